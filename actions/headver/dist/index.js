@@ -1,0 +1,905 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 32:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I_: () => (/* binding */ imageTag),
+/* harmony export */   NJ: () => (/* binding */ parseDateSpec),
+/* harmony export */   SU: () => (/* binding */ yearweek),
+/* harmony export */   ed: () => (/* binding */ isoWeek),
+/* harmony export */   iE: () => (/* binding */ dateInZone),
+/* harmony export */   kQ: () => (/* binding */ isTimeZone),
+/* harmony export */   qh: () => (/* binding */ formatVersion),
+/* harmony export */   vG: () => (/* binding */ sanitizeSuffix)
+/* harmony export */ });
+/** HeadVer: `{head}.{yearweek}.{build}[+suffix]`, yearweek from the ISO-8601 week-based year. */
+const DAY_MS = 86_400_000;
+/** ISO-8601 week: weeks start on Monday and week 1 holds the year's first Thursday. */
+function isoWeek({ year, month, day }) {
+    const date = Date.UTC(year, month - 1, day);
+    const mondayBased = (new Date(date).getUTCDay() + 6) % 7;
+    const thursday = date + (3 - mondayBased) * DAY_MS;
+    const weekYear = new Date(thursday).getUTCFullYear();
+    const week = Math.floor((thursday - Date.UTC(weekYear, 0, 1)) / DAY_MS / 7) + 1;
+    return { weekYear, week };
+}
+const pad2 = (n) => String(n).padStart(2, '0');
+/** 2-digit week-based year + 2-digit week, always 4 digits: 2024-12-30 → "2501". */
+function yearweek(date) {
+    const { weekYear, week } = isoWeek(date);
+    return `${pad2(((weekYear % 100) + 100) % 100)}${pad2(week)}`;
+}
+/** The calendar date of an instant in an IANA time zone. */
+function dateInZone(instantMs, timeZone) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+    }).formatToParts(new Date(instantMs));
+    const part = (type) => Number(parts.find((p) => p.type === type)?.value);
+    return { year: part('year'), month: part('month'), day: part('day') };
+}
+function isTimeZone(timeZone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Parses an ISO-8601 date (`2025-10-06`) or date-time (`2025-10-06T09:30`, `…Z`, `…+09:00`).
+ * A date-time without an offset is a local time in the time zone, so only its date counts.
+ * Returns undefined when the text is not such a date or names a day that does not exist.
+ */
+function parseDateSpec(text) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(text);
+    if (!match)
+        return undefined;
+    const [, y, mo, d, h, mi, s, offset] = match;
+    const date = { year: Number(y), month: Number(mo), day: Number(d) };
+    const check = new Date(Date.UTC(date.year, date.month - 1, date.day));
+    if (check.getUTCFullYear() !== date.year || check.getUTCMonth() !== date.month - 1 || check.getUTCDate() !== date.day) {
+        return undefined;
+    }
+    if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59))
+        return undefined;
+    if (offset === undefined)
+        return { kind: 'date', date };
+    const normalizedOffset = offset.toUpperCase() === 'Z' ? 'Z' : normalizeOffset(offset);
+    const instantMs = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${normalizedOffset}`);
+    return Number.isNaN(instantMs) ? undefined : { kind: 'instant', instantMs };
+}
+function normalizeOffset(offset) {
+    const digits = offset.slice(1).replace(':', '');
+    return `${offset[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || '00'}`;
+}
+/** Build metadata as HeadVer allows it: characters outside `[0-9A-Za-z.-]` become `-`. */
+function sanitizeSuffix(suffix) {
+    return suffix.replace(/[^0-9A-Za-z.-]/g, '-');
+}
+function formatVersion({ head, yearweek, build, suffix }) {
+    return `${head}.${yearweek}.${build}${suffix ? `+${suffix}` : ''}`;
+}
+/** Docker and ECR tags allow only `[A-Za-z0-9_.-]`: the `+` of build metadata becomes `-`. */
+function imageTag(version) {
+    return version.replace(/\+/g, '-');
+}
+
+
+/***/ }),
+
+/***/ 935:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(281);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(286);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(502);
+
+
+
+await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
+    async main() {
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readHeadverInputs */ .L)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_());
+        const result = await (0,_main_js__WEBPACK_IMPORTED_MODULE_2__/* .computeHeadver */ .H)(inputs, {
+            clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+            workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        });
+        if (result.warning)
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning(result.warning);
+        (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
+            version: result.version,
+            head: result.head,
+            yearweek: result.yearweek,
+            build: result.build,
+            suffix: result.suffix,
+            'image-tag': result.imageTag,
+            json: {
+                version: result.version,
+                head: result.head,
+                yearweek: result.yearweek,
+                build: result.build,
+                suffix: result.suffix,
+                'image-tag': result.imageTag,
+            },
+        });
+        _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`HeadVer ${result.version}`, { title: 'Version' });
+        (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)([
+            `### HeadVer ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.version)}`,
+            '',
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['Part', 'Value', 'From'], [
+                ['head', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(String(result.head)), result.sources.head],
+                ['yearweek', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.yearweek), result.sources.yearweek],
+                ['build', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(String(result.build)), result.sources.build],
+                ['suffix', result.suffix ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.suffix) : '(none)', 'input suffix'],
+                ['image tag', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.imageTag), 'version with "+" as "-"'],
+            ]),
+        ].join('\n'));
+    },
+});
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readHeadverInputs)
+/* harmony export */ });
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(281);
+/* harmony import */ var _headver_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(32);
+
+
+function readHeadverInputs(input, env = process.env) {
+    const head = input.integer('head', { min: 0 });
+    const headFile = input.string('head-file', '.headver');
+    const buildText = input.raw('build');
+    let build;
+    if (buildText) {
+        build = { value: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseInteger */ .cG)('build', buildText, { min: 0 }), from: 'input' };
+    }
+    else if (env.GITHUB_RUN_NUMBER) {
+        build = { value: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseInteger */ .cG)('build', env.GITHUB_RUN_NUMBER, { min: 0 }), from: 'GITHUB_RUN_NUMBER' };
+    }
+    else {
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('Input "build" is empty and GITHUB_RUN_NUMBER is not set. Set build: to the CI build number, e.g. build: ${{ github.run_number }}.');
+    }
+    const dateText = input.optionalString('date');
+    const date = dateText === undefined ? undefined : (0,_headver_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDateSpec */ .NJ)(dateText);
+    if (dateText !== undefined && date === undefined) {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('date', dateText, 'must be an ISO-8601 date or date-time', 'Use e.g. 2025-10-06, 2025-10-06T09:30:00 or 2025-10-06T09:30:00+09:00, or leave it empty for now.');
+    }
+    const timeZone = input.string('timezone', 'UTC');
+    if (!(0,_headver_js__WEBPACK_IMPORTED_MODULE_1__/* .isTimeZone */ .kQ)(timeZone)) {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('timezone', timeZone, 'must be an IANA time zone', 'Use e.g. UTC, Asia/Seoul or Europe/Berlin.');
+    }
+    return { head, headFile, build, date, dateText, timeZone, suffix: (0,_headver_js__WEBPACK_IMPORTED_MODULE_1__/* .sanitizeSuffix */ .vG)(input.string('suffix')) };
+}
+
+
+/***/ }),
+
+/***/ 502:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ computeHeadver)
+});
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 11 modules
+var src = __nccwpck_require__(281);
+// EXTERNAL MODULE: ./src/headver.ts
+var headver = __nccwpck_require__(32);
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+async function computeHeadver(inputs, deps) {
+    const head = await resolveHead(inputs, deps.workspace);
+    const date = inputs.date?.kind === 'date'
+        ? inputs.date.date
+        : (0,headver/* dateInZone */.iE)(inputs.date?.kind === 'instant' ? inputs.date.instantMs : deps.clock.now(), inputs.timeZone);
+    const week = (0,headver/* yearweek */.SU)(date);
+    const { weekYear, week: weekNumber } = (0,headver/* isoWeek */.ed)(date);
+    const day = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+    const version = (0,headver/* formatVersion */.qh)({ head: head.value, yearweek: week, build: inputs.build.value, suffix: inputs.suffix });
+    return {
+        version,
+        head: head.value,
+        yearweek: week,
+        build: inputs.build.value,
+        suffix: inputs.suffix,
+        imageTag: (0,headver/* imageTag */.I_)(version),
+        sources: {
+            head: head.from,
+            yearweek: `${day} in ${inputs.timeZone} (${inputs.dateText ? `date ${inputs.dateText}` : 'now'}): ISO week ${weekNumber} of ${weekYear}`,
+            build: inputs.build.from === 'input' ? 'input build' : 'GITHUB_RUN_NUMBER',
+        },
+        ...(head.warning ? { warning: head.warning } : {}),
+    };
+}
+async function resolveHead(inputs, workspace) {
+    if (inputs.head !== undefined)
+        return { value: inputs.head, from: 'input head' };
+    const file = external_node_path_default().resolve(workspace, inputs.headFile);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            return {
+                value: 0,
+                from: 'default (no head set)',
+                warning: `The HeadVer head is not set: input "head" is empty and ${inputs.headFile} does not exist, so head is 0. Set head: or commit ${inputs.headFile} with the head number.`,
+            };
+        }
+        throw new src/* ConfigurationError */.j1(`Input "head-file": cannot read ${(0,src/* quoteValue */.cl)(inputs.headFile)} (${(0,src/* errorMessage */.gJ)(error)}). Point head-file at a readable file, or set head:.`);
+    }
+    const firstLine = (text.split(/\r?\n/)[0] ?? '').trim();
+    if (!/^\d+$/.test(firstLine) || !Number.isSafeInteger(Number(firstLine))) {
+        throw new src/* ConfigurationError */.j1(`Input "head-file": the first line of ${inputs.headFile} must be a non-negative integer (the HeadVer head); got ${(0,src/* quoteValue */.cl)(firstLine)}. Write just the number, e.g. 0.`);
+    }
+    return { value: Number(firstLine), from: `file ${inputs.headFile}` };
+}
+
+
+/***/ }),
+
+/***/ 281:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j1: () => (/* reexport */ ConfigurationError),
+  i_: () => (/* reexport */ InputReader),
+  gJ: () => (/* reexport */ errorMessage),
+  aY: () => (/* reexport */ invalidInput),
+  Rm: () => (/* reexport */ log_namespaceObject),
+  D9: () => (/* reexport */ markdownCode),
+  Qj: () => (/* reexport */ markdownTable),
+  cG: () => (/* reexport */ parseInteger),
+  cl: () => (/* reexport */ quoteValue),
+  Cs: () => (/* reexport */ runAction),
+  n0: () => (/* reexport */ setOutputs),
+  ml: () => (/* reexport */ systemClock),
+  Sy: () => (/* reexport */ writeSummary)
+});
+
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, markdownCell, parseDuration, poll, realSleep, reportFailure, runner, runnerInputs
+
+// NAMESPACE OBJECT: ../../packages/core/src/log.ts
+var log_namespaceObject = {};
+__nccwpck_require__.r(log_namespaceObject);
+__nccwpck_require__.d(log_namespaceObject, {
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  group: () => (group),
+  info: () => (info),
+  maskSecret: () => (maskSecret),
+  notice: () => (notice),
+  startGroup: () => (startGroup),
+  warning: () => (warning)
+});
+
+;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
+/**
+ * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
+ * It fails the step with that message alone, no stack trace.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** The text of anything thrown, for a log line. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message || error.name;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** Quotes a user value for an error message, shortened so a pasted file does not flood the log. */
+function quoteValue(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}…` : value;
+    return JSON.stringify(shown);
+}
+/** `Input "name" <expected>; got "<value>". <fix>` */
+function invalidInput(name, value, expected, fix) {
+    return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
+
+/** The runner's contract: `INPUT_<NAME>` with spaces as `_`, upper-cased, hyphens kept. */
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+const runnerInputs = (name) => process.env[inputEnvName(name)];
+function inputsFrom(values) {
+    return (name) => values[name];
+}
+// YAML 1.2 core schema booleans, as GitHub's own getBooleanInput accepts them.
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Formats milliseconds the way duration inputs are written: `1h30m`, `45s`, `250ms`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${ms}ms`;
+    const parts = [];
+    let rest = ms;
+    for (const [unit, size] of [
+        ['h', 3_600_000],
+        ['m', 60_000],
+        ['s', 1000],
+    ]) {
+        const count = Math.floor(rest / size);
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+        rest -= count * size;
+    }
+    if (rest > 0)
+        parts.push(`${rest}ms`);
+    return parts.join('');
+}
+/**
+ * Typed readers over an input source. Every value is trimmed; an empty input means "not set".
+ * Each error names the input, the value and what is allowed.
+ */
+class InputReader {
+    source;
+    constructor(source = runnerInputs) {
+        this.source = source;
+    }
+    /** The trimmed raw value, '' when not set. */
+    raw(name) {
+        return (this.source(name) ?? '').trim();
+    }
+    string(name, fallback = '') {
+        return this.raw(name) || fallback;
+    }
+    optionalString(name) {
+        return this.raw(name) || undefined;
+    }
+    requiredString(name) {
+        const value = this.raw(name);
+        if (!value)
+            throw new ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.raw(name);
+        if (!value)
+            return fallback;
+        if (TRUE_WORDS.has(value))
+            return true;
+        if (FALSE_WORDS.has(value))
+            return false;
+        throw invalidInput(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
+    }
+    oneOf(name, allowed, fallback) {
+        const value = this.raw(name);
+        if (!value)
+            return fallback;
+        if (allowed.includes(value))
+            return value;
+        throw invalidInput(name, value, `must be one of ${allowed.join(', ')}`);
+    }
+    integer(name, options) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        return parseInteger(name, value, options);
+    }
+    /** Milliseconds. Accepts `90` (seconds), `250ms`, `45s`, `5m`, `1h30m`, `1.5h`, `2d`. */
+    duration(name, fallback, options) {
+        const value = this.raw(name) || fallback;
+        return parseDuration(name, value, options);
+    }
+    /** One item a line; blank lines and `#` comments are skipped. */
+    list(name) {
+        return this.raw(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /**
+     * Multi-line `KEY=VALUE`, split at the first `=` so values may contain `=`; `KEY=` is an empty value.
+     * Blank lines and `#` comments are skipped. A later duplicate key wins, as in a shell environment.
+     */
+    keyValues(name, what = 'KEY=VALUE') {
+        const entries = [];
+        const lines = (this.source(name) ?? '').split(/\r?\n/);
+        lines.forEach((rawLine, index) => {
+            const line = rawLine.trim();
+            if (line === '' || line.startsWith('#'))
+                return;
+            const equals = line.indexOf('=');
+            const key = equals > 0 ? line.slice(0, equals).trim() : '';
+            if (!key) {
+                throw new ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+            }
+            entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
+        });
+        return entries;
+    }
+    json(name) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        try {
+            return JSON.parse(value);
+        }
+        catch (error) {
+            throw invalidInput(name, value, 'must be JSON', `The parser said: ${error.message}.`);
+        }
+    }
+}
+function parseInteger(name, value, options = {}) {
+    const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = options;
+    const range = min === Number.MIN_SAFE_INTEGER && max === Number.MAX_SAFE_INTEGER
+        ? 'an integer'
+        : max === Number.MAX_SAFE_INTEGER
+            ? min === 0
+                ? 'a non-negative integer'
+                : `an integer of at least ${min}`
+            : `an integer from ${min} to ${max}`;
+    if (!/^[+-]?\d+$/.test(value))
+        throw invalidInput(name, value, `must be ${range}`);
+    const parsed = Number(value);
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max)
+        throw invalidInput(name, value, `must be ${range}`);
+    return parsed;
+}
+function parseDuration(name, value, options = {}) {
+    const format = 'must be a duration such as 90s, 5m or 1h30m (units ms, s, m, h, d; a bare number is seconds)';
+    let ms;
+    if (/^\d+(\.\d+)?$/.test(value)) {
+        ms = Math.round(Number(value) * 1000);
+    }
+    else {
+        const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+        if (parts.length === 0 || parts.map((part) => part[0]).join('') !== value)
+            throw invalidInput(name, value, format);
+        ms = Math.round(parts.reduce((total, part) => total + Number(part[1]) * (DURATION_UNITS_MS[part[2] ?? 's'] ?? 0), 0));
+    }
+    if (options.min !== undefined && ms < options.min) {
+        throw invalidInput(name, value, `must be at least ${formatDuration(options.min)}`);
+    }
+    if (options.max !== undefined && ms > options.max) {
+        throw invalidInput(name, value, `must be at most ${formatDuration(options.max)}`);
+    }
+    return ms;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ../../packages/core/src/runner.ts
+/**
+ * The GitHub runner's contract for a JavaScript action: workflow commands on stdout and file commands
+ * (`GITHUB_OUTPUT`, `GITHUB_STATE`, `GITHUB_ENV`, `GITHUB_STEP_SUMMARY`).
+ *
+ * Written here rather than taken from @actions/core: that package pulls in its OIDC HTTP client (undici),
+ * about 1 MB in every bundle, and these few commands are all an action of ours uses.
+ * Behaviour follows "Workflow commands for GitHub Actions" in the GitHub Actions documentation.
+ */
+
+
+
+const escapeData = (value) => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (value) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+function issueCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+}
+function fileCommand(variable, name, value) {
+    const file = process.env[variable];
+    if (!file) {
+        throw new Error(`${variable} is not set: this must run as a step of a GitHub Actions job (or the test kit).`);
+    }
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
+}
+const runner_runner = {
+    info(message) {
+        process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+    },
+    debug(message) {
+        issueCommand('debug', {}, message);
+    },
+    notice(message, properties = {}) {
+        issueCommand('notice', { ...properties }, message);
+    },
+    warning(message, properties = {}) {
+        issueCommand('warning', { ...properties }, message);
+    },
+    error(message, properties = {}) {
+        issueCommand('error', { ...properties }, message);
+    },
+    startGroup(title) {
+        issueCommand('group', {}, title);
+    },
+    endGroup() {
+        issueCommand('endgroup', {}, '');
+    },
+    setSecret(secret) {
+        issueCommand('add-mask', {}, secret);
+    },
+    setOutput(name, value) {
+        fileCommand('GITHUB_OUTPUT', name, value);
+    },
+    saveState(name, value) {
+        fileCommand('GITHUB_STATE', name, value);
+    },
+    getState(name) {
+        return process.env[`STATE_${name}`] ?? '';
+    },
+    exportVariable(name, value) {
+        process.env[name] = value;
+        fileCommand('GITHUB_ENV', name, value);
+    },
+    appendSummary(markdown) {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        if (!file)
+            throw new Error('GITHUB_STEP_SUMMARY is not set');
+        (0,external_node_fs_namespaceObject.appendFileSync)(file, `${markdown}${external_node_os_namespaceObject.EOL}`, 'utf8');
+    },
+    /** Fails the step: an error annotation and exit code 1. */
+    setFailed(message, properties = {}) {
+        process.exitCode = 1;
+        issueCommand('error', { ...properties }, message);
+    },
+};
+
+;// CONCATENATED MODULE: ../../packages/core/src/log.ts
+
+const { info, warning, notice, error, debug, startGroup, endGroup } = runner_runner;
+/** A collapsible log section around `fn`, closed even when it throws. */
+async function group(title, fn) {
+    runner_runner.startGroup(title);
+    try {
+        return await fn();
+    }
+    finally {
+        runner_runner.endGroup();
+    }
+}
+/**
+ * Hides a secret from every later log line. Each line of a multi-line secret is masked too,
+ * because the runner matches masks line by line.
+ */
+function maskSecret(secret) {
+    if (!secret)
+        return;
+    runner_runner.setSecret(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim() && line !== secret)
+            runner_runner.setSecret(line);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/outputs.ts
+
+/** Writes every defined output; arrays and objects as JSON. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value === undefined)
+            continue;
+        runner_runner.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    }
+}
+/** Escapes a value for a markdown table cell. */
+function markdownCell(value) {
+    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** `code` span that survives backticks in the value. */
+function markdownCode(value) {
+    const fence = value.includes('`') ? '``' : '`';
+    return `${fence}${value}${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped unless they are already markdown (`raw`). */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header.map(markdownCell)), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/**
+ * Appends markdown to the job summary. Without `GITHUB_STEP_SUMMARY` (a local run) it only logs at debug:
+ * a summary is a report, never a reason to fail the step.
+ */
+function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        runner_runner.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
+        return;
+    }
+    runner_runner.appendSummary(markdown);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/run.ts
+
+
+const POST_MARKER = 'ecs-actions-post';
+/**
+ * The entry of every action: runs main (or post, on the second invocation) and is the one error path.
+ * A ConfigurationError fails the step with its message alone; anything else also shows its stack under debug.
+ * The step is failed exactly once.
+ */
+async function runAction(steps) {
+    const isPost = steps.post !== undefined && runner_runner.getState(POST_MARKER) === 'true';
+    try {
+        if (isPost && steps.post) {
+            await steps.post();
+        }
+        else {
+            // Saved first so that the post step runs its clean-up even when main fails half way.
+            if (steps.post)
+                runner_runner.saveState(POST_MARKER, 'true');
+            await steps.main();
+        }
+    }
+    catch (error) {
+        reportFailure(error);
+    }
+}
+function reportFailure(error) {
+    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
+        runner_runner.debug(error.stack);
+    runner_runner.setFailed(errorMessage(error));
+}
+/** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
+class StepState {
+    key;
+    constructor(key) {
+        this.key = key;
+    }
+    save(value) {
+        runner.saveState(this.key, JSON.stringify(value));
+    }
+    load() {
+        const raw = runner.getState(this.key);
+        if (!raw)
+            return undefined;
+        return JSON.parse(raw);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/core/src/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = async (ms, signal) => {
+    await delay(ms, undefined, signal ? { signal } : undefined);
+};
+/** A clock that moves only when slept on: the test double for Clock and Sleep together. */
+class ManualClock {
+    current;
+    constructor(current = Date.UTC(2025, 9, 6, 9, 0, 0)) {
+        this.current = current;
+    }
+    now() {
+        return this.current;
+    }
+    advance(ms) {
+        this.current += ms;
+    }
+    sleep = async (ms) => {
+        this.advance(ms);
+    };
+}
+/**
+ * Calls `check` at once and then every `intervalMs` (measured from the start of each check, so slow
+ * API calls do not stretch the period) until it returns a value or `timeoutMs` has passed.
+ */
+async function poll(options) {
+    const { check, intervalMs, timeoutMs, clock, sleep, signal } = options;
+    const start = clock.now();
+    for (let attempt = 1;; attempt++) {
+        const checkStart = clock.now();
+        const value = await check(attempt);
+        if (value !== undefined)
+            return { status: 'done', value, elapsedMs: clock.now() - start, attempts: attempt };
+        const now = clock.now();
+        const remaining = start + timeoutMs - now;
+        if (remaining <= 0)
+            return { status: 'timed-out', elapsedMs: now - start, attempts: attempt };
+        const wait = Math.min(Math.max(checkStart + intervalMs - now, 0), remaining);
+        await sleep(wait, signal);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(935);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

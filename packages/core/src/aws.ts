@@ -1,0 +1,51 @@
+import { ConfigurationError } from './errors.js';
+import { ECS_ACTIONS_VERSION } from './version.js';
+
+export interface AwsClientOptions {
+  /** Overrides AWS_REGION / AWS_DEFAULT_REGION. */
+  region?: string;
+  /** Total attempts per call, including the first (SDK `maxAttempts`). */
+  maxAttempts?: number;
+}
+
+/** The settings every SDK v3 client here shares. */
+export interface AwsClientConfig {
+  region: string;
+  maxAttempts: number;
+  retryMode: 'adaptive';
+  customUserAgent: [string, string][];
+}
+
+/** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
+export function awsRegion(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (!region) {
+    throw new ConfigurationError(
+      'No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.',
+    );
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    throw new ConfigurationError(
+      `The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`,
+    );
+  }
+  return region;
+}
+
+export function awsClientConfig(options: AwsClientOptions = {}): AwsClientConfig {
+  return {
+    region: awsRegion(options.region),
+    // Adaptive mode adds client-side rate limiting on top of backoff, which is what a poll loop under throttling needs.
+    maxAttempts: options.maxAttempts ?? 6,
+    retryMode: 'adaptive',
+    customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
+  };
+}
+
+/**
+ * Builds an SDK v3 client. Endpoints come from the SDK's own support for `AWS_ENDPOINT_URL` and
+ * `AWS_ENDPOINT_URL_<SERVICE>` (e.g. `AWS_ENDPOINT_URL_ECS`), so the simulator needs no code path of ours.
+ */
+export function createAwsClient<C>(Client: new (config: AwsClientConfig) => C, options?: AwsClientOptions): C {
+  return new Client(awsClientConfig(options));
+}

