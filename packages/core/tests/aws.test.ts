@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from '@jest/globals';
+import { awsClientConfig, awsRegion, createAwsClient } from '../src/aws.js';
+import { ConfigurationError } from '../src/errors.js';
+import { ECS_ACTIONS_VERSION } from '../src/version.js';
+
+describe('awsRegion', () => {
+  it.each([
+    [undefined, { AWS_REGION: 'ap-northeast-2' }, 'ap-northeast-2'],
+    [undefined, { AWS_DEFAULT_REGION: 'eu-west-1' }, 'eu-west-1'],
+    ['us-east-2', { AWS_REGION: 'eu-west-1' }, 'us-east-2'],
+    [undefined, { AWS_REGION: 'us-gov-west-1' }, 'us-gov-west-1'],
+  ])('input %s with %j → %s', (explicit, env, expected) => expect(awsRegion(explicit, env)).toBe(expected));
+
+  it('says how to set a region when none is set', () => {
+    expect(() => awsRegion(undefined, {})).toThrow(ConfigurationError);
+    expect(() => awsRegion(undefined, {})).toThrow('configure-aws-credentials');
+  });
+
+  it('rejects something that is not a region name', () => {
+    expect(() => awsRegion('Seoul', {})).toThrow('The AWS region "Seoul" is not a region name');
+  });
+});
+
+describe('AWS clients', () => {
+  it('share adaptive retries and the ecs-actions user agent', () => {
+    process.env.AWS_REGION = 'ap-northeast-2';
+    expect(awsClientConfig({ maxAttempts: 3 })).toEqual({
+      region: 'ap-northeast-2',
+      maxAttempts: 3,
+      retryMode: 'adaptive',
+      customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
+    });
+    class FakeClient {
+      constructor(readonly config: unknown) {}
+    }
+    expect(createAwsClient(FakeClient, { region: 'us-west-2' }).config).toMatchObject({ region: 'us-west-2' });
+  });
+
+  it('reports the version of the root package', () => {
+    const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    expect(ECS_ACTIONS_VERSION).toBe(root.version);
+  });
+});
