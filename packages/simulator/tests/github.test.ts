@@ -1,0 +1,434 @@
+/**
+ * The simulator's GitHub REST side, driven through @actions/github's Octokit over real HTTP.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inflateRawSync } from 'node:zlib';
+import { getOctokit } from '@actions/github';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { SimClock } from '../src/contract.js';
+import { GitHubSimulator } from '../src/github/index.js';
+import { refNameProblem } from '../src/github/refname.js';
+
+const OWNER = 'octo-org';
+const REPO = 'octo-app';
+const C1 = '1111111111111111111111111111111111111111';
+const C2 = '2222222222222222222222222222222222222222';
+const C3 = '3333333333333333333333333333333333333333';
+const WRITE = 'ghs_write_token';
+const READ = 'ghs_read_token';
+
+let github: GitHubSimulator;
+let server: Server;
+let url: string;
+
+/** A minimal HTTP adapter in front of handle(), as the simulator's server does. */
+function startAdapter(): Promise<Server> {
+  const s = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const parsed = new URL(req.url ?? '/', 'http://localhost');
+      github
+        .handle({
+          method: req.method ?? 'GET',
+          path: parsed.pathname,
+          query: parsed.searchParams,
+          headers: req.headers,
+          body: text ? (JSON.parse(text) as unknown) : undefined,
+        })
+        .then((response) => {
+          if (!response) {
+            res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+            return;
+          }
+          res.writeHead(response.status, response.headers);
+          if (response.raw) res.end(response.raw);
+          else if (response.body !== undefined) res.end(JSON.stringify(response.body));
+          else res.end();
+        })
+        .catch((error: unknown) => res.writeHead(500).end(String(error)));
+    });
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+beforeAll(async () => {
+  server = await startAdapter();
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(() => {
+  github = new GitHubSimulator({ clock: new SimClock(1, Date.parse('2026-01-05T10:00:00Z')) });
+  github.seedRepository({ owner: OWNER, repo: REPO, commits: [C1, C2, C3] });
+  github.addToken(WRITE, 'write');
+  github.addToken(READ, 'read');
+});
+
+const octokit = (token = WRITE) => getOctokit(token, { baseUrl: url });
+
+async function status(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
+  try {
+    await promise;
+    return { status: 200, message: '' };
+  } catch (error) {
+    const e = error as { status: number; response?: { data?: { message?: string } } };
+    return { status: e.status, message: e.response?.data?.message ?? '' };
+  }
+}
+
+async function annotatedTag(name: string, commit: string, message = `deploy ${name}`) {
+  const gh = octokit();
+  const tag = await gh.rest.git.createTag({
+    owner: OWNER,
+    repo: REPO,
+    tag: name,
+    message,
+    object: commit,
+    type: 'commit',
+  });
+  await gh.rest.git.createRef({ owner: OWNER, repo: REPO, ref: `refs/tags/${name}`, sha: tag.data.sha });
+  return tag.data;
+}
+
+describe('git tags and refs', () => {
+  it('creates an annotated tag object and its ref, and resolves it back to the commit', async () => {
+    const gh = octokit();
+    const tag = await gh.rest.git.createTag({
+      owner: OWNER,
+      repo: REPO,
+      tag: 'ecs-deploy-0.2602.7',
+      message: 'Deployed 0.2602.7',
+      object: C2,
+      type: 'commit',
+    });
+    expect(tag.status).toBe(201);
+    expect(tag.data).toMatchObject({
+      tag: 'ecs-deploy-0.2602.7',
+      message: 'Deployed 0.2602.7',
+      object: { sha: C2, type: 'commit' },
+      tagger: { name: 'github-actions[bot]', date: '2026-01-05T10:00:00Z' },
+      verification: { verified: false, reason: 'unsigned' },
+    });
+    expect(tag.data.sha).toMatch(/^[0-9a-f]{40}$/);
+    expect(tag.data.url).toBe(`${url}/repos/${OWNER}/${REPO}/git/tags/${tag.data.sha}`);
+
+    const ref = await gh.rest.git.createRef({
+      owner: OWNER,
+      repo: REPO,
+      ref: 'refs/tags/ecs-deploy-0.2602.7',
+      sha: tag.data.sha,
+    });
+    expect(ref.status).toBe(201);
+    expect(ref.data).toMatchObject({
+      ref: 'refs/tags/ecs-deploy-0.2602.7',
+      object: { sha: tag.data.sha, type: 'tag' },
+    });
+
+    const got = await gh.rest.git.getRef({ owner: OWNER, repo: REPO, ref: 'tags/ecs-deploy-0.2602.7' });
+    expect(got.data.object).toMatchObject({ sha: tag.data.sha, type: 'tag' });
+    const tagObject = await gh.rest.git.getTag({ owner: OWNER, repo: REPO, tag_sha: tag.data.sha });
+    expect(tagObject.data.object.sha).toBe(C2);
+    expect(tagObject.data.message).toBe('Deployed 0.2602.7');
+
+    expect(github.tags(OWNER, REPO)).toEqual([
+      { name: 'ecs-deploy-0.2602.7', sha: tag.data.sha, type: 'tag', commit: C2, message: 'Deployed 0.2602.7' },
+    ]);
+  });
+
+  it('lists matching refs by prefix, sorted, and [] when none match', async () => {
+    await annotatedTag('ecs-deploy-0.2601.2', C1);
+    await annotatedTag('ecs-deploy-0.2552.9', C2);
+    await octokit().rest.git.createRef({ owner: OWNER, repo: REPO, ref: 'refs/tags/v1', sha: C3 });
+    const refs = await octokit(READ).rest.git.listMatchingRefs({ owner: OWNER, repo: REPO, ref: 'tags/ecs-deploy-' });
+    expect(refs.data.map((r) => r.ref)).toEqual(['refs/tags/ecs-deploy-0.2552.9', 'refs/tags/ecs-deploy-0.2601.2']);
+    const none = await octokit(READ).rest.git.listMatchingRefs({ owner: OWNER, repo: REPO, ref: 'tags/nothing-' });
+    expect(none.data).toEqual([]);
+    const lightweight = await octokit().rest.git.getRef({ owner: OWNER, repo: REPO, ref: 'tags/v1' });
+    expect(lightweight.data.object).toMatchObject({ sha: C3, type: 'commit' });
+  });
+
+  it('moves a ref with force, refuses a non-fast-forward without it, and deletes', async () => {
+    const gh = octokit();
+    await gh.rest.git.createRef({ owner: OWNER, repo: REPO, ref: 'refs/tags/t', sha: C3 });
+    expect(await status(gh.rest.git.updateRef({ owner: OWNER, repo: REPO, ref: 'tags/t', sha: C1 }))).toEqual({
+      status: 422,
+      message: 'Update is not a fast forward',
+    });
+    const moved = await gh.rest.git.updateRef({ owner: OWNER, repo: REPO, ref: 'tags/t', sha: C1, force: true });
+    expect(moved.data.object.sha).toBe(C1);
+    const deleted = await gh.rest.git.deleteRef({ owner: OWNER, repo: REPO, ref: 'tags/t' });
+    expect(deleted.status).toBe(204);
+    expect(await status(gh.rest.git.getRef({ owner: OWNER, repo: REPO, ref: 'tags/t' }))).toEqual({
+      status: 404,
+      message: 'Not Found',
+    });
+  });
+
+  it.each([
+    ['an existing ref', { ref: 'refs/tags/dup', sha: C1 }, 'Reference already exists'],
+    ['an unknown object', { ref: 'refs/tags/x', sha: 'a'.repeat(40) }, 'Object does not exist'],
+    [
+      'a short ref',
+      { ref: 'tags/x', sha: C1 },
+      "Reference name must start with 'refs/' and have at least two slashes.",
+    ],
+    ['an invalid ref name', { ref: 'refs/tags/bad..name', sha: C1 }, 'refs/tags/bad..name is not a valid ref name.'],
+  ])('answers 422 for %s', async (_case, body, message) => {
+    const gh = octokit();
+    await gh.rest.git.createRef({ owner: OWNER, repo: REPO, ref: 'refs/tags/dup', sha: C1 });
+    const result = await status(gh.rest.git.createRef({ owner: OWNER, repo: REPO, ...body }));
+    expect(result).toEqual({ status: 422, message });
+  });
+
+  it('answers 422 for a tag object on an unknown commit and 404 for an unknown tag sha', async () => {
+    const gh = octokit();
+    expect(
+      await status(
+        gh.rest.git.createTag({
+          owner: OWNER,
+          repo: REPO,
+          tag: 't',
+          message: 'm',
+          object: 'b'.repeat(40),
+          type: 'commit',
+        }),
+      ),
+    ).toEqual({ status: 422, message: 'Object does not exist' });
+    expect(await status(gh.rest.git.getTag({ owner: OWNER, repo: REPO, tag_sha: 'c'.repeat(40) }))).toEqual({
+      status: 404,
+      message: 'Not Found',
+    });
+  });
+});
+
+describe('commits', () => {
+  it('gets a seeded commit by sha, branch and short sha; 422 for an unknown one', async () => {
+    const gh = octokit(READ);
+    const full = await gh.rest.repos.getCommit({ owner: OWNER, repo: REPO, ref: C2 });
+    expect(full.data).toMatchObject({ sha: C2, parents: [{ sha: C1 }] });
+    expect((await gh.rest.repos.getCommit({ owner: OWNER, repo: REPO, ref: 'main' })).data.sha).toBe(C3);
+    expect((await gh.rest.repos.getCommit({ owner: OWNER, repo: REPO, ref: C1.slice(0, 7) })).data.sha).toBe(C1);
+    const unknown = 'd'.repeat(40);
+    expect(await status(gh.rest.repos.getCommit({ owner: OWNER, repo: REPO, ref: unknown }))).toEqual({
+      status: 422,
+      message: `No commit found for SHA: ${unknown}`,
+    });
+  });
+});
+
+describe('authentication and permissions', () => {
+  it('answers 401 Requires authentication without a token, with GitHub error body', async () => {
+    const response = await fetch(`${url}/repos/${OWNER}/${REPO}/git/matching-refs/tags/`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      message: 'Requires authentication',
+      documentation_url: 'https://docs.github.com/rest/git/refs#list-matching-references',
+      status: '401',
+    });
+  });
+
+  it.each([
+    ['an unknown token', 'nope', 401, 'Bad credentials'],
+    ['a read-only token on a write', READ, 403, 'Resource not accessible by integration'],
+  ])('answers %s', async (_case, token, code, message) => {
+    const result = await status(
+      octokit(token).rest.git.createRef({ owner: OWNER, repo: REPO, ref: 'refs/tags/x', sha: C1 }),
+    );
+    expect(result).toEqual({ status: code, message });
+    expect(github.tags(OWNER, REPO)).toEqual([]);
+  });
+
+  it('accepts Bearer as well as token, and 404s an unknown repository', async () => {
+    const response = await fetch(`${url}/repos/${OWNER}/${REPO}/git/matching-refs/tags/`, {
+      headers: { authorization: `Bearer ${READ}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await status(octokit().rest.git.listMatchingRefs({ owner: OWNER, repo: 'other', ref: 'tags/' }))).toEqual({
+      status: 404,
+      message: 'Not Found',
+    });
+  });
+});
+
+describe('deployments', () => {
+  it('creates a deployment and a success status, lists them newest first', async () => {
+    const gh = octokit();
+    const created = await gh.rest.repos.createDeployment({
+      owner: OWNER,
+      repo: REPO,
+      ref: C2,
+      environment: 'staging',
+      auto_merge: false,
+      required_contexts: [],
+      description: 'Deploy 0.2602.7',
+    });
+    expect(created.status).toBe(201);
+    const deployment = created.data as {
+      id: number;
+      sha: string;
+      environment: string;
+      production_environment: boolean;
+    };
+    expect(deployment).toMatchObject({ sha: C2, environment: 'staging', production_environment: false });
+
+    const statusResponse = await gh.rest.repos.createDeploymentStatus({
+      owner: OWNER,
+      repo: REPO,
+      deployment_id: deployment.id,
+      state: 'success',
+      log_url: 'https://github.com/octo-org/octo-app/actions/runs/1',
+    });
+    expect(statusResponse.data).toMatchObject({
+      state: 'success',
+      environment: 'staging',
+      log_url: 'https://github.com/octo-org/octo-app/actions/runs/1',
+      target_url: 'https://github.com/octo-org/octo-app/actions/runs/1',
+    });
+
+    const second = await gh.rest.repos.createDeployment({
+      owner: OWNER,
+      repo: REPO,
+      ref: 'main',
+      environment: 'staging',
+    });
+    const secondId = (second.data as { id: number }).id;
+    await gh.rest.repos.createDeploymentStatus({ owner: OWNER, repo: REPO, deployment_id: secondId, state: 'success' });
+
+    const list = await gh.rest.repos.listDeployments({ owner: OWNER, repo: REPO, environment: 'staging' });
+    expect(list.data.map((d) => d.id)).toEqual([secondId, deployment.id]);
+    // auto_inactive: the earlier successful staging deployment became inactive.
+    const statuses = await gh.rest.repos.listDeploymentStatuses({
+      owner: OWNER,
+      repo: REPO,
+      deployment_id: deployment.id,
+    });
+    expect(statuses.data.map((s) => s.state)).toEqual(['inactive', 'success']);
+  });
+
+  it.each([['an unknown ref', { ref: 'nope' }, 422, 'No ref found for: nope']])(
+    'rejects %s',
+    async (_case, body, code, message) => {
+      expect(await status(octokit().rest.repos.createDeployment({ owner: OWNER, repo: REPO, ...body }))).toEqual({
+        status: code,
+        message,
+      });
+    },
+  );
+
+  it('rejects an unknown state and a missing deployment', async () => {
+    const gh = octokit();
+    const d = await gh.rest.repos.createDeployment({ owner: OWNER, repo: REPO, ref: C1 });
+    const id = (d.data as { id: number }).id;
+    const bad = await status(
+      gh.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+        owner: OWNER,
+        repo: REPO,
+        deployment_id: id,
+        state: 'done' as 'success',
+      }),
+    );
+    expect(bad.status).toBe(422);
+    expect(
+      await status(
+        gh.rest.repos.createDeploymentStatus({ owner: OWNER, repo: REPO, deployment_id: 1, state: 'success' }),
+      ),
+    ).toEqual({ status: 404, message: 'Not Found' });
+  });
+});
+
+describe('artifacts', () => {
+  it('lists a run’s artifacts and downloads a real zip through the 302', async () => {
+    const id = github.seedArtifact({
+      owner: OWNER,
+      repo: REPO,
+      runId: 42,
+      name: 'build-info',
+      files: { 'build-info.json': '{"version":"0.2602.7"}', 'notes/readme.txt': 'hello '.repeat(50) },
+    });
+    github.seedArtifact({ owner: OWNER, repo: REPO, runId: 43, name: 'other', files: { a: 'b' } });
+    const gh = octokit(READ);
+    const list = await gh.rest.actions.listWorkflowRunArtifacts({ owner: OWNER, repo: REPO, run_id: 42 });
+    expect(list.data.total_count).toBe(1);
+    expect(list.data.artifacts[0]).toMatchObject({
+      id,
+      name: 'build-info',
+      expired: false,
+      archive_download_url: `${url}/repos/${OWNER}/${REPO}/actions/artifacts/${id}/zip`,
+      workflow_run: { id: 42, head_sha: C3 },
+    });
+    const byName = await gh.rest.actions.listWorkflowRunArtifacts({ owner: OWNER, repo: REPO, run_id: 42, name: 'x' });
+    expect(byName.data.total_count).toBe(0);
+
+    const redirect = await fetch(`${url}/repos/${OWNER}/${REPO}/actions/artifacts/${id}/zip`, {
+      headers: { authorization: `token ${READ}` },
+      redirect: 'manual',
+    });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe(`${url}/_sim/github/artifacts/${id}.zip`);
+
+    const download = await gh.rest.actions.downloadArtifact({
+      owner: OWNER,
+      repo: REPO,
+      artifact_id: id,
+      archive_format: 'zip',
+    });
+    const zip = Buffer.from(download.data as ArrayBuffer);
+    expect(unzip(zip)).toEqual({
+      'build-info.json': '{"version":"0.2602.7"}',
+      'notes/readme.txt': 'hello '.repeat(50),
+    });
+  });
+
+  it('404s an unknown artifact', async () => {
+    expect(
+      await status(
+        octokit().rest.actions.downloadArtifact({ owner: OWNER, repo: REPO, artifact_id: 9, archive_format: 'zip' }),
+      ),
+    ).toEqual({ status: 404, message: 'Not Found' });
+  });
+});
+
+describe('refNameProblem (git check-ref-format)', () => {
+  it.each([
+    ['refs/tags/ecs-deploy-0.2602.7', undefined],
+    ['refs/tags/ecs-deploy-1.2001.789+qa', undefined],
+    ['refs/tags/a b', 'contains a space, a control character or one of ~ ^ : ? * [ \\'],
+    ['refs/tags/a..b', 'contains ".."'],
+    ['refs/tags/x.lock', 'has a component ending with ".lock" (x.lock)'],
+    ['refs/tags/.hidden', 'has a component starting with "." (.hidden)'],
+    ['refs/tags/a@{1}', 'contains "@{"'],
+    ['refs/tags/a.', 'ends with "."'],
+    ['refs/tags//a', 'contains "//"'],
+  ])('%s', (ref, problem) => {
+    expect(refNameProblem(ref)).toBe(problem);
+  });
+});
+
+/** Reads a zip with the central directory (deflate or store), as a check that the writer is real. */
+function unzip(zip: Buffer): Record<string, string> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const files: Record<string, string> = {};
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(offset + 10);
+    const size = zip.readUInt32LE(offset + 20);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extra = zip.readUInt16LE(offset + 30);
+    const comment = zip.readUInt16LE(offset + 32);
+    const local = zip.readUInt32LE(offset + 42);
+    const name = zip.subarray(offset + 46, offset + 46 + nameLength).toString('utf8');
+    const localName = zip.readUInt16LE(local + 26);
+    const localExtra = zip.readUInt16LE(local + 28);
+    const data = zip.subarray(local + 30 + localName + localExtra, local + 30 + localName + localExtra + size);
+    files[name] = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    offset += 46 + nameLength + extra + comment;
+  }
+  return files;
+}
