@@ -32,19 +32,35 @@ export function yearweek(date: CalendarDate): string {
   return `${pad2(((weekYear % 100) + 100) % 100)}${pad2(week)}`;
 }
 
-/** The calendar date of an instant in an IANA time zone. */
+/**
+ * The calendar date of an instant in an IANA time zone.
+ * Read through `process.env.TZ` (which Node applies at run time, see the `TZ` notes of Node's process docs)
+ * rather than `Intl.DateTimeFormat`: loading Intl's locale data costs about 10 ms, half an empty node start.
+ */
 export function dateInZone(instantMs: number, timeZone: string): CalendarDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date(instantMs));
+  const date = new Date(instantMs);
+  if (timeZone === 'UTC') return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const saved = process.env.TZ;
+  process.env.TZ = timeZone;
+  try {
+    return { year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate() };
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+/** The same as dateInZone through Intl: the reference the fast path is tested against. */
+export function dateInZoneIntl(instantMs: number, timeZone: string): CalendarDate {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+  const parts = format.formatToParts(new Date(instantMs));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };
 }
 
+/** Whether the name is an IANA zone: the canonical list first (cheap), then Intl for aliases such as US/Pacific. */
 export function isTimeZone(timeZone: string): boolean {
+  if (timeZone === 'UTC' || Intl.supportedValuesOf('timeZone').includes(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
     return true;

@@ -21,6 +21,8 @@ export interface HeadverDeps {
   clock: Clock;
   /** Where a relative head-file is looked up: the workspace. */
   workspace: string;
+  /** The calendar date of an instant in a zone; dateInZone by default. */
+  zoneDate?: (instantMs: number, timeZone: string) => CalendarDate;
 }
 
 export async function computeHeadver(inputs: HeadverInputs, deps: HeadverDeps): Promise<HeadverResult> {
@@ -28,7 +30,10 @@ export async function computeHeadver(inputs: HeadverInputs, deps: HeadverDeps): 
   const date: CalendarDate =
     inputs.date?.kind === 'date'
       ? inputs.date.date
-      : dateInZone(inputs.date?.kind === 'instant' ? inputs.date.instantMs : deps.clock.now(), inputs.timeZone);
+      : (deps.zoneDate ?? dateInZone)(
+          inputs.date?.kind === 'instant' ? inputs.date.instantMs : deps.clock.now(),
+          inputs.timeZone,
+        );
   const week = yearweek(date);
   const { weekYear, week: weekNumber } = isoWeek(date);
   const day = `${date.year}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;

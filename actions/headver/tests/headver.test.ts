@@ -1,9 +1,18 @@
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, InputReader, inputsFrom, ManualClock } from '@ecs-actions/core';
 import { describe, expect, it } from '@jest/globals';
-import { formatVersion, imageTag, parseDateSpec, sanitizeSuffix, yearweek } from '../src/headver.js';
+import {
+  dateInZoneIntl,
+  formatVersion,
+  imageTag,
+  isTimeZone,
+  parseDateSpec,
+  sanitizeSuffix,
+  yearweek,
+} from '../src/headver.js';
 import { readHeadverInputs } from '../src/inputs.js';
 import { computeHeadver } from '../src/main.js';
 
@@ -23,7 +32,13 @@ async function headver(
     await writeFile(path.join(workspace, name), content);
   }
   const parsed = readHeadverInputs(new InputReader(inputsFrom(inputs)), options.env ?? { GITHUB_RUN_NUMBER: '135' });
-  return computeHeadver(parsed, { clock: new ManualClock(options.now ?? Date.UTC(2025, 9, 6, 9)), workspace });
+  // Jest gives tests a copy of process.env, so the TZ-based fast path cannot work in here: the Intl reference
+  // stands in, and the test below checks in a real process that the two agree.
+  return computeHeadver(parsed, {
+    clock: new ManualClock(options.now ?? Date.UTC(2025, 9, 6, 9)),
+    workspace,
+    zoneDate: dateInZoneIntl,
+  });
 }
 
 async function configurationError(promise: Promise<unknown>): Promise<string> {
@@ -177,4 +192,43 @@ describe('parseDateSpec', () => {
     ['2023-02-29', undefined],
     ['06/10/2025', undefined],
   ])('%s', (text, expected) => expect(parseDateSpec(text)).toEqual(expected));
+});
+
+describe('dateInZone (through TZ) agrees with Intl, in a real process', () => {
+  const zones = [
+    'UTC',
+    'Asia/Seoul',
+    'America/Los_Angeles',
+    'America/St_Johns',
+    'Asia/Kathmandu',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+    'US/Pacific',
+    'Asia/Calcutta',
+  ];
+
+  it('over every 45 minutes around a year boundary, in 9 zones', () => {
+    const script = `
+      import { dateInZone, dateInZoneIntl, isTimeZone } from './src/headver.ts';
+      const out = [];
+      for (const zone of ${JSON.stringify(zones)}) {
+        if (!isTimeZone(zone)) out.push(zone + ' not a zone');
+        for (let ms = Date.UTC(2024, 11, 28); ms < Date.UTC(2025, 0, 3); ms += 45 * 60_000) {
+          const fast = JSON.stringify(dateInZone(ms, zone));
+          const reference = JSON.stringify(dateInZoneIntl(ms, zone));
+          if (fast !== reference) out.push(zone + ' ' + new Date(ms).toISOString() + ' ' + fast + ' != ' + reference);
+        }
+      }
+      if (process.env.TZ !== 'Europe/Berlin') out.push('TZ not restored: ' + process.env.TZ);
+      console.log(JSON.stringify(out));`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env: { ...process.env, TZ: 'Europe/Berlin' },
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual([]);
+  });
+
+  it.each(['Mars/Olympus', 'utc+9', ''])('rejects %j', (timeZone) => expect(isTimeZone(timeZone)).toBe(false));
 });

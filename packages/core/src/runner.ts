@@ -6,7 +6,6 @@
  * about 1 MB in every bundle, and these few commands are all an action of ours uses.
  * Behaviour follows "Workflow commands for GitHub Actions" in the GitHub Actions documentation.
  */
-import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 
@@ -40,7 +39,9 @@ function fileCommand(variable: string, name: string, value: string): void {
   if (!file) {
     throw new Error(`${variable} is not set: this must run as a step of a GitHub Actions job (or the test kit).`);
   }
-  const delimiter = `ghadelimiter_${randomUUID()}`;
+  // node:crypto would cost ~4 ms of start-up; a delimiter the value provably does not contain is just as safe.
+  let delimiter = `ghadelimiter_${process.pid}_${Date.now().toString(36)}`;
+  while (value.includes(delimiter) || name.includes(delimiter)) delimiter += `_${Math.random().toString(36).slice(2)}`;
   appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
 }
 

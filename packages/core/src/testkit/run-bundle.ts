@@ -20,6 +20,8 @@ export interface RunBundleOptions {
   workspace?: string;
   /** The node binary; by default this process's, which must be Node 24 or newer, as `runs.using: node24`. */
   node?: string;
+  /** Node options before the bundle (benchmarks preload a memory probe). */
+  nodeArgs?: string[];
   timeoutMs?: number;
   /** Called with the child's pid as soon as it has started (e.g. to read its argv from /proc). */
   onSpawn?: (pid: number) => void;
@@ -110,7 +112,11 @@ export async function runBundle(options: RunBundleOptions): Promise<BundleRun> {
   }
 
   const started = Date.now();
-  const child = spawn(node, [options.bundle], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node, [...(options.nodeArgs ?? []), options.bundle], {
+    cwd: workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (child.pid !== undefined) options.onSpawn?.(child.pid);
   let stdout = '';
   let stderr = '';

@@ -1,0 +1,109 @@
+/**
+ * `pnpm bench`: bundle size, cold start and peak memory of every action, each time also as a multiple of an
+ * empty `node` process measured in the same run. Writes BENCHMARKS.md and BENCHMARKS.json, and exits non-zero
+ * when a target is missed. Ratios are the figures that count: absolute times depend on the machine.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { actionBenches } from './bench/actions.js';
+import { emptyNodeBundle, folderSize, measureBundle, type ProcessMeasure } from './bench/harness.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+
+interface Row {
+  action: string;
+  sizeBytes: number;
+  sizeTargetBytes: number;
+  coldStart?: ProcessMeasure & { ratio: number; targetRatio: number; workload: string };
+  extra: { name: string; value: string; target?: string; ok: boolean }[];
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+async function main(): Promise<void> {
+  const empty = await measureBundle({ bundle: await emptyNodeBundle() }, runs);
+  const rows: Row[] = [];
+  for (const bench of actionBenches) {
+    const dist = path.join(root, 'actions', bench.action, 'dist');
+    if (!existsSync(dist)) continue;
+    const row: Row = {
+      action: bench.action,
+      sizeBytes: await folderSize(dist),
+      sizeTargetBytes: bench.sizeTargetBytes,
+      extra: [],
+    };
+    const setup = await bench.setup?.();
+    try {
+      if (bench.coldStart) {
+        const workload = await bench.coldStart(setup);
+        const measure = await measureBundle(
+          { bundle: path.join(dist, 'index.js'), ...workload.options },
+          runs,
+          workload.check,
+        );
+        row.coldStart = {
+          ...measure,
+          ratio: measure.timeMs.median / empty.timeMs.median,
+          targetRatio: bench.coldStartTargetRatio,
+          workload: workload.description,
+        };
+      }
+      for (const extra of (await bench.extra?.(setup)) ?? []) row.extra.push(extra);
+    } finally {
+      await bench.teardown?.(setup);
+    }
+    rows.push(row);
+    console.log(`measured ${bench.action}`);
+  }
+
+  const misses: string[] = [];
+  for (const row of rows) {
+    if (row.sizeBytes > row.sizeTargetBytes)
+      misses.push(`${row.action}: bundle ${kb(row.sizeBytes)} > ${kb(row.sizeTargetBytes)}`);
+    if (row.coldStart && row.coldStart.ratio > row.coldStart.targetRatio) {
+      misses.push(
+        `${row.action}: cold start ${row.coldStart.ratio.toFixed(2)}x > ${row.coldStart.targetRatio}x empty node`,
+      );
+    }
+    for (const extra of row.extra)
+      if (!extra.ok) misses.push(`${row.action}: ${extra.name} ${extra.value} (target ${extra.target})`);
+  }
+
+  const md = [
+    '# Benchmarks',
+    '',
+    `Measured by \`pnpm bench\` on ${process.platform}/${process.arch}, Node ${process.version}, ${runs} runs each after one warm-up.`,
+    `Baseline: an empty \`node\` process through the same harness, median ${empty.timeMs.median.toFixed(0)} ms (${empty.timeMs.min.toFixed(0)}–${empty.timeMs.max.toFixed(0)} ms), peak RSS ${(empty.peakRssKiB / 1024).toFixed(1)} MiB.`,
+    '',
+    '| action | bundle (all of dist/) | target | cold start, median (min–max) | × empty node | target | peak RSS | workload |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((row) => {
+      const c = row.coldStart;
+      return `| ${row.action} | ${kb(row.sizeBytes)} | < ${kb(row.sizeTargetBytes)} | ${c ? `${c.timeMs.median.toFixed(0)} ms (${c.timeMs.min.toFixed(0)}–${c.timeMs.max.toFixed(0)})` : '–'} | ${c ? `${c.ratio.toFixed(2)}x` : '–'} | ${c ? `< ${c.targetRatio}x` : '–'} | ${c ? `${(c.peakRssKiB / 1024).toFixed(1)} MiB` : '–'} | ${c?.workload ?? '–'} |`;
+    }),
+    '',
+    ...(rows.some((row) => row.extra.length > 0)
+      ? [
+          '| action | measure | value | target |',
+          '| --- | --- | --- | --- |',
+          ...rows.flatMap((row) =>
+            row.extra.map((e) => `| ${row.action} | ${e.name} | ${e.value} | ${e.target ?? '–'} |`),
+          ),
+          '',
+        ]
+      : []),
+    misses.length === 0 ? 'Every target is met.' : `Missed targets:\n${misses.map((m) => `- ${m}`).join('\n')}`,
+    '',
+  ].join('\n');
+  await writeFile(path.join(root, 'BENCHMARKS.md'), md);
+  await writeFile(
+    path.join(root, 'BENCHMARKS.json'),
+    `${JSON.stringify({ node: process.version, runs, emptyNode: empty, actions: rows, misses }, null, 2)}\n`,
+  );
+  console.log(md);
+  if (misses.length > 0) process.exit(1);
+}
+
+await main();

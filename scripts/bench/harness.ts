@@ -1,0 +1,89 @@
+/** Measuring whole-process runs of action bundles, as the runner starts them, against an empty node process. */
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BundleRun, type RunBundleOptions, runBundle } from '@ecs-actions/core/testkit';
+
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+
+export interface ProcessMeasure {
+  /** Wall time of whole-process runs, ms. */
+  timeMs: Spread;
+  /** Peak resident memory of the bundle's process, KiB (median over the runs). */
+  peakRssKiB: number;
+}
+
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: sorted.length };
+}
+
+let probe: string | undefined;
+
+/** A preloaded module that records the process's peak RSS at exit into the file named by BENCH_RSS_FILE. */
+async function memoryProbe(): Promise<string> {
+  if (probe) return probe;
+  const dir = await mkdtemp(path.join(tmpdir(), 'ecs-actions-bench-'));
+  probe = path.join(dir, 'rss-probe.mjs');
+  await writeFile(
+    probe,
+    "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
+  );
+  return probe;
+}
+
+let emptyBundle: string | undefined;
+
+/** The baseline: an empty script run through the same harness, so both sides pay the same spawn costs. */
+export async function emptyNodeBundle(): Promise<string> {
+  if (emptyBundle) return emptyBundle;
+  const dir = await mkdtemp(path.join(tmpdir(), 'ecs-actions-empty-'));
+  emptyBundle = path.join(dir, 'empty.mjs');
+  await writeFile(emptyBundle, '');
+  return emptyBundle;
+}
+
+/**
+ * Runs `options` `runs` times (after one warm-up run for the file cache) and measures each whole process.
+ * `check` sees every run so a benchmark never times a run that failed.
+ */
+export async function measureBundle(
+  options: RunBundleOptions,
+  runs: number,
+  check: (run: BundleRun) => void = (run) => {
+    if (run.exitCode !== 0) throw new Error(`${options.bundle} exited ${run.exitCode}:\n${run.log}`);
+  },
+): Promise<ProcessMeasure> {
+  const preload = await memoryProbe();
+  const times: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const rssFile = path.join(tmpdir(), `ecs-actions-rss-${process.pid}-${i}`);
+    const run = await runBundle({
+      ...options,
+      nodeArgs: ['--import', preload],
+      env: { ...options.env, BENCH_RSS_FILE: rssFile },
+    });
+    check(run);
+    if (i === 0) continue;
+    times.push(run.durationMs);
+    rss.push(Number(await readFile(rssFile, 'utf8')));
+  }
+  return { timeMs: spread(times), peakRssKiB: spread(rss).median };
+}
+
+/** Total size of every file in a folder (a bundle's dist/), bytes. */
+export async function folderSize(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let total = 0;
+  for (const entry of entries) if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  return total;
+}
