@@ -1,0 +1,218 @@
+import { ConfigurationError, type InputReader, invalidInput, type KeyValueEntry, quoteValue } from '@ecs-actions/core';
+import { type ImageRef, parseImageRef } from './image-ref.js';
+
+/** Where the task definition comes from: exactly one of these. */
+export type TaskDefinitionSource =
+  | { kind: 'file'; path: string }
+  | { kind: 'family'; family: string }
+  | { kind: 'service'; service: string; cluster: string };
+
+/** One image to put into one container, and which input said so (for error messages). */
+export interface ImageAssignment {
+  container: string;
+  image: ImageRef;
+  /** `input "image"` or `input "images" line 2`. */
+  origin: string;
+}
+
+export interface RenderInputs {
+  source: TaskDefinitionSource;
+  /** The `container-name` input. */
+  containerName: string | undefined;
+  /** From `container-name` + `image`, or from `images`, in input order. */
+  images: ImageAssignment[];
+  environment: KeyValueEntry[];
+  secrets: KeyValueEntry[];
+  dockerLabels: KeyValueEntry[];
+  logOptions: KeyValueEntry[];
+  cpu: string | undefined;
+  memory: string | undefined;
+  taskRoleArn: string | undefined;
+  executionRoleArn: string | undefined;
+  command: string[] | undefined;
+  verifyImage: boolean;
+  pinDigest: boolean;
+  outputFile: string | undefined;
+}
+
+/** The docker label that records the tag of an image pinned to its digest. */
+export const IMAGE_TAG_LABEL = 'ecs-actions.image-tag';
+
+const FAMILY = /^[A-Za-z0-9_-]{1,255}(?::[1-9]\d*)?$/;
+const TASK_DEFINITION_ARN = /^arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const CLUSTER = /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0-9_-]{1,255})$/;
+const SERVICE = /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:service\/[\w/-]{1,512})$/;
+const CPU = /^(?:\d+|\d+(?:\.\d+)? ?vCPU)$/i;
+const MEMORY = /^(?:\d+|\d+(?:\.\d+)? ?GB)$/i;
+const ROLE = /^(?:arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}|[\w+=,.@-]{1,64})$/;
+
+export function readRenderInputs(input: InputReader): RenderInputs {
+  const source = readSource(input);
+  const containerName = input.optionalString('container-name');
+  if (containerName !== undefined && !NAME.test(containerName)) {
+    throw invalidInput(
+      'container-name',
+      containerName,
+      'is not a container name',
+      'Container names are 1 to 255 letters, digits, "_" and "-".',
+    );
+  }
+  const images = readImages(input, containerName);
+  const verifyImage = input.boolean('verify-image', true);
+  const pinDigest = input.boolean('pin-digest', false);
+  if (pinDigest && !verifyImage) {
+    throw new ConfigurationError(
+      'Input "pin-digest" is true but "verify-image" is false: the digest to pin comes from the ECR check. Set verify-image: true, or pin-digest: false.',
+    );
+  }
+  const cpu = matching(input, 'cpu', CPU, 'must be CPU units such as 1024, or vCPUs such as "1 vCPU"');
+  const memory = matching(input, 'memory', MEMORY, 'must be MiB such as 3072, or GB such as "3 GB"');
+  const roleHint = 'must be an IAM role ARN (arn:aws:iam::<account>:role/<name>) or a role name';
+  return {
+    source,
+    containerName,
+    images,
+    environment: entries(input, 'environment-variables', 'KEY=VALUE', { emptyValue: true }),
+    secrets: entries(input, 'secrets', 'NAME=valueFrom', { emptyValue: false }),
+    dockerLabels: entries(input, 'docker-labels', 'key=value', { emptyValue: true }),
+    logOptions: entries(input, 'log-options', 'key=value', { emptyValue: true }),
+    cpu,
+    memory,
+    taskRoleArn: matching(input, 'task-role-arn', ROLE, roleHint),
+    executionRoleArn: matching(input, 'execution-role-arn', ROLE, roleHint),
+    command: readCommand(input),
+    verifyImage,
+    pinDigest,
+    outputFile: input.optionalString('output-file'),
+  };
+}
+
+function readSource(input: InputReader): TaskDefinitionSource {
+  const file = input.optionalString('task-definition');
+  const family = input.optionalString('task-definition-family');
+  const service = input.optionalString('service');
+  const cluster = input.optionalString('cluster');
+  const given = [
+    file !== undefined ? `task-definition (${quoteValue(file)})` : undefined,
+    family !== undefined ? `task-definition-family (${quoteValue(family)})` : undefined,
+    service !== undefined || cluster !== undefined ? 'service + cluster' : undefined,
+  ].filter((name) => name !== undefined);
+  const which =
+    'Set exactly one of: task-definition (a JSON file in the repository), task-definition-family (a registered family, optionally family:revision), or service and cluster (the task definition the service runs now).';
+  if (given.length === 0) throw new ConfigurationError(`No task definition source is set. ${which}`);
+  if (given.length > 1) {
+    throw new ConfigurationError(`Several task definition sources are set: ${given.join(', ')}. ${which}`);
+  }
+  if (file !== undefined) return { kind: 'file', path: file };
+  if (family !== undefined) {
+    if (!FAMILY.test(family) && !TASK_DEFINITION_ARN.test(family)) {
+      throw invalidInput(
+        'task-definition-family',
+        family,
+        'is not a task definition family',
+        'Write the family (letters, digits, "_" and "-"), family:revision such as ecs_be_prod:42, or a task definition ARN.',
+      );
+    }
+    return { kind: 'family', family };
+  }
+  if (service === undefined || cluster === undefined) {
+    throw new ConfigurationError(
+      service === undefined
+        ? `Input "cluster" is set (${quoteValue(cluster ?? '')}) but "service" is empty. Set service: to the ECS service whose task definition to render.`
+        : `Input "service" is set (${quoteValue(service)}) but "cluster" is empty. Set cluster: to the ECS cluster the service runs in.`,
+    );
+  }
+  if (!SERVICE.test(service)) {
+    throw invalidInput('service', service, 'is not a service name', 'Write the service name or its ARN.');
+  }
+  if (!CLUSTER.test(cluster)) {
+    throw invalidInput('cluster', cluster, 'is not a cluster name', 'Write the cluster name or its ARN.');
+  }
+  return { kind: 'service', service, cluster };
+}
+
+function imageRef(value: string, origin: string): ImageRef {
+  const parsed = parseImageRef(value);
+  if (!parsed.ok) {
+    throw new ConfigurationError(
+      `${origin[0]?.toUpperCase()}${origin.slice(1)}: ${quoteValue(value)} is not a valid image reference: it ${parsed.reason}. Write registry/repository:tag or registry/repository@sha256:<digest>, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app:1.2501.7.`,
+    );
+  }
+  return parsed.ref;
+}
+
+function readImages(input: InputReader, containerName: string | undefined): ImageAssignment[] {
+  const image = input.optionalString('image');
+  const lines = input.keyValues('images', 'container=image');
+  if (image !== undefined && lines.length > 0) {
+    throw new ConfigurationError(
+      'Inputs "image" and "images" are both set. Use container-name + image for one container, or images (one container=image a line) for several.',
+    );
+  }
+  if (image !== undefined) {
+    if (containerName === undefined) {
+      throw new ConfigurationError(
+        `Input "image" is set (${quoteValue(image)}) but "container-name" is empty. Set container-name: to the container that gets the image, or use images: with container=image lines.`,
+      );
+    }
+    return [{ container: containerName, image: imageRef(image, 'input "image"'), origin: 'input "image"' }];
+  }
+  const seen = new Map<string, number>();
+  return lines.map(({ key, value, line }) => {
+    const origin = `input "images" line ${line}`;
+    if (!NAME.test(key)) {
+      throw new ConfigurationError(
+        `Input "images" line ${line}: ${quoteValue(key)} is not a container name (1 to 255 letters, digits, "_" and "-"). Write container=image.`,
+      );
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      throw new ConfigurationError(
+        `Input "images" names the container ${quoteValue(key)} twice (lines ${earlier} and ${line}). Give each container one image.`,
+      );
+    }
+    seen.set(key, line);
+    return { container: key, image: imageRef(value, origin), origin };
+  });
+}
+
+function entries(input: InputReader, name: string, what: string, options: { emptyValue: boolean }): KeyValueEntry[] {
+  const list = input.keyValues(name, what);
+  for (const entry of list) {
+    if (/\s/.test(entry.key)) {
+      throw new ConfigurationError(
+        `Input "${name}" line ${entry.line}: the name ${quoteValue(entry.key)} contains whitespace. Write one ${what} a line, with no spaces in the name.`,
+      );
+    }
+    if (!options.emptyValue && entry.value === '') {
+      throw new ConfigurationError(
+        `Input "${name}" line ${entry.line}: ${quoteValue(entry.key)} has an empty valueFrom. Write ${what}, where valueFrom is an SSM parameter name or ARN, or a Secrets Manager secret ARN.`,
+      );
+    }
+  }
+  return list;
+}
+
+function matching(input: InputReader, name: string, pattern: RegExp, expected: string): string | undefined {
+  const value = input.optionalString(name);
+  if (value !== undefined && !pattern.test(value)) throw invalidInput(name, value, expected);
+  return value;
+}
+
+function readCommand(input: InputReader): string[] | undefined {
+  const text = input.raw('command');
+  if (!text) return undefined;
+  const fix = 'Write a JSON array of strings, e.g. ["node", "server.js", "--port", "8080"]; it is not split at spaces.';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw invalidInput('command', text, 'must be a JSON array of strings', `${fix} (${(error as Error).message})`);
+  }
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    throw invalidInput('command', text, 'must be a JSON array of strings', fix);
+  }
+  if (value.length === 0) throw invalidInput('command', text, 'must not be an empty array', fix);
+  return value as string[];
+}

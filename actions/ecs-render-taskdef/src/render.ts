@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigurationError, errorMessage, quoteValue } from '@ecs-actions/core';
+import { type AwsClients, describeTaskDefinition, serviceTaskDefinition, verifyEcrImage } from './aws.js';
+import { type Change, diffTaskDefinitions } from './diff.js';
+import { FileConfigurationError } from './errors.js';
+import { type ImageRef, pinnedRef } from './image-ref.js';
+import type { ImageAssignment, RenderInputs } from './inputs.js';
+import { formatJson, parseJsonText } from './json-text.js';
+import { applyChanges, checkTargets, type ImageChange, type JsonObject, toRegisterInput } from './task-definition.js';
+
+export interface RenderDeps {
+  /** GITHUB_WORKSPACE: where relative paths point. */
+  workspace: string;
+  /** RUNNER_TEMP: where the rendered file goes when output-file is empty. */
+  runnerTemp: string;
+  clients: AwsClients;
+  /** The random part of the default output file name. */
+  randomName?: () => string;
+}
+
+/** What happened to one image input. */
+export interface ImageCheck {
+  container: string;
+  /** As given. */
+  image: string;
+  /** What went into the task definition. */
+  rendered: string;
+  status: 'verified' | 'not-ecr' | 'not-checked';
+  digest?: string;
+  pinned?: boolean;
+}
+
+export interface RenderResult {
+  /** Absolute path of the rendered file. */
+  outputFile: string;
+  family: string;
+  /** Whether the rendered task definition differs from the source (describe-only fields aside). */
+  changed: boolean;
+  /** The digest of the first image verified in ECR, in input order. */
+  imageDigest: string | undefined;
+  changes: Change[];
+  imageChecks: ImageCheck[];
+  /** The source in words: `file "taskdef.json"`, `task definition arn:…`. */
+  source: string;
+  taskDefinition: JsonObject;
+  /** Info lines for the log (e.g. images that were not verified). */
+  notes: string[];
+}
+
+interface LoadedSource {
+  taskDefinition: JsonObject;
+  /** For messages: `the task-definition file "x.json"`. */
+  where: string;
+  /** For the summary. */
+  description: string;
+}
+
+export async function renderTaskDefinition(inputs: RenderInputs, deps: RenderDeps): Promise<RenderResult> {
+  const source = await loadSource(inputs, deps);
+  const target = checkTargets(inputs, source.taskDefinition, source.where);
+  const notes: string[] = [];
+  const { images, checks } = await resolveImages(inputs, deps.clients, notes);
+  const rendered = applyChanges(source.taskDefinition, {
+    images,
+    target,
+    environment: inputs.environment,
+    secrets: inputs.secrets,
+    dockerLabels: inputs.dockerLabels,
+    logOptions: inputs.logOptions,
+    command: inputs.command,
+    task: {
+      ...(inputs.cpu !== undefined ? { cpu: inputs.cpu } : {}),
+      ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
+      ...(inputs.taskRoleArn !== undefined ? { taskRoleArn: inputs.taskRoleArn } : {}),
+      ...(inputs.executionRoleArn !== undefined ? { executionRoleArn: inputs.executionRoleArn } : {}),
+    },
+  });
+  const family = rendered.family as string;
+  const outputFile = await writeOutput(inputs, deps, family, formatJson(rendered));
+  return {
+    outputFile,
+    family,
+    changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
+    imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
+    changes: diffTaskDefinitions(source.taskDefinition, rendered),
+    imageChecks: checks,
+    source: source.description,
+    taskDefinition: rendered,
+    notes,
+  };
+}
+
+async function loadSource(inputs: RenderInputs, deps: RenderDeps): Promise<LoadedSource> {
+  const source = inputs.source;
+  if (source.kind === 'file') return loadFile(source.path, deps.workspace);
+  if (source.kind === 'family') {
+    const described = await describeTaskDefinition(deps.clients, source.family, 'Input "task-definition-family"');
+    const where = `the task definition ${described.arn}`;
+    return {
+      taskDefinition: toRegisterInput(described.document, where),
+      where,
+      description: `task definition ${described.arn}`,
+    };
+  }
+  const { arn } = await serviceTaskDefinition(deps.clients, source.cluster, source.service);
+  const described = await describeTaskDefinition(
+    deps.clients,
+    arn,
+    `The task definition of service ${quoteValue(source.service)}`,
+  );
+  const where = `the task definition ${described.arn} (service ${quoteValue(source.service)})`;
+  return {
+    taskDefinition: toRegisterInput(described.document, where),
+    where,
+    description: `task definition ${described.arn}, which service ${source.service} in cluster ${source.cluster} runs`,
+  };
+}
+
+/** The path for annotations and messages: relative to the workspace, with forward slashes. */
+function displayPath(file: string, workspace: string): string {
+  const relative = path.relative(workspace, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
+    ? relative.split(path.sep).join('/')
+    : file;
+}
+
+async function loadFile(input: string, workspace: string): Promise<LoadedSource> {
+  const file = path.resolve(workspace, input);
+  const shown = displayPath(file, workspace);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new ConfigurationError(
+        `Input "task-definition": the file ${quoteValue(shown)} does not exist (looked for ${file}). The path is relative to the repository root; check it, and that actions/checkout ran before this step.`,
+      );
+    }
+    if (code === 'EISDIR') {
+      throw new ConfigurationError(
+        `Input "task-definition": ${quoteValue(shown)} is a directory. Point it at the task definition JSON file.`,
+      );
+    }
+    throw new ConfigurationError(`Input "task-definition": cannot read ${quoteValue(shown)}: ${errorMessage(error)}.`);
+  }
+  const where = `the task-definition file ${quoteValue(shown)}`;
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    throw new FileConfigurationError(
+      `Input "task-definition": ${quoteValue(shown)} is not valid JSON: ${message} at line ${line}, column ${column}. Fix the file.`,
+      { file: shown, line, col: column, title: 'Task definition is not valid JSON' },
+    );
+  }
+  return { taskDefinition: toRegisterInput(parsed.value, where), where, description: `file ${shown}` };
+}
+
+function isEcr(ref: ImageRef): ref is ImageRef & { ecr: NonNullable<ImageRef['ecr']> } {
+  return ref.ecr !== undefined;
+}
+
+/** Verifies ECR images (one ECR call each) and decides what each container's image becomes. */
+async function resolveImages(
+  inputs: RenderInputs,
+  clients: AwsClients,
+  notes: string[],
+): Promise<{ images: ImageChange[]; checks: ImageCheck[] }> {
+  const images: ImageChange[] = [];
+  const checks: ImageCheck[] = [];
+  if (!inputs.verifyImage && inputs.images.length > 0) {
+    notes.push('verify-image is false: the images were not checked in ECR.');
+  }
+  for (const assignment of inputs.images) {
+    const result = await resolveImage(assignment, inputs, clients, notes);
+    images.push(result.change);
+    checks.push(result.check);
+  }
+  return { images, checks };
+}
+
+async function resolveImage(
+  assignment: ImageAssignment,
+  inputs: RenderInputs,
+  clients: AwsClients,
+  notes: string[],
+): Promise<{ change: ImageChange; check: ImageCheck }> {
+  const { container, image, origin } = assignment;
+  const asGiven = { container, image: image.text };
+  if (!inputs.verifyImage) {
+    return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-checked' } };
+  }
+  if (!isEcr(image)) {
+    notes.push(
+      `The image ${quoteValue(image.text)} (container ${quoteValue(container)}) is not in an ECR private registry: not verified${inputs.pinDigest && image.digest === undefined ? ', and not pinned to a digest' : ''}.`,
+    );
+    return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-ecr' } };
+  }
+  const verified = await verifyEcrImage(clients, image, origin);
+  if (inputs.pinDigest) {
+    const rendered = pinnedRef(image, verified.digest);
+    const tag = image.tag ?? (image.digest === undefined ? 'latest' : undefined);
+    return {
+      change: { container, image: rendered, ...(tag !== undefined ? { pinnedTag: tag } : {}) },
+      check: { ...asGiven, rendered, status: 'verified', digest: verified.digest, pinned: true },
+    };
+  }
+  return {
+    change: asGiven,
+    check: { ...asGiven, rendered: image.text, status: 'verified', digest: verified.digest },
+  };
+}
+
+async function writeOutput(inputs: RenderInputs, deps: RenderDeps, family: string, text: string): Promise<string> {
+  if (inputs.outputFile !== undefined) {
+    const file = path.resolve(deps.workspace, inputs.outputFile);
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, text, 'utf8');
+    } catch (error) {
+      throw new ConfigurationError(
+        `Input "output-file": cannot write ${quoteValue(inputs.outputFile)}: ${errorMessage(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`,
+      );
+    }
+    return file;
+  }
+  const random = deps.randomName?.() ?? randomBytes(4).toString('hex');
+  const file = path.join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);
+  await mkdir(deps.runnerTemp, { recursive: true });
+  await writeFile(file, text, { encoding: 'utf8', flag: 'wx' });
+  return file;
+}
