@@ -775,7 +775,8 @@ export class EcrSimulator implements AwsJsonService {
     const client = this.registryClient;
     if (client === undefined) return;
     try {
-      const tags = await client.listTags(repository.name);
+      // Sorted, so that tags first seen together are listed in a stable order.
+      const tags = (await client.listTags(repository.name)).sort();
       const resolved = await Promise.all(
         tags.map(async (tag) => ({ tag, digest: await client.resolveDigest(repository.name, tag) })),
       );
