@@ -1,0 +1,148 @@
+/**
+ * The Docker CLI, behind a small interface so the logic can be tested without a daemon. Every call passes
+ * its arguments as an array (no shell), and a secret only ever travels on stdin.
+ */
+import { getExecOutput } from '@actions/exec';
+import { ConfigurationError } from '@ecs-actions/core';
+
+export interface DockerRunOptions {
+  /** Written to the process's stdin (the only way a password reaches docker). */
+  stdin?: string;
+  /** Capture only; do not echo the command or its output to the log. */
+  quiet?: boolean;
+}
+
+export interface DockerRunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface DockerCli {
+  /** Runs `docker <args>`; never throws for a non-zero exit code, only when docker cannot be started. */
+  run(args: readonly string[], options?: DockerRunOptions): Promise<DockerRunResult>;
+}
+
+/** Docker is not on PATH. */
+export class DockerNotInstalledError extends Error {}
+
+/** The real CLI through @actions/exec: the command line and output are echoed to the log unless `quiet`. */
+export function dockerCli(binary = 'docker'): DockerCli {
+  return {
+    async run(args, options = {}) {
+      try {
+        return await getExecOutput(binary, [...args], {
+          ignoreReturnCode: true,
+          silent: options.quiet ?? false,
+          ...(options.stdin === undefined ? {} : { input: Buffer.from(options.stdin, 'utf8') }),
+        });
+      } catch (error) {
+        if (error instanceof Error && /Unable to locate executable file/.test(error.message)) {
+          throw new DockerNotInstalledError(error.message);
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/** Where the Docker CLI looks for the daemon, for error messages. */
+export function dockerHostTried(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DOCKER_HOST) return `${env.DOCKER_HOST} (from DOCKER_HOST)`;
+  if (env.DOCKER_CONTEXT) return `the endpoint of Docker context ${env.DOCKER_CONTEXT} (from DOCKER_CONTEXT)`;
+  return 'unix:///var/run/docker.sock (the default; DOCKER_HOST is not set)';
+}
+
+/** Checks that the CLI is installed and the daemon answers; returns the server version. */
+export async function checkDocker(docker: DockerCli, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  let result: DockerRunResult;
+  try {
+    result = await docker.run(['version', '--format', '{{.Server.Version}}'], { quiet: true });
+  } catch (error) {
+    if (error instanceof DockerNotInstalledError) {
+      throw new ConfigurationError(
+        'Docker is not installed: there is no docker command on PATH. Use a runner with Docker (ubuntu-latest has it), or install Docker in an earlier step.',
+      );
+    }
+    throw error;
+  }
+  const version = result.stdout.trim();
+  if (result.exitCode !== 0 || version === '') {
+    const said = lastLines(`${result.stderr}\n${result.stdout}`, 3) || `exit code ${result.exitCode}`;
+    throw new ConfigurationError(
+      `The Docker daemon is not reachable at ${dockerHostTried(env)}: ${said}. Start Docker, or point DOCKER_HOST at a running daemon (e.g. unix:///var/run/docker.sock).`,
+    );
+  }
+  return version;
+}
+
+export interface BuildOptions {
+  context: string;
+  dockerfile: string;
+  buildArgs: readonly { key: string; value: string }[];
+  labels: readonly { key: string; value: string }[];
+  target?: string | undefined;
+  platform?: string | undefined;
+  iidfile: string;
+}
+
+/** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
+export function buildArguments(options: BuildOptions): string[] {
+  const args = ['build', '--file', options.dockerfile, '--iidfile', options.iidfile];
+  if (options.target) args.push('--target', options.target);
+  if (options.platform) args.push('--platform', options.platform);
+  for (const { key, value } of options.buildArgs) args.push('--build-arg', `${key}=${value}`);
+  for (const { key, value } of options.labels) args.push('--label', `${key}=${value}`);
+  args.push(options.context);
+  return args;
+}
+
+export interface LocalImage {
+  /** `sha256:…`, the image's config digest. */
+  id: string;
+  /** `host/repository@sha256:…` entries Docker recorded when the image was pushed or pulled. */
+  repoDigests: string[];
+}
+
+/** `docker image inspect`; undefined when the engine has no such image. */
+export async function inspectImage(docker: DockerCli, reference: string): Promise<LocalImage | undefined> {
+  const result = await docker.run(['image', 'inspect', '--format', '{{json .}}', reference], { quiet: true });
+  if (result.exitCode !== 0) {
+    if (/no such (image|object)/i.test(result.stderr)) return undefined;
+    throw new Error(`docker image inspect ${reference} failed: ${lastLines(result.stderr, 3)}`);
+  }
+  const parsed = JSON.parse(result.stdout) as { Id?: string; RepoDigests?: string[] | null };
+  if (!parsed.Id) throw new Error(`docker image inspect ${reference} returned no Id`);
+  return { id: parsed.Id, repoDigests: parsed.RepoDigests ?? [] };
+}
+
+/** The manifest digests of `repositoryUri` that Docker knows this image by. */
+export function knownDigests(image: LocalImage, repositoryUri: string): string[] {
+  return image.repoDigests
+    .filter((entry) => entry.startsWith(`${repositoryUri}@`))
+    .map((entry) => entry.slice(repositoryUri.length + 1));
+}
+
+/** A failed docker command, with the end of its output. */
+export class DockerCommandError extends ConfigurationError {
+  constructor(
+    readonly command: string,
+    readonly result: DockerRunResult,
+    hint = '',
+  ) {
+    const output = lastLines(`${result.stdout}\n${result.stderr}`, 1);
+    super(
+      `docker ${command} failed (exit code ${result.exitCode})${output ? `: ${output}` : ''}${hint ? ` ${hint}` : ''}`,
+    );
+  }
+}
+
+/** The last `count` non-empty lines of a command's output. */
+export function lastLines(text: string, count: number): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '')
+    .slice(-count)
+    .join('\n');
+}

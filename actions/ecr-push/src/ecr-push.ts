@@ -1,0 +1,372 @@
+/**
+ * Build (or take) an image, log in to ECR with the password on stdin, check every tag against what ECR
+ * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ECRClient, Repository } from '@aws-sdk/client-ecr';
+import { type Clock, ConfigurationError, quoteValue, type Sleep } from '@ecs-actions/core';
+import {
+  buildArguments,
+  checkDocker,
+  type DockerCli,
+  DockerCommandError,
+  inspectImage,
+  knownDigests,
+  type LocalImage,
+  lastLines,
+} from './docker.js';
+import {
+  createRepository,
+  findRepository,
+  getRegistryLogin,
+  imageConfigDigest,
+  isTagImmutable,
+  type RegistryLogin,
+  tagDigest,
+} from './ecr.js';
+import type { EcrPushInputs } from './inputs.js';
+import { createdTime, imageLabels, type Label } from './labels.js';
+import { clashMessage, type ExistingTag, planTags, type TagAction } from './plan.js';
+import { type ScanReport, scanProblemMessage, scanVerdict, waitForScan } from './scan.js';
+
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
+  maskSecret(secret: string): void;
+}
+
+export interface EcrPushDeps {
+  ecr: ECRClient;
+  docker: DockerCli;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+  /** GITHUB_WORKSPACE: relative context and file paths start here. */
+  workspace: string;
+  /** For the iidfile. */
+  tempDir: string;
+  env: NodeJS.ProcessEnv;
+  /** The event payload, for the commit time of the `created` label. */
+  event?: unknown;
+  /** Called just before `docker login`, so that the post step logs out even when main fails later. */
+  onLogin: (registryHost: string) => void;
+  scanIntervalMs?: number;
+}
+
+export interface TagResult {
+  tag: string;
+  action: 'pushed' | 'skipped' | 'moved';
+  /** For a moved tag: the digest it held before. */
+  previousDigest?: string;
+}
+
+export interface EcrPushResult {
+  registry: string;
+  repositoryUri: string;
+  image: string;
+  digest: string;
+  imageWithDigest: string;
+  tags: string[];
+  tagResults: TagResult[];
+  imageId: string;
+  built: boolean;
+  repositoryCreated: boolean;
+  labels: Label[];
+  scan?: ScanReport;
+  /** Set when the push succeeded but the step must fail (scan findings, scan timeout): outputs are still written. */
+  failure?: string;
+}
+
+export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promise<EcrPushResult> {
+  const { ecr, docker, log } = deps;
+
+  // 1. Everything local is checked before any call that changes something.
+  const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
+  await checkDocker(docker, deps.env);
+  let prebuilt: LocalImage | undefined;
+  if (inputs.source.kind === 'image') {
+    prebuilt = await inspectImage(docker, inputs.source.image);
+    if (!prebuilt) {
+      throw new ConfigurationError(
+        `Input "image": the Docker engine has no image ${quoteValue(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`,
+      );
+    }
+  }
+
+  // 2. ECR: credentials, registry and repository.
+  const login = await getRegistryLogin(ecr, inputs.registryId);
+  log.maskSecret(login.password);
+  log.maskSecret(login.token);
+  const repositoryUri = `${login.host}/${inputs.repository}`;
+  const repository = await findRepository(ecr, inputs.repository, inputs.registryId);
+  if (!repository && !inputs.createRepository) {
+    throw new ConfigurationError(
+      `The ECR repository ${quoteValue(inputs.repository)} does not exist in ${login.host}. Create it (aws ecr create-repository --repository-name ${inputs.repository} --image-scanning-configuration scanOnPush=true), or set create-repository: true to let this step create it.`,
+    );
+  }
+
+  // 3. Log in (before the build: a Dockerfile may start FROM an image in this registry).
+  deps.onLogin(login.host);
+  await dockerLogin(docker, login, log);
+
+  // 4. The image: built once, or the one given.
+  let labels: Label[] = [];
+  let local: LocalImage;
+  if (build && inputs.source.kind === 'build') {
+    const firstTag = inputs.tags[0] ?? 'latest';
+    const labelContext = { env: deps.env, version: firstTag, now: deps.clock.now(), event: deps.event };
+    labels = imageLabels(inputs.source.labels, labelContext);
+    log.info(`org.opencontainers.image.created is ${createdTime(labelContext).from}`);
+    const imageId = await dockerBuild(docker, log, {
+      context: build.context,
+      dockerfile: build.dockerfile,
+      buildArgs: inputs.source.buildArgs,
+      labels,
+      target: inputs.source.target,
+      platform: inputs.source.platform,
+      iidfile: path.join(deps.tempDir, `ecr-push-${process.pid}-${deps.clock.now()}.iid`),
+    });
+    const inspected = await inspectImage(docker, imageId);
+    if (!inspected) throw new Error(`docker build reported image ${imageId}, which the engine does not have`);
+    local = inspected;
+  } else if (prebuilt) {
+    local = prebuilt;
+  } else {
+    throw new Error('unreachable: neither a build nor an image');
+  }
+
+  // 5. Every tag against ECR, before anything is pushed.
+  const identity = { imageId: local.id, knownDigests: knownDigests(local, repositoryUri) };
+  const existing = repository
+    ? await existingTags(ecr, inputs, repository, identity.knownDigests)
+    : inputs.tags.map((tag): ExistingTag => ({ tag, digest: undefined, immutable: false }));
+  const plan = planTags(existing, identity);
+  if (plan.clashes.length > 0) {
+    throw new ConfigurationError(
+      clashMessage(plan.clashes, repositoryUri, identity, repository?.imageTagMutability ?? 'IMMUTABLE'),
+    );
+  }
+
+  // 6. Create the repository only now that everything else is known to be fine.
+  let repositoryCreated = false;
+  let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
+  if (!repository) {
+    const created = await createRepository(ecr, inputs.repository, inputs.registryId, inputs.tagMutability);
+    repositoryCreated = true;
+    scanOnPush = created.imageScanningConfiguration?.scanOnPush ?? true;
+    log.info(
+      `Created the ECR repository ${inputs.repository} (tag mutability ${inputs.tagMutability}, scan on push enabled)`,
+    );
+  }
+
+  // 7. Tag and push.
+  const toPush = plan.actions.filter((action) => action.action !== 'skip');
+  for (const action of plan.actions) {
+    if (action.action === 'skip') {
+      log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
+    } else if (action.action === 'move') {
+      log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
+    }
+  }
+  if (toPush.length > 0) await dockerPush(docker, log, local.id, repositoryUri, toPush);
+
+  // 8. The digest, as ECR reports it.
+  const digest = await pushedDigest(ecr, inputs, plan.actions, log);
+  const firstTag = inputs.tags[0] ?? 'latest';
+  const result: EcrPushResult = {
+    registry: login.host,
+    repositoryUri,
+    image: `${repositoryUri}:${firstTag}`,
+    digest,
+    imageWithDigest: `${repositoryUri}@${digest}`,
+    tags: inputs.tags,
+    tagResults: plan.actions.map((action) => tagResult(action)),
+    imageId: local.id,
+    built: build !== undefined,
+    repositoryCreated,
+    labels,
+  };
+
+  // 9. The scan.
+  if (inputs.scan === 'wait') {
+    const imageRef = `${repositoryUri}@${digest}`;
+    const outcome = await log.group(`Waiting for the image scan of ${imageRef}`, () =>
+      waitForScan({
+        ecr,
+        repositoryName: inputs.repository,
+        registryId: inputs.registryId,
+        imageDigest: digest,
+        scanOnPush,
+        timeoutMs: inputs.scanTimeoutMs,
+        ...(deps.scanIntervalMs === undefined ? {} : { intervalMs: deps.scanIntervalMs }),
+        clock: deps.clock,
+        sleep: deps.sleep,
+        onStatus: (status) => log.info(`scan status: ${status}`),
+      }),
+    );
+    if (outcome.kind === 'complete') {
+      result.scan = outcome.report;
+      const verdict = scanVerdict(outcome.report, inputs.failOnSeverity, imageRef);
+      if (verdict) result.failure = verdict;
+    } else {
+      result.failure = scanProblemMessage(outcome, imageRef, inputs.scanTimeoutMs);
+    }
+  }
+  return result;
+}
+
+function tagResult(action: TagAction): TagResult {
+  switch (action.action) {
+    case 'push':
+      return { tag: action.tag, action: 'pushed' };
+    case 'skip':
+      return { tag: action.tag, action: 'skipped' };
+    case 'move':
+      return { tag: action.tag, action: 'moved', previousDigest: action.previousDigest };
+  }
+}
+
+/** The absolute context folder and Dockerfile, both checked to exist. */
+export async function resolveBuildFiles(
+  source: { context: string; file: string | undefined },
+  workspace: string,
+): Promise<{ context: string; dockerfile: string }> {
+  const context = path.resolve(workspace, source.context);
+  const contextStat = await stat(context).catch(() => undefined);
+  if (!contextStat?.isDirectory()) {
+    throw new ConfigurationError(
+      `Input "context": the build context ${quoteValue(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`,
+    );
+  }
+  const dockerfile = source.file ? path.resolve(workspace, source.file) : path.join(context, 'Dockerfile');
+  const fileStat = await stat(dockerfile).catch(() => undefined);
+  if (!fileStat?.isFile()) {
+    throw new ConfigurationError(
+      source.file
+        ? `Input "file": the Dockerfile ${quoteValue(source.file)} does not exist (looked at ${dockerfile}). Give its path relative to the workspace.`
+        : `There is no Dockerfile in the build context ${quoteValue(source.context)} (looked at ${dockerfile}). Set "file" to the Dockerfile's path, or "context" to the folder that holds it.`,
+    );
+  }
+  return { context, dockerfile };
+}
+
+async function dockerLogin(docker: DockerCli, login: RegistryLogin, log: Logger): Promise<void> {
+  // The password goes on stdin: never in argv, where any process listing shows it.
+  const result = await log.group(`docker login ${login.host}`, () =>
+    docker.run(['login', '--username', login.username, '--password-stdin', login.host], { stdin: login.password }),
+  );
+  if (result.exitCode !== 0) throw new DockerCommandError(`login ${login.host}`, result);
+}
+
+async function dockerBuild(
+  docker: DockerCli,
+  log: Logger,
+  options: Parameters<typeof buildArguments>[0],
+): Promise<string> {
+  const result = await log.group('docker build', () => docker.run(buildArguments(options)));
+  if (result.exitCode !== 0) {
+    // The group is collapsed in the log: repeat the end of the output where it is seen.
+    log.info(`docker build failed; the end of its output:\n${lastLines(`${result.stdout}\n${result.stderr}`, 25)}`);
+    throw new DockerCommandError('build', result);
+  }
+  const imageId = (await readFile(options.iidfile, 'utf8').catch(() => '')).trim();
+  if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
+    throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
+  }
+  log.info(`Built image ${imageId}`);
+  return imageId;
+}
+
+async function dockerPush(
+  docker: DockerCli,
+  log: Logger,
+  imageId: string,
+  repositoryUri: string,
+  actions: readonly TagAction[],
+): Promise<void> {
+  await log.group(`docker push ${repositoryUri} (${actions.map((action) => action.tag).join(', ')})`, async () => {
+    for (const { tag } of actions) {
+      const reference = `${repositoryUri}:${tag}`;
+      const tagged = await docker.run(['tag', imageId, reference]);
+      if (tagged.exitCode !== 0) throw new DockerCommandError(`tag ${reference}`, tagged);
+    }
+    // One push per tag; the layers go up once; later tags find them there ("Layer already exists").
+    for (const { tag } of actions) {
+      const reference = `${repositoryUri}:${tag}`;
+      const pushed = await docker.run(['push', reference]);
+      if (pushed.exitCode !== 0) {
+        log.info(`docker push failed; the end of its output:\n${lastLines(`${pushed.stdout}\n${pushed.stderr}`, 15)}`);
+        throw new DockerCommandError(
+          `push ${reference}`,
+          pushed,
+          /denied|unauthorized/i.test(`${pushed.stdout}${pushed.stderr}`)
+            ? 'The role needs ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage on the repository.'
+            : '',
+        );
+      }
+    }
+  });
+}
+
+async function existingTags(
+  ecr: ECRClient,
+  inputs: EcrPushInputs,
+  repository: Repository,
+  known: readonly string[],
+): Promise<ExistingTag[]> {
+  const digests = await Promise.all(
+    inputs.tags.map((tag) => tagDigest(ecr, inputs.repository, inputs.registryId, tag)),
+  );
+  // The config digest of each distinct unknown manifest, to recognise this image after a rebuild.
+  const unknown = [...new Set(digests.filter((digest): digest is string => !!digest && !known.includes(digest)))];
+  const configs = new Map(
+    await Promise.all(
+      unknown.map(
+        async (digest) => [digest, await imageConfigDigest(ecr, inputs.repository, inputs.registryId, digest)] as const,
+      ),
+    ),
+  );
+  return inputs.tags.map((tag, index) => {
+    const digest = digests[index];
+    return {
+      tag,
+      digest,
+      configDigest: digest ? configs.get(digest) : undefined,
+      immutable: isTagImmutable(
+        tag,
+        repository.imageTagMutability,
+        repository.imageTagMutabilityExclusionFilters ?? [],
+      ),
+    };
+  });
+}
+
+/** The manifest digest every tag now holds, from ECR; a tag that disagrees is reported. */
+async function pushedDigest(
+  ecr: ECRClient,
+  inputs: EcrPushInputs,
+  actions: readonly TagAction[],
+  log: Logger,
+): Promise<string> {
+  const digests = await Promise.all(
+    actions.map(async (action) =>
+      action.action === 'skip' ? action.digest : await tagDigest(ecr, inputs.repository, inputs.registryId, action.tag),
+    ),
+  );
+  const missing = actions.filter((_, index) => digests[index] === undefined).map((action) => action.tag);
+  if (missing.length > 0) {
+    throw new Error(
+      `docker push reported success, but ECR does not list the tag${missing.length === 1 ? '' : 's'} ${missing.join(', ')} in ${inputs.repository}`,
+    );
+  }
+  const first = digests[0] as string;
+  const others = actions.filter((_, index) => digests[index] !== first);
+  if (others.length > 0) {
+    log.warning(
+      `The tags do not all hold the same manifest: ${actions.map((action, index) => `${action.tag} → ${digests[index]}`).join(', ')}. The outputs use ${first}.`,
+    );
+  }
+  return first;
+}

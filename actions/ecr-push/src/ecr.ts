@@ -1,0 +1,266 @@
+/** The ECR calls the action makes, each turning AWS's errors into messages that say what to fix. */
+import {
+  BatchGetImageCommand,
+  CreateRepositoryCommand,
+  DescribeImageScanFindingsCommand,
+  type DescribeImageScanFindingsResponse,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  type ECRClient,
+  GetAuthorizationTokenCommand,
+  type ImageTagMutabilityExclusionFilter,
+  type Repository,
+  StartImageScanCommand,
+} from '@aws-sdk/client-ecr';
+import { ConfigurationError, errorMessage } from '@ecs-actions/core';
+
+const ACCESS_DENIED = new Set([
+  'AccessDeniedException',
+  'AccessDenied',
+  'UnauthorizedOperation',
+  'UnauthorizedException',
+]);
+const BAD_CREDENTIALS = new Set([
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+]);
+const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : '';
+}
+
+/**
+ * What an AWS error means for the user: credentials missing, expired or wrong, or the IAM action denied.
+ * Anything else is returned unchanged.
+ */
+export function explainAwsError(error: unknown, operation: string, resource?: string): unknown {
+  const name = errorName(error);
+  const action = `ecr:${operation}`;
+  const what = resource ? ` on ${resource}` : '';
+  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(errorMessage(error))) {
+    return new ConfigurationError(
+      `No AWS credentials were found for ${action}. Run aws-actions/configure-aws-credentials (OIDC role) before this step, with a role allowed to push to ECR.`,
+    );
+  }
+  if (ACCESS_DENIED.has(name)) {
+    return new ConfigurationError(
+      `Access denied: the AWS identity may not call ${action}${what} (${errorMessage(error)}). Allow ${action} in the role's IAM policy (the README lists every ECR action this step needs).`,
+    );
+  }
+  if (EXPIRED.has(name)) {
+    return new ConfigurationError(
+      `The AWS credentials have expired (${action}: ${errorMessage(error)}). Configure credentials closer to this step, or raise role-duration-seconds.`,
+    );
+  }
+  if (BAD_CREDENTIALS.has(name)) {
+    return new ConfigurationError(
+      `AWS rejected the credentials for ${action} (${name}: ${errorMessage(error)}). Check the access key or role configured for this job.`,
+    );
+  }
+  return error;
+}
+
+async function call<T>(operation: string, resource: string | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw explainAwsError(error, operation, resource);
+  }
+}
+
+export interface RegistryLogin {
+  /** Registry host as image references use it, e.g. `123456789012.dkr.ecr.us-east-1.amazonaws.com`. */
+  host: string;
+  proxyEndpoint: string;
+  username: string;
+  password: string;
+  /** The base64 `AWS:<password>` token as ECR returned it (also a secret). */
+  token: string;
+  expiresAt: Date | undefined;
+}
+
+/** GetAuthorizationToken, decoded: the token is base64 `AWS:<password>`. */
+export async function getRegistryLogin(ecr: ECRClient, registryId: string | undefined): Promise<RegistryLogin> {
+  const response = await call('GetAuthorizationToken', undefined, () =>
+    ecr.send(new GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {})),
+  );
+  const data = response.authorizationData?.[0];
+  if (!data?.authorizationToken || !data.proxyEndpoint) {
+    throw new Error('ECR GetAuthorizationToken returned no authorization data');
+  }
+  const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) throw new Error('ECR GetAuthorizationToken returned a token that is not base64 "user:password"');
+  return {
+    host: registryHost(data.proxyEndpoint),
+    proxyEndpoint: data.proxyEndpoint,
+    username: decoded.slice(0, colon),
+    password: decoded.slice(colon + 1),
+    token: data.authorizationToken,
+    expiresAt: data.expiresAt,
+  };
+}
+
+/** `https://123.dkr.ecr.us-east-1.amazonaws.com/` → `123.dkr.ecr.us-east-1.amazonaws.com`. */
+export function registryHost(proxyEndpoint: string): string {
+  return proxyEndpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+}
+
+export async function findRepository(
+  ecr: ECRClient,
+  repositoryName: string,
+  registryId: string | undefined,
+): Promise<Repository | undefined> {
+  try {
+    const response = await ecr.send(
+      new DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...(registryId ? { registryId } : {}) }),
+    );
+    return response.repositories?.[0];
+  } catch (error) {
+    if (errorName(error) === 'RepositoryNotFoundException') return undefined;
+    throw explainAwsError(error, 'DescribeRepositories', `repository ${repositoryName}`);
+  }
+}
+
+export async function createRepository(
+  ecr: ECRClient,
+  repositoryName: string,
+  registryId: string | undefined,
+  imageTagMutability: 'MUTABLE' | 'IMMUTABLE',
+): Promise<Repository> {
+  const response = await call('CreateRepository', `repository ${repositoryName}`, () =>
+    ecr.send(
+      new CreateRepositoryCommand({
+        repositoryName,
+        ...(registryId ? { registryId } : {}),
+        imageTagMutability,
+        imageScanningConfiguration: { scanOnPush: true },
+      }),
+    ),
+  );
+  if (!response.repository) throw new Error(`ECR CreateRepository returned no repository for ${repositoryName}`);
+  return response.repository;
+}
+
+/** The digest a tag points at, or undefined when the tag does not exist. */
+export async function tagDigest(
+  ecr: ECRClient,
+  repositoryName: string,
+  registryId: string | undefined,
+  tag: string,
+): Promise<string | undefined> {
+  try {
+    const response = await ecr.send(
+      new DescribeImagesCommand({
+        repositoryName,
+        ...(registryId ? { registryId } : {}),
+        imageIds: [{ imageTag: tag }],
+      }),
+    );
+    return response.imageDetails?.[0]?.imageDigest;
+  } catch (error) {
+    if (errorName(error) === 'ImageNotFoundException') return undefined;
+    throw explainAwsError(error, 'DescribeImages', `${repositoryName}:${tag}`);
+  }
+}
+
+/**
+ * The config digest (= the local image id) of an image manifest in ECR, or undefined when it cannot be told
+ * (no such image, a manifest list, or no BatchGetImage permission: then the image counts as different).
+ */
+export async function imageConfigDigest(
+  ecr: ECRClient,
+  repositoryName: string,
+  registryId: string | undefined,
+  imageDigest: string,
+): Promise<string | undefined> {
+  try {
+    const response = await ecr.send(
+      new BatchGetImageCommand({
+        repositoryName,
+        ...(registryId ? { registryId } : {}),
+        imageIds: [{ imageDigest }],
+        acceptedMediaTypes: [
+          'application/vnd.docker.distribution.manifest.v2+json',
+          'application/vnd.oci.image.manifest.v1+json',
+        ],
+      }),
+    );
+    const manifest = response.images?.[0]?.imageManifest;
+    if (!manifest) return undefined;
+    const parsed = JSON.parse(manifest) as { config?: { digest?: unknown } };
+    return typeof parsed.config?.digest === 'string' ? parsed.config.digest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a tag is immutable under the repository's setting, exclusion filters included. */
+export function isTagImmutable(
+  tag: string,
+  mutability: string | undefined,
+  exclusions: readonly ImageTagMutabilityExclusionFilter[] = [],
+): boolean {
+  const excluded = exclusions.some((filter) => filter.filter !== undefined && wildcardMatch(filter.filter, tag));
+  switch (mutability) {
+    case 'IMMUTABLE':
+      return true;
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return !excluded;
+    case 'MUTABLE_WITH_EXCLUSION':
+      return excluded;
+    default:
+      return false;
+  }
+}
+
+/** ECR's WILDCARD filter: `*` matches any run of characters, everything else literally. */
+export function wildcardMatch(pattern: string, value: string): boolean {
+  const regex = pattern
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${regex}$`).test(value);
+}
+
+export type ScanFindingsPage = DescribeImageScanFindingsResponse;
+
+/** One page of scan findings, or undefined when no scan exists for the image yet (ScanNotFoundException). */
+export async function describeScanFindings(
+  ecr: ECRClient,
+  repositoryName: string,
+  registryId: string | undefined,
+  imageDigest: string,
+  nextToken?: string,
+): Promise<ScanFindingsPage | undefined> {
+  try {
+    return await ecr.send(
+      new DescribeImageScanFindingsCommand({
+        repositoryName,
+        ...(registryId ? { registryId } : {}),
+        imageId: { imageDigest },
+        maxResults: 1000,
+        ...(nextToken ? { nextToken } : {}),
+      }),
+    );
+  } catch (error) {
+    if (errorName(error) === 'ScanNotFoundException') return undefined;
+    throw explainAwsError(error, 'DescribeImageScanFindings', `${repositoryName}@${imageDigest}`);
+  }
+}
+
+export async function startImageScan(
+  ecr: ECRClient,
+  repositoryName: string,
+  registryId: string | undefined,
+  imageDigest: string,
+): Promise<void> {
+  await call('StartImageScan', `${repositoryName}@${imageDigest}`, () =>
+    ecr.send(
+      new StartImageScanCommand({ repositoryName, ...(registryId ? { registryId } : {}), imageId: { imageDigest } }),
+    ),
+  );
+}

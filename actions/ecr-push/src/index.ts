@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { ECRClient } from '@aws-sdk/client-ecr';
+import {
+  ConfigurationError,
+  createAwsClient,
+  InputReader,
+  log,
+  realSleep,
+  runAction,
+  StepState,
+  setOutputs,
+  systemClock,
+  writeSummary,
+} from '@ecs-actions/core';
+import { dockerCli } from './docker.js';
+import { pushImage } from './ecr-push.js';
+import { readEcrPushInputs } from './inputs.js';
+import { type LoginState, logout } from './post.js';
+import { summaryMarkdown } from './summary.js';
+
+const loginState = new StepState<LoginState>('ecr-push-login');
+
+await runAction({
+  async main() {
+    const inputs = readEcrPushInputs(new InputReader());
+    const result = await pushImage(inputs, {
+      ecr: createAwsClient(ECRClient),
+      docker: dockerCli(),
+      clock: systemClock,
+      sleep: realSleep,
+      log,
+      workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      tempDir: process.env.RUNNER_TEMP || tmpdir(),
+      env: process.env,
+      event: readEvent(),
+      onLogin: (registry) => loginState.save({ registry, dockerConfig: process.env.DOCKER_CONFIG }),
+    });
+    setOutputs({
+      registry: result.registry,
+      'repository-uri': result.repositoryUri,
+      image: result.image,
+      digest: result.digest,
+      'image-with-digest': result.imageWithDigest,
+      tags: result.tags,
+    });
+    writeSummary(summaryMarkdown(result));
+    if (result.failure) throw new ConfigurationError(result.failure);
+    log.notice(`Pushed ${result.imageWithDigest} as ${result.tags.join(', ')}`, { title: 'ecr-push' });
+  },
+  async post() {
+    const state = loginState.load();
+    if (state) await logout(dockerCli(), state, log);
+  },
+});
+
+function readEvent(): unknown {
+  const file = process.env.GITHUB_EVENT_PATH;
+  if (!file) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,237 @@
+import { ConfigurationError, type InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
+
+export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What to push: an image built here from a Dockerfile, or one already in the local engine. */
+export type ImageSource =
+  | {
+      kind: 'build';
+      /** As given (relative to the workspace or absolute). */
+      context: string;
+      /** As given; undefined means `<context>/Dockerfile`. */
+      file: string | undefined;
+      buildArgs: { key: string; value: string }[];
+      target: string | undefined;
+      platform: string | undefined;
+      /** The user's labels; the OCI defaults are added by `imageLabels`. */
+      labels: { key: string; value: string }[];
+    }
+  | { kind: 'image'; image: string };
+
+export interface EcrPushInputs {
+  repository: string;
+  /** Account id of the registry; undefined: the caller's own. */
+  registryId: string | undefined;
+  /** Unique, in the order given; the first is the `image` output. */
+  tags: string[];
+  source: ImageSource;
+  createRepository: boolean;
+  tagMutability: 'MUTABLE' | 'IMMUTABLE';
+  scan: 'none' | 'wait';
+  failOnSeverity: Severity | undefined;
+  scanTimeoutMs: number;
+}
+
+const BUILD_INPUTS = ['file', 'build-args', 'target', 'platform', 'labels'] as const;
+
+export function readEcrPushInputs(input: InputReader): EcrPushInputs {
+  const repository = input.requiredString('repository');
+  checkRepositoryName(repository);
+
+  const registryId = input.optionalString('registry');
+  if (registryId !== undefined && !/^\d{12}$/.test(registryId)) {
+    throw invalidInput(
+      'registry',
+      registryId,
+      'must be a 12-digit AWS account id',
+      'Give the account that owns the registry, e.g. 123456789012, or leave it empty for your own account.',
+    );
+  }
+
+  const tags = readTags(input);
+  const image = input.optionalString('image');
+  let source: ImageSource;
+  if (image !== undefined) {
+    const context = input.raw('context');
+    const conflicting: string[] = [
+      ...(context !== '' && context !== '.' ? ['context'] : []),
+      ...BUILD_INPUTS.filter((name) => input.raw(name) !== ''),
+    ];
+    if (conflicting.length > 0) {
+      throw new ConfigurationError(
+        `Input "image" (${quoteValue(image)}) pushes an image that is already built, so the build inputs ${conflicting.map((name) => `"${name}"`).join(', ')} would be ignored. Remove "image" to build here, or remove the build inputs.`,
+      );
+    }
+    if (/\s/.test(image)) throw invalidInput('image', image, 'must be a local image reference such as my-app:1.0');
+    source = { kind: 'image', image };
+  } else {
+    source = {
+      kind: 'build',
+      context: input.string('context', '.'),
+      file: input.optionalString('file'),
+      buildArgs: readBuildArgs(input),
+      target: readTarget(input),
+      platform: readPlatform(input),
+      labels: readLabels(input),
+    };
+  }
+
+  const createRepository = input.boolean('create-repository', false);
+  const tagMutability = input.oneOf('tag-mutability', ['MUTABLE', 'IMMUTABLE'] as const, 'MUTABLE');
+  const scan = input.oneOf('scan', ['none', 'wait'] as const, 'none');
+  const severityText = input.raw('fail-on-severity');
+  let failOnSeverity: Severity | undefined;
+  if (severityText !== '') {
+    const upper = severityText.toUpperCase();
+    if (!(SEVERITIES as readonly string[]).includes(upper)) {
+      throw invalidInput(
+        'fail-on-severity',
+        severityText,
+        `must be one of ${SEVERITIES.join(', ')}`,
+        'Leave it empty to report findings without failing.',
+      );
+    }
+    failOnSeverity = upper as Severity;
+    if (scan !== 'wait') {
+      throw new ConfigurationError(
+        `Input "fail-on-severity" is ${failOnSeverity} but "scan" is ${scan}: findings are only known after waiting for the scan. Set scan: wait, or remove fail-on-severity.`,
+      );
+    }
+  }
+  const scanTimeoutMs = input.duration('scan-timeout', '10m', { min: 1000, max: 6 * 3_600_000 });
+
+  return {
+    repository,
+    registryId,
+    tags,
+    source,
+    createRepository,
+    tagMutability,
+    scan,
+    failOnSeverity,
+    scanTimeoutMs,
+  };
+}
+
+/** ECR's repository name rule: 2–256 characters, lower-case path components joined by `/`. */
+const REPOSITORY_NAME = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+export function checkRepositoryName(name: string): void {
+  const expected =
+    "must be an ECR repository name (2 to 256 characters: lower-case letters, digits and . _ - inside path components separated by '/')";
+  if (
+    /\.amazonaws\.com(\.cn)?\//.test(name) ||
+    /^[\w.-]+(:\d+)?\/.*\.dkr\./.test(name) ||
+    /^\d{12}\.dkr\./.test(name)
+  ) {
+    throw invalidInput(
+      'repository',
+      name,
+      'must be the repository name only, not its URI',
+      `Use the part after the registry host, e.g. ${quoteValue(name.replace(/^[^/]+\//, '').replace(/:[^/]*$/, ''))}; the registry comes from the "registry" input.`,
+    );
+  }
+  if (/:[^/]*$/.test(name)) {
+    throw invalidInput('repository', name, 'must not contain a tag', 'Put tags in the "tags" input.');
+  }
+  if (name.length < 2 || name.length > 256 || !REPOSITORY_NAME.test(name)) {
+    const hint =
+      name !== name.toLowerCase() ? ` Repository names are lower case: ${quoteValue(name.toLowerCase())}.` : '';
+    throw invalidInput('repository', name, expected, `e.g. ecs-be-prod or team/app.${hint}`);
+  }
+}
+
+/** Docker's and ECR's tag rule: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`. */
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+export function tagProblem(tag: string): string | undefined {
+  if (TAG.test(tag)) return undefined;
+  if (tag.length > 128) return 'is longer than 128 characters';
+  if (tag.includes('+'))
+    return 'contains "+", which tags do not allow (use the headver image-tag output, where "+" is "-")';
+  if (/^[.-]/.test(tag)) return 'starts with "." or "-"';
+  return 'may contain only letters, digits, "_", "." and "-"';
+}
+
+function readTags(input: InputReader): string[] {
+  const raw = input.raw('tags');
+  if (raw === '') return ['latest'];
+  const tags: string[] = [];
+  const lines = raw.split(/\r?\n/);
+  lines.forEach((line, index) => {
+    // Commas too: "tags: 1.0, latest" is a common way to write a list on one line.
+    for (const part of line.split(',')) {
+      const tag = part.trim();
+      if (tag === '' || tag.startsWith('#')) continue;
+      const problem = tagProblem(tag);
+      if (problem) {
+        throw new ConfigurationError(
+          `Input "tags" line ${index + 1}: the tag ${quoteValue(tag)} ${problem}. ECR tags match [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}; write one tag a line.`,
+        );
+      }
+      if (!tags.includes(tag)) tags.push(tag);
+    }
+  });
+  if (tags.length === 0) return ['latest'];
+  if (tags.length > 100) {
+    throw new ConfigurationError(`Input "tags" has ${tags.length} tags; at most 100 are allowed per push.`);
+  }
+  return tags;
+}
+
+function readBuildArgs(input: InputReader): { key: string; value: string }[] {
+  const entries = input.keyValues('build-args');
+  for (const entry of entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.key)) {
+      throw new ConfigurationError(
+        `Input "build-args" line ${entry.line}: ${quoteValue(entry.key)} is not a build argument name (letters, digits and "_", not starting with a digit).`,
+      );
+    }
+  }
+  return dedupe(entries);
+}
+
+function readLabels(input: InputReader): { key: string; value: string }[] {
+  const entries = input.keyValues('labels');
+  for (const entry of entries) {
+    if (/[\s"']/.test(entry.key)) {
+      throw new ConfigurationError(
+        `Input "labels" line ${entry.line}: the label key ${quoteValue(entry.key)} contains a space or quote. Use keys like org.example.team=payments.`,
+      );
+    }
+  }
+  return dedupe(entries);
+}
+
+function readTarget(input: InputReader): string | undefined {
+  const target = input.optionalString('target');
+  if (target !== undefined && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(target)) {
+    throw invalidInput('target', target, 'must be a build stage name (FROM … AS <name>)');
+  }
+  return target;
+}
+
+function readPlatform(input: InputReader): string | undefined {
+  const platform = input.optionalString('platform');
+  if (platform === undefined) return undefined;
+  if (platform.includes(',')) {
+    throw invalidInput(
+      'platform',
+      platform,
+      'must be one platform',
+      'A multi-platform image needs docker buildx; build one platform per step, e.g. linux/amd64.',
+    );
+  }
+  if (!/^[a-z0-9_]+\/[a-z0-9_]+(\/[a-z0-9_.]+)?$/.test(platform)) {
+    throw invalidInput('platform', platform, 'must be os/arch[/variant]', 'e.g. linux/amd64 or linux/arm64.');
+  }
+  return platform;
+}
+
+/** A later duplicate key wins, in the position of the first. */
+function dedupe(entries: { key: string; value: string }[]): { key: string; value: string }[] {
+  const map = new Map<string, string>();
+  for (const { key, value } of entries) map.set(key, value);
+  return [...map].map(([key, value]) => ({ key, value }));
+}
