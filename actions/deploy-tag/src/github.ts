@@ -1,0 +1,65 @@
+import { ConfigurationError } from '@ecs-actions/core';
+import type { Octokit } from '@octokit/core';
+
+/** The part of Octokit the action uses; tests pass an Octokit pointed at the simulator. */
+export type GitHubClient = Pick<Octokit, 'request'>;
+
+interface RequestErrorLike {
+  status: number;
+  message: string;
+  response?: { data?: unknown };
+}
+
+export function isRequestError(error: unknown): error is RequestErrorLike {
+  return error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
+}
+
+export function githubMessage(error: RequestErrorLike): string {
+  const data = error.response?.data as { message?: unknown } | undefined;
+  return typeof data?.message === 'string' ? data.message : error.message;
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return isRequestError(error) ? error.status : undefined;
+}
+
+export interface CallContext {
+  /** What the call does, for the message: `create the tag object`. */
+  what: string;
+  /** The job permission the call needs: `contents: write`. */
+  permission: string;
+  repository: string;
+}
+
+/**
+ * Runs one GitHub call and turns the failures a workflow author can fix into one clear line:
+ * 401 (no or bad token), 403 (missing job permission), 404 (repository not visible to the token).
+ */
+export async function call<T>(context: CallContext, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw explain(error, context);
+  }
+}
+
+export function explain(error: unknown, { what, permission, repository }: CallContext): Error {
+  if (!isRequestError(error)) return error instanceof Error ? error : new Error(String(error));
+  const message = githubMessage(error);
+  if (error.status === 401) {
+    return new ConfigurationError(
+      `GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`,
+    );
+  }
+  if (error.status === 403 && !/rate limit/i.test(message)) {
+    return new ConfigurationError(
+      `GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`,
+    );
+  }
+  if (error.status === 404) {
+    return new ConfigurationError(
+      `GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`,
+    );
+  }
+  return new Error(`Could not ${what} in ${repository}: GitHub answered ${error.status} (${message}).`);
+}

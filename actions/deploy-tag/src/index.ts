@@ -1,0 +1,77 @@
+import {
+  ECS_ACTIONS_VERSION,
+  InputReader,
+  log,
+  markdownCode,
+  markdownTable,
+  runAction,
+  setOutputs,
+  systemClock,
+  writeSummary,
+} from '@ecs-actions/core';
+import { Octokit } from '@octokit/core';
+import { type DeployTagResult, deployTag } from './deploy-tag.js';
+import { readDeployTagInputs } from './inputs.js';
+
+await runAction({
+  async main() {
+    const inputs = readDeployTagInputs(new InputReader());
+    log.maskSecret(inputs.token);
+    const github = new Octokit({
+      auth: inputs.token,
+      baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+      userAgent: `ecs-actions/deploy-tag ${ECS_ACTIONS_VERSION}`,
+    });
+    const result = await deployTag(inputs, { github, clock: systemClock, info: log.info });
+    setOutputs(outputsOf(result));
+    if (result.mode === 'lookup') {
+      log.notice(
+        `Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}; latest: ${result.latest?.version}`,
+        { title: 'Rollback target' },
+      );
+    } else {
+      log.notice(`${result.tag} ${result.action} on ${result.sha.slice(0, 7)} (${result.shaSource})`, {
+        title: 'Deploy tag',
+      });
+    }
+    writeSummary(summaryOf(result));
+  },
+});
+
+function outputsOf(result: DeployTagResult): Record<string, string> {
+  return {
+    tag: result.tag,
+    sha: result.sha,
+    created: String(result.created),
+    version: result.version,
+    image: result.image ?? '',
+    'image-digest': result.imageDigest ?? '',
+    'previous-tag': result.previous?.tag ?? '',
+    'previous-version': result.previous?.version ?? '',
+    'previous-sha': result.previous?.sha ?? '',
+    'previous-image': result.previous?.image ?? '',
+    'latest-tag': result.latest?.tag ?? '',
+    'latest-version': result.latest?.version ?? '',
+    'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
+  };
+}
+
+function summaryOf(result: DeployTagResult): string {
+  const code = (value: string | undefined) => (value ? markdownCode(value) : '');
+  const rows: string[][] = [
+    ['tag', code(result.tag)],
+    ['commit', code(result.sha)],
+    ['version', code(result.version)],
+    ['image', code(result.image)],
+    ['image digest', code(result.imageDigest)],
+  ];
+  if (result.mode === 'lookup') {
+    rows.push(['rolling back from', code(result.latest ? `${result.latest.tag} (${result.latest.sha})` : '')]);
+    return [`### Rollback target ${code(result.version)}`, '', markdownTable(['', ''], rows)].join('\n');
+  }
+  rows.push(['commit from', result.shaSource ?? '']);
+  if (result.movedFrom) rows.push(['moved from', code(result.movedFrom)]);
+  rows.push(['previous deploy', code(result.previous ? `${result.previous.tag} (${result.previous.sha})` : '')]);
+  if (result.deploymentId !== undefined) rows.push(['deployment', String(result.deploymentId)]);
+  return [`### Deploy tag ${code(result.tag)} ${result.action}`, '', markdownTable(['', ''], rows)].join('\n');
+}

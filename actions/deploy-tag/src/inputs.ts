@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { ConfigurationError, errorMessage, type InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
+import { refNameProblem } from './refname.js';
+import { type DeployVersion, parseVersion } from './version.js';
+
+export type OnExists = 'keep' | 'fail' | 'move';
+
+/** What the tag message records besides the version; every field is optional. */
+export interface TagMetadata {
+  image?: string;
+  imageDigest?: string;
+  taskDefinitionArn?: string;
+  cluster?: string;
+  service?: string;
+  environment?: string;
+}
+
+interface CommonInputs {
+  prefix: string;
+  token: string;
+  owner: string;
+  repo: string;
+  /** `GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID`, undefined outside a run. */
+  runUrl: string | undefined;
+}
+
+export interface CreateInputs extends CommonInputs {
+  mode: 'create';
+  version: DeployVersion;
+  /** `<prefix><version>`. */
+  tag: string;
+  /** Lower-case 40-hex commit. */
+  sha: string;
+  /** Where the sha came from, for the log: `input sha`, `workflow_run.head_sha`, `GITHUB_SHA`. */
+  shaSource: string;
+  onExists: OnExists;
+  createDeployment: boolean;
+  metadata: TagMetadata;
+}
+
+export interface LookupInputs extends CommonInputs {
+  mode: 'lookup';
+}
+
+export type DeployTagInputs = CreateInputs | LookupInputs;
+
+/** `version: previous` switches to lookup mode. */
+export const LOOKUP_VERSION = 'previous';
+
+export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv = process.env): DeployTagInputs {
+  const token = input.raw('github-token');
+  if (!token) {
+    throw new ConfigurationError(
+      'Input "github-token" is empty, so GitHub would answer 401 (no token). Leave it at its default ${{ github.token }} or pass a token with contents: write.',
+    );
+  }
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const [owner = '', repo = '', ...rest] = repository.split('/');
+  if (!owner || !repo || rest.length > 0) {
+    throw new ConfigurationError(
+      `GITHUB_REPOSITORY must be "owner/repo"; got ${quoteValue(repository)}. Run this action in a GitHub Actions job.`,
+    );
+  }
+  const runUrl =
+    env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID
+      ? `${env.GITHUB_SERVER_URL}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+      : undefined;
+
+  const prefix = input.string('prefix', 'ecs-deploy-');
+  const versionText = input.requiredString('version');
+  const common: CommonInputs = { prefix, token, owner, repo, runUrl };
+
+  if (versionText === LOOKUP_VERSION) {
+    checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
+    return { mode: 'lookup', ...common };
+  }
+
+  const version = parseVersion(versionText);
+  if (!version) {
+    throw invalidInput(
+      'version',
+      versionText,
+      'must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"',
+      'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.',
+    );
+  }
+  const tag = `${prefix}${version.text}`;
+  checkTagName(prefix, tag, 'prefix');
+
+  const { sha, shaSource } = readSha(input, env);
+  const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'] as const, 'keep');
+  const createDeployment = input.boolean('create-deployment', false);
+  const metadata: TagMetadata = {};
+  const set = (key: keyof TagMetadata, name: string) => {
+    const value = input.optionalString(name);
+    if (value !== undefined) metadata[key] = value;
+  };
+  set('image', 'image');
+  set('imageDigest', 'image-digest');
+  set('taskDefinitionArn', 'task-definition-arn');
+  set('cluster', 'cluster');
+  set('service', 'service');
+  set('environment', 'environment');
+  if (metadata.imageDigest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(metadata.imageDigest)) {
+    throw invalidInput(
+      'image-digest',
+      metadata.imageDigest,
+      'must be an image digest sha256:<64 hex>',
+      'Pass the digest output of ecr-push, or leave it empty.',
+    );
+  }
+  if (createDeployment && metadata.environment === undefined) {
+    throw new ConfigurationError(
+      'Input "create-deployment" is true but "environment" is empty. Set environment: to the GitHub environment the deployment belongs to (e.g. production), or set create-deployment: false.',
+    );
+  }
+  return { mode: 'create', ...common, version, tag, sha, shaSource, onExists, createDeployment, metadata };
+}
+
+function checkTagName(prefix: string, tag: string, input: string): void {
+  const problem = refNameProblem(`refs/tags/${tag}`);
+  if (problem) {
+    throw invalidInput(
+      input,
+      prefix,
+      `makes the tag name ${quoteValue(tag)}, which git rejects: it ${problem}`,
+      'Use letters, digits, "-", "_", "." and "/" only, e.g. ecs-deploy- or deploy/production/.',
+    );
+  }
+}
+
+/** The commit to tag: input sha, else the commit the triggering CI run built (workflow_run), else GITHUB_SHA. */
+function readSha(input: InputReader, env: NodeJS.ProcessEnv): { sha: string; shaSource: string } {
+  const explicit = input.optionalString('sha');
+  if (explicit !== undefined) return { sha: checkSha('sha', explicit, 'input sha'), shaSource: 'input sha' };
+  if (env.GITHUB_EVENT_NAME === 'workflow_run') {
+    const headSha = readEventHeadSha(env.GITHUB_EVENT_PATH);
+    return { sha: checkSha('sha', headSha, 'workflow_run.head_sha'), shaSource: 'workflow_run.head_sha' };
+  }
+  const githubSha = env.GITHUB_SHA ?? '';
+  return { sha: checkSha('sha', githubSha, 'GITHUB_SHA'), shaSource: 'GITHUB_SHA' };
+}
+
+function checkSha(name: string, value: string, source: string): string {
+  if (!/^[0-9a-fA-F]{40}$/.test(value)) {
+    throw invalidInput(
+      name,
+      value,
+      `must be a full 40-hex commit sha (from ${source})`,
+      'Pass the full sha, e.g. ${{ github.event.workflow_run.head_sha }} or ${{ github.sha }}; short shas and branch names are not accepted.',
+    );
+  }
+  return value.toLowerCase();
+}
+
+function readEventHeadSha(eventPath: string | undefined): string {
+  if (!eventPath) {
+    throw new ConfigurationError(
+      'The event is workflow_run but GITHUB_EVENT_PATH is not set, so workflow_run.head_sha is unknown. Set sha: explicitly.',
+    );
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(eventPath, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError(
+      `Cannot read the workflow_run event payload at ${eventPath} (${errorMessage(error)}). Set sha: explicitly.`,
+    );
+  }
+  const run = (payload as { workflow_run?: { head_sha?: unknown } } | null)?.workflow_run;
+  if (typeof run?.head_sha !== 'string') {
+    throw new ConfigurationError(
+      'The event is workflow_run but its payload has no workflow_run.head_sha. Set sha: explicitly, e.g. sha: ${{ github.event.workflow_run.head_sha }}.',
+    );
+  }
+  return run.head_sha;
+}
