@@ -27,15 +27,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type CallRecord, SimClock } from '../src/contract.js';
 import {
   EcrSimulator,
-  type EcrSimulatorOptions,
   type LocalRegistry,
   localRegistryAvailable,
   MEDIA_TYPES,
   RegistryClient,
+  type RegistryConfig,
   startLocalRegistry,
 } from '../src/ecr/index.js';
-import { Faults } from '../src/faults.js';
-import { startServer } from '../src/server.js';
+import { startSimulator } from '../src/index.js';
 
 const ACCOUNT = '123456789012';
 const REGION = 'us-east-1';
@@ -49,33 +48,23 @@ interface Harness {
   close(): Promise<void>;
 }
 
-/** The simulator's own HTTP server with only the ECR side behind it (and no GitHub routes). */
-async function startEcr(options: Partial<EcrSimulatorOptions> = {}): Promise<Harness> {
-  const clock = options.clock ?? new SimClock(1, START);
-  const ecr = new EcrSimulator({ clock, accountId: ACCOUNT, region: REGION, ...options });
-  const calls: CallRecord[] = [];
-  const server = await startServer({
-    aws: [ecr],
-    github: { handle: async () => undefined },
-    faults: new Faults(),
-    calls,
-    accountId: ACCOUNT,
-    region: REGION,
-  });
+/** The whole simulator on a free port, and an ECR client configured from its environment. */
+async function startEcr(options: { registry?: RegistryConfig } = {}): Promise<Harness> {
+  const sim = await startSimulator(options);
   const client = new ECRClient({
-    region: REGION,
-    endpoint: server.url,
-    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+    region: sim.env.AWS_REGION,
+    endpoint: sim.env.AWS_ENDPOINT_URL_ECR,
+    credentials: { accessKeyId: sim.env.AWS_ACCESS_KEY_ID, secretAccessKey: sim.env.AWS_SECRET_ACCESS_KEY },
     maxAttempts: 1,
   });
   return {
-    ecr,
+    ecr: sim.ecr,
     client,
-    clock,
-    calls,
+    clock: sim.clock,
+    calls: sim.calls,
     async close() {
       client.destroy();
-      await server.close();
+      await sim.close();
     },
   };
 }

@@ -804,6 +804,8 @@ export class EcrSimulator implements AwsJsonService {
     if (client === undefined || !DIGEST.test(digest)) return undefined;
     const fetched = await this.fetchManifest(repository.name, digest);
     if (fetched === undefined) return undefined;
+    const known = repository.images.get(digest); // a concurrent call may have learned it meanwhile
+    if (known !== undefined) return known;
     const parsed = JSON.parse(fetched.body) as ManifestJson;
     const image: ImageState = {
       digest,
