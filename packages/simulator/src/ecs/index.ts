@@ -1,0 +1,3 @@
+export type { Scenario } from './model.js';
+export { TIMING } from './scheduler.js';
+export { EcsSimulator, type EcsSimulatorOptions, type SeedServiceInput } from './simulator.js';

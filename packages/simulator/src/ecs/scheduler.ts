@@ -1,0 +1,620 @@
+/**
+ * The ECS service scheduler for rolling updates (deploymentController ECS), as a deterministic
+ * discrete-event simulation over simulated time. State is brought up to `clock.now()` lazily on each request.
+ *
+ * Follows the developer guide: "Deploy Amazon ECS services by replacing tasks" (rolling update,
+ * minimumHealthyPercent / maximumPercent), "How the Amazon ECS deployment circuit breaker detects failures"
+ * (failure threshold, rollback to the last COMPLETED deployment, resetOnHealthyTask) and
+ * "Amazon ECS task lifecycle" (PROVISIONING → PENDING → RUNNING → … → STOPPED).
+ */
+import type {
+  ClusterRecord,
+  DeploymentConfigurationRecord,
+  DeploymentRecord,
+  IdGenerator,
+  Scenario,
+  ServiceDeploymentRecord,
+  ServiceRecord,
+  TaskDefinitionRecord,
+  TaskPlan,
+  TaskRecord,
+} from './model.js';
+
+/** Simulated durations (ms). A healthy task is RUNNING 30 s after launch. */
+export const TIMING = {
+  provisioning: 10_000,
+  pending: 20_000,
+  /** Container health check: HEALTHY this long after RUNNING when the container defines a healthCheck. */
+  healthCheck: 15_000,
+  /** failing-health-check: UNHEALTHY and stopped this long after RUNNING. */
+  unhealthyAfter: 30_000,
+  /** crash-on-start: the essential container exits this long after the pull. */
+  crash: 5_000,
+  /** image-pull-failure: the pull gives up this long after PENDING. */
+  pullFailure: 15_000,
+  /** never-stable: a task exits this long after RUNNING, always before the steady-state window ends. */
+  neverStableLifetime: 20_000,
+  /** A drained task goes from RUNNING (desired STOPPED) to STOPPED in this time. */
+  drain: 10_000,
+  /** A deployment is COMPLETED once all its tasks have been healthy this long with no other deployment left. */
+  steadyWindow: 30_000,
+};
+
+export interface SchedulerContext {
+  ids: IdGenerator;
+  region: string;
+  accountId: string;
+  scenarioFor(image: string): Scenario;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}`;
+
+export class Scheduler {
+  /** Simulated time the state has been brought up to. */
+  time = 0;
+  constructor(
+    private readonly context: SchedulerContext,
+    private readonly clusters: Map<string, ClusterRecord>,
+  ) {}
+
+  // ------------------------------------------------------------------------------------------- event loop
+
+  /** Processes every task transition and scheduler wake-up up to `now`, in time order. */
+  advanceTo(now: number): void {
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      let next = Number.POSITIVE_INFINITY;
+      for (const cluster of this.clusters.values()) {
+        for (const task of cluster.tasks) if (task.nextAt !== undefined && task.nextAt < next) next = task.nextAt;
+        for (const service of cluster.services.values()) {
+          if (service.wakeAt !== undefined && service.wakeAt < next) next = service.wakeAt;
+        }
+      }
+      if (next > now) break;
+      this.time = Math.max(this.time, next);
+      const touched = new Set<ServiceRecord>();
+      for (const cluster of this.clusters.values()) {
+        for (const task of cluster.tasks) {
+          if (task.nextAt !== undefined && task.nextAt <= next) {
+            this.transition(task, next);
+            if (task.service) touched.add(task.service);
+          }
+        }
+        for (const service of cluster.services.values()) {
+          if (service.wakeAt !== undefined && service.wakeAt <= next) {
+            service.wakeAt = undefined;
+            touched.add(service);
+          }
+        }
+      }
+      for (const service of touched) this.reconcile(service, next);
+    }
+    this.time = Math.max(this.time, now);
+  }
+
+  // ------------------------------------------------------------------------------------------- tasks
+
+  /** Plans a task's life from the scenario of its images (the first non-healthy scenario wins). */
+  private plan(taskDefinition: TaskDefinitionRecord, launchedAt: number): TaskPlan {
+    const containers = (taskDefinition.taskDefinition.containerDefinitions as Record<string, unknown>[]) ?? [];
+    let scenario: Scenario = 'healthy';
+    for (const container of containers) {
+      const candidate = this.context.scenarioFor(String(container.image));
+      if (candidate !== 'healthy') {
+        scenario = candidate;
+        break;
+      }
+    }
+    const hasHealthCheck = containers.some((container) => container.healthCheck !== undefined);
+    const pendingAt = launchedAt + TIMING.provisioning;
+    const runningAt = pendingAt + TIMING.pending;
+    const healthyAt = runningAt + (hasHealthCheck ? TIMING.healthCheck : 0);
+    if (scenario === 'healthy') return { pendingAt, runningAt, healthyAt };
+    if (scenario === 'image-pull-failure') {
+      // Stopped task error "CannotPullContainerError" (developer guide, "Amazon ECS stopped tasks errors").
+      return {
+        pendingAt,
+        failure: {
+          at: pendingAt + TIMING.pullFailure,
+          stopCode: 'TaskFailedToStart',
+          stoppedReason: '', // filled in per image at failure time
+          countsAsFailure: true,
+        },
+      };
+    }
+    if (scenario === 'failing-health-check') {
+      return {
+        pendingAt,
+        runningAt,
+        failure: {
+          at: runningAt + TIMING.unhealthyAfter,
+          stopCode: 'ServiceSchedulerInitiated',
+          stoppedReason: 'Task failed container health checks',
+          exitCode: 137,
+          unhealthy: true,
+          countsAsFailure: true,
+        },
+      };
+    }
+    if (scenario === 'never-stable') {
+      // Tasks reach RUNNING (which resets the breaker's failure count, resetOnHealthyTask) and then exit,
+      // so the circuit breaker never trips and the deployment never reaches a steady state.
+      return {
+        pendingAt,
+        runningAt,
+        healthyAt,
+        failure: {
+          at: runningAt + TIMING.neverStableLifetime,
+          stopCode: 'EssentialContainerExited',
+          stoppedReason: 'Essential container in task exited',
+          exitCode: 1,
+          countsAsFailure: false,
+        },
+      };
+    }
+    if (scenario.kind === 'slow-start') {
+      const slowRunningAt = launchedAt + Math.max(0, scenario.startSeconds) * 1000;
+      return {
+        pendingAt: Math.min(pendingAt, slowRunningAt),
+        runningAt: slowRunningAt,
+        healthyAt: slowRunningAt + (hasHealthCheck ? TIMING.healthCheck : 0),
+      };
+    }
+    // crash-on-start: the essential container exits before the task counts as started.
+    return {
+      pendingAt,
+      failure: {
+        at: pendingAt + TIMING.crash,
+        stopCode: 'EssentialContainerExited',
+        stoppedReason: 'Essential container in task exited',
+        exitCode: scenario.exitCode,
+        countsAsFailure: true,
+      },
+    };
+  }
+
+  private scheduleNext(task: TaskRecord): void {
+    if (task.lastStatus === 'STOPPED') {
+      task.nextAt = undefined;
+      return;
+    }
+    const candidates: number[] = [];
+    if (task.stopCompletesAt !== undefined) candidates.push(task.stopCompletesAt);
+    else {
+      const { plan } = task;
+      if (task.lastStatus === 'PROVISIONING') candidates.push(plan.pendingAt);
+      if (task.lastStatus === 'PENDING' && plan.runningAt !== undefined) candidates.push(plan.runningAt);
+      if (task.lastStatus === 'RUNNING' && !task.healthy && plan.healthyAt !== undefined) {
+        candidates.push(plan.healthyAt);
+      }
+      if (plan.failure) candidates.push(plan.failure.at);
+    }
+    task.nextAt = candidates.length > 0 ? Math.min(...candidates) : undefined;
+  }
+
+  launchTask(
+    cluster: ClusterRecord,
+    service: ServiceRecord | undefined,
+    taskDefinition: TaskDefinitionRecord,
+    startedBy: string,
+    at: number,
+    alreadyRunning = false,
+  ): TaskRecord {
+    const id = this.context.ids.hex(32);
+    const plan: TaskPlan = alreadyRunning
+      ? { pendingAt: at - 50_000, runningAt: at - 40_000, healthyAt: at - 40_000 }
+      : this.plan(taskDefinition, at);
+    const task: TaskRecord = {
+      id,
+      arn: `arn:aws:ecs:${this.context.region}:${this.context.accountId}:task/${cluster.name}/${id}`,
+      cluster,
+      service,
+      taskDefinition,
+      startedBy,
+      group: service ? `service:${service.name}` : `family:${taskDefinition.family}`,
+      launchType: service?.launchType ?? 'FARGATE',
+      plan,
+      lastStatus: 'PROVISIONING',
+      desiredStatus: 'RUNNING',
+      healthStatus: 'UNKNOWN',
+      healthy: false,
+      createdAt: alreadyRunning ? at - 60_000 : at,
+      version: 1,
+      privateIp: `10.0.${1 + (cluster.tasks.length % 250)}.${10 + (Number.parseInt(id.slice(0, 2), 16) % 240)}`,
+    };
+    cluster.tasks.push(task);
+    if (alreadyRunning) {
+      task.lastStatus = 'RUNNING';
+      task.pullStartedAt = at - 50_000;
+      task.pullStoppedAt = at - 45_000;
+      task.startedAt = at - 40_000;
+      task.healthy = true;
+      task.healthStatus = hasHealthCheck(taskDefinition) ? 'HEALTHY' : 'UNKNOWN';
+      task.version = 3;
+    }
+    this.scheduleNext(task);
+    return task;
+  }
+
+  /** Applies the task's transition due at `at`. */
+  private transition(task: TaskRecord, at: number): void {
+    const { plan } = task;
+    if (task.stopCompletesAt !== undefined && at >= task.stopCompletesAt) {
+      task.lastStatus = 'STOPPED';
+      task.executionStoppedAt = task.stopCompletesAt;
+      task.stoppedAt = task.stopCompletesAt;
+      task.version += 1;
+    } else if (plan.failure && at >= plan.failure.at && task.stopCompletesAt === undefined) {
+      this.fail(task, at);
+    } else if (task.lastStatus === 'PROVISIONING' && at >= plan.pendingAt) {
+      task.lastStatus = 'PENDING';
+      task.pullStartedAt = at;
+      task.version += 1;
+    } else if (task.lastStatus === 'PENDING' && plan.runningAt !== undefined && at >= plan.runningAt) {
+      task.lastStatus = 'RUNNING';
+      task.pullStoppedAt = task.pullStoppedAt ?? at - 2_000;
+      task.startedAt = at;
+      task.version += 1;
+      if (plan.healthyAt !== undefined && at >= plan.healthyAt) this.becomeHealthy(task);
+    } else if (task.lastStatus === 'RUNNING' && plan.healthyAt !== undefined && at >= plan.healthyAt) {
+      this.becomeHealthy(task);
+    }
+    this.scheduleNext(task);
+  }
+
+  private becomeHealthy(task: TaskRecord): void {
+    task.healthy = true;
+    if (hasHealthCheck(task.taskDefinition)) task.healthStatus = 'HEALTHY';
+    // DeploymentCircuitBreaker.resetOnHealthyTask (default true): a healthy task resets the failure count.
+    const deployment = this.deploymentOf(task);
+    if (
+      deployment &&
+      deployment.serviceDeployment.deploymentConfiguration.deploymentCircuitBreaker.resetOnHealthyTask !== false
+    ) {
+      deployment.failedTasks = 0;
+    }
+  }
+
+  private fail(task: TaskRecord, at: number): void {
+    const failure = task.plan.failure;
+    if (!failure) return;
+    const image = String(
+      (task.taskDefinition.taskDefinition.containerDefinitions as Record<string, unknown>[])[0]?.image ?? '',
+    );
+    task.desiredStatus = 'STOPPED';
+    task.lastStatus = 'STOPPED';
+    task.stopCode = failure.stopCode;
+    if (failure.stopCode === 'TaskFailedToStart') {
+      // The Fargate wording of a pull failure (developer guide, "CannotPullContainer task errors").
+      const reason = `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${image}: ${image}: not found`;
+      task.stoppedReason = reason;
+      task.containerReason = reason;
+    } else {
+      task.stoppedReason = failure.stoppedReason;
+      if (failure.exitCode !== undefined) task.containerExitCode = failure.exitCode;
+      if (failure.unhealthy) task.healthStatus = 'UNHEALTHY';
+    }
+    task.pullStoppedAt = task.pullStoppedAt ?? (task.pullStartedAt !== undefined ? at : undefined);
+    task.stoppingAt = at;
+    task.executionStoppedAt = at;
+    task.stoppedAt = at;
+    task.healthy = false;
+    task.version += 1;
+    const deployment = this.deploymentOf(task);
+    const service = task.service;
+    if (service && failure.unhealthy) {
+      this.event(service, at, `(service ${service.name}) (task ${task.id}) failed container health checks.`);
+    }
+    if (deployment && failure.countsAsFailure) {
+      deployment.failedTasks += 1;
+      deployment.totalFailures += 1;
+      deployment.serviceDeployment.failureCount += 1;
+      deployment.updatedAt = at;
+    }
+  }
+
+  /** The scheduler stops a task (draining an old deployment, scaling in, deleting the service). */
+  stopTask(task: TaskRecord, at: number, reason: string): void {
+    if (task.desiredStatus === 'STOPPED') return;
+    task.desiredStatus = 'STOPPED';
+    task.stopCode = 'ServiceSchedulerInitiated';
+    task.stoppedReason = reason;
+    task.stoppingAt = at;
+    task.version += 1;
+    if (task.lastStatus === 'RUNNING') {
+      task.stopCompletesAt = at + TIMING.drain;
+      task.containerExitCode = 0;
+    } else {
+      // Not started yet: it goes straight to STOPPED.
+      task.stopCompletesAt = at;
+      task.lastStatus = 'STOPPED';
+      task.executionStoppedAt = at;
+      task.stoppedAt = at;
+    }
+    this.scheduleNext(task);
+  }
+
+  private deploymentOf(task: TaskRecord): DeploymentRecord | undefined {
+    return task.service?.deployments.find((deployment) => deployment.id === task.startedBy);
+  }
+
+  tasksOf(service: ServiceRecord, deployment: DeploymentRecord): TaskRecord[] {
+    return service.cluster.tasks.filter((task) => task.service === service && task.startedBy === deployment.id);
+  }
+
+  // ------------------------------------------------------------------------------------------- services
+
+  event(service: ServiceRecord, at: number, message: string): void {
+    // ServiceEvent: newest first; DescribeServices returns the 100 most recent.
+    service.events.unshift({ id: this.context.ids.uuid(), createdAt: at, message });
+    if (service.events.length > 100) service.events.length = 100;
+  }
+
+  /** Circuit breaker failure threshold: 0.5 × desired count, at least 3, at most 200 (ServiceDeploymentCircuitBreaker.threshold). */
+  static threshold(configuration: DeploymentConfigurationRecord, desiredCount: number): number {
+    const custom = configuration.deploymentCircuitBreaker as {
+      thresholdConfiguration?: { type?: string; value?: number };
+    };
+    const type = custom.thresholdConfiguration?.type ?? 'BOUNDED_PERCENT';
+    const value = custom.thresholdConfiguration?.value ?? 50;
+    if (type === 'COUNT') return Math.max(1, value);
+    const computed = Math.ceil((value / 100) * desiredCount);
+    return type === 'UNBOUNDED_PERCENT' ? Math.max(1, computed) : Math.min(200, Math.max(3, computed));
+  }
+
+  /** Starts a new PRIMARY deployment; the previous PRIMARY becomes ACTIVE (UpdateService / CreateService). */
+  startDeployment(
+    service: ServiceRecord,
+    taskDefinitionArn: string,
+    at: number,
+    options: { serviceRevisionArn?: string; rollbackOf?: DeploymentRecord } = {},
+  ): DeploymentRecord {
+    const { ids, region, accountId } = this.context;
+    const id = ids.deploymentId();
+    const previous = service.deployments[0];
+    if (previous) previous.status = 'ACTIVE';
+    const revisionArn =
+      options.serviceRevisionArn ??
+      `arn:aws:ecs:${region}:${accountId}:service-revision/${service.cluster.name}/${service.name}/${ids.digits(19)}`;
+    let serviceDeployment: ServiceDeploymentRecord;
+    if (options.rollbackOf) {
+      // The rollback belongs to the failed service deployment (ServiceDeployment.rollback).
+      serviceDeployment = options.rollbackOf.serviceDeployment;
+    } else {
+      serviceDeployment = {
+        arn: `arn:aws:ecs:${region}:${accountId}:service-deployment/${service.cluster.name}/${service.name}/${ids.serviceDeploymentId()}`,
+        createdAt: at,
+        startedAt: at,
+        updatedAt: at,
+        status: 'IN_PROGRESS',
+        targetRevisionArn: revisionArn,
+        sourceRevisionArns: service.deployments
+          .filter((deployment) => this.liveTasks(service, deployment).length > 0 || deployment === previous)
+          .map((deployment) => deployment.serviceRevisionArn)
+          .filter((arn, index, all) => all.indexOf(arn) === index),
+        deploymentConfiguration: structuredClone(service.deploymentConfiguration),
+        circuitBreakerThreshold: Scheduler.threshold(service.deploymentConfiguration, service.desiredCount),
+        circuitBreakerTriggered: false,
+        failureCount: 0,
+      };
+      service.serviceDeployments.push(serviceDeployment);
+      // A new deployment supersedes any in-progress one (its service deployment is STOPPED).
+      for (const other of service.serviceDeployments) {
+        if (other !== serviceDeployment && (other.status === 'IN_PROGRESS' || other.status === 'PENDING')) {
+          other.status = 'STOPPED';
+          other.statusReason = 'Superseded by a newer service deployment.';
+          other.stoppedAt = at;
+          other.updatedAt = at;
+        }
+      }
+    }
+    const deployment: DeploymentRecord = {
+      id,
+      status: 'PRIMARY',
+      taskDefinitionArn,
+      desiredCount: service.desiredCount,
+      failedTasks: 0,
+      totalFailures: 0,
+      createdAt: at,
+      updatedAt: at,
+      rolloutState: 'IN_PROGRESS',
+      rolloutStateReason: options.rollbackOf
+        ? `ECS deployment circuit breaker: rolling back to deploymentId ${service.lastCompleted?.deploymentId}.`
+        : `ECS deployment ${id} in progress.`,
+      networkConfiguration: service.networkConfiguration,
+      launchType: service.launchType,
+      platformVersion: service.launchType === 'FARGATE' ? '1.4.0' : 'LATEST',
+      serviceDeployment,
+      serviceRevisionArn: revisionArn,
+    };
+    // Previous IN_PROGRESS deployments stop rolling out (they are drained like any ACTIVE deployment).
+    service.deployments.unshift(deployment);
+    return deployment;
+  }
+
+  liveTasks(service: ServiceRecord, deployment: DeploymentRecord): TaskRecord[] {
+    return this.tasksOf(service, deployment).filter((task) => task.desiredStatus === 'RUNNING');
+  }
+
+  /**
+   * One pass of the service scheduler at time `at`: scale, launch, drain, trip the breaker, complete.
+   * Rolling update rules (developer guide "Deploy Amazon ECS services by replacing tasks"): never more than
+   * maximumPercent of desiredCount tasks in RUNNING or PENDING, never fewer than minimumHealthyPercent healthy.
+   */
+  reconcile(service: ServiceRecord, at: number): void {
+    if (service.status !== 'ACTIVE') {
+      for (const task of service.cluster.tasks) {
+        if (task.service === service) this.stopTask(task, at, 'Scaling activity initiated by (deployment deleted)');
+      }
+      if (service.cluster.tasks.every((task) => task.service !== service || task.lastStatus === 'STOPPED')) {
+        service.status = 'INACTIVE';
+        service.deployments = [];
+      }
+      return;
+    }
+    const primary = service.deployments[0];
+    if (!primary) return;
+    this.checkCircuitBreaker(service, primary, at);
+    const current = service.deployments[0];
+    if (!current) return;
+    const desired = service.desiredCount;
+    current.desiredCount = desired;
+    const config = service.deploymentConfiguration;
+    const maxTotal = Math.floor((desired * config.maximumPercent) / 100);
+    const minHealthy = Math.ceil((desired * config.minimumHealthyPercent) / 100);
+    const started: TaskRecord[] = [];
+    const stopped: TaskRecord[] = [];
+
+    // Scale in the primary when it has more tasks than desired (unhealthy ones first).
+    const primaryLive = this.liveTasks(service, current).sort(byHealthThenAge);
+    while (primaryLive.length > desired) {
+      const task = primaryLive.shift();
+      if (!task) break;
+      this.stopTask(task, at, `Scaling activity initiated by (deployment ${current.id})`);
+      stopped.push(task);
+    }
+
+    const old = service.deployments.slice(1);
+    const allLive = () => service.deployments.flatMap((deployment) => this.liveTasks(service, deployment));
+    let readyTotal = allLive().filter((task) => task.healthy).length;
+    const need = () => desired - this.liveTasks(service, current).length;
+    const room = () => maxTotal - allLive().length;
+    const canLaunch = !(current.rolloutState === 'FAILED');
+
+    // Drain old deployments: unstarted tasks at once, healthy ones while minimumHealthyPercent allows.
+    const oldLive = old.flatMap((deployment) => this.liveTasks(service, deployment)).sort(byHealthThenAge);
+    for (const task of oldLive) {
+      const surplus = allLive().length > desired || (canLaunch && room() < need());
+      if (!surplus) break;
+      if (!task.healthy) {
+        this.stopTask(task, at, `Scaling activity initiated by (deployment ${current.id})`);
+        stopped.push(task);
+      } else if (readyTotal - 1 >= minHealthy) {
+        this.stopTask(task, at, `Scaling activity initiated by (deployment ${current.id})`);
+        stopped.push(task);
+        readyTotal -= 1;
+      }
+    }
+
+    if (canLaunch) {
+      const count = Math.max(0, Math.min(need(), room()));
+      const taskDefinition = this.taskDefinitionFor(current.taskDefinitionArn);
+      if (taskDefinition) {
+        for (let i = 0; i < count; i++) {
+          started.push(this.launchTask(service.cluster, service, taskDefinition, current.id, at));
+        }
+      }
+    }
+
+    const runningStopped = stopped.filter((task) => task.stopCompletesAt !== undefined && task.stopCompletesAt > at);
+    if (runningStopped.length > 0) {
+      this.event(
+        service,
+        at,
+        `(service ${service.name}) has stopped ${plural(runningStopped.length, 'running tasks')}: ${runningStopped.map((task) => `(task ${task.id})`).join(' ')}.`,
+      );
+    }
+    if (started.length > 0) {
+      this.event(
+        service,
+        at,
+        `(service ${service.name}) has started ${plural(started.length, 'tasks')}: ${started.map((task) => `(task ${task.id})`).join(' ')}.`,
+      );
+    }
+
+    // An ACTIVE deployment with no tasks left is gone from the service (INACTIVE).
+    for (const deployment of old) {
+      const remaining = this.tasksOf(service, deployment).filter((task) => task.lastStatus !== 'STOPPED');
+      if (remaining.length === 0) {
+        deployment.status = 'INACTIVE';
+        deployment.updatedAt = at;
+        service.deployments = service.deployments.filter((candidate) => candidate !== deployment);
+      }
+    }
+    this.checkCompleted(service, current, at);
+  }
+
+  private checkCircuitBreaker(service: ServiceRecord, primary: DeploymentRecord, at: number): void {
+    const breaker = primary.serviceDeployment.deploymentConfiguration.deploymentCircuitBreaker;
+    if (!breaker.enable || primary.rolloutState !== 'IN_PROGRESS') return;
+    const threshold = Scheduler.threshold(service.deploymentConfiguration, service.desiredCount);
+    primary.serviceDeployment.circuitBreakerThreshold = threshold;
+    if (primary.failedTasks < threshold) return;
+    // Circuit breaker trips: FAILED with the reason ECS gives, and an event.
+    primary.rolloutState = 'FAILED';
+    primary.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
+    primary.updatedAt = at;
+    const serviceDeployment = primary.serviceDeployment;
+    serviceDeployment.circuitBreakerTriggered = true;
+    serviceDeployment.updatedAt = at;
+    this.event(
+      service,
+      at,
+      `(service ${service.name}) (deployment ${primary.id}) deployment failed: tasks failed to start.`,
+    );
+    const target = service.lastCompleted;
+    if (breaker.rollback && target && !serviceDeployment.rollback) {
+      // Rollback: a new PRIMARY deployment of the last COMPLETED task definition
+      // (developer guide, "Rollback on failure"); the failed deployment is drained.
+      serviceDeployment.status = 'ROLLBACK_IN_PROGRESS';
+      serviceDeployment.statusReason =
+        'Service deployment rolled back because the circuit breaker threshold was exceeded.';
+      serviceDeployment.rollback = {
+        reason: 'Service deployment rolled back because the circuit breaker threshold was exceeded.',
+        startedAt: at,
+        serviceRevisionArn: target.serviceRevisionArn,
+      };
+      this.event(service, at, `(service ${service.name}) rolling back to deployment ${target.deploymentId}.`);
+      this.startDeployment(service, target.taskDefinitionArn, at, {
+        serviceRevisionArn: target.serviceRevisionArn,
+        rollbackOf: primary,
+      });
+    } else {
+      // Without rollback the deployment is FAILED and the scheduler stops launching its tasks.
+      serviceDeployment.status = breaker.rollback ? 'ROLLBACK_FAILED' : 'STOPPED';
+      serviceDeployment.statusReason = 'ECS deployment circuit breaker: tasks failed to start.';
+      serviceDeployment.stoppedAt = at;
+      serviceDeployment.finishedAt = at;
+    }
+  }
+
+  private checkCompleted(service: ServiceRecord, primary: DeploymentRecord, at: number): void {
+    if (primary.rolloutState !== 'IN_PROGRESS') return;
+    if (service.deployments.length !== 1) return;
+    const live = this.liveTasks(service, primary);
+    if (live.length !== service.desiredCount || live.some((task) => !task.healthy)) return;
+    const lastHealthy = Math.max(0, ...live.map((task) => task.plan.healthyAt ?? task.startedAt ?? 0));
+    const steadyAt = lastHealthy + TIMING.steadyWindow;
+    if (at < steadyAt) {
+      service.wakeAt = steadyAt;
+      return;
+    }
+    primary.rolloutState = 'COMPLETED';
+    primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
+    primary.updatedAt = at;
+    service.lastCompleted = {
+      deploymentId: primary.id,
+      taskDefinitionArn: primary.taskDefinitionArn,
+      serviceRevisionArn: primary.serviceRevisionArn,
+    };
+    const serviceDeployment = primary.serviceDeployment;
+    serviceDeployment.status = serviceDeployment.rollback ? 'ROLLBACK_SUCCESSFUL' : 'SUCCESSFUL';
+    if (!serviceDeployment.rollback) serviceDeployment.statusReason = undefined;
+    serviceDeployment.finishedAt = at;
+    serviceDeployment.updatedAt = at;
+    this.event(service, at, `(service ${service.name}) (deployment ${primary.id}) deployment completed.`);
+    this.event(service, at, `(service ${service.name}) has reached a steady state.`);
+  }
+
+  /** Set by the simulator: resolves a task definition ARN to its record. */
+  taskDefinitionFor: (arn: string) => TaskDefinitionRecord | undefined = () => undefined;
+}
+
+function byHealthThenAge(a: TaskRecord, b: TaskRecord): number {
+  if (a.healthy !== b.healthy) return a.healthy ? 1 : -1;
+  return a.createdAt - b.createdAt;
+}
+
+export function hasHealthCheck(taskDefinition: TaskDefinitionRecord): boolean {
+  const containers = (taskDefinition.taskDefinition.containerDefinitions as Record<string, unknown>[]) ?? [];
+  return containers.some((container) => container.healthCheck !== undefined);
+}

@@ -1,0 +1,281 @@
+/**
+ * Wire shapes of the ECS API reference data types (Cluster, Service, Deployment, ServiceEvent, Task,
+ * Container, ServiceDeployment, ServiceDeploymentBrief), built from the simulator's state.
+ * Timestamps are Date objects; the server writes them as epoch seconds (AWS JSON 1.1).
+ */
+import { createHash } from 'node:crypto';
+import type {
+  ClusterRecord,
+  DeploymentRecord,
+  JsonObject,
+  ServiceDeploymentRecord,
+  ServiceRecord,
+  TaskRecord,
+} from './model.js';
+
+const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
+
+/** Drops undefined members, as the service omits absent fields. */
+function compact<T extends JsonObject>(object: T): T {
+  for (const key of Object.keys(object)) if (object[key] === undefined) delete object[key];
+  return object;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const isPending = (task: TaskRecord) =>
+  task.desiredStatus === 'RUNNING' && (task.lastStatus === 'PROVISIONING' || task.lastStatus === 'PENDING');
+const isRunning = (task: TaskRecord) => task.desiredStatus === 'RUNNING' && task.lastStatus === 'RUNNING';
+
+export function clusterShape(cluster: ClusterRecord): JsonObject {
+  const live = cluster.tasks.filter((task) => task.lastStatus !== 'STOPPED');
+  return {
+    clusterArn: cluster.arn,
+    clusterName: cluster.name,
+    status: cluster.status,
+    registeredContainerInstancesCount: 0,
+    runningTasksCount: live.filter((task) => task.lastStatus === 'RUNNING').length,
+    pendingTasksCount: live.filter((task) => task.lastStatus === 'PROVISIONING' || task.lastStatus === 'PENDING')
+      .length,
+    activeServicesCount: [...cluster.services.values()].filter((service) => service.status === 'ACTIVE').length,
+    statistics: [],
+    tags: cluster.tags,
+    settings: cluster.settings,
+    capacityProviders: [],
+    defaultCapacityProviderStrategy: [],
+  };
+}
+
+export function deploymentShape(service: ServiceRecord, deployment: DeploymentRecord): JsonObject {
+  const tasks = service.cluster.tasks.filter((task) => task.service === service && task.startedBy === deployment.id);
+  const live = tasks.filter((task) => task.desiredStatus === 'RUNNING');
+  return compact({
+    id: deployment.id,
+    status: deployment.status,
+    taskDefinition: deployment.taskDefinitionArn,
+    // An ACTIVE deployment's desired count falls as it is drained.
+    desiredCount: deployment.status === 'PRIMARY' ? deployment.desiredCount : live.length,
+    pendingCount: tasks.filter(isPending).length,
+    runningCount: tasks.filter(isRunning).length,
+    failedTasks: deployment.failedTasks,
+    createdAt: new Date(deployment.createdAt),
+    updatedAt: new Date(deployment.updatedAt),
+    launchType: deployment.launchType,
+    platformVersion: deployment.platformVersion,
+    platformFamily: 'Linux',
+    networkConfiguration: deployment.networkConfiguration,
+    rolloutState: deployment.rolloutState,
+    rolloutStateReason: deployment.rolloutStateReason,
+  });
+}
+
+export function serviceShape(service: ServiceRecord, includeTags: boolean): JsonObject {
+  const deployments = service.deployments.map((deployment) => deploymentShape(service, deployment));
+  const primary = service.deployments[0];
+  const current = service.serviceDeployments.at(-1);
+  const revisions = new Map<string, { requested: number; running: number; pending: number }>();
+  for (const [index, deployment] of service.deployments.entries()) {
+    const shape = deployments[index] as { desiredCount: number; runningCount: number; pendingCount: number };
+    const entry = revisions.get(deployment.serviceRevisionArn) ?? { requested: 0, running: 0, pending: 0 };
+    entry.requested += shape.desiredCount;
+    entry.running += shape.runningCount;
+    entry.pending += shape.pendingCount;
+    revisions.set(deployment.serviceRevisionArn, entry);
+  }
+  return compact({
+    serviceArn: service.arn,
+    serviceName: service.name,
+    clusterArn: service.cluster.arn,
+    loadBalancers: service.loadBalancers,
+    serviceRegistries: service.serviceRegistries,
+    status: service.status,
+    desiredCount: service.desiredCount,
+    runningCount: deployments.reduce((sum, d) => sum + (d.runningCount as number), 0),
+    pendingCount: deployments.reduce((sum, d) => sum + (d.pendingCount as number), 0),
+    launchType: service.launchType,
+    platformVersion: service.platformVersion,
+    platformFamily: 'Linux',
+    taskDefinition: primary?.taskDefinitionArn,
+    deploymentConfiguration: service.deploymentConfiguration,
+    deployments,
+    events: service.events.map((event) => ({
+      id: event.id,
+      createdAt: new Date(event.createdAt),
+      message: event.message,
+    })),
+    createdAt: new Date(service.createdAt),
+    currentServiceDeployment: current?.arn,
+    currentServiceRevisions: [...revisions.entries()].map(([arn, counts]) => ({
+      arn,
+      requestedTaskCount: counts.requested,
+      runningTaskCount: counts.running,
+      pendingTaskCount: counts.pending,
+    })),
+    placementConstraints: [],
+    placementStrategy: [],
+    networkConfiguration: service.networkConfiguration,
+    healthCheckGracePeriodSeconds: service.healthCheckGracePeriodSeconds,
+    schedulingStrategy: 'REPLICA',
+    deploymentController: service.deploymentController,
+    tags: includeTags ? service.tags : undefined,
+    createdBy: service.createdBy,
+    enableECSManagedTags: service.enableECSManagedTags,
+    propagateTags: service.propagateTags,
+    enableExecuteCommand: service.enableExecuteCommand,
+    availabilityZoneRebalancing: 'ENABLED',
+  });
+}
+
+export function taskShape(task: TaskRecord, region: string, accountId: string, includeTags: boolean): JsonObject {
+  const definition = task.taskDefinition.taskDefinition;
+  const containers = (definition.containerDefinitions as JsonObject[]) ?? [];
+  const awsvpc = definition.networkMode === 'awsvpc';
+  const attachmentId = `${hash(`${task.id}/eni`).slice(0, 8)}-${hash(`${task.id}/eni`).slice(8, 12)}-4${hash(`${task.id}/eni`).slice(13, 16)}-a${hash(`${task.id}/eni`).slice(17, 20)}-${hash(`${task.id}/eni`).slice(20, 32)}`;
+  const pulled = task.pullStoppedAt !== undefined && task.containerReason === undefined;
+  const containerStatus = task.lastStatus === 'PROVISIONING' ? 'PENDING' : task.lastStatus;
+  const containerShapes = containers.map((container, index) => {
+    const uuid = hash(`${task.id}/${index}`);
+    const image = String(container.image);
+    return compact({
+      containerArn: `arn:aws:ecs:${region}:${accountId}:container/${task.cluster.name}/${task.id}/${uuid.slice(0, 8)}-${uuid.slice(8, 12)}-4${uuid.slice(13, 16)}-a${uuid.slice(17, 20)}-${uuid.slice(20, 32)}`,
+      taskArn: task.arn,
+      name: container.name,
+      image,
+      imageDigest: pulled ? `sha256:${hash(image)}` : undefined,
+      runtimeId: task.startedAt !== undefined ? `${task.id}-${uuid.slice(0, 10)}` : undefined,
+      lastStatus: containerStatus === 'DEACTIVATING' || containerStatus === 'STOPPING' ? 'RUNNING' : containerStatus,
+      exitCode: index === 0 ? task.containerExitCode : task.lastStatus === 'STOPPED' && task.startedAt ? 0 : undefined,
+      reason: index === 0 ? task.containerReason : undefined,
+      networkInterfaces: awsvpc ? [{ attachmentId, privateIpv4Address: task.privateIp }] : [],
+      healthStatus: container.healthCheck !== undefined ? task.healthStatus : 'UNKNOWN',
+      cpu: String(container.cpu ?? 0),
+      memory: container.memory !== undefined ? String(container.memory) : undefined,
+    });
+  });
+  return compact({
+    attachments: awsvpc
+      ? [
+          {
+            id: attachmentId,
+            type: 'ElasticNetworkInterface',
+            status: task.lastStatus === 'STOPPED' ? 'DELETED' : 'ATTACHED',
+            details: [
+              { name: 'subnetId', value: 'subnet-0a1b2c3d4e5f60718' },
+              { name: 'networkInterfaceId', value: `eni-${hash(task.id).slice(0, 17)}` },
+              { name: 'privateIPv4Address', value: task.privateIp },
+            ],
+          },
+        ]
+      : [],
+    attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
+    availabilityZone: `${region}a`,
+    clusterArn: task.cluster.arn,
+    connectivity: task.lastStatus === 'PROVISIONING' ? undefined : 'CONNECTED',
+    connectivityAt: date(task.pullStartedAt),
+    containers: containerShapes,
+    cpu: definition.cpu,
+    memory: definition.memory,
+    createdAt: new Date(task.createdAt),
+    desiredStatus: task.desiredStatus,
+    enableExecuteCommand: false,
+    executionStoppedAt: date(task.executionStoppedAt),
+    group: task.group,
+    healthStatus: task.healthStatus,
+    lastStatus: task.lastStatus,
+    launchType: task.launchType,
+    overrides: {
+      containerOverrides: containers.map((container) => ({ name: container.name })),
+      inferenceAcceleratorOverrides: [],
+    },
+    platformVersion: task.launchType === 'FARGATE' ? '1.4.0' : undefined,
+    platformFamily: task.launchType === 'FARGATE' ? 'Linux' : undefined,
+    pullStartedAt: date(task.pullStartedAt),
+    pullStoppedAt: date(task.pullStoppedAt),
+    startedAt: date(task.startedAt),
+    startedBy: task.startedBy,
+    stopCode: task.stopCode,
+    stoppedAt: date(task.stoppedAt),
+    stoppedReason: task.stoppedReason,
+    stoppingAt: date(task.stoppingAt),
+    tags: includeTags ? [] : undefined,
+    taskArn: task.arn,
+    taskDefinitionArn: task.taskDefinition.arn,
+    version: task.version,
+    ephemeralStorage: task.launchType === 'FARGATE' ? { sizeInGiB: 20 } : undefined,
+  });
+}
+
+function revisionCounts(service: ServiceRecord, revisionArn: string): JsonObject {
+  let requested = 0;
+  let running = 0;
+  let pending = 0;
+  for (const deployment of service.deployments) {
+    if (deployment.serviceRevisionArn !== revisionArn) continue;
+    const shape = deploymentShape(service, deployment) as {
+      desiredCount: number;
+      runningCount: number;
+      pendingCount: number;
+    };
+    requested += shape.desiredCount;
+    running += shape.runningCount;
+    pending += shape.pendingCount;
+  }
+  return { arn: revisionArn, requestedTaskCount: requested, runningTaskCount: running, pendingTaskCount: pending };
+}
+
+export function serviceDeploymentBriefShape(service: ServiceRecord, record: ServiceDeploymentRecord): JsonObject {
+  return compact({
+    serviceDeploymentArn: record.arn,
+    serviceArn: service.arn,
+    clusterArn: service.cluster.arn,
+    startedAt: date(record.startedAt),
+    createdAt: date(record.createdAt),
+    finishedAt: date(record.finishedAt),
+    targetServiceRevisionArn: record.targetRevisionArn,
+    status: record.status,
+    statusReason: record.statusReason,
+  });
+}
+
+export function serviceDeploymentShape(service: ServiceRecord, record: ServiceDeploymentRecord): JsonObject {
+  const breaker = record.deploymentConfiguration.deploymentCircuitBreaker;
+  const failures = record.failureCount;
+  const inProgress = record.status === 'IN_PROGRESS' || record.status === 'ROLLBACK_IN_PROGRESS';
+  return compact({
+    serviceDeploymentArn: record.arn,
+    serviceArn: service.arn,
+    clusterArn: service.cluster.arn,
+    createdAt: date(record.createdAt),
+    startedAt: date(record.startedAt),
+    finishedAt: date(record.finishedAt),
+    stoppedAt: date(record.stoppedAt),
+    updatedAt: date(record.updatedAt),
+    sourceServiceRevisions: record.sourceRevisionArns.map((arn) => revisionCounts(service, arn)),
+    targetServiceRevision: revisionCounts(service, record.targetRevisionArn),
+    status: record.status,
+    statusReason: record.statusReason,
+    lifecycleStage: inProgress ? 'SCALE_UP' : undefined,
+    deploymentConfiguration: record.deploymentConfiguration,
+    rollback: record.rollback
+      ? {
+          reason: record.rollback.reason,
+          startedAt: new Date(record.rollback.startedAt),
+          serviceRevisionArn: record.rollback.serviceRevisionArn,
+        }
+      : undefined,
+    deploymentCircuitBreaker: {
+      status: !breaker.enable
+        ? 'DISABLED'
+        : record.circuitBreakerTriggered
+          ? 'TRIGGERED'
+          : inProgress
+            ? 'MONITORING'
+            : 'MONITORING_COMPLETE',
+      failureCount: failures,
+      threshold: record.circuitBreakerThreshold,
+    },
+    alarms: { status: 'DISABLED' },
+  });
+}

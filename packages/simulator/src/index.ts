@@ -1,0 +1,105 @@
+/**
+ * `@ecs-actions/simulator`: a local ECS, ECR and GitHub REST simulator on 127.0.0.1 that speaks the real wire
+ * protocols, for end-to-end tests and the demo. See README.md and /work/briefs/simulator-api.md.
+ */
+import { type CallRecord, SimClock } from './contract.js';
+import { EcrSimulator } from './ecr/index.js';
+import { EcsSimulator } from './ecs/index.js';
+import { type FaultSpec, Faults } from './faults.js';
+import { GitHubSimulator } from './github/index.js';
+import { startServer } from './server.js';
+
+export type { ApiName, CallRecord } from './contract.js';
+export { AwsServiceError, SimClock } from './contract.js';
+export { EcrSimulator } from './ecr/index.js';
+export { EcsSimulator, type Scenario, type SeedServiceInput, TIMING } from './ecs/index.js';
+export { type FaultKind, type FaultSpec, Faults } from './faults.js';
+export { GitHubSimulator } from './github/index.js';
+
+export interface StartSimulatorOptions {
+  /** Simulated ms per real ms; default 1. 60 runs a 3-minute rollout in 3 s. */
+  timeScale?: number;
+  /** Default '123456789012'. */
+  accountId?: string;
+  /** Default 'us-east-1'. */
+  region?: string;
+  /** A real local Docker registry the ECR side points at. */
+  registry?: { url: string; username: string; password: string };
+  /** Default 0 (a free port); the host is always 127.0.0.1. */
+  port?: number;
+  /** The token put into `env.GITHUB_TOKEN` (seeded with write permission); default a fixed test token. */
+  githubToken?: string;
+}
+
+export interface SimulatorEnv {
+  AWS_REGION: string;
+  AWS_ACCESS_KEY_ID: string;
+  AWS_SECRET_ACCESS_KEY: string;
+  AWS_ENDPOINT_URL_ECS: string;
+  AWS_ENDPOINT_URL_ECR: string;
+  GITHUB_API_URL: string;
+  GITHUB_TOKEN: string;
+  [name: string]: string;
+}
+
+export interface Simulator {
+  url: string;
+  env: SimulatorEnv;
+  clock: SimClock;
+  ecs: EcsSimulator;
+  ecr: EcrSimulator;
+  github: GitHubSimulator;
+  faults: { inject(spec: FaultSpec): void; clear(): void; pending(): readonly FaultSpec[] };
+  /** Every call, in order, including failed and faulted ones. */
+  calls: CallRecord[];
+  callsOf(operation: string): CallRecord[];
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
+  const accountId = options.accountId ?? '123456789012';
+  const region = options.region ?? 'us-east-1';
+  const clock = new SimClock(options.timeScale ?? 1);
+  const ecs = new EcsSimulator({ clock, accountId, region });
+  const ecr = new EcrSimulator(
+    options.registry ? { clock, accountId, region, registry: options.registry } : { clock, accountId, region },
+  );
+  const github = new GitHubSimulator({ clock });
+  const githubToken = options.githubToken ?? 'ghs_simulatorWriteToken000000000000000000';
+  github.addToken(githubToken, 'write');
+  const faults = new Faults();
+  const calls: CallRecord[] = [];
+  const server = await startServer({
+    port: options.port ?? 0,
+    aws: [ecs, ecr],
+    github,
+    faults,
+    calls,
+    accountId,
+    region,
+  });
+  return {
+    url: server.url,
+    env: {
+      AWS_REGION: region,
+      AWS_ACCESS_KEY_ID: 'AKIASIMULATOR0000000',
+      AWS_SECRET_ACCESS_KEY: 'simulator-secret-access-key-not-verified',
+      AWS_ENDPOINT_URL_ECS: server.url,
+      AWS_ENDPOINT_URL_ECR: server.url,
+      GITHUB_API_URL: server.url,
+      GITHUB_TOKEN: githubToken,
+    },
+    clock,
+    ecs,
+    ecr,
+    github,
+    faults: {
+      inject: (spec) => faults.inject(spec),
+      clear: () => faults.clear(),
+      pending: () => faults.pending(),
+    },
+    calls,
+    callsOf: (operation) => calls.filter((call) => call.operation === operation),
+    close: () => server.close(),
+  };
+}
