@@ -25,13 +25,18 @@ fi
 export PATH="$node_bin:$tools_dir/node_modules/.bin:$PATH"
 log "node $(node --version), pnpm $(pnpm --version)"
 
-if [ "${ECS_ACTIONS_SKIP_DEBIAN:-}" != "1" ] && { ! command -v dockerd >/dev/null || ! command -v docker-registry >/dev/null; }; then
+# Debian packages the tests and the demo use: a Docker engine, a real registry, jq for workflow run: steps.
+missing=()
+command -v dockerd >/dev/null || missing+=(docker.io)
+command -v docker-registry >/dev/null || missing+=(docker-registry)
+command -v jq >/dev/null || missing+=(jq)
+if [ "${ECS_ACTIONS_SKIP_DEBIAN:-}" != "1" ] && [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-    log "installing docker.io and docker-registry from Debian's packages"
+    log "installing ${missing[*]} from Debian's packages"
     apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io docker-registry >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
   else
-    log "dockerd or docker-registry is missing and this is not root with apt-get: Docker tests will fail"
+    log "missing ${missing[*]} and this is not root with apt-get: Docker and pipeline tests will fail"
   fi
 fi
 
