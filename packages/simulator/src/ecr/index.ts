@@ -13,6 +13,9 @@
  * that was never created; a plain registry accepts any name), so images pushed into the registry under a name that
  * was never created or seeded are not visible through the ECR API.
  *
+ * BatchGetImage returns the stored manifest as it is: `acceptedMediaTypes` is not used to convert or refuse
+ * manifests (ECR converts Docker schema 2 to schema 1 on request; nothing here needs that).
+ *
  * Tag immutability is enforced for PutImage (also when PutImage writes through to the registry). A `docker push`
  * straight into the local registry cannot be stopped by the simulator: the ecr-push action must check that an
  * immutable tag does not exist yet (DescribeImages / BatchGetImage) before it pushes.
@@ -237,8 +240,8 @@ export class EcrSimulator implements AwsJsonService {
       throw new Error(`seedImage: digest must look like sha256:<64 lowercase hex>, got ${input.digest}`);
     }
     for (const tag of input.tags) validateTagOrThrow(tag, (message) => new Error(`seedImage: ${message}`));
-    const identity =
-      input.tags.length > 0 ? input.tags.join(',') : `untagged-${repository.seeded++}-${input.digest ?? ''}`;
+    const named = input.tags.length > 0 ? input.tags.join(',') : `untagged-${repository.seeded++}`;
+    const identity = input.digest === undefined ? named : `${named}@${input.digest}`;
     const synthetic = syntheticManifest(`${input.repositoryName}\n${identity}`, input.sizeInBytes);
     const digest = input.digest ?? sha256Digest(synthetic.manifest);
     if (!repository.images.has(digest)) {
@@ -421,9 +424,9 @@ export class EcrSimulator implements AwsJsonService {
     const ids = imageIdsOf(input, false);
     if (ids !== undefined) {
       rejectPaginationWith(input, 'imageIds');
+      for (const id of ids) validateImageId(id);
       const found: ImageState[] = [];
       for (const id of ids) {
-        validateImageId(id);
         const lookup = await this.lookup(repository, id);
         if (lookup.kind !== 'found') throw imageNotFound(id, repository.name, this.accountId);
         if (!found.includes(lookup.image)) found.push(lookup.image);
