@@ -832,6 +832,8 @@ function locateJsonError(text) {
                 i++;
                 return;
             }
+            if (i >= text.length)
+                fail('the file ends inside an object (a missing "}"?)');
             fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
         }
     };
@@ -856,6 +858,8 @@ function locateJsonError(text) {
                 i++;
                 return;
             }
+            if (i >= text.length)
+                fail('the file ends inside an array (a missing "]"?)');
             fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
         }
     };

@@ -128,6 +128,7 @@ export function locateJsonError(text: string): { message: string; offset: number
         i++;
         return;
       }
+      if (i >= text.length) fail('the file ends inside an object (a missing "}"?)');
       fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
     }
   };
@@ -151,6 +152,7 @@ export function locateJsonError(text: string): { message: string; offset: number
         i++;
         return;
       }
+      if (i >= text.length) fail('the file ends inside an array (a missing "]"?)');
       fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
     }
   };
