@@ -26,13 +26,34 @@ function githubMessage(error) {
 function statusOf(error) {
     return isRequestError(error) ? error.status : undefined;
 }
+/** Waits before the 2nd and 3rd attempt of a call that failed with a 5xx or a network error. */
+const RETRY_DELAYS_MS = [1000, 3000];
+/**
+ * Retries GitHub 5xx answers and network failures (Octokit reports both as status >= 500). Every write the
+ * action makes is safe to repeat: a second tag object is harmless, and a ref that the first attempt did
+ * create comes back as 422 "Reference already exists", which the caller treats as an existing tag.
+ */
+async function withRetry(fn, sleep = src/* realSleep */.bZ) {
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            const status = statusOf(error);
+            const delay = RETRY_DELAYS_MS[attempt];
+            if (delay === undefined || status === undefined || status < 500)
+                throw error;
+            await sleep(delay);
+        }
+    }
+}
 /**
  * Runs one GitHub call and turns the failures a workflow author can fix into one clear line:
  * 401 (no or bad token), 403 (missing job permission), 404 (repository not visible to the token).
  */
 async function call(context, fn) {
     try {
-        return await fn();
+        return await withRetry(fn, context.sleep);
     }
     catch (error) {
         throw explain(error, context);
@@ -72,7 +93,7 @@ async function createDeployTag(inputs, deps) {
     const base = { owner: inputs.owner, repo: inputs.repo };
     // The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA").
     try {
-        await github.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...base, ref: inputs.sha });
+        await withRetry(() => github.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...base, ref: inputs.sha }), deps.sleep);
     }
     catch (error) {
         if (statusOf(error) === 422) {
@@ -109,11 +130,11 @@ async function createDeployTag(inputs, deps) {
         }
         const tagObject = await createTagObject(inputs, deps, message);
         try {
-            await github.request('POST /repos/{owner}/{repo}/git/refs', {
+            await withRetry(() => github.request('POST /repos/{owner}/{repo}/git/refs', {
                 ...base,
                 ref: `refs/tags/${inputs.tag}`,
                 sha: tagObject,
-            });
+            }), deps.sleep);
             info(`Created tag ${inputs.tag} on ${inputs.sha}.`);
             outcome = result('created', { message });
         }
@@ -148,7 +169,7 @@ async function onExisting(inputs, deps, commit, message, result) {
         throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on commit ${commit}, but this run deploys commit ${inputs.sha} (from ${inputs.shaSource}). One version should come from one commit: build a new version, or set on-exists: move to move the tag to ${inputs.sha}.`);
     }
     const tagObject = await createTagObject(inputs, deps, message);
-    await call({
+    await deploy_tag_call(deps, {
         what: `move the ref refs/tags/${inputs.tag}`,
         permission: 'contents: write',
         repository: `${inputs.owner}/${inputs.repo}`,
@@ -164,7 +185,7 @@ async function onExisting(inputs, deps, commit, message, result) {
 }
 /** Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. */
 async function createTagObject(inputs, deps, message) {
-    const response = await call({ what: 'create the tag object', permission: 'contents: write', repository: `${inputs.owner}/${inputs.repo}` }, () => deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
+    const response = await deploy_tag_call(deps, { what: 'create the tag object', permission: 'contents: write', repository: `${inputs.owner}/${inputs.repo}` }, () => deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
         owner: inputs.owner,
         repo: inputs.repo,
         tag: inputs.tag,
@@ -182,7 +203,7 @@ async function createDeployment(inputs, deps, message) {
         repository: `${inputs.owner}/${inputs.repo}`,
     };
     const base = { owner: inputs.owner, repo: inputs.repo };
-    const created = await call(context, () => deps.github.request('POST /repos/{owner}/{repo}/deployments', {
+    const created = await deploy_tag_call(deps, context, () => deps.github.request('POST /repos/{owner}/{repo}/deployments', {
         ...base,
         ref: inputs.sha,
         environment,
@@ -204,7 +225,7 @@ async function createDeployment(inputs, deps, message) {
         throw new Error(`GitHub did not create the deployment: ${data.message ?? `status ${created.status}`}.`);
     }
     const deploymentId = data.id;
-    await call(context, () => deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+    await deploy_tag_call(deps, context, () => deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
         ...base,
         deployment_id: deploymentId,
         state: 'success',
@@ -287,7 +308,7 @@ async function listDeployTags(inputs, deps) {
         repository: `${inputs.owner}/${inputs.repo}`,
     };
     const refs = [];
-    let response = await call(context, () => deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
+    let response = await deploy_tag_call(deps, context, () => deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
         owner: inputs.owner,
         repo: inputs.repo,
         ref: `tags/${inputs.prefix}`,
@@ -298,7 +319,7 @@ async function listDeployTags(inputs, deps) {
         const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? '')?.[1];
         if (!next)
             break;
-        response = await call(context, () => deps.github.request(`GET ${next}`));
+        response = await deploy_tag_call(deps, context, () => deps.github.request(`GET ${next}`));
     }
     const found = [];
     for (const ref of refs) {
@@ -313,11 +334,11 @@ async function listDeployTags(inputs, deps) {
 }
 async function getTagRef(inputs, deps) {
     try {
-        const response = await deps.github.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+        const response = await withRetry(() => deps.github.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
             owner: inputs.owner,
             repo: inputs.repo,
             ref: `tags/${inputs.tag}`,
-        });
+        }), deps.sleep);
         return {
             tag: inputs.tag,
             version: inputs.version,
@@ -345,7 +366,7 @@ async function peel(sha, type, inputs, deps) {
     return current.sha;
 }
 async function readTagObject(sha, inputs, deps) {
-    const response = await call({ what: `read tag object ${sha}`, permission: 'contents: read', repository: `${inputs.owner}/${inputs.repo}` }, () => deps.github.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', {
+    const response = await deploy_tag_call(deps, { what: `read tag object ${sha}`, permission: 'contents: read', repository: `${inputs.owner}/${inputs.repo}` }, () => deps.github.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', {
         owner: inputs.owner,
         repo: inputs.repo,
         tag_sha: sha,
@@ -366,6 +387,10 @@ async function resolveRecord(ref, inputs, deps) {
         ...(fields.image ? { image: fields.image } : {}),
         ...(fields['image-digest'] ? { imageDigest: fields['image-digest'] } : {}),
     };
+}
+/** One GitHub call with retries of 5xx and the translation of 401/403/404 into one clear line. */
+function deploy_tag_call(deps, context, fn) {
+    return call(deps.sleep ? { ...context, sleep: deps.sleep } : context, fn);
 }
 function compareText(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
@@ -644,13 +669,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
   cl: () => (/* reexport */ quoteValue),
+  bZ: () => (/* reexport */ realSleep),
   Cs: () => (/* reexport */ runAction),
   n0: () => (/* reexport */ setOutputs),
   ml: () => (/* reexport */ systemClock),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, markdownCell, parseDuration, parseInteger, poll, realSleep, reportFailure, runner, runnerInputs
+// UNUSED EXPORTS: ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, markdownCell, parseDuration, parseInteger, poll, reportFailure, runner, runnerInputs
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1064,7 +1090,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 const systemClock = { now: () => Date.now() };
 const realSleep = async (ms, signal) => {
-    await delay(ms, undefined, signal ? { signal } : undefined);
+    await (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
 };
 /** A clock that moves only when slept on: the test double for Clock and Sleep together. */
 class ManualClock {

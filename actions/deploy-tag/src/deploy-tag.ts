@@ -1,12 +1,13 @@
-import { type Clock, ConfigurationError } from '@ecs-actions/core';
+import { type Clock, ConfigurationError, type Sleep } from '@ecs-actions/core';
 import {
   type CallContext,
-  call,
+  call as callOnce,
   explain,
   type GitHubClient,
   githubMessage,
   isRequestError,
   statusOf,
+  withRetry,
 } from './github.js';
 import type { CreateInputs, DeployTagInputs, LookupInputs } from './inputs.js';
 import { compareVersions, type DeployVersion, parseVersion } from './version.js';
@@ -14,6 +15,8 @@ import { compareVersions, type DeployVersion, parseVersion } from './version.js'
 export interface DeployTagDeps {
   github: GitHubClient;
   clock: Clock;
+  /** Waits between retries of 5xx answers; default real time. */
+  sleep?: Sleep;
   /** Progress lines for the log. */
   info?: (message: string) => void;
 }
@@ -75,7 +78,10 @@ async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promi
 
   // The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA").
   try {
-    await github.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...base, ref: inputs.sha });
+    await withRetry(
+      () => github.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...base, ref: inputs.sha }),
+      deps.sleep,
+    );
   } catch (error) {
     if (statusOf(error) === 422) {
       throw new ConfigurationError(
@@ -116,11 +122,15 @@ async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promi
     }
     const tagObject = await createTagObject(inputs, deps, message);
     try {
-      await github.request('POST /repos/{owner}/{repo}/git/refs', {
-        ...base,
-        ref: `refs/tags/${inputs.tag}`,
-        sha: tagObject,
-      });
+      await withRetry(
+        () =>
+          github.request('POST /repos/{owner}/{repo}/git/refs', {
+            ...base,
+            ref: `refs/tags/${inputs.tag}`,
+            sha: tagObject,
+          }),
+        deps.sleep,
+      );
       info(`Created tag ${inputs.tag} on ${inputs.sha}.`);
       outcome = result('created', { message });
     } catch (error) {
@@ -165,6 +175,7 @@ async function onExisting(
   }
   const tagObject = await createTagObject(inputs, deps, message);
   await call(
+    deps,
     {
       what: `move the ref refs/tags/${inputs.tag}`,
       permission: 'contents: write',
@@ -186,6 +197,7 @@ async function onExisting(
 /** Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. */
 async function createTagObject(inputs: CreateInputs, deps: DeployTagDeps, message: string): Promise<string> {
   const response = await call(
+    deps,
     { what: 'create the tag object', permission: 'contents: write', repository: `${inputs.owner}/${inputs.repo}` },
     () =>
       deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
@@ -208,7 +220,7 @@ async function createDeployment(inputs: CreateInputs, deps: DeployTagDeps, messa
     repository: `${inputs.owner}/${inputs.repo}`,
   };
   const base = { owner: inputs.owner, repo: inputs.repo };
-  const created = await call(context, () =>
+  const created = await call(deps, context, () =>
     deps.github.request('POST /repos/{owner}/{repo}/deployments', {
       ...base,
       ref: inputs.sha,
@@ -232,7 +244,7 @@ async function createDeployment(inputs: CreateInputs, deps: DeployTagDeps, messa
     throw new Error(`GitHub did not create the deployment: ${data.message ?? `status ${created.status}`}.`);
   }
   const deploymentId = data.id;
-  await call(context, () =>
+  await call(deps, context, () =>
     deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
       ...base,
       deployment_id: deploymentId,
@@ -338,7 +350,7 @@ async function listDeployTags(inputs: RepoInputs, deps: DeployTagDeps): Promise<
   };
   type Ref = { ref: string; object: { sha: string; type: string } };
   const refs: Ref[] = [];
-  let response = await call(context, () =>
+  let response = await call(deps, context, () =>
     deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
       owner: inputs.owner,
       repo: inputs.repo,
@@ -350,7 +362,7 @@ async function listDeployTags(inputs: RepoInputs, deps: DeployTagDeps): Promise<
     refs.push(...(response.data as Ref[]));
     const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? '')?.[1];
     if (!next) break;
-    response = await call(context, () =>
+    response = await call(deps, context, () =>
       deps.github.request(`GET ${next}` as 'GET /repos/{owner}/{repo}/git/matching-refs/{ref}'),
     );
   }
@@ -366,11 +378,15 @@ async function listDeployTags(inputs: RepoInputs, deps: DeployTagDeps): Promise<
 
 async function getTagRef(inputs: CreateInputs, deps: DeployTagDeps): Promise<TagRef | undefined> {
   try {
-    const response = await deps.github.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-      owner: inputs.owner,
-      repo: inputs.repo,
-      ref: `tags/${inputs.tag}`,
-    });
+    const response = await withRetry(
+      () =>
+        deps.github.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+          owner: inputs.owner,
+          repo: inputs.repo,
+          ref: `tags/${inputs.tag}`,
+        }),
+      deps.sleep,
+    );
     return {
       tag: inputs.tag,
       version: inputs.version,
@@ -399,6 +415,7 @@ async function peel(sha: string, type: string, inputs: RepoInputs, deps: DeployT
 
 async function readTagObject(sha: string, inputs: RepoInputs, deps: DeployTagDeps) {
   const response = await call(
+    deps,
     { what: `read tag object ${sha}`, permission: 'contents: read', repository: `${inputs.owner}/${inputs.repo}` },
     () =>
       deps.github.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', {
@@ -423,6 +440,11 @@ async function resolveRecord(ref: TagRef, inputs: RepoInputs, deps: DeployTagDep
     ...(fields.image ? { image: fields.image } : {}),
     ...(fields['image-digest'] ? { imageDigest: fields['image-digest'] } : {}),
   };
+}
+
+/** One GitHub call with retries of 5xx and the translation of 401/403/404 into one clear line. */
+function call<T>(deps: DeployTagDeps, context: CallContext, fn: () => Promise<T>): Promise<T> {
+  return callOnce(deps.sleep ? { ...context, sleep: deps.sleep } : context, fn);
 }
 
 function compareText(a: string, b: string): number {

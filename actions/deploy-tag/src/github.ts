@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@ecs-actions/core';
+import { ConfigurationError, realSleep, type Sleep } from '@ecs-actions/core';
 import type { Octokit } from '@octokit/core';
 
 /** The part of Octokit the action uses; tests pass an Octokit pointed at the simulator. */
@@ -29,6 +29,29 @@ export interface CallContext {
   /** The job permission the call needs: `contents: write`. */
   permission: string;
   repository: string;
+  /** Waits between retries; injected in tests. */
+  sleep?: Sleep;
+}
+
+/** Waits before the 2nd and 3rd attempt of a call that failed with a 5xx or a network error. */
+export const RETRY_DELAYS_MS = [1000, 3000];
+
+/**
+ * Retries GitHub 5xx answers and network failures (Octokit reports both as status >= 500). Every write the
+ * action makes is safe to repeat: a second tag object is harmless, and a ref that the first attempt did
+ * create comes back as 422 "Reference already exists", which the caller treats as an existing tag.
+ */
+export async function withRetry<T>(fn: () => Promise<T>, sleep: Sleep = realSleep): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      const status = statusOf(error);
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined || status === undefined || status < 500) throw error;
+      await sleep(delay);
+    }
+  }
 }
 
 /**
@@ -37,7 +60,7 @@ export interface CallContext {
  */
 export async function call<T>(context: CallContext, fn: () => Promise<T>): Promise<T> {
   try {
-    return await fn();
+    return await withRetry(fn, context.sleep);
   } catch (error) {
     throw explain(error, context);
   }

@@ -27,15 +27,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await gh.close();
 });
-beforeEach(() => gh.reset());
+beforeEach(async () => {
+  await gh.reset();
+  slept = [];
+});
 
 function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV) {
   return readDeployTagInputs(new InputReader(inputsFrom({ 'github-token': WRITE_TOKEN, ...inputs })), env);
 }
 
+/** Delays the action slept for between retries. */
+let slept: number[] = [];
+
 async function run(inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV): Promise<DeployTagResult> {
   const parsed = read(inputs, env);
-  return deployTag(parsed, { github: gh.client(parsed.token), clock: new ManualClock(NOW) });
+  const clock = new ManualClock(NOW);
+  const sleep = async (ms: number) => {
+    slept.push(ms);
+    await clock.sleep(ms);
+  };
+  return deployTag(parsed, { github: gh.client(parsed.token), clock, sleep });
 }
 
 /** Seeds deploy tags through the action itself: version → commit. */
@@ -379,5 +390,39 @@ describe('bad input: one clear error, nothing written', () => {
     await expect(
       run({ version: '0.2601.1', sha: B }, { ...ENV, GITHUB_REPOSITORY: 'octo-org/missing' }),
     ).rejects.toThrow('GitHub answered 404 (Not Found) to read commit');
+  });
+});
+
+describe('GitHub faults', () => {
+  it.each([
+    ['server-error', 'POST /repos/{owner}/{repo}/git/refs'],
+    ['server-error', 'POST /repos/{owner}/{repo}/git/tags'],
+    ['drop', 'GET /repos/{owner}/{repo}/git/matching-refs/{ref}'],
+  ] as const)('retries a %s on %s and succeeds', async (kind, operation) => {
+    gh.sim.faults.inject({ api: 'github', operation, kind, count: 2 });
+    const result = await run({ version: '0.2601.1', sha: B });
+    expect(result).toMatchObject({ action: 'created', sha: B });
+    expect(slept).toEqual([1000, 3000]);
+    expect(tagsInRepo()).toEqual([['ecs-deploy-0.2601.1', B]]);
+  });
+
+  it('gives up after three 5xx answers with the status and message', async () => {
+    gh.sim.faults.inject({
+      api: 'github',
+      operation: 'POST /repos/{owner}/{repo}/git/tags',
+      kind: 'server-error',
+      count: 3,
+    });
+    await expect(run({ version: '0.2601.1', sha: B })).rejects.toThrow(
+      'Could not create the tag object in octo-org/octo-app: GitHub answered 502 (Server Error).',
+    );
+    expect(tagsInRepo()).toEqual([]);
+  });
+
+  it('does not blame a rate limit (403) on permissions', async () => {
+    gh.sim.faults.inject({ api: 'github', operation: 'POST /repos/{owner}/{repo}/git/tags', kind: 'throttle' });
+    const attempt = run({ version: '0.2601.1', sha: B });
+    await expect(attempt).rejects.toThrow('GitHub answered 403 (API rate limit exceeded');
+    await expect(attempt).rejects.not.toThrow('permissions');
   });
 });

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { runBundle } from '@ecs-actions/core/testkit';
+import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
+const bundle = path.resolve(import.meta.dirname, '../dist/index.js');
+const OWNER = 'octo-org';
+const REPO = 'octo-app';
+/** The commit CI built (workflow_run.head_sha) and a newer commit on master (GITHUB_SHA in the CD run). */
+const BUILT = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const NEWER = 'ffac537e6cbbf934b08745a378932722df287a53';
+const OLDER = '0123456789abcdef0123456789abcdef01234567';
+const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+  sim.github.seedRepository({ owner: OWNER, repo: REPO, commits: [OLDER, BUILT, NEWER] });
+  sim.github.addToken('ghs_readonly', 'read');
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+function run(
+  inputs: Record<string, string>,
+  options: { token?: string; event?: { name: string; payload: unknown } } = {},
+) {
+  return runBundle({
+    bundle,
+    inputs: { 'github-token': options.token ?? sim.env.GITHUB_TOKEN, ...inputs },
+    env: {
+      GITHUB_API_URL: sim.env.GITHUB_API_URL,
+      GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
+      GITHUB_SHA: NEWER,
+      GITHUB_RUN_ID: '1658821493',
+    },
+    event: options.event ?? {
+      name: 'workflow_run',
+      payload: { action: 'completed', workflow_run: { id: 1658800000, head_sha: BUILT, conclusion: 'success' } },
+    },
+  });
+}
+
+describe('deploy-tag bundle, run as the runner runs it', () => {
+  it('tags workflow_run.head_sha (not GITHUB_SHA) with an annotated tag and writes outputs and summary', async () => {
+    await run({ version: '0.2552.9', sha: OLDER, image: `${IMAGE}:0.2552.9` });
+    const result = await run({
+      version: '0.2601.3',
+      image: `${IMAGE}:0.2601.3`,
+      cluster: 'prod',
+      service: 'web',
+      environment: 'production',
+      'create-deployment': 'true',
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({
+      tag: 'ecs-deploy-0.2601.3',
+      sha: BUILT,
+      created: 'true',
+      version: '0.2601.3',
+      'previous-tag': 'ecs-deploy-0.2552.9',
+      'previous-version': '0.2552.9',
+      'previous-sha': OLDER,
+      'previous-image': `${IMAGE}:0.2552.9`,
+    });
+    expect(result.outputs['deployment-id']).toMatch(/^\d+$/);
+    const tag = sim.github.tags(OWNER, REPO).find((t) => t.name === 'ecs-deploy-0.2601.3');
+    expect(tag).toMatchObject({ type: 'tag', commit: BUILT });
+    expect(tag?.message).toContain('run: https://github.com/octo-org/octo-app/actions/runs/1658821493');
+    expect(result.notices).toEqual(['ecs-deploy-0.2601.3 created on 4b825dc (workflow_run.head_sha)']);
+    expect(result.summary).toContain('### Deploy tag `ecs-deploy-0.2601.3` created');
+    // The token is masked first and appears in no other log line.
+    expect(result.commands.find((c) => c.command === 'add-mask')?.message).toBe(sim.env.GITHUB_TOKEN);
+    const lines = result.log.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(lines.join('\n')).not.toContain(sim.env.GITHUB_TOKEN);
+    expect(sim.callsOf('POST /repos/{owner}/{repo}/git/tags').length).toBeGreaterThan(0);
+
+    const again = await run({ version: '0.2601.3' });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.created).toBe('false');
+  });
+
+  it('looks up the previous deploy with version: previous', async () => {
+    const result = await run({ version: 'previous' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({
+      version: '0.2552.9',
+      image: `${IMAGE}:0.2552.9`,
+      sha: OLDER,
+      created: 'false',
+      'latest-version': '0.2601.3',
+    });
+  });
+
+  it.each([
+    [
+      'a clash with another commit',
+      { version: '0.2601.3', sha: NEWER },
+      undefined,
+      `already exists on commit ${BUILT}, but this run deploys commit ${NEWER}`,
+    ],
+    ['a read-only token', { version: '0.2601.4' }, 'ghs_readonly', 'the job needs `permissions: contents: write`'],
+    ['an unknown token', { version: '0.2601.4' }, 'ghs_unknown', 'GitHub answered 401 (Bad credentials)'],
+    ['a version that is not HeadVer', { version: '2026.1.5' }, undefined, 'Input "version" must be a HeadVer version'],
+  ])('fails once with a clear error for %s', async (_case, inputs, token, message) => {
+    const result = await run(inputs, token ? { token } : {});
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain(message);
+    expect(result.outputs).toEqual({});
+  });
+});
