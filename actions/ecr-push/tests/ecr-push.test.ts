@@ -1,0 +1,462 @@
+import path from 'node:path';
+import { ConfigurationError } from '@ecs-actions/core';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import { pushImage } from '../src/ecr-push.js';
+import { logout } from '../src/post.js';
+import {
+  authorizationToken,
+  DIGEST,
+  ecrCall,
+  ecrError,
+  FakeDocker,
+  IMAGE_ID,
+  inputs,
+  manifestLookup,
+  OTHER_DIGEST,
+  OTHER_IMAGE_ID,
+  PASSWORD,
+  REGISTRY_HOST,
+  RecordingLog,
+  repositoryDescription,
+  TOKEN,
+  tagLookup,
+  testDeps,
+  workspaceWithDockerfile,
+} from './helpers.js';
+
+const URI = `${REGISTRY_HOST}/ecs-be-prod`;
+let workspace: string;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  workspace = await workspaceWithDockerfile();
+});
+
+afterEach(() => {
+  nock.cleanAll();
+});
+
+const baseInputs = { repository: 'ecs-be-prod', context: 'app', tags: '0.2541.135\nlatest' };
+
+describe('pushImage', () => {
+  it('builds once, logs in with the password on stdin, pushes every tag and reads the digest from ECR', async () => {
+    const deps = await testDeps(workspace);
+    const scope = authorizationToken()
+      .add(repositoryDescription())
+      .add(tagLookup('0.2541.135', undefined))
+      .add(tagLookup('latest', OTHER_DIGEST))
+      .add(manifestLookup(OTHER_DIGEST, OTHER_IMAGE_ID))
+      .add(tagLookup('0.2541.135', DIGEST))
+      .add(tagLookup('latest', DIGEST));
+
+    const result = await pushImage(inputs(baseInputs), deps);
+
+    expect(scope.isDone()).toBe(true);
+    expect(result).toMatchObject({
+      registry: REGISTRY_HOST,
+      repositoryUri: URI,
+      image: `${URI}:0.2541.135`,
+      digest: DIGEST,
+      imageWithDigest: `${URI}@${DIGEST}`,
+      tags: ['0.2541.135', 'latest'],
+      tagResults: [
+        { tag: '0.2541.135', action: 'pushed' },
+        { tag: 'latest', action: 'moved', previousDigest: OTHER_DIGEST },
+      ],
+      imageId: IMAGE_ID,
+      built: true,
+      repositoryCreated: false,
+    });
+    expect(result.failure).toBeUndefined();
+    expect(deps.docker.commands()).toEqual(['version', 'login', 'build', 'image', 'tag', 'tag', 'push', 'push']);
+    const login = deps.docker.calls[1];
+    expect(login).toEqual({
+      args: ['login', '--username', 'AWS', '--password-stdin', REGISTRY_HOST],
+      stdin: PASSWORD,
+    });
+    for (const call of deps.docker.calls) expect(call.args.join(' ')).not.toContain(PASSWORD);
+    expect(deps.log.masked).toEqual([PASSWORD, TOKEN]);
+    expect(deps.logins).toEqual([REGISTRY_HOST]);
+    const build = deps.docker.calls[2]?.args ?? [];
+    expect(build).toContain(path.join(workspace, 'app'));
+    expect(build).toContain('org.opencontainers.image.version=0.2541.135');
+    expect(build).toContain('org.opencontainers.image.created=2025-10-06T00:00:00.000Z');
+    expect(deps.docker.calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([
+      `${URI}:0.2541.135`,
+      `${URI}:latest`,
+    ]);
+    expect(deps.log.groups).toEqual([
+      `docker login ${REGISTRY_HOST}`,
+      'docker build',
+      `docker push ${URI} (0.2541.135, latest)`,
+    ]);
+  });
+
+  it('skips tags that already hold this image, and pushes nothing when all do', async () => {
+    const deps = await testDeps(workspace);
+    // Docker recorded the digest at the earlier push of the same image (the build hit the cache).
+    deps.docker.images.set(IMAGE_ID, { id: IMAGE_ID, repoDigests: [`${URI}@${DIGEST}`] });
+    const scope = authorizationToken()
+      .add(repositoryDescription('ecs-be-prod', 'IMMUTABLE'))
+      .add(tagLookup('0.2541.135', DIGEST))
+      .add(tagLookup('latest', DIGEST));
+
+    const result = await pushImage(inputs(baseInputs), deps);
+
+    expect(scope.isDone()).toBe(true);
+    expect(result.digest).toBe(DIGEST);
+    expect(result.tagResults).toEqual([
+      { tag: '0.2541.135', action: 'skipped' },
+      { tag: 'latest', action: 'skipped' },
+    ]);
+    expect(deps.docker.commands()).not.toContain('push');
+    expect(deps.log.lines).toContain(`Tag latest already holds this image (${DIGEST}) in ${URI}: skipped`);
+  });
+
+  it('recognises a rebuilt identical image by its config digest', async () => {
+    const deps = await testDeps(workspace);
+    const scope = authorizationToken()
+      .add(repositoryDescription('ecs-be-prod', 'IMMUTABLE'))
+      .add(tagLookup('0.2541.135', DIGEST))
+      .add(tagLookup('new', undefined))
+      .add(manifestLookup(DIGEST, IMAGE_ID))
+      .add(tagLookup('new', DIGEST));
+
+    const result = await pushImage(inputs({ ...baseInputs, tags: '0.2541.135\nnew' }), deps);
+
+    expect(scope.isDone()).toBe(true);
+    expect(result.tagResults).toEqual([
+      { tag: '0.2541.135', action: 'skipped' },
+      { tag: 'new', action: 'pushed' },
+    ]);
+    expect(deps.docker.calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([`${URI}:new`]);
+  });
+
+  it('fails on an immutable tag holding another image before anything is pushed', async () => {
+    const deps = await testDeps(workspace);
+    const scope = authorizationToken()
+      .add(repositoryDescription('ecs-be-prod', 'IMMUTABLE'))
+      .add(tagLookup('0.2541.135', OTHER_DIGEST))
+      .add(tagLookup('latest', undefined))
+      .add(manifestLookup(OTHER_DIGEST, OTHER_IMAGE_ID));
+
+    const error = await pushImage(inputs(baseInputs), deps).catch((e: unknown) => e);
+
+    expect(scope.isDone()).toBe(true);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String(error)).toContain(`tag "0.2541.135" already holds ${OTHER_DIGEST}`);
+    expect(String(error)).toContain(`image id ${IMAGE_ID}`);
+    expect(deps.docker.commands()).not.toContain('push');
+    expect(deps.docker.commands()).not.toContain('tag');
+  });
+
+  it('honours exclusion filters: latest may move in an IMMUTABLE_WITH_EXCLUSION repository', async () => {
+    const deps = await testDeps(workspace);
+    const scope = authorizationToken()
+      .add(repositoryDescription('ecs-be-prod', 'IMMUTABLE_WITH_EXCLUSION', true, ['latest']))
+      .add(tagLookup('0.2541.135', undefined))
+      .add(tagLookup('latest', OTHER_DIGEST))
+      .add(manifestLookup(OTHER_DIGEST, OTHER_IMAGE_ID))
+      .add(tagLookup('0.2541.135', DIGEST))
+      .add(tagLookup('latest', DIGEST));
+    const result = await pushImage(inputs(baseInputs), deps);
+    expect(scope.isDone()).toBe(true);
+    expect(result.tagResults.map((t) => t.action)).toEqual(['pushed', 'moved']);
+  });
+
+  it('says how to create a missing repository, and creates nothing', async () => {
+    const deps = await testDeps(workspace);
+    const scope = authorizationToken().add(
+      ecrError(
+        'DescribeRepositories',
+        'RepositoryNotFoundException',
+        "The repository with name 'ecs-be-prod' does not exist",
+      ),
+    );
+    const error = await pushImage(inputs(baseInputs), deps).catch((e: unknown) => e);
+    expect(scope.isDone()).toBe(true);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String(error)).toContain(
+      `The ECR repository "ecs-be-prod" does not exist in ${REGISTRY_HOST}. Create it (aws ecr create-repository --repository-name ecs-be-prod --image-scanning-configuration scanOnPush=true), or set create-repository: true`,
+    );
+    expect(deps.docker.commands()).toEqual(['version']);
+    expect(deps.logins).toEqual([]);
+  });
+
+  it('creates the repository after the build, with scan on push and the tag mutability asked for', async () => {
+    const deps = await testDeps(workspace);
+    const scope = authorizationToken()
+      .add(ecrError('DescribeRepositories', 'RepositoryNotFoundException', 'no such repository'))
+      .add(
+        ecrCall(
+          'CreateRepository',
+          {
+            repository: {
+              repositoryName: 'ecs-be-prod',
+              imageTagMutability: 'IMMUTABLE',
+              imageScanningConfiguration: { scanOnPush: true },
+            },
+          },
+          {
+            match: (body) =>
+              body.repositoryName === 'ecs-be-prod' &&
+              body.imageTagMutability === 'IMMUTABLE' &&
+              JSON.stringify(body.imageScanningConfiguration) === JSON.stringify({ scanOnPush: true }),
+          },
+        ),
+      )
+      .add(tagLookup('0.2541.135', DIGEST))
+      .add(tagLookup('latest', DIGEST));
+    const result = await pushImage(
+      inputs({ ...baseInputs, 'create-repository': 'true', 'tag-mutability': 'IMMUTABLE' }),
+      deps,
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(result.repositoryCreated).toBe(true);
+    expect(result.tagResults.map((t) => t.action)).toEqual(['pushed', 'pushed']);
+  });
+
+  it('tags and pushes a prebuilt image without building', async () => {
+    const deps = await testDeps(workspace);
+    deps.docker.images.set('my-app:ci', { id: IMAGE_ID, repoDigests: [] });
+    const scope = authorizationToken()
+      .add(repositoryDescription())
+      .add(tagLookup('latest', undefined))
+      .add(tagLookup('latest', DIGEST));
+    const result = await pushImage(inputs({ repository: 'ecs-be-prod', image: 'my-app:ci' }), deps);
+    expect(scope.isDone()).toBe(true);
+    expect(result.built).toBe(false);
+    expect(result.image).toBe(`${URI}:latest`);
+    expect(deps.docker.commands()).toEqual(['version', 'image', 'login', 'tag', 'push']);
+    expect(deps.docker.calls[3]?.args).toEqual(['tag', IMAGE_ID, `${URI}:latest`]);
+  });
+
+  it('passes the registry id for a cross-account push', async () => {
+    const deps = await testDeps(workspace);
+    const other = '210987654321';
+    const otherHost = `${other}.dkr.ecr.us-east-1.amazonaws.com`;
+    const inOther = (body: Record<string, unknown>) => body.registryId === other;
+    const scope = ecrCall(
+      'GetAuthorizationToken',
+      { authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `https://${otherHost}` }] },
+      { match: (body) => JSON.stringify(body.registryIds) === JSON.stringify([other]) },
+    )
+      .add(ecrCall('DescribeRepositories', { repositories: [{ repositoryName: 'ecs-be-prod' }] }, { match: inOther }))
+      .add(ecrCall('DescribeImages', { imageDetails: [] }, { match: inOther }))
+      .add(ecrCall('DescribeImages', { imageDetails: [{ imageDigest: DIGEST }] }, { match: inOther }));
+    const result = await pushImage(inputs({ ...baseInputs, registry: other, tags: 'latest' }), deps);
+    expect(scope.isDone()).toBe(true);
+    expect(result.imageWithDigest).toBe(`${otherHost}/ecs-be-prod@${DIGEST}`);
+    expect(deps.docker.calls.find((c) => c.args[0] === 'push')?.args).toEqual([
+      'push',
+      `${otherHost}/ecs-be-prod:latest`,
+    ]);
+  });
+
+  describe('bad input and unreachable services fail with one clear error', () => {
+    it.each([
+      [
+        'docker not installed',
+        (docker: FakeDocker) => {
+          docker.notInstalled = true;
+        },
+        'Docker is not installed: there is no docker command on PATH',
+      ],
+      [
+        'daemon not reachable',
+        (docker: FakeDocker) => {
+          docker.unreachable = true;
+        },
+        'The Docker daemon is not reachable at unix:///tmp/docker-test.sock (from DOCKER_HOST): Cannot connect to the Docker daemon',
+      ],
+    ])('%s', async (_name, setup, message) => {
+      const deps = await testDeps(workspace, { env: { DOCKER_HOST: 'unix:///tmp/docker-test.sock' } });
+      setup(deps.docker);
+      await expect(pushImage(inputs(baseInputs), deps)).rejects.toThrow(message);
+      expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it.each([
+      [{ context: 'nope' }, 'Input "context": the build context "nope" is not a folder'],
+      [{ context: '.' }, 'There is no Dockerfile in the build context "."'],
+      [{ file: 'app/Dockerfile.prod' }, 'Input "file": the Dockerfile "app/Dockerfile.prod" does not exist'],
+    ])('%j', async (extra, message) => {
+      const deps = await testDeps(workspace);
+      await expect(pushImage(inputs({ ...baseInputs, ...extra }), deps)).rejects.toThrow(message);
+      expect(deps.docker.calls).toEqual([]);
+    });
+
+    it('a prebuilt image that does not exist', async () => {
+      const deps = await testDeps(workspace);
+      await expect(pushImage(inputs({ repository: 'ecs-be-prod', image: 'nope:1' }), deps)).rejects.toThrow(
+        'Input "image": the Docker engine has no image "nope:1"',
+      );
+    });
+
+    it.each([
+      ['AccessDeniedException', 'Allow ecr:GetAuthorizationToken in the role'],
+      ['ExpiredTokenException', 'The AWS credentials have expired'],
+    ])('GetAuthorizationToken %s', async (code, message) => {
+      const deps = await testDeps(workspace);
+      const scope = ecrError(
+        'GetAuthorizationToken',
+        code,
+        'User: arn:aws:sts::123456789012:assumed-role/ci is not authorized',
+      );
+      const error = await pushImage(inputs(baseInputs), deps).catch((e: unknown) => e);
+      expect(scope.isDone()).toBe(true);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(String(error)).toContain(message);
+      expect(deps.logins).toEqual([]);
+    });
+
+    it('DescribeImages access denied names the action', async () => {
+      const deps = await testDeps(workspace);
+      const scope = authorizationToken()
+        .add(repositoryDescription())
+        .add(ecrError('DescribeImages', 'AccessDeniedException', 'not authorized to perform: ecr:DescribeImages'))
+        .add(ecrError('DescribeImages', 'AccessDeniedException', 'not authorized to perform: ecr:DescribeImages'));
+      await expect(pushImage(inputs(baseInputs), deps)).rejects.toThrow('Allow ecr:DescribeImages in the role');
+      expect(scope.isDone()).toBe(true);
+      expect(deps.docker.commands()).not.toContain('push');
+    });
+
+    it('a build failure shows the failing output and fails once', async () => {
+      const deps = await testDeps(workspace);
+      deps.docker.buildFailure =
+        'COPY failed: file not found in build context or excluded by .dockerignore: stat missing.txt: file does not exist';
+      const scope = authorizationToken().add(repositoryDescription());
+      const error = await pushImage(inputs(baseInputs), deps).catch((e: unknown) => e);
+      expect(scope.isDone()).toBe(true);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(String(error)).toContain('docker build failed (exit code 1): COPY failed: file not found');
+      expect(deps.log.lines.join('\n')).toContain('Step 2/2 : COPY missing.txt /');
+      expect(deps.docker.commands()).not.toContain('push');
+    });
+
+    it('a denied push names the ECR actions', async () => {
+      const deps = await testDeps(workspace);
+      deps.docker.pushFailure = 'denied: User is not authorized to perform: ecr:InitiateLayerUpload';
+      const scope = authorizationToken().add(repositoryDescription()).add(tagLookup('latest', undefined));
+      await expect(pushImage(inputs({ ...baseInputs, tags: 'latest' }), deps)).rejects.toThrow(
+        'The role needs ecr:InitiateLayerUpload',
+      );
+      expect(scope.isDone()).toBe(true);
+    });
+  });
+
+  describe('scan', () => {
+    const scanInputs = {
+      ...baseInputs,
+      tags: 'latest',
+      scan: 'wait',
+      'fail-on-severity': 'HIGH',
+      'scan-timeout': '1m',
+    };
+    const pushed = () =>
+      authorizationToken()
+        .add(repositoryDescription('ecs-be-prod', 'MUTABLE', false))
+        .add(tagLookup('latest', undefined))
+        .add(tagLookup('latest', DIGEST));
+    const findings = (status: string, extra: Record<string, unknown> = {}) =>
+      ecrCall(
+        'DescribeImageScanFindings',
+        { imageScanStatus: { status, description: 'x' }, ...extra },
+        { match: (body) => JSON.stringify(body.imageId) === JSON.stringify({ imageDigest: DIGEST }) },
+      );
+
+    it('starts the scan when the repository does not scan on push, waits, and fails on findings at the threshold', async () => {
+      const deps = await testDeps(workspace);
+      const scope = pushed()
+        .add(ecrError('DescribeImageScanFindings', 'ScanNotFoundException', 'no scan'))
+        .add(ecrCall('StartImageScan', { imageScanStatus: { status: 'IN_PROGRESS' } }))
+        .add(findings('IN_PROGRESS'))
+        .add(
+          findings('COMPLETE', {
+            imageScanFindings: {
+              findingSeverityCounts: { CRITICAL: 1, LOW: 3 },
+              findings: [
+                { name: 'CVE-2025-1111', severity: 'LOW' },
+                { name: 'CVE-2025-9999', severity: 'CRITICAL', uri: 'https://cve.example/9999' },
+              ],
+            },
+          }),
+        );
+      const result = await pushImage(inputs(scanInputs), { ...deps, scanIntervalMs: 5000 });
+      expect(scope.isDone()).toBe(true);
+      expect(result.digest).toBe(DIGEST);
+      expect(result.scan).toEqual({
+        status: 'COMPLETE',
+        counts: { CRITICAL: 1, LOW: 3 },
+        findings: [
+          { name: 'CVE-2025-9999', severity: 'CRITICAL', uri: 'https://cve.example/9999' },
+          { name: 'CVE-2025-1111', severity: 'LOW' },
+        ],
+      });
+      expect(result.failure).toContain('found 1 finding at or above HIGH (CRITICAL 1, LOW 3)');
+      expect(result.failure).toContain('- CRITICAL CVE-2025-9999 (https://cve.example/9999)');
+      expect(deps.clock.now() - Date.UTC(2025, 9, 6, 9, 0, 0)).toBe(10_000);
+    });
+
+    it('passes when nothing reaches the threshold', async () => {
+      const deps = await testDeps(workspace);
+      const scope = pushed().add(
+        ecrCall('DescribeImageScanFindings', {
+          imageScanStatus: { status: 'COMPLETE' },
+          imageScanFindings: { findingSeverityCounts: { MEDIUM: 2 } },
+        }),
+      );
+      const result = await pushImage(inputs(scanInputs), deps);
+      expect(scope.isDone()).toBe(true);
+      expect(result.failure).toBeUndefined();
+      expect(result.scan?.counts).toEqual({ MEDIUM: 2 });
+    });
+
+    it('times out after scan-timeout', async () => {
+      const deps = await testDeps(workspace);
+      pushed();
+      nock('https://api.ecr.us-east-1.amazonaws.com')
+        .matchHeader('x-amz-target', 'AmazonEC2ContainerRegistry_V20150921.DescribeImageScanFindings')
+        .post('/')
+        .times(13)
+        .reply(200, JSON.stringify({ imageScanStatus: { status: 'IN_PROGRESS' } }), {
+          'content-type': 'application/x-amz-json-1.1',
+        });
+      const result = await pushImage(inputs({ ...scanInputs }), { ...deps, scanIntervalMs: 5000 });
+      expect(result.failure).toBe(
+        `The image scan of ${URI}@${DIGEST} did not complete within scan-timeout 1m (last status IN_PROGRESS). The image is pushed; raise scan-timeout, or set scan: none and check the scan later.`,
+      );
+      expect(nock.pendingMocks()).toEqual([]);
+    });
+
+    it('reports a failed scan', async () => {
+      const deps = await testDeps(workspace);
+      const scope = pushed().add(findings('UNSUPPORTED_IMAGE'));
+      const result = await pushImage(inputs(scanInputs), deps);
+      expect(scope.isDone()).toBe(true);
+      expect(result.failure).toContain('ended with status UNSUPPORTED_IMAGE: x');
+    });
+  });
+});
+
+describe('post: logout', () => {
+  it.each([
+    [{ registry: REGISTRY_HOST }, ['logout', REGISTRY_HOST]],
+    [{ registry: REGISTRY_HOST, dockerConfig: '/tmp/cfg' }, ['--config', '/tmp/cfg', 'logout', REGISTRY_HOST]],
+  ])('logs out of %j', async (state, args) => {
+    const docker = new FakeDocker();
+    const log = new RecordingLog();
+    await logout(docker, state, log);
+    expect(docker.calls).toEqual([{ args }]);
+    expect(log.lines).toEqual([`Logged out of ${REGISTRY_HOST}`]);
+  });
+
+  it('warns, without failing, when docker is gone', async () => {
+    const docker = new FakeDocker();
+    docker.notInstalled = true;
+    const log = new RecordingLog();
+    await logout(docker, { registry: REGISTRY_HOST }, log);
+    expect(log.warnings[0]).toContain(`Could not log out of ${REGISTRY_HOST}`);
+  });
+});

@@ -1,0 +1,133 @@
+import { ConfigurationError } from '@ecs-actions/core';
+import { describe, expect, it } from '@jest/globals';
+import { checkRepositoryName, tagProblem } from '../src/inputs.js';
+import { inputs } from './helpers.js';
+
+describe('inputs', () => {
+  it('defaults: latest, context ".", mutable, no scan, 10 minutes', () => {
+    expect(inputs({ repository: 'ecs-be-prod' })).toEqual({
+      repository: 'ecs-be-prod',
+      registryId: undefined,
+      tags: ['latest'],
+      source: {
+        kind: 'build',
+        context: '.',
+        file: undefined,
+        buildArgs: [],
+        target: undefined,
+        platform: undefined,
+        labels: [],
+      },
+      createRepository: false,
+      tagMutability: 'MUTABLE',
+      scan: 'none',
+      failOnSeverity: undefined,
+      scanTimeoutMs: 600_000,
+    });
+  });
+
+  it('reads every build input', () => {
+    const read = inputs({
+      repository: 'team/app',
+      registry: '210987654321',
+      tags: '0.2541.135\nlatest\n# comment\n0.2541.135',
+      context: 'app',
+      file: 'app/Dockerfile.prod',
+      'build-args': 'NODE_ENV=production\nQUERY=a=b&c=d',
+      target: 'runtime',
+      platform: 'linux/arm64',
+      labels: 'org.example.team=payments',
+      'create-repository': 'true',
+      'tag-mutability': 'IMMUTABLE',
+      scan: 'wait',
+      'fail-on-severity': 'high',
+      'scan-timeout': '90s',
+    });
+    expect(read).toEqual({
+      repository: 'team/app',
+      registryId: '210987654321',
+      tags: ['0.2541.135', 'latest'],
+      source: {
+        kind: 'build',
+        context: 'app',
+        file: 'app/Dockerfile.prod',
+        buildArgs: [
+          { key: 'NODE_ENV', value: 'production' },
+          { key: 'QUERY', value: 'a=b&c=d' },
+        ],
+        target: 'runtime',
+        platform: 'linux/arm64',
+        labels: [{ key: 'org.example.team', value: 'payments' }],
+      },
+      createRepository: true,
+      tagMutability: 'IMMUTABLE',
+      scan: 'wait',
+      failOnSeverity: 'HIGH',
+      scanTimeoutMs: 90_000,
+    });
+  });
+
+  it('takes a prebuilt image instead of a build', () => {
+    expect(inputs({ repository: 'app', image: 'my-app:ci', context: '.' }).source).toEqual({
+      kind: 'image',
+      image: 'my-app:ci',
+    });
+  });
+
+  it('accepts tags separated by commas', () => {
+    expect(inputs({ repository: 'app', tags: '1.0, latest' }).tags).toEqual(['1.0', 'latest']);
+  });
+
+  it.each([
+    [{}, 'Input "repository" is required'],
+    [{ repository: 'Ecs-Be-Prod' }, 'Repository names are lower case: "ecs-be-prod"'],
+    [{ repository: 'a' }, 'must be an ECR repository name'],
+    [{ repository: 'app--' }, 'must be an ECR repository name'],
+    [{ repository: '/app' }, 'must be an ECR repository name'],
+    [
+      { repository: '123456789012.dkr.ecr.us-east-1.amazonaws.com/ecs-be-prod' },
+      'must be the repository name only, not its URI; got "123456789012.dkr.ecr.us-east-1.amazonaws.com/ecs-be-prod". Use the part after the registry host, e.g. "ecs-be-prod"',
+    ],
+    [{ repository: 'app:1.0' }, 'must not contain a tag'],
+    [{ repository: 'app', registry: '1234' }, 'Input "registry" must be a 12-digit AWS account id; got "1234"'],
+    [{ repository: 'app', tags: 'latest\n1.2001.789+qa' }, 'line 2: the tag "1.2001.789+qa" contains "+"'],
+    [{ repository: 'app', tags: '.hidden' }, 'the tag ".hidden" starts with "." or "-"'],
+    [{ repository: 'app', tags: 'a b' }, 'the tag "a b" may contain only letters'],
+    [{ repository: 'app', tags: 'x'.repeat(129) }, 'is longer than 128 characters'],
+    [
+      { repository: 'app', 'build-args': 'NODE ENV=1' },
+      'Input "build-args" line 1: "NODE ENV" is not a build argument name',
+    ],
+    [{ repository: 'app', 'build-args': 'novalue' }, 'Input "build-args" line 1 is not KEY=VALUE'],
+    [{ repository: 'app', labels: 'a b=c' }, 'Input "labels" line 1: the label key "a b"'],
+    [{ repository: 'app', platform: 'linux/amd64,linux/arm64' }, 'Input "platform" must be one platform'],
+    [{ repository: 'app', platform: 'amd64' }, 'Input "platform" must be os/arch[/variant]'],
+    [{ repository: 'app', target: 'run time' }, 'Input "target" must be a build stage name'],
+    [
+      { repository: 'app', image: 'my-app:ci', file: 'Dockerfile', 'build-args': 'A=1' },
+      'the build inputs "file", "build-args" would be ignored',
+    ],
+    [{ repository: 'app', image: 'my-app:ci', context: 'app' }, 'the build inputs "context" would be ignored'],
+    [{ repository: 'app', 'create-repository': 'yes' }, 'Input "create-repository" must be a boolean'],
+    [{ repository: 'app', 'tag-mutability': 'mutable' }, 'Input "tag-mutability" must be one of MUTABLE, IMMUTABLE'],
+    [{ repository: 'app', scan: 'true' }, 'Input "scan" must be one of none, wait'],
+    [
+      { repository: 'app', scan: 'wait', 'fail-on-severity': 'SEVERE' },
+      'Input "fail-on-severity" must be one of CRITICAL, HIGH, MEDIUM, LOW',
+    ],
+    [{ repository: 'app', 'fail-on-severity': 'HIGH' }, 'Set scan: wait, or remove fail-on-severity'],
+    [{ repository: 'app', scan: 'wait', 'scan-timeout': 'soon' }, 'Input "scan-timeout" must be a duration'],
+    [{ repository: 'app', scan: 'wait', 'scan-timeout': '100ms' }, 'Input "scan-timeout" must be at least 1s'],
+  ])('rejects %j', (values, message) => {
+    expect(() => inputs(values as Record<string, string>)).toThrow(ConfigurationError);
+    expect(() => inputs(values as Record<string, string>)).toThrow(message);
+  });
+
+  it.each(['ab', 'ecs-be-prod', 'team/app', 'a.b_c-d/e', `${'a'.repeat(256)}`])('accepts the repository %s', (name) => {
+    expect(() => checkRepositoryName(name)).not.toThrow();
+  });
+
+  it.each(['latest', '0.2541.135', '1.2001.789-qa', '_x', 'A'.repeat(128)])('accepts the tag %s', (tag) => {
+    expect(tagProblem(tag)).toBeUndefined();
+  });
+});
