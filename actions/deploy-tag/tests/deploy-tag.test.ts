@@ -425,4 +425,15 @@ describe('GitHub faults', () => {
     await expect(attempt).rejects.toThrow('GitHub answered 403 (API rate limit exceeded');
     await expect(attempt).rejects.not.toThrow('permissions');
   });
+
+  it('names deployments: write when only the deployment is refused, and a re-run completes it', async () => {
+    gh.sim.faults.inject({ api: 'github', operation: 'POST /repos/{owner}/{repo}/deployments', kind: 'access-denied' });
+    const inputs = { version: '0.2601.1', sha: B, environment: 'production', 'create-deployment': 'true' };
+    await expect(run(inputs)).rejects.toThrow(
+      'GitHub answered 403 (Resource not accessible by integration) to create a deployment for environment production in octo-org/octo-app: the job needs `permissions: deployments: write`.',
+    );
+    const rerun = await run(inputs);
+    expect(rerun).toMatchObject({ action: 'kept', created: false });
+    expect(gh.github.deployments(OWNER, REPO)).toHaveLength(1);
+  });
 });
