@@ -58,7 +58,7 @@ export async function describeService(client: ECSClient, cluster: string, servic
 
 /**
  * Polls DescribeServices, advancing simulated time by `stepMs` between polls, until `done` or `maxSteps`.
- * Returns the distinct consecutive deployment summaries seen and the last service.
+ * Returns the distinct consecutive deployment summaries seen (and the service at each), and the last service.
  */
 export async function follow(
   sim: Simulator,
@@ -67,20 +67,24 @@ export async function follow(
   serviceName: string,
   done: (service: Service) => boolean,
   options: { stepMs?: number; maxSteps?: number } = {},
-): Promise<{ states: string[]; service: Service; steps: number }> {
+): Promise<{ states: string[]; snapshots: Service[]; service: Service; steps: number }> {
   const stepMs = options.stepMs ?? 5_000;
   const maxSteps = options.maxSteps ?? 100;
   const states: string[] = [];
+  const snapshots: Service[] = [];
   let service = await describeService(client, cluster, serviceName);
   let steps = 0;
   for (; steps < maxSteps; steps++) {
     const state = summarize(service);
-    if (states.at(-1) !== state) states.push(state);
+    if (states.at(-1) !== state) {
+      states.push(state);
+      snapshots.push(service);
+    }
     if (done(service)) break;
     sim.clock.advance(stepMs);
     service = await describeService(client, cluster, serviceName);
   }
-  return { states, service, steps };
+  return { states, snapshots, service, steps };
 }
 
 export async function tasksOf(

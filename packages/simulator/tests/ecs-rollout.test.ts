@@ -12,6 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '../src/index.js';
 import {
+  describeService,
   ecsClient,
   eventMessages,
   fargateTaskDefinition,
@@ -65,7 +66,13 @@ describe('rolling update that succeeds', () => {
     expect(newPrimary?.id).not.toBe(before?.id);
     expect(newPrimary?.rolloutStateReason).toBe(`ECS deployment ${newPrimary?.id} in progress.`);
 
-    const { states, service } = await follow(sim, client, 'prod', family, (s) => primaryOf(s)?.rolloutState === 'COMPLETED');
+    const { states, service } = await follow(
+      sim,
+      client,
+      'prod',
+      family,
+      (s) => primaryOf(s)?.rolloutState === 'COMPLETED',
+    );
     expect(states).toEqual([
       'PRIMARY:2:IN_PROGRESS 0/2/2 f0 | ACTIVE:1:COMPLETED 2/0/2 f0',
       // New tasks RUNNING (30 s): the old ones are drained (desired STOPPED, not counted as running).
@@ -81,8 +88,14 @@ describe('rolling update that succeeds', () => {
     expect(primary?.createdAt).toBeInstanceOf(Date);
 
     const events = eventMessages(service).slice(-4);
-    expect(events[0]).toMatch(new RegExp(`^\\(service ${family}\\) has started 2 tasks: \\(task [0-9a-f]{32}\\) \\(task [0-9a-f]{32}\\)\\.$`));
-    expect(events[1]).toMatch(new RegExp(`^\\(service ${family}\\) has stopped 2 running tasks: \\(task [0-9a-f]{32}\\) \\(task [0-9a-f]{32}\\)\\.$`));
+    expect(events[0]).toMatch(
+      new RegExp(`^\\(service ${family}\\) has started 2 tasks: \\(task [0-9a-f]{32}\\) \\(task [0-9a-f]{32}\\)\\.$`),
+    );
+    expect(events[1]).toMatch(
+      new RegExp(
+        `^\\(service ${family}\\) has stopped 2 running tasks: \\(task [0-9a-f]{32}\\) \\(task [0-9a-f]{32}\\)\\.$`,
+      ),
+    );
     expect(events.slice(2)).toEqual([
       `(service ${family}) (deployment ${newPrimary?.id}) deployment completed.`,
       `(service ${family}) has reached a steady state.`,
@@ -104,17 +117,25 @@ describe('rolling update that succeeds', () => {
     expect(listed.serviceDeployments?.map((d) => d.status)).toEqual(['SUCCESSFUL', 'SUCCESSFUL']);
     const latest = listed.serviceDeployments?.[0];
     expect(latest?.serviceDeploymentArn).toMatch(
-      new RegExp(`^arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/${family}/[A-Za-z0-9]{8}-[A-Za-z0-9]{12}$`),
+      new RegExp(
+        `^arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/${family}/[A-Za-z0-9]{8}-[A-Za-z0-9]{12}$`,
+      ),
     );
     expect(latest?.serviceArn).toBe(service.serviceArn);
     expect(latest?.finishedAt).toBeInstanceOf(Date);
     expect(service.currentServiceDeployment).toBe(latest?.serviceDeploymentArn);
     const described = await client.send(
-      new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [latest?.serviceDeploymentArn ?? '', 'arn:nope'] }),
+      new DescribeServiceDeploymentsCommand({
+        serviceDeploymentArns: [latest?.serviceDeploymentArn ?? '', 'arn:nope'],
+      }),
     );
     const detail = described.serviceDeployments?.[0];
     expect(detail?.status).toBe('SUCCESSFUL');
-    expect(detail?.targetServiceRevision).toMatchObject({ requestedTaskCount: 2, runningTaskCount: 2, pendingTaskCount: 0 });
+    expect(detail?.targetServiceRevision).toMatchObject({
+      requestedTaskCount: 2,
+      runningTaskCount: 2,
+      pendingTaskCount: 0,
+    });
     expect(detail?.targetServiceRevision?.arn).toBe(latest?.targetServiceRevisionArn);
     expect(detail?.sourceServiceRevisions).toHaveLength(1);
     expect(detail?.deploymentCircuitBreaker).toEqual({ status: 'DISABLED', failureCount: 0, threshold: 3 });
@@ -155,7 +176,7 @@ describe('rolling update that the circuit breaker rolls back', () => {
     );
     const failing = primaryOf(updated.service ?? {});
 
-    const { states, service } = await follow(
+    const { states, snapshots, service } = await follow(
       sim,
       client,
       'prod',
@@ -167,15 +188,30 @@ describe('rolling update that the circuit breaker rolls back', () => {
       // Both tasks exit before RUNNING (15 s) and are replaced.
       'PRIMARY:2:IN_PROGRESS 0/2/2 f2 | ACTIVE:1:COMPLETED 2/0/2 f0',
       // 4 ≥ threshold max(3, ceil(0.5 × 2)) = 3: FAILED, and a new PRIMARY with revision 1 starts.
-      'PRIMARY:1:IN_PROGRESS 0/2/2 f0 | ACTIVE:1:COMPLETED 2/0/2 f0',
-      'PRIMARY:1:IN_PROGRESS 2/0/2 f0 | ACTIVE:1:COMPLETED 0/0/0 f0',
-      'PRIMARY:1:IN_PROGRESS 2/0/2 f0',
+      // The failed deployment stays listed (ACTIVE, FAILED) until the rollback completes.
+      'PRIMARY:1:IN_PROGRESS 0/2/2 f0 | ACTIVE:2:FAILED 0/0/0 f4 | ACTIVE:1:COMPLETED 2/0/2 f0',
+      'PRIMARY:1:IN_PROGRESS 2/0/2 f0 | ACTIVE:2:FAILED 0/0/0 f4 | ACTIVE:1:COMPLETED 0/0/0 f0',
+      'PRIMARY:1:IN_PROGRESS 2/0/2 f0 | ACTIVE:2:FAILED 0/0/0 f4',
       'PRIMARY:1:COMPLETED 2/0/2 f0',
     ]);
     expect(service.taskDefinition?.endsWith(`${family}:1`)).toBe(true);
+    const [rollback, failed] = snapshots[2]?.deployments ?? [];
+    expect(rollback?.id).not.toBe(before?.id);
+    expect(rollback?.id).not.toBe(failing?.id);
+    expect(rollback?.rolloutStateReason).toBe(
+      `ECS deployment circuit breaker: rolling back to deploymentId ${before?.id}.`,
+    );
+    expect(failed).toMatchObject({
+      id: failing?.id,
+      status: 'ACTIVE',
+      rolloutState: 'FAILED',
+      rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+    });
 
     const messages = eventMessages(service);
-    const failedAt = messages.indexOf(`(service ${family}) (deployment ${failing?.id}) deployment failed: tasks failed to start.`);
+    const failedAt = messages.indexOf(
+      `(service ${family}) (deployment ${failing?.id}) deployment failed: tasks failed to start.`,
+    );
     const rollingBackAt = messages.indexOf(`(service ${family}) rolling back to deployment ${before?.id}.`);
     expect(failedAt).toBeGreaterThan(0);
     expect(rollingBackAt).toBe(failedAt + 1);
@@ -215,7 +251,13 @@ describe('rolling update that the circuit breaker rolls back', () => {
     sim.ecs.setImageScenario(image, 'image-pull-failure');
     const { family } = await prepare('norollback', image, { enable: true, rollback: false });
     await client.send(new UpdateServiceCommand({ cluster: 'prod', service: family, taskDefinition: family }));
-    const { states, service } = await follow(sim, client, 'prod', family, (s) => primaryOf(s)?.rolloutState === 'FAILED');
+    const { states, service } = await follow(
+      sim,
+      client,
+      'prod',
+      family,
+      (s) => primaryOf(s)?.rolloutState === 'FAILED',
+    );
     expect(states.at(-1)).toBe('PRIMARY:2:FAILED 0/0/2 f4 | ACTIVE:1:COMPLETED 2/0/2 f0');
     expect(primaryOf(service)?.rolloutStateReason).toBe('ECS deployment circuit breaker: tasks failed to start.');
     // Nothing more happens.
@@ -244,7 +286,9 @@ describe('rolling update that never stabilises', () => {
     expect(states.every((state) => state.startsWith('PRIMARY:2:IN_PROGRESS'))).toBe(true);
     expect(states.every((state) => state.includes('ACTIVE:1:COMPLETED 2/0/2'))).toBe(true);
     expect(eventMessages(service)).toContainEqual(
-      expect.stringMatching(new RegExp(`^\\(service ${family}\\) \\(task [0-9a-f]{32}\\) failed container health checks\\.$`)),
+      expect.stringMatching(
+        new RegExp(`^\\(service ${family}\\) \\(task [0-9a-f]{32}\\) failed container health checks\\.$`),
+      ),
     );
     const stopped = await tasksOf(client, 'prod', family, 'STOPPED');
     expect(stopped[0]).toMatchObject({
@@ -293,5 +337,33 @@ describe('rolling update under throttling', () => {
     expect(summarize(await (async () => (await follow(sim, retrying, 'prod', family, () => true)).service)())).toBe(
       'PRIMARY:2:COMPLETED 2/0/2 f0',
     );
+  });
+});
+
+describe('simulated time running on its own', () => {
+  it('with timeScale 600 a rollout of about 70 simulated seconds completes in a fraction of a real second', async () => {
+    const fast = await startSimulator({ timeScale: 600 });
+    try {
+      const fastClient = ecsClient(fast);
+      fast.ecs.seedService({
+        cluster: 'prod',
+        serviceName: 'web',
+        desiredCount: 2,
+        taskDefinition: fargateTaskDefinition('web', `${IMAGE}:1`),
+      });
+      await fastClient.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('web', `${IMAGE}:2`) as never));
+      await fastClient.send(new UpdateServiceCommand({ cluster: 'prod', service: 'web', taskDefinition: 'web' }));
+      const seen: string[] = [];
+      for (let i = 0; i < 500; i++) {
+        const state = summarize(await describeService(fastClient, 'prod', 'web'));
+        if (seen.at(-1) !== state) seen.push(state);
+        if (state === 'PRIMARY:2:COMPLETED 2/0/2 f0') break;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(seen[0]).toBe('PRIMARY:2:IN_PROGRESS 0/2/2 f0 | ACTIVE:1:COMPLETED 2/0/2 f0');
+      expect(seen.at(-1)).toBe('PRIMARY:2:COMPLETED 2/0/2 f0');
+    } finally {
+      await fast.close();
+    }
   });
 });

@@ -521,14 +521,11 @@ export class Scheduler {
       );
     }
 
-    // An ACTIVE deployment with no tasks left is gone from the service (INACTIVE).
+    // An ACTIVE deployment with no tasks left is gone from the service (INACTIVE). A FAILED one stays listed
+    // (ACTIVE, rolloutState FAILED) while the rollback that replaced it is in progress, as DescribeServices shows.
     for (const deployment of old) {
-      const remaining = this.tasksOf(service, deployment).filter((task) => task.lastStatus !== 'STOPPED');
-      if (remaining.length === 0) {
-        deployment.status = 'INACTIVE';
-        deployment.updatedAt = at;
-        service.deployments = service.deployments.filter((candidate) => candidate !== deployment);
-      }
+      if (deployment.rolloutState === 'FAILED' && current.rolloutState === 'IN_PROGRESS') continue;
+      if (this.remainingTasks(service, deployment).length === 0) this.retire(service, deployment, at);
     }
     this.checkCompleted(service, current, at);
   }
@@ -577,9 +574,20 @@ export class Scheduler {
     }
   }
 
+  private remainingTasks(service: ServiceRecord, deployment: DeploymentRecord): TaskRecord[] {
+    return this.tasksOf(service, deployment).filter((task) => task.lastStatus !== 'STOPPED');
+  }
+
+  private retire(service: ServiceRecord, deployment: DeploymentRecord, at: number): void {
+    deployment.status = 'INACTIVE';
+    deployment.updatedAt = at;
+    service.deployments = service.deployments.filter((candidate) => candidate !== deployment);
+  }
+
   private checkCompleted(service: ServiceRecord, primary: DeploymentRecord, at: number): void {
     if (primary.rolloutState !== 'IN_PROGRESS') return;
-    if (service.deployments.length !== 1) return;
+    const others = service.deployments.filter((deployment) => deployment !== primary);
+    if (others.some((deployment) => this.remainingTasks(service, deployment).length > 0)) return;
     const live = this.liveTasks(service, primary);
     if (live.length !== service.desiredCount || live.some((task) => !task.healthy)) return;
     const lastHealthy = Math.max(0, ...live.map((task) => task.plan.healthyAt ?? task.startedAt ?? 0));
@@ -588,6 +596,7 @@ export class Scheduler {
       service.wakeAt = steadyAt;
       return;
     }
+    for (const deployment of others) this.retire(service, deployment, at);
     primary.rolloutState = 'COMPLETED';
     primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
     primary.updatedAt = at;
