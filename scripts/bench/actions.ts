@@ -1,5 +1,6 @@
 /** What `pnpm bench` measures for each action: a size target and a cold-start workload that does real work. */
 import type { BundleRun, RunBundleOptions } from '@ecs-actions/core/testkit';
+import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 
 export interface ColdStartWorkload {
   description: string;
@@ -35,4 +36,30 @@ const headver: ActionBench = {
   }),
 };
 
-export const actionBenches: ActionBench[] = [headver];
+const BUILT_SHA = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+const deployTag: ActionBench<Simulator> = {
+  action: 'deploy-tag',
+  sizeTargetBytes: 300 * KB,
+  coldStartTargetRatio: 2,
+  setup: async () => {
+    const sim = await startSimulator();
+    sim.github.seedRepository({ owner: 'octo-org', repo: 'octo-app', commits: [BUILT_SHA] });
+    return sim;
+  },
+  coldStart: async (sim) => ({
+    description:
+      "tags the workflow_run head_sha through the simulator's GitHub API (first run creates, later runs keep)",
+    options: {
+      inputs: { version: '0.2648.135', 'github-token': sim.env.GITHUB_TOKEN ?? '', image: 'web:0.2648.135' },
+      env: { GITHUB_API_URL: sim.env.GITHUB_API_URL, GITHUB_REPOSITORY: 'octo-org/octo-app' },
+      event: { name: 'workflow_run', payload: { workflow_run: { id: 1, head_sha: BUILT_SHA, conclusion: 'success' } } },
+    },
+    check: (run) => {
+      if (run.exitCode !== 0 || run.outputs.sha !== BUILT_SHA) throw new Error(`deploy-tag failed:\n${run.log}`);
+    },
+  }),
+  teardown: async (sim) => sim.close(),
+};
+
+export const actionBenches = [headver, deployTag] as ActionBench[];
