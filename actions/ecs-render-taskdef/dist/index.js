@@ -14,11 +14,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 const sdkClients = {
     ecs: async () => {
-        const { ECSClient } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19));
+        const { ECSClient } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2687));
         return (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient);
     },
     ecr: async (region) => {
-        const { ECRClient } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(613)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19));
+        const { ECRClient } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5105));
         return (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECRClient, { region });
     },
 };
@@ -59,7 +59,9 @@ async function regionOf(client) {
 const errorName = (error) => (error instanceof Error ? error.name : '');
 /** DescribeTaskDefinition with its tags. `what` says which input asked, for the not-found message. */
 async function describeTaskDefinition(clients, taskDefinition, what) {
-    const [client, { DescribeTaskDefinitionCommand }] = await Promise.all([clients.ecs(), Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19))]);
+    // Destructured straight from import() so that the bundler keeps only what is used.
+    const { DescribeTaskDefinitionCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2687));
+    const client = await clients.ecs();
     const region = await regionOf(client);
     const command = new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] });
     const raw = captureRawBody(command.middlewareStack);
@@ -80,7 +82,8 @@ async function describeTaskDefinition(clients, taskDefinition, what) {
 }
 /** The task definition ARN a service runs now (DescribeServices). */
 async function serviceTaskDefinition(clients, cluster, service) {
-    const [client, { DescribeServicesCommand }] = await Promise.all([clients.ecs(), Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19))]);
+    const { DescribeServicesCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(687)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2687));
+    const client = await clients.ecs();
     const region = await regionOf(client);
     let output;
     try {
@@ -112,12 +115,13 @@ const RECENT_TAGS = 10;
  */
 async function verifyEcrImage(clients, ref, origin) {
     const { account, region, repository } = ref.ecr;
-    const [client, ecr] = await Promise.all([clients.ecr(region), Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(613)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19))]);
+    const { DescribeImagesCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(105)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5105));
+    const client = await clients.ecr(region);
     const where = `ECR repository ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(repository)} (registry ${account}, region ${region})`;
     const imageId = ref.digest !== undefined ? { imageDigest: ref.digest } : { imageTag: ref.tag ?? 'latest' };
     let details;
     try {
-        const output = await client.send(new ecr.DescribeImagesCommand({ registryId: account, repositoryName: repository, imageIds: [imageId] }));
+        const output = await client.send(new DescribeImagesCommand({ registryId: account, repositoryName: repository, imageIds: [imageId] }));
         details = output.imageDetails?.[0];
     }
     catch (error) {
@@ -132,7 +136,7 @@ async function verifyEcrImage(clients, ref, origin) {
     }
     if (!details?.imageDigest) {
         const what = 'imageDigest' in imageId ? `digest ${imageId.imageDigest}` : `tag ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(imageId.imageTag)}`;
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${capitalize(origin)}: the ${what} is not in the ${where}. ${await recentTags(client, ecr, account, repository)} Push the image first, or fix the ${'imageDigest' in imageId ? 'digest' : 'tag'}.`);
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${capitalize(origin)}: the ${what} is not in the ${where}. ${await recentTags(client, DescribeImagesCommand, account, repository)} Push the image first, or fix the ${'imageDigest' in imageId ? 'digest' : 'tag'}.`);
     }
     const tags = details.imageTags ?? [];
     if (ref.digest !== undefined && ref.tag !== undefined && !tags.includes(ref.tag)) {
@@ -141,13 +145,13 @@ async function verifyEcrImage(clients, ref, origin) {
     return { digest: details.imageDigest, tags, pushedAt: details.imagePushedAt };
 }
 /** "Most recent tags there: a, b, c." from DescribeImages, newest push first. */
-async function recentTags(client, ecr, registryId, repositoryName) {
+async function recentTags(client, DescribeImagesCommand, registryId, repositoryName) {
     const images = [];
     try {
         let nextToken;
         // A few pages are plenty to find the newest tags; a huge repository is not walked to its end.
         for (let page = 0; page < 5; page++) {
-            const output = await client.send(new ecr.DescribeImagesCommand({
+            const output = await client.send(new DescribeImagesCommand({
                 registryId,
                 repositoryName,
                 filter: { tagStatus: 'TAGGED' },

@@ -20,11 +20,11 @@ export interface AwsClients {
 
 export const sdkClients: AwsClients = {
   ecs: async () => {
-    const { ECSClient } = await import('@aws-sdk/client-ecs');
+    const { ECSClient } = await import('#aws-sdk/client-ecs');
     return createAwsClient(ECSClient);
   },
   ecr: async (region) => {
-    const { ECRClient } = await import('@aws-sdk/client-ecr');
+    const { ECRClient } = await import('#aws-sdk/client-ecr');
     return createAwsClient(ECRClient, { region });
   },
 };
@@ -88,7 +88,9 @@ export async function describeTaskDefinition(
   taskDefinition: string,
   what: string,
 ): Promise<DescribedTaskDefinition> {
-  const [client, { DescribeTaskDefinitionCommand }] = await Promise.all([clients.ecs(), import('@aws-sdk/client-ecs')]);
+  // Destructured straight from import() so that the bundler keeps only what is used.
+  const { DescribeTaskDefinitionCommand } = await import('#aws-sdk/client-ecs');
+  const client = await clients.ecs();
   const region = await regionOf(client);
   const command = new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] });
   const raw = captureRawBody(command.middlewareStack as never);
@@ -118,7 +120,8 @@ export async function serviceTaskDefinition(
   cluster: string,
   service: string,
 ): Promise<{ arn: string; region: string }> {
-  const [client, { DescribeServicesCommand }] = await Promise.all([clients.ecs(), import('@aws-sdk/client-ecs')]);
+  const { DescribeServicesCommand } = await import('#aws-sdk/client-ecs');
+  const client = await clients.ecs();
   const region = await regionOf(client);
   let output: DescribeServicesCommandOutput;
   try {
@@ -171,13 +174,14 @@ export async function verifyEcrImage(
   origin: string,
 ): Promise<VerifiedImage> {
   const { account, region, repository } = ref.ecr;
-  const [client, ecr] = await Promise.all([clients.ecr(region), import('@aws-sdk/client-ecr')]);
+  const { DescribeImagesCommand } = await import('#aws-sdk/client-ecr');
+  const client = await clients.ecr(region);
   const where = `ECR repository ${quoteValue(repository)} (registry ${account}, region ${region})`;
   const imageId = ref.digest !== undefined ? { imageDigest: ref.digest } : { imageTag: ref.tag ?? 'latest' };
   let details: ImageDetail | undefined;
   try {
     const output = await client.send(
-      new ecr.DescribeImagesCommand({ registryId: account, repositoryName: repository, imageIds: [imageId] }),
+      new DescribeImagesCommand({ registryId: account, repositoryName: repository, imageIds: [imageId] }),
     );
     details = output.imageDetails?.[0];
   } catch (error) {
@@ -195,7 +199,7 @@ export async function verifyEcrImage(
   if (!details?.imageDigest) {
     const what = 'imageDigest' in imageId ? `digest ${imageId.imageDigest}` : `tag ${quoteValue(imageId.imageTag)}`;
     throw new ConfigurationError(
-      `${capitalize(origin)}: the ${what} is not in the ${where}. ${await recentTags(client, ecr, account, repository)} Push the image first, or fix the ${'imageDigest' in imageId ? 'digest' : 'tag'}.`,
+      `${capitalize(origin)}: the ${what} is not in the ${where}. ${await recentTags(client, DescribeImagesCommand, account, repository)} Push the image first, or fix the ${'imageDigest' in imageId ? 'digest' : 'tag'}.`,
     );
   }
   const tags = details.imageTags ?? [];
@@ -210,7 +214,7 @@ export async function verifyEcrImage(
 /** "Most recent tags there: a, b, c." from DescribeImages, newest push first. */
 async function recentTags(
   client: ECRClient,
-  ecr: typeof import('@aws-sdk/client-ecr'),
+  DescribeImagesCommand: typeof import('@aws-sdk/client-ecr').DescribeImagesCommand,
   registryId: string,
   repositoryName: string,
 ): Promise<string> {
@@ -220,7 +224,7 @@ async function recentTags(
     // A few pages are plenty to find the newest tags; a huge repository is not walked to its end.
     for (let page = 0; page < 5; page++) {
       const output = await client.send(
-        new ecr.DescribeImagesCommand({
+        new DescribeImagesCommand({
           registryId,
           repositoryName,
           filter: { tagStatus: 'TAGGED' },

@@ -1,32 +1,44 @@
-export const id = 613;
-export const ids = [613];
+export const id = 105;
+export const ids = [105];
 export const modules = {
 
-/***/ 8613:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ 5105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(7085);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(53);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(4757);
-const { Command: $Command } = __webpack_require__(4757);
-exports.$Command = $Command;
-exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(4920);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(5560);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(2091);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(1124);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(1369);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7952);
-const { defaultProvider } = __webpack_require__(5462);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(3715);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(5830);
-const { AwsJson1_1Protocol } = __webpack_require__(7139);
-const { Sha256 } = __webpack_require__(3081);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DescribeImagesCommand: () => (/* reexport */ DescribeImagesCommand),
+  ECRClient: () => (/* reexport */ ECRClient)
+});
+
+// UNUSED EXPORTS: $Command, ArtifactStatus, ArtifactStatusFilter, Attribute$, AuthorizationData$, AwsEcrContainerImageDetails$, BatchCheckLayerAvailability$, BatchCheckLayerAvailabilityCommand, BatchCheckLayerAvailabilityRequest$, BatchCheckLayerAvailabilityResponse$, BatchDeleteImage$, BatchDeleteImageCommand, BatchDeleteImageRequest$, BatchDeleteImageResponse$, BatchGetImage$, BatchGetImageCommand, BatchGetImageRequest$, BatchGetImageResponse$, BatchGetRepositoryScanningConfiguration$, BatchGetRepositoryScanningConfigurationCommand, BatchGetRepositoryScanningConfigurationRequest$, BatchGetRepositoryScanningConfigurationResponse$, BlockedByOrganizationPolicyException, BlockedByOrganizationPolicyException$, CompleteLayerUpload$, CompleteLayerUploadCommand, CompleteLayerUploadRequest$, CompleteLayerUploadResponse$, CreatePullThroughCacheRule$, CreatePullThroughCacheRuleCommand, CreatePullThroughCacheRuleRequest$, CreatePullThroughCacheRuleResponse$, CreateRepository$, CreateRepositoryCommand, CreateRepositoryCreationTemplate$, CreateRepositoryCreationTemplateCommand, CreateRepositoryCreationTemplateRequest$, CreateRepositoryCreationTemplateResponse$, CreateRepositoryRequest$, CreateRepositoryResponse$, CvssScore$, CvssScoreAdjustment$, CvssScoreDetails$, DeleteLifecyclePolicy$, DeleteLifecyclePolicyCommand, DeleteLifecyclePolicyRequest$, DeleteLifecyclePolicyResponse$, DeletePullThroughCacheRule$, DeletePullThroughCacheRuleCommand, DeletePullThroughCacheRuleRequest$, DeletePullThroughCacheRuleResponse$, DeleteRegistryPolicy$, DeleteRegistryPolicyCommand, DeleteRegistryPolicyRequest$, DeleteRegistryPolicyResponse$, DeleteRepository$, DeleteRepositoryCommand, DeleteRepositoryCreationTemplate$, DeleteRepositoryCreationTemplateCommand, DeleteRepositoryCreationTemplateRequest$, DeleteRepositoryCreationTemplateResponse$, DeleteRepositoryPolicy$, DeleteRepositoryPolicyCommand, DeleteRepositoryPolicyRequest$, DeleteRepositoryPolicyResponse$, DeleteRepositoryRequest$, DeleteRepositoryResponse$, DeleteSigningConfiguration$, DeleteSigningConfigurationCommand, DeleteSigningConfigurationRequest$, DeleteSigningConfigurationResponse$, DeregisterPullTimeUpdateExclusion$, DeregisterPullTimeUpdateExclusionCommand, DeregisterPullTimeUpdateExclusionRequest$, DeregisterPullTimeUpdateExclusionResponse$, DescribeImageReplicationStatus$, DescribeImageReplicationStatusCommand, DescribeImageReplicationStatusRequest$, DescribeImageReplicationStatusResponse$, DescribeImageScanFindings$, DescribeImageScanFindingsCommand, DescribeImageScanFindingsRequest$, DescribeImageScanFindingsResponse$, DescribeImageSigningStatus$, DescribeImageSigningStatusCommand, DescribeImageSigningStatusRequest$, DescribeImageSigningStatusResponse$, DescribeImages$, DescribeImagesFilter$, DescribeImagesRequest$, DescribeImagesResponse$, DescribePullThroughCacheRules$, DescribePullThroughCacheRulesCommand, DescribePullThroughCacheRulesRequest$, DescribePullThroughCacheRulesResponse$, DescribeRegistry$, DescribeRegistryCommand, DescribeRegistryRequest$, DescribeRegistryResponse$, DescribeReplicationBackfillResults$, DescribeReplicationBackfillResultsCommand, DescribeReplicationBackfillResultsRequest$, DescribeReplicationBackfillResultsResponse$, DescribeRepositories$, DescribeRepositoriesCommand, DescribeRepositoriesRequest$, DescribeRepositoriesResponse$, DescribeRepositoryCreationTemplates$, DescribeRepositoryCreationTemplatesCommand, DescribeRepositoryCreationTemplatesRequest$, DescribeRepositoryCreationTemplatesResponse$, ECR, ECRServiceException, ECRServiceException$, EmptyUploadException, EmptyUploadException$, EncryptionConfiguration$, EncryptionConfigurationForRepositoryCreationTemplate$, EncryptionType, EnhancedImageScanFinding$, ExclusionAlreadyExistsException, ExclusionAlreadyExistsException$, ExclusionNotFoundException, ExclusionNotFoundException$, FindingSeverity, GetAccountSetting$, GetAccountSettingCommand, GetAccountSettingRequest$, GetAccountSettingResponse$, GetAuthorizationToken$, GetAuthorizationTokenCommand, GetAuthorizationTokenRequest$, GetAuthorizationTokenResponse$, GetDownloadUrlForLayer$, GetDownloadUrlForLayerCommand, GetDownloadUrlForLayerRequest$, GetDownloadUrlForLayerResponse$, GetLifecyclePolicy$, GetLifecyclePolicyCommand, GetLifecyclePolicyPreview$, GetLifecyclePolicyPreviewCommand, GetLifecyclePolicyPreviewRequest$, GetLifecyclePolicyPreviewResponse$, GetLifecyclePolicyRequest$, GetLifecyclePolicyResponse$, GetRegistryPolicy$, GetRegistryPolicyCommand, GetRegistryPolicyRequest$, GetRegistryPolicyResponse$, GetRegistryScanningConfiguration$, GetRegistryScanningConfigurationCommand, GetRegistryScanningConfigurationRequest$, GetRegistryScanningConfigurationResponse$, GetRepositoryPolicy$, GetRepositoryPolicyCommand, GetRepositoryPolicyRequest$, GetRepositoryPolicyResponse$, GetSigningConfiguration$, GetSigningConfigurationCommand, GetSigningConfigurationRequest$, GetSigningConfigurationResponse$, Image$, ImageActionType, ImageAlreadyExistsException, ImageAlreadyExistsException$, ImageArchivedException, ImageArchivedException$, ImageDetail$, ImageDigestDoesNotMatchException, ImageDigestDoesNotMatchException$, ImageFailure$, ImageFailureCode, ImageIdentifier$, ImageNotFoundException, ImageNotFoundException$, ImageReferrer$, ImageReplicationStatus$, ImageScanFinding$, ImageScanFindings$, ImageScanFindingsSummary$, ImageScanStatus$, ImageScanningConfiguration$, ImageSigningStatus$, ImageStatus, ImageStatusFilter, ImageStorageClassUpdateNotSupportedException, ImageStorageClassUpdateNotSupportedException$, ImageTagAlreadyExistsException, ImageTagAlreadyExistsException$, ImageTagMutability, ImageTagMutabilityExclusionFilter$, ImageTagMutabilityExclusionFilterType, InitiateLayerUpload$, InitiateLayerUploadCommand, InitiateLayerUploadRequest$, InitiateLayerUploadResponse$, InvalidLayerException, InvalidLayerException$, InvalidLayerPartException, InvalidLayerPartException$, InvalidParameterException, InvalidParameterException$, InvalidTagParameterException, InvalidTagParameterException$, KmsException, KmsException$, Layer$, LayerAlreadyExistsException, LayerAlreadyExistsException$, LayerAvailability, LayerFailure$, LayerFailureCode, LayerInaccessibleException, LayerInaccessibleException$, LayerPartTooSmallException, LayerPartTooSmallException$, LayersNotFoundException, LayersNotFoundException$, LifecyclePolicyNotFoundException, LifecyclePolicyNotFoundException$, LifecyclePolicyPreviewFilter$, LifecyclePolicyPreviewInProgressException, LifecyclePolicyPreviewInProgressException$, LifecyclePolicyPreviewNotFoundException, LifecyclePolicyPreviewNotFoundException$, LifecyclePolicyPreviewResult$, LifecyclePolicyPreviewStatus, LifecyclePolicyPreviewSummary$, LifecyclePolicyRuleAction$, LifecyclePolicyStorageClass, LifecyclePolicyTargetStorageClass, LimitExceededException, LimitExceededException$, ListImageReferrers$, ListImageReferrersCommand, ListImageReferrersFilter$, ListImageReferrersRequest$, ListImageReferrersResponse$, ListImages$, ListImagesCommand, ListImagesFilter$, ListImagesRequest$, ListImagesResponse$, ListPullTimeUpdateExclusions$, ListPullTimeUpdateExclusionsCommand, ListPullTimeUpdateExclusionsRequest$, ListPullTimeUpdateExclusionsResponse$, ListReplicationBackfills$, ListReplicationBackfillsCommand, ListReplicationBackfillsRequest$, ListReplicationBackfillsResponse$, ListTagsForResource$, ListTagsForResourceCommand, ListTagsForResourceRequest$, ListTagsForResourceResponse$, PackageVulnerabilityDetails$, PullThroughCacheRule$, PullThroughCacheRuleAlreadyExistsException, PullThroughCacheRuleAlreadyExistsException$, PullThroughCacheRuleNotFoundException, PullThroughCacheRuleNotFoundException$, PutAccountSetting$, PutAccountSettingCommand, PutAccountSettingRequest$, PutAccountSettingResponse$, PutImage$, PutImageCommand, PutImageRequest$, PutImageResponse$, PutImageScanningConfiguration$, PutImageScanningConfigurationCommand, PutImageScanningConfigurationRequest$, PutImageScanningConfigurationResponse$, PutImageTagMutability$, PutImageTagMutabilityCommand, PutImageTagMutabilityRequest$, PutImageTagMutabilityResponse$, PutLifecyclePolicy$, PutLifecyclePolicyCommand, PutLifecyclePolicyRequest$, PutLifecyclePolicyResponse$, PutRegistryPolicy$, PutRegistryPolicyCommand, PutRegistryPolicyRequest$, PutRegistryPolicyResponse$, PutRegistryScanningConfiguration$, PutRegistryScanningConfigurationCommand, PutRegistryScanningConfigurationRequest$, PutRegistryScanningConfigurationResponse$, PutReplicationConfiguration$, PutReplicationConfigurationCommand, PutReplicationConfigurationRequest$, PutReplicationConfigurationResponse$, PutSigningConfiguration$, PutSigningConfigurationCommand, PutSigningConfigurationRequest$, PutSigningConfigurationResponse$, RCTAppliedFor, Recommendation$, ReferencedImagesNotFoundException, ReferencedImagesNotFoundException$, RegisterPullTimeUpdateExclusion$, RegisterPullTimeUpdateExclusionCommand, RegisterPullTimeUpdateExclusionRequest$, RegisterPullTimeUpdateExclusionResponse$, RegistryPolicyNotFoundException, RegistryPolicyNotFoundException$, RegistryScanningConfiguration$, RegistryScanningRule$, Remediation$, ReplicationBackfillInProgressException, ReplicationBackfillInProgressException$, ReplicationBackfillInvalidStatusException, ReplicationBackfillInvalidStatusException$, ReplicationBackfillNotFoundException, ReplicationBackfillNotFoundException$, ReplicationBackfillProgress$, ReplicationBackfillResult$, ReplicationBackfillResultStatus, ReplicationBackfillStatus, ReplicationBackfillSummary$, ReplicationConfiguration$, ReplicationDestination$, ReplicationRule$, ReplicationStatus, Repository$, RepositoryAlreadyExistsException, RepositoryAlreadyExistsException$, RepositoryCreationTemplate$, RepositoryFilter$, RepositoryFilterType, RepositoryNotEmptyException, RepositoryNotEmptyException$, RepositoryNotFoundException, RepositoryNotFoundException$, RepositoryPolicyNotFoundException, RepositoryPolicyNotFoundException$, RepositoryScanningConfiguration$, RepositoryScanningConfigurationFailure$, Resource$, ResourceDetails$, ScanFrequency, ScanNotFoundException, ScanNotFoundException$, ScanStatus, ScanType, ScanningConfigurationFailureCode, ScanningRepositoryFilter$, ScanningRepositoryFilterType, ScoreDetails$, SecretNotFoundException, SecretNotFoundException$, ServerException, ServerException$, SetRepositoryPolicy$, SetRepositoryPolicyCommand, SetRepositoryPolicyRequest$, SetRepositoryPolicyResponse$, SigningConfiguration$, SigningConfigurationNotFoundException, SigningConfigurationNotFoundException$, SigningRepositoryFilter$, SigningRepositoryFilterType, SigningRule$, SigningStatus, StartImageScan$, StartImageScanCommand, StartImageScanRequest$, StartImageScanResponse$, StartLifecyclePolicyPreview$, StartLifecyclePolicyPreviewCommand, StartLifecyclePolicyPreviewRequest$, StartLifecyclePolicyPreviewResponse$, StartReplicationBackfill$, StartReplicationBackfillCommand, StartReplicationBackfillRequest$, StartReplicationBackfillResponse$, StopReplicationBackfill$, StopReplicationBackfillCommand, StopReplicationBackfillRequest$, StopReplicationBackfillResponse$, SubjectIdentifier$, Tag$, TagResource$, TagResourceCommand, TagResourceRequest$, TagResourceResponse$, TagStatus, TargetStorageClass, TemplateAlreadyExistsException, TemplateAlreadyExistsException$, TemplateNotFoundException, TemplateNotFoundException$, TooManyTagsException, TooManyTagsException$, TransitioningImageTotalCount$, UnableToAccessSecretException, UnableToAccessSecretException$, UnableToDecryptSecretValueException, UnableToDecryptSecretValueException$, UnableToGetUpstreamImageException, UnableToGetUpstreamImageException$, UnableToGetUpstreamLayerException, UnableToGetUpstreamLayerException$, UnableToListUpstreamImageReferrersException, UnableToListUpstreamImageReferrersException$, UnsupportedImageTypeException, UnsupportedImageTypeException$, UnsupportedUpstreamRegistryException, UnsupportedUpstreamRegistryException$, UntagResource$, UntagResourceCommand, UntagResourceRequest$, UntagResourceResponse$, UpdateImageStorageClass$, UpdateImageStorageClassCommand, UpdateImageStorageClassRequest$, UpdateImageStorageClassResponse$, UpdatePullThroughCacheRule$, UpdatePullThroughCacheRuleCommand, UpdatePullThroughCacheRuleRequest$, UpdatePullThroughCacheRuleResponse$, UpdateRepositoryCreationTemplate$, UpdateRepositoryCreationTemplateCommand, UpdateRepositoryCreationTemplateRequest$, UpdateRepositoryCreationTemplateResponse$, UploadLayerPart$, UploadLayerPartCommand, UploadLayerPartRequest$, UploadLayerPartResponse$, UploadNotFoundException, UploadNotFoundException$, UpstreamRegistry, ValidatePullThroughCacheRule$, ValidatePullThroughCacheRuleCommand, ValidatePullThroughCacheRuleRequest$, ValidatePullThroughCacheRuleResponse$, ValidationException, ValidationException$, VulnerablePackage$, __Client, errorTypeRegistries, paginateDescribeImageScanFindings, paginateDescribeImages, paginateDescribePullThroughCacheRules, paginateDescribeReplicationBackfillResults, paginateDescribeRepositories, paginateDescribeRepositoryCreationTemplates, paginateGetLifecyclePolicyPreview, paginateListImages, paginateListReplicationBackfills, waitForImageScanComplete, waitForLifecyclePolicyPreviewComplete, waitUntilImageScanComplete, waitUntilLifecyclePolicyPreviewComplete
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+core@3.981.1/node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(7085);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var submodules_client = __webpack_require__(4757);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/config/index.js
+var submodules_config = __webpack_require__(4920);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+var endpoints = __webpack_require__(5560);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
+var protocols = __webpack_require__(2091);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __webpack_require__(1124);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+var schema = __webpack_require__(1369);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+core@3.981.1/node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
+var httpAuthSchemes = __webpack_require__(7952);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthSchemeProvider.js
+
 
 const defaultECRHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
-        operation: getSmithyContext(context).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        operation: (0,submodules_client.getSmithyContext)(context).operation,
+        region: await (0,submodules_client.normalizeProvider)(config.region)() || (() => {
             throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })(),
     };
@@ -56,12 +68,13 @@ const defaultECRHttpAuthSchemeProvider = (authParameters) => {
     return options;
 };
 const resolveHttpAuthSchemeConfig = (config) => {
-    const config_0 = resolveAwsSdkSigV4Config(config);
+    const config_0 = (0,httpAuthSchemes.resolveAwsSdkSigV4Config)(config);
     return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+        authSchemePreference: (0,submodules_client.normalizeProvider)(config.authSchemePreference ?? []),
     });
 };
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/endpoint/EndpointParameters.js
 const resolveClientEndpointParameters = (options) => {
     return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -76,9 +89,19 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1168.0";
-var packageInfo = {
-	version: version};
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/package.json
+const package_namespaceObject = {"rE":"3.1169.0"};
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+credential-provider-node@3.972.98/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+var credential_provider_node_dist_cjs = __webpack_require__(5462);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
+var serde = __webpack_require__(3715);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+node-http-handler@4.14.2/node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(5830);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+core@3.981.1/node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
+var submodules_protocols = __webpack_require__(7139);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
+var checksum = __webpack_require__(3081);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/endpoint/bdd.js
 
 const m = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "stringEquals", f = "booleanEquals", g = "getAttr", h = { [m]: "Endpoint" }, i = { "fn": g, "argv": [{ [m]: d }, "name"] }, j = { [m]: d }, k = {}, l = [{ [m]: "Region" }];
@@ -145,27 +168,36 @@ const nodes = new Int32Array([
     11, r + 1, 24,
     13, r + 2, r + 3,
 ]);
-const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+const bdd = endpoints.BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
 
-const cache = new EndpointCache({
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/endpoint/endpointResolver.js
+
+
+
+const cache = new endpoints.EndpointCache({
     size: 50,
     params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
 });
 const defaultEndpointResolver = (endpointParams, context = {}) => {
-    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+    return cache.get(endpointParams, () => (0,endpoints.decideEndpoint)(bdd, {
         endpointParams: endpointParams,
         logger: context.logger,
     }));
 };
-customEndpointFunctions.aws = awsEndpointFunctions;
+endpoints.customEndpointFunctions.aws = client.awsEndpointFunctions;
 
-class ECRServiceException extends ServiceException {
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/models/ECRServiceException.js
+
+
+class ECRServiceException extends submodules_client.ServiceException {
     static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecr#ECRServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, ECRServiceException.prototype);
     }
 }
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/models/errors.js
 
 class InvalidParameterException extends ECRServiceException {
     static shapeId = "com.amazonaws.ecr#InvalidParameterException";
@@ -828,6 +860,7 @@ class InvalidLayerPartException extends ECRServiceException {
     }
 }
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/schemas/schemas_0.js
 const _A = "Attribute";
 const _AD = "AuthorizationData";
 const _ADL = "AuthorizationDataList";
@@ -1369,10 +1402,13 @@ const _vSUA = "vulnerabilitySourceUpdatedAt";
 const _vUA = "vendorUpdatedAt";
 const _ve = "version";
 const n0 = "com.amazonaws.ecr";
-const _s_registry = new TypeRegistry(_s);
+
+
+
+const _s_registry = new schema.TypeRegistry(_s);
 var ECRServiceException$ = [-3, _s, "ECRServiceException", 0, [], []];
 _s_registry.registerError(ECRServiceException$, ECRServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = new schema.TypeRegistry(n0);
 var BlockedByOrganizationPolicyException$ = [-3, n0, _BBOPE,
     { [_e]: _c },
     [_m],
@@ -2592,12 +2628,14 @@ var VulnerablePackage$ = [3, n0, _VP,
     [_ar, _ep, _fP, _n, _pM, _rel, _sLH, _ve, _fIV],
     [0, 1, 0, 0, 0, 0, 0, 0, 0]
 ];
+var ArtifactTypeList = (/* unused pure expression or super */ null && (64 | 0));
 var AttributeList = [1, n0, _AL,
     0, () => Attribute$
 ];
 var AuthorizationDataList = [1, n0, _ADL,
     0, () => AuthorizationData$
 ];
+var BatchedOperationLayerDigestList = (/* unused pure expression or super */ null && (64 | 0));
 var CvssScoreAdjustmentList = [1, n0, _CSAL,
     0, () => CvssScoreAdjustment$
 ];
@@ -2607,6 +2645,7 @@ var CvssScoreList = [1, n0, _CSL,
 var EnhancedImageScanFindingList = [1, n0, _EISFL,
     0, () => EnhancedImageScanFinding$
 ];
+var GetAuthorizationTokenRegistryIdList = (/* unused pure expression or super */ null && (64 | 0));
 var ImageDetailList = [1, n0, _IDL,
     0, () => ImageDetail$
 ];
@@ -2631,9 +2670,12 @@ var ImageScanFindingList = [1, n0, _ISFL,
 var ImageSigningStatusList = [1, n0, _ISSL,
     0, () => ImageSigningStatus$
 ];
+var ImageTagList = (/* unused pure expression or super */ null && (64 | 0));
 var ImageTagMutabilityExclusionFilters = [1, n0, _ITMEFm,
     0, () => ImageTagMutabilityExclusionFilter$
 ];
+var ImageTagsList = (/* unused pure expression or super */ null && (64 | 0));
+var LayerDigestList = (/* unused pure expression or super */ null && (64 | 0));
 var LayerFailureList = [1, n0, _LFL,
     0, () => LayerFailure$
 ];
@@ -2643,12 +2685,19 @@ var LayerList = [1, n0, _LL,
 var LifecyclePolicyPreviewResultList = [1, n0, _LPPRL,
     0, () => LifecyclePolicyPreviewResult$
 ];
+var MediaTypeList = (/* unused pure expression or super */ null && (64 | 0));
+var PrefixList = (/* unused pure expression or super */ null && (64 | 0));
 var PullThroughCacheRuleList = [1, n0, _PTCRL,
     0, () => PullThroughCacheRule$
 ];
+var PullThroughCacheRuleRepositoryPrefixList = (/* unused pure expression or super */ null && (64 | 0));
+var PullTimeUpdateExclusionList = (/* unused pure expression or super */ null && (64 | 0));
+var RCTAppliedForList = (/* unused pure expression or super */ null && (64 | 0));
+var ReferenceUrlsList = (/* unused pure expression or super */ null && (64 | 0));
 var RegistryScanningRuleList = [1, n0, _RSRL,
     0, () => RegistryScanningRule$
 ];
+var RelatedVulnerabilitiesList = (/* unused pure expression or super */ null && (64 | 0));
 var ReplicationBackfillResultList = [1, n0, _RBRL,
     0, () => ReplicationBackfillResult$
 ];
@@ -2658,6 +2707,7 @@ var ReplicationBackfillSummaryList = [1, n0, _RBSL,
 var ReplicationDestinationList = [1, n0, _RDL,
     0, () => ReplicationDestination$
 ];
+var ReplicationErrorList = (/* unused pure expression or super */ null && (64 | 0));
 var ReplicationRuleList = [1, n0, _RRL,
     0, () => ReplicationRule$
 ];
@@ -2670,6 +2720,7 @@ var RepositoryFilterList = [1, n0, _RFL,
 var RepositoryList = [1, n0, _RL,
     0, () => Repository$
 ];
+var RepositoryNameList = (/* unused pure expression or super */ null && (64 | 0));
 var RepositoryScanningConfigurationFailureList = [1, n0, _RSCFL,
     0, () => RepositoryScanningConfigurationFailure$
 ];
@@ -2679,6 +2730,7 @@ var RepositoryScanningConfigurationList = [1, n0, _RSCL,
 var ResourceList = [1, n0, _RLe,
     0, () => Resource$
 ];
+var ScanningConfigurationRepositoryNameList = (/* unused pure expression or super */ null && (64 | 0));
 var ScanningRepositoryFilterList = [1, n0, _SRFL,
     0, () => ScanningRepositoryFilter$
 ];
@@ -2688,6 +2740,7 @@ var SigningRepositoryFilterList = [1, n0, _SRFLi,
 var SigningRuleList = [1, n0, _SRL,
     0, () => SigningRule$
 ];
+var TagKeyList = (/* unused pure expression or super */ null && (64 | 0));
 var TagList = [1, n0, _TL,
     0, () => Tag$
 ];
@@ -2697,6 +2750,9 @@ var TransitioningImageTotalCounts = [1, n0, _TITCr,
 var VulnerablePackagesList = [1, n0, _VPL,
     0, () => VulnerablePackage$
 ];
+var Annotations = (/* unused pure expression or super */ null && (128 | 0));
+var FindingSeverityCounts = (/* unused pure expression or super */ null && (128 | 1));
+var Tags = (/* unused pure expression or super */ null && (128 | 0));
 var BatchCheckLayerAvailability$ = [9, n0, _BCLA,
     0, () => BatchCheckLayerAvailabilityRequest$, () => BatchCheckLayerAvailabilityResponse$
 ];
@@ -2884,11 +2940,21 @@ var ValidatePullThroughCacheRule$ = [9, n0, _VPTCR,
     0, () => ValidatePullThroughCacheRuleRequest$, () => ValidatePullThroughCacheRuleResponse$
 ];
 
-const getRuntimeConfig$1 = (config) => {
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.shared.js
+
+
+
+
+
+
+
+
+
+const getRuntimeConfig = (config) => {
     return {
         apiVersion: "2015-09-21",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
+        base64Decoder: config?.base64Decoder ?? serde.fromBase64,
+        base64Encoder: config?.base64Encoder ?? serde.toBase64,
         disableHostPrefix: config?.disableHostPrefix ?? false,
         endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
         extensions: config?.extensions ?? [],
@@ -2897,32 +2963,43 @@ const getRuntimeConfig$1 = (config) => {
             {
                 schemeId: "aws.auth#sigv4",
                 identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-                signer: new AwsSdkSigV4Signer(),
+                signer: new httpAuthSchemes.AwsSdkSigV4Signer(),
             },
         ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsJson1_1Protocol,
+        logger: config?.logger ?? new submodules_client.NoOpLogger(),
+        protocol: config?.protocol ?? submodules_protocols.AwsJson1_1Protocol,
         protocolSettings: config?.protocolSettings ?? {
             defaultNamespace: "com.amazonaws.ecr",
-            errorTypeRegistries,
+            errorTypeRegistries: errorTypeRegistries,
             xmlNamespace: "http://ecr.amazonaws.com/doc/2015-09-21/",
             version: "2015-09-21",
             serviceTarget: "AmazonEC2ContainerRegistry_V20150921",
         },
         serviceId: config?.serviceId ?? "ECR",
-        sha256: config?.sha256 ?? Sha256,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+        sha256: config?.sha256 ?? checksum.Sha256,
+        urlParser: config?.urlParser ?? protocols.parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? serde.fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? serde.toUtf8,
     };
 };
 
-const getRuntimeConfig = (config) => {
-    emitWarningIfUnsupportedVersion(process.version);
-    const defaultsMode = resolveDefaultsModeConfig(config);
-    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-    const clientSharedValues = getRuntimeConfig$1(config);
-    emitWarningIfUnsupportedVersion$1(process.version);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/runtimeConfig.js
+
+
+
+
+
+
+
+
+
+
+const runtimeConfig_getRuntimeConfig = (config) => {
+    (0,submodules_client.emitWarningIfUnsupportedVersion)(process.version);
+    const defaultsMode = (0,submodules_config.resolveDefaultsModeConfig)(config);
+    const defaultConfigProvider = () => defaultsMode().then(submodules_client.loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig(config);
+    (0,client.emitWarningIfUnsupportedVersion)(process.version);
     const loaderConfig = {
         profile: config?.profile,
         logger: clientSharedValues.logger,
@@ -2932,26 +3009,27 @@ const getRuntimeConfig = (config) => {
         ...config,
         runtime: "node",
         defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        authSchemePreference: config?.authSchemePreference ?? (0,submodules_config.loadConfig)(httpAuthSchemes.NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? serde.calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? credential_provider_node_dist_cjs/* defaultProvider */.v6,
+        defaultSocketTimeout: (0,client.getDefaultSocketTimeout)(config?.requestHandler, 300_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? (0,client.createDefaultUserAgentProvider)({ serviceId: clientSharedValues.serviceId, clientVersion: package_namespaceObject.rE }),
+        maxAttempts: config?.maxAttempts ?? (0,submodules_config.loadConfig)(retry.NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? (0,submodules_config.loadConfig)(submodules_config.NODE_REGION_CONFIG_OPTIONS, { ...submodules_config.NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: node_http_handler_dist_cjs.NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
         retryMode: config?.retryMode ??
-            loadConfig({
-                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            (0,submodules_config.loadConfig)({
+                ...retry.NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || retry.DEFAULT_RETRY_MODE,
             }, config),
-        streamCollector: config?.streamCollector ?? streamCollector,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+        streamCollector: config?.streamCollector ?? node_http_handler_dist_cjs.streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? (0,submodules_config.loadConfig)(submodules_config.NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? (0,submodules_config.loadConfig)(submodules_config.NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? (0,submodules_config.loadConfig)(client.NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
     };
 };
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/auth/httpAuthExtensionConfiguration.js
 const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
     const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
     let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -2991,1035 +3069,156 @@ const resolveHttpAuthRuntimeConfig = (config) => {
     };
 };
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/runtimeExtensions.js
+
+
+
+
 const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    const extensionConfiguration = Object.assign((0,client.getAwsRegionExtensionConfiguration)(runtimeConfig), (0,submodules_client.getDefaultExtensionConfiguration)(runtimeConfig), (0,protocols.getHttpHandlerExtensionConfiguration)(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
     extensions.forEach((extension) => extension.configure(extensionConfiguration));
-    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+    return Object.assign(runtimeConfig, (0,client.resolveAwsRegionExtensionConfiguration)(extensionConfiguration), (0,submodules_client.resolveDefaultRuntimeConfig)(extensionConfiguration), (0,protocols.resolveHttpHandlerRuntimeConfig)(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
 };
 
-class ECRClient extends Client {
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/ECRClient.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+class ECRClient extends submodules_client.Client {
     config;
     constructor(...[configuration]) {
-        const _config_0 = getRuntimeConfig(configuration || {});
+        const _config_0 = runtimeConfig_getRuntimeConfig(configuration || {});
         super(_config_0);
         this.initConfig = _config_0;
         const _config_1 = resolveClientEndpointParameters(_config_0);
-        const _config_2 = resolveUserAgentConfig(_config_1);
-        const _config_3 = resolveRetryConfig(_config_2);
-        const _config_4 = resolveRegionConfig(_config_3);
-        const _config_5 = resolveHostHeaderConfig(_config_4);
-        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_2 = (0,client.resolveUserAgentConfig)(_config_1);
+        const _config_3 = (0,retry.resolveRetryConfig)(_config_2);
+        const _config_4 = (0,submodules_config.resolveRegionConfig)(_config_3);
+        const _config_5 = (0,client.resolveHostHeaderConfig)(_config_4);
+        const _config_6 = (0,endpoints.resolveEndpointConfig)(_config_5);
         const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
         const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
         this.config = _config_8;
-        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
-        this.middlewareStack.use(getUserAgentPlugin(this.config));
-        this.middlewareStack.use(getRetryPlugin(this.config));
-        this.middlewareStack.use(getContentLengthPlugin(this.config));
-        this.middlewareStack.use(getHostHeaderPlugin(this.config));
-        this.middlewareStack.use(getLoggerPlugin(this.config));
-        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
-        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+        this.middlewareStack.use((0,schema.getSchemaSerdePlugin)(this.config));
+        this.middlewareStack.use((0,client.getUserAgentPlugin)(this.config));
+        this.middlewareStack.use((0,retry.getRetryPlugin)(this.config));
+        this.middlewareStack.use((0,protocols.getContentLengthPlugin)(this.config));
+        this.middlewareStack.use((0,client.getHostHeaderPlugin)(this.config));
+        this.middlewareStack.use((0,client.getLoggerPlugin)(this.config));
+        this.middlewareStack.use((0,client.getRecursionDetectionPlugin)(this.config));
+        this.middlewareStack.use((0,dist_cjs.getHttpAuthSchemeEndpointRuleSetPlugin)(this.config, {
             httpAuthSchemeParametersProvider: defaultECRHttpAuthSchemeParametersProvider,
-            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+            identityProviderConfigProvider: async (config) => new dist_cjs.DefaultIdentityProviderConfig({
                 "aws.auth#sigv4": config.credentials,
             }),
         }));
-        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+        this.middlewareStack.use((0,dist_cjs.getHttpSigningPlugin)(this.config));
     }
     destroy() {
         super.destroy();
     }
 }
 
-const command = makeBuilder(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", getEndpointPlugin);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/commandBuilder.js
+
+
+
+const command = (0,submodules_client.makeBuilder)(commonParams, "AmazonEC2ContainerRegistry_V20150921", "ECRClient", endpoints.getEndpointPlugin);
 const _ep0 = {};
 const _mw0 = (Command, cs, config, o) => [];
 
-class BatchCheckLayerAvailabilityCommand extends command(_ep0, _mw0, "BatchCheckLayerAvailability", BatchCheckLayerAvailability$) {
-}
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/commands/DescribeImagesCommand.js
 
-class BatchDeleteImageCommand extends command(_ep0, _mw0, "BatchDeleteImage", BatchDeleteImage$) {
-}
-
-class BatchGetImageCommand extends command(_ep0, _mw0, "BatchGetImage", BatchGetImage$) {
-}
-
-class BatchGetRepositoryScanningConfigurationCommand extends command(_ep0, _mw0, "BatchGetRepositoryScanningConfiguration", BatchGetRepositoryScanningConfiguration$) {
-}
-
-class CompleteLayerUploadCommand extends command(_ep0, _mw0, "CompleteLayerUpload", CompleteLayerUpload$) {
-}
-
-class CreatePullThroughCacheRuleCommand extends command(_ep0, _mw0, "CreatePullThroughCacheRule", CreatePullThroughCacheRule$) {
-}
-
-class CreateRepositoryCommand extends command(_ep0, _mw0, "CreateRepository", CreateRepository$) {
-}
-
-class CreateRepositoryCreationTemplateCommand extends command(_ep0, _mw0, "CreateRepositoryCreationTemplate", CreateRepositoryCreationTemplate$) {
-}
-
-class DeleteLifecyclePolicyCommand extends command(_ep0, _mw0, "DeleteLifecyclePolicy", DeleteLifecyclePolicy$) {
-}
-
-class DeletePullThroughCacheRuleCommand extends command(_ep0, _mw0, "DeletePullThroughCacheRule", DeletePullThroughCacheRule$) {
-}
-
-class DeleteRegistryPolicyCommand extends command(_ep0, _mw0, "DeleteRegistryPolicy", DeleteRegistryPolicy$) {
-}
-
-class DeleteRepositoryCommand extends command(_ep0, _mw0, "DeleteRepository", DeleteRepository$) {
-}
-
-class DeleteRepositoryCreationTemplateCommand extends command(_ep0, _mw0, "DeleteRepositoryCreationTemplate", DeleteRepositoryCreationTemplate$) {
-}
-
-class DeleteRepositoryPolicyCommand extends command(_ep0, _mw0, "DeleteRepositoryPolicy", DeleteRepositoryPolicy$) {
-}
-
-class DeleteSigningConfigurationCommand extends command(_ep0, _mw0, "DeleteSigningConfiguration", DeleteSigningConfiguration$) {
-}
-
-class DeregisterPullTimeUpdateExclusionCommand extends command(_ep0, _mw0, "DeregisterPullTimeUpdateExclusion", DeregisterPullTimeUpdateExclusion$) {
-}
-
-class DescribeImageReplicationStatusCommand extends command(_ep0, _mw0, "DescribeImageReplicationStatus", DescribeImageReplicationStatus$) {
-}
-
-class DescribeImageScanFindingsCommand extends command(_ep0, _mw0, "DescribeImageScanFindings", DescribeImageScanFindings$) {
-}
 
 class DescribeImagesCommand extends command(_ep0, _mw0, "DescribeImages", DescribeImages$) {
 }
 
-class DescribeImageSigningStatusCommand extends command(_ep0, _mw0, "DescribeImageSigningStatus", DescribeImageSigningStatus$) {
-}
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/commands/index.js
 
-class DescribePullThroughCacheRulesCommand extends command(_ep0, _mw0, "DescribePullThroughCacheRules", DescribePullThroughCacheRules$) {
-}
 
-class DescribeRegistryCommand extends command(_ep0, _mw0, "DescribeRegistry", DescribeRegistry$) {
-}
 
-class DescribeReplicationBackfillResultsCommand extends command(_ep0, _mw0, "DescribeReplicationBackfillResults", DescribeReplicationBackfillResults$) {
-}
 
-class DescribeRepositoriesCommand extends command(_ep0, _mw0, "DescribeRepositories", DescribeRepositories$) {
-}
 
-class DescribeRepositoryCreationTemplatesCommand extends command(_ep0, _mw0, "DescribeRepositoryCreationTemplates", DescribeRepositoryCreationTemplates$) {
-}
 
-class GetAccountSettingCommand extends command(_ep0, _mw0, "GetAccountSetting", GetAccountSetting$) {
-}
 
-class GetAuthorizationTokenCommand extends command(_ep0, _mw0, "GetAuthorizationToken", GetAuthorizationToken$) {
-}
 
-class GetDownloadUrlForLayerCommand extends command(_ep0, _mw0, "GetDownloadUrlForLayer", GetDownloadUrlForLayer$) {
-}
 
-class GetLifecyclePolicyCommand extends command(_ep0, _mw0, "GetLifecyclePolicy", GetLifecyclePolicy$) {
-}
 
-class GetLifecyclePolicyPreviewCommand extends command(_ep0, _mw0, "GetLifecyclePolicyPreview", GetLifecyclePolicyPreview$) {
-}
 
-class GetRegistryPolicyCommand extends command(_ep0, _mw0, "GetRegistryPolicy", GetRegistryPolicy$) {
-}
 
-class GetRegistryScanningConfigurationCommand extends command(_ep0, _mw0, "GetRegistryScanningConfiguration", GetRegistryScanningConfiguration$) {
-}
 
-class GetRepositoryPolicyCommand extends command(_ep0, _mw0, "GetRepositoryPolicy", GetRepositoryPolicy$) {
-}
 
-class GetSigningConfigurationCommand extends command(_ep0, _mw0, "GetSigningConfiguration", GetSigningConfiguration$) {
-}
 
-class InitiateLayerUploadCommand extends command(_ep0, _mw0, "InitiateLayerUpload", InitiateLayerUpload$) {
-}
 
-class ListImageReferrersCommand extends command(_ep0, _mw0, "ListImageReferrers", ListImageReferrers$) {
-}
 
-class ListImagesCommand extends command(_ep0, _mw0, "ListImages", ListImages$) {
-}
 
-class ListPullTimeUpdateExclusionsCommand extends command(_ep0, _mw0, "ListPullTimeUpdateExclusions", ListPullTimeUpdateExclusions$) {
-}
 
-class ListReplicationBackfillsCommand extends command(_ep0, _mw0, "ListReplicationBackfills", ListReplicationBackfills$) {
-}
 
-class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
-}
 
-class PutAccountSettingCommand extends command(_ep0, _mw0, "PutAccountSetting", PutAccountSetting$) {
-}
 
-class PutImageCommand extends command(_ep0, _mw0, "PutImage", PutImage$) {
-}
 
-class PutImageScanningConfigurationCommand extends command(_ep0, _mw0, "PutImageScanningConfiguration", PutImageScanningConfiguration$) {
-}
 
-class PutImageTagMutabilityCommand extends command(_ep0, _mw0, "PutImageTagMutability", PutImageTagMutability$) {
-}
 
-class PutLifecyclePolicyCommand extends command(_ep0, _mw0, "PutLifecyclePolicy", PutLifecyclePolicy$) {
-}
 
-class PutRegistryPolicyCommand extends command(_ep0, _mw0, "PutRegistryPolicy", PutRegistryPolicy$) {
-}
 
-class PutRegistryScanningConfigurationCommand extends command(_ep0, _mw0, "PutRegistryScanningConfiguration", PutRegistryScanningConfiguration$) {
-}
 
-class PutReplicationConfigurationCommand extends command(_ep0, _mw0, "PutReplicationConfiguration", PutReplicationConfiguration$) {
-}
 
-class PutSigningConfigurationCommand extends command(_ep0, _mw0, "PutSigningConfiguration", PutSigningConfiguration$) {
-}
 
-class RegisterPullTimeUpdateExclusionCommand extends command(_ep0, _mw0, "RegisterPullTimeUpdateExclusion", RegisterPullTimeUpdateExclusion$) {
-}
 
-class SetRepositoryPolicyCommand extends command(_ep0, _mw0, "SetRepositoryPolicy", SetRepositoryPolicy$) {
-}
 
-class StartImageScanCommand extends command(_ep0, _mw0, "StartImageScan", StartImageScan$) {
-}
 
-class StartLifecyclePolicyPreviewCommand extends command(_ep0, _mw0, "StartLifecyclePolicyPreview", StartLifecyclePolicyPreview$) {
-}
 
-class StartReplicationBackfillCommand extends command(_ep0, _mw0, "StartReplicationBackfill", StartReplicationBackfill$) {
-}
 
-class StopReplicationBackfillCommand extends command(_ep0, _mw0, "StopReplicationBackfill", StopReplicationBackfill$) {
-}
 
-class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
-}
 
-class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
-}
 
-class UpdateImageStorageClassCommand extends command(_ep0, _mw0, "UpdateImageStorageClass", UpdateImageStorageClass$) {
-}
 
-class UpdatePullThroughCacheRuleCommand extends command(_ep0, _mw0, "UpdatePullThroughCacheRule", UpdatePullThroughCacheRule$) {
-}
 
-class UpdateRepositoryCreationTemplateCommand extends command(_ep0, _mw0, "UpdateRepositoryCreationTemplate", UpdateRepositoryCreationTemplate$) {
-}
 
-class UploadLayerPartCommand extends command(_ep0, _mw0, "UploadLayerPart", UploadLayerPart$) {
-}
 
-class ValidatePullThroughCacheRuleCommand extends command(_ep0, _mw0, "ValidatePullThroughCacheRule", ValidatePullThroughCacheRule$) {
-}
 
-const paginateDescribeImageScanFindings = createPaginator(ECRClient, DescribeImageScanFindingsCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateDescribeImages = createPaginator(ECRClient, DescribeImagesCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateDescribePullThroughCacheRules = createPaginator(ECRClient, DescribePullThroughCacheRulesCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateDescribeReplicationBackfillResults = createPaginator(ECRClient, DescribeReplicationBackfillResultsCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateDescribeRepositories = createPaginator(ECRClient, DescribeRepositoriesCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateDescribeRepositoryCreationTemplates = createPaginator(ECRClient, DescribeRepositoryCreationTemplatesCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateGetLifecyclePolicyPreview = createPaginator(ECRClient, GetLifecyclePolicyPreviewCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateListImages = createPaginator(ECRClient, ListImagesCommand, "nextToken", "nextToken", "maxResults");
 
-const paginateListReplicationBackfills = createPaginator(ECRClient, ListReplicationBackfillsCommand, "nextToken", "nextToken", "maxResults");
 
-const checkState$1 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeImageScanFindingsCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.imageScanStatus.status;
-            };
-            if (returnComparator() === "COMPLETE") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.imageScanStatus.status;
-            };
-            if (returnComparator() === "FAILED") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForImageScanComplete = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-};
-const waitUntilImageScanComplete = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-    return checkExceptions(result);
-};
 
-const checkState = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new GetLifecyclePolicyPreviewCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.status;
-            };
-            if (returnComparator() === "COMPLETE") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.status;
-            };
-            if (returnComparator() === "FAILED") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForLifecyclePolicyPreviewComplete = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-};
-const waitUntilLifecyclePolicyPreviewComplete = async (params, input) => {
-    const serviceDefaults = { minDelay: 5, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-    return checkExceptions(result);
-};
 
-const commands = {
-    BatchCheckLayerAvailabilityCommand,
-    BatchDeleteImageCommand,
-    BatchGetImageCommand,
-    BatchGetRepositoryScanningConfigurationCommand,
-    CompleteLayerUploadCommand,
-    CreatePullThroughCacheRuleCommand,
-    CreateRepositoryCommand,
-    CreateRepositoryCreationTemplateCommand,
-    DeleteLifecyclePolicyCommand,
-    DeletePullThroughCacheRuleCommand,
-    DeleteRegistryPolicyCommand,
-    DeleteRepositoryCommand,
-    DeleteRepositoryCreationTemplateCommand,
-    DeleteRepositoryPolicyCommand,
-    DeleteSigningConfigurationCommand,
-    DeregisterPullTimeUpdateExclusionCommand,
-    DescribeImageReplicationStatusCommand,
-    DescribeImagesCommand,
-    DescribeImageScanFindingsCommand,
-    DescribeImageSigningStatusCommand,
-    DescribePullThroughCacheRulesCommand,
-    DescribeRegistryCommand,
-    DescribeReplicationBackfillResultsCommand,
-    DescribeRepositoriesCommand,
-    DescribeRepositoryCreationTemplatesCommand,
-    GetAccountSettingCommand,
-    GetAuthorizationTokenCommand,
-    GetDownloadUrlForLayerCommand,
-    GetLifecyclePolicyCommand,
-    GetLifecyclePolicyPreviewCommand,
-    GetRegistryPolicyCommand,
-    GetRegistryScanningConfigurationCommand,
-    GetRepositoryPolicyCommand,
-    GetSigningConfigurationCommand,
-    InitiateLayerUploadCommand,
-    ListImageReferrersCommand,
-    ListImagesCommand,
-    ListPullTimeUpdateExclusionsCommand,
-    ListReplicationBackfillsCommand,
-    ListTagsForResourceCommand,
-    PutAccountSettingCommand,
-    PutImageCommand,
-    PutImageScanningConfigurationCommand,
-    PutImageTagMutabilityCommand,
-    PutLifecyclePolicyCommand,
-    PutRegistryPolicyCommand,
-    PutRegistryScanningConfigurationCommand,
-    PutReplicationConfigurationCommand,
-    PutSigningConfigurationCommand,
-    RegisterPullTimeUpdateExclusionCommand,
-    SetRepositoryPolicyCommand,
-    StartImageScanCommand,
-    StartLifecyclePolicyPreviewCommand,
-    StartReplicationBackfillCommand,
-    StopReplicationBackfillCommand,
-    TagResourceCommand,
-    UntagResourceCommand,
-    UpdateImageStorageClassCommand,
-    UpdatePullThroughCacheRuleCommand,
-    UpdateRepositoryCreationTemplateCommand,
-    UploadLayerPartCommand,
-    ValidatePullThroughCacheRuleCommand,
-};
-const paginators = {
-    paginateDescribeImages,
-    paginateDescribeImageScanFindings,
-    paginateDescribePullThroughCacheRules,
-    paginateDescribeReplicationBackfillResults,
-    paginateDescribeRepositories,
-    paginateDescribeRepositoryCreationTemplates,
-    paginateGetLifecyclePolicyPreview,
-    paginateListImages,
-    paginateListReplicationBackfills,
-};
-const waiters = {
-    waitUntilImageScanComplete,
-    waitUntilLifecyclePolicyPreviewComplete,
-};
-class ECR extends ECRClient {
-}
-createAggregatedClient(commands, ECR, { paginators, waiters });
 
-const LayerFailureCode = {
-    InvalidLayerDigest: "InvalidLayerDigest",
-    MissingLayerDigest: "MissingLayerDigest",
-};
-const LayerAvailability = {
-    ARCHIVED: "ARCHIVED",
-    AVAILABLE: "AVAILABLE",
-    UNAVAILABLE: "UNAVAILABLE",
-};
-const ImageFailureCode = {
-    ImageInaccessible: "ImageInaccessible",
-    ImageNotFound: "ImageNotFound",
-    ImageReferencedByManifestList: "ImageReferencedByManifestList",
-    ImageTagDoesNotMatchDigest: "ImageTagDoesNotMatchDigest",
-    InvalidImageDigest: "InvalidImageDigest",
-    InvalidImageTag: "InvalidImageTag",
-    KmsError: "KmsError",
-    MissingDigestAndTag: "MissingDigestAndTag",
-    UpstreamAccessDenied: "UpstreamAccessDenied",
-    UpstreamTooManyRequests: "UpstreamTooManyRequests",
-    UpstreamUnavailable: "UpstreamUnavailable",
-};
-const ScanningConfigurationFailureCode = {
-    REPOSITORY_NOT_FOUND: "REPOSITORY_NOT_FOUND",
-};
-const ScanningRepositoryFilterType = {
-    WILDCARD: "WILDCARD",
-};
-const ScanFrequency = {
-    CONTINUOUS_SCAN: "CONTINUOUS_SCAN",
-    MANUAL: "MANUAL",
-    SCAN_ON_PUSH: "SCAN_ON_PUSH",
-};
-const UpstreamRegistry = {
-    AzureContainerRegistry: "azure-container-registry",
-    Chainguard: "chainguard",
-    DockerHub: "docker-hub",
-    Ecr: "ecr",
-    EcrPublic: "ecr-public",
-    GitHubContainerRegistry: "github-container-registry",
-    GitLabContainerRegistry: "gitlab-container-registry",
-    K8s: "k8s",
-    Quay: "quay",
-};
-const EncryptionType = {
-    AES256: "AES256",
-    KMS: "KMS",
-    KMS_DSSE: "KMS_DSSE",
-};
-const ImageTagMutability = {
-    IMMUTABLE: "IMMUTABLE",
-    IMMUTABLE_WITH_EXCLUSION: "IMMUTABLE_WITH_EXCLUSION",
-    MUTABLE: "MUTABLE",
-    MUTABLE_WITH_EXCLUSION: "MUTABLE_WITH_EXCLUSION",
-};
-const ImageTagMutabilityExclusionFilterType = {
-    WILDCARD: "WILDCARD",
-};
-const RCTAppliedFor = {
-    CREATE_ON_PUSH: "CREATE_ON_PUSH",
-    PULL_THROUGH_CACHE: "PULL_THROUGH_CACHE",
-    REPLICATION: "REPLICATION",
-};
-const SigningRepositoryFilterType = {
-    WILDCARD_MATCH: "WILDCARD_MATCH",
-};
-const ReplicationStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const ImageStatusFilter = {
-    ACTIVATING: "ACTIVATING",
-    ACTIVE: "ACTIVE",
-    ANY: "ANY",
-    ARCHIVED: "ARCHIVED",
-};
-const TagStatus = {
-    ANY: "ANY",
-    TAGGED: "TAGGED",
-    UNTAGGED: "UNTAGGED",
-};
-const FindingSeverity = {
-    CRITICAL: "CRITICAL",
-    HIGH: "HIGH",
-    INFORMATIONAL: "INFORMATIONAL",
-    LOW: "LOW",
-    MEDIUM: "MEDIUM",
-    UNDEFINED: "UNDEFINED",
-};
-const ScanStatus = {
-    ACTIVE: "ACTIVE",
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    FINDINGS_UNAVAILABLE: "FINDINGS_UNAVAILABLE",
-    IMAGE_ARCHIVED: "IMAGE_ARCHIVED",
-    IN_PROGRESS: "IN_PROGRESS",
-    LIMIT_EXCEEDED: "LIMIT_EXCEEDED",
-    PENDING: "PENDING",
-    SCAN_ELIGIBILITY_EXPIRED: "SCAN_ELIGIBILITY_EXPIRED",
-    UNSUPPORTED_IMAGE: "UNSUPPORTED_IMAGE",
-};
-const ImageStatus = {
-    ACTIVATING: "ACTIVATING",
-    ACTIVE: "ACTIVE",
-    ARCHIVED: "ARCHIVED",
-};
-const SigningStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const RepositoryFilterType = {
-    PREFIX_MATCH: "PREFIX_MATCH",
-};
-const ReplicationBackfillResultStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-};
-const ReplicationBackfillStatus = {
-    COMPLETE: "COMPLETE",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-    PREPARING: "PREPARING",
-    STOPPED: "STOPPED",
-    STOPPING: "STOPPING",
-};
-const LifecyclePolicyTargetStorageClass = {
-    ARCHIVE: "ARCHIVE",
-};
-const ImageActionType = {
-    EXPIRE: "EXPIRE",
-    TRANSITION: "TRANSITION",
-};
-const LifecyclePolicyStorageClass = {
-    ARCHIVE: "ARCHIVE",
-    STANDARD: "STANDARD",
-};
-const LifecyclePolicyPreviewStatus = {
-    COMPLETE: "COMPLETE",
-    EXPIRED: "EXPIRED",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const ScanType = {
-    BASIC: "BASIC",
-    ENHANCED: "ENHANCED",
-};
-const ArtifactStatusFilter = {
-    ACTIVATING: "ACTIVATING",
-    ACTIVE: "ACTIVE",
-    ANY: "ANY",
-    ARCHIVED: "ARCHIVED",
-};
-const ArtifactStatus = {
-    ACTIVATING: "ACTIVATING",
-    ACTIVE: "ACTIVE",
-    ARCHIVED: "ARCHIVED",
-};
-const TargetStorageClass = {
-    ARCHIVE: "ARCHIVE",
-    STANDARD: "STANDARD",
-};
 
-exports.ArtifactStatus = ArtifactStatus;
-exports.ArtifactStatusFilter = ArtifactStatusFilter;
-exports.Attribute$ = Attribute$;
-exports.AuthorizationData$ = AuthorizationData$;
-exports.AwsEcrContainerImageDetails$ = AwsEcrContainerImageDetails$;
-exports.BatchCheckLayerAvailability$ = BatchCheckLayerAvailability$;
-exports.BatchCheckLayerAvailabilityCommand = BatchCheckLayerAvailabilityCommand;
-exports.BatchCheckLayerAvailabilityRequest$ = BatchCheckLayerAvailabilityRequest$;
-exports.BatchCheckLayerAvailabilityResponse$ = BatchCheckLayerAvailabilityResponse$;
-exports.BatchDeleteImage$ = BatchDeleteImage$;
-exports.BatchDeleteImageCommand = BatchDeleteImageCommand;
-exports.BatchDeleteImageRequest$ = BatchDeleteImageRequest$;
-exports.BatchDeleteImageResponse$ = BatchDeleteImageResponse$;
-exports.BatchGetImage$ = BatchGetImage$;
-exports.BatchGetImageCommand = BatchGetImageCommand;
-exports.BatchGetImageRequest$ = BatchGetImageRequest$;
-exports.BatchGetImageResponse$ = BatchGetImageResponse$;
-exports.BatchGetRepositoryScanningConfiguration$ = BatchGetRepositoryScanningConfiguration$;
-exports.BatchGetRepositoryScanningConfigurationCommand = BatchGetRepositoryScanningConfigurationCommand;
-exports.BatchGetRepositoryScanningConfigurationRequest$ = BatchGetRepositoryScanningConfigurationRequest$;
-exports.BatchGetRepositoryScanningConfigurationResponse$ = BatchGetRepositoryScanningConfigurationResponse$;
-exports.BlockedByOrganizationPolicyException = BlockedByOrganizationPolicyException;
-exports.BlockedByOrganizationPolicyException$ = BlockedByOrganizationPolicyException$;
-exports.CompleteLayerUpload$ = CompleteLayerUpload$;
-exports.CompleteLayerUploadCommand = CompleteLayerUploadCommand;
-exports.CompleteLayerUploadRequest$ = CompleteLayerUploadRequest$;
-exports.CompleteLayerUploadResponse$ = CompleteLayerUploadResponse$;
-exports.CreatePullThroughCacheRule$ = CreatePullThroughCacheRule$;
-exports.CreatePullThroughCacheRuleCommand = CreatePullThroughCacheRuleCommand;
-exports.CreatePullThroughCacheRuleRequest$ = CreatePullThroughCacheRuleRequest$;
-exports.CreatePullThroughCacheRuleResponse$ = CreatePullThroughCacheRuleResponse$;
-exports.CreateRepository$ = CreateRepository$;
-exports.CreateRepositoryCommand = CreateRepositoryCommand;
-exports.CreateRepositoryCreationTemplate$ = CreateRepositoryCreationTemplate$;
-exports.CreateRepositoryCreationTemplateCommand = CreateRepositoryCreationTemplateCommand;
-exports.CreateRepositoryCreationTemplateRequest$ = CreateRepositoryCreationTemplateRequest$;
-exports.CreateRepositoryCreationTemplateResponse$ = CreateRepositoryCreationTemplateResponse$;
-exports.CreateRepositoryRequest$ = CreateRepositoryRequest$;
-exports.CreateRepositoryResponse$ = CreateRepositoryResponse$;
-exports.CvssScore$ = CvssScore$;
-exports.CvssScoreAdjustment$ = CvssScoreAdjustment$;
-exports.CvssScoreDetails$ = CvssScoreDetails$;
-exports.DeleteLifecyclePolicy$ = DeleteLifecyclePolicy$;
-exports.DeleteLifecyclePolicyCommand = DeleteLifecyclePolicyCommand;
-exports.DeleteLifecyclePolicyRequest$ = DeleteLifecyclePolicyRequest$;
-exports.DeleteLifecyclePolicyResponse$ = DeleteLifecyclePolicyResponse$;
-exports.DeletePullThroughCacheRule$ = DeletePullThroughCacheRule$;
-exports.DeletePullThroughCacheRuleCommand = DeletePullThroughCacheRuleCommand;
-exports.DeletePullThroughCacheRuleRequest$ = DeletePullThroughCacheRuleRequest$;
-exports.DeletePullThroughCacheRuleResponse$ = DeletePullThroughCacheRuleResponse$;
-exports.DeleteRegistryPolicy$ = DeleteRegistryPolicy$;
-exports.DeleteRegistryPolicyCommand = DeleteRegistryPolicyCommand;
-exports.DeleteRegistryPolicyRequest$ = DeleteRegistryPolicyRequest$;
-exports.DeleteRegistryPolicyResponse$ = DeleteRegistryPolicyResponse$;
-exports.DeleteRepository$ = DeleteRepository$;
-exports.DeleteRepositoryCommand = DeleteRepositoryCommand;
-exports.DeleteRepositoryCreationTemplate$ = DeleteRepositoryCreationTemplate$;
-exports.DeleteRepositoryCreationTemplateCommand = DeleteRepositoryCreationTemplateCommand;
-exports.DeleteRepositoryCreationTemplateRequest$ = DeleteRepositoryCreationTemplateRequest$;
-exports.DeleteRepositoryCreationTemplateResponse$ = DeleteRepositoryCreationTemplateResponse$;
-exports.DeleteRepositoryPolicy$ = DeleteRepositoryPolicy$;
-exports.DeleteRepositoryPolicyCommand = DeleteRepositoryPolicyCommand;
-exports.DeleteRepositoryPolicyRequest$ = DeleteRepositoryPolicyRequest$;
-exports.DeleteRepositoryPolicyResponse$ = DeleteRepositoryPolicyResponse$;
-exports.DeleteRepositoryRequest$ = DeleteRepositoryRequest$;
-exports.DeleteRepositoryResponse$ = DeleteRepositoryResponse$;
-exports.DeleteSigningConfiguration$ = DeleteSigningConfiguration$;
-exports.DeleteSigningConfigurationCommand = DeleteSigningConfigurationCommand;
-exports.DeleteSigningConfigurationRequest$ = DeleteSigningConfigurationRequest$;
-exports.DeleteSigningConfigurationResponse$ = DeleteSigningConfigurationResponse$;
-exports.DeregisterPullTimeUpdateExclusion$ = DeregisterPullTimeUpdateExclusion$;
-exports.DeregisterPullTimeUpdateExclusionCommand = DeregisterPullTimeUpdateExclusionCommand;
-exports.DeregisterPullTimeUpdateExclusionRequest$ = DeregisterPullTimeUpdateExclusionRequest$;
-exports.DeregisterPullTimeUpdateExclusionResponse$ = DeregisterPullTimeUpdateExclusionResponse$;
-exports.DescribeImageReplicationStatus$ = DescribeImageReplicationStatus$;
-exports.DescribeImageReplicationStatusCommand = DescribeImageReplicationStatusCommand;
-exports.DescribeImageReplicationStatusRequest$ = DescribeImageReplicationStatusRequest$;
-exports.DescribeImageReplicationStatusResponse$ = DescribeImageReplicationStatusResponse$;
-exports.DescribeImageScanFindings$ = DescribeImageScanFindings$;
-exports.DescribeImageScanFindingsCommand = DescribeImageScanFindingsCommand;
-exports.DescribeImageScanFindingsRequest$ = DescribeImageScanFindingsRequest$;
-exports.DescribeImageScanFindingsResponse$ = DescribeImageScanFindingsResponse$;
-exports.DescribeImageSigningStatus$ = DescribeImageSigningStatus$;
-exports.DescribeImageSigningStatusCommand = DescribeImageSigningStatusCommand;
-exports.DescribeImageSigningStatusRequest$ = DescribeImageSigningStatusRequest$;
-exports.DescribeImageSigningStatusResponse$ = DescribeImageSigningStatusResponse$;
-exports.DescribeImages$ = DescribeImages$;
-exports.DescribeImagesCommand = DescribeImagesCommand;
-exports.DescribeImagesFilter$ = DescribeImagesFilter$;
-exports.DescribeImagesRequest$ = DescribeImagesRequest$;
-exports.DescribeImagesResponse$ = DescribeImagesResponse$;
-exports.DescribePullThroughCacheRules$ = DescribePullThroughCacheRules$;
-exports.DescribePullThroughCacheRulesCommand = DescribePullThroughCacheRulesCommand;
-exports.DescribePullThroughCacheRulesRequest$ = DescribePullThroughCacheRulesRequest$;
-exports.DescribePullThroughCacheRulesResponse$ = DescribePullThroughCacheRulesResponse$;
-exports.DescribeRegistry$ = DescribeRegistry$;
-exports.DescribeRegistryCommand = DescribeRegistryCommand;
-exports.DescribeRegistryRequest$ = DescribeRegistryRequest$;
-exports.DescribeRegistryResponse$ = DescribeRegistryResponse$;
-exports.DescribeReplicationBackfillResults$ = DescribeReplicationBackfillResults$;
-exports.DescribeReplicationBackfillResultsCommand = DescribeReplicationBackfillResultsCommand;
-exports.DescribeReplicationBackfillResultsRequest$ = DescribeReplicationBackfillResultsRequest$;
-exports.DescribeReplicationBackfillResultsResponse$ = DescribeReplicationBackfillResultsResponse$;
-exports.DescribeRepositories$ = DescribeRepositories$;
-exports.DescribeRepositoriesCommand = DescribeRepositoriesCommand;
-exports.DescribeRepositoriesRequest$ = DescribeRepositoriesRequest$;
-exports.DescribeRepositoriesResponse$ = DescribeRepositoriesResponse$;
-exports.DescribeRepositoryCreationTemplates$ = DescribeRepositoryCreationTemplates$;
-exports.DescribeRepositoryCreationTemplatesCommand = DescribeRepositoryCreationTemplatesCommand;
-exports.DescribeRepositoryCreationTemplatesRequest$ = DescribeRepositoryCreationTemplatesRequest$;
-exports.DescribeRepositoryCreationTemplatesResponse$ = DescribeRepositoryCreationTemplatesResponse$;
-exports.ECR = ECR;
-exports.ECRClient = ECRClient;
-exports.ECRServiceException = ECRServiceException;
-exports.ECRServiceException$ = ECRServiceException$;
-exports.EmptyUploadException = EmptyUploadException;
-exports.EmptyUploadException$ = EmptyUploadException$;
-exports.EncryptionConfiguration$ = EncryptionConfiguration$;
-exports.EncryptionConfigurationForRepositoryCreationTemplate$ = EncryptionConfigurationForRepositoryCreationTemplate$;
-exports.EncryptionType = EncryptionType;
-exports.EnhancedImageScanFinding$ = EnhancedImageScanFinding$;
-exports.ExclusionAlreadyExistsException = ExclusionAlreadyExistsException;
-exports.ExclusionAlreadyExistsException$ = ExclusionAlreadyExistsException$;
-exports.ExclusionNotFoundException = ExclusionNotFoundException;
-exports.ExclusionNotFoundException$ = ExclusionNotFoundException$;
-exports.FindingSeverity = FindingSeverity;
-exports.GetAccountSetting$ = GetAccountSetting$;
-exports.GetAccountSettingCommand = GetAccountSettingCommand;
-exports.GetAccountSettingRequest$ = GetAccountSettingRequest$;
-exports.GetAccountSettingResponse$ = GetAccountSettingResponse$;
-exports.GetAuthorizationToken$ = GetAuthorizationToken$;
-exports.GetAuthorizationTokenCommand = GetAuthorizationTokenCommand;
-exports.GetAuthorizationTokenRequest$ = GetAuthorizationTokenRequest$;
-exports.GetAuthorizationTokenResponse$ = GetAuthorizationTokenResponse$;
-exports.GetDownloadUrlForLayer$ = GetDownloadUrlForLayer$;
-exports.GetDownloadUrlForLayerCommand = GetDownloadUrlForLayerCommand;
-exports.GetDownloadUrlForLayerRequest$ = GetDownloadUrlForLayerRequest$;
-exports.GetDownloadUrlForLayerResponse$ = GetDownloadUrlForLayerResponse$;
-exports.GetLifecyclePolicy$ = GetLifecyclePolicy$;
-exports.GetLifecyclePolicyCommand = GetLifecyclePolicyCommand;
-exports.GetLifecyclePolicyPreview$ = GetLifecyclePolicyPreview$;
-exports.GetLifecyclePolicyPreviewCommand = GetLifecyclePolicyPreviewCommand;
-exports.GetLifecyclePolicyPreviewRequest$ = GetLifecyclePolicyPreviewRequest$;
-exports.GetLifecyclePolicyPreviewResponse$ = GetLifecyclePolicyPreviewResponse$;
-exports.GetLifecyclePolicyRequest$ = GetLifecyclePolicyRequest$;
-exports.GetLifecyclePolicyResponse$ = GetLifecyclePolicyResponse$;
-exports.GetRegistryPolicy$ = GetRegistryPolicy$;
-exports.GetRegistryPolicyCommand = GetRegistryPolicyCommand;
-exports.GetRegistryPolicyRequest$ = GetRegistryPolicyRequest$;
-exports.GetRegistryPolicyResponse$ = GetRegistryPolicyResponse$;
-exports.GetRegistryScanningConfiguration$ = GetRegistryScanningConfiguration$;
-exports.GetRegistryScanningConfigurationCommand = GetRegistryScanningConfigurationCommand;
-exports.GetRegistryScanningConfigurationRequest$ = GetRegistryScanningConfigurationRequest$;
-exports.GetRegistryScanningConfigurationResponse$ = GetRegistryScanningConfigurationResponse$;
-exports.GetRepositoryPolicy$ = GetRepositoryPolicy$;
-exports.GetRepositoryPolicyCommand = GetRepositoryPolicyCommand;
-exports.GetRepositoryPolicyRequest$ = GetRepositoryPolicyRequest$;
-exports.GetRepositoryPolicyResponse$ = GetRepositoryPolicyResponse$;
-exports.GetSigningConfiguration$ = GetSigningConfiguration$;
-exports.GetSigningConfigurationCommand = GetSigningConfigurationCommand;
-exports.GetSigningConfigurationRequest$ = GetSigningConfigurationRequest$;
-exports.GetSigningConfigurationResponse$ = GetSigningConfigurationResponse$;
-exports.Image$ = Image$;
-exports.ImageActionType = ImageActionType;
-exports.ImageAlreadyExistsException = ImageAlreadyExistsException;
-exports.ImageAlreadyExistsException$ = ImageAlreadyExistsException$;
-exports.ImageArchivedException = ImageArchivedException;
-exports.ImageArchivedException$ = ImageArchivedException$;
-exports.ImageDetail$ = ImageDetail$;
-exports.ImageDigestDoesNotMatchException = ImageDigestDoesNotMatchException;
-exports.ImageDigestDoesNotMatchException$ = ImageDigestDoesNotMatchException$;
-exports.ImageFailure$ = ImageFailure$;
-exports.ImageFailureCode = ImageFailureCode;
-exports.ImageIdentifier$ = ImageIdentifier$;
-exports.ImageNotFoundException = ImageNotFoundException;
-exports.ImageNotFoundException$ = ImageNotFoundException$;
-exports.ImageReferrer$ = ImageReferrer$;
-exports.ImageReplicationStatus$ = ImageReplicationStatus$;
-exports.ImageScanFinding$ = ImageScanFinding$;
-exports.ImageScanFindings$ = ImageScanFindings$;
-exports.ImageScanFindingsSummary$ = ImageScanFindingsSummary$;
-exports.ImageScanStatus$ = ImageScanStatus$;
-exports.ImageScanningConfiguration$ = ImageScanningConfiguration$;
-exports.ImageSigningStatus$ = ImageSigningStatus$;
-exports.ImageStatus = ImageStatus;
-exports.ImageStatusFilter = ImageStatusFilter;
-exports.ImageStorageClassUpdateNotSupportedException = ImageStorageClassUpdateNotSupportedException;
-exports.ImageStorageClassUpdateNotSupportedException$ = ImageStorageClassUpdateNotSupportedException$;
-exports.ImageTagAlreadyExistsException = ImageTagAlreadyExistsException;
-exports.ImageTagAlreadyExistsException$ = ImageTagAlreadyExistsException$;
-exports.ImageTagMutability = ImageTagMutability;
-exports.ImageTagMutabilityExclusionFilter$ = ImageTagMutabilityExclusionFilter$;
-exports.ImageTagMutabilityExclusionFilterType = ImageTagMutabilityExclusionFilterType;
-exports.InitiateLayerUpload$ = InitiateLayerUpload$;
-exports.InitiateLayerUploadCommand = InitiateLayerUploadCommand;
-exports.InitiateLayerUploadRequest$ = InitiateLayerUploadRequest$;
-exports.InitiateLayerUploadResponse$ = InitiateLayerUploadResponse$;
-exports.InvalidLayerException = InvalidLayerException;
-exports.InvalidLayerException$ = InvalidLayerException$;
-exports.InvalidLayerPartException = InvalidLayerPartException;
-exports.InvalidLayerPartException$ = InvalidLayerPartException$;
-exports.InvalidParameterException = InvalidParameterException;
-exports.InvalidParameterException$ = InvalidParameterException$;
-exports.InvalidTagParameterException = InvalidTagParameterException;
-exports.InvalidTagParameterException$ = InvalidTagParameterException$;
-exports.KmsException = KmsException;
-exports.KmsException$ = KmsException$;
-exports.Layer$ = Layer$;
-exports.LayerAlreadyExistsException = LayerAlreadyExistsException;
-exports.LayerAlreadyExistsException$ = LayerAlreadyExistsException$;
-exports.LayerAvailability = LayerAvailability;
-exports.LayerFailure$ = LayerFailure$;
-exports.LayerFailureCode = LayerFailureCode;
-exports.LayerInaccessibleException = LayerInaccessibleException;
-exports.LayerInaccessibleException$ = LayerInaccessibleException$;
-exports.LayerPartTooSmallException = LayerPartTooSmallException;
-exports.LayerPartTooSmallException$ = LayerPartTooSmallException$;
-exports.LayersNotFoundException = LayersNotFoundException;
-exports.LayersNotFoundException$ = LayersNotFoundException$;
-exports.LifecyclePolicyNotFoundException = LifecyclePolicyNotFoundException;
-exports.LifecyclePolicyNotFoundException$ = LifecyclePolicyNotFoundException$;
-exports.LifecyclePolicyPreviewFilter$ = LifecyclePolicyPreviewFilter$;
-exports.LifecyclePolicyPreviewInProgressException = LifecyclePolicyPreviewInProgressException;
-exports.LifecyclePolicyPreviewInProgressException$ = LifecyclePolicyPreviewInProgressException$;
-exports.LifecyclePolicyPreviewNotFoundException = LifecyclePolicyPreviewNotFoundException;
-exports.LifecyclePolicyPreviewNotFoundException$ = LifecyclePolicyPreviewNotFoundException$;
-exports.LifecyclePolicyPreviewResult$ = LifecyclePolicyPreviewResult$;
-exports.LifecyclePolicyPreviewStatus = LifecyclePolicyPreviewStatus;
-exports.LifecyclePolicyPreviewSummary$ = LifecyclePolicyPreviewSummary$;
-exports.LifecyclePolicyRuleAction$ = LifecyclePolicyRuleAction$;
-exports.LifecyclePolicyStorageClass = LifecyclePolicyStorageClass;
-exports.LifecyclePolicyTargetStorageClass = LifecyclePolicyTargetStorageClass;
-exports.LimitExceededException = LimitExceededException;
-exports.LimitExceededException$ = LimitExceededException$;
-exports.ListImageReferrers$ = ListImageReferrers$;
-exports.ListImageReferrersCommand = ListImageReferrersCommand;
-exports.ListImageReferrersFilter$ = ListImageReferrersFilter$;
-exports.ListImageReferrersRequest$ = ListImageReferrersRequest$;
-exports.ListImageReferrersResponse$ = ListImageReferrersResponse$;
-exports.ListImages$ = ListImages$;
-exports.ListImagesCommand = ListImagesCommand;
-exports.ListImagesFilter$ = ListImagesFilter$;
-exports.ListImagesRequest$ = ListImagesRequest$;
-exports.ListImagesResponse$ = ListImagesResponse$;
-exports.ListPullTimeUpdateExclusions$ = ListPullTimeUpdateExclusions$;
-exports.ListPullTimeUpdateExclusionsCommand = ListPullTimeUpdateExclusionsCommand;
-exports.ListPullTimeUpdateExclusionsRequest$ = ListPullTimeUpdateExclusionsRequest$;
-exports.ListPullTimeUpdateExclusionsResponse$ = ListPullTimeUpdateExclusionsResponse$;
-exports.ListReplicationBackfills$ = ListReplicationBackfills$;
-exports.ListReplicationBackfillsCommand = ListReplicationBackfillsCommand;
-exports.ListReplicationBackfillsRequest$ = ListReplicationBackfillsRequest$;
-exports.ListReplicationBackfillsResponse$ = ListReplicationBackfillsResponse$;
-exports.ListTagsForResource$ = ListTagsForResource$;
-exports.ListTagsForResourceCommand = ListTagsForResourceCommand;
-exports.ListTagsForResourceRequest$ = ListTagsForResourceRequest$;
-exports.ListTagsForResourceResponse$ = ListTagsForResourceResponse$;
-exports.PackageVulnerabilityDetails$ = PackageVulnerabilityDetails$;
-exports.PullThroughCacheRule$ = PullThroughCacheRule$;
-exports.PullThroughCacheRuleAlreadyExistsException = PullThroughCacheRuleAlreadyExistsException;
-exports.PullThroughCacheRuleAlreadyExistsException$ = PullThroughCacheRuleAlreadyExistsException$;
-exports.PullThroughCacheRuleNotFoundException = PullThroughCacheRuleNotFoundException;
-exports.PullThroughCacheRuleNotFoundException$ = PullThroughCacheRuleNotFoundException$;
-exports.PutAccountSetting$ = PutAccountSetting$;
-exports.PutAccountSettingCommand = PutAccountSettingCommand;
-exports.PutAccountSettingRequest$ = PutAccountSettingRequest$;
-exports.PutAccountSettingResponse$ = PutAccountSettingResponse$;
-exports.PutImage$ = PutImage$;
-exports.PutImageCommand = PutImageCommand;
-exports.PutImageRequest$ = PutImageRequest$;
-exports.PutImageResponse$ = PutImageResponse$;
-exports.PutImageScanningConfiguration$ = PutImageScanningConfiguration$;
-exports.PutImageScanningConfigurationCommand = PutImageScanningConfigurationCommand;
-exports.PutImageScanningConfigurationRequest$ = PutImageScanningConfigurationRequest$;
-exports.PutImageScanningConfigurationResponse$ = PutImageScanningConfigurationResponse$;
-exports.PutImageTagMutability$ = PutImageTagMutability$;
-exports.PutImageTagMutabilityCommand = PutImageTagMutabilityCommand;
-exports.PutImageTagMutabilityRequest$ = PutImageTagMutabilityRequest$;
-exports.PutImageTagMutabilityResponse$ = PutImageTagMutabilityResponse$;
-exports.PutLifecyclePolicy$ = PutLifecyclePolicy$;
-exports.PutLifecyclePolicyCommand = PutLifecyclePolicyCommand;
-exports.PutLifecyclePolicyRequest$ = PutLifecyclePolicyRequest$;
-exports.PutLifecyclePolicyResponse$ = PutLifecyclePolicyResponse$;
-exports.PutRegistryPolicy$ = PutRegistryPolicy$;
-exports.PutRegistryPolicyCommand = PutRegistryPolicyCommand;
-exports.PutRegistryPolicyRequest$ = PutRegistryPolicyRequest$;
-exports.PutRegistryPolicyResponse$ = PutRegistryPolicyResponse$;
-exports.PutRegistryScanningConfiguration$ = PutRegistryScanningConfiguration$;
-exports.PutRegistryScanningConfigurationCommand = PutRegistryScanningConfigurationCommand;
-exports.PutRegistryScanningConfigurationRequest$ = PutRegistryScanningConfigurationRequest$;
-exports.PutRegistryScanningConfigurationResponse$ = PutRegistryScanningConfigurationResponse$;
-exports.PutReplicationConfiguration$ = PutReplicationConfiguration$;
-exports.PutReplicationConfigurationCommand = PutReplicationConfigurationCommand;
-exports.PutReplicationConfigurationRequest$ = PutReplicationConfigurationRequest$;
-exports.PutReplicationConfigurationResponse$ = PutReplicationConfigurationResponse$;
-exports.PutSigningConfiguration$ = PutSigningConfiguration$;
-exports.PutSigningConfigurationCommand = PutSigningConfigurationCommand;
-exports.PutSigningConfigurationRequest$ = PutSigningConfigurationRequest$;
-exports.PutSigningConfigurationResponse$ = PutSigningConfigurationResponse$;
-exports.RCTAppliedFor = RCTAppliedFor;
-exports.Recommendation$ = Recommendation$;
-exports.ReferencedImagesNotFoundException = ReferencedImagesNotFoundException;
-exports.ReferencedImagesNotFoundException$ = ReferencedImagesNotFoundException$;
-exports.RegisterPullTimeUpdateExclusion$ = RegisterPullTimeUpdateExclusion$;
-exports.RegisterPullTimeUpdateExclusionCommand = RegisterPullTimeUpdateExclusionCommand;
-exports.RegisterPullTimeUpdateExclusionRequest$ = RegisterPullTimeUpdateExclusionRequest$;
-exports.RegisterPullTimeUpdateExclusionResponse$ = RegisterPullTimeUpdateExclusionResponse$;
-exports.RegistryPolicyNotFoundException = RegistryPolicyNotFoundException;
-exports.RegistryPolicyNotFoundException$ = RegistryPolicyNotFoundException$;
-exports.RegistryScanningConfiguration$ = RegistryScanningConfiguration$;
-exports.RegistryScanningRule$ = RegistryScanningRule$;
-exports.Remediation$ = Remediation$;
-exports.ReplicationBackfillInProgressException = ReplicationBackfillInProgressException;
-exports.ReplicationBackfillInProgressException$ = ReplicationBackfillInProgressException$;
-exports.ReplicationBackfillInvalidStatusException = ReplicationBackfillInvalidStatusException;
-exports.ReplicationBackfillInvalidStatusException$ = ReplicationBackfillInvalidStatusException$;
-exports.ReplicationBackfillNotFoundException = ReplicationBackfillNotFoundException;
-exports.ReplicationBackfillNotFoundException$ = ReplicationBackfillNotFoundException$;
-exports.ReplicationBackfillProgress$ = ReplicationBackfillProgress$;
-exports.ReplicationBackfillResult$ = ReplicationBackfillResult$;
-exports.ReplicationBackfillResultStatus = ReplicationBackfillResultStatus;
-exports.ReplicationBackfillStatus = ReplicationBackfillStatus;
-exports.ReplicationBackfillSummary$ = ReplicationBackfillSummary$;
-exports.ReplicationConfiguration$ = ReplicationConfiguration$;
-exports.ReplicationDestination$ = ReplicationDestination$;
-exports.ReplicationRule$ = ReplicationRule$;
-exports.ReplicationStatus = ReplicationStatus;
-exports.Repository$ = Repository$;
-exports.RepositoryAlreadyExistsException = RepositoryAlreadyExistsException;
-exports.RepositoryAlreadyExistsException$ = RepositoryAlreadyExistsException$;
-exports.RepositoryCreationTemplate$ = RepositoryCreationTemplate$;
-exports.RepositoryFilter$ = RepositoryFilter$;
-exports.RepositoryFilterType = RepositoryFilterType;
-exports.RepositoryNotEmptyException = RepositoryNotEmptyException;
-exports.RepositoryNotEmptyException$ = RepositoryNotEmptyException$;
-exports.RepositoryNotFoundException = RepositoryNotFoundException;
-exports.RepositoryNotFoundException$ = RepositoryNotFoundException$;
-exports.RepositoryPolicyNotFoundException = RepositoryPolicyNotFoundException;
-exports.RepositoryPolicyNotFoundException$ = RepositoryPolicyNotFoundException$;
-exports.RepositoryScanningConfiguration$ = RepositoryScanningConfiguration$;
-exports.RepositoryScanningConfigurationFailure$ = RepositoryScanningConfigurationFailure$;
-exports.Resource$ = Resource$;
-exports.ResourceDetails$ = ResourceDetails$;
-exports.ScanFrequency = ScanFrequency;
-exports.ScanNotFoundException = ScanNotFoundException;
-exports.ScanNotFoundException$ = ScanNotFoundException$;
-exports.ScanStatus = ScanStatus;
-exports.ScanType = ScanType;
-exports.ScanningConfigurationFailureCode = ScanningConfigurationFailureCode;
-exports.ScanningRepositoryFilter$ = ScanningRepositoryFilter$;
-exports.ScanningRepositoryFilterType = ScanningRepositoryFilterType;
-exports.ScoreDetails$ = ScoreDetails$;
-exports.SecretNotFoundException = SecretNotFoundException;
-exports.SecretNotFoundException$ = SecretNotFoundException$;
-exports.ServerException = ServerException;
-exports.ServerException$ = ServerException$;
-exports.SetRepositoryPolicy$ = SetRepositoryPolicy$;
-exports.SetRepositoryPolicyCommand = SetRepositoryPolicyCommand;
-exports.SetRepositoryPolicyRequest$ = SetRepositoryPolicyRequest$;
-exports.SetRepositoryPolicyResponse$ = SetRepositoryPolicyResponse$;
-exports.SigningConfiguration$ = SigningConfiguration$;
-exports.SigningConfigurationNotFoundException = SigningConfigurationNotFoundException;
-exports.SigningConfigurationNotFoundException$ = SigningConfigurationNotFoundException$;
-exports.SigningRepositoryFilter$ = SigningRepositoryFilter$;
-exports.SigningRepositoryFilterType = SigningRepositoryFilterType;
-exports.SigningRule$ = SigningRule$;
-exports.SigningStatus = SigningStatus;
-exports.StartImageScan$ = StartImageScan$;
-exports.StartImageScanCommand = StartImageScanCommand;
-exports.StartImageScanRequest$ = StartImageScanRequest$;
-exports.StartImageScanResponse$ = StartImageScanResponse$;
-exports.StartLifecyclePolicyPreview$ = StartLifecyclePolicyPreview$;
-exports.StartLifecyclePolicyPreviewCommand = StartLifecyclePolicyPreviewCommand;
-exports.StartLifecyclePolicyPreviewRequest$ = StartLifecyclePolicyPreviewRequest$;
-exports.StartLifecyclePolicyPreviewResponse$ = StartLifecyclePolicyPreviewResponse$;
-exports.StartReplicationBackfill$ = StartReplicationBackfill$;
-exports.StartReplicationBackfillCommand = StartReplicationBackfillCommand;
-exports.StartReplicationBackfillRequest$ = StartReplicationBackfillRequest$;
-exports.StartReplicationBackfillResponse$ = StartReplicationBackfillResponse$;
-exports.StopReplicationBackfill$ = StopReplicationBackfill$;
-exports.StopReplicationBackfillCommand = StopReplicationBackfillCommand;
-exports.StopReplicationBackfillRequest$ = StopReplicationBackfillRequest$;
-exports.StopReplicationBackfillResponse$ = StopReplicationBackfillResponse$;
-exports.SubjectIdentifier$ = SubjectIdentifier$;
-exports.Tag$ = Tag$;
-exports.TagResource$ = TagResource$;
-exports.TagResourceCommand = TagResourceCommand;
-exports.TagResourceRequest$ = TagResourceRequest$;
-exports.TagResourceResponse$ = TagResourceResponse$;
-exports.TagStatus = TagStatus;
-exports.TargetStorageClass = TargetStorageClass;
-exports.TemplateAlreadyExistsException = TemplateAlreadyExistsException;
-exports.TemplateAlreadyExistsException$ = TemplateAlreadyExistsException$;
-exports.TemplateNotFoundException = TemplateNotFoundException;
-exports.TemplateNotFoundException$ = TemplateNotFoundException$;
-exports.TooManyTagsException = TooManyTagsException;
-exports.TooManyTagsException$ = TooManyTagsException$;
-exports.TransitioningImageTotalCount$ = TransitioningImageTotalCount$;
-exports.UnableToAccessSecretException = UnableToAccessSecretException;
-exports.UnableToAccessSecretException$ = UnableToAccessSecretException$;
-exports.UnableToDecryptSecretValueException = UnableToDecryptSecretValueException;
-exports.UnableToDecryptSecretValueException$ = UnableToDecryptSecretValueException$;
-exports.UnableToGetUpstreamImageException = UnableToGetUpstreamImageException;
-exports.UnableToGetUpstreamImageException$ = UnableToGetUpstreamImageException$;
-exports.UnableToGetUpstreamLayerException = UnableToGetUpstreamLayerException;
-exports.UnableToGetUpstreamLayerException$ = UnableToGetUpstreamLayerException$;
-exports.UnableToListUpstreamImageReferrersException = UnableToListUpstreamImageReferrersException;
-exports.UnableToListUpstreamImageReferrersException$ = UnableToListUpstreamImageReferrersException$;
-exports.UnsupportedImageTypeException = UnsupportedImageTypeException;
-exports.UnsupportedImageTypeException$ = UnsupportedImageTypeException$;
-exports.UnsupportedUpstreamRegistryException = UnsupportedUpstreamRegistryException;
-exports.UnsupportedUpstreamRegistryException$ = UnsupportedUpstreamRegistryException$;
-exports.UntagResource$ = UntagResource$;
-exports.UntagResourceCommand = UntagResourceCommand;
-exports.UntagResourceRequest$ = UntagResourceRequest$;
-exports.UntagResourceResponse$ = UntagResourceResponse$;
-exports.UpdateImageStorageClass$ = UpdateImageStorageClass$;
-exports.UpdateImageStorageClassCommand = UpdateImageStorageClassCommand;
-exports.UpdateImageStorageClassRequest$ = UpdateImageStorageClassRequest$;
-exports.UpdateImageStorageClassResponse$ = UpdateImageStorageClassResponse$;
-exports.UpdatePullThroughCacheRule$ = UpdatePullThroughCacheRule$;
-exports.UpdatePullThroughCacheRuleCommand = UpdatePullThroughCacheRuleCommand;
-exports.UpdatePullThroughCacheRuleRequest$ = UpdatePullThroughCacheRuleRequest$;
-exports.UpdatePullThroughCacheRuleResponse$ = UpdatePullThroughCacheRuleResponse$;
-exports.UpdateRepositoryCreationTemplate$ = UpdateRepositoryCreationTemplate$;
-exports.UpdateRepositoryCreationTemplateCommand = UpdateRepositoryCreationTemplateCommand;
-exports.UpdateRepositoryCreationTemplateRequest$ = UpdateRepositoryCreationTemplateRequest$;
-exports.UpdateRepositoryCreationTemplateResponse$ = UpdateRepositoryCreationTemplateResponse$;
-exports.UploadLayerPart$ = UploadLayerPart$;
-exports.UploadLayerPartCommand = UploadLayerPartCommand;
-exports.UploadLayerPartRequest$ = UploadLayerPartRequest$;
-exports.UploadLayerPartResponse$ = UploadLayerPartResponse$;
-exports.UploadNotFoundException = UploadNotFoundException;
-exports.UploadNotFoundException$ = UploadNotFoundException$;
-exports.UpstreamRegistry = UpstreamRegistry;
-exports.ValidatePullThroughCacheRule$ = ValidatePullThroughCacheRule$;
-exports.ValidatePullThroughCacheRuleCommand = ValidatePullThroughCacheRuleCommand;
-exports.ValidatePullThroughCacheRuleRequest$ = ValidatePullThroughCacheRuleRequest$;
-exports.ValidatePullThroughCacheRuleResponse$ = ValidatePullThroughCacheRuleResponse$;
-exports.ValidationException = ValidationException;
-exports.ValidationException$ = ValidationException$;
-exports.VulnerablePackage$ = VulnerablePackage$;
-exports.errorTypeRegistries = errorTypeRegistries;
-exports.paginateDescribeImageScanFindings = paginateDescribeImageScanFindings;
-exports.paginateDescribeImages = paginateDescribeImages;
-exports.paginateDescribePullThroughCacheRules = paginateDescribePullThroughCacheRules;
-exports.paginateDescribeReplicationBackfillResults = paginateDescribeReplicationBackfillResults;
-exports.paginateDescribeRepositories = paginateDescribeRepositories;
-exports.paginateDescribeRepositoryCreationTemplates = paginateDescribeRepositoryCreationTemplates;
-exports.paginateGetLifecyclePolicyPreview = paginateGetLifecyclePolicyPreview;
-exports.paginateListImages = paginateListImages;
-exports.paginateListReplicationBackfills = paginateListReplicationBackfills;
-exports.waitForImageScanComplete = waitForImageScanComplete;
-exports.waitForLifecyclePolicyPreviewComplete = waitForLifecyclePolicyPreviewComplete;
-exports.waitUntilImageScanComplete = waitUntilImageScanComplete;
-exports.waitUntilLifecyclePolicyPreviewComplete = waitUntilLifecyclePolicyPreviewComplete;
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecr@3.1169.0/node_modules/@aws-sdk/client-ecr/dist-es/index.js
+
+
+
+
+
+
+
+
+
+
+
 
 
 /***/ })

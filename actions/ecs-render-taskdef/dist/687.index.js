@@ -1,32 +1,45 @@
-export const id = 234;
-export const ids = [234];
+export const id = 687;
+export const ids = [687];
 export const modules = {
 
-/***/ 1234:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+/***/ 2687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin } = __webpack_require__(7085);
-const { getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin, createPaginator } = __webpack_require__(53);
-const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createWaiter, checkExceptions, WaiterState, createAggregatedClient } = __webpack_require__(4757);
-const { Command: $Command } = __webpack_require__(4757);
-exports.$Command = $Command;
-exports.__Client = Client;
-const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __webpack_require__(4920);
-const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveEndpointConfig, getEndpointPlugin } = __webpack_require__(5560);
-const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __webpack_require__(2091);
-const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __webpack_require__(1124);
-const { TypeRegistry, getSchemaSerdePlugin } = __webpack_require__(1369);
-const { resolveAwsSdkSigV4Config, AwsSdkSigV4Signer, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __webpack_require__(7952);
-const { defaultProvider } = __webpack_require__(5462);
-const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __webpack_require__(3715);
-const { streamCollector, NodeHttpHandler } = __webpack_require__(5830);
-const { AwsJson1_1Protocol } = __webpack_require__(7139);
-const { Sha256 } = __webpack_require__(3081);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DescribeServicesCommand: () => (/* reexport */ DescribeServicesCommand),
+  DescribeTaskDefinitionCommand: () => (/* reexport */ DescribeTaskDefinitionCommand),
+  ECSClient: () => (/* reexport */ ECSClient)
+});
+
+// UNUSED EXPORTS: $Command, AcceleratorCountRequest$, AcceleratorManufacturer, AcceleratorName, AcceleratorTotalMemoryMiBRequest$, AcceleratorType, AccessDeniedException, AccessDeniedException$, AccessType, AdvancedConfiguration$, AgentUpdateStatus, ApplicationProtocol, AssignPublicIp, AssociateGatewayWithCluster$, AssociateGatewayWithClusterCommand, AssociateGatewayWithClusterRequest$, AssociateGatewayWithClusterResponse$, Attachment$, AttachmentStateChange$, Attribute$, AttributeLimitExceededException, AttributeLimitExceededException$, AutoRepairActionsStatus, AutoRepairConfiguration$, AutoScalingGroupProvider$, AutoScalingGroupProviderUpdate$, AvailabilityZoneRebalancing, AwsVpcConfiguration$, BareMetal, BaselineEbsBandwidthMbpsRequest$, BlockedException, BlockedException$, BurstablePerformance, CPUArchitecture, CanaryConfiguration$, CapacityOptionType, CapacityProvider$, CapacityProviderField, CapacityProviderStatus, CapacityProviderStrategyItem$, CapacityProviderType, CapacityProviderUpdateStatus, CapacityReservationPreference, CapacityReservationRequest$, ClientException, ClientException$, Cluster$, ClusterConfiguration$, ClusterContainsCapacityProviderException, ClusterContainsCapacityProviderException$, ClusterContainsContainerInstancesException, ClusterContainsContainerInstancesException$, ClusterContainsServicesException, ClusterContainsServicesException$, ClusterContainsTasksException, ClusterContainsTasksException$, ClusterField, ClusterNotFoundException, ClusterNotFoundException$, ClusterServiceConnectDefaults$, ClusterServiceConnectDefaultsRequest$, ClusterSetting$, ClusterSettingName, Compatibility, ConflictException, ConflictException$, Connectivity, Container$, ContainerCondition, ContainerDefinition$, ContainerDependency$, ContainerImage$, ContainerInstance$, ContainerInstanceField, ContainerInstanceHealthStatus$, ContainerInstanceStatus, ContainerOverride$, ContainerRestartPolicy$, ContainerStateChange$, ContinueServiceDeployment$, ContinueServiceDeploymentCommand, ContinueServiceDeploymentRequest$, ContinueServiceDeploymentResponse$, CpuManufacturer, CreateCapacityProvider$, CreateCapacityProviderCommand, CreateCapacityProviderRequest$, CreateCapacityProviderResponse$, CreateCluster$, CreateClusterCommand, CreateClusterRequest$, CreateClusterResponse$, CreateDaemon$, CreateDaemonCommand, CreateDaemonRequest$, CreateDaemonResponse$, CreateExpressGatewayService$, CreateExpressGatewayServiceCommand, CreateExpressGatewayServiceRequest$, CreateExpressGatewayServiceResponse$, CreateGateway$, CreateGatewayCommand, CreateGatewayRequest$, CreateGatewayResponse$, CreateManagedInstancesProviderConfiguration$, CreateService$, CreateServiceCommand, CreateServiceRequest$, CreateServiceResponse$, CreateTaskSet$, CreateTaskSetCommand, CreateTaskSetRequest$, CreateTaskSetResponse$, CreatedAt$, DaemonAlarmConfiguration$, DaemonCapacityProvider$, DaemonCircuitBreaker$, DaemonContainerDefinition$, DaemonContainerImage$, DaemonDeployment$, DaemonDeploymentAlarms$, DaemonDeploymentCapacityProvider$, DaemonDeploymentConfiguration$, DaemonDeploymentRevisionDetail$, DaemonDeploymentRollbackMonitorsStatus, DaemonDeploymentStatus, DaemonDeploymentSummary$, DaemonDetail$, DaemonIpcMode, DaemonLinuxParameters$, DaemonNotActiveException, DaemonNotActiveException$, DaemonNotFoundException, DaemonNotFoundException$, DaemonPidMode, DaemonPropagateTags, DaemonRevision$, DaemonRevisionDetail$, DaemonRollback$, DaemonStatus, DaemonSummary$, DaemonTaskDefinition$, DaemonTaskDefinitionRevisionFilter, DaemonTaskDefinitionStatus, DaemonTaskDefinitionStatusFilter, DaemonTaskDefinitionSummary$, DaemonVolume$, DeleteAccountSetting$, DeleteAccountSettingCommand, DeleteAccountSettingRequest$, DeleteAccountSettingResponse$, DeleteAttributes$, DeleteAttributesCommand, DeleteAttributesRequest$, DeleteAttributesResponse$, DeleteCapacityProvider$, DeleteCapacityProviderCommand, DeleteCapacityProviderRequest$, DeleteCapacityProviderResponse$, DeleteCluster$, DeleteClusterCommand, DeleteClusterRequest$, DeleteClusterResponse$, DeleteDaemon$, DeleteDaemonCommand, DeleteDaemonRequest$, DeleteDaemonResponse$, DeleteDaemonTaskDefinition$, DeleteDaemonTaskDefinitionCommand, DeleteDaemonTaskDefinitionRequest$, DeleteDaemonTaskDefinitionResponse$, DeleteExpressGatewayService$, DeleteExpressGatewayServiceCommand, DeleteExpressGatewayServiceRequest$, DeleteExpressGatewayServiceResponse$, DeleteGateway$, DeleteGatewayCommand, DeleteGatewayRequest$, DeleteGatewayResponse$, DeleteService$, DeleteServiceCommand, DeleteServiceRequest$, DeleteServiceResponse$, DeleteTaskDefinitions$, DeleteTaskDefinitionsCommand, DeleteTaskDefinitionsRequest$, DeleteTaskDefinitionsResponse$, DeleteTaskSet$, DeleteTaskSetCommand, DeleteTaskSetRequest$, DeleteTaskSetResponse$, Deployment$, DeploymentAlarms$, DeploymentCircuitBreaker$, DeploymentConfiguration$, DeploymentController$, DeploymentControllerType, DeploymentEarlySuccessCriteria$, DeploymentEphemeralStorage$, DeploymentLifecycleHook$, DeploymentLifecycleHookAction, DeploymentLifecycleHookDetail$, DeploymentLifecycleHookStage, DeploymentLifecycleHookStatus, DeploymentLifecycleHookTargetType, DeploymentLifecycleHookTimeoutConfiguration$, DeploymentRolloutState, DeploymentStrategy, DeregisterContainerInstance$, DeregisterContainerInstanceCommand, DeregisterContainerInstanceRequest$, DeregisterContainerInstanceResponse$, DeregisterTaskDefinition$, DeregisterTaskDefinitionCommand, DeregisterTaskDefinitionRequest$, DeregisterTaskDefinitionResponse$, DescribeCapacityProviders$, DescribeCapacityProvidersCommand, DescribeCapacityProvidersRequest$, DescribeCapacityProvidersResponse$, DescribeClusters$, DescribeClustersCommand, DescribeClustersRequest$, DescribeClustersResponse$, DescribeContainerInstances$, DescribeContainerInstancesCommand, DescribeContainerInstancesRequest$, DescribeContainerInstancesResponse$, DescribeDaemon$, DescribeDaemonCommand, DescribeDaemonDeployments$, DescribeDaemonDeploymentsCommand, DescribeDaemonDeploymentsRequest$, DescribeDaemonDeploymentsResponse$, DescribeDaemonRequest$, DescribeDaemonResponse$, DescribeDaemonRevisions$, DescribeDaemonRevisionsCommand, DescribeDaemonRevisionsRequest$, DescribeDaemonRevisionsResponse$, DescribeDaemonTaskDefinition$, DescribeDaemonTaskDefinitionCommand, DescribeDaemonTaskDefinitionRequest$, DescribeDaemonTaskDefinitionResponse$, DescribeExpressGatewayService$, DescribeExpressGatewayServiceCommand, DescribeExpressGatewayServiceRequest$, DescribeExpressGatewayServiceResponse$, DescribeGateway$, DescribeGatewayAlbConfiguration$, DescribeGatewayCommand, DescribeGatewayConfiguration$, DescribeGatewayRequest$, DescribeGatewayResources$, DescribeGatewayResourcesCommand, DescribeGatewayResourcesRequest$, DescribeGatewayResourcesResponse$, DescribeGatewayResponse$, DescribeGatewayRoute$, DescribeGatewayRouteCommand, DescribeGatewayRouteRequest$, DescribeGatewayRouteResponse$, DescribeServiceDeployments$, DescribeServiceDeploymentsCommand, DescribeServiceDeploymentsRequest$, DescribeServiceDeploymentsResponse$, DescribeServiceRevisions$, DescribeServiceRevisionsCommand, DescribeServiceRevisionsRequest$, DescribeServiceRevisionsResponse$, DescribeServices$, DescribeServicesRequest$, DescribeServicesResponse$, DescribeTaskDefinition$, DescribeTaskDefinitionRequest$, DescribeTaskDefinitionResponse$, DescribeTaskSets$, DescribeTaskSetsCommand, DescribeTaskSetsRequest$, DescribeTaskSetsResponse$, DescribeTasks$, DescribeTasksCommand, DescribeTasksRequest$, DescribeTasksResponse$, DesiredStatus, Device$, DeviceCgroupPermission, DisassociateGatewayFromCluster$, DisassociateGatewayFromClusterCommand, DisassociateGatewayFromClusterRequest$, DisassociateGatewayFromClusterResponse$, DiscoverPollEndpoint$, DiscoverPollEndpointCommand, DiscoverPollEndpointRequest$, DiscoverPollEndpointResponse$, DockerVolumeConfiguration$, EBSResourceType, EBSTagSpecification$, ECS, ECSExpressGatewayService$, ECSManagedResources$, ECSServiceException, ECSServiceException$, EFSAuthorizationConfig$, EFSAuthorizationConfigIAM, EFSTransitEncryption, EFSVolumeConfiguration$, ElbGatewayResources$, EnvironmentFile$, EnvironmentFileType, EphemeralStorage$, ExecuteCommand$, ExecuteCommandCommand, ExecuteCommandConfiguration$, ExecuteCommandLogConfiguration$, ExecuteCommandLogging, ExecuteCommandRequest$, ExecuteCommandResponse$, ExpressCpuArchitecture, ExpressGatewayContainer$, ExpressGatewayRepositoryCredentials$, ExpressGatewayScalingTarget$, ExpressGatewayServiceAwsLogsConfiguration$, ExpressGatewayServiceConfiguration$, ExpressGatewayServiceInclude, ExpressGatewayServiceNetworkConfiguration$, ExpressGatewayServiceScalingMetric, ExpressGatewayServiceStatus$, ExpressGatewayServiceStatusCode, FSxWindowsFileServerAuthorizationConfig$, FSxWindowsFileServerVolumeConfiguration$, Failure$, FirelensConfiguration$, FirelensConfigurationType, Gateway$, GatewayAlbDesyncMitigationMode, GatewayAlbProtocol, GatewayAlbTestTrafficRules$, GatewayClusterAssociationStatus, GatewayClusterAssociationSummary$, GatewayConfiguration$, GatewayConnection$, GatewayConnectionAlbResources$, GatewayConnectionResources$, GatewayConnector$, GatewayConnectorFilters$, GatewayConnectorHealthCheck$, GatewayConnectorHealthCheckMatcher$, GatewayConnectorHealthCheckProtocol, GatewayElbAccessLogConfiguration$, GatewayElbAccessLogDestination$, GatewayElbAccessLogS3Destination$, GatewayElbIpAddressType, GatewayElbNetworkConfiguration$, GatewayElbScheme, GatewayInfrastructureResources$, GatewayNotFoundException, GatewayNotFoundException$, GatewayOperationError$, GatewayResourceFailure$, GatewayResources$, GatewayRoute$, GatewayRouteAlbResources$, GatewayRouteLoadBalancerSecurityGroup$, GatewayRouteResources$, GatewayRouteStatus, GatewayRouteSummary$, GatewayStatus, GatewaySummary$, GatewayTestTrafficHeader$, GetTaskProtection$, GetTaskProtectionCommand, GetTaskProtectionRequest$, GetTaskProtectionResponse$, GpuDevice$, GpuSharingMode, HealthCheck$, HealthStatus, HostEntry$, HostSharedAlbConfiguration$, HostVolumeProperties$, InferenceAccelerator$, InferenceAcceleratorOverride$, InfrastructureOptimization$, IngressPathSummary$, InstanceGeneration, InstanceHealthCheckResult$, InstanceHealthCheckState, InstanceHealthCheckType, InstanceLaunchTemplate$, InstanceLaunchTemplateUpdate$, InstanceRequirementsRequest$, InvalidParameterException, InvalidParameterException$, IpcMode, KernelCapabilities$, KeyValuePair$, LaunchType, LimitExceededException, LimitExceededException$, LinearConfiguration$, LinuxParameters$, ListAccountSettings$, ListAccountSettingsCommand, ListAccountSettingsRequest$, ListAccountSettingsResponse$, ListAttributes$, ListAttributesCommand, ListAttributesRequest$, ListAttributesResponse$, ListClusters$, ListClustersCommand, ListClustersRequest$, ListClustersResponse$, ListContainerInstances$, ListContainerInstancesCommand, ListContainerInstancesRequest$, ListContainerInstancesResponse$, ListDaemonDeployments$, ListDaemonDeploymentsCommand, ListDaemonDeploymentsRequest$, ListDaemonDeploymentsResponse$, ListDaemonTaskDefinitions$, ListDaemonTaskDefinitionsCommand, ListDaemonTaskDefinitionsRequest$, ListDaemonTaskDefinitionsResponse$, ListDaemons$, ListDaemonsCommand, ListDaemonsRequest$, ListDaemonsResponse$, ListGatewayClusterAssociations$, ListGatewayClusterAssociationsCommand, ListGatewayClusterAssociationsRequest$, ListGatewayClusterAssociationsResponse$, ListGatewayRoutes$, ListGatewayRoutesCommand, ListGatewayRoutesRequest$, ListGatewayRoutesResponse$, ListGateways$, ListGatewaysCommand, ListGatewaysRequest$, ListGatewaysResponse$, ListServiceDeployments$, ListServiceDeploymentsCommand, ListServiceDeploymentsRequest$, ListServiceDeploymentsResponse$, ListServices$, ListServicesByNamespace$, ListServicesByNamespaceCommand, ListServicesByNamespaceRequest$, ListServicesByNamespaceResponse$, ListServicesCommand, ListServicesRequest$, ListServicesResponse$, ListTagsForResource$, ListTagsForResourceCommand, ListTagsForResourceRequest$, ListTagsForResourceResponse$, ListTaskDefinitionFamilies$, ListTaskDefinitionFamiliesCommand, ListTaskDefinitionFamiliesRequest$, ListTaskDefinitionFamiliesResponse$, ListTaskDefinitions$, ListTaskDefinitionsCommand, ListTaskDefinitionsRequest$, ListTaskDefinitionsResponse$, ListTasks$, ListTasksCommand, ListTasksRequest$, ListTasksResponse$, LoadBalancer$, LocalStorage, LocalStorageType, LogConfiguration$, LogDriver, LogDriverVolumeConfiguration$, ManagedAgent$, ManagedAgentName, ManagedAgentStateChange$, ManagedApplicationAutoScalingPolicy$, ManagedAutoScaling$, ManagedCertificate$, ManagedDraining, ManagedIngressPath$, ManagedInstancesLocalStorageConfiguration$, ManagedInstancesMonitoringOptions, ManagedInstancesNetworkConfiguration$, ManagedInstancesProvider$, ManagedInstancesStorageConfiguration$, ManagedListener$, ManagedListenerRule$, ManagedLoadBalancer$, ManagedLogGroup$, ManagedMetricAlarm$, ManagedResourceStatus, ManagedScalableTarget$, ManagedScaling$, ManagedScalingStatus, ManagedSecurityGroup$, ManagedStorageConfiguration$, ManagedTargetGroup$, ManagedTerminationProtection, MemoryGiBPerVCpuRequest$, MemoryMiBRequest$, MetricConfiguration$, MissingVersionException, MissingVersionException$, MonitoringConfiguration$, MountPoint$, NamespaceNotFoundException, NamespaceNotFoundException$, NetworkBandwidthGbpsRequest$, NetworkBinding$, NetworkConfiguration$, NetworkInterface$, NetworkInterfaceCountRequest$, NetworkMode, NoUpdateAvailableException, NoUpdateAvailableException$, NvidiaMpsAllocation$, OSFamily, PidMode, PlacementConstraint$, PlacementConstraintType, PlacementStrategy$, PlacementStrategyType, PlatformDevice$, PlatformDeviceType, PlatformTaskDefinitionIncompatibilityException, PlatformTaskDefinitionIncompatibilityException$, PlatformUnknownException, PlatformUnknownException$, PortMapping$, PropagateGatewayTags, PropagateMITags, PropagateTags, ProtectedTask$, ProxyConfiguration$, ProxyConfigurationType, PutAccountSetting$, PutAccountSettingCommand, PutAccountSettingDefault$, PutAccountSettingDefaultCommand, PutAccountSettingDefaultRequest$, PutAccountSettingDefaultResponse$, PutAccountSettingRequest$, PutAccountSettingResponse$, PutAttributes$, PutAttributesCommand, PutAttributesRequest$, PutAttributesResponse$, PutClusterCapacityProviders$, PutClusterCapacityProvidersCommand, PutClusterCapacityProvidersRequest$, PutClusterCapacityProvidersResponse$, RegisterContainerInstance$, RegisterContainerInstanceCommand, RegisterContainerInstanceRequest$, RegisterContainerInstanceResponse$, RegisterDaemonTaskDefinition$, RegisterDaemonTaskDefinitionCommand, RegisterDaemonTaskDefinitionRequest$, RegisterDaemonTaskDefinitionResponse$, RegisterTaskDefinition$, RegisterTaskDefinitionCommand, RegisterTaskDefinitionRequest$, RegisterTaskDefinitionResponse$, RepositoryCredentials$, ResolvedConfiguration$, Resource$, ResourceInUseException, ResourceInUseException$, ResourceManagementType, ResourceNotFoundException, ResourceNotFoundException$, ResourceRequirement$, ResourceType, Rollback$, RunTask$, RunTaskCommand, RunTaskRequest$, RunTaskResponse$, RuntimePlatform$, RuntimePlatformOverride$, S3FilesVolumeConfiguration$, Scale$, ScaleUnit, SchedulingStrategy, Scope, Secret$, ServerException, ServerException$, Service$, ServiceConnectAccessLogConfiguration$, ServiceConnectAccessLoggingFormat, ServiceConnectClientAlias$, ServiceConnectConfiguration$, ServiceConnectContainerConfiguration$, ServiceConnectContainerLogLevel, ServiceConnectIncludeQueryParameters, ServiceConnectService$, ServiceConnectServiceResource$, ServiceConnectTestTrafficHeaderMatchRules$, ServiceConnectTestTrafficHeaderRules$, ServiceConnectTestTrafficRules$, ServiceConnectTlsCertificateAuthority$, ServiceConnectTlsConfiguration$, ServiceCurrentRevisionSummary$, ServiceDeployment$, ServiceDeploymentAlarms$, ServiceDeploymentBrief$, ServiceDeploymentCircuitBreaker$, ServiceDeploymentLifecycleStage, ServiceDeploymentNotFoundException, ServiceDeploymentNotFoundException$, ServiceDeploymentRollbackMonitorsStatus, ServiceDeploymentStatus, ServiceEvent$, ServiceField, ServiceManagedEBSVolumeConfiguration$, ServiceNotActiveException, ServiceNotActiveException$, ServiceNotFoundException, ServiceNotFoundException$, ServiceRegistry$, ServiceRevision$, ServiceRevisionCleanup, ServiceRevisionLoadBalancer$, ServiceRevisionOverrides$, ServiceRevisionSummary$, ServiceRevisionVpcLatticeConfiguration$, ServiceVolumeConfiguration$, Session$, Setting$, SettingName, SettingType, SharingStrategy$, SortOrder, StabilityStatus, StartTask$, StartTaskCommand, StartTaskRequest$, StartTaskResponse$, StopServiceDeployment$, StopServiceDeploymentCommand, StopServiceDeploymentRequest$, StopServiceDeploymentResponse$, StopServiceDeploymentStopType, StopTask$, StopTaskCommand, StopTaskRequest$, StopTaskResponse$, SubmitAttachmentStateChanges$, SubmitAttachmentStateChangesCommand, SubmitAttachmentStateChangesRequest$, SubmitAttachmentStateChangesResponse$, SubmitContainerStateChange$, SubmitContainerStateChangeCommand, SubmitContainerStateChangeRequest$, SubmitContainerStateChangeResponse$, SubmitTaskStateChange$, SubmitTaskStateChangeCommand, SubmitTaskStateChangeRequest$, SubmitTaskStateChangeResponse$, SystemControl$, Tag$, TagResource$, TagResourceCommand, TagResourceRequest$, TagResourceResponse$, TargetNotConnectedException, TargetNotConnectedException$, TargetNotFoundException, TargetNotFoundException$, TargetType, Task$, TaskDefinition$, TaskDefinitionFamilyStatus, TaskDefinitionField, TaskDefinitionPlacementConstraint$, TaskDefinitionPlacementConstraintType, TaskDefinitionStatus, TaskEphemeralStorage$, TaskField, TaskFilesystemType, TaskManagedEBSVolumeConfiguration$, TaskManagedEBSVolumeTerminationPolicy$, TaskOverride$, TaskSet$, TaskSetField, TaskSetNotFoundException, TaskSetNotFoundException$, TaskStopCode, TaskVolumeConfiguration$, ThresholdConfiguration$, ThresholdType, TimeoutConfiguration$, Tmpfs$, TotalLocalStorageGBRequest$, TransportProtocol, Ulimit$, UlimitName, UnsupportedFeatureException, UnsupportedFeatureException$, UntagResource$, UntagResourceCommand, UntagResourceRequest$, UntagResourceResponse$, UpdateCapacityProvider$, UpdateCapacityProviderCommand, UpdateCapacityProviderRequest$, UpdateCapacityProviderResponse$, UpdateCluster$, UpdateClusterCommand, UpdateClusterRequest$, UpdateClusterResponse$, UpdateClusterSettings$, UpdateClusterSettingsCommand, UpdateClusterSettingsRequest$, UpdateClusterSettingsResponse$, UpdateContainerAgent$, UpdateContainerAgentCommand, UpdateContainerAgentRequest$, UpdateContainerAgentResponse$, UpdateContainerInstancesState$, UpdateContainerInstancesStateCommand, UpdateContainerInstancesStateRequest$, UpdateContainerInstancesStateResponse$, UpdateDaemon$, UpdateDaemonCommand, UpdateDaemonRequest$, UpdateDaemonResponse$, UpdateExpressGatewayService$, UpdateExpressGatewayServiceCommand, UpdateExpressGatewayServiceRequest$, UpdateExpressGatewayServiceResponse$, UpdateGateway$, UpdateGatewayAlbConfiguration$, UpdateGatewayCommand, UpdateGatewayConfiguration$, UpdateGatewayNetworkConfiguration$, UpdateGatewayRequest$, UpdateGatewayResponse$, UpdateInProgressException, UpdateInProgressException$, UpdateManagedInstancesProviderConfiguration$, UpdateService$, UpdateServiceCommand, UpdateServicePrimaryTaskSet$, UpdateServicePrimaryTaskSetCommand, UpdateServicePrimaryTaskSetRequest$, UpdateServicePrimaryTaskSetResponse$, UpdateServiceRequest$, UpdateServiceResponse$, UpdateTaskProtection$, UpdateTaskProtectionCommand, UpdateTaskProtectionRequest$, UpdateTaskProtectionResponse$, UpdateTaskSet$, UpdateTaskSetCommand, UpdateTaskSetRequest$, UpdateTaskSetResponse$, UpdatedExpressGatewayService$, VCpuCountRangeRequest$, VersionConsistency, VersionInfo$, Volume$, VolumeFrom$, VpcLatticeAdvancedConfiguration$, VpcLatticeConfiguration$, __Client, errorTypeRegistries, paginateListAccountSettings, paginateListAttributes, paginateListClusters, paginateListContainerInstances, paginateListGatewayClusterAssociations, paginateListGatewayRoutes, paginateListGateways, paginateListServices, paginateListServicesByNamespace, paginateListTaskDefinitionFamilies, paginateListTaskDefinitions, paginateListTasks, waitForDaemonActive, waitForDaemonDeploymentStopped, waitForDaemonDeploymentSuccessful, waitForDaemonTaskDefinitionActive, waitForDaemonTaskDefinitionDeleted, waitForServicesInactive, waitForServicesStable, waitForTasksRunning, waitForTasksStopped, waitUntilDaemonActive, waitUntilDaemonDeploymentStopped, waitUntilDaemonDeploymentSuccessful, waitUntilDaemonTaskDefinitionActive, waitUntilDaemonTaskDefinitionDeleted, waitUntilServicesInactive, waitUntilServicesStable, waitUntilTasksRunning, waitUntilTasksStopped
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+core@3.981.1/node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(7085);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/index.js
+var dist_cjs = __webpack_require__(53);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/client/index.js
+var submodules_client = __webpack_require__(4757);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/config/index.js
+var submodules_config = __webpack_require__(4920);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/endpoints/index.js
+var endpoints = __webpack_require__(5560);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
+var protocols = __webpack_require__(2091);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/retry/index.js
+var retry = __webpack_require__(1124);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/schema/index.js
+var schema = __webpack_require__(1369);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+core@3.981.1/node_modules/@aws-sdk/core/dist-cjs/submodules/httpAuthSchemes/index.js
+var httpAuthSchemes = __webpack_require__(7952);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/auth/httpAuthSchemeProvider.js
+
 
 const defaultECSHttpAuthSchemeParametersProvider = async (config, context, input) => {
     return {
-        operation: getSmithyContext(context).operation,
-        region: await normalizeProvider(config.region)() || (() => {
+        operation: (0,submodules_client.getSmithyContext)(context).operation,
+        region: await (0,submodules_client.normalizeProvider)(config.region)() || (() => {
             throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
         })(),
     };
@@ -56,12 +69,13 @@ const defaultECSHttpAuthSchemeProvider = (authParameters) => {
     return options;
 };
 const resolveHttpAuthSchemeConfig = (config) => {
-    const config_0 = resolveAwsSdkSigV4Config(config);
+    const config_0 = (0,httpAuthSchemes.resolveAwsSdkSigV4Config)(config);
     return Object.assign(config_0, {
-        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+        authSchemePreference: (0,submodules_client.normalizeProvider)(config.authSchemePreference ?? []),
     });
 };
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/endpoint/EndpointParameters.js
 const resolveClientEndpointParameters = (options) => {
     return Object.assign(options, {
         useDualstackEndpoint: options.useDualstackEndpoint ?? false,
@@ -76,9 +90,19 @@ const commonParams = {
     UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
 };
 
-var version = "3.1163.0";
-var packageInfo = {
-	version: version};
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/package.json
+const package_namespaceObject = {"rE":"3.1164.0"};
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+credential-provider-node@3.972.98/node_modules/@aws-sdk/credential-provider-node/dist-cjs/index.js
+var credential_provider_node_dist_cjs = __webpack_require__(5462);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/serde/index.js
+var serde = __webpack_require__(3715);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+node-http-handler@4.14.2/node_modules/@smithy/node-http-handler/dist-cjs/index.js
+var node_http_handler_dist_cjs = __webpack_require__(5830);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+core@3.981.1/node_modules/@aws-sdk/core/dist-cjs/submodules/protocols/index.js
+var submodules_protocols = __webpack_require__(7139);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@smithy+core@3.41.0/node_modules/@smithy/core/dist-cjs/submodules/checksum/index.js
+var checksum = __webpack_require__(3081);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/endpoint/bdd.js
 
 const k = "ref";
 const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "getAttr", g = { [k]: "Endpoint" }, h = { [k]: d }, i = {}, j = [{ [k]: "Region" }];
@@ -124,27 +148,36 @@ const nodes = new Int32Array([
     3, r + 1, 13,
     4, r + 2, r + 3,
 ]);
-const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+const bdd = endpoints.BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
 
-const cache = new EndpointCache({
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/endpoint/endpointResolver.js
+
+
+
+const cache = new endpoints.EndpointCache({
     size: 50,
     params: ["Endpoint", "Region", "UseDualStack", "UseFIPS"],
 });
 const defaultEndpointResolver = (endpointParams, context = {}) => {
-    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+    return cache.get(endpointParams, () => (0,endpoints.decideEndpoint)(bdd, {
         endpointParams: endpointParams,
         logger: context.logger,
     }));
 };
-customEndpointFunctions.aws = awsEndpointFunctions;
+endpoints.customEndpointFunctions.aws = client.awsEndpointFunctions;
 
-class ECSServiceException extends ServiceException {
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/models/ECSServiceException.js
+
+
+class ECSServiceException extends submodules_client.ServiceException {
     static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.ecs#ECSServiceException";
     constructor(options) {
         super(options);
         Object.setPrototypeOf(this, ECSServiceException.prototype);
     }
 }
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/models/errors.js
 
 class AccessDeniedException extends ECSServiceException {
     static shapeId = "com.amazonaws.ecs#AccessDeniedException";
@@ -552,6 +585,7 @@ class BlockedException extends ECSServiceException {
     }
 }
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/schemas/schemas_0.js
 const _A = "Attachment";
 const _AC = "AdvancedConfiguration";
 const _ACR = "AcceleratorCountRequest";
@@ -1846,10 +1880,13 @@ const _wDC = "withoutDaemonCount";
 const _wDIC = "withoutDaemonInstanceCount";
 const _xN = "xmlName";
 const n0 = "com.amazonaws.ecs";
-const _s_registry = new TypeRegistry(_s);
+
+
+
+const _s_registry = new schema.TypeRegistry(_s);
 var ECSServiceException$ = [-3, _s, "ECSServiceException", 0, [], []];
 _s_registry.registerError(ECSServiceException$, ECSServiceException);
-const n0_registry = new TypeRegistry(n0);
+const n0_registry = new schema.TypeRegistry(n0);
 var AccessDeniedException$ = [-3, n0, _ADE,
     { [_e]: _c, [_hE]: 403 },
     [_m],
@@ -4063,6 +4100,7 @@ var AcceleratorTypeSet = [1, n0, _ATS,
     0, [0,
         { [_xN]: _it }]
 ];
+var AccessTypeList = (/* unused pure expression or super */ null && (64 | 0));
 var AllowedInstanceTypeSet = [1, n0, _AITS,
     0, [0,
         { [_xN]: _it }]
@@ -4079,6 +4117,7 @@ var AttachmentStateChanges = [1, n0, _ASCt,
 var Attributes = [1, n0, _Attr,
     0, () => Attribute$
 ];
+var CapacityProviderFieldList = (/* unused pure expression or super */ null && (64 | 0));
 var CapacityProviders = [1, n0, _CPa,
     0, [() => CapacityProvider$,
         0]
@@ -4086,12 +4125,14 @@ var CapacityProviders = [1, n0, _CPa,
 var CapacityProviderStrategy = [1, n0, _CPS,
     0, () => CapacityProviderStrategyItem$
 ];
+var ClusterFieldList = (/* unused pure expression or super */ null && (64 | 0));
 var Clusters = [1, n0, _Cl,
     0, () => Cluster$
 ];
 var ClusterSettings = [1, n0, _CSl,
     0, () => ClusterSetting$
 ];
+var CompatibilityList = (/* unused pure expression or super */ null && (64 | 0));
 var ContainerDefinitions = [1, n0, _CDon,
     0, [() => ContainerDefinition$,
         0]
@@ -4102,6 +4143,7 @@ var ContainerDependencies = [1, n0, _CDont,
 var ContainerImages = [1, n0, _CIon,
     0, () => ContainerImage$
 ];
+var ContainerInstanceFieldList = (/* unused pure expression or super */ null && (64 | 0));
 var ContainerInstances = [1, n0, _CIont,
     0, () => ContainerInstance$
 ];
@@ -4138,6 +4180,7 @@ var DaemonDeploymentList = [1, n0, _DDL,
 var DaemonDeploymentRevisionDetailList = [1, n0, _DDRDL,
     0, () => DaemonDeploymentRevisionDetail$
 ];
+var DaemonDeploymentStatusList = (/* unused pure expression or super */ null && (64 | 0));
 var DaemonDeploymentSummaryList = [1, n0, _DDSL,
     0, () => DaemonDeploymentSummary$
 ];
@@ -4162,9 +4205,11 @@ var DeploymentLifecycleHookDetailList = [1, n0, _DLHDL,
 var DeploymentLifecycleHookList = [1, n0, _DLHL,
     0, () => DeploymentLifecycleHook$
 ];
+var DeploymentLifecycleHookStageList = (/* unused pure expression or super */ null && (64 | 0));
 var Deployments = [1, n0, _Dep,
     0, () => Deployment$
 ];
+var DeviceCgroupPermissions = (/* unused pure expression or super */ null && (64 | 0));
 var DevicesList = [1, n0, _DL,
     0, () => Device$
 ];
@@ -4188,9 +4233,11 @@ var ExpressGatewayServiceConfigurations = [1, n0, _EGSCx,
     0, [() => ExpressGatewayServiceConfiguration$,
         0]
 ];
+var ExpressGatewayServiceIncludeList = (/* unused pure expression or super */ null && (64 | 0));
 var Failures = [1, n0, _Fa,
     0, () => Failure$
 ];
+var GatewayClusterAssociationStatusList = (/* unused pure expression or super */ null && (64 | 0));
 var GatewayClusterAssociationSummaryList = [1, n0, _GCASL,
     0, () => GatewayClusterAssociationSummary$
 ];
@@ -4215,15 +4262,18 @@ var GatewayRouteAlbResourcesList = [1, n0, _GRARL,
 var GatewayRouteLoadBalancerSecurityGroupList = [1, n0, _GRLBSGL,
     0, () => GatewayRouteLoadBalancerSecurityGroup$
 ];
+var GatewayRouteStatusList = (/* unused pure expression or super */ null && (64 | 0));
 var GatewayRouteSummaryList = [1, n0, _GRSL,
     0, () => GatewayRouteSummary$
 ];
+var GatewayStatusList = (/* unused pure expression or super */ null && (64 | 0));
 var GatewaySummaryList = [1, n0, _GSL,
     0, () => GatewaySummary$
 ];
 var GpuDevices = [1, n0, _GDp,
     0, () => GpuDevice$
 ];
+var GpuIds = (/* unused pure expression or super */ null && (64 | 0));
 var HostEntryList = [1, n0, _HEL,
     0, () => HostEntry$
 ];
@@ -4243,6 +4293,7 @@ var InstanceGenerationSet = [1, n0, _IGS,
 var InstanceHealthCheckResultList = [1, n0, _IHCRL,
     0, () => InstanceHealthCheckResult$
 ];
+var IntegerList = (/* unused pure expression or super */ null && (64 | 1));
 var LoadBalancers = [1, n0, _LBo,
     0, () => LoadBalancer$
 ];
@@ -4277,6 +4328,7 @@ var ManagedTargetGroups = [1, n0, _MTGa,
 var MetricConfigurationList = [1, n0, _MCL,
     0, () => MetricConfiguration$
 ];
+var MetricNamesList = (/* unused pure expression or super */ null && (64 | 0));
 var MountPointList = [1, n0, _MPL,
     0, () => MountPoint$
 ];
@@ -4286,6 +4338,7 @@ var NetworkBindings = [1, n0, _NBe,
 var NetworkInterfaces = [1, n0, _NIe,
     0, () => NetworkInterface$
 ];
+var NeuronDeviceIds = (/* unused pure expression or super */ null && (64 | 0));
 var PlacementConstraints = [1, n0, _PCl,
     0, () => PlacementConstraint$
 ];
@@ -4307,6 +4360,7 @@ var ProxyConfigurationProperties = [1, n0, _PCP,
 var RequiresAttributes = [1, n0, _RA,
     0, () => Attribute$
 ];
+var ResourceIds = (/* unused pure expression or super */ null && (64 | 0));
 var ResourceRequirements = [1, n0, _RRe,
     0, () => ResourceRequirement$
 ];
@@ -4337,9 +4391,11 @@ var ServiceDeployments = [1, n0, _SDe,
 var ServiceDeploymentsBrief = [1, n0, _SDBe,
     0, () => ServiceDeploymentBrief$
 ];
+var ServiceDeploymentStatusList = (/* unused pure expression or super */ null && (64 | 0));
 var ServiceEvents = [1, n0, _SEer,
     0, () => ServiceEvent$
 ];
+var ServiceFieldList = (/* unused pure expression or super */ null && (64 | 0));
 var ServiceRegistries = [1, n0, _SRer,
     0, () => ServiceRegistry$
 ];
@@ -4367,12 +4423,15 @@ var Settings = [1, n0, _Sett,
 var Statistics = [1, n0, _St,
     0, () => KeyValuePair$
 ];
+var StringList = (/* unused pure expression or super */ null && (64 | 0));
 var SystemControls = [1, n0, _SCy,
     0, () => SystemControl$
 ];
+var TagKeys = (/* unused pure expression or super */ null && (64 | 0));
 var Tags = [1, n0, _Tag,
     0, () => Tag$
 ];
+var TaskDefinitionFieldList = (/* unused pure expression or super */ null && (64 | 0));
 var TaskDefinitionList = [1, n0, _TDL,
     0, [() => TaskDefinition$,
         0]
@@ -4380,10 +4439,12 @@ var TaskDefinitionList = [1, n0, _TDL,
 var TaskDefinitionPlacementConstraints = [1, n0, _TDPCa,
     0, () => TaskDefinitionPlacementConstraint$
 ];
+var TaskFieldList = (/* unused pure expression or super */ null && (64 | 0));
 var Tasks = [1, n0, _Tas,
     0, [() => Task$,
         0]
 ];
+var TaskSetFieldList = (/* unused pure expression or super */ null && (64 | 0));
 var TaskSets = [1, n0, _TSa,
     0, () => TaskSet$
 ];
@@ -4405,6 +4466,10 @@ var VolumeList = [1, n0, _VL,
 var VpcLatticeConfigurations = [1, n0, _VLCp,
     0, () => VpcLatticeConfiguration$
 ];
+var DockerLabelsMap = (/* unused pure expression or super */ null && (128 | 0));
+var FirelensConfigurationOptionsMap = (/* unused pure expression or super */ null && (128 | 0));
+var LogConfigurationOptionsMap = (/* unused pure expression or super */ null && (128 | 0));
+var StringMap = (/* unused pure expression or super */ null && (128 | 0));
 var DescribeGatewayConfiguration$ = [4, n0, _DGC,
     0,
     [_hSA],
@@ -4715,11 +4780,21 @@ var UpdateTaskSet$ = [9, n0, _UTS,
     0, () => UpdateTaskSetRequest$, () => UpdateTaskSetResponse$
 ];
 
-const getRuntimeConfig$1 = (config) => {
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/runtimeConfig.shared.js
+
+
+
+
+
+
+
+
+
+const getRuntimeConfig = (config) => {
     return {
         apiVersion: "2014-11-13",
-        base64Decoder: config?.base64Decoder ?? fromBase64,
-        base64Encoder: config?.base64Encoder ?? toBase64,
+        base64Decoder: config?.base64Decoder ?? serde.fromBase64,
+        base64Encoder: config?.base64Encoder ?? serde.toBase64,
         disableHostPrefix: config?.disableHostPrefix ?? false,
         endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
         extensions: config?.extensions ?? [],
@@ -4728,32 +4803,43 @@ const getRuntimeConfig$1 = (config) => {
             {
                 schemeId: "aws.auth#sigv4",
                 identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
-                signer: new AwsSdkSigV4Signer(),
+                signer: new httpAuthSchemes.AwsSdkSigV4Signer(),
             },
         ],
-        logger: config?.logger ?? new NoOpLogger(),
-        protocol: config?.protocol ?? AwsJson1_1Protocol,
+        logger: config?.logger ?? new submodules_client.NoOpLogger(),
+        protocol: config?.protocol ?? submodules_protocols.AwsJson1_1Protocol,
         protocolSettings: config?.protocolSettings ?? {
             defaultNamespace: "com.amazonaws.ecs",
-            errorTypeRegistries,
+            errorTypeRegistries: errorTypeRegistries,
             xmlNamespace: "http://ecs.amazonaws.com/doc/2014-11-13/",
             version: "2014-11-13",
             serviceTarget: "AmazonEC2ContainerServiceV20141113",
         },
         serviceId: config?.serviceId ?? "ECS",
-        sha256: config?.sha256 ?? Sha256,
-        urlParser: config?.urlParser ?? parseUrl,
-        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
-        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+        sha256: config?.sha256 ?? checksum.Sha256,
+        urlParser: config?.urlParser ?? protocols.parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? serde.fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? serde.toUtf8,
     };
 };
 
-const getRuntimeConfig = (config) => {
-    emitWarningIfUnsupportedVersion(process.version);
-    const defaultsMode = resolveDefaultsModeConfig(config);
-    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
-    const clientSharedValues = getRuntimeConfig$1(config);
-    emitWarningIfUnsupportedVersion$1(process.version);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/runtimeConfig.js
+
+
+
+
+
+
+
+
+
+
+const runtimeConfig_getRuntimeConfig = (config) => {
+    (0,submodules_client.emitWarningIfUnsupportedVersion)(process.version);
+    const defaultsMode = (0,submodules_config.resolveDefaultsModeConfig)(config);
+    const defaultConfigProvider = () => defaultsMode().then(submodules_client.loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig(config);
+    (0,client.emitWarningIfUnsupportedVersion)(process.version);
     const loaderConfig = {
         profile: config?.profile,
         logger: clientSharedValues.logger,
@@ -4763,26 +4849,27 @@ const getRuntimeConfig = (config) => {
         ...config,
         runtime: "node",
         defaultsMode,
-        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
-        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
-        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
-        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 900_000),
-        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
-        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
-        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
-        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        authSchemePreference: config?.authSchemePreference ?? (0,submodules_config.loadConfig)(httpAuthSchemes.NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? serde.calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? credential_provider_node_dist_cjs/* defaultProvider */.v6,
+        defaultSocketTimeout: (0,client.getDefaultSocketTimeout)(config?.requestHandler, 900_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? (0,client.createDefaultUserAgentProvider)({ serviceId: clientSharedValues.serviceId, clientVersion: package_namespaceObject.rE }),
+        maxAttempts: config?.maxAttempts ?? (0,submodules_config.loadConfig)(retry.NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? (0,submodules_config.loadConfig)(submodules_config.NODE_REGION_CONFIG_OPTIONS, { ...submodules_config.NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: node_http_handler_dist_cjs.NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
         retryMode: config?.retryMode ??
-            loadConfig({
-                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
-                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            (0,submodules_config.loadConfig)({
+                ...retry.NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || retry.DEFAULT_RETRY_MODE,
             }, config),
-        streamCollector: config?.streamCollector ?? streamCollector,
-        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
-        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+        streamCollector: config?.streamCollector ?? node_http_handler_dist_cjs.streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? (0,submodules_config.loadConfig)(submodules_config.NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? (0,submodules_config.loadConfig)(submodules_config.NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? (0,submodules_config.loadConfig)(client.NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
     };
 };
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/auth/httpAuthExtensionConfiguration.js
 const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
     const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
     let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
@@ -4822,2391 +4909,189 @@ const resolveHttpAuthRuntimeConfig = (config) => {
     };
 };
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/runtimeExtensions.js
+
+
+
+
 const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
-    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    const extensionConfiguration = Object.assign((0,client.getAwsRegionExtensionConfiguration)(runtimeConfig), (0,submodules_client.getDefaultExtensionConfiguration)(runtimeConfig), (0,protocols.getHttpHandlerExtensionConfiguration)(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
     extensions.forEach((extension) => extension.configure(extensionConfiguration));
-    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+    return Object.assign(runtimeConfig, (0,client.resolveAwsRegionExtensionConfiguration)(extensionConfiguration), (0,submodules_client.resolveDefaultRuntimeConfig)(extensionConfiguration), (0,protocols.resolveHttpHandlerRuntimeConfig)(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
 };
 
-class ECSClient extends Client {
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/ECSClient.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+class ECSClient extends submodules_client.Client {
     config;
     constructor(...[configuration]) {
-        const _config_0 = getRuntimeConfig(configuration || {});
+        const _config_0 = runtimeConfig_getRuntimeConfig(configuration || {});
         super(_config_0);
         this.initConfig = _config_0;
         const _config_1 = resolveClientEndpointParameters(_config_0);
-        const _config_2 = resolveUserAgentConfig(_config_1);
-        const _config_3 = resolveRetryConfig(_config_2);
-        const _config_4 = resolveRegionConfig(_config_3);
-        const _config_5 = resolveHostHeaderConfig(_config_4);
-        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_2 = (0,client.resolveUserAgentConfig)(_config_1);
+        const _config_3 = (0,retry.resolveRetryConfig)(_config_2);
+        const _config_4 = (0,submodules_config.resolveRegionConfig)(_config_3);
+        const _config_5 = (0,client.resolveHostHeaderConfig)(_config_4);
+        const _config_6 = (0,endpoints.resolveEndpointConfig)(_config_5);
         const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
         const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
         this.config = _config_8;
-        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
-        this.middlewareStack.use(getUserAgentPlugin(this.config));
-        this.middlewareStack.use(getRetryPlugin(this.config));
-        this.middlewareStack.use(getContentLengthPlugin(this.config));
-        this.middlewareStack.use(getHostHeaderPlugin(this.config));
-        this.middlewareStack.use(getLoggerPlugin(this.config));
-        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
-        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+        this.middlewareStack.use((0,schema.getSchemaSerdePlugin)(this.config));
+        this.middlewareStack.use((0,client.getUserAgentPlugin)(this.config));
+        this.middlewareStack.use((0,retry.getRetryPlugin)(this.config));
+        this.middlewareStack.use((0,protocols.getContentLengthPlugin)(this.config));
+        this.middlewareStack.use((0,client.getHostHeaderPlugin)(this.config));
+        this.middlewareStack.use((0,client.getLoggerPlugin)(this.config));
+        this.middlewareStack.use((0,client.getRecursionDetectionPlugin)(this.config));
+        this.middlewareStack.use((0,dist_cjs.getHttpAuthSchemeEndpointRuleSetPlugin)(this.config, {
             httpAuthSchemeParametersProvider: defaultECSHttpAuthSchemeParametersProvider,
-            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+            identityProviderConfigProvider: async (config) => new dist_cjs.DefaultIdentityProviderConfig({
                 "aws.auth#sigv4": config.credentials,
             }),
         }));
-        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+        this.middlewareStack.use((0,dist_cjs.getHttpSigningPlugin)(this.config));
     }
     destroy() {
         super.destroy();
     }
 }
 
-const command = makeBuilder(commonParams, "AmazonEC2ContainerServiceV20141113", "ECSClient", getEndpointPlugin);
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/commandBuilder.js
+
+
+
+const command = (0,submodules_client.makeBuilder)(commonParams, "AmazonEC2ContainerServiceV20141113", "ECSClient", endpoints.getEndpointPlugin);
 const _ep0 = {};
 const _mw0 = (Command, cs, config, o) => [];
 
-class AssociateGatewayWithClusterCommand extends command(_ep0, _mw0, "AssociateGatewayWithCluster", AssociateGatewayWithCluster$) {
-}
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/commands/DescribeServicesCommand.js
 
-class ContinueServiceDeploymentCommand extends command(_ep0, _mw0, "ContinueServiceDeployment", ContinueServiceDeployment$) {
-}
-
-class CreateCapacityProviderCommand extends command(_ep0, _mw0, "CreateCapacityProvider", CreateCapacityProvider$) {
-}
-
-class CreateClusterCommand extends command(_ep0, _mw0, "CreateCluster", CreateCluster$) {
-}
-
-class CreateDaemonCommand extends command(_ep0, _mw0, "CreateDaemon", CreateDaemon$) {
-}
-
-class CreateExpressGatewayServiceCommand extends command(_ep0, _mw0, "CreateExpressGatewayService", CreateExpressGatewayService$) {
-}
-
-class CreateGatewayCommand extends command(_ep0, _mw0, "CreateGateway", CreateGateway$) {
-}
-
-class CreateServiceCommand extends command(_ep0, _mw0, "CreateService", CreateService$) {
-}
-
-class CreateTaskSetCommand extends command(_ep0, _mw0, "CreateTaskSet", CreateTaskSet$) {
-}
-
-class DeleteAccountSettingCommand extends command(_ep0, _mw0, "DeleteAccountSetting", DeleteAccountSetting$) {
-}
-
-class DeleteAttributesCommand extends command(_ep0, _mw0, "DeleteAttributes", DeleteAttributes$) {
-}
-
-class DeleteCapacityProviderCommand extends command(_ep0, _mw0, "DeleteCapacityProvider", DeleteCapacityProvider$) {
-}
-
-class DeleteClusterCommand extends command(_ep0, _mw0, "DeleteCluster", DeleteCluster$) {
-}
-
-class DeleteDaemonCommand extends command(_ep0, _mw0, "DeleteDaemon", DeleteDaemon$) {
-}
-
-class DeleteDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "DeleteDaemonTaskDefinition", DeleteDaemonTaskDefinition$) {
-}
-
-class DeleteExpressGatewayServiceCommand extends command(_ep0, _mw0, "DeleteExpressGatewayService", DeleteExpressGatewayService$) {
-}
-
-class DeleteGatewayCommand extends command(_ep0, _mw0, "DeleteGateway", DeleteGateway$) {
-}
-
-class DeleteServiceCommand extends command(_ep0, _mw0, "DeleteService", DeleteService$) {
-}
-
-class DeleteTaskDefinitionsCommand extends command(_ep0, _mw0, "DeleteTaskDefinitions", DeleteTaskDefinitions$) {
-}
-
-class DeleteTaskSetCommand extends command(_ep0, _mw0, "DeleteTaskSet", DeleteTaskSet$) {
-}
-
-class DeregisterContainerInstanceCommand extends command(_ep0, _mw0, "DeregisterContainerInstance", DeregisterContainerInstance$) {
-}
-
-class DeregisterTaskDefinitionCommand extends command(_ep0, _mw0, "DeregisterTaskDefinition", DeregisterTaskDefinition$) {
-}
-
-class DescribeCapacityProvidersCommand extends command(_ep0, _mw0, "DescribeCapacityProviders", DescribeCapacityProviders$) {
-}
-
-class DescribeClustersCommand extends command(_ep0, _mw0, "DescribeClusters", DescribeClusters$) {
-}
-
-class DescribeContainerInstancesCommand extends command(_ep0, _mw0, "DescribeContainerInstances", DescribeContainerInstances$) {
-}
-
-class DescribeDaemonCommand extends command(_ep0, _mw0, "DescribeDaemon", DescribeDaemon$) {
-}
-
-class DescribeDaemonDeploymentsCommand extends command(_ep0, _mw0, "DescribeDaemonDeployments", DescribeDaemonDeployments$) {
-}
-
-class DescribeDaemonRevisionsCommand extends command(_ep0, _mw0, "DescribeDaemonRevisions", DescribeDaemonRevisions$) {
-}
-
-class DescribeDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "DescribeDaemonTaskDefinition", DescribeDaemonTaskDefinition$) {
-}
-
-class DescribeExpressGatewayServiceCommand extends command(_ep0, _mw0, "DescribeExpressGatewayService", DescribeExpressGatewayService$) {
-}
-
-class DescribeGatewayCommand extends command(_ep0, _mw0, "DescribeGateway", DescribeGateway$) {
-}
-
-class DescribeGatewayResourcesCommand extends command(_ep0, _mw0, "DescribeGatewayResources", DescribeGatewayResources$) {
-}
-
-class DescribeGatewayRouteCommand extends command(_ep0, _mw0, "DescribeGatewayRoute", DescribeGatewayRoute$) {
-}
-
-class DescribeServiceDeploymentsCommand extends command(_ep0, _mw0, "DescribeServiceDeployments", DescribeServiceDeployments$) {
-}
-
-class DescribeServiceRevisionsCommand extends command(_ep0, _mw0, "DescribeServiceRevisions", DescribeServiceRevisions$) {
-}
 
 class DescribeServicesCommand extends command(_ep0, _mw0, "DescribeServices", DescribeServices$) {
 }
 
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/commands/DescribeTaskDefinitionCommand.js
+
+
 class DescribeTaskDefinitionCommand extends command(_ep0, _mw0, "DescribeTaskDefinition", DescribeTaskDefinition$) {
 }
 
-class DescribeTasksCommand extends command(_ep0, _mw0, "DescribeTasks", DescribeTasks$) {
-}
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/commands/index.js
 
-class DescribeTaskSetsCommand extends command(_ep0, _mw0, "DescribeTaskSets", DescribeTaskSets$) {
-}
 
-class DisassociateGatewayFromClusterCommand extends command(_ep0, _mw0, "DisassociateGatewayFromCluster", DisassociateGatewayFromCluster$) {
-}
 
-class DiscoverPollEndpointCommand extends command(_ep0, _mw0, "DiscoverPollEndpoint", DiscoverPollEndpoint$) {
-}
 
-class ExecuteCommandCommand extends command(_ep0, _mw0, "ExecuteCommand", ExecuteCommand$) {
-}
 
-class GetTaskProtectionCommand extends command(_ep0, _mw0, "GetTaskProtection", GetTaskProtection$) {
-}
 
-class ListAccountSettingsCommand extends command(_ep0, _mw0, "ListAccountSettings", ListAccountSettings$) {
-}
 
-class ListAttributesCommand extends command(_ep0, _mw0, "ListAttributes", ListAttributes$) {
-}
 
-class ListClustersCommand extends command(_ep0, _mw0, "ListClusters", ListClusters$) {
-}
 
-class ListContainerInstancesCommand extends command(_ep0, _mw0, "ListContainerInstances", ListContainerInstances$) {
-}
 
-class ListDaemonDeploymentsCommand extends command(_ep0, _mw0, "ListDaemonDeployments", ListDaemonDeployments$) {
-}
 
-class ListDaemonsCommand extends command(_ep0, _mw0, "ListDaemons", ListDaemons$) {
-}
 
-class ListDaemonTaskDefinitionsCommand extends command(_ep0, _mw0, "ListDaemonTaskDefinitions", ListDaemonTaskDefinitions$) {
-}
 
-class ListGatewayClusterAssociationsCommand extends command(_ep0, _mw0, "ListGatewayClusterAssociations", ListGatewayClusterAssociations$) {
-}
 
-class ListGatewayRoutesCommand extends command(_ep0, _mw0, "ListGatewayRoutes", ListGatewayRoutes$) {
-}
 
-class ListGatewaysCommand extends command(_ep0, _mw0, "ListGateways", ListGateways$) {
-}
 
-class ListServiceDeploymentsCommand extends command(_ep0, _mw0, "ListServiceDeployments", ListServiceDeployments$) {
-}
 
-class ListServicesByNamespaceCommand extends command(_ep0, _mw0, "ListServicesByNamespace", ListServicesByNamespace$) {
-}
 
-class ListServicesCommand extends command(_ep0, _mw0, "ListServices", ListServices$) {
-}
 
-class ListTagsForResourceCommand extends command(_ep0, _mw0, "ListTagsForResource", ListTagsForResource$) {
-}
 
-class ListTaskDefinitionFamiliesCommand extends command(_ep0, _mw0, "ListTaskDefinitionFamilies", ListTaskDefinitionFamilies$) {
-}
 
-class ListTaskDefinitionsCommand extends command(_ep0, _mw0, "ListTaskDefinitions", ListTaskDefinitions$) {
-}
 
-class ListTasksCommand extends command(_ep0, _mw0, "ListTasks", ListTasks$) {
-}
 
-class PutAccountSettingCommand extends command(_ep0, _mw0, "PutAccountSetting", PutAccountSetting$) {
-}
 
-class PutAccountSettingDefaultCommand extends command(_ep0, _mw0, "PutAccountSettingDefault", PutAccountSettingDefault$) {
-}
 
-class PutAttributesCommand extends command(_ep0, _mw0, "PutAttributes", PutAttributes$) {
-}
 
-class PutClusterCapacityProvidersCommand extends command(_ep0, _mw0, "PutClusterCapacityProviders", PutClusterCapacityProviders$) {
-}
 
-class RegisterContainerInstanceCommand extends command(_ep0, _mw0, "RegisterContainerInstance", RegisterContainerInstance$) {
-}
 
-class RegisterDaemonTaskDefinitionCommand extends command(_ep0, _mw0, "RegisterDaemonTaskDefinition", RegisterDaemonTaskDefinition$) {
-}
 
-class RegisterTaskDefinitionCommand extends command(_ep0, _mw0, "RegisterTaskDefinition", RegisterTaskDefinition$) {
-}
 
-class RunTaskCommand extends command(_ep0, _mw0, "RunTask", RunTask$) {
-}
 
-class StartTaskCommand extends command(_ep0, _mw0, "StartTask", StartTask$) {
-}
 
-class StopServiceDeploymentCommand extends command(_ep0, _mw0, "StopServiceDeployment", StopServiceDeployment$) {
-}
 
-class StopTaskCommand extends command(_ep0, _mw0, "StopTask", StopTask$) {
-}
 
-class SubmitAttachmentStateChangesCommand extends command(_ep0, _mw0, "SubmitAttachmentStateChanges", SubmitAttachmentStateChanges$) {
-}
 
-class SubmitContainerStateChangeCommand extends command(_ep0, _mw0, "SubmitContainerStateChange", SubmitContainerStateChange$) {
-}
 
-class SubmitTaskStateChangeCommand extends command(_ep0, _mw0, "SubmitTaskStateChange", SubmitTaskStateChange$) {
-}
 
-class TagResourceCommand extends command(_ep0, _mw0, "TagResource", TagResource$) {
-}
 
-class UntagResourceCommand extends command(_ep0, _mw0, "UntagResource", UntagResource$) {
-}
 
-class UpdateCapacityProviderCommand extends command(_ep0, _mw0, "UpdateCapacityProvider", UpdateCapacityProvider$) {
-}
 
-class UpdateClusterCommand extends command(_ep0, _mw0, "UpdateCluster", UpdateCluster$) {
-}
 
-class UpdateClusterSettingsCommand extends command(_ep0, _mw0, "UpdateClusterSettings", UpdateClusterSettings$) {
-}
-
-class UpdateContainerAgentCommand extends command(_ep0, _mw0, "UpdateContainerAgent", UpdateContainerAgent$) {
-}
-
-class UpdateContainerInstancesStateCommand extends command(_ep0, _mw0, "UpdateContainerInstancesState", UpdateContainerInstancesState$) {
-}
-
-class UpdateDaemonCommand extends command(_ep0, _mw0, "UpdateDaemon", UpdateDaemon$) {
-}
-
-class UpdateExpressGatewayServiceCommand extends command(_ep0, _mw0, "UpdateExpressGatewayService", UpdateExpressGatewayService$) {
-}
-
-class UpdateGatewayCommand extends command(_ep0, _mw0, "UpdateGateway", UpdateGateway$) {
-}
-
-class UpdateServiceCommand extends command(_ep0, _mw0, "UpdateService", UpdateService$) {
-}
-
-class UpdateServicePrimaryTaskSetCommand extends command(_ep0, _mw0, "UpdateServicePrimaryTaskSet", UpdateServicePrimaryTaskSet$) {
-}
-
-class UpdateTaskProtectionCommand extends command(_ep0, _mw0, "UpdateTaskProtection", UpdateTaskProtection$) {
-}
-
-class UpdateTaskSetCommand extends command(_ep0, _mw0, "UpdateTaskSet", UpdateTaskSet$) {
-}
-
-const paginateListAccountSettings = createPaginator(ECSClient, ListAccountSettingsCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListAttributes = createPaginator(ECSClient, ListAttributesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListClusters = createPaginator(ECSClient, ListClustersCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListContainerInstances = createPaginator(ECSClient, ListContainerInstancesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGatewayClusterAssociations = createPaginator(ECSClient, ListGatewayClusterAssociationsCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGatewayRoutes = createPaginator(ECSClient, ListGatewayRoutesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListGateways = createPaginator(ECSClient, ListGatewaysCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListServicesByNamespace = createPaginator(ECSClient, ListServicesByNamespaceCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListServices = createPaginator(ECSClient, ListServicesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListTaskDefinitionFamilies = createPaginator(ECSClient, ListTaskDefinitionFamiliesCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListTaskDefinitions = createPaginator(ECSClient, ListTaskDefinitionsCommand, "nextToken", "nextToken", "maxResults");
-
-const paginateListTasks = createPaginator(ECSClient, ListTasksCommand, "nextToken", "nextToken", "maxResults");
-
-const checkState$8 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeDaemonCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.daemon.status;
-            };
-            if (returnComparator() === "ACTIVE") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.daemon.status;
-            };
-            if (returnComparator() === "DELETE_IN_PROGRESS") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForDaemonActive = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
-};
-const waitUntilDaemonActive = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$8);
-    return checkExceptions(result);
-};
-
-const checkState$7 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeDaemonDeploymentsCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.daemonDeployments);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.status;
-                });
-                return projection_3;
-            };
-            let allStringEq_5 = (returnComparator().length > 0);
-            for (let element_4 of returnComparator()) {
-                allStringEq_5 = allStringEq_5 && (element_4 == "STOPPED");
-            }
-            if (allStringEq_5) {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.failures);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.reason;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "MISSING") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForDaemonDeploymentStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
-};
-const waitUntilDaemonDeploymentStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$7);
-    return checkExceptions(result);
-};
-
-const checkState$6 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeDaemonDeploymentsCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.daemonDeployments);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.status;
-                });
-                return projection_3;
-            };
-            let allStringEq_5 = (returnComparator().length > 0);
-            for (let element_4 of returnComparator()) {
-                allStringEq_5 = allStringEq_5 && (element_4 == "SUCCESSFUL");
-            }
-            if (allStringEq_5) {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.daemonDeployments);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.status;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "STOPPED") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.daemonDeployments);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.status;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "ROLLBACK_FAILED") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.daemonDeployments);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.status;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "ROLLBACK_SUCCESSFUL") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.failures);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.reason;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "MISSING") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForDaemonDeploymentSuccessful = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
-};
-const waitUntilDaemonDeploymentSuccessful = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$6);
-    return checkExceptions(result);
-};
-
-const checkState$5 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeDaemonTaskDefinitionCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.daemonTaskDefinition.status;
-            };
-            if (returnComparator() === "ACTIVE") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.daemonTaskDefinition.status;
-            };
-            if (returnComparator() === "DELETE_IN_PROGRESS") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                return result.daemonTaskDefinition.status;
-            };
-            if (returnComparator() === "DELETED") {
-                return { state: WaiterState.FAILURE, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForDaemonTaskDefinitionActive = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
-};
-const waitUntilDaemonTaskDefinitionActive = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$5);
-    return checkExceptions(result);
-};
-
-const checkState$4 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeDaemonTaskDefinitionCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                return result.daemonTaskDefinition.status;
-            };
-            if (returnComparator() === "DELETED") {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForDaemonTaskDefinitionDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
-};
-const waitUntilDaemonTaskDefinitionDeleted = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 120 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$4);
-    return checkExceptions(result);
-};
-
-const checkState$3 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeServicesCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.failures);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.reason;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "MISSING") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.services);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.status;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "INACTIVE") {
-                    return { state: WaiterState.SUCCESS, reason };
-                }
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForServicesInactive = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
-};
-const waitUntilServicesInactive = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$3);
-    return checkExceptions(result);
-};
-
-const checkState$2 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeServicesCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.failures);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.reason;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "MISSING") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.services);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.status;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "DRAINING") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.services);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.status;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "INACTIVE") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let filterRes_2 = result.services.filter((element_1) => {
-                    return (!((element_1.deployments.length == 1) && (element_1.runningCount == element_1.desiredCount)));
-                });
-                return (filterRes_2.length == 0);
-            };
-            if (returnComparator() == true) {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForServicesStable = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
-};
-const waitUntilServicesStable = async (params, input) => {
-    const serviceDefaults = { minDelay: 15, maxDelay: 600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$2);
-    return checkExceptions(result);
-};
-
-const checkState$1 = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeTasksCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.tasks);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.lastStatus;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "STOPPED") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.failures);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.reason;
-                });
-                return projection_3;
-            };
-            for (let anyStringEq_4 of returnComparator()) {
-                if (anyStringEq_4 == "MISSING") {
-                    return { state: WaiterState.FAILURE, reason };
-                }
-            }
-        }
-        catch (e) { }
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.tasks);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.lastStatus;
-                });
-                return projection_3;
-            };
-            let allStringEq_5 = (returnComparator().length > 0);
-            for (let element_4 of returnComparator()) {
-                allStringEq_5 = allStringEq_5 && (element_4 == "RUNNING");
-            }
-            if (allStringEq_5) {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForTasksRunning = async (params, input) => {
-    const serviceDefaults = { minDelay: 6, maxDelay: 600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-};
-const waitUntilTasksRunning = async (params, input) => {
-    const serviceDefaults = { minDelay: 6, maxDelay: 600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState$1);
-    return checkExceptions(result);
-};
-
-const checkState = async (client, input) => {
-    let reason;
-    try {
-        let result = await client.send(new DescribeTasksCommand(input));
-        reason = result;
-        try {
-            const returnComparator = () => {
-                let flat_1 = [].concat(...result.tasks);
-                let projection_3 = flat_1.map((element_2) => {
-                    return element_2.lastStatus;
-                });
-                return projection_3;
-            };
-            let allStringEq_5 = (returnComparator().length > 0);
-            for (let element_4 of returnComparator()) {
-                allStringEq_5 = allStringEq_5 && (element_4 == "STOPPED");
-            }
-            if (allStringEq_5) {
-                return { state: WaiterState.SUCCESS, reason };
-            }
-        }
-        catch (e) { }
-    }
-    catch (exception) {
-        reason = exception;
-    }
-    return { state: WaiterState.RETRY, reason };
-};
-const waitForTasksStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 6, maxDelay: 600 };
-    return createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-};
-const waitUntilTasksStopped = async (params, input) => {
-    const serviceDefaults = { minDelay: 6, maxDelay: 600 };
-    const result = await createWaiter({ ...serviceDefaults, ...params }, input, checkState);
-    return checkExceptions(result);
-};
-
-const commands = {
-    AssociateGatewayWithClusterCommand,
-    ContinueServiceDeploymentCommand,
-    CreateCapacityProviderCommand,
-    CreateClusterCommand,
-    CreateDaemonCommand,
-    CreateExpressGatewayServiceCommand,
-    CreateGatewayCommand,
-    CreateServiceCommand,
-    CreateTaskSetCommand,
-    DeleteAccountSettingCommand,
-    DeleteAttributesCommand,
-    DeleteCapacityProviderCommand,
-    DeleteClusterCommand,
-    DeleteDaemonCommand,
-    DeleteDaemonTaskDefinitionCommand,
-    DeleteExpressGatewayServiceCommand,
-    DeleteGatewayCommand,
-    DeleteServiceCommand,
-    DeleteTaskDefinitionsCommand,
-    DeleteTaskSetCommand,
-    DeregisterContainerInstanceCommand,
-    DeregisterTaskDefinitionCommand,
-    DescribeCapacityProvidersCommand,
-    DescribeClustersCommand,
-    DescribeContainerInstancesCommand,
-    DescribeDaemonCommand,
-    DescribeDaemonDeploymentsCommand,
-    DescribeDaemonRevisionsCommand,
-    DescribeDaemonTaskDefinitionCommand,
-    DescribeExpressGatewayServiceCommand,
-    DescribeGatewayCommand,
-    DescribeGatewayResourcesCommand,
-    DescribeGatewayRouteCommand,
-    DescribeServiceDeploymentsCommand,
-    DescribeServiceRevisionsCommand,
-    DescribeServicesCommand,
-    DescribeTaskDefinitionCommand,
-    DescribeTasksCommand,
-    DescribeTaskSetsCommand,
-    DisassociateGatewayFromClusterCommand,
-    DiscoverPollEndpointCommand,
-    ExecuteCommandCommand,
-    GetTaskProtectionCommand,
-    ListAccountSettingsCommand,
-    ListAttributesCommand,
-    ListClustersCommand,
-    ListContainerInstancesCommand,
-    ListDaemonDeploymentsCommand,
-    ListDaemonsCommand,
-    ListDaemonTaskDefinitionsCommand,
-    ListGatewayClusterAssociationsCommand,
-    ListGatewayRoutesCommand,
-    ListGatewaysCommand,
-    ListServiceDeploymentsCommand,
-    ListServicesCommand,
-    ListServicesByNamespaceCommand,
-    ListTagsForResourceCommand,
-    ListTaskDefinitionFamiliesCommand,
-    ListTaskDefinitionsCommand,
-    ListTasksCommand,
-    PutAccountSettingCommand,
-    PutAccountSettingDefaultCommand,
-    PutAttributesCommand,
-    PutClusterCapacityProvidersCommand,
-    RegisterContainerInstanceCommand,
-    RegisterDaemonTaskDefinitionCommand,
-    RegisterTaskDefinitionCommand,
-    RunTaskCommand,
-    StartTaskCommand,
-    StopServiceDeploymentCommand,
-    StopTaskCommand,
-    SubmitAttachmentStateChangesCommand,
-    SubmitContainerStateChangeCommand,
-    SubmitTaskStateChangeCommand,
-    TagResourceCommand,
-    UntagResourceCommand,
-    UpdateCapacityProviderCommand,
-    UpdateClusterCommand,
-    UpdateClusterSettingsCommand,
-    UpdateContainerAgentCommand,
-    UpdateContainerInstancesStateCommand,
-    UpdateDaemonCommand,
-    UpdateExpressGatewayServiceCommand,
-    UpdateGatewayCommand,
-    UpdateServiceCommand,
-    UpdateServicePrimaryTaskSetCommand,
-    UpdateTaskProtectionCommand,
-    UpdateTaskSetCommand,
-};
-const paginators = {
-    paginateListAccountSettings,
-    paginateListAttributes,
-    paginateListClusters,
-    paginateListContainerInstances,
-    paginateListGatewayClusterAssociations,
-    paginateListGatewayRoutes,
-    paginateListGateways,
-    paginateListServices,
-    paginateListServicesByNamespace,
-    paginateListTaskDefinitionFamilies,
-    paginateListTaskDefinitions,
-    paginateListTasks,
-};
-const waiters = {
-    waitUntilDaemonActive,
-    waitUntilDaemonDeploymentSuccessful,
-    waitUntilDaemonDeploymentStopped,
-    waitUntilDaemonTaskDefinitionActive,
-    waitUntilDaemonTaskDefinitionDeleted,
-    waitUntilServicesInactive,
-    waitUntilServicesStable,
-    waitUntilTasksRunning,
-    waitUntilTasksStopped,
-};
-class ECS extends ECSClient {
-}
-createAggregatedClient(commands, ECS, { paginators, waiters });
-
-const AcceleratorManufacturer = {
-    AMAZON_WEB_SERVICES: "amazon-web-services",
-    AMD: "amd",
-    HABANA: "habana",
-    NVIDIA: "nvidia",
-    XILINX: "xilinx",
-};
-const AcceleratorName = {
-    A100: "a100",
-    A10G: "a10g",
-    H100: "h100",
-    INFERENTIA: "inferentia",
-    K520: "k520",
-    K80: "k80",
-    M60: "m60",
-    RADEON_PRO_V520: "radeon-pro-v520",
-    T4: "t4",
-    T4G: "t4g",
-    V100: "v100",
-    VU9P: "vu9p",
-};
-const AcceleratorType = {
-    FPGA: "fpga",
-    GPU: "gpu",
-    INFERENCE: "inference",
-};
-const AccessType = {
-    PRIVATE: "PRIVATE",
-    PUBLIC: "PUBLIC",
-};
-const AgentUpdateStatus = {
-    FAILED: "FAILED",
-    PENDING: "PENDING",
-    STAGED: "STAGED",
-    STAGING: "STAGING",
-    UPDATED: "UPDATED",
-    UPDATING: "UPDATING",
-};
-const ManagedDraining = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const ManagedScalingStatus = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const ManagedTerminationProtection = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const AutoRepairActionsStatus = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const CapacityOptionType = {
-    ON_DEMAND: "ON_DEMAND",
-    RESERVED: "RESERVED",
-    SPOT: "SPOT",
-};
-const CapacityReservationPreference = {
-    RESERVATIONS_EXCLUDED: "RESERVATIONS_EXCLUDED",
-    RESERVATIONS_FIRST: "RESERVATIONS_FIRST",
-    RESERVATIONS_ONLY: "RESERVATIONS_ONLY",
-};
-const BareMetal = {
-    EXCLUDED: "excluded",
-    INCLUDED: "included",
-    REQUIRED: "required",
-};
-const BurstablePerformance = {
-    EXCLUDED: "excluded",
-    INCLUDED: "included",
-    REQUIRED: "required",
-};
-const CpuManufacturer = {
-    AMAZON_WEB_SERVICES: "amazon-web-services",
-    AMD: "amd",
-    INTEL: "intel",
-};
-const InstanceGeneration = {
-    CURRENT: "current",
-    PREVIOUS: "previous",
-};
-const LocalStorage = {
-    EXCLUDED: "excluded",
-    INCLUDED: "included",
-    REQUIRED: "required",
-};
-const LocalStorageType = {
-    HDD: "hdd",
-    SSD: "ssd",
-};
-const ManagedInstancesMonitoringOptions = {
-    BASIC: "BASIC",
-    DETAILED: "DETAILED",
-};
-const PropagateMITags = {
-    CAPACITY_PROVIDER: "CAPACITY_PROVIDER",
-    NONE: "NONE",
-};
-const CapacityProviderStatus = {
-    ACTIVE: "ACTIVE",
-    DEPROVISIONING: "DEPROVISIONING",
-    INACTIVE: "INACTIVE",
-    PROVISIONING: "PROVISIONING",
-};
-const CapacityProviderType = {
-    EC2_AUTOSCALING: "EC2_AUTOSCALING",
-    FARGATE: "FARGATE",
-    FARGATE_SPOT: "FARGATE_SPOT",
-    MANAGED_INSTANCES: "MANAGED_INSTANCES",
-};
-const CapacityProviderUpdateStatus = {
-    CREATE_COMPLETE: "CREATE_COMPLETE",
-    CREATE_FAILED: "CREATE_FAILED",
-    CREATE_IN_PROGRESS: "CREATE_IN_PROGRESS",
-    DELETE_COMPLETE: "DELETE_COMPLETE",
-    DELETE_FAILED: "DELETE_FAILED",
-    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
-    UPDATE_COMPLETE: "UPDATE_COMPLETE",
-    UPDATE_FAILED: "UPDATE_FAILED",
-    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
-};
-const CapacityProviderField = {
-    TAGS: "TAGS",
-};
-const ExecuteCommandLogging = {
-    DEFAULT: "DEFAULT",
-    NONE: "NONE",
-    OVERRIDE: "OVERRIDE",
-};
-const ClusterSettingName = {
-    CONTAINER_INSIGHTS: "containerInsights",
-};
-const TargetType = {
-    CONTAINER_INSTANCE: "container-instance",
-};
-const GpuSharingMode = {
-    DEDICATED: "DEDICATED",
-    IDLE: "IDLE",
-    NVIDIA_MPS: "NVIDIA_MPS",
-};
-const InstanceHealthCheckState = {
-    IMPAIRED: "IMPAIRED",
-    INITIALIZING: "INITIALIZING",
-    INSUFFICIENT_DATA: "INSUFFICIENT_DATA",
-    OK: "OK",
-};
-const InstanceHealthCheckType = {
-    ACCELERATED_COMPUTE: "ACCELERATED_COMPUTE",
-    AGENT_CONNECTIVITY: "AGENT_CONNECTIVITY",
-    CONTAINER_RUNTIME: "CONTAINER_RUNTIME",
-    DAEMON: "DAEMON",
-};
-const ClusterField = {
-    ATTACHMENTS: "ATTACHMENTS",
-    CONFIGURATIONS: "CONFIGURATIONS",
-    SETTINGS: "SETTINGS",
-    STATISTICS: "STATISTICS",
-    TAGS: "TAGS",
-};
-const ContainerInstanceStatus = {
-    ACTIVE: "ACTIVE",
-    DEREGISTERING: "DEREGISTERING",
-    DRAINING: "DRAINING",
-    REGISTERING: "REGISTERING",
-    REGISTRATION_FAILED: "REGISTRATION_FAILED",
-};
-const TransportProtocol = {
-    TCP: "tcp",
-    UDP: "udp",
-};
-const ManagedAgentName = {
-    ExecuteCommandAgent: "ExecuteCommandAgent",
-};
-const ContainerInstanceField = {
-    CONTAINER_INSTANCE_HEALTH: "CONTAINER_INSTANCE_HEALTH",
-    TAGS: "TAGS",
-};
-const DesiredStatus = {
-    PENDING: "PENDING",
-    RUNNING: "RUNNING",
-    STOPPED: "STOPPED",
-};
-const LaunchType = {
-    EC2: "EC2",
-    EXTERNAL: "EXTERNAL",
-    FARGATE: "FARGATE",
-    MANAGED_INSTANCES: "MANAGED_INSTANCES",
-};
-const PlatformDeviceType = {
-    GPU: "GPU",
-    NEURON_DEVICE: "NEURON_DEVICE",
-};
-const DeploymentLifecycleHookAction = {
-    CONTINUE: "CONTINUE",
-    ROLLBACK: "ROLLBACK",
-};
-const DaemonDeploymentRollbackMonitorsStatus = {
-    DISABLED: "DISABLED",
-    MONITORING: "MONITORING",
-    MONITORING_COMPLETE: "MONITORING_COMPLETE",
-    TRIGGERED: "TRIGGERED",
-};
-const DaemonDeploymentStatus = {
-    IN_PROGRESS: "IN_PROGRESS",
-    PENDING: "PENDING",
-    ROLLBACK_FAILED: "ROLLBACK_FAILED",
-    ROLLBACK_IN_PROGRESS: "ROLLBACK_IN_PROGRESS",
-    ROLLBACK_SUCCESSFUL: "ROLLBACK_SUCCESSFUL",
-    STOPPED: "STOPPED",
-    STOP_REQUESTED: "STOP_REQUESTED",
-    SUCCESSFUL: "SUCCESSFUL",
-};
-const DaemonPropagateTags = {
-    DAEMON: "DAEMON",
-    NONE: "NONE",
-};
-const DaemonStatus = {
-    ACTIVE: "ACTIVE",
-    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
-};
-const ContainerCondition = {
-    COMPLETE: "COMPLETE",
-    HEALTHY: "HEALTHY",
-    START: "START",
-    SUCCESS: "SUCCESS",
-};
-const EnvironmentFileType = {
-    S3: "s3",
-};
-const FirelensConfigurationType = {
-    FLUENTBIT: "fluentbit",
-    FLUENTD: "fluentd",
-};
-const DeviceCgroupPermission = {
-    MKNOD: "mknod",
-    READ: "read",
-    WRITE: "write",
-};
-const LogDriver = {
-    AWSFIRELENS: "awsfirelens",
-    AWSLOGS: "awslogs",
-    FLUENTD: "fluentd",
-    GELF: "gelf",
-    JOURNALD: "journald",
-    JSON_FILE: "json-file",
-    SPLUNK: "splunk",
-    SYSLOG: "syslog",
-};
-const UlimitName = {
-    CORE: "core",
-    CPU: "cpu",
-    DATA: "data",
-    FSIZE: "fsize",
-    LOCKS: "locks",
-    MEMLOCK: "memlock",
-    MSGQUEUE: "msgqueue",
-    NICE: "nice",
-    NOFILE: "nofile",
-    NPROC: "nproc",
-    RSS: "rss",
-    RTPRIO: "rtprio",
-    RTTIME: "rttime",
-    SIGPENDING: "sigpending",
-    STACK: "stack",
-};
-const DaemonIpcMode = {
-    NONE: "none",
-    SHARED: "shared",
-};
-const DaemonPidMode = {
-    NONE: "none",
-    SHARED: "shared",
-};
-const DaemonTaskDefinitionStatus = {
-    ACTIVE: "ACTIVE",
-    DELETED: "DELETED",
-    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
-};
-const DaemonTaskDefinitionRevisionFilter = {
-    LAST_REGISTERED: "LAST_REGISTERED",
-};
-const SortOrder = {
-    ASC: "ASC",
-    DESC: "DESC",
-};
-const DaemonTaskDefinitionStatusFilter = {
-    ACTIVE: "ACTIVE",
-    ALL: "ALL",
-    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
-};
-const SettingName = {
-    AWSVPC_TRUNKING: "awsvpcTrunking",
-    CONTAINER_INSIGHTS: "containerInsights",
-    CONTAINER_INSTANCE_LONG_ARN_FORMAT: "containerInstanceLongArnFormat",
-    DEFAULT_LOG_DRIVER_MODE: "defaultLogDriverMode",
-    FARGATE_EVENT_WINDOWS: "fargateEventWindows",
-    FARGATE_FIPS_MODE: "fargateFIPSMode",
-    FARGATE_TASK_RETIREMENT_WAIT_PERIOD: "fargateTaskRetirementWaitPeriod",
-    GUARD_DUTY_ACTIVATE: "guardDutyActivate",
-    SERVICE_LONG_ARN_FORMAT: "serviceLongArnFormat",
-    TAG_RESOURCE_AUTHORIZATION: "tagResourceAuthorization",
-    TASK_LONG_ARN_FORMAT: "taskLongArnFormat",
-};
-const SettingType = {
-    AWS_MANAGED: "aws_managed",
-    USER: "user",
-};
-const Compatibility = {
-    EC2: "EC2",
-    EXTERNAL: "EXTERNAL",
-    FARGATE: "FARGATE",
-    MANAGED_INSTANCES: "MANAGED_INSTANCES",
-};
-const ApplicationProtocol = {
-    GRPC: "grpc",
-    HTTP: "http",
-    HTTP2: "http2",
-};
-const ResourceType = {
-    GPU: "GPU",
-    INFERENCE_ACCELERATOR: "InferenceAccelerator",
-    NEURON_DEVICE: "NeuronDevice",
-};
-const VersionConsistency = {
-    DISABLED: "disabled",
-    ENABLED: "enabled",
-};
-const IpcMode = {
-    HOST: "host",
-    NONE: "none",
-    TASK: "task",
-};
-const NetworkMode = {
-    AWSVPC: "awsvpc",
-    BRIDGE: "bridge",
-    HOST: "host",
-    NONE: "none",
-};
-const PidMode = {
-    HOST: "host",
-    TASK: "task",
-};
-const TaskDefinitionPlacementConstraintType = {
-    MEMBER_OF: "memberOf",
-};
-const ProxyConfigurationType = {
-    APPMESH: "APPMESH",
-};
-const CPUArchitecture = {
-    ARM64: "ARM64",
-    X86_64: "X86_64",
-};
-const OSFamily = {
-    LINUX: "LINUX",
-    WINDOWS_SERVER_2004_CORE: "WINDOWS_SERVER_2004_CORE",
-    WINDOWS_SERVER_2016_FULL: "WINDOWS_SERVER_2016_FULL",
-    WINDOWS_SERVER_2019_CORE: "WINDOWS_SERVER_2019_CORE",
-    WINDOWS_SERVER_2019_FULL: "WINDOWS_SERVER_2019_FULL",
-    WINDOWS_SERVER_2022_CORE: "WINDOWS_SERVER_2022_CORE",
-    WINDOWS_SERVER_2022_FULL: "WINDOWS_SERVER_2022_FULL",
-    WINDOWS_SERVER_2025_CORE: "WINDOWS_SERVER_2025_CORE",
-    WINDOWS_SERVER_2025_FULL: "WINDOWS_SERVER_2025_FULL",
-    WINDOWS_SERVER_20H2_CORE: "WINDOWS_SERVER_20H2_CORE",
-};
-const TaskDefinitionStatus = {
-    ACTIVE: "ACTIVE",
-    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
-    INACTIVE: "INACTIVE",
-};
-const Scope = {
-    SHARED: "shared",
-    TASK: "task",
-};
-const EFSAuthorizationConfigIAM = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const EFSTransitEncryption = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const TaskDefinitionField = {
-    TAGS: "TAGS",
-};
-const GatewayClusterAssociationStatus = {
-    ACTIVE: "ACTIVE",
-    DISASSOCIATING: "DISASSOCIATING",
-    INACTIVE: "INACTIVE",
-};
-const GatewayAlbDesyncMitigationMode = {
-    DEFENSIVE: "defensive",
-    MONITOR: "monitor",
-    STRICTEST: "strictest",
-};
-const GatewayElbIpAddressType = {
-    DUALSTACK: "dualstack",
-    DUALSTACK_WITHOUT_PUBLIC_IPV4: "dualstack-without-public-ipv4",
-    IPV4: "ipv4",
-};
-const GatewayAlbProtocol = {
-    HTTP: "HTTP",
-    HTTPS: "HTTPS",
-};
-const GatewayElbScheme = {
-    INTERNAL: "internal",
-    INTERNET_FACING: "internet-facing",
-};
-const PropagateGatewayTags = {
-    GATEWAY: "GATEWAY",
-    NONE: "NONE",
-};
-const GatewayStatus = {
-    ACTIVE: "ACTIVE",
-    DELETED: "DELETED",
-    UPDATE_COMPLETE: "UPDATE_COMPLETE",
-    UPDATE_FAILED: "UPDATE_FAILED",
-    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
-};
-const GatewayRouteStatus = {
-    ACTIVE: "ACTIVE",
-    CREATE_FAILED: "CREATE_FAILED",
-    CREATE_IN_PROGRESS: "CREATE_IN_PROGRESS",
-    DELETE_FAILED: "DELETE_FAILED",
-    DELETE_IN_PROGRESS: "DELETE_IN_PROGRESS",
-    UPDATE_FAILED: "UPDATE_FAILED",
-    UPDATE_IN_PROGRESS: "UPDATE_IN_PROGRESS",
-};
-const TaskDefinitionFamilyStatus = {
-    ACTIVE: "ACTIVE",
-    ALL: "ALL",
-    INACTIVE: "INACTIVE",
-};
-const ServiceDeploymentRollbackMonitorsStatus = {
-    DISABLED: "DISABLED",
-    MONITORING: "MONITORING",
-    MONITORING_COMPLETE: "MONITORING_COMPLETE",
-    TRIGGERED: "TRIGGERED",
-};
-const ThresholdType = {
-    BOUNDED_PERCENT: "BOUNDED_PERCENT",
-    COUNT: "COUNT",
-    UNBOUNDED_PERCENT: "UNBOUNDED_PERCENT",
-};
-const ServiceRevisionCleanup = {
-    BLOCKING: "BLOCKING",
-    DEFERRED: "DEFERRED",
-};
-const DeploymentLifecycleHookStage = {
-    POST_PRODUCTION_TRAFFIC_SHIFT: "POST_PRODUCTION_TRAFFIC_SHIFT",
-    POST_SCALE_UP: "POST_SCALE_UP",
-    POST_TEST_TRAFFIC_SHIFT: "POST_TEST_TRAFFIC_SHIFT",
-    PRE_PRODUCTION_TRAFFIC_SHIFT: "PRE_PRODUCTION_TRAFFIC_SHIFT",
-    PRE_SCALE_UP: "PRE_SCALE_UP",
-    PRODUCTION_TRAFFIC_SHIFT: "PRODUCTION_TRAFFIC_SHIFT",
-    RECONCILE_SERVICE: "RECONCILE_SERVICE",
-    TEST_TRAFFIC_SHIFT: "TEST_TRAFFIC_SHIFT",
-};
-const DeploymentLifecycleHookTargetType = {
-    AWS_LAMBDA: "AWS_LAMBDA",
-    PAUSE: "PAUSE",
-};
-const DeploymentStrategy = {
-    BLUE_GREEN: "BLUE_GREEN",
-    CANARY: "CANARY",
-    LINEAR: "LINEAR",
-    ROLLING: "ROLLING",
-};
-const DeploymentLifecycleHookStatus = {
-    AWAITING_ACTION: "AWAITING_ACTION",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-    SUCCEEDED: "SUCCEEDED",
-    TIMED_OUT: "TIMED_OUT",
-};
-const ServiceDeploymentLifecycleStage = {
-    BAKE_TIME: "BAKE_TIME",
-    CLEAN_UP: "CLEAN_UP",
-    POST_PRODUCTION_TRAFFIC_SHIFT: "POST_PRODUCTION_TRAFFIC_SHIFT",
-    POST_SCALE_UP: "POST_SCALE_UP",
-    POST_TEST_TRAFFIC_SHIFT: "POST_TEST_TRAFFIC_SHIFT",
-    PRE_SCALE_UP: "PRE_SCALE_UP",
-    PRODUCTION_TRAFFIC_SHIFT: "PRODUCTION_TRAFFIC_SHIFT",
-    RECONCILE_SERVICE: "RECONCILE_SERVICE",
-    SCALE_UP: "SCALE_UP",
-    TEST_TRAFFIC_SHIFT: "TEST_TRAFFIC_SHIFT",
-};
-const ServiceDeploymentStatus = {
-    IN_PROGRESS: "IN_PROGRESS",
-    PENDING: "PENDING",
-    ROLLBACK_FAILED: "ROLLBACK_FAILED",
-    ROLLBACK_IN_PROGRESS: "ROLLBACK_IN_PROGRESS",
-    ROLLBACK_REQUESTED: "ROLLBACK_REQUESTED",
-    ROLLBACK_SUCCESSFUL: "ROLLBACK_SUCCESSFUL",
-    STOPPED: "STOPPED",
-    STOP_REQUESTED: "STOP_REQUESTED",
-    SUCCESSFUL: "SUCCESSFUL",
-};
-const ExpressCpuArchitecture = {
-    ARM64: "ARM64",
-    X86_64: "X86_64",
-};
-const ExpressGatewayServiceScalingMetric = {
-    AverageCPUUtilization: "AVERAGE_CPU",
-    AverageMemoryUtilization: "AVERAGE_MEMORY",
-    RequestCountPerTarget: "REQUEST_COUNT_PER_TARGET",
-};
-const ExpressGatewayServiceStatusCode = {
-    ACTIVE: "ACTIVE",
-    DRAINING: "DRAINING",
-    INACTIVE: "INACTIVE",
-};
-const AvailabilityZoneRebalancing = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const DeploymentControllerType = {
-    CODE_DEPLOY: "CODE_DEPLOY",
-    ECS: "ECS",
-    EXTERNAL: "EXTERNAL",
-};
-const GatewayConnectorHealthCheckProtocol = {
-    HTTP: "HTTP",
-    HTTPS: "HTTPS",
-};
-const AssignPublicIp = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const PlacementConstraintType = {
-    DISTINCT_INSTANCE: "distinctInstance",
-    MEMBER_OF: "memberOf",
-};
-const PlacementStrategyType = {
-    BINPACK: "binpack",
-    RANDOM: "random",
-    SPREAD: "spread",
-};
-const PropagateTags = {
-    NONE: "NONE",
-    SERVICE: "SERVICE",
-    TASK_DEFINITION: "TASK_DEFINITION",
-};
-const SchedulingStrategy = {
-    DAEMON: "DAEMON",
-    REPLICA: "REPLICA",
-};
-const ServiceConnectAccessLoggingFormat = {
-    JSON: "JSON",
-    TEXT: "TEXT",
-};
-const ServiceConnectIncludeQueryParameters = {
-    DISABLED: "DISABLED",
-    ENABLED: "ENABLED",
-};
-const ServiceConnectContainerLogLevel = {
-    DEBUG: "debug",
-    INFO: "info",
-};
-const TaskFilesystemType = {
-    EXT3: "ext3",
-    EXT4: "ext4",
-    NTFS: "ntfs",
-    XFS: "xfs",
-};
-const EBSResourceType = {
-    VOLUME: "volume",
-};
-const DeploymentRolloutState = {
-    COMPLETED: "COMPLETED",
-    FAILED: "FAILED",
-    IN_PROGRESS: "IN_PROGRESS",
-};
-const ResourceManagementType = {
-    CUSTOMER: "CUSTOMER",
-    ECS: "ECS",
-};
-const ScaleUnit = {
-    PERCENT: "PERCENT",
-};
-const StabilityStatus = {
-    STABILIZING: "STABILIZING",
-    STEADY_STATE: "STEADY_STATE",
-};
-const ExpressGatewayServiceInclude = {
-    TAGS: "TAGS",
-};
-const ServiceField = {
-    TAGS: "TAGS",
-};
-const StopServiceDeploymentStopType = {
-    ABORT: "ABORT",
-    ROLLBACK: "ROLLBACK",
-};
-const ManagedResourceStatus = {
-    ACTIVE: "ACTIVE",
-    DELETED: "DELETED",
-    DEPROVISIONING: "DEPROVISIONING",
-    FAILED: "FAILED",
-    PROVISIONING: "PROVISIONING",
-};
-const TaskField = {
-    TAGS: "TAGS",
-};
-const Connectivity = {
-    CONNECTED: "CONNECTED",
-    DISCONNECTED: "DISCONNECTED",
-};
-const HealthStatus = {
-    HEALTHY: "HEALTHY",
-    UNHEALTHY: "UNHEALTHY",
-    UNKNOWN: "UNKNOWN",
-};
-const TaskStopCode = {
-    ESSENTIAL_CONTAINER_EXITED: "EssentialContainerExited",
-    INFRASTRUCTURE_HEALTH: "InfrastructureHealth",
-    SERVICE_SCHEDULER_INITIATED: "ServiceSchedulerInitiated",
-    SPOT_INTERRUPTION: "SpotInterruption",
-    TASK_FAILED_TO_START: "TaskFailedToStart",
-    TERMINATION_NOTICE: "TerminationNotice",
-    USER_INITIATED: "UserInitiated",
-};
-const TaskSetField = {
-    TAGS: "TAGS",
-};
-
-exports.AcceleratorCountRequest$ = AcceleratorCountRequest$;
-exports.AcceleratorManufacturer = AcceleratorManufacturer;
-exports.AcceleratorName = AcceleratorName;
-exports.AcceleratorTotalMemoryMiBRequest$ = AcceleratorTotalMemoryMiBRequest$;
-exports.AcceleratorType = AcceleratorType;
-exports.AccessDeniedException = AccessDeniedException;
-exports.AccessDeniedException$ = AccessDeniedException$;
-exports.AccessType = AccessType;
-exports.AdvancedConfiguration$ = AdvancedConfiguration$;
-exports.AgentUpdateStatus = AgentUpdateStatus;
-exports.ApplicationProtocol = ApplicationProtocol;
-exports.AssignPublicIp = AssignPublicIp;
-exports.AssociateGatewayWithCluster$ = AssociateGatewayWithCluster$;
-exports.AssociateGatewayWithClusterCommand = AssociateGatewayWithClusterCommand;
-exports.AssociateGatewayWithClusterRequest$ = AssociateGatewayWithClusterRequest$;
-exports.AssociateGatewayWithClusterResponse$ = AssociateGatewayWithClusterResponse$;
-exports.Attachment$ = Attachment$;
-exports.AttachmentStateChange$ = AttachmentStateChange$;
-exports.Attribute$ = Attribute$;
-exports.AttributeLimitExceededException = AttributeLimitExceededException;
-exports.AttributeLimitExceededException$ = AttributeLimitExceededException$;
-exports.AutoRepairActionsStatus = AutoRepairActionsStatus;
-exports.AutoRepairConfiguration$ = AutoRepairConfiguration$;
-exports.AutoScalingGroupProvider$ = AutoScalingGroupProvider$;
-exports.AutoScalingGroupProviderUpdate$ = AutoScalingGroupProviderUpdate$;
-exports.AvailabilityZoneRebalancing = AvailabilityZoneRebalancing;
-exports.AwsVpcConfiguration$ = AwsVpcConfiguration$;
-exports.BareMetal = BareMetal;
-exports.BaselineEbsBandwidthMbpsRequest$ = BaselineEbsBandwidthMbpsRequest$;
-exports.BlockedException = BlockedException;
-exports.BlockedException$ = BlockedException$;
-exports.BurstablePerformance = BurstablePerformance;
-exports.CPUArchitecture = CPUArchitecture;
-exports.CanaryConfiguration$ = CanaryConfiguration$;
-exports.CapacityOptionType = CapacityOptionType;
-exports.CapacityProvider$ = CapacityProvider$;
-exports.CapacityProviderField = CapacityProviderField;
-exports.CapacityProviderStatus = CapacityProviderStatus;
-exports.CapacityProviderStrategyItem$ = CapacityProviderStrategyItem$;
-exports.CapacityProviderType = CapacityProviderType;
-exports.CapacityProviderUpdateStatus = CapacityProviderUpdateStatus;
-exports.CapacityReservationPreference = CapacityReservationPreference;
-exports.CapacityReservationRequest$ = CapacityReservationRequest$;
-exports.ClientException = ClientException;
-exports.ClientException$ = ClientException$;
-exports.Cluster$ = Cluster$;
-exports.ClusterConfiguration$ = ClusterConfiguration$;
-exports.ClusterContainsCapacityProviderException = ClusterContainsCapacityProviderException;
-exports.ClusterContainsCapacityProviderException$ = ClusterContainsCapacityProviderException$;
-exports.ClusterContainsContainerInstancesException = ClusterContainsContainerInstancesException;
-exports.ClusterContainsContainerInstancesException$ = ClusterContainsContainerInstancesException$;
-exports.ClusterContainsServicesException = ClusterContainsServicesException;
-exports.ClusterContainsServicesException$ = ClusterContainsServicesException$;
-exports.ClusterContainsTasksException = ClusterContainsTasksException;
-exports.ClusterContainsTasksException$ = ClusterContainsTasksException$;
-exports.ClusterField = ClusterField;
-exports.ClusterNotFoundException = ClusterNotFoundException;
-exports.ClusterNotFoundException$ = ClusterNotFoundException$;
-exports.ClusterServiceConnectDefaults$ = ClusterServiceConnectDefaults$;
-exports.ClusterServiceConnectDefaultsRequest$ = ClusterServiceConnectDefaultsRequest$;
-exports.ClusterSetting$ = ClusterSetting$;
-exports.ClusterSettingName = ClusterSettingName;
-exports.Compatibility = Compatibility;
-exports.ConflictException = ConflictException;
-exports.ConflictException$ = ConflictException$;
-exports.Connectivity = Connectivity;
-exports.Container$ = Container$;
-exports.ContainerCondition = ContainerCondition;
-exports.ContainerDefinition$ = ContainerDefinition$;
-exports.ContainerDependency$ = ContainerDependency$;
-exports.ContainerImage$ = ContainerImage$;
-exports.ContainerInstance$ = ContainerInstance$;
-exports.ContainerInstanceField = ContainerInstanceField;
-exports.ContainerInstanceHealthStatus$ = ContainerInstanceHealthStatus$;
-exports.ContainerInstanceStatus = ContainerInstanceStatus;
-exports.ContainerOverride$ = ContainerOverride$;
-exports.ContainerRestartPolicy$ = ContainerRestartPolicy$;
-exports.ContainerStateChange$ = ContainerStateChange$;
-exports.ContinueServiceDeployment$ = ContinueServiceDeployment$;
-exports.ContinueServiceDeploymentCommand = ContinueServiceDeploymentCommand;
-exports.ContinueServiceDeploymentRequest$ = ContinueServiceDeploymentRequest$;
-exports.ContinueServiceDeploymentResponse$ = ContinueServiceDeploymentResponse$;
-exports.CpuManufacturer = CpuManufacturer;
-exports.CreateCapacityProvider$ = CreateCapacityProvider$;
-exports.CreateCapacityProviderCommand = CreateCapacityProviderCommand;
-exports.CreateCapacityProviderRequest$ = CreateCapacityProviderRequest$;
-exports.CreateCapacityProviderResponse$ = CreateCapacityProviderResponse$;
-exports.CreateCluster$ = CreateCluster$;
-exports.CreateClusterCommand = CreateClusterCommand;
-exports.CreateClusterRequest$ = CreateClusterRequest$;
-exports.CreateClusterResponse$ = CreateClusterResponse$;
-exports.CreateDaemon$ = CreateDaemon$;
-exports.CreateDaemonCommand = CreateDaemonCommand;
-exports.CreateDaemonRequest$ = CreateDaemonRequest$;
-exports.CreateDaemonResponse$ = CreateDaemonResponse$;
-exports.CreateExpressGatewayService$ = CreateExpressGatewayService$;
-exports.CreateExpressGatewayServiceCommand = CreateExpressGatewayServiceCommand;
-exports.CreateExpressGatewayServiceRequest$ = CreateExpressGatewayServiceRequest$;
-exports.CreateExpressGatewayServiceResponse$ = CreateExpressGatewayServiceResponse$;
-exports.CreateGateway$ = CreateGateway$;
-exports.CreateGatewayCommand = CreateGatewayCommand;
-exports.CreateGatewayRequest$ = CreateGatewayRequest$;
-exports.CreateGatewayResponse$ = CreateGatewayResponse$;
-exports.CreateManagedInstancesProviderConfiguration$ = CreateManagedInstancesProviderConfiguration$;
-exports.CreateService$ = CreateService$;
-exports.CreateServiceCommand = CreateServiceCommand;
-exports.CreateServiceRequest$ = CreateServiceRequest$;
-exports.CreateServiceResponse$ = CreateServiceResponse$;
-exports.CreateTaskSet$ = CreateTaskSet$;
-exports.CreateTaskSetCommand = CreateTaskSetCommand;
-exports.CreateTaskSetRequest$ = CreateTaskSetRequest$;
-exports.CreateTaskSetResponse$ = CreateTaskSetResponse$;
-exports.CreatedAt$ = CreatedAt$;
-exports.DaemonAlarmConfiguration$ = DaemonAlarmConfiguration$;
-exports.DaemonCapacityProvider$ = DaemonCapacityProvider$;
-exports.DaemonCircuitBreaker$ = DaemonCircuitBreaker$;
-exports.DaemonContainerDefinition$ = DaemonContainerDefinition$;
-exports.DaemonContainerImage$ = DaemonContainerImage$;
-exports.DaemonDeployment$ = DaemonDeployment$;
-exports.DaemonDeploymentAlarms$ = DaemonDeploymentAlarms$;
-exports.DaemonDeploymentCapacityProvider$ = DaemonDeploymentCapacityProvider$;
-exports.DaemonDeploymentConfiguration$ = DaemonDeploymentConfiguration$;
-exports.DaemonDeploymentRevisionDetail$ = DaemonDeploymentRevisionDetail$;
-exports.DaemonDeploymentRollbackMonitorsStatus = DaemonDeploymentRollbackMonitorsStatus;
-exports.DaemonDeploymentStatus = DaemonDeploymentStatus;
-exports.DaemonDeploymentSummary$ = DaemonDeploymentSummary$;
-exports.DaemonDetail$ = DaemonDetail$;
-exports.DaemonIpcMode = DaemonIpcMode;
-exports.DaemonLinuxParameters$ = DaemonLinuxParameters$;
-exports.DaemonNotActiveException = DaemonNotActiveException;
-exports.DaemonNotActiveException$ = DaemonNotActiveException$;
-exports.DaemonNotFoundException = DaemonNotFoundException;
-exports.DaemonNotFoundException$ = DaemonNotFoundException$;
-exports.DaemonPidMode = DaemonPidMode;
-exports.DaemonPropagateTags = DaemonPropagateTags;
-exports.DaemonRevision$ = DaemonRevision$;
-exports.DaemonRevisionDetail$ = DaemonRevisionDetail$;
-exports.DaemonRollback$ = DaemonRollback$;
-exports.DaemonStatus = DaemonStatus;
-exports.DaemonSummary$ = DaemonSummary$;
-exports.DaemonTaskDefinition$ = DaemonTaskDefinition$;
-exports.DaemonTaskDefinitionRevisionFilter = DaemonTaskDefinitionRevisionFilter;
-exports.DaemonTaskDefinitionStatus = DaemonTaskDefinitionStatus;
-exports.DaemonTaskDefinitionStatusFilter = DaemonTaskDefinitionStatusFilter;
-exports.DaemonTaskDefinitionSummary$ = DaemonTaskDefinitionSummary$;
-exports.DaemonVolume$ = DaemonVolume$;
-exports.DeleteAccountSetting$ = DeleteAccountSetting$;
-exports.DeleteAccountSettingCommand = DeleteAccountSettingCommand;
-exports.DeleteAccountSettingRequest$ = DeleteAccountSettingRequest$;
-exports.DeleteAccountSettingResponse$ = DeleteAccountSettingResponse$;
-exports.DeleteAttributes$ = DeleteAttributes$;
-exports.DeleteAttributesCommand = DeleteAttributesCommand;
-exports.DeleteAttributesRequest$ = DeleteAttributesRequest$;
-exports.DeleteAttributesResponse$ = DeleteAttributesResponse$;
-exports.DeleteCapacityProvider$ = DeleteCapacityProvider$;
-exports.DeleteCapacityProviderCommand = DeleteCapacityProviderCommand;
-exports.DeleteCapacityProviderRequest$ = DeleteCapacityProviderRequest$;
-exports.DeleteCapacityProviderResponse$ = DeleteCapacityProviderResponse$;
-exports.DeleteCluster$ = DeleteCluster$;
-exports.DeleteClusterCommand = DeleteClusterCommand;
-exports.DeleteClusterRequest$ = DeleteClusterRequest$;
-exports.DeleteClusterResponse$ = DeleteClusterResponse$;
-exports.DeleteDaemon$ = DeleteDaemon$;
-exports.DeleteDaemonCommand = DeleteDaemonCommand;
-exports.DeleteDaemonRequest$ = DeleteDaemonRequest$;
-exports.DeleteDaemonResponse$ = DeleteDaemonResponse$;
-exports.DeleteDaemonTaskDefinition$ = DeleteDaemonTaskDefinition$;
-exports.DeleteDaemonTaskDefinitionCommand = DeleteDaemonTaskDefinitionCommand;
-exports.DeleteDaemonTaskDefinitionRequest$ = DeleteDaemonTaskDefinitionRequest$;
-exports.DeleteDaemonTaskDefinitionResponse$ = DeleteDaemonTaskDefinitionResponse$;
-exports.DeleteExpressGatewayService$ = DeleteExpressGatewayService$;
-exports.DeleteExpressGatewayServiceCommand = DeleteExpressGatewayServiceCommand;
-exports.DeleteExpressGatewayServiceRequest$ = DeleteExpressGatewayServiceRequest$;
-exports.DeleteExpressGatewayServiceResponse$ = DeleteExpressGatewayServiceResponse$;
-exports.DeleteGateway$ = DeleteGateway$;
-exports.DeleteGatewayCommand = DeleteGatewayCommand;
-exports.DeleteGatewayRequest$ = DeleteGatewayRequest$;
-exports.DeleteGatewayResponse$ = DeleteGatewayResponse$;
-exports.DeleteService$ = DeleteService$;
-exports.DeleteServiceCommand = DeleteServiceCommand;
-exports.DeleteServiceRequest$ = DeleteServiceRequest$;
-exports.DeleteServiceResponse$ = DeleteServiceResponse$;
-exports.DeleteTaskDefinitions$ = DeleteTaskDefinitions$;
-exports.DeleteTaskDefinitionsCommand = DeleteTaskDefinitionsCommand;
-exports.DeleteTaskDefinitionsRequest$ = DeleteTaskDefinitionsRequest$;
-exports.DeleteTaskDefinitionsResponse$ = DeleteTaskDefinitionsResponse$;
-exports.DeleteTaskSet$ = DeleteTaskSet$;
-exports.DeleteTaskSetCommand = DeleteTaskSetCommand;
-exports.DeleteTaskSetRequest$ = DeleteTaskSetRequest$;
-exports.DeleteTaskSetResponse$ = DeleteTaskSetResponse$;
-exports.Deployment$ = Deployment$;
-exports.DeploymentAlarms$ = DeploymentAlarms$;
-exports.DeploymentCircuitBreaker$ = DeploymentCircuitBreaker$;
-exports.DeploymentConfiguration$ = DeploymentConfiguration$;
-exports.DeploymentController$ = DeploymentController$;
-exports.DeploymentControllerType = DeploymentControllerType;
-exports.DeploymentEarlySuccessCriteria$ = DeploymentEarlySuccessCriteria$;
-exports.DeploymentEphemeralStorage$ = DeploymentEphemeralStorage$;
-exports.DeploymentLifecycleHook$ = DeploymentLifecycleHook$;
-exports.DeploymentLifecycleHookAction = DeploymentLifecycleHookAction;
-exports.DeploymentLifecycleHookDetail$ = DeploymentLifecycleHookDetail$;
-exports.DeploymentLifecycleHookStage = DeploymentLifecycleHookStage;
-exports.DeploymentLifecycleHookStatus = DeploymentLifecycleHookStatus;
-exports.DeploymentLifecycleHookTargetType = DeploymentLifecycleHookTargetType;
-exports.DeploymentLifecycleHookTimeoutConfiguration$ = DeploymentLifecycleHookTimeoutConfiguration$;
-exports.DeploymentRolloutState = DeploymentRolloutState;
-exports.DeploymentStrategy = DeploymentStrategy;
-exports.DeregisterContainerInstance$ = DeregisterContainerInstance$;
-exports.DeregisterContainerInstanceCommand = DeregisterContainerInstanceCommand;
-exports.DeregisterContainerInstanceRequest$ = DeregisterContainerInstanceRequest$;
-exports.DeregisterContainerInstanceResponse$ = DeregisterContainerInstanceResponse$;
-exports.DeregisterTaskDefinition$ = DeregisterTaskDefinition$;
-exports.DeregisterTaskDefinitionCommand = DeregisterTaskDefinitionCommand;
-exports.DeregisterTaskDefinitionRequest$ = DeregisterTaskDefinitionRequest$;
-exports.DeregisterTaskDefinitionResponse$ = DeregisterTaskDefinitionResponse$;
-exports.DescribeCapacityProviders$ = DescribeCapacityProviders$;
-exports.DescribeCapacityProvidersCommand = DescribeCapacityProvidersCommand;
-exports.DescribeCapacityProvidersRequest$ = DescribeCapacityProvidersRequest$;
-exports.DescribeCapacityProvidersResponse$ = DescribeCapacityProvidersResponse$;
-exports.DescribeClusters$ = DescribeClusters$;
-exports.DescribeClustersCommand = DescribeClustersCommand;
-exports.DescribeClustersRequest$ = DescribeClustersRequest$;
-exports.DescribeClustersResponse$ = DescribeClustersResponse$;
-exports.DescribeContainerInstances$ = DescribeContainerInstances$;
-exports.DescribeContainerInstancesCommand = DescribeContainerInstancesCommand;
-exports.DescribeContainerInstancesRequest$ = DescribeContainerInstancesRequest$;
-exports.DescribeContainerInstancesResponse$ = DescribeContainerInstancesResponse$;
-exports.DescribeDaemon$ = DescribeDaemon$;
-exports.DescribeDaemonCommand = DescribeDaemonCommand;
-exports.DescribeDaemonDeployments$ = DescribeDaemonDeployments$;
-exports.DescribeDaemonDeploymentsCommand = DescribeDaemonDeploymentsCommand;
-exports.DescribeDaemonDeploymentsRequest$ = DescribeDaemonDeploymentsRequest$;
-exports.DescribeDaemonDeploymentsResponse$ = DescribeDaemonDeploymentsResponse$;
-exports.DescribeDaemonRequest$ = DescribeDaemonRequest$;
-exports.DescribeDaemonResponse$ = DescribeDaemonResponse$;
-exports.DescribeDaemonRevisions$ = DescribeDaemonRevisions$;
-exports.DescribeDaemonRevisionsCommand = DescribeDaemonRevisionsCommand;
-exports.DescribeDaemonRevisionsRequest$ = DescribeDaemonRevisionsRequest$;
-exports.DescribeDaemonRevisionsResponse$ = DescribeDaemonRevisionsResponse$;
-exports.DescribeDaemonTaskDefinition$ = DescribeDaemonTaskDefinition$;
-exports.DescribeDaemonTaskDefinitionCommand = DescribeDaemonTaskDefinitionCommand;
-exports.DescribeDaemonTaskDefinitionRequest$ = DescribeDaemonTaskDefinitionRequest$;
-exports.DescribeDaemonTaskDefinitionResponse$ = DescribeDaemonTaskDefinitionResponse$;
-exports.DescribeExpressGatewayService$ = DescribeExpressGatewayService$;
-exports.DescribeExpressGatewayServiceCommand = DescribeExpressGatewayServiceCommand;
-exports.DescribeExpressGatewayServiceRequest$ = DescribeExpressGatewayServiceRequest$;
-exports.DescribeExpressGatewayServiceResponse$ = DescribeExpressGatewayServiceResponse$;
-exports.DescribeGateway$ = DescribeGateway$;
-exports.DescribeGatewayAlbConfiguration$ = DescribeGatewayAlbConfiguration$;
-exports.DescribeGatewayCommand = DescribeGatewayCommand;
-exports.DescribeGatewayConfiguration$ = DescribeGatewayConfiguration$;
-exports.DescribeGatewayRequest$ = DescribeGatewayRequest$;
-exports.DescribeGatewayResources$ = DescribeGatewayResources$;
-exports.DescribeGatewayResourcesCommand = DescribeGatewayResourcesCommand;
-exports.DescribeGatewayResourcesRequest$ = DescribeGatewayResourcesRequest$;
-exports.DescribeGatewayResourcesResponse$ = DescribeGatewayResourcesResponse$;
-exports.DescribeGatewayResponse$ = DescribeGatewayResponse$;
-exports.DescribeGatewayRoute$ = DescribeGatewayRoute$;
-exports.DescribeGatewayRouteCommand = DescribeGatewayRouteCommand;
-exports.DescribeGatewayRouteRequest$ = DescribeGatewayRouteRequest$;
-exports.DescribeGatewayRouteResponse$ = DescribeGatewayRouteResponse$;
-exports.DescribeServiceDeployments$ = DescribeServiceDeployments$;
-exports.DescribeServiceDeploymentsCommand = DescribeServiceDeploymentsCommand;
-exports.DescribeServiceDeploymentsRequest$ = DescribeServiceDeploymentsRequest$;
-exports.DescribeServiceDeploymentsResponse$ = DescribeServiceDeploymentsResponse$;
-exports.DescribeServiceRevisions$ = DescribeServiceRevisions$;
-exports.DescribeServiceRevisionsCommand = DescribeServiceRevisionsCommand;
-exports.DescribeServiceRevisionsRequest$ = DescribeServiceRevisionsRequest$;
-exports.DescribeServiceRevisionsResponse$ = DescribeServiceRevisionsResponse$;
-exports.DescribeServices$ = DescribeServices$;
-exports.DescribeServicesCommand = DescribeServicesCommand;
-exports.DescribeServicesRequest$ = DescribeServicesRequest$;
-exports.DescribeServicesResponse$ = DescribeServicesResponse$;
-exports.DescribeTaskDefinition$ = DescribeTaskDefinition$;
-exports.DescribeTaskDefinitionCommand = DescribeTaskDefinitionCommand;
-exports.DescribeTaskDefinitionRequest$ = DescribeTaskDefinitionRequest$;
-exports.DescribeTaskDefinitionResponse$ = DescribeTaskDefinitionResponse$;
-exports.DescribeTaskSets$ = DescribeTaskSets$;
-exports.DescribeTaskSetsCommand = DescribeTaskSetsCommand;
-exports.DescribeTaskSetsRequest$ = DescribeTaskSetsRequest$;
-exports.DescribeTaskSetsResponse$ = DescribeTaskSetsResponse$;
-exports.DescribeTasks$ = DescribeTasks$;
-exports.DescribeTasksCommand = DescribeTasksCommand;
-exports.DescribeTasksRequest$ = DescribeTasksRequest$;
-exports.DescribeTasksResponse$ = DescribeTasksResponse$;
-exports.DesiredStatus = DesiredStatus;
-exports.Device$ = Device$;
-exports.DeviceCgroupPermission = DeviceCgroupPermission;
-exports.DisassociateGatewayFromCluster$ = DisassociateGatewayFromCluster$;
-exports.DisassociateGatewayFromClusterCommand = DisassociateGatewayFromClusterCommand;
-exports.DisassociateGatewayFromClusterRequest$ = DisassociateGatewayFromClusterRequest$;
-exports.DisassociateGatewayFromClusterResponse$ = DisassociateGatewayFromClusterResponse$;
-exports.DiscoverPollEndpoint$ = DiscoverPollEndpoint$;
-exports.DiscoverPollEndpointCommand = DiscoverPollEndpointCommand;
-exports.DiscoverPollEndpointRequest$ = DiscoverPollEndpointRequest$;
-exports.DiscoverPollEndpointResponse$ = DiscoverPollEndpointResponse$;
-exports.DockerVolumeConfiguration$ = DockerVolumeConfiguration$;
-exports.EBSResourceType = EBSResourceType;
-exports.EBSTagSpecification$ = EBSTagSpecification$;
-exports.ECS = ECS;
-exports.ECSClient = ECSClient;
-exports.ECSExpressGatewayService$ = ECSExpressGatewayService$;
-exports.ECSManagedResources$ = ECSManagedResources$;
-exports.ECSServiceException = ECSServiceException;
-exports.ECSServiceException$ = ECSServiceException$;
-exports.EFSAuthorizationConfig$ = EFSAuthorizationConfig$;
-exports.EFSAuthorizationConfigIAM = EFSAuthorizationConfigIAM;
-exports.EFSTransitEncryption = EFSTransitEncryption;
-exports.EFSVolumeConfiguration$ = EFSVolumeConfiguration$;
-exports.ElbGatewayResources$ = ElbGatewayResources$;
-exports.EnvironmentFile$ = EnvironmentFile$;
-exports.EnvironmentFileType = EnvironmentFileType;
-exports.EphemeralStorage$ = EphemeralStorage$;
-exports.ExecuteCommand$ = ExecuteCommand$;
-exports.ExecuteCommandCommand = ExecuteCommandCommand;
-exports.ExecuteCommandConfiguration$ = ExecuteCommandConfiguration$;
-exports.ExecuteCommandLogConfiguration$ = ExecuteCommandLogConfiguration$;
-exports.ExecuteCommandLogging = ExecuteCommandLogging;
-exports.ExecuteCommandRequest$ = ExecuteCommandRequest$;
-exports.ExecuteCommandResponse$ = ExecuteCommandResponse$;
-exports.ExpressCpuArchitecture = ExpressCpuArchitecture;
-exports.ExpressGatewayContainer$ = ExpressGatewayContainer$;
-exports.ExpressGatewayRepositoryCredentials$ = ExpressGatewayRepositoryCredentials$;
-exports.ExpressGatewayScalingTarget$ = ExpressGatewayScalingTarget$;
-exports.ExpressGatewayServiceAwsLogsConfiguration$ = ExpressGatewayServiceAwsLogsConfiguration$;
-exports.ExpressGatewayServiceConfiguration$ = ExpressGatewayServiceConfiguration$;
-exports.ExpressGatewayServiceInclude = ExpressGatewayServiceInclude;
-exports.ExpressGatewayServiceNetworkConfiguration$ = ExpressGatewayServiceNetworkConfiguration$;
-exports.ExpressGatewayServiceScalingMetric = ExpressGatewayServiceScalingMetric;
-exports.ExpressGatewayServiceStatus$ = ExpressGatewayServiceStatus$;
-exports.ExpressGatewayServiceStatusCode = ExpressGatewayServiceStatusCode;
-exports.FSxWindowsFileServerAuthorizationConfig$ = FSxWindowsFileServerAuthorizationConfig$;
-exports.FSxWindowsFileServerVolumeConfiguration$ = FSxWindowsFileServerVolumeConfiguration$;
-exports.Failure$ = Failure$;
-exports.FirelensConfiguration$ = FirelensConfiguration$;
-exports.FirelensConfigurationType = FirelensConfigurationType;
-exports.Gateway$ = Gateway$;
-exports.GatewayAlbDesyncMitigationMode = GatewayAlbDesyncMitigationMode;
-exports.GatewayAlbProtocol = GatewayAlbProtocol;
-exports.GatewayAlbTestTrafficRules$ = GatewayAlbTestTrafficRules$;
-exports.GatewayClusterAssociationStatus = GatewayClusterAssociationStatus;
-exports.GatewayClusterAssociationSummary$ = GatewayClusterAssociationSummary$;
-exports.GatewayConfiguration$ = GatewayConfiguration$;
-exports.GatewayConnection$ = GatewayConnection$;
-exports.GatewayConnectionAlbResources$ = GatewayConnectionAlbResources$;
-exports.GatewayConnectionResources$ = GatewayConnectionResources$;
-exports.GatewayConnector$ = GatewayConnector$;
-exports.GatewayConnectorFilters$ = GatewayConnectorFilters$;
-exports.GatewayConnectorHealthCheck$ = GatewayConnectorHealthCheck$;
-exports.GatewayConnectorHealthCheckMatcher$ = GatewayConnectorHealthCheckMatcher$;
-exports.GatewayConnectorHealthCheckProtocol = GatewayConnectorHealthCheckProtocol;
-exports.GatewayElbAccessLogConfiguration$ = GatewayElbAccessLogConfiguration$;
-exports.GatewayElbAccessLogDestination$ = GatewayElbAccessLogDestination$;
-exports.GatewayElbAccessLogS3Destination$ = GatewayElbAccessLogS3Destination$;
-exports.GatewayElbIpAddressType = GatewayElbIpAddressType;
-exports.GatewayElbNetworkConfiguration$ = GatewayElbNetworkConfiguration$;
-exports.GatewayElbScheme = GatewayElbScheme;
-exports.GatewayInfrastructureResources$ = GatewayInfrastructureResources$;
-exports.GatewayNotFoundException = GatewayNotFoundException;
-exports.GatewayNotFoundException$ = GatewayNotFoundException$;
-exports.GatewayOperationError$ = GatewayOperationError$;
-exports.GatewayResourceFailure$ = GatewayResourceFailure$;
-exports.GatewayResources$ = GatewayResources$;
-exports.GatewayRoute$ = GatewayRoute$;
-exports.GatewayRouteAlbResources$ = GatewayRouteAlbResources$;
-exports.GatewayRouteLoadBalancerSecurityGroup$ = GatewayRouteLoadBalancerSecurityGroup$;
-exports.GatewayRouteResources$ = GatewayRouteResources$;
-exports.GatewayRouteStatus = GatewayRouteStatus;
-exports.GatewayRouteSummary$ = GatewayRouteSummary$;
-exports.GatewayStatus = GatewayStatus;
-exports.GatewaySummary$ = GatewaySummary$;
-exports.GatewayTestTrafficHeader$ = GatewayTestTrafficHeader$;
-exports.GetTaskProtection$ = GetTaskProtection$;
-exports.GetTaskProtectionCommand = GetTaskProtectionCommand;
-exports.GetTaskProtectionRequest$ = GetTaskProtectionRequest$;
-exports.GetTaskProtectionResponse$ = GetTaskProtectionResponse$;
-exports.GpuDevice$ = GpuDevice$;
-exports.GpuSharingMode = GpuSharingMode;
-exports.HealthCheck$ = HealthCheck$;
-exports.HealthStatus = HealthStatus;
-exports.HostEntry$ = HostEntry$;
-exports.HostSharedAlbConfiguration$ = HostSharedAlbConfiguration$;
-exports.HostVolumeProperties$ = HostVolumeProperties$;
-exports.InferenceAccelerator$ = InferenceAccelerator$;
-exports.InferenceAcceleratorOverride$ = InferenceAcceleratorOverride$;
-exports.InfrastructureOptimization$ = InfrastructureOptimization$;
-exports.IngressPathSummary$ = IngressPathSummary$;
-exports.InstanceGeneration = InstanceGeneration;
-exports.InstanceHealthCheckResult$ = InstanceHealthCheckResult$;
-exports.InstanceHealthCheckState = InstanceHealthCheckState;
-exports.InstanceHealthCheckType = InstanceHealthCheckType;
-exports.InstanceLaunchTemplate$ = InstanceLaunchTemplate$;
-exports.InstanceLaunchTemplateUpdate$ = InstanceLaunchTemplateUpdate$;
-exports.InstanceRequirementsRequest$ = InstanceRequirementsRequest$;
-exports.InvalidParameterException = InvalidParameterException;
-exports.InvalidParameterException$ = InvalidParameterException$;
-exports.IpcMode = IpcMode;
-exports.KernelCapabilities$ = KernelCapabilities$;
-exports.KeyValuePair$ = KeyValuePair$;
-exports.LaunchType = LaunchType;
-exports.LimitExceededException = LimitExceededException;
-exports.LimitExceededException$ = LimitExceededException$;
-exports.LinearConfiguration$ = LinearConfiguration$;
-exports.LinuxParameters$ = LinuxParameters$;
-exports.ListAccountSettings$ = ListAccountSettings$;
-exports.ListAccountSettingsCommand = ListAccountSettingsCommand;
-exports.ListAccountSettingsRequest$ = ListAccountSettingsRequest$;
-exports.ListAccountSettingsResponse$ = ListAccountSettingsResponse$;
-exports.ListAttributes$ = ListAttributes$;
-exports.ListAttributesCommand = ListAttributesCommand;
-exports.ListAttributesRequest$ = ListAttributesRequest$;
-exports.ListAttributesResponse$ = ListAttributesResponse$;
-exports.ListClusters$ = ListClusters$;
-exports.ListClustersCommand = ListClustersCommand;
-exports.ListClustersRequest$ = ListClustersRequest$;
-exports.ListClustersResponse$ = ListClustersResponse$;
-exports.ListContainerInstances$ = ListContainerInstances$;
-exports.ListContainerInstancesCommand = ListContainerInstancesCommand;
-exports.ListContainerInstancesRequest$ = ListContainerInstancesRequest$;
-exports.ListContainerInstancesResponse$ = ListContainerInstancesResponse$;
-exports.ListDaemonDeployments$ = ListDaemonDeployments$;
-exports.ListDaemonDeploymentsCommand = ListDaemonDeploymentsCommand;
-exports.ListDaemonDeploymentsRequest$ = ListDaemonDeploymentsRequest$;
-exports.ListDaemonDeploymentsResponse$ = ListDaemonDeploymentsResponse$;
-exports.ListDaemonTaskDefinitions$ = ListDaemonTaskDefinitions$;
-exports.ListDaemonTaskDefinitionsCommand = ListDaemonTaskDefinitionsCommand;
-exports.ListDaemonTaskDefinitionsRequest$ = ListDaemonTaskDefinitionsRequest$;
-exports.ListDaemonTaskDefinitionsResponse$ = ListDaemonTaskDefinitionsResponse$;
-exports.ListDaemons$ = ListDaemons$;
-exports.ListDaemonsCommand = ListDaemonsCommand;
-exports.ListDaemonsRequest$ = ListDaemonsRequest$;
-exports.ListDaemonsResponse$ = ListDaemonsResponse$;
-exports.ListGatewayClusterAssociations$ = ListGatewayClusterAssociations$;
-exports.ListGatewayClusterAssociationsCommand = ListGatewayClusterAssociationsCommand;
-exports.ListGatewayClusterAssociationsRequest$ = ListGatewayClusterAssociationsRequest$;
-exports.ListGatewayClusterAssociationsResponse$ = ListGatewayClusterAssociationsResponse$;
-exports.ListGatewayRoutes$ = ListGatewayRoutes$;
-exports.ListGatewayRoutesCommand = ListGatewayRoutesCommand;
-exports.ListGatewayRoutesRequest$ = ListGatewayRoutesRequest$;
-exports.ListGatewayRoutesResponse$ = ListGatewayRoutesResponse$;
-exports.ListGateways$ = ListGateways$;
-exports.ListGatewaysCommand = ListGatewaysCommand;
-exports.ListGatewaysRequest$ = ListGatewaysRequest$;
-exports.ListGatewaysResponse$ = ListGatewaysResponse$;
-exports.ListServiceDeployments$ = ListServiceDeployments$;
-exports.ListServiceDeploymentsCommand = ListServiceDeploymentsCommand;
-exports.ListServiceDeploymentsRequest$ = ListServiceDeploymentsRequest$;
-exports.ListServiceDeploymentsResponse$ = ListServiceDeploymentsResponse$;
-exports.ListServices$ = ListServices$;
-exports.ListServicesByNamespace$ = ListServicesByNamespace$;
-exports.ListServicesByNamespaceCommand = ListServicesByNamespaceCommand;
-exports.ListServicesByNamespaceRequest$ = ListServicesByNamespaceRequest$;
-exports.ListServicesByNamespaceResponse$ = ListServicesByNamespaceResponse$;
-exports.ListServicesCommand = ListServicesCommand;
-exports.ListServicesRequest$ = ListServicesRequest$;
-exports.ListServicesResponse$ = ListServicesResponse$;
-exports.ListTagsForResource$ = ListTagsForResource$;
-exports.ListTagsForResourceCommand = ListTagsForResourceCommand;
-exports.ListTagsForResourceRequest$ = ListTagsForResourceRequest$;
-exports.ListTagsForResourceResponse$ = ListTagsForResourceResponse$;
-exports.ListTaskDefinitionFamilies$ = ListTaskDefinitionFamilies$;
-exports.ListTaskDefinitionFamiliesCommand = ListTaskDefinitionFamiliesCommand;
-exports.ListTaskDefinitionFamiliesRequest$ = ListTaskDefinitionFamiliesRequest$;
-exports.ListTaskDefinitionFamiliesResponse$ = ListTaskDefinitionFamiliesResponse$;
-exports.ListTaskDefinitions$ = ListTaskDefinitions$;
-exports.ListTaskDefinitionsCommand = ListTaskDefinitionsCommand;
-exports.ListTaskDefinitionsRequest$ = ListTaskDefinitionsRequest$;
-exports.ListTaskDefinitionsResponse$ = ListTaskDefinitionsResponse$;
-exports.ListTasks$ = ListTasks$;
-exports.ListTasksCommand = ListTasksCommand;
-exports.ListTasksRequest$ = ListTasksRequest$;
-exports.ListTasksResponse$ = ListTasksResponse$;
-exports.LoadBalancer$ = LoadBalancer$;
-exports.LocalStorage = LocalStorage;
-exports.LocalStorageType = LocalStorageType;
-exports.LogConfiguration$ = LogConfiguration$;
-exports.LogDriver = LogDriver;
-exports.LogDriverVolumeConfiguration$ = LogDriverVolumeConfiguration$;
-exports.ManagedAgent$ = ManagedAgent$;
-exports.ManagedAgentName = ManagedAgentName;
-exports.ManagedAgentStateChange$ = ManagedAgentStateChange$;
-exports.ManagedApplicationAutoScalingPolicy$ = ManagedApplicationAutoScalingPolicy$;
-exports.ManagedAutoScaling$ = ManagedAutoScaling$;
-exports.ManagedCertificate$ = ManagedCertificate$;
-exports.ManagedDraining = ManagedDraining;
-exports.ManagedIngressPath$ = ManagedIngressPath$;
-exports.ManagedInstancesLocalStorageConfiguration$ = ManagedInstancesLocalStorageConfiguration$;
-exports.ManagedInstancesMonitoringOptions = ManagedInstancesMonitoringOptions;
-exports.ManagedInstancesNetworkConfiguration$ = ManagedInstancesNetworkConfiguration$;
-exports.ManagedInstancesProvider$ = ManagedInstancesProvider$;
-exports.ManagedInstancesStorageConfiguration$ = ManagedInstancesStorageConfiguration$;
-exports.ManagedListener$ = ManagedListener$;
-exports.ManagedListenerRule$ = ManagedListenerRule$;
-exports.ManagedLoadBalancer$ = ManagedLoadBalancer$;
-exports.ManagedLogGroup$ = ManagedLogGroup$;
-exports.ManagedMetricAlarm$ = ManagedMetricAlarm$;
-exports.ManagedResourceStatus = ManagedResourceStatus;
-exports.ManagedScalableTarget$ = ManagedScalableTarget$;
-exports.ManagedScaling$ = ManagedScaling$;
-exports.ManagedScalingStatus = ManagedScalingStatus;
-exports.ManagedSecurityGroup$ = ManagedSecurityGroup$;
-exports.ManagedStorageConfiguration$ = ManagedStorageConfiguration$;
-exports.ManagedTargetGroup$ = ManagedTargetGroup$;
-exports.ManagedTerminationProtection = ManagedTerminationProtection;
-exports.MemoryGiBPerVCpuRequest$ = MemoryGiBPerVCpuRequest$;
-exports.MemoryMiBRequest$ = MemoryMiBRequest$;
-exports.MetricConfiguration$ = MetricConfiguration$;
-exports.MissingVersionException = MissingVersionException;
-exports.MissingVersionException$ = MissingVersionException$;
-exports.MonitoringConfiguration$ = MonitoringConfiguration$;
-exports.MountPoint$ = MountPoint$;
-exports.NamespaceNotFoundException = NamespaceNotFoundException;
-exports.NamespaceNotFoundException$ = NamespaceNotFoundException$;
-exports.NetworkBandwidthGbpsRequest$ = NetworkBandwidthGbpsRequest$;
-exports.NetworkBinding$ = NetworkBinding$;
-exports.NetworkConfiguration$ = NetworkConfiguration$;
-exports.NetworkInterface$ = NetworkInterface$;
-exports.NetworkInterfaceCountRequest$ = NetworkInterfaceCountRequest$;
-exports.NetworkMode = NetworkMode;
-exports.NoUpdateAvailableException = NoUpdateAvailableException;
-exports.NoUpdateAvailableException$ = NoUpdateAvailableException$;
-exports.NvidiaMpsAllocation$ = NvidiaMpsAllocation$;
-exports.OSFamily = OSFamily;
-exports.PidMode = PidMode;
-exports.PlacementConstraint$ = PlacementConstraint$;
-exports.PlacementConstraintType = PlacementConstraintType;
-exports.PlacementStrategy$ = PlacementStrategy$;
-exports.PlacementStrategyType = PlacementStrategyType;
-exports.PlatformDevice$ = PlatformDevice$;
-exports.PlatformDeviceType = PlatformDeviceType;
-exports.PlatformTaskDefinitionIncompatibilityException = PlatformTaskDefinitionIncompatibilityException;
-exports.PlatformTaskDefinitionIncompatibilityException$ = PlatformTaskDefinitionIncompatibilityException$;
-exports.PlatformUnknownException = PlatformUnknownException;
-exports.PlatformUnknownException$ = PlatformUnknownException$;
-exports.PortMapping$ = PortMapping$;
-exports.PropagateGatewayTags = PropagateGatewayTags;
-exports.PropagateMITags = PropagateMITags;
-exports.PropagateTags = PropagateTags;
-exports.ProtectedTask$ = ProtectedTask$;
-exports.ProxyConfiguration$ = ProxyConfiguration$;
-exports.ProxyConfigurationType = ProxyConfigurationType;
-exports.PutAccountSetting$ = PutAccountSetting$;
-exports.PutAccountSettingCommand = PutAccountSettingCommand;
-exports.PutAccountSettingDefault$ = PutAccountSettingDefault$;
-exports.PutAccountSettingDefaultCommand = PutAccountSettingDefaultCommand;
-exports.PutAccountSettingDefaultRequest$ = PutAccountSettingDefaultRequest$;
-exports.PutAccountSettingDefaultResponse$ = PutAccountSettingDefaultResponse$;
-exports.PutAccountSettingRequest$ = PutAccountSettingRequest$;
-exports.PutAccountSettingResponse$ = PutAccountSettingResponse$;
-exports.PutAttributes$ = PutAttributes$;
-exports.PutAttributesCommand = PutAttributesCommand;
-exports.PutAttributesRequest$ = PutAttributesRequest$;
-exports.PutAttributesResponse$ = PutAttributesResponse$;
-exports.PutClusterCapacityProviders$ = PutClusterCapacityProviders$;
-exports.PutClusterCapacityProvidersCommand = PutClusterCapacityProvidersCommand;
-exports.PutClusterCapacityProvidersRequest$ = PutClusterCapacityProvidersRequest$;
-exports.PutClusterCapacityProvidersResponse$ = PutClusterCapacityProvidersResponse$;
-exports.RegisterContainerInstance$ = RegisterContainerInstance$;
-exports.RegisterContainerInstanceCommand = RegisterContainerInstanceCommand;
-exports.RegisterContainerInstanceRequest$ = RegisterContainerInstanceRequest$;
-exports.RegisterContainerInstanceResponse$ = RegisterContainerInstanceResponse$;
-exports.RegisterDaemonTaskDefinition$ = RegisterDaemonTaskDefinition$;
-exports.RegisterDaemonTaskDefinitionCommand = RegisterDaemonTaskDefinitionCommand;
-exports.RegisterDaemonTaskDefinitionRequest$ = RegisterDaemonTaskDefinitionRequest$;
-exports.RegisterDaemonTaskDefinitionResponse$ = RegisterDaemonTaskDefinitionResponse$;
-exports.RegisterTaskDefinition$ = RegisterTaskDefinition$;
-exports.RegisterTaskDefinitionCommand = RegisterTaskDefinitionCommand;
-exports.RegisterTaskDefinitionRequest$ = RegisterTaskDefinitionRequest$;
-exports.RegisterTaskDefinitionResponse$ = RegisterTaskDefinitionResponse$;
-exports.RepositoryCredentials$ = RepositoryCredentials$;
-exports.ResolvedConfiguration$ = ResolvedConfiguration$;
-exports.Resource$ = Resource$;
-exports.ResourceInUseException = ResourceInUseException;
-exports.ResourceInUseException$ = ResourceInUseException$;
-exports.ResourceManagementType = ResourceManagementType;
-exports.ResourceNotFoundException = ResourceNotFoundException;
-exports.ResourceNotFoundException$ = ResourceNotFoundException$;
-exports.ResourceRequirement$ = ResourceRequirement$;
-exports.ResourceType = ResourceType;
-exports.Rollback$ = Rollback$;
-exports.RunTask$ = RunTask$;
-exports.RunTaskCommand = RunTaskCommand;
-exports.RunTaskRequest$ = RunTaskRequest$;
-exports.RunTaskResponse$ = RunTaskResponse$;
-exports.RuntimePlatform$ = RuntimePlatform$;
-exports.RuntimePlatformOverride$ = RuntimePlatformOverride$;
-exports.S3FilesVolumeConfiguration$ = S3FilesVolumeConfiguration$;
-exports.Scale$ = Scale$;
-exports.ScaleUnit = ScaleUnit;
-exports.SchedulingStrategy = SchedulingStrategy;
-exports.Scope = Scope;
-exports.Secret$ = Secret$;
-exports.ServerException = ServerException;
-exports.ServerException$ = ServerException$;
-exports.Service$ = Service$;
-exports.ServiceConnectAccessLogConfiguration$ = ServiceConnectAccessLogConfiguration$;
-exports.ServiceConnectAccessLoggingFormat = ServiceConnectAccessLoggingFormat;
-exports.ServiceConnectClientAlias$ = ServiceConnectClientAlias$;
-exports.ServiceConnectConfiguration$ = ServiceConnectConfiguration$;
-exports.ServiceConnectContainerConfiguration$ = ServiceConnectContainerConfiguration$;
-exports.ServiceConnectContainerLogLevel = ServiceConnectContainerLogLevel;
-exports.ServiceConnectIncludeQueryParameters = ServiceConnectIncludeQueryParameters;
-exports.ServiceConnectService$ = ServiceConnectService$;
-exports.ServiceConnectServiceResource$ = ServiceConnectServiceResource$;
-exports.ServiceConnectTestTrafficHeaderMatchRules$ = ServiceConnectTestTrafficHeaderMatchRules$;
-exports.ServiceConnectTestTrafficHeaderRules$ = ServiceConnectTestTrafficHeaderRules$;
-exports.ServiceConnectTestTrafficRules$ = ServiceConnectTestTrafficRules$;
-exports.ServiceConnectTlsCertificateAuthority$ = ServiceConnectTlsCertificateAuthority$;
-exports.ServiceConnectTlsConfiguration$ = ServiceConnectTlsConfiguration$;
-exports.ServiceCurrentRevisionSummary$ = ServiceCurrentRevisionSummary$;
-exports.ServiceDeployment$ = ServiceDeployment$;
-exports.ServiceDeploymentAlarms$ = ServiceDeploymentAlarms$;
-exports.ServiceDeploymentBrief$ = ServiceDeploymentBrief$;
-exports.ServiceDeploymentCircuitBreaker$ = ServiceDeploymentCircuitBreaker$;
-exports.ServiceDeploymentLifecycleStage = ServiceDeploymentLifecycleStage;
-exports.ServiceDeploymentNotFoundException = ServiceDeploymentNotFoundException;
-exports.ServiceDeploymentNotFoundException$ = ServiceDeploymentNotFoundException$;
-exports.ServiceDeploymentRollbackMonitorsStatus = ServiceDeploymentRollbackMonitorsStatus;
-exports.ServiceDeploymentStatus = ServiceDeploymentStatus;
-exports.ServiceEvent$ = ServiceEvent$;
-exports.ServiceField = ServiceField;
-exports.ServiceManagedEBSVolumeConfiguration$ = ServiceManagedEBSVolumeConfiguration$;
-exports.ServiceNotActiveException = ServiceNotActiveException;
-exports.ServiceNotActiveException$ = ServiceNotActiveException$;
-exports.ServiceNotFoundException = ServiceNotFoundException;
-exports.ServiceNotFoundException$ = ServiceNotFoundException$;
-exports.ServiceRegistry$ = ServiceRegistry$;
-exports.ServiceRevision$ = ServiceRevision$;
-exports.ServiceRevisionCleanup = ServiceRevisionCleanup;
-exports.ServiceRevisionLoadBalancer$ = ServiceRevisionLoadBalancer$;
-exports.ServiceRevisionOverrides$ = ServiceRevisionOverrides$;
-exports.ServiceRevisionSummary$ = ServiceRevisionSummary$;
-exports.ServiceRevisionVpcLatticeConfiguration$ = ServiceRevisionVpcLatticeConfiguration$;
-exports.ServiceVolumeConfiguration$ = ServiceVolumeConfiguration$;
-exports.Session$ = Session$;
-exports.Setting$ = Setting$;
-exports.SettingName = SettingName;
-exports.SettingType = SettingType;
-exports.SharingStrategy$ = SharingStrategy$;
-exports.SortOrder = SortOrder;
-exports.StabilityStatus = StabilityStatus;
-exports.StartTask$ = StartTask$;
-exports.StartTaskCommand = StartTaskCommand;
-exports.StartTaskRequest$ = StartTaskRequest$;
-exports.StartTaskResponse$ = StartTaskResponse$;
-exports.StopServiceDeployment$ = StopServiceDeployment$;
-exports.StopServiceDeploymentCommand = StopServiceDeploymentCommand;
-exports.StopServiceDeploymentRequest$ = StopServiceDeploymentRequest$;
-exports.StopServiceDeploymentResponse$ = StopServiceDeploymentResponse$;
-exports.StopServiceDeploymentStopType = StopServiceDeploymentStopType;
-exports.StopTask$ = StopTask$;
-exports.StopTaskCommand = StopTaskCommand;
-exports.StopTaskRequest$ = StopTaskRequest$;
-exports.StopTaskResponse$ = StopTaskResponse$;
-exports.SubmitAttachmentStateChanges$ = SubmitAttachmentStateChanges$;
-exports.SubmitAttachmentStateChangesCommand = SubmitAttachmentStateChangesCommand;
-exports.SubmitAttachmentStateChangesRequest$ = SubmitAttachmentStateChangesRequest$;
-exports.SubmitAttachmentStateChangesResponse$ = SubmitAttachmentStateChangesResponse$;
-exports.SubmitContainerStateChange$ = SubmitContainerStateChange$;
-exports.SubmitContainerStateChangeCommand = SubmitContainerStateChangeCommand;
-exports.SubmitContainerStateChangeRequest$ = SubmitContainerStateChangeRequest$;
-exports.SubmitContainerStateChangeResponse$ = SubmitContainerStateChangeResponse$;
-exports.SubmitTaskStateChange$ = SubmitTaskStateChange$;
-exports.SubmitTaskStateChangeCommand = SubmitTaskStateChangeCommand;
-exports.SubmitTaskStateChangeRequest$ = SubmitTaskStateChangeRequest$;
-exports.SubmitTaskStateChangeResponse$ = SubmitTaskStateChangeResponse$;
-exports.SystemControl$ = SystemControl$;
-exports.Tag$ = Tag$;
-exports.TagResource$ = TagResource$;
-exports.TagResourceCommand = TagResourceCommand;
-exports.TagResourceRequest$ = TagResourceRequest$;
-exports.TagResourceResponse$ = TagResourceResponse$;
-exports.TargetNotConnectedException = TargetNotConnectedException;
-exports.TargetNotConnectedException$ = TargetNotConnectedException$;
-exports.TargetNotFoundException = TargetNotFoundException;
-exports.TargetNotFoundException$ = TargetNotFoundException$;
-exports.TargetType = TargetType;
-exports.Task$ = Task$;
-exports.TaskDefinition$ = TaskDefinition$;
-exports.TaskDefinitionFamilyStatus = TaskDefinitionFamilyStatus;
-exports.TaskDefinitionField = TaskDefinitionField;
-exports.TaskDefinitionPlacementConstraint$ = TaskDefinitionPlacementConstraint$;
-exports.TaskDefinitionPlacementConstraintType = TaskDefinitionPlacementConstraintType;
-exports.TaskDefinitionStatus = TaskDefinitionStatus;
-exports.TaskEphemeralStorage$ = TaskEphemeralStorage$;
-exports.TaskField = TaskField;
-exports.TaskFilesystemType = TaskFilesystemType;
-exports.TaskManagedEBSVolumeConfiguration$ = TaskManagedEBSVolumeConfiguration$;
-exports.TaskManagedEBSVolumeTerminationPolicy$ = TaskManagedEBSVolumeTerminationPolicy$;
-exports.TaskOverride$ = TaskOverride$;
-exports.TaskSet$ = TaskSet$;
-exports.TaskSetField = TaskSetField;
-exports.TaskSetNotFoundException = TaskSetNotFoundException;
-exports.TaskSetNotFoundException$ = TaskSetNotFoundException$;
-exports.TaskStopCode = TaskStopCode;
-exports.TaskVolumeConfiguration$ = TaskVolumeConfiguration$;
-exports.ThresholdConfiguration$ = ThresholdConfiguration$;
-exports.ThresholdType = ThresholdType;
-exports.TimeoutConfiguration$ = TimeoutConfiguration$;
-exports.Tmpfs$ = Tmpfs$;
-exports.TotalLocalStorageGBRequest$ = TotalLocalStorageGBRequest$;
-exports.TransportProtocol = TransportProtocol;
-exports.Ulimit$ = Ulimit$;
-exports.UlimitName = UlimitName;
-exports.UnsupportedFeatureException = UnsupportedFeatureException;
-exports.UnsupportedFeatureException$ = UnsupportedFeatureException$;
-exports.UntagResource$ = UntagResource$;
-exports.UntagResourceCommand = UntagResourceCommand;
-exports.UntagResourceRequest$ = UntagResourceRequest$;
-exports.UntagResourceResponse$ = UntagResourceResponse$;
-exports.UpdateCapacityProvider$ = UpdateCapacityProvider$;
-exports.UpdateCapacityProviderCommand = UpdateCapacityProviderCommand;
-exports.UpdateCapacityProviderRequest$ = UpdateCapacityProviderRequest$;
-exports.UpdateCapacityProviderResponse$ = UpdateCapacityProviderResponse$;
-exports.UpdateCluster$ = UpdateCluster$;
-exports.UpdateClusterCommand = UpdateClusterCommand;
-exports.UpdateClusterRequest$ = UpdateClusterRequest$;
-exports.UpdateClusterResponse$ = UpdateClusterResponse$;
-exports.UpdateClusterSettings$ = UpdateClusterSettings$;
-exports.UpdateClusterSettingsCommand = UpdateClusterSettingsCommand;
-exports.UpdateClusterSettingsRequest$ = UpdateClusterSettingsRequest$;
-exports.UpdateClusterSettingsResponse$ = UpdateClusterSettingsResponse$;
-exports.UpdateContainerAgent$ = UpdateContainerAgent$;
-exports.UpdateContainerAgentCommand = UpdateContainerAgentCommand;
-exports.UpdateContainerAgentRequest$ = UpdateContainerAgentRequest$;
-exports.UpdateContainerAgentResponse$ = UpdateContainerAgentResponse$;
-exports.UpdateContainerInstancesState$ = UpdateContainerInstancesState$;
-exports.UpdateContainerInstancesStateCommand = UpdateContainerInstancesStateCommand;
-exports.UpdateContainerInstancesStateRequest$ = UpdateContainerInstancesStateRequest$;
-exports.UpdateContainerInstancesStateResponse$ = UpdateContainerInstancesStateResponse$;
-exports.UpdateDaemon$ = UpdateDaemon$;
-exports.UpdateDaemonCommand = UpdateDaemonCommand;
-exports.UpdateDaemonRequest$ = UpdateDaemonRequest$;
-exports.UpdateDaemonResponse$ = UpdateDaemonResponse$;
-exports.UpdateExpressGatewayService$ = UpdateExpressGatewayService$;
-exports.UpdateExpressGatewayServiceCommand = UpdateExpressGatewayServiceCommand;
-exports.UpdateExpressGatewayServiceRequest$ = UpdateExpressGatewayServiceRequest$;
-exports.UpdateExpressGatewayServiceResponse$ = UpdateExpressGatewayServiceResponse$;
-exports.UpdateGateway$ = UpdateGateway$;
-exports.UpdateGatewayAlbConfiguration$ = UpdateGatewayAlbConfiguration$;
-exports.UpdateGatewayCommand = UpdateGatewayCommand;
-exports.UpdateGatewayConfiguration$ = UpdateGatewayConfiguration$;
-exports.UpdateGatewayNetworkConfiguration$ = UpdateGatewayNetworkConfiguration$;
-exports.UpdateGatewayRequest$ = UpdateGatewayRequest$;
-exports.UpdateGatewayResponse$ = UpdateGatewayResponse$;
-exports.UpdateInProgressException = UpdateInProgressException;
-exports.UpdateInProgressException$ = UpdateInProgressException$;
-exports.UpdateManagedInstancesProviderConfiguration$ = UpdateManagedInstancesProviderConfiguration$;
-exports.UpdateService$ = UpdateService$;
-exports.UpdateServiceCommand = UpdateServiceCommand;
-exports.UpdateServicePrimaryTaskSet$ = UpdateServicePrimaryTaskSet$;
-exports.UpdateServicePrimaryTaskSetCommand = UpdateServicePrimaryTaskSetCommand;
-exports.UpdateServicePrimaryTaskSetRequest$ = UpdateServicePrimaryTaskSetRequest$;
-exports.UpdateServicePrimaryTaskSetResponse$ = UpdateServicePrimaryTaskSetResponse$;
-exports.UpdateServiceRequest$ = UpdateServiceRequest$;
-exports.UpdateServiceResponse$ = UpdateServiceResponse$;
-exports.UpdateTaskProtection$ = UpdateTaskProtection$;
-exports.UpdateTaskProtectionCommand = UpdateTaskProtectionCommand;
-exports.UpdateTaskProtectionRequest$ = UpdateTaskProtectionRequest$;
-exports.UpdateTaskProtectionResponse$ = UpdateTaskProtectionResponse$;
-exports.UpdateTaskSet$ = UpdateTaskSet$;
-exports.UpdateTaskSetCommand = UpdateTaskSetCommand;
-exports.UpdateTaskSetRequest$ = UpdateTaskSetRequest$;
-exports.UpdateTaskSetResponse$ = UpdateTaskSetResponse$;
-exports.UpdatedExpressGatewayService$ = UpdatedExpressGatewayService$;
-exports.VCpuCountRangeRequest$ = VCpuCountRangeRequest$;
-exports.VersionConsistency = VersionConsistency;
-exports.VersionInfo$ = VersionInfo$;
-exports.Volume$ = Volume$;
-exports.VolumeFrom$ = VolumeFrom$;
-exports.VpcLatticeAdvancedConfiguration$ = VpcLatticeAdvancedConfiguration$;
-exports.VpcLatticeConfiguration$ = VpcLatticeConfiguration$;
-exports.errorTypeRegistries = errorTypeRegistries;
-exports.paginateListAccountSettings = paginateListAccountSettings;
-exports.paginateListAttributes = paginateListAttributes;
-exports.paginateListClusters = paginateListClusters;
-exports.paginateListContainerInstances = paginateListContainerInstances;
-exports.paginateListGatewayClusterAssociations = paginateListGatewayClusterAssociations;
-exports.paginateListGatewayRoutes = paginateListGatewayRoutes;
-exports.paginateListGateways = paginateListGateways;
-exports.paginateListServices = paginateListServices;
-exports.paginateListServicesByNamespace = paginateListServicesByNamespace;
-exports.paginateListTaskDefinitionFamilies = paginateListTaskDefinitionFamilies;
-exports.paginateListTaskDefinitions = paginateListTaskDefinitions;
-exports.paginateListTasks = paginateListTasks;
-exports.waitForDaemonActive = waitForDaemonActive;
-exports.waitForDaemonDeploymentStopped = waitForDaemonDeploymentStopped;
-exports.waitForDaemonDeploymentSuccessful = waitForDaemonDeploymentSuccessful;
-exports.waitForDaemonTaskDefinitionActive = waitForDaemonTaskDefinitionActive;
-exports.waitForDaemonTaskDefinitionDeleted = waitForDaemonTaskDefinitionDeleted;
-exports.waitForServicesInactive = waitForServicesInactive;
-exports.waitForServicesStable = waitForServicesStable;
-exports.waitForTasksRunning = waitForTasksRunning;
-exports.waitForTasksStopped = waitForTasksStopped;
-exports.waitUntilDaemonActive = waitUntilDaemonActive;
-exports.waitUntilDaemonDeploymentStopped = waitUntilDaemonDeploymentStopped;
-exports.waitUntilDaemonDeploymentSuccessful = waitUntilDaemonDeploymentSuccessful;
-exports.waitUntilDaemonTaskDefinitionActive = waitUntilDaemonTaskDefinitionActive;
-exports.waitUntilDaemonTaskDefinitionDeleted = waitUntilDaemonTaskDefinitionDeleted;
-exports.waitUntilServicesInactive = waitUntilServicesInactive;
-exports.waitUntilServicesStable = waitUntilServicesStable;
-exports.waitUntilTasksRunning = waitUntilTasksRunning;
-exports.waitUntilTasksStopped = waitUntilTasksStopped;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-es/index.js
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 /***/ })
