@@ -58,7 +58,7 @@ export interface DeploymentRecord {
   rolloutStateReason: string;
   networkConfiguration?: unknown;
   launchType: string;
-  platformVersion: string;
+  platformVersion?: string;
   /** The ServiceDeployment (ListServiceDeployments) this deployment belongs to. */
   serviceDeployment: ServiceDeploymentRecord;
   serviceRevisionArn: string;
@@ -105,7 +105,7 @@ export interface ServiceRecord {
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE';
   desiredCount: number;
   launchType: string;
-  platformVersion: string;
+  platformVersion?: string;
   deploymentConfiguration: DeploymentConfigurationRecord;
   deploymentController: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
   networkConfiguration?: unknown;

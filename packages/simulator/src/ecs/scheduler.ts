@@ -40,6 +40,9 @@ export const TIMING = {
   steadyWindow: 30_000,
 };
 
+/** How long STOPPED tasks stay listable (ECS keeps them "at least one hour"). */
+const STOPPED_RETENTION = 3 * 3_600_000;
+
 export interface SchedulerContext {
   ids: IdGenerator;
   region: string;
@@ -89,6 +92,14 @@ export class Scheduler {
       for (const service of touched) this.reconcile(service, next);
     }
     this.time = Math.max(this.time, now);
+    // Stopped tasks stay describable for at least an hour (DescribeTasks / ListTasks); older ones are dropped.
+    for (const cluster of this.clusters.values()) {
+      if (cluster.tasks.some((task) => task.stoppedAt !== undefined && task.stoppedAt < now - STOPPED_RETENTION)) {
+        cluster.tasks = cluster.tasks.filter(
+          (task) => task.lastStatus !== 'STOPPED' || (task.stoppedAt ?? now) >= now - STOPPED_RETENTION,
+        );
+      }
+    }
   }
 
   // ------------------------------------------------------------------------------------------- tasks
@@ -259,6 +270,8 @@ export class Scheduler {
       this.becomeHealthy(task);
     }
     this.scheduleNext(task);
+    const deployment = this.deploymentOf(task);
+    if (deployment) deployment.updatedAt = at;
   }
 
   private becomeHealthy(task: TaskRecord): void {
@@ -422,7 +435,7 @@ export class Scheduler {
         : `ECS deployment ${id} in progress.`,
       networkConfiguration: service.networkConfiguration,
       launchType: service.launchType,
-      platformVersion: service.launchType === 'FARGATE' ? '1.4.0' : 'LATEST',
+      platformVersion: service.launchType === 'FARGATE' ? '1.4.0' : undefined,
       serviceDeployment,
       serviceRevisionArn: revisionArn,
     };
@@ -505,6 +518,7 @@ export class Scheduler {
       }
     }
 
+    if (started.length > 0 || stopped.length > 0) current.updatedAt = at;
     const runningStopped = stopped.filter((task) => task.stopCompletesAt !== undefined && task.stopCompletesAt > at);
     if (runningStopped.length > 0) {
       this.event(

@@ -377,7 +377,7 @@ export class EcsSimulator implements AwsJsonService {
       status: 'ACTIVE',
       desiredCount,
       launchType,
-      platformVersion: launchType === 'FARGATE' ? 'LATEST' : 'LATEST',
+      platformVersion: launchType === 'FARGATE' ? 'LATEST' : undefined,
       deploymentConfiguration: this.deploymentConfiguration(input.deploymentConfiguration as JsonObject | undefined),
       deploymentController: { type: controller.type ?? 'ECS' },
       networkConfiguration: input.networkConfiguration,
