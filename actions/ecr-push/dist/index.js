@@ -27863,6 +27863,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   YJ: () => (/* binding */ DockerCommandError),
   fb: () => (/* binding */ buildArguments),
   dN: () => (/* binding */ checkDocker),
+  lj: () => (/* binding */ combinedOutput),
   RK: () => (/* binding */ dockerCli),
   mm: () => (/* binding */ inspectImage),
   lg: () => (/* binding */ knownDigests),
@@ -29016,6 +29017,10 @@ var src = __nccwpck_require__(1928);
  */
 
 
+/** What the command printed, in order where known. */
+function combinedOutput(result) {
+    return result.output ?? `${result.stdout}\n${result.stderr}`;
+}
 /** Docker is not on PATH. */
 class DockerNotInstalledError extends Error {
 }
@@ -29023,12 +29028,18 @@ class DockerNotInstalledError extends Error {
 function dockerCli(binary = 'docker') {
     return {
         async run(args, options = {}) {
+            let output = '';
+            const collect = (data) => {
+                output += data.toString('utf8');
+            };
             try {
-                return await getExecOutput(binary, [...args], {
+                const result = await getExecOutput(binary, [...args], {
                     ignoreReturnCode: true,
                     silent: options.quiet ?? false,
+                    listeners: { stdout: collect, stderr: collect },
                     ...(options.stdin === undefined ? {} : { input: Buffer.from(options.stdin, 'utf8') }),
                 });
+                return { ...result, output };
             }
             catch (error) {
                 if (error instanceof Error && /Unable to locate executable file/.test(error.message)) {
@@ -29104,7 +29115,7 @@ class DockerCommandError extends src/* ConfigurationError */.j1 {
     command;
     result;
     constructor(command, result, hint = '') {
-        const output = lastLines(`${result.stdout}\n${result.stderr}`, 1);
+        const output = lastLines(result.stderr, 1) || lastLines(combinedOutput(result), 1);
         super(`docker ${command} failed (exit code ${result.exitCode})${output ? `: ${output}` : ''}${hint ? ` ${hint}` : ''}`);
         this.command = command;
         this.result = result;
@@ -29287,7 +29298,8 @@ async function pushImage(inputs, deps) {
         const firstTag = inputs.tags[0] ?? 'latest';
         const labelContext = { env: deps.env, version: firstTag, now: deps.clock.now(), event: deps.event };
         labels = imageLabels(inputs.source.labels, labelContext);
-        log.info(`org.opencontainers.image.created is ${createdTime(labelContext).from}`);
+        const created = createdTime(labelContext);
+        log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
         const imageId = await dockerBuild(docker, log, {
             context: build.context,
             dockerfile: build.dockerfile,
@@ -29417,7 +29429,7 @@ async function dockerBuild(docker, log, options) {
     const result = await log.group('docker build', () => docker.run((0,src_docker/* buildArguments */.fb)(options)));
     if (result.exitCode !== 0) {
         // The group is collapsed in the log: repeat the end of the output where it is seen.
-        log.info(`docker build failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)(`${result.stdout}\n${result.stderr}`, 25)}`);
+        log.info(`docker build failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(result), 25)}`);
         throw new src_docker/* DockerCommandError */.YJ('build', result);
     }
     const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
@@ -29440,7 +29452,7 @@ async function dockerPush(docker, log, imageId, repositoryUri, actions) {
             const reference = `${repositoryUri}:${tag}`;
             const pushed = await docker.run(['push', reference]);
             if (pushed.exitCode !== 0) {
-                log.info(`docker push failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)(`${pushed.stdout}\n${pushed.stderr}`, 15)}`);
+                log.info(`docker push failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(pushed), 15)}`);
                 throw new src_docker/* DockerCommandError */.YJ(`push ${reference}`, pushed, /denied|unauthorized/i.test(`${pushed.stdout}${pushed.stderr}`)
                     ? 'The role needs ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage on the repository.'
                     : '');

@@ -16,6 +16,13 @@ export interface DockerRunResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** stdout and stderr interleaved as they arrived, when known. */
+  output?: string;
+}
+
+/** What the command printed, in order where known. */
+export function combinedOutput(result: DockerRunResult): string {
+  return result.output ?? `${result.stdout}\n${result.stderr}`;
 }
 
 export interface DockerCli {
@@ -30,12 +37,18 @@ export class DockerNotInstalledError extends Error {}
 export function dockerCli(binary = 'docker'): DockerCli {
   return {
     async run(args, options = {}) {
+      let output = '';
+      const collect = (data: Buffer) => {
+        output += data.toString('utf8');
+      };
       try {
-        return await getExecOutput(binary, [...args], {
+        const result = await getExecOutput(binary, [...args], {
           ignoreReturnCode: true,
           silent: options.quiet ?? false,
+          listeners: { stdout: collect, stderr: collect },
           ...(options.stdin === undefined ? {} : { input: Buffer.from(options.stdin, 'utf8') }),
         });
+        return { ...result, output };
       } catch (error) {
         if (error instanceof Error && /Unable to locate executable file/.test(error.message)) {
           throw new DockerNotInstalledError(error.message);
@@ -130,7 +143,7 @@ export class DockerCommandError extends ConfigurationError {
     readonly result: DockerRunResult,
     hint = '',
   ) {
-    const output = lastLines(`${result.stdout}\n${result.stderr}`, 1);
+    const output = lastLines(result.stderr, 1) || lastLines(combinedOutput(result), 1);
     super(
       `docker ${command} failed (exit code ${result.exitCode})${output ? `: ${output}` : ''}${hint ? ` ${hint}` : ''}`,
     );

@@ -9,6 +9,7 @@ import { type Clock, ConfigurationError, quoteValue, type Sleep } from '@ecs-act
 import {
   buildArguments,
   checkDocker,
+  combinedOutput,
   type DockerCli,
   DockerCommandError,
   inspectImage,
@@ -118,7 +119,8 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     const firstTag = inputs.tags[0] ?? 'latest';
     const labelContext = { env: deps.env, version: firstTag, now: deps.clock.now(), event: deps.event };
     labels = imageLabels(inputs.source.labels, labelContext);
-    log.info(`org.opencontainers.image.created is ${createdTime(labelContext).from}`);
+    const created = createdTime(labelContext);
+    log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
     const imageId = await dockerBuild(docker, log, {
       context: build.context,
       dockerfile: build.dockerfile,
@@ -268,7 +270,7 @@ async function dockerBuild(
   const result = await log.group('docker build', () => docker.run(buildArguments(options)));
   if (result.exitCode !== 0) {
     // The group is collapsed in the log: repeat the end of the output where it is seen.
-    log.info(`docker build failed; the end of its output:\n${lastLines(`${result.stdout}\n${result.stderr}`, 25)}`);
+    log.info(`docker build failed; the end of its output:\n${lastLines(combinedOutput(result), 25)}`);
     throw new DockerCommandError('build', result);
   }
   const imageId = (await readFile(options.iidfile, 'utf8').catch(() => '')).trim();
@@ -297,7 +299,7 @@ async function dockerPush(
       const reference = `${repositoryUri}:${tag}`;
       const pushed = await docker.run(['push', reference]);
       if (pushed.exitCode !== 0) {
-        log.info(`docker push failed; the end of its output:\n${lastLines(`${pushed.stdout}\n${pushed.stderr}`, 15)}`);
+        log.info(`docker push failed; the end of its output:\n${lastLines(combinedOutput(pushed), 15)}`);
         throw new DockerCommandError(
           `push ${reference}`,
           pushed,

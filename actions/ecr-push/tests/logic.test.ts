@@ -266,7 +266,7 @@ describe('summary', () => {
       scan: { status: 'COMPLETE', counts: { HIGH: 1 }, findings: [{ name: 'CVE-1', severity: 'HIGH' }] },
     };
     const markdown = summaryMarkdown(result);
-    expect(markdown).toContain('| digest | `' + DIGEST + '` |');
+    expect(markdown).toContain(`| digest | \`${DIGEST}\` |`);
     expect(markdown).toContain('| tags | `["1.0","latest"]` |');
     expect(markdown).toContain('| `1.0` | already there, skipped |');
     expect(markdown).toContain(`| \`latest\` | moved to this image (was \`${OTHER_DIGEST}\`) |`);

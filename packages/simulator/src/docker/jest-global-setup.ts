@@ -2,7 +2,7 @@
  * Jest globalSetup: starts one private dockerd and one registry for the whole test run and exports them to the
  * test files (worker processes inherit the environment). Pair with jest-global-teardown.ts.
  */
-import { type DockerServices, startDockerServices } from './index.js';
+import { type DockerServices, startDockerServices } from './engine.js';
 import { dockerServicesToEnv } from './shared.js';
 
 declare global {

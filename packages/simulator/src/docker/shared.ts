@@ -2,7 +2,7 @@
  * One Docker engine and registry per test run: a jest globalSetup (jest-global-setup.ts) starts them once and
  * hands them to the test files through the environment; a test file run on its own starts its own.
  */
-import { type DockerServices, startDockerServices } from './index.js';
+import { type DockerServices, startDockerServices } from './engine.js';
 
 export const DOCKER_SERVICES_ENV = {
   dockerHost: 'ECS_ACTIONS_TEST_DOCKER_HOST',

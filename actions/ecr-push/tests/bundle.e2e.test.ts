@@ -1,0 +1,264 @@
+/**
+ * The ecr-push bundle, run as the runner runs it, against a private dockerd, a real registry that requires a
+ * login (htpasswd), and the simulator's ECR pointing at that registry.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
+import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import { acquireDockerServices, type DockerServices } from '@ecs-actions/simulator/docker';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
+const bundle = path.resolve(import.meta.dirname, '../dist/index.js');
+const COMMIT_TIME = '2025-10-06T09:00:00+09:00';
+const MANIFEST_ACCEPT = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.oci.image.index.v1+json',
+].join(', ');
+
+let services: DockerServices;
+let sim: Simulator;
+let dockerConfig: string;
+let workspace: string;
+let shimBin: string;
+let dockerArgvLog: string;
+
+beforeAll(async () => {
+  services = await acquireDockerServices();
+  sim = await startSimulator({
+    registry: { url: services.registryUrl, username: services.username, password: services.password },
+  });
+  // A Docker config of the tests' own: nothing touches /root/.docker.
+  dockerConfig = await mkdtemp(path.join(tmpdir(), 'ecr-push-docker-config-'));
+  workspace = await mkdtemp(path.join(tmpdir(), 'ecr-push-e2e-ws-'));
+  await mkdir(path.join(workspace, 'app'));
+  await writeFile(path.join(workspace, 'app', 'Dockerfile'), 'FROM scratch\nCOPY hello.txt /\n');
+  // Unique content: a registry shared with other test files never already holds this image.
+  await writeFile(path.join(workspace, 'app', 'hello.txt'), `hello ${randomBytes(8).toString('hex')}\n`);
+  // A `docker` first on PATH that writes down its argv, then runs the real one: a complete record of every
+  // command line the action gave Docker (the /proc sampling below covers every other process, by chance).
+  const realDocker = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
+  shimBin = await mkdtemp(path.join(tmpdir(), 'ecr-push-shim-'));
+  dockerArgvLog = path.join(shimBin, 'argv.log');
+  await writeFile(
+    path.join(shimBin, 'docker'),
+    `#!/bin/sh\nprintf '%s\\n' "$*" >> '${dockerArgvLog}'\nexec '${realDocker}' "$@"\n`,
+  );
+  await chmod(path.join(shimBin, 'docker'), 0o755);
+}, 120_000);
+
+afterAll(async () => {
+  await sim?.close();
+  await services?.stop();
+}, 60_000);
+
+function run(inputs: Record<string, string>, extra: Partial<Parameters<typeof runBundle>[0]> = {}): Promise<BundleRun> {
+  return runBundle({
+    bundle,
+    workspace,
+    inputs,
+    env: {
+      ...sim.env,
+      PATH: `${shimBin}:${process.env.PATH}`,
+      DOCKER_HOST: services.dockerHost,
+      DOCKER_CONFIG: dockerConfig,
+    },
+    event: { name: 'push', payload: { head_commit: { id: 'ffac537e', timestamp: COMMIT_TIME } } },
+    timeoutMs: 120_000,
+    ...extra,
+  });
+}
+
+/** The digest the registry holds under a tag (`HEAD /v2/<name>/manifests/<tag>` → `Docker-Content-Digest`). */
+async function registryDigest(repository: string, tag: string): Promise<string | undefined> {
+  const response = await fetch(`${services.registryUrl}/v2/${repository}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: {
+      accept: MANIFEST_ACCEPT,
+      authorization: `Basic ${Buffer.from(`${services.username}:${services.password}`).toString('base64')}`,
+    },
+  });
+  if (response.status === 404) return undefined;
+  expect(response.status).toBe(200);
+  return response.headers.get('docker-content-digest') ?? undefined;
+}
+
+async function registryTags(repository: string): Promise<string[]> {
+  const response = await fetch(`${services.registryUrl}/v2/${repository}/tags/list`, {
+    headers: { authorization: `Basic ${Buffer.from(`${services.username}:${services.password}`).toString('base64')}` },
+  });
+  if (response.status === 404) return [];
+  const body = (await response.json()) as { tags?: string[] | null };
+  return body.tags ?? [];
+}
+
+async function dockerAuths(): Promise<Record<string, unknown>> {
+  const text = await readFile(path.join(dockerConfig, 'config.json'), 'utf8').catch(() => '{}');
+  return ((JSON.parse(text) as { auths?: Record<string, unknown> }).auths ?? {}) as Record<string, unknown>;
+}
+
+/** Reads the argv of every process on the machine, again and again, until stopped. */
+function sampleProcessArgv(): { stop(): Promise<{ samples: number; argvs: Set<string> }> } {
+  const argvs = new Set<string>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const pids = (await readdir('/proc')).filter((entry) => /^\d+$/.test(entry));
+      await Promise.all(
+        pids.map(async (pid) => {
+          const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+          if (cmdline) argvs.add(cmdline.replace(/\0/g, ' ').trim());
+        }),
+      );
+      samples++;
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return { samples, argvs };
+    },
+  };
+}
+
+/** The log as the runner shows it: the `::add-mask::` commands themselves are not displayed. */
+const visibleLog = (log: string) =>
+  log
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+
+describe('ecr-push bundle against dockerd, a registry with a login and the ECR simulator', () => {
+  const repository = 'ecs-be-prod';
+  let first: BundleRun;
+
+  it('builds FROM scratch, pushes every tag, and the registry holds the digest it reported; the password stays secret', async () => {
+    sim.ecr.seedRepository({
+      repositoryName: repository,
+      imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilters: ['latest'],
+    });
+    let sampler: ReturnType<typeof sampleProcessArgv> | undefined;
+    first = await run(
+      { repository, context: 'app', tags: '0.2541.135\nlatest' },
+      {
+        onSpawn: () => {
+          sampler = sampleProcessArgv();
+        },
+      },
+    );
+    const sampled = await sampler?.stop();
+
+    expect(first.errors).toEqual([]);
+    expect(first.exitCode).toBe(0);
+    const uri = `${services.registryHost}/${repository}`;
+    const digest = first.outputs.digest ?? '';
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(first.outputs).toEqual({
+      registry: services.registryHost,
+      'repository-uri': uri,
+      image: `${uri}:0.2541.135`,
+      digest,
+      'image-with-digest': `${uri}@${digest}`,
+      tags: '["0.2541.135","latest"]',
+    });
+    expect(await registryDigest(repository, '0.2541.135')).toBe(digest);
+    expect(await registryDigest(repository, 'latest')).toBe(digest);
+    expect(await sim.ecr.tagsOf(repository)).toEqual({ '0.2541.135': digest, latest: digest });
+
+    // Docker output sits in log groups; the summary lists the outputs.
+    expect(first.stdout).toContain('::group::docker build');
+    expect(first.stdout).toContain(`::group::docker push ${uri} (0.2541.135, latest)`);
+    expect(first.summary).toContain(`| digest | \`${digest}\` |`);
+
+    // The password: masked, and never in the visible log, the outputs, the state or any process's argv.
+    const password = services.password;
+    expect(first.stdout).toContain(`::add-mask::${password}`);
+    expect(visibleLog(first.log)).not.toContain(password);
+    expect(JSON.stringify(first.outputs)).not.toContain(password);
+    expect(JSON.stringify(first.state)).not.toContain(password);
+    expect(first.summary).not.toContain(password);
+    expect(sampled?.samples).toBeGreaterThan(3);
+    expect([...(sampled?.argvs ?? [])].filter((argv) => argv.includes(password))).toEqual([]);
+    const dockerCommands = (await readFile(dockerArgvLog, 'utf8')).trim().split('\n');
+    expect(dockerCommands).toContain(`login --username ${services.username} --password-stdin ${services.registryHost}`);
+    expect(dockerCommands.filter((argv) => argv.includes(password))).toEqual([]);
+
+    // Logged in to the job's Docker config until the post step.
+    expect(Object.keys(await dockerAuths())).toContain(services.registryHost);
+  }, 180_000);
+
+  it('logs out in the post step', async () => {
+    expect(first.state['ecr-push-login']).toBeDefined();
+    const post = await run({ repository, context: 'app' }, { state: first.state });
+    expect(post.exitCode).toBe(0);
+    expect(post.log).toContain(`Logged out of ${services.registryHost}`);
+    expect(Object.keys(await dockerAuths())).not.toContain(services.registryHost);
+  }, 60_000);
+
+  it('a second run of the same tags is idempotent: every tag is skipped, nothing is pushed', async () => {
+    const pushesBefore = sim.callsOf('DescribeImages').length;
+    const second = await run({ repository, context: 'app', tags: '0.2541.135\nlatest' });
+    expect(second.errors).toEqual([]);
+    expect(second.exitCode).toBe(0);
+    expect(second.outputs.digest).toBe(first.outputs.digest);
+    expect(second.log).toContain(`Tag 0.2541.135 already holds this image (${first.outputs.digest})`);
+    expect(second.log).toContain('Tag latest already holds this image');
+    expect(second.stdout).not.toContain('::group::docker push');
+    expect(second.summary).toContain('| `0.2541.135` | already there, skipped |');
+    expect(sim.callsOf('DescribeImages').length).toBeGreaterThan(pushesBefore);
+  }, 180_000);
+
+  it('an immutable tag that holds another image fails before anything is pushed', async () => {
+    const immutable = 'immutable-app';
+    sim.ecr.seedRepository({ repositoryName: immutable, imageTagMutability: 'IMMUTABLE' });
+    const existing = sim.ecr.seedImage({ repositoryName: immutable, tags: ['1.0.0'] });
+    const clash = await run({ repository: immutable, context: 'app', tags: 'new-tag\n1.0.0' });
+    expect(clash.exitCode).toBe(1);
+    expect(clash.errors).toHaveLength(1);
+    expect(clash.errors[0]).toContain(`tag "1.0.0" already holds ${existing}`);
+    expect(clash.errors[0]).toContain('Nothing was pushed');
+    expect(clash.outputs).toEqual({});
+    expect(await registryTags(immutable)).toEqual([]);
+  }, 180_000);
+
+  it('waits for the scan and fails on findings at the threshold, with the outputs written', async () => {
+    const digest = first.outputs.digest ?? '';
+    sim.ecr.setScanFindings(repository, digest, [
+      { name: 'CVE-2025-0001', severity: 'CRITICAL', uri: 'https://cve.example/0001' },
+      { name: 'CVE-2025-0002', severity: 'LOW' },
+    ]);
+    const scanned = await run({
+      repository,
+      context: 'app',
+      tags: '0.2541.135',
+      scan: 'wait',
+      'fail-on-severity': 'HIGH',
+      'scan-timeout': '30s',
+    });
+    expect(scanned.exitCode).toBe(1);
+    expect(scanned.errors).toHaveLength(1);
+    expect(scanned.errors[0]).toContain('found 1 finding at or above HIGH (CRITICAL 1, LOW 1)');
+    expect(scanned.errors[0]).toContain('- CRITICAL CVE-2025-0001 (https://cve.example/0001)');
+    expect(scanned.outputs.digest).toBe(digest);
+    expect(scanned.summary).toContain('#### Image scan: COMPLETE, CRITICAL 1, LOW 1');
+  }, 180_000);
+
+  it('says which socket it tried when the daemon is not reachable', async () => {
+    const unreachable = await run(
+      { repository, context: 'app' },
+      { env: { ...sim.env, DOCKER_HOST: 'unix:///tmp/no-such-docker.sock', DOCKER_CONFIG: dockerConfig } },
+    );
+    expect(unreachable.exitCode).toBe(1);
+    expect(unreachable.errors).toHaveLength(1);
+    expect(unreachable.errors[0]).toContain(
+      'The Docker daemon is not reachable at unix:///tmp/no-such-docker.sock (from DOCKER_HOST)',
+    );
+  }, 60_000);
+});
