@@ -53,6 +53,13 @@ export interface Simulator {
   /** Every call, in order, including failed and faulted ones. */
   calls: CallRecord[];
   callsOf(operation: string): CallRecord[];
+  /**
+   * The IAM actions the recorded AWS calls needed, sorted: `ecs:<Operation>` / `ecr:<Operation>` for every call
+   * (failed ones too), plus `iam:PassRole` when RegisterTaskDefinition passed a task or execution role
+   * (ECS developer guide, "Task execution IAM role" / "Task IAM role": registering needs iam:PassRole).
+   * Image layer pushes go to the registry directly and are not seen here.
+   */
+  iamActions(): string[];
   close(): Promise<void>;
 }
 
@@ -100,6 +107,20 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     },
     calls,
     callsOf: (operation) => calls.filter((call) => call.operation === operation),
+    iamActions: () => iamActions(calls),
     close: () => server.close(),
   };
+}
+
+function iamActions(calls: CallRecord[]): string[] {
+  const actions = new Set<string>();
+  for (const call of calls) {
+    if (call.api === 'github') continue;
+    actions.add(`${call.api}:${call.operation}`);
+    const params = call.params as Record<string, unknown> | undefined;
+    if (call.operation === 'RegisterTaskDefinition' && (params?.taskRoleArn || params?.executionRoleArn)) {
+      actions.add('iam:PassRole');
+    }
+  }
+  return [...actions].sort();
 }

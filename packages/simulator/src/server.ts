@@ -201,7 +201,7 @@ function awsFaultError(
       return new AwsServiceError('ExpiredTokenException', 'The security token included in the request is expired', 400);
     case 'access-denied': {
       // IAM's explicit wording for an identity-based deny (IAM User Guide, "Troubleshoot access denied error messages").
-      const resource = resourceFor(api, params, options);
+      const resource = resourceFor(api, operation, params, options);
       const action = `${api}:${operation}`;
       return new AwsServiceError(
         'AccessDeniedException',
@@ -214,27 +214,49 @@ function awsFaultError(
   }
 }
 
-function resourceFor(api: 'ecs' | 'ecr', params: Record<string, unknown>, options: SimulatorServerOptions): string {
+/**
+ * The resource an IAM denial names, per the Service Authorization Reference ("Actions defined by Amazon ECS /
+ * Amazon ECR"): actions without resource-level permissions (task definitions, ListTasks, GetAuthorizationToken)
+ * name `*`.
+ */
+function resourceFor(
+  api: 'ecs' | 'ecr',
+  operation: string,
+  params: Record<string, unknown>,
+  options: SimulatorServerOptions,
+): string {
   const prefix = `arn:aws:${api}:${options.region}:${options.accountId}`;
-  const nameOf = (value: unknown): string | undefined => {
-    if (typeof value !== 'string' || value === '') return undefined;
-    return value.startsWith('arn:') ? undefined : value;
-  };
-  const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
-  const asArn = (value: unknown): string | undefined =>
-    typeof value === 'string' && value.startsWith('arn:') ? value : undefined;
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value !== '' ? value : Array.isArray(value) ? text(value[0]) : undefined;
+  const lastSegment = (value: string) => value.slice(value.lastIndexOf('/') + 1);
   if (api === 'ecr') {
-    const repository = nameOf(params.repositoryName);
+    const repository = text(params.repositoryName);
     return repository ? `${prefix}:repository/${repository}` : '*';
   }
-  const cluster = nameOf(params.cluster) ?? 'default';
-  const service = first(params.services) ?? params.service;
-  if (asArn(service)) return asArn(service) ?? '*';
-  if (nameOf(service)) return `${prefix}:service/${cluster}/${nameOf(service)}`;
-  const taskDefinition = params.taskDefinition ?? params.family;
-  if (asArn(taskDefinition)) return asArn(taskDefinition) ?? '*';
-  if (nameOf(taskDefinition)) return `${prefix}:task-definition/${nameOf(taskDefinition)}`;
-  return '*';
+  const clusterRef = text(params.cluster) ?? text(params.clusters) ?? text(params.clusterName) ?? 'default';
+  const cluster = lastSegment(clusterRef);
+  const service = text(params.services) ?? text(params.service) ?? text(params.serviceName);
+  switch (operation) {
+    case 'CreateCluster':
+    case 'DescribeClusters':
+    case 'ListServices':
+      return `${prefix}:cluster/${cluster}`;
+    case 'DescribeTasks': {
+      const task = text(params.tasks);
+      return task ? (task.startsWith('arn:') ? task : `${prefix}:task/${cluster}/${task}`) : '*';
+    }
+    case 'DescribeServiceDeployments':
+      return text(params.serviceDeploymentArns) ?? '*';
+    case 'CreateService':
+    case 'UpdateService':
+    case 'DescribeServices':
+    case 'DeleteService':
+    case 'ListServiceDeployments':
+      if (!service) return '*';
+      return service.startsWith('arn:') ? service : `${prefix}:service/${cluster}/${service}`;
+    default:
+      return '*';
+  }
 }
 
 // ---------------------------------------------------------------------------------------------- GitHub REST

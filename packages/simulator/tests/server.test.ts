@@ -7,6 +7,8 @@ import {
   DescribeServicesCommand,
   ECSClient,
   ListTaskDefinitionsCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '../src/index.js';
@@ -119,6 +121,20 @@ describe('call recording', () => {
   });
 });
 
+describe('IAM actions', () => {
+  it('lists the actions the AWS calls needed, with iam:PassRole for task definitions that pass roles', async () => {
+    const fresh = await startSimulator({ timeScale: 0 });
+    try {
+      const freshClient = ecsClient(fresh);
+      await freshClient.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('roles', 'img:1') as never));
+      await failure(freshClient.send(new DescribeServicesCommand({ cluster: 'nope', services: ['web'] })));
+      expect(fresh.iamActions()).toEqual(['ecs:DescribeServices', 'ecs:RegisterTaskDefinition', 'iam:PassRole']);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe('faults', () => {
   it.each<[string, Parameters<Simulator['faults']['inject']>[0], { name: string; message: RegExp; status: number }]>([
     ['throttle', { kind: 'throttle' }, { name: 'ThrottlingException', message: /^Rate exceeded$/, status: 400 }],
@@ -154,6 +170,32 @@ describe('faults', () => {
     ]);
     // Used up: the next call succeeds.
     await client.send(new DescribeServicesCommand({ cluster: 'main', services: ['web'] }));
+  });
+
+  it.each<[string, () => Promise<unknown>, string]>([
+    [
+      'UpdateService names the service ARN',
+      () =>
+        client.send(
+          new UpdateServiceCommand({ cluster: 'arn:aws:ecs:us-east-1:123456789012:cluster/main', service: 'web' }),
+        ),
+      'ecs:UpdateService on resource: arn:aws:ecs:us-east-1:123456789012:service/main/web ',
+    ],
+    [
+      'RegisterTaskDefinition names * (no resource-level permissions)',
+      () => client.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('web', 'img:2') as never)),
+      'ecs:RegisterTaskDefinition on resource: * ',
+    ],
+    [
+      'DescribeClusters names the cluster ARN',
+      () => client.send(new DescribeClustersCommand({ clusters: ['main'] })),
+      'ecs:DescribeClusters on resource: arn:aws:ecs:us-east-1:123456789012:cluster/main ',
+    ],
+  ])('access-denied for %s', async (_what, call, fragment) => {
+    sim.faults.inject({ kind: 'access-denied' });
+    const error = await failure(call());
+    expect(error.name).toBe('AccessDeniedException');
+    expect(error.message).toContain(`is not authorized to perform: ${fragment}`);
   });
 
   it('matches only the given operation and api, and counts down', async () => {

@@ -170,8 +170,11 @@ export class EcsSimulator implements AwsJsonService {
   seedService(input: SeedServiceInput): JsonObject {
     const now = this.now();
     if (!this.clusters.has(input.cluster)) this.seedCluster(input.cluster);
-    const registered = this.register(input.taskDefinition, now);
     const cluster = this.clusters.get(input.cluster) as ClusterRecord;
+    if (cluster.services.get(input.serviceName)?.status === 'ACTIVE') {
+      throw new Error(`seedService: service ${input.serviceName} already exists in cluster ${input.cluster}`);
+    }
+    const registered = this.register(input.taskDefinition, now);
     const service = this.newService(
       cluster,
       {
