@@ -468,8 +468,6 @@ function summary(result) {
         '',
         `From ${result.source}, written to ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(result.outputFile)}.`,
         '',
-        result.changed ? `${result.changes.length} change(s):` : '',
-        '',
         (0,_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .diffTable */ .Y8)(result.changes),
     ];
     if (result.imageChecks.length > 0) {

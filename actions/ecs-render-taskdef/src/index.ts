@@ -40,8 +40,6 @@ function summary(result: RenderResult): string {
     '',
     `From ${result.source}, written to ${markdownCode(result.outputFile)}.`,
     '',
-    result.changed ? `${result.changes.length} change(s):` : '',
-    '',
     diffTable(result.changes),
   ];
   if (result.imageChecks.length > 0) {
