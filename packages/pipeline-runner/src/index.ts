@@ -1,0 +1,25 @@
+// Not bundled: runs our workflows locally, as the GitHub runner would, for the end-to-end tests and the demo.
+export { type AppRepo, adaptedTaskDefinition, createAppRepo, SEED_TASK_DEFINITION } from './app-repo.js';
+export { asText, type ExpressionContexts, evaluate, evaluateCondition, evaluateTemplate } from './expressions.js';
+export { type Permissions, parsePermissions, restrictPermissions } from './permissions.js';
+export {
+  adoptTemplate,
+  assertTriggers,
+  type CiRun,
+  createPipeline,
+  type Pipeline,
+  type PipelineSetup,
+} from './pipeline.js';
+export {
+  type JobResult,
+  type JobRun,
+  PipelineRunner,
+  type PipelineRunnerOptions,
+  type RunnerEvent,
+  type StepRun,
+  type Trigger,
+  type WorkflowRun,
+} from './runner.js';
+export { builtInStandIns, type StandIn, type StandInContext, type StandInResult } from './stand-ins.js';
+export { unzip } from './unzip.js';
+export { type LoadedWorkflow, loadWorkflow, WorkflowError } from './workflow.js';

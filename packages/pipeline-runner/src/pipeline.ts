@@ -1,0 +1,268 @@
+/**
+ * The CI → CD pipeline of an application repository that adopted our starter workflows, wired to the simulator:
+ * the app repository (git, with the starter workflows committed as `.github/workflows/ci.yml` and `cd.yml`), the
+ * ECS cluster, service and ECR repository it deploys to, and helpers that fire the events GitHub would fire
+ * (a push, the CI run's completion as a workflow_run, a workflow_dispatch). Used by the end-to-end tests and the demo.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Simulator } from '@ecs-actions/simulator';
+import { type AppRepo, adaptedTaskDefinition, createAppRepo } from './app-repo.js';
+import { PipelineRunner, type RunnerEvent, type Trigger, type WorkflowRun } from './runner.js';
+import type { StandIn } from './stand-ins.js';
+import { loadWorkflow } from './workflow.js';
+
+export interface PipelineSetup {
+  sim: Simulator;
+  /** The ecs-actions repository (actions/, .github/). */
+  root: string;
+  /** DOCKER_HOST of the engine ecr-push builds with; omit when there is none (then stand in for ecr-push). */
+  dockerHost?: string;
+  /** The simulator's account id (startSimulator's accountId); default 123456789012. */
+  accountId?: string;
+  owner?: string;
+  repo?: string;
+  vars?: Record<string, string>;
+  inputDefaults?: Record<string, Record<string, string>>;
+  standIns?: Record<string, StandIn>;
+  onEvent?: (event: RunnerEvent) => void;
+  /** Services desired count; default 2. */
+  desiredCount?: number;
+}
+
+export interface Pipeline {
+  app: AppRepo;
+  runner: PipelineRunner;
+  vars: Record<string, string>;
+  owner: string;
+  repo: string;
+  cluster: string;
+  service: string;
+  repository: string;
+  /** The task definition ARN the service ran when the pipeline was set up. */
+  initialTaskDefinitionArn: string;
+  /** Commits a change on master (as a push would) and tells the GitHub side about it. */
+  push(message: string, files?: Record<string, string>): Promise<string>;
+  /** The CI workflow for a push of master's head. */
+  runCi(): Promise<CiRun>;
+  /** The CD workflow for the completion of a CI run (workflow_run), on master's current head. */
+  runCd(ci: CiRun): Promise<WorkflowRun>;
+  /** The CD workflow by hand (workflow_dispatch) with a version or `previous`. */
+  dispatchCd(version: string): Promise<WorkflowRun>;
+}
+
+export interface CiRun extends WorkflowRun {
+  sha: string;
+}
+
+const CD_FILE = '.github/workflows/cd.yml';
+const CI_FILE = '.github/workflows/ci.yml';
+
+/** A starter workflow as a repository adopting it gets it: `$default-branch` replaced by the default branch. */
+export async function adoptTemplate(root: string, name: string, defaultBranch = 'master'): Promise<string> {
+  const text = await readFile(path.join(root, '.github', 'workflow-templates', name), 'utf8');
+  return text.replaceAll('$default-branch', defaultBranch);
+}
+
+export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
+  const { sim, root } = setup;
+  const owner = setup.owner ?? 'octo-org';
+  const repo = setup.repo ?? 'octo-app';
+  const region = sim.env.AWS_REGION;
+  const account = setup.accountId ?? '123456789012';
+  const cluster = 'ecs-be-prod';
+  const service = 'ecs-be-prod-service';
+  const repository = 'ecs-be-prod';
+  const vars: Record<string, string> = {
+    AWS_REGION: region,
+    AWS_ROLE_ARN: `arn:aws:iam::${account}:role/github-actions-ecs-deploy`,
+    ECR_REPOSITORY: repository,
+    ECS_CLUSTER: cluster,
+    ECS_SERVICE: service,
+    ECS_CONTAINER_NAME: 'ecs_be_prod_container',
+    ECS_TASK_DEFINITION: '.aws/task-definition.json',
+    DEPLOY_ENVIRONMENT: 'production',
+    HEADVER_TIMEZONE: 'Asia/Seoul',
+    ...setup.vars,
+  };
+
+  const taskDefinition = await adaptedTaskDefinition(account, region);
+  const app = await createAppRepo({
+    taskDefinition,
+    workflows: {
+      [CI_FILE]: await adoptTemplate(root, 'ecs-ci.yml'),
+      [CD_FILE]: await adoptTemplate(root, 'ecs-cd.yml'),
+    },
+  });
+
+  sim.ecr.seedRepository({ repositoryName: repository, imageTagMutability: 'MUTABLE' });
+  const seeded = sim.ecs.seedService({
+    cluster,
+    serviceName: service,
+    taskDefinition,
+    desiredCount: setup.desiredCount ?? 2,
+    launchType: 'FARGATE',
+    networkConfiguration: {
+      awsvpcConfiguration: {
+        subnets: ['subnet-0a1b2c3d'],
+        securityGroups: ['sg-0a1b2c3d'],
+        assignPublicIp: 'DISABLED',
+      },
+    },
+    deploymentConfiguration: {
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+    },
+    deploymentController: { type: 'ECS' },
+  });
+  const initialTaskDefinitionArn = String(seeded.taskDefinition);
+
+  const readToken = 'ghs_simulatorReadOnlyToken00000000000000';
+  sim.github.addToken(readToken, 'read');
+  const syncGitHub = async () =>
+    sim.github.seedRepository({ owner, repo, commits: await app.commits(), defaultBranch: 'master' });
+  await syncGitHub();
+
+  const runner = new PipelineRunner({
+    root,
+    owner,
+    repo,
+    appRepoDir: app.dir,
+    vars,
+    apiUrl: sim.env.GITHUB_API_URL,
+    tokens: { write: sim.env.GITHUB_TOKEN, read: readToken },
+    machineEnv: {
+      AWS_ENDPOINT_URL_ECS: sim.env.AWS_ENDPOINT_URL_ECS,
+      AWS_ENDPOINT_URL_ECR: sim.env.AWS_ENDPOINT_URL_ECR,
+      ...(setup.dockerHost ? { DOCKER_HOST: setup.dockerHost } : {}),
+    },
+    aws: {
+      accountId: account,
+      credentials: {
+        AWS_ACCESS_KEY_ID: sim.env.AWS_ACCESS_KEY_ID,
+        AWS_SECRET_ACCESS_KEY: sim.env.AWS_SECRET_ACCESS_KEY,
+        AWS_SESSION_TOKEN: 'simulator-session-token',
+      },
+    },
+    uploadArtifact: ({ runId, name, files, headSha }) =>
+      sim.github.seedArtifact({ owner, repo, runId, name, files, headSha }),
+    ...(setup.inputDefaults ? { inputDefaults: setup.inputDefaults } : {}),
+    ...(setup.standIns ? { standIns: setup.standIns } : {}),
+    ...(setup.onEvent ? { onEvent: setup.onEvent } : {}),
+  });
+
+  let nextRunId = 7_100_000_001;
+  let ciRuns = 0;
+  let cdRuns = 0;
+  const repository_ = { full_name: `${owner}/${repo}`, name: repo, owner: { login: owner }, default_branch: 'master' };
+  const workflowFile = (file: string) => path.join(app.dir, file);
+
+  const run = async (file: string, trigger: Trigger) => {
+    const workflow = await loadWorkflow(workflowFile(file));
+    assertTriggers(workflow.template.events, workflow.name, trigger);
+    return runner.run(workflowFile(file), trigger);
+  };
+
+  return {
+    app,
+    runner,
+    vars,
+    owner,
+    repo,
+    cluster,
+    service,
+    repository,
+    initialTaskDefinitionArn,
+    async push(message, files = {}) {
+      const sha = await app.commit(message, files);
+      await syncGitHub();
+      return sha;
+    },
+    async runCi() {
+      const sha = await app.head();
+      const commits = await app.commits();
+      const runId = nextRunId++;
+      ciRuns += 1;
+      const result = await run(CI_FILE, {
+        eventName: 'push',
+        payload: {
+          ref: 'refs/heads/master',
+          before: commits.at(-2) ?? '0'.repeat(40),
+          after: sha,
+          head_commit: { id: sha },
+          repository: repository_,
+        },
+        sha,
+        ref: 'refs/heads/master',
+        runId,
+        runNumber: ciRuns,
+      });
+      return { ...result, sha };
+    },
+    async runCd(ci) {
+      const head = await app.head();
+      cdRuns += 1;
+      return run(CD_FILE, {
+        eventName: 'workflow_run',
+        payload: {
+          action: 'completed',
+          workflow_run: {
+            id: ci.runId,
+            name: ci.workflow,
+            run_number: ci.runNumber,
+            head_sha: ci.sha,
+            head_branch: 'master',
+            event: 'push',
+            status: 'completed',
+            conclusion: ci.conclusion === 'success' ? 'success' : 'failure',
+          },
+          repository: repository_,
+        },
+        // In a workflow_run, github.sha is the default branch's newest commit, not the commit CI built.
+        sha: head,
+        ref: 'refs/heads/master',
+        runId: nextRunId++,
+        runNumber: cdRuns,
+      });
+    },
+    async dispatchCd(version) {
+      const head = await app.head();
+      cdRuns += 1;
+      return run(CD_FILE, {
+        eventName: 'workflow_dispatch',
+        payload: { inputs: { version }, ref: 'refs/heads/master', repository: repository_ },
+        sha: head,
+        ref: 'refs/heads/master',
+        runId: nextRunId++,
+        runNumber: cdRuns,
+        inputs: { version },
+      });
+    },
+  };
+}
+
+/** Fails when `trigger` would not start the workflow (its `on:` does not match), as GitHub would not run it. */
+export function assertTriggers(
+  events: Record<string, unknown>,
+  workflowName: string,
+  trigger: Pick<Trigger, 'eventName' | 'payload' | 'ref'>,
+): void {
+  const config = events[trigger.eventName] as
+    | { branches?: string[]; workflows?: string[]; types?: string[] }
+    | undefined;
+  const fail = (why: string) => {
+    throw new Error(`${workflowName} does not run for this ${trigger.eventName}: ${why}`);
+  };
+  if (!(trigger.eventName in events)) fail(`its on: has no ${trigger.eventName}`);
+  if (trigger.eventName === 'push') {
+    const branch = (trigger.ref ?? '').replace(/^refs\/heads\//, '');
+    if (config?.branches && !config.branches.includes(branch)) fail(`branch ${branch} not in ${config.branches}`);
+  }
+  if (trigger.eventName === 'workflow_run') {
+    const run = (trigger.payload.workflow_run ?? {}) as { name?: string; head_branch?: string };
+    if (config?.workflows && !config.workflows.includes(run.name ?? '')) fail(`workflow ${run.name} not listed`);
+    if (config?.branches && !config.branches.includes(run.head_branch ?? '')) fail(`branch ${run.head_branch}`);
+    if (config?.types && !config.types.includes(String(trigger.payload.action))) fail(`type ${trigger.payload.action}`);
+  }
+}

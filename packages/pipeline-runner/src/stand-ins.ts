@@ -1,0 +1,164 @@
+/**
+ * Small local equivalents of the third-party actions our workflows use. Each does what the workflows rely on, and
+ * fails where the real one would (a missing `id-token: write`, an artifact that is not there), so that a workflow
+ * bug shows up locally:
+ * - actions/checkout: clones the local application repository and checks out the requested ref or sha;
+ * - aws-actions/configure-aws-credentials: checks the OIDC prerequisites and exports the simulator's credentials;
+ * - actions/upload-artifact: stores files as an artifact of the current run on the GitHub side;
+ * - actions/download-artifact: lists a run's artifacts over the GitHub REST API, downloads the zip and unpacks it.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { type Permissions, permissionLevel } from './permissions.js';
+import type { PipelineRunnerOptions, Trigger } from './runner.js';
+import { unzip } from './unzip.js';
+
+const exec = promisify(execFile);
+
+export interface StandInContext {
+  inputs: Record<string, string>;
+  env: Record<string, string>;
+  workspace: string;
+  temp: string;
+  trigger: Trigger;
+  /** The job's GITHUB_TOKEN. */
+  token: string;
+  permissions: Permissions;
+  runner: PipelineRunnerOptions;
+}
+
+export interface StandInResult {
+  outputs?: Record<string, string>;
+  /** Exported into the job's environment (as GITHUB_ENV does). */
+  env?: Record<string, string>;
+  log?: string;
+  /** Set when the step fails. */
+  error?: string;
+}
+
+export type StandIn = (context: StandInContext) => Promise<StandInResult>;
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await exec('git', args, { cwd });
+  return stdout.trim();
+}
+
+/** actions/checkout: `ref` (branch, tag or sha; default github.sha as the real action does for these events). */
+export const checkout: StandIn = async ({ inputs, workspace, trigger, runner }) => {
+  const ref = inputs.ref || trigger.sha;
+  await git(workspace, 'clone', '--quiet', '--no-checkout', runner.appRepoDir, '.');
+  const sha = await git(workspace, 'rev-parse', '--verify', `${ref}^{commit}`).catch(() => '');
+  if (!sha) return { error: `A branch or tag with the name '${ref}' could not be found` };
+  await git(workspace, 'checkout', '--quiet', '--detach', sha);
+  return { log: `Checked out ${runner.owner}/${runner.repo} at ${sha} (ref ${ref})\n`, outputs: { ref, commit: sha } };
+};
+
+/** aws-actions/configure-aws-credentials with role-to-assume through GitHub OIDC. */
+export const configureAwsCredentials: StandIn = async ({ inputs, permissions, runner }) => {
+  const region = inputs['aws-region'] ?? '';
+  const role = inputs['role-to-assume'] ?? '';
+  if (!region) return { error: 'Input required and not supplied: aws-region' };
+  if (!role) return { error: 'Credentials could not be loaded, please check your action inputs: no role-to-assume' };
+  if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(role)) {
+    return { error: `Could not assume role with OIDC: ${role} is not a role ARN` };
+  }
+  // The OIDC token request needs ACTIONS_ID_TOKEN_REQUEST_URL, which GitHub only sets with `id-token: write`.
+  if (permissionLevel(permissions, 'id-token') !== 'write') {
+    return {
+      error:
+        'Could not assume role with OIDC: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable (the job needs permissions: id-token: write)',
+    };
+  }
+  return {
+    outputs: { 'aws-account-id': runner.aws.accountId },
+    env: {
+      AWS_REGION: region,
+      AWS_DEFAULT_REGION: region,
+      ...runner.aws.credentials,
+    },
+    log: `Assuming role ${role} with OIDC\nAuthenticated as assumedRoleId AROA0000SIMULATOR:GitHubActions\n`,
+  };
+};
+
+async function collectFiles(root: string, base: string, into: Record<string, string>): Promise<void> {
+  const info = await stat(root);
+  if (info.isDirectory()) {
+    for (const entry of await readdir(root)) await collectFiles(path.join(root, entry), base, into);
+  } else {
+    into[path.relative(base, root) || path.basename(root)] = await readFile(root, 'utf8');
+  }
+}
+
+/** actions/upload-artifact v4: `name`, `path` (files or folders, one a line), `if-no-files-found`. */
+export const uploadArtifact: StandIn = async ({ inputs, workspace, trigger, runner }) => {
+  const name = inputs.name || 'artifact';
+  const files: Record<string, string> = {};
+  for (const line of (inputs.path ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const full = path.resolve(workspace, line);
+    const exists = await stat(full).catch(() => undefined);
+    if (!exists) continue;
+    await collectFiles(full, exists.isDirectory() ? full : path.dirname(full), files);
+  }
+  if (Object.keys(files).length === 0) {
+    const message = `No files were found with the provided path: ${inputs.path}. No artifacts will be uploaded.`;
+    const mode = inputs['if-no-files-found'] || 'warn';
+    if (mode === 'error') return { error: message };
+    return { log: `${mode === 'warn' ? 'Warning: ' : ''}${message}\n` };
+  }
+  runner.uploadArtifact({ runId: trigger.runId, name, files, headSha: trigger.sha });
+  return {
+    log: `Uploaded artifact ${name} of run ${trigger.runId}: ${Object.keys(files).join(', ')}\n`,
+    outputs: { 'artifact-id': '' },
+  };
+};
+
+/** actions/download-artifact v4/v5: `name`, `path`, `run-id` + `github-token` (another run), `repository`. */
+export const downloadArtifact: StandIn = async ({ inputs, workspace, trigger, token, permissions, runner }) => {
+  const name = inputs.name ?? '';
+  const runId = inputs['run-id'] || String(trigger.runId);
+  const repository = inputs.repository || `${runner.owner}/${runner.repo}`;
+  const auth = inputs['github-token'] || token;
+  if (inputs['run-id'] && !inputs['github-token']) {
+    return { error: 'github-token is required when run-id is given (downloading from another run)' };
+  }
+  if (permissionLevel(permissions, 'actions') === 'none') {
+    return { error: 'Resource not accessible by integration (the job needs permissions: actions: read)' };
+  }
+  const headers = { authorization: `Bearer ${auth}`, accept: 'application/vnd.github+json' };
+  const list = await fetch(
+    `${runner.apiUrl}/repos/${repository}/actions/runs/${runId}/artifacts?name=${encodeURIComponent(name)}`,
+    { headers },
+  );
+  if (!list.ok) return { error: `Listing the artifacts of run ${runId} failed: HTTP ${list.status}` };
+  const body = (await list.json()) as { artifacts: { id: number; name: string }[] };
+  const artifact = body.artifacts.find((a) => a.name === name);
+  if (!artifact) return { error: `Unable to download artifact(s): Artifact not found for name: ${name}` };
+  const zip = await fetch(`${runner.apiUrl}/repos/${repository}/actions/artifacts/${artifact.id}/zip`, { headers });
+  if (!zip.ok) return { error: `Downloading artifact ${name} failed: HTTP ${zip.status}` };
+  const target = path.resolve(workspace, inputs.path || '.');
+  const files = unzip(Buffer.from(await zip.arrayBuffer()));
+  for (const [file, content] of Object.entries(files)) {
+    const out = path.join(target, file);
+    if (!out.startsWith(target + path.sep)) return { error: `artifact entry ${file} escapes the download path` };
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, content);
+  }
+  return {
+    outputs: { 'download-path': target },
+    log: `Downloaded artifact ${name} (id ${artifact.id}) of run ${runId} to ${target}: ${Object.keys(files).join(', ')}\n`,
+  };
+};
+
+export function builtInStandIns(): Record<string, StandIn> {
+  return {
+    'actions/checkout': checkout,
+    'aws-actions/configure-aws-credentials': configureAwsCredentials,
+    'actions/upload-artifact': uploadArtifact,
+    'actions/download-artifact': downloadArtifact,
+  };
+}
