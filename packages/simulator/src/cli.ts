@@ -36,6 +36,13 @@ async function main(): Promise<void> {
       serviceName: 'web',
       desiredCount: 2,
       deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+      loadBalancers: [
+        {
+          targetGroupArn: `arn:aws:elasticloadbalancing:us-east-1:${accountId}:targetgroup/web/6d0ecf831eec9f09`,
+          containerName: 'web',
+          containerPort: 8080,
+        },
+      ],
       taskDefinition: {
         family: 'web',
         networkMode: 'awsvpc',

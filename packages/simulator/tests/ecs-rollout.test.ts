@@ -165,6 +165,36 @@ describe('rolling update that succeeds', () => {
   });
 });
 
+describe('rolling update behind a load balancer', () => {
+  it('adds target registration and connection draining events', async () => {
+    const family = 'web-lb';
+    const targetGroupArn = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/0123456789abcdef';
+    sim.ecs.seedService({
+      cluster: 'prod',
+      serviceName: family,
+      desiredCount: 1,
+      taskDefinition: fargateTaskDefinition(family, `${IMAGE}:good`),
+      loadBalancers: [{ targetGroupArn, containerName: 'app', containerPort: 8080 }],
+    });
+    await client.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition(family, `${IMAGE}:v2`) as never));
+    await client.send(new UpdateServiceCommand({ cluster: 'prod', service: family, taskDefinition: family }));
+    const { service } = await follow(sim, client, 'prod', family, (s) => primaryOf(s)?.rolloutState === 'COMPLETED');
+    expect(service.loadBalancers).toEqual([{ targetGroupArn, containerName: 'app', containerPort: 8080 }]);
+    const events = eventMessages(service)
+      .slice(1)
+      .map((message) => message.replace(/\(task [0-9a-f]{32}\)/g, '(task …)').replace(/ecs-svc\/\d+/g, 'ecs-svc/…'));
+    expect(events).toEqual([
+      `(service ${family}) has started 1 tasks: (task …).`,
+      `(service ${family}) registered 1 targets in (target-group ${targetGroupArn})`,
+      `(service ${family}) has begun draining connections on 1 tasks.`,
+      `(service ${family}) deregistered 1 targets in (target-group ${targetGroupArn})`,
+      `(service ${family}) has stopped 1 running tasks: (task …).`,
+      `(service ${family}) (deployment ecs-svc/…) deployment completed.`,
+      `(service ${family}) has reached a steady state.`,
+    ]);
+  });
+});
+
 describe('rolling update that the circuit breaker rolls back', () => {
   it('fails after the threshold of failed tasks, then rolls back to the last COMPLETED task definition', async () => {
     const image = `${IMAGE}:crash`;

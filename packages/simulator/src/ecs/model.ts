@@ -125,6 +125,8 @@ export interface ServiceRecord {
   events: ServiceEventRecord[];
   /** The last deployment that reached COMPLETED (the circuit breaker's rollback target). */
   lastCompleted?: { deploymentId: string; taskDefinitionArn: string; serviceRevisionArn: string };
+  /** Tasks that became healthy since the last scheduler pass (target registrations to report). */
+  pendingRegistrations: number;
   /** When the scheduler wants to look at the service again (steady-state check). */
   wakeAt?: number;
 }

@@ -276,6 +276,7 @@ export class Scheduler {
 
   private becomeHealthy(task: TaskRecord): void {
     task.healthy = true;
+    if (task.service && task.service.loadBalancers.length > 0) task.service.pendingRegistrations += 1;
     if (hasHealthCheck(task.taskDefinition)) task.healthStatus = 'HEALTHY';
     // DeploymentCircuitBreaker.resetOnHealthyTask (default true): a healthy task resets the failure count.
     const deployment = this.deploymentOf(task);
@@ -520,6 +521,32 @@ export class Scheduler {
 
     if (started.length > 0 || stopped.length > 0) current.updatedAt = at;
     const runningStopped = stopped.filter((task) => task.stopCompletesAt !== undefined && task.stopCompletesAt > at);
+    const targetGroups = service.loadBalancers
+      .map((loadBalancer) => (loadBalancer as { targetGroupArn?: unknown }).targetGroupArn)
+      .filter((arn): arn is string => typeof arn === 'string');
+    // Behind a load balancer ECS reports target (de)registration and connection draining
+    // (developer guide, "Use load balancing to distribute Amazon ECS service traffic").
+    if (service.pendingRegistrations > 0) {
+      for (const arn of targetGroups) {
+        this.event(
+          service,
+          at,
+          `(service ${service.name}) registered ${service.pendingRegistrations} targets in (target-group ${arn})`,
+        );
+      }
+      service.pendingRegistrations = 0;
+    }
+    const drainedTargets = runningStopped.filter((task) => task.healthy).length;
+    if (drainedTargets > 0 && targetGroups.length > 0) {
+      this.event(service, at, `(service ${service.name}) has begun draining connections on ${drainedTargets} tasks.`);
+      for (const arn of targetGroups) {
+        this.event(
+          service,
+          at,
+          `(service ${service.name}) deregistered ${drainedTargets} targets in (target-group ${arn})`,
+        );
+      }
+    }
     if (runningStopped.length > 0) {
       this.event(
         service,

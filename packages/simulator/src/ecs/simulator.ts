@@ -38,6 +38,8 @@ export interface SeedServiceInput {
   deploymentController?: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
   launchType?: 'FARGATE' | 'EC2';
   networkConfiguration?: JsonObject;
+  /** `[{ targetGroupArn, containerName, containerPort }]`: adds ECS's target registration and draining events. */
+  loadBalancers?: JsonObject[];
   tags?: { key: string; value: string }[];
 }
 
@@ -187,6 +189,7 @@ export class EcsSimulator implements AwsJsonService {
           input.networkConfiguration ??
           (registered.taskDefinition.networkMode === 'awsvpc' ? DEFAULT_NETWORK : undefined),
         tags: input.tags,
+        loadBalancers: input.loadBalancers,
       },
       registered,
       now - 60_000,
@@ -396,6 +399,7 @@ export class EcsSimulator implements AwsJsonService {
       deployments: [],
       serviceDeployments: [],
       events: [],
+      pendingRegistrations: 0,
     };
     cluster.services.set(name, service);
     return service;
