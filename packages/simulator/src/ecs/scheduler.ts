@@ -456,8 +456,11 @@ export class Scheduler {
    */
   reconcile(service: ServiceRecord, at: number): void {
     if (service.status !== 'ACTIVE') {
+      // DeleteService scales the service to 0 first: the tasks are stopped by its PRIMARY deployment.
+      const primaryId = service.deployments[0]?.id ?? 'unknown';
       for (const task of service.cluster.tasks) {
-        if (task.service === service) this.stopTask(task, at, 'Scaling activity initiated by (deployment deleted)');
+        if (task.service === service)
+          this.stopTask(task, at, `Scaling activity initiated by (deployment ${primaryId})`);
       }
       if (service.cluster.tasks.every((task) => task.service !== service || task.lastStatus === 'STOPPED')) {
         service.status = 'INACTIVE';
