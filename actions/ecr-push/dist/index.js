@@ -3970,7 +3970,7 @@ __webpack_unused_export__ = PutAccountSettingCommand;
 __webpack_unused_export__ = PutAccountSettingRequest$;
 __webpack_unused_export__ = PutAccountSettingResponse$;
 __webpack_unused_export__ = PutImage$;
-__webpack_unused_export__ = PutImageCommand;
+exports.SUU = PutImageCommand;
 __webpack_unused_export__ = PutImageRequest$;
 __webpack_unused_export__ = PutImageResponse$;
 __webpack_unused_export__ = PutImageScanningConfiguration$;
@@ -29322,10 +29322,13 @@ async function pushImage(inputs, deps) {
     }
     // 5. Every tag against ECR, before anything is pushed.
     const identity = { imageId: local.id, knownDigests: (0,src_docker/* knownDigests */.lg)(local, repositoryUri) };
-    const existing = repository
+    const remote = repository
         ? await existingTags(ecr, inputs, repository, identity.knownDigests)
-        : inputs.tags.map((tag) => ({ tag, digest: undefined, immutable: false }));
-    const plan = planTags(existing, identity);
+        : {
+            existing: inputs.tags.map((tag) => ({ tag, digest: undefined, immutable: false })),
+            manifests: new Map(),
+        };
+    const plan = planTags(remote.existing, identity);
     if (plan.clashes.length > 0) {
         throw new src/* ConfigurationError */.j1(clashMessage(plan.clashes, repositoryUri, identity, repository?.imageTagMutability ?? 'IMMUTABLE'));
     }
@@ -29339,7 +29342,6 @@ async function pushImage(inputs, deps) {
         log.info(`Created the ECR repository ${inputs.repository} (tag mutability ${inputs.tagMutability}, scan on push enabled)`);
     }
     // 7. Tag and push.
-    const toPush = plan.actions.filter((action) => action.action !== 'skip');
     for (const action of plan.actions) {
         if (action.action === 'skip') {
             log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
@@ -29348,10 +29350,18 @@ async function pushImage(inputs, deps) {
             log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
         }
     }
-    if (toPush.length > 0)
-        await dockerPush(docker, log, local.id, repositoryUri, toPush);
+    const held = await pushTags({
+        ecr,
+        docker,
+        log,
+        inputs,
+        repositoryUri,
+        imageId: local.id,
+        plan: plan.actions,
+        remote,
+    });
     // 8. The digest, as ECR reports it.
-    const digest = await pushedDigest(ecr, inputs, plan.actions, log);
+    const digest = sameDigest(inputs.tags, held, log);
     const firstTag = inputs.tags[0] ?? 'latest';
     const result = {
         registry: login.host,
@@ -29439,53 +29449,97 @@ async function dockerBuild(docker, log, options) {
     log.info(`Built image ${imageId}`);
     return imageId;
 }
-async function dockerPush(docker, log, imageId, repositoryUri, actions) {
-    await log.group(`docker push ${repositoryUri} (${actions.map((action) => action.tag).join(', ')})`, async () => {
-        for (const { tag } of actions) {
+/**
+ * Tags the image locally under every tag, then makes ECR hold it under each tag that needs it: the first
+ * through `docker push` (the layers go up once) unless ECR already holds the image under a skipped tag, the
+ * others with PutImage of the stored manifest (one API call each, no layer traffic). Returns tag → digest, from ECR.
+ */
+async function pushTags(context) {
+    const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote } = context;
+    const held = new Map();
+    for (const action of plan)
+        if (action.action === 'skip')
+            held.set(action.tag, action.digest);
+    const pending = plan.filter((action) => action.action !== 'skip');
+    if (pending.length === 0)
+        return held;
+    await log.group(`Push ${repositoryUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
+        for (const { tag } of plan) {
             const reference = `${repositoryUri}:${tag}`;
             const tagged = await docker.run(['tag', imageId, reference]);
             if (tagged.exitCode !== 0)
                 throw new src_docker/* DockerCommandError */.YJ(`tag ${reference}`, tagged);
         }
-        // One push per tag; the layers go up once; later tags find them there ("Layer already exists").
-        for (const { tag } of actions) {
-            const reference = `${repositoryUri}:${tag}`;
-            const pushed = await docker.run(['push', reference]);
-            if (pushed.exitCode !== 0) {
-                log.info(`docker push failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(pushed), 15)}`);
-                throw new src_docker/* DockerCommandError */.YJ(`push ${reference}`, pushed, /denied|unauthorized/i.test(`${pushed.stdout}${pushed.stderr}`)
-                    ? 'The role needs ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage on the repository.'
-                    : '');
+        const lookUp = async (tag) => {
+            const digest = await (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, tag);
+            if (digest === undefined) {
+                throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);
+            }
+            held.set(tag, digest);
+            return digest;
+        };
+        let rest = pending;
+        let source = plan.find((action) => action.action === 'skip')?.tag;
+        let sourceDigest = source === undefined ? undefined : held.get(source);
+        if (sourceDigest === undefined) {
+            const [first, ...others] = pending;
+            await dockerPush(docker, log, `${repositoryUri}:${first.tag}`);
+            sourceDigest = await lookUp(first.tag);
+            source = first.tag;
+            rest = others;
+        }
+        if (rest.length === 0)
+            return;
+        const stored = remote.manifests.get(sourceDigest) ??
+            (await (0,src_ecr/* getManifest */.c2)(ecr, inputs.repository, inputs.registryId, sourceDigest));
+        for (const { tag } of rest) {
+            if (stored) {
+                const digest = await (0,src_ecr/* putTag */.go)(ecr, inputs.repository, inputs.registryId, sourceDigest, stored, tag);
+                held.set(tag, digest);
+                log.info(`Tag ${tag} → ${digest}: added with ECR PutImage (the image is there under ${source}; no layers sent)`);
+            }
+            else {
+                // Without ecr:BatchGetImage the manifest cannot be read back: push the tag like the first.
+                await dockerPush(docker, log, `${repositoryUri}:${tag}`);
+                await lookUp(tag);
             }
         }
     });
+    return held;
+}
+async function dockerPush(docker, log, reference) {
+    const pushed = await docker.run(['push', reference]);
+    if (pushed.exitCode !== 0) {
+        log.info(`docker push failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(pushed), 15)}`);
+        throw new src_docker/* DockerCommandError */.YJ(`push ${reference}`, pushed, /denied|unauthorized/i.test(`${pushed.stdout}${pushed.stderr}`)
+            ? 'The role needs ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage on the repository.'
+            : '');
+    }
 }
 async function existingTags(ecr, inputs, repository, known) {
     const digests = await Promise.all(inputs.tags.map((tag) => (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, tag)));
-    // The config digest of each distinct unknown manifest, to recognise this image after a rebuild.
+    // The manifest of each distinct unknown digest, to recognise this image after a rebuild by its config digest.
     const unknown = [...new Set(digests.filter((digest) => !!digest && !known.includes(digest)))];
-    const configs = new Map(await Promise.all(unknown.map(async (digest) => [digest, await (0,src_ecr/* imageConfigDigest */.iY)(ecr, inputs.repository, inputs.registryId, digest)])));
-    return inputs.tags.map((tag, index) => {
+    const manifests = new Map(await Promise.all(unknown.map(async (digest) => [digest, await (0,src_ecr/* getManifest */.c2)(ecr, inputs.repository, inputs.registryId, digest)])));
+    const existing = inputs.tags.map((tag, index) => {
         const digest = digests[index];
         return {
             tag,
             digest,
-            configDigest: digest ? configs.get(digest) : undefined,
+            configDigest: digest ? (0,src_ecr/* configDigestOf */.e$)(manifests.get(digest)) : undefined,
             immutable: (0,src_ecr/* isTagImmutable */.j1)(tag, repository.imageTagMutability, repository.imageTagMutabilityExclusionFilters ?? []),
         };
     });
+    return { existing, manifests };
 }
-/** The manifest digest every tag now holds, from ECR; a tag that disagrees is reported. */
-async function pushedDigest(ecr, inputs, actions, log) {
-    const digests = await Promise.all(actions.map(async (action) => action.action === 'skip' ? action.digest : await (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, action.tag)));
-    const missing = actions.filter((_, index) => digests[index] === undefined).map((action) => action.tag);
-    if (missing.length > 0) {
-        throw new Error(`docker push reported success, but ECR does not list the tag${missing.length === 1 ? '' : 's'} ${missing.join(', ')} in ${inputs.repository}`);
-    }
-    const first = digests[0];
-    const others = actions.filter((_, index) => digests[index] !== first);
-    if (others.length > 0) {
-        log.warning(`The tags do not all hold the same manifest: ${actions.map((action, index) => `${action.tag} → ${digests[index]}`).join(', ')}. The outputs use ${first}.`);
+/** The digest of the first tag; a tag that holds another one is reported. */
+function sameDigest(tags, held, log) {
+    const first = held.get(tags[0] ?? '');
+    if (first === undefined)
+        throw new Error(`ECR reported no digest for the tag ${tags[0]}`);
+    const differing = tags.filter((tag) => held.get(tag) !== first);
+    if (differing.length > 0) {
+        log.warning(`The tags do not all hold the same manifest: ${tags.map((tag) => `${tag} → ${held.get(tag)}`).join(', ')}. The outputs use ${first}.`);
     }
     return first;
 }
@@ -29500,7 +29554,9 @@ async function pushedDigest(ecr, inputs, actions, log) {
 /* harmony export */   $g: () => (/* binding */ tagDigest),
 /* harmony export */   RY: () => (/* binding */ getRegistryLogin),
 /* harmony export */   W1: () => (/* binding */ findRepository),
-/* harmony export */   iY: () => (/* binding */ imageConfigDigest),
+/* harmony export */   c2: () => (/* binding */ getManifest),
+/* harmony export */   e$: () => (/* binding */ configDigestOf),
+/* harmony export */   go: () => (/* binding */ putTag),
 /* harmony export */   j1: () => (/* binding */ isTagImmutable),
 /* harmony export */   pO: () => (/* binding */ startImageScan),
 /* harmony export */   vB: () => (/* binding */ createRepository),
@@ -29620,29 +29676,69 @@ async function tagDigest(ecr, repositoryName, registryId, tag) {
         throw explainAwsError(error, 'DescribeImages', `${repositoryName}:${tag}`);
     }
 }
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+];
 /**
- * The config digest (= the local image id) of an image manifest in ECR, or undefined when it cannot be told
- * (no such image, a manifest list, or no BatchGetImage permission: then the image counts as different).
+ * The manifest ECR stores under a digest, byte for byte (BatchGetImage), or undefined when it cannot be read
+ * (no such image, or no ecr:BatchGetImage permission: callers then fall back to what works without it).
  */
-async function imageConfigDigest(ecr, repositoryName, registryId, imageDigest) {
+async function getManifest(ecr, repositoryName, registryId, imageDigest) {
     try {
         const response = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .BatchGetImageCommand */ .P8n({
             repositoryName,
             ...(registryId ? { registryId } : {}),
             imageIds: [{ imageDigest }],
-            acceptedMediaTypes: [
-                'application/vnd.docker.distribution.manifest.v2+json',
-                'application/vnd.oci.image.manifest.v1+json',
-            ],
+            acceptedMediaTypes: MANIFEST_TYPES,
         }));
-        const manifest = response.images?.[0]?.imageManifest;
-        if (!manifest)
+        const image = response.images?.[0];
+        if (!image?.imageManifest)
             return undefined;
-        const parsed = JSON.parse(manifest);
+        return { manifest: image.imageManifest, mediaType: image.imageManifestMediaType };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The config digest (= the local image id) of a single-image manifest, if it has one. */
+function configDigestOf(manifest) {
+    if (!manifest)
+        return undefined;
+    try {
+        const parsed = JSON.parse(manifest.manifest);
         return typeof parsed.config?.digest === 'string' ? parsed.config.digest : undefined;
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * Puts a tag on an image ECR already holds: PutImage with its manifest, one API call and no layer traffic
+ * (ECR's documented way to retag). Returns the digest the tag now holds.
+ */
+async function putTag(ecr, repositoryName, registryId, imageDigest, stored, tag) {
+    try {
+        const response = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__/* .PutImageCommand */ .SUU({
+            repositoryName,
+            ...(registryId ? { registryId } : {}),
+            imageManifest: stored.manifest,
+            ...(stored.mediaType ? { imageManifestMediaType: stored.mediaType } : {}),
+            imageDigest,
+            imageTag: tag,
+        }));
+        return response.image?.imageId?.imageDigest ?? imageDigest;
+    }
+    catch (error) {
+        // The tag already holds this very image (e.g. a concurrent re-run got there first): nothing to do.
+        if (errorName(error) === 'ImageAlreadyExistsException')
+            return imageDigest;
+        if (errorName(error) === 'ImageTagAlreadyExistsException') {
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`ECR refused to move the immutable tag "${tag}" in ${repositoryName}: it was set to another image after this step checked it (a concurrent push?). Push under a new tag.`);
+        }
+        throw explainAwsError(error, 'PutImage', `${repositoryName}:${tag}`);
     }
 }
 /** Whether a tag is immutable under the repository's setting, exclusion filters included. */

@@ -18,12 +18,15 @@ import {
   lastLines,
 } from './docker.js';
 import {
+  configDigestOf,
   createRepository,
   findRepository,
+  getManifest,
   getRegistryLogin,
-  imageConfigDigest,
   isTagImmutable,
+  putTag,
   type RegistryLogin,
+  type StoredManifest,
   tagDigest,
 } from './ecr.js';
 import type { EcrPushInputs } from './inputs.js';
@@ -141,10 +144,13 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
 
   // 5. Every tag against ECR, before anything is pushed.
   const identity = { imageId: local.id, knownDigests: knownDigests(local, repositoryUri) };
-  const existing = repository
+  const remote: RemoteTags = repository
     ? await existingTags(ecr, inputs, repository, identity.knownDigests)
-    : inputs.tags.map((tag): ExistingTag => ({ tag, digest: undefined, immutable: false }));
-  const plan = planTags(existing, identity);
+    : {
+        existing: inputs.tags.map((tag): ExistingTag => ({ tag, digest: undefined, immutable: false })),
+        manifests: new Map(),
+      };
+  const plan = planTags(remote.existing, identity);
   if (plan.clashes.length > 0) {
     throw new ConfigurationError(
       clashMessage(plan.clashes, repositoryUri, identity, repository?.imageTagMutability ?? 'IMMUTABLE'),
@@ -164,7 +170,6 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
   }
 
   // 7. Tag and push.
-  const toPush = plan.actions.filter((action) => action.action !== 'skip');
   for (const action of plan.actions) {
     if (action.action === 'skip') {
       log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
@@ -172,10 +177,19 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
       log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
     }
   }
-  if (toPush.length > 0) await dockerPush(docker, log, local.id, repositoryUri, toPush);
+  const held = await pushTags({
+    ecr,
+    docker,
+    log,
+    inputs,
+    repositoryUri,
+    imageId: local.id,
+    plan: plan.actions,
+    remote,
+  });
 
   // 8. The digest, as ECR reports it.
-  const digest = await pushedDigest(ecr, inputs, plan.actions, log);
+  const digest = sameDigest(inputs.tags, held, log);
   const firstTag = inputs.tags[0] ?? 'latest';
   const result: EcrPushResult = {
     registry: login.host,
@@ -281,35 +295,94 @@ async function dockerBuild(
   return imageId;
 }
 
-async function dockerPush(
-  docker: DockerCli,
-  log: Logger,
-  imageId: string,
-  repositoryUri: string,
-  actions: readonly TagAction[],
-): Promise<void> {
-  await log.group(`docker push ${repositoryUri} (${actions.map((action) => action.tag).join(', ')})`, async () => {
-    for (const { tag } of actions) {
+interface RemoteTags {
+  existing: ExistingTag[];
+  /** Manifests read while checking the tags, by digest. */
+  manifests: Map<string, StoredManifest | undefined>;
+}
+
+interface PushContext {
+  ecr: ECRClient;
+  docker: DockerCli;
+  log: Logger;
+  inputs: EcrPushInputs;
+  repositoryUri: string;
+  imageId: string;
+  plan: readonly TagAction[];
+  remote: RemoteTags;
+}
+
+/**
+ * Tags the image locally under every tag, then makes ECR hold it under each tag that needs it: the first
+ * through `docker push` (the layers go up once) unless ECR already holds the image under a skipped tag, the
+ * others with PutImage of the stored manifest (one API call each, no layer traffic). Returns tag → digest, from ECR.
+ */
+async function pushTags(context: PushContext): Promise<Map<string, string>> {
+  const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote } = context;
+  const held = new Map<string, string>();
+  for (const action of plan) if (action.action === 'skip') held.set(action.tag, action.digest);
+  const pending = plan.filter((action) => action.action !== 'skip');
+  if (pending.length === 0) return held;
+
+  await log.group(`Push ${repositoryUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
+    for (const { tag } of plan) {
       const reference = `${repositoryUri}:${tag}`;
       const tagged = await docker.run(['tag', imageId, reference]);
       if (tagged.exitCode !== 0) throw new DockerCommandError(`tag ${reference}`, tagged);
     }
-    // One push per tag; the layers go up once; later tags find them there ("Layer already exists").
-    for (const { tag } of actions) {
-      const reference = `${repositoryUri}:${tag}`;
-      const pushed = await docker.run(['push', reference]);
-      if (pushed.exitCode !== 0) {
-        log.info(`docker push failed; the end of its output:\n${lastLines(combinedOutput(pushed), 15)}`);
-        throw new DockerCommandError(
-          `push ${reference}`,
-          pushed,
-          /denied|unauthorized/i.test(`${pushed.stdout}${pushed.stderr}`)
-            ? 'The role needs ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage on the repository.'
-            : '',
+    const lookUp = async (tag: string) => {
+      const digest = await tagDigest(ecr, inputs.repository, inputs.registryId, tag);
+      if (digest === undefined) {
+        throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);
+      }
+      held.set(tag, digest);
+      return digest;
+    };
+
+    let rest: readonly TagAction[] = pending;
+    let source = plan.find((action) => action.action === 'skip')?.tag;
+    let sourceDigest = source === undefined ? undefined : held.get(source);
+    if (sourceDigest === undefined) {
+      const [first, ...others] = pending as [TagAction, ...TagAction[]];
+      await dockerPush(docker, log, `${repositoryUri}:${first.tag}`);
+      sourceDigest = await lookUp(first.tag);
+      source = first.tag;
+      rest = others;
+    }
+    if (rest.length === 0) return;
+
+    const stored =
+      remote.manifests.get(sourceDigest) ??
+      (await getManifest(ecr, inputs.repository, inputs.registryId, sourceDigest));
+    for (const { tag } of rest) {
+      if (stored) {
+        const digest = await putTag(ecr, inputs.repository, inputs.registryId, sourceDigest, stored, tag);
+        held.set(tag, digest);
+        log.info(
+          `Tag ${tag} → ${digest}: added with ECR PutImage (the image is there under ${source}; no layers sent)`,
         );
+      } else {
+        // Without ecr:BatchGetImage the manifest cannot be read back: push the tag like the first.
+        await dockerPush(docker, log, `${repositoryUri}:${tag}`);
+        await lookUp(tag);
       }
     }
   });
+  return held;
+}
+
+async function dockerPush(docker: DockerCli, log: Logger, reference: string): Promise<void> {
+  const pushed = await docker.run(['push', reference]);
+  if (pushed.exitCode !== 0) {
+    log.info(`docker push failed; the end of its output:\n${lastLines(combinedOutput(pushed), 15)}`);
+    throw new DockerCommandError(
+      `push ${reference}`,
+      pushed,
+      /denied|unauthorized/i.test(`${pushed.stdout}${pushed.stderr}`)
+        ? 'The role needs ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage on the repository.'
+        : '',
+    );
+  }
 }
 
 async function existingTags(
@@ -317,25 +390,25 @@ async function existingTags(
   inputs: EcrPushInputs,
   repository: Repository,
   known: readonly string[],
-): Promise<ExistingTag[]> {
+): Promise<RemoteTags> {
   const digests = await Promise.all(
     inputs.tags.map((tag) => tagDigest(ecr, inputs.repository, inputs.registryId, tag)),
   );
-  // The config digest of each distinct unknown manifest, to recognise this image after a rebuild.
+  // The manifest of each distinct unknown digest, to recognise this image after a rebuild by its config digest.
   const unknown = [...new Set(digests.filter((digest): digest is string => !!digest && !known.includes(digest)))];
-  const configs = new Map(
+  const manifests = new Map(
     await Promise.all(
       unknown.map(
-        async (digest) => [digest, await imageConfigDigest(ecr, inputs.repository, inputs.registryId, digest)] as const,
+        async (digest) => [digest, await getManifest(ecr, inputs.repository, inputs.registryId, digest)] as const,
       ),
     ),
   );
-  return inputs.tags.map((tag, index) => {
+  const existing = inputs.tags.map((tag, index): ExistingTag => {
     const digest = digests[index];
     return {
       tag,
       digest,
-      configDigest: digest ? configs.get(digest) : undefined,
+      configDigest: digest ? configDigestOf(manifests.get(digest)) : undefined,
       immutable: isTagImmutable(
         tag,
         repository.imageTagMutability,
@@ -343,31 +416,17 @@ async function existingTags(
       ),
     };
   });
+  return { existing, manifests };
 }
 
-/** The manifest digest every tag now holds, from ECR; a tag that disagrees is reported. */
-async function pushedDigest(
-  ecr: ECRClient,
-  inputs: EcrPushInputs,
-  actions: readonly TagAction[],
-  log: Logger,
-): Promise<string> {
-  const digests = await Promise.all(
-    actions.map(async (action) =>
-      action.action === 'skip' ? action.digest : await tagDigest(ecr, inputs.repository, inputs.registryId, action.tag),
-    ),
-  );
-  const missing = actions.filter((_, index) => digests[index] === undefined).map((action) => action.tag);
-  if (missing.length > 0) {
-    throw new Error(
-      `docker push reported success, but ECR does not list the tag${missing.length === 1 ? '' : 's'} ${missing.join(', ')} in ${inputs.repository}`,
-    );
-  }
-  const first = digests[0] as string;
-  const others = actions.filter((_, index) => digests[index] !== first);
-  if (others.length > 0) {
+/** The digest of the first tag; a tag that holds another one is reported. */
+function sameDigest(tags: readonly string[], held: ReadonlyMap<string, string>, log: Logger): string {
+  const first = held.get(tags[0] ?? '');
+  if (first === undefined) throw new Error(`ECR reported no digest for the tag ${tags[0]}`);
+  const differing = tags.filter((tag) => held.get(tag) !== first);
+  if (differing.length > 0) {
     log.warning(
-      `The tags do not all hold the same manifest: ${actions.map((action, index) => `${action.tag} → ${digests[index]}`).join(', ')}. The outputs use ${first}.`,
+      `The tags do not all hold the same manifest: ${tags.map((tag) => `${tag} → ${held.get(tag)}`).join(', ')}. The outputs use ${first}.`,
     );
   }
   return first;

@@ -9,6 +9,7 @@ import {
   type ECRClient,
   GetAuthorizationTokenCommand,
   type ImageTagMutabilityExclusionFilter,
+  PutImageCommand,
   type Repository,
   StartImageScanCommand,
 } from '@aws-sdk/client-ecr';
@@ -167,34 +168,89 @@ export async function tagDigest(
   }
 }
 
+export interface StoredManifest {
+  manifest: string;
+  mediaType: string | undefined;
+}
+
+const MANIFEST_TYPES = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.index.v1+json',
+];
+
 /**
- * The config digest (= the local image id) of an image manifest in ECR, or undefined when it cannot be told
- * (no such image, a manifest list, or no BatchGetImage permission: then the image counts as different).
+ * The manifest ECR stores under a digest, byte for byte (BatchGetImage), or undefined when it cannot be read
+ * (no such image, or no ecr:BatchGetImage permission: callers then fall back to what works without it).
  */
-export async function imageConfigDigest(
+export async function getManifest(
   ecr: ECRClient,
   repositoryName: string,
   registryId: string | undefined,
   imageDigest: string,
-): Promise<string | undefined> {
+): Promise<StoredManifest | undefined> {
   try {
     const response = await ecr.send(
       new BatchGetImageCommand({
         repositoryName,
         ...(registryId ? { registryId } : {}),
         imageIds: [{ imageDigest }],
-        acceptedMediaTypes: [
-          'application/vnd.docker.distribution.manifest.v2+json',
-          'application/vnd.oci.image.manifest.v1+json',
-        ],
+        acceptedMediaTypes: MANIFEST_TYPES,
       }),
     );
-    const manifest = response.images?.[0]?.imageManifest;
-    if (!manifest) return undefined;
-    const parsed = JSON.parse(manifest) as { config?: { digest?: unknown } };
+    const image = response.images?.[0];
+    if (!image?.imageManifest) return undefined;
+    return { manifest: image.imageManifest, mediaType: image.imageManifestMediaType };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The config digest (= the local image id) of a single-image manifest, if it has one. */
+export function configDigestOf(manifest: StoredManifest | undefined): string | undefined {
+  if (!manifest) return undefined;
+  try {
+    const parsed = JSON.parse(manifest.manifest) as { config?: { digest?: unknown } };
     return typeof parsed.config?.digest === 'string' ? parsed.config.digest : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Puts a tag on an image ECR already holds: PutImage with its manifest, one API call and no layer traffic
+ * (ECR's documented way to retag). Returns the digest the tag now holds.
+ */
+export async function putTag(
+  ecr: ECRClient,
+  repositoryName: string,
+  registryId: string | undefined,
+  imageDigest: string,
+  stored: StoredManifest,
+  tag: string,
+): Promise<string> {
+  try {
+    const response = await ecr.send(
+      new PutImageCommand({
+        repositoryName,
+        ...(registryId ? { registryId } : {}),
+        imageManifest: stored.manifest,
+        ...(stored.mediaType ? { imageManifestMediaType: stored.mediaType } : {}),
+        imageDigest,
+        imageTag: tag,
+      }),
+    );
+    return response.image?.imageId?.imageDigest ?? imageDigest;
+  } catch (error) {
+    // The tag already holds this very image (e.g. a concurrent re-run got there first): nothing to do.
+    if (errorName(error) === 'ImageAlreadyExistsException') return imageDigest;
+    if (errorName(error) === 'ImageTagAlreadyExistsException') {
+      throw new ConfigurationError(
+        `ECR refused to move the immutable tag "${tag}" in ${repositoryName}: it was set to another image after this step checked it (a concurrent push?). Push under a new tag.`,
+      );
+    }
+    throw explainAwsError(error, 'PutImage', `${repositoryName}:${tag}`);
   }
 }
 

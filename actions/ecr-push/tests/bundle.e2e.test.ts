@@ -174,7 +174,7 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
 
     // Docker output sits in log groups; the summary lists the outputs.
     expect(first.stdout).toContain('::group::docker build');
-    expect(first.stdout).toContain(`::group::docker push ${uri} (0.2541.135, latest)`);
+    expect(first.stdout).toContain(`::group::Push ${uri} (0.2541.135, latest)`);
     expect(first.summary).toContain(`| digest | \`${digest}\` |`);
 
     // The password: masked, and never in the visible log, the outputs, the state or any process's argv.
@@ -189,6 +189,9 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
     const dockerCommands = (await readFile(dockerArgvLog, 'utf8')).trim().split('\n');
     expect(dockerCommands).toContain(`login --username ${services.username} --password-stdin ${services.registryHost}`);
     expect(dockerCommands.filter((argv) => argv.includes(password))).toEqual([]);
+    // One docker push; the second tag went to ECR with PutImage (no layers sent twice).
+    expect(dockerCommands.filter((argv) => argv.startsWith('push '))).toEqual([`push ${uri}:0.2541.135`]);
+    expect(sim.callsOf('PutImage').map((call) => (call.params as { imageTag?: string }).imageTag)).toEqual(['latest']);
 
     // Logged in to the job's Docker config until the post step.
     expect(Object.keys(await dockerAuths())).toContain(services.registryHost);
@@ -210,9 +213,21 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
     expect(second.outputs.digest).toBe(first.outputs.digest);
     expect(second.log).toContain(`Tag 0.2541.135 already holds this image (${first.outputs.digest})`);
     expect(second.log).toContain('Tag latest already holds this image');
-    expect(second.stdout).not.toContain('::group::docker push');
+    expect(second.stdout).not.toContain('::group::Push');
     expect(second.summary).toContain('| `0.2541.135` | already there, skipped |');
     expect(sim.callsOf('DescribeImages').length).toBeGreaterThan(pushesBefore);
+  }, 180_000);
+
+  it('adds a new tag to an image ECR already holds with PutImage alone, no docker push', async () => {
+    const before = (await readFile(dockerArgvLog, 'utf8')).trim().split('\n').length;
+    const added = await run({ repository, context: 'app', tags: '0.2541.135\nstable' });
+    expect(added.errors).toEqual([]);
+    expect(added.exitCode).toBe(0);
+    expect(added.outputs.digest).toBe(first.outputs.digest);
+    expect(await registryDigest(repository, 'stable')).toBe(first.outputs.digest);
+    const commands = (await readFile(dockerArgvLog, 'utf8')).trim().split('\n').slice(before);
+    expect(commands.filter((argv) => argv.startsWith('push '))).toEqual([]);
+    expect(added.summary).toContain('| `stable` | pushed |');
   }, 180_000);
 
   it('an immutable tag that holds another image fails before anything is pushed', async () => {

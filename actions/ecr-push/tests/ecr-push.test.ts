@@ -16,6 +16,7 @@ import {
   OTHER_DIGEST,
   OTHER_IMAGE_ID,
   PASSWORD,
+  putImage,
   REGISTRY_HOST,
   RecordingLog,
   repositoryDescription,
@@ -48,7 +49,8 @@ describe('pushImage', () => {
       .add(tagLookup('latest', OTHER_DIGEST))
       .add(manifestLookup(OTHER_DIGEST, OTHER_IMAGE_ID))
       .add(tagLookup('0.2541.135', DIGEST))
-      .add(tagLookup('latest', DIGEST));
+      .add(manifestLookup(DIGEST, IMAGE_ID))
+      .add(putImage('latest', DIGEST, IMAGE_ID));
 
     const result = await pushImage(inputs(baseInputs), deps);
 
@@ -69,7 +71,8 @@ describe('pushImage', () => {
       repositoryCreated: false,
     });
     expect(result.failure).toBeUndefined();
-    expect(deps.docker.commands()).toEqual(['version', 'login', 'build', 'image', 'tag', 'tag', 'push', 'push']);
+    // One docker push; the second tag is added in ECR with PutImage, no layers sent.
+    expect(deps.docker.commands()).toEqual(['version', 'login', 'build', 'image', 'tag', 'tag', 'push']);
     const login = deps.docker.calls[1];
     expect(login).toEqual({
       args: ['login', '--username', 'AWS', '--password-stdin', REGISTRY_HOST],
@@ -82,15 +85,15 @@ describe('pushImage', () => {
     expect(build).toContain(path.join(workspace, 'app'));
     expect(build).toContain('org.opencontainers.image.version=0.2541.135');
     expect(build).toContain('org.opencontainers.image.created=2025-10-06T00:00:00.000Z');
-    expect(deps.docker.calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([
-      `${URI}:0.2541.135`,
-      `${URI}:latest`,
-    ]);
+    expect(deps.docker.calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([`${URI}:0.2541.135`]);
     expect(deps.log.groups).toEqual([
       `docker login ${REGISTRY_HOST}`,
       'docker build',
-      `docker push ${URI} (0.2541.135, latest)`,
+      `Push ${URI} (0.2541.135, latest)`,
     ]);
+    expect(deps.log.lines).toContain(
+      `Tag latest → ${DIGEST}: added with ECR PutImage (the image is there under 0.2541.135; no layers sent)`,
+    );
   });
 
   it('skips tags that already hold this image, and pushes nothing when all do', async () => {
@@ -121,7 +124,7 @@ describe('pushImage', () => {
       .add(tagLookup('0.2541.135', DIGEST))
       .add(tagLookup('new', undefined))
       .add(manifestLookup(DIGEST, IMAGE_ID))
-      .add(tagLookup('new', DIGEST));
+      .add(putImage('new', DIGEST, IMAGE_ID));
 
     const result = await pushImage(inputs({ ...baseInputs, tags: '0.2541.135\nnew' }), deps);
 
@@ -130,7 +133,8 @@ describe('pushImage', () => {
       { tag: '0.2541.135', action: 'skipped' },
       { tag: 'new', action: 'pushed' },
     ]);
-    expect(deps.docker.calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([`${URI}:new`]);
+    // ECR has the image already: the new tag needs no docker push at all.
+    expect(deps.docker.commands()).not.toContain('push');
   });
 
   it('fails on an immutable tag holding another image before anything is pushed', async () => {
@@ -159,7 +163,8 @@ describe('pushImage', () => {
       .add(tagLookup('latest', OTHER_DIGEST))
       .add(manifestLookup(OTHER_DIGEST, OTHER_IMAGE_ID))
       .add(tagLookup('0.2541.135', DIGEST))
-      .add(tagLookup('latest', DIGEST));
+      .add(manifestLookup(DIGEST, IMAGE_ID))
+      .add(putImage('latest', DIGEST, IMAGE_ID));
     const result = await pushImage(inputs(baseInputs), deps);
     expect(scope.isDone()).toBe(true);
     expect(result.tagResults.map((t) => t.action)).toEqual(['pushed', 'moved']);
@@ -207,7 +212,8 @@ describe('pushImage', () => {
         ),
       )
       .add(tagLookup('0.2541.135', DIGEST))
-      .add(tagLookup('latest', DIGEST));
+      .add(manifestLookup(DIGEST, IMAGE_ID))
+      .add(putImage('latest', DIGEST, IMAGE_ID));
     const result = await pushImage(
       inputs({ ...baseInputs, 'create-repository': 'true', 'tag-mutability': 'IMMUTABLE' }),
       deps,
@@ -229,7 +235,26 @@ describe('pushImage', () => {
     expect(result.built).toBe(false);
     expect(result.image).toBe(`${URI}:latest`);
     expect(deps.docker.commands()).toEqual(['version', 'image', 'login', 'tag', 'push']);
+    expect(result.digest).toBe(DIGEST);
     expect(deps.docker.calls[3]?.args).toEqual(['tag', IMAGE_ID, `${URI}:latest`]);
+  });
+
+  it('pushes every tag with docker when the manifest cannot be read back (no ecr:BatchGetImage)', async () => {
+    const deps = await testDeps(workspace);
+    const scope = authorizationToken()
+      .add(repositoryDescription())
+      .add(tagLookup('0.2541.135', undefined))
+      .add(tagLookup('latest', undefined))
+      .add(tagLookup('0.2541.135', DIGEST))
+      .add(ecrError('BatchGetImage', 'AccessDeniedException', 'not authorized to perform: ecr:BatchGetImage'))
+      .add(tagLookup('latest', DIGEST));
+    const result = await pushImage(inputs(baseInputs), deps);
+    expect(scope.isDone()).toBe(true);
+    expect(result.digest).toBe(DIGEST);
+    expect(deps.docker.calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([
+      `${URI}:0.2541.135`,
+      `${URI}:latest`,
+    ]);
   });
 
   it('passes the registry id for a cross-account push', async () => {

@@ -126,6 +126,16 @@ export function tagLookup(tag: string, digest: string | undefined): Calls {
   );
 }
 
+/** The Docker image manifest (schema 2) of an image whose config digest is `configDigest`. */
+export function manifestFor(configDigest: string): string {
+  return JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+    config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 100, digest: configDigest },
+    layers: [],
+  });
+}
+
 /** BatchGetImage answering the manifest of `digest`, whose config is `configDigest`. */
 export function manifestLookup(digest: string, configDigest: string): Calls {
   return ecrCall(
@@ -134,17 +144,28 @@ export function manifestLookup(digest: string, configDigest: string): Calls {
       images: [
         {
           imageId: { imageDigest: digest },
-          imageManifest: JSON.stringify({
-            schemaVersion: 2,
-            mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
-            config: { mediaType: 'application/vnd.docker.container.image.v1+json', size: 100, digest: configDigest },
-            layers: [],
-          }),
+          imageManifest: manifestFor(configDigest),
+          imageManifestMediaType: 'application/vnd.docker.distribution.manifest.v2+json',
         },
       ],
       failures: [],
     },
     { match: (body) => JSON.stringify(body.imageIds) === JSON.stringify([{ imageDigest: digest }]) },
+  );
+}
+
+/** PutImage of the manifest of `digest` (config `configDigest`) under `tag`: a retag without docker. */
+export function putImage(tag: string, digest: string, configDigest: string): Calls {
+  return ecrCall(
+    'PutImage',
+    { image: { imageId: { imageDigest: digest, imageTag: tag }, imageManifest: manifestFor(configDigest) } },
+    {
+      match: (body) =>
+        body.imageTag === tag &&
+        body.imageDigest === digest &&
+        body.imageManifest === manifestFor(configDigest) &&
+        body.imageManifestMediaType === 'application/vnd.docker.distribution.manifest.v2+json',
+    },
   );
 }
 
