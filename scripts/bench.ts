@@ -49,6 +49,15 @@ async function main(): Promise<void> {
           targetRatio: bench.coldStartTargetRatio,
           workload: workload.description,
         };
+        if (bench.coldStartOverheadTarget) {
+          const overhead = measure.timeMs.median - empty.timeMs.median;
+          row.extra.push({
+            name: 'cold start above an empty node',
+            value: `${overhead.toFixed(0)} ms`,
+            target: `≤ ${bench.coldStartOverheadTarget.ms.toFixed(0)} ms: ${bench.coldStartOverheadTarget.why}`,
+            ok: overhead <= bench.coldStartOverheadTarget.ms,
+          });
+        }
       }
       for (const extra of (await bench.extra?.(setup)) ?? []) row.extra.push(extra);
     } finally {
