@@ -344,6 +344,21 @@ describe('services and tasks', () => {
     expect(steps).toBeGreaterThanOrEqual(15);
   });
 
+  it('a scenario set per task definition revision wins over the image', async () => {
+    sim.ecs.seedService({
+      cluster: 'api',
+      serviceName: 'perrev',
+      desiredCount: 1,
+      taskDefinition: fargateTaskDefinition('perrev', 'img:same'),
+    });
+    await client.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('perrev', 'img:same') as never));
+    sim.ecs.setTaskDefinitionScenario('perrev:2', 'image-pull-failure');
+    await client.send(new UpdateServiceCommand({ cluster: 'api', service: 'perrev', taskDefinition: 'perrev:2' }));
+    const { service } = await follow(sim, client, 'api', 'perrev', (s) => (primaryOf(s)?.failedTasks ?? 0) >= 2);
+    expect(primaryOf(service)?.taskDefinition).toBe(`${PREFIX}:task-definition/perrev:2`);
+    expect(primaryOf(service)?.rolloutState).toBe('IN_PROGRESS');
+  });
+
   it('DescribeServices reports unknown services as failures and includes tags on request', async () => {
     sim.ecs.seedService({
       cluster: 'api',

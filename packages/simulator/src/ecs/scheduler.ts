@@ -48,6 +48,8 @@ export interface SchedulerContext {
   region: string;
   accountId: string;
   scenarioFor(image: string): Scenario;
+  /** A scenario set for this task definition (ARN, `family:revision` or family), which wins over images. */
+  taskDefinitionScenario(taskDefinition: TaskDefinitionRecord): Scenario | undefined;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}`;
@@ -107,8 +109,8 @@ export class Scheduler {
   /** Plans a task's life from the scenario of its images (the first non-healthy scenario wins). */
   private plan(taskDefinition: TaskDefinitionRecord, launchedAt: number): TaskPlan {
     const containers = (taskDefinition.taskDefinition.containerDefinitions as Record<string, unknown>[]) ?? [];
-    let scenario: Scenario = 'healthy';
-    for (const container of containers) {
+    let scenario: Scenario = this.context.taskDefinitionScenario(taskDefinition) ?? 'healthy';
+    for (const container of scenario === 'healthy' ? containers : []) {
       const candidate = this.context.scenarioFor(String(container.image));
       if (candidate !== 'healthy') {
         scenario = candidate;

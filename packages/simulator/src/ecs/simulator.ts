@@ -108,6 +108,7 @@ export class EcsSimulator implements AwsJsonService {
   private readonly taskDefinitions = new Map<string, TaskDefinitionRecord>();
   private readonly families = new Map<string, TaskDefinitionRecord[]>();
   private readonly scenarios = new Map<string, Scenario>();
+  private readonly taskDefinitionScenarios = new Map<string, Scenario>();
   private readonly ids = new IdGenerator();
   private readonly scheduler: Scheduler;
   private readonly clock: SimClock;
@@ -124,6 +125,10 @@ export class EcsSimulator implements AwsJsonService {
         region: this.region,
         accountId: this.accountId,
         scenarioFor: (image) => this.scenarios.get(image) ?? 'healthy',
+        taskDefinitionScenario: (record) =>
+          this.taskDefinitionScenarios.get(record.arn) ??
+          this.taskDefinitionScenarios.get(`${record.family}:${record.revision}`) ??
+          this.taskDefinitionScenarios.get(record.family),
       },
       this.clusters,
     );
@@ -166,6 +171,15 @@ export class EcsSimulator implements AwsJsonService {
   /** Per exact image string; applies to tasks launched afterwards. Unknown images are 'healthy'. */
   setImageScenario(image: string, scenario: Scenario): void {
     this.scenarios.set(image, scenario);
+  }
+
+  /**
+   * Per task definition: its ARN, `family:revision`, or a family (every revision); wins over image scenarios.
+   * Applies to tasks launched afterwards.
+   */
+  setTaskDefinitionScenario(taskDefinition: string, scenario: Scenario): void {
+    const text = taskDefinition.startsWith('arn:') ? taskDefinition : taskDefinition.replace(/^task-definition\//, '');
+    this.taskDefinitionScenarios.set(text, scenario);
   }
 
   /** A service that is steady at once: one COMPLETED deployment with all its tasks RUNNING. */
