@@ -29350,7 +29350,7 @@ async function pushImage(inputs, deps) {
             log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
         }
     }
-    const held = await pushTags({
+    const { held, transfers } = await pushTags({
         ecr,
         docker,
         log,
@@ -29359,6 +29359,7 @@ async function pushImage(inputs, deps) {
         imageId: local.id,
         plan: plan.actions,
         remote,
+        clock: deps.clock,
     });
     // 8. The digest, as ECR reports it.
     const digest = sameDigest(inputs.tags, held, log);
@@ -29370,7 +29371,7 @@ async function pushImage(inputs, deps) {
         digest,
         imageWithDigest: `${repositoryUri}@${digest}`,
         tags: inputs.tags,
-        tagResults: plan.actions.map((action) => tagResult(action)),
+        tagResults: plan.actions.map((action) => ({ ...tagResult(action), ...transfers.get(action.tag) })),
         imageId: local.id,
         built: build !== undefined,
         repositoryCreated,
@@ -29455,14 +29456,15 @@ async function dockerBuild(docker, log, options) {
  * others with PutImage of the stored manifest (one API call each, no layer traffic). Returns tag → digest, from ECR.
  */
 async function pushTags(context) {
-    const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote } = context;
+    const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote, clock } = context;
     const held = new Map();
+    const transfers = new Map();
     for (const action of plan)
         if (action.action === 'skip')
             held.set(action.tag, action.digest);
     const pending = plan.filter((action) => action.action !== 'skip');
     if (pending.length === 0)
-        return held;
+        return { held, transfers };
     await log.group(`Push ${repositoryUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
         for (const { tag } of plan) {
             const reference = `${repositoryUri}:${tag}`;
@@ -29470,12 +29472,15 @@ async function pushTags(context) {
             if (tagged.exitCode !== 0)
                 throw new src_docker/* DockerCommandError */.YJ(`tag ${reference}`, tagged);
         }
-        const lookUp = async (tag) => {
+        const pushWithDocker = async (tag) => {
+            const started = clock.now();
+            await dockerPush(docker, log, `${repositoryUri}:${tag}`);
             const digest = await (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, tag);
             if (digest === undefined) {
                 throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);
             }
             held.set(tag, digest);
+            transfers.set(tag, { via: 'docker push', durationMs: clock.now() - started });
             return digest;
         };
         let rest = pending;
@@ -29483,8 +29488,7 @@ async function pushTags(context) {
         let sourceDigest = source === undefined ? undefined : held.get(source);
         if (sourceDigest === undefined) {
             const [first, ...others] = pending;
-            await dockerPush(docker, log, `${repositoryUri}:${first.tag}`);
-            sourceDigest = await lookUp(first.tag);
+            sourceDigest = await pushWithDocker(first.tag);
             source = first.tag;
             rest = others;
         }
@@ -29494,18 +29498,20 @@ async function pushTags(context) {
             (await (0,src_ecr/* getManifest */.c2)(ecr, inputs.repository, inputs.registryId, sourceDigest));
         for (const { tag } of rest) {
             if (stored) {
+                const started = clock.now();
                 const digest = await (0,src_ecr/* putTag */.go)(ecr, inputs.repository, inputs.registryId, sourceDigest, stored, tag);
+                const durationMs = clock.now() - started;
                 held.set(tag, digest);
-                log.info(`Tag ${tag} → ${digest}: added with ECR PutImage (the image is there under ${source}; no layers sent)`);
+                transfers.set(tag, { via: 'PutImage', durationMs });
+                log.info(`Tag ${tag} → ${digest}: added with ECR PutImage in ${durationMs} ms (the image is there under ${source}; no layers sent)`);
             }
             else {
                 // Without ecr:BatchGetImage the manifest cannot be read back: push the tag like the first.
-                await dockerPush(docker, log, `${repositoryUri}:${tag}`);
-                await lookUp(tag);
+                await pushWithDocker(tag);
             }
         }
     });
-    return held;
+    return { held, transfers };
 }
 async function dockerPush(docker, log, reference) {
     const pushed = await docker.run(['push', reference]);
@@ -30271,7 +30277,11 @@ function summaryMarkdown(result) {
         '',
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['Tag', 'Result'], result.tagResults.map((tag) => [
             (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(tag.tag),
-            `${ACTION_TEXT[tag.action]}${tag.previousDigest ? ` (was ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(tag.previousDigest)})` : ''}`,
+            [
+                ACTION_TEXT[tag.action],
+                tag.previousDigest ? ` (was ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(tag.previousDigest)})` : '',
+                tag.via ? `, by ${tag.via === 'PutImage' ? 'ECR PutImage, no layers sent' : 'docker push'}` : '',
+            ].join(''),
         ])),
     ];
     if (result.repositoryCreated)

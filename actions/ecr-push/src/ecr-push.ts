@@ -64,6 +64,10 @@ export interface TagResult {
   action: 'pushed' | 'skipped' | 'moved';
   /** For a moved tag: the digest it held before. */
   previousDigest?: string;
+  /** How a pushed or moved tag got to ECR: `docker push`, or PutImage of a manifest ECR already held. */
+  via?: 'docker push' | 'PutImage';
+  /** How long that took (the push and reading the digest back, or the PutImage call). */
+  durationMs?: number;
 }
 
 export interface EcrPushResult {
@@ -177,7 +181,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
       log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
     }
   }
-  const held = await pushTags({
+  const { held, transfers } = await pushTags({
     ecr,
     docker,
     log,
@@ -186,6 +190,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     imageId: local.id,
     plan: plan.actions,
     remote,
+    clock: deps.clock,
   });
 
   // 8. The digest, as ECR reports it.
@@ -198,7 +203,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     digest,
     imageWithDigest: `${repositoryUri}@${digest}`,
     tags: inputs.tags,
-    tagResults: plan.actions.map((action) => tagResult(action)),
+    tagResults: plan.actions.map((action) => ({ ...tagResult(action), ...transfers.get(action.tag) })),
     imageId: local.id,
     built: build !== undefined,
     repositoryCreated,
@@ -310,19 +315,25 @@ interface PushContext {
   imageId: string;
   plan: readonly TagAction[];
   remote: RemoteTags;
+  clock: Clock;
 }
+
+type Transfer = Required<Pick<TagResult, 'via' | 'durationMs'>>;
 
 /**
  * Tags the image locally under every tag, then makes ECR hold it under each tag that needs it: the first
  * through `docker push` (the layers go up once) unless ECR already holds the image under a skipped tag, the
  * others with PutImage of the stored manifest (one API call each, no layer traffic). Returns tag → digest, from ECR.
  */
-async function pushTags(context: PushContext): Promise<Map<string, string>> {
-  const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote } = context;
+async function pushTags(
+  context: PushContext,
+): Promise<{ held: Map<string, string>; transfers: Map<string, Transfer> }> {
+  const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote, clock } = context;
   const held = new Map<string, string>();
+  const transfers = new Map<string, Transfer>();
   for (const action of plan) if (action.action === 'skip') held.set(action.tag, action.digest);
   const pending = plan.filter((action) => action.action !== 'skip');
-  if (pending.length === 0) return held;
+  if (pending.length === 0) return { held, transfers };
 
   await log.group(`Push ${repositoryUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
     for (const { tag } of plan) {
@@ -330,12 +341,15 @@ async function pushTags(context: PushContext): Promise<Map<string, string>> {
       const tagged = await docker.run(['tag', imageId, reference]);
       if (tagged.exitCode !== 0) throw new DockerCommandError(`tag ${reference}`, tagged);
     }
-    const lookUp = async (tag: string) => {
+    const pushWithDocker = async (tag: string) => {
+      const started = clock.now();
+      await dockerPush(docker, log, `${repositoryUri}:${tag}`);
       const digest = await tagDigest(ecr, inputs.repository, inputs.registryId, tag);
       if (digest === undefined) {
         throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);
       }
       held.set(tag, digest);
+      transfers.set(tag, { via: 'docker push', durationMs: clock.now() - started });
       return digest;
     };
 
@@ -344,8 +358,7 @@ async function pushTags(context: PushContext): Promise<Map<string, string>> {
     let sourceDigest = source === undefined ? undefined : held.get(source);
     if (sourceDigest === undefined) {
       const [first, ...others] = pending as [TagAction, ...TagAction[]];
-      await dockerPush(docker, log, `${repositoryUri}:${first.tag}`);
-      sourceDigest = await lookUp(first.tag);
+      sourceDigest = await pushWithDocker(first.tag);
       source = first.tag;
       rest = others;
     }
@@ -356,19 +369,21 @@ async function pushTags(context: PushContext): Promise<Map<string, string>> {
       (await getManifest(ecr, inputs.repository, inputs.registryId, sourceDigest));
     for (const { tag } of rest) {
       if (stored) {
+        const started = clock.now();
         const digest = await putTag(ecr, inputs.repository, inputs.registryId, sourceDigest, stored, tag);
+        const durationMs = clock.now() - started;
         held.set(tag, digest);
+        transfers.set(tag, { via: 'PutImage', durationMs });
         log.info(
-          `Tag ${tag} → ${digest}: added with ECR PutImage (the image is there under ${source}; no layers sent)`,
+          `Tag ${tag} → ${digest}: added with ECR PutImage in ${durationMs} ms (the image is there under ${source}; no layers sent)`,
         );
       } else {
         // Without ecr:BatchGetImage the manifest cannot be read back: push the tag like the first.
-        await dockerPush(docker, log, `${repositoryUri}:${tag}`);
-        await lookUp(tag);
+        await pushWithDocker(tag);
       }
     }
   });
-  return held;
+  return { held, transfers };
 }
 
 async function dockerPush(docker: DockerCli, log: Logger, reference: string): Promise<void> {

@@ -25,7 +25,11 @@ export function summaryMarkdown(result: EcrPushResult): string {
       ['Tag', 'Result'],
       result.tagResults.map((tag) => [
         markdownCode(tag.tag),
-        `${ACTION_TEXT[tag.action]}${tag.previousDigest ? ` (was ${markdownCode(tag.previousDigest)})` : ''}`,
+        [
+          ACTION_TEXT[tag.action],
+          tag.previousDigest ? ` (was ${markdownCode(tag.previousDigest)})` : '',
+          tag.via ? `, by ${tag.via === 'PutImage' ? 'ECR PutImage, no layers sent' : 'docker push'}` : '',
+        ].join(''),
       ]),
     ),
   ];

@@ -227,7 +227,7 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
     expect(await registryDigest(repository, 'stable')).toBe(first.outputs.digest);
     const commands = (await readFile(dockerArgvLog, 'utf8')).trim().split('\n').slice(before);
     expect(commands.filter((argv) => argv.startsWith('push '))).toEqual([]);
-    expect(added.summary).toContain('| `stable` | pushed |');
+    expect(added.summary).toContain('| `stable` | pushed, by ECR PutImage, no layers sent |');
   }, 180_000);
 
   it('an immutable tag that holds another image fails before anything is pushed', async () => {

@@ -63,8 +63,8 @@ describe('pushImage', () => {
       imageWithDigest: `${URI}@${DIGEST}`,
       tags: ['0.2541.135', 'latest'],
       tagResults: [
-        { tag: '0.2541.135', action: 'pushed' },
-        { tag: 'latest', action: 'moved', previousDigest: OTHER_DIGEST },
+        { tag: '0.2541.135', action: 'pushed', via: 'docker push', durationMs: 0 },
+        { tag: 'latest', action: 'moved', previousDigest: OTHER_DIGEST, via: 'PutImage', durationMs: 0 },
       ],
       imageId: IMAGE_ID,
       built: true,
@@ -92,7 +92,7 @@ describe('pushImage', () => {
       `Push ${URI} (0.2541.135, latest)`,
     ]);
     expect(deps.log.lines).toContain(
-      `Tag latest → ${DIGEST}: added with ECR PutImage (the image is there under 0.2541.135; no layers sent)`,
+      `Tag latest → ${DIGEST}: added with ECR PutImage in 0 ms (the image is there under 0.2541.135; no layers sent)`,
     );
   });
 
@@ -131,7 +131,7 @@ describe('pushImage', () => {
     expect(scope.isDone()).toBe(true);
     expect(result.tagResults).toEqual([
       { tag: '0.2541.135', action: 'skipped' },
-      { tag: 'new', action: 'pushed' },
+      { tag: 'new', action: 'pushed', via: 'PutImage', durationMs: 0 },
     ]);
     // ECR has the image already: the new tag needs no docker push at all.
     expect(deps.docker.commands()).not.toContain('push');

@@ -257,7 +257,7 @@ describe('summary', () => {
       tags: ['1.0', 'latest'],
       tagResults: [
         { tag: '1.0', action: 'skipped' },
-        { tag: 'latest', action: 'moved', previousDigest: OTHER_DIGEST },
+        { tag: 'latest', action: 'moved', previousDigest: OTHER_DIGEST, via: 'PutImage', durationMs: 3 },
       ],
       imageId: IMAGE_ID,
       built: true,
@@ -269,7 +269,9 @@ describe('summary', () => {
     expect(markdown).toContain(`| digest | \`${DIGEST}\` |`);
     expect(markdown).toContain('| tags | `["1.0","latest"]` |');
     expect(markdown).toContain('| `1.0` | already there, skipped |');
-    expect(markdown).toContain(`| \`latest\` | moved to this image (was \`${OTHER_DIGEST}\`) |`);
+    expect(markdown).toContain(
+      `| \`latest\` | moved to this image (was \`${OTHER_DIGEST}\`), by ECR PutImage, no layers sent |`,
+    );
     expect(markdown).toContain('#### Image scan: COMPLETE, HIGH 1');
     expect(markdown).toContain('| 0 | 1 | 0 | 0 | 0 | 0 |');
     expect(markdown).toContain('- HIGH CVE-1');
