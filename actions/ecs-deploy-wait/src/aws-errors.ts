@@ -1,0 +1,148 @@
+/**
+ * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,
+ * bad credentials and missing resources fail at once, naming the IAM action or the resource.
+ */
+import { ConfigurationError, errorMessage } from '@ecs-actions/core';
+
+export interface ErrorContext {
+  /** The API operation, e.g. DescribeServices. */
+  operation: string;
+  cluster: string;
+  service: string;
+  region: string;
+}
+
+interface AwsErrorShape {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: unknown;
+}
+
+const shape = (error: unknown): AwsErrorShape => (typeof error === 'object' && error !== null ? error : {});
+
+export function errorCode(error: unknown): string {
+  const e = shape(error);
+  return e.name ?? e.code ?? 'Error';
+}
+
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ProvisionedThroughputExceededException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+]);
+const NETWORK = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ECONNRESET', 'ECONNREFUSED']);
+const CREDENTIALS = new Set([
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'CredentialsProviderError',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+]);
+const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'NotAuthorized']);
+
+/** Throttling, 5xx and dropped connections: worth trying again. */
+export function isTransient(error: unknown): boolean {
+  const e = shape(error);
+  const code = errorCode(error);
+  if (THROTTLING.has(code) || NETWORK.has(code) || (e as { code?: string }).code === 'ECONNRESET') return true;
+  if (DENIED.has(code) || CREDENTIALS.has(code)) return false;
+  const status = e.$metadata?.httpStatusCode;
+  return status !== undefined && status >= 500;
+}
+
+/** The API does not know the operation or refuses it here: treat the extra detail as not available. */
+export function isUnavailable(error: unknown): boolean {
+  const code = errorCode(error);
+  return (
+    code === 'UnknownOperationException' ||
+    code === 'InvalidParameterException' ||
+    code === 'InvalidAction' ||
+    code === 'UnsupportedFeatureException' ||
+    DENIED.has(code) ||
+    shape(error).$metadata?.httpStatusCode === 404
+  );
+}
+
+export function isAbort(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'AbortError' || (shape(error) as { code?: string }).code === 'ABORT_ERR';
+}
+
+/** An AWS call that failed for a reason the user has to fix: no stack trace, the action or resource named. */
+export class AwsCallError extends ConfigurationError {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly operation: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A transient error that did not go away within the retries. */
+export class AwsRetriesExhaustedError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Rewrites an SDK error as an error that says what failed and how to fix it. Transient errors pass through. */
+export function explainAwsError(error: unknown, context: ErrorContext): unknown {
+  if (isTransient(error) || isAbort(error) || error instanceof AwsCallError) return error;
+  const code = errorCode(error);
+  const detail = errorMessage(error);
+  const action = `ecs:${context.operation}`;
+  const where = `in region ${context.region}`;
+  if (DENIED.has(code)) {
+    const passRole = /iam:PassRole/i.test(detail);
+    const named = passRole
+      ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+      : action;
+    return new AwsCallError(
+      `${action} was denied (${code}): ${detail} Allow ${named} for the role this job uses ${where}.`,
+      code,
+      context.operation,
+    );
+  }
+  if (CREDENTIALS.has(code)) {
+    return new AwsCallError(
+      `AWS rejected the credentials on ${action} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region, session duration long enough for the timeout).`,
+      code,
+      context.operation,
+    );
+  }
+  if (code === 'ClusterNotFoundException') {
+    return new AwsCallError(
+      `Cluster "${context.cluster}" was not found ${where} (${action}: ${detail}). Check the cluster input and AWS_REGION.`,
+      code,
+      context.operation,
+    );
+  }
+  if (code === 'ServiceNotFoundException' || code === 'ServiceNotActiveException') {
+    return new AwsCallError(
+      `Service "${context.service}" was not found or is not active in cluster "${context.cluster}" ${where} (${action}: ${detail}). Check the service and cluster inputs and AWS_REGION.`,
+      code,
+      context.operation,
+    );
+  }
+  if (code === 'ClientException' || code === 'InvalidParameterException') {
+    return new AwsCallError(`${action} refused the request (${code}): ${detail}`, code, context.operation);
+  }
+  const wrapped = new Error(`${action} failed (${code}): ${detail}`);
+  if (error instanceof Error && error.stack) wrapped.stack = `${wrapped.message}\n${error.stack}`;
+  return wrapped;
+}

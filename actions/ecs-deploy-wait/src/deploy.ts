@@ -1,0 +1,739 @@
+/**
+ * Deploys a task definition to an ECS service and follows *this* deployment to its end:
+ * DescribeServices → (DescribeTaskDefinition) → RegisterTaskDefinition → UpdateService → poll DescribeServices,
+ * then on failure explains why (stopped tasks, events, service deployment detail) and rolls back.
+ */
+import {
+  type Deployment,
+  type DeploymentCircuitBreaker,
+  DescribeServiceDeploymentsCommand,
+  DescribeServicesCommand,
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  type ECSClient,
+  ListServiceDeploymentsCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  type Service,
+  type ServiceEvent,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import { type Clock, ConfigurationError, errorMessage, formatDuration, poll, type Sleep } from '@ecs-actions/core';
+import {
+  AwsCallError,
+  AwsRetriesExhaustedError,
+  errorCode,
+  explainAwsError,
+  isAbort,
+  isTransient,
+  isUnavailable,
+} from './aws-errors.js';
+import type { DeployInputs } from './inputs.js';
+import { imagesOf, sameTaskDefinition, shortTaskDefinition } from './taskdef.js';
+
+export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'failed' | 'timed-out';
+
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  startGroup(title: string): void;
+  endGroup(): void;
+}
+
+export interface DeployDeps {
+  ecs: ECSClient;
+  region: string;
+  clock: Clock;
+  sleep: Sleep;
+  log: Logger;
+  /** Aborted when the job is cancelled (SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+}
+
+export interface StoppedContainer {
+  name: string;
+  exitCode?: number;
+  reason?: string;
+  healthStatus?: string;
+}
+
+export interface StoppedTask {
+  taskId: string;
+  stopCode?: string;
+  stoppedReason?: string;
+  healthStatus?: string;
+  stoppedAt?: Date;
+  containers: StoppedContainer[];
+}
+
+export interface RollbackReport {
+  by: 'ecs' | 'action';
+  taskDefinitionArn: string;
+  deploymentId?: string;
+  steady: boolean;
+  detail: string;
+}
+
+export interface DeployResult {
+  /** undefined when the job was cancelled before the outcome was known. */
+  status: DeployStatus | undefined;
+  cancelled: boolean;
+  /** One plain sentence: what happened. */
+  message: string;
+  taskDefinitionArn?: string;
+  previousTaskDefinitionArn?: string;
+  deploymentId?: string;
+  images: string[];
+  durationMs: number;
+  /** The last known state of our deployment, e.g. "COMPLETED, 3/3 running". */
+  finalState: string;
+  consoleUrl: string;
+  cluster: string;
+  service: string;
+  stoppedTasks: StoppedTask[];
+  rollback?: RollbackReport;
+  /** Set when an API error ended the wait (the deployment may still be going on). */
+  error?: string;
+}
+
+/** ECS's circuit-breaker threshold: half the desired count, at least 3 and at most 200. */
+export function failureThreshold(desiredCount: number): number {
+  return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
+}
+
+export function consoleUrl(region: string, cluster: string, service: string): string {
+  const name = (text: string) => encodeURIComponent(text.slice(text.lastIndexOf('/') + 1));
+  return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${name(cluster)}/services/${name(service)}/deployments?region=${region}`;
+}
+
+/** How many transient errors (after the SDK's own retries) in a row the wait tolerates. */
+export const MAX_TRANSIENT_ERRORS = 6;
+const MAX_BACKOFF_MS = 60_000;
+/** Polls to wait for ECS's rollback deployment to appear after our deployment went FAILED with rollback on. */
+const ROLLBACK_APPEAR_POLLS = 3;
+const STOPPED_TASKS_SHOWN = 10;
+
+interface Target {
+  id: string;
+  taskDefinitionArn: string;
+  label: string;
+}
+
+type Outcome =
+  | { kind: 'completed'; deployment: Deployment }
+  | { kind: 'failed'; reason: string; deployment?: Deployment }
+  | { kind: 'replaced'; by?: Deployment; ecsRollback: boolean; deployment?: Deployment }
+  | { kind: 'timed-out'; deployment?: Deployment };
+
+const countsOf = (d: Deployment) =>
+  `${d.runningCount ?? 0}/${d.desiredCount ?? 0} running, ${d.pendingCount ?? 0} pending, ${d.failedTasks ?? 0} failed`;
+
+export function describeDeployment(d: Deployment | undefined): string {
+  if (!d) return 'unknown';
+  return `${d.rolloutState ?? d.status ?? 'UNKNOWN'}, ${countsOf(d)}`;
+}
+
+class Deployer {
+  private readonly started: number;
+  private readonly seenEvents = new Set<string>();
+  private readonly lastLines = new Map<string, string>();
+  private readonly newEvents: ServiceEvent[] = [];
+  private lastService: Service | undefined;
+  private current: Target | undefined;
+
+  constructor(
+    private readonly inputs: DeployInputs,
+    private readonly deps: DeployDeps,
+  ) {
+    this.started = deps.clock.now();
+  }
+
+  private get log() {
+    return this.deps.log;
+  }
+
+  private elapsed(): string {
+    const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
+    return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  }
+
+  private async call<T>(operation: string, send: (options: { abortSignal?: AbortSignal }) => Promise<T>): Promise<T> {
+    try {
+      return await send(this.deps.signal ? { abortSignal: this.deps.signal } : {});
+    } catch (error) {
+      throw explainAwsError(error, {
+        operation,
+        cluster: this.inputs.cluster,
+        service: this.inputs.service,
+        region: this.deps.region,
+      });
+    }
+  }
+
+  /** DescribeServices for our one service; a missing service is an error that names it. */
+  private async describeService(): Promise<Service> {
+    const { cluster, service } = this.inputs;
+    const response = await this.call('DescribeServices', (o) =>
+      this.deps.ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), o),
+    );
+    const found = response.services?.[0];
+    if (!found || found.status === 'INACTIVE') {
+      const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
+      throw new AwsCallError(
+        `Service "${service}" was not found in cluster "${cluster}" in region ${this.deps.region} (DescribeServices: ${reason}). Check the service and cluster inputs and AWS_REGION; create the service before deploying to it.`,
+        'ServiceNotFoundException',
+        'DescribeServices',
+      );
+    }
+    return found;
+  }
+
+  async run(): Promise<DeployResult> {
+    const { inputs, deps } = this;
+    const url = consoleUrl(deps.region, inputs.cluster, inputs.service);
+    const base = {
+      cluster: inputs.cluster,
+      service: inputs.service,
+      consoleUrl: url,
+      stoppedTasks: [] as StoppedTask[],
+    };
+
+    // 1. Where the service is now. Nothing is changed before every check here has passed.
+    const before = await this.describeService();
+    const controller = before.deploymentController?.type ?? 'ECS';
+    if (controller !== 'ECS') {
+      throw new ConfigurationError(
+        `Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with rolling updates (deployment controller ECS) only. Nothing was changed. Use CodeDeploy (e.g. aws-actions/amazon-ecs-deploy-task-definition with codedeploy-appspec) for ${controller} services.`,
+      );
+    }
+    const previousArn = before.taskDefinition;
+    const previousPrimary = before.deployments?.find((d) => d.status === 'PRIMARY');
+    for (const event of before.events ?? []) if (event.id) this.seenEvents.add(event.id);
+    this.log.info(
+      `Service ${inputs.service} in cluster ${inputs.cluster} (${deps.region}) runs ${previousArn ? shortTaskDefinition(previousArn) : 'no task definition'}` +
+        (previousPrimary ? ` (deployment ${previousPrimary.id}: ${describeDeployment(previousPrimary)})` : ''),
+    );
+
+    // 2. What to deploy, validated before anything changes.
+    let images: string[] = [];
+    let deployArn: string | undefined;
+    let unchanged = false;
+    const source = inputs.taskDefinition;
+    if (source.kind === 'arn') {
+      const described = await this.call('DescribeTaskDefinition', (o) =>
+        deps.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o),
+      );
+      const td = described.taskDefinition;
+      if (!td?.taskDefinitionArn) {
+        throw new ConfigurationError(
+          `Input "task-definition-arn": ${source.arn} was not found in region ${deps.region}. Use the ARN of a registered revision.`,
+        );
+      }
+      if (td.status === 'INACTIVE') {
+        this.log.warning(
+          `${shortTaskDefinition(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`,
+        );
+      }
+      deployArn = td.taskDefinitionArn;
+      images = imagesOf(td);
+      unchanged = inputs.skipUnchanged && deployArn === previousArn;
+    } else {
+      images = imagesOf(source.rendered.request);
+      if (inputs.skipUnchanged && previousArn) {
+        const running = await this.call('DescribeTaskDefinition', (o) =>
+          deps.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: previousArn }), o),
+        );
+        if (running.taskDefinition && sameTaskDefinition(source.rendered.request, running.taskDefinition)) {
+          unchanged = true;
+          deployArn = previousArn;
+        }
+      }
+    }
+
+    const countChange = inputs.desiredCount !== undefined && inputs.desiredCount !== before.desiredCount;
+    if (unchanged && !countChange && !inputs.forceNewDeployment) {
+      const message = `${shortTaskDefinition(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
+      this.log.info(message);
+      return {
+        ...base,
+        status: 'unchanged',
+        cancelled: false,
+        message,
+        taskDefinitionArn: previousArn,
+        previousTaskDefinitionArn: previousArn,
+        deploymentId: previousPrimary?.id,
+        images,
+        durationMs: deps.clock.now() - this.started,
+        finalState: describeDeployment(previousPrimary),
+      };
+    }
+    if (unchanged)
+      this.log.info(
+        'The task definition is unchanged; updating the service for the desired count / forced deployment only.',
+      );
+
+    // 3. Register (unless deploying an existing revision).
+    if (!deployArn && source.kind === 'file') {
+      if (source.rendered.dropped.length > 0) {
+        this.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
+      }
+      const registered = await this.call('RegisterTaskDefinition', (o) =>
+        deps.ecs.send(new RegisterTaskDefinitionCommand(source.rendered.request), o),
+      );
+      deployArn = registered.taskDefinition?.taskDefinitionArn;
+      if (!deployArn) throw new Error('RegisterTaskDefinition answered without a taskDefinitionArn');
+      this.log.info(`Registered ${shortTaskDefinition(deployArn)} (${deployArn})`);
+    }
+    if (!deployArn) throw new Error('internal: no task definition to deploy');
+
+    // 4. Update the service; our deployment is the PRIMARY in the answer.
+    const updated = await this.call('UpdateService', (o) =>
+      deps.ecs.send(
+        new UpdateServiceCommand({
+          cluster: inputs.cluster,
+          service: inputs.service,
+          taskDefinition: deployArn,
+          ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+          forceNewDeployment: inputs.forceNewDeployment,
+        }),
+        o,
+      ),
+    );
+    const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+    const known = {
+      ...base,
+      taskDefinitionArn: deployArn,
+      previousTaskDefinitionArn: previousArn,
+      deploymentId: ours?.id,
+      images,
+    };
+    if (!ours?.id) {
+      throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
+    }
+    this.log.info(
+      `Updated service ${inputs.service} to ${shortTaskDefinition(deployArn)}: deployment ${ours.id}` +
+        (ours.id === previousPrimary?.id ? ' (the same deployment as before: nothing to roll out)' : ''),
+    );
+
+    if (!inputs.wait) {
+      const message = `Deployment ${ours.id} of ${shortTaskDefinition(deployArn)} started; not waiting for it (wait: false).`;
+      this.log.info(message);
+      return {
+        ...known,
+        status: 'succeeded',
+        cancelled: false,
+        message,
+        durationMs: deps.clock.now() - this.started,
+        finalState: describeDeployment(ours),
+      };
+    }
+
+    // 5. Follow our deployment.
+    const target: Target = { id: ours.id, taskDefinitionArn: deployArn, label: 'ours' };
+    let outcome: Outcome;
+    try {
+      this.log.info(
+        `Waiting up to ${formatDuration(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${formatDuration(inputs.pollIntervalMs)}`,
+      );
+      outcome = await this.follow(target, inputs.timeoutMs);
+    } catch (error) {
+      return this.interrupted(error, known);
+    }
+
+    if (outcome.kind === 'completed') {
+      const message = `Deployment ${ours.id} of ${shortTaskDefinition(deployArn)} completed: ${countsOf(outcome.deployment)}.`;
+      this.log.info(message);
+      return {
+        ...known,
+        status: 'succeeded',
+        cancelled: false,
+        message,
+        durationMs: deps.clock.now() - this.started,
+        finalState: describeDeployment(outcome.deployment),
+      };
+    }
+
+    // 6. It failed: say why, then leave the service on the last good version.
+    const cause = this.describeOutcome(outcome, target);
+    this.log.warning(cause);
+    const timedOut = outcome.kind === 'timed-out';
+    const finalState = describeDeployment(outcome.deployment);
+    let stoppedTasks: StoppedTask[] = [];
+    let rollback: RollbackReport | undefined;
+    let note: string;
+    try {
+      stoppedTasks = await this.reportFailure(target);
+      ({ note, report: rollback } = await this.rollBack(outcome, target, previousArn));
+    } catch (error) {
+      return this.interrupted(error, { ...known, stoppedTasks }, cause);
+    }
+    this.log.info(note);
+    const status: DeployStatus = rollback?.steady ? 'rolled-back' : timedOut ? 'timed-out' : 'failed';
+    const message = `${cause} ${note}`;
+    return {
+      ...known,
+      status,
+      cancelled: false,
+      message,
+      durationMs: deps.clock.now() - this.started,
+      finalState,
+      stoppedTasks,
+      ...(rollback ? { rollback } : {}),
+    };
+  }
+
+  /** Cancelled or an API error while waiting: report what is known, leave the rest to ECS. */
+  private interrupted(
+    error: unknown,
+    known: Omit<DeployResult, 'status' | 'cancelled' | 'message' | 'durationMs' | 'finalState'>,
+    cause?: string,
+  ): DeployResult {
+    const ours = this.lastService?.deployments?.find((d) => d.id === this.current?.id);
+    const which = this.current
+      ? `deployment ${this.current.id} (${this.current.label}, ${shortTaskDefinition(this.current.taskDefinitionArn)}) is still in progress: ${describeDeployment(ours)}`
+      : 'the deployment state is unknown';
+    const finalState = describeDeployment(ours);
+    const durationMs = this.deps.clock.now() - this.started;
+    if (this.deps.signal?.aborted || isAbort(error)) {
+      const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}`;
+      this.log.warning(message);
+      return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
+    }
+    const detail = errorMessage(error);
+    const message = `${cause ? `${cause} ` : ''}Stopped waiting because of an AWS API error: ${detail} When it stopped, ${which}.`;
+    return { ...known, status: 'failed', cancelled: false, message, durationMs, finalState, error: detail };
+  }
+
+  /** Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out. */
+  private async follow(target: Target, timeoutMs: number): Promise<Outcome> {
+    this.current = target;
+    const { clock, sleep, signal } = this.deps;
+    const deadline = clock.now() + timeoutMs;
+    let transientErrors = 0;
+    let failedPolls = 0;
+    const result = await poll<Outcome>({
+      intervalMs: this.inputs.pollIntervalMs,
+      timeoutMs,
+      clock,
+      sleep,
+      ...(signal ? { signal } : {}),
+      check: async () => {
+        let service: Service;
+        try {
+          service = await this.describeService();
+          transientErrors = 0;
+        } catch (error) {
+          if (!isTransient(error)) throw error;
+          transientErrors++;
+          if (transientErrors > MAX_TRANSIENT_ERRORS) {
+            throw new AwsRetriesExhaustedError(
+              `ecs:DescribeServices kept failing with ${errorCode(error)} (${errorMessage(error)}) ${transientErrors} polls in a row, after the SDK's own retries.`,
+              errorCode(error),
+            );
+          }
+          const backoff = Math.min(
+            this.inputs.pollIntervalMs * 2 ** transientErrors,
+            MAX_BACKOFF_MS,
+            Math.max(0, deadline - clock.now()),
+          );
+          this.log.warning(
+            `[${this.elapsed()}] ecs:DescribeServices failed with ${errorCode(error)} (transient, ${transientErrors}/${MAX_TRANSIENT_ERRORS}); trying again in ${formatDuration(backoff)}`,
+          );
+          await sleep(backoff, signal);
+          return undefined;
+        }
+        this.lastService = service;
+        this.printProgress(service, target);
+        const outcome = this.evaluate(service, target);
+        if (outcome?.kind === 'failed' && outcome.deployment?.rolloutState === 'FAILED') {
+          // With the breaker's rollback on, ECS starts the rollback deployment right after marking ours FAILED.
+          const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
+          if (breaker?.enable && breaker.rollback && failedPolls++ < ROLLBACK_APPEAR_POLLS) return undefined;
+        }
+        return outcome;
+      },
+    });
+    if (result.status === 'done') return result.value;
+    return { kind: 'timed-out', deployment: this.lastService?.deployments?.find((d) => d.id === target.id) };
+  }
+
+  private evaluate(service: Service, target: Target): Outcome | undefined {
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === target.id);
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const breaker: DeploymentCircuitBreaker | undefined = service.deploymentConfiguration?.deploymentCircuitBreaker;
+    if (ours && ours.status === 'PRIMARY') {
+      if (ours.rolloutState === 'COMPLETED') {
+        if (ours.taskDefinition === target.taskDefinitionArn) return { kind: 'completed', deployment: ours };
+        return {
+          kind: 'failed',
+          reason: `deployment ${ours.id} completed but runs ${ours.taskDefinition}, not ${target.taskDefinitionArn}`,
+          deployment: ours,
+        };
+      }
+      if (ours.rolloutState === 'FAILED') {
+        return {
+          kind: 'failed',
+          reason: `ECS marked deployment ${ours.id} FAILED: ${ours.rolloutStateReason ?? 'no reason given'}`,
+          deployment: ours,
+        };
+      }
+      if (
+        ours.rolloutState === undefined &&
+        deployments.length === 1 &&
+        ours.runningCount === ours.desiredCount &&
+        (ours.pendingCount ?? 0) === 0 &&
+        ours.taskDefinition === target.taskDefinitionArn
+      ) {
+        return { kind: 'completed', deployment: ours };
+      }
+      if (!breaker?.enable) {
+        const threshold = failureThreshold(ours.desiredCount ?? 0);
+        if ((ours.failedTasks ?? 0) >= threshold) {
+          return {
+            kind: 'failed',
+            reason: `${ours.failedTasks} tasks of deployment ${ours.id} failed (the threshold is ${threshold}; the service has no deployment circuit breaker, so ECS would keep trying)`,
+            deployment: ours,
+          };
+        }
+      }
+      return undefined;
+    }
+    const ecsRollback = Boolean(
+      breaker?.enable && breaker.rollback && primary && primary.taskDefinition !== target.taskDefinitionArn,
+    );
+    return {
+      kind: 'replaced',
+      ...(primary ? { by: primary } : {}),
+      ecsRollback,
+      ...(ours ? { deployment: ours } : {}),
+    };
+  }
+
+  private describeOutcome(outcome: Exclude<Outcome, { kind: 'completed' }>, target: Target): string {
+    const what = `Deployment ${target.id} of ${shortTaskDefinition(target.taskDefinitionArn)}`;
+    switch (outcome.kind) {
+      case 'failed':
+        return `${what} failed: ${outcome.reason}.`;
+      case 'timed-out':
+        return `${what} did not complete within ${formatDuration(this.inputs.timeoutMs)} (timeout): ${describeDeployment(outcome.deployment)}.`;
+      case 'replaced': {
+        const by = outcome.by
+          ? `deployment ${outcome.by.id} of ${shortTaskDefinition(outcome.by.taskDefinition ?? '?')}`
+          : 'another deployment';
+        const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
+        return outcome.ecsRollback
+          ? `${what} failed and ECS's deployment circuit breaker rolled it back${reason}: ${by} replaced it.`
+          : `${what} was replaced by ${by}, which this step did not start (another deployment of the service?).`;
+      }
+    }
+  }
+
+  /** Prints one line per deployment whose counts or state changed, and each new service event once. */
+  private printProgress(service: Service, target: Target): void {
+    const fresh = (service.events ?? [])
+      .filter((event) => event.id && !this.seenEvents.has(event.id))
+      .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+    for (const event of fresh) {
+      this.seenEvents.add(event.id ?? '');
+      this.newEvents.push(event);
+      this.log.info(`[${this.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
+    }
+    for (const d of service.deployments ?? []) {
+      const role = d.id === target.id ? ` (${target.label})` : '';
+      const line = `deployment ${d.id} ${d.status}${role} ${shortTaskDefinition(d.taskDefinition ?? '?')}: ${describeDeployment(d)}`;
+      if (this.lastLines.get(d.id ?? '') === line) continue;
+      this.lastLines.set(d.id ?? '', line);
+      this.log.info(`[${this.elapsed()}] ${line}`);
+    }
+  }
+
+  /** Prints the stopped tasks of our deployment, the service events and the service deployment detail. */
+  private async reportFailure(target: Target): Promise<StoppedTask[]> {
+    const stopped = await this.stoppedTasks(target.id);
+    this.log.startGroup(`Stopped tasks of deployment ${target.id} (${stopped.length})`);
+    if (stopped.length === 0) this.log.info('No stopped tasks were found for this deployment.');
+    for (const task of stopped) for (const line of formatStoppedTask(task)) this.log.info(line);
+    this.log.endGroup();
+
+    this.log.startGroup(`Service events since the update (${this.newEvents.length})`);
+    for (const event of this.newEvents) this.log.info(`${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
+    if (this.newEvents.length === 0) this.log.info('ECS reported no events.');
+    this.log.endGroup();
+
+    await this.serviceDeploymentDetail(target.id);
+    return stopped;
+  }
+
+  private async stoppedTasks(deploymentId: string): Promise<StoppedTask[]> {
+    const { cluster } = this.inputs;
+    try {
+      const listed = await this.call('ListTasks', (o) =>
+        this.deps.ecs.send(
+          new ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 }),
+          o,
+        ),
+      );
+      const arns = listed.taskArns ?? [];
+      if (arns.length === 0) return [];
+      const described = await this.call('DescribeTasks', (o) =>
+        this.deps.ecs.send(new DescribeTasksCommand({ cluster, tasks: arns }), o),
+      );
+      return (described.tasks ?? [])
+        .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+        .slice(0, STOPPED_TASKS_SHOWN)
+        .map((task) => ({
+          taskId: (task.taskArn ?? '').slice((task.taskArn ?? '').lastIndexOf('/') + 1),
+          ...(task.stopCode ? { stopCode: task.stopCode } : {}),
+          ...(task.stoppedReason ? { stoppedReason: task.stoppedReason } : {}),
+          ...(task.healthStatus ? { healthStatus: task.healthStatus } : {}),
+          ...(task.stoppedAt ? { stoppedAt: task.stoppedAt } : {}),
+          containers: (task.containers ?? []).map((c) => ({
+            name: c.name ?? '?',
+            ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
+            ...(c.reason ? { reason: c.reason } : {}),
+            ...(c.healthStatus ? { healthStatus: c.healthStatus } : {}),
+          })),
+        }));
+    } catch (error) {
+      if (isAbort(error) || this.deps.signal?.aborted) throw error;
+      this.log.warning(`Could not list the stopped tasks: ${errorMessage(error)}`);
+      return [];
+    }
+  }
+
+  /** ListServiceDeployments / DescribeServiceDeployments, where the API answers them. */
+  private async serviceDeploymentDetail(deploymentId: string): Promise<void> {
+    const { cluster, service } = this.inputs;
+    try {
+      const listed = await this.deps.ecs.send(
+        new ListServiceDeploymentsCommand({ cluster, service, createdAt: { after: new Date(this.started - 60_000) } }),
+        this.deps.signal ? { abortSignal: this.deps.signal } : {},
+      );
+      const suffix = deploymentId.slice(deploymentId.lastIndexOf('/') + 1);
+      const brief =
+        (listed.serviceDeployments ?? []).find((d) => d.serviceDeploymentArn?.endsWith(`/${suffix}`)) ?? undefined;
+      if (!brief?.serviceDeploymentArn) return;
+      const described = await this.deps.ecs.send(
+        new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [brief.serviceDeploymentArn] }),
+        this.deps.signal ? { abortSignal: this.deps.signal } : {},
+      );
+      const d = described.serviceDeployments?.[0];
+      if (!d) return;
+      const parts = [`service deployment ${d.serviceDeploymentArn}: ${d.status ?? '?'}`];
+      if (d.statusReason) parts.push(`reason: ${d.statusReason}`);
+      if (d.deploymentCircuitBreaker) {
+        const b = d.deploymentCircuitBreaker;
+        parts.push(`circuit breaker ${b.status ?? '?'} (${b.failureCount ?? 0} of ${b.threshold ?? '?'} failed tasks)`);
+      }
+      if (d.rollback) parts.push(`rollback: ${d.rollback.reason ?? ''} → ${d.rollback.serviceRevisionArn ?? '?'}`);
+      this.log.info(parts.join('; '));
+    } catch (error) {
+      if (isAbort(error) || this.deps.signal?.aborted) throw error;
+      if (isUnavailable(error) || isTransient(error)) {
+        this.log.info(`(Service deployment detail is not available here: ${errorCode(error)})`);
+        return;
+      }
+      this.log.info(`(Service deployment detail could not be read: ${errorMessage(error)})`);
+    }
+  }
+
+  /** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
+  private async rollBack(
+    outcome: Exclude<Outcome, { kind: 'completed' }>,
+    target: Target,
+    previousArn: string | undefined,
+  ): Promise<{ note: string; report?: RollbackReport }> {
+    if (outcome.kind === 'replaced') {
+      if (!outcome.ecsRollback || !outcome.by?.id) {
+        return { note: 'This step did not roll back: the service was changed by someone else.' };
+      }
+      const arn = outcome.by.taskDefinition ?? '?';
+      const followed = await this.follow(
+        { id: outcome.by.id, taskDefinitionArn: arn, label: 'ECS rollback' },
+        this.inputs.timeoutMs,
+      );
+      const steady = followed.kind === 'completed';
+      const detail = steady
+        ? `ECS rolled back to ${arn} (deployment ${outcome.by.id}) and it is steady.`
+        : `ECS rolled back to ${arn} (deployment ${outcome.by.id}), but that rollback did not reach steady state either: ${this.describeFollowed(followed)}.`;
+      return {
+        note: detail,
+        report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: outcome.by.id, steady, detail },
+      };
+    }
+    if (!this.inputs.rollback) return { note: 'No rollback was done (rollback: false).' };
+    if (!previousArn) return { note: 'No rollback: the service had no task definition before this step.' };
+    if (previousArn === target.taskDefinitionArn) {
+      return {
+        note: `No rollback: the service already ran ${shortTaskDefinition(previousArn)} before this step, so there is nothing older to return to.`,
+      };
+    }
+    this.log.info(`Rolling back service ${this.inputs.service} to ${previousArn}`);
+    try {
+      const updated = await this.call('UpdateService', (o) =>
+        this.deps.ecs.send(
+          new UpdateServiceCommand({
+            cluster: this.inputs.cluster,
+            service: this.inputs.service,
+            taskDefinition: previousArn,
+          }),
+          o,
+        ),
+      );
+      const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+      if (!primary?.id) throw new Error('UpdateService answered without a PRIMARY deployment');
+      this.log.info(
+        `Rollback deployment ${primary.id} started; waiting up to ${formatDuration(this.inputs.timeoutMs)}`,
+      );
+      const followed = await this.follow(
+        { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' },
+        this.inputs.timeoutMs,
+      );
+      const steady = followed.kind === 'completed';
+      const detail = steady
+        ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
+        : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${this.describeFollowed(followed)}.`;
+      return {
+        note: detail,
+        report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
+      };
+    } catch (error) {
+      if (isAbort(error) || this.deps.signal?.aborted) throw error;
+      const detail = `The rollback to ${previousArn} also failed: ${errorMessage(error)}`;
+      return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    }
+  }
+
+  private describeFollowed(outcome: Outcome): string {
+    switch (outcome.kind) {
+      case 'completed':
+        return describeDeployment(outcome.deployment);
+      case 'failed':
+        return outcome.reason;
+      case 'timed-out':
+        return `not steady within ${formatDuration(this.inputs.timeoutMs)} (${describeDeployment(outcome.deployment)})`;
+      case 'replaced':
+        return `replaced by deployment ${outcome.by?.id ?? '?'}`;
+    }
+  }
+}
+
+export function formatStoppedTask(task: StoppedTask): string[] {
+  const head = [`task ${task.taskId}`];
+  if (task.stopCode) head.push(task.stopCode);
+  if (task.healthStatus && task.healthStatus !== 'UNKNOWN') head.push(`health ${task.healthStatus}`);
+  const lines = [`${head.join(' ')}: ${task.stoppedReason ?? 'no reason given'}`];
+  for (const c of task.containers) {
+    const parts = [`exit code ${c.exitCode ?? 'none'}`];
+    if (c.reason) parts.push(c.reason);
+    if (c.healthStatus && c.healthStatus !== 'UNKNOWN') parts.push(`health ${c.healthStatus}`);
+    lines.push(`  container ${c.name}: ${parts.join(', ')}`);
+  }
+  return lines;
+}
+
+/** Deploys and waits. API errors before the update throw; after it, every outcome is a result. */
+export function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
+  return new Deployer(inputs, deps).run();
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigurationError, errorMessage, type InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
+import { type RenderedTaskDefinition, toRegisterRequest } from './taskdef.js';
+
+export const MAX_TIMEOUT_MS = 6 * 3_600_000;
+export const MIN_POLL_INTERVAL_MS = 250;
+
+/** What to deploy: a rendered file to register, or an existing revision. */
+export type TaskDefinitionSource =
+  | { kind: 'file'; path: string; rendered: RenderedTaskDefinition }
+  | { kind: 'arn'; arn: string };
+
+export interface DeployInputs {
+  taskDefinition: TaskDefinitionSource;
+  cluster: string;
+  service: string;
+  desiredCount: number | undefined;
+  forceNewDeployment: boolean;
+  wait: boolean;
+  timeoutMs: number;
+  pollIntervalMs: number;
+  rollback: boolean;
+  skipUnchanged: boolean;
+}
+
+// arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, or family:3 (what UpdateService accepts).
+const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
+const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
+
+/** Reads and validates every input, including the task definition file, before anything is changed. */
+export function readDeployInputs(input: InputReader, workspace: string): DeployInputs {
+  const file = input.optionalString('task-definition');
+  const arn = input.optionalString('task-definition-arn');
+  if (file && arn) {
+    throw new ConfigurationError(
+      `Inputs "task-definition" (${quoteValue(file)}) and "task-definition-arn" (${quoteValue(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`,
+    );
+  }
+  if (!file && !arn) {
+    throw new ConfigurationError(
+      'Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.',
+    );
+  }
+  if (arn && !TASK_DEFINITION_ARN.test(arn) && !FAMILY_REVISION.test(arn)) {
+    throw invalidInput(
+      'task-definition-arn',
+      arn,
+      'must be a task definition ARN or family:revision',
+      'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.',
+    );
+  }
+
+  const cluster = input.string('cluster', 'default');
+  const service = input.requiredString('service');
+  const desiredCount = input.integer('desired-count', { min: 0 });
+  const forceNewDeployment = input.boolean('force-new-deployment', false);
+  const wait = input.boolean('wait', true);
+  const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
+  const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
+  if (pollIntervalMs > timeoutMs) {
+    throw invalidInput(
+      'poll-interval',
+      input.raw('poll-interval'),
+      `must not be longer than the timeout (${input.raw('timeout') || '30m'})`,
+      'Use a poll-interval of a few seconds, e.g. 5s.',
+    );
+  }
+  const rollback = input.boolean('rollback', true);
+  const skipUnchanged = input.boolean('skip-unchanged', false);
+
+  const taskDefinition: TaskDefinitionSource = file
+    ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace) }
+    : { kind: 'arn', arn: arn ?? '' };
+
+  return {
+    taskDefinition,
+    cluster,
+    service,
+    desiredCount,
+    forceNewDeployment,
+    wait,
+    timeoutMs,
+    pollIntervalMs,
+    rollback,
+    skipUnchanged,
+  };
+}
+
+function readRenderedFile(file: string, workspace: string): RenderedTaskDefinition {
+  const fullPath = path.resolve(workspace, file);
+  let text: string;
+  try {
+    text = readFileSync(fullPath, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input "task-definition": cannot read ${quoteValue(file)} (${errorMessage(error)}). Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}).`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError(
+      `Input "task-definition": ${quoteValue(file)} is not valid JSON (${errorMessage(error)}). Point it at the rendered task definition file.`,
+    );
+  }
+  const result = toRegisterRequest(json);
+  if ('problem' in result) {
+    throw new ConfigurationError(
+      `Input "task-definition": ${quoteValue(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`,
+    );
+  }
+  return result;
+}

@@ -1,0 +1,623 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import { deploy, failureThreshold } from '../src/deploy.js';
+import type { DeployInputs } from '../src/inputs.js';
+import { toRegisterRequest } from '../src/taskdef.js';
+import { describeAnswer, EcsScript, type ServiceSpec, tdArn, testDeps, updateAnswer } from './fake-ecs.js';
+
+const seed = JSON.parse(
+  readFileSync(new URL('../../../../shared/fixtures/seed-task-definition.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+const rendered = (() => {
+  const result = toRegisterRequest({
+    ...seed,
+    family: 'web',
+    containerDefinitions: [
+      {
+        ...(seed.containerDefinitions as Record<string, unknown>[])[0],
+        image: '1234.dkr.ecr.us-east-1.amazonaws.com/web:0.2548.7',
+      },
+    ],
+  });
+  if ('problem' in result) throw new Error(result.problem);
+  return result;
+})();
+
+function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
+  return {
+    taskDefinition: { kind: 'file', path: 'task-definition.json', rendered },
+    cluster: 'prod',
+    service: 'web',
+    desiredCount: undefined,
+    forceNewDeployment: false,
+    wait: true,
+    timeoutMs: 600_000,
+    pollIntervalMs: 5000,
+    rollback: true,
+    skipUnchanged: false,
+    ...overrides,
+  };
+}
+
+const OLD = tdArn(6);
+const NEW = tdArn(7);
+const OLD_ID = 'ecs-svc/1111111111111111111';
+const NEW_ID = 'ecs-svc/2222222222222222222';
+const RB_ID = 'ecs-svc/3333333333333333333';
+
+const steadyOld: ServiceSpec = {
+  deployments: [{ id: OLD_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 3 }],
+  events: [{ id: 'e0', at: -100, message: '(service web) has reached a steady state.' }],
+};
+const rolling = (running: number, extra: Partial<ServiceSpec> = {}, failed = 0): ServiceSpec => ({
+  deployments: [
+    { id: NEW_ID, status: 'PRIMARY', td: NEW, rollout: 'IN_PROGRESS', running, failed },
+    { id: OLD_ID, status: 'ACTIVE', td: OLD, rollout: 'COMPLETED', running: 3 },
+  ],
+  ...extra,
+});
+const registerAnswer = { taskDefinition: { taskDefinitionArn: NEW, family: 'web', revision: 7 } };
+
+/** DescribeServices → RegisterTaskDefinition → UpdateService, as every deployment starts. */
+function started(script: EcsScript, before: ServiceSpec = steadyOld, after: ServiceSpec = rolling(0)): EcsScript {
+  return script
+    .expect('DescribeServices', describeAnswer(before))
+    .expect('RegisterTaskDefinition', registerAnswer)
+    .expect('UpdateService', updateAnswer(after));
+}
+
+const crashedTask = (id: string, exitCode: number, reason: string) => ({
+  taskArn: `arn:aws:ecs:us-east-1:123456789012:task/prod/${id}`,
+  lastStatus: 'STOPPED',
+  stopCode: 'EssentialContainerExited',
+  stoppedReason: 'Essential container in task exited',
+  stoppedAt: 1_759_741_300,
+  healthStatus: 'UNKNOWN',
+  containers: [{ name: 'web', exitCode, reason, lastStatus: 'STOPPED', healthStatus: 'UNHEALTHY' }],
+});
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+afterEach(() => {
+  nock.cleanAll();
+});
+
+describe('deploy: success', () => {
+  it('registers, updates and follows the new PRIMARY until COMPLETED, printing changes only', async () => {
+    const script = started(new EcsScript())
+      .expect('DescribeServices', describeAnswer(rolling(0)))
+      .expect('DescribeServices', describeAnswer(rolling(0)))
+      .expect(
+        'DescribeServices',
+        describeAnswer(
+          rolling(2, {
+            events: [
+              { id: 'e2', at: 20, message: '(service web) registered 2 targets in (target-group tg)' },
+              { id: 'e1', at: 10, message: '(service web) has started 3 tasks: (task a) (task b) (task c).' },
+              { id: 'e0', at: -100, message: '(service web) has reached a steady state.' },
+            ],
+          }),
+        ),
+      )
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          deployments: [{ id: NEW_ID, status: 'PRIMARY', td: NEW, rollout: 'COMPLETED', running: 3 }],
+          events: [{ id: 'e3', at: 40, message: '(service web) has reached a steady state.' }],
+        }),
+      );
+    const deps = testDeps();
+    const result = await deploy(inputs(), deps);
+
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      taskDefinitionArn: NEW,
+      previousTaskDefinitionArn: OLD,
+      deploymentId: NEW_ID,
+      images: ['1234.dkr.ecr.us-east-1.amazonaws.com/web:0.2548.7'],
+      stoppedTasks: [],
+    });
+    expect(result.durationMs).toBe(15_000);
+    expect(result.consoleUrl).toBe(
+      'https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=us-east-1',
+    );
+    const update = script.calls.find((c) => c.operation === 'UpdateService');
+    expect(update?.body).toEqual({ cluster: 'prod', service: 'web', taskDefinition: NEW, forceNewDeployment: false });
+    const register = script.calls.find((c) => c.operation === 'RegisterTaskDefinition');
+    expect(register?.body).toMatchObject({ family: 'web', cpu: '1024', memory: '3072' });
+
+    const text = deps.log.text();
+    // The identical second answer printed nothing new.
+    expect(
+      text.match(/deployment ecs-svc\/2222222222222222222 PRIMARY \(ours\) web:7: IN_PROGRESS, 0\/3/g),
+    ).toHaveLength(1);
+    expect(text).toContain('IN_PROGRESS, 2/3 running, 0 pending, 0 failed');
+    // Events: the old one is not repeated; new ones once each, oldest first.
+    expect(text).not.toContain('e0');
+    const started3 = text.indexOf('has started 3 tasks');
+    const registered = text.indexOf('registered 2 targets');
+    expect(started3).toBeGreaterThan(0);
+    expect(registered).toBeGreaterThan(started3);
+    expect(text.match(/has started 3 tasks/g)).toHaveLength(1);
+  });
+
+  it('accepts a service without rolloutState once ours is the only deployment with running == desired', async () => {
+    const noRollout = (running: number, withOld: boolean): ServiceSpec => ({
+      deployments: [
+        { id: NEW_ID, status: 'PRIMARY', td: NEW, running },
+        ...(withOld ? [{ id: OLD_ID, status: 'ACTIVE' as const, td: OLD, running: 3 - running }] : []),
+      ],
+    });
+    const script = started(new EcsScript(), { deployments: [{ id: OLD_ID, status: 'PRIMARY', td: OLD, running: 3 }] })
+      .expect('DescribeServices', describeAnswer(noRollout(3, true)))
+      .expect('DescribeServices', describeAnswer(noRollout(3, false)));
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('succeeded');
+  });
+
+  it('deploys an existing revision from task-definition-arn without registering', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('DescribeTaskDefinition', {
+        taskDefinition: {
+          taskDefinitionArn: NEW,
+          status: 'ACTIVE',
+          containerDefinitions: [{ name: 'web', image: 'r/web:1.2' }],
+        },
+      })
+      .expect('UpdateService', updateAnswer(rolling(0)))
+      .expect(
+        'DescribeServices',
+        describeAnswer({ deployments: [{ id: NEW_ID, status: 'PRIMARY', td: NEW, rollout: 'COMPLETED', running: 3 }] }),
+      );
+    const result = await deploy(inputs({ taskDefinition: { kind: 'arn', arn: 'web:7' }, desiredCount: 3 }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations()).not.toContain('RegisterTaskDefinition');
+    expect(script.calls[2]?.body).toMatchObject({ taskDefinition: NEW, desiredCount: 3 });
+    expect(result).toMatchObject({ status: 'succeeded', images: ['r/web:1.2'] });
+  });
+
+  it('with wait: false ends after the update', async () => {
+    const script = started(new EcsScript());
+    const result = await deploy(inputs({ wait: false }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: 'succeeded', deploymentId: NEW_ID });
+  });
+});
+
+describe('deploy: failures', () => {
+  it('reports a circuit-breaker rollback as rolled back by ECS, follows it, and does not roll back itself', async () => {
+    const breaker = { enable: true, rollback: true };
+    const script = started(new EcsScript(), { ...steadyOld, breaker }, rolling(0, { breaker }))
+      .expect('DescribeServices', describeAnswer(rolling(0, { breaker }, 2)))
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [
+            { id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS', running: 1 },
+            {
+              id: NEW_ID,
+              status: 'ACTIVE',
+              td: NEW,
+              rollout: 'FAILED',
+              failed: 3,
+              reason: 'ECS deployment circuit breaker: tasks failed to start.',
+            },
+          ],
+          events: [
+            { id: 'e5', at: 30, message: '(service web) rolling back to deployment ecs-svc/3333333333333333333.' },
+          ],
+        }),
+      )
+      .expect('ListTasks', { taskArns: ['arn:aws:ecs:us-east-1:123456789012:task/prod/t1'] })
+      .expect('DescribeTasks', { tasks: [crashedTask('t1', 1, 'Error: cannot connect to redis')], failures: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'unknown operation')
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 3 }],
+        }),
+      );
+    const deps = testDeps();
+    const result = await deploy(inputs(), deps);
+
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations().filter((op) => op === 'UpdateService')).toHaveLength(1);
+    expect(script.calls.find((c) => c.operation === 'ListTasks')?.body).toMatchObject({
+      startedBy: NEW_ID,
+      desiredStatus: 'STOPPED',
+    });
+    expect(result.status).toBe('rolled-back');
+    expect(result.rollback).toMatchObject({ by: 'ecs', taskDefinitionArn: OLD, deploymentId: RB_ID, steady: true });
+    expect(result.message).toContain("ECS's deployment circuit breaker rolled it back");
+    expect(result.message).toContain(`ECS rolled back to ${OLD}`);
+    expect(deps.log.text()).toContain('container web: exit code 1, Error: cannot connect to redis, health UNHEALTHY');
+    expect(deps.log.text()).toContain('Service deployment detail is not available here: UnknownOperationException');
+  });
+
+  it('waits for ECS to start its rollback after our deployment went FAILED', async () => {
+    const breaker = { enable: true, rollback: true };
+    const failedOurs: ServiceSpec = {
+      breaker,
+      deployments: [
+        { id: NEW_ID, status: 'PRIMARY', td: NEW, rollout: 'FAILED', failed: 3, reason: 'circuit breaker' },
+        { id: OLD_ID, status: 'ACTIVE', td: OLD, rollout: 'COMPLETED', running: 3 },
+      ],
+    };
+    const script = started(new EcsScript(), { ...steadyOld, breaker }, rolling(0, { breaker }))
+      .expect('DescribeServices', describeAnswer(failedOurs))
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 3 }],
+        }),
+      )
+      .expect('ListTasks', { taskArns: [] })
+      .expect('ListServiceDeployments', { serviceDeployments: [] })
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 3 }],
+        }),
+      );
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: 'rolled-back', rollback: { by: 'ecs', steady: true } });
+  });
+
+  it.each([
+    { desired: 1, threshold: 3 },
+    { desired: 6, threshold: 3 },
+    { desired: 7, threshold: 4 },
+    { desired: 100, threshold: 50 },
+    { desired: 1000, threshold: 200 },
+  ])('uses ECS failure threshold $threshold for $desired desired tasks', ({ desired, threshold }) => {
+    expect(failureThreshold(desired)).toBe(threshold);
+  });
+
+  it('without a breaker, fails at the threshold, shows crash exit codes and rolls back to the recorded previous revision', async () => {
+    const script = started(new EcsScript())
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 1)))
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
+      .expect('ListTasks', { taskArns: ['t/1', 't/2'] })
+      .expect('DescribeTasks', {
+        tasks: [
+          crashedTask('t1', 137, 'OutOfMemoryError: Container killed due to memory usage'),
+          crashedTask('t2', 1, 'exit'),
+        ],
+      })
+      .expect('ListServiceDeployments', {
+        serviceDeployments: [
+          {
+            serviceDeploymentArn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/2222222222222222222',
+            status: 'IN_PROGRESS',
+          },
+        ],
+      })
+      .expect('DescribeServiceDeployments', {
+        serviceDeployments: [
+          {
+            serviceDeploymentArn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/2222222222222222222',
+            status: 'IN_PROGRESS',
+            deploymentCircuitBreaker: { status: 'DISABLED', failureCount: 3, threshold: 3 },
+          },
+        ],
+      })
+      .expect(
+        'UpdateService',
+        updateAnswer({
+          deployments: [
+            { id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS' },
+            { id: NEW_ID, status: 'ACTIVE', td: NEW, rollout: 'IN_PROGRESS', failed: 3 },
+          ],
+        }),
+      )
+      .expect(
+        'DescribeServices',
+        describeAnswer({ deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 3 }] }),
+      );
+    const deps = testDeps();
+    const result = await deploy(inputs(), deps);
+
+    expect(script.scope.isDone()).toBe(true);
+    const updates = script.calls.filter((c) => c.operation === 'UpdateService');
+    expect(updates[1]?.body).toEqual({ cluster: 'prod', service: 'web', taskDefinition: OLD });
+    expect(result).toMatchObject({
+      status: 'rolled-back',
+      deploymentId: NEW_ID,
+      rollback: { by: 'action', taskDefinitionArn: OLD, deploymentId: RB_ID, steady: true },
+    });
+    expect(result.message).toContain('3 tasks of deployment ecs-svc/2222222222222222222 failed (the threshold is 3');
+    expect(result.message).toContain(`Rolled back to ${OLD} (deployment ${RB_ID}) and it is steady.`);
+    expect(result.stoppedTasks.map((t) => t.containers[0]?.exitCode)).toEqual([137, 1]);
+    const text = deps.log.text();
+    expect(text).toContain('task t1 EssentialContainerExited: Essential container in task exited');
+    expect(text).toContain('container web: exit code 137, OutOfMemoryError: Container killed due to memory usage');
+    expect(text).toContain('circuit breaker DISABLED (3 of 3 failed tasks)');
+  });
+
+  it('shows an image pull failure and reports failed when rollback is off', async () => {
+    const breaker = { enable: true, rollback: false };
+    const script = started(new EcsScript(), { ...steadyOld, breaker }, rolling(0, { breaker }))
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [
+            {
+              id: NEW_ID,
+              status: 'PRIMARY',
+              td: NEW,
+              rollout: 'FAILED',
+              failed: 3,
+              reason: 'ECS deployment circuit breaker: tasks failed to start.',
+            },
+            { id: OLD_ID, status: 'ACTIVE', td: OLD, rollout: 'COMPLETED', running: 3 },
+          ],
+        }),
+      )
+      .expect('ListTasks', { taskArns: ['t/1'] })
+      .expect('DescribeTasks', {
+        tasks: [
+          {
+            taskArn: 'arn:aws:ecs:us-east-1:123456789012:task/prod/t1',
+            stopCode: 'TaskFailedToStart',
+            stoppedReason:
+              'CannotPullContainerError: pull image manifest has been retried 5 time(s): 1234.dkr.ecr.us-east-1.amazonaws.com/web:0.2548.7: not found',
+            containers: [{ name: 'web', lastStatus: 'STOPPED' }],
+          },
+        ],
+      })
+      .fail('ListServiceDeployments', 'AccessDeniedException', 'not authorized to perform ecs:ListServiceDeployments');
+    const deps = testDeps();
+    const result = await deploy(inputs({ rollback: false }), deps);
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('failed');
+    expect(result.rollback).toBeUndefined();
+    expect(result.message).toContain(
+      'ECS marked deployment ecs-svc/2222222222222222222 FAILED: ECS deployment circuit breaker',
+    );
+    expect(result.message).toContain('No rollback was done (rollback: false).');
+    expect(deps.log.text()).toContain('task t1 TaskFailedToStart: CannotPullContainerError: pull image manifest');
+    expect(deps.log.text()).toContain('container web: exit code none');
+  });
+
+  it('times out, rolls back, and says when the rollback also failed', async () => {
+    const script = started(new EcsScript())
+      .expect('DescribeServices', describeAnswer(rolling(1)), { times: 3 })
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'InvalidParameterException', 'not supported')
+      .expect(
+        'UpdateService',
+        updateAnswer({ deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS' }] }),
+      )
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          deployments: [
+            { id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS', running: 1 },
+            { id: NEW_ID, status: 'ACTIVE', td: NEW, rollout: 'IN_PROGRESS', running: 1 },
+          ],
+        }),
+        { times: 3 },
+      );
+    const deps = testDeps();
+    const result = await deploy(inputs({ timeoutMs: 10_000 }), deps);
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('timed-out');
+    expect(result.message).toContain('did not complete within 10s (timeout): IN_PROGRESS, 1/3 running');
+    expect(result.message).toContain(`The rollback to ${OLD} (deployment ${RB_ID}) also failed: not steady within 10s`);
+    expect(result.rollback).toMatchObject({ by: 'action', steady: false });
+  });
+
+  it('reports timed-out without rollback when rollback is off', async () => {
+    const script = started(new EcsScript())
+      .expect('DescribeServices', describeAnswer(rolling(1)), { times: 2 })
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
+    const result = await deploy(inputs({ timeoutMs: 5_000, rollback: false }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: 'timed-out', deploymentId: NEW_ID, taskDefinitionArn: NEW });
+  });
+
+  it('does not roll back a deployment someone else replaced', async () => {
+    const other = tdArn(8);
+    const script = started(new EcsScript())
+      .expect(
+        'DescribeServices',
+        describeAnswer({ deployments: [{ id: RB_ID, status: 'PRIMARY', td: other, rollout: 'IN_PROGRESS' }] }),
+      )
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('failed');
+    expect(result.message).toContain(`was replaced by deployment ${RB_ID} of web:8, which this step did not start`);
+  });
+});
+
+describe('deploy: API errors are never "not stable yet"', () => {
+  it('rides out a throttling storm with bounded backoff and still succeeds', async () => {
+    const script = started(new EcsScript())
+      .fail('DescribeServices', 'ThrottlingException', 'Rate exceeded', 400, 3)
+      .fail('DescribeServices', 'ServerException', 'internal error', 500)
+      .expect(
+        'DescribeServices',
+        describeAnswer({ deployments: [{ id: NEW_ID, status: 'PRIMARY', td: NEW, rollout: 'COMPLETED', running: 3 }] }),
+      );
+    const deps = testDeps();
+    const sleeps: number[] = [];
+    const result = await deploy(inputs(), {
+      ...deps,
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        await deps.clock.sleep(ms);
+      },
+    });
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('succeeded');
+    expect(deps.log.warnings).toHaveLength(4);
+    expect(deps.log.warnings[0]).toContain('ecs:DescribeServices failed with ThrottlingException (transient, 1/6)');
+    // Backoff doubles from the poll interval; a success resets it.
+    expect(sleeps.filter((ms) => ms > 0)).toEqual([10_000, 20_000, 40_000, 60_000]);
+  });
+
+  it('gives up after too many transient errors in a row, with the error named', async () => {
+    const script = started(new EcsScript()).fail('DescribeServices', 'ThrottlingException', 'Rate exceeded', 400, 7);
+    const result = await deploy(inputs({ timeoutMs: 3_600_000 }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('failed');
+    expect(result.message).toContain('ecs:DescribeServices kept failing with ThrottlingException');
+    expect(result.message).toContain(`deployment ${NEW_ID} (ours, web:7) is still in progress`);
+  });
+
+  it('fails at once on access denied while waiting, naming the IAM action', async () => {
+    const script = started(new EcsScript()).fail(
+      'DescribeServices',
+      'AccessDeniedException',
+      'User: arn:aws:sts::123456789012:assumed-role/deploy/gha is not authorized to perform: ecs:DescribeServices',
+    );
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('failed');
+    expect(result.message).toContain('ecs:DescribeServices was denied (AccessDeniedException)');
+    expect(result.deploymentId).toBe(NEW_ID);
+  });
+
+  it.each([
+    {
+      name: 'access denied before anything changed',
+      op: 'DescribeServices',
+      code: 'AccessDeniedException',
+      expected: 'ecs:DescribeServices was denied',
+    },
+    {
+      name: 'expired credentials',
+      op: 'DescribeServices',
+      code: 'ExpiredTokenException',
+      expected: 'AWS rejected the credentials on ecs:DescribeServices (ExpiredTokenException)',
+    },
+    {
+      name: 'missing cluster',
+      op: 'DescribeServices',
+      code: 'ClusterNotFoundException',
+      expected: 'Cluster "prod" was not found in region us-east-1',
+    },
+  ])('throws on $name without changing anything', async ({ op, code, expected }) => {
+    const script = new EcsScript().fail(op, code, 'denied or missing');
+    await expect(deploy(inputs(), testDeps())).rejects.toThrow(expected);
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations()).toEqual(['DescribeServices']);
+  });
+
+  it('names iam:PassRole when registering is denied for it', async () => {
+    new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .fail(
+        'RegisterTaskDefinition',
+        'AccessDeniedException',
+        'User: x is not authorized to perform: iam:PassRole on resource: arn:aws:iam::1:role/ecsTaskExecutionRole',
+      );
+    await expect(deploy(inputs(), testDeps())).rejects.toThrow(/Allow iam:PassRole/);
+  });
+
+  it('names a missing service, its cluster and region', async () => {
+    const script = new EcsScript().expect('DescribeServices', {
+      services: [],
+      failures: [{ arn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web', reason: 'MISSING' }],
+    });
+    await expect(deploy(inputs(), testDeps())).rejects.toThrow(
+      'Service "web" was not found in cluster "prod" in region us-east-1 (DescribeServices: MISSING)',
+    );
+    expect(script.scope.isDone()).toBe(true);
+  });
+
+  it.each(['CODE_DEPLOY', 'EXTERNAL'] as const)('rejects a %s service before changing anything', async (controller) => {
+    const script = new EcsScript().expect('DescribeServices', describeAnswer({ ...steadyOld, controller }));
+    await expect(deploy(inputs(), testDeps())).rejects.toThrow(
+      `uses the ${controller} deployment controller, which ecs-deploy-wait does not support`,
+    );
+    expect(script.operations()).toEqual(['DescribeServices']);
+  });
+});
+
+describe('deploy: unchanged and cancelled', () => {
+  const describedOld = {
+    taskDefinition: {
+      ...rendered.request,
+      taskDefinitionArn: OLD,
+      revision: 6,
+      status: 'ACTIVE',
+      registeredAt: 1_759_000_000,
+      compatibilities: ['EC2', 'FARGATE'],
+      requiresAttributes: [{ name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' }],
+      volumes: [],
+      placementConstraints: [],
+      containerDefinitions: (rendered.request.containerDefinitions ?? []).map((c) => ({
+        ...c,
+        cpu: 0,
+        mountPoints: [],
+        volumesFrom: [],
+        systemControls: [],
+        portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' }],
+        environment: [...(c.environment ?? [])].reverse(),
+      })),
+    },
+  };
+
+  it('registers nothing when the rendered definition equals the running one', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('DescribeTaskDefinition', describedOld);
+    const result = await deploy(inputs({ skipUnchanged: true }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations()).toEqual(['DescribeServices', 'DescribeTaskDefinition']);
+    expect(result).toMatchObject({
+      status: 'unchanged',
+      taskDefinitionArn: OLD,
+      previousTaskDefinitionArn: OLD,
+      deploymentId: OLD_ID,
+    });
+  });
+
+  it('deploys when the rendered definition differs', async () => {
+    const changed = {
+      taskDefinition: { ...describedOld.taskDefinition, containerDefinitions: [{ name: 'web', image: 'old:1' }] },
+    };
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('DescribeTaskDefinition', changed)
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .expect('UpdateService', updateAnswer(rolling(0)));
+    const result = await deploy(inputs({ skipUnchanged: true, wait: false }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('succeeded');
+  });
+
+  it('on cancellation says which deployment is still in progress', async () => {
+    const script = started(new EcsScript()).expect('DescribeServices', describeAnswer(rolling(1)));
+    const cancel = new AbortController();
+    const deps = testDeps();
+    const result = await deploy(inputs(), {
+      ...deps,
+      signal: cancel.signal,
+      sleep: async () => {
+        cancel.abort();
+        throw Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' });
+      },
+    });
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: undefined, cancelled: true, deploymentId: NEW_ID, taskDefinitionArn: NEW });
+    expect(result.message).toContain(
+      `Cancelled while waiting: deployment ${NEW_ID} (ours, web:7) is still in progress: IN_PROGRESS, 1/3 running`,
+    );
+  });
+});
