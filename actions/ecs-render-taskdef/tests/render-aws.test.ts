@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@ecs-actions/core';
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { isolateNock } from '@ecs-actions/core/testkit';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { DESCRIBE_ONLY_FIELDS } from '../src/task-definition.js';
 import {
@@ -47,7 +48,7 @@ function registerForm() {
 }
 
 beforeAll(() => useFakeAws());
-afterEach(() => nock.cleanAll());
+isolateNock(nock);
 
 describe('render from ECS (real SDK over HTTP, nock)', () => {
   it.each([
