@@ -29574,6 +29574,8 @@ function sameDigest(tags, held, log) {
 /** The ECR calls the action makes, each turning AWS's errors into messages that say what to fix. */
 
 
+/** For tools that drive the logic directly (the benchmark) without a dependency on the SDK of their own. */
+
 const ACCESS_DENIED = new Set([
     'AccessDeniedException',
     'AccessDenied',

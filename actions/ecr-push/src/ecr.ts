@@ -15,6 +15,9 @@ import {
 } from '@aws-sdk/client-ecr';
 import { ConfigurationError, errorMessage } from '@ecs-actions/core';
 
+/** For tools that drive the logic directly (the benchmark) without a dependency on the SDK of their own. */
+export { ECRClient } from '@aws-sdk/client-ecr';
+
 const ACCESS_DENIED = new Set([
   'AccessDeniedException',
   'AccessDenied',
