@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { ECRClient } from '@aws-sdk/client-ecr';
 import {
   ConfigurationError,
   createAwsClient,
@@ -14,16 +13,22 @@ import {
   writeSummary,
 } from '@ecs-actions/core';
 import { dockerCli } from './docker.js';
-import { pushImage } from './ecr-push.js';
 import { readEcrPushInputs } from './inputs.js';
 import { type LoginState, logout } from './post.js';
-import { summaryMarkdown } from './summary.js';
 
 const loginState = new StepState<LoginState>('ecr-push-login');
+
+// The AWS SDK and the push logic load only in main, after the inputs are read: the post step (docker logout)
+// and a bad input never parse them (they are separate chunks of the bundle).
 
 await runAction({
   async main() {
     const inputs = readEcrPushInputs(new InputReader());
+    const [{ ECRClient }, { pushImage }, { summaryMarkdown }] = await Promise.all([
+      import('@aws-sdk/client-ecr'),
+      import('./ecr-push.js'),
+      import('./summary.js'),
+    ]);
     const result = await pushImage(inputs, {
       ecr: createAwsClient(ECRClient),
       docker: dockerCli(),

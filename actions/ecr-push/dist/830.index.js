@@ -1,0 +1,839 @@
+export const id = 830;
+export const ids = [830];
+export const modules = {
+
+/***/ 3830:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  pushImage: () => (/* binding */ pushImage),
+  resolveBuildFiles: () => (/* binding */ resolveBuildFiles)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 10 modules
+var src = __webpack_require__(1928);
+// EXTERNAL MODULE: ./src/docker.ts + 12 modules
+var src_docker = __webpack_require__(3509);
+// EXTERNAL MODULE: ./src/ecr.ts
+var src_ecr = __webpack_require__(2145);
+;// CONCATENATED MODULE: ./src/labels.ts
+/** The OCI annotations the action adds to every image it builds, unless the user's labels set them. */
+/**
+ * When the image counts as created. A rebuild of the same commit must give the same labels, or the image
+ * differs and a re-run cannot recognise the tags it already pushed; so: SOURCE_DATE_EPOCH (the
+ * reproducible-builds convention) if set, else the time of the commit that triggered the run, else now.
+ */
+function createdTime(context) {
+    const epoch = context.env.SOURCE_DATE_EPOCH;
+    if (epoch && /^\d+$/.test(epoch))
+        return { value: new Date(Number(epoch) * 1000).toISOString(), from: 'SOURCE_DATE_EPOCH' };
+    const commitTime = eventCommitTime(context.event);
+    if (commitTime !== undefined)
+        return { value: commitTime, from: 'the commit time' };
+    return { value: new Date(context.now).toISOString(), from: 'the build time' };
+}
+/** `head_commit.timestamp` of a push, or of the run that triggered a workflow_run. */
+function eventCommitTime(event) {
+    if (typeof event !== 'object' || event === null)
+        return undefined;
+    const record = event;
+    const timestamp = record.head_commit?.timestamp ?? record.workflow_run?.head_commit?.timestamp;
+    if (typeof timestamp !== 'string')
+        return undefined;
+    const ms = Date.parse(timestamp);
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+function defaultLabels(context) {
+    const labels = [];
+    const { GITHUB_SHA, GITHUB_SERVER_URL, GITHUB_REPOSITORY } = context.env;
+    if (GITHUB_SHA)
+        labels.push({ key: 'org.opencontainers.image.revision', value: GITHUB_SHA });
+    if (GITHUB_SERVER_URL && GITHUB_REPOSITORY) {
+        labels.push({
+            key: 'org.opencontainers.image.source',
+            value: `${GITHUB_SERVER_URL.replace(/\/+$/, '')}/${GITHUB_REPOSITORY}`,
+        });
+    }
+    labels.push({ key: 'org.opencontainers.image.version', value: context.version });
+    labels.push({ key: 'org.opencontainers.image.created', value: createdTime(context).value });
+    return labels;
+}
+/** The defaults, then the user's labels; a user label replaces a default of the same key. */
+function imageLabels(user, context) {
+    const merged = new Map();
+    for (const { key, value } of defaultLabels(context))
+        merged.set(key, value);
+    for (const { key, value } of user)
+        merged.set(key, value);
+    return [...merged].map(([key, value]) => ({ key, value }));
+}
+
+;// CONCATENATED MODULE: ./src/plan.ts
+/**
+ * What to do with each tag, decided before anything is pushed: a tag that already holds this image is
+ * skipped, a new tag is pushed, a mutable tag holding another image is moved, and an immutable one fails.
+ */
+/** Whether the image under an existing tag is the local image. */
+function isSameImage(existing, local) {
+    if (existing.digest === undefined)
+        return false;
+    if (local.knownDigests.includes(existing.digest))
+        return true;
+    return existing.configDigest !== undefined && existing.configDigest === local.imageId;
+}
+function planTags(existing, local) {
+    const actions = [];
+    const clashes = [];
+    for (const entry of existing) {
+        if (entry.digest === undefined) {
+            actions.push({ tag: entry.tag, action: 'push' });
+        }
+        else if (isSameImage(entry, local)) {
+            actions.push({ tag: entry.tag, action: 'skip', digest: entry.digest });
+        }
+        else if (entry.immutable) {
+            clashes.push({ tag: entry.tag, existingDigest: entry.digest });
+        }
+        else {
+            actions.push({ tag: entry.tag, action: 'move', previousDigest: entry.digest });
+        }
+    }
+    return { actions, clashes };
+}
+function clashMessage(clashes, repositoryUri, local, mutability) {
+    const localText = local.knownDigests.length > 0
+        ? `digest ${local.knownDigests[0]}`
+        : `image id ${local.imageId}; its manifest digest is known only once pushed`;
+    const lines = clashes.map((clash) => `- tag "${clash.tag}" already holds ${clash.existingDigest}; the image to push is a different one (${localText})`);
+    return [
+        `Nothing was pushed: the repository ${repositoryUri} has ${mutability} tags, and ${clashes.length === 1 ? 'a tag already holds' : 'tags already hold'} another image:`,
+        ...lines,
+        'Push under a new tag (e.g. the headver image-tag of this build), or delete the old image if it was pushed by mistake.',
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/scan.ts
+var scan = __webpack_require__(4558);
+;// CONCATENATED MODULE: ./src/ecr-push.ts
+/**
+ * Build (or take) an image, log in to ECR with the password on stdin, check every tag against what ECR
+ * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
+ */
+
+
+
+
+
+
+
+
+async function pushImage(inputs, deps) {
+    const { ecr, docker, log } = deps;
+    // 1. Everything local is checked before any call that changes something.
+    const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
+    await (0,src_docker/* checkDocker */.dN)(docker, deps.env);
+    let prebuilt;
+    if (inputs.source.kind === 'image') {
+        prebuilt = await (0,src_docker/* inspectImage */.mm)(docker, inputs.source.image);
+        if (!prebuilt) {
+            throw new src/* ConfigurationError */.j1(`Input "image": the Docker engine has no image ${(0,src/* quoteValue */.cl)(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`);
+        }
+    }
+    // 2. ECR: credentials, registry and repository.
+    const login = await (0,src_ecr/* getRegistryLogin */.RY)(ecr, inputs.registryId);
+    log.maskSecret(login.password);
+    log.maskSecret(login.token);
+    const repositoryUri = `${login.host}/${inputs.repository}`;
+    const repository = await (0,src_ecr/* findRepository */.W1)(ecr, inputs.repository, inputs.registryId);
+    if (!repository && !inputs.createRepository) {
+        throw new src/* ConfigurationError */.j1(`The ECR repository ${(0,src/* quoteValue */.cl)(inputs.repository)} does not exist in ${login.host}. Create it (aws ecr create-repository --repository-name ${inputs.repository} --image-scanning-configuration scanOnPush=true), or set create-repository: true to let this step create it.`);
+    }
+    // 3. Log in (before the build: a Dockerfile may start FROM an image in this registry).
+    deps.onLogin(login.host);
+    await dockerLogin(docker, login, log);
+    // 4. The image: built once, or the one given.
+    let labels = [];
+    let local;
+    if (build && inputs.source.kind === 'build') {
+        const firstTag = inputs.tags[0] ?? 'latest';
+        const labelContext = { env: deps.env, version: firstTag, now: deps.clock.now(), event: deps.event };
+        labels = imageLabels(inputs.source.labels, labelContext);
+        const created = createdTime(labelContext);
+        log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
+        const imageId = await dockerBuild(docker, log, {
+            context: build.context,
+            dockerfile: build.dockerfile,
+            buildArgs: inputs.source.buildArgs,
+            labels,
+            target: inputs.source.target,
+            platform: inputs.source.platform,
+            iidfile: external_node_path_default().join(deps.tempDir, `ecr-push-${process.pid}-${deps.clock.now()}.iid`),
+        });
+        const inspected = await (0,src_docker/* inspectImage */.mm)(docker, imageId);
+        if (!inspected)
+            throw new Error(`docker build reported image ${imageId}, which the engine does not have`);
+        local = inspected;
+    }
+    else if (prebuilt) {
+        local = prebuilt;
+    }
+    else {
+        throw new Error('unreachable: neither a build nor an image');
+    }
+    // 5. Every tag against ECR, before anything is pushed.
+    const identity = { imageId: local.id, knownDigests: (0,src_docker/* knownDigests */.lg)(local, repositoryUri) };
+    const remote = repository
+        ? await existingTags(ecr, inputs, repository, identity.knownDigests)
+        : {
+            existing: inputs.tags.map((tag) => ({ tag, digest: undefined, immutable: false })),
+            manifests: new Map(),
+        };
+    const plan = planTags(remote.existing, identity);
+    if (plan.clashes.length > 0) {
+        throw new src/* ConfigurationError */.j1(clashMessage(plan.clashes, repositoryUri, identity, repository?.imageTagMutability ?? 'IMMUTABLE'));
+    }
+    // 6. Create the repository only now that everything else is known to be fine.
+    let repositoryCreated = false;
+    let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
+    if (!repository) {
+        const created = await (0,src_ecr/* createRepository */.vB)(ecr, inputs.repository, inputs.registryId, inputs.tagMutability);
+        repositoryCreated = true;
+        scanOnPush = created.imageScanningConfiguration?.scanOnPush ?? true;
+        log.info(`Created the ECR repository ${inputs.repository} (tag mutability ${inputs.tagMutability}, scan on push enabled)`);
+    }
+    // 7. Tag and push.
+    for (const action of plan.actions) {
+        if (action.action === 'skip') {
+            log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
+        }
+        else if (action.action === 'move') {
+            log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
+        }
+    }
+    const { held, transfers } = await pushTags({
+        ecr,
+        docker,
+        log,
+        inputs,
+        repositoryUri,
+        imageId: local.id,
+        plan: plan.actions,
+        remote,
+        clock: deps.clock,
+    });
+    // 8. The digest, as ECR reports it.
+    const digest = sameDigest(inputs.tags, held, log);
+    const firstTag = inputs.tags[0] ?? 'latest';
+    const result = {
+        registry: login.host,
+        repositoryUri,
+        image: `${repositoryUri}:${firstTag}`,
+        digest,
+        imageWithDigest: `${repositoryUri}@${digest}`,
+        tags: inputs.tags,
+        tagResults: plan.actions.map((action) => ({ ...tagResult(action), ...transfers.get(action.tag) })),
+        imageId: local.id,
+        built: build !== undefined,
+        repositoryCreated,
+        labels,
+    };
+    // 9. The scan.
+    if (inputs.scan === 'wait') {
+        const imageRef = `${repositoryUri}@${digest}`;
+        const outcome = await log.group(`Waiting for the image scan of ${imageRef}`, () => (0,scan/* waitForScan */.SP)({
+            ecr,
+            repositoryName: inputs.repository,
+            registryId: inputs.registryId,
+            imageDigest: digest,
+            scanOnPush,
+            timeoutMs: inputs.scanTimeoutMs,
+            ...(deps.scanIntervalMs === undefined ? {} : { intervalMs: deps.scanIntervalMs }),
+            clock: deps.clock,
+            sleep: deps.sleep,
+            onStatus: (status) => log.info(`scan status: ${status}`),
+        }));
+        if (outcome.kind === 'complete') {
+            result.scan = outcome.report;
+            const verdict = (0,scan/* scanVerdict */.nj)(outcome.report, inputs.failOnSeverity, imageRef);
+            if (verdict)
+                result.failure = verdict;
+        }
+        else {
+            result.failure = (0,scan/* scanProblemMessage */.Cv)(outcome, imageRef, inputs.scanTimeoutMs);
+        }
+    }
+    return result;
+}
+function tagResult(action) {
+    switch (action.action) {
+        case 'push':
+            return { tag: action.tag, action: 'pushed' };
+        case 'skip':
+            return { tag: action.tag, action: 'skipped' };
+        case 'move':
+            return { tag: action.tag, action: 'moved', previousDigest: action.previousDigest };
+    }
+}
+/** The absolute context folder and Dockerfile, both checked to exist. */
+async function resolveBuildFiles(source, workspace) {
+    const context = external_node_path_default().resolve(workspace, source.context);
+    const contextStat = await (0,promises_.stat)(context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new src/* ConfigurationError */.j1(`Input "context": the build context ${(0,src/* quoteValue */.cl)(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`);
+    }
+    const dockerfile = source.file ? external_node_path_default().resolve(workspace, source.file) : external_node_path_default().join(context, 'Dockerfile');
+    const fileStat = await (0,promises_.stat)(dockerfile).catch(() => undefined);
+    if (!fileStat?.isFile()) {
+        throw new src/* ConfigurationError */.j1(source.file
+            ? `Input "file": the Dockerfile ${(0,src/* quoteValue */.cl)(source.file)} does not exist (looked at ${dockerfile}). Give its path relative to the workspace.`
+            : `There is no Dockerfile in the build context ${(0,src/* quoteValue */.cl)(source.context)} (looked at ${dockerfile}). Set "file" to the Dockerfile's path, or "context" to the folder that holds it.`);
+    }
+    return { context, dockerfile };
+}
+async function dockerLogin(docker, login, log) {
+    // The password goes on stdin: never in argv, where any process listing shows it.
+    const result = await log.group(`docker login ${login.host}`, () => docker.run(['login', '--username', login.username, '--password-stdin', login.host], { stdin: login.password }));
+    if (result.exitCode !== 0)
+        throw new src_docker/* DockerCommandError */.YJ(`login ${login.host}`, result);
+}
+async function dockerBuild(docker, log, options) {
+    const result = await log.group('docker build', () => docker.run((0,src_docker/* buildArguments */.fb)(options)));
+    if (result.exitCode !== 0) {
+        // The group is collapsed in the log: repeat the end of the output where it is seen.
+        log.info(`docker build failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(result), 25)}`);
+        throw new src_docker/* DockerCommandError */.YJ('build', result);
+    }
+    const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
+    if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
+        throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
+    }
+    log.info(`Built image ${imageId}`);
+    return imageId;
+}
+/**
+ * Tags the image locally under every tag, then makes ECR hold it under each tag that needs it: the first
+ * through `docker push` (the layers go up once) unless ECR already holds the image under a skipped tag, the
+ * others with PutImage of the stored manifest (one API call each, no layer traffic). Returns tag → digest, from ECR.
+ */
+async function pushTags(context) {
+    const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote, clock } = context;
+    const held = new Map();
+    const transfers = new Map();
+    for (const action of plan)
+        if (action.action === 'skip')
+            held.set(action.tag, action.digest);
+    const pending = plan.filter((action) => action.action !== 'skip');
+    if (pending.length === 0)
+        return { held, transfers };
+    await log.group(`Push ${repositoryUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
+        for (const { tag } of plan) {
+            const reference = `${repositoryUri}:${tag}`;
+            const tagged = await docker.run(['tag', imageId, reference]);
+            if (tagged.exitCode !== 0)
+                throw new src_docker/* DockerCommandError */.YJ(`tag ${reference}`, tagged);
+        }
+        const pushWithDocker = async (tag) => {
+            const started = clock.now();
+            await dockerPush(docker, log, `${repositoryUri}:${tag}`);
+            const digest = await (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, tag);
+            if (digest === undefined) {
+                throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);
+            }
+            held.set(tag, digest);
+            transfers.set(tag, { via: 'docker push', durationMs: clock.now() - started });
+            return digest;
+        };
+        let rest = pending;
+        let source = plan.find((action) => action.action === 'skip')?.tag;
+        let sourceDigest = source === undefined ? undefined : held.get(source);
+        if (sourceDigest === undefined) {
+            const [first, ...others] = pending;
+            sourceDigest = await pushWithDocker(first.tag);
+            source = first.tag;
+            rest = others;
+        }
+        if (rest.length === 0)
+            return;
+        const stored = remote.manifests.get(sourceDigest) ??
+            (await (0,src_ecr/* getManifest */.c2)(ecr, inputs.repository, inputs.registryId, sourceDigest));
+        for (const { tag } of rest) {
+            if (stored) {
+                const started = clock.now();
+                const digest = await (0,src_ecr/* putTag */.go)(ecr, inputs.repository, inputs.registryId, sourceDigest, stored, tag);
+                const durationMs = clock.now() - started;
+                held.set(tag, digest);
+                transfers.set(tag, { via: 'PutImage', durationMs });
+                log.info(`Tag ${tag} → ${digest}: added with ECR PutImage in ${durationMs} ms (the image is there under ${source}; no layers sent)`);
+            }
+            else {
+                // Without ecr:BatchGetImage the manifest cannot be read back: push the tag like the first.
+                await pushWithDocker(tag);
+            }
+        }
+    });
+    return { held, transfers };
+}
+async function dockerPush(docker, log, reference) {
+    const pushed = await docker.run(['push', reference]);
+    if (pushed.exitCode !== 0) {
+        log.info(`docker push failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(pushed), 15)}`);
+        throw new src_docker/* DockerCommandError */.YJ(`push ${reference}`, pushed, /denied|unauthorized/i.test(`${pushed.stdout}${pushed.stderr}`)
+            ? 'The role needs ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage on the repository.'
+            : '');
+    }
+}
+async function existingTags(ecr, inputs, repository, known) {
+    const digests = await Promise.all(inputs.tags.map((tag) => (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, tag)));
+    // The manifest of each distinct unknown digest, to recognise this image after a rebuild by its config digest.
+    const unknown = [...new Set(digests.filter((digest) => !!digest && !known.includes(digest)))];
+    const manifests = new Map(await Promise.all(unknown.map(async (digest) => [digest, await (0,src_ecr/* getManifest */.c2)(ecr, inputs.repository, inputs.registryId, digest)])));
+    const existing = inputs.tags.map((tag, index) => {
+        const digest = digests[index];
+        return {
+            tag,
+            digest,
+            configDigest: digest ? (0,src_ecr/* configDigestOf */.e$)(manifests.get(digest)) : undefined,
+            immutable: (0,src_ecr/* isTagImmutable */.j1)(tag, repository.imageTagMutability, repository.imageTagMutabilityExclusionFilters ?? []),
+        };
+    });
+    return { existing, manifests };
+}
+/** The digest of the first tag; a tag that holds another one is reported. */
+function sameDigest(tags, held, log) {
+    const first = held.get(tags[0] ?? '');
+    if (first === undefined)
+        throw new Error(`ECR reported no digest for the tag ${tags[0]}`);
+    const differing = tags.filter((tag) => held.get(tag) !== first);
+    if (differing.length > 0) {
+        log.warning(`The tags do not all hold the same manifest: ${tags.map((tag) => `${tag} → ${held.get(tag)}`).join(', ')}. The outputs use ${first}.`);
+    }
+    return first;
+}
+
+
+/***/ }),
+
+/***/ 2145:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ tagDigest),
+/* harmony export */   RY: () => (/* binding */ getRegistryLogin),
+/* harmony export */   W1: () => (/* binding */ findRepository),
+/* harmony export */   c2: () => (/* binding */ getManifest),
+/* harmony export */   e$: () => (/* binding */ configDigestOf),
+/* harmony export */   go: () => (/* binding */ putTag),
+/* harmony export */   j1: () => (/* binding */ isTagImmutable),
+/* harmony export */   pO: () => (/* binding */ startImageScan),
+/* harmony export */   vB: () => (/* binding */ createRepository),
+/* harmony export */   xd: () => (/* binding */ describeScanFindings)
+/* harmony export */ });
+/* unused harmony exports explainAwsError, registryHost, wildcardMatch */
+/* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8613);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1928);
+/** The ECR calls the action makes, each turning AWS's errors into messages that say what to fix. */
+
+
+/** For tools that drive the logic directly (the benchmark) without a dependency on the SDK of their own. */
+
+const ACCESS_DENIED = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+]);
+const BAD_CREDENTIALS = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+]);
+const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+function errorName(error) {
+    return error instanceof Error ? error.name : '';
+}
+/**
+ * What an AWS error means for the user: credentials missing, expired or wrong, or the IAM action denied.
+ * Anything else is returned unchanged.
+ */
+function explainAwsError(error, operation, resource) {
+    const name = errorName(error);
+    const action = `ecr:${operation}`;
+    const what = resource ? ` on ${resource}` : '';
+    if (name === 'CredentialsProviderError' || /Could not load credentials/i.test((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error))) {
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No AWS credentials were found for ${action}. Run aws-actions/configure-aws-credentials (OIDC role) before this step, with a role allowed to push to ECR.`);
+    }
+    if (ACCESS_DENIED.has(name)) {
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Access denied: the AWS identity may not call ${action}${what} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}). Allow ${action} in the role's IAM policy (the README lists every ECR action this step needs).`);
+    }
+    if (EXPIRED.has(name)) {
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The AWS credentials have expired (${action}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}). Configure credentials closer to this step, or raise role-duration-seconds.`);
+    }
+    if (BAD_CREDENTIALS.has(name)) {
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS rejected the credentials for ${action} (${name}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}). Check the access key or role configured for this job.`);
+    }
+    return error;
+}
+async function call(operation, resource, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        throw explainAwsError(error, operation, resource);
+    }
+}
+/** GetAuthorizationToken, decoded: the token is base64 `AWS:<password>`. */
+async function getRegistryLogin(ecr, registryId) {
+    const response = await call('GetAuthorizationToken', undefined, () => ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__.GetAuthorizationTokenCommand(registryId ? { registryIds: [registryId] } : {})));
+    const data = response.authorizationData?.[0];
+    if (!data?.authorizationToken || !data.proxyEndpoint) {
+        throw new Error('ECR GetAuthorizationToken returned no authorization data');
+    }
+    const decoded = Buffer.from(data.authorizationToken, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon <= 0)
+        throw new Error('ECR GetAuthorizationToken returned a token that is not base64 "user:password"');
+    return {
+        host: registryHost(data.proxyEndpoint),
+        proxyEndpoint: data.proxyEndpoint,
+        username: decoded.slice(0, colon),
+        password: decoded.slice(colon + 1),
+        token: data.authorizationToken,
+        expiresAt: data.expiresAt,
+    };
+}
+/** `https://123.dkr.ecr.us-east-1.amazonaws.com/` → `123.dkr.ecr.us-east-1.amazonaws.com`. */
+function registryHost(proxyEndpoint) {
+    return proxyEndpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+}
+async function findRepository(ecr, repositoryName, registryId) {
+    try {
+        const response = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__.DescribeRepositoriesCommand({ repositoryNames: [repositoryName], ...(registryId ? { registryId } : {}) }));
+        return response.repositories?.[0];
+    }
+    catch (error) {
+        if (errorName(error) === 'RepositoryNotFoundException')
+            return undefined;
+        throw explainAwsError(error, 'DescribeRepositories', `repository ${repositoryName}`);
+    }
+}
+async function createRepository(ecr, repositoryName, registryId, imageTagMutability) {
+    const response = await call('CreateRepository', `repository ${repositoryName}`, () => ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__.CreateRepositoryCommand({
+        repositoryName,
+        ...(registryId ? { registryId } : {}),
+        imageTagMutability,
+        imageScanningConfiguration: { scanOnPush: true },
+    })));
+    if (!response.repository)
+        throw new Error(`ECR CreateRepository returned no repository for ${repositoryName}`);
+    return response.repository;
+}
+/** The digest a tag points at, or undefined when the tag does not exist. */
+async function tagDigest(ecr, repositoryName, registryId, tag) {
+    try {
+        const response = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__.DescribeImagesCommand({
+            repositoryName,
+            ...(registryId ? { registryId } : {}),
+            imageIds: [{ imageTag: tag }],
+        }));
+        return response.imageDetails?.[0]?.imageDigest;
+    }
+    catch (error) {
+        if (errorName(error) === 'ImageNotFoundException')
+            return undefined;
+        throw explainAwsError(error, 'DescribeImages', `${repositoryName}:${tag}`);
+    }
+}
+const MANIFEST_TYPES = [
+    'application/vnd.docker.distribution.manifest.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.index.v1+json',
+];
+/**
+ * The manifest ECR stores under a digest, byte for byte (BatchGetImage), or undefined when it cannot be read
+ * (no such image, or no ecr:BatchGetImage permission: callers then fall back to what works without it).
+ */
+async function getManifest(ecr, repositoryName, registryId, imageDigest) {
+    try {
+        const response = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__.BatchGetImageCommand({
+            repositoryName,
+            ...(registryId ? { registryId } : {}),
+            imageIds: [{ imageDigest }],
+            acceptedMediaTypes: MANIFEST_TYPES,
+        }));
+        const image = response.images?.[0];
+        if (!image?.imageManifest)
+            return undefined;
+        return { manifest: image.imageManifest, mediaType: image.imageManifestMediaType };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The config digest (= the local image id) of a single-image manifest, if it has one. */
+function configDigestOf(manifest) {
+    if (!manifest)
+        return undefined;
+    try {
+        const parsed = JSON.parse(manifest.manifest);
+        return typeof parsed.config?.digest === 'string' ? parsed.config.digest : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Puts a tag on an image ECR already holds: PutImage with its manifest, one API call and no layer traffic
+ * (ECR's documented way to retag). Returns the digest the tag now holds.
+ */
+async function putTag(ecr, repositoryName, registryId, imageDigest, stored, tag) {
+    try {
+        const response = await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__.PutImageCommand({
+            repositoryName,
+            ...(registryId ? { registryId } : {}),
+            imageManifest: stored.manifest,
+            ...(stored.mediaType ? { imageManifestMediaType: stored.mediaType } : {}),
+            imageDigest,
+            imageTag: tag,
+        }));
+        return response.image?.imageId?.imageDigest ?? imageDigest;
+    }
+    catch (error) {
+        // The tag already holds this very image (e.g. a concurrent re-run got there first): nothing to do.
+        if (errorName(error) === 'ImageAlreadyExistsException')
+            return imageDigest;
+        if (errorName(error) === 'ImageTagAlreadyExistsException') {
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`ECR refused to move the immutable tag "${tag}" in ${repositoryName}: it was set to another image after this step checked it (a concurrent push?). Push under a new tag.`);
+        }
+        throw explainAwsError(error, 'PutImage', `${repositoryName}:${tag}`);
+    }
+}
+/** Whether a tag is immutable under the repository's setting, exclusion filters included. */
+function isTagImmutable(tag, mutability, exclusions = []) {
+    const excluded = exclusions.some((filter) => filter.filter !== undefined && wildcardMatch(filter.filter, tag));
+    switch (mutability) {
+        case 'IMMUTABLE':
+            return true;
+        case 'IMMUTABLE_WITH_EXCLUSION':
+            return !excluded;
+        case 'MUTABLE_WITH_EXCLUSION':
+            return excluded;
+        default:
+            return false;
+    }
+}
+/** ECR's WILDCARD filter: `*` matches any run of characters, everything else literally. */
+function wildcardMatch(pattern, value) {
+    const regex = pattern
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*');
+    return new RegExp(`^${regex}$`).test(value);
+}
+/** One page of scan findings, or undefined when no scan exists for the image yet (ScanNotFoundException). */
+async function describeScanFindings(ecr, repositoryName, registryId, imageDigest, nextToken) {
+    try {
+        return await ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__.DescribeImageScanFindingsCommand({
+            repositoryName,
+            ...(registryId ? { registryId } : {}),
+            imageId: { imageDigest },
+            maxResults: 1000,
+            ...(nextToken ? { nextToken } : {}),
+        }));
+    }
+    catch (error) {
+        if (errorName(error) === 'ScanNotFoundException')
+            return undefined;
+        throw explainAwsError(error, 'DescribeImageScanFindings', `${repositoryName}@${imageDigest}`);
+    }
+}
+async function startImageScan(ecr, repositoryName, registryId, imageDigest) {
+    await call('StartImageScan', `${repositoryName}@${imageDigest}`, () => ecr.send(new _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__.StartImageScanCommand({ repositoryName, ...(registryId ? { registryId } : {}), imageId: { imageDigest } })));
+}
+
+
+/***/ }),
+
+/***/ 4558:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ SEVERITY_ORDER),
+/* harmony export */   Cv: () => (/* binding */ scanProblemMessage),
+/* harmony export */   SP: () => (/* binding */ waitForScan),
+/* harmony export */   gM: () => (/* binding */ formatCounts),
+/* harmony export */   nj: () => (/* binding */ scanVerdict),
+/* harmony export */   tf: () => (/* binding */ formatFinding)
+/* harmony export */ });
+/* unused harmony exports severityRank, sortFindings, countAtOrAbove */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1928);
+/* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2145);
+
+
+const SEVERITY_ORDER = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFORMATIONAL', 'UNDEFINED'];
+const RANK = { CRITICAL: 4, HIGH: 3, MEDIUM: 2, LOW: 1 };
+function severityRank(severity) {
+    return RANK[(severity ?? '').toUpperCase()] ?? 0;
+}
+const DONE = new Set(['COMPLETE', 'ACTIVE']);
+const FAILED = new Set([
+    'FAILED',
+    'UNSUPPORTED_IMAGE',
+    'FINDINGS_UNAVAILABLE',
+    'SCAN_ELIGIBILITY_EXPIRED',
+    'LIMIT_EXCEEDED',
+    'IMAGE_ARCHIVED',
+]);
+async function waitForScan(options) {
+    const { ecr, repositoryName, registryId, imageDigest } = options;
+    let started = options.scanOnPush;
+    let lastStatus = 'NOT_STARTED';
+    const result = await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .poll */ .wt)({
+        intervalMs: options.intervalMs ?? 5000,
+        timeoutMs: options.timeoutMs,
+        clock: options.clock,
+        sleep: options.sleep,
+        check: async () => {
+            const first = await (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .describeScanFindings */ .xd)(ecr, repositoryName, registryId, imageDigest);
+            if (first === undefined) {
+                if (!started) {
+                    started = true;
+                    try {
+                        await (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .startImageScan */ .pO)(ecr, repositoryName, registryId, imageDigest);
+                    }
+                    catch (error) {
+                        // One basic scan per image a day: a scan that exists already is what we wait for.
+                        if (!(error instanceof Error && error.name === 'LimitExceededException'))
+                            throw error;
+                    }
+                }
+                report('NOT_STARTED');
+                return undefined;
+            }
+            const status = first.imageScanStatus?.status ?? 'UNKNOWN';
+            report(status);
+            if (FAILED.has(status)) {
+                return { kind: 'failed', status, description: first.imageScanStatus?.description ?? '' };
+            }
+            if (!DONE.has(status))
+                return undefined;
+            return { kind: 'complete', report: await collectReport(options, first, status) };
+        },
+    });
+    if (result.status === 'done')
+        return result.value;
+    return { kind: 'timed-out', status: lastStatus, elapsedMs: result.elapsedMs };
+    function report(status) {
+        if (status !== lastStatus)
+            options.onStatus?.(status);
+        lastStatus = status;
+    }
+}
+const MAX_PAGES = 20;
+async function collectReport(options, first, status) {
+    const findings = [];
+    let page = first;
+    for (let pages = 0; page !== undefined && pages < MAX_PAGES; pages++) {
+        findings.push(...findingsOf(page));
+        const token = page.nextToken;
+        page = token
+            ? await (0,_ecr_js__WEBPACK_IMPORTED_MODULE_1__/* .describeScanFindings */ .xd)(options.ecr, options.repositoryName, options.registryId, options.imageDigest, token)
+            : undefined;
+    }
+    const counts = {};
+    for (const [severity, count] of Object.entries(first.imageScanFindings?.findingSeverityCounts ?? {})) {
+        if (typeof count === 'number')
+            counts[severity] = count;
+    }
+    if (Object.keys(counts).length === 0) {
+        for (const finding of findings)
+            counts[finding.severity] = (counts[finding.severity] ?? 0) + 1;
+    }
+    return { status, counts, findings: sortFindings(findings) };
+}
+function findingsOf(page) {
+    const basic = (page.imageScanFindings?.findings ?? []).map((finding) => ({
+        name: finding.name ?? '(unnamed)',
+        severity: finding.severity ?? 'UNDEFINED',
+        ...(finding.description ? { description: finding.description } : {}),
+        ...(finding.uri ? { uri: finding.uri } : {}),
+    }));
+    const enhanced = (page.imageScanFindings?.enhancedFindings ?? []).map((finding) => {
+        const vulnerable = finding.packageVulnerabilityDetails?.vulnerablePackages?.[0];
+        const uri = finding.packageVulnerabilityDetails?.sourceUrl;
+        return {
+            name: finding.packageVulnerabilityDetails?.vulnerabilityId ?? finding.title ?? '(unnamed)',
+            severity: finding.severity ?? 'UNDEFINED',
+            ...(finding.description ? { description: finding.description } : {}),
+            ...(uri ? { uri } : {}),
+            ...(vulnerable?.name
+                ? { package: `${vulnerable.name}${vulnerable.version ? `@${vulnerable.version}` : ''}` }
+                : {}),
+        };
+    });
+    return [...basic, ...enhanced];
+}
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.name.localeCompare(b.name));
+}
+/** How many findings are at or above the threshold, by ECR's counts. */
+function countAtOrAbove(report, threshold) {
+    const limit = severityRank(threshold);
+    return Object.entries(report.counts)
+        .filter(([severity]) => severityRank(severity) >= limit && severityRank(severity) > 0)
+        .reduce((total, [, count]) => total + count, 0);
+}
+/** The failure message for findings at or above the threshold, or undefined when the image passes. */
+function scanVerdict(report, threshold, imageRef) {
+    if (threshold === undefined)
+        return undefined;
+    const blocking = countAtOrAbove(report, threshold);
+    if (blocking === 0)
+        return undefined;
+    const top = report.findings.filter((finding) => severityRank(finding.severity) >= severityRank(threshold));
+    const shown = top.slice(0, 10).map((finding) => `- ${formatFinding(finding)}`);
+    const more = blocking > shown.length ? [`- … and ${blocking - shown.length} more`] : [];
+    return [
+        `The image scan of ${imageRef} found ${blocking} finding${blocking === 1 ? '' : 's'} at or above ${threshold} (${formatCounts(report.counts)}), and fail-on-severity is ${threshold}:`,
+        ...shown,
+        ...more,
+        'Fix or upgrade the affected packages (often: a newer base image), or raise fail-on-severity.',
+    ].join('\n');
+}
+function formatFinding(finding) {
+    const parts = [`${finding.severity} ${finding.name}`];
+    if (finding.package)
+        parts.push(`in ${finding.package}`);
+    if (finding.uri)
+        parts.push(`(${finding.uri})`);
+    return parts.join(' ');
+}
+function formatCounts(counts) {
+    const entries = SEVERITY_ORDER.filter((severity) => (counts[severity] ?? 0) > 0).map((severity) => `${severity} ${counts[severity]}`);
+    const other = Object.entries(counts)
+        .filter(([severity, count]) => !SEVERITY_ORDER.includes(severity) && count > 0)
+        .map(([severity, count]) => `${severity} ${count}`);
+    const all = [...entries, ...other];
+    return all.length > 0 ? all.join(', ') : 'no findings';
+}
+function scanProblemMessage(outcome, imageRef, timeoutMs) {
+    if (outcome.kind === 'timed-out') {
+        return `The image scan of ${imageRef} did not complete within scan-timeout ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(timeoutMs)} (last status ${outcome.status}). The image is pushed; raise scan-timeout, or set scan: none and check the scan later.`;
+    }
+    return `The image scan of ${imageRef} ended with status ${outcome.status}${outcome.description ? `: ${outcome.description}` : ''}. The image is pushed but was not scanned; set scan: none to push without waiting for a scan.`;
+}
+
+
+/***/ })
+
+};
