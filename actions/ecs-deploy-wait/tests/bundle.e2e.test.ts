@@ -1,0 +1,237 @@
+/**
+ * End to end: the committed bundle (dist/index.js), run as the GitHub runner runs it, against the simulator's
+ * ECS API over HTTP. timeScale 60 runs a one-minute rollout in about a second.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
+import { type Scenario, type Simulator, startSimulator } from '@ecs-actions/simulator';
+import { afterEach, describe, expect, it } from '@jest/globals';
+
+const bundle = new URL('../dist/index.js', import.meta.url).pathname;
+const seed = JSON.parse(
+  readFileSync(new URL('../../../../shared/fixtures/seed-task-definition.json', import.meta.url), 'utf8'),
+) as Record<string, unknown> & { containerDefinitions: Record<string, unknown>[] };
+
+const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/ecs-be-prod';
+const OLD_IMAGE = `${REPO}:0.2548.1`;
+const NEW_IMAGE = `${REPO}:0.2548.2`;
+const withImage = (image: string) => ({
+  ...seed,
+  containerDefinitions: seed.containerDefinitions.map((c) => ({ ...c, image })),
+});
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+interface Setup {
+  scenario?: Scenario;
+  breaker?: { enable: boolean; rollback: boolean };
+  controller?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+  desiredCount?: number;
+  seedService?: boolean;
+}
+
+async function setUp(setup: Setup = {}): Promise<{ sim: Simulator; workspace: string }> {
+  sim = await startSimulator({ timeScale: 60 });
+  sim.ecs.seedCluster('prod');
+  if (setup.seedService !== false) {
+    sim.ecs.seedService({
+      cluster: 'prod',
+      serviceName: 'be',
+      taskDefinition: withImage(OLD_IMAGE),
+      desiredCount: setup.desiredCount ?? 2,
+      deploymentConfiguration: {
+        maximumPercent: 200,
+        minimumHealthyPercent: 100,
+        deploymentCircuitBreaker: setup.breaker ?? { enable: false, rollback: false },
+      },
+      ...(setup.controller ? { deploymentController: { type: setup.controller } } : {}),
+    });
+  }
+  if (setup.scenario) sim.ecs.setImageScenario(NEW_IMAGE, setup.scenario);
+  const workspace = await mkdtemp(path.join(tmpdir(), 'ecs-deploy-wait-e2e-'));
+  await writeFile(path.join(workspace, 'task-definition.json'), JSON.stringify(withImage(NEW_IMAGE), null, 2));
+  return { sim, workspace };
+}
+
+function run(
+  s: { sim: Simulator; workspace: string },
+  inputs: Record<string, string> = {},
+  extra: { signal?: { name: NodeJS.Signals; afterMs: number }; timeoutMs?: number } = {},
+): Promise<BundleRun> {
+  return runBundle({
+    bundle,
+    workspace: s.workspace,
+    env: s.sim.env,
+    inputs: {
+      'task-definition': 'task-definition.json',
+      cluster: 'prod',
+      service: 'be',
+      'poll-interval': '250ms',
+      timeout: '30s',
+      ...inputs,
+    },
+    timeoutMs: 50_000,
+    ...extra,
+  });
+}
+
+const ARN = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/ecs_be_prod:${revision}`;
+
+describe('ecs-deploy-wait bundle against the simulator', () => {
+  it('deploys and reports success when the new deployment completes', async () => {
+    const s = await setUp();
+    const result = await run(s);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({
+      'task-definition-arn': ARN(2),
+      'previous-task-definition-arn': ARN(1),
+      status: 'succeeded',
+    });
+    expect(result.outputs['deployment-id']).toMatch(/^ecs-svc\/\d+$/);
+    expect(Number(result.outputs['duration-seconds'])).toBeGreaterThanOrEqual(0);
+    const service = s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string };
+    expect(service.taskDefinition).toBe(ARN(2));
+    expect(result.log).toContain('has reached a steady state');
+    expect(result.log).toMatch(/PRIMARY \(ours\) ecs_be_prod:2: COMPLETED, 2\/2 running/);
+    expect(result.summary).toContain('`0.2548.2`');
+    expect(result.summary).toContain('`ecs_be_prod:2`');
+    expect(result.summary).toContain(
+      'https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/be/deployments?region=us-east-1',
+    );
+    expect(s.sim.iamActions()).toEqual(
+      expect.arrayContaining([
+        'ecs:DescribeServices',
+        'ecs:RegisterTaskDefinition',
+        'ecs:UpdateService',
+        'iam:PassRole',
+      ]),
+    );
+  });
+
+  it('reports a circuit-breaker rollback by ECS and fails the step', async () => {
+    const s = await setUp({
+      scenario: { kind: 'crash-on-start', exitCode: 3 },
+      breaker: { enable: true, rollback: true },
+    });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('rolled-back');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain("ECS's deployment circuit breaker rolled it back");
+    expect(result.errors[0]).toContain(`ECS rolled back to ${ARN(1)}`);
+    expect(result.log).toContain('exit code 3');
+    expect(s.sim.callsOf('UpdateService')).toHaveLength(1);
+    expect((s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
+  });
+
+  it('without a breaker, stops at the failure threshold, shows exit codes and rolls back itself', async () => {
+    const s = await setUp({ scenario: { kind: 'crash-on-start', exitCode: 137 } });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('rolled-back');
+    expect(result.errors[0]).toContain('failed (the threshold is 3');
+    expect(result.errors[0]).toContain(`Rolled back to ${ARN(1)}`);
+    expect(result.log).toMatch(/container ecs_be_prod_container: exit code 137/);
+    expect(result.summary).toContain('#### Stopped tasks');
+    expect(result.summary).toContain('exit 137');
+    const updates = s.sim.callsOf('UpdateService');
+    expect(updates).toHaveLength(2);
+    expect((updates[1]?.params as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
+    expect((s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
+  });
+
+  it('shows an image pull failure', async () => {
+    const s = await setUp({ scenario: 'image-pull-failure', breaker: { enable: true, rollback: true } });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.log).toContain('CannotPullContainerError');
+    expect(result.log).toContain('TaskFailedToStart');
+    expect(result.summary).toContain('CannotPullContainerError');
+  });
+
+  it('times out and reports timed-out when rollback is off', async () => {
+    const s = await setUp({ scenario: 'never-stable' });
+    const result = await run(s, { timeout: '3s', rollback: 'false' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('timed-out');
+    expect(result.errors[0]).toContain('did not complete within 3s (timeout)');
+    expect(result.errors[0]).toContain('No rollback was done (rollback: false).');
+  });
+
+  it('rides out a throttling storm during the wait', async () => {
+    const s = await setUp({ scenario: { kind: 'slow-start', startSeconds: 120 } });
+    const running = run(s, { 'poll-interval': '500ms', timeout: '80s' }, { timeoutMs: 85_000 });
+    // Once the service is updated, throttle the next 7 DescribeServices calls: the SDK's 6 attempts of one poll
+    // (adaptive retries, 0.5 s throttling backoff base), then one more after the action's own backoff.
+    const started = Date.now();
+    while (s.sim.callsOf('UpdateService').length === 0 && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'throttle', count: 7 });
+    const result = await running;
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.warnings.some((w) => w.includes('ecs:DescribeServices failed with ThrottlingException'))).toBe(true);
+    expect(s.sim.callsOf('DescribeServices').filter((c) => c.error === 'ThrottlingException')).toHaveLength(7);
+  }, 90_000);
+
+  it('fails at once on access denied, naming the IAM action, without changing anything', async () => {
+    const s = await setUp();
+    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'access-denied', count: Infinity });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('ecs:DescribeServices was denied (AccessDeniedException)');
+    expect(s.sim.callsOf('DescribeServices')).toHaveLength(1);
+    expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
+    expect(result.durationMs).toBeLessThan(10_000);
+  });
+
+  it('names a missing service, cluster and region', async () => {
+    const s = await setUp({ seedService: false });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toContain('Service "be" was not found in cluster "prod" in region us-east-1');
+    expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
+  });
+
+  it('reports unchanged and registers nothing with skip-unchanged', async () => {
+    const s = await setUp();
+    await writeFile(path.join(s.workspace, 'task-definition.json'), JSON.stringify(withImage(OLD_IMAGE)));
+    const result = await run(s, { 'skip-unchanged': 'true' });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ status: 'unchanged', 'task-definition-arn': ARN(1) });
+    expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
+    expect(s.sim.callsOf('UpdateService')).toHaveLength(0);
+  });
+
+  it('rejects a CODE_DEPLOY service before changing anything', async () => {
+    const s = await setUp({ controller: 'CODE_DEPLOY' });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toContain('uses the CODE_DEPLOY deployment controller');
+    expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
+  });
+
+  it('on SIGINT says which deployment is still in progress and exits non-zero', async () => {
+    const s = await setUp({ scenario: 'never-stable' });
+    const result = await run(s, { timeout: '1m' }, { signal: { name: 'SIGINT', afterMs: 2500 } });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toMatch(
+      /Cancelled while waiting: deployment ecs-svc\/\d+ \(ours, ecs_be_prod:2\) is still in progress/,
+    );
+    expect(result.outputs['deployment-id']).toMatch(/^ecs-svc\//);
+    expect(result.outputs.status).toBeUndefined();
+    expect(result.durationMs).toBeLessThan(10_000);
+  });
+});
