@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
@@ -54,6 +54,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await sim?.close();
   await services?.stop();
+  for (const dir of [dockerConfig, workspace, shimBin]) if (dir) await rm(dir, { recursive: true, force: true });
 }, 60_000);
 
 function run(inputs: Record<string, string>, extra: Partial<Parameters<typeof runBundle>[0]> = {}): Promise<BundleRun> {
@@ -264,6 +265,68 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
     expect(scanned.outputs.digest).toBe(digest);
     expect(scanned.summary).toContain('#### Image scan: COMPLETE, CRITICAL 1, LOW 1');
   }, 180_000);
+
+  describe('fails once, before pushing anything, on', () => {
+    const noKeys = () => {
+      const env: Record<string, string | undefined> = {
+        ...sim.env,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+        AWS_CONFIG_FILE: '/nonexistent/config',
+      };
+      env.AWS_ACCESS_KEY_ID = undefined;
+      env.AWS_SECRET_ACCESS_KEY = undefined;
+      return env;
+    };
+    it.each([
+      [
+        'no AWS credentials',
+        () => ({ env: { ...noKeys(), DOCKER_HOST: services.dockerHost, DOCKER_CONFIG: dockerConfig } }),
+        { repository },
+        'No AWS credentials were found for ecr:GetAuthorizationToken',
+      ],
+      [
+        'access denied to GetAuthorizationToken',
+        () => {
+          sim.faults.inject({ api: 'ecr', operation: 'GetAuthorizationToken', kind: 'access-denied' });
+          return {};
+        },
+        { repository },
+        'may not call ecr:GetAuthorizationToken',
+      ],
+      [
+        'a repository that does not exist',
+        () => ({}),
+        { repository: 'no-such-repo' },
+        'The ECR repository "no-such-repo" does not exist',
+      ],
+      [
+        'a missing Dockerfile',
+        () => ({}),
+        { repository, context: 'nope' },
+        'Input "context": the build context "nope"',
+      ],
+      ['an invalid tag', () => ({}), { repository, tags: '1.0+qa' }, 'the tag "1.0+qa" contains "+"'],
+    ])(
+      '%s',
+      async (_name, setup, inputs, message) => {
+        const pushesBefore = (await readFile(dockerArgvLog, 'utf8'))
+          .split('\n')
+          .filter((l) => l.startsWith('push ')).length;
+        const failed = await run({ context: 'app', ...inputs }, setup());
+        sim.faults.clear();
+        expect(failed.exitCode).toBe(1);
+        expect(failed.errors).toHaveLength(1);
+        expect(failed.errors[0]).toContain(message);
+        expect(failed.outputs).toEqual({});
+        const pushesAfter = (await readFile(dockerArgvLog, 'utf8'))
+          .split('\n')
+          .filter((l) => l.startsWith('push ')).length;
+        expect(pushesAfter).toBe(pushesBefore);
+      },
+      60_000,
+    );
+  });
 
   it('says which socket it tried when the daemon is not reachable', async () => {
     const unreachable = await run(
