@@ -313,6 +313,7 @@ async function dockerBuild(docker, log, options) {
         throw new src_docker/* DockerCommandError */.YJ('build', result);
     }
     const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
+    await (0,promises_.rm)(options.iidfile, { force: true });
     if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
         throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
     }

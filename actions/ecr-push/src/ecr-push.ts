@@ -2,7 +2,7 @@
  * Build (or take) an image, log in to ECR with the password on stdin, check every tag against what ECR
  * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr';
 import { type Clock, ConfigurationError, quoteValue, type Sleep } from '@ecs-actions/core';
@@ -293,6 +293,7 @@ async function dockerBuild(
     throw new DockerCommandError('build', result);
   }
   const imageId = (await readFile(options.iidfile, 'utf8').catch(() => '')).trim();
+  await rm(options.iidfile, { force: true });
   if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
     throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
   }
