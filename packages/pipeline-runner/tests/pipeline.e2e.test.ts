@@ -1,0 +1,278 @@
+/**
+ * The starter workflows (ecs-ci.yml, ecs-cd.yml, calling build-push.yml and deploy.yml) run from their YAML against
+ * the simulator, a real local registry and a private dockerd: a release, a failed rollout rolled back, a manual
+ * redeploy of an older version, a rollback to `previous`, and the IAM policy of docs/setup.md against the calls.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import { acquireDockerServices, type DockerServices } from '@ecs-actions/simulator/docker';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { type CiRun, createPipeline, type JobRun, type Pipeline, type WorkflowRun } from '../src/index.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const headverPattern = /^0\.\d{4}\.(\d+)$/;
+
+let services: DockerServices;
+let sim: Simulator;
+let pipeline: Pipeline;
+
+beforeAll(async () => {
+  services = await acquireDockerServices();
+  sim = await startSimulator({
+    timeScale: 100,
+    registry: { url: services.registryUrl, username: services.username, password: services.password },
+  });
+  pipeline = await createPipeline({
+    sim,
+    root,
+    dockerHost: services.dockerHost,
+    // The simulator runs 100x real time: follow the rollout every second instead of every 5.
+    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await sim?.close();
+  await services?.stop();
+});
+
+/** Calls this test makes itself (to look at the service), left out of what the pipeline called. */
+const ownCalls = new Set<unknown>();
+
+/** One AWS JSON 1.1 call to the simulator's ECS side. */
+async function ecs<T>(operation: string, body: object): Promise<T> {
+  const before = sim.calls.length;
+  const response = await fetch(sim.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': `AmazonEC2ContainerServiceV20141113.${operation}`,
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKIASIMULATOR0000000/20260101/us-east-1/ecs/aws4_request',
+    },
+    body: JSON.stringify(body),
+  });
+  for (const call of sim.calls.slice(before)) ownCalls.add(call);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function running(): Promise<{ taskDefinition: string; image: string }> {
+  const { services: list } = await ecs<{ services: { taskDefinition: string }[] }>('DescribeServices', {
+    cluster: pipeline.cluster,
+    services: [pipeline.service],
+  });
+  const taskDefinition = list[0]?.taskDefinition ?? '';
+  const described = await ecs<{ taskDefinition: { containerDefinitions: { image: string }[] } }>(
+    'DescribeTaskDefinition',
+    { taskDefinition },
+  );
+  return { taskDefinition, image: described.taskDefinition.containerDefinitions[0]?.image ?? '' };
+}
+
+function job(run: WorkflowRun, id: string): JobRun {
+  const found = run.jobs.find((j) => j.id === id);
+  if (!found) throw new Error(`no job ${id} in ${run.jobs.map((j) => j.id).join(', ')}`);
+  return found;
+}
+
+function step(run: WorkflowRun, jobId: string, name: string | RegExp) {
+  const found = job(run, jobId).steps.find((s) =>
+    typeof name === 'string' ? s.id === name || s.uses?.startsWith(name) : name.test(s.name),
+  );
+  if (!found) throw new Error(`no step ${name} in ${jobId}`);
+  return found;
+}
+
+const deployTags = () =>
+  Object.fromEntries(sim.github.tags(pipeline.owner, pipeline.repo).map((tag) => [tag.name, tag.commit]));
+
+/** The digest the registry itself reports for a tag (Docker-Content-Digest). */
+async function registryDigest(repository: string, tag: string): Promise<string | null> {
+  const response = await fetch(`${services.registryUrl}/v2/${repository}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${services.username}:${services.password}`).toString('base64')}`,
+      accept: [
+        'application/vnd.oci.image.index.v1+json',
+        'application/vnd.oci.image.manifest.v1+json',
+        'application/vnd.docker.distribution.manifest.v2+json',
+        'application/vnd.docker.distribution.manifest.list.v2+json',
+      ].join(', '),
+    },
+  });
+  return response.ok ? response.headers.get('docker-content-digest') : null;
+}
+
+function explain(run: WorkflowRun): string {
+  return run.jobs
+    .flatMap((j) => j.steps.filter((s) => s.outcome === 'failure').map((s) => `${j.id} / ${s.name}:\n${s.log}`))
+    .join('\n');
+}
+
+const releases: Record<string, CiRun> = {};
+
+describe('the starter workflows, run from their YAML against the simulator and a real registry', () => {
+  it('(a) a push is built, pushed, deployed, and its commit (workflow_run.head_sha) tagged', async () => {
+    const ci = await pipeline.runCi();
+    expect(explain(ci)).toBe('');
+    expect(ci.conclusion).toBe('success');
+    const built = ci.outputs['build-push'] ?? {};
+    expect(built.version).toMatch(headverPattern);
+    expect(headverPattern.exec(built.version ?? '')?.[1]).toBe('1'); // the CI run number
+    expect(built.image).toBe(`${services.registryHost}/${pipeline.repository}:${built.version}`);
+    expect(built.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await registryDigest(pipeline.repository, built.version ?? '')).toBe(built.digest);
+    expect(await registryDigest(pipeline.repository, 'latest')).toBe(built.digest);
+    // The post step of ecr-push (docker logout) ran at the end of the job.
+    const steps = job(ci, 'build-push/build-push').steps;
+    expect(steps.at(-1)).toMatchObject({ post: true, uses: 'ecs-actions/ecs-actions/ecr-push@v1', outcome: 'success' });
+    releases.v1 = ci;
+
+    // The default branch moves on before CD starts: github.sha is no longer the commit CI built.
+    const next = await pipeline.push('Docs: README for the API', { 'README.md': '# octo-app\n' });
+    expect(next).not.toBe(ci.sha);
+
+    const cd = await pipeline.runCd(ci);
+    expect(explain(cd)).toBe('');
+    expect(cd.conclusion).toBe('success');
+    expect(cd.outputs.deploy).toMatchObject({ version: built.version, status: 'succeeded' });
+    expect(job(cd, 'deploy/deploy').environment).toBe('production');
+    expect(step(cd, 'deploy/deploy', 'actions/checkout').outputs.commit).toBe(ci.sha);
+    const now = await running();
+    expect(now.taskDefinition).toBe(cd.outputs.deploy?.['task-definition-arn']);
+    expect(now.taskDefinition).not.toBe(pipeline.initialTaskDefinitionArn);
+    expect(now.image).toBe(built.image);
+    expect(deployTags()).toEqual({ [`ecs-deploy-${built.version}`]: ci.sha });
+    const tag = sim.github.tags(pipeline.owner, pipeline.repo)[0];
+    expect(tag?.message).toContain(built.digest ?? 'no digest');
+    expect(sim.github.deployments(pipeline.owner, pipeline.repo).map((d) => [d.environment, d.sha])).toEqual([
+      ['production', ci.sha],
+    ]);
+  });
+
+  it('(b) a rollout that crashes is rolled back: the job fails, nothing is tagged, the service runs the previous revision', async () => {
+    const before = await running();
+    const ci = await pipeline.runCi();
+    expect(explain(ci)).toBe('');
+    const image = ci.outputs['build-push']?.image ?? '';
+    sim.ecs.setImageScenario(image, { kind: 'crash-on-start', exitCode: 1 });
+
+    const cd = await pipeline.runCd(ci);
+    expect(cd.conclusion).toBe('failure');
+    expect(job(cd, 'deploy/deploy').result).toBe('failure');
+    const deploy = step(cd, 'deploy/deploy', 'deploy');
+    expect(deploy.outcome).toBe('failure');
+    expect(deploy.outputs.status).toBe('rolled-back');
+    expect(deploy.log).toContain('exit code 1');
+    expect(step(cd, 'deploy/deploy', /^Run ecs-actions\/ecs-actions\/deploy-tag/).outcome).toBe('skipped');
+    expect(cd.outputs.deploy?.status).toBe('rolled-back');
+    expect(Object.keys(deployTags())).toEqual([`ecs-deploy-${releases.v1?.outputs['build-push']?.version}`]);
+    expect(await running()).toEqual(before);
+  });
+
+  it('(c) a manual workflow_dispatch redeploys an older version and keeps its deploy tag on the commit it was built from', async () => {
+    await pipeline.push('Feature: faster start', { 'app.txt': 'octo-app v3\n' });
+    const ci = await pipeline.runCi();
+    expect(explain(ci)).toBe('');
+    const cd = await pipeline.runCd(ci);
+    expect(explain(cd)).toBe('');
+    expect(cd.conclusion).toBe('success');
+    releases.v3 = ci;
+    const head = await pipeline.push('Chore: bump a dependency', { 'deps.txt': 'left-pad 1.3.0\n' });
+
+    const v1 = releases.v1?.outputs['build-push']?.version ?? '';
+    const redeploy = await pipeline.dispatchCd(v1);
+    expect(explain(redeploy)).toBe('');
+    expect(redeploy.conclusion).toBe('success');
+    expect(redeploy.outputs.deploy).toMatchObject({ version: v1, status: 'succeeded' });
+    // The image of a version given by hand is looked up in ECR (the registry's digest comes back through it).
+    const render = step(redeploy, 'deploy/deploy', 'render');
+    expect(render.outputs['image-digest']).toBe(releases.v1?.outputs['build-push']?.digest);
+    expect((await running()).image).toBe(`123456789012.dkr.ecr.us-east-1.amazonaws.com/${pipeline.repository}:${v1}`);
+    // github.sha is the branch head; the version's tag stays on the commit that built it, nothing new is tagged.
+    const tagStep = step(redeploy, 'deploy/deploy', /^Run ecs-actions\/ecs-actions\/deploy-tag/);
+    expect(tagStep.outputs).toMatchObject({ created: 'false', sha: releases.v1?.sha });
+    expect(deployTags()[`ecs-deploy-${v1}`]).toBe(releases.v1?.sha);
+    expect(Object.values(deployTags())).not.toContain(head);
+  });
+
+  it('(d) "previous" rolls back from the newest deploy to the one before it', async () => {
+    const ci = await pipeline.runCi();
+    expect(explain(ci)).toBe('');
+    const cd = await pipeline.runCd(ci);
+    expect(explain(cd)).toBe('');
+    const v3 = releases.v3?.outputs['build-push'] ?? {};
+    const v4 = ci.outputs['build-push']?.version ?? '';
+    expect((await running()).image).toBe(ci.outputs['build-push']?.image);
+
+    const rollback = await pipeline.dispatchCd('previous');
+    expect(explain(rollback)).toBe('');
+    expect(rollback.conclusion).toBe('success');
+    const previous = step(rollback, 'deploy/deploy', 'previous');
+    expect(previous.outputs).toMatchObject({ version: v3.version, 'latest-version': v4, sha: releases.v3?.sha });
+    expect(rollback.outputs.deploy).toMatchObject({ version: v3.version, status: 'succeeded' });
+    expect((await running()).image).toBe(v3.image);
+    const v1 = releases.v1?.outputs['build-push']?.version;
+    expect(deployTags()).toEqual({
+      [`ecs-deploy-${v1}`]: releases.v1?.sha,
+      [`ecs-deploy-${v3.version}`]: releases.v3?.sha,
+      [`ecs-deploy-${v4}`]: ci.sha,
+    });
+  });
+
+  it('calls exactly the AWS operations that the IAM policy in docs/setup.md allows', () => {
+    const documented = documentedPolicy();
+    const called = new Set(
+      sim.calls
+        .filter((c) => (c.api === 'ecs' || c.api === 'ecr') && !ownCalls.has(c))
+        .map((c) => `${c.api}:${c.operation}`),
+    );
+    // `docker push` speaks the registry protocol to ECR (layer uploads, manifest reads and writes); those calls
+    // reach the registry, not the simulator's API, so they are added to what the simulator saw.
+    const needed = [...new Set([...called, ...DOCKER_PUSH_ACTIONS])].sort();
+    expect([...documented.actions].sort()).toEqual(needed);
+    // RegisterTaskDefinition passed the task definition's roles: iam:PassRole is needed and documented.
+    expect(sim.iamActions()).toContain('iam:PassRole');
+    expect(documented.passRole?.Condition).toEqual({
+      StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' },
+    });
+    expect(documented.authorizationToken?.Resource).toBe('*');
+  });
+});
+
+/** What `docker push` needs on the repository besides the API calls the actions make. */
+const DOCKER_PUSH_ACTIONS = [
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:BatchGetImage',
+  'ecr:CompleteLayerUpload',
+  'ecr:InitiateLayerUpload',
+  'ecr:PutImage',
+  'ecr:UploadLayerPart',
+];
+
+interface Statement {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: unknown;
+}
+
+/** The permissions policy: the first ```json block in docs/setup.md whose statements allow ecs: actions. */
+function documentedPolicy(): { actions: string[]; passRole?: Statement; authorizationToken?: Statement } {
+  const text = readFileSync(path.join(root, 'docs', 'setup.md'), 'utf8');
+  for (const [, block] of text.matchAll(/```json\n([\s\S]*?)```/g)) {
+    const policy = JSON.parse(block ?? '{}') as { Statement?: Statement[] };
+    const statements = policy.Statement ?? [];
+    const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+    if (!statements.some((s) => actionsOf(s).some((a) => a.startsWith('ecs:')))) continue;
+    const actions = [...new Set(statements.flatMap(actionsOf))];
+    return {
+      actions: actions.filter((a) => a !== 'iam:PassRole'),
+      passRole: statements.find((s) => actionsOf(s).includes('iam:PassRole')),
+      authorizationToken: statements.find((s) => actionsOf(s).includes('ecr:GetAuthorizationToken')),
+    };
+  }
+  throw new Error('docs/setup.md has no JSON permissions policy with ecs: actions');
+}
