@@ -306,6 +306,12 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
         { repository, context: 'nope' },
         'Input "context": the build context "nope"',
       ],
+      [
+        'no docker on PATH',
+        () => ({ env: { ...sim.env, PATH: '/nonexistent', DOCKER_HOST: services.dockerHost } }),
+        { repository },
+        'Docker is not installed: there is no docker command on PATH',
+      ],
       ['an invalid tag', () => ({}), { repository, tags: '1.0+qa' }, 'the tag "1.0+qa" contains "+"'],
     ])(
       '%s',
