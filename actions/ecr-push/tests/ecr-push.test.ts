@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigurationError } from '@ecs-actions/core';
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { isolateNock } from '@ecs-actions/core/testkit';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { pushImage } from '../src/ecr-push.js';
 import { logout } from '../src/post.js';
@@ -29,13 +30,12 @@ import {
 const URI = `${REGISTRY_HOST}/ecs-be-prod`;
 let workspace: string;
 
+// nock patches node:http for the whole worker: undone after this file, so end-to-end files reach 127.0.0.1.
+isolateNock(nock);
+
 beforeAll(async () => {
   nock.disableNetConnect();
   workspace = await workspaceWithDockerfile();
-});
-
-afterEach(() => {
-  nock.cleanAll();
 });
 
 const baseInputs = { repository: 'ecs-be-prod', context: 'app', tags: '0.2541.135\nlatest' };
