@@ -11,9 +11,10 @@ import { type Scenario, type Simulator, startSimulator } from '@ecs-actions/simu
 import { afterEach, describe, expect, it } from '@jest/globals';
 
 const bundle = new URL('../dist/index.js', import.meta.url).pathname;
-const seed = JSON.parse(
-  readFileSync(new URL('../../../../shared/fixtures/seed-task-definition.json', import.meta.url), 'utf8'),
-) as Record<string, unknown> & { containerDefinitions: Record<string, unknown>[] };
+const seed = JSON.parse(readFileSync(new URL('fixtures/seed-task-definition.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+> & { containerDefinitions: Record<string, unknown>[] };
 
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/ecs-be-prod';
 const OLD_IMAGE = `${REPO}:0.2548.1`;
@@ -144,7 +145,7 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(result.summary).toContain('exit 137');
     const updates = s.sim.callsOf('UpdateService');
     expect(updates).toHaveLength(2);
-    expect((updates[1]?.params as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
+    expect(updates[1]?.params).toMatchObject({ taskDefinition: ARN(1) });
     expect((s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
   });
 

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { isolateNock } from '@ecs-actions/core/testkit';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { deploy, failureThreshold } from '../src/deploy.js';
 import type { DeployInputs } from '../src/inputs.js';
 import { toRegisterRequest } from '../src/taskdef.js';
 import { describeAnswer, EcsScript, type ServiceSpec, tdArn, testDeps, updateAnswer } from './fake-ecs.js';
 
-const seed = JSON.parse(
-  readFileSync(new URL('../../../../shared/fixtures/seed-task-definition.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
+const seed = JSON.parse(readFileSync(new URL('fixtures/seed-task-definition.json', import.meta.url), 'utf8')) as Record<
+  string,
+  unknown
+>;
 const rendered = (() => {
   const result = toRegisterRequest({
     ...seed,
@@ -77,11 +79,9 @@ const crashedTask = (id: string, exitCode: number, reason: string) => ({
   containers: [{ name: 'web', exitCode, reason, lastStatus: 'STOPPED', healthStatus: 'UNHEALTHY' }],
 });
 
+isolateNock(nock);
 beforeAll(() => {
   nock.disableNetConnect();
-});
-afterEach(() => {
-  nock.cleanAll();
 });
 
 describe('deploy: success', () => {

@@ -1,0 +1,142 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigurationError, InputReader, inputsFrom } from '@ecs-actions/core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readDeployInputs } from '../src/inputs.js';
+
+let workspace: string;
+beforeAll(async () => {
+  workspace = await mkdtemp(path.join(tmpdir(), 'edw-inputs-'));
+  await writeFile(
+    path.join(workspace, 'td.json'),
+    JSON.stringify({ family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1' }] }),
+  );
+  await writeFile(
+    path.join(workspace, 'described.json'),
+    JSON.stringify({
+      taskDefinition: {
+        taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3',
+        family: 'web',
+        revision: 3,
+        status: 'ACTIVE',
+        registeredAt: '2025-10-06T09:00:00Z',
+        containerDefinitions: [{ name: 'web', image: 'web:1' }],
+      },
+      tags: [{ key: 'team', value: 'be' }],
+    }),
+  );
+  await writeFile(path.join(workspace, 'broken.json'), '{"family": ');
+  await writeFile(path.join(workspace, 'empty.json'), '{"family": "web"}');
+});
+
+const read = (values: Record<string, string>) => readDeployInputs(new InputReader(inputsFrom(values)), workspace);
+
+describe('readDeployInputs', () => {
+  it('applies the defaults of issue 5', () => {
+    const inputs = read({ 'task-definition': 'td.json', service: 'web' });
+    expect(inputs).toEqual({
+      taskDefinition: {
+        kind: 'file',
+        path: 'td.json',
+        rendered: { request: { family: 'web', containerDefinitions: [{ name: 'web', image: 'web:1' }] }, dropped: [] },
+      },
+      cluster: 'default',
+      service: 'web',
+      desiredCount: undefined,
+      forceNewDeployment: false,
+      wait: true,
+      timeoutMs: 30 * 60_000,
+      pollIntervalMs: 5000,
+      rollback: true,
+      skipUnchanged: false,
+    });
+  });
+
+  it('reads every input', () => {
+    const inputs = read({
+      'task-definition-arn': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:42',
+      cluster: 'prod',
+      service: 'api',
+      'desired-count': '4',
+      'force-new-deployment': 'true',
+      wait: 'False',
+      timeout: '1h30m',
+      'poll-interval': '10s',
+      rollback: 'FALSE',
+      'skip-unchanged': 'true',
+    });
+    expect(inputs).toMatchObject({
+      taskDefinition: { kind: 'arn', arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:42' },
+      cluster: 'prod',
+      service: 'api',
+      desiredCount: 4,
+      forceNewDeployment: true,
+      wait: false,
+      timeoutMs: 90 * 60_000,
+      pollIntervalMs: 10_000,
+      rollback: false,
+      skipUnchanged: true,
+    });
+  });
+
+  it('unwraps describe output and drops describe-only fields, keeping its tags', () => {
+    const inputs = read({ 'task-definition': 'described.json', service: 'web' });
+    expect(inputs.taskDefinition).toEqual({
+      kind: 'file',
+      path: 'described.json',
+      rendered: {
+        request: {
+          family: 'web',
+          containerDefinitions: [{ name: 'web', image: 'web:1' }],
+          tags: [{ key: 'team', value: 'be' }],
+        },
+        dropped: ['taskDefinitionArn', 'revision', 'status', 'registeredAt'],
+      },
+    });
+  });
+
+  it.each([
+    [{ service: 'web' }, 'Neither "task-definition" nor "task-definition-arn" is set'],
+    [{ 'task-definition': 'td.json', 'task-definition-arn': 'web:1', service: 'web' }, 'are both set'],
+    [{ 'task-definition': 'td.json' }, 'Input "service" is required'],
+    [
+      { 'task-definition-arn': 'web', service: 'web' },
+      'Input "task-definition-arn" must be a task definition ARN or family:revision; got "web"',
+    ],
+    [{ 'task-definition': 'missing.json', service: 'web' }, 'Input "task-definition": cannot read "missing.json"'],
+    [{ 'task-definition': 'broken.json', service: 'web' }, '"broken.json" is not valid JSON'],
+    [{ 'task-definition': 'empty.json', service: 'web' }, '"empty.json" has no "containerDefinitions"'],
+    [
+      { 'task-definition': 'td.json', service: 'web', 'desired-count': '-1' },
+      'Input "desired-count" must be a non-negative integer',
+    ],
+    [{ 'task-definition': 'td.json', service: 'web', wait: 'yes' }, 'Input "wait" must be a boolean; got "yes"'],
+    [{ 'task-definition': 'td.json', service: 'web', timeout: '7h' }, 'Input "timeout" must be at most 6h; got "7h"'],
+    [{ 'task-definition': 'td.json', service: 'web', timeout: 'soon' }, 'Input "timeout" must be a duration'],
+    [
+      { 'task-definition': 'td.json', service: 'web', 'poll-interval': '100ms' },
+      'Input "poll-interval" must be at least 250ms',
+    ],
+    [
+      { 'task-definition': 'td.json', service: 'web', timeout: '10s', 'poll-interval': '1m' },
+      'must not be longer than the timeout (10s)',
+    ],
+    [{ 'task-definition': 'td.json', service: 'web', rollback: 'no' }, 'Input "rollback" must be a boolean'],
+    [
+      { 'task-definition': 'td.json', service: 'web', 'skip-unchanged': '1' },
+      'Input "skip-unchanged" must be a boolean',
+    ],
+  ])('rejects %j: %s', (values, message) => {
+    expect(() => read(values as Record<string, string>)).toThrow(ConfigurationError);
+    expect(() => read(values as Record<string, string>)).toThrow(message);
+  });
+
+  it.each([
+    'web:7',
+    'arn:aws:ecs:us-east-1:123456789012:task-definition/my_app-2:13',
+    'arn:aws-cn:ecs:cn-north-1:123456789012:task-definition/web:1',
+  ])('accepts task-definition-arn %s', (arn) => {
+    expect(read({ 'task-definition-arn': arn, service: 'web' }).taskDefinition).toEqual({ kind: 'arn', arn });
+  });
+});
