@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigurationError } from '@ecs-actions/core';
-import { isolateNock } from '@ecs-actions/core/testkit';
+import { isolateNock } from '@ecs-actions/core/testkit/nock';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { pushImage } from '../src/ecr-push.js';

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@ecs-actions/core';
-import { isolateNock } from '@ecs-actions/core/testkit';
+import { isolateNock } from '@ecs-actions/core/testkit/nock';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { DESCRIBE_ONLY_FIELDS } from '../src/task-definition.js';

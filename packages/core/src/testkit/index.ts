@@ -1,4 +1,3 @@
 // Not bundled into any action: helpers for tests that run a bundle as the GitHub runner does.
 export { parseFileCommands, parseWorkflowCommands, type WorkflowCommand } from './file-commands.js';
-export { isolateNock } from './nock.js';
 export { assertNode24, type BundleRun, type RunBundleOptions, runBundle, runMainAndPost } from './run-bundle.js';
