@@ -23,6 +23,7 @@ interface AwsErrorShape {
 const shape = (error: unknown): AwsErrorShape => (typeof error === 'object' && error !== null ? error : {});
 
 export function errorCode(error: unknown): string {
+  if (error instanceof AwsRetriesExhaustedError) return error.code;
   const e = shape(error);
   return e.name ?? e.code ?? 'Error';
 }
@@ -53,6 +54,7 @@ const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOp
 
 /** Throttling, 5xx and dropped connections: worth trying again. */
 export function isTransient(error: unknown): boolean {
+  if (error instanceof AwsRetriesExhaustedError) return true;
   const e = shape(error);
   const code = errorCode(error);
   if (THROTTLING.has(code) || NETWORK.has(code) || (e as { code?: string }).code === 'ECONNRESET') return true;
@@ -90,22 +92,34 @@ export class AwsCallError extends ConfigurationError {
   }
 }
 
-/** A transient error that did not go away within the retries. */
+/** A transient error (throttling, 5xx, dropped connection) that outlasted the SDK's retries. */
 export class AwsRetriesExhaustedError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The service's own message. */
+    readonly detail = message,
   ) {
     super(message);
   }
 }
 
-/** Rewrites an SDK error as an error that says what failed and how to fix it. Transient errors pass through. */
+/**
+ * Rewrites an SDK error as an error that says what failed and how to fix it. A transient error becomes an
+ * AwsRetriesExhaustedError (still transient: the wait may try again), a cancellation stays as it is.
+ */
 export function explainAwsError(error: unknown, context: ErrorContext): unknown {
-  if (isTransient(error) || isAbort(error) || error instanceof AwsCallError) return error;
+  if (isAbort(error) || error instanceof AwsCallError || error instanceof AwsRetriesExhaustedError) return error;
   const code = errorCode(error);
   const detail = errorMessage(error);
   const action = `ecs:${context.operation}`;
+  if (isTransient(error)) {
+    return new AwsRetriesExhaustedError(
+      `${action} failed with ${code} (${detail}) after the AWS SDK's retries; AWS is throttling or failing ${context.region}, try again later.`,
+      code,
+      detail,
+    );
+  }
   const where = `in region ${context.region}`;
   if (DENIED.has(code)) {
     const passRole = /iam:PassRole/i.test(detail);

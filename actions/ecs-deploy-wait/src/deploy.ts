@@ -426,9 +426,11 @@ class Deployer {
           if (!isTransient(error)) throw error;
           transientErrors++;
           if (transientErrors > MAX_TRANSIENT_ERRORS) {
+            const detail = error instanceof AwsRetriesExhaustedError ? error.detail : errorMessage(error);
             throw new AwsRetriesExhaustedError(
-              `ecs:DescribeServices kept failing with ${errorCode(error)} (${errorMessage(error)}) ${transientErrors} polls in a row, after the SDK's own retries.`,
+              `ecs:DescribeServices kept failing with ${errorCode(error)} (${detail}) ${transientErrors} polls in a row, after the SDK's own retries.`,
               errorCode(error),
+              detail,
             );
           }
           const backoff = Math.min(

@@ -1,6 +1,6 @@
-import { ECSClient } from '@aws-sdk/client-ecs';
 import {
   awsRegion,
+  ConfigurationError,
   createAwsClient,
   InputReader,
   log,
@@ -10,14 +10,20 @@ import {
   systemClock,
   writeSummary,
 } from '@ecs-actions/core';
-import { deploy } from './deploy.js';
 import { readDeployInputs } from './inputs.js';
-import { summaryMarkdown } from './summary.js';
+
+// The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
+// a bad input fails without parsing them (they are separate chunks of the bundle).
 
 await runAction({
   async main() {
     const inputs = readDeployInputs(new InputReader(), process.env.GITHUB_WORKSPACE ?? process.cwd());
     const region = awsRegion();
+    const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
+      import('@aws-sdk/client-ecs'),
+      import('./deploy.js'),
+      import('./summary.js'),
+    ]);
     const ecs = createAwsClient(ECSClient, { region });
 
     // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
@@ -29,28 +35,31 @@ await runAction({
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
 
-    const result = await deploy(inputs, {
-      ecs,
-      region,
-      clock: systemClock,
-      sleep: realSleep,
-      signal: cancel.signal,
-      log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
-    });
-    ecs.destroy();
-
-    setOutputs({
-      'task-definition-arn': result.taskDefinitionArn,
-      'previous-task-definition-arn': result.previousTaskDefinitionArn,
-      'deployment-id': result.deploymentId,
-      status: result.status,
-      'duration-seconds': Math.round(result.durationMs / 1000),
-    });
-    writeSummary(summaryMarkdown(result));
-    if (result.status === 'succeeded' || result.status === 'unchanged') {
-      log.notice(result.message, { title: `ECS deploy ${result.status}` });
-      return;
+    try {
+      const result = await deploy(inputs, {
+        ecs,
+        region,
+        clock: systemClock,
+        sleep: realSleep,
+        signal: cancel.signal,
+        log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
+      });
+      setOutputs({
+        'task-definition-arn': result.taskDefinitionArn,
+        'previous-task-definition-arn': result.previousTaskDefinitionArn,
+        'deployment-id': result.deploymentId,
+        status: result.status,
+        'duration-seconds': Math.round(result.durationMs / 1000),
+      });
+      writeSummary(summaryMarkdown(result));
+      if (result.status === 'succeeded' || result.status === 'unchanged') {
+        log.notice(result.message, { title: `ECS deploy ${result.status}` });
+        return;
+      }
+      // The outcome is explained in full above; fail the step once with its one-sentence account.
+      throw new ConfigurationError(result.message);
+    } finally {
+      ecs.destroy();
     }
-    throw new Error(result.message);
   },
 });

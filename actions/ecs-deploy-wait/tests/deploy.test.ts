@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isolateNock } from '@ecs-actions/core/testkit';
+import { isolateNock } from '@ecs-actions/core/testkit/nock';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { deploy, failureThreshold } from '../src/deploy.js';
@@ -506,13 +506,20 @@ describe('deploy: API errors are never "not stable yet"', () => {
       expected: 'AWS rejected the credentials on ecs:DescribeServices (ExpiredTokenException)',
     },
     {
+      name: 'a 5xx outlasting the SDK retries',
+      op: 'DescribeServices',
+      code: 'ServerException',
+      status: 500,
+      expected: "ecs:DescribeServices failed with ServerException (denied or missing) after the AWS SDK's retries",
+    },
+    {
       name: 'missing cluster',
       op: 'DescribeServices',
       code: 'ClusterNotFoundException',
       expected: 'Cluster "prod" was not found in region us-east-1',
     },
-  ])('throws on $name without changing anything', async ({ op, code, expected }) => {
-    const script = new EcsScript().fail(op, code, 'denied or missing');
+  ])('throws on $name without changing anything', async ({ op, code, expected, status }) => {
+    const script = new EcsScript().fail(op, code, 'denied or missing', status);
     await expect(deploy(inputs(), testDeps())).rejects.toThrow(expected);
     expect(script.scope.isDone()).toBe(true);
     expect(script.operations()).toEqual(['DescribeServices']);

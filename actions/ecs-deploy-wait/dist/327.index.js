@@ -1,0 +1,71 @@
+export const id = 327;
+export const ids = [327];
+export const modules = {
+
+/***/ 2327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown)
+/* harmony export */ });
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1928);
+/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(247);
+
+
+const HEADLINES = {
+    succeeded: 'deployed',
+    unchanged: 'unchanged (nothing deployed)',
+    'rolled-back': 'FAILED and rolled back',
+    failed: 'FAILED',
+    'timed-out': 'TIMED OUT',
+};
+/** The job summary: what was deployed, how it ended, and on failure why. */
+function summaryMarkdown(result) {
+    const headline = result.cancelled ? 'cancelled while waiting' : (HEADLINES[result.status ?? ''] ?? 'unknown');
+    const version = result.images.map((image) => (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .imageVersion */ .K9)(image)).find((v) => v !== undefined);
+    const rows = [
+        ['Service', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(`${result.cluster}/${result.service}`)],
+        ['Version', version ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(version) : '(no tag)'],
+        ['Image', result.images.map((image) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(image)).join('<br>') || '(unknown)'],
+        [
+            'Task definition',
+            result.taskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.taskDefinitionArn)) : '(not registered)',
+        ],
+        [
+            'Previous task definition',
+            result.previousTaskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.previousTaskDefinitionArn)) : '(none)',
+        ],
+        ['Deployment', result.deploymentId ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.deploymentId) : '(none)'],
+        ['Duration', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(Math.round(result.durationMs / 1000) * 1000)],
+        ['Final state', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.finalState)],
+        ['Status', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.status ?? 'cancelled')],
+        ['Console', `[deployments of ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.service)}](${result.consoleUrl})`],
+    ];
+    if (result.rollback) {
+        rows.push([
+            'Rollback',
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(`${result.rollback.by === 'ecs' ? 'by ECS' : 'by this step'} to ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
+        ]);
+    }
+    const parts = [`### ECS deploy ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.service)}: ${headline}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)];
+    if (result.status !== 'succeeded' && result.status !== 'unchanged') {
+        parts.push('', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.message));
+    }
+    if (result.stoppedTasks.length > 0) {
+        parts.push('', '#### Stopped tasks', '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['Task', 'Stop code', 'Reason', 'Containers'], result.stoppedTasks.map((task) => [
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId),
+            task.stopCode ?? '',
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(task.stoppedReason ?? ''),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(task.containers
+                .map((c) => `${c.name}: exit ${c.exitCode ?? 'none'}${c.reason ? ` (${c.reason})` : ''}`)
+                .join('\n')),
+        ])));
+    }
+    return parts.join('\n');
+}
+
+
+/***/ })
+
+};
