@@ -245,7 +245,7 @@ class Deployer {
                 this.seenEvents.add(event.id);
         this.log.info(`Service ${inputs.service} in cluster ${inputs.cluster} (${deps.region}) runs ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'no task definition'}` +
             (previousPrimary ? ` (deployment ${previousPrimary.id}: ${describeDeployment(previousPrimary)})` : ''));
-        if (previousPrimary && previousPrimary.rolloutState && previousPrimary.rolloutState !== 'COMPLETED') {
+        if (previousPrimary?.rolloutState && previousPrimary.rolloutState !== 'COMPLETED') {
             this.log.warning(`The service's PRIMARY deployment ${previousPrimary.id} is ${previousPrimary.rolloutState}, not COMPLETED: a rollback by this step would return to ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'it'}, which may not be a good version.`);
         }
         // 2. What to deploy, validated before anything changes.

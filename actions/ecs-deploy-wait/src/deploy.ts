@@ -214,7 +214,7 @@ class Deployer {
         (previousPrimary ? ` (deployment ${previousPrimary.id}: ${describeDeployment(previousPrimary)})` : ''),
     );
 
-    if (previousPrimary && previousPrimary.rolloutState && previousPrimary.rolloutState !== 'COMPLETED') {
+    if (previousPrimary?.rolloutState && previousPrimary.rolloutState !== 'COMPLETED') {
       this.log.warning(
         `The service's PRIMARY deployment ${previousPrimary.id} is ${previousPrimary.rolloutState}, not COMPLETED: a rollback by this step would return to ${previousArn ? shortTaskDefinition(previousArn) : 'it'}, which may not be a good version.`,
       );
