@@ -85,6 +85,11 @@ function isAbort(error) {
     const code = errorCode(error);
     return code === 'AbortError' || shape(error).code === 'ABORT_ERR';
 }
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
 /** An AWS call that failed for a reason the user has to fix: no stack trace, the action or resource named. */
 class AwsCallError extends src/* ConfigurationError */.j1 {
     code;
@@ -115,10 +120,10 @@ function explainAwsError(error, context) {
     if (isAbort(error) || error instanceof AwsCallError || error instanceof AwsRetriesExhaustedError)
         return error;
     const code = errorCode(error);
-    const detail = (0,src/* errorMessage */.gJ)(error);
+    const detail = sentence((0,src/* errorMessage */.gJ)(error));
     const action = `ecs:${context.operation}`;
     if (isTransient(error)) {
-        return new AwsRetriesExhaustedError(`${action} failed with ${code} (${detail}) after the AWS SDK's retries; AWS is throttling or failing ${context.region}, try again later.`, code, detail);
+        return new AwsRetriesExhaustedError(`${action} failed with ${code} (${(0,src/* errorMessage */.gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${context.region}, try again later.`, code, (0,src/* errorMessage */.gJ)(error));
     }
     const where = `in region ${context.region}`;
     if (DENIED.has(code)) {
@@ -132,10 +137,10 @@ function explainAwsError(error, context) {
         return new AwsCallError(`AWS rejected the credentials on ${action} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region, session duration long enough for the timeout).`, code, context.operation);
     }
     if (code === 'ClusterNotFoundException') {
-        return new AwsCallError(`Cluster "${context.cluster}" was not found ${where} (${action}: ${detail}). Check the cluster input and AWS_REGION.`, code, context.operation);
+        return new AwsCallError(`Cluster "${context.cluster}" was not found ${where} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Check the cluster input and AWS_REGION.`, code, context.operation);
     }
     if (code === 'ServiceNotFoundException' || code === 'ServiceNotActiveException') {
-        return new AwsCallError(`Service "${context.service}" was not found or is not active in cluster "${context.cluster}" ${where} (${action}: ${detail}). Check the service and cluster inputs and AWS_REGION.`, code, context.operation);
+        return new AwsCallError(`Service "${context.service}" was not found or is not active in cluster "${context.cluster}" ${where} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Check the service and cluster inputs and AWS_REGION.`, code, context.operation);
     }
     if (code === 'ClientException' || code === 'InvalidParameterException') {
         return new AwsCallError(`${action} refused the request (${code}): ${detail}`, code, context.operation);

@@ -81,6 +81,12 @@ export function isAbort(error: unknown): boolean {
   return code === 'AbortError' || (shape(error) as { code?: string }).code === 'ABORT_ERR';
 }
 
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** An AWS call that failed for a reason the user has to fix: no stack trace, the action or resource named. */
 export class AwsCallError extends ConfigurationError {
   constructor(
@@ -111,13 +117,13 @@ export class AwsRetriesExhaustedError extends Error {
 export function explainAwsError(error: unknown, context: ErrorContext): unknown {
   if (isAbort(error) || error instanceof AwsCallError || error instanceof AwsRetriesExhaustedError) return error;
   const code = errorCode(error);
-  const detail = errorMessage(error);
+  const detail = sentence(errorMessage(error));
   const action = `ecs:${context.operation}`;
   if (isTransient(error)) {
     return new AwsRetriesExhaustedError(
-      `${action} failed with ${code} (${detail}) after the AWS SDK's retries; AWS is throttling or failing ${context.region}, try again later.`,
+      `${action} failed with ${code} (${errorMessage(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${context.region}, try again later.`,
       code,
-      detail,
+      errorMessage(error),
     );
   }
   const where = `in region ${context.region}`;
@@ -141,14 +147,14 @@ export function explainAwsError(error: unknown, context: ErrorContext): unknown 
   }
   if (code === 'ClusterNotFoundException') {
     return new AwsCallError(
-      `Cluster "${context.cluster}" was not found ${where} (${action}: ${detail}). Check the cluster input and AWS_REGION.`,
+      `Cluster "${context.cluster}" was not found ${where} (${action}: ${errorMessage(error)}). Check the cluster input and AWS_REGION.`,
       code,
       context.operation,
     );
   }
   if (code === 'ServiceNotFoundException' || code === 'ServiceNotActiveException') {
     return new AwsCallError(
-      `Service "${context.service}" was not found or is not active in cluster "${context.cluster}" ${where} (${action}: ${detail}). Check the service and cluster inputs and AWS_REGION.`,
+      `Service "${context.service}" was not found or is not active in cluster "${context.cluster}" ${where} (${action}: ${errorMessage(error)}). Check the service and cluster inputs and AWS_REGION.`,
       code,
       context.operation,
     );

@@ -197,6 +197,26 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(result.durationMs).toBeLessThan(10_000);
   });
 
+  it('fails at once when the credentials expire during the wait, leaving the deployment to ECS', async () => {
+    const s = await setUp({ scenario: { kind: 'slow-start', startSeconds: 600 } });
+    const running = run(s, { timeout: '5m' });
+    const started = Date.now();
+    while (s.sim.callsOf('UpdateService').length === 0 && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    s.sim.faults.inject({ api: 'ecs', kind: 'expired-token', count: Infinity });
+    const result = await running;
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('failed');
+    expect(result.outputs['deployment-id']).toMatch(/^ecs-svc\//);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('AWS rejected the credentials on ecs:DescribeServices (ExpiredTokenException)');
+    expect(result.errors[0]).toMatch(
+      /When it stopped, deployment ecs-svc\/\d+ \(ours, ecs_be_prod:2\) is still in progress/,
+    );
+    expect(result.durationMs).toBeLessThan(10_000);
+  });
+
   it('names a missing service, cluster and region', async () => {
     const s = await setUp({ seedService: false });
     const result = await run(s);
