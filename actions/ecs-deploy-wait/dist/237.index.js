@@ -347,7 +347,16 @@ class Deployer {
             };
         }
         // 5. Follow our deployment.
-        const target = { id: ours.id, taskDefinitionArn: deployArn, label: 'ours' };
+        const currentServiceDeployment = updated.service?.currentServiceDeployment;
+        const target = {
+            id: ours.id,
+            taskDefinitionArn: deployArn,
+            label: 'ours',
+            ...(ours.createdAt ? { createdAt: ours.createdAt } : {}),
+            ...(currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
+                ? { serviceDeploymentArn: currentServiceDeployment }
+                : {}),
+        };
         let outcome;
         try {
             this.log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
@@ -503,7 +512,12 @@ class Deployer {
             }
             return undefined;
         }
-        const ecsRollback = Boolean(breaker?.enable && breaker.rollback && primary && primary.taskDefinition !== target.taskDefinitionArn);
+        // ECS's breaker marks ours FAILED as it starts the rollback; ours still IN_PROGRESS means someone else deployed.
+        const ecsRollback = Boolean(breaker?.enable &&
+            breaker.rollback &&
+            primary &&
+            primary.taskDefinition !== target.taskDefinitionArn &&
+            (ours === undefined || ours.rolloutState === 'FAILED'));
         return {
             kind: 'replaced',
             ...(primary ? { by: primary } : {}),
@@ -564,7 +578,7 @@ class Deployer {
         if (this.newEvents.length === 0)
             this.log.info('ECS reported no events.');
         this.log.endGroup();
-        await this.serviceDeploymentDetail(target.id);
+        await this.serviceDeploymentDetail(target);
         return stopped;
     }
     async stoppedTasks(deploymentId) {
@@ -599,16 +613,33 @@ class Deployer {
             return [];
         }
     }
-    /** ListServiceDeployments / DescribeServiceDeployments, where the API answers them. */
-    async serviceDeploymentDetail(deploymentId) {
+    /**
+     * DescribeServiceDeployments of our service deployment, where the API answers: its ARN is the service's
+     * currentServiceDeployment right after our update, else the one ListServiceDeployments shows created closest to
+     * our deployment.
+     */
+    async serviceDeploymentDetail(target) {
         const { cluster, service } = this.inputs;
+        const options = this.deps.signal ? { abortSignal: this.deps.signal } : {};
         try {
-            const listed = await this.deps.ecs.send(new dist_cjs.ListServiceDeploymentsCommand({ cluster, service, createdAt: { after: new Date(this.started - 60_000) } }), this.deps.signal ? { abortSignal: this.deps.signal } : {});
-            const suffix = deploymentId.slice(deploymentId.lastIndexOf('/') + 1);
-            const brief = (listed.serviceDeployments ?? []).find((d) => d.serviceDeploymentArn?.endsWith(`/${suffix}`)) ?? undefined;
-            if (!brief?.serviceDeploymentArn)
+            let arn = target.serviceDeploymentArn;
+            if (!arn) {
+                const listed = await this.deps.ecs.send(new dist_cjs.ListServiceDeploymentsCommand({
+                    cluster,
+                    service,
+                    createdAt: { after: new Date(this.started - 60_000) },
+                }), options);
+                const created = target.createdAt?.getTime();
+                const distance = (at) => at && created !== undefined ? Math.abs(at.getTime() - created) : Number.POSITIVE_INFINITY;
+                const briefs = [...(listed.serviceDeployments ?? [])].sort((a, b) => distance(a.createdAt) - distance(b.createdAt));
+                const closest = briefs[0];
+                if (closest && (distance(closest.createdAt) <= 60_000 || briefs.length === 1)) {
+                    arn = closest.serviceDeploymentArn;
+                }
+            }
+            if (!arn)
                 return;
-            const described = await this.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [brief.serviceDeploymentArn] }), this.deps.signal ? { abortSignal: this.deps.signal } : {});
+            const described = await this.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), options);
             const d = described.serviceDeployments?.[0];
             if (!d)
                 return;
@@ -709,7 +740,8 @@ function formatStoppedTask(task) {
     const lines = [`${head.join(' ')}: ${task.stoppedReason ?? 'no reason given'}`];
     for (const c of task.containers) {
         const parts = [`exit code ${c.exitCode ?? 'none'}`];
-        if (c.reason)
+        // Fargate often repeats the task's stopped reason on the container: print it once.
+        if (c.reason && c.reason !== task.stoppedReason)
             parts.push(c.reason);
         if (c.healthStatus && c.healthStatus !== 'UNKNOWN')
             parts.push(`health ${c.healthStatus}`);

@@ -5,7 +5,7 @@ import nock from 'nock';
 import { deploy, failureThreshold } from '../src/deploy.js';
 import type { DeployInputs } from '../src/inputs.js';
 import { toRegisterRequest } from '../src/taskdef.js';
-import { describeAnswer, EcsScript, type ServiceSpec, tdArn, testDeps, updateAnswer } from './fake-ecs.js';
+import { at, describeAnswer, EcsScript, type ServiceSpec, tdArn, testDeps, updateAnswer } from './fake-ecs.js';
 
 const seed = JSON.parse(readFileSync(new URL('fixtures/seed-task-definition.json', import.meta.url), 'utf8')) as Record<
   string,
@@ -297,15 +297,23 @@ describe('deploy: failures', () => {
       .expect('ListServiceDeployments', {
         serviceDeployments: [
           {
-            serviceDeploymentArn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/2222222222222222222',
+            serviceDeploymentArn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/older',
+            status: 'SUCCESSFUL',
+            createdAt: at(-3600),
+          },
+          {
+            serviceDeploymentArn:
+              'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/NCWGC2ZR-taVFtXyAbCdE',
             status: 'IN_PROGRESS',
+            createdAt: at(1),
           },
         ],
       })
       .expect('DescribeServiceDeployments', {
         serviceDeployments: [
           {
-            serviceDeploymentArn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/2222222222222222222',
+            serviceDeploymentArn:
+              'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/NCWGC2ZR-taVFtXyAbCdE',
             status: 'IN_PROGRESS',
             deploymentCircuitBreaker: { status: 'DISABLED', failureCount: 3, threshold: 3 },
           },
@@ -342,6 +350,32 @@ describe('deploy: failures', () => {
     expect(text).toContain('task t1 EssentialContainerExited: Essential container in task exited');
     expect(text).toContain('container web: exit code 137, OutOfMemoryError: Container killed due to memory usage');
     expect(text).toContain('circuit breaker DISABLED (3 of 3 failed tasks)');
+  });
+
+  it("reads the service deployment named by the update's currentServiceDeployment without listing", async () => {
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/Zx81kQ2a-b3Cd4Ef5Gh6I';
+    const after = { ...updateAnswer(rolling(0)) };
+    (after.service as Record<string, unknown>).currentServiceDeployment = arn;
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .expect('UpdateService', after)
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
+      .expect('ListTasks', { taskArns: [] })
+      .expect('DescribeServiceDeployments', (body: Record<string, unknown>) => {
+        expect(body).toEqual({ serviceDeploymentArns: [arn] });
+        return {
+          serviceDeployments: [
+            { serviceDeploymentArn: arn, status: 'IN_PROGRESS', statusReason: 'tasks keep failing' },
+          ],
+        };
+      });
+    const deps = testDeps();
+    const result = await deploy(inputs({ rollback: false }), deps);
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations()).not.toContain('ListServiceDeployments');
+    expect(result.status).toBe('failed');
+    expect(deps.log.text()).toContain(`service deployment ${arn}: IN_PROGRESS; reason: tasks keep failing`);
   });
 
   it('shows an image pull failure and reports failed when rollback is off', async () => {
@@ -426,6 +460,29 @@ describe('deploy: failures', () => {
     const result = await deploy(inputs({ timeoutMs: 5_000, rollback: false }), testDeps());
     expect(script.scope.isDone()).toBe(true);
     expect(result).toMatchObject({ status: 'timed-out', deploymentId: NEW_ID, taskDefinitionArn: NEW });
+  });
+
+  it('with the breaker on, tells a deployment someone else started from an ECS rollback', async () => {
+    const breaker = { enable: true, rollback: true };
+    const script = started(new EcsScript(), { ...steadyOld, breaker }, rolling(0, { breaker }))
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [
+            { id: RB_ID, status: 'PRIMARY', td: tdArn(8), rollout: 'IN_PROGRESS' },
+            { id: NEW_ID, status: 'ACTIVE', td: NEW, rollout: 'IN_PROGRESS', running: 1 },
+          ],
+        }),
+      )
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('failed');
+    expect(result.rollback).toBeUndefined();
+    expect(result.message).toContain('which this step did not start');
+    expect(result.message).toContain('This step did not roll back: the service was changed by someone else.');
   });
 
   it('does not roll back a deployment someone else replaced', async () => {
