@@ -112,6 +112,8 @@ export interface JobRun {
   workflow: string;
   result: JobResult;
   environment?: string;
+  /** The evaluated `concurrency:` of the job (recorded; runs here are sequential anyway). */
+  concurrency?: { group: string; cancelInProgress: boolean };
   permissions: Permissions;
   outputs: Record<string, string>;
   steps: StepRun[];
@@ -142,9 +144,32 @@ const OUR_WORKFLOWS = /^ecs-actions\/ecs-actions\/(\.github\/workflows\/[A-Za-z0
 
 export class PipelineRunner {
   private readonly standIns: Record<string, StandIn>;
+  /** Values the runner replaces with *** in logs: tokens, secrets, credentials, and `::add-mask::` values. */
+  private readonly masks = new Set<string>();
 
   constructor(readonly options: PipelineRunnerOptions) {
     this.standIns = { ...builtInStandIns(), ...options.standIns };
+    for (const value of [
+      options.tokens.write,
+      options.tokens.read,
+      ...Object.values(options.secrets ?? {}),
+      options.aws.credentials.AWS_SECRET_ACCESS_KEY,
+      options.aws.credentials.AWS_SESSION_TOKEN,
+    ]) {
+      this.addMask(value);
+    }
+  }
+
+  private addMask(value: string | undefined): void {
+    if (value && value.length >= 4) this.masks.add(value);
+  }
+
+  /** Replaces every masked value with ***, as the runner does in logs (values announced by ::add-mask:: first). */
+  mask(text: string): string {
+    for (const [, value] of text.matchAll(/^::add-mask::(.*)$/gm)) this.addMask(value?.trim());
+    let masked = text;
+    for (const value of [...this.masks].sort((a, b) => b.length - a.length)) masked = masked.replaceAll(value, '***');
+    return masked;
   }
 
   /** Runs every job of `workflowFile` (relative to the app repository's checkout or absolute) for `trigger`. */
@@ -322,7 +347,7 @@ export class PipelineRunner {
   }
 
   private emit(event: RunnerEvent): void {
-    this.options.onEvent?.(event);
+    this.options.onEvent?.(event.type === 'output' ? { ...event, text: this.mask(event.text) } : event);
   }
 
   private async runJob(
@@ -360,12 +385,14 @@ export class PipelineRunner {
     const environment = job.environment
       ? tokenText(child(job.environment, 'name') ?? job.environment, base())
       : undefined;
+    const concurrency = concurrencyOf(tokenValue(job.concurrency, base()));
     const jobRun: JobRun = {
       id: jobId,
       name: tokenText(job.name, base()) || job.id.value,
       workflow: frame.workflow.name,
       result: 'success',
       ...(environment ? { environment } : {}),
+      ...(concurrency ? { concurrency } : {}),
       permissions,
       outputs: {},
       steps: [],
@@ -441,7 +468,9 @@ export class PipelineRunner {
       try {
         if ('run' in step) {
           const script = tokenText(step.run, { ...contexts, env });
-          result = await this.runScript(script, processEnv, workspace, temp, (text) =>
+          const shell = tokenText(at(rawSteps, index, 'shell'), { ...contexts, env }) || undefined;
+          const directory = tokenText(at(rawSteps, index, 'working-directory'), { ...contexts, env });
+          result = await this.runScript(script, shell, processEnv, path.resolve(workspace, directory), temp, (text) =>
             this.emit({ type: 'output', job: jobId, step: stepId, text }),
           );
         } else {
@@ -484,9 +513,9 @@ export class PipelineRunner {
           : continueOnError !== undefined && tokenText(continueOnError, contexts) === 'true';
       record.conclusion = record.outcome === 'failure' && tolerated ? 'success' : record.outcome;
       record.outputs = result.outputs;
-      record.log = result.log;
+      record.log = this.mask(result.log);
       record.summary = result.summary;
-      record.errors = result.errors;
+      record.errors = result.errors.map((e) => this.mask(e));
       record.warnings = result.warnings;
       record.notices = result.notices;
       Object.assign(jobEnv, result.env);
@@ -513,9 +542,9 @@ export class PipelineRunner {
         outcome: bundleRun.exitCode === 0 ? 'success' : 'failure',
         conclusion: bundleRun.exitCode === 0 ? 'success' : 'failure',
         outputs: {},
-        log: bundleRun.log,
+        log: this.mask(bundleRun.log),
         summary: bundleRun.summary,
-        errors: bundleRun.errors,
+        errors: bundleRun.errors.map((e) => this.mask(e)),
         warnings: bundleRun.warnings,
         notices: bundleRun.notices,
         exitCode: bundleRun.exitCode,
@@ -543,6 +572,7 @@ export class PipelineRunner {
 
   private async runScript(
     script: string,
+    shell: string | undefined,
     env: Record<string, string>,
     workspace: string,
     temp: string,
@@ -560,7 +590,8 @@ export class PipelineRunner {
     };
     await Promise.all(Object.values(files).map((f) => writeFile(f, '')));
     // The runner's default shell on Linux when `shell:` is not given: `bash -e {0}`.
-    const child = spawn('bash', ['-e', file], {
+    const [command, args] = shellCommand(shell, file);
+    const child = spawn(command, args, {
       cwd: workspace,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? temp, ...env, ...files },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -702,6 +733,29 @@ interface StepInvocation {
   warnings: string[];
   notices: string[];
   inputs?: Record<string, string>;
+}
+
+function concurrencyOf(value: unknown): { group: string; cancelInProgress: boolean } | undefined {
+  if (typeof value === 'string' && value !== '') return { group: value, cancelInProgress: false };
+  if (value && typeof value === 'object') {
+    const { group, 'cancel-in-progress': cancel } = value as Record<string, unknown>;
+    return { group: asText(group), cancelInProgress: cancel === true || cancel === 'true' };
+  }
+  return undefined;
+}
+
+/** The runner's shells (https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idstepsshell). */
+function shellCommand(shell: string | undefined, file: string): [string, string[]] {
+  switch (shell ?? '') {
+    case '':
+      return ['bash', ['-e', file]];
+    case 'bash':
+      return ['bash', ['--noprofile', '--norc', '-eo', 'pipefail', file]];
+    case 'sh':
+      return ['sh', ['-e', file]];
+    default:
+      throw new Error(`shell ${shell} is not supported by the local runner (bash or sh)`);
+  }
 }
 
 /** INPUT_<NAME> variables, as the post step of an action gets them too. */

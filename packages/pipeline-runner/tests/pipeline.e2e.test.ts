@@ -138,6 +138,10 @@ describe('the starter workflows, run from their YAML against the simulator and a
     expect(cd.conclusion).toBe('success');
     expect(cd.outputs.deploy).toMatchObject({ version: built.version, status: 'succeeded' });
     expect(job(cd, 'deploy/deploy').environment).toBe('production');
+    expect(job(cd, 'deploy/deploy').concurrency).toEqual({
+      group: 'deploy-production-ecs-be-prod-service',
+      cancelInProgress: false,
+    });
     expect(step(cd, 'deploy/deploy', 'actions/checkout').outputs.commit).toBe(ci.sha);
     const now = await running();
     expect(now.taskDefinition).toBe(cd.outputs.deploy?.['task-definition-arn']);

@@ -289,6 +289,42 @@ jobs:
     expect(run.jobs.map((j) => [j.id, j.permissions])).toEqual([['call/say', { contents: 'read' }]]);
   });
 
+  it('masks tokens, secrets and ::add-mask:: values in logs; honours shell and working-directory', async () => {
+    const { runner, root, trigger } = await setup({
+      'w.yml': `on: push
+jobs:
+  a:
+    runs-on: x
+    concurrency:
+      group: deploy-\${{ github.ref }}
+      cancel-in-progress: false
+    steps:
+      - env:
+          TOKEN: \${{ github.token }}
+        run: |
+          echo "token $TOKEN"
+          echo "::add-mask::hunter22"
+          echo "password hunter22"
+      - id: pipefail
+        shell: bash
+        continue-on-error: true
+        run: false | true
+      - id: nopipefail
+        run: false | true
+      - run: mkdir sub
+      - id: where
+        working-directory: sub
+        run: echo "dir=$(basename "$PWD")" >> "$GITHUB_OUTPUT"
+`,
+    });
+    const run = await runner.run(path.join(root, 'w.yml'), trigger);
+    const steps = run.jobs[0]?.steps ?? [];
+    expect(steps[0]?.log).toBe('token ***\n::add-mask::***\npassword ***\n');
+    expect(steps.map((s) => s.outcome)).toEqual(['success', 'failure', 'success', 'success', 'success']);
+    expect(steps[4]?.outputs).toEqual({ dir: 'sub' });
+    expect(run.jobs[0]?.concurrency).toEqual({ group: 'deploy-refs/heads/master', cancelInProgress: false });
+  });
+
   it('fails a step that uses an action it has no stand-in or bundle for', async () => {
     const { runner, root, trigger } = await setup({
       'w.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: someone/else@v1\n',
