@@ -360,7 +360,7 @@ class Deployer {
         let outcome;
         try {
             this.log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
-            outcome = await this.follow(target, inputs.timeoutMs);
+            outcome = await this.follow(target, inputs.timeoutMs, updated.service);
         }
         catch (error) {
             return this.interrupted(error, known);
@@ -424,7 +424,11 @@ class Deployer {
         return { ...known, status: 'failed', cancelled: false, message, durationMs, finalState, error: detail };
     }
     /** Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out. */
-    async follow(target, timeoutMs) {
+    /**
+     * `known`: the service as an answer just received showed it (UpdateService's, or the last DescribeServices):
+     * the first check reads it instead of calling DescribeServices again at once.
+     */
+    async follow(target, timeoutMs, known) {
         this.current = target;
         const { clock, sleep, signal } = this.deps;
         const deadline = clock.now() + timeoutMs;
@@ -436,10 +440,10 @@ class Deployer {
             clock,
             sleep,
             ...(signal ? { signal } : {}),
-            check: async () => {
+            check: async (attempt) => {
                 let service;
                 try {
-                    service = await this.describeService();
+                    service = attempt === 1 && known ? known : await this.describeService();
                     transientErrors = 0;
                 }
                 catch (error) {
@@ -671,7 +675,7 @@ class Deployer {
                 return { note: 'This step did not roll back: the service was changed by someone else.' };
             }
             const arn = outcome.by.taskDefinition ?? '?';
-            const followed = await this.follow({ id: outcome.by.id, taskDefinitionArn: arn, label: 'ECS rollback' }, this.inputs.timeoutMs);
+            const followed = await this.follow({ id: outcome.by.id, taskDefinitionArn: arn, label: 'ECS rollback' }, this.inputs.timeoutMs, this.lastService);
             const steady = followed.kind === 'completed';
             const detail = steady
                 ? `ECS rolled back to ${arn} (deployment ${outcome.by.id}) and it is steady.`
@@ -701,7 +705,7 @@ class Deployer {
             if (!primary?.id)
                 throw new Error('UpdateService answered without a PRIMARY deployment');
             this.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(this.inputs.timeoutMs)}`);
-            const followed = await this.follow({ id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, this.inputs.timeoutMs);
+            const followed = await this.follow({ id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, this.inputs.timeoutMs, updated.service);
             const steady = followed.kind === 'completed';
             const detail = steady
                 ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`

@@ -353,7 +353,7 @@ class Deployer {
       this.log.info(
         `Waiting up to ${formatDuration(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${formatDuration(inputs.pollIntervalMs)}`,
       );
-      outcome = await this.follow(target, inputs.timeoutMs);
+      outcome = await this.follow(target, inputs.timeoutMs, updated.service);
     } catch (error) {
       return this.interrupted(error, known);
     }
@@ -423,7 +423,11 @@ class Deployer {
   }
 
   /** Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out. */
-  private async follow(target: Target, timeoutMs: number): Promise<Outcome> {
+  /**
+   * `known`: the service as an answer just received showed it (UpdateService's, or the last DescribeServices):
+   * the first check reads it instead of calling DescribeServices again at once.
+   */
+  private async follow(target: Target, timeoutMs: number, known?: Service): Promise<Outcome> {
     this.current = target;
     const { clock, sleep, signal } = this.deps;
     const deadline = clock.now() + timeoutMs;
@@ -435,10 +439,10 @@ class Deployer {
       clock,
       sleep,
       ...(signal ? { signal } : {}),
-      check: async () => {
+      check: async (attempt) => {
         let service: Service;
         try {
-          service = await this.describeService();
+          service = attempt === 1 && known ? known : await this.describeService();
           transientErrors = 0;
         } catch (error) {
           if (!isTransient(error)) throw error;
@@ -696,6 +700,7 @@ class Deployer {
       const followed = await this.follow(
         { id: outcome.by.id, taskDefinitionArn: arn, label: 'ECS rollback' },
         this.inputs.timeoutMs,
+        this.lastService,
       );
       const steady = followed.kind === 'completed';
       const detail = steady
@@ -733,6 +738,7 @@ class Deployer {
       const followed = await this.follow(
         { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' },
         this.inputs.timeoutMs,
+        updated.service,
       );
       const steady = followed.kind === 'completed';
       const detail = steady

@@ -120,7 +120,7 @@ describe('deploy: success', () => {
       images: ['1234.dkr.ecr.us-east-1.amazonaws.com/web:0.2548.7'],
       stoppedTasks: [],
     });
-    expect(result.durationMs).toBe(15_000);
+    expect(result.durationMs).toBe(20_000);
     expect(result.consoleUrl).toBe(
       'https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/prod/services/web/deployments?region=us-east-1',
     );
@@ -260,14 +260,7 @@ describe('deploy: failures', () => {
         }),
       )
       .expect('ListTasks', { taskArns: [] })
-      .expect('ListServiceDeployments', { serviceDeployments: [] })
-      .expect(
-        'DescribeServices',
-        describeAnswer({
-          breaker,
-          deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 3 }],
-        }),
-      );
+      .expect('ListServiceDeployments', { serviceDeployments: [] });
     const result = await deploy(inputs(), testDeps());
     expect(script.scope.isDone()).toBe(true);
     expect(result).toMatchObject({ status: 'rolled-back', rollback: { by: 'ecs', steady: true } });
@@ -426,7 +419,7 @@ describe('deploy: failures', () => {
 
   it('times out, rolls back, and says when the rollback also failed', async () => {
     const script = started(new EcsScript())
-      .expect('DescribeServices', describeAnswer(rolling(1)), { times: 3 })
+      .expect('DescribeServices', describeAnswer(rolling(1)), { times: 2 })
       .expect('ListTasks', { taskArns: [] })
       .fail('ListServiceDeployments', 'InvalidParameterException', 'not supported')
       .expect(
@@ -441,7 +434,7 @@ describe('deploy: failures', () => {
             { id: NEW_ID, status: 'ACTIVE', td: NEW, rollout: 'IN_PROGRESS', running: 1 },
           ],
         }),
-        { times: 3 },
+        { times: 2 },
       );
     const deps = testDeps();
     const result = await deploy(inputs({ timeoutMs: 10_000 }), deps);
@@ -454,7 +447,7 @@ describe('deploy: failures', () => {
 
   it('reports timed-out without rollback when rollback is off', async () => {
     const script = started(new EcsScript())
-      .expect('DescribeServices', describeAnswer(rolling(1)), { times: 2 })
+      .expect('DescribeServices', describeAnswer(rolling(1)))
       .expect('ListTasks', { taskArns: [] })
       .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
     const result = await deploy(inputs({ timeoutMs: 5_000, rollback: false }), testDeps());
@@ -523,8 +516,8 @@ describe('deploy: API errors are never "not stable yet"', () => {
     expect(result.status).toBe('succeeded');
     expect(deps.log.warnings).toHaveLength(4);
     expect(deps.log.warnings[0]).toContain('ecs:DescribeServices failed with ThrottlingException (transient, 1/6)');
-    // Backoff doubles from the poll interval; a success resets it.
-    expect(sleeps.filter((ms) => ms > 0)).toEqual([10_000, 20_000, 40_000, 60_000]);
+    // The first check reads the UpdateService answer; then backoff doubles from the poll interval.
+    expect(sleeps.filter((ms) => ms > 0)).toEqual([5000, 10_000, 20_000, 40_000, 60_000]);
   });
 
   it('gives up after too many transient errors in a row, with the error named', async () => {
@@ -667,7 +660,7 @@ describe('deploy: unchanged and cancelled', () => {
   });
 
   it('on cancellation says which deployment is still in progress', async () => {
-    const script = started(new EcsScript()).expect('DescribeServices', describeAnswer(rolling(1)));
+    const script = started(new EcsScript(), steadyOld, rolling(1));
     const cancel = new AbortController();
     const deps = testDeps();
     const result = await deploy(inputs(), {
