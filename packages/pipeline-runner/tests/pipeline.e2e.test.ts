@@ -225,6 +225,15 @@ describe('the starter workflows, run from their YAML against the simulator and a
     });
   });
 
+  it('a CI run that did not succeed deploys nothing (the workflow_run gate)', async () => {
+    const before = sim.calls.length;
+    const failedCi = { ...(releases.v3 as CiRun), conclusion: 'failure' as const };
+    const cd = await pipeline.runCd(failedCi);
+    expect(cd.conclusion).toBe('skipped');
+    expect(cd.jobs.map((j) => [j.id, j.result])).toEqual([['deploy', 'skipped']]);
+    expect(sim.calls.slice(before)).toEqual([]);
+  });
+
   it('calls exactly the AWS operations that the IAM policy in docs/setup.md allows', () => {
     const documented = documentedPolicy();
     const called = new Set(
