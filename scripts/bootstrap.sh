@@ -25,11 +25,15 @@ fi
 export PATH="$node_bin:$tools_dir/node_modules/.bin:$PATH"
 log "node $(node --version), pnpm $(pnpm --version)"
 
-# Debian packages the tests and the demo use: a Docker engine, a real registry, jq for workflow run: steps.
+# Debian packages the tests and the demo use: a Docker engine, a real registry, and what workflow run: steps
+# and the pipeline runner's stand-ins call (jq, curl, git; perl hashes the registry's htpasswd).
 missing=()
 command -v dockerd >/dev/null || missing+=(docker.io)
 command -v docker-registry >/dev/null || missing+=(docker-registry)
 command -v jq >/dev/null || missing+=(jq)
+command -v curl >/dev/null || missing+=(curl)
+command -v git >/dev/null || missing+=(git)
+command -v perl >/dev/null || missing+=(perl)
 if [ "${ECS_ACTIONS_SKIP_DEBIAN:-}" != "1" ] && [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     log "installing ${missing[*]} from Debian's packages"
