@@ -423,8 +423,8 @@ class Deployer {
         const message = `${cause ? `${cause} ` : ''}Stopped waiting because of an AWS API error: ${detail} When it stopped, ${which}.`;
         return { ...known, status: 'failed', cancelled: false, message, durationMs, finalState, error: detail };
     }
-    /** Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out. */
     /**
+     * Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out.
      * `known`: the service as an answer just received showed it (UpdateService's, or the last DescribeServices):
      * the first check reads it instead of calling DescribeServices again at once.
      */

@@ -422,8 +422,8 @@ class Deployer {
     return { ...known, status: 'failed', cancelled: false, message, durationMs, finalState, error: detail };
   }
 
-  /** Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out. */
   /**
+   * Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out.
    * `known`: the service as an answer just received showed it (UpdateService's, or the last DescribeServices):
    * the first check reads it instead of calling DescribeServices again at once.
    */
