@@ -645,6 +645,28 @@ describe('deploy: unchanged and cancelled', () => {
     });
   });
 
+  it('when unchanged but the desired count differs, updates the service with the running revision only', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('DescribeTaskDefinition', describedOld)
+      .expect('UpdateService', (body: Record<string, unknown>) => {
+        expect(body).toEqual({
+          cluster: 'prod',
+          service: 'web',
+          taskDefinition: OLD,
+          desiredCount: 5,
+          forceNewDeployment: false,
+        });
+        return updateAnswer({
+          deployments: [{ id: OLD_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 5, desired: 5 }],
+        });
+      });
+    const result = await deploy(inputs({ skipUnchanged: true, desiredCount: 5 }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations()).not.toContain('RegisterTaskDefinition');
+    expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: OLD, deploymentId: OLD_ID });
+  });
+
   it('deploys when the rendered definition differs', async () => {
     const changed = {
       taskDefinition: { ...describedOld.taskDefinition, containerDefinitions: [{ name: 'web', image: 'old:1' }] },
