@@ -16,6 +16,7 @@ const config: Config = {
   testTimeout: 60_000,
   // Tests spawn bundles and servers; two workers match the machine's two cores.
   maxWorkers: 2,
+  setupFilesAfterEnv: ['<rootDir>/scripts/jest-setup.ts'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.mjs'],
 };
 

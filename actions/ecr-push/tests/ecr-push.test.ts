@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { ConfigurationError } from '@ecs-actions/core';
-import { isolateNock } from '@ecs-actions/core/testkit/nock';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { pushImage } from '../src/ecr-push.js';
@@ -31,7 +30,6 @@ const URI = `${REGISTRY_HOST}/ecs-be-prod`;
 let workspace: string;
 
 // nock patches node:http for the whole worker: undone after this file, so end-to-end files reach 127.0.0.1.
-isolateNock(nock);
 
 beforeAll(async () => {
   nock.disableNetConnect();

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { isolateNock } from '@ecs-actions/core/testkit/nock';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { deploy, failureThreshold } from '../src/deploy.js';
@@ -79,7 +78,6 @@ const crashedTask = (id: string, exitCode: number, reason: string) => ({
   containers: [{ name: 'web', exitCode, reason, lastStatus: 'STOPPED', healthStatus: 'UNHEALTHY' }],
 });
 
-isolateNock(nock);
 beforeAll(() => {
   nock.disableNetConnect();
 });

@@ -1,7 +1,5 @@
 import { ConfigurationError } from '@ecs-actions/core';
-import { isolateNock } from '@ecs-actions/core/testkit/nock';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import nock from 'nock';
 import { DESCRIBE_ONLY_FIELDS } from '../src/task-definition.js';
 import {
   ACCOUNT,
@@ -48,7 +46,6 @@ function registerForm() {
 }
 
 beforeAll(() => useFakeAws());
-isolateNock(nock);
 
 describe('render from ECS (real SDK over HTTP, nock)', () => {
   it.each([

@@ -11,11 +11,8 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Job, ReusableWorkflowJob, Step, WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
+import { type BundleRun, parseFileCommands, parseWorkflowCommands, runBundle } from '@ecs-actions/core/testkit';
 import { parse as parseYaml } from 'yaml';
-// The test kit's files, not its index: the index also exports a Jest-only helper (isolateNock imports
-// @jest/globals), which would break `pnpm demo` outside Jest.
-import { parseFileCommands, parseWorkflowCommands } from '../../core/src/testkit/file-commands.js';
-import { type BundleRun, runBundle } from '../../core/src/testkit/run-bundle.js';
 import { asText, type ExpressionContexts, evaluateCondition, evaluateTemplate, type JobStatus } from './expressions.js';
 import { type Permissions, parsePermissions, permissionLevel, restrictPermissions } from './permissions.js';
 import { builtInStandIns, type StandIn, type StandInResult } from './stand-ins.js';
