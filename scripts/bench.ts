@@ -59,10 +59,10 @@ async function main(): Promise<void> {
           });
         }
       }
-      for (const extra of (await bench.extra?.(setup)) ?? []) row.extra.push(extra);
     } finally {
       await bench.teardown?.(setup);
     }
+    for (const extra of (await bench.extra?.()) ?? []) row.extra.push(extra);
     rows.push(row);
     console.log(`measured ${bench.action}`);
   }

@@ -1,14 +1,26 @@
 /** What `pnpm bench` measures for each action: a size target and a cold-start workload that does real work. */
-import { copyFile, mkdtemp } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BundleRun, RunBundleOptions } from '@ecs-actions/core/testkit';
+import { runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import { type DockerServices, startDockerServices } from '@ecs-actions/simulator/docker';
+import { benchEcrPush } from './ecr-push.js';
+import { benchEcsDeployWait } from './ecs-deploy-wait.js';
 
 export interface ColdStartWorkload {
   description: string;
   options: Omit<RunBundleOptions, 'bundle'>;
   check?: (run: BundleRun) => void;
+}
+
+export interface ExtraMeasure {
+  name: string;
+  value: string;
+  target?: string;
+  ok: boolean;
 }
 
 export interface ActionBench<S = unknown> {
@@ -19,7 +31,8 @@ export interface ActionBench<S = unknown> {
   coldStartOverheadTarget?: { ms: number; why: string };
   setup?: () => Promise<S>;
   coldStart?: (setup: S) => Promise<ColdStartWorkload>;
-  extra?: (setup: S) => Promise<{ name: string; value: string; target?: string; ok: boolean }[]>;
+  /** Measures of its own, run after the cold start's set-up has been torn down. */
+  extra?: () => Promise<ExtraMeasure[]>;
   teardown?: (setup: S) => Promise<void>;
 }
 
@@ -102,4 +115,126 @@ const renderTaskdef: ActionBench<string> = {
   }),
 };
 
-export const actionBenches = [headver, renderTaskdef, deployTag] as ActionBench[];
+const root = path.resolve(import.meta.dirname, '../..');
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+const ecsDeployWait: ActionBench<{ sim: Simulator; workspace: string }> = {
+  action: 'ecs-deploy-wait',
+  sizeTargetBytes: 1536 * KB,
+  coldStartTargetRatio: 2,
+  setup: async () => {
+    const sim = await startSimulator({ timeScale: 1000 });
+    const workspace = await mkdtemp(path.join(tmpdir(), 'bench-deploy-wait-'));
+    const seed = JSON.parse(
+      await readFile(path.join(root, 'actions/ecs-deploy-wait/tests/fixtures/seed-task-definition.json'), 'utf8'),
+    ) as Parameters<Simulator['ecs']['seedService']>[0]['taskDefinition'];
+    sim.ecs.seedService({ cluster: 'prod', serviceName: 'web', taskDefinition: seed, desiredCount: 2 });
+    await writeFile(path.join(workspace, 'task-definition.json'), JSON.stringify(seed));
+    return { sim, workspace };
+  },
+  coldStart: async ({ sim, workspace }) => ({
+    description: 'registers a revision and updates the service through the simulator (wait: false)',
+    options: {
+      workspace,
+      env: sim.env,
+      inputs: {
+        'task-definition': 'task-definition.json',
+        cluster: 'prod',
+        service: 'web',
+        'force-new-deployment': 'true',
+        wait: 'false',
+      },
+    },
+    check: (run) => {
+      if (run.exitCode !== 0 || run.outputs.status !== 'succeeded')
+        throw new Error(`ecs-deploy-wait failed:\n${run.log}`);
+    },
+  }),
+  teardown: async ({ sim }) => sim.close(),
+  extra: async () => {
+    const result = await benchEcsDeployWait();
+    return [
+      {
+        name: `step end after the rollout completed (poll-interval ${ms(result.pollIntervalMs)}, ${result.rollouts.length} rollouts)`,
+        value: `median ${ms(result.endDelayMs.median)}, max ${ms(result.endDelayMs.max)}`,
+        target: `max ≤ ${ms(result.endDelayTargetMs)} (poll-interval + 1 s)`,
+        ok: result.endDelayMs.max <= result.endDelayTargetMs,
+      },
+      {
+        name: `DescribeServices per minute of waiting (${(result.longWait.stepMs / 1000).toFixed(0)} s wait)`,
+        value: result.longWait.describeServicesPerMinute.toFixed(1),
+        target: `≤ ${result.describeServicesPerMinuteTarget}`,
+        ok: result.longWait.describeServicesPerMinute <= result.describeServicesPerMinuteTarget,
+      },
+      {
+        name: 'API calls per minute of waiting, in all',
+        value: result.longWait.callsPerMinute.toFixed(1),
+        target: `≤ ${result.callsPerMinuteTarget}`,
+        ok: result.longWait.callsPerMinute <= result.callsPerMinuteTarget,
+      },
+    ];
+  },
+};
+
+interface EcrPushSetup {
+  services: DockerServices;
+  sim: Simulator;
+  env: Record<string, string>;
+}
+
+const ecrPush: ActionBench<EcrPushSetup> = {
+  action: 'ecr-push',
+  sizeTargetBytes: 1536 * KB,
+  coldStartTargetRatio: 2,
+  setup: async () => {
+    const services = await startDockerServices();
+    const sim = await startSimulator({
+      registry: { url: services.registryUrl, username: services.username, password: services.password },
+    });
+    sim.ecr.seedRepository({ repositoryName: 'bench-cold' });
+    const context = await mkdtemp(path.join(tmpdir(), 'bench-ecr-push-cold-'));
+    await writeFile(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY hello.txt /\n');
+    await writeFile(path.join(context, 'hello.txt'), 'hello\n');
+    const env = {
+      ...sim.env,
+      DOCKER_HOST: services.dockerHost,
+      DOCKER_CONFIG: await mkdtemp(path.join(tmpdir(), 'bench-ecr-push-config-')),
+    };
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        'docker',
+        ['build', '--quiet', '--tag', 'bench-cold:local', context],
+        { env: { ...process.env, ...env } },
+        (error) => (error ? reject(error) : resolve()),
+      ),
+    );
+    const first = await runBundle({
+      bundle: path.join(root, 'actions/ecr-push/dist/index.js'),
+      inputs: { repository: 'bench-cold', image: 'bench-cold:local', tags: '0.2648.1\nlatest' },
+      env,
+    });
+    if (first.exitCode !== 0) throw new Error(`the first push failed:\n${first.log}`);
+    return { services, sim, env };
+  },
+  coldStart: async ({ env }) => ({
+    description: 're-run of a push whose tags are already in the registry: login, tag checks, skip (post step not run)',
+    options: { env, inputs: { repository: 'bench-cold', image: 'bench-cold:local', tags: '0.2648.1\nlatest' } },
+  }),
+  teardown: async ({ services, sim }) => {
+    await sim.close();
+    await services.stop();
+  },
+  extra: async () => {
+    const result = await benchEcrPush();
+    return [
+      {
+        name: 'second tag of an already pushed image (ECR PutImage of the manifest)',
+        value: `median ${ms(result.secondTagMs.median)} (${result.secondTagToEcrRoundTrip.toFixed(1)} ECR round trips; docker push of the same tag ${ms(result.dockerPushSecondTagMs.median)})`,
+        target: `≤ 2 ECR API round trips (${ms(result.targetMs)})`,
+        ok: result.ok,
+      },
+    ];
+  },
+};
+
+export const actionBenches = [headver, ecrPush, renderTaskdef, ecsDeployWait, deployTag] as ActionBench[];
