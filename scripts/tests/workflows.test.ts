@@ -99,10 +99,14 @@ describe('workflows and starter workflows', () => {
 });
 
 describe('action READMEs', () => {
-  /** Rows of the markdown table under a `## <heading>` of an action's README, first cell unquoted. */
+  /**
+   * Rows of the first markdown table under `## <heading>` of an action's README: cells trimmed, unwrapped from
+   * one pair of backticks, with `\|` unescaped.
+   */
   function tableRows(readme: string, heading: string): string[][] {
     const section = readme.split(/^## /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
-    return section
+    const table = section.split(/\n\n/).find((block) => block.startsWith('|')) ?? '';
+    return table
       .split('\n')
       .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
       .slice(1)
@@ -110,20 +114,47 @@ describe('action READMEs', () => {
         line
           .slice(1, -1)
           .split(/(?<!\\)\|/)
-          .map((cell) => cell.trim().replace(/^`(.*)`$/, '$1')),
+          .map((cell) =>
+            cell
+              .trim()
+              .replace(/^`(.*)`$/, '$1')
+              .replace(/\\\|/g, '|'),
+          ),
       );
   }
 
-  it.each(actionNames)('%s: the inputs and outputs tables match action.yml', (name) => {
+  /** Descriptions compared without backticks: a README may set `<placeholders>` as code so that they show. */
+  const prose = (text: string | undefined) => text?.trim().replace(/`/g, '');
+  /** How a README writes an input's default: nothing, or an empty string as `''` or `""`. */
+  const defaultCell = (value: string | undefined) => (value === undefined || value === '' ? '' : value);
+  const readDefault = (cell: string | undefined) => (cell === "''" || cell === '""' ? '' : (cell ?? ''));
+
+  it.each(actionNames)('%s: the inputs table matches action.yml (names, required, defaults, descriptions)', (name) => {
     const readme = read(`actions/${name}/README.md`);
-    const { inputs = {}, outputs = {} } = metadata(name);
-    const inputRows = tableRows(readme, 'Inputs');
-    expect(inputRows.map((row) => row[0])).toEqual(Object.keys(inputs));
-    for (const row of inputRows) {
-      const spec = inputs[row[0] ?? ''];
-      expect(row[1]).toBe(spec?.required ? 'yes' : 'no');
-    }
-    expect(tableRows(readme, 'Outputs').map((row) => row[0])).toEqual(Object.keys(outputs));
+    const inputs = metadata(name).inputs ?? {};
+    expect(
+      tableRows(readme, 'Inputs').map(([input, required, fallback, description]) => [
+        input,
+        required,
+        readDefault(fallback),
+        prose(description),
+      ]),
+    ).toEqual(
+      Object.entries(inputs).map(([input, spec]) => [
+        input,
+        spec.required ? 'yes' : 'no',
+        defaultCell(spec.default),
+        prose(spec.description),
+      ]),
+    );
+  });
+
+  it.each(actionNames)('%s: the outputs table matches action.yml (names, descriptions)', (name) => {
+    const readme = read(`actions/${name}/README.md`);
+    const outputs = metadata(name).outputs ?? {};
+    expect(tableRows(readme, 'Outputs').map(([output, description]) => [output, prose(description)])).toEqual(
+      Object.entries(outputs).map(([output, spec]) => [output, prose(spec.description)]),
+    );
   });
 
   it.each(actionNames)('%s runs on node24', (name) => {

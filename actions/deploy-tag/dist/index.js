@@ -676,7 +676,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, markdownCell, parseDuration, parseInteger, poll, reportFailure, runner, runnerInputs
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, markdownCell, parseDuration, parseInteger, poll, reportFailure, runner, runnerInputs
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1134,6 +1134,7 @@ async function poll(options) {
 const ECS_ACTIONS_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
@@ -75,7 +75,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5222);
 /* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(247);
 
 
@@ -163,18 +163,9 @@ function readRenderedFile(file, workspace) {
 /* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
 /* harmony export */   wu: () => (/* binding */ toRegisterRequest)
 /* harmony export */ });
-/* unused harmony exports DESCRIBE_ONLY_FIELDS, normalizeTaskDefinition */
-/** Fields that DescribeTaskDefinition returns but RegisterTaskDefinition rejects. */
-const DESCRIBE_ONLY_FIELDS = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-];
+/* unused harmony export normalizeTaskDefinition */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
+
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * Turns parsed JSON into a RegisterTaskDefinition input. Returns a problem description (for the error
@@ -192,7 +183,7 @@ function toRegisterRequest(json) {
     const dropped = [];
     const request = {};
     for (const [key, value] of Object.entries(body)) {
-        if (DESCRIBE_ONLY_FIELDS.includes(key))
+        if (_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DESCRIBE_ONLY_FIELDS */ .n7.includes(key))
             dropped.push(key);
         else if (value !== null)
             request[key] = value;
@@ -278,7 +269,7 @@ function normalizeTaskDefinition(definition) {
     const source = isObject(definition.taskDefinition) ? definition.taskDefinition : definition;
     const td = {};
     for (const [key, value] of Object.entries(source)) {
-        if (DESCRIBE_ONLY_FIELDS.includes(key) || key === 'tags')
+        if (_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DESCRIBE_ONLY_FIELDS */ .n7.includes(key) || key === 'tags')
             continue;
         td[key] = value;
     }
@@ -328,13 +319,14 @@ function sameTaskDefinition(a, b) {
 
 /***/ }),
 
-/***/ 1928:
+/***/ 5222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ ConfigurationError),
+  n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
   i_: () => (/* reexport */ InputReader),
   Ue: () => (/* reexport */ awsRegion),
   nV: () => (/* reexport */ createAwsClient),
@@ -797,6 +789,23 @@ class StepState {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/task-definition.ts
+/**
+ * Fields that DescribeTaskDefinition returns but RegisterTaskDefinition rejects (ECS API reference,
+ * TaskDefinition vs RegisterTaskDefinition request syntax). Every other field is a register parameter.
+ */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ../../packages/core/src/time.ts
@@ -843,6 +852,7 @@ async function poll(options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

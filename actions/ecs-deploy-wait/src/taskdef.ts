@@ -4,18 +4,7 @@
  * with the one the service runs.
  */
 import type { RegisterTaskDefinitionRequest, Tag } from '@aws-sdk/client-ecs';
-
-/** Fields that DescribeTaskDefinition returns but RegisterTaskDefinition rejects. */
-export const DESCRIBE_ONLY_FIELDS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-] as const;
+import { DESCRIBE_ONLY_FIELDS } from '@ecs-actions/core';
 
 export interface RenderedTaskDefinition {
   /** What RegisterTaskDefinition is called with. */

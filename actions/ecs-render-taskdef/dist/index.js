@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   mO: () => (/* binding */ serviceTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
 
 const sdkClients = {
     ecs: async () => {
@@ -188,7 +188,7 @@ function capitalize(text) {
 /* harmony export */   Y8: () => (/* binding */ diffTable),
 /* harmony export */   n2: () => (/* binding */ diffTaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5670);
 
 
@@ -307,7 +307,7 @@ function diffTable(changes) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ FileConfigurationError)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
 
 /**
  * A ConfigurationError that points at a place in a file (e.g. a JSON syntax error): the entry fails the step once
@@ -429,7 +429,7 @@ function pinnedRef(ref, digest) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5222);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(780);
@@ -509,7 +509,7 @@ __webpack_async_result__();
 /* harmony export */   Y: () => (/* binding */ IMAGE_TAG_LABEL),
 /* harmony export */   i: () => (/* binding */ readRenderInputs)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4390);
 
 
@@ -683,8 +683,8 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(1928);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 11 modules
+var src = __nccwpck_require__(5222);
 // EXTERNAL MODULE: ./src/aws.ts
 var aws = __nccwpck_require__(5554);
 // EXTERNAL MODULE: ./src/diff.ts
@@ -1060,22 +1060,11 @@ async function writeOutput(inputs, deps, family, text) {
 /* harmony export */   VJ: () => (/* binding */ checkTargets),
 /* harmony export */   YF: () => (/* binding */ applyChanges)
 /* harmony export */ });
-/* unused harmony exports DESCRIBE_ONLY_FIELDS, containerNames, settingsContainer */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1928);
+/* unused harmony exports containerNames, settingsContainer */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
-/** What DescribeTaskDefinition returns and RegisterTaskDefinition rejects. Everything else is kept. */
-const DESCRIBE_ONLY_FIELDS = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-];
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -1093,7 +1082,7 @@ function toRegisterInput(document, where) {
     const source = describeForm ? document.taskDefinition : document;
     const result = {};
     for (const [key, value] of Object.entries(source)) {
-        if (!DESCRIBE_ONLY_FIELDS.includes(key))
+        if (!_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DESCRIBE_ONLY_FIELDS */ .n7.includes(key))
             result[key] = value;
     }
     if (describeForm && Array.isArray(document.tags) && document.tags.length > 0 && !('tags' in result)) {
@@ -1244,13 +1233,14 @@ function applyChanges(taskDefinition, changes) {
 
 /***/ }),
 
-/***/ 1928:
+/***/ 5222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ ConfigurationError),
+  n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
   i_: () => (/* reexport */ InputReader),
   nV: () => (/* reexport */ createAwsClient),
   gJ: () => (/* reexport */ errorMessage),
@@ -1709,6 +1699,23 @@ class StepState {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/task-definition.ts
+/**
+ * Fields that DescribeTaskDefinition returns but RegisterTaskDefinition rejects (ECS API reference,
+ * TaskDefinition vs RegisterTaskDefinition request syntax). Every other field is a register parameter.
+ */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ../../packages/core/src/time.ts
@@ -1755,6 +1762,7 @@ async function poll(options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -1,19 +1,7 @@
-import { ConfigurationError, type KeyValueEntry, quoteValue } from '@ecs-actions/core';
+import { ConfigurationError, DESCRIBE_ONLY_FIELDS, type KeyValueEntry, quoteValue } from '@ecs-actions/core';
 import { IMAGE_TAG_LABEL, type RenderInputs } from './inputs.js';
 
 export type JsonObject = Record<string, unknown>;
-
-/** What DescribeTaskDefinition returns and RegisterTaskDefinition rejects. Everything else is kept. */
-export const DESCRIBE_ONLY_FIELDS = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-] as const;
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

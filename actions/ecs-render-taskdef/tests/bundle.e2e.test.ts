@@ -8,10 +8,10 @@ import {
   RegisterTaskDefinitionCommand,
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
+import { DESCRIBE_ONLY_FIELDS } from '@ecs-actions/core';
 import { runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DESCRIBE_ONLY_FIELDS } from '../src/task-definition.js';
 
 const bundle = path.resolve(import.meta.dirname, '../dist/index.js');
 const seedText = readFileSync(path.resolve(import.meta.dirname, 'fixtures/seed-task-definition.json'), 'utf8');

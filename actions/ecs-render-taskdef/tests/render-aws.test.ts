@@ -1,6 +1,5 @@
-import { ConfigurationError } from '@ecs-actions/core';
+import { ConfigurationError, DESCRIBE_ONLY_FIELDS } from '@ecs-actions/core';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { DESCRIBE_ONLY_FIELDS } from '../src/task-definition.js';
 import {
   ACCOUNT,
   container,

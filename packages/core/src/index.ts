@@ -15,6 +15,7 @@ export * as log from './log.js';
 export { markdownCell, markdownCode, markdownTable, type OutputValue, setOutputs, writeSummary } from './outputs.js';
 export { type ActionSteps, reportFailure, runAction, StepState } from './run.js';
 export { type AnnotationProperties, runner } from './runner.js';
+export { DESCRIBE_ONLY_FIELDS } from './task-definition.js';
 export {
   type Clock,
   ManualClock,
