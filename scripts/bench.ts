@@ -5,9 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { actionBenches } from './bench/actions.js';
-import { emptyNodeBundle, folderSize, measureBundle, type ProcessMeasure } from './bench/harness.js';
+import {
+  emptyNodeBundle,
+  fetchOnceNodeBundle,
+  folderSize,
+  measureBundle,
+  type ProcessMeasure,
+} from './bench/harness.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -24,6 +32,16 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 async function main(): Promise<void> {
   const empty = await measureBundle({ bundle: await emptyNodeBundle() }, runs);
+  const server = createServer((_request, response) => response.end('{}'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const networkFloor = await measureBundle(
+    {
+      bundle: await fetchOnceNodeBundle(),
+      env: { BENCH_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` },
+    },
+    runs,
+  );
+  server.close();
   const rows: Row[] = [];
   for (const bench of actionBenches) {
     const dist = path.join(root, 'actions', bench.action, 'dist');
@@ -85,6 +103,7 @@ async function main(): Promise<void> {
     '',
     `Measured by \`pnpm bench\` on ${process.platform}/${process.arch}, Node ${process.version}, ${runs} runs each after one warm-up.`,
     `Baseline: an empty \`node\` process through the same harness, median ${empty.timeMs.median.toFixed(0)} ms (${empty.timeMs.min.toFixed(0)}–${empty.timeMs.max.toFixed(0)} ms), peak RSS ${(empty.peakRssKiB / 1024).toFixed(1)} MiB.`,
+    `Network floor: a \`node\` process that only makes one HTTP request over loopback with fetch, median ${networkFloor.timeMs.median.toFixed(0)} ms = ${(networkFloor.timeMs.median / empty.timeMs.median).toFixed(2)}x the empty process: what any action that calls an API pays before its own work.`,
     '',
     '| action | bundle (all of dist/) | target | cold start, median (min–max) | × empty node | target | peak RSS | workload |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -109,7 +128,7 @@ async function main(): Promise<void> {
   await writeFile(path.join(root, 'BENCHMARKS.md'), md);
   await writeFile(
     path.join(root, 'BENCHMARKS.json'),
-    `${JSON.stringify({ node: process.version, runs, emptyNode: empty, actions: rows, misses }, null, 2)}\n`,
+    `${JSON.stringify({ node: process.version, runs, emptyNode: empty, networkFloor, actions: rows, misses }, null, 2)}\n`,
   );
   console.log(md);
   if (misses.length > 0) process.exit(1);

@@ -80,6 +80,20 @@ export async function measureBundle(
   return { timeMs: spread(times), peakRssKiB: spread(rss).median };
 }
 
+let fetchOnceBundle: string | undefined;
+
+/**
+ * The floor for an action that talks to an API: a process that does nothing but one HTTP request (Node's
+ * fetch) to `BENCH_URL`. Loading Node's own HTTP client is most of what it costs.
+ */
+export async function fetchOnceNodeBundle(): Promise<string> {
+  if (fetchOnceBundle) return fetchOnceBundle;
+  const dir = await mkdtemp(path.join(tmpdir(), 'ecs-actions-fetch-once-'));
+  fetchOnceBundle = path.join(dir, 'fetch-once.mjs');
+  await writeFile(fetchOnceBundle, 'await (await fetch(process.env.BENCH_URL)).text();\n');
+  return fetchOnceBundle;
+}
+
 /** Total size of every file in a folder (a bundle's dist/), bytes. */
 export async function folderSize(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
