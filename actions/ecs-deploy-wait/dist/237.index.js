@@ -126,7 +126,8 @@ function explainAwsError(error, context) {
         return new AwsRetriesExhaustedError(`${action} failed with ${code} (${(0,src/* errorMessage */.gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${context.region}, try again later.`, code, (0,src/* errorMessage */.gJ)(error));
     }
     const where = `in region ${context.region}`;
-    if (DENIED.has(code)) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    if (DENIED.has(code) || (code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail))) {
         const passRole = /iam:PassRole/i.test(detail);
         const named = passRole
             ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
@@ -259,11 +260,21 @@ class Deployer {
         let unchanged = false;
         const source = inputs.taskDefinition;
         if (source.kind === 'arn') {
-            const described = await this.call('DescribeTaskDefinition', (o) => deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o));
+            const notFound = (detail) => new AwsCallError(`Input "task-definition-arn": ${(0,src/* quoteValue */.cl)(source.arn)} was not found in ECS in region ${deps.region} (ecs:DescribeTaskDefinition: ${detail}). Use the ARN or family:revision of a registered revision, e.g. the previous-task-definition-arn output of an earlier deploy, and check AWS_REGION.`, 'ClientException', 'DescribeTaskDefinition');
+            const described = await this.call('DescribeTaskDefinition', async (o) => {
+                try {
+                    return await deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o);
+                }
+                catch (error) {
+                    // ECS answers an unknown family or revision with a ClientException: that is the input's fault.
+                    if (errorCode(error) === 'ClientException')
+                        throw notFound((0,src/* errorMessage */.gJ)(error));
+                    throw error;
+                }
+            });
             const td = described.taskDefinition;
-            if (!td?.taskDefinitionArn) {
-                throw new src/* ConfigurationError */.j1(`Input "task-definition-arn": ${source.arn} was not found in region ${deps.region}. Use the ARN of a registered revision.`);
-            }
+            if (!td?.taskDefinitionArn)
+                throw notFound('no task definition in the answer');
             if (td.status === 'INACTIVE') {
                 this.log.warning(`${(0,taskdef/* shortTaskDefinition */.P5)(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`);
             }
@@ -305,7 +316,20 @@ class Deployer {
             if (source.rendered.dropped.length > 0) {
                 this.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
             }
-            const registered = await this.call('RegisterTaskDefinition', (o) => deps.ecs.send(new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request), o));
+            const registered = await this.call('RegisterTaskDefinition', async (o) => {
+                try {
+                    return await deps.ecs.send(new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request), o);
+                }
+                catch (error) {
+                    // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
+                    // (A missing iam:PassRole is an access error, explained as such by explainAwsError.)
+                    const detail = sentence((0,src/* errorMessage */.gJ)(error));
+                    if (errorCode(error) === 'ClientException' && !/not authorized to perform/i.test(detail)) {
+                        throw new AwsCallError(`Input "task-definition": ECS refused to register ${(0,src/* quoteValue */.cl)(source.path)} (ecs:RegisterTaskDefinition, ClientException): ${detail} Fix the task definition file (or the ecs-render-taskdef inputs that wrote it). Nothing was changed.`, 'ClientException', 'RegisterTaskDefinition');
+                    }
+                    throw error;
+                }
+            });
             deployArn = registered.taskDefinition?.taskDefinitionArn;
             if (!deployArn)
                 throw new Error('RegisterTaskDefinition answered without a taskDefinitionArn');

@@ -82,7 +82,7 @@ export function isAbort(error: unknown): boolean {
 }
 
 /** The service's message as a sentence, so that the advice after it reads as the next one. */
-function sentence(text: string): string {
+export function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
@@ -127,7 +127,8 @@ export function explainAwsError(error: unknown, context: ErrorContext): unknown 
     );
   }
   const where = `in region ${context.region}`;
-  if (DENIED.has(code)) {
+  // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+  if (DENIED.has(code) || (code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail))) {
     const passRole = /iam:PassRole/i.test(detail);
     const named = passRole
       ? 'iam:PassRole (needed to register a task definition with a task or execution role)'

@@ -18,7 +18,15 @@ import {
   type ServiceEvent,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
-import { type Clock, ConfigurationError, errorMessage, formatDuration, poll, type Sleep } from '@ecs-actions/core';
+import {
+  type Clock,
+  ConfigurationError,
+  errorMessage,
+  formatDuration,
+  poll,
+  quoteValue,
+  type Sleep,
+} from '@ecs-actions/core';
 import {
   AwsCallError,
   AwsRetriesExhaustedError,
@@ -27,6 +35,7 @@ import {
   isAbort,
   isTransient,
   isUnavailable,
+  sentence,
 } from './aws-errors.js';
 import type { DeployInputs } from './inputs.js';
 import { imagesOf, sameTaskDefinition, shortTaskDefinition } from './taskdef.js';
@@ -229,15 +238,23 @@ class Deployer {
     let unchanged = false;
     const source = inputs.taskDefinition;
     if (source.kind === 'arn') {
-      const described = await this.call('DescribeTaskDefinition', (o) =>
-        deps.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o),
-      );
-      const td = described.taskDefinition;
-      if (!td?.taskDefinitionArn) {
-        throw new ConfigurationError(
-          `Input "task-definition-arn": ${source.arn} was not found in region ${deps.region}. Use the ARN of a registered revision.`,
+      const notFound = (detail: string) =>
+        new AwsCallError(
+          `Input "task-definition-arn": ${quoteValue(source.arn)} was not found in ECS in region ${deps.region} (ecs:DescribeTaskDefinition: ${detail}). Use the ARN or family:revision of a registered revision, e.g. the previous-task-definition-arn output of an earlier deploy, and check AWS_REGION.`,
+          'ClientException',
+          'DescribeTaskDefinition',
         );
-      }
+      const described = await this.call('DescribeTaskDefinition', async (o) => {
+        try {
+          return await deps.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o);
+        } catch (error) {
+          // ECS answers an unknown family or revision with a ClientException: that is the input's fault.
+          if (errorCode(error) === 'ClientException') throw notFound(errorMessage(error));
+          throw error;
+        }
+      });
+      const td = described.taskDefinition;
+      if (!td?.taskDefinitionArn) throw notFound('no task definition in the answer');
       if (td.status === 'INACTIVE') {
         this.log.warning(
           `${shortTaskDefinition(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`,
@@ -286,9 +303,23 @@ class Deployer {
       if (source.rendered.dropped.length > 0) {
         this.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
       }
-      const registered = await this.call('RegisterTaskDefinition', (o) =>
-        deps.ecs.send(new RegisterTaskDefinitionCommand(source.rendered.request), o),
-      );
+      const registered = await this.call('RegisterTaskDefinition', async (o) => {
+        try {
+          return await deps.ecs.send(new RegisterTaskDefinitionCommand(source.rendered.request), o);
+        } catch (error) {
+          // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
+          // (A missing iam:PassRole is an access error, explained as such by explainAwsError.)
+          const detail = sentence(errorMessage(error));
+          if (errorCode(error) === 'ClientException' && !/not authorized to perform/i.test(detail)) {
+            throw new AwsCallError(
+              `Input "task-definition": ECS refused to register ${quoteValue(source.path)} (ecs:RegisterTaskDefinition, ClientException): ${detail} Fix the task definition file (or the ecs-render-taskdef inputs that wrote it). Nothing was changed.`,
+              'ClientException',
+              'RegisterTaskDefinition',
+            );
+          }
+          throw error;
+        }
+      });
       deployArn = registered.taskDefinition?.taskDefinitionArn;
       if (!deployArn) throw new Error('RegisterTaskDefinition answered without a taskDefinitionArn');
       this.log.info(`Registered ${shortTaskDefinition(deployArn)} (${deployArn})`);

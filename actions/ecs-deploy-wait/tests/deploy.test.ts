@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ConfigurationError } from '@ecs-actions/core';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { deploy, failureThreshold } from '../src/deploy.js';
@@ -582,6 +583,45 @@ describe('deploy: API errors are never "not stable yet"', () => {
         'User: x is not authorized to perform: iam:PassRole on resource: arn:aws:iam::1:role/ecsTaskExecutionRole',
       );
     await expect(deploy(inputs(), testDeps())).rejects.toThrow(/Allow iam:PassRole/);
+  });
+
+  it('names task-definition-arn, its value and the region when ECS does not know the revision', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .fail('DescribeTaskDefinition', 'ClientException', 'Unable to describe task definition.');
+    const error = await deploy(inputs({ taskDefinition: { kind: 'arn', arn: 'web:99' } }), testDeps()).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe(
+      'Input "task-definition-arn": "web:99" was not found in ECS in region us-east-1 (ecs:DescribeTaskDefinition: Unable to describe task definition.). Use the ARN or family:revision of a registered revision, e.g. the previous-task-definition-arn output of an earlier deploy, and check AWS_REGION.',
+    );
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations()).toEqual(['DescribeServices', 'DescribeTaskDefinition']);
+  });
+
+  it.each([
+    {
+      name: 'an invalid task definition names the file and changes nothing',
+      message: 'Invalid setting for container web: memory must be at least 6 MiB',
+      expected:
+        'Input "task-definition": ECS refused to register "task-definition.json" (ecs:RegisterTaskDefinition, ClientException): Invalid setting for container web: memory must be at least 6 MiB. Fix the task definition file',
+    },
+    {
+      name: 'a missing iam:PassRole answered as ClientException is named as an access error',
+      message:
+        'User: arn:aws:sts::1:assumed-role/deploy/x is not authorized to perform: iam:PassRole on resource: arn:aws:iam::1:role/app',
+      expected: 'Allow iam:PassRole (needed to register a task definition with a task or execution role)',
+    },
+  ])('RegisterTaskDefinition refused: $name', async ({ message, expected }) => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .fail('RegisterTaskDefinition', 'ClientException', message);
+    const error = await deploy(inputs(), testDeps()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain(expected);
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations()).toEqual(['DescribeServices', 'RegisterTaskDefinition']);
   });
 
   it('names a missing service, its cluster and region', async () => {
