@@ -541,11 +541,13 @@ class Deployer {
             return undefined;
         }
         // ECS's breaker marks ours FAILED as it starts the rollback; ours still IN_PROGRESS means someone else deployed.
+        // The rollback may run our very task definition (force-new-deployment of an unchanged revision), so a FAILED
+        // deployment of ours is enough; only when ours has left the list does a different task definition tell.
         const ecsRollback = Boolean(breaker?.enable &&
             breaker.rollback &&
             primary &&
-            primary.taskDefinition !== target.taskDefinitionArn &&
-            (ours === undefined || ours.rolloutState === 'FAILED'));
+            (ours?.rolloutState === 'FAILED' ||
+                (ours === undefined && primary.taskDefinition !== target.taskDefinitionArn)));
         return {
             kind: 'replaced',
             ...(primary ? { by: primary } : {}),

@@ -265,6 +265,59 @@ describe('deploy: failures', () => {
     expect(result).toMatchObject({ status: 'rolled-back', rollback: { by: 'ecs', steady: true } });
   });
 
+  it('a circuit-breaker rollback of a forced redeploy of the running revision is ECS rolling back, not someone else', async () => {
+    const breaker = { enable: true, rollback: true };
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer({ ...steadyOld, breaker }))
+      .expect('DescribeTaskDefinition', {
+        taskDefinition: {
+          taskDefinitionArn: OLD,
+          status: 'ACTIVE',
+          containerDefinitions: [{ name: 'web', image: 'r/web:latest' }],
+        },
+      })
+      .expect(
+        'UpdateService',
+        updateAnswer({
+          breaker,
+          deployments: [
+            { id: NEW_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS' },
+            { id: OLD_ID, status: 'ACTIVE', td: OLD, rollout: 'COMPLETED', running: 3 },
+          ],
+        }),
+      )
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [
+            { id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS', running: 1 },
+            { id: NEW_ID, status: 'ACTIVE', td: OLD, rollout: 'FAILED', failed: 3, reason: 'circuit breaker' },
+          ],
+        }),
+      )
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x')
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 3 }],
+        }),
+      );
+    const result = await deploy(
+      inputs({ taskDefinition: { kind: 'arn', arn: 'web:6' }, forceNewDeployment: true }),
+      testDeps(),
+    );
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({
+      status: 'rolled-back',
+      rollback: { by: 'ecs', taskDefinitionArn: OLD, deploymentId: RB_ID, steady: true },
+    });
+    expect(result.message).toContain("ECS's deployment circuit breaker rolled it back");
+    expect(result.message).not.toContain('which this step did not start');
+  });
+
   it.each([
     { desired: 1, threshold: 3 },
     { desired: 6, threshold: 3 },
