@@ -1,0 +1,155 @@
+/**
+ * What the reusable workflows and the starter workflows promise, read from the YAML itself: least permissions per
+ * job, the CD gate, concurrency and environment, the commit CI built, and starter workflows whose `with:` and
+ * `permissions:` fit the reusable workflow they call (GitHub refuses to start a run otherwise, before any step).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+
+interface Job {
+  if?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+  permissions?: Record<string, string> | string;
+  environment?: unknown;
+  concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
+  steps?: { id?: string; uses?: string; with?: Record<string, unknown> }[];
+}
+
+interface Workflow {
+  name?: string;
+  on: Record<string, unknown>;
+  permissions?: Record<string, string> | string;
+  jobs: Record<string, Job>;
+}
+
+const workflow = (file: string) => parse(read(file)) as Workflow;
+const REUSABLE = ['.github/workflows/build-push.yml', '.github/workflows/deploy.yml'];
+const TEMPLATES = ['.github/workflow-templates/ecs-ci.yml', '.github/workflow-templates/ecs-cd.yml'];
+
+/** The jobs' GITHUB_TOKEN scopes, exactly: each is needed by a named step and nothing more is granted. */
+const LEAST: Record<string, Record<string, Record<string, string>>> = {
+  '.github/workflows/build-push.yml': {
+    // checkout (read), configure-aws-credentials (OIDC token). upload-artifact uses the runtime token, not these.
+    'build-push': { contents: 'read', 'id-token': 'write' },
+  },
+  '.github/workflows/deploy.yml': {
+    // deploy-tag creates the tag (contents) and the GitHub Deployment (deployments); download-artifact reads the
+    // CI run's artifact (actions); configure-aws-credentials needs the OIDC token (id-token).
+    deploy: { contents: 'write', 'id-token': 'write', actions: 'read', deployments: 'write' },
+  },
+};
+
+const RANK: Record<string, number> = { none: 0, read: 1, write: 2 };
+
+describe.each([...REUSABLE, ...TEMPLATES])('%s', (file) => {
+  it('grants nothing at the workflow level and sets permissions on every job', () => {
+    const parsed = workflow(file);
+    expect(parsed.permissions).toEqual({});
+    for (const [id, job] of Object.entries(parsed.jobs)) {
+      expect([id, typeof job.permissions]).toEqual([id, 'object']);
+    }
+  });
+});
+
+describe.each(Object.entries(LEAST))('%s: least permissions', (file, jobs) => {
+  it('each job has exactly the scopes its steps need', () => {
+    const parsed = workflow(file);
+    expect(Object.fromEntries(Object.entries(parsed.jobs).map(([id, job]) => [id, job.permissions]))).toEqual(jobs);
+  });
+});
+
+describe('starter workflows call the reusable ones as GitHub would accept', () => {
+  it.each(TEMPLATES)(
+    '%s: with: keys are inputs of the called workflow, required ones given, permissions cover it',
+    (file) => {
+      for (const [id, job] of Object.entries(workflow(file).jobs)) {
+        const match = /^ecs-actions\/ecs-actions\/(\.github\/workflows\/[\w-]+\.yml)@v1$/.exec(job.uses ?? '');
+        expect([id, match?.[1]]).toEqual([id, expect.stringMatching(/\.yml$/)]);
+        const called = workflow(match?.[1] ?? '');
+        const inputs = (called.on.workflow_call as { inputs: Record<string, { required?: boolean }> }).inputs;
+        for (const key of Object.keys(job.with ?? {})) expect([key, key in inputs]).toEqual([key, true]);
+        for (const [input, spec] of Object.entries(inputs)) {
+          if (spec.required) expect([input, input in (job.with ?? {})]).toEqual([input, true]);
+        }
+        // A called workflow's jobs cannot get more than the caller job grants: GitHub fails the run at startup.
+        const granted = job.permissions as Record<string, string>;
+        for (const calledJob of Object.values(called.jobs)) {
+          for (const [scope, level] of Object.entries(calledJob.permissions as Record<string, string>)) {
+            expect([scope, RANK[granted[scope] ?? 'none']]).toEqual([scope, RANK[level]]);
+          }
+        }
+        // And grants nothing that the called workflow does not use.
+        const used = new Set(Object.values(called.jobs).flatMap((j) => Object.keys(j.permissions ?? {})));
+        expect(Object.keys(granted).filter((scope) => !used.has(scope))).toEqual([]);
+      }
+    },
+  );
+
+  it.each(TEMPLATES)('%s has its .properties.json (name, description, icon, categories)', (file) => {
+    const properties = file.replace(/\.yml$/, '.properties.json');
+    expect(existsSync(path.join(root, properties))).toBe(true);
+    expect(JSON.parse(read(properties))).toEqual({
+      name: expect.stringMatching(/\S/),
+      description: expect.stringMatching(/\S/),
+      iconName: expect.stringMatching(/\S/),
+      categories: expect.arrayContaining([expect.any(String)]),
+      filePatterns: expect.arrayContaining([expect.any(String)]),
+    });
+  });
+
+  it('CI runs on a push to the default branch and by hand with a head; CD follows the CI workflow by its name', () => {
+    const ci = workflow('.github/workflow-templates/ecs-ci.yml');
+    const cd = workflow('.github/workflow-templates/ecs-cd.yml');
+    expect(ci.on.push).toEqual({ branches: ['$default-branch'] });
+    expect(ci.on.workflow_dispatch).toMatchObject({ inputs: { head: { required: false } } });
+    expect(cd.on.workflow_run).toEqual({ workflows: [ci.name], types: ['completed'], branches: ['$default-branch'] });
+    expect(cd.on.workflow_dispatch).toMatchObject({ inputs: { version: { required: true } } });
+    // Gated on CI's success for workflow_run; a manual dispatch always runs.
+    expect(cd.jobs.deploy?.if).toBe(
+      "github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success'",
+    );
+  });
+});
+
+describe('deploy.yml', () => {
+  const deploy = () => workflow('.github/workflows/deploy.yml').jobs.deploy as Job;
+
+  it('is gated on the CI conclusion even when a caller forgets to gate', () => {
+    expect(deploy().if).toBe(
+      "github.event_name != 'workflow_run' || github.event.workflow_run.conclusion == 'success'",
+    );
+  });
+
+  it('runs in the environment (protection rules, environment subject) and one deploy at a time per service', () => {
+    expect(deploy().environment).toBe('${{ inputs.environment }}');
+    expect(deploy().concurrency).toEqual({
+      group: 'deploy-${{ inputs.environment }}-${{ inputs.service }}',
+      'cancel-in-progress': false,
+    });
+  });
+
+  it('checks out and tags the commit CI built (workflow_run.head_sha), not github.sha', () => {
+    const steps = deploy().steps ?? [];
+    const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.ref).toBe('${{ github.event.workflow_run.head_sha || github.sha }}');
+    const tag = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1' && s.with?.version !== 'previous');
+    expect(tag?.with?.sha).toBe('${{ steps.source.outputs.sha }}');
+    expect(read('.github/workflows/deploy.yml')).toContain(
+      'BUILT_SHA: ${{ github.event.workflow_run.head_sha || github.sha }}',
+    );
+  });
+
+  it('verifies the image in ECR and rolls back a failed rollout', () => {
+    const steps = deploy().steps ?? [];
+    const render = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-render-taskdef@v1');
+    const wait = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
+    expect(render?.with?.['verify-image']).toBe(true);
+    expect(wait?.with?.rollback).toBe(true);
+  });
+});
