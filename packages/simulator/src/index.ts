@@ -56,7 +56,8 @@ export interface Simulator {
   /**
    * The IAM actions the recorded AWS calls needed, sorted: `ecs:<Operation>` / `ecr:<Operation>` for every call
    * (failed ones too), plus `iam:PassRole` when RegisterTaskDefinition passed a task or execution role
-   * (ECS developer guide, "Task execution IAM role" / "Task IAM role": registering needs iam:PassRole).
+   * (ECS developer guide, "Task execution IAM role" / "Task IAM role": registering needs iam:PassRole), and
+   * `ecs:TagResource` when a create call (RegisterTaskDefinition, CreateService, CreateCluster) carried tags.
    * Image layer pushes go to the registry directly and are not seen here.
    */
   iamActions(): string[];
@@ -112,6 +113,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   };
 }
 
+/** The tag-on-create ECS operations the simulator serves. */
+const TAG_ON_CREATE = new Set(['CreateCluster', 'CreateService', 'RegisterTaskDefinition']);
+
 function iamActions(calls: CallRecord[]): string[] {
   const actions = new Set<string>();
   for (const call of calls) {
@@ -120,6 +124,11 @@ function iamActions(calls: CallRecord[]): string[] {
     const params = call.params as Record<string, unknown> | undefined;
     if (call.operation === 'RegisterTaskDefinition' && (params?.taskRoleArn || params?.executionRoleArn)) {
       actions.add('iam:PassRole');
+    }
+    // ECS developer guide, "Grant permission to tag resources on creation": a create action given tags is also
+    // authorized as ecs:TagResource (a task definition file that carries `tags` needs it).
+    if (call.api === 'ecs' && TAG_ON_CREATE.has(call.operation) && Array.isArray(params?.tags) && params.tags.length) {
+      actions.add('ecs:TagResource');
     }
   }
   return [...actions].sort();

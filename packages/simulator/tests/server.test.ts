@@ -129,6 +129,23 @@ describe('IAM actions', () => {
       await freshClient.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('roles', 'img:1') as never));
       await failure(freshClient.send(new DescribeServicesCommand({ cluster: 'nope', services: ['web'] })));
       expect(fresh.iamActions()).toEqual(['ecs:DescribeServices', 'ecs:RegisterTaskDefinition', 'iam:PassRole']);
+      // Tags on a create call are authorized as ecs:TagResource too; an empty list is no tags.
+      await freshClient.send(
+        new RegisterTaskDefinitionCommand({ ...fargateTaskDefinition('roles', 'img:2'), tags: [] } as never),
+      );
+      expect(fresh.iamActions()).not.toContain('ecs:TagResource');
+      await freshClient.send(
+        new RegisterTaskDefinitionCommand({
+          ...fargateTaskDefinition('roles', 'img:3'),
+          tags: [{ key: 'team', value: 'web' }],
+        } as never),
+      );
+      expect(fresh.iamActions()).toEqual([
+        'ecs:DescribeServices',
+        'ecs:RegisterTaskDefinition',
+        'ecs:TagResource',
+        'iam:PassRole',
+      ]);
     } finally {
       await fresh.close();
     }
