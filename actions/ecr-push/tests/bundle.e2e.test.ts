@@ -39,6 +39,9 @@ beforeAll(async () => {
   await writeFile(path.join(workspace, 'app', 'Dockerfile'), 'FROM scratch\nCOPY hello.txt /\n');
   // Unique content: a registry shared with other test files never already holds this image.
   await writeFile(path.join(workspace, 'app', 'hello.txt'), `hello ${randomBytes(8).toString('hex')}\n`);
+  // A Dockerfile whose second step fails: COPY of a file the context does not have.
+  await mkdir(path.join(workspace, 'broken'));
+  await writeFile(path.join(workspace, 'broken', 'Dockerfile'), 'FROM scratch\nCOPY missing.txt /\n');
   // A `docker` first on PATH that writes down its argv, then runs the real one: a complete record of every
   // command line the action gave Docker (the /proc sampling below covers every other process, by chance).
   const realDocker = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
@@ -86,6 +89,12 @@ async function registryDigest(repository: string, tag: string): Promise<string |
   if (response.status === 404) return undefined;
   expect(response.status).toBe(200);
   return response.headers.get('docker-content-digest') ?? undefined;
+}
+
+/** Every command line the action gave Docker so far (the PATH shim writes them down), oldest first. */
+async function dockerCommandLines(): Promise<string[]> {
+  const text = await readFile(dockerArgvLog, 'utf8').catch(() => '');
+  return text.split('\n').filter((line) => line !== '');
 }
 
 async function registryTags(repository: string): Promise<string[]> {
@@ -187,7 +196,7 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
     expect(first.summary).not.toContain(password);
     expect(sampled?.samples).toBeGreaterThan(3);
     expect([...(sampled?.argvs ?? [])].filter((argv) => argv.includes(password))).toEqual([]);
-    const dockerCommands = (await readFile(dockerArgvLog, 'utf8')).trim().split('\n');
+    const dockerCommands = await dockerCommandLines();
     expect(dockerCommands).toContain(`login --username ${services.username} --password-stdin ${services.registryHost}`);
     expect(dockerCommands.filter((argv) => argv.includes(password))).toEqual([]);
     // One docker push; the second tag went to ECR with PutImage (no layers sent twice).
@@ -207,7 +216,8 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
   }, 60_000);
 
   it('a second run of the same tags is idempotent: every tag is skipped, nothing is pushed', async () => {
-    const pushesBefore = sim.callsOf('DescribeImages').length;
+    const commandsBefore = (await dockerCommandLines()).length;
+    const putImagesBefore = sim.callsOf('PutImage').length;
     const second = await run({ repository, context: 'app', tags: '0.2541.135\nlatest' });
     expect(second.errors).toEqual([]);
     expect(second.exitCode).toBe(0);
@@ -216,17 +226,23 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
     expect(second.log).toContain('Tag latest already holds this image');
     expect(second.stdout).not.toContain('::group::Push');
     expect(second.summary).toContain('| `0.2541.135` | already there, skipped |');
-    expect(sim.callsOf('DescribeImages').length).toBeGreaterThan(pushesBefore);
+    // Neither a docker push nor an ECR PutImage: the registry is left exactly as it was.
+    const commands = (await dockerCommandLines()).slice(commandsBefore);
+    expect(commands.some((argv) => argv.startsWith('build '))).toBe(true);
+    expect(commands.filter((argv) => argv.startsWith('push '))).toEqual([]);
+    expect(sim.callsOf('PutImage')).toHaveLength(putImagesBefore);
+    expect(await registryDigest(repository, '0.2541.135')).toBe(first.outputs.digest);
+    expect(await registryDigest(repository, 'latest')).toBe(first.outputs.digest);
   }, 180_000);
 
   it('adds a new tag to an image ECR already holds with PutImage alone, no docker push', async () => {
-    const before = (await readFile(dockerArgvLog, 'utf8')).trim().split('\n').length;
+    const before = (await dockerCommandLines()).length;
     const added = await run({ repository, context: 'app', tags: '0.2541.135\nstable' });
     expect(added.errors).toEqual([]);
     expect(added.exitCode).toBe(0);
     expect(added.outputs.digest).toBe(first.outputs.digest);
     expect(await registryDigest(repository, 'stable')).toBe(first.outputs.digest);
-    const commands = (await readFile(dockerArgvLog, 'utf8')).trim().split('\n').slice(before);
+    const commands = (await dockerCommandLines()).slice(before);
     expect(commands.filter((argv) => argv.startsWith('push '))).toEqual([]);
     expect(added.summary).toContain('| `stable` | pushed, by ECR PutImage, no layers sent |');
   }, 180_000);
@@ -301,10 +317,22 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
         'The ECR repository "no-such-repo" does not exist',
       ],
       [
-        'a missing Dockerfile',
+        'a build context that is not a folder',
         () => ({}),
         { repository, context: 'nope' },
-        'Input "context": the build context "nope"',
+        'Input "context": the build context "nope" is not a folder',
+      ],
+      [
+        'a missing Dockerfile',
+        () => ({}),
+        { repository, file: 'app/Dockerfile.missing' },
+        'Input "file": the Dockerfile "app/Dockerfile.missing" does not exist',
+      ],
+      [
+        'an invalid repository name',
+        () => ({}),
+        { repository: 'Ecs-Be-Prod' },
+        'Input "repository" must be an ECR repository name',
       ],
       [
         'no docker on PATH',
@@ -316,23 +344,39 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
     ])(
       '%s',
       async (_name, setup, inputs, message) => {
-        const pushesBefore = (await readFile(dockerArgvLog, 'utf8'))
-          .split('\n')
-          .filter((l) => l.startsWith('push ')).length;
+        const pushesBefore = (await dockerCommandLines()).filter((l) => l.startsWith('push ')).length;
         const failed = await run({ context: 'app', ...inputs }, setup());
         sim.faults.clear();
         expect(failed.exitCode).toBe(1);
         expect(failed.errors).toHaveLength(1);
         expect(failed.errors[0]).toContain(message);
         expect(failed.outputs).toEqual({});
-        const pushesAfter = (await readFile(dockerArgvLog, 'utf8'))
-          .split('\n')
-          .filter((l) => l.startsWith('push ')).length;
+        const pushesAfter = (await dockerCommandLines()).filter((l) => l.startsWith('push ')).length;
         expect(pushesAfter).toBe(pushesBefore);
       },
       60_000,
     );
   });
+
+  it('a failing build shows the failing step outside the collapsed group and fails once, pushing nothing', async () => {
+    const broken = 'broken-app';
+    sim.ecr.seedRepository({ repositoryName: broken });
+    const before = (await dockerCommandLines()).length;
+    const failed = await run({ repository: broken, context: 'broken', tags: 'broken-1' });
+    expect(failed.exitCode).toBe(1);
+    expect(failed.errors).toHaveLength(1);
+    expect(failed.errors[0]).toMatch(/^docker build failed \(exit code 1\): .*missing\.txt/);
+    expect(failed.outputs).toEqual({});
+    // The end of Docker's output is repeated after the group closes, where a reader of the log sees it.
+    const afterGroup = failed.stdout.slice(failed.stdout.lastIndexOf('::endgroup::'));
+    const repeated = /docker build failed; the end of its output:\n([\s\S]*?)\n::error::/.exec(afterGroup)?.[1] ?? '';
+    expect(repeated).toContain('COPY missing.txt');
+    expect(repeated).toMatch(/file not found|not found/);
+    const commands = (await dockerCommandLines()).slice(before);
+    expect(commands.filter((argv) => argv.startsWith('build '))).toHaveLength(1);
+    expect(commands.filter((argv) => argv.startsWith('push ') || argv.startsWith('tag '))).toEqual([]);
+    expect(await registryTags(broken)).toEqual([]);
+  }, 120_000);
 
   it('says which socket it tried when the daemon is not reachable', async () => {
     const unreachable = await run(
