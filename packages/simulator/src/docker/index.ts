@@ -1,6 +1,6 @@
 /**
  * `@ecs-actions/simulator/docker`: a private Docker engine and a registry with a login, for end-to-end tests of
- * image pushes (engine.ts), shared by every test file of a run when the jest globalSetup started them (shared.ts).
+ * image pushes (engine.ts); one pair per test file, unless the environment names a pair to share (shared.ts).
  */
 export {
   DOCKERD_CANDIDATES,

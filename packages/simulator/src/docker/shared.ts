@@ -1,6 +1,10 @@
 /**
- * One Docker engine and registry per test run: a jest globalSetup (jest-global-setup.ts) starts them once and
- * hands them to the test files through the environment; a test file run on its own starts its own.
+ * Handing a running Docker engine and registry to test files through the environment (ECS_ACTIONS_TEST_*), so
+ * that a process that already runs them (a wrapper script around jest, say) can share one pair between files.
+ * Without those variables, which is the default, each file that calls `acquireDockerServices` starts its own
+ * pair (a second or two). There is no jest globalSetup for it: jest loads a globalSetup outside its module
+ * mapping, where the `.js` specifiers of these TypeScript sources do not resolve, and one in jest.config.ts
+ * would start dockerd for every run, even of unit tests alone.
  */
 import { type DockerServices, startDockerServices } from './engine.js';
 
@@ -11,7 +15,7 @@ export const DOCKER_SERVICES_ENV = {
   password: 'ECS_ACTIONS_TEST_REGISTRY_PASSWORD',
 } as const;
 
-/** The services a globalSetup started, or undefined. Their `stop()` does nothing: the globalTeardown owns them. */
+/** The services another process started and exported, or undefined. Their `stop()` does nothing: that process owns them. */
 export function dockerServicesFromEnv(env: NodeJS.ProcessEnv = process.env): DockerServices | undefined {
   const dockerHost = env[DOCKER_SERVICES_ENV.dockerHost];
   const registryUrl = env[DOCKER_SERVICES_ENV.registryUrl];
@@ -39,8 +43,9 @@ export function dockerServicesToEnv(services: DockerServices): Record<string, st
 }
 
 /**
- * The run's shared services when a globalSetup started them, else a fresh pair for this file (call `stop()`
- * in afterAll either way). Never skips: a Docker test that cannot start or reach the engine fails.
+ * The shared services when the environment names them, else a fresh pair for this file (call `stop()` in
+ * afterAll either way: for shared services it does nothing). Never skips: a Docker test that cannot start or
+ * reach the engine fails.
  */
 export async function acquireDockerServices(): Promise<DockerServices> {
   return dockerServicesFromEnv() ?? (await startDockerServices());
