@@ -38,6 +38,7 @@ import {
   sentence,
 } from './aws-errors.js';
 import type { DeployInputs } from './inputs.js';
+import { sendAsWritten } from './raw-request.js';
 import { imagesOf, sameTaskDefinition, shortTaskDefinition } from './taskdef.js';
 
 export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'failed' | 'timed-out';
@@ -305,7 +306,10 @@ class Deployer {
       }
       const registered = await this.call('RegisterTaskDefinition', async (o) => {
         try {
-          return await deps.ecs.send(new RegisterTaskDefinitionCommand(source.rendered.request), o);
+          const command = new RegisterTaskDefinitionCommand(source.rendered.request);
+          // Every field of the file reaches ECS, also those newer than our SDK's model.
+          sendAsWritten(command, source.rendered.request);
+          return await deps.ecs.send(command, o);
         } catch (error) {
           // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
           // (A missing iam:PassRole is an access error, explained as such by explainAwsError.)

@@ -158,6 +158,31 @@ describe('deploy: success', () => {
     expect(result.status).toBe('succeeded');
   });
 
+  it('registers every field of the file, also fields newer than the SDK (which its serializer would drop)', async () => {
+    const request = rendered.request as unknown as Record<string, unknown>;
+    const [app] = request.containerDefinitions as Record<string, unknown>[];
+    const newer = {
+      ...rendered,
+      request: {
+        ...request,
+        futureTaskSetting: { mode: 'on' },
+        containerDefinitions: [{ ...app, futureContainerSetting: true, cpu: null }],
+      },
+    } as unknown as typeof rendered;
+    const script = started(new EcsScript()).expect(
+      'DescribeServices',
+      describeAnswer({ deployments: [{ id: NEW_ID, status: 'PRIMARY', td: NEW, rollout: 'COMPLETED', running: 3 }] }),
+    );
+    const result = await deploy(
+      inputs({ taskDefinition: { kind: 'file', path: 'td.json', rendered: newer } }),
+      testDeps(),
+    );
+    expect(result.status).toBe('succeeded');
+    const body = script.calls.find((call) => call.operation === 'RegisterTaskDefinition')?.body;
+    const { cpu: _null, ...appWithoutNull } = { ...app, futureContainerSetting: true, cpu: null };
+    expect(body).toEqual({ ...request, futureTaskSetting: { mode: 'on' }, containerDefinitions: [appWithoutNull] });
+  });
+
   it('deploys an existing revision from task-definition-arn without registering', async () => {
     const script = new EcsScript()
       .expect('DescribeServices', describeAnswer(steadyOld))

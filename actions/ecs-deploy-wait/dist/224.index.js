@@ -1,8 +1,8 @@
-export const id = 237;
-export const ids = [237];
+export const id = 224;
+export const ids = [224];
 export const modules = {
 
-/***/ 9237:
+/***/ 5224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -152,6 +152,39 @@ function explainAwsError(error, context) {
     return wrapped;
 }
 
+;// CONCATENATED MODULE: ./src/raw-request.ts
+/**
+ * Sends a request document to AWS as written. The SDK serializes only the members its model knows, so a field newer
+ * than our SDK (one that ecs-render-taskdef keeps on purpose) would be dropped on the way to RegisterTaskDefinition
+ * without a word. ECS speaks JSON with the member names as they are, so the document itself is the wire body.
+ */
+/** Like the SDK: null stands for "not set" and is left out. */
+function wireBody(document) {
+    return JSON.stringify(document, (_key, value) => (value === null ? undefined : value));
+}
+/**
+ * Replaces the serialized body of one command with `document` (after the SDK's serializer, before signing, so the
+ * signature covers it).
+ */
+function sendAsWritten(command, document) {
+    const body = wireBody(document);
+    const middleware = (next) => async (args) => {
+        const request = args.request;
+        request.body = body;
+        for (const name of Object.keys(request.headers ?? {})) {
+            if (request.headers && name.toLowerCase() === 'content-length') {
+                request.headers[name] = String(Buffer.byteLength(body));
+            }
+        }
+        return next(args);
+    };
+    command.middlewareStack.add(middleware, {
+        step: 'build',
+        priority: 'high',
+        name: 'ecsActionsSendAsWritten',
+    });
+}
+
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
 ;// CONCATENATED MODULE: ./src/deploy.ts
@@ -160,6 +193,7 @@ var taskdef = __webpack_require__(247);
  * DescribeServices → (DescribeTaskDefinition) → RegisterTaskDefinition → UpdateService → poll DescribeServices,
  * then on failure explains why (stopped tasks, events, service deployment detail) and rolls back.
  */
+
 
 
 
@@ -318,7 +352,10 @@ class Deployer {
             }
             const registered = await this.call('RegisterTaskDefinition', async (o) => {
                 try {
-                    return await deps.ecs.send(new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request), o);
+                    const command = new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request);
+                    // Every field of the file reaches ECS, also those newer than our SDK's model.
+                    sendAsWritten(command, source.rendered.request);
+                    return await deps.ecs.send(command, o);
                 }
                 catch (error) {
                     // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
