@@ -10,7 +10,7 @@
  *   tsx scripts/bench/ecr-push.ts     prints the figures as JSON (BENCH_RUNS, default 10)
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -169,6 +169,9 @@ export async function benchEcrPush(runs = Number(process.env.BENCH_RUNS ?? 10)):
     }
     await sim.close();
     await services.stop();
+    // The Docker config holds the bundle runs' logins (their post step, the logout, is not run here).
+    await rm(dockerConfig, { recursive: true, force: true });
+    await rm(context, { recursive: true, force: true });
   }
 }
 
