@@ -20,6 +20,6 @@ export {
   type Trigger,
   type WorkflowRun,
 } from './runner.js';
-export { builtInStandIns, type StandIn, type StandInContext, type StandInResult } from './stand-ins.js';
+export { builtInStandIns, oidcSubject, type StandIn, type StandInContext, type StandInResult } from './stand-ins.js';
 export { unzip } from './unzip.js';
 export { type LoadedWorkflow, loadWorkflow, WorkflowError } from './workflow.js';

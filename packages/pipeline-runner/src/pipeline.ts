@@ -28,6 +28,8 @@ export interface PipelineSetup {
   onEvent?: (event: RunnerEvent) => void;
   /** Services desired count; default 2. */
   desiredCount?: number;
+  /** The OIDC subjects the role's trust policy allows; omitted, any job may assume the role. */
+  trustedSubjects?: readonly string[];
 }
 
 export interface Pipeline {
@@ -144,6 +146,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
         AWS_SECRET_ACCESS_KEY: sim.env.AWS_SECRET_ACCESS_KEY,
         AWS_SESSION_TOKEN: 'simulator-session-token',
       },
+      ...(setup.trustedSubjects ? { trustedSubjects: setup.trustedSubjects } : {}),
     },
     uploadArtifact: ({ runId, name, files, headSha }) =>
       sim.github.seedArtifact({ owner, repo, runId, name, files, headSha }),

@@ -58,8 +58,11 @@ export interface PipelineRunnerOptions {
   tokens: { write: string; read: string };
   /** What the runner machine has in its environment (DOCKER_HOST, AWS endpoints). Not the AWS credentials. */
   machineEnv?: Record<string, string>;
-  /** What configure-aws-credentials exports once the role is assumed. */
-  aws: { accountId: string; credentials: Record<string, string> };
+  /**
+   * What configure-aws-credentials exports once the role is assumed. With `trustedSubjects` (the `sub` values the
+   * role's trust policy allows), the stand-in refuses a job whose OIDC subject is not among them, as STS would.
+   */
+  aws: { accountId: string; credentials: Record<string, string>; trustedSubjects?: readonly string[] };
   /** Artifact storage of the GitHub side (uploads of a run). */
   uploadArtifact(input: { runId: number; name: string; files: Record<string, string>; headSha: string }): void;
   /**
@@ -482,6 +485,7 @@ export class PipelineRunner {
             trigger,
             token,
             permissions,
+            ...(environment ? { environment } : {}),
             jobId,
             stepId,
             onPost: (bundle, state, inputs) =>
@@ -636,6 +640,7 @@ export class PipelineRunner {
         trigger: ctx.trigger,
         token: ctx.token,
         permissions: ctx.permissions,
+        ...(ctx.environment ? { environment: ctx.environment } : {}),
         runner: this.options,
       });
       return {
@@ -715,6 +720,8 @@ interface ActionContext {
   trigger: Trigger;
   token: string;
   permissions: Permissions;
+  /** The job's `environment:` name, when it has one. */
+  environment?: string;
   jobId: string;
   stepId: string;
   onPost(bundle: string, state: Record<string, string>, inputs: Record<string, string>): void;

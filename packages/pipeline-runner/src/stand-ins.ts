@@ -26,6 +26,8 @@ export interface StandInContext {
   /** The job's GITHUB_TOKEN. */
   token: string;
   permissions: Permissions;
+  /** The job's `environment:` name, when it has one (it decides the OIDC subject). */
+  environment?: string;
   runner: PipelineRunnerOptions;
 }
 
@@ -55,8 +57,19 @@ export const checkout: StandIn = async ({ inputs, workspace, trigger, runner }) 
   return { log: `Checked out ${runner.owner}/${runner.repo} at ${sha} (ref ${ref})\n`, outputs: { ref, commit: sha } };
 };
 
+/**
+ * The default `sub` claim of the job's OIDC token (GitHub docs, "OpenID Connect reference", filtering by
+ * environment / branch / pull request): the environment wins over the ref.
+ */
+export function oidcSubject(context: Pick<StandInContext, 'environment' | 'trigger' | 'runner'>): string {
+  const repository = `repo:${context.runner.owner}/${context.runner.repo}`;
+  if (context.environment) return `${repository}:environment:${context.environment}`;
+  if (context.trigger.eventName === 'pull_request') return `${repository}:pull_request`;
+  return `${repository}:ref:${context.trigger.ref ?? 'refs/heads/master'}`;
+}
+
 /** aws-actions/configure-aws-credentials with role-to-assume through GitHub OIDC. */
-export const configureAwsCredentials: StandIn = async ({ inputs, permissions, runner }) => {
+export const configureAwsCredentials: StandIn = async ({ inputs, permissions, runner, environment, trigger }) => {
   const region = inputs['aws-region'] ?? '';
   const role = inputs['role-to-assume'] ?? '';
   if (!region) return { error: 'Input required and not supplied: aws-region' };
@@ -71,6 +84,14 @@ export const configureAwsCredentials: StandIn = async ({ inputs, permissions, ru
         'Could not assume role with OIDC: Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable (the job needs permissions: id-token: write)',
     };
   }
+  const subject = oidcSubject({ runner, trigger, ...(environment ? { environment } : {}) });
+  const trusted = runner.aws.trustedSubjects;
+  if (trusted && !trusted.includes(subject)) {
+    // STS's answer when the trust policy's conditions do not match the token.
+    return {
+      error: `Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity (token subject ${subject})`,
+    };
+  }
   return {
     outputs: { 'aws-account-id': runner.aws.accountId },
     env: {
@@ -78,7 +99,7 @@ export const configureAwsCredentials: StandIn = async ({ inputs, permissions, ru
       AWS_DEFAULT_REGION: region,
       ...runner.aws.credentials,
     },
-    log: `Assuming role ${role} with OIDC\nAuthenticated as assumedRoleId AROA0000SIMULATOR:GitHubActions\n`,
+    log: `Assuming role ${role} with OIDC (subject ${subject})\nAuthenticated as assumedRoleId AROA0000SIMULATOR:GitHubActions\n`,
   };
 };
 

@@ -29,6 +29,8 @@ beforeAll(async () => {
     dockerHost: services.dockerHost,
     // The simulator runs 100x real time: follow the rollout every second instead of every 5.
     inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
+    // The role trusts exactly the name-based subjects of docs/setup.md's trust policy: CI and CD must present them.
+    trustedSubjects: documentedTrust().filter((sub) => !sub.includes('@')),
   });
 }, 120_000);
 
@@ -143,6 +145,13 @@ describe('the starter workflows, run from their YAML against the simulator and a
       cancelInProgress: false,
     });
     expect(step(cd, 'deploy/deploy', 'actions/checkout').outputs.commit).toBe(ci.sha);
+    // Each job assumed the role with the subject the documented trust policy names for it.
+    expect(step(ci, 'build-push/build-push', 'aws-actions/configure-aws-credentials').log).toContain(
+      '(subject repo:octo-org/octo-app:ref:refs/heads/master)',
+    );
+    expect(step(cd, 'deploy/deploy', 'aws-actions/configure-aws-credentials').log).toContain(
+      '(subject repo:octo-org/octo-app:environment:production)',
+    );
     const now = await running();
     expect(now.taskDefinition).toBe(cd.outputs.deploy?.['task-definition-arn']);
     expect(now.taskDefinition).not.toBe(pipeline.initialTaskDefinitionArn);
@@ -251,6 +260,33 @@ describe('the starter workflows, run from their YAML against the simulator and a
       StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' },
     });
     expect(documented.authorizationToken?.Resource).toBe('*');
+  });
+});
+
+/**
+ * The `sub` values of the trust policy in docs/setup.md (the ```json block with sts:AssumeRoleWithWebIdentity), and
+ * the immutable-format subjects it shows: the same two, with the owner and repository IDs after an `@`.
+ */
+function documentedTrust(): string[] {
+  const text = readFileSync(path.join(root, 'docs', 'setup.md'), 'utf8');
+  const block = [...text.matchAll(/```json\n([\s\S]*?)```/g)]
+    .map(([, json]) => JSON.parse(json ?? '{}') as { Statement?: { Action?: string; Condition?: unknown }[] })
+    .find((policy) => policy.Statement?.some((s) => s.Action === 'sts:AssumeRoleWithWebIdentity'));
+  const condition = block?.Statement?.[0]?.Condition as { StringEquals: Record<string, string[]> } | undefined;
+  const names = condition?.StringEquals['token.actions.githubusercontent.com:sub'] ?? [];
+  const immutable = /```\n(repo:[^\n]*\n[^`]*)```/.exec(text)?.[1]?.trim().split('\n') ?? [];
+  return [...names, ...immutable];
+}
+
+describe('the trust policy of docs/setup.md', () => {
+  it('names the branch subject (CI) and the environment subject (CD), and their immutable forms', () => {
+    const subjects = documentedTrust();
+    expect(subjects).toEqual([
+      'repo:octo-org/octo-app:ref:refs/heads/master',
+      'repo:octo-org/octo-app:environment:production',
+      expect.stringMatching(/^repo:octo-org@\d+\/octo-app@\d+:ref:refs\/heads\/master$/),
+      expect.stringMatching(/^repo:octo-org@\d+\/octo-app@\d+:environment:production$/),
+    ]);
   });
 });
 

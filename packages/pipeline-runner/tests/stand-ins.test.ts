@@ -1,0 +1,94 @@
+/** The configure-aws-credentials stand-in assumes the role only for the OIDC subjects the trust policy allows. */
+import { describe, expect, it } from '@jest/globals';
+import { builtInStandIns, oidcSubject, type PipelineRunnerOptions, type StandInContext } from '../src/index.js';
+
+const runner = {
+  owner: 'octo-org',
+  repo: 'octo-app',
+  aws: {
+    accountId: '123456789012',
+    credentials: { AWS_ACCESS_KEY_ID: 'AKIASIMULATOR0000000' },
+    trustedSubjects: ['repo:octo-org/octo-app:ref:refs/heads/master', 'repo:octo-org/octo-app:environment:production'],
+  },
+} as unknown as PipelineRunnerOptions;
+
+const context = (overrides: Partial<StandInContext>): StandInContext => ({
+  inputs: { 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy' },
+  env: {},
+  workspace: '/nonexistent',
+  temp: '/nonexistent',
+  trigger: { eventName: 'push', payload: {}, sha: 'a'.repeat(40), ref: 'refs/heads/master', runId: 1, runNumber: 1 },
+  token: 'token',
+  permissions: { 'id-token': 'write' },
+  runner,
+  ...overrides,
+});
+
+const assume = builtInStandIns()['aws-actions/configure-aws-credentials'];
+
+describe('OIDC subject', () => {
+  it.each<[string, Partial<StandInContext>, string]>([
+    ['a branch job', {}, 'repo:octo-org/octo-app:ref:refs/heads/master'],
+    [
+      'a job in an environment (the environment wins)',
+      { environment: 'production' },
+      'repo:octo-org/octo-app:environment:production',
+    ],
+    [
+      'another branch',
+      {
+        trigger: {
+          eventName: 'workflow_dispatch',
+          payload: {},
+          sha: 'b'.repeat(40),
+          ref: 'refs/heads/feature',
+          runId: 2,
+          runNumber: 2,
+        },
+      },
+      'repo:octo-org/octo-app:ref:refs/heads/feature',
+    ],
+  ])('%s', (_, overrides, subject) => {
+    expect(oidcSubject(context(overrides))).toBe(subject);
+  });
+});
+
+describe('configure-aws-credentials stand-in', () => {
+  it.each<[string, Partial<StandInContext>]>([
+    ['the branch subject', {}],
+    ['the environment subject', { environment: 'production' }],
+  ])('assumes the role for %s', async (_, overrides) => {
+    const result = await assume?.(context(overrides));
+    expect(result?.error).toBeUndefined();
+    expect(result?.env).toMatchObject({ AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIASIMULATOR0000000' });
+  });
+
+  it.each<[string, Partial<StandInContext>, string]>([
+    ['an environment the trust policy does not name', { environment: 'staging' }, 'environment:staging'],
+    [
+      'a branch the trust policy does not name',
+      {
+        trigger: {
+          eventName: 'push',
+          payload: {},
+          sha: 'c'.repeat(40),
+          ref: 'refs/heads/feature',
+          runId: 3,
+          runNumber: 3,
+        },
+      },
+      'ref:refs/heads/feature',
+    ],
+  ])('refuses %s, as STS would', async (_, overrides, subject) => {
+    const result = await assume?.(context(overrides));
+    expect(result?.error).toBe(
+      `Could not assume role with OIDC: Not authorized to perform sts:AssumeRoleWithWebIdentity (token subject repo:octo-org/octo-app:${subject})`,
+    );
+    expect(result?.env).toBeUndefined();
+  });
+
+  it('without id-token: write there is no token to present', async () => {
+    const result = await assume?.(context({ permissions: { 'id-token': 'none' } }));
+    expect(result?.error).toMatch(/ACTIONS_ID_TOKEN_REQUEST_URL.*id-token: write/);
+  });
+});
