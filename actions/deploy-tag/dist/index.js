@@ -553,7 +553,13 @@ function readDeployTagInputs(input, env = process.env) {
         throw (0,src/* invalidInput */.aY)('version', versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
     }
     const tag = `${prefix}${version.text}`;
-    checkTagName(prefix, tag, 'prefix');
+    const problem = refNameProblem(`refs/tags/${tag}`);
+    // Blame the prefix when it breaks git's rules whatever the version (lookup mode's check), else the +suffix.
+    if (problem && refNameProblem(`refs/tags/${prefix}0.2601.1`))
+        checkTagName(prefix, tag, 'prefix');
+    if (problem) {
+        throw (0,src/* invalidInput */.aY)('version', versionText, `makes the tag name ${(0,src/* quoteValue */.cl)(tag)}, which git rejects: it ${problem}`, 'Change the +suffix (e.g. 1.2001.789+qa): no "..", no "." at the end, no part ending with ".lock".');
+    }
     const { sha, shaSource } = readSha(input, env);
     const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'], 'keep');
     const createDeployment = input.boolean('create-deployment', false);

@@ -85,7 +85,17 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
     );
   }
   const tag = `${prefix}${version.text}`;
-  checkTagName(prefix, tag, 'prefix');
+  const problem = refNameProblem(`refs/tags/${tag}`);
+  // Blame the prefix when it breaks git's rules whatever the version (lookup mode's check), else the +suffix.
+  if (problem && refNameProblem(`refs/tags/${prefix}0.2601.1`)) checkTagName(prefix, tag, 'prefix');
+  if (problem) {
+    throw invalidInput(
+      'version',
+      versionText,
+      `makes the tag name ${quoteValue(tag)}, which git rejects: it ${problem}`,
+      'Change the +suffix (e.g. 1.2001.789+qa): no "..", no "." at the end, no part ending with ".lock".',
+    );
+  }
 
   const { sha, shaSource } = readSha(input, env);
   const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'] as const, 'keep');

@@ -345,6 +345,22 @@ describe('bad input: one clear error, nothing written', () => {
     [{ version: '0.2601.1', prefix: 'x..' }, 'which git rejects: it contains ".."'],
     [{ version: '0.2601.1', prefix: 'a:' }, 'which git rejects: it contains ":"'],
     [
+      { version: '0.2601.1+qa..x' },
+      'Input "version" makes the tag name "ecs-deploy-0.2601.1+qa..x", which git rejects: it contains ".."; got "0.2601.1+qa..x". Change the +suffix',
+    ],
+    [
+      { version: '0.2601.1+qa.lock' },
+      'Input "version" makes the tag name "ecs-deploy-0.2601.1+qa.lock", which git rejects: it has a part ending with ".lock"',
+    ],
+    [
+      { version: '0.2601.1+qa.' },
+      'Input "version" makes the tag name "ecs-deploy-0.2601.1+qa.", which git rejects: it ends with "."',
+    ],
+    [
+      { version: '1.2001.789+qa', prefix: 'x.lock/' },
+      'Input "prefix" makes the tag name "x.lock/1.2001.789+qa", which git rejects: it has a part ending with ".lock" (x.lock)',
+    ],
+    [
       { version: 'previous', prefix: '.hidden-' },
       'which git rejects: it has a part starting with "." (.hidden-0.2601.1)',
     ],
