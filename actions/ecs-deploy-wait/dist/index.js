@@ -260,8 +260,8 @@ const byName = (a, b) => {
 /**
  * A canonical form for "is this the same task definition": describe-only fields stripped, values that ECS fills
  * in with their defaults removed (essential true, protocol tcp, container cpu 0, hostPort equal to containerPort in
- * awsvpc/host mode, networkMode bridge), task cpu/memory in units, environment/secrets order ignored, empty
- * values dropped. Tags are not part of a revision and are ignored.
+ * awsvpc/host mode, networkMode bridge, enableFaultInjection false, versionConsistency enabled), task cpu/memory in
+ * units, environment/secrets order ignored, empty values dropped. Tags are not part of a revision and are ignored.
  */
 function normalizeTaskDefinition(definition) {
     if (!isObject(definition))
@@ -276,6 +276,9 @@ function normalizeTaskDefinition(definition) {
     const networkMode = typeof td.networkMode === 'string' ? td.networkMode : 'bridge';
     if (td.networkMode === 'bridge')
         delete td.networkMode;
+    // Newer ECS answers show this default (false) also on revisions that never set it.
+    if (td.enableFaultInjection === false)
+        delete td.enableFaultInjection;
     if (td.cpu !== undefined)
         td.cpu = normalizeTaskSize(td.cpu, 'cpu');
     if (td.memory !== undefined)
@@ -289,6 +292,8 @@ function normalizeTaskDefinition(definition) {
                 delete c.essential;
             if (c.cpu === 0)
                 delete c.cpu;
+            if (c.versionConsistency === 'enabled')
+                delete c.versionConsistency;
             for (const key of ['environment', 'secrets']) {
                 if (Array.isArray(c[key]))
                     c[key] = [...c[key]].sort(byName);

@@ -104,8 +104,8 @@ const byName = (a: unknown, b: unknown) => {
 /**
  * A canonical form for "is this the same task definition": describe-only fields stripped, values that ECS fills
  * in with their defaults removed (essential true, protocol tcp, container cpu 0, hostPort equal to containerPort in
- * awsvpc/host mode, networkMode bridge), task cpu/memory in units, environment/secrets order ignored, empty
- * values dropped. Tags are not part of a revision and are ignored.
+ * awsvpc/host mode, networkMode bridge, enableFaultInjection false, versionConsistency enabled), task cpu/memory in
+ * units, environment/secrets order ignored, empty values dropped. Tags are not part of a revision and are ignored.
  */
 export function normalizeTaskDefinition(definition: unknown): unknown {
   if (!isObject(definition)) return definition;
@@ -117,6 +117,8 @@ export function normalizeTaskDefinition(definition: unknown): unknown {
   }
   const networkMode = typeof td.networkMode === 'string' ? td.networkMode : 'bridge';
   if (td.networkMode === 'bridge') delete td.networkMode;
+  // Newer ECS answers show this default (false) also on revisions that never set it.
+  if (td.enableFaultInjection === false) delete td.enableFaultInjection;
   if (td.cpu !== undefined) td.cpu = normalizeTaskSize(td.cpu, 'cpu');
   if (td.memory !== undefined) td.memory = normalizeTaskSize(td.memory, 'memory');
   if (Array.isArray(td.containerDefinitions)) {
@@ -125,6 +127,7 @@ export function normalizeTaskDefinition(definition: unknown): unknown {
       const c: Record<string, unknown> = { ...raw };
       if (c.essential === true) delete c.essential;
       if (c.cpu === 0) delete c.cpu;
+      if (c.versionConsistency === 'enabled') delete c.versionConsistency;
       for (const key of ['environment', 'secrets'] as const) {
         if (Array.isArray(c[key])) c[key] = [...(c[key] as unknown[])].sort(byName);
       }

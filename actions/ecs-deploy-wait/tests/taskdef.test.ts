@@ -60,6 +60,23 @@ describe('sameTaskDefinition', () => {
     expect(sameTaskDefinition(rendered, { taskDefinition: described, tags: [] })).toBe(true);
   });
 
+  it('ignores the defaults newer ECS reports: enableFaultInjection false, versionConsistency enabled', () => {
+    const [container] = described.containerDefinitions;
+    const newer = {
+      ...described,
+      enableFaultInjection: false,
+      containerDefinitions: [{ ...container, versionConsistency: 'enabled' }],
+    };
+    expect(sameTaskDefinition(rendered, newer)).toBe(true);
+    expect(sameTaskDefinition(rendered, { ...newer, enableFaultInjection: true })).toBe(false);
+    expect(
+      sameTaskDefinition(rendered, {
+        ...newer,
+        containerDefinitions: [{ ...container, versionConsistency: 'disabled' }],
+      }),
+    ).toBe(false);
+  });
+
   it.each([
     ['image', { image: 'r/web:2' }],
     [
