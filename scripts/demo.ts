@@ -206,6 +206,15 @@ async function main(): Promise<void> {
     const tags = sim.github.tags(pipeline.owner, pipeline.repo);
     console.log(`\nCD ${conclusion(cd)} · ${JSON.stringify(cd.outputs.deploy)}`);
     for (const tag of tags) console.log(`tag ${bold(tag.name)} → ${tag.commit.slice(0, 7)}`);
+    if (docker.services) {
+      // What differs from GitHub + AWS, said where it shows (packages/simulator/src/ecr/README.md, limits).
+      console.log(
+        dim(
+          `(the image lives in the local registry ${docker.services.registryHost}, not under an ECR host name, so ` +
+            'ecs-render-taskdef did not verify it; on AWS it checks the tag in ECR before anything is deployed)',
+        ),
+      );
+    }
 
     banner('3. the next push builds an image whose container exits at start → CD rolls back');
     const ci2 = await pipeline.runCi();
