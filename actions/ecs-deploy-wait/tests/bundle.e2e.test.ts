@@ -117,6 +117,22 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     );
   });
 
+  it('a task definition ECS refuses fails once, naming the file, with the service untouched', async () => {
+    const s = await setUp();
+    await writeFile(
+      path.join(s.workspace, 'task-definition.json'),
+      JSON.stringify({ ...withImage(NEW_IMAGE), notATaskDefinitionField: 'x' }),
+    );
+    const result = await run(s);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain(
+      'Input "task-definition": ECS refused to register "task-definition.json" (ecs:RegisterTaskDefinition, ClientException): Unknown parameter in input: "notATaskDefinitionField"',
+    );
+    expect(s.sim.callsOf('UpdateService')).toEqual([]);
+    expect((s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
+  });
+
   it('reports a circuit-breaker rollback by ECS and fails the step', async () => {
     const s = await setUp({
       scenario: { kind: 'crash-on-start', exitCode: 3 },
