@@ -154,9 +154,10 @@ function explainAwsError(error, context) {
 
 ;// CONCATENATED MODULE: ./src/raw-request.ts
 /**
- * Sends a request document to AWS as written. The SDK serializes only the members its model knows, so a field newer
- * than our SDK (one that ecs-render-taskdef keeps on purpose) would be dropped on the way to RegisterTaskDefinition
- * without a word. ECS speaks JSON with the member names as they are, so the document itself is the wire body.
+ * ECS requests and answers as they go over the wire. The SDK serializes and deserializes only the members its model
+ * knows, so a field newer than our SDK (one that ecs-render-taskdef keeps on purpose) would be dropped on the way to
+ * RegisterTaskDefinition without a word, and missing from a DescribeTaskDefinition answer. ECS speaks JSON with the
+ * member names as they are, so the document itself is the wire body, and the answer's body is the whole answer.
  */
 /** Like the SDK: null stands for "not set" and is left out. */
 function wireBody(document) {
@@ -183,6 +184,58 @@ function sendAsWritten(command, document) {
         priority: 'high',
         name: 'ecsActionsSendAsWritten',
     });
+}
+/**
+ * Keeps the response body of one command as AWS sent it: the SDK's deserializer, like its serializer, drops the
+ * members its model does not know, and comparing with the running task definition must see them.
+ */
+function keepRawResponse(command) {
+    const raw = { text: undefined };
+    const middleware = (next) => async (args) => {
+        const result = await next(args);
+        const bytes = await readBody(result.response.body);
+        if (bytes) {
+            raw.text = new TextDecoder().decode(bytes);
+            // The SDK's deserializer accepts the bytes in place of the consumed stream.
+            result.response.body = bytes;
+        }
+        return result;
+    };
+    command.middlewareStack.addRelativeTo(middleware, {
+        relation: 'after',
+        toMiddleware: 'deserializerMiddleware',
+        name: 'ecsActionsKeepRawResponse',
+        override: true,
+    });
+    return raw;
+}
+async function readBody(body) {
+    if (body instanceof Uint8Array)
+        return body;
+    if (typeof body === 'string')
+        return new TextEncoder().encode(body);
+    if (body && typeof body[Symbol.asyncIterator] === 'function') {
+        const chunks = [];
+        for await (const chunk of body) {
+            chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+        }
+        return Buffer.concat(chunks);
+    }
+    return undefined;
+}
+/** The raw body's member `key` when it parses as a JSON object, else `fallback` (what the SDK made of it). */
+function rawMember(raw, key, fallback) {
+    if (raw.text === undefined)
+        return fallback;
+    try {
+        const parsed = JSON.parse(raw.text);
+        return typeof parsed === 'object' && parsed !== null && key in parsed
+            ? parsed[key]
+            : fallback;
+    }
+    catch {
+        return fallback;
+    }
 }
 
 // EXTERNAL MODULE: ./src/taskdef.ts
@@ -319,8 +372,12 @@ class Deployer {
         else {
             images = (0,taskdef/* imagesOf */.IC)(source.rendered.request);
             if (inputs.skipUnchanged && previousArn) {
-                const running = await this.call('DescribeTaskDefinition', (o) => deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: previousArn }), o));
-                if (running.taskDefinition && (0,taskdef/* sameTaskDefinition */.JL)(source.rendered.request, running.taskDefinition)) {
+                const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: previousArn });
+                // As AWS sent it: fields newer than our SDK count in the comparison, as they did when registering.
+                const raw = keepRawResponse(command);
+                const running = await this.call('DescribeTaskDefinition', (o) => deps.ecs.send(command, o));
+                const runningDefinition = rawMember(raw, 'taskDefinition', running.taskDefinition);
+                if (runningDefinition && (0,taskdef/* sameTaskDefinition */.JL)(source.rendered.request, runningDefinition)) {
                     unchanged = true;
                     deployArn = previousArn;
                 }

@@ -38,7 +38,7 @@ import {
   sentence,
 } from './aws-errors.js';
 import type { DeployInputs } from './inputs.js';
-import { sendAsWritten } from './raw-request.js';
+import { keepRawResponse, rawMember, sendAsWritten } from './raw-request.js';
 import { imagesOf, sameTaskDefinition, shortTaskDefinition } from './taskdef.js';
 
 export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'failed' | 'timed-out';
@@ -267,10 +267,12 @@ class Deployer {
     } else {
       images = imagesOf(source.rendered.request);
       if (inputs.skipUnchanged && previousArn) {
-        const running = await this.call('DescribeTaskDefinition', (o) =>
-          deps.ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: previousArn }), o),
-        );
-        if (running.taskDefinition && sameTaskDefinition(source.rendered.request, running.taskDefinition)) {
+        const command = new DescribeTaskDefinitionCommand({ taskDefinition: previousArn });
+        // As AWS sent it: fields newer than our SDK count in the comparison, as they did when registering.
+        const raw = keepRawResponse(command);
+        const running = await this.call('DescribeTaskDefinition', (o) => deps.ecs.send(command, o));
+        const runningDefinition = rawMember(raw, 'taskDefinition', running.taskDefinition);
+        if (runningDefinition && sameTaskDefinition(source.rendered.request, runningDefinition)) {
           unchanged = true;
           deployArn = previousArn;
         }

@@ -761,6 +761,38 @@ describe('deploy: unchanged and cancelled', () => {
     });
   });
 
+  it.each([
+    { name: 'the same value: unchanged', running: { mode: 'on' }, status: 'unchanged' },
+    { name: 'another value: deployed', running: { mode: 'off' }, status: 'succeeded' },
+  ])('compares a field newer than the SDK as AWS sent it ($name)', async ({ running, status }) => {
+    const withNewer = {
+      ...rendered,
+      request: { ...rendered.request, futureTaskSetting: { mode: 'on' } },
+    } as unknown as typeof rendered;
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('DescribeTaskDefinition', {
+        taskDefinition: { ...describedOld.taskDefinition, futureTaskSetting: running },
+      });
+    if (status === 'succeeded') {
+      script
+        .expect('RegisterTaskDefinition', registerAnswer)
+        .expect('UpdateService', updateAnswer(rolling(0)))
+        .expect(
+          'DescribeServices',
+          describeAnswer({
+            deployments: [{ id: NEW_ID, status: 'PRIMARY', td: NEW, rollout: 'COMPLETED', running: 3 }],
+          }),
+        );
+    }
+    const result = await deploy(
+      inputs({ skipUnchanged: true, taskDefinition: { kind: 'file', path: 'td.json', rendered: withNewer } }),
+      testDeps(),
+    );
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe(status);
+  });
+
   it('when unchanged but the desired count differs, updates the service with the running revision only', async () => {
     const script = new EcsScript()
       .expect('DescribeServices', describeAnswer(steadyOld))
