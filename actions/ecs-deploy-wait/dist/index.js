@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
@@ -17,7 +17,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(224)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5224)),
+            Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9237)),
             __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
@@ -75,7 +75,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3505);
 /* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(247);
 
 
@@ -164,7 +164,7 @@ function readRenderedFile(file, workspace) {
 /* harmony export */   wu: () => (/* binding */ toRegisterRequest)
 /* harmony export */ });
 /* unused harmony export normalizeTaskDefinition */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
@@ -324,7 +324,7 @@ function sameTaskDefinition(a, b) {
 
 /***/ }),
 
-/***/ 5222:
+/***/ 3505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -338,20 +338,23 @@ __nccwpck_require__.d(__webpack_exports__, {
   gJ: () => (/* reexport */ errorMessage),
   a3: () => (/* reexport */ formatDuration),
   aY: () => (/* reexport */ invalidInput),
+  po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
   wt: () => (/* reexport */ poll),
   cl: () => (/* reexport */ quoteValue),
+  XQ: () => (/* reexport */ rawMember),
   bZ: () => (/* reexport */ realSleep),
   Cs: () => (/* reexport */ runAction),
+  Qm: () => (/* reexport */ sendAsWritten),
   n0: () => (/* reexport */ setOutputs),
   ml: () => (/* reexport */ systemClock),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, inputEnvName, inputsFrom, parseDuration, parseInteger, reportFailure, runner, runnerInputs
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, inputEnvName, inputsFrom, parseDuration, parseInteger, reportFailure, runner, runnerInputs, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -432,6 +435,92 @@ function awsClientConfig(options = {}) {
  */
 function createAwsClient(Client, options) {
     return new Client(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
+/**
+ * AWS JSON requests and answers as they go over the wire (ECS here). The SDK serializes and deserializes only the members its model
+ * knows, so a field newer than our SDK (one that ecs-render-taskdef keeps on purpose) would be dropped on the way to
+ * RegisterTaskDefinition without a word, and missing from a DescribeTaskDefinition answer. ECS speaks JSON with the
+ * member names as they are, so the document itself is the wire body, and the answer's body is the whole answer.
+ */
+/** Like the SDK: null stands for "not set" and is left out. */
+function wireBody(document) {
+    return JSON.stringify(document, (_key, value) => (value === null ? undefined : value));
+}
+/**
+ * Replaces the serialized body of one command with `document` (after the SDK's serializer, before signing, so the
+ * signature covers it).
+ */
+function sendAsWritten(command, document) {
+    const body = wireBody(document);
+    const middleware = (next) => async (args) => {
+        const request = args.request;
+        request.body = body;
+        for (const name of Object.keys(request.headers ?? {})) {
+            if (request.headers && name.toLowerCase() === 'content-length') {
+                request.headers[name] = String(Buffer.byteLength(body));
+            }
+        }
+        return next(args);
+    };
+    command.middlewareStack.add(middleware, {
+        step: 'build',
+        priority: 'high',
+        name: 'ecsActionsSendAsWritten',
+    });
+}
+/**
+ * Keeps the response body of one command as AWS sent it: the SDK's deserializer, like its serializer, drops the
+ * members its model does not know, and comparing with the running task definition must see them.
+ */
+function keepRawResponse(command) {
+    const raw = { text: undefined };
+    const middleware = (next) => async (args) => {
+        const result = await next(args);
+        const bytes = await readBody(result.response.body);
+        if (bytes) {
+            raw.text = new TextDecoder().decode(bytes);
+            // The SDK's deserializer accepts the bytes in place of the consumed stream.
+            result.response.body = bytes;
+        }
+        return result;
+    };
+    command.middlewareStack.addRelativeTo(middleware, {
+        relation: 'after',
+        toMiddleware: 'deserializerMiddleware',
+        name: 'ecsActionsKeepRawResponse',
+        override: true,
+    });
+    return raw;
+}
+async function readBody(body) {
+    if (body instanceof Uint8Array)
+        return body;
+    if (typeof body === 'string')
+        return new TextEncoder().encode(body);
+    if (body && typeof body[Symbol.asyncIterator] === 'function') {
+        const chunks = [];
+        for await (const chunk of body) {
+            chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+        }
+        return Buffer.concat(chunks);
+    }
+    return undefined;
+}
+/** The raw body's member `key` when it parses as a JSON object, else `fallback` (what the SDK made of it). */
+function rawMember(raw, key, fallback) {
+    if (raw.text === undefined)
+        return fallback;
+    try {
+        const parsed = JSON.parse(raw.text);
+        return typeof parsed === 'object' && parsed !== null && key in parsed
+            ? parsed[key]
+            : fallback;
+    }
+    catch {
+        return fallback;
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
@@ -857,6 +946,7 @@ async function poll(options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -23,9 +23,12 @@ import {
   ConfigurationError,
   errorMessage,
   formatDuration,
+  keepRawResponse,
   poll,
   quoteValue,
+  rawMember,
   type Sleep,
+  sendAsWritten,
 } from '@ecs-actions/core';
 import {
   AwsCallError,
@@ -38,7 +41,6 @@ import {
   sentence,
 } from './aws-errors.js';
 import type { DeployInputs } from './inputs.js';
-import { keepRawResponse, rawMember, sendAsWritten } from './raw-request.js';
 import { imagesOf, sameTaskDefinition, shortTaskDefinition } from './taskdef.js';
 
 export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'failed' | 'timed-out';

@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   mO: () => (/* binding */ serviceTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
 
 const sdkClients = {
     ecs: async () => {
@@ -22,36 +22,6 @@ const sdkClients = {
         return (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECRClient, { region });
     },
 };
-/** The response body exactly as AWS sent it: the SDK drops fields newer than its model, and we keep every field. */
-function captureRawBody(stack) {
-    const capture = { text: undefined };
-    const middleware = (next) => async (args) => {
-        const result = await next(args);
-        const bytes = await readBody(result.response.body);
-        if (bytes) {
-            capture.text = new TextDecoder().decode(bytes);
-            // The SDK's deserializer accepts a byte array in place of the consumed stream.
-            result.response.body = bytes;
-        }
-        return result;
-    };
-    stack.addRelativeTo(middleware, { relation: 'after', toMiddleware: 'deserializerMiddleware', name: 'ecsActionsRawBody', override: true });
-    return capture;
-}
-async function readBody(body) {
-    if (body instanceof Uint8Array)
-        return body;
-    if (typeof body === 'string')
-        return new TextEncoder().encode(body);
-    if (body && typeof body[Symbol.asyncIterator] === 'function') {
-        const chunks = [];
-        for await (const chunk of body) {
-            chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-        }
-        return Buffer.concat(chunks);
-    }
-    return undefined;
-}
 async function regionOf(client) {
     const region = client.config.region;
     return typeof region === 'function' ? String(await region()) : String(region);
@@ -64,7 +34,7 @@ async function describeTaskDefinition(clients, taskDefinition, what) {
     const client = await clients.ecs();
     const region = await regionOf(client);
     const command = new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] });
-    const raw = captureRawBody(command.middlewareStack);
+    const raw = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .keepRawResponse */ .po)(command);
     let output;
     try {
         output = await client.send(command);
@@ -188,7 +158,7 @@ function capitalize(text) {
 /* harmony export */   Y8: () => (/* binding */ diffTable),
 /* harmony export */   n2: () => (/* binding */ diffTaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5670);
 
 
@@ -307,7 +277,7 @@ function diffTable(changes) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ FileConfigurationError)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
 
 /**
  * A ConfigurationError that points at a place in a file (e.g. a JSON syntax error): the entry fails the step once
@@ -429,7 +399,7 @@ function pinnedRef(ref, digest) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3505);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(780);
@@ -509,7 +479,7 @@ __webpack_async_result__();
 /* harmony export */   Y: () => (/* binding */ IMAGE_TAG_LABEL),
 /* harmony export */   i: () => (/* binding */ readRenderInputs)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4390);
 
 
@@ -683,8 +653,8 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 11 modules
-var src = __nccwpck_require__(5222);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 12 modules
+var src = __nccwpck_require__(3505);
 // EXTERNAL MODULE: ./src/aws.ts
 var aws = __nccwpck_require__(5554);
 // EXTERNAL MODULE: ./src/diff.ts
@@ -1061,7 +1031,7 @@ async function writeOutput(inputs, deps, family, text) {
 /* harmony export */   YF: () => (/* binding */ applyChanges)
 /* harmony export */ });
 /* unused harmony exports containerNames, settingsContainer */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5222);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
@@ -1233,7 +1203,7 @@ function applyChanges(taskDefinition, changes) {
 
 /***/ }),
 
-/***/ 5222:
+/***/ 3505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1245,6 +1215,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nV: () => (/* reexport */ createAwsClient),
   gJ: () => (/* reexport */ errorMessage),
   aY: () => (/* reexport */ invalidInput),
+  po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
@@ -1256,7 +1227,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, awsRegion, formatDuration, inputEnvName, inputsFrom, parseDuration, parseInteger, poll, realSleep, reportFailure, runnerInputs, systemClock
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, awsRegion, formatDuration, inputEnvName, inputsFrom, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, runnerInputs, sendAsWritten, systemClock, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1337,6 +1308,92 @@ function awsClientConfig(options = {}) {
  */
 function createAwsClient(Client, options) {
     return new Client(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
+/**
+ * AWS JSON requests and answers as they go over the wire (ECS here). The SDK serializes and deserializes only the members its model
+ * knows, so a field newer than our SDK (one that ecs-render-taskdef keeps on purpose) would be dropped on the way to
+ * RegisterTaskDefinition without a word, and missing from a DescribeTaskDefinition answer. ECS speaks JSON with the
+ * member names as they are, so the document itself is the wire body, and the answer's body is the whole answer.
+ */
+/** Like the SDK: null stands for "not set" and is left out. */
+function wireBody(document) {
+    return JSON.stringify(document, (_key, value) => (value === null ? undefined : value));
+}
+/**
+ * Replaces the serialized body of one command with `document` (after the SDK's serializer, before signing, so the
+ * signature covers it).
+ */
+function sendAsWritten(command, document) {
+    const body = wireBody(document);
+    const middleware = (next) => async (args) => {
+        const request = args.request;
+        request.body = body;
+        for (const name of Object.keys(request.headers ?? {})) {
+            if (request.headers && name.toLowerCase() === 'content-length') {
+                request.headers[name] = String(Buffer.byteLength(body));
+            }
+        }
+        return next(args);
+    };
+    command.middlewareStack.add(middleware, {
+        step: 'build',
+        priority: 'high',
+        name: 'ecsActionsSendAsWritten',
+    });
+}
+/**
+ * Keeps the response body of one command as AWS sent it: the SDK's deserializer, like its serializer, drops the
+ * members its model does not know, and comparing with the running task definition must see them.
+ */
+function keepRawResponse(command) {
+    const raw = { text: undefined };
+    const middleware = (next) => async (args) => {
+        const result = await next(args);
+        const bytes = await readBody(result.response.body);
+        if (bytes) {
+            raw.text = new TextDecoder().decode(bytes);
+            // The SDK's deserializer accepts the bytes in place of the consumed stream.
+            result.response.body = bytes;
+        }
+        return result;
+    };
+    command.middlewareStack.addRelativeTo(middleware, {
+        relation: 'after',
+        toMiddleware: 'deserializerMiddleware',
+        name: 'ecsActionsKeepRawResponse',
+        override: true,
+    });
+    return raw;
+}
+async function readBody(body) {
+    if (body instanceof Uint8Array)
+        return body;
+    if (typeof body === 'string')
+        return new TextEncoder().encode(body);
+    if (body && typeof body[Symbol.asyncIterator] === 'function') {
+        const chunks = [];
+        for await (const chunk of body) {
+            chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+        }
+        return Buffer.concat(chunks);
+    }
+    return undefined;
+}
+/** The raw body's member `key` when it parses as a JSON object, else `fallback` (what the SDK made of it). */
+function rawMember(raw, key, fallback) {
+    if (raw.text === undefined)
+        return fallback;
+    try {
+        const parsed = JSON.parse(raw.text);
+        return typeof parsed === 'object' && parsed !== null && key in parsed
+            ? parsed[key]
+            : fallback;
+    }
+    catch {
+        return fallback;
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
@@ -1762,6 +1819,7 @@ async function poll(options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

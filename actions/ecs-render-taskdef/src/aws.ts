@@ -8,7 +8,7 @@ import type {
   DescribeTaskDefinitionCommandOutput,
   ECSClient,
 } from '@aws-sdk/client-ecs';
-import { ConfigurationError, createAwsClient, errorMessage, quoteValue } from '@ecs-actions/core';
+import { ConfigurationError, createAwsClient, errorMessage, keepRawResponse, quoteValue } from '@ecs-actions/core';
 import type { EcrLocation, ImageRef } from './image-ref.js';
 
 /** How the logic gets its clients: created on first use, so a file-only run creates none. */
@@ -28,45 +28,6 @@ export const sdkClients: AwsClients = {
     return createAwsClient(ECRClient, { region });
   },
 };
-
-interface RawCapture {
-  text: string | undefined;
-}
-
-/** The response body exactly as AWS sent it: the SDK drops fields newer than its model, and we keep every field. */
-function captureRawBody(stack: { addRelativeTo: (middleware: never, options: never) => void }): RawCapture {
-  const capture: RawCapture = { text: undefined };
-  const middleware =
-    (next: (args: unknown) => Promise<{ response: { body?: unknown } }>) =>
-    async (args: unknown): Promise<{ response: { body?: unknown } }> => {
-      const result = await next(args);
-      const bytes = await readBody(result.response.body);
-      if (bytes) {
-        capture.text = new TextDecoder().decode(bytes);
-        // The SDK's deserializer accepts a byte array in place of the consumed stream.
-        result.response.body = bytes;
-      }
-      return result;
-    };
-  stack.addRelativeTo(
-    middleware as never,
-    { relation: 'after', toMiddleware: 'deserializerMiddleware', name: 'ecsActionsRawBody', override: true } as never,
-  );
-  return capture;
-}
-
-async function readBody(body: unknown): Promise<Uint8Array | undefined> {
-  if (body instanceof Uint8Array) return body;
-  if (typeof body === 'string') return new TextEncoder().encode(body);
-  if (body && typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function') {
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of body as AsyncIterable<Uint8Array | string>) {
-      chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-    }
-    return Buffer.concat(chunks);
-  }
-  return undefined;
-}
 
 async function regionOf(client: { config: { region: unknown } }): Promise<string> {
   const region = client.config.region;
@@ -93,7 +54,7 @@ export async function describeTaskDefinition(
   const client = await clients.ecs();
   const region = await regionOf(client);
   const command = new DescribeTaskDefinitionCommand({ taskDefinition, include: ['TAGS'] });
-  const raw = captureRawBody(command.middlewareStack as never);
+  const raw = keepRawResponse(command);
   let output: DescribeTaskDefinitionCommandOutput;
   try {
     output = await client.send(command);

@@ -306,7 +306,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, markdownCell, parseDuration, poll, realSleep, reportFailure, runner, runnerInputs
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, keepRawResponse, markdownCell, parseDuration, poll, rawMember, realSleep, reportFailure, runner, runnerInputs, sendAsWritten, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -760,6 +760,7 @@ async function poll(options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

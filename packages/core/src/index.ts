@@ -1,4 +1,5 @@
 export { type AwsClientConfig, type AwsClientOptions, awsClientConfig, awsRegion, createAwsClient } from './aws.js';
+export { keepRawResponse, type RawResponse, rawMember, sendAsWritten, wireBody } from './aws-wire.js';
 export { ConfigurationError, errorMessage, invalidInput, quoteValue } from './errors.js';
 export {
   formatDuration,

@@ -1,8 +1,8 @@
-export const id = 224;
-export const ids = [224];
+export const id = 237;
+export const ids = [237];
 export const modules = {
 
-/***/ 5224:
+/***/ 9237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1234);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 11 modules
-var src = __webpack_require__(5222);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 12 modules
+var src = __webpack_require__(3505);
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
 /**
  * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,
@@ -152,92 +152,6 @@ function explainAwsError(error, context) {
     return wrapped;
 }
 
-;// CONCATENATED MODULE: ./src/raw-request.ts
-/**
- * ECS requests and answers as they go over the wire. The SDK serializes and deserializes only the members its model
- * knows, so a field newer than our SDK (one that ecs-render-taskdef keeps on purpose) would be dropped on the way to
- * RegisterTaskDefinition without a word, and missing from a DescribeTaskDefinition answer. ECS speaks JSON with the
- * member names as they are, so the document itself is the wire body, and the answer's body is the whole answer.
- */
-/** Like the SDK: null stands for "not set" and is left out. */
-function wireBody(document) {
-    return JSON.stringify(document, (_key, value) => (value === null ? undefined : value));
-}
-/**
- * Replaces the serialized body of one command with `document` (after the SDK's serializer, before signing, so the
- * signature covers it).
- */
-function sendAsWritten(command, document) {
-    const body = wireBody(document);
-    const middleware = (next) => async (args) => {
-        const request = args.request;
-        request.body = body;
-        for (const name of Object.keys(request.headers ?? {})) {
-            if (request.headers && name.toLowerCase() === 'content-length') {
-                request.headers[name] = String(Buffer.byteLength(body));
-            }
-        }
-        return next(args);
-    };
-    command.middlewareStack.add(middleware, {
-        step: 'build',
-        priority: 'high',
-        name: 'ecsActionsSendAsWritten',
-    });
-}
-/**
- * Keeps the response body of one command as AWS sent it: the SDK's deserializer, like its serializer, drops the
- * members its model does not know, and comparing with the running task definition must see them.
- */
-function keepRawResponse(command) {
-    const raw = { text: undefined };
-    const middleware = (next) => async (args) => {
-        const result = await next(args);
-        const bytes = await readBody(result.response.body);
-        if (bytes) {
-            raw.text = new TextDecoder().decode(bytes);
-            // The SDK's deserializer accepts the bytes in place of the consumed stream.
-            result.response.body = bytes;
-        }
-        return result;
-    };
-    command.middlewareStack.addRelativeTo(middleware, {
-        relation: 'after',
-        toMiddleware: 'deserializerMiddleware',
-        name: 'ecsActionsKeepRawResponse',
-        override: true,
-    });
-    return raw;
-}
-async function readBody(body) {
-    if (body instanceof Uint8Array)
-        return body;
-    if (typeof body === 'string')
-        return new TextEncoder().encode(body);
-    if (body && typeof body[Symbol.asyncIterator] === 'function') {
-        const chunks = [];
-        for await (const chunk of body) {
-            chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
-        }
-        return Buffer.concat(chunks);
-    }
-    return undefined;
-}
-/** The raw body's member `key` when it parses as a JSON object, else `fallback` (what the SDK made of it). */
-function rawMember(raw, key, fallback) {
-    if (raw.text === undefined)
-        return fallback;
-    try {
-        const parsed = JSON.parse(raw.text);
-        return typeof parsed === 'object' && parsed !== null && key in parsed
-            ? parsed[key]
-            : fallback;
-    }
-    catch {
-        return fallback;
-    }
-}
-
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
 ;// CONCATENATED MODULE: ./src/deploy.ts
@@ -246,7 +160,6 @@ var taskdef = __webpack_require__(247);
  * DescribeServices → (DescribeTaskDefinition) → RegisterTaskDefinition → UpdateService → poll DescribeServices,
  * then on failure explains why (stopped tasks, events, service deployment detail) and rolls back.
  */
-
 
 
 
@@ -374,9 +287,9 @@ class Deployer {
             if (inputs.skipUnchanged && previousArn) {
                 const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: previousArn });
                 // As AWS sent it: fields newer than our SDK count in the comparison, as they did when registering.
-                const raw = keepRawResponse(command);
+                const raw = (0,src/* keepRawResponse */.po)(command);
                 const running = await this.call('DescribeTaskDefinition', (o) => deps.ecs.send(command, o));
-                const runningDefinition = rawMember(raw, 'taskDefinition', running.taskDefinition);
+                const runningDefinition = (0,src/* rawMember */.XQ)(raw, 'taskDefinition', running.taskDefinition);
                 if (runningDefinition && (0,taskdef/* sameTaskDefinition */.JL)(source.rendered.request, runningDefinition)) {
                     unchanged = true;
                     deployArn = previousArn;
@@ -411,7 +324,7 @@ class Deployer {
                 try {
                     const command = new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request);
                     // Every field of the file reaches ECS, also those newer than our SDK's model.
-                    sendAsWritten(command, source.rendered.request);
+                    (0,src/* sendAsWritten */.Qm)(command, source.rendered.request);
                     return await deps.ecs.send(command, o);
                 }
                 catch (error) {

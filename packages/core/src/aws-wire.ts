@@ -1,5 +1,5 @@
 /**
- * ECS requests and answers as they go over the wire. The SDK serializes and deserializes only the members its model
+ * AWS JSON requests and answers as they go over the wire (ECS here). The SDK serializes and deserializes only the members its model
  * knows, so a field newer than our SDK (one that ecs-render-taskdef keeps on purpose) would be dropped on the way to
  * RegisterTaskDefinition without a word, and missing from a DescribeTaskDefinition answer. ECS speaks JSON with the
  * member names as they are, so the document itself is the wire body, and the answer's body is the whole answer.
