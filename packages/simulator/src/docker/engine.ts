@@ -96,16 +96,19 @@ export async function startDockerEngine(options: { startTimeoutMs?: number } = {
   child.once('error', (error) => {
     exited = error.message;
   });
+  const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid, dir);
 
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (exited !== undefined) {
+      watchdog?.kill();
       await rm(dir, { recursive: true, force: true });
       throw new Error(`dockerd exited (${exited}) before it answered:\n${output}`);
     }
     if (await ping(socketPath)) break;
     if (Date.now() > deadline) {
+      watchdog?.kill();
       await stopProcess(child);
       await rm(dir, { recursive: true, force: true });
       throw new Error(`dockerd did not answer on ${socketPath} within ${timeoutMs} ms:\n${output}`);
@@ -121,6 +124,7 @@ export async function startDockerEngine(options: { startTimeoutMs?: number } = {
     async stop() {
       if (stopped) return;
       stopped = true;
+      watchdog?.kill();
       await stopProcess(child, 20_000);
       await rm(dir, { recursive: true, force: true, maxRetries: 3 });
     },
@@ -168,6 +172,30 @@ export function ping(socketPath: string): Promise<boolean> {
     });
     req.end();
   });
+}
+
+/**
+ * A shell that outlives this process: when this process dies without calling `stop()` (a test run killed by a
+ * timeout or Ctrl-C), it stops dockerd and removes its directory, instead of leaving an engine running for good.
+ * dockerd cannot be tied to this process otherwise (no PR_SET_PDEATHSIG from Node), and `exit` handlers do not
+ * run on SIGKILL. `stop()` kills the watchdog first.
+ */
+function startWatchdog(dockerdPid: number, dir: string): ChildProcess {
+  // A zombie counts as gone: where PID 1 does not reap orphans, an exited process stays one.
+  const script = [
+    'running() { [ -e "/proc/$1" ] && ! grep -q "^State:[[:space:]]*Z" "/proc/$1/status" 2>/dev/null; }',
+    'while running "$1"; do sleep 1; done',
+    'kill -TERM "$2" 2>/dev/null',
+    'i=0; while running "$2" && [ $i -lt 20 ]; do sleep 1; i=$((i+1)); done',
+    'kill -KILL "$2" 2>/dev/null',
+    'rm -rf "$3"',
+  ].join('\n');
+  const watchdog = spawn('sh', ['-c', script, 'ecs-docker-watchdog', String(process.pid), String(dockerdPid), dir], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  watchdog.unref();
+  return watchdog;
 }
 
 function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
