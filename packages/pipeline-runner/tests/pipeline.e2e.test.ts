@@ -181,6 +181,8 @@ describe('the starter workflows, run from their YAML against the simulator and a
     expect(step(cd, 'deploy/deploy', /^Run ecs-actions\/ecs-actions\/deploy-tag/).outcome).toBe('skipped');
     expect(cd.outputs.deploy?.status).toBe('rolled-back');
     expect(Object.keys(deployTags())).toEqual([`ecs-deploy-${releases.v1?.outputs['build-push']?.version}`]);
+    // No GitHub Deployment records the failed release either: production still shows the first one.
+    expect(sim.github.deployments(pipeline.owner, pipeline.repo).map((d) => d.sha)).toEqual([releases.v1?.sha]);
     expect(await running()).toEqual(before);
   });
 
