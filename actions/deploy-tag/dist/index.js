@@ -682,7 +682,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, markdownCell, parseDuration, parseInteger, poll, reportFailure, runner, runnerInputs
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, keepRawResponse, markdownCell, parseDuration, parseInteger, poll, rawMember, reportFailure, runner, runnerInputs, sendAsWritten, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1140,6 +1140,7 @@ async function poll(options) {
 const ECS_ACTIONS_VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -1592,7 +1592,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, awsClientConfig, awsRegion, inputEnvName, inputsFrom, markdownCell, parseDuration, parseInteger, reportFailure, runner, runnerInputs
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, awsClientConfig, awsRegion, inputEnvName, inputsFrom, keepRawResponse, markdownCell, parseDuration, parseInteger, rawMember, reportFailure, runner, runnerInputs, sendAsWritten, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2081,6 +2081,7 @@ async function poll(options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 
