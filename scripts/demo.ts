@@ -206,12 +206,22 @@ async function main(): Promise<void> {
     const tags = sim.github.tags(pipeline.owner, pipeline.repo);
     console.log(`\nCD ${conclusion(cd)} · ${JSON.stringify(cd.outputs.deploy)}`);
     for (const tag of tags) console.log(`tag ${bold(tag.name)} → ${tag.commit.slice(0, 7)}`);
+    // ecs-render-taskdef looked the image up in ECR before anything was deployed.
+    const verifiedDigest = cd.jobs
+      .flatMap((j) => j.steps)
+      .find((s) => s.uses?.includes('/ecs-render-taskdef@') && !s.post)?.outputs['image-digest'];
+    const verified = verifiedDigest !== undefined && verifiedDigest === built.digest;
+    console.log(
+      verified
+        ? `image ${built.image} verified in ECR by ecs-render-taskdef: ${verifiedDigest}`
+        : red(`ecs-render-taskdef did not verify ${built.image} in ECR (image-digest ${verifiedDigest || 'empty'})`),
+    );
     if (docker.services) {
       // What differs from GitHub + AWS, said where it shows (packages/simulator/src/ecr/README.md, limits).
       console.log(
         dim(
-          `(the image lives in the local registry ${docker.services.registryHost}, not under an ECR host name, so ` +
-            'ecs-render-taskdef did not verify it; on AWS it checks the tag in ECR before anything is deployed)',
+          `(Docker pushed it to the local registry ${docker.services.registryHost}, the simulator's ECR login endpoint; ` +
+            "ECR names it by its ECR URI, and the simulator's ECR reads the registry to verify it)",
         ),
       );
     }
@@ -228,7 +238,7 @@ async function main(): Promise<void> {
 
     banner(`done in ${elapsed()}`);
     console.log('Roll back by hand with the CD workflow\'s "Run workflow" (version: previous), see docs/setup.md.');
-    if (ci.conclusion !== 'success' || cd.conclusion !== 'success' || cd2.conclusion !== 'failure') {
+    if (ci.conclusion !== 'success' || cd.conclusion !== 'success' || !verified || cd2.conclusion !== 'failure') {
       process.exitCode = 1;
       console.log(red('The demo did not go as expected (see above).'));
     }

@@ -152,7 +152,9 @@ async function pushImage(inputs, deps) {
     const login = await (0,src_ecr/* getRegistryLogin */.RY)(ecr, inputs.registryId);
     log.maskSecret(login.password);
     log.maskSecret(login.token);
-    const repositoryUri = `${login.host}/${inputs.repository}`;
+    // Where Docker pushes: the login host (GetAuthorizationToken's proxyEndpoint). The outputs name the image by the
+    // repository URI ECR reports instead, as ECS pulls it; on AWS both are the same host.
+    const pushUri = `${login.host}/${inputs.repository}`;
     const repository = await (0,src_ecr/* findRepository */.W1)(ecr, inputs.repository, inputs.registryId);
     if (!repository && !inputs.createRepository) {
         throw new src/* ConfigurationError */.j1(`The ECR repository ${(0,src/* quoteValue */.cl)(inputs.repository)} does not exist in ${login.host}. Create it (aws ecr create-repository --repository-name ${inputs.repository} --image-scanning-configuration scanOnPush=true), or set create-repository: true to let this step create it.`);
@@ -190,7 +192,7 @@ async function pushImage(inputs, deps) {
         throw new Error('unreachable: neither a build nor an image');
     }
     // 5. Every tag against ECR, before anything is pushed.
-    const identity = { imageId: local.id, knownDigests: (0,src_docker/* knownDigests */.lg)(local, repositoryUri) };
+    const identity = { imageId: local.id, knownDigests: (0,src_docker/* knownDigests */.lg)(local, pushUri) };
     const remote = repository
         ? await existingTags(ecr, inputs, repository, identity.knownDigests)
         : {
@@ -199,16 +201,21 @@ async function pushImage(inputs, deps) {
         };
     const plan = planTags(remote.existing, identity);
     if (plan.clashes.length > 0) {
-        throw new src/* ConfigurationError */.j1(clashMessage(plan.clashes, repositoryUri, identity, repository?.imageTagMutability ?? 'IMMUTABLE'));
+        throw new src/* ConfigurationError */.j1(clashMessage(plan.clashes, reportedUri(repository, pushUri), identity, repository?.imageTagMutability ?? 'IMMUTABLE'));
     }
     // 6. Create the repository only now that everything else is known to be fine.
     let repositoryCreated = false;
     let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
+    let repositoryUri = reportedUri(repository, pushUri);
     if (!repository) {
         const created = await (0,src_ecr/* createRepository */.vB)(ecr, inputs.repository, inputs.registryId, inputs.tagMutability);
         repositoryCreated = true;
+        repositoryUri = reportedUri(created, pushUri);
         scanOnPush = created.imageScanningConfiguration?.scanOnPush ?? true;
         log.info(`Created the ECR repository ${inputs.repository} (tag mutability ${inputs.tagMutability}, scan on push enabled)`);
+    }
+    if (registryOf(repositoryUri) !== login.host) {
+        log.info(`Docker pushes to ${pushUri} (the login endpoint); ECR names the repository ${repositoryUri}`);
     }
     // 7. Tag and push.
     for (const action of plan.actions) {
@@ -224,7 +231,7 @@ async function pushImage(inputs, deps) {
         docker,
         log,
         inputs,
-        repositoryUri,
+        pushUri,
         imageId: local.id,
         plan: plan.actions,
         remote,
@@ -234,7 +241,7 @@ async function pushImage(inputs, deps) {
     const digest = sameDigest(inputs.tags, held, log);
     const firstTag = inputs.tags[0] ?? 'latest';
     const result = {
-        registry: login.host,
+        registry: registryOf(repositoryUri),
         repositoryUri,
         image: `${repositoryUri}:${firstTag}`,
         digest,
@@ -272,6 +279,18 @@ async function pushImage(inputs, deps) {
         }
     }
     return result;
+}
+/**
+ * The repository URI as ECR reports it (DescribeRepositories / CreateRepository), the name ECS pulls the image by;
+ * the login host's name when ECR reported none.
+ */
+function reportedUri(repository, pushUri) {
+    return repository?.repositoryUri || pushUri;
+}
+/** The registry host of a repository URI: `123.dkr.ecr.us-east-1.amazonaws.com/team/web` → `123.dkr.ecr.us-east-1.amazonaws.com`. */
+function registryOf(repositoryUri) {
+    const slash = repositoryUri.indexOf('/');
+    return slash < 0 ? repositoryUri : repositoryUri.slice(0, slash);
 }
 function tagResult(action) {
     switch (action.action) {
@@ -326,7 +345,7 @@ async function dockerBuild(docker, log, options) {
  * others with PutImage of the stored manifest (one API call each, no layer traffic). Returns tag → digest, from ECR.
  */
 async function pushTags(context) {
-    const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote, clock } = context;
+    const { ecr, docker, log, inputs, pushUri, imageId, plan, remote, clock } = context;
     const held = new Map();
     const transfers = new Map();
     for (const action of plan)
@@ -335,16 +354,16 @@ async function pushTags(context) {
     const pending = plan.filter((action) => action.action !== 'skip');
     if (pending.length === 0)
         return { held, transfers };
-    await log.group(`Push ${repositoryUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
+    await log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
         for (const { tag } of plan) {
-            const reference = `${repositoryUri}:${tag}`;
+            const reference = `${pushUri}:${tag}`;
             const tagged = await docker.run(['tag', imageId, reference]);
             if (tagged.exitCode !== 0)
                 throw new src_docker/* DockerCommandError */.YJ(`tag ${reference}`, tagged);
         }
         const pushWithDocker = async (tag) => {
             const started = clock.now();
-            await dockerPush(docker, log, `${repositoryUri}:${tag}`);
+            await dockerPush(docker, log, `${pushUri}:${tag}`);
             const digest = await (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, tag);
             if (digest === undefined) {
                 throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);

@@ -107,7 +107,9 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
   const login = await getRegistryLogin(ecr, inputs.registryId);
   log.maskSecret(login.password);
   log.maskSecret(login.token);
-  const repositoryUri = `${login.host}/${inputs.repository}`;
+  // Where Docker pushes: the login host (GetAuthorizationToken's proxyEndpoint). The outputs name the image by the
+  // repository URI ECR reports instead, as ECS pulls it; on AWS both are the same host.
+  const pushUri = `${login.host}/${inputs.repository}`;
   const repository = await findRepository(ecr, inputs.repository, inputs.registryId);
   if (!repository && !inputs.createRepository) {
     throw new ConfigurationError(
@@ -147,7 +149,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
   }
 
   // 5. Every tag against ECR, before anything is pushed.
-  const identity = { imageId: local.id, knownDigests: knownDigests(local, repositoryUri) };
+  const identity = { imageId: local.id, knownDigests: knownDigests(local, pushUri) };
   const remote: RemoteTags = repository
     ? await existingTags(ecr, inputs, repository, identity.knownDigests)
     : {
@@ -157,20 +159,31 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
   const plan = planTags(remote.existing, identity);
   if (plan.clashes.length > 0) {
     throw new ConfigurationError(
-      clashMessage(plan.clashes, repositoryUri, identity, repository?.imageTagMutability ?? 'IMMUTABLE'),
+      clashMessage(
+        plan.clashes,
+        reportedUri(repository, pushUri),
+        identity,
+        repository?.imageTagMutability ?? 'IMMUTABLE',
+      ),
     );
   }
 
   // 6. Create the repository only now that everything else is known to be fine.
   let repositoryCreated = false;
   let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
+  let repositoryUri = reportedUri(repository, pushUri);
   if (!repository) {
     const created = await createRepository(ecr, inputs.repository, inputs.registryId, inputs.tagMutability);
     repositoryCreated = true;
+    repositoryUri = reportedUri(created, pushUri);
     scanOnPush = created.imageScanningConfiguration?.scanOnPush ?? true;
     log.info(
       `Created the ECR repository ${inputs.repository} (tag mutability ${inputs.tagMutability}, scan on push enabled)`,
     );
+  }
+
+  if (registryOf(repositoryUri) !== login.host) {
+    log.info(`Docker pushes to ${pushUri} (the login endpoint); ECR names the repository ${repositoryUri}`);
   }
 
   // 7. Tag and push.
@@ -186,7 +199,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     docker,
     log,
     inputs,
-    repositoryUri,
+    pushUri,
     imageId: local.id,
     plan: plan.actions,
     remote,
@@ -197,7 +210,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
   const digest = sameDigest(inputs.tags, held, log);
   const firstTag = inputs.tags[0] ?? 'latest';
   const result: EcrPushResult = {
-    registry: login.host,
+    registry: registryOf(repositoryUri),
     repositoryUri,
     image: `${repositoryUri}:${firstTag}`,
     digest,
@@ -236,6 +249,20 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     }
   }
   return result;
+}
+
+/**
+ * The repository URI as ECR reports it (DescribeRepositories / CreateRepository), the name ECS pulls the image by;
+ * the login host's name when ECR reported none.
+ */
+function reportedUri(repository: Repository | undefined, pushUri: string): string {
+  return repository?.repositoryUri || pushUri;
+}
+
+/** The registry host of a repository URI: `123.dkr.ecr.us-east-1.amazonaws.com/team/web` → `123.dkr.ecr.us-east-1.amazonaws.com`. */
+function registryOf(repositoryUri: string): string {
+  const slash = repositoryUri.indexOf('/');
+  return slash < 0 ? repositoryUri : repositoryUri.slice(0, slash);
 }
 
 function tagResult(action: TagAction): TagResult {
@@ -312,7 +339,8 @@ interface PushContext {
   docker: DockerCli;
   log: Logger;
   inputs: EcrPushInputs;
-  repositoryUri: string;
+  /** The login host's name of the repository, which `docker tag` and `docker push` use. */
+  pushUri: string;
   imageId: string;
   plan: readonly TagAction[];
   remote: RemoteTags;
@@ -329,22 +357,22 @@ type Transfer = Required<Pick<TagResult, 'via' | 'durationMs'>>;
 async function pushTags(
   context: PushContext,
 ): Promise<{ held: Map<string, string>; transfers: Map<string, Transfer> }> {
-  const { ecr, docker, log, inputs, repositoryUri, imageId, plan, remote, clock } = context;
+  const { ecr, docker, log, inputs, pushUri, imageId, plan, remote, clock } = context;
   const held = new Map<string, string>();
   const transfers = new Map<string, Transfer>();
   for (const action of plan) if (action.action === 'skip') held.set(action.tag, action.digest);
   const pending = plan.filter((action) => action.action !== 'skip');
   if (pending.length === 0) return { held, transfers };
 
-  await log.group(`Push ${repositoryUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
+  await log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
     for (const { tag } of plan) {
-      const reference = `${repositoryUri}:${tag}`;
+      const reference = `${pushUri}:${tag}`;
       const tagged = await docker.run(['tag', imageId, reference]);
       if (tagged.exitCode !== 0) throw new DockerCommandError(`tag ${reference}`, tagged);
     }
     const pushWithDocker = async (tag: string) => {
       const started = clock.now();
-      await dockerPush(docker, log, `${repositoryUri}:${tag}`);
+      await dockerPush(docker, log, `${pushUri}:${tag}`);
       const digest = await tagDigest(ecr, inputs.repository, inputs.registryId, tag);
       if (digest === undefined) {
         throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);

@@ -167,11 +167,13 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
 
     expect(first.errors).toEqual([]);
     expect(first.exitCode).toBe(0);
-    const uri = `${services.registryHost}/${repository}`;
+    // The outputs name the image as ECR reports the repository (and ECS pulls it); Docker pushed to the login host.
+    const uri = `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repository}`;
+    const pushUri = `${services.registryHost}/${repository}`;
     const digest = first.outputs.digest ?? '';
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(first.outputs).toEqual({
-      registry: services.registryHost,
+      registry: '123456789012.dkr.ecr.us-east-1.amazonaws.com',
       'repository-uri': uri,
       image: `${uri}:0.2541.135`,
       digest,
@@ -184,7 +186,8 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
 
     // Docker output sits in log groups; the summary lists the outputs.
     expect(first.stdout).toContain('::group::docker build');
-    expect(first.stdout).toContain(`::group::Push ${uri} (0.2541.135, latest)`);
+    expect(first.stdout).toContain(`::group::Push ${pushUri} (0.2541.135, latest)`);
+    expect(first.log).toContain(`Docker pushes to ${pushUri} (the login endpoint); ECR names the repository ${uri}`);
     expect(first.summary).toContain(`| digest | \`${digest}\` |`);
 
     // The password: masked, and never in the visible log, the outputs, the state or any process's argv.
@@ -200,7 +203,7 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
     expect(dockerCommands).toContain(`login --username ${services.username} --password-stdin ${services.registryHost}`);
     expect(dockerCommands.filter((argv) => argv.includes(password))).toEqual([]);
     // One docker push; the second tag went to ECR with PutImage (no layers sent twice).
-    expect(dockerCommands.filter((argv) => argv.startsWith('push '))).toEqual([`push ${uri}:0.2541.135`]);
+    expect(dockerCommands.filter((argv) => argv.startsWith('push '))).toEqual([`push ${pushUri}:0.2541.135`]);
     expect(sim.callsOf('PutImage').map((call) => (call.params as { imageTag?: string }).imageTag)).toEqual(['latest']);
 
     // Logged in to the job's Docker config until the post step.

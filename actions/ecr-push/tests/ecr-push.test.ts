@@ -221,6 +221,47 @@ describe('pushImage', () => {
     expect(result.tagResults.map((t) => t.action)).toEqual(['pushed', 'pushed']);
   });
 
+  it.each([
+    ['an existing repository (DescribeRepositories)', false],
+    ['a repository this step creates (CreateRepository)', true],
+  ])(
+    'pushes to the login host, and the outputs name the image by the repository URI ECR reports: %s',
+    async (_case, create) => {
+      // A stand-in login endpoint (the simulator's local registry); ECR still names the repository by its ECR host.
+      const loginHost = '127.0.0.1:5000';
+      const deps = await testDeps(workspace);
+      deps.docker.images.set('my-app:ci', { id: IMAGE_ID, repoDigests: [] });
+      const reported = { repositoryName: 'ecs-be-prod', repositoryUri: URI, imageTagMutability: 'MUTABLE' };
+      const scope = ecrCall('GetAuthorizationToken', {
+        authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `http://${loginHost}` }],
+      })
+        .add(
+          create
+            ? ecrError('DescribeRepositories', 'RepositoryNotFoundException', 'no such repository').add(
+                ecrCall('CreateRepository', { repository: reported }),
+              )
+            : ecrCall('DescribeRepositories', { repositories: [reported] }).add(tagLookup('latest', undefined)),
+        )
+        .add(tagLookup('latest', DIGEST));
+      const result = await pushImage(
+        inputs({ repository: 'ecs-be-prod', image: 'my-app:ci', 'create-repository': String(create) }),
+        deps,
+      );
+      expect(scope.isDone()).toBe(true);
+      expect(deps.logins).toEqual([loginHost]);
+      expect(deps.docker.calls.filter((c) => ['tag', 'push'].includes(c.args[0] ?? '')).map((c) => c.args)).toEqual([
+        ['tag', IMAGE_ID, `${loginHost}/ecs-be-prod:latest`],
+        ['push', `${loginHost}/ecs-be-prod:latest`],
+      ]);
+      expect(result).toMatchObject({
+        registry: REGISTRY_HOST,
+        repositoryUri: URI,
+        image: `${URI}:latest`,
+        imageWithDigest: `${URI}@${DIGEST}`,
+      });
+    },
+  );
+
   it('tags and pushes a prebuilt image without building', async () => {
     const deps = await testDeps(workspace);
     deps.docker.images.set('my-app:ci', { id: IMAGE_ID, repoDigests: [] });

@@ -56,6 +56,9 @@ describe('pnpm demo without Docker', () => {
     expect(cd).toMatch(/deployment ecs-svc\/\d+ PRIMARY \(ours\) ecs_be_prod:2: COMPLETED, 2\/2 running/);
     expect(cd).toContain('has reached a steady state.');
     expect(cd).toMatch(/CD ✓ success · \{"version":"0\.\d{4}\.1",.*"status":"succeeded"\}/);
+    expect(cd).toMatch(
+      /image 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/ecs-be-prod:0\.\d{4}\.1 verified in ECR by ecs-render-taskdef: sha256:[0-9a-f]{64}\n/,
+    );
     const built = /master moved on to [0-9a-f]{7}: CD must deploy and tag ([0-9a-f]{7})/.exec(output)?.[1];
     expect(cd).toMatch(new RegExp(`tag ecs-deploy-0\\.\\d{4}\\.1 → ${built}\\n`));
   });

@@ -122,7 +122,8 @@ describe('the starter workflows, run from their YAML against the simulator and a
     const built = ci.outputs['build-push'] ?? {};
     expect(built.version).toMatch(headverPattern);
     expect(headverPattern.exec(built.version ?? '')?.[1]).toBe('1'); // the CI run number
-    expect(built.image).toBe(`${services.registryHost}/${pipeline.repository}:${built.version}`);
+    // Named as ECR reports the repository (and ECS pulls it), though Docker pushed to the local registry.
+    expect(built.image).toBe(`123456789012.dkr.ecr.us-east-1.amazonaws.com/${pipeline.repository}:${built.version}`);
     expect(built.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(await registryDigest(pipeline.repository, built.version ?? '')).toBe(built.digest);
     expect(await registryDigest(pipeline.repository, 'latest')).toBe(built.digest);
@@ -145,6 +146,13 @@ describe('the starter workflows, run from their YAML against the simulator and a
       cancelInProgress: false,
     });
     expect(step(cd, 'deploy/deploy', 'actions/checkout').outputs.commit).toBe(ci.sha);
+    // ecs-render-taskdef verified the image in ECR: the digest it found is the one ecr-push reported and the
+    // registry holds.
+    const render = step(cd, 'deploy/deploy', 'render');
+    expect(render.outputs['image-digest']).toBe(built.digest);
+    expect(render.outputs['image-digest']).toBe(await registryDigest(pipeline.repository, built.version ?? ''));
+    expect(render.log).not.toContain('not verified');
+    expect(render.summary).toContain(`| found in ECR | \`${built.digest}\` |`);
     // Each job assumed the role with the subject the documented trust policy names for it.
     expect(step(ci, 'build-push/build-push', 'aws-actions/configure-aws-credentials').log).toContain(
       '(subject repo:octo-org/octo-app:ref:refs/heads/master)',

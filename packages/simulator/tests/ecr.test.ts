@@ -585,19 +585,25 @@ describe('GetAuthorizationToken with a local registry configured', () => {
   it.each([
     ['AWS', 'AWS:s3cret'],
     ['admin', 'admin:s3cret'],
-  ])('uses the registry URL and its credentials (user %s)', async (username, decoded) => {
-    const h = await startEcr({ registry: { url: 'http://127.0.0.1:5999/', username, password: 's3cret' } });
-    try {
-      const { authorizationData } = await h.client.send(new GetAuthorizationTokenCommand({}));
-      expect(authorizationData?.[0]?.proxyEndpoint).toBe('http://127.0.0.1:5999');
-      expect(Buffer.from(authorizationData?.[0]?.authorizationToken ?? '', 'base64').toString()).toBe(decoded);
-      h.ecr.seedRepository({ repositoryName: 'web' });
-      const { repositories } = await h.client.send(new DescribeRepositoriesCommand({}));
-      expect(repositories?.[0]?.repositoryUri).toBe('127.0.0.1:5999/web');
-    } finally {
-      await h.close();
-    }
-  });
+  ])(
+    'uses the registry URL and its credentials (user %s); repositoryUri keeps the ECR host',
+    async (username, decoded) => {
+      const h = await startEcr({ registry: { url: 'http://127.0.0.1:5999/', username, password: 's3cret' } });
+      try {
+        const { authorizationData } = await h.client.send(new GetAuthorizationTokenCommand({}));
+        expect(authorizationData?.[0]?.proxyEndpoint).toBe('http://127.0.0.1:5999');
+        expect(Buffer.from(authorizationData?.[0]?.authorizationToken ?? '', 'base64').toString()).toBe(decoded);
+        h.ecr.seedRepository({ repositoryName: 'web' });
+        const { repositories } = await h.client.send(new DescribeRepositoriesCommand({}));
+        // As on AWS, the repository is named by its ECR host; only the login (proxyEndpoint) goes to the registry.
+        expect(repositories?.[0]?.repositoryUri).toBe(`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/web`);
+        const { repository } = await h.client.send(new CreateRepositoryCommand({ repositoryName: 'api' }));
+        expect(repository?.repositoryUri).toBe(`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/api`);
+      } finally {
+        await h.close();
+      }
+    },
+  );
 
   it('answers ServerException (HTTP 500) when the registry cannot be reached', async () => {
     const h = await startEcr({ registry: { url: 'http://127.0.0.1:9', username: 'AWS', password: 'x' } });

@@ -664,10 +664,9 @@ export class EcrSimulator implements AwsJsonService {
 
   /** API_Repository shape. */
   private describeRepository(repository: RepositoryState): Record<string, unknown> {
-    const host =
-      this.registry === undefined
-        ? `${this.accountId}.dkr.ecr.${this.region}.amazonaws.com`
-        : new URL(this.registry.url).host;
+    // Always the ECR form, as AWS returns it, also with a local registry behind: only GetAuthorizationToken's
+    // proxyEndpoint names that registry (where `docker login` and `docker push` go).
+    const host = `${this.accountId}.dkr.ecr.${this.region}.amazonaws.com`;
     return {
       repositoryArn: `arn:aws:ecr:${this.region}:${this.accountId}:repository/${repository.name}`,
       registryId: this.accountId,

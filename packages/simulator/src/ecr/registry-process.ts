@@ -19,7 +19,7 @@ export const DEFAULT_REGISTRY_BINARY = '/usr/bin/docker-registry';
 export interface LocalRegistry {
   /** `http://127.0.0.1:<port>` */
   url: string;
-  /** `127.0.0.1:<port>`, the host part of image references (`127.0.0.1:<port>/<repository>:<tag>`). */
+  /** `127.0.0.1:<port>`, the host Docker logs in and pushes to (`127.0.0.1:<port>/<repository>:<tag>`). */
   host: string;
   username: string;
   password: string;
