@@ -104,7 +104,8 @@ export async function benchEcrPush(runs = Number(process.env.BENCH_RUNS ?? 10)):
 
     // The image goes up once.
     const first = await push(['base']);
-    const uri = first.repositoryUri;
+    // Where docker pushes: the login host (the local registry), not the ECR name the action reports.
+    const uri = `${services.registryHost}/${repository}`;
 
     const authorization = `Basic ${Buffer.from(`${services.username}:${services.password}`).toString('base64')}`;
     const registryTrips: number[] = [];
