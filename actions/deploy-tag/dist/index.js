@@ -82,7 +82,11 @@ var src_version = __nccwpck_require__(135);
 
 
 async function deployTag(inputs, deps) {
-    return inputs.mode === 'lookup' ? lookupPrevious(inputs, deps) : createDeployTag(inputs, deps);
+    if (inputs.mode === 'create')
+        return createDeployTag(inputs, deps);
+    return inputs.version && inputs.tag
+        ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
+        : lookupPrevious(inputs, deps);
 }
 // ------------------------------------------------------------------------------------------ create mode
 async function createDeployTag(inputs, deps) {
@@ -294,16 +298,56 @@ async function lookupPrevious(inputs, deps) {
         sha: previous.sha,
         version: previous.version,
         created: false,
+        found: true,
         ...(previous.image !== undefined ? { image: previous.image } : {}),
         ...(previous.imageDigest !== undefined ? { imageDigest: previous.imageDigest } : {}),
         previous,
         latest,
     };
 }
-/** Every `refs/tags/<prefix><HeadVer>`; tags under the prefix that are not HeadVer-shaped are ignored. */
-async function listDeployTags(inputs, deps) {
+/**
+ * `lookup: true` with a version: that version's deploy tag, resolved to its commit and the image recorded in its
+ * message, so that a redeploy of the version tags (keeps) the commit it was built from. No tag is not an error: a
+ * version CI built but never deployed has none yet (`found: false`).
+ */
+async function lookupVersion(inputs, version, tag, deps) {
+    // matching-refs answers 200 [] for a missing tag but 404 for a repository the token cannot see (GET ref would
+    // answer 404 to both); it matches by prefix, so ecs-deploy-0.2601.1 also lists ecs-deploy-0.2601.10.
+    const ref = (await listDeployTags(inputs, deps, tag)).find((candidate) => candidate.tag === tag);
+    const repository = `${inputs.owner}/${inputs.repo}`;
+    if (!ref) {
+        deps.info?.(`No deploy tag ${tag} in ${repository}: version ${version.text} has not been deployed.`);
+        return {
+            mode: 'lookup',
+            action: 'looked-up',
+            tag: '',
+            sha: '',
+            version: version.text,
+            created: false,
+            found: false,
+        };
+    }
+    const record = await resolveRecord(ref, inputs, deps);
+    deps.info?.(`Deploy tag ${record.tag} records version ${record.version} on commit ${record.sha}.`);
+    return {
+        mode: 'lookup',
+        action: 'looked-up',
+        tag: record.tag,
+        sha: record.sha,
+        version: record.version,
+        created: false,
+        found: true,
+        ...(record.image !== undefined ? { image: record.image } : {}),
+        ...(record.imageDigest !== undefined ? { imageDigest: record.imageDigest } : {}),
+    };
+}
+/**
+ * Every `refs/tags/<prefix><HeadVer>` (whose name starts with `startsWith`, default the prefix); tags under the
+ * prefix that are not HeadVer-shaped are ignored.
+ */
+async function listDeployTags(inputs, deps, startsWith = inputs.prefix) {
     const context = {
-        what: `list the tags ${inputs.prefix}*`,
+        what: `list the tags ${startsWith}*`,
         permission: 'contents: read',
         repository: `${inputs.owner}/${inputs.repo}`,
     };
@@ -311,7 +355,7 @@ async function listDeployTags(inputs, deps) {
     let response = await deploy_tag_call(deps, context, () => deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
         owner: inputs.owner,
         repo: inputs.repo,
-        ref: `tags/${inputs.prefix}`,
+        ref: `tags/${startsWith}`,
         per_page: 100,
     }));
     for (let page = 0; page < 100; page++) {
@@ -422,7 +466,12 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         });
         const result = await (0,_deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTag */ .Ec)(inputs, { github, clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info });
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)(outputsOf(result));
-        if (result.mode === 'lookup') {
+        if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.found
+                ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}`
+                : `No deploy tag ${inputs.tag}: ${inputs.version.text} has not been deployed`, { title: 'Deploy lookup' });
+        }
+        else if (result.mode === 'lookup') {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}; latest: ${result.latest?.version}`, { title: 'Rollback target' });
         }
         else {
@@ -438,6 +487,7 @@ function outputsOf(result) {
         tag: result.tag,
         sha: result.sha,
         created: String(result.created),
+        found: result.found === undefined ? '' : String(result.found),
         version: result.version,
         image: result.image ?? '',
         'image-digest': result.imageDigest ?? '',
@@ -459,6 +509,12 @@ function summaryOf(result) {
         ['image', code(result.image)],
         ['image digest', code(result.imageDigest)],
     ];
+    if (result.mode === 'lookup' && result.found === false) {
+        return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;
+    }
+    if (result.mode === 'lookup' && !result.latest) {
+        return [`### Deploy of ${code(result.version)}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)].join('\n');
+    }
     if (result.mode === 'lookup') {
         rows.push(['rolling back from', code(result.latest ? `${result.latest.tag} (${result.latest.sha})` : '')]);
         return [`### Rollback target ${code(result.version)}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)].join('\n');
@@ -526,7 +582,7 @@ var src_version = __nccwpck_require__(135);
 
 
 
-/** `version: previous` switches to lookup mode. */
+/** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 const LOOKUP_VERSION = 'previous';
 function readDeployTagInputs(input, env = process.env) {
     const token = input.raw('github-token');
@@ -544,6 +600,7 @@ function readDeployTagInputs(input, env = process.env) {
     const prefix = input.string('prefix', 'ecs-deploy-');
     const versionText = input.requiredString('version');
     const common = { prefix, token, owner, repo, runUrl };
+    const lookup = input.boolean('lookup', false);
     if (versionText === LOOKUP_VERSION) {
         checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
         return { mode: 'lookup', ...common };
@@ -560,6 +617,9 @@ function readDeployTagInputs(input, env = process.env) {
     if (problem) {
         throw (0,src/* invalidInput */.aY)('version', versionText, `makes the tag name ${(0,src/* quoteValue */.cl)(tag)}, which git rejects: it ${problem}`, 'Change the +suffix (e.g. 1.2001.789+qa): no "..", no "." at the end, no part ending with ".lock".');
     }
+    // Lookup of a given version reads the tag only: sha, on-exists, create-deployment and the metadata are not used.
+    if (lookup)
+        return { mode: 'lookup', ...common, version, tag };
     const { sha, shaSource } = readSha(input, env);
     const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'], 'keep');
     const createDeployment = input.boolean('create-deployment', false);

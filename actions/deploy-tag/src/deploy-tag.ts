@@ -40,6 +40,8 @@ export interface DeployTagResult {
   sha: string;
   version: string;
   created: boolean;
+  /** Lookup mode: whether the deploy tag exists (a version given with `lookup: true` may have none yet). */
+  found?: boolean;
   image?: string;
   imageDigest?: string;
   /** The commit the tag pointed at before a move. */
@@ -64,7 +66,10 @@ interface TagRef {
 }
 
 export async function deployTag(inputs: DeployTagInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
-  return inputs.mode === 'lookup' ? lookupPrevious(inputs, deps) : createDeployTag(inputs, deps);
+  if (inputs.mode === 'create') return createDeployTag(inputs, deps);
+  return inputs.version && inputs.tag
+    ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
+    : lookupPrevious(inputs, deps);
 }
 
 // ------------------------------------------------------------------------------------------ create mode
@@ -326,10 +331,53 @@ async function lookupPrevious(inputs: LookupInputs, deps: DeployTagDeps): Promis
     sha: previous.sha,
     version: previous.version,
     created: false,
+    found: true,
     ...(previous.image !== undefined ? { image: previous.image } : {}),
     ...(previous.imageDigest !== undefined ? { imageDigest: previous.imageDigest } : {}),
     previous,
     latest,
+  };
+}
+
+/**
+ * `lookup: true` with a version: that version's deploy tag, resolved to its commit and the image recorded in its
+ * message, so that a redeploy of the version tags (keeps) the commit it was built from. No tag is not an error: a
+ * version CI built but never deployed has none yet (`found: false`).
+ */
+async function lookupVersion(
+  inputs: LookupInputs,
+  version: DeployVersion,
+  tag: string,
+  deps: DeployTagDeps,
+): Promise<DeployTagResult> {
+  // matching-refs answers 200 [] for a missing tag but 404 for a repository the token cannot see (GET ref would
+  // answer 404 to both); it matches by prefix, so ecs-deploy-0.2601.1 also lists ecs-deploy-0.2601.10.
+  const ref = (await listDeployTags(inputs, deps, tag)).find((candidate) => candidate.tag === tag);
+  const repository = `${inputs.owner}/${inputs.repo}`;
+  if (!ref) {
+    deps.info?.(`No deploy tag ${tag} in ${repository}: version ${version.text} has not been deployed.`);
+    return {
+      mode: 'lookup',
+      action: 'looked-up',
+      tag: '',
+      sha: '',
+      version: version.text,
+      created: false,
+      found: false,
+    };
+  }
+  const record = await resolveRecord(ref, inputs, deps);
+  deps.info?.(`Deploy tag ${record.tag} records version ${record.version} on commit ${record.sha}.`);
+  return {
+    mode: 'lookup',
+    action: 'looked-up',
+    tag: record.tag,
+    sha: record.sha,
+    version: record.version,
+    created: false,
+    found: true,
+    ...(record.image !== undefined ? { image: record.image } : {}),
+    ...(record.imageDigest !== undefined ? { imageDigest: record.imageDigest } : {}),
   };
 }
 
@@ -341,10 +389,13 @@ interface RepoInputs {
   prefix: string;
 }
 
-/** Every `refs/tags/<prefix><HeadVer>`; tags under the prefix that are not HeadVer-shaped are ignored. */
-async function listDeployTags(inputs: RepoInputs, deps: DeployTagDeps): Promise<TagRef[]> {
+/**
+ * Every `refs/tags/<prefix><HeadVer>` (whose name starts with `startsWith`, default the prefix); tags under the
+ * prefix that are not HeadVer-shaped are ignored.
+ */
+async function listDeployTags(inputs: RepoInputs, deps: DeployTagDeps, startsWith = inputs.prefix): Promise<TagRef[]> {
   const context = {
-    what: `list the tags ${inputs.prefix}*`,
+    what: `list the tags ${startsWith}*`,
     permission: 'contents: read',
     repository: `${inputs.owner}/${inputs.repo}`,
   };
@@ -354,7 +405,7 @@ async function listDeployTags(inputs: RepoInputs, deps: DeployTagDeps): Promise<
     deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
       owner: inputs.owner,
       repo: inputs.repo,
-      ref: `tags/${inputs.prefix}`,
+      ref: `tags/${startsWith}`,
       per_page: 100,
     }),
   );

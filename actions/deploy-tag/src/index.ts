@@ -24,7 +24,14 @@ await runAction({
     });
     const result = await deployTag(inputs, { github, clock: systemClock, info: log.info });
     setOutputs(outputsOf(result));
-    if (result.mode === 'lookup') {
+    if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
+      log.notice(
+        result.found
+          ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}`
+          : `No deploy tag ${inputs.tag}: ${inputs.version.text} has not been deployed`,
+        { title: 'Deploy lookup' },
+      );
+    } else if (result.mode === 'lookup') {
       log.notice(
         `Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}; latest: ${result.latest?.version}`,
         { title: 'Rollback target' },
@@ -43,6 +50,7 @@ function outputsOf(result: DeployTagResult): Record<string, string> {
     tag: result.tag,
     sha: result.sha,
     created: String(result.created),
+    found: result.found === undefined ? '' : String(result.found),
     version: result.version,
     image: result.image ?? '',
     'image-digest': result.imageDigest ?? '',
@@ -65,6 +73,12 @@ function summaryOf(result: DeployTagResult): string {
     ['image', code(result.image)],
     ['image digest', code(result.imageDigest)],
   ];
+  if (result.mode === 'lookup' && result.found === false) {
+    return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;
+  }
+  if (result.mode === 'lookup' && !result.latest) {
+    return [`### Deploy of ${code(result.version)}`, '', markdownTable(['', ''], rows)].join('\n');
+  }
   if (result.mode === 'lookup') {
     rows.push(['rolling back from', code(result.latest ? `${result.latest.tag} (${result.latest.sha})` : '')]);
     return [`### Rollback target ${code(result.version)}`, '', markdownTable(['', ''], rows)].join('\n');

@@ -40,11 +40,15 @@ export interface CreateInputs extends CommonInputs {
 
 export interface LookupInputs extends CommonInputs {
   mode: 'lookup';
+  /** The version to look up (`lookup: true`); undefined for `version: previous`. */
+  version?: DeployVersion;
+  /** `<prefix><version>` of that version. */
+  tag?: string;
 }
 
 export type DeployTagInputs = CreateInputs | LookupInputs;
 
-/** `version: previous` switches to lookup mode. */
+/** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 export const LOOKUP_VERSION = 'previous';
 
 export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv = process.env): DeployTagInputs {
@@ -69,6 +73,7 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
   const prefix = input.string('prefix', 'ecs-deploy-');
   const versionText = input.requiredString('version');
   const common: CommonInputs = { prefix, token, owner, repo, runUrl };
+  const lookup = input.boolean('lookup', false);
 
   if (versionText === LOOKUP_VERSION) {
     checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
@@ -96,6 +101,9 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
       'Change the +suffix (e.g. 1.2001.789+qa): no "..", no "." at the end, no part ending with ".lock".',
     );
   }
+
+  // Lookup of a given version reads the tag only: sha, on-exists, create-deployment and the metadata are not used.
+  if (lookup) return { mode: 'lookup', ...common, version, tag };
 
   const { sha, shaSource } = readSha(input, env);
   const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'] as const, 'keep');

@@ -90,8 +90,32 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
       image: `${IMAGE}:0.2552.9`,
       sha: OLDER,
       created: 'false',
+      found: 'true',
       'latest-version': '0.2601.3',
     });
+  });
+
+  it.each([
+    [
+      'a deployed version',
+      '0.2601.3',
+      { found: 'true', tag: 'ecs-deploy-0.2601.3', sha: BUILT, version: '0.2601.3', image: `${IMAGE}:0.2601.3` },
+      'ecs-deploy-0.2601.3 records 0.2601.3 on 4b825dc, image 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:0.2601.3',
+    ],
+    [
+      'a version never deployed',
+      '0.2601.30',
+      { found: 'false', tag: '', sha: '', version: '0.2601.30', image: '', 'image-digest': '' },
+      'No deploy tag ecs-deploy-0.2601.30: 0.2601.30 has not been deployed',
+    ],
+  ])('looks up %s with lookup: true and creates nothing', async (_case, version, outputs, notice) => {
+    const before = sim.github.tags(OWNER, REPO);
+    const result = await run({ version, lookup: 'true' }, { token: 'ghs_readonly' });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ ...outputs, created: 'false', 'latest-tag': '', 'previous-tag': '' });
+    expect(result.notices).toEqual([notice]);
+    expect(sim.github.tags(OWNER, REPO)).toEqual(before);
   });
 
   it.each([

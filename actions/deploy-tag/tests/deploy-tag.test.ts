@@ -251,6 +251,133 @@ describe('lookup mode (version: previous)', () => {
   });
 });
 
+describe('lookup mode (lookup: true with a version)', () => {
+  const lookup = (version: string, extra: Record<string, string> = {}) => run({ version, lookup: 'true', ...extra });
+
+  it('outputs the commit the version was built from and what its tag message recorded, and creates nothing', async () => {
+    await run({ version: '0.2601.1', sha: A, image: `${IMAGE}:0.2601.1`, 'image-digest': DIGEST });
+    await seedTags([
+      ['0.2601.10', C],
+      ['0.2601.2', B],
+    ]);
+    const before = tagsInRepo();
+    const listings = () => gh.sim.callsOf('GET /repos/{owner}/{repo}/git/matching-refs/{ref}').length;
+    const listed = listings();
+    const result = await lookup('0.2601.1');
+    expect(result).toEqual({
+      mode: 'lookup',
+      action: 'looked-up',
+      found: true,
+      created: false,
+      tag: 'ecs-deploy-0.2601.1',
+      version: '0.2601.1',
+      sha: A,
+      image: `${IMAGE}:0.2601.1`,
+      imageDigest: DIGEST,
+    });
+    expect(tagsInRepo()).toEqual(before);
+    // One listing of the tags whose name starts with the tag's (0.2601.10 matches too and is skipped).
+    expect(listings() - listed).toBe(1);
+  });
+
+  it.each([
+    ['never deployed', [], '0.2601.2'],
+    ['only other versions, also ones it is a prefix of', [['0.2601.20', B] as [string, string]], '0.2601.2'],
+    ['another suffix of the same build', [['0.2601.2+qa', B] as [string, string]], '0.2601.2'],
+  ] as [string, [string, string][], string][])(
+    'is not an error when %s: found false, nothing else',
+    async (_case, tags, version) => {
+      await seedTags(tags);
+      const before = tagsInRepo();
+      const result = await lookup(version);
+      expect(result).toEqual({
+        mode: 'lookup',
+        action: 'looked-up',
+        found: false,
+        created: false,
+        tag: '',
+        sha: '',
+        version,
+      });
+      expect(tagsInRepo()).toEqual(before);
+    },
+  );
+
+  it.each([
+    ['a +suffix version', '1.2001.789+qa', {}, 'ecs-deploy-1.2001.789+qa'],
+    ['a custom prefix', '0.2601.3', { prefix: 'deploy/staging/' }, 'deploy/staging/0.2601.3'],
+  ] as [string, string, Record<string, string>, string][])('finds %s', async (_case, version, extra, tag) => {
+    await run({ version, sha: D, ...extra });
+    await run({ version, sha: B, prefix: 'other-' });
+    expect(await lookup(version, extra)).toMatchObject({ found: true, tag, sha: D, version });
+  });
+
+  it('follows a lightweight tag to its commit, without an image', async () => {
+    await gh.client().request('POST /repos/{owner}/{repo}/git/refs', {
+      owner: OWNER,
+      repo: REPO,
+      ref: 'refs/tags/ecs-deploy-0.2601.1',
+      sha: B,
+    });
+    const result = await lookup('0.2601.1');
+    expect(result).toMatchObject({ found: true, sha: B, tag: 'ecs-deploy-0.2601.1' });
+    expect(result.image).toBeUndefined();
+  });
+
+  it('needs only contents: read, and ignores the inputs of create mode', async () => {
+    await seedTags([['0.2601.1', A]]);
+    const result = await lookup('0.2601.1', {
+      'github-token': READ_TOKEN,
+      sha: 'not-a-sha',
+      'on-exists': 'fail',
+      'create-deployment': 'true',
+    });
+    expect(result).toMatchObject({ found: true, sha: A });
+    expect(gh.github.deployments(OWNER, REPO)).toEqual([]);
+  });
+
+  it('version: previous still looks up the deploy before the latest, whatever lookup says', async () => {
+    await seedTags([
+      ['0.2601.1', A],
+      ['0.2601.2', B],
+    ]);
+    for (const value of ['true', 'false']) {
+      expect(await run({ version: 'previous', lookup: value })).toMatchObject({
+        found: true,
+        version: '0.2601.1',
+        sha: A,
+        latest: { version: '0.2601.2' },
+      });
+    }
+  });
+
+  it.each([
+    [{ version: '0.2601.1', lookup: 'yes' }, 'Input "lookup" must be a boolean'],
+    [{ version: 'latest', lookup: 'true' }, 'Input "version" must be a HeadVer version'],
+    [{ version: '0.2601.1+qa..x', lookup: 'true' }, 'Input "version" makes the tag name "ecs-deploy-0.2601.1+qa..x"'],
+  ])('bad input %j', (inputs, message) => {
+    expect(() => read(inputs)).toThrow(ConfigurationError);
+    expect(() => read(inputs)).toThrow(message);
+  });
+
+  it.each([
+    ['an invalid token (401)', { 'github-token': 'ghs_expired' }, ENV, 'GitHub answered 401 (Bad credentials)'],
+    [
+      'a repository the token cannot see (404), not "not found"',
+      {},
+      { ...ENV, GITHUB_REPOSITORY: 'octo-org/missing' },
+      'GitHub answered 404 (Not Found) to list the tags ecs-deploy-0.2601.1*: repository octo-org/missing does not exist',
+    ],
+  ] as [string, Record<string, string>, NodeJS.ProcessEnv, string][])(
+    'fails clearly for %s',
+    async (_case, inputs, env, message) => {
+      const attempt = run({ version: '0.2601.1', lookup: 'true', ...inputs }, env);
+      await expect(attempt).rejects.toThrow(ConfigurationError);
+      await expect(attempt).rejects.toThrow(message);
+    },
+  );
+});
+
 describe('create-deployment', () => {
   it('creates a deployment for the environment with a success status linking the run', async () => {
     const result = await run({

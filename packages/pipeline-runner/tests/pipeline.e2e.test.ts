@@ -213,7 +213,13 @@ describe('the starter workflows, run from their YAML against the simulator and a
     const render = step(redeploy, 'deploy/deploy', 'render');
     expect(render.outputs['image-digest']).toBe(releases.v1?.outputs['build-push']?.digest);
     expect((await running()).image).toBe(`123456789012.dkr.ecr.us-east-1.amazonaws.com/${pipeline.repository}:${v1}`);
-    // github.sha is the branch head; the version's tag stays on the commit that built it, nothing new is tagged.
+    // github.sha is the branch head; deploy-tag's lookup finds the version's tag on the commit that built it, the
+    // tag stays there and nothing new is tagged.
+    expect(step(redeploy, 'deploy/deploy', 'existing').outputs).toMatchObject({
+      found: 'true',
+      tag: `ecs-deploy-${v1}`,
+      sha: releases.v1?.sha,
+    });
     const tagStep = step(redeploy, 'deploy/deploy', /^Run ecs-actions\/ecs-actions\/deploy-tag/);
     expect(tagStep.outputs).toMatchObject({ created: 'false', sha: releases.v1?.sha });
     expect(deployTags()[`ecs-deploy-${v1}`]).toBe(releases.v1?.sha);
@@ -251,6 +257,20 @@ describe('the starter workflows, run from their YAML against the simulator and a
     expect(cd.conclusion).toBe('skipped');
     expect(cd.jobs.map((j) => [j.id, j.result])).toEqual([['deploy', 'skipped']]);
     expect(sim.calls.slice(before)).toEqual([]);
+  });
+
+  it('a version given by hand that is not HeadVer fails at its lookup with one clear error, deploying nothing', async () => {
+    const before = sim.calls.length;
+    const tags = deployTags();
+    const cd = await pipeline.dispatchCd('v1.2.3');
+    expect(cd.conclusion).toBe('failure');
+    const existing = step(cd, 'deploy/deploy', 'existing');
+    expect(existing.outcome).toBe('failure');
+    expect(existing.log).toContain('Input "version" must be a HeadVer version');
+    expect(existing.log).toContain('got "v1.2.3"');
+    expect(step(cd, 'deploy/deploy', 'source').outcome).toBe('skipped');
+    expect(sim.calls.slice(before).filter((c) => c.api === 'ecs' || c.api === 'ecr')).toEqual([]);
+    expect(deployTags()).toEqual(tags);
   });
 
   it('calls exactly the AWS operations that the IAM policy in docs/setup.md allows', () => {

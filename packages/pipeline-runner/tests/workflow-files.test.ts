@@ -18,7 +18,7 @@ interface Job {
   permissions?: Record<string, string> | string;
   environment?: unknown;
   concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
-  steps?: { id?: string; uses?: string; with?: Record<string, unknown> }[];
+  steps?: { id?: string; if?: string; uses?: string; with?: Record<string, unknown> }[];
 }
 
 interface Workflow {
@@ -138,8 +138,19 @@ describe('deploy.yml', () => {
     const steps = deploy().steps ?? [];
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.ref).toBe('${{ github.event.workflow_run.head_sha || github.sha }}');
-    const tag = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1' && s.with?.version !== 'previous');
-    expect(tag?.with?.sha).toBe('${{ steps.source.outputs.sha }}');
+    const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
+    // Two lookups (version: previous, and a version given by hand: lookup: true), then the tag itself.
+    const tag = tags.filter((s) => s.with?.version !== 'previous' && s.with?.lookup !== true);
+    expect(tag).toHaveLength(1);
+    expect(tag[0]?.with?.sha).toBe('${{ steps.source.outputs.sha }}');
+    // A version given by hand keeps the tag on the commit it was built from when it was deployed before.
+    const existing = steps.find((s) => s.id === 'existing');
+    expect(existing).toMatchObject({
+      uses: 'ecs-actions/ecs-actions/deploy-tag@v1',
+      if: "inputs.version != '' && inputs.version != 'previous'",
+      with: { version: '${{ inputs.version }}', lookup: true },
+    });
+    expect(read('.github/workflows/deploy.yml')).toContain('EXISTING_SHA: ${{ steps.existing.outputs.sha }}');
     expect(read('.github/workflows/deploy.yml')).toContain(
       'BUILT_SHA: ${{ github.event.workflow_run.head_sha || github.sha }}',
     );
