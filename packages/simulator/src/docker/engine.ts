@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startLocalRegistry } from '../ecr/registry-process.js';
+import { startWatchdog } from '../watchdog.js';
 
 export const DOCKERD_CANDIDATES = ['/usr/sbin/dockerd', '/usr/bin/dockerd'];
 
@@ -96,7 +97,7 @@ export async function startDockerEngine(options: { startTimeoutMs?: number } = {
   child.once('error', (error) => {
     exited = error.message;
   });
-  const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid, dir);
+  const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid, dir, 'ecs-docker-watchdog');
 
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const deadline = Date.now() + timeoutMs;
@@ -172,30 +173,6 @@ export function ping(socketPath: string): Promise<boolean> {
     });
     req.end();
   });
-}
-
-/**
- * A shell that outlives this process: when this process dies without calling `stop()` (a test run killed by a
- * timeout or Ctrl-C), it stops dockerd and removes its directory, instead of leaving an engine running for good.
- * dockerd cannot be tied to this process otherwise (no PR_SET_PDEATHSIG from Node), and `exit` handlers do not
- * run on SIGKILL. `stop()` kills the watchdog first.
- */
-function startWatchdog(dockerdPid: number, dir: string): ChildProcess {
-  // A zombie counts as gone: where PID 1 does not reap orphans, an exited process stays one.
-  const script = [
-    'running() { [ -e "/proc/$1" ] && ! grep -q "^State:[[:space:]]*Z" "/proc/$1/status" 2>/dev/null; }',
-    'while running "$1"; do sleep 1; done',
-    'kill -TERM "$2" 2>/dev/null',
-    'i=0; while running "$2" && [ $i -lt 20 ]; do sleep 1; i=$((i+1)); done',
-    'kill -KILL "$2" 2>/dev/null',
-    'rm -rf "$3"',
-  ].join('\n');
-  const watchdog = spawn('sh', ['-c', script, 'ecs-docker-watchdog', String(process.pid), String(dockerdPid), dir], {
-    stdio: 'ignore',
-    detached: true,
-  });
-  watchdog.unref();
-  return watchdog;
 }
 
 function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {

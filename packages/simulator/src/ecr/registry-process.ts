@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startWatchdog } from '../watchdog.js';
 
 export const DEFAULT_REGISTRY_BINARY = '/usr/bin/docker-registry';
 
@@ -97,6 +98,7 @@ export async function startLocalRegistry(options: StartLocalRegistryOptions = {}
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+  const watchdog = child.pid === undefined ? undefined : startWatchdog(child.pid, dir, 'ecs-registry-watchdog');
   // Keep draining the logs so the pipe never fills up and blocks the registry.
   child.stdout?.resume();
   child.stderr?.resume();
@@ -112,6 +114,7 @@ export async function startLocalRegistry(options: StartLocalRegistryOptions = {}
     async close() {
       if (closed) return;
       closed = true;
+      watchdog?.kill();
       await stop(child);
       await rm(dir, { recursive: true, force: true });
     },
