@@ -300,18 +300,13 @@ class Deployer {
         if (unchanged && !countChange && !inputs.forceNewDeployment) {
             const message = `${(0,taskdef/* shortTaskDefinition */.P5)(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
             this.log.info(message);
-            return {
+            return this.settled({
                 ...base,
-                status: 'unchanged',
-                cancelled: false,
-                message,
                 taskDefinitionArn: previousArn,
                 previousTaskDefinitionArn: previousArn,
                 deploymentId: previousPrimary?.id,
                 images,
-                durationMs: deps.clock.now() - this.started,
-                finalState: describeDeployment(previousPrimary),
-            };
+            }, 'unchanged', message, describeDeployment(previousPrimary));
         }
         if (unchanged)
             this.log.info('The task definition is unchanged; updating the service for the desired count / forced deployment only.');
@@ -368,14 +363,7 @@ class Deployer {
         if (!inputs.wait) {
             const message = `Deployment ${ours.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
             this.log.info(message);
-            return {
-                ...known,
-                status: 'succeeded',
-                cancelled: false,
-                message,
-                durationMs: deps.clock.now() - this.started,
-                finalState: describeDeployment(ours),
-            };
+            return this.settled(known, 'succeeded', message, describeDeployment(ours));
         }
         // 5. Follow our deployment.
         const currentServiceDeployment = updated.service?.currentServiceDeployment;
@@ -399,14 +387,7 @@ class Deployer {
         if (outcome.kind === 'completed') {
             const message = `Deployment ${ours.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${countsOf(outcome.deployment)}.`;
             this.log.info(message);
-            return {
-                ...known,
-                status: 'succeeded',
-                cancelled: false,
-                message,
-                durationMs: deps.clock.now() - this.started,
-                finalState: describeDeployment(outcome.deployment),
-            };
+            return this.settled(known, 'succeeded', message, describeDeployment(outcome.deployment));
         }
         // 6. It failed: say why, then leave the service on the last good version.
         const cause = this.describeOutcome(outcome, target);
@@ -426,15 +407,17 @@ class Deployer {
         this.log.info(note);
         const status = rollback?.steady ? 'rolled-back' : timedOut ? 'timed-out' : 'failed';
         const message = `${cause} ${note}`;
+        return this.settled({ ...known, stoppedTasks, ...(rollback ? { rollback } : {}) }, status, message, finalState);
+    }
+    /** A result the step reached by itself (not cancelled), timed from the step's start. */
+    settled(known, status, message, finalState) {
         return {
             ...known,
             status,
             cancelled: false,
             message,
-            durationMs: deps.clock.now() - this.started,
+            durationMs: this.deps.clock.now() - this.started,
             finalState,
-            stoppedTasks,
-            ...(rollback ? { rollback } : {}),
         };
     }
     /** Cancelled or an API error while waiting: report what is known, leave the rest to ECS. */

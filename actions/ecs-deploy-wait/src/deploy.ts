@@ -148,6 +148,9 @@ export function describeDeployment(d: Deployment | undefined): string {
   return `${d.rolloutState ?? d.status ?? 'UNKNOWN'}, ${countsOf(d)}`;
 }
 
+/** What a result carries besides its status, message, timing and final state. */
+type Known = Omit<DeployResult, 'status' | 'cancelled' | 'message' | 'durationMs' | 'finalState'>;
+
 class Deployer {
   private readonly started: number;
   private readonly seenEvents = new Set<string>();
@@ -285,18 +288,18 @@ class Deployer {
     if (unchanged && !countChange && !inputs.forceNewDeployment) {
       const message = `${shortTaskDefinition(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
       this.log.info(message);
-      return {
-        ...base,
-        status: 'unchanged',
-        cancelled: false,
+      return this.settled(
+        {
+          ...base,
+          taskDefinitionArn: previousArn,
+          previousTaskDefinitionArn: previousArn,
+          deploymentId: previousPrimary?.id,
+          images,
+        },
+        'unchanged',
         message,
-        taskDefinitionArn: previousArn,
-        previousTaskDefinitionArn: previousArn,
-        deploymentId: previousPrimary?.id,
-        images,
-        durationMs: deps.clock.now() - this.started,
-        finalState: describeDeployment(previousPrimary),
-      };
+        describeDeployment(previousPrimary),
+      );
     }
     if (unchanged)
       this.log.info(
@@ -366,14 +369,7 @@ class Deployer {
     if (!inputs.wait) {
       const message = `Deployment ${ours.id} of ${shortTaskDefinition(deployArn)} started; not waiting for it (wait: false).`;
       this.log.info(message);
-      return {
-        ...known,
-        status: 'succeeded',
-        cancelled: false,
-        message,
-        durationMs: deps.clock.now() - this.started,
-        finalState: describeDeployment(ours),
-      };
+      return this.settled(known, 'succeeded', message, describeDeployment(ours));
     }
 
     // 5. Follow our deployment.
@@ -400,14 +396,7 @@ class Deployer {
     if (outcome.kind === 'completed') {
       const message = `Deployment ${ours.id} of ${shortTaskDefinition(deployArn)} completed: ${countsOf(outcome.deployment)}.`;
       this.log.info(message);
-      return {
-        ...known,
-        status: 'succeeded',
-        cancelled: false,
-        message,
-        durationMs: deps.clock.now() - this.started,
-        finalState: describeDeployment(outcome.deployment),
-      };
+      return this.settled(known, 'succeeded', message, describeDeployment(outcome.deployment));
     }
 
     // 6. It failed: say why, then leave the service on the last good version.
@@ -427,24 +416,23 @@ class Deployer {
     this.log.info(note);
     const status: DeployStatus = rollback?.steady ? 'rolled-back' : timedOut ? 'timed-out' : 'failed';
     const message = `${cause} ${note}`;
+    return this.settled({ ...known, stoppedTasks, ...(rollback ? { rollback } : {}) }, status, message, finalState);
+  }
+
+  /** A result the step reached by itself (not cancelled), timed from the step's start. */
+  private settled(known: Known, status: DeployStatus, message: string, finalState: string): DeployResult {
     return {
       ...known,
       status,
       cancelled: false,
       message,
-      durationMs: deps.clock.now() - this.started,
+      durationMs: this.deps.clock.now() - this.started,
       finalState,
-      stoppedTasks,
-      ...(rollback ? { rollback } : {}),
     };
   }
 
   /** Cancelled or an API error while waiting: report what is known, leave the rest to ECS. */
-  private interrupted(
-    error: unknown,
-    known: Omit<DeployResult, 'status' | 'cancelled' | 'message' | 'durationMs' | 'finalState'>,
-    cause?: string,
-  ): DeployResult {
+  private interrupted(error: unknown, known: Known, cause?: string): DeployResult {
     const ours = this.lastService?.deployments?.find((d) => d.id === this.current?.id);
     const which = this.current
       ? `deployment ${this.current.id} (${this.current.label}, ${shortTaskDefinition(this.current.taskDefinitionArn)}) is still in progress: ${describeDeployment(ours)}`
