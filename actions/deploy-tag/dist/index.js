@@ -1,20 +1,513 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 151:
+/***/ 614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Ec: () => (/* binding */ deployTag)
+  E: () => (/* binding */ deployTag)
 });
-
-// UNUSED EXPORTS: parseTagMessage, tagMessage
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 10 modules
 var src = __nccwpck_require__(976);
-;// CONCATENATED MODULE: ./src/github.ts
+// EXTERNAL MODULE: ./src/github.ts
+var github = __nccwpck_require__(112);
+// EXTERNAL MODULE: ./src/records.ts
+var records = __nccwpck_require__(669);
+// EXTERNAL MODULE: ./src/version.ts
+var src_version = __nccwpck_require__(135);
+;// CONCATENATED MODULE: ./src/history.ts
+/**
+ * The deploy history of one place (environment, cluster, service), from the records of every deploy tag: what runs
+ * there now, and what a rollback goes back to.
+ */
+
+
+/** The newest record of a tag at `place`, if any. */
+function newestRecordAt(tag, place) {
+    return tag.records
+        ?.filter((record) => (0,records/* isAt */.ii)(record, place))
+        .sort(byTime)
+        .at(-1);
+}
+/**
+ * Legacy tags (no records, e.g. from the hand-written pipeline before) may have run at any place: they take part as
+ * candidates, and the caller refuses to deploy one without an image. Versions that ran only elsewhere do not.
+ * "Previous" goes down in version from what runs now, so rolling back twice goes back twice (never forward again to
+ * the release a first rollback left).
+ */
+function historyAt(tags, place) {
+    const deploys = [];
+    for (const tag of tags) {
+        if (tag.records === undefined)
+            deploys.push({ tag });
+        else {
+            const record = newestRecordAt(tag, place);
+            if (record)
+                deploys.push({ tag, record });
+        }
+    }
+    const recorded = deploys.filter((deploy) => deploy.record !== undefined);
+    const byVersion = (a, b) => (0,src_version/* compareVersions */.Z)(a.tag.version, b.tag.version);
+    const current = recorded.length > 0
+        ? recorded.sort((a, b) => byTime(a.record, b.record) || byVersion(a, b)).at(-1)
+        : [...deploys].sort(byVersion).at(-1);
+    if (!current)
+        return {};
+    const previous = deploys
+        .filter((deploy) => (0,src_version/* compareVersions */.Z)(deploy.tag.version, current.tag.version) < 0)
+        .sort(byVersion)
+        .at(-1);
+    return { current, ...(previous ? { previous } : {}) };
+}
+function byTime(a, b) {
+    return a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/tags.ts
+/** Reading deploy tags over the GitHub API: list them, follow them to their commit, parse their deploy records. */
+
+
+
+
+/** How many tag objects are read at once when the whole history is needed. */
+const PARALLEL_READS = 8;
+const repositoryOf = (inputs) => `${inputs.owner}/${inputs.repo}`;
+/**
+ * Every `refs/tags/<prefix><HeadVer>` (whose name starts with `startsWith`, default the prefix); tags under the
+ * prefix that are not HeadVer-shaped are ignored. matching-refs answers 200 [] when nothing matches, and matches by
+ * prefix (ecs-deploy-0.2601.1 also lists ecs-deploy-0.2601.10).
+ */
+async function listDeployTags(inputs, deps, startsWith = inputs.prefix) {
+    const context = {
+        what: `list the tags ${startsWith}*`,
+        permission: 'contents: read',
+        repository: repositoryOf(inputs),
+    };
+    const refs = [];
+    let response = await (0,github/* call */.T1)(deps, context, () => deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
+        owner: inputs.owner,
+        repo: inputs.repo,
+        ref: `tags/${startsWith}`,
+        per_page: 100,
+    }));
+    for (let page = 0; page < 100; page++) {
+        refs.push(...response.data);
+        const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? '')?.[1];
+        if (!next)
+            break;
+        response = await (0,github/* call */.T1)(deps, context, () => deps.github.request(`GET ${next}`));
+    }
+    const found = [];
+    for (const ref of refs) {
+        const tag = ref.ref.replace(/^refs\/tags\//, '');
+        if (!tag.startsWith(inputs.prefix))
+            continue;
+        const version = (0,src_version/* parseVersion */.o)(tag.slice(inputs.prefix.length));
+        if (version)
+            found.push({ tag, version, objectSha: ref.object.sha, objectType: ref.object.type });
+    }
+    return found;
+}
+/** The deploy tag `tag`, read in full, or undefined when it does not exist. */
+async function readDeployTag(inputs, deps, tag) {
+    const ref = (await listDeployTags(inputs, deps, tag)).find((candidate) => candidate.tag === tag);
+    return ref ? resolveTag(ref, inputs, deps) : undefined;
+}
+/** Every deploy tag, read in full (a few at a time). */
+async function readAllDeployTags(inputs, deps) {
+    const refs = await listDeployTags(inputs, deps);
+    const tags = [];
+    for (let start = 0; start < refs.length; start += PARALLEL_READS) {
+        const batch = refs.slice(start, start + PARALLEL_READS);
+        tags.push(...(await Promise.all(batch.map((ref) => resolveTag(ref, inputs, deps)))));
+    }
+    return tags;
+}
+async function resolveTag(ref, inputs, deps) {
+    const base = { tag: ref.tag, version: ref.version, objectSha: ref.objectSha };
+    if (ref.objectType !== 'tag')
+        return { ...base, sha: ref.objectSha, records: undefined };
+    const object = await readTagObject(ref.objectSha, inputs, deps);
+    const sha = object.object.type === 'tag' ? await peel(object.object.sha, 'tag', inputs, deps) : object.object.sha;
+    try {
+        return { ...base, sha, records: (0,records/* parseTagMessage */.V3)(object.message, { version: ref.version.text, commit: sha }) };
+    }
+    catch (error) {
+        if (!(error instanceof records/* RecordError */.W1))
+            throw error;
+        // What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used.
+        throw new src/* ConfigurationError */.j1(`Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`);
+    }
+}
+/** Follows annotated tag objects to the commit. */
+async function peel(sha, type, inputs, deps) {
+    let current = { sha, type };
+    for (let depth = 0; depth < 5 && current.type === 'tag'; depth++) {
+        current = (await readTagObject(current.sha, inputs, deps)).object;
+    }
+    return current.sha;
+}
+async function readTagObject(sha, inputs, deps) {
+    const response = await (0,github/* call */.T1)(deps, { what: `read tag object ${sha}`, permission: 'contents: read', repository: repositoryOf(inputs) }, () => deps.github.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', {
+        owner: inputs.owner,
+        repo: inputs.repo,
+        tag_sha: sha,
+    }));
+    return response.data;
+}
+
+;// CONCATENATED MODULE: ./src/lookup.ts
+/**
+ * Lookup mode: what a redeploy or rollback deploys. `lookup: true` reads one version's tag and its record at the
+ * place; `version: previous` reads the place's whole history and picks the deploy before the one that runs now.
+ */
+
+
+
+async function lookupPrevious(inputs, deps) {
+    const where = placeText(inputs.place);
+    const repository = repositoryOf(inputs);
+    const { current, previous } = historyAt(await readAllDeployTags(inputs, deps), inputs.place);
+    if (!current) {
+        throw new src/* ConfigurationError */.j1(`version: previous found no deploy ${where} in the tags ${inputs.prefix}<version> of ${repository}, so there is no deployment to roll back to. Check the environment, cluster, service and prefix inputs, or deploy an explicit version.`);
+    }
+    if (!previous) {
+        throw new src/* ConfigurationError */.j1(`version: previous found only ${current.tag.tag} deployed ${where} in ${repository}: there is no earlier deployment there to roll back to. Deploy an explicit version instead.`);
+    }
+    deps.info?.(`Runs ${where} now: ${current.tag.tag} (${current.tag.sha}); previous deploy there: ${previous.tag.tag} (${previous.tag.sha}).`);
+    return { ...lookedUp(previous), previous: recordOutput(previous), latest: recordOutput(current) };
+}
+/**
+ * `lookup: true` with a version: its deploy tag, the commit it was built from and its newest record at the place.
+ * No tag is not an error: a version CI built but never deployed has none yet (`found: false`).
+ */
+async function lookupVersion(inputs, version, tag, deps) {
+    const found = await readDeployTag(inputs, deps, tag);
+    if (!found) {
+        deps.info?.(`No deploy tag ${tag} in ${repositoryOf(inputs)}: version ${version.text} has not been deployed.`);
+        return {
+            mode: 'lookup',
+            action: 'looked-up',
+            tag: '',
+            sha: '',
+            version: version.text,
+            created: false,
+            found: false,
+        };
+    }
+    const record = newestRecordAt(found, inputs.place);
+    const result = lookedUp({ tag: found, ...(record ? { record } : {}) });
+    deps.info?.(`Deploy tag ${found.tag} is on commit ${found.sha}; ${found.records === undefined
+        ? 'it records no deploys (a legacy tag)'
+        : record
+            ? `deployed ${placeText(inputs.place)} at ${record.time}`
+            : `never deployed ${placeText(inputs.place)} (${found.records.length} deploy(s) elsewhere)`}.`);
+    return result;
+}
+function lookedUp(deploy) {
+    const output = recordOutput(deploy);
+    return {
+        mode: 'lookup',
+        action: 'looked-up',
+        tag: output.tag,
+        sha: output.sha,
+        version: output.version,
+        created: false,
+        found: true,
+        legacy: deploy.tag.records === undefined,
+        deployedHere: deploy.record !== undefined,
+        ...(output.image !== undefined ? { image: output.image } : {}),
+        ...(output.imageDigest !== undefined ? { imageDigest: output.imageDigest } : {}),
+        ...(output.taskDefinitionArn !== undefined ? { taskDefinitionArn: output.taskDefinitionArn } : {}),
+    };
+}
+function recordOutput({ tag, record }) {
+    return {
+        tag: tag.tag,
+        version: tag.version.text,
+        sha: tag.sha,
+        ...(record?.image !== undefined ? { image: record.image } : {}),
+        ...(record?.imageDigest !== undefined ? { imageDigest: record.imageDigest } : {}),
+        ...(record?.taskDefinitionArn !== undefined ? { taskDefinitionArn: record.taskDefinitionArn } : {}),
+    };
+}
+/** `in production (prod/web)`, or `anywhere` when the lookup is not limited to a place. */
+function placeText(place) {
+    const parts = [place.cluster, place.service].filter(Boolean).join('/');
+    if (!place.environment && !parts)
+        return 'anywhere';
+    return `${place.environment ? `in ${place.environment}` : 'in any environment'}${parts ? ` (${parts})` : ''}`;
+}
+
+;// CONCATENATED MODULE: ./src/create.ts
+/**
+ * Create mode: record this deploy in the version's tag. A new version gets a new annotated tag on its commit; a
+ * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. Every write
+ * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
+ */
+
+
+
+
+
+
+/** How often a record lost to a concurrent writer of the same tag is written again. */
+const WRITE_ATTEMPTS = 3;
+/** How long to wait before reading a written tag back a second time, to catch a writer that overlapped ours. */
+const SETTLE_MS = 1000;
+async function createDeployTag(inputs, deps) {
+    await checkCommit(inputs, deps);
+    const record = recordOf(inputs, deps.clock.now());
+    let tags = await readAllDeployTags(inputs, deps);
+    const history = historyAt(tags, inputs.place);
+    // What ran here before this deploy: a redeploy of the current version reports the one before it.
+    const before = history.current && history.current.tag.tag !== inputs.tag ? history.current : (history.previous ?? undefined);
+    let outcome;
+    for (let attempt = 1; attempt <= WRITE_ATTEMPTS && !outcome; attempt++) {
+        const existing = tags.find((tag) => tag.tag === inputs.tag);
+        const written = existing
+            ? await writeToExisting(inputs, deps, existing, record)
+            : await writeNew(inputs, deps, record);
+        if (written === 'raced') {
+            tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
+            continue;
+        }
+        outcome = await verify(inputs, deps, record, written);
+        if (!outcome) {
+            deps.info?.(`Another run rewrote ${inputs.tag} at the same time and this deploy's record was lost; writing it again.`);
+            tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
+        }
+    }
+    if (!outcome) {
+        throw new Error(`Could not record this deploy in tag ${inputs.tag} of ${repositoryOf(inputs)}: other runs rewrote the tag ${WRITE_ATTEMPTS} times while this one wrote it. The deployment itself is done; re-run this step to record it.`);
+    }
+    const result = {
+        mode: 'create',
+        ...outcome,
+        tag: inputs.tag,
+        sha: inputs.sha,
+        version: inputs.version.text,
+        created: outcome.action === 'created' || outcome.action === 'moved',
+        shaSource: inputs.shaSource,
+        ...(inputs.metadata.image !== undefined ? { image: inputs.metadata.image } : {}),
+        ...(inputs.metadata.imageDigest !== undefined ? { imageDigest: inputs.metadata.imageDigest } : {}),
+        ...(inputs.metadata.taskDefinitionArn !== undefined
+            ? { taskDefinitionArn: inputs.metadata.taskDefinitionArn }
+            : {}),
+        ...(before ? { previous: recordOutput(before) } : {}),
+    };
+    if (inputs.createDeployment) {
+        try {
+            result.deploymentId = await createDeployment(inputs, deps);
+        }
+        catch (error) {
+            // The tag is written: say so, so that a re-run (which keeps the tag) is known to be safe.
+            const message = `Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha} (this deploy is recorded), but the GitHub Deployment for environment ${inputs.place.environment} was not created: ${(0,src/* errorMessage */.gJ)(error)}`;
+            throw error instanceof src/* ConfigurationError */.j1 ? new src/* ConfigurationError */.j1(message) : new Error(message);
+        }
+        deps.info?.(`Created deployment ${result.deploymentId} for environment ${inputs.place.environment}.`);
+    }
+    return result;
+}
+function recordOf(inputs, nowMs) {
+    const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
+    return {
+        ...inputs.place,
+        ...(image !== undefined ? { image } : {}),
+        ...(imageDigest !== undefined ? { imageDigest } : {}),
+        ...(taskDefinitionArn !== undefined ? { taskDefinitionArn } : {}),
+        ...(inputs.runUrl !== undefined ? { run: inputs.runUrl } : {}),
+        time: new Date(nowMs).toISOString(),
+    };
+}
+/** The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA"). */
+async function checkCommit(inputs, deps) {
+    try {
+        await (0,github/* withRetry */.bD)(() => deps.github.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+            owner: inputs.owner,
+            repo: inputs.repo,
+            ref: inputs.sha,
+        }), deps.sleep);
+    }
+    catch (error) {
+        if ((0,github/* statusOf */.c2)(error) === 422) {
+            throw new src/* ConfigurationError */.j1(`Input "sha": commit ${inputs.sha} (from ${inputs.shaSource}) does not exist in ${repositoryOf(inputs)}. Tag the commit that was built and deployed: the full sha of a pushed commit.`);
+        }
+        throw (0,github/* explain */.WE)(error, context(inputs, `read commit ${inputs.sha}`, 'contents: read'));
+    }
+}
+/** Creates the tag; 'raced' when another run created it between our read and our write. */
+async function writeNew(inputs, deps, record) {
+    const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
+    const tagObject = await createTagObject(inputs, deps, message);
+    try {
+        await (0,github/* withRetry */.bD)(() => deps.github.request('POST /repos/{owner}/{repo}/git/refs', {
+            owner: inputs.owner,
+            repo: inputs.repo,
+            ref: `refs/tags/${inputs.tag}`,
+            sha: tagObject,
+        }), deps.sleep);
+    }
+    catch (error) {
+        if ((0,github/* statusOf */.c2)(error) === 422 && (0,github/* isRequestError */.eK)(error) && /already exists/i.test((0,github/* githubMessage */.hg)(error)))
+            return 'raced';
+        throw (0,github/* explain */.WE)(error, context(inputs, `create the ref refs/tags/${inputs.tag}`));
+    }
+    deps.info?.(`Created tag ${inputs.tag} on ${inputs.sha}.`);
+    return { action: 'created', message };
+}
+async function writeToExisting(inputs, deps, existing, record) {
+    if (existing.sha === inputs.sha) {
+        if (inputs.onExists === 'fail') {
+            throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on ${inputs.sha} and on-exists is fail. Use on-exists: keep to add this deploy to it (a re-run, a rollback, or another environment).`);
+        }
+        const already = existing.records?.find((found) => sameRecord(found, record, ['time']));
+        if (already) {
+            // A re-run of the same job: its deploy is recorded already.
+            deps.info?.(`Tag ${inputs.tag} on ${inputs.sha} already records this run's deploy (${already.time}); left unchanged.`);
+            return { action: 'kept' };
+        }
+        const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [...(existing.records ?? []), record]);
+        await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
+        deps.info?.(`Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + 1} deploys recorded).`);
+        return { action: 'recorded', message };
+    }
+    if (inputs.onExists !== 'move') {
+        throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on commit ${existing.sha}, but this run deploys commit ${inputs.sha} (from ${inputs.shaSource}). One version should come from one commit: build a new version, or set on-exists: move to move the tag to ${inputs.sha}.`);
+    }
+    // The old commit's deploy records describe another build: a moved tag starts its history anew.
+    const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
+    await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
+    deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
+    return { action: 'moved', movedFrom: existing.sha, message };
+}
+/**
+ * Reads the tag back twice (the second time after SETTLE_MS): both must show our commit and our record. Another
+ * run's record lost on the way is rewritten by the caller (undefined); a move lost to another run's is reported.
+ */
+async function verify(inputs, deps, record, outcome) {
+    for (const wait of [0, SETTLE_MS]) {
+        if (wait > 0)
+            await (deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
+        const [now] = await readBack(inputs, deps);
+        if (now?.sha !== inputs.sha) {
+            throw new Error(`Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha}, but another run changed it at the same time: it now ${now ? `points at ${now.sha}` : 'does not exist'}. This run's deploy is not recorded in the tag; check the other run before re-running this step.`);
+        }
+        const ignored = outcome.action === 'kept' ? ['time'] : [];
+        if (!now.records?.some((found) => sameRecord(found, record, ignored)))
+            return undefined;
+    }
+    return outcome;
+}
+async function readBack(inputs, deps) {
+    const tag = await readDeployTag(inputs, deps, inputs.tag);
+    return tag ? [tag] : [];
+}
+function sameRecord(a, b, ignored = []) {
+    const key = (record) => JSON.stringify(Object.entries(record)
+        .filter(([field]) => !ignored.includes(field))
+        .sort());
+    return key(a) === key(b);
+}
+async function updateRef(inputs, deps, tagObject) {
+    await (0,github/* call */.T1)(deps, context(inputs, `update the ref refs/tags/${inputs.tag}`), () => deps.github.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+        owner: inputs.owner,
+        repo: inputs.repo,
+        ref: `tags/${inputs.tag}`,
+        sha: tagObject,
+        force: true,
+    }));
+}
+/** Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. */
+async function createTagObject(inputs, deps, message) {
+    const response = await (0,github/* call */.T1)(deps, context(inputs, 'create the tag object'), () => deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
+        owner: inputs.owner,
+        repo: inputs.repo,
+        tag: inputs.tag,
+        message,
+        object: inputs.sha,
+        type: 'commit',
+    }));
+    return response.data.sha;
+}
+async function createDeployment(inputs, deps) {
+    const { environment } = inputs.place;
+    const ctx = context(inputs, `create a deployment for environment ${environment}`, 'deployments: write');
+    const base = { owner: inputs.owner, repo: inputs.repo };
+    const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
+    const created = await (0,github/* call */.T1)(deps, ctx, () => deps.github.request('POST /repos/{owner}/{repo}/deployments', {
+        ...base,
+        ref: inputs.sha,
+        environment,
+        task: 'deploy',
+        // The deployment already happened: no merge of the default branch, no commit-status checks.
+        auto_merge: false,
+        required_contexts: [],
+        description: `Deploy ${inputs.version.text} to ${environment}`.slice(0, 140),
+        payload: {
+            version: inputs.version.text,
+            tag: inputs.tag,
+            cluster: inputs.place.cluster,
+            service: inputs.place.service,
+            ...(image ? { image } : {}),
+            ...(imageDigest ? { 'image-digest': imageDigest } : {}),
+            ...(taskDefinitionArn ? { 'task-definition-arn': taskDefinitionArn } : {}),
+        },
+    }));
+    const data = created.data;
+    if (typeof data.id !== 'number') {
+        throw new Error(`GitHub did not create the deployment: ${data.message ?? `status ${created.status}`}.`);
+    }
+    const deploymentId = data.id;
+    await (0,github/* call */.T1)(deps, ctx, () => deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+        ...base,
+        deployment_id: deploymentId,
+        state: 'success',
+        ...(inputs.runUrl ? { log_url: inputs.runUrl } : {}),
+        description: `Deployed ${inputs.version.text}`,
+        environment,
+    }));
+    return deploymentId;
+}
+function context(inputs, what, permission = 'contents: write') {
+    return { what, permission, repository: repositoryOf(inputs) };
+}
+
+;// CONCATENATED MODULE: ./src/deploy-tag.ts
+/**
+ * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), or reads
+ * the deploy history back for a redeploy or rollback (lookup mode).
+ */
+
+
+async function deployTag(inputs, deps) {
+    if (inputs.mode === 'create')
+        return createDeployTag(inputs, deps);
+    return inputs.version && inputs.tag
+        ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
+        : lookupPrevious(inputs, deps);
+}
+
+
+/***/ }),
+
+/***/ 112:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   eK: () => (/* binding */ isRequestError),
+/* harmony export */   hg: () => (/* binding */ githubMessage),
+/* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
+/* harmony export */ });
+/* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(976);
 
 function isRequestError(error) {
     return error instanceof Error && typeof error.status === 'number';
@@ -26,6 +519,20 @@ function githubMessage(error) {
 function statusOf(error) {
     return isRequestError(error) ? error.status : undefined;
 }
+/** How long one GitHub request may take before it is given up (and retried as a network failure). */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** fetch for Octokit with a per-request timeout: a hung connection fails the call instead of the whole job. */
+function fetchWithTimeout(timeoutMs = REQUEST_TIMEOUT_MS) {
+    return (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+        return fetch(input, { ...init, signal }).catch((error) => {
+            if (timeout.aborted)
+                throw new Error(`no answer from GitHub within ${timeoutMs / 1000} s`);
+            throw error;
+        });
+    };
+}
 /** Waits before the 2nd and 3rd attempt of a call that failed with a 5xx or a network error. */
 const RETRY_DELAYS_MS = [1000, 3000];
 /**
@@ -33,7 +540,7 @@ const RETRY_DELAYS_MS = [1000, 3000];
  * action makes is safe to repeat: a second tag object is harmless, and a ref that the first attempt did
  * create comes back as 422 "Reference already exists", which the caller treats as an existing tag.
  */
-async function withRetry(fn, sleep = src/* realSleep */.bZ) {
+async function withRetry(fn, sleep = _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ) {
     for (let attempt = 0;; attempt++) {
         try {
             return await fn();
@@ -51,9 +558,9 @@ async function withRetry(fn, sleep = src/* realSleep */.bZ) {
  * Runs one GitHub call and turns the failures a workflow author can fix into one clear line:
  * 401 (no or bad token), 403 (missing job permission), 404 (repository not visible to the token).
  */
-async function call(context, fn) {
+async function call(deps, context, fn) {
     try {
-        return await withRetry(fn, context.sleep);
+        return await withRetry(fn, deps.sleep);
     }
     catch (error) {
         throw explain(error, context);
@@ -64,380 +571,15 @@ function explain(error, { what, permission, repository }) {
         return error instanceof Error ? error : new Error(String(error));
     const message = githubMessage(error);
     if (error.status === 401) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`);
     }
     if (error.status === 403 && !/rate limit/i.test(message)) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`);
     }
     if (error.status === 404) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`);
     }
     return new Error(`Could not ${what} in ${repository}: GitHub answered ${error.status} (${message}).`);
-}
-
-// EXTERNAL MODULE: ./src/version.ts
-var src_version = __nccwpck_require__(135);
-;// CONCATENATED MODULE: ./src/deploy-tag.ts
-
-
-
-async function deployTag(inputs, deps) {
-    if (inputs.mode === 'create')
-        return createDeployTag(inputs, deps);
-    return inputs.version && inputs.tag
-        ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
-        : lookupPrevious(inputs, deps);
-}
-// ------------------------------------------------------------------------------------------ create mode
-async function createDeployTag(inputs, deps) {
-    const { github } = deps;
-    const info = deps.info ?? (() => { });
-    const repository = `${inputs.owner}/${inputs.repo}`;
-    const ctx = (what, permission = 'contents: write') => ({ what, permission, repository });
-    const base = { owner: inputs.owner, repo: inputs.repo };
-    // The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA").
-    try {
-        await withRetry(() => github.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...base, ref: inputs.sha }), deps.sleep);
-    }
-    catch (error) {
-        if (statusOf(error) === 422) {
-            throw new src/* ConfigurationError */.j1(`Input "sha": commit ${inputs.sha} (from ${inputs.shaSource}) does not exist in ${repository}. Tag the commit that was built and deployed: the full sha of a pushed commit.`);
-        }
-        throw explain(error, ctx(`read commit ${inputs.sha}`, 'contents: read'));
-    }
-    const refs = await listDeployTags(inputs, deps);
-    const previousRef = refs
-        .filter((ref) => (0,src_version/* compareVersions */.Z)(ref.version, inputs.version) < 0)
-        .sort((a, b) => (0,src_version/* compareVersions */.Z)(b.version, a.version) || compareText(b.tag, a.tag))[0];
-    const previous = previousRef ? await resolveRecord(previousRef, inputs, deps) : undefined;
-    const message = tagMessage(inputs, deps.clock.now());
-    const result = (action, extra = {}) => ({
-        mode: 'create',
-        action,
-        tag: inputs.tag,
-        sha: inputs.sha,
-        version: inputs.version.text,
-        created: action === 'created' || action === 'moved',
-        shaSource: inputs.shaSource,
-        ...(inputs.metadata.image !== undefined ? { image: inputs.metadata.image } : {}),
-        ...(inputs.metadata.imageDigest !== undefined ? { imageDigest: inputs.metadata.imageDigest } : {}),
-        ...(previous ? { previous } : {}),
-        ...extra,
-    });
-    let existing = refs.find((ref) => ref.tag === inputs.tag);
-    let outcome;
-    for (let attempt = 0; attempt < 2 && outcome === undefined; attempt++) {
-        if (existing) {
-            const commit = await peel(existing.objectSha, existing.objectType, inputs, deps);
-            outcome = await onExisting(inputs, deps, commit, message, result);
-            break;
-        }
-        const tagObject = await createTagObject(inputs, deps, message);
-        try {
-            await withRetry(() => github.request('POST /repos/{owner}/{repo}/git/refs', {
-                ...base,
-                ref: `refs/tags/${inputs.tag}`,
-                sha: tagObject,
-            }), deps.sleep);
-            info(`Created tag ${inputs.tag} on ${inputs.sha}.`);
-            outcome = result('created', { message });
-        }
-        catch (error) {
-            // Another run created the tag between our read and our write: decide as if we had seen it (once).
-            if (statusOf(error) === 422 && isRequestError(error) && /already exists/i.test(githubMessage(error))) {
-                existing = await getTagRef(inputs, deps);
-                if (existing)
-                    continue;
-            }
-            throw explain(error, ctx(`create the ref refs/tags/${inputs.tag}`));
-        }
-    }
-    if (!outcome)
-        throw new Error(`Could not create or read tag ${inputs.tag} in ${repository}.`);
-    if (inputs.createDeployment) {
-        outcome.deploymentId = await createDeployment(inputs, deps, message);
-        info(`Created deployment ${outcome.deploymentId} for environment ${inputs.metadata.environment}.`);
-    }
-    return outcome;
-}
-async function onExisting(inputs, deps, commit, message, result) {
-    const info = deps.info ?? (() => { });
-    if (commit === inputs.sha) {
-        if (inputs.onExists === 'fail') {
-            throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on ${inputs.sha} and on-exists is fail. Use on-exists: keep to accept a re-run of the same deployment.`);
-        }
-        info(`Tag ${inputs.tag} already points at ${inputs.sha}; left unchanged.`);
-        return result('kept');
-    }
-    if (inputs.onExists !== 'move') {
-        throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on commit ${commit}, but this run deploys commit ${inputs.sha} (from ${inputs.shaSource}). One version should come from one commit: build a new version, or set on-exists: move to move the tag to ${inputs.sha}.`);
-    }
-    const tagObject = await createTagObject(inputs, deps, message);
-    await deploy_tag_call(deps, {
-        what: `move the ref refs/tags/${inputs.tag}`,
-        permission: 'contents: write',
-        repository: `${inputs.owner}/${inputs.repo}`,
-    }, () => deps.github.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-        owner: inputs.owner,
-        repo: inputs.repo,
-        ref: `tags/${inputs.tag}`,
-        sha: tagObject,
-        force: true,
-    }));
-    info(`Moved tag ${inputs.tag} from ${commit} to ${inputs.sha}.`);
-    return result('moved', { movedFrom: commit, message });
-}
-/** Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. */
-async function createTagObject(inputs, deps, message) {
-    const response = await deploy_tag_call(deps, { what: 'create the tag object', permission: 'contents: write', repository: `${inputs.owner}/${inputs.repo}` }, () => deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
-        owner: inputs.owner,
-        repo: inputs.repo,
-        tag: inputs.tag,
-        message,
-        object: inputs.sha,
-        type: 'commit',
-    }));
-    return response.data.sha;
-}
-async function createDeployment(inputs, deps, message) {
-    const environment = inputs.metadata.environment ?? '';
-    const context = {
-        what: `create a deployment for environment ${environment}`,
-        permission: 'deployments: write',
-        repository: `${inputs.owner}/${inputs.repo}`,
-    };
-    const base = { owner: inputs.owner, repo: inputs.repo };
-    const created = await deploy_tag_call(deps, context, () => deps.github.request('POST /repos/{owner}/{repo}/deployments', {
-        ...base,
-        ref: inputs.sha,
-        environment,
-        task: 'deploy',
-        // The deployment already happened: no merge of the default branch, no commit-status checks.
-        auto_merge: false,
-        required_contexts: [],
-        description: message.split('\n')[0]?.slice(0, 140) ?? '',
-        payload: {
-            version: inputs.version.text,
-            tag: inputs.tag,
-            ...(inputs.metadata.image ? { image: inputs.metadata.image } : {}),
-            ...(inputs.metadata.imageDigest ? { 'image-digest': inputs.metadata.imageDigest } : {}),
-            ...(inputs.metadata.taskDefinitionArn ? { 'task-definition-arn': inputs.metadata.taskDefinitionArn } : {}),
-        },
-    }));
-    const data = created.data;
-    if (typeof data.id !== 'number') {
-        throw new Error(`GitHub did not create the deployment: ${data.message ?? `status ${created.status}`}.`);
-    }
-    const deploymentId = data.id;
-    await deploy_tag_call(deps, context, () => deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
-        ...base,
-        deployment_id: deploymentId,
-        state: 'success',
-        ...(inputs.runUrl ? { log_url: inputs.runUrl } : {}),
-        description: `Deployed ${inputs.version.text}`,
-        environment,
-    }));
-    return deploymentId;
-}
-/** The annotated tag message: a title line, then `key: value` lines that lookup mode reads back. */
-function tagMessage(inputs, nowMs) {
-    const m = inputs.metadata;
-    const title = `Deploy ${inputs.version.text}${m.environment ? ` to ${m.environment}` : ''}${m.cluster && m.service ? ` (${m.cluster}/${m.service})` : ''}`;
-    const lines = [
-        ['version', inputs.version.text],
-        ['image', m.image],
-        ['image-digest', m.imageDigest],
-        ['task-definition', m.taskDefinitionArn],
-        ['cluster', m.cluster],
-        ['service', m.service],
-        ['environment', m.environment],
-        ['commit', inputs.sha],
-        ['run', inputs.runUrl],
-        ['time', new Date(nowMs).toISOString()],
-    ];
-    const body = lines.filter(([, value]) => value !== undefined && value !== '').map(([k, v]) => `${k}: ${v}`);
-    return `${title}\n\n${body.join('\n')}\n`;
-}
-/** Reads `key: value` lines of a tag message. */
-function parseTagMessage(message) {
-    const fields = {};
-    for (const line of message.split(/\r?\n/)) {
-        const match = /^([a-z][a-z-]*): (.+)$/.exec(line.trim());
-        if (match?.[1] && match[2] && !(match[1] in fields))
-            fields[match[1]] = match[2];
-    }
-    return fields;
-}
-// ------------------------------------------------------------------------------------------ lookup mode
-/**
- * `version: previous`: the deploy before the latest one. The newest deploy tag by HeadVer order is taken as
- * what runs now (deploy-tag runs after every successful deploy), so the rollback target is the newest tag
- * with a lower version. Re-running the lookup after rolling back gives the same target again: a rollback
- * redeploys an old version, which adds no newer tag.
- */
-async function lookupPrevious(inputs, deps) {
-    const repository = `${inputs.owner}/${inputs.repo}`;
-    const refs = (await listDeployTags(inputs, deps)).sort((a, b) => (0,src_version/* compareVersions */.Z)(b.version, a.version) || compareText(b.tag, a.tag));
-    const latestRef = refs[0];
-    if (!latestRef) {
-        throw new src/* ConfigurationError */.j1(`version: previous found no deploy tags ${inputs.prefix}<version> in ${repository}, so there is no deployment to roll back to. Check the prefix input, or deploy an explicit version.`);
-    }
-    const previousRef = refs.find((ref) => (0,src_version/* compareVersions */.Z)(ref.version, latestRef.version) < 0);
-    if (!previousRef) {
-        throw new src/* ConfigurationError */.j1(`version: previous found only ${latestRef.tag} in ${repository}: there is no earlier deployment to roll back to. Deploy an explicit version instead.`);
-    }
-    const [latest, previous] = await Promise.all([
-        resolveRecord(latestRef, inputs, deps),
-        resolveRecord(previousRef, inputs, deps),
-    ]);
-    deps.info?.(`Latest deploy: ${latest.tag} (${latest.sha}); previous deploy: ${previous.tag} (${previous.sha}).`);
-    return {
-        mode: 'lookup',
-        action: 'looked-up',
-        tag: previous.tag,
-        sha: previous.sha,
-        version: previous.version,
-        created: false,
-        found: true,
-        ...(previous.image !== undefined ? { image: previous.image } : {}),
-        ...(previous.imageDigest !== undefined ? { imageDigest: previous.imageDigest } : {}),
-        previous,
-        latest,
-    };
-}
-/**
- * `lookup: true` with a version: that version's deploy tag, resolved to its commit and the image recorded in its
- * message, so that a redeploy of the version tags (keeps) the commit it was built from. No tag is not an error: a
- * version CI built but never deployed has none yet (`found: false`).
- */
-async function lookupVersion(inputs, version, tag, deps) {
-    // matching-refs answers 200 [] for a missing tag but 404 for a repository the token cannot see (GET ref would
-    // answer 404 to both); it matches by prefix, so ecs-deploy-0.2601.1 also lists ecs-deploy-0.2601.10.
-    const ref = (await listDeployTags(inputs, deps, tag)).find((candidate) => candidate.tag === tag);
-    const repository = `${inputs.owner}/${inputs.repo}`;
-    if (!ref) {
-        deps.info?.(`No deploy tag ${tag} in ${repository}: version ${version.text} has not been deployed.`);
-        return {
-            mode: 'lookup',
-            action: 'looked-up',
-            tag: '',
-            sha: '',
-            version: version.text,
-            created: false,
-            found: false,
-        };
-    }
-    const record = await resolveRecord(ref, inputs, deps);
-    deps.info?.(`Deploy tag ${record.tag} records version ${record.version} on commit ${record.sha}.`);
-    return {
-        mode: 'lookup',
-        action: 'looked-up',
-        tag: record.tag,
-        sha: record.sha,
-        version: record.version,
-        created: false,
-        found: true,
-        ...(record.image !== undefined ? { image: record.image } : {}),
-        ...(record.imageDigest !== undefined ? { imageDigest: record.imageDigest } : {}),
-    };
-}
-/**
- * Every `refs/tags/<prefix><HeadVer>` (whose name starts with `startsWith`, default the prefix); tags under the
- * prefix that are not HeadVer-shaped are ignored.
- */
-async function listDeployTags(inputs, deps, startsWith = inputs.prefix) {
-    const context = {
-        what: `list the tags ${startsWith}*`,
-        permission: 'contents: read',
-        repository: `${inputs.owner}/${inputs.repo}`,
-    };
-    const refs = [];
-    let response = await deploy_tag_call(deps, context, () => deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
-        owner: inputs.owner,
-        repo: inputs.repo,
-        ref: `tags/${startsWith}`,
-        per_page: 100,
-    }));
-    for (let page = 0; page < 100; page++) {
-        refs.push(...response.data);
-        const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.link ?? '')?.[1];
-        if (!next)
-            break;
-        response = await deploy_tag_call(deps, context, () => deps.github.request(`GET ${next}`));
-    }
-    const found = [];
-    for (const ref of refs) {
-        const tag = ref.ref.replace(/^refs\/tags\//, '');
-        if (!tag.startsWith(inputs.prefix))
-            continue;
-        const version = (0,src_version/* parseVersion */.o)(tag.slice(inputs.prefix.length));
-        if (version)
-            found.push({ tag, version, objectSha: ref.object.sha, objectType: ref.object.type });
-    }
-    return found;
-}
-async function getTagRef(inputs, deps) {
-    try {
-        const response = await withRetry(() => deps.github.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-            owner: inputs.owner,
-            repo: inputs.repo,
-            ref: `tags/${inputs.tag}`,
-        }), deps.sleep);
-        return {
-            tag: inputs.tag,
-            version: inputs.version,
-            objectSha: response.data.object.sha,
-            objectType: response.data.object.type,
-        };
-    }
-    catch (error) {
-        if (statusOf(error) === 404)
-            return undefined;
-        throw explain(error, {
-            what: `read the ref refs/tags/${inputs.tag}`,
-            permission: 'contents: read',
-            repository: `${inputs.owner}/${inputs.repo}`,
-        });
-    }
-}
-/** Follows annotated tag objects to the commit. */
-async function peel(sha, type, inputs, deps) {
-    let current = { sha, type };
-    for (let depth = 0; depth < 5 && current.type === 'tag'; depth++) {
-        const tag = await readTagObject(current.sha, inputs, deps);
-        current = tag.object;
-    }
-    return current.sha;
-}
-async function readTagObject(sha, inputs, deps) {
-    const response = await deploy_tag_call(deps, { what: `read tag object ${sha}`, permission: 'contents: read', repository: `${inputs.owner}/${inputs.repo}` }, () => deps.github.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', {
-        owner: inputs.owner,
-        repo: inputs.repo,
-        tag_sha: sha,
-    }));
-    return response.data;
-}
-async function resolveRecord(ref, inputs, deps) {
-    if (ref.objectType !== 'tag')
-        return { tag: ref.tag, version: ref.version.text, sha: ref.objectSha };
-    const tag = await readTagObject(ref.objectSha, inputs, deps);
-    const sha = tag.object.type === 'tag' ? await peel(tag.object.sha, 'tag', inputs, deps) : tag.object.sha;
-    const fields = parseTagMessage(tag.message);
-    return {
-        tag: ref.tag,
-        version: ref.version.text,
-        sha,
-        message: tag.message,
-        ...(fields.image ? { image: fields.image } : {}),
-        ...(fields['image-digest'] ? { imageDigest: fields['image-digest'] } : {}),
-    };
-}
-/** One GitHub call with retries of 5xx and the translation of 401/403/404 into one clear line. */
-function deploy_tag_call(deps, context, fn) {
-    return call(deps.sleep ? { ...context, sleep: deps.sleep } : context, fn);
-}
-function compareText(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
@@ -448,23 +590,28 @@ function compareText(a, b) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(976);
-/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(694);
-/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(151);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(613);
+/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
+/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(614);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(613);
+
 
 
 
 
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readDeployTagInputs */ .x)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_());
-        _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.maskSecret */ .Rm.maskSecret(inputs.token);
-        const github = new _octokit_core__WEBPACK_IMPORTED_MODULE_3__/* .Octokit */ .E({
+        const reader = new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_();
+        // Before anything can fail: an error about another input must not show the token either.
+        _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.maskSecret */ .Rm.maskSecret(reader.raw('github-token'));
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readDeployTagInputs */ .x)(reader);
+        const github = new _octokit_core__WEBPACK_IMPORTED_MODULE_4__/* .Octokit */ .E({
             auth: inputs.token,
             baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
             userAgent: `ecs-actions/deploy-tag ${_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ECS_ACTIONS_VERSION */ .lg}`,
+            request: { fetch: (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)() },
         });
-        const result = await (0,_deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTag */ .Ec)(inputs, { github, clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info });
+        const result = await (0,_deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTag */ .E)(inputs, { github, clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info });
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)(outputsOf(result));
         if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.found
@@ -488,9 +635,12 @@ function outputsOf(result) {
         sha: result.sha,
         created: String(result.created),
         found: result.found === undefined ? '' : String(result.found),
+        'deployed-here': result.deployedHere === undefined ? '' : String(result.deployedHere),
+        legacy: result.legacy === undefined ? '' : String(result.legacy),
         version: result.version,
         image: result.image ?? '',
         'image-digest': result.imageDigest ?? '',
+        'task-definition-arn': result.taskDefinitionArn ?? '',
         'previous-tag': result.previous?.tag ?? '',
         'previous-version': result.previous?.version ?? '',
         'previous-sha': result.previous?.sha ?? '',
@@ -508,11 +658,13 @@ function summaryOf(result) {
         ['version', code(result.version)],
         ['image', code(result.image)],
         ['image digest', code(result.imageDigest)],
+        ['task definition', code(result.taskDefinitionArn)],
     ];
     if (result.mode === 'lookup' && result.found === false) {
         return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;
     }
     if (result.mode === 'lookup' && !result.latest) {
+        rows.push(['ran here', result.legacy ? 'unknown (legacy tag, no deploy records)' : String(result.deployedHere)]);
         return [`### Deploy of ${code(result.version)}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)].join('\n');
     }
     if (result.mode === 'lookup') {
@@ -522,7 +674,7 @@ function summaryOf(result) {
     rows.push(['commit from', result.shaSource ?? '']);
     if (result.movedFrom)
         rows.push(['moved from', code(result.movedFrom)]);
-    rows.push(['previous deploy', code(result.previous ? `${result.previous.tag} (${result.previous.sha})` : '')]);
+    rows.push(['previous deploy here', code(result.previous ? `${result.previous.tag} (${result.previous.sha})` : '')]);
     if (result.deploymentId !== undefined)
         rows.push(['deployment', String(result.deploymentId)]);
     return [`### Deploy tag ${code(result.tag)} ${result.action}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)].join('\n');
@@ -548,6 +700,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 10 modules
 var src = __nccwpck_require__(976);
+// EXTERNAL MODULE: ./src/records.ts
+var records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/refname.ts
 /**
  * The rules of `git check-ref-format` (https://git-scm.com/docs/git-check-ref-format) for a full ref name.
@@ -582,6 +736,7 @@ var src_version = __nccwpck_require__(135);
 
 
 
+
 /** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 const LOOKUP_VERSION = 'previous';
 function readDeployTagInputs(input, env = process.env) {
@@ -599,15 +754,21 @@ function readDeployTagInputs(input, env = process.env) {
         : undefined;
     const prefix = input.string('prefix', 'ecs-deploy-');
     const versionText = input.requiredString('version');
-    const common = { prefix, token, owner, repo, runUrl };
     const lookup = input.boolean('lookup', false);
+    const place = {};
+    for (const field of ['environment', 'cluster', 'service']) {
+        const value = readField(input, field, field);
+        if (value !== undefined)
+            place[field] = value;
+    }
+    const common = { prefix, token, owner, repo, runUrl, place };
     if (versionText === LOOKUP_VERSION) {
         checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
         return { mode: 'lookup', ...common };
     }
     const version = (0,src_version/* parseVersion */.o)(versionText);
     if (!version) {
-        throw (0,src/* invalidInput */.aY)('version', versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
+        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
     }
     const tag = `${prefix}${version.text}`;
     const problem = refNameProblem(`refs/tags/${tag}`);
@@ -625,23 +786,45 @@ function readDeployTagInputs(input, env = process.env) {
     const createDeployment = input.boolean('create-deployment', false);
     const metadata = {};
     const set = (key, name) => {
-        const value = input.optionalString(name);
+        const value = readField(input, name, key);
         if (value !== undefined)
             metadata[key] = value;
     };
     set('image', 'image');
     set('imageDigest', 'image-digest');
     set('taskDefinitionArn', 'task-definition-arn');
-    set('cluster', 'cluster');
-    set('service', 'service');
-    set('environment', 'environment');
-    if (metadata.imageDigest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(metadata.imageDigest)) {
-        throw (0,src/* invalidInput */.aY)('image-digest', metadata.imageDigest, 'must be an image digest sha256:<64 hex>', 'Pass the digest output of ecr-push, or leave it empty.');
+    const { environment, cluster, service } = place;
+    if (environment === undefined || cluster === undefined || service === undefined) {
+        const missing = ['environment', 'cluster', 'service'].filter((name) => place[name] === undefined);
+        throw new src/* ConfigurationError */.j1(`Input${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: a deploy is recorded with the environment, cluster and service it went to, so that rollbacks and lookups read the history of that place only. Set environment: (e.g. production), cluster: and service: as deployed.`);
     }
-    if (createDeployment && metadata.environment === undefined) {
-        throw new src/* ConfigurationError */.j1('Input "create-deployment" is true but "environment" is empty. Set environment: to the GitHub environment the deployment belongs to (e.g. production), or set create-deployment: false.');
+    return {
+        mode: 'create',
+        ...common,
+        place: { environment, cluster, service },
+        version,
+        tag,
+        sha,
+        shaSource,
+        onExists,
+        createDeployment,
+        metadata,
+    };
+}
+/** An input recorded in a deploy record, checked against the rule the records are read back with. */
+function readField(input, name, field) {
+    const value = input.optionalString(name);
+    if (value === undefined)
+        return undefined;
+    const rule = records/* FIELD_RULES */.Jx[field];
+    if (!rule.test(value)) {
+        throw (0,src/* invalidInput */.aY)(name, value, `must be ${rule.expected}`, 'It is recorded in the deploy tag and read back by rollbacks, so newlines and other control characters are refused.');
     }
-    return { mode: 'create', ...common, version, tag, sha, shaSource, onExists, createDeployment, metadata };
+    return value;
+}
+/** A GitHub token pasted into the wrong input: never echoed, even when it is not the token being masked. */
+function looksLikeToken(value) {
+    return /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/.test(value);
 }
 function checkTagName(prefix, tag, input) {
     const problem = refNameProblem(`refs/tags/${tag}`);
@@ -683,6 +866,163 @@ function readEventHeadSha(eventPath) {
         throw new src/* ConfigurationError */.j1('The event is workflow_run but its payload has no workflow_run.head_sha. Set sha: explicitly, e.g. sha: ${{ github.event.workflow_run.head_sha }}.');
     }
     return run.head_sha;
+}
+
+
+/***/ }),
+
+/***/ 669:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jx: () => (/* binding */ FIELD_RULES),
+/* harmony export */   V3: () => (/* binding */ parseTagMessage),
+/* harmony export */   W1: () => (/* binding */ RecordError),
+/* harmony export */   ii: () => (/* binding */ isAt),
+/* harmony export */   vn: () => (/* binding */ formatTagMessage)
+/* harmony export */ });
+/* unused harmony export ecsName */
+/**
+ * The deploy records an `ecs-deploy-<version>` tag carries: one tag per version, on the commit it was built from,
+ * and in its message one JSON line per deploy of that version (environment, cluster, service, image, task
+ * definition, run, time), oldest first. People read the title and the lines; lookups parse them strictly, since
+ * what they read back is deployed again: a field that fails its rule makes the whole tag unusable, never guessed at.
+ */
+/** The JSON key of each record field, as people see it in the tag message. */
+const KEYS = {
+    environment: 'environment',
+    cluster: 'cluster',
+    service: 'service',
+    image: 'image',
+    imageDigest: 'image-digest',
+    taskDefinitionArn: 'task-definition',
+    run: 'run',
+    time: 'time',
+};
+const REQUIRED = ['environment', 'cluster', 'service', 'time'];
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const ECS_NAME = /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:(?:cluster|service)\/[A-Za-z0-9_/-]{1,512})$/;
+// A Docker image reference: [host[:port]/]path[:tag][@sha256:digest], lower-case path components.
+const IMAGE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
+const RUN_URL = /^https?:\/\/[!-~]{1,2000}$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+const textRule = (expected, pattern) => ({
+    expected,
+    test: (value) => value.length > 0 && !CONTROL.test(value) && (pattern ? pattern.test(value) : true),
+});
+/** What each field may hold; the same rules check the action's inputs before writing and the tags when reading. */
+const FIELD_RULES = {
+    environment: {
+        expected: 'a GitHub environment name: 1-255 characters, no control characters, no leading or trailing space',
+        test: (value) => value.length <= 255 && value.trim() === value && textRule('').test(value),
+    },
+    cluster: textRule('an ECS cluster name (letters, digits, - and _, up to 255) or cluster ARN', ECS_NAME),
+    service: textRule('an ECS service name (letters, digits, - and _, up to 255) or service ARN', ECS_NAME),
+    image: textRule('an image reference such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:0.2601.3', IMAGE),
+    imageDigest: textRule('an image digest sha256:<64 hex>', DIGEST),
+    taskDefinitionArn: textRule('a task definition revision ARN arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>', TASK_DEFINITION_ARN),
+    run: textRule('an http(s) URL without spaces', RUN_URL),
+    time: textRule('an ISO 8601 UTC time', TIME),
+};
+/** The name of an ECS cluster or service given as a name or an ARN (`arn:…:cluster/prod` → `prod`). */
+function ecsName(value) {
+    return value.startsWith('arn:') ? (value.split('/').at(-1) ?? value) : value;
+}
+/** Whether a record is a deploy to `place` (cluster and service compared by name, so an ARN matches its name). */
+function isAt(record, place) {
+    return ((!place.environment || record.environment === place.environment) &&
+        (!place.cluster || ecsName(record.cluster) === ecsName(place.cluster)) &&
+        (!place.service || ecsName(record.service) === ecsName(place.service)));
+}
+/** The line that starts the records in a tag message; every line after it is one record. */
+const RECORDS_MARKER = 'deploys:';
+/** The annotated tag message: a title for people, the version and commit, then one JSON line per deploy. */
+function formatTagMessage(version, commit, records) {
+    const last = records.at(-1);
+    const title = last
+        ? `Deploy ${version} to ${last.environment} (${ecsName(last.cluster)}/${ecsName(last.service)})`
+        : `Deploy ${version}`;
+    const lines = records.map((record) => {
+        const json = {};
+        for (const [field, key] of Object.entries(KEYS)) {
+            const value = record[field];
+            if (value !== undefined)
+                json[key] = value;
+        }
+        return JSON.stringify(json);
+    });
+    return `${title}\n\nversion: ${version}\ncommit: ${commit}\n${RECORDS_MARKER}\n${lines.join('\n')}\n`;
+}
+class RecordError extends Error {
+    name = 'RecordError';
+}
+/**
+ * The records of a tag message, or undefined when the message has none (a tag made by hand or by the hand-written
+ * pipeline before: a legacy tag). Throws RecordError, naming the line, when a message with records breaks any
+ * rule, or names another version or commit than the tag's.
+ */
+function parseTagMessage(message, expected) {
+    const lines = message.replace(/\n$/, '').split('\n');
+    const marker = lines.indexOf(RECORDS_MARKER);
+    if (marker < 0)
+        return undefined;
+    const header = new Map();
+    for (const [index, line] of lines.slice(0, marker).entries()) {
+        const match = /^(version|commit): (.*)$/.exec(line);
+        if (!match?.[1])
+            continue;
+        if (header.has(match[1]))
+            throw new RecordError(`line ${index + 1} repeats "${match[1]}:"`);
+        header.set(match[1], match[2] ?? '');
+    }
+    if (header.get('version') !== expected.version) {
+        throw new RecordError(`its "version:" line is not ${expected.version}`);
+    }
+    if (header.get('commit') !== expected.commit) {
+        throw new RecordError(`its "commit:" line is not the commit the tag points at (${expected.commit})`);
+    }
+    const records = [];
+    for (const [offset, line] of lines.slice(marker + 1).entries()) {
+        records.push(parseRecord(line, marker + offset + 2));
+    }
+    return records;
+}
+function parseRecord(line, lineNumber) {
+    const fail = (why) => {
+        throw new RecordError(`the deploy record on line ${lineNumber} ${why}`);
+    };
+    let json;
+    try {
+        json = JSON.parse(line);
+    }
+    catch {
+        fail('is not JSON');
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+        return fail('is not a JSON object');
+    const given = json;
+    const fields = Object.entries(KEYS);
+    const known = new Set(fields.map(([, key]) => key));
+    const unknown = Object.keys(given).find((key) => !known.has(key));
+    if (unknown !== undefined)
+        fail(`has an unknown field ${JSON.stringify(unknown)}`);
+    const record = {};
+    for (const [field, key] of fields) {
+        const value = given[key];
+        if (value === undefined) {
+            if (REQUIRED.includes(field))
+                fail(`has no "${key}"`);
+            continue;
+        }
+        if (typeof value !== 'string' || !FIELD_RULES[field].test(value)) {
+            fail(`has an invalid "${key}": it must be ${FIELD_RULES[field].expected}`);
+        }
+        record[field] = value;
+    }
+    return record;
 }
 
 

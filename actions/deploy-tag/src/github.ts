@@ -1,8 +1,17 @@
-import { ConfigurationError, realSleep, type Sleep } from '@ecs-actions/core';
+import { type Clock, ConfigurationError, realSleep, type Sleep } from '@ecs-actions/core';
 import type { Octokit } from '@octokit/core';
 
 /** The part of Octokit the action uses; tests pass an Octokit pointed at the simulator. */
 export type GitHubClient = Pick<Octokit, 'request'>;
+
+export interface DeployTagDeps {
+  github: GitHubClient;
+  clock: Clock;
+  /** Waits between retries of 5xx answers and before reading a written tag back; default real time. */
+  sleep?: Sleep;
+  /** Progress lines for the log. */
+  info?: (message: string) => void;
+}
 
 interface RequestErrorLike {
   status: number;
@@ -29,8 +38,21 @@ export interface CallContext {
   /** The job permission the call needs: `contents: write`. */
   permission: string;
   repository: string;
-  /** Waits between retries; injected in tests. */
-  sleep?: Sleep;
+}
+
+/** How long one GitHub request may take before it is given up (and retried as a network failure). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** fetch for Octokit with a per-request timeout: a hung connection fails the call instead of the whole job. */
+export function fetchWithTimeout(timeoutMs = REQUEST_TIMEOUT_MS): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal }).catch((error: unknown) => {
+      if (timeout.aborted) throw new Error(`no answer from GitHub within ${timeoutMs / 1000} s`);
+      throw error;
+    });
+  };
 }
 
 /** Waits before the 2nd and 3rd attempt of a call that failed with a 5xx or a network error. */
@@ -58,9 +80,9 @@ export async function withRetry<T>(fn: () => Promise<T>, sleep: Sleep = realSlee
  * Runs one GitHub call and turns the failures a workflow author can fix into one clear line:
  * 401 (no or bad token), 403 (missing job permission), 404 (repository not visible to the token).
  */
-export async function call<T>(context: CallContext, fn: () => Promise<T>): Promise<T> {
+export async function call<T>(deps: { sleep?: Sleep }, context: CallContext, fn: () => Promise<T>): Promise<T> {
   try {
-    return await withRetry(fn, context.sleep);
+    return await withRetry(fn, deps.sleep);
   } catch (error) {
     throw explain(error, context);
   }

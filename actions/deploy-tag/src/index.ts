@@ -11,16 +11,20 @@ import {
 } from '@ecs-actions/core';
 import { Octokit } from '@octokit/core';
 import { type DeployTagResult, deployTag } from './deploy-tag.js';
+import { fetchWithTimeout } from './github.js';
 import { readDeployTagInputs } from './inputs.js';
 
 await runAction({
   async main() {
-    const inputs = readDeployTagInputs(new InputReader());
-    log.maskSecret(inputs.token);
+    const reader = new InputReader();
+    // Before anything can fail: an error about another input must not show the token either.
+    log.maskSecret(reader.raw('github-token'));
+    const inputs = readDeployTagInputs(reader);
     const github = new Octokit({
       auth: inputs.token,
       baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
       userAgent: `ecs-actions/deploy-tag ${ECS_ACTIONS_VERSION}`,
+      request: { fetch: fetchWithTimeout() },
     });
     const result = await deployTag(inputs, { github, clock: systemClock, info: log.info });
     setOutputs(outputsOf(result));
@@ -51,9 +55,12 @@ function outputsOf(result: DeployTagResult): Record<string, string> {
     sha: result.sha,
     created: String(result.created),
     found: result.found === undefined ? '' : String(result.found),
+    'deployed-here': result.deployedHere === undefined ? '' : String(result.deployedHere),
+    legacy: result.legacy === undefined ? '' : String(result.legacy),
     version: result.version,
     image: result.image ?? '',
     'image-digest': result.imageDigest ?? '',
+    'task-definition-arn': result.taskDefinitionArn ?? '',
     'previous-tag': result.previous?.tag ?? '',
     'previous-version': result.previous?.version ?? '',
     'previous-sha': result.previous?.sha ?? '',
@@ -72,11 +79,13 @@ function summaryOf(result: DeployTagResult): string {
     ['version', code(result.version)],
     ['image', code(result.image)],
     ['image digest', code(result.imageDigest)],
+    ['task definition', code(result.taskDefinitionArn)],
   ];
   if (result.mode === 'lookup' && result.found === false) {
     return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;
   }
   if (result.mode === 'lookup' && !result.latest) {
+    rows.push(['ran here', result.legacy ? 'unknown (legacy tag, no deploy records)' : String(result.deployedHere)]);
     return [`### Deploy of ${code(result.version)}`, '', markdownTable(['', ''], rows)].join('\n');
   }
   if (result.mode === 'lookup') {
@@ -85,7 +94,7 @@ function summaryOf(result: DeployTagResult): string {
   }
   rows.push(['commit from', result.shaSource ?? '']);
   if (result.movedFrom) rows.push(['moved from', code(result.movedFrom)]);
-  rows.push(['previous deploy', code(result.previous ? `${result.previous.tag} (${result.previous.sha})` : '')]);
+  rows.push(['previous deploy here', code(result.previous ? `${result.previous.tag} (${result.previous.sha})` : '')]);
   if (result.deploymentId !== undefined) rows.push(['deployment', String(result.deploymentId)]);
   return [`### Deploy tag ${code(result.tag)} ${result.action}`, '', markdownTable(['', ''], rows)].join('\n');
 }

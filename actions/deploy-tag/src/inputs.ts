@@ -1,18 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationError, errorMessage, type InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
+import { type DeployRecord, FIELD_RULES, type Place } from './records.js';
 import { refNameProblem } from './refname.js';
 import { type DeployVersion, parseVersion } from './version.js';
 
 export type OnExists = 'keep' | 'fail' | 'move';
 
-/** What the tag message records besides the version; every field is optional. */
+/** What this deploy's record holds besides the place and the time. */
 export interface TagMetadata {
   image?: string;
   imageDigest?: string;
   taskDefinitionArn?: string;
-  cluster?: string;
-  service?: string;
-  environment?: string;
 }
 
 interface CommonInputs {
@@ -22,6 +20,8 @@ interface CommonInputs {
   repo: string;
   /** `GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID`, undefined outside a run. */
   runUrl: string | undefined;
+  /** Where the deploy went (create) or whose history a lookup reads; lookups ignore the parts left empty. */
+  place: Place;
 }
 
 export interface CreateInputs extends CommonInputs {
@@ -36,6 +36,7 @@ export interface CreateInputs extends CommonInputs {
   onExists: OnExists;
   createDeployment: boolean;
   metadata: TagMetadata;
+  place: Required<Place>;
 }
 
 export interface LookupInputs extends CommonInputs {
@@ -72,8 +73,13 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
 
   const prefix = input.string('prefix', 'ecs-deploy-');
   const versionText = input.requiredString('version');
-  const common: CommonInputs = { prefix, token, owner, repo, runUrl };
   const lookup = input.boolean('lookup', false);
+  const place: Place = {};
+  for (const field of ['environment', 'cluster', 'service'] as const) {
+    const value = readField(input, field, field);
+    if (value !== undefined) place[field] = value;
+  }
+  const common: CommonInputs = { prefix, token, owner, repo, runUrl, place };
 
   if (versionText === LOOKUP_VERSION) {
     checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
@@ -84,7 +90,7 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
   if (!version) {
     throw invalidInput(
       'version',
-      versionText,
+      looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText,
       'must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"',
       'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.',
     );
@@ -110,29 +116,52 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
   const createDeployment = input.boolean('create-deployment', false);
   const metadata: TagMetadata = {};
   const set = (key: keyof TagMetadata, name: string) => {
-    const value = input.optionalString(name);
+    const value = readField(input, name, key);
     if (value !== undefined) metadata[key] = value;
   };
   set('image', 'image');
   set('imageDigest', 'image-digest');
   set('taskDefinitionArn', 'task-definition-arn');
-  set('cluster', 'cluster');
-  set('service', 'service');
-  set('environment', 'environment');
-  if (metadata.imageDigest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(metadata.imageDigest)) {
-    throw invalidInput(
-      'image-digest',
-      metadata.imageDigest,
-      'must be an image digest sha256:<64 hex>',
-      'Pass the digest output of ecr-push, or leave it empty.',
-    );
-  }
-  if (createDeployment && metadata.environment === undefined) {
+  const { environment, cluster, service } = place;
+  if (environment === undefined || cluster === undefined || service === undefined) {
+    const missing = ['environment', 'cluster', 'service'].filter((name) => place[name as keyof Place] === undefined);
     throw new ConfigurationError(
-      'Input "create-deployment" is true but "environment" is empty. Set environment: to the GitHub environment the deployment belongs to (e.g. production), or set create-deployment: false.',
+      `Input${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: a deploy is recorded with the environment, cluster and service it went to, so that rollbacks and lookups read the history of that place only. Set environment: (e.g. production), cluster: and service: as deployed.`,
     );
   }
-  return { mode: 'create', ...common, version, tag, sha, shaSource, onExists, createDeployment, metadata };
+  return {
+    mode: 'create',
+    ...common,
+    place: { environment, cluster, service },
+    version,
+    tag,
+    sha,
+    shaSource,
+    onExists,
+    createDeployment,
+    metadata,
+  };
+}
+
+/** An input recorded in a deploy record, checked against the rule the records are read back with. */
+function readField(input: InputReader, name: string, field: keyof DeployRecord): string | undefined {
+  const value = input.optionalString(name);
+  if (value === undefined) return undefined;
+  const rule = FIELD_RULES[field];
+  if (!rule.test(value)) {
+    throw invalidInput(
+      name,
+      value,
+      `must be ${rule.expected}`,
+      'It is recorded in the deploy tag and read back by rollbacks, so newlines and other control characters are refused.',
+    );
+  }
+  return value;
+}
+
+/** A GitHub token pasted into the wrong input: never echoed, even when it is not the token being masked. */
+function looksLikeToken(value: string): boolean {
+  return /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/.test(value);
 }
 
 function checkTagName(prefix: string, tag: string, input: string): void {

@@ -11,6 +11,7 @@ const BUILT = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const NEWER = 'ffac537e6cbbf934b08745a378932722df287a53';
 const OLDER = '0123456789abcdef0123456789abcdef01234567';
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
+const PLACE = { environment: 'production', cluster: 'prod', service: 'web' };
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -24,16 +25,16 @@ afterAll(async () => {
 
 function run(
   inputs: Record<string, string>,
-  options: { token?: string; event?: { name: string; payload: unknown } } = {},
+  options: { token?: string; event?: { name: string; payload: unknown }; runId?: string } = {},
 ) {
   return runBundle({
     bundle,
-    inputs: { 'github-token': options.token ?? sim.env.GITHUB_TOKEN, ...inputs },
+    inputs: { 'github-token': options.token ?? sim.env.GITHUB_TOKEN, ...PLACE, ...inputs },
     env: {
       GITHUB_API_URL: sim.env.GITHUB_API_URL,
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
       GITHUB_SHA: NEWER,
-      GITHUB_RUN_ID: '1658821493',
+      GITHUB_RUN_ID: options.runId ?? '1658821493',
     },
     event: options.event ?? {
       name: 'workflow_run',
@@ -45,14 +46,15 @@ function run(
 describe('deploy-tag bundle, run as the runner runs it', () => {
   it('tags workflow_run.head_sha (not GITHUB_SHA) with an annotated tag and writes outputs and summary', async () => {
     await run({ version: '0.2552.9', sha: OLDER, image: `${IMAGE}:0.2552.9` });
-    const result = await run({
+    const inputs = {
       version: '0.2601.3',
       image: `${IMAGE}:0.2601.3`,
       cluster: 'prod',
       service: 'web',
       environment: 'production',
       'create-deployment': 'true',
-    });
+    };
+    const result = await run(inputs);
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(result.outputs).toMatchObject({
@@ -68,7 +70,7 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
     expect(result.outputs['deployment-id']).toMatch(/^\d+$/);
     const tag = sim.github.tags(OWNER, REPO).find((t) => t.name === 'ecs-deploy-0.2601.3');
     expect(tag).toMatchObject({ type: 'tag', commit: BUILT });
-    expect(tag?.message).toContain('run: https://github.com/octo-org/octo-app/actions/runs/1658821493');
+    expect(tag?.message).toContain('"run":"https://github.com/octo-org/octo-app/actions/runs/1658821493"');
     expect(result.notices).toEqual(['ecs-deploy-0.2601.3 created on 4b825dc (workflow_run.head_sha)']);
     expect(result.summary).toContain('### Deploy tag `ecs-deploy-0.2601.3` created');
     // The token is masked first and appears in no other log line.
@@ -77,9 +79,22 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
     expect(lines.join('\n')).not.toContain(sim.env.GITHUB_TOKEN);
     expect(sim.callsOf('POST /repos/{owner}/{repo}/git/tags').length).toBeGreaterThan(0);
 
-    const again = await run({ version: '0.2601.3' });
+    // A re-run of the job: its deploy is recorded already, the tag is kept as it is.
+    const objects = sim.callsOf('POST /repos/{owner}/{repo}/git/tags').length;
+    const again = await run({ ...inputs, 'create-deployment': 'false' });
     expect(again.exitCode).toBe(0);
     expect(again.outputs.created).toBe('false');
+    expect(sim.callsOf('POST /repos/{owner}/{repo}/git/tags').length).toBe(objects);
+  });
+
+  it('masks the token before reading any input: a token pasted into version is not echoed', async () => {
+    const token = sim.env.GITHUB_TOKEN;
+    const result = await run({ version: token });
+    expect(result.exitCode).toBe(1);
+    expect(result.commands[0]).toMatchObject({ command: 'add-mask', message: token });
+    expect(result.errors).toHaveLength(1);
+    const lines = result.log.split('\n').filter((line) => !line.startsWith('::add-mask::'));
+    expect(lines.join('\n')).not.toContain(token);
   });
 
   it('looks up the previous deploy with version: previous', async () => {
@@ -128,11 +143,35 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
     ['a read-only token', { version: '0.2601.4' }, 'ghs_readonly', 'the job needs `permissions: contents: write`'],
     ['an unknown token', { version: '0.2601.4' }, 'ghs_unknown', 'GitHub answered 401 (Bad credentials)'],
     ['a version that is not HeadVer', { version: '2026.1.5' }, undefined, 'Input "version" must be a HeadVer version'],
+    [
+      'an environment that would forge a record',
+      { version: '0.2601.4', environment: 'production\nimage: docker.io/evil/x:1' },
+      undefined,
+      'Input "environment" must be a GitHub environment name',
+    ],
   ])('fails once with a clear error for %s', async (_case, inputs, token, message) => {
     const result = await run(inputs, token ? { token } : {});
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toContain(message);
     expect(result.outputs).toEqual({});
+  });
+});
+
+describe('on-exists: move from two runs at once (two bundles)', () => {
+  it('reports one winner truthfully: the run whose commit the tag ends on', async () => {
+    await run({ version: '0.2602.1', sha: OLDER });
+    const [first, second] = await Promise.all([
+      run({ version: '0.2602.1', sha: BUILT, 'on-exists': 'move' }, { runId: '1658821501' }),
+      run({ version: '0.2602.1', sha: NEWER, 'on-exists': 'move' }, { runId: '1658821502' }),
+    ]);
+    const final = sim.github.tags(OWNER, REPO).find((t) => t.name === 'ecs-deploy-0.2602.1')?.commit;
+    const winners = [first, second].filter((r) => r.exitCode === 0);
+    expect(winners).toHaveLength(1);
+    expect(winners[0]?.outputs).toMatchObject({ created: 'true', sha: final });
+    const loser = [first, second].find((r) => r.exitCode !== 0);
+    expect(loser?.errors).toEqual([
+      expect.stringContaining(`but another run changed it at the same time: it now points at ${final}.`),
+    ]);
   });
 });

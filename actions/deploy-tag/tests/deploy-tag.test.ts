@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, InputReader, inputsFrom, ManualClock } from '@ecs-actions/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { type DeployTagResult, deployTag, parseTagMessage } from '../src/deploy-tag.js';
+import { SETTLE_MS } from '../src/create.js';
+import { type DeployTagResult, deployTag } from '../src/deploy-tag.js';
 import { readDeployTagInputs } from '../src/inputs.js';
+import { parseTagMessage } from '../src/records.js';
 import { compareVersions, parseVersion } from '../src/version.js';
 import { COMMITS, type GitHubFixture, OWNER, READ_TOKEN, REPO, startGitHub, WRITE_TOKEN } from './github-server.js';
 
@@ -17,8 +19,16 @@ const ENV = {
   GITHUB_RUN_ID: '1658821493',
   GITHUB_EVENT_NAME: 'push',
 };
+/** A later workflow run: its deploy of a version already recorded by ENV's run is a new record. */
+const ANOTHER_RUN = { ...ENV, GITHUB_RUN_ID: '1658821999' };
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
 const DIGEST = `sha256:${'1'.repeat(64)}`;
+/** Where the deploys of these tests go unless a test says otherwise. */
+const PRODUCTION = { environment: 'production', cluster: 'prod', service: 'web' };
+const STAGING = { environment: 'staging', cluster: 'stage', service: 'web' };
+/** The image of a version as ecr-push tags it (`+` becomes `-`). */
+const imageOf = (version: string) => `${IMAGE}:${version.replace('+', '-')}`;
+const arn = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
 
 let gh: GitHubFixture;
 beforeAll(async () => {
@@ -27,31 +37,63 @@ beforeAll(async () => {
 afterAll(async () => {
   await gh.close();
 });
+/** One clock for a test: every run starts a minute after the one before, so deploys are ordered in time. */
+let clock: ManualClock;
 beforeEach(async () => {
   await gh.reset();
   slept = [];
+  clock = new ManualClock(NOW);
 });
 
 function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV) {
-  return readDeployTagInputs(new InputReader(inputsFrom({ 'github-token': WRITE_TOKEN, ...inputs })), env);
+  return readDeployTagInputs(
+    new InputReader(inputsFrom({ 'github-token': WRITE_TOKEN, ...PRODUCTION, ...inputs })),
+    env,
+  );
 }
 
-/** Delays the action slept for between retries. */
+/** Delays the action slept for between retries (and before reading a written tag back). */
 let slept: number[] = [];
 
-async function run(inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV): Promise<DeployTagResult> {
-  const parsed = read(inputs, env);
-  const clock = new ManualClock(NOW);
-  const sleep = async (ms: number) => {
+async function run(
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = ENV,
+  sleep: (ms: number) => Promise<void> = async (ms) => {
     slept.push(ms);
     await clock.sleep(ms);
-  };
+  },
+): Promise<DeployTagResult> {
+  const parsed = read(inputs, env);
+  await clock.sleep(60_000);
   return deployTag(parsed, { github: gh.client(parsed.token), clock, sleep });
 }
 
-/** Seeds deploy tags through the action itself: version → commit. */
-async function seedTags(tags: [string, string][]): Promise<void> {
-  for (const [version, sha] of tags) await run({ version, sha, image: `${IMAGE}:${version}` });
+/** Deploys through the action itself, oldest first: version → commit (at the place of `extra`, default production). */
+async function seedTags(tags: [string, string][], extra: Record<string, string> = {}): Promise<void> {
+  for (const [version, sha] of tags) await run({ version, sha, image: imageOf(version), ...extra });
+}
+
+/** A tag made without deploy-tag: lightweight, or annotated with `message`. */
+async function handMadeTag(name: string, sha: string, message?: string): Promise<void> {
+  const client = gh.client();
+  const target = message
+    ? (
+        await client.request('POST /repos/{owner}/{repo}/git/tags', {
+          owner: OWNER,
+          repo: REPO,
+          tag: name,
+          message,
+          object: sha,
+          type: 'commit',
+        })
+      ).data.sha
+    : sha;
+  await client.request('POST /repos/{owner}/{repo}/git/refs', {
+    owner: OWNER,
+    repo: REPO,
+    ref: `refs/tags/${name}`,
+    sha: target,
+  });
 }
 
 const tagsInRepo = () => gh.github.tags(OWNER, REPO).map((t) => [t.name, t.commit]);
@@ -82,27 +124,46 @@ describe('create', () => {
         'Deploy 0.2602.7 to production (prod/web)',
         '',
         'version: 0.2602.7',
-        `image: ${IMAGE}:0.2602.7`,
-        `image-digest: ${DIGEST}`,
-        'task-definition: arn:aws:ecs:us-east-1:123456789012:task-definition/web:42',
-        'cluster: prod',
-        'service: web',
-        'environment: production',
         `commit: ${B}`,
-        'run: https://github.com/octo-org/octo-app/actions/runs/1658821493',
-        'time: 2026-01-05T10:00:00.000Z',
+        'deploys:',
+        JSON.stringify({
+          environment: 'production',
+          cluster: 'prod',
+          service: 'web',
+          image: `${IMAGE}:0.2602.7`,
+          'image-digest': DIGEST,
+          'task-definition': 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:42',
+          run: 'https://github.com/octo-org/octo-app/actions/runs/1658821493',
+          time: '2026-01-05T10:01:00.000Z',
+        }),
         '',
       ].join('\n'),
     );
-    expect(parseTagMessage(tag?.message ?? '')).toMatchObject({ image: `${IMAGE}:0.2602.7`, cluster: 'prod' });
+    expect(parseTagMessage(tag?.message ?? '', { version: '0.2602.7', commit: B })).toEqual([
+      expect.objectContaining({ image: `${IMAGE}:0.2602.7`, cluster: 'prod', taskDefinitionArn: arn(42) }),
+    ]);
   });
 
-  it('keeps a tag that is already on the same commit (idempotent re-run)', async () => {
+  it('adds a deploy of the same version to another place to the tag (one tag per version, one record per deploy)', async () => {
+    await run({ version: '0.2602.7', sha: B, ...STAGING, 'task-definition-arn': arn(3) });
+    const second = await run({ version: '0.2602.7', sha: B, 'task-definition-arn': arn(9) });
+    expect(second).toMatchObject({ action: 'recorded', created: false, sha: B });
+    const [tag] = gh.github.tags(OWNER, REPO);
+    expect(tag?.message?.split('\n')[0]).toBe('Deploy 0.2602.7 to production (prod/web)');
+    expect(parseTagMessage(tag?.message ?? '', { version: '0.2602.7', commit: B })).toEqual([
+      expect.objectContaining({ environment: 'staging', taskDefinitionArn: arn(3) }),
+      expect.objectContaining({ environment: 'production', taskDefinitionArn: arn(9) }),
+    ]);
+  });
+
+  it("keeps a tag that already records this run's deploy (idempotent re-run)", async () => {
     const first = await run({ version: '0.2602.7', sha: B });
     const second = await run({ version: '0.2602.7', sha: B });
     expect(first.created).toBe(true);
     expect(second).toMatchObject({ action: 'kept', created: false, sha: B });
     expect(tagsInRepo()).toEqual([['ecs-deploy-0.2602.7', B]]);
+    const [tag] = gh.github.tags(OWNER, REPO);
+    expect(parseTagMessage(tag?.message ?? '', { version: '0.2602.7', commit: B })).toHaveLength(1);
   });
 
   it('fails on a tag on another commit, naming both commits, and leaves it', async () => {
@@ -116,11 +177,11 @@ describe('create', () => {
   });
 
   it.each([
-    ['keep', B, { action: 'kept', created: false }],
-    ['move', B, { action: 'kept', created: false }],
+    ['keep', B, { action: 'recorded', created: false }],
+    ['move', B, { action: 'recorded', created: false }],
     ['move', C, { action: 'moved', created: true, movedFrom: B }],
   ] as const)('on-exists %s with the tag on %s', async (onExists, sha, expected) => {
-    await run({ version: '0.2602.7', sha: B });
+    await run({ version: '0.2602.7', sha: B, ...STAGING });
     const result = await run({ version: '0.2602.7', sha, 'on-exists': onExists });
     expect(result).toMatchObject(expected);
     expect(tagsInRepo()).toEqual([['ecs-deploy-0.2602.7', sha]]);
@@ -142,7 +203,7 @@ describe('create', () => {
   });
 });
 
-describe('previous-version: HeadVer order, not string order', () => {
+describe('version: previous, HeadVer order, not string order', () => {
   const existing: [string, string][] = [
     ['0.2552.9', A],
     ['0.2601.1', B],
@@ -160,26 +221,30 @@ describe('previous-version: HeadVer order, not string order', () => {
     ['0.2601.2', '0.2601.1'],
     ['0.2601.1', '0.2552.10+hotfix'],
     ['0.2552.10', '0.2552.9'],
-    ['0.2552.1', undefined],
-  ])('deploying %s finds %s', async (version, previous) => {
+  ])('with %s running, the rollback target is %s', async (version, previous) => {
     await seedTags(existing);
     // Tags under the prefix that are not HeadVer-shaped are ignored.
-    const client = gh.client();
-    for (const name of ['ecs-deploy-9.9.9', 'ecs-deploy-staging', 'ecs-deploy-99.2601.1-rc']) {
-      await client.request('POST /repos/{owner}/{repo}/git/refs', {
-        owner: OWNER,
-        repo: REPO,
-        ref: `refs/tags/${name}`,
-        sha: A,
-      });
-    }
-    // A version that is already tagged (a re-run) keeps its commit; its previous is still the one below it.
-    const result = await run({ version, sha: existing.find(([v]) => v === version)?.[1] ?? F });
-    expect(result.previous?.version).toBe(previous);
-    if (previous) {
-      const sha = existing.find(([v]) => v === previous)?.[1];
-      expect(result.previous).toMatchObject({ tag: `ecs-deploy-${previous}`, sha, image: `${IMAGE}:${previous}` });
-    }
+    for (const name of ['ecs-deploy-9.9.9', 'ecs-deploy-staging', 'ecs-deploy-99.2601.1-rc'])
+      await handMadeTag(name, A);
+    // The version deployed last runs now (a re-deploy of a tagged version keeps its commit).
+    await run({ version, sha: existing.find(([v]) => v === version)?.[1] ?? F, image: imageOf(version) }, ANOTHER_RUN);
+    const result = await run({ version: 'previous' });
+    const sha = existing.find(([v]) => v === previous)?.[1];
+    expect(result).toMatchObject({
+      version: previous,
+      tag: `ecs-deploy-${previous}`,
+      sha,
+      image: imageOf(previous),
+    });
+    expect(result.latest?.version).toBe(version);
+  });
+
+  it('has nothing to roll back to below the lowest version', async () => {
+    await seedTags(existing);
+    await run({ version: '0.2552.1', sha: F });
+    await expect(run({ version: 'previous' })).rejects.toThrow(
+      'version: previous found only ecs-deploy-0.2552.1 deployed in production (prod/web) in octo-org/octo-app',
+    );
   });
 
   it.each([
@@ -195,13 +260,11 @@ describe('previous-version: HeadVer order, not string order', () => {
 });
 
 describe('lookup mode (version: previous)', () => {
-  it('outputs the deploy before the newest one, with the image from its tag message, and creates nothing', async () => {
-    await seedTags([
-      ['0.2552.9', A],
-      ['1.2601.2', D],
-      ['0.2601.10', C],
-    ]);
-    const before = tagsInRepo();
+  it('outputs the deploy before the one that runs now, with its recorded image and task definition, and writes nothing', async () => {
+    await seedTags([['0.2552.9', A]]);
+    await run({ version: '0.2601.10', sha: C, image: `${IMAGE}:0.2601.10`, 'task-definition-arn': arn(10) });
+    await seedTags([['1.2601.2', D]]);
+    const before = gh.github.tags(OWNER, REPO);
     const result = await run({ version: 'previous' });
     expect(result).toMatchObject({
       mode: 'lookup',
@@ -210,40 +273,70 @@ describe('lookup mode (version: previous)', () => {
       version: '0.2601.10',
       sha: C,
       image: `${IMAGE}:0.2601.10`,
+      taskDefinitionArn: arn(10),
+      deployedHere: true,
+      legacy: false,
       latest: { tag: 'ecs-deploy-1.2601.2', sha: D },
       previous: { tag: 'ecs-deploy-0.2601.10' },
     });
-    expect(tagsInRepo()).toEqual(before);
+    expect(gh.github.tags(OWNER, REPO)).toEqual(before);
   });
 
-  it('gives no image for a lightweight tag', async () => {
-    const client = gh.client();
-    const lightweight: [string, string][] = [
-      ['ecs-deploy-0.2601.1', A],
-      ['ecs-deploy-0.2601.2', B],
-    ];
-    for (const [name, sha] of lightweight) {
-      await client.request('POST /repos/{owner}/{repo}/git/refs', {
-        owner: OWNER,
-        repo: REPO,
-        ref: `refs/tags/${name}`,
-        sha,
-      });
-    }
+  it('reads only the history of its environment, cluster and service (staging builds never roll production forward)', async () => {
+    // Production ran 0.2601.1 then 0.2601.2; staging has since run 0.2601.3 and 0.2601.4.
+    await seedTags([
+      ['0.2601.1', A],
+      ['0.2601.2', B],
+    ]);
+    await seedTags(
+      [
+        ['0.2601.3', C],
+        ['0.2601.4', D],
+      ],
+      STAGING,
+    );
+    expect(await run({ version: 'previous' })).toMatchObject({
+      version: '0.2601.1',
+      sha: A,
+      latest: { version: '0.2601.2' },
+    });
+    expect(await run({ version: 'previous', ...STAGING })).toMatchObject({ version: '0.2601.3', sha: C });
+    // Another service of the same environment has its own history.
+    await expect(run({ version: 'previous', service: 'worker' })).rejects.toThrow(
+      'version: previous found no deploy in production (prod/worker) in the tags ecs-deploy-<version> of octo-org/octo-app',
+    );
+  });
+
+  it('goes back further after a rollback: what runs now is the newest deploy there, not the highest version', async () => {
+    await seedTags([
+      ['0.2601.1', A],
+      ['0.2601.2', B],
+      ['0.2601.3', C],
+    ]);
+    const target = await run({ version: 'previous' });
+    expect(target.version).toBe('0.2601.2');
+    await run({ version: '0.2601.2', sha: B, image: `${IMAGE}:0.2601.2` }, ANOTHER_RUN); // the rollback's deploy
+    expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2601.1', latest: { version: '0.2601.2' } });
+  });
+
+  it('takes a legacy tag (lightweight, from the hand-written pipeline) as a target it knows no image of', async () => {
+    await handMadeTag('ecs-deploy-0.2548.7', A);
+    await seedTags([['0.2601.1', B]]);
     const result = await run({ version: 'previous' });
-    expect(result).toMatchObject({ version: '0.2601.1', sha: A });
+    expect(result).toMatchObject({ version: '0.2548.7', sha: A, legacy: true, deployedHere: false });
     expect(result.image).toBeUndefined();
+    expect(result.taskDefinitionArn).toBeUndefined();
   });
 
   it.each([
-    [[], 'found no deploy tags ecs-deploy-<version> in octo-org/octo-app'],
-    [[['0.2601.1', A]], 'found only ecs-deploy-0.2601.1 in octo-org/octo-app'],
+    [[], 'found no deploy in production (prod/web) in the tags ecs-deploy-<version> of octo-org/octo-app'],
+    [[['0.2601.1', A]], 'found only ecs-deploy-0.2601.1 deployed in production (prod/web) in octo-org/octo-app'],
     [
       [
         ['0.2601.1', A],
         ['0.2601.1+qa', B],
       ],
-      'found only ecs-deploy-0.2601.1+qa in octo-org/octo-app',
+      'found only ecs-deploy-0.2601.1+qa deployed in production (prod/web) in octo-org/octo-app',
     ],
   ] as [[string, string][], string][])('fails when there is nothing to roll back to (%j)', async (tags, message) => {
     await seedTags(tags);
@@ -251,11 +344,106 @@ describe('lookup mode (version: previous)', () => {
   });
 });
 
+describe('deploy records are data: refused on the way in and on the way out', () => {
+  it.each([
+    ['environment', 'production\nimage: docker.io/evil/x:1'],
+    ['image', `${IMAGE}:0.2601.1\nimage: docker.io/evil/x:1`],
+    ['cluster', 'prod\rx'],
+    ['service', 'web;rm'],
+    ['task-definition-arn', 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1\nimage: x'],
+    ['task-definition-arn', 'web:1'],
+  ])('input %s %j is refused, naming the input, before any call', async (input, value) => {
+    const before = gh.sim.calls.length;
+    expect(() => read({ version: '0.2601.1', sha: B, [input]: value })).toThrow(ConfigurationError);
+    expect(() => read({ version: '0.2601.1', sha: B, [input]: value })).toThrow(`Input "${input}" must be`);
+    expect(gh.sim.calls.length).toBe(before);
+  });
+
+  it.each([
+    [
+      'a forged record with a newline in environment',
+      `Deploy 0.2601.2\n\nversion: 0.2601.2\ncommit: ${B}\ndeploys:\n${JSON.stringify({ environment: 'production\nimage: docker.io/evil/x:1', cluster: 'prod', service: 'web', time: '2026-01-05T11:00:00.000Z' })}\n`,
+      'the deploy record on line 6 has an invalid "environment"',
+    ],
+    [
+      'a record with an unknown field',
+      `Deploy 0.2601.2\n\nversion: 0.2601.2\ncommit: ${B}\ndeploys:\n${JSON.stringify({ ...PRODUCTION, command: 'sh', time: '2026-01-05T11:00:00.000Z' })}\n`,
+      'the deploy record on line 6 has an unknown field "command"',
+    ],
+    [
+      'records that name another commit',
+      `Deploy 0.2601.2\n\nversion: 0.2601.2\ncommit: ${C}\ndeploys:\n${JSON.stringify({ ...PRODUCTION, time: '2026-01-05T11:00:00.000Z' })}\n`,
+      `its "commit:" line is not the commit the tag points at (${B})`,
+    ],
+  ])('a tag with %s makes lookups fail, naming the tag', async (_case, message, why) => {
+    await seedTags([['0.2601.1', A]]);
+    await handMadeTag('ecs-deploy-0.2601.2', B, message);
+    for (const inputs of [{ version: 'previous' }, { version: '0.2601.2', lookup: 'true' }] as Record<
+      string,
+      string
+    >[]) {
+      const attempt = run(inputs);
+      await expect(attempt).rejects.toThrow(ConfigurationError);
+      await expect(run(inputs)).rejects.toThrow(
+        `Deploy tag ecs-deploy-0.2601.2 in octo-org/octo-app does not hold valid deploy records: ${why}`,
+      );
+    }
+  });
+
+  it('reads the old key: value message (no records) as legacy: no image is taken from it', async () => {
+    await handMadeTag(
+      'ecs-deploy-0.2601.1',
+      A,
+      'Deploy 0.2601.1 to production\n\nenvironment: production\nimage: docker.io/evil/x:1\n',
+    );
+    expect(await run({ version: '0.2601.1', lookup: 'true' })).toEqual(
+      expect.objectContaining({ found: true, legacy: true, deployedHere: false, sha: A }),
+    );
+    expect((await run({ version: '0.2601.1', lookup: 'true' })).image).toBeUndefined();
+  });
+});
+
+describe('on-exists: move from two runs at once', () => {
+  it("reports one winner: the tag's final commit; the other run fails saying where the tag is", async () => {
+    await run({ version: '0.2602.7', sha: B });
+    // Run C waits before its second read-back until run D has moved the tag too.
+    let dMoved: () => void = () => {};
+    const dDone = new Promise<void>((resolve) => {
+      dMoved = resolve;
+    });
+    const runC = run({ version: '0.2602.7', sha: C, 'on-exists': 'move' }, ENV, (ms) =>
+      ms === 1000 ? dDone : Promise.resolve(),
+    );
+    const runD = (async () => {
+      // D starts once C has moved the tag.
+      while (gh.github.tags(OWNER, REPO)[0]?.commit !== C) await new Promise((r) => setTimeout(r, 5));
+      try {
+        return await run({ version: '0.2602.7', sha: D, 'on-exists': 'move' }, ENV, async () => {});
+      } finally {
+        dMoved();
+      }
+    })();
+    const [c, d] = await Promise.allSettled([runC, runD]);
+    expect(tagsInRepo()).toEqual([['ecs-deploy-0.2602.7', D]]);
+    expect(d).toMatchObject({ status: 'fulfilled', value: { action: 'moved', created: true, sha: D } });
+    expect(c.status).toBe('rejected');
+    expect(String((c as PromiseRejectedResult).reason)).toContain(
+      `Tag ecs-deploy-0.2602.7 was moved on ${C}, but another run changed it at the same time: it now points at ${D}.`,
+    );
+  });
+});
+
 describe('lookup mode (lookup: true with a version)', () => {
   const lookup = (version: string, extra: Record<string, string> = {}) => run({ version, lookup: 'true', ...extra });
 
-  it('outputs the commit the version was built from and what its tag message recorded, and creates nothing', async () => {
-    await run({ version: '0.2601.1', sha: A, image: `${IMAGE}:0.2601.1`, 'image-digest': DIGEST });
+  it('outputs the commit the version was built from and what its deploy here recorded, and writes nothing', async () => {
+    await run({
+      version: '0.2601.1',
+      sha: A,
+      image: `${IMAGE}:0.2601.1`,
+      'image-digest': DIGEST,
+      'task-definition-arn': arn(4),
+    });
     await seedTags([
       ['0.2601.10', C],
       ['0.2601.2', B],
@@ -268,16 +456,27 @@ describe('lookup mode (lookup: true with a version)', () => {
       mode: 'lookup',
       action: 'looked-up',
       found: true,
+      legacy: false,
+      deployedHere: true,
       created: false,
       tag: 'ecs-deploy-0.2601.1',
       version: '0.2601.1',
       sha: A,
       image: `${IMAGE}:0.2601.1`,
       imageDigest: DIGEST,
+      taskDefinitionArn: arn(4),
     });
     expect(tagsInRepo()).toEqual(before);
     // One listing of the tags whose name starts with the tag's (0.2601.10 matches too and is skipped).
     expect(listings() - listed).toBe(1);
+  });
+
+  it('says a version deployed only elsewhere did not run here, with no image or task definition of the other place', async () => {
+    await run({ version: '0.2601.1', sha: A, ...STAGING, image: `${IMAGE}:0.2601.1`, 'task-definition-arn': arn(4) });
+    const result = await lookup('0.2601.1');
+    expect(result).toMatchObject({ found: true, deployedHere: false, legacy: false, sha: A });
+    expect(result.image).toBeUndefined();
+    expect(result.taskDefinitionArn).toBeUndefined();
   });
 
   it.each([
@@ -312,15 +511,10 @@ describe('lookup mode (lookup: true with a version)', () => {
     expect(await lookup(version, extra)).toMatchObject({ found: true, tag, sha: D, version });
   });
 
-  it('follows a lightweight tag to its commit, without an image', async () => {
-    await gh.client().request('POST /repos/{owner}/{repo}/git/refs', {
-      owner: OWNER,
-      repo: REPO,
-      ref: 'refs/tags/ecs-deploy-0.2601.1',
-      sha: B,
-    });
+  it('follows a lightweight tag to its commit, as legacy, without an image', async () => {
+    await handMadeTag('ecs-deploy-0.2601.1', B);
     const result = await lookup('0.2601.1');
-    expect(result).toMatchObject({ found: true, sha: B, tag: 'ecs-deploy-0.2601.1' });
+    expect(result).toMatchObject({ found: true, sha: B, tag: 'ecs-deploy-0.2601.1', legacy: true });
     expect(result.image).toBeUndefined();
   });
 
@@ -497,8 +691,13 @@ describe('bad input: one clear error, nothing written', () => {
     ],
     [{ version: '0.2601.1', 'create-deployment': 'yes' }, 'Input "create-deployment" must be a boolean'],
     [
-      { version: '0.2601.1', 'create-deployment': 'true' },
-      'Input "create-deployment" is true but "environment" is empty.',
+      { version: '0.2601.1', 'create-deployment': 'true', environment: '' },
+      'Input "environment" is empty: a deploy is recorded with the environment, cluster and service it went to',
+    ],
+    [{ version: '0.2601.1', cluster: '', service: '' }, 'Inputs "cluster", "service" are empty'],
+    [
+      { version: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' },
+      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"; got "(a GitHub token: not shown)".',
     ],
     [{ version: '0.2601.1', 'image-digest': 'abc' }, 'Input "image-digest" must be an image digest sha256:<64 hex>'],
   ])('%j', (inputs, message) => {
@@ -545,7 +744,7 @@ describe('GitHub faults', () => {
     gh.sim.faults.inject({ api: 'github', operation, kind, count: 2 });
     const result = await run({ version: '0.2601.1', sha: B });
     expect(result).toMatchObject({ action: 'created', sha: B });
-    expect(slept).toEqual([1000, 3000]);
+    expect(slept).toEqual([1000, 3000, SETTLE_MS]);
     expect(tagsInRepo()).toEqual([['ecs-deploy-0.2601.1', B]]);
   });
 
@@ -577,6 +776,11 @@ describe('GitHub faults', () => {
     );
     const rerun = await run(inputs);
     expect(rerun).toMatchObject({ action: 'kept', created: false });
+    // The first attempt's error said the tag was written.
+    gh.sim.faults.inject({ api: 'github', operation: 'POST /repos/{owner}/{repo}/deployments', kind: 'access-denied' });
+    await expect(run({ ...inputs, version: '0.2601.2' })).rejects.toThrow(
+      `Tag ecs-deploy-0.2601.2 was created on ${B} (this deploy is recorded), but the GitHub Deployment for environment production was not created: GitHub answered 403`,
+    );
     expect(gh.github.deployments(OWNER, REPO)).toHaveLength(1);
   });
 });

@@ -1,0 +1,303 @@
+/**
+ * Create mode: record this deploy in the version's tag. A new version gets a new annotated tag on its commit; a
+ * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. Every write
+ * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
+ */
+import { ConfigurationError, errorMessage } from '@ecs-actions/core';
+import {
+  type CallContext,
+  call,
+  type DeployTagDeps,
+  explain,
+  githubMessage,
+  isRequestError,
+  statusOf,
+  withRetry,
+} from './github.js';
+import { historyAt } from './history.js';
+import type { CreateInputs } from './inputs.js';
+import { recordOutput } from './lookup.js';
+import { type DeployRecord, formatTagMessage } from './records.js';
+import type { DeployTagResult } from './result.js';
+import { type DeployTag, readAllDeployTags, readDeployTag, repositoryOf } from './tags.js';
+
+/** How often a record lost to a concurrent writer of the same tag is written again. */
+const WRITE_ATTEMPTS = 3;
+/** How long to wait before reading a written tag back a second time, to catch a writer that overlapped ours. */
+export const SETTLE_MS = 1000;
+
+type Outcome = Pick<DeployTagResult, 'action' | 'movedFrom' | 'message'>;
+
+export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
+  await checkCommit(inputs, deps);
+  const record = recordOf(inputs, deps.clock.now());
+  let tags = await readAllDeployTags(inputs, deps);
+  const history = historyAt(tags, inputs.place);
+  // What ran here before this deploy: a redeploy of the current version reports the one before it.
+  const before =
+    history.current && history.current.tag.tag !== inputs.tag ? history.current : (history.previous ?? undefined);
+
+  let outcome: Outcome | undefined;
+  for (let attempt = 1; attempt <= WRITE_ATTEMPTS && !outcome; attempt++) {
+    const existing = tags.find((tag) => tag.tag === inputs.tag);
+    const written = existing
+      ? await writeToExisting(inputs, deps, existing, record)
+      : await writeNew(inputs, deps, record);
+    if (written === 'raced') {
+      tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
+      continue;
+    }
+    outcome = await verify(inputs, deps, record, written);
+    if (!outcome) {
+      deps.info?.(
+        `Another run rewrote ${inputs.tag} at the same time and this deploy's record was lost; writing it again.`,
+      );
+      tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
+    }
+  }
+  if (!outcome) {
+    throw new Error(
+      `Could not record this deploy in tag ${inputs.tag} of ${repositoryOf(inputs)}: other runs rewrote the tag ${WRITE_ATTEMPTS} times while this one wrote it. The deployment itself is done; re-run this step to record it.`,
+    );
+  }
+
+  const result: DeployTagResult = {
+    mode: 'create',
+    ...outcome,
+    tag: inputs.tag,
+    sha: inputs.sha,
+    version: inputs.version.text,
+    created: outcome.action === 'created' || outcome.action === 'moved',
+    shaSource: inputs.shaSource,
+    ...(inputs.metadata.image !== undefined ? { image: inputs.metadata.image } : {}),
+    ...(inputs.metadata.imageDigest !== undefined ? { imageDigest: inputs.metadata.imageDigest } : {}),
+    ...(inputs.metadata.taskDefinitionArn !== undefined
+      ? { taskDefinitionArn: inputs.metadata.taskDefinitionArn }
+      : {}),
+    ...(before ? { previous: recordOutput(before) } : {}),
+  };
+  if (inputs.createDeployment) {
+    try {
+      result.deploymentId = await createDeployment(inputs, deps);
+    } catch (error) {
+      // The tag is written: say so, so that a re-run (which keeps the tag) is known to be safe.
+      const message = `Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha} (this deploy is recorded), but the GitHub Deployment for environment ${inputs.place.environment} was not created: ${errorMessage(error)}`;
+      throw error instanceof ConfigurationError ? new ConfigurationError(message) : new Error(message);
+    }
+    deps.info?.(`Created deployment ${result.deploymentId} for environment ${inputs.place.environment}.`);
+  }
+  return result;
+}
+
+function recordOf(inputs: CreateInputs, nowMs: number): DeployRecord {
+  const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
+  return {
+    ...inputs.place,
+    ...(image !== undefined ? { image } : {}),
+    ...(imageDigest !== undefined ? { imageDigest } : {}),
+    ...(taskDefinitionArn !== undefined ? { taskDefinitionArn } : {}),
+    ...(inputs.runUrl !== undefined ? { run: inputs.runUrl } : {}),
+    time: new Date(nowMs).toISOString(),
+  };
+}
+
+/** The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA"). */
+async function checkCommit(inputs: CreateInputs, deps: DeployTagDeps): Promise<void> {
+  try {
+    await withRetry(
+      () =>
+        deps.github.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+          owner: inputs.owner,
+          repo: inputs.repo,
+          ref: inputs.sha,
+        }),
+      deps.sleep,
+    );
+  } catch (error) {
+    if (statusOf(error) === 422) {
+      throw new ConfigurationError(
+        `Input "sha": commit ${inputs.sha} (from ${inputs.shaSource}) does not exist in ${repositoryOf(inputs)}. Tag the commit that was built and deployed: the full sha of a pushed commit.`,
+      );
+    }
+    throw explain(error, context(inputs, `read commit ${inputs.sha}`, 'contents: read'));
+  }
+}
+
+/** Creates the tag; 'raced' when another run created it between our read and our write. */
+async function writeNew(inputs: CreateInputs, deps: DeployTagDeps, record: DeployRecord): Promise<Outcome | 'raced'> {
+  const message = formatTagMessage(inputs.version.text, inputs.sha, [record]);
+  const tagObject = await createTagObject(inputs, deps, message);
+  try {
+    await withRetry(
+      () =>
+        deps.github.request('POST /repos/{owner}/{repo}/git/refs', {
+          owner: inputs.owner,
+          repo: inputs.repo,
+          ref: `refs/tags/${inputs.tag}`,
+          sha: tagObject,
+        }),
+      deps.sleep,
+    );
+  } catch (error) {
+    if (statusOf(error) === 422 && isRequestError(error) && /already exists/i.test(githubMessage(error)))
+      return 'raced';
+    throw explain(error, context(inputs, `create the ref refs/tags/${inputs.tag}`));
+  }
+  deps.info?.(`Created tag ${inputs.tag} on ${inputs.sha}.`);
+  return { action: 'created', message };
+}
+
+async function writeToExisting(
+  inputs: CreateInputs,
+  deps: DeployTagDeps,
+  existing: DeployTag,
+  record: DeployRecord,
+): Promise<Outcome> {
+  if (existing.sha === inputs.sha) {
+    if (inputs.onExists === 'fail') {
+      throw new ConfigurationError(
+        `Tag ${inputs.tag} already exists on ${inputs.sha} and on-exists is fail. Use on-exists: keep to add this deploy to it (a re-run, a rollback, or another environment).`,
+      );
+    }
+    const already = existing.records?.find((found) => sameRecord(found, record, ['time']));
+    if (already) {
+      // A re-run of the same job: its deploy is recorded already.
+      deps.info?.(
+        `Tag ${inputs.tag} on ${inputs.sha} already records this run's deploy (${already.time}); left unchanged.`,
+      );
+      return { action: 'kept' };
+    }
+    const message = formatTagMessage(inputs.version.text, inputs.sha, [...(existing.records ?? []), record]);
+    await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
+    deps.info?.(
+      `Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + 1} deploys recorded).`,
+    );
+    return { action: 'recorded', message };
+  }
+  if (inputs.onExists !== 'move') {
+    throw new ConfigurationError(
+      `Tag ${inputs.tag} already exists on commit ${existing.sha}, but this run deploys commit ${inputs.sha} (from ${inputs.shaSource}). One version should come from one commit: build a new version, or set on-exists: move to move the tag to ${inputs.sha}.`,
+    );
+  }
+  // The old commit's deploy records describe another build: a moved tag starts its history anew.
+  const message = formatTagMessage(inputs.version.text, inputs.sha, [record]);
+  await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
+  deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
+  return { action: 'moved', movedFrom: existing.sha, message };
+}
+
+/**
+ * Reads the tag back twice (the second time after SETTLE_MS): both must show our commit and our record. Another
+ * run's record lost on the way is rewritten by the caller (undefined); a move lost to another run's is reported.
+ */
+async function verify(
+  inputs: CreateInputs,
+  deps: DeployTagDeps,
+  record: DeployRecord,
+  outcome: Outcome,
+): Promise<Outcome | undefined> {
+  for (const wait of [0, SETTLE_MS]) {
+    if (wait > 0) await (deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(wait);
+    const [now] = await readBack(inputs, deps);
+    if (now?.sha !== inputs.sha) {
+      throw new Error(
+        `Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha}, but another run changed it at the same time: it now ${
+          now ? `points at ${now.sha}` : 'does not exist'
+        }. This run's deploy is not recorded in the tag; check the other run before re-running this step.`,
+      );
+    }
+    const ignored = outcome.action === 'kept' ? (['time'] as const) : [];
+    if (!now.records?.some((found) => sameRecord(found, record, ignored))) return undefined;
+  }
+  return outcome;
+}
+
+async function readBack(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTag[]> {
+  const tag = await readDeployTag(inputs, deps, inputs.tag);
+  return tag ? [tag] : [];
+}
+
+function sameRecord(a: DeployRecord, b: DeployRecord, ignored: readonly (keyof DeployRecord)[] = []): boolean {
+  const key = (record: DeployRecord) =>
+    JSON.stringify(
+      Object.entries(record)
+        .filter(([field]) => !ignored.includes(field as keyof DeployRecord))
+        .sort(),
+    );
+  return key(a) === key(b);
+}
+
+async function updateRef(inputs: CreateInputs, deps: DeployTagDeps, tagObject: string): Promise<void> {
+  await call(deps, context(inputs, `update the ref refs/tags/${inputs.tag}`), () =>
+    deps.github.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+      owner: inputs.owner,
+      repo: inputs.repo,
+      ref: `tags/${inputs.tag}`,
+      sha: tagObject,
+      force: true,
+    }),
+  );
+}
+
+/** Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. */
+async function createTagObject(inputs: CreateInputs, deps: DeployTagDeps, message: string): Promise<string> {
+  const response = await call(deps, context(inputs, 'create the tag object'), () =>
+    deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
+      owner: inputs.owner,
+      repo: inputs.repo,
+      tag: inputs.tag,
+      message,
+      object: inputs.sha,
+      type: 'commit',
+    }),
+  );
+  return response.data.sha;
+}
+
+async function createDeployment(inputs: CreateInputs, deps: DeployTagDeps): Promise<number> {
+  const { environment } = inputs.place;
+  const ctx = context(inputs, `create a deployment for environment ${environment}`, 'deployments: write');
+  const base = { owner: inputs.owner, repo: inputs.repo };
+  const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
+  const created = await call(deps, ctx, () =>
+    deps.github.request('POST /repos/{owner}/{repo}/deployments', {
+      ...base,
+      ref: inputs.sha,
+      environment,
+      task: 'deploy',
+      // The deployment already happened: no merge of the default branch, no commit-status checks.
+      auto_merge: false,
+      required_contexts: [],
+      description: `Deploy ${inputs.version.text} to ${environment}`.slice(0, 140),
+      payload: {
+        version: inputs.version.text,
+        tag: inputs.tag,
+        cluster: inputs.place.cluster,
+        service: inputs.place.service,
+        ...(image ? { image } : {}),
+        ...(imageDigest ? { 'image-digest': imageDigest } : {}),
+        ...(taskDefinitionArn ? { 'task-definition-arn': taskDefinitionArn } : {}),
+      },
+    }),
+  );
+  const data = created.data as { id?: number; message?: string };
+  if (typeof data.id !== 'number') {
+    throw new Error(`GitHub did not create the deployment: ${data.message ?? `status ${created.status}`}.`);
+  }
+  const deploymentId = data.id;
+  await call(deps, ctx, () =>
+    deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      ...base,
+      deployment_id: deploymentId,
+      state: 'success',
+      ...(inputs.runUrl ? { log_url: inputs.runUrl } : {}),
+      description: `Deployed ${inputs.version.text}`,
+      environment,
+    }),
+  );
+  return deploymentId;
+}
+
+function context(inputs: CreateInputs, what: string, permission = 'contents: write'): CallContext {
+  return { what, permission, repository: repositoryOf(inputs) };
+}

@@ -1,0 +1,105 @@
+/**
+ * Lookup mode: what a redeploy or rollback deploys. `lookup: true` reads one version's tag and its record at the
+ * place; `version: previous` reads the place's whole history and picks the deploy before the one that runs now.
+ */
+import { ConfigurationError } from '@ecs-actions/core';
+import type { DeployTagDeps } from './github.js';
+import { historyAt, newestRecordAt, type PlaceDeploy } from './history.js';
+import type { LookupInputs } from './inputs.js';
+import type { Place } from './records.js';
+import type { DeployRecordOutput, DeployTagResult } from './result.js';
+import { readAllDeployTags, readDeployTag, repositoryOf } from './tags.js';
+import type { DeployVersion } from './version.js';
+
+export async function lookupPrevious(inputs: LookupInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
+  const where = placeText(inputs.place);
+  const repository = repositoryOf(inputs);
+  const { current, previous } = historyAt(await readAllDeployTags(inputs, deps), inputs.place);
+  if (!current) {
+    throw new ConfigurationError(
+      `version: previous found no deploy ${where} in the tags ${inputs.prefix}<version> of ${repository}, so there is no deployment to roll back to. Check the environment, cluster, service and prefix inputs, or deploy an explicit version.`,
+    );
+  }
+  if (!previous) {
+    throw new ConfigurationError(
+      `version: previous found only ${current.tag.tag} deployed ${where} in ${repository}: there is no earlier deployment there to roll back to. Deploy an explicit version instead.`,
+    );
+  }
+  deps.info?.(
+    `Runs ${where} now: ${current.tag.tag} (${current.tag.sha}); previous deploy there: ${previous.tag.tag} (${previous.tag.sha}).`,
+  );
+  return { ...lookedUp(previous), previous: recordOutput(previous), latest: recordOutput(current) };
+}
+
+/**
+ * `lookup: true` with a version: its deploy tag, the commit it was built from and its newest record at the place.
+ * No tag is not an error: a version CI built but never deployed has none yet (`found: false`).
+ */
+export async function lookupVersion(
+  inputs: LookupInputs,
+  version: DeployVersion,
+  tag: string,
+  deps: DeployTagDeps,
+): Promise<DeployTagResult> {
+  const found = await readDeployTag(inputs, deps, tag);
+  if (!found) {
+    deps.info?.(`No deploy tag ${tag} in ${repositoryOf(inputs)}: version ${version.text} has not been deployed.`);
+    return {
+      mode: 'lookup',
+      action: 'looked-up',
+      tag: '',
+      sha: '',
+      version: version.text,
+      created: false,
+      found: false,
+    };
+  }
+  const record = newestRecordAt(found, inputs.place);
+  const result = lookedUp({ tag: found, ...(record ? { record } : {}) });
+  deps.info?.(
+    `Deploy tag ${found.tag} is on commit ${found.sha}; ${
+      found.records === undefined
+        ? 'it records no deploys (a legacy tag)'
+        : record
+          ? `deployed ${placeText(inputs.place)} at ${record.time}`
+          : `never deployed ${placeText(inputs.place)} (${found.records.length} deploy(s) elsewhere)`
+    }.`,
+  );
+  return result;
+}
+
+function lookedUp(deploy: PlaceDeploy): DeployTagResult {
+  const output = recordOutput(deploy);
+  return {
+    mode: 'lookup',
+    action: 'looked-up',
+    tag: output.tag,
+    sha: output.sha,
+    version: output.version,
+    created: false,
+    found: true,
+    legacy: deploy.tag.records === undefined,
+    deployedHere: deploy.record !== undefined,
+    ...(output.image !== undefined ? { image: output.image } : {}),
+    ...(output.imageDigest !== undefined ? { imageDigest: output.imageDigest } : {}),
+    ...(output.taskDefinitionArn !== undefined ? { taskDefinitionArn: output.taskDefinitionArn } : {}),
+  };
+}
+
+export function recordOutput({ tag, record }: PlaceDeploy): DeployRecordOutput {
+  return {
+    tag: tag.tag,
+    version: tag.version.text,
+    sha: tag.sha,
+    ...(record?.image !== undefined ? { image: record.image } : {}),
+    ...(record?.imageDigest !== undefined ? { imageDigest: record.imageDigest } : {}),
+    ...(record?.taskDefinitionArn !== undefined ? { taskDefinitionArn: record.taskDefinitionArn } : {}),
+  };
+}
+
+/** `in production (prod/web)`, or `anywhere` when the lookup is not limited to a place. */
+export function placeText(place: Place): string {
+  const parts = [place.cluster, place.service].filter(Boolean).join('/');
+  if (!place.environment && !parts) return 'anywhere';
+  return `${place.environment ? `in ${place.environment}` : 'in any environment'}${parts ? ` (${parts})` : ''}`;
+}

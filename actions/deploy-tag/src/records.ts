@@ -1,0 +1,182 @@
+/**
+ * The deploy records an `ecs-deploy-<version>` tag carries: one tag per version, on the commit it was built from,
+ * and in its message one JSON line per deploy of that version (environment, cluster, service, image, task
+ * definition, run, time), oldest first. People read the title and the lines; lookups parse them strictly, since
+ * what they read back is deployed again: a field that fails its rule makes the whole tag unusable, never guessed at.
+ */
+
+/** One deploy of a version to one place. */
+export interface DeployRecord {
+  environment: string;
+  cluster: string;
+  service: string;
+  image?: string;
+  imageDigest?: string;
+  taskDefinitionArn?: string;
+  run?: string;
+  /** ISO 8601; orders the deploys of one place. */
+  time: string;
+}
+
+/** Where a deploy goes: the records of the same place make up its history. Empty parts match any value. */
+export interface Place {
+  environment?: string;
+  cluster?: string;
+  service?: string;
+}
+
+/** The JSON key of each record field, as people see it in the tag message. */
+const KEYS = {
+  environment: 'environment',
+  cluster: 'cluster',
+  service: 'service',
+  image: 'image',
+  imageDigest: 'image-digest',
+  taskDefinitionArn: 'task-definition',
+  run: 'run',
+  time: 'time',
+} as const satisfies Record<keyof DeployRecord, string>;
+
+const REQUIRED: readonly (keyof DeployRecord)[] = ['environment', 'cluster', 'service', 'time'];
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const ECS_NAME =
+  /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:(?:cluster|service)\/[A-Za-z0-9_/-]{1,512})$/;
+// A Docker image reference: [host[:port]/]path[:tag][@sha256:digest], lower-case path components.
+const IMAGE =
+  /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
+const RUN_URL = /^https?:\/\/[!-~]{1,2000}$/;
+const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+interface FieldRule {
+  /** What a valid value is, for an error: `an ECS cluster name or ARN`. */
+  expected: string;
+  test(value: string): boolean;
+}
+
+const textRule = (expected: string, pattern?: RegExp): FieldRule => ({
+  expected,
+  test: (value) => value.length > 0 && !CONTROL.test(value) && (pattern ? pattern.test(value) : true),
+});
+
+/** What each field may hold; the same rules check the action's inputs before writing and the tags when reading. */
+export const FIELD_RULES: Record<keyof DeployRecord, FieldRule> = {
+  environment: {
+    expected: 'a GitHub environment name: 1-255 characters, no control characters, no leading or trailing space',
+    test: (value) => value.length <= 255 && value.trim() === value && textRule('').test(value),
+  },
+  cluster: textRule('an ECS cluster name (letters, digits, - and _, up to 255) or cluster ARN', ECS_NAME),
+  service: textRule('an ECS service name (letters, digits, - and _, up to 255) or service ARN', ECS_NAME),
+  image: textRule('an image reference such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:0.2601.3', IMAGE),
+  imageDigest: textRule('an image digest sha256:<64 hex>', DIGEST),
+  taskDefinitionArn: textRule(
+    'a task definition revision ARN arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>',
+    TASK_DEFINITION_ARN,
+  ),
+  run: textRule('an http(s) URL without spaces', RUN_URL),
+  time: textRule('an ISO 8601 UTC time', TIME),
+};
+
+/** The name of an ECS cluster or service given as a name or an ARN (`arn:…:cluster/prod` → `prod`). */
+export function ecsName(value: string): string {
+  return value.startsWith('arn:') ? (value.split('/').at(-1) ?? value) : value;
+}
+
+/** Whether a record is a deploy to `place` (cluster and service compared by name, so an ARN matches its name). */
+export function isAt(record: DeployRecord, place: Place): boolean {
+  return (
+    (!place.environment || record.environment === place.environment) &&
+    (!place.cluster || ecsName(record.cluster) === ecsName(place.cluster)) &&
+    (!place.service || ecsName(record.service) === ecsName(place.service))
+  );
+}
+
+/** The line that starts the records in a tag message; every line after it is one record. */
+const RECORDS_MARKER = 'deploys:';
+
+/** The annotated tag message: a title for people, the version and commit, then one JSON line per deploy. */
+export function formatTagMessage(version: string, commit: string, records: readonly DeployRecord[]): string {
+  const last = records.at(-1);
+  const title = last
+    ? `Deploy ${version} to ${last.environment} (${ecsName(last.cluster)}/${ecsName(last.service)})`
+    : `Deploy ${version}`;
+  const lines = records.map((record) => {
+    const json: Record<string, string> = {};
+    for (const [field, key] of Object.entries(KEYS) as [keyof DeployRecord, string][]) {
+      const value = record[field];
+      if (value !== undefined) json[key] = value;
+    }
+    return JSON.stringify(json);
+  });
+  return `${title}\n\nversion: ${version}\ncommit: ${commit}\n${RECORDS_MARKER}\n${lines.join('\n')}\n`;
+}
+
+export class RecordError extends Error {
+  override readonly name = 'RecordError';
+}
+
+/**
+ * The records of a tag message, or undefined when the message has none (a tag made by hand or by the hand-written
+ * pipeline before: a legacy tag). Throws RecordError, naming the line, when a message with records breaks any
+ * rule, or names another version or commit than the tag's.
+ */
+export function parseTagMessage(
+  message: string,
+  expected: { version: string; commit: string },
+): DeployRecord[] | undefined {
+  const lines = message.replace(/\n$/, '').split('\n');
+  const marker = lines.indexOf(RECORDS_MARKER);
+  if (marker < 0) return undefined;
+  const header = new Map<string, string>();
+  for (const [index, line] of lines.slice(0, marker).entries()) {
+    const match = /^(version|commit): (.*)$/.exec(line);
+    if (!match?.[1]) continue;
+    if (header.has(match[1])) throw new RecordError(`line ${index + 1} repeats "${match[1]}:"`);
+    header.set(match[1], match[2] ?? '');
+  }
+  if (header.get('version') !== expected.version) {
+    throw new RecordError(`its "version:" line is not ${expected.version}`);
+  }
+  if (header.get('commit') !== expected.commit) {
+    throw new RecordError(`its "commit:" line is not the commit the tag points at (${expected.commit})`);
+  }
+  const records: DeployRecord[] = [];
+  for (const [offset, line] of lines.slice(marker + 1).entries()) {
+    records.push(parseRecord(line, marker + offset + 2));
+  }
+  return records;
+}
+
+function parseRecord(line: string, lineNumber: number): DeployRecord {
+  const fail = (why: string): never => {
+    throw new RecordError(`the deploy record on line ${lineNumber} ${why}`);
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    fail('is not JSON');
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('is not a JSON object');
+  const given = json as Record<string, unknown>;
+  const fields = Object.entries(KEYS) as [keyof DeployRecord, string][];
+  const known = new Set<string>(fields.map(([, key]) => key));
+  const unknown = Object.keys(given).find((key) => !known.has(key));
+  if (unknown !== undefined) fail(`has an unknown field ${JSON.stringify(unknown)}`);
+  const record: Partial<DeployRecord> = {};
+  for (const [field, key] of fields) {
+    const value = given[key];
+    if (value === undefined) {
+      if (REQUIRED.includes(field)) fail(`has no "${key}"`);
+      continue;
+    }
+    if (typeof value !== 'string' || !FIELD_RULES[field].test(value)) {
+      fail(`has an invalid "${key}": it must be ${FIELD_RULES[field].expected}`);
+    }
+    record[field] = value as string;
+  }
+  return record as DeployRecord;
+}

@@ -1,0 +1,44 @@
+/** What the action reports, in both modes. */
+
+/** One deploy tag as the outputs name it: its version, commit and (when it ran at the place) its record there. */
+export interface DeployRecordOutput {
+  tag: string;
+  version: string;
+  sha: string;
+  image?: string;
+  imageDigest?: string;
+  taskDefinitionArn?: string;
+}
+
+export interface DeployTagResult {
+  mode: 'create' | 'lookup';
+  /**
+   * created: a new tag; moved: an existing tag now points at sha; recorded: this deploy was added to the tag that
+   * already pointed at sha; kept: the tag already recorded this run's deploy (a re-run); looked-up: lookup mode.
+   */
+  action: 'created' | 'moved' | 'recorded' | 'kept' | 'looked-up';
+  tag: string;
+  sha: string;
+  version: string;
+  created: boolean;
+  /** Lookup mode: whether the deploy tag exists (a version given with `lookup: true` may have none yet). */
+  found?: boolean;
+  /** Lookup mode: the tag records no deploys (lightweight, or made before deploy records). */
+  legacy?: boolean;
+  /** Lookup mode: the version ran at the place looked up (its record there gives image and task definition). */
+  deployedHere?: boolean;
+  image?: string;
+  imageDigest?: string;
+  taskDefinitionArn?: string;
+  /** The commit the tag pointed at before a move. */
+  movedFrom?: string;
+  /** What ran at the place before this deploy (create mode), or the rollback target (version previous). */
+  previous?: DeployRecordOutput;
+  /** version previous: what runs at the place now, the deploy a rollback goes back from. */
+  latest?: DeployRecordOutput;
+  /** The annotated tag message written (create mode). */
+  message?: string;
+  deploymentId?: number;
+  /** Where the sha came from (create mode). */
+  shaSource?: string;
+}
