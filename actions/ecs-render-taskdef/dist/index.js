@@ -500,6 +500,10 @@ function readRenderInputs(input) {
         throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('container-name', containerName, 'is not a container name', 'Container names are 1 to 255 letters, digits, "_" and "-".');
     }
     const images = readImages(input, containerName);
+    const ecrRepository = readEcrRepository(input);
+    if (ecrRepository !== undefined)
+        for (const assignment of images)
+            checkRepository(assignment, ecrRepository);
     const verifyImage = input.boolean('verify-image', true);
     const pinDigest = input.boolean('pin-digest', false);
     if (pinDigest && !verifyImage) {
@@ -516,6 +520,7 @@ function readRenderInputs(input) {
         secrets: entries(input, 'secrets', 'NAME=valueFrom', { emptyValue: false }),
         dockerLabels: entries(input, 'docker-labels', 'key=value', { emptyValue: true }),
         logOptions: entries(input, 'log-options', 'key=value', { emptyValue: true }),
+        ecrRepository,
         cpu,
         memory,
         taskRoleArn: matching(input, 'task-role-arn', ROLE, roleHint),
@@ -632,6 +637,31 @@ function readCommand(input) {
     if (value.length === 0)
         throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('command', text, 'must not be an empty array', fix);
     return value;
+}
+const REPOSITORY_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
+const ECR_REGISTRY = /^\d{12}\.dkr\.ecr(?:-fips)?\.[a-z]{2}(?:-[a-z]+)+-\d+\.amazonaws\.com(?:\.cn)?$/;
+/** `web`, or `123456789012.dkr.ecr.us-east-1.amazonaws.com/web` (which also pins the account and region). */
+function readEcrRepository(input) {
+    const value = input.optionalString('ecr-repository');
+    if (value === undefined)
+        return undefined;
+    const slash = value.indexOf('/');
+    const host = slash > 0 && value.slice(0, slash).includes('.') ? value.slice(0, slash) : undefined;
+    const name = host === undefined ? value : value.slice(slash + 1);
+    if ((host !== undefined && !ECR_REGISTRY.test(host)) || !REPOSITORY_NAME.test(name)) {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('ecr-repository', value, 'must be an ECR repository name (e.g. web) or repository URI (<account>.dkr.ecr.<region>.amazonaws.com/web)', 'Give the repository the images are pushed to, or leave it empty to allow any image.');
+    }
+    return value;
+}
+/** Refuses, before any call, an image from another registry or repository than `ecr-repository`. */
+function checkRepository({ image, origin, container }, repository) {
+    const inRepository = image.ecr !== undefined &&
+        (repository.includes('/') && repository.slice(0, repository.indexOf('/')).includes('.')
+            ? `${image.domain}/${image.path}` === repository
+            : image.ecr.repository === repository);
+    if (!inRepository) {
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The image ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(image.text)} (${origin}, container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(container)}) is not in the ECR repository ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(repository)} that input "ecr-repository" allows. Deploy an image pushed there (e.g. ${repository.includes('.') ? repository : `<account>.dkr.ecr.<region>.amazonaws.com/${repository}`}:<tag>), or leave ecr-repository empty to allow any image.`);
+    }
 }
 
 

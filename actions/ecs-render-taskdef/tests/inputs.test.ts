@@ -88,6 +88,19 @@ describe('readRenderInputs', () => {
     expect(inputs.images[0]?.image.ecr).toEqual({ account: '123456789012', region: 'us-east-1', repository: 'app' });
   });
 
+  it.each(['app', '123456789012.dkr.ecr.us-east-1.amazonaws.com/app'])(
+    'accepts an image of the ECR repository that ecr-repository %s allows',
+    (repository) => {
+      const inputs = read({
+        ...file,
+        'container-name': 'app',
+        image: '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:0.2601.1',
+        'ecr-repository': repository,
+      });
+      expect(inputs.ecrRepository).toBe(repository);
+    },
+  );
+
   it.each([
     {
       values: { 'task-definition-family': 'my family' },
@@ -119,6 +132,28 @@ describe('readRenderInputs', () => {
     { values: { ...file, command: '[]' }, message: 'Input "command" must not be an empty array' },
     { values: { ...file, command: '{"cmd": "x"}' }, message: 'Input "command" must be a JSON array of strings' },
     { values: { ...file, 'verify-image': 'yes' }, message: 'Input "verify-image" must be a boolean; got "yes".' },
+    {
+      values: { ...file, 'container-name': 'app', image: 'docker.io/evil/x:1', 'ecr-repository': 'web' },
+      message:
+        'The image "docker.io/evil/x:1" (input "image", container "app") is not in the ECR repository "web" that input "ecr-repository" allows.',
+    },
+    {
+      values: {
+        ...file,
+        'container-name': 'app',
+        image: '999999999999.dkr.ecr.us-east-1.amazonaws.com/web:1',
+        'ecr-repository': '123456789012.dkr.ecr.us-east-1.amazonaws.com/web',
+      },
+      message: 'is not in the ECR repository "123456789012.dkr.ecr.us-east-1.amazonaws.com/web"',
+    },
+    {
+      values: { ...file, images: 'app=123456789012.dkr.ecr.us-east-1.amazonaws.com/other:1', 'ecr-repository': 'web' },
+      message: '(input "images" line 1, container "app") is not in the ECR repository "web"',
+    },
+    {
+      values: { ...file, 'ecr-repository': 'example.com/web' },
+      message: 'Input "ecr-repository" must be an ECR repository name (e.g. web) or repository URI',
+    },
     {
       values: { ...file, 'environment-variables': 'MY VAR=1' },
       message: 'Input "environment-variables" line 1: the name "MY VAR" contains whitespace.',
