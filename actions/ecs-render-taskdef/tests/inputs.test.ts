@@ -22,6 +22,7 @@ describe('readRenderInputs', () => {
       command: undefined,
       verifyImage: true,
       pinDigest: false,
+      ecrRepository: undefined,
       outputFile: undefined,
     } satisfies RenderInputs);
   });
