@@ -1,6 +1,6 @@
 /**
  * The CI → CD pipeline of an application repository that adopted our starter workflows, wired to the simulator:
- * the app repository (git, with the starter workflows committed as `.github/workflows/ci.yml` and `cd.yml`), the
+ * the app repository (git, with the starter workflows committed as `.github/workflows/ecs-ci.yml` and `ecs-cd.yml`), the
  * ECS cluster, service and ECR repository it deploys to, and helpers that fire the events GitHub would fire
  * (a push, the CI run's completion as a workflow_run, a workflow_dispatch). Used by the end-to-end tests and the demo.
  */
@@ -47,18 +47,23 @@ export interface Pipeline {
   push(message: string, files?: Record<string, string>): Promise<string>;
   /** The CI workflow for a push of master's head. */
   runCi(): Promise<CiRun>;
-  /** The CD workflow for the completion of a CI run (workflow_run), on master's current head. */
-  runCd(ci: CiRun): Promise<WorkflowRun>;
-  /** The CD workflow by hand (workflow_dispatch) with a version or `previous`. */
-  dispatchCd(version: string): Promise<WorkflowRun>;
+  /**
+   * The CD workflow for the completion of a CI run (workflow_run), on master's current head; `run` overrides fields
+   * of the event's workflow_run (a fork's pull request, another workflow's run).
+   */
+  runCd(ci: CiRun, run?: Record<string, unknown>): Promise<WorkflowRun>;
+  /** The CD workflow by hand (workflow_dispatch) with a version or `previous`, and other inputs (image). */
+  dispatchCd(version: string, inputs?: Record<string, string>): Promise<WorkflowRun>;
 }
 
 export interface CiRun extends WorkflowRun {
   sha: string;
 }
 
-const CD_FILE = '.github/workflows/cd.yml';
-const CI_FILE = '.github/workflows/ci.yml';
+const CD_FILE = '.github/workflows/ecs-cd.yml';
+const CI_FILE = '.github/workflows/ecs-ci.yml';
+/** The application repository's id (github.repository_id), which a fork's does not share. */
+export const APP_REPOSITORY_ID = 702_001;
 
 /** A starter workflow as a repository adopting it gets it: `$default-branch` replaced by the default branch. */
 export async function adoptTemplate(root: string, name: string, defaultBranch = 'master'): Promise<string> {
@@ -158,7 +163,13 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
   let nextRunId = 7_100_000_001;
   let ciRuns = 0;
   let cdRuns = 0;
-  const repository_ = { full_name: `${owner}/${repo}`, name: repo, owner: { login: owner }, default_branch: 'master' };
+  const repository_ = {
+    id: APP_REPOSITORY_ID,
+    full_name: `${owner}/${repo}`,
+    name: repo,
+    owner: { login: owner },
+    default_branch: 'master',
+  };
   const workflowFile = (file: string) => path.join(app.dir, file);
 
   const run = async (file: string, trigger: Trigger) => {
@@ -203,7 +214,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
       });
       return { ...result, sha };
     },
-    async runCd(ci) {
+    async runCd(ci, overrides = {}) {
       const head = await app.head();
       cdRuns += 1;
       return run(CD_FILE, {
@@ -216,9 +227,12 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
             run_number: ci.runNumber,
             head_sha: ci.sha,
             head_branch: 'master',
+            head_repository: { id: APP_REPOSITORY_ID, full_name: `${owner}/${repo}` },
+            path: CI_FILE,
             event: 'push',
             status: 'completed',
             conclusion: ci.conclusion === 'success' ? 'success' : 'failure',
+            ...overrides,
           },
           repository: repository_,
         },
@@ -229,17 +243,18 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
         runNumber: cdRuns,
       });
     },
-    async dispatchCd(version) {
+    async dispatchCd(version, extra = {}) {
       const head = await app.head();
       cdRuns += 1;
+      const inputs = { version, ...extra };
       return run(CD_FILE, {
         eventName: 'workflow_dispatch',
-        payload: { inputs: { version }, ref: 'refs/heads/master', repository: repository_ },
+        payload: { inputs, ref: 'refs/heads/master', repository: repository_ },
         sha: head,
         ref: 'refs/heads/master',
         runId: nextRunId++,
         runNumber: cdRuns,
-        inputs: { version },
+        inputs,
       });
     },
   };

@@ -13,12 +13,13 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 interface Job {
   if?: string;
+  needs?: string | string[];
   uses?: string;
   with?: Record<string, unknown>;
   permissions?: Record<string, string> | string;
   environment?: unknown;
   concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
-  steps?: { id?: string; if?: string; uses?: string; with?: Record<string, unknown> }[];
+  steps?: { id?: string; if?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[];
 }
 
 interface Workflow {
@@ -41,6 +42,8 @@ const LEAST: Record<string, Record<string, Record<string, string>>> = {
   '.github/workflows/deploy.yml': {
     // deploy-tag creates the tag (contents) and the GitHub Deployment (deployments); download-artifact reads the
     // CI run's artifact (actions); configure-aws-credentials needs the OIDC token (id-token).
+    // The gate reads only the event: no token scope at all.
+    gate: {},
     deploy: { contents: 'write', 'id-token': 'write', actions: 'read', deployments: 'write' },
   },
 };
@@ -118,12 +121,27 @@ describe('starter workflows call the reusable ones as GitHub would accept', () =
 });
 
 describe('deploy.yml', () => {
-  const deploy = () => workflow('.github/workflows/deploy.yml').jobs.deploy as Job;
+  const jobs = () => workflow('.github/workflows/deploy.yml').jobs;
+  const deploy = () => jobs().deploy as Job;
 
-  it('is gated on the CI conclusion even when a caller forgets to gate', () => {
-    expect(deploy().if).toBe(
-      "github.event_name != 'workflow_run' || github.event.workflow_run.conclusion == 'success'",
-    );
+  it('decides in a gate job outside the environment, and deploys only what the gate lets through', () => {
+    const gate = jobs().gate as Job;
+    expect(gate.environment).toBeUndefined();
+    expect(gate.concurrency).toBeUndefined();
+    expect(deploy().needs).toBe('gate');
+    expect(deploy().if).toBe("needs.gate.outputs.deploy == 'true'");
+    // Every workflow_run field the gate reads reaches its script as a variable.
+    const env = gate.steps?.[0]?.env ?? {};
+    for (const field of [
+      'conclusion',
+      'event',
+      'head_repository.full_name',
+      'head_repository.id',
+      'head_branch',
+      'path',
+    ]) {
+      expect(Object.values(env)).toContain(`\${{ github.event.workflow_run.${field} }}`);
+    }
   });
 
   it('runs in the environment (protection rules, environment subject) and one deploy at a time per service', () => {
@@ -134,33 +152,32 @@ describe('deploy.yml', () => {
     });
   });
 
-  it('checks out and tags the commit CI built (workflow_run.head_sha), not github.sha', () => {
+  it('checks out and tags the commit the plan validated (the one CI built, or the version of its own), not github.sha', () => {
     const steps = deploy().steps ?? [];
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
-    expect(checkout?.with?.ref).toBe('${{ github.event.workflow_run.head_sha || github.sha }}');
+    expect(checkout?.with?.ref).toBe('${{ steps.plan.outputs.sha }}');
     const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
-    // Two lookups (version: previous, and a version given by hand: lookup: true), then the tag itself.
-    const tag = tags.filter((s) => s.with?.version !== 'previous' && s.with?.lookup !== true);
+    const tag = tags.filter((s) => s.with?.lookup !== true);
     expect(tag).toHaveLength(1);
-    expect(tag[0]?.with?.sha).toBe('${{ steps.source.outputs.sha }}');
-    // A version given by hand keeps the tag on the commit it was built from when it was deployed before.
-    const existing = steps.find((s) => s.id === 'existing');
-    expect(existing).toMatchObject({
-      uses: 'ecs-actions/ecs-actions/deploy-tag@v1',
-      if: "inputs.version != '' && inputs.version != 'previous'",
-      with: { version: '${{ inputs.version }}', lookup: true },
-    });
-    expect(read('.github/workflows/deploy.yml')).toContain('EXISTING_SHA: ${{ steps.existing.outputs.sha }}');
-    expect(read('.github/workflows/deploy.yml')).toContain(
-      'BUILT_SHA: ${{ github.event.workflow_run.head_sha || github.sha }}',
-    );
+    expect(tag[0]?.with?.sha).toBe('${{ steps.plan.outputs.sha }}');
+    expect(read('.github/workflows/deploy.yml')).toContain('BUILT_SHA: ${{ github.event.workflow_run.head_sha }}');
   });
 
-  it('verifies the image in ECR and rolls back a failed rollout', () => {
+  it('writes outputs in run: steps only as checked values (no raw jq or event value goes to GITHUB_OUTPUT)', () => {
+    const text = read('.github/workflows/deploy.yml');
+    expect(text).not.toMatch(/echo "[a-z-]+=\$\([^)]*jq/);
+    expect(text).not.toMatch(/echo "[a-z-]+=\$(RUN_|PREVIOUS_|EXISTING_)/);
+  });
+
+  it('verifies the image in the configured ECR repository and rolls back a failed rollout', () => {
     const steps = deploy().steps ?? [];
     const render = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-render-taskdef@v1');
     const wait = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
     expect(render?.with?.['verify-image']).toBe(true);
+    expect(render?.with?.['ecr-repository']).toBe(
+      '${{ steps.aws.outputs.aws-account-id }}.dkr.ecr.${{ inputs.aws-region }}.amazonaws.com/${{ inputs.repository }}',
+    );
     expect(wait?.with?.rollback).toBe(true);
+    expect(wait?.with?.['task-definition-arn']).toBe('${{ steps.plan.outputs.task-definition-arn }}');
   });
 });
