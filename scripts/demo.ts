@@ -9,14 +9,14 @@
  * the simulator's ECR instead.
  */
 import path from 'node:path';
-import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import { startSimulator } from '@ecs-actions/simulator';
 import { type DockerServices, startDockerServices } from '@ecs-actions/simulator/docker';
 import {
   type CiRun,
   createPipeline,
   type RunnerEvent,
-  type StandIn,
   type StepRun,
+  seededEcrPush,
   type WorkflowRun,
 } from '../packages/pipeline-runner/src/index.js';
 
@@ -113,31 +113,6 @@ function conclusion(run: WorkflowRun): string {
   return run.conclusion === 'success' ? green('✓ success') : red(`✗ ${run.conclusion}`);
 }
 
-/** Without Docker: ecr-push's place is taken by seeding the image into the simulator's ECR. */
-function seedImageInstead(sim: Simulator, reason: string): StandIn {
-  return async ({ inputs, env, runner }) => {
-    const repository = inputs.repository ?? '';
-    const tags = (inputs.tags ?? 'latest')
-      .split(/[\n,]/)
-      .map((t) => t.trim())
-      .filter(Boolean);
-    const digest = sim.ecr.seedImage({ repositoryName: repository, tags });
-    const registry = `${runner.aws.accountId}.dkr.ecr.${env.AWS_REGION}.amazonaws.com`;
-    const uri = `${registry}/${repository}`;
-    return {
-      log: `::warning::ecr-push skipped: ${reason}. Seeded ${uri}:${tags.join(', ')} (${digest}) into the simulator's ECR instead of building it.\n`,
-      outputs: {
-        registry,
-        'repository-uri': uri,
-        image: `${uri}:${tags[0]}`,
-        digest,
-        'image-with-digest': `${uri}@${digest}`,
-        tags: JSON.stringify(tags),
-      },
-    };
-  };
-}
-
 async function startDocker(): Promise<{ services?: DockerServices; reason?: string }> {
   if (process.env.ECS_ACTIONS_DEMO_NO_DOCKER) return { reason: 'ECS_ACTIONS_DEMO_NO_DOCKER is set' };
   try {
@@ -179,7 +154,7 @@ async function main(): Promise<void> {
       inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
       ...(docker.services
         ? {}
-        : { standIns: { 'ecs-actions/ecs-actions/ecr-push': seedImageInstead(sim, docker.reason ?? 'no Docker') } }),
+        : { standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, docker.reason ?? 'no Docker') } }),
       onEvent,
     });
     console.log(

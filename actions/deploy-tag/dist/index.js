@@ -116,15 +116,34 @@ async function readDeployTag(inputs, deps, tag) {
     const ref = (await listDeployTags(inputs, deps, tag)).find((candidate) => candidate.tag === tag);
     return ref ? resolveTag(ref, inputs, deps) : undefined;
 }
-/** Every deploy tag, read in full (a few at a time). */
+/**
+ * Every deploy tag, read in full (a few at a time). A tag whose records break a rule is left out with a warning
+ * naming it: its records are never used, and one bad tag does not block every rollback.
+ */
 async function readAllDeployTags(inputs, deps) {
     const refs = await listDeployTags(inputs, deps);
     const tags = [];
+    const readOrSkip = async (ref) => {
+        try {
+            return await resolveTag(ref, inputs, deps);
+        }
+        catch (error) {
+            if (!(error instanceof InvalidRecordsError))
+                throw error;
+            deps.warning?.(`${error.message} It is left out of the deploy history.`);
+            return undefined;
+        }
+    };
     for (let start = 0; start < refs.length; start += PARALLEL_READS) {
-        const batch = refs.slice(start, start + PARALLEL_READS);
-        tags.push(...(await Promise.all(batch.map((ref) => resolveTag(ref, inputs, deps)))));
+        const batch = await Promise.all(refs.slice(start, start + PARALLEL_READS).map(readOrSkip));
+        for (const tag of batch)
+            if (tag)
+                tags.push(tag);
     }
     return tags;
+}
+/** A deploy tag whose message has records that break a rule (made or edited by hand). */
+class InvalidRecordsError extends src/* ConfigurationError */.j1 {
 }
 async function resolveTag(ref, inputs, deps) {
     const base = { tag: ref.tag, version: ref.version, objectSha: ref.objectSha };
@@ -139,7 +158,7 @@ async function resolveTag(ref, inputs, deps) {
         if (!(error instanceof records/* RecordError */.W1))
             throw error;
         // What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used.
-        throw new src/* ConfigurationError */.j1(`Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`);
+        throw new InvalidRecordsError(`Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`);
     }
 }
 /** Follows annotated tag objects to the commit. */
@@ -611,7 +630,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
             userAgent: `ecs-actions/deploy-tag ${_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ECS_ACTIONS_VERSION */ .lg}`,
             request: { fetch: (0,_github_js__WEBPACK_IMPORTED_MODULE_2__/* .fetchWithTimeout */ .u9)() },
         });
-        const result = await (0,_deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTag */ .E)(inputs, { github, clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info });
+        const result = await (0,_deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTag */ .E)(inputs, { github, clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning });
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)(outputsOf(result));
         if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.found

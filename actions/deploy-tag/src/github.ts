@@ -11,6 +11,8 @@ export interface DeployTagDeps {
   sleep?: Sleep;
   /** Progress lines for the log. */
   info?: (message: string) => void;
+  /** Problems that do not fail the step (a deploy tag left out of the history). */
+  warning?: (message: string) => void;
 }
 
 interface RequestErrorLike {

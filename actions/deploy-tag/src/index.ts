@@ -26,7 +26,7 @@ await runAction({
       userAgent: `ecs-actions/deploy-tag ${ECS_ACTIONS_VERSION}`,
       request: { fetch: fetchWithTimeout() },
     });
-    const result = await deployTag(inputs, { github, clock: systemClock, info: log.info });
+    const result = await deployTag(inputs, { github, clock: systemClock, info: log.info, warning: log.warning });
     setOutputs(outputsOf(result));
     if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
       log.notice(

@@ -89,16 +89,31 @@ export async function readDeployTag(
   return ref ? resolveTag(ref, inputs, deps) : undefined;
 }
 
-/** Every deploy tag, read in full (a few at a time). */
+/**
+ * Every deploy tag, read in full (a few at a time). A tag whose records break a rule is left out with a warning
+ * naming it: its records are never used, and one bad tag does not block every rollback.
+ */
 export async function readAllDeployTags(inputs: RepoInputs, deps: DeployTagDeps): Promise<DeployTag[]> {
   const refs = await listDeployTags(inputs, deps);
   const tags: DeployTag[] = [];
+  const readOrSkip = async (ref: TagRef) => {
+    try {
+      return await resolveTag(ref, inputs, deps);
+    } catch (error) {
+      if (!(error instanceof InvalidRecordsError)) throw error;
+      deps.warning?.(`${error.message} It is left out of the deploy history.`);
+      return undefined;
+    }
+  };
   for (let start = 0; start < refs.length; start += PARALLEL_READS) {
-    const batch = refs.slice(start, start + PARALLEL_READS);
-    tags.push(...(await Promise.all(batch.map((ref) => resolveTag(ref, inputs, deps)))));
+    const batch = await Promise.all(refs.slice(start, start + PARALLEL_READS).map(readOrSkip));
+    for (const tag of batch) if (tag) tags.push(tag);
   }
   return tags;
 }
+
+/** A deploy tag whose message has records that break a rule (made or edited by hand). */
+export class InvalidRecordsError extends ConfigurationError {}
 
 export async function resolveTag(ref: TagRef, inputs: RepoInputs, deps: DeployTagDeps): Promise<DeployTag> {
   const base = { tag: ref.tag, version: ref.version, objectSha: ref.objectSha };
@@ -110,7 +125,7 @@ export async function resolveTag(ref: TagRef, inputs: RepoInputs, deps: DeployTa
   } catch (error) {
     if (!(error instanceof RecordError)) throw error;
     // What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used.
-    throw new ConfigurationError(
+    throw new InvalidRecordsError(
       `Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`,
     );
   }

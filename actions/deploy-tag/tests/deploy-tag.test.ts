@@ -375,19 +375,27 @@ describe('deploy records are data: refused on the way in and on the way out', ()
       `Deploy 0.2601.2\n\nversion: 0.2601.2\ncommit: ${C}\ndeploys:\n${JSON.stringify({ ...PRODUCTION, time: '2026-01-05T11:00:00.000Z' })}\n`,
       `its "commit:" line is not the commit the tag points at (${B})`,
     ],
-  ])('a tag with %s makes lookups fail, naming the tag', async (_case, message, why) => {
-    await seedTags([['0.2601.1', A]]);
+  ])('a tag with %s fails its lookup naming the tag, and is left out of the history', async (_case, message, why) => {
+    await seedTags([
+      ['0.2601.0', A],
+      ['0.2601.1', A],
+    ]);
     await handMadeTag('ecs-deploy-0.2601.2', B, message);
-    for (const inputs of [{ version: 'previous' }, { version: '0.2601.2', lookup: 'true' }] as Record<
-      string,
-      string
-    >[]) {
-      const attempt = run(inputs);
-      await expect(attempt).rejects.toThrow(ConfigurationError);
-      await expect(run(inputs)).rejects.toThrow(
-        `Deploy tag ecs-deploy-0.2601.2 in octo-org/octo-app does not hold valid deploy records: ${why}`,
-      );
-    }
+    const problem = `Deploy tag ecs-deploy-0.2601.2 in octo-org/octo-app does not hold valid deploy records: ${why}`;
+    const attempt = run({ version: '0.2601.2', lookup: 'true' });
+    await expect(attempt).rejects.toThrow(ConfigurationError);
+    await expect(run({ version: '0.2601.2', lookup: 'true' })).rejects.toThrow(problem);
+    // One bad tag does not block rollbacks: it is skipped with a warning, its records never used.
+    const parsed = read({ version: 'previous' });
+    const warnings: string[] = [];
+    const result = await deployTag(parsed, {
+      github: gh.client(parsed.token),
+      clock,
+      sleep: clock.sleep,
+      warning: (message) => warnings.push(message),
+    });
+    expect(result).toMatchObject({ version: '0.2601.0', latest: { version: '0.2601.1' } });
+    expect(warnings).toEqual([expect.stringContaining(problem)]);
   });
 
   it('reads the old key: value message (no records) as legacy: no image is taken from it', async () => {

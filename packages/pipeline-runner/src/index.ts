@@ -20,6 +20,13 @@ export {
   type Trigger,
   type WorkflowRun,
 } from './runner.js';
-export { builtInStandIns, oidcSubject, type StandIn, type StandInContext, type StandInResult } from './stand-ins.js';
+export {
+  builtInStandIns,
+  oidcSubject,
+  type StandIn,
+  type StandInContext,
+  type StandInResult,
+  seededEcrPush,
+} from './stand-ins.js';
 export { unzip } from './unzip.js';
 export { type LoadedWorkflow, loadWorkflow, WorkflowError } from './workflow.js';

@@ -11,6 +11,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Simulator } from '@ecs-actions/simulator';
 import { type Permissions, permissionLevel } from './permissions.js';
 import type { PipelineRunnerOptions, Trigger } from './runner.js';
 import { unzip } from './unzip.js';
@@ -174,6 +175,31 @@ export const downloadArtifact: StandIn = async ({ inputs, workspace, trigger, to
     log: `Downloaded artifact ${name} (id ${artifact.id}) of run ${runId} to ${target}: ${Object.keys(files).join(', ')}\n`,
   };
 };
+
+/** Without Docker: ecr-push's place is taken by seeding the image into the simulator's ECR. */
+export function seededEcrPush(sim: Simulator, reason: string): StandIn {
+  return async ({ inputs, env, runner }) => {
+    const repository = inputs.repository ?? '';
+    const tags = (inputs.tags ?? 'latest')
+      .split(/[\n,]/)
+      .map((t) => t.trim())
+      .filter(Boolean);
+    const digest = sim.ecr.seedImage({ repositoryName: repository, tags });
+    const registry = `${runner.aws.accountId}.dkr.ecr.${env.AWS_REGION}.amazonaws.com`;
+    const uri = `${registry}/${repository}`;
+    return {
+      log: `::warning::ecr-push skipped: ${reason}. Seeded ${uri}:${tags.join(', ')} (${digest}) into the simulator's ECR instead of building it.\n`,
+      outputs: {
+        registry,
+        'repository-uri': uri,
+        image: `${uri}:${tags[0]}`,
+        digest,
+        'image-with-digest': `${uri}@${digest}`,
+        tags: JSON.stringify(tags),
+      },
+    };
+  };
+}
 
 export function builtInStandIns(): Record<string, StandIn> {
   return {

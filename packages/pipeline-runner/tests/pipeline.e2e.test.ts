@@ -8,7 +8,8 @@ import path from 'node:path';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { acquireDockerServices, type DockerServices } from '@ecs-actions/simulator/docker';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type CiRun, createPipeline, type JobRun, type Pipeline, type WorkflowRun } from '../src/index.js';
+import { type CiRun, createPipeline, type Pipeline } from '../src/index.js';
+import { explain, job, step } from './run-helpers.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const headverPattern = /^0\.\d{4}\.(\d+)$/;
@@ -72,20 +73,6 @@ async function running(): Promise<{ taskDefinition: string; image: string }> {
   return { taskDefinition, image: described.taskDefinition.containerDefinitions[0]?.image ?? '' };
 }
 
-function job(run: WorkflowRun, id: string): JobRun {
-  const found = run.jobs.find((j) => j.id === id);
-  if (!found) throw new Error(`no job ${id} in ${run.jobs.map((j) => j.id).join(', ')}`);
-  return found;
-}
-
-function step(run: WorkflowRun, jobId: string, name: string | RegExp) {
-  const found = job(run, jobId).steps.find((s) =>
-    typeof name === 'string' ? s.id === name || s.uses?.startsWith(name) : name.test(s.name),
-  );
-  if (!found) throw new Error(`no step ${name} in ${jobId}`);
-  return found;
-}
-
 const deployTags = () =>
   Object.fromEntries(sim.github.tags(pipeline.owner, pipeline.repo).map((tag) => [tag.name, tag.commit]));
 
@@ -106,13 +93,9 @@ async function registryDigest(repository: string, tag: string): Promise<string |
   return response.ok ? response.headers.get('docker-content-digest') : null;
 }
 
-function explain(run: WorkflowRun): string {
-  return run.jobs
-    .flatMap((j) => j.steps.filter((s) => s.outcome === 'failure').map((s) => `${j.id} / ${s.name}:\n${s.log}`))
-    .join('\n');
-}
-
 const releases: Record<string, CiRun> = {};
+/** The task definition revision each release ran as in production. */
+const deployedArn: Record<string, string> = {};
 
 describe('the starter workflows, run from their YAML against the simulator and a real registry', () => {
   it('(a) a push is built, pushed, deployed, and its commit (workflow_run.head_sha) tagged', async () => {
@@ -162,6 +145,7 @@ describe('the starter workflows, run from their YAML against the simulator and a
     );
     const now = await running();
     expect(now.taskDefinition).toBe(cd.outputs.deploy?.['task-definition-arn']);
+    deployedArn.v1 = now.taskDefinition;
     expect(now.taskDefinition).not.toBe(pipeline.initialTaskDefinitionArn);
     expect(now.image).toBe(built.image);
     expect(deployTags()).toEqual({ [`ecs-deploy-${built.version}`]: ci.sha });
@@ -205,18 +189,28 @@ describe('the starter workflows, run from their YAML against the simulator and a
     const head = await pipeline.push('Chore: bump a dependency', { 'deps.txt': 'left-pad 1.3.0\n' });
 
     const v1 = releases.v1?.outputs['build-push']?.version ?? '';
+    const before = sim.calls.length;
     const redeploy = await pipeline.dispatchCd(v1);
     expect(explain(redeploy)).toBe('');
     expect(redeploy.conclusion).toBe('success');
     expect(redeploy.outputs.deploy).toMatchObject({ version: v1, status: 'succeeded' });
-    // The image of a version given by hand is looked up in ECR (the registry's digest comes back through it).
-    const render = step(redeploy, 'deploy/deploy', 'render');
-    expect(render.outputs['image-digest']).toBe(releases.v1?.outputs['build-push']?.digest);
-    expect((await running()).image).toBe(`123456789012.dkr.ecr.us-east-1.amazonaws.com/${pipeline.repository}:${v1}`);
+    // v1 ran in production: the revision it ran as is deployed again as it was, with nothing rendered or registered
+    // (master's task definition file may have changed since).
+    expect(step(redeploy, 'deploy/deploy', 'plan').outputs).toMatchObject({
+      source: 'recorded',
+      'task-definition-arn': deployedArn.v1,
+    });
+    expect(step(redeploy, 'deploy/deploy', 'render').outcome).toBe('skipped');
+    expect(sim.calls.slice(before).filter((c) => c.operation === 'RegisterTaskDefinition')).toEqual([]);
+    expect(await running()).toEqual({
+      taskDefinition: deployedArn.v1,
+      image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${pipeline.repository}:${v1}`,
+    });
     // github.sha is the branch head; deploy-tag's lookup finds the version's tag on the commit that built it, the
     // tag stays there and nothing new is tagged.
-    expect(step(redeploy, 'deploy/deploy', 'existing').outputs).toMatchObject({
+    expect(step(redeploy, 'deploy/deploy', 'record').outputs).toMatchObject({
       found: 'true',
+      'deployed-here': 'true',
       tag: `ecs-deploy-${v1}`,
       sha: releases.v1?.sha,
     });
@@ -238,7 +232,7 @@ describe('the starter workflows, run from their YAML against the simulator and a
     const rollback = await pipeline.dispatchCd('previous');
     expect(explain(rollback)).toBe('');
     expect(rollback.conclusion).toBe('success');
-    const previous = step(rollback, 'deploy/deploy', 'previous');
+    const previous = step(rollback, 'deploy/deploy', 'record');
     expect(previous.outputs).toMatchObject({ version: v3.version, 'latest-version': v4, sha: releases.v3?.sha });
     expect(rollback.outputs.deploy).toMatchObject({ version: v3.version, status: 'succeeded' });
     expect((await running()).image).toBe(v3.image);
@@ -264,11 +258,11 @@ describe('the starter workflows, run from their YAML against the simulator and a
     const tags = deployTags();
     const cd = await pipeline.dispatchCd('v1.2.3');
     expect(cd.conclusion).toBe('failure');
-    const existing = step(cd, 'deploy/deploy', 'existing');
-    expect(existing.outcome).toBe('failure');
-    expect(existing.log).toContain('Input "version" must be a HeadVer version');
-    expect(existing.log).toContain('got "v1.2.3"');
-    expect(step(cd, 'deploy/deploy', 'source').outcome).toBe('skipped');
+    const lookup = step(cd, 'deploy/deploy', 'record');
+    expect(lookup.outcome).toBe('failure');
+    expect(lookup.log).toContain('Input "version" must be a HeadVer version');
+    expect(lookup.log).toContain('got "v1.2.3"');
+    expect(step(cd, 'deploy/deploy', 'plan').outcome).toBe('skipped');
     expect(sim.calls.slice(before).filter((c) => c.api === 'ecs' || c.api === 'ecr')).toEqual([]);
     expect(deployTags()).toEqual(tags);
   });
@@ -282,7 +276,7 @@ describe('the starter workflows, run from their YAML against the simulator and a
     );
     // `docker push` speaks the registry protocol to ECR (layer uploads, manifest reads and writes); those calls
     // reach the registry, not the simulator's API, so they are added to what the simulator saw.
-    const needed = [...new Set([...called, ...DOCKER_PUSH_ACTIONS])].sort();
+    const needed = [...new Set([...called, ...DOCKER_PUSH_ACTIONS, ...ON_OTHER_PATHS])].sort();
     expect([...documented.actions].sort()).toEqual(needed);
     // RegisterTaskDefinition passed the task definition's roles: iam:PassRole is needed and documented.
     expect(sim.iamActions()).toContain('iam:PassRole');
@@ -319,6 +313,12 @@ describe('the trust policy of docs/setup.md', () => {
     ]);
   });
 });
+
+/**
+ * What the pipeline calls on paths these runs do not take: ecs-deploy-wait reads the family's latest revision before
+ * registering again after a lost answer, and the running revision with skip-unchanged.
+ */
+const ON_OTHER_PATHS = ['ecs:DescribeTaskDefinition'];
 
 /** What `docker push` needs on the repository besides the API calls the actions make. */
 const DOCKER_PUSH_ACTIONS = [

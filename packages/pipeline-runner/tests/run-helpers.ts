@@ -1,0 +1,24 @@
+/** Reading a workflow run's jobs and steps in the pipeline's end-to-end tests. */
+import type { JobRun, WorkflowRun } from '../src/index.js';
+
+export function job(run: WorkflowRun, id: string): JobRun {
+  const found = run.jobs.find((j) => j.id === id);
+  if (!found) throw new Error(`no job ${id} in ${run.jobs.map((j) => j.id).join(', ')}`);
+  return found;
+}
+
+/** A step by id, by the action it uses (prefix), or by a pattern on its name. */
+export function step(run: WorkflowRun, jobId: string, name: string | RegExp) {
+  const found = job(run, jobId).steps.find((s) =>
+    typeof name === 'string' ? s.id === name || s.uses?.startsWith(name) : name.test(s.name),
+  );
+  if (!found) throw new Error(`no step ${name} in ${jobId}`);
+  return found;
+}
+
+/** The logs of the failed steps, for an assertion that shows why a run failed. */
+export function explain(run: WorkflowRun): string {
+  return run.jobs
+    .flatMap((j) => j.steps.filter((s) => s.outcome === 'failure').map((s) => `${j.id} / ${s.name}:\n${s.log}`))
+    .join('\n');
+}
