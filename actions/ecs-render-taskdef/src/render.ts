@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, errorMessage, quoteValue } from '@ecs-actions/core';
+import { ConfigurationError, errorMessage, formatJson, parseJsonText, quoteValue } from '@ecs-actions/core';
 import { type AwsClients, describeTaskDefinition, serviceTaskDefinition, verifyEcrImage } from './aws.js';
 import { type Change, diffTaskDefinitions } from './diff.js';
 import { FileConfigurationError } from './errors.js';
 import { type ImageRef, pinnedRef } from './image-ref.js';
 import type { ImageAssignment, RenderInputs } from './inputs.js';
-import { formatJson, parseJsonText } from './json-text.js';
+
 import { applyChanges, checkTargets, type ImageChange, type JsonObject, toRegisterInput } from './task-definition.js';
 
 export interface RenderDeps {

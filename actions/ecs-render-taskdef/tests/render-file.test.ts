@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigurationError, DESCRIBE_ONLY_FIELDS } from '@ecs-actions/core';
+import { ConfigurationError, DESCRIBE_ONLY_FIELDS, formatJson } from '@ecs-actions/core';
 import { describe, expect, it } from '@jest/globals';
 import { FileConfigurationError } from '../src/errors.js';
-import { formatJson } from '../src/json-text.js';
 import { container, render, SEED_CONTAINER, seed, seedText } from './helpers.js';
 
 const ECR_IMAGE = '949653644001.dkr.ecr.ap-northeast-2.amazonaws.com/ecs-be-prod:0.2541.135';
