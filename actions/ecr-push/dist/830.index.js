@@ -19,8 +19,8 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 10 modules
-var src = __webpack_require__(1928);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 12 modules
+var src = __webpack_require__(7454);
 // EXTERNAL MODULE: ./src/docker.ts + 12 modules
 var src_docker = __webpack_require__(3509);
 // EXTERNAL MODULE: ./src/ecr.ts
@@ -459,7 +459,7 @@ function sameDigest(tags, held, log) {
 /* harmony export */ });
 /* unused harmony exports explainAwsError, registryHost, wildcardMatch */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8613);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7454);
 /** The ECR calls the action makes, each turning AWS's errors into messages that say what to fix. */
 
 
@@ -696,7 +696,7 @@ async function startImageScan(ecr, repositoryName, registryId, imageDigest) {
 /* harmony export */   tf: () => (/* binding */ formatFinding)
 /* harmony export */ });
 /* unused harmony exports severityRank, sortFindings, countAtOrAbove */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7454);
 /* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2145);
 
 

@@ -20,8 +20,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1234);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 12 modules
-var src = __webpack_require__(3505);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __webpack_require__(6024);
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
 /**
  * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,

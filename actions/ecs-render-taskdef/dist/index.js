@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   mO: () => (/* binding */ serviceTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
 
 const sdkClients = {
     ecs: async () => {
@@ -158,7 +158,7 @@ function capitalize(text) {
 /* harmony export */   Y8: () => (/* binding */ diffTable),
 /* harmony export */   n2: () => (/* binding */ diffTaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5670);
 
 
@@ -277,7 +277,7 @@ function diffTable(changes) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ FileConfigurationError)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
 
 /**
  * A ConfigurationError that points at a place in a file (e.g. a JSON syntax error): the entry fails the step once
@@ -399,12 +399,12 @@ function pinnedRef(ref, digest) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6024);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(780);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5286);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9547);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7567);
 
 
 
@@ -479,7 +479,7 @@ __webpack_async_result__();
 /* harmony export */   Y: () => (/* binding */ IMAGE_TAG_LABEL),
 /* harmony export */   i: () => (/* binding */ readRenderInputs)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4390);
 
 
@@ -637,229 +637,24 @@ function readCommand(input) {
 
 /***/ }),
 
-/***/ 9547:
+/***/ 7567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ renderTaskDefinition)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 12 modules
-var src = __nccwpck_require__(3505);
-// EXTERNAL MODULE: ./src/aws.ts
-var aws = __nccwpck_require__(5554);
-// EXTERNAL MODULE: ./src/diff.ts
-var diff = __nccwpck_require__(9712);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(780);
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __nccwpck_require__(4390);
-;// CONCATENATED MODULE: ./src/json-text.ts
-/** JSON text in and out, with the position of a syntax error for an annotation on the file. */
-/** JSON.parse (which keeps the source's key order), and on failure where and why, in words. */
-function parseJsonText(text) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    try {
-        return { ok: true, value: JSON.parse(body) };
-    }
-    catch (error) {
-        // A byte-order mark is invisible in editors, so positions are counted without it.
-        const found = locateJsonError(body);
-        if (found)
-            return { ok: false, problem: { ...position(body, found.offset), message: found.message } };
-        return { ok: false, problem: { line: 1, column: 1, message: error.message } };
-    }
-}
-function position(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text[i] === '\n') {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-class Stop extends Error {
-    reason;
-    offset;
-    constructor(reason, offset) {
-        super(reason);
-        this.reason = reason;
-        this.offset = offset;
-    }
-}
-const describe = (ch) => (ch === undefined ? 'the end of the file' : JSON.stringify(ch));
-/** A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where). */
-function locateJsonError(text) {
-    let i = 0;
-    const fail = (reason, at = i) => {
-        throw new Stop(reason, at);
-    };
-    const skipSpace = () => {
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
-            i++;
-    };
-    const literal = (word) => {
-        if (text.startsWith(word, i))
-            i += word.length;
-        else
-            fail(`unexpected ${describe(text[i])}`);
-    };
-    const string = () => {
-        i++; // opening quote
-        for (;;) {
-            const ch = text[i];
-            if (ch === undefined)
-                fail('a string is not closed');
-            if (ch === '"') {
-                i++;
-                return;
-            }
-            if (ch === '\\') {
-                const next = text[i + 1];
-                if (next === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                        fail('bad \\u escape in a string');
-                    i += 6;
-                }
-                else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
-                    i += 2;
-                }
-                else {
-                    fail(`bad escape ${describe(`\\${next ?? ''}`)} in a string`);
-                }
-            }
-            else if ((ch?.charCodeAt(0) ?? 0) < 0x20) {
-                fail('a line break or control character inside a string (write it as \\n)');
-            }
-            else {
-                i++;
-            }
-        }
-    };
-    const number = () => {
-        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-        if (!match)
-            fail(`bad number starting with ${describe(text[i])}`);
-        i += match?.[0].length ?? 0;
-    };
-    const value = () => {
-        skipSpace();
-        const ch = text[i];
-        if (ch === '{')
-            object();
-        else if (ch === '[')
-            array();
-        else if (ch === '"')
-            string();
-        else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
-            number();
-        else if (ch === 't')
-            literal('true');
-        else if (ch === 'f')
-            literal('false');
-        else if (ch === 'n')
-            literal('null');
-        else if (ch === '}' || ch === ']')
-            fail(`unexpected ${describe(ch)}: a value is missing (a trailing comma?)`);
-        else
-            fail(`unexpected ${describe(ch)} where a value should be`);
-    };
-    const object = () => {
-        i++;
-        skipSpace();
-        if (text[i] === '}') {
-            i++;
-            return;
-        }
-        for (;;) {
-            skipSpace();
-            if (text[i] === '}')
-                fail('a trailing comma before "}"');
-            if (text[i] !== '"')
-                fail(`expected a property name in double quotes, found ${describe(text[i])}`);
-            string();
-            skipSpace();
-            if (text[i] !== ':')
-                fail(`expected ":" after the property name, found ${describe(text[i])}`);
-            i++;
-            value();
-            skipSpace();
-            if (text[i] === ',') {
-                i++;
-                continue;
-            }
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            if (i >= text.length)
-                fail('the file ends inside an object (a missing "}"?)');
-            fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
-        }
-    };
-    const array = () => {
-        i++;
-        skipSpace();
-        if (text[i] === ']') {
-            i++;
-            return;
-        }
-        for (;;) {
-            skipSpace();
-            if (text[i] === ']')
-                fail('a trailing comma before "]"');
-            value();
-            skipSpace();
-            if (text[i] === ',') {
-                i++;
-                continue;
-            }
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            if (i >= text.length)
-                fail('the file ends inside an array (a missing "]"?)');
-            fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
-        }
-    };
-    try {
-        skipSpace();
-        if (i >= text.length)
-            fail('the file is empty');
-        value();
-        skipSpace();
-        if (i < text.length)
-            fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof Stop)
-            return { message: error.reason, offset: Math.min(error.offset, text.length) };
-        throw error;
-    }
-}
-/** How the rendered file is written: 2-space indent and a final newline. */
-function formatJson(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-// EXTERNAL MODULE: ./src/task-definition.ts
-var task_definition = __nccwpck_require__(5670);
-;// CONCATENATED MODULE: ./src/render.ts
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ renderTaskDefinition)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6024);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5554);
+/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9712);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(780);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5670);
 
 
 
@@ -871,10 +666,10 @@ var task_definition = __nccwpck_require__(5670);
 
 async function renderTaskDefinition(inputs, deps) {
     const source = await loadSource(inputs, deps);
-    const target = (0,task_definition/* checkTargets */.VJ)(inputs, source.taskDefinition, source.where);
+    const target = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .checkTargets */ .VJ)(inputs, source.taskDefinition, source.where);
     const notes = [];
     const { images, checks } = await resolveImages(inputs, deps.clients, notes);
-    const rendered = (0,task_definition/* applyChanges */.YF)(source.taskDefinition, {
+    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .applyChanges */ .YF)(source.taskDefinition, {
         images,
         target,
         environment: inputs.environment,
@@ -890,13 +685,13 @@ async function renderTaskDefinition(inputs, deps) {
         },
     });
     const family = rendered.family;
-    const outputFile = await writeOutput(inputs, deps, family, formatJson(rendered));
+    const outputFile = await writeOutput(inputs, deps, family, (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .formatJson */ .IB)(rendered));
     return {
         outputFile,
         family,
         changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
         imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
-        changes: (0,diff/* diffTaskDefinitions */.n2)(source.taskDefinition, rendered),
+        changes: (0,_diff_js__WEBPACK_IMPORTED_MODULE_5__/* .diffTaskDefinitions */ .n2)(source.taskDefinition, rendered),
         imageChecks: checks,
         source: source.description,
         taskDefinition: rendered,
@@ -908,54 +703,54 @@ async function loadSource(inputs, deps) {
     if (source.kind === 'file')
         return loadFile(source.path, deps.workspace);
     if (source.kind === 'family') {
-        const described = await (0,aws/* describeTaskDefinition */.oh)(deps.clients, source.family, 'Input "task-definition-family"');
+        const described = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTaskDefinition */ .oh)(deps.clients, source.family, 'Input "task-definition-family"');
         const where = `the task definition ${described.arn}`;
         return {
-            taskDefinition: (0,task_definition/* toRegisterInput */.Rv)(described.document, where),
+            taskDefinition: (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(described.document, where),
             where,
             description: `task definition ${described.arn}`,
         };
     }
-    const { arn } = await (0,aws/* serviceTaskDefinition */.mO)(deps.clients, source.cluster, source.service);
-    const described = await (0,aws/* describeTaskDefinition */.oh)(deps.clients, arn, `The task definition of service ${(0,src/* quoteValue */.cl)(source.service)}`);
-    const where = `the task definition ${described.arn} (service ${(0,src/* quoteValue */.cl)(source.service)})`;
+    const { arn } = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceTaskDefinition */ .mO)(deps.clients, source.cluster, source.service);
+    const described = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTaskDefinition */ .oh)(deps.clients, arn, `The task definition of service ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(source.service)}`);
+    const where = `the task definition ${described.arn} (service ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(source.service)})`;
     return {
-        taskDefinition: (0,task_definition/* toRegisterInput */.Rv)(described.document, where),
+        taskDefinition: (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(described.document, where),
         where,
         description: `task definition ${described.arn}, which service ${source.service} in cluster ${source.cluster} runs`,
     };
 }
 /** The path for annotations and messages: relative to the workspace, with forward slashes. */
 function displayPath(file, workspace) {
-    const relative = external_node_path_default().relative(workspace, file);
-    return relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative)
-        ? relative.split((external_node_path_default()).sep).join('/')
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(workspace, file);
+    return relative && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(relative)
+        ? relative.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')
         : file;
 }
 async function loadFile(input, workspace) {
-    const file = external_node_path_default().resolve(workspace, input);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workspace, input);
     const shown = displayPath(file, workspace);
     let text;
     try {
-        text = await (0,promises_.readFile)(file, 'utf8');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
     }
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT') {
-            throw new src/* ConfigurationError */.j1(`Input "task-definition": the file ${(0,src/* quoteValue */.cl)(shown)} does not exist (looked for ${file}). The path is relative to the repository root; check it, and that actions/checkout ran before this step.`);
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "task-definition": the file ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)} does not exist (looked for ${file}). The path is relative to the repository root; check it, and that actions/checkout ran before this step.`);
         }
         if (code === 'EISDIR') {
-            throw new src/* ConfigurationError */.j1(`Input "task-definition": ${(0,src/* quoteValue */.cl)(shown)} is a directory. Point it at the task definition JSON file.`);
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)} is a directory. Point it at the task definition JSON file.`);
         }
-        throw new src/* ConfigurationError */.j1(`Input "task-definition": cannot read ${(0,src/* quoteValue */.cl)(shown)}: ${(0,src/* errorMessage */.gJ)(error)}.`);
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "task-definition": cannot read ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}.`);
     }
-    const where = `the task-definition file ${(0,src/* quoteValue */.cl)(shown)}`;
-    const parsed = parseJsonText(text);
+    const where = `the task-definition file ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}`;
+    const parsed = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .lk)(text);
     if (!parsed.ok) {
         const { line, column, message } = parsed.problem;
-        throw new errors/* FileConfigurationError */.b(`Input "task-definition": ${(0,src/* quoteValue */.cl)(shown)} is not valid JSON: ${message} at line ${line}, column ${column}. Fix the file.`, { file: shown, line, col: column, title: 'Task definition is not valid JSON' });
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FileConfigurationError */ .b(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)} is not valid JSON: ${message} at line ${line}, column ${column}. Fix the file.`, { file: shown, line, col: column, title: 'Task definition is not valid JSON' });
     }
-    return { taskDefinition: (0,task_definition/* toRegisterInput */.Rv)(parsed.value, where), where, description: `file ${shown}` };
+    return { taskDefinition: (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(parsed.value, where), where, description: `file ${shown}` };
 }
 function isEcr(ref) {
     return ref.ecr !== undefined;
@@ -981,12 +776,12 @@ async function resolveImage(assignment, inputs, clients, notes) {
         return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-checked' } };
     }
     if (!isEcr(image)) {
-        notes.push(`The image ${(0,src/* quoteValue */.cl)(image.text)} (container ${(0,src/* quoteValue */.cl)(container)}) is not in an ECR private registry: not verified${inputs.pinDigest && image.digest === undefined ? ', and not pinned to a digest' : ''}.`);
+        notes.push(`The image ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(image.text)} (container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(container)}) is not in an ECR private registry: not verified${inputs.pinDigest && image.digest === undefined ? ', and not pinned to a digest' : ''}.`);
         return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-ecr' } };
     }
-    const verified = await (0,aws/* verifyEcrImage */.ju)(clients, image, origin);
+    const verified = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyEcrImage */ .ju)(clients, image, origin);
     if (inputs.pinDigest) {
-        const rendered = (0,image_ref/* pinnedRef */.I1)(image, verified.digest);
+        const rendered = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_8__/* .pinnedRef */ .I1)(image, verified.digest);
         const tag = image.tag ?? (image.digest === undefined ? 'latest' : undefined);
         return {
             change: { container, image: rendered, ...(tag !== undefined ? { pinnedTag: tag } : {}) },
@@ -1000,20 +795,20 @@ async function resolveImage(assignment, inputs, clients, notes) {
 }
 async function writeOutput(inputs, deps, family, text) {
     if (inputs.outputFile !== undefined) {
-        const file = external_node_path_default().resolve(deps.workspace, inputs.outputFile);
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(deps.workspace, inputs.outputFile);
         try {
-            await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-            await (0,promises_.writeFile)(file, text, 'utf8');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, text, 'utf8');
         }
         catch (error) {
-            throw new src/* ConfigurationError */.j1(`Input "output-file": cannot write ${(0,src/* quoteValue */.cl)(inputs.outputFile)}: ${(0,src/* errorMessage */.gJ)(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`);
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "output-file": cannot write ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(inputs.outputFile)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`);
         }
         return file;
     }
-    const random = deps.randomName?.() ?? (0,external_node_crypto_.randomBytes)(4).toString('hex');
-    const file = external_node_path_default().join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);
-    await (0,promises_.mkdir)(deps.runnerTemp, { recursive: true });
-    await (0,promises_.writeFile)(file, text, { encoding: 'utf8', flag: 'wx' });
+    const random = deps.randomName?.() ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex');
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(deps.runnerTemp, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, text, { encoding: 'utf8', flag: 'wx' });
     return file;
 }
 
@@ -1031,7 +826,7 @@ async function writeOutput(inputs, deps, family, text) {
 /* harmony export */   YF: () => (/* binding */ applyChanges)
 /* harmony export */ });
 /* unused harmony exports containerNames, settingsContainer */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
@@ -1203,31 +998,33 @@ function applyChanges(taskDefinition, changes) {
 
 /***/ }),
 
-/***/ 3505:
+/***/ 6024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ ConfigurationError),
+  j1: () => (/* reexport */ errors_ConfigurationError),
   n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
   i_: () => (/* reexport */ InputReader),
   nV: () => (/* reexport */ createAwsClient),
-  gJ: () => (/* reexport */ errorMessage),
+  gJ: () => (/* reexport */ errors_errorMessage),
+  IB: () => (/* reexport */ formatJson),
   aY: () => (/* reexport */ invalidInput),
   po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
-  cl: () => (/* reexport */ quoteValue),
+  lk: () => (/* reexport */ parseJsonText),
+  cl: () => (/* reexport */ errors_quoteValue),
   Cs: () => (/* reexport */ runAction),
   lj: () => (/* reexport */ runner_runner),
   n0: () => (/* reexport */ setOutputs),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, awsRegion, formatDuration, inputEnvName, inputsFrom, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, runnerInputs, sendAsWritten, systemClock, wireBody
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, awsClientConfig, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, jsonProblemMessage, locateJsonError, parseDuration, parseInteger, poll, rawMember, readInputFile, realSleep, reportFailure, resolveInputPath, runnerInputs, sendAsWritten, systemClock, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1249,11 +1046,11 @@ __nccwpck_require__.d(log_namespaceObject, {
  * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
  * It fails the step with that message alone, no stack trace.
  */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** The text of anything thrown, for a log line. */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     if (error instanceof Error)
         return error.message || error.name;
     if (typeof error === 'string')
@@ -1266,13 +1063,13 @@ function errorMessage(error) {
     }
 }
 /** Quotes a user value for an error message, shortened so a pasted file does not flood the log. */
-function quoteValue(value, max = 120) {
+function errors_quoteValue(value, max = 120) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
     return JSON.stringify(shown);
 }
 /** `Input "name" <expected>; got "<value>". <fix>` */
 function invalidInput(name, value, expected, fix) {
-    return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+    return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/version.ts
@@ -1286,10 +1083,10 @@ const ECS_ACTIONS_VERSION = '1.0.0';
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region) {
-        throw new ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
+        throw new errors_ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
     }
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
+        throw new errors_ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
     }
     return region;
 }
@@ -1452,7 +1249,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new errors_ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -1505,7 +1302,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new errors_ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${errors_quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -1558,6 +1355,228 @@ function parseDuration(name, value, options = {}) {
         throw invalidInput(name, value, `must be at most ${formatDuration(options.max)}`);
     }
     return ms;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/json-text.ts
+
+/**
+ * JSON.parse (which keeps the source's key order) after a strict scan: on failure where and why, in words.
+ * The scan runs first because JSON.parse accepts a duplicate key and keeps only its last value.
+ */
+function parseJsonText(text) {
+    // A byte-order mark is invisible in editors, so positions are counted without it.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const found = locateJsonError(body);
+    if (found)
+        return { ok: false, problem: { ...position(body, found.offset), kind: found.kind, message: found.message } };
+    try {
+        return { ok: true, value: JSON.parse(body) };
+    }
+    catch (error) {
+        return { ok: false, problem: { line: 1, column: 1, kind: 'syntax', message: error.message } };
+    }
+}
+/**
+ * The one sentence for a problem in a JSON file an input names: `Input "task-definition": "td.json" line 9, column 5: …`.
+ * It quotes no content of the file beyond a duplicate key's name.
+ */
+function jsonProblemMessage(input, shownPath, problem) {
+    const where = `Input "${input}": ${quoteValue(shownPath)}`;
+    const at = `at line ${problem.line}, column ${problem.column}`;
+    return problem.kind === 'duplicate-key'
+        ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
+        : `${where} is not valid JSON: ${problem.message} ${at}. Fix the file.`;
+}
+function position(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+class Stop extends Error {
+    reason;
+    offset;
+    kind;
+    constructor(reason, offset, kind = 'syntax') {
+        super(reason);
+        this.reason = reason;
+        this.offset = offset;
+        this.kind = kind;
+    }
+}
+const describe = (ch) => (ch === undefined ? 'the end of the file' : JSON.stringify(ch));
+/**
+ * A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where), and the
+ * first key written twice in one object (RFC 8259 section 4: names SHOULD be unique; readers then disagree).
+ */
+function locateJsonError(text) {
+    let i = 0;
+    const fail = (reason, at = i) => {
+        throw new Stop(reason, at);
+    };
+    const skipSpace = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail(`unexpected ${describe(text[i])}`);
+    };
+    const string = () => {
+        i++; // opening quote
+        for (;;) {
+            const ch = text[i];
+            if (ch === undefined)
+                fail('a string is not closed');
+            if (ch === '"') {
+                i++;
+                return;
+            }
+            if (ch === '\\') {
+                const next = text[i + 1];
+                if (next === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        fail('bad \\u escape in a string');
+                    i += 6;
+                }
+                else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+                    i += 2;
+                }
+                else {
+                    fail(`bad escape ${describe(`\\${next ?? ''}`)} in a string`);
+                }
+            }
+            else if ((ch?.charCodeAt(0) ?? 0) < 0x20) {
+                fail('a line break or control character inside a string (write it as \\n)');
+            }
+            else {
+                i++;
+            }
+        }
+    };
+    const number = () => {
+        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+        if (!match)
+            fail(`bad number starting with ${describe(text[i])}`);
+        i += match?.[0].length ?? 0;
+    };
+    const value = () => {
+        skipSpace();
+        const ch = text[i];
+        if (ch === '{')
+            object();
+        else if (ch === '[')
+            array();
+        else if (ch === '"')
+            string();
+        else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+            number();
+        else if (ch === 't')
+            literal('true');
+        else if (ch === 'f')
+            literal('false');
+        else if (ch === 'n')
+            literal('null');
+        else if (ch === '}' || ch === ']')
+            fail(`unexpected ${describe(ch)}: a value is missing (a trailing comma?)`);
+        else
+            fail(`unexpected ${describe(ch)} where a value should be`);
+    };
+    const object = () => {
+        i++;
+        skipSpace();
+        if (text[i] === '}') {
+            i++;
+            return;
+        }
+        // Keys as JSON.parse reads them (escapes decoded), with where each was first written.
+        const keys = new Map();
+        for (;;) {
+            skipSpace();
+            if (text[i] === '}')
+                fail('a trailing comma before "}"');
+            if (text[i] !== '"')
+                fail(`expected a property name in double quotes, found ${describe(text[i])}`);
+            const keyStart = i;
+            string();
+            const key = JSON.parse(text.slice(keyStart, i));
+            const first = keys.get(key);
+            if (first !== undefined) {
+                throw new Stop(`the key ${errors_quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+            }
+            keys.set(key, keyStart);
+            skipSpace();
+            if (text[i] !== ':')
+                fail(`expected ":" after the property name, found ${describe(text[i])}`);
+            i++;
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an object (a missing "}"?)');
+            fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    const array = () => {
+        i++;
+        skipSpace();
+        if (text[i] === ']') {
+            i++;
+            return;
+        }
+        for (;;) {
+            skipSpace();
+            if (text[i] === ']')
+                fail('a trailing comma before "]"');
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an array (a missing "]"?)');
+            fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    try {
+        skipSpace();
+        if (i >= text.length)
+            fail('the file is empty');
+        value();
+        skipSpace();
+        if (i < text.length)
+            fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Stop) {
+            return { message: error.reason, offset: Math.min(error.offset, text.length), kind: error.kind };
+        }
+        throw error;
+    }
+}
+/** How the rendered file is written: 2-space indent and a final newline. */
+function formatJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1735,9 +1754,9 @@ async function runAction(steps) {
     }
 }
 function reportFailure(error) {
-    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
+    if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)
         runner_runner.debug(error.stack);
-    runner_runner.setFailed(errorMessage(error));
+    runner_runner.setFailed(errors_errorMessage(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -1772,6 +1791,25 @@ const DESCRIBE_ONLY_FIELDS = [
     'deregisteredAt',
     'deleteRequestedAt',
 ];
+/**
+ * ECS refuses a RegisterTaskDefinition request whose task definition is larger than 64 KiB (Amazon ECS service
+ * quota "Task definition size": 64 KiB, not adjustable).
+ */
+const TASK_DEFINITION_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/** The size ECS counts, as near as a client can tell: the register input as compact JSON, in UTF-8 bytes. */
+function taskDefinitionBytes(registerInput) {
+    return Buffer.byteLength(JSON.stringify(registerInput), 'utf8');
+}
+/**
+ * Undefined when the task definition fits, else the sentence for the error: the size, the limit and what to do.
+ * `what` names the task definition: `the task definition rendered from "td.json"`.
+ */
+function taskDefinitionSizeProblem(registerInput, what) {
+    const bytes = taskDefinitionBytes(registerInput);
+    if (bytes <= TASK_DEFINITION_MAX_BYTES)
+        return undefined;
+    return `${what} is ${bytes} bytes as compact JSON, over the 64 KiB (${TASK_DEFINITION_MAX_BYTES} bytes) that ECS accepts for one task definition (service quota "Task definition size", not adjustable). Make it smaller: move long values into environmentFiles (S3) or secrets (SSM Parameter Store, Secrets Manager), or split the containers across services.`;
+}
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -1818,7 +1856,94 @@ async function poll(options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
+/**
+ * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
+ * earlier step writes files, RUNNER_TEMP. Symbolic links are resolved before the check, so a link in the repository
+ * that points at /etc/passwd is refused like `../../etc/passwd`. Errors name the input, the value and the fix, and
+ * never show what a file holds.
+ */
+
+
+
+const MAX_LINKS = 40;
+/** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
+function realPathOf(file, hops = 0) {
+    try {
+        return realpathSync(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            throw error;
+    }
+    // A dangling link is followed by hand: writing through it would create its target, wherever that is.
+    const link = lstatSync(file, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink() && hops < MAX_LINKS) {
+        return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), hops + 1);
+    }
+    const parent = path.dirname(file);
+    if (parent === file)
+        return file;
+    return path.join(realPathOf(parent, hops), path.basename(file));
+}
+function isInside(dir, file) {
+    const relative = path.relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+/** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
+function displayPath(file, root) {
+    if (!isInside(root, file))
+        return file;
+    return path.relative(root, file).split(path.sep).join('/') || '.';
+}
+/**
+ * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
+ * symbolic link is followed. Throws a ConfigurationError naming the input, the value and the fix.
+ */
+function resolveInputPath({ input, value, roots }) {
+    const [base] = roots;
+    const absolute = path.resolve(base.dir, value);
+    const file = realPathOf(absolute);
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(path.resolve(root.dir)) }));
+    if (!realRoots.some((root) => isInside(root.dir, file))) {
+        const through = file === absolute ? '' : ' (following symbolic links)';
+        const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
+        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+    }
+    return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
+}
+/**
+ * Reads a file an input names (already resolved), as UTF-8. A missing file, a directory, an oversized file or a read
+ * error fails with the input named; the message never includes the file's content.
+ */
+function readInputFile(input, resolved, options) {
+    const where = `Input "${input}"`;
+    try {
+        const stat = statSync(resolved.file);
+        if (stat.isDirectory()) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+        }
+        if (stat.size > options.maxBytes) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+        }
+        return readFileSync(resolved.file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError)
+            throw error;
+        if (error.code === 'ENOENT') {
+            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+        }
+        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errorMessage(error)}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
 
 
 
