@@ -12,8 +12,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: parseTagMessage, tagMessage
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
-var src = __nccwpck_require__(924);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __nccwpck_require__(843);
 ;// CONCATENATED MODULE: ./src/github.ts
 
 function isRequestError(error) {
@@ -447,7 +447,7 @@ function compareText(a, b) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(924);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(843);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(694);
 /* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(151);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(613);
@@ -546,8 +546,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
-var src = __nccwpck_require__(924);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __nccwpck_require__(843);
 ;// CONCATENATED MODULE: ./src/refname.ts
 /**
  * The rules of `git check-ref-format` (https://git-scm.com/docs/git-check-ref-format) for a full ref name.
@@ -720,7 +720,7 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 924:
+/***/ 843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -742,7 +742,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, awsClientConfig, awsRegion, createAwsClient, displayPath, formatDuration, formatJson, inputEnvName, inputsFrom, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -758,6 +758,93 @@ __nccwpck_require__.d(log_namespaceObject, {
   startGroup: () => (startGroup),
   warning: () => (warning)
 });
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errorMessage(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence(errorMessage(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -1507,6 +1594,7 @@ function readInputFile(input, resolved, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -1155,8 +1155,8 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 12 modules
-var src = __nccwpck_require__(7454);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
+var src = __nccwpck_require__(3642);
 ;// CONCATENATED MODULE: ./src/docker.ts
 /**
  * The Docker CLI, behind a small interface so the logic can be tested without a daemon. Every call passes
@@ -1289,7 +1289,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7454);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3642);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3509);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5286);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6421);
@@ -1365,7 +1365,7 @@ __webpack_async_result__();
 /* harmony export */   yA: () => (/* binding */ readEcrPushInputs)
 /* harmony export */ });
 /* unused harmony exports SEVERITIES, checkRepositoryName, tagProblem */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7454);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3642);
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 const BUILD_INPUTS = ['file', 'build-args', 'target', 'platform', 'labels'];
@@ -1567,7 +1567,7 @@ async function logout(docker, state, log) {
 
 /***/ }),
 
-/***/ 7454:
+/***/ 3642:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1577,7 +1577,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   i_: () => (/* reexport */ InputReader),
   uk: () => (/* reexport */ StepState),
   nV: () => (/* reexport */ createAwsClient),
-  gJ: () => (/* reexport */ errors_errorMessage),
+  Qz: () => (/* reexport */ explainAccessError),
   a3: () => (/* reexport */ formatDuration),
   aY: () => (/* reexport */ invalidInput),
   Rm: () => (/* reexport */ log_namespaceObject),
@@ -1592,7 +1592,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, awsClientConfig, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, errorMessage, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1673,6 +1673,93 @@ function awsClientConfig(options = {}) {
  */
 function createAwsClient(Client, options) {
     return new Client(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errors_errorMessage(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence(errors_errorMessage(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new errors_ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new errors_ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
@@ -2388,6 +2475,7 @@ function readInputFile(input, resolved, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
@@ -75,7 +75,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7769);
 /* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(247);
 
 
@@ -164,7 +164,7 @@ function readRenderedFile(file, workspace) {
 /* harmony export */   wu: () => (/* binding */ toRegisterRequest)
 /* harmony export */ });
 /* unused harmony export normalizeTaskDefinition */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
@@ -324,7 +324,7 @@ function sameTaskDefinition(a, b) {
 
 /***/ }),
 
-/***/ 6024:
+/***/ 7769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -333,11 +333,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ errors_ConfigurationError),
   n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
   i_: () => (/* reexport */ InputReader),
+  Jr: () => (/* reexport */ THROTTLING_CODES),
+  J6: () => (/* reexport */ awsErrorCode),
   Ue: () => (/* reexport */ awsRegion),
   nV: () => (/* reexport */ createAwsClient),
   gJ: () => (/* reexport */ errors_errorMessage),
+  Qz: () => (/* reexport */ explainAccessError),
   a3: () => (/* reexport */ formatDuration),
   aY: () => (/* reexport */ invalidInput),
+  w7: () => (/* reexport */ isAccessDenied),
+  Pq: () => (/* reexport */ isAccessError),
   po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
@@ -349,6 +354,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bZ: () => (/* reexport */ realSleep),
   Cs: () => (/* reexport */ runAction),
   Qm: () => (/* reexport */ sendAsWritten),
+  em: () => (/* reexport */ sentence),
   n0: () => (/* reexport */ setOutputs),
   ml: () => (/* reexport */ systemClock),
   Sy: () => (/* reexport */ writeSummary)
@@ -435,6 +441,93 @@ function awsClientConfig(options = {}) {
  */
 function createAwsClient(Client, options) {
     return new Client(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errors_errorMessage(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errors_errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence(errors_errorMessage(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new errors_ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new errors_ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
@@ -1272,6 +1365,7 @@ function readInputFile(input, resolved, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   mO: () => (/* binding */ serviceTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 
 const sdkClients = {
     ecs: async () => {
@@ -43,9 +43,10 @@ async function describeTaskDefinition(clients, taskDefinition, what) {
         if (errorName(error) === 'ClientException') {
             throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${what}: the task definition ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(taskDefinition)} was not found in ECS in region ${region} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}). Check the family name and revision, and that AWS_REGION is the region it is registered in.`);
         }
-        throw new Error(`DescribeTaskDefinition ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(taskDefinition)} in ${region} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
-            cause: error,
-        });
+        throw ((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .explainAccessError */ .Qz)(error, { action: 'ecs:DescribeTaskDefinition', resource: taskDefinition, region }) ??
+            new Error(`DescribeTaskDefinition ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(taskDefinition)} in ${region} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
+                cause: error,
+            }));
     }
     const document = raw.text === undefined ? output : JSON.parse(raw.text);
     return { document, arn: output.taskDefinition?.taskDefinitionArn ?? taskDefinition, region };
@@ -63,9 +64,12 @@ async function serviceTaskDefinition(clients, cluster, service) {
         if (errorName(error) === 'ClusterNotFoundException') {
             throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "cluster": the cluster ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(cluster)} was not found in ECS in region ${region}. Check the cluster name, and that AWS_REGION is the region it runs in.`);
         }
-        throw new Error(`DescribeServices ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(service)} in cluster ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(cluster)} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
-            cause: error,
-        });
+        throw ((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .explainAccessError */ .Qz)(error, {
+            action: 'ecs:DescribeServices',
+            resource: `service ${service} in cluster ${cluster}`,
+            region,
+        }) ??
+            new Error(`DescribeServices ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(service)} in cluster ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(cluster)} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, { cause: error }));
     }
     const found = output.services?.find((s) => s.status !== 'INACTIVE');
     if (!found) {
@@ -99,9 +103,13 @@ async function verifyEcrImage(clients, ref, origin) {
             throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${capitalize(origin)}: the ${where} does not exist, so ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(ref.text)} cannot be pulled. Check the repository name, the account and the region in the image reference, or create the repository and push the image first.`);
         }
         if (errorName(error) !== 'ImageNotFoundException') {
-            throw new Error(`ECR DescribeImages for ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(ref.text)} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
-                cause: error,
-            });
+            throw ((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .explainAccessError */ .Qz)(error, {
+                action: 'ecr:DescribeImages',
+                resource: ref.text,
+                region,
+                deniedHint: 'Set verify-image: false to skip the check.',
+            }) ??
+                new Error(`ECR DescribeImages for ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(ref.text)} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, { cause: error }));
         }
     }
     if (!details?.imageDigest) {
@@ -158,7 +166,7 @@ function capitalize(text) {
 /* harmony export */   Y8: () => (/* binding */ diffTable),
 /* harmony export */   n2: () => (/* binding */ diffTaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5670);
 
 
@@ -277,7 +285,7 @@ function diffTable(changes) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ FileConfigurationError)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 
 /**
  * A ConfigurationError that points at a place in a file (e.g. a JSON syntax error): the entry fails the step once
@@ -399,7 +407,7 @@ function pinnedRef(ref, digest) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7769);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(780);
@@ -479,7 +487,7 @@ __webpack_async_result__();
 /* harmony export */   Y: () => (/* binding */ IMAGE_TAG_LABEL),
 /* harmony export */   i: () => (/* binding */ readRenderInputs)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4390);
 
 
@@ -649,7 +657,7 @@ function readCommand(input) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6024);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7769);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(780);
@@ -665,11 +673,33 @@ function readCommand(input) {
 
 
 async function renderTaskDefinition(inputs, deps) {
+    // The output path is checked first: a bad one fails before anything is read or asked of AWS.
+    const outputFile = inputs.outputFile === undefined ? undefined : resolveOutput(inputs.outputFile, deps);
     const source = await loadSource(inputs, deps);
     const target = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .checkTargets */ .VJ)(inputs, source.taskDefinition, source.where);
+    // The images as given stand in for the verified ones: a render over ECS's size limit fails before any AWS call.
+    const asGiven = inputs.images.map(({ container, image }) => ({ container, image: image.text }));
+    checkSize((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .applyChanges */ .YF)(source.taskDefinition, changesOf(inputs, target, asGiven)), source.where);
     const notes = [];
     const { images, checks } = await resolveImages(inputs, deps.clients, notes);
-    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .applyChanges */ .YF)(source.taskDefinition, {
+    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .applyChanges */ .YF)(source.taskDefinition, changesOf(inputs, target, images));
+    checkSize(rendered, source.where);
+    const family = rendered.family;
+    const written = await writeOutput(outputFile, deps, family, (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .formatJson */ .IB)(rendered));
+    return {
+        outputFile: written,
+        family,
+        changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
+        imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
+        changes: (0,_diff_js__WEBPACK_IMPORTED_MODULE_5__/* .diffTaskDefinitions */ .n2)(source.taskDefinition, rendered),
+        imageChecks: checks,
+        source: source.description,
+        taskDefinition: rendered,
+        notes,
+    };
+}
+function changesOf(inputs, target, images) {
+    return {
         images,
         target,
         environment: inputs.environment,
@@ -683,25 +713,17 @@ async function renderTaskDefinition(inputs, deps) {
             ...(inputs.taskRoleArn !== undefined ? { taskRoleArn: inputs.taskRoleArn } : {}),
             ...(inputs.executionRoleArn !== undefined ? { executionRoleArn: inputs.executionRoleArn } : {}),
         },
-    });
-    const family = rendered.family;
-    const outputFile = await writeOutput(inputs, deps, family, (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .formatJson */ .IB)(rendered));
-    return {
-        outputFile,
-        family,
-        changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
-        imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
-        changes: (0,_diff_js__WEBPACK_IMPORTED_MODULE_5__/* .diffTaskDefinitions */ .n2)(source.taskDefinition, rendered),
-        imageChecks: checks,
-        source: source.description,
-        taskDefinition: rendered,
-        notes,
     };
+}
+function checkSize(rendered, where) {
+    const problem = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionSizeProblem */ .xF)(rendered, `The task definition rendered from ${where}`);
+    if (problem)
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(problem);
 }
 async function loadSource(inputs, deps) {
     const source = inputs.source;
     if (source.kind === 'file')
-        return loadFile(source.path, deps.workspace);
+        return loadFile(source.path, deps);
     if (source.kind === 'family') {
         const described = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTaskDefinition */ .oh)(deps.clients, source.family, 'Input "task-definition-family"');
         const where = `the task definition ${described.arn}`;
@@ -720,37 +742,38 @@ async function loadSource(inputs, deps) {
         description: `task definition ${described.arn}, which service ${source.service} in cluster ${source.cluster} runs`,
     };
 }
-/** The path for annotations and messages: relative to the workspace, with forward slashes. */
-function displayPath(file, workspace) {
-    const relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(workspace, file);
-    return relative && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(relative)
-        ? relative.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join('/')
-        : file;
+/** Where input paths may point: the workspace, and RUNNER_TEMP, where an earlier step (a first render) writes. */
+function pathRoots(deps) {
+    return [
+        { name: 'GITHUB_WORKSPACE', dir: deps.workspace },
+        { name: 'RUNNER_TEMP', dir: deps.runnerTemp },
+    ];
 }
-async function loadFile(input, workspace) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(workspace, input);
-    const shown = displayPath(file, workspace);
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT') {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "task-definition": the file ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)} does not exist (looked for ${file}). The path is relative to the repository root; check it, and that actions/checkout ran before this step.`);
-        }
-        if (code === 'EISDIR') {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)} is a directory. Point it at the task definition JSON file.`);
-        }
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "task-definition": cannot read ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}.`);
-    }
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = 1024 * 1024;
+async function loadFile(input, deps) {
+    const resolved = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .resolveInputPath */ .qL)({ input: 'task-definition', value: input, roots: pathRoots(deps) });
+    const { shown } = resolved;
+    const text = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)('task-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: 'The path is relative to the repository root; check it, and that actions/checkout ran before this step.',
+    });
     const where = `the task-definition file ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}`;
     const parsed = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .lk)(text);
     if (!parsed.ok) {
-        const { line, column, message } = parsed.problem;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FileConfigurationError */ .b(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)} is not valid JSON: ${message} at line ${line}, column ${column}. Fix the file.`, { file: shown, line, col: column, title: 'Task definition is not valid JSON' });
+        const { line, column, kind } = parsed.problem;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FileConfigurationError */ .b((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .jsonProblemMessage */ .v5)('task-definition', shown, parsed.problem), {
+            file: shown,
+            line,
+            col: column,
+            title: kind === 'duplicate-key' ? 'Task definition has a duplicate key' : 'Task definition is not valid JSON',
+        });
     }
-    return { taskDefinition: (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(parsed.value, where), where, description: `file ${shown}` };
+    const taskDefinition = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(parsed.value, where);
+    const tooLarge = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionSizeProblem */ .xF)(taskDefinition, `Input "task-definition": the task definition in ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}`);
+    if (tooLarge)
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(tooLarge);
+    return { taskDefinition, where, description: `file ${shown}` };
 }
 function isEcr(ref) {
     return ref.ecr !== undefined;
@@ -793,17 +816,20 @@ async function resolveImage(assignment, inputs, clients, notes) {
         check: { ...asGiven, rendered: image.text, status: 'verified', digest: verified.digest },
     };
 }
-async function writeOutput(inputs, deps, family, text) {
-    if (inputs.outputFile !== undefined) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(deps.workspace, inputs.outputFile);
+function resolveOutput(value, deps) {
+    return (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .resolveInputPath */ .qL)({ input: 'output-file', value, roots: pathRoots(deps) }).file;
+}
+/** Writes the rendered file: to output-file (resolved and checked already), else to a new file in RUNNER_TEMP. */
+async function writeOutput(outputFile, deps, family, text) {
+    if (outputFile !== undefined) {
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, text, 'utf8');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(outputFile), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(outputFile, text, 'utf8');
         }
         catch (error) {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "output-file": cannot write ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(inputs.outputFile)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`);
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "output-file": cannot write ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(outputFile)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`);
         }
-        return file;
+        return outputFile;
     }
     const random = deps.randomName?.() ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex');
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);
@@ -825,8 +851,8 @@ async function writeOutput(inputs, deps, family, text) {
 /* harmony export */   VJ: () => (/* binding */ checkTargets),
 /* harmony export */   YF: () => (/* binding */ applyChanges)
 /* harmony export */ });
-/* unused harmony exports containerNames, settingsContainer */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6024);
+/* unused harmony export containerNames */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
@@ -900,12 +926,9 @@ function containerSettings(inputs) {
  */
 function settingsContainer(inputs, taskDefinition, where) {
     const settings = containerSettings(inputs);
-    if (inputs.containerName !== undefined) {
-        if (!findContainer(taskDefinition, inputs.containerName)) {
-            throw notFound(inputs.containerName, 'input "container-name"', taskDefinition, where);
-        }
+    // checkTargets has made sure that container-name names a container.
+    if (inputs.containerName !== undefined)
         return settings.length > 0 ? inputs.containerName : undefined;
-    }
     if (settings.length === 0)
         return undefined;
     const [onlyImage, ...otherImages] = inputs.images;
@@ -918,6 +941,10 @@ function settingsContainer(inputs, taskDefinition, where) {
 }
 /** Checks that every container the inputs name exists and can take the change; nothing is changed yet. */
 function checkTargets(inputs, taskDefinition, where) {
+    // container-name first: with `image`, a missing container is a wrong container-name, not a wrong image.
+    if (inputs.containerName !== undefined && !findContainer(taskDefinition, inputs.containerName)) {
+        throw notFound(inputs.containerName, 'input "container-name"', taskDefinition, where);
+    }
     for (const assignment of inputs.images) {
         if (!findContainer(taskDefinition, assignment.container)) {
             throw notFound(assignment.container, assignment.origin, taskDefinition, where);
@@ -998,33 +1025,38 @@ function applyChanges(taskDefinition, changes) {
 
 /***/ }),
 
-/***/ 6024:
+/***/ 7769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ errors_ConfigurationError),
+  j1: () => (/* reexport */ ConfigurationError),
   n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
   i_: () => (/* reexport */ InputReader),
   nV: () => (/* reexport */ createAwsClient),
   gJ: () => (/* reexport */ errors_errorMessage),
+  Qz: () => (/* reexport */ explainAccessError),
   IB: () => (/* reexport */ formatJson),
   aY: () => (/* reexport */ invalidInput),
+  v5: () => (/* reexport */ jsonProblemMessage),
   po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
   lk: () => (/* reexport */ parseJsonText),
-  cl: () => (/* reexport */ errors_quoteValue),
+  cl: () => (/* reexport */ quoteValue),
+  jH: () => (/* reexport */ readInputFile),
+  qL: () => (/* reexport */ resolveInputPath),
   Cs: () => (/* reexport */ runAction),
   lj: () => (/* reexport */ runner_runner),
   n0: () => (/* reexport */ setOutputs),
+  xF: () => (/* reexport */ taskDefinitionSizeProblem),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, awsClientConfig, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, jsonProblemMessage, locateJsonError, parseDuration, parseInteger, poll, rawMember, readInputFile, realSleep, reportFailure, resolveInputPath, runnerInputs, sendAsWritten, systemClock, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, isAccessDenied, isAccessError, locateJsonError, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, runnerInputs, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1046,7 +1078,7 @@ __nccwpck_require__.d(log_namespaceObject, {
  * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
  * It fails the step with that message alone, no stack trace.
  */
-class errors_ConfigurationError extends Error {
+class ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** The text of anything thrown, for a log line. */
@@ -1063,13 +1095,13 @@ function errors_errorMessage(error) {
     }
 }
 /** Quotes a user value for an error message, shortened so a pasted file does not flood the log. */
-function errors_quoteValue(value, max = 120) {
+function quoteValue(value, max = 120) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
     return JSON.stringify(shown);
 }
 /** `Input "name" <expected>; got "<value>". <fix>` */
 function invalidInput(name, value, expected, fix) {
-    return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+    return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/version.ts
@@ -1083,10 +1115,10 @@ const ECS_ACTIONS_VERSION = '1.0.0';
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region) {
-        throw new errors_ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
+        throw new ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
     }
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors_ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
+        throw new ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
     }
     return region;
 }
@@ -1105,6 +1137,93 @@ function awsClientConfig(options = {}) {
  */
 function createAwsClient(Client, options) {
     return new Client(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errors_errorMessage(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence(errors_errorMessage(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
@@ -1249,7 +1368,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new errors_ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -1302,7 +1421,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new errors_ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${errors_quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -1509,7 +1628,7 @@ function locateJsonError(text) {
             const key = JSON.parse(text.slice(keyStart, i));
             const first = keys.get(key);
             if (first !== undefined) {
-                throw new Stop(`the key ${errors_quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+                throw new Stop(`the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
             }
             keys.set(key, keyStart);
             skipSpace();
@@ -1754,7 +1873,7 @@ async function runAction(steps) {
     }
 }
 function reportFailure(error) {
-    if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)
+    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
         runner_runner.debug(error.stack);
     runner_runner.setFailed(errors_errorMessage(error));
 }
@@ -1795,7 +1914,7 @@ const DESCRIBE_ONLY_FIELDS = [
  * ECS refuses a RegisterTaskDefinition request whose task definition is larger than 64 KiB (Amazon ECS service
  * quota "Task definition size": 64 KiB, not adjustable).
  */
-const TASK_DEFINITION_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const TASK_DEFINITION_MAX_BYTES = 64 * 1024;
 /** The size ECS counts, as near as a client can tell: the register input as compact JSON, in UTF-8 bytes. */
 function taskDefinitionBytes(registerInput) {
     return Buffer.byteLength(JSON.stringify(registerInput), 'utf8');
@@ -1858,6 +1977,7 @@ async function poll(options) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
 /**
  * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
@@ -1872,7 +1992,7 @@ const MAX_LINKS = 40;
 /** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
 function realPathOf(file, hops = 0) {
     try {
-        return realpathSync(file);
+        return (0,external_node_fs_.realpathSync)(file);
     }
     catch (error) {
         const code = error.code;
@@ -1880,24 +2000,24 @@ function realPathOf(file, hops = 0) {
             throw error;
     }
     // A dangling link is followed by hand: writing through it would create its target, wherever that is.
-    const link = lstatSync(file, { throwIfNoEntry: false });
+    const link = (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false });
     if (link?.isSymbolicLink() && hops < MAX_LINKS) {
-        return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), hops + 1);
+        return realPathOf(external_node_path_default().resolve(external_node_path_default().dirname(file), (0,external_node_fs_.readlinkSync)(file)), hops + 1);
     }
-    const parent = path.dirname(file);
+    const parent = external_node_path_default().dirname(file);
     if (parent === file)
         return file;
-    return path.join(realPathOf(parent, hops), path.basename(file));
+    return external_node_path_default().join(realPathOf(parent, hops), external_node_path_default().basename(file));
 }
 function isInside(dir, file) {
-    const relative = path.relative(dir, file);
-    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+    const relative = external_node_path_default().relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${(external_node_path_default()).sep}`) && relative !== '..' && !external_node_path_default().isAbsolute(relative));
 }
 /** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
 function displayPath(file, root) {
     if (!isInside(root, file))
         return file;
-    return path.relative(root, file).split(path.sep).join('/') || '.';
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 /**
  * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
@@ -1905,9 +2025,9 @@ function displayPath(file, root) {
  */
 function resolveInputPath({ input, value, roots }) {
     const [base] = roots;
-    const absolute = path.resolve(base.dir, value);
+    const absolute = external_node_path_default().resolve(base.dir, value);
     const file = realPathOf(absolute);
-    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(path.resolve(root.dir)) }));
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(external_node_path_default().resolve(root.dir)) }));
     if (!realRoots.some((root) => isInside(root.dir, file))) {
         const through = file === absolute ? '' : ' (following symbolic links)';
         const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
@@ -1922,14 +2042,14 @@ function resolveInputPath({ input, value, roots }) {
 function readInputFile(input, resolved, options) {
     const where = `Input "${input}"`;
     try {
-        const stat = statSync(resolved.file);
+        const stat = (0,external_node_fs_.statSync)(resolved.file);
         if (stat.isDirectory()) {
             throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
         }
         if (stat.size > options.maxBytes) {
             throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
         }
-        return readFileSync(resolved.file, 'utf8');
+        return (0,external_node_fs_.readFileSync)(resolved.file, 'utf8');
     }
     catch (error) {
         if (error instanceof ConfigurationError)
@@ -1937,11 +2057,12 @@ function readInputFile(input, resolved, options) {
         if (error.code === 'ENOENT') {
             throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
         }
-        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errorMessage(error)}.`);
+        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errors_errorMessage(error)}.`);
     }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -340,7 +340,7 @@ describe('bad input: one ConfigurationError, nothing written', () => {
       inputs: { 'task-definition': 'taskdef.json', 'container-name': 'web', image: 'nginx:1' },
       files: { 'taskdef.json': twoContainers },
       message: [
-        'Input "image": there is no container named "web" in the task-definition file "taskdef.json". Its containers: "app", "proxy".',
+        'Input "container-name": there is no container named "web" in the task-definition file "taskdef.json". Its containers: "app", "proxy".',
       ],
     },
     {

@@ -1,4 +1,13 @@
 export { type AwsClientConfig, type AwsClientOptions, awsClientConfig, awsRegion, createAwsClient } from './aws.js';
+export {
+  type AwsCallContext,
+  awsErrorCode,
+  explainAccessError,
+  isAccessDenied,
+  isAccessError,
+  sentence,
+  THROTTLING_CODES,
+} from './aws-errors.js';
 export { keepRawResponse, type RawResponse, rawMember, sendAsWritten, wireBody } from './aws-wire.js';
 export { ConfigurationError, errorMessage, invalidInput, quoteValue } from './errors.js';
 export {
