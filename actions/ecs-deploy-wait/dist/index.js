@@ -13,7 +13,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // a bad input fails without parsing them (they are separate chunks of the bundle).
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readDeployInputs */ .Jj)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readDeployInputs */ .Jj)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(), process.env.GITHUB_WORKSPACE ?? process.cwd(), 
+        // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
+        process.env.RUNNER_TEMP || undefined);
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
@@ -71,14 +73,8 @@ __webpack_async_result__();
 /* harmony export */   Jj: () => (/* binding */ readDeployInputs)
 /* harmony export */ });
 /* unused harmony exports MAX_TIMEOUT_MS, MIN_POLL_INTERVAL_MS */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7769);
-/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(247);
-
-
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(247);
 
 
 const MAX_TIMEOUT_MS = 6 * 3_600_000;
@@ -87,17 +83,17 @@ const MIN_POLL_INTERVAL_MS = 250;
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
 /** Reads and validates every input, including the task definition file, before anything is changed. */
-function readDeployInputs(input, workspace) {
+function readDeployInputs(input, workspace, runnerTemp) {
     const file = input.optionalString('task-definition');
     const arn = input.optionalString('task-definition-arn');
     if (file && arn) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Inputs "task-definition" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(file)}) and "task-definition-arn" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`);
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Inputs "task-definition" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(file)}) and "task-definition-arn" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`);
     }
     if (!file && !arn) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.');
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.');
     }
     if (arn && !TASK_DEFINITION_ARN.test(arn) && !FAMILY_REVISION.test(arn)) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .invalidInput */ .aY)('task-definition-arn', arn, 'must be a task definition ARN or family:revision', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('task-definition-arn', arn, 'must be a task definition ARN or family:revision', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
     }
     const cluster = input.string('cluster', 'default');
     const service = input.requiredString('service');
@@ -107,12 +103,12 @@ function readDeployInputs(input, workspace) {
     const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
     const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
     if (pollIntervalMs > timeoutMs) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .invalidInput */ .aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
     }
     const rollback = input.boolean('rollback', true);
     const skipUnchanged = input.boolean('skip-unchanged', false);
     const taskDefinition = file
-        ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace) }
+        ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace, runnerTemp) }
         : { kind: 'arn', arn: arn ?? '' };
     return {
         taskDefinition,
@@ -127,26 +123,35 @@ function readDeployInputs(input, workspace) {
         skipUnchanged,
     };
 }
-function readRenderedFile(file, workspace) {
-    const fullPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fullPath, 'utf8');
-    }
-    catch (error) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "task-definition": cannot read ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(file)} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}). Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}).`);
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(file)} is not valid JSON (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}). Point it at the rendered task definition file.`);
-    }
-    const result = (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_3__/* .toRegisterRequest */ .wu)(json);
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Reads the task definition file: inside the workspace or RUNNER_TEMP (where ecs-render-taskdef writes), strict
+ * JSON (no key twice), no larger than ECS accepts. Errors never show the file's content.
+ */
+function readRenderedFile(file, workspace, runnerTemp) {
+    const resolved = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .resolveInputPath */ .qL)({
+        input: 'task-definition',
+        value: file,
+        roots: [
+            { name: 'GITHUB_WORKSPACE', dir: workspace },
+            ...(runnerTemp ? [{ name: 'RUNNER_TEMP', dir: runnerTemp }] : []),
+        ],
+    });
+    const text = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .readInputFile */ .jH)('task-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: `Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}), e.g. the task-definition output of ecs-render-taskdef.`,
+    });
+    const parsed = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseJsonText */ .lk)(text);
+    if (!parsed.ok)
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jsonProblemMessage */ .v5)('task-definition', resolved.shown, parsed.problem));
+    const result = (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .toRegisterRequest */ .wu)(parsed.value);
     if ('problem' in result) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`);
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`);
     }
+    const tooLarge = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionSizeProblem */ .xF)(result.request, `Input "task-definition": the task definition in ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(resolved.shown)}`);
+    if (tooLarge)
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(tooLarge);
     return result;
 }
 
@@ -330,37 +335,42 @@ function sameTaskDefinition(a, b) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ errors_ConfigurationError),
+  j1: () => (/* reexport */ ConfigurationError),
   n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
   i_: () => (/* reexport */ InputReader),
   Jr: () => (/* reexport */ THROTTLING_CODES),
   J6: () => (/* reexport */ awsErrorCode),
   Ue: () => (/* reexport */ awsRegion),
   nV: () => (/* reexport */ createAwsClient),
-  gJ: () => (/* reexport */ errors_errorMessage),
+  gJ: () => (/* reexport */ errorMessage),
   Qz: () => (/* reexport */ explainAccessError),
   a3: () => (/* reexport */ formatDuration),
   aY: () => (/* reexport */ invalidInput),
   w7: () => (/* reexport */ isAccessDenied),
   Pq: () => (/* reexport */ isAccessError),
+  v5: () => (/* reexport */ jsonProblemMessage),
   po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
+  lk: () => (/* reexport */ parseJsonText),
   wt: () => (/* reexport */ poll),
-  cl: () => (/* reexport */ errors_quoteValue),
+  cl: () => (/* reexport */ quoteValue),
   XQ: () => (/* reexport */ rawMember),
+  jH: () => (/* reexport */ readInputFile),
   bZ: () => (/* reexport */ realSleep),
+  qL: () => (/* reexport */ resolveInputPath),
   Cs: () => (/* reexport */ runAction),
   Qm: () => (/* reexport */ sendAsWritten),
   em: () => (/* reexport */ sentence),
   n0: () => (/* reexport */ setOutputs),
   ml: () => (/* reexport */ systemClock),
+  xF: () => (/* reexport */ taskDefinitionSizeProblem),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, awsClientConfig, displayPath, formatJson, inputEnvName, inputsFrom, jsonProblemMessage, locateJsonError, parseDuration, parseInteger, parseJsonText, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, awsClientConfig, displayPath, formatJson, inputEnvName, inputsFrom, locateJsonError, parseDuration, parseInteger, reportFailure, runner, runnerInputs, taskDefinitionBytes, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -382,11 +392,11 @@ __nccwpck_require__.d(log_namespaceObject, {
  * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
  * It fails the step with that message alone, no stack trace.
  */
-class errors_ConfigurationError extends Error {
+class ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** The text of anything thrown, for a log line. */
-function errors_errorMessage(error) {
+function errorMessage(error) {
     if (error instanceof Error)
         return error.message || error.name;
     if (typeof error === 'string')
@@ -399,13 +409,13 @@ function errors_errorMessage(error) {
     }
 }
 /** Quotes a user value for an error message, shortened so a pasted file does not flood the log. */
-function errors_quoteValue(value, max = 120) {
+function quoteValue(value, max = 120) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
     return JSON.stringify(shown);
 }
 /** `Input "name" <expected>; got "<value>". <fix>` */
 function invalidInput(name, value, expected, fix) {
-    return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+    return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/version.ts
@@ -419,10 +429,10 @@ const ECS_ACTIONS_VERSION = '1.0.0';
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region) {
-        throw new errors_ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
+        throw new ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
     }
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors_ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
+        throw new ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
     }
     return region;
 }
@@ -481,7 +491,7 @@ const DENIED_CODES = new Set([
     'NotAuthorized',
 ]);
 function isMissingCredentials(error) {
-    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errors_errorMessage(error));
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errorMessage(error));
 }
 function isPassRoleDenied(code, detail) {
     // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
@@ -498,7 +508,7 @@ function isAccessError(error) {
         EXPIRED_CODES.has(code) ||
         REJECTED_CODES.has(code) ||
         DENIED_CODES.has(code) ||
-        isPassRoleDenied(code, errors_errorMessage(error)));
+        isPassRoleDenied(code, errorMessage(error)));
 }
 /** The service's message as a sentence, so that the advice after it reads as the next one. */
 function sentence(text) {
@@ -509,23 +519,23 @@ function sentence(text) {
 function explainAccessError(error, context) {
     const { action } = context;
     const code = awsErrorCode(error);
-    const detail = sentence(errors_errorMessage(error));
+    const detail = sentence(errorMessage(error));
     const on = context.resource ? ` on ${context.resource}` : '';
     const where = context.region ? ` in region ${context.region}` : '';
     if (isMissingCredentials(error)) {
-        return new errors_ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
     }
     if (EXPIRED_CODES.has(code)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
     }
     if (REJECTED_CODES.has(code)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
     }
     if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
         const named = /iam:PassRole/i.test(detail)
             ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
             : action;
-        return new errors_ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
     }
     return undefined;
 }
@@ -672,7 +682,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new errors_ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -725,7 +735,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new errors_ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${errors_quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -1177,9 +1187,9 @@ async function runAction(steps) {
     }
 }
 function reportFailure(error) {
-    if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)
+    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
         runner_runner.debug(error.stack);
-    runner_runner.setFailed(errors_errorMessage(error));
+    runner_runner.setFailed(errorMessage(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -1218,7 +1228,7 @@ const DESCRIBE_ONLY_FIELDS = [
  * ECS refuses a RegisterTaskDefinition request whose task definition is larger than 64 KiB (Amazon ECS service
  * quota "Task definition size": 64 KiB, not adjustable).
  */
-const TASK_DEFINITION_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const TASK_DEFINITION_MAX_BYTES = 64 * 1024;
 /** The size ECS counts, as near as a client can tell: the register input as compact JSON, in UTF-8 bytes. */
 function taskDefinitionBytes(registerInput) {
     return Buffer.byteLength(JSON.stringify(registerInput), 'utf8');
@@ -1281,6 +1291,7 @@ async function poll(options) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
 /**
  * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
@@ -1295,7 +1306,7 @@ const MAX_LINKS = 40;
 /** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
 function realPathOf(file, hops = 0) {
     try {
-        return realpathSync(file);
+        return (0,external_node_fs_.realpathSync)(file);
     }
     catch (error) {
         const code = error.code;
@@ -1303,24 +1314,24 @@ function realPathOf(file, hops = 0) {
             throw error;
     }
     // A dangling link is followed by hand: writing through it would create its target, wherever that is.
-    const link = lstatSync(file, { throwIfNoEntry: false });
+    const link = (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false });
     if (link?.isSymbolicLink() && hops < MAX_LINKS) {
-        return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), hops + 1);
+        return realPathOf(external_node_path_default().resolve(external_node_path_default().dirname(file), (0,external_node_fs_.readlinkSync)(file)), hops + 1);
     }
-    const parent = path.dirname(file);
+    const parent = external_node_path_default().dirname(file);
     if (parent === file)
         return file;
-    return path.join(realPathOf(parent, hops), path.basename(file));
+    return external_node_path_default().join(realPathOf(parent, hops), external_node_path_default().basename(file));
 }
 function isInside(dir, file) {
-    const relative = path.relative(dir, file);
-    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+    const relative = external_node_path_default().relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${(external_node_path_default()).sep}`) && relative !== '..' && !external_node_path_default().isAbsolute(relative));
 }
 /** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
 function displayPath(file, root) {
     if (!isInside(root, file))
         return file;
-    return path.relative(root, file).split(path.sep).join('/') || '.';
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 /**
  * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
@@ -1328,9 +1339,9 @@ function displayPath(file, root) {
  */
 function resolveInputPath({ input, value, roots }) {
     const [base] = roots;
-    const absolute = path.resolve(base.dir, value);
+    const absolute = external_node_path_default().resolve(base.dir, value);
     const file = realPathOf(absolute);
-    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(path.resolve(root.dir)) }));
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(external_node_path_default().resolve(root.dir)) }));
     if (!realRoots.some((root) => isInside(root.dir, file))) {
         const through = file === absolute ? '' : ' (following symbolic links)';
         const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
@@ -1345,14 +1356,14 @@ function resolveInputPath({ input, value, roots }) {
 function readInputFile(input, resolved, options) {
     const where = `Input "${input}"`;
     try {
-        const stat = statSync(resolved.file);
+        const stat = (0,external_node_fs_.statSync)(resolved.file);
         if (stat.isDirectory()) {
             throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
         }
         if (stat.size > options.maxBytes) {
             throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
         }
-        return readFileSync(resolved.file, 'utf8');
+        return (0,external_node_fs_.readFileSync)(resolved.file, 'utf8');
     }
     catch (error) {
         if (error instanceof ConfigurationError)

@@ -303,9 +303,13 @@ describe('ecs-render-taskdef bundle against the simulator', () => {
       name: 'access denied on DescribeImages',
       fault: 'access-denied' as const,
       // repositoryUri is known once the simulator runs.
-      says: () => `ecr:DescribeImages on ${repositoryUri}:0.2541.135 was denied (AccessDeniedException)`,
+      says: (): string => `ecr:DescribeImages on ${repositoryUri}:0.2541.135 was denied (AccessDeniedException)`,
     },
-    { name: 'expired credentials', fault: 'expired-token' as const, says: () => 'The AWS credentials have expired' },
+    {
+      name: 'expired credentials',
+      fault: 'expired-token' as const,
+      says: (): string => 'The AWS credentials have expired',
+    },
   ])('$name fails once with the action and the fix', async ({ fault, says }) => {
     const workspace = await workspaceWith({ 'task-definition.json': seedText });
     sim.faults.inject({ api: 'ecr', operation: 'DescribeImages', kind: fault });
