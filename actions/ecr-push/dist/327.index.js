@@ -19,25 +19,12 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports explainAwsError, registryHost, wildcardMatch */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8613);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3642);
 /** The ECR calls the action makes, each turning AWS's errors into messages that say what to fix. */
 
 
 /** For tools that drive the logic directly (the benchmark) without a dependency on the SDK of their own. */
 
-const ACCESS_DENIED = new Set([
-    'AccessDeniedException',
-    'AccessDenied',
-    'UnauthorizedOperation',
-    'UnauthorizedException',
-]);
-const BAD_CREDENTIALS = new Set([
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-]);
-const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
 function errorName(error) {
     return error instanceof Error ? error.name : '';
 }
@@ -46,22 +33,11 @@ function errorName(error) {
  * Anything else is returned unchanged.
  */
 function explainAwsError(error, operation, resource) {
-    const name = errorName(error);
-    const action = `ecr:${operation}`;
-    const what = resource ? ` on ${resource}` : '';
-    if (name === 'CredentialsProviderError' || /Could not load credentials/i.test((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error))) {
-        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No AWS credentials were found for ${action}. Run aws-actions/configure-aws-credentials (OIDC role) before this step, with a role allowed to push to ECR.`);
-    }
-    if (ACCESS_DENIED.has(name)) {
-        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Access denied: the AWS identity may not call ${action}${what} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}). Allow ${action} in the role's IAM policy (the README lists every ECR action this step needs).`);
-    }
-    if (EXPIRED.has(name)) {
-        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The AWS credentials have expired (${action}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}). Configure credentials closer to this step, or raise role-duration-seconds.`);
-    }
-    if (BAD_CREDENTIALS.has(name)) {
-        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS rejected the credentials for ${action} (${name}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}). Check the access key or role configured for this job.`);
-    }
-    return error;
+    return ((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .explainAccessError */ .Qz)(error, {
+        action: `ecr:${operation}`,
+        ...(resource ? { resource } : {}),
+        deniedHint: 'The README lists every ECR action this step needs.',
+    }) ?? error);
 }
 async function call(operation, resource, fn) {
     try {
@@ -256,7 +232,7 @@ async function startImageScan(ecr, repositoryName, registryId, imageDigest) {
 /* harmony export */   tf: () => (/* binding */ formatFinding)
 /* harmony export */ });
 /* unused harmony exports severityRank, sortFindings, countAtOrAbove */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3642);
 /* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2145);
 
 
@@ -423,7 +399,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1928);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3642);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4558);
 
 

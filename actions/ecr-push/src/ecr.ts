@@ -13,24 +13,10 @@ import {
   type Repository,
   StartImageScanCommand,
 } from '@aws-sdk/client-ecr';
-import { ConfigurationError, errorMessage } from '@ecs-actions/core';
+import { ConfigurationError, explainAccessError } from '@ecs-actions/core';
 
 /** For tools that drive the logic directly (the benchmark) without a dependency on the SDK of their own. */
 export { ECRClient } from '@aws-sdk/client-ecr';
-
-const ACCESS_DENIED = new Set([
-  'AccessDeniedException',
-  'AccessDenied',
-  'UnauthorizedOperation',
-  'UnauthorizedException',
-]);
-const BAD_CREDENTIALS = new Set([
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-]);
-const EXPIRED = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : '';
@@ -41,30 +27,13 @@ function errorName(error: unknown): string {
  * Anything else is returned unchanged.
  */
 export function explainAwsError(error: unknown, operation: string, resource?: string): unknown {
-  const name = errorName(error);
-  const action = `ecr:${operation}`;
-  const what = resource ? ` on ${resource}` : '';
-  if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(errorMessage(error))) {
-    return new ConfigurationError(
-      `No AWS credentials were found for ${action}. Run aws-actions/configure-aws-credentials (OIDC role) before this step, with a role allowed to push to ECR.`,
-    );
-  }
-  if (ACCESS_DENIED.has(name)) {
-    return new ConfigurationError(
-      `Access denied: the AWS identity may not call ${action}${what} (${errorMessage(error)}). Allow ${action} in the role's IAM policy (the README lists every ECR action this step needs).`,
-    );
-  }
-  if (EXPIRED.has(name)) {
-    return new ConfigurationError(
-      `The AWS credentials have expired (${action}: ${errorMessage(error)}). Configure credentials closer to this step, or raise role-duration-seconds.`,
-    );
-  }
-  if (BAD_CREDENTIALS.has(name)) {
-    return new ConfigurationError(
-      `AWS rejected the credentials for ${action} (${name}: ${errorMessage(error)}). Check the access key or role configured for this job.`,
-    );
-  }
-  return error;
+  return (
+    explainAccessError(error, {
+      action: `ecr:${operation}`,
+      ...(resource ? { resource } : {}),
+      deniedHint: 'The README lists every ECR action this step needs.',
+    }) ?? error
+  );
 }
 
 async function call<T>(operation: string, resource: string | undefined, fn: () => Promise<T>): Promise<T> {

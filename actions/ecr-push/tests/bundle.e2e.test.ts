@@ -311,7 +311,7 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
           return {};
         },
         { repository },
-        'may not call ecr:GetAuthorizationToken',
+        'ecr:GetAuthorizationToken was denied (AccessDeniedException)',
       ],
       [
         'a repository that does not exist',

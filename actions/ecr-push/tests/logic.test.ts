@@ -195,7 +195,7 @@ describe('registry and errors', () => {
   it.each([
     ['AccessDeniedException', 'Allow ecr:GetAuthorizationToken'],
     ['ExpiredTokenException', 'The AWS credentials have expired'],
-    ['UnrecognizedClientException', 'AWS rejected the credentials for ecr:GetAuthorizationToken'],
+    ['UnrecognizedClientException', 'AWS rejected the credentials on ecr:GetAuthorizationToken'],
     ['CredentialsProviderError', 'No AWS credentials were found for ecr:GetAuthorizationToken'],
   ])('%s is explained', (name, text) => {
     const error = Object.assign(new Error('denied'), { name });

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
@@ -13,7 +13,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // a bad input fails without parsing them (they are separate chunks of the bundle).
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readDeployInputs */ .Jj)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readDeployInputs */ .Jj)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(), process.env.GITHUB_WORKSPACE ?? process.cwd(), 
+        // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
+        process.env.RUNNER_TEMP || undefined);
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
@@ -71,14 +73,8 @@ __webpack_async_result__();
 /* harmony export */   Jj: () => (/* binding */ readDeployInputs)
 /* harmony export */ });
 /* unused harmony exports MAX_TIMEOUT_MS, MIN_POLL_INTERVAL_MS */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3505);
-/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(247);
-
-
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(247);
 
 
 const MAX_TIMEOUT_MS = 6 * 3_600_000;
@@ -87,17 +83,17 @@ const MIN_POLL_INTERVAL_MS = 250;
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
 /** Reads and validates every input, including the task definition file, before anything is changed. */
-function readDeployInputs(input, workspace) {
+function readDeployInputs(input, workspace, runnerTemp) {
     const file = input.optionalString('task-definition');
     const arn = input.optionalString('task-definition-arn');
     if (file && arn) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Inputs "task-definition" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(file)}) and "task-definition-arn" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`);
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Inputs "task-definition" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(file)}) and "task-definition-arn" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`);
     }
     if (!file && !arn) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.');
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.');
     }
     if (arn && !TASK_DEFINITION_ARN.test(arn) && !FAMILY_REVISION.test(arn)) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .invalidInput */ .aY)('task-definition-arn', arn, 'must be a task definition ARN or family:revision', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('task-definition-arn', arn, 'must be a task definition ARN or family:revision', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
     }
     const cluster = input.string('cluster', 'default');
     const service = input.requiredString('service');
@@ -107,12 +103,12 @@ function readDeployInputs(input, workspace) {
     const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
     const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
     if (pollIntervalMs > timeoutMs) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .invalidInput */ .aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
     }
     const rollback = input.boolean('rollback', true);
     const skipUnchanged = input.boolean('skip-unchanged', false);
     const taskDefinition = file
-        ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace) }
+        ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace, runnerTemp) }
         : { kind: 'arn', arn: arn ?? '' };
     return {
         taskDefinition,
@@ -127,26 +123,35 @@ function readDeployInputs(input, workspace) {
         skipUnchanged,
     };
 }
-function readRenderedFile(file, workspace) {
-    const fullPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace, file);
-    let text;
-    try {
-        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(fullPath, 'utf8');
-    }
-    catch (error) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "task-definition": cannot read ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(file)} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}). Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}).`);
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (error) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(file)} is not valid JSON (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}). Point it at the rendered task definition file.`);
-    }
-    const result = (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_3__/* .toRegisterRequest */ .wu)(json);
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Reads the task definition file: inside the workspace or RUNNER_TEMP (where ecs-render-taskdef writes), strict
+ * JSON (no key twice), no larger than ECS accepts. Errors never show the file's content.
+ */
+function readRenderedFile(file, workspace, runnerTemp) {
+    const resolved = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .resolveInputPath */ .qL)({
+        input: 'task-definition',
+        value: file,
+        roots: [
+            { name: 'GITHUB_WORKSPACE', dir: workspace },
+            ...(runnerTemp ? [{ name: 'RUNNER_TEMP', dir: runnerTemp }] : []),
+        ],
+    });
+    const text = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .readInputFile */ .jH)('task-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: `Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}), e.g. the task-definition output of ecs-render-taskdef.`,
+    });
+    const parsed = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseJsonText */ .lk)(text);
+    if (!parsed.ok)
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jsonProblemMessage */ .v5)('task-definition', resolved.shown, parsed.problem));
+    const result = (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .toRegisterRequest */ .wu)(parsed.value);
     if ('problem' in result) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`);
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`);
     }
+    const tooLarge = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionSizeProblem */ .xF)(result.request, `Input "task-definition": the task definition in ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(resolved.shown)}`);
+    if (tooLarge)
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(tooLarge);
     return result;
 }
 
@@ -164,7 +169,7 @@ function readRenderedFile(file, workspace) {
 /* harmony export */   wu: () => (/* binding */ toRegisterRequest)
 /* harmony export */ });
 /* unused harmony export normalizeTaskDefinition */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
@@ -324,7 +329,7 @@ function sameTaskDefinition(a, b) {
 
 /***/ }),
 
-/***/ 3505:
+/***/ 7769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -333,28 +338,39 @@ __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ ConfigurationError),
   n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
   i_: () => (/* reexport */ InputReader),
+  Jr: () => (/* reexport */ THROTTLING_CODES),
+  J6: () => (/* reexport */ awsErrorCode),
   Ue: () => (/* reexport */ awsRegion),
   nV: () => (/* reexport */ createAwsClient),
   gJ: () => (/* reexport */ errorMessage),
+  Qz: () => (/* reexport */ explainAccessError),
   a3: () => (/* reexport */ formatDuration),
   aY: () => (/* reexport */ invalidInput),
+  w7: () => (/* reexport */ isAccessDenied),
+  Pq: () => (/* reexport */ isAccessError),
+  v5: () => (/* reexport */ jsonProblemMessage),
   po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
+  lk: () => (/* reexport */ parseJsonText),
   wt: () => (/* reexport */ poll),
   cl: () => (/* reexport */ quoteValue),
   XQ: () => (/* reexport */ rawMember),
+  jH: () => (/* reexport */ readInputFile),
   bZ: () => (/* reexport */ realSleep),
+  qL: () => (/* reexport */ resolveInputPath),
   Cs: () => (/* reexport */ runAction),
   Qm: () => (/* reexport */ sendAsWritten),
+  em: () => (/* reexport */ sentence),
   n0: () => (/* reexport */ setOutputs),
   ml: () => (/* reexport */ systemClock),
+  xF: () => (/* reexport */ taskDefinitionSizeProblem),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, inputEnvName, inputsFrom, parseDuration, parseInteger, reportFailure, runner, runnerInputs, wireBody
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, awsClientConfig, displayPath, formatJson, inputEnvName, inputsFrom, locateJsonError, parseDuration, parseInteger, reportFailure, runner, runnerInputs, taskDefinitionBytes, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -435,6 +451,93 @@ function awsClientConfig(options = {}) {
  */
 function createAwsClient(Client, options) {
     return new Client(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errorMessage(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence(errorMessage(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
@@ -687,6 +790,228 @@ function parseDuration(name, value, options = {}) {
     return ms;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/json-text.ts
+
+/**
+ * JSON.parse (which keeps the source's key order) after a strict scan: on failure where and why, in words.
+ * The scan runs first because JSON.parse accepts a duplicate key and keeps only its last value.
+ */
+function parseJsonText(text) {
+    // A byte-order mark is invisible in editors, so positions are counted without it.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const found = locateJsonError(body);
+    if (found)
+        return { ok: false, problem: { ...position(body, found.offset), kind: found.kind, message: found.message } };
+    try {
+        return { ok: true, value: JSON.parse(body) };
+    }
+    catch (error) {
+        return { ok: false, problem: { line: 1, column: 1, kind: 'syntax', message: error.message } };
+    }
+}
+/**
+ * The one sentence for a problem in a JSON file an input names: `Input "task-definition": "td.json" line 9, column 5: …`.
+ * It quotes no content of the file beyond a duplicate key's name.
+ */
+function jsonProblemMessage(input, shownPath, problem) {
+    const where = `Input "${input}": ${quoteValue(shownPath)}`;
+    const at = `at line ${problem.line}, column ${problem.column}`;
+    return problem.kind === 'duplicate-key'
+        ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
+        : `${where} is not valid JSON: ${problem.message} ${at}. Fix the file.`;
+}
+function position(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+class Stop extends Error {
+    reason;
+    offset;
+    kind;
+    constructor(reason, offset, kind = 'syntax') {
+        super(reason);
+        this.reason = reason;
+        this.offset = offset;
+        this.kind = kind;
+    }
+}
+const describe = (ch) => (ch === undefined ? 'the end of the file' : JSON.stringify(ch));
+/**
+ * A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where), and the
+ * first key written twice in one object (RFC 8259 section 4: names SHOULD be unique; readers then disagree).
+ */
+function locateJsonError(text) {
+    let i = 0;
+    const fail = (reason, at = i) => {
+        throw new Stop(reason, at);
+    };
+    const skipSpace = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail(`unexpected ${describe(text[i])}`);
+    };
+    const string = () => {
+        i++; // opening quote
+        for (;;) {
+            const ch = text[i];
+            if (ch === undefined)
+                fail('a string is not closed');
+            if (ch === '"') {
+                i++;
+                return;
+            }
+            if (ch === '\\') {
+                const next = text[i + 1];
+                if (next === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        fail('bad \\u escape in a string');
+                    i += 6;
+                }
+                else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+                    i += 2;
+                }
+                else {
+                    fail(`bad escape ${describe(`\\${next ?? ''}`)} in a string`);
+                }
+            }
+            else if ((ch?.charCodeAt(0) ?? 0) < 0x20) {
+                fail('a line break or control character inside a string (write it as \\n)');
+            }
+            else {
+                i++;
+            }
+        }
+    };
+    const number = () => {
+        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+        if (!match)
+            fail(`bad number starting with ${describe(text[i])}`);
+        i += match?.[0].length ?? 0;
+    };
+    const value = () => {
+        skipSpace();
+        const ch = text[i];
+        if (ch === '{')
+            object();
+        else if (ch === '[')
+            array();
+        else if (ch === '"')
+            string();
+        else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+            number();
+        else if (ch === 't')
+            literal('true');
+        else if (ch === 'f')
+            literal('false');
+        else if (ch === 'n')
+            literal('null');
+        else if (ch === '}' || ch === ']')
+            fail(`unexpected ${describe(ch)}: a value is missing (a trailing comma?)`);
+        else
+            fail(`unexpected ${describe(ch)} where a value should be`);
+    };
+    const object = () => {
+        i++;
+        skipSpace();
+        if (text[i] === '}') {
+            i++;
+            return;
+        }
+        // Keys as JSON.parse reads them (escapes decoded), with where each was first written.
+        const keys = new Map();
+        for (;;) {
+            skipSpace();
+            if (text[i] === '}')
+                fail('a trailing comma before "}"');
+            if (text[i] !== '"')
+                fail(`expected a property name in double quotes, found ${describe(text[i])}`);
+            const keyStart = i;
+            string();
+            const key = JSON.parse(text.slice(keyStart, i));
+            const first = keys.get(key);
+            if (first !== undefined) {
+                throw new Stop(`the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+            }
+            keys.set(key, keyStart);
+            skipSpace();
+            if (text[i] !== ':')
+                fail(`expected ":" after the property name, found ${describe(text[i])}`);
+            i++;
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an object (a missing "}"?)');
+            fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    const array = () => {
+        i++;
+        skipSpace();
+        if (text[i] === ']') {
+            i++;
+            return;
+        }
+        for (;;) {
+            skipSpace();
+            if (text[i] === ']')
+                fail('a trailing comma before "]"');
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an array (a missing "]"?)');
+            fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    try {
+        skipSpace();
+        if (i >= text.length)
+            fail('the file is empty');
+        value();
+        skipSpace();
+        if (i < text.length)
+            fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Stop) {
+            return { message: error.reason, offset: Math.min(error.offset, text.length), kind: error.kind };
+        }
+        throw error;
+    }
+}
+/** How the rendered file is written: 2-space indent and a final newline. */
+function formatJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -899,6 +1224,25 @@ const DESCRIBE_ONLY_FIELDS = [
     'deregisteredAt',
     'deleteRequestedAt',
 ];
+/**
+ * ECS refuses a RegisterTaskDefinition request whose task definition is larger than 64 KiB (Amazon ECS service
+ * quota "Task definition size": 64 KiB, not adjustable).
+ */
+const TASK_DEFINITION_MAX_BYTES = 64 * 1024;
+/** The size ECS counts, as near as a client can tell: the register input as compact JSON, in UTF-8 bytes. */
+function taskDefinitionBytes(registerInput) {
+    return Buffer.byteLength(JSON.stringify(registerInput), 'utf8');
+}
+/**
+ * Undefined when the task definition fits, else the sentence for the error: the size, the limit and what to do.
+ * `what` names the task definition: `the task definition rendered from "td.json"`.
+ */
+function taskDefinitionSizeProblem(registerInput, what) {
+    const bytes = taskDefinitionBytes(registerInput);
+    if (bytes <= TASK_DEFINITION_MAX_BYTES)
+        return undefined;
+    return `${what} is ${bytes} bytes as compact JSON, over the 64 KiB (${TASK_DEFINITION_MAX_BYTES} bytes) that ECS accepts for one task definition (service quota "Task definition size", not adjustable). Make it smaller: move long values into environmentFiles (S3) or secrets (SSM Parameter Store, Secrets Manager), or split the containers across services.`;
+}
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -945,7 +1289,96 @@ async function poll(options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
+/**
+ * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
+ * earlier step writes files, RUNNER_TEMP. Symbolic links are resolved before the check, so a link in the repository
+ * that points at /etc/passwd is refused like `../../etc/passwd`. Errors name the input, the value and the fix, and
+ * never show what a file holds.
+ */
+
+
+
+const MAX_LINKS = 40;
+/** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
+function realPathOf(file, hops = 0) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            throw error;
+    }
+    // A dangling link is followed by hand: writing through it would create its target, wherever that is.
+    const link = (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink() && hops < MAX_LINKS) {
+        return realPathOf(external_node_path_default().resolve(external_node_path_default().dirname(file), (0,external_node_fs_.readlinkSync)(file)), hops + 1);
+    }
+    const parent = external_node_path_default().dirname(file);
+    if (parent === file)
+        return file;
+    return external_node_path_default().join(realPathOf(parent, hops), external_node_path_default().basename(file));
+}
+function isInside(dir, file) {
+    const relative = external_node_path_default().relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${(external_node_path_default()).sep}`) && relative !== '..' && !external_node_path_default().isAbsolute(relative));
+}
+/** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
+function displayPath(file, root) {
+    if (!isInside(root, file))
+        return file;
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
+}
+/**
+ * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
+ * symbolic link is followed. Throws a ConfigurationError naming the input, the value and the fix.
+ */
+function resolveInputPath({ input, value, roots }) {
+    const [base] = roots;
+    const absolute = external_node_path_default().resolve(base.dir, value);
+    const file = realPathOf(absolute);
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(external_node_path_default().resolve(root.dir)) }));
+    if (!realRoots.some((root) => isInside(root.dir, file))) {
+        const through = file === absolute ? '' : ' (following symbolic links)';
+        const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
+        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+    }
+    return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
+}
+/**
+ * Reads a file an input names (already resolved), as UTF-8. A missing file, a directory, an oversized file or a read
+ * error fails with the input named; the message never includes the file's content.
+ */
+function readInputFile(input, resolved, options) {
+    const where = `Input "${input}"`;
+    try {
+        const stat = (0,external_node_fs_.statSync)(resolved.file);
+        if (stat.isDirectory()) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+        }
+        if (stat.size > options.maxBytes) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+        }
+        return (0,external_node_fs_.readFileSync)(resolved.file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError)
+            throw error;
+        if (error.code === 'ENOENT') {
+            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+        }
+        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errorMessage(error)}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
 
 
 

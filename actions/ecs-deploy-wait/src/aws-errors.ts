@@ -2,7 +2,16 @@
  * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,
  * bad credentials and missing resources fail at once, naming the IAM action or the resource.
  */
-import { ConfigurationError, errorMessage } from '@ecs-actions/core';
+import {
+  awsErrorCode,
+  ConfigurationError,
+  errorMessage,
+  explainAccessError,
+  isAccessDenied,
+  isAccessError,
+  sentence,
+  THROTTLING_CODES,
+} from '@ecs-actions/core';
 
 export interface ErrorContext {
   /** The API operation, e.g. DescribeServices. */
@@ -24,41 +33,18 @@ const shape = (error: unknown): AwsErrorShape => (typeof error === 'object' && e
 
 export function errorCode(error: unknown): string {
   if (error instanceof AwsRetriesExhaustedError) return error.code;
-  const e = shape(error);
-  return e.name ?? e.code ?? 'Error';
+  return awsErrorCode(error);
 }
 
-const THROTTLING = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'ProvisionedThroughputExceededException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'SlowDown',
-]);
 const NETWORK = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ECONNRESET', 'ECONNREFUSED']);
-const CREDENTIALS = new Set([
-  'ExpiredTokenException',
-  'ExpiredToken',
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'CredentialsProviderError',
-  'IncompleteSignatureException',
-  'MissingAuthenticationTokenException',
-]);
-const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'NotAuthorized']);
 
 /** Throttling, 5xx and dropped connections: worth trying again. */
 export function isTransient(error: unknown): boolean {
   if (error instanceof AwsRetriesExhaustedError) return true;
   const e = shape(error);
   const code = errorCode(error);
-  if (THROTTLING.has(code) || NETWORK.has(code) || (e as { code?: string }).code === 'ECONNRESET') return true;
-  if (DENIED.has(code) || CREDENTIALS.has(code)) return false;
+  if (THROTTLING_CODES.has(code) || NETWORK.has(code) || (e as { code?: string }).code === 'ECONNRESET') return true;
+  if (isAccessError(error)) return false;
   const status = e.$metadata?.httpStatusCode;
   return status !== undefined && status >= 500;
 }
@@ -71,7 +57,7 @@ export function isUnavailable(error: unknown): boolean {
     code === 'InvalidParameterException' ||
     code === 'InvalidAction' ||
     code === 'UnsupportedFeatureException' ||
-    DENIED.has(code) ||
+    isAccessDenied(error) ||
     shape(error).$metadata?.httpStatusCode === 404
   );
 }
@@ -81,11 +67,7 @@ export function isAbort(error: unknown): boolean {
   return code === 'AbortError' || (shape(error) as { code?: string }).code === 'ABORT_ERR';
 }
 
-/** The service's message as a sentence, so that the advice after it reads as the next one. */
-export function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
+export { sentence };
 
 /** An AWS call that failed for a reason the user has to fix: no stack trace, the action or resource named. */
 export class AwsCallError extends ConfigurationError {
@@ -127,25 +109,8 @@ export function explainAwsError(error: unknown, context: ErrorContext): unknown 
     );
   }
   const where = `in region ${context.region}`;
-  // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
-  if (DENIED.has(code) || (code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail))) {
-    const passRole = /iam:PassRole/i.test(detail);
-    const named = passRole
-      ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
-      : action;
-    return new AwsCallError(
-      `${action} was denied (${code}): ${detail} Allow ${named} for the role this job uses ${where}.`,
-      code,
-      context.operation,
-    );
-  }
-  if (CREDENTIALS.has(code)) {
-    return new AwsCallError(
-      `AWS rejected the credentials on ${action} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region, session duration long enough for the timeout).`,
-      code,
-      context.operation,
-    );
-  }
+  const access = explainAccessError(error, { action, region: context.region });
+  if (access) return new AwsCallError(access.message, code, context.operation);
   if (code === 'ClusterNotFoundException') {
     return new AwsCallError(
       `Cluster "${context.cluster}" was not found ${where} (${action}: ${errorMessage(error)}). Check the cluster input and AWS_REGION.`,

@@ -17,7 +17,12 @@ import { readDeployInputs } from './inputs.js';
 
 await runAction({
   async main() {
-    const inputs = readDeployInputs(new InputReader(), process.env.GITHUB_WORKSPACE ?? process.cwd());
+    const inputs = readDeployInputs(
+      new InputReader(),
+      process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
+      process.env.RUNNER_TEMP || undefined,
+    );
     const region = awsRegion();
     const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
       import('@aws-sdk/client-ecs'),

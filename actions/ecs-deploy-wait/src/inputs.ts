@@ -1,6 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ConfigurationError, errorMessage, type InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
+import {
+  ConfigurationError,
+  type InputReader,
+  invalidInput,
+  jsonProblemMessage,
+  parseJsonText,
+  quoteValue,
+  readInputFile,
+  resolveInputPath,
+  taskDefinitionSizeProblem,
+} from '@ecs-actions/core';
 import { type RenderedTaskDefinition, toRegisterRequest } from './taskdef.js';
 
 export const MAX_TIMEOUT_MS = 6 * 3_600_000;
@@ -29,7 +37,7 @@ const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definiti
 const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
 
 /** Reads and validates every input, including the task definition file, before anything is changed. */
-export function readDeployInputs(input: InputReader, workspace: string): DeployInputs {
+export function readDeployInputs(input: InputReader, workspace: string, runnerTemp?: string): DeployInputs {
   const file = input.optionalString('task-definition');
   const arn = input.optionalString('task-definition-arn');
   if (file && arn) {
@@ -70,7 +78,7 @@ export function readDeployInputs(input: InputReader, workspace: string): DeployI
   const skipUnchanged = input.boolean('skip-unchanged', false);
 
   const taskDefinition: TaskDefinitionSource = file
-    ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace) }
+    ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace, runnerTemp) }
     : { kind: 'arn', arn: arn ?? '' };
 
   return {
@@ -87,29 +95,38 @@ export function readDeployInputs(input: InputReader, workspace: string): DeployI
   };
 }
 
-function readRenderedFile(file: string, workspace: string): RenderedTaskDefinition {
-  const fullPath = path.resolve(workspace, file);
-  let text: string;
-  try {
-    text = readFileSync(fullPath, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input "task-definition": cannot read ${quoteValue(file)} (${errorMessage(error)}). Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}).`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigurationError(
-      `Input "task-definition": ${quoteValue(file)} is not valid JSON (${errorMessage(error)}). Point it at the rendered task definition file.`,
-    );
-  }
-  const result = toRegisterRequest(json);
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Reads the task definition file: inside the workspace or RUNNER_TEMP (where ecs-render-taskdef writes), strict
+ * JSON (no key twice), no larger than ECS accepts. Errors never show the file's content.
+ */
+function readRenderedFile(file: string, workspace: string, runnerTemp: string | undefined): RenderedTaskDefinition {
+  const resolved = resolveInputPath({
+    input: 'task-definition',
+    value: file,
+    roots: [
+      { name: 'GITHUB_WORKSPACE', dir: workspace },
+      ...(runnerTemp ? [{ name: 'RUNNER_TEMP', dir: runnerTemp }] : []),
+    ],
+  });
+  const text = readInputFile('task-definition', resolved, {
+    maxBytes: MAX_FILE_BYTES,
+    missingHint: `Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}), e.g. the task-definition output of ecs-render-taskdef.`,
+  });
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new ConfigurationError(jsonProblemMessage('task-definition', resolved.shown, parsed.problem));
+  const result = toRegisterRequest(parsed.value);
   if ('problem' in result) {
     throw new ConfigurationError(
       `Input "task-definition": ${quoteValue(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`,
     );
   }
+  const tooLarge = taskDefinitionSizeProblem(
+    result.request,
+    `Input "task-definition": the task definition in ${quoteValue(resolved.shown)}`,
+  );
+  if (tooLarge) throw new ConfigurationError(tooLarge);
   return result;
 }

@@ -104,7 +104,10 @@ describe('readDeployInputs', () => {
       { 'task-definition-arn': 'web', service: 'web' },
       'Input "task-definition-arn" must be a task definition ARN or family:revision; got "web"',
     ],
-    [{ 'task-definition': 'missing.json', service: 'web' }, 'Input "task-definition": cannot read "missing.json"'],
+    [
+      { 'task-definition': 'missing.json', service: 'web' },
+      'Input "task-definition": the file "missing.json" does not exist',
+    ],
     [{ 'task-definition': 'broken.json', service: 'web' }, '"broken.json" is not valid JSON'],
     [{ 'task-definition': 'empty.json', service: 'web' }, '"empty.json" has no "containerDefinitions"'],
     [

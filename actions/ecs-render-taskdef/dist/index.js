@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   mO: () => (/* binding */ serviceTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 
 const sdkClients = {
     ecs: async () => {
@@ -43,9 +43,10 @@ async function describeTaskDefinition(clients, taskDefinition, what) {
         if (errorName(error) === 'ClientException') {
             throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${what}: the task definition ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(taskDefinition)} was not found in ECS in region ${region} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}). Check the family name and revision, and that AWS_REGION is the region it is registered in.`);
         }
-        throw new Error(`DescribeTaskDefinition ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(taskDefinition)} in ${region} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
-            cause: error,
-        });
+        throw ((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .explainAccessError */ .Qz)(error, { action: 'ecs:DescribeTaskDefinition', resource: taskDefinition, region }) ??
+            new Error(`DescribeTaskDefinition ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(taskDefinition)} in ${region} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
+                cause: error,
+            }));
     }
     const document = raw.text === undefined ? output : JSON.parse(raw.text);
     return { document, arn: output.taskDefinition?.taskDefinitionArn ?? taskDefinition, region };
@@ -63,9 +64,12 @@ async function serviceTaskDefinition(clients, cluster, service) {
         if (errorName(error) === 'ClusterNotFoundException') {
             throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "cluster": the cluster ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(cluster)} was not found in ECS in region ${region}. Check the cluster name, and that AWS_REGION is the region it runs in.`);
         }
-        throw new Error(`DescribeServices ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(service)} in cluster ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(cluster)} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
-            cause: error,
-        });
+        throw ((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .explainAccessError */ .Qz)(error, {
+            action: 'ecs:DescribeServices',
+            resource: `service ${service} in cluster ${cluster}`,
+            region,
+        }) ??
+            new Error(`DescribeServices ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(service)} in cluster ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(cluster)} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, { cause: error }));
     }
     const found = output.services?.find((s) => s.status !== 'INACTIVE');
     if (!found) {
@@ -99,9 +103,13 @@ async function verifyEcrImage(clients, ref, origin) {
             throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${capitalize(origin)}: the ${where} does not exist, so ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(ref.text)} cannot be pulled. Check the repository name, the account and the region in the image reference, or create the repository and push the image first.`);
         }
         if (errorName(error) !== 'ImageNotFoundException') {
-            throw new Error(`ECR DescribeImages for ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(ref.text)} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, {
-                cause: error,
-            });
+            throw ((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .explainAccessError */ .Qz)(error, {
+                action: 'ecr:DescribeImages',
+                resource: ref.text,
+                region,
+                deniedHint: 'Set verify-image: false to skip the check.',
+            }) ??
+                new Error(`ECR DescribeImages for ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(ref.text)} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`, { cause: error }));
         }
     }
     if (!details?.imageDigest) {
@@ -158,7 +166,7 @@ function capitalize(text) {
 /* harmony export */   Y8: () => (/* binding */ diffTable),
 /* harmony export */   n2: () => (/* binding */ diffTaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5670);
 
 
@@ -277,7 +285,7 @@ function diffTable(changes) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ FileConfigurationError)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 
 /**
  * A ConfigurationError that points at a place in a file (e.g. a JSON syntax error): the entry fails the step once
@@ -399,12 +407,12 @@ function pinnedRef(ref, digest) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7769);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(780);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5286);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9547);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7567);
 
 
 
@@ -479,7 +487,7 @@ __webpack_async_result__();
 /* harmony export */   Y: () => (/* binding */ IMAGE_TAG_LABEL),
 /* harmony export */   i: () => (/* binding */ readRenderInputs)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 /* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4390);
 
 
@@ -667,229 +675,24 @@ function checkRepository({ image, origin, container }, repository) {
 
 /***/ }),
 
-/***/ 9547:
+/***/ 7567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  P: () => (/* binding */ renderTaskDefinition)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 12 modules
-var src = __nccwpck_require__(3505);
-// EXTERNAL MODULE: ./src/aws.ts
-var aws = __nccwpck_require__(5554);
-// EXTERNAL MODULE: ./src/diff.ts
-var diff = __nccwpck_require__(9712);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(780);
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __nccwpck_require__(4390);
-;// CONCATENATED MODULE: ./src/json-text.ts
-/** JSON text in and out, with the position of a syntax error for an annotation on the file. */
-/** JSON.parse (which keeps the source's key order), and on failure where and why, in words. */
-function parseJsonText(text) {
-    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    try {
-        return { ok: true, value: JSON.parse(body) };
-    }
-    catch (error) {
-        // A byte-order mark is invisible in editors, so positions are counted without it.
-        const found = locateJsonError(body);
-        if (found)
-            return { ok: false, problem: { ...position(body, found.offset), message: found.message } };
-        return { ok: false, problem: { line: 1, column: 1, message: error.message } };
-    }
-}
-function position(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text[i] === '\n') {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-class Stop extends Error {
-    reason;
-    offset;
-    constructor(reason, offset) {
-        super(reason);
-        this.reason = reason;
-        this.offset = offset;
-    }
-}
-const describe = (ch) => (ch === undefined ? 'the end of the file' : JSON.stringify(ch));
-/** A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where). */
-function locateJsonError(text) {
-    let i = 0;
-    const fail = (reason, at = i) => {
-        throw new Stop(reason, at);
-    };
-    const skipSpace = () => {
-        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
-            i++;
-    };
-    const literal = (word) => {
-        if (text.startsWith(word, i))
-            i += word.length;
-        else
-            fail(`unexpected ${describe(text[i])}`);
-    };
-    const string = () => {
-        i++; // opening quote
-        for (;;) {
-            const ch = text[i];
-            if (ch === undefined)
-                fail('a string is not closed');
-            if (ch === '"') {
-                i++;
-                return;
-            }
-            if (ch === '\\') {
-                const next = text[i + 1];
-                if (next === 'u') {
-                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                        fail('bad \\u escape in a string');
-                    i += 6;
-                }
-                else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
-                    i += 2;
-                }
-                else {
-                    fail(`bad escape ${describe(`\\${next ?? ''}`)} in a string`);
-                }
-            }
-            else if ((ch?.charCodeAt(0) ?? 0) < 0x20) {
-                fail('a line break or control character inside a string (write it as \\n)');
-            }
-            else {
-                i++;
-            }
-        }
-    };
-    const number = () => {
-        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-        if (!match)
-            fail(`bad number starting with ${describe(text[i])}`);
-        i += match?.[0].length ?? 0;
-    };
-    const value = () => {
-        skipSpace();
-        const ch = text[i];
-        if (ch === '{')
-            object();
-        else if (ch === '[')
-            array();
-        else if (ch === '"')
-            string();
-        else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
-            number();
-        else if (ch === 't')
-            literal('true');
-        else if (ch === 'f')
-            literal('false');
-        else if (ch === 'n')
-            literal('null');
-        else if (ch === '}' || ch === ']')
-            fail(`unexpected ${describe(ch)}: a value is missing (a trailing comma?)`);
-        else
-            fail(`unexpected ${describe(ch)} where a value should be`);
-    };
-    const object = () => {
-        i++;
-        skipSpace();
-        if (text[i] === '}') {
-            i++;
-            return;
-        }
-        for (;;) {
-            skipSpace();
-            if (text[i] === '}')
-                fail('a trailing comma before "}"');
-            if (text[i] !== '"')
-                fail(`expected a property name in double quotes, found ${describe(text[i])}`);
-            string();
-            skipSpace();
-            if (text[i] !== ':')
-                fail(`expected ":" after the property name, found ${describe(text[i])}`);
-            i++;
-            value();
-            skipSpace();
-            if (text[i] === ',') {
-                i++;
-                continue;
-            }
-            if (text[i] === '}') {
-                i++;
-                return;
-            }
-            if (i >= text.length)
-                fail('the file ends inside an object (a missing "}"?)');
-            fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
-        }
-    };
-    const array = () => {
-        i++;
-        skipSpace();
-        if (text[i] === ']') {
-            i++;
-            return;
-        }
-        for (;;) {
-            skipSpace();
-            if (text[i] === ']')
-                fail('a trailing comma before "]"');
-            value();
-            skipSpace();
-            if (text[i] === ',') {
-                i++;
-                continue;
-            }
-            if (text[i] === ']') {
-                i++;
-                return;
-            }
-            if (i >= text.length)
-                fail('the file ends inside an array (a missing "]"?)');
-            fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
-        }
-    };
-    try {
-        skipSpace();
-        if (i >= text.length)
-            fail('the file is empty');
-        value();
-        skipSpace();
-        if (i < text.length)
-            fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
-        return undefined;
-    }
-    catch (error) {
-        if (error instanceof Stop)
-            return { message: error.reason, offset: Math.min(error.offset, text.length) };
-        throw error;
-    }
-}
-/** How the rendered file is written: 2-space indent and a final newline. */
-function formatJson(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-// EXTERNAL MODULE: ./src/task-definition.ts
-var task_definition = __nccwpck_require__(5670);
-;// CONCATENATED MODULE: ./src/render.ts
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ renderTaskDefinition)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7769);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5554);
+/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9712);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(780);
+/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5670);
 
 
 
@@ -900,11 +703,33 @@ var task_definition = __nccwpck_require__(5670);
 
 
 async function renderTaskDefinition(inputs, deps) {
+    // The output path is checked first: a bad one fails before anything is read or asked of AWS.
+    const outputFile = inputs.outputFile === undefined ? undefined : resolveOutput(inputs.outputFile, deps);
     const source = await loadSource(inputs, deps);
-    const target = (0,task_definition/* checkTargets */.VJ)(inputs, source.taskDefinition, source.where);
+    const target = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .checkTargets */ .VJ)(inputs, source.taskDefinition, source.where);
+    // The images as given stand in for the verified ones: a render over ECS's size limit fails before any AWS call.
+    const asGiven = inputs.images.map(({ container, image }) => ({ container, image: image.text }));
+    checkSize((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .applyChanges */ .YF)(source.taskDefinition, changesOf(inputs, target, asGiven)), source.where);
     const notes = [];
     const { images, checks } = await resolveImages(inputs, deps.clients, notes);
-    const rendered = (0,task_definition/* applyChanges */.YF)(source.taskDefinition, {
+    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .applyChanges */ .YF)(source.taskDefinition, changesOf(inputs, target, images));
+    checkSize(rendered, source.where);
+    const family = rendered.family;
+    const written = await writeOutput(outputFile, deps, family, (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .formatJson */ .IB)(rendered));
+    return {
+        outputFile: written,
+        family,
+        changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
+        imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
+        changes: (0,_diff_js__WEBPACK_IMPORTED_MODULE_5__/* .diffTaskDefinitions */ .n2)(source.taskDefinition, rendered),
+        imageChecks: checks,
+        source: source.description,
+        taskDefinition: rendered,
+        notes,
+    };
+}
+function changesOf(inputs, target, images) {
+    return {
         images,
         target,
         environment: inputs.environment,
@@ -918,74 +743,67 @@ async function renderTaskDefinition(inputs, deps) {
             ...(inputs.taskRoleArn !== undefined ? { taskRoleArn: inputs.taskRoleArn } : {}),
             ...(inputs.executionRoleArn !== undefined ? { executionRoleArn: inputs.executionRoleArn } : {}),
         },
-    });
-    const family = rendered.family;
-    const outputFile = await writeOutput(inputs, deps, family, formatJson(rendered));
-    return {
-        outputFile,
-        family,
-        changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
-        imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
-        changes: (0,diff/* diffTaskDefinitions */.n2)(source.taskDefinition, rendered),
-        imageChecks: checks,
-        source: source.description,
-        taskDefinition: rendered,
-        notes,
     };
+}
+function checkSize(rendered, where) {
+    const problem = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionSizeProblem */ .xF)(rendered, `The task definition rendered from ${where}`);
+    if (problem)
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(problem);
 }
 async function loadSource(inputs, deps) {
     const source = inputs.source;
     if (source.kind === 'file')
-        return loadFile(source.path, deps.workspace);
+        return loadFile(source.path, deps);
     if (source.kind === 'family') {
-        const described = await (0,aws/* describeTaskDefinition */.oh)(deps.clients, source.family, 'Input "task-definition-family"');
+        const described = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTaskDefinition */ .oh)(deps.clients, source.family, 'Input "task-definition-family"');
         const where = `the task definition ${described.arn}`;
         return {
-            taskDefinition: (0,task_definition/* toRegisterInput */.Rv)(described.document, where),
+            taskDefinition: (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(described.document, where),
             where,
             description: `task definition ${described.arn}`,
         };
     }
-    const { arn } = await (0,aws/* serviceTaskDefinition */.mO)(deps.clients, source.cluster, source.service);
-    const described = await (0,aws/* describeTaskDefinition */.oh)(deps.clients, arn, `The task definition of service ${(0,src/* quoteValue */.cl)(source.service)}`);
-    const where = `the task definition ${described.arn} (service ${(0,src/* quoteValue */.cl)(source.service)})`;
+    const { arn } = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceTaskDefinition */ .mO)(deps.clients, source.cluster, source.service);
+    const described = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTaskDefinition */ .oh)(deps.clients, arn, `The task definition of service ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(source.service)}`);
+    const where = `the task definition ${described.arn} (service ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(source.service)})`;
     return {
-        taskDefinition: (0,task_definition/* toRegisterInput */.Rv)(described.document, where),
+        taskDefinition: (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(described.document, where),
         where,
         description: `task definition ${described.arn}, which service ${source.service} in cluster ${source.cluster} runs`,
     };
 }
-/** The path for annotations and messages: relative to the workspace, with forward slashes. */
-function displayPath(file, workspace) {
-    const relative = external_node_path_default().relative(workspace, file);
-    return relative && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative)
-        ? relative.split((external_node_path_default()).sep).join('/')
-        : file;
+/** Where input paths may point: the workspace, and RUNNER_TEMP, where an earlier step (a first render) writes. */
+function pathRoots(deps) {
+    return [
+        { name: 'GITHUB_WORKSPACE', dir: deps.workspace },
+        { name: 'RUNNER_TEMP', dir: deps.runnerTemp },
+    ];
 }
-async function loadFile(input, workspace) {
-    const file = external_node_path_default().resolve(workspace, input);
-    const shown = displayPath(file, workspace);
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT') {
-            throw new src/* ConfigurationError */.j1(`Input "task-definition": the file ${(0,src/* quoteValue */.cl)(shown)} does not exist (looked for ${file}). The path is relative to the repository root; check it, and that actions/checkout ran before this step.`);
-        }
-        if (code === 'EISDIR') {
-            throw new src/* ConfigurationError */.j1(`Input "task-definition": ${(0,src/* quoteValue */.cl)(shown)} is a directory. Point it at the task definition JSON file.`);
-        }
-        throw new src/* ConfigurationError */.j1(`Input "task-definition": cannot read ${(0,src/* quoteValue */.cl)(shown)}: ${(0,src/* errorMessage */.gJ)(error)}.`);
-    }
-    const where = `the task-definition file ${(0,src/* quoteValue */.cl)(shown)}`;
-    const parsed = parseJsonText(text);
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = 1024 * 1024;
+async function loadFile(input, deps) {
+    const resolved = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .resolveInputPath */ .qL)({ input: 'task-definition', value: input, roots: pathRoots(deps) });
+    const { shown } = resolved;
+    const text = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)('task-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: 'The path is relative to the repository root; check it, and that actions/checkout ran before this step.',
+    });
+    const where = `the task-definition file ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}`;
+    const parsed = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .lk)(text);
     if (!parsed.ok) {
-        const { line, column, message } = parsed.problem;
-        throw new errors/* FileConfigurationError */.b(`Input "task-definition": ${(0,src/* quoteValue */.cl)(shown)} is not valid JSON: ${message} at line ${line}, column ${column}. Fix the file.`, { file: shown, line, col: column, title: 'Task definition is not valid JSON' });
+        const { line, column, kind } = parsed.problem;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FileConfigurationError */ .b((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .jsonProblemMessage */ .v5)('task-definition', shown, parsed.problem), {
+            file: shown,
+            line,
+            col: column,
+            title: kind === 'duplicate-key' ? 'Task definition has a duplicate key' : 'Task definition is not valid JSON',
+        });
     }
-    return { taskDefinition: (0,task_definition/* toRegisterInput */.Rv)(parsed.value, where), where, description: `file ${shown}` };
+    const taskDefinition = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(parsed.value, where);
+    const tooLarge = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionSizeProblem */ .xF)(taskDefinition, `Input "task-definition": the task definition in ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}`);
+    if (tooLarge)
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(tooLarge);
+    return { taskDefinition, where, description: `file ${shown}` };
 }
 function isEcr(ref) {
     return ref.ecr !== undefined;
@@ -1011,12 +829,12 @@ async function resolveImage(assignment, inputs, clients, notes) {
         return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-checked' } };
     }
     if (!isEcr(image)) {
-        notes.push(`The image ${(0,src/* quoteValue */.cl)(image.text)} (container ${(0,src/* quoteValue */.cl)(container)}) is not in an ECR private registry: not verified${inputs.pinDigest && image.digest === undefined ? ', and not pinned to a digest' : ''}.`);
+        notes.push(`The image ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(image.text)} (container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(container)}) is not in an ECR private registry: not verified${inputs.pinDigest && image.digest === undefined ? ', and not pinned to a digest' : ''}.`);
         return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-ecr' } };
     }
-    const verified = await (0,aws/* verifyEcrImage */.ju)(clients, image, origin);
+    const verified = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyEcrImage */ .ju)(clients, image, origin);
     if (inputs.pinDigest) {
-        const rendered = (0,image_ref/* pinnedRef */.I1)(image, verified.digest);
+        const rendered = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_8__/* .pinnedRef */ .I1)(image, verified.digest);
         const tag = image.tag ?? (image.digest === undefined ? 'latest' : undefined);
         return {
             change: { container, image: rendered, ...(tag !== undefined ? { pinnedTag: tag } : {}) },
@@ -1028,22 +846,25 @@ async function resolveImage(assignment, inputs, clients, notes) {
         check: { ...asGiven, rendered: image.text, status: 'verified', digest: verified.digest },
     };
 }
-async function writeOutput(inputs, deps, family, text) {
-    if (inputs.outputFile !== undefined) {
-        const file = external_node_path_default().resolve(deps.workspace, inputs.outputFile);
+function resolveOutput(value, deps) {
+    return (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .resolveInputPath */ .qL)({ input: 'output-file', value, roots: pathRoots(deps) }).file;
+}
+/** Writes the rendered file: to output-file (resolved and checked already), else to a new file in RUNNER_TEMP. */
+async function writeOutput(outputFile, deps, family, text) {
+    if (outputFile !== undefined) {
         try {
-            await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-            await (0,promises_.writeFile)(file, text, 'utf8');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(outputFile), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(outputFile, text, 'utf8');
         }
         catch (error) {
-            throw new src/* ConfigurationError */.j1(`Input "output-file": cannot write ${(0,src/* quoteValue */.cl)(inputs.outputFile)}: ${(0,src/* errorMessage */.gJ)(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`);
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "output-file": cannot write ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(outputFile)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`);
         }
-        return file;
+        return outputFile;
     }
-    const random = deps.randomName?.() ?? (0,external_node_crypto_.randomBytes)(4).toString('hex');
-    const file = external_node_path_default().join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);
-    await (0,promises_.mkdir)(deps.runnerTemp, { recursive: true });
-    await (0,promises_.writeFile)(file, text, { encoding: 'utf8', flag: 'wx' });
+    const random = deps.randomName?.() ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex');
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(deps.runnerTemp, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, text, { encoding: 'utf8', flag: 'wx' });
     return file;
 }
 
@@ -1060,8 +881,8 @@ async function writeOutput(inputs, deps, family, text) {
 /* harmony export */   VJ: () => (/* binding */ checkTargets),
 /* harmony export */   YF: () => (/* binding */ applyChanges)
 /* harmony export */ });
-/* unused harmony exports containerNames, settingsContainer */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3505);
+/* unused harmony export containerNames */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
 
 
@@ -1135,12 +956,9 @@ function containerSettings(inputs) {
  */
 function settingsContainer(inputs, taskDefinition, where) {
     const settings = containerSettings(inputs);
-    if (inputs.containerName !== undefined) {
-        if (!findContainer(taskDefinition, inputs.containerName)) {
-            throw notFound(inputs.containerName, 'input "container-name"', taskDefinition, where);
-        }
+    // checkTargets has made sure that container-name names a container.
+    if (inputs.containerName !== undefined)
         return settings.length > 0 ? inputs.containerName : undefined;
-    }
     if (settings.length === 0)
         return undefined;
     const [onlyImage, ...otherImages] = inputs.images;
@@ -1153,6 +971,10 @@ function settingsContainer(inputs, taskDefinition, where) {
 }
 /** Checks that every container the inputs name exists and can take the change; nothing is changed yet. */
 function checkTargets(inputs, taskDefinition, where) {
+    // container-name first: with `image`, a missing container is a wrong container-name, not a wrong image.
+    if (inputs.containerName !== undefined && !findContainer(taskDefinition, inputs.containerName)) {
+        throw notFound(inputs.containerName, 'input "container-name"', taskDefinition, where);
+    }
     for (const assignment of inputs.images) {
         if (!findContainer(taskDefinition, assignment.container)) {
             throw notFound(assignment.container, assignment.origin, taskDefinition, where);
@@ -1233,7 +1055,7 @@ function applyChanges(taskDefinition, changes) {
 
 /***/ }),
 
-/***/ 3505:
+/***/ 7769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1243,21 +1065,28 @@ __nccwpck_require__.d(__webpack_exports__, {
   n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
   i_: () => (/* reexport */ InputReader),
   nV: () => (/* reexport */ createAwsClient),
-  gJ: () => (/* reexport */ errorMessage),
+  gJ: () => (/* reexport */ errors_errorMessage),
+  Qz: () => (/* reexport */ explainAccessError),
+  IB: () => (/* reexport */ formatJson),
   aY: () => (/* reexport */ invalidInput),
+  v5: () => (/* reexport */ jsonProblemMessage),
   po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
+  lk: () => (/* reexport */ parseJsonText),
   cl: () => (/* reexport */ quoteValue),
+  jH: () => (/* reexport */ readInputFile),
+  qL: () => (/* reexport */ resolveInputPath),
   Cs: () => (/* reexport */ runAction),
   lj: () => (/* reexport */ runner_runner),
   n0: () => (/* reexport */ setOutputs),
+  xF: () => (/* reexport */ taskDefinitionSizeProblem),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, awsClientConfig, awsRegion, formatDuration, inputEnvName, inputsFrom, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, runnerInputs, sendAsWritten, systemClock, wireBody
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, isAccessDenied, isAccessError, locateJsonError, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, runnerInputs, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1283,7 +1112,7 @@ class ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** The text of anything thrown, for a log line. */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     if (error instanceof Error)
         return error.message || error.name;
     if (typeof error === 'string')
@@ -1338,6 +1167,93 @@ function awsClientConfig(options = {}) {
  */
 function createAwsClient(Client, options) {
     return new Client(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errors_errorMessage(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence(errors_errorMessage(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
@@ -1590,6 +1506,228 @@ function parseDuration(name, value, options = {}) {
     return ms;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/json-text.ts
+
+/**
+ * JSON.parse (which keeps the source's key order) after a strict scan: on failure where and why, in words.
+ * The scan runs first because JSON.parse accepts a duplicate key and keeps only its last value.
+ */
+function parseJsonText(text) {
+    // A byte-order mark is invisible in editors, so positions are counted without it.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const found = locateJsonError(body);
+    if (found)
+        return { ok: false, problem: { ...position(body, found.offset), kind: found.kind, message: found.message } };
+    try {
+        return { ok: true, value: JSON.parse(body) };
+    }
+    catch (error) {
+        return { ok: false, problem: { line: 1, column: 1, kind: 'syntax', message: error.message } };
+    }
+}
+/**
+ * The one sentence for a problem in a JSON file an input names: `Input "task-definition": "td.json" line 9, column 5: …`.
+ * It quotes no content of the file beyond a duplicate key's name.
+ */
+function jsonProblemMessage(input, shownPath, problem) {
+    const where = `Input "${input}": ${quoteValue(shownPath)}`;
+    const at = `at line ${problem.line}, column ${problem.column}`;
+    return problem.kind === 'duplicate-key'
+        ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
+        : `${where} is not valid JSON: ${problem.message} ${at}. Fix the file.`;
+}
+function position(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+class Stop extends Error {
+    reason;
+    offset;
+    kind;
+    constructor(reason, offset, kind = 'syntax') {
+        super(reason);
+        this.reason = reason;
+        this.offset = offset;
+        this.kind = kind;
+    }
+}
+const describe = (ch) => (ch === undefined ? 'the end of the file' : JSON.stringify(ch));
+/**
+ * A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where), and the
+ * first key written twice in one object (RFC 8259 section 4: names SHOULD be unique; readers then disagree).
+ */
+function locateJsonError(text) {
+    let i = 0;
+    const fail = (reason, at = i) => {
+        throw new Stop(reason, at);
+    };
+    const skipSpace = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail(`unexpected ${describe(text[i])}`);
+    };
+    const string = () => {
+        i++; // opening quote
+        for (;;) {
+            const ch = text[i];
+            if (ch === undefined)
+                fail('a string is not closed');
+            if (ch === '"') {
+                i++;
+                return;
+            }
+            if (ch === '\\') {
+                const next = text[i + 1];
+                if (next === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        fail('bad \\u escape in a string');
+                    i += 6;
+                }
+                else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+                    i += 2;
+                }
+                else {
+                    fail(`bad escape ${describe(`\\${next ?? ''}`)} in a string`);
+                }
+            }
+            else if ((ch?.charCodeAt(0) ?? 0) < 0x20) {
+                fail('a line break or control character inside a string (write it as \\n)');
+            }
+            else {
+                i++;
+            }
+        }
+    };
+    const number = () => {
+        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+        if (!match)
+            fail(`bad number starting with ${describe(text[i])}`);
+        i += match?.[0].length ?? 0;
+    };
+    const value = () => {
+        skipSpace();
+        const ch = text[i];
+        if (ch === '{')
+            object();
+        else if (ch === '[')
+            array();
+        else if (ch === '"')
+            string();
+        else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+            number();
+        else if (ch === 't')
+            literal('true');
+        else if (ch === 'f')
+            literal('false');
+        else if (ch === 'n')
+            literal('null');
+        else if (ch === '}' || ch === ']')
+            fail(`unexpected ${describe(ch)}: a value is missing (a trailing comma?)`);
+        else
+            fail(`unexpected ${describe(ch)} where a value should be`);
+    };
+    const object = () => {
+        i++;
+        skipSpace();
+        if (text[i] === '}') {
+            i++;
+            return;
+        }
+        // Keys as JSON.parse reads them (escapes decoded), with where each was first written.
+        const keys = new Map();
+        for (;;) {
+            skipSpace();
+            if (text[i] === '}')
+                fail('a trailing comma before "}"');
+            if (text[i] !== '"')
+                fail(`expected a property name in double quotes, found ${describe(text[i])}`);
+            const keyStart = i;
+            string();
+            const key = JSON.parse(text.slice(keyStart, i));
+            const first = keys.get(key);
+            if (first !== undefined) {
+                throw new Stop(`the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+            }
+            keys.set(key, keyStart);
+            skipSpace();
+            if (text[i] !== ':')
+                fail(`expected ":" after the property name, found ${describe(text[i])}`);
+            i++;
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an object (a missing "}"?)');
+            fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    const array = () => {
+        i++;
+        skipSpace();
+        if (text[i] === ']') {
+            i++;
+            return;
+        }
+        for (;;) {
+            skipSpace();
+            if (text[i] === ']')
+                fail('a trailing comma before "]"');
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an array (a missing "]"?)');
+            fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    try {
+        skipSpace();
+        if (i >= text.length)
+            fail('the file is empty');
+        value();
+        skipSpace();
+        if (i < text.length)
+            fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Stop) {
+            return { message: error.reason, offset: Math.min(error.offset, text.length), kind: error.kind };
+        }
+        throw error;
+    }
+}
+/** How the rendered file is written: 2-space indent and a final newline. */
+function formatJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -1767,7 +1905,7 @@ async function runAction(steps) {
 function reportFailure(error) {
     if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
         runner_runner.debug(error.stack);
-    runner_runner.setFailed(errorMessage(error));
+    runner_runner.setFailed(errors_errorMessage(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -1802,6 +1940,25 @@ const DESCRIBE_ONLY_FIELDS = [
     'deregisteredAt',
     'deleteRequestedAt',
 ];
+/**
+ * ECS refuses a RegisterTaskDefinition request whose task definition is larger than 64 KiB (Amazon ECS service
+ * quota "Task definition size": 64 KiB, not adjustable).
+ */
+const TASK_DEFINITION_MAX_BYTES = 64 * 1024;
+/** The size ECS counts, as near as a client can tell: the register input as compact JSON, in UTF-8 bytes. */
+function taskDefinitionBytes(registerInput) {
+    return Buffer.byteLength(JSON.stringify(registerInput), 'utf8');
+}
+/**
+ * Undefined when the task definition fits, else the sentence for the error: the size, the limit and what to do.
+ * `what` names the task definition: `the task definition rendered from "td.json"`.
+ */
+function taskDefinitionSizeProblem(registerInput, what) {
+    const bytes = taskDefinitionBytes(registerInput);
+    if (bytes <= TASK_DEFINITION_MAX_BYTES)
+        return undefined;
+    return `${what} is ${bytes} bytes as compact JSON, over the 64 KiB (${TASK_DEFINITION_MAX_BYTES} bytes) that ECS accepts for one task definition (service quota "Task definition size", not adjustable). Make it smaller: move long values into environmentFiles (S3) or secrets (SSM Parameter Store, Secrets Manager), or split the containers across services.`;
+}
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -1848,7 +2005,96 @@ async function poll(options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
+/**
+ * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
+ * earlier step writes files, RUNNER_TEMP. Symbolic links are resolved before the check, so a link in the repository
+ * that points at /etc/passwd is refused like `../../etc/passwd`. Errors name the input, the value and the fix, and
+ * never show what a file holds.
+ */
+
+
+
+const MAX_LINKS = 40;
+/** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
+function realPathOf(file, hops = 0) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            throw error;
+    }
+    // A dangling link is followed by hand: writing through it would create its target, wherever that is.
+    const link = (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink() && hops < MAX_LINKS) {
+        return realPathOf(external_node_path_default().resolve(external_node_path_default().dirname(file), (0,external_node_fs_.readlinkSync)(file)), hops + 1);
+    }
+    const parent = external_node_path_default().dirname(file);
+    if (parent === file)
+        return file;
+    return external_node_path_default().join(realPathOf(parent, hops), external_node_path_default().basename(file));
+}
+function isInside(dir, file) {
+    const relative = external_node_path_default().relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${(external_node_path_default()).sep}`) && relative !== '..' && !external_node_path_default().isAbsolute(relative));
+}
+/** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
+function displayPath(file, root) {
+    if (!isInside(root, file))
+        return file;
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
+}
+/**
+ * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
+ * symbolic link is followed. Throws a ConfigurationError naming the input, the value and the fix.
+ */
+function resolveInputPath({ input, value, roots }) {
+    const [base] = roots;
+    const absolute = external_node_path_default().resolve(base.dir, value);
+    const file = realPathOf(absolute);
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(external_node_path_default().resolve(root.dir)) }));
+    if (!realRoots.some((root) => isInside(root.dir, file))) {
+        const through = file === absolute ? '' : ' (following symbolic links)';
+        const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
+        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+    }
+    return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
+}
+/**
+ * Reads a file an input names (already resolved), as UTF-8. A missing file, a directory, an oversized file or a read
+ * error fails with the input named; the message never includes the file's content.
+ */
+function readInputFile(input, resolved, options) {
+    const where = `Input "${input}"`;
+    try {
+        const stat = (0,external_node_fs_.statSync)(resolved.file);
+        if (stat.isDirectory()) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+        }
+        if (stat.size > options.maxBytes) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+        }
+        return (0,external_node_fs_.readFileSync)(resolved.file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError)
+            throw error;
+        if (error.code === 'ENOENT') {
+            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+        }
+        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errors_errorMessage(error)}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
 
 
 

@@ -8,7 +8,14 @@ import type {
   DescribeTaskDefinitionCommandOutput,
   ECSClient,
 } from '@aws-sdk/client-ecs';
-import { ConfigurationError, createAwsClient, errorMessage, keepRawResponse, quoteValue } from '@ecs-actions/core';
+import {
+  ConfigurationError,
+  createAwsClient,
+  errorMessage,
+  explainAccessError,
+  keepRawResponse,
+  quoteValue,
+} from '@ecs-actions/core';
 import type { EcrLocation, ImageRef } from './image-ref.js';
 
 /** How the logic gets its clients: created on first use, so a file-only run creates none. */
@@ -64,11 +71,11 @@ export async function describeTaskDefinition(
         `${what}: the task definition ${quoteValue(taskDefinition)} was not found in ECS in region ${region} (${errorMessage(error)}). Check the family name and revision, and that AWS_REGION is the region it is registered in.`,
       );
     }
-    throw new Error(
-      `DescribeTaskDefinition ${quoteValue(taskDefinition)} in ${region} failed: ${errorMessage(error)}`,
-      {
+    throw (
+      explainAccessError(error, { action: 'ecs:DescribeTaskDefinition', resource: taskDefinition, region }) ??
+      new Error(`DescribeTaskDefinition ${quoteValue(taskDefinition)} in ${region} failed: ${errorMessage(error)}`, {
         cause: error,
-      },
+      })
     );
   }
   const document = raw.text === undefined ? output : (JSON.parse(raw.text) as unknown);
@@ -93,11 +100,16 @@ export async function serviceTaskDefinition(
         `Input "cluster": the cluster ${quoteValue(cluster)} was not found in ECS in region ${region}. Check the cluster name, and that AWS_REGION is the region it runs in.`,
       );
     }
-    throw new Error(
-      `DescribeServices ${quoteValue(service)} in cluster ${quoteValue(cluster)} failed: ${errorMessage(error)}`,
-      {
-        cause: error,
-      },
+    throw (
+      explainAccessError(error, {
+        action: 'ecs:DescribeServices',
+        resource: `service ${service} in cluster ${cluster}`,
+        region,
+      }) ??
+      new Error(
+        `DescribeServices ${quoteValue(service)} in cluster ${quoteValue(cluster)} failed: ${errorMessage(error)}`,
+        { cause: error },
+      )
     );
   }
   const found = output.services?.find((s) => s.status !== 'INACTIVE');
@@ -152,9 +164,15 @@ export async function verifyEcrImage(
       );
     }
     if (errorName(error) !== 'ImageNotFoundException') {
-      throw new Error(`ECR DescribeImages for ${quoteValue(ref.text)} failed: ${errorMessage(error)}`, {
-        cause: error,
-      });
+      throw (
+        explainAccessError(error, {
+          action: 'ecr:DescribeImages',
+          resource: ref.text,
+          region,
+          deniedHint: 'Set verify-image: false to skip the check.',
+        }) ??
+        new Error(`ECR DescribeImages for ${quoteValue(ref.text)} failed: ${errorMessage(error)}`, { cause: error })
+      );
     }
   }
   if (!details?.imageDigest) {

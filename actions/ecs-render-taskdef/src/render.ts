@@ -1,14 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, errorMessage, quoteValue } from '@ecs-actions/core';
+import {
+  ConfigurationError,
+  errorMessage,
+  formatJson,
+  jsonProblemMessage,
+  type PathRoot,
+  parseJsonText,
+  quoteValue,
+  readInputFile,
+  resolveInputPath,
+  taskDefinitionSizeProblem,
+} from '@ecs-actions/core';
 import { type AwsClients, describeTaskDefinition, serviceTaskDefinition, verifyEcrImage } from './aws.js';
 import { type Change, diffTaskDefinitions } from './diff.js';
 import { FileConfigurationError } from './errors.js';
 import { type ImageRef, pinnedRef } from './image-ref.js';
 import type { ImageAssignment, RenderInputs } from './inputs.js';
-import { formatJson, parseJsonText } from './json-text.js';
-import { applyChanges, checkTargets, type ImageChange, type JsonObject, toRegisterInput } from './task-definition.js';
+
+import {
+  applyChanges,
+  type Changes,
+  checkTargets,
+  type ImageChange,
+  type JsonObject,
+  toRegisterInput,
+} from './task-definition.js';
 
 export interface RenderDeps {
   /** GITHUB_WORKSPACE: where relative paths point. */
@@ -58,11 +76,34 @@ interface LoadedSource {
 }
 
 export async function renderTaskDefinition(inputs: RenderInputs, deps: RenderDeps): Promise<RenderResult> {
+  // The output path is checked first: a bad one fails before anything is read or asked of AWS.
+  const outputFile = inputs.outputFile === undefined ? undefined : resolveOutput(inputs.outputFile, deps);
   const source = await loadSource(inputs, deps);
   const target = checkTargets(inputs, source.taskDefinition, source.where);
+  // The images as given stand in for the verified ones: a render over ECS's size limit fails before any AWS call.
+  const asGiven = inputs.images.map(({ container, image }) => ({ container, image: image.text }));
+  checkSize(applyChanges(source.taskDefinition, changesOf(inputs, target, asGiven)), source.where);
   const notes: string[] = [];
   const { images, checks } = await resolveImages(inputs, deps.clients, notes);
-  const rendered = applyChanges(source.taskDefinition, {
+  const rendered = applyChanges(source.taskDefinition, changesOf(inputs, target, images));
+  checkSize(rendered, source.where);
+  const family = rendered.family as string;
+  const written = await writeOutput(outputFile, deps, family, formatJson(rendered));
+  return {
+    outputFile: written,
+    family,
+    changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
+    imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
+    changes: diffTaskDefinitions(source.taskDefinition, rendered),
+    imageChecks: checks,
+    source: source.description,
+    taskDefinition: rendered,
+    notes,
+  };
+}
+
+function changesOf(inputs: RenderInputs, target: string | undefined, images: ImageChange[]): Changes {
+  return {
     images,
     target,
     environment: inputs.environment,
@@ -76,25 +117,17 @@ export async function renderTaskDefinition(inputs: RenderInputs, deps: RenderDep
       ...(inputs.taskRoleArn !== undefined ? { taskRoleArn: inputs.taskRoleArn } : {}),
       ...(inputs.executionRoleArn !== undefined ? { executionRoleArn: inputs.executionRoleArn } : {}),
     },
-  });
-  const family = rendered.family as string;
-  const outputFile = await writeOutput(inputs, deps, family, formatJson(rendered));
-  return {
-    outputFile,
-    family,
-    changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
-    imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
-    changes: diffTaskDefinitions(source.taskDefinition, rendered),
-    imageChecks: checks,
-    source: source.description,
-    taskDefinition: rendered,
-    notes,
   };
+}
+
+function checkSize(rendered: JsonObject, where: string): void {
+  const problem = taskDefinitionSizeProblem(rendered, `The task definition rendered from ${where}`);
+  if (problem) throw new ConfigurationError(problem);
 }
 
 async function loadSource(inputs: RenderInputs, deps: RenderDeps): Promise<LoadedSource> {
   const source = inputs.source;
-  if (source.kind === 'file') return loadFile(source.path, deps.workspace);
+  if (source.kind === 'file') return loadFile(source.path, deps);
   if (source.kind === 'family') {
     const described = await describeTaskDefinition(deps.clients, source.family, 'Input "task-definition-family"');
     const where = `the task definition ${described.arn}`;
@@ -118,44 +151,43 @@ async function loadSource(inputs: RenderInputs, deps: RenderDeps): Promise<Loade
   };
 }
 
-/** The path for annotations and messages: relative to the workspace, with forward slashes. */
-function displayPath(file: string, workspace: string): string {
-  const relative = path.relative(workspace, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
-    ? relative.split(path.sep).join('/')
-    : file;
+/** Where input paths may point: the workspace, and RUNNER_TEMP, where an earlier step (a first render) writes. */
+function pathRoots(deps: RenderDeps): [PathRoot, PathRoot] {
+  return [
+    { name: 'GITHUB_WORKSPACE', dir: deps.workspace },
+    { name: 'RUNNER_TEMP', dir: deps.runnerTemp },
+  ];
 }
 
-async function loadFile(input: string, workspace: string): Promise<LoadedSource> {
-  const file = path.resolve(workspace, input);
-  const shown = displayPath(file, workspace);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') {
-      throw new ConfigurationError(
-        `Input "task-definition": the file ${quoteValue(shown)} does not exist (looked for ${file}). The path is relative to the repository root; check it, and that actions/checkout ran before this step.`,
-      );
-    }
-    if (code === 'EISDIR') {
-      throw new ConfigurationError(
-        `Input "task-definition": ${quoteValue(shown)} is a directory. Point it at the task definition JSON file.`,
-      );
-    }
-    throw new ConfigurationError(`Input "task-definition": cannot read ${quoteValue(shown)}: ${errorMessage(error)}.`);
-  }
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+async function loadFile(input: string, deps: RenderDeps): Promise<LoadedSource> {
+  const resolved = resolveInputPath({ input: 'task-definition', value: input, roots: pathRoots(deps) });
+  const { shown } = resolved;
+  const text = readInputFile('task-definition', resolved, {
+    maxBytes: MAX_FILE_BYTES,
+    missingHint:
+      'The path is relative to the repository root; check it, and that actions/checkout ran before this step.',
+  });
   const where = `the task-definition file ${quoteValue(shown)}`;
   const parsed = parseJsonText(text);
   if (!parsed.ok) {
-    const { line, column, message } = parsed.problem;
-    throw new FileConfigurationError(
-      `Input "task-definition": ${quoteValue(shown)} is not valid JSON: ${message} at line ${line}, column ${column}. Fix the file.`,
-      { file: shown, line, col: column, title: 'Task definition is not valid JSON' },
-    );
+    const { line, column, kind } = parsed.problem;
+    throw new FileConfigurationError(jsonProblemMessage('task-definition', shown, parsed.problem), {
+      file: shown,
+      line,
+      col: column,
+      title: kind === 'duplicate-key' ? 'Task definition has a duplicate key' : 'Task definition is not valid JSON',
+    });
   }
-  return { taskDefinition: toRegisterInput(parsed.value, where), where, description: `file ${shown}` };
+  const taskDefinition = toRegisterInput(parsed.value, where);
+  const tooLarge = taskDefinitionSizeProblem(
+    taskDefinition,
+    `Input "task-definition": the task definition in ${quoteValue(shown)}`,
+  );
+  if (tooLarge) throw new ConfigurationError(tooLarge);
+  return { taskDefinition, where, description: `file ${shown}` };
 }
 
 function isEcr(ref: ImageRef): ref is ImageRef & { ecr: NonNullable<ImageRef['ecr']> } {
@@ -213,18 +245,27 @@ async function resolveImage(
   };
 }
 
-async function writeOutput(inputs: RenderInputs, deps: RenderDeps, family: string, text: string): Promise<string> {
-  if (inputs.outputFile !== undefined) {
-    const file = path.resolve(deps.workspace, inputs.outputFile);
+function resolveOutput(value: string, deps: RenderDeps): string {
+  return resolveInputPath({ input: 'output-file', value, roots: pathRoots(deps) }).file;
+}
+
+/** Writes the rendered file: to output-file (resolved and checked already), else to a new file in RUNNER_TEMP. */
+async function writeOutput(
+  outputFile: string | undefined,
+  deps: RenderDeps,
+  family: string,
+  text: string,
+): Promise<string> {
+  if (outputFile !== undefined) {
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, text, 'utf8');
+      await mkdir(path.dirname(outputFile), { recursive: true });
+      await writeFile(outputFile, text, 'utf8');
     } catch (error) {
       throw new ConfigurationError(
-        `Input "output-file": cannot write ${quoteValue(inputs.outputFile)}: ${errorMessage(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`,
+        `Input "output-file": cannot write ${quoteValue(outputFile)}: ${errorMessage(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`,
       );
     }
-    return file;
+    return outputFile;
   }
   const random = deps.randomName?.() ?? randomBytes(4).toString('hex');
   const file = path.join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);

@@ -86,14 +86,10 @@ function containerSettings(inputs: RenderInputs): string[] {
  * container-name; else the one container of a one-line `images`; else the task definition's only container.
  * Undefined when none of those inputs is set.
  */
-export function settingsContainer(inputs: RenderInputs, taskDefinition: JsonObject, where: string): string | undefined {
+function settingsContainer(inputs: RenderInputs, taskDefinition: JsonObject, where: string): string | undefined {
   const settings = containerSettings(inputs);
-  if (inputs.containerName !== undefined) {
-    if (!findContainer(taskDefinition, inputs.containerName)) {
-      throw notFound(inputs.containerName, 'input "container-name"', taskDefinition, where);
-    }
-    return settings.length > 0 ? inputs.containerName : undefined;
-  }
+  // checkTargets has made sure that container-name names a container.
+  if (inputs.containerName !== undefined) return settings.length > 0 ? inputs.containerName : undefined;
   if (settings.length === 0) return undefined;
   const [onlyImage, ...otherImages] = inputs.images;
   if (onlyImage && otherImages.length === 0) return onlyImage.container;
@@ -106,6 +102,10 @@ export function settingsContainer(inputs: RenderInputs, taskDefinition: JsonObje
 
 /** Checks that every container the inputs name exists and can take the change; nothing is changed yet. */
 export function checkTargets(inputs: RenderInputs, taskDefinition: JsonObject, where: string): string | undefined {
+  // container-name first: with `image`, a missing container is a wrong container-name, not a wrong image.
+  if (inputs.containerName !== undefined && !findContainer(taskDefinition, inputs.containerName)) {
+    throw notFound(inputs.containerName, 'input "container-name"', taskDefinition, where);
+  }
   for (const assignment of inputs.images) {
     if (!findContainer(taskDefinition, assignment.container)) {
       throw notFound(assignment.container, assignment.origin, taskDefinition, where);

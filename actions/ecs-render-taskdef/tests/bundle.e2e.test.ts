@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -244,6 +244,115 @@ describe('ecs-render-taskdef bundle against the simulator', () => {
     ]);
     expect(run.outputs).toEqual({});
     expect(run.log).not.toContain('    at ');
+  });
+
+  it('a duplicate key fails once, annotated on the file at the second key, naming the key', async () => {
+    const text = seedText.replace('"family": "ecs_be_prod",', '"family": "ecs_be_prod",\n  "family": "other",');
+    const workspace = await workspaceWith({ 'task-definition.json': text });
+    const run = await runBundle({
+      bundle,
+      workspace,
+      env: sim.env,
+      inputs: { 'task-definition': 'task-definition.json' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.commands.filter((command) => command.command === 'error')).toEqual([
+      {
+        command: 'error',
+        properties: { file: 'task-definition.json', line: '3', col: '3', title: 'Task definition has a duplicate key' },
+        message:
+          'Input "task-definition": "task-definition.json" has the key "family" twice in one object (first at line 2) at line 3, column 3; JSON readers would silently keep only the last value. Remove or rename one of them.',
+      },
+    ]);
+    expect(run.outputs).toEqual({});
+  });
+
+  it('an output-file outside the workspace and RUNNER_TEMP fails once and writes nothing there', async () => {
+    const workspace = await workspaceWith({ 'task-definition.json': seedText });
+    const run = await runBundle({
+      bundle,
+      workspace,
+      env: sim.env,
+      inputs: { 'task-definition': 'task-definition.json', 'output-file': '../escaped.json', 'verify-image': 'false' },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain('Input "output-file" must name a path inside GITHUB_WORKSPACE');
+    expect(existsSync(path.join(path.dirname(workspace), 'escaped.json'))).toBe(false);
+  });
+
+  it('a container-name that is not in the file blames container-name and lists the containers', async () => {
+    const workspace = await workspaceWith({ 'task-definition.json': seedText });
+    const run = await runBundle({
+      bundle,
+      workspace,
+      env: sim.env,
+      inputs: {
+        'task-definition': 'task-definition.json',
+        'container-name': 'web',
+        image: `${repositoryUri}:0.2541.135`,
+      },
+    });
+    expect(run.errors).toEqual([
+      'Input "container-name": there is no container named "web" in the task-definition file "task-definition.json". Its containers: "ecs_be_prod_container".',
+    ]);
+  });
+
+  it.each([
+    {
+      name: 'access denied on DescribeImages',
+      fault: 'access-denied' as const,
+      // repositoryUri is known once the simulator runs.
+      says: (): string => `ecr:DescribeImages on ${repositoryUri}:0.2541.135 was denied (AccessDeniedException)`,
+    },
+    {
+      name: 'expired credentials',
+      fault: 'expired-token' as const,
+      says: (): string => 'The AWS credentials have expired',
+    },
+  ])('$name fails once with the action and the fix', async ({ fault, says }) => {
+    const workspace = await workspaceWith({ 'task-definition.json': seedText });
+    sim.faults.inject({ api: 'ecr', operation: 'DescribeImages', kind: fault });
+    const run = await runBundle({
+      bundle,
+      workspace,
+      env: sim.env,
+      inputs: {
+        'task-definition': 'task-definition.json',
+        'container-name': CONTAINER,
+        image: `${repositoryUri}:0.2541.135`,
+      },
+    });
+    sim.faults.clear();
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain(says());
+    expect(run.log).not.toContain('    at ');
+  });
+
+  it('no AWS credentials at all: says so and what to run first', async () => {
+    const workspace = await workspaceWith({ 'task-definition.json': seedText });
+    const run = await runBundle({
+      bundle,
+      workspace,
+      env: {
+        ...sim.env,
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+        AWS_CONFIG_FILE: '/nonexistent/config',
+      },
+      inputs: {
+        'task-definition': 'task-definition.json',
+        'container-name': CONTAINER,
+        image: `${repositoryUri}:0.2541.135`,
+      },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toEqual([
+      `No AWS credentials were found for ecr:DescribeImages on ${repositoryUri}:0.2541.135. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`,
+    ]);
   });
 
   it('the file-only path needs no AWS at all (no region, no credentials)', async () => {

@@ -117,9 +117,15 @@ export interface Rendered {
 /** Reads the inputs as the entry does, renders, and reports what was written. */
 export async function render(
   inputs: Record<string, string | undefined>,
-  options: { files?: Record<string, string>; clients?: AwsClients } = {},
+  options: {
+    files?: Record<string, string>;
+    clients?: AwsClients;
+    /** Runs after the files are written: symbolic links, files outside the workspace. */
+    setup?: (box: Sandbox) => Promise<void>;
+  } = {},
 ): Promise<Rendered> {
   const box = await sandbox(options.files);
+  await options.setup?.(box);
   let result: RenderResult | undefined;
   let error: unknown;
   try {

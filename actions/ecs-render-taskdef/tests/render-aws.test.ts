@@ -155,16 +155,38 @@ describe('render from ECS (real SDK over HTTP, nock)', () => {
     expect(run.written).toEqual([]);
   });
 
-  it("an AWS error that is not the user's (access denied) is not dressed up as bad input", async () => {
-    ecsCall('DescribeTaskDefinition', () => true, 400, {
-      __type: 'AccessDeniedException',
-      message: 'User is not authorized to perform: ecs:DescribeTaskDefinition',
-    });
+  it.each([
+    {
+      code: 'AccessDeniedException',
+      detail: 'User is not authorized to perform: ecs:DescribeTaskDefinition',
+      says: 'ecs:DescribeTaskDefinition on web was denied (AccessDeniedException): User is not authorized to perform: ecs:DescribeTaskDefinition. Allow ecs:DescribeTaskDefinition for the role this job uses in region us-east-1.',
+    },
+    {
+      code: 'ExpiredTokenException',
+      detail: 'The security token included in the request is expired',
+      says: 'AWS rejected the credentials on ecs:DescribeTaskDefinition on web (ExpiredTokenException): The security token included in the request is expired. The AWS credentials have expired',
+    },
+  ])('$code on DescribeTaskDefinition is explained: the action and what to change', async ({ code, detail, says }) => {
+    ecsCall('DescribeTaskDefinition', () => true, 400, { __type: code, message: detail });
+    const run = await render({ 'task-definition-family': 'web' }, { clients: realClients });
+    expect(run.error).toBeInstanceOf(ConfigurationError);
+    expect((run.error as Error).message).toContain(says);
+    expect(run.written).toEqual([]);
+  });
+
+  it('AccessDenied on DescribeServices is explained', async () => {
+    ecsCall('DescribeServices', () => true, 400, { __type: 'AccessDeniedException', message: 'not authorized' });
+    const run = await render({ service: 'api', cluster: 'prod' }, { clients: realClients });
+    expect((run.error as Error).message).toContain(
+      'ecs:DescribeServices on service api in cluster prod was denied (AccessDeniedException): not authorized. Allow ecs:DescribeServices',
+    );
+  });
+
+  it('an unexplained AWS failure stays an unexpected error', async () => {
+    ecsCall('DescribeTaskDefinition', () => true, 400, { __type: 'SomethingNewException', message: 'odd' });
     const run = await render({ 'task-definition-family': 'web' }, { clients: realClients });
     expect(run.error).not.toBeInstanceOf(ConfigurationError);
-    expect((run.error as Error).message).toBe(
-      'DescribeTaskDefinition "web" in us-east-1 failed: User is not authorized to perform: ecs:DescribeTaskDefinition',
-    );
+    expect((run.error as Error).message).toBe('DescribeTaskDefinition "web" in us-east-1 failed: odd');
   });
 });
 
@@ -289,6 +311,22 @@ describe('verify-image against ECR (real SDK over HTTP, nock)', () => {
     expect(run.error).toBeInstanceOf(ConfigurationError);
     expect((run.error as Error).message).toBe(
       `Input "image": the tag "0.2541.999" is not in the ECR repository "ecs-be-prod" (registry ${ACCOUNT}, region us-east-1). Most recent tags there: 0.2541.135, latest, 0.2540.120, 0.2539.101. Push the image first, or fix the tag.`,
+    );
+    expect(run.written).toEqual([]);
+  });
+
+  it('AccessDenied on DescribeImages is explained, naming the action, the image and the fix', async () => {
+    ecrCall(byTag('0.2541.135'), 400, {
+      __type: 'AccessDeniedException',
+      message: 'User is not authorized to perform: ecr:DescribeImages',
+    });
+    const run = await render(
+      { 'task-definition': 'taskdef.json', 'container-name': SEED_CONTAINER, image },
+      { files, clients: realClients },
+    );
+    expect(run.error).toBeInstanceOf(ConfigurationError);
+    expect((run.error as Error).message).toBe(
+      `ecr:DescribeImages on ${image} was denied (AccessDeniedException): User is not authorized to perform: ecr:DescribeImages. Allow ecr:DescribeImages for the role this job uses in region us-east-1. Set verify-image: false to skip the check.`,
     );
     expect(run.written).toEqual([]);
   });

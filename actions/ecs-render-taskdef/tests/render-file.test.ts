@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigurationError, DESCRIBE_ONLY_FIELDS } from '@ecs-actions/core';
+import { ConfigurationError, DESCRIBE_ONLY_FIELDS, formatJson } from '@ecs-actions/core';
 import { describe, expect, it } from '@jest/globals';
 import { FileConfigurationError } from '../src/errors.js';
-import { formatJson } from '../src/json-text.js';
 import { container, render, SEED_CONTAINER, seed, seedText } from './helpers.js';
 
 const ECR_IMAGE = '949653644001.dkr.ecr.ap-northeast-2.amazonaws.com/ecs-be-prod:0.2541.135';
@@ -341,7 +340,7 @@ describe('bad input: one ConfigurationError, nothing written', () => {
       inputs: { 'task-definition': 'taskdef.json', 'container-name': 'web', image: 'nginx:1' },
       files: { 'taskdef.json': twoContainers },
       message: [
-        'Input "image": there is no container named "web" in the task-definition file "taskdef.json". Its containers: "app", "proxy".',
+        'Input "container-name": there is no container named "web" in the task-definition file "taskdef.json". Its containers: "app", "proxy".',
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runBundle } from '@ecs-actions/core/testkit';
@@ -55,6 +55,31 @@ describe('headver bundle, run as the runner runs it', () => {
     expect(run.outputs.version).toBe('0.2541.135');
     expect(run.warnings).toHaveLength(1);
     expect(run.warnings[0]).toContain('The HeadVer head is not set');
+  });
+
+  it('refuses a head file outside the workspace without printing its content', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'headver-job-'));
+    const workspace = path.join(root, 'workspace');
+    await mkdir(workspace);
+    await writeFile(path.join(root, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const run = await runBundle({ bundle, inputs: { 'head-file': '../passwd', date: '2025-10-06' }, workspace });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toContain('Input "head-file" must name a path inside GITHUB_WORKSPACE');
+    expect(run.log).not.toContain('root:x');
+    expect(run.outputs).toEqual({});
+  });
+
+  it('refuses a suffix that makes the image tag too long, once, with no outputs', async () => {
+    const run = await runBundle({
+      bundle,
+      inputs: { head: '1', build: '789', date: '2020-01-01', suffix: 'x'.repeat(200) },
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.errors).toEqual([
+      'Input "suffix" makes the image tag 211 characters long; Docker and ECR tags allow at most 128. Shorten the suffix to at most 117 characters (the rest of the tag, 1.2001.789-, takes 11).',
+    ]);
+    expect(run.outputs).toEqual({});
   });
 
   it('fails once on bad input and writes no outputs', async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, InputReader, inputsFrom, ManualClock } from '@ecs-actions/core';
@@ -24,13 +24,19 @@ const dateOf = (text: string) => {
 /** Reads inputs and computes, as the entry does, in a workspace of its own. */
 async function headver(
   inputs: Record<string, string>,
-  options: { env?: NodeJS.ProcessEnv; files?: Record<string, string>; now?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    files?: Record<string, string>;
+    links?: Record<string, string>;
+    now?: number;
+  } = {},
 ) {
   const workspace = await mkdtemp(path.join(tmpdir(), 'headver-'));
   for (const [name, content] of Object.entries(options.files ?? {})) {
     await mkdir(path.dirname(path.join(workspace, name)), { recursive: true });
     await writeFile(path.join(workspace, name), content);
   }
+  for (const [name, target] of Object.entries(options.links ?? {})) await symlink(target, path.join(workspace, name));
   const parsed = readHeadverInputs(new InputReader(inputsFrom(inputs)), options.env ?? { GITHUB_RUN_NUMBER: '135' });
   // Jest gives tests a copy of process.env, so the TZ-based fast path cannot work in here: the Intl reference
   // stands in, and the test below checks in a real process that the two agree.
@@ -169,9 +175,49 @@ describe('bad input fails with one line naming the input', () => {
     [{ head: '1', timezone: 'Mars/Olympus' }, {}, 'Input "timezone" must be an IANA time zone; got "Mars/Olympus".'],
     [{}, { '.headver': 'v2\n' }, 'Input "head-file": the first line of .headver must be a non-negative integer'],
     [{}, { '.headver': '' }, 'Input "head-file": the first line of .headver must be a non-negative integer'],
-    [{ 'head-file': 'dir' }, { 'dir/x': '1' }, 'Input "head-file": cannot read "dir"'],
+    [{ 'head-file': 'dir' }, { 'dir/x': '1' }, 'Input "head-file": "dir" is a directory. Point it at the file.'],
   ])('%j with files %j', async (inputs, files, expected) => {
     expect(await configurationError(headver({ date: '2025-10-06', ...inputs }, { files }))).toContain(expected);
+  });
+
+  it('refuses a suffix that makes the image tag longer than the 128 characters Docker and ECR allow', async () => {
+    // 1.2541.135- is 11 characters: 117 characters of suffix fit, 118 do not.
+    const fits = await headver({ head: '1', date: '2025-10-06', suffix: 'q'.repeat(117) });
+    expect(fits.imageTag).toHaveLength(128);
+    const message = await configurationError(headver({ head: '1', date: '2025-10-06', suffix: 'q'.repeat(118) }));
+    expect(message).toBe(
+      'Input "suffix" makes the image tag 129 characters long; Docker and ECR tags allow at most 128. Shorten the suffix to at most 117 characters (the rest of the tag, 1.2541.135-, takes 11).',
+    );
+  });
+
+  it('reads the head file only inside the workspace, and never shows its content', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'headver-outside-'));
+    await writeFile(path.join(outside, 'passwd'), 'root:x:0:0:root:/root:/bin/bash\n');
+    const relative = await configurationError(
+      headver({ date: '2025-10-06', 'head-file': path.join('..', path.basename(outside), 'passwd') }),
+    );
+    expect(relative).toContain('Input "head-file" must name a path inside GITHUB_WORKSPACE');
+    expect(relative).not.toContain('root:x');
+    const absolute = await configurationError(headver({ date: '2025-10-06', 'head-file': '/etc/passwd' }));
+    expect(absolute).toContain('Input "head-file" must name a path inside GITHUB_WORKSPACE');
+    expect(absolute).not.toContain('root:');
+  });
+
+  it('refuses a head file that is a symbolic link out of the workspace', async () => {
+    const outside = await mkdtemp(path.join(tmpdir(), 'headver-outside-'));
+    await writeFile(path.join(outside, 'secret'), 'SECRET-CONTENT\n');
+    const message = await configurationError(
+      headver({ date: '2025-10-06' }, { links: { '.headver': path.join(outside, 'secret') } }),
+    );
+    expect(message).toContain('(following symbolic links)');
+    expect(message).not.toContain('SECRET-CONTENT');
+  });
+
+  it('does not echo a head file that is not a number', async () => {
+    const message = await configurationError(headver({ date: '2025-10-06' }, { files: { '.headver': 'hunter2\n' } }));
+    expect(message).toBe(
+      'Input "head-file": the first line of .headver must be a non-negative integer (the HeadVer head), and it is not. Write just the number, e.g. 0.',
+    );
   });
 
   it('needs a build number from somewhere', async () => {

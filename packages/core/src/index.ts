@@ -1,4 +1,13 @@
 export { type AwsClientConfig, type AwsClientOptions, awsClientConfig, awsRegion, createAwsClient } from './aws.js';
+export {
+  type AwsCallContext,
+  awsErrorCode,
+  explainAccessError,
+  isAccessDenied,
+  isAccessError,
+  sentence,
+  THROTTLING_CODES,
+} from './aws-errors.js';
 export { keepRawResponse, type RawResponse, rawMember, sendAsWritten, wireBody } from './aws-wire.js';
 export { ConfigurationError, errorMessage, invalidInput, quoteValue } from './errors.js';
 export {
@@ -12,11 +21,24 @@ export {
   parseInteger,
   runnerInputs,
 } from './inputs.js';
+export {
+  formatJson,
+  type JsonParse,
+  type JsonSyntaxProblem,
+  jsonProblemMessage,
+  locateJsonError,
+  parseJsonText,
+} from './json-text.js';
 export * as log from './log.js';
 export { markdownCell, markdownCode, markdownTable, type OutputValue, setOutputs, writeSummary } from './outputs.js';
 export { type ActionSteps, reportFailure, runAction, StepState } from './run.js';
 export { type AnnotationProperties, runner } from './runner.js';
-export { DESCRIBE_ONLY_FIELDS } from './task-definition.js';
+export {
+  DESCRIBE_ONLY_FIELDS,
+  TASK_DEFINITION_MAX_BYTES,
+  taskDefinitionBytes,
+  taskDefinitionSizeProblem,
+} from './task-definition.js';
 export {
   type Clock,
   ManualClock,
@@ -28,3 +50,12 @@ export {
   systemClock,
 } from './time.js';
 export { ECS_ACTIONS_VERSION } from './version.js';
+export {
+  displayPath,
+  type InputPath,
+  type PathRoot,
+  type ReadOptions,
+  type ResolvedPath,
+  readInputFile,
+  resolveInputPath,
+} from './workspace-path.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatJson, locateJsonError, parseJsonText } from '../src/json-text.js';
+import { formatJson, jsonProblemMessage, locateJsonError, parseJsonText } from '../src/json-text.js';
 
 describe('parseJsonText', () => {
   it('parses and keeps the key order of the text', () => {
@@ -33,6 +33,41 @@ describe('parseJsonText', () => {
     for (const text of ['{}', '[]', '"x"', '-0.5e+10', 'null', '{"a": [true, false, null, "\\u00e9\\n"]}']) {
       expect(locateJsonError(text)).toBeUndefined();
     }
+  });
+
+  it.each([
+    { text: '{\n  "family": "a",\n  "family": "b"\n}', key: 'family', line: 3, column: 3, first: 2 },
+    { text: '{"c": [{"name": "web", "image": "x", "image": "y"}]}', key: 'image', line: 1, column: 38, first: 1 },
+    // The same key however it is escaped: JSON.parse reads both as "image".
+    { text: '{"image": 1,\n "\\u0069mage": 2}', key: 'image', line: 2, column: 2, first: 1 },
+  ])(
+    'refuses the duplicate key $key at $line:$column (JSON.parse would keep the last)',
+    ({ text, key, line, column, first }) => {
+      expect(() => JSON.parse(text)).not.toThrow();
+      const parsed = parseJsonText(text);
+      expect(parsed.ok).toBe(false);
+      if (parsed.ok) return;
+      expect(parsed.problem).toEqual({
+        kind: 'duplicate-key',
+        line,
+        column,
+        message: `the key "${key}" twice in one object (first at line ${first})`,
+      });
+    },
+  );
+
+  it('allows the same key in different objects', () => {
+    expect(parseJsonText('[{"name": "a"}, {"name": "b", "x": {"name": "c"}}]').ok).toBe(true);
+  });
+
+  it('words a problem with the input, the file, the key and the line, and no content', () => {
+    const parsed = parseJsonText('{\n  "family": "secret-a",\n  "family": "secret-b"\n}');
+    if (parsed.ok) throw new Error('expected a problem');
+    const message = jsonProblemMessage('task-definition', 'td.json', parsed.problem);
+    expect(message).toBe(
+      'Input "task-definition": "td.json" has the key "family" twice in one object (first at line 2) at line 3, column 3; JSON readers would silently keep only the last value. Remove or rename one of them.',
+    );
+    expect(message).not.toContain('secret');
   });
 
   it('formats with 2 spaces and a final newline', () => {

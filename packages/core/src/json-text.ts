@@ -1,6 +1,13 @@
-/** JSON text in and out, with the position of a syntax error for an annotation on the file. */
+import { quoteValue } from './errors.js';
+
+/**
+ * JSON text in and out, strictly: a syntax error or a key written twice in one object is reported with its position
+ * (for an annotation on the file), never with the file's content.
+ */
 
 export interface JsonSyntaxProblem {
+  /** `syntax`: not JSON at all; `duplicate-key`: JSON that JSON.parse would read, silently keeping the last value. */
+  kind: 'syntax' | 'duplicate-key';
   message: string;
   /** 1-based. */
   line: number;
@@ -10,17 +17,33 @@ export interface JsonSyntaxProblem {
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem };
 
-/** JSON.parse (which keeps the source's key order), and on failure where and why, in words. */
+/**
+ * JSON.parse (which keeps the source's key order) after a strict scan: on failure where and why, in words.
+ * The scan runs first because JSON.parse accepts a duplicate key and keeps only its last value.
+ */
 export function parseJsonText(text: string): JsonParse {
+  // A byte-order mark is invisible in editors, so positions are counted without it.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const found = locateJsonError(body);
+  if (found)
+    return { ok: false, problem: { ...position(body, found.offset), kind: found.kind, message: found.message } };
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch (error) {
-    // A byte-order mark is invisible in editors, so positions are counted without it.
-    const found = locateJsonError(body);
-    if (found) return { ok: false, problem: { ...position(body, found.offset), message: found.message } };
-    return { ok: false, problem: { line: 1, column: 1, message: (error as Error).message } };
+    return { ok: false, problem: { line: 1, column: 1, kind: 'syntax', message: (error as Error).message } };
   }
+}
+
+/**
+ * The one sentence for a problem in a JSON file an input names: `Input "task-definition": "td.json" line 9, column 5: …`.
+ * It quotes no content of the file beyond a duplicate key's name.
+ */
+export function jsonProblemMessage(input: string, shownPath: string, problem: JsonSyntaxProblem): string {
+  const where = `Input "${input}": ${quoteValue(shownPath)}`;
+  const at = `at line ${problem.line}, column ${problem.column}`;
+  return problem.kind === 'duplicate-key'
+    ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
+    : `${where} is not valid JSON: ${problem.message} ${at}. Fix the file.`;
 }
 
 function position(text: string, offset: number): { line: number; column: number } {
@@ -39,6 +62,7 @@ class Stop extends Error {
   constructor(
     readonly reason: string,
     readonly offset: number,
+    readonly kind: JsonSyntaxProblem['kind'] = 'syntax',
   ) {
     super(reason);
   }
@@ -46,8 +70,13 @@ class Stop extends Error {
 
 const describe = (ch: string | undefined) => (ch === undefined ? 'the end of the file' : JSON.stringify(ch));
 
-/** A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where). */
-export function locateJsonError(text: string): { message: string; offset: number } | undefined {
+/**
+ * A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where), and the
+ * first key written twice in one object (RFC 8259 section 4: names SHOULD be unique; readers then disagree).
+ */
+export function locateJsonError(
+  text: string,
+): { message: string; offset: number; kind: JsonSyntaxProblem['kind'] } | undefined {
   let i = 0;
   const fail = (reason: string, at = i): never => {
     throw new Stop(reason, at);
@@ -110,11 +139,24 @@ export function locateJsonError(text: string): { message: string; offset: number
       i++;
       return;
     }
+    // Keys as JSON.parse reads them (escapes decoded), with where each was first written.
+    const keys = new Map<string, number>();
     for (;;) {
       skipSpace();
       if (text[i] === '}') fail('a trailing comma before "}"');
       if (text[i] !== '"') fail(`expected a property name in double quotes, found ${describe(text[i])}`);
+      const keyStart = i;
       string();
+      const key = JSON.parse(text.slice(keyStart, i)) as string;
+      const first = keys.get(key);
+      if (first !== undefined) {
+        throw new Stop(
+          `the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`,
+          keyStart,
+          'duplicate-key',
+        );
+      }
+      keys.set(key, keyStart);
       skipSpace();
       if (text[i] !== ':') fail(`expected ":" after the property name, found ${describe(text[i])}`);
       i++;
@@ -164,7 +206,9 @@ export function locateJsonError(text: string): { message: string; offset: number
     if (i < text.length) fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
     return undefined;
   } catch (error) {
-    if (error instanceof Stop) return { message: error.reason, offset: Math.min(error.offset, text.length) };
+    if (error instanceof Stop) {
+      return { message: error.reason, offset: Math.min(error.offset, text.length), kind: error.kind };
+    }
     throw error;
   }
 }
