@@ -363,7 +363,13 @@ async function handleGitHub(
     }
     if (fault.kind === 'hang' || fault.kind === 'lost-answer') {
       const answer = async () => {
-        await options.github.handle({ method, path: url.pathname, query: url.searchParams, headers: req.headers, body });
+        await options.github.handle({
+          method,
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        });
       };
       if (fault.kind === 'lost-answer' || fault.applied) await answer().catch(() => undefined);
       record(concrete, 0, fault.kind === 'hang' ? (fault.applied ? 'hung after applying' : 'hung') : 'answer lost');

@@ -262,14 +262,14 @@ describe('faults', () => {
       (await client.send(new ListTaskDefinitionsCommand({ familyPrefix: 'hung' }))).taskDefinitionArns ?? [];
     sim.faults.inject({ operation: 'RegisterTaskDefinition', kind: 'hang' });
     await client
-      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('hung', 'img:1')), {
+      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('hung', 'img:1') as never), {
         abortSignal: AbortSignal.timeout(300),
       })
       .catch(() => undefined);
     expect(await revisions()).toEqual([]);
     sim.faults.inject({ operation: 'RegisterTaskDefinition', kind: 'hang', applied: true });
     await client
-      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('hung', 'img:1')), {
+      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('hung', 'img:1') as never), {
         abortSignal: AbortSignal.timeout(300),
       })
       .catch(() => undefined);
@@ -280,7 +280,7 @@ describe('faults', () => {
   it('lost-answer applies the call, then resets the connection before any answer', async () => {
     sim.faults.inject({ operation: 'RegisterTaskDefinition', kind: 'lost-answer' });
     const lost = await client
-      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('lost', 'img:1')))
+      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('lost', 'img:1') as never))
       .catch((error: Error) => error);
     expect(lost).toBeInstanceOf(Error);
     const listed = await client.send(new ListTaskDefinitionsCommand({ familyPrefix: 'lost' }));
