@@ -2,7 +2,7 @@
  * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,
  * bad credentials and missing resources fail at once, naming the IAM action or the resource.
  */
-import { ConfigurationError, errorMessage } from '@ecs-actions/core';
+import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
 
 export interface ErrorContext {
   /** The API operation, e.g. DescribeServices. */
@@ -111,11 +111,30 @@ export class AwsRetriesExhaustedError extends Error {
 }
 
 /**
+ * An AWS call that got no answer within the time this step gave it (the request may or may not have been
+ * applied): not a cancel, and not retried here.
+ */
+export class NoAnswerError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly waitedMs: number,
+  ) {
+    super(`ecs:${operation} did not answer within ${formatDuration(waitedMs)}`);
+  }
+}
+
+/**
  * Rewrites an SDK error as an error that says what failed and how to fix it. A transient error becomes an
  * AwsRetriesExhaustedError (still transient: the wait may try again), a cancellation stays as it is.
  */
 export function explainAwsError(error: unknown, context: ErrorContext): unknown {
-  if (isAbort(error) || error instanceof AwsCallError || error instanceof AwsRetriesExhaustedError) return error;
+  if (
+    isAbort(error) ||
+    error instanceof AwsCallError ||
+    error instanceof AwsRetriesExhaustedError ||
+    error instanceof NoAnswerError
+  )
+    return error;
   const code = errorCode(error);
   const detail = sentence(errorMessage(error));
   const action = `ecs:${context.operation}`;

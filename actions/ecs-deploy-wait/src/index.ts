@@ -25,6 +25,7 @@ await runAction({
       import('./summary.js'),
     ]);
     const ecs = createAwsClient(ECSClient, { region });
+    const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });
 
     // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
     const cancel = new AbortController();
@@ -38,6 +39,7 @@ await runAction({
     try {
       const result = await deploy(inputs, {
         ecs,
+        ecsSingleAttempt,
         region,
         clock: systemClock,
         sleep: realSleep,
@@ -60,6 +62,7 @@ await runAction({
       throw new ConfigurationError(result.message);
     } finally {
       ecs.destroy();
+      ecsSingleAttempt.destroy();
     }
   },
 });

@@ -389,6 +389,8 @@ describe('deploy: failures', () => {
           },
         ],
       })
+      // Right before rolling back: ours is still the PRIMARY.
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
       .expect(
         'UpdateService',
         updateAnswer({
@@ -499,6 +501,7 @@ describe('deploy: failures', () => {
       .expect('DescribeServices', describeAnswer(rolling(1)), { times: 2 })
       .expect('ListTasks', { taskArns: [] })
       .fail('ListServiceDeployments', 'InvalidParameterException', 'not supported')
+      .expect('DescribeServices', describeAnswer(rolling(1)))
       .expect(
         'UpdateService',
         updateAnswer({ deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS' }] }),
@@ -517,7 +520,9 @@ describe('deploy: failures', () => {
     const result = await deploy(inputs({ timeoutMs: 10_000 }), deps);
     expect(script.scope.isDone()).toBe(true);
     expect(result.status).toBe('timed-out');
-    expect(result.message).toContain('did not complete within 10s (timeout): IN_PROGRESS, 1/3 running');
+    expect(result.message).toContain(
+      'did not complete within 10s (timeout): the last state seen was IN_PROGRESS, 1/3 running',
+    );
     expect(result.message).toContain(`The rollback to ${OLD} (deployment ${RB_ID}) also failed: not steady within 10s`);
     expect(result.rollback).toMatchObject({ by: 'action', steady: false });
   });
@@ -549,10 +554,10 @@ describe('deploy: failures', () => {
       .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
     const result = await deploy(inputs(), testDeps());
     expect(script.scope.isDone()).toBe(true);
-    expect(result.status).toBe('failed');
+    expect(result.status).toBe('superseded');
     expect(result.rollback).toBeUndefined();
-    expect(result.message).toContain('which this step did not start');
-    expect(result.message).toContain('This step did not roll back: the service was changed by someone else.');
+    expect(result.message).toContain(`was superseded by deployment ${RB_ID} of web:8, which this step did not start`);
+    expect(result.message).toContain('This step did not roll back: a newer deployment replaced ours');
   });
 
   it('does not roll back a deployment someone else replaced', async () => {
@@ -566,8 +571,8 @@ describe('deploy: failures', () => {
       .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
     const result = await deploy(inputs(), testDeps());
     expect(script.scope.isDone()).toBe(true);
-    expect(result.status).toBe('failed');
-    expect(result.message).toContain(`was replaced by deployment ${RB_ID} of web:8, which this step did not start`);
+    expect(result.status).toBe('superseded');
+    expect(result.message).toContain(`was superseded by deployment ${RB_ID} of web:8, which this step did not start`);
   });
 });
 

@@ -5,7 +5,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ManualClock } from '@ecs-actions/core';
 import nock from 'nock';
-import type { DeployDeps, Logger } from '../src/deploy.js';
+import type { DeployDeps, Logger } from '../src/types.js';
 
 export const ENDPOINT = 'https://ecs.us-east-1.amazonaws.com';
 export const ACCOUNT = '123456789012';
@@ -154,7 +154,16 @@ export class CapturingLog implements Logger {
 export function testDeps(overrides: Partial<DeployDeps> = {}): DeployDeps & { clock: ManualClock; log: CapturingLog } {
   const clock = new ManualClock();
   const log = new CapturingLog();
-  return { ecs: testClient(), region: 'us-east-1', clock, sleep: clock.sleep, log, ...overrides } as DeployDeps & {
+  const ecs = testClient();
+  return {
+    ecs,
+    ecsSingleAttempt: ecs,
+    region: 'us-east-1',
+    clock,
+    sleep: clock.sleep,
+    log,
+    ...overrides,
+  } as DeployDeps & {
     clock: ManualClock;
     log: CapturingLog;
   };
