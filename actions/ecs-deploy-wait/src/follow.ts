@@ -205,7 +205,7 @@ export function describeOutcome(
   }
 }
 
-/** "deployment ecs-svc/… of web:8 (IN_PROGRESS)" */
+/** "deployment ecs-svc/… of web:8" */
 export function replacementName(by: Deployment): string {
   return `deployment ${by.id} of ${shortTaskDefinition(by.taskDefinition ?? '?')}`;
 }

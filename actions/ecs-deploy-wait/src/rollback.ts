@@ -7,7 +7,7 @@
 import { type Deployment, type Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { isAbort } from './aws-errors.js';
-import { describeFollowed, evaluate, follow } from './follow.js';
+import { describeFollowed, evaluate, follow, replacementName } from './follow.js';
 import type { CallLimits, DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { Outcome, RollbackReport, Target } from './types.js';
@@ -31,7 +31,7 @@ export async function rollBack(
   if (outcome.kind === 'replaced') {
     if (!outcome.ecsRollback || !outcome.by?.id) {
       return {
-        note: 'This step did not roll back: a newer deployment replaced ours, and rolling back would undo it.',
+        note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
         ...(outcome.by ? { supersededBy: outcome.by } : {}),
       };
     }

@@ -26,12 +26,14 @@ export class EcsScript {
   expect(
     operation: string,
     reply: unknown | ((body: Record<string, unknown>) => unknown),
-    options: { status?: number; times?: number } = {},
+    options: { status?: number; times?: number; delayMs?: number } = {},
   ): this {
     this.scope
       .post('/')
       .matchHeader('x-amz-target', `AmazonEC2ContainerServiceV20141113.${operation}`)
       .times(options.times ?? 1)
+      // An answer that takes this long (real ms): a call in flight, to cancel or to time out.
+      .delay(options.delayMs ?? 0)
       .reply(
         options.status ?? 200,
         // nock 15 hands the reply function a fetch Request.
