@@ -11,7 +11,7 @@ import { AwsCallError, AwsRetriesExhaustedError, isAbort, NoAnswerError } from '
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow.js';
 import type { DeployInputs } from './inputs.js';
-import { latestSameRevision, registerTaskDefinition, resolveTaskDefinition } from './register.js';
+import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
 import { rollBack } from './rollback.js';
 import {
   type CallLimits,
@@ -112,19 +112,10 @@ class Deployer {
         deployArn = await registerTaskDefinition(session, source, this.beforeWait);
       } catch (error) {
         if (!isUnanswered(error)) throw error;
-        const landed = await latestSameRevision(session, source.rendered, {
-          withinMs: CHECK_TIMEOUT_MS,
-          cancellable: false,
-        }).catch((checkError: unknown) => `unknown (${errorMessage(checkError)})`);
-        const registered =
-          landed === undefined
-            ? 'no revision was registered'
-            : landed.startsWith('unknown')
-              ? `whether a revision was registered is ${landed}`
-              : `${shortTaskDefinition(landed)} was registered (${landed})`;
-        return this.unanswered(error, 'registering', `${registered}; ${stillRuns}`, {
+        const landed = await landedRegistration(session, source.rendered);
+        return this.unanswered(error, 'registering', `${landed.text}; ${stillRuns}`, {
           ...written,
-          ...(landed?.startsWith('arn:') ? { taskDefinitionArn: landed } : {}),
+          ...(landed.arn ? { taskDefinitionArn: landed.arn } : {}),
         });
       }
     }
@@ -135,7 +126,7 @@ class Deployer {
     // 4. Update the service; our deployment is the PRIMARY in the answer.
     let updated: Updated;
     try {
-      updated = await updateService(session, deployArn, this.beforeWait());
+      updated = await updateService(session, deployArn, previousPrimary?.id, this.beforeWait);
     } catch (error) {
       const known = { ...written, taskDefinitionArn: deployArn };
       if (isUnanswered(error)) {

@@ -1,19 +1,16 @@
 /**
  * What to deploy: an existing revision (task-definition-arn), the running one when the rendered file equals it
- * (skip-unchanged), or a new revision registered from the file. Registering is idempotent: RegisterTaskDefinition
- * goes out once per attempt (the SDK's retries off), and before another attempt the family's latest ACTIVE
- * revision is compared with ours, so an attempt whose answer was lost is reused rather than registered again.
+ * (skip-unchanged), or a new revision registered from the file. Registering is idempotent (writeOnce): before
+ * another attempt the family's latest ACTIVE revision is compared with ours, so an attempt whose answer was lost
+ * is reused rather than registered again.
  */
 import { DescribeTaskDefinitionCommand, RegisterTaskDefinitionCommand, type Service } from '@aws-sdk/client-ecs';
 import { errorMessage, keepRawResponse, quoteValue, rawMember, sendAsWritten } from '@ecs-actions/core';
-import { AwsCallError, errorCode, isAbort, isTransient, NoAnswerError, sentence } from './aws-errors.js';
+import { AwsCallError, errorCode, sentence } from './aws-errors.js';
 import type { TaskDefinitionSource } from './inputs.js';
-import type { CallLimits, DeploySession } from './session.js';
+import { type CallLimits, CHECK_TIMEOUT_MS, type DeploySession } from './session.js';
 import { imagesOf, type RenderedTaskDefinition, sameTaskDefinition, shortTaskDefinition } from './taskdef.js';
-
-/** Attempts at RegisterTaskDefinition, each after checking whether the one before landed. */
-export const REGISTER_ATTEMPTS = 5;
-const REGISTER_BACKOFF_MS = 1_000;
+import { writeOnce } from './write-once.js';
 
 export interface Resolved {
   images: string[];
@@ -115,31 +112,36 @@ export async function registerTaskDefinition(
   source: Extract<TaskDefinitionSource, { kind: 'file' }>,
   limits: () => CallLimits,
 ): Promise<string> {
-  const { log, deps } = session;
   if (source.rendered.dropped.length > 0) {
-    log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
+    session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
   }
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (attempt > 1) {
-        const landed = await latestSameRevision(session, source.rendered, limits());
-        if (landed) {
-          log.info(
-            `${shortTaskDefinition(landed)}, the family's latest revision, is what this step registers (an earlier attempt landed): using it instead of registering again.`,
-          );
-          return landed;
-        }
-      }
-      return await registerOnce(session, source, limits());
-    } catch (error) {
-      if (isAbort(error) || session.cancelled || error instanceof NoAnswerError) throw error;
-      if (!isTransient(error) || attempt >= REGISTER_ATTEMPTS) throw error;
-      const backoff = REGISTER_BACKOFF_MS * 2 ** (attempt - 1);
-      log.warning(
-        `ecs:RegisterTaskDefinition attempt ${attempt}/${REGISTER_ATTEMPTS} got no usable answer (${errorCode(error)}); checking whether it landed before trying again in ${backoff / 1000}s.`,
-      );
-      await deps.sleep(backoff, deps.signal);
-    }
+  return writeOnce(session, {
+    operation: 'RegisterTaskDefinition',
+    write: () => registerOnce(session, source, limits()),
+    landed: async () => {
+      const landed = await latestSameRevision(session, source.rendered, limits());
+      if (landed)
+        session.log.info(`${shortTaskDefinition(landed)}, the family's latest revision, is what this step registers.`);
+      return landed;
+    },
+  });
+}
+
+/**
+ * After a RegisterTaskDefinition whose answer never came (cancelled, or no answer): whether the family's latest
+ * revision is ours, found with one short describe that the job's cancel does not abort.
+ */
+export async function landedRegistration(
+  session: DeploySession,
+  rendered: RenderedTaskDefinition,
+): Promise<{ text: string; arn?: string }> {
+  try {
+    const arn = await latestSameRevision(session, rendered, { withinMs: CHECK_TIMEOUT_MS, cancellable: false });
+    return arn
+      ? { text: `${shortTaskDefinition(arn)} was registered (${arn})`, arn }
+      : { text: 'no revision was registered' };
+  } catch (error) {
+    return { text: `whether a revision was registered is unknown (${errorMessage(error)})` };
   }
 }
 

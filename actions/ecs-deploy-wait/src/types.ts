@@ -14,8 +14,8 @@ export interface Logger {
 export interface DeployDeps {
   ecs: ECSClient;
   /**
-   * The same client with the SDK's retries off (maxAttempts 1), for RegisterTaskDefinition: a retry after a lost
-   * answer must first look whether the revision landed, or it registers a duplicate.
+   * The same client with the SDK's retries off (maxAttempts 1), for the writes (RegisterTaskDefinition,
+   * UpdateService): a retry after a lost answer must first look whether the write landed, or it applies it twice.
    */
   ecsSingleAttempt: ECSClient;
   region: string;

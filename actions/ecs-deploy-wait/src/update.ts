@@ -1,11 +1,14 @@
 /**
- * Points the service at the task definition (UpdateService), and, when that write's answer never came (the job was
- * cancelled, or AWS did not answer), finds out with one short describe what landed.
+ * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
+ * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
+ * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
+ * out what landed.
  */
 import { type Deployment, type Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { errorMessage } from '@ecs-actions/core';
 import { type CallLimits, CHECK_TIMEOUT_MS, type DeploySession, describeDeployment } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
+import { writeOnce } from './write-once.js';
 
 export interface Updated {
   service: Service | undefined;
@@ -13,28 +16,51 @@ export interface Updated {
   ours: Deployment;
 }
 
-export async function updateService(session: DeploySession, deployArn: string, limits: CallLimits): Promise<Updated> {
+export async function updateService(
+  session: DeploySession,
+  deployArn: string,
+  previousDeploymentId: string | undefined,
+  limits: () => CallLimits,
+): Promise<Updated> {
   const { inputs } = session;
-  const updated = await session.call(
-    'UpdateService',
-    (o) =>
-      session.deps.ecs.send(
-        new UpdateServiceCommand({
-          cluster: inputs.cluster,
-          service: inputs.service,
-          taskDefinition: deployArn,
-          ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-          forceNewDeployment: inputs.forceNewDeployment,
-        }),
-        o,
-      ),
-    limits,
-  );
-  const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-  if (!ours?.id) {
-    throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
-  }
-  return { service: updated.service, ours };
+  return writeOnce(session, {
+    operation: 'UpdateService',
+    write: async () => {
+      const updated = await session.call(
+        'UpdateService',
+        (o) =>
+          session.deps.ecsSingleAttempt.send(
+            new UpdateServiceCommand({
+              cluster: inputs.cluster,
+              service: inputs.service,
+              taskDefinition: deployArn,
+              ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+              forceNewDeployment: inputs.forceNewDeployment,
+            }),
+            o,
+          ),
+        limits(),
+      );
+      const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+      if (!ours?.id) {
+        throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
+      }
+      return { service: updated.service, ours };
+    },
+    landed: async () => {
+      const service = await session.describeService(limits());
+      const ours = newDeployment(service, deployArn, previousDeploymentId);
+      return ours ? { service, ours } : undefined;
+    },
+  });
+}
+
+/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
+function newDeployment(service: Service, deployArn: string, previousDeploymentId: string | undefined) {
+  const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+  return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
+    ? primary
+    : undefined;
 }
 
 export interface Landed {
@@ -62,13 +88,14 @@ export async function landedUpdate(
     };
   }
   session.lastService = service;
-  const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-  if (primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId) {
+  const ours = newDeployment(service, deployArn, previousDeploymentId);
+  if (ours) {
     return {
-      text: `the service was updated to ${shortTaskDefinition(deployArn)}: deployment ${primary.id} is ${describeDeployment(primary)}, and ECS carries on with it`,
-      deployment: primary,
+      text: `the service was updated to ${shortTaskDefinition(deployArn)}: deployment ${ours.id} is ${describeDeployment(ours)}, and ECS carries on with it`,
+      deployment: ours,
     };
   }
+  const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
   return {
     text: `the service was not updated: it still runs ${shortTaskDefinition(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${describeDeployment(primary)})` : ''}`,
   };

@@ -347,6 +347,17 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(serviceTaskDefinition(s)).toBe(ARN(2));
   });
 
+  it('a forced UpdateService whose answer was lost starts one deployment, not one per retry', async () => {
+    const s = await setUp();
+    s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', kind: 'lost-answer' });
+    const result = await run(s, { 'force-new-deployment': 'true' });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs.status).toBe('succeeded');
+    expect(s.sim.callsOf('UpdateService').map((call) => call.error)).toEqual(['answer lost']);
+    const service = s.sim.ecs.describeService('prod', 'be') as { deployments: { id: string }[] };
+    expect(service.deployments.map((d) => d.id)).toEqual([result.outputs['deployment-id']]);
+  });
+
   it('an UpdateService denied after registering says what was registered and what the service still runs', async () => {
     const s = await setUp();
     s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', kind: 'access-denied' });

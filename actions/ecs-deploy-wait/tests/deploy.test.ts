@@ -979,6 +979,20 @@ describe('deploy: hangs, cancels, races and lost answers', () => {
     expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: NEW });
   });
 
+  it('an UpdateService whose answer was lost is not sent again when the service already runs our new deployment', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .fail('UpdateService', 'ServerException', 'Service encountered an internal error.', 500)
+      .expect('DescribeServices', describeAnswer(rolling(0)));
+    const deps = testDeps();
+    const result = await deploy(inputs({ wait: false, forceNewDeployment: true }), deps);
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations().filter((operation) => operation === 'UpdateService')).toHaveLength(1);
+    expect(result).toMatchObject({ status: 'succeeded', deploymentId: NEW_ID });
+    expect(deps.log.text()).toContain('An earlier ecs:UpdateService attempt took effect (its answer was lost)');
+  });
+
   it('an UpdateService denied after registering says what was registered and what the service still runs', async () => {
     const script = new EcsScript()
       .expect('DescribeServices', describeAnswer(steadyOld))
