@@ -171,8 +171,9 @@ class Deployer {
     // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
     const cause = describeOutcome(session, outcome, target);
     log.warning(cause);
-    // The wait is over: each call from here on gets one poll (at least a few seconds), so the step ends soon after.
-    const wrapUp: CallLimits = { withinMs: Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+    // The wait is over: the calls from here to a rollback share one poll (at least a few seconds), so the step
+    // ends soon after; a rollback then gets its own wait.
+    const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
     let stoppedTasks: StoppedTask[] = [];
     let rolledBack: Awaited<ReturnType<typeof rollBack>>;
     try {

@@ -45,6 +45,11 @@ export async function rollBack(
     };
   }
 
+  if (outcome.kind === 'timed-out' && outcome.stalled) {
+    return {
+      note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
+    };
+  }
   // Another run may have deployed since our last poll: look again right before putting the old version back.
   let now: Service;
   try {

@@ -14,6 +14,8 @@ export const CHECK_TIMEOUT_MS = 5_000;
 export interface CallLimits {
   /** Give up after this many real milliseconds, with a NoAnswerError. */
   withinMs?: number;
+  /** Give up at this time (real, Date.now()), with a NoAnswerError: a budget several calls share. */
+  deadline?: number;
   /** false: not aborted by the job's cancel (a check after the cancel, to say what landed). Default true. */
   cancellable?: boolean;
 }
@@ -73,13 +75,14 @@ export class DeploySession {
     limits: CallLimits = {},
   ): Promise<T> {
     const cancel = limits.cancellable === false ? undefined : this.deps.signal;
-    const timer = limits.withinMs !== undefined ? AbortSignal.timeout(Math.max(0, limits.withinMs)) : undefined;
+    const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
+    const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
     const signals = [cancel, timer].filter((signal) => signal !== undefined);
     const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
     try {
       return await send(abortSignal ? { abortSignal } : {});
     } catch (error) {
-      if (timer?.aborted && !cancel?.aborted) throw new NoAnswerError(operation, limits.withinMs ?? 0);
+      if (timer?.aborted && !cancel?.aborted) throw new NoAnswerError(operation, Math.max(0, withinMs ?? 0));
       throw error;
     }
   }
