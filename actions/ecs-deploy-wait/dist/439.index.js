@@ -1,8 +1,8 @@
-export const id = 676;
-export const ids = [676];
+export const id = 439;
+export const ids = [439];
 export const modules = {
 
-/***/ 6676:
+/***/ 439:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -351,7 +351,8 @@ class DeploySession {
     /** One ECS call with the SDK's error as it is, except that running out of `limits.withinMs` is a NoAnswerError. */
     async bounded(operation, send, limits = {}) {
         const cancel = limits.cancellable === false ? undefined : this.deps.signal;
-        const timer = limits.withinMs !== undefined ? AbortSignal.timeout(Math.max(0, limits.withinMs)) : undefined;
+        const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
+        const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
         const signals = [cancel, timer].filter((signal) => signal !== undefined);
         const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
         try {
@@ -359,7 +360,7 @@ class DeploySession {
         }
         catch (error) {
             if (timer?.aborted && !cancel?.aborted)
-                throw new NoAnswerError(operation, limits.withinMs ?? 0);
+                throw new NoAnswerError(operation, Math.max(0, withinMs ?? 0));
             throw error;
         }
     }
@@ -589,20 +590,56 @@ function describeFollowed(session, outcome) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/write-once.ts
+/**
+ * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
+ * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
+ * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
+ * last one took effect after all.
+ */
+
+/** Attempts at one write, each after checking whether the one before landed. */
+const WRITE_ATTEMPTS = 5;
+const WRITE_BACKOFF_MS = 1_000;
+async function writeOnce(session, { operation, write, landed }) {
+    const { log, deps } = session;
+    for (let attempt = 1;; attempt++) {
+        try {
+            if (attempt > 1) {
+                const earlier = await landed();
+                if (earlier !== undefined) {
+                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
+                    return earlier;
+                }
+            }
+            return await write();
+        }
+        catch (error) {
+            // Cancelled or out of time: the caller finds out once what landed and says so.
+            if (isAbort(error) || session.cancelled || error instanceof NoAnswerError)
+                throw error;
+            if (!isTransient(error) || attempt >= WRITE_ATTEMPTS)
+                throw error;
+            const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
+            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${errorCode(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
+            await deps.sleep(backoff, deps.signal);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/register.ts
 /**
  * What to deploy: an existing revision (task-definition-arn), the running one when the rendered file equals it
- * (skip-unchanged), or a new revision registered from the file. Registering is idempotent: RegisterTaskDefinition
- * goes out once per attempt (the SDK's retries off), and before another attempt the family's latest ACTIVE
- * revision is compared with ours, so an attempt whose answer was lost is reused rather than registered again.
+ * (skip-unchanged), or a new revision registered from the file. Registering is idempotent (writeOnce): before
+ * another attempt the family's latest ACTIVE revision is compared with ours, so an attempt whose answer was lost
+ * is reused rather than registered again.
  */
 
 
 
 
-/** Attempts at RegisterTaskDefinition, each after checking whether the one before landed. */
-const REGISTER_ATTEMPTS = 5;
-const REGISTER_BACKOFF_MS = 1_000;
+
+
 /** The task definition to deploy, validated before anything changes. */
 async function resolveTaskDefinition(session, before, limits) {
     const { inputs, deps } = session;
@@ -672,30 +709,33 @@ async function latestSameRevision(session, rendered, limits) {
 }
 /** Registers the file's task definition once, reusing a revision an earlier attempt registered. Returns its ARN. */
 async function registerTaskDefinition(session, source, limits) {
-    const { log, deps } = session;
     if (source.rendered.dropped.length > 0) {
-        log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
+        session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
     }
-    for (let attempt = 1;; attempt++) {
-        try {
-            if (attempt > 1) {
-                const landed = await latestSameRevision(session, source.rendered, limits());
-                if (landed) {
-                    log.info(`${(0,taskdef/* shortTaskDefinition */.P5)(landed)}, the family's latest revision, is what this step registers (an earlier attempt landed): using it instead of registering again.`);
-                    return landed;
-                }
-            }
-            return await registerOnce(session, source, limits());
-        }
-        catch (error) {
-            if (isAbort(error) || session.cancelled || error instanceof NoAnswerError)
-                throw error;
-            if (!isTransient(error) || attempt >= REGISTER_ATTEMPTS)
-                throw error;
-            const backoff = REGISTER_BACKOFF_MS * 2 ** (attempt - 1);
-            log.warning(`ecs:RegisterTaskDefinition attempt ${attempt}/${REGISTER_ATTEMPTS} got no usable answer (${errorCode(error)}); checking whether it landed before trying again in ${backoff / 1000}s.`);
-            await deps.sleep(backoff, deps.signal);
-        }
+    return writeOnce(session, {
+        operation: 'RegisterTaskDefinition',
+        write: () => registerOnce(session, source, limits()),
+        landed: async () => {
+            const landed = await latestSameRevision(session, source.rendered, limits());
+            if (landed)
+                session.log.info(`${(0,taskdef/* shortTaskDefinition */.P5)(landed)}, the family's latest revision, is what this step registers.`);
+            return landed;
+        },
+    });
+}
+/**
+ * After a RegisterTaskDefinition whose answer never came (cancelled, or no answer): whether the family's latest
+ * revision is ours, found with one short describe that the job's cancel does not abort.
+ */
+async function landedRegistration(session, rendered) {
+    try {
+        const arn = await latestSameRevision(session, rendered, { withinMs: CHECK_TIMEOUT_MS, cancellable: false });
+        return arn
+            ? { text: `${(0,taskdef/* shortTaskDefinition */.P5)(arn)} was registered (${arn})`, arn }
+            : { text: 'no revision was registered' };
+    }
+    catch (error) {
+        return { text: `whether a revision was registered is unknown (${(0,src/* errorMessage */.gJ)(error)})` };
     }
 }
 async function registerOnce(session, source, limits) {
@@ -756,6 +796,11 @@ async function rollBack(session, outcome, target, previousArn, check) {
             note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
         };
     }
+    if (outcome.kind === 'timed-out' && outcome.stalled) {
+        return {
+            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
+        };
+    }
     // Another run may have deployed since our last poll: look again right before putting the old version back.
     let now;
     try {
@@ -812,27 +857,47 @@ async function followEcsRollback(session, by) {
 
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
- * Points the service at the task definition (UpdateService), and, when that write's answer never came (the job was
- * cancelled, or AWS did not answer), finds out with one short describe what landed.
+ * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
+ * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
+ * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
+ * out what landed.
  */
 
 
 
 
-async function updateService(session, deployArn, limits) {
+
+async function updateService(session, deployArn, previousDeploymentId, limits) {
     const { inputs } = session;
-    const updated = await session.call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({
-        cluster: inputs.cluster,
-        service: inputs.service,
-        taskDefinition: deployArn,
-        ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-        forceNewDeployment: inputs.forceNewDeployment,
-    }), o), limits);
-    const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-    if (!ours?.id) {
-        throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
-    }
-    return { service: updated.service, ours };
+    return writeOnce(session, {
+        operation: 'UpdateService',
+        write: async () => {
+            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
+                cluster: inputs.cluster,
+                service: inputs.service,
+                taskDefinition: deployArn,
+                ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+                forceNewDeployment: inputs.forceNewDeployment,
+            }), o), limits());
+            const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+            if (!ours?.id) {
+                throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
+            }
+            return { service: updated.service, ours };
+        },
+        landed: async () => {
+            const service = await session.describeService(limits());
+            const ours = newDeployment(service, deployArn, previousDeploymentId);
+            return ours ? { service, ours } : undefined;
+        },
+    });
+}
+/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
+function newDeployment(service, deployArn, previousDeploymentId) {
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
+        ? primary
+        : undefined;
 }
 /**
  * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
@@ -849,13 +914,14 @@ async function landedUpdate(session, deployArn, previousDeploymentId) {
         };
     }
     session.lastService = service;
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    if (primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId) {
+    const ours = newDeployment(service, deployArn, previousDeploymentId);
+    if (ours) {
         return {
-            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${primary.id} is ${describeDeployment(primary)}, and ECS carries on with it`,
-            deployment: primary,
+            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${describeDeployment(ours)}, and ECS carries on with it`,
+            deployment: ours,
         };
     }
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
     return {
         text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${describeDeployment(primary)})` : ''}`,
     };
@@ -943,18 +1009,10 @@ class Deployer {
             catch (error) {
                 if (!isUnanswered(error))
                     throw error;
-                const landed = await latestSameRevision(session, source.rendered, {
-                    withinMs: CHECK_TIMEOUT_MS,
-                    cancellable: false,
-                }).catch((checkError) => `unknown (${(0,src/* errorMessage */.gJ)(checkError)})`);
-                const registered = landed === undefined
-                    ? 'no revision was registered'
-                    : landed.startsWith('unknown')
-                        ? `whether a revision was registered is ${landed}`
-                        : `${(0,taskdef/* shortTaskDefinition */.P5)(landed)} was registered (${landed})`;
-                return this.unanswered(error, 'registering', `${registered}; ${stillRuns}`, {
+                const landed = await landedRegistration(session, source.rendered);
+                return this.unanswered(error, 'registering', `${landed.text}; ${stillRuns}`, {
                     ...written,
-                    ...(landed?.startsWith('arn:') ? { taskDefinitionArn: landed } : {}),
+                    ...(landed.arn ? { taskDefinitionArn: landed.arn } : {}),
                 });
             }
         }
@@ -965,7 +1023,7 @@ class Deployer {
         // 4. Update the service; our deployment is the PRIMARY in the answer.
         let updated;
         try {
-            updated = await updateService(session, deployArn, this.beforeWait());
+            updated = await updateService(session, deployArn, previousPrimary?.id, this.beforeWait);
         }
         catch (error) {
             const known = { ...written, taskDefinitionArn: deployArn };
@@ -1006,8 +1064,9 @@ class Deployer {
         // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
         const cause = describeOutcome(session, outcome, target);
         log.warning(cause);
-        // The wait is over: each call from here on gets one poll (at least a few seconds), so the step ends soon after.
-        const wrapUp = { withinMs: Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+        // The wait is over: the calls from here to a rollback share one poll (at least a few seconds), so the step
+        // ends soon after; a rollback then gets its own wait.
+        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
         let stoppedTasks = [];
         let rolledBack;
         try {
