@@ -17,6 +17,7 @@ const HEADLINES = {
     succeeded: 'deployed',
     unchanged: 'unchanged (nothing deployed)',
     'rolled-back': 'FAILED and rolled back',
+    superseded: 'SUPERSEDED by a newer deployment (not rolled back)',
     failed: 'FAILED',
     'timed-out': 'TIMED OUT',
 };

@@ -19,10 +19,11 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(237)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9237)),
+            Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439)),
             __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
+        const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1 });
         // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
         const cancel = new AbortController();
         const onSignal = (signal) => {
@@ -34,6 +35,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         try {
             const result = await deploy(inputs, {
                 ecs,
+                ecsSingleAttempt,
                 region,
                 clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
                 sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
@@ -57,6 +59,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         }
         finally {
             ecs.destroy();
+            ecsSingleAttempt.destroy();
         }
     },
 });
@@ -425,6 +428,9 @@ const ECS_ACTIONS_VERSION = '1.0.0';
 ;// CONCATENATED MODULE: ../../packages/core/src/aws.ts
 
 
+/** How long to wait for a TCP connection, and for the answer to one attempt: AWS API calls take well under a second. */
+const AWS_CONNECTION_TIMEOUT_MS = 5_000;
+const AWS_REQUEST_TIMEOUT_MS = 30_000;
 /** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
@@ -443,6 +449,13 @@ function awsClientConfig(options = {}) {
         maxAttempts: options.maxAttempts ?? 6,
         retryMode: 'adaptive',
         customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
+        // Without these an answer that never comes holds the step forever: the SDK sets no timeout of its own, and this
+        // handler version only warns on requestTimeout unless told to throw (a TimeoutError, which the SDK retries).
+        requestHandler: {
+            connectionTimeout: AWS_CONNECTION_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? AWS_REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+        },
     };
 }
 /**

@@ -7,6 +7,7 @@ import {
   ConfigurationError,
   errorMessage,
   explainAccessError,
+  formatDuration,
   isAccessDenied,
   isAccessError,
   sentence,
@@ -93,11 +94,30 @@ export class AwsRetriesExhaustedError extends Error {
 }
 
 /**
+ * An AWS call that got no answer within the time this step gave it (the request may or may not have been
+ * applied): not a cancel, and not retried here.
+ */
+export class NoAnswerError extends Error {
+  constructor(
+    readonly operation: string,
+    readonly waitedMs: number,
+  ) {
+    super(`ecs:${operation} did not answer within ${formatDuration(waitedMs)}`);
+  }
+}
+
+/**
  * Rewrites an SDK error as an error that says what failed and how to fix it. A transient error becomes an
  * AwsRetriesExhaustedError (still transient: the wait may try again), a cancellation stays as it is.
  */
 export function explainAwsError(error: unknown, context: ErrorContext): unknown {
-  if (isAbort(error) || error instanceof AwsCallError || error instanceof AwsRetriesExhaustedError) return error;
+  if (
+    isAbort(error) ||
+    error instanceof AwsCallError ||
+    error instanceof AwsRetriesExhaustedError ||
+    error instanceof NoAnswerError
+  )
+    return error;
   const code = errorCode(error);
   const detail = sentence(errorMessage(error));
   const action = `ecs:${context.operation}`;

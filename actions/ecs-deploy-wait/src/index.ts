@@ -30,6 +30,7 @@ await runAction({
       import('./summary.js'),
     ]);
     const ecs = createAwsClient(ECSClient, { region });
+    const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });
 
     // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
     const cancel = new AbortController();
@@ -43,6 +44,7 @@ await runAction({
     try {
       const result = await deploy(inputs, {
         ecs,
+        ecsSingleAttempt,
         region,
         clock: systemClock,
         sleep: realSleep,
@@ -65,6 +67,7 @@ await runAction({
       throw new ConfigurationError(result.message);
     } finally {
       ecs.destroy();
+      ecsSingleAttempt.destroy();
     }
   },
 });

@@ -1,11 +1,12 @@
 import { formatDuration, markdownCell, markdownCode, markdownTable } from '@ecs-actions/core';
-import type { DeployResult } from './deploy.js';
 import { imageVersion, shortTaskDefinition } from './taskdef.js';
+import type { DeployResult } from './types.js';
 
 const HEADLINES: Record<string, string> = {
   succeeded: 'deployed',
   unchanged: 'unchanged (nothing deployed)',
   'rolled-back': 'FAILED and rolled back',
+  superseded: 'SUPERSEDED by a newer deployment (not rolled back)',
   failed: 'FAILED',
   'timed-out': 'TIMED OUT',
 };

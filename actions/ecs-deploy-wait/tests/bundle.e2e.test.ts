@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
 import { type Scenario, type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -64,7 +65,11 @@ async function setUp(setup: Setup = {}): Promise<{ sim: Simulator; workspace: st
 function run(
   s: { sim: Simulator; workspace: string },
   inputs: Record<string, string> = {},
-  extra: { signal?: { name: NodeJS.Signals; afterMs: number }; timeoutMs?: number } = {},
+  extra: {
+    signal?: { name: NodeJS.Signals; afterMs: number };
+    timeoutMs?: number;
+    onSpawn?: (pid: number) => void;
+  } = {},
 ): Promise<BundleRun> {
   return runBundle({
     bundle,
@@ -82,6 +87,38 @@ function run(
     ...extra,
   });
 }
+
+/** Waits (real time) until the action has made `operation` call. */
+async function callMade(s: { sim: Simulator }, operation: string): Promise<void> {
+  const started = Date.now();
+  while (s.sim.callsOf(operation).length === 0 && Date.now() - started < 20_000) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Another run (or someone by hand): registers the same task definition with a third image and deploys it. */
+async function anotherRunDeploys(s: { sim: Simulator }): Promise<void> {
+  const ecs = new ECSClient({
+    region: s.sim.env.AWS_REGION,
+    endpoint: s.sim.env.AWS_ENDPOINT_URL_ECS,
+    credentials: { accessKeyId: s.sim.env.AWS_ACCESS_KEY_ID, secretAccessKey: s.sim.env.AWS_SECRET_ACCESS_KEY },
+  });
+  try {
+    const registered = await ecs.send(new RegisterTaskDefinitionCommand(withImage(`${REPO}:0.2548.3`) as never));
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster: 'prod',
+        service: 'be',
+        taskDefinition: registered.taskDefinition?.taskDefinitionArn,
+      }),
+    );
+  } finally {
+    ecs.destroy();
+  }
+}
+
+const serviceTaskDefinition = (s: { sim: Simulator }) =>
+  (s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string }).taskDefinition;
 
 const ARN = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/ecs_be_prod:${revision}`;
 
@@ -258,6 +295,124 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]).toContain('uses the CODE_DEPLOY deployment controller');
     expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
+  });
+
+  it('a DescribeServices that never answers ends the step at the timeout (plus one poll), timed out, outputs and summary written', async () => {
+    const s = await setUp({ scenario: { kind: 'slow-start', startSeconds: 600 } });
+    const running = run(s, { timeout: '5s' });
+    await callMade(s, 'UpdateService');
+    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'hang', count: Infinity });
+    const result = await running;
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /Deployment ecs-svc\/\d+ of ecs_be_prod:2 did not complete within 5s \(timeout\) \(ecs:DescribeServices did not answer within [\d.ms]+\): the last state seen was IN_PROGRESS/,
+    );
+    expect(result.errors[0]).toContain('No rollback: DescribeServices stopped answering, so this step cannot confirm');
+    expect(result.outputs).toMatchObject({ status: 'timed-out', 'task-definition-arn': ARN(2) });
+    expect(result.outputs['deployment-id']).toMatch(/^ecs-svc\//);
+    expect(result.summary).toContain('TIMED OUT');
+    // 5 s of timeout and one poll (plus the process's start and the stopped-task listing); on main it ran for minutes.
+    expect(result.durationMs).toBeLessThan(10_000);
+    expect(serviceTaskDefinition(s)).toBe(ARN(2));
+  }, 40_000);
+
+  it('on SIGINT while UpdateService is in flight says the service moved to our deployment', async () => {
+    const s = await setUp({ scenario: 'never-stable' });
+    s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', kind: 'hang', applied: true });
+    let pid: number | undefined;
+    const running = run(s, { timeout: '1m' }, { onSpawn: (spawned) => (pid = spawned) });
+    await callMade(s, 'UpdateService');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The SIGINT the runner sends on cancel, while UpdateService has landed but not answered.
+    if (pid !== undefined) process.kill(pid, 'SIGINT');
+    const done = await running;
+    expect(done.exitCode).toBe(1);
+    expect(done.errors).toHaveLength(1);
+    expect(done.errors[0]).toMatch(
+      /^Cancelled while updating the service: Registered ecs_be_prod:2 \(.*\); the service was updated to ecs_be_prod:2: deployment ecs-svc\/\d+ is IN_PROGRESS/,
+    );
+    expect(done.outputs['deployment-id']).toMatch(/^ecs-svc\//);
+    expect(serviceTaskDefinition(s)).toBe(ARN(2));
+  });
+
+  it('a RegisterTaskDefinition whose answer was lost registers one revision, not a new one per retry', async () => {
+    const s = await setUp();
+    s.sim.faults.inject({ api: 'ecs', operation: 'RegisterTaskDefinition', kind: 'lost-answer' });
+    const result = await run(s);
+    expect(result.errors).toEqual([]);
+    expect(result.outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': ARN(2) });
+    expect(s.sim.callsOf('RegisterTaskDefinition').map((call) => call.error)).toEqual(['answer lost']);
+    expect(s.sim.callsOf('DescribeTaskDefinition').at(-1)?.params).toEqual({ taskDefinition: 'ecs_be_prod' });
+    expect(serviceTaskDefinition(s)).toBe(ARN(2));
+  });
+
+  it('a forced UpdateService whose answer was lost starts one deployment, not one per retry', async () => {
+    const s = await setUp();
+    s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', kind: 'lost-answer' });
+    const result = await run(s, { 'force-new-deployment': 'true' });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs.status).toBe('succeeded');
+    expect(s.sim.callsOf('UpdateService').map((call) => call.error)).toEqual(['answer lost']);
+    const service = s.sim.ecs.describeService('prod', 'be') as { deployments: { id: string }[] };
+    expect(service.deployments.map((d) => d.id)).toEqual([result.outputs['deployment-id']]);
+  });
+
+  it('an UpdateService denied after registering says what was registered and what the service still runs', async () => {
+    const s = await setUp();
+    s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', kind: 'access-denied' });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('ecs:UpdateService was denied (AccessDeniedException)');
+    expect(result.errors[0]).toContain(
+      `Registered ecs_be_prod:2 (${ARN(2)}); the service was not updated: it still runs ecs_be_prod:1.`,
+    );
+    expect(serviceTaskDefinition(s)).toBe(ARN(1));
+  });
+
+  it("does not roll back over another run's newer deployment: superseded, naming it", async () => {
+    const s = await setUp({ scenario: { kind: 'crash-on-start', exitCode: 3 } });
+    // Hold the stopped-tasks listing (the step's first call after its deployment failed) so that another run's
+    // deployment, started as ours reaches the failure threshold, lands before the step would roll back.
+    s.sim.faults.inject({ api: 'ecs', operation: 'ListTasks', kind: 'latency', latencyMs: 2_000 });
+    const running = run(s);
+    const started = Date.now();
+    const failedTasks = () =>
+      (s.sim.ecs.describeService('prod', 'be') as { deployments: { failedTasks: number }[] }).deployments[0]
+        ?.failedTasks ?? 0;
+    while (failedTasks() < 3 && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await anotherRunDeploys(s);
+    const result = await running;
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('superseded');
+    expect(result.errors[0]).toMatch(
+      /This step did not roll back: deployment ecs-svc\/\d+ of ecs_be_prod:3 replaced deployment ecs-svc\/\d+/,
+    );
+    expect(
+      s.sim.callsOf('UpdateService').map((call) => (call.params as { taskDefinition: string }).taskDefinition),
+    ).toEqual([ARN(2), ARN(3)]);
+    expect(serviceTaskDefinition(s)).toBe(ARN(3));
+  });
+
+  it('with the breaker on, a deployment replaced by another run is superseded, not an ECS rollback', async () => {
+    const s = await setUp({
+      scenario: { kind: 'slow-start', startSeconds: 120 },
+      breaker: { enable: true, rollback: true },
+    });
+    const running = run(s);
+    await callMade(s, 'UpdateService');
+    // The step's next poll comes back only after the other deployment has drained ours from the list.
+    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'latency', latencyMs: 3_000 });
+    await anotherRunDeploys(s);
+    const result = await running;
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('superseded');
+    expect(result.errors[0]).not.toContain('circuit breaker');
+    expect(result.errors[0]).toMatch(/was superseded by deployment ecs-svc\/\d+ of ecs_be_prod:3/);
+    expect(serviceTaskDefinition(s)).toBe(ARN(3));
   });
 
   it('on SIGINT says which deployment is still in progress and exits non-zero', async () => {

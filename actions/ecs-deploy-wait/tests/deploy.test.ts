@@ -389,6 +389,8 @@ describe('deploy: failures', () => {
           },
         ],
       })
+      // Right before rolling back: ours is still the PRIMARY.
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
       .expect(
         'UpdateService',
         updateAnswer({
@@ -499,6 +501,7 @@ describe('deploy: failures', () => {
       .expect('DescribeServices', describeAnswer(rolling(1)), { times: 2 })
       .expect('ListTasks', { taskArns: [] })
       .fail('ListServiceDeployments', 'InvalidParameterException', 'not supported')
+      .expect('DescribeServices', describeAnswer(rolling(1)))
       .expect(
         'UpdateService',
         updateAnswer({ deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS' }] }),
@@ -517,7 +520,9 @@ describe('deploy: failures', () => {
     const result = await deploy(inputs({ timeoutMs: 10_000 }), deps);
     expect(script.scope.isDone()).toBe(true);
     expect(result.status).toBe('timed-out');
-    expect(result.message).toContain('did not complete within 10s (timeout): IN_PROGRESS, 1/3 running');
+    expect(result.message).toContain(
+      'did not complete within 10s (timeout): the last state seen was IN_PROGRESS, 1/3 running',
+    );
     expect(result.message).toContain(`The rollback to ${OLD} (deployment ${RB_ID}) also failed: not steady within 10s`);
     expect(result.rollback).toMatchObject({ by: 'action', steady: false });
   });
@@ -549,10 +554,12 @@ describe('deploy: failures', () => {
       .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
     const result = await deploy(inputs(), testDeps());
     expect(script.scope.isDone()).toBe(true);
-    expect(result.status).toBe('failed');
+    expect(result.status).toBe('superseded');
     expect(result.rollback).toBeUndefined();
-    expect(result.message).toContain('which this step did not start');
-    expect(result.message).toContain('This step did not roll back: the service was changed by someone else.');
+    expect(result.message).toContain(`was superseded by deployment ${RB_ID} of web:8, which this step did not start`);
+    expect(result.message).toContain(
+      `This step did not roll back: deployment ${RB_ID} of web:8 replaced deployment ${NEW_ID}, and rolling back would undo it.`,
+    );
   });
 
   it('does not roll back a deployment someone else replaced', async () => {
@@ -566,8 +573,8 @@ describe('deploy: failures', () => {
       .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
     const result = await deploy(inputs(), testDeps());
     expect(script.scope.isDone()).toBe(true);
-    expect(result.status).toBe('failed');
-    expect(result.message).toContain(`was replaced by deployment ${RB_ID} of web:8, which this step did not start`);
+    expect(result.status).toBe('superseded');
+    expect(result.message).toContain(`was superseded by deployment ${RB_ID} of web:8, which this step did not start`);
   });
 });
 
@@ -845,6 +852,203 @@ describe('deploy: unchanged and cancelled', () => {
     expect(result).toMatchObject({ status: undefined, cancelled: true, deploymentId: NEW_ID, taskDefinitionArn: NEW });
     expect(result.message).toContain(
       `Cancelled while waiting: deployment ${NEW_ID} (ours, web:7) is still in progress: IN_PROGRESS, 1/3 running`,
+    );
+  });
+});
+
+describe('deploy: hangs, cancels, races and lost answers', () => {
+  const OTHER_ID = 'ecs-svc/4444444444444444444';
+  const OTHER = tdArn(8);
+  /** The family's latest revision as DescribeTaskDefinition shows it, with what ECS fills in. */
+  const latestRevision = (arn: string, request: object) => ({
+    taskDefinition: { ...request, taskDefinitionArn: arn, revision: Number(arn.split(':').pop()), status: 'ACTIVE' },
+  });
+
+  it('a DescribeServices that never answers ends the wait at the deadline as timed-out, with the last state seen', async () => {
+    const script = started(new EcsScript(), steadyOld, rolling(1))
+      .expect('DescribeServices', describeAnswer(rolling(1)), { delayMs: 60_000 })
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
+    const result = await deploy(inputs({ timeoutMs: 1_000, pollIntervalMs: 250 }), testDeps());
+    expect(result.status).toBe('timed-out');
+    expect(result.message).toContain(
+      `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${NEW_ID} is still the service's current one`,
+    );
+    expect(result.message).toContain(
+      `Deployment ${NEW_ID} of web:7 did not complete within 1s (timeout) (ecs:DescribeServices did not answer within 1s): the last state seen was IN_PROGRESS, 1/3 running`,
+    );
+    expect(result).toMatchObject({ deploymentId: NEW_ID, finalState: 'IN_PROGRESS, 1/3 running, 0 pending, 0 failed' });
+    nock.abortPendingRequests();
+    expect(script.operations().filter((operation) => operation === 'UpdateService')).toHaveLength(1);
+  });
+
+  it('does not roll back when another deployment replaced ours since the last poll: superseded, naming it', async () => {
+    const script = started(new EcsScript())
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x')
+      // Another run updated the service while this one was reading the stopped tasks.
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          deployments: [
+            { id: OTHER_ID, status: 'PRIMARY', td: OTHER, rollout: 'IN_PROGRESS', running: 1 },
+            { id: NEW_ID, status: 'ACTIVE', td: NEW, rollout: 'IN_PROGRESS', failed: 3 },
+          ],
+        }),
+      );
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations().filter((operation) => operation === 'UpdateService')).toHaveLength(1);
+    expect(result.status).toBe('superseded');
+    expect(result.rollback).toBeUndefined();
+    expect(result.message).toContain('3 tasks of deployment ecs-svc/2222222222222222222 failed');
+    expect(result.message).toContain(
+      `This step did not roll back: deployment ${OTHER_ID} of web:8 replaced deployment ${NEW_ID}, and rolling back would undo it.`,
+    );
+  });
+
+  it('with the breaker on, a newer deployment after ours left the list is superseded, not an ECS rollback', async () => {
+    const breaker = { enable: true, rollback: true };
+    const script = started(new EcsScript(), { ...steadyOld, breaker }, rolling(0, { breaker }))
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          breaker,
+          deployments: [
+            {
+              id: OTHER_ID,
+              status: 'PRIMARY',
+              td: OTHER,
+              rollout: 'IN_PROGRESS',
+              reason: `ECS deployment ${OTHER_ID} in progress.`,
+            },
+          ],
+          events: [{ id: 'e5', at: 30, message: '(service web) has started 3 tasks: (task a) (task b) (task c).' }],
+        }),
+      )
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('superseded');
+    expect(result.rollback).toBeUndefined();
+    expect(result.message).not.toContain('circuit breaker');
+    expect(result.message).toContain(
+      `was superseded by deployment ${OTHER_ID} of web:8, which this step did not start`,
+    );
+  });
+
+  it('a circuit-breaker rollback that already completed is still told by its event', async () => {
+    const breaker = { enable: true, rollback: true };
+    const script = started(new EcsScript(), { ...steadyOld, breaker }, rolling(0, { breaker })).expect(
+      'DescribeServices',
+      describeAnswer({
+        breaker,
+        deployments: [{ id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 3 }],
+        events: [{ id: 'e6', at: 60, message: `(service web) rolling back to deployment ${OLD_ID}.` }],
+      }),
+    );
+    script.expect('ListTasks', { taskArns: [] }).fail('ListServiceDeployments', 'UnknownOperationException', 'x');
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: 'rolled-back', rollback: { by: 'ecs', steady: true } });
+  });
+
+  it('a RegisterTaskDefinition whose answer was lost is not registered again: the family already has it', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .fail('RegisterTaskDefinition', 'ServerException', 'Service encountered an internal error.', 500)
+      .expect('DescribeTaskDefinition', latestRevision(NEW, rendered.request))
+      .expect('UpdateService', updateAnswer(rolling(0)));
+    const deps = testDeps();
+    const result = await deploy(inputs({ wait: false }), deps);
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.calls.find((c) => c.operation === 'DescribeTaskDefinition')?.body).toEqual({ taskDefinition: 'web' });
+    expect(script.operations().filter((operation) => operation === 'RegisterTaskDefinition')).toHaveLength(1);
+    expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: NEW });
+    expect(deps.log.text()).toContain("web:7, the family's latest revision, is what this step registers");
+  });
+
+  it('registers again after a lost answer when the family has no such revision', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .fail('RegisterTaskDefinition', 'ThrottlingException', 'Rate exceeded')
+      .expect('DescribeTaskDefinition', latestRevision(OLD, { ...rendered.request, cpu: '512' }))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .expect('UpdateService', updateAnswer(rolling(0)));
+    const result = await deploy(inputs({ wait: false }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: NEW });
+  });
+
+  it('an UpdateService whose answer was lost is not sent again when the service already runs our new deployment', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .fail('UpdateService', 'ServerException', 'Service encountered an internal error.', 500)
+      .expect('DescribeServices', describeAnswer(rolling(0)));
+    const deps = testDeps();
+    const result = await deploy(inputs({ wait: false, forceNewDeployment: true }), deps);
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations().filter((operation) => operation === 'UpdateService')).toHaveLength(1);
+    expect(result).toMatchObject({ status: 'succeeded', deploymentId: NEW_ID });
+    expect(deps.log.text()).toContain('An earlier ecs:UpdateService attempt took effect (its answer was lost)');
+  });
+
+  it('an UpdateService denied after registering says what was registered and what the service still runs', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .fail(
+        'UpdateService',
+        'AccessDeniedException',
+        'User: arn:aws:sts::123456789012:assumed-role/deploy/GitHubActions is not authorized to perform: ecs:UpdateService on resource: arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+      );
+    const error = await deploy(inputs(), testDeps()).catch((e: unknown) => e);
+    expect(script.scope.isDone()).toBe(true);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('ecs:UpdateService was denied (AccessDeniedException)');
+    expect((error as Error).message).toContain(
+      `Registered web:7 (${NEW}); the service was not updated: it still runs web:6.`,
+    );
+  });
+
+  it('cancelled while UpdateService is in flight: one short describe says the service moved to our deployment', async () => {
+    const cancel = new AbortController();
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .expect('UpdateService', updateAnswer(rolling(0)), { delayMs: 10_000 })
+      .expect('DescribeServices', describeAnswer(rolling(0)));
+    setTimeout(() => cancel.abort(), 200);
+    const result = await deploy(inputs(), { ...testDeps(), signal: cancel.signal });
+    nock.abortPendingRequests();
+    expect(script.operations()).toEqual([
+      'DescribeServices',
+      'RegisterTaskDefinition',
+      'UpdateService',
+      'DescribeServices',
+    ]);
+    expect(result).toMatchObject({ status: undefined, cancelled: true, taskDefinitionArn: NEW, deploymentId: NEW_ID });
+    expect(result.message).toBe(
+      `Cancelled while updating the service: Registered web:7 (${NEW}); the service was updated to web:7: deployment ${NEW_ID} is IN_PROGRESS, 0/3 running, 0 pending, 0 failed, and ECS carries on with it.`,
+    );
+  });
+
+  it('cancelled while RegisterTaskDefinition is in flight: says the revision landed and the service was not updated', async () => {
+    const cancel = new AbortController();
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer, { delayMs: 10_000 })
+      .expect('DescribeTaskDefinition', latestRevision(NEW, rendered.request));
+    setTimeout(() => cancel.abort(), 200);
+    const result = await deploy(inputs(), { ...testDeps(), signal: cancel.signal });
+    nock.abortPendingRequests();
+    expect(script.operations()).not.toContain('UpdateService');
+    expect(result).toMatchObject({ status: undefined, cancelled: true, taskDefinitionArn: NEW });
+    expect(result.message).toBe(
+      `Cancelled while registering: web:7 was registered (${NEW}); the service was not updated: it still runs web:6.`,
     );
   });
 });

@@ -5,7 +5,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { ManualClock } from '@ecs-actions/core';
 import nock from 'nock';
-import type { DeployDeps, Logger } from '../src/deploy.js';
+import type { DeployDeps, Logger } from '../src/types.js';
 
 export const ENDPOINT = 'https://ecs.us-east-1.amazonaws.com';
 export const ACCOUNT = '123456789012';
@@ -26,12 +26,14 @@ export class EcsScript {
   expect(
     operation: string,
     reply: unknown | ((body: Record<string, unknown>) => unknown),
-    options: { status?: number; times?: number } = {},
+    options: { status?: number; times?: number; delayMs?: number } = {},
   ): this {
     this.scope
       .post('/')
       .matchHeader('x-amz-target', `AmazonEC2ContainerServiceV20141113.${operation}`)
       .times(options.times ?? 1)
+      // An answer that takes this long (real ms): a call in flight, to cancel or to time out.
+      .delay(options.delayMs ?? 0)
       .reply(
         options.status ?? 200,
         // nock 15 hands the reply function a fetch Request.
@@ -154,7 +156,16 @@ export class CapturingLog implements Logger {
 export function testDeps(overrides: Partial<DeployDeps> = {}): DeployDeps & { clock: ManualClock; log: CapturingLog } {
   const clock = new ManualClock();
   const log = new CapturingLog();
-  return { ecs: testClient(), region: 'us-east-1', clock, sleep: clock.sleep, log, ...overrides } as DeployDeps & {
+  const ecs = testClient();
+  return {
+    ecs,
+    ecsSingleAttempt: ecs,
+    region: 'us-east-1',
+    clock,
+    sleep: clock.sleep,
+    log,
+    ...overrides,
+  } as DeployDeps & {
     clock: ManualClock;
     log: CapturingLog;
   };

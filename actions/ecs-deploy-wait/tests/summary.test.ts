@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DeployResult } from '../src/deploy.js';
 import { summaryMarkdown } from '../src/summary.js';
+import type { DeployResult } from '../src/types.js';
 
 const base: DeployResult = {
   status: 'succeeded',

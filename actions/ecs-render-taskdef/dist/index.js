@@ -1141,6 +1141,9 @@ const ECS_ACTIONS_VERSION = '1.0.0';
 ;// CONCATENATED MODULE: ../../packages/core/src/aws.ts
 
 
+/** How long to wait for a TCP connection, and for the answer to one attempt: AWS API calls take well under a second. */
+const AWS_CONNECTION_TIMEOUT_MS = 5_000;
+const AWS_REQUEST_TIMEOUT_MS = 30_000;
 /** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
@@ -1159,6 +1162,13 @@ function awsClientConfig(options = {}) {
         maxAttempts: options.maxAttempts ?? 6,
         retryMode: 'adaptive',
         customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
+        // Without these an answer that never comes holds the step forever: the SDK sets no timeout of its own, and this
+        // handler version only warns on requestTimeout unless told to throw (a TimeoutError, which the SDK retries).
+        requestHandler: {
+            connectionTimeout: AWS_CONNECTION_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? AWS_REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+        },
     };
 }
 /**

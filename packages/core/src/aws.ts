@@ -6,7 +6,13 @@ export interface AwsClientOptions {
   region?: string;
   /** Total attempts per call, including the first (SDK `maxAttempts`). */
   maxAttempts?: number;
+  /** How long one attempt may wait for its answer (ms) before it fails with a TimeoutError; default 30 s. */
+  requestTimeoutMs?: number;
 }
+
+/** How long to wait for a TCP connection, and for the answer to one attempt: AWS API calls take well under a second. */
+export const AWS_CONNECTION_TIMEOUT_MS = 5_000;
+export const AWS_REQUEST_TIMEOUT_MS = 30_000;
 
 /** The settings every SDK v3 client here shares. */
 export interface AwsClientConfig {
@@ -14,6 +20,8 @@ export interface AwsClientConfig {
   maxAttempts: number;
   retryMode: 'adaptive';
   customUserAgent: [string, string][];
+  /** The SDK's shorthand for its Node.js HTTP handler's options. */
+  requestHandler: { connectionTimeout: number; requestTimeout: number; throwOnRequestTimeout: true };
 }
 
 /** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
@@ -39,6 +47,13 @@ export function awsClientConfig(options: AwsClientOptions = {}): AwsClientConfig
     maxAttempts: options.maxAttempts ?? 6,
     retryMode: 'adaptive',
     customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
+    // Without these an answer that never comes holds the step forever: the SDK sets no timeout of its own, and this
+    // handler version only warns on requestTimeout unless told to throw (a TimeoutError, which the SDK retries).
+    requestHandler: {
+      connectionTimeout: AWS_CONNECTION_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? AWS_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
   };
 }
 

@@ -30,7 +30,9 @@ describe('AWS clients', () => {
       maxAttempts: 3,
       retryMode: 'adaptive',
       customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
     });
+    expect(awsClientConfig({ requestTimeoutMs: 2_000 }).requestHandler.requestTimeout).toBe(2_000);
     class FakeClient {
       constructor(readonly config: unknown) {}
     }

@@ -5,7 +5,15 @@
  */
 import type { ApiName } from './contract.js';
 
-export type FaultKind = 'throttle' | 'server-error' | 'drop' | 'latency' | 'access-denied' | 'expired-token';
+export type FaultKind =
+  | 'throttle'
+  | 'server-error'
+  | 'drop'
+  | 'latency'
+  | 'access-denied'
+  | 'expired-token'
+  | 'hang'
+  | 'lost-answer';
 
 export interface FaultSpec {
   /** Only calls to this API; all APIs when omitted. */
@@ -21,6 +29,11 @@ export interface FaultSpec {
   count?: number;
   /** For `latency`: how long to hold the answer back (real ms); default 1000. */
   latencyMs?: number;
+  /**
+   * For `hang`: the call takes effect before the answer is held back for good (AWS did the work; the answer never
+   * arrives). Default false: the request is accepted and nothing happens.
+   */
+  applied?: boolean;
 }
 
 export interface ActiveFault {

@@ -155,6 +155,20 @@ async function handleAws(
       req.socket.destroy();
       return;
     }
+    if (fault.kind === 'hang') {
+      // Accepted and never answered: the client's own timeout (or cancel) is what ends the call.
+      if (fault.applied) await service.handle(operation, params).catch(() => undefined);
+      record(0, fault.applied ? 'hung after applying' : 'hung');
+      if (!req.socket.destroyed) await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
+      return;
+    }
+    if (fault.kind === 'lost-answer') {
+      // The call takes effect, then the connection is reset before any answer: the client cannot tell.
+      await service.handle(operation, params).catch(() => undefined);
+      record(0, 'answer lost');
+      req.socket.destroy();
+      return;
+    }
     if (fault.kind === 'latency') {
       await delay(fault.latencyMs ?? 1_000);
     } else {
@@ -345,6 +359,22 @@ async function handleGitHub(
     if (fault.kind === 'drop') {
       record(concrete, 0, 'dropped');
       req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'hang' || fault.kind === 'lost-answer') {
+      const answer = async () => {
+        await options.github.handle({
+          method,
+          path: url.pathname,
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        });
+      };
+      if (fault.kind === 'lost-answer' || fault.applied) await answer().catch(() => undefined);
+      record(concrete, 0, fault.kind === 'hang' ? (fault.applied ? 'hung after applying' : 'hung') : 'answer lost');
+      if (fault.kind === 'lost-answer') req.socket.destroy();
+      else if (!req.socket.destroyed) await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
       return;
     }
     if (fault.kind === 'latency') {

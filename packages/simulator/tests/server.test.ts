@@ -249,6 +249,44 @@ describe('faults', () => {
     ]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
   });
+
+  it('hang accepts the call and never answers until the client gives up; applied: true makes it take effect first', async () => {
+    sim.faults.inject({ operation: 'DescribeClusters', kind: 'hang' });
+    const hung = await client
+      .send(new DescribeClustersCommand({}), { abortSignal: AbortSignal.timeout(300) })
+      .catch((error: Error) => error);
+    expect(hung).toMatchObject({ name: 'AbortError' });
+    expect(sim.callsOf('DescribeClusters').at(-1)).toMatchObject({ status: 0, error: 'hung' });
+
+    const revisions = async () =>
+      (await client.send(new ListTaskDefinitionsCommand({ familyPrefix: 'hung' }))).taskDefinitionArns ?? [];
+    sim.faults.inject({ operation: 'RegisterTaskDefinition', kind: 'hang' });
+    await client
+      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('hung', 'img:1') as never), {
+        abortSignal: AbortSignal.timeout(300),
+      })
+      .catch(() => undefined);
+    expect(await revisions()).toEqual([]);
+    sim.faults.inject({ operation: 'RegisterTaskDefinition', kind: 'hang', applied: true });
+    await client
+      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('hung', 'img:1') as never), {
+        abortSignal: AbortSignal.timeout(300),
+      })
+      .catch(() => undefined);
+    expect(await revisions()).toEqual(['arn:aws:ecs:us-east-1:123456789012:task-definition/hung:1']);
+    expect(sim.callsOf('RegisterTaskDefinition').at(-1)).toMatchObject({ status: 0, error: 'hung after applying' });
+  });
+
+  it('lost-answer applies the call, then resets the connection before any answer', async () => {
+    sim.faults.inject({ operation: 'RegisterTaskDefinition', kind: 'lost-answer' });
+    const lost = await client
+      .send(new RegisterTaskDefinitionCommand(fargateTaskDefinition('lost', 'img:1') as never))
+      .catch((error: Error) => error);
+    expect(lost).toBeInstanceOf(Error);
+    const listed = await client.send(new ListTaskDefinitionsCommand({ familyPrefix: 'lost' }));
+    expect(listed.taskDefinitionArns).toEqual(['arn:aws:ecs:us-east-1:123456789012:task-definition/lost:1']);
+    expect(sim.callsOf('RegisterTaskDefinition').at(-1)).toMatchObject({ status: 0, error: 'answer lost' });
+  });
 });
 
 describe('GitHub routing', () => {

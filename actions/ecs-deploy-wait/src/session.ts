@@ -1,0 +1,127 @@
+/**
+ * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
+ * progress lines already printed, the last service state seen, and the one way to call ECS (errors explained,
+ * each call bounded by the cancel signal and, where given, a time limit).
+ */
+import { type Deployment, DescribeServicesCommand, type Service, type ServiceEvent } from '@aws-sdk/client-ecs';
+import { AwsCallError, explainAwsError, NoAnswerError } from './aws-errors.js';
+import type { DeployInputs } from './inputs.js';
+import type { DeployDeps, Target } from './types.js';
+
+/** How long a check of what landed after a cancel or a lost answer may take: one short describe. */
+export const CHECK_TIMEOUT_MS = 5_000;
+
+export interface CallLimits {
+  /** Give up after this many real milliseconds, with a NoAnswerError. */
+  withinMs?: number;
+  /** Give up at this time (real, Date.now()), with a NoAnswerError: a budget several calls share. */
+  deadline?: number;
+  /** false: not aborted by the job's cancel (a check after the cancel, to say what landed). Default true. */
+  cancellable?: boolean;
+}
+
+export class DeploySession {
+  readonly started: number;
+  readonly seenEvents = new Set<string>();
+  readonly lastLines = new Map<string, string>();
+  readonly newEvents: ServiceEvent[] = [];
+  /** Deployments seen FAILED by the circuit breaker: one that then leaves the list was rolled back by ECS. */
+  readonly breakerFailed = new Set<string>();
+  lastService: Service | undefined;
+  current: Target | undefined;
+
+  constructor(
+    readonly inputs: DeployInputs,
+    readonly deps: DeployDeps,
+  ) {
+    this.started = deps.clock.now();
+  }
+
+  get log() {
+    return this.deps.log;
+  }
+
+  get cancelled(): boolean {
+    return this.deps.signal?.aborted === true;
+  }
+
+  elapsed(): string {
+    const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
+    return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  }
+
+  /** One ECS call, its error explained (what failed and how to fix it). */
+  async call<T>(
+    operation: string,
+    send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
+    limits: CallLimits = {},
+  ): Promise<T> {
+    try {
+      return await this.bounded(operation, send, limits);
+    } catch (error) {
+      throw explainAwsError(error, {
+        operation,
+        cluster: this.inputs.cluster,
+        service: this.inputs.service,
+        region: this.deps.region,
+      });
+    }
+  }
+
+  /** One ECS call with the SDK's error as it is, except that running out of `limits.withinMs` is a NoAnswerError. */
+  async bounded<T>(
+    operation: string,
+    send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
+    limits: CallLimits = {},
+  ): Promise<T> {
+    const cancel = limits.cancellable === false ? undefined : this.deps.signal;
+    const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
+    const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
+    const signals = [cancel, timer].filter((signal) => signal !== undefined);
+    const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    try {
+      return await send(abortSignal ? { abortSignal } : {});
+    } catch (error) {
+      if (timer?.aborted && !cancel?.aborted) throw new NoAnswerError(operation, Math.max(0, withinMs ?? 0));
+      throw error;
+    }
+  }
+
+  /** DescribeServices for our one service; a missing service is an error that names it. */
+  async describeService(limits: CallLimits = {}): Promise<Service> {
+    const { cluster, service } = this.inputs;
+    const response = await this.call(
+      'DescribeServices',
+      (o) => this.deps.ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), o),
+      limits,
+    );
+    const found = response.services?.[0];
+    if (!found || found.status === 'INACTIVE') {
+      const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
+      throw new AwsCallError(
+        `Service "${service}" was not found in cluster "${cluster}" in region ${this.deps.region} (DescribeServices: ${reason}). Check the service and cluster inputs and AWS_REGION; create the service before deploying to it.`,
+        'ServiceNotFoundException',
+        'DescribeServices',
+      );
+    }
+    return found;
+  }
+}
+
+/** ECS's circuit-breaker threshold: half the desired count, at least 3 and at most 200. */
+export function failureThreshold(desiredCount: number): number {
+  return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
+}
+
+export function consoleUrl(region: string, cluster: string, service: string): string {
+  const name = (text: string) => encodeURIComponent(text.slice(text.lastIndexOf('/') + 1));
+  return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${name(cluster)}/services/${name(service)}/deployments?region=${region}`;
+}
+
+export const countsOf = (d: Deployment) =>
+  `${d.runningCount ?? 0}/${d.desiredCount ?? 0} running, ${d.pendingCount ?? 0} pending, ${d.failedTasks ?? 0} failed`;
+
+export function describeDeployment(d: Deployment | undefined): string {
+  if (!d) return 'unknown';
+  return `${d.rolloutState ?? d.status ?? 'UNKNOWN'}, ${countsOf(d)}`;
+}
