@@ -10,8 +10,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   E: () => (/* binding */ deployTag)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(976);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __nccwpck_require__(843);
 // EXTERNAL MODULE: ./src/github.ts
 var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
@@ -526,7 +526,7 @@ async function deployTag(inputs, deps) {
 /* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(976);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(843);
 
 function isRequestError(error) {
     return error instanceof Error && typeof error.status === 'number';
@@ -608,7 +608,7 @@ function explain(error, { what, permission, repository }) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(976);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(843);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
 /* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(614);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
@@ -717,8 +717,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(976);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __nccwpck_require__(843);
 // EXTERNAL MODULE: ./src/records.ts
 var records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/refname.ts
@@ -1079,21 +1079,21 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 976:
+/***/ 843:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ ConfigurationError),
+  j1: () => (/* reexport */ errors_ConfigurationError),
   lg: () => (/* reexport */ ECS_ACTIONS_VERSION),
   i_: () => (/* reexport */ InputReader),
-  gJ: () => (/* reexport */ errorMessage),
+  gJ: () => (/* reexport */ errors_errorMessage),
   aY: () => (/* reexport */ invalidInput),
   Rm: () => (/* reexport */ log_namespaceObject),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
-  cl: () => (/* reexport */ quoteValue),
+  cl: () => (/* reexport */ errors_quoteValue),
   bZ: () => (/* reexport */ realSleep),
   Cs: () => (/* reexport */ runAction),
   n0: () => (/* reexport */ setOutputs),
@@ -1101,7 +1101,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, awsClientConfig, awsRegion, createAwsClient, formatDuration, inputEnvName, inputsFrom, keepRawResponse, markdownCell, parseDuration, parseInteger, poll, rawMember, reportFailure, runner, runnerInputs, sendAsWritten, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1118,16 +1118,103 @@ __nccwpck_require__.d(log_namespaceObject, {
   warning: () => (warning)
 });
 
+;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errorMessage(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence(errorMessage(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
  * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
  * It fails the step with that message alone, no stack trace.
  */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** The text of anything thrown, for a log line. */
-function errorMessage(error) {
+function errors_errorMessage(error) {
     if (error instanceof Error)
         return error.message || error.name;
     if (typeof error === 'string')
@@ -1140,13 +1227,13 @@ function errorMessage(error) {
     }
 }
 /** Quotes a user value for an error message, shortened so a pasted file does not flood the log. */
-function quoteValue(value, max = 120) {
+function errors_quoteValue(value, max = 120) {
     const shown = value.length > max ? `${value.slice(0, max)}…` : value;
     return JSON.stringify(shown);
 }
 /** `Input "name" <expected>; got "<value>". <fix>` */
 function invalidInput(name, value, expected, fix) {
-    return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+    return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
@@ -1205,7 +1292,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new errors_ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -1258,7 +1345,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new errors_ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${errors_quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -1311,6 +1398,228 @@ function parseDuration(name, value, options = {}) {
         throw invalidInput(name, value, `must be at most ${formatDuration(options.max)}`);
     }
     return ms;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/json-text.ts
+
+/**
+ * JSON.parse (which keeps the source's key order) after a strict scan: on failure where and why, in words.
+ * The scan runs first because JSON.parse accepts a duplicate key and keeps only its last value.
+ */
+function parseJsonText(text) {
+    // A byte-order mark is invisible in editors, so positions are counted without it.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const found = locateJsonError(body);
+    if (found)
+        return { ok: false, problem: { ...position(body, found.offset), kind: found.kind, message: found.message } };
+    try {
+        return { ok: true, value: JSON.parse(body) };
+    }
+    catch (error) {
+        return { ok: false, problem: { line: 1, column: 1, kind: 'syntax', message: error.message } };
+    }
+}
+/**
+ * The one sentence for a problem in a JSON file an input names: `Input "task-definition": "td.json" line 9, column 5: …`.
+ * It quotes no content of the file beyond a duplicate key's name.
+ */
+function jsonProblemMessage(input, shownPath, problem) {
+    const where = `Input "${input}": ${quoteValue(shownPath)}`;
+    const at = `at line ${problem.line}, column ${problem.column}`;
+    return problem.kind === 'duplicate-key'
+        ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
+        : `${where} is not valid JSON: ${problem.message} ${at}. Fix the file.`;
+}
+function position(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+class Stop extends Error {
+    reason;
+    offset;
+    kind;
+    constructor(reason, offset, kind = 'syntax') {
+        super(reason);
+        this.reason = reason;
+        this.offset = offset;
+        this.kind = kind;
+    }
+}
+const describe = (ch) => (ch === undefined ? 'the end of the file' : JSON.stringify(ch));
+/**
+ * A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where), and the
+ * first key written twice in one object (RFC 8259 section 4: names SHOULD be unique; readers then disagree).
+ */
+function locateJsonError(text) {
+    let i = 0;
+    const fail = (reason, at = i) => {
+        throw new Stop(reason, at);
+    };
+    const skipSpace = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail(`unexpected ${describe(text[i])}`);
+    };
+    const string = () => {
+        i++; // opening quote
+        for (;;) {
+            const ch = text[i];
+            if (ch === undefined)
+                fail('a string is not closed');
+            if (ch === '"') {
+                i++;
+                return;
+            }
+            if (ch === '\\') {
+                const next = text[i + 1];
+                if (next === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        fail('bad \\u escape in a string');
+                    i += 6;
+                }
+                else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+                    i += 2;
+                }
+                else {
+                    fail(`bad escape ${describe(`\\${next ?? ''}`)} in a string`);
+                }
+            }
+            else if ((ch?.charCodeAt(0) ?? 0) < 0x20) {
+                fail('a line break or control character inside a string (write it as \\n)');
+            }
+            else {
+                i++;
+            }
+        }
+    };
+    const number = () => {
+        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+        if (!match)
+            fail(`bad number starting with ${describe(text[i])}`);
+        i += match?.[0].length ?? 0;
+    };
+    const value = () => {
+        skipSpace();
+        const ch = text[i];
+        if (ch === '{')
+            object();
+        else if (ch === '[')
+            array();
+        else if (ch === '"')
+            string();
+        else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+            number();
+        else if (ch === 't')
+            literal('true');
+        else if (ch === 'f')
+            literal('false');
+        else if (ch === 'n')
+            literal('null');
+        else if (ch === '}' || ch === ']')
+            fail(`unexpected ${describe(ch)}: a value is missing (a trailing comma?)`);
+        else
+            fail(`unexpected ${describe(ch)} where a value should be`);
+    };
+    const object = () => {
+        i++;
+        skipSpace();
+        if (text[i] === '}') {
+            i++;
+            return;
+        }
+        // Keys as JSON.parse reads them (escapes decoded), with where each was first written.
+        const keys = new Map();
+        for (;;) {
+            skipSpace();
+            if (text[i] === '}')
+                fail('a trailing comma before "}"');
+            if (text[i] !== '"')
+                fail(`expected a property name in double quotes, found ${describe(text[i])}`);
+            const keyStart = i;
+            string();
+            const key = JSON.parse(text.slice(keyStart, i));
+            const first = keys.get(key);
+            if (first !== undefined) {
+                throw new Stop(`the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+            }
+            keys.set(key, keyStart);
+            skipSpace();
+            if (text[i] !== ':')
+                fail(`expected ":" after the property name, found ${describe(text[i])}`);
+            i++;
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an object (a missing "}"?)');
+            fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    const array = () => {
+        i++;
+        skipSpace();
+        if (text[i] === ']') {
+            i++;
+            return;
+        }
+        for (;;) {
+            skipSpace();
+            if (text[i] === ']')
+                fail('a trailing comma before "]"');
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an array (a missing "]"?)');
+            fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    try {
+        skipSpace();
+        if (i >= text.length)
+            fail('the file is empty');
+        value();
+        skipSpace();
+        if (i < text.length)
+            fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Stop) {
+            return { message: error.reason, offset: Math.min(error.offset, text.length), kind: error.kind };
+        }
+        throw error;
+    }
+}
+/** How the rendered file is written: 2-space indent and a final newline. */
+function formatJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1488,9 +1797,9 @@ async function runAction(steps) {
     }
 }
 function reportFailure(error) {
-    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
+    if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)
         runner_runner.debug(error.stack);
-    runner_runner.setFailed(errorMessage(error));
+    runner_runner.setFailed(errors_errorMessage(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -1558,7 +1867,95 @@ async function poll(options) {
 /** The toolkit's own version, sent in the AWS user agent. A test keeps it equal to the root package.json. */
 const ECS_ACTIONS_VERSION = '1.0.0';
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
+/**
+ * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
+ * earlier step writes files, RUNNER_TEMP. Symbolic links are resolved before the check, so a link in the repository
+ * that points at /etc/passwd is refused like `../../etc/passwd`. Errors name the input, the value and the fix, and
+ * never show what a file holds.
+ */
+
+
+
+const MAX_LINKS = 40;
+/** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
+function realPathOf(file, hops = 0) {
+    try {
+        return realpathSync(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            throw error;
+    }
+    // A dangling link is followed by hand: writing through it would create its target, wherever that is.
+    const link = lstatSync(file, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink() && hops < MAX_LINKS) {
+        return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), hops + 1);
+    }
+    const parent = path.dirname(file);
+    if (parent === file)
+        return file;
+    return path.join(realPathOf(parent, hops), path.basename(file));
+}
+function isInside(dir, file) {
+    const relative = path.relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+/** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
+function displayPath(file, root) {
+    if (!isInside(root, file))
+        return file;
+    return path.relative(root, file).split(path.sep).join('/') || '.';
+}
+/**
+ * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
+ * symbolic link is followed. Throws a ConfigurationError naming the input, the value and the fix.
+ */
+function resolveInputPath({ input, value, roots }) {
+    const [base] = roots;
+    const absolute = path.resolve(base.dir, value);
+    const file = realPathOf(absolute);
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(path.resolve(root.dir)) }));
+    if (!realRoots.some((root) => isInside(root.dir, file))) {
+        const through = file === absolute ? '' : ' (following symbolic links)';
+        const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
+        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+    }
+    return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
+}
+/**
+ * Reads a file an input names (already resolved), as UTF-8. A missing file, a directory, an oversized file or a read
+ * error fails with the input named; the message never includes the file's content.
+ */
+function readInputFile(input, resolved, options) {
+    const where = `Input "${input}"`;
+    try {
+        const stat = statSync(resolved.file);
+        if (stat.isDirectory()) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+        }
+        if (stat.size > options.maxBytes) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+        }
+        return readFileSync(resolved.file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError)
+            throw error;
+        if (error.code === 'ENOENT') {
+            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+        }
+        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errorMessage(error)}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
 
 
 

@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
   failureThreshold: () => (/* reexport */ failureThreshold)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 12 modules
-var src = __webpack_require__(3505);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
+var src = __webpack_require__(7769);
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
 /**
  * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,
@@ -26,41 +26,18 @@ const shape = (error) => (typeof error === 'object' && error !== null ? error : 
 function errorCode(error) {
     if (error instanceof AwsRetriesExhaustedError)
         return error.code;
-    const e = shape(error);
-    return e.name ?? e.code ?? 'Error';
+    return (0,src/* awsErrorCode */.J6)(error);
 }
-const THROTTLING = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'ProvisionedThroughputExceededException',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'SlowDown',
-]);
 const NETWORK = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ECONNRESET', 'ECONNREFUSED']);
-const CREDENTIALS = new Set([
-    'ExpiredTokenException',
-    'ExpiredToken',
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'CredentialsProviderError',
-    'IncompleteSignatureException',
-    'MissingAuthenticationTokenException',
-]);
-const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'NotAuthorized']);
 /** Throttling, 5xx and dropped connections: worth trying again. */
 function isTransient(error) {
     if (error instanceof AwsRetriesExhaustedError)
         return true;
     const e = shape(error);
     const code = errorCode(error);
-    if (THROTTLING.has(code) || NETWORK.has(code) || e.code === 'ECONNRESET')
+    if (src/* THROTTLING_CODES */.Jr.has(code) || NETWORK.has(code) || e.code === 'ECONNRESET')
         return true;
-    if (DENIED.has(code) || CREDENTIALS.has(code))
+    if ((0,src/* isAccessError */.Pq)(error))
         return false;
     const status = e.$metadata?.httpStatusCode;
     return status !== undefined && status >= 500;
@@ -72,18 +49,14 @@ function isUnavailable(error) {
         code === 'InvalidParameterException' ||
         code === 'InvalidAction' ||
         code === 'UnsupportedFeatureException' ||
-        DENIED.has(code) ||
+        (0,src/* isAccessDenied */.w7)(error) ||
         shape(error).$metadata?.httpStatusCode === 404);
 }
 function isAbort(error) {
     const code = errorCode(error);
     return code === 'AbortError' || shape(error).code === 'ABORT_ERR';
 }
-/** The service's message as a sentence, so that the advice after it reads as the next one. */
-function sentence(text) {
-    const trimmed = text.trim();
-    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
+
 /** An AWS call that failed for a reason the user has to fix: no stack trace, the action or resource named. */
 class AwsCallError extends src/* ConfigurationError */.j1 {
     code;
@@ -130,23 +103,15 @@ function explainAwsError(error, context) {
         error instanceof NoAnswerError)
         return error;
     const code = errorCode(error);
-    const detail = sentence((0,src/* errorMessage */.gJ)(error));
+    const detail = (0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error));
     const action = `ecs:${context.operation}`;
     if (isTransient(error)) {
         return new AwsRetriesExhaustedError(`${action} failed with ${code} (${(0,src/* errorMessage */.gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${context.region}, try again later.`, code, (0,src/* errorMessage */.gJ)(error));
     }
     const where = `in region ${context.region}`;
-    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
-    if (DENIED.has(code) || (code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail))) {
-        const passRole = /iam:PassRole/i.test(detail);
-        const named = passRole
-            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
-            : action;
-        return new AwsCallError(`${action} was denied (${code}): ${detail} Allow ${named} for the role this job uses ${where}.`, code, context.operation);
-    }
-    if (CREDENTIALS.has(code)) {
-        return new AwsCallError(`AWS rejected the credentials on ${action} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region, session duration long enough for the timeout).`, code, context.operation);
-    }
+    const access = (0,src/* explainAccessError */.Qz)(error, { action, region: context.region });
+    if (access)
+        return new AwsCallError(access.message, code, context.operation);
     if (code === 'ClusterNotFoundException') {
         return new AwsCallError(`Cluster "${context.cluster}" was not found ${where} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Check the cluster input and AWS_REGION.`, code, context.operation);
     }
@@ -749,7 +714,7 @@ async function registerOnce(session, source, limits) {
         catch (error) {
             // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
             // (A missing iam:PassRole is an access error, explained as such by explainAwsError.)
-            const detail = sentence((0,src/* errorMessage */.gJ)(error));
+            const detail = (0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error));
             if (errorCode(error) === 'ClientException' && !/not authorized to perform/i.test(detail)) {
                 throw new AwsCallError(`Input "task-definition": ECS refused to register ${(0,src/* quoteValue */.cl)(source.path)} (ecs:RegisterTaskDefinition, ClientException): ${detail} Fix the task definition file (or the ecs-render-taskdef inputs that wrote it). Nothing was changed.`, 'ClientException', 'RegisterTaskDefinition');
             }
