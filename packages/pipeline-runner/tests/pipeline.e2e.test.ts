@@ -276,7 +276,7 @@ describe('the starter workflows, run from their YAML against the simulator and a
     );
     // `docker push` speaks the registry protocol to ECR (layer uploads, manifest reads and writes); those calls
     // reach the registry, not the simulator's API, so they are added to what the simulator saw.
-    const needed = [...new Set([...called, ...DOCKER_PUSH_ACTIONS, ...ON_OTHER_PATHS])].sort();
+    const needed = [...new Set([...called, ...DOCKER_PUSH_ACTIONS])].sort();
     expect([...documented.actions].sort()).toEqual(needed);
     // RegisterTaskDefinition passed the task definition's roles: iam:PassRole is needed and documented.
     expect(sim.iamActions()).toContain('iam:PassRole');
@@ -313,12 +313,6 @@ describe('the trust policy of docs/setup.md', () => {
     ]);
   });
 });
-
-/**
- * What the pipeline calls on paths these runs do not take: ecs-deploy-wait reads the family's latest revision before
- * registering again after a lost answer, and the running revision with skip-unchanged.
- */
-const ON_OTHER_PATHS = ['ecs:DescribeTaskDefinition'];
 
 /** What `docker push` needs on the repository besides the API calls the actions make. */
 const DOCKER_PUSH_ACTIONS = [
