@@ -1307,7 +1307,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({
         const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readEcrPushInputs */ .yA)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_());
         const [{ ECRClient }, { pushImage }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(830)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3830)),
+            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6629)),
             Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const result = await pushImage(inputs, {
@@ -1577,6 +1577,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   i_: () => (/* reexport */ InputReader),
   uk: () => (/* reexport */ StepState),
   nV: () => (/* reexport */ createAwsClient),
+  gJ: () => (/* reexport */ errors_errorMessage),
   Qz: () => (/* reexport */ explainAccessError),
   a3: () => (/* reexport */ formatDuration),
   aY: () => (/* reexport */ invalidInput),
@@ -1586,13 +1587,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   wt: () => (/* reexport */ poll),
   cl: () => (/* reexport */ errors_quoteValue),
   bZ: () => (/* reexport */ realSleep),
+  qL: () => (/* reexport */ resolveInputPath),
   Cs: () => (/* reexport */ runAction),
+  em: () => (/* reexport */ sentence),
   n0: () => (/* reexport */ setOutputs),
   ml: () => (/* reexport */ systemClock),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, errorMessage, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, readInputFile, reportFailure, runner, runnerInputs, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2401,6 +2404,7 @@ async function poll(options) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
 /**
  * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
@@ -2415,7 +2419,7 @@ const MAX_LINKS = 40;
 /** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
 function realPathOf(file, hops = 0) {
     try {
-        return realpathSync(file);
+        return (0,external_node_fs_.realpathSync)(file);
     }
     catch (error) {
         const code = error.code;
@@ -2423,24 +2427,24 @@ function realPathOf(file, hops = 0) {
             throw error;
     }
     // A dangling link is followed by hand: writing through it would create its target, wherever that is.
-    const link = lstatSync(file, { throwIfNoEntry: false });
+    const link = (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false });
     if (link?.isSymbolicLink() && hops < MAX_LINKS) {
-        return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), hops + 1);
+        return realPathOf(external_node_path_default().resolve(external_node_path_default().dirname(file), (0,external_node_fs_.readlinkSync)(file)), hops + 1);
     }
-    const parent = path.dirname(file);
+    const parent = external_node_path_default().dirname(file);
     if (parent === file)
         return file;
-    return path.join(realPathOf(parent, hops), path.basename(file));
+    return external_node_path_default().join(realPathOf(parent, hops), external_node_path_default().basename(file));
 }
 function isInside(dir, file) {
-    const relative = path.relative(dir, file);
-    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+    const relative = external_node_path_default().relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${(external_node_path_default()).sep}`) && relative !== '..' && !external_node_path_default().isAbsolute(relative));
 }
 /** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
 function displayPath(file, root) {
     if (!isInside(root, file))
         return file;
-    return path.relative(root, file).split(path.sep).join('/') || '.';
+    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
 }
 /**
  * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
@@ -2448,13 +2452,13 @@ function displayPath(file, root) {
  */
 function resolveInputPath({ input, value, roots }) {
     const [base] = roots;
-    const absolute = path.resolve(base.dir, value);
+    const absolute = external_node_path_default().resolve(base.dir, value);
     const file = realPathOf(absolute);
-    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(path.resolve(root.dir)) }));
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(external_node_path_default().resolve(root.dir)) }));
     if (!realRoots.some((root) => isInside(root.dir, file))) {
         const through = file === absolute ? '' : ' (following symbolic links)';
         const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
-        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+        throw new errors_ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${errors_quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
     }
     return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
 }

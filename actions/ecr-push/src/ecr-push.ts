@@ -5,7 +5,7 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr';
-import { type Clock, ConfigurationError, quoteValue, type Sleep } from '@ecs-actions/core';
+import { type Clock, ConfigurationError, quoteValue, resolveInputPath, type Sleep } from '@ecs-actions/core';
 import {
   buildArguments,
   checkDocker,
@@ -29,6 +29,7 @@ import {
   type StoredManifest,
   tagDigest,
 } from './ecr.js';
+import { halfDone } from './half-done.js';
 import type { EcrPushInputs } from './inputs.js';
 import { createdTime, imageLabels, type Label } from './labels.js';
 import { clashMessage, type ExistingTag, planTags, type TagAction } from './plan.js';
@@ -281,14 +282,20 @@ export async function resolveBuildFiles(
   source: { context: string; file: string | undefined },
   workspace: string,
 ): Promise<{ context: string; dockerfile: string }> {
-  const context = path.resolve(workspace, source.context);
+  const roots = [{ name: 'GITHUB_WORKSPACE', dir: workspace }] as const;
+  const context = resolveInputPath({ input: 'context', value: source.context, roots }).file;
   const contextStat = await stat(context).catch(() => undefined);
   if (!contextStat?.isDirectory()) {
     throw new ConfigurationError(
       `Input "context": the build context ${quoteValue(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`,
     );
   }
-  const dockerfile = source.file ? path.resolve(workspace, source.file) : path.join(context, 'Dockerfile');
+  // The default Dockerfile is checked too: a link named Dockerfile may point out of the workspace.
+  const dockerfile = resolveInputPath({
+    input: source.file ? 'file' : 'context',
+    value: source.file ?? path.join(context, 'Dockerfile'),
+    roots,
+  }).file;
   const fileStat = await stat(dockerfile).catch(() => undefined);
   if (!fileStat?.isFile()) {
     throw new ConfigurationError(
@@ -364,7 +371,7 @@ async function pushTags(
   const pending = plan.filter((action) => action.action !== 'skip');
   if (pending.length === 0) return { held, transfers };
 
-  await log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
+  const push = log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
     for (const { tag } of plan) {
       const reference = `${pushUri}:${tag}`;
       const tagged = await docker.run(['tag', imageId, reference]);
@@ -412,6 +419,11 @@ async function pushTags(
       }
     }
   });
+  try {
+    await push;
+  } catch (error) {
+    throw transfers.size > 0 ? halfDone(error, pushUri, plan, held) : error;
+  }
   return { held, transfers };
 }
 

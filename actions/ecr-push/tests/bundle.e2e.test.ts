@@ -344,6 +344,18 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
         'Docker is not installed: there is no docker command on PATH',
       ],
       ['an invalid tag', () => ({}), { repository, tags: '1.0+qa' }, 'the tag "1.0+qa" contains "+"'],
+      [
+        'a Dockerfile outside the workspace',
+        () => ({}),
+        { repository, file: '/etc/passwd' },
+        'Input "file" must name a path inside GITHUB_WORKSPACE',
+      ],
+      [
+        'a build context outside the workspace',
+        () => ({}),
+        { repository, context: '..' },
+        'Input "context" must name a path inside GITHUB_WORKSPACE',
+      ],
     ])(
       '%s',
       async (_name, setup, inputs, message) => {
@@ -360,6 +372,24 @@ describe('ecr-push bundle against dockerd, a registry with a login and the ECR s
       60_000,
     );
   });
+
+  it('a push refused after the first tag says which tags ECR holds, with the digest, and which it lacks', async () => {
+    const halfway = 'halfway-app';
+    sim.ecr.seedRepository({ repositoryName: halfway });
+    // The first tag goes up with docker push; the second is added with PutImage, which is refused.
+    sim.faults.inject({ api: 'ecr', operation: 'PutImage', kind: 'access-denied' });
+    const failed = await run({ repository: halfway, context: 'app', tags: '0.2541.136\nlatest' });
+    sim.faults.clear();
+    const digest = await registryDigest(halfway, '0.2541.136');
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(await registryDigest(halfway, 'latest')).toBeUndefined();
+    expect(failed.exitCode).toBe(1);
+    expect(failed.errors).toHaveLength(1);
+    expect(failed.errors[0]).toContain('ecr:PutImage on halfway-app:latest was denied (AccessDeniedException)');
+    expect(failed.errors[0]).toMatch(
+      new RegExp(`Half done: \\S+/halfway-app holds 0\\.2541\\.136 → ${digest}; not pushed: latest\\.`),
+    );
+  }, 180_000);
 
   it('a failing build shows the failing step outside the collapsed group and fails once, pushing nothing', async () => {
     const broken = 'broken-app';

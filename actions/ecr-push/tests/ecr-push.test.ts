@@ -359,7 +359,7 @@ describe('pushImage', () => {
     });
 
     it.each([
-      ['AccessDeniedException', 'Allow ecr:GetAuthorizationToken for the role'],
+      ['AccessDeniedException', 'Allow ecr:GetAuthorizationToken for the role this job uses'],
       ['ExpiredTokenException', 'The AWS credentials have expired'],
     ])('GetAuthorizationToken %s', async (code, message) => {
       const deps = await testDeps(workspace);
@@ -381,7 +381,9 @@ describe('pushImage', () => {
         .add(repositoryDescription())
         .add(ecrError('DescribeImages', 'AccessDeniedException', 'not authorized to perform: ecr:DescribeImages'))
         .add(ecrError('DescribeImages', 'AccessDeniedException', 'not authorized to perform: ecr:DescribeImages'));
-      await expect(pushImage(inputs(baseInputs), deps)).rejects.toThrow('Allow ecr:DescribeImages for the role');
+      await expect(pushImage(inputs(baseInputs), deps)).rejects.toThrow(
+        'Allow ecr:DescribeImages for the role this job uses',
+      );
       expect(scope.isDone()).toBe(true);
       expect(deps.docker.commands()).not.toContain('push');
     });

@@ -182,6 +182,9 @@ export class FakeDocker implements DockerCli {
   notInstalled = false;
   buildFailure: string | undefined;
   pushFailure: string | undefined;
+  /** How many pushes succeed before pushFailure applies (default none). */
+  pushFailureAfter = 0;
+  private pushes = 0;
   /** The image the build produces. */
   builtImageId = IMAGE_ID;
   /** Local images: reference or id → RepoDigests. */
@@ -233,7 +236,7 @@ export class FakeDocker implements DockerCli {
         return ok();
       }
       case 'push': {
-        if (this.pushFailure) return fail(this.pushFailure);
+        if (this.pushFailure && this.pushes++ >= this.pushFailureAfter) return fail(this.pushFailure);
         const reference = rest[0] as string;
         const image = this.images.get(reference);
         if (!image) return fail(`An image does not exist locally with the tag: ${reference}`);

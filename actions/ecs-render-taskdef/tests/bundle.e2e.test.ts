@@ -72,6 +72,18 @@ async function registerAndDescribe(file: string) {
   return { rendered, described };
 }
 
+/** Runs the bundle on the seed task definition (task-definition.json in a fresh workspace). */
+async function renderSeed(inputs: Record<string, string>, env: Record<string, string | undefined> = sim.env) {
+  const workspace = await workspaceWith({ 'task-definition.json': seedText });
+  const run = await runBundle({
+    bundle,
+    workspace,
+    env,
+    inputs: { 'task-definition': 'task-definition.json', ...inputs },
+  });
+  return { run, workspace };
+}
+
 describe('ecs-render-taskdef bundle against the simulator', () => {
   it('renders from a file, verifies the ECR tag, and the output registers and describes back whole', async () => {
     const workspace = await workspaceWith({ 'deploy/task-definition.json': seedText });
@@ -268,31 +280,17 @@ describe('ecs-render-taskdef bundle against the simulator', () => {
   });
 
   it('an output-file outside the workspace and RUNNER_TEMP fails once and writes nothing there', async () => {
-    const workspace = await workspaceWith({ 'task-definition.json': seedText });
-    const run = await runBundle({
-      bundle,
-      workspace,
-      env: sim.env,
-      inputs: { 'task-definition': 'task-definition.json', 'output-file': '../escaped.json', 'verify-image': 'false' },
-    });
+    // A name of this run's own beside the workspace: the check must not depend on what earlier runs left.
+    const name = `escaped-${process.pid}-${Date.now()}.json`;
+    const { run, workspace } = await renderSeed({ 'output-file': `../${name}`, 'verify-image': 'false' });
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
     expect(run.errors[0]).toContain('Input "output-file" must name a path inside GITHUB_WORKSPACE');
-    expect(existsSync(path.join(path.dirname(workspace), 'escaped.json'))).toBe(false);
+    expect(existsSync(path.join(path.dirname(workspace), name))).toBe(false);
   });
 
   it('a container-name that is not in the file blames container-name and lists the containers', async () => {
-    const workspace = await workspaceWith({ 'task-definition.json': seedText });
-    const run = await runBundle({
-      bundle,
-      workspace,
-      env: sim.env,
-      inputs: {
-        'task-definition': 'task-definition.json',
-        'container-name': 'web',
-        image: `${repositoryUri}:0.2541.135`,
-      },
-    });
+    const { run } = await renderSeed({ 'container-name': 'web', image: `${repositoryUri}:0.2541.135` });
     expect(run.errors).toEqual([
       'Input "container-name": there is no container named "web" in the task-definition file "task-definition.json". Its containers: "ecs_be_prod_container".',
     ]);
@@ -311,18 +309,8 @@ describe('ecs-render-taskdef bundle against the simulator', () => {
       says: (): string => 'The AWS credentials have expired',
     },
   ])('$name fails once with the action and the fix', async ({ fault, says }) => {
-    const workspace = await workspaceWith({ 'task-definition.json': seedText });
     sim.faults.inject({ api: 'ecr', operation: 'DescribeImages', kind: fault });
-    const run = await runBundle({
-      bundle,
-      workspace,
-      env: sim.env,
-      inputs: {
-        'task-definition': 'task-definition.json',
-        'container-name': CONTAINER,
-        image: `${repositoryUri}:0.2541.135`,
-      },
-    });
+    const { run } = await renderSeed({ 'container-name': CONTAINER, image: `${repositoryUri}:0.2541.135` });
     sim.faults.clear();
     expect(run.exitCode).toBe(1);
     expect(run.errors).toHaveLength(1);
@@ -331,11 +319,9 @@ describe('ecs-render-taskdef bundle against the simulator', () => {
   });
 
   it('no AWS credentials at all: says so and what to run first', async () => {
-    const workspace = await workspaceWith({ 'task-definition.json': seedText });
-    const run = await runBundle({
-      bundle,
-      workspace,
-      env: {
+    const { run } = await renderSeed(
+      { 'container-name': CONTAINER, image: `${repositoryUri}:0.2541.135` },
+      {
         ...sim.env,
         AWS_ACCESS_KEY_ID: undefined,
         AWS_SECRET_ACCESS_KEY: undefined,
@@ -343,12 +329,7 @@ describe('ecs-render-taskdef bundle against the simulator', () => {
         AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
         AWS_CONFIG_FILE: '/nonexistent/config',
       },
-      inputs: {
-        'task-definition': 'task-definition.json',
-        'container-name': CONTAINER,
-        image: `${repositoryUri}:0.2541.135`,
-      },
-    });
+    );
     expect(run.exitCode).toBe(1);
     expect(run.errors).toEqual([
       `No AWS credentials were found for ecr:DescribeImages on ${repositoryUri}:0.2541.135. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`,

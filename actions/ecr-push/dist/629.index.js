@@ -1,8 +1,8 @@
-export const id = 830;
-export const ids = [830];
+export const id = 629;
+export const ids = [629];
 export const modules = {
 
-/***/ 3830:
+/***/ 6629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,6 +25,36 @@ var src = __webpack_require__(3642);
 var src_docker = __webpack_require__(3509);
 // EXTERNAL MODULE: ./src/ecr.ts
 var src_ecr = __webpack_require__(2145);
+;// CONCATENATED MODULE: ./src/half-done.ts
+/** The account of a push that failed part way: which tags ECR holds now, with their digest, and which it lacks. */
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/**
+ * The error of a push that failed after some tags reached ECR, with an account of what is there: which tags hold
+ * which digest, and which tags are missing. It stays a ConfigurationError when the cause was one.
+ */
+function halfDone(error, pushUri, plan, held) {
+    const byDigest = new Map();
+    for (const { tag } of plan) {
+        const digest = held.get(tag);
+        if (digest !== undefined)
+            byDigest.set(digest, [...(byDigest.get(digest) ?? []), tag]);
+    }
+    const holds = [...byDigest].map(([digest, tags]) => `${listed(tags)} → ${digest}`).join('; ');
+    const missing = plan.filter(({ tag }) => !held.has(tag)).map(({ tag }) => tag);
+    const account = `Half done: ${pushUri} holds ${holds}; not pushed: ${listed(missing)}. Running the step again skips the tags that are there.`;
+    const message = `${(0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error))} ${account}`;
+    if (error instanceof src/* ConfigurationError */.j1)
+        return new src/* ConfigurationError */.j1(message);
+    const wrapped = new Error(message, { cause: error });
+    if (error instanceof Error && error.stack)
+        wrapped.stack = `${message}\n${error.stack}`;
+    return wrapped;
+}
+
 ;// CONCATENATED MODULE: ./src/labels.ts
 /** The OCI annotations the action adds to every image it builds, unless the user's labels set them. */
 /**
@@ -128,6 +158,7 @@ var scan = __webpack_require__(4558);
  * Build (or take) an image, log in to ECR with the password on stdin, check every tag against what ECR
  * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
  */
+
 
 
 
@@ -304,12 +335,18 @@ function tagResult(action) {
 }
 /** The absolute context folder and Dockerfile, both checked to exist. */
 async function resolveBuildFiles(source, workspace) {
-    const context = external_node_path_default().resolve(workspace, source.context);
+    const roots = [{ name: 'GITHUB_WORKSPACE', dir: workspace }];
+    const context = (0,src/* resolveInputPath */.qL)({ input: 'context', value: source.context, roots }).file;
     const contextStat = await (0,promises_.stat)(context).catch(() => undefined);
     if (!contextStat?.isDirectory()) {
         throw new src/* ConfigurationError */.j1(`Input "context": the build context ${(0,src/* quoteValue */.cl)(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`);
     }
-    const dockerfile = source.file ? external_node_path_default().resolve(workspace, source.file) : external_node_path_default().join(context, 'Dockerfile');
+    // The default Dockerfile is checked too: a link named Dockerfile may point out of the workspace.
+    const dockerfile = (0,src/* resolveInputPath */.qL)({
+        input: source.file ? 'file' : 'context',
+        value: source.file ?? external_node_path_default().join(context, 'Dockerfile'),
+        roots,
+    }).file;
     const fileStat = await (0,promises_.stat)(dockerfile).catch(() => undefined);
     if (!fileStat?.isFile()) {
         throw new src/* ConfigurationError */.j1(source.file
@@ -354,7 +391,7 @@ async function pushTags(context) {
     const pending = plan.filter((action) => action.action !== 'skip');
     if (pending.length === 0)
         return { held, transfers };
-    await log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
+    const push = log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
         for (const { tag } of plan) {
             const reference = `${pushUri}:${tag}`;
             const tagged = await docker.run(['tag', imageId, reference]);
@@ -400,6 +437,12 @@ async function pushTags(context) {
             }
         }
     });
+    try {
+        await push;
+    }
+    catch (error) {
+        throw transfers.size > 0 ? halfDone(error, pushUri, plan, held) : error;
+    }
     return { held, transfers };
 }
 async function dockerPush(docker, log, reference) {
