@@ -7,7 +7,7 @@
  */
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
-import { AwsCallError, AwsRetriesExhaustedError, isAbort, NoAnswerError } from './aws-errors.js';
+import { AwsCallError, AwsRetriesExhaustedError, CancelledWriteError, isAbort, NoAnswerError } from './aws-errors.js';
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow.js';
 import type { DeployInputs } from './inputs.js';
@@ -222,7 +222,7 @@ class Deployer {
     const durationMs = session.deps.clock.now() - session.started;
     const finalState = describeDeployment(session.lastService?.deployments?.find((d) => d.id === known.deploymentId));
     if (session.cancelled || isAbort(error)) {
-      const message = `Cancelled while ${doing}: ${landed}.`;
+      const { message } = new CancelledWriteError(doing, landed);
       session.log.warning(message);
       return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
     }
@@ -241,6 +241,11 @@ class Deployer {
       : 'the deployment state is unknown';
     const finalState = describeDeployment(ours);
     const durationMs = session.deps.clock.now() - session.started;
+    if (error instanceof CancelledWriteError) {
+      const message = `${cause ? `${cause} ` : ''}${error.message}`;
+      session.log.warning(message);
+      return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
+    }
     if (session.cancelled || isAbort(error)) {
       const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}`;
       session.log.warning(message);

@@ -1036,6 +1036,33 @@ describe('deploy: hangs, cancels, races and lost answers', () => {
     );
   });
 
+  it('cancelled while its own rollback UpdateService is in flight: says the service moved to the rollback', async () => {
+    const cancel = new AbortController();
+    const script = started(new EcsScript())
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x')
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
+      .expect('UpdateService', updateAnswer(steadyOld), { delayMs: 10_000 })
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          deployments: [
+            { id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS' },
+            { id: NEW_ID, status: 'ACTIVE', td: NEW, rollout: 'IN_PROGRESS', failed: 3 },
+          ],
+        }),
+      );
+    setTimeout(() => cancel.abort(), 200);
+    const result = await deploy(inputs(), { ...testDeps(), signal: cancel.signal });
+    nock.abortPendingRequests();
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: undefined, cancelled: true, deploymentId: NEW_ID });
+    expect(result.message).toContain(
+      `Cancelled while rolling back to web:6: the service was updated to web:6: deployment ${RB_ID} is IN_PROGRESS, 0/3 running`,
+    );
+  });
+
   it('cancelled while RegisterTaskDefinition is in flight: says the revision landed and the service was not updated', async () => {
     const cancel = new AbortController();
     const script = new EcsScript()
