@@ -25,15 +25,20 @@ import { shortTaskDefinition } from './taskdef.js';
 import type { DeployDeps, DeployResult, DeployStatus, Known, Outcome, StoppedTask, Target } from './types.js';
 import { landedUpdate, type Updated, updateService } from './update.js';
 
-export { failureThreshold } from './session.js';
-export type { DeployDeps, DeployResult, Logger } from './types.js';
-
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
  */
-export function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
-  return new Deployer(new DeploySession(inputs, deps)).run();
+export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
+  try {
+    return await new Deployer(new DeploySession(inputs, deps)).run();
+  } catch (error) {
+    // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
+    if (isAbort(error) || deps.signal?.aborted) {
+      throw new ConfigurationError('Cancelled before anything was changed: nothing was registered or deployed.');
+    }
+    throw error;
+  }
 }
 
 class Deployer {

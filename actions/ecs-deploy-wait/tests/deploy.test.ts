@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '@ecs-actions/core';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { deploy, failureThreshold } from '../src/deploy.js';
+import { deploy } from '../src/deploy.js';
 import type { DeployInputs } from '../src/inputs.js';
+import { failureThreshold } from '../src/session.js';
 import { toRegisterRequest } from '../src/taskdef.js';
 import { at, describeAnswer, EcsScript, type ServiceSpec, tdArn, testDeps, updateAnswer } from './fake-ecs.js';
 
@@ -1061,6 +1062,17 @@ describe('deploy: hangs, cancels, races and lost answers', () => {
     expect(result.message).toContain(
       `Cancelled while rolling back to web:6: the service was updated to web:6: deployment ${RB_ID} is IN_PROGRESS, 0/3 running`,
     );
+  });
+
+  it('cancelled before any write says nothing was changed', async () => {
+    const cancel = new AbortController();
+    const script = new EcsScript().expect('DescribeServices', describeAnswer(steadyOld), { delayMs: 10_000 });
+    setTimeout(() => cancel.abort(), 200);
+    const error = await deploy(inputs(), { ...testDeps(), signal: cancel.signal }).catch((e: unknown) => e);
+    nock.abortPendingRequests();
+    expect(script.operations()).toEqual(['DescribeServices']);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe('Cancelled before anything was changed: nothing was registered or deployed.');
   });
 
   it('cancelled while RegisterTaskDefinition is in flight: says the revision landed and the service was not updated', async () => {
