@@ -12,7 +12,7 @@ import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow.js';
 import type { DeployInputs } from './inputs.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
-import { rollBack } from './rollback.js';
+import { type RollbackResult, rollBack } from './rollback.js';
 import {
   type CallLimits,
   CHECK_TIMEOUT_MS,
@@ -180,7 +180,7 @@ class Deployer {
     // ends soon after; a rollback then gets its own wait.
     const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
     let stoppedTasks: StoppedTask[] = [];
-    let rolledBack: Awaited<ReturnType<typeof rollBack>>;
+    let rolledBack: RollbackResult;
     try {
       stoppedTasks = await reportFailure(session, target, wrapUp);
       rolledBack = await rollBack(session, outcome, target, previousArn, wrapUp);
