@@ -23,7 +23,7 @@ const HEADLINES = {
 };
 /** The job summary: what was deployed, how it ended, and on failure why. */
 function summaryMarkdown(result) {
-    const headline = result.cancelled ? 'cancelled while waiting' : (HEADLINES[result.status ?? ''] ?? 'unknown');
+    const headline = result.cancelled ? 'CANCELLED' : (HEADLINES[result.status ?? ''] ?? 'unknown');
     const version = result.images.map((image) => (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .imageVersion */ .K9)(image)).find((v) => v !== undefined);
     const rows = [
         ['Service', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(`${result.cluster}/${result.service}`)],

@@ -10,8 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  deploy: () => (/* binding */ deploy),
-  failureThreshold: () => (/* reexport */ failureThreshold)
+  deploy: () => (/* binding */ deploy)
 });
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
@@ -90,6 +89,16 @@ class NoAnswerError extends Error {
         super(`ecs:${operation} did not answer within ${(0,src/* formatDuration */.a3)(waitedMs)}`);
         this.operation = operation;
         this.waitedMs = waitedMs;
+    }
+}
+/** The job was cancelled while a write was in flight; `landed` says what a short check found afterwards. */
+class CancelledWriteError extends Error {
+    doing;
+    landed;
+    constructor(doing, landed) {
+        super(`Cancelled while ${doing}: ${landed}.`);
+        this.doing = doing;
+        this.landed = landed;
     }
 }
 /**
@@ -492,8 +501,8 @@ function evaluate(session, service, target) {
  * Whether the PRIMARY deployment that replaced ours is ECS's circuit-breaker rollback of it, not a deployment someone
  * else started (which replaces ours just the same, and may even run the same task definition). ECS says so itself:
  * the rollback deployment's rolloutStateReason "ECS deployment circuit breaker: rolling back to deploymentId …"
- * (until it completes), our deployment FAILED with a circuit-breaker reason (now or on an earlier poll), and the event "rolling back to
- * deployment …". A replacement has none of these.
+ * (until it completes), our deployment FAILED with a circuit-breaker reason (now or on an earlier poll), and the
+ * event "rolling back to deployment …". A replacement has none of these.
  */
 function isBreakerRollback(session, primary, target) {
     if (BREAKER_ROLLBACK_REASON.test(primary.rolloutStateReason ?? ''))
@@ -728,98 +737,6 @@ async function registerOnce(session, source, limits) {
     return arn;
 }
 
-;// CONCATENATED MODULE: ./src/rollback.ts
-/**
- * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
- * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
- * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
- * would undo it.
- */
-
-
-
-
-
-/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
-async function rollBack(session, outcome, target, previousArn, check) {
-    const { inputs } = session;
-    if (outcome.kind === 'replaced') {
-        if (!outcome.ecsRollback || !outcome.by?.id) {
-            return {
-                note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
-                ...(outcome.by ? { supersededBy: outcome.by } : {}),
-            };
-        }
-        return followEcsRollback(session, outcome.by);
-    }
-    if (!inputs.rollback)
-        return { note: 'No rollback was done (rollback: false).' };
-    if (!previousArn)
-        return { note: 'No rollback: the service had no task definition before this step.' };
-    if (previousArn === target.taskDefinitionArn) {
-        return {
-            note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
-        };
-    }
-    if (outcome.kind === 'timed-out' && outcome.stalled) {
-        return {
-            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
-        };
-    }
-    // Another run may have deployed since our last poll: look again right before putting the old version back.
-    let now;
-    try {
-        now = await session.describeService(check);
-    }
-    catch (error) {
-        if (isAbort(error) || session.cancelled)
-            throw error;
-        return {
-            note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
-        };
-    }
-    session.lastService = now;
-    const fresh = evaluate(session, now, target);
-    if (fresh?.kind === 'replaced')
-        return rollBack(session, fresh, target, previousArn, check);
-    if (fresh?.kind === 'completed') {
-        return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
-    }
-    session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
-    try {
-        const updated = await session.call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o));
-        const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-        if (!primary?.id)
-            throw new Error('UpdateService answered without a PRIMARY deployment');
-        session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-        const followed = await follow(session, { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
-        const steady = followed.kind === 'completed';
-        const detail = steady
-            ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
-            : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
-        return {
-            note: detail,
-            report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
-        };
-    }
-    catch (error) {
-        if (isAbort(error) || session.cancelled)
-            throw error;
-        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
-    }
-}
-async function followEcsRollback(session, by) {
-    const id = by.id ?? '?';
-    const arn = by.taskDefinition ?? '?';
-    const followed = await follow(session, { id, taskDefinitionArn: arn, label: 'ECS rollback' }, session.inputs.timeoutMs, session.lastService);
-    const steady = followed.kind === 'completed';
-    const detail = steady
-        ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
-        : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
-    return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
-}
-
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
@@ -892,8 +809,107 @@ async function landedUpdate(session, deployArn, previousDeploymentId) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/deploy.ts
+;// CONCATENATED MODULE: ./src/rollback.ts
+/**
+ * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
+ * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
+ * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
+ * would undo it.
+ */
 
+
+
+
+
+
+/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
+async function rollBack(session, outcome, target, previousArn, check) {
+    const { inputs } = session;
+    if (outcome.kind === 'replaced') {
+        if (!outcome.ecsRollback || !outcome.by?.id) {
+            return {
+                note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
+                ...(outcome.by ? { supersededBy: outcome.by } : {}),
+            };
+        }
+        return followEcsRollback(session, outcome.by);
+    }
+    if (!inputs.rollback)
+        return { note: 'No rollback was done (rollback: false).' };
+    if (!previousArn)
+        return { note: 'No rollback: the service had no task definition before this step.' };
+    if (previousArn === target.taskDefinitionArn) {
+        return {
+            note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
+        };
+    }
+    if (outcome.kind === 'timed-out' && outcome.stalled) {
+        return {
+            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
+        };
+    }
+    // Another run may have deployed since our last poll: look again right before putting the old version back.
+    let now;
+    try {
+        now = await session.describeService(check);
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled)
+            throw error;
+        return {
+            note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
+        };
+    }
+    session.lastService = now;
+    const fresh = evaluate(session, now, target);
+    if (fresh?.kind === 'replaced')
+        return rollBack(session, fresh, target, previousArn, check);
+    if (fresh?.kind === 'completed') {
+        return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
+    }
+    session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
+    try {
+        const updated = await session
+            .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
+            .catch(async (error) => {
+            if (!isAbort(error) && !session.cancelled)
+                throw error;
+            const landed = await landedUpdate(session, previousArn, target.id);
+            throw new CancelledWriteError(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
+        });
+        const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+        if (!primary?.id)
+            throw new Error('UpdateService answered without a PRIMARY deployment');
+        session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
+        const followed = await follow(session, { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
+        const steady = followed.kind === 'completed';
+        const detail = steady
+            ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
+            : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
+        return {
+            note: detail,
+            report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
+        };
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError)
+            throw error;
+        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    }
+}
+async function followEcsRollback(session, by) {
+    const id = by.id ?? '?';
+    const arn = by.taskDefinition ?? '?';
+    const followed = await follow(session, { id, taskDefinitionArn: arn, label: 'ECS rollback' }, session.inputs.timeoutMs, session.lastService);
+    const steady = followed.kind === 'completed';
+    const detail = steady
+        ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
+        : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
+    return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
+}
+
+;// CONCATENATED MODULE: ./src/deploy.ts
 
 
 
@@ -907,8 +923,17 @@ async function landedUpdate(session, deployArn, previousDeploymentId) {
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
  */
-function deploy(inputs, deps) {
-    return new Deployer(new DeploySession(inputs, deps)).run();
+async function deploy(inputs, deps) {
+    try {
+        return await new Deployer(new DeploySession(inputs, deps)).run();
+    }
+    catch (error) {
+        // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
+        if (isAbort(error) || deps.signal?.aborted) {
+            throw new src/* ConfigurationError */.j1('Cancelled before anything was changed: nothing was registered or deployed.');
+        }
+        throw error;
+    }
 }
 class Deployer {
     session;
@@ -1074,7 +1099,7 @@ class Deployer {
         const durationMs = session.deps.clock.now() - session.started;
         const finalState = describeDeployment(session.lastService?.deployments?.find((d) => d.id === known.deploymentId));
         if (session.cancelled || isAbort(error)) {
-            const message = `Cancelled while ${doing}: ${landed}.`;
+            const { message } = new CancelledWriteError(doing, landed);
             session.log.warning(message);
             return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
         }
@@ -1092,6 +1117,11 @@ class Deployer {
             : 'the deployment state is unknown';
         const finalState = describeDeployment(ours);
         const durationMs = session.deps.clock.now() - session.started;
+        if (error instanceof CancelledWriteError) {
+            const message = `${cause ? `${cause} ` : ''}${error.message}`;
+            session.log.warning(message);
+            return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
+        }
         if (session.cancelled || isAbort(error)) {
             const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}`;
             session.log.warning(message);

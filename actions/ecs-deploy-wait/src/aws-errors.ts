@@ -106,6 +106,16 @@ export class NoAnswerError extends Error {
   }
 }
 
+/** The job was cancelled while a write was in flight; `landed` says what a short check found afterwards. */
+export class CancelledWriteError extends Error {
+  constructor(
+    readonly doing: string,
+    readonly landed: string,
+  ) {
+    super(`Cancelled while ${doing}: ${landed}.`);
+  }
+}
+
 /**
  * Rewrites an SDK error as an error that says what failed and how to fix it. A transient error becomes an
  * AwsRetriesExhaustedError (still transient: the wait may try again), a cancellation stays as it is.

@@ -7,12 +7,12 @@
  */
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
-import { AwsCallError, AwsRetriesExhaustedError, isAbort, NoAnswerError } from './aws-errors.js';
+import { AwsCallError, AwsRetriesExhaustedError, CancelledWriteError, isAbort, NoAnswerError } from './aws-errors.js';
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow.js';
 import type { DeployInputs } from './inputs.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
-import { rollBack } from './rollback.js';
+import { type RollbackResult, rollBack } from './rollback.js';
 import {
   type CallLimits,
   CHECK_TIMEOUT_MS,
@@ -25,15 +25,20 @@ import { shortTaskDefinition } from './taskdef.js';
 import type { DeployDeps, DeployResult, DeployStatus, Known, Outcome, StoppedTask, Target } from './types.js';
 import { landedUpdate, type Updated, updateService } from './update.js';
 
-export { failureThreshold } from './session.js';
-export type { DeployDeps, DeployResult, Logger } from './types.js';
-
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
  */
-export function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
-  return new Deployer(new DeploySession(inputs, deps)).run();
+export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
+  try {
+    return await new Deployer(new DeploySession(inputs, deps)).run();
+  } catch (error) {
+    // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
+    if (isAbort(error) || deps.signal?.aborted) {
+      throw new ConfigurationError('Cancelled before anything was changed: nothing was registered or deployed.');
+    }
+    throw error;
+  }
 }
 
 class Deployer {
@@ -175,7 +180,7 @@ class Deployer {
     // ends soon after; a rollback then gets its own wait.
     const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
     let stoppedTasks: StoppedTask[] = [];
-    let rolledBack: Awaited<ReturnType<typeof rollBack>>;
+    let rolledBack: RollbackResult;
     try {
       stoppedTasks = await reportFailure(session, target, wrapUp);
       rolledBack = await rollBack(session, outcome, target, previousArn, wrapUp);
@@ -222,7 +227,7 @@ class Deployer {
     const durationMs = session.deps.clock.now() - session.started;
     const finalState = describeDeployment(session.lastService?.deployments?.find((d) => d.id === known.deploymentId));
     if (session.cancelled || isAbort(error)) {
-      const message = `Cancelled while ${doing}: ${landed}.`;
+      const { message } = new CancelledWriteError(doing, landed);
       session.log.warning(message);
       return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
     }
@@ -241,6 +246,11 @@ class Deployer {
       : 'the deployment state is unknown';
     const finalState = describeDeployment(ours);
     const durationMs = session.deps.clock.now() - session.started;
+    if (error instanceof CancelledWriteError) {
+      const message = `${cause ? `${cause} ` : ''}${error.message}`;
+      session.log.warning(message);
+      return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
+    }
     if (session.cancelled || isAbort(error)) {
       const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}`;
       session.log.warning(message);

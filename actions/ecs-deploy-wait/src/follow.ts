@@ -155,8 +155,8 @@ export function evaluate(session: DeploySession, service: Service, target: Targe
  * Whether the PRIMARY deployment that replaced ours is ECS's circuit-breaker rollback of it, not a deployment someone
  * else started (which replaces ours just the same, and may even run the same task definition). ECS says so itself:
  * the rollback deployment's rolloutStateReason "ECS deployment circuit breaker: rolling back to deploymentId …"
- * (until it completes), our deployment FAILED with a circuit-breaker reason (now or on an earlier poll), and the event "rolling back to
- * deployment …". A replacement has none of these.
+ * (until it completes), our deployment FAILED with a circuit-breaker reason (now or on an earlier poll), and the
+ * event "rolling back to deployment …". A replacement has none of these.
  */
 function isBreakerRollback(session: DeploySession, primary: Deployment, target: Target): boolean {
   if (BREAKER_ROLLBACK_REASON.test(primary.rolloutStateReason ?? '')) return true;

@@ -6,11 +6,12 @@
  */
 import { type Deployment, type Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
-import { isAbort } from './aws-errors.js';
+import { CancelledWriteError, isAbort } from './aws-errors.js';
 import { describeFollowed, evaluate, follow, replacementName } from './follow.js';
 import type { CallLimits, DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { Outcome, RollbackReport, Target } from './types.js';
+import { landedUpdate } from './update.js';
 
 export interface RollbackResult {
   note: string;
@@ -69,12 +70,18 @@ export async function rollBack(
 
   session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
   try {
-    const updated = await session.call('UpdateService', (o) =>
-      session.deps.ecs.send(
-        new UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }),
-        o,
-      ),
-    );
+    const updated = await session
+      .call('UpdateService', (o) =>
+        session.deps.ecs.send(
+          new UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }),
+          o,
+        ),
+      )
+      .catch(async (error: unknown) => {
+        if (!isAbort(error) && !session.cancelled) throw error;
+        const landed = await landedUpdate(session, previousArn, target.id);
+        throw new CancelledWriteError(`rolling back to ${shortTaskDefinition(previousArn)}`, landed.text);
+      });
     const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
     if (!primary?.id) throw new Error('UpdateService answered without a PRIMARY deployment');
     session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${formatDuration(inputs.timeoutMs)}`);
@@ -93,7 +100,7 @@ export async function rollBack(
       report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
     };
   } catch (error) {
-    if (isAbort(error) || session.cancelled) throw error;
+    if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError) throw error;
     const detail = `The rollback to ${previousArn} also failed: ${errorMessage(error)}`;
     return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
   }

@@ -13,7 +13,7 @@ const HEADLINES: Record<string, string> = {
 
 /** The job summary: what was deployed, how it ended, and on failure why. */
 export function summaryMarkdown(result: DeployResult): string {
-  const headline = result.cancelled ? 'cancelled while waiting' : (HEADLINES[result.status ?? ''] ?? 'unknown');
+  const headline = result.cancelled ? 'CANCELLED' : (HEADLINES[result.status ?? ''] ?? 'unknown');
   const version = result.images.map((image) => imageVersion(image)).find((v) => v !== undefined);
   const rows: string[][] = [
     ['Service', markdownCode(`${result.cluster}/${result.service}`)],

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { ConfigurationError } from '@ecs-actions/core';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { deploy, failureThreshold } from '../src/deploy.js';
+import { deploy } from '../src/deploy.js';
 import type { DeployInputs } from '../src/inputs.js';
+import { failureThreshold } from '../src/session.js';
 import { toRegisterRequest } from '../src/taskdef.js';
 import { at, describeAnswer, EcsScript, type ServiceSpec, tdArn, testDeps, updateAnswer } from './fake-ecs.js';
 
@@ -1034,6 +1035,44 @@ describe('deploy: hangs, cancels, races and lost answers', () => {
     expect(result.message).toBe(
       `Cancelled while updating the service: Registered web:7 (${NEW}); the service was updated to web:7: deployment ${NEW_ID} is IN_PROGRESS, 0/3 running, 0 pending, 0 failed, and ECS carries on with it.`,
     );
+  });
+
+  it('cancelled while its own rollback UpdateService is in flight: says the service moved to the rollback', async () => {
+    const cancel = new AbortController();
+    const script = started(new EcsScript())
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
+      .expect('ListTasks', { taskArns: [] })
+      .fail('ListServiceDeployments', 'UnknownOperationException', 'x')
+      .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
+      .expect('UpdateService', updateAnswer(steadyOld), { delayMs: 10_000 })
+      .expect(
+        'DescribeServices',
+        describeAnswer({
+          deployments: [
+            { id: RB_ID, status: 'PRIMARY', td: OLD, rollout: 'IN_PROGRESS' },
+            { id: NEW_ID, status: 'ACTIVE', td: NEW, rollout: 'IN_PROGRESS', failed: 3 },
+          ],
+        }),
+      );
+    setTimeout(() => cancel.abort(), 200);
+    const result = await deploy(inputs(), { ...testDeps(), signal: cancel.signal });
+    nock.abortPendingRequests();
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: undefined, cancelled: true, deploymentId: NEW_ID });
+    expect(result.message).toContain(
+      `Cancelled while rolling back to web:6: the service was updated to web:6: deployment ${RB_ID} is IN_PROGRESS, 0/3 running`,
+    );
+  });
+
+  it('cancelled before any write says nothing was changed', async () => {
+    const cancel = new AbortController();
+    const script = new EcsScript().expect('DescribeServices', describeAnswer(steadyOld), { delayMs: 10_000 });
+    setTimeout(() => cancel.abort(), 200);
+    const error = await deploy(inputs(), { ...testDeps(), signal: cancel.signal }).catch((e: unknown) => e);
+    nock.abortPendingRequests();
+    expect(script.operations()).toEqual(['DescribeServices']);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toBe('Cancelled before anything was changed: nothing was registered or deployed.');
   });
 
   it('cancelled while RegisterTaskDefinition is in flight: says the revision landed and the service was not updated', async () => {

@@ -59,4 +59,17 @@ describe('summaryMarkdown', () => {
       '| `t1` | EssentialContainerExited | Essential container in task exited | web: exit 137 (OutOfMemoryError \\| killed) |',
     );
   });
+
+  it.each([
+    ['superseded', false, '### ECS deploy web: SUPERSEDED by a newer deployment (not rolled back)'],
+    [undefined, true, '### ECS deploy web: CANCELLED'],
+  ] as const)(
+    'status %s (cancelled %s) has the headline %s and the one-sentence account',
+    (status, cancelled, headline) => {
+      const message = 'Deployment ecs-svc/2 of web:7 was superseded by deployment ecs-svc/3 of web:8.';
+      const md = summaryMarkdown({ ...base, status, cancelled, message });
+      expect(md).toContain(headline);
+      expect(md).toContain(message);
+    },
+  );
 });
