@@ -1,6 +1,7 @@
 // Not bundled: runs our workflows locally, as the GitHub runner would, for the end-to-end tests and the demo.
 export { type AppRepo, adaptedTaskDefinition, createAppRepo, SEED_TASK_DEFINITION } from './app-repo.js';
 export { asText, type ExpressionContexts, evaluate, evaluateCondition, evaluateTemplate } from './expressions.js';
+export { ourRepository } from './our-repository.js';
 export { type Permissions, parsePermissions, restrictPermissions } from './permissions.js';
 export {
   adoptTemplate,

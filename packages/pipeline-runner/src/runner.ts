@@ -14,6 +14,7 @@ import type { Job, ReusableWorkflowJob, Step, WorkflowJob } from '@actions/workf
 import { type BundleRun, parseFileCommands, parseWorkflowCommands, runBundle } from '@ecs-actions/core/testkit';
 import { parse as parseYaml } from 'yaml';
 import { asText, type ExpressionContexts, evaluateCondition, evaluateTemplate, type JobStatus } from './expressions.js';
+import { ourRepository } from './our-repository.js';
 import { type Permissions, parsePermissions, permissionLevel, restrictPermissions } from './permissions.js';
 import { builtInStandIns, type StandIn, type StandInResult } from './stand-ins.js';
 import {
@@ -139,8 +140,14 @@ interface CallFrame {
   prefix: string;
 }
 
-const OUR_ACTIONS = /^ecs-actions\/ecs-actions\/([a-z0-9-]+)@[^/]+$/;
-const OUR_WORKFLOWS = /^ecs-actions\/ecs-actions\/(\.github\/workflows\/[A-Za-z0-9._-]+\.ya?ml)@[^/]+$/;
+/** `uses:` of our own actions and reusable workflows, under the repository's own name (package.json `repository`). */
+function ourUses(root: string): { actions: RegExp; workflows: RegExp } {
+  const name = ourRepository(root).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return {
+    actions: new RegExp(`^${name}/([a-z0-9-]+)@[^/]+$`),
+    workflows: new RegExp(`^${name}/(\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml)@[^/]+$`),
+  };
+}
 
 export class PipelineRunner {
   private readonly standIns: Record<string, StandIn>;
@@ -269,7 +276,7 @@ export class PipelineRunner {
     contexts: ExpressionContexts,
   ): Promise<{ result: JobResult; outputs: Record<string, string> }> {
     const ref = job.ref.value;
-    const ours = OUR_WORKFLOWS.exec(ref);
+    const ours = ourUses(this.options.root).workflows.exec(ref);
     let file: string;
     if (ours?.[1]) file = path.join(this.options.root, ours[1]);
     else if (ref.startsWith('./')) file = path.join(this.options.root, ref);
@@ -655,7 +662,7 @@ export class PipelineRunner {
         inputs: given,
       };
     }
-    const ours = OUR_ACTIONS.exec(uses);
+    const ours = ourUses(this.options.root).actions.exec(uses);
     const local = /^\.\/actions\/([a-z0-9-]+)$/.exec(uses);
     const name = ours?.[1] ?? local?.[1];
     if (!name) throw new Error(`No local stand-in for the action ${uses}`);
