@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ourRepository } from '../packages/pipeline-runner/src/our-repository.js';
+import { escapeRegExp, ourRepository } from '../packages/pipeline-runner/src/our-repository.js';
 
 const run = promisify(execFile);
 
@@ -31,9 +31,11 @@ export async function retarget(root: string, target: string): Promise<string[]> 
     );
   }
   const from = ourRepository(root);
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // A name followed by "/" (an action or workflow path), "@" (a ref) or ".git" (package.json), not inside a longer name.
-  const reference = new RegExp(`(?<![\\w.-])(?:${escape(from)}|${escape(PROSE_PLACEHOLDER)})(?=/|@|\\.git\\b)`, 'g');
+  const reference = new RegExp(
+    `(?<![\\w.-])(?:${escapeRegExp(from)}|${escapeRegExp(PROSE_PLACEHOLDER)})(?=/|@|\\.git\\b)`,
+    'g',
+  );
   const { stdout } = await run('git', ['ls-files', '-z'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
   const changed: string[] = [];
   for (const file of stdout.split('\0').filter(Boolean)) {

@@ -20,3 +20,8 @@ export function ourRepository(root: string): string {
   }
   return name;
 }
+
+/** `text` as a literal inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

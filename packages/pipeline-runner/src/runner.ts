@@ -14,7 +14,7 @@ import type { Job, ReusableWorkflowJob, Step, WorkflowJob } from '@actions/workf
 import { type BundleRun, parseFileCommands, parseWorkflowCommands, runBundle } from '@ecs-actions/core/testkit';
 import { parse as parseYaml } from 'yaml';
 import { asText, type ExpressionContexts, evaluateCondition, evaluateTemplate, type JobStatus } from './expressions.js';
-import { ourRepository } from './our-repository.js';
+import { escapeRegExp, ourRepository } from './our-repository.js';
 import { type Permissions, parsePermissions, permissionLevel, restrictPermissions } from './permissions.js';
 import { builtInStandIns, type StandIn, type StandInResult } from './stand-ins.js';
 import {
@@ -142,7 +142,7 @@ interface CallFrame {
 
 /** `uses:` of our own actions and reusable workflows, under the repository's own name (package.json `repository`). */
 function ourUses(root: string): { actions: RegExp; workflows: RegExp } {
-  const name = ourRepository(root).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = escapeRegExp(ourRepository(root));
   return {
     actions: new RegExp(`^${name}/([a-z0-9-]+)@[^/]+$`),
     workflows: new RegExp(`^${name}/(\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml)@[^/]+$`),

@@ -153,7 +153,9 @@ describe('unzip', () => {
 describe('PipelineRunner on small workflows', () => {
   async function setup(files: Record<string, string>) {
     const root = await mkdtemp(path.join(tmpdir(), 'runner-root-'));
-    for (const [name, text] of Object.entries(files)) {
+    // The name our own actions and workflows are published under (see our-repository.ts).
+    const manifest = { repository: { type: 'git', url: 'https://github.com/ecs-actions/ecs-actions.git' } };
+    for (const [name, text] of Object.entries({ 'package.json': JSON.stringify(manifest), ...files })) {
       await mkdir(path.dirname(path.join(root, name)), { recursive: true });
       await writeFile(path.join(root, name), text);
     }
