@@ -65,7 +65,7 @@ describe('pnpm retarget', () => {
       ]),
     );
     expect(ourRepository(copy)).toBe('acme/deploy-kit');
-    for (const stale of ['ecs-actions/ecs-actions', '<owner>/ecs-actions', '<org>/']) {
+    for (const stale of ['ecs-actions/ecs-actions', 'ecs-actions\\/ecs-actions', '<owner>/ecs-actions', '<org>/']) {
       expect([stale, await filesContaining(stale)]).toEqual([stale, []]);
     }
     const deploy = await readFile(path.join(copy, '.github/workflows/deploy.yml'), 'utf8');

@@ -38,8 +38,14 @@ function stepsOf(file: string): Step[] {
 
 /** Our action named by a `uses:` (remote `ecs-actions/ecs-actions/<name>@v1` or local `./actions/<name>`). */
 function ourAction(uses: string | undefined): string | undefined {
-  const match = /^(?:ecs-actions\/ecs-actions\/|\.\/actions\/)([a-z-]+)(?:@v1)?$/.exec(uses ?? '');
-  return match?.[1];
+  const remote = 'ecs-actions/ecs-actions/';
+  const local = './actions/';
+  const path = uses?.startsWith(remote)
+    ? uses.slice(remote.length)
+    : uses?.startsWith(local)
+      ? uses.slice(local.length)
+      : '';
+  return /^([a-z-]+)(?:@v1)?$/.exec(path)?.[1];
 }
 
 describe('workflows and starter workflows', () => {

@@ -22,3 +22,12 @@ export function explain(run: WorkflowRun): string {
     .flatMap((j) => j.steps.filter((s) => s.outcome === 'failure').map((s) => `${j.id} / ${s.name}:\n${s.log}`))
     .join('\n');
 }
+
+/** The deploy-tag step of deploy.yml that writes the tag (not the lookup of the history). */
+export function tagStep(run: WorkflowRun) {
+  const found = job(run, 'deploy/deploy').steps.find(
+    (s) => s.uses?.startsWith('ecs-actions/ecs-actions/deploy-tag@') && s.id !== 'record',
+  );
+  if (!found) throw new Error('no deploy-tag step that writes the tag');
+  return found;
+}
