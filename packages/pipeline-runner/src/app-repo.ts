@@ -4,7 +4,7 @@
  * the simulator's account and region), as a team adopting the starter workflows would have it.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,11 @@ export interface AppRepo {
   /** Commits on master, oldest first. */
   commits(): Promise<string[]>;
   head(): Promise<string>;
-  /** Writes files and commits them on master; returns the new commit. */
-  commit(message: string, files: Record<string, string>): Promise<string>;
+  /**
+   * Writes files and commits them on master; returns the new commit. Those named in `executable` are committed
+   * with mode 100755 (a `gradlew`, say).
+   */
+  commit(message: string, files: Record<string, string>, executable?: readonly string[]): Promise<string>;
 }
 
 /** A copy of ../shared/fixtures/seed-task-definition.json, the task definition the original pipeline kept in git. */
@@ -60,10 +63,11 @@ export async function createAppRepo(options: {
     dir,
     commits: async () => (await git('rev-list', '--reverse', 'master')).split('\n').filter(Boolean),
     head: () => git('rev-parse', 'master'),
-    async commit(message, files) {
+    async commit(message, files, executable = []) {
       for (const [name, content] of Object.entries(files)) {
         await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
         await writeFile(path.join(dir, name), content);
+        if (executable.includes(name)) await chmod(path.join(dir, name), 0o755);
         await git('add', '--', name);
       }
       await git('commit', '--quiet', '--allow-empty', '-m', message);

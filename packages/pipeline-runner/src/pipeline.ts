@@ -43,8 +43,8 @@ export interface Pipeline {
   repository: string;
   /** The task definition ARN the service ran when the pipeline was set up. */
   initialTaskDefinitionArn: string;
-  /** Commits a change on master (as a push would) and tells the GitHub side about it. */
-  push(message: string, files?: Record<string, string>): Promise<string>;
+  /** Commits a change on master (as a push would; `executable` as AppRepo.commit) and tells the GitHub side about it. */
+  push(message: string, files?: Record<string, string>, executable?: readonly string[]): Promise<string>;
   /** The CI workflow for a push of master's head. */
   runCi(): Promise<CiRun>;
   /**
@@ -188,8 +188,8 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
     service,
     repository,
     initialTaskDefinitionArn,
-    async push(message, files = {}) {
-      const sha = await app.commit(message, files);
+    async push(message, files = {}, executable = []) {
+      const sha = await app.commit(message, files, executable);
       await syncGitHub();
       return sha;
     },

@@ -5,7 +5,9 @@
  * - actions/checkout: clones the local application repository and checks out the requested ref or sha;
  * - aws-actions/configure-aws-credentials: checks the OIDC prerequisites and exports the simulator's credentials;
  * - actions/upload-artifact: stores files as an artifact of the current run on the GitHub side;
- * - actions/download-artifact: lists a run's artifacts over the GitHub REST API, downloads the zip and unpacks it.
+ * - actions/download-artifact: lists a run's artifacts over the GitHub REST API, downloads the zip and unpacks it;
+ * - actions/setup-java: checks its inputs and the build files its cache is keyed by, as the real one does, but installs
+ *   no JDK (the build commands of the tests need none).
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
@@ -176,6 +178,76 @@ export const downloadArtifact: StandIn = async ({ inputs, workspace, trigger, to
   };
 };
 
+/** setup-java v5's distributions (src/distributions/distribution-factory.ts). */
+export const JAVA_DISTRIBUTIONS = [
+  'adopt',
+  'adopt-hotspot',
+  'adopt-openj9',
+  'temurin',
+  'zulu',
+  'liberica',
+  'jdkfile',
+  'microsoft',
+  'semeru',
+  'corretto',
+  'oracle',
+  'dragonwell',
+  'sapmachine',
+  'graalvm',
+  'graalvm-community',
+  'jetbrains',
+  'kona',
+] as const;
+
+/** The files setup-java's cache key hashes, per build tool (src/cache.ts), as patterns on workspace-relative paths. */
+const JAVA_CACHE_FILES: Record<string, RegExp[]> = {
+  gradle: [/(^|\/)[^/]*\.gradle[^/]*$/, /(^|\/)gradle-wrapper\.properties$/, /^gradle\/[^/]*\.versions\.toml$/],
+  maven: [/(^|\/)pom\.xml$/, /(^|\/)\.mvn\/wrapper\/maven-wrapper\.properties$/],
+  sbt: [/(^|\/)[^/]*\.sbt$/, /(^|\/)project\/build\.properties$/],
+};
+
+async function workspaceFiles(root: string, dir = root): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name === '.git') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await workspaceFiles(root, full)));
+    else found.push(path.relative(root, full).split(path.sep).join('/'));
+  }
+  return found;
+}
+
+/**
+ * actions/setup-java v5: `java-version` (or `java-version-file`), `distribution` (required with them), `cache`
+ * (gradle, maven, sbt: fails when no file of that build tool is in the workspace, as the real action's cache key
+ * does). Installs nothing: it says so, and sets no JAVA_HOME.
+ */
+export const setupJava: StandIn = async ({ inputs, workspace }) => {
+  const version = (inputs['java-version'] ?? '').trim();
+  const distribution = inputs.distribution ?? '';
+  const cache = inputs.cache ?? '';
+  if (!version && !inputs['java-version-file']) return { error: 'java-version or java-version-file input expected' };
+  if (!distribution) return { error: 'distribution input is required' };
+  if (!(JAVA_DISTRIBUTIONS as readonly string[]).includes(distribution)) {
+    return { error: `No supported distribution was found for input ${distribution}` };
+  }
+  let log = `Java ${version || `from ${inputs['java-version-file']}`} (${distribution}): not installed here, the local runner has no JDK to set up\n`;
+  const outputs: Record<string, string> = { distribution, version, path: '', 'cache-hit': 'false' };
+  if (cache) {
+    const patterns = JAVA_CACHE_FILES[cache];
+    if (!patterns) return { error: `unknown package manager specified: ${cache}` };
+    const keyed = (await workspaceFiles(workspace)).filter((file) => patterns.some((p) => p.test(file)));
+    if (keyed.length === 0) {
+      return {
+        error: `No file in ${workspace} matched to [${patterns.join(',')}], make sure you have checked out the target repository`,
+      };
+    }
+    log += `${cache} cache keyed by ${keyed.sort().join(', ')}: not restored here\n`;
+    outputs['cache-primary-key'] = `setup-java-Linux-x64-${cache}-local`;
+  }
+  return { outputs, log };
+};
+
 /** Without Docker: ecr-push's place is taken by seeding the image into the simulator's ECR. */
 export function seededEcrPush(sim: Simulator, reason: string): StandIn {
   return async ({ inputs, env, runner }) => {
@@ -207,5 +279,6 @@ export function builtInStandIns(): Record<string, StandIn> {
     'aws-actions/configure-aws-credentials': configureAwsCredentials,
     'actions/upload-artifact': uploadArtifact,
     'actions/download-artifact': downloadArtifact,
+    'actions/setup-java': setupJava,
   };
 }

@@ -5,39 +5,32 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Simulator, startSimulator } from '@ecs-actions/simulator';
-import { acquireDockerServices, type DockerServices } from '@ecs-actions/simulator/docker';
+import type { Simulator } from '@ecs-actions/simulator';
+import type { DockerServices } from '@ecs-actions/simulator/docker';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type CiRun, createPipeline, type Pipeline } from '../src/index.js';
+import type { CiRun, Pipeline } from '../src/index.js';
+import { type DockerPipeline, registryDigest as digestOf, root, startDockerPipeline } from './docker-pipeline.js';
 import { explain, job, step, tagStep } from './run-helpers.js';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const headverPattern = /^0\.\d{4}\.(\d+)$/;
 
+let docker: DockerPipeline;
 let services: DockerServices;
 let sim: Simulator;
 let pipeline: Pipeline;
 
 beforeAll(async () => {
-  services = await acquireDockerServices();
-  sim = await startSimulator({
-    timeScale: 100,
-    registry: { url: services.registryUrl, username: services.username, password: services.password },
-  });
-  pipeline = await createPipeline({
-    sim,
-    root,
-    dockerHost: services.dockerHost,
+  docker = await startDockerPipeline({
     // The simulator runs 100x real time: follow the rollout every second instead of every 5.
     inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
     // The role trusts exactly the name-based subjects of docs/setup.md's trust policy: CI and CD must present them.
     trustedSubjects: documentedTrust().filter((sub) => !sub.includes('@')),
   });
+  ({ services, sim, pipeline } = docker);
 }, 120_000);
 
 afterAll(async () => {
-  await sim?.close();
-  await services?.stop();
+  await docker?.close();
 });
 
 /** Calls this test makes itself (to look at the service), left out of what the pipeline called. */
@@ -77,21 +70,7 @@ const deployTags = () =>
   Object.fromEntries(sim.github.tags(pipeline.owner, pipeline.repo).map((tag) => [tag.name, tag.commit]));
 
 /** The digest the registry itself reports for a tag (Docker-Content-Digest). */
-async function registryDigest(repository: string, tag: string): Promise<string | null> {
-  const response = await fetch(`${services.registryUrl}/v2/${repository}/manifests/${tag}`, {
-    method: 'HEAD',
-    headers: {
-      authorization: `Basic ${Buffer.from(`${services.username}:${services.password}`).toString('base64')}`,
-      accept: [
-        'application/vnd.oci.image.index.v1+json',
-        'application/vnd.oci.image.manifest.v1+json',
-        'application/vnd.docker.distribution.manifest.v2+json',
-        'application/vnd.docker.distribution.manifest.list.v2+json',
-      ].join(', '),
-    },
-  });
-  return response.ok ? response.headers.get('docker-content-digest') : null;
-}
+const registryDigest = (repository: string, tag: string) => digestOf(services, repository, tag);
 
 const releases: Record<string, CiRun> = {};
 /** The task definition revision each release ran as in production. */
@@ -112,6 +91,9 @@ describe('the starter workflows, run from their YAML against the simulator and a
     expect(await registryDigest(pipeline.repository, 'latest')).toBe(built.digest);
     // The post step of ecr-push (docker logout) ran at the end of the job.
     const steps = job(ci, 'build-push/build-push').steps;
+    // JAVA_VERSION and BUILD_COMMAND are unset: no JDK, no build command (jvm-build.e2e.test.ts sets them).
+    expect(step(ci, 'build-push/build-push', 'actions/setup-java').outcome).toBe('skipped');
+    expect(step(ci, 'build-push/build-push', 'build').outcome).toBe('skipped');
     expect(steps.at(-1)).toMatchObject({ post: true, uses: 'ecs-actions/ecs-actions/ecr-push@v1', outcome: 'success' });
     releases.v1 = ci;
 

@@ -1,5 +1,11 @@
-/** The configure-aws-credentials stand-in assumes the role only for the OIDC subjects the trust policy allows. */
-import { describe, expect, it } from '@jest/globals';
+/**
+ * The configure-aws-credentials stand-in assumes the role only for the OIDC subjects the trust policy allows; the
+ * setup-java stand-in checks its inputs and the files its cache is keyed by, as the real action does.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { builtInStandIns, oidcSubject, type PipelineRunnerOptions, type StandInContext } from '../src/index.js';
 
 const runner = {
@@ -90,5 +96,60 @@ describe('configure-aws-credentials stand-in', () => {
   it('without id-token: write there is no token to present', async () => {
     const result = await assume?.(context({ permissions: { 'id-token': 'none' } }));
     expect(result?.error).toMatch(/ACTIONS_ID_TOKEN_REQUEST_URL.*id-token: write/);
+  });
+});
+
+describe('setup-java stand-in', () => {
+  const setupJava = builtInStandIns()['actions/setup-java'];
+  let gradleApp: string;
+  let bareApp: string;
+
+  beforeAll(async () => {
+    gradleApp = await mkdtemp(path.join(tmpdir(), 'setup-java-gradle-'));
+    await mkdir(path.join(gradleApp, 'gradle', 'wrapper'), { recursive: true });
+    await writeFile(path.join(gradleApp, 'build.gradle'), "plugins { id 'java' }\n");
+    await writeFile(path.join(gradleApp, 'gradle', 'wrapper', 'gradle-wrapper.properties'), 'distributionUrl=x\n');
+    bareApp = await mkdtemp(path.join(tmpdir(), 'setup-java-bare-'));
+    await writeFile(path.join(bareApp, 'Dockerfile'), 'FROM scratch\n');
+  });
+  afterAll(async () => {
+    await rm(gradleApp, { recursive: true, force: true });
+    await rm(bareApp, { recursive: true, force: true });
+  });
+
+  const java = (inputs: Record<string, string>, workspace = gradleApp) => setupJava?.(context({ inputs, workspace }));
+
+  it('with a Gradle project: the version and distribution as outputs, the cache keyed by its Gradle files, no JDK', async () => {
+    const result = await java({ 'java-version': '17', distribution: 'temurin', cache: 'gradle' });
+    expect(result?.error).toBeUndefined();
+    expect(result?.outputs).toMatchObject({ distribution: 'temurin', version: '17', 'cache-hit': 'false' });
+    expect(result?.log).toContain('not installed here');
+    expect(result?.log).toContain('gradle cache keyed by build.gradle, gradle/wrapper/gradle-wrapper.properties');
+    expect(result?.env).toBeUndefined();
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['no java-version', { distribution: 'temurin' }, 'java-version or java-version-file input expected'],
+    ['no distribution', { 'java-version': '17' }, 'distribution input is required'],
+    [
+      'an unknown distribution',
+      { 'java-version': '17', distribution: 'openjdk' },
+      'No supported distribution was found for input openjdk',
+    ],
+    [
+      'an unknown cache',
+      { 'java-version': '17', distribution: 'temurin', cache: 'ant' },
+      'unknown package manager specified: ant',
+    ],
+  ])('fails as the real one does with %s', async (_, inputs, error) => {
+    expect((await java(inputs))?.error).toBe(error);
+  });
+
+  it('fails the Gradle cache in a checkout without Gradle files (as its cache key would), and not without a cache', async () => {
+    const cached = await java({ 'java-version': '21', distribution: 'corretto', cache: 'gradle' }, bareApp);
+    expect(cached?.error).toMatch(/^No file in .* matched to \[.*gradle.*\], make sure you have checked out/);
+    const uncached = await java({ 'java-version': '21', distribution: 'corretto', cache: '' }, bareApp);
+    expect(uncached?.error).toBeUndefined();
+    expect(uncached?.outputs).toMatchObject({ distribution: 'corretto', version: '21' });
   });
 });

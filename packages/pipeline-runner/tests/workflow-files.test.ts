@@ -19,7 +19,14 @@ interface Job {
   permissions?: Record<string, string> | string;
   environment?: unknown;
   concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
-  steps?: { id?: string; if?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[];
+  steps?: {
+    id?: string;
+    if?: string;
+    uses?: string;
+    run?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }[];
 }
 
 interface Workflow {
@@ -119,6 +126,64 @@ describe('starter workflows call the reusable ones as GitHub would accept', () =
     expect(cd.jobs.deploy?.if).toBe(
       "github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success'",
     );
+  });
+});
+
+describe('build-push.yml', () => {
+  const file = '.github/workflows/build-push.yml';
+  const inputs = () =>
+    (workflow(file).on.workflow_call as { inputs: Record<string, { default?: unknown; required?: boolean }> }).inputs;
+  const steps = () => workflow(file).jobs['build-push']?.steps ?? [];
+  const index = (predicate: (s: NonNullable<Job['steps']>[number]) => boolean) => steps().findIndex(predicate);
+
+  it("passes ecr-push's target, platform, scan and fail-on-severity through, with ecr-push's own defaults", () => {
+    const action = parse(read('actions/ecr-push/action.yml')) as { inputs: Record<string, { default?: string }> };
+    const push = steps().find((s) => s.uses === 'ecs-actions/ecs-actions/ecr-push@v1');
+    for (const input of ['target', 'platform', 'scan', 'fail-on-severity']) {
+      expect([input, push?.with?.[input]]).toEqual([input, `\${{ inputs.${input} }}`]);
+      expect([input, inputs()[input]?.default]).toEqual([input, action.inputs[input]?.default]);
+    }
+  });
+
+  it('sets up a JDK and runs the build command only when asked, before the AWS credentials and docker build', () => {
+    expect(inputs()).toMatchObject({
+      'java-version': { default: '' },
+      'java-distribution': { default: 'temurin' },
+      'java-cache': { default: 'gradle' },
+      'build-command': { default: '' },
+    });
+    const java = steps().find((s) => s.uses?.startsWith('actions/setup-java@'));
+    expect(java?.if).toBe("inputs.java-version != ''");
+    expect(java?.with).toEqual({
+      'java-version': '${{ inputs.java-version }}',
+      distribution: '${{ inputs.java-distribution }}',
+      cache: '${{ inputs.java-cache }}',
+    });
+    const build = steps().find((s) => s.id === 'build');
+    expect(build?.if).toBe("inputs.build-command != ''");
+    // The command reaches bash as data (an environment variable), never as text of the script.
+    expect(build?.env?.BUILD_COMMAND).toBe('${{ inputs.build-command }}');
+    expect(build?.run).toContain('"$BUILD_COMMAND"');
+    const order = [
+      index((s) => s.uses?.startsWith('actions/checkout@') ?? false),
+      index((s) => s.uses?.startsWith('actions/setup-java@') ?? false),
+      index((s) => s.id === 'build'),
+      index((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@') ?? false),
+      index((s) => s.uses === 'ecs-actions/ecs-actions/ecr-push@v1'),
+    ];
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('ecs-ci.yml passes java-version and build-command from repository variables, empty when unset', () => {
+    const ci = workflow('.github/workflow-templates/ecs-ci.yml').jobs['build-push'];
+    expect(ci?.with).toMatchObject({
+      'java-version': "${{ vars.JAVA_VERSION || '' }}",
+      'build-command': "${{ vars.BUILD_COMMAND || '' }}",
+    });
+    const table = read('docs/setup.md');
+    expect(table).toMatch(/^\| `JAVA_VERSION` \| no,/m);
+    expect(table).toMatch(/^\| `BUILD_COMMAND` \| no,/m);
   });
 });
 
