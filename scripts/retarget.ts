@@ -2,38 +2,31 @@
  * Publishes this repository under another name: rewrites every reference to our actions and reusable workflows
  * (`<owner>/<repo>/<action>@v1`, `.../.github/workflows/deploy.yml@v1`, the root `<owner>/<repo>@v1`) in the
  * workflows, starter workflows, READMEs, docs and tests, and the `repository` of package.json.
- *   pnpm retarget acme/deploy-kit
+ *   pnpm retarget octo-corp/ecs-deploy
  */
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { escapeRegExp, ourRepository } from '../packages/pipeline-runner/src/our-repository.js';
+import { DOCS_PLACEHOLDER, escapeRegExp, ourRepository } from '../packages/pipeline-runner/src/our-repository.js';
 
 const run = promisify(execFile);
 
 /** GitHub's rules: an owner is 1-39 letters, digits and single hyphens; a repository name 1-100 of [A-Za-z0-9._-]. */
 const TARGET = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
-/** How the docs name the repository before anyone has published it. */
-const PROSE_PLACEHOLDER = '<owner>/ecs-actions';
-/** Generated or not ours to rewrite; this script and its test name the placeholders on purpose. */
-const SKIPPED = [
-  /(^|\/)dist\//,
-  /^pnpm-lock\.yaml$/,
-  /^scripts\/retarget\.ts$/,
-  /^scripts\/tests\/retarget\.test\.ts$/,
-];
+/** Generated or not ours to rewrite; the test names the old names on purpose. */
+const SKIPPED = [/(^|\/)dist\//, /^pnpm-lock\.yaml$/, /^scripts\/tests\/retarget\.test\.ts$/];
 
 export async function retarget(root: string, target: string): Promise<string[]> {
   if (!TARGET.test(target)) {
     throw new Error(
-      `The new name must be <owner>/<repo> as GitHub spells it (e.g. acme/deploy-kit); got ${JSON.stringify(target)}.`,
+      `The new name must be <owner>/<repo> as GitHub spells it (e.g. octo-corp/ecs-deploy); got ${JSON.stringify(target)}.`,
     );
   }
   const from = ourRepository(root);
   // A name followed by "/" (an action or workflow path), "@" (a ref) or ".git" (package.json), not inside a longer name.
   const reference = new RegExp(
-    `(?<![\\w.-])(?:${escapeRegExp(from)}|${escapeRegExp(PROSE_PLACEHOLDER)})(?=/|@|\\.git\\b)`,
+    `(?<![\\w.-])(?:${escapeRegExp(from)}|${escapeRegExp(DOCS_PLACEHOLDER)})(?=/|@|\\.git\\b)`,
     'g',
   );
   const { stdout } = await run('git', ['ls-files', '-z'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });

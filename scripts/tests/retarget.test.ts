@@ -37,7 +37,8 @@ afterAll(async () => {
 async function filesContaining(text: string): Promise<string[]> {
   const found: string[] = [];
   for (const file of files) {
-    if (/retarget(\.test)?\.ts$/.test(file)) continue;
+    // This test names the old names; our-repository.ts defines the docs' placeholder.
+    if (/(retarget\.test|our-repository)\.ts$/.test(file)) continue;
     if ((await readFile(path.join(copy, file), 'utf8')).includes(text)) found.push(file);
   }
   return found;

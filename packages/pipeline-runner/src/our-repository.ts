@@ -25,3 +25,6 @@ export function ourRepository(root: string): string {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** How the READMEs and docs name the repository in `uses:` examples, until `pnpm retarget` names it. */
+export const DOCS_PLACEHOLDER = '<owner>/ecs-actions';
