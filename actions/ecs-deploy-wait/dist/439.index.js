@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
-var src = __webpack_require__(7769);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __webpack_require__(224);
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
 /**
  * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,

@@ -5,15 +5,15 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(224);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(994);
 
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
 // a bad input fails without parsing them (they are separate chunks of the bundle).
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readDeployInputs */ .Jj)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(), process.env.GITHUB_WORKSPACE ?? process.cwd(), 
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readDeployInputs */ .Jj)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .deployInputReader */ .bX)(), process.env.GITHUB_WORKSPACE ?? process.cwd(), 
         // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
         process.env.RUNNER_TEMP || undefined);
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
@@ -69,15 +69,48 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5286:
+/***/ 994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jj: () => (/* binding */ readDeployInputs)
-/* harmony export */ });
-/* unused harmony exports MAX_TIMEOUT_MS, MIN_POLL_INTERVAL_MS */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
-/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(247);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bX: () => (/* binding */ deployInputReader),
+  Jj: () => (/* binding */ readDeployInputs)
+});
+
+// UNUSED EXPORTS: MAX_TIMEOUT_MS, MIN_POLL_INTERVAL_MS, STOCK_ALIASES
+
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __nccwpck_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
+;// CONCATENATED MODULE: ../../packages/core/src/aliases.ts
+
+/**
+ * An input source where each new name also reads its alias, converted to the new form. Refuses, before
+ * anything runs, an alias and its new name both set to different values: neither would be sure to win.
+ */
+function withAliases(source, aliases) {
+    const resolved = new Map();
+    for (const { alias, name, toNew, default: fallback = '' } of aliases) {
+        const aliasValue = (source(alias) ?? '').trim();
+        if (!aliasValue)
+            continue;
+        const converted = toNew ? toNew(aliasValue) : aliasValue;
+        const newValue = (source(name) ?? '').trim();
+        if (newValue && newValue !== fallback && newValue !== converted) {
+            throw new errors/* ConfigurationError */.j1(`Inputs "${alias}" (${(0,errors/* quoteValue */.cl)(aliasValue)}) and "${name}" (${(0,errors/* quoteValue */.cl)(newValue)}) are both set, to different values. "${alias}" is the stock action's name for "${name}": set only ${name}: ${converted}.`);
+        }
+        resolved.set(name, converted);
+    }
+    return (name) => resolved.get(name) ?? source(name);
+}
+
+// EXTERNAL MODULE: ./src/taskdef.ts
+var taskdef = __nccwpck_require__(247);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 const MAX_TIMEOUT_MS = 6 * 3_600_000;
@@ -85,18 +118,66 @@ const MIN_POLL_INTERVAL_MS = 250;
 // arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, or family:3 (what UpdateService accepts).
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
+const BOOLEAN_WORDS = {
+    true: 'true',
+    True: 'true',
+    TRUE: 'true',
+    false: 'false',
+    False: 'false',
+    FALSE: 'false',
+};
+/**
+ * The names aws-actions/amazon-ecs-deploy-task-definition gives these inputs. One with the same meaning is read as
+ * its new name; one whose meaning differs fails with the form to write instead.
+ */
+const STOCK_ALIASES = [
+    {
+        alias: 'wait-for-service-stability',
+        name: 'wait',
+        default: 'true',
+        toNew: (value) => {
+            const word = BOOLEAN_WORDS[value];
+            if (word === undefined)
+                throw (0,src/* invalidInput */.aY)('wait-for-service-stability', value, 'must be a boolean', 'Use wait: true or wait: false.');
+            return word;
+        },
+    },
+    {
+        alias: 'wait-for-minutes',
+        name: 'timeout',
+        default: '30m',
+        toNew: (value) => {
+            if (!/^[1-9]\d*$/.test(value)) {
+                throw (0,src/* invalidInput */.aY)('wait-for-minutes', value, 'must be whole minutes, e.g. 30', 'Or write timeout: with a duration, e.g. 1h30m.');
+            }
+            return `${value}m`;
+        },
+    },
+    {
+        alias: 'wait-max-delay-seconds',
+        name: 'poll-interval',
+        default: '5s',
+        toNew: (value) => {
+            throw new src/* ConfigurationError */.j1(`Input "wait-max-delay-seconds" (${(0,src/* quoteValue */.cl)(value)}) is not read by ecs-deploy-wait: it does not back off, it asks ECS at a fixed interval (default 5s). Write poll-interval: ${/^\d+$/.test(value) ? `${value}s` : '15s'} for another interval.`);
+        },
+    },
+];
+/** The step's inputs, with the stock action's names read as ours (see STOCK_ALIASES). */
+function deployInputReader(source = src/* runnerInputs */.ax) {
+    return new src/* InputReader */.i_(withAliases(source, STOCK_ALIASES));
+}
 /** Reads and validates every input, including the task definition file, before anything is changed. */
 function readDeployInputs(input, workspace, runnerTemp) {
     const file = input.optionalString('task-definition');
     const arn = input.optionalString('task-definition-arn');
     if (file && arn) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Inputs "task-definition" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(file)}) and "task-definition-arn" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`);
+        throw new src/* ConfigurationError */.j1(`Inputs "task-definition" (${(0,src/* quoteValue */.cl)(file)}) and "task-definition-arn" (${(0,src/* quoteValue */.cl)(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`);
     }
     if (!file && !arn) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.');
+        throw new src/* ConfigurationError */.j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.');
     }
     if (arn && !TASK_DEFINITION_ARN.test(arn) && !FAMILY_REVISION.test(arn)) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('task-definition-arn', arn, 'must be a task definition ARN or family:revision', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
+        throw (0,src/* invalidInput */.aY)('task-definition-arn', arn, 'must be a task definition ARN or family:revision', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
     }
     const cluster = input.string('cluster', 'default');
     const service = input.requiredString('service');
@@ -106,7 +187,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
     const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
     const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
     if (pollIntervalMs > timeoutMs) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+        throw (0,src/* invalidInput */.aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
     }
     const rollback = input.boolean('rollback', true);
     const skipUnchanged = input.boolean('skip-unchanged', false);
@@ -133,7 +214,7 @@ const MAX_FILE_BYTES = 1024 * 1024;
  * JSON (no key twice), no larger than ECS accepts. Errors never show the file's content.
  */
 function readRenderedFile(file, workspace, runnerTemp) {
-    const resolved = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .resolveInputPath */ .qL)({
+    const resolved = (0,src/* resolveInputPath */.qL)({
         input: 'task-definition',
         value: file,
         roots: [
@@ -141,20 +222,20 @@ function readRenderedFile(file, workspace, runnerTemp) {
             ...(runnerTemp ? [{ name: 'RUNNER_TEMP', dir: runnerTemp }] : []),
         ],
     });
-    const text = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .readInputFile */ .jH)('task-definition', resolved, {
+    const text = (0,src/* readInputFile */.jH)('task-definition', resolved, {
         maxBytes: MAX_FILE_BYTES,
         missingHint: `Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}), e.g. the task-definition output of ecs-render-taskdef.`,
     });
-    const parsed = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseJsonText */ .lk)(text);
+    const parsed = (0,src/* parseJsonText */.lk)(text);
     if (!parsed.ok)
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jsonProblemMessage */ .v5)('task-definition', resolved.shown, parsed.problem));
-    const result = (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .toRegisterRequest */ .wu)(parsed.value);
+        throw new src/* ConfigurationError */.j1((0,src/* jsonProblemMessage */.v5)('task-definition', resolved.shown, parsed.problem));
+    const result = (0,taskdef/* toRegisterRequest */.wu)(parsed.value);
     if ('problem' in result) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "task-definition": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`);
+        throw new src/* ConfigurationError */.j1(`Input "task-definition": ${(0,src/* quoteValue */.cl)(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`);
     }
-    const tooLarge = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .taskDefinitionSizeProblem */ .xF)(result.request, `Input "task-definition": the task definition in ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(resolved.shown)}`);
+    const tooLarge = (0,src/* taskDefinitionSizeProblem */.xF)(result.request, `Input "task-definition": the task definition in ${(0,src/* quoteValue */.cl)(resolved.shown)}`);
     if (tooLarge)
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(tooLarge);
+        throw new src/* ConfigurationError */.j1(tooLarge);
     return result;
 }
 
@@ -172,7 +253,7 @@ function readRenderedFile(file, workspace, runnerTemp) {
 /* harmony export */   wu: () => (/* binding */ toRegisterRequest)
 /* harmony export */ });
 /* unused harmony export normalizeTaskDefinition */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(224);
 
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
@@ -332,65 +413,15 @@ function sameTaskDefinition(a, b) {
 
 /***/ }),
 
-/***/ 7769:
+/***/ 9179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ ConfigurationError),
-  n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
-  i_: () => (/* reexport */ InputReader),
-  Jr: () => (/* reexport */ THROTTLING_CODES),
-  J6: () => (/* reexport */ awsErrorCode),
-  Ue: () => (/* reexport */ awsRegion),
-  nV: () => (/* reexport */ createAwsClient),
-  gJ: () => (/* reexport */ errorMessage),
-  Qz: () => (/* reexport */ explainAccessError),
-  a3: () => (/* reexport */ formatDuration),
-  aY: () => (/* reexport */ invalidInput),
-  w7: () => (/* reexport */ isAccessDenied),
-  Pq: () => (/* reexport */ isAccessError),
-  v5: () => (/* reexport */ jsonProblemMessage),
-  po: () => (/* reexport */ keepRawResponse),
-  Rm: () => (/* reexport */ log_namespaceObject),
-  UZ: () => (/* reexport */ markdownCell),
-  D9: () => (/* reexport */ markdownCode),
-  Qj: () => (/* reexport */ markdownTable),
-  lk: () => (/* reexport */ parseJsonText),
-  wt: () => (/* reexport */ poll),
-  cl: () => (/* reexport */ quoteValue),
-  XQ: () => (/* reexport */ rawMember),
-  jH: () => (/* reexport */ readInputFile),
-  bZ: () => (/* reexport */ realSleep),
-  qL: () => (/* reexport */ resolveInputPath),
-  Cs: () => (/* reexport */ runAction),
-  Qm: () => (/* reexport */ sendAsWritten),
-  em: () => (/* reexport */ sentence),
-  n0: () => (/* reexport */ setOutputs),
-  ml: () => (/* reexport */ systemClock),
-  xF: () => (/* reexport */ taskDefinitionSizeProblem),
-  Sy: () => (/* reexport */ writeSummary)
-});
-
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, awsClientConfig, displayPath, formatJson, inputEnvName, inputsFrom, locateJsonError, parseDuration, parseInteger, reportFailure, runner, runnerInputs, taskDefinitionBytes, wireBody
-
-// NAMESPACE OBJECT: ../../packages/core/src/log.ts
-var log_namespaceObject = {};
-__nccwpck_require__.r(log_namespaceObject);
-__nccwpck_require__.d(log_namespaceObject, {
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (error),
-  group: () => (group),
-  info: () => (info),
-  maskSecret: () => (maskSecret),
-  notice: () => (notice),
-  startGroup: () => (startGroup),
-  warning: () => (warning)
-});
-
-;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ invalidInput),
+/* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
 /**
  * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
  * It fails the step with that message alone, no stack trace.
@@ -421,6 +452,70 @@ function invalidInput(name, value, expected, fix) {
     return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
 }
 
+
+/***/ }),
+
+/***/ 224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j1: () => (/* reexport */ errors/* ConfigurationError */.j1),
+  n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
+  i_: () => (/* reexport */ InputReader),
+  Jr: () => (/* reexport */ THROTTLING_CODES),
+  J6: () => (/* reexport */ awsErrorCode),
+  Ue: () => (/* reexport */ awsRegion),
+  nV: () => (/* reexport */ createAwsClient),
+  gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
+  Qz: () => (/* reexport */ explainAccessError),
+  a3: () => (/* reexport */ formatDuration),
+  aY: () => (/* reexport */ errors/* invalidInput */.aY),
+  w7: () => (/* reexport */ isAccessDenied),
+  Pq: () => (/* reexport */ isAccessError),
+  v5: () => (/* reexport */ jsonProblemMessage),
+  po: () => (/* reexport */ keepRawResponse),
+  Rm: () => (/* reexport */ log_namespaceObject),
+  UZ: () => (/* reexport */ markdownCell),
+  D9: () => (/* reexport */ markdownCode),
+  Qj: () => (/* reexport */ markdownTable),
+  lk: () => (/* reexport */ parseJsonText),
+  wt: () => (/* reexport */ poll),
+  cl: () => (/* reexport */ errors/* quoteValue */.cl),
+  XQ: () => (/* reexport */ rawMember),
+  jH: () => (/* reexport */ readInputFile),
+  bZ: () => (/* reexport */ realSleep),
+  qL: () => (/* reexport */ resolveInputPath),
+  Cs: () => (/* reexport */ runAction),
+  ax: () => (/* reexport */ runnerInputs),
+  Qm: () => (/* reexport */ sendAsWritten),
+  em: () => (/* reexport */ sentence),
+  n0: () => (/* reexport */ setOutputs),
+  ml: () => (/* reexport */ systemClock),
+  xF: () => (/* reexport */ taskDefinitionSizeProblem),
+  Sy: () => (/* reexport */ writeSummary)
+});
+
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, awsClientConfig, displayPath, formatJson, inputEnvName, inputsFrom, locateJsonError, parseDuration, parseInteger, reportFailure, runner, taskDefinitionBytes, wireBody
+
+// NAMESPACE OBJECT: ../../packages/core/src/log.ts
+var log_namespaceObject = {};
+__nccwpck_require__.r(log_namespaceObject);
+__nccwpck_require__.d(log_namespaceObject, {
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  group: () => (group),
+  info: () => (info),
+  maskSecret: () => (maskSecret),
+  notice: () => (notice),
+  startGroup: () => (startGroup),
+  warning: () => (warning)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
 ;// CONCATENATED MODULE: ../../packages/core/src/version.ts
 /** The toolkit's own version, sent in the AWS user agent. A test keeps it equal to the root package.json. */
 const ECS_ACTIONS_VERSION = '1.0.0';
@@ -435,10 +530,10 @@ const AWS_REQUEST_TIMEOUT_MS = 30_000;
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region) {
-        throw new ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
+        throw new errors/* ConfigurationError */.j1('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
     }
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
+        throw new errors/* ConfigurationError */.j1(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
     }
     return region;
 }
@@ -504,7 +599,7 @@ const DENIED_CODES = new Set([
     'NotAuthorized',
 ]);
 function isMissingCredentials(error) {
-    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errorMessage(error));
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test((0,errors/* errorMessage */.gJ)(error));
 }
 function isPassRoleDenied(code, detail) {
     // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
@@ -521,7 +616,7 @@ function isAccessError(error) {
         EXPIRED_CODES.has(code) ||
         REJECTED_CODES.has(code) ||
         DENIED_CODES.has(code) ||
-        isPassRoleDenied(code, errorMessage(error)));
+        isPassRoleDenied(code, (0,errors/* errorMessage */.gJ)(error)));
 }
 /** The service's message as a sentence, so that the advice after it reads as the next one. */
 function sentence(text) {
@@ -532,23 +627,23 @@ function sentence(text) {
 function explainAccessError(error, context) {
     const { action } = context;
     const code = awsErrorCode(error);
-    const detail = sentence(errorMessage(error));
+    const detail = sentence((0,errors/* errorMessage */.gJ)(error));
     const on = context.resource ? ` on ${context.resource}` : '';
     const where = context.region ? ` in region ${context.region}` : '';
     if (isMissingCredentials(error)) {
-        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+        return new errors/* ConfigurationError */.j1(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
     }
     if (EXPIRED_CODES.has(code)) {
-        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+        return new errors/* ConfigurationError */.j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
     }
     if (REJECTED_CODES.has(code)) {
-        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+        return new errors/* ConfigurationError */.j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
     }
     if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
         const named = /iam:PassRole/i.test(detail)
             ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
             : action;
-        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+        return new errors/* ConfigurationError */.j1(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
     }
     return undefined;
 }
@@ -695,7 +790,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -706,7 +801,7 @@ class InputReader {
             return true;
         if (FALSE_WORDS.has(value))
             return false;
-        throw invalidInput(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
+        throw (0,errors/* invalidInput */.aY)(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
     }
     oneOf(name, allowed, fallback) {
         const value = this.raw(name);
@@ -714,7 +809,7 @@ class InputReader {
             return fallback;
         if (allowed.includes(value))
             return value;
-        throw invalidInput(name, value, `must be one of ${allowed.join(', ')}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be one of ${allowed.join(', ')}`);
     }
     integer(name, options) {
         const value = this.raw(name);
@@ -748,7 +843,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new errors/* ConfigurationError */.j1(`Input "${name}" line ${index + 1} is not ${what}: ${(0,errors/* quoteValue */.cl)(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -762,7 +857,7 @@ class InputReader {
             return JSON.parse(value);
         }
         catch (error) {
-            throw invalidInput(name, value, 'must be JSON', `The parser said: ${error.message}.`);
+            throw (0,errors/* invalidInput */.aY)(name, value, 'must be JSON', `The parser said: ${error.message}.`);
         }
     }
 }
@@ -776,10 +871,10 @@ function parseInteger(name, value, options = {}) {
                 : `an integer of at least ${min}`
             : `an integer from ${min} to ${max}`;
     if (!/^[+-]?\d+$/.test(value))
-        throw invalidInput(name, value, `must be ${range}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be ${range}`);
     const parsed = Number(value);
     if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max)
-        throw invalidInput(name, value, `must be ${range}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be ${range}`);
     return parsed;
 }
 function parseDuration(name, value, options = {}) {
@@ -791,14 +886,14 @@ function parseDuration(name, value, options = {}) {
     else {
         const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
         if (parts.length === 0 || parts.map((part) => part[0]).join('') !== value)
-            throw invalidInput(name, value, format);
+            throw (0,errors/* invalidInput */.aY)(name, value, format);
         ms = Math.round(parts.reduce((total, part) => total + Number(part[1]) * (DURATION_UNITS_MS[part[2] ?? 's'] ?? 0), 0));
     }
     if (options.min !== undefined && ms < options.min) {
-        throw invalidInput(name, value, `must be at least ${formatDuration(options.min)}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be at least ${formatDuration(options.min)}`);
     }
     if (options.max !== undefined && ms > options.max) {
-        throw invalidInput(name, value, `must be at most ${formatDuration(options.max)}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be at most ${formatDuration(options.max)}`);
     }
     return ms;
 }
@@ -827,7 +922,7 @@ function parseJsonText(text) {
  * It quotes no content of the file beyond a duplicate key's name.
  */
 function jsonProblemMessage(input, shownPath, problem) {
-    const where = `Input "${input}": ${quoteValue(shownPath)}`;
+    const where = `Input "${input}": ${(0,errors/* quoteValue */.cl)(shownPath)}`;
     const at = `at line ${problem.line}, column ${problem.column}`;
     return problem.kind === 'duplicate-key'
         ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
@@ -955,7 +1050,7 @@ function locateJsonError(text) {
             const key = JSON.parse(text.slice(keyStart, i));
             const first = keys.get(key);
             if (first !== undefined) {
-                throw new Stop(`the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+                throw new Stop(`the key ${(0,errors/* quoteValue */.cl)(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
             }
             keys.set(key, keyStart);
             skipSpace();
@@ -1200,9 +1295,9 @@ async function runAction(steps) {
     }
 }
 function reportFailure(error) {
-    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
+    if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)
         runner_runner.debug(error.stack);
-    runner_runner.setFailed(errorMessage(error));
+    runner_runner.setFailed((0,errors/* errorMessage */.gJ)(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -1358,7 +1453,7 @@ function resolveInputPath({ input, value, roots }) {
     if (!realRoots.some((root) => isInside(root.dir, file))) {
         const through = file === absolute ? '' : ' (following symbolic links)';
         const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
-        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}" must name a path inside ${allowed}; got ${(0,errors/* quoteValue */.cl)(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
     }
     return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
 }
@@ -1371,20 +1466,20 @@ function readInputFile(input, resolved, options) {
     try {
         const stat = (0,external_node_fs_.statSync)(resolved.file);
         if (stat.isDirectory()) {
-            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+            throw new errors/* ConfigurationError */.j1(`${where}: ${(0,errors/* quoteValue */.cl)(resolved.shown)} is a directory. Point it at the file.`);
         }
         if (stat.size > options.maxBytes) {
-            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+            throw new errors/* ConfigurationError */.j1(`${where}: ${(0,errors/* quoteValue */.cl)(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
         }
         return (0,external_node_fs_.readFileSync)(resolved.file, 'utf8');
     }
     catch (error) {
-        if (error instanceof ConfigurationError)
+        if (error instanceof errors/* ConfigurationError */.j1)
             throw error;
         if (error.code === 'ENOENT') {
-            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: the file ${(0,errors/* quoteValue */.cl)(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
         }
-        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errorMessage(error)}.`);
+        throw new errors/* ConfigurationError */.j1(`${where}: cannot read ${(0,errors/* quoteValue */.cl)(resolved.shown)}: ${(0,errors/* errorMessage */.gJ)(error)}.`);
     }
 }
 

@@ -2,7 +2,6 @@ import {
   awsRegion,
   ConfigurationError,
   createAwsClient,
-  InputReader,
   log,
   realSleep,
   runAction,
@@ -10,7 +9,7 @@ import {
   systemClock,
   writeSummary,
 } from '@ecs-actions/core';
-import { readDeployInputs } from './inputs.js';
+import { deployInputReader, readDeployInputs } from './inputs.js';
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
 // a bad input fails without parsing them (they are separate chunks of the bundle).
@@ -18,7 +17,7 @@ import { readDeployInputs } from './inputs.js';
 await runAction({
   async main() {
     const inputs = readDeployInputs(
-      new InputReader(),
+      deployInputReader(),
       process.env.GITHUB_WORKSPACE ?? process.cwd(),
       // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
       process.env.RUNNER_TEMP || undefined,

@@ -1,14 +1,17 @@
 import {
   ConfigurationError,
-  type InputReader,
+  InputReader,
+  type InputSource,
   invalidInput,
   jsonProblemMessage,
   parseJsonText,
   quoteValue,
   readInputFile,
   resolveInputPath,
+  runnerInputs,
   taskDefinitionSizeProblem,
 } from '@ecs-actions/core';
+import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { type RenderedTaskDefinition, toRegisterRequest } from './taskdef.js';
 
 export const MAX_TIMEOUT_MS = 6 * 3_600_000;
@@ -35,6 +38,64 @@ export interface DeployInputs {
 // arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, or family:3 (what UpdateService accepts).
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
+
+const BOOLEAN_WORDS: Record<string, string> = {
+  true: 'true',
+  True: 'true',
+  TRUE: 'true',
+  false: 'false',
+  False: 'false',
+  FALSE: 'false',
+};
+
+/**
+ * The names aws-actions/amazon-ecs-deploy-task-definition gives these inputs. One with the same meaning is read as
+ * its new name; one whose meaning differs fails with the form to write instead.
+ */
+export const STOCK_ALIASES: readonly InputAlias[] = [
+  {
+    alias: 'wait-for-service-stability',
+    name: 'wait',
+    default: 'true',
+    toNew: (value) => {
+      const word = BOOLEAN_WORDS[value];
+      if (word === undefined)
+        throw invalidInput('wait-for-service-stability', value, 'must be a boolean', 'Use wait: true or wait: false.');
+      return word;
+    },
+  },
+  {
+    alias: 'wait-for-minutes',
+    name: 'timeout',
+    default: '30m',
+    toNew: (value) => {
+      if (!/^[1-9]\d*$/.test(value)) {
+        throw invalidInput(
+          'wait-for-minutes',
+          value,
+          'must be whole minutes, e.g. 30',
+          'Or write timeout: with a duration, e.g. 1h30m.',
+        );
+      }
+      return `${value}m`;
+    },
+  },
+  {
+    alias: 'wait-max-delay-seconds',
+    name: 'poll-interval',
+    default: '5s',
+    toNew: (value) => {
+      throw new ConfigurationError(
+        `Input "wait-max-delay-seconds" (${quoteValue(value)}) is not read by ecs-deploy-wait: it does not back off, it asks ECS at a fixed interval (default 5s). Write poll-interval: ${/^\d+$/.test(value) ? `${value}s` : '15s'} for another interval.`,
+      );
+    },
+  },
+];
+
+/** The step's inputs, with the stock action's names read as ours (see STOCK_ALIASES). */
+export function deployInputReader(source: InputSource = runnerInputs): InputReader {
+  return new InputReader(withAliases(source, STOCK_ALIASES));
+}
 
 /** Reads and validates every input, including the task definition file, before anything is changed. */
 export function readDeployInputs(input: InputReader, workspace: string, runnerTemp?: string): DeployInputs {

@@ -426,4 +426,38 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(result.outputs.status).toBeUndefined();
     expect(result.durationMs).toBeLessThan(10_000);
   });
+
+  describe('with the input names of aws-actions/amazon-ecs-deploy-task-definition', () => {
+    // What the runner passes for the inputs the step leaves out: action.yml's defaults.
+    const runnerDefaults = { wait: 'true', timeout: '30m', 'poll-interval': '250ms' };
+
+    it('reads wait-for-service-stability: false as wait: false, with no warning', async () => {
+      const s = await setUp();
+      const result = await run(s, { ...runnerDefaults, 'wait-for-service-stability': 'false' });
+      expect(result.errors).toEqual([]);
+      expect(result.warnings).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs).toMatchObject({ 'task-definition-arn': ARN(2), status: 'succeeded' });
+      expect(result.log).toContain('started; not waiting for it (wait: false).');
+      expect(result.log).not.toContain('has reached a steady state');
+    });
+
+    it('reads wait-for-minutes as the timeout and waits to the end', async () => {
+      const s = await setUp();
+      const result = await run(s, { ...runnerDefaults, 'wait-for-service-stability': 'true', 'wait-for-minutes': '5' });
+      expect(result.errors).toEqual([]);
+      expect(result.outputs).toMatchObject({ 'task-definition-arn': ARN(2), status: 'succeeded' });
+      expect(result.log).toContain('has reached a steady state');
+    });
+
+    it('refuses wait-for-minutes next to another timeout before any AWS call, showing the new form', async () => {
+      const s = await setUp();
+      const result = await run(s, { timeout: '10m', 'wait-for-minutes': '20' });
+      expect(result.exitCode).toBe(1);
+      expect(result.errors).toEqual([
+        'Inputs "wait-for-minutes" ("20") and "timeout" ("10m") are both set, to different values. "wait-for-minutes" is the stock action\'s name for "timeout": set only timeout: 20m.',
+      ]);
+      expect(s.sim.calls).toEqual([]);
+    });
+  });
 });

@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   mO: () => (/* binding */ serviceTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(224);
 
 const sdkClients = {
     ecs: async () => {
@@ -166,7 +166,7 @@ function capitalize(text) {
 /* harmony export */   Y8: () => (/* binding */ diffTable),
 /* harmony export */   n2: () => (/* binding */ diffTaskDefinitions)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(224);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5670);
 
 
@@ -285,7 +285,7 @@ function diffTable(changes) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ FileConfigurationError)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(224);
 
 /**
  * A ConfigurationError that points at a place in a file (e.g. a JSON syntax error): the entry fails the step once
@@ -407,11 +407,11 @@ function pinnedRef(ref, digest) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7769);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(224);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(780);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5286);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(994);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7567);
 
 
@@ -421,7 +421,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 async function main() {
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readRenderInputs */ .i)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .InputReader */ .i_());
+    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readRenderInputs */ .iC)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .renderInputReader */ .Y7)());
     const result = await (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderTaskDefinition */ .P)(inputs, {
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         runnerTemp: process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(),
@@ -480,15 +480,49 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5286:
+/***/ 994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ IMAGE_TAG_LABEL),
-/* harmony export */   i: () => (/* binding */ readRenderInputs)
-/* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4390);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  YN: () => (/* binding */ IMAGE_TAG_LABEL),
+  iC: () => (/* binding */ readRenderInputs),
+  Y7: () => (/* binding */ renderInputReader)
+});
+
+// UNUSED EXPORTS: STOCK_ALIASES
+
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __nccwpck_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
+;// CONCATENATED MODULE: ../../packages/core/src/aliases.ts
+
+/**
+ * An input source where each new name also reads its alias, converted to the new form. Refuses, before
+ * anything runs, an alias and its new name both set to different values: neither would be sure to win.
+ */
+function withAliases(source, aliases) {
+    const resolved = new Map();
+    for (const { alias, name, toNew, default: fallback = '' } of aliases) {
+        const aliasValue = (source(alias) ?? '').trim();
+        if (!aliasValue)
+            continue;
+        const converted = toNew ? toNew(aliasValue) : aliasValue;
+        const newValue = (source(name) ?? '').trim();
+        if (newValue && newValue !== fallback && newValue !== converted) {
+            throw new errors/* ConfigurationError */.j1(`Inputs "${alias}" (${(0,errors/* quoteValue */.cl)(aliasValue)}) and "${name}" (${(0,errors/* quoteValue */.cl)(newValue)}) are both set, to different values. "${alias}" is the stock action's name for "${name}": set only ${name}: ${converted}.`);
+        }
+        resolved.set(name, converted);
+    }
+    return (name) => resolved.get(name) ?? source(name);
+}
+
+// EXTERNAL MODULE: ./src/image-ref.ts
+var image_ref = __nccwpck_require__(4390);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 /** The docker label that records the tag of an image pinned to its digest. */
@@ -501,11 +535,47 @@ const SERVICE = /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:se
 const CPU = /^(?:\d+|\d+(?:\.\d+)? ?vCPU)$/i;
 const MEMORY = /^(?:\d+|\d+(?:\.\d+)? ?GB)$/i;
 const ROLE = /^(?:arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}|[\w+=,.@-]{1,64})$/;
+/**
+ * The names aws-actions/amazon-ecs-render-task-definition gives these inputs. One with the same meaning is read
+ * as its new name; one whose meaning differs fails with the form to write instead.
+ */
+const STOCK_ALIASES = [
+    { alias: 'log-configuration-options', name: 'log-options' },
+    { alias: 'task-definition-arn', name: 'task-definition-family' },
+    {
+        alias: 'task-definition-revision',
+        name: 'task-definition-family',
+        toNew: (value) => {
+            throw new src/* ConfigurationError */.j1(`Input "task-definition-revision" (${(0,src/* quoteValue */.cl)(value)}) is not read by ecs-render-taskdef: give the revision with the family instead, as task-definition-family: <family>:${value}.`);
+        },
+    },
+    {
+        alias: 'log-configuration-log-driver',
+        name: 'log-options',
+        toNew: (value) => {
+            throw new src/* ConfigurationError */.j1(`Input "log-configuration-log-driver" (${(0,src/* quoteValue */.cl)(value)}) is not read by ecs-render-taskdef: it does not change a container's log driver per deploy. Write it in the task definition file, "logConfiguration": {"logDriver": ${JSON.stringify(value)}, "options": {...}}, and give per-deploy options with log-options: (key=value lines).`);
+        },
+    },
+    {
+        alias: 'env-files',
+        name: 'environment-variables',
+        toNew: () => {
+            throw new src/* ConfigurationError */.j1('Input "env-files" is not read by ecs-render-taskdef. Write the files in the task definition file, "environmentFiles": [{"value": "arn:aws:s3:::bucket/app.env", "type": "s3"}] in the container, or give the variables with environment-variables: (KEY=VALUE lines).');
+        },
+    },
+];
+/** The step's inputs, with the stock action's names read as ours (see STOCK_ALIASES). */
+function renderInputReader(source = src/* runnerInputs */.ax) {
+    return new src/* InputReader */.i_(withAliases(source, STOCK_ALIASES));
+}
 function readRenderInputs(input) {
+    const stockList = readContainerList(input);
+    if (stockList !== undefined)
+        return readRenderInputs(stockList);
     const source = readSource(input);
     const containerName = input.optionalString('container-name');
     if (containerName !== undefined && !NAME.test(containerName)) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('container-name', containerName, 'is not a container name', 'Container names are 1 to 255 letters, digits, "_" and "-".');
+        throw (0,src/* invalidInput */.aY)('container-name', containerName, 'is not a container name', 'Container names are 1 to 255 letters, digits, "_" and "-".');
     }
     const images = readImages(input, containerName);
     const ecrRepository = readEcrRepository(input);
@@ -515,7 +585,7 @@ function readRenderInputs(input) {
     const verifyImage = input.boolean('verify-image', true);
     const pinDigest = input.boolean('pin-digest', false);
     if (pinDigest && !verifyImage) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('Input "pin-digest" is true but "verify-image" is false: the digest to pin comes from the ECR check. Set verify-image: true, or pin-digest: false.');
+        throw new src/* ConfigurationError */.j1('Input "pin-digest" is true but "verify-image" is false: the digest to pin comes from the ECR check. Set verify-image: true, or pin-digest: false.');
     }
     const cpu = matching(input, 'cpu', CPU, 'must be CPU units such as 1024, or vCPUs such as "1 vCPU"');
     const memory = matching(input, 'memory', MEMORY, 'must be MiB such as 3072, or GB such as "3 GB"');
@@ -539,47 +609,75 @@ function readRenderInputs(input) {
         outputFile: input.optionalString('output-file'),
     };
 }
+/**
+ * The stock action's `container-name: web,worker` with one `image`: that image in each container. Read as the
+ * `images` lines it means; the stock action also put its other settings into each container, which this action
+ * does to one container only, so those are refused with the form to write instead.
+ */
+function readContainerList(input) {
+    const names = input.raw('container-name');
+    if (!names.includes(','))
+        return undefined;
+    const list = names.split(',').map((name) => name.trim());
+    const image = input.optionalString('image');
+    const bad = list.find((name) => !NAME.test(name));
+    if (bad !== undefined || image === undefined || input.raw('images')) {
+        throw (0,src/* invalidInput */.aY)('container-name', names, 'is a comma list, which is read only as the stock action wrote it: several container names, each 1 to 255 letters, digits, "_" and "-", with one image and no images', `For several containers write images: with one container=image line each (${list.map((name) => `${name}=<image>`).join(', ')}).`);
+    }
+    const settings = ['environment-variables', 'secrets', 'docker-labels', 'log-options', 'command'].filter((name) => input.raw(name) !== '');
+    if (settings.length > 0) {
+        throw new src/* ConfigurationError */.j1(`Input "container-name" lists several containers (${names}) and ${settings.map((s) => `"${s}"`).join(', ')} ${settings.length > 1 ? 'are' : 'is'} set: the stock action put them into each container, ecs-render-taskdef puts them into one. Write images: with one container=image line each, and container-name: to the one container that gets ${settings.join(', ')}; for the same settings in several containers, use one step per container.`);
+    }
+    const lines = list.map((name) => `${name}=${image}`).join('\n');
+    return new src/* InputReader */.i_((name) => {
+        if (name === 'container-name' || name === 'image')
+            return '';
+        if (name === 'images')
+            return lines;
+        return input.raw(name);
+    });
+}
 function readSource(input) {
     const file = input.optionalString('task-definition');
     const family = input.optionalString('task-definition-family');
     const service = input.optionalString('service');
     const cluster = input.optionalString('cluster');
     const given = [
-        file !== undefined ? `task-definition (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(file)})` : undefined,
-        family !== undefined ? `task-definition-family (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(family)})` : undefined,
+        file !== undefined ? `task-definition (${(0,src/* quoteValue */.cl)(file)})` : undefined,
+        family !== undefined ? `task-definition-family (${(0,src/* quoteValue */.cl)(family)})` : undefined,
         service !== undefined || cluster !== undefined ? 'service + cluster' : undefined,
     ].filter((name) => name !== undefined);
     const which = 'Set exactly one of: task-definition (a JSON file in the repository), task-definition-family (a registered family, optionally family:revision), or service and cluster (the task definition the service runs now).';
     if (given.length === 0)
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No task definition source is set. ${which}`);
+        throw new src/* ConfigurationError */.j1(`No task definition source is set. ${which}`);
     if (given.length > 1) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Several task definition sources are set: ${given.join(', ')}. ${which}`);
+        throw new src/* ConfigurationError */.j1(`Several task definition sources are set: ${given.join(', ')}. ${which}`);
     }
     if (file !== undefined)
         return { kind: 'file', path: file };
     if (family !== undefined) {
         if (!FAMILY.test(family) && !TASK_DEFINITION_ARN.test(family)) {
-            throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('task-definition-family', family, 'is not a task definition family', 'Write the family (letters, digits, "_" and "-"), family:revision such as ecs_be_prod:42, or a task definition ARN.');
+            throw (0,src/* invalidInput */.aY)('task-definition-family', family, 'is not a task definition family', 'Write the family (letters, digits, "_" and "-"), family:revision such as ecs_be_prod:42, or a task definition ARN.');
         }
         return { kind: 'family', family };
     }
     if (service === undefined || cluster === undefined) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(service === undefined
-            ? `Input "cluster" is set (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(cluster ?? '')}) but "service" is empty. Set service: to the ECS service whose task definition to render.`
-            : `Input "service" is set (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(service)}) but "cluster" is empty. Set cluster: to the ECS cluster the service runs in.`);
+        throw new src/* ConfigurationError */.j1(service === undefined
+            ? `Input "cluster" is set (${(0,src/* quoteValue */.cl)(cluster ?? '')}) but "service" is empty. Set service: to the ECS service whose task definition to render.`
+            : `Input "service" is set (${(0,src/* quoteValue */.cl)(service)}) but "cluster" is empty. Set cluster: to the ECS cluster the service runs in.`);
     }
     if (!SERVICE.test(service)) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('service', service, 'is not a service name', 'Write the service name or its ARN.');
+        throw (0,src/* invalidInput */.aY)('service', service, 'is not a service name', 'Write the service name or its ARN.');
     }
     if (!CLUSTER.test(cluster)) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('cluster', cluster, 'is not a cluster name', 'Write the cluster name or its ARN.');
+        throw (0,src/* invalidInput */.aY)('cluster', cluster, 'is not a cluster name', 'Write the cluster name or its ARN.');
     }
     return { kind: 'service', service, cluster };
 }
 function imageRef(value, origin) {
-    const parsed = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(value);
+    const parsed = (0,image_ref/* parseImageRef */.Q)(value);
     if (!parsed.ok) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${origin[0]?.toUpperCase()}${origin.slice(1)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(value)} is not a valid image reference: it ${parsed.reason}. Write registry/repository:tag or registry/repository@sha256:<digest>, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app:1.2501.7.`);
+        throw new src/* ConfigurationError */.j1(`${origin[0]?.toUpperCase()}${origin.slice(1)}: ${(0,src/* quoteValue */.cl)(value)} is not a valid image reference: it ${parsed.reason}. Write registry/repository:tag or registry/repository@sha256:<digest>, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/my-app:1.2501.7.`);
     }
     return parsed.ref;
 }
@@ -587,11 +685,11 @@ function readImages(input, containerName) {
     const image = input.optionalString('image');
     const lines = input.keyValues('images', 'container=image');
     if (image !== undefined && lines.length > 0) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('Inputs "image" and "images" are both set. Use container-name + image for one container, or images (one container=image a line) for several.');
+        throw new src/* ConfigurationError */.j1('Inputs "image" and "images" are both set. Use container-name + image for one container, or images (one container=image a line) for several.');
     }
     if (image !== undefined) {
         if (containerName === undefined) {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "image" is set (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(image)}) but "container-name" is empty. Set container-name: to the container that gets the image, or use images: with container=image lines.`);
+            throw new src/* ConfigurationError */.j1(`Input "image" is set (${(0,src/* quoteValue */.cl)(image)}) but "container-name" is empty. Set container-name: to the container that gets the image, or use images: with container=image lines.`);
         }
         return [{ container: containerName, image: imageRef(image, 'input "image"'), origin: 'input "image"' }];
     }
@@ -599,11 +697,11 @@ function readImages(input, containerName) {
     return lines.map(({ key, value, line }) => {
         const origin = `input "images" line ${line}`;
         if (!NAME.test(key)) {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "images" line ${line}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(key)} is not a container name (1 to 255 letters, digits, "_" and "-"). Write container=image.`);
+            throw new src/* ConfigurationError */.j1(`Input "images" line ${line}: ${(0,src/* quoteValue */.cl)(key)} is not a container name (1 to 255 letters, digits, "_" and "-"). Write container=image.`);
         }
         const earlier = seen.get(key);
         if (earlier !== undefined) {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "images" names the container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(key)} twice (lines ${earlier} and ${line}). Give each container one image.`);
+            throw new src/* ConfigurationError */.j1(`Input "images" names the container ${(0,src/* quoteValue */.cl)(key)} twice (lines ${earlier} and ${line}). Give each container one image.`);
         }
         seen.set(key, line);
         return { container: key, image: imageRef(value, origin), origin };
@@ -613,10 +711,10 @@ function entries(input, name, what, options) {
     const list = input.keyValues(name, what);
     for (const entry of list) {
         if (/\s/.test(entry.key)) {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${name}" line ${entry.line}: the name ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(entry.key)} contains whitespace. Write one ${what} a line, with no spaces in the name.`);
+            throw new src/* ConfigurationError */.j1(`Input "${name}" line ${entry.line}: the name ${(0,src/* quoteValue */.cl)(entry.key)} contains whitespace. Write one ${what} a line, with no spaces in the name.`);
         }
         if (!options.emptyValue && entry.value === '') {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${name}" line ${entry.line}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(entry.key)} has an empty valueFrom. Write ${what}, where valueFrom is an SSM parameter name or ARN, or a Secrets Manager secret ARN.`);
+            throw new src/* ConfigurationError */.j1(`Input "${name}" line ${entry.line}: ${(0,src/* quoteValue */.cl)(entry.key)} has an empty valueFrom. Write ${what}, where valueFrom is an SSM parameter name or ARN, or a Secrets Manager secret ARN.`);
         }
     }
     return list;
@@ -624,7 +722,7 @@ function entries(input, name, what, options) {
 function matching(input, name, pattern, expected) {
     const value = input.optionalString(name);
     if (value !== undefined && !pattern.test(value))
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, expected);
+        throw (0,src/* invalidInput */.aY)(name, value, expected);
     return value;
 }
 function readCommand(input) {
@@ -637,13 +735,13 @@ function readCommand(input) {
         value = JSON.parse(text);
     }
     catch (error) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('command', text, 'must be a JSON array of strings', `${fix} (${error.message})`);
+        throw (0,src/* invalidInput */.aY)('command', text, 'must be a JSON array of strings', `${fix} (${error.message})`);
     }
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('command', text, 'must be a JSON array of strings', fix);
+        throw (0,src/* invalidInput */.aY)('command', text, 'must be a JSON array of strings', fix);
     }
     if (value.length === 0)
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('command', text, 'must not be an empty array', fix);
+        throw (0,src/* invalidInput */.aY)('command', text, 'must not be an empty array', fix);
     return value;
 }
 const REPOSITORY_NAME = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
@@ -657,7 +755,7 @@ function readEcrRepository(input) {
     const host = slash > 0 && value.slice(0, slash).includes('.') ? value.slice(0, slash) : undefined;
     const name = host === undefined ? value : value.slice(slash + 1);
     if ((host !== undefined && !ECR_REGISTRY.test(host)) || !REPOSITORY_NAME.test(name)) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('ecr-repository', value, 'must be an ECR repository name (e.g. web) or repository URI (<account>.dkr.ecr.<region>.amazonaws.com/web)', 'Give the repository the images are pushed to, or leave it empty to allow any image.');
+        throw (0,src/* invalidInput */.aY)('ecr-repository', value, 'must be an ECR repository name (e.g. web) or repository URI (<account>.dkr.ecr.<region>.amazonaws.com/web)', 'Give the repository the images are pushed to, or leave it empty to allow any image.');
     }
     return value;
 }
@@ -668,7 +766,7 @@ function checkRepository({ image, origin, container }, repository) {
             ? `${image.domain}/${image.path}` === repository
             : image.ecr.repository === repository);
     if (!inRepository) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`The image ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(image.text)} (${origin}, container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(container)}) is not in the ECR repository ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(repository)} that input "ecr-repository" allows. Deploy an image pushed there (e.g. ${repository.includes('.') ? repository : `<account>.dkr.ecr.<region>.amazonaws.com/${repository}`}:<tag>), or leave ecr-repository empty to allow any image.`);
+        throw new src/* ConfigurationError */.j1(`The image ${(0,src/* quoteValue */.cl)(image.text)} (${origin}, container ${(0,src/* quoteValue */.cl)(container)}) is not in the ECR repository ${(0,src/* quoteValue */.cl)(repository)} that input "ecr-repository" allows. Deploy an image pushed there (e.g. ${repository.includes('.') ? repository : `<account>.dkr.ecr.<region>.amazonaws.com/${repository}`}:<tag>), or leave ecr-repository empty to allow any image.`);
     }
 }
 
@@ -687,7 +785,7 @@ function checkRepository({ image, origin, container }, repository) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7769);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(224);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(780);
@@ -882,8 +980,8 @@ async function writeOutput(outputFile, deps, family, text) {
 /* harmony export */   YF: () => (/* binding */ applyChanges)
 /* harmony export */ });
 /* unused harmony export containerNames */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7769);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(224);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(994);
 
 
 function isObject(value) {
@@ -1023,7 +1121,7 @@ function applyChanges(taskDefinition, changes) {
         container.image = change.image;
         if (change.pinnedTag !== undefined) {
             container.dockerLabels = mergeMap(container.dockerLabels, [
-                { key: _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGE_TAG_LABEL */ .Y, value: change.pinnedTag, line: 0 },
+                { key: _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGE_TAG_LABEL */ .YN, value: change.pinnedTag, line: 0 },
             ]);
         }
     }
@@ -1055,55 +1153,15 @@ function applyChanges(taskDefinition, changes) {
 
 /***/ }),
 
-/***/ 7769:
+/***/ 9179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ ConfigurationError),
-  n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
-  i_: () => (/* reexport */ InputReader),
-  nV: () => (/* reexport */ createAwsClient),
-  gJ: () => (/* reexport */ errors_errorMessage),
-  Qz: () => (/* reexport */ explainAccessError),
-  IB: () => (/* reexport */ formatJson),
-  aY: () => (/* reexport */ invalidInput),
-  v5: () => (/* reexport */ jsonProblemMessage),
-  po: () => (/* reexport */ keepRawResponse),
-  Rm: () => (/* reexport */ log_namespaceObject),
-  UZ: () => (/* reexport */ markdownCell),
-  D9: () => (/* reexport */ markdownCode),
-  Qj: () => (/* reexport */ markdownTable),
-  lk: () => (/* reexport */ parseJsonText),
-  cl: () => (/* reexport */ quoteValue),
-  jH: () => (/* reexport */ readInputFile),
-  qL: () => (/* reexport */ resolveInputPath),
-  Cs: () => (/* reexport */ runAction),
-  lj: () => (/* reexport */ runner_runner),
-  n0: () => (/* reexport */ setOutputs),
-  xF: () => (/* reexport */ taskDefinitionSizeProblem),
-  Sy: () => (/* reexport */ writeSummary)
-});
-
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, isAccessDenied, isAccessError, locateJsonError, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, runnerInputs, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody
-
-// NAMESPACE OBJECT: ../../packages/core/src/log.ts
-var log_namespaceObject = {};
-__nccwpck_require__.r(log_namespaceObject);
-__nccwpck_require__.d(log_namespaceObject, {
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (error),
-  group: () => (group),
-  info: () => (info),
-  maskSecret: () => (maskSecret),
-  notice: () => (notice),
-  startGroup: () => (startGroup),
-  warning: () => (warning)
-});
-
-;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ invalidInput),
+/* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
 /**
  * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
  * It fails the step with that message alone, no stack trace.
@@ -1112,7 +1170,7 @@ class ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** The text of anything thrown, for a log line. */
-function errors_errorMessage(error) {
+function errorMessage(error) {
     if (error instanceof Error)
         return error.message || error.name;
     if (typeof error === 'string')
@@ -1134,6 +1192,60 @@ function invalidInput(name, value, expected, fix) {
     return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
 }
 
+
+/***/ }),
+
+/***/ 224:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j1: () => (/* reexport */ errors/* ConfigurationError */.j1),
+  n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
+  i_: () => (/* reexport */ InputReader),
+  nV: () => (/* reexport */ createAwsClient),
+  gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
+  Qz: () => (/* reexport */ explainAccessError),
+  IB: () => (/* reexport */ formatJson),
+  aY: () => (/* reexport */ errors/* invalidInput */.aY),
+  v5: () => (/* reexport */ jsonProblemMessage),
+  po: () => (/* reexport */ keepRawResponse),
+  Rm: () => (/* reexport */ log_namespaceObject),
+  UZ: () => (/* reexport */ markdownCell),
+  D9: () => (/* reexport */ markdownCode),
+  Qj: () => (/* reexport */ markdownTable),
+  lk: () => (/* reexport */ parseJsonText),
+  cl: () => (/* reexport */ errors/* quoteValue */.cl),
+  jH: () => (/* reexport */ readInputFile),
+  qL: () => (/* reexport */ resolveInputPath),
+  Cs: () => (/* reexport */ runAction),
+  lj: () => (/* reexport */ runner_runner),
+  ax: () => (/* reexport */ runnerInputs),
+  n0: () => (/* reexport */ setOutputs),
+  xF: () => (/* reexport */ taskDefinitionSizeProblem),
+  Sy: () => (/* reexport */ writeSummary)
+});
+
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, isAccessDenied, isAccessError, locateJsonError, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody
+
+// NAMESPACE OBJECT: ../../packages/core/src/log.ts
+var log_namespaceObject = {};
+__nccwpck_require__.r(log_namespaceObject);
+__nccwpck_require__.d(log_namespaceObject, {
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  group: () => (group),
+  info: () => (info),
+  maskSecret: () => (maskSecret),
+  notice: () => (notice),
+  startGroup: () => (startGroup),
+  warning: () => (warning)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
 ;// CONCATENATED MODULE: ../../packages/core/src/version.ts
 /** The toolkit's own version, sent in the AWS user agent. A test keeps it equal to the root package.json. */
 const ECS_ACTIONS_VERSION = '1.0.0';
@@ -1148,10 +1260,10 @@ const AWS_REQUEST_TIMEOUT_MS = 30_000;
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region) {
-        throw new ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
+        throw new errors/* ConfigurationError */.j1('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
     }
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
+        throw new errors/* ConfigurationError */.j1(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
     }
     return region;
 }
@@ -1217,7 +1329,7 @@ const DENIED_CODES = new Set([
     'NotAuthorized',
 ]);
 function isMissingCredentials(error) {
-    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errors_errorMessage(error));
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test((0,errors/* errorMessage */.gJ)(error));
 }
 function isPassRoleDenied(code, detail) {
     // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
@@ -1245,23 +1357,23 @@ function sentence(text) {
 function explainAccessError(error, context) {
     const { action } = context;
     const code = awsErrorCode(error);
-    const detail = sentence(errors_errorMessage(error));
+    const detail = sentence((0,errors/* errorMessage */.gJ)(error));
     const on = context.resource ? ` on ${context.resource}` : '';
     const where = context.region ? ` in region ${context.region}` : '';
     if (isMissingCredentials(error)) {
-        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+        return new errors/* ConfigurationError */.j1(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
     }
     if (EXPIRED_CODES.has(code)) {
-        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+        return new errors/* ConfigurationError */.j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
     }
     if (REJECTED_CODES.has(code)) {
-        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+        return new errors/* ConfigurationError */.j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
     }
     if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
         const named = /iam:PassRole/i.test(detail)
             ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
             : action;
-        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+        return new errors/* ConfigurationError */.j1(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
     }
     return undefined;
 }
@@ -1408,7 +1520,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -1419,7 +1531,7 @@ class InputReader {
             return true;
         if (FALSE_WORDS.has(value))
             return false;
-        throw invalidInput(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
+        throw (0,errors/* invalidInput */.aY)(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
     }
     oneOf(name, allowed, fallback) {
         const value = this.raw(name);
@@ -1427,7 +1539,7 @@ class InputReader {
             return fallback;
         if (allowed.includes(value))
             return value;
-        throw invalidInput(name, value, `must be one of ${allowed.join(', ')}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be one of ${allowed.join(', ')}`);
     }
     integer(name, options) {
         const value = this.raw(name);
@@ -1461,7 +1573,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new errors/* ConfigurationError */.j1(`Input "${name}" line ${index + 1} is not ${what}: ${(0,errors/* quoteValue */.cl)(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -1475,7 +1587,7 @@ class InputReader {
             return JSON.parse(value);
         }
         catch (error) {
-            throw invalidInput(name, value, 'must be JSON', `The parser said: ${error.message}.`);
+            throw (0,errors/* invalidInput */.aY)(name, value, 'must be JSON', `The parser said: ${error.message}.`);
         }
     }
 }
@@ -1489,10 +1601,10 @@ function parseInteger(name, value, options = {}) {
                 : `an integer of at least ${min}`
             : `an integer from ${min} to ${max}`;
     if (!/^[+-]?\d+$/.test(value))
-        throw invalidInput(name, value, `must be ${range}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be ${range}`);
     const parsed = Number(value);
     if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max)
-        throw invalidInput(name, value, `must be ${range}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be ${range}`);
     return parsed;
 }
 function parseDuration(name, value, options = {}) {
@@ -1504,14 +1616,14 @@ function parseDuration(name, value, options = {}) {
     else {
         const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
         if (parts.length === 0 || parts.map((part) => part[0]).join('') !== value)
-            throw invalidInput(name, value, format);
+            throw (0,errors/* invalidInput */.aY)(name, value, format);
         ms = Math.round(parts.reduce((total, part) => total + Number(part[1]) * (DURATION_UNITS_MS[part[2] ?? 's'] ?? 0), 0));
     }
     if (options.min !== undefined && ms < options.min) {
-        throw invalidInput(name, value, `must be at least ${formatDuration(options.min)}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be at least ${formatDuration(options.min)}`);
     }
     if (options.max !== undefined && ms > options.max) {
-        throw invalidInput(name, value, `must be at most ${formatDuration(options.max)}`);
+        throw (0,errors/* invalidInput */.aY)(name, value, `must be at most ${formatDuration(options.max)}`);
     }
     return ms;
 }
@@ -1540,7 +1652,7 @@ function parseJsonText(text) {
  * It quotes no content of the file beyond a duplicate key's name.
  */
 function jsonProblemMessage(input, shownPath, problem) {
-    const where = `Input "${input}": ${quoteValue(shownPath)}`;
+    const where = `Input "${input}": ${(0,errors/* quoteValue */.cl)(shownPath)}`;
     const at = `at line ${problem.line}, column ${problem.column}`;
     return problem.kind === 'duplicate-key'
         ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
@@ -1668,7 +1780,7 @@ function locateJsonError(text) {
             const key = JSON.parse(text.slice(keyStart, i));
             const first = keys.get(key);
             if (first !== undefined) {
-                throw new Stop(`the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+                throw new Stop(`the key ${(0,errors/* quoteValue */.cl)(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
             }
             keys.set(key, keyStart);
             skipSpace();
@@ -1913,9 +2025,9 @@ async function runAction(steps) {
     }
 }
 function reportFailure(error) {
-    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
+    if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)
         runner_runner.debug(error.stack);
-    runner_runner.setFailed(errors_errorMessage(error));
+    runner_runner.setFailed((0,errors/* errorMessage */.gJ)(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -2071,7 +2183,7 @@ function resolveInputPath({ input, value, roots }) {
     if (!realRoots.some((root) => isInside(root.dir, file))) {
         const through = file === absolute ? '' : ' (following symbolic links)';
         const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
-        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+        throw new errors/* ConfigurationError */.j1(`Input "${input}" must name a path inside ${allowed}; got ${(0,errors/* quoteValue */.cl)(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
     }
     return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
 }
@@ -2084,20 +2196,20 @@ function readInputFile(input, resolved, options) {
     try {
         const stat = (0,external_node_fs_.statSync)(resolved.file);
         if (stat.isDirectory()) {
-            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+            throw new errors/* ConfigurationError */.j1(`${where}: ${(0,errors/* quoteValue */.cl)(resolved.shown)} is a directory. Point it at the file.`);
         }
         if (stat.size > options.maxBytes) {
-            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+            throw new errors/* ConfigurationError */.j1(`${where}: ${(0,errors/* quoteValue */.cl)(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
         }
         return (0,external_node_fs_.readFileSync)(resolved.file, 'utf8');
     }
     catch (error) {
-        if (error instanceof ConfigurationError)
+        if (error instanceof errors/* ConfigurationError */.j1)
             throw error;
         if (error.code === 'ENOENT') {
-            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+            throw new errors/* ConfigurationError */.j1(`${where}: the file ${(0,errors/* quoteValue */.cl)(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
         }
-        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errors_errorMessage(error)}.`);
+        throw new errors/* ConfigurationError */.j1(`${where}: cannot read ${(0,errors/* quoteValue */.cl)(resolved.shown)}: ${(0,errors/* errorMessage */.gJ)(error)}.`);
     }
 }
 

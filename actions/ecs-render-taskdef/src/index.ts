@@ -1,22 +1,13 @@
 import { tmpdir } from 'node:os';
-import {
-  InputReader,
-  log,
-  markdownCode,
-  markdownTable,
-  runAction,
-  runner,
-  setOutputs,
-  writeSummary,
-} from '@ecs-actions/core';
+import { log, markdownCode, markdownTable, runAction, runner, setOutputs, writeSummary } from '@ecs-actions/core';
 import { sdkClients } from './aws.js';
 import { diffTable, formatDiff } from './diff.js';
 import { FileConfigurationError } from './errors.js';
-import { readRenderInputs } from './inputs.js';
+import { readRenderInputs, renderInputReader } from './inputs.js';
 import { type RenderResult, renderTaskDefinition } from './render.js';
 
 async function main(): Promise<void> {
-  const inputs = readRenderInputs(new InputReader());
+  const inputs = readRenderInputs(renderInputReader());
   const result = await renderTaskDefinition(inputs, {
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: process.env.RUNNER_TEMP || tmpdir(),

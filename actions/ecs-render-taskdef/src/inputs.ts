@@ -1,4 +1,13 @@
-import { ConfigurationError, type InputReader, invalidInput, type KeyValueEntry, quoteValue } from '@ecs-actions/core';
+import {
+  ConfigurationError,
+  InputReader,
+  type InputSource,
+  invalidInput,
+  type KeyValueEntry,
+  quoteValue,
+  runnerInputs,
+} from '@ecs-actions/core';
+import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { type ImageRef, parseImageRef } from './image-ref.js';
 
 /** Where the task definition comes from: exactly one of these. */
@@ -49,7 +58,50 @@ const CPU = /^(?:\d+|\d+(?:\.\d+)? ?vCPU)$/i;
 const MEMORY = /^(?:\d+|\d+(?:\.\d+)? ?GB)$/i;
 const ROLE = /^(?:arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}|[\w+=,.@-]{1,64})$/;
 
+/**
+ * The names aws-actions/amazon-ecs-render-task-definition gives these inputs. One with the same meaning is read
+ * as its new name; one whose meaning differs fails with the form to write instead.
+ */
+export const STOCK_ALIASES: readonly InputAlias[] = [
+  { alias: 'log-configuration-options', name: 'log-options' },
+  { alias: 'task-definition-arn', name: 'task-definition-family' },
+  {
+    alias: 'task-definition-revision',
+    name: 'task-definition-family',
+    toNew: (value) => {
+      throw new ConfigurationError(
+        `Input "task-definition-revision" (${quoteValue(value)}) is not read by ecs-render-taskdef: give the revision with the family instead, as task-definition-family: <family>:${value}.`,
+      );
+    },
+  },
+  {
+    alias: 'log-configuration-log-driver',
+    name: 'log-options',
+    toNew: (value) => {
+      throw new ConfigurationError(
+        `Input "log-configuration-log-driver" (${quoteValue(value)}) is not read by ecs-render-taskdef: it does not change a container's log driver per deploy. Write it in the task definition file, "logConfiguration": {"logDriver": ${JSON.stringify(value)}, "options": {...}}, and give per-deploy options with log-options: (key=value lines).`,
+      );
+    },
+  },
+  {
+    alias: 'env-files',
+    name: 'environment-variables',
+    toNew: () => {
+      throw new ConfigurationError(
+        'Input "env-files" is not read by ecs-render-taskdef. Write the files in the task definition file, "environmentFiles": [{"value": "arn:aws:s3:::bucket/app.env", "type": "s3"}] in the container, or give the variables with environment-variables: (KEY=VALUE lines).',
+      );
+    },
+  },
+];
+
+/** The step's inputs, with the stock action's names read as ours (see STOCK_ALIASES). */
+export function renderInputReader(source: InputSource = runnerInputs): InputReader {
+  return new InputReader(withAliases(source, STOCK_ALIASES));
+}
+
 export function readRenderInputs(input: InputReader): RenderInputs {
+  const stockList = readContainerList(input);
+  if (stockList !== undefined) return readRenderInputs(stockList);
   const source = readSource(input);
   const containerName = input.optionalString('container-name');
   if (containerName !== undefined && !NAME.test(containerName)) {
@@ -91,6 +143,41 @@ export function readRenderInputs(input: InputReader): RenderInputs {
     pinDigest,
     outputFile: input.optionalString('output-file'),
   };
+}
+
+/**
+ * The stock action's `container-name: web,worker` with one `image`: that image in each container. Read as the
+ * `images` lines it means; the stock action also put its other settings into each container, which this action
+ * does to one container only, so those are refused with the form to write instead.
+ */
+function readContainerList(input: InputReader): InputReader | undefined {
+  const names = input.raw('container-name');
+  if (!names.includes(',')) return undefined;
+  const list = names.split(',').map((name) => name.trim());
+  const image = input.optionalString('image');
+  const bad = list.find((name) => !NAME.test(name));
+  if (bad !== undefined || image === undefined || input.raw('images')) {
+    throw invalidInput(
+      'container-name',
+      names,
+      'is a comma list, which is read only as the stock action wrote it: several container names, each 1 to 255 letters, digits, "_" and "-", with one image and no images',
+      `For several containers write images: with one container=image line each (${list.map((name) => `${name}=<image>`).join(', ')}).`,
+    );
+  }
+  const settings = ['environment-variables', 'secrets', 'docker-labels', 'log-options', 'command'].filter(
+    (name) => input.raw(name) !== '',
+  );
+  if (settings.length > 0) {
+    throw new ConfigurationError(
+      `Input "container-name" lists several containers (${names}) and ${settings.map((s) => `"${s}"`).join(', ')} ${settings.length > 1 ? 'are' : 'is'} set: the stock action put them into each container, ecs-render-taskdef puts them into one. Write images: with one container=image line each, and container-name: to the one container that gets ${settings.join(', ')}; for the same settings in several containers, use one step per container.`,
+    );
+  }
+  const lines = list.map((name) => `${name}=${image}`).join('\n');
+  return new InputReader((name) => {
+    if (name === 'container-name' || name === 'image') return '';
+    if (name === 'images') return lines;
+    return input.raw(name);
+  });
 }
 
 function readSource(input: InputReader): TaskDefinitionSource {

@@ -351,4 +351,54 @@ describe('ecs-render-taskdef bundle against the simulator', () => {
     );
     expect(run.outputs['image-digest']).toBe('');
   });
+
+  describe('with the input names of aws-actions/amazon-ecs-render-task-definition', () => {
+    it('reads log-configuration-options as log-options', async () => {
+      const { run } = await renderSeed({
+        'container-name': CONTAINER,
+        image: `${repositoryUri}:0.2541.135`,
+        'log-configuration-options': 'awslogs-stream-prefix=stock\nmode=non-blocking',
+      });
+      expect(run.errors).toEqual([]);
+      expect(run.warnings).toEqual([]);
+      const rendered = JSON.parse(readFileSync(run.outputs['task-definition'] ?? '', 'utf8'));
+      expect(rendered.containerDefinitions[0].logConfiguration.options).toMatchObject({
+        'awslogs-stream-prefix': 'stock',
+        mode: 'non-blocking',
+      });
+    });
+
+    it('puts the one image into each container of a comma list in container-name', async () => {
+      const twoContainers = seed();
+      const [app] = twoContainers.containerDefinitions as Record<string, unknown>[];
+      twoContainers.containerDefinitions = [app, { ...app, name: 'worker', portMappings: [] }];
+      const workspace = await workspaceWith({ 'task-definition.json': JSON.stringify(twoContainers) });
+      const image = `${repositoryUri}:0.2541.135`;
+      const run = await runBundle({
+        bundle,
+        workspace,
+        env: sim.env,
+        inputs: { 'task-definition': 'task-definition.json', 'container-name': `${CONTAINER},worker`, image },
+      });
+      expect(run.errors).toEqual([]);
+      const rendered = JSON.parse(readFileSync(run.outputs['task-definition'] ?? '', 'utf8'));
+      expect(rendered.containerDefinitions.map((c: { name: string; image: string }) => [c.name, c.image])).toEqual([
+        [CONTAINER, image],
+        ['worker', image],
+      ]);
+    });
+
+    it('refuses log-configuration-log-driver once, with the form to write instead, and writes nothing', async () => {
+      const { run } = await renderSeed({
+        'container-name': CONTAINER,
+        image: `${repositoryUri}:0.2541.135`,
+        'log-configuration-log-driver': 'awsfirelens',
+      });
+      expect(run.exitCode).toBe(1);
+      expect(run.errors).toEqual([
+        'Input "log-configuration-log-driver" ("awsfirelens") is not read by ecs-render-taskdef: it does not change a container\'s log driver per deploy. Write it in the task definition file, "logConfiguration": {"logDriver": "awsfirelens", "options": {...}}, and give per-deploy options with log-options: (key=value lines).',
+      ]);
+      expect(run.outputs).toEqual({});
+    });
+  });
 });

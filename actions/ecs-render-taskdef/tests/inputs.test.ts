@@ -1,6 +1,6 @@
 import { ConfigurationError, InputReader, inputsFrom } from '@ecs-actions/core';
 import { describe, expect, it } from '@jest/globals';
-import { type RenderInputs, readRenderInputs } from '../src/inputs.js';
+import { type RenderInputs, readRenderInputs, renderInputReader } from '../src/inputs.js';
 
 const read = (values: Record<string, string | undefined>) => readRenderInputs(new InputReader(inputsFrom(values)));
 const file = { 'task-definition': 'taskdef.json' };
@@ -170,5 +170,71 @@ describe('readRenderInputs', () => {
   ])('rejects: $message', ({ values, message }) => {
     expect(() => read(values)).toThrow(ConfigurationError);
     expect(() => read(values)).toThrow(message);
+  });
+});
+
+describe('aws-actions/amazon-ecs-render-task-definition input names', () => {
+  const stock = (values: Record<string, string>) => readRenderInputs(renderInputReader(inputsFrom(values)));
+  const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.2549.3';
+
+  it('reads log-configuration-options as log-options', () => {
+    expect(
+      stock({ ...file, 'log-configuration-options': 'awslogs-group=/ecs/web\nmode=non-blocking' }).logOptions,
+    ).toEqual([
+      { key: 'awslogs-group', value: '/ecs/web', line: 1 },
+      { key: 'mode', value: 'non-blocking', line: 2 },
+    ]);
+  });
+
+  it('reads task-definition-arn as task-definition-family', () => {
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3';
+    expect(stock({ 'task-definition-arn': arn }).source).toEqual({ kind: 'family', family: arn });
+  });
+
+  it('reads a comma list in container-name with one image as that image in each container', () => {
+    const inputs = stock({ ...file, 'container-name': 'web, worker', image });
+    expect(inputs.containerName).toBeUndefined();
+    expect(inputs.images.map(({ container, image: ref, origin }) => [container, ref.text, origin])).toEqual([
+      ['web', image, 'input "images" line 1'],
+      ['worker', image, 'input "images" line 2'],
+    ]);
+  });
+
+  it.each([
+    [
+      { 'log-options': 'mode=blocking', 'log-configuration-options': 'mode=non-blocking' },
+      'Inputs "log-configuration-options" ("mode=non-blocking") and "log-options" ("mode=blocking") are both set, to different values. "log-configuration-options" is the stock action\'s name for "log-options": set only log-options: mode=non-blocking.',
+    ],
+    [
+      { 'task-definition-family': 'web:2', 'task-definition-arn': 'web:3' },
+      'Inputs "task-definition-arn" ("web:3") and "task-definition-family" ("web:2") are both set, to different values. "task-definition-arn" is the stock action\'s name for "task-definition-family": set only task-definition-family: web:3.',
+    ],
+    [
+      { 'task-definition-family': 'web', 'task-definition-revision': '7' },
+      'Input "task-definition-revision" ("7") is not read by ecs-render-taskdef: give the revision with the family instead, as task-definition-family: <family>:7.',
+    ],
+    [
+      { 'log-configuration-log-driver': 'awslogs' },
+      'Input "log-configuration-log-driver" ("awslogs") is not read by ecs-render-taskdef: it does not change a container\'s log driver per deploy. Write it in the task definition file, "logConfiguration": {"logDriver": "awslogs", "options": {...}}, and give per-deploy options with log-options: (key=value lines).',
+    ],
+    [
+      { 'env-files': 'arn:aws:s3:::bucket/app.env' },
+      'Input "env-files" is not read by ecs-render-taskdef. Write the files in the task definition file, "environmentFiles": [{"value": "arn:aws:s3:::bucket/app.env", "type": "s3"}] in the container, or give the variables with environment-variables: (KEY=VALUE lines).',
+    ],
+    [
+      { 'container-name': 'web,worker', image, 'environment-variables': 'A=1' },
+      'Input "container-name" lists several containers (web,worker) and "environment-variables" is set: the stock action put them into each container, ecs-render-taskdef puts them into one. Write images: with one container=image line each, and container-name: to the one container that gets environment-variables; for the same settings in several containers, use one step per container.',
+    ],
+    [
+      { 'container-name': 'web,worker' },
+      'Input "container-name" is a comma list, which is read only as the stock action wrote it: several container names, each 1 to 255 letters, digits, "_" and "-", with one image and no images; got "web,worker". For several containers write images: with one container=image line each (web=<image>, worker=<image>).',
+    ],
+    [
+      { 'container-name': 'web,', image },
+      'Input "container-name" is a comma list, which is read only as the stock action wrote it: several container names, each 1 to 255 letters, digits, "_" and "-", with one image and no images; got "web,". For several containers write images: with one container=image line each (web=<image>, =<image>).',
+    ],
+  ])('%j is refused', (values, message) => {
+    expect(() => stock({ ...file, ...values })).toThrow(ConfigurationError);
+    expect(() => stock({ ...file, ...values })).toThrow(new ConfigurationError(message));
   });
 });
