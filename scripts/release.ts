@@ -11,7 +11,11 @@
  *    GitHub release with the CHANGELOG notes, then moves vX to it.
  *
  * .github/workflows/release.yml runs it as `node scripts/release.ts` (Node strips the types: no install needed),
- * with VERSION, FORCE and GITHUB_TOKEN in its environment. Only Node built-ins, so that it runs from a bare checkout.
+ * with VERSION, FORCE and RELEASE_TOKEN in its environment. Only Node built-ins, so that it runs from a bare checkout.
+ *
+ * RELEASE_TOKEN, not the job's GITHUB_TOKEN: GitHub refuses a ref to a commit that changes .github/workflows/ to a
+ * token without the `workflows` permission, which GITHUB_TOKEN cannot be given. A GitHub App installation token or a
+ * fine-grained token with Contents and Workflows read and write on this repository does it.
  */
 import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -157,7 +161,11 @@ export function githubApi(options: { apiUrl: string; repository: string; token: 
         try {
           message = (JSON.parse(text) as { message?: string }).message ?? text;
         } catch {}
-        const hint = response.status === 403 ? ' (the release job needs permissions: contents: write)' : '';
+        const accepted = response.headers.get('x-accepted-github-permissions');
+        const hint =
+          response.status === 403
+            ? ` (RELEASE_TOKEN needs Contents and Workflows read and write on this repository${accepted ? `; GitHub accepts ${accepted}` : ''})`
+            : '';
         throw new Error(
           `GitHub API ${method} /repos/${options.repository}/${route}: ${response.status} ${message}${hint}`,
         );
@@ -312,20 +320,24 @@ export async function release(input: ReleaseInput): Promise<ReleaseResult> {
 
 /** The workflow step: inputs from the environment, outputs to GITHUB_OUTPUT and the step summary. */
 async function main(env: NodeJS.ProcessEnv): Promise<void> {
-  const required = (name: string): string => {
+  const required = (name: string, fix: string): string => {
     const value = env[name];
-    if (!value) throw new ReleaseError(`${name} is not set; release.yml passes it to this step through env`);
+    if (!value) throw new ReleaseError(`${name} is not set: ${fix}`);
     return value;
   };
+  const runner = 'the runner sets it; run this script from release.yml';
   const result = await release({
     version: env.VERSION ?? '',
     force: env.FORCE === 'true',
-    sha: required('GITHUB_SHA'),
+    sha: required('GITHUB_SHA', runner),
     root: env.GITHUB_WORKSPACE || process.cwd(),
     api: githubApi({
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-      repository: required('GITHUB_REPOSITORY'),
-      token: required('GITHUB_TOKEN'),
+      repository: required('GITHUB_REPOSITORY', runner),
+      token: required(
+        'RELEASE_TOKEN',
+        'add the repository secret RELEASE_TOKEN, a GitHub App or fine-grained token with Contents and Workflows read and write on this repository (GITHUB_TOKEN cannot tag a commit that changes workflows)',
+      ),
     }),
     log: (line) => console.log(line),
   });

@@ -154,12 +154,15 @@ describe('release against the GitHub API', () => {
   const C1 = 'a'.repeat(40);
   const C2 = 'b'.repeat(40);
   const C3 = 'c'.repeat(40);
+  /** A token with Contents and Workflows write, as RELEASE_TOKEN is; the simulator's default one is a GITHUB_TOKEN. */
+  const RELEASE_TOKEN = 'ghs_release_token_with_workflows';
   let sim: Simulator;
   let fixture: string;
 
   beforeAll(async () => {
     sim = await startSimulator({});
     sim.github.seedRepository({ owner: OWNER, repo: REPO, commits: [C1, C2, C3], defaultBranch: 'master' });
+    sim.github.addToken(RELEASE_TOKEN, 'write', { workflows: true });
     fixture = await mkdtemp(path.join(tmpdir(), 'release-root-'));
     await cp(path.join(root, '.github'), path.join(fixture, '.github'), { recursive: true });
     await writeFile(
@@ -172,11 +175,19 @@ describe('release against the GitHub API', () => {
     await sim?.close();
   });
 
-  const api = () =>
-    githubApi({ apiUrl: sim.env.GITHUB_API_URL, repository: `${OWNER}/${REPO}`, token: sim.env.GITHUB_TOKEN });
-  const run = (version: string, sha: string, force = false) =>
-    release({ version, sha, force, root: fixture, api: api() });
+  const api = (token = RELEASE_TOKEN) =>
+    githubApi({ apiUrl: sim.env.GITHUB_API_URL, repository: `${OWNER}/${REPO}`, token });
+  const run = (version: string, sha: string, force = false, token = RELEASE_TOKEN) =>
+    release({ version, sha, force, root: fixture, api: api(token) });
   const tags = () => Object.fromEntries(sim.github.tags(OWNER, REPO).map((t) => [t.name, t.commit]));
+
+  it('cannot tag the release commit with a GITHUB_TOKEN (no workflows permission), and says which token it needs', async () => {
+    await expect(run('v1.0.0', C1, false, sim.env.GITHUB_TOKEN)).rejects.toThrow(
+      'POST /repos/ecs-actions/ecs-actions/git/refs: 403 Resource not accessible by integration (RELEASE_TOKEN needs Contents and Workflows read and write on this repository; GitHub accepts contents=write; contents=write,workflows=write)',
+    );
+    expect(tags()).toEqual({});
+    expect(sim.github.releases(OWNER, REPO)).toEqual([]);
+  });
 
   it('releases v1.0.0: a release commit on the released one with pinned workflows, tagged, released, v1 moved', async () => {
     const result = await run('v1.0.0', C1);

@@ -21,6 +21,8 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const OWNER = 'ecs-actions';
 const REPO = 'ecs-actions';
 const READ_TOKEN = 'ghs_release_e2e_read_token';
+/** The RELEASE_TOKEN secret: Contents and Workflows write (the job's GITHUB_TOKEN could not tag the release commit). */
+const RELEASE_TOKEN = 'ghs_release_e2e_app_token';
 
 let sim: Simulator;
 let runner: PipelineRunner;
@@ -67,6 +69,7 @@ function runRelease(trigger: Omit<Trigger, 'runId' | 'runNumber'>) {
 beforeAll(async () => {
   sim = await startSimulator({});
   sim.github.addToken(READ_TOKEN, 'read');
+  sim.github.addToken(RELEASE_TOKEN, 'write', { workflows: true });
   repoDir = await mkdtemp(path.join(tmpdir(), 'ecs-actions-release-'));
   await git('init', '--quiet', '--initial-branch=master');
   await cp(path.join(root, '.github'), path.join(repoDir, '.github'), { recursive: true });
@@ -90,6 +93,7 @@ beforeAll(async () => {
     appRepoDir: repoDir,
     apiUrl: sim.env.GITHUB_API_URL,
     tokens: { write: sim.env.GITHUB_TOKEN, read: READ_TOKEN },
+    secrets: { RELEASE_TOKEN },
     aws: { accountId: '123456789012', credentials: {} },
     uploadArtifact: () => {},
     // The runner's own Node 24 is on PATH already.
@@ -212,6 +216,26 @@ describe('release.yml', () => {
       expect(run.conclusion).toBe('failure');
       expect(step(run, 'release', 'release').errors.join('\n')).toContain(error);
     }
+    expect(tags()).toEqual(before);
+  });
+
+  it('without the RELEASE_TOKEN secret, fails naming the secret and what it needs', async () => {
+    const before = tags();
+    const bare = new PipelineRunner({ ...runner.options, secrets: {} });
+    const run = await bare.run(workflowFile, {
+      eventName: 'workflow_dispatch',
+      payload: { inputs: { version: 'v1.1.0' } },
+      sha: await git('rev-parse', 'HEAD'),
+      ref: 'refs/heads/master',
+      inputs: { version: 'v1.1.0' },
+      runId: 9000,
+      runNumber: 90,
+    });
+    expect(step(run, 'release', 'release').errors).toEqual([
+      expect.stringMatching(
+        /^RELEASE_TOKEN is not set: add the repository secret RELEASE_TOKEN, .*Contents and Workflows/,
+      ),
+    ]);
     expect(tags()).toEqual(before);
   });
 });

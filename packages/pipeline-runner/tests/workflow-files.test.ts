@@ -47,9 +47,10 @@ const LEAST: Record<string, Record<string, Record<string, string>>> = {
     deploy: { contents: 'write', 'id-token': 'write', actions: 'read', deployments: 'write' },
   },
   '.github/workflows/release.yml': {
-    // check calls test.yml, whose jobs check out the code (read); release writes git objects, tags and the release.
+    // check calls test.yml, whose jobs check out the code. release only checks out with GITHUB_TOKEN: it writes the
+    // git objects, tags and release with RELEASE_TOKEN (GITHUB_TOKEN cannot tag a commit that changes workflows).
     check: { contents: 'read' },
-    release: { contents: 'write' },
+    release: { contents: 'read' },
   },
 };
 
@@ -210,12 +211,12 @@ describe('release.yml', () => {
     expect(jobs.release?.needs).toBe('check');
   });
 
-  it('passes the token, version and force to scripts/release.ts through env', () => {
+  it('passes the release token, version and force to scripts/release.ts through env', () => {
     const steps = release().jobs.release?.steps ?? [];
     const step = steps.find((s) => s.id === 'release') as { run?: string; env?: Record<string, string> };
     expect(step.run).toBe('node scripts/release.ts');
     expect(step.env).toEqual({
-      GITHUB_TOKEN: '${{ github.token }}',
+      RELEASE_TOKEN: '${{ secrets.RELEASE_TOKEN }}',
       VERSION: '${{ inputs.version || github.ref_name }}',
       FORCE: '${{ inputs.force || false }}',
     });

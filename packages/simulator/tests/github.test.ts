@@ -291,8 +291,15 @@ describe('git data: blobs, trees, commits', () => {
       message: 'Next',
       files: { '.github/workflows/a.yml': 'on: push\n', 'README.md': 'bye\n' },
     });
-    // A ref can point at the new commit, which is on no branch.
-    await gh.rest.git.createRef({ owner: OWNER, repo: REPO, ref: 'refs/tags/v9', sha: child.data.sha });
+    // A ref to a commit that changes .github/workflows/ needs the workflows permission, which GITHUB_TOKEN lacks.
+    const ref = { owner: OWNER, repo: REPO, ref: 'refs/tags/v9', sha: child.data.sha };
+    const refused = await gh.rest.git.createRef(ref).catch((e: { status: number; response: { headers: object } }) => e);
+    expect(refused).toMatchObject({
+      status: 403,
+      response: { headers: { 'x-accepted-github-permissions': 'contents=write; contents=write,workflows=write' } },
+    });
+    github.addToken('ghs_app_token', 'write', { workflows: true });
+    await octokit('ghs_app_token').rest.git.createRef(ref);
     expect(github.tags(OWNER, REPO)).toEqual([
       { name: 'v9', sha: child.data.sha, type: 'commit', commit: child.data.sha },
     ]);

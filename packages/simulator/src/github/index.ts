@@ -134,6 +134,8 @@ interface RouteContext {
   route: string;
   repo: Repository;
   origin: string;
+  /** The token has the `workflows` permission. */
+  workflows: boolean;
 }
 
 interface Route {
@@ -188,6 +190,8 @@ export class GitHubSimulator implements GitHubApiSide {
   readonly clock: SimClock;
   private readonly repos = new Map<string, Repository>();
   private readonly tokens = new Map<string, TokenPermission>();
+  /** Tokens with the `workflows` permission (a GitHub App or fine-grained token; GITHUB_TOKEN never has it). */
+  private readonly workflowTokens = new Set<string>();
   private nextId = 1;
   private readonly routes: Route[];
 
@@ -232,8 +236,11 @@ export class GitHubSimulator implements GitHubApiSide {
     this.repos.set(key, repo);
   }
 
-  addToken(token: string, permission: TokenPermission): void {
+  /** `workflows`: the token may also point refs at commits that change `.github/workflows/` (see refChangesWorkflows). */
+  addToken(token: string, permission: TokenPermission, options: { workflows?: boolean } = {}): void {
     this.tokens.set(token, permission);
+    if (options.workflows) this.workflowTokens.add(token);
+    else this.workflowTokens.delete(token);
   }
 
   /** Stores an artifact of a workflow run as a zip of `files`; returns its id. */
@@ -333,7 +340,7 @@ export class GitHubSimulator implements GitHubApiSide {
       if (route.write && permission !== 'write') {
         return error(403, 'Resource not accessible by integration', route.docs, name);
       }
-      return route.handler({ request, params, route: name, repo, origin });
+      return route.handler({ request, params, route: name, repo, origin, workflows: this.workflowTokens.has(token) });
     }
     if (pathMatched && segments[0] === 'repos') {
       return error(404, 'Not Found', pathMatched.docs, `${request.method.toUpperCase()} ${pathMatched.pattern}`);
@@ -808,7 +815,7 @@ export class GitHubSimulator implements GitHubApiSide {
 
   // Create a reference (https://docs.github.com/rest/git/refs#create-a-reference): ref must be a full name
   // (`refs/...` with two slashes) valid for git; 422 "Reference already exists"; 422 "Object does not exist".
-  private createRef({ request, repo, route, origin }: RouteContext): GitHubResponse {
+  private createRef({ request, repo, route, origin, workflows }: RouteContext): GitHubResponse {
     const docs = 'https://docs.github.com/rest/git/refs#create-a-reference';
     const body = asRecord(request.body);
     if (typeof body.ref !== 'string') return error(422, `Invalid request.\n\n"ref" wasn't supplied.`, docs, route);
@@ -821,6 +828,7 @@ export class GitHubSimulator implements GitHubApiSide {
     if (repo.refs.has(ref)) return error(422, 'Reference already exists', docs, route);
     const target = this.objectType(repo, body.sha.toLowerCase());
     if (!target) return error(422, 'Object does not exist', docs, route);
+    if (!workflows && this.changesWorkflows(repo, body.sha.toLowerCase())) return workflowsRefused(docs, route);
     repo.refs.set(ref, { sha: body.sha.toLowerCase(), type: target });
     return ok(201, this.refJson(repo, ref, origin), route, {
       location: `${origin}/repos/${repo.owner}/${repo.name}/git/${ref}`,
@@ -848,7 +856,7 @@ export class GitHubSimulator implements GitHubApiSide {
 
   // Update a reference (https://docs.github.com/rest/git/refs#update-a-reference): 422 "Reference does not exist";
   // without `force` only a fast-forward along the seeded history is allowed (422 "Update is not a fast forward").
-  private updateRef({ request, params, repo, route, origin }: RouteContext): GitHubResponse {
+  private updateRef({ request, params, repo, route, origin, workflows }: RouteContext): GitHubResponse {
     const docs = 'https://docs.github.com/rest/git/refs#update-a-reference';
     const ref = `refs/${params.ref ?? ''}`;
     const body = asRecord(request.body);
@@ -858,6 +866,7 @@ export class GitHubSimulator implements GitHubApiSide {
     const sha = body.sha.toLowerCase();
     const type = this.objectType(repo, sha);
     if (!type) return error(422, 'Object does not exist', docs, route);
+    if (!workflows && this.changesWorkflows(repo, sha)) return workflowsRefused(docs, route);
     if (body.force !== true && sha !== current.sha) {
       const from = current.type === 'commit' ? repo.commits.indexOf(current.sha) : -1;
       const to = type === 'commit' ? repo.commits.indexOf(sha) : -1;
@@ -1141,6 +1150,24 @@ export class GitHubSimulator implements GitHubApiSide {
     };
   }
 
+  /**
+   * Whether the commit a ref would point at changes `.github/workflows/` compared with its first parent. GitHub
+   * refuses such a ref to a token without the `workflows` permission, over git and REST alike (GITHUB_TOKEN can never
+   * have it). Seeded commits came by a push of someone allowed to, so only commits made through the API count.
+   */
+  private changesWorkflows(repo: Repository, sha: string): boolean {
+    const commit = repo.commitObjects.get(this.peel(repo, sha));
+    if (!commit) return false;
+    const parent = commit.parents[0] ? this.commitObject(repo, commit.parents[0]) : undefined;
+    const workflowFiles = (tree: string | undefined) =>
+      JSON.stringify(
+        [...(tree ? (repo.trees.get(tree) ?? []) : [])]
+          .filter(([file]) => file.startsWith('.github/workflows/'))
+          .sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+    return workflowFiles(commit.tree) !== workflowFiles(parent?.tree);
+  }
+
   private commitObject(repo: Repository, sha: string): CommitObject | undefined {
     const made = repo.commitObjects.get(sha);
     if (made) return made;
@@ -1318,6 +1345,15 @@ export class GitHubSimulator implements GitHubApiSide {
       },
     };
   }
+}
+
+/** A ref to a commit that changes workflow files, with a token that may not (GitHub names the missing permission). */
+function workflowsRefused(docs: string, route: string): GitHubResponse {
+  const response = error(403, 'Resource not accessible by integration', docs, route);
+  return {
+    ...response,
+    headers: { ...response.headers, 'x-accepted-github-permissions': 'contents=write; contents=write,workflows=write' },
+  };
 }
 
 /** The tree of a seeded commit, whose content is not simulated (an empty tree of its own). */
