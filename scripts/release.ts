@@ -7,8 +7,9 @@
  * 2. makes a release commit on top of the commit being released (on no branch) in which every
  *    `uses: ecs-actions/ecs-actions/<action>@vX` and `.../.github/workflows/<x>.yml@vX` of
  *    .github/workflows/*.yml and .github/workflow-templates/*.yml reads `@vX.Y.Z` (git data API: blobs, tree, commit);
- * 3. tags it vX.Y.Z (an annotated tag; a pushed vX.Y.Z tag on the released commit is moved to it), creates the
- *    GitHub release with the CHANGELOG notes, then moves vX to it.
+ * 3. tags it vX.Y.Z (an annotated tag; a pushed vX.Y.Z tag on the released commit is moved to it), moves vX to it,
+ *    and creates the GitHub release with the CHANGELOG notes last: a run that failed before the release is simply
+ *    run again (the tag then points at an earlier release commit of the same commit, which is allowed).
  *
  * .github/workflows/release.yml runs it as `node scripts/release.ts` (Node strips the types: no install needed),
  * with VERSION, FORCE and RELEASE_TOKEN in its environment. Only Node built-ins, so that it runs from a bare checkout.
@@ -295,6 +296,9 @@ export async function release(input: ReleaseInput): Promise<ReleaseResult> {
   await setRef(api, `refs/tags/${version.tag}`, tagObject?.sha ?? '', tagRef !== undefined);
   log(`Tagged ${version.tag}`);
 
+  await setRef(api, `refs/tags/${version.majorTag}`, commitSha, majorRef !== undefined);
+  log(`Moved ${version.majorTag} to ${version.tag}${previous ? ` (from ${previous.tag})` : ''}`);
+
   const created = await api.request<{ html_url: string }>('POST', 'releases', {
     tag_name: version.tag,
     name: version.tag,
@@ -303,9 +307,6 @@ export async function release(input: ReleaseInput): Promise<ReleaseResult> {
     make_latest: 'legacy',
   });
   log(`Released ${created?.html_url ?? version.tag}`);
-
-  await setRef(api, `refs/tags/${version.majorTag}`, commitSha, majorRef !== undefined);
-  log(`Moved ${version.majorTag} to ${version.tag}${previous ? ` (from ${previous.tag})` : ''}`);
 
   return {
     tag: version.tag,

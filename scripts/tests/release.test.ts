@@ -241,4 +241,27 @@ describe('release against the GitHub API', () => {
     expect(tags()).toEqual(before);
     expect(sim.github.releases(OWNER, REPO).map((r) => r.tagName)).toEqual(['v1.0.0', 'v1.1.0', 'v1.0.1']);
   });
+
+  it('is run again after failing before the release: the tag on an earlier release commit of the same commit is moved', async () => {
+    await writeFile(path.join(fixture, 'CHANGELOG.md'), '## [1.3.0]\n\n- resumed\n');
+    const flaky = api();
+    let failures = 1;
+    const failing = {
+      request: <T>(method: string, route: string, body?: object) => {
+        if (method === 'POST' && route === 'releases' && failures-- > 0) throw new Error('502 Bad Gateway');
+        return flaky.request<T>(method, route, body);
+      },
+    };
+    await expect(release({ version: 'v1.3.0', sha: C3, force: false, root: fixture, api: failing })).rejects.toThrow(
+      '502 Bad Gateway',
+    );
+    const first = tags()['v1.3.0'];
+    expect(tags().v1).toBe(first);
+    expect(sim.github.releases(OWNER, REPO).map((r) => r.tagName)).not.toContain('v1.3.0');
+
+    const again = await run('v1.3.0', C3);
+    expect(sim.github.commitContent(OWNER, REPO, again.commit).parents).toEqual([C3]);
+    expect([tags()['v1.3.0'], tags().v1]).toEqual([again.commit, again.commit]);
+    expect(sim.github.releases(OWNER, REPO).at(-1)).toMatchObject({ tagName: 'v1.3.0', body: '- resumed' });
+  });
 });
