@@ -53,6 +53,12 @@ const LEAST: Record<string, Record<string, Record<string, string>>> = {
     gate: {},
     deploy: { contents: 'write', 'id-token': 'write', actions: 'read', deployments: 'write' },
   },
+  '.github/workflows/release.yml': {
+    // check calls test.yml, whose jobs check out the code. release only checks out with GITHUB_TOKEN: it writes the
+    // git objects, tags and release with RELEASE_TOKEN (GITHUB_TOKEN cannot tag a commit that changes workflows).
+    check: { contents: 'read' },
+    release: { contents: 'read' },
+  },
 };
 
 const RANK: Record<string, number> = { none: 0, read: 1, write: 2 };
@@ -246,5 +252,40 @@ describe('deploy.yml', () => {
     );
     expect(wait?.with?.rollback).toBe(true);
     expect(wait?.with?.['task-definition-arn']).toBe('${{ steps.plan.outputs.task-definition-arn }}');
+  });
+});
+
+describe('release.yml', () => {
+  const release = () => workflow('.github/workflows/release.yml');
+
+  it('runs for a pushed vX.Y.Z tag or by hand with a version, one release at a time, granting nothing by default', () => {
+    const parsed = release();
+    expect(parsed.on.push).toEqual({ tags: ['v[0-9]+.[0-9]+.[0-9]+'] });
+    expect(parsed.on.workflow_dispatch).toMatchObject({
+      inputs: { version: { required: true, type: 'string' }, force: { type: 'boolean', default: false } },
+    });
+    expect(parsed.permissions).toEqual({});
+    expect((parsed as { concurrency?: unknown }).concurrency).toEqual({
+      group: 'release',
+      'cancel-in-progress': false,
+    });
+  });
+
+  it('releases only after the same checks as CI, by calling test.yml', () => {
+    const { jobs } = release();
+    expect(jobs.check?.uses).toBe('./.github/workflows/test.yml');
+    expect(workflow('.github/workflows/test.yml').on).toHaveProperty('workflow_call');
+    expect(jobs.release?.needs).toBe('check');
+  });
+
+  it('passes the release token, version and force to scripts/release.ts through env', () => {
+    const steps = release().jobs.release?.steps ?? [];
+    const step = steps.find((s) => s.id === 'release') as { run?: string; env?: Record<string, string> };
+    expect(step.run).toBe('node scripts/release.ts');
+    expect(step.env).toEqual({
+      RELEASE_TOKEN: '${{ secrets.RELEASE_TOKEN }}',
+      VERSION: '${{ inputs.version || github.ref_name }}',
+      FORCE: '${{ inputs.force || false }}',
+    });
   });
 });

@@ -1,6 +1,11 @@
 /**
  * The simulator's GitHub REST side, driven through @actions/github's Octokit over real HTTP.
  */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { getOctokit } from '@actions/github';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
@@ -182,6 +187,180 @@ describe('commits', () => {
       status: 422,
       message: `No commit found for SHA: ${unknown}`,
     });
+  });
+});
+
+describe('git data: blobs, trees, commits', () => {
+  /** What git itself computes for the same content: a tree of `files` and a commit of it. */
+  function realGit(files: Record<string, string>, commit: { message: string; date: string }) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sim-git-'));
+    const git = (args: string[], input?: string, env: Record<string, string> = {}) =>
+      execFileSync('git', args, { cwd: dir, input, env: { ...process.env, ...env }, encoding: 'utf8' }).trim();
+    git(['init', '--quiet']);
+    for (const [file, content] of Object.entries(files)) {
+      const sha = git(['hash-object', '-w', '--stdin'], content);
+      git(['update-index', '--add', '--cacheinfo', `100644,${sha},${file}`]);
+    }
+    const tree = git(['write-tree']);
+    const who = { name: 'Rel Ease', email: 'rel@example.com' };
+    const env = {
+      GIT_AUTHOR_NAME: who.name,
+      GIT_AUTHOR_EMAIL: who.email,
+      GIT_AUTHOR_DATE: `${Date.parse(commit.date) / 1000} +0000`,
+      GIT_COMMITTER_NAME: who.name,
+      GIT_COMMITTER_EMAIL: who.email,
+      GIT_COMMITTER_DATE: `${Date.parse(commit.date) / 1000} +0000`,
+    };
+    const sha = git(['commit-tree', tree, '-m', commit.message], undefined, env);
+    return { tree, noParentCommit: sha };
+  }
+
+  it('gives blobs, nested trees and commits the shas git gives them, and reads them back', async () => {
+    const gh = octokit();
+    const files = { 'README.md': 'hello\n', '.github/workflows/a.yml': 'on: push\n', '.github/b.txt': 'b' };
+    const blob = await gh.rest.git.createBlob({ owner: OWNER, repo: REPO, content: 'hello\n' });
+    expect(blob.status).toBe(201);
+    expect(blob.data.sha).toBe('ce013625030ba8dba906f756967f9e9ca394464a');
+    const encoded = await gh.rest.git.createBlob({
+      owner: OWNER,
+      repo: REPO,
+      content: Buffer.from('on: push\n').toString('base64'),
+      encoding: 'base64',
+    });
+    const tree = await gh.rest.git.createTree({
+      owner: OWNER,
+      repo: REPO,
+      tree: [
+        { path: 'README.md', mode: '100644', type: 'blob', sha: blob.data.sha },
+        { path: '.github/workflows/a.yml', mode: '100644', type: 'blob', sha: encoded.data.sha },
+        { path: '.github/b.txt', mode: '100644', type: 'blob', content: 'b' },
+      ],
+    });
+    const date = '2026-01-02T03:04:05Z';
+    const expected = realGit(files, { message: 'Release', date });
+    expect(tree.status).toBe(201);
+    expect(tree.data.sha).toBe(expected.tree);
+    expect(tree.data.tree.map((e) => [e.path, e.type])).toEqual([
+      ['.github', 'tree'],
+      ['README.md', 'blob'],
+    ]);
+    const who = { name: 'Rel Ease', email: 'rel@example.com', date };
+    const root = await gh.rest.git.createCommit({
+      owner: OWNER,
+      repo: REPO,
+      // git commit-tree -m ends the message with a newline; the API stores the message as given.
+      message: 'Release\n',
+      tree: tree.data.sha,
+      parents: [],
+      author: who,
+      committer: who,
+    });
+    expect(root.data.sha).toBe(expected.noParentCommit);
+
+    // Over a base tree: one file replaced, one deleted, the rest kept; a commit on top of a seeded one.
+    const next = await gh.rest.git.createTree({
+      owner: OWNER,
+      repo: REPO,
+      base_tree: tree.data.sha,
+      tree: [
+        { path: 'README.md', mode: '100644', type: 'blob', content: 'bye\n' },
+        { path: '.github/b.txt', mode: '100644', type: 'blob', sha: null },
+      ],
+    });
+    const child = await gh.rest.git.createCommit({
+      owner: OWNER,
+      repo: REPO,
+      message: 'Next',
+      tree: next.data.sha,
+      parents: [C3],
+    });
+    const read = await gh.rest.git.getCommit({ owner: OWNER, repo: REPO, commit_sha: child.data.sha });
+    expect(read.data.parents.map((p) => p.sha)).toEqual([C3]);
+    expect(read.data.tree.sha).toBe(next.data.sha);
+    const recursive = await gh.rest.git.getTree({ owner: OWNER, repo: REPO, tree_sha: next.data.sha, recursive: '1' });
+    expect(recursive.data.tree.map((e) => e.path)).toEqual([
+      '.github',
+      '.github/workflows',
+      '.github/workflows/a.yml',
+      'README.md',
+    ]);
+    const readme = await gh.rest.git.getBlob({ owner: OWNER, repo: REPO, file_sha: blobSha('bye\n') });
+    expect(Buffer.from(readme.data.content, 'base64').toString()).toBe('bye\n');
+    expect(github.commitContent(OWNER, REPO, child.data.sha)).toEqual({
+      parents: [C3],
+      message: 'Next',
+      files: { '.github/workflows/a.yml': 'on: push\n', 'README.md': 'bye\n' },
+    });
+    // A ref to a commit that changes .github/workflows/ needs the workflows permission, which GITHUB_TOKEN lacks.
+    const ref = { owner: OWNER, repo: REPO, ref: 'refs/tags/v9', sha: child.data.sha };
+    const refused = await gh.rest.git.createRef(ref).catch((e: { status: number; response: { headers: object } }) => e);
+    expect(refused).toMatchObject({
+      status: 403,
+      response: { headers: { 'x-accepted-github-permissions': 'contents=write; contents=write,workflows=write' } },
+    });
+    github.addToken('ghs_app_token', 'write', { workflows: true });
+    await octokit('ghs_app_token').rest.git.createRef(ref);
+    expect(github.tags(OWNER, REPO)).toEqual([
+      { name: 'v9', sha: child.data.sha, type: 'commit', commit: child.data.sha },
+    ]);
+  });
+
+  it('answers 422 for an unknown base tree, tree or parent, and 404 for unknown objects', async () => {
+    const gh = octokit();
+    const unknown = 'f'.repeat(40);
+    expect(await status(gh.rest.git.createTree({ owner: OWNER, repo: REPO, base_tree: unknown, tree: [] }))).toEqual({
+      status: 422,
+      message: 'Invalid tree info',
+    });
+    expect(await status(gh.rest.git.createCommit({ owner: OWNER, repo: REPO, message: 'm', tree: unknown }))).toEqual({
+      status: 422,
+      message: 'Tree SHA does not exist',
+    });
+    const tree = await gh.rest.git.createTree({ owner: OWNER, repo: REPO, tree: [] });
+    expect(
+      await status(
+        gh.rest.git.createCommit({ owner: OWNER, repo: REPO, message: 'm', tree: tree.data.sha, parents: [unknown] }),
+      ),
+    ).toEqual({ status: 422, message: 'Parent SHA does not exist or is not a commit object' });
+    expect((await status(gh.rest.git.getBlob({ owner: OWNER, repo: REPO, file_sha: unknown }))).status).toBe(404);
+    expect((await status(gh.rest.git.getCommit({ owner: OWNER, repo: REPO, commit_sha: unknown }))).status).toBe(404);
+    expect((await status(octokit(READ).rest.git.createBlob({ owner: OWNER, repo: REPO, content: 'x' }))).status).toBe(
+      403,
+    );
+  });
+});
+
+describe('releases', () => {
+  it('creates a release for an existing tag, finds it by tag name, and refuses a second one', async () => {
+    const gh = octokit();
+    await annotatedTag('v1.0.0', C2);
+    const created = await gh.rest.repos.createRelease({
+      owner: OWNER,
+      repo: REPO,
+      tag_name: 'v1.0.0',
+      name: 'v1.0.0',
+      body: '### Added\n- everything',
+    });
+    expect(created.status).toBe(201);
+    expect(created.data).toMatchObject({
+      tag_name: 'v1.0.0',
+      name: 'v1.0.0',
+      body: '### Added\n- everything',
+      draft: false,
+    });
+    const found = await gh.rest.repos.getReleaseByTag({ owner: OWNER, repo: REPO, tag: 'v1.0.0' });
+    expect(found.data.id).toBe(created.data.id);
+    expect(github.releases(OWNER, REPO)).toMatchObject([{ tagName: 'v1.0.0', body: '### Added\n- everything' }]);
+    expect(await status(gh.rest.repos.createRelease({ owner: OWNER, repo: REPO, tag_name: 'v1.0.0' }))).toEqual({
+      status: 422,
+      message: 'Validation Failed',
+    });
+    expect((await status(gh.rest.repos.getReleaseByTag({ owner: OWNER, repo: REPO, tag: 'v2.0.0' }))).status).toBe(404);
+  });
+
+  it('creates the tag at target_commitish when it does not exist', async () => {
+    await octokit().rest.repos.createRelease({ owner: OWNER, repo: REPO, tag_name: 'v0.1.0', target_commitish: C1 });
+    expect(github.tags(OWNER, REPO)).toEqual([{ name: 'v0.1.0', sha: C1, type: 'commit', commit: C1 }]);
   });
 });
 
@@ -372,6 +551,12 @@ describe('refNameProblem (git check-ref-format)', () => {
     expect(refNameProblem(ref)).toBe(problem);
   });
 });
+
+function blobSha(text: string): string {
+  return createHash('sha1')
+    .update(`blob ${Buffer.byteLength(text)}\0${text}`)
+    .digest('hex');
+}
 
 /** Reads a zip with the central directory (deflate or store), as a check that the writer is real. */
 function unzip(zip: Buffer): Record<string, string> {

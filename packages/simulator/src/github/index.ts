@@ -1,10 +1,11 @@
 /**
- * The GitHub REST side of the simulator: git tags and refs, commits, deployments and deployment statuses,
- * workflow run artifacts. JSON shapes, status codes and error bodies follow the GitHub REST API docs
+ * The GitHub REST side of the simulator: git tags and refs, commits, the git data API (blobs, trees, commits),
+ * releases, deployments and deployment statuses, workflow run artifacts. JSON shapes, status codes and error bodies follow the GitHub REST API docs
  * (https://docs.github.com/rest); each route cites its page. State lives in memory, seeded by the methods below.
  */
 import { createHash } from 'node:crypto';
 import type { GitHubApiSide, GitHubRequest, GitHubResponse, SimClock } from '../contract.js';
+import { blobSha, commitSha, type Person, type TreeEntry, treeShas } from './git-objects.js';
 import { refNameProblem } from './refname.js';
 import { createZip } from './zip.js';
 
@@ -97,6 +98,31 @@ interface Repository {
   tagObjects: Map<string, TagObject>;
   deployments: DeploymentRecord[];
   artifacts: ArtifactRecord[];
+  /** Git data made through the API: blob contents, trees (flat, full paths), commit objects. */
+  blobs: Map<string, Buffer>;
+  trees: Map<string, Map<string, TreeEntry>>;
+  commitObjects: Map<string, CommitObject>;
+  releases: ReleaseRecord[];
+}
+
+interface CommitObject {
+  tree: string;
+  parents: string[];
+  message: string;
+  author: Person;
+  committer: Person;
+}
+
+export interface ReleaseRecord {
+  id: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string;
+  body: string;
+  draft: boolean;
+  prerelease: boolean;
+  makeLatest: string;
+  createdAt: string;
 }
 
 type Params = Record<string, string>;
@@ -108,6 +134,8 @@ interface RouteContext {
   route: string;
   repo: Repository;
   origin: string;
+  /** The token has the `workflows` permission. */
+  workflows: boolean;
 }
 
 interface Route {
@@ -162,6 +190,8 @@ export class GitHubSimulator implements GitHubApiSide {
   readonly clock: SimClock;
   private readonly repos = new Map<string, Repository>();
   private readonly tokens = new Map<string, TokenPermission>();
+  /** Tokens with the `workflows` permission (a GitHub App or fine-grained token; GITHUB_TOKEN never has it). */
+  private readonly workflowTokens = new Set<string>();
   private nextId = 1;
   private readonly routes: Route[];
 
@@ -186,6 +216,10 @@ export class GitHubSimulator implements GitHubApiSide {
       tagObjects: new Map(),
       deployments: [],
       artifacts: [],
+      blobs: new Map(),
+      trees: new Map(),
+      commitObjects: new Map(),
+      releases: [],
     };
     for (const sha of input.commits ?? []) {
       const lower = sha.toLowerCase();
@@ -193,6 +227,8 @@ export class GitHubSimulator implements GitHubApiSide {
       if (!repo.commitSet.has(lower)) {
         repo.commits.push(lower);
         repo.commitSet.add(lower);
+        // A seeded commit's content is not simulated: its tree is empty.
+        repo.trees.set(seededTree(lower), new Map());
       }
     }
     const head = repo.commits.at(-1);
@@ -200,8 +236,11 @@ export class GitHubSimulator implements GitHubApiSide {
     this.repos.set(key, repo);
   }
 
-  addToken(token: string, permission: TokenPermission): void {
+  /** `workflows`: the token may also point refs at commits that change `.github/workflows/` (see refChangesWorkflows). */
+  addToken(token: string, permission: TokenPermission, options: { workflows?: boolean } = {}): void {
     this.tokens.set(token, permission);
+    if (options.workflows) this.workflowTokens.add(token);
+    else this.workflowTokens.delete(token);
   }
 
   /** Stores an artifact of a workflow run as a zip of `files`; returns its id. */
@@ -243,6 +282,27 @@ export class GitHubSimulator implements GitHubApiSide {
     return [...this.requireRepo(owner, repo).deployments];
   }
 
+  /** Releases of a repository, oldest first. */
+  releases(owner: string, repo: string): ReleaseRecord[] {
+    return [...this.requireRepo(owner, repo).releases];
+  }
+
+  /** A commit's parents, message and the text of each file of its tree (files made through the git data API). */
+  commitContent(
+    owner: string,
+    repo: string,
+    sha: string,
+  ): { parents: string[]; message: string; files: Record<string, string> } {
+    const r = this.requireRepo(owner, repo);
+    const commit = this.commitObject(r, sha.toLowerCase());
+    if (!commit) throw new Error(`GitHub simulator: no commit ${sha} in ${owner}/${repo}`);
+    const files: Record<string, string> = {};
+    for (const [file, entry] of r.trees.get(commit.tree) ?? []) {
+      if (entry.type === 'blob') files[file] = (r.blobs.get(entry.sha) ?? Buffer.alloc(0)).toString('utf8');
+    }
+    return { parents: commit.parents, message: commit.message, files };
+  }
+
   // ---------------------------------------------------------------- HTTP entry
 
   async handle(request: GitHubRequest): Promise<GitHubResponse | undefined> {
@@ -280,7 +340,7 @@ export class GitHubSimulator implements GitHubApiSide {
       if (route.write && permission !== 'write') {
         return error(403, 'Resource not accessible by integration', route.docs, name);
       }
-      return route.handler({ request, params, route: name, repo, origin });
+      return route.handler({ request, params, route: name, repo, origin, workflows: this.workflowTokens.has(token) });
     }
     if (pathMatched && segments[0] === 'repos') {
       return error(404, 'Not Found', pathMatched.docs, `${request.method.toUpperCase()} ${pathMatched.pattern}`);
@@ -297,7 +357,65 @@ export class GitHubSimulator implements GitHubApiSide {
     const statusDocs = 'https://docs.github.com/rest/deployments/statuses';
     const artifactDocs = 'https://docs.github.com/rest/actions/artifacts';
     const R = '/repos/{owner}/{repo}';
+    const gitDocs = 'https://docs.github.com/rest/git';
+    const releaseDocs = 'https://docs.github.com/rest/releases/releases';
     return [
+      {
+        method: 'POST',
+        pattern: `${R}/git/blobs`,
+        write: true,
+        docs: `${gitDocs}/blobs#create-a-blob`,
+        handler: (c) => this.createBlob(c),
+      },
+      {
+        method: 'GET',
+        pattern: `${R}/git/blobs/{file_sha}`,
+        write: false,
+        docs: `${gitDocs}/blobs#get-a-blob`,
+        handler: (c) => this.getBlob(c),
+      },
+      {
+        method: 'POST',
+        pattern: `${R}/git/trees`,
+        write: true,
+        docs: `${gitDocs}/trees#create-a-tree`,
+        handler: (c) => this.createTree(c),
+      },
+      {
+        method: 'GET',
+        pattern: `${R}/git/trees/{tree_sha}`,
+        write: false,
+        docs: `${gitDocs}/trees#get-a-tree`,
+        handler: (c) => this.getTree(c),
+      },
+      {
+        method: 'POST',
+        pattern: `${R}/git/commits`,
+        write: true,
+        docs: `${gitDocs}/commits#create-a-commit`,
+        handler: (c) => this.createGitCommit(c),
+      },
+      {
+        method: 'GET',
+        pattern: `${R}/git/commits/{commit_sha}`,
+        write: false,
+        docs: `${gitDocs}/commits#get-a-commit-object`,
+        handler: (c) => this.getGitCommit(c),
+      },
+      {
+        method: 'POST',
+        pattern: `${R}/releases`,
+        write: true,
+        docs: `${releaseDocs}#create-a-release`,
+        handler: (c) => this.createRelease(c),
+      },
+      {
+        method: 'GET',
+        pattern: `${R}/releases/tags/{tag}`,
+        write: false,
+        docs: `${releaseDocs}#get-a-release-by-tag-name`,
+        handler: (c) => this.getReleaseByTag(c),
+      },
       {
         method: 'POST',
         pattern: `${R}/git/tags`,
@@ -420,6 +538,229 @@ export class GitHubSimulator implements GitHubApiSide {
     ];
   }
 
+  // Create a blob (https://docs.github.com/rest/git/blobs#create-a-blob): `content`, `encoding` utf-8 (default) or
+  // base64; 201 with {url, sha}, the sha git gives that content.
+  private createBlob({ request, repo, route, origin }: RouteContext): GitHubResponse {
+    const docs = 'https://docs.github.com/rest/git/blobs#create-a-blob';
+    const body = asRecord(request.body);
+    if (typeof body.content !== 'string') {
+      return error(422, `Invalid request.\n\n"content" wasn't supplied.`, docs, route);
+    }
+    const encoding = body.encoding ?? 'utf-8';
+    if (encoding !== 'utf-8' && encoding !== 'base64') {
+      return error(
+        422,
+        `Invalid request.\n\n${JSON.stringify(encoding)} is not a member of ["utf-8", "base64"].`,
+        docs,
+        route,
+      );
+    }
+    const content = Buffer.from(body.content, encoding === 'base64' ? 'base64' : 'utf8');
+    const sha = blobSha(content);
+    repo.blobs.set(sha, content);
+    const url = `${origin}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`;
+    return ok(201, { url, sha }, route, { location: url });
+  }
+
+  // Get a blob (https://docs.github.com/rest/git/blobs#get-a-blob): the content base64-encoded; 404 when unknown.
+  private getBlob({ params, repo, route, origin }: RouteContext): GitHubResponse {
+    const sha = (params.file_sha ?? '').toLowerCase();
+    const content = repo.blobs.get(sha);
+    if (!content) return error(404, 'Not Found', 'https://docs.github.com/rest/git/blobs#get-a-blob', route);
+    return ok(
+      200,
+      {
+        sha,
+        node_id: nodeId('Blob', sha),
+        size: content.length,
+        url: `${origin}/repos/${repo.owner}/${repo.name}/git/blobs/${sha}`,
+        content: content.toString('base64'),
+        encoding: 'base64',
+      },
+      route,
+    );
+  }
+
+  // Create a tree (https://docs.github.com/rest/git/trees#create-a-tree): `tree` entries {path, mode, type, sha or
+  // content} over an optional `base_tree`; `sha: null` deletes a path. 201 with the tree's top-level entries.
+  // Entries of type `tree` (a subtree by sha) are not simulated: only blobs and submodule commits.
+  private createTree({ request, repo, route, origin }: RouteContext): GitHubResponse {
+    const docs = 'https://docs.github.com/rest/git/trees#create-a-tree';
+    const body = asRecord(request.body);
+    if (!Array.isArray(body.tree)) return error(422, `Invalid request.\n\n"tree" wasn't supplied.`, docs, route);
+    let entries = new Map<string, TreeEntry>();
+    if (body.base_tree !== undefined) {
+      const base = typeof body.base_tree === 'string' ? repo.trees.get(body.base_tree.toLowerCase()) : undefined;
+      if (!base) return error(422, 'Invalid tree info', docs, route);
+      entries = new Map(base);
+    }
+    for (const raw of body.tree) {
+      const entry = asRecord(raw);
+      const file = entry.path;
+      if (typeof file !== 'string' || file === '' || file.startsWith('/') || file.split('/').includes('..')) {
+        return error(422, `Invalid request.\n\n"path" ${JSON.stringify(file)} is not a valid path.`, docs, route);
+      }
+      const mode = String(entry.mode ?? '');
+      const type = entry.type;
+      if (!['100644', '100755', '120000', '160000'].includes(mode) || (type !== 'blob' && type !== 'commit')) {
+        return error(422, `Invalid tree info: ${file} (mode ${mode}, type ${String(type)})`, docs, route);
+      }
+      if (entry.sha !== undefined && entry.content !== undefined) {
+        return error(422, 'Invalid tree info: give either sha or content, not both', docs, route);
+      }
+      if (entry.sha === null) {
+        entries.delete(file);
+        continue;
+      }
+      let sha: string;
+      if (typeof entry.content === 'string') {
+        const content = Buffer.from(entry.content, 'utf8');
+        sha = blobSha(content);
+        repo.blobs.set(sha, content);
+      } else if (typeof entry.sha === 'string') {
+        sha = entry.sha.toLowerCase();
+        if (type === 'blob' && !repo.blobs.has(sha)) return error(422, 'Invalid tree info', docs, route);
+      } else {
+        return error(422, `Invalid request.\n\n"sha" or "content" wasn't supplied for ${file}.`, docs, route);
+      }
+      entries.set(file, { mode, type, sha });
+    }
+    const shas = treeShas(entries);
+    for (const [dir, sha] of shas) {
+      const prefix = dir === '' ? '' : `${dir}/`;
+      repo.trees.set(
+        sha,
+        new Map([...entries].filter(([f]) => f.startsWith(prefix)).map(([f, e]) => [f.slice(prefix.length), e])),
+      );
+    }
+    const sha = shas.get('') ?? '';
+    return ok(201, this.treeJson(repo, sha, false, origin), route, {
+      location: `${origin}/repos/${repo.owner}/${repo.name}/git/trees/${sha}`,
+    });
+  }
+
+  // Get a tree (https://docs.github.com/rest/git/trees#get-a-tree): top-level entries, or every blob with
+  // `recursive` set; 404 when unknown.
+  private getTree({ request, params, repo, route, origin }: RouteContext): GitHubResponse {
+    const sha = (params.tree_sha ?? '').toLowerCase();
+    if (!repo.trees.has(sha))
+      return error(404, 'Not Found', 'https://docs.github.com/rest/git/trees#get-a-tree', route);
+    return ok(200, this.treeJson(repo, sha, request.query.has('recursive'), origin), route);
+  }
+
+  // Create a commit (https://docs.github.com/rest/git/commits#create-a-commit): `message` and `tree` required,
+  // `parents` commit shas; author and committer default to the token's identity. Not on any branch until a ref
+  // points at it.
+  private createGitCommit({ request, repo, route, origin }: RouteContext): GitHubResponse {
+    const docs = 'https://docs.github.com/rest/git/commits#create-a-commit';
+    const body = asRecord(request.body);
+    for (const field of ['message', 'tree'] as const) {
+      if (typeof body[field] !== 'string') {
+        return error(422, `Invalid request.\n\n"${field}" wasn't supplied.`, docs, route);
+      }
+    }
+    const tree = (body.tree as string).toLowerCase();
+    if (!repo.trees.has(tree)) return error(422, 'Tree SHA does not exist', docs, route);
+    const parents = (Array.isArray(body.parents) ? body.parents : []).map((p) => String(p).toLowerCase());
+    if (parents.some((p) => !repo.commitSet.has(p))) {
+      return error(422, 'Parent SHA does not exist or is not a commit object', docs, route);
+    }
+    const person = (value: unknown, fallback: Person): Person => {
+      const given = asRecord(value);
+      return {
+        name: typeof given.name === 'string' ? given.name : fallback.name,
+        email: typeof given.email === 'string' ? given.email : fallback.email,
+        date:
+          typeof given.date === 'string' && !Number.isNaN(Date.parse(given.date))
+            ? isoSeconds(Date.parse(given.date))
+            : fallback.date,
+      };
+    };
+    const author = person(body.author, { name: BOT.name, email: BOT.email, date: isoSeconds(this.clock.now()) });
+    const committer = person(body.committer, author);
+    const commit: CommitObject = { tree, parents, message: body.message as string, author, committer };
+    const sha = commitSha(commit);
+    repo.commitObjects.set(sha, commit);
+    repo.commitSet.add(sha);
+    return ok(201, this.gitCommitJson(repo, sha, commit, origin), route, {
+      location: `${origin}/repos/${repo.owner}/${repo.name}/git/commits/${sha}`,
+    });
+  }
+
+  // Get a commit object (https://docs.github.com/rest/git/commits#get-a-commit-object): 404 when unknown.
+  private getGitCommit({ params, repo, route, origin }: RouteContext): GitHubResponse {
+    const sha = (params.commit_sha ?? '').toLowerCase();
+    const commit = this.commitObject(repo, sha);
+    if (!commit) {
+      return error(404, 'Not Found', 'https://docs.github.com/rest/git/commits#get-a-commit-object', route);
+    }
+    return ok(200, this.gitCommitJson(repo, sha, commit, origin), route);
+  }
+
+  // Create a release (https://docs.github.com/rest/releases/releases#create-a-release): `tag_name` required; a tag
+  // that does not exist yet is created at `target_commitish` (default: the default branch). 422 "Validation Failed"
+  // with code already_exists when the tag has a release. 201 with the release and its Location.
+  private createRelease({ request, repo, route, origin }: RouteContext): GitHubResponse {
+    const docs = 'https://docs.github.com/rest/releases/releases#create-a-release';
+    const body = asRecord(request.body);
+    if (typeof body.tag_name !== 'string' || body.tag_name === '') {
+      return error(422, `Invalid request.\n\n"tag_name" wasn't supplied.`, docs, route);
+    }
+    const tagName = body.tag_name;
+    if (repo.releases.some((r) => r.tagName === tagName)) {
+      return error(422, 'Validation Failed', docs, route, {
+        errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }],
+      });
+    }
+    const makeLatest = body.make_latest ?? 'true';
+    if (!['true', 'false', 'legacy'].includes(String(makeLatest))) {
+      return error(
+        422,
+        `Invalid request.\n\n${JSON.stringify(makeLatest)} is not a member of ["true", "false", "legacy"].`,
+        docs,
+        route,
+      );
+    }
+    const target = typeof body.target_commitish === 'string' ? body.target_commitish : repo.defaultBranch;
+    const ref = `refs/tags/${tagName}`;
+    if (!repo.refs.has(ref)) {
+      if (refNameProblem(ref))
+        return error(422, 'Validation Failed', docs, route, {
+          errors: [{ resource: 'Release', code: 'invalid', field: 'tag_name' }],
+        });
+      const sha = this.resolveCommitish(repo, target);
+      if (!sha) {
+        return error(422, 'Validation Failed', docs, route, {
+          errors: [{ resource: 'Release', code: 'invalid', field: 'target_commitish' }],
+        });
+      }
+      repo.refs.set(ref, { sha, type: 'commit' });
+    }
+    const release: ReleaseRecord = {
+      id: this.id(),
+      tagName,
+      targetCommitish: target,
+      name: typeof body.name === 'string' ? body.name : tagName,
+      body: typeof body.body === 'string' ? body.body : '',
+      draft: body.draft === true,
+      prerelease: body.prerelease === true,
+      makeLatest: String(makeLatest),
+      createdAt: isoSeconds(this.clock.now()),
+    };
+    repo.releases.push(release);
+    const json = this.releaseJson(repo, release, origin);
+    return ok(201, json, route, { location: json.url });
+  }
+
+  // Get a release by tag name (https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name): 404 when none.
+  private getReleaseByTag({ params, repo, route, origin }: RouteContext): GitHubResponse {
+    const release = repo.releases.find((r) => r.tagName === params.tag);
+    if (!release) {
+      return error(404, 'Not Found', 'https://docs.github.com/rest/releases/releases#get-a-release-by-tag-name', route);
+    }
+    return ok(200, this.releaseJson(repo, release, origin), route);
+  }
+
   // Create a tag object (https://docs.github.com/rest/git/tags#create-a-tag-object): 201 with sha, tag, message,
   // tagger, object {sha, type, url}, verification. The object must exist; the tagger defaults to the token's identity.
   private createTag({ request, repo, route, origin }: RouteContext): GitHubResponse {
@@ -474,7 +815,7 @@ export class GitHubSimulator implements GitHubApiSide {
 
   // Create a reference (https://docs.github.com/rest/git/refs#create-a-reference): ref must be a full name
   // (`refs/...` with two slashes) valid for git; 422 "Reference already exists"; 422 "Object does not exist".
-  private createRef({ request, repo, route, origin }: RouteContext): GitHubResponse {
+  private createRef({ request, repo, route, origin, workflows }: RouteContext): GitHubResponse {
     const docs = 'https://docs.github.com/rest/git/refs#create-a-reference';
     const body = asRecord(request.body);
     if (typeof body.ref !== 'string') return error(422, `Invalid request.\n\n"ref" wasn't supplied.`, docs, route);
@@ -487,6 +828,7 @@ export class GitHubSimulator implements GitHubApiSide {
     if (repo.refs.has(ref)) return error(422, 'Reference already exists', docs, route);
     const target = this.objectType(repo, body.sha.toLowerCase());
     if (!target) return error(422, 'Object does not exist', docs, route);
+    if (!workflows && this.changesWorkflows(repo, body.sha.toLowerCase())) return workflowsRefused(docs, route);
     repo.refs.set(ref, { sha: body.sha.toLowerCase(), type: target });
     return ok(201, this.refJson(repo, ref, origin), route, {
       location: `${origin}/repos/${repo.owner}/${repo.name}/git/${ref}`,
@@ -514,7 +856,7 @@ export class GitHubSimulator implements GitHubApiSide {
 
   // Update a reference (https://docs.github.com/rest/git/refs#update-a-reference): 422 "Reference does not exist";
   // without `force` only a fast-forward along the seeded history is allowed (422 "Update is not a fast forward").
-  private updateRef({ request, params, repo, route, origin }: RouteContext): GitHubResponse {
+  private updateRef({ request, params, repo, route, origin, workflows }: RouteContext): GitHubResponse {
     const docs = 'https://docs.github.com/rest/git/refs#update-a-reference';
     const ref = `refs/${params.ref ?? ''}`;
     const body = asRecord(request.body);
@@ -524,6 +866,7 @@ export class GitHubSimulator implements GitHubApiSide {
     const sha = body.sha.toLowerCase();
     const type = this.objectType(repo, sha);
     if (!type) return error(422, 'Object does not exist', docs, route);
+    if (!workflows && this.changesWorkflows(repo, sha)) return workflowsRefused(docs, route);
     if (body.force !== true && sha !== current.sha) {
       const from = current.type === 'commit' ? repo.commits.indexOf(current.sha) : -1;
       const to = type === 'commit' ? repo.commits.indexOf(sha) : -1;
@@ -555,21 +898,18 @@ export class GitHubSimulator implements GitHubApiSide {
         route,
       );
     }
-    const index = repo.commits.indexOf(sha);
-    const parent = index > 0 ? repo.commits[index - 1] : undefined;
+    const commit = this.commitObject(repo, sha) as CommitObject;
     const base = `${origin}/repos/${repo.owner}/${repo.name}`;
-    const date = isoSeconds(this.clock.now() - (repo.commits.length - index) * 3_600_000);
-    const person = { name: 'Octo Dev', email: 'dev@example.com', date };
     return ok(
       200,
       {
         sha,
         node_id: nodeId('Commit', sha),
         commit: {
-          author: person,
-          committer: person,
-          message: `Commit ${sha.slice(0, 7)}`,
-          tree: { sha: createHash('sha1').update(`tree ${sha}`).digest('hex'), url: `${base}/git/trees/${sha}` },
+          author: commit.author,
+          committer: commit.committer,
+          message: commit.message,
+          tree: { sha: commit.tree, url: `${base}/git/trees/${commit.tree}` },
           url: `${base}/git/commits/${sha}`,
           comment_count: 0,
           verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
@@ -579,7 +919,7 @@ export class GitHubSimulator implements GitHubApiSide {
         comments_url: `${base}/commits/${sha}/comments`,
         author: null,
         committer: null,
-        parents: parent ? [{ sha: parent, url: `${base}/commits/${parent}` }] : [],
+        parents: commit.parents.map((p) => ({ sha: p, url: `${base}/commits/${p}` })),
         stats: { total: 0, additions: 0, deletions: 0 },
         files: [],
       },
@@ -810,6 +1150,115 @@ export class GitHubSimulator implements GitHubApiSide {
     };
   }
 
+  /**
+   * Whether the commit a ref would point at changes `.github/workflows/` compared with its first parent. GitHub
+   * refuses such a ref to a token without the `workflows` permission, over git and REST alike (GITHUB_TOKEN can never
+   * have it). Seeded commits came by a push of someone allowed to, so only commits made through the API count.
+   */
+  private changesWorkflows(repo: Repository, sha: string): boolean {
+    const commit = repo.commitObjects.get(this.peel(repo, sha));
+    if (!commit) return false;
+    const parent = commit.parents[0] ? this.commitObject(repo, commit.parents[0]) : undefined;
+    const workflowFiles = (tree: string | undefined) =>
+      JSON.stringify(
+        [...(tree ? (repo.trees.get(tree) ?? []) : [])]
+          .filter(([file]) => file.startsWith('.github/workflows/'))
+          .sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+    return workflowFiles(commit.tree) !== workflowFiles(parent?.tree);
+  }
+
+  private commitObject(repo: Repository, sha: string): CommitObject | undefined {
+    const made = repo.commitObjects.get(sha);
+    if (made) return made;
+    const index = repo.commits.indexOf(sha);
+    if (index < 0) return undefined;
+    const parent = index > 0 ? repo.commits[index - 1] : undefined;
+    const date = isoSeconds(this.clock.now() - (repo.commits.length - index) * 3_600_000);
+    const person = { name: 'Octo Dev', email: 'dev@example.com', date };
+    return {
+      tree: seededTree(sha),
+      parents: parent ? [parent] : [],
+      message: `Commit ${sha.slice(0, 7)}`,
+      author: person,
+      committer: person,
+    };
+  }
+
+  private treeJson(repo: Repository, sha: string, recursive: boolean, origin: string) {
+    const base = `${origin}/repos/${repo.owner}/${repo.name}/git`;
+    const entries = [...(repo.trees.get(sha) ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const listed: { path: string; mode: string; type: string; sha: string; size?: number; url: string }[] = [];
+    const dirs = new Set<string>();
+    for (const [file, entry] of entries) {
+      const parts = file.split('/');
+      for (let depth = 1; depth < parts.length; depth++) {
+        const dir = parts.slice(0, depth).join('/');
+        if (dirs.has(dir) || (!recursive && depth > 1)) continue;
+        dirs.add(dir);
+        const treeSha =
+          treeShas(
+            new Map(entries.filter(([f]) => f.startsWith(`${dir}/`)).map(([f, e]) => [f.slice(dir.length + 1), e])),
+          ).get('') ?? '';
+        listed.push({ path: dir, mode: '040000', type: 'tree', sha: treeSha, url: `${base}/trees/${treeSha}` });
+      }
+      if (!recursive && parts.length > 1) continue;
+      listed.push({
+        path: file,
+        mode: entry.mode,
+        type: entry.type,
+        sha: entry.sha,
+        ...(entry.type === 'blob' ? { size: repo.blobs.get(entry.sha)?.length ?? 0 } : {}),
+        url: `${base}/${entry.type === 'blob' ? 'blobs' : 'commits'}/${entry.sha}`,
+      });
+    }
+    return { sha, url: `${base}/trees/${sha}`, tree: listed, truncated: false };
+  }
+
+  private gitCommitJson(repo: Repository, sha: string, commit: CommitObject, origin: string) {
+    const base = `${origin}/repos/${repo.owner}/${repo.name}`;
+    return {
+      sha,
+      node_id: nodeId('Commit', sha),
+      url: `${base}/git/commits/${sha}`,
+      html_url: `https://github.com/${repo.owner}/${repo.name}/commit/${sha}`,
+      author: commit.author,
+      committer: commit.committer,
+      message: commit.message,
+      tree: { sha: commit.tree, url: `${base}/git/trees/${commit.tree}` },
+      parents: commit.parents.map((p) => ({
+        sha: p,
+        url: `${base}/git/commits/${p}`,
+        html_url: `https://github.com/${repo.owner}/${repo.name}/commit/${p}`,
+      })),
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
+    };
+  }
+
+  private releaseJson(repo: Repository, r: ReleaseRecord, origin: string) {
+    const base = `${origin}/repos/${repo.owner}/${repo.name}`;
+    return {
+      url: `${base}/releases/${r.id}`,
+      html_url: `https://github.com/${repo.owner}/${repo.name}/releases/tag/${r.tagName}`,
+      assets_url: `${base}/releases/${r.id}/assets`,
+      upload_url: `${origin}/repos/${repo.owner}/${repo.name}/releases/${r.id}/assets{?name,label}`,
+      tarball_url: `${base}/tarball/${r.tagName}`,
+      zipball_url: `${base}/zipball/${r.tagName}`,
+      id: r.id,
+      node_id: nodeId('Release', r.id),
+      tag_name: r.tagName,
+      target_commitish: r.targetCommitish,
+      name: r.name,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+      created_at: r.createdAt,
+      published_at: r.draft ? null : r.createdAt,
+      author: this.creator(),
+      assets: [],
+    };
+  }
+
   private tagJson(repo: Repository, tag: TagObject, origin: string) {
     const base = `${origin}/repos/${repo.owner}/${repo.name}`;
     return {
@@ -896,6 +1345,20 @@ export class GitHubSimulator implements GitHubApiSide {
       },
     };
   }
+}
+
+/** A ref to a commit that changes workflow files, with a token that may not (GitHub names the missing permission). */
+function workflowsRefused(docs: string, route: string): GitHubResponse {
+  const response = error(403, 'Resource not accessible by integration', docs, route);
+  return {
+    ...response,
+    headers: { ...response.headers, 'x-accepted-github-permissions': 'contents=write; contents=write,workflows=write' },
+  };
+}
+
+/** The tree of a seeded commit, whose content is not simulated (an empty tree of its own). */
+function seededTree(commit: string): string {
+  return createHash('sha1').update(`tree ${commit}`).digest('hex');
 }
 
 function repoKey(owner: string, repo: string): string {
