@@ -220,6 +220,43 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(result.errors[0]).toContain('No rollback was done (rollback: false).');
   });
 
+  it("tasks that crash after RUNNING never trip ECS's breaker: the step times out and rolls back itself", async () => {
+    // The circuit breaker counts tasks that fail to start (stage 1) and, once a task ran, tasks stopped for
+    // failed health checks (stage 2); a task that starts and then exits counts in neither, so ECS keeps
+    // replacing tasks and the deployment stays IN_PROGRESS. Only the step's own timeout ends it.
+    const s = await setUp({
+      scenario: { kind: 'crash-after-running', afterSeconds: 20, exitCode: 2 },
+      breaker: { enable: true, rollback: true },
+    });
+    const result = await run(s, { timeout: '4s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(/Deployment ecs-svc\/\d+ of ecs_be_prod:2 did not complete within 4s \(timeout\)/);
+    expect(result.errors[0]).not.toContain('circuit breaker rolled it back');
+    expect(result.errors[0]).toContain(`Rolled back to ${ARN(1)}`);
+    // The README's status table: a deployment that timed out and that this step rolled back to steady state
+    // is `rolled-back` (`timed-out` is for a timeout that no rollback repaired).
+    expect(result.outputs.status).toBe('rolled-back');
+    expect(result.log).toContain('exit code 2');
+    // One UpdateService for our deployment, one for the step's rollback; ECS started none of its own.
+    const updates = s.sim.callsOf('UpdateService');
+    expect(updates.map((call) => (call.params as { taskDefinition: string }).taskDefinition)).toEqual([ARN(2), ARN(1)]);
+    const service = s.sim.ecs.describeService('prod', 'be') as {
+      taskDefinition: string;
+      runningCount: number;
+      deployments: { taskDefinition: string; rolloutState: string; runningCount: number; failedTasks: number }[];
+      events: { message: string }[];
+    };
+    expect(service.taskDefinition).toBe(ARN(1));
+    expect(service.runningCount).toBe(2);
+    expect(service.deployments).toEqual([
+      expect.objectContaining({ taskDefinition: ARN(1), rolloutState: 'COMPLETED', runningCount: 2, failedTasks: 0 }),
+    ]);
+    expect(service.events.map((event) => event.message)).not.toContainEqual(
+      expect.stringContaining('deployment failed'),
+    );
+  });
+
   it('rides out a throttling storm during the wait', async () => {
     const s = await setUp({ scenario: { kind: 'slow-start', startSeconds: 120 } });
     const running = run(s, { 'poll-interval': '500ms', timeout: '80s' }, { timeoutMs: 85_000 });

@@ -21,7 +21,7 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '../src/index.js';
-import { ecsClient, fargateTaskDefinition, follow, primaryOf } from './ecs-helpers.js';
+import { describeService, ecsClient, fargateTaskDefinition, follow, primaryOf } from './ecs-helpers.js';
 
 const ACCOUNT = '123456789012';
 const PREFIX = `arn:aws:ecs:us-east-1:${ACCOUNT}`;
@@ -386,9 +386,12 @@ describe('services and tasks', () => {
     });
     const before = primaryOf((await follow(sim, client, 'api', 'scale', () => true)).service);
     const updated = await client.send(new UpdateServiceCommand({ cluster: 'api', service: 'scale', desiredCount: 3 }));
+    // The answer has the new desired count; the scheduler launches the two tasks after the call.
     expect(updated.service?.deployments?.map((d) => [d.id, d.desiredCount, d.pendingCount])).toEqual([
-      [before?.id, 3, 2],
+      [before?.id, 3, 0],
     ]);
+    const scaled = await describeService(client, 'api', 'scale');
+    expect(scaled.deployments?.map((d) => [d.id, d.desiredCount, d.pendingCount])).toEqual([[before?.id, 3, 2]]);
     // forceNewDeployment starts a new deployment of the same task definition.
     const forced = await client.send(
       new UpdateServiceCommand({ cluster: 'api', service: 'scale', forceNewDeployment: true }),

@@ -143,7 +143,7 @@ describe('rolling update that succeeds', () => {
     expect(described.failures).toEqual([{ arn: 'arn:nope', reason: 'MISSING' }]);
   });
 
-  it('keeps to minimumHealthyPercent/maximumPercent (50/100 replaces one task at a time)', async () => {
+  it('keeps to minimumHealthyPercent/maximumPercent (50/100 replaces one task at a time, draining ones included)', async () => {
     const family = 'web-half';
     sim.ecs.seedService({
       cluster: 'prod',
@@ -156,8 +156,10 @@ describe('rolling update that succeeds', () => {
     await client.send(new UpdateServiceCommand({ cluster: 'prod', service: family, taskDefinition: family }));
     const { states } = await follow(sim, client, 'prod', family, (s) => primaryOf(s)?.rolloutState === 'COMPLETED');
     expect(states).toEqual([
+      // One old task drains; it takes the room (maximumPercent 100) until it is STOPPED 10 s later.
+      'PRIMARY:2:IN_PROGRESS 0/0/2 f0 | ACTIVE:1:COMPLETED 1/0/1 f0',
       'PRIMARY:2:IN_PROGRESS 0/1/2 f0 | ACTIVE:1:COMPLETED 1/0/1 f0',
-      'PRIMARY:2:IN_PROGRESS 1/1/2 f0 | ACTIVE:1:COMPLETED 0/0/0 f0',
+      'PRIMARY:2:IN_PROGRESS 1/0/2 f0 | ACTIVE:1:COMPLETED 0/0/0 f0',
       'PRIMARY:2:IN_PROGRESS 1/1/2 f0',
       'PRIMARY:2:IN_PROGRESS 2/0/2 f0',
       'PRIMARY:2:COMPLETED 2/0/2 f0',

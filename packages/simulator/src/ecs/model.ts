@@ -11,7 +11,12 @@ export type Scenario =
   | 'image-pull-failure'
   | 'failing-health-check'
   | { kind: 'slow-start'; startSeconds: number }
-  | { kind: 'crash-on-start'; exitCode: number };
+  | { kind: 'crash-on-start'; exitCode: number }
+  /**
+   * The task reaches RUNNING (and HEALTHY when the container defines a health check, unless it exits first),
+   * then its essential container exits `afterSeconds` after RUNNING with `exitCode` (default 1).
+   */
+  | { kind: 'crash-after-running'; afterSeconds: number; exitCode?: number };
 
 export type JsonObject = Record<string, unknown>;
 
@@ -52,6 +57,11 @@ export interface DeploymentRecord {
   failedTasks: number;
   /** All failures, for the service deployment's circuit breaker failureCount. */
   totalFailures: number;
+  /**
+   * The circuit breaker's stage: 1 until a task of this deployment reaches RUNNING (tasks that fail to start
+   * count), 2 from then on (only tasks stopped for failed health checks count).
+   */
+  breakerStage: 1 | 2;
   createdAt: number;
   updatedAt: number;
   rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
@@ -129,6 +139,11 @@ export interface ServiceRecord {
   pendingRegistrations: number;
   /** When the scheduler wants to look at the service again (steady-state check). */
   wakeAt?: number;
+  /**
+   * Service throttle logic: tasks that failed to start in a row (PENDING → STOPPED, never RUNNING), the
+   * time before which no task is launched, and when the throttle event was last written.
+   */
+  throttle: { failures: number; until: number; announcedAt?: number };
 }
 
 export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
@@ -184,6 +199,8 @@ export interface TaskRecord {
   nextAt?: number;
   /** For a task stopped by the scheduler: when it reaches STOPPED. */
   stopCompletesAt?: number;
+  /** Behind a load balancer: DEACTIVATING (target draining) until this time, then STOPPING. */
+  deactivatingUntil?: number;
 }
 
 /** Deterministic ids: the same calls in the same order give the same ids (mulberry32). */

@@ -38,6 +38,25 @@ export const TIMING = {
   drain: 10_000,
   /** A deployment is COMPLETED once all its tasks have been healthy this long with no other deployment left. */
   steadyWindow: 30_000,
+  /**
+   * Elastic Load Balancing target group default `deregistration_delay.timeout_seconds` (300 s): a task behind a
+   * load balancer stays DEACTIVATING (its target draining) this long before it goes STOPPING.
+   */
+  deregistrationDelay: 300_000,
+};
+
+/**
+ * Service throttle logic (developer guide, "Amazon ECS service throttle logic"): when tasks keep failing to
+ * start (PENDING → STOPPED), the time before the next launch grows, up to 15 minutes.
+ */
+export const THROTTLE = {
+  /** Tasks that failed to start in a row before the scheduler throttles launches. */
+  after: 3,
+  /** The first pause; it doubles with each further task that fails to start. */
+  firstDelay: 30_000,
+  maxDelay: 15 * 60_000,
+  /** Duplicate service event messages are omitted until the cause is resolved or six hours pass. */
+  repeatEventAfter: 6 * 3_600_000,
 };
 
 /** How long STOPPED tasks stay listable (ECS keeps them "at least one hour"). */
@@ -50,6 +69,8 @@ export interface SchedulerContext {
   scenarioFor(image: string): Scenario;
   /** A scenario set for this task definition (ARN, `family:revision` or family), which wins over images. */
   taskDefinitionScenario(taskDefinition: TaskDefinitionRecord): Scenario | undefined;
+  /** The target group's deregistration delay (ms), when one was set for it. */
+  deregistrationDelay(targetGroupArn: string): number | undefined;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}`;
@@ -164,6 +185,23 @@ export class Scheduler {
         },
       };
     }
+    if (scenario.kind === 'crash-after-running') {
+      // The task starts (RUNNING, so the circuit breaker moves to its second stage) and its essential container
+      // exits later: not a failure to start and not a failed health check, so the breaker does not count it.
+      const crashAt = runningAt + Math.max(0, scenario.afterSeconds) * 1000;
+      return {
+        pendingAt,
+        runningAt,
+        ...(healthyAt <= crashAt ? { healthyAt } : {}),
+        failure: {
+          at: crashAt,
+          stopCode: 'EssentialContainerExited',
+          stoppedReason: 'Essential container in task exited',
+          exitCode: scenario.exitCode ?? 1,
+          countsAsFailure: false,
+        },
+      };
+    }
     if (scenario.kind === 'slow-start') {
       const slowRunningAt = launchedAt + Math.max(0, scenario.startSeconds) * 1000;
       return {
@@ -191,7 +229,9 @@ export class Scheduler {
       return;
     }
     const candidates: number[] = [];
-    if (task.stopCompletesAt !== undefined) candidates.push(task.stopCompletesAt);
+    if (task.lastStatus === 'DEACTIVATING' && task.deactivatingUntil !== undefined) {
+      candidates.push(task.deactivatingUntil);
+    } else if (task.stopCompletesAt !== undefined) candidates.push(task.stopCompletesAt);
     else {
       const { plan } = task;
       if (task.lastStatus === 'PROVISIONING') candidates.push(plan.pendingAt);
@@ -251,7 +291,15 @@ export class Scheduler {
   /** Applies the task's transition due at `at`. */
   private transition(task: TaskRecord, at: number): void {
     const { plan } = task;
-    if (task.stopCompletesAt !== undefined && at >= task.stopCompletesAt) {
+    if (task.lastStatus === 'DEACTIVATING' && task.deactivatingUntil !== undefined) {
+      // The target group's deregistration delay is over: the task stops (STOPPING, then STOPPED).
+      if (at >= task.deactivatingUntil) {
+        task.lastStatus = 'STOPPING';
+        task.stoppingAt = at;
+        task.stopCompletesAt = at + TIMING.drain;
+        task.version += 1;
+      }
+    } else if (task.stopCompletesAt !== undefined && at >= task.stopCompletesAt) {
       task.lastStatus = 'STOPPED';
       task.executionStoppedAt = task.stopCompletesAt;
       task.stoppedAt = task.stopCompletesAt;
@@ -267,6 +315,7 @@ export class Scheduler {
       task.pullStoppedAt = task.pullStoppedAt ?? at - 2_000;
       task.startedAt = at;
       task.version += 1;
+      this.started(task);
       if (plan.healthyAt !== undefined && at >= plan.healthyAt) this.becomeHealthy(task);
     } else if (task.lastStatus === 'RUNNING' && plan.healthyAt !== undefined && at >= plan.healthyAt) {
       this.becomeHealthy(task);
@@ -274,6 +323,24 @@ export class Scheduler {
     this.scheduleNext(task);
     const deployment = this.deploymentOf(task);
     if (deployment) deployment.updatedAt = at;
+  }
+
+  /**
+   * A task of a service reached RUNNING. The circuit breaker moves to its second stage ("Once a service
+   * deployment has one or more successfully running tasks, the failed task count resets to zero and stops
+   * being evaluated", Deployment.failedTasks), and the service is no longer throttled.
+   */
+  private started(task: TaskRecord): void {
+    const service = task.service;
+    if (!service) return;
+    service.throttle = { failures: 0, until: 0 };
+    const deployment = this.deploymentOf(task);
+    if (deployment && deployment.breakerStage === 1) {
+      deployment.breakerStage = 2;
+      if (deployment.serviceDeployment.deploymentConfiguration.deploymentCircuitBreaker.resetOnHealthyTask !== false) {
+        deployment.failedTasks = 0;
+      }
+    }
   }
 
   private becomeHealthy(task: TaskRecord): void {
@@ -320,7 +387,11 @@ export class Scheduler {
     if (service && failure.unhealthy) {
       this.event(service, at, `(service ${service.name}) (task ${task.id}) failed container health checks.`);
     }
-    if (deployment && failure.countsAsFailure) {
+    const failedToStart = task.startedAt === undefined;
+    if (service && failedToStart) this.throttleAfterFailure(service, at);
+    // Stage 1 counts tasks that did not reach RUNNING; stage 2 only tasks stopped for failed health checks.
+    const counts = failure.countsAsFailure && (failure.unhealthy === true || deployment?.breakerStage === 1);
+    if (deployment && counts) {
       deployment.failedTasks += 1;
       deployment.totalFailures += 1;
       deployment.serviceDeployment.failureCount += 1;
@@ -336,7 +407,15 @@ export class Scheduler {
     task.stoppedReason = reason;
     task.stoppingAt = at;
     task.version += 1;
-    if (task.lastStatus === 'RUNNING') {
+    const delay = task.healthy && task.service ? this.deregistrationDelay(task.service) : undefined;
+    if (task.lastStatus === 'RUNNING' && delay !== undefined) {
+      // Behind a load balancer the target is deregistered first: DEACTIVATING for the target group's
+      // deregistration delay (connection draining), then STOPPING (Task lifecycle, "DEACTIVATING").
+      task.lastStatus = 'DEACTIVATING';
+      task.deactivatingUntil = at + delay;
+      task.stopCompletesAt = at + delay + TIMING.drain;
+      task.containerExitCode = 0;
+    } else if (task.lastStatus === 'RUNNING') {
       task.stopCompletesAt = at + TIMING.drain;
       task.containerExitCode = 0;
     } else {
@@ -347,6 +426,27 @@ export class Scheduler {
       task.stoppedAt = at;
     }
     this.scheduleNext(task);
+  }
+
+  /** The longest deregistration delay of the service's target groups; undefined without a load balancer. */
+  private deregistrationDelay(service: ServiceRecord): number | undefined {
+    const delays = targetGroupsOf(service).map(
+      (arn) => this.context.deregistrationDelay(arn) ?? TIMING.deregistrationDelay,
+    );
+    return delays.length > 0 ? Math.max(...delays) : undefined;
+  }
+
+  /** A task of the service failed to start: past THROTTLE.after in a row, the next launch waits longer and longer. */
+  private throttleAfterFailure(service: ServiceRecord, at: number): void {
+    const throttle = service.throttle;
+    throttle.failures += 1;
+    if (throttle.failures < THROTTLE.after) return;
+    const delay = Math.min(THROTTLE.maxDelay, THROTTLE.firstDelay * 2 ** (throttle.failures - THROTTLE.after));
+    throttle.until = Math.max(throttle.until, at + delay);
+    if (throttle.announcedAt === undefined || at - throttle.announcedAt >= THROTTLE.repeatEventAfter) {
+      throttle.announcedAt = at;
+      this.event(service, at, `(service ${service.name}) is unable to consistently start tasks successfully.`);
+    }
   }
 
   private deploymentOf(task: TaskRecord): DeploymentRecord | undefined {
@@ -430,6 +530,7 @@ export class Scheduler {
       desiredCount: service.desiredCount,
       failedTasks: 0,
       totalFailures: 0,
+      breakerStage: 1,
       createdAt: at,
       updatedAt: at,
       rolloutState: 'IN_PROGRESS',
@@ -444,6 +545,9 @@ export class Scheduler {
     };
     // Previous IN_PROGRESS deployments stop rolling out (they are drained like any ACTIVE deployment).
     service.deployments.unshift(deployment);
+    // "If you update your service to use a new task definition, your service returns to a normal,
+    // non-throttled state immediately" (service throttle logic).
+    service.throttle = { failures: 0, until: 0 };
     return deployment;
   }
 
@@ -496,8 +600,13 @@ export class Scheduler {
     const allLive = () => service.deployments.flatMap((deployment) => this.liveTasks(service, deployment));
     let readyTotal = allLive().filter((task) => task.healthy).length;
     const need = () => desired - this.liveTasks(service, current).length;
-    const room = () => maxTotal - allLive().length;
-    const canLaunch = !(current.rolloutState === 'FAILED');
+    // maximumPercent bounds the tasks in RUNNING, STOPPING or PENDING: tasks still draining (DEACTIVATING,
+    // STOPPING) take room until they are STOPPED.
+    const notStopped = () =>
+      service.cluster.tasks.filter((task) => task.service === service && task.lastStatus !== 'STOPPED').length;
+    const room = () => maxTotal - notStopped();
+    const throttled = service.throttle.until > at;
+    const canLaunch = !(current.rolloutState === 'FAILED') && !throttled;
 
     // Drain old deployments: unstarted tasks at once, healthy ones while minimumHealthyPercent allows.
     const oldLive = old.flatMap((deployment) => this.liveTasks(service, deployment)).sort(byHealthThenAge);
@@ -526,9 +635,7 @@ export class Scheduler {
 
     if (started.length > 0 || stopped.length > 0) current.updatedAt = at;
     const runningStopped = stopped.filter((task) => task.stopCompletesAt !== undefined && task.stopCompletesAt > at);
-    const targetGroups = service.loadBalancers
-      .map((loadBalancer) => (loadBalancer as { targetGroupArn?: unknown }).targetGroupArn)
-      .filter((arn): arn is string => typeof arn === 'string');
+    const targetGroups = targetGroupsOf(service);
     // Behind a load balancer ECS reports target (de)registration and connection draining
     // (developer guide, "Use load balancing to distribute Amazon ECS service traffic").
     if (service.pendingRegistrations > 0) {
@@ -574,6 +681,9 @@ export class Scheduler {
       if (this.remainingTasks(service, deployment).length === 0) this.retire(service, deployment, at);
     }
     this.checkCompleted(service, current, at);
+    if (throttled && current.rolloutState !== 'FAILED' && need() > 0) {
+      service.wakeAt = Math.min(service.wakeAt ?? Number.POSITIVE_INFINITY, service.throttle.until);
+    }
   }
 
   private checkCircuitBreaker(service: ServiceRecord, primary: DeploymentRecord, at: number): void {
@@ -662,6 +772,12 @@ export class Scheduler {
 
   /** Set by the simulator: resolves a task definition ARN to its record. */
   taskDefinitionFor: (arn: string) => TaskDefinitionRecord | undefined = () => undefined;
+}
+
+function targetGroupsOf(service: ServiceRecord): string[] {
+  return service.loadBalancers
+    .map((loadBalancer) => (loadBalancer as { targetGroupArn?: unknown }).targetGroupArn)
+    .filter((arn): arn is string => typeof arn === 'string');
 }
 
 function byHealthThenAge(a: TaskRecord, b: TaskRecord): number {

@@ -109,6 +109,7 @@ export class EcsSimulator implements AwsJsonService {
   private readonly families = new Map<string, TaskDefinitionRecord[]>();
   private readonly scenarios = new Map<string, Scenario>();
   private readonly taskDefinitionScenarios = new Map<string, Scenario>();
+  private readonly deregistrationDelays = new Map<string, number>();
   private readonly ids = new IdGenerator();
   private readonly scheduler: Scheduler;
   private readonly clock: SimClock;
@@ -129,6 +130,7 @@ export class EcsSimulator implements AwsJsonService {
           this.taskDefinitionScenarios.get(record.arn) ??
           this.taskDefinitionScenarios.get(`${record.family}:${record.revision}`) ??
           this.taskDefinitionScenarios.get(record.family),
+        deregistrationDelay: (targetGroupArn) => this.deregistrationDelays.get(targetGroupArn),
       },
       this.clusters,
     );
@@ -180,6 +182,17 @@ export class EcsSimulator implements AwsJsonService {
   setTaskDefinitionScenario(taskDefinition: string, scenario: Scenario): void {
     const text = taskDefinition.startsWith('arn:') ? taskDefinition : taskDefinition.replace(/^task-definition\//, '');
     this.taskDefinitionScenarios.set(text, scenario);
+  }
+
+  /**
+   * A target group's `deregistration_delay.timeout_seconds` (0 to 3600; Elastic Load Balancing's default, used
+   * when none is set, is 300): how long a task of a service behind it stays DEACTIVATING before it stops.
+   */
+  setDeregistrationDelay(targetGroupArn: string, seconds: number): void {
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds > 3600) {
+      throw new Error(`setDeregistrationDelay: seconds must be an integer from 0 to 3600, got ${seconds}`);
+    }
+    this.deregistrationDelays.set(targetGroupArn, seconds * 1000);
   }
 
   /** A service that is steady at once: one COMPLETED deployment with all its tasks RUNNING. */
@@ -414,6 +427,7 @@ export class EcsSimulator implements AwsJsonService {
       serviceDeployments: [],
       events: [],
       pendingRegistrations: 0,
+      throttle: { failures: 0, until: 0 },
     };
     cluster.services.set(name, service);
     return service;
@@ -486,7 +500,11 @@ export class EcsSimulator implements AwsJsonService {
     if (targetArn && (targetArn !== primary?.taskDefinitionArn || input.forceNewDeployment === true || changed)) {
       if (controller === 'ECS') this.scheduler.startDeployment(service, targetArn, now);
     }
-    this.scheduler.reconcile(service, now);
+    // The answer shows the new PRIMARY deployment before the scheduler has acted on it (runningCount and
+    // pendingCount 0): the scheduler's pass comes after the call, seen by the next request.
+    const current = service.deployments[0];
+    if (current) current.desiredCount = service.desiredCount;
+    service.wakeAt = Math.min(service.wakeAt ?? Number.POSITIVE_INFINITY, now);
     return { service: serviceShape(service, false) };
   }
 
