@@ -81,18 +81,28 @@ export function changelogNotes(changelog: string, version: Version): string {
   return notes;
 }
 
-const USES_RE = /^(\s*(?:-\s+)?uses:\s*['"]?)(ecs-actions\/ecs-actions\/[^@\s'"]+)@([^\s'"#]+)/;
+/** A `uses:` line naming an action or reusable workflow of `repository` (the repository being released). */
+function usesPattern(repository: string): RegExp {
+  const name = repository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^(\\s*(?:-\\s+)?uses:\\s*['"]?)(${name}/[^@\\s'"]+)@([^\\s'"#]+)`);
+}
 
 /**
  * Rewrites every `uses:` of our actions and reusable workflows at `@vX` (the release's major) to `@vX.Y.Z`.
  * Any other ref of ours (another major, a branch, another version) is an error: the release would call code that
  * is not part of it.
  */
-export function pinWorkflow(text: string, version: Version, file: string): { text: string; pinned: number } {
+export function pinWorkflow(
+  text: string,
+  version: Version,
+  file: string,
+  repository: string,
+): { text: string; pinned: number } {
+  const uses = usesPattern(repository);
   let pinned = 0;
   const problems: string[] = [];
   const lines = text.split('\n').map((line, index) => {
-    const match = USES_RE.exec(line);
+    const match = uses.exec(line);
     if (!match) return line;
     const [whole, prefix = '', target = '', ref = ''] = match;
     if (ref === version.tag) return line;
@@ -113,7 +123,7 @@ export function pinWorkflow(text: string, version: Version, file: string): { tex
 export const PINNED_FOLDERS = ['.github/workflows', '.github/workflow-templates'];
 
 /** The release's files with their refs pinned: path → new text, only the files that changed. */
-export async function pinnedFiles(root: string, version: Version): Promise<Record<string, string>> {
+export async function pinnedFiles(root: string, version: Version, repository: string): Promise<Record<string, string>> {
   const changed: Record<string, string> = {};
   const problems: string[] = [];
   for (const folder of PINNED_FOLDERS) {
@@ -122,7 +132,7 @@ export async function pinnedFiles(root: string, version: Version): Promise<Recor
       const file = `${folder}/${name}`;
       const text = await readFile(path.join(root, file), 'utf8');
       try {
-        const result = pinWorkflow(text, version, file);
+        const result = pinWorkflow(text, version, file, repository);
         if (result.pinned > 0) changed[file] = result.text;
       } catch (error) {
         if (!(error instanceof ReleaseError)) throw error;
@@ -131,6 +141,12 @@ export async function pinnedFiles(root: string, version: Version): Promise<Recor
     }
   }
   if (problems.length > 0) throw new ReleaseError(problems.join('\n'));
+  // Workflows that name another repository (a fork not yet retargeted) would call code outside this release.
+  if (Object.keys(changed).length === 0) {
+    throw new ReleaseError(
+      `no workflow calls ${repository}/…@${version.majorTag}: the workflows name another repository; run pnpm retarget ${repository} and commit before releasing`,
+    );
+  }
   return changed;
 }
 
@@ -212,6 +228,8 @@ export interface ReleaseInput {
   sha: string;
   /** A checkout of that commit: CHANGELOG.md and the workflow files are read from it. */
   root: string;
+  /** owner/repo being released (GITHUB_REPOSITORY): the name its workflows call their actions by. */
+  repository: string;
   api: Api;
   log?: (line: string) => void;
 }
@@ -233,7 +251,7 @@ export async function release(input: ReleaseInput): Promise<ReleaseResult> {
   const log = input.log ?? (() => {});
   const version = parseVersion(input.version);
   const notes = changelogNotes(await readFile(path.join(input.root, 'CHANGELOG.md'), 'utf8'), version);
-  const files = await pinnedFiles(input.root, version);
+  const files = await pinnedFiles(input.root, version, input.repository);
 
   // Nothing is written before every check has passed.
   const existing = await api.request<{ html_url: string }>('GET', `releases/tags/${version.tag}`);
@@ -327,14 +345,16 @@ async function main(env: NodeJS.ProcessEnv): Promise<void> {
     return value;
   };
   const runner = 'the runner sets it; run this script from release.yml';
+  const repository = required('GITHUB_REPOSITORY', runner);
   const result = await release({
     version: env.VERSION ?? '',
     force: env.FORCE === 'true',
     sha: required('GITHUB_SHA', runner),
     root: env.GITHUB_WORKSPACE || process.cwd(),
+    repository,
     api: githubApi({
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-      repository: required('GITHUB_REPOSITORY', runner),
+      repository,
       token: required(
         'RELEASE_TOKEN',
         'add the repository secret RELEASE_TOKEN, a GitHub App or fine-grained token with Contents and Workflows read and write on this repository (GITHUB_TOKEN cannot tag a commit that changes workflows)',

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { escapeRegExp, ourRepository } from '../../packages/pipeline-runner/src/our-repository.js';
 import {
   changelogNotes,
   githubApi,
@@ -18,6 +19,8 @@ import {
 } from '../release.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
+/** The name the workflows call our actions by (package.json `repository`). */
+const ours = ourRepository(root);
 
 describe('parseVersion', () => {
   it.each([
@@ -107,7 +110,7 @@ describe('pinWorkflow', () => {
     ],
     ['      - uses: ecs-actions/ecs-actions/headver@v1.4.0', '      - uses: ecs-actions/ecs-actions/headver@v1.4.0'],
   ])('%s', (line, pinned) => {
-    expect(pinWorkflow(`${line}\n`, v, 'w.yml').text).toBe(`${pinned}\n`);
+    expect(pinWorkflow(`${line}\n`, v, 'w.yml', ours).text).toBe(`${pinned}\n`);
   });
 
   it.each([
@@ -116,7 +119,7 @@ describe('pinWorkflow', () => {
     ['# calls ecs-actions/ecs-actions/deploy-tag@v1 to tag'],
     ['      - uses: other/ecs-actions/deploy-tag@v1'],
   ])('leaves %s alone', (line) => {
-    expect(pinWorkflow(line, v, 'w.yml')).toEqual({ text: line, pinned: 0 });
+    expect(pinWorkflow(line, v, 'w.yml', ours)).toEqual({ text: line, pinned: 0 });
   });
 
   it.each([
@@ -127,11 +130,17 @@ describe('pinWorkflow', () => {
       'w.yml:2 uses ecs-actions/ecs-actions/deploy-tag@v1.3.0',
     ],
   ])('refuses a ref of ours that is not this release: %s', (line, message) => {
-    expect(() => pinWorkflow(`jobs:\n${line}\n`, v, 'w.yml')).toThrow(message);
+    expect(() => pinWorkflow(`jobs:\n${line}\n`, v, 'w.yml', ours)).toThrow(message);
+  });
+
+  it('refuses to release a repository whose workflows name another one (a fork not yet retargeted)', async () => {
+    await expect(pinnedFiles(root, v, 'some-fork/not-retargeted')).rejects.toThrow(
+      'no workflow calls some-fork/not-retargeted/…@v1: the workflows name another repository; run pnpm retarget some-fork/not-retargeted and commit before releasing',
+    );
   });
 
   it("pins every ref of ours in this repository's workflows and templates, and changes nothing else", async () => {
-    const files = await pinnedFiles(root, v);
+    const files = await pinnedFiles(root, v, ours);
     expect(Object.keys(files)).toEqual(
       expect.arrayContaining([
         '.github/workflows/deploy.yml',
@@ -142,15 +151,15 @@ describe('pinWorkflow', () => {
     );
     for (const [file, text] of Object.entries(files)) {
       const original = await readFile(path.join(root, file), 'utf8');
-      expect(text).not.toMatch(/uses:\s*['"]?ecs-actions\/ecs-actions\/\S+@v1(?![.\d])/);
+      for (const line of text.split('\n').filter((l) => l.includes(`${ours}/`)))
+        expect(line).not.toMatch(/@v1(?![.\d])/);
       expect(text.replaceAll('@v1.4.0', '@v1')).toBe(original);
     }
   });
 });
 
 describe('release against the GitHub API', () => {
-  const OWNER = 'ecs-actions';
-  const REPO = 'ecs-actions';
+  const [OWNER = '', REPO = ''] = ours.split('/');
   const C1 = 'a'.repeat(40);
   const C2 = 'b'.repeat(40);
   const C3 = 'c'.repeat(40);
@@ -178,7 +187,7 @@ describe('release against the GitHub API', () => {
   const api = (token = RELEASE_TOKEN) =>
     githubApi({ apiUrl: sim.env.GITHUB_API_URL, repository: `${OWNER}/${REPO}`, token });
   const run = (version: string, sha: string, force = false, token = RELEASE_TOKEN) =>
-    release({ version, sha, force, root: fixture, api: api(token) });
+    release({ version, sha, force, root: fixture, repository: ours, api: api(token) });
   const tags = () => Object.fromEntries(sim.github.tags(OWNER, REPO).map((t) => [t.name, t.commit]));
 
   it('cannot tag the release commit with a GITHUB_TOKEN (no workflows permission), and says which token it needs', async () => {
@@ -235,7 +244,7 @@ describe('release against the GitHub API', () => {
     );
     // A v2 release whose workflows still call @v1 would run another release's code.
     await expect(run('v2.0.0', C3)).rejects.toThrow(
-      /\.github\/workflows\/deploy\.yml:\d+ uses ecs-actions\/ecs-actions\/ecs-deploy-wait@v1;/,
+      new RegExp(`\\.github/workflows/deploy\\.yml:\\d+ uses ${escapeRegExp(ours)}/ecs-deploy-wait@v1;`),
     );
     await expect(run('v2.0.0', C3)).rejects.toThrow('in a v2.0.0 release our actions and workflows are called at @v2');
     expect(tags()).toEqual(before);
@@ -252,9 +261,9 @@ describe('release against the GitHub API', () => {
         return flaky.request<T>(method, route, body);
       },
     };
-    await expect(release({ version: 'v1.3.0', sha: C3, force: false, root: fixture, api: failing })).rejects.toThrow(
-      '502 Bad Gateway',
-    );
+    await expect(
+      release({ version: 'v1.3.0', sha: C3, force: false, root: fixture, repository: ours, api: failing }),
+    ).rejects.toThrow('502 Bad Gateway');
     const first = tags()['v1.3.0'];
     expect(tags().v1).toBe(first);
     expect(sim.github.releases(OWNER, REPO).map((r) => r.tagName)).not.toContain('v1.3.0');

@@ -13,13 +13,12 @@ import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
 import { changelogNotes, parseVersion } from '../../../scripts/release.js';
-import { PipelineRunner, type Trigger } from '../src/index.js';
+import { ourRepository, PipelineRunner, type Trigger } from '../src/index.js';
 import { explain, step } from './run-helpers.js';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
-const OWNER = 'ecs-actions';
-const REPO = 'ecs-actions';
+const [OWNER = '', REPO = ''] = ourRepository(root).split('/');
 const READ_TOKEN = 'ghs_release_e2e_read_token';
 /** The RELEASE_TOKEN secret: Contents and Workflows write (the job's GITHUB_TOKEN could not tag the release commit). */
 const RELEASE_TOKEN = 'ghs_release_e2e_app_token';
@@ -140,7 +139,9 @@ describe('release.yml', () => {
     ]);
     for (const file of pinned) {
       const text = content.files[file] ?? '';
-      const ours = [...text.matchAll(/uses:\s*(ecs-actions\/ecs-actions\/\S+)/g)].map((m) => m[1]);
+      const ours = [...text.matchAll(/uses:\s*(\S+)/g)]
+        .map((m) => m[1] ?? '')
+        .filter((u) => u.startsWith(`${OWNER}/${REPO}/`));
       expect(ours.length).toBeGreaterThan(0);
       for (const uses of ours) expect([file, uses]).toEqual([file, expect.stringMatching(/@v1\.0\.0$/)]);
     }
