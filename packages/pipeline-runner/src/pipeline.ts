@@ -24,6 +24,8 @@ export interface PipelineSetup {
   repo?: string;
   vars?: Record<string, string>;
   inputDefaults?: Record<string, Record<string, string>>;
+  /** Each GitHub environment's own variables (over the repository's `vars` in jobs that run in it). */
+  environmentVars?: Record<string, Record<string, string>>;
   standIns?: Record<string, StandIn>;
   onEvent?: (event: RunnerEvent) => void;
   /** Services desired count; default 2. */
@@ -43,6 +45,8 @@ export interface Pipeline {
   repository: string;
   /** The task definition ARN the service ran when the pipeline was set up. */
   initialTaskDefinitionArn: string;
+  /** Seeds another service (another environment's, say) like the pipeline's own; returns its task definition ARN. */
+  addService(cluster: string, service: string): string;
   /** Commits a change on master (as a push would; `executable` as AppRepo.commit) and tells the GitHub side about it. */
   push(message: string, files?: Record<string, string>, executable?: readonly string[]): Promise<string>;
   /** The CI workflow for a push of master's head. */
@@ -103,27 +107,31 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
   });
 
   sim.ecr.seedRepository({ repositoryName: repository, imageTagMutability: 'MUTABLE' });
-  const seeded = sim.ecs.seedService({
-    cluster,
-    serviceName: service,
-    taskDefinition,
-    desiredCount: setup.desiredCount ?? 2,
-    launchType: 'FARGATE',
-    networkConfiguration: {
-      awsvpcConfiguration: {
-        subnets: ['subnet-0a1b2c3d'],
-        securityGroups: ['sg-0a1b2c3d'],
-        assignPublicIp: 'DISABLED',
-      },
-    },
-    deploymentConfiguration: {
-      deploymentCircuitBreaker: { enable: true, rollback: true },
-      maximumPercent: 200,
-      minimumHealthyPercent: 100,
-    },
-    deploymentController: { type: 'ECS' },
-  });
-  const initialTaskDefinitionArn = String(seeded.taskDefinition);
+  /** A Fargate service running the app's task definition, with the circuit breaker on (what the seed ran). */
+  const addService = (serviceCluster: string, serviceName: string): string =>
+    String(
+      sim.ecs.seedService({
+        cluster: serviceCluster,
+        serviceName,
+        taskDefinition,
+        desiredCount: setup.desiredCount ?? 2,
+        launchType: 'FARGATE',
+        networkConfiguration: {
+          awsvpcConfiguration: {
+            subnets: ['subnet-0a1b2c3d'],
+            securityGroups: ['sg-0a1b2c3d'],
+            assignPublicIp: 'DISABLED',
+          },
+        },
+        deploymentConfiguration: {
+          deploymentCircuitBreaker: { enable: true, rollback: true },
+          maximumPercent: 200,
+          minimumHealthyPercent: 100,
+        },
+        deploymentController: { type: 'ECS' },
+      }).taskDefinition,
+    );
+  const initialTaskDefinitionArn = addService(cluster, service);
 
   const readToken = 'ghs_simulatorReadOnlyToken00000000000000';
   sim.github.addToken(readToken, 'read');
@@ -156,6 +164,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
     uploadArtifact: ({ runId, name, files, headSha }) =>
       sim.github.seedArtifact({ owner, repo, runId, name, files, headSha }),
     ...(setup.inputDefaults ? { inputDefaults: setup.inputDefaults } : {}),
+    ...(setup.environmentVars ? { environmentVars: setup.environmentVars } : {}),
     ...(setup.standIns ? { standIns: setup.standIns } : {}),
     ...(setup.onEvent ? { onEvent: setup.onEvent } : {}),
   });
@@ -188,6 +197,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
     service,
     repository,
     initialTaskDefinitionArn,
+    addService,
     async push(message, files = {}, executable = []) {
       const sha = await app.commit(message, files, executable);
       await syncGitHub();

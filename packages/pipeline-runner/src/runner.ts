@@ -57,6 +57,8 @@ export interface PipelineRunnerOptions {
   apiUrl: string;
   /** The job's GITHUB_TOKEN when the job has `contents: write`, and when it has only read access. */
   tokens: { write: string; read: string };
+  /** Each GitHub environment's own variables (Settings → Environments), by environment name. */
+  environmentVars?: Record<string, Record<string, string>>;
   /** What the runner machine has in its environment (DOCKER_HOST, AWS endpoints). Not the AWS credentials. */
   machineEnv?: Record<string, string>;
   /**
@@ -378,20 +380,24 @@ export class PipelineRunner {
 
     const steps: Record<string, { outputs: Record<string, string>; outcome: string; conclusion: string }> = {};
     const jobEnv: Record<string, string> = {};
+    // Inside a job that runs in an environment, vars.* are the environment's variables over the repository's.
+    let environmentVars: Record<string, string> = {};
     const base = () => {
       const contexts = this.contexts(frame, trigger, { needs, steps }, token);
       return {
         ...contexts,
+        vars: { ...(contexts.vars as Record<string, string>), ...environmentVars },
         runner: { temp, os: 'Linux', arch: 'X64', name: 'local', tool_cache: path.join(runnerDir, 'tool-cache') },
         job: { status: status.failed ? 'failure' : 'success' },
       };
     };
     const status: JobStatus = { failed: false };
-    const workflowEnv = tokenStrings(frame.workflow.template.env, base());
-    Object.assign(jobEnv, workflowEnv, tokenStrings(job.env, { ...base(), env: workflowEnv }));
     const environment = job.environment
       ? tokenText(child(job.environment, 'name') ?? job.environment, base())
       : undefined;
+    environmentVars = (environment && this.options.environmentVars?.[environment]) || {};
+    const workflowEnv = tokenStrings(frame.workflow.template.env, base());
+    Object.assign(jobEnv, workflowEnv, tokenStrings(job.env, { ...base(), env: workflowEnv }));
     const concurrency = concurrencyOf(tokenValue(job.concurrency, base()));
     const jobRun: JobRun = {
       id: jobId,

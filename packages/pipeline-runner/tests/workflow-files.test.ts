@@ -13,6 +13,7 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 interface Job {
   if?: string;
+  env?: Record<string, string>;
   needs?: string | string[];
   uses?: string;
   with?: Record<string, unknown>;
@@ -217,10 +218,22 @@ describe('deploy.yml', () => {
     }
   });
 
+  it('takes each setting from the caller, else from the variable the deploy job reads inside the environment', () => {
+    expect(deploy().env).toMatchObject({
+      DEPLOY_CLUSTER: '${{ inputs.cluster || vars.ECS_CLUSTER }}',
+      DEPLOY_SERVICE: '${{ inputs.service || vars.ECS_SERVICE }}',
+      DEPLOY_AWS_REGION: '${{ inputs.aws-region || vars.AWS_REGION }}',
+      DEPLOY_ROLE_TO_ASSUME: '${{ inputs.role-to-assume || vars.AWS_ROLE_ARN }}',
+    });
+    expect(read('.github/workflows/deploy.yml')).not.toMatch(
+      /\$\{\{ inputs\.(cluster|service|aws-region|repository) \}\}/,
+    );
+  });
+
   it('runs in the environment (protection rules, environment subject) and one deploy at a time per service', () => {
     expect(deploy().environment).toBe('${{ inputs.environment }}');
     expect(deploy().concurrency).toEqual({
-      group: 'deploy-${{ inputs.environment }}-${{ inputs.service }}',
+      group: 'deploy-${{ inputs.environment }}-${{ inputs.service || vars.ECS_SERVICE }}',
       'cancel-in-progress': false,
     });
   });
@@ -248,7 +261,7 @@ describe('deploy.yml', () => {
     const wait = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
     expect(render?.with?.['verify-image']).toBe(true);
     expect(render?.with?.['ecr-repository']).toBe(
-      '${{ steps.aws.outputs.aws-account-id }}.dkr.ecr.${{ inputs.aws-region }}.amazonaws.com/${{ inputs.repository }}',
+      '${{ steps.aws.outputs.aws-account-id }}.dkr.ecr.${{ env.DEPLOY_AWS_REGION }}.amazonaws.com/${{ env.DEPLOY_REPOSITORY }}',
     );
     expect(wait?.with?.rollback).toBe(true);
     expect(wait?.with?.['task-definition-arn']).toBe('${{ steps.plan.outputs.task-definition-arn }}');
