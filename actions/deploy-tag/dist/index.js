@@ -283,7 +283,7 @@ async function createDeployTag(inputs, deps) {
     let tags = await readAllDeployTags(inputs, deps);
     const history = historyAt(tags, inputs.place);
     // What ran here before this deploy: a redeploy of the current version reports the one before it.
-    const before = history.current && history.current.tag.tag !== inputs.tag ? history.current : (history.previous ?? undefined);
+    const before = history.current && history.current.tag.tag !== inputs.tag ? history.current : history.previous;
     let outcome;
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS && !outcome; attempt++) {
         const existing = tags.find((tag) => tag.tag === inputs.tag);
@@ -410,7 +410,7 @@ async function writeToExisting(inputs, deps, existing, record) {
 async function verify(inputs, deps, record, outcome) {
     for (const wait of [0, SETTLE_MS]) {
         if (wait > 0)
-            await (deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
+            await (deps.sleep ?? src/* realSleep */.bZ)(wait);
         const [now] = await readBack(inputs, deps);
         if (now?.sha !== inputs.sha) {
             throw new Error(`Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha}, but another run changed it at the same time: it now ${now ? `points at ${now.sha}` : 'does not exist'}. This run's deploy is not recorded in the tag; check the other run before re-running this step.`);

@@ -3,7 +3,7 @@
  * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. Every write
  * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
  */
-import { ConfigurationError, errorMessage } from '@ecs-actions/core';
+import { ConfigurationError, errorMessage, realSleep } from '@ecs-actions/core';
 import {
   type CallContext,
   call,
@@ -34,8 +34,7 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
   let tags = await readAllDeployTags(inputs, deps);
   const history = historyAt(tags, inputs.place);
   // What ran here before this deploy: a redeploy of the current version reports the one before it.
-  const before =
-    history.current && history.current.tag.tag !== inputs.tag ? history.current : (history.previous ?? undefined);
+  const before = history.current && history.current.tag.tag !== inputs.tag ? history.current : history.previous;
 
   let outcome: Outcome | undefined;
   for (let attempt = 1; attempt <= WRITE_ATTEMPTS && !outcome; attempt++) {
@@ -197,7 +196,7 @@ async function verify(
   outcome: Outcome,
 ): Promise<Outcome | undefined> {
   for (const wait of [0, SETTLE_MS]) {
-    if (wait > 0) await (deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms))))(wait);
+    if (wait > 0) await (deps.sleep ?? realSleep)(wait);
     const [now] = await readBack(inputs, deps);
     if (now?.sha !== inputs.sha) {
       throw new Error(
