@@ -141,6 +141,19 @@ async function runTask(inputs, deps) {
         ...(inputs.containerOverride ? { overrides: { containerOverrides: [inputs.containerOverride] } } : {}),
         ...(inputs.tags.length > 0 ? { tags: inputs.tags } : {}),
     };
+    if (deps.signal?.aborted) {
+        // Cancelled before anything was started: nothing to stop.
+        return {
+            cluster: inputs.cluster,
+            taskDefinitionArn,
+            taskArns: [],
+            status: 'cancelled',
+            message: 'The job was cancelled before RunTask; no task was started.',
+            exitCode: undefined,
+            tasks: [],
+            durationMs: clock.now() - started,
+        };
+    }
     const answer = await explainCall('ecs:RunTask', inputs.cluster, region, () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.RunTaskCommand(request)));
     const taskArns = (answer.tasks ?? []).map((task) => task.taskArn ?? '').filter((arn) => arn !== '');
     const failures = answer.failures ?? [];

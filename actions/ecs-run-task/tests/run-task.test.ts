@@ -216,10 +216,25 @@ describe('runTask', () => {
     expect(result.message).toContain('did not stop within the timeout (1m); stopped 0123456789abcdef0123456789abcdef');
   });
 
-  it('stops the task when the job is cancelled', async () => {
+  it('starts nothing when the job is cancelled before RunTask', async () => {
     const cancel = new AbortController();
     cancel.abort();
-    const { ecs, calls } = fakeEcs({ states: [{ lastStatus: 'RUNNING' }] });
+    const { ecs, calls } = fakeEcs({});
+    const { result } = await run({}, ecs, cancel.signal);
+    expect(result).toMatchObject({ status: 'cancelled', taskArns: [] });
+    expect(calls.map((call) => call.name)).toEqual(['DescribeTaskDefinition', 'DescribeServices']);
+  });
+
+  it('stops the task when the job is cancelled', async () => {
+    const cancel = new AbortController();
+    const { ecs: inner, calls } = fakeEcs({ states: [{ lastStatus: 'RUNNING' }] });
+    const ecs = {
+      send: async (command: Parameters<typeof inner.send>[0]) => {
+        const answer = await inner.send(command);
+        if (command.constructor.name === 'RunTaskCommand') cancel.abort();
+        return answer;
+      },
+    };
     const { result } = await run({}, ecs, cancel.signal);
     expect(result.status).toBe('cancelled');
     expect(calls.filter((call) => call.name === 'StopTask').map((call) => call.input.reason)).toEqual([
