@@ -22,6 +22,8 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+/** DescribeTasks polls that may fail in a row (after the SDK's own retries) before the step gives up. */
+const MAX_FAILED_POLLS = 5;
 const taskId = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
 /** What a RunTask failure reason means (developer guide, "Amazon ECS API failure reasons"). */
 const FAILURE_HINTS = {
@@ -206,6 +208,8 @@ async function runTask(inputs, deps) {
         log.info(`task ${task.id}: ${task.lastStatus}`);
     }
     const deadline = started + inputs.timeoutMs;
+    const describeTasks = () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeTasksCommand({ cluster: inputs.cluster, tasks: taskArns }));
+    let failedPolls = 0;
     let ending;
     while (latest.some((task) => task.lastStatus !== 'STOPPED')) {
         if (deps.signal?.aborted) {
@@ -226,7 +230,23 @@ async function runTask(inputs, deps) {
             }
             throw error;
         }
-        const described = await explainCall('ecs:DescribeTasks', inputs.cluster, region, () => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeTasksCommand({ cluster: inputs.cluster, tasks: taskArns })));
+        let described;
+        try {
+            described = await describeTasks();
+            failedPolls = 0;
+        }
+        catch (error) {
+            // The SDK has retried already. A few failed polls in a row are waited out; an access error, or more, end
+            // the step, and the tasks are stopped first: a step that failed leaves nothing running.
+            failedPolls += 1;
+            if (!(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .isAccessError */ .Pq)(error) && failedPolls < MAX_FAILED_POLLS) {
+                log.warning(`DescribeTasks failed (${failedPolls} in a row): ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}. Asking again.`);
+                continue;
+            }
+            const running = latest.filter((task) => task.lastStatus !== 'STOPPED').map((task) => task.arn);
+            await stopAll(running, 'ecs-run-task: the step could not follow the task');
+            throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .explainAccessError */ .Qz)(error, { action: 'ecs:DescribeTasks', resource: inputs.cluster, region }) ?? error;
+        }
         const byArn = new Map((described.tasks ?? []).map((task) => [task.taskArn ?? '', task]));
         latest = latest.map((previous) => {
             const task = byArn.get(previous.arn);

@@ -188,6 +188,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Qz: () => (/* reexport */ explainAccessError),
   a3: () => (/* reexport */ formatDuration),
   aY: () => (/* reexport */ invalidInput),
+  Pq: () => (/* reexport */ isAccessError),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
@@ -200,7 +201,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -348,7 +349,7 @@ function isAccessError(error) {
         EXPIRED_CODES.has(code) ||
         REJECTED_CODES.has(code) ||
         DENIED_CODES.has(code) ||
-        isPassRoleDenied(code, errorMessage(error)));
+        isPassRoleDenied(code, errors_errorMessage(error)));
 }
 /** The service's message as a sentence, so that the advice after it reads as the next one. */
 function sentence(text) {

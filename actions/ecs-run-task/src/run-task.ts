@@ -21,6 +21,7 @@ import {
   errorMessage,
   explainAccessError,
   formatDuration,
+  isAccessError,
   type Sleep,
 } from '@ecs-actions/core';
 import type { RunTaskInputs } from './inputs.js';
@@ -63,6 +64,9 @@ export interface RunTaskResult {
   tasks: TaskOutcome[];
   durationMs: number;
 }
+
+/** DescribeTasks polls that may fail in a row (after the SDK's own retries) before the step gives up. */
+const MAX_FAILED_POLLS = 5;
 
 const taskId = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
@@ -279,6 +283,8 @@ export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise
     log.info(`task ${task.id}: ${task.lastStatus}`);
   }
   const deadline = started + inputs.timeoutMs;
+  const describeTasks = () => ecs.send(new DescribeTasksCommand({ cluster: inputs.cluster, tasks: taskArns }));
+  let failedPolls = 0;
   let ending: 'timed-out' | 'cancelled' | undefined;
   while (latest.some((task) => task.lastStatus !== 'STOPPED')) {
     if (deps.signal?.aborted) {
@@ -298,9 +304,22 @@ export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise
       }
       throw error;
     }
-    const described = await explainCall('ecs:DescribeTasks', inputs.cluster, region, () =>
-      ecs.send(new DescribeTasksCommand({ cluster: inputs.cluster, tasks: taskArns })),
-    );
+    let described: Awaited<ReturnType<typeof describeTasks>>;
+    try {
+      described = await describeTasks();
+      failedPolls = 0;
+    } catch (error) {
+      // The SDK has retried already. A few failed polls in a row are waited out; an access error, or more, end
+      // the step, and the tasks are stopped first: a step that failed leaves nothing running.
+      failedPolls += 1;
+      if (!isAccessError(error) && failedPolls < MAX_FAILED_POLLS) {
+        log.warning(`DescribeTasks failed (${failedPolls} in a row): ${errorMessage(error)}. Asking again.`);
+        continue;
+      }
+      const running = latest.filter((task) => task.lastStatus !== 'STOPPED').map((task) => task.arn);
+      await stopAll(running, 'ecs-run-task: the step could not follow the task');
+      throw explainAccessError(error, { action: 'ecs:DescribeTasks', resource: inputs.cluster, region }) ?? error;
+    }
     const byArn = new Map((described.tasks ?? []).map((task) => [task.taskArn ?? '', task]));
     latest = latest.map((previous) => {
       const task = byArn.get(previous.arn);

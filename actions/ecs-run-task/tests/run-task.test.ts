@@ -23,8 +23,10 @@ interface Call {
 function fakeEcs(options: {
   states?: Partial<Task>[];
   failures?: { arn: string; reason: string }[];
-  error?: { operation: string; name: string; message: string };
+  error?: { operation: string; name: string; message: string; times?: number };
+  services?: unknown[];
 }) {
+  let errors = 0;
   const calls: Call[] = [];
   let polls = 0;
   const task = (state: Partial<Task>): Task => ({ taskArn: TASK, lastStatus: 'PROVISIONING', ...state });
@@ -32,7 +34,7 @@ function fakeEcs(options: {
     async send(command: { constructor: { name: string }; input: Record<string, unknown> }): Promise<unknown> {
       const name = command.constructor.name.replace(/Command$/, '');
       calls.push({ name, input: command.input });
-      if (options.error?.operation === name) {
+      if (options.error?.operation === name && errors++ < (options.error.times ?? Number.POSITIVE_INFINITY)) {
         throw Object.assign(new Error(options.error.message), { name: options.error.name });
       }
       switch (name) {
@@ -48,7 +50,7 @@ function fakeEcs(options: {
           };
         case 'DescribeServices':
           return {
-            services: [
+            services: options.services ?? [
               {
                 serviceName: 'be',
                 status: 'ACTIVE',
@@ -271,6 +273,42 @@ describe('runTask', () => {
     await expect(run({}, ecs)).rejects.toThrow(
       `Input "task-definition-arn": "${TD}" was not found in region us-east-1`,
     );
+  });
+});
+
+describe('runTask, more', () => {
+  it('ends once the task is started with wait false', async () => {
+    const { ecs, calls } = fakeEcs({});
+    const { result } = await run({ wait: 'false' }, ecs);
+    expect(result).toMatchObject({ status: 'started', taskArns: [TASK], exitCode: undefined });
+    expect(calls.map((call) => call.name)).not.toContain('DescribeTasks');
+  });
+
+  it('names a service that is not found', async () => {
+    const { ecs } = fakeEcs({ services: [] });
+    await expect(run({}, ecs)).rejects.toThrow(
+      'Input "service": service "be" was not found in cluster "prod" (region us-east-1). Check service and cluster, or set subnets and security-groups instead.',
+    );
+  });
+
+  it('asks again after a failed DescribeTasks poll', async () => {
+    const { ecs } = fakeEcs({
+      states: [STOPPED_OK],
+      error: { operation: 'DescribeTasks', name: 'ServerException', message: 'Service unavailable', times: 2 },
+    });
+    const { result, lines } = await run({}, ecs);
+    expect(result.status).toBe('succeeded');
+    expect(lines).toContain('warning: DescribeTasks failed (2 in a row): Service unavailable. Asking again.');
+  });
+
+  it('stops the task before failing when DescribeTasks is denied', async () => {
+    const { ecs, calls } = fakeEcs({
+      error: { operation: 'DescribeTasks', name: 'AccessDeniedException', message: 'not authorized' },
+    });
+    await expect(run({}, ecs)).rejects.toThrow('ecs:DescribeTasks on prod was denied (AccessDeniedException)');
+    expect(calls.filter((call) => call.name === 'StopTask').map((call) => call.input.reason)).toEqual([
+      'ecs-run-task: the step could not follow the task',
+    ]);
   });
 });
 
