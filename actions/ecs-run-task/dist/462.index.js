@@ -41,7 +41,7 @@ function explainCall(action, resource, region, call) {
     });
 }
 /** The network settings of the task: the service's, with the inputs set winning. */
-async function placement(inputs, deps) {
+async function placement(inputs, deps, awsvpc) {
     let network;
     let launchType;
     let capacityProviderStrategy;
@@ -53,7 +53,8 @@ async function placement(inputs, deps) {
         if (!found) {
             throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input "service": service ${JSON.stringify(service)} was not found in cluster ${JSON.stringify(inputs.cluster)} (region ${deps.region}). Check service and cluster, or set subnets and security-groups instead.`);
         }
-        network = found.networkConfiguration;
+        // Only an awsvpc task takes a network configuration (ECS refuses one for bridge or host networking).
+        network = awsvpc ? found.networkConfiguration : undefined;
         launchType = found.capacityProviderStrategy?.length ? undefined : found.launchType;
         capacityProviderStrategy = found.capacityProviderStrategy?.length ? found.capacityProviderStrategy : undefined;
         platformVersion = found.platformVersion && found.platformVersion !== 'LATEST' ? found.platformVersion : undefined;
@@ -132,7 +133,7 @@ async function runTask(inputs, deps) {
     if (inputs.containerOverride && !essentials.has(inputs.containerOverride.name)) {
         throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`Input "container-name": ${JSON.stringify(inputs.containerOverride.name)} is not a container of ${taskDefinitionArn}. Its containers: ${[...essentials.keys()].join(', ')}.`);
     }
-    const where = await placement(inputs, deps);
+    const where = await placement(inputs, deps, (definition?.networkMode ?? 'awsvpc') === 'awsvpc');
     const request = {
         cluster: inputs.cluster,
         taskDefinition: taskDefinitionArn,
@@ -290,7 +291,7 @@ async function runTask(inputs, deps) {
         status: problems.length === 0 ? 'succeeded' : 'failed',
         message: problems.length === 0
             ? `${taskArns.length === 1 ? 'The task' : `All ${taskArns.length} tasks`} of ${taskDefinitionArn} exited 0 (${took}).`
-            : `The task of ${taskDefinitionArn} failed: ${problems.join('; ')}.`,
+            : `${taskArns.length === 1 ? 'The task' : `${problems.length} of ${taskArns.length} tasks`} of ${taskDefinitionArn} failed: ${problems.join('; ')}.`,
         exitCode,
         tasks: latest,
         durationMs: clock.now() - started,

@@ -91,6 +91,7 @@ function explainCall<T>(action: string, resource: string, region: string, call: 
 async function placement(
   inputs: RunTaskInputs,
   deps: RunTaskDeps,
+  awsvpc: boolean,
 ): Promise<
   Pick<RunTaskCommandInput, 'networkConfiguration' | 'launchType' | 'capacityProviderStrategy' | 'platformVersion'>
 > {
@@ -109,7 +110,8 @@ async function placement(
         `Input "service": service ${JSON.stringify(service)} was not found in cluster ${JSON.stringify(inputs.cluster)} (region ${deps.region}). Check service and cluster, or set subnets and security-groups instead.`,
       );
     }
-    network = found.networkConfiguration;
+    // Only an awsvpc task takes a network configuration (ECS refuses one for bridge or host networking).
+    network = awsvpc ? found.networkConfiguration : undefined;
     launchType = found.capacityProviderStrategy?.length ? undefined : found.launchType;
     capacityProviderStrategy = found.capacityProviderStrategy?.length ? found.capacityProviderStrategy : undefined;
     platformVersion = found.platformVersion && found.platformVersion !== 'LATEST' ? found.platformVersion : undefined;
@@ -205,7 +207,7 @@ export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise
     );
   }
 
-  const where = await placement(inputs, deps);
+  const where = await placement(inputs, deps, (definition?.networkMode ?? 'awsvpc') === 'awsvpc');
   const request: RunTaskCommandInput = {
     cluster: inputs.cluster,
     taskDefinition: taskDefinitionArn,
@@ -370,7 +372,7 @@ export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise
     message:
       problems.length === 0
         ? `${taskArns.length === 1 ? 'The task' : `All ${taskArns.length} tasks`} of ${taskDefinitionArn} exited 0 (${took}).`
-        : `The task of ${taskDefinitionArn} failed: ${problems.join('; ')}.`,
+        : `${taskArns.length === 1 ? 'The task' : `${problems.length} of ${taskArns.length} tasks`} of ${taskDefinitionArn} failed: ${problems.join('; ')}.`,
     exitCode,
     tasks: latest,
     durationMs: clock.now() - started,

@@ -24,6 +24,7 @@ function fakeEcs(options: {
   states?: Partial<Task>[];
   failures?: { arn: string; reason: string }[];
   error?: { operation: string; name: string; message: string; times?: number };
+  networkMode?: string;
   services?: unknown[];
 }) {
   let errors = 0;
@@ -42,6 +43,7 @@ function fakeEcs(options: {
           return {
             taskDefinition: {
               taskDefinitionArn: TD,
+              networkMode: options.networkMode ?? 'awsvpc',
               containerDefinitions: [
                 { name: 'app', essential: true },
                 { name: 'log-router', essential: false },
@@ -282,6 +284,14 @@ describe('runTask, more', () => {
     const { result } = await run({ wait: 'false' }, ecs);
     expect(result).toMatchObject({ status: 'started', taskArns: [TASK], exitCode: undefined });
     expect(calls.map((call) => call.name)).not.toContain('DescribeTasks');
+  });
+
+  it("does not copy the service's network configuration to a bridge-mode task", async () => {
+    const { ecs, calls } = fakeEcs({ states: [STOPPED_OK], networkMode: 'bridge' });
+    await run({}, ecs);
+    const input = calls.find((call) => call.name === 'RunTask')?.input;
+    expect(input?.networkConfiguration).toBeUndefined();
+    expect(input?.launchType).toBe('FARGATE');
   });
 
   it('names a service that is not found', async () => {
