@@ -255,8 +255,9 @@ function resourceFor(
     case 'DescribeClusters':
     case 'ListServices':
       return `${prefix}:cluster/${cluster}`;
-    case 'DescribeTasks': {
-      const task = text(params.tasks);
+    case 'DescribeTasks':
+    case 'StopTask': {
+      const task = text(params.tasks) ?? text(params.task);
       return task ? (task.startsWith('arn:') ? task : `${prefix}:task/${cluster}/${task}`) : '*';
     }
     case 'DescribeServiceDeployments':

@@ -16,7 +16,12 @@ export type Scenario =
    * The task reaches RUNNING (and HEALTHY when the container defines a health check, unless it exits first),
    * then its essential container exits `afterSeconds` after RUNNING with `exitCode` (default 1).
    */
-  | { kind: 'crash-after-running'; afterSeconds: number; exitCode?: number };
+  | { kind: 'crash-after-running'; afterSeconds: number; exitCode?: number }
+  /**
+   * A one-off task (a migration, a batch job): it reaches RUNNING, and `afterSeconds` later its essential
+   * container exits with `exitCode` (0 for success). Stop code EssentialContainerExited either way.
+   */
+  | { kind: 'exit'; exitCode: number; afterSeconds: number };
 
 export type JsonObject = Record<string, unknown>;
 
@@ -146,7 +151,14 @@ export interface ServiceRecord {
   throttle: { failures: number; until: number; announcedAt?: number };
 }
 
-export type TaskStatus = 'PROVISIONING' | 'PENDING' | 'RUNNING' | 'DEACTIVATING' | 'STOPPING' | 'STOPPED';
+export type TaskStatus =
+  | 'PROVISIONING'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'DEACTIVATING'
+  | 'STOPPING'
+  | 'DEPROVISIONING'
+  | 'STOPPED';
 
 /** What will happen to a task, decided at launch from the scenario of its image. */
 export interface TaskPlan {
@@ -199,6 +211,10 @@ export interface TaskRecord {
   nextAt?: number;
   /** For a task stopped by the scheduler: when it reaches STOPPED. */
   stopCompletesAt?: number;
+  /** RunTask's `overrides` (TaskOverride), as given. */
+  overrides?: JsonObject;
+  /** RunTask's `tags`. */
+  tags?: { key: string; value: string }[];
   /** Behind a load balancer: DEACTIVATING (target draining) until this time, then STOPPING. */
   deactivatingUntil?: number;
 }

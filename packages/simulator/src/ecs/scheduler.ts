@@ -34,6 +34,11 @@ export const TIMING = {
   pullFailure: 15_000,
   /** never-stable: a task exits this long after RUNNING, always before the steady-state window ends. */
   neverStableLifetime: 20_000,
+  /**
+   * A standalone task (RunTask) whose containers have stopped is DEPROVISIONING (its network interface
+   * detached) this long before it is STOPPED.
+   */
+  deprovisioning: 5_000,
   /** A drained task goes from RUNNING (desired STOPPED) to STOPPED in this time. */
   drain: 10_000,
   /** A deployment is COMPLETED once all its tasks have been healthy this long with no other deployment left. */
@@ -185,9 +190,10 @@ export class Scheduler {
         },
       };
     }
-    if (scenario.kind === 'crash-after-running') {
+    if (scenario.kind === 'crash-after-running' || scenario.kind === 'exit') {
       // The task starts (RUNNING, so the circuit breaker moves to its second stage) and its essential container
       // exits later: not a failure to start and not a failed health check, so the breaker does not count it.
+      // `exit` is the same life for a one-off task, whose exit code may be 0.
       const crashAt = runningAt + Math.max(0, scenario.afterSeconds) * 1000;
       return {
         pendingAt,
@@ -300,10 +306,15 @@ export class Scheduler {
         task.version += 1;
       }
     } else if (task.stopCompletesAt !== undefined && at >= task.stopCompletesAt) {
-      task.lastStatus = 'STOPPED';
-      task.executionStoppedAt = task.stopCompletesAt;
-      task.stoppedAt = task.stopCompletesAt;
-      task.version += 1;
+      if (!task.service && task.lastStatus !== 'DEPROVISIONING') {
+        // A standalone task's containers have stopped; its resources are released before it is STOPPED.
+        this.deprovision(task, at);
+      } else {
+        task.lastStatus = 'STOPPED';
+        task.executionStoppedAt = task.executionStoppedAt ?? task.stopCompletesAt;
+        task.stoppedAt = task.stopCompletesAt;
+        task.version += 1;
+      }
     } else if (plan.failure && at >= plan.failure.at && task.stopCompletesAt === undefined) {
       this.fail(task, at);
     } else if (task.lastStatus === 'PROVISIONING' && at >= plan.pendingAt) {
@@ -378,9 +389,13 @@ export class Scheduler {
     }
     task.pullStoppedAt = task.pullStoppedAt ?? (task.pullStartedAt !== undefined ? at : undefined);
     task.stoppingAt = at;
+    task.healthy = false;
+    if (!task.service) {
+      this.deprovision(task, at);
+      return;
+    }
     task.executionStoppedAt = at;
     task.stoppedAt = at;
-    task.healthy = false;
     task.version += 1;
     const deployment = this.deploymentOf(task);
     const service = task.service;
@@ -399,11 +414,28 @@ export class Scheduler {
     }
   }
 
-  /** The scheduler stops a task (draining an old deployment, scaling in, deleting the service). */
-  stopTask(task: TaskRecord, at: number, reason: string): void {
+  /** A standalone task's containers have stopped: DEPROVISIONING, then STOPPED after TIMING.deprovisioning. */
+  private deprovision(task: TaskRecord, at: number): void {
+    task.desiredStatus = 'STOPPED';
+    task.lastStatus = 'DEPROVISIONING';
+    task.executionStoppedAt = at;
+    task.stopCompletesAt = at + TIMING.deprovisioning;
+    task.version += 1;
+  }
+
+  /**
+   * The scheduler stops a task (draining an old deployment, scaling in, deleting the service), or a user does
+   * (StopTask: stop code UserInitiated).
+   */
+  stopTask(
+    task: TaskRecord,
+    at: number,
+    reason: string,
+    stopCode: 'ServiceSchedulerInitiated' | 'UserInitiated' = 'ServiceSchedulerInitiated',
+  ): void {
     if (task.desiredStatus === 'STOPPED') return;
     task.desiredStatus = 'STOPPED';
-    task.stopCode = 'ServiceSchedulerInitiated';
+    task.stopCode = stopCode;
     task.stoppedReason = reason;
     task.stoppingAt = at;
     task.version += 1;
@@ -417,7 +449,9 @@ export class Scheduler {
       task.containerExitCode = 0;
     } else if (task.lastStatus === 'RUNNING') {
       task.stopCompletesAt = at + TIMING.drain;
-      task.containerExitCode = 0;
+      // docker stop: SIGTERM; a one-off job stopped by a user is cut short (128 + 15), a service task drains.
+      task.containerExitCode = stopCode === 'UserInitiated' ? 143 : 0;
+      if (!task.service) task.lastStatus = 'STOPPING';
     } else {
       // Not started yet: it goes straight to STOPPED.
       task.stopCompletesAt = at;

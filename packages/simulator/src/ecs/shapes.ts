@@ -186,7 +186,13 @@ export function taskShape(task: TaskRecord, region: string, accountId: string, i
     lastStatus: task.lastStatus,
     launchType: task.launchType,
     overrides: {
-      containerOverrides: containers.map((container) => ({ name: container.name })),
+      ...task.overrides,
+      containerOverrides: containers.map((container) => ({
+        ...((task.overrides?.containerOverrides as JsonObject[] | undefined) ?? []).find(
+          (override) => override.name === container.name,
+        ),
+        name: container.name,
+      })),
       inferenceAcceleratorOverrides: [],
     },
     platformVersion: task.launchType === 'FARGATE' ? '1.4.0' : undefined,
@@ -199,7 +205,7 @@ export function taskShape(task: TaskRecord, region: string, accountId: string, i
     stoppedAt: date(task.stoppedAt),
     stoppedReason: task.stoppedReason,
     stoppingAt: date(task.stoppingAt),
-    tags: includeTags ? [] : undefined,
+    tags: includeTags ? (task.tags ?? []) : undefined,
     taskArn: task.arn,
     taskDefinitionArn: task.taskDefinition.arn,
     version: task.version,

@@ -110,6 +110,7 @@ export class EcsSimulator implements AwsJsonService {
   private readonly scenarios = new Map<string, Scenario>();
   private readonly taskDefinitionScenarios = new Map<string, Scenario>();
   private readonly deregistrationDelays = new Map<string, number>();
+  private readonly runTaskFailures = new Map<string, string>();
   private readonly ids = new IdGenerator();
   private readonly scheduler: Scheduler;
   private readonly clock: SimClock;
@@ -182,6 +183,15 @@ export class EcsSimulator implements AwsJsonService {
   setTaskDefinitionScenario(taskDefinition: string, scenario: Scenario): void {
     const text = taskDefinition.startsWith('arn:') ? taskDefinition : taskDefinition.replace(/^task-definition\//, '');
     this.taskDefinitionScenarios.set(text, scenario);
+  }
+
+  /**
+   * RunTask of this task definition (its ARN, `family:revision` or family) places no task and answers with a
+   * `failures` entry of this reason instead, e.g. `RESOURCE:MEMORY`, `RESOURCE:CPU`, `AGENT`, `MISSING`.
+   */
+  setRunTaskFailure(taskDefinition: string, reason: string): void {
+    const text = taskDefinition.startsWith('arn:') ? taskDefinition : taskDefinition.replace(/^task-definition\//, '');
+    this.runTaskFailures.set(text, reason);
   }
 
   /**
@@ -277,6 +287,10 @@ export class EcsSimulator implements AwsJsonService {
         return this.listTasks(input);
       case 'DescribeTasks':
         return this.describeTasks(input);
+      case 'RunTask':
+        return this.runTask(input);
+      case 'StopTask':
+        return this.stopTask(input);
       case 'ListServiceDeployments':
         return this.listServiceDeployments(input);
       case 'DescribeServiceDeployments':
@@ -682,6 +696,88 @@ export class EcsSimulator implements AwsJsonService {
         });
     }
     return { tasks, failures };
+  }
+
+  // ------------------------------------------------------------------------------------------- standalone tasks
+
+  /** RunTask: standalone tasks (group `family:<family>`), validated per the API reference's Errors section. */
+  private runTask(input: JsonObject): unknown {
+    const now = this.now();
+    const cluster = this.cluster(input.cluster);
+    const record = this.lookupTaskDefinition(required(input, 'taskDefinition'));
+    if (!record) throw clientError('TaskDefinition not found.');
+    if (record.status !== 'ACTIVE') throw clientError('TaskDefinition is inactive');
+    const count = input.count === undefined ? 1 : Number(input.count);
+    if (!Number.isInteger(count) || count < 1 || count > 10) throw invalid('count must be between 1 and 10.');
+    const launchType = str(input, 'launchType');
+    const strategy = input.capacityProviderStrategy;
+    if (launchType !== undefined && Array.isArray(strategy) && strategy.length > 0) {
+      throw invalid(
+        'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.',
+      );
+    }
+    if (launchType !== undefined && !['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'].includes(launchType)) {
+      throw invalid(`Invalid launchType: ${launchType}`);
+    }
+    const startedBy = str(input, 'startedBy');
+    if (startedBy !== undefined && startedBy.length > 128) {
+      throw invalid('startedBy must be at most 128 characters long.');
+    }
+    const network = input.networkConfiguration as { awsvpcConfiguration?: { subnets?: unknown } } | undefined;
+    if (record.taskDefinition.networkMode === 'awsvpc') {
+      if (!network?.awsvpcConfiguration) {
+        throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+      }
+      const subnets = network.awsvpcConfiguration.subnets;
+      if (!Array.isArray(subnets) || subnets.length === 0) throw invalid('subnets can not be empty.');
+    }
+    const overrides = (input.overrides ?? undefined) as JsonObject | undefined;
+    const names = ((record.taskDefinition.containerDefinitions as JsonObject[]) ?? []).map((c) => c.name);
+    for (const override of (overrides?.containerOverrides as JsonObject[] | undefined) ?? []) {
+      if (!names.includes(override.name)) {
+        throw invalid(
+          `Override for container named ${String(override.name)} is not a container in the TaskDefinition.`,
+        );
+      }
+    }
+    const tags = (input.tags ?? []) as { key: string; value: string }[];
+    const reason =
+      this.runTaskFailures.get(record.arn) ??
+      this.runTaskFailures.get(`${record.family}:${record.revision}`) ??
+      this.runTaskFailures.get(record.family);
+    if (reason !== undefined) {
+      // Failure.arn: the resource the failure is about (a container instance for RESOURCE:*, else the cluster).
+      const arn = reason.startsWith('RESOURCE:')
+        ? `${this.arnPrefix}:container-instance/${cluster.name}/${this.ids.hex(32)}`
+        : cluster.arn;
+      return { tasks: [], failures: Array.from({ length: count }, () => ({ arn, reason })) };
+    }
+    const tasks: JsonObject[] = [];
+    for (let i = 0; i < count; i++) {
+      const task = this.scheduler.launchTask(cluster, undefined, record, startedBy ?? '', now);
+      if (launchType !== undefined) task.launchType = launchType;
+      if (startedBy === undefined) task.startedBy = '';
+      if (overrides) task.overrides = overrides;
+      if (tags.length > 0) task.tags = tags;
+      const group = str(input, 'group');
+      if (group !== undefined) task.group = group;
+      tasks.push(taskShape(task, this.region, this.accountId, false));
+    }
+    return { tasks, failures: [] };
+  }
+
+  /** StopTask: stop code UserInitiated; the reason (at most 255 characters) becomes the stoppedReason. */
+  private stopTask(input: JsonObject): unknown {
+    const now = this.now();
+    const cluster = this.cluster(input.cluster);
+    const reference = required(input, 'task');
+    const reason = str(input, 'reason');
+    if (reason !== undefined && reason.length > 255) throw invalid('reason must be at most 255 characters long.');
+    const id = reference.slice(reference.lastIndexOf('/') + 1);
+    const task = cluster.tasks.find((candidate) => candidate.id === id);
+    if (!task) throw invalid('The referenced task was not found.');
+    this.scheduler.stopTask(task, now, reason ?? 'Task stopped by user', 'UserInitiated');
+    return { task: taskShape(task, this.region, this.accountId, false) };
   }
 
   // ------------------------------------------------------------------------------------------- service deployments

@@ -1,0 +1,1483 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 7935:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3642);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
+
+
+// The AWS SDK and the run logic load only after every input has been read (separate chunks of the bundle).
+await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
+    async main() {
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunTaskInputs */ .Ak)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_());
+        const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
+        const [{ ECSClient }, { runTask }, { summaryMarkdown }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
+            Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 462)),
+            __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
+        ]);
+        const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
+        // A cancelled job gets SIGINT (then SIGTERM): stop the tasks (StopTask), say so, exit non-zero.
+        const cancel = new AbortController();
+        const onSignal = (signal) => {
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping the task(s).`);
+            cancel.abort();
+        };
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        try {
+            const result = await runTask(inputs, {
+                ecs,
+                region,
+                clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+                sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
+                signal: cancel.signal,
+                log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning },
+            });
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({ 'task-arns': result.taskArns, 'exit-code': result.exitCode, status: result.status });
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)(summaryMarkdown(result));
+            if (result.status === 'succeeded' || result.status === 'started') {
+                _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.message, { title: `ECS run task ${result.status}` });
+                return;
+            }
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(result.message);
+        }
+        finally {
+            ecs.destroy();
+        }
+    },
+});
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ak: () => (/* binding */ readRunTaskInputs)
+/* harmony export */ });
+/* unused harmony exports MAX_TIMEOUT_MS, MIN_POLL_INTERVAL_MS, LAUNCH_TYPES */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3642);
+
+const MAX_TIMEOUT_MS = 6 * 3_600_000;
+const MIN_POLL_INTERVAL_MS = 250;
+const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
+// arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, family:3 or family (its latest ACTIVE revision).
+const TASK_DEFINITION = /^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+|[A-Za-z0-9_-]{1,255}(:\d+)?)$/;
+const STARTED_BY = /^[A-Za-z0-9_-]{1,128}$/;
+/** IDs one a line or comma-separated. */
+function ids(input, name, pattern, example) {
+    const values = input
+        .list(name)
+        .flatMap((line) => line.split(','))
+        .map((value) => value.trim())
+        .filter((value) => value !== '');
+    for (const value of values) {
+        if (!pattern.test(value)) {
+            throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must list IDs such as ${example}`, 'Write one ID a line, or separate them with commas.');
+        }
+    }
+    return values;
+}
+function readCommand(input) {
+    const raw = input.raw('command');
+    if (!raw)
+        return undefined;
+    const fix = 'Write a JSON array of strings, e.g. command: \'["npm", "run", "migrate"]\'; it is never split at spaces.';
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('command', raw, 'must be a JSON array of strings', fix);
+    }
+    if (!Array.isArray(parsed) || parsed.length === 0 || parsed.some((item) => typeof item !== 'string')) {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('command', raw, 'must be a non-empty JSON array of strings', fix);
+    }
+    return parsed;
+}
+/** Reads and validates every input before any AWS call. */
+function readRunTaskInputs(input = new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_()) {
+    const taskDefinition = input.requiredString('task-definition-arn');
+    if (!TASK_DEFINITION.test(taskDefinition)) {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('task-definition-arn', taskDefinition, 'must be a task definition ARN, family:revision or family', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42, my-app:42 or my-app.');
+    }
+    const cluster = input.string('cluster', 'default');
+    const service = input.optionalString('service');
+    const subnets = ids(input, 'subnets', /^subnet-[0-9a-f]{8,17}$/, 'subnet-0a1b2c3d4e5f60718');
+    const securityGroups = ids(input, 'security-groups', /^sg-[0-9a-f]{8,17}$/, 'sg-0a1b2c3d4e5f60718');
+    const assignPublicIp = input.optionalString('assign-public-ip')
+        ? input.oneOf('assign-public-ip', ['ENABLED', 'DISABLED'], 'DISABLED')
+        : undefined;
+    if (!service && subnets.length === 0 && (securityGroups.length > 0 || assignPublicIp)) {
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${securityGroups.length > 0 ? 'security-groups' : 'assign-public-ip'}" is set but neither "subnets" nor "service" is. Set subnets (the task's awsvpc subnets), or service to copy its network configuration.`);
+    }
+    const launchType = input.optionalString('launch-type')
+        ? input.oneOf('launch-type', LAUNCH_TYPES, 'FARGATE')
+        : undefined;
+    const containerName = input.optionalString('container-name');
+    const command = readCommand(input);
+    const environment = input
+        .keyValues('environment-variables')
+        .map((entry) => ({ name: entry.key, value: entry.value }));
+    if (!containerName && (command || environment.length > 0)) {
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${command ? 'command' : 'environment-variables'}" is set but "container-name" is empty. Set container-name to the container of the task definition it is for.`);
+    }
+    const containerOverride = containerName
+        ? {
+            name: containerName,
+            ...(command ? { command } : {}),
+            ...(environment.length > 0 ? { environment } : {}),
+        }
+        : undefined;
+    const count = input.integer('count', { min: 1, max: 10 }) ?? 1;
+    const wait = input.boolean('wait', true);
+    const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
+    const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
+    if (pollIntervalMs > timeoutMs) {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+    }
+    const startedBy = input.string('started-by', 'ecs-actions');
+    if (!STARTED_BY.test(startedBy)) {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('started-by', startedBy, 'must be 1 to 128 letters, digits, hyphens and underscores', 'Use e.g. ecs-actions or db-migrate.');
+    }
+    const tags = input.keyValues('tags', 'key=value').map((entry) => {
+        if (entry.key.length > 128 || entry.value.length > 256 || /^aws:/i.test(entry.key)) {
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "tags" line ${entry.line} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(entry.key)}) is not a tag ECS accepts: keys are at most 128 characters and do not start with aws:, values at most 256.`);
+        }
+        return { key: entry.key, value: entry.value };
+    });
+    return {
+        taskDefinition,
+        cluster,
+        service,
+        subnets,
+        securityGroups,
+        assignPublicIp,
+        launchType,
+        containerOverride,
+        count,
+        wait,
+        timeoutMs,
+        pollIntervalMs,
+        startedBy,
+        tags,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j1: () => (/* reexport */ errors_ConfigurationError),
+  i_: () => (/* reexport */ InputReader),
+  Ue: () => (/* reexport */ awsRegion),
+  nV: () => (/* reexport */ createAwsClient),
+  gJ: () => (/* reexport */ errors_errorMessage),
+  Qz: () => (/* reexport */ explainAccessError),
+  a3: () => (/* reexport */ formatDuration),
+  aY: () => (/* reexport */ invalidInput),
+  Pq: () => (/* reexport */ isAccessError),
+  Rm: () => (/* reexport */ log_namespaceObject),
+  UZ: () => (/* reexport */ markdownCell),
+  D9: () => (/* reexport */ markdownCode),
+  Qj: () => (/* reexport */ markdownTable),
+  cl: () => (/* reexport */ errors_quoteValue),
+  bZ: () => (/* reexport */ realSleep),
+  Cs: () => (/* reexport */ runAction),
+  n0: () => (/* reexport */ setOutputs),
+  ml: () => (/* reexport */ systemClock),
+  Sy: () => (/* reexport */ writeSummary)
+});
+
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+
+// NAMESPACE OBJECT: ../../packages/core/src/log.ts
+var log_namespaceObject = {};
+__nccwpck_require__.r(log_namespaceObject);
+__nccwpck_require__.d(log_namespaceObject, {
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  group: () => (group),
+  info: () => (info),
+  maskSecret: () => (maskSecret),
+  notice: () => (notice),
+  startGroup: () => (startGroup),
+  warning: () => (warning)
+});
+
+;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
+/**
+ * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
+ * It fails the step with that message alone, no stack trace.
+ */
+class errors_ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** The text of anything thrown, for a log line. */
+function errors_errorMessage(error) {
+    if (error instanceof Error)
+        return error.message || error.name;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** Quotes a user value for an error message, shortened so a pasted file does not flood the log. */
+function errors_quoteValue(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}…` : value;
+    return JSON.stringify(shown);
+}
+/** `Input "name" <expected>; got "<value>". <fix>` */
+function invalidInput(name, value, expected, fix) {
+    return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/version.ts
+/** The toolkit's own version, sent in the AWS user agent. A test keeps it equal to the root package.json. */
+const ECS_ACTIONS_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws.ts
+
+
+/** How long to wait for a TCP connection, and for the answer to one attempt: AWS API calls take well under a second. */
+const AWS_CONNECTION_TIMEOUT_MS = 5_000;
+const AWS_REQUEST_TIMEOUT_MS = 30_000;
+/** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
+function awsRegion(explicit, env = process.env) {
+    const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region) {
+        throw new errors_ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
+    }
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+        throw new errors_ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
+    }
+    return region;
+}
+function awsClientConfig(options = {}) {
+    return {
+        region: awsRegion(options.region),
+        // Adaptive mode adds client-side rate limiting on top of backoff, which is what a poll loop under throttling needs.
+        maxAttempts: options.maxAttempts ?? 6,
+        retryMode: 'adaptive',
+        customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
+        // Without these an answer that never comes holds the step forever: the SDK sets no timeout of its own, and this
+        // handler version only warns on requestTimeout unless told to throw (a TimeoutError, which the SDK retries).
+        requestHandler: {
+            connectionTimeout: AWS_CONNECTION_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? AWS_REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+        },
+    };
+}
+/**
+ * Builds an SDK v3 client. Endpoints come from the SDK's own support for `AWS_ENDPOINT_URL` and
+ * `AWS_ENDPOINT_URL_<SERVICE>` (e.g. `AWS_ENDPOINT_URL_ECS`), so the simulator needs no code path of ours.
+ */
+function createAwsClient(Client, options) {
+    return new Client(awsClientConfig(options));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errors_errorMessage(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errors_errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence(errors_errorMessage(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new errors_ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new errors_ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
+
+/** The runner's contract: `INPUT_<NAME>` with spaces as `_`, upper-cased, hyphens kept. */
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+const runnerInputs = (name) => process.env[inputEnvName(name)];
+function inputsFrom(values) {
+    return (name) => values[name];
+}
+// YAML 1.2 core schema booleans, as GitHub's own getBooleanInput accepts them.
+const TRUE_WORDS = new Set(['true', 'True', 'TRUE']);
+const FALSE_WORDS = new Set(['false', 'False', 'FALSE']);
+const DURATION_UNITS_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/** Formats milliseconds the way duration inputs are written: `1h30m`, `45s`, `250ms`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${ms}ms`;
+    const parts = [];
+    let rest = ms;
+    for (const [unit, size] of [
+        ['h', 3_600_000],
+        ['m', 60_000],
+        ['s', 1000],
+    ]) {
+        const count = Math.floor(rest / size);
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+        rest -= count * size;
+    }
+    if (rest > 0)
+        parts.push(`${rest}ms`);
+    return parts.join('');
+}
+/**
+ * Typed readers over an input source. Every value is trimmed; an empty input means "not set".
+ * Each error names the input, the value and what is allowed.
+ */
+class InputReader {
+    source;
+    constructor(source = runnerInputs) {
+        this.source = source;
+    }
+    /** The trimmed raw value, '' when not set. */
+    raw(name) {
+        return (this.source(name) ?? '').trim();
+    }
+    string(name, fallback = '') {
+        return this.raw(name) || fallback;
+    }
+    optionalString(name) {
+        return this.raw(name) || undefined;
+    }
+    requiredString(name) {
+        const value = this.raw(name);
+        if (!value)
+            throw new errors_ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.raw(name);
+        if (!value)
+            return fallback;
+        if (TRUE_WORDS.has(value))
+            return true;
+        if (FALSE_WORDS.has(value))
+            return false;
+        throw invalidInput(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
+    }
+    oneOf(name, allowed, fallback) {
+        const value = this.raw(name);
+        if (!value)
+            return fallback;
+        if (allowed.includes(value))
+            return value;
+        throw invalidInput(name, value, `must be one of ${allowed.join(', ')}`);
+    }
+    integer(name, options) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        return parseInteger(name, value, options);
+    }
+    /** Milliseconds. Accepts `90` (seconds), `250ms`, `45s`, `5m`, `1h30m`, `1.5h`, `2d`. */
+    duration(name, fallback, options) {
+        const value = this.raw(name) || fallback;
+        return parseDuration(name, value, options);
+    }
+    /** One item a line; blank lines and `#` comments are skipped. */
+    list(name) {
+        return this.raw(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /**
+     * Multi-line `KEY=VALUE`, split at the first `=` so values may contain `=`; `KEY=` is an empty value.
+     * Blank lines and `#` comments are skipped. A later duplicate key wins, as in a shell environment.
+     */
+    keyValues(name, what = 'KEY=VALUE') {
+        const entries = [];
+        const lines = (this.source(name) ?? '').split(/\r?\n/);
+        lines.forEach((rawLine, index) => {
+            const line = rawLine.trim();
+            if (line === '' || line.startsWith('#'))
+                return;
+            const equals = line.indexOf('=');
+            const key = equals > 0 ? line.slice(0, equals).trim() : '';
+            if (!key) {
+                throw new errors_ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${errors_quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+            }
+            entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
+        });
+        return entries;
+    }
+    json(name) {
+        const value = this.raw(name);
+        if (!value)
+            return undefined;
+        try {
+            return JSON.parse(value);
+        }
+        catch (error) {
+            throw invalidInput(name, value, 'must be JSON', `The parser said: ${error.message}.`);
+        }
+    }
+}
+function parseInteger(name, value, options = {}) {
+    const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = options;
+    const range = min === Number.MIN_SAFE_INTEGER && max === Number.MAX_SAFE_INTEGER
+        ? 'an integer'
+        : max === Number.MAX_SAFE_INTEGER
+            ? min === 0
+                ? 'a non-negative integer'
+                : `an integer of at least ${min}`
+            : `an integer from ${min} to ${max}`;
+    if (!/^[+-]?\d+$/.test(value))
+        throw invalidInput(name, value, `must be ${range}`);
+    const parsed = Number(value);
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max)
+        throw invalidInput(name, value, `must be ${range}`);
+    return parsed;
+}
+function parseDuration(name, value, options = {}) {
+    const format = 'must be a duration such as 90s, 5m or 1h30m (units ms, s, m, h, d; a bare number is seconds)';
+    let ms;
+    if (/^\d+(\.\d+)?$/.test(value)) {
+        ms = Math.round(Number(value) * 1000);
+    }
+    else {
+        const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+        if (parts.length === 0 || parts.map((part) => part[0]).join('') !== value)
+            throw invalidInput(name, value, format);
+        ms = Math.round(parts.reduce((total, part) => total + Number(part[1]) * (DURATION_UNITS_MS[part[2] ?? 's'] ?? 0), 0));
+    }
+    if (options.min !== undefined && ms < options.min) {
+        throw invalidInput(name, value, `must be at least ${formatDuration(options.min)}`);
+    }
+    if (options.max !== undefined && ms > options.max) {
+        throw invalidInput(name, value, `must be at most ${formatDuration(options.max)}`);
+    }
+    return ms;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/json-text.ts
+
+/**
+ * JSON.parse (which keeps the source's key order) after a strict scan: on failure where and why, in words.
+ * The scan runs first because JSON.parse accepts a duplicate key and keeps only its last value.
+ */
+function parseJsonText(text) {
+    // A byte-order mark is invisible in editors, so positions are counted without it.
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const found = locateJsonError(body);
+    if (found)
+        return { ok: false, problem: { ...position(body, found.offset), kind: found.kind, message: found.message } };
+    try {
+        return { ok: true, value: JSON.parse(body) };
+    }
+    catch (error) {
+        return { ok: false, problem: { line: 1, column: 1, kind: 'syntax', message: error.message } };
+    }
+}
+/**
+ * The one sentence for a problem in a JSON file an input names: `Input "task-definition": "td.json" line 9, column 5: …`.
+ * It quotes no content of the file beyond a duplicate key's name.
+ */
+function jsonProblemMessage(input, shownPath, problem) {
+    const where = `Input "${input}": ${quoteValue(shownPath)}`;
+    const at = `at line ${problem.line}, column ${problem.column}`;
+    return problem.kind === 'duplicate-key'
+        ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
+        : `${where} is not valid JSON: ${problem.message} ${at}. Fix the file.`;
+}
+function position(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text[i] === '\n') {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+class Stop extends Error {
+    reason;
+    offset;
+    kind;
+    constructor(reason, offset, kind = 'syntax') {
+        super(reason);
+        this.reason = reason;
+        this.offset = offset;
+        this.kind = kind;
+    }
+}
+const describe = (ch) => (ch === undefined ? 'the end of the file' : JSON.stringify(ch));
+/**
+ * A strict RFC 8259 scanner that reports the first error (JSON.parse's messages do not always say where), and the
+ * first key written twice in one object (RFC 8259 section 4: names SHOULD be unique; readers then disagree).
+ */
+function locateJsonError(text) {
+    let i = 0;
+    const fail = (reason, at = i) => {
+        throw new Stop(reason, at);
+    };
+    const skipSpace = () => {
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail(`unexpected ${describe(text[i])}`);
+    };
+    const string = () => {
+        i++; // opening quote
+        for (;;) {
+            const ch = text[i];
+            if (ch === undefined)
+                fail('a string is not closed');
+            if (ch === '"') {
+                i++;
+                return;
+            }
+            if (ch === '\\') {
+                const next = text[i + 1];
+                if (next === 'u') {
+                    if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                        fail('bad \\u escape in a string');
+                    i += 6;
+                }
+                else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+                    i += 2;
+                }
+                else {
+                    fail(`bad escape ${describe(`\\${next ?? ''}`)} in a string`);
+                }
+            }
+            else if ((ch?.charCodeAt(0) ?? 0) < 0x20) {
+                fail('a line break or control character inside a string (write it as \\n)');
+            }
+            else {
+                i++;
+            }
+        }
+    };
+    const number = () => {
+        const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
+        if (!match)
+            fail(`bad number starting with ${describe(text[i])}`);
+        i += match?.[0].length ?? 0;
+    };
+    const value = () => {
+        skipSpace();
+        const ch = text[i];
+        if (ch === '{')
+            object();
+        else if (ch === '[')
+            array();
+        else if (ch === '"')
+            string();
+        else if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+            number();
+        else if (ch === 't')
+            literal('true');
+        else if (ch === 'f')
+            literal('false');
+        else if (ch === 'n')
+            literal('null');
+        else if (ch === '}' || ch === ']')
+            fail(`unexpected ${describe(ch)}: a value is missing (a trailing comma?)`);
+        else
+            fail(`unexpected ${describe(ch)} where a value should be`);
+    };
+    const object = () => {
+        i++;
+        skipSpace();
+        if (text[i] === '}') {
+            i++;
+            return;
+        }
+        // Keys as JSON.parse reads them (escapes decoded), with where each was first written.
+        const keys = new Map();
+        for (;;) {
+            skipSpace();
+            if (text[i] === '}')
+                fail('a trailing comma before "}"');
+            if (text[i] !== '"')
+                fail(`expected a property name in double quotes, found ${describe(text[i])}`);
+            const keyStart = i;
+            string();
+            const key = JSON.parse(text.slice(keyStart, i));
+            const first = keys.get(key);
+            if (first !== undefined) {
+                throw new Stop(`the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+            }
+            keys.set(key, keyStart);
+            skipSpace();
+            if (text[i] !== ':')
+                fail(`expected ":" after the property name, found ${describe(text[i])}`);
+            i++;
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === '}') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an object (a missing "}"?)');
+            fail(`expected "," or "}" after a property value, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    const array = () => {
+        i++;
+        skipSpace();
+        if (text[i] === ']') {
+            i++;
+            return;
+        }
+        for (;;) {
+            skipSpace();
+            if (text[i] === ']')
+                fail('a trailing comma before "]"');
+            value();
+            skipSpace();
+            if (text[i] === ',') {
+                i++;
+                continue;
+            }
+            if (text[i] === ']') {
+                i++;
+                return;
+            }
+            if (i >= text.length)
+                fail('the file ends inside an array (a missing "]"?)');
+            fail(`expected "," or "]" after an array element, found ${describe(text[i])} (a missing comma?)`);
+        }
+    };
+    try {
+        skipSpace();
+        if (i >= text.length)
+            fail('the file is empty');
+        value();
+        skipSpace();
+        if (i < text.length)
+            fail(`unexpected ${describe(text[i])} after the end of the JSON value`);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof Stop) {
+            return { message: error.reason, offset: Math.min(error.offset, text.length), kind: error.kind };
+        }
+        throw error;
+    }
+}
+/** How the rendered file is written: 2-space indent and a final newline. */
+function formatJson(value) {
+    return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ../../packages/core/src/runner.ts
+/**
+ * The GitHub runner's contract for a JavaScript action: workflow commands on stdout and file commands
+ * (`GITHUB_OUTPUT`, `GITHUB_STATE`, `GITHUB_ENV`, `GITHUB_STEP_SUMMARY`).
+ *
+ * Written here rather than taken from @actions/core: that package pulls in its OIDC HTTP client (undici),
+ * about 1 MB in every bundle, and these few commands are all an action of ours uses.
+ * Behaviour follows "Workflow commands for GitHub Actions" in the GitHub Actions documentation.
+ */
+
+
+const escapeData = (value) => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (value) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+function issueCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter(([, value]) => value !== undefined && value !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .join(',');
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
+}
+function fileCommand(variable, name, value) {
+    const file = process.env[variable];
+    if (!file) {
+        throw new Error(`${variable} is not set: this must run as a step of a GitHub Actions job (or the test kit).`);
+    }
+    // node:crypto would cost ~4 ms of start-up; a delimiter the value provably does not contain is just as safe.
+    let delimiter = `ghadelimiter_${process.pid}_${Date.now().toString(36)}`;
+    while (value.includes(delimiter) || name.includes(delimiter))
+        delimiter += `_${Math.random().toString(36).slice(2)}`;
+    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
+}
+const runner_runner = {
+    info(message) {
+        process.stdout.write(`${message}${external_node_os_.EOL}`);
+    },
+    debug(message) {
+        issueCommand('debug', {}, message);
+    },
+    notice(message, properties = {}) {
+        issueCommand('notice', { ...properties }, message);
+    },
+    warning(message, properties = {}) {
+        issueCommand('warning', { ...properties }, message);
+    },
+    error(message, properties = {}) {
+        issueCommand('error', { ...properties }, message);
+    },
+    startGroup(title) {
+        issueCommand('group', {}, title);
+    },
+    endGroup() {
+        issueCommand('endgroup', {}, '');
+    },
+    setSecret(secret) {
+        issueCommand('add-mask', {}, secret);
+    },
+    setOutput(name, value) {
+        fileCommand('GITHUB_OUTPUT', name, value);
+    },
+    saveState(name, value) {
+        fileCommand('GITHUB_STATE', name, value);
+    },
+    getState(name) {
+        return process.env[`STATE_${name}`] ?? '';
+    },
+    exportVariable(name, value) {
+        process.env[name] = value;
+        fileCommand('GITHUB_ENV', name, value);
+    },
+    appendSummary(markdown) {
+        const file = process.env.GITHUB_STEP_SUMMARY;
+        if (!file)
+            throw new Error('GITHUB_STEP_SUMMARY is not set');
+        (0,external_node_fs_.appendFileSync)(file, `${markdown}${external_node_os_.EOL}`, 'utf8');
+    },
+    /** Fails the step: an error annotation and exit code 1. */
+    setFailed(message, properties = {}) {
+        process.exitCode = 1;
+        issueCommand('error', { ...properties }, message);
+    },
+};
+
+;// CONCATENATED MODULE: ../../packages/core/src/log.ts
+
+const { info, warning, notice, error, debug, startGroup, endGroup } = runner_runner;
+/** A collapsible log section around `fn`, closed even when it throws. */
+async function group(title, fn) {
+    runner_runner.startGroup(title);
+    try {
+        return await fn();
+    }
+    finally {
+        runner_runner.endGroup();
+    }
+}
+/**
+ * Hides a secret from every later log line. Each line of a multi-line secret is masked too,
+ * because the runner matches masks line by line.
+ */
+function maskSecret(secret) {
+    if (!secret)
+        return;
+    runner_runner.setSecret(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim() && line !== secret)
+            runner_runner.setSecret(line);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/outputs.ts
+
+/** Writes every defined output; arrays and objects as JSON. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value === undefined)
+            continue;
+        runner_runner.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    }
+}
+/** Escapes a value for a markdown table cell. */
+function markdownCell(value) {
+    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** `code` span that survives backticks in the value. */
+function markdownCode(value) {
+    const fence = value.includes('`') ? '``' : '`';
+    return `${fence}${value}${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped unless they are already markdown (`raw`). */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header.map(markdownCell)), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/**
+ * Appends markdown to the job summary. Without `GITHUB_STEP_SUMMARY` (a local run) it only logs at debug:
+ * a summary is a report, never a reason to fail the step.
+ */
+function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        runner_runner.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
+        return;
+    }
+    runner_runner.appendSummary(markdown);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/run.ts
+
+
+const POST_MARKER = 'ecs-actions-post';
+/**
+ * The entry of every action: runs main (or post, on the second invocation) and is the one error path.
+ * A ConfigurationError fails the step with its message alone; anything else also shows its stack under debug.
+ * The step is failed exactly once.
+ */
+async function runAction(steps) {
+    const isPost = steps.post !== undefined && runner_runner.getState(POST_MARKER) === 'true';
+    try {
+        if (isPost && steps.post) {
+            await steps.post();
+        }
+        else {
+            // Saved first so that the post step runs its clean-up even when main fails half way.
+            if (steps.post)
+                runner_runner.saveState(POST_MARKER, 'true');
+            await steps.main();
+        }
+    }
+    catch (error) {
+        reportFailure(error);
+    }
+}
+function reportFailure(error) {
+    if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)
+        runner_runner.debug(error.stack);
+    runner_runner.setFailed(errors_errorMessage(error));
+}
+/** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
+class StepState {
+    key;
+    constructor(key) {
+        this.key = key;
+    }
+    save(value) {
+        runner.saveState(this.key, JSON.stringify(value));
+    }
+    load() {
+        const raw = runner.getState(this.key);
+        if (!raw)
+            return undefined;
+        return JSON.parse(raw);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/core/src/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = async (ms, signal) => {
+    await (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+};
+/** A clock that moves only when slept on: the test double for Clock and Sleep together. */
+class ManualClock {
+    current;
+    constructor(current = Date.UTC(2025, 9, 6, 9, 0, 0)) {
+        this.current = current;
+    }
+    now() {
+        return this.current;
+    }
+    advance(ms) {
+        this.current += ms;
+    }
+    sleep = async (ms) => {
+        this.advance(ms);
+    };
+}
+/**
+ * Calls `check` at once and then every `intervalMs` (measured from the start of each check, so slow
+ * API calls do not stretch the period) until it returns a value or `timeoutMs` has passed.
+ */
+async function poll(options) {
+    const { check, intervalMs, timeoutMs, clock, sleep, signal } = options;
+    const start = clock.now();
+    for (let attempt = 1;; attempt++) {
+        const checkStart = clock.now();
+        const value = await check(attempt);
+        if (value !== undefined)
+            return { status: 'done', value, elapsedMs: clock.now() - start, attempts: attempt };
+        const now = clock.now();
+        const remaining = start + timeoutMs - now;
+        if (remaining <= 0)
+            return { status: 'timed-out', elapsedMs: now - start, attempts: attempt };
+        const wait = Math.min(Math.max(checkStart + intervalMs - now, 0), remaining);
+        await sleep(wait, signal);
+    }
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
+/**
+ * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
+ * earlier step writes files, RUNNER_TEMP. Symbolic links are resolved before the check, so a link in the repository
+ * that points at /etc/passwd is refused like `../../etc/passwd`. Errors name the input, the value and the fix, and
+ * never show what a file holds.
+ */
+
+
+
+const MAX_LINKS = 40;
+/** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
+function realPathOf(file, hops = 0) {
+    try {
+        return realpathSync(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR')
+            throw error;
+    }
+    // A dangling link is followed by hand: writing through it would create its target, wherever that is.
+    const link = lstatSync(file, { throwIfNoEntry: false });
+    if (link?.isSymbolicLink() && hops < MAX_LINKS) {
+        return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), hops + 1);
+    }
+    const parent = path.dirname(file);
+    if (parent === file)
+        return file;
+    return path.join(realPathOf(parent, hops), path.basename(file));
+}
+function isInside(dir, file) {
+    const relative = path.relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+/** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
+function displayPath(file, root) {
+    if (!isInside(root, file))
+        return file;
+    return path.relative(root, file).split(path.sep).join('/') || '.';
+}
+/**
+ * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
+ * symbolic link is followed. Throws a ConfigurationError naming the input, the value and the fix.
+ */
+function resolveInputPath({ input, value, roots }) {
+    const [base] = roots;
+    const absolute = path.resolve(base.dir, value);
+    const file = realPathOf(absolute);
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(path.resolve(root.dir)) }));
+    if (!realRoots.some((root) => isInside(root.dir, file))) {
+        const through = file === absolute ? '' : ' (following symbolic links)';
+        const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
+        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+    }
+    return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
+}
+/**
+ * Reads a file an input names (already resolved), as UTF-8. A missing file, a directory, an oversized file or a read
+ * error fails with the input named; the message never includes the file's content.
+ */
+function readInputFile(input, resolved, options) {
+    const where = `Input "${input}"`;
+    try {
+        const stat = statSync(resolved.file);
+        if (stat.isDirectory()) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+        }
+        if (stat.size > options.maxBytes) {
+            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+        }
+        return readFileSync(resolved.file, 'utf8');
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError)
+            throw error;
+        if (error.code === 'ENOENT') {
+            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+        }
+        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errorMessage(error)}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(7935);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,57 @@
+import {
+  awsRegion,
+  ConfigurationError,
+  createAwsClient,
+  InputReader,
+  log,
+  realSleep,
+  runAction,
+  setOutputs,
+  systemClock,
+  writeSummary,
+} from '@ecs-actions/core';
+import { readRunTaskInputs } from './inputs.js';
+
+// The AWS SDK and the run logic load only after every input has been read (separate chunks of the bundle).
+
+await runAction({
+  async main() {
+    const inputs = readRunTaskInputs(new InputReader());
+    const region = awsRegion();
+    const [{ ECSClient }, { runTask }, { summaryMarkdown }] = await Promise.all([
+      import('@aws-sdk/client-ecs'),
+      import('./run-task.js'),
+      import('./summary.js'),
+    ]);
+    const ecs = createAwsClient(ECSClient, { region });
+
+    // A cancelled job gets SIGINT (then SIGTERM): stop the tasks (StopTask), say so, exit non-zero.
+    const cancel = new AbortController();
+    const onSignal = (signal: NodeJS.Signals) => {
+      log.info(`Received ${signal}: stopping the task(s).`);
+      cancel.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+
+    try {
+      const result = await runTask(inputs, {
+        ecs,
+        region,
+        clock: systemClock,
+        sleep: realSleep,
+        signal: cancel.signal,
+        log: { info: log.info, warning: log.warning },
+      });
+      setOutputs({ 'task-arns': result.taskArns, 'exit-code': result.exitCode, status: result.status });
+      writeSummary(summaryMarkdown(result));
+      if (result.status === 'succeeded' || result.status === 'started') {
+        log.notice(result.message, { title: `ECS run task ${result.status}` });
+        return;
+      }
+      throw new ConfigurationError(result.message);
+    } finally {
+      ecs.destroy();
+    }
+  },
+});
