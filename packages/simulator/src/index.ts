@@ -16,7 +16,7 @@ export { EcrSimulator } from './ecr/index.js';
 export { EcsSimulator, type Scenario, type ScenarioOptions, type SeedServiceInput, TIMING } from './ecs/index.js';
 export { type FaultKind, type FaultSpec, Faults } from './faults.js';
 export { GitHubSimulator } from './github/index.js';
-export { awslogsDestination } from './logs/awslogs.js';
+export { awslogsDestination, SPRING_BOOT_START_FAILURE } from './logs/awslogs.js';
 export { LogsSimulator } from './logs/index.js';
 
 export interface StartSimulatorOptions {

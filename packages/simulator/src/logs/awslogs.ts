@@ -26,6 +26,27 @@ export function awslogsDestination(container: Record<string, unknown>, taskId: s
   return region ? { group, stream, region } : { group, stream };
 }
 
+/**
+ * What a Spring Boot app that cannot start writes before it exits (its failure analysis banner), for a
+ * `crash-on-start` scenario's `logLines`: the demo and the tests use it.
+ */
+export const SPRING_BOOT_START_FAILURE: readonly string[] = [
+  'Starting EcsBeProdApplication v0.0.2 using Java 21.0.5 with PID 1',
+  'No active profile set, falling back to 1 default profile: "default"',
+  'Tomcat initialized with port 8080 (http)',
+  "Exception encountered during context initialization - cancelling refresh attempt: org.springframework.beans.factory.BeanCreationException: Error creating bean with name 'dataSource'",
+  '',
+  '***************************',
+  'APPLICATION FAILED TO START',
+  '***************************',
+  '',
+  'Description:',
+  '',
+  "Failed to configure a DataSource: 'url' attribute is not specified and no embedded datasource could be configured.",
+  '',
+  'Reason: Failed to determine a suitable driver class',
+];
+
 /** The lines a container writes when no scenario gave it any: a couple of startup lines (and its exit). */
 export function defaultLogLines(container: Record<string, unknown>, exitCode: number | undefined): string[] {
   const name = String(container.name);
