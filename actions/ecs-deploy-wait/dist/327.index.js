@@ -78,6 +78,10 @@ function appLogsMarkdown(tasks) {
                 continue;
             }
             const lines = logs.lines ?? [];
+            if (logs.sameAs !== undefined) {
+                out.push(`- task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId)}, container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.container)}: the same last ${lines.length} lines as task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.sameAs)}`, '');
+                continue;
+            }
             out.push(`Task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId)}, container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.container)} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(`${logs.group} ${logs.stream ?? ''}`)}): ${lines.length === 0 ? 'no log lines' : `last ${lines.length} lines`}`, '');
             if (lines.length === 0)
                 continue;

@@ -293,6 +293,8 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
     const { GetLogEventsCommand } = await __webpack_require__.e(/* import() */ 422).then(__webpack_require__.t.bind(__webpack_require__, 7422, 19));
     /** Groups not to ask again: denied, or out of time. */
     const given = new Set();
+    /** Tasks of a crash loop log the same lines: each container's lines by the first task that showed them. */
+    const seen = new Map();
     for (const task of tasks) {
         const shown = [];
         for (const config of configs) {
@@ -320,7 +322,17 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
                 const lines = (output.events ?? [])
                     .flatMap((event) => (event.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/))
                     .slice(-LOG_LINES_SHOWN);
-                shown.push({ container: config.container, group: config.group, stream, lines });
+                const same = `${config.container}\n${lines.join('\n')}`;
+                const first = lines.length > 0 ? seen.get(same) : undefined;
+                if (first === undefined)
+                    seen.set(same, task.taskId);
+                shown.push({
+                    container: config.container,
+                    group: config.group,
+                    stream,
+                    lines,
+                    ...(first !== undefined ? { sameAs: first } : {}),
+                });
             }
             catch (error) {
                 if (session.cancelled)
@@ -361,6 +373,9 @@ function formatAppLogs(task) {
         const lines = logs.lines ?? [];
         if (lines.length === 0)
             return [`  container ${logs.container}: no log lines in ${logs.group} ${logs.stream ?? ''}`];
+        if (logs.sameAs !== undefined) {
+            return [`  container ${logs.container} logged the same last ${lines.length} lines as in task ${logs.sameAs}`];
+        }
         return [
             `  last ${lines.length} log lines of container ${logs.container} (${logs.group} ${logs.stream ?? ''}):`,
             // The `|` keeps an app's line from starting with `::`, which the runner would take for a workflow command.

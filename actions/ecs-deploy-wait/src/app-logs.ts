@@ -86,6 +86,8 @@ export async function attachAppLogs(
   const { GetLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
   /** Groups not to ask again: denied, or out of time. */
   const given = new Set<string>();
+  /** Tasks of a crash loop log the same lines: each container's lines by the first task that showed them. */
+  const seen = new Map<string, string>();
   for (const task of tasks) {
     const shown: ContainerLogs[] = [];
     for (const config of configs) {
@@ -120,7 +122,16 @@ export async function attachAppLogs(
         const lines = (output.events ?? [])
           .flatMap((event) => (event.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/))
           .slice(-LOG_LINES_SHOWN);
-        shown.push({ container: config.container, group: config.group, stream, lines });
+        const same = `${config.container}\n${lines.join('\n')}`;
+        const first = lines.length > 0 ? seen.get(same) : undefined;
+        if (first === undefined) seen.set(same, task.taskId);
+        shown.push({
+          container: config.container,
+          group: config.group,
+          stream,
+          lines,
+          ...(first !== undefined ? { sameAs: first } : {}),
+        });
       } catch (error) {
         if (session.cancelled) throw error;
         const key = `${config.region} ${config.group}`;
@@ -154,6 +165,9 @@ export function formatAppLogs(task: StoppedTask): string[] {
     const lines = logs.lines ?? [];
     if (lines.length === 0)
       return [`  container ${logs.container}: no log lines in ${logs.group} ${logs.stream ?? ''}`];
+    if (logs.sameAs !== undefined) {
+      return [`  container ${logs.container} logged the same last ${lines.length} lines as in task ${logs.sameAs}`];
+    }
     return [
       `  last ${lines.length} log lines of container ${logs.container} (${logs.group} ${logs.stream ?? ''}):`,
       // The `|` keeps an app's line from starting with `::`, which the runner would take for a workflow command.

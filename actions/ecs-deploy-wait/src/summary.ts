@@ -80,6 +80,13 @@ function appLogsMarkdown(tasks: DeployResult['stoppedTasks']): string[] {
         continue;
       }
       const lines = logs.lines ?? [];
+      if (logs.sameAs !== undefined) {
+        out.push(
+          `- task ${markdownCode(task.taskId)}, container ${markdownCode(logs.container)}: the same last ${lines.length} lines as task ${markdownCode(logs.sameAs)}`,
+          '',
+        );
+        continue;
+      }
       out.push(
         `Task ${markdownCode(task.taskId)}, container ${markdownCode(logs.container)} (${markdownCode(`${logs.group} ${logs.stream ?? ''}`)}): ${lines.length === 0 ? 'no log lines' : `last ${lines.length} lines`}`,
         '',

@@ -48,6 +48,8 @@ export interface ContainerLogs {
   lines?: string[];
   /** One line naming what stopped the lines from being shown (denied, no such stream). */
   note?: string;
+  /** The id of an earlier task of the report whose container logged the very same lines (shown once, there). */
+  sameAs?: string;
 }
 
 export interface StoppedTask {

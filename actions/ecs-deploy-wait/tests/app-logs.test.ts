@@ -142,10 +142,18 @@ describe('the failure report shows the app log lines', () => {
     expect(new Set(logsRegions)).toEqual(new Set(['ap-northeast-2']));
     const gets = sim.callsOf('GetLogEvents');
     expect(gets).toHaveLength(result.stoppedTasks.length);
+    const [first, ...others] = result.stoppedTasks;
     for (const task of result.stoppedTasks) {
       const stream = `ecs/ecs_be_prod_container/${task.taskId}`;
+      // Every task of the crash loop logged the same lines: shown for the first, named as the same for the others.
       expect(task.logs).toEqual([
-        { container: 'ecs_be_prod_container', group: GROUP, stream, lines: CRASH_LINES.slice(-LOG_LINES_SHOWN) },
+        {
+          container: 'ecs_be_prod_container',
+          group: GROUP,
+          stream,
+          lines: CRASH_LINES.slice(-LOG_LINES_SHOWN),
+          ...(task === first ? {} : { sameAs: first?.taskId }),
+        },
       ]);
       expect(gets.map((call) => call.params)).toContainEqual({
         logGroupName: GROUP,
@@ -155,6 +163,16 @@ describe('the failure report shows the app log lines', () => {
       });
     }
     const text = log.text();
+    expect(others.length).toBeGreaterThan(0);
+    for (const task of others) {
+      expect(log.lines).toContain(
+        `  container ecs_be_prod_container logged the same last 20 lines as in task ${first?.taskId}`,
+      );
+      expect(text.match(/ {4}\| APPLICATION FAILED TO START/g)).toHaveLength(1);
+      expect(summaryMarkdown(result)).toContain(
+        `- task \`${task.taskId}\`, container \`ecs_be_prod_container\`: the same last 20 lines as task \`${first?.taskId}\``,
+      );
+    }
     expect(text).toContain(`last 20 log lines of container ecs_be_prod_container (${GROUP} ecs/ecs_be_prod_container/`);
     expect(text).toContain('    | APPLICATION FAILED TO START');
     expect(CRASH_LINES.length).toBeGreaterThan(LOG_LINES_SHOWN);

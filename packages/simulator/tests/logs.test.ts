@@ -194,15 +194,19 @@ describe('tasks write their awslogs lines', () => {
     };
   };
 
+  /** A one-task service of family `name`, image `<name>:1`, logging with awslogs to `/ecs/<name>`. */
+  const seedAwslogsService = (name: string) =>
+    sim.ecs.seedService({
+      cluster: 'logs',
+      serviceName: name,
+      desiredCount: 1,
+      taskDefinition: withAwslogs(name, `${name}:1`),
+    });
+
   it('a crash on start writes the scenario lines into <prefix>/<container>/<task id>', async () => {
     const ecs = ecsClient(sim);
     try {
-      sim.ecs.seedService({
-        cluster: 'logs',
-        serviceName: 'api',
-        desiredCount: 1,
-        taskDefinition: withAwslogs('api', 'api:1'),
-      });
+      seedAwslogsService('api');
       const crash = ['Starting Application', 'APPLICATION FAILED TO START', 'Port 8080 was already in use.'];
       sim.ecs.setImageScenario('api:2', { kind: 'crash-on-start', exitCode: 1 }, { logLines: crash });
       const { taskDefinition } = await ecs.send(
@@ -232,12 +236,7 @@ describe('tasks write their awslogs lines', () => {
   it('a task that starts writes default startup lines; a pull failure writes none', async () => {
     const ecs = ecsClient(sim);
     try {
-      sim.ecs.seedService({
-        cluster: 'logs',
-        serviceName: 'ok',
-        desiredCount: 1,
-        taskDefinition: withAwslogs('ok', 'ok:1'),
-      });
+      seedAwslogsService('ok');
       await ecs.send(new UpdateServiceCommand({ cluster: 'logs', service: 'ok', forceNewDeployment: true }));
       sim.clock.advance(40_000);
       const [running] = await tasksOf(ecs, 'logs', 'ok', 'RUNNING').then((tasks) =>
