@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
-import { ECSClient } from '@aws-sdk/client-ecs';
+import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { realSleep, systemClock } from '@ecs-actions/core';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -77,7 +77,7 @@ afterEach(async () => {
   sim = undefined;
 });
 
-async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}) {
+async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}, source: 'file' | 'arn' = 'file') {
   sim = await startSimulator({ timeScale: 60 });
   sim.ecs.seedService({
     cluster: 'prod',
@@ -89,8 +89,18 @@ async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}) {
   setUp(sim);
   const rendered = toRegisterRequest(withImage(`${REPO}:0.2548.2`));
   if ('problem' in rendered) throw new Error(rendered.problem);
+  const { env } = sim;
+  const credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY };
+  const ecs = new ECSClient({ region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL_ECS, credentials });
+  // task-definition-arn: a revision registered beforehand, whose log configuration the step must describe.
+  const registered =
+    source === 'arn'
+      ? (await ecs.send(new RegisterTaskDefinitionCommand(rendered.request))).taskDefinition?.taskDefinitionArn
+      : undefined;
   const inputs: DeployInputs = {
-    taskDefinition: { kind: 'file', path: 'task-definition.json', rendered },
+    taskDefinition: registered
+      ? { kind: 'arn', arn: registered }
+      : { kind: 'file', path: 'task-definition.json', rendered },
     cluster: 'prod',
     service: 'be',
     desiredCount: undefined,
@@ -101,9 +111,6 @@ async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}) {
     rollback: true,
     skipUnchanged: false,
   };
-  const { env } = sim;
-  const credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY };
-  const ecs = new ECSClient({ region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL_ECS, credentials });
   const logsRegions: string[] = [];
   const logsClient = new CloudWatchLogsClient({
     region: 'ap-northeast-2',
@@ -190,6 +197,14 @@ describe('the failure report shows the app log lines', () => {
     for (const row of table.split('\n').filter((line) => line.startsWith('|'))) {
       expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6);
     }
+  }, 60_000);
+
+  it('with task-definition-arn, the log configuration comes from DescribeTaskDefinition', async () => {
+    const { result, log, sim } = await crashingDeploy(() => {}, 'arn');
+    expect(result.status).toBe('rolled-back');
+    expect(sim.callsOf('DescribeTaskDefinition').length).toBeGreaterThanOrEqual(2);
+    expect(sim.callsOf('GetLogEvents').length).toBe(result.stoppedTasks.length);
+    expect(log.text()).toContain('    | APPLICATION FAILED TO START');
   }, 60_000);
 
   it('a denied logs:GetLogEvents is one line naming it; the outcome is unchanged', async () => {
