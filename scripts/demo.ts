@@ -9,7 +9,7 @@
  * the simulator's ECR instead.
  */
 import path from 'node:path';
-import { startSimulator } from '@ecs-actions/simulator';
+import { SPRING_BOOT_START_FAILURE, startSimulator } from '@ecs-actions/simulator';
 import { type DockerServices, startDockerServices } from '@ecs-actions/simulator/docker';
 import {
   type CiRun,
@@ -74,7 +74,7 @@ const STEP_LOGS: { match: (step: StepRun) => boolean; groups: RegExp; limit: num
   { match: (s) => s.uses?.includes('/headver@') === true, groups: /^$/, limit: 8 },
   { match: (s) => s.uses?.includes('/ecr-push@') === true, groups: /^$/, limit: 14 },
   { match: (s) => s.uses?.includes('/ecs-render-taskdef@') === true, groups: /diff|change/i, limit: 30 },
-  { match: (s) => s.uses?.includes('/ecs-deploy-wait@') === true, groups: /stopped|event/i, limit: 45 },
+  { match: (s) => s.uses?.includes('/ecs-deploy-wait@') === true, groups: /stopped|event/i, limit: 70 },
   { match: (s) => s.uses?.includes('/deploy-tag@') === true, groups: /^$/, limit: 12 },
   {
     match: (s) => s.uses?.startsWith('aws-actions/') === true || s.uses?.includes('-artifact@') === true,
@@ -204,8 +204,17 @@ async function main(): Promise<void> {
     banner('3. the next push builds an image whose container exits at start → CD rolls back');
     const ci2 = await pipeline.runCi();
     const broken = ci2.outputs['build-push']?.image ?? '';
-    sim.ecs.setImageScenario(broken, { kind: 'crash-on-start', exitCode: 1 });
-    console.log(dim(`\n(simulator: every task of ${broken} exits with code 1 right after it starts)`));
+    // What the app writes to CloudWatch Logs before it exits: ecs-deploy-wait's failure report shows these lines.
+    sim.ecs.setImageScenario(
+      broken,
+      { kind: 'crash-on-start', exitCode: 1 },
+      { logLines: [...SPRING_BOOT_START_FAILURE] },
+    );
+    console.log(
+      dim(
+        `\n(simulator: every task of ${broken} logs a Spring Boot start failure to CloudWatch Logs and exits with code 1 right after it starts)`,
+      ),
+    );
     const cd2 = await pipeline.runCd(ci2);
     console.log(`\nCD ${conclusion(cd2)} · ${JSON.stringify(cd2.outputs.deploy)}`);
     const after = sim.github.tags(pipeline.owner, pipeline.repo).map((t) => t.name);

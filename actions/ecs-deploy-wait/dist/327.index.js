@@ -62,8 +62,37 @@ function summaryMarkdown(result) {
                 .map((c) => `${c.name}: exit ${c.exitCode ?? 'none'}${c.reason ? ` (${c.reason})` : ''}`)
                 .join('\n')),
         ])));
+        const logs = appLogsMarkdown(result.stoppedTasks);
+        if (logs.length > 0)
+            parts.push('', '#### Last log lines', '', ...logs);
     }
     return parts.join('\n');
+}
+/** Each awslogs container's last lines as a fenced block (a fence longer than any backtick run in them), or its note. */
+function appLogsMarkdown(tasks) {
+    const out = [];
+    for (const task of tasks) {
+        for (const logs of task.logs ?? []) {
+            if (logs.note !== undefined) {
+                out.push(`- task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(logs.note)}`, '');
+                continue;
+            }
+            const lines = logs.lines ?? [];
+            if (logs.sameAs !== undefined) {
+                out.push(`- task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId)}, container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.container)}: the same last ${lines.length} lines as task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.sameAs)}`, '');
+                continue;
+            }
+            out.push(`Task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId)}, container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.container)} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(`${logs.group} ${logs.stream ?? ''}`)}): ${lines.length === 0 ? 'no log lines' : `last ${lines.length} lines`}`, '');
+            if (lines.length === 0)
+                continue;
+            const longest = Math.max(0, ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
+            const fence = '`'.repeat(Math.max(3, longest + 1));
+            out.push(`${fence}text`, ...lines.map((line) => line.replace(/\r/g, '')), fence, '');
+        }
+    }
+    while (out.at(-1) === '')
+        out.pop();
+    return out;
 }
 
 

@@ -18,12 +18,22 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         process.env.RUNNER_TEMP || undefined);
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(439)]).then(__nccwpck_require__.bind(__nccwpck_require__, 439)),
+            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
+            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(817)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4817)),
             __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
         const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1 });
+        // CloudWatch Logs (the failure report's app log lines): its SDK is loaded only when a failure asks for it.
+        const logsClients = new Map();
+        const logs = (logsRegion) => {
+            let client = logsClients.get(logsRegion);
+            if (!client) {
+                client = Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(422)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7422, 19)).then(({ CloudWatchLogsClient }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CloudWatchLogsClient, { region: logsRegion, maxAttempts: 2 }));
+                logsClients.set(logsRegion, client);
+            }
+            return client;
+        };
         // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
         const cancel = new AbortController();
         const onSignal = (signal) => {
@@ -40,6 +50,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
                 sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
                 signal: cancel.signal,
+                logs,
                 log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning, startGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.startGroup */ .Rm.startGroup, endGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.endGroup */ .Rm.endGroup },
             });
             (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
@@ -60,6 +71,8 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         finally {
             ecs.destroy();
             ecsSingleAttempt.destroy();
+            for (const client of logsClients.values())
+                (await client.catch(() => undefined))?.destroy();
         }
     },
 });

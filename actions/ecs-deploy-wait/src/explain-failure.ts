@@ -1,5 +1,6 @@
 /**
- * After our deployment failed, timed out or was replaced: the stopped tasks of our deployment, the service events
+ * After our deployment failed, timed out or was replaced: the stopped tasks of our deployment (with the last log lines
+ * of their awslogs containers), the service events
  * since the update, and the service deployment detail (circuit breaker, rollback), where the API answers. Each
  * piece is best effort: a failure to read it is a note, not the error of the step.
  */
@@ -10,6 +11,7 @@ import {
   ListTasksCommand,
 } from '@aws-sdk/client-ecs';
 import { errorMessage } from '@ecs-actions/core';
+import { attachAppLogs, formatAppLogs } from './app-logs.js';
 import { errorCode, isAbort, isTransient, isUnavailable } from './aws-errors.js';
 import type { CallLimits, DeploySession } from './session.js';
 import type { StoppedTask, Target } from './types.js';
@@ -24,9 +26,10 @@ export async function reportFailure(
 ): Promise<StoppedTask[]> {
   const { log } = session;
   const stopped = await stoppedTasks(session, target.id, limits);
+  await attachAppLogs(session, stopped, target.taskDefinitionArn, limits);
   log.startGroup(`Stopped tasks of deployment ${target.id} (${stopped.length})`);
   if (stopped.length === 0) log.info('No stopped tasks were found for this deployment.');
-  for (const task of stopped) for (const line of formatStoppedTask(task)) log.info(line);
+  for (const task of stopped) for (const line of [...formatStoppedTask(task), ...formatAppLogs(task)]) log.info(line);
   log.endGroup();
 
   log.startGroup(`Service events since the update (${session.newEvents.length})`);

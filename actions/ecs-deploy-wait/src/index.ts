@@ -30,6 +30,18 @@ await runAction({
     ]);
     const ecs = createAwsClient(ECSClient, { region });
     const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });
+    // CloudWatch Logs (the failure report's app log lines): its SDK is loaded only when a failure asks for it.
+    const logsClients = new Map<string, Promise<import('@aws-sdk/client-cloudwatch-logs').CloudWatchLogsClient>>();
+    const logs = (logsRegion: string) => {
+      let client = logsClients.get(logsRegion);
+      if (!client) {
+        client = import('@aws-sdk/client-cloudwatch-logs').then(({ CloudWatchLogsClient }) =>
+          createAwsClient(CloudWatchLogsClient, { region: logsRegion, maxAttempts: 2 }),
+        );
+        logsClients.set(logsRegion, client);
+      }
+      return client;
+    };
 
     // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
     const cancel = new AbortController();
@@ -48,6 +60,7 @@ await runAction({
         clock: systemClock,
         sleep: realSleep,
         signal: cancel.signal,
+        logs,
         log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
       });
       setOutputs({
@@ -67,6 +80,7 @@ await runAction({
     } finally {
       ecs.destroy();
       ecsSingleAttempt.destroy();
+      for (const client of logsClients.values()) (await client.catch(() => undefined))?.destroy();
     }
   },
 });

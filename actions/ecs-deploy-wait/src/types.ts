@@ -1,4 +1,5 @@
 /** The shapes the phases of a deploy (register, update, follow, explain, roll back) share. */
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { Clock, Sleep } from '@ecs-actions/core';
 
@@ -24,6 +25,11 @@ export interface DeployDeps {
   log: Logger;
   /** Aborted when the job is cancelled (SIGINT/SIGTERM). */
   signal?: AbortSignal;
+  /**
+   * A CloudWatch Logs client for a region, created on first use: the failure report shows the app's last log lines.
+   * Without it, no log lines are read.
+   */
+  logs?: (region: string) => Promise<CloudWatchLogsClient>;
 }
 
 export interface StoppedContainer {
@@ -33,6 +39,19 @@ export interface StoppedContainer {
   healthStatus?: string;
 }
 
+/** What one awslogs container of a stopped task wrote last, or why it is not shown. */
+export interface ContainerLogs {
+  container: string;
+  group: string;
+  stream?: string;
+  /** Oldest first. */
+  lines?: string[];
+  /** One line naming what stopped the lines from being shown (denied, no such stream). */
+  note?: string;
+  /** The id of an earlier task of the report whose container logged the very same lines (shown once, there). */
+  sameAs?: string;
+}
+
 export interface StoppedTask {
   taskId: string;
   stopCode?: string;
@@ -40,6 +59,8 @@ export interface StoppedTask {
   healthStatus?: string;
   stoppedAt?: Date;
   containers: StoppedContainer[];
+  /** The last log lines of its awslogs containers (failure report). */
+  logs?: ContainerLogs[];
 }
 
 export interface RollbackReport {

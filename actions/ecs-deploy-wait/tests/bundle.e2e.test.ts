@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
-import { type Scenario, type Simulator, startSimulator } from '@ecs-actions/simulator';
+import { type Scenario, type Simulator, SPRING_BOOT_START_FAILURE, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 
 const bundle = new URL('../dist/index.js', import.meta.url).pathname;
@@ -37,6 +37,8 @@ interface Setup {
   controller?: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
   desiredCount?: number;
   seedService?: boolean;
+  /** What the new image's containers write to CloudWatch Logs when they run. */
+  logLines?: string[];
 }
 
 async function setUp(setup: Setup = {}): Promise<{ sim: Simulator; workspace: string }> {
@@ -56,7 +58,9 @@ async function setUp(setup: Setup = {}): Promise<{ sim: Simulator; workspace: st
       ...(setup.controller ? { deploymentController: { type: setup.controller } } : {}),
     });
   }
-  if (setup.scenario) sim.ecs.setImageScenario(NEW_IMAGE, setup.scenario);
+  if (setup.scenario) {
+    sim.ecs.setImageScenario(NEW_IMAGE, setup.scenario, setup.logLines ? { logLines: setup.logLines } : {});
+  }
   const workspace = await mkdtemp(path.join(tmpdir(), 'ecs-deploy-wait-e2e-'));
   await writeFile(path.join(workspace, 'task-definition.json'), JSON.stringify(withImage(NEW_IMAGE), null, 2));
   return { sim, workspace };
@@ -200,6 +204,55 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(updates).toHaveLength(2);
     expect(updates[1]?.params).toMatchObject({ taskDefinition: ARN(1) });
     expect((s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
+  });
+
+  describe("the app's last log lines (CloudWatch Logs)", () => {
+    const SPRING_CRASH = [...SPRING_BOOT_START_FAILURE];
+
+    it('a crash-looping deploy shows what the app logged last, in the log and the summary', async () => {
+      const s = await setUp({
+        scenario: { kind: 'crash-on-start', exitCode: 1 },
+        breaker: { enable: true, rollback: true },
+        logLines: SPRING_CRASH,
+      });
+      const result = await run(s);
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.status).toBe('rolled-back');
+      expect(result.errors).toHaveLength(1);
+      expect(result.log).toMatch(
+        /last 14 log lines of container ecs_be_prod_container \(\/ecs\/ecs_be_prod ecs\/ecs_be_prod_container\/[0-9a-f]{32}\):/,
+      );
+      expect(result.log).toContain('    | APPLICATION FAILED TO START');
+      expect(result.summary).toContain('#### Last log lines');
+      expect(result.summary).toContain(`\`\`\`text\n${SPRING_CRASH.join('\n')}\n\`\`\``);
+      const gets = s.sim.callsOf('GetLogEvents');
+      expect(gets.length).toBeGreaterThan(0);
+      expect(gets.every((call) => call.status === 200)).toBe(true);
+      expect(s.sim.iamActions()).toContain('logs:GetLogEvents');
+    });
+
+    it('with logs:GetLogEvents denied, one line names it and the step ends as it would have', async () => {
+      const s = await setUp({
+        scenario: { kind: 'crash-on-start', exitCode: 1 },
+        breaker: { enable: true, rollback: true },
+        logLines: SPRING_CRASH,
+      });
+      s.sim.faults.inject({ api: 'logs', kind: 'access-denied', count: Number.POSITIVE_INFINITY });
+      const result = await run(s);
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.status).toBe('rolled-back');
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toContain("ECS's deployment circuit breaker rolled it back");
+      expect(result.errors[0]).not.toContain('logs:');
+      const denied =
+        "logs:GetLogEvents was denied on log group /ecs/ecs_be_prod (ap-northeast-2): the task's log lines are not shown";
+      expect(result.log.split('\n').filter((line) => line.includes('logs:GetLogEvents'))).toEqual([`  ${denied}`]);
+      expect(result.log).not.toContain('APPLICATION FAILED TO START');
+      expect(result.warnings.join('\n')).not.toContain('GetLogEvents');
+      expect(result.summary).toContain(denied);
+      expect(s.sim.callsOf('GetLogEvents')).toHaveLength(1);
+      expect(serviceTaskDefinition(s)).toBe(ARN(1));
+    });
   });
 
   it('shows an image pull failure', async () => {

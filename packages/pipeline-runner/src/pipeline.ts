@@ -150,6 +150,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
     machineEnv: {
       AWS_ENDPOINT_URL_ECS: sim.env.AWS_ENDPOINT_URL_ECS,
       AWS_ENDPOINT_URL_ECR: sim.env.AWS_ENDPOINT_URL_ECR,
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: sim.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS,
       ...(setup.dockerHost ? { DOCKER_HOST: setup.dockerHost } : {}),
     },
     aws: {

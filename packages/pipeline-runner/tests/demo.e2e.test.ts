@@ -66,6 +66,14 @@ describe('pnpm demo without Docker', () => {
   it('then a release that crashes: the circuit breaker rolls it back, the job fails, nothing is tagged', () => {
     const failing = section('3. the next push');
     expect(failing).toContain('container ecs_be_prod_container: exit code 1');
+    // The failure report shows what the crashed app logged last (CloudWatch Logs, the task definition's awslogs).
+    expect(failing).toMatch(
+      /last 14 log lines of container ecs_be_prod_container \(\/ecs\/ecs_be_prod ecs\/ecs_be_prod_container\/[0-9a-f]{32}\):/,
+    );
+    expect(failing).toContain('| APPLICATION FAILED TO START');
+    // The other tasks of the crash loop logged the same: said in one line each, not repeated.
+    expect(failing.match(/\| APPLICATION FAILED TO START/g)).toHaveLength(1);
+    expect(failing).toMatch(/container ecs_be_prod_container logged the same last 14 lines as in task [0-9a-f]{32}/);
     expect(failing).toMatch(
       /Error: Deployment ecs-svc\/\d+ of ecs_be_prod:3 failed and ECS's deployment circuit breaker/,
     );

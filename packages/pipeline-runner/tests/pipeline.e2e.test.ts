@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Simulator } from '@ecs-actions/simulator';
+import { type Simulator, SPRING_BOOT_START_FAILURE } from '@ecs-actions/simulator';
 import type { DockerServices } from '@ecs-actions/simulator/docker';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CiRun, Pipeline } from '../src/index.js';
@@ -143,7 +143,11 @@ describe('the starter workflows, run from their YAML against the simulator and a
     const ci = await pipeline.runCi();
     expect(explain(ci)).toBe('');
     const image = ci.outputs['build-push']?.image ?? '';
-    sim.ecs.setImageScenario(image, { kind: 'crash-on-start', exitCode: 1 });
+    sim.ecs.setImageScenario(
+      image,
+      { kind: 'crash-on-start', exitCode: 1 },
+      { logLines: [...SPRING_BOOT_START_FAILURE] },
+    );
 
     const cd = await pipeline.runCd(ci);
     expect(cd.conclusion).toBe('failure');
@@ -152,6 +156,8 @@ describe('the starter workflows, run from their YAML against the simulator and a
     expect(deploy.outcome).toBe('failure');
     expect(deploy.outputs.status).toBe('rolled-back');
     expect(deploy.log).toContain('exit code 1');
+    // The app's last log lines (CloudWatch Logs GetLogEvents, which the documented policy allows).
+    expect(deploy.log).toContain('| APPLICATION FAILED TO START');
     expect(tagStep(cd).outcome).toBe('skipped');
     expect(cd.outputs.deploy?.status).toBe('rolled-back');
     expect(Object.keys(deployTags())).toEqual([`ecs-deploy-${releases.v1?.outputs['build-push']?.version}`]);
@@ -252,7 +258,7 @@ describe('the starter workflows, run from their YAML against the simulator and a
     const documented = documentedPolicy();
     const called = new Set(
       sim.calls
-        .filter((c) => (c.api === 'ecs' || c.api === 'ecr') && !ownCalls.has(c))
+        .filter((c) => (c.api === 'ecs' || c.api === 'ecr' || c.api === 'logs') && !ownCalls.has(c))
         .map((c) => `${c.api}:${c.operation}`),
     );
     // `docker push` speaks the registry protocol to ECR (layer uploads, manifest reads and writes); those calls

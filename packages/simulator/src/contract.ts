@@ -1,12 +1,12 @@
 /**
- * The contract between the simulator's server and its three API sides (ECS, ECR, GitHub).
+ * The contract between the simulator's server and its API sides (ECS, ECR, CloudWatch Logs, GitHub).
  * Each side is a plain object with a `handle` method and seeding methods of its own; the server
  * (server.ts) owns HTTP, AWS JSON 1.1 framing, call recording and fault injection.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** Which API a call went to. */
-export type ApiName = 'ecs' | 'ecr' | 'github';
+export type ApiName = 'ecs' | 'ecr' | 'logs' | 'github';
 
 /** One call as the simulator saw it, for tests and for checking the documented IAM policy. */
 export interface CallRecord {
@@ -38,11 +38,22 @@ export class AwsServiceError extends Error {
 
 /** One AWS service spoken over AWS JSON 1.1 (`X-Amz-Target: <targetPrefix>.<Operation>`). */
 export interface AwsJsonService {
-  readonly api: 'ecs' | 'ecr';
-  /** e.g. `AmazonEC2ContainerServiceV20141113`, `AmazonEC2ContainerRegistry_V20150921`. */
+  readonly api: 'ecs' | 'ecr' | 'logs';
+  /** e.g. `AmazonEC2ContainerServiceV20141113`, `AmazonEC2ContainerRegistry_V20150921`, `Logs_20140328`. */
   readonly targetPrefix: string;
   /** Returns the response body, or throws AwsServiceError. Unknown operations throw `UnknownOperationException`. */
   handle(operation: string, input: Record<string, unknown>): Promise<unknown>;
+}
+
+/** One log event as a container writes it (epoch ms). */
+export interface LogEventInput {
+  timestamp: number;
+  message: string;
+}
+
+/** Where the ECS side writes what tasks' containers log with the `awslogs` driver (the CloudWatch Logs side). */
+export interface LogSink {
+  writeEvents(group: string, stream: string, events: LogEventInput[]): void;
 }
 
 export interface GitHubRequest {

@@ -1,5 +1,5 @@
 /**
- * `@ecs-actions/simulator`: a local ECS, ECR and GitHub REST simulator on 127.0.0.1 that speaks the real wire
+ * `@ecs-actions/simulator`: a local ECS, ECR, CloudWatch Logs and GitHub REST simulator on 127.0.0.1 that speaks the real wire
  * protocols, for end-to-end tests and the demo. See README.md and /work/briefs/simulator-api.md.
  */
 import { type CallRecord, SimClock } from './contract.js';
@@ -7,14 +7,17 @@ import { EcrSimulator } from './ecr/index.js';
 import { EcsSimulator } from './ecs/index.js';
 import { type FaultSpec, Faults } from './faults.js';
 import { GitHubSimulator } from './github/index.js';
+import { LogsSimulator } from './logs/index.js';
 import { startServer } from './server.js';
 
 export type { ApiName, CallRecord } from './contract.js';
 export { AwsServiceError, SimClock } from './contract.js';
 export { EcrSimulator } from './ecr/index.js';
-export { EcsSimulator, type Scenario, type SeedServiceInput, TIMING } from './ecs/index.js';
+export { EcsSimulator, type Scenario, type ScenarioOptions, type SeedServiceInput, TIMING } from './ecs/index.js';
 export { type FaultKind, type FaultSpec, Faults } from './faults.js';
 export { GitHubSimulator } from './github/index.js';
+export { awslogsDestination, SPRING_BOOT_START_FAILURE } from './logs/awslogs.js';
+export { LogsSimulator } from './logs/index.js';
 
 export interface StartSimulatorOptions {
   /** Simulated ms per real ms; default 1. 60 runs a 3-minute rollout in 3 s. */
@@ -37,6 +40,7 @@ export interface SimulatorEnv {
   AWS_SECRET_ACCESS_KEY: string;
   AWS_ENDPOINT_URL_ECS: string;
   AWS_ENDPOINT_URL_ECR: string;
+  AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: string;
   GITHUB_API_URL: string;
   GITHUB_TOKEN: string;
   [name: string]: string;
@@ -48,13 +52,15 @@ export interface Simulator {
   clock: SimClock;
   ecs: EcsSimulator;
   ecr: EcrSimulator;
+  /** CloudWatch Logs: what tasks' awslogs containers wrote (src/logs). */
+  logs: LogsSimulator;
   github: GitHubSimulator;
   faults: { inject(spec: FaultSpec): void; clear(): void; pending(): readonly FaultSpec[] };
   /** Every call, in order, including failed and faulted ones. */
   calls: CallRecord[];
   callsOf(operation: string): CallRecord[];
   /**
-   * The IAM actions the recorded AWS calls needed, sorted: `ecs:<Operation>` / `ecr:<Operation>` for every call
+   * The IAM actions the recorded AWS calls needed, sorted: `ecs:<Operation>` / `ecr:<Operation>` / `logs:<Operation>` for every call
    * (failed ones too), plus `iam:PassRole` when RegisterTaskDefinition passed a task or execution role
    * (ECS developer guide, "Task execution IAM role" / "Task IAM role": registering needs iam:PassRole), and
    * `ecs:TagResource` when a create call (RegisterTaskDefinition, CreateService, CreateCluster) carried tags.
@@ -68,7 +74,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const accountId = options.accountId ?? '123456789012';
   const region = options.region ?? 'us-east-1';
   const clock = new SimClock(options.timeScale ?? 1);
-  const ecs = new EcsSimulator({ clock, accountId, region });
+  const logs = new LogsSimulator({ clock, accountId, region });
+  const ecs = new EcsSimulator({ clock, accountId, region, logs });
   const ecr = new EcrSimulator(
     options.registry ? { clock, accountId, region, registry: options.registry } : { clock, accountId, region },
   );
@@ -79,7 +86,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const calls: CallRecord[] = [];
   const server = await startServer({
     port: options.port ?? 0,
-    aws: [ecs, ecr],
+    aws: [ecs, ecr, logs],
     github,
     faults,
     calls,
@@ -94,12 +101,14 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       AWS_SECRET_ACCESS_KEY: 'simulator-secret-access-key-not-verified',
       AWS_ENDPOINT_URL_ECS: server.url,
       AWS_ENDPOINT_URL_ECR: server.url,
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: server.url,
       GITHUB_API_URL: server.url,
       GITHUB_TOKEN: githubToken,
     },
     clock,
     ecs,
     ecr,
+    logs,
     github,
     faults: {
       inject: (spec) => faults.inject(spec),

@@ -199,7 +199,7 @@ async function handleAws(
 
 function awsFaultError(
   fault: FaultSpec,
-  api: 'ecs' | 'ecr',
+  api: 'ecs' | 'ecr' | 'logs',
   operation: string,
   params: Record<string, unknown>,
   options: SimulatorServerOptions,
@@ -230,11 +230,11 @@ function awsFaultError(
 
 /**
  * The resource an IAM denial names, per the Service Authorization Reference ("Actions defined by Amazon ECS /
- * Amazon ECR"): actions without resource-level permissions (task definitions, ListTasks, GetAuthorizationToken)
+ * Amazon ECR", "Actions defined by Amazon CloudWatch Logs"): actions without resource-level permissions (task definitions, ListTasks, GetAuthorizationToken)
  * name `*`.
  */
 function resourceFor(
-  api: 'ecs' | 'ecr',
+  api: 'ecs' | 'ecr' | 'logs',
   operation: string,
   params: Record<string, unknown>,
   options: SimulatorServerOptions,
@@ -243,6 +243,15 @@ function resourceFor(
   const text = (value: unknown): string | undefined =>
     typeof value === 'string' && value !== '' ? value : Array.isArray(value) ? text(value[0]) : undefined;
   const lastSegment = (value: string) => value.slice(value.lastIndexOf('/') + 1);
+  if (api === 'logs') {
+    // CloudWatch Logs: GetLogEvents acts on a log stream, FilterLogEvents and DescribeLogStreams on the log group.
+    const identifier = text(params.logGroupIdentifier);
+    const group = text(params.logGroupName) ?? identifier?.replace(/^arn:[^:]+:logs:[^:]*:[^:]*:log-group:/, '');
+    if (!group) return '*';
+    const stream = text(params.logStreamName);
+    const groupArn = `${prefix}:log-group:${group}`;
+    return operation === 'GetLogEvents' && stream ? `${groupArn}:log-stream:${stream}` : `${groupArn}:*`;
+  }
   if (api === 'ecr') {
     const repository = text(params.repositoryName);
     return repository ? `${prefix}:repository/${repository}` : '*';

@@ -1,3 +1,8 @@
 export type { Scenario } from './model.js';
 export { TIMING } from './scheduler.js';
-export { EcsSimulator, type EcsSimulatorOptions, type SeedServiceInput } from './simulator.js';
+export {
+  EcsSimulator,
+  type EcsSimulatorOptions,
+  type ScenarioOptions,
+  type SeedServiceInput,
+} from './simulator.js';

@@ -76,6 +76,11 @@ export interface SchedulerContext {
   taskDefinitionScenario(taskDefinition: TaskDefinitionRecord): Scenario | undefined;
   /** The target group's deregistration delay (ms), when one was set for it. */
   deregistrationDelay(targetGroupArn: string): number | undefined;
+  /**
+   * The task's containers ran: called once, when it reaches RUNNING, or when it stops before RUNNING after its
+   * containers started (a crash on start; not a pull failure). Where their log lines are written.
+   */
+  containersRan?(task: TaskRecord, at: number): void;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}`;
@@ -327,6 +332,7 @@ export class Scheduler {
       task.startedAt = at;
       task.version += 1;
       this.started(task);
+      this.context.containersRan?.(task, at);
       if (plan.healthyAt !== undefined && at >= plan.healthyAt) this.becomeHealthy(task);
     } else if (task.lastStatus === 'RUNNING' && plan.healthyAt !== undefined && at >= plan.healthyAt) {
       this.becomeHealthy(task);
@@ -374,6 +380,9 @@ export class Scheduler {
     const image = String(
       (task.taskDefinition.taskDefinition.containerDefinitions as Record<string, unknown>[])[0]?.image ?? '',
     );
+    if (task.startedAt === undefined && failure.stopCode !== 'TaskFailedToStart') {
+      this.context.containersRan?.(task, at);
+    }
     task.desiredStatus = 'STOPPED';
     task.lastStatus = 'STOPPED';
     task.stopCode = failure.stopCode;

@@ -2,7 +2,8 @@
  * The ECS side of the simulator (AWS JSON 1.1, `AmazonEC2ContainerServiceV20141113.<Operation>`).
  * Request validation and error codes/messages follow each operation's "Errors" section in the ECS API reference.
  */
-import { type AwsJsonService, AwsServiceError, type SimClock } from '../contract.js';
+import { type AwsJsonService, AwsServiceError, type LogSink, type SimClock } from '../contract.js';
+import { writeTaskLogs } from '../logs/awslogs.js';
 import {
   type ClusterRecord,
   type DeploymentConfigurationRecord,
@@ -26,6 +27,13 @@ export interface EcsSimulatorOptions {
   clock: SimClock;
   accountId: string;
   region: string;
+  /** Where tasks write what their awslogs containers log (the CloudWatch Logs side). */
+  logs?: LogSink;
+}
+
+/** Options of a scenario: the lines the containers write to CloudWatch Logs (awslogs) when they run. */
+export interface ScenarioOptions {
+  logLines?: string[];
 }
 
 export interface SeedServiceInput {
@@ -109,6 +117,8 @@ export class EcsSimulator implements AwsJsonService {
   private readonly families = new Map<string, TaskDefinitionRecord[]>();
   private readonly scenarios = new Map<string, Scenario>();
   private readonly taskDefinitionScenarios = new Map<string, Scenario>();
+  private readonly imageLogLines = new Map<string, string[]>();
+  private readonly taskDefinitionLogLines = new Map<string, string[]>();
   private readonly deregistrationDelays = new Map<string, number>();
   private readonly runTaskFailures = new Map<string, string>();
   private readonly ids = new IdGenerator();
@@ -132,6 +142,24 @@ export class EcsSimulator implements AwsJsonService {
           this.taskDefinitionScenarios.get(`${record.family}:${record.revision}`) ??
           this.taskDefinitionScenarios.get(record.family),
         deregistrationDelay: (targetGroupArn) => this.deregistrationDelays.get(targetGroupArn),
+        containersRan: (task, at) => {
+          if (!options.logs) return;
+          const record = task.taskDefinition;
+          const own =
+            this.taskDefinitionLogLines.get(record.arn) ??
+            this.taskDefinitionLogLines.get(`${record.family}:${record.revision}`) ??
+            this.taskDefinitionLogLines.get(record.family);
+          const failure = task.plan.failure;
+          const exitCode = task.startedAt === undefined ? failure?.exitCode : undefined;
+          writeTaskLogs(
+            options.logs,
+            (record.taskDefinition.containerDefinitions as Record<string, unknown>[]) ?? [],
+            task.id,
+            at,
+            (container) => own ?? this.imageLogLines.get(String(container.image)),
+            exitCode,
+          );
+        },
       },
       this.clusters,
     );
@@ -172,17 +200,21 @@ export class EcsSimulator implements AwsJsonService {
   }
 
   /** Per exact image string; applies to tasks launched afterwards. Unknown images are 'healthy'. */
-  setImageScenario(image: string, scenario: Scenario): void {
+  setImageScenario(image: string, scenario: Scenario, options: ScenarioOptions = {}): void {
     this.scenarios.set(image, scenario);
+    if (options.logLines) this.imageLogLines.set(image, [...options.logLines]);
+    else this.imageLogLines.delete(image);
   }
 
   /**
    * Per task definition: its ARN, `family:revision`, or a family (every revision); wins over image scenarios.
    * Applies to tasks launched afterwards.
    */
-  setTaskDefinitionScenario(taskDefinition: string, scenario: Scenario): void {
+  setTaskDefinitionScenario(taskDefinition: string, scenario: Scenario, options: ScenarioOptions = {}): void {
     const text = taskDefinition.startsWith('arn:') ? taskDefinition : taskDefinition.replace(/^task-definition\//, '');
     this.taskDefinitionScenarios.set(text, scenario);
+    if (options.logLines) this.taskDefinitionLogLines.set(text, [...options.logLines]);
+    else this.taskDefinitionLogLines.delete(text);
   }
 
   /**

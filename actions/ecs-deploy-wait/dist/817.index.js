@@ -1,8 +1,8 @@
-export const id = 439;
-export const ids = [439];
+export const id = 817;
+export const ids = [817];
 export const modules = {
 
-/***/ 439:
+/***/ 4817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -138,12 +138,260 @@ function explainAwsError(error, context) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1234);
+;// CONCATENATED MODULE: ./src/session.ts
+/**
+ * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
+ * progress lines already printed, the last service state seen, and the one way to call ECS (errors explained,
+ * each call bounded by the cancel signal and, where given, a time limit).
+ */
+
+
+/** How long a check of what landed after a cancel or a lost answer may take: one short describe. */
+const CHECK_TIMEOUT_MS = 5_000;
+class DeploySession {
+    inputs;
+    deps;
+    started;
+    seenEvents = new Set();
+    lastLines = new Map();
+    newEvents = [];
+    /** Deployments seen FAILED by the circuit breaker: one that then leaves the list was rolled back by ECS. */
+    breakerFailed = new Set();
+    lastService;
+    current;
+    constructor(inputs, deps) {
+        this.inputs = inputs;
+        this.deps = deps;
+        this.started = deps.clock.now();
+    }
+    get log() {
+        return this.deps.log;
+    }
+    get cancelled() {
+        return this.deps.signal?.aborted === true;
+    }
+    elapsed() {
+        const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
+        return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+    }
+    /** One ECS call, its error explained (what failed and how to fix it). */
+    async call(operation, send, limits = {}) {
+        try {
+            return await this.bounded(operation, send, limits);
+        }
+        catch (error) {
+            throw explainAwsError(error, {
+                operation,
+                cluster: this.inputs.cluster,
+                service: this.inputs.service,
+                region: this.deps.region,
+            });
+        }
+    }
+    /** One ECS call with the SDK's error as it is, except that running out of `limits.withinMs` is a NoAnswerError. */
+    async bounded(operation, send, limits = {}) {
+        const cancel = limits.cancellable === false ? undefined : this.deps.signal;
+        const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
+        const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
+        const signals = [cancel, timer].filter((signal) => signal !== undefined);
+        const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        try {
+            return await send(abortSignal ? { abortSignal } : {});
+        }
+        catch (error) {
+            if (timer?.aborted && !cancel?.aborted)
+                throw new NoAnswerError(operation, Math.max(0, withinMs ?? 0));
+            throw error;
+        }
+    }
+    /** DescribeServices for our one service; a missing service is an error that names it. */
+    async describeService(limits = {}) {
+        const { cluster, service } = this.inputs;
+        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
+        const found = response.services?.[0];
+        if (!found || found.status === 'INACTIVE') {
+            const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
+            throw new AwsCallError(`Service "${service}" was not found in cluster "${cluster}" in region ${this.deps.region} (DescribeServices: ${reason}). Check the service and cluster inputs and AWS_REGION; create the service before deploying to it.`, 'ServiceNotFoundException', 'DescribeServices');
+        }
+        return found;
+    }
+}
+/** ECS's circuit-breaker threshold: half the desired count, at least 3 and at most 200. */
+function failureThreshold(desiredCount) {
+    return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
+}
+function consoleUrl(region, cluster, service) {
+    const name = (text) => encodeURIComponent(text.slice(text.lastIndexOf('/') + 1));
+    return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${name(cluster)}/services/${name(service)}/deployments?region=${region}`;
+}
+const countsOf = (d) => `${d.runningCount ?? 0}/${d.desiredCount ?? 0} running, ${d.pendingCount ?? 0} pending, ${d.failedTasks ?? 0} failed`;
+function describeDeployment(d) {
+    if (!d)
+        return 'unknown';
+    return `${d.rolloutState ?? d.status ?? 'UNKNOWN'}, ${countsOf(d)}`;
+}
+
+;// CONCATENATED MODULE: ./src/app-logs.ts
+
+
+
+
+/** How many of a container's last lines are shown. */
+const LOG_LINES_SHOWN = 20;
+/** The containers that log with awslogs, with their group, region (default: the step's) and stream prefix. */
+function awslogsConfigs(containers, defaultRegion) {
+    return containers.flatMap((container) => {
+        const config = container.logConfiguration;
+        const group = config?.options?.['awslogs-group'];
+        if (config?.logDriver !== 'awslogs' || !group || !container.name)
+            return [];
+        const prefix = config.options?.['awslogs-stream-prefix'];
+        return [
+            {
+                container: container.name,
+                group,
+                region: config.options?.['awslogs-region'] || defaultRegion,
+                ...(prefix ? { streamPrefix: prefix } : {}),
+            },
+        ];
+    });
+}
+/**
+ * The container definitions of the task definition our tasks ran: the rendered file's when we registered it, else
+ * DescribeTaskDefinition (the ecs:DescribeTaskDefinition the task-definition-arn input already needs).
+ */
+async function containerDefinitions(session, taskDefinitionArn, limits) {
+    const source = session.inputs.taskDefinition;
+    if (source.kind === 'file')
+        return source.rendered.request.containerDefinitions ?? [];
+    const described = await session.bounded('DescribeTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }), o), limits);
+    return described.taskDefinition?.containerDefinitions ?? [];
+}
+/**
+ * Adds to each stopped task the last lines of its awslogs containers, or a note saying why they are not shown.
+ * A group whose reading was denied, or that did not answer, is not asked again; its note is given once.
+ */
+async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
+    const logsClient = session.deps.logs;
+    if (!logsClient || tasks.length === 0)
+        return;
+    // Its own short budget, within the wrap-up's: the rollback after it must keep its time.
+    const deadline = Math.min(limits.deadline ?? Number.POSITIVE_INFINITY, Date.now() + CHECK_TIMEOUT_MS);
+    const bound = { deadline };
+    let configs;
+    try {
+        configs = awslogsConfigs(await containerDefinitions(session, taskDefinitionArn, bound), session.deps.region);
+    }
+    catch (error) {
+        if (session.cancelled)
+            throw error;
+        session.log.info(`(The task definition could not be read for its log configuration: ${(0,src/* errorMessage */.gJ)(error)})`);
+        return;
+    }
+    if (configs.length === 0)
+        return;
+    const { GetLogEventsCommand } = await __webpack_require__.e(/* import() */ 422).then(__webpack_require__.t.bind(__webpack_require__, 7422, 19));
+    /** Groups not to ask again: denied, or out of time. */
+    const given = new Set();
+    /** Tasks of a crash loop log the same lines: each container's lines by the first task that showed them. */
+    const seen = new Map();
+    for (const task of tasks) {
+        const shown = [];
+        for (const config of configs) {
+            const where = `log group ${config.group}`;
+            if (given.has(`${config.region} ${config.group}`))
+                continue;
+            if (!config.streamPrefix) {
+                shown.push({
+                    container: config.container,
+                    group: config.group,
+                    note: `container ${config.container} logs to ${where} without an awslogs-stream-prefix, so its stream is named after the Docker container id: the task's log lines are not shown`,
+                });
+                continue;
+            }
+            const stream = `${config.streamPrefix}/${config.container}/${task.taskId}`;
+            try {
+                const client = await logsClient(config.region);
+                const output = await session.bounded('GetLogEvents', (o) => client.send(new GetLogEventsCommand({
+                    logGroupName: config.group,
+                    logStreamName: stream,
+                    limit: LOG_LINES_SHOWN,
+                    startFromHead: false,
+                }), o), bound);
+                // A multi-line event (a stack trace sent as one event) counts as its lines.
+                const lines = (output.events ?? [])
+                    .flatMap((event) => (event.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/))
+                    .slice(-LOG_LINES_SHOWN);
+                const same = `${config.container}\n${lines.join('\n')}`;
+                const first = lines.length > 0 ? seen.get(same) : undefined;
+                if (first === undefined)
+                    seen.set(same, task.taskId);
+                shown.push({
+                    container: config.container,
+                    group: config.group,
+                    stream,
+                    lines,
+                    ...(first !== undefined ? { sameAs: first } : {}),
+                });
+            }
+            catch (error) {
+                if (session.cancelled)
+                    throw error;
+                const key = `${config.region} ${config.group}`;
+                let note;
+                if ((0,src/* isAccessDenied */.w7)(error)) {
+                    given.add(key);
+                    note = `logs:GetLogEvents was denied on ${where} (${config.region}): the task's log lines are not shown`;
+                }
+                else if (errorCode(error) === 'ResourceNotFoundException' && /log group/i.test((0,src/* errorMessage */.gJ)(error))) {
+                    given.add(key);
+                    note = `${where} was not found (${config.region}): the task's log lines are not shown`;
+                }
+                else if (errorCode(error) === 'ResourceNotFoundException') {
+                    note = `log stream ${stream} was not found in ${where} (${config.region}): the task's log lines are not shown`;
+                }
+                else if (error instanceof NoAnswerError) {
+                    given.add(key);
+                    note = `logs:GetLogEvents on ${where} (${config.region}) did not answer in time: the task's log lines are not shown`;
+                }
+                else {
+                    given.add(key);
+                    note = `logs:GetLogEvents on ${where} (${config.region}) failed: ${(0,src/* errorMessage */.gJ)(error)}: the task's log lines are not shown`;
+                }
+                shown.push({ container: config.container, group: config.group, stream, note });
+            }
+        }
+        if (shown.length > 0)
+            task.logs = shown;
+    }
+}
+/** The log's lines for one stopped task's containers. */
+function formatAppLogs(task) {
+    return (task.logs ?? []).flatMap((logs) => {
+        if (logs.note !== undefined)
+            return [`  ${logs.note}`];
+        const lines = logs.lines ?? [];
+        if (lines.length === 0)
+            return [`  container ${logs.container}: no log lines in ${logs.group} ${logs.stream ?? ''}`];
+        if (logs.sameAs !== undefined) {
+            return [`  container ${logs.container} logged the same last ${lines.length} lines as in task ${logs.sameAs}`];
+        }
+        return [
+            `  last ${lines.length} log lines of container ${logs.container} (${logs.group} ${logs.stream ?? ''}):`,
+            // The `|` keeps an app's line from starting with `::`, which the runner would take for a workflow command.
+            ...lines.map((line) => `    | ${line}`),
+        ];
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/explain-failure.ts
 /**
- * After our deployment failed, timed out or was replaced: the stopped tasks of our deployment, the service events
+ * After our deployment failed, timed out or was replaced: the stopped tasks of our deployment (with the last log lines
+ * of their awslogs containers), the service events
  * since the update, and the service deployment detail (circuit breaker, rollback), where the API answers. Each
  * piece is best effort: a failure to read it is a note, not the error of the step.
  */
+
 
 
 
@@ -152,11 +400,12 @@ const STOPPED_TASKS_SHOWN = 10;
 async function reportFailure(session, target, limits) {
     const { log } = session;
     const stopped = await stoppedTasks(session, target.id, limits);
+    await attachAppLogs(session, stopped, target.taskDefinitionArn, limits);
     log.startGroup(`Stopped tasks of deployment ${target.id} (${stopped.length})`);
     if (stopped.length === 0)
         log.info('No stopped tasks were found for this deployment.');
     for (const task of stopped)
-        for (const line of formatStoppedTask(task))
+        for (const line of [...formatStoppedTask(task), ...formatAppLogs(task)])
             log.info(line);
     log.endGroup();
     log.startGroup(`Service events since the update (${session.newEvents.length})`);
@@ -270,99 +519,6 @@ function formatStoppedTask(task) {
         lines.push(`  container ${c.name}: ${parts.join(', ')}`);
     }
     return lines;
-}
-
-;// CONCATENATED MODULE: ./src/session.ts
-/**
- * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
- * progress lines already printed, the last service state seen, and the one way to call ECS (errors explained,
- * each call bounded by the cancel signal and, where given, a time limit).
- */
-
-
-/** How long a check of what landed after a cancel or a lost answer may take: one short describe. */
-const CHECK_TIMEOUT_MS = 5_000;
-class DeploySession {
-    inputs;
-    deps;
-    started;
-    seenEvents = new Set();
-    lastLines = new Map();
-    newEvents = [];
-    /** Deployments seen FAILED by the circuit breaker: one that then leaves the list was rolled back by ECS. */
-    breakerFailed = new Set();
-    lastService;
-    current;
-    constructor(inputs, deps) {
-        this.inputs = inputs;
-        this.deps = deps;
-        this.started = deps.clock.now();
-    }
-    get log() {
-        return this.deps.log;
-    }
-    get cancelled() {
-        return this.deps.signal?.aborted === true;
-    }
-    elapsed() {
-        const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
-        return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-    }
-    /** One ECS call, its error explained (what failed and how to fix it). */
-    async call(operation, send, limits = {}) {
-        try {
-            return await this.bounded(operation, send, limits);
-        }
-        catch (error) {
-            throw explainAwsError(error, {
-                operation,
-                cluster: this.inputs.cluster,
-                service: this.inputs.service,
-                region: this.deps.region,
-            });
-        }
-    }
-    /** One ECS call with the SDK's error as it is, except that running out of `limits.withinMs` is a NoAnswerError. */
-    async bounded(operation, send, limits = {}) {
-        const cancel = limits.cancellable === false ? undefined : this.deps.signal;
-        const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
-        const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
-        const signals = [cancel, timer].filter((signal) => signal !== undefined);
-        const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-        try {
-            return await send(abortSignal ? { abortSignal } : {});
-        }
-        catch (error) {
-            if (timer?.aborted && !cancel?.aborted)
-                throw new NoAnswerError(operation, Math.max(0, withinMs ?? 0));
-            throw error;
-        }
-    }
-    /** DescribeServices for our one service; a missing service is an error that names it. */
-    async describeService(limits = {}) {
-        const { cluster, service } = this.inputs;
-        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
-        const found = response.services?.[0];
-        if (!found || found.status === 'INACTIVE') {
-            const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
-            throw new AwsCallError(`Service "${service}" was not found in cluster "${cluster}" in region ${this.deps.region} (DescribeServices: ${reason}). Check the service and cluster inputs and AWS_REGION; create the service before deploying to it.`, 'ServiceNotFoundException', 'DescribeServices');
-        }
-        return found;
-    }
-}
-/** ECS's circuit-breaker threshold: half the desired count, at least 3 and at most 200. */
-function failureThreshold(desiredCount) {
-    return Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
-}
-function consoleUrl(region, cluster, service) {
-    const name = (text) => encodeURIComponent(text.slice(text.lastIndexOf('/') + 1));
-    return `https://${region}.console.aws.amazon.com/ecs/v2/clusters/${name(cluster)}/services/${name(service)}/deployments?region=${region}`;
-}
-const countsOf = (d) => `${d.runningCount ?? 0}/${d.desiredCount ?? 0} running, ${d.pendingCount ?? 0} pending, ${d.failedTasks ?? 0} failed`;
-function describeDeployment(d) {
-    if (!d)
-        return 'unknown';
-    return `${d.rolloutState ?? d.status ?? 'UNKNOWN'}, ${countsOf(d)}`;
 }
 
 // EXTERNAL MODULE: ./src/taskdef.ts
