@@ -1101,7 +1101,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1270,6 +1270,10 @@ function formatDuration(ms) {
         parts.push(`${rest}ms`);
     return parts.join('');
 }
+/** The longest `timeout` an action that waits on AWS accepts (a job runs at most 6 hours). */
+const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+/** The shortest `poll-interval`: faster polling only spends the API rate limit. */
+const MIN_POLL_INTERVAL_MS = 250;
 /**
  * Typed readers over an input source. Every value is trimmed; an empty input means "not set".
  * Each error names the input, the value and what is allowed.
@@ -1323,6 +1327,18 @@ class InputReader {
     duration(name, fallback, options) {
         const value = this.raw(name) || fallback;
         return parseDuration(name, value, options);
+    }
+    /**
+     * `timeout` (default 30m, at most 6h) and `poll-interval` (default 5s, 250ms to 5m) of an action that waits on AWS;
+     * a poll interval longer than the timeout is refused.
+     */
+    waitTimes() {
+        const timeoutMs = this.duration('timeout', '30m', { min: 1000, max: MAX_WAIT_TIMEOUT_MS });
+        const pollIntervalMs = this.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
+        if (pollIntervalMs > timeoutMs) {
+            throw invalidInput('poll-interval', this.raw('poll-interval'), `must not be longer than the timeout (${this.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+        }
+        return { timeoutMs, pollIntervalMs };
     }
     /** One item a line; blank lines and `#` comments are skipped. */
     list(name) {
@@ -1795,6 +1811,20 @@ async function runAction(steps) {
     catch (error) {
         reportFailure(error);
     }
+}
+/**
+ * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
+ * about it. The step itself decides how to end (stop what it started, say what landed).
+ */
+function jobCancelSignal(onCancel) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        onCancel(signal);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return controller.signal;
 }
 function reportFailure(error) {
     if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)

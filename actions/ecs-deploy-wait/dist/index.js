@@ -35,13 +35,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
             return client;
         };
         // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
-        const cancel = new AbortController();
-        const onSignal = (signal) => {
-            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping.`);
-            cancel.abort();
-        };
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
+        const cancelled = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jobCancelSignal */ .iF)((signal) => _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping.`));
         try {
             const result = await deploy(inputs, {
                 ecs,
@@ -49,7 +43,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 region,
                 clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
                 sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
-                signal: cancel.signal,
+                signal: cancelled,
                 logs,
                 log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning, startGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.startGroup */ .Rm.startGroup, endGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.endGroup */ .Rm.endGroup },
             });
@@ -92,7 +86,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jj: () => (/* binding */ readDeployInputs)
 });
 
-// UNUSED EXPORTS: MAX_TIMEOUT_MS, MIN_POLL_INTERVAL_MS, STOCK_ALIASES
+// UNUSED EXPORTS: STOCK_ALIASES
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
 var src = __nccwpck_require__(224);
@@ -126,8 +120,6 @@ var taskdef = __nccwpck_require__(247);
 
 
 
-const MAX_TIMEOUT_MS = 6 * 3_600_000;
-const MIN_POLL_INTERVAL_MS = 250;
 // arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, or family:3 (what UpdateService accepts).
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
@@ -197,11 +189,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
     const desiredCount = input.integer('desired-count', { min: 0 });
     const forceNewDeployment = input.boolean('force-new-deployment', false);
     const wait = input.boolean('wait', true);
-    const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
-    const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
-    if (pollIntervalMs > timeoutMs) {
-        throw (0,src/* invalidInput */.aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
-    }
+    const { timeoutMs, pollIntervalMs } = input.waitTimes();
     const rollback = input.boolean('rollback', true);
     const skipUnchanged = input.boolean('skip-unchanged', false);
     const taskDefinition = file
@@ -487,6 +475,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   aY: () => (/* reexport */ errors/* invalidInput */.aY),
   w7: () => (/* reexport */ isAccessDenied),
   Pq: () => (/* reexport */ isAccessError),
+  iF: () => (/* reexport */ jobCancelSignal),
   v5: () => (/* reexport */ jsonProblemMessage),
   po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
@@ -781,6 +770,10 @@ function formatDuration(ms) {
         parts.push(`${rest}ms`);
     return parts.join('');
 }
+/** The longest `timeout` an action that waits on AWS accepts (a job runs at most 6 hours). */
+const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+/** The shortest `poll-interval`: faster polling only spends the API rate limit. */
+const MIN_POLL_INTERVAL_MS = 250;
 /**
  * Typed readers over an input source. Every value is trimmed; an empty input means "not set".
  * Each error names the input, the value and what is allowed.
@@ -834,6 +827,18 @@ class InputReader {
     duration(name, fallback, options) {
         const value = this.raw(name) || fallback;
         return parseDuration(name, value, options);
+    }
+    /**
+     * `timeout` (default 30m, at most 6h) and `poll-interval` (default 5s, 250ms to 5m) of an action that waits on AWS;
+     * a poll interval longer than the timeout is refused.
+     */
+    waitTimes() {
+        const timeoutMs = this.duration('timeout', '30m', { min: 1000, max: MAX_WAIT_TIMEOUT_MS });
+        const pollIntervalMs = this.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
+        if (pollIntervalMs > timeoutMs) {
+            throw (0,errors/* invalidInput */.aY)('poll-interval', this.raw('poll-interval'), `must not be longer than the timeout (${this.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+        }
+        return { timeoutMs, pollIntervalMs };
     }
     /** One item a line; blank lines and `#` comments are skipped. */
     list(name) {
@@ -1306,6 +1311,20 @@ async function runAction(steps) {
     catch (error) {
         reportFailure(error);
     }
+}
+/**
+ * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
+ * about it. The step itself decides how to end (stop what it started, say what landed).
+ */
+function jobCancelSignal(onCancel) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        onCancel(signal);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return controller.signal;
 }
 function reportFailure(error) {
     if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)

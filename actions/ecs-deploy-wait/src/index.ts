@@ -2,6 +2,7 @@ import {
   awsRegion,
   ConfigurationError,
   createAwsClient,
+  jobCancelSignal,
   log,
   realSleep,
   runAction,
@@ -44,13 +45,7 @@ await runAction({
     };
 
     // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
-    const cancel = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => {
-      log.info(`Received ${signal}: stopping.`);
-      cancel.abort();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const cancelled = jobCancelSignal((signal) => log.info(`Received ${signal}: stopping.`));
 
     try {
       const result = await deploy(inputs, {
@@ -59,7 +54,7 @@ await runAction({
         region,
         clock: systemClock,
         sleep: realSleep,
-        signal: cancel.signal,
+        signal: cancelled,
         logs,
         log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
       });

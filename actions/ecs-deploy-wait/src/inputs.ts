@@ -14,9 +14,6 @@ import {
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { type RenderedTaskDefinition, toRegisterRequest } from './taskdef.js';
 
-export const MAX_TIMEOUT_MS = 6 * 3_600_000;
-export const MIN_POLL_INTERVAL_MS = 250;
-
 /** What to deploy: a rendered file to register, or an existing revision. */
 export type TaskDefinitionSource =
   | { kind: 'file'; path: string; rendered: RenderedTaskDefinition }
@@ -125,16 +122,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   const desiredCount = input.integer('desired-count', { min: 0 });
   const forceNewDeployment = input.boolean('force-new-deployment', false);
   const wait = input.boolean('wait', true);
-  const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
-  const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
-  if (pollIntervalMs > timeoutMs) {
-    throw invalidInput(
-      'poll-interval',
-      input.raw('poll-interval'),
-      `must not be longer than the timeout (${input.raw('timeout') || '30m'})`,
-      'Use a poll-interval of a few seconds, e.g. 5s.',
-    );
-  }
+  const { timeoutMs, pollIntervalMs } = input.waitTimes();
   const rollback = input.boolean('rollback', true);
   const skipUnchanged = input.boolean('skip-unchanged', false);
 

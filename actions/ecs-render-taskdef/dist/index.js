@@ -1227,7 +1227,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, isAccessDenied, isAccessError, locateJsonError, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1498,6 +1498,10 @@ function formatDuration(ms) {
         parts.push(`${rest}ms`);
     return parts.join('');
 }
+/** The longest `timeout` an action that waits on AWS accepts (a job runs at most 6 hours). */
+const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+/** The shortest `poll-interval`: faster polling only spends the API rate limit. */
+const MIN_POLL_INTERVAL_MS = 250;
 /**
  * Typed readers over an input source. Every value is trimmed; an empty input means "not set".
  * Each error names the input, the value and what is allowed.
@@ -1551,6 +1555,18 @@ class InputReader {
     duration(name, fallback, options) {
         const value = this.raw(name) || fallback;
         return parseDuration(name, value, options);
+    }
+    /**
+     * `timeout` (default 30m, at most 6h) and `poll-interval` (default 5s, 250ms to 5m) of an action that waits on AWS;
+     * a poll interval longer than the timeout is refused.
+     */
+    waitTimes() {
+        const timeoutMs = this.duration('timeout', '30m', { min: 1000, max: MAX_WAIT_TIMEOUT_MS });
+        const pollIntervalMs = this.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
+        if (pollIntervalMs > timeoutMs) {
+            throw (0,errors/* invalidInput */.aY)('poll-interval', this.raw('poll-interval'), `must not be longer than the timeout (${this.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+        }
+        return { timeoutMs, pollIntervalMs };
     }
     /** One item a line; blank lines and `#` comments are skipped. */
     list(name) {
@@ -2023,6 +2039,20 @@ async function runAction(steps) {
     catch (error) {
         reportFailure(error);
     }
+}
+/**
+ * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
+ * about it. The step itself decides how to end (stop what it started, say what landed).
+ */
+function jobCancelSignal(onCancel) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        onCancel(signal);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return controller.signal;
 }
 function reportFailure(error) {
     if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // The AWS SDK and the run logic load only after every input has been read (separate chunks of the bundle).
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunTaskInputs */ .Ak)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_());
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunTaskInputs */ .A)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_());
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { runTask }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
@@ -21,20 +21,14 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
         // A cancelled job gets SIGINT (then SIGTERM): stop the tasks (StopTask), say so, exit non-zero.
-        const cancel = new AbortController();
-        const onSignal = (signal) => {
-            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping the task(s).`);
-            cancel.abort();
-        };
-        process.once('SIGINT', onSignal);
-        process.once('SIGTERM', onSignal);
+        const cancelled = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jobCancelSignal */ .iF)((signal) => _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping the task(s).`));
         try {
             const result = await runTask(inputs, {
                 ecs,
                 region,
                 clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
                 sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
-                signal: cancel.signal,
+                signal: cancelled,
                 log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning },
             });
             (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({ 'task-arns': result.taskArns, 'exit-code': result.exitCode, status: result.status });
@@ -60,13 +54,11 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ak: () => (/* binding */ readRunTaskInputs)
+/* harmony export */   A: () => (/* binding */ readRunTaskInputs)
 /* harmony export */ });
-/* unused harmony exports MAX_TIMEOUT_MS, MIN_POLL_INTERVAL_MS, LAUNCH_TYPES */
+/* unused harmony export LAUNCH_TYPES */
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3642);
 
-const MAX_TIMEOUT_MS = 6 * 3_600_000;
-const MIN_POLL_INTERVAL_MS = 250;
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
 // arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, family:3 or family (its latest ACTIVE revision).
 const TASK_DEFINITION = /^(arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+|[A-Za-z0-9_-]{1,255}(:\d+)?)$/;
@@ -138,11 +130,7 @@ function readRunTaskInputs(input = new _ecs_actions_core__WEBPACK_IMPORTED_MODUL
         : undefined;
     const count = input.integer('count', { min: 1, max: 10 }) ?? 1;
     const wait = input.boolean('wait', true);
-    const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
-    const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
-    if (pollIntervalMs > timeoutMs) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('poll-interval', input.raw('poll-interval'), `must not be longer than the timeout (${input.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
-    }
+    const { timeoutMs, pollIntervalMs } = input.waitTimes();
     const startedBy = input.string('started-by', 'ecs-actions');
     if (!STARTED_BY.test(startedBy)) {
         throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('started-by', startedBy, 'must be 1 to 128 letters, digits, hyphens and underscores', 'Use e.g. ecs-actions or db-migrate.');
@@ -189,6 +177,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a3: () => (/* reexport */ formatDuration),
   aY: () => (/* reexport */ invalidInput),
   Pq: () => (/* reexport */ isAccessError),
+  iF: () => (/* reexport */ jobCancelSignal),
   Rm: () => (/* reexport */ log_namespaceObject),
   UZ: () => (/* reexport */ markdownCell),
   D9: () => (/* reexport */ markdownCode),
@@ -415,6 +404,10 @@ function formatDuration(ms) {
         parts.push(`${rest}ms`);
     return parts.join('');
 }
+/** The longest `timeout` an action that waits on AWS accepts (a job runs at most 6 hours). */
+const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+/** The shortest `poll-interval`: faster polling only spends the API rate limit. */
+const MIN_POLL_INTERVAL_MS = 250;
 /**
  * Typed readers over an input source. Every value is trimmed; an empty input means "not set".
  * Each error names the input, the value and what is allowed.
@@ -468,6 +461,18 @@ class InputReader {
     duration(name, fallback, options) {
         const value = this.raw(name) || fallback;
         return parseDuration(name, value, options);
+    }
+    /**
+     * `timeout` (default 30m, at most 6h) and `poll-interval` (default 5s, 250ms to 5m) of an action that waits on AWS;
+     * a poll interval longer than the timeout is refused.
+     */
+    waitTimes() {
+        const timeoutMs = this.duration('timeout', '30m', { min: 1000, max: MAX_WAIT_TIMEOUT_MS });
+        const pollIntervalMs = this.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
+        if (pollIntervalMs > timeoutMs) {
+            throw invalidInput('poll-interval', this.raw('poll-interval'), `must not be longer than the timeout (${this.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+        }
+        return { timeoutMs, pollIntervalMs };
     }
     /** One item a line; blank lines and `#` comments are skipped. */
     list(name) {
@@ -940,6 +945,20 @@ async function runAction(steps) {
     catch (error) {
         reportFailure(error);
     }
+}
+/**
+ * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
+ * about it. The step itself decides how to end (stop what it started, say what landed).
+ */
+function jobCancelSignal(onCancel) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        onCancel(signal);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return controller.signal;
 }
 function reportFailure(error) {
     if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)

@@ -3,6 +3,7 @@ import {
   ConfigurationError,
   createAwsClient,
   InputReader,
+  jobCancelSignal,
   log,
   realSleep,
   runAction,
@@ -26,13 +27,7 @@ await runAction({
     const ecs = createAwsClient(ECSClient, { region });
 
     // A cancelled job gets SIGINT (then SIGTERM): stop the tasks (StopTask), say so, exit non-zero.
-    const cancel = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => {
-      log.info(`Received ${signal}: stopping the task(s).`);
-      cancel.abort();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const cancelled = jobCancelSignal((signal) => log.info(`Received ${signal}: stopping the task(s).`));
 
     try {
       const result = await runTask(inputs, {
@@ -40,7 +35,7 @@ await runAction({
         region,
         clock: systemClock,
         sleep: realSleep,
-        signal: cancel.signal,
+        signal: cancelled,
         log: { info: log.info, warning: log.warning },
       });
       setOutputs({ 'task-arns': result.taskArns, 'exit-code': result.exitCode, status: result.status });

@@ -1,7 +1,5 @@
 import { ConfigurationError, InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
 
-export const MAX_TIMEOUT_MS = 6 * 3_600_000;
-export const MIN_POLL_INTERVAL_MS = 250;
 export const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'] as const;
 export type LaunchType = (typeof LAUNCH_TYPES)[number];
 
@@ -118,16 +116,7 @@ export function readRunTaskInputs(input: InputReader = new InputReader()): RunTa
 
   const count = input.integer('count', { min: 1, max: 10 }) ?? 1;
   const wait = input.boolean('wait', true);
-  const timeoutMs = input.duration('timeout', '30m', { min: 1000, max: MAX_TIMEOUT_MS });
-  const pollIntervalMs = input.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
-  if (pollIntervalMs > timeoutMs) {
-    throw invalidInput(
-      'poll-interval',
-      input.raw('poll-interval'),
-      `must not be longer than the timeout (${input.raw('timeout') || '30m'})`,
-      'Use a poll-interval of a few seconds, e.g. 5s.',
-    );
-  }
+  const { timeoutMs, pollIntervalMs } = input.waitTimes();
   const startedBy = input.string('started-by', 'ecs-actions');
   if (!STARTED_BY.test(startedBy)) {
     throw invalidInput(

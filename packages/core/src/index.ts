@@ -31,7 +31,7 @@ export {
 } from './json-text.js';
 export * as log from './log.js';
 export { markdownCell, markdownCode, markdownTable, type OutputValue, setOutputs, writeSummary } from './outputs.js';
-export { type ActionSteps, reportFailure, runAction, StepState } from './run.js';
+export { type ActionSteps, jobCancelSignal, reportFailure, runAction, StepState } from './run.js';
 export { type AnnotationProperties, runner } from './runner.js';
 export {
   DESCRIBE_ONLY_FIELDS,

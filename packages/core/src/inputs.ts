@@ -57,6 +57,11 @@ export function formatDuration(ms: number): string {
   return parts.join('');
 }
 
+/** The longest `timeout` an action that waits on AWS accepts (a job runs at most 6 hours). */
+export const MAX_WAIT_TIMEOUT_MS = 6 * 3_600_000;
+/** The shortest `poll-interval`: faster polling only spends the API rate limit. */
+export const MIN_POLL_INTERVAL_MS = 250;
+
 /**
  * Typed readers over an input source. Every value is trimmed; an empty input means "not set".
  * Each error names the input, the value and what is allowed.
@@ -114,6 +119,24 @@ export class InputReader {
   duration(name: string, fallback: string, options?: DurationOptions): number {
     const value = this.raw(name) || fallback;
     return parseDuration(name, value, options);
+  }
+
+  /**
+   * `timeout` (default 30m, at most 6h) and `poll-interval` (default 5s, 250ms to 5m) of an action that waits on AWS;
+   * a poll interval longer than the timeout is refused.
+   */
+  waitTimes(): { timeoutMs: number; pollIntervalMs: number } {
+    const timeoutMs = this.duration('timeout', '30m', { min: 1000, max: MAX_WAIT_TIMEOUT_MS });
+    const pollIntervalMs = this.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
+    if (pollIntervalMs > timeoutMs) {
+      throw invalidInput(
+        'poll-interval',
+        this.raw('poll-interval'),
+        `must not be longer than the timeout (${this.raw('timeout') || '30m'})`,
+        'Use a poll-interval of a few seconds, e.g. 5s.',
+      );
+    }
+    return { timeoutMs, pollIntervalMs };
   }
 
   /** One item a line; blank lines and `#` comments are skipped. */

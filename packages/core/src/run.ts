@@ -29,6 +29,21 @@ export async function runAction(steps: ActionSteps): Promise<void> {
   }
 }
 
+/**
+ * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
+ * about it. The step itself decides how to end (stop what it started, say what landed).
+ */
+export function jobCancelSignal(onCancel: (signal: NodeJS.Signals) => void): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    onCancel(signal);
+    controller.abort();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return controller.signal;
+}
+
 export function reportFailure(error: unknown): void {
   if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack) runner.debug(error.stack);
   runner.setFailed(errorMessage(error));
