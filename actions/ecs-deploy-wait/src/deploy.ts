@@ -9,7 +9,7 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
 import { AwsCallError, AwsRetriesExhaustedError, CancelledWriteError, isAbort, NoAnswerError } from './aws-errors.js';
 import { reportFailure } from './explain-failure.js';
-import { describeOutcome, follow } from './follow.js';
+import { describeOutcome, follow } from './follow/rolling.js';
 import type { DeployInputs } from './inputs.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
 import { type RollbackResult, rollBack } from './rollback.js';

@@ -7,7 +7,7 @@
 import { type Deployment, type Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort } from './aws-errors.js';
-import { describeFollowed, evaluate, follow, replacementName } from './follow.js';
+import { describeFollowed, evaluate, follow, replacementName } from './follow/rolling.js';
 import type { CallLimits, DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { Outcome, RollbackReport, Target } from './types.js';

@@ -1,8 +1,8 @@
-export const id = 817;
-export const ids = [817];
+export const id = 800;
+export const ids = [800];
 export const modules = {
 
-/***/ 4817:
+/***/ 9800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -523,14 +523,64 @@ function formatStoppedTask(task) {
 
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
-;// CONCATENATED MODULE: ./src/follow.ts
-
-
+;// CONCATENATED MODULE: ./src/follow/watch.ts
+/**
+ * The one watch loop every follower (rolling, native staged, CodeDeploy) shares: read the state every poll
+ * interval until the judge says how it ended or the time is up. Transient API errors (after the SDK's own retries)
+ * back off and are tolerated MAX_TRANSIENT_ERRORS polls in a row; every read is bounded by the deadline plus one
+ * poll, so a call that never answers ends the wait as timed out, not as a hang.
+ */
 
 
 /** How many transient errors (after the SDK's own retries) in a row the wait tolerates. */
 const MAX_TRANSIENT_ERRORS = 6;
 const MAX_BACKOFF_MS = 60_000;
+async function watch(session, w) {
+    const { clock, sleep, signal } = session.deps;
+    const { pollIntervalMs } = session.inputs;
+    const deadline = clock.now() + w.timeoutMs;
+    let transientErrors = 0;
+    const result = await (0,src/* poll */.wt)({
+        intervalMs: pollIntervalMs,
+        timeoutMs: w.timeoutMs,
+        clock,
+        sleep,
+        ...(signal ? { signal } : {}),
+        check: async (attempt) => {
+            let state;
+            try {
+                state =
+                    attempt === 1 && w.known !== undefined
+                        ? w.known
+                        : await w.read({ withinMs: Math.max(0, deadline - clock.now()) + pollIntervalMs });
+                transientErrors = 0;
+            }
+            catch (error) {
+                if (error instanceof NoAnswerError)
+                    return w.timedOut(error.message);
+                if (!isTransient(error))
+                    throw error;
+                transientErrors++;
+                if (transientErrors > MAX_TRANSIENT_ERRORS) {
+                    const detail = error instanceof AwsRetriesExhaustedError ? error.detail : (0,src/* errorMessage */.gJ)(error);
+                    throw new AwsRetriesExhaustedError(`${w.operation} kept failing with ${errorCode(error)} (${detail}) ${transientErrors} polls in a row, after the SDK's own retries.`, errorCode(error), detail);
+                }
+                const backoff = Math.min(pollIntervalMs * 2 ** transientErrors, MAX_BACKOFF_MS, Math.max(0, deadline - clock.now()));
+                session.log.warning(`[${session.elapsed()}] ${w.operation} failed with ${errorCode(error)} (transient, ${transientErrors}/${MAX_TRANSIENT_ERRORS}); trying again in ${(0,src/* formatDuration */.a3)(backoff)}`);
+                await sleep(backoff, signal);
+                return undefined;
+            }
+            return w.judge(state);
+        },
+    });
+    return result.status === 'done' ? result.value : w.timedOut();
+}
+
+;// CONCATENATED MODULE: ./src/follow/rolling.ts
+
+
+
+
 /** Polls to wait for ECS's rollback deployment to appear after our deployment went FAILED with rollback on. */
 const ROLLBACK_APPEAR_POLLS = 3;
 /** ECS's words for its circuit breaker's rollback: the rollback deployment's reason, and the service event. */
@@ -544,44 +594,13 @@ const ROLLBACK_EVENT = /\brolling back to deployment\b/i;
  */
 async function follow(session, target, timeoutMs, known) {
     session.current = target;
-    const { clock, sleep, signal } = session.deps;
-    const { pollIntervalMs } = session.inputs;
-    const deadline = clock.now() + timeoutMs;
-    let transientErrors = 0;
     let failedPolls = 0;
-    let stalled;
-    const result = await (0,src/* poll */.wt)({
-        intervalMs: pollIntervalMs,
+    return watch(session, {
+        operation: 'ecs:DescribeServices',
         timeoutMs,
-        clock,
-        sleep,
-        ...(signal ? { signal } : {}),
-        check: async (attempt) => {
-            let service;
-            try {
-                service =
-                    attempt === 1 && known
-                        ? known
-                        : await session.describeService({ withinMs: Math.max(0, deadline - clock.now()) + pollIntervalMs });
-                transientErrors = 0;
-            }
-            catch (error) {
-                if (error instanceof NoAnswerError) {
-                    stalled = error.message;
-                    return { kind: 'timed-out', stalled, ...lastSeen(session, target) };
-                }
-                if (!isTransient(error))
-                    throw error;
-                transientErrors++;
-                if (transientErrors > MAX_TRANSIENT_ERRORS) {
-                    const detail = error instanceof AwsRetriesExhaustedError ? error.detail : (0,src/* errorMessage */.gJ)(error);
-                    throw new AwsRetriesExhaustedError(`ecs:DescribeServices kept failing with ${errorCode(error)} (${detail}) ${transientErrors} polls in a row, after the SDK's own retries.`, errorCode(error), detail);
-                }
-                const backoff = Math.min(pollIntervalMs * 2 ** transientErrors, MAX_BACKOFF_MS, Math.max(0, deadline - clock.now()));
-                session.log.warning(`[${session.elapsed()}] ecs:DescribeServices failed with ${errorCode(error)} (transient, ${transientErrors}/${MAX_TRANSIENT_ERRORS}); trying again in ${(0,src/* formatDuration */.a3)(backoff)}`);
-                await sleep(backoff, signal);
-                return undefined;
-            }
+        ...(known ? { known } : {}),
+        read: (limits) => session.describeService(limits),
+        judge: (service) => {
             session.lastService = service;
             printProgress(session, service, target);
             const outcome = evaluate(session, service, target);
@@ -593,10 +612,8 @@ async function follow(session, target, timeoutMs, known) {
             }
             return outcome;
         },
+        timedOut: (stalled) => ({ kind: 'timed-out', ...(stalled ? { stalled } : {}), ...lastSeen(session, target) }),
     });
-    if (result.status === 'done')
-        return result.value;
-    return { kind: 'timed-out', ...lastSeen(session, target) };
 }
 function lastSeen(session, target) {
     const deployment = session.lastService?.deployments?.find((d) => d.id === target.id);

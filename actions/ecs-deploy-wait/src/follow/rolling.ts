@@ -1,18 +1,14 @@
 /**
- * Follows one deployment (ours, or a rollback) by polling DescribeServices until it completes, fails, is
- * replaced, or the time is up; prints what changed on each poll. Every poll's call is bounded by the deadline
- * plus one poll, so a DescribeServices that never answers ends the wait as timed out, not as a hang.
+ * The rolling-update follower: follows one deployment (ours, or a rollback) by polling DescribeServices until it
+ * completes, fails, is replaced, or the time is up; prints what changed on each poll.
  */
 import type { Deployment, DeploymentCircuitBreaker, Service } from '@aws-sdk/client-ecs';
-import { errorMessage, formatDuration, poll } from '@ecs-actions/core';
-import { AwsRetriesExhaustedError, errorCode, isTransient, NoAnswerError } from './aws-errors.js';
-import { type DeploySession, describeDeployment, failureThreshold } from './session.js';
-import { shortTaskDefinition } from './taskdef.js';
-import type { Outcome, Target } from './types.js';
+import { formatDuration } from '@ecs-actions/core';
+import { type DeploySession, describeDeployment, failureThreshold } from '../session.js';
+import { shortTaskDefinition } from '../taskdef.js';
+import type { Outcome, Target } from '../types.js';
+import { watch } from './watch.js';
 
-/** How many transient errors (after the SDK's own retries) in a row the wait tolerates. */
-export const MAX_TRANSIENT_ERRORS = 6;
-const MAX_BACKOFF_MS = 60_000;
 /** Polls to wait for ECS's rollback deployment to appear after our deployment went FAILED with rollback on. */
 const ROLLBACK_APPEAR_POLLS = 3;
 /** ECS's words for its circuit breaker's rollback: the rollback deployment's reason, and the service event. */
@@ -32,52 +28,13 @@ export async function follow(
   known?: Service,
 ): Promise<Outcome> {
   session.current = target;
-  const { clock, sleep, signal } = session.deps;
-  const { pollIntervalMs } = session.inputs;
-  const deadline = clock.now() + timeoutMs;
-  let transientErrors = 0;
   let failedPolls = 0;
-  let stalled: string | undefined;
-  const result = await poll<Outcome>({
-    intervalMs: pollIntervalMs,
+  return watch<Service, Outcome>(session, {
+    operation: 'ecs:DescribeServices',
     timeoutMs,
-    clock,
-    sleep,
-    ...(signal ? { signal } : {}),
-    check: async (attempt) => {
-      let service: Service;
-      try {
-        service =
-          attempt === 1 && known
-            ? known
-            : await session.describeService({ withinMs: Math.max(0, deadline - clock.now()) + pollIntervalMs });
-        transientErrors = 0;
-      } catch (error) {
-        if (error instanceof NoAnswerError) {
-          stalled = error.message;
-          return { kind: 'timed-out', stalled, ...lastSeen(session, target) };
-        }
-        if (!isTransient(error)) throw error;
-        transientErrors++;
-        if (transientErrors > MAX_TRANSIENT_ERRORS) {
-          const detail = error instanceof AwsRetriesExhaustedError ? error.detail : errorMessage(error);
-          throw new AwsRetriesExhaustedError(
-            `ecs:DescribeServices kept failing with ${errorCode(error)} (${detail}) ${transientErrors} polls in a row, after the SDK's own retries.`,
-            errorCode(error),
-            detail,
-          );
-        }
-        const backoff = Math.min(
-          pollIntervalMs * 2 ** transientErrors,
-          MAX_BACKOFF_MS,
-          Math.max(0, deadline - clock.now()),
-        );
-        session.log.warning(
-          `[${session.elapsed()}] ecs:DescribeServices failed with ${errorCode(error)} (transient, ${transientErrors}/${MAX_TRANSIENT_ERRORS}); trying again in ${formatDuration(backoff)}`,
-        );
-        await sleep(backoff, signal);
-        return undefined;
-      }
+    ...(known ? { known } : {}),
+    read: (limits) => session.describeService(limits),
+    judge: (service) => {
       session.lastService = service;
       printProgress(session, service, target);
       const outcome = evaluate(session, service, target);
@@ -88,9 +45,8 @@ export async function follow(
       }
       return outcome;
     },
+    timedOut: (stalled) => ({ kind: 'timed-out', ...(stalled ? { stalled } : {}), ...lastSeen(session, target) }),
   });
-  if (result.status === 'done') return result.value;
-  return { kind: 'timed-out', ...lastSeen(session, target) };
 }
 
 function lastSeen(session: DeploySession, target: Target): { deployment?: Deployment } {
