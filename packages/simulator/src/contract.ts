@@ -4,9 +4,10 @@
  * (server.ts) owns HTTP, AWS JSON 1.1 framing, call recording and fault injection.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { QueryParams, XmlValue } from './query/protocol.js';
 
 /** Which API a call went to. */
-export type ApiName = 'ecs' | 'ecr' | 'logs' | 'github';
+export type ApiName = 'ecs' | 'ecr' | 'logs' | 'ec2' | 'elbv2' | 'github';
 
 /** One call as the simulator saw it, for tests and for checking the documented IAM policy. */
 export interface CallRecord {
@@ -43,6 +44,29 @@ export interface AwsJsonService {
   readonly targetPrefix: string;
   /** Returns the response body, or throws AwsServiceError. Unknown operations throw `UnknownOperationException`. */
   handle(operation: string, input: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * One AWS service spoken over an AWS Query protocol (a form POST with `Action` and `Version`, answered in XML):
+ * awsQuery (Elastic Load Balancing v2) or ec2Query (EC2). Told apart from the others by `Version`.
+ */
+export interface AwsQueryService {
+  readonly api: 'ec2' | 'elbv2';
+  readonly protocol: 'awsQuery' | 'ec2Query';
+  /** The API version the SDK sends, e.g. `2016-11-15` (EC2), `2015-12-01` (ELBv2). */
+  readonly version: string;
+  /** The XML namespace of the answers. */
+  readonly xmlns: string;
+  /** Returns the members of the answer (XML names), or throws AwsServiceError. */
+  handle(action: string, params: QueryParams): Promise<{ [name: string]: XmlValue }>;
+}
+
+/** One load-balancer target as the ECS side registered it: a task's IP and the container port registered. */
+export interface TargetState {
+  id: string;
+  port: number;
+  availabilityZone?: string;
+  state: 'initial' | 'healthy' | 'unhealthy' | 'draining';
 }
 
 /** One log event as a container writes it (epoch ms). */

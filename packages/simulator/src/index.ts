@@ -3,17 +3,21 @@
  * protocols, for end-to-end tests and the demo. See README.md and /work/briefs/simulator-api.md.
  */
 import { type CallRecord, SimClock } from './contract.js';
+import { Ec2Simulator } from './ec2/index.js';
 import { EcrSimulator } from './ecr/index.js';
 import { EcsSimulator } from './ecs/index.js';
+import { Elbv2Simulator } from './elbv2/index.js';
 import { type FaultSpec, Faults } from './faults.js';
 import { GitHubSimulator } from './github/index.js';
 import { LogsSimulator } from './logs/index.js';
 import { startServer } from './server.js';
 
-export type { ApiName, CallRecord } from './contract.js';
+export type { ApiName, CallRecord, TargetState } from './contract.js';
 export { AwsServiceError, SimClock } from './contract.js';
+export { Ec2Simulator, type SubnetInput } from './ec2/index.js';
 export { EcrSimulator } from './ecr/index.js';
 export { EcsSimulator, type Scenario, type ScenarioOptions, type SeedServiceInput, TIMING } from './ecs/index.js';
+export { Elbv2Simulator, type TargetGroupInput } from './elbv2/index.js';
 export { type FaultKind, type FaultSpec, Faults } from './faults.js';
 export { GitHubSimulator } from './github/index.js';
 export { awslogsDestination, SPRING_BOOT_START_FAILURE } from './logs/awslogs.js';
@@ -41,6 +45,8 @@ export interface SimulatorEnv {
   AWS_ENDPOINT_URL_ECS: string;
   AWS_ENDPOINT_URL_ECR: string;
   AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: string;
+  AWS_ENDPOINT_URL_EC2: string;
+  AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: string;
   GITHUB_API_URL: string;
   GITHUB_TOKEN: string;
   [name: string]: string;
@@ -54,6 +60,10 @@ export interface Simulator {
   ecr: EcrSimulator;
   /** CloudWatch Logs: what tasks' awslogs containers wrote (src/logs). */
   logs: LogsSimulator;
+  /** EC2: subnets (src/ec2). */
+  ec2: Ec2Simulator;
+  /** Elastic Load Balancing v2: target groups, whose settings drive rollout timing (src/elbv2). */
+  elbv2: Elbv2Simulator;
   github: GitHubSimulator;
   faults: { inject(spec: FaultSpec): void; clear(): void; pending(): readonly FaultSpec[] };
   /** Every call, in order, including failed and faulted ones. */
@@ -75,7 +85,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const region = options.region ?? 'us-east-1';
   const clock = new SimClock(options.timeScale ?? 1);
   const logs = new LogsSimulator({ clock, accountId, region });
-  const ecs = new EcsSimulator({ clock, accountId, region, logs });
+  const elbv2: Elbv2Simulator = new Elbv2Simulator({ accountId, region, targets: (arn) => ecs.targetsOf(arn) });
+  const ecs: EcsSimulator = new EcsSimulator({ clock, accountId, region, logs, targetGroups: elbv2 });
+  const ec2 = new Ec2Simulator({ accountId, region });
   const ecr = new EcrSimulator(
     options.registry ? { clock, accountId, region, registry: options.registry } : { clock, accountId, region },
   );
@@ -87,6 +99,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const server = await startServer({
     port: options.port ?? 0,
     aws: [ecs, ecr, logs],
+    awsQuery: [ec2, elbv2],
     github,
     faults,
     calls,
@@ -102,6 +115,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       AWS_ENDPOINT_URL_ECS: server.url,
       AWS_ENDPOINT_URL_ECR: server.url,
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: server.url,
+      AWS_ENDPOINT_URL_EC2: server.url,
+      AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: server.url,
       GITHUB_API_URL: server.url,
       GITHUB_TOKEN: githubToken,
     },
@@ -109,6 +124,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     ecs,
     ecr,
     logs,
+    ec2,
+    elbv2,
     github,
     faults: {
       inject: (spec) => faults.inject(spec),

@@ -6,12 +6,22 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type ApiName, type AwsJsonService, AwsServiceError, type CallRecord, type GitHubApiSide } from './contract.js';
+import {
+  type ApiName,
+  type AwsJsonService,
+  type AwsQueryService,
+  AwsServiceError,
+  type CallRecord,
+  type GitHubApiSide,
+} from './contract.js';
 import type { FaultSpec, Faults } from './faults.js';
+import { QueryParams, toXml } from './query/protocol.js';
 
 export interface SimulatorServerOptions {
   port?: number;
   aws: AwsJsonService[];
+  /** EC2 and Elastic Load Balancing v2, spoken over the AWS Query protocols. */
+  awsQuery?: AwsQueryService[];
   github: GitHubApiSide;
   faults: Faults;
   calls: CallRecord[];
@@ -86,6 +96,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Simula
   const target = req.headers['x-amz-target'];
   if (typeof target === 'string' && req.method === 'POST') {
     await handleAws(req, res, target, body, options);
+  } else if (req.method === 'POST' && isForm(req)) {
+    await handleQuery(req, res, body, options);
   } else {
     await handleGitHub(req, res, body, options);
   }
@@ -199,7 +211,7 @@ async function handleAws(
 
 function awsFaultError(
   fault: FaultSpec,
-  api: 'ecs' | 'ecr' | 'logs',
+  api: AwsApiName,
   operation: string,
   params: Record<string, unknown>,
   options: SimulatorServerOptions,
@@ -234,11 +246,13 @@ function awsFaultError(
  * name `*`.
  */
 function resourceFor(
-  api: 'ecs' | 'ecr' | 'logs',
+  api: AwsApiName,
   operation: string,
   params: Record<string, unknown>,
   options: SimulatorServerOptions,
 ): string {
+  // EC2's Describe* and Elastic Load Balancing's Describe* actions support no resource-level permissions.
+  if (api === 'ec2' || api === 'elbv2') return '*';
   const prefix = `arn:aws:${api}:${options.region}:${options.accountId}`;
   const text = (value: unknown): string | undefined =>
     typeof value === 'string' && value !== '' ? value : Array.isArray(value) ? text(value[0]) : undefined;
@@ -280,6 +294,127 @@ function resourceFor(
       return service.startsWith('arn:') ? service : `${prefix}:service/${cluster}/${service}`;
     default:
       return '*';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- AWS Query (XML)
+
+type AwsApiName = Exclude<ApiName, 'github'>;
+
+function isForm(req: IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+}
+
+/**
+ * EC2 (ec2Query) and Elastic Load Balancing v2 (awsQuery): the side is found by the `Version` field. Errors are
+ * framed as each protocol does: awsQuery `<ErrorResponse><Error><Type/><Code/><Message/></Error>`, ec2Query
+ * `<Response><Errors><Error><Code/><Message/></Error></Errors><RequestID/>`.
+ */
+async function handleQuery(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  options: SimulatorServerOptions,
+): Promise<void> {
+  const params = QueryParams.parse(body.toString('utf8'));
+  const action = params.get('Action') ?? '';
+  const service = options.awsQuery?.find((candidate) => candidate.version === params.get('Version'));
+  const requestId = randomUUID();
+  const send = (status: number, xml: string) => {
+    const payload = `<?xml version="1.0" encoding="UTF-8"?>\n${xml}`;
+    res.writeHead(status, {
+      'content-type': 'text/xml;charset=UTF-8',
+      'x-amzn-requestid': requestId,
+      'content-length': Buffer.byteLength(payload),
+    });
+    res.end(payload);
+  };
+  const record = (status: number, error?: string): void => {
+    const call: CallRecord = {
+      api: service?.api ?? 'ec2',
+      operation: action,
+      params: params.toObject(),
+      time: Date.now(),
+      status,
+    };
+    if (error !== undefined) call.error = error;
+    options.calls.push(call);
+  };
+  const fail = (error: AwsServiceError): void => {
+    record(error.status, error.code);
+    const message = toXml({ Code: error.code, Message: error.message }, 'member');
+    if (service?.protocol === 'ec2Query') {
+      send(
+        error.status,
+        `<Response><Errors><Error>${message}</Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+      );
+    } else {
+      const type = error.status >= 500 ? 'Receiver' : 'Sender';
+      send(
+        error.status,
+        `<ErrorResponse xmlns="${service?.xmlns ?? ''}"><Error><Type>${type}</Type>${message}</Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
+      );
+    }
+  };
+  if (!service || action === '') {
+    fail(new AwsServiceError('InvalidAction', `The action ${action || '(none)'} is not valid for this web service.`));
+    return;
+  }
+  if (!req.headers.authorization) {
+    fail(new AwsServiceError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403));
+    return;
+  }
+  const fault = options.faults.take(service.api, action);
+  if (fault?.kind === 'hang') {
+    // Accepted and never answered: the client's own timeout (or cancel) is what ends the call.
+    record(0, 'hung');
+    if (!req.socket.destroyed) await new Promise<void>((resolve) => req.socket.once('close', () => resolve()));
+    return;
+  }
+  if (fault?.kind === 'drop' || fault?.kind === 'lost-answer') {
+    // These sides serve reads only: a lost answer is a dropped connection.
+    record(0, 'dropped');
+    req.socket.destroy();
+    return;
+  }
+  if (fault?.kind === 'latency') await delay(fault.latencyMs ?? 1_000);
+  else if (fault) {
+    const error = awsFaultError(fault, service.api, action, params.toObject(), options);
+    // The Query APIs name throttling `Throttling` (ELBv2) and `RequestLimitExceeded` (EC2), access `AccessDenied`
+    // (ELBv2) and `UnauthorizedOperation` (EC2).
+    fail(new AwsServiceError(queryErrorCode(service, error.code), error.message, error.status));
+    return;
+  }
+  try {
+    const members = await service.handle(action, params);
+    record(200);
+    const itemTag = service.protocol === 'ec2Query' ? 'item' : 'member';
+    const inner =
+      service.protocol === 'ec2Query'
+        ? `<requestId>${requestId}</requestId>${toXml(members, itemTag)}`
+        : `<${action}Result>${toXml(members, itemTag)}</${action}Result><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata>`;
+    send(200, `<${action}Response xmlns="${service.xmlns}">${inner}</${action}Response>`);
+  } catch (error) {
+    if (error instanceof AwsServiceError) {
+      fail(error);
+      return;
+    }
+    record(500, 'InternalError');
+    throw error;
+  }
+}
+
+function queryErrorCode(service: AwsQueryService, jsonCode: string): string {
+  const ec2 = service.protocol === 'ec2Query';
+  switch (jsonCode) {
+    case 'ThrottlingException':
+      return ec2 ? 'RequestLimitExceeded' : 'Throttling';
+    case 'AccessDeniedException':
+      return ec2 ? 'UnauthorizedOperation' : 'AccessDenied';
+    case 'ServerException':
+      return ec2 ? 'InternalError' : 'InternalFailure';
+    default:
+      return jsonCode;
   }
 }
 

@@ -103,3 +103,13 @@ export const primaryOf = (service: Service) => service.deployments?.find((d) => 
 
 /** Event messages oldest first (DescribeServices lists them newest first). */
 export const eventMessages = (service: Service) => (service.events ?? []).map((event) => event.message ?? '').reverse();
+
+/** The error a call that must fail threw. */
+export async function errorOf(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected the call to fail');
+}

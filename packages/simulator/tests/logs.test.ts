@@ -12,7 +12,7 @@ import {
 import { RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '../src/index.js';
-import { ecsClient, fargateTaskDefinition, tasksOf } from './ecs-helpers.js';
+import { ecsClient, errorOf, fargateTaskDefinition, tasksOf } from './ecs-helpers.js';
 
 let sim: Simulator;
 let logs: CloudWatchLogsClient;
@@ -40,15 +40,6 @@ afterAll(async () => {
 });
 
 beforeEach(() => sim.faults.clear());
-
-const errorOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the call to fail');
-};
 
 describe('GetLogEvents', () => {
   it('answers the newest events by default, oldest first, with tokens to page back', async () => {

@@ -76,6 +76,8 @@ export interface SchedulerContext {
   taskDefinitionScenario(taskDefinition: TaskDefinitionRecord): Scenario | undefined;
   /** The target group's deregistration delay (ms), when one was set for it. */
   deregistrationDelay(targetGroupArn: string): number | undefined;
+  /** How long after RUNNING a new target of the target group passes its first health check (ms), when known. */
+  targetHealthyAfter?(targetGroupArn: string): number | undefined;
   /**
    * The task's containers ran: called once, when it reaches RUNNING, or when it stops before RUNNING after its
    * containers started (a crash on start; not a pull failure). Where their log lines are written.
@@ -266,7 +268,7 @@ export class Scheduler {
     const id = this.context.ids.hex(32);
     const plan: TaskPlan = alreadyRunning
       ? { pendingAt: at - 50_000, runningAt: at - 40_000, healthyAt: at - 40_000 }
-      : this.plan(taskDefinition, at);
+      : this.awaitTargetHealth(this.plan(taskDefinition, at), service);
     const task: TaskRecord = {
       id,
       arn: `arn:aws:ecs:${this.context.region}:${this.context.accountId}:task/${cluster.name}/${id}`,
@@ -469,6 +471,23 @@ export class Scheduler {
       task.stoppedAt = at;
     }
     this.scheduleNext(task);
+  }
+
+  /**
+   * Behind a load balancer a task counts as healthy once its target passed its first health check too (ECS waits
+   * for the load balancer's health check): the plan's healthyAt moves to the latest of the two.
+   */
+  private awaitTargetHealth(plan: TaskPlan, service: ServiceRecord | undefined): TaskPlan {
+    if (!service || plan.runningAt === undefined || plan.healthyAt === undefined) return plan;
+    const waits = targetGroupsOf(service).map((arn) => this.context.targetHealthyAfter?.(arn) ?? 0);
+    const targetHealthyAt = plan.runningAt + Math.max(0, ...waits);
+    if (targetHealthyAt <= plan.healthyAt) return plan;
+    // A task that exits before its target is healthy never counts as healthy.
+    if (plan.failure && plan.failure.at < targetHealthyAt) {
+      const { healthyAt: _dropped, ...rest } = plan;
+      return rest;
+    }
+    return { ...plan, healthyAt: targetHealthyAt };
   }
 
   /** The longest deregistration delay of the service's target groups; undefined without a load balancer. */

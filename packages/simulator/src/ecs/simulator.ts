@@ -2,7 +2,7 @@
  * The ECS side of the simulator (AWS JSON 1.1, `AmazonEC2ContainerServiceV20141113.<Operation>`).
  * Request validation and error codes/messages follow each operation's "Errors" section in the ECS API reference.
  */
-import { type AwsJsonService, AwsServiceError, type LogSink, type SimClock } from '../contract.js';
+import { type AwsJsonService, AwsServiceError, type LogSink, type SimClock, type TargetState } from '../contract.js';
 import { writeTaskLogs } from '../logs/awslogs.js';
 import {
   type ClusterRecord,
@@ -29,6 +29,14 @@ export interface EcsSimulatorOptions {
   region: string;
   /** Where tasks write what their awslogs containers log (the CloudWatch Logs side). */
   logs?: LogSink;
+  /** The Elastic Load Balancing side's target group settings that drive rollout timing. */
+  targetGroups?: TargetGroupTiming;
+}
+
+/** What a target group's settings make a service's rollout wait for (ms), for target groups that side knows. */
+export interface TargetGroupTiming {
+  deregistrationDelayMs(targetGroupArn: string): number | undefined;
+  healthyAfterMs(targetGroupArn: string): number | undefined;
 }
 
 /** Options of a scenario: the lines the containers write to CloudWatch Logs (awslogs) when they run. */
@@ -141,7 +149,9 @@ export class EcsSimulator implements AwsJsonService {
           this.taskDefinitionScenarios.get(record.arn) ??
           this.taskDefinitionScenarios.get(`${record.family}:${record.revision}`) ??
           this.taskDefinitionScenarios.get(record.family),
-        deregistrationDelay: (targetGroupArn) => this.deregistrationDelays.get(targetGroupArn),
+        deregistrationDelay: (targetGroupArn) =>
+          this.deregistrationDelays.get(targetGroupArn) ?? options.targetGroups?.deregistrationDelayMs(targetGroupArn),
+        targetHealthyAfter: (targetGroupArn) => options.targetGroups?.healthyAfterMs(targetGroupArn),
         containersRan: (task, at) => {
           if (!options.logs) return;
           const record = task.taskDefinition;
@@ -179,6 +189,33 @@ export class EcsSimulator implements AwsJsonService {
     const now = this.clock.now();
     this.scheduler.advanceTo(now);
     return now;
+  }
+
+  /**
+   * The targets ECS registered in a target group: the tasks of services behind it, by IP and container port.
+   * A task not yet healthy is `initial` (its first health check pending), a deregistered one `draining`.
+   */
+  targetsOf(targetGroupArn: string): TargetState[] {
+    this.now();
+    const targets: TargetState[] = [];
+    for (const cluster of this.clusters.values()) {
+      for (const task of cluster.tasks) {
+        const entry = task.service?.loadBalancers.find(
+          (loadBalancer) => (loadBalancer as { targetGroupArn?: unknown }).targetGroupArn === targetGroupArn,
+        ) as { containerPort?: number } | undefined;
+        if (!entry || task.startedAt === undefined) continue;
+        const state =
+          task.lastStatus === 'DEACTIVATING'
+            ? 'draining'
+            : task.lastStatus !== 'RUNNING'
+              ? undefined
+              : task.healthy
+                ? 'healthy'
+                : 'initial';
+        if (state) targets.push({ id: task.privateIp, port: entry.containerPort ?? 80, state });
+      }
+    }
+    return targets;
   }
 
   // ------------------------------------------------------------------------------------------- seeding
