@@ -153,7 +153,9 @@ describe('Elastic Load Balancing v2', () => {
         .sort()
         .join(',');
     expect(await health()).toBe('healthy');
-    await client.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition(family, 'registry.local/app:v2')));
+    await client.send(
+      new RegisterTaskDefinitionCommand(fargateTaskDefinition(family, 'registry.local/app:v2') as never),
+    );
     await client.send(new UpdateServiceCommand({ cluster: 'prod', service: family, taskDefinition: family }));
     const seen: string[] = [];
     let last = '';
