@@ -38,7 +38,7 @@ function summaryMarkdown(result) {
             result.previousTaskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.previousTaskDefinitionArn)) : '(none)',
         ],
         ['Deployment', result.deploymentId ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.deploymentId) : '(none)'],
-        ['Duration', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(Math.round(result.durationMs / 1000) * 1000)],
+        ['Duration', durationCell(result)],
         ['Final state', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.finalState)],
         ['Status', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.status ?? 'cancelled')],
         ['Console', `[deployments of ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.service)}](${result.consoleUrl})`],
@@ -52,6 +52,15 @@ function summaryMarkdown(result) {
     const parts = [`### ECS deploy ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.service)}: ${headline}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)];
     if (result.status !== 'succeeded' && result.status !== 'unchanged') {
         parts.push('', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.message));
+    }
+    if (result.serviceSettings) {
+        parts.push('', '#### Service settings', '', result.serviceSettings.length === 0
+            ? 'The service definition matched the running service: no setting changed.'
+            : ['```diff', ...result.serviceSettings.map((line) => line.replace(/^~/, '!')), '```'].join('\n'));
+    }
+    const findings = result.preflight?.findings ?? [];
+    if (findings.length > 0) {
+        parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(finding)}`));
     }
     if (result.stoppedTasks.length > 0) {
         parts.push('', '#### Stopped tasks', '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['Task', 'Stop code', 'Reason', 'Containers'], result.stoppedTasks.map((task) => [
@@ -67,6 +76,12 @@ function summaryMarkdown(result) {
             parts.push('', '#### Last log lines', '', ...logs);
     }
     return parts.join('\n');
+}
+/** How long the step took, beside the least time the preflight predicted for the rollout. */
+function durationCell(result) {
+    const took = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(Math.round(result.durationMs / 1000) * 1000);
+    const predicted = result.preflight?.predictedMs;
+    return predicted === undefined ? took : `${took} (predicted at least ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(predicted)})`;
 }
 /** Each awslogs container's last lines as a fenced block (a fence longer than any backtick run in them), or its note. */
 function appLogsMarkdown(tasks) {

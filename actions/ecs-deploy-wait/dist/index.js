@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(224);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(994);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1472);
 
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
@@ -19,7 +19,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(800)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9800)),
+            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(489)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8489)),
             __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
@@ -34,6 +34,20 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
             }
             return client;
         };
+        // EC2 and ELBv2 (the preflight's subnet and target group reads): loaded only when the preflight asks.
+        const lazy = [];
+        const once = (create) => {
+            let client;
+            return () => {
+                if (!client) {
+                    client = create();
+                    lazy.push(client);
+                }
+                return client;
+            };
+        };
+        const ec2 = once(() => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(990)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7990, 19)).then(({ EC2Client }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(EC2Client, { region, maxAttempts: 2 })));
+        const elbv2 = once(() => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(518)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3518, 19)).then(({ ElasticLoadBalancingV2Client }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ElasticLoadBalancingV2Client, { region, maxAttempts: 2 })));
         // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
         const cancelled = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jobCancelSignal */ .iF)((signal) => _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping.`));
         try {
@@ -45,6 +59,8 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
                 signal: cancelled,
                 logs,
+                ec2,
+                elbv2,
                 log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning, startGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.startGroup */ .Rm.startGroup, endGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.endGroup */ .Rm.endGroup },
             });
             (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
@@ -65,7 +81,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         finally {
             ecs.destroy();
             ecsSingleAttempt.destroy();
-            for (const client of logsClients.values())
+            for (const client of [...logsClients.values(), ...lazy])
                 (await client.catch(() => undefined))?.destroy();
         }
     },
@@ -76,7 +92,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 994:
+/***/ 1472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -86,7 +102,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jj: () => (/* binding */ readDeployInputs)
 });
 
-// UNUSED EXPORTS: STOCK_ALIASES
+// UNUSED EXPORTS: PREFLIGHT_MODES, STOCK_ALIASES
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
 var src = __nccwpck_require__(224);
@@ -114,12 +130,170 @@ function withAliases(source, aliases) {
     return (name) => resolved.get(name) ?? source(name);
 }
 
+;// CONCATENATED MODULE: ./src/service-definition/validate.ts
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const show = (value) => JSON.stringify(value)?.slice(0, 80) ?? String(value);
+const integer = (min, max = 2_147_483_647) => (value, path) => Number.isInteger(value) && value >= min && value <= max
+    ? []
+    : [`${path} must be a whole number from ${min} to ${max}, got ${show(value)}`];
+const validate_boolean = (value, path) => typeof value === 'boolean' ? [] : [`${path} must be true or false, got ${show(value)}`];
+const validate_text = (value, path) => typeof value === 'string' && value !== '' ? [] : [`${path} must be a non-empty string, got ${show(value)}`];
+const oneOf = (...allowed) => (value, path) => allowed.includes(value) ? [] : [`${path} must be one of ${allowed.join(', ')}, got ${show(value)}`];
+const list = (item) => (value, path) => Array.isArray(value)
+    ? value.flatMap((entry, i) => item(entry, `${path}[${i}]`))
+    : [`${path} must be a list, got ${show(value)}`];
+const anyObject = (value, path) => (isObject(value) ? [] : [`${path} must be an object, got ${show(value)}`]);
+/** An object with known keys (`required` ones must be there); unknown keys are named with the closest known one. */
+function shape(fields, required = []) {
+    return (value, path) => {
+        if (!isObject(value))
+            return [`${path} must be an object, got ${show(value)}`];
+        const problems = [];
+        for (const key of required)
+            if (!(key in value))
+                problems.push(`${path}.${key} is required`);
+        for (const [key, inner] of Object.entries(value)) {
+            const check = fields[key];
+            if (check)
+                problems.push(...check(inner, `${path}.${key}`));
+            else
+                problems.push(unknownKey(`${path}.${key}`, key, Object.keys(fields)));
+        }
+        return problems;
+    };
+}
+function unknownKey(path, key, known) {
+    const close = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase()) ?? nearest(key, known);
+    return `${path} is not a setting ECS knows${close ? ` (did you mean ${close}?)` : ''}`;
+}
+/** The known key at edit distance ≤ 2, if any. */
+function nearest(key, known) {
+    const distance = (a, b) => {
+        const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+        for (let i = 1; i <= a.length; i++) {
+            let previous = row[0] ?? 0;
+            row[0] = i;
+            for (let j = 1; j <= b.length; j++) {
+                const kept = row[j] ?? 0;
+                row[j] = Math.min(kept + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+                previous = kept;
+            }
+        }
+        return row[b.length] ?? Number.POSITIVE_INFINITY;
+    };
+    return known.find((candidate) => distance(key, candidate) <= 2);
+}
+const DEPLOYMENT_CONFIGURATION = shape({
+    maximumPercent: integer(0),
+    minimumHealthyPercent: integer(0, 100),
+    deploymentCircuitBreaker: shape({ enable: validate_boolean, rollback: validate_boolean }, ['enable', 'rollback']),
+    alarms: shape({ alarmNames: list(validate_text), enable: validate_boolean, rollback: validate_boolean }, ['alarmNames', 'enable', 'rollback']),
+    strategy: oneOf('ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'),
+    bakeTimeInMinutes: integer(0, 1440),
+    lifecycleHooks: list(anyObject),
+    linearConfiguration: anyObject,
+    canaryConfiguration: anyObject,
+});
+/** The keys a file may set, each with its check. */
+const SETTINGS = {
+    deploymentConfiguration: DEPLOYMENT_CONFIGURATION,
+    networkConfiguration: shape({
+        awsvpcConfiguration: shape({ subnets: list(validate_text), securityGroups: list(validate_text), assignPublicIp: oneOf('ENABLED', 'DISABLED') }, ['subnets']),
+    }, ['awsvpcConfiguration']),
+    serviceConnectConfiguration: shape({
+        enabled: validate_boolean,
+        namespace: validate_text,
+        services: list(anyObject),
+        logConfiguration: anyObject,
+        accessLogConfiguration: anyObject,
+    }, ['enabled']),
+    loadBalancers: list(shape({
+        targetGroupArn: validate_text,
+        loadBalancerName: validate_text,
+        containerName: validate_text,
+        containerPort: integer(1, 65_535),
+        advancedConfiguration: anyObject,
+    })),
+    desiredCount: integer(0),
+    capacityProviderStrategy: list(shape({ capacityProvider: validate_text, weight: integer(0, 1000), base: integer(0, 100_000) }, ['capacityProvider'])),
+    platformVersion: validate_text,
+    healthCheckGracePeriodSeconds: integer(0),
+    enableECSManagedTags: validate_boolean,
+    propagateTags: oneOf('TASK_DEFINITION', 'SERVICE', 'NONE'),
+    enableExecuteCommand: validate_boolean,
+    volumeConfigurations: list(shape({ name: validate_text, managedEBSVolume: anyObject }, ['name'])),
+    availabilityZoneRebalancing: oneOf('ENABLED', 'DISABLED'),
+    placementConstraints: list(anyObject),
+    placementStrategy: list(anyObject),
+    serviceRegistries: list(anyObject),
+    vpcLatticeConfigurations: list(anyObject),
+};
+/** CreateService keys UpdateService does not apply, and why (the fix is in the words). */
+const NOT_BY_UPDATE = {
+    serviceName: 'the service is the `service` input',
+    cluster: 'the cluster is the `cluster` input',
+    taskDefinition: 'the task definition is the `task-definition` or `task-definition-arn` input',
+    launchType: 'UpdateService cannot change a launch type; a capacityProviderStrategy can replace it',
+    schedulingStrategy: 'it is set when the service is created and cannot change',
+    role: 'the service role is set when the service is created and cannot change',
+    clientToken: 'it is for CreateService only',
+    tags: 'UpdateService does not change tags; tag the service with TagResource',
+    deploymentController: 'this step follows the deployment with the follower of the current controller; change the controller outside a deploy',
+    forceNewDeployment: 'it is the `force-new-deployment` input',
+};
+/** The settings of a parsed file, or every problem found (each a sentence naming the key). */
+function validateServiceDefinition(json) {
+    if (!isObject(json))
+        return { problems: ['it is not a JSON object'] };
+    const problems = [];
+    for (const [key, value] of Object.entries(json)) {
+        const check = SETTINGS[key];
+        if (check)
+            problems.push(...check(value, key));
+        else if (key in NOT_BY_UPDATE)
+            problems.push(`${key} has no effect on UpdateService: ${NOT_BY_UPDATE[key]}`);
+        else
+            problems.push(unknownKey(key, key, Object.keys(SETTINGS)));
+    }
+    if (Object.keys(json).length === 0)
+        problems.push('it sets nothing');
+    return problems.length > 0 ? { problems } : { settings: json };
+}
+
+;// CONCATENATED MODULE: ./src/service-definition/read.ts
+/** Reads the `service-definition` file: inside the workspace, strict JSON (no key twice), then validated. */
+
+
+const MAX_FILE_BYTES = 256 * 1024;
+function readServiceDefinition(file, workspace) {
+    const resolved = (0,src/* resolveInputPath */.qL)({
+        input: 'service-definition',
+        value: file,
+        roots: [{ name: 'GITHUB_WORKSPACE', dir: workspace }],
+    });
+    const text = (0,src/* readInputFile */.jH)('service-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: `Set it to the path of the service definition JSON, relative to the workspace (${workspace}), e.g. ecs/service-definition.json.`,
+    });
+    const parsed = (0,src/* parseJsonText */.lk)(text);
+    if (!parsed.ok) {
+        throw new src/* ConfigurationError */.j1((0,src/* jsonProblemMessage */.v5)('service-definition', resolved.shown, parsed.problem));
+    }
+    const result = validateServiceDefinition(parsed.value);
+    if ('problems' in result) {
+        throw new src/* ConfigurationError */.j1(`Input "service-definition": ${(0,src/* quoteValue */.cl)(file)} is not a service definition ECS can apply with UpdateService:\n${result.problems.map((problem) => `- ${problem}`).join('\n')}\nWrite the settings in CreateService's shape (e.g. {"desiredCount": 2, "deploymentConfiguration": {"maximumPercent": 200}}); see the README's "Service settings as code".`);
+    }
+    return { path: file, settings: result.settings };
+}
+
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __nccwpck_require__(247);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
 
+
+const PREFLIGHT_MODES = ['warn', 'fail', 'off'];
 // arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, or family:3 (what UpdateService accepts).
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
 const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
@@ -192,6 +366,12 @@ function readDeployInputs(input, workspace, runnerTemp) {
     const { timeoutMs, pollIntervalMs } = input.waitTimes();
     const rollback = input.boolean('rollback', true);
     const skipUnchanged = input.boolean('skip-unchanged', false);
+    const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
+    const serviceDefinitionFile = input.optionalString('service-definition');
+    const serviceDefinition = serviceDefinitionFile ? readServiceDefinition(serviceDefinitionFile, workspace) : undefined;
+    if (serviceDefinition?.settings.desiredCount !== undefined && desiredCount !== undefined) {
+        throw new src/* ConfigurationError */.j1(`Inputs "desired-count" (${desiredCount}) and "service-definition" (${(0,src/* quoteValue */.cl)(serviceDefinition.path)}, desiredCount ${serviceDefinition.settings.desiredCount}) both set the desired count. Set it in one place.`);
+    }
     const taskDefinition = file
         ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace, runnerTemp) }
         : { kind: 'arn', arn: arn ?? '' };
@@ -206,10 +386,12 @@ function readDeployInputs(input, workspace, runnerTemp) {
         pollIntervalMs,
         rollback,
         skipUnchanged,
+        preflight,
+        ...(serviceDefinition ? { serviceDefinition } : {}),
     };
 }
 /** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
-const MAX_FILE_BYTES = 1024 * 1024;
+const inputs_MAX_FILE_BYTES = 1024 * 1024;
 /**
  * Reads the task definition file: inside the workspace or RUNNER_TEMP (where ecs-render-taskdef writes), strict
  * JSON (no key twice), no larger than ECS accepts. Errors never show the file's content.
@@ -224,7 +406,7 @@ function readRenderedFile(file, workspace, runnerTemp) {
         ],
     });
     const text = (0,src/* readInputFile */.jH)('task-definition', resolved, {
-        maxBytes: MAX_FILE_BYTES,
+        maxBytes: inputs_MAX_FILE_BYTES,
         missingHint: `Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}), e.g. the task-definition output of ecs-render-taskdef.`,
     });
     const parsed = (0,src/* parseJsonText */.lk)(text);

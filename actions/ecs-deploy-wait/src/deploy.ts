@@ -11,8 +11,11 @@ import { AwsCallError, AwsRetriesExhaustedError, CancelledWriteError, isAbort, N
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow/rolling.js';
 import type { DeployInputs } from './inputs.js';
+import { findingLine } from './preflight/checks.js';
+import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
 import { type RollbackResult, rollBack } from './rollback.js';
+import { serviceSettingsDiff } from './service-definition/diff.js';
 import {
   type CallLimits,
   CHECK_TIMEOUT_MS,
@@ -53,13 +56,6 @@ class Deployer {
   async run(): Promise<DeployResult> {
     const { session } = this;
     const { inputs, deps, log } = session;
-    const base = {
-      cluster: inputs.cluster,
-      service: inputs.service,
-      consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
-      stoppedTasks: [] as StoppedTask[],
-    };
-
     // 1. Where the service is now. Nothing is changed before every check here has passed.
     const before = await session.describeService(this.beforeWait());
     const controller = before.deploymentController?.type ?? 'ECS';
@@ -81,11 +77,21 @@ class Deployer {
       );
     }
 
-    // 2. What to deploy, validated before anything changes.
+    // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
     const resolved = await resolveTaskDefinition(session, before, this.beforeWait());
+    const preflight = await runPreflight(session, before, this.beforeWait());
+    const base = {
+      cluster: inputs.cluster,
+      service: inputs.service,
+      consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
+      stoppedTasks: [] as StoppedTask[],
+      ...(preflight ? { preflight: preflightSummary(preflight) } : {}),
+    };
+    const settingsChanges = serviceSettingsChanges(session, before);
+    if (settingsChanges) Object.assign(base, { serviceSettings: settingsChanges });
     const { images, unchanged } = resolved;
     const countChange = inputs.desiredCount !== undefined && inputs.desiredCount !== before.desiredCount;
-    if (unchanged && !countChange && !inputs.forceNewDeployment) {
+    if (unchanged && !countChange && !settingsChanges?.length && !inputs.forceNewDeployment) {
       const message = `${shortTaskDefinition(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
       log.info(message);
       return this.settled(
@@ -274,6 +280,28 @@ function ourTarget(updated: Updated, before: Service, deployArn: string): Target
     ...(currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
       ? { serviceDeploymentArn: currentServiceDeployment }
       : {}),
+  };
+}
+
+/** The service definition's changes to the running service, printed; undefined without a service definition. */
+function serviceSettingsChanges(session: DeploySession, before: Service): string[] | undefined {
+  const definition = session.inputs.serviceDefinition;
+  if (!definition) return undefined;
+  const lines = serviceSettingsDiff(definition.settings, before);
+  session.log.info(
+    lines.length === 0
+      ? `Service definition ${definition.path}: the service already has these settings.`
+      : `Service definition ${definition.path} changes ${lines.length} setting${lines.length === 1 ? '' : 's'} (applied with the task definition in one UpdateService):\n${lines.map((line) => `  ${line}`).join('\n')}`,
+  );
+  return lines;
+}
+
+/** What a result carries of the preflight. */
+function preflightSummary(report: PreflightReport): NonNullable<DeployResult['preflight']> {
+  const { prediction } = report;
+  return {
+    findings: report.findings.map(findingLine),
+    ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
   };
 }
 

@@ -44,6 +44,27 @@ await runAction({
       return client;
     };
 
+    // EC2 and ELBv2 (the preflight's subnet and target group reads): loaded only when the preflight asks.
+    const lazy: Promise<{ destroy(): void }>[] = [];
+    const once = <T extends { destroy(): void }>(create: () => Promise<T>) => {
+      let client: Promise<T> | undefined;
+      return () => {
+        if (!client) {
+          client = create();
+          lazy.push(client);
+        }
+        return client;
+      };
+    };
+    const ec2 = once(() =>
+      import('@aws-sdk/client-ec2').then(({ EC2Client }) => createAwsClient(EC2Client, { region, maxAttempts: 2 })),
+    );
+    const elbv2 = once(() =>
+      import('@aws-sdk/client-elastic-load-balancing-v2').then(({ ElasticLoadBalancingV2Client }) =>
+        createAwsClient(ElasticLoadBalancingV2Client, { region, maxAttempts: 2 }),
+      ),
+    );
+
     // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
     const cancelled = jobCancelSignal((signal) => log.info(`Received ${signal}: stopping.`));
 
@@ -56,6 +77,8 @@ await runAction({
         sleep: realSleep,
         signal: cancelled,
         logs,
+        ec2,
+        elbv2,
         log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
       });
       setOutputs({
@@ -75,7 +98,7 @@ await runAction({
     } finally {
       ecs.destroy();
       ecsSingleAttempt.destroy();
-      for (const client of logsClients.values()) (await client.catch(() => undefined))?.destroy();
+      for (const client of [...logsClients.values(), ...lazy]) (await client.catch(() => undefined))?.destroy();
     }
   },
 });

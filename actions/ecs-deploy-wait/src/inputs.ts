@@ -12,6 +12,7 @@ import {
   taskDefinitionSizeProblem,
 } from '@ecs-actions/core';
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
+import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
 import { type RenderedTaskDefinition, toRegisterRequest } from './taskdef.js';
 
 /** What to deploy: a rendered file to register, or an existing revision. */
@@ -30,7 +31,14 @@ export interface DeployInputs {
   pollIntervalMs: number;
   rollback: boolean;
   skipUnchanged: boolean;
+  /** Before any change: warn about findings, fail on them, or read nothing (preflight/). */
+  preflight: PreflightMode;
+  /** Service settings applied in the same UpdateService (service-definition/). */
+  serviceDefinition?: ServiceDefinition;
 }
+
+export const PREFLIGHT_MODES = ['warn', 'fail', 'off'] as const;
+export type PreflightMode = (typeof PREFLIGHT_MODES)[number];
 
 // arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, or family:3 (what UpdateService accepts).
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
@@ -125,6 +133,14 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   const { timeoutMs, pollIntervalMs } = input.waitTimes();
   const rollback = input.boolean('rollback', true);
   const skipUnchanged = input.boolean('skip-unchanged', false);
+  const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
+  const serviceDefinitionFile = input.optionalString('service-definition');
+  const serviceDefinition = serviceDefinitionFile ? readServiceDefinition(serviceDefinitionFile, workspace) : undefined;
+  if (serviceDefinition?.settings.desiredCount !== undefined && desiredCount !== undefined) {
+    throw new ConfigurationError(
+      `Inputs "desired-count" (${desiredCount}) and "service-definition" (${quoteValue(serviceDefinition.path)}, desiredCount ${serviceDefinition.settings.desiredCount}) both set the desired count. Set it in one place.`,
+    );
+  }
 
   const taskDefinition: TaskDefinitionSource = file
     ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace, runnerTemp) }
@@ -141,6 +157,8 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     pollIntervalMs,
     rollback,
     skipUnchanged,
+    preflight,
+    ...(serviceDefinition ? { serviceDefinition } : {}),
   };
 }
 

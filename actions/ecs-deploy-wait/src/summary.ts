@@ -28,7 +28,7 @@ export function summaryMarkdown(result: DeployResult): string {
       result.previousTaskDefinitionArn ? markdownCode(shortTaskDefinition(result.previousTaskDefinitionArn)) : '(none)',
     ],
     ['Deployment', result.deploymentId ? markdownCode(result.deploymentId) : '(none)'],
-    ['Duration', formatDuration(Math.round(result.durationMs / 1000) * 1000)],
+    ['Duration', durationCell(result)],
     ['Final state', markdownCell(result.finalState)],
     ['Status', markdownCode(result.status ?? 'cancelled')],
     ['Console', `[deployments of ${markdownCell(result.service)}](${result.consoleUrl})`],
@@ -44,6 +44,20 @@ export function summaryMarkdown(result: DeployResult): string {
   const parts = [`### ECS deploy ${markdownCell(result.service)}: ${headline}`, '', markdownTable(['', ''], rows)];
   if (result.status !== 'succeeded' && result.status !== 'unchanged') {
     parts.push('', markdownCell(result.message));
+  }
+  if (result.serviceSettings) {
+    parts.push(
+      '',
+      '#### Service settings',
+      '',
+      result.serviceSettings.length === 0
+        ? 'The service definition matched the running service: no setting changed.'
+        : ['```diff', ...result.serviceSettings.map((line) => line.replace(/^~/, '!')), '```'].join('\n'),
+    );
+  }
+  const findings = result.preflight?.findings ?? [];
+  if (findings.length > 0) {
+    parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${markdownCell(finding)}`));
   }
   if (result.stoppedTasks.length > 0) {
     parts.push(
@@ -68,6 +82,13 @@ export function summaryMarkdown(result: DeployResult): string {
     if (logs.length > 0) parts.push('', '#### Last log lines', '', ...logs);
   }
   return parts.join('\n');
+}
+
+/** How long the step took, beside the least time the preflight predicted for the rollout. */
+function durationCell(result: DeployResult): string {
+  const took = formatDuration(Math.round(result.durationMs / 1000) * 1000);
+  const predicted = result.preflight?.predictedMs;
+  return predicted === undefined ? took : `${took} (predicted at least ${formatDuration(predicted)})`;
 }
 
 /** Each awslogs container's last lines as a fenced block (a fence longer than any backtick run in them), or its note. */

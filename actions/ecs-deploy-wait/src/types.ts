@@ -1,6 +1,8 @@
 /** The shapes the phases of a deploy (register, update, follow, explain, roll back) share. */
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Clock, Sleep } from '@ecs-actions/core';
 
 export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'superseded' | 'failed' | 'timed-out';
@@ -30,6 +32,9 @@ export interface DeployDeps {
    * Without it, no log lines are read.
    */
   logs?: (region: string) => Promise<CloudWatchLogsClient>;
+  /** EC2 and ELBv2 clients for the preflight, created on first use; without them those checks are skipped. */
+  ec2?: () => Promise<EC2Client>;
+  elbv2?: () => Promise<ElasticLoadBalancingV2Client>;
 }
 
 export interface StoppedContainer {
@@ -91,6 +96,10 @@ export interface DeployResult {
   rollback?: RollbackReport;
   /** Set when an API error ended the wait (the deployment may still be going on). */
   error?: string;
+  /** What the preflight found (each a line: what, why, fix) and the least time it predicted for the rollout. */
+  preflight?: { findings: string[]; predictedMs?: number; prediction?: string };
+  /** What the service definition changed, one line per setting ("~ path: old → new", "+ path: new"). */
+  serviceSettings?: string[];
 }
 
 /** What a result carries besides its status, message, timing and final state. */

@@ -31,6 +31,8 @@ export async function updateService(
         (o) =>
           session.deps.ecsSingleAttempt.send(
             new UpdateServiceCommand({
+              // The service definition's settings first: the inputs below are not among them.
+              ...inputs.serviceDefinition?.settings,
               cluster: inputs.cluster,
               service: inputs.service,
               taskDefinition: deployArn,

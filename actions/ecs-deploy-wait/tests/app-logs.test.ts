@@ -3,7 +3,6 @@
  * crashing deployment run through deploy() against the simulator's ECS and CloudWatch Logs, and the one line a denied
  * permission or a missing stream gives.
  */
-import { readFileSync } from 'node:fs';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
 import { realSleep, systemClock } from '@ecs-actions/core';
@@ -16,16 +15,9 @@ import { summaryMarkdown } from '../src/summary.js';
 import { toRegisterRequest } from '../src/taskdef.js';
 import type { DeployDeps } from '../src/types.js';
 import { CapturingLog } from './fake-ecs.js';
+import { withImage } from './seed.js';
 
-const seed = JSON.parse(readFileSync(new URL('fixtures/seed-task-definition.json', import.meta.url), 'utf8')) as Record<
-  string,
-  unknown
-> & { containerDefinitions: Record<string, unknown>[] };
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/ecs-be-prod';
-const withImage = (image: string) => ({
-  ...seed,
-  containerDefinitions: seed.containerDefinitions.map((c) => ({ ...c, image })),
-});
 const GROUP = '/ecs/ecs_be_prod';
 
 /** A Spring Boot app that cannot start, 25 lines: only the last 20 are shown. */
@@ -110,6 +102,7 @@ async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}, source
     pollIntervalMs: 250,
     rollback: true,
     skipUnchanged: false,
+    preflight: 'warn',
   };
   const logsRegions: string[] = [];
   const logsClient = new CloudWatchLogsClient({

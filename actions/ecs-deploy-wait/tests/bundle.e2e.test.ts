@@ -2,7 +2,6 @@
  * End to end: the committed bundle (dist/index.js), run as the GitHub runner runs it, against the simulator's
  * ECS API over HTTP. timeScale 60 runs a one-minute rollout in about a second.
  */
-import { readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,20 +9,13 @@ import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '
 import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
 import { type Scenario, type Simulator, SPRING_BOOT_START_FAILURE, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { withImage } from './seed.js';
 
 const bundle = new URL('../dist/index.js', import.meta.url).pathname;
-const seed = JSON.parse(readFileSync(new URL('fixtures/seed-task-definition.json', import.meta.url), 'utf8')) as Record<
-  string,
-  unknown
-> & { containerDefinitions: Record<string, unknown>[] };
 
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/ecs-be-prod';
 const OLD_IMAGE = `${REPO}:0.2548.1`;
 const NEW_IMAGE = `${REPO}:0.2548.2`;
-const withImage = (image: string) => ({
-  ...seed,
-  containerDefinitions: seed.containerDefinitions.map((c) => ({ ...c, image })),
-});
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -507,7 +499,8 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
 
   it('on SIGINT says which deployment is still in progress and exits non-zero', async () => {
     const s = await setUp({ scenario: 'never-stable' });
-    const result = await run(s, { timeout: '1m' }, { signal: { name: 'SIGINT', afterMs: 2500 } });
+    // preflight off: the signal must land in the wait, whatever the preflight's reads take on a busy machine.
+    const result = await run(s, { timeout: '1m', preflight: 'off' }, { signal: { name: 'SIGINT', afterMs: 2500 } });
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]).toMatch(
       /Cancelled while waiting: deployment ecs-svc\/\d+ \(ours, ecs_be_prod:2\) is still in progress/,
@@ -515,6 +508,19 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(result.outputs['deployment-id']).toMatch(/^ecs-svc\//);
     expect(result.outputs.status).toBeUndefined();
     expect(result.durationMs).toBeLessThan(10_000);
+  });
+
+  it('preflight: fail stops before any change, with one error listing the findings', async () => {
+    const s = await setUp();
+    const result = await run(s, { preflight: 'fail' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /^Preflight found \d+ problems? with service be \(preflight: fail\); nothing was registered or deployed/,
+    );
+    expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
+    expect(s.sim.callsOf('UpdateService')).toHaveLength(0);
+    expect(serviceTaskDefinition(s)).toBe(ARN(1));
   });
 
   describe('with the input names of aws-actions/amazon-ecs-deploy-task-definition', () => {
@@ -525,7 +531,8 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
       const s = await setUp();
       const result = await run(s, { ...runnerDefaults, 'wait-for-service-stability': 'false' });
       expect(result.errors).toEqual([]);
-      expect(result.warnings).toEqual([]);
+      // No warning about the input name (the preflight's findings about the test service are warnings too).
+      expect(result.warnings.filter((warning) => !warning.startsWith('Preflight:'))).toEqual([]);
       expect(result.exitCode).toBe(0);
       expect(result.outputs).toMatchObject({ 'task-definition-arn': ARN(2), status: 'succeeded' });
       expect(result.log).toContain('started; not waiting for it (wait: false).');

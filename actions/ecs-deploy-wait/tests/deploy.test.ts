@@ -39,6 +39,8 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
     pollIntervalMs: 5000,
     rollback: true,
     skipUnchanged: false,
+    // The preflight's own tests are preflight.test.ts: these script every ECS call of the deploy itself.
+    preflight: 'off',
     ...overrides,
   };
 }

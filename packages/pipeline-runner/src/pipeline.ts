@@ -32,6 +32,11 @@ export interface PipelineSetup {
   desiredCount?: number;
   /** The OIDC subjects the role's trust policy allows; omitted, any job may assume the role. */
   trustedSubjects?: readonly string[];
+  /**
+   * The target group the services run behind (what the preflight reads and the rollout waits for); default a tuned
+   * one: 10 s health check interval, 30 s deregistration delay.
+   */
+  targetGroup?: { healthCheckIntervalSeconds: number; deregistrationDelaySeconds: number };
 }
 
 export interface Pipeline {
@@ -107,6 +112,15 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
   });
 
   sim.ecr.seedRepository({ repositoryName: repository, imageTagMutability: 'MUTABLE' });
+  // The seed's HA layout: two private subnets in two Availability Zones, behind an Application Load Balancer.
+  const subnets = ['subnet-0a1b2c3d', 'subnet-0e4f5a6b'];
+  sim.ec2.addSubnet({ subnetId: 'subnet-0a1b2c3d', availabilityZone: `${region}a` });
+  sim.ec2.addSubnet({ subnetId: 'subnet-0e4f5a6b', availabilityZone: `${region}c` });
+  const targetGroupArn = sim.elbv2.addTargetGroup({
+    name: `${service}-tg`.slice(0, 32),
+    port: 8080,
+    ...(setup.targetGroup ?? { healthCheckIntervalSeconds: 10, deregistrationDelaySeconds: 30 }),
+  });
   /** A Fargate service running the app's task definition, with the circuit breaker on (what the seed ran). */
   const addService = (serviceCluster: string, serviceName: string): string =>
     String(
@@ -118,7 +132,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
         launchType: 'FARGATE',
         networkConfiguration: {
           awsvpcConfiguration: {
-            subnets: ['subnet-0a1b2c3d'],
+            subnets,
             securityGroups: ['sg-0a1b2c3d'],
             assignPublicIp: 'DISABLED',
           },
@@ -129,6 +143,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
           minimumHealthyPercent: 100,
         },
         deploymentController: { type: 'ECS' },
+        loadBalancers: [{ targetGroupArn, containerName: 'ecs_be_prod_container', containerPort: 8080 }],
       }).taskDefinition,
     );
   const initialTaskDefinitionArn = addService(cluster, service);

@@ -139,6 +139,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   };
 }
 
+/** The IAM service prefix of an API, where it is not the API's own name. */
+const IAM_PREFIX: Partial<Record<string, string>> = { elbv2: 'elasticloadbalancing' };
+
 /** The tag-on-create ECS operations the simulator serves. */
 const TAG_ON_CREATE = new Set(['CreateCluster', 'CreateService', 'RegisterTaskDefinition']);
 
@@ -146,7 +149,7 @@ function iamActions(calls: CallRecord[]): string[] {
   const actions = new Set<string>();
   for (const call of calls) {
     if (call.api === 'github') continue;
-    actions.add(`${call.api}:${call.operation}`);
+    actions.add(`${IAM_PREFIX[call.api] ?? call.api}:${call.operation}`);
     const params = call.params as Record<string, unknown> | undefined;
     if (call.operation === 'RegisterTaskDefinition' && (params?.taskRoleArn || params?.executionRoleArn)) {
       actions.add('iam:PassRole');

@@ -114,6 +114,7 @@ describe('Elastic Load Balancing v2', () => {
     });
     const byName = await elbv2.send(new DescribeTargetGroupsCommand({ Names: ['web-tg'] }));
     expect(byName.TargetGroups?.map((g) => g.TargetGroupArn)).toEqual([arn]);
+    expect(sim.iamActions()).toContain('elasticloadbalancing:DescribeTargetGroups');
     const attributes = await elbv2.send(new DescribeTargetGroupAttributesCommand({ TargetGroupArn: arn }));
     expect(attributes.Attributes).toContainEqual({ Key: 'deregistration_delay.timeout_seconds', Value: '300' });
   });

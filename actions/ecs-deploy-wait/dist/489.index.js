@@ -1,8 +1,8 @@
-export const id = 800;
-export const ids = [800];
+export const id = 489;
+export const ids = [489];
 export const modules = {
 
-/***/ 9800:
+/***/ 8489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -737,6 +737,268 @@ function describeFollowed(session, outcome) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/preflight/checks.ts
+/** The latest Fargate platform version per platform family (Fargate platform versions, developer guide). */
+const LATEST_FARGATE_PLATFORM = { LINUX: '1.4.0', WINDOWS_SERVER_2019_FULL: '1.0.0' };
+const ROLLING = new Set(['ROLLING', undefined]);
+function findingsOf(facts) {
+    const { service } = facts;
+    const findings = [];
+    const desired = service.desiredCount ?? 0;
+    const config = service.deploymentConfiguration ?? {};
+    if (desired < 2) {
+        findings.push({
+            check: 'desired-count',
+            what: `desired count is ${desired}`,
+            why: 'one task is a single point of failure: when it or its Availability Zone fails, the service is down until a new task starts',
+            fix: 'run at least 2 tasks (desiredCount: 2 or more), in subnets of at least 2 Availability Zones',
+        });
+    }
+    if (facts.subnetZones) {
+        const zones = [...new Set(facts.subnetZones.values())].sort();
+        if (zones.length < 2) {
+            findings.push({
+                check: 'availability-zones',
+                what: `the service's subnets (${[...facts.subnetZones.keys()].join(', ')}) are all in ${zones[0] ?? 'one Availability Zone'}`,
+                why: 'ECS spreads tasks across the Availability Zones of the subnets; with one, an outage of that zone stops every task',
+                fix: 'add a subnet in a second Availability Zone to the service network configuration',
+            });
+        }
+    }
+    const breaker = config.deploymentCircuitBreaker;
+    const alarms = config.alarms;
+    const breakerRollsBack = breaker?.enable === true && breaker.rollback === true;
+    const alarmsRollBack = alarms?.enable === true && alarms.rollback === true && (alarms.alarmNames ?? []).length > 0;
+    if (!breakerRollsBack && !alarmsRollBack) {
+        findings.push({
+            check: 'automatic-rollback',
+            what: 'neither the deployment circuit breaker with rollback nor CloudWatch alarms with rollback is on',
+            why: 'a deployment whose tasks keep failing is not stopped by ECS: without this step it would go on failing until someone notices',
+            fix: 'set deploymentConfiguration.deploymentCircuitBreaker to {"enable": true, "rollback": true}',
+        });
+    }
+    const strategy = config.strategy;
+    if (ROLLING.has(strategy) && desired > 0) {
+        const minimumHealthy = Math.ceil((desired * (config.minimumHealthyPercent ?? 100)) / 100);
+        if (minimumHealthy === 0) {
+            findings.push({
+                check: 'minimum-healthy-percent',
+                what: `minimumHealthyPercent is ${config.minimumHealthyPercent}: with ${desired} task${desired === 1 ? '' : 's'}, ECS may stop every running task before new ones are healthy`,
+                why: 'nothing serves requests during part of every rollout',
+                fix: 'set minimumHealthyPercent to 100 (and maximumPercent to 200 for speed), or at least a value that keeps one task',
+            });
+        }
+    }
+    const containerHealthCheck = facts.containers.some((container) => container.essential && container.healthCheck);
+    const loadBalanced = (service.loadBalancers ?? []).some((lb) => lb.targetGroupArn);
+    if (!containerHealthCheck && !loadBalanced) {
+        findings.push({
+            check: 'health-check',
+            what: 'no essential container has a health check and the service has no load balancer target group',
+            why: 'ECS counts a task as healthy as soon as it runs: a version that starts but does not serve is deployed as a success',
+            fix: 'add a healthCheck to the essential container of the task definition, or put the service behind a target group',
+        });
+    }
+    const platformVersion = service.platformVersion;
+    const family = service.platformFamily ?? 'LINUX';
+    const latest = LATEST_FARGATE_PLATFORM[family];
+    if (platformVersion && platformVersion !== 'LATEST' && latest && platformVersion !== latest) {
+        findings.push({
+            check: 'platform-version',
+            what: `the Fargate platform version is pinned to ${platformVersion}; the latest is ${latest}`,
+            why: 'older platform versions miss fixes and features, and AWS retires them',
+            fix: `set platformVersion to LATEST (or ${latest})`,
+        });
+    }
+    return findings;
+}
+/** One line per finding: what, why it matters, the fix. */
+function findingLine(finding) {
+    return `${finding.what}: ${finding.why}. Fix: ${finding.fix}.`;
+}
+
+;// CONCATENATED MODULE: ./src/preflight/read.ts
+/**
+ * What the preflight reads before any change: the Availability Zones of the service's subnets (EC2
+ * DescribeSubnets) and its target groups' health check and deregistration delay settings (ELBv2
+ * DescribeTargetGroups, DescribeTargetGroupAttributes), and the health checks of the task definition to deploy.
+ * A read that fails (no permission, say) skips the checks that need it with one note naming the permission; it
+ * never fails the step.
+ */
+
+
+
+async function readPreflightFacts(session, service, limits) {
+    const notes = [];
+    const attempt = async (permission, skipped, read) => {
+        try {
+            return await read();
+        }
+        catch (error) {
+            if (isAbort(error) || session.cancelled)
+                throw error;
+            notes.push(`Could not check ${skipped}: ${permission} failed with ${errorCode(error)} (${(0,src/* errorMessage */.gJ)(error)}).`);
+            return undefined;
+        }
+    };
+    const [containers, subnetZones, targetGroups] = await Promise.all([
+        attempt('ecs:DescribeTaskDefinition', 'the container health checks', () => containersToDeploy(session, limits)),
+        attempt('ec2:DescribeSubnets', 'the Availability Zones of the subnets', () => subnetZonesOf(session, service, limits)),
+        attempt('elasticloadbalancing:DescribeTargetGroups and DescribeTargetGroupAttributes', 'the target groups', () => targetGroupsOf(session, service, limits)),
+    ]);
+    return {
+        facts: {
+            service,
+            // Unread: assume a health check, so no finding is made up.
+            containers: containers ?? [{ name: '?', essential: true, healthCheck: true }],
+            ...(subnetZones ? { subnetZones } : {}),
+            ...(targetGroups ? { targetGroups } : {}),
+        },
+        notes,
+    };
+}
+async function containersToDeploy(session, limits) {
+    const source = session.inputs.taskDefinition;
+    let containers;
+    if (source.kind === 'file') {
+        containers = (source.rendered.request.containerDefinitions ?? []);
+    }
+    else {
+        const described = await session.bounded('DescribeTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o), limits);
+        containers = (described.taskDefinition?.containerDefinitions ?? []);
+    }
+    return containers.map((container) => ({
+        name: container.name ?? '?',
+        // ECS: a container is essential unless it says otherwise.
+        essential: container.essential !== false,
+        healthCheck: container.healthCheck !== undefined && container.healthCheck !== null,
+    }));
+}
+async function subnetZonesOf(session, service, limits) {
+    const subnets = service.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
+    if (subnets.length === 0 || !session.deps.ec2)
+        return undefined;
+    const [ec2, { DescribeSubnetsCommand }] = await Promise.all([session.deps.ec2(), __webpack_require__.e(/* import() */ 990).then(__webpack_require__.t.bind(__webpack_require__, 7990, 19))]);
+    const answer = await session.bounded('DescribeSubnets', (o) => ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnets }), o), limits);
+    return new Map((answer.Subnets ?? []).map((subnet) => [subnet.SubnetId ?? '?', subnet.AvailabilityZone ?? '?']));
+}
+async function targetGroupsOf(session, service, limits) {
+    const arns = [
+        ...new Set((service.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : []))),
+    ];
+    if (arns.length === 0 || !session.deps.elbv2)
+        return arns.length === 0 ? [] : undefined;
+    const [elbv2, sdk] = await Promise.all([session.deps.elbv2(), __webpack_require__.e(/* import() */ 518).then(__webpack_require__.t.bind(__webpack_require__, 3518, 19))]);
+    const described = await session.bounded('DescribeTargetGroups', (o) => elbv2.send(new sdk.DescribeTargetGroupsCommand({ TargetGroupArns: arns }), o), limits);
+    return Promise.all((described.TargetGroups ?? []).map(async (group) => {
+        const attributes = await session.bounded('DescribeTargetGroupAttributes', (o) => elbv2.send(new sdk.DescribeTargetGroupAttributesCommand({ TargetGroupArn: group.TargetGroupArn }), o), limits);
+        const delay = attributes.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds')?.Value;
+        return {
+            arn: group.TargetGroupArn ?? '?',
+            name: group.TargetGroupName ?? '?',
+            healthCheckIntervalSeconds: group.HealthCheckIntervalSeconds ?? 30,
+            healthyThresholdCount: group.HealthyThresholdCount ?? 5,
+            // ELBv2's default when the attribute is missing.
+            deregistrationDelaySeconds: delay === undefined ? 300 : Number(delay),
+        };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/preflight/rollout-time.ts
+/**
+ * The least time a rolling update of the service takes, from its settings, and which setting dominates it.
+ *
+ * ECS replaces tasks in rounds: at most maximumPercent of the desired count may be running or draining (draining
+ * tasks count), at least minimumHealthyPercent must stay healthy, so each round replaces (maximum − minimum)
+ * tasks. A round is: a new task starts, passes the load balancer's first health check (an Application Load
+ * Balancer target "must pass one health check to be considered healthy"), then an old one drains for the target
+ * group's deregistration delay and stops. The task start and stop times are typical Fargate figures, not settings.
+ */
+
+/** A Fargate task of a small image: provisioning, image pull and container start (typical; not a setting). */
+const TASK_START_MS = 30_000;
+/** From the end of draining to STOPPED (typical). */
+const TASK_STOP_MS = 10_000;
+/** Undefined for strategies other than rolling updates (their own follower computes their least time). */
+function predictRollout(facts) {
+    const { service } = facts;
+    const config = service.deploymentConfiguration ?? {};
+    if (config.strategy !== undefined && config.strategy !== 'ROLLING')
+        return undefined;
+    const desired = service.desiredCount ?? 0;
+    if (desired === 0)
+        return undefined;
+    const maximum = Math.floor((desired * (config.maximumPercent ?? 200)) / 100);
+    const minimum = Math.ceil((desired * (config.minimumHealthyPercent ?? 100)) / 100);
+    const perRound = Math.max(1, Math.min(desired, maximum - minimum));
+    const rounds = Math.ceil(desired / perRound);
+    const groups = facts.targetGroups ?? [];
+    const slowest = (pick, fallback) => groups.length > 0 ? Math.max(...groups.map(pick)) : fallback;
+    const healthMs = slowest((group) => group.healthCheckIntervalSeconds * 1000, 0);
+    const drainMs = slowest((group) => group.deregistrationDelaySeconds * 1000, 0);
+    const parts = [
+        { label: 'task start (typical)', ms: TASK_START_MS },
+        ...(healthMs > 0 ? [{ label: 'first load balancer health check', ms: healthMs }] : []),
+        ...(drainMs > 0 ? [{ label: 'deregistration delay', ms: drainMs }] : []),
+        { label: 'task stop (typical)', ms: TASK_STOP_MS },
+    ];
+    const roundMs = parts.reduce((sum, part) => sum + part.ms, 0);
+    const leastMs = rounds * roundMs;
+    let dominant;
+    if (drainMs > TASK_START_MS && drainMs >= healthMs) {
+        dominant = {
+            setting: `deregistration delay ${(0,src/* formatDuration */.a3)(drainMs)}`,
+            addsMs: rounds * drainMs,
+            fix: 'lower the target group attribute deregistration_delay.timeout_seconds (e.g. to 30) when requests are short',
+        };
+    }
+    else if (healthMs > TASK_START_MS) {
+        dominant = {
+            setting: `health check interval ${(0,src/* formatDuration */.a3)(healthMs)}`,
+            addsMs: rounds * healthMs,
+            fix: "lower the target group's HealthCheckIntervalSeconds (e.g. to 10)",
+        };
+    }
+    else if (rounds > 1) {
+        dominant = {
+            setting: `maximumPercent ${config.maximumPercent ?? 200} / minimumHealthyPercent ${config.minimumHealthyPercent ?? 100}`,
+            addsMs: (rounds - 1) * roundMs,
+            fix: 'allow more tasks per round: maximumPercent 200 with minimumHealthyPercent 100 replaces all tasks at once',
+        };
+    }
+    const roundText = `${rounds} round${rounds === 1 ? '' : 's'} of ${perRound} task${perRound === 1 ? '' : 's'} × (${parts.map((part) => `${part.label} ${(0,src/* formatDuration */.a3)(part.ms)}`).join(' + ')})`;
+    const text = `A rollout takes at least ${(0,src/* formatDuration */.a3)(leastMs)}: ${roundText}.` +
+        (dominant
+            ? ` The ${dominant.setting} dominates: it adds at least ${(0,src/* formatDuration */.a3)(dominant.addsMs)} to every deploy (fix: ${dominant.fix}).`
+            : '');
+    return { leastMs, rounds, perRound, parts, ...(dominant ? { dominant } : {}), text };
+}
+
+;// CONCATENATED MODULE: ./src/preflight/preflight.ts
+
+
+
+
+async function runPreflight(session, service, limits) {
+    const { inputs, log } = session;
+    if (inputs.preflight === 'off')
+        return undefined;
+    const { facts, notes } = await readPreflightFacts(session, service, limits);
+    const findings = findingsOf(facts);
+    const prediction = predictRollout(facts);
+    log.info(`Preflight of service ${inputs.service}: ${findings.length === 0 ? 'no findings' : `${findings.length} finding${findings.length === 1 ? '' : 's'}`} (preflight: ${inputs.preflight})`);
+    for (const note of notes)
+        log.info(`  ${note}`);
+    if (prediction)
+        log.info(`  ${prediction.text}`);
+    if (findings.length > 0 && inputs.preflight === 'fail') {
+        throw new src/* ConfigurationError */.j1(`Preflight found ${findings.length} problem${findings.length === 1 ? '' : 's'} with service ${inputs.service} (preflight: fail); nothing was registered or deployed:\n${findings.map((finding) => `- ${findingLine(finding)}`).join('\n')}\nFix them, or set preflight: warn to deploy anyway.`);
+    }
+    for (const finding of findings)
+        log.warning(`Preflight: ${findingLine(finding)}`);
+    return { findings, ...(prediction ? { prediction } : {}), notes };
+}
+
 ;// CONCATENATED MODULE: ./src/write-once.ts
 /**
  * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
@@ -928,6 +1190,8 @@ async function updateService(session, deployArn, previousDeploymentId, limits) {
         operation: 'UpdateService',
         write: async () => {
             const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
+                // The service definition's settings first: the inputs below are not among them.
+                ...inputs.serviceDefinition?.settings,
                 cluster: inputs.cluster,
                 service: inputs.service,
                 taskDefinition: deployArn,
@@ -1082,7 +1346,52 @@ async function followEcsRollback(session, by) {
     return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
 }
 
+;// CONCATENATED MODULE: ./src/service-definition/diff.ts
+const FROM_DEPLOYMENT = new Set(['serviceConnectConfiguration', 'volumeConfigurations', 'vpcLatticeConfigurations']);
+function serviceSettingsDiff(settings, service) {
+    const primary = service.deployments?.find((deployment) => deployment.status === 'PRIMARY');
+    const running = service;
+    const lines = [];
+    for (const [key, wanted] of Object.entries(settings)) {
+        const current = FROM_DEPLOYMENT.has(key) ? primary?.[key] : running[key];
+        const before = leaves(current, key);
+        for (const [path, value] of leaves(wanted, key)) {
+            const old = before.get(path);
+            if (old === undefined)
+                lines.push(`+ ${path}: ${value}`);
+            else if (old !== value)
+                lines.push(`~ ${path}: ${old} → ${value}`);
+        }
+    }
+    return lines;
+}
+/** path → JSON text of each scalar under `value` (lists by index, `[]` and `{}` for empty ones). */
+function leaves(value, path, into = new Map()) {
+    if (value === undefined || value === null)
+        return into;
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            into.set(path, '[]');
+        for (const [i, item] of value.entries())
+            leaves(item, `${path}[${i}]`, into);
+    }
+    else if (typeof value === 'object' && !(value instanceof Date)) {
+        const entries = Object.entries(value);
+        if (entries.length === 0)
+            into.set(path, '{}');
+        for (const [key, inner] of entries)
+            leaves(inner, `${path}.${key}`, into);
+    }
+    else {
+        into.set(path, JSON.stringify(value));
+    }
+    return into;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy.ts
+
+
+
 
 
 
@@ -1121,12 +1430,6 @@ class Deployer {
     async run() {
         const { session } = this;
         const { inputs, deps, log } = session;
-        const base = {
-            cluster: inputs.cluster,
-            service: inputs.service,
-            consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
-            stoppedTasks: [],
-        };
         // 1. Where the service is now. Nothing is changed before every check here has passed.
         const before = await session.describeService(this.beforeWait());
         const controller = before.deploymentController?.type ?? 'ECS';
@@ -1143,11 +1446,22 @@ class Deployer {
         if (previousPrimary?.rolloutState && previousPrimary.rolloutState !== 'COMPLETED') {
             log.warning(`The service's PRIMARY deployment ${previousPrimary.id} is ${previousPrimary.rolloutState}, not COMPLETED: a rollback by this step would return to ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'it'}, which may not be a good version.`);
         }
-        // 2. What to deploy, validated before anything changes.
+        // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
         const resolved = await resolveTaskDefinition(session, before, this.beforeWait());
+        const preflight = await runPreflight(session, before, this.beforeWait());
+        const base = {
+            cluster: inputs.cluster,
+            service: inputs.service,
+            consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
+            stoppedTasks: [],
+            ...(preflight ? { preflight: preflightSummary(preflight) } : {}),
+        };
+        const settingsChanges = serviceSettingsChanges(session, before);
+        if (settingsChanges)
+            Object.assign(base, { serviceSettings: settingsChanges });
         const { images, unchanged } = resolved;
         const countChange = inputs.desiredCount !== undefined && inputs.desiredCount !== before.desiredCount;
-        if (unchanged && !countChange && !inputs.forceNewDeployment) {
+        if (unchanged && !countChange && !settingsChanges?.length && !inputs.forceNewDeployment) {
             const message = `${(0,taskdef/* shortTaskDefinition */.P5)(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
             log.info(message);
             return this.settled({
@@ -1317,6 +1631,25 @@ function ourTarget(updated, before, deployArn) {
         ...(currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
             ? { serviceDeploymentArn: currentServiceDeployment }
             : {}),
+    };
+}
+/** The service definition's changes to the running service, printed; undefined without a service definition. */
+function serviceSettingsChanges(session, before) {
+    const definition = session.inputs.serviceDefinition;
+    if (!definition)
+        return undefined;
+    const lines = serviceSettingsDiff(definition.settings, before);
+    session.log.info(lines.length === 0
+        ? `Service definition ${definition.path}: the service already has these settings.`
+        : `Service definition ${definition.path} changes ${lines.length} setting${lines.length === 1 ? '' : 's'} (applied with the task definition in one UpdateService):\n${lines.map((line) => `  ${line}`).join('\n')}`);
+    return lines;
+}
+/** What a result carries of the preflight. */
+function preflightSummary(report) {
+    const { prediction } = report;
+    return {
+        findings: report.findings.map(findingLine),
+        ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
     };
 }
 /** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
