@@ -1,7 +1,9 @@
 /**
- * `@ecs-actions/simulator`: a local ECS, ECR, CloudWatch Logs and GitHub REST simulator on 127.0.0.1 that speaks the real wire
+ * `@ecs-actions/simulator`: a local ECS, ECR, CloudWatch Logs, CodeDeploy and GitHub REST simulator on 127.0.0.1 that speaks the real wire
  * protocols, for end-to-end tests and the demo. See README.md and /work/briefs/simulator-api.md.
  */
+
+import { CodeDeploySimulator } from './codedeploy/index.js';
 import { type CallRecord, SimClock } from './contract.js';
 import { EcrSimulator } from './ecr/index.js';
 import { EcsSimulator } from './ecs/index.js';
@@ -10,6 +12,7 @@ import { GitHubSimulator } from './github/index.js';
 import { LogsSimulator } from './logs/index.js';
 import { startServer } from './server.js';
 
+export { CODEDEPLOY_TIMING, CodeDeploySimulator, type SeedDeploymentGroupInput } from './codedeploy/index.js';
 export type { ApiName, CallRecord } from './contract.js';
 export { AwsServiceError, SimClock } from './contract.js';
 export { EcrSimulator } from './ecr/index.js';
@@ -41,6 +44,7 @@ export interface SimulatorEnv {
   AWS_ENDPOINT_URL_ECS: string;
   AWS_ENDPOINT_URL_ECR: string;
   AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: string;
+  AWS_ENDPOINT_URL_CODEDEPLOY: string;
   GITHUB_API_URL: string;
   GITHUB_TOKEN: string;
   [name: string]: string;
@@ -54,6 +58,8 @@ export interface Simulator {
   ecr: EcrSimulator;
   /** CloudWatch Logs: what tasks' awslogs containers wrote (src/logs). */
   logs: LogsSimulator;
+  /** CodeDeploy (ECS compute platform) over the ECS side's task sets (src/codedeploy). */
+  codedeploy: CodeDeploySimulator;
   github: GitHubSimulator;
   faults: { inject(spec: FaultSpec): void; clear(): void; pending(): readonly FaultSpec[] };
   /** Every call, in order, including failed and faulted ones. */
@@ -76,6 +82,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const clock = new SimClock(options.timeScale ?? 1);
   const logs = new LogsSimulator({ clock, accountId, region });
   const ecs = new EcsSimulator({ clock, accountId, region, logs });
+  const codedeploy = new CodeDeploySimulator({ clock, accountId, region, ecs });
   const ecr = new EcrSimulator(
     options.registry ? { clock, accountId, region, registry: options.registry } : { clock, accountId, region },
   );
@@ -86,7 +93,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const calls: CallRecord[] = [];
   const server = await startServer({
     port: options.port ?? 0,
-    aws: [ecs, ecr, logs],
+    aws: [ecs, ecr, logs, codedeploy],
     github,
     faults,
     calls,
@@ -102,6 +109,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       AWS_ENDPOINT_URL_ECS: server.url,
       AWS_ENDPOINT_URL_ECR: server.url,
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: server.url,
+      AWS_ENDPOINT_URL_CODEDEPLOY: server.url,
       GITHUB_API_URL: server.url,
       GITHUB_TOKEN: githubToken,
     },
@@ -109,6 +117,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     ecs,
     ecr,
     logs,
+    codedeploy,
     github,
     faults: {
       inject: (spec) => faults.inject(spec),
@@ -133,6 +142,12 @@ function iamActions(calls: CallRecord[]): string[] {
     const params = call.params as Record<string, unknown> | undefined;
     if (call.operation === 'RegisterTaskDefinition' && (params?.taskRoleArn || params?.executionRoleArn)) {
       actions.add('iam:PassRole');
+    }
+    // CodeDeploy's permissions reference: CreateDeployment also needs codedeploy:GetDeploymentConfig (on the deployment
+    // configuration) and codedeploy:GetApplicationRevision / RegisterApplicationRevision (on the application).
+    if (call.api === 'codedeploy' && call.operation === 'CreateDeployment') {
+      actions.add('codedeploy:GetDeploymentConfig');
+      actions.add('codedeploy:RegisterApplicationRevision');
     }
     // ECS developer guide, "Grant permission to tag resources on creation": a create action given tags is also
     // authorized as ecs:TagResource (a task definition file that carries `tags` needs it).

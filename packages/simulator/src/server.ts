@@ -6,7 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type ApiName, type AwsJsonService, AwsServiceError, type CallRecord, type GitHubApiSide } from './contract.js';
+import {
+  type ApiName,
+  type AwsApiName,
+  type AwsJsonService,
+  AwsServiceError,
+  type CallRecord,
+  type GitHubApiSide,
+} from './contract.js';
 import type { FaultSpec, Faults } from './faults.js';
 
 export interface SimulatorServerOptions {
@@ -199,7 +206,7 @@ async function handleAws(
 
 function awsFaultError(
   fault: FaultSpec,
-  api: 'ecs' | 'ecr' | 'logs',
+  api: AwsApiName,
   operation: string,
   params: Record<string, unknown>,
   options: SimulatorServerOptions,
@@ -234,7 +241,7 @@ function awsFaultError(
  * name `*`.
  */
 function resourceFor(
-  api: 'ecs' | 'ecr' | 'logs',
+  api: AwsApiName,
   operation: string,
   params: Record<string, unknown>,
   options: SimulatorServerOptions,
@@ -251,6 +258,18 @@ function resourceFor(
     const stream = text(params.logStreamName);
     const groupArn = `${prefix}:log-group:${group}`;
     return operation === 'GetLogEvents' && stream ? `${groupArn}:log-stream:${stream}` : `${groupArn}:*`;
+  }
+  if (api === 'codedeploy') {
+    // CodeDeploy: deployment groups are `deploymentgroup:<application>/<group>`; GetDeployment and the target calls act
+    // on the deployment group of the deployment (named `*` here, where the simulator cannot tell without a lookup).
+    const application = text(params.applicationName);
+    const group = text(params.deploymentGroupName);
+    if (application && group)
+      return `arn:aws:codedeploy:${options.region}:${options.accountId}:deploymentgroup:${application}/${group}`;
+    if (application) return `arn:aws:codedeploy:${options.region}:${options.accountId}:application:${application}`;
+    const config = text(params.deploymentConfigName);
+    if (config) return `arn:aws:codedeploy:${options.region}:${options.accountId}:deploymentconfig:${config}`;
+    return '*';
   }
   if (api === 'ecr') {
     const repository = text(params.repositoryName);
