@@ -1,5 +1,6 @@
 /** The shapes the phases of a deploy (register, update, follow, explain, roll back) share. */
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { Clock, Sleep } from '@ecs-actions/core';
 
@@ -30,6 +31,11 @@ export interface DeployDeps {
    * Without it, no log lines are read.
    */
   logs?: (region: string) => Promise<CloudWatchLogsClient>;
+  /**
+   * CodeDeploy clients, created on first use (a CODE_DEPLOY service): `singleAttempt` (retries off) for the writes,
+   * CreateDeployment and StopDeployment, which must not be applied twice after a lost answer.
+   */
+  codedeploy?: () => Promise<{ client: CodeDeployClient; singleAttempt: CodeDeployClient }>;
 }
 
 export interface StoppedContainer {
@@ -64,7 +70,7 @@ export interface StoppedTask {
 }
 
 export interface RollbackReport {
-  by: 'ecs' | 'action';
+  by: 'ecs' | 'action' | 'codedeploy';
   taskDefinitionArn: string;
   deploymentId?: string;
   steady: boolean;
@@ -80,6 +86,8 @@ export interface DeployResult {
   taskDefinitionArn?: string;
   previousTaskDefinitionArn?: string;
   deploymentId?: string;
+  /** The CodeDeploy deployment this step created (a CODE_DEPLOY service). */
+  codedeployDeploymentId?: string;
   images: string[];
   durationMs: number;
   /** The last known state of our deployment, e.g. "COMPLETED, 3/3 running". */

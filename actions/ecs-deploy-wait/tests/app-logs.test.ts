@@ -110,6 +110,7 @@ async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}, source
     pollIntervalMs: 250,
     rollback: true,
     skipUnchanged: false,
+    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
   };
   const logsRegions: string[] = [];
   const logsClient = new CloudWatchLogsClient({
