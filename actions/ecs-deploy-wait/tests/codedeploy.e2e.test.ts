@@ -99,6 +99,22 @@ function run(s: { sim: Simulator; workspace: string }, inputs: Record<string, st
   });
 }
 
+/** The codedeploy: actions of the statement in the README's IAM section (the ```json block that has them). */
+const documentedCodeDeployActions = (() => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const block = [...readme.matchAll(/```json\n([\s\S]*?)```/g)]
+    .map(([, json]) => json ?? '')
+    .find((json) => json.includes('codedeploy:'));
+  return (JSON.parse(block ?? '{}') as { Action?: string[] }).Action ?? [];
+})();
+
+/** Every codedeploy: action the run needed is in the README's policy. */
+function expectDocumented(s: { sim: Simulator }): void {
+  const used = s.sim.iamActions().filter((action) => action.startsWith('codedeploy:'));
+  expect(used.length).toBeGreaterThan(0);
+  expect(documentedCodeDeployActions).toEqual(expect.arrayContaining(used));
+}
+
 const taskSets = (s: { sim: Simulator }) =>
   (s.sim.ecs.describeService('prod', 'be') as { taskSets: { status: string; taskDefinition: string }[] }).taskSets.map(
     (set) => `${set.status} ${set.taskDefinition.split('/').pop()}`,
@@ -136,6 +152,8 @@ describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
     });
     expect(taskSets(s)[0]).toBe('PRIMARY ecs_be_prod:2');
     expect(result.summary).toContain('CodeDeploy deployment');
+    expectDocumented(s);
+    expect(s.sim.callsOf('UpdateService')).toHaveLength(0);
   });
 
   it('puts the registered ARN into a given YAML AppSpec, with its hooks', async () => {
@@ -185,6 +203,7 @@ describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
     expect(result.stdout).toContain('APPLICATION FAILED TO START');
     expect(result.summary).toContain('by CodeDeploy');
     expect(taskSets(s)).toEqual(['PRIMARY ecs_be_prod:1']);
+    expectDocumented(s);
   });
 
   it('a failing hook without automatic rollback fails and says CodeDeploy did not roll back', async () => {
@@ -226,6 +245,7 @@ describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
     expect(result.errors[0]).toMatch(/CodeDeploy rolled back with deployment d-/);
     const stop = s.sim.callsOf('StopDeployment')[0]?.params as { autoRollbackEnabled: boolean };
     expect(stop.autoRollbackEnabled).toBe(true);
+    expectDocumented(s);
   });
 
   it.each([
