@@ -264,12 +264,6 @@ export class CodeDeploySimulator implements AwsJsonService {
       );
     }
     const description = typeof input.description === 'string' ? input.description : undefined;
-    if (description !== undefined && description.length > 100) {
-      throw new AwsServiceError(
-        'DescriptionTooLongException',
-        'The description is too long. The maximum length is 100 characters.',
-      );
-    }
     const revision = input.revision;
     if (revision === null || typeof revision !== 'object' || Array.isArray(revision)) {
       throw new AwsServiceError('RevisionRequiredException', 'Revision must be specified.');
