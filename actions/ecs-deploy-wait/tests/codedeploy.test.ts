@@ -314,4 +314,56 @@ describe('deploy to a CODE_DEPLOY service', () => {
       'Input "desired-count" (4) is not applied to a CODE_DEPLOY service',
     );
   });
+  /** DescribeServices, GetDeploymentGroup, RegisterTaskDefinition, CreateDeployment: every deployment's start. */
+  function started(rollback = true): { ecs: EcsScript; cd: CodeDeployScript } {
+    const ecs = new EcsScript()
+      .expect('DescribeServices', codeDeployService())
+      .expect('RegisterTaskDefinition', { taskDefinition: { taskDefinitionArn: NEW, family: 'web', revision: 7 } });
+    const cd = new CodeDeployScript()
+      .expect('GetDeploymentGroup', groupAnswer(rollback))
+      .expect('CreateDeployment', { deploymentId: ID });
+    return { ecs, cd };
+  }
+
+  it('with wait: false ends once the deployment is created', async () => {
+    const { cd } = started();
+    const result = await deploy(inputs({ wait: false }), depsWithCodeDeploy());
+    expect(result).toMatchObject({ status: 'succeeded', codedeployDeploymentId: ID, finalState: 'Created' });
+    expect(cd.scope.isDone()).toBe(true);
+  });
+
+  it('on cancellation while waiting says CodeDeploy carries on, and stops nothing', async () => {
+    const { cd } = started();
+    cd.expect('GetDeployment', { deploymentInfo: { deploymentId: ID, status: 'Created' } });
+    const cancel = new AbortController();
+    const deps = depsWithCodeDeploy();
+    const result = await deploy(inputs(), {
+      ...deps,
+      signal: cancel.signal,
+      sleep: async () => {
+        cancel.abort();
+        throw Object.assign(new Error('The operation was aborted'), { name: 'AbortError', code: 'ABORT_ERR' });
+      },
+    });
+    expect(result).toMatchObject({ status: undefined, cancelled: true, codedeployDeploymentId: ID });
+    expect(result.message).toContain(`Cancelled while waiting: CodeDeploy deployment ${ID} carries on`);
+    expect(cd.calls.map((call) => call.operation)).not.toContain('StopDeployment');
+  });
+
+  it('a timeout with rollback: false stops nothing and says CodeDeploy carries on', async () => {
+    const { cd } = started();
+    cd.expect('GetDeployment', { deploymentInfo: { deploymentId: ID, status: 'InProgress' } });
+    cd.expect('ListDeploymentTargets', { targetIds: ['prod:web'] });
+    cd.expect('GetDeploymentTarget', target([['Install', 'InProgress']]));
+    new EcsScript()
+      .expect('DescribeServices', codeDeployService())
+      .expect('ListTasks', { taskArns: [] })
+      .expect('ListServiceDeployments', { serviceDeployments: [] });
+    const deps = depsWithCodeDeploy();
+    const result = await deploy(inputs({ rollback: false, timeoutMs: 600_001, pollIntervalMs: 600_001 }), deps);
+    expect(result.status).toBe('timed-out');
+    expect(result.message).toContain(`CodeDeploy deployment ${ID} did not end within`);
+    expect(result.message).toContain('Not rolled back (rollback: false): CodeDeploy carries on');
+    expect(cd.calls.map((call) => call.operation)).not.toContain('StopDeployment');
+  });
 });

@@ -16,7 +16,7 @@ import {
   ListDeploymentTargetsCommand,
   StopDeploymentCommand,
 } from '@aws-sdk/client-codedeploy';
-import { type ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import { type ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '../src/index.js';
 import { describeService, ecsClient, fargateTaskDefinition } from './ecs-helpers.js';
@@ -328,5 +328,36 @@ describe('failures and rollbacks', () => {
     expect(sim.iamActions()).toEqual(
       expect.arrayContaining(['codedeploy:CreateDeployment', 'codedeploy:GetDeploymentConfig']),
     );
+  });
+});
+
+describe('task sets and traffic routing', () => {
+  it('scales task sets with the desired count, and refuses a task definition change by UpdateService', async () => {
+    seed('scale');
+    await ecs.send(new UpdateServiceCommand({ cluster, service: 'scale', desiredCount: 3 }));
+    sim.clock.advance(60_000);
+    const scaled = await describeService(ecs, cluster, 'scale');
+    expect(scaled.taskSets?.map((t) => [t.computedDesiredCount, t.runningCount, t.stabilityStatus])).toEqual([
+      [3, 3, 'STEADY_STATE'],
+    ]);
+    const arn = await register('scale', 'repo/scale:2');
+    const refused = await errorOf(
+      ecs.send(new UpdateServiceCommand({ cluster, service: 'scale', taskDefinition: arn })),
+    );
+    expect(refused.message).toContain('Use AWS CodeDeploy to trigger a new deployment.');
+  });
+
+  it('shifts traffic step by step with a linear configuration', async () => {
+    seed('linear', { deploymentConfigName: 'CodeDeployDefault.ECSLinear10PercentEvery1Minutes' });
+    const id = await create('linear', appSpec(await register('linear', 'repo/linear:2')));
+    const weights: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      sim.clock.advance(30_000);
+      const green = (await target(id))?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green');
+      if (green?.trafficWeight !== undefined && weights.at(-1) !== green.trafficWeight)
+        weights.push(green.trafficWeight);
+    }
+    expect(weights).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect((await runToEnd(id)).info.status).toBe('Succeeded');
   });
 });
