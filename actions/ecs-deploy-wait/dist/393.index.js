@@ -719,9 +719,10 @@ async function reportFailure(session, target, limits) {
     const { log } = session;
     const stopped = await stoppedTasks(session, target.id, limits);
     await attachAppLogs(session, stopped, target.taskDefinitionArn, limits);
-    log.startGroup(`Stopped tasks of deployment ${target.id} (${stopped.length})`);
+    const what = target.kind ?? 'deployment';
+    log.startGroup(`Stopped tasks of ${what} ${target.id} (${stopped.length})`);
     if (stopped.length === 0)
-        log.info('No stopped tasks were found for this deployment.');
+        log.info(`No stopped tasks were found for this ${what}.`);
     for (const task of stopped)
         for (const line of [...formatStoppedTask(task), ...formatAppLogs(task)])
             log.info(line);
@@ -880,7 +881,7 @@ async function reportCodeDeployFailure(session, outcome, taskDefinitionArn, limi
         log.info('The replacement task set was not created, so no task of it stopped.');
         return [];
     }
-    return reportFailure(session, { id: taskSet, taskDefinitionArn, label: 'replacement task set' }, limits);
+    return reportFailure(session, { id: taskSet, taskDefinitionArn, label: 'replacement', kind: 'task set' }, limits);
 }
 /** The service events ECS wrote since the step started (the CodeDeploy wait does not read the service). */
 async function collectServiceEvents(session, limits) {
@@ -1146,111 +1147,144 @@ async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group
 
 
 async function deployWithCodeDeploy(session, before, beforeWait) {
-    const { inputs, deps, log } = session;
-    const previousArn = before.taskDefinition;
     const clients = await codedeployClients(session);
-    const { application, deploymentGroup } = inputs.codedeploy;
-    // 1. The deployment group, and every check that needs no write.
-    const group = await readDeploymentGroup(session, clients, beforeWait());
-    const traffic = checkBeforeChange(session, before, group);
-    const config = inputs.codedeploy.deploymentConfig ?? group.deploymentConfigName ?? 'the group default';
-    log.info(`CodeDeploy application ${application}, deployment group ${deploymentGroup} (${config}; original task set terminated ${(0,src/* formatDuration */.a3)(group.terminationWaitMs)} after traffic moves; automatic rollback on failure ${group.rollsBackOnFailure ? 'on' : 'off'}); traffic to container ${traffic.containerName} port ${traffic.containerPort}` +
-        (inputs.codedeploy.appSpec ? ` (AppSpec ${inputs.codedeploy.appSpec.shown})` : ' (generated AppSpec)'));
-    const resolved = await resolveTaskDefinition(session, before, beforeWait());
-    const known = {
-        cluster: inputs.cluster,
-        service: inputs.service,
-        consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
-        stoppedTasks: [],
-        previousTaskDefinitionArn: previousArn,
-        images: resolved.images,
-    };
-    const result = (k, status, message, finalState) => ({
-        ...k,
-        status,
-        cancelled: status === undefined,
-        message,
-        durationMs: deps.clock.now() - session.started,
-        finalState,
-    });
-    if (resolved.unchanged && !inputs.forceNewDeployment) {
-        const message = `${(0,taskdef/* shortTaskDefinition */.P5)(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
-        log.info(message);
-        return result({ ...known, taskDefinitionArn: previousArn }, 'unchanged', message, 'unchanged');
+    return new CodeDeployRun(session, before, beforeWait, clients).run();
+}
+class CodeDeployRun {
+    session;
+    before;
+    beforeWait;
+    clients;
+    constructor(session, before, beforeWait, clients) {
+        this.session = session;
+        this.before = before;
+        this.beforeWait = beforeWait;
+        this.clients = clients;
     }
-    // 2. Register, as for a rolling update.
-    let deployArn = resolved.deployArn;
-    const source = inputs.taskDefinition;
-    if (!deployArn && source.kind === 'file') {
+    get previousArn() {
+        return this.before.taskDefinition;
+    }
+    async run() {
+        const { inputs, log } = this.session;
+        const prepared = await this.prepare();
+        const { known, resolved } = prepared;
+        if (resolved.unchanged && !inputs.forceNewDeployment) {
+            const message = `${(0,taskdef/* shortTaskDefinition */.P5)(this.previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
+            log.info(message);
+            return this.result({ ...known, taskDefinitionArn: this.previousArn }, 'unchanged', message, 'unchanged');
+        }
+        const started = await this.start(prepared);
+        if ('status' in started)
+            return started;
+        const { ours, deployArn, deploymentId } = started;
+        if (!inputs.wait) {
+            const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
+            log.info(message);
+            return this.result(ours, 'succeeded', message, 'Created');
+        }
+        return this.follow(prepared.group, ours, deployArn, deploymentId);
+    }
+    /** 1. The deployment group, every check that needs no write, and the task definition to deploy. */
+    async prepare() {
+        const { session, beforeWait } = this;
+        const { inputs, deps, log } = session;
+        const { application, deploymentGroup, appSpec, deploymentConfig } = inputs.codedeploy;
+        const group = await readDeploymentGroup(session, this.clients, beforeWait());
+        const traffic = checkBeforeChange(session, this.before, group);
+        const config = deploymentConfig ?? group.deploymentConfigName ?? 'the group default';
+        log.info(`CodeDeploy application ${application}, deployment group ${deploymentGroup} (${config}; original task set terminated ${(0,src/* formatDuration */.a3)(group.terminationWaitMs)} after traffic moves; automatic rollback on failure ${group.rollsBackOnFailure ? 'on' : 'off'}); traffic to container ${traffic.containerName} port ${traffic.containerPort}` +
+            (appSpec ? ` (AppSpec ${appSpec.shown})` : ' (generated AppSpec)'));
+        const resolved = await resolveTaskDefinition(session, this.before, beforeWait());
+        const known = {
+            cluster: inputs.cluster,
+            service: inputs.service,
+            consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
+            stoppedTasks: [],
+            previousTaskDefinitionArn: this.previousArn,
+            images: resolved.images,
+        };
+        return { group, traffic, resolved, known };
+    }
+    /** 2–3. Register (as for a rolling update), then CreateDeployment; a write without an answer is a result. */
+    async start(prepared) {
+        const { session, beforeWait } = this;
+        const { inputs, log } = session;
+        const { known, resolved, traffic } = prepared;
+        let deployArn = resolved.deployArn;
+        const source = inputs.taskDefinition;
+        if (!deployArn && source.kind === 'file') {
+            try {
+                deployArn = await registerTaskDefinition(session, source, beforeWait);
+            }
+            catch (error) {
+                if (!isUnanswered(error))
+                    throw error;
+                const landed = await landedRegistration(session, source.rendered);
+                return unanswered(session, error, 'registering', `${landed.text}; no CodeDeploy deployment was created`, {
+                    ...known,
+                    ...(landed.arn ? { taskDefinitionArn: landed.arn } : {}),
+                });
+            }
+        }
+        if (!deployArn)
+            throw new Error('internal: no task definition to deploy');
+        const registered = resolved.deployArn === undefined ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
+        const withArn = { ...known, taskDefinitionArn: deployArn };
+        let deploymentId;
         try {
-            deployArn = await registerTaskDefinition(session, source, beforeWait);
+            deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait());
         }
         catch (error) {
-            if (!isUnanswered(error))
-                throw error;
-            const landed = await landedRegistration(session, source.rendered);
-            return unanswered(session, error, 'registering', `${landed.text}; no CodeDeploy deployment was created`, {
-                ...known,
-                ...(landed.arn ? { taskDefinitionArn: landed.arn } : {}),
+            if (isUnanswered(error)) {
+                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`, withArn);
+            }
+            throw withWhatWasDone(error, `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(this.previousArn) : 'its task set'}.`);
+        }
+        log.info(`Created CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}`);
+        return { ours: { ...withArn, deploymentId, codedeployDeploymentId: deploymentId }, deployArn, deploymentId };
+    }
+    /** 4–5. Follow it to the end; when it did not succeed, explain and roll back through CodeDeploy. */
+    async follow(group, ours, deployArn, deploymentId) {
+        const { session, clients } = this;
+        const { inputs, log } = session;
+        log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for CodeDeploy deployment ${deploymentId}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+        let outcome;
+        try {
+            outcome = await followDeployment(session, clients, deploymentId, inputs.timeoutMs, 'ours');
+        }
+        catch (error) {
+            return interrupted(session, error, ours, deploymentId);
+        }
+        if (outcome.kind === 'succeeded') {
+            const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} succeeded: production traffic is on the new task set and the original one was terminated.`;
+            log.info(message);
+            return this.result(ours, 'succeeded', message, 'Succeeded');
+        }
+        const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
+        log.warning(cause);
+        // The wait is over: the report shares one poll (at least a few seconds); a rollback then gets its own wait.
+        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+        let stoppedTasks = [];
+        try {
+            stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
+            const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, this.previousArn, {
+                withinMs: CHECK_TIMEOUT_MS + inputs.pollIntervalMs,
             });
+            log.info(rollback.note);
+            const status = rollback.report?.steady
+                ? 'rolled-back'
+                : outcome.kind === 'timed-out'
+                    ? 'timed-out'
+                    : 'failed';
+            return this.result({ ...ours, stoppedTasks, ...(rollback.report ? { rollback: rollback.report } : {}) }, status, `${cause} ${rollback.note}`, finalState(outcome));
+        }
+        catch (error) {
+            return interrupted(session, error, { ...ours, stoppedTasks }, deploymentId, cause);
         }
     }
-    if (!deployArn)
-        throw new Error('internal: no task definition to deploy');
-    const registered = resolved.deployArn === undefined ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
-    const withArn = { ...known, taskDefinitionArn: deployArn };
-    // 3. CreateDeployment.
-    let deploymentId;
-    try {
-        deploymentId = await createDeployment(session, clients, deployArn, traffic, beforeWait());
-    }
-    catch (error) {
-        if (isUnanswered(error)) {
-            return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${deploymentGroup} in the CodeDeploy console`, withArn);
-        }
-        throw withWhatWasDone(error, `${registered}no CodeDeploy deployment was created; the service still runs ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'its task set'}.`);
-    }
-    const ours = { ...withArn, deploymentId, codedeployDeploymentId: deploymentId };
-    log.info(`Created CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}`);
-    if (!inputs.wait) {
-        const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
-        log.info(message);
-        return result(ours, 'succeeded', message, 'Created');
-    }
-    // 4. Follow it.
-    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for CodeDeploy deployment ${deploymentId}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
-    let outcome;
-    try {
-        outcome = await followDeployment(session, clients, deploymentId, inputs.timeoutMs, 'ours');
-    }
-    catch (error) {
-        return interrupted(session, error, ours, deploymentId);
-    }
-    if (outcome.kind === 'succeeded') {
-        const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} succeeded: production traffic is on the new task set and the original one was terminated.`;
-        log.info(message);
-        return result(ours, 'succeeded', message, 'Succeeded');
-    }
-    // 5. It did not succeed: why, then roll back through CodeDeploy.
-    const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
-    log.warning(cause);
-    const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
-    let stoppedTasks = [];
-    try {
-        stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
-        const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, previousArn, {
-            withinMs: CHECK_TIMEOUT_MS + inputs.pollIntervalMs,
-        });
-        log.info(rollback.note);
-        const status = rollback.report?.steady
-            ? 'rolled-back'
-            : outcome.kind === 'timed-out'
-                ? 'timed-out'
-                : 'failed';
-        return result({ ...ours, stoppedTasks, ...(rollback.report ? { rollback: rollback.report } : {}) }, status, `${cause} ${rollback.note}`, finalState(outcome));
-    }
-    catch (error) {
-        return interrupted(session, error, { ...ours, stoppedTasks }, deploymentId, cause);
+    result(known, status, message, state) {
+        const { deps, started } = this.session;
+        return { ...known, status, cancelled: false, message, durationMs: deps.clock.now() - started, finalState: state };
     }
 }
 function finalState(outcome) {

@@ -112,6 +112,8 @@ export interface Target {
   createdAt?: Date;
   /** The service deployment (ListServiceDeployments API) of this deployment, when known. */
   serviceDeploymentArn?: string;
+  /** What `id` names: an ECS deployment (the default), or a task set (CodeDeploy's replacement). */
+  kind?: 'deployment' | 'task set';
 }
 
 export type Outcome =

@@ -49,7 +49,7 @@ export async function reportCodeDeployFailure(
     log.info('The replacement task set was not created, so no task of it stopped.');
     return [];
   }
-  return reportFailure(session, { id: taskSet, taskDefinitionArn, label: 'replacement task set' }, limits);
+  return reportFailure(session, { id: taskSet, taskDefinitionArn, label: 'replacement', kind: 'task set' }, limits);
 }
 
 /** The service events ECS wrote since the step started (the CodeDeploy wait does not read the service). */

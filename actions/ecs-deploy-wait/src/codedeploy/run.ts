@@ -7,12 +7,18 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from '../aws-errors.js';
-import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from '../register.js';
+import { landedRegistration, type Resolved, registerTaskDefinition, resolveTaskDefinition } from '../register.js';
 import { type CallLimits, CHECK_TIMEOUT_MS, consoleUrl, type DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployResult, DeployStatus, Known, StoppedTask } from '../types.js';
-import { codedeployClients } from './calls.js';
-import { checkBeforeChange, createDeployment, readDeploymentGroup } from './create.js';
+import { type CodeDeployClients, codedeployClients } from './calls.js';
+import {
+  checkBeforeChange,
+  createDeployment,
+  type GroupSettings,
+  readDeploymentGroup,
+  type TrafficTarget,
+} from './create.js';
 import { describeCodeDeployOutcome, reportCodeDeployFailure } from './explain.js';
 import { type CodeDeployOutcome, followDeployment } from './follow.js';
 import { rollBackCodeDeploy } from './rollback.js';
@@ -22,128 +28,173 @@ export async function deployWithCodeDeploy(
   before: Service,
   beforeWait: () => CallLimits,
 ): Promise<DeployResult> {
-  const { inputs, deps, log } = session;
-  const previousArn = before.taskDefinition;
   const clients = await codedeployClients(session);
-  const { application, deploymentGroup } = inputs.codedeploy;
+  return new CodeDeployRun(session, before, beforeWait, clients).run();
+}
 
-  // 1. The deployment group, and every check that needs no write.
-  const group = await readDeploymentGroup(session, clients, beforeWait());
-  const traffic = checkBeforeChange(session, before, group);
-  const config = inputs.codedeploy.deploymentConfig ?? group.deploymentConfigName ?? 'the group default';
-  log.info(
-    `CodeDeploy application ${application}, deployment group ${deploymentGroup} (${config}; original task set terminated ${formatDuration(group.terminationWaitMs)} after traffic moves; automatic rollback on failure ${group.rollsBackOnFailure ? 'on' : 'off'}); traffic to container ${traffic.containerName} port ${traffic.containerPort}` +
-      (inputs.codedeploy.appSpec ? ` (AppSpec ${inputs.codedeploy.appSpec.shown})` : ' (generated AppSpec)'),
-  );
-  const resolved = await resolveTaskDefinition(session, before, beforeWait());
-  const known: Known = {
-    cluster: inputs.cluster,
-    service: inputs.service,
-    consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
-    stoppedTasks: [],
-    previousTaskDefinitionArn: previousArn,
-    images: resolved.images,
-  };
-  const result = (k: Known, status: DeployStatus | undefined, message: string, finalState: string): DeployResult => ({
-    ...k,
-    status,
-    cancelled: status === undefined,
-    message,
-    durationMs: deps.clock.now() - session.started,
-    finalState,
-  });
-  if (resolved.unchanged && !inputs.forceNewDeployment) {
-    const message = `${shortTaskDefinition(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
-    log.info(message);
-    return result({ ...known, taskDefinitionArn: previousArn }, 'unchanged', message, 'unchanged');
+/** What is known once the deployment group and the task definition to deploy have been read. */
+interface Prepared {
+  group: GroupSettings;
+  traffic: TrafficTarget;
+  resolved: Resolved;
+  known: Known;
+}
+
+class CodeDeployRun {
+  constructor(
+    private readonly session: DeploySession,
+    private readonly before: Service,
+    private readonly beforeWait: () => CallLimits,
+    private readonly clients: CodeDeployClients,
+  ) {}
+
+  private get previousArn(): string | undefined {
+    return this.before.taskDefinition;
   }
 
-  // 2. Register, as for a rolling update.
-  let deployArn = resolved.deployArn;
-  const source = inputs.taskDefinition;
-  if (!deployArn && source.kind === 'file') {
-    try {
-      deployArn = await registerTaskDefinition(session, source, beforeWait);
-    } catch (error) {
-      if (!isUnanswered(error)) throw error;
-      const landed = await landedRegistration(session, source.rendered);
-      return unanswered(session, error, 'registering', `${landed.text}; no CodeDeploy deployment was created`, {
-        ...known,
-        ...(landed.arn ? { taskDefinitionArn: landed.arn } : {}),
-      });
+  async run(): Promise<DeployResult> {
+    const { inputs, log } = this.session;
+    const prepared = await this.prepare();
+    const { known, resolved } = prepared;
+    if (resolved.unchanged && !inputs.forceNewDeployment) {
+      const message = `${shortTaskDefinition(this.previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
+      log.info(message);
+      return this.result({ ...known, taskDefinitionArn: this.previousArn }, 'unchanged', message, 'unchanged');
     }
+    const started = await this.start(prepared);
+    if ('status' in started) return started;
+    const { ours, deployArn, deploymentId } = started;
+    if (!inputs.wait) {
+      const message = `CodeDeploy deployment ${deploymentId} of ${shortTaskDefinition(deployArn)} started; not waiting for it (wait: false).`;
+      log.info(message);
+      return this.result(ours, 'succeeded', message, 'Created');
+    }
+    return this.follow(prepared.group, ours, deployArn, deploymentId);
   }
-  if (!deployArn) throw new Error('internal: no task definition to deploy');
-  const registered = resolved.deployArn === undefined ? `Registered ${shortTaskDefinition(deployArn)}; ` : '';
-  const withArn: Known = { ...known, taskDefinitionArn: deployArn };
 
-  // 3. CreateDeployment.
-  let deploymentId: string;
-  try {
-    deploymentId = await createDeployment(session, clients, deployArn, traffic, beforeWait());
-  } catch (error) {
-    if (isUnanswered(error)) {
-      return unanswered(
-        session,
+  /** 1. The deployment group, every check that needs no write, and the task definition to deploy. */
+  private async prepare(): Promise<Prepared> {
+    const { session, beforeWait } = this;
+    const { inputs, deps, log } = session;
+    const { application, deploymentGroup, appSpec, deploymentConfig } = inputs.codedeploy;
+    const group = await readDeploymentGroup(session, this.clients, beforeWait());
+    const traffic = checkBeforeChange(session, this.before, group);
+    const config = deploymentConfig ?? group.deploymentConfigName ?? 'the group default';
+    log.info(
+      `CodeDeploy application ${application}, deployment group ${deploymentGroup} (${config}; original task set terminated ${formatDuration(group.terminationWaitMs)} after traffic moves; automatic rollback on failure ${group.rollsBackOnFailure ? 'on' : 'off'}); traffic to container ${traffic.containerName} port ${traffic.containerPort}` +
+        (appSpec ? ` (AppSpec ${appSpec.shown})` : ' (generated AppSpec)'),
+    );
+    const resolved = await resolveTaskDefinition(session, this.before, beforeWait());
+    const known: Known = {
+      cluster: inputs.cluster,
+      service: inputs.service,
+      consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
+      stoppedTasks: [],
+      previousTaskDefinitionArn: this.previousArn,
+      images: resolved.images,
+    };
+    return { group, traffic, resolved, known };
+  }
+
+  /** 2–3. Register (as for a rolling update), then CreateDeployment; a write without an answer is a result. */
+  private async start(
+    prepared: Prepared,
+  ): Promise<DeployResult | { ours: Known; deployArn: string; deploymentId: string }> {
+    const { session, beforeWait } = this;
+    const { inputs, log } = session;
+    const { known, resolved, traffic } = prepared;
+    let deployArn = resolved.deployArn;
+    const source = inputs.taskDefinition;
+    if (!deployArn && source.kind === 'file') {
+      try {
+        deployArn = await registerTaskDefinition(session, source, beforeWait);
+      } catch (error) {
+        if (!isUnanswered(error)) throw error;
+        const landed = await landedRegistration(session, source.rendered);
+        return unanswered(session, error, 'registering', `${landed.text}; no CodeDeploy deployment was created`, {
+          ...known,
+          ...(landed.arn ? { taskDefinitionArn: landed.arn } : {}),
+        });
+      }
+    }
+    if (!deployArn) throw new Error('internal: no task definition to deploy');
+    const registered = resolved.deployArn === undefined ? `Registered ${shortTaskDefinition(deployArn)}; ` : '';
+    const withArn: Known = { ...known, taskDefinitionArn: deployArn };
+    let deploymentId: string;
+    try {
+      deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait());
+    } catch (error) {
+      if (isUnanswered(error)) {
+        return unanswered(
+          session,
+          error,
+          'creating the CodeDeploy deployment',
+          `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`,
+          withArn,
+        );
+      }
+      throw withWhatWasDone(
         error,
-        'creating the CodeDeploy deployment',
-        `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${deploymentGroup} in the CodeDeploy console`,
-        withArn,
+        `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? shortTaskDefinition(this.previousArn) : 'its task set'}.`,
       );
     }
-    throw withWhatWasDone(
-      error,
-      `${registered}no CodeDeploy deployment was created; the service still runs ${previousArn ? shortTaskDefinition(previousArn) : 'its task set'}.`,
-    );
-  }
-  const ours: Known = { ...withArn, deploymentId, codedeployDeploymentId: deploymentId };
-  log.info(`Created CodeDeploy deployment ${deploymentId} of ${shortTaskDefinition(deployArn)}`);
-  if (!inputs.wait) {
-    const message = `CodeDeploy deployment ${deploymentId} of ${shortTaskDefinition(deployArn)} started; not waiting for it (wait: false).`;
-    log.info(message);
-    return result(ours, 'succeeded', message, 'Created');
+    log.info(`Created CodeDeploy deployment ${deploymentId} of ${shortTaskDefinition(deployArn)}`);
+    return { ours: { ...withArn, deploymentId, codedeployDeploymentId: deploymentId }, deployArn, deploymentId };
   }
 
-  // 4. Follow it.
-  log.info(
-    `Waiting up to ${formatDuration(inputs.timeoutMs)} for CodeDeploy deployment ${deploymentId}, polling every ${formatDuration(inputs.pollIntervalMs)}`,
-  );
-  let outcome: CodeDeployOutcome;
-  try {
-    outcome = await followDeployment(session, clients, deploymentId, inputs.timeoutMs, 'ours');
-  } catch (error) {
-    return interrupted(session, error, ours, deploymentId);
-  }
-  if (outcome.kind === 'succeeded') {
-    const message = `CodeDeploy deployment ${deploymentId} of ${shortTaskDefinition(deployArn)} succeeded: production traffic is on the new task set and the original one was terminated.`;
-    log.info(message);
-    return result(ours, 'succeeded', message, 'Succeeded');
+  /** 4–5. Follow it to the end; when it did not succeed, explain and roll back through CodeDeploy. */
+  private async follow(
+    group: GroupSettings,
+    ours: Known,
+    deployArn: string,
+    deploymentId: string,
+  ): Promise<DeployResult> {
+    const { session, clients } = this;
+    const { inputs, log } = session;
+    log.info(
+      `Waiting up to ${formatDuration(inputs.timeoutMs)} for CodeDeploy deployment ${deploymentId}, polling every ${formatDuration(inputs.pollIntervalMs)}`,
+    );
+    let outcome: CodeDeployOutcome;
+    try {
+      outcome = await followDeployment(session, clients, deploymentId, inputs.timeoutMs, 'ours');
+    } catch (error) {
+      return interrupted(session, error, ours, deploymentId);
+    }
+    if (outcome.kind === 'succeeded') {
+      const message = `CodeDeploy deployment ${deploymentId} of ${shortTaskDefinition(deployArn)} succeeded: production traffic is on the new task set and the original one was terminated.`;
+      log.info(message);
+      return this.result(ours, 'succeeded', message, 'Succeeded');
+    }
+    const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
+    log.warning(cause);
+    // The wait is over: the report shares one poll (at least a few seconds); a rollback then gets its own wait.
+    const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+    let stoppedTasks: StoppedTask[] = [];
+    try {
+      stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
+      const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, this.previousArn, {
+        withinMs: CHECK_TIMEOUT_MS + inputs.pollIntervalMs,
+      });
+      log.info(rollback.note);
+      const status: DeployStatus = rollback.report?.steady
+        ? 'rolled-back'
+        : outcome.kind === 'timed-out'
+          ? 'timed-out'
+          : 'failed';
+      return this.result(
+        { ...ours, stoppedTasks, ...(rollback.report ? { rollback: rollback.report } : {}) },
+        status,
+        `${cause} ${rollback.note}`,
+        finalState(outcome),
+      );
+    } catch (error) {
+      return interrupted(session, error, { ...ours, stoppedTasks }, deploymentId, cause);
+    }
   }
 
-  // 5. It did not succeed: why, then roll back through CodeDeploy.
-  const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
-  log.warning(cause);
-  const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
-  let stoppedTasks: StoppedTask[] = [];
-  try {
-    stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
-    const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, previousArn, {
-      withinMs: CHECK_TIMEOUT_MS + inputs.pollIntervalMs,
-    });
-    log.info(rollback.note);
-    const status: DeployStatus = rollback.report?.steady
-      ? 'rolled-back'
-      : outcome.kind === 'timed-out'
-        ? 'timed-out'
-        : 'failed';
-    return result(
-      { ...ours, stoppedTasks, ...(rollback.report ? { rollback: rollback.report } : {}) },
-      status,
-      `${cause} ${rollback.note}`,
-      finalState(outcome),
-    );
-  } catch (error) {
-    return interrupted(session, error, { ...ours, stoppedTasks }, deploymentId, cause);
+  private result(known: Known, status: DeployStatus, message: string, state: string): DeployResult {
+    const { deps, started } = this.session;
+    return { ...known, status, cancelled: false, message, durationMs: deps.clock.now() - started, finalState: state };
   }
 }
 
