@@ -21,6 +21,7 @@ const HEADLINES = {
     failed: 'FAILED',
     'timed-out': 'TIMED OUT',
 };
+const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by CodeDeploy' };
 /** The job summary: what was deployed, how it ended, and on failure why. */
 function summaryMarkdown(result) {
     const headline = result.cancelled ? 'CANCELLED' : (HEADLINES[result.status ?? ''] ?? 'unknown');
@@ -37,7 +38,10 @@ function summaryMarkdown(result) {
             'Previous task definition',
             result.previousTaskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.previousTaskDefinitionArn)) : '(none)',
         ],
-        ['Deployment', result.deploymentId ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.deploymentId) : '(none)'],
+        [
+            result.codedeployDeploymentId ? 'CodeDeploy deployment' : 'Deployment',
+            result.deploymentId ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.deploymentId) : '(none)',
+        ],
         ['Duration', durationCell(result)],
         ['Final state', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.finalState)],
         ['Status', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.status ?? 'cancelled')],
@@ -46,7 +50,7 @@ function summaryMarkdown(result) {
     if (result.rollback) {
         rows.push([
             'Rollback',
-            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(`${result.rollback.by === 'ecs' ? 'by ECS' : 'by this step'} to ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(`${ROLLED_BACK_BY[result.rollback.by]} to ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
         ]);
     }
     const parts = [`### ECS deploy ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.service)}: ${headline}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)];

@@ -102,7 +102,9 @@ export class NoAnswerError extends Error {
     readonly operation: string,
     readonly waitedMs: number,
   ) {
-    super(`ecs:${operation} did not answer within ${formatDuration(waitedMs)}`);
+    super(
+      `${operation.includes(':') ? operation : `ecs:${operation}`} did not answer within ${formatDuration(waitedMs)}`,
+    );
   }
 }
 
@@ -159,6 +161,20 @@ export function explainAwsError(error: unknown, context: ErrorContext): unknown 
     return new AwsCallError(`${action} refused the request (${code}): ${detail}`, code, context.operation);
   }
   const wrapped = new Error(`${action} failed (${code}): ${detail}`);
+  if (error instanceof Error && error.stack) wrapped.stack = `${wrapped.message}\n${error.stack}`;
+  return wrapped;
+}
+
+/** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
+export function isUnanswered(error: unknown): boolean {
+  return isAbort(error) || error instanceof NoAnswerError || error instanceof AwsRetriesExhaustedError;
+}
+
+/** The same error, its message followed by what this step had already done. */
+export function withWhatWasDone(error: unknown, done: string): unknown {
+  if (error instanceof AwsCallError) return new AwsCallError(`${error.message} ${done}`, error.code, error.operation);
+  if (error instanceof ConfigurationError) return new ConfigurationError(`${error.message} ${done}`);
+  const wrapped = new Error(`${errorMessage(error)} ${done}`);
   if (error instanceof Error && error.stack) wrapped.stack = `${wrapped.message}\n${error.stack}`;
   return wrapped;
 }

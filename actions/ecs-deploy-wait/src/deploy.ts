@@ -7,7 +7,8 @@
  */
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
-import { AwsCallError, AwsRetriesExhaustedError, CancelledWriteError, isAbort, NoAnswerError } from './aws-errors.js';
+import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from './aws-errors.js';
+import { deployWithCodeDeploy } from './codedeploy/run.js';
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow/rolling.js';
 import type { DeployInputs } from './inputs.js';
@@ -59,9 +60,9 @@ class Deployer {
     // 1. Where the service is now. Nothing is changed before every check here has passed.
     const before = await session.describeService(this.beforeWait());
     const controller = before.deploymentController?.type ?? 'ECS';
-    if (controller !== 'ECS') {
+    if (controller !== 'ECS' && controller !== 'CODE_DEPLOY') {
       throw new ConfigurationError(
-        `Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with rolling updates (deployment controller ECS) only. Nothing was changed. Use CodeDeploy (e.g. aws-actions/amazon-ecs-deploy-task-definition with codedeploy-appspec) for ${controller} services.`,
+        `Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with deployment controller ECS (rolling updates) or CODE_DEPLOY only. Nothing was changed. An ${controller} service's task sets are managed by the tool that created them.`,
       );
     }
     const previousArn = before.taskDefinition;
@@ -76,6 +77,9 @@ class Deployer {
         `The service's PRIMARY deployment ${previousPrimary.id} is ${previousPrimary.rolloutState}, not COMPLETED: a rollback by this step would return to ${previousArn ? shortTaskDefinition(previousArn) : 'it'}, which may not be a good version.`,
       );
     }
+
+    // CodeDeploy blue/green: its own phases (codedeploy/), the same result.
+    if (controller === 'CODE_DEPLOY') return deployWithCodeDeploy(session, before, this.beforeWait);
 
     // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
     const resolved = await resolveTaskDefinition(session, before, this.beforeWait());
@@ -303,18 +307,4 @@ function preflightSummary(report: PreflightReport): NonNullable<DeployResult['pr
     findings: report.findings.map(findingLine),
     ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
   };
-}
-
-/** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
-function isUnanswered(error: unknown): boolean {
-  return isAbort(error) || error instanceof NoAnswerError || error instanceof AwsRetriesExhaustedError;
-}
-
-/** The same error, its message followed by what this step had already done. */
-function withWhatWasDone(error: unknown, done: string): unknown {
-  if (error instanceof AwsCallError) return new AwsCallError(`${error.message} ${done}`, error.code, error.operation);
-  if (error instanceof ConfigurationError) return new ConfigurationError(`${error.message} ${done}`);
-  const wrapped = new Error(`${errorMessage(error)} ${done}`);
-  if (error instanceof Error && error.stack) wrapped.stack = `${wrapped.message}\n${error.stack}`;
-  return wrapped;
 }

@@ -27,8 +27,9 @@ export async function reportFailure(
   const { log } = session;
   const stopped = await stoppedTasks(session, target.id, limits);
   await attachAppLogs(session, stopped, target.taskDefinitionArn, limits);
-  log.startGroup(`Stopped tasks of deployment ${target.id} (${stopped.length})`);
-  if (stopped.length === 0) log.info('No stopped tasks were found for this deployment.');
+  const what = target.kind ?? 'deployment';
+  log.startGroup(`Stopped tasks of ${what} ${target.id} (${stopped.length})`);
+  if (stopped.length === 0) log.info(`No stopped tasks were found for this ${what}.`);
   for (const task of stopped) for (const line of [...formatStoppedTask(task), ...formatAppLogs(task)]) log.info(line);
   log.endGroup();
 

@@ -64,6 +64,20 @@ await runAction({
         createAwsClient(ElasticLoadBalancingV2Client, { region, maxAttempts: 2 }),
       ),
     );
+    // CodeDeploy (a CODE_DEPLOY service): its SDK is loaded only when the service asks for it.
+    let codedeployClients:
+      | Promise<{
+          client: import('@aws-sdk/client-codedeploy').CodeDeployClient;
+          singleAttempt: import('@aws-sdk/client-codedeploy').CodeDeployClient;
+        }>
+      | undefined;
+    const codedeploy = () => {
+      codedeployClients ??= import('@aws-sdk/client-codedeploy').then(({ CodeDeployClient }) => ({
+        client: createAwsClient(CodeDeployClient, { region }),
+        singleAttempt: createAwsClient(CodeDeployClient, { region, maxAttempts: 1 }),
+      }));
+      return codedeployClients;
+    };
 
     // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
     const cancelled = jobCancelSignal((signal) => log.info(`Received ${signal}: stopping.`));
@@ -79,12 +93,14 @@ await runAction({
         logs,
         ec2,
         elbv2,
+        codedeploy,
         log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
       });
       setOutputs({
         'task-definition-arn': result.taskDefinitionArn,
         'previous-task-definition-arn': result.previousTaskDefinitionArn,
         'deployment-id': result.deploymentId,
+        'codedeploy-deployment-id': result.codedeployDeploymentId,
         status: result.status,
         'duration-seconds': Math.round(result.durationMs / 1000),
       });
@@ -99,6 +115,9 @@ await runAction({
       ecs.destroy();
       ecsSingleAttempt.destroy();
       for (const client of [...logsClients.values(), ...lazy]) (await client.catch(() => undefined))?.destroy();
+      const codedeployed = await codedeployClients?.catch(() => undefined);
+      codedeployed?.client.destroy();
+      codedeployed?.singleAttempt.destroy();
     }
   },
 });

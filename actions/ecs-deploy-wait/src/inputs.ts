@@ -12,6 +12,7 @@ import {
   taskDefinitionSizeProblem,
 } from '@ecs-actions/core';
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
+import { type AppSpecFile, parseAppSpec } from './codedeploy/appspec.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
 import { type RenderedTaskDefinition, toRegisterRequest } from './taskdef.js';
 
@@ -35,6 +36,18 @@ export interface DeployInputs {
   preflight: PreflightMode;
   /** Service settings applied in the same UpdateService (service-definition/). */
   serviceDefinition?: ServiceDefinition;
+  /** Read only for a service whose deployment controller is CODE_DEPLOY. */
+  codedeploy: CodeDeployInputs;
+}
+
+/** The codedeploy-* inputs (named as aws-actions/amazon-ecs-deploy-task-definition names them). */
+export interface CodeDeployInputs {
+  application: string;
+  deploymentGroup: string;
+  description?: string;
+  deploymentConfig?: string;
+  /** The checked codedeploy-appspec file; undefined: generated from the service's load balancer. */
+  appSpec?: AppSpecFile;
 }
 
 export const PREFLIGHT_MODES = ['warn', 'fail', 'off'] as const;
@@ -142,6 +155,8 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     );
   }
 
+  const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
+
   const taskDefinition: TaskDefinitionSource = file
     ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace, runnerTemp) }
     : { kind: 'arn', arn: arn ?? '' };
@@ -159,7 +174,43 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     skipUnchanged,
     preflight,
     ...(serviceDefinition ? { serviceDefinition } : {}),
+    codedeploy,
   };
+}
+
+/** The last segment of a name or ARN (the stock action's default application and group names use the names). */
+const nameOf = (value: string) => value.slice(value.lastIndexOf('/') + 1);
+
+function readCodeDeployInputs(
+  input: InputReader,
+  cluster: string,
+  service: string,
+  workspace: string,
+): CodeDeployInputs {
+  const appSpecPath = input.optionalString('codedeploy-appspec');
+  const description = input.optionalString('codedeploy-deployment-description');
+  const deploymentConfig = input.optionalString('codedeploy-deployment-config');
+  return {
+    application: input.string('codedeploy-application', `AppECS-${nameOf(cluster)}-${nameOf(service)}`),
+    deploymentGroup: input.string('codedeploy-deployment-group', `DgpECS-${nameOf(cluster)}-${nameOf(service)}`),
+    ...(description ? { description } : {}),
+    ...(deploymentConfig ? { deploymentConfig } : {}),
+    ...(appSpecPath ? { appSpec: readAppSpecFile(appSpecPath, workspace) } : {}),
+  };
+}
+
+/** The AppSpec file: inside the workspace, YAML or JSON, checked as CodeDeploy reads an ECS AppSpec. */
+function readAppSpecFile(file: string, workspace: string): AppSpecFile {
+  const resolved = resolveInputPath({
+    input: 'codedeploy-appspec',
+    value: file,
+    roots: [{ name: 'GITHUB_WORKSPACE', dir: workspace }],
+  });
+  const text = readInputFile('codedeploy-appspec', resolved, {
+    maxBytes: MAX_FILE_BYTES,
+    missingHint: `Set it to the path of the AppSpec file (YAML or JSON), relative to the workspace (${workspace}), e.g. appspec.yaml, or leave it empty to have one generated from the service's load balancer container and port.`,
+  });
+  return parseAppSpec(text, resolved.shown);
 }
 
 /** A task definition file larger than this cannot be one ECS accepts, however it is indented. */

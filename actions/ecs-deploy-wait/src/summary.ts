@@ -11,6 +11,8 @@ const HEADLINES: Record<string, string> = {
   'timed-out': 'TIMED OUT',
 };
 
+const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by CodeDeploy' } as const;
+
 /** The job summary: what was deployed, how it ended, and on failure why. */
 export function summaryMarkdown(result: DeployResult): string {
   const headline = result.cancelled ? 'CANCELLED' : (HEADLINES[result.status ?? ''] ?? 'unknown');
@@ -27,7 +29,10 @@ export function summaryMarkdown(result: DeployResult): string {
       'Previous task definition',
       result.previousTaskDefinitionArn ? markdownCode(shortTaskDefinition(result.previousTaskDefinitionArn)) : '(none)',
     ],
-    ['Deployment', result.deploymentId ? markdownCode(result.deploymentId) : '(none)'],
+    [
+      result.codedeployDeploymentId ? 'CodeDeploy deployment' : 'Deployment',
+      result.deploymentId ? markdownCode(result.deploymentId) : '(none)',
+    ],
     ['Duration', durationCell(result)],
     ['Final state', markdownCell(result.finalState)],
     ['Status', markdownCode(result.status ?? 'cancelled')],
@@ -37,7 +42,7 @@ export function summaryMarkdown(result: DeployResult): string {
     rows.push([
       'Rollback',
       markdownCell(
-        `${result.rollback.by === 'ecs' ? 'by ECS' : 'by this step'} to ${shortTaskDefinition(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`,
+        `${ROLLED_BACK_BY[result.rollback.by]} to ${shortTaskDefinition(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`,
       ),
     ]);
   }

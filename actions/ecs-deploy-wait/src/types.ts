@@ -1,5 +1,6 @@
 /** The shapes the phases of a deploy (register, update, follow, explain, roll back) share. */
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -35,6 +36,11 @@ export interface DeployDeps {
   /** EC2 and ELBv2 clients for the preflight, created on first use; without them those checks are skipped. */
   ec2?: () => Promise<EC2Client>;
   elbv2?: () => Promise<ElasticLoadBalancingV2Client>;
+  /**
+   * CodeDeploy clients, created on first use (a CODE_DEPLOY service): `singleAttempt` (retries off) for the writes,
+   * CreateDeployment and StopDeployment, which must not be applied twice after a lost answer.
+   */
+  codedeploy?: () => Promise<{ client: CodeDeployClient; singleAttempt: CodeDeployClient }>;
 }
 
 export interface StoppedContainer {
@@ -69,7 +75,7 @@ export interface StoppedTask {
 }
 
 export interface RollbackReport {
-  by: 'ecs' | 'action';
+  by: 'ecs' | 'action' | 'codedeploy';
   taskDefinitionArn: string;
   deploymentId?: string;
   steady: boolean;
@@ -85,6 +91,8 @@ export interface DeployResult {
   taskDefinitionArn?: string;
   previousTaskDefinitionArn?: string;
   deploymentId?: string;
+  /** The CodeDeploy deployment this step created (a CODE_DEPLOY service). */
+  codedeployDeploymentId?: string;
   images: string[];
   durationMs: number;
   /** The last known state of our deployment, e.g. "COMPLETED, 3/3 running". */
@@ -113,6 +121,8 @@ export interface Target {
   createdAt?: Date;
   /** The service deployment (ListServiceDeployments API) of this deployment, when known. */
   serviceDeploymentArn?: string;
+  /** What `id` names: an ECS deployment (the default), or a task set (CodeDeploy's replacement). */
+  kind?: 'deployment' | 'task set';
 }
 
 export type Outcome =

@@ -103,6 +103,7 @@ async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}, source
     rollback: true,
     skipUnchanged: false,
     preflight: 'warn',
+    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
   };
   const logsRegions: string[] = [];
   const logsClient = new CloudWatchLogsClient({

@@ -371,11 +371,11 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(s.sim.callsOf('UpdateService')).toHaveLength(0);
   });
 
-  it('rejects a CODE_DEPLOY service before changing anything', async () => {
-    const s = await setUp({ controller: 'CODE_DEPLOY' });
+  it('rejects an EXTERNAL service before changing anything (CODE_DEPLOY: codedeploy.e2e.test.ts)', async () => {
+    const s = await setUp({ controller: 'EXTERNAL' });
     const result = await run(s);
     expect(result.exitCode).toBe(1);
-    expect(result.errors[0]).toContain('uses the CODE_DEPLOY deployment controller');
+    expect(result.errors[0]).toContain('uses the EXTERNAL deployment controller');
     expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
   });
 

@@ -41,6 +41,7 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
     skipUnchanged: false,
     // The preflight's own tests are preflight.test.ts: these script every ECS call of the deploy itself.
     preflight: 'off',
+    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
     ...overrides,
   };
 }
@@ -723,7 +724,7 @@ describe('deploy: API errors are never "not stable yet"', () => {
     expect(script.scope.isDone()).toBe(true);
   });
 
-  it.each(['CODE_DEPLOY', 'EXTERNAL'] as const)('rejects a %s service before changing anything', async (controller) => {
+  it.each(['EXTERNAL'] as const)('rejects a %s service before changing anything', async (controller) => {
     const script = new EcsScript().expect('DescribeServices', describeAnswer({ ...steadyOld, controller }));
     await expect(deploy(inputs(), testDeps())).rejects.toThrow(
       `uses the ${controller} deployment controller, which ecs-deploy-wait does not support`,

@@ -51,6 +51,7 @@ describe('readDeployInputs', () => {
       rollback: true,
       skipUnchanged: false,
       preflight: 'warn',
+      codedeploy: { application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web' },
     });
   });
 

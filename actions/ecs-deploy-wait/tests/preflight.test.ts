@@ -210,6 +210,7 @@ async function deployWith(setup: Setup) {
     rollback: true,
     skipUnchanged: false,
     preflight: setup.preflight,
+    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
   };
   setup.before?.(sim);
   try {

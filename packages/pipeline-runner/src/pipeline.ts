@@ -166,6 +166,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
       AWS_ENDPOINT_URL_ECS: sim.env.AWS_ENDPOINT_URL_ECS,
       AWS_ENDPOINT_URL_ECR: sim.env.AWS_ENDPOINT_URL_ECR,
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: sim.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS,
+      AWS_ENDPOINT_URL_CODEDEPLOY: sim.env.AWS_ENDPOINT_URL_CODEDEPLOY,
       ...(setup.dockerHost ? { DOCKER_HOST: setup.dockerHost } : {}),
     },
     aws: {

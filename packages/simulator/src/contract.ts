@@ -7,7 +7,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { QueryParams, XmlValue } from './query/protocol.js';
 
 /** Which API a call went to. */
-export type ApiName = 'ecs' | 'ecr' | 'logs' | 'ec2' | 'elbv2' | 'github';
+export type ApiName = 'ecs' | 'ecr' | 'logs' | 'codedeploy' | 'ec2' | 'elbv2' | 'github';
+
+/** The AWS APIs (every ApiName but GitHub). */
+export type AwsApiName = Exclude<ApiName, 'github'>;
 
 /** One call as the simulator saw it, for tests and for checking the documented IAM policy. */
 export interface CallRecord {
@@ -39,8 +42,11 @@ export class AwsServiceError extends Error {
 
 /** One AWS service spoken over AWS JSON 1.1 (`X-Amz-Target: <targetPrefix>.<Operation>`). */
 export interface AwsJsonService {
-  readonly api: 'ecs' | 'ecr' | 'logs';
-  /** e.g. `AmazonEC2ContainerServiceV20141113`, `AmazonEC2ContainerRegistry_V20150921`, `Logs_20140328`. */
+  readonly api: AwsApiName;
+  /**
+   * e.g. `AmazonEC2ContainerServiceV20141113`, `AmazonEC2ContainerRegistry_V20150921`, `Logs_20140328`,
+   * `CodeDeploy_20141006`.
+   */
   readonly targetPrefix: string;
   /** Returns the response body, or throws AwsServiceError. Unknown operations throw `UnknownOperationException`. */
   handle(operation: string, input: Record<string, unknown>): Promise<unknown>;

@@ -1,7 +1,9 @@
 /**
- * `@ecs-actions/simulator`: a local ECS, ECR, CloudWatch Logs and GitHub REST simulator on 127.0.0.1 that speaks the real wire
+ * `@ecs-actions/simulator`: a local ECS, ECR, CloudWatch Logs, CodeDeploy and GitHub REST simulator on 127.0.0.1 that speaks the real wire
  * protocols, for end-to-end tests and the demo. See README.md and /work/briefs/simulator-api.md.
  */
+
+import { CodeDeploySimulator } from './codedeploy/index.js';
 import { type CallRecord, SimClock } from './contract.js';
 import { Ec2Simulator } from './ec2/index.js';
 import { EcrSimulator } from './ecr/index.js';
@@ -12,6 +14,7 @@ import { GitHubSimulator } from './github/index.js';
 import { LogsSimulator } from './logs/index.js';
 import { startServer } from './server.js';
 
+export { CODEDEPLOY_TIMING, CodeDeploySimulator, type SeedDeploymentGroupInput } from './codedeploy/index.js';
 export type { ApiName, CallRecord, TargetState } from './contract.js';
 export { AwsServiceError, SimClock } from './contract.js';
 export { Ec2Simulator, type SubnetInput } from './ec2/index.js';
@@ -47,6 +50,7 @@ export interface SimulatorEnv {
   AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: string;
   AWS_ENDPOINT_URL_EC2: string;
   AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: string;
+  AWS_ENDPOINT_URL_CODEDEPLOY: string;
   GITHUB_API_URL: string;
   GITHUB_TOKEN: string;
   [name: string]: string;
@@ -64,6 +68,8 @@ export interface Simulator {
   ec2: Ec2Simulator;
   /** Elastic Load Balancing v2: target groups, whose settings drive rollout timing (src/elbv2). */
   elbv2: Elbv2Simulator;
+  /** CodeDeploy (ECS compute platform) over the ECS side's task sets (src/codedeploy). */
+  codedeploy: CodeDeploySimulator;
   github: GitHubSimulator;
   faults: { inject(spec: FaultSpec): void; clear(): void; pending(): readonly FaultSpec[] };
   /** Every call, in order, including failed and faulted ones. */
@@ -88,6 +94,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const elbv2: Elbv2Simulator = new Elbv2Simulator({ accountId, region, targets: (arn) => ecs.targetsOf(arn) });
   const ecs: EcsSimulator = new EcsSimulator({ clock, accountId, region, logs, targetGroups: elbv2 });
   const ec2 = new Ec2Simulator({ accountId, region });
+  const codedeploy = new CodeDeploySimulator({ clock, accountId, region, ecs });
   const ecr = new EcrSimulator(
     options.registry ? { clock, accountId, region, registry: options.registry } : { clock, accountId, region },
   );
@@ -98,7 +105,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const calls: CallRecord[] = [];
   const server = await startServer({
     port: options.port ?? 0,
-    aws: [ecs, ecr, logs],
+    aws: [ecs, ecr, logs, codedeploy],
     awsQuery: [ec2, elbv2],
     github,
     faults,
@@ -117,6 +124,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: server.url,
       AWS_ENDPOINT_URL_EC2: server.url,
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: server.url,
+      AWS_ENDPOINT_URL_CODEDEPLOY: server.url,
       GITHUB_API_URL: server.url,
       GITHUB_TOKEN: githubToken,
     },
@@ -126,6 +134,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     logs,
     ec2,
     elbv2,
+    codedeploy,
     github,
     faults: {
       inject: (spec) => faults.inject(spec),
@@ -153,6 +162,12 @@ function iamActions(calls: CallRecord[]): string[] {
     const params = call.params as Record<string, unknown> | undefined;
     if (call.operation === 'RegisterTaskDefinition' && (params?.taskRoleArn || params?.executionRoleArn)) {
       actions.add('iam:PassRole');
+    }
+    // CodeDeploy's permissions reference: CreateDeployment also needs codedeploy:GetDeploymentConfig (on the deployment
+    // configuration) and codedeploy:GetApplicationRevision / RegisterApplicationRevision (on the application).
+    if (call.api === 'codedeploy' && call.operation === 'CreateDeployment') {
+      actions.add('codedeploy:GetDeploymentConfig');
+      actions.add('codedeploy:RegisterApplicationRevision');
     }
     // ECS developer guide, "Grant permission to tag resources on creation": a create action given tags is also
     // authorized as ecs:TagResource (a task definition file that carries `tags` needs it).

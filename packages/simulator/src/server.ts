@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type ApiName,
+  type AwsApiName,
   type AwsJsonService,
   type AwsQueryService,
   AwsServiceError,
@@ -266,6 +267,18 @@ function resourceFor(
     const groupArn = `${prefix}:log-group:${group}`;
     return operation === 'GetLogEvents' && stream ? `${groupArn}:log-stream:${stream}` : `${groupArn}:*`;
   }
+  if (api === 'codedeploy') {
+    // CodeDeploy: deployment groups are `deploymentgroup:<application>/<group>`; GetDeployment and the target calls act
+    // on the deployment group of the deployment (named `*` here, where the simulator cannot tell without a lookup).
+    const application = text(params.applicationName);
+    const group = text(params.deploymentGroupName);
+    if (application && group)
+      return `arn:aws:codedeploy:${options.region}:${options.accountId}:deploymentgroup:${application}/${group}`;
+    if (application) return `arn:aws:codedeploy:${options.region}:${options.accountId}:application:${application}`;
+    const config = text(params.deploymentConfigName);
+    if (config) return `arn:aws:codedeploy:${options.region}:${options.accountId}:deploymentconfig:${config}`;
+    return '*';
+  }
   if (api === 'ecr') {
     const repository = text(params.repositoryName);
     return repository ? `${prefix}:repository/${repository}` : '*';
@@ -298,8 +311,6 @@ function resourceFor(
 }
 
 // ---------------------------------------------------------------------------------------------- AWS Query (XML)
-
-type AwsApiName = Exclude<ApiName, 'github'>;
 
 function isForm(req: IncomingMessage): boolean {
   return (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');

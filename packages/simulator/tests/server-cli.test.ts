@@ -32,6 +32,7 @@ describe('cli', () => {
       expect(Object.keys(exports).sort()).toEqual([
         'AWS_ACCESS_KEY_ID',
         'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS',
+        'AWS_ENDPOINT_URL_CODEDEPLOY',
         'AWS_ENDPOINT_URL_ECR',
         'AWS_ENDPOINT_URL_ECS',
         'AWS_REGION',

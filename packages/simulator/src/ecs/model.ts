@@ -3,6 +3,7 @@
  * shapes.ts; field names follow the ECS API reference data types (Cluster, Service, Deployment, Task,
  * Container, ServiceEvent, ServiceDeployment).
  */
+import type { TaskSetRecord } from './task-sets.js';
 
 /** What a task launched from an image does (set per exact image string with `setImageScenario`). */
 export type Scenario =
@@ -149,6 +150,8 @@ export interface ServiceRecord {
    * time before which no task is launched, and when the throttle event was last written.
    */
   throttle: { failures: number; until: number; announcedAt?: number };
+  /** deploymentController CODE_DEPLOY: the service runs task sets instead of rolling deployments (task-sets.ts). */
+  taskSets?: TaskSetRecord[];
 }
 
 export type TaskStatus =

@@ -19,6 +19,7 @@ import type {
   TaskPlan,
   TaskRecord,
 } from './model.js';
+import { reconcileTaskSets } from './task-sets.js';
 
 /** Simulated durations (ms). A healthy task is RUNNING 30 s after launch. */
 export const TIMING = {
@@ -634,6 +635,10 @@ export class Scheduler {
         service.status = 'INACTIVE';
         service.deployments = [];
       }
+      return;
+    }
+    if (service.taskSets) {
+      reconcileTaskSets(this, service, at);
       return;
     }
     const primary = service.deployments[0];

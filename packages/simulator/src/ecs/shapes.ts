@@ -12,6 +12,7 @@ import type {
   ServiceRecord,
   TaskRecord,
 } from './model.js';
+import { taskSetServiceFields } from './task-sets.js';
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 
@@ -125,6 +126,7 @@ export function serviceShape(service: ServiceRecord, includeTags: boolean): Json
     propagateTags: service.propagateTags,
     enableExecuteCommand: service.enableExecuteCommand,
     availabilityZoneRebalancing: 'ENABLED',
+    ...taskSetServiceFields(service),
   });
 }
 

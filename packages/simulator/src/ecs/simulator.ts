@@ -22,6 +22,7 @@ import {
   taskShape,
 } from './shapes.js';
 import { buildTaskDefinition, validateRegisterInput } from './task-definitions.js';
+import { ServiceTaskSets } from './task-sets.js';
 
 export interface EcsSimulatorOptions {
   clock: SimClock;
@@ -300,6 +301,17 @@ export class EcsSimulator implements AwsJsonService {
       registered,
       now - 60_000,
     );
+    if (service.deploymentController.type === 'CODE_DEPLOY') {
+      // A CODE_DEPLOY service runs task sets: seeded with one PRIMARY task set, steady, all tasks RUNNING.
+      service.taskSets = [];
+      const taskSet = this.taskSets(service).create(registered.arn, now - 60_000, { primary: true, launch: false });
+      for (let i = 0; i < service.desiredCount; i++) {
+        this.scheduler.launchTask(cluster, service, registered, taskSet.id, now, true);
+      }
+      taskSet.steadySince = now;
+      this.scheduler.event(service, now, `(service ${service.name}) has reached a steady state.`);
+      return serviceShape(service, true);
+    }
     const deployment = this.scheduler.startDeployment(service, registered.arn, now - 60_000);
     for (let i = 0; i < service.desiredCount; i++) {
       this.scheduler.launchTask(cluster, service, registered, deployment.id, now, true);
@@ -315,6 +327,27 @@ export class EcsSimulator implements AwsJsonService {
     };
     this.scheduler.event(service, now, `(service ${service.name}) has reached a steady state.`);
     return serviceShape(service, true);
+  }
+
+  /** The task sets of a CODE_DEPLOY service, brought up to now (what the CodeDeploy side drives). */
+  serviceTaskSets(cluster: string, serviceName: string): ServiceTaskSets | undefined {
+    this.now();
+    const service = this.clusters.get(cluster)?.services.get(serviceName);
+    return service?.status === 'ACTIVE' && service.taskSets ? this.taskSets(service) : undefined;
+  }
+
+  /** A task definition by ARN, `family:revision` or family (the CodeDeploy side checks an AppSpec's TaskDefinition). */
+  taskDefinitionRecord(reference: string): TaskDefinitionRecord | undefined {
+    return this.lookupTaskDefinition(reference);
+  }
+
+  /** Brings every service and task up to the clock's now (the CodeDeploy side calls it before reading them). */
+  advance(): number {
+    return this.now();
+  }
+
+  private taskSets(service: ServiceRecord): ServiceTaskSets {
+    return new ServiceTaskSets(this.scheduler, service, () => this.ids.deploymentId());
   }
 
   /** Current state of a service, for assertions (same shape as DescribeServices). */

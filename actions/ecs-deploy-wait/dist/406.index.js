@@ -1,8 +1,8 @@
-export const id = 489;
-export const ids = [489];
+export const id = 406;
+export const ids = [406];
 export const modules = {
 
-/***/ 8489:
+/***/ 5406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -86,7 +86,7 @@ class NoAnswerError extends Error {
     operation;
     waitedMs;
     constructor(operation, waitedMs) {
-        super(`ecs:${operation} did not answer within ${(0,src/* formatDuration */.a3)(waitedMs)}`);
+        super(`${operation.includes(':') ? operation : `ecs:${operation}`} did not answer within ${(0,src/* formatDuration */.a3)(waitedMs)}`);
         this.operation = operation;
         this.waitedMs = waitedMs;
     }
@@ -131,6 +131,21 @@ function explainAwsError(error, context) {
         return new AwsCallError(`${action} refused the request (${code}): ${detail}`, code, context.operation);
     }
     const wrapped = new Error(`${action} failed (${code}): ${detail}`);
+    if (error instanceof Error && error.stack)
+        wrapped.stack = `${wrapped.message}\n${error.stack}`;
+    return wrapped;
+}
+/** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
+function isUnanswered(error) {
+    return isAbort(error) || error instanceof NoAnswerError || error instanceof AwsRetriesExhaustedError;
+}
+/** The same error, its message followed by what this step had already done. */
+function withWhatWasDone(error, done) {
+    if (error instanceof AwsCallError)
+        return new AwsCallError(`${error.message} ${done}`, error.code, error.operation);
+    if (error instanceof src/* ConfigurationError */.j1)
+        return new src/* ConfigurationError */.j1(`${error.message} ${done}`);
+    const wrapped = new Error(`${(0,src/* errorMessage */.gJ)(error)} ${done}`);
     if (error instanceof Error && error.stack)
         wrapped.stack = `${wrapped.message}\n${error.stack}`;
     return wrapped;
@@ -229,6 +244,309 @@ function describeDeployment(d) {
     if (!d)
         return 'unknown';
     return `${d.rolloutState ?? d.status ?? 'UNKNOWN'}, ${countsOf(d)}`;
+}
+
+// EXTERNAL MODULE: ./src/taskdef.ts
+var taskdef = __webpack_require__(247);
+;// CONCATENATED MODULE: ./src/write-once.ts
+/**
+ * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
+ * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
+ * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
+ * last one took effect after all.
+ */
+
+/** Attempts at one write, each after checking whether the one before landed. */
+const WRITE_ATTEMPTS = 5;
+const WRITE_BACKOFF_MS = 1_000;
+async function writeOnce(session, { operation, write, landed }) {
+    const { log, deps } = session;
+    for (let attempt = 1;; attempt++) {
+        try {
+            if (attempt > 1) {
+                const earlier = await landed();
+                if (earlier !== undefined) {
+                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
+                    return earlier;
+                }
+            }
+            return await write();
+        }
+        catch (error) {
+            // Cancelled or out of time: the caller finds out once what landed and says so.
+            if (isAbort(error) || session.cancelled || error instanceof NoAnswerError)
+                throw error;
+            if (!isTransient(error) || attempt >= WRITE_ATTEMPTS)
+                throw error;
+            const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
+            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${errorCode(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
+            await deps.sleep(backoff, deps.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/register.ts
+/**
+ * What to deploy: an existing revision (task-definition-arn), the running one when the rendered file equals it
+ * (skip-unchanged), or a new revision registered from the file. Registering is idempotent (writeOnce): before
+ * another attempt the family's latest ACTIVE revision is compared with ours, so an attempt whose answer was lost
+ * is reused rather than registered again.
+ */
+
+
+
+
+
+
+/** The task definition to deploy, validated before anything changes. */
+async function resolveTaskDefinition(session, before, limits) {
+    const { inputs, deps } = session;
+    const source = inputs.taskDefinition;
+    const previousArn = before.taskDefinition;
+    if (source.kind === 'arn') {
+        const notFound = (detail) => new AwsCallError(`Input "task-definition-arn": ${(0,src/* quoteValue */.cl)(source.arn)} was not found in ECS in region ${deps.region} (ecs:DescribeTaskDefinition: ${detail}). Use the ARN or family:revision of a registered revision, e.g. the previous-task-definition-arn output of an earlier deploy, and check AWS_REGION.`, 'ClientException', 'DescribeTaskDefinition');
+        const described = await session.call('DescribeTaskDefinition', async (o) => {
+            try {
+                return await deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o);
+            }
+            catch (error) {
+                // ECS answers an unknown family or revision with a ClientException: that is the input's fault.
+                if (errorCode(error) === 'ClientException')
+                    throw notFound((0,src/* errorMessage */.gJ)(error));
+                throw error;
+            }
+        }, limits);
+        const td = described.taskDefinition;
+        if (!td?.taskDefinitionArn)
+            throw notFound('no task definition in the answer');
+        if (td.status === 'INACTIVE') {
+            session.log.warning(`${(0,taskdef/* shortTaskDefinition */.P5)(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`);
+        }
+        return {
+            images: (0,taskdef/* imagesOf */.IC)(td),
+            deployArn: td.taskDefinitionArn,
+            unchanged: inputs.skipUnchanged && td.taskDefinitionArn === previousArn,
+        };
+    }
+    const images = (0,taskdef/* imagesOf */.IC)(source.rendered.request);
+    if (inputs.skipUnchanged && previousArn) {
+        const running = await describeAsSent(session, previousArn, limits);
+        if (running && (0,taskdef/* sameTaskDefinition */.JL)(source.rendered.request, running.definition)) {
+            return { images, deployArn: previousArn, unchanged: true };
+        }
+    }
+    return { images, unchanged: false };
+}
+/**
+ * DescribeTaskDefinition as AWS sent it: fields newer than our SDK count in a comparison, as they did when
+ * registering. `ref` is an ARN, family:revision, or a family (its latest ACTIVE revision).
+ */
+async function describeAsSent(session, ref, limits) {
+    const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref });
+    const raw = (0,src/* keepRawResponse */.po)(command);
+    const described = await session.call('DescribeTaskDefinition', (o) => session.deps.ecs.send(command, o), limits);
+    const arn = described.taskDefinition?.taskDefinitionArn;
+    if (!arn)
+        return undefined;
+    return { arn, definition: (0,src/* rawMember */.XQ)(raw, 'taskDefinition', described.taskDefinition) };
+}
+/**
+ * The family's latest ACTIVE revision when it is what `rendered` registers (an earlier attempt of ours whose
+ * answer was lost, or the same definition registered before), else undefined. A family ECS does not know has none.
+ */
+async function latestSameRevision(session, rendered, limits) {
+    try {
+        const latest = await describeAsSent(session, rendered.request.family ?? '', limits);
+        return latest && (0,taskdef/* sameTaskDefinition */.JL)(rendered.request, latest.definition) ? latest.arn : undefined;
+    }
+    catch (error) {
+        if (error instanceof AwsCallError && error.code === 'ClientException')
+            return undefined;
+        throw error;
+    }
+}
+/** Registers the file's task definition once, reusing a revision an earlier attempt registered. Returns its ARN. */
+async function registerTaskDefinition(session, source, limits) {
+    if (source.rendered.dropped.length > 0) {
+        session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
+    }
+    return writeOnce(session, {
+        operation: 'RegisterTaskDefinition',
+        write: () => registerOnce(session, source, limits()),
+        landed: async () => {
+            const landed = await latestSameRevision(session, source.rendered, limits());
+            if (landed)
+                session.log.info(`${(0,taskdef/* shortTaskDefinition */.P5)(landed)}, the family's latest revision, is what this step registers.`);
+            return landed;
+        },
+    });
+}
+/**
+ * After a RegisterTaskDefinition whose answer never came (cancelled, or no answer): whether the family's latest
+ * revision is ours, found with one short describe that the job's cancel does not abort.
+ */
+async function landedRegistration(session, rendered) {
+    try {
+        const arn = await latestSameRevision(session, rendered, { withinMs: CHECK_TIMEOUT_MS, cancellable: false });
+        return arn
+            ? { text: `${(0,taskdef/* shortTaskDefinition */.P5)(arn)} was registered (${arn})`, arn }
+            : { text: 'no revision was registered' };
+    }
+    catch (error) {
+        return { text: `whether a revision was registered is unknown (${(0,src/* errorMessage */.gJ)(error)})` };
+    }
+}
+async function registerOnce(session, source, limits) {
+    const registered = await session.call('RegisterTaskDefinition', async (o) => {
+        try {
+            const command = new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request);
+            // Every field of the file reaches ECS, also those newer than our SDK's model.
+            (0,src/* sendAsWritten */.Qm)(command, source.rendered.request);
+            return await session.deps.ecsSingleAttempt.send(command, o);
+        }
+        catch (error) {
+            // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
+            // (A missing iam:PassRole is an access error, explained as such by explainAwsError.)
+            const detail = (0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error));
+            if (errorCode(error) === 'ClientException' && !/not authorized to perform/i.test(detail)) {
+                throw new AwsCallError(`Input "task-definition": ECS refused to register ${(0,src/* quoteValue */.cl)(source.path)} (ecs:RegisterTaskDefinition, ClientException): ${detail} Fix the task definition file (or the ecs-render-taskdef inputs that wrote it). Nothing was changed.`, 'ClientException', 'RegisterTaskDefinition');
+            }
+            throw error;
+        }
+    }, limits);
+    const arn = registered.taskDefinition?.taskDefinitionArn;
+    if (!arn)
+        throw new Error('RegisterTaskDefinition answered without a taskDefinitionArn');
+    session.log.info(`Registered ${(0,taskdef/* shortTaskDefinition */.P5)(arn)} (${arn})`);
+    return arn;
+}
+
+;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
+
+
+async function codedeployClients(session) {
+    const factory = session.deps.codedeploy;
+    if (!factory)
+        throw new Error('internal: no CodeDeploy client for a CODE_DEPLOY service');
+    return factory();
+}
+/** One CodeDeploy call (operation as the API names it, e.g. GetDeployment), its error explained. */
+async function codedeployCall(session, operation, send, limits = {}) {
+    const action = `codedeploy:${operation}`;
+    try {
+        return await session.bounded(action, send, limits);
+    }
+    catch (error) {
+        throw explainCodeDeployError(session, action, error);
+    }
+}
+function explainCodeDeployError(session, action, error) {
+    if (isAbort(error) || error instanceof NoAnswerError || error instanceof AwsRetriesExhaustedError)
+        return error;
+    const code = errorCode(error);
+    const operation = action.slice(action.indexOf(':') + 1);
+    const { region } = session.deps;
+    if (isTransient(error)) {
+        return new AwsRetriesExhaustedError(`${action} failed with ${code} (${(0,src/* errorMessage */.gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${region}, try again later.`, code, (0,src/* errorMessage */.gJ)(error));
+    }
+    const access = (0,src/* explainAccessError */.Qz)(error, { action, region });
+    if (access)
+        return new AwsCallError(access.message, code, operation);
+    const { application, deploymentGroup } = session.inputs.codedeploy;
+    if (code === 'ApplicationDoesNotExistException') {
+        return new AwsCallError(`CodeDeploy application "${application}" was not found in region ${region} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-application to the application of the service's deployment group (default AppECS-<cluster>-<service>, as the ECS console names it).`, code, operation);
+    }
+    if (code === 'DeploymentGroupDoesNotExistException') {
+        return new AwsCallError(`CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}" in region ${region} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-deployment-group to the service's deployment group (default DgpECS-<cluster>-<service>).`, code, operation);
+    }
+    if (code === 'DeploymentConfigDoesNotExistException') {
+        return new AwsCallError(`CodeDeploy deployment configuration "${session.inputs.codedeploy.deploymentConfig ?? ''}" does not exist (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-deployment-config to an ECS configuration, e.g. CodeDeployDefault.ECSAllAtOnce, or leave it empty for the deployment group's.`, code, operation);
+    }
+    return new AwsCallError(`${action} refused the request (${code}): ${(0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error))}`, code, operation);
+}
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-codedeploy@3.1133.0/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var client_codedeploy_dist_cjs = __webpack_require__(5006);
+// EXTERNAL MODULE: ./src/codedeploy/appspec.ts
+var appspec = __webpack_require__(8786);
+;// CONCATENATED MODULE: ./src/codedeploy/create.ts
+/**
+ * Before a CodeDeploy deployment changes anything: the deployment group must exist and deploy this service, the
+ * step's timeout must cover the group's wait before the original task set is terminated, and the AppSpec (given or
+ * generated) must name a container and port the task definition has. Then CreateDeployment with the AppSpec whose
+ * TaskDefinition is the ARN this step deploys.
+ */
+
+
+
+
+async function readDeploymentGroup(session, clients, limits) {
+    const { application, deploymentGroup } = session.inputs.codedeploy;
+    const { cluster, service } = session.inputs;
+    const answer = await codedeployCall(session, 'GetDeploymentGroup', (o) => clients.client.send(new client_codedeploy_dist_cjs.GetDeploymentGroupCommand({ applicationName: application, deploymentGroupName: deploymentGroup }), o), limits);
+    const info = answer.deploymentGroupInfo ?? {};
+    const name = (value) => (value ?? '').slice((value ?? '').lastIndexOf('/') + 1);
+    const services = info.ecsServices ?? [];
+    if (!services.some((s) => name(s.serviceName) === name(service) && name(s.clusterName) === name(cluster))) {
+        const deploys = services.map((s) => `${s.clusterName}/${s.serviceName}`).join(', ') || 'no ECS service';
+        throw new src/* ConfigurationError */.j1(`CodeDeploy deployment group "${deploymentGroup}" (application "${application}") deploys ${deploys}, not ${name(cluster)}/${name(service)}. Nothing was changed. Set codedeploy-application and codedeploy-deployment-group to the group of this service.`);
+    }
+    const rollback = info.autoRollbackConfiguration;
+    const waitMinutes = info.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 0;
+    return {
+        terminationWaitMs: waitMinutes * 60_000,
+        rollsBackOnFailure: rollback?.enabled === true && (rollback.events ?? []).includes('DEPLOYMENT_FAILURE'),
+        ...(info.deploymentConfigName ? { deploymentConfigName: info.deploymentConfigName } : {}),
+    };
+}
+/** Checks that need no write: refused before anything is registered or deployed. */
+function checkBeforeChange(session, before, group) {
+    const { inputs } = session;
+    if (inputs.desiredCount !== undefined) {
+        throw new src/* ConfigurationError */.j1(`Input "desired-count" (${inputs.desiredCount}) is not applied to a CODE_DEPLOY service: CodeDeploy scales the replacement task set to the service's desired count. Nothing was changed. Leave desired-count empty, or change the count with UpdateService outside a deployment.`);
+    }
+    if (inputs.wait && group.terminationWaitMs >= inputs.timeoutMs) {
+        throw new src/* ConfigurationError */.j1(`Input "timeout" (${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}) is not longer than the deployment group's wait before it terminates the original task set (${(0,src/* formatDuration */.a3)(group.terminationWaitMs)}), so the deployment could not end in time. Nothing was changed. Set timeout to more than ${(0,src/* formatDuration */.a3)(group.terminationWaitMs)} plus the time the new tasks take to become healthy, e.g. ${(0,src/* formatDuration */.a3)(group.terminationWaitMs + 30 * 60_000)}.`);
+    }
+    const given = inputs.codedeploy.appSpec;
+    const loadBalancer = (before.loadBalancers ?? []).find((lb) => lb.containerName && lb.containerPort);
+    const traffic = given
+        ? { containerName: given.containerName, containerPort: given.containerPort }
+        : loadBalancer?.containerName && loadBalancer.containerPort !== undefined
+            ? { containerName: loadBalancer.containerName, containerPort: loadBalancer.containerPort }
+            : undefined;
+    if (!traffic) {
+        throw new src/* ConfigurationError */.j1(`Service "${inputs.service}" has no load balancer with a container name and port, so no AppSpec can be generated for it. Nothing was changed. Set codedeploy-appspec to an AppSpec file with LoadBalancerInfo ContainerName and ContainerPort.`);
+    }
+    const source = inputs.taskDefinition;
+    if (source.kind === 'file') {
+        const containers = source.rendered.request.containerDefinitions ?? [];
+        const container = containers.find((c) => c.name === traffic.containerName);
+        const from = given ? `the AppSpec ${(0,src/* quoteValue */.cl)(given.shown)}` : "the service's load balancer";
+        if (!container) {
+            throw new src/* ConfigurationError */.j1(`Container "${traffic.containerName}" (LoadBalancerInfo ContainerName of ${from}) is not in the task definition ${(0,src/* quoteValue */.cl)(source.path)}, which has ${containers.map((c) => (0,src/* quoteValue */.cl)(c.name ?? '')).join(', ') || 'no containers'}. Nothing was changed. Make them agree.`);
+        }
+        const ports = (container.portMappings ?? []).map((mapping) => mapping.containerPort);
+        if (!ports.includes(traffic.containerPort)) {
+            throw new src/* ConfigurationError */.j1(`Container "${traffic.containerName}" in ${(0,src/* quoteValue */.cl)(source.path)} has no port mapping for container port ${traffic.containerPort} (LoadBalancerInfo ContainerPort of ${from}); it maps ${ports.join(', ') || 'no ports'}. Nothing was changed. Make them agree.`);
+        }
+    }
+    return traffic;
+}
+/** CreateDeployment (one attempt: a retry after a lost answer would be refused as a second active deployment). */
+async function createDeployment(session, clients, taskDefinitionArn, traffic, limits) {
+    const { application, deploymentGroup, description, deploymentConfig, appSpec } = session.inputs.codedeploy;
+    const { content, sha256 } = (0,appspec/* appSpecFor */.o)(taskDefinitionArn, appSpec ?? traffic);
+    const answer = await codedeployCall(session, 'CreateDeployment', (o) => clients.singleAttempt.send(new client_codedeploy_dist_cjs.CreateDeploymentCommand({
+        applicationName: application,
+        deploymentGroupName: deploymentGroup,
+        ...(deploymentConfig ? { deploymentConfigName: deploymentConfig } : {}),
+        ...(description ? { description } : {}),
+        revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
+    }), o), limits);
+    if (!answer.deploymentId)
+        throw new Error('internal: CreateDeployment answered without a deploymentId');
+    return answer.deploymentId;
 }
 
 ;// CONCATENATED MODULE: ./src/app-logs.ts
@@ -401,9 +719,10 @@ async function reportFailure(session, target, limits) {
     const { log } = session;
     const stopped = await stoppedTasks(session, target.id, limits);
     await attachAppLogs(session, stopped, target.taskDefinitionArn, limits);
-    log.startGroup(`Stopped tasks of deployment ${target.id} (${stopped.length})`);
+    const what = target.kind ?? 'deployment';
+    log.startGroup(`Stopped tasks of ${what} ${target.id} (${stopped.length})`);
     if (stopped.length === 0)
-        log.info('No stopped tasks were found for this deployment.');
+        log.info(`No stopped tasks were found for this ${what}.`);
     for (const task of stopped)
         for (const line of [...formatStoppedTask(task), ...formatAppLogs(task)])
             log.info(line);
@@ -521,8 +840,68 @@ function formatStoppedTask(task) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./src/taskdef.ts
-var taskdef = __webpack_require__(247);
+;// CONCATENATED MODULE: ./src/codedeploy/explain.ts
+/**
+ * Why a CodeDeploy deployment did not succeed: CodeDeploy's error information and the lifecycle event that failed
+ * (with its diagnostics), then what ECS saw — the stopped tasks of the replacement task set with their apps' last log
+ * lines, and the service events since the step started (the rolling path's report, explain-failure.ts).
+ */
+
+
+
+/** One sentence: how the deployment ended and CodeDeploy's reason. */
+function describeCodeDeployOutcome(deploymentId, outcome, timeoutMs) {
+    if (outcome.kind === 'timed-out') {
+        const status = outcome.state?.info.status ?? 'unknown';
+        return outcome.stalled
+            ? `CodeDeploy deployment ${deploymentId} did not end in time: ${outcome.stalled} (last status ${status}).`
+            : `CodeDeploy deployment ${deploymentId} did not end within ${(0,src/* formatDuration */.a3)(timeoutMs)} (last status ${status}).`;
+    }
+    const { info, target } = outcome.state;
+    const failedEvent = target?.lifecycleEvents?.find((event) => event.status === 'Failed');
+    const error = info.errorInformation;
+    const reason = error ? ` ${error.code ?? 'error'}: ${error.message ?? ''}` : '';
+    const at = failedEvent ? ` (lifecycle event ${failedEvent.lifecycleEventName})` : '';
+    return `CodeDeploy deployment ${deploymentId} ${outcome.kind === 'stopped' ? 'was stopped' : 'failed'}${at}:${reason || ' no reason given.'}`;
+}
+/** Prints CodeDeploy's detail, then the replacement's stopped tasks and the service events; returns the tasks. */
+async function reportCodeDeployFailure(session, outcome, taskDefinitionArn, limits) {
+    const { log } = session;
+    const failed = outcome.state?.target?.lifecycleEvents?.find((event) => event.status === 'Failed');
+    // A hook's diagnostics name the Lambda function and carry its log tail; CodeDeploy's own errors are in the cause.
+    if (failed?.diagnostics?.scriptName || failed?.diagnostics?.logTail) {
+        const d = failed.diagnostics;
+        log.info(`lifecycle event ${failed.lifecycleEventName} failed: ${d.errorCode ?? ''}${d.scriptName ? ` (hook ${d.scriptName})` : ''} ${d.message ?? ''}`.trim());
+        if (d.logTail)
+            log.info(d.logTail);
+    }
+    await collectServiceEvents(session, limits);
+    const taskSet = outcome.replacementTaskSetId;
+    if (!taskSet) {
+        log.info('The replacement task set was not created, so no task of it stopped.');
+        return [];
+    }
+    return reportFailure(session, { id: taskSet, taskDefinitionArn, label: 'replacement', kind: 'task set' }, limits);
+}
+/** The service events ECS wrote since the step started (the CodeDeploy wait does not read the service). */
+async function collectServiceEvents(session, limits) {
+    try {
+        const service = await session.describeService(limits);
+        const fresh = (service.events ?? [])
+            .filter((event) => event.id && !session.seenEvents.has(event.id))
+            .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+        for (const event of fresh) {
+            session.seenEvents.add(event.id ?? '');
+            session.newEvents.push(event);
+        }
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled)
+            throw error;
+        session.log.warning(`Could not read the service events: ${(0,src/* errorMessage */.gJ)(error)}`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/follow/watch.ts
 /**
  * The one watch loop every follower (rolling, native staged, CodeDeploy) shares: read the state every poll
@@ -574,6 +953,369 @@ async function watch(session, w) {
         },
     });
     return result.status === 'done' ? result.value : w.timedOut();
+}
+
+;// CONCATENATED MODULE: ./src/codedeploy/follow.ts
+/**
+ * Follows one CodeDeploy deployment to its end with the shared watch loop: GetDeployment every poll and, once it has
+ * started, its ECS target (ListDeploymentTargets once, then GetDeploymentTarget), printing each change of status,
+ * of a lifecycle event, and of the traffic split between the original (Blue) and replacement (Green) task sets.
+ */
+
+
+
+
+
+const ENDED = {
+    Succeeded: 'succeeded',
+    Failed: 'failed',
+    Stopped: 'stopped',
+};
+/** GetDeployment and, once the deployment has started, its one ECS target. */
+async function readDeployment(session, clients, deploymentId, limits, targetIds) {
+    const { deploymentInfo } = await codedeployCall(session, 'GetDeployment', (o) => clients.client.send(new client_codedeploy_dist_cjs.GetDeploymentCommand({ deploymentId }), o), limits);
+    const info = deploymentInfo ?? {};
+    if (info.status === 'Created' || info.status === 'Queued')
+        return { info };
+    let targetId = targetIds.get(deploymentId);
+    if (!targetId) {
+        try {
+            const listed = await codedeployCall(session, 'ListDeploymentTargets', (o) => clients.client.send(new client_codedeploy_dist_cjs.ListDeploymentTargetsCommand({ deploymentId }), o), limits);
+            targetId = listed.targetIds?.[0];
+        }
+        catch (error) {
+            // Started between the two calls as CodeDeploy sees it: the target shows up on the next poll.
+            if (errorCode(error) === 'DeploymentNotStartedException')
+                return { info };
+            throw error;
+        }
+        if (!targetId)
+            return { info };
+        targetIds.set(deploymentId, targetId);
+    }
+    const { deploymentTarget } = await codedeployCall(session, 'GetDeploymentTarget', (o) => clients.client.send(new client_codedeploy_dist_cjs.GetDeploymentTargetCommand({ deploymentId, targetId }), o), limits);
+    return deploymentTarget?.ecsTarget ? { info, target: deploymentTarget.ecsTarget } : { info };
+}
+/** Follows the deployment until it succeeds, fails or is stopped, or `timeoutMs` passes. */
+async function followDeployment(session, clients, deploymentId, timeoutMs, label) {
+    const printed = new Map();
+    const targetIds = new Map();
+    let last;
+    let green;
+    const seen = () => (green ? { replacementTaskSetId: green } : {});
+    const say = (key, line) => {
+        if (printed.get(key) === line)
+            return;
+        printed.set(key, line);
+        session.log.info(`[${session.elapsed()}] ${line}`);
+    };
+    return watch(session, {
+        operation: 'codedeploy:GetDeployment',
+        timeoutMs,
+        read: (limits) => readDeployment(session, clients, deploymentId, limits, targetIds),
+        judge: (state) => {
+            last = state;
+            green = replacementTaskSet(state) ?? green;
+            const { info, target } = state;
+            say('status', `CodeDeploy deployment ${deploymentId} (${label}): ${info.status ?? 'unknown'}`);
+            for (const line of lifecycleLines(target))
+                say(line.key, line.text);
+            const traffic = trafficLine(target);
+            if (traffic)
+                say('traffic', traffic);
+            const ended = ENDED[info.status ?? ''];
+            return ended ? { kind: ended, state, ...seen() } : undefined;
+        },
+        timedOut: (stalled) => ({
+            kind: 'timed-out',
+            ...(last ? { state: last } : {}),
+            ...(stalled ? { stalled } : {}),
+            ...seen(),
+        }),
+    });
+}
+function lifecycleLines(target) {
+    const events = target?.lifecycleEvents ?? [];
+    const lines = events
+        .filter((event) => event.status && event.status !== 'Pending' && event.status !== 'Skipped')
+        .map((event) => {
+        const took = event.startTime && event.endTime
+            ? ` (${(0,src/* formatDuration */.a3)(event.endTime.getTime() - event.startTime.getTime())})`
+            : '';
+        const why = event.diagnostics?.message ? `: ${event.diagnostics.message}` : '';
+        return {
+            key: `event ${event.lifecycleEventName}`,
+            text: `lifecycle event ${event.lifecycleEventName}: ${event.status}${event.status === 'InProgress' ? '' : took}${why}`,
+        };
+    });
+    // Events CodeDeploy skipped (after a failure, or in a rollback) on one line.
+    const skipped = events.filter((event) => event.status === 'Skipped').map((event) => event.lifecycleEventName);
+    if (skipped.length > 0)
+        lines.push({ key: 'skipped', text: `lifecycle events skipped: ${skipped.join(', ')}` });
+    return lines;
+}
+/** "traffic: Blue 100% (ecs-svc/1…: 2/2 running), Green 0% (ecs-svc/2…: 1/2 running, 1 pending)". */
+function trafficLine(target) {
+    const sets = target?.taskSetsInfo ?? [];
+    if (sets.length === 0)
+        return undefined;
+    const parts = sets.map((set) => {
+        const pending = set.pendingCount ? `, ${set.pendingCount} pending` : '';
+        return `${set.taskSetLabel ?? '?'} ${set.trafficWeight ?? 0}% (task set ${set.identifer ?? '?'} ${set.status ?? ''}: ${set.runningCount ?? 0}/${set.desiredCount ?? 0} running${pending})`;
+    });
+    return `traffic: ${parts.join(', ')}`;
+}
+/** The replacement (Green) task set of a deployment's target: its tasks' `startedBy` is its id. */
+function replacementTaskSet(state) {
+    return state?.target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green')?.identifer;
+}
+
+;// CONCATENATED MODULE: ./src/codedeploy/rollback.ts
+/**
+ * Rollback through CodeDeploy, never by a redeploy of our own: a failed deployment is rolled back by CodeDeploy
+ * itself when the deployment group has automatic rollback on failure (rollbackInfo.rollbackDeploymentId), and one
+ * that outlasted our timeout is stopped with StopDeployment(autoRollbackEnabled) when the `rollback` input allows it.
+ * Either way the rollback deployment is followed to its end, and the note says what happened.
+ */
+
+
+
+
+
+/** How many polls to wait for CodeDeploy to name the rollback deployment it starts. */
+const ROLLBACK_ID_POLLS = 6;
+async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group, previousArn, limits) {
+    const { inputs, log } = session;
+    const previous = previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'the original task set';
+    let rollbackId = outcome.state?.info.rollbackInfo?.rollbackDeploymentId;
+    if (outcome.kind === 'timed-out') {
+        if (!inputs.rollback) {
+            return {
+                note: `Not rolled back (rollback: false): CodeDeploy carries on with deployment ${deploymentId}; follow it in the CodeDeploy console.`,
+            };
+        }
+        log.info(`Stopping CodeDeploy deployment ${deploymentId} with rollback (StopDeployment autoRollbackEnabled).`);
+        try {
+            await codedeployCall(session, 'StopDeployment', (o) => clients.singleAttempt.send(new client_codedeploy_dist_cjs.StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), o), limits);
+        }
+        catch (error) {
+            return { note: `Could not stop deployment ${deploymentId} to roll it back: ${(0,src/* errorMessage */.gJ)(error)}` };
+        }
+        rollbackId = undefined;
+    }
+    else if (!rollbackId && !group.rollsBackOnFailure) {
+        return {
+            note: `CodeDeploy did not roll back: the deployment group's automatic rollback on failure (DEPLOYMENT_FAILURE) is off, so production traffic stays where the failure left it (on ${previous} unless AllowTraffic had run). Turn on automatic rollback in the deployment group to have CodeDeploy restore ${previous}.`,
+        };
+    }
+    for (let poll = 0; !rollbackId && poll < ROLLBACK_ID_POLLS; poll++) {
+        if (poll > 0)
+            await session.deps.sleep(inputs.pollIntervalMs, session.deps.signal);
+        const { deploymentInfo } = await codedeployCall(session, 'GetDeployment', (o) => clients.client.send(new client_codedeploy_dist_cjs.GetDeploymentCommand({ deploymentId }), o), limits);
+        rollbackId = deploymentInfo?.rollbackInfo?.rollbackDeploymentId;
+    }
+    if (!rollbackId) {
+        return {
+            note: `CodeDeploy started no rollback deployment for ${deploymentId} (nothing to roll back before the replacement task set exists); ${previous} still serves production traffic.`,
+        };
+    }
+    log.info(`CodeDeploy rolls back with deployment ${rollbackId}; following it.`);
+    const followed = await followDeployment(session, clients, rollbackId, inputs.timeoutMs, 'rollback');
+    const steady = followed.kind === 'succeeded';
+    const report = {
+        by: 'codedeploy',
+        taskDefinitionArn: previousArn ?? '',
+        deploymentId: rollbackId,
+        steady,
+        detail: followed.kind,
+    };
+    const note = steady
+        ? `CodeDeploy rolled back with deployment ${rollbackId}: production traffic is on ${previous} again and the replacement task set was removed.`
+        : `CodeDeploy's rollback deployment ${rollbackId} ${followed.kind === 'timed-out' ? 'did not end in time' : `ended ${followed.kind}`}; check the service in the console.`;
+    return { note, report };
+}
+
+;// CONCATENATED MODULE: ./src/codedeploy/run.ts
+
+
+
+
+
+
+
+
+
+
+async function deployWithCodeDeploy(session, before, beforeWait) {
+    const clients = await codedeployClients(session);
+    return new CodeDeployRun(session, before, beforeWait, clients).run();
+}
+class CodeDeployRun {
+    session;
+    before;
+    beforeWait;
+    clients;
+    constructor(session, before, beforeWait, clients) {
+        this.session = session;
+        this.before = before;
+        this.beforeWait = beforeWait;
+        this.clients = clients;
+    }
+    get previousArn() {
+        return this.before.taskDefinition;
+    }
+    async run() {
+        const { inputs, log } = this.session;
+        const prepared = await this.prepare();
+        const { known, resolved } = prepared;
+        if (resolved.unchanged && !inputs.forceNewDeployment) {
+            const message = `${(0,taskdef/* shortTaskDefinition */.P5)(this.previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
+            log.info(message);
+            return this.result({ ...known, taskDefinitionArn: this.previousArn }, 'unchanged', message, 'unchanged');
+        }
+        const started = await this.start(prepared);
+        if ('status' in started)
+            return started;
+        const { ours, deployArn, deploymentId } = started;
+        if (!inputs.wait) {
+            const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
+            log.info(message);
+            return this.result(ours, 'succeeded', message, 'Created');
+        }
+        return this.follow(prepared.group, ours, deployArn, deploymentId);
+    }
+    /** 1. The deployment group, every check that needs no write, and the task definition to deploy. */
+    async prepare() {
+        const { session, beforeWait } = this;
+        const { inputs, deps, log } = session;
+        const { application, deploymentGroup, appSpec, deploymentConfig } = inputs.codedeploy;
+        const group = await readDeploymentGroup(session, this.clients, beforeWait());
+        const traffic = checkBeforeChange(session, this.before, group);
+        const config = deploymentConfig ?? group.deploymentConfigName ?? 'the group default';
+        log.info(`CodeDeploy application ${application}, deployment group ${deploymentGroup} (${config}; original task set terminated ${(0,src/* formatDuration */.a3)(group.terminationWaitMs)} after traffic moves; automatic rollback on failure ${group.rollsBackOnFailure ? 'on' : 'off'}); traffic to container ${traffic.containerName} port ${traffic.containerPort}` +
+            (appSpec ? ` (AppSpec ${appSpec.shown})` : ' (generated AppSpec)'));
+        const resolved = await resolveTaskDefinition(session, this.before, beforeWait());
+        const known = {
+            cluster: inputs.cluster,
+            service: inputs.service,
+            consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
+            stoppedTasks: [],
+            previousTaskDefinitionArn: this.previousArn,
+            images: resolved.images,
+        };
+        return { group, traffic, resolved, known };
+    }
+    /** 2–3. Register (as for a rolling update), then CreateDeployment; a write without an answer is a result. */
+    async start(prepared) {
+        const { session, beforeWait } = this;
+        const { inputs, log } = session;
+        const { known, resolved, traffic } = prepared;
+        let deployArn = resolved.deployArn;
+        const source = inputs.taskDefinition;
+        if (!deployArn && source.kind === 'file') {
+            try {
+                deployArn = await registerTaskDefinition(session, source, beforeWait);
+            }
+            catch (error) {
+                if (!isUnanswered(error))
+                    throw error;
+                const landed = await landedRegistration(session, source.rendered);
+                return unanswered(session, error, 'registering', `${landed.text}; no CodeDeploy deployment was created`, {
+                    ...known,
+                    ...(landed.arn ? { taskDefinitionArn: landed.arn } : {}),
+                });
+            }
+        }
+        if (!deployArn)
+            throw new Error('internal: no task definition to deploy');
+        const registered = resolved.deployArn === undefined ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
+        const withArn = { ...known, taskDefinitionArn: deployArn };
+        let deploymentId;
+        try {
+            deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait());
+        }
+        catch (error) {
+            if (isUnanswered(error)) {
+                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`, withArn);
+            }
+            throw withWhatWasDone(error, `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(this.previousArn) : 'its task set'}.`);
+        }
+        log.info(`Created CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}`);
+        return { ours: { ...withArn, deploymentId, codedeployDeploymentId: deploymentId }, deployArn, deploymentId };
+    }
+    /** 4–5. Follow it to the end; when it did not succeed, explain and roll back through CodeDeploy. */
+    async follow(group, ours, deployArn, deploymentId) {
+        const { session, clients } = this;
+        const { inputs, log } = session;
+        log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for CodeDeploy deployment ${deploymentId}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+        let outcome;
+        try {
+            outcome = await followDeployment(session, clients, deploymentId, inputs.timeoutMs, 'ours');
+        }
+        catch (error) {
+            return interrupted(session, error, ours, deploymentId);
+        }
+        if (outcome.kind === 'succeeded') {
+            const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} succeeded: production traffic is on the new task set and the original one was terminated.`;
+            log.info(message);
+            return this.result(ours, 'succeeded', message, 'Succeeded');
+        }
+        const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
+        log.warning(cause);
+        // The wait is over: the report shares one poll (at least a few seconds); a rollback then gets its own wait.
+        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+        let stoppedTasks = [];
+        try {
+            stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
+            const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, this.previousArn, {
+                withinMs: CHECK_TIMEOUT_MS + inputs.pollIntervalMs,
+            });
+            log.info(rollback.note);
+            const status = rollback.report?.steady
+                ? 'rolled-back'
+                : outcome.kind === 'timed-out'
+                    ? 'timed-out'
+                    : 'failed';
+            return this.result({ ...ours, stoppedTasks, ...(rollback.report ? { rollback: rollback.report } : {}) }, status, `${cause} ${rollback.note}`, finalState(outcome));
+        }
+        catch (error) {
+            return interrupted(session, error, { ...ours, stoppedTasks }, deploymentId, cause);
+        }
+    }
+    result(known, status, message, state) {
+        const { deps, started } = this.session;
+        return { ...known, status, cancelled: false, message, durationMs: deps.clock.now() - started, finalState: state };
+    }
+}
+function finalState(outcome) {
+    const info = outcome.state?.info;
+    const error = info?.errorInformation;
+    return `${info?.status ?? 'unknown'}${error ? ` (${error.code ?? ''})` : ''}`;
+}
+/** A write got no answer: cancelled, or AWS did not answer in time; `landed` says what is known. */
+function unanswered(session, error, doing, landed, known) {
+    const durationMs = session.deps.clock.now() - session.started;
+    if (session.cancelled || isAbort(error)) {
+        const { message } = new CancelledWriteError(doing, landed);
+        session.log.warning(message);
+        return { ...known, status: undefined, cancelled: true, message, durationMs, finalState: 'unknown' };
+    }
+    const detail = (0,src/* errorMessage */.gJ)(error);
+    const message = `${detail} (while ${doing}); ${landed}.`;
+    return { ...known, status: 'failed', cancelled: false, message, durationMs, finalState: 'unknown', error: detail };
+}
+/** Cancelled, or an API error, while waiting: CodeDeploy carries on with the deployment. */
+function interrupted(session, error, known, deploymentId, cause) {
+    const durationMs = session.deps.clock.now() - session.started;
+    const prefix = cause ? `${cause} ` : '';
+    if (session.cancelled || isAbort(error)) {
+        const message = `${prefix}Cancelled while waiting: CodeDeploy deployment ${deploymentId} carries on without this step; follow it in the CodeDeploy console.`;
+        session.log.warning(message);
+        return { ...known, status: undefined, cancelled: true, message, durationMs, finalState: 'unknown' };
+    }
+    const detail = (0,src/* errorMessage */.gJ)(error);
+    const message = `${prefix}Stopped waiting because of an AWS API error: ${detail} CodeDeploy deployment ${deploymentId} may still be in progress.`;
+    return { ...known, status: 'failed', cancelled: false, message, durationMs, finalState: 'unknown', error: detail };
 }
 
 ;// CONCATENATED MODULE: ./src/follow/rolling.ts
@@ -999,179 +1741,6 @@ async function runPreflight(session, service, limits) {
     return { findings, ...(prediction ? { prediction } : {}), notes };
 }
 
-;// CONCATENATED MODULE: ./src/write-once.ts
-/**
- * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
- * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
- * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
- * last one took effect after all.
- */
-
-/** Attempts at one write, each after checking whether the one before landed. */
-const WRITE_ATTEMPTS = 5;
-const WRITE_BACKOFF_MS = 1_000;
-async function writeOnce(session, { operation, write, landed }) {
-    const { log, deps } = session;
-    for (let attempt = 1;; attempt++) {
-        try {
-            if (attempt > 1) {
-                const earlier = await landed();
-                if (earlier !== undefined) {
-                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
-                    return earlier;
-                }
-            }
-            return await write();
-        }
-        catch (error) {
-            // Cancelled or out of time: the caller finds out once what landed and says so.
-            if (isAbort(error) || session.cancelled || error instanceof NoAnswerError)
-                throw error;
-            if (!isTransient(error) || attempt >= WRITE_ATTEMPTS)
-                throw error;
-            const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
-            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${errorCode(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
-            await deps.sleep(backoff, deps.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/register.ts
-/**
- * What to deploy: an existing revision (task-definition-arn), the running one when the rendered file equals it
- * (skip-unchanged), or a new revision registered from the file. Registering is idempotent (writeOnce): before
- * another attempt the family's latest ACTIVE revision is compared with ours, so an attempt whose answer was lost
- * is reused rather than registered again.
- */
-
-
-
-
-
-
-/** The task definition to deploy, validated before anything changes. */
-async function resolveTaskDefinition(session, before, limits) {
-    const { inputs, deps } = session;
-    const source = inputs.taskDefinition;
-    const previousArn = before.taskDefinition;
-    if (source.kind === 'arn') {
-        const notFound = (detail) => new AwsCallError(`Input "task-definition-arn": ${(0,src/* quoteValue */.cl)(source.arn)} was not found in ECS in region ${deps.region} (ecs:DescribeTaskDefinition: ${detail}). Use the ARN or family:revision of a registered revision, e.g. the previous-task-definition-arn output of an earlier deploy, and check AWS_REGION.`, 'ClientException', 'DescribeTaskDefinition');
-        const described = await session.call('DescribeTaskDefinition', async (o) => {
-            try {
-                return await deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o);
-            }
-            catch (error) {
-                // ECS answers an unknown family or revision with a ClientException: that is the input's fault.
-                if (errorCode(error) === 'ClientException')
-                    throw notFound((0,src/* errorMessage */.gJ)(error));
-                throw error;
-            }
-        }, limits);
-        const td = described.taskDefinition;
-        if (!td?.taskDefinitionArn)
-            throw notFound('no task definition in the answer');
-        if (td.status === 'INACTIVE') {
-            session.log.warning(`${(0,taskdef/* shortTaskDefinition */.P5)(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`);
-        }
-        return {
-            images: (0,taskdef/* imagesOf */.IC)(td),
-            deployArn: td.taskDefinitionArn,
-            unchanged: inputs.skipUnchanged && td.taskDefinitionArn === previousArn,
-        };
-    }
-    const images = (0,taskdef/* imagesOf */.IC)(source.rendered.request);
-    if (inputs.skipUnchanged && previousArn) {
-        const running = await describeAsSent(session, previousArn, limits);
-        if (running && (0,taskdef/* sameTaskDefinition */.JL)(source.rendered.request, running.definition)) {
-            return { images, deployArn: previousArn, unchanged: true };
-        }
-    }
-    return { images, unchanged: false };
-}
-/**
- * DescribeTaskDefinition as AWS sent it: fields newer than our SDK count in a comparison, as they did when
- * registering. `ref` is an ARN, family:revision, or a family (its latest ACTIVE revision).
- */
-async function describeAsSent(session, ref, limits) {
-    const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref });
-    const raw = (0,src/* keepRawResponse */.po)(command);
-    const described = await session.call('DescribeTaskDefinition', (o) => session.deps.ecs.send(command, o), limits);
-    const arn = described.taskDefinition?.taskDefinitionArn;
-    if (!arn)
-        return undefined;
-    return { arn, definition: (0,src/* rawMember */.XQ)(raw, 'taskDefinition', described.taskDefinition) };
-}
-/**
- * The family's latest ACTIVE revision when it is what `rendered` registers (an earlier attempt of ours whose
- * answer was lost, or the same definition registered before), else undefined. A family ECS does not know has none.
- */
-async function latestSameRevision(session, rendered, limits) {
-    try {
-        const latest = await describeAsSent(session, rendered.request.family ?? '', limits);
-        return latest && (0,taskdef/* sameTaskDefinition */.JL)(rendered.request, latest.definition) ? latest.arn : undefined;
-    }
-    catch (error) {
-        if (error instanceof AwsCallError && error.code === 'ClientException')
-            return undefined;
-        throw error;
-    }
-}
-/** Registers the file's task definition once, reusing a revision an earlier attempt registered. Returns its ARN. */
-async function registerTaskDefinition(session, source, limits) {
-    if (source.rendered.dropped.length > 0) {
-        session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
-    }
-    return writeOnce(session, {
-        operation: 'RegisterTaskDefinition',
-        write: () => registerOnce(session, source, limits()),
-        landed: async () => {
-            const landed = await latestSameRevision(session, source.rendered, limits());
-            if (landed)
-                session.log.info(`${(0,taskdef/* shortTaskDefinition */.P5)(landed)}, the family's latest revision, is what this step registers.`);
-            return landed;
-        },
-    });
-}
-/**
- * After a RegisterTaskDefinition whose answer never came (cancelled, or no answer): whether the family's latest
- * revision is ours, found with one short describe that the job's cancel does not abort.
- */
-async function landedRegistration(session, rendered) {
-    try {
-        const arn = await latestSameRevision(session, rendered, { withinMs: CHECK_TIMEOUT_MS, cancellable: false });
-        return arn
-            ? { text: `${(0,taskdef/* shortTaskDefinition */.P5)(arn)} was registered (${arn})`, arn }
-            : { text: 'no revision was registered' };
-    }
-    catch (error) {
-        return { text: `whether a revision was registered is unknown (${(0,src/* errorMessage */.gJ)(error)})` };
-    }
-}
-async function registerOnce(session, source, limits) {
-    const registered = await session.call('RegisterTaskDefinition', async (o) => {
-        try {
-            const command = new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request);
-            // Every field of the file reaches ECS, also those newer than our SDK's model.
-            (0,src/* sendAsWritten */.Qm)(command, source.rendered.request);
-            return await session.deps.ecsSingleAttempt.send(command, o);
-        }
-        catch (error) {
-            // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
-            // (A missing iam:PassRole is an access error, explained as such by explainAwsError.)
-            const detail = (0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error));
-            if (errorCode(error) === 'ClientException' && !/not authorized to perform/i.test(detail)) {
-                throw new AwsCallError(`Input "task-definition": ECS refused to register ${(0,src/* quoteValue */.cl)(source.path)} (ecs:RegisterTaskDefinition, ClientException): ${detail} Fix the task definition file (or the ecs-render-taskdef inputs that wrote it). Nothing was changed.`, 'ClientException', 'RegisterTaskDefinition');
-            }
-            throw error;
-        }
-    }, limits);
-    const arn = registered.taskDefinition?.taskDefinitionArn;
-    if (!arn)
-        throw new Error('RegisterTaskDefinition answered without a taskDefinitionArn');
-    session.log.info(`Registered ${(0,taskdef/* shortTaskDefinition */.P5)(arn)} (${arn})`);
-    return arn;
-}
-
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
@@ -1401,6 +1970,7 @@ function leaves(value, path, into = new Map()) {
 
 
 
+
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
@@ -1433,8 +2003,8 @@ class Deployer {
         // 1. Where the service is now. Nothing is changed before every check here has passed.
         const before = await session.describeService(this.beforeWait());
         const controller = before.deploymentController?.type ?? 'ECS';
-        if (controller !== 'ECS') {
-            throw new src/* ConfigurationError */.j1(`Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with rolling updates (deployment controller ECS) only. Nothing was changed. Use CodeDeploy (e.g. aws-actions/amazon-ecs-deploy-task-definition with codedeploy-appspec) for ${controller} services.`);
+        if (controller !== 'ECS' && controller !== 'CODE_DEPLOY') {
+            throw new src/* ConfigurationError */.j1(`Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with deployment controller ECS (rolling updates) or CODE_DEPLOY only. Nothing was changed. An ${controller} service's task sets are managed by the tool that created them.`);
         }
         const previousArn = before.taskDefinition;
         const previousPrimary = before.deployments?.find((d) => d.status === 'PRIMARY');
@@ -1446,6 +2016,9 @@ class Deployer {
         if (previousPrimary?.rolloutState && previousPrimary.rolloutState !== 'COMPLETED') {
             log.warning(`The service's PRIMARY deployment ${previousPrimary.id} is ${previousPrimary.rolloutState}, not COMPLETED: a rollback by this step would return to ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'it'}, which may not be a good version.`);
         }
+        // CodeDeploy blue/green: its own phases (codedeploy/), the same result.
+        if (controller === 'CODE_DEPLOY')
+            return deployWithCodeDeploy(session, before, this.beforeWait);
         // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
         const resolved = await resolveTaskDefinition(session, before, this.beforeWait());
         const preflight = await runPreflight(session, before, this.beforeWait());
@@ -1651,21 +2224,6 @@ function preflightSummary(report) {
         findings: report.findings.map(findingLine),
         ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
     };
-}
-/** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
-function isUnanswered(error) {
-    return isAbort(error) || error instanceof NoAnswerError || error instanceof AwsRetriesExhaustedError;
-}
-/** The same error, its message followed by what this step had already done. */
-function withWhatWasDone(error, done) {
-    if (error instanceof AwsCallError)
-        return new AwsCallError(`${error.message} ${done}`, error.code, error.operation);
-    if (error instanceof src/* ConfigurationError */.j1)
-        return new src/* ConfigurationError */.j1(`${error.message} ${done}`);
-    const wrapped = new Error(`${(0,src/* errorMessage */.gJ)(error)} ${done}`);
-    if (error instanceof Error && error.stack)
-        wrapped.stack = `${wrapped.message}\n${error.stack}`;
-    return wrapped;
 }
 
 
