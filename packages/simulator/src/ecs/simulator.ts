@@ -21,6 +21,7 @@ import {
   serviceShape,
   taskShape,
 } from './shapes.js';
+import { type LifecycleStage, validateStrategy } from './strategies/config.js';
 import { buildTaskDefinition, validateRegisterInput } from './task-definitions.js';
 
 export interface EcsSimulatorOptions {
@@ -121,6 +122,9 @@ export class EcsSimulator implements AwsJsonService {
   private readonly taskDefinitionLogLines = new Map<string, string[]>();
   private readonly deregistrationDelays = new Map<string, number>();
   private readonly runTaskFailures = new Map<string, string>();
+  /** Lifecycle hook answers by `targetArn` or `targetArn@STAGE` (default SUCCEEDED). */
+  private readonly hookResults = new Map<string, 'SUCCEEDED' | 'FAILED'>();
+  private readonly alarmTrips = new Map<string, { stage?: LifecycleStage; afterMs: number }>();
   private readonly ids = new IdGenerator();
   private readonly scheduler: Scheduler;
   private readonly clock: SimClock;
@@ -142,6 +146,11 @@ export class EcsSimulator implements AwsJsonService {
           this.taskDefinitionScenarios.get(`${record.family}:${record.revision}`) ??
           this.taskDefinitionScenarios.get(record.family),
         deregistrationDelay: (targetGroupArn) => this.deregistrationDelays.get(targetGroupArn),
+        staged: {
+          hookResult: (targetArn, stage) =>
+            this.hookResults.get(`${targetArn}@${stage}`) ?? this.hookResults.get(targetArn) ?? 'SUCCEEDED',
+          alarmTrip: (alarmName) => this.alarmTrips.get(alarmName),
+        },
         containersRan: (task, at) => {
           if (!options.logs) return;
           const record = task.taskDefinition;
@@ -237,6 +246,26 @@ export class EcsSimulator implements AwsJsonService {
     this.deregistrationDelays.set(targetGroupArn, seconds * 1000);
   }
 
+  /**
+   * What a native deployment's Lambda lifecycle hook answers (hookStatus), at every stage it runs at or at one
+   * `stage`. Hooks answer SUCCEEDED unless set here.
+   */
+  setLifecycleHookResult(hookTargetArn: string, result: 'SUCCEEDED' | 'FAILED', stage?: LifecycleStage): void {
+    this.hookResults.set(stage ? `${hookTargetArn}@${stage}` : hookTargetArn, result);
+  }
+
+  /**
+   * The CloudWatch alarm `alarmName` goes into ALARM `afterSeconds` after a native deployment entered `stage` (or
+   * began, without one). A service whose deploymentConfiguration.alarms names it (enable) sees it trip; with
+   * rollback, ECS rolls the deployment back.
+   */
+  setAlarmTrip(alarmName: string, trip: { stage?: LifecycleStage; afterSeconds?: number } = {}): void {
+    this.alarmTrips.set(alarmName, {
+      ...(trip.stage ? { stage: trip.stage } : {}),
+      afterMs: Math.max(0, trip.afterSeconds ?? 0) * 1000,
+    });
+  }
+
   /** A service that is steady at once: one COMPLETED deployment with all its tasks RUNNING. */
   seedService(input: SeedServiceInput): JsonObject {
     const now = this.now();
@@ -327,6 +356,8 @@ export class EcsSimulator implements AwsJsonService {
         return this.listServiceDeployments(input);
       case 'DescribeServiceDeployments':
         return this.describeServiceDeployments(input);
+      case 'StopServiceDeployment':
+        return this.stopServiceDeployment(input);
       default:
         throw new AwsServiceError('UnknownOperationException', `Unknown operation ${operation}`);
     }
@@ -475,6 +506,11 @@ export class EcsSimulator implements AwsJsonService {
       pendingRegistrations: 0,
       throttle: { failures: 0, until: 0 },
     };
+    validateStrategy(service.deploymentConfiguration, {
+      controller: service.deploymentController.type,
+      loadBalancers: service.loadBalancers,
+      serviceConnect: input.serviceConnectConfiguration !== undefined,
+    });
     cluster.services.set(name, service);
     return service;
   }
@@ -520,17 +556,25 @@ export class EcsSimulator implements AwsJsonService {
         }`,
       );
     }
-    if (input.desiredCount !== undefined) {
-      const desired = Number(input.desiredCount);
-      if (!Number.isInteger(desired) || desired < 0) throw invalid('desiredCount must be a positive integer.');
-      service.desiredCount = desired;
+    // Every check before any change: a refused update changes nothing.
+    const desired = input.desiredCount === undefined ? service.desiredCount : Number(input.desiredCount);
+    if (!Number.isInteger(desired) || desired < 0) throw invalid('desiredCount must be a positive integer.');
+    const configuration =
+      input.deploymentConfiguration === undefined
+        ? service.deploymentConfiguration
+        : this.deploymentConfiguration(input.deploymentConfiguration as JsonObject, service.deploymentConfiguration);
+    if (input.loadBalancers !== undefined && !Array.isArray(input.loadBalancers)) {
+      throw invalid('loadBalancers must be a list.');
     }
-    if (input.deploymentConfiguration !== undefined) {
-      service.deploymentConfiguration = this.deploymentConfiguration(
-        input.deploymentConfiguration as JsonObject,
-        service.deploymentConfiguration,
-      );
-    }
+    const loadBalancers = (input.loadBalancers as unknown[] | undefined) ?? service.loadBalancers;
+    validateStrategy(configuration, {
+      controller,
+      loadBalancers,
+      serviceConnect: input.serviceConnectConfiguration !== undefined,
+    });
+    service.desiredCount = desired;
+    service.deploymentConfiguration = configuration;
+    service.loadBalancers = loadBalancers;
     let changed = false;
     if (input.networkConfiguration !== undefined) {
       changed ||= JSON.stringify(input.networkConfiguration) !== JSON.stringify(service.networkConfiguration);
@@ -852,5 +896,53 @@ export class EcsSimulator implements AwsJsonService {
       if (!found) failures.push({ arn, reason: 'MISSING' });
     }
     return { serviceDeployments, failures };
+  }
+
+  /**
+   * StopServiceDeployment (stopType ROLLBACK, the default): an IN_PROGRESS or PENDING deployment rolls back to the
+   * previous service revision; one already stopping or rolling back carries on; a finished one is a conflict.
+   */
+  private stopServiceDeployment(input: JsonObject): unknown {
+    const now = this.now();
+    const arn = required(input, 'serviceDeploymentArn');
+    const stopType = str(input, 'stopType') ?? 'ROLLBACK';
+    if (stopType !== 'ROLLBACK' && stopType !== 'ABORT') {
+      throw invalid(`Invalid stopType: ${stopType}. The valid value is ROLLBACK.`);
+    }
+    // The API reference lists ABORT among the values, but "The valid values are ROLLBACK."
+    if (stopType === 'ABORT') throw invalid('stopType ABORT is not supported. The valid value is ROLLBACK.');
+    for (const cluster of this.clusters.values()) {
+      for (const service of cluster.services.values()) {
+        const record = service.serviceDeployments.find((candidate) => candidate.arn === arn);
+        if (!record) continue;
+        const conflict = () =>
+          new AwsServiceError(
+            'ConflictException',
+            `The service deployment ${arn} is ${record.status} and can't be stopped.`,
+          );
+        if (record.staged) {
+          if (this.scheduler.staged.stop(service, record, now) === 'conflict') throw conflict();
+          return { serviceDeploymentArn: arn };
+        }
+        if (record.status === 'ROLLBACK_IN_PROGRESS' || record.status === 'ROLLBACK_REQUESTED') {
+          return { serviceDeploymentArn: arn };
+        }
+        const primary = service.deployments[0];
+        if (record.status !== 'IN_PROGRESS' || primary?.serviceDeployment !== record) throw conflict();
+        if (
+          !this.scheduler.rollBack(
+            service,
+            primary,
+            'Service deployment rolled back because of a StopServiceDeployment request.',
+            now,
+          )
+        ) {
+          throw conflict();
+        }
+        service.wakeAt = Math.min(service.wakeAt ?? Number.POSITIVE_INFINITY, now);
+        return { serviceDeploymentArn: arn };
+      }
+    }
+    throw new AwsServiceError('ServiceDeploymentNotFoundException', 'The service deployment does not exist.');
   }
 }
