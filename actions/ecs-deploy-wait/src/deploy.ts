@@ -8,8 +8,10 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
 import { AwsCallError, AwsRetriesExhaustedError, CancelledWriteError, isAbort, NoAnswerError } from './aws-errors.js';
+import { deployStaged, refuseShortTimeout } from './deploy-staged.js';
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow/rolling.js';
+import { stagedStrategyOf } from './follow/staged.js';
 import type { DeployInputs } from './inputs.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
 import { type RollbackResult, rollBack } from './rollback.js';
@@ -68,6 +70,9 @@ class Deployer {
         `Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with rolling updates (deployment controller ECS) only. Nothing was changed. Use CodeDeploy (e.g. aws-actions/amazon-ecs-deploy-task-definition with codedeploy-appspec) for ${controller} services.`,
       );
     }
+    // Native staged strategies (BLUE_GREEN, LINEAR, CANARY): the timeout must cover their bake times.
+    const staged = stagedStrategyOf(before);
+    if (staged && inputs.wait) refuseShortTimeout(session, staged, before);
     const previousArn = before.taskDefinition;
     const previousPrimary = before.deployments?.find((d) => d.status === 'PRIMARY');
     for (const event of before.events ?? []) if (event.id) session.seenEvents.add(event.id);
@@ -158,6 +163,16 @@ class Deployer {
 
     // 5. Follow our deployment.
     const target = ourTarget(updated, before, deployArn);
+    if (staged) {
+      // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts).
+      try {
+        const end = await deployStaged(session, staged, target, previousArn);
+        const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
+        return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
+      } catch (error) {
+        return this.interrupted(error, known);
+      }
+    }
     let outcome: Outcome;
     try {
       log.info(
@@ -252,7 +267,11 @@ class Deployer {
       return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
     }
     if (session.cancelled || isAbort(error)) {
-      const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}`;
+      // As for a rolling update, a cancelled job leaves ECS to carry on (a staged one can be stopped by hand).
+      const stop = current?.strategy
+        ? ` To roll it back: aws ecs stop-service-deployment --service-deployment-arn ${current.serviceDeploymentArn} --stop-type ROLLBACK`
+        : '';
+      const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}${stop}`;
       session.log.warning(message);
       return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
     }

@@ -104,6 +104,8 @@ export interface Target {
   createdAt?: Date;
   /** The service deployment (ListServiceDeployments API) of this deployment, when known. */
   serviceDeploymentArn?: string;
+  /** A native staged strategy (BLUE_GREEN, LINEAR, CANARY) the deployment follows; none for a rolling update. */
+  strategy?: string;
 }
 
 export type Outcome =

@@ -1,8 +1,8 @@
-export const id = 800;
-export const ids = [800];
+export const id = 806;
+export const ids = [806];
 export const modules = {
 
-/***/ 9800:
+/***/ 8806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -490,6 +490,13 @@ async function serviceDeploymentDetail(session, target, limits) {
         }
         if (d.rollback)
             parts.push(`rollback: ${d.rollback.reason ?? ''} → ${d.rollback.serviceRevisionArn ?? '?'}`);
+        if (d.alarms && d.alarms.status !== 'DISABLED') {
+            const triggered = d.alarms.triggeredAlarmNames ?? [];
+            parts.push(`alarms ${d.alarms.status ?? '?'}${triggered.length > 0 ? ` (in ALARM: ${triggered.join(', ')})` : ''}`);
+        }
+        const hooks = (d.lifecycleHookDetails ?? []).filter((hook) => hook.status !== 'SUCCEEDED');
+        for (const hook of hooks)
+            parts.push(`lifecycle hook ${hook.targetArn ?? hook.hookId ?? '?'}: ${hook.status ?? '?'}`);
         session.log.info(parts.join('; '));
     }
     catch (error) {
@@ -684,8 +691,8 @@ function isBreakerRollback(session, primary, target) {
         return true;
     return session.newEvents.some((event) => ROLLBACK_EVENT.test(event.message ?? ''));
 }
-/** Prints one line per deployment whose counts or state changed, and each new service event once. */
-function printProgress(session, service, target) {
+/** Prints each new service event once, oldest first (the rolling and the staged followers). */
+function printNewEvents(session, service) {
     const fresh = (service.events ?? [])
         .filter((event) => event.id && !session.seenEvents.has(event.id))
         .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
@@ -694,6 +701,10 @@ function printProgress(session, service, target) {
         session.newEvents.push(event);
         session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
     }
+}
+/** Prints one line per deployment whose counts or state changed, and each new service event once. */
+function printProgress(session, service, target) {
+    printNewEvents(session, service);
     for (const d of service.deployments ?? []) {
         const role = d.id === target.id ? ` (${target.label})` : '';
         const line = `deployment ${d.id} ${d.status}${role} ${(0,taskdef/* shortTaskDefinition */.P5)(d.taskDefinition ?? '?')}: ${describeDeployment(d)}`;
@@ -735,6 +746,307 @@ function describeFollowed(session, outcome) {
         case 'replaced':
             return `replaced by deployment ${outcome.by?.id ?? '?'}`;
     }
+}
+
+;// CONCATENATED MODULE: ./src/follow/staged.ts
+/**
+ * The native staged follower (deployment controller ECS, deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
+ * CANARY): follows our service deployment with DescribeServiceDeployments through its lifecycle stages until it
+ * ends (SUCCESSFUL, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED, STOPPED) or the time is up, printing each stage change,
+ * the traffic weights, the lifecycle hooks' outcomes, the alarms' state and the service events. The least time a
+ * strategy needs (bake times, linear steps, canary bake) is computed here from the service's configuration.
+ */
+
+
+
+
+/** The service's native staged strategy, or undefined for a rolling update (ROLLING or none). */
+function stagedStrategyOf(service) {
+    const strategy = service.deploymentConfiguration?.strategy;
+    return strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY' ? strategy : undefined;
+}
+const MINUTE = 60_000;
+/** LinearConfiguration and CanaryConfiguration defaults (ECS API reference). */
+const LINEAR_DEFAULTS = { stepPercent: 10, stepBakeTimeInMinutes: 6 };
+const CANARY_DEFAULTS = { canaryBakeTimeInMinutes: 10 };
+/**
+ * The least time a staged deployment of this configuration takes, before the tasks' own start-up: the waits ECS
+ * keeps whatever happens (DeploymentConfiguration.bakeTimeInMinutes; LINEAR: stepBakeTimeInMinutes between its
+ * traffic steps, not after the last; CANARY: canaryBakeTimeInMinutes), and how it adds up, in words.
+ */
+function leastDuration(strategy, configuration) {
+    const bakeMs = (configuration?.bakeTimeInMinutes ?? 0) * MINUTE;
+    const bake = bakeMs > 0 ? `bake time ${(0,src/* formatDuration */.a3)(bakeMs)}` : 'no bake time';
+    if (strategy === 'LINEAR') {
+        const step = configuration?.linearConfiguration?.stepPercent ?? LINEAR_DEFAULTS.stepPercent;
+        const stepBakeMs = (configuration?.linearConfiguration?.stepBakeTimeInMinutes ?? LINEAR_DEFAULTS.stepBakeTimeInMinutes) * MINUTE;
+        const shifts = Math.ceil(100 / step - 1e-9);
+        const waitsMs = (shifts - 1) * stepBakeMs;
+        return {
+            ms: waitsMs + bakeMs,
+            parts: `${shifts - 1} waits of ${(0,src/* formatDuration */.a3)(stepBakeMs)} between ${shifts} traffic shifts of ${step}% + ${bake}`,
+        };
+    }
+    if (strategy === 'CANARY') {
+        const canaryMs = (configuration?.canaryConfiguration?.canaryBakeTimeInMinutes ?? CANARY_DEFAULTS.canaryBakeTimeInMinutes) * MINUTE;
+        return { ms: canaryMs + bakeMs, parts: `canary bake time ${(0,src/* formatDuration */.a3)(canaryMs)} + ${bake}` };
+    }
+    return { ms: bakeMs, parts: bake };
+}
+const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+/**
+ * Polls DescribeServiceDeployments (and DescribeServices for the events) until the service deployment `arn` ends or
+ * `timeoutMs` runs out. A rollback in progress (ECS's, or ours) is followed to its end.
+ */
+async function followStaged(session, arn, timeoutMs, label) {
+    let last;
+    const printed = new Map();
+    return watch(session, {
+        operation: 'ecs:DescribeServiceDeployments',
+        timeoutMs,
+        read: async (limits) => {
+            const [deployment, service] = await Promise.all([
+                describeServiceDeployment(session, arn, limits),
+                session.describeService(limits),
+            ]);
+            session.lastService = service;
+            printNewEvents(session, service);
+            return deployment;
+        },
+        judge: (deployment) => {
+            last = deployment;
+            printChanges(session, deployment, label, printed);
+            if (deployment.status === 'SUCCESSFUL')
+                return { kind: 'successful', deployment };
+            if (ENDED.has(deployment.status ?? ''))
+                return { kind: 'ended', deployment };
+            return undefined;
+        },
+        timedOut: (stalled) => ({
+            kind: 'timed-out',
+            ...(last ? { deployment: last } : {}),
+            ...(stalled ? { stalled } : {}),
+        }),
+    });
+}
+async function describeServiceDeployment(session, arn, limits) {
+    const answer = await session.call('DescribeServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), o), limits);
+    const found = answer.serviceDeployments?.[0];
+    if (!found) {
+        throw new Error(`DescribeServiceDeployments did not find service deployment ${arn} (${answer.failures?.[0]?.reason ?? 'no answer'})`);
+    }
+    return found;
+}
+/** One line per change: status (with ECS's reason), lifecycle stage and traffic, each hook's outcome, the alarms. */
+function printChanges(session, d, label, printed) {
+    const say = (key, line) => {
+        if (printed.get(key) === line)
+            return;
+        printed.set(key, line);
+        session.log.info(`[${session.elapsed()}] ${line}`);
+    };
+    const since = d.updatedAt ? ` (since ${d.updatedAt.toISOString()})` : '';
+    say('stage', `service deployment (${label}) ${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}${since}: ${trafficAndCounts(d)}` +
+        (d.statusReason ? `; ${d.statusReason}` : ''));
+    for (const hook of d.lifecycleHookDetails ?? []) {
+        say(`hook ${hook.hookId}`, `lifecycle hook ${hook.targetArn ?? hook.hookId ?? '?'}: ${hook.status ?? '?'}`);
+    }
+    if (d.alarms && d.alarms.status !== 'DISABLED') {
+        const triggered = d.alarms.triggeredAlarmNames ?? [];
+        say('alarms', `alarms ${d.alarms.status ?? '?'} (${(d.alarms.alarmNames ?? []).join(', ') || 'none'})` +
+            (triggered.length > 0 ? `: in ALARM ${triggered.join(', ')}` : ''));
+    }
+}
+/** "new revision 2/2 running, 25% production / 100% test traffic; old 2/2 running, 75% production". */
+function trafficAndCounts(d) {
+    const revision = (name, r) => {
+        const weights = [
+            r.requestedProductionTrafficWeight !== undefined ? `${r.requestedProductionTrafficWeight}% production` : '',
+            r.requestedTestTrafficWeight !== undefined ? `${r.requestedTestTrafficWeight}% test` : '',
+        ].filter(Boolean);
+        return `${name} ${r.runningTaskCount ?? 0}/${r.requestedTaskCount ?? 0} running${weights.length > 0 ? `, ${weights.join(' / ')} traffic` : ''}`;
+    };
+    const parts = d.targetServiceRevision ? [revision('new revision', d.targetServiceRevision)] : [];
+    for (const source of d.sourceServiceRevisions ?? [])
+        parts.push(revision('old', source));
+    return parts.join('; ') || 'no revision counts';
+}
+/** "ROLLBACK_SUCCESSFUL at stage BAKE_TIME, new revision 0/2 running, …" */
+function describeServiceDeploymentState(d) {
+    if (!d)
+        return 'unknown';
+    return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
+}
+
+;// CONCATENATED MODULE: ./src/rollback-staged.ts
+/**
+ * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
+ * the circuit breaker), or, when the time ran out, roll back the way ECS does it (StopServiceDeployment with stopType
+ * ROLLBACK, not a redeploy) and follow that rollback to its end. A service deployment another run started has
+ * replaced ours (STOPPED, superseded): no rollback, it would undo theirs.
+ */
+
+
+
+
+
+async function rollBackStaged(session, outcome, arn, previousArn, check) {
+    const { inputs } = session;
+    const previous = previousArn ?? '?';
+    if (outcome.kind === 'ended') {
+        const status = outcome.deployment.status;
+        if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
+            const steady = status === 'ROLLBACK_SUCCESSFUL';
+            const detail = steady
+                ? `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${status}).`
+                : `ECS tried to roll back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)}, and that failed too (${status}).`;
+            const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
+            return {
+                note: detail,
+                report: {
+                    by: 'ecs',
+                    taskDefinitionArn: previous,
+                    ...(primary?.id ? { deploymentId: primary.id } : {}),
+                    steady,
+                    detail,
+                },
+            };
+        }
+        const current = session.lastService?.currentServiceDeployment;
+        if (current && current !== arn) {
+            const by = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
+            return {
+                note: `This step did not roll back: service deployment ${current} replaced ours, and rolling back would undo it.`,
+                ...(by ? { supersededBy: by } : {}),
+            };
+        }
+        return {
+            note: 'ECS stopped the service deployment without rolling it back; StopServiceDeployment cannot roll back a stopped service deployment, so this step did not either.',
+        };
+    }
+    if (!inputs.rollback) {
+        return { note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` };
+    }
+    if (outcome.stalled) {
+        return {
+            note: `No rollback: DescribeServiceDeployments stopped answering, so this step cannot tell what state service deployment ${arn} is in. ECS carries on with it.`,
+        };
+    }
+    session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
+    try {
+        await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), check);
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled) {
+            throw new CancelledWriteError('asking ECS to roll back (StopServiceDeployment)', `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`);
+        }
+        if (errorCode(error) !== 'ConflictException') {
+            const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+            return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } };
+        }
+        // It ended between our last poll and the stop: say how.
+        const now = await describeServiceDeployment(session, arn, check).catch(() => undefined);
+        return {
+            note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
+        };
+    }
+    session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
+    const followed = await followStaged(session, arn, inputs.timeoutMs, 'rollback');
+    const final = followed.deployment;
+    const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
+    const detail = steady
+        ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
+        : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}` : ''}.`;
+    return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
+}
+
+;// CONCATENATED MODULE: ./src/deploy-staged.ts
+/**
+ * The native staged branch of a deploy (strategy BLUE_GREEN, LINEAR or CANARY), after UpdateService: find our
+ * service deployment, follow it through its lifecycle stages, and when it does not succeed explain why (ECS's
+ * statusReason, the stopped tasks, the events) and roll back through ECS. Before anything changes, the step's
+ * timeout is checked against the least time the strategy takes.
+ */
+
+
+
+
+
+
+
+/** A `timeout` shorter than the waits the strategy keeps (bake times, linear steps, canary bake) fails here. */
+function refuseShortTimeout(session, strategy, before) {
+    const { timeoutMs } = session.inputs;
+    const least = leastDuration(strategy, before.deploymentConfiguration);
+    if (timeoutMs > least.ms)
+        return;
+    throw new src/* ConfigurationError */.j1(`timeout ${(0,src/* formatDuration */.a3)(timeoutMs)} is not longer than the least time service "${session.inputs.service}"'s ${strategy} deployment takes: ${(0,src/* formatDuration */.a3)(least.ms)} (${least.parts}), before its tasks even start. Nothing was changed. Set timeout to more than ${(0,src/* formatDuration */.a3)(least.ms)}, e.g. ${(0,src/* formatDuration */.a3)(least.ms + 15 * 60_000)}, or shorten the service's bake times.`);
+}
+async function deployStaged(session, strategy, target, previousArn) {
+    const { inputs, log } = session;
+    const arn = target.serviceDeploymentArn ?? (await findServiceDeployment(session, target));
+    const ours = { ...target, serviceDeploymentArn: arn, strategy };
+    session.current = ours;
+    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for ${strategy} service deployment ${arn} (deployment ${target.id}), polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+    const outcome = await followStaged(session, arn, inputs.timeoutMs, 'ours');
+    const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} (${strategy})`;
+    if (outcome.kind === 'successful') {
+        const message = `${what} completed: service deployment SUCCESSFUL; ${trafficAndCounts(outcome.deployment)}.`;
+        log.info(message);
+        return {
+            status: 'succeeded',
+            message,
+            finalState: describeServiceDeploymentState(outcome.deployment),
+            serviceDeploymentArn: arn,
+            stoppedTasks: [],
+        };
+    }
+    const cause = describeStagedOutcome(session, what, outcome);
+    log.warning(cause);
+    // The wait is over: the report and the rollback request share one poll (at least a few seconds); a rollback
+    // then gets its own wait.
+    const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+    const stoppedTasks = await reportFailure(session, ours, wrapUp);
+    const { note, report: rollback, supersededBy } = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+    log.info(note);
+    const status = supersededBy
+        ? 'superseded'
+        : rollback?.steady
+            ? 'rolled-back'
+            : outcome.kind === 'timed-out'
+                ? 'timed-out'
+                : 'failed';
+    return {
+        status,
+        message: `${cause} ${note}`,
+        finalState: describeServiceDeploymentState(outcome.deployment),
+        serviceDeploymentArn: arn,
+        stoppedTasks,
+        ...(rollback ? { rollback } : {}),
+    };
+}
+function describeStagedOutcome(session, what, outcome) {
+    if (outcome.kind === 'timed-out') {
+        return `${what} did not finish within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (timeout)${outcome.stalled ? ` (${outcome.stalled})` : ''}: the last state seen was ${describeServiceDeploymentState(outcome.deployment)}.`;
+    }
+    const d = outcome.deployment;
+    const reason = d.statusReason ? `: ${d.statusReason}` : '';
+    if (d.status === 'STOPPED')
+        return `${what} was stopped at stage ${d.lifecycleStage ?? '?'}${reason}.`;
+    return `${what} failed at stage ${d.lifecycleStage ?? '?'} and ECS rolled it back (${d.status})${reason}.`;
+}
+/**
+ * UpdateService's answer did not name a new currentServiceDeployment: the newest service deployment
+ * ListServiceDeployments shows created since the step began.
+ */
+async function findServiceDeployment(session, target) {
+    const { cluster, service } = session.inputs;
+    const listed = await session.call('ListServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.ListServiceDeploymentsCommand({ cluster, service, createdAt: { after: new Date(session.started - 60_000) } }), o));
+    const newest = listed.serviceDeployments?.[0]?.serviceDeploymentArn;
+    if (!newest) {
+        throw new Error(`ListServiceDeployments shows no service deployment for deployment ${target.id} of service ${service}`);
+    }
+    return newest;
 }
 
 ;// CONCATENATED MODULE: ./src/write-once.ts
@@ -1092,6 +1404,8 @@ async function followEcsRollback(session, by) {
 
 
 
+
+
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
@@ -1133,6 +1447,10 @@ class Deployer {
         if (controller !== 'ECS') {
             throw new src/* ConfigurationError */.j1(`Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with rolling updates (deployment controller ECS) only. Nothing was changed. Use CodeDeploy (e.g. aws-actions/amazon-ecs-deploy-task-definition with codedeploy-appspec) for ${controller} services.`);
         }
+        // Native staged strategies (BLUE_GREEN, LINEAR, CANARY): the timeout must cover their bake times.
+        const staged = stagedStrategyOf(before);
+        if (staged && inputs.wait)
+            refuseShortTimeout(session, staged, before);
         const previousArn = before.taskDefinition;
         const previousPrimary = before.deployments?.find((d) => d.status === 'PRIMARY');
         for (const event of before.events ?? [])
@@ -1211,6 +1529,17 @@ class Deployer {
         }
         // 5. Follow our deployment.
         const target = ourTarget(updated, before, deployArn);
+        if (staged) {
+            // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts).
+            try {
+                const end = await deployStaged(session, staged, target, previousArn);
+                const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
+                return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
+            }
+            catch (error) {
+                return this.interrupted(error, known);
+            }
+        }
         let outcome;
         try {
             log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
@@ -1296,7 +1625,11 @@ class Deployer {
             return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
         }
         if (session.cancelled || isAbort(error)) {
-            const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}`;
+            // As for a rolling update, a cancelled job leaves ECS to carry on (a staged one can be stopped by hand).
+            const stop = current?.strategy
+                ? ` To roll it back: aws ecs stop-service-deployment --service-deployment-arn ${current.serviceDeploymentArn} --stop-type ROLLBACK`
+                : '';
+            const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}${stop}`;
             session.log.warning(message);
             return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
         }
