@@ -118,7 +118,7 @@ export class StagedRollouts {
     green.serviceDeployment.staged = record;
     // RECONCILE_SERVICE "only happens when you start a new service deployment with more than 1 service revision in
     // an ACTIVE state".
-    this.enter(service, record, running.length > 1 ? 'RECONCILE_SERVICE' : 'PRE_SCALE_UP', at);
+    this.enter(record, running.length > 1 ? 'RECONCILE_SERVICE' : 'PRE_SCALE_UP', at);
   }
 
   /** The service's staged deployment still under way, if any. */
@@ -188,11 +188,6 @@ export class StagedRollouts {
       rollout.alarmStatus = 'TRIGGERED';
       rollout.triggeredAlarms = [alarm];
       record.updatedAt = at;
-      this.host.event(
-        service,
-        at,
-        `(service ${service.name}) (deployment ${green.id}) alarm ${alarm} is in ALARM state.`,
-      );
       const reason = `Service deployment rolled back because CloudWatch alarm ${alarm} went into ALARM state.`;
       if (rollout.settings.alarms?.rollback) this.startRollback(service, record, rollout, reason, at);
       else this.fail(service, record, rollout, `CloudWatch alarm ${alarm} went into ALARM state.`, at);
@@ -224,12 +219,12 @@ export class StagedRollouts {
       this.succeed(service, record, rollout, green, at);
       return true;
     }
-    this.enter(service, rollout, next, at);
+    this.enter(rollout, next, at);
     record.updatedAt = at;
     return true;
   }
 
-  private enter(service: ServiceRecord, rollout: StagedRolloutRecord, stage: LifecycleStage, at: number): void {
+  private enter(rollout: StagedRolloutRecord, stage: LifecycleStage, at: number): void {
     rollout.stage = stage;
     rollout.stageEnteredAt[stage] = at;
     rollout.stageWorkEndsAt = at + STAGED_TIMING.stageTransition;
@@ -261,8 +256,6 @@ export class StagedRollouts {
         answersAt: at + STAGED_TIMING.hookAnswer,
       });
     }
-    const green = rollout.greenId;
-    this.host.event(service, at, `(service ${service.name}) (deployment ${green}) entered lifecycle stage ${stage}.`);
   }
 
   /** The current stage's own work; true when it is over. */
@@ -294,11 +287,6 @@ export class StagedRollouts {
             settings.strategy === 'LINEAR' && rollout.productionWeight < 100
               ? settings.linear.stepBakeTimeMs
               : STAGED_TIMING.stageTransition;
-          this.host.event(
-            service,
-            at,
-            `(service ${service.name}) (deployment ${green.id}) shifted ${rollout.productionWeight}% of production traffic to the new service revision.`,
-          );
         }
         return rollout.productionWeight >= 100 && at >= (rollout.stageWorkEndsAt ?? at);
       }
