@@ -1,4 +1,4 @@
-import type { StagedRolloutRecord } from './strategies/staged.js';
+import type { StagedRolloutRecord } from './strategies/staged-model.js';
 
 /**
  * Internal state of the ECS side, and the deterministic id generator. Wire shapes are built from these in

@@ -19,7 +19,8 @@ import type {
   TaskPlan,
   TaskRecord,
 } from './model.js';
-import { StagedRollouts, type StagedScenarios } from './strategies/staged.js';
+import { StagedRollouts } from './strategies/staged.js';
+import type { StagedScenarios } from './strategies/staged-model.js';
 
 /** Simulated durations (ms). A healthy task is RUNNING 30 s after launch. */
 export const TIMING = {
@@ -546,7 +547,7 @@ export class Scheduler {
     service: ServiceRecord,
     taskDefinitionArn: string,
     at: number,
-    options: { serviceRevisionArn?: string; rollbackOf?: DeploymentRecord } = {},
+    options: { serviceRevisionArn?: string; rollbackOf?: DeploymentRecord; byCircuitBreaker?: boolean } = {},
   ): DeploymentRecord {
     const { ids, region, accountId } = this.context;
     const id = ids.deploymentId();
@@ -598,9 +599,10 @@ export class Scheduler {
       createdAt: at,
       updatedAt: at,
       rolloutState: 'IN_PROGRESS',
-      rolloutStateReason: options.rollbackOf
-        ? `ECS deployment circuit breaker: rolling back to deploymentId ${service.lastCompleted?.deploymentId}.`
-        : `ECS deployment ${id} in progress.`,
+      rolloutStateReason:
+        options.rollbackOf && options.byCircuitBreaker !== false
+          ? `ECS deployment circuit breaker: rolling back to deploymentId ${service.lastCompleted?.deploymentId}.`
+          : `ECS deployment ${id} in progress.`,
       networkConfiguration: service.networkConfiguration,
       launchType: service.launchType,
       platformVersion: service.launchType === 'FARGATE' ? '1.4.0' : undefined,
@@ -793,7 +795,13 @@ export class Scheduler {
    * (developer guide, "Rollback on failure"); the failed deployment is drained. The circuit breaker's rollback, and
    * StopServiceDeployment with stopType ROLLBACK.
    */
-  rollBack(service: ServiceRecord, primary: DeploymentRecord, reason: string, at: number): boolean {
+  rollBack(
+    service: ServiceRecord,
+    primary: DeploymentRecord,
+    reason: string,
+    at: number,
+    byCircuitBreaker = true,
+  ): boolean {
     const target = service.lastCompleted;
     if (!target) return false;
     const serviceDeployment = primary.serviceDeployment;
@@ -809,6 +817,7 @@ export class Scheduler {
     this.startDeployment(service, target.taskDefinitionArn, at, {
       serviceRevisionArn: target.serviceRevisionArn,
       rollbackOf: primary,
+      byCircuitBreaker,
     });
     return true;
   }

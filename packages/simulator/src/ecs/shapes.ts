@@ -12,7 +12,7 @@ import type {
   ServiceRecord,
   TaskRecord,
 } from './model.js';
-import { stagedShapeFields, trafficWeights } from './strategies/staged.js';
+import { stagedShapeFields, trafficWeights } from './strategies/staged-shapes.js';
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 

@@ -22,6 +22,7 @@ import {
   taskShape,
 } from './shapes.js';
 import { type LifecycleStage, validateStrategy } from './strategies/config.js';
+import { stopServiceDeployment } from './strategies/stop.js';
 import { buildTaskDefinition, validateRegisterInput } from './task-definitions.js';
 
 export interface EcsSimulatorOptions {
@@ -898,51 +899,14 @@ export class EcsSimulator implements AwsJsonService {
     return { serviceDeployments, failures };
   }
 
-  /**
-   * StopServiceDeployment (stopType ROLLBACK, the default): an IN_PROGRESS or PENDING deployment rolls back to the
-   * previous service revision; one already stopping or rolling back carries on; a finished one is a conflict.
-   */
   private stopServiceDeployment(input: JsonObject): unknown {
     const now = this.now();
-    const arn = required(input, 'serviceDeploymentArn');
-    const stopType = str(input, 'stopType') ?? 'ROLLBACK';
-    if (stopType !== 'ROLLBACK' && stopType !== 'ABORT') {
-      throw invalid(`Invalid stopType: ${stopType}. The valid value is ROLLBACK.`);
-    }
-    // The API reference lists ABORT among the values, but "The valid values are ROLLBACK."
-    if (stopType === 'ABORT') throw invalid('stopType ABORT is not supported. The valid value is ROLLBACK.');
-    for (const cluster of this.clusters.values()) {
-      for (const service of cluster.services.values()) {
-        const record = service.serviceDeployments.find((candidate) => candidate.arn === arn);
-        if (!record) continue;
-        const conflict = () =>
-          new AwsServiceError(
-            'ConflictException',
-            `The service deployment ${arn} is ${record.status} and can't be stopped.`,
-          );
-        if (record.staged) {
-          if (this.scheduler.staged.stop(service, record, now) === 'conflict') throw conflict();
-          return { serviceDeploymentArn: arn };
-        }
-        if (record.status === 'ROLLBACK_IN_PROGRESS' || record.status === 'ROLLBACK_REQUESTED') {
-          return { serviceDeploymentArn: arn };
-        }
-        const primary = service.deployments[0];
-        if (record.status !== 'IN_PROGRESS' || primary?.serviceDeployment !== record) throw conflict();
-        if (
-          !this.scheduler.rollBack(
-            service,
-            primary,
-            'Service deployment rolled back because of a StopServiceDeployment request.',
-            now,
-          )
-        ) {
-          throw conflict();
-        }
-        service.wakeAt = Math.min(service.wakeAt ?? Number.POSITIVE_INFINITY, now);
-        return { serviceDeploymentArn: arn };
-      }
-    }
-    throw new AwsServiceError('ServiceDeploymentNotFoundException', 'The service deployment does not exist.');
+    return stopServiceDeployment(
+      this.clusters.values(),
+      this.scheduler,
+      required(input, 'serviceDeploymentArn'),
+      str(input, 'stopType'),
+      now,
+    );
   }
 }

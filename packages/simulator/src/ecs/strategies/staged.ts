@@ -10,83 +10,19 @@
  * passes, and blue is cleaned up. A hook that answers FAILED, an alarm that goes into ALARM (with alarms.rollback),
  * the circuit breaker, or StopServiceDeployment with ROLLBACK rolls back: traffic back to blue, green stopped.
  */
-import type {
-  DeploymentRecord,
-  IdGenerator,
-  JsonObject,
-  ServiceDeploymentRecord,
-  ServiceRecord,
-  TaskDefinitionRecord,
-  TaskRecord,
-} from '../model.js';
-import { LIFECYCLE_STAGES, type LifecycleStage, type StrategySettings, settingsOf } from './config.js';
-
-/** Simulated durations (ms) of the staged model. */
-export const STAGED_TIMING = {
-  /** A stage with no work of its own (and no hook) is over this long after it began. */
-  stageTransition: 5_000,
-  /** A Lambda lifecycle hook answers (SUCCEEDED or FAILED) this long after ECS invoked it. */
-  hookAnswer: 15_000,
-  /** StopServiceDeployment: ROLLBACK_REQUESTED this long before the rollback starts. */
-  rollbackRequested: 5_000,
-};
-
-export type HookStatus = 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
-
-export interface HookRunRecord {
-  hookId: string;
-  targetArn: string;
-  stage: LifecycleStage;
-  status: HookStatus;
-  /** When the hook answers (scenario result). */
-  answersAt: number;
-}
-
-/** The staged part of a service deployment (ServiceDeploymentRecord.staged). */
-export interface StagedRolloutRecord {
-  settings: StrategySettings;
-  greenId: string;
-  blueIds: string[];
-  blueRevisionArn: string;
-  stage: LifecycleStage;
-  stageEnteredAt: Partial<Record<LifecycleStage, number>>;
-  /** When the current stage's own work (a transition, a traffic step, the bake time) is over. */
-  stageWorkEndsAt?: number;
-  /** Green's share of production and test traffic, in percent. */
-  productionWeight: number;
-  testWeight: number;
-  hooks: HookRunRecord[];
-  alarmStatus: 'DISABLED' | 'MONITORING' | 'TRIGGERED' | 'MONITORING_COMPLETE';
-  triggeredAlarms: string[];
-  /** StopServiceDeployment ROLLBACK: the rollback starts at this time. */
-  rollbackAt?: number;
-  phase: 'forward' | 'rollback' | 'done';
-}
-
-/** What tests set: each hook's answer, and when alarms go into ALARM. */
-export interface StagedScenarios {
-  hookResult(targetArn: string, stage: LifecycleStage): 'SUCCEEDED' | 'FAILED';
-  /** When the alarm goes into ALARM: `afterMs` after the deployment entered `stage` (or began, without one). */
-  alarmTrip(alarmName: string): { stage?: LifecycleStage; afterMs: number } | undefined;
-}
-
-/** The scheduler primitives the staged model uses. */
-export interface StagedHost {
-  readonly ids: IdGenerator;
-  liveTasks(service: ServiceRecord, deployment: DeploymentRecord): TaskRecord[];
-  tasksOf(service: ServiceRecord, deployment: DeploymentRecord): TaskRecord[];
-  launchTask(
-    cluster: ServiceRecord['cluster'],
-    service: ServiceRecord,
-    taskDefinition: TaskDefinitionRecord,
-    startedBy: string,
-    at: number,
-  ): TaskRecord;
-  stopTask(task: TaskRecord, at: number, reason: string): void;
-  event(service: ServiceRecord, at: number, message: string): void;
-  taskDefinitionFor(arn: string): TaskDefinitionRecord | undefined;
-  breakerThreshold(service: ServiceRecord): number;
-}
+import type { DeploymentRecord, ServiceDeploymentRecord, ServiceRecord } from '../model.js';
+import { LIFECYCLE_STAGES, type LifecycleStage, settingsOf } from './config.js';
+import {
+  blues,
+  retire,
+  round1,
+  STAGED_TIMING,
+  type StagedHost,
+  type StagedRolloutRecord,
+  type StagedScenarios,
+  scaleTo,
+} from './staged-model.js';
+import { startRollback, stepRollback } from './staged-rollback.js';
 
 const TERMINAL = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
 
@@ -136,7 +72,7 @@ export class StagedRollouts {
       const moved =
         rollout.phase === 'forward'
           ? this.forward(service, record, rollout, at)
-          : this.back(service, record, rollout, at);
+          : stepRollback(this.host, service, record, rollout, at);
       if (!moved) break;
     }
     service.pendingRegistrations = 0;
@@ -174,7 +110,8 @@ export class StagedRollouts {
     const green = service.deployments.find((deployment) => deployment.id === rollout.greenId);
     if (!green) return false;
     if (rollout.rollbackAt !== undefined && at >= rollout.rollbackAt) {
-      this.startRollback(
+      startRollback(
+        this.host,
         service,
         record,
         rollout,
@@ -189,7 +126,7 @@ export class StagedRollouts {
       rollout.triggeredAlarms = [alarm];
       record.updatedAt = at;
       const reason = `Service deployment rolled back because CloudWatch alarm ${alarm} went into ALARM state.`;
-      if (rollout.settings.alarms?.rollback) this.startRollback(service, record, rollout, reason, at);
+      if (rollout.settings.alarms?.rollback) startRollback(this.host, service, record, rollout, reason, at);
       else this.fail(service, record, rollout, `CloudWatch alarm ${alarm} went into ALARM state.`, at);
       return true;
     }
@@ -199,7 +136,7 @@ export class StagedRollouts {
       record.updatedAt = at;
       if (hook.status === 'FAILED') {
         const reason = `Service deployment rolled back because lifecycle hook ${hook.targetArn} returned FAILED at stage ${hook.stage}.`;
-        this.startRollback(service, record, rollout, reason, at);
+        startRollback(this.host, service, record, rollout, reason, at);
         return true;
       }
     }
@@ -207,7 +144,7 @@ export class StagedRollouts {
     if (breaker.enable && green.failedTasks >= this.host.breakerThreshold(service)) {
       record.circuitBreakerTriggered = true;
       const reason = 'Service deployment rolled back because the circuit breaker threshold was exceeded.';
-      if (breaker.rollback) this.startRollback(service, record, rollout, reason, at);
+      if (breaker.rollback) startRollback(this.host, service, record, rollout, reason, at);
       else this.fail(service, record, rollout, 'ECS deployment circuit breaker: tasks failed to start.', at);
       return true;
     }
@@ -269,7 +206,7 @@ export class StagedRollouts {
     switch (rollout.stage) {
       case 'SCALE_UP': {
         // Green scales up to the desired count beside blue (not bounded by maximumPercent).
-        this.scaleTo(service, green, service.desiredCount, at);
+        scaleTo(this.host, service, green, service.desiredCount, at);
         const live = this.host.liveTasks(service, green);
         return live.length >= service.desiredCount && live.every((task) => task.healthy);
       }
@@ -291,12 +228,12 @@ export class StagedRollouts {
         return rollout.productionWeight >= 100 && at >= (rollout.stageWorkEndsAt ?? at);
       }
       case 'CLEAN_UP': {
-        for (const blue of this.blues(service, rollout)) {
+        for (const blue of blues(service, rollout)) {
           for (const task of this.host.liveTasks(service, blue)) {
             this.host.stopTask(task, at, `Scaling activity initiated by (deployment ${green.id})`);
           }
         }
-        return this.blues(service, rollout).every((blue) =>
+        return blues(service, rollout).every((blue) =>
           this.host.tasksOf(service, blue).every((task) => task.lastStatus === 'STOPPED'),
         );
       }
@@ -314,7 +251,7 @@ export class StagedRollouts {
   ): void {
     rollout.phase = 'done';
     if (rollout.alarmStatus === 'MONITORING') rollout.alarmStatus = 'MONITORING_COMPLETE';
-    for (const blue of this.blues(service, rollout)) this.retire(service, blue, at);
+    for (const blue of blues(service, rollout)) retire(service, blue, at);
     green.rolloutState = 'COMPLETED';
     green.rolloutStateReason = `ECS deployment ${green.id} completed.`;
     green.updatedAt = at;
@@ -357,132 +294,11 @@ export class StagedRollouts {
     );
   }
 
-  // ------------------------------------------------------------------------------------------- rollback
-
-  private startRollback(
-    service: ServiceRecord,
-    record: ServiceDeploymentRecord,
-    rollout: StagedRolloutRecord,
-    reason: string,
-    at: number,
-  ): void {
-    rollout.phase = 'rollback';
-    rollout.rollbackAt = undefined;
-    rollout.productionWeight = 0;
-    rollout.testWeight = 0;
-    record.status = 'ROLLBACK_IN_PROGRESS';
-    record.statusReason = reason;
-    record.rollback = { reason, startedAt: at, serviceRevisionArn: rollout.blueRevisionArn };
-    record.updatedAt = at;
-    const green = service.deployments.find((deployment) => deployment.id === rollout.greenId);
-    const blue = this.blues(service, rollout)[0];
-    if (green) {
-      green.status = 'ACTIVE';
-      green.rolloutState = 'FAILED';
-      green.rolloutStateReason = reason;
-      green.updatedAt = at;
-    }
-    if (blue) {
-      // Blue is the service's PRIMARY deployment again.
-      blue.status = 'PRIMARY';
-      blue.desiredCount = service.desiredCount;
-      blue.updatedAt = at;
-      service.deployments = [blue, ...service.deployments.filter((deployment) => deployment !== blue)];
-      this.host.event(
-        service,
-        at,
-        `(service ${service.name}) (deployment ${rollout.greenId}) deployment failed: ${reason}`,
-      );
-      this.host.event(service, at, `(service ${service.name}) rolling back to deployment ${blue.id}.`);
-    }
-  }
-
   /** Rolls back: green stopped, blue back to the desired count. True when it finished. */
-  private back(
-    service: ServiceRecord,
-    record: ServiceDeploymentRecord,
-    rollout: StagedRolloutRecord,
-    at: number,
-  ): boolean {
-    const green = service.deployments.find((deployment) => deployment.id === rollout.greenId);
-    const blue = this.blues(service, rollout)[0];
-    if (green) {
-      for (const task of this.host.liveTasks(service, green)) {
-        this.host.stopTask(task, at, `Scaling activity initiated by (deployment ${blue?.id ?? rollout.greenId})`);
-      }
-    }
-    if (!blue) {
-      this.endRollback(service, record, rollout, 'ROLLBACK_FAILED', at, 'The previous service revision is gone.');
-      return true;
-    }
-    this.scaleTo(service, blue, service.desiredCount, at);
-    if (blue.failedTasks >= this.host.breakerThreshold(service)) {
-      this.endRollback(
-        service,
-        record,
-        rollout,
-        'ROLLBACK_FAILED',
-        at,
-        'Tasks of the previous service revision failed to start.',
-      );
-      return true;
-    }
-    const blueLive = this.host.liveTasks(service, blue);
-    const greenLeft = green ? this.host.tasksOf(service, green).some((task) => task.lastStatus !== 'STOPPED') : false;
-    if (greenLeft || blueLive.length < service.desiredCount || blueLive.some((task) => !task.healthy)) return false;
-    if (green) this.retire(service, green, at);
-    this.endRollback(service, record, rollout, 'ROLLBACK_SUCCESSFUL', at);
-    this.host.event(service, at, `(service ${service.name}) has reached a steady state.`);
-    return true;
-  }
-
-  private endRollback(
-    service: ServiceRecord,
-    record: ServiceDeploymentRecord,
-    rollout: StagedRolloutRecord,
-    status: 'ROLLBACK_SUCCESSFUL' | 'ROLLBACK_FAILED',
-    at: number,
-    why?: string,
-  ): void {
-    rollout.phase = 'done';
-    record.status = status;
-    if (why) record.statusReason = `${record.statusReason ?? ''} The rollback failed: ${why}`.trim();
-    record.finishedAt = at;
-    record.updatedAt = at;
-    void service;
-  }
 
   // ------------------------------------------------------------------------------------------- helpers
 
-  private blues(service: ServiceRecord, rollout: StagedRolloutRecord): DeploymentRecord[] {
-    return service.deployments.filter((deployment) => rollout.blueIds.includes(deployment.id));
-  }
-
-  private retire(service: ServiceRecord, deployment: DeploymentRecord, at: number): void {
-    deployment.status = 'INACTIVE';
-    deployment.updatedAt = at;
-    service.deployments = service.deployments.filter((candidate) => candidate !== deployment);
-  }
-
   /** Launches the deployment's tasks up to `count` (failed ones are replaced), unless the service is throttled. */
-  private scaleTo(service: ServiceRecord, deployment: DeploymentRecord, count: number, at: number): void {
-    if (service.throttle.until > at) return;
-    const taskDefinition = this.host.taskDefinitionFor(deployment.taskDefinitionArn);
-    if (!taskDefinition) return;
-    const missing = count - this.host.liveTasks(service, deployment).length;
-    const started: TaskRecord[] = [];
-    for (let i = 0; i < missing; i++) {
-      started.push(this.host.launchTask(service.cluster, service, taskDefinition, deployment.id, at));
-    }
-    if (started.length > 0) {
-      deployment.updatedAt = at;
-      this.host.event(
-        service,
-        at,
-        `(service ${service.name}) has started ${started.length} tasks: ${started.map((task) => `(task ${task.id})`).join(' ')}.`,
-      );
-    }
-  }
 
   /** The first of the deployment's alarms that is in ALARM at `at` (scenario), while alarms are monitored. */
   private trippedAlarm(rollout: StagedRolloutRecord, at: number): string | undefined {
@@ -514,43 +330,4 @@ export class StagedRollouts {
     const next = Math.min(...times.filter((time): time is number => time !== undefined && time > at));
     if (Number.isFinite(next)) service.wakeAt = Math.min(service.wakeAt ?? Number.POSITIVE_INFINITY, next);
   }
-}
-
-const round1 = (value: number) => Math.round(value * 10) / 10;
-
-/** The staged fields of a ServiceDeployment (DescribeServiceDeployments), and the revisions' traffic weights. */
-export function stagedShapeFields(record: ServiceDeploymentRecord): JsonObject {
-  const rollout = record.staged;
-  const alarms = record.deploymentConfiguration.alarms as { alarmNames?: string[]; enable?: boolean } | undefined;
-  const alarmShape = !alarms?.enable
-    ? { status: 'DISABLED' }
-    : {
-        status: rollout?.alarmStatus ?? (record.status === 'IN_PROGRESS' ? 'MONITORING' : 'MONITORING_COMPLETE'),
-        alarmNames: alarms.alarmNames ?? [],
-        triggeredAlarmNames: rollout?.triggeredAlarms ?? [],
-      };
-  if (!rollout) return { alarms: alarmShape };
-  return {
-    lifecycleStage: rollout.stage,
-    lifecycleHookDetails: rollout.hooks.map((hook) => ({
-      hookId: hook.hookId,
-      targetType: 'AWS_LAMBDA',
-      targetArn: hook.targetArn,
-      status: hook.status,
-    })),
-    alarms: alarmShape,
-  };
-}
-
-/** requestedProductionTrafficWeight / requestedTestTrafficWeight of a revision in a staged deployment. */
-export function trafficWeights(record: ServiceDeploymentRecord, revisionArn: string): JsonObject {
-  const rollout = record.staged;
-  if (!rollout) return {};
-  const green = revisionArn === record.targetRevisionArn;
-  if (!green && revisionArn !== rollout.blueRevisionArn)
-    return { requestedProductionTrafficWeight: 0, requestedTestTrafficWeight: 0 };
-  return {
-    requestedProductionTrafficWeight: green ? rollout.productionWeight : round1(100 - rollout.productionWeight),
-    requestedTestTrafficWeight: green ? rollout.testWeight : round1(100 - rollout.testWeight),
-  };
 }
