@@ -878,6 +878,223 @@ function describeServiceDeploymentState(d) {
     return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
 }
 
+;// CONCATENATED MODULE: ./src/write-once.ts
+/**
+ * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
+ * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
+ * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
+ * last one took effect after all.
+ */
+
+/** Attempts at one write, each after checking whether the one before landed. */
+const WRITE_ATTEMPTS = 5;
+const WRITE_BACKOFF_MS = 1_000;
+async function writeOnce(session, { operation, write, landed }) {
+    const { log, deps } = session;
+    for (let attempt = 1;; attempt++) {
+        try {
+            if (attempt > 1) {
+                const earlier = await landed();
+                if (earlier !== undefined) {
+                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
+                    return earlier;
+                }
+            }
+            return await write();
+        }
+        catch (error) {
+            // Cancelled or out of time: the caller finds out once what landed and says so.
+            if (isAbort(error) || session.cancelled || error instanceof NoAnswerError)
+                throw error;
+            if (!isTransient(error) || attempt >= WRITE_ATTEMPTS)
+                throw error;
+            const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
+            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${errorCode(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
+            await deps.sleep(backoff, deps.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/update.ts
+/**
+ * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
+ * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
+ * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
+ * out what landed.
+ */
+
+
+
+
+
+async function updateService(session, deployArn, previousDeploymentId, limits) {
+    const { inputs } = session;
+    return writeOnce(session, {
+        operation: 'UpdateService',
+        write: async () => {
+            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
+                cluster: inputs.cluster,
+                service: inputs.service,
+                taskDefinition: deployArn,
+                ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+                forceNewDeployment: inputs.forceNewDeployment,
+            }), o), limits());
+            const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+            if (!ours?.id) {
+                throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
+            }
+            return { service: updated.service, ours };
+        },
+        landed: async () => {
+            const service = await session.describeService(limits());
+            const ours = newDeployment(service, deployArn, previousDeploymentId);
+            return ours ? { service, ours } : undefined;
+        },
+    });
+}
+/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
+function newDeployment(service, deployArn, previousDeploymentId) {
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
+        ? primary
+        : undefined;
+}
+/**
+ * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
+ * than `previousDeploymentId`. Not bound to the job's cancel signal: this is what the job says on its way out.
+ */
+async function landedUpdate(session, deployArn, previousDeploymentId) {
+    let service;
+    try {
+        service = await session.describeService({ withinMs: CHECK_TIMEOUT_MS, cancellable: false });
+    }
+    catch (error) {
+        return {
+            text: `whether the service was updated is unknown (${(0,src/* errorMessage */.gJ)(error)}); look at its deployments in the console`,
+        };
+    }
+    session.lastService = service;
+    const ours = newDeployment(service, deployArn, previousDeploymentId);
+    if (ours) {
+        return {
+            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${describeDeployment(ours)}, and ECS carries on with it`,
+            deployment: ours,
+        };
+    }
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    return {
+        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${describeDeployment(primary)})` : ''}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rollback.ts
+/**
+ * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
+ * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
+ * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
+ * would undo it.
+ */
+
+
+
+
+
+
+/** The step's status after a deployment that did not succeed, from what the rollback did. */
+function statusAfterFailure(rolledBack, timedOut) {
+    if (rolledBack.supersededBy)
+        return 'superseded';
+    if (rolledBack.report?.steady)
+        return 'rolled-back';
+    return timedOut ? 'timed-out' : 'failed';
+}
+/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
+async function rollBack(session, outcome, target, previousArn, check) {
+    const { inputs } = session;
+    if (outcome.kind === 'replaced') {
+        if (!outcome.ecsRollback || !outcome.by?.id) {
+            return {
+                note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
+                ...(outcome.by ? { supersededBy: outcome.by } : {}),
+            };
+        }
+        return followEcsRollback(session, outcome.by);
+    }
+    if (!inputs.rollback)
+        return { note: 'No rollback was done (rollback: false).' };
+    if (!previousArn)
+        return { note: 'No rollback: the service had no task definition before this step.' };
+    if (previousArn === target.taskDefinitionArn) {
+        return {
+            note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
+        };
+    }
+    if (outcome.kind === 'timed-out' && outcome.stalled) {
+        return {
+            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
+        };
+    }
+    // Another run may have deployed since our last poll: look again right before putting the old version back.
+    let now;
+    try {
+        now = await session.describeService(check);
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled)
+            throw error;
+        return {
+            note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
+        };
+    }
+    session.lastService = now;
+    const fresh = evaluate(session, now, target);
+    if (fresh?.kind === 'replaced')
+        return rollBack(session, fresh, target, previousArn, check);
+    if (fresh?.kind === 'completed') {
+        return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
+    }
+    session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
+    try {
+        const updated = await session
+            .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
+            .catch(async (error) => {
+            if (!isAbort(error) && !session.cancelled)
+                throw error;
+            const landed = await landedUpdate(session, previousArn, target.id);
+            throw new CancelledWriteError(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
+        });
+        const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+        if (!primary?.id)
+            throw new Error('UpdateService answered without a PRIMARY deployment');
+        session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
+        const followed = await follow(session, { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
+        const steady = followed.kind === 'completed';
+        const detail = steady
+            ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
+            : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
+        return {
+            note: detail,
+            report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
+        };
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError)
+            throw error;
+        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    }
+}
+async function followEcsRollback(session, by) {
+    const id = by.id ?? '?';
+    const arn = by.taskDefinition ?? '?';
+    const followed = await follow(session, { id, taskDefinitionArn: arn, label: 'ECS rollback' }, session.inputs.timeoutMs, session.lastService);
+    const steady = followed.kind === 'completed';
+    const detail = steady
+        ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
+        : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
+    return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
+}
+
 ;// CONCATENATED MODULE: ./src/rollback-staged.ts
 /**
  * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
@@ -974,6 +1191,7 @@ async function rollBackStaged(session, outcome, arn, previousArn, check) {
 
 
 
+
 /** A `timeout` shorter than the waits the strategy keeps (bake times, linear steps, canary bake) fails here. */
 function refuseShortTimeout(session, strategy, before) {
     const { timeoutMs } = session.inputs;
@@ -1007,17 +1225,11 @@ async function deployStaged(session, strategy, target, previousArn) {
     // then gets its own wait.
     const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
     const stoppedTasks = await reportFailure(session, ours, wrapUp);
-    const { note, report: rollback, supersededBy } = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+    const rolledBack = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+    const { note, report: rollback } = rolledBack;
     log.info(note);
-    const status = supersededBy
-        ? 'superseded'
-        : rollback?.steady
-            ? 'rolled-back'
-            : outcome.kind === 'timed-out'
-                ? 'timed-out'
-                : 'failed';
     return {
-        status,
+        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
         message: `${cause} ${note}`,
         finalState: describeServiceDeploymentState(outcome.deployment),
         serviceDeploymentArn: arn,
@@ -1047,43 +1259,6 @@ async function findServiceDeployment(session, target) {
         throw new Error(`ListServiceDeployments shows no service deployment for deployment ${target.id} of service ${service}`);
     }
     return newest;
-}
-
-;// CONCATENATED MODULE: ./src/write-once.ts
-/**
- * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
- * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
- * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
- * last one took effect after all.
- */
-
-/** Attempts at one write, each after checking whether the one before landed. */
-const WRITE_ATTEMPTS = 5;
-const WRITE_BACKOFF_MS = 1_000;
-async function writeOnce(session, { operation, write, landed }) {
-    const { log, deps } = session;
-    for (let attempt = 1;; attempt++) {
-        try {
-            if (attempt > 1) {
-                const earlier = await landed();
-                if (earlier !== undefined) {
-                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
-                    return earlier;
-                }
-            }
-            return await write();
-        }
-        catch (error) {
-            // Cancelled or out of time: the caller finds out once what landed and says so.
-            if (isAbort(error) || session.cancelled || error instanceof NoAnswerError)
-                throw error;
-            if (!isTransient(error) || attempt >= WRITE_ATTEMPTS)
-                throw error;
-            const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
-            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${errorCode(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
-            await deps.sleep(backoff, deps.signal);
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/register.ts
@@ -1222,178 +1397,6 @@ async function registerOnce(session, source, limits) {
     return arn;
 }
 
-;// CONCATENATED MODULE: ./src/update.ts
-/**
- * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
- * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
- * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
- * out what landed.
- */
-
-
-
-
-
-async function updateService(session, deployArn, previousDeploymentId, limits) {
-    const { inputs } = session;
-    return writeOnce(session, {
-        operation: 'UpdateService',
-        write: async () => {
-            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
-                cluster: inputs.cluster,
-                service: inputs.service,
-                taskDefinition: deployArn,
-                ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-                forceNewDeployment: inputs.forceNewDeployment,
-            }), o), limits());
-            const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-            if (!ours?.id) {
-                throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
-            }
-            return { service: updated.service, ours };
-        },
-        landed: async () => {
-            const service = await session.describeService(limits());
-            const ours = newDeployment(service, deployArn, previousDeploymentId);
-            return ours ? { service, ours } : undefined;
-        },
-    });
-}
-/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
-function newDeployment(service, deployArn, previousDeploymentId) {
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
-        ? primary
-        : undefined;
-}
-/**
- * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
- * than `previousDeploymentId`. Not bound to the job's cancel signal: this is what the job says on its way out.
- */
-async function landedUpdate(session, deployArn, previousDeploymentId) {
-    let service;
-    try {
-        service = await session.describeService({ withinMs: CHECK_TIMEOUT_MS, cancellable: false });
-    }
-    catch (error) {
-        return {
-            text: `whether the service was updated is unknown (${(0,src/* errorMessage */.gJ)(error)}); look at its deployments in the console`,
-        };
-    }
-    session.lastService = service;
-    const ours = newDeployment(service, deployArn, previousDeploymentId);
-    if (ours) {
-        return {
-            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${describeDeployment(ours)}, and ECS carries on with it`,
-            deployment: ours,
-        };
-    }
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    return {
-        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${describeDeployment(primary)})` : ''}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rollback.ts
-/**
- * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
- * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
- * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
- * would undo it.
- */
-
-
-
-
-
-
-/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
-async function rollBack(session, outcome, target, previousArn, check) {
-    const { inputs } = session;
-    if (outcome.kind === 'replaced') {
-        if (!outcome.ecsRollback || !outcome.by?.id) {
-            return {
-                note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
-                ...(outcome.by ? { supersededBy: outcome.by } : {}),
-            };
-        }
-        return followEcsRollback(session, outcome.by);
-    }
-    if (!inputs.rollback)
-        return { note: 'No rollback was done (rollback: false).' };
-    if (!previousArn)
-        return { note: 'No rollback: the service had no task definition before this step.' };
-    if (previousArn === target.taskDefinitionArn) {
-        return {
-            note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
-        };
-    }
-    if (outcome.kind === 'timed-out' && outcome.stalled) {
-        return {
-            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
-        };
-    }
-    // Another run may have deployed since our last poll: look again right before putting the old version back.
-    let now;
-    try {
-        now = await session.describeService(check);
-    }
-    catch (error) {
-        if (isAbort(error) || session.cancelled)
-            throw error;
-        return {
-            note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
-        };
-    }
-    session.lastService = now;
-    const fresh = evaluate(session, now, target);
-    if (fresh?.kind === 'replaced')
-        return rollBack(session, fresh, target, previousArn, check);
-    if (fresh?.kind === 'completed') {
-        return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
-    }
-    session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
-    try {
-        const updated = await session
-            .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
-            .catch(async (error) => {
-            if (!isAbort(error) && !session.cancelled)
-                throw error;
-            const landed = await landedUpdate(session, previousArn, target.id);
-            throw new CancelledWriteError(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
-        });
-        const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-        if (!primary?.id)
-            throw new Error('UpdateService answered without a PRIMARY deployment');
-        session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-        const followed = await follow(session, { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
-        const steady = followed.kind === 'completed';
-        const detail = steady
-            ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
-            : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
-        return {
-            note: detail,
-            report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
-        };
-    }
-    catch (error) {
-        if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError)
-            throw error;
-        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
-    }
-}
-async function followEcsRollback(session, by) {
-    const id = by.id ?? '?';
-    const arn = by.taskDefinition ?? '?';
-    const followed = await follow(session, { id, taskDefinitionArn: arn, label: 'ECS rollback' }, session.inputs.timeoutMs, session.lastService);
-    const steady = followed.kind === 'completed';
-    const detail = steady
-        ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
-        : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
-    return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
-}
-
 ;// CONCATENATED MODULE: ./src/deploy.ts
 
 
@@ -1529,8 +1532,9 @@ class Deployer {
         }
         // 5. Follow our deployment.
         const target = ourTarget(updated, before, deployArn);
-        if (staged) {
-            // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts).
+        if (staged && ours.id !== previousPrimary?.id) {
+            // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
+            // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
             try {
                 const end = await deployStaged(session, staged, target, previousArn);
                 const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
@@ -1568,15 +1572,9 @@ class Deployer {
         catch (error) {
             return this.interrupted(error, { ...known, stoppedTasks }, cause);
         }
-        const { note, report: rollback, supersededBy } = rolledBack;
+        const { note, report: rollback } = rolledBack;
         log.info(note);
-        const status = supersededBy
-            ? 'superseded'
-            : rollback?.steady
-                ? 'rolled-back'
-                : outcome.kind === 'timed-out'
-                    ? 'timed-out'
-                    : 'failed';
+        const status = statusAfterFailure(rolledBack, outcome.kind === 'timed-out');
         const finalState = describeDeployment(outcome.deployment);
         return this.settled({ ...known, stoppedTasks, ...(rollback ? { rollback } : {}) }, status, `${cause} ${note}`, finalState);
     }

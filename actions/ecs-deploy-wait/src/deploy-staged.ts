@@ -15,6 +15,7 @@ import {
   type StagedStrategy,
   trafficAndCounts,
 } from './follow/staged.js';
+import { statusAfterFailure } from './rollback.js';
 import { rollBackStaged } from './rollback-staged.js';
 import { type CallLimits, CHECK_TIMEOUT_MS, type DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
@@ -73,17 +74,11 @@ export async function deployStaged(
   // then gets its own wait.
   const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
   const stoppedTasks = await reportFailure(session, ours, wrapUp);
-  const { note, report: rollback, supersededBy } = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+  const rolledBack = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+  const { note, report: rollback } = rolledBack;
   log.info(note);
-  const status: DeployStatus = supersededBy
-    ? 'superseded'
-    : rollback?.steady
-      ? 'rolled-back'
-      : outcome.kind === 'timed-out'
-        ? 'timed-out'
-        : 'failed';
   return {
-    status,
+    status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
     message: `${cause} ${note}`,
     finalState: describeServiceDeploymentState(outcome.deployment),
     serviceDeploymentArn: arn,

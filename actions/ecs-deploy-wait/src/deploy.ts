@@ -14,7 +14,7 @@ import { describeOutcome, follow } from './follow/rolling.js';
 import { stagedStrategyOf } from './follow/staged.js';
 import type { DeployInputs } from './inputs.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
-import { type RollbackResult, rollBack } from './rollback.js';
+import { type RollbackResult, rollBack, statusAfterFailure } from './rollback.js';
 import {
   type CallLimits,
   CHECK_TIMEOUT_MS,
@@ -163,8 +163,9 @@ class Deployer {
 
     // 5. Follow our deployment.
     const target = ourTarget(updated, before, deployArn);
-    if (staged) {
-      // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts).
+    if (staged && ours.id !== previousPrimary?.id) {
+      // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
+      // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
       try {
         const end = await deployStaged(session, staged, target, previousArn);
         const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
@@ -202,15 +203,9 @@ class Deployer {
     } catch (error) {
       return this.interrupted(error, { ...known, stoppedTasks }, cause);
     }
-    const { note, report: rollback, supersededBy } = rolledBack;
+    const { note, report: rollback } = rolledBack;
     log.info(note);
-    const status: DeployStatus = supersededBy
-      ? 'superseded'
-      : rollback?.steady
-        ? 'rolled-back'
-        : outcome.kind === 'timed-out'
-          ? 'timed-out'
-          : 'failed';
+    const status = statusAfterFailure(rolledBack, outcome.kind === 'timed-out');
     const finalState = describeDeployment(outcome.deployment);
     return this.settled(
       { ...known, stoppedTasks, ...(rollback ? { rollback } : {}) },
