@@ -251,6 +251,25 @@ describe('deploy: native staged strategies', () => {
     expect(script.scope.isDone()).toBe(true);
   });
 
+  it('a desired count change only (no new deployment) is followed as the PRIMARY it is, not as a staged one', async () => {
+    const steady5: ServiceSpec = {
+      deployments: [{ id: OLD_ID, status: 'PRIMARY', td: OLD, rollout: 'COMPLETED', running: 5, desired: 5 }],
+    };
+    const script = new EcsScript()
+      .expect('DescribeServices', { services: [stagedService(steadyOld, blueGreen, SD_OLD)], failures: [] })
+      .expect('DescribeTaskDefinition', {
+        taskDefinition: { taskDefinitionArn: OLD, family: 'web', revision: 6, containerDefinitions: [] },
+      })
+      .expect('UpdateService', { service: stagedService(steady5, blueGreen, SD_OLD) });
+    const result = await deploy(
+      inputs({ taskDefinition: { kind: 'arn', arn: OLD }, skipUnchanged: true, desiredCount: 5 }),
+      testDeps(),
+    );
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: 'succeeded', deploymentId: OLD_ID });
+    expect(script.operations()).not.toContain('DescribeServiceDeployments');
+  });
+
   it("a failed lifecycle hook: ECS rolls back; explained with ECS's reason and the stopped tasks; no rollback of ours", async () => {
     const reason = `Service deployment rolled back because lifecycle hook ${HOOK} returned FAILED at stage POST_SCALE_UP.`;
     const script = polls(started(new EcsScript()), [
