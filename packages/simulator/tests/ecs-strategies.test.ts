@@ -225,6 +225,35 @@ describe('rollback', () => {
     expect(seen.last.targetServiceRevision?.requestedProductionTrafficWeight).toBe(0);
   });
 
+  it('green tasks that fail to start trip the circuit breaker during SCALE_UP: ECS rolls back, blue never stopped', async () => {
+    sim.ecs.setImageScenario(`${IMAGE}:crash`, { kind: 'crash-on-start', exitCode: 1 });
+    const family = 'staged-breaker';
+    sim.ecs.seedService({
+      cluster: 'prod',
+      serviceName: family,
+      desiredCount: 2,
+      taskDefinition: fargateTaskDefinition(family, `${IMAGE}:good`),
+      deploymentConfiguration: {
+        strategy: 'BLUE_GREEN',
+        bakeTimeInMinutes: 1,
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+      },
+      loadBalancers: LOAD_BALANCERS,
+    });
+    await client.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition(family, `${IMAGE}:crash`) as never));
+    const updated = await client.send(
+      new UpdateServiceCommand({ cluster: 'prod', service: family, taskDefinition: family }),
+    );
+    const seen = await walk(family, updated.service?.currentServiceDeployment ?? '');
+    expect(seen.last.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(seen.last.lifecycleStage).toBe('SCALE_UP');
+    expect(seen.last.statusReason).toBe(
+      'Service deployment rolled back because the circuit breaker threshold was exceeded.',
+    );
+    const blue = (await tasksOf(client, 'prod', family, 'STOPPED')).filter((t) => t.taskDefinitionArn?.endsWith(':1'));
+    expect(blue).toEqual([]);
+  });
+
   it('StopServiceDeployment ROLLBACK during the bake time: ROLLBACK_REQUESTED, then rolled back', async () => {
     const { family, arn } = await deploy('stop', { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 30 });
     await walk(family, arn, { until: (d) => d.lifecycleStage === 'BAKE_TIME' });
