@@ -231,6 +231,27 @@ describe('deploy: native staged strategies', () => {
     expect(script.operations().filter((op) => op === 'UpdateService')).toHaveLength(1);
   });
 
+  it('finds our service deployment with ListServiceDeployments when UpdateService does not name it', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', { services: [stagedService(steadyOld, blueGreen, SD_OLD)], failures: [] })
+      .expect('RegisterTaskDefinition', { taskDefinition: { taskDefinitionArn: NEW, family: 'web', revision: 7 } })
+      .expect('UpdateService', { service: stagedService(bothRunning, blueGreen, SD_OLD) })
+      .expect('ListServiceDeployments', {
+        serviceDeployments: [{ serviceDeploymentArn: SD, status: 'IN_PROGRESS', createdAt: at(0) }],
+      });
+    polls(script, [{ status: 'SUCCESSFUL', stage: 'CLEAN_UP', weight: 100 }]);
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result.status).toBe('succeeded');
+    expect(script.calls.find((call) => call.operation === 'ListServiceDeployments')?.body).toMatchObject({
+      cluster: 'prod',
+      service: 'web',
+    });
+    expect(script.calls.find((call) => call.operation === 'DescribeServiceDeployments')?.body).toEqual({
+      serviceDeploymentArns: [SD],
+    });
+  });
+
   it('refuses a timeout shorter than the bake time before anything changes, naming both', async () => {
     const script = new EcsScript().expect('DescribeServices', {
       services: [stagedService(steadyOld, { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 60 }, SD_OLD)],
