@@ -9,13 +9,15 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from './aws-errors.js';
 import { deployWithCodeDeploy } from './codedeploy/run.js';
+import { deployStaged, refuseShortTimeout } from './deploy-staged.js';
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow/rolling.js';
+import { stagedStrategyOf } from './follow/staged.js';
 import type { DeployInputs } from './inputs.js';
 import { findingLine } from './preflight/checks.js';
 import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
-import { type RollbackResult, rollBack } from './rollback.js';
+import { type RollbackResult, rollBack, statusAfterFailure } from './rollback.js';
 import { serviceSettingsDiff } from './service-definition/diff.js';
 import {
   type CallLimits,
@@ -65,6 +67,9 @@ class Deployer {
         `Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with deployment controller ECS (rolling updates) or CODE_DEPLOY only. Nothing was changed. An ${controller} service's task sets are managed by the tool that created them.`,
       );
     }
+    // Native staged strategies (BLUE_GREEN, LINEAR, CANARY): the timeout must cover their bake times.
+    const staged = stagedStrategyOf(before);
+    if (staged && inputs.wait) refuseShortTimeout(session, staged, before);
     const previousArn = before.taskDefinition;
     const previousPrimary = before.deployments?.find((d) => d.status === 'PRIMARY');
     for (const event of before.events ?? []) if (event.id) session.seenEvents.add(event.id);
@@ -168,6 +173,17 @@ class Deployer {
 
     // 5. Follow our deployment.
     const target = ourTarget(updated, before, deployArn);
+    if (staged && ours.id !== previousPrimary?.id) {
+      // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
+      // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
+      try {
+        const end = await deployStaged(session, staged, target, previousArn);
+        const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
+        return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
+      } catch (error) {
+        return this.interrupted(error, known);
+      }
+    }
     let outcome: Outcome;
     try {
       log.info(
@@ -197,15 +213,9 @@ class Deployer {
     } catch (error) {
       return this.interrupted(error, { ...known, stoppedTasks }, cause);
     }
-    const { note, report: rollback, supersededBy } = rolledBack;
+    const { note, report: rollback } = rolledBack;
     log.info(note);
-    const status: DeployStatus = supersededBy
-      ? 'superseded'
-      : rollback?.steady
-        ? 'rolled-back'
-        : outcome.kind === 'timed-out'
-          ? 'timed-out'
-          : 'failed';
+    const status = statusAfterFailure(rolledBack, outcome.kind === 'timed-out');
     const finalState = describeDeployment(outcome.deployment);
     return this.settled(
       { ...known, stoppedTasks, ...(rollback ? { rollback } : {}) },
@@ -262,7 +272,11 @@ class Deployer {
       return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
     }
     if (session.cancelled || isAbort(error)) {
-      const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}`;
+      // As for a rolling update, a cancelled job leaves ECS to carry on (a staged one can be stopped by hand).
+      const stop = current?.strategy
+        ? ` To roll it back: aws ecs stop-service-deployment --service-deployment-arn ${current.serviceDeploymentArn} --stop-type ROLLBACK`
+        : '';
+      const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}${stop}`;
       session.log.warning(message);
       return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
     }

@@ -136,6 +136,15 @@ async function serviceDeploymentDetail(session: DeploySession, target: Target, l
       parts.push(`circuit breaker ${b.status ?? '?'} (${b.failureCount ?? 0} of ${b.threshold ?? '?'} failed tasks)`);
     }
     if (d.rollback) parts.push(`rollback: ${d.rollback.reason ?? ''} → ${d.rollback.serviceRevisionArn ?? '?'}`);
+    if (d.alarms && d.alarms.status !== 'DISABLED') {
+      const triggered = d.alarms.triggeredAlarmNames ?? [];
+      parts.push(
+        `alarms ${d.alarms.status ?? '?'}${triggered.length > 0 ? ` (in ALARM: ${triggered.join(', ')})` : ''}`,
+      );
+    }
+    const hooks = (d.lifecycleHookDetails ?? []).filter((hook) => hook.status !== 'SUCCEEDED');
+    for (const hook of hooks)
+      parts.push(`lifecycle hook ${hook.targetArn ?? hook.hookId ?? '?'}: ${hook.status ?? '?'}`);
     session.log.info(parts.join('; '));
   } catch (error) {
     if (isAbort(error) || session.cancelled) throw error;

@@ -10,7 +10,7 @@ import { CancelledWriteError, isAbort } from './aws-errors.js';
 import { describeFollowed, evaluate, follow, replacementName } from './follow/rolling.js';
 import type { CallLimits, DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
-import type { Outcome, RollbackReport, Target } from './types.js';
+import type { DeployStatus, Outcome, RollbackReport, Target } from './types.js';
 import { landedUpdate } from './update.js';
 
 export interface RollbackResult {
@@ -18,6 +18,13 @@ export interface RollbackResult {
   report?: RollbackReport;
   /** The deployment someone else started that replaced ours: no rollback, status superseded. */
   supersededBy?: Deployment;
+}
+
+/** The step's status after a deployment that did not succeed, from what the rollback did. */
+export function statusAfterFailure(rolledBack: RollbackResult, timedOut: boolean): DeployStatus {
+  if (rolledBack.supersededBy) return 'superseded';
+  if (rolledBack.report?.steady) return 'rolled-back';
+  return timedOut ? 'timed-out' : 'failed';
 }
 
 /** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */

@@ -123,6 +123,8 @@ export interface Target {
   serviceDeploymentArn?: string;
   /** What `id` names: an ECS deployment (the default), or a task set (CodeDeploy's replacement). */
   kind?: 'deployment' | 'task set';
+  /** A native staged strategy (BLUE_GREEN, LINEAR, CANARY) the deployment follows; none for a rolling update. */
+  strategy?: string;
 }
 
 export type Outcome =

@@ -120,8 +120,8 @@ function isBreakerRollback(session: DeploySession, primary: Deployment, target: 
   return session.newEvents.some((event) => ROLLBACK_EVENT.test(event.message ?? ''));
 }
 
-/** Prints one line per deployment whose counts or state changed, and each new service event once. */
-function printProgress(session: DeploySession, service: Service, target: Target): void {
+/** Prints each new service event once, oldest first (the rolling and the staged followers). */
+export function printNewEvents(session: DeploySession, service: Service): void {
   const fresh = (service.events ?? [])
     .filter((event) => event.id && !session.seenEvents.has(event.id))
     .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
@@ -130,6 +130,11 @@ function printProgress(session: DeploySession, service: Service, target: Target)
     session.newEvents.push(event);
     session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
   }
+}
+
+/** Prints one line per deployment whose counts or state changed, and each new service event once. */
+function printProgress(session: DeploySession, service: Service, target: Target): void {
+  printNewEvents(session, service);
   for (const d of service.deployments ?? []) {
     const role = d.id === target.id ? ` (${target.label})` : '';
     const line = `deployment ${d.id} ${d.status}${role} ${shortTaskDefinition(d.taskDefinition ?? '?')}: ${describeDeployment(d)}`;

@@ -1,3 +1,5 @@
+import type { StagedRolloutRecord } from './strategies/staged-model.js';
+
 /**
  * Internal state of the ECS side, and the deterministic id generator. Wire shapes are built from these in
  * shapes.ts; field names follow the ECS API reference data types (Cluster, Service, Deployment, Task,
@@ -106,6 +108,8 @@ export interface ServiceDeploymentRecord {
   /** Failed tasks seen by the circuit breaker over the whole service deployment. */
   failureCount: number;
   rollback?: { reason: string; startedAt: number; serviceRevisionArn: string };
+  /** A native BLUE_GREEN, LINEAR or CANARY deployment's stages, traffic, hooks and alarms (strategies/staged.ts). */
+  staged?: StagedRolloutRecord;
 }
 
 export interface ServiceEventRecord {

@@ -19,6 +19,8 @@ import type {
   TaskPlan,
   TaskRecord,
 } from './model.js';
+import { StagedRollouts } from './strategies/staged.js';
+import type { StagedScenarios } from './strategies/staged-model.js';
 import { reconcileTaskSets } from './task-sets.js';
 
 /** Simulated durations (ms). A healthy task is RUNNING 30 s after launch. */
@@ -84,6 +86,8 @@ export interface SchedulerContext {
    * containers started (a crash on start; not a pull failure). Where their log lines are written.
    */
   containersRan?(task: TaskRecord, at: number): void;
+  /** Lifecycle hook answers and alarm trips of native staged deployments (BLUE_GREEN, LINEAR, CANARY). */
+  staged: StagedScenarios;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}`;
@@ -91,10 +95,28 @@ const plural = (count: number, word: string) => `${count} ${word}`;
 export class Scheduler {
   /** Simulated time the state has been brought up to. */
   time = 0;
+  /** Native BLUE_GREEN, LINEAR and CANARY deployments: their own scale-up, stages, traffic and rollback. */
+  readonly staged: StagedRollouts;
+
   constructor(
     private readonly context: SchedulerContext,
     private readonly clusters: Map<string, ClusterRecord>,
-  ) {}
+  ) {
+    this.staged = new StagedRollouts(
+      {
+        ids: context.ids,
+        liveTasks: (service, deployment) => this.liveTasks(service, deployment),
+        tasksOf: (service, deployment) => this.tasksOf(service, deployment),
+        launchTask: (cluster, service, taskDefinition, startedBy, at) =>
+          this.launchTask(cluster, service, taskDefinition, startedBy, at),
+        stopTask: (task, at, reason) => this.stopTask(task, at, reason),
+        event: (service, at, message) => this.event(service, at, message),
+        taskDefinitionFor: (arn) => this.taskDefinitionFor(arn),
+        breakerThreshold: (service) => Scheduler.threshold(service.deploymentConfiguration, service.desiredCount),
+      },
+      context.staged,
+    );
+  }
 
   // ------------------------------------------------------------------------------------------- event loop
 
@@ -545,7 +567,7 @@ export class Scheduler {
     service: ServiceRecord,
     taskDefinitionArn: string,
     at: number,
-    options: { serviceRevisionArn?: string; rollbackOf?: DeploymentRecord } = {},
+    options: { serviceRevisionArn?: string; rollbackOf?: DeploymentRecord; byCircuitBreaker?: boolean } = {},
   ): DeploymentRecord {
     const { ids, region, accountId } = this.context;
     const id = ids.deploymentId();
@@ -597,9 +619,10 @@ export class Scheduler {
       createdAt: at,
       updatedAt: at,
       rolloutState: 'IN_PROGRESS',
-      rolloutStateReason: options.rollbackOf
-        ? `ECS deployment circuit breaker: rolling back to deploymentId ${service.lastCompleted?.deploymentId}.`
-        : `ECS deployment ${id} in progress.`,
+      rolloutStateReason:
+        options.rollbackOf && options.byCircuitBreaker !== false
+          ? `ECS deployment circuit breaker: rolling back to deploymentId ${service.lastCompleted?.deploymentId}.`
+          : `ECS deployment ${id} in progress.`,
       networkConfiguration: service.networkConfiguration,
       launchType: service.launchType,
       platformVersion: service.launchType === 'FARGATE' ? '1.4.0' : undefined,
@@ -607,7 +630,9 @@ export class Scheduler {
       serviceRevisionArn: revisionArn,
     };
     // Previous IN_PROGRESS deployments stop rolling out (they are drained like any ACTIVE deployment).
+    const replaced = [...service.deployments];
     service.deployments.unshift(deployment);
+    if (!options.rollbackOf) this.staged.begin(service, deployment, replaced, at);
     // "If you update your service to use a new task definition, your service returns to a normal,
     // non-throttled state immediately" (service throttle logic).
     service.throttle = { failures: 0, until: 0 };
@@ -641,6 +666,8 @@ export class Scheduler {
       reconcileTaskSets(this, service, at);
       return;
     }
+    // A native staged deployment (BLUE_GREEN, LINEAR, CANARY) scales, shifts traffic and rolls back by itself.
+    if (this.staged.reconcile(service, at)) return;
     const primary = service.deployments[0];
     if (!primary) return;
     this.checkCircuitBreaker(service, primary, at);
@@ -771,23 +798,13 @@ export class Scheduler {
       at,
       `(service ${service.name}) (deployment ${primary.id}) deployment failed: tasks failed to start.`,
     );
-    const target = service.lastCompleted;
-    if (breaker.rollback && target && !serviceDeployment.rollback) {
-      // Rollback: a new PRIMARY deployment of the last COMPLETED task definition
-      // (developer guide, "Rollback on failure"); the failed deployment is drained.
-      serviceDeployment.status = 'ROLLBACK_IN_PROGRESS';
-      serviceDeployment.statusReason =
-        'Service deployment rolled back because the circuit breaker threshold was exceeded.';
-      serviceDeployment.rollback = {
-        reason: 'Service deployment rolled back because the circuit breaker threshold was exceeded.',
-        startedAt: at,
-        serviceRevisionArn: target.serviceRevisionArn,
-      };
-      this.event(service, at, `(service ${service.name}) rolling back to deployment ${target.deploymentId}.`);
-      this.startDeployment(service, target.taskDefinitionArn, at, {
-        serviceRevisionArn: target.serviceRevisionArn,
-        rollbackOf: primary,
-      });
+    if (breaker.rollback && service.lastCompleted && !serviceDeployment.rollback) {
+      this.rollBack(
+        service,
+        primary,
+        'Service deployment rolled back because the circuit breaker threshold was exceeded.',
+        at,
+      );
     } else {
       // Without rollback the deployment is FAILED and the scheduler stops launching its tasks.
       serviceDeployment.status = breaker.rollback ? 'ROLLBACK_FAILED' : 'STOPPED';
@@ -795,6 +812,38 @@ export class Scheduler {
       serviceDeployment.stoppedAt = at;
       serviceDeployment.finishedAt = at;
     }
+  }
+
+  /**
+   * Rolls a rolling deployment back: a new PRIMARY deployment of the last COMPLETED task definition
+   * (developer guide, "Rollback on failure"); the failed deployment is drained. The circuit breaker's rollback, and
+   * StopServiceDeployment with stopType ROLLBACK.
+   */
+  rollBack(
+    service: ServiceRecord,
+    primary: DeploymentRecord,
+    reason: string,
+    at: number,
+    byCircuitBreaker = true,
+  ): boolean {
+    const target = service.lastCompleted;
+    if (!target) return false;
+    const serviceDeployment = primary.serviceDeployment;
+    serviceDeployment.status = 'ROLLBACK_IN_PROGRESS';
+    serviceDeployment.statusReason = reason;
+    serviceDeployment.rollback = { reason, startedAt: at, serviceRevisionArn: target.serviceRevisionArn };
+    serviceDeployment.updatedAt = at;
+    if (primary.rolloutState === 'IN_PROGRESS') {
+      primary.rolloutState = 'FAILED';
+      primary.rolloutStateReason = reason;
+    }
+    this.event(service, at, `(service ${service.name}) rolling back to deployment ${target.deploymentId}.`);
+    this.startDeployment(service, target.taskDefinitionArn, at, {
+      serviceRevisionArn: target.serviceRevisionArn,
+      rollbackOf: primary,
+      byCircuitBreaker,
+    });
+    return true;
   }
 
   private remainingTasks(service: ServiceRecord, deployment: DeploymentRecord): TaskRecord[] {

@@ -12,6 +12,7 @@ import type {
   ServiceRecord,
   TaskRecord,
 } from './model.js';
+import { stagedShapeFields, trafficWeights } from './strategies/staged-shapes.js';
 import { taskSetServiceFields } from './task-sets.js';
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
@@ -260,8 +261,14 @@ export function serviceDeploymentShape(service: ServiceRecord, record: ServiceDe
     finishedAt: date(record.finishedAt),
     stoppedAt: date(record.stoppedAt),
     updatedAt: date(record.updatedAt),
-    sourceServiceRevisions: record.sourceRevisionArns.map((arn) => revisionCounts(service, arn)),
-    targetServiceRevision: revisionCounts(service, record.targetRevisionArn),
+    sourceServiceRevisions: record.sourceRevisionArns.map((arn) => ({
+      ...revisionCounts(service, arn),
+      ...trafficWeights(record, arn),
+    })),
+    targetServiceRevision: {
+      ...revisionCounts(service, record.targetRevisionArn),
+      ...trafficWeights(record, record.targetRevisionArn),
+    },
     status: record.status,
     statusReason: record.statusReason,
     lifecycleStage: inProgress ? 'SCALE_UP' : undefined,
@@ -284,6 +291,7 @@ export function serviceDeploymentShape(service: ServiceRecord, record: ServiceDe
       failureCount: failures,
       threshold: record.circuitBreakerThreshold,
     },
-    alarms: { status: 'DISABLED' },
+    // Native staged deployments: lifecycleStage, lifecycleHookDetails and the alarms' state.
+    ...stagedShapeFields(record),
   });
 }

@@ -21,6 +21,8 @@ import {
   serviceShape,
   taskShape,
 } from './shapes.js';
+import { type LifecycleStage, validateStrategy } from './strategies/config.js';
+import { stopServiceDeployment } from './strategies/stop.js';
 import { buildTaskDefinition, validateRegisterInput } from './task-definitions.js';
 import { ServiceTaskSets } from './task-sets.js';
 
@@ -130,6 +132,9 @@ export class EcsSimulator implements AwsJsonService {
   private readonly taskDefinitionLogLines = new Map<string, string[]>();
   private readonly deregistrationDelays = new Map<string, number>();
   private readonly runTaskFailures = new Map<string, string>();
+  /** Lifecycle hook answers by `targetArn` or `targetArn@STAGE` (default SUCCEEDED). */
+  private readonly hookResults = new Map<string, 'SUCCEEDED' | 'FAILED'>();
+  private readonly alarmTrips = new Map<string, { stage?: LifecycleStage; afterMs: number }>();
   private readonly ids = new IdGenerator();
   private readonly scheduler: Scheduler;
   private readonly clock: SimClock;
@@ -153,6 +158,11 @@ export class EcsSimulator implements AwsJsonService {
         deregistrationDelay: (targetGroupArn) =>
           this.deregistrationDelays.get(targetGroupArn) ?? options.targetGroups?.deregistrationDelayMs(targetGroupArn),
         targetHealthyAfter: (targetGroupArn) => options.targetGroups?.healthyAfterMs(targetGroupArn),
+        staged: {
+          hookResult: (targetArn, stage) =>
+            this.hookResults.get(`${targetArn}@${stage}`) ?? this.hookResults.get(targetArn) ?? 'SUCCEEDED',
+          alarmTrip: (alarmName) => this.alarmTrips.get(alarmName),
+        },
         containersRan: (task, at) => {
           if (!options.logs) return;
           const record = task.taskDefinition;
@@ -273,6 +283,26 @@ export class EcsSimulator implements AwsJsonService {
       throw new Error(`setDeregistrationDelay: seconds must be an integer from 0 to 3600, got ${seconds}`);
     }
     this.deregistrationDelays.set(targetGroupArn, seconds * 1000);
+  }
+
+  /**
+   * What a native deployment's Lambda lifecycle hook answers (hookStatus), at every stage it runs at or at one
+   * `stage`. Hooks answer SUCCEEDED unless set here.
+   */
+  setLifecycleHookResult(hookTargetArn: string, result: 'SUCCEEDED' | 'FAILED', stage?: LifecycleStage): void {
+    this.hookResults.set(stage ? `${hookTargetArn}@${stage}` : hookTargetArn, result);
+  }
+
+  /**
+   * The CloudWatch alarm `alarmName` goes into ALARM `afterSeconds` after a native deployment entered `stage` (or
+   * began, without one). A service whose deploymentConfiguration.alarms names it (enable) sees it trip; with
+   * rollback, ECS rolls the deployment back.
+   */
+  setAlarmTrip(alarmName: string, trip: { stage?: LifecycleStage; afterSeconds?: number } = {}): void {
+    this.alarmTrips.set(alarmName, {
+      ...(trip.stage ? { stage: trip.stage } : {}),
+      afterMs: Math.max(0, trip.afterSeconds ?? 0) * 1000,
+    });
   }
 
   /** A service that is steady at once: one COMPLETED deployment with all its tasks RUNNING. */
@@ -397,6 +427,8 @@ export class EcsSimulator implements AwsJsonService {
         return this.listServiceDeployments(input);
       case 'DescribeServiceDeployments':
         return this.describeServiceDeployments(input);
+      case 'StopServiceDeployment':
+        return this.stopServiceDeployment(input);
       default:
         throw new AwsServiceError('UnknownOperationException', `Unknown operation ${operation}`);
     }
@@ -545,6 +577,11 @@ export class EcsSimulator implements AwsJsonService {
       pendingRegistrations: 0,
       throttle: { failures: 0, until: 0 },
     };
+    validateStrategy(service.deploymentConfiguration, {
+      controller: service.deploymentController.type,
+      loadBalancers: service.loadBalancers,
+      serviceConnect: input.serviceConnectConfiguration !== undefined,
+    });
     cluster.services.set(name, service);
     return service;
   }
@@ -590,17 +627,25 @@ export class EcsSimulator implements AwsJsonService {
         }`,
       );
     }
-    if (input.desiredCount !== undefined) {
-      const desired = Number(input.desiredCount);
-      if (!Number.isInteger(desired) || desired < 0) throw invalid('desiredCount must be a positive integer.');
-      service.desiredCount = desired;
+    // Every check before any change: a refused update changes nothing.
+    const desired = input.desiredCount === undefined ? service.desiredCount : Number(input.desiredCount);
+    if (!Number.isInteger(desired) || desired < 0) throw invalid('desiredCount must be a positive integer.');
+    const configuration =
+      input.deploymentConfiguration === undefined
+        ? service.deploymentConfiguration
+        : this.deploymentConfiguration(input.deploymentConfiguration as JsonObject, service.deploymentConfiguration);
+    if (input.loadBalancers !== undefined && !Array.isArray(input.loadBalancers)) {
+      throw invalid('loadBalancers must be a list.');
     }
-    if (input.deploymentConfiguration !== undefined) {
-      service.deploymentConfiguration = this.deploymentConfiguration(
-        input.deploymentConfiguration as JsonObject,
-        service.deploymentConfiguration,
-      );
-    }
+    const loadBalancers = (input.loadBalancers as unknown[] | undefined) ?? service.loadBalancers;
+    validateStrategy(configuration, {
+      controller,
+      loadBalancers,
+      serviceConnect: input.serviceConnectConfiguration !== undefined,
+    });
+    service.desiredCount = desired;
+    service.deploymentConfiguration = configuration;
+    service.loadBalancers = loadBalancers;
     let changed = false;
     if (input.networkConfiguration !== undefined) {
       changed ||= JSON.stringify(input.networkConfiguration) !== JSON.stringify(service.networkConfiguration);
@@ -922,5 +967,16 @@ export class EcsSimulator implements AwsJsonService {
       if (!found) failures.push({ arn, reason: 'MISSING' });
     }
     return { serviceDeployments, failures };
+  }
+
+  private stopServiceDeployment(input: JsonObject): unknown {
+    const now = this.now();
+    return stopServiceDeployment(
+      this.clusters.values(),
+      this.scheduler,
+      required(input, 'serviceDeploymentArn'),
+      str(input, 'stopType'),
+      now,
+    );
   }
 }

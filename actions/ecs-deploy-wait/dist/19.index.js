@@ -1,8 +1,8 @@
-export const id = 406;
-export const ids = [406];
+export const id = 19;
+export const ids = [19];
 export const modules = {
 
-/***/ 5406:
+/***/ 19:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -809,6 +809,13 @@ async function serviceDeploymentDetail(session, target, limits) {
         }
         if (d.rollback)
             parts.push(`rollback: ${d.rollback.reason ?? ''} → ${d.rollback.serviceRevisionArn ?? '?'}`);
+        if (d.alarms && d.alarms.status !== 'DISABLED') {
+            const triggered = d.alarms.triggeredAlarmNames ?? [];
+            parts.push(`alarms ${d.alarms.status ?? '?'}${triggered.length > 0 ? ` (in ALARM: ${triggered.join(', ')})` : ''}`);
+        }
+        const hooks = (d.lifecycleHookDetails ?? []).filter((hook) => hook.status !== 'SUCCEEDED');
+        for (const hook of hooks)
+            parts.push(`lifecycle hook ${hook.targetArn ?? hook.hookId ?? '?'}: ${hook.status ?? '?'}`);
         session.log.info(parts.join('; '));
     }
     catch (error) {
@@ -1426,8 +1433,8 @@ function isBreakerRollback(session, primary, target) {
         return true;
     return session.newEvents.some((event) => ROLLBACK_EVENT.test(event.message ?? ''));
 }
-/** Prints one line per deployment whose counts or state changed, and each new service event once. */
-function printProgress(session, service, target) {
+/** Prints each new service event once, oldest first (the rolling and the staged followers). */
+function printNewEvents(session, service) {
     const fresh = (service.events ?? [])
         .filter((event) => event.id && !session.seenEvents.has(event.id))
         .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
@@ -1436,6 +1443,10 @@ function printProgress(session, service, target) {
         session.newEvents.push(event);
         session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
     }
+}
+/** Prints one line per deployment whose counts or state changed, and each new service event once. */
+function printProgress(session, service, target) {
+    printNewEvents(session, service);
     for (const d of service.deployments ?? []) {
         const role = d.id === target.id ? ` (${target.label})` : '';
         const line = `deployment ${d.id} ${d.status}${role} ${(0,taskdef/* shortTaskDefinition */.P5)(d.taskDefinition ?? '?')}: ${describeDeployment(d)}`;
@@ -1477,6 +1488,484 @@ function describeFollowed(session, outcome) {
         case 'replaced':
             return `replaced by deployment ${outcome.by?.id ?? '?'}`;
     }
+}
+
+;// CONCATENATED MODULE: ./src/follow/staged.ts
+/**
+ * The native staged follower (deployment controller ECS, deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
+ * CANARY): follows our service deployment with DescribeServiceDeployments through its lifecycle stages until it
+ * ends (SUCCESSFUL, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED, STOPPED) or the time is up, printing each stage change,
+ * the traffic weights, the lifecycle hooks' outcomes, the alarms' state and the service events. The least time a
+ * strategy needs (bake times, linear steps, canary bake) is computed here from the service's configuration.
+ */
+
+
+
+
+/** The service's native staged strategy, or undefined for a rolling update (ROLLING or none). */
+function stagedStrategyOf(service) {
+    const strategy = service.deploymentConfiguration?.strategy;
+    return strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY' ? strategy : undefined;
+}
+const MINUTE = 60_000;
+/** LinearConfiguration and CanaryConfiguration defaults (ECS API reference). */
+const LINEAR_DEFAULTS = { stepPercent: 10, stepBakeTimeInMinutes: 6 };
+const CANARY_DEFAULTS = { canaryBakeTimeInMinutes: 10 };
+/**
+ * The least time a staged deployment of this configuration takes, before the tasks' own start-up: the waits ECS
+ * keeps whatever happens (DeploymentConfiguration.bakeTimeInMinutes; LINEAR: stepBakeTimeInMinutes between its
+ * traffic steps, not after the last; CANARY: canaryBakeTimeInMinutes), and how it adds up, in words.
+ */
+function leastDuration(strategy, configuration) {
+    const bakeMs = (configuration?.bakeTimeInMinutes ?? 0) * MINUTE;
+    const bake = bakeMs > 0 ? `bake time ${(0,src/* formatDuration */.a3)(bakeMs)}` : 'no bake time';
+    if (strategy === 'LINEAR') {
+        const step = configuration?.linearConfiguration?.stepPercent ?? LINEAR_DEFAULTS.stepPercent;
+        const stepBakeMs = (configuration?.linearConfiguration?.stepBakeTimeInMinutes ?? LINEAR_DEFAULTS.stepBakeTimeInMinutes) * MINUTE;
+        const shifts = Math.ceil(100 / step - 1e-9);
+        const waitsMs = (shifts - 1) * stepBakeMs;
+        return {
+            ms: waitsMs + bakeMs,
+            parts: `${shifts - 1} waits of ${(0,src/* formatDuration */.a3)(stepBakeMs)} between ${shifts} traffic shifts of ${step}% + ${bake}`,
+        };
+    }
+    if (strategy === 'CANARY') {
+        const canaryMs = (configuration?.canaryConfiguration?.canaryBakeTimeInMinutes ?? CANARY_DEFAULTS.canaryBakeTimeInMinutes) * MINUTE;
+        return { ms: canaryMs + bakeMs, parts: `canary bake time ${(0,src/* formatDuration */.a3)(canaryMs)} + ${bake}` };
+    }
+    return { ms: bakeMs, parts: bake };
+}
+const staged_ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+/**
+ * Polls DescribeServiceDeployments (and DescribeServices for the events) until the service deployment `arn` ends or
+ * `timeoutMs` runs out. A rollback in progress (ECS's, or ours) is followed to its end.
+ */
+async function followStaged(session, arn, timeoutMs, label) {
+    let last;
+    const printed = new Map();
+    return watch(session, {
+        operation: 'ecs:DescribeServiceDeployments',
+        timeoutMs,
+        read: async (limits) => {
+            const [deployment, service] = await Promise.all([
+                describeServiceDeployment(session, arn, limits),
+                session.describeService(limits),
+            ]);
+            session.lastService = service;
+            printNewEvents(session, service);
+            return deployment;
+        },
+        judge: (deployment) => {
+            last = deployment;
+            printChanges(session, deployment, label, printed);
+            if (deployment.status === 'SUCCESSFUL')
+                return { kind: 'successful', deployment };
+            if (staged_ENDED.has(deployment.status ?? ''))
+                return { kind: 'ended', deployment };
+            return undefined;
+        },
+        timedOut: (stalled) => ({
+            kind: 'timed-out',
+            ...(last ? { deployment: last } : {}),
+            ...(stalled ? { stalled } : {}),
+        }),
+    });
+}
+async function describeServiceDeployment(session, arn, limits) {
+    const answer = await session.call('DescribeServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), o), limits);
+    const found = answer.serviceDeployments?.[0];
+    if (!found) {
+        throw new Error(`DescribeServiceDeployments did not find service deployment ${arn} (${answer.failures?.[0]?.reason ?? 'no answer'})`);
+    }
+    return found;
+}
+/** One line per change: status (with ECS's reason), lifecycle stage and traffic, each hook's outcome, the alarms. */
+function printChanges(session, d, label, printed) {
+    const say = (key, line) => {
+        if (printed.get(key) === line)
+            return;
+        printed.set(key, line);
+        session.log.info(`[${session.elapsed()}] ${line}`);
+    };
+    const since = d.updatedAt ? ` (since ${d.updatedAt.toISOString()})` : '';
+    say('stage', `service deployment (${label}) ${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}${since}: ${trafficAndCounts(d)}` +
+        (d.statusReason ? `; ${d.statusReason}` : ''));
+    for (const hook of d.lifecycleHookDetails ?? []) {
+        say(`hook ${hook.hookId}`, `lifecycle hook ${hook.targetArn ?? hook.hookId ?? '?'}: ${hook.status ?? '?'}`);
+    }
+    if (d.alarms && d.alarms.status !== 'DISABLED') {
+        const triggered = d.alarms.triggeredAlarmNames ?? [];
+        say('alarms', `alarms ${d.alarms.status ?? '?'} (${(d.alarms.alarmNames ?? []).join(', ') || 'none'})` +
+            (triggered.length > 0 ? `: in ALARM ${triggered.join(', ')}` : ''));
+    }
+}
+/** "new revision 2/2 running, 25% production / 100% test traffic; old 2/2 running, 75% production". */
+function trafficAndCounts(d) {
+    const revision = (name, r) => {
+        const weights = [
+            r.requestedProductionTrafficWeight !== undefined ? `${r.requestedProductionTrafficWeight}% production` : '',
+            r.requestedTestTrafficWeight !== undefined ? `${r.requestedTestTrafficWeight}% test` : '',
+        ].filter(Boolean);
+        return `${name} ${r.runningTaskCount ?? 0}/${r.requestedTaskCount ?? 0} running${weights.length > 0 ? `, ${weights.join(' / ')} traffic` : ''}`;
+    };
+    const parts = d.targetServiceRevision ? [revision('new revision', d.targetServiceRevision)] : [];
+    for (const source of d.sourceServiceRevisions ?? [])
+        parts.push(revision('old', source));
+    return parts.join('; ') || 'no revision counts';
+}
+/** "ROLLBACK_SUCCESSFUL at stage BAKE_TIME, new revision 0/2 running, …" */
+function describeServiceDeploymentState(d) {
+    if (!d)
+        return 'unknown';
+    return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
+}
+
+;// CONCATENATED MODULE: ./src/update.ts
+/**
+ * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
+ * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
+ * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
+ * out what landed.
+ */
+
+
+
+
+
+async function updateService(session, deployArn, previousDeploymentId, limits) {
+    const { inputs } = session;
+    return writeOnce(session, {
+        operation: 'UpdateService',
+        write: async () => {
+            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
+                // The service definition's settings first: the inputs below are not among them.
+                ...inputs.serviceDefinition?.settings,
+                cluster: inputs.cluster,
+                service: inputs.service,
+                taskDefinition: deployArn,
+                ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+                forceNewDeployment: inputs.forceNewDeployment,
+            }), o), limits());
+            const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+            if (!ours?.id) {
+                throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
+            }
+            return { service: updated.service, ours };
+        },
+        landed: async () => {
+            const service = await session.describeService(limits());
+            const ours = newDeployment(service, deployArn, previousDeploymentId);
+            return ours ? { service, ours } : undefined;
+        },
+    });
+}
+/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
+function newDeployment(service, deployArn, previousDeploymentId) {
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
+        ? primary
+        : undefined;
+}
+/**
+ * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
+ * than `previousDeploymentId`. Not bound to the job's cancel signal: this is what the job says on its way out.
+ */
+async function landedUpdate(session, deployArn, previousDeploymentId) {
+    let service;
+    try {
+        service = await session.describeService({ withinMs: CHECK_TIMEOUT_MS, cancellable: false });
+    }
+    catch (error) {
+        return {
+            text: `whether the service was updated is unknown (${(0,src/* errorMessage */.gJ)(error)}); look at its deployments in the console`,
+        };
+    }
+    session.lastService = service;
+    const ours = newDeployment(service, deployArn, previousDeploymentId);
+    if (ours) {
+        return {
+            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${describeDeployment(ours)}, and ECS carries on with it`,
+            deployment: ours,
+        };
+    }
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    return {
+        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${describeDeployment(primary)})` : ''}`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/rollback.ts
+/**
+ * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
+ * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
+ * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
+ * would undo it.
+ */
+
+
+
+
+
+
+/** The step's status after a deployment that did not succeed, from what the rollback did. */
+function statusAfterFailure(rolledBack, timedOut) {
+    if (rolledBack.supersededBy)
+        return 'superseded';
+    if (rolledBack.report?.steady)
+        return 'rolled-back';
+    return timedOut ? 'timed-out' : 'failed';
+}
+/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
+async function rollBack(session, outcome, target, previousArn, check) {
+    const { inputs } = session;
+    if (outcome.kind === 'replaced') {
+        if (!outcome.ecsRollback || !outcome.by?.id) {
+            return {
+                note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
+                ...(outcome.by ? { supersededBy: outcome.by } : {}),
+            };
+        }
+        return followEcsRollback(session, outcome.by);
+    }
+    if (!inputs.rollback)
+        return { note: 'No rollback was done (rollback: false).' };
+    if (!previousArn)
+        return { note: 'No rollback: the service had no task definition before this step.' };
+    if (previousArn === target.taskDefinitionArn) {
+        return {
+            note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
+        };
+    }
+    if (outcome.kind === 'timed-out' && outcome.stalled) {
+        return {
+            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
+        };
+    }
+    // Another run may have deployed since our last poll: look again right before putting the old version back.
+    let now;
+    try {
+        now = await session.describeService(check);
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled)
+            throw error;
+        return {
+            note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
+        };
+    }
+    session.lastService = now;
+    const fresh = evaluate(session, now, target);
+    if (fresh?.kind === 'replaced')
+        return rollBack(session, fresh, target, previousArn, check);
+    if (fresh?.kind === 'completed') {
+        return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
+    }
+    session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
+    try {
+        const updated = await session
+            .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
+            .catch(async (error) => {
+            if (!isAbort(error) && !session.cancelled)
+                throw error;
+            const landed = await landedUpdate(session, previousArn, target.id);
+            throw new CancelledWriteError(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
+        });
+        const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+        if (!primary?.id)
+            throw new Error('UpdateService answered without a PRIMARY deployment');
+        session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
+        const followed = await follow(session, { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
+        const steady = followed.kind === 'completed';
+        const detail = steady
+            ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
+            : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
+        return {
+            note: detail,
+            report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
+        };
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError)
+            throw error;
+        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    }
+}
+async function followEcsRollback(session, by) {
+    const id = by.id ?? '?';
+    const arn = by.taskDefinition ?? '?';
+    const followed = await follow(session, { id, taskDefinitionArn: arn, label: 'ECS rollback' }, session.inputs.timeoutMs, session.lastService);
+    const steady = followed.kind === 'completed';
+    const detail = steady
+        ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
+        : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
+    return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
+}
+
+;// CONCATENATED MODULE: ./src/rollback-staged.ts
+/**
+ * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
+ * the circuit breaker), or, when the time ran out, roll back the way ECS does it (StopServiceDeployment with stopType
+ * ROLLBACK, not a redeploy) and follow that rollback to its end. A service deployment another run started has
+ * replaced ours (STOPPED, superseded): no rollback, it would undo theirs.
+ */
+
+
+
+
+
+async function rollBackStaged(session, outcome, arn, previousArn, check) {
+    const { inputs } = session;
+    const previous = previousArn ?? '?';
+    if (outcome.kind === 'ended') {
+        const status = outcome.deployment.status;
+        if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
+            const steady = status === 'ROLLBACK_SUCCESSFUL';
+            const detail = steady
+                ? `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${status}).`
+                : `ECS tried to roll back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)}, and that failed too (${status}).`;
+            const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
+            return {
+                note: detail,
+                report: {
+                    by: 'ecs',
+                    taskDefinitionArn: previous,
+                    ...(primary?.id ? { deploymentId: primary.id } : {}),
+                    steady,
+                    detail,
+                },
+            };
+        }
+        const current = session.lastService?.currentServiceDeployment;
+        if (current && current !== arn) {
+            const by = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
+            return {
+                note: `This step did not roll back: service deployment ${current} replaced ours, and rolling back would undo it.`,
+                ...(by ? { supersededBy: by } : {}),
+            };
+        }
+        return {
+            note: 'ECS stopped the service deployment without rolling it back; StopServiceDeployment cannot roll back a stopped service deployment, so this step did not either.',
+        };
+    }
+    if (!inputs.rollback) {
+        return { note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` };
+    }
+    if (outcome.stalled) {
+        return {
+            note: `No rollback: DescribeServiceDeployments stopped answering, so this step cannot tell what state service deployment ${arn} is in. ECS carries on with it.`,
+        };
+    }
+    session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
+    try {
+        await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), check);
+    }
+    catch (error) {
+        if (isAbort(error) || session.cancelled) {
+            throw new CancelledWriteError('asking ECS to roll back (StopServiceDeployment)', `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`);
+        }
+        if (errorCode(error) !== 'ConflictException') {
+            const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+            return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } };
+        }
+        // It ended between our last poll and the stop: say how.
+        const now = await describeServiceDeployment(session, arn, check).catch(() => undefined);
+        return {
+            note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
+        };
+    }
+    session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
+    const followed = await followStaged(session, arn, inputs.timeoutMs, 'rollback');
+    const final = followed.deployment;
+    const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
+    const detail = steady
+        ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
+        : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}` : ''}.`;
+    return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
+}
+
+;// CONCATENATED MODULE: ./src/deploy-staged.ts
+/**
+ * The native staged branch of a deploy (strategy BLUE_GREEN, LINEAR or CANARY), after UpdateService: find our
+ * service deployment, follow it through its lifecycle stages, and when it does not succeed explain why (ECS's
+ * statusReason, the stopped tasks, the events) and roll back through ECS. Before anything changes, the step's
+ * timeout is checked against the least time the strategy takes.
+ */
+
+
+
+
+
+
+
+
+/** A `timeout` shorter than the waits the strategy keeps (bake times, linear steps, canary bake) fails here. */
+function refuseShortTimeout(session, strategy, before) {
+    const { timeoutMs } = session.inputs;
+    const least = leastDuration(strategy, before.deploymentConfiguration);
+    if (timeoutMs > least.ms)
+        return;
+    throw new src/* ConfigurationError */.j1(`timeout ${(0,src/* formatDuration */.a3)(timeoutMs)} is not longer than the least time service "${session.inputs.service}"'s ${strategy} deployment takes: ${(0,src/* formatDuration */.a3)(least.ms)} (${least.parts}), before its tasks even start. Nothing was changed. Set timeout to more than ${(0,src/* formatDuration */.a3)(least.ms)}, e.g. ${(0,src/* formatDuration */.a3)(least.ms + 15 * 60_000)}, or shorten the service's bake times.`);
+}
+async function deployStaged(session, strategy, target, previousArn) {
+    const { inputs, log } = session;
+    const arn = target.serviceDeploymentArn ?? (await findServiceDeployment(session, target));
+    const ours = { ...target, serviceDeploymentArn: arn, strategy };
+    session.current = ours;
+    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for ${strategy} service deployment ${arn} (deployment ${target.id}), polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+    const outcome = await followStaged(session, arn, inputs.timeoutMs, 'ours');
+    const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} (${strategy})`;
+    if (outcome.kind === 'successful') {
+        const message = `${what} completed: service deployment SUCCESSFUL; ${trafficAndCounts(outcome.deployment)}.`;
+        log.info(message);
+        return {
+            status: 'succeeded',
+            message,
+            finalState: describeServiceDeploymentState(outcome.deployment),
+            serviceDeploymentArn: arn,
+            stoppedTasks: [],
+        };
+    }
+    const cause = describeStagedOutcome(session, what, outcome);
+    log.warning(cause);
+    // The wait is over: the report and the rollback request share one poll (at least a few seconds); a rollback
+    // then gets its own wait.
+    const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+    const stoppedTasks = await reportFailure(session, ours, wrapUp);
+    const rolledBack = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+    const { note, report: rollback } = rolledBack;
+    log.info(note);
+    return {
+        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
+        message: `${cause} ${note}`,
+        finalState: describeServiceDeploymentState(outcome.deployment),
+        serviceDeploymentArn: arn,
+        stoppedTasks,
+        ...(rollback ? { rollback } : {}),
+    };
+}
+function describeStagedOutcome(session, what, outcome) {
+    if (outcome.kind === 'timed-out') {
+        return `${what} did not finish within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (timeout)${outcome.stalled ? ` (${outcome.stalled})` : ''}: the last state seen was ${describeServiceDeploymentState(outcome.deployment)}.`;
+    }
+    const d = outcome.deployment;
+    const reason = d.statusReason ? `: ${d.statusReason}` : '';
+    if (d.status === 'STOPPED')
+        return `${what} was stopped at stage ${d.lifecycleStage ?? '?'}${reason}.`;
+    return `${what} failed at stage ${d.lifecycleStage ?? '?'} and ECS rolled it back (${d.status})${reason}.`;
+}
+/**
+ * UpdateService's answer did not name a new currentServiceDeployment: the newest service deployment
+ * ListServiceDeployments shows created since the step began.
+ */
+async function findServiceDeployment(session, target) {
+    const { cluster, service } = session.inputs;
+    const listed = await session.call('ListServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.ListServiceDeploymentsCommand({ cluster, service, createdAt: { after: new Date(session.started - 60_000) } }), o));
+    const newest = listed.serviceDeployments?.[0]?.serviceDeploymentArn;
+    if (!newest) {
+        throw new Error(`ListServiceDeployments shows no service deployment for deployment ${target.id} of service ${service}`);
+    }
+    return newest;
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/checks.ts
@@ -1741,180 +2230,6 @@ async function runPreflight(session, service, limits) {
     return { findings, ...(prediction ? { prediction } : {}), notes };
 }
 
-;// CONCATENATED MODULE: ./src/update.ts
-/**
- * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
- * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
- * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
- * out what landed.
- */
-
-
-
-
-
-async function updateService(session, deployArn, previousDeploymentId, limits) {
-    const { inputs } = session;
-    return writeOnce(session, {
-        operation: 'UpdateService',
-        write: async () => {
-            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
-                // The service definition's settings first: the inputs below are not among them.
-                ...inputs.serviceDefinition?.settings,
-                cluster: inputs.cluster,
-                service: inputs.service,
-                taskDefinition: deployArn,
-                ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-                forceNewDeployment: inputs.forceNewDeployment,
-            }), o), limits());
-            const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-            if (!ours?.id) {
-                throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
-            }
-            return { service: updated.service, ours };
-        },
-        landed: async () => {
-            const service = await session.describeService(limits());
-            const ours = newDeployment(service, deployArn, previousDeploymentId);
-            return ours ? { service, ours } : undefined;
-        },
-    });
-}
-/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
-function newDeployment(service, deployArn, previousDeploymentId) {
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
-        ? primary
-        : undefined;
-}
-/**
- * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
- * than `previousDeploymentId`. Not bound to the job's cancel signal: this is what the job says on its way out.
- */
-async function landedUpdate(session, deployArn, previousDeploymentId) {
-    let service;
-    try {
-        service = await session.describeService({ withinMs: CHECK_TIMEOUT_MS, cancellable: false });
-    }
-    catch (error) {
-        return {
-            text: `whether the service was updated is unknown (${(0,src/* errorMessage */.gJ)(error)}); look at its deployments in the console`,
-        };
-    }
-    session.lastService = service;
-    const ours = newDeployment(service, deployArn, previousDeploymentId);
-    if (ours) {
-        return {
-            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${describeDeployment(ours)}, and ECS carries on with it`,
-            deployment: ours,
-        };
-    }
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    return {
-        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${describeDeployment(primary)})` : ''}`,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/rollback.ts
-/**
- * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
- * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
- * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
- * would undo it.
- */
-
-
-
-
-
-
-/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
-async function rollBack(session, outcome, target, previousArn, check) {
-    const { inputs } = session;
-    if (outcome.kind === 'replaced') {
-        if (!outcome.ecsRollback || !outcome.by?.id) {
-            return {
-                note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
-                ...(outcome.by ? { supersededBy: outcome.by } : {}),
-            };
-        }
-        return followEcsRollback(session, outcome.by);
-    }
-    if (!inputs.rollback)
-        return { note: 'No rollback was done (rollback: false).' };
-    if (!previousArn)
-        return { note: 'No rollback: the service had no task definition before this step.' };
-    if (previousArn === target.taskDefinitionArn) {
-        return {
-            note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
-        };
-    }
-    if (outcome.kind === 'timed-out' && outcome.stalled) {
-        return {
-            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
-        };
-    }
-    // Another run may have deployed since our last poll: look again right before putting the old version back.
-    let now;
-    try {
-        now = await session.describeService(check);
-    }
-    catch (error) {
-        if (isAbort(error) || session.cancelled)
-            throw error;
-        return {
-            note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
-        };
-    }
-    session.lastService = now;
-    const fresh = evaluate(session, now, target);
-    if (fresh?.kind === 'replaced')
-        return rollBack(session, fresh, target, previousArn, check);
-    if (fresh?.kind === 'completed') {
-        return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
-    }
-    session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
-    try {
-        const updated = await session
-            .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
-            .catch(async (error) => {
-            if (!isAbort(error) && !session.cancelled)
-                throw error;
-            const landed = await landedUpdate(session, previousArn, target.id);
-            throw new CancelledWriteError(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
-        });
-        const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-        if (!primary?.id)
-            throw new Error('UpdateService answered without a PRIMARY deployment');
-        session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-        const followed = await follow(session, { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
-        const steady = followed.kind === 'completed';
-        const detail = steady
-            ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
-            : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
-        return {
-            note: detail,
-            report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
-        };
-    }
-    catch (error) {
-        if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError)
-            throw error;
-        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
-    }
-}
-async function followEcsRollback(session, by) {
-    const id = by.id ?? '?';
-    const arn = by.taskDefinition ?? '?';
-    const followed = await follow(session, { id, taskDefinitionArn: arn, label: 'ECS rollback' }, session.inputs.timeoutMs, session.lastService);
-    const steady = followed.kind === 'completed';
-    const detail = steady
-        ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
-        : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
-    return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
-}
-
 ;// CONCATENATED MODULE: ./src/service-definition/diff.ts
 const FROM_DEPLOYMENT = new Set(['serviceConnectConfiguration', 'volumeConfigurations', 'vpcLatticeConfigurations']);
 function serviceSettingsDiff(settings, service) {
@@ -1971,6 +2286,8 @@ function leaves(value, path, into = new Map()) {
 
 
 
+
+
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
@@ -2006,6 +2323,10 @@ class Deployer {
         if (controller !== 'ECS' && controller !== 'CODE_DEPLOY') {
             throw new src/* ConfigurationError */.j1(`Service "${inputs.service}" uses the ${controller} deployment controller, which ecs-deploy-wait does not support: it deploys with deployment controller ECS (rolling updates) or CODE_DEPLOY only. Nothing was changed. An ${controller} service's task sets are managed by the tool that created them.`);
         }
+        // Native staged strategies (BLUE_GREEN, LINEAR, CANARY): the timeout must cover their bake times.
+        const staged = stagedStrategyOf(before);
+        if (staged && inputs.wait)
+            refuseShortTimeout(session, staged, before);
         const previousArn = before.taskDefinition;
         const previousPrimary = before.deployments?.find((d) => d.status === 'PRIMARY');
         for (const event of before.events ?? [])
@@ -2098,6 +2419,18 @@ class Deployer {
         }
         // 5. Follow our deployment.
         const target = ourTarget(updated, before, deployArn);
+        if (staged && ours.id !== previousPrimary?.id) {
+            // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
+            // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
+            try {
+                const end = await deployStaged(session, staged, target, previousArn);
+                const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
+                return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
+            }
+            catch (error) {
+                return this.interrupted(error, known);
+            }
+        }
         let outcome;
         try {
             log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
@@ -2126,15 +2459,9 @@ class Deployer {
         catch (error) {
             return this.interrupted(error, { ...known, stoppedTasks }, cause);
         }
-        const { note, report: rollback, supersededBy } = rolledBack;
+        const { note, report: rollback } = rolledBack;
         log.info(note);
-        const status = supersededBy
-            ? 'superseded'
-            : rollback?.steady
-                ? 'rolled-back'
-                : outcome.kind === 'timed-out'
-                    ? 'timed-out'
-                    : 'failed';
+        const status = statusAfterFailure(rolledBack, outcome.kind === 'timed-out');
         const finalState = describeDeployment(outcome.deployment);
         return this.settled({ ...known, stoppedTasks, ...(rollback ? { rollback } : {}) }, status, `${cause} ${note}`, finalState);
     }
@@ -2183,7 +2510,11 @@ class Deployer {
             return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
         }
         if (session.cancelled || isAbort(error)) {
-            const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}`;
+            // As for a rolling update, a cancelled job leaves ECS to carry on (a staged one can be stopped by hand).
+            const stop = current?.strategy
+                ? ` To roll it back: aws ecs stop-service-deployment --service-deployment-arn ${current.serviceDeploymentArn} --stop-type ROLLBACK`
+                : '';
+            const message = `Cancelled while waiting: ${which}. ECS carries on with it; follow it in the console: ${known.consoleUrl}${stop}`;
             session.log.warning(message);
             return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
         }
