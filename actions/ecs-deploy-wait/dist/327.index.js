@@ -62,6 +62,15 @@ function summaryMarkdown(result) {
             ? 'The service definition matched the running service: no setting changed.'
             : ['```diff', ...result.serviceSettings.map((line) => line.replace(/^~/, '!')), '```'].join('\n'));
     }
+    const cleanup = result.revisionsCleanup;
+    if (cleanup) {
+        const names = (arns) => arns.map((arn) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(arn))).join(', ') || 'none';
+        parts.push('', `Revisions deregistered (keep-revisions): ${names(cleanup.deregistered)}` +
+            (cleanup.kept.length > 0
+                ? `; kept ${cleanup.kept.map((k) => `${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(k.arn))} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(k.why)})`).join(', ')}`
+                : '') +
+            (cleanup.error ? `; stopped: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(cleanup.error)}` : ''));
+    }
     const findings = result.preflight?.findings ?? [];
     if (findings.length > 0) {
         parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(finding)}`));

@@ -144,7 +144,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(6), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 19)),
+            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(6), __nccwpck_require__.e(634)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6634)),
             __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
@@ -509,6 +509,13 @@ function readDeployInputs(input, workspace, runnerTemp) {
     const rollback = input.boolean('rollback', true);
     const skipUnchanged = input.boolean('skip-unchanged', false);
     const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
+    const keepRevisions = input.integer('keep-revisions', { min: 1 });
+    const keepTaskDefinitions = input.list('keep-task-definitions');
+    for (const kept of keepTaskDefinitions) {
+        if (!TASK_DEFINITION_ARN.test(kept) && !FAMILY_REVISION.test(kept)) {
+            throw (0,src/* invalidInput */.aY)('keep-task-definitions', kept, 'must list task definition ARNs or family:revision, one a line', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
+        }
+    }
     const serviceDefinitionFile = input.optionalString('service-definition');
     const serviceDefinition = serviceDefinitionFile ? readServiceDefinition(serviceDefinitionFile, workspace) : undefined;
     if (serviceDefinition?.settings.desiredCount !== undefined && desiredCount !== undefined) {
@@ -531,6 +538,8 @@ function readDeployInputs(input, workspace, runnerTemp) {
         skipUnchanged,
         preflight,
         ...(serviceDefinition ? { serviceDefinition } : {}),
+        ...(keepRevisions !== undefined ? { keepRevisions } : {}),
+        keepTaskDefinitions,
         codedeploy,
     };
 }

@@ -17,6 +17,7 @@ import type { DeployInputs } from './inputs.js';
 import { findingLine } from './preflight/checks.js';
 import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
+import { cleanUpRevisions } from './revisions.js';
 import { type RollbackResult, rollBack, statusAfterFailure } from './rollback.js';
 import { serviceSettingsDiff } from './service-definition/diff.js';
 import {
@@ -37,7 +38,9 @@ import { landedUpdate, type Updated, updateService } from './update.js';
  */
 export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
   try {
-    return await new Deployer(new DeploySession(inputs, deps)).run();
+    const session = new DeploySession(inputs, deps);
+    const result = await new Deployer(session).run();
+    return await withCleanUp(session, result);
   } catch (error) {
     // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
     if (isAbort(error) || deps.signal?.aborted) {
@@ -300,6 +303,17 @@ function ourTarget(updated: Updated, before: Service, deployArn: string): Target
       : {}),
   };
 }
+
+/** After a deploy that succeeded and was followed to its end: the revision clean-up (keep-revisions). */
+async function withCleanUp(session: DeploySession, result: DeployResult): Promise<DeployResult> {
+  if (result.status !== 'succeeded' || !session.inputs.wait || !result.taskDefinitionArn) return result;
+  // Its own short budget: the deploy is over, the clean-up must not hold the job for long.
+  const cleanup = await cleanUpRevisions(session, result.taskDefinitionArn, { deadline: Date.now() + CLEANUP_MS });
+  return cleanup ? { ...result, revisionsCleanup: cleanup } : result;
+}
+
+/** How long (real ms) the revision clean-up may take in all. */
+const CLEANUP_MS = 60_000;
 
 /** The service definition's changes to the running service, printed; undefined without a service definition. */
 function serviceSettingsChanges(session: DeploySession, before: Service): string[] | undefined {

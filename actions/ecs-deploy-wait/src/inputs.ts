@@ -36,6 +36,10 @@ export interface DeployInputs {
   preflight: PreflightMode;
   /** Service settings applied in the same UpdateService (service-definition/). */
   serviceDefinition?: ServiceDefinition;
+  /** After a successful deploy, keep this many newest ACTIVE revisions of the family (revisions.ts); undefined: off. */
+  keepRevisions?: number;
+  /** Revisions never deregistered (deploy tags' records: rollback targets), ARN or family:revision. */
+  keepTaskDefinitions: string[];
   /** Read only for a service whose deployment controller is CODE_DEPLOY. */
   codedeploy: CodeDeployInputs;
 }
@@ -147,6 +151,18 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   const rollback = input.boolean('rollback', true);
   const skipUnchanged = input.boolean('skip-unchanged', false);
   const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
+  const keepRevisions = input.integer('keep-revisions', { min: 1 });
+  const keepTaskDefinitions = input.list('keep-task-definitions');
+  for (const kept of keepTaskDefinitions) {
+    if (!TASK_DEFINITION_ARN.test(kept) && !FAMILY_REVISION.test(kept)) {
+      throw invalidInput(
+        'keep-task-definitions',
+        kept,
+        'must list task definition ARNs or family:revision, one a line',
+        'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.',
+      );
+    }
+  }
   const serviceDefinitionFile = input.optionalString('service-definition');
   const serviceDefinition = serviceDefinitionFile ? readServiceDefinition(serviceDefinitionFile, workspace) : undefined;
   if (serviceDefinition?.settings.desiredCount !== undefined && desiredCount !== undefined) {
@@ -174,6 +190,8 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     skipUnchanged,
     preflight,
     ...(serviceDefinition ? { serviceDefinition } : {}),
+    ...(keepRevisions !== undefined ? { keepRevisions } : {}),
+    keepTaskDefinitions,
     codedeploy,
   };
 }

@@ -60,6 +60,18 @@ export function summaryMarkdown(result: DeployResult): string {
         : ['```diff', ...result.serviceSettings.map((line) => line.replace(/^~/, '!')), '```'].join('\n'),
     );
   }
+  const cleanup = result.revisionsCleanup;
+  if (cleanup) {
+    const names = (arns: string[]) => arns.map((arn) => markdownCode(shortTaskDefinition(arn))).join(', ') || 'none';
+    parts.push(
+      '',
+      `Revisions deregistered (keep-revisions): ${names(cleanup.deregistered)}` +
+        (cleanup.kept.length > 0
+          ? `; kept ${cleanup.kept.map((k) => `${markdownCode(shortTaskDefinition(k.arn))} (${markdownCell(k.why)})`).join(', ')}`
+          : '') +
+        (cleanup.error ? `; stopped: ${markdownCell(cleanup.error)}` : ''),
+    );
+  }
   const findings = result.preflight?.findings ?? [];
   if (findings.length > 0) {
     parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${markdownCell(finding)}`));

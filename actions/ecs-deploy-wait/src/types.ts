@@ -108,6 +108,8 @@ export interface DeployResult {
   preflight?: { findings: string[]; predictedMs?: number; prediction?: string };
   /** What the service definition changed, one line per setting ("~ path: old → new", "+ path: new"). */
   serviceSettings?: string[];
+  /** keep-revisions: what was deregistered, what was kept and why, and an error that stopped it. */
+  revisionsCleanup?: { deregistered: string[]; kept: { arn: string; why: string }[]; error?: string };
 }
 
 /** What a result carries besides its status, message, timing and final state. */

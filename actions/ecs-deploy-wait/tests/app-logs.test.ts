@@ -102,6 +102,7 @@ async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}, source
     pollIntervalMs: 250,
     rollback: true,
     skipUnchanged: false,
+    keepTaskDefinitions: [],
     preflight: 'warn',
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
   };

@@ -69,6 +69,7 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
     pollIntervalMs: 5000,
     rollback: true,
     skipUnchanged: false,
+    keepTaskDefinitions: [],
     preflight: 'off',
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
     ...overrides,

@@ -34,6 +34,7 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
     pollIntervalMs: 60_000,
     rollback: true,
     skipUnchanged: false,
+    keepTaskDefinitions: [],
     preflight: 'off',
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
     ...overrides,

@@ -39,6 +39,7 @@ function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
     pollIntervalMs: 5000,
     rollback: true,
     skipUnchanged: false,
+    keepTaskDefinitions: [],
     // The preflight's own tests are preflight.test.ts: these script every ECS call of the deploy itself.
     preflight: 'off',
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },

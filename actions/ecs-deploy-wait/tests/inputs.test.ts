@@ -50,6 +50,7 @@ describe('readDeployInputs', () => {
       pollIntervalMs: 5000,
       rollback: true,
       skipUnchanged: false,
+      keepTaskDefinitions: [],
       preflight: 'warn',
       codedeploy: { application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web' },
     });

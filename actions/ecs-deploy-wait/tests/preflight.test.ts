@@ -209,6 +209,7 @@ async function deployWith(setup: Setup) {
     pollIntervalMs: 100,
     rollback: true,
     skipUnchanged: false,
+    keepTaskDefinitions: [],
     preflight: setup.preflight,
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
   };

@@ -167,6 +167,8 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
       AWS_ENDPOINT_URL_ECR: sim.env.AWS_ENDPOINT_URL_ECR,
       AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: sim.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS,
       AWS_ENDPOINT_URL_CODEDEPLOY: sim.env.AWS_ENDPOINT_URL_CODEDEPLOY,
+      AWS_ENDPOINT_URL_EC2: sim.env.AWS_ENDPOINT_URL_EC2,
+      AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: sim.env.AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2,
       ...(setup.dockerHost ? { DOCKER_HOST: setup.dockerHost } : {}),
     },
     aws: {

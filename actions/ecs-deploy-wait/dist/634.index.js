@@ -1,8 +1,8 @@
-export const id = 19;
-export const ids = [19];
+export const id = 634;
+export const ids = [634];
 export const modules = {
 
-/***/ 19:
+/***/ 6634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2230,6 +2230,103 @@ async function runPreflight(session, service, limits) {
     return { findings, ...(prediction ? { prediction } : {}), notes };
 }
 
+;// CONCATENATED MODULE: ./src/revisions.ts
+/**
+ * Revision clean-up (input `keep-revisions`): after a successful deploy, deregister the ACTIVE revisions of the
+ * family older than the N newest, but never one a service of the cluster runs (any of its deployments or task sets)
+ * nor one given in `keep-task-definitions` (the revisions deploy tags record: rollback targets). A clean-up that
+ * fails is a warning that says what was done: the deploy itself succeeded.
+ */
+
+
+
+
+/** `family:revision` of an ARN or of `family:revision` itself. */
+const familyRevision = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
+async function cleanUpRevisions(session, deployedArn, limits) {
+    const { inputs, log } = session;
+    const keep = inputs.keepRevisions;
+    if (keep === undefined)
+        return undefined;
+    const report = { deregistered: [], kept: [] };
+    try {
+        const family = familyRevision(deployedArn).split(':')[0] ?? '';
+        const active = await activeRevisions(session, family, limits);
+        const older = active.slice(keep);
+        if (older.length === 0) {
+            log.info(`keep-revisions ${keep}: family ${family} has ${active.length} ACTIVE revisions; nothing to deregister.`);
+            return report;
+        }
+        const running = await revisionsInUse(session, limits);
+        const recorded = new Set(inputs.keepTaskDefinitions.map(familyRevision));
+        for (const arn of older) {
+            const name = familyRevision(arn);
+            if (running.has(name))
+                report.kept.push({ arn, why: `service ${running.get(name)} runs it` });
+            else if (recorded.has(name))
+                report.kept.push({ arn, why: 'keep-task-definitions names it (a rollback target)' });
+            else {
+                await session.call('DeregisterTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DeregisterTaskDefinitionCommand({ taskDefinition: arn }), o), limits);
+                report.deregistered.push(arn);
+            }
+        }
+    }
+    catch (error) {
+        if (isAbort(error) && session.cancelled)
+            throw error;
+        // The message is explained already (what was denied, how to allow it).
+        report.error = (0,src/* errorMessage */.gJ)(error).replace(/\.$/, '');
+    }
+    const names = (arns) => arns.map(taskdef/* shortTaskDefinition */.P5).join(', ') || 'none';
+    const text = `keep-revisions ${keep}: deregistered ${names(report.deregistered)}` +
+        (report.kept.length > 0
+            ? `; kept ${report.kept.map((k) => `${(0,taskdef/* shortTaskDefinition */.P5)(k.arn)} (${k.why})`).join(', ')}`
+            : '');
+    if (report.error)
+        log.warning(`${text}; then the clean-up stopped: ${report.error}. The deploy itself succeeded.`);
+    else
+        log.info(`${text}.`);
+    return report;
+}
+/** The family's ACTIVE revisions, newest first. */
+async function activeRevisions(session, family, limits) {
+    const arns = [];
+    let nextToken;
+    do {
+        const page = await session.call('ListTaskDefinitions', (o) => session.deps.ecs.send(new dist_cjs.ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), o), limits);
+        arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyRevision(arn).split(':')[0] === family));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    return arns;
+}
+/** `family:revision` → a service of the cluster that runs it (in any deployment or task set). */
+async function revisionsInUse(session, limits) {
+    const { cluster } = session.inputs;
+    const serviceArns = [];
+    let nextToken;
+    do {
+        const page = await session.call('ListServices', (o) => session.deps.ecs.send(new dist_cjs.ListServicesCommand({ cluster, nextToken, maxResults: 100 }), o), limits);
+        serviceArns.push(...(page.serviceArns ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    const inUse = new Map();
+    // DescribeServices takes at most 10 services.
+    for (let i = 0; i < serviceArns.length; i += 10) {
+        const { services = [] } = await session.call('DescribeServices', (o) => session.deps.ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services: serviceArns.slice(i, i + 10) }), o), limits);
+        for (const service of services) {
+            const arns = [
+                service.taskDefinition,
+                ...(service.deployments ?? []).map((d) => d.taskDefinition),
+                ...(service.taskSets ?? []).map((t) => t.taskDefinition),
+            ];
+            for (const arn of arns)
+                if (arn)
+                    inUse.set(familyRevision(arn), service.serviceName ?? '?');
+        }
+    }
+    return inUse;
+}
+
 ;// CONCATENATED MODULE: ./src/service-definition/diff.ts
 const FROM_DEPLOYMENT = new Set(['serviceConnectConfiguration', 'volumeConfigurations', 'vpcLatticeConfigurations']);
 function serviceSettingsDiff(settings, service) {
@@ -2288,13 +2385,16 @@ function leaves(value, path, into = new Map()) {
 
 
 
+
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
  */
 async function deploy(inputs, deps) {
     try {
-        return await new Deployer(new DeploySession(inputs, deps)).run();
+        const session = new DeploySession(inputs, deps);
+        const result = await new Deployer(session).run();
+        return await withCleanUp(session, result);
     }
     catch (error) {
         // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
@@ -2537,6 +2637,16 @@ function ourTarget(updated, before, deployArn) {
             : {}),
     };
 }
+/** After a deploy that succeeded and was followed to its end: the revision clean-up (keep-revisions). */
+async function withCleanUp(session, result) {
+    if (result.status !== 'succeeded' || !session.inputs.wait || !result.taskDefinitionArn)
+        return result;
+    // Its own short budget: the deploy is over, the clean-up must not hold the job for long.
+    const cleanup = await cleanUpRevisions(session, result.taskDefinitionArn, { deadline: Date.now() + CLEANUP_MS });
+    return cleanup ? { ...result, revisionsCleanup: cleanup } : result;
+}
+/** How long (real ms) the revision clean-up may take in all. */
+const CLEANUP_MS = 60_000;
 /** The service definition's changes to the running service, printed; undefined without a service definition. */
 function serviceSettingsChanges(session, before) {
     const definition = session.inputs.serviceDefinition;
