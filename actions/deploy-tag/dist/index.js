@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 614:
+/***/ 681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -495,16 +495,41 @@ function context(inputs, what, permission = 'contents: write') {
     return { what, permission, repository: repositoryOf(inputs) };
 }
 
+;// CONCATENATED MODULE: ./src/list.ts
+
+async function listRecorded(inputs, deps) {
+    const tags = await readAllDeployTags(inputs, deps);
+    const records = tags
+        .flatMap((tag) => tag.records ?? [])
+        .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
+    const taskDefinitionArns = [
+        ...new Set(records.flatMap((record) => (record.taskDefinitionArn ? [record.taskDefinitionArn] : []))),
+    ];
+    deps.info?.(`${tags.length} deploy tags (${inputs.prefix}<version>) record ${taskDefinitionArns.length} task definitions.`);
+    return {
+        mode: 'list',
+        action: 'listed',
+        tag: '',
+        sha: '',
+        version: 'recorded',
+        created: false,
+        taskDefinitionArns,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/deploy-tag.ts
 /**
- * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), or reads
- * the deploy history back for a redeploy or rollback (lookup mode).
+ * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), reads
+ * the deploy history back for a redeploy or rollback (lookup mode), or lists the task definitions it records (list).
  */
+
 
 
 async function deployTag(inputs, deps) {
     if (inputs.mode === 'create')
         return createDeployTag(inputs, deps);
+    if (inputs.mode === 'list')
+        return listRecorded(inputs, deps);
     return inputs.version && inputs.tag
         ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
         : lookupPrevious(inputs, deps);
@@ -610,7 +635,7 @@ function explain(error, { what, permission, repository }) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(843);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
-/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(614);
+/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(681);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(613);
 
@@ -623,7 +648,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const reader = new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_();
         // Before anything can fail: an error about another input must not show the token either.
         _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.maskSecret */ .Rm.maskSecret(reader.raw('github-token'));
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readDeployTagInputs */ .x)(reader);
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readDeployTagInputs */ .x7)(reader);
         const github = new _octokit_core__WEBPACK_IMPORTED_MODULE_4__/* .Octokit */ .E({
             auth: inputs.token,
             baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
@@ -632,7 +657,12 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         });
         const result = await (0,_deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTag */ .E)(inputs, { github, clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning });
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)(outputsOf(result));
-        if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
+        if (result.mode === 'list') {
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`The deploy tags record ${result.taskDefinitionArns?.length ?? 0} task definitions`, {
+                title: 'Recorded task definitions',
+            });
+        }
+        else if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.found
                 ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}`
                 : `No deploy tag ${inputs.tag}: ${inputs.version.text} has not been deployed`, { title: 'Deploy lookup' });
@@ -667,6 +697,7 @@ function outputsOf(result) {
         'latest-tag': result.latest?.tag ?? '',
         'latest-version': result.latest?.version ?? '',
         'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
+        'task-definition-arns': (result.taskDefinitionArns ?? []).join('\n'),
     };
 }
 function summaryOf(result) {
@@ -679,6 +710,14 @@ function summaryOf(result) {
         ['image digest', code(result.imageDigest)],
         ['task definition', code(result.taskDefinitionArn)],
     ];
+    if (result.mode === 'list') {
+        const arns = result.taskDefinitionArns ?? [];
+        return [
+            `### Task definitions the deploy tags record: ${arns.length}`,
+            '',
+            ...arns.map((arn) => `- ${code(arn)}`),
+        ].join('\n');
+    }
     if (result.mode === 'lookup' && result.found === false) {
         return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;
     }
@@ -710,10 +749,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ readDeployTagInputs)
+  x7: () => (/* binding */ readDeployTagInputs)
 });
 
-// UNUSED EXPORTS: LOOKUP_VERSION
+// UNUSED EXPORTS: LIST_VERSION, LOOKUP_VERSION
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
@@ -758,6 +797,8 @@ var src_version = __nccwpck_require__(135);
 
 /** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 const LOOKUP_VERSION = 'previous';
+/** `version: recorded` lists what every deploy tag records. */
+const LIST_VERSION = 'recorded';
 function readDeployTagInputs(input, env = process.env) {
     const token = input.raw('github-token');
     if (!token) {
@@ -781,13 +822,13 @@ function readDeployTagInputs(input, env = process.env) {
             place[field] = value;
     }
     const common = { prefix, token, owner, repo, runUrl, place };
-    if (versionText === LOOKUP_VERSION) {
+    if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION) {
         checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
-        return { mode: 'lookup', ...common };
+        return versionText === LIST_VERSION ? { mode: 'list', ...common } : { mode: 'lookup', ...common };
     }
     const version = (0,src_version/* parseVersion */.o)(versionText);
     if (!version) {
-        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
+        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous" or "recorded"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
     }
     const tag = `${prefix}${version.text}`;
     const problem = refNameProblem(`refs/tags/${tag}`);

@@ -1,10 +1,11 @@
 /**
- * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), or reads
- * the deploy history back for a redeploy or rollback (lookup mode).
+ * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), reads
+ * the deploy history back for a redeploy or rollback (lookup mode), or lists the task definitions it records (list).
  */
 import { createDeployTag } from './create.js';
 import type { DeployTagDeps } from './github.js';
 import type { DeployTagInputs } from './inputs.js';
+import { listRecorded } from './list.js';
 import { lookupPrevious, lookupVersion } from './lookup.js';
 import type { DeployTagResult } from './result.js';
 
@@ -13,6 +14,7 @@ export type { DeployRecordOutput, DeployTagResult } from './result.js';
 
 export async function deployTag(inputs: DeployTagInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
   if (inputs.mode === 'create') return createDeployTag(inputs, deps);
+  if (inputs.mode === 'list') return listRecorded(inputs, deps);
   return inputs.version && inputs.tag
     ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
     : lookupPrevious(inputs, deps);

@@ -28,7 +28,11 @@ await runAction({
     });
     const result = await deployTag(inputs, { github, clock: systemClock, info: log.info, warning: log.warning });
     setOutputs(outputsOf(result));
-    if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
+    if (result.mode === 'list') {
+      log.notice(`The deploy tags record ${result.taskDefinitionArns?.length ?? 0} task definitions`, {
+        title: 'Recorded task definitions',
+      });
+    } else if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
       log.notice(
         result.found
           ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}`
@@ -68,6 +72,7 @@ function outputsOf(result: DeployTagResult): Record<string, string> {
     'latest-tag': result.latest?.tag ?? '',
     'latest-version': result.latest?.version ?? '',
     'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
+    'task-definition-arns': (result.taskDefinitionArns ?? []).join('\n'),
   };
 }
 
@@ -81,6 +86,14 @@ function summaryOf(result: DeployTagResult): string {
     ['image digest', code(result.imageDigest)],
     ['task definition', code(result.taskDefinitionArn)],
   ];
+  if (result.mode === 'list') {
+    const arns = result.taskDefinitionArns ?? [];
+    return [
+      `### Task definitions the deploy tags record: ${arns.length}`,
+      '',
+      ...arns.map((arn) => `- ${code(arn)}`),
+    ].join('\n');
+  }
   if (result.mode === 'lookup' && result.found === false) {
     return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;
   }

@@ -47,10 +47,17 @@ export interface LookupInputs extends CommonInputs {
   tag?: string;
 }
 
-export type DeployTagInputs = CreateInputs | LookupInputs;
+/** `version: recorded`: every task definition the deploy tags record (rollback targets a clean-up must keep). */
+export interface ListInputs extends CommonInputs {
+  mode: 'list';
+}
+
+export type DeployTagInputs = CreateInputs | LookupInputs | ListInputs;
 
 /** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 export const LOOKUP_VERSION = 'previous';
+/** `version: recorded` lists what every deploy tag records. */
+export const LIST_VERSION = 'recorded';
 
 export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv = process.env): DeployTagInputs {
   const token = input.raw('github-token');
@@ -81,9 +88,9 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
   }
   const common: CommonInputs = { prefix, token, owner, repo, runUrl, place };
 
-  if (versionText === LOOKUP_VERSION) {
+  if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION) {
     checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
-    return { mode: 'lookup', ...common };
+    return versionText === LIST_VERSION ? { mode: 'list', ...common } : { mode: 'lookup', ...common };
   }
 
   const version = parseVersion(versionText);
@@ -91,7 +98,7 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
     throw invalidInput(
       'version',
       looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText,
-      'must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"',
+      'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous" or "recorded"',
       'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.',
     );
   }

@@ -11,12 +11,12 @@ export interface DeployRecordOutput {
 }
 
 export interface DeployTagResult {
-  mode: 'create' | 'lookup';
+  mode: 'create' | 'lookup' | 'list';
   /**
    * created: a new tag; moved: an existing tag now points at sha; recorded: this deploy was added to the tag that
    * already pointed at sha; kept: the tag already recorded this run's deploy (a re-run); looked-up: lookup mode.
    */
-  action: 'created' | 'moved' | 'recorded' | 'kept' | 'looked-up';
+  action: 'created' | 'moved' | 'recorded' | 'kept' | 'looked-up' | 'listed';
   tag: string;
   sha: string;
   version: string;
@@ -39,6 +39,8 @@ export interface DeployTagResult {
   /** The annotated tag message written (create mode). */
   message?: string;
   deploymentId?: number;
+  /** List mode: every task definition ARN the deploy tags record, newest deploy first, each once. */
+  taskDefinitionArns?: string[];
   /** Where the sha came from (create mode). */
   shaSource?: string;
 }

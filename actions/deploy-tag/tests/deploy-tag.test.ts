@@ -344,6 +344,32 @@ describe('lookup mode (version: previous)', () => {
   });
 });
 
+describe('list mode (version: recorded)', () => {
+  it('lists every task definition the deploy tags record, in any place, newest deploy first, once each; writes nothing', async () => {
+    await run({ version: '0.2601.1', sha: A, image: imageOf('0.2601.1'), 'task-definition-arn': arn(1) });
+    await run({ version: '0.2601.2', sha: B, image: imageOf('0.2601.2'), 'task-definition-arn': arn(2) });
+    await run({ version: '0.2601.2', sha: B, image: imageOf('0.2601.2'), 'task-definition-arn': arn(2), ...STAGING });
+    // A rollback recorded on the older version's tag: its task definition is listed once, as the newest deploy.
+    await run({
+      version: '0.2601.1',
+      sha: A,
+      image: imageOf('0.2601.1'),
+      'task-definition-arn': arn(1),
+      environment: 'qa',
+    });
+    await handMadeTag('ecs-deploy-0.2552.9', C);
+    const before = gh.github.tags(OWNER, REPO);
+    const result = await run({ version: 'recorded' });
+    expect(result).toMatchObject({ mode: 'list', action: 'listed', taskDefinitionArns: [arn(1), arn(2)] });
+    expect(gh.github.tags(OWNER, REPO)).toEqual(before);
+  });
+
+  it('lists nothing when no tag records a task definition', async () => {
+    await seedTags([['0.2601.1', A]]);
+    expect((await run({ version: 'recorded' })).taskDefinitionArns).toEqual([]);
+  });
+});
+
 describe('deploy records are data: refused on the way in and on the way out', () => {
   it.each([
     ['environment', 'production\nimage: docker.io/evil/x:1'],
@@ -653,7 +679,7 @@ describe('bad input: one clear error, nothing written', () => {
   it.each([
     [
       { version: 'v1.2.3' },
-      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"; got "v1.2.3".',
+      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous" or "recorded"; got "v1.2.3".',
     ],
     [{ version: '0.2554.1' }, 'Input "version" must be a HeadVer version'],
     [{ version: '01.2601.1' }, 'Input "version" must be a HeadVer version'],
@@ -705,7 +731,7 @@ describe('bad input: one clear error, nothing written', () => {
     [{ version: '0.2601.1', cluster: '', service: '' }, 'Inputs "cluster", "service" are empty'],
     [
       { version: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' },
-      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix] or "previous"; got "(a GitHub token: not shown)".',
+      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous" or "recorded"; got "(a GitHub token: not shown)".',
     ],
     [{ version: '0.2601.1', 'image-digest': 'abc' }, 'Input "image-digest" must be an image digest sha256:<64 hex>'],
   ])('%j', (inputs, message) => {

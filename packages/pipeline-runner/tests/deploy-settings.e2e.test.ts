@@ -103,4 +103,28 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
         .map((c) => c.operation),
     ).toEqual([]);
   }, 120_000);
+
+  it("preflight: fail deploys the seed's HA service (no findings); keep-revisions keeps what a deploy tag records", async () => {
+    const extended = await starterWith(['preflight: fail', 'keep-revisions: "1"']);
+    await pipeline.push('CD: strict preflight, keep one revision', { '.github/workflows/ecs-cd.yml': extended });
+    const deployed: string[] = [];
+    for (const name of ['one', 'two']) {
+      await pipeline.push(`Feature ${name}`, { 'app.txt': `octo-app ${name}\n` });
+      const ci = await pipeline.runCi();
+      expect(explain(ci)).toBe('');
+      const cd = await pipeline.runCd(ci);
+      expect(explain(cd)).toBe('');
+      const deploy = step(cd, 'deploy/deploy', 'deploy');
+      expect(deploy.outputs.status).toBe('succeeded');
+      // Two subnets in two zones, the circuit breaker with rollback, behind a target group: nothing to find.
+      expect(deploy.log).toMatch(/Preflight of service ecs-be-prod-service: no findings \(preflight: fail\)/);
+      expect(deploy.log).toMatch(/A rollout takes at least/);
+      deployed.push(deploy.outputs['task-definition-arn'] ?? '');
+    }
+    const active = sim.ecs.taskDefinitionArns('ecs_be_prod');
+    // The newest (two) is kept as the newest, one because its deploy tag records it; the revisions no tag records
+    // and no service runs are deregistered.
+    expect(deployed.every((arn) => active.includes(arn))).toBe(true);
+    expect(active).not.toContain(pipeline.initialTaskDefinitionArn);
+  }, 180_000);
 });

@@ -243,7 +243,8 @@ describe('deploy.yml', () => {
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.ref).toBe('${{ steps.plan.outputs.sha }}');
     const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
-    const tag = tags.filter((s) => s.with?.lookup !== true);
+    // The writing one: lookups and `version: recorded` (keep-revisions' list) only read.
+    const tag = tags.filter((s) => s.with?.lookup !== true && s.with?.version !== 'recorded');
     expect(tag).toHaveLength(1);
     expect(tag[0]?.with?.sha).toBe('${{ steps.plan.outputs.sha }}');
     expect(read('.github/workflows/deploy.yml')).toContain('BUILT_SHA: ${{ github.event.workflow_run.head_sha }}');

@@ -381,6 +381,11 @@ export class EcsSimulator implements AwsJsonService {
   }
 
   /** Current state of a service, for assertions (same shape as DescribeServices). */
+  /** The ARNs of a family's revisions with this status (default ACTIVE), oldest first. */
+  taskDefinitionArns(family: string, status: 'ACTIVE' | 'INACTIVE' = 'ACTIVE'): string[] {
+    return (this.families.get(family) ?? []).filter((record) => record.status === status).map((record) => record.arn);
+  }
+
   describeService(cluster: string, serviceName: string): JsonObject | undefined {
     this.now();
     const service = this.clusters.get(cluster)?.services.get(serviceName);
