@@ -52,6 +52,9 @@ describe('pnpm demo without Docker', () => {
     expect(cd).toMatch(
       /image: "123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/ecs-be-prod:latest" → "123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/ecs-be-prod:0\.\d{4}\.1"/,
     );
+    // The preflight on the seed's HA service: nothing to find, and the least rollout time from its target group.
+    expect(cd).toContain('Preflight of service ecs-be-prod-service: no findings (preflight: warn)');
+    expect(cd).toMatch(/A rollout takes at least 1m20s: 1 round of 2 tasks .*deregistration delay 30s/);
     expect(cd).toMatch(/deployment ecs-svc\/\d+ PRIMARY \(ours\) ecs_be_prod:2: IN_PROGRESS/);
     expect(cd).toMatch(/deployment ecs-svc\/\d+ PRIMARY \(ours\) ecs_be_prod:2: COMPLETED, 2\/2 running/);
     expect(cd).toContain('has reached a steady state.');
