@@ -77,6 +77,9 @@ export interface DeploymentRecord {
   networkConfiguration?: unknown;
   launchType: string;
   platformVersion?: string;
+  capacityProviderStrategy?: unknown[];
+  serviceConnectConfiguration?: unknown;
+  volumeConfigurations?: unknown[];
   /** The ServiceDeployment (ListServiceDeployments) this deployment belongs to. */
   serviceDeployment: ServiceDeploymentRecord;
   serviceRevisionArn: string;
@@ -131,6 +134,11 @@ export interface ServiceRecord {
   networkConfiguration?: unknown;
   loadBalancers: unknown[];
   serviceRegistries: unknown[];
+  /** Set instead of a launch type; each deployment takes it (and the two below) when it starts. */
+  capacityProviderStrategy?: unknown[];
+  /** Service Connect: kept on the service, described on its deployments (as ECS describes it). */
+  serviceConnectConfiguration?: unknown;
+  volumeConfigurations?: unknown[];
   healthCheckGracePeriodSeconds?: number;
   enableECSManagedTags: boolean;
   propagateTags: string;

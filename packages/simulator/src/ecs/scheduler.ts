@@ -625,7 +625,18 @@ export class Scheduler {
           : `ECS deployment ${id} in progress.`,
       networkConfiguration: service.networkConfiguration,
       launchType: service.launchType,
-      platformVersion: service.launchType === 'FARGATE' ? '1.4.0' : undefined,
+      // A service's LATEST (or no) platform version runs as the latest one.
+      platformVersion:
+        service.launchType === 'FARGATE'
+          ? !service.platformVersion || service.platformVersion === 'LATEST'
+            ? '1.4.0'
+            : service.platformVersion
+          : undefined,
+      ...(service.capacityProviderStrategy ? { capacityProviderStrategy: service.capacityProviderStrategy } : {}),
+      ...(service.serviceConnectConfiguration
+        ? { serviceConnectConfiguration: service.serviceConnectConfiguration }
+        : {}),
+      ...(service.volumeConfigurations ? { volumeConfigurations: service.volumeConfigurations } : {}),
       serviceDeployment,
       serviceRevisionArn: revisionArn,
     };

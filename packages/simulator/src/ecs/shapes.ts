@@ -68,6 +68,9 @@ export function deploymentShape(service: ServiceRecord, deployment: DeploymentRe
     platformVersion: deployment.platformVersion,
     platformFamily: 'Linux',
     networkConfiguration: deployment.networkConfiguration,
+    capacityProviderStrategy: deployment.capacityProviderStrategy,
+    serviceConnectConfiguration: deployment.serviceConnectConfiguration,
+    volumeConfigurations: deployment.volumeConfigurations,
     rolloutState: deployment.rolloutState,
     rolloutStateReason: deployment.rolloutStateReason,
   });
@@ -96,7 +99,9 @@ export function serviceShape(service: ServiceRecord, includeTags: boolean): Json
     desiredCount: service.desiredCount,
     runningCount: deployments.reduce((sum, d) => sum + (d.runningCount as number), 0),
     pendingCount: deployments.reduce((sum, d) => sum + (d.pendingCount as number), 0),
-    launchType: service.launchType,
+    // A service has a launch type or a capacity provider strategy, not both.
+    launchType: service.capacityProviderStrategy ? undefined : service.launchType,
+    capacityProviderStrategy: service.capacityProviderStrategy,
     platformVersion: service.platformVersion,
     platformFamily: 'Linux',
     taskDefinition: primary?.taskDefinitionArn,

@@ -14,6 +14,7 @@ import {
   type TaskDefinitionRecord,
 } from './model.js';
 import { Scheduler } from './scheduler.js';
+import { applyServiceSettings } from './service-settings.js';
 import {
   clusterShape,
   serviceDeploymentBriefShape,
@@ -648,10 +649,11 @@ export class EcsSimulator implements AwsJsonService {
       loadBalancers,
       serviceConnect: input.serviceConnectConfiguration !== undefined,
     });
+    // Validated (all of them) before anything is changed.
+    let changed = applyServiceSettings(service, input);
     service.desiredCount = desired;
     service.deploymentConfiguration = configuration;
     service.loadBalancers = loadBalancers;
-    let changed = false;
     if (input.networkConfiguration !== undefined) {
       changed ||= JSON.stringify(input.networkConfiguration) !== JSON.stringify(service.networkConfiguration);
       service.networkConfiguration = input.networkConfiguration;
