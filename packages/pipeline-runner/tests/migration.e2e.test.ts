@@ -189,7 +189,7 @@ describe('deploy.yml runs migration-command before the deploy', () => {
     const migrate = step(redeploy, 'deploy/deploy', 'migrate');
     expect(migrate.outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': recorded });
     expect(ecsCalls(before)).not.toContain('RegisterTaskDefinition');
-    expect((sim.callsOf('RunTask').at(-1)?.params as { taskDefinition?: string }).taskDefinition).toBe(recorded);
+    expect(sim.callsOf('RunTask').at(-1)?.params).toMatchObject({ taskDefinition: recorded });
     expect(running()).toBe(recorded);
   }, 120_000);
 
