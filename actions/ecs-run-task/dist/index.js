@@ -564,6 +564,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   i5: () => (/* reexport */ aws_errors/* NoAnswerError */.i5),
   AB: () => (/* reexport */ awslogsConfigs),
   WJ: () => (/* reexport */ containerLogsMarkdown),
+  CA: () => (/* reexport */ aws_errors/* errorCode */.CA),
   ml: () => (/* reexport */ formatContainerLogs),
   Ac: () => (/* reexport */ getLogEvents),
   rV: () => (/* reexport */ aws_errors/* isAbort */.rV),
@@ -574,7 +575,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   BD: () => (/* reexport */ readTaskDefinitionFile)
 });
 
-// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, WRITE_ATTEMPTS, errorCode, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
+// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, WRITE_ATTEMPTS, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);

@@ -1,12 +1,14 @@
 /**
  * The tasks' own log lines while they run: each poll, GetLogEvents from where the last one ended (nextForwardToken)
  * for every awslogs container of every task that has started, printed as `[container] line`; the last lines of each
- * are kept for the failure report. Reading is best effort (core's container-logs): a denied permission or a missing
- * group is one line naming it, printed once; a stream that does not exist yet is asked for again on the next poll.
+ * are kept for the failure report. Reading is best effort (core's container-logs): a denied permission is one line
+ * naming it, printed once; a group or stream that does not exist yet is asked for again on the next poll, and is the
+ * failure report's note when it still does not exist after the task stopped.
  */
 import {
   type AwslogsConfig,
   type ContainerLogs,
+  errorCode,
   getLogEvents,
   LOG_LINES_SHOWN,
   type LogsClientFor,
@@ -54,7 +56,7 @@ export class LogTail {
     for (const task of tasks) {
       if (NOT_STARTED.has(task.lastStatus) && !final) continue;
       for (const followed of this.streamsOf(task)) {
-        await this.read(task, followed, final ? FINAL_PAGES : 1);
+        await this.read(task, followed, final);
       }
     }
   }
@@ -92,11 +94,11 @@ export class LogTail {
     return streams;
   }
 
-  private async read(task: TaskOutcome, followed: FollowedStream, pages: number): Promise<void> {
+  private async read(task: TaskOutcome, followed: FollowedStream, final: boolean): Promise<void> {
     const { config, stream } = followed;
     const key = `${config.region} ${config.group}`;
     if (stream === undefined || followed.note !== undefined || this.givenUp.has(key)) return;
-    for (let page = 0; page < pages; page++) {
+    for (let page = 0; page < (final ? FINAL_PAGES : 1); page++) {
       let answer: Awaited<ReturnType<typeof getLogEvents>>;
       try {
         const client = await this.deps.logs(config.region);
@@ -108,8 +110,12 @@ export class LogTail {
       } catch (error) {
         if (this.deps.signal?.aborted) return;
         const problem = logsReadProblem(error, config, stream);
-        // A stream appears when its container starts: not there yet is not a problem until the task has stopped.
-        if (!problem.wholeGroup) return;
+        if (errorCode(error) === 'ResourceNotFoundException') {
+          // The stream (and, with awslogs-create-group, the group) appears when the container starts: not there
+          // yet is asked again next poll; still missing after the task stopped, it is the failure report's note.
+          if (final) followed.note = problem.note;
+          return;
+        }
         this.givenUp.set(key, problem.note);
         this.deps.log.info(problem.note);
         return;
