@@ -196,6 +196,20 @@ describe('runTask', () => {
     expect(calls.some((call) => call.name === 'RunTask')).toBe(false);
   });
 
+  it('a job cancelled while registering says whether a revision landed, and starts nothing', async () => {
+    const { ecs, calls } = fakeEcs({
+      error: { operation: 'RegisterTaskDefinition', name: 'AbortError', message: 'Request aborted' },
+    });
+    const controller = new AbortController();
+    controller.abort();
+    const { result } = await run({ 'task-definition': 'migrate.json' }, ecs, controller.signal);
+    expect(result).toMatchObject({ status: 'cancelled', taskArns: [], taskDefinitionArn: '' });
+    expect(result.message).toBe(
+      'The job was cancelled while registering migrate.json: no revision was registered. No task was started.',
+    );
+    expect(calls.map((call) => call.name)).toEqual(['RegisterTaskDefinition', 'DescribeTaskDefinition']);
+  });
+
   it('lets explicit subnets, security groups and launch type win over the service', async () => {
     const { ecs, calls } = fakeEcs({ states: [STOPPED_OK] });
     await run({ subnets: 'subnet-0a1b2c3d4e5f60799', 'assign-public-ip': 'ENABLED', 'launch-type': 'EC2' }, ecs);
