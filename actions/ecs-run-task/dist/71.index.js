@@ -581,15 +581,84 @@ function runTaskRequest(inputs, definition, where) {
         ...(inputs.tags.length > 0 ? { tags: inputs.tags } : {}),
     };
 }
+/** RunTask answered with failures: the tasks it did start are stopped, and the reasons are the message. */
+async function startFailure(inputs, deps, taskDefinitionArn, taskArns, failures) {
+    // Part of the count may have started: stop those, so that a half-run job is not left behind.
+    await stopTasks(deps, inputs.cluster, taskArns, 'ecs-run-task: RunTask could not start every task');
+    const reasons = failures
+        .map((f) => {
+        const hint = FAILURE_HINTS[f.reason ?? ''] ?? FAILURE_HINTS[(f.reason ?? '').split(':')[0] ?? ''];
+        return `${f.reason ?? 'unknown reason'} (${f.arn ?? 'no arn'})${f.detail ? ` ${f.detail}` : ''}${hint ? `: ${hint}` : ''}`;
+    })
+        .join('; ');
+    return {
+        status: 'failed',
+        message: `RunTask of ${taskDefinitionArn} in cluster ${inputs.cluster} could not start ${failures.length} of ${inputs.count} tasks: ${reasons}.${taskArns.length > 0 ? ` The ${taskArns.length} started were stopped.` : ''}`,
+        exitCode: undefined,
+        tasks: [],
+    };
+}
+/** Left before every task stopped (timeout or cancel): the running ones are stopped. */
+async function stoppedEarly(inputs, deps, followed, tail) {
+    const latest = followed.tasks;
+    const running = latest.filter((task) => task.lastStatus !== 'STOPPED').map((task) => task.arn);
+    const timedOut = followed.ending === 'timed-out';
+    const limit = (0,src/* formatDuration */.a3)(inputs.timeoutMs);
+    await stopTasks(deps, inputs.cluster, running, timedOut ? `ecs-run-task: timed out after ${limit}` : 'ecs-run-task: the GitHub Actions job was cancelled');
+    return {
+        status: followed.ending,
+        message: timedOut
+            ? `The task(s) did not stop within the timeout (${limit}); stopped ${running.map(taskId).join(', ')} with StopTask. Raise timeout if the job needs longer.`
+            : `The job was cancelled; stopped ${running.map(taskId).join(', ') || 'no task (all had stopped)'} with StopTask.`,
+        exitCode: exitCodeOf(latest),
+        // A task that ran too long may have said why in its last lines.
+        tasks: timedOut && tail ? latest.map((task) => ({ ...task, logs: tail.logsOf(task) })) : latest,
+    };
+}
+/** Every task stopped: each container's exit code; a failed task's last log lines again, next to why it stopped. */
+function finished(deps, taskDefinitionArn, latest, tail, took) {
+    const { log } = deps;
+    for (const task of latest) {
+        for (const container of task.containers) {
+            log.info(`task ${task.id}: container ${container.name}${container.essential ? '' : ' (not essential)'} exit code ${container.exitCode ?? 'none'}${container.reason ? ` (${container.reason})` : ''}`);
+        }
+    }
+    const problems = latest.map(taskProblem).filter((problem) => problem !== undefined);
+    const count = latest.length;
+    if (problems.length === 0) {
+        return {
+            status: 'succeeded',
+            message: `${count === 1 ? 'The task' : `All ${count} tasks`} of ${taskDefinitionArn} exited 0 (${took}).`,
+            exitCode: exitCodeOf(latest),
+            tasks: latest,
+        };
+    }
+    const reported = latest.map((task) => (taskProblem(task) && tail ? { ...task, logs: tail.logsOf(task) } : task));
+    for (const task of reported) {
+        if (!task.logs?.length)
+            continue;
+        log.info(`task ${task.id}:`);
+        for (const line of (0,src_ecs/* formatContainerLogs */.ml)(task.logs))
+            log.info(line);
+    }
+    return {
+        status: 'failed',
+        message: `${count === 1 ? 'The task' : `${problems.length} of ${count} tasks`} of ${taskDefinitionArn} failed: ${problems.join('; ')}.`,
+        exitCode: exitCodeOf(latest),
+        tasks: reported,
+    };
+}
 async function runTask(inputs, deps) {
     const { ecs, log, clock, region } = deps;
     const started = clock.now();
-    const ended = (result) => ({
+    const result = (taskDefinitionArn, taskArns, ending) => ({
         cluster: inputs.cluster,
-        ...result,
+        taskDefinitionArn,
+        taskArns,
+        ...ending,
         durationMs: clock.now() - started,
     });
-    const notStarted = (taskDefinitionArn, message) => ended({ status: 'cancelled', message, taskDefinitionArn, taskArns: [], exitCode: undefined, tasks: [] });
+    const notStarted = (taskDefinitionArn, message) => result(taskDefinitionArn, [], { status: 'cancelled', message, exitCode: undefined, tasks: [] });
     // The task definition first: registered (a file) or described; it says which containers are essential and how
     // they log.
     let definition;
@@ -613,29 +682,13 @@ async function runTask(inputs, deps) {
     const answer = await explainCall('ecs:RunTask', inputs.cluster, region, () => ecs.send(new dist_cjs.RunTaskCommand(runTaskRequest(inputs, definition, where))));
     const taskArns = (answer.tasks ?? []).map((task) => task.taskArn ?? '').filter((arn) => arn !== '');
     const failures = answer.failures ?? [];
-    const base = { taskDefinitionArn, taskArns };
     if (failures.length > 0) {
-        // Part of the count may have started: stop those, so that a half-run job is not left behind.
-        await stopTasks(deps, inputs.cluster, taskArns, 'ecs-run-task: RunTask could not start every task');
-        const reasons = failures
-            .map((f) => {
-            const hint = FAILURE_HINTS[f.reason ?? ''] ?? FAILURE_HINTS[(f.reason ?? '').split(':')[0] ?? ''];
-            return `${f.reason ?? 'unknown reason'} (${f.arn ?? 'no arn'})${f.detail ? ` ${f.detail}` : ''}${hint ? `: ${hint}` : ''}`;
-        })
-            .join('; ');
-        return ended({
-            ...base,
-            status: 'failed',
-            message: `RunTask of ${taskDefinitionArn} in cluster ${inputs.cluster} could not start ${failures.length} of ${inputs.count} tasks: ${reasons}.${taskArns.length > 0 ? ` The ${taskArns.length} started were stopped.` : ''}`,
-            exitCode: undefined,
-            tasks: [],
-        });
+        return result(taskDefinitionArn, taskArns, await startFailure(inputs, deps, taskDefinitionArn, taskArns, failures));
     }
     log.info(`Started ${taskArns.map(taskId).join(', ')} of ${taskDefinitionArn} in cluster ${inputs.cluster}.`);
     const startedTasks = (answer.tasks ?? []).map((task) => outcome(task, essentials));
     if (!inputs.wait) {
-        return ended({
-            ...base,
+        return result(taskDefinitionArn, taskArns, {
             status: 'started',
             message: `Started ${taskArns.length} task(s) of ${taskDefinitionArn}; not waiting for them (wait: false).`,
             exitCode: undefined,
@@ -647,56 +700,12 @@ async function runTask(inputs, deps) {
         ? new LogTail(configs, { logs: deps.logs, log, ...(deps.signal ? { signal: deps.signal } : {}) }, taskArns.length > 1)
         : undefined;
     const followed = await followTasks(inputs, deps, startedTasks, essentials, started + inputs.timeoutMs, tail);
-    const latest = followed.tasks;
-    const withLogs = (tasks) => tasks.map((task) => (tail ? { ...task, logs: tail.logsOf(task) } : task));
     if (followed.ending) {
-        const running = latest.filter((task) => task.lastStatus !== 'STOPPED').map((task) => task.arn);
-        const timedOut = followed.ending === 'timed-out';
-        await stopTasks(deps, inputs.cluster, running, timedOut
-            ? `ecs-run-task: timed out after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`
-            : 'ecs-run-task: the GitHub Actions job was cancelled');
-        return ended({
-            ...base,
-            status: followed.ending,
-            message: timedOut
-                ? `The task(s) did not stop within the timeout (${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}); stopped ${running.map(taskId).join(', ')} with StopTask. Raise timeout if the job needs longer.`
-                : `The job was cancelled; stopped ${running.map(taskId).join(', ') || 'no task (all had stopped)'} with StopTask.`,
-            exitCode: exitCodeOf(latest),
-            tasks: timedOut ? withLogs(latest) : latest,
-        });
+        const ending = followed.ending;
+        return result(taskDefinitionArn, taskArns, await stoppedEarly(inputs, deps, { ...followed, ending }, tail));
     }
-    for (const task of latest) {
-        for (const container of task.containers) {
-            log.info(`task ${task.id}: container ${container.name}${container.essential ? '' : ' (not essential)'} exit code ${container.exitCode ?? 'none'}${container.reason ? ` (${container.reason})` : ''}`);
-        }
-    }
-    const problems = latest.map(taskProblem).filter((problem) => problem !== undefined);
     const took = (0,src/* formatDuration */.a3)(Math.round((clock.now() - started) / 1000) * 1000);
-    if (problems.length === 0) {
-        return ended({
-            ...base,
-            status: 'succeeded',
-            message: `${taskArns.length === 1 ? 'The task' : `All ${taskArns.length} tasks`} of ${taskDefinitionArn} exited 0 (${took}).`,
-            exitCode: exitCodeOf(latest),
-            tasks: latest,
-        });
-    }
-    // The failed tasks' last log lines, again, next to why they stopped.
-    const reported = latest.map((task) => (taskProblem(task) && tail ? { ...task, logs: tail.logsOf(task) } : task));
-    for (const task of reported) {
-        if (!task.logs?.length)
-            continue;
-        log.info(`task ${task.id}:`);
-        for (const line of (0,src_ecs/* formatContainerLogs */.ml)(task.logs))
-            log.info(line);
-    }
-    return ended({
-        ...base,
-        status: 'failed',
-        message: `${taskArns.length === 1 ? 'The task' : `${problems.length} of ${taskArns.length} tasks`} of ${taskDefinitionArn} failed: ${problems.join('; ')}.`,
-        exitCode: exitCodeOf(latest),
-        tasks: reported,
-    });
+    return result(taskDefinitionArn, taskArns, finished(deps, taskDefinitionArn, followed.tasks, tail, took));
 }
 
 
