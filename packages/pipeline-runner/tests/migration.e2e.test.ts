@@ -156,20 +156,26 @@ describe('deploy.yml runs migration-command before the deploy', () => {
     expect(step(cd, 'deploy/deploy', 'deploy').outcome).toBe('skipped');
   }, 120_000);
 
-  it('a migration-command that is not a JSON array fails before any AWS call', async () => {
-    await pipeline.push('CD: a shell string', {
-      '.github/workflows/ecs-cd.yml': await starterWith(["migration-command: './migrate.sh up'"]),
-    });
-    const ci = await pipeline.runCi();
-    expect(explain(ci)).toBe('');
-    const before = sim.calls.length;
-    const cd = await pipeline.runCd(ci);
-    expect(cd.conclusion).toBe('failure');
-    expect(step(cd, 'deploy/deploy', /Check the settings/).log).toContain(
-      'migration-command is not a non-empty JSON array of strings',
-    );
-    expect(sim.calls.slice(before).filter((c) => c.api !== 'github')).toEqual([]);
-  }, 120_000);
+  it.each([
+    [["migration-command: './migrate.sh up'"], 'migration-command is not a non-empty JSON array of strings'],
+    [
+      [`migration-command: '${JSON.stringify(MIGRATE)}'`, 'migration-timeout: half an hour'],
+      "migration-timeout is not a duration such as 90s, 15m or 1h30m: 'half an hour'",
+    ],
+  ])(
+    '%j fails before any AWS call',
+    async (lines, message) => {
+      await pipeline.push('CD: a bad migration setting', { '.github/workflows/ecs-cd.yml': await starterWith(lines) });
+      const ci = await pipeline.runCi();
+      expect(explain(ci)).toBe('');
+      const before = sim.calls.length;
+      const cd = await pipeline.runCd(ci);
+      expect(cd.conclusion).toBe('failure');
+      expect(step(cd, 'deploy/deploy', /Check the settings/).log).toContain(message);
+      expect(sim.calls.slice(before).filter((c) => c.api !== 'github')).toEqual([]);
+    },
+    120_000,
+  );
 
   it('a redeploy of a recorded revision runs the migration with that revision, registering nothing', async () => {
     sim.ecs.setCommandScenario(MIGRATE, { kind: 'exit', exitCode: 0, afterSeconds: 10 });
