@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { adoptTemplate, createPipeline, type Pipeline, seededEcrPush, type WorkflowRun } from '../src/index.js';
-import { explain, step, tagStep } from './run-helpers.js';
+import { createPipeline, type Pipeline, seededEcrPush, type WorkflowRun } from '../src/index.js';
+import { explain, starterWith, step, tagStep } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
@@ -42,21 +42,16 @@ afterAll(async () => {
   await sim?.close();
 });
 
-/** The starter CD with more `with:` lines for its deploy job, as a repository would extend it. */
-async function starterWith(lines: string[]): Promise<string> {
-  const starter = await adoptTemplate(root, 'ecs-cd.yml');
-  const anchor = '      ci-workflow: .github/workflows/ecs-ci.yml\n';
-  expect(starter).toContain(anchor);
-  return starter.replace(anchor, `${anchor}${lines.map((line) => `      ${line}\n`).join('')}`);
-}
-
 const deployTags = () => sim.github.tags(pipeline.owner, pipeline.repo).map((tag) => tag.name);
 const running = () => sim.ecs.describeService(pipeline.cluster, pipeline.service)?.taskDefinition;
 
 /** A push with the migration configured, its CI build, and the CD run of that build. */
 async function release(message: string, extra: string[] = []): Promise<{ cd: WorkflowRun; version: string }> {
   await pipeline.push(message, {
-    '.github/workflows/ecs-cd.yml': await starterWith([`migration-command: '${JSON.stringify(MIGRATE)}'`, ...extra]),
+    '.github/workflows/ecs-cd.yml': await starterWith(root, [
+      `migration-command: '${JSON.stringify(MIGRATE)}'`,
+      ...extra,
+    ]),
   });
   const ci = await pipeline.runCi();
   expect(explain(ci)).toBe('');
@@ -165,7 +160,9 @@ describe('deploy.yml runs migration-command before the deploy', () => {
   ])(
     '%j fails before any AWS call',
     async (lines, message) => {
-      await pipeline.push('CD: a bad migration setting', { '.github/workflows/ecs-cd.yml': await starterWith(lines) });
+      await pipeline.push('CD: a bad migration setting', {
+        '.github/workflows/ecs-cd.yml': await starterWith(root, lines),
+      });
       const ci = await pipeline.runCi();
       expect(explain(ci)).toBe('');
       const before = sim.calls.length;
@@ -180,7 +177,7 @@ describe('deploy.yml runs migration-command before the deploy', () => {
   it('a redeploy of a recorded revision runs the migration with that revision, registering nothing', async () => {
     sim.ecs.setCommandScenario(MIGRATE, { kind: 'exit', exitCode: 0, afterSeconds: 10 });
     await pipeline.push('CD: migrate before deploying, again', {
-      '.github/workflows/ecs-cd.yml': await starterWith([`migration-command: '${JSON.stringify(MIGRATE)}'`]),
+      '.github/workflows/ecs-cd.yml': await starterWith(root, [`migration-command: '${JSON.stringify(MIGRATE)}'`]),
     });
     const version = deployTags()
       .map((tag) => tag.replace(/^ecs-deploy-/, ''))
