@@ -9,8 +9,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(224);
-/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(247);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(247);
+
 
 
 const HEADLINES = {
@@ -25,18 +27,18 @@ const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by 
 /** The job summary: what was deployed, how it ended, and on failure why. */
 function summaryMarkdown(result) {
     const headline = result.cancelled ? 'CANCELLED' : (HEADLINES[result.status ?? ''] ?? 'unknown');
-    const version = result.images.map((image) => (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .imageVersion */ .K9)(image)).find((v) => v !== undefined);
+    const version = result.images.map((image) => (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .imageVersion */ .K9)(image)).find((v) => v !== undefined);
     const rows = [
         ['Service', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(`${result.cluster}/${result.service}`)],
         ['Version', version ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(version) : '(no tag)'],
         ['Image', result.images.map((image) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(image)).join('<br>') || '(unknown)'],
         [
             'Task definition',
-            result.taskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.taskDefinitionArn)) : '(not registered)',
+            result.taskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(result.taskDefinitionArn)) : '(not registered)',
         ],
         [
             'Previous task definition',
-            result.previousTaskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.previousTaskDefinitionArn)) : '(none)',
+            result.previousTaskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(result.previousTaskDefinitionArn)) : '(none)',
         ],
         [
             result.codedeployDeploymentId ? 'CodeDeploy deployment' : 'Deployment',
@@ -50,7 +52,7 @@ function summaryMarkdown(result) {
     if (result.rollback) {
         rows.push([
             'Rollback',
-            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(`${ROLLED_BACK_BY[result.rollback.by]} to ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(`${ROLLED_BACK_BY[result.rollback.by]} to ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
         ]);
     }
     const parts = [`### ECS deploy ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.service)}: ${headline}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)];
@@ -64,10 +66,10 @@ function summaryMarkdown(result) {
     }
     const cleanup = result.revisionsCleanup;
     if (cleanup) {
-        const names = (arns) => arns.map((arn) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(arn))).join(', ') || 'none';
+        const names = (arns) => arns.map((arn) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(arn))).join(', ') || 'none';
         parts.push('', `Revisions deregistered (keep-revisions): ${names(cleanup.deregistered)}` +
             (cleanup.kept.length > 0
-                ? `; kept ${cleanup.kept.map((k) => `${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_1__/* .shortTaskDefinition */ .P5)(k.arn))} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(k.why)})`).join(', ')}`
+                ? `; kept ${cleanup.kept.map((k) => `${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(k.arn))} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(k.why)})`).join(', ')}`
                 : '') +
             (cleanup.error ? `; stopped: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(cleanup.error)}` : ''));
     }
@@ -84,7 +86,7 @@ function summaryMarkdown(result) {
                 .map((c) => `${c.name}: exit ${c.exitCode ?? 'none'}${c.reason ? ` (${c.reason})` : ''}`)
                 .join('\n')),
         ])));
-        const logs = appLogsMarkdown(result.stoppedTasks);
+        const logs = (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .containerLogsMarkdown */ .WJ)(result.stoppedTasks);
         if (logs.length > 0)
             parts.push('', '#### Last log lines', '', ...logs);
     }
@@ -96,32 +98,20 @@ function durationCell(result) {
     const predicted = result.preflight?.predictedMs;
     return predicted === undefined ? took : `${took} (predicted at least ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(predicted)})`;
 }
-/** Each awslogs container's last lines as a fenced block (a fence longer than any backtick run in them), or its note. */
-function appLogsMarkdown(tasks) {
-    const out = [];
-    for (const task of tasks) {
-        for (const logs of task.logs ?? []) {
-            if (logs.note !== undefined) {
-                out.push(`- task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(logs.note)}`, '');
-                continue;
-            }
-            const lines = logs.lines ?? [];
-            if (logs.sameAs !== undefined) {
-                out.push(`- task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId)}, container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.container)}: the same last ${lines.length} lines as task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.sameAs)}`, '');
-                continue;
-            }
-            out.push(`Task ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(task.taskId)}, container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(logs.container)} (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(`${logs.group} ${logs.stream ?? ''}`)}): ${lines.length === 0 ? 'no log lines' : `last ${lines.length} lines`}`, '');
-            if (lines.length === 0)
-                continue;
-            const longest = Math.max(0, ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
-            const fence = '`'.repeat(Math.max(3, longest + 1));
-            out.push(`${fence}text`, ...lines.map((line) => line.replace(/\r/g, '')), fence, '');
-        }
-    }
-    while (out.at(-1) === '')
-        out.pop();
-    return out;
-}
+
+
+/***/ }),
+
+/***/ 247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.K9),
+/* harmony export */   P5: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.P5)
+/* harmony export */ });
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+// The rendered task definition (reading, comparing, naming) lives in core, shared with ecs-run-task.
+
 
 
 /***/ })

@@ -1,44 +1,27 @@
 /**
  * Why the app died, in its own words: the last lines each awslogs container of a stopped task wrote to CloudWatch
- * Logs (GetLogEvents of `<awslogs-group>` / `<awslogs-stream-prefix>/<container>/<task id>`, the ECS stream naming).
+ * Logs (core's container-logs: configuration, stream naming, reading and the notes, shared with ecs-run-task).
  * Best effort: a denied permission, a missing stream or a slow answer is one line that names it, never a failure of
- * its own. The CloudWatch Logs SDK is imported here lazily: a run that never fails never loads it.
+ * its own.
  */
 import type { ContainerDefinition } from '@aws-sdk/client-ecs';
 import { DescribeTaskDefinitionCommand } from '@aws-sdk/client-ecs';
-import { errorMessage, isAccessDenied } from '@ecs-actions/core';
-import { errorCode, NoAnswerError } from './aws-errors.js';
+import { errorMessage } from '@ecs-actions/core';
+import {
+  type AwslogsConfig,
+  awslogsConfigs,
+  type ContainerLogs,
+  formatContainerLogs,
+  getLogEvents,
+  LOG_LINES_SHOWN,
+  logStreamOf,
+  logsReadProblem,
+  noPrefixNote,
+} from '@ecs-actions/core/ecs';
 import { type CallLimits, CHECK_TIMEOUT_MS, type DeploySession } from './session.js';
-import type { ContainerLogs, StoppedTask } from './types.js';
+import type { StoppedTask } from './types.js';
 
-/** How many of a container's last lines are shown. */
-export const LOG_LINES_SHOWN = 20;
-
-export interface AwslogsConfig {
-  container: string;
-  group: string;
-  region: string;
-  /** Undefined: no `awslogs-stream-prefix`, so the stream is named after the Docker container id, unknown here. */
-  streamPrefix?: string;
-}
-
-/** The containers that log with awslogs, with their group, region (default: the step's) and stream prefix. */
-export function awslogsConfigs(containers: readonly ContainerDefinition[], defaultRegion: string): AwslogsConfig[] {
-  return containers.flatMap((container) => {
-    const config = container.logConfiguration;
-    const group = config?.options?.['awslogs-group'];
-    if (config?.logDriver !== 'awslogs' || !group || !container.name) return [];
-    const prefix = config.options?.['awslogs-stream-prefix'];
-    return [
-      {
-        container: container.name,
-        group,
-        region: config.options?.['awslogs-region'] || defaultRegion,
-        ...(prefix ? { streamPrefix: prefix } : {}),
-      },
-    ];
-  });
-}
+export { awslogsConfigs, LOG_LINES_SHOWN } from '@ecs-actions/core/ecs';
 
 /**
  * The container definitions of the task definition our tasks ran: the rendered file's when we registered it, else
@@ -83,7 +66,6 @@ export async function attachAppLogs(
     return;
   }
   if (configs.length === 0) return;
-  const { GetLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
   /** Groups not to ask again: denied, or out of time. */
   const given = new Set<string>();
   /** Tasks of a crash loop log the same lines: each container's lines by the first task that showed them. */
@@ -91,37 +73,21 @@ export async function attachAppLogs(
   for (const task of tasks) {
     const shown: ContainerLogs[] = [];
     for (const config of configs) {
-      const where = `log group ${config.group}`;
-      if (given.has(`${config.region} ${config.group}`)) continue;
-      if (!config.streamPrefix) {
-        shown.push({
-          container: config.container,
-          group: config.group,
-          note: `container ${config.container} logs to ${where} without an awslogs-stream-prefix, so its stream is named after the Docker container id: the task's log lines are not shown`,
-        });
+      const key = `${config.region} ${config.group}`;
+      if (given.has(key)) continue;
+      const stream = logStreamOf(config, task.taskId);
+      if (stream === undefined) {
+        shown.push({ container: config.container, group: config.group, note: noPrefixNote(config) });
         continue;
       }
-      const stream = `${config.streamPrefix}/${config.container}/${task.taskId}`;
       try {
         const client = await logsClient(config.region);
-        const output = await session.bounded(
-          'GetLogEvents',
-          (o) =>
-            client.send(
-              new GetLogEventsCommand({
-                logGroupName: config.group,
-                logStreamName: stream,
-                limit: LOG_LINES_SHOWN,
-                startFromHead: false,
-              }),
-              o,
-            ),
-          bound,
+        const page = await getLogEvents(
+          client,
+          { group: config.group, stream, limit: LOG_LINES_SHOWN },
+          { withinMs: deadline - Date.now(), ...(session.deps.signal ? { signal: session.deps.signal } : {}) },
         );
-        // A multi-line event (a stack trace sent as one event) counts as its lines.
-        const lines = (output.events ?? [])
-          .flatMap((event) => (event.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/))
-          .slice(-LOG_LINES_SHOWN);
+        const lines = page.lines.slice(-LOG_LINES_SHOWN);
         const same = `${config.container}\n${lines.join('\n')}`;
         const first = lines.length > 0 ? seen.get(same) : undefined;
         if (first === undefined) seen.set(same, task.taskId);
@@ -134,24 +100,9 @@ export async function attachAppLogs(
         });
       } catch (error) {
         if (session.cancelled) throw error;
-        const key = `${config.region} ${config.group}`;
-        let note: string;
-        if (isAccessDenied(error)) {
-          given.add(key);
-          note = `logs:GetLogEvents was denied on ${where} (${config.region}): the task's log lines are not shown`;
-        } else if (errorCode(error) === 'ResourceNotFoundException' && /log group/i.test(errorMessage(error))) {
-          given.add(key);
-          note = `${where} was not found (${config.region}): the task's log lines are not shown`;
-        } else if (errorCode(error) === 'ResourceNotFoundException') {
-          note = `log stream ${stream} was not found in ${where} (${config.region}): the task's log lines are not shown`;
-        } else if (error instanceof NoAnswerError) {
-          given.add(key);
-          note = `logs:GetLogEvents on ${where} (${config.region}) did not answer in time: the task's log lines are not shown`;
-        } else {
-          given.add(key);
-          note = `logs:GetLogEvents on ${where} (${config.region}) failed: ${errorMessage(error)}: the task's log lines are not shown`;
-        }
-        shown.push({ container: config.container, group: config.group, stream, note });
+        const problem = logsReadProblem(error, config, stream);
+        if (problem.wholeGroup) given.add(key);
+        shown.push({ container: config.container, group: config.group, stream, note: problem.note });
       }
     }
     if (shown.length > 0) task.logs = shown;
@@ -160,18 +111,5 @@ export async function attachAppLogs(
 
 /** The log's lines for one stopped task's containers. */
 export function formatAppLogs(task: StoppedTask): string[] {
-  return (task.logs ?? []).flatMap((logs) => {
-    if (logs.note !== undefined) return [`  ${logs.note}`];
-    const lines = logs.lines ?? [];
-    if (lines.length === 0)
-      return [`  container ${logs.container}: no log lines in ${logs.group} ${logs.stream ?? ''}`];
-    if (logs.sameAs !== undefined) {
-      return [`  container ${logs.container} logged the same last ${lines.length} lines as in task ${logs.sameAs}`];
-    }
-    return [
-      `  last ${lines.length} log lines of container ${logs.container} (${logs.group} ${logs.stream ?? ''}):`,
-      // The `|` keeps an app's line from starting with `::`, which the runner would take for a workflow command.
-      ...lines.map((line) => `    | ${line}`),
-    ];
-  });
+  return formatContainerLogs(task.logs ?? []);
 }

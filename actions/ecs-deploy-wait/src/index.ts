@@ -10,6 +10,7 @@ import {
   systemClock,
   writeSummary,
 } from '@ecs-actions/core';
+import { logsClients } from '@ecs-actions/core/ecs';
 import { deployInputReader, readDeployInputs } from './inputs.js';
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
@@ -32,17 +33,7 @@ await runAction({
     const ecs = createAwsClient(ECSClient, { region });
     const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });
     // CloudWatch Logs (the failure report's app log lines): its SDK is loaded only when a failure asks for it.
-    const logsClients = new Map<string, Promise<import('@aws-sdk/client-cloudwatch-logs').CloudWatchLogsClient>>();
-    const logs = (logsRegion: string) => {
-      let client = logsClients.get(logsRegion);
-      if (!client) {
-        client = import('@aws-sdk/client-cloudwatch-logs').then(({ CloudWatchLogsClient }) =>
-          createAwsClient(CloudWatchLogsClient, { region: logsRegion, maxAttempts: 2 }),
-        );
-        logsClients.set(logsRegion, client);
-      }
-      return client;
-    };
+    const logs = logsClients();
 
     // EC2 and ELBv2 (the preflight's subnet and target group reads): loaded only when the preflight asks.
     const lazy: Promise<{ destroy(): void }>[] = [];
@@ -90,7 +81,7 @@ await runAction({
         clock: systemClock,
         sleep: realSleep,
         signal: cancelled,
-        logs,
+        logs: logs.clientFor,
         ec2,
         elbv2,
         codedeploy,
@@ -114,7 +105,8 @@ await runAction({
     } finally {
       ecs.destroy();
       ecsSingleAttempt.destroy();
-      for (const client of [...logsClients.values(), ...lazy]) (await client.catch(() => undefined))?.destroy();
+      await logs.destroy();
+      for (const client of lazy) (await client.catch(() => undefined))?.destroy();
       const codedeployed = await codedeployClients?.catch(() => undefined);
       codedeployed?.client.destroy();
       codedeployed?.singleAttempt.destroy();

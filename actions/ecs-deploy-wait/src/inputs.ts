@@ -3,23 +3,18 @@ import {
   InputReader,
   type InputSource,
   invalidInput,
-  jsonProblemMessage,
-  parseJsonText,
   quoteValue,
   readInputFile,
   resolveInputPath,
   runnerInputs,
-  taskDefinitionSizeProblem,
 } from '@ecs-actions/core';
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
+import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
 import { type AppSpecFile, parseAppSpec } from './codedeploy/appspec.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
-import { type RenderedTaskDefinition, toRegisterRequest } from './taskdef.js';
 
 /** What to deploy: a rendered file to register, or an existing revision. */
-export type TaskDefinitionSource =
-  | { kind: 'file'; path: string; rendered: RenderedTaskDefinition }
-  | { kind: 'arn'; arn: string };
+export type TaskDefinitionSource = ({ kind: 'file' } & TaskDefinitionFile) | { kind: 'arn'; arn: string };
 
 export interface DeployInputs {
   taskDefinition: TaskDefinitionSource;
@@ -174,7 +169,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
 
   const taskDefinition: TaskDefinitionSource = file
-    ? { kind: 'file', path: file, rendered: readRenderedFile(file, workspace, runnerTemp) }
+    ? { kind: 'file', ...readTaskDefinitionFile(file, workspace, runnerTemp) }
     : { kind: 'arn', arn: arn ?? '' };
 
   return {
@@ -231,38 +226,5 @@ function readAppSpecFile(file: string, workspace: string): AppSpecFile {
   return parseAppSpec(text, resolved.shown);
 }
 
-/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+/** An AppSpec file larger than this is not one worth reading. */
 const MAX_FILE_BYTES = 1024 * 1024;
-
-/**
- * Reads the task definition file: inside the workspace or RUNNER_TEMP (where ecs-render-taskdef writes), strict
- * JSON (no key twice), no larger than ECS accepts. Errors never show the file's content.
- */
-function readRenderedFile(file: string, workspace: string, runnerTemp: string | undefined): RenderedTaskDefinition {
-  const resolved = resolveInputPath({
-    input: 'task-definition',
-    value: file,
-    roots: [
-      { name: 'GITHUB_WORKSPACE', dir: workspace },
-      ...(runnerTemp ? [{ name: 'RUNNER_TEMP', dir: runnerTemp }] : []),
-    ],
-  });
-  const text = readInputFile('task-definition', resolved, {
-    maxBytes: MAX_FILE_BYTES,
-    missingHint: `Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}), e.g. the task-definition output of ecs-render-taskdef.`,
-  });
-  const parsed = parseJsonText(text);
-  if (!parsed.ok) throw new ConfigurationError(jsonProblemMessage('task-definition', resolved.shown, parsed.problem));
-  const result = toRegisterRequest(parsed.value);
-  if ('problem' in result) {
-    throw new ConfigurationError(
-      `Input "task-definition": ${quoteValue(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`,
-    );
-  }
-  const tooLarge = taskDefinitionSizeProblem(
-    result.request,
-    `Input "task-definition": the task definition in ${quoteValue(resolved.shown)}`,
-  );
-  if (tooLarge) throw new ConfigurationError(tooLarge);
-  return result;
-}

@@ -1,26 +1,16 @@
 /**
  * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
- * progress lines already printed, the last service state seen, and the one way to call ECS (errors explained,
- * each call bounded by the cancel signal and, where given, a time limit).
+ * progress lines already printed, the last service state seen, and the one way to call ECS (core's EcsCallSession:
+ * errors explained, each call bounded by the cancel signal and, where given, a time limit).
  */
 import { type Deployment, DescribeServicesCommand, type Service, type ServiceEvent } from '@aws-sdk/client-ecs';
-import { AwsCallError, explainAwsError, NoAnswerError } from './aws-errors.js';
+import { AwsCallError, type CallLimits, EcsCallSession } from '@ecs-actions/core/ecs';
 import type { DeployInputs } from './inputs.js';
 import type { DeployDeps, Target } from './types.js';
 
-/** How long a check of what landed after a cancel or a lost answer may take: one short describe. */
-export const CHECK_TIMEOUT_MS = 5_000;
+export { type CallLimits, CHECK_TIMEOUT_MS } from '@ecs-actions/core/ecs';
 
-export interface CallLimits {
-  /** Give up after this many real milliseconds, with a NoAnswerError. */
-  withinMs?: number;
-  /** Give up at this time (real, Date.now()), with a NoAnswerError: a budget several calls share. */
-  deadline?: number;
-  /** false: not aborted by the job's cancel (a check after the cancel, to say what landed). Default true. */
-  cancellable?: boolean;
-}
-
-export class DeploySession {
+export class DeploySession extends EcsCallSession<DeployDeps> {
   readonly started: number;
   readonly seenEvents = new Set<string>();
   readonly lastLines = new Map<string, string>();
@@ -32,59 +22,15 @@ export class DeploySession {
 
   constructor(
     readonly inputs: DeployInputs,
-    readonly deps: DeployDeps,
+    deps: DeployDeps,
   ) {
+    super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
     this.started = deps.clock.now();
-  }
-
-  get log() {
-    return this.deps.log;
-  }
-
-  get cancelled(): boolean {
-    return this.deps.signal?.aborted === true;
   }
 
   elapsed(): string {
     const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
     return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-  }
-
-  /** One ECS call, its error explained (what failed and how to fix it). */
-  async call<T>(
-    operation: string,
-    send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
-    limits: CallLimits = {},
-  ): Promise<T> {
-    try {
-      return await this.bounded(operation, send, limits);
-    } catch (error) {
-      throw explainAwsError(error, {
-        operation,
-        cluster: this.inputs.cluster,
-        service: this.inputs.service,
-        region: this.deps.region,
-      });
-    }
-  }
-
-  /** One ECS call with the SDK's error as it is, except that running out of `limits.withinMs` is a NoAnswerError. */
-  async bounded<T>(
-    operation: string,
-    send: (options: { abortSignal?: AbortSignal }) => Promise<T>,
-    limits: CallLimits = {},
-  ): Promise<T> {
-    const cancel = limits.cancellable === false ? undefined : this.deps.signal;
-    const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
-    const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
-    const signals = [cancel, timer].filter((signal) => signal !== undefined);
-    const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-    try {
-      return await send(abortSignal ? { abortSignal } : {});
-    } catch (error) {
-      if (timer?.aborted && !cancel?.aborted) throw new NoAnswerError(operation, Math.max(0, withinMs ?? 0));
-      throw error;
-    }
   }
 
   /** DescribeServices for our one service; a missing service is an error that names it. */

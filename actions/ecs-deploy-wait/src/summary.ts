@@ -1,4 +1,5 @@
 import { formatDuration, markdownCell, markdownCode, markdownTable } from '@ecs-actions/core';
+import { containerLogsMarkdown } from '@ecs-actions/core/ecs';
 import { imageVersion, shortTaskDefinition } from './taskdef.js';
 import type { DeployResult } from './types.js';
 
@@ -95,7 +96,7 @@ export function summaryMarkdown(result: DeployResult): string {
         ]),
       ),
     );
-    const logs = appLogsMarkdown(result.stoppedTasks);
+    const logs = containerLogsMarkdown(result.stoppedTasks);
     if (logs.length > 0) parts.push('', '#### Last log lines', '', ...logs);
   }
   return parts.join('\n');
@@ -106,38 +107,4 @@ function durationCell(result: DeployResult): string {
   const took = formatDuration(Math.round(result.durationMs / 1000) * 1000);
   const predicted = result.preflight?.predictedMs;
   return predicted === undefined ? took : `${took} (predicted at least ${formatDuration(predicted)})`;
-}
-
-/** Each awslogs container's last lines as a fenced block (a fence longer than any backtick run in them), or its note. */
-function appLogsMarkdown(tasks: DeployResult['stoppedTasks']): string[] {
-  const out: string[] = [];
-  for (const task of tasks) {
-    for (const logs of task.logs ?? []) {
-      if (logs.note !== undefined) {
-        out.push(`- task ${markdownCode(task.taskId)}: ${markdownCell(logs.note)}`, '');
-        continue;
-      }
-      const lines = logs.lines ?? [];
-      if (logs.sameAs !== undefined) {
-        out.push(
-          `- task ${markdownCode(task.taskId)}, container ${markdownCode(logs.container)}: the same last ${lines.length} lines as task ${markdownCode(logs.sameAs)}`,
-          '',
-        );
-        continue;
-      }
-      out.push(
-        `Task ${markdownCode(task.taskId)}, container ${markdownCode(logs.container)} (${markdownCode(`${logs.group} ${logs.stream ?? ''}`)}): ${lines.length === 0 ? 'no log lines' : `last ${lines.length} lines`}`,
-        '',
-      );
-      if (lines.length === 0) continue;
-      const longest = Math.max(
-        0,
-        ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))),
-      );
-      const fence = '`'.repeat(Math.max(3, longest + 1));
-      out.push(`${fence}text`, ...lines.map((line) => line.replace(/\r/g, '')), fence, '');
-    }
-  }
-  while (out.at(-1) === '') out.pop();
-  return out;
 }

@@ -5,6 +5,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Clock, Sleep } from '@ecs-actions/core';
+import type { ContainerLogs } from '@ecs-actions/core/ecs';
 
 export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'superseded' | 'failed' | 'timed-out';
 
@@ -50,18 +51,7 @@ export interface StoppedContainer {
   healthStatus?: string;
 }
 
-/** What one awslogs container of a stopped task wrote last, or why it is not shown. */
-export interface ContainerLogs {
-  container: string;
-  group: string;
-  stream?: string;
-  /** Oldest first. */
-  lines?: string[];
-  /** One line naming what stopped the lines from being shown (denied, no such stream). */
-  note?: string;
-  /** The id of an earlier task of the report whose container logged the very same lines (shown once, there). */
-  sameAs?: string;
-}
+export type { ContainerLogs } from '@ecs-actions/core/ecs';
 
 export interface StoppedTask {
   taskId: string;

@@ -6,9 +6,9 @@
  */
 import { type Deployment, type Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
 import { errorMessage } from '@ecs-actions/core';
+import { writeOnce } from '@ecs-actions/core/ecs';
 import { type CallLimits, CHECK_TIMEOUT_MS, type DeploySession, describeDeployment } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
-import { writeOnce } from './write-once.js';
 
 export interface Updated {
   service: Service | undefined;

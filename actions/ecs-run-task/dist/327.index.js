@@ -9,12 +9,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3642);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+
 
 /** The job summary: the task definition, how the step ended, and one row per task with its containers. */
 function summaryMarkdown(result) {
     const head = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], [
-        ['Task definition', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.taskDefinitionArn)],
+        ['Task definition', result.taskDefinitionArn ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.taskDefinitionArn) : '(none)'],
         ['Cluster', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.cluster)],
         ['Status', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(result.status)],
         ['Exit code', result.exitCode === undefined ? '(none)' : (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)(String(result.exitCode))],
@@ -27,7 +29,8 @@ function summaryMarkdown(result) {
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(task.stoppedReason ?? ''),
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(task.containers.map((c) => `${c.name}: ${c.exitCode ?? '-'}`).join(', ')),
     ]));
-    return `### ECS run task: ${result.status}\n\n${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.message)}\n\n${head}\n\n${result.tasks.length > 0 ? `${tasks}\n` : ''}`;
+    const logs = (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .containerLogsMarkdown */ .WJ)(result.tasks.map((task) => ({ taskId: task.id, ...(task.logs ? { logs: task.logs } : {}) })));
+    return `### ECS run task: ${result.status}\n\n${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.message)}\n\n${head}\n\n${result.tasks.length > 0 ? `${tasks}\n` : ''}${logs.length > 0 ? `\n#### Last log lines\n\n${logs.join('\n')}\n` : ''}`;
 }
 
 

@@ -5,33 +5,47 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3642);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5286);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7687);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
+
 
 
 // The AWS SDK and the run logic load only after every input has been read (separate chunks of the bundle).
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readRunTaskInputs */ .A)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_());
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readRunTaskInputs */ .A)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(), process.env.GITHUB_WORKSPACE ?? process.cwd(), 
+        // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
+        process.env.RUNNER_TEMP || undefined);
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { runTask }, { summaryMarkdown }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 234).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(234), __nccwpck_require__.e(462)]).then(__nccwpck_require__.bind(__nccwpck_require__, 462)),
+            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
+            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9071)),
             __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
+        const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1 });
+        // CloudWatch Logs (the tasks' log lines): its SDK is loaded when a task logs with awslogs.
+        const logs = (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .logsClients */ .qr)();
         // A cancelled job gets SIGINT (then SIGTERM): stop the tasks (StopTask), say so, exit non-zero.
         const cancelled = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jobCancelSignal */ .iF)((signal) => _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping the task(s).`));
         try {
             const result = await runTask(inputs, {
                 ecs,
+                ecsSingleAttempt,
                 region,
+                logs: logs.clientFor,
                 clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
                 sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
                 signal: cancelled,
                 log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning },
             });
-            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({ 'task-arns': result.taskArns, 'exit-code': result.exitCode, status: result.status });
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
+                'task-definition-arn': result.taskDefinitionArn,
+                'task-arns': result.taskArns,
+                'exit-code': result.exitCode,
+                status: result.status,
+            });
             (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)(summaryMarkdown(result));
             if (result.status === 'succeeded' || result.status === 'started') {
                 _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.message, { title: `ECS run task ${result.status}` });
@@ -41,6 +55,8 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         }
         finally {
             ecs.destroy();
+            ecsSingleAttempt.destroy();
+            await logs.destroy();
         }
     },
 });
@@ -57,7 +73,9 @@ __webpack_async_result__();
 /* harmony export */   A: () => (/* binding */ readRunTaskInputs)
 /* harmony export */ });
 /* unused harmony export LAUNCH_TYPES */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3642);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7687);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
+
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
 // arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, family:3 or family (its latest ACTIVE revision).
@@ -94,12 +112,29 @@ function readCommand(input) {
     }
     return parsed;
 }
-/** Reads and validates every input before any AWS call. */
-function readRunTaskInputs(input = new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_()) {
-    const taskDefinition = input.requiredString('task-definition-arn');
-    if (!TASK_DEFINITION.test(taskDefinition)) {
-        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('task-definition-arn', taskDefinition, 'must be a task definition ARN, family:revision or family', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42, my-app:42 or my-app.');
+/** Exactly one of task-definition (a file, read and validated here) and task-definition-arn. */
+function readTaskDefinition(input, workspace, runnerTemp) {
+    const file = input.optionalString('task-definition');
+    const arn = input.optionalString('task-definition-arn');
+    if (file && arn) {
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Inputs "task-definition" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(file)}) and "task-definition-arn" (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(arn)}) are both set. Set only one: the rendered file to register and run, or the ARN of an existing revision to run.`);
     }
+    if (file)
+        return { kind: 'file', ...(0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .readTaskDefinitionFile */ .BD)(file, workspace, runnerTemp) };
+    if (!arn) {
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to a rendered task definition file (e.g. the output of ecs-render-taskdef; it is registered first), or task-definition-arn to an existing revision.');
+    }
+    if (!TASK_DEFINITION.test(arn)) {
+        throw (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('task-definition-arn', arn, 'must be a task definition ARN, family:revision or family', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42, my-app:42 or my-app.');
+    }
+    return { kind: 'arn', arn };
+}
+/**
+ * Reads and validates every input, the task definition file included, before any AWS call. The file may be in
+ * the workspace or RUNNER_TEMP (where ecs-render-taskdef writes).
+ */
+function readRunTaskInputs(input = new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_(), workspace = process.cwd(), runnerTemp) {
+    const taskDefinition = readTaskDefinition(input, workspace, runnerTemp);
     const cluster = input.string('cluster', 'default');
     const service = input.optionalString('service');
     const subnets = ids(input, 'subnets', /^subnet-[0-9a-f]{8,17}$/, 'subnet-0a1b2c3d4e5f60718');
@@ -162,128 +197,18 @@ function readRunTaskInputs(input = new _ecs_actions_core__WEBPACK_IMPORTED_MODUL
 
 /***/ }),
 
-/***/ 3642:
+/***/ 6743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ errors_ConfigurationError),
-  i_: () => (/* reexport */ InputReader),
-  Ue: () => (/* reexport */ awsRegion),
-  nV: () => (/* reexport */ createAwsClient),
-  gJ: () => (/* reexport */ errors_errorMessage),
-  Qz: () => (/* reexport */ explainAccessError),
-  a3: () => (/* reexport */ formatDuration),
-  aY: () => (/* reexport */ invalidInput),
-  Pq: () => (/* reexport */ isAccessError),
-  iF: () => (/* reexport */ jobCancelSignal),
-  Rm: () => (/* reexport */ log_namespaceObject),
-  UZ: () => (/* reexport */ markdownCell),
-  D9: () => (/* reexport */ markdownCode),
-  Qj: () => (/* reexport */ markdownTable),
-  cl: () => (/* reexport */ errors_quoteValue),
-  bZ: () => (/* reexport */ realSleep),
-  Cs: () => (/* reexport */ runAction),
-  n0: () => (/* reexport */ setOutputs),
-  ml: () => (/* reexport */ systemClock),
-  Sy: () => (/* reexport */ writeSummary)
-});
-
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
-
-// NAMESPACE OBJECT: ../../packages/core/src/log.ts
-var log_namespaceObject = {};
-__nccwpck_require__.r(log_namespaceObject);
-__nccwpck_require__.d(log_namespaceObject, {
-  debug: () => (debug),
-  endGroup: () => (endGroup),
-  error: () => (error),
-  group: () => (group),
-  info: () => (info),
-  maskSecret: () => (maskSecret),
-  notice: () => (notice),
-  startGroup: () => (startGroup),
-  warning: () => (warning)
-});
-
-;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
-/**
- * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
- * It fails the step with that message alone, no stack trace.
- */
-class errors_ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-/** The text of anything thrown, for a log line. */
-function errors_errorMessage(error) {
-    if (error instanceof Error)
-        return error.message || error.name;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-/** Quotes a user value for an error message, shortened so a pasted file does not flood the log. */
-function errors_quoteValue(value, max = 120) {
-    const shown = value.length > max ? `${value.slice(0, max)}…` : value;
-    return JSON.stringify(shown);
-}
-/** `Input "name" <expected>; got "<value>". <fix>` */
-function invalidInput(name, value, expected, fix) {
-    return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/version.ts
-/** The toolkit's own version, sent in the AWS user agent. A test keeps it equal to the root package.json. */
-const ECS_ACTIONS_VERSION = '1.0.0';
-
-;// CONCATENATED MODULE: ../../packages/core/src/aws.ts
-
-
-/** How long to wait for a TCP connection, and for the answer to one attempt: AWS API calls take well under a second. */
-const AWS_CONNECTION_TIMEOUT_MS = 5_000;
-const AWS_REQUEST_TIMEOUT_MS = 30_000;
-/** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
-function awsRegion(explicit, env = process.env) {
-    const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
-    if (!region) {
-        throw new errors_ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
-    }
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors_ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
-    }
-    return region;
-}
-function awsClientConfig(options = {}) {
-    return {
-        region: awsRegion(options.region),
-        // Adaptive mode adds client-side rate limiting on top of backoff, which is what a poll loop under throttling needs.
-        maxAttempts: options.maxAttempts ?? 6,
-        retryMode: 'adaptive',
-        customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
-        // Without these an answer that never comes holds the step forever: the SDK sets no timeout of its own, and this
-        // handler version only warns on requestTimeout unless told to throw (a TimeoutError, which the SDK retries).
-        requestHandler: {
-            connectionTimeout: AWS_CONNECTION_TIMEOUT_MS,
-            requestTimeout: options.requestTimeoutMs ?? AWS_REQUEST_TIMEOUT_MS,
-            throwOnRequestTimeout: true,
-        },
-    };
-}
-/**
- * Builds an SDK v3 client. Endpoints come from the SDK's own support for `AWS_ENDPOINT_URL` and
- * `AWS_ENDPOINT_URL_<SERVICE>` (e.g. `AWS_ENDPOINT_URL_ECS`), so the simulator needs no code path of ours.
- */
-function createAwsClient(Client, options) {
-    return new Client(awsClientConfig(options));
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J6: () => (/* binding */ awsErrorCode),
+/* harmony export */   Jr: () => (/* binding */ THROTTLING_CODES),
+/* harmony export */   Pq: () => (/* binding */ isAccessError),
+/* harmony export */   Qz: () => (/* binding */ explainAccessError),
+/* harmony export */   em: () => (/* binding */ sentence),
+/* harmony export */   w7: () => (/* binding */ isAccessDenied)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
 /**
  * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
  * denied), in one wording for every action: which call, which code, and what to change.
@@ -321,7 +246,7 @@ const DENIED_CODES = new Set([
     'NotAuthorized',
 ]);
 function isMissingCredentials(error) {
-    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test(errors_errorMessage(error));
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
 }
 function isPassRoleDenied(code, detail) {
     // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
@@ -338,7 +263,7 @@ function isAccessError(error) {
         EXPIRED_CODES.has(code) ||
         REJECTED_CODES.has(code) ||
         DENIED_CODES.has(code) ||
-        isPassRoleDenied(code, errors_errorMessage(error)));
+        isPassRoleDenied(code, (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)));
 }
 /** The service's message as a sentence, so that the advice after it reads as the next one. */
 function sentence(text) {
@@ -349,28 +274,1025 @@ function sentence(text) {
 function explainAccessError(error, context) {
     const { action } = context;
     const code = awsErrorCode(error);
-    const detail = sentence(errors_errorMessage(error));
+    const detail = sentence((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
     const on = context.resource ? ` on ${context.resource}` : '';
     const where = context.region ? ` in region ${context.region}` : '';
     if (isMissingCredentials(error)) {
-        return new errors_ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
     }
     if (EXPIRED_CODES.has(code)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
     }
     if (REJECTED_CODES.has(code)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
     }
     if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
         const named = /iam:PassRole/i.test(detail)
             ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
             : action;
-        return new errors_ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
     }
     return undefined;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
+
+/***/ }),
+
+/***/ 1099:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ue: () => (/* binding */ awsRegion),
+  nV: () => (/* binding */ createAwsClient)
+});
+
+// UNUSED EXPORTS: AWS_CONNECTION_TIMEOUT_MS, AWS_REQUEST_TIMEOUT_MS, awsClientConfig
+
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
+;// CONCATENATED MODULE: ../../packages/core/src/version.ts
+/** The toolkit's own version, sent in the AWS user agent. A test keeps it equal to the root package.json. */
+const ECS_ACTIONS_VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ../../packages/core/src/aws.ts
+
+
+/** How long to wait for a TCP connection, and for the answer to one attempt: AWS API calls take well under a second. */
+const AWS_CONNECTION_TIMEOUT_MS = 5_000;
+const AWS_REQUEST_TIMEOUT_MS = 30_000;
+/** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
+function awsRegion(explicit, env = process.env) {
+    const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+    if (!region) {
+        throw new errors/* ConfigurationError */.j1('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
+    }
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+        throw new errors/* ConfigurationError */.j1(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
+    }
+    return region;
+}
+function awsClientConfig(options = {}) {
+    return {
+        region: awsRegion(options.region),
+        // Adaptive mode adds client-side rate limiting on top of backoff, which is what a poll loop under throttling needs.
+        maxAttempts: options.maxAttempts ?? 6,
+        retryMode: 'adaptive',
+        customUserAgent: [['ecs-actions', ECS_ACTIONS_VERSION]],
+        // Without these an answer that never comes holds the step forever: the SDK sets no timeout of its own, and this
+        // handler version only warns on requestTimeout unless told to throw (a TimeoutError, which the SDK retries).
+        requestHandler: {
+            connectionTimeout: AWS_CONNECTION_TIMEOUT_MS,
+            requestTimeout: options.requestTimeoutMs ?? AWS_REQUEST_TIMEOUT_MS,
+            throwOnRequestTimeout: true,
+        },
+    };
+}
+/**
+ * Builds an SDK v3 client. Endpoints come from the SDK's own support for `AWS_ENDPOINT_URL` and
+ * `AWS_ENDPOINT_URL_<SERVICE>` (e.g. `AWS_ENDPOINT_URL_ECS`), so the simulator needs no code path of ours.
+ */
+function createAwsClient(Client, options) {
+    return new Client(awsClientConfig(options));
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ errorCode),
+/* harmony export */   Ni: () => (/* binding */ explainAwsError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   i5: () => (/* binding */ NoAnswerError),
+/* harmony export */   iQ: () => (/* binding */ AwsCallError),
+/* harmony export */   rV: () => (/* binding */ isAbort)
+/* harmony export */ });
+/* unused harmony exports isUnavailable, AwsRetriesExhaustedError, CancelledWriteError */
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9179);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(637);
+/**
+ * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,
+ * bad credentials and missing resources fail at once, naming the IAM action or the resource.
+ */
+
+
+
+const shape = (error) => (typeof error === 'object' && error !== null ? error : {});
+function errorCode(error) {
+    if (error instanceof AwsRetriesExhaustedError)
+        return error.code;
+    return (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .awsErrorCode */ .J6)(error);
+}
+const NETWORK = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ECONNRESET', 'ECONNREFUSED']);
+/** Throttling, 5xx and dropped connections: worth trying again. */
+function isTransient(error) {
+    if (error instanceof AwsRetriesExhaustedError)
+        return true;
+    const e = shape(error);
+    const code = errorCode(error);
+    if (_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .THROTTLING_CODES */ .Jr.has(code) || NETWORK.has(code) || e.code === 'ECONNRESET')
+        return true;
+    if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAccessError */ .Pq)(error))
+        return false;
+    const status = e.$metadata?.httpStatusCode;
+    return status !== undefined && status >= 500;
+}
+/** The API does not know the operation or refuses it here: treat the extra detail as not available. */
+function isUnavailable(error) {
+    const code = errorCode(error);
+    return (code === 'UnknownOperationException' ||
+        code === 'InvalidParameterException' ||
+        code === 'InvalidAction' ||
+        code === 'UnsupportedFeatureException' ||
+        isAccessDenied(error) ||
+        shape(error).$metadata?.httpStatusCode === 404);
+}
+function isAbort(error) {
+    const code = errorCode(error);
+    return code === 'AbortError' || shape(error).code === 'ABORT_ERR';
+}
+/** An AWS call that failed for a reason the user has to fix: no stack trace, the action or resource named. */
+class AwsCallError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1 {
+    code;
+    operation;
+    constructor(message, code, operation) {
+        super(message);
+        this.code = code;
+        this.operation = operation;
+    }
+}
+/** A transient error (throttling, 5xx, dropped connection) that outlasted the SDK's retries. */
+class AwsRetriesExhaustedError extends Error {
+    code;
+    detail;
+    constructor(message, code, 
+    /** The service's own message. */
+    detail = message) {
+        super(message);
+        this.code = code;
+        this.detail = detail;
+    }
+}
+/**
+ * An AWS call that got no answer within the time this step gave it (the request may or may not have been
+ * applied): not a cancel, and not retried here.
+ */
+class NoAnswerError extends Error {
+    operation;
+    waitedMs;
+    constructor(operation, waitedMs) {
+        // An operation of another service names it (codedeploy:GetDeployment); ECS's are bare (DescribeServices).
+        super(`${operation.includes(':') ? operation : `ecs:${operation}`} did not answer within ${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(waitedMs)}`);
+        this.operation = operation;
+        this.waitedMs = waitedMs;
+    }
+}
+/** The job was cancelled while a write was in flight; `landed` says what a short check found afterwards. */
+class CancelledWriteError extends Error {
+    doing;
+    landed;
+    constructor(doing, landed) {
+        super(`Cancelled while ${doing}: ${landed}.`);
+        this.doing = doing;
+        this.landed = landed;
+    }
+}
+/**
+ * Rewrites an SDK error as an error that says what failed and how to fix it. A transient error becomes an
+ * AwsRetriesExhaustedError (still transient: the wait may try again), a cancellation stays as it is.
+ */
+function explainAwsError(error, context) {
+    if (isAbort(error) ||
+        error instanceof AwsCallError ||
+        error instanceof AwsRetriesExhaustedError ||
+        error instanceof NoAnswerError)
+        return error;
+    const code = errorCode(error);
+    const detail = (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .sentence */ .em)((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+    const action = `ecs:${context.operation}`;
+    if (isTransient(error)) {
+        return new AwsRetriesExhaustedError(`${action} failed with ${code} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${context.region}, try again later.`, code, (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+    }
+    const where = `in region ${context.region}`;
+    const access = (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .explainAccessError */ .Qz)(error, { action, region: context.region });
+    if (access)
+        return new AwsCallError(access.message, code, context.operation);
+    if (code === 'ClusterNotFoundException') {
+        return new AwsCallError(`Cluster "${context.cluster}" was not found ${where} (${action}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}). Check the cluster input and AWS_REGION.`, code, context.operation);
+    }
+    if (code === 'ServiceNotFoundException' || code === 'ServiceNotActiveException') {
+        return new AwsCallError(`Service "${context.service}" was not found or is not active in cluster "${context.cluster}" ${where} (${action}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}). Check the service and cluster inputs and AWS_REGION.`, code, context.operation);
+    }
+    if (code === 'ClientException' || code === 'InvalidParameterException') {
+        return new AwsCallError(`${action} refused the request (${code}): ${detail}`, code, context.operation);
+    }
+    const wrapped = new Error(`${action} failed (${code}): ${detail}`);
+    if (error instanceof Error && error.stack)
+        wrapped.stack = `${wrapped.message}\n${error.stack}`;
+    return wrapped;
+}
+
+
+/***/ }),
+
+/***/ 3043:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ EcsCallSession),
+/* harmony export */   m: () => (/* binding */ CHECK_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
+
+/** How long a check of what landed after a cancel or a lost answer may take: one short describe. */
+const CHECK_TIMEOUT_MS = 5_000;
+class EcsCallSession {
+    deps;
+    target;
+    constructor(deps, target) {
+        this.deps = deps;
+        this.target = target;
+    }
+    get log() {
+        return this.deps.log;
+    }
+    get cancelled() {
+        return this.deps.signal?.aborted === true;
+    }
+    /** One ECS call, its error explained (what failed and how to fix it). */
+    async call(operation, send, limits = {}) {
+        try {
+            return await this.bounded(operation, send, limits);
+        }
+        catch (error) {
+            throw (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .explainAwsError */ .Ni)(error, { operation, ...this.target(), region: this.deps.region });
+        }
+    }
+    /** One ECS call with the SDK's error as it is, except that running out of `limits.withinMs` is a NoAnswerError. */
+    async bounded(operation, send, limits = {}) {
+        const cancel = limits.cancellable === false ? undefined : this.deps.signal;
+        const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
+        const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
+        const signals = [cancel, timer].filter((signal) => signal !== undefined);
+        const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        try {
+            return await send(abortSignal ? { abortSignal } : {});
+        }
+        catch (error) {
+            if (timer?.aborted && !cancel?.aborted)
+                throw new _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswerError */ .i5(operation, Math.max(0, withinMs ?? 0));
+            throw error;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 4792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  IW: () => (/* reexport */ call_session/* EcsCallSession */.I),
+  Vp: () => (/* reexport */ LOG_LINES_SHOWN),
+  i5: () => (/* reexport */ aws_errors/* NoAnswerError */.i5),
+  AB: () => (/* reexport */ awslogsConfigs),
+  WJ: () => (/* reexport */ containerLogsMarkdown),
+  CA: () => (/* reexport */ aws_errors/* errorCode */.CA),
+  ml: () => (/* reexport */ formatContainerLogs),
+  Ac: () => (/* reexport */ getLogEvents),
+  rV: () => (/* reexport */ aws_errors/* isAbort */.rV),
+  aM: () => (/* reexport */ logStreamOf),
+  qr: () => (/* reexport */ logsClients),
+  FO: () => (/* reexport */ logsReadProblem),
+  oO: () => (/* reexport */ noPrefixNote),
+  BD: () => (/* reexport */ readTaskDefinitionFile)
+});
+
+// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, WRITE_ATTEMPTS, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
+
+// EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
+var aws_errors = __nccwpck_require__(6153);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/call-session.ts
+var call_session = __nccwpck_require__(3043);
+// EXTERNAL MODULE: ../../packages/core/src/aws.ts + 1 modules
+var aws = __nccwpck_require__(1099);
+// EXTERNAL MODULE: ../../packages/core/src/aws-errors.ts
+var src_aws_errors = __nccwpck_require__(6743);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ../../packages/core/src/outputs.ts
+var outputs = __nccwpck_require__(5464);
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/container-logs.ts
+
+
+
+
+
+/** How many of a container's last lines are shown. */
+const LOG_LINES_SHOWN = 20;
+/** The containers that log with awslogs, with their group, region (default: the step's) and stream prefix. */
+function awslogsConfigs(containers, defaultRegion) {
+    return containers.flatMap((container) => {
+        const config = container.logConfiguration;
+        const group = config?.options?.['awslogs-group'];
+        if (config?.logDriver !== 'awslogs' || !group || !container.name)
+            return [];
+        const prefix = config.options?.['awslogs-stream-prefix'];
+        return [
+            {
+                container: container.name,
+                group,
+                region: config.options?.['awslogs-region'] || defaultRegion,
+                ...(prefix ? { streamPrefix: prefix } : {}),
+            },
+        ];
+    });
+}
+/** The stream of a task's container, or undefined without a stream prefix (then it is named after the Docker id). */
+function logStreamOf(config, taskId) {
+    return config.streamPrefix ? `${config.streamPrefix}/${config.container}/${taskId}` : undefined;
+}
+/** The note for a container whose stream cannot be known. */
+function noPrefixNote(config) {
+    return `container ${config.container} logs to log group ${config.group} without an awslogs-stream-prefix, so its stream is named after the Docker container id: the task's log lines are not shown`;
+}
+/** The lines of some log events: a multi-line event (a stack trace sent as one event) counts as its lines. */
+function linesOf(events) {
+    return events.flatMap((event) => (event.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/));
+}
+/**
+ * Why reading a container's lines failed, as one line naming it; `wholeGroup` when asking again for another
+ * task of the same group is pointless (denied, no such group, no answer, another error).
+ */
+function logsReadProblem(error, config, stream) {
+    const where = `log group ${config.group}`;
+    const notShown = "the task's log lines are not shown";
+    if ((0,src_aws_errors/* isAccessDenied */.w7)(error)) {
+        return { note: `logs:GetLogEvents was denied on ${where} (${config.region}): ${notShown}`, wholeGroup: true };
+    }
+    if ((0,aws_errors/* errorCode */.CA)(error) === 'ResourceNotFoundException' && /log group/i.test((0,errors/* errorMessage */.gJ)(error))) {
+        return { note: `${where} was not found (${config.region}): ${notShown}`, wholeGroup: true };
+    }
+    if ((0,aws_errors/* errorCode */.CA)(error) === 'ResourceNotFoundException') {
+        return {
+            note: `log stream ${stream} was not found in ${where} (${config.region}): ${notShown}`,
+            wholeGroup: false,
+        };
+    }
+    if (error instanceof aws_errors/* NoAnswerError */.i5) {
+        return {
+            note: `logs:GetLogEvents on ${where} (${config.region}) did not answer in time: ${notShown}`,
+            wholeGroup: true,
+        };
+    }
+    return {
+        note: `logs:GetLogEvents on ${where} (${config.region}) failed: ${(0,errors/* errorMessage */.gJ)(error)}: ${notShown}`,
+        wholeGroup: true,
+    };
+}
+/**
+ * One GetLogEvents call. `forward`: the events from the stream's start, or after `forward.nextToken` (following a
+ * stream; the API then wants startFromHead true); without it the stream's last `limit` events. A call that outlasts
+ * `withinMs` ends with a NoAnswerError; `signal` (the job's cancel) aborts it.
+ */
+async function getLogEvents(client, request, options) {
+    const { GetLogEventsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(422)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7422, 19));
+    const timer = AbortSignal.timeout(Math.max(0, options.withinMs));
+    const abortSignal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
+    try {
+        const output = await client.send(new GetLogEventsCommand({
+            logGroupName: request.group,
+            logStreamName: request.stream,
+            ...(request.limit !== undefined ? { limit: request.limit } : {}),
+            startFromHead: request.forward !== undefined,
+            ...(request.forward?.nextToken !== undefined ? { nextToken: request.forward.nextToken } : {}),
+        }), { abortSignal });
+        return { lines: linesOf(output.events ?? []), nextForwardToken: output.nextForwardToken };
+    }
+    catch (error) {
+        if (timer.aborted && !options.signal?.aborted)
+            throw new aws_errors/* NoAnswerError */.i5('GetLogEvents', options.withinMs);
+        throw error;
+    }
+}
+/** CloudWatch Logs clients by region, each created (and its SDK loaded) on first use; `destroy` ends them all. */
+function logsClients() {
+    const clients = new Map();
+    return {
+        clientFor(region) {
+            let client = clients.get(region);
+            if (!client) {
+                client = Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(422)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7422, 19)).then(({ CloudWatchLogsClient }) => (0,aws/* createAwsClient */.nV)(CloudWatchLogsClient, { region, maxAttempts: 2 }));
+                clients.set(region, client);
+            }
+            return client;
+        },
+        async destroy() {
+            for (const client of clients.values())
+                (await client.catch(() => undefined))?.destroy();
+        },
+    };
+}
+/** The log's lines for one task's containers. */
+function formatContainerLogs(logs) {
+    return logs.flatMap((entry) => {
+        if (entry.note !== undefined)
+            return [`  ${entry.note}`];
+        const lines = entry.lines ?? [];
+        if (lines.length === 0)
+            return [`  container ${entry.container}: no log lines in ${entry.group} ${entry.stream ?? ''}`];
+        if (entry.sameAs !== undefined) {
+            return [`  container ${entry.container} logged the same last ${lines.length} lines as in task ${entry.sameAs}`];
+        }
+        return [
+            `  last ${lines.length} log lines of container ${entry.container} (${entry.group} ${entry.stream ?? ''}):`,
+            // The `|` keeps an app's line from starting with `::`, which the runner would take for a workflow command.
+            ...lines.map((line) => `    | ${line}`),
+        ];
+    });
+}
+/** Each task's containers' last lines as fenced blocks (a fence longer than any backtick run in them), or notes. */
+function containerLogsMarkdown(tasks) {
+    const out = [];
+    for (const task of tasks) {
+        for (const logs of task.logs ?? []) {
+            if (logs.note !== undefined) {
+                out.push(`- task ${(0,outputs/* markdownCode */.D9)(task.taskId)}: ${(0,outputs/* markdownCell */.UZ)(logs.note)}`, '');
+                continue;
+            }
+            const lines = logs.lines ?? [];
+            if (logs.sameAs !== undefined) {
+                out.push(`- task ${(0,outputs/* markdownCode */.D9)(task.taskId)}, container ${(0,outputs/* markdownCode */.D9)(logs.container)}: the same last ${lines.length} lines as task ${(0,outputs/* markdownCode */.D9)(logs.sameAs)}`, '');
+                continue;
+            }
+            out.push(`Task ${(0,outputs/* markdownCode */.D9)(task.taskId)}, container ${(0,outputs/* markdownCode */.D9)(logs.container)} (${(0,outputs/* markdownCode */.D9)(`${logs.group} ${logs.stream ?? ''}`)}): ${lines.length === 0 ? 'no log lines' : `last ${lines.length} lines`}`, '');
+            if (lines.length === 0)
+                continue;
+            const longest = Math.max(0, ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
+            const fence = '`'.repeat(Math.max(3, longest + 1));
+            out.push(`${fence}text`, ...lines.map((line) => line.replace(/\r/g, '')), fence, '');
+        }
+    }
+    while (out.at(-1) === '')
+        out.pop();
+    return out;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/json-text.ts
+var json_text = __nccwpck_require__(6780);
+// EXTERNAL MODULE: ../../packages/core/src/task-definition.ts
+var task_definition = __nccwpck_require__(5027);
+// EXTERNAL MODULE: ../../packages/core/src/workspace-path.ts
+var workspace_path = __nccwpck_require__(9239);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/taskdef.ts
+var taskdef = __nccwpck_require__(7556);
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/task-definition-file.ts
+/**
+ * The input "task-definition": a rendered task definition file (ecs-render-taskdef's output, or one kept in git),
+ * read and validated before any AWS call. ecs-deploy-wait and ecs-run-task read it the same way.
+ */
+
+
+
+
+
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Reads the task definition file: inside the workspace or RUNNER_TEMP (where ecs-render-taskdef writes), strict
+ * JSON (no key twice), no larger than ECS accepts. Errors never show the file's content.
+ */
+function readTaskDefinitionFile(file, workspace, runnerTemp) {
+    const resolved = (0,workspace_path/* resolveInputPath */.qL)({
+        input: 'task-definition',
+        value: file,
+        roots: [
+            { name: 'GITHUB_WORKSPACE', dir: workspace },
+            ...(runnerTemp ? [{ name: 'RUNNER_TEMP', dir: runnerTemp }] : []),
+        ],
+    });
+    const text = (0,workspace_path/* readInputFile */.jH)('task-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: `Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}), e.g. the task-definition output of ecs-render-taskdef.`,
+    });
+    const parsed = (0,json_text/* parseJsonText */.lk)(text);
+    if (!parsed.ok)
+        throw new errors/* ConfigurationError */.j1((0,json_text/* jsonProblemMessage */.v5)('task-definition', resolved.shown, parsed.problem));
+    const result = (0,taskdef/* toRegisterRequest */.wu)(parsed.value);
+    if ('problem' in result) {
+        throw new errors/* ConfigurationError */.j1(`Input "task-definition": ${(0,errors/* quoteValue */.cl)(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`);
+    }
+    const tooLarge = (0,task_definition/* taskDefinitionSizeProblem */.xF)(result.request, `Input "task-definition": the task definition in ${(0,errors/* quoteValue */.cl)(resolved.shown)}`);
+    if (tooLarge)
+        throw new errors/* ConfigurationError */.j1(tooLarge);
+    return { path: file, rendered: result };
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/ecs/write-once.ts
+var write_once = __nccwpck_require__(7805);
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/index.ts
+// What the ECS actions share (ecs-deploy-wait, ecs-run-task): calling ECS, the task definition file, the containers'
+// log lines. A subpath of its own, so that the actions without ECS do not bundle it. Nothing here loads the ECS SDK
+// (type imports only): an action's entry reads its inputs with it before the SDK is loaded. The registration,
+// which does, is `@ecs-actions/core/ecs/register`.
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 7556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JL: () => (/* binding */ sameTaskDefinition),
+/* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
+/* harmony export */   wu: () => (/* binding */ toRegisterRequest)
+/* harmony export */ });
+/* unused harmony exports imagesOf, imageVersion, normalizeTaskDefinition */
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5027);
+
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Turns parsed JSON into a RegisterTaskDefinition input. Returns a problem description (for the error
+ * message) when the JSON is not a task definition.
+ */
+function toRegisterRequest(json) {
+    if (!isObject(json))
+        return { problem: 'is not a JSON object' };
+    let body = json;
+    let tags;
+    if (isObject(json.taskDefinition)) {
+        body = json.taskDefinition;
+        tags = json.tags;
+    }
+    const dropped = [];
+    const request = {};
+    for (const [key, value] of Object.entries(body)) {
+        if (_task_definition_js__WEBPACK_IMPORTED_MODULE_0__/* .DESCRIBE_ONLY_FIELDS */ .n7.includes(key))
+            dropped.push(key);
+        else if (value !== null)
+            request[key] = value;
+    }
+    if (typeof request.family !== 'string' || request.family === '')
+        return { problem: 'has no "family"' };
+    if (!Array.isArray(request.containerDefinitions) || request.containerDefinitions.length === 0) {
+        return { problem: 'has no "containerDefinitions"' };
+    }
+    if (Array.isArray(tags) && tags.length > 0 && request.tags === undefined)
+        request.tags = tags;
+    return { request: request, dropped };
+}
+/** Container images of a task definition, in container order. */
+function imagesOf(definition) {
+    return (definition.containerDefinitions ?? []).map((c) => c.image ?? '').filter((image) => image !== '');
+}
+/** The tag (or digest) of an image reference: `repo:1.2.3` → `1.2.3`. */
+function imageVersion(image) {
+    const at = image.indexOf('@');
+    if (at >= 0)
+        return image.slice(at + 1);
+    const lastSlash = image.lastIndexOf('/');
+    const colon = image.indexOf(':', lastSlash + 1);
+    return colon >= 0 ? image.slice(colon + 1) : undefined;
+}
+/** `family:revision` from a task definition ARN (or the text itself when it is not an ARN). */
+function shortTaskDefinition(arn) {
+    const slash = arn.indexOf('task-definition/');
+    return slash >= 0 ? arn.slice(slash + 'task-definition/'.length) : arn;
+}
+const CPU_UNITS_PER_VCPU = 1024;
+/** "1 vCPU" → "1024", "0.5 vcpu" → "512"; "3 GB" → "3072"; other text unchanged. */
+function normalizeTaskSize(value, unit) {
+    if (typeof value === 'number')
+        return String(value);
+    if (typeof value !== 'string')
+        return value;
+    const text = value.trim();
+    const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(text);
+    if (!match)
+        return text;
+    const amount = Number(match[1]);
+    const suffix = (match[2] ?? '').toLowerCase();
+    if (unit === 'cpu' && suffix === 'vcpu')
+        return String(Math.round(amount * CPU_UNITS_PER_VCPU));
+    if (unit === 'memory' && suffix === 'gb')
+        return String(Math.round(amount * 1024));
+    if (unit === 'memory' && suffix === 'mb')
+        return String(Math.round(amount));
+    return text;
+}
+/** Drops null/undefined, empty arrays and empty objects, recursively. */
+function prune(value) {
+    if (Array.isArray(value)) {
+        const items = value.map(prune).filter((item) => item !== undefined);
+        return items.length === 0 ? undefined : items;
+    }
+    if (isObject(value)) {
+        const out = {};
+        for (const key of Object.keys(value).sort()) {
+            const pruned = prune(value[key]);
+            if (pruned !== undefined)
+                out[key] = pruned;
+        }
+        return Object.keys(out).length === 0 ? undefined : out;
+    }
+    return value ?? undefined;
+}
+const byName = (a, b) => {
+    const name = (x) => (isObject(x) ? String(x.name ?? '') : '');
+    return name(a).localeCompare(name(b));
+};
+/**
+ * A canonical form for "is this the same task definition": describe-only fields stripped, values that ECS fills
+ * in with their defaults removed (essential true, protocol tcp, container cpu 0, hostPort equal to containerPort in
+ * awsvpc/host mode, networkMode bridge, enableFaultInjection false, versionConsistency enabled), task cpu/memory in
+ * units, environment/secrets order ignored, empty values dropped. Tags are not part of a revision and are ignored.
+ */
+function normalizeTaskDefinition(definition) {
+    if (!isObject(definition))
+        return definition;
+    const source = isObject(definition.taskDefinition) ? definition.taskDefinition : definition;
+    const td = {};
+    for (const [key, value] of Object.entries(source)) {
+        if (_task_definition_js__WEBPACK_IMPORTED_MODULE_0__/* .DESCRIBE_ONLY_FIELDS */ .n7.includes(key) || key === 'tags')
+            continue;
+        td[key] = value;
+    }
+    const networkMode = typeof td.networkMode === 'string' ? td.networkMode : 'bridge';
+    if (td.networkMode === 'bridge')
+        delete td.networkMode;
+    // Newer ECS answers show this default (false) also on revisions that never set it.
+    if (td.enableFaultInjection === false)
+        delete td.enableFaultInjection;
+    if (td.cpu !== undefined)
+        td.cpu = normalizeTaskSize(td.cpu, 'cpu');
+    if (td.memory !== undefined)
+        td.memory = normalizeTaskSize(td.memory, 'memory');
+    if (Array.isArray(td.containerDefinitions)) {
+        td.containerDefinitions = td.containerDefinitions.map((raw) => {
+            if (!isObject(raw))
+                return raw;
+            const c = { ...raw };
+            if (c.essential === true)
+                delete c.essential;
+            if (c.cpu === 0)
+                delete c.cpu;
+            if (c.versionConsistency === 'enabled')
+                delete c.versionConsistency;
+            for (const key of ['environment', 'secrets']) {
+                if (Array.isArray(c[key]))
+                    c[key] = [...c[key]].sort(byName);
+            }
+            if (Array.isArray(c.portMappings)) {
+                c.portMappings = c.portMappings.map((rawMapping) => {
+                    if (!isObject(rawMapping))
+                        return rawMapping;
+                    const m = { ...rawMapping };
+                    if (m.protocol === 'tcp')
+                        delete m.protocol;
+                    if (m.hostPort === 0 ||
+                        ((networkMode === 'awsvpc' || networkMode === 'host') && m.hostPort === m.containerPort)) {
+                        delete m.hostPort;
+                    }
+                    return m;
+                });
+            }
+            return c;
+        });
+    }
+    return prune(td);
+}
+function sameTaskDefinition(a, b) {
+    return JSON.stringify(normalizeTaskDefinition(a)) === JSON.stringify(normalizeTaskDefinition(b));
+}
+
+
+/***/ }),
+
+/***/ 7805:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ writeOnce)
+/* harmony export */ });
+/* unused harmony export WRITE_ATTEMPTS */
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
+/**
+ * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
+ * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
+ * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
+ * last one took effect after all.
+ */
+
+/** Attempts at one write, each after checking whether the one before landed. */
+const WRITE_ATTEMPTS = 5;
+const WRITE_BACKOFF_MS = 1_000;
+async function writeOnce(session, { operation, write, landed }) {
+    const { log, deps } = session;
+    for (let attempt = 1;; attempt++) {
+        try {
+            if (attempt > 1) {
+                const earlier = await landed();
+                if (earlier !== undefined) {
+                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
+                    return earlier;
+                }
+            }
+            return await write();
+        }
+        catch (error) {
+            // Cancelled or out of time: the caller finds out once what landed and says so.
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbort */ .rV)(error) || session.cancelled || error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswerError */ .i5)
+                throw error;
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(error) || attempt >= WRITE_ATTEMPTS)
+                throw error;
+            const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
+            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
+            await deps.sleep(backoff, deps.signal);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9179:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aY: () => (/* binding */ invalidInput),
+/* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/**
+ * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
+ * It fails the step with that message alone, no stack trace.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** The text of anything thrown, for a log line. */
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message || error.name;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** Quotes a user value for an error message, shortened so a pasted file does not flood the log. */
+function quoteValue(value, max = 120) {
+    const shown = value.length > max ? `${value.slice(0, max)}…` : value;
+    return JSON.stringify(shown);
+}
+/** `Input "name" <expected>; got "<value>". <fix>` */
+function invalidInput(name, value, expected, fix) {
+    return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 7687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j1: () => (/* reexport */ errors/* ConfigurationError */.j1),
+  i_: () => (/* reexport */ inputs/* InputReader */.i_),
+  Ue: () => (/* reexport */ aws/* awsRegion */.Ue),
+  nV: () => (/* reexport */ aws/* createAwsClient */.nV),
+  gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
+  Qz: () => (/* reexport */ aws_errors/* explainAccessError */.Qz),
+  a3: () => (/* reexport */ inputs/* formatDuration */.a3),
+  aY: () => (/* reexport */ errors/* invalidInput */.aY),
+  Pq: () => (/* reexport */ aws_errors/* isAccessError */.Pq),
+  iF: () => (/* reexport */ jobCancelSignal),
+  Rm: () => (/* reexport */ log_namespaceObject),
+  UZ: () => (/* reexport */ outputs/* markdownCell */.UZ),
+  D9: () => (/* reexport */ outputs/* markdownCode */.D9),
+  Qj: () => (/* reexport */ outputs/* markdownTable */.Qj),
+  cl: () => (/* reexport */ errors/* quoteValue */.cl),
+  bZ: () => (/* reexport */ realSleep),
+  Cs: () => (/* reexport */ runAction),
+  n0: () => (/* reexport */ outputs/* setOutputs */.n0),
+  ml: () => (/* reexport */ systemClock),
+  Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
+});
+
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+
+// NAMESPACE OBJECT: ../../packages/core/src/log.ts
+var log_namespaceObject = {};
+__nccwpck_require__.r(log_namespaceObject);
+__nccwpck_require__.d(log_namespaceObject, {
+  debug: () => (debug),
+  endGroup: () => (endGroup),
+  error: () => (error),
+  group: () => (group),
+  info: () => (info),
+  maskSecret: () => (maskSecret),
+  notice: () => (notice),
+  startGroup: () => (startGroup),
+  warning: () => (warning)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/aws.ts + 1 modules
+var aws = __nccwpck_require__(1099);
+// EXTERNAL MODULE: ../../packages/core/src/aws-errors.ts
+var aws_errors = __nccwpck_require__(6743);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ../../packages/core/src/inputs.ts
+var inputs = __nccwpck_require__(637);
+// EXTERNAL MODULE: ../../packages/core/src/json-text.ts
+var json_text = __nccwpck_require__(6780);
+// EXTERNAL MODULE: ../../packages/core/src/runner.ts
+var src_runner = __nccwpck_require__(2654);
+;// CONCATENATED MODULE: ../../packages/core/src/log.ts
+
+const { info, warning, notice, error, debug, startGroup, endGroup } = src_runner/* runner */.l;
+/** A collapsible log section around `fn`, closed even when it throws. */
+async function group(title, fn) {
+    src_runner/* runner */.l.startGroup(title);
+    try {
+        return await fn();
+    }
+    finally {
+        src_runner/* runner */.l.endGroup();
+    }
+}
+/**
+ * Hides a secret from every later log line. Each line of a multi-line secret is masked too,
+ * because the runner matches masks line by line.
+ */
+function maskSecret(secret) {
+    if (!secret)
+        return;
+    src_runner/* runner */.l.setSecret(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim() && line !== secret)
+            src_runner/* runner */.l.setSecret(line);
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/outputs.ts
+var outputs = __nccwpck_require__(5464);
+;// CONCATENATED MODULE: ../../packages/core/src/run.ts
+
+
+const POST_MARKER = 'ecs-actions-post';
+/**
+ * The entry of every action: runs main (or post, on the second invocation) and is the one error path.
+ * A ConfigurationError fails the step with its message alone; anything else also shows its stack under debug.
+ * The step is failed exactly once.
+ */
+async function runAction(steps) {
+    const isPost = steps.post !== undefined && src_runner/* runner */.l.getState(POST_MARKER) === 'true';
+    try {
+        if (isPost && steps.post) {
+            await steps.post();
+        }
+        else {
+            // Saved first so that the post step runs its clean-up even when main fails half way.
+            if (steps.post)
+                src_runner/* runner */.l.saveState(POST_MARKER, 'true');
+            await steps.main();
+        }
+    }
+    catch (error) {
+        reportFailure(error);
+    }
+}
+/**
+ * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
+ * about it. The step itself decides how to end (stop what it started, say what landed).
+ */
+function jobCancelSignal(onCancel) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        onCancel(signal);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return controller.signal;
+}
+function reportFailure(error) {
+    if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)
+        src_runner/* runner */.l.debug(error.stack);
+    src_runner/* runner */.l.setFailed((0,errors/* errorMessage */.gJ)(error));
+}
+/** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
+class StepState {
+    key;
+    constructor(key) {
+        this.key = key;
+    }
+    save(value) {
+        runner.saveState(this.key, JSON.stringify(value));
+    }
+    load() {
+        const raw = runner.getState(this.key);
+        if (!raw)
+            return undefined;
+        return JSON.parse(raw);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/core/src/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = async (ms, signal) => {
+    await (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
+};
+/** A clock that moves only when slept on: the test double for Clock and Sleep together. */
+class ManualClock {
+    current;
+    constructor(current = Date.UTC(2025, 9, 6, 9, 0, 0)) {
+        this.current = current;
+    }
+    now() {
+        return this.current;
+    }
+    advance(ms) {
+        this.current += ms;
+    }
+    sleep = async (ms) => {
+        this.advance(ms);
+    };
+}
+/**
+ * Calls `check` at once and then every `intervalMs` (measured from the start of each check, so slow
+ * API calls do not stretch the period) until it returns a value or `timeoutMs` has passed.
+ */
+async function poll(options) {
+    const { check, intervalMs, timeoutMs, clock, sleep, signal } = options;
+    const start = clock.now();
+    for (let attempt = 1;; attempt++) {
+        const checkStart = clock.now();
+        const value = await check(attempt);
+        if (value !== undefined)
+            return { status: 'done', value, elapsedMs: clock.now() - start, attempts: attempt };
+        const now = clock.now();
+        const remaining = start + timeoutMs - now;
+        if (remaining <= 0)
+            return { status: 'timed-out', elapsedMs: now - start, attempts: attempt };
+        const wait = Math.min(Math.max(checkStart + intervalMs - now, 0), remaining);
+        await sleep(wait, signal);
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/workspace-path.ts
+var workspace_path = __nccwpck_require__(9239);
+;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   i_: () => (/* binding */ InputReader)
+/* harmony export */ });
+/* unused harmony exports inputEnvName, runnerInputs, inputsFrom, MAX_WAIT_TIMEOUT_MS, MIN_POLL_INTERVAL_MS, parseInteger, parseDuration */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
 
 /** The runner's contract: `INPUT_<NAME>` with spaces as `_`, upper-cased, hyphens kept. */
 function inputEnvName(name) {
@@ -430,7 +1352,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new errors_ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -441,7 +1363,7 @@ class InputReader {
             return true;
         if (FALSE_WORDS.has(value))
             return false;
-        throw invalidInput(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
     }
     oneOf(name, allowed, fallback) {
         const value = this.raw(name);
@@ -449,7 +1371,7 @@ class InputReader {
             return fallback;
         if (allowed.includes(value))
             return value;
-        throw invalidInput(name, value, `must be one of ${allowed.join(', ')}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be one of ${allowed.join(', ')}`);
     }
     integer(name, options) {
         const value = this.raw(name);
@@ -470,7 +1392,7 @@ class InputReader {
         const timeoutMs = this.duration('timeout', '30m', { min: 1000, max: MAX_WAIT_TIMEOUT_MS });
         const pollIntervalMs = this.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
         if (pollIntervalMs > timeoutMs) {
-            throw invalidInput('poll-interval', this.raw('poll-interval'), `must not be longer than the timeout (${this.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('poll-interval', this.raw('poll-interval'), `must not be longer than the timeout (${this.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
         }
         return { timeoutMs, pollIntervalMs };
     }
@@ -495,7 +1417,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new errors_ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${errors_quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${name}" line ${index + 1} is not ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -509,7 +1431,7 @@ class InputReader {
             return JSON.parse(value);
         }
         catch (error) {
-            throw invalidInput(name, value, 'must be JSON', `The parser said: ${error.message}.`);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, 'must be JSON', `The parser said: ${error.message}.`);
         }
     }
 }
@@ -523,10 +1445,10 @@ function parseInteger(name, value, options = {}) {
                 : `an integer of at least ${min}`
             : `an integer from ${min} to ${max}`;
     if (!/^[+-]?\d+$/.test(value))
-        throw invalidInput(name, value, `must be ${range}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be ${range}`);
     const parsed = Number(value);
     if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max)
-        throw invalidInput(name, value, `must be ${range}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be ${range}`);
     return parsed;
 }
 function parseDuration(name, value, options = {}) {
@@ -538,19 +1460,30 @@ function parseDuration(name, value, options = {}) {
     else {
         const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
         if (parts.length === 0 || parts.map((part) => part[0]).join('') !== value)
-            throw invalidInput(name, value, format);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, format);
         ms = Math.round(parts.reduce((total, part) => total + Number(part[1]) * (DURATION_UNITS_MS[part[2] ?? 's'] ?? 0), 0));
     }
     if (options.min !== undefined && ms < options.min) {
-        throw invalidInput(name, value, `must be at least ${formatDuration(options.min)}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be at least ${formatDuration(options.min)}`);
     }
     if (options.max !== undefined && ms > options.max) {
-        throw invalidInput(name, value, `must be at most ${formatDuration(options.max)}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be at most ${formatDuration(options.max)}`);
     }
     return ms;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/json-text.ts
+
+/***/ }),
+
+/***/ 6780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lk: () => (/* binding */ parseJsonText),
+/* harmony export */   v5: () => (/* binding */ jsonProblemMessage)
+/* harmony export */ });
+/* unused harmony exports locateJsonError, formatJson */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
 
 /**
  * JSON.parse (which keeps the source's key order) after a strict scan: on failure where and why, in words.
@@ -574,7 +1507,7 @@ function parseJsonText(text) {
  * It quotes no content of the file beyond a duplicate key's name.
  */
 function jsonProblemMessage(input, shownPath, problem) {
-    const where = `Input "${input}": ${quoteValue(shownPath)}`;
+    const where = `Input "${input}": ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(shownPath)}`;
     const at = `at line ${problem.line}, column ${problem.column}`;
     return problem.kind === 'duplicate-key'
         ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
@@ -702,7 +1635,7 @@ function locateJsonError(text) {
             const key = JSON.parse(text.slice(keyStart, i));
             const first = keys.get(key);
             if (first !== undefined) {
-                throw new Stop(`the key ${quoteValue(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+                throw new Stop(`the key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
             }
             keys.set(key, keyStart);
             skipSpace();
@@ -772,11 +1705,69 @@ function formatJson(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ../../packages/core/src/runner.ts
+
+/***/ }),
+
+/***/ 5464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   UZ: () => (/* binding */ markdownCell),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2654);
+
+/** Writes every defined output; arrays and objects as JSON. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value === undefined)
+            continue;
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    }
+}
+/** Escapes a value for a markdown table cell. */
+function markdownCell(value) {
+    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/** `code` span that survives backticks in the value. */
+function markdownCode(value) {
+    const fence = value.includes('`') ? '``' : '`';
+    return `${fence}${value}${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped unless they are already markdown (`raw`). */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header.map(markdownCell)), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/**
+ * Appends markdown to the job summary. Without `GITHUB_STEP_SUMMARY` (a local run) it only logs at debug:
+ * a summary is a report, never a reason to fail the step.
+ */
+function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
+        return;
+    }
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.appendSummary(markdown);
+}
+
+
+/***/ }),
+
+/***/ 2654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ runner)
+/* harmony export */ });
+/* unused harmony export issueCommand */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The GitHub runner's contract for a JavaScript action: workflow commands on stdout and file commands
  * (`GITHUB_OUTPUT`, `GITHUB_STATE`, `GITHUB_ENV`, `GITHUB_STEP_SUMMARY`).
@@ -794,7 +1785,7 @@ function issueCommand(command, properties, message) {
         .filter(([, value]) => value !== undefined && value !== '')
         .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
         .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function fileCommand(variable, name, value) {
     const file = process.env[variable];
@@ -805,11 +1796,11 @@ function fileCommand(variable, name, value) {
     let delimiter = `ghadelimiter_${process.pid}_${Date.now().toString(36)}`;
     while (value.includes(delimiter) || name.includes(delimiter))
         delimiter += `_${Math.random().toString(36).slice(2)}`;
-    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
 }
-const runner_runner = {
+const runner = {
     info(message) {
-        process.stdout.write(`${message}${external_node_os_.EOL}`);
+        process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
     },
     debug(message) {
         issueCommand('debug', {}, message);
@@ -849,7 +1840,7 @@ const runner_runner = {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
             throw new Error('GITHUB_STEP_SUMMARY is not set');
-        (0,external_node_fs_.appendFileSync)(file, `${markdown}${external_node_os_.EOL}`, 'utf8');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${markdown}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
     },
     /** Fails the step: an error annotation and exit code 1. */
     setFailed(message, properties = {}) {
@@ -858,178 +1849,68 @@ const runner_runner = {
     },
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/log.ts
 
-const { info, warning, notice, error, debug, startGroup, endGroup } = runner_runner;
-/** A collapsible log section around `fn`, closed even when it throws. */
-async function group(title, fn) {
-    runner_runner.startGroup(title);
-    try {
-        return await fn();
-    }
-    finally {
-        runner_runner.endGroup();
-    }
+/***/ }),
+
+/***/ 5027:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n7: () => (/* binding */ DESCRIBE_ONLY_FIELDS),
+/* harmony export */   xF: () => (/* binding */ taskDefinitionSizeProblem)
+/* harmony export */ });
+/* unused harmony exports TASK_DEFINITION_MAX_BYTES, taskDefinitionBytes */
+/**
+ * Fields that DescribeTaskDefinition returns but RegisterTaskDefinition rejects (ECS API reference,
+ * TaskDefinition vs RegisterTaskDefinition request syntax). Every other field is a register parameter.
+ */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+/**
+ * ECS refuses a RegisterTaskDefinition request whose task definition is larger than 64 KiB (Amazon ECS service
+ * quota "Task definition size": 64 KiB, not adjustable).
+ */
+const TASK_DEFINITION_MAX_BYTES = 64 * 1024;
+/** The size ECS counts, as near as a client can tell: the register input as compact JSON, in UTF-8 bytes. */
+function taskDefinitionBytes(registerInput) {
+    return Buffer.byteLength(JSON.stringify(registerInput), 'utf8');
 }
 /**
- * Hides a secret from every later log line. Each line of a multi-line secret is masked too,
- * because the runner matches masks line by line.
+ * Undefined when the task definition fits, else the sentence for the error: the size, the limit and what to do.
+ * `what` names the task definition: `the task definition rendered from "td.json"`.
  */
-function maskSecret(secret) {
-    if (!secret)
-        return;
-    runner_runner.setSecret(secret);
-    for (const line of secret.split(/\r?\n/))
-        if (line.trim() && line !== secret)
-            runner_runner.setSecret(line);
+function taskDefinitionSizeProblem(registerInput, what) {
+    const bytes = taskDefinitionBytes(registerInput);
+    if (bytes <= TASK_DEFINITION_MAX_BYTES)
+        return undefined;
+    return `${what} is ${bytes} bytes as compact JSON, over the 64 KiB (${TASK_DEFINITION_MAX_BYTES} bytes) that ECS accepts for one task definition (service quota "Task definition size", not adjustable). Make it smaller: move long values into environmentFiles (S3) or secrets (SSM Parameter Store, Secrets Manager), or split the containers across services.`;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/outputs.ts
 
-/** Writes every defined output; arrays and objects as JSON. */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs)) {
-        if (value === undefined)
-            continue;
-        runner_runner.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
-    }
-}
-/** Escapes a value for a markdown table cell. */
-function markdownCell(value) {
-    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/** `code` span that survives backticks in the value. */
-function markdownCode(value) {
-    const fence = value.includes('`') ? '``' : '`';
-    return `${fence}${value}${fence}`;
-}
-/** A GitHub-flavoured markdown table; cells are escaped unless they are already markdown (`raw`). */
-function markdownTable(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header.map(markdownCell)), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-/**
- * Appends markdown to the job summary. Without `GITHUB_STEP_SUMMARY` (a local run) it only logs at debug:
- * a summary is a report, never a reason to fail the step.
- */
-function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        runner_runner.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
-        return;
-    }
-    runner_runner.appendSummary(markdown);
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ../../packages/core/src/run.ts
+/***/ 9239:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-const POST_MARKER = 'ecs-actions-post';
-/**
- * The entry of every action: runs main (or post, on the second invocation) and is the one error path.
- * A ConfigurationError fails the step with its message alone; anything else also shows its stack under debug.
- * The step is failed exactly once.
- */
-async function runAction(steps) {
-    const isPost = steps.post !== undefined && runner_runner.getState(POST_MARKER) === 'true';
-    try {
-        if (isPost && steps.post) {
-            await steps.post();
-        }
-        else {
-            // Saved first so that the post step runs its clean-up even when main fails half way.
-            if (steps.post)
-                runner_runner.saveState(POST_MARKER, 'true');
-            await steps.main();
-        }
-    }
-    catch (error) {
-        reportFailure(error);
-    }
-}
-/**
- * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
- * about it. The step itself decides how to end (stop what it started, say what landed).
- */
-function jobCancelSignal(onCancel) {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        onCancel(signal);
-        controller.abort();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return controller.signal;
-}
-function reportFailure(error) {
-    if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)
-        runner_runner.debug(error.stack);
-    runner_runner.setFailed(errors_errorMessage(error));
-}
-/** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
-class StepState {
-    key;
-    constructor(key) {
-        this.key = key;
-    }
-    save(value) {
-        runner.saveState(this.key, JSON.stringify(value));
-    }
-    load() {
-        const raw = runner.getState(this.key);
-        if (!raw)
-            return undefined;
-        return JSON.parse(raw);
-    }
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ../../packages/core/src/time.ts
-
-const systemClock = { now: () => Date.now() };
-const realSleep = async (ms, signal) => {
-    await (0,promises_namespaceObject.setTimeout)(ms, undefined, signal ? { signal } : undefined);
-};
-/** A clock that moves only when slept on: the test double for Clock and Sleep together. */
-class ManualClock {
-    current;
-    constructor(current = Date.UTC(2025, 9, 6, 9, 0, 0)) {
-        this.current = current;
-    }
-    now() {
-        return this.current;
-    }
-    advance(ms) {
-        this.current += ms;
-    }
-    sleep = async (ms) => {
-        this.advance(ms);
-    };
-}
-/**
- * Calls `check` at once and then every `intervalMs` (measured from the start of each check, so slow
- * API calls do not stretch the period) until it returns a value or `timeoutMs` has passed.
- */
-async function poll(options) {
-    const { check, intervalMs, timeoutMs, clock, sleep, signal } = options;
-    const start = clock.now();
-    for (let attempt = 1;; attempt++) {
-        const checkStart = clock.now();
-        const value = await check(attempt);
-        if (value !== undefined)
-            return { status: 'done', value, elapsedMs: clock.now() - start, attempts: attempt };
-        const now = clock.now();
-        const remaining = start + timeoutMs - now;
-        if (remaining <= 0)
-            return { status: 'timed-out', elapsedMs: now - start, attempts: attempt };
-        const wait = Math.min(Math.max(checkStart + intervalMs - now, 0), remaining);
-        await sleep(wait, signal);
-    }
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jH: () => (/* binding */ readInputFile),
+/* harmony export */   qL: () => (/* binding */ resolveInputPath)
+/* harmony export */ });
+/* unused harmony export displayPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9179);
 /**
  * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
  * earlier step writes files, RUNNER_TEMP. Symbolic links are resolved before the check, so a link in the repository
@@ -1043,7 +1924,7 @@ const MAX_LINKS = 40;
 /** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
 function realPathOf(file, hops = 0) {
     try {
-        return realpathSync(file);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
     }
     catch (error) {
         const code = error.code;
@@ -1051,24 +1932,24 @@ function realPathOf(file, hops = 0) {
             throw error;
     }
     // A dangling link is followed by hand: writing through it would create its target, wherever that is.
-    const link = lstatSync(file, { throwIfNoEntry: false });
+    const link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file, { throwIfNoEntry: false });
     if (link?.isSymbolicLink() && hops < MAX_LINKS) {
-        return realPathOf(path.resolve(path.dirname(file), readlinkSync(file)), hops + 1);
+        return realPathOf(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(file)), hops + 1);
     }
-    const parent = path.dirname(file);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);
     if (parent === file)
         return file;
-    return path.join(realPathOf(parent, hops), path.basename(file));
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(realPathOf(parent, hops), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file));
 }
 function isInside(dir, file) {
-    const relative = path.relative(dir, file);
-    return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && relative !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
 }
 /** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
 function displayPath(file, root) {
     if (!isInside(root, file))
         return file;
-    return path.relative(root, file).split(path.sep).join('/') || '.';
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, file).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') || '.';
 }
 /**
  * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
@@ -1076,13 +1957,13 @@ function displayPath(file, root) {
  */
 function resolveInputPath({ input, value, roots }) {
     const [base] = roots;
-    const absolute = path.resolve(base.dir, value);
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base.dir, value);
     const file = realPathOf(absolute);
-    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(path.resolve(root.dir)) }));
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root.dir)) }));
     if (!realRoots.some((root) => isInside(root.dir, file))) {
         const through = file === absolute ? '' : ' (following symbolic links)';
         const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
-        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${input}" must name a path inside ${allowed}; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
     }
     return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
 }
@@ -1093,40 +1974,24 @@ function resolveInputPath({ input, value, roots }) {
 function readInputFile(input, resolved, options) {
     const where = `Input "${input}"`;
     try {
-        const stat = statSync(resolved.file);
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(resolved.file);
         if (stat.isDirectory()) {
-            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(resolved.shown)} is a directory. Point it at the file.`);
         }
         if (stat.size > options.maxBytes) {
-            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
         }
-        return readFileSync(resolved.file, 'utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(resolved.file, 'utf8');
     }
     catch (error) {
-        if (error instanceof ConfigurationError)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1)
             throw error;
         if (error.code === 'ENOENT') {
-            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: the file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
         }
-        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errorMessage(error)}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: cannot read ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(resolved.shown)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}.`);
     }
 }
-
-;// CONCATENATED MODULE: ../../packages/core/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 /***/ }),

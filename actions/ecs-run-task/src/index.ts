@@ -11,13 +11,19 @@ import {
   systemClock,
   writeSummary,
 } from '@ecs-actions/core';
+import { logsClients } from '@ecs-actions/core/ecs';
 import { readRunTaskInputs } from './inputs.js';
 
 // The AWS SDK and the run logic load only after every input has been read (separate chunks of the bundle).
 
 await runAction({
   async main() {
-    const inputs = readRunTaskInputs(new InputReader());
+    const inputs = readRunTaskInputs(
+      new InputReader(),
+      process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
+      process.env.RUNNER_TEMP || undefined,
+    );
     const region = awsRegion();
     const [{ ECSClient }, { runTask }, { summaryMarkdown }] = await Promise.all([
       import('@aws-sdk/client-ecs'),
@@ -25,6 +31,9 @@ await runAction({
       import('./summary.js'),
     ]);
     const ecs = createAwsClient(ECSClient, { region });
+    const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });
+    // CloudWatch Logs (the tasks' log lines): its SDK is loaded when a task logs with awslogs.
+    const logs = logsClients();
 
     // A cancelled job gets SIGINT (then SIGTERM): stop the tasks (StopTask), say so, exit non-zero.
     const cancelled = jobCancelSignal((signal) => log.info(`Received ${signal}: stopping the task(s).`));
@@ -32,13 +41,20 @@ await runAction({
     try {
       const result = await runTask(inputs, {
         ecs,
+        ecsSingleAttempt,
         region,
+        logs: logs.clientFor,
         clock: systemClock,
         sleep: realSleep,
         signal: cancelled,
         log: { info: log.info, warning: log.warning },
       });
-      setOutputs({ 'task-arns': result.taskArns, 'exit-code': result.exitCode, status: result.status });
+      setOutputs({
+        'task-definition-arn': result.taskDefinitionArn,
+        'task-arns': result.taskArns,
+        'exit-code': result.exitCode,
+        status: result.status,
+      });
       writeSummary(summaryMarkdown(result));
       if (result.status === 'succeeded' || result.status === 'started') {
         log.notice(result.message, { title: `ECS run task ${result.status}` });
@@ -47,6 +63,8 @@ await runAction({
       throw new ConfigurationError(result.message);
     } finally {
       ecs.destroy();
+      ecsSingleAttempt.destroy();
+      await logs.destroy();
     }
   },
 });

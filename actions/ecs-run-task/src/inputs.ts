@@ -1,4 +1,5 @@
 import { ConfigurationError, InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
+import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
 
 export const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'] as const;
 export type LaunchType = (typeof LAUNCH_TYPES)[number];
@@ -10,8 +11,11 @@ export interface ContainerOverrideInput {
   environment?: { name: string; value: string }[];
 }
 
+/** What to run: a rendered file to register first, or an existing revision. */
+export type TaskDefinitionSource = ({ kind: 'file' } & TaskDefinitionFile) | { kind: 'arn'; arn: string };
+
 export interface RunTaskInputs {
-  taskDefinition: string;
+  taskDefinition: TaskDefinitionSource;
   cluster: string;
   service: string | undefined;
   subnets: string[];
@@ -69,17 +73,46 @@ function readCommand(input: InputReader): string[] | undefined {
   return parsed as string[];
 }
 
-/** Reads and validates every input before any AWS call. */
-export function readRunTaskInputs(input: InputReader = new InputReader()): RunTaskInputs {
-  const taskDefinition = input.requiredString('task-definition-arn');
-  if (!TASK_DEFINITION.test(taskDefinition)) {
+/** Exactly one of task-definition (a file, read and validated here) and task-definition-arn. */
+function readTaskDefinition(
+  input: InputReader,
+  workspace: string,
+  runnerTemp: string | undefined,
+): TaskDefinitionSource {
+  const file = input.optionalString('task-definition');
+  const arn = input.optionalString('task-definition-arn');
+  if (file && arn) {
+    throw new ConfigurationError(
+      `Inputs "task-definition" (${quoteValue(file)}) and "task-definition-arn" (${quoteValue(arn)}) are both set. Set only one: the rendered file to register and run, or the ARN of an existing revision to run.`,
+    );
+  }
+  if (file) return { kind: 'file', ...readTaskDefinitionFile(file, workspace, runnerTemp) };
+  if (!arn) {
+    throw new ConfigurationError(
+      'Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to a rendered task definition file (e.g. the output of ecs-render-taskdef; it is registered first), or task-definition-arn to an existing revision.',
+    );
+  }
+  if (!TASK_DEFINITION.test(arn)) {
     throw invalidInput(
       'task-definition-arn',
-      taskDefinition,
+      arn,
       'must be a task definition ARN, family:revision or family',
       'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42, my-app:42 or my-app.',
     );
   }
+  return { kind: 'arn', arn };
+}
+
+/**
+ * Reads and validates every input, the task definition file included, before any AWS call. The file may be in
+ * the workspace or RUNNER_TEMP (where ecs-render-taskdef writes).
+ */
+export function readRunTaskInputs(
+  input: InputReader = new InputReader(),
+  workspace: string = process.cwd(),
+  runnerTemp?: string,
+): RunTaskInputs {
+  const taskDefinition = readTaskDefinition(input, workspace, runnerTemp);
   const cluster = input.string('cluster', 'default');
   const service = input.optionalString('service');
   const subnets = ids(input, 'subnets', /^subnet-[0-9a-f]{8,17}$/, 'subnet-0a1b2c3d4e5f60718');

@@ -1,74 +1,21 @@
 /**
- * Runs one-off ECS tasks and follows them to STOPPED: RunTask (its failures array is an error, nothing is left
- * running), DescribeTasks every poll interval (a line per status change), and StopTask on timeout or cancel.
+ * Runs one-off ECS tasks and follows them to STOPPED: the task definition (a rendered file registered first, or an
+ * existing revision), RunTask (its failures array is an error, nothing is left running), the tasks followed with
+ * their containers' log lines (follow-tasks, log-tail), StopTask on timeout or cancel, and a failed task's last log
+ * lines in the result.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  type Container,
-  DescribeServicesCommand,
-  DescribeTaskDefinitionCommand,
-  DescribeTasksCommand,
-  type ECSClient,
-  type NetworkConfiguration,
-  RunTaskCommand,
-  type RunTaskCommandInput,
-  StopTaskCommand,
-  type Task,
-} from '@aws-sdk/client-ecs';
-import {
-  type Clock,
-  ConfigurationError,
-  errorMessage,
-  explainAccessError,
-  formatDuration,
-  isAccessError,
-  type Sleep,
-} from '@ecs-actions/core';
+import { type Failure, RunTaskCommand, type RunTaskCommandInput } from '@aws-sdk/client-ecs';
+import { ConfigurationError, formatDuration } from '@ecs-actions/core';
+import { awslogsConfigs, formatContainerLogs } from '@ecs-actions/core/ecs';
+import { type Followed, followTasks, outcome, stopTasks, taskId } from './follow-tasks.js';
 import type { RunTaskInputs } from './inputs.js';
+import { LogTail } from './log-tail.js';
+import { explainCall, placement } from './placement.js';
+import { RegistrationInterrupted, type TaskDefinitionToRun, taskDefinitionToRun } from './task-definition.js';
+import type { RunTaskDeps, RunTaskResult, TaskOutcome } from './types.js';
 
-export type RunStatus = 'succeeded' | 'failed' | 'timed-out' | 'cancelled' | 'started';
-
-export interface RunTaskDeps {
-  ecs: Pick<ECSClient, 'send'>;
-  region: string;
-  clock: Clock;
-  sleep: Sleep;
-  signal?: AbortSignal;
-  log: { info(message: string): void; warning(message: string): void };
-}
-
-export interface ContainerOutcome {
-  name: string;
-  essential: boolean;
-  exitCode: number | undefined;
-  reason: string | undefined;
-}
-
-export interface TaskOutcome {
-  arn: string;
-  id: string;
-  lastStatus: string;
-  stopCode: string | undefined;
-  stoppedReason: string | undefined;
-  containers: ContainerOutcome[];
-}
-
-export interface RunTaskResult {
-  status: RunStatus;
-  /** One sentence: how it ended and why. */
-  message: string;
-  cluster: string;
-  taskDefinitionArn: string;
-  taskArns: string[];
-  exitCode: number | undefined;
-  tasks: TaskOutcome[];
-  durationMs: number;
-}
-
-/** DescribeTasks polls that may fail in a row (after the SDK's own retries) before the step gives up. */
-const MAX_FAILED_POLLS = 5;
-
-const taskId = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+export type { RunStatus, RunTaskDeps, RunTaskResult, TaskOutcome } from './types.js';
 
 /** What a RunTask failure reason means (developer guide, "Amazon ECS API failure reasons"). */
 const FAILURE_HINTS: Record<string, string> = {
@@ -80,83 +27,6 @@ const FAILURE_HINTS: Record<string, string> = {
   'RESOURCE:ENI': 'no container instance has an elastic network interface left for an awsvpc task',
   ATTRIBUTE: 'no container instance has an attribute the task definition requires',
 };
-
-function explainCall<T>(action: string, resource: string, region: string, call: () => Promise<T>): Promise<T> {
-  return call().catch((error: unknown) => {
-    throw explainAccessError(error, { action, resource, region }) ?? error;
-  });
-}
-
-/** The network settings of the task: the service's, with the inputs set winning. */
-async function placement(
-  inputs: RunTaskInputs,
-  deps: RunTaskDeps,
-  awsvpc: boolean,
-): Promise<
-  Pick<RunTaskCommandInput, 'networkConfiguration' | 'launchType' | 'capacityProviderStrategy' | 'platformVersion'>
-> {
-  let network: NetworkConfiguration | undefined;
-  let launchType: RunTaskCommandInput['launchType'];
-  let capacityProviderStrategy: RunTaskCommandInput['capacityProviderStrategy'];
-  let platformVersion: string | undefined;
-  if (inputs.service) {
-    const service = inputs.service;
-    const answer = await explainCall('ecs:DescribeServices', service, deps.region, () =>
-      deps.ecs.send(new DescribeServicesCommand({ cluster: inputs.cluster, services: [service] })),
-    );
-    const found = answer.services?.find((candidate) => candidate.status !== 'INACTIVE');
-    if (!found) {
-      throw new ConfigurationError(
-        `Input "service": service ${JSON.stringify(service)} was not found in cluster ${JSON.stringify(inputs.cluster)} (region ${deps.region}). Check service and cluster, or set subnets and security-groups instead.`,
-      );
-    }
-    // Only an awsvpc task takes a network configuration (ECS refuses one for bridge or host networking).
-    network = awsvpc ? found.networkConfiguration : undefined;
-    launchType = found.capacityProviderStrategy?.length ? undefined : found.launchType;
-    capacityProviderStrategy = found.capacityProviderStrategy?.length ? found.capacityProviderStrategy : undefined;
-    platformVersion = found.platformVersion && found.platformVersion !== 'LATEST' ? found.platformVersion : undefined;
-  }
-  if (inputs.subnets.length > 0 || inputs.securityGroups.length > 0 || inputs.assignPublicIp) {
-    const base = network?.awsvpcConfiguration;
-    const subnets = inputs.subnets.length > 0 ? inputs.subnets : (base?.subnets ?? []);
-    const securityGroups = inputs.securityGroups.length > 0 ? inputs.securityGroups : base?.securityGroups;
-    const assignPublicIp = inputs.assignPublicIp ?? base?.assignPublicIp;
-    network = {
-      awsvpcConfiguration: {
-        subnets,
-        ...(securityGroups?.length ? { securityGroups } : {}),
-        ...(assignPublicIp ? { assignPublicIp } : {}),
-      },
-    };
-  }
-  if (inputs.launchType) {
-    launchType = inputs.launchType;
-    capacityProviderStrategy = undefined;
-  }
-  return {
-    ...(network ? { networkConfiguration: network } : {}),
-    ...(launchType ? { launchType } : {}),
-    ...(capacityProviderStrategy ? { capacityProviderStrategy } : {}),
-    ...(platformVersion ? { platformVersion } : {}),
-  };
-}
-
-function outcome(task: Task, essentials: ReadonlyMap<string, boolean>): TaskOutcome {
-  const arn = task.taskArn ?? '';
-  return {
-    arn,
-    id: taskId(arn),
-    lastStatus: task.lastStatus ?? 'UNKNOWN',
-    stopCode: task.stopCode,
-    stoppedReason: task.stoppedReason,
-    containers: (task.containers ?? []).map((container: Container) => ({
-      name: container.name ?? '',
-      essential: essentials.get(container.name ?? '') ?? true,
-      exitCode: container.exitCode,
-      reason: container.reason,
-    })),
-  };
-}
 
 /** The essential container's exit code: the first non-zero one, else the first one known. */
 export function exitCodeOf(tasks: readonly TaskOutcome[]): number | undefined {
@@ -180,37 +50,14 @@ export function taskProblem(task: TaskOutcome): string | undefined {
   return `task ${task.id} stopped (${task.stopCode ?? 'no stop code'}: ${task.stoppedReason ?? 'no reason given'})${containers ? `: ${containers}` : ''}`;
 }
 
-export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise<RunTaskResult> {
-  const { ecs, log, clock, region } = deps;
-  const started = clock.now();
-
-  // The task definition first: it must exist, and it says which containers are essential and their names.
-  const described = await explainCall('ecs:DescribeTaskDefinition', inputs.taskDefinition, region, () =>
-    ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: inputs.taskDefinition })),
-  ).catch((error: unknown) => {
-    if (error instanceof ConfigurationError) throw error;
-    if ((error as { name?: string }).name === 'ClientException') {
-      throw new ConfigurationError(
-        `Input "task-definition-arn": ${JSON.stringify(inputs.taskDefinition)} was not found in region ${region} (${errorMessage(error)}). Use the ARN or family:revision of a registered revision.`,
-      );
-    }
-    throw error;
-  });
-  const definition = described.taskDefinition;
-  const taskDefinitionArn = definition?.taskDefinitionArn ?? inputs.taskDefinition;
-  const essentials = new Map<string, boolean>(
-    (definition?.containerDefinitions ?? []).map((c) => [c.name ?? '', c.essential !== false]),
-  );
-  if (inputs.containerOverride && !essentials.has(inputs.containerOverride.name)) {
-    throw new ConfigurationError(
-      `Input "container-name": ${JSON.stringify(inputs.containerOverride.name)} is not a container of ${taskDefinitionArn}. Its containers: ${[...essentials.keys()].join(', ')}.`,
-    );
-  }
-
-  const where = await placement(inputs, deps, (definition?.networkMode ?? 'awsvpc') === 'awsvpc');
-  const request: RunTaskCommandInput = {
+function runTaskRequest(
+  inputs: RunTaskInputs,
+  definition: TaskDefinitionToRun,
+  where: Awaited<ReturnType<typeof placement>>,
+): RunTaskCommandInput {
+  return {
     cluster: inputs.cluster,
-    taskDefinition: taskDefinitionArn,
+    taskDefinition: definition.arn,
     count: inputs.count,
     startedBy: inputs.startedBy,
     clientToken: randomUUID(),
@@ -218,144 +65,72 @@ export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise
     ...(inputs.containerOverride ? { overrides: { containerOverrides: [inputs.containerOverride] } } : {}),
     ...(inputs.tags.length > 0 ? { tags: inputs.tags } : {}),
   };
-  if (deps.signal?.aborted) {
-    // Cancelled before anything was started: nothing to stop.
-    return {
-      cluster: inputs.cluster,
-      taskDefinitionArn,
-      taskArns: [],
-      status: 'cancelled',
-      message: 'The job was cancelled before RunTask; no task was started.',
-      exitCode: undefined,
-      tasks: [],
-      durationMs: clock.now() - started,
-    };
-  }
-  const answer = await explainCall('ecs:RunTask', inputs.cluster, region, () => ecs.send(new RunTaskCommand(request)));
-  const taskArns = (answer.tasks ?? []).map((task) => task.taskArn ?? '').filter((arn) => arn !== '');
-  const failures = answer.failures ?? [];
-  const base = { cluster: inputs.cluster, taskDefinitionArn, taskArns };
+}
 
-  const stopAll = async (arns: readonly string[], reason: string): Promise<void> => {
-    for (const arn of arns) {
-      try {
-        await ecs.send(new StopTaskCommand({ cluster: inputs.cluster, task: arn, reason }));
-        log.info(`Stopped task ${taskId(arn)} (StopTask): ${reason}`);
-      } catch (error) {
-        log.warning(`StopTask of ${arn} failed: ${errorMessage(error)}. Stop it in the ECS console.`);
-      }
-    }
+/** How a run ended, without what every result carries (cluster, task definition, task ARNs, duration). */
+type Ending = Omit<RunTaskResult, 'cluster' | 'taskDefinitionArn' | 'taskArns' | 'durationMs'>;
+
+/** RunTask answered with failures: the tasks it did start are stopped, and the reasons are the message. */
+async function startFailure(
+  inputs: RunTaskInputs,
+  deps: RunTaskDeps,
+  taskDefinitionArn: string,
+  taskArns: readonly string[],
+  failures: readonly Failure[],
+): Promise<Ending> {
+  // Part of the count may have started: stop those, so that a half-run job is not left behind.
+  await stopTasks(deps, inputs.cluster, taskArns, 'ecs-run-task: RunTask could not start every task');
+  const reasons = failures
+    .map((f) => {
+      const hint = FAILURE_HINTS[f.reason ?? ''] ?? FAILURE_HINTS[(f.reason ?? '').split(':')[0] ?? ''];
+      return `${f.reason ?? 'unknown reason'} (${f.arn ?? 'no arn'})${f.detail ? ` ${f.detail}` : ''}${hint ? `: ${hint}` : ''}`;
+    })
+    .join('; ');
+  return {
+    status: 'failed',
+    message: `RunTask of ${taskDefinitionArn} in cluster ${inputs.cluster} could not start ${failures.length} of ${inputs.count} tasks: ${reasons}.${taskArns.length > 0 ? ` The ${taskArns.length} started were stopped.` : ''}`,
+    exitCode: undefined,
+    tasks: [],
   };
+}
 
-  if (failures.length > 0) {
-    // Part of the count may have started: stop those, so that a half-run job is not left behind.
-    await stopAll(taskArns, 'ecs-run-task: RunTask could not start every task');
-    const reasons = failures
-      .map((f) => {
-        const hint = FAILURE_HINTS[f.reason ?? ''] ?? FAILURE_HINTS[(f.reason ?? '').split(':')[0] ?? ''];
-        return `${f.reason ?? 'unknown reason'} (${f.arn ?? 'no arn'})${f.detail ? ` ${f.detail}` : ''}${hint ? `: ${hint}` : ''}`;
-      })
-      .join('; ');
-    return {
-      ...base,
-      status: 'failed',
-      message: `RunTask of ${taskDefinitionArn} in cluster ${inputs.cluster} could not start ${failures.length} of ${inputs.count} tasks: ${reasons}.${taskArns.length > 0 ? ` The ${taskArns.length} started were stopped.` : ''}`,
-      exitCode: undefined,
-      tasks: [],
-      durationMs: clock.now() - started,
-    };
-  }
-  log.info(`Started ${taskArns.map(taskId).join(', ')} of ${taskDefinitionArn} in cluster ${inputs.cluster}.`);
-  if (!inputs.wait) {
-    return {
-      ...base,
-      status: 'started',
-      message: `Started ${taskArns.length} task(s) of ${taskDefinitionArn}; not waiting for them (wait: false).`,
-      exitCode: undefined,
-      tasks: (answer.tasks ?? []).map((task) => outcome(task, essentials)),
-      durationMs: clock.now() - started,
-    };
-  }
+/** Left before every task stopped (timeout or cancel): the running ones are stopped. */
+async function stoppedEarly(
+  inputs: RunTaskInputs,
+  deps: RunTaskDeps,
+  followed: Required<Followed>,
+  tail: LogTail | undefined,
+): Promise<Ending> {
+  const latest = followed.tasks;
+  const running = latest.filter((task) => task.lastStatus !== 'STOPPED').map((task) => task.arn);
+  const timedOut = followed.ending === 'timed-out';
+  const limit = formatDuration(inputs.timeoutMs);
+  await stopTasks(
+    deps,
+    inputs.cluster,
+    running,
+    timedOut ? `ecs-run-task: timed out after ${limit}` : 'ecs-run-task: the GitHub Actions job was cancelled',
+  );
+  return {
+    status: followed.ending,
+    message: timedOut
+      ? `The task(s) did not stop within the timeout (${limit}); stopped ${running.map(taskId).join(', ')} with StopTask. Raise timeout if the job needs longer.`
+      : `The job was cancelled; stopped ${running.map(taskId).join(', ') || 'no task (all had stopped)'} with StopTask.`,
+    exitCode: exitCodeOf(latest),
+    // A task that ran too long may have said why in its last lines.
+    tasks: timedOut && tail ? latest.map((task) => ({ ...task, logs: tail.logsOf(task) })) : latest,
+  };
+}
 
-  // Follow every task to STOPPED.
-  const seen = new Map<string, string>();
-  let latest: TaskOutcome[] = (answer.tasks ?? []).map((task) => outcome(task, essentials));
-  for (const task of latest) {
-    seen.set(task.arn, task.lastStatus);
-    log.info(`task ${task.id}: ${task.lastStatus}`);
-  }
-  const deadline = started + inputs.timeoutMs;
-  const describeTasks = () => ecs.send(new DescribeTasksCommand({ cluster: inputs.cluster, tasks: taskArns }));
-  let failedPolls = 0;
-  let ending: 'timed-out' | 'cancelled' | undefined;
-  while (latest.some((task) => task.lastStatus !== 'STOPPED')) {
-    if (deps.signal?.aborted) {
-      ending = 'cancelled';
-      break;
-    }
-    if (clock.now() >= deadline) {
-      ending = 'timed-out';
-      break;
-    }
-    try {
-      await deps.sleep(Math.min(inputs.pollIntervalMs, Math.max(0, deadline - clock.now())), deps.signal);
-    } catch (error) {
-      if (deps.signal?.aborted) {
-        ending = 'cancelled';
-        break;
-      }
-      throw error;
-    }
-    let described: Awaited<ReturnType<typeof describeTasks>>;
-    try {
-      described = await describeTasks();
-      failedPolls = 0;
-    } catch (error) {
-      // The SDK has retried already. A few failed polls in a row are waited out; an access error, or more, end
-      // the step, and the tasks are stopped first: a step that failed leaves nothing running.
-      failedPolls += 1;
-      if (!isAccessError(error) && failedPolls < MAX_FAILED_POLLS) {
-        log.warning(`DescribeTasks failed (${failedPolls} in a row): ${errorMessage(error)}. Asking again.`);
-        continue;
-      }
-      const running = latest.filter((task) => task.lastStatus !== 'STOPPED').map((task) => task.arn);
-      await stopAll(running, 'ecs-run-task: the step could not follow the task');
-      throw explainAccessError(error, { action: 'ecs:DescribeTasks', resource: inputs.cluster, region }) ?? error;
-    }
-    const byArn = new Map((described.tasks ?? []).map((task) => [task.taskArn ?? '', task]));
-    latest = latest.map((previous) => {
-      const task = byArn.get(previous.arn);
-      return task ? outcome(task, essentials) : previous;
-    });
-    for (const task of latest) {
-      const before = seen.get(task.arn);
-      if (before !== task.lastStatus) {
-        log.info(`task ${task.id}: ${before ?? '?'} → ${task.lastStatus}`);
-        seen.set(task.arn, task.lastStatus);
-      }
-    }
-  }
-
-  if (ending) {
-    const running = latest.filter((task) => task.lastStatus !== 'STOPPED').map((task) => task.arn);
-    const reason =
-      ending === 'timed-out'
-        ? `ecs-run-task: timed out after ${formatDuration(inputs.timeoutMs)}`
-        : 'ecs-run-task: the GitHub Actions job was cancelled';
-    await stopAll(running, reason);
-    return {
-      ...base,
-      status: ending,
-      message:
-        ending === 'timed-out'
-          ? `The task(s) did not stop within the timeout (${formatDuration(inputs.timeoutMs)}); stopped ${running.map(taskId).join(', ')} with StopTask. Raise timeout if the job needs longer.`
-          : `The job was cancelled; stopped ${running.map(taskId).join(', ') || 'no task (all had stopped)'} with StopTask.`,
-      exitCode: exitCodeOf(latest),
-      tasks: latest,
-      durationMs: clock.now() - started,
-    };
-  }
-
+/** Every task stopped: each container's exit code; a failed task's last log lines again, next to why it stopped. */
+function finished(
+  deps: RunTaskDeps,
+  taskDefinitionArn: string,
+  latest: TaskOutcome[],
+  tail: LogTail | undefined,
+  took: string,
+): Ending {
+  const { log } = deps;
   for (const task of latest) {
     for (const container of task.containers) {
       log.info(
@@ -364,17 +139,96 @@ export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise
     }
   }
   const problems = latest.map(taskProblem).filter((problem) => problem !== undefined);
-  const exitCode = exitCodeOf(latest);
-  const took = formatDuration(Math.round((clock.now() - started) / 1000) * 1000);
+  const count = latest.length;
+  if (problems.length === 0) {
+    return {
+      status: 'succeeded',
+      message: `${count === 1 ? 'The task' : `All ${count} tasks`} of ${taskDefinitionArn} exited 0 (${took}).`,
+      exitCode: exitCodeOf(latest),
+      tasks: latest,
+    };
+  }
+  const reported = latest.map((task) => (taskProblem(task) && tail ? { ...task, logs: tail.logsOf(task) } : task));
+  for (const task of reported) {
+    if (!task.logs?.length) continue;
+    log.info(`task ${task.id}:`);
+    for (const line of formatContainerLogs(task.logs)) log.info(line);
+  }
   return {
-    ...base,
-    status: problems.length === 0 ? 'succeeded' : 'failed',
-    message:
-      problems.length === 0
-        ? `${taskArns.length === 1 ? 'The task' : `All ${taskArns.length} tasks`} of ${taskDefinitionArn} exited 0 (${took}).`
-        : `${taskArns.length === 1 ? 'The task' : `${problems.length} of ${taskArns.length} tasks`} of ${taskDefinitionArn} failed: ${problems.join('; ')}.`,
-    exitCode,
-    tasks: latest,
-    durationMs: clock.now() - started,
+    status: 'failed',
+    message: `${count === 1 ? 'The task' : `${problems.length} of ${count} tasks`} of ${taskDefinitionArn} failed: ${problems.join('; ')}.`,
+    exitCode: exitCodeOf(latest),
+    tasks: reported,
   };
+}
+
+export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise<RunTaskResult> {
+  const { ecs, log, clock, region } = deps;
+  const started = clock.now();
+  const result = (taskDefinitionArn: string, taskArns: string[], ending: Ending): RunTaskResult => ({
+    cluster: inputs.cluster,
+    taskDefinitionArn,
+    taskArns,
+    ...ending,
+    durationMs: clock.now() - started,
+  });
+  const notStarted = (taskDefinitionArn: string, message: string) =>
+    result(taskDefinitionArn, [], { status: 'cancelled', message, exitCode: undefined, tasks: [] });
+
+  // The task definition first: registered (a file) or described; it says which containers are essential and how
+  // they log.
+  let definition: TaskDefinitionToRun;
+  try {
+    definition = await taskDefinitionToRun(inputs, deps);
+  } catch (error) {
+    if (error instanceof RegistrationInterrupted) return notStarted('', error.message);
+    throw error;
+  }
+  const taskDefinitionArn = definition.arn;
+  const essentials = new Map<string, boolean>(definition.containers.map((c) => [c.name ?? '', c.essential !== false]));
+  if (inputs.containerOverride && !essentials.has(inputs.containerOverride.name)) {
+    throw new ConfigurationError(
+      `Input "container-name": ${JSON.stringify(inputs.containerOverride.name)} is not a container of ${taskDefinitionArn}. Its containers: ${[...essentials.keys()].join(', ')}.`,
+    );
+  }
+
+  const where = await placement(inputs, deps, (definition.networkMode ?? 'awsvpc') === 'awsvpc');
+  if (deps.signal?.aborted) {
+    return notStarted(taskDefinitionArn, 'The job was cancelled before RunTask; no task was started.');
+  }
+  const answer = await explainCall('ecs:RunTask', inputs.cluster, region, () =>
+    ecs.send(new RunTaskCommand(runTaskRequest(inputs, definition, where))),
+  );
+  const taskArns = (answer.tasks ?? []).map((task) => task.taskArn ?? '').filter((arn) => arn !== '');
+  const failures = answer.failures ?? [];
+  if (failures.length > 0) {
+    return result(taskDefinitionArn, taskArns, await startFailure(inputs, deps, taskDefinitionArn, taskArns, failures));
+  }
+  log.info(`Started ${taskArns.map(taskId).join(', ')} of ${taskDefinitionArn} in cluster ${inputs.cluster}.`);
+  const startedTasks = (answer.tasks ?? []).map((task) => outcome(task, essentials));
+  if (!inputs.wait) {
+    return result(taskDefinitionArn, taskArns, {
+      status: 'started',
+      message: `Started ${taskArns.length} task(s) of ${taskDefinitionArn}; not waiting for them (wait: false).`,
+      exitCode: undefined,
+      tasks: startedTasks,
+    });
+  }
+
+  const configs = awslogsConfigs(definition.containers, region);
+  const tail =
+    deps.logs && configs.length > 0
+      ? new LogTail(
+          configs,
+          { logs: deps.logs, log, ...(deps.signal ? { signal: deps.signal } : {}) },
+          taskArns.length > 1,
+        )
+      : undefined;
+  const followed = await followTasks(inputs, deps, startedTasks, essentials, started + inputs.timeoutMs, tail);
+  if (followed.ending) {
+    const ending = followed.ending;
+    return result(taskDefinitionArn, taskArns, await stoppedEarly(inputs, deps, { ...followed, ending }, tail));
+  }
+  const took = formatDuration(Math.round((clock.now() - started) / 1000) * 1000);
+  return result(taskDefinitionArn, taskArns, finished(deps, taskDefinitionArn, followed.tasks, tail, took));
 }

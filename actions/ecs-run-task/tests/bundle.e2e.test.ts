@@ -2,6 +2,9 @@
  * End to end: the committed bundle (dist/index.js), run as the GitHub runner runs it, against the simulator's
  * ECS API over HTTP. timeScale 60: a task that runs for a simulated minute takes about a second.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ECSClient, RegisterTaskDefinitionCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
 import { type Scenario, type Simulator, startSimulator } from '@ecs-actions/simulator';
@@ -15,10 +18,28 @@ const taskDefinition = (family: string): RegisterTaskDefinitionCommandInput => (
   requiresCompatibilities: ['FARGATE'],
   cpu: '256',
   memory: '512',
+  executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
   containerDefinitions: [
-    { name: 'app', image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${family}:1`, essential: true },
+    {
+      name: 'app',
+      image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${family}:1`,
+      essential: true,
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: { 'awslogs-group': `/ecs/${family}`, 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
+      },
+    },
   ],
 });
+
+const MIGRATION_CRASH = [
+  'Flyway Community Edition 10.20.1 by Redgate',
+  'Database: jdbc:postgresql://db:5432/app (PostgreSQL 16.4)',
+  'Migrating schema "public" to version "42 - add orders index"',
+  'ERROR: Migration V42__add_orders_index.sql failed',
+  'SQL State  : 42P07',
+  'Message    : ERROR: relation "orders_created_at_idx" already exists',
+];
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -27,7 +48,7 @@ afterEach(async () => {
 });
 
 /** A cluster `prod` with a service `be` (awsvpc) and a task definition `job:1` that does what `scenario` says. */
-async function setUp(scenario?: Scenario): Promise<Simulator> {
+async function setUp(scenario?: Scenario, logLines?: string[]): Promise<Simulator> {
   sim = await startSimulator({ timeScale: 60 });
   sim.ecs.seedService({
     cluster: 'prod',
@@ -45,7 +66,7 @@ async function setUp(scenario?: Scenario): Promise<Simulator> {
   } finally {
     ecs.destroy();
   }
-  if (scenario) sim.ecs.setTaskDefinitionScenario('job', scenario);
+  if (scenario) sim.ecs.setTaskDefinitionScenario('job', scenario, logLines ? { logLines } : {});
   return sim;
 }
 
@@ -62,10 +83,16 @@ function cancelWhileFollowing(s: Simulator): (pid: number) => void {
   };
 }
 
-function run(s: Simulator, inputs: Record<string, string> = {}, onSpawn?: (pid: number) => void): Promise<BundleRun> {
+function run(
+  s: Simulator,
+  inputs: Record<string, string> = {},
+  onSpawn?: (pid: number) => void,
+  workspace?: string,
+): Promise<BundleRun> {
   return runBundle({
     bundle,
     env: s.env,
+    ...(workspace ? { workspace } : {}),
     inputs: {
       'task-definition-arn': 'job:1',
       cluster: 'prod',
@@ -151,5 +178,48 @@ describe('ecs-run-task bundle', () => {
       'ecs-run-task: timed out after 2s',
     ]);
     expect(result.errors[0]).toContain('did not stop within the timeout (2s)');
+  });
+
+  it('registers a task definition file, runs that revision and outputs its ARN', async () => {
+    const s = await setUp({ kind: 'exit', exitCode: 0, afterSeconds: 10 });
+    const dir = mkdtempSync(join(tmpdir(), 'run-task-e2e-'));
+    writeFileSync(join(dir, 'job.json'), JSON.stringify(taskDefinition('job')));
+    const result = await run(s, { 'task-definition-arn': '', 'task-definition': 'job.json' }, undefined, dir);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:task-definition/job:2';
+    expect(result.outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': arn });
+    // job:1 by the set-up, job:2 by the step.
+    expect(s.callsOf('RegisterTaskDefinition')).toHaveLength(2);
+    expect(s.callsOf('RunTask')[0]?.params).toMatchObject({ taskDefinition: arn });
+    expect(result.stdout).toContain(`Registered job:2 (${arn})`);
+  });
+
+  it("prints the containers' log lines as they come, and a failed task's last lines again with its exit code", async () => {
+    const s = await setUp({ kind: 'exit', exitCode: 1, afterSeconds: 10 }, MIGRATION_CRASH);
+    const result = await run(s, { 'container-name': 'app', command: '["flyway", "migrate"]' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', 'exit-code': '1' });
+    for (const line of MIGRATION_CRASH) expect(result.stdout).toContain(`[app] ${line}`);
+    const id = (JSON.parse(result.outputs['task-arns'] ?? '[]') as string[])[0]?.split('/').pop();
+    expect(result.stdout).toContain(
+      `  last ${MIGRATION_CRASH.length} log lines of container app (/ecs/job ecs/app/${id}):`,
+    );
+    expect(result.stdout).toContain('    | Message    : ERROR: relation "orders_created_at_idx" already exists');
+    expect(result.summary).toContain('#### Last log lines');
+    expect(result.summary).toContain('Message    : ERROR: relation "orders_created_at_idx" already exists');
+    expect(result.errors[0]).toContain('container app exited 1');
+    expect(s.callsOf('GetLogEvents').length).toBeGreaterThan(0);
+  });
+
+  it('with logs:GetLogEvents denied, one line names it and the run ends as it would have', async () => {
+    const s = await setUp({ kind: 'exit', exitCode: 0, afterSeconds: 10 });
+    s.faults.inject({ api: 'logs', kind: 'access-denied', count: Number.POSITIVE_INFINITY });
+    const result = await run(s);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.stdout.split('\n').filter((line) => line.includes('logs:GetLogEvents'))).toEqual([
+      "logs:GetLogEvents was denied on log group /ecs/job (us-east-1): the task's log lines are not shown",
+    ]);
   });
 });

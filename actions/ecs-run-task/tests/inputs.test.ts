@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigurationError, InputReader, inputsFrom } from '@ecs-actions/core';
 import { describe, expect, it } from '@jest/globals';
 import { readRunTaskInputs } from '../src/inputs.js';
@@ -8,7 +11,7 @@ const ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition/migrate:7';
 describe('readRunTaskInputs', () => {
   it('applies the defaults of issue 16', () => {
     expect(read({ 'task-definition-arn': ARN, service: 'be' })).toEqual({
-      taskDefinition: ARN,
+      taskDefinition: { kind: 'arn', arn: ARN },
       cluster: 'default',
       service: 'be',
       subnets: [],
@@ -44,7 +47,7 @@ describe('readRunTaskInputs', () => {
       tags: 'job=migrate\nrun=42',
     });
     expect(inputs).toMatchObject({
-      taskDefinition: 'migrate:7',
+      taskDefinition: { kind: 'arn', arn: 'migrate:7' },
       cluster: 'prod',
       subnets: ['subnet-0a1b2c3d4e5f60718', 'subnet-0a1b2c3d4e5f60719'],
       securityGroups: ['sg-0a1b2c3d4e5f60718', 'sg-0a1b2c3d4e5f60719'],
@@ -71,7 +74,11 @@ describe('readRunTaskInputs', () => {
   });
 
   it.each([
-    [{ 'task-definition-arn': '' }, 'Input "task-definition-arn" is required and was empty'],
+    [{ 'task-definition-arn': '' }, 'Neither "task-definition" nor "task-definition-arn" is set'],
+    [
+      { 'task-definition': 'taskdef.json' },
+      'Inputs "task-definition" ("taskdef.json") and "task-definition-arn" ("arn:aws:ecs:us-east-1:123456789012:task-definition/migrate:7") are both set. Set only one',
+    ],
     [{ 'task-definition-arn': 'arn:aws:ecs:task/x' }, 'Input "task-definition-arn" must be a task definition ARN'],
     [
       { command: 'npm run migrate' },
@@ -112,5 +119,46 @@ describe('readRunTaskInputs', () => {
     const run = () => read({ 'task-definition-arn': ARN, service: 'be', ...values });
     expect(run).toThrow(ConfigurationError);
     expect(run).toThrow(message);
+  });
+
+  describe('task-definition (a rendered file, registered before the run)', () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'run-task-inputs-'));
+    const readIn = (values: Record<string, string>) =>
+      readRunTaskInputs(new InputReader(inputsFrom({ service: 'be', ...values })), workspace, undefined);
+
+    it('reads the file as a RegisterTaskDefinition input, describe-output wrapper and all', () => {
+      writeFileSync(
+        join(workspace, 'taskdef.json'),
+        JSON.stringify({
+          taskDefinition: {
+            taskDefinitionArn: ARN,
+            revision: 7,
+            family: 'migrate',
+            containerDefinitions: [{ name: 'app', image: 'app:1' }],
+          },
+        }),
+      );
+      expect(readIn({ 'task-definition': 'taskdef.json' }).taskDefinition).toEqual({
+        kind: 'file',
+        path: 'taskdef.json',
+        rendered: {
+          request: { family: 'migrate', containerDefinitions: [{ name: 'app', image: 'app:1' }] },
+          dropped: ['taskDefinitionArn', 'revision'],
+        },
+      });
+    });
+
+    it.each([
+      ['missing.json', undefined, 'Input "task-definition"'],
+      [
+        'not-a-taskdef.json',
+        '{"family": "x"}',
+        'Input "task-definition": "not-a-taskdef.json" has no "containerDefinitions"',
+      ],
+      ['broken.json', '{"family": ', 'Input "task-definition"'],
+    ])('refuses %s before any AWS call', (file, text, message) => {
+      if (text !== undefined) writeFileSync(join(workspace, file), text);
+      expect(() => readIn({ 'task-definition': file })).toThrow(message);
+    });
   });
 });

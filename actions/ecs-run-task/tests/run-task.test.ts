@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Task } from '@aws-sdk/client-ecs';
 import { InputReader, inputsFrom, ManualClock } from '@ecs-actions/core';
 import { describe, expect, it } from '@jest/globals';
@@ -5,6 +8,18 @@ import { readRunTaskInputs } from '../src/inputs.js';
 import { exitCodeOf, runTask, taskProblem } from '../src/run-task.js';
 
 const TD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/migrate:7';
+const workspace = mkdtempSync(join(tmpdir(), 'run-task-'));
+writeFileSync(
+  join(workspace, 'migrate.json'),
+  JSON.stringify({
+    family: 'migrate',
+    networkMode: 'awsvpc',
+    containerDefinitions: [
+      { name: 'app', image: 'app:1' },
+      { name: 'log-router', image: 'fluent-bit:1', essential: false },
+    ],
+  }),
+);
 const TASK = 'arn:aws:ecs:us-east-1:123456789012:task/prod/0123456789abcdef0123456789abcdef';
 const NETWORK = {
   awsvpcConfiguration: {
@@ -50,6 +65,8 @@ function fakeEcs(options: {
               ],
             },
           };
+        case 'RegisterTaskDefinition':
+          return { taskDefinition: { ...command.input, taskDefinitionArn: TD, revision: 7 } };
         case 'DescribeServices':
           return {
             services: options.services ?? [
@@ -88,11 +105,14 @@ const containers = (app: number | undefined, router: number | undefined = 0) => 
 async function run(values: Record<string, string>, ecs: ReturnType<typeof fakeEcs>['ecs'], signal?: AbortSignal) {
   const clock = new ManualClock();
   const lines: string[] = [];
+  const source = values['task-definition'] ? {} : { 'task-definition-arn': TD };
   const inputs = readRunTaskInputs(
-    new InputReader(inputsFrom({ 'task-definition-arn': TD, cluster: 'prod', service: 'be', ...values })),
+    new InputReader(inputsFrom({ ...source, cluster: 'prod', service: 'be', ...values })),
+    workspace,
   );
   const result = await runTask(inputs, {
     ecs: ecs as never,
+    ecsSingleAttempt: ecs as never,
     region: 'us-east-1',
     clock,
     sleep: clock.sleep,
@@ -149,6 +169,45 @@ describe('runTask', () => {
       ]),
     );
     expect(calls.some((call) => call.name === 'StopTask')).toBe(false);
+  });
+
+  it('registers a task definition file first and runs the revision it registered (no describe)', async () => {
+    const { ecs, calls } = fakeEcs({ states: [STOPPED_OK] });
+    const { result, lines } = await run({ 'task-definition': 'migrate.json', 'container-name': 'app' }, ecs);
+    expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: TD });
+    expect(calls.map((call) => call.name)).toEqual([
+      'RegisterTaskDefinition',
+      'DescribeServices',
+      'RunTask',
+      'DescribeTasks',
+    ]);
+    expect(calls[0]?.input).toMatchObject({ family: 'migrate' });
+    expect(calls.find((call) => call.name === 'RunTask')?.input).toMatchObject({ taskDefinition: TD });
+    expect(lines).toContain(`Registered migrate:7 (${TD})`);
+  });
+
+  it('names the file when ECS refuses to register it, and starts nothing', async () => {
+    const { ecs, calls } = fakeEcs({
+      error: { operation: 'RegisterTaskDefinition', name: 'ClientException', message: 'Invalid setting for container' },
+    });
+    await expect(run({ 'task-definition': 'migrate.json' }, ecs)).rejects.toThrow(
+      'Input "task-definition": ECS refused to register "migrate.json" (ecs:RegisterTaskDefinition, ClientException): Invalid setting for container.',
+    );
+    expect(calls.some((call) => call.name === 'RunTask')).toBe(false);
+  });
+
+  it('a job cancelled while registering says whether a revision landed, and starts nothing', async () => {
+    const { ecs, calls } = fakeEcs({
+      error: { operation: 'RegisterTaskDefinition', name: 'AbortError', message: 'Request aborted' },
+    });
+    const controller = new AbortController();
+    controller.abort();
+    const { result } = await run({ 'task-definition': 'migrate.json' }, ecs, controller.signal);
+    expect(result).toMatchObject({ status: 'cancelled', taskArns: [], taskDefinitionArn: '' });
+    expect(result.message).toBe(
+      'The job was cancelled while registering migrate.json: no revision was registered. No task was started.',
+    );
+    expect(calls.map((call) => call.name)).toEqual(['RegisterTaskDefinition', 'DescribeTaskDefinition']);
   });
 
   it('lets explicit subnets, security groups and launch type win over the service', async () => {

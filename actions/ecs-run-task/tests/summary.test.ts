@@ -42,4 +42,33 @@ describe('summaryMarkdown', () => {
     expect(markdown).toContain('| Exit code | (none) |');
     expect(markdown).not.toContain('| Task |');
   });
+
+  it("adds a failed task's last log lines as a fenced block, and a container's note as a line", () => {
+    const [task] = result.tasks;
+    const markdown = summaryMarkdown({
+      ...result,
+      tasks: [
+        {
+          ...(task as NonNullable<typeof task>),
+          logs: [
+            { container: 'app', group: '/ecs/migrate', stream: 'ecs/app/abc', lines: ['ERROR: V43 failed', '```'] },
+            {
+              container: 'log-router',
+              group: '/ecs/router',
+              note: 'logs:GetLogEvents was denied on log group /ecs/router',
+            },
+          ],
+        },
+      ],
+    });
+    expect(markdown).toContain('#### Last log lines');
+    expect(markdown).toContain('Task `abc`, container `app` (`/ecs/migrate ecs/app/abc`): last 2 lines');
+    expect(markdown).toContain('````text\nERROR: V43 failed\n```\n````');
+    expect(markdown).toContain('- task `abc`: logs:GetLogEvents was denied on log group /ecs/router');
+  });
+
+  it('says (none) for the task definition when nothing was registered (a cancel during registration)', () => {
+    const markdown = summaryMarkdown({ ...result, taskDefinitionArn: '', tasks: [], taskArns: [] });
+    expect(markdown).toContain('| Task definition | (none) |');
+  });
 });

@@ -5,8 +5,8 @@
  */
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { adoptTemplate, createPipeline, type Pipeline, seededEcrPush } from '../src/index.js';
-import { explain, step } from './run-helpers.js';
+import { createPipeline, type Pipeline, seededEcrPush } from '../src/index.js';
+import { explain, starterWith, step } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
@@ -28,17 +28,9 @@ afterAll(async () => {
   await sim?.close();
 });
 
-/** The starter CD with more `with:` lines for its deploy job, as a repository would extend it. */
-async function starterWith(lines: string[]): Promise<string> {
-  const starter = await adoptTemplate(root, 'ecs-cd.yml');
-  const anchor = '      ci-workflow: .github/workflows/ecs-ci.yml\n';
-  expect(starter).toContain(anchor);
-  return starter.replace(anchor, `${anchor}${lines.map((line) => `      ${line}\n`).join('')}`);
-}
-
 describe('deploy.yml passes the per-deploy settings of its caller', () => {
   it('registers the environment and secret references, sets the desired count and tags with the prefix', async () => {
-    const extended = await starterWith([
+    const extended = await starterWith(root, [
       'environment-variables: |',
       '  LOG_LEVEL=debug',
       '  DATABASE_URL=postgres://db.internal:5432/app?sslmode=require',
@@ -81,7 +73,7 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
 
   it('refuses an images line outside the configured ECR repository before any ECS call', async () => {
     await pipeline.push('CD: a sidecar from Docker Hub', {
-      '.github/workflows/ecs-cd.yml': await starterWith(['images: |', '  sidecar=docker.io/library/nginx:1.27']),
+      '.github/workflows/ecs-cd.yml': await starterWith(root, ['images: |', '  sidecar=docker.io/library/nginx:1.27']),
     });
     const ci = await pipeline.runCi();
     expect(explain(ci)).toBe('');
@@ -105,7 +97,7 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
   }, 120_000);
 
   it("preflight: fail deploys the seed's HA service (no findings); keep-revisions keeps what a deploy tag records", async () => {
-    const extended = await starterWith(['preflight: fail', 'keep-revisions: "1"']);
+    const extended = await starterWith(root, ['preflight: fail', 'keep-revisions: "1"']);
     await pipeline.push('CD: strict preflight, keep one revision', { '.github/workflows/ecs-cd.yml': extended });
     const deployed: string[] = [];
     for (const name of ['one', 'two']) {

@@ -1,5 +1,5 @@
 /** Reading a workflow run's jobs and steps in the pipeline's end-to-end tests. */
-import type { JobRun, WorkflowRun } from '../src/index.js';
+import { adoptTemplate, type JobRun, type WorkflowRun } from '../src/index.js';
 
 export function job(run: WorkflowRun, id: string): JobRun {
   const found = run.jobs.find((j) => j.id === id);
@@ -30,4 +30,12 @@ export function tagStep(run: WorkflowRun) {
   );
   if (!found) throw new Error('no deploy-tag step that writes the tag');
   return found;
+}
+
+/** The starter CD with more `with:` lines for its deploy job, as a repository would extend it. */
+export async function starterWith(root: string, lines: string[]): Promise<string> {
+  const starter = await adoptTemplate(root, 'ecs-cd.yml');
+  const anchor = '      ci-workflow: .github/workflows/ecs-ci.yml\n';
+  if (!starter.includes(anchor)) throw new Error(`the starter CD has no line ${JSON.stringify(anchor)}`);
+  return starter.replace(anchor, `${anchor}${lines.map((line) => `      ${line}\n`).join('')}`);
 }

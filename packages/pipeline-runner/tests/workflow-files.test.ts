@@ -265,7 +265,24 @@ describe('deploy.yml', () => {
       '${{ steps.aws.outputs.aws-account-id }}.dkr.ecr.${{ env.DEPLOY_AWS_REGION }}.amazonaws.com/${{ env.DEPLOY_REPOSITORY }}',
     );
     expect(wait?.with?.rollback).toBe(true);
-    expect(wait?.with?.['task-definition-arn']).toBe('${{ steps.plan.outputs.task-definition-arn }}');
+    // After a migration, the revision it registered and ran; else the recorded one (a redeploy or rollback).
+    expect(wait?.with?.['task-definition-arn']).toBe(
+      '${{ steps.migrate.outputs.task-definition-arn || steps.plan.outputs.task-definition-arn }}',
+    );
+  });
+
+  it('runs migration-command (validated before any AWS call) with ecs-run-task before ecs-deploy-wait', () => {
+    const steps = deploy().steps ?? [];
+    const migrate = steps.findIndex((s) => s.uses === 'ecs-actions/ecs-actions/ecs-run-task@v1');
+    const wait = steps.findIndex((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
+    expect(migrate).toBeGreaterThan(-1);
+    expect(migrate).toBeLessThan(wait);
+    expect(steps[migrate]?.if).toBe("inputs.migration-command != ''");
+    expect(steps[migrate]?.with?.command).toBe('${{ inputs.migration-command }}');
+    // The value reaches a script only as an environment variable, to be checked there.
+    const text = read('.github/workflows/deploy.yml');
+    expect(text).toContain('MIGRATION_COMMAND: ${{ inputs.migration-command }}');
+    expect(text.match(/inputs\.migration-command/g)).toHaveLength(3);
   });
 });
 

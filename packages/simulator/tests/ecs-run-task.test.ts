@@ -63,6 +63,26 @@ async function statuses(arn: string, maxSeconds = 200): Promise<string[]> {
 }
 
 describe('RunTask', () => {
+  it("a command scenario decides what a one-off task with that command does, not the revision's scenario", async () => {
+    sim.ecs.setCommandScenario(['./migrate.sh', 'up'], { kind: 'exit', exitCode: 4, afterSeconds: 5 });
+    const start = (command?: string[]) =>
+      client.send(
+        new RunTaskCommand({
+          cluster: 'jobs',
+          taskDefinition: 'forever',
+          networkConfiguration: NETWORK,
+          ...(command ? { overrides: { containerOverrides: [{ name: 'app', command }] } } : {}),
+        }),
+      );
+    const migration = (await start(['./migrate.sh', 'up'])).tasks?.[0]?.taskArn ?? '';
+    const other = (await start(['./migrate.sh', 'down'])).tasks?.[0]?.taskArn ?? '';
+    expect(await statuses(migration)).toEqual(['PROVISIONING', 'PENDING', 'RUNNING', 'DEPROVISIONING', 'STOPPED']);
+    expect((await describe1(migration)).containers?.[0]?.exitCode).toBe(4);
+    // The same revision without that command keeps its own scenario (healthy: it runs on).
+    expect((await describe1(other)).lastStatus).toBe('RUNNING');
+    await client.send(new StopTaskCommand({ cluster: 'jobs', task: other }));
+  });
+
   it('runs a one-off task through PROVISIONING, PENDING, RUNNING, DEPROVISIONING to STOPPED with its exit code', async () => {
     const run = await client.send(
       new RunTaskCommand({

@@ -163,9 +163,9 @@ export class Scheduler {
   // ------------------------------------------------------------------------------------------- tasks
 
   /** Plans a task's life from the scenario of its images (the first non-healthy scenario wins). */
-  private plan(taskDefinition: TaskDefinitionRecord, launchedAt: number): TaskPlan {
+  private plan(taskDefinition: TaskDefinitionRecord, launchedAt: number, given?: Scenario): TaskPlan {
     const containers = (taskDefinition.taskDefinition.containerDefinitions as Record<string, unknown>[]) ?? [];
-    let scenario: Scenario = this.context.taskDefinitionScenario(taskDefinition) ?? 'healthy';
+    let scenario: Scenario = given ?? this.context.taskDefinitionScenario(taskDefinition) ?? 'healthy';
     for (const container of scenario === 'healthy' ? containers : []) {
       const candidate = this.context.scenarioFor(String(container.image));
       if (candidate !== 'healthy') {
@@ -287,11 +287,13 @@ export class Scheduler {
     startedBy: string,
     at: number,
     alreadyRunning = false,
+    /** What this task does, instead of its task definition's or images' scenario (RunTask with a command). */
+    scenario?: Scenario,
   ): TaskRecord {
     const id = this.context.ids.hex(32);
     const plan: TaskPlan = alreadyRunning
       ? { pendingAt: at - 50_000, runningAt: at - 40_000, healthyAt: at - 40_000 }
-      : this.awaitTargetHealth(this.plan(taskDefinition, at), service);
+      : this.awaitTargetHealth(this.plan(taskDefinition, at, scenario), service);
     const task: TaskRecord = {
       id,
       arn: `arn:aws:ecs:${this.context.region}:${this.context.accountId}:task/${cluster.name}/${id}`,

@@ -131,6 +131,8 @@ export class EcsSimulator implements AwsJsonService {
   private readonly taskDefinitionScenarios = new Map<string, Scenario>();
   private readonly imageLogLines = new Map<string, string[]>();
   private readonly taskDefinitionLogLines = new Map<string, string[]>();
+  /** By a RunTask container override's command (JSON text): what a one-off task with that command does. */
+  private readonly commandScenarios = new Map<string, { scenario: Scenario; logLines?: string[] }>();
   private readonly deregistrationDelays = new Map<string, number>();
   private readonly runTaskFailures = new Map<string, string>();
   /** Lifecycle hook answers by `targetArn` or `targetArn@STAGE` (default SUCCEEDED). */
@@ -168,6 +170,7 @@ export class EcsSimulator implements AwsJsonService {
           if (!options.logs) return;
           const record = task.taskDefinition;
           const own =
+            this.commandScenarioOf(task.overrides)?.logLines ??
             this.taskDefinitionLogLines.get(record.arn) ??
             this.taskDefinitionLogLines.get(`${record.family}:${record.revision}`) ??
             this.taskDefinitionLogLines.get(record.family);
@@ -264,6 +267,29 @@ export class EcsSimulator implements AwsJsonService {
     this.taskDefinitionScenarios.set(text, scenario);
     if (options.logLines) this.taskDefinitionLogLines.set(text, [...options.logLines]);
     else this.taskDefinitionLogLines.delete(text);
+  }
+
+  /**
+   * A one-off task started by RunTask with a container override of this `command` (a migration, say) does what
+   * `scenario` says, whatever its task definition's or images' scenario: the service's tasks of the same revision
+   * stay healthy while the migration command exits. Applies to tasks launched afterwards.
+   */
+  setCommandScenario(command: readonly string[], scenario: Scenario, options: ScenarioOptions = {}): void {
+    this.commandScenarios.set(JSON.stringify(command), {
+      scenario,
+      ...(options.logLines ? { logLines: [...options.logLines] } : {}),
+    });
+  }
+
+  private commandScenarioOf(overrides: unknown): { scenario: Scenario; logLines?: string[] } | undefined {
+    const containerOverrides = (overrides as { containerOverrides?: { command?: unknown }[] } | undefined)
+      ?.containerOverrides;
+    for (const override of containerOverrides ?? []) {
+      if (!Array.isArray(override.command)) continue;
+      const found = this.commandScenarios.get(JSON.stringify(override.command));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /**
@@ -908,7 +934,15 @@ export class EcsSimulator implements AwsJsonService {
     }
     const tasks: JsonObject[] = [];
     for (let i = 0; i < count; i++) {
-      const task = this.scheduler.launchTask(cluster, undefined, record, startedBy ?? '', now);
+      const task = this.scheduler.launchTask(
+        cluster,
+        undefined,
+        record,
+        startedBy ?? '',
+        now,
+        false,
+        this.commandScenarioOf(overrides)?.scenario,
+      );
       if (launchType !== undefined) task.launchType = launchType;
       if (startedBy === undefined) task.startedBy = '';
       if (overrides) task.overrides = overrides;

@@ -1,8 +1,8 @@
-export const id = 634;
-export const ids = [634];
+export const id = 913;
+export const ids = [913];
 export const modules = {
 
-/***/ 6634:
+/***/ 5913:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,136 +13,24 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
-var src = __webpack_require__(224);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
+var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
+var src_ecs = __webpack_require__(4792);
 ;// CONCATENATED MODULE: ./src/aws-errors.ts
-/**
- * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,
- * bad credentials and missing resources fail at once, naming the IAM action or the resource.
- */
+// The ECS call errors live in core (shared with ecs-run-task); the phases of a deploy import them from here.
 
-const shape = (error) => (typeof error === 'object' && error !== null ? error : {});
-function errorCode(error) {
-    if (error instanceof AwsRetriesExhaustedError)
-        return error.code;
-    return (0,src/* awsErrorCode */.J6)(error);
-}
-const NETWORK = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ECONNRESET', 'ECONNREFUSED']);
-/** Throttling, 5xx and dropped connections: worth trying again. */
-function isTransient(error) {
-    if (error instanceof AwsRetriesExhaustedError)
-        return true;
-    const e = shape(error);
-    const code = errorCode(error);
-    if (src/* THROTTLING_CODES */.Jr.has(code) || NETWORK.has(code) || e.code === 'ECONNRESET')
-        return true;
-    if ((0,src/* isAccessError */.Pq)(error))
-        return false;
-    const status = e.$metadata?.httpStatusCode;
-    return status !== undefined && status >= 500;
-}
-/** The API does not know the operation or refuses it here: treat the extra detail as not available. */
-function isUnavailable(error) {
-    const code = errorCode(error);
-    return (code === 'UnknownOperationException' ||
-        code === 'InvalidParameterException' ||
-        code === 'InvalidAction' ||
-        code === 'UnsupportedFeatureException' ||
-        (0,src/* isAccessDenied */.w7)(error) ||
-        shape(error).$metadata?.httpStatusCode === 404);
-}
-function isAbort(error) {
-    const code = errorCode(error);
-    return code === 'AbortError' || shape(error).code === 'ABORT_ERR';
-}
 
-/** An AWS call that failed for a reason the user has to fix: no stack trace, the action or resource named. */
-class AwsCallError extends src/* ConfigurationError */.j1 {
-    code;
-    operation;
-    constructor(message, code, operation) {
-        super(message);
-        this.code = code;
-        this.operation = operation;
-    }
-}
-/** A transient error (throttling, 5xx, dropped connection) that outlasted the SDK's retries. */
-class AwsRetriesExhaustedError extends Error {
-    code;
-    detail;
-    constructor(message, code, 
-    /** The service's own message. */
-    detail = message) {
-        super(message);
-        this.code = code;
-        this.detail = detail;
-    }
-}
-/**
- * An AWS call that got no answer within the time this step gave it (the request may or may not have been
- * applied): not a cancel, and not retried here.
- */
-class NoAnswerError extends Error {
-    operation;
-    waitedMs;
-    constructor(operation, waitedMs) {
-        super(`${operation.includes(':') ? operation : `ecs:${operation}`} did not answer within ${(0,src/* formatDuration */.a3)(waitedMs)}`);
-        this.operation = operation;
-        this.waitedMs = waitedMs;
-    }
-}
-/** The job was cancelled while a write was in flight; `landed` says what a short check found afterwards. */
-class CancelledWriteError extends Error {
-    doing;
-    landed;
-    constructor(doing, landed) {
-        super(`Cancelled while ${doing}: ${landed}.`);
-        this.doing = doing;
-        this.landed = landed;
-    }
-}
-/**
- * Rewrites an SDK error as an error that says what failed and how to fix it. A transient error becomes an
- * AwsRetriesExhaustedError (still transient: the wait may try again), a cancellation stays as it is.
- */
-function explainAwsError(error, context) {
-    if (isAbort(error) ||
-        error instanceof AwsCallError ||
-        error instanceof AwsRetriesExhaustedError ||
-        error instanceof NoAnswerError)
-        return error;
-    const code = errorCode(error);
-    const detail = (0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error));
-    const action = `ecs:${context.operation}`;
-    if (isTransient(error)) {
-        return new AwsRetriesExhaustedError(`${action} failed with ${code} (${(0,src/* errorMessage */.gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${context.region}, try again later.`, code, (0,src/* errorMessage */.gJ)(error));
-    }
-    const where = `in region ${context.region}`;
-    const access = (0,src/* explainAccessError */.Qz)(error, { action, region: context.region });
-    if (access)
-        return new AwsCallError(access.message, code, context.operation);
-    if (code === 'ClusterNotFoundException') {
-        return new AwsCallError(`Cluster "${context.cluster}" was not found ${where} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Check the cluster input and AWS_REGION.`, code, context.operation);
-    }
-    if (code === 'ServiceNotFoundException' || code === 'ServiceNotActiveException') {
-        return new AwsCallError(`Service "${context.service}" was not found or is not active in cluster "${context.cluster}" ${where} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Check the service and cluster inputs and AWS_REGION.`, code, context.operation);
-    }
-    if (code === 'ClientException' || code === 'InvalidParameterException') {
-        return new AwsCallError(`${action} refused the request (${code}): ${detail}`, code, context.operation);
-    }
-    const wrapped = new Error(`${action} failed (${code}): ${detail}`);
-    if (error instanceof Error && error.stack)
-        wrapped.stack = `${wrapped.message}\n${error.stack}`;
-    return wrapped;
-}
+
+
 /** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
 function isUnanswered(error) {
-    return isAbort(error) || error instanceof NoAnswerError || error instanceof AwsRetriesExhaustedError;
+    return (0,src_ecs/* isAbort */.rV)(error) || error instanceof src_ecs/* NoAnswerError */.i5 || error instanceof src_ecs/* AwsRetriesExhaustedError */.B1;
 }
 /** The same error, its message followed by what this step had already done. */
 function withWhatWasDone(error, done) {
-    if (error instanceof AwsCallError)
-        return new AwsCallError(`${error.message} ${done}`, error.code, error.operation);
+    if (error instanceof src_ecs/* AwsCallError */.iQ)
+        return new src_ecs/* AwsCallError */.iQ(`${error.message} ${done}`, error.code, error.operation);
     if (error instanceof src/* ConfigurationError */.j1)
         return new src/* ConfigurationError */.j1(`${error.message} ${done}`);
     const wrapped = new Error(`${(0,src/* errorMessage */.gJ)(error)} ${done}`);
@@ -153,19 +41,264 @@ function withWhatWasDone(error, done) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1234);
-;// CONCATENATED MODULE: ./src/session.ts
+// EXTERNAL MODULE: ../../packages/core/src/aws-errors.ts
+var aws_errors = __webpack_require__(6743);
+;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
 /**
- * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
- * progress lines already printed, the last service state seen, and the one way to call ECS (errors explained,
- * each call bounded by the cancel signal and, where given, a time limit).
+ * AWS JSON requests and answers as they go over the wire (ECS here). The SDK serializes and deserializes only the members its model
+ * knows, so a field newer than our SDK (one that ecs-render-taskdef keeps on purpose) would be dropped on the way to
+ * RegisterTaskDefinition without a word, and missing from a DescribeTaskDefinition answer. ECS speaks JSON with the
+ * member names as they are, so the document itself is the wire body, and the answer's body is the whole answer.
+ */
+/** Like the SDK: null stands for "not set" and is left out. */
+function wireBody(document) {
+    return JSON.stringify(document, (_key, value) => (value === null ? undefined : value));
+}
+/**
+ * Replaces the serialized body of one command with `document` (after the SDK's serializer, before signing, so the
+ * signature covers it).
+ */
+function sendAsWritten(command, document) {
+    const body = wireBody(document);
+    const middleware = (next) => async (args) => {
+        const request = args.request;
+        request.body = body;
+        for (const name of Object.keys(request.headers ?? {})) {
+            if (request.headers && name.toLowerCase() === 'content-length') {
+                request.headers[name] = String(Buffer.byteLength(body));
+            }
+        }
+        return next(args);
+    };
+    command.middlewareStack.add(middleware, {
+        step: 'build',
+        priority: 'high',
+        name: 'ecsActionsSendAsWritten',
+    });
+}
+/**
+ * Keeps the response body of one command as AWS sent it: the SDK's deserializer, like its serializer, drops the
+ * members its model does not know, and comparing with the running task definition must see them.
+ */
+function keepRawResponse(command) {
+    const raw = { text: undefined };
+    const middleware = (next) => async (args) => {
+        const result = await next(args);
+        const bytes = await readBody(result.response.body);
+        if (bytes) {
+            raw.text = new TextDecoder().decode(bytes);
+            // The SDK's deserializer accepts the bytes in place of the consumed stream.
+            result.response.body = bytes;
+        }
+        return result;
+    };
+    command.middlewareStack.addRelativeTo(middleware, {
+        relation: 'after',
+        toMiddleware: 'deserializerMiddleware',
+        name: 'ecsActionsKeepRawResponse',
+        override: true,
+    });
+    return raw;
+}
+async function readBody(body) {
+    if (body instanceof Uint8Array)
+        return body;
+    if (typeof body === 'string')
+        return new TextEncoder().encode(body);
+    if (body && typeof body[Symbol.asyncIterator] === 'function') {
+        const chunks = [];
+        for await (const chunk of body) {
+            chunks.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+        }
+        return Buffer.concat(chunks);
+    }
+    return undefined;
+}
+/** The raw body's member `key` when it parses as a JSON object, else `fallback` (what the SDK made of it). */
+function rawMember(raw, key, fallback) {
+    if (raw.text === undefined)
+        return fallback;
+    try {
+        const parsed = JSON.parse(raw.text);
+        return typeof parsed === 'object' && parsed !== null && key in parsed
+            ? parsed[key]
+            : fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __webpack_require__(9179);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
+var ecs_aws_errors = __webpack_require__(6153);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/call-session.ts
+var call_session = __webpack_require__(3043);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/taskdef.ts
+var taskdef = __webpack_require__(7556);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/write-once.ts
+var write_once = __webpack_require__(7805);
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/register.ts
+/**
+ * A new revision registered from a rendered file (ecs-deploy-wait and ecs-run-task). Registering is idempotent
+ * (writeOnce): before another attempt the family's latest ACTIVE revision is compared with ours, so an attempt
+ * whose answer was lost is reused rather than registered again.
  */
 
 
-/** How long a check of what landed after a cancel or a lost answer may take: one short describe. */
-const CHECK_TIMEOUT_MS = 5_000;
-class DeploySession {
+
+
+
+
+
+
+/**
+ * DescribeTaskDefinition as AWS sent it: fields newer than our SDK count in a comparison, as they did when
+ * registering. `ref` is an ARN, family:revision, or a family (its latest ACTIVE revision).
+ */
+async function describeAsSent(session, ref, limits) {
+    const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref });
+    const raw = keepRawResponse(command);
+    const described = await session.call('DescribeTaskDefinition', (o) => session.deps.ecs.send(command, o), limits);
+    const arn = described.taskDefinition?.taskDefinitionArn;
+    if (!arn)
+        return undefined;
+    return { arn, definition: rawMember(raw, 'taskDefinition', described.taskDefinition) };
+}
+/**
+ * The family's latest ACTIVE revision when it is what `rendered` registers (an earlier attempt of ours whose
+ * answer was lost, or the same definition registered before), else undefined. A family ECS does not know has none.
+ */
+async function latestSameRevision(session, rendered, limits) {
+    try {
+        const latest = await describeAsSent(session, rendered.request.family ?? '', limits);
+        return latest && (0,taskdef/* sameTaskDefinition */.JL)(rendered.request, latest.definition) ? latest.arn : undefined;
+    }
+    catch (error) {
+        if (error instanceof ecs_aws_errors/* AwsCallError */.iQ && error.code === 'ClientException')
+            return undefined;
+        throw error;
+    }
+}
+/** Registers the file's task definition once, reusing a revision an earlier attempt registered. Returns its ARN. */
+async function registerTaskDefinition(session, source, limits) {
+    if (source.rendered.dropped.length > 0) {
+        session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
+    }
+    return (0,write_once/* writeOnce */.F)(session, {
+        operation: 'RegisterTaskDefinition',
+        write: () => registerOnce(session, source, limits()),
+        landed: async () => {
+            const landed = await latestSameRevision(session, source.rendered, limits());
+            if (landed)
+                session.log.info(`${(0,taskdef/* shortTaskDefinition */.P5)(landed)}, the family's latest revision, is what this step registers.`);
+            return landed;
+        },
+    });
+}
+/**
+ * After a RegisterTaskDefinition whose answer never came (cancelled, or no answer): whether the family's latest
+ * revision is ours, found with one short describe that the job's cancel does not abort.
+ */
+async function landedRegistration(session, rendered) {
+    try {
+        const arn = await latestSameRevision(session, rendered, { withinMs: call_session/* CHECK_TIMEOUT_MS */.m, cancellable: false });
+        return arn
+            ? { text: `${(0,taskdef/* shortTaskDefinition */.P5)(arn)} was registered (${arn})`, arn }
+            : { text: 'no revision was registered' };
+    }
+    catch (error) {
+        return { text: `whether a revision was registered is unknown (${(0,errors/* errorMessage */.gJ)(error)})` };
+    }
+}
+async function registerOnce(session, source, limits) {
+    const registered = await session.call('RegisterTaskDefinition', async (o) => {
+        try {
+            const command = new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request);
+            // Every field of the file reaches ECS, also those newer than our SDK's model.
+            sendAsWritten(command, source.rendered.request);
+            return await session.deps.ecsSingleAttempt.send(command, o);
+        }
+        catch (error) {
+            // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
+            // (A missing iam:PassRole is an access error, explained as such by explainAwsError.)
+            const detail = (0,aws_errors/* sentence */.em)((0,errors/* errorMessage */.gJ)(error));
+            if ((0,ecs_aws_errors/* errorCode */.CA)(error) === 'ClientException' && !/not authorized to perform/i.test(detail)) {
+                throw new ecs_aws_errors/* AwsCallError */.iQ(`Input "task-definition": ECS refused to register ${(0,errors/* quoteValue */.cl)(source.path)} (ecs:RegisterTaskDefinition, ClientException): ${detail} Fix the task definition file (or the ecs-render-taskdef inputs that wrote it). Nothing was changed.`, 'ClientException', 'RegisterTaskDefinition');
+            }
+            throw error;
+        }
+    }, limits);
+    const arn = registered.taskDefinition?.taskDefinitionArn;
+    if (!arn)
+        throw new Error('RegisterTaskDefinition answered without a taskDefinitionArn');
+    session.log.info(`Registered ${(0,taskdef/* shortTaskDefinition */.P5)(arn)} (${arn})`);
+    return arn;
+}
+
+;// CONCATENATED MODULE: ./src/register.ts
+/**
+ * What to deploy: an existing revision (task-definition-arn), the running one when the rendered file equals it
+ * (skip-unchanged), or a new revision registered from the file (core's registerTaskDefinition, shared with
+ * ecs-run-task).
+ */
+
+
+
+
+
+/** The task definition to deploy, validated before anything changes. */
+async function resolveTaskDefinition(session, before, limits) {
+    const { inputs, deps } = session;
+    const source = inputs.taskDefinition;
+    const previousArn = before.taskDefinition;
+    if (source.kind === 'arn') {
+        const notFound = (detail) => new src_ecs/* AwsCallError */.iQ(`Input "task-definition-arn": ${(0,src/* quoteValue */.cl)(source.arn)} was not found in ECS in region ${deps.region} (ecs:DescribeTaskDefinition: ${detail}). Use the ARN or family:revision of a registered revision, e.g. the previous-task-definition-arn output of an earlier deploy, and check AWS_REGION.`, 'ClientException', 'DescribeTaskDefinition');
+        const described = await session.call('DescribeTaskDefinition', async (o) => {
+            try {
+                return await deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o);
+            }
+            catch (error) {
+                // ECS answers an unknown family or revision with a ClientException: that is the input's fault.
+                if ((0,src_ecs/* errorCode */.CA)(error) === 'ClientException')
+                    throw notFound((0,src/* errorMessage */.gJ)(error));
+                throw error;
+            }
+        }, limits);
+        const td = described.taskDefinition;
+        if (!td?.taskDefinitionArn)
+            throw notFound('no task definition in the answer');
+        if (td.status === 'INACTIVE') {
+            session.log.warning(`${(0,src_ecs/* shortTaskDefinition */.P5)(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`);
+        }
+        return {
+            images: (0,src_ecs/* imagesOf */.IC)(td),
+            deployArn: td.taskDefinitionArn,
+            unchanged: inputs.skipUnchanged && td.taskDefinitionArn === previousArn,
+        };
+    }
+    const images = (0,src_ecs/* imagesOf */.IC)(source.rendered.request);
+    if (inputs.skipUnchanged && previousArn) {
+        const running = await describeAsSent(session, previousArn, limits);
+        if (running && (0,src_ecs/* sameTaskDefinition */.JL)(source.rendered.request, running.definition)) {
+            return { images, deployArn: previousArn, unchanged: true };
+        }
+    }
+    return { images, unchanged: false };
+}
+
+;// CONCATENATED MODULE: ./src/session.ts
+/**
+ * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
+ * progress lines already printed, the last service state seen, and the one way to call ECS (core's EcsCallSession:
+ * errors explained, each call bounded by the cancel signal and, where given, a time limit).
+ */
+
+
+
+class DeploySession extends src_ecs/* EcsCallSession */.IW {
     inputs;
-    deps;
     started;
     seenEvents = new Set();
     lastLines = new Map();
@@ -175,49 +308,13 @@ class DeploySession {
     lastService;
     current;
     constructor(inputs, deps) {
+        super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
         this.inputs = inputs;
-        this.deps = deps;
         this.started = deps.clock.now();
-    }
-    get log() {
-        return this.deps.log;
-    }
-    get cancelled() {
-        return this.deps.signal?.aborted === true;
     }
     elapsed() {
         const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
         return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-    }
-    /** One ECS call, its error explained (what failed and how to fix it). */
-    async call(operation, send, limits = {}) {
-        try {
-            return await this.bounded(operation, send, limits);
-        }
-        catch (error) {
-            throw explainAwsError(error, {
-                operation,
-                cluster: this.inputs.cluster,
-                service: this.inputs.service,
-                region: this.deps.region,
-            });
-        }
-    }
-    /** One ECS call with the SDK's error as it is, except that running out of `limits.withinMs` is a NoAnswerError. */
-    async bounded(operation, send, limits = {}) {
-        const cancel = limits.cancellable === false ? undefined : this.deps.signal;
-        const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
-        const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
-        const signals = [cancel, timer].filter((signal) => signal !== undefined);
-        const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-        try {
-            return await send(abortSignal ? { abortSignal } : {});
-        }
-        catch (error) {
-            if (timer?.aborted && !cancel?.aborted)
-                throw new NoAnswerError(operation, Math.max(0, withinMs ?? 0));
-            throw error;
-        }
     }
     /** DescribeServices for our one service; a missing service is an error that names it. */
     async describeService(limits = {}) {
@@ -226,7 +323,7 @@ class DeploySession {
         const found = response.services?.[0];
         if (!found || found.status === 'INACTIVE') {
             const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
-            throw new AwsCallError(`Service "${service}" was not found in cluster "${cluster}" in region ${this.deps.region} (DescribeServices: ${reason}). Check the service and cluster inputs and AWS_REGION; create the service before deploying to it.`, 'ServiceNotFoundException', 'DescribeServices');
+            throw new src_ecs/* AwsCallError */.iQ(`Service "${service}" was not found in cluster "${cluster}" in region ${this.deps.region} (DescribeServices: ${reason}). Check the service and cluster inputs and AWS_REGION; create the service before deploying to it.`, 'ServiceNotFoundException', 'DescribeServices');
         }
         return found;
     }
@@ -247,180 +344,7 @@ function describeDeployment(d) {
 }
 
 // EXTERNAL MODULE: ./src/taskdef.ts
-var taskdef = __webpack_require__(247);
-;// CONCATENATED MODULE: ./src/write-once.ts
-/**
- * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
- * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
- * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
- * last one took effect after all.
- */
-
-/** Attempts at one write, each after checking whether the one before landed. */
-const WRITE_ATTEMPTS = 5;
-const WRITE_BACKOFF_MS = 1_000;
-async function writeOnce(session, { operation, write, landed }) {
-    const { log, deps } = session;
-    for (let attempt = 1;; attempt++) {
-        try {
-            if (attempt > 1) {
-                const earlier = await landed();
-                if (earlier !== undefined) {
-                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
-                    return earlier;
-                }
-            }
-            return await write();
-        }
-        catch (error) {
-            // Cancelled or out of time: the caller finds out once what landed and says so.
-            if (isAbort(error) || session.cancelled || error instanceof NoAnswerError)
-                throw error;
-            if (!isTransient(error) || attempt >= WRITE_ATTEMPTS)
-                throw error;
-            const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
-            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${errorCode(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
-            await deps.sleep(backoff, deps.signal);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/register.ts
-/**
- * What to deploy: an existing revision (task-definition-arn), the running one when the rendered file equals it
- * (skip-unchanged), or a new revision registered from the file. Registering is idempotent (writeOnce): before
- * another attempt the family's latest ACTIVE revision is compared with ours, so an attempt whose answer was lost
- * is reused rather than registered again.
- */
-
-
-
-
-
-
-/** The task definition to deploy, validated before anything changes. */
-async function resolveTaskDefinition(session, before, limits) {
-    const { inputs, deps } = session;
-    const source = inputs.taskDefinition;
-    const previousArn = before.taskDefinition;
-    if (source.kind === 'arn') {
-        const notFound = (detail) => new AwsCallError(`Input "task-definition-arn": ${(0,src/* quoteValue */.cl)(source.arn)} was not found in ECS in region ${deps.region} (ecs:DescribeTaskDefinition: ${detail}). Use the ARN or family:revision of a registered revision, e.g. the previous-task-definition-arn output of an earlier deploy, and check AWS_REGION.`, 'ClientException', 'DescribeTaskDefinition');
-        const described = await session.call('DescribeTaskDefinition', async (o) => {
-            try {
-                return await deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o);
-            }
-            catch (error) {
-                // ECS answers an unknown family or revision with a ClientException: that is the input's fault.
-                if (errorCode(error) === 'ClientException')
-                    throw notFound((0,src/* errorMessage */.gJ)(error));
-                throw error;
-            }
-        }, limits);
-        const td = described.taskDefinition;
-        if (!td?.taskDefinitionArn)
-            throw notFound('no task definition in the answer');
-        if (td.status === 'INACTIVE') {
-            session.log.warning(`${(0,taskdef/* shortTaskDefinition */.P5)(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`);
-        }
-        return {
-            images: (0,taskdef/* imagesOf */.IC)(td),
-            deployArn: td.taskDefinitionArn,
-            unchanged: inputs.skipUnchanged && td.taskDefinitionArn === previousArn,
-        };
-    }
-    const images = (0,taskdef/* imagesOf */.IC)(source.rendered.request);
-    if (inputs.skipUnchanged && previousArn) {
-        const running = await describeAsSent(session, previousArn, limits);
-        if (running && (0,taskdef/* sameTaskDefinition */.JL)(source.rendered.request, running.definition)) {
-            return { images, deployArn: previousArn, unchanged: true };
-        }
-    }
-    return { images, unchanged: false };
-}
-/**
- * DescribeTaskDefinition as AWS sent it: fields newer than our SDK count in a comparison, as they did when
- * registering. `ref` is an ARN, family:revision, or a family (its latest ACTIVE revision).
- */
-async function describeAsSent(session, ref, limits) {
-    const command = new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref });
-    const raw = (0,src/* keepRawResponse */.po)(command);
-    const described = await session.call('DescribeTaskDefinition', (o) => session.deps.ecs.send(command, o), limits);
-    const arn = described.taskDefinition?.taskDefinitionArn;
-    if (!arn)
-        return undefined;
-    return { arn, definition: (0,src/* rawMember */.XQ)(raw, 'taskDefinition', described.taskDefinition) };
-}
-/**
- * The family's latest ACTIVE revision when it is what `rendered` registers (an earlier attempt of ours whose
- * answer was lost, or the same definition registered before), else undefined. A family ECS does not know has none.
- */
-async function latestSameRevision(session, rendered, limits) {
-    try {
-        const latest = await describeAsSent(session, rendered.request.family ?? '', limits);
-        return latest && (0,taskdef/* sameTaskDefinition */.JL)(rendered.request, latest.definition) ? latest.arn : undefined;
-    }
-    catch (error) {
-        if (error instanceof AwsCallError && error.code === 'ClientException')
-            return undefined;
-        throw error;
-    }
-}
-/** Registers the file's task definition once, reusing a revision an earlier attempt registered. Returns its ARN. */
-async function registerTaskDefinition(session, source, limits) {
-    if (source.rendered.dropped.length > 0) {
-        session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
-    }
-    return writeOnce(session, {
-        operation: 'RegisterTaskDefinition',
-        write: () => registerOnce(session, source, limits()),
-        landed: async () => {
-            const landed = await latestSameRevision(session, source.rendered, limits());
-            if (landed)
-                session.log.info(`${(0,taskdef/* shortTaskDefinition */.P5)(landed)}, the family's latest revision, is what this step registers.`);
-            return landed;
-        },
-    });
-}
-/**
- * After a RegisterTaskDefinition whose answer never came (cancelled, or no answer): whether the family's latest
- * revision is ours, found with one short describe that the job's cancel does not abort.
- */
-async function landedRegistration(session, rendered) {
-    try {
-        const arn = await latestSameRevision(session, rendered, { withinMs: CHECK_TIMEOUT_MS, cancellable: false });
-        return arn
-            ? { text: `${(0,taskdef/* shortTaskDefinition */.P5)(arn)} was registered (${arn})`, arn }
-            : { text: 'no revision was registered' };
-    }
-    catch (error) {
-        return { text: `whether a revision was registered is unknown (${(0,src/* errorMessage */.gJ)(error)})` };
-    }
-}
-async function registerOnce(session, source, limits) {
-    const registered = await session.call('RegisterTaskDefinition', async (o) => {
-        try {
-            const command = new dist_cjs.RegisterTaskDefinitionCommand(source.rendered.request);
-            // Every field of the file reaches ECS, also those newer than our SDK's model.
-            (0,src/* sendAsWritten */.Qm)(command, source.rendered.request);
-            return await session.deps.ecsSingleAttempt.send(command, o);
-        }
-        catch (error) {
-            // ECS refuses an invalid task definition with a ClientException: point at the file, not at the API.
-            // (A missing iam:PassRole is an access error, explained as such by explainAwsError.)
-            const detail = (0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error));
-            if (errorCode(error) === 'ClientException' && !/not authorized to perform/i.test(detail)) {
-                throw new AwsCallError(`Input "task-definition": ECS refused to register ${(0,src/* quoteValue */.cl)(source.path)} (ecs:RegisterTaskDefinition, ClientException): ${detail} Fix the task definition file (or the ecs-render-taskdef inputs that wrote it). Nothing was changed.`, 'ClientException', 'RegisterTaskDefinition');
-            }
-            throw error;
-        }
-    }, limits);
-    const arn = registered.taskDefinition?.taskDefinitionArn;
-    if (!arn)
-        throw new Error('RegisterTaskDefinition answered without a taskDefinitionArn');
-    session.log.info(`Registered ${(0,taskdef/* shortTaskDefinition */.P5)(arn)} (${arn})`);
-    return arn;
-}
-
+var src_taskdef = __webpack_require__(247);
 ;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
 
 
@@ -441,28 +365,28 @@ async function codedeployCall(session, operation, send, limits = {}) {
     }
 }
 function explainCodeDeployError(session, action, error) {
-    if (isAbort(error) || error instanceof NoAnswerError || error instanceof AwsRetriesExhaustedError)
+    if ((0,src_ecs/* isAbort */.rV)(error) || error instanceof src_ecs/* NoAnswerError */.i5 || error instanceof src_ecs/* AwsRetriesExhaustedError */.B1)
         return error;
-    const code = errorCode(error);
+    const code = (0,src_ecs/* errorCode */.CA)(error);
     const operation = action.slice(action.indexOf(':') + 1);
     const { region } = session.deps;
-    if (isTransient(error)) {
-        return new AwsRetriesExhaustedError(`${action} failed with ${code} (${(0,src/* errorMessage */.gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${region}, try again later.`, code, (0,src/* errorMessage */.gJ)(error));
+    if ((0,src_ecs/* isTransient */.dg)(error)) {
+        return new src_ecs/* AwsRetriesExhaustedError */.B1(`${action} failed with ${code} (${(0,src/* errorMessage */.gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${region}, try again later.`, code, (0,src/* errorMessage */.gJ)(error));
     }
     const access = (0,src/* explainAccessError */.Qz)(error, { action, region });
     if (access)
-        return new AwsCallError(access.message, code, operation);
+        return new src_ecs/* AwsCallError */.iQ(access.message, code, operation);
     const { application, deploymentGroup } = session.inputs.codedeploy;
     if (code === 'ApplicationDoesNotExistException') {
-        return new AwsCallError(`CodeDeploy application "${application}" was not found in region ${region} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-application to the application of the service's deployment group (default AppECS-<cluster>-<service>, as the ECS console names it).`, code, operation);
+        return new src_ecs/* AwsCallError */.iQ(`CodeDeploy application "${application}" was not found in region ${region} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-application to the application of the service's deployment group (default AppECS-<cluster>-<service>, as the ECS console names it).`, code, operation);
     }
     if (code === 'DeploymentGroupDoesNotExistException') {
-        return new AwsCallError(`CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}" in region ${region} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-deployment-group to the service's deployment group (default DgpECS-<cluster>-<service>).`, code, operation);
+        return new src_ecs/* AwsCallError */.iQ(`CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}" in region ${region} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-deployment-group to the service's deployment group (default DgpECS-<cluster>-<service>).`, code, operation);
     }
     if (code === 'DeploymentConfigDoesNotExistException') {
-        return new AwsCallError(`CodeDeploy deployment configuration "${session.inputs.codedeploy.deploymentConfig ?? ''}" does not exist (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-deployment-config to an ECS configuration, e.g. CodeDeployDefault.ECSAllAtOnce, or leave it empty for the deployment group's.`, code, operation);
+        return new src_ecs/* AwsCallError */.iQ(`CodeDeploy deployment configuration "${session.inputs.codedeploy.deploymentConfig ?? ''}" does not exist (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-deployment-config to an ECS configuration, e.g. CodeDeployDefault.ECSAllAtOnce, or leave it empty for the deployment group's.`, code, operation);
     }
-    return new AwsCallError(`${action} refused the request (${code}): ${(0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error))}`, code, operation);
+    return new src_ecs/* AwsCallError */.iQ(`${action} refused the request (${code}): ${(0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error))}`, code, operation);
 }
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-codedeploy@3.1133.0/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
@@ -554,26 +478,7 @@ async function createDeployment(session, clients, taskDefinitionArn, traffic, li
 
 
 
-/** How many of a container's last lines are shown. */
-const LOG_LINES_SHOWN = 20;
-/** The containers that log with awslogs, with their group, region (default: the step's) and stream prefix. */
-function awslogsConfigs(containers, defaultRegion) {
-    return containers.flatMap((container) => {
-        const config = container.logConfiguration;
-        const group = config?.options?.['awslogs-group'];
-        if (config?.logDriver !== 'awslogs' || !group || !container.name)
-            return [];
-        const prefix = config.options?.['awslogs-stream-prefix'];
-        return [
-            {
-                container: container.name,
-                group,
-                region: config.options?.['awslogs-region'] || defaultRegion,
-                ...(prefix ? { streamPrefix: prefix } : {}),
-            },
-        ];
-    });
-}
+
 /**
  * The container definitions of the task definition our tasks ran: the rendered file's when we registered it, else
  * DescribeTaskDefinition (the ecs:DescribeTaskDefinition the task-definition-arn input already needs).
@@ -594,11 +499,11 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
     if (!logsClient || tasks.length === 0)
         return;
     // Its own short budget, within the wrap-up's: the rollback after it must keep its time.
-    const deadline = Math.min(limits.deadline ?? Number.POSITIVE_INFINITY, Date.now() + CHECK_TIMEOUT_MS);
+    const deadline = Math.min(limits.deadline ?? Number.POSITIVE_INFINITY, Date.now() + src_ecs/* CHECK_TIMEOUT_MS */.mw);
     const bound = { deadline };
     let configs;
     try {
-        configs = awslogsConfigs(await containerDefinitions(session, taskDefinitionArn, bound), session.deps.region);
+        configs = (0,src_ecs/* awslogsConfigs */.AB)(await containerDefinitions(session, taskDefinitionArn, bound), session.deps.region);
     }
     catch (error) {
         if (session.cancelled)
@@ -608,7 +513,6 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
     }
     if (configs.length === 0)
         return;
-    const { GetLogEventsCommand } = await __webpack_require__.e(/* import() */ 422).then(__webpack_require__.t.bind(__webpack_require__, 7422, 19));
     /** Groups not to ask again: denied, or out of time. */
     const given = new Set();
     /** Tasks of a crash loop log the same lines: each container's lines by the first task that showed them. */
@@ -616,30 +520,18 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
     for (const task of tasks) {
         const shown = [];
         for (const config of configs) {
-            const where = `log group ${config.group}`;
-            if (given.has(`${config.region} ${config.group}`))
+            const key = `${config.region} ${config.group}`;
+            if (given.has(key))
                 continue;
-            if (!config.streamPrefix) {
-                shown.push({
-                    container: config.container,
-                    group: config.group,
-                    note: `container ${config.container} logs to ${where} without an awslogs-stream-prefix, so its stream is named after the Docker container id: the task's log lines are not shown`,
-                });
+            const stream = (0,src_ecs/* logStreamOf */.aM)(config, task.taskId);
+            if (stream === undefined) {
+                shown.push({ container: config.container, group: config.group, note: (0,src_ecs/* noPrefixNote */.oO)(config) });
                 continue;
             }
-            const stream = `${config.streamPrefix}/${config.container}/${task.taskId}`;
             try {
                 const client = await logsClient(config.region);
-                const output = await session.bounded('GetLogEvents', (o) => client.send(new GetLogEventsCommand({
-                    logGroupName: config.group,
-                    logStreamName: stream,
-                    limit: LOG_LINES_SHOWN,
-                    startFromHead: false,
-                }), o), bound);
-                // A multi-line event (a stack trace sent as one event) counts as its lines.
-                const lines = (output.events ?? [])
-                    .flatMap((event) => (event.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/))
-                    .slice(-LOG_LINES_SHOWN);
+                const page = await (0,src_ecs/* getLogEvents */.Ac)(client, { group: config.group, stream, limit: src_ecs/* LOG_LINES_SHOWN */.Vp }, { withinMs: deadline - Date.now(), ...(session.deps.signal ? { signal: session.deps.signal } : {}) });
+                const lines = page.lines.slice(-src_ecs/* LOG_LINES_SHOWN */.Vp);
                 const same = `${config.container}\n${lines.join('\n')}`;
                 const first = lines.length > 0 ? seen.get(same) : undefined;
                 if (first === undefined)
@@ -655,28 +547,10 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
             catch (error) {
                 if (session.cancelled)
                     throw error;
-                const key = `${config.region} ${config.group}`;
-                let note;
-                if ((0,src/* isAccessDenied */.w7)(error)) {
+                const problem = (0,src_ecs/* logsReadProblem */.FO)(error, config, stream);
+                if (problem.wholeGroup)
                     given.add(key);
-                    note = `logs:GetLogEvents was denied on ${where} (${config.region}): the task's log lines are not shown`;
-                }
-                else if (errorCode(error) === 'ResourceNotFoundException' && /log group/i.test((0,src/* errorMessage */.gJ)(error))) {
-                    given.add(key);
-                    note = `${where} was not found (${config.region}): the task's log lines are not shown`;
-                }
-                else if (errorCode(error) === 'ResourceNotFoundException') {
-                    note = `log stream ${stream} was not found in ${where} (${config.region}): the task's log lines are not shown`;
-                }
-                else if (error instanceof NoAnswerError) {
-                    given.add(key);
-                    note = `logs:GetLogEvents on ${where} (${config.region}) did not answer in time: the task's log lines are not shown`;
-                }
-                else {
-                    given.add(key);
-                    note = `logs:GetLogEvents on ${where} (${config.region}) failed: ${(0,src/* errorMessage */.gJ)(error)}: the task's log lines are not shown`;
-                }
-                shown.push({ container: config.container, group: config.group, stream, note });
+                shown.push({ container: config.container, group: config.group, stream, note: problem.note });
             }
         }
         if (shown.length > 0)
@@ -685,21 +559,7 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
 }
 /** The log's lines for one stopped task's containers. */
 function formatAppLogs(task) {
-    return (task.logs ?? []).flatMap((logs) => {
-        if (logs.note !== undefined)
-            return [`  ${logs.note}`];
-        const lines = logs.lines ?? [];
-        if (lines.length === 0)
-            return [`  container ${logs.container}: no log lines in ${logs.group} ${logs.stream ?? ''}`];
-        if (logs.sameAs !== undefined) {
-            return [`  container ${logs.container} logged the same last ${lines.length} lines as in task ${logs.sameAs}`];
-        }
-        return [
-            `  last ${lines.length} log lines of container ${logs.container} (${logs.group} ${logs.stream ?? ''}):`,
-            // The `|` keeps an app's line from starting with `::`, which the runner would take for a workflow command.
-            ...lines.map((line) => `    | ${line}`),
-        ];
-    });
+    return (0,src_ecs/* formatContainerLogs */.ml)(task.logs ?? []);
 }
 
 ;// CONCATENATED MODULE: ./src/explain-failure.ts
@@ -763,7 +623,7 @@ async function stoppedTasks(session, deploymentId, limits) {
         }));
     }
     catch (error) {
-        if (isAbort(error) || session.cancelled)
+        if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled)
             throw error;
         session.log.warning(`Could not list the stopped tasks: ${(0,src/* errorMessage */.gJ)(error)}`);
         return [];
@@ -819,10 +679,10 @@ async function serviceDeploymentDetail(session, target, limits) {
         session.log.info(parts.join('; '));
     }
     catch (error) {
-        if (isAbort(error) || session.cancelled)
+        if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled)
             throw error;
-        if (isUnavailable(error) || isTransient(error)) {
-            session.log.info(`(Service deployment detail is not available here: ${errorCode(error)})`);
+        if ((0,src_ecs/* isUnavailable */.Pd)(error) || (0,src_ecs/* isTransient */.dg)(error)) {
+            session.log.info(`(Service deployment detail is not available here: ${(0,src_ecs/* errorCode */.CA)(error)})`);
             return;
         }
         session.log.info(`(Service deployment detail could not be read: ${(0,src/* errorMessage */.gJ)(error)})`);
@@ -903,7 +763,7 @@ async function collectServiceEvents(session, limits) {
         }
     }
     catch (error) {
-        if (isAbort(error) || session.cancelled)
+        if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled)
             throw error;
         session.log.warning(`Could not read the service events: ${(0,src/* errorMessage */.gJ)(error)}`);
     }
@@ -942,17 +802,17 @@ async function watch(session, w) {
                 transientErrors = 0;
             }
             catch (error) {
-                if (error instanceof NoAnswerError)
+                if (error instanceof src_ecs/* NoAnswerError */.i5)
                     return w.timedOut(error.message);
-                if (!isTransient(error))
+                if (!(0,src_ecs/* isTransient */.dg)(error))
                     throw error;
                 transientErrors++;
                 if (transientErrors > MAX_TRANSIENT_ERRORS) {
-                    const detail = error instanceof AwsRetriesExhaustedError ? error.detail : (0,src/* errorMessage */.gJ)(error);
-                    throw new AwsRetriesExhaustedError(`${w.operation} kept failing with ${errorCode(error)} (${detail}) ${transientErrors} polls in a row, after the SDK's own retries.`, errorCode(error), detail);
+                    const detail = error instanceof src_ecs/* AwsRetriesExhaustedError */.B1 ? error.detail : (0,src/* errorMessage */.gJ)(error);
+                    throw new src_ecs/* AwsRetriesExhaustedError */.B1(`${w.operation} kept failing with ${(0,src_ecs/* errorCode */.CA)(error)} (${detail}) ${transientErrors} polls in a row, after the SDK's own retries.`, (0,src_ecs/* errorCode */.CA)(error), detail);
                 }
                 const backoff = Math.min(pollIntervalMs * 2 ** transientErrors, MAX_BACKOFF_MS, Math.max(0, deadline - clock.now()));
-                session.log.warning(`[${session.elapsed()}] ${w.operation} failed with ${errorCode(error)} (transient, ${transientErrors}/${MAX_TRANSIENT_ERRORS}); trying again in ${(0,src/* formatDuration */.a3)(backoff)}`);
+                session.log.warning(`[${session.elapsed()}] ${w.operation} failed with ${(0,src_ecs/* errorCode */.CA)(error)} (transient, ${transientErrors}/${MAX_TRANSIENT_ERRORS}); trying again in ${(0,src/* formatDuration */.a3)(backoff)}`);
                 await sleep(backoff, signal);
                 return undefined;
             }
@@ -992,7 +852,7 @@ async function readDeployment(session, clients, deploymentId, limits, targetIds)
         }
         catch (error) {
             // Started between the two calls as CodeDeploy sees it: the target shows up on the next poll.
-            if (errorCode(error) === 'DeploymentNotStartedException')
+            if ((0,src_ecs/* errorCode */.CA)(error) === 'DeploymentNotStartedException')
                 return { info };
             throw error;
         }
@@ -1093,7 +953,7 @@ function replacementTaskSet(state) {
 const ROLLBACK_ID_POLLS = 6;
 async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group, previousArn, limits) {
     const { inputs, log } = session;
-    const previous = previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'the original task set';
+    const previous = previousArn ? (0,src_taskdef/* shortTaskDefinition */.P5)(previousArn) : 'the original task set';
     let rollbackId = outcome.state?.info.rollbackInfo?.rollbackDeploymentId;
     if (outcome.kind === 'timed-out') {
         if (!inputs.rollback) {
@@ -1176,7 +1036,7 @@ class CodeDeployRun {
         const prepared = await this.prepare();
         const { known, resolved } = prepared;
         if (resolved.unchanged && !inputs.forceNewDeployment) {
-            const message = `${(0,taskdef/* shortTaskDefinition */.P5)(this.previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
+            const message = `${(0,src_taskdef/* shortTaskDefinition */.P5)(this.previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
             log.info(message);
             return this.result({ ...known, taskDefinitionArn: this.previousArn }, 'unchanged', message, 'unchanged');
         }
@@ -1185,7 +1045,7 @@ class CodeDeployRun {
             return started;
         const { ours, deployArn, deploymentId } = started;
         if (!inputs.wait) {
-            const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
+            const message = `CodeDeploy deployment ${deploymentId} of ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
             log.info(message);
             return this.result(ours, 'succeeded', message, 'Created');
         }
@@ -1235,7 +1095,7 @@ class CodeDeployRun {
         }
         if (!deployArn)
             throw new Error('internal: no task definition to deploy');
-        const registered = resolved.deployArn === undefined ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
+        const registered = resolved.deployArn === undefined ? `Registered ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
         const withArn = { ...known, taskDefinitionArn: deployArn };
         let deploymentId;
         try {
@@ -1245,9 +1105,9 @@ class CodeDeployRun {
             if (isUnanswered(error)) {
                 return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`, withArn);
             }
-            throw withWhatWasDone(error, `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(this.previousArn) : 'its task set'}.`);
+            throw withWhatWasDone(error, `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? (0,src_taskdef/* shortTaskDefinition */.P5)(this.previousArn) : 'its task set'}.`);
         }
-        log.info(`Created CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}`);
+        log.info(`Created CodeDeploy deployment ${deploymentId} of ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)}`);
         return { ours: { ...withArn, deploymentId, codedeployDeploymentId: deploymentId }, deployArn, deploymentId };
     }
     /** 4–5. Follow it to the end; when it did not succeed, explain and roll back through CodeDeploy. */
@@ -1263,19 +1123,19 @@ class CodeDeployRun {
             return interrupted(session, error, ours, deploymentId);
         }
         if (outcome.kind === 'succeeded') {
-            const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} succeeded: production traffic is on the new task set and the original one was terminated.`;
+            const message = `CodeDeploy deployment ${deploymentId} of ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)} succeeded: production traffic is on the new task set and the original one was terminated.`;
             log.info(message);
             return this.result(ours, 'succeeded', message, 'Succeeded');
         }
         const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
         log.warning(cause);
         // The wait is over: the report shares one poll (at least a few seconds); a rollback then gets its own wait.
-        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_ecs/* CHECK_TIMEOUT_MS */.mw) };
         let stoppedTasks = [];
         try {
             stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
             const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, this.previousArn, {
-                withinMs: CHECK_TIMEOUT_MS + inputs.pollIntervalMs,
+                withinMs: src_ecs/* CHECK_TIMEOUT_MS */.mw + inputs.pollIntervalMs,
             });
             log.info(rollback.note);
             const status = rollback.report?.steady
@@ -1302,8 +1162,8 @@ function finalState(outcome) {
 /** A write got no answer: cancelled, or AWS did not answer in time; `landed` says what is known. */
 function unanswered(session, error, doing, landed, known) {
     const durationMs = session.deps.clock.now() - session.started;
-    if (session.cancelled || isAbort(error)) {
-        const { message } = new CancelledWriteError(doing, landed);
+    if (session.cancelled || (0,src_ecs/* isAbort */.rV)(error)) {
+        const { message } = new src_ecs/* CancelledWriteError */.Ts(doing, landed);
         session.log.warning(message);
         return { ...known, status: undefined, cancelled: true, message, durationMs, finalState: 'unknown' };
     }
@@ -1315,7 +1175,7 @@ function unanswered(session, error, doing, landed, known) {
 function interrupted(session, error, known, deploymentId, cause) {
     const durationMs = session.deps.clock.now() - session.started;
     const prefix = cause ? `${cause} ` : '';
-    if (session.cancelled || isAbort(error)) {
+    if (session.cancelled || (0,src_ecs/* isAbort */.rV)(error)) {
         const message = `${prefix}Cancelled while waiting: CodeDeploy deployment ${deploymentId} carries on without this step; follow it in the CodeDeploy console.`;
         session.log.warning(message);
         return { ...known, status: undefined, cancelled: true, message, durationMs, finalState: 'unknown' };
@@ -1449,7 +1309,7 @@ function printProgress(session, service, target) {
     printNewEvents(session, service);
     for (const d of service.deployments ?? []) {
         const role = d.id === target.id ? ` (${target.label})` : '';
-        const line = `deployment ${d.id} ${d.status}${role} ${(0,taskdef/* shortTaskDefinition */.P5)(d.taskDefinition ?? '?')}: ${describeDeployment(d)}`;
+        const line = `deployment ${d.id} ${d.status}${role} ${(0,src_taskdef/* shortTaskDefinition */.P5)(d.taskDefinition ?? '?')}: ${describeDeployment(d)}`;
         if (session.lastLines.get(d.id ?? '') === line)
             continue;
         session.lastLines.set(d.id ?? '', line);
@@ -1458,7 +1318,7 @@ function printProgress(session, service, target) {
 }
 /** One sentence: how the wait for the target ended, when it did not complete. */
 function describeOutcome(session, outcome, target) {
-    const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)}`;
+    const what = `Deployment ${target.id} of ${(0,src_taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)}`;
     switch (outcome.kind) {
         case 'failed':
             return `${what} failed: ${outcome.reason}.`;
@@ -1475,7 +1335,7 @@ function describeOutcome(session, outcome, target) {
 }
 /** "deployment ecs-svc/… of web:8" */
 function replacementName(by) {
-    return `deployment ${by.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(by.taskDefinition ?? '?')}`;
+    return `deployment ${by.id} of ${(0,src_taskdef/* shortTaskDefinition */.P5)(by.taskDefinition ?? '?')}`;
 }
 function describeFollowed(session, outcome) {
     switch (outcome.kind) {
@@ -1634,7 +1494,7 @@ function describeServiceDeploymentState(d) {
 
 async function updateService(session, deployArn, previousDeploymentId, limits) {
     const { inputs } = session;
-    return writeOnce(session, {
+    return (0,src_ecs/* writeOnce */.Fq)(session, {
         operation: 'UpdateService',
         write: async () => {
             const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
@@ -1673,7 +1533,7 @@ function newDeployment(service, deployArn, previousDeploymentId) {
 async function landedUpdate(session, deployArn, previousDeploymentId) {
     let service;
     try {
-        service = await session.describeService({ withinMs: CHECK_TIMEOUT_MS, cancellable: false });
+        service = await session.describeService({ withinMs: src_ecs/* CHECK_TIMEOUT_MS */.mw, cancellable: false });
     }
     catch (error) {
         return {
@@ -1684,13 +1544,13 @@ async function landedUpdate(session, deployArn, previousDeploymentId) {
     const ours = newDeployment(service, deployArn, previousDeploymentId);
     if (ours) {
         return {
-            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${describeDeployment(ours)}, and ECS carries on with it`,
+            text: `the service was updated to ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${describeDeployment(ours)}, and ECS carries on with it`,
             deployment: ours,
         };
     }
     const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
     return {
-        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${describeDeployment(primary)})` : ''}`,
+        text: `the service was not updated: it still runs ${(0,src_taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${describeDeployment(primary)})` : ''}`,
     };
 }
 
@@ -1733,7 +1593,7 @@ async function rollBack(session, outcome, target, previousArn, check) {
         return { note: 'No rollback: the service had no task definition before this step.' };
     if (previousArn === target.taskDefinitionArn) {
         return {
-            note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
+            note: `No rollback: the service already ran ${(0,src_taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
         };
     }
     if (outcome.kind === 'timed-out' && outcome.stalled) {
@@ -1747,7 +1607,7 @@ async function rollBack(session, outcome, target, previousArn, check) {
         now = await session.describeService(check);
     }
     catch (error) {
-        if (isAbort(error) || session.cancelled)
+        if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled)
             throw error;
         return {
             note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
@@ -1765,10 +1625,10 @@ async function rollBack(session, outcome, target, previousArn, check) {
         const updated = await session
             .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
             .catch(async (error) => {
-            if (!isAbort(error) && !session.cancelled)
+            if (!(0,src_ecs/* isAbort */.rV)(error) && !session.cancelled)
                 throw error;
             const landed = await landedUpdate(session, previousArn, target.id);
-            throw new CancelledWriteError(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
+            throw new src_ecs/* CancelledWriteError */.Ts(`rolling back to ${(0,src_taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
         });
         const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
         if (!primary?.id)
@@ -1785,7 +1645,7 @@ async function rollBack(session, outcome, target, previousArn, check) {
         };
     }
     catch (error) {
-        if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError)
+        if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled || error instanceof src_ecs/* CancelledWriteError */.Ts)
             throw error;
         const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
         return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
@@ -1822,8 +1682,8 @@ async function rollBackStaged(session, outcome, arn, previousArn, check) {
         if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
             const steady = status === 'ROLLBACK_SUCCESSFUL';
             const detail = steady
-                ? `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${status}).`
-                : `ECS tried to roll back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)}, and that failed too (${status}).`;
+                ? `ECS rolled back to ${(0,src_taskdef/* shortTaskDefinition */.P5)(previous)} (${status}).`
+                : `ECS tried to roll back to ${(0,src_taskdef/* shortTaskDefinition */.P5)(previous)}, and that failed too (${status}).`;
             const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
             return {
                 note: detail,
@@ -1861,10 +1721,10 @@ async function rollBackStaged(session, outcome, arn, previousArn, check) {
         await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), check);
     }
     catch (error) {
-        if (isAbort(error) || session.cancelled) {
-            throw new CancelledWriteError('asking ECS to roll back (StopServiceDeployment)', `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`);
+        if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled) {
+            throw new src_ecs/* CancelledWriteError */.Ts('asking ECS to roll back (StopServiceDeployment)', `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`);
         }
-        if (errorCode(error) !== 'ConflictException') {
+        if ((0,src_ecs/* errorCode */.CA)(error) !== 'ConflictException') {
             const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
             return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } };
         }
@@ -1879,7 +1739,7 @@ async function rollBackStaged(session, outcome, arn, previousArn, check) {
     const final = followed.deployment;
     const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
     const detail = steady
-        ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
+        ? `Rolled back to ${(0,src_taskdef/* shortTaskDefinition */.P5)(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
         : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}` : ''}.`;
     return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
 }
@@ -1914,7 +1774,7 @@ async function deployStaged(session, strategy, target, previousArn) {
     session.current = ours;
     log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for ${strategy} service deployment ${arn} (deployment ${target.id}), polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
     const outcome = await followStaged(session, arn, inputs.timeoutMs, 'ours');
-    const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} (${strategy})`;
+    const what = `Deployment ${target.id} of ${(0,src_taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} (${strategy})`;
     if (outcome.kind === 'successful') {
         const message = `${what} completed: service deployment SUCCESSFUL; ${trafficAndCounts(outcome.deployment)}.`;
         log.info(message);
@@ -1930,7 +1790,7 @@ async function deployStaged(session, strategy, target, previousArn) {
     log.warning(cause);
     // The wait is over: the report and the rollback request share one poll (at least a few seconds); a rollback
     // then gets its own wait.
-    const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+    const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_ecs/* CHECK_TIMEOUT_MS */.mw) };
     const stoppedTasks = await reportFailure(session, ours, wrapUp);
     const rolledBack = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
     const { note, report: rollback } = rolledBack;
@@ -2066,9 +1926,9 @@ async function readPreflightFacts(session, service, limits) {
             return await read();
         }
         catch (error) {
-            if (isAbort(error) || session.cancelled)
+            if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled)
                 throw error;
-            notes.push(`Could not check ${skipped}: ${permission} failed with ${errorCode(error)} (${(0,src/* errorMessage */.gJ)(error)}).`);
+            notes.push(`Could not check ${skipped}: ${permission} failed with ${(0,src_ecs/* errorCode */.CA)(error)} (${(0,src/* errorMessage */.gJ)(error)}).`);
             return undefined;
         }
     };
@@ -2272,15 +2132,15 @@ async function cleanUpRevisions(session, deployedArn, limits) {
         }
     }
     catch (error) {
-        if (isAbort(error) && session.cancelled)
+        if ((0,src_ecs/* isAbort */.rV)(error) && session.cancelled)
             throw error;
         // The message is explained already (what was denied, how to allow it).
         report.error = (0,src/* errorMessage */.gJ)(error).replace(/\.$/, '');
     }
-    const names = (arns) => arns.map(taskdef/* shortTaskDefinition */.P5).join(', ') || 'none';
+    const names = (arns) => arns.map(src_taskdef/* shortTaskDefinition */.P5).join(', ') || 'none';
     const text = `keep-revisions ${keep}: deregistered ${names(report.deregistered)}` +
         (report.kept.length > 0
-            ? `; kept ${report.kept.map((k) => `${(0,taskdef/* shortTaskDefinition */.P5)(k.arn)} (${k.why})`).join(', ')}`
+            ? `; kept ${report.kept.map((k) => `${(0,src_taskdef/* shortTaskDefinition */.P5)(k.arn)} (${k.why})`).join(', ')}`
             : '');
     if (report.error)
         log.warning(`${text}; then the clean-up stopped: ${report.error}. The deploy itself succeeded.`);
@@ -2398,7 +2258,7 @@ async function deploy(inputs, deps) {
     }
     catch (error) {
         // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
-        if (isAbort(error) || deps.signal?.aborted) {
+        if ((0,src_ecs/* isAbort */.rV)(error) || deps.signal?.aborted) {
             throw new src/* ConfigurationError */.j1('Cancelled before anything was changed: nothing was registered or deployed.');
         }
         throw error;
@@ -2432,10 +2292,10 @@ class Deployer {
         for (const event of before.events ?? [])
             if (event.id)
                 session.seenEvents.add(event.id);
-        log.info(`Service ${inputs.service} in cluster ${inputs.cluster} (${deps.region}) runs ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'no task definition'}` +
+        log.info(`Service ${inputs.service} in cluster ${inputs.cluster} (${deps.region}) runs ${previousArn ? (0,src_taskdef/* shortTaskDefinition */.P5)(previousArn) : 'no task definition'}` +
             (previousPrimary ? ` (deployment ${previousPrimary.id}: ${describeDeployment(previousPrimary)})` : ''));
         if (previousPrimary?.rolloutState && previousPrimary.rolloutState !== 'COMPLETED') {
-            log.warning(`The service's PRIMARY deployment ${previousPrimary.id} is ${previousPrimary.rolloutState}, not COMPLETED: a rollback by this step would return to ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'it'}, which may not be a good version.`);
+            log.warning(`The service's PRIMARY deployment ${previousPrimary.id} is ${previousPrimary.rolloutState}, not COMPLETED: a rollback by this step would return to ${previousArn ? (0,src_taskdef/* shortTaskDefinition */.P5)(previousArn) : 'it'}, which may not be a good version.`);
         }
         // CodeDeploy blue/green: its own phases (codedeploy/), the same result.
         if (controller === 'CODE_DEPLOY')
@@ -2456,7 +2316,7 @@ class Deployer {
         const { images, unchanged } = resolved;
         const countChange = inputs.desiredCount !== undefined && inputs.desiredCount !== before.desiredCount;
         if (unchanged && !countChange && !settingsChanges?.length && !inputs.forceNewDeployment) {
-            const message = `${(0,taskdef/* shortTaskDefinition */.P5)(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
+            const message = `${(0,src_taskdef/* shortTaskDefinition */.P5)(previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
             log.info(message);
             return this.settled({
                 ...base,
@@ -2469,7 +2329,7 @@ class Deployer {
         if (unchanged)
             log.info('The task definition is unchanged; updating the service for the desired count / forced deployment only.');
         const written = { ...base, previousTaskDefinitionArn: previousArn, images };
-        const stillRuns = `the service was not updated: it still runs ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'no task definition'}`;
+        const stillRuns = `the service was not updated: it still runs ${previousArn ? (0,src_taskdef/* shortTaskDefinition */.P5)(previousArn) : 'no task definition'}`;
         // 3. Register (unless deploying an existing revision).
         let deployArn = resolved.deployArn;
         const source = inputs.taskDefinition;
@@ -2490,7 +2350,7 @@ class Deployer {
         if (!deployArn)
             throw new Error('internal: no task definition to deploy');
         const registeredNow = resolved.deployArn === undefined;
-        const whatWasDone = registeredNow ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} (${deployArn}); ` : '';
+        const whatWasDone = registeredNow ? `Registered ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)} (${deployArn}); ` : '';
         // 4. Update the service; our deployment is the PRIMARY in the answer.
         let updated;
         try {
@@ -2510,10 +2370,10 @@ class Deployer {
         }
         const { ours } = updated;
         const known = { ...written, taskDefinitionArn: deployArn, deploymentId: ours.id };
-        log.info(`Updated service ${inputs.service} to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id}` +
+        log.info(`Updated service ${inputs.service} to ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id}` +
             (ours.id === previousPrimary?.id ? ' (the same deployment as before: nothing to roll out)' : ''));
         if (!inputs.wait) {
-            const message = `Deployment ${ours.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
+            const message = `Deployment ${ours.id} of ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
             log.info(message);
             return this.settled(known, 'succeeded', message, describeDeployment(ours));
         }
@@ -2540,7 +2400,7 @@ class Deployer {
             return this.interrupted(error, known);
         }
         if (outcome.kind === 'completed') {
-            const message = `Deployment ${ours.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${countsOf(outcome.deployment)}.`;
+            const message = `Deployment ${ours.id} of ${(0,src_taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${countsOf(outcome.deployment)}.`;
             log.info(message);
             return this.settled(known, 'succeeded', message, describeDeployment(outcome.deployment));
         }
@@ -2549,7 +2409,7 @@ class Deployer {
         log.warning(cause);
         // The wait is over: the calls from here to a rollback share one poll (at least a few seconds), so the step
         // ends soon after; a rollback then gets its own wait.
-        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_ecs/* CHECK_TIMEOUT_MS */.mw) };
         let stoppedTasks = [];
         let rolledBack;
         try {
@@ -2585,8 +2445,8 @@ class Deployer {
         const { session } = this;
         const durationMs = session.deps.clock.now() - session.started;
         const finalState = describeDeployment(session.lastService?.deployments?.find((d) => d.id === known.deploymentId));
-        if (session.cancelled || isAbort(error)) {
-            const { message } = new CancelledWriteError(doing, landed);
+        if (session.cancelled || (0,src_ecs/* isAbort */.rV)(error)) {
+            const { message } = new src_ecs/* CancelledWriteError */.Ts(doing, landed);
             session.log.warning(message);
             return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
         }
@@ -2600,16 +2460,16 @@ class Deployer {
         const current = session.current;
         const ours = session.lastService?.deployments?.find((d) => d.id === current?.id);
         const which = current
-            ? `deployment ${current.id} (${current.label}, ${(0,taskdef/* shortTaskDefinition */.P5)(current.taskDefinitionArn)}) is still in progress: ${describeDeployment(ours)}`
+            ? `deployment ${current.id} (${current.label}, ${(0,src_taskdef/* shortTaskDefinition */.P5)(current.taskDefinitionArn)}) is still in progress: ${describeDeployment(ours)}`
             : 'the deployment state is unknown';
         const finalState = describeDeployment(ours);
         const durationMs = session.deps.clock.now() - session.started;
-        if (error instanceof CancelledWriteError) {
+        if (error instanceof src_ecs/* CancelledWriteError */.Ts) {
             const message = `${cause ? `${cause} ` : ''}${error.message}`;
             session.log.warning(message);
             return { ...known, status: undefined, cancelled: true, message, durationMs, finalState };
         }
-        if (session.cancelled || isAbort(error)) {
+        if (session.cancelled || (0,src_ecs/* isAbort */.rV)(error)) {
             // As for a rolling update, a cancelled job leaves ECS to carry on (a staged one can be stopped by hand).
             const stop = current?.strategy
                 ? ` To roll it back: aws ecs stop-service-deployment --service-deployment-arn ${current.serviceDeploymentArn} --stop-type ROLLBACK`
@@ -2666,6 +2526,20 @@ function preflightSummary(report) {
         ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
     };
 }
+
+
+/***/ }),
+
+/***/ 247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K9: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.K9),
+/* harmony export */   P5: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.P5)
+/* harmony export */ });
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+// The rendered task definition (reading, comparing, naming) lives in core, shared with ecs-run-task.
+
 
 
 /***/ })

@@ -5,7 +5,7 @@
  * last one took effect after all.
  */
 import { errorCode, isAbort, isTransient, NoAnswerError } from './aws-errors.js';
-import type { DeploySession } from './session.js';
+import type { EcsCallSession } from './call-session.js';
 
 /** Attempts at one write, each after checking whether the one before landed. */
 export const WRITE_ATTEMPTS = 5;
@@ -19,7 +19,7 @@ export interface WriteOnce<T> {
   landed: () => Promise<T | undefined>;
 }
 
-export async function writeOnce<T>(session: DeploySession, { operation, write, landed }: WriteOnce<T>): Promise<T> {
+export async function writeOnce<T>(session: EcsCallSession, { operation, write, landed }: WriteOnce<T>): Promise<T> {
   const { log, deps } = session;
   for (let attempt = 1; ; attempt++) {
     try {
