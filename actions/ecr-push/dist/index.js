@@ -1226,7 +1226,13 @@ async function checkDocker(docker, env = process.env) {
 }
 /** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
 function buildArguments(options) {
-    const args = ['build', '--file', options.dockerfile, '--iidfile', options.iidfile];
+    const args = [
+        ...(options.buildx ? ['buildx', 'build', '--progress', 'plain'] : ['build']),
+        '--file',
+        options.dockerfile,
+        '--iidfile',
+        options.iidfile,
+    ];
     if (options.target)
         args.push('--target', options.target);
     if (options.platform)
@@ -1235,7 +1241,7 @@ function buildArguments(options) {
         args.push('--build-arg', `${key}=${value}`);
     for (const { key, value } of options.labels)
         args.push('--label', `${key}=${value}`);
-    args.push(options.context);
+    args.push(...(options.cacheArgs ?? []), options.context);
     return args;
 }
 /** `docker image inspect`; undefined when the engine has no such image. */
@@ -1307,7 +1313,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({
         const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readEcrPushInputs */ .yA)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_());
         const [{ ECRClient }, { pushImage }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6629)),
+            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
             Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const result = await pushImage(inputs, {
@@ -1403,6 +1409,7 @@ function readEcrPushInputs(input) {
             labels: readLabels(input),
         };
     }
+    const cache = input.oneOf('cache', ['registry', 'off'], 'registry');
     const createRepository = input.boolean('create-repository', false);
     const tagMutability = input.oneOf('tag-mutability', ['MUTABLE', 'IMMUTABLE'], 'MUTABLE');
     const scan = input.oneOf('scan', ['none', 'wait'], 'none');
@@ -1424,6 +1431,7 @@ function readEcrPushInputs(input) {
         registryId,
         tags,
         source,
+        cache,
         createRepository,
         tagMutability,
         scan,

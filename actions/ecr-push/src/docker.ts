@@ -97,16 +97,26 @@ export interface BuildOptions {
   target?: string | undefined;
   platform?: string | undefined;
   iidfile: string;
+  /** Build with `docker buildx build` and plain progress output (BuildKit) instead of `docker build`. */
+  buildx?: boolean;
+  /** The build cache's own arguments (`--cache-from`, …). */
+  cacheArgs?: readonly string[];
 }
 
 /** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
 export function buildArguments(options: BuildOptions): string[] {
-  const args = ['build', '--file', options.dockerfile, '--iidfile', options.iidfile];
+  const args = [
+    ...(options.buildx ? ['buildx', 'build', '--progress', 'plain'] : ['build']),
+    '--file',
+    options.dockerfile,
+    '--iidfile',
+    options.iidfile,
+  ];
   if (options.target) args.push('--target', options.target);
   if (options.platform) args.push('--platform', options.platform);
   for (const { key, value } of options.buildArgs) args.push('--build-arg', `${key}=${value}`);
   for (const { key, value } of options.labels) args.push('--label', `${key}=${value}`);
-  args.push(options.context);
+  args.push(...(options.cacheArgs ?? []), options.context);
   return args;
 }
 

@@ -70,7 +70,18 @@ describe('pushImage', () => {
     });
     expect(result.failure).toBeUndefined();
     // One docker push; the second tag is added in ECR with PutImage, no layers sent.
-    expect(deps.docker.commands()).toEqual(['version', 'login', 'build', 'image', 'tag', 'tag', 'push']);
+    // No buildx here: the classic builder's cache, the last pushed image pulled (none yet: a notice).
+    expect(deps.docker.commands()).toEqual([
+      'version',
+      'login',
+      'buildx',
+      'pull',
+      'build',
+      'image',
+      'tag',
+      'tag',
+      'push',
+    ]);
     const login = deps.docker.calls[1];
     expect(login).toEqual({
       args: ['login', '--username', 'AWS', '--password-stdin', REGISTRY_HOST],
@@ -79,7 +90,7 @@ describe('pushImage', () => {
     for (const call of deps.docker.calls) expect(call.args.join(' ')).not.toContain(PASSWORD);
     expect(deps.log.masked).toEqual([PASSWORD, TOKEN]);
     expect(deps.logins).toEqual([REGISTRY_HOST]);
-    const build = deps.docker.calls[2]?.args ?? [];
+    const build = deps.docker.calls.find((call) => call.args[0] === 'build')?.args ?? [];
     expect(build).toContain(path.join(workspace, 'app'));
     expect(build).toContain('org.opencontainers.image.version=0.2541.135');
     expect(build).toContain('org.opencontainers.image.created=2025-10-06T00:00:00.000Z');

@@ -1,0 +1,82 @@
+/**
+ * The build phase: the context and Dockerfile checked inside the workspace, the registry login, and
+ * `docker build` (or `docker buildx build`) with the registry build cache.
+ */
+import { readFile, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { ConfigurationError, quoteValue, resolveInputPath } from '@ecs-actions/core';
+import { type BuildCache, cacheArguments, cacheUse, cacheUseMessage, usesBuildx } from './build-cache.js';
+import {
+  type BuildOptions,
+  buildArguments,
+  combinedOutput,
+  type DockerCli,
+  DockerCommandError,
+  lastLines,
+} from './docker.js';
+import type { RegistryLogin } from './ecr.js';
+import type { Logger } from './log.js';
+
+/** The absolute context folder and Dockerfile, both checked to exist. */
+export async function resolveBuildFiles(
+  source: { context: string; file: string | undefined },
+  workspace: string,
+): Promise<{ context: string; dockerfile: string }> {
+  const roots = [{ name: 'GITHUB_WORKSPACE', dir: workspace }] as const;
+  const context = resolveInputPath({ input: 'context', value: source.context, roots }).file;
+  const contextStat = await stat(context).catch(() => undefined);
+  if (!contextStat?.isDirectory()) {
+    throw new ConfigurationError(
+      `Input "context": the build context ${quoteValue(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`,
+    );
+  }
+  // The default Dockerfile is checked too: a link named Dockerfile may point out of the workspace.
+  const dockerfile = resolveInputPath({
+    input: source.file ? 'file' : 'context',
+    value: source.file ?? path.join(context, 'Dockerfile'),
+    roots,
+  }).file;
+  const fileStat = await stat(dockerfile).catch(() => undefined);
+  if (!fileStat?.isFile()) {
+    throw new ConfigurationError(
+      source.file
+        ? `Input "file": the Dockerfile ${quoteValue(source.file)} does not exist (looked at ${dockerfile}). Give its path relative to the workspace.`
+        : `There is no Dockerfile in the build context ${quoteValue(source.context)} (looked at ${dockerfile}). Set "file" to the Dockerfile's path, or "context" to the folder that holds it.`,
+    );
+  }
+  return { context, dockerfile };
+}
+
+export async function dockerLogin(docker: DockerCli, login: RegistryLogin, log: Logger): Promise<void> {
+  // The password goes on stdin: never in argv, where any process listing shows it.
+  const result = await log.group(`docker login ${login.host}`, () =>
+    docker.run(['login', '--username', login.username, '--password-stdin', login.host], { stdin: login.password }),
+  );
+  if (result.exitCode !== 0) throw new DockerCommandError(`login ${login.host}`, result);
+}
+
+/** Builds the image with the cache given; returns its id and logs which steps came from the cache. */
+export async function dockerBuild(
+  docker: DockerCli,
+  log: Logger,
+  options: BuildOptions,
+  cache: BuildCache,
+): Promise<string> {
+  // BuildKit's plain progress output names every step and says CACHED for a cache hit.
+  const buildx = usesBuildx(cache);
+  const args = buildArguments({ ...options, buildx, cacheArgs: cacheArguments(cache) });
+  const result = await log.group(buildx ? 'docker buildx build' : 'docker build', () => docker.run(args));
+  if (result.exitCode !== 0) {
+    // The group is collapsed in the log: repeat the end of the output where it is seen.
+    log.info(`docker build failed; the end of its output:\n${lastLines(combinedOutput(result), 25)}`);
+    throw new DockerCommandError('build', result);
+  }
+  const imageId = (await readFile(options.iidfile, 'utf8').catch(() => '')).trim();
+  await rm(options.iidfile, { force: true });
+  if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
+    throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
+  }
+  log.info(`Built image ${imageId}`);
+  log.info(cacheUseMessage(cache, cacheUse(combinedOutput(result))));
+  return imageId;
+}
