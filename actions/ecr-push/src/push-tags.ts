@@ -61,7 +61,9 @@ export async function pushTags(
         throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);
       }
       held.set(tag, digest);
-      transfers.set(tag, { via: 'docker push', durationMs: clock.now() - started });
+      const durationMs = clock.now() - started;
+      transfers.set(tag, { via: 'docker push', durationMs });
+      log.info(`Tag ${tag} → ${digest}: pushed with docker push in ${durationMs} ms`);
       return digest;
     };
 
