@@ -13,13 +13,13 @@ __webpack_require__.d(__webpack_exports__, {
   pushImage: () => (/* binding */ pushImage)
 });
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
 var src = __webpack_require__(3642);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/docker.ts + 12 modules
 var src_docker = __webpack_require__(3509);
 ;// CONCATENATED MODULE: ./src/build-cache.ts
@@ -168,67 +168,6 @@ function cacheUseMessage(cache, use) {
     ].join('; ');
 }
 
-;// CONCATENATED MODULE: ./src/build.ts
-/**
- * The build phase: the context and Dockerfile checked inside the workspace, the registry login, and
- * `docker build` (or `docker buildx build`) with the registry build cache.
- */
-
-
-
-
-
-/** The absolute context folder and Dockerfile, both checked to exist. */
-async function resolveBuildFiles(source, workspace) {
-    const roots = [{ name: 'GITHUB_WORKSPACE', dir: workspace }];
-    const context = (0,src/* resolveInputPath */.qL)({ input: 'context', value: source.context, roots }).file;
-    const contextStat = await (0,promises_.stat)(context).catch(() => undefined);
-    if (!contextStat?.isDirectory()) {
-        throw new src/* ConfigurationError */.j1(`Input "context": the build context ${(0,src/* quoteValue */.cl)(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`);
-    }
-    // The default Dockerfile is checked too: a link named Dockerfile may point out of the workspace.
-    const dockerfile = (0,src/* resolveInputPath */.qL)({
-        input: source.file ? 'file' : 'context',
-        value: source.file ?? external_node_path_default().join(context, 'Dockerfile'),
-        roots,
-    }).file;
-    const fileStat = await (0,promises_.stat)(dockerfile).catch(() => undefined);
-    if (!fileStat?.isFile()) {
-        throw new src/* ConfigurationError */.j1(source.file
-            ? `Input "file": the Dockerfile ${(0,src/* quoteValue */.cl)(source.file)} does not exist (looked at ${dockerfile}). Give its path relative to the workspace.`
-            : `There is no Dockerfile in the build context ${(0,src/* quoteValue */.cl)(source.context)} (looked at ${dockerfile}). Set "file" to the Dockerfile's path, or "context" to the folder that holds it.`);
-    }
-    return { context, dockerfile };
-}
-async function dockerLogin(docker, login, log) {
-    // The password goes on stdin: never in argv, where any process listing shows it.
-    const result = await log.group(`docker login ${login.host}`, () => docker.run(['login', '--username', login.username, '--password-stdin', login.host], { stdin: login.password }));
-    if (result.exitCode !== 0)
-        throw new src_docker/* DockerCommandError */.YJ(`login ${login.host}`, result);
-}
-/** Builds the image with the cache given; returns its id and logs which steps came from the cache. */
-async function dockerBuild(docker, log, options, cache) {
-    // BuildKit's plain progress output names every step and says CACHED for a cache hit.
-    const buildx = usesBuildx(cache);
-    const args = (0,src_docker/* buildArguments */.fb)({ ...options, buildx, cacheArgs: cacheArguments(cache) });
-    const result = await log.group(buildx ? 'docker buildx build' : 'docker build', () => docker.run(args));
-    if (result.exitCode !== 0) {
-        // The group is collapsed in the log: repeat the end of the output where it is seen.
-        log.info(`docker build failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(result), 25)}`);
-        throw new src_docker/* DockerCommandError */.YJ('build', result);
-    }
-    const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
-    await (0,promises_.rm)(options.iidfile, { force: true });
-    if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
-        throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
-    }
-    log.info(`Built image ${imageId}`);
-    log.info(cacheUseMessage(cache, cacheUse((0,src_docker/* combinedOutput */.lj)(result))));
-    return imageId;
-}
-
-// EXTERNAL MODULE: ./src/ecr.ts
-var src_ecr = __webpack_require__(2145);
 ;// CONCATENATED MODULE: ./src/labels.ts
 /** The OCI annotations the action adds to every image it builds, unless the user's labels set them. */
 /**
@@ -281,6 +220,105 @@ function imageLabels(user, context) {
     return [...merged].map(([key, value]) => ({ key, value }));
 }
 
+;// CONCATENATED MODULE: ./src/build.ts
+/**
+ * The build phase: the context and Dockerfile checked inside the workspace, the registry login, and
+ * `docker build` (or `docker buildx build`) with the registry build cache.
+ */
+
+
+
+
+
+
+/**
+ * The build, from the cache to the image in the engine: the build cache prepared, the labels, `docker build`, and
+ * how long reading the cache and building took (logged apart from the rest of the step; pnpm bench reads the line).
+ */
+async function buildImage(options) {
+    const { source, docker, log, clock } = options;
+    const cacheStarted = clock.now();
+    const cache = await prepareBuildCache({
+        mode: options.cache,
+        docker,
+        log,
+        pushUri: options.pushUri,
+        repositoryExists: options.repositoryExists,
+    });
+    const labelContext = { env: options.env, version: options.version, now: clock.now(), event: options.event };
+    const labels = imageLabels(source.labels, labelContext);
+    const created = createdTime(labelContext);
+    log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
+    const buildStarted = clock.now();
+    const imageId = await dockerBuild(docker, log, {
+        context: options.files.context,
+        dockerfile: options.files.dockerfile,
+        buildArgs: source.buildArgs,
+        labels,
+        target: source.target,
+        platform: source.platform,
+        iidfile: external_node_path_default().join(options.tempDir, `ecr-push-${process.pid}-${clock.now()}.iid`),
+    }, cache);
+    log.info(`Build time: ${seconds(clock.now() - buildStarted)} building, ${seconds(buildStarted - cacheStarted)} reading the cache`);
+    const local = await (0,src_docker/* inspectImage */.mm)(docker, imageId);
+    if (!local)
+        throw new Error(`docker build reported image ${imageId}, which the engine does not have`);
+    return { local, labels };
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** The absolute context folder and Dockerfile, both checked to exist. */
+async function resolveBuildFiles(source, workspace) {
+    const roots = [{ name: 'GITHUB_WORKSPACE', dir: workspace }];
+    const context = (0,src/* resolveInputPath */.qL)({ input: 'context', value: source.context, roots }).file;
+    const contextStat = await (0,promises_.stat)(context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new src/* ConfigurationError */.j1(`Input "context": the build context ${(0,src/* quoteValue */.cl)(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`);
+    }
+    // The default Dockerfile is checked too: a link named Dockerfile may point out of the workspace.
+    const dockerfile = (0,src/* resolveInputPath */.qL)({
+        input: source.file ? 'file' : 'context',
+        value: source.file ?? external_node_path_default().join(context, 'Dockerfile'),
+        roots,
+    }).file;
+    const fileStat = await (0,promises_.stat)(dockerfile).catch(() => undefined);
+    if (!fileStat?.isFile()) {
+        throw new src/* ConfigurationError */.j1(source.file
+            ? `Input "file": the Dockerfile ${(0,src/* quoteValue */.cl)(source.file)} does not exist (looked at ${dockerfile}). Give its path relative to the workspace.`
+            : `There is no Dockerfile in the build context ${(0,src/* quoteValue */.cl)(source.context)} (looked at ${dockerfile}). Set "file" to the Dockerfile's path, or "context" to the folder that holds it.`);
+    }
+    return { context, dockerfile };
+}
+async function dockerLogin(docker, login, log) {
+    // The password goes on stdin: never in argv, where any process listing shows it.
+    const result = await log.group(`docker login ${login.host}`, () => docker.run(['login', '--username', login.username, '--password-stdin', login.host], { stdin: login.password }));
+    if (result.exitCode !== 0)
+        throw new src_docker/* DockerCommandError */.YJ(`login ${login.host}`, result);
+}
+/** Builds the image with the cache given; returns its id and logs which steps came from the cache. */
+async function dockerBuild(docker, log, options, cache) {
+    // BuildKit's plain progress output names every step and says CACHED for a cache hit.
+    const buildx = usesBuildx(cache);
+    const args = (0,src_docker/* buildArguments */.fb)({ ...options, buildx, cacheArgs: cacheArguments(cache) });
+    const result = await log.group(buildx ? 'docker buildx build' : 'docker build', () => docker.run(args));
+    if (result.exitCode !== 0) {
+        // The group is collapsed in the log: repeat the end of the output where it is seen.
+        log.info(`docker build failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(result), 25)}`);
+        throw new src_docker/* DockerCommandError */.YJ('build', result);
+    }
+    const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
+    await (0,promises_.rm)(options.iidfile, { force: true });
+    if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
+        throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
+    }
+    log.info(`Built image ${imageId}`);
+    log.info(cacheUseMessage(cache, cacheUse((0,src_docker/* combinedOutput */.lj)(result))));
+    return imageId;
+}
+
+// EXTERNAL MODULE: ./src/ecr.ts
+var src_ecr = __webpack_require__(2145);
+// EXTERNAL MODULE: ./src/in-order.ts
+var in_order = __webpack_require__(489);
 ;// CONCATENATED MODULE: ./src/plan.ts
 /**
  * What to do with each tag, decided before anything is pushed: a tag that already holds this image is
@@ -459,12 +497,6 @@ async function existingTags(ecr, inputs, repository, known) {
 // EXTERNAL MODULE: ./src/scan.ts
 var scan = __webpack_require__(4558);
 ;// CONCATENATED MODULE: ./src/ecr-push.ts
-/**
- * Build (or take) an image, log in to ECR with the password on stdin, check every tag against what ECR
- * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
- */
-
-
 
 
 
@@ -477,15 +509,13 @@ async function pushImage(inputs, deps) {
     const { ecr, docker, log } = deps;
     // 1. Everything local is checked before any call that changes something (the engine's two answers at once).
     const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
-    const [, prebuilt] = await inOrder([
-        (0,src_docker/* checkDocker */.dN)(docker, deps.env),
-        inputs.source.kind === 'image' ? (0,src_docker/* inspectImage */.mm)(docker, inputs.source.image) : Promise.resolve(undefined),
-    ]);
+    const prebuilt = await (deps.engineCheck ??
+        (0,src_docker/* checkEngine */.Xx)(docker, deps.env, inputs.source.kind === 'image' ? inputs.source.image : undefined));
     if (inputs.source.kind === 'image' && !prebuilt) {
         throw new src/* ConfigurationError */.j1(`Input "image": the Docker engine has no image ${(0,src/* quoteValue */.cl)(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`);
     }
     // 2. ECR: credentials, registry and repository (two independent reads, at once).
-    const [login, repository] = await inOrder([
+    const [login, repository] = await (0,in_order/* inOrder */.a)([
         (0,src_ecr/* getRegistryLogin */.RY)(ecr, inputs.registryId),
         (0,src_ecr/* findRepository */.W1)(ecr, inputs.repository, inputs.registryId),
     ]);
@@ -511,36 +541,20 @@ async function pushImage(inputs, deps) {
     let local;
     if (build && inputs.source.kind === 'build') {
         await logIn();
-        const cacheStarted = deps.clock.now();
-        const cache = await prepareBuildCache({
-            mode: inputs.cache,
-            docker,
-            log,
+        ({ local, labels } = await buildImage({
+            source: inputs.source,
+            files: build,
+            cache: inputs.cache,
+            version: inputs.tags[0] ?? 'latest',
             pushUri,
             repositoryExists: repository !== undefined,
-        });
-        const firstTag = inputs.tags[0] ?? 'latest';
-        const labelContext = { env: deps.env, version: firstTag, now: deps.clock.now(), event: deps.event };
-        labels = imageLabels(inputs.source.labels, labelContext);
-        const created = createdTime(labelContext);
-        log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
-        const buildOptions = {
-            context: build.context,
-            dockerfile: build.dockerfile,
-            buildArgs: inputs.source.buildArgs,
-            labels,
-            target: inputs.source.target,
-            platform: inputs.source.platform,
-            iidfile: external_node_path_default().join(deps.tempDir, `ecr-push-${process.pid}-${deps.clock.now()}.iid`),
-        };
-        const buildStarted = deps.clock.now();
-        const imageId = await dockerBuild(docker, log, buildOptions, cache);
-        // How long the cache's reading and the build took, apart from the rest of the step (pnpm bench reads this line).
-        log.info(`Build time: ${seconds(deps.clock.now() - buildStarted)} building, ${seconds(buildStarted - cacheStarted)} reading the cache`);
-        const inspected = await (0,src_docker/* inspectImage */.mm)(docker, imageId);
-        if (!inspected)
-            throw new Error(`docker build reported image ${imageId}, which the engine does not have`);
-        local = inspected;
+            docker,
+            log,
+            clock: deps.clock,
+            env: deps.env,
+            event: deps.event,
+            tempDir: deps.tempDir,
+        }));
     }
     else if (prebuilt) {
         local = prebuilt;
@@ -638,18 +652,6 @@ async function pushImage(inputs, deps) {
         }
     }
     return result;
-}
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-/**
- * Waits for all, then fails with the first failure in the order given (not the first to arrive): the error a
- * user sees does not depend on timing, and no call is left running.
- */
-async function inOrder(promises) {
-    const settled = await Promise.allSettled(promises);
-    for (const result of settled)
-        if (result.status === 'rejected')
-            throw result.reason;
-    return settled.map((result) => result.value);
 }
 /**
  * The repository URI as ECR reports it (DescribeRepositories / CreateRepository), the name ECS pulls the image by;

@@ -4,6 +4,7 @@
  */
 import { getExecOutput } from '@actions/exec';
 import { ConfigurationError } from '@ecs-actions/core';
+import { inOrder } from './in-order.js';
 
 export interface DockerRunOptions {
   /** Written to the process's stdin (the only way a password reaches docker). */
@@ -87,6 +88,22 @@ export async function checkDocker(docker: DockerCli, env: NodeJS.ProcessEnv = pr
     );
   }
   return version;
+}
+
+/**
+ * The daemon's answer and the image given (undefined when there is none, or no image was given), asked at once;
+ * a failure is reported in that order (no daemon before no image).
+ */
+export async function checkEngine(
+  docker: DockerCli,
+  env: NodeJS.ProcessEnv,
+  image: string | undefined,
+): Promise<LocalImage | undefined> {
+  const [, found] = await inOrder([
+    checkDocker(docker, env),
+    image === undefined ? Promise.resolve(undefined) : inspectImage(docker, image),
+  ] as const);
+  return found;
 }
 
 export interface BuildOptions {

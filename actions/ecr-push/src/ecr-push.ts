@@ -2,15 +2,14 @@
  * Build (or take) an image, log in to ECR with the password on stdin, check every tag against what ECR
  * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
  */
-import path from 'node:path';
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr';
 import { type Clock, ConfigurationError, quoteValue, type Sleep } from '@ecs-actions/core';
-import { dockerBuild, dockerLogin, resolveBuildFiles } from './build.js';
-import { type BuildCache, prepareBuildCache } from './build-cache.js';
-import { checkDocker, type DockerCli, inspectImage, knownDigests, type LocalImage } from './docker.js';
+import { buildImage, dockerLogin, resolveBuildFiles } from './build.js';
+import { checkEngine, type DockerCli, knownDigests, type LocalImage } from './docker.js';
 import { createRepository, findRepository, getRegistryLogin } from './ecr.js';
+import { inOrder } from './in-order.js';
 import type { EcrPushInputs } from './inputs.js';
-import { createdTime, imageLabels, type Label } from './labels.js';
+import type { Label } from './labels.js';
 import type { Logger } from './log.js';
 import { clashMessage, type ExistingTag, planTags, type TagAction } from './plan.js';
 import { existingTags, pushTags, type RemoteTags, type TagResult } from './push-tags.js';
@@ -32,6 +31,11 @@ export interface EcrPushDeps {
   env: NodeJS.ProcessEnv;
   /** The event payload, for the commit time of the `created` label. */
   event?: unknown;
+  /**
+   * `checkEngine` already started by the caller (the action starts it before the AWS SDK loads, so that the docker
+   * CLI runs while the SDK is parsed); else pushImage starts it after checking the build files.
+   */
+  engineCheck?: Promise<LocalImage | undefined>;
   /** Called just before `docker login`, so that the post step logs out even when main fails later. */
   onLogin: (registryHost: string) => void;
   scanIntervalMs?: number;
@@ -59,10 +63,8 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
 
   // 1. Everything local is checked before any call that changes something (the engine's two answers at once).
   const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
-  const [, prebuilt] = await inOrder([
-    checkDocker(docker, deps.env),
-    inputs.source.kind === 'image' ? inspectImage(docker, inputs.source.image) : Promise.resolve(undefined),
-  ] as const);
+  const prebuilt = await (deps.engineCheck ??
+    checkEngine(docker, deps.env, inputs.source.kind === 'image' ? inputs.source.image : undefined));
   if (inputs.source.kind === 'image' && !prebuilt) {
     throw new ConfigurationError(
       `Input "image": the Docker engine has no image ${quoteValue(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`,
@@ -98,37 +100,20 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
   let local: LocalImage;
   if (build && inputs.source.kind === 'build') {
     await logIn();
-    const cacheStarted = deps.clock.now();
-    const cache: BuildCache = await prepareBuildCache({
-      mode: inputs.cache,
-      docker,
-      log,
+    ({ local, labels } = await buildImage({
+      source: inputs.source,
+      files: build,
+      cache: inputs.cache,
+      version: inputs.tags[0] ?? 'latest',
       pushUri,
       repositoryExists: repository !== undefined,
-    });
-    const firstTag = inputs.tags[0] ?? 'latest';
-    const labelContext = { env: deps.env, version: firstTag, now: deps.clock.now(), event: deps.event };
-    labels = imageLabels(inputs.source.labels, labelContext);
-    const created = createdTime(labelContext);
-    log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
-    const buildOptions = {
-      context: build.context,
-      dockerfile: build.dockerfile,
-      buildArgs: inputs.source.buildArgs,
-      labels,
-      target: inputs.source.target,
-      platform: inputs.source.platform,
-      iidfile: path.join(deps.tempDir, `ecr-push-${process.pid}-${deps.clock.now()}.iid`),
-    };
-    const buildStarted = deps.clock.now();
-    const imageId = await dockerBuild(docker, log, buildOptions, cache);
-    // How long the cache's reading and the build took, apart from the rest of the step (pnpm bench reads this line).
-    log.info(
-      `Build time: ${seconds(deps.clock.now() - buildStarted)} building, ${seconds(buildStarted - cacheStarted)} reading the cache`,
-    );
-    const inspected = await inspectImage(docker, imageId);
-    if (!inspected) throw new Error(`docker build reported image ${imageId}, which the engine does not have`);
-    local = inspected;
+      docker,
+      log,
+      clock: deps.clock,
+      env: deps.env,
+      event: deps.event,
+      tempDir: deps.tempDir,
+    }));
   } else if (prebuilt) {
     local = prebuilt;
   } else {
@@ -237,22 +222,6 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     }
   }
   return result;
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/**
- * Waits for all, then fails with the first failure in the order given (not the first to arrive): the error a
- * user sees does not depend on timing, and no call is left running.
- */
-async function inOrder<T extends readonly unknown[]>(
-  promises: { readonly [K in keyof T]: Promise<T[K]> },
-): Promise<{ -readonly [K in keyof T]: T[K] }> {
-  const settled = await Promise.allSettled(promises);
-  for (const result of settled) if (result.status === 'rejected') throw result.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as {
-    -readonly [K in keyof T]: T[K];
-  };
 }
 
 /**

@@ -226,7 +226,7 @@ export class FakeDocker implements DockerCli {
       case 'pull': {
         if (this.pullFailure) return fail(this.pullFailure);
         const reference = rest.at(-1) as string;
-        this.images.set(reference, { id: 'sha256:' + 'c'.repeat(64), repoDigests: [] });
+        this.images.set(reference, { id: `sha256:${'c'.repeat(64)}`, repoDigests: [] });
         return ok(`${reference}\n`);
       }
       case 'logout':
