@@ -298,21 +298,51 @@ async function dockerLogin(docker, login, log) {
 async function dockerBuild(docker, log, options, cache) {
     // BuildKit's plain progress output names every step and says CACHED for a cache hit.
     const buildx = usesBuildx(cache);
-    const args = (0,src_docker/* buildArguments */.fb)({ ...options, buildx, cacheArgs: cacheArguments(cache) });
-    const result = await log.group(buildx ? 'docker buildx build' : 'docker build', () => docker.run(args));
+    // The classic builder turns every --label into a step of its own (a container created and committed each):
+    // the labels go on in one step after the build instead. BuildKit sets them at no cost.
+    const labelsAfter = !buildx && options.labels.length > 0 && options.labels.every(fitsOneLine);
+    const args = (0,src_docker/* buildArguments */.fb)({
+        ...options,
+        ...(labelsAfter ? { labels: [] } : {}),
+        buildx,
+        cacheArgs: cacheArguments(cache),
+    });
+    const result = await log.group(buildx ? 'docker buildx build' : 'docker build', async () => {
+        const built = await docker.run(args);
+        if (built.exitCode !== 0 || !labelsAfter)
+            return built;
+        const labelled = await docker.run(labelArguments(options), {
+            stdin: labelDockerfile(await readImageId(options), options.labels),
+        });
+        return { ...labelled, output: `${(0,src_docker/* combinedOutput */.lj)(built)}\n${(0,src_docker/* combinedOutput */.lj)(labelled)}` };
+    });
     if (result.exitCode !== 0) {
         // The group is collapsed in the log: repeat the end of the output where it is seen.
         log.info(`docker build failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(result), 25)}`);
         throw new src_docker/* DockerCommandError */.YJ('build', result);
     }
-    const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
+    const imageId = await readImageId(options);
     await (0,promises_.rm)(options.iidfile, { force: true });
-    if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
-        throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
-    }
     log.info(`Built image ${imageId}`);
     log.info(cacheUseMessage(cache, cacheUse((0,src_docker/* combinedOutput */.lj)(result))));
     return imageId;
+}
+async function readImageId(options) {
+    const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
+    if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
+        throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
+    }
+    return imageId;
+}
+const fitsOneLine = ({ key, value }) => !/[\r\n]/.test(`${key}${value}`);
+/** `docker build -`: the Dockerfile on stdin, no context (a LABEL step needs none). */
+function labelArguments(options) {
+    return ['build', '--iidfile', options.iidfile, ...(options.platform ? ['--platform', options.platform] : []), '-'];
+}
+/** `FROM <id>` and one LABEL step; quoted so that no value is split or expanded (`$` stays `$`). */
+function labelDockerfile(imageId, labels) {
+    const quote = (text) => `"${text.replace(/[\\"$]/g, (character) => `\\${character}`)}"`;
+    return `FROM ${imageId}\nLABEL ${labels.map(({ key, value }) => `${quote(key)}=${quote(value)}`).join(' ')}\n`;
 }
 
 // EXTERNAL MODULE: ./src/ecr.ts

@@ -133,19 +133,52 @@ export async function dockerBuild(
 ): Promise<string> {
   // BuildKit's plain progress output names every step and says CACHED for a cache hit.
   const buildx = usesBuildx(cache);
-  const args = buildArguments({ ...options, buildx, cacheArgs: cacheArguments(cache) });
-  const result = await log.group(buildx ? 'docker buildx build' : 'docker build', () => docker.run(args));
+  // The classic builder turns every --label into a step of its own (a container created and committed each):
+  // the labels go on in one step after the build instead. BuildKit sets them at no cost.
+  const labelsAfter = !buildx && options.labels.length > 0 && options.labels.every(fitsOneLine);
+  const args = buildArguments({
+    ...options,
+    ...(labelsAfter ? { labels: [] } : {}),
+    buildx,
+    cacheArgs: cacheArguments(cache),
+  });
+  const result = await log.group(buildx ? 'docker buildx build' : 'docker build', async () => {
+    const built = await docker.run(args);
+    if (built.exitCode !== 0 || !labelsAfter) return built;
+    const labelled = await docker.run(labelArguments(options), {
+      stdin: labelDockerfile(await readImageId(options), options.labels),
+    });
+    return { ...labelled, output: `${combinedOutput(built)}\n${combinedOutput(labelled)}` };
+  });
   if (result.exitCode !== 0) {
     // The group is collapsed in the log: repeat the end of the output where it is seen.
     log.info(`docker build failed; the end of its output:\n${lastLines(combinedOutput(result), 25)}`);
     throw new DockerCommandError('build', result);
   }
-  const imageId = (await readFile(options.iidfile, 'utf8').catch(() => '')).trim();
+  const imageId = await readImageId(options);
   await rm(options.iidfile, { force: true });
-  if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
-    throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
-  }
   log.info(`Built image ${imageId}`);
   log.info(cacheUseMessage(cache, cacheUse(combinedOutput(result))));
   return imageId;
+}
+
+async function readImageId(options: BuildOptions): Promise<string> {
+  const imageId = (await readFile(options.iidfile, 'utf8').catch(() => '')).trim();
+  if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
+    throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
+  }
+  return imageId;
+}
+
+const fitsOneLine = ({ key, value }: { key: string; value: string }) => !/[\r\n]/.test(`${key}${value}`);
+
+/** `docker build -`: the Dockerfile on stdin, no context (a LABEL step needs none). */
+function labelArguments(options: BuildOptions): string[] {
+  return ['build', '--iidfile', options.iidfile, ...(options.platform ? ['--platform', options.platform] : []), '-'];
+}
+
+/** `FROM <id>` and one LABEL step; quoted so that no value is split or expanded (`$` stays `$`). */
+export function labelDockerfile(imageId: string, labels: readonly { key: string; value: string }[]): string {
+  const quote = (text: string) => `"${text.replace(/[\\"$]/g, (character) => `\\${character}`)}"`;
+  return `FROM ${imageId}\nLABEL ${labels.map(({ key, value }) => `${quote(key)}=${quote(value)}`).join(' ')}\n`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { labelDockerfile } from '../src/build.js';
 import { cacheArguments, cacheUse, cacheUseMessage, prepareBuildCache } from '../src/build-cache.js';
 import { FakeDocker, RecordingLog } from './helpers.js';
 
@@ -137,5 +138,17 @@ describe('cacheUse', () => {
     expect(cacheUseMessage({ kind: 'pulled-image', from: undefined }, { cached: [], built: ['COPY a /'] })).toBe(
       'Build cache: no layer came from the cache (1 layers built)',
     );
+  });
+});
+
+describe('labelDockerfile (the classic builder: every label in one step after the build)', () => {
+  it('quotes keys and values so that nothing is split or expanded', () => {
+    const id = `sha256:${'a'.repeat(64)}`;
+    expect(
+      labelDockerfile(id, [
+        { key: 'org.example.note', value: 'say "hi" to $HOME \\ now' },
+        { key: 'eq', value: 'a=b c' },
+      ]),
+    ).toBe(`FROM ${id}\nLABEL "org.example.note"="say \\"hi\\" to \\$HOME \\\\ now" "eq"="a=b c"\n`);
   });
 });
