@@ -106,6 +106,20 @@ function cacheArguments(cache) {
 function usesBuildx(cache) {
     return cache.kind === 'registry' || cache.kind === 'inline';
 }
+/**
+ * BuildKit's own word that it could not read a cache (`--cache-from` of a missing tag, or no permission): it builds
+ * without it, printing `#8 importing cache manifest from <ref>` and then `#8 ERROR: …` (or `DONE` when it could), or
+ * a warning that the importer failed.
+ */
+function buildkitCacheProblem(output) {
+    const importing = /^#(\d+) importing cache manifest from (\S+)/m.exec(output);
+    if (importing) {
+        const error = new RegExp(`^#${importing[1]} ERROR: (.*)$`, 'm').exec(output);
+        if (error)
+            return `importing the cache ${importing[2]}: ${error[1]?.trim()}`;
+    }
+    return /^.*failed to (?:configure registry cache importer|import cache).*$/im.exec(output)?.[0]?.trim();
+}
 /** The steps that make a layer; the others (LABEL, ENV, the labels this step adds, …) only change the config. */
 const LAYER_STEP = /^(RUN|COPY|ADD)\s/i;
 /**
@@ -324,6 +338,9 @@ async function dockerBuild(docker, log, options, cache) {
     const imageId = await readImageId(options);
     await (0,promises_.rm)(options.iidfile, { force: true });
     log.info(`Built image ${imageId}`);
+    const unread = buildx ? buildkitCacheProblem((0,src_docker/* combinedOutput */.lj)(result)) : undefined;
+    if (unread)
+        log.notice(`Build cache: not read, the build ran without it: ${unread}`);
     log.info(cacheUseMessage(cache, cacheUse((0,src_docker/* combinedOutput */.lj)(result))));
     return imageId;
 }

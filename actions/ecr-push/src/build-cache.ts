@@ -126,6 +126,20 @@ export function usesBuildx(cache: BuildCache): boolean {
   return cache.kind === 'registry' || cache.kind === 'inline';
 }
 
+/**
+ * BuildKit's own word that it could not read a cache (`--cache-from` of a missing tag, or no permission): it builds
+ * without it, printing `#8 importing cache manifest from <ref>` and then `#8 ERROR: …` (or `DONE` when it could), or
+ * a warning that the importer failed.
+ */
+export function buildkitCacheProblem(output: string): string | undefined {
+  const importing = /^#(\d+) importing cache manifest from (\S+)/m.exec(output);
+  if (importing) {
+    const error = new RegExp(`^#${importing[1]} ERROR: (.*)$`, 'm').exec(output);
+    if (error) return `importing the cache ${importing[2]}: ${error[1]?.trim()}`;
+  }
+  return /^.*failed to (?:configure registry cache importer|import cache).*$/im.exec(output)?.[0]?.trim();
+}
+
 /** The steps that make a layer; the others (LABEL, ENV, the labels this step adds, …) only change the config. */
 const LAYER_STEP = /^(RUN|COPY|ADD)\s/i;
 

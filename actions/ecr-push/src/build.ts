@@ -7,6 +7,7 @@ import path from 'node:path';
 import { type Clock, ConfigurationError, quoteValue, resolveInputPath } from '@ecs-actions/core';
 import {
   type BuildCache,
+  buildkitCacheProblem,
   type CacheMode,
   cacheArguments,
   cacheUse,
@@ -158,6 +159,8 @@ export async function dockerBuild(
   const imageId = await readImageId(options);
   await rm(options.iidfile, { force: true });
   log.info(`Built image ${imageId}`);
+  const unread = buildx ? buildkitCacheProblem(combinedOutput(result)) : undefined;
+  if (unread) log.notice(`Build cache: not read, the build ran without it: ${unread}`);
   log.info(cacheUseMessage(cache, cacheUse(combinedOutput(result))));
   return imageId;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { labelDockerfile } from '../src/build.js';
-import { cacheArguments, cacheUse, cacheUseMessage, prepareBuildCache } from '../src/build-cache.js';
+import {
+  buildkitCacheProblem,
+  cacheArguments,
+  cacheUse,
+  cacheUseMessage,
+  prepareBuildCache,
+} from '../src/build-cache.js';
 import { FakeDocker, RecordingLog } from './helpers.js';
 
 const PUSH_URI = '127.0.0.1:5000/ecs-be-prod';
@@ -150,5 +156,22 @@ describe('labelDockerfile (the classic builder: every label in one step after th
         { key: 'eq', value: 'a=b c' },
       ]),
     ).toBe(`FROM ${id}\nLABEL "org.example.note"="say \\"hi\\" to \\$HOME \\\\ now" "eq"="a=b c"\n`);
+  });
+});
+
+describe('buildkitCacheProblem', () => {
+  it("finds BuildKit's line about a cache it could not import", () => {
+    const output = [
+      '#8 importing cache manifest from 123.dkr.ecr.us-east-1.amazonaws.com/app:latest',
+      '#8 ERROR: 123.dkr.ecr.us-east-1.amazonaws.com/app:latest: not found',
+      '#9 [2/3] RUN make',
+    ].join('\n');
+    expect(buildkitCacheProblem(output)).toBe(
+      'importing the cache 123.dkr.ecr.us-east-1.amazonaws.com/app:latest: 123.dkr.ecr.us-east-1.amazonaws.com/app:latest: not found',
+    );
+    // Read: no problem.
+    expect(
+      buildkitCacheProblem('#8 importing cache manifest from x/app:latest\n#8 DONE 0.3s\n#9 CACHED'),
+    ).toBeUndefined();
   });
 });
