@@ -49,6 +49,7 @@ export interface EcrPushBench {
 
 const silent: Logger = {
   info() {},
+  notice() {},
   warning() {},
   group: (_title, fn) => fn(),
   maskSecret() {},

@@ -9,7 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.d(__webpack_exports__, {
   YJ: () => (/* binding */ DockerCommandError),
   fb: () => (/* binding */ buildArguments),
-  dN: () => (/* binding */ checkDocker),
+  Xx: () => (/* binding */ checkEngine),
   lj: () => (/* binding */ combinedOutput),
   RK: () => (/* binding */ dockerCli),
   mm: () => (/* binding */ inspectImage),
@@ -17,7 +17,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   w$: () => (/* binding */ lastLines)
 });
 
-// UNUSED EXPORTS: DockerNotInstalledError, dockerHostTried
+// UNUSED EXPORTS: DockerNotInstalledError, checkDocker, dockerHostTried
 
 ;// CONCATENATED MODULE: external "string_decoder"
 const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
@@ -1157,11 +1157,14 @@ function getExecOutput(commandLine, args, options) {
 //# sourceMappingURL=exec.js.map
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
 var src = __nccwpck_require__(3642);
+// EXTERNAL MODULE: ./src/in-order.ts
+var in_order = __nccwpck_require__(489);
 ;// CONCATENATED MODULE: ./src/docker.ts
 /**
  * The Docker CLI, behind a small interface so the logic can be tested without a daemon. Every call passes
  * its arguments as an array (no shell), and a secret only ever travels on stdin.
  */
+
 
 
 /** What the command printed, in order where known. */
@@ -1224,9 +1227,26 @@ async function checkDocker(docker, env = process.env) {
     }
     return version;
 }
+/**
+ * The daemon's answer and the image given (undefined when there is none, or no image was given), asked at once;
+ * a failure is reported in that order (no daemon before no image).
+ */
+async function checkEngine(docker, env, image) {
+    const [, found] = await (0,in_order/* inOrder */.a)([
+        checkDocker(docker, env),
+        image === undefined ? Promise.resolve(undefined) : inspectImage(docker, image),
+    ]);
+    return found;
+}
 /** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
 function buildArguments(options) {
-    const args = ['build', '--file', options.dockerfile, '--iidfile', options.iidfile];
+    const args = [
+        ...(options.buildx ? ['buildx', 'build', '--progress', 'plain'] : ['build']),
+        '--file',
+        options.dockerfile,
+        '--iidfile',
+        options.iidfile,
+    ];
     if (options.target)
         args.push('--target', options.target);
     if (options.platform)
@@ -1235,7 +1255,7 @@ function buildArguments(options) {
         args.push('--build-arg', `${key}=${value}`);
     for (const { key, value } of options.labels)
         args.push('--label', `${key}=${value}`);
-    args.push(options.context);
+    args.push(...(options.cacheArgs ?? []), options.context);
     return args;
 }
 /** `docker image inspect`; undefined when the engine has no such image. */
@@ -1281,6 +1301,27 @@ function lastLines(text, count) {
 
 /***/ }),
 
+/***/ 489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ inOrder)
+/* harmony export */ });
+/**
+ * Waits for all, then fails with the first failure in the order given (not the first to arrive): the error a
+ * user sees does not depend on timing, and no call is left running.
+ */
+async function inOrder(promises) {
+    const settled = await Promise.allSettled(promises);
+    for (const result of settled)
+        if (result.status === 'rejected')
+            throw result.reason;
+    return settled.map((result) => result.value);
+}
+
+
+/***/ }),
+
 /***/ 7935:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -1305,14 +1346,19 @@ const loginState = new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .StepSta
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({
     async main() {
         const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readEcrPushInputs */ .yA)(new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_());
+        const docker = (0,_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerCli */ .RK)();
+        // The docker CLI answers while the AWS SDK below is loaded and parsed; pushImage awaits it.
+        const engineCheck = (0,_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .checkEngine */ .Xx)(docker, process.env, inputs.source.kind === 'image' ? inputs.source.image : undefined);
+        engineCheck.catch(() => { });
         const [{ ECRClient }, { pushImage }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6629)),
+            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
             Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const result = await pushImage(inputs, {
             ecr: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .createAwsClient */ .nV)(ECRClient),
-            docker: (0,_docker_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerCli */ .RK)(),
+            docker,
+            engineCheck,
             clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .ml,
             sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .realSleep */ .bZ,
             log: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .log */ .Rm,
@@ -1403,6 +1449,7 @@ function readEcrPushInputs(input) {
             labels: readLabels(input),
         };
     }
+    const cache = input.oneOf('cache', ['registry', 'off'], 'registry');
     const createRepository = input.boolean('create-repository', false);
     const tagMutability = input.oneOf('tag-mutability', ['MUTABLE', 'IMMUTABLE'], 'MUTABLE');
     const scan = input.oneOf('scan', ['none', 'wait'], 'none');
@@ -1424,6 +1471,7 @@ function readEcrPushInputs(input) {
         registryId,
         tags,
         source,
+        cache,
         createRepository,
         tagMutability,
         scan,

@@ -4,6 +4,7 @@
  */
 import { getExecOutput } from '@actions/exec';
 import { ConfigurationError } from '@ecs-actions/core';
+import { inOrder } from './in-order.js';
 
 export interface DockerRunOptions {
   /** Written to the process's stdin (the only way a password reaches docker). */
@@ -89,6 +90,22 @@ export async function checkDocker(docker: DockerCli, env: NodeJS.ProcessEnv = pr
   return version;
 }
 
+/**
+ * The daemon's answer and the image given (undefined when there is none, or no image was given), asked at once;
+ * a failure is reported in that order (no daemon before no image).
+ */
+export async function checkEngine(
+  docker: DockerCli,
+  env: NodeJS.ProcessEnv,
+  image: string | undefined,
+): Promise<LocalImage | undefined> {
+  const [, found] = await inOrder([
+    checkDocker(docker, env),
+    image === undefined ? Promise.resolve(undefined) : inspectImage(docker, image),
+  ] as const);
+  return found;
+}
+
 export interface BuildOptions {
   context: string;
   dockerfile: string;
@@ -97,16 +114,26 @@ export interface BuildOptions {
   target?: string | undefined;
   platform?: string | undefined;
   iidfile: string;
+  /** Build with `docker buildx build` and plain progress output (BuildKit) instead of `docker build`. */
+  buildx?: boolean;
+  /** The build cache's own arguments (`--cache-from`, …). */
+  cacheArgs?: readonly string[];
 }
 
 /** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
 export function buildArguments(options: BuildOptions): string[] {
-  const args = ['build', '--file', options.dockerfile, '--iidfile', options.iidfile];
+  const args = [
+    ...(options.buildx ? ['buildx', 'build', '--progress', 'plain'] : ['build']),
+    '--file',
+    options.dockerfile,
+    '--iidfile',
+    options.iidfile,
+  ];
   if (options.target) args.push('--target', options.target);
   if (options.platform) args.push('--platform', options.platform);
   for (const { key, value } of options.buildArgs) args.push('--build-arg', `${key}=${value}`);
   for (const { key, value } of options.labels) args.push('--label', `${key}=${value}`);
-  args.push(options.context);
+  args.push(...(options.cacheArgs ?? []), options.context);
   return args;
 }
 

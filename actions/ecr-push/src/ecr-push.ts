@@ -2,45 +2,21 @@
  * Build (or take) an image, log in to ECR with the password on stdin, check every tag against what ECR
  * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
  */
-import { readFile, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr';
-import { type Clock, ConfigurationError, quoteValue, resolveInputPath, type Sleep } from '@ecs-actions/core';
-import {
-  buildArguments,
-  checkDocker,
-  combinedOutput,
-  type DockerCli,
-  DockerCommandError,
-  inspectImage,
-  knownDigests,
-  type LocalImage,
-  lastLines,
-} from './docker.js';
-import {
-  configDigestOf,
-  createRepository,
-  findRepository,
-  getManifest,
-  getRegistryLogin,
-  isTagImmutable,
-  putTag,
-  type RegistryLogin,
-  type StoredManifest,
-  tagDigest,
-} from './ecr.js';
-import { halfDone } from './half-done.js';
+import { type Clock, ConfigurationError, quoteValue, type Sleep } from '@ecs-actions/core';
+import { buildImage, dockerLogin, resolveBuildFiles } from './build.js';
+import { checkEngine, type DockerCli, knownDigests, type LocalImage } from './docker.js';
+import { createRepository, findRepository, getRegistryLogin } from './ecr.js';
+import { inOrder } from './in-order.js';
 import type { EcrPushInputs } from './inputs.js';
-import { createdTime, imageLabels, type Label } from './labels.js';
+import type { Label } from './labels.js';
+import type { Logger } from './log.js';
 import { clashMessage, type ExistingTag, planTags, type TagAction } from './plan.js';
+import { existingTags, pushTags, type RemoteTags, type TagResult } from './push-tags.js';
 import { type ScanReport, scanProblemMessage, scanVerdict, waitForScan } from './scan.js';
 
-export interface Logger {
-  info(message: string): void;
-  warning(message: string): void;
-  group<T>(title: string, fn: () => Promise<T>): Promise<T>;
-  maskSecret(secret: string): void;
-}
+export type { Logger } from './log.js';
+export type { TagResult } from './push-tags.js';
 
 export interface EcrPushDeps {
   ecr: ECRClient;
@@ -55,20 +31,14 @@ export interface EcrPushDeps {
   env: NodeJS.ProcessEnv;
   /** The event payload, for the commit time of the `created` label. */
   event?: unknown;
+  /**
+   * `checkEngine` already started by the caller (the action starts it before the AWS SDK loads, so that the docker
+   * CLI runs while the SDK is parsed); else pushImage starts it after checking the build files.
+   */
+  engineCheck?: Promise<LocalImage | undefined>;
   /** Called just before `docker login`, so that the post step logs out even when main fails later. */
   onLogin: (registryHost: string) => void;
   scanIntervalMs?: number;
-}
-
-export interface TagResult {
-  tag: string;
-  action: 'pushed' | 'skipped' | 'moved';
-  /** For a moved tag: the digest it held before. */
-  previousDigest?: string;
-  /** How a pushed or moved tag got to ECR: `docker push`, or PutImage of a manifest ECR already held. */
-  via?: 'docker push' | 'PutImage';
-  /** How long that took (the push and reading the digest back, or the PutImage call). */
-  durationMs?: number;
 }
 
 export interface EcrPushResult {
@@ -91,65 +61,66 @@ export interface EcrPushResult {
 export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promise<EcrPushResult> {
   const { ecr, docker, log } = deps;
 
-  // 1. Everything local is checked before any call that changes something.
+  // 1. Everything local is checked before any call that changes something (the engine's two answers at once).
   const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
-  await checkDocker(docker, deps.env);
-  let prebuilt: LocalImage | undefined;
-  if (inputs.source.kind === 'image') {
-    prebuilt = await inspectImage(docker, inputs.source.image);
-    if (!prebuilt) {
-      throw new ConfigurationError(
-        `Input "image": the Docker engine has no image ${quoteValue(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`,
-      );
-    }
+  const prebuilt = await (deps.engineCheck ??
+    checkEngine(docker, deps.env, inputs.source.kind === 'image' ? inputs.source.image : undefined));
+  if (inputs.source.kind === 'image' && !prebuilt) {
+    throw new ConfigurationError(
+      `Input "image": the Docker engine has no image ${quoteValue(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`,
+    );
   }
 
-  // 2. ECR: credentials, registry and repository.
-  const login = await getRegistryLogin(ecr, inputs.registryId);
+  // 2. ECR: credentials, registry and repository (two independent reads, at once).
+  const [login, repository] = await inOrder([
+    getRegistryLogin(ecr, inputs.registryId),
+    findRepository(ecr, inputs.repository, inputs.registryId),
+  ] as const);
   log.maskSecret(login.password);
   log.maskSecret(login.token);
   // Where Docker pushes: the login host (GetAuthorizationToken's proxyEndpoint). The outputs name the image by the
   // repository URI ECR reports instead, as ECS pulls it; on AWS both are the same host.
   const pushUri = `${login.host}/${inputs.repository}`;
-  const repository = await findRepository(ecr, inputs.repository, inputs.registryId);
   if (!repository && !inputs.createRepository) {
     throw new ConfigurationError(
       `The ECR repository ${quoteValue(inputs.repository)} does not exist in ${login.host}. Create it (aws ecr create-repository --repository-name ${inputs.repository} --image-scanning-configuration scanOnPush=true), or set create-repository: true to let this step create it.`,
     );
   }
+  let loggedIn = false;
+  const logIn = async () => {
+    if (loggedIn) return;
+    loggedIn = true;
+    deps.onLogin(login.host);
+    await dockerLogin(docker, login, log);
+  };
 
-  // 3. Log in (before the build: a Dockerfile may start FROM an image in this registry).
-  deps.onLogin(login.host);
-  await dockerLogin(docker, login, log);
-
-  // 4. The image: built once, or the one given.
+  // 3. The image: built once (logged in first: a Dockerfile may start FROM an image in this registry, and the
+  // build cache is read from it), or the one given.
   let labels: Label[] = [];
   let local: LocalImage;
   if (build && inputs.source.kind === 'build') {
-    const firstTag = inputs.tags[0] ?? 'latest';
-    const labelContext = { env: deps.env, version: firstTag, now: deps.clock.now(), event: deps.event };
-    labels = imageLabels(inputs.source.labels, labelContext);
-    const created = createdTime(labelContext);
-    log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
-    const imageId = await dockerBuild(docker, log, {
-      context: build.context,
-      dockerfile: build.dockerfile,
-      buildArgs: inputs.source.buildArgs,
-      labels,
-      target: inputs.source.target,
-      platform: inputs.source.platform,
-      iidfile: path.join(deps.tempDir, `ecr-push-${process.pid}-${deps.clock.now()}.iid`),
-    });
-    const inspected = await inspectImage(docker, imageId);
-    if (!inspected) throw new Error(`docker build reported image ${imageId}, which the engine does not have`);
-    local = inspected;
+    await logIn();
+    ({ local, labels } = await buildImage({
+      source: inputs.source,
+      files: build,
+      cache: inputs.cache,
+      version: inputs.tags[0] ?? 'latest',
+      pushUri,
+      repositoryExists: repository !== undefined,
+      docker,
+      log,
+      clock: deps.clock,
+      env: deps.env,
+      event: deps.event,
+      tempDir: deps.tempDir,
+    }));
   } else if (prebuilt) {
     local = prebuilt;
   } else {
     throw new Error('unreachable: neither a build nor an image');
   }
 
-  // 5. Every tag against ECR, before anything is pushed.
+  // 4. Every tag against ECR, before anything is pushed.
   const identity = { imageId: local.id, knownDigests: knownDigests(local, pushUri) };
   const remote: RemoteTags = repository
     ? await existingTags(ecr, inputs, repository, identity.knownDigests)
@@ -169,7 +140,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     );
   }
 
-  // 6. Create the repository only now that everything else is known to be fine.
+  // 5. Create the repository only now that everything else is known to be fine.
   let repositoryCreated = false;
   let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
   let repositoryUri = reportedUri(repository, pushUri);
@@ -187,7 +158,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     log.info(`Docker pushes to ${pushUri} (the login endpoint); ECR names the repository ${repositoryUri}`);
   }
 
-  // 7. Tag and push.
+  // 6. Tag and push (an image given, not built here, logs in only now, and only when a tag needs it).
   for (const action of plan.actions) {
     if (action.action === 'skip') {
       log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
@@ -195,6 +166,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
       log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
     }
   }
+  if (plan.actions.some((action) => action.action !== 'skip')) await logIn();
   const { held, transfers } = await pushTags({
     ecr,
     docker,
@@ -207,7 +179,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     clock: deps.clock,
   });
 
-  // 8. The digest, as ECR reports it.
+  // 7. The digest, as ECR reports it.
   const digest = sameDigest(inputs.tags, held, log);
   const firstTag = inputs.tags[0] ?? 'latest';
   const result: EcrPushResult = {
@@ -224,7 +196,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     labels,
   };
 
-  // 9. The scan.
+  // 8. The scan.
   if (inputs.scan === 'wait') {
     const imageRef = `${repositoryUri}@${digest}`;
     const outcome = await log.group(`Waiting for the image scan of ${imageRef}`, () =>
@@ -275,204 +247,6 @@ function tagResult(action: TagAction): TagResult {
     case 'move':
       return { tag: action.tag, action: 'moved', previousDigest: action.previousDigest };
   }
-}
-
-/** The absolute context folder and Dockerfile, both checked to exist. */
-export async function resolveBuildFiles(
-  source: { context: string; file: string | undefined },
-  workspace: string,
-): Promise<{ context: string; dockerfile: string }> {
-  const roots = [{ name: 'GITHUB_WORKSPACE', dir: workspace }] as const;
-  const context = resolveInputPath({ input: 'context', value: source.context, roots }).file;
-  const contextStat = await stat(context).catch(() => undefined);
-  if (!contextStat?.isDirectory()) {
-    throw new ConfigurationError(
-      `Input "context": the build context ${quoteValue(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`,
-    );
-  }
-  // The default Dockerfile is checked too: a link named Dockerfile may point out of the workspace.
-  const dockerfile = resolveInputPath({
-    input: source.file ? 'file' : 'context',
-    value: source.file ?? path.join(context, 'Dockerfile'),
-    roots,
-  }).file;
-  const fileStat = await stat(dockerfile).catch(() => undefined);
-  if (!fileStat?.isFile()) {
-    throw new ConfigurationError(
-      source.file
-        ? `Input "file": the Dockerfile ${quoteValue(source.file)} does not exist (looked at ${dockerfile}). Give its path relative to the workspace.`
-        : `There is no Dockerfile in the build context ${quoteValue(source.context)} (looked at ${dockerfile}). Set "file" to the Dockerfile's path, or "context" to the folder that holds it.`,
-    );
-  }
-  return { context, dockerfile };
-}
-
-async function dockerLogin(docker: DockerCli, login: RegistryLogin, log: Logger): Promise<void> {
-  // The password goes on stdin: never in argv, where any process listing shows it.
-  const result = await log.group(`docker login ${login.host}`, () =>
-    docker.run(['login', '--username', login.username, '--password-stdin', login.host], { stdin: login.password }),
-  );
-  if (result.exitCode !== 0) throw new DockerCommandError(`login ${login.host}`, result);
-}
-
-async function dockerBuild(
-  docker: DockerCli,
-  log: Logger,
-  options: Parameters<typeof buildArguments>[0],
-): Promise<string> {
-  const result = await log.group('docker build', () => docker.run(buildArguments(options)));
-  if (result.exitCode !== 0) {
-    // The group is collapsed in the log: repeat the end of the output where it is seen.
-    log.info(`docker build failed; the end of its output:\n${lastLines(combinedOutput(result), 25)}`);
-    throw new DockerCommandError('build', result);
-  }
-  const imageId = (await readFile(options.iidfile, 'utf8').catch(() => '')).trim();
-  await rm(options.iidfile, { force: true });
-  if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
-    throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
-  }
-  log.info(`Built image ${imageId}`);
-  return imageId;
-}
-
-interface RemoteTags {
-  existing: ExistingTag[];
-  /** Manifests read while checking the tags, by digest. */
-  manifests: Map<string, StoredManifest | undefined>;
-}
-
-interface PushContext {
-  ecr: ECRClient;
-  docker: DockerCli;
-  log: Logger;
-  inputs: EcrPushInputs;
-  /** The login host's name of the repository, which `docker tag` and `docker push` use. */
-  pushUri: string;
-  imageId: string;
-  plan: readonly TagAction[];
-  remote: RemoteTags;
-  clock: Clock;
-}
-
-type Transfer = Required<Pick<TagResult, 'via' | 'durationMs'>>;
-
-/**
- * Tags the image locally under every tag, then makes ECR hold it under each tag that needs it: the first
- * through `docker push` (the layers go up once) unless ECR already holds the image under a skipped tag, the
- * others with PutImage of the stored manifest (one API call each, no layer traffic). Returns tag → digest, from ECR.
- */
-async function pushTags(
-  context: PushContext,
-): Promise<{ held: Map<string, string>; transfers: Map<string, Transfer> }> {
-  const { ecr, docker, log, inputs, pushUri, imageId, plan, remote, clock } = context;
-  const held = new Map<string, string>();
-  const transfers = new Map<string, Transfer>();
-  for (const action of plan) if (action.action === 'skip') held.set(action.tag, action.digest);
-  const pending = plan.filter((action) => action.action !== 'skip');
-  if (pending.length === 0) return { held, transfers };
-
-  const push = log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
-    for (const { tag } of plan) {
-      const reference = `${pushUri}:${tag}`;
-      const tagged = await docker.run(['tag', imageId, reference]);
-      if (tagged.exitCode !== 0) throw new DockerCommandError(`tag ${reference}`, tagged);
-    }
-    const pushWithDocker = async (tag: string) => {
-      const started = clock.now();
-      await dockerPush(docker, log, `${pushUri}:${tag}`);
-      const digest = await tagDigest(ecr, inputs.repository, inputs.registryId, tag);
-      if (digest === undefined) {
-        throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);
-      }
-      held.set(tag, digest);
-      transfers.set(tag, { via: 'docker push', durationMs: clock.now() - started });
-      return digest;
-    };
-
-    let rest: readonly TagAction[] = pending;
-    let source = plan.find((action) => action.action === 'skip')?.tag;
-    let sourceDigest = source === undefined ? undefined : held.get(source);
-    if (sourceDigest === undefined) {
-      const [first, ...others] = pending as [TagAction, ...TagAction[]];
-      sourceDigest = await pushWithDocker(first.tag);
-      source = first.tag;
-      rest = others;
-    }
-    if (rest.length === 0) return;
-
-    const stored =
-      remote.manifests.get(sourceDigest) ??
-      (await getManifest(ecr, inputs.repository, inputs.registryId, sourceDigest));
-    for (const { tag } of rest) {
-      if (stored) {
-        const started = clock.now();
-        const digest = await putTag(ecr, inputs.repository, inputs.registryId, sourceDigest, stored, tag);
-        const durationMs = clock.now() - started;
-        held.set(tag, digest);
-        transfers.set(tag, { via: 'PutImage', durationMs });
-        log.info(
-          `Tag ${tag} → ${digest}: added with ECR PutImage in ${durationMs} ms (the image is there under ${source}; no layers sent)`,
-        );
-      } else {
-        // Without ecr:BatchGetImage the manifest cannot be read back: push the tag like the first.
-        await pushWithDocker(tag);
-      }
-    }
-  });
-  try {
-    await push;
-  } catch (error) {
-    throw transfers.size > 0 ? halfDone(error, pushUri, plan, held) : error;
-  }
-  return { held, transfers };
-}
-
-async function dockerPush(docker: DockerCli, log: Logger, reference: string): Promise<void> {
-  const pushed = await docker.run(['push', reference]);
-  if (pushed.exitCode !== 0) {
-    log.info(`docker push failed; the end of its output:\n${lastLines(combinedOutput(pushed), 15)}`);
-    throw new DockerCommandError(
-      `push ${reference}`,
-      pushed,
-      /denied|unauthorized/i.test(`${pushed.stdout}${pushed.stderr}`)
-        ? 'The role needs ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:BatchCheckLayerAvailability and ecr:PutImage on the repository.'
-        : '',
-    );
-  }
-}
-
-async function existingTags(
-  ecr: ECRClient,
-  inputs: EcrPushInputs,
-  repository: Repository,
-  known: readonly string[],
-): Promise<RemoteTags> {
-  const digests = await Promise.all(
-    inputs.tags.map((tag) => tagDigest(ecr, inputs.repository, inputs.registryId, tag)),
-  );
-  // The manifest of each distinct unknown digest, to recognise this image after a rebuild by its config digest.
-  const unknown = [...new Set(digests.filter((digest): digest is string => !!digest && !known.includes(digest)))];
-  const manifests = new Map(
-    await Promise.all(
-      unknown.map(
-        async (digest) => [digest, await getManifest(ecr, inputs.repository, inputs.registryId, digest)] as const,
-      ),
-    ),
-  );
-  const existing = inputs.tags.map((tag, index): ExistingTag => {
-    const digest = digests[index];
-    return {
-      tag,
-      digest,
-      configDigest: digest ? configDigestOf(manifests.get(digest)) : undefined,
-      immutable: isTagImmutable(
-        tag,
-        repository.imageTagMutability,
-        repository.imageTagMutabilityExclusionFilters ?? [],
-      ),
-    };
-  });
-  return { existing, manifests };
 }
 
 /** The digest of the first tag; a tag that holds another one is reported. */

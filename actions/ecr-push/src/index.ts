@@ -12,7 +12,7 @@ import {
   systemClock,
   writeSummary,
 } from '@ecs-actions/core';
-import { dockerCli } from './docker.js';
+import { checkEngine, dockerCli } from './docker.js';
 import { readEcrPushInputs } from './inputs.js';
 import { type LoginState, logout } from './post.js';
 
@@ -24,6 +24,14 @@ const loginState = new StepState<LoginState>('ecr-push-login');
 await runAction({
   async main() {
     const inputs = readEcrPushInputs(new InputReader());
+    const docker = dockerCli();
+    // The docker CLI answers while the AWS SDK below is loaded and parsed; pushImage awaits it.
+    const engineCheck = checkEngine(
+      docker,
+      process.env,
+      inputs.source.kind === 'image' ? inputs.source.image : undefined,
+    );
+    engineCheck.catch(() => {});
     const [{ ECRClient }, { pushImage }, { summaryMarkdown }] = await Promise.all([
       import('@aws-sdk/client-ecr'),
       import('./ecr-push.js'),
@@ -31,7 +39,8 @@ await runAction({
     ]);
     const result = await pushImage(inputs, {
       ecr: createAwsClient(ECRClient),
-      docker: dockerCli(),
+      docker,
+      engineCheck,
       clock: systemClock,
       sleep: realSleep,
       log,

@@ -1,4 +1,5 @@
 import { ConfigurationError, type InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
+import type { CacheMode } from './build-cache.js';
 
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -26,6 +27,8 @@ export interface EcrPushInputs {
   /** Unique, in the order given; the first is the `image` output. */
   tags: string[];
   source: ImageSource;
+  /** The registry build cache of a build (an image given is not built here, so it has none). */
+  cache: CacheMode;
   createRepository: boolean;
   tagMutability: 'MUTABLE' | 'IMMUTABLE';
   scan: 'none' | 'wait';
@@ -77,6 +80,7 @@ export function readEcrPushInputs(input: InputReader): EcrPushInputs {
     };
   }
 
+  const cache = input.oneOf('cache', ['registry', 'off'] as const, 'registry');
   const createRepository = input.boolean('create-repository', false);
   const tagMutability = input.oneOf('tag-mutability', ['MUTABLE', 'IMMUTABLE'] as const, 'MUTABLE');
   const scan = input.oneOf('scan', ['none', 'wait'] as const, 'none');
@@ -106,6 +110,7 @@ export function readEcrPushInputs(input: InputReader): EcrPushInputs {
     registryId,
     tags,
     source,
+    cache,
     createRepository,
     tagMutability,
     scan,

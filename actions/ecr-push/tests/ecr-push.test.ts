@@ -70,7 +70,20 @@ describe('pushImage', () => {
     });
     expect(result.failure).toBeUndefined();
     // One docker push; the second tag is added in ECR with PutImage, no layers sent.
-    expect(deps.docker.commands()).toEqual(['version', 'login', 'build', 'image', 'tag', 'tag', 'push']);
+    // No buildx here: the classic builder's cache, the last pushed image pulled (none yet: a notice); the labels
+    // go on in one step after the build (`docker build -`, the Dockerfile on stdin).
+    expect(deps.docker.commands()).toEqual([
+      'version',
+      'login',
+      'buildx',
+      'pull',
+      'build',
+      'build',
+      'image',
+      'tag',
+      'tag',
+      'push',
+    ]);
     const login = deps.docker.calls[1];
     expect(login).toEqual({
       args: ['login', '--username', 'AWS', '--password-stdin', REGISTRY_HOST],
@@ -79,10 +92,13 @@ describe('pushImage', () => {
     for (const call of deps.docker.calls) expect(call.args.join(' ')).not.toContain(PASSWORD);
     expect(deps.log.masked).toEqual([PASSWORD, TOKEN]);
     expect(deps.logins).toEqual([REGISTRY_HOST]);
-    const build = deps.docker.calls[2]?.args ?? [];
-    expect(build).toContain(path.join(workspace, 'app'));
-    expect(build).toContain('org.opencontainers.image.version=0.2541.135');
-    expect(build).toContain('org.opencontainers.image.created=2025-10-06T00:00:00.000Z');
+    const [build, labelled] = deps.docker.calls.filter((call) => call.args[0] === 'build');
+    expect(build?.args).toContain(path.join(workspace, 'app'));
+    expect(build?.args.join(' ')).not.toContain('--label');
+    expect(labelled?.args.at(-1)).toBe('-');
+    expect(labelled?.stdin).toMatch(/^FROM sha256:[0-9a-f]{64}\nLABEL /);
+    expect(labelled?.stdin).toContain('"org.opencontainers.image.version"="0.2541.135"');
+    expect(labelled?.stdin).toContain('"org.opencontainers.image.created"="2025-10-06T00:00:00.000Z"');
     expect(deps.docker.calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([`${URI}:0.2541.135`]);
     expect(deps.log.groups).toEqual([
       `docker login ${REGISTRY_HOST}`,

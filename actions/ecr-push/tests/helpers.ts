@@ -191,6 +191,12 @@ export class FakeDocker implements DockerCli {
   readonly images = new Map<string, { id: string; repoDigests: string[] }>();
   /** What a push records as RepoDigest (`uri@digest`), per repository URI. */
   pushDigest = DIGEST;
+  /** `docker buildx inspect`'s driver; undefined: no buildx (Debian's docker.io). */
+  buildxDriver: string | undefined;
+  /** What `docker pull` answers: undefined pulls the image (as `builtImageId`), else fails with this output. */
+  pullFailure: string | undefined = 'Error response from daemon: manifest unknown';
+  /** The output of a successful build (the steps, with or without cache hits). */
+  buildOutput = '';
 
   async run(args: readonly string[], options: DockerRunOptions = {}): Promise<DockerRunResult> {
     this.calls.push({ args: [...args], ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
@@ -211,17 +217,22 @@ export class FakeDocker implements DockerCli {
           : ok(`${this.serverVersion}\n`);
       case 'login':
         return ok('Login Succeeded\n');
+      case 'buildx': {
+        if (this.buildxDriver === undefined)
+          return fail("docker: unknown command: docker buildx\n\nRun 'docker --help' for more information");
+        if (rest[0] === 'inspect') return ok(`Name:   default\nDriver: ${this.buildxDriver}\n`);
+        return this.build(rest.slice(1));
+      }
+      case 'pull': {
+        if (this.pullFailure) return fail(this.pullFailure);
+        const reference = rest.at(-1) as string;
+        this.images.set(reference, { id: `sha256:${'c'.repeat(64)}`, repoDigests: [] });
+        return ok(`${reference}\n`);
+      }
       case 'logout':
         return ok(`Removing login credentials for ${rest.at(-1)}\n`);
-      case 'build': {
-        if (this.buildFailure)
-          return fail(this.buildFailure, 'Step 1/2 : FROM scratch\n ---> \nStep 2/2 : COPY missing.txt /\n');
-        const iidfile = rest[rest.indexOf('--iidfile') + 1] as string;
-        await writeFile(iidfile, this.builtImageId);
-        if (!this.images.has(this.builtImageId))
-          this.images.set(this.builtImageId, { id: this.builtImageId, repoDigests: [] });
-        return ok(`Successfully built ${this.builtImageId.slice(7, 19)}\n`);
-      }
+      case 'build':
+        return this.build(rest);
       case 'image': {
         const reference = rest.at(-1) as string;
         const image = this.find(reference);
@@ -250,6 +261,25 @@ export class FakeDocker implements DockerCli {
     }
   }
 
+  private async build(rest: readonly string[]): Promise<DockerRunResult> {
+    if (this.buildFailure) {
+      return {
+        exitCode: 1,
+        stdout: 'Step 1/2 : FROM scratch\n ---> \nStep 2/2 : COPY missing.txt /\n',
+        stderr: this.buildFailure,
+      };
+    }
+    const iidfile = rest[rest.indexOf('--iidfile') + 1] as string;
+    await writeFile(iidfile, this.builtImageId);
+    if (!this.images.has(this.builtImageId))
+      this.images.set(this.builtImageId, { id: this.builtImageId, repoDigests: [] });
+    return {
+      exitCode: 0,
+      stdout: `${this.buildOutput}Successfully built ${this.builtImageId.slice(7, 19)}\n`,
+      stderr: '',
+    };
+  }
+
   /** By reference, or by image id as Docker also accepts. */
   private find(reference: string): { id: string; repoDigests: string[] } | undefined {
     return this.images.get(reference) ?? [...this.images.values()].find((image) => image.id === reference);
@@ -264,6 +294,7 @@ export class FakeDocker implements DockerCli {
 export class RecordingLog implements Logger {
   readonly lines: string[] = [];
   readonly warnings: string[] = [];
+  readonly notices: string[] = [];
   readonly masked: string[] = [];
   readonly groups: string[] = [];
   info(message: string): void {
@@ -271,6 +302,9 @@ export class RecordingLog implements Logger {
   }
   warning(message: string): void {
     this.warnings.push(message);
+  }
+  notice(message: string): void {
+    this.notices.push(message);
   }
   async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
     this.groups.push(title);
@@ -280,7 +314,7 @@ export class RecordingLog implements Logger {
     this.masked.push(secret);
   }
   text(): string {
-    return [...this.groups, ...this.lines, ...this.warnings].join('\n');
+    return [...this.groups, ...this.lines, ...this.notices, ...this.warnings].join('\n');
   }
 }
 

@@ -9,6 +9,7 @@ describe('inputs', () => {
       repository: 'ecs-be-prod',
       registryId: undefined,
       tags: ['latest'],
+      cache: 'registry',
       source: {
         kind: 'build',
         context: '.',
@@ -47,6 +48,7 @@ describe('inputs', () => {
       repository: 'team/app',
       registryId: '210987654321',
       tags: ['0.2541.135', 'latest'],
+      cache: 'registry',
       source: {
         kind: 'build',
         context: 'app',

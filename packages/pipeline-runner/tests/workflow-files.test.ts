@@ -143,10 +143,10 @@ describe('build-push.yml', () => {
   const steps = () => workflow(file).jobs['build-push']?.steps ?? [];
   const index = (predicate: (s: NonNullable<Job['steps']>[number]) => boolean) => steps().findIndex(predicate);
 
-  it("passes ecr-push's target, platform, scan and fail-on-severity through, with ecr-push's own defaults", () => {
+  it("passes ecr-push's target, platform, cache, scan and fail-on-severity through, with ecr-push's own defaults", () => {
     const action = parse(read('actions/ecr-push/action.yml')) as { inputs: Record<string, { default?: string }> };
     const push = steps().find((s) => s.uses === 'ecs-actions/ecs-actions/ecr-push@v1');
-    for (const input of ['target', 'platform', 'scan', 'fail-on-severity']) {
+    for (const input of ['target', 'platform', 'cache', 'scan', 'fail-on-severity']) {
       expect([input, push?.with?.[input]]).toEqual([input, `\${{ inputs.${input} }}`]);
       expect([input, inputs()[input]?.default]).toEqual([input, action.inputs[input]?.default]);
     }

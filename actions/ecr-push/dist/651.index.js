@@ -1,8 +1,8 @@
-export const id = 629;
-export const ids = [629];
+export const id = 651;
+export const ids = [651];
 export const modules = {
 
-/***/ 6629:
+/***/ 3651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,49 +10,176 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  pushImage: () => (/* binding */ pushImage),
-  resolveBuildFiles: () => (/* binding */ resolveBuildFiles)
+  pushImage: () => (/* binding */ pushImage)
 });
 
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
+var src = __webpack_require__(3642);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
-var src = __webpack_require__(3642);
 // EXTERNAL MODULE: ./src/docker.ts + 12 modules
 var src_docker = __webpack_require__(3509);
-// EXTERNAL MODULE: ./src/ecr.ts
-var src_ecr = __webpack_require__(2145);
-;// CONCATENATED MODULE: ./src/half-done.ts
-/** The account of a push that failed part way: which tags ECR holds now, with their digest, and which it lacks. */
+;// CONCATENATED MODULE: ./src/build-cache.ts
 
-/** `a`, `a and b`, `a, b and c`. */
-function listed(items) {
-    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+/** The tag the last pushed image is found under: build-push pushes every version also as `latest`. */
+const CACHE_SOURCE_TAG = 'latest';
+/** The tag of BuildKit's registry cache, apart from the image tags. */
+const CACHE_TAG = 'buildcache';
+/**
+ * Finds out how this engine can use a registry cache and, for the classic builder, pulls the last pushed image.
+ * Never throws for a cache that cannot be read: it says why in a notice and the build runs without it.
+ */
+async function prepareBuildCache(options) {
+    const { mode, docker, log, pushUri } = options;
+    if (mode === 'off')
+        return { kind: 'off', reason: 'cache: off' };
+    const builder = await buildxDriver(docker);
+    const source = `${pushUri}:${CACHE_SOURCE_TAG}`;
+    if (builder !== undefined && builder !== 'docker') {
+        const ref = `${pushUri}:${CACHE_TAG}`;
+        log.info(`Build cache: BuildKit registry cache ${ref} (buildx, ${builder} driver), read before and written after the build`);
+        return { kind: 'registry', ref };
+    }
+    if (builder === 'docker') {
+        if (!options.repositoryExists) {
+            log.notice(`Build cache: none to read, ${pushUri} is a new repository (first build); this build writes one`);
+        }
+        else {
+            log.info(`Build cache: BuildKit inline cache of ${source} (buildx, docker driver)`);
+        }
+        return { kind: 'inline', from: source };
+    }
+    if (!options.repositoryExists) {
+        log.notice(`Build cache: none to read, ${pushUri} is a new repository (first build)`);
+        return { kind: 'pulled-image', from: undefined };
+    }
+    const pulled = await docker.run(['pull', '--quiet', source], { quiet: true });
+    if (pulled.exitCode !== 0) {
+        log.notice(`Build cache: not read, the build runs without it: ${pullProblem(source, pulled)}`);
+        return { kind: 'pulled-image', from: undefined };
+    }
+    log.info(`Build cache: pulled ${source} for the classic builder's --cache-from (no buildx on this runner)`);
+    return { kind: 'pulled-image', from: source };
+}
+/** The driver of buildx's current builder (`docker`, `docker-container`, …); undefined without buildx. */
+async function buildxDriver(docker) {
+    const inspected = await docker.run(['buildx', 'inspect'], { quiet: true });
+    if (inspected.exitCode !== 0)
+        return undefined;
+    return /^Driver:\s*(\S+)/m.exec(inspected.stdout)?.[1] ?? 'docker';
+}
+function pullProblem(source, result) {
+    const output = (0,src_docker/* combinedOutput */.lj)(result);
+    if (/denied|unauthorized|forbidden/i.test(output)) {
+        return `no permission to pull ${source}; the role needs ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on the repository`;
+    }
+    if (/manifest unknown|not found|does not exist/i.test(output)) {
+        return `there is no ${source} yet (first build, or the last push had no ${CACHE_SOURCE_TAG} tag)`;
+    }
+    return `docker pull ${source} failed (exit code ${result.exitCode}): ${(0,src_docker/* lastLines */.w$)(output, 1)}`;
+}
+/** What `docker build` (classic) or `docker buildx build` needs for this cache. */
+function cacheArguments(cache) {
+    switch (cache.kind) {
+        case 'off':
+            return [];
+        case 'pulled-image':
+            return cache.from === undefined ? [] : ['--cache-from', cache.from];
+        case 'inline':
+            return ['--cache-from', cache.from, '--build-arg', 'BUILDKIT_INLINE_CACHE=1'];
+        case 'registry':
+            return [
+                '--cache-from',
+                `type=registry,ref=${cache.ref}`,
+                // ECR takes a cache only as an image manifest with OCI media types; a failed export must not fail the build.
+                '--cache-to',
+                `type=registry,ref=${cache.ref},mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true`,
+                // A docker-container builder keeps its result to itself unless told to load it into the engine.
+                '--load',
+            ];
+    }
+}
+/** Whether the build must go through `docker buildx build` (with plain progress output, to see the cache hits). */
+function usesBuildx(cache) {
+    return cache.kind === 'registry' || cache.kind === 'inline';
 }
 /**
- * The error of a push that failed after some tags reached ECR, with an account of what is there: which tags hold
- * which digest, and which tags are missing. It stays a ConfigurationError when the cause was one.
+ * BuildKit's own word that it could not read a cache (`--cache-from` of a missing tag, or no permission): it builds
+ * without it, printing `#8 importing cache manifest from <ref>` and then `#8 ERROR: …` (or `DONE` when it could), or
+ * a warning that the importer failed.
  */
-function halfDone(error, pushUri, plan, held) {
-    const byDigest = new Map();
-    for (const { tag } of plan) {
-        const digest = held.get(tag);
-        if (digest !== undefined)
-            byDigest.set(digest, [...(byDigest.get(digest) ?? []), tag]);
+function buildkitCacheProblem(output) {
+    const importing = /^#(\d+) importing cache manifest from (\S+)/m.exec(output);
+    if (importing) {
+        const error = new RegExp(`^#${importing[1]} ERROR: (.*)$`, 'm').exec(output);
+        if (error)
+            return `importing the cache ${importing[2]}: ${error[1]?.trim()}`;
     }
-    const holds = [...byDigest].map(([digest, tags]) => `${listed(tags)} → ${digest}`).join('; ');
-    const missing = plan.filter(({ tag }) => !held.has(tag)).map(({ tag }) => tag);
-    const account = `Half done: ${pushUri} holds ${holds}; not pushed: ${listed(missing)}. Running the step again skips the tags that are there.`;
-    const message = `${(0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error))} ${account}`;
-    if (error instanceof src/* ConfigurationError */.j1)
-        return new src/* ConfigurationError */.j1(message);
-    const wrapped = new Error(message, { cause: error });
-    if (error instanceof Error && error.stack)
-        wrapped.stack = `${message}\n${error.stack}`;
-    return wrapped;
+    return /^.*failed to (?:configure registry cache importer|import cache).*$/im.exec(output)?.[0]?.trim();
+}
+/** The steps that make a layer; the others (LABEL, ENV, the labels this step adds, …) only change the config. */
+const LAYER_STEP = /^(RUN|COPY|ADD)\s/i;
+/**
+ * Which build steps came from the cache, read from the build output: the classic builder prints
+ * `Step 2/4 : RUN …` and then ` ---> Using cache`; BuildKit's plain progress prints `#7 [2/4] RUN …` and `#7 CACHED`.
+ */
+function cacheUse(output) {
+    const lines = output.split(/\r?\n/);
+    const cached = [];
+    const built = [];
+    const classic = lines.some((line) => /^Step \d+\/\d+ : /.test(line));
+    if (classic) {
+        let step;
+        let hit = false;
+        const flush = () => {
+            if (step !== undefined && LAYER_STEP.test(step))
+                (hit ? cached : built).push(step);
+        };
+        for (const line of lines) {
+            const match = /^Step \d+\/\d+ : (.*)$/.exec(line);
+            if (match) {
+                flush();
+                step = match[1]?.trim();
+                hit = false;
+            }
+            else if (/^ ---> Using cache/.test(line)) {
+                hit = true;
+            }
+        }
+        flush();
+        return { cached, built };
+    }
+    const names = new Map();
+    const hits = new Set();
+    for (const line of lines) {
+        const named = /^#(\d+) \[(?:[^\]]*\s)?\d+\/\d+\] (.*)$/.exec(line);
+        if (named?.[1] && named[2] && !names.has(named[1]))
+            names.set(named[1], named[2].trim());
+        const hit = /^#(\d+) CACHED\s*$/.exec(line);
+        if (hit?.[1])
+            hits.add(hit[1]);
+    }
+    for (const [id, name] of names) {
+        if (!LAYER_STEP.test(name))
+            continue;
+        (hits.has(id) ? cached : built).push(name);
+    }
+    return { cached, built };
+}
+/** One log line on what the cache gave this build (a runner that is not fresh also hits its own local cache). */
+function cacheUseMessage(cache, use) {
+    const prefix = cache.kind === 'off' ? `Build cache: off (${cache.reason}); ` : 'Build cache: ';
+    const total = use.cached.length + use.built.length;
+    const list = (steps) => steps.map((step) => (step.length > 60 ? `${step.slice(0, 57)}...` : step));
+    if (use.cached.length === 0)
+        return `${prefix}no layer came from the cache (${total} layers built)`;
+    return [
+        `${prefix}${use.cached.length} of ${total} layers came from the cache: ${list(use.cached).join(' | ')}`,
+        ...(use.built.length > 0 ? [`built: ${list(use.built).join(' | ')}`] : []),
+    ].join('; ');
 }
 
 ;// CONCATENATED MODULE: ./src/labels.ts
@@ -107,6 +234,138 @@ function imageLabels(user, context) {
     return [...merged].map(([key, value]) => ({ key, value }));
 }
 
+;// CONCATENATED MODULE: ./src/build.ts
+/**
+ * The build phase: the context and Dockerfile checked inside the workspace, the registry login, and
+ * `docker build` (or `docker buildx build`) with the registry build cache.
+ */
+
+
+
+
+
+
+/**
+ * The build, from the cache to the image in the engine: the build cache prepared, the labels, `docker build`, and
+ * how long reading the cache and building took (logged apart from the rest of the step; pnpm bench reads the line).
+ */
+async function buildImage(options) {
+    const { source, docker, log, clock } = options;
+    const cacheStarted = clock.now();
+    const cache = await prepareBuildCache({
+        mode: options.cache,
+        docker,
+        log,
+        pushUri: options.pushUri,
+        repositoryExists: options.repositoryExists,
+    });
+    const labelContext = { env: options.env, version: options.version, now: clock.now(), event: options.event };
+    const labels = imageLabels(source.labels, labelContext);
+    const created = createdTime(labelContext);
+    log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
+    const buildStarted = clock.now();
+    const imageId = await dockerBuild(docker, log, {
+        context: options.files.context,
+        dockerfile: options.files.dockerfile,
+        buildArgs: source.buildArgs,
+        labels,
+        target: source.target,
+        platform: source.platform,
+        iidfile: external_node_path_default().join(options.tempDir, `ecr-push-${process.pid}-${clock.now()}.iid`),
+    }, cache);
+    log.info(`Build time: ${seconds(clock.now() - buildStarted)} building, ${seconds(buildStarted - cacheStarted)} reading the cache`);
+    const local = await (0,src_docker/* inspectImage */.mm)(docker, imageId);
+    if (!local)
+        throw new Error(`docker build reported image ${imageId}, which the engine does not have`);
+    return { local, labels };
+}
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+/** The absolute context folder and Dockerfile, both checked to exist. */
+async function resolveBuildFiles(source, workspace) {
+    const roots = [{ name: 'GITHUB_WORKSPACE', dir: workspace }];
+    const context = (0,src/* resolveInputPath */.qL)({ input: 'context', value: source.context, roots }).file;
+    const contextStat = await (0,promises_.stat)(context).catch(() => undefined);
+    if (!contextStat?.isDirectory()) {
+        throw new src/* ConfigurationError */.j1(`Input "context": the build context ${(0,src/* quoteValue */.cl)(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`);
+    }
+    // The default Dockerfile is checked too: a link named Dockerfile may point out of the workspace.
+    const dockerfile = (0,src/* resolveInputPath */.qL)({
+        input: source.file ? 'file' : 'context',
+        value: source.file ?? external_node_path_default().join(context, 'Dockerfile'),
+        roots,
+    }).file;
+    const fileStat = await (0,promises_.stat)(dockerfile).catch(() => undefined);
+    if (!fileStat?.isFile()) {
+        throw new src/* ConfigurationError */.j1(source.file
+            ? `Input "file": the Dockerfile ${(0,src/* quoteValue */.cl)(source.file)} does not exist (looked at ${dockerfile}). Give its path relative to the workspace.`
+            : `There is no Dockerfile in the build context ${(0,src/* quoteValue */.cl)(source.context)} (looked at ${dockerfile}). Set "file" to the Dockerfile's path, or "context" to the folder that holds it.`);
+    }
+    return { context, dockerfile };
+}
+async function dockerLogin(docker, login, log) {
+    // The password goes on stdin: never in argv, where any process listing shows it.
+    const result = await log.group(`docker login ${login.host}`, () => docker.run(['login', '--username', login.username, '--password-stdin', login.host], { stdin: login.password }));
+    if (result.exitCode !== 0)
+        throw new src_docker/* DockerCommandError */.YJ(`login ${login.host}`, result);
+}
+/** Builds the image with the cache given; returns its id and logs which steps came from the cache. */
+async function dockerBuild(docker, log, options, cache) {
+    // BuildKit's plain progress output names every step and says CACHED for a cache hit.
+    const buildx = usesBuildx(cache);
+    // The classic builder turns every --label into a step of its own (a container created and committed each):
+    // the labels go on in one step after the build instead. BuildKit sets them at no cost.
+    const labelsAfter = !buildx && options.labels.length > 0 && options.labels.every(fitsOneLine);
+    const args = (0,src_docker/* buildArguments */.fb)({
+        ...options,
+        ...(labelsAfter ? { labels: [] } : {}),
+        buildx,
+        cacheArgs: cacheArguments(cache),
+    });
+    const result = await log.group(buildx ? 'docker buildx build' : 'docker build', async () => {
+        const built = await docker.run(args);
+        if (built.exitCode !== 0 || !labelsAfter)
+            return built;
+        const labelled = await docker.run(labelArguments(options), {
+            stdin: labelDockerfile(await readImageId(options), options.labels),
+        });
+        return { ...labelled, output: `${(0,src_docker/* combinedOutput */.lj)(built)}\n${(0,src_docker/* combinedOutput */.lj)(labelled)}` };
+    });
+    if (result.exitCode !== 0) {
+        // The group is collapsed in the log: repeat the end of the output where it is seen.
+        log.info(`docker build failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(result), 25)}`);
+        throw new src_docker/* DockerCommandError */.YJ('build', result);
+    }
+    const imageId = await readImageId(options);
+    await (0,promises_.rm)(options.iidfile, { force: true });
+    log.info(`Built image ${imageId}`);
+    const unread = buildx ? buildkitCacheProblem((0,src_docker/* combinedOutput */.lj)(result)) : undefined;
+    if (unread)
+        log.notice(`Build cache: not read, the build ran without it: ${unread}`);
+    log.info(cacheUseMessage(cache, cacheUse((0,src_docker/* combinedOutput */.lj)(result))));
+    return imageId;
+}
+async function readImageId(options) {
+    const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
+    if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
+        throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
+    }
+    return imageId;
+}
+const fitsOneLine = ({ key, value }) => !/[\r\n]/.test(`${key}${value}`);
+/** `docker build -`: the Dockerfile on stdin, no context (a LABEL step needs none). */
+function labelArguments(options) {
+    return ['build', '--iidfile', options.iidfile, ...(options.platform ? ['--platform', options.platform] : []), '-'];
+}
+/** `FROM <id>` and one LABEL step; quoted so that no value is split or expanded (`$` stays `$`). */
+function labelDockerfile(imageId, labels) {
+    const quote = (text) => `"${text.replace(/[\\"$]/g, (character) => `\\${character}`)}"`;
+    return `FROM ${imageId}\nLABEL ${labels.map(({ key, value }) => `${quote(key)}=${quote(value)}`).join(' ')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/ecr.ts
+var src_ecr = __webpack_require__(2145);
+// EXTERNAL MODULE: ./src/in-order.ts
+var in_order = __webpack_require__(489);
 ;// CONCATENATED MODULE: ./src/plan.ts
 /**
  * What to do with each tag, decided before anything is pushed: a tag that already holds this image is
@@ -151,231 +410,40 @@ function clashMessage(clashes, repositoryUri, local, mutability) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/scan.ts
-var scan = __webpack_require__(4558);
-;// CONCATENATED MODULE: ./src/ecr-push.ts
-/**
- * Build (or take) an image, log in to ECR with the password on stdin, check every tag against what ECR
- * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
- */
+;// CONCATENATED MODULE: ./src/half-done.ts
+/** The account of a push that failed part way: which tags ECR holds now, with their digest, and which it lacks. */
 
-
-
-
-
-
-
-
-
-async function pushImage(inputs, deps) {
-    const { ecr, docker, log } = deps;
-    // 1. Everything local is checked before any call that changes something.
-    const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
-    await (0,src_docker/* checkDocker */.dN)(docker, deps.env);
-    let prebuilt;
-    if (inputs.source.kind === 'image') {
-        prebuilt = await (0,src_docker/* inspectImage */.mm)(docker, inputs.source.image);
-        if (!prebuilt) {
-            throw new src/* ConfigurationError */.j1(`Input "image": the Docker engine has no image ${(0,src/* quoteValue */.cl)(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`);
-        }
-    }
-    // 2. ECR: credentials, registry and repository.
-    const login = await (0,src_ecr/* getRegistryLogin */.RY)(ecr, inputs.registryId);
-    log.maskSecret(login.password);
-    log.maskSecret(login.token);
-    // Where Docker pushes: the login host (GetAuthorizationToken's proxyEndpoint). The outputs name the image by the
-    // repository URI ECR reports instead, as ECS pulls it; on AWS both are the same host.
-    const pushUri = `${login.host}/${inputs.repository}`;
-    const repository = await (0,src_ecr/* findRepository */.W1)(ecr, inputs.repository, inputs.registryId);
-    if (!repository && !inputs.createRepository) {
-        throw new src/* ConfigurationError */.j1(`The ECR repository ${(0,src/* quoteValue */.cl)(inputs.repository)} does not exist in ${login.host}. Create it (aws ecr create-repository --repository-name ${inputs.repository} --image-scanning-configuration scanOnPush=true), or set create-repository: true to let this step create it.`);
-    }
-    // 3. Log in (before the build: a Dockerfile may start FROM an image in this registry).
-    deps.onLogin(login.host);
-    await dockerLogin(docker, login, log);
-    // 4. The image: built once, or the one given.
-    let labels = [];
-    let local;
-    if (build && inputs.source.kind === 'build') {
-        const firstTag = inputs.tags[0] ?? 'latest';
-        const labelContext = { env: deps.env, version: firstTag, now: deps.clock.now(), event: deps.event };
-        labels = imageLabels(inputs.source.labels, labelContext);
-        const created = createdTime(labelContext);
-        log.info(`Label org.opencontainers.image.created=${created.value}, from ${created.from}`);
-        const imageId = await dockerBuild(docker, log, {
-            context: build.context,
-            dockerfile: build.dockerfile,
-            buildArgs: inputs.source.buildArgs,
-            labels,
-            target: inputs.source.target,
-            platform: inputs.source.platform,
-            iidfile: external_node_path_default().join(deps.tempDir, `ecr-push-${process.pid}-${deps.clock.now()}.iid`),
-        });
-        const inspected = await (0,src_docker/* inspectImage */.mm)(docker, imageId);
-        if (!inspected)
-            throw new Error(`docker build reported image ${imageId}, which the engine does not have`);
-        local = inspected;
-    }
-    else if (prebuilt) {
-        local = prebuilt;
-    }
-    else {
-        throw new Error('unreachable: neither a build nor an image');
-    }
-    // 5. Every tag against ECR, before anything is pushed.
-    const identity = { imageId: local.id, knownDigests: (0,src_docker/* knownDigests */.lg)(local, pushUri) };
-    const remote = repository
-        ? await existingTags(ecr, inputs, repository, identity.knownDigests)
-        : {
-            existing: inputs.tags.map((tag) => ({ tag, digest: undefined, immutable: false })),
-            manifests: new Map(),
-        };
-    const plan = planTags(remote.existing, identity);
-    if (plan.clashes.length > 0) {
-        throw new src/* ConfigurationError */.j1(clashMessage(plan.clashes, reportedUri(repository, pushUri), identity, repository?.imageTagMutability ?? 'IMMUTABLE'));
-    }
-    // 6. Create the repository only now that everything else is known to be fine.
-    let repositoryCreated = false;
-    let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
-    let repositoryUri = reportedUri(repository, pushUri);
-    if (!repository) {
-        const created = await (0,src_ecr/* createRepository */.vB)(ecr, inputs.repository, inputs.registryId, inputs.tagMutability);
-        repositoryCreated = true;
-        repositoryUri = reportedUri(created, pushUri);
-        scanOnPush = created.imageScanningConfiguration?.scanOnPush ?? true;
-        log.info(`Created the ECR repository ${inputs.repository} (tag mutability ${inputs.tagMutability}, scan on push enabled)`);
-    }
-    if (registryOf(repositoryUri) !== login.host) {
-        log.info(`Docker pushes to ${pushUri} (the login endpoint); ECR names the repository ${repositoryUri}`);
-    }
-    // 7. Tag and push.
-    for (const action of plan.actions) {
-        if (action.action === 'skip') {
-            log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
-        }
-        else if (action.action === 'move') {
-            log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
-        }
-    }
-    const { held, transfers } = await pushTags({
-        ecr,
-        docker,
-        log,
-        inputs,
-        pushUri,
-        imageId: local.id,
-        plan: plan.actions,
-        remote,
-        clock: deps.clock,
-    });
-    // 8. The digest, as ECR reports it.
-    const digest = sameDigest(inputs.tags, held, log);
-    const firstTag = inputs.tags[0] ?? 'latest';
-    const result = {
-        registry: registryOf(repositoryUri),
-        repositoryUri,
-        image: `${repositoryUri}:${firstTag}`,
-        digest,
-        imageWithDigest: `${repositoryUri}@${digest}`,
-        tags: inputs.tags,
-        tagResults: plan.actions.map((action) => ({ ...tagResult(action), ...transfers.get(action.tag) })),
-        imageId: local.id,
-        built: build !== undefined,
-        repositoryCreated,
-        labels,
-    };
-    // 9. The scan.
-    if (inputs.scan === 'wait') {
-        const imageRef = `${repositoryUri}@${digest}`;
-        const outcome = await log.group(`Waiting for the image scan of ${imageRef}`, () => (0,scan/* waitForScan */.SP)({
-            ecr,
-            repositoryName: inputs.repository,
-            registryId: inputs.registryId,
-            imageDigest: digest,
-            scanOnPush,
-            timeoutMs: inputs.scanTimeoutMs,
-            ...(deps.scanIntervalMs === undefined ? {} : { intervalMs: deps.scanIntervalMs }),
-            clock: deps.clock,
-            sleep: deps.sleep,
-            onStatus: (status) => log.info(`scan status: ${status}`),
-        }));
-        if (outcome.kind === 'complete') {
-            result.scan = outcome.report;
-            const verdict = (0,scan/* scanVerdict */.nj)(outcome.report, inputs.failOnSeverity, imageRef);
-            if (verdict)
-                result.failure = verdict;
-        }
-        else {
-            result.failure = (0,scan/* scanProblemMessage */.Cv)(outcome, imageRef, inputs.scanTimeoutMs);
-        }
-    }
-    return result;
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 /**
- * The repository URI as ECR reports it (DescribeRepositories / CreateRepository), the name ECS pulls the image by;
- * the login host's name when ECR reported none.
+ * The error of a push that failed after some tags reached ECR, with an account of what is there: which tags hold
+ * which digest, and which tags are missing. It stays a ConfigurationError when the cause was one.
  */
-function reportedUri(repository, pushUri) {
-    return repository?.repositoryUri || pushUri;
-}
-/** The registry host of a repository URI: `123.dkr.ecr.us-east-1.amazonaws.com/team/web` → `123.dkr.ecr.us-east-1.amazonaws.com`. */
-function registryOf(repositoryUri) {
-    const slash = repositoryUri.indexOf('/');
-    return slash < 0 ? repositoryUri : repositoryUri.slice(0, slash);
-}
-function tagResult(action) {
-    switch (action.action) {
-        case 'push':
-            return { tag: action.tag, action: 'pushed' };
-        case 'skip':
-            return { tag: action.tag, action: 'skipped' };
-        case 'move':
-            return { tag: action.tag, action: 'moved', previousDigest: action.previousDigest };
+function halfDone(error, pushUri, plan, held) {
+    const byDigest = new Map();
+    for (const { tag } of plan) {
+        const digest = held.get(tag);
+        if (digest !== undefined)
+            byDigest.set(digest, [...(byDigest.get(digest) ?? []), tag]);
     }
+    const holds = [...byDigest].map(([digest, tags]) => `${listed(tags)} → ${digest}`).join('; ');
+    const missing = plan.filter(({ tag }) => !held.has(tag)).map(({ tag }) => tag);
+    const account = `Half done: ${pushUri} holds ${holds}; not pushed: ${listed(missing)}. Running the step again skips the tags that are there.`;
+    const message = `${(0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error))} ${account}`;
+    if (error instanceof src/* ConfigurationError */.j1)
+        return new src/* ConfigurationError */.j1(message);
+    const wrapped = new Error(message, { cause: error });
+    if (error instanceof Error && error.stack)
+        wrapped.stack = `${message}\n${error.stack}`;
+    return wrapped;
 }
-/** The absolute context folder and Dockerfile, both checked to exist. */
-async function resolveBuildFiles(source, workspace) {
-    const roots = [{ name: 'GITHUB_WORKSPACE', dir: workspace }];
-    const context = (0,src/* resolveInputPath */.qL)({ input: 'context', value: source.context, roots }).file;
-    const contextStat = await (0,promises_.stat)(context).catch(() => undefined);
-    if (!contextStat?.isDirectory()) {
-        throw new src/* ConfigurationError */.j1(`Input "context": the build context ${(0,src/* quoteValue */.cl)(source.context)} is not a folder (looked at ${context}). Point context at the folder to build, relative to the workspace; did the job check out the repository?`);
-    }
-    // The default Dockerfile is checked too: a link named Dockerfile may point out of the workspace.
-    const dockerfile = (0,src/* resolveInputPath */.qL)({
-        input: source.file ? 'file' : 'context',
-        value: source.file ?? external_node_path_default().join(context, 'Dockerfile'),
-        roots,
-    }).file;
-    const fileStat = await (0,promises_.stat)(dockerfile).catch(() => undefined);
-    if (!fileStat?.isFile()) {
-        throw new src/* ConfigurationError */.j1(source.file
-            ? `Input "file": the Dockerfile ${(0,src/* quoteValue */.cl)(source.file)} does not exist (looked at ${dockerfile}). Give its path relative to the workspace.`
-            : `There is no Dockerfile in the build context ${(0,src/* quoteValue */.cl)(source.context)} (looked at ${dockerfile}). Set "file" to the Dockerfile's path, or "context" to the folder that holds it.`);
-    }
-    return { context, dockerfile };
-}
-async function dockerLogin(docker, login, log) {
-    // The password goes on stdin: never in argv, where any process listing shows it.
-    const result = await log.group(`docker login ${login.host}`, () => docker.run(['login', '--username', login.username, '--password-stdin', login.host], { stdin: login.password }));
-    if (result.exitCode !== 0)
-        throw new src_docker/* DockerCommandError */.YJ(`login ${login.host}`, result);
-}
-async function dockerBuild(docker, log, options) {
-    const result = await log.group('docker build', () => docker.run((0,src_docker/* buildArguments */.fb)(options)));
-    if (result.exitCode !== 0) {
-        // The group is collapsed in the log: repeat the end of the output where it is seen.
-        log.info(`docker build failed; the end of its output:\n${(0,src_docker/* lastLines */.w$)((0,src_docker/* combinedOutput */.lj)(result), 25)}`);
-        throw new src_docker/* DockerCommandError */.YJ('build', result);
-    }
-    const imageId = (await (0,promises_.readFile)(options.iidfile, 'utf8').catch(() => '')).trim();
-    await (0,promises_.rm)(options.iidfile, { force: true });
-    if (!/^sha256:[0-9a-f]{64}$/.test(imageId)) {
-        throw new Error(`docker build succeeded but wrote no image id to ${options.iidfile}`);
-    }
-    log.info(`Built image ${imageId}`);
-    return imageId;
-}
+
+;// CONCATENATED MODULE: ./src/push-tags.ts
+
+
+
 /**
  * Tags the image locally under every tag, then makes ECR hold it under each tag that needs it: the first
  * through `docker push` (the layers go up once) unless ECR already holds the image under a skipped tag, the
@@ -406,7 +474,9 @@ async function pushTags(context) {
                 throw new Error(`docker push reported success, but ECR does not list the tag ${tag} in ${inputs.repository}`);
             }
             held.set(tag, digest);
-            transfers.set(tag, { via: 'docker push', durationMs: clock.now() - started });
+            const durationMs = clock.now() - started;
+            transfers.set(tag, { via: 'docker push', durationMs });
+            log.info(`Tag ${tag} → ${digest}: pushed with docker push in ${durationMs} ms`);
             return digest;
         };
         let rest = pending;
@@ -469,6 +539,188 @@ async function existingTags(ecr, inputs, repository, known) {
         };
     });
     return { existing, manifests };
+}
+
+// EXTERNAL MODULE: ./src/scan.ts
+var scan = __webpack_require__(4558);
+;// CONCATENATED MODULE: ./src/ecr-push.ts
+
+
+
+
+
+
+
+
+async function pushImage(inputs, deps) {
+    const { ecr, docker, log } = deps;
+    // 1. Everything local is checked before any call that changes something (the engine's two answers at once).
+    const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
+    const prebuilt = await (deps.engineCheck ??
+        (0,src_docker/* checkEngine */.Xx)(docker, deps.env, inputs.source.kind === 'image' ? inputs.source.image : undefined));
+    if (inputs.source.kind === 'image' && !prebuilt) {
+        throw new src/* ConfigurationError */.j1(`Input "image": the Docker engine has no image ${(0,src/* quoteValue */.cl)(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`);
+    }
+    // 2. ECR: credentials, registry and repository (two independent reads, at once).
+    const [login, repository] = await (0,in_order/* inOrder */.a)([
+        (0,src_ecr/* getRegistryLogin */.RY)(ecr, inputs.registryId),
+        (0,src_ecr/* findRepository */.W1)(ecr, inputs.repository, inputs.registryId),
+    ]);
+    log.maskSecret(login.password);
+    log.maskSecret(login.token);
+    // Where Docker pushes: the login host (GetAuthorizationToken's proxyEndpoint). The outputs name the image by the
+    // repository URI ECR reports instead, as ECS pulls it; on AWS both are the same host.
+    const pushUri = `${login.host}/${inputs.repository}`;
+    if (!repository && !inputs.createRepository) {
+        throw new src/* ConfigurationError */.j1(`The ECR repository ${(0,src/* quoteValue */.cl)(inputs.repository)} does not exist in ${login.host}. Create it (aws ecr create-repository --repository-name ${inputs.repository} --image-scanning-configuration scanOnPush=true), or set create-repository: true to let this step create it.`);
+    }
+    let loggedIn = false;
+    const logIn = async () => {
+        if (loggedIn)
+            return;
+        loggedIn = true;
+        deps.onLogin(login.host);
+        await dockerLogin(docker, login, log);
+    };
+    // 3. The image: built once (logged in first: a Dockerfile may start FROM an image in this registry, and the
+    // build cache is read from it), or the one given.
+    let labels = [];
+    let local;
+    if (build && inputs.source.kind === 'build') {
+        await logIn();
+        ({ local, labels } = await buildImage({
+            source: inputs.source,
+            files: build,
+            cache: inputs.cache,
+            version: inputs.tags[0] ?? 'latest',
+            pushUri,
+            repositoryExists: repository !== undefined,
+            docker,
+            log,
+            clock: deps.clock,
+            env: deps.env,
+            event: deps.event,
+            tempDir: deps.tempDir,
+        }));
+    }
+    else if (prebuilt) {
+        local = prebuilt;
+    }
+    else {
+        throw new Error('unreachable: neither a build nor an image');
+    }
+    // 4. Every tag against ECR, before anything is pushed.
+    const identity = { imageId: local.id, knownDigests: (0,src_docker/* knownDigests */.lg)(local, pushUri) };
+    const remote = repository
+        ? await existingTags(ecr, inputs, repository, identity.knownDigests)
+        : {
+            existing: inputs.tags.map((tag) => ({ tag, digest: undefined, immutable: false })),
+            manifests: new Map(),
+        };
+    const plan = planTags(remote.existing, identity);
+    if (plan.clashes.length > 0) {
+        throw new src/* ConfigurationError */.j1(clashMessage(plan.clashes, reportedUri(repository, pushUri), identity, repository?.imageTagMutability ?? 'IMMUTABLE'));
+    }
+    // 5. Create the repository only now that everything else is known to be fine.
+    let repositoryCreated = false;
+    let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
+    let repositoryUri = reportedUri(repository, pushUri);
+    if (!repository) {
+        const created = await (0,src_ecr/* createRepository */.vB)(ecr, inputs.repository, inputs.registryId, inputs.tagMutability);
+        repositoryCreated = true;
+        repositoryUri = reportedUri(created, pushUri);
+        scanOnPush = created.imageScanningConfiguration?.scanOnPush ?? true;
+        log.info(`Created the ECR repository ${inputs.repository} (tag mutability ${inputs.tagMutability}, scan on push enabled)`);
+    }
+    if (registryOf(repositoryUri) !== login.host) {
+        log.info(`Docker pushes to ${pushUri} (the login endpoint); ECR names the repository ${repositoryUri}`);
+    }
+    // 6. Tag and push (an image given, not built here, logs in only now, and only when a tag needs it).
+    for (const action of plan.actions) {
+        if (action.action === 'skip') {
+            log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
+        }
+        else if (action.action === 'move') {
+            log.info(`Tag ${action.tag} held ${action.previousDigest}; it will be moved to this image`);
+        }
+    }
+    if (plan.actions.some((action) => action.action !== 'skip'))
+        await logIn();
+    const { held, transfers } = await pushTags({
+        ecr,
+        docker,
+        log,
+        inputs,
+        pushUri,
+        imageId: local.id,
+        plan: plan.actions,
+        remote,
+        clock: deps.clock,
+    });
+    // 7. The digest, as ECR reports it.
+    const digest = sameDigest(inputs.tags, held, log);
+    const firstTag = inputs.tags[0] ?? 'latest';
+    const result = {
+        registry: registryOf(repositoryUri),
+        repositoryUri,
+        image: `${repositoryUri}:${firstTag}`,
+        digest,
+        imageWithDigest: `${repositoryUri}@${digest}`,
+        tags: inputs.tags,
+        tagResults: plan.actions.map((action) => ({ ...tagResult(action), ...transfers.get(action.tag) })),
+        imageId: local.id,
+        built: build !== undefined,
+        repositoryCreated,
+        labels,
+    };
+    // 8. The scan.
+    if (inputs.scan === 'wait') {
+        const imageRef = `${repositoryUri}@${digest}`;
+        const outcome = await log.group(`Waiting for the image scan of ${imageRef}`, () => (0,scan/* waitForScan */.SP)({
+            ecr,
+            repositoryName: inputs.repository,
+            registryId: inputs.registryId,
+            imageDigest: digest,
+            scanOnPush,
+            timeoutMs: inputs.scanTimeoutMs,
+            ...(deps.scanIntervalMs === undefined ? {} : { intervalMs: deps.scanIntervalMs }),
+            clock: deps.clock,
+            sleep: deps.sleep,
+            onStatus: (status) => log.info(`scan status: ${status}`),
+        }));
+        if (outcome.kind === 'complete') {
+            result.scan = outcome.report;
+            const verdict = (0,scan/* scanVerdict */.nj)(outcome.report, inputs.failOnSeverity, imageRef);
+            if (verdict)
+                result.failure = verdict;
+        }
+        else {
+            result.failure = (0,scan/* scanProblemMessage */.Cv)(outcome, imageRef, inputs.scanTimeoutMs);
+        }
+    }
+    return result;
+}
+/**
+ * The repository URI as ECR reports it (DescribeRepositories / CreateRepository), the name ECS pulls the image by;
+ * the login host's name when ECR reported none.
+ */
+function reportedUri(repository, pushUri) {
+    return repository?.repositoryUri || pushUri;
+}
+/** The registry host of a repository URI: `123.dkr.ecr.us-east-1.amazonaws.com/team/web` → `123.dkr.ecr.us-east-1.amazonaws.com`. */
+function registryOf(repositoryUri) {
+    const slash = repositoryUri.indexOf('/');
+    return slash < 0 ? repositoryUri : repositoryUri.slice(0, slash);
+}
+function tagResult(action) {
+    switch (action.action) {
+        case 'push':
+            return { tag: action.tag, action: 'pushed' };
+        case 'skip':
+            return { tag: action.tag, action: 'skipped' };
+        case 'move':
+            return { tag: action.tag, action: 'moved', previousDigest: action.previousDigest };
+    }
 }
 /** The digest of the first tag; a tag that holds another one is reported. */
 function sameDigest(tags, held, log) {
