@@ -186,7 +186,8 @@ async function writeToExisting(
 }
 
 /**
- * Reads the tag back twice (the second time after SETTLE_MS): both must show our commit and our record. Another
+ * Reads the tag back twice (the second time after SETTLE_MS; once when nothing was written): both must show our
+ * commit and our record. Another
  * run's record lost on the way is rewritten by the caller (undefined); a move lost to another run's is reported.
  */
 async function verify(
@@ -195,7 +196,8 @@ async function verify(
   record: DeployRecord,
   outcome: Outcome,
 ): Promise<Outcome | undefined> {
-  for (const wait of [0, SETTLE_MS]) {
+  // A re-run that found its record already there wrote nothing another run could overwrite: one read suffices.
+  for (const wait of outcome.action === 'kept' ? [0] : [0, SETTLE_MS]) {
     if (wait > 0) await (deps.sleep ?? realSleep)(wait);
     const [now] = await readBack(inputs, deps);
     if (now?.sha !== inputs.sha) {

@@ -158,7 +158,11 @@ describe('create', () => {
 
   it("keeps a tag that already records this run's deploy (idempotent re-run)", async () => {
     const first = await run({ version: '0.2602.7', sha: B });
+    // The write was read back twice, SETTLE_MS apart; the re-run wrote nothing and reads it once, without the pause.
+    expect(slept).toEqual([SETTLE_MS]);
+    slept = [];
     const second = await run({ version: '0.2602.7', sha: B });
+    expect(slept).toEqual([]);
     expect(first.created).toBe(true);
     expect(second).toMatchObject({ action: 'kept', created: false, sha: B });
     expect(tagsInRepo()).toEqual([['ecs-deploy-0.2602.7', B]]);
