@@ -26,7 +26,8 @@ export function explain(run: WorkflowRun): string {
 /** The deploy-tag step of deploy.yml that writes the tag (not the lookup of the history). */
 export function tagStep(run: WorkflowRun) {
   const found = job(run, 'deploy/deploy').steps.find(
-    (s) => s.uses?.startsWith('ecs-actions/ecs-actions/deploy-tag@') && s.id !== 'record',
+    // Not the lookup (`record`) nor keep-revisions' list of recorded revisions (`recorded`): they only read.
+    (s) => s.uses?.startsWith('ecs-actions/ecs-actions/deploy-tag@') && s.id !== 'record' && s.id !== 'recorded',
   );
   if (!found) throw new Error('no deploy-tag step that writes the tag');
   return found;
