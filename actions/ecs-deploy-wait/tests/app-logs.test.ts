@@ -10,10 +10,10 @@ import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { awslogsConfigs, LOG_LINES_SHOWN } from '../src/app-logs.js';
 import { deploy } from '../src/deploy.js';
-import type { DeployInputs } from '../src/inputs.js';
 import { summaryMarkdown } from '../src/summary.js';
 import { toRegisterRequest } from '../src/taskdef.js';
 import type { DeployDeps } from '../src/types.js';
+import { deployInputs } from './deploy-inputs.js';
 import { CapturingLog } from './fake-ecs.js';
 import { withImage } from './seed.js';
 
@@ -89,23 +89,13 @@ async function crashingDeploy(setUp: (sim: Simulator) => void = () => {}, source
     source === 'arn'
       ? (await ecs.send(new RegisterTaskDefinitionCommand(rendered.request))).taskDefinition?.taskDefinitionArn
       : undefined;
-  const inputs: DeployInputs = {
-    taskDefinition: registered
-      ? { kind: 'arn', arn: registered }
-      : { kind: 'file', path: 'task-definition.json', rendered },
-    cluster: 'prod',
+  const inputs = deployInputs(rendered, {
+    ...(registered ? { taskDefinition: { kind: 'arn', arn: registered } } : {}),
     service: 'be',
-    desiredCount: undefined,
-    forceNewDeployment: false,
-    wait: true,
     timeoutMs: 60_000,
     pollIntervalMs: 250,
-    rollback: true,
-    skipUnchanged: false,
-    keepTaskDefinitions: [],
     preflight: 'warn',
-    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
-  };
+  });
   const logsRegions: string[] = [];
   const logsClient = new CloudWatchLogsClient({
     region: 'ap-northeast-2',

@@ -16,6 +16,7 @@ import { parseAppSpec } from '../src/codedeploy/appspec.js';
 import { deploy } from '../src/deploy.js';
 import { type DeployInputs, readDeployInputs } from '../src/inputs.js';
 import { toRegisterRequest } from '../src/taskdef.js';
+import { deployInputs } from './deploy-inputs.js';
 import { describeAnswer, EcsScript, tdArn, testDeps } from './fake-ecs.js';
 import { seed } from './seed.js';
 
@@ -57,24 +58,7 @@ const rendered = (() => {
 })();
 const CONTAINER = String(seed.containerDefinitions[0]?.name);
 
-function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
-  return {
-    taskDefinition: { kind: 'file', path: 'task-definition.json', rendered },
-    cluster: 'prod',
-    service: 'web',
-    desiredCount: undefined,
-    forceNewDeployment: false,
-    wait: true,
-    timeoutMs: 600_000,
-    pollIntervalMs: 5000,
-    rollback: true,
-    skipUnchanged: false,
-    keepTaskDefinitions: [],
-    preflight: 'off',
-    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
-    ...overrides,
-  };
-}
+const inputs = (overrides: Partial<DeployInputs> = {}) => deployInputs(rendered, overrides);
 
 const codeDeployService = () => {
   const answer = describeAnswer({ deployments: [], controller: 'CODE_DEPLOY' }) as {

@@ -10,6 +10,7 @@ import { deploy } from '../src/deploy.js';
 import { leastDuration } from '../src/follow/staged.js';
 import type { DeployInputs } from '../src/inputs.js';
 import { toRegisterRequest } from '../src/taskdef.js';
+import { deployInputs } from './deploy-inputs.js';
 import { at, EcsScript, type ServiceSpec, service, tdArn, testDeps } from './fake-ecs.js';
 
 const seed = JSON.parse(readFileSync(new URL('fixtures/seed-task-definition.json', import.meta.url), 'utf8')) as Record<
@@ -22,24 +23,8 @@ const rendered = (() => {
   return result;
 })();
 
-function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
-  return {
-    taskDefinition: { kind: 'file', path: 'task-definition.json', rendered },
-    cluster: 'prod',
-    service: 'web',
-    desiredCount: undefined,
-    forceNewDeployment: false,
-    wait: true,
-    timeoutMs: 30 * 60_000,
-    pollIntervalMs: 60_000,
-    rollback: true,
-    skipUnchanged: false,
-    keepTaskDefinitions: [],
-    preflight: 'off',
-    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
-    ...overrides,
-  };
-}
+const inputs = (overrides: Partial<DeployInputs> = {}) =>
+  deployInputs(rendered, { timeoutMs: 30 * 60_000, pollIntervalMs: 60_000, ...overrides });
 
 const OLD = tdArn(6);
 const NEW = tdArn(7);

@@ -6,6 +6,7 @@ import { deploy } from '../src/deploy.js';
 import type { DeployInputs } from '../src/inputs.js';
 import { failureThreshold } from '../src/session.js';
 import { toRegisterRequest } from '../src/taskdef.js';
+import { deployInputs } from './deploy-inputs.js';
 import { at, describeAnswer, EcsScript, type ServiceSpec, tdArn, testDeps, updateAnswer } from './fake-ecs.js';
 
 const seed = JSON.parse(readFileSync(new URL('fixtures/seed-task-definition.json', import.meta.url), 'utf8')) as Record<
@@ -27,25 +28,7 @@ const rendered = (() => {
   return result;
 })();
 
-function inputs(overrides: Partial<DeployInputs> = {}): DeployInputs {
-  return {
-    taskDefinition: { kind: 'file', path: 'task-definition.json', rendered },
-    cluster: 'prod',
-    service: 'web',
-    desiredCount: undefined,
-    forceNewDeployment: false,
-    wait: true,
-    timeoutMs: 600_000,
-    pollIntervalMs: 5000,
-    rollback: true,
-    skipUnchanged: false,
-    keepTaskDefinitions: [],
-    // The preflight's own tests are preflight.test.ts: these script every ECS call of the deploy itself.
-    preflight: 'off',
-    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
-    ...overrides,
-  };
-}
+const inputs = (overrides: Partial<DeployInputs> = {}) => deployInputs(rendered, overrides);
 
 const OLD = tdArn(6);
 const NEW = tdArn(7);

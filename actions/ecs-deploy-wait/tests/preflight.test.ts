@@ -16,6 +16,7 @@ import { findingsOf, type PreflightFacts } from '../src/preflight/checks.js';
 import { predictRollout } from '../src/preflight/rollout-time.js';
 import { summaryMarkdown } from '../src/summary.js';
 import { toRegisterRequest } from '../src/taskdef.js';
+import { deployInputs } from './deploy-inputs.js';
 import { CapturingLog } from './fake-ecs.js';
 import { withImage } from './seed.js';
 
@@ -198,21 +199,7 @@ async function deployWith(setup: Setup) {
     endpoint: env.AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2,
   });
   const log = new CapturingLog();
-  const inputs: DeployInputs = {
-    taskDefinition: { kind: 'file', path: 'task-definition.json', rendered },
-    cluster: 'prod',
-    service: 'web',
-    desiredCount: undefined,
-    forceNewDeployment: false,
-    wait: true,
-    timeoutMs: 3_600_000,
-    pollIntervalMs: 100,
-    rollback: true,
-    skipUnchanged: false,
-    keepTaskDefinitions: [],
-    preflight: setup.preflight,
-    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
-  };
+  const inputs = deployInputs(rendered, { timeoutMs: 3_600_000, pollIntervalMs: 100, preflight: setup.preflight });
   setup.before?.(sim);
   try {
     const outcome = await deploy(inputs, {

@@ -8,9 +8,9 @@ import { realSleep, systemClock } from '@ecs-actions/core';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { deploy } from '../src/deploy.js';
-import type { DeployInputs } from '../src/inputs.js';
 import { summaryMarkdown } from '../src/summary.js';
 import { toRegisterRequest } from '../src/taskdef.js';
+import { deployInputs } from './deploy-inputs.js';
 import { CapturingLog } from './fake-ecs.js';
 import { withImage } from './seed.js';
 
@@ -48,22 +48,7 @@ async function deployKeeping(keepRevisions: number, keepTaskDefinitions: string[
   setUp?.(sim);
   const rendered = toRegisterRequest(withImage(`${REPO}:7`));
   if ('problem' in rendered) throw new Error(rendered.problem);
-  const inputs: DeployInputs = {
-    taskDefinition: { kind: 'file', path: 'task-definition.json', rendered },
-    cluster: 'prod',
-    service: 'web',
-    desiredCount: undefined,
-    forceNewDeployment: false,
-    wait: true,
-    timeoutMs: 600_000,
-    pollIntervalMs: 250,
-    rollback: true,
-    skipUnchanged: false,
-    preflight: 'off',
-    keepRevisions,
-    keepTaskDefinitions,
-    codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
-  };
+  const inputs = deployInputs(rendered, { pollIntervalMs: 250, keepRevisions, keepTaskDefinitions });
   const log = new CapturingLog();
   try {
     const result = await deploy(inputs, {
