@@ -11,18 +11,20 @@ import {
   writeSummary,
 } from '@ecs-actions/core';
 import { logsClients } from '@ecs-actions/core/ecs';
-import { deployInputReader, readDeployInputs } from './inputs.js';
+import { deployInputReader, readDeployInputs, withParsedAppSpec } from './inputs.js';
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
 // a bad input fails without parsing them (they are separate chunks of the bundle).
 
 await runAction({
   async main() {
-    const inputs = readDeployInputs(
-      deployInputReader(),
-      process.env.GITHUB_WORKSPACE ?? process.cwd(),
-      // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
-      process.env.RUNNER_TEMP || undefined,
+    const inputs = await withParsedAppSpec(
+      readDeployInputs(
+        deployInputReader(),
+        process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
+        process.env.RUNNER_TEMP || undefined,
+      ),
     );
     const region = awsRegion();
     const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([

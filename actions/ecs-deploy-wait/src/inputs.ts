@@ -10,7 +10,7 @@ import {
 } from '@ecs-actions/core';
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
-import { type AppSpecFile, parseAppSpec } from './codedeploy/appspec.js';
+import type { AppSpecFile } from './codedeploy/appspec.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
 
 /** What to deploy: a rendered file to register, or an existing revision. */
@@ -45,8 +45,21 @@ export interface CodeDeployInputs {
   deploymentGroup: string;
   description?: string;
   deploymentConfig?: string;
+  /** The codedeploy-appspec file as read; parsed by withParsedAppSpec (its YAML parser loads only then). */
+  appSpecSource?: { text: string; shown: string };
   /** The checked codedeploy-appspec file; undefined: generated from the service's load balancer. */
   appSpec?: AppSpecFile;
+}
+
+/**
+ * The inputs with the codedeploy-appspec file parsed and checked (still before any AWS call): the YAML parser is a
+ * chunk of its own, loaded only when a file was given.
+ */
+export async function withParsedAppSpec(inputs: DeployInputs): Promise<DeployInputs> {
+  const source = inputs.codedeploy.appSpecSource;
+  if (!source) return inputs;
+  const { parseAppSpec } = await import('./codedeploy/appspec.js');
+  return { ...inputs, codedeploy: { ...inputs.codedeploy, appSpec: parseAppSpec(source.text, source.shown) } };
 }
 
 export const PREFLIGHT_MODES = ['warn', 'fail', 'off'] as const;
@@ -208,12 +221,12 @@ function readCodeDeployInputs(
     deploymentGroup: input.string('codedeploy-deployment-group', `DgpECS-${nameOf(cluster)}-${nameOf(service)}`),
     ...(description ? { description } : {}),
     ...(deploymentConfig ? { deploymentConfig } : {}),
-    ...(appSpecPath ? { appSpec: readAppSpecFile(appSpecPath, workspace) } : {}),
+    ...(appSpecPath ? { appSpecSource: readAppSpecFile(appSpecPath, workspace) } : {}),
   };
 }
 
-/** The AppSpec file: inside the workspace, YAML or JSON, checked as CodeDeploy reads an ECS AppSpec. */
-function readAppSpecFile(file: string, workspace: string): AppSpecFile {
+/** The AppSpec file's text: inside the workspace (withParsedAppSpec checks it as CodeDeploy reads an ECS AppSpec). */
+function readAppSpecFile(file: string, workspace: string): { text: string; shown: string } {
   const resolved = resolveInputPath({
     input: 'codedeploy-appspec',
     value: file,
@@ -223,7 +236,7 @@ function readAppSpecFile(file: string, workspace: string): AppSpecFile {
     maxBytes: MAX_FILE_BYTES,
     missingHint: `Set it to the path of the AppSpec file (YAML or JSON), relative to the workspace (${workspace}), e.g. appspec.yaml, or leave it empty to have one generated from the service's load balancer container and port.`,
   });
-  return parseAppSpec(text, resolved.shown);
+  return { text, shown: resolved.shown };
 }
 
 /** An AppSpec file larger than this is not one worth reading. */

@@ -14,7 +14,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { parseAppSpec } from '../src/codedeploy/appspec.js';
 import { deploy } from '../src/deploy.js';
-import { type DeployInputs, readDeployInputs } from '../src/inputs.js';
+import { type DeployInputs, readDeployInputs, withParsedAppSpec } from '../src/inputs.js';
 import { toRegisterRequest } from '../src/taskdef.js';
 import { deployInputs } from './deploy-inputs.js';
 import { describeAnswer, EcsScript, tdArn, testDeps } from './fake-ecs.js';
@@ -118,14 +118,16 @@ describe('codedeploy inputs and AppSpec files', () => {
   const read = (values: Record<string, string>) =>
     readDeployInputs(new InputReader(inputsFrom({ 'task-definition': 'td.json', ...values })), workspace);
 
-  it('defaults the application and group as the stock action (names, not ARNs) and reads the rest', () => {
-    const inputs = read({
-      cluster: 'arn:aws:ecs:us-east-1:123456789012:cluster/prod',
-      service: 'api',
-      'codedeploy-appspec': 'appspec.yaml',
-      'codedeploy-deployment-description': 'release',
-      'codedeploy-deployment-config': 'CodeDeployDefault.ECSCanary10Percent5Minutes',
-    });
+  it('defaults the application and group as the stock action (names, not ARNs) and reads the rest', async () => {
+    const inputs = await withParsedAppSpec(
+      read({
+        cluster: 'arn:aws:ecs:us-east-1:123456789012:cluster/prod',
+        service: 'api',
+        'codedeploy-appspec': 'appspec.yaml',
+        'codedeploy-deployment-description': 'release',
+        'codedeploy-deployment-config': 'CodeDeployDefault.ECSCanary10Percent5Minutes',
+      }),
+    );
     expect(inputs.codedeploy).toMatchObject({
       application: 'AppECS-prod-api',
       deploymentGroup: 'DgpECS-prod-api',
