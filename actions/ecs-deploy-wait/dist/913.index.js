@@ -1973,9 +1973,12 @@ function findingsOf(facts) {
     if (facts.subnetZones) {
         const zones = [...new Set(facts.subnetZones.values())].sort();
         if (zones.length < 2) {
+            const subnets = [...facts.subnetZones.keys()];
             findings.push({
                 check: 'availability-zones',
-                what: `the service's subnets (${[...facts.subnetZones.keys()].join(', ')}) are all in ${zones[0] ?? 'one Availability Zone'}`,
+                what: subnets.length === 1
+                    ? `the service has one subnet (${subnets[0]}), so one Availability Zone`
+                    : `the service's subnets (${subnets.join(', ')}) are all in ${zones[0] ?? 'one Availability Zone'}`,
                 why: 'ECS spreads tasks across the Availability Zones of the subnets; with one, an outage of that zone stops every task',
                 fix: 'add a subnet in a second Availability Zone to the service network configuration',
             });
@@ -2044,6 +2047,8 @@ function findingLine(finding) {
 
 
 
+/** The zone recorded for the only subnet of a service, not asked of EC2. */
+const ONE_SUBNET = "(the one subnet's zone)";
 async function readPreflightFacts(session, service, limits) {
     const notes = [];
     const attempt = async (permission, skipped, read) => {
@@ -2092,7 +2097,12 @@ async function containersToDeploy(session, limits) {
 }
 async function subnetZonesOf(session, service, limits) {
     const subnets = service.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
-    if (subnets.length === 0 || !session.deps.ec2)
+    if (subnets.length === 0)
+        return undefined;
+    // One subnet is one Availability Zone: no need to ask EC2 (whose client is a large chunk to load).
+    if (subnets.length === 1)
+        return new Map([[subnets[0] ?? '?', ONE_SUBNET]]);
+    if (!session.deps.ec2)
         return undefined;
     const [ec2, { DescribeSubnetsCommand }] = await Promise.all([session.deps.ec2(), __webpack_require__.e(/* import() */ 990).then(__webpack_require__.t.bind(__webpack_require__, 7990, 19))]);
     const answer = await session.bounded('DescribeSubnets', (o) => ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnets }), o), limits);

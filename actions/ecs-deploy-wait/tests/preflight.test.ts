@@ -252,13 +252,15 @@ describe('the preflight in a deploy (simulator)', () => {
 
   it('fail: a finding fails the step before any change', async () => {
     const { error, sim } = await deployWith({ zones: ['us-east-1a'], preflight: 'fail', desiredCount: 1 });
+    // One subnet is one zone: EC2 is not asked.
+    expect(sim.callsOf('DescribeSubnets')).toHaveLength(0);
     expect(error).toBeInstanceOf(ConfigurationError);
     const message = (error as Error).message;
     expect(message).toMatch(
       /^Preflight found 3 problems with service web \(preflight: fail\); nothing was registered or deployed/,
     );
     expect(message).toContain('desired count is 1');
-    expect(message).toContain('are all in us-east-1a');
+    expect(message).toMatch(/the service has one subnet \(subnet-0\w+\), so one Availability Zone/);
     expect(message).toContain('no essential container has a health check');
     expect(message).toMatch(/Fix them, or set preflight: warn to deploy anyway\.$/);
     expect(sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
@@ -267,7 +269,7 @@ describe('the preflight in a deploy (simulator)', () => {
 
   it('a denied read is one note naming the permission, and its checks are skipped', async () => {
     const { result, log } = await deployWith({
-      zones: ['us-east-1a'],
+      zones: ['us-east-1a', 'us-east-1b'],
       preflight: 'warn',
       before: (sim) => sim.faults.inject({ api: 'ec2', operation: 'DescribeSubnets', kind: 'access-denied' }),
     });

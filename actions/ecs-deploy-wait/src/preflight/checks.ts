@@ -54,9 +54,13 @@ export function findingsOf(facts: PreflightFacts): Finding[] {
   if (facts.subnetZones) {
     const zones = [...new Set(facts.subnetZones.values())].sort();
     if (zones.length < 2) {
+      const subnets = [...facts.subnetZones.keys()];
       findings.push({
         check: 'availability-zones',
-        what: `the service's subnets (${[...facts.subnetZones.keys()].join(', ')}) are all in ${zones[0] ?? 'one Availability Zone'}`,
+        what:
+          subnets.length === 1
+            ? `the service has one subnet (${subnets[0]}), so one Availability Zone`
+            : `the service's subnets (${subnets.join(', ')}) are all in ${zones[0] ?? 'one Availability Zone'}`,
         why: 'ECS spreads tasks across the Availability Zones of the subnets; with one, an outage of that zone stops every task',
         fix: 'add a subnet in a second Availability Zone to the service network configuration',
       });

@@ -11,6 +11,9 @@ import { errorCode, isAbort } from '../aws-errors.js';
 import type { CallLimits, DeploySession } from '../session.js';
 import type { PreflightFacts, TargetGroupFacts } from './checks.js';
 
+/** The zone recorded for the only subnet of a service, not asked of EC2. */
+export const ONE_SUBNET = "(the one subnet's zone)";
+
 export interface PreflightRead {
   facts: PreflightFacts;
   /** One line per read that failed, naming the permission and the checks it skipped. */
@@ -86,7 +89,10 @@ async function subnetZonesOf(
   limits: CallLimits,
 ): Promise<Map<string, string> | undefined> {
   const subnets = service.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
-  if (subnets.length === 0 || !session.deps.ec2) return undefined;
+  if (subnets.length === 0) return undefined;
+  // One subnet is one Availability Zone: no need to ask EC2 (whose client is a large chunk to load).
+  if (subnets.length === 1) return new Map([[subnets[0] ?? '?', ONE_SUBNET]]);
+  if (!session.deps.ec2) return undefined;
   const [ec2, { DescribeSubnetsCommand }] = await Promise.all([session.deps.ec2(), import('@aws-sdk/client-ec2')]);
   const answer = await session.bounded(
     'DescribeSubnets',
