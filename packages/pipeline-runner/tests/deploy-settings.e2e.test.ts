@@ -119,4 +119,22 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
     expect(deployed.every((arn) => active.includes(arn))).toBe(true);
     expect(active).not.toContain(pipeline.initialTaskDefinitionArn);
   }, 180_000);
+
+  it("applies the service-definition file of the version's commit with the deploy", async () => {
+    const extended = await starterWith(root, ['service-definition: .aws/service-definition.json']);
+    await pipeline.push('CD: service settings as code', {
+      '.github/workflows/ecs-cd.yml': extended,
+      '.aws/service-definition.json': JSON.stringify({ desiredCount: 3, healthCheckGracePeriodSeconds: 45 }),
+    });
+    const ci = await pipeline.runCi();
+    expect(explain(ci)).toBe('');
+    const cd = await pipeline.runCd(ci);
+    expect(explain(cd)).toBe('');
+    const deploy = step(cd, 'deploy/deploy', 'deploy');
+    expect(deploy.outputs.status).toBe('succeeded');
+    expect(deploy.log).toContain('Service definition .aws/service-definition.json changes');
+    expect(deploy.log).toContain('+ healthCheckGracePeriodSeconds: 45');
+    const service = sim.ecs.describeService(pipeline.cluster, pipeline.service);
+    expect(service).toMatchObject({ desiredCount: 3, healthCheckGracePeriodSeconds: 45 });
+  }, 120_000);
 });
