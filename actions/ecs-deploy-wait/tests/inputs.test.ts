@@ -133,6 +133,16 @@ describe('readDeployInputs', () => {
       { 'task-definition': 'td.json', service: 'web', 'skip-unchanged': '1' },
       'Input "skip-unchanged" must be a boolean',
     ],
+    [
+      { 'task-definition': 'td.json', service: 'web', preflight: 'strict' },
+      'Input "preflight" must be one of warn, fail, off; got "strict"',
+    ],
+    [{ 'task-definition': 'td.json', service: 'web', 'keep-revisions': '0' }, 'Input "keep-revisions" must be'],
+    [{ 'task-definition': 'td.json', service: 'web', 'keep-revisions': 'five' }, 'Input "keep-revisions" must be'],
+    [
+      { 'task-definition': 'td.json', service: 'web', 'keep-revisions': '5', 'keep-task-definitions': 'web:3\nlatest' },
+      'Input "keep-task-definitions" must list task definition ARNs or family:revision, one a line; got "latest"',
+    ],
   ])('rejects %j: %s', (values, message) => {
     expect(() => read(values as Record<string, string>)).toThrow(ConfigurationError);
     expect(() => read(values as Record<string, string>)).toThrow(message);
