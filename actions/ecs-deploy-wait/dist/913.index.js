@@ -441,6 +441,17 @@ class DeploySession extends src_ecs/* EcsCallSession */.IW {
         const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
         return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
     }
+    /** The service's events not seen before, oldest first, now marked seen and kept in newEvents. */
+    takeNewEvents(service) {
+        const fresh = (service.events ?? [])
+            .filter((event) => event.id && !this.seenEvents.has(event.id))
+            .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+        for (const event of fresh) {
+            this.seenEvents.add(event.id ?? '');
+            this.newEvents.push(event);
+        }
+        return fresh;
+    }
     /** DescribeServices for our one service; a missing service is an error that names it. */
     async describeService(limits = {}) {
         const { cluster, service } = this.inputs;
@@ -878,14 +889,7 @@ async function reportCodeDeployFailure(session, outcome, taskDefinitionArn, limi
 /** The service events ECS wrote since the step started (the CodeDeploy wait does not read the service). */
 async function collectServiceEvents(session, limits) {
     try {
-        const service = await session.describeService(limits);
-        const fresh = (service.events ?? [])
-            .filter((event) => event.id && !session.seenEvents.has(event.id))
-            .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-        for (const event of fresh) {
-            session.seenEvents.add(event.id ?? '');
-            session.newEvents.push(event);
-        }
+        session.takeNewEvents(await session.describeService(limits));
     }
     catch (error) {
         if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled)
@@ -1420,12 +1424,7 @@ function isBreakerRollback(session, primary, target) {
 }
 /** Prints each new service event once, oldest first (the rolling and the staged followers). */
 function printNewEvents(session, service) {
-    const fresh = (service.events ?? [])
-        .filter((event) => event.id && !session.seenEvents.has(event.id))
-        .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-    for (const event of fresh) {
-        session.seenEvents.add(event.id ?? '');
-        session.newEvents.push(event);
+    for (const event of session.takeNewEvents(service)) {
         session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
     }
 }

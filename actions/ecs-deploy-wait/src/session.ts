@@ -33,6 +33,18 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
     return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
   }
 
+  /** The service's events not seen before, oldest first, now marked seen and kept in newEvents. */
+  takeNewEvents(service: Service): ServiceEvent[] {
+    const fresh = (service.events ?? [])
+      .filter((event) => event.id && !this.seenEvents.has(event.id))
+      .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
+    for (const event of fresh) {
+      this.seenEvents.add(event.id ?? '');
+      this.newEvents.push(event);
+    }
+    return fresh;
+  }
+
   /** DescribeServices for our one service; a missing service is an error that names it. */
   async describeService(limits: CallLimits = {}): Promise<Service> {
     const { cluster, service } = this.inputs;

@@ -55,14 +55,7 @@ export async function reportCodeDeployFailure(
 /** The service events ECS wrote since the step started (the CodeDeploy wait does not read the service). */
 async function collectServiceEvents(session: DeploySession, limits: CallLimits): Promise<void> {
   try {
-    const service = await session.describeService(limits);
-    const fresh = (service.events ?? [])
-      .filter((event) => event.id && !session.seenEvents.has(event.id))
-      .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-    for (const event of fresh) {
-      session.seenEvents.add(event.id ?? '');
-      session.newEvents.push(event);
-    }
+    session.takeNewEvents(await session.describeService(limits));
   } catch (error) {
     if (isAbort(error) || session.cancelled) throw error;
     session.log.warning(`Could not read the service events: ${errorMessage(error)}`);

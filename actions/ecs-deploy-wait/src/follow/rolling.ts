@@ -122,12 +122,7 @@ function isBreakerRollback(session: DeploySession, primary: Deployment, target: 
 
 /** Prints each new service event once, oldest first (the rolling and the staged followers). */
 export function printNewEvents(session: DeploySession, service: Service): void {
-  const fresh = (service.events ?? [])
-    .filter((event) => event.id && !session.seenEvents.has(event.id))
-    .sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-  for (const event of fresh) {
-    session.seenEvents.add(event.id ?? '');
-    session.newEvents.push(event);
+  for (const event of session.takeNewEvents(service)) {
     session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
   }
 }
