@@ -275,11 +275,22 @@ function placeText(place) {
 
 /** How often a record lost to a concurrent writer of the same tag is written again. */
 const WRITE_ATTEMPTS = 3;
-/** How long to wait before reading a written tag back a second time, to catch a writer that overlapped ours. */
-const SETTLE_MS = 1000;
+/**
+ * The pause before a written tag is read back a second time, to catch a writer that overlapped ours: another run
+ * that read the tag before our write landed writes within about its own read-to-write time, which is about ours
+ * (same API, same kind of runner). So the pause is twice ours, at least SETTLE_MIN_MS and at most SETTLE_MAX_MS: on
+ * github.com (a few hundred ms from read to write, more after a retry) that is the full second; on a fast API less.
+ */
+const SETTLE_MIN_MS = 100;
+const SETTLE_MAX_MS = 1000;
+function settleAfterWrite(readToWriteMs) {
+    return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * readToWriteMs));
+}
 async function createDeployTag(inputs, deps) {
     await checkCommit(inputs, deps);
     const record = recordOf(inputs, deps.clock.now());
+    // When the tags our write is based on were read: the start of the window another writer could overlap.
+    let readAt = deps.clock.now();
     let tags = await readAllDeployTags(inputs, deps);
     const history = historyAt(tags, inputs.place);
     // What ran here before this deploy: a redeploy of the current version reports the one before it.
@@ -291,12 +302,14 @@ async function createDeployTag(inputs, deps) {
             ? await writeToExisting(inputs, deps, existing, record)
             : await writeNew(inputs, deps, record);
         if (written === 'raced') {
+            readAt = deps.clock.now();
             tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
             continue;
         }
-        outcome = await verify(inputs, deps, record, written);
+        outcome = await verify(inputs, deps, record, written, settleAfterWrite(deps.clock.now() - readAt));
         if (!outcome) {
             deps.info?.(`Another run rewrote ${inputs.tag} at the same time and this deploy's record was lost; writing it again.`);
+            readAt = deps.clock.now();
             tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
         }
     }
@@ -404,13 +417,13 @@ async function writeToExisting(inputs, deps, existing, record) {
     return { action: 'moved', movedFrom: existing.sha, message };
 }
 /**
- * Reads the tag back twice (the second time after SETTLE_MS; once when nothing was written): both must show our
- * commit and our record. Another
- * run's record lost on the way is rewritten by the caller (undefined); a move lost to another run's is reported.
+ * Reads the tag back twice (the second time after `settleMs`; once when nothing was written): both must show our
+ * commit and our record. Another run's record lost on the way is rewritten by the caller (undefined); a move lost
+ * to another run's is reported.
  */
-async function verify(inputs, deps, record, outcome) {
+async function verify(inputs, deps, record, outcome, settleMs) {
     // A re-run that found its record already there wrote nothing another run could overwrite: one read suffices.
-    for (const wait of outcome.action === 'kept' ? [0] : [0, SETTLE_MS]) {
+    for (const wait of outcome.action === 'kept' ? [0] : [0, settleMs]) {
         if (wait > 0)
             await (deps.sleep ?? src/* realSleep */.bZ)(wait);
         const [now] = await readBack(inputs, deps);

@@ -23,14 +23,26 @@ import { type DeployTag, readAllDeployTags, readDeployTag, repositoryOf } from '
 
 /** How often a record lost to a concurrent writer of the same tag is written again. */
 const WRITE_ATTEMPTS = 3;
-/** How long to wait before reading a written tag back a second time, to catch a writer that overlapped ours. */
-export const SETTLE_MS = 1000;
+/**
+ * The pause before a written tag is read back a second time, to catch a writer that overlapped ours: another run
+ * that read the tag before our write landed writes within about its own read-to-write time, which is about ours
+ * (same API, same kind of runner). So the pause is twice ours, at least SETTLE_MIN_MS and at most SETTLE_MAX_MS: on
+ * github.com (a few hundred ms from read to write, more after a retry) that is the full second; on a fast API less.
+ */
+export const SETTLE_MIN_MS = 100;
+export const SETTLE_MAX_MS = 1000;
+
+export function settleAfterWrite(readToWriteMs: number): number {
+  return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * readToWriteMs));
+}
 
 type Outcome = Pick<DeployTagResult, 'action' | 'movedFrom' | 'message'>;
 
 export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
   await checkCommit(inputs, deps);
   const record = recordOf(inputs, deps.clock.now());
+  // When the tags our write is based on were read: the start of the window another writer could overlap.
+  let readAt = deps.clock.now();
   let tags = await readAllDeployTags(inputs, deps);
   const history = historyAt(tags, inputs.place);
   // What ran here before this deploy: a redeploy of the current version reports the one before it.
@@ -43,14 +55,16 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
       ? await writeToExisting(inputs, deps, existing, record)
       : await writeNew(inputs, deps, record);
     if (written === 'raced') {
+      readAt = deps.clock.now();
       tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
       continue;
     }
-    outcome = await verify(inputs, deps, record, written);
+    outcome = await verify(inputs, deps, record, written, settleAfterWrite(deps.clock.now() - readAt));
     if (!outcome) {
       deps.info?.(
         `Another run rewrote ${inputs.tag} at the same time and this deploy's record was lost; writing it again.`,
       );
+      readAt = deps.clock.now();
       tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
     }
   }
@@ -186,18 +200,19 @@ async function writeToExisting(
 }
 
 /**
- * Reads the tag back twice (the second time after SETTLE_MS; once when nothing was written): both must show our
- * commit and our record. Another
- * run's record lost on the way is rewritten by the caller (undefined); a move lost to another run's is reported.
+ * Reads the tag back twice (the second time after `settleMs`; once when nothing was written): both must show our
+ * commit and our record. Another run's record lost on the way is rewritten by the caller (undefined); a move lost
+ * to another run's is reported.
  */
 async function verify(
   inputs: CreateInputs,
   deps: DeployTagDeps,
   record: DeployRecord,
   outcome: Outcome,
+  settleMs: number,
 ): Promise<Outcome | undefined> {
   // A re-run that found its record already there wrote nothing another run could overwrite: one read suffices.
-  for (const wait of outcome.action === 'kept' ? [0] : [0, SETTLE_MS]) {
+  for (const wait of outcome.action === 'kept' ? [0] : [0, settleMs]) {
     if (wait > 0) await (deps.sleep ?? realSleep)(wait);
     const [now] = await readBack(inputs, deps);
     if (now?.sha !== inputs.sha) {

@@ -161,6 +161,15 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
 describe('on-exists: move from two runs at once (two bundles)', () => {
   it('reports one winner truthfully: the run whose commit the tag ends on', async () => {
     await run({ version: '0.2602.1', sha: OLDER });
+    // A GitHub as slow as github.com between read and write (its settle pause grows with it, up to 1 s), so that
+    // the two runs overlap however the machine staggers their starts.
+    sim.faults.inject({
+      api: 'github',
+      operation: 'POST /repos/{owner}/{repo}/git/tags',
+      kind: 'latency',
+      latencyMs: 400,
+      count: 2,
+    });
     const [first, second] = await Promise.all([
       run({ version: '0.2602.1', sha: BUILT, 'on-exists': 'move' }, { runId: '1658821501' }),
       run({ version: '0.2602.1', sha: NEWER, 'on-exists': 'move' }, { runId: '1658821502' }),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError, InputReader, inputsFrom, ManualClock } from '@ecs-actions/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { SETTLE_MS } from '../src/create.js';
+import { SETTLE_MAX_MS, SETTLE_MIN_MS, settleAfterWrite } from '../src/create.js';
 import { type DeployTagResult, deployTag } from '../src/deploy-tag.js';
 import { readDeployTagInputs } from '../src/inputs.js';
 import { parseTagMessage } from '../src/records.js';
@@ -158,8 +158,9 @@ describe('create', () => {
 
   it("keeps a tag that already records this run's deploy (idempotent re-run)", async () => {
     const first = await run({ version: '0.2602.7', sha: B });
-    // The write was read back twice, SETTLE_MS apart; the re-run wrote nothing and reads it once, without the pause.
-    expect(slept).toEqual([SETTLE_MS]);
+    // The write was read back twice, a settle pause apart (the least: no time passed from read to write on this
+    // clock); the re-run wrote nothing and reads it once, without the pause.
+    expect(slept).toEqual([SETTLE_MIN_MS]);
     slept = [];
     const second = await run({ version: '0.2602.7', sha: B });
     expect(slept).toEqual([]);
@@ -168,6 +169,18 @@ describe('create', () => {
     expect(tagsInRepo()).toEqual([['ecs-deploy-0.2602.7', B]]);
     const [tag] = gh.github.tags(OWNER, REPO);
     expect(parseTagMessage(tag?.message ?? '', { version: '0.2602.7', commit: B })).toHaveLength(1);
+  });
+
+  it('pauses twice its own read-to-write time before the second read-back, at least 100 ms and at most 1 s', () => {
+    // Another run that read the tag before our write landed writes within about its own read-to-write time.
+    expect([0, 30, 200, 450, 600, 5000].map(settleAfterWrite)).toEqual([
+      SETTLE_MIN_MS,
+      SETTLE_MIN_MS,
+      400,
+      900,
+      SETTLE_MAX_MS,
+      SETTLE_MAX_MS,
+    ]);
   });
 
   it('fails on a tag on another commit, naming both commits, and leaves it', async () => {
@@ -449,9 +462,8 @@ describe('on-exists: move from two runs at once', () => {
     const dDone = new Promise<void>((resolve) => {
       dMoved = resolve;
     });
-    const runC = run({ version: '0.2602.7', sha: C, 'on-exists': 'move' }, ENV, (ms) =>
-      ms === 1000 ? dDone : Promise.resolve(),
-    );
+    // C sleeps only for its settle pause (no retries here).
+    const runC = run({ version: '0.2602.7', sha: C, 'on-exists': 'move' }, ENV, () => dDone);
     const runD = (async () => {
       // D starts once C has moved the tag.
       while (gh.github.tags(OWNER, REPO)[0]?.commit !== C) await new Promise((r) => setTimeout(r, 5));
@@ -782,7 +794,8 @@ describe('GitHub faults', () => {
     gh.sim.faults.inject({ api: 'github', operation, kind, count: 2 });
     const result = await run({ version: '0.2601.1', sha: B });
     expect(result).toMatchObject({ action: 'created', sha: B });
-    expect(slept).toEqual([1000, 3000, SETTLE_MS]);
+    // The retries took 4 s between the read and the write: a writer as slow as this one needs the full pause.
+    expect(slept).toEqual([1000, 3000, SETTLE_MAX_MS]);
     expect(tagsInRepo()).toEqual([['ecs-deploy-0.2601.1', B]]);
   });
 
