@@ -2,9 +2,8 @@
  * The Docker CLI, behind a small interface so the logic can be tested without a daemon. Every call passes
  * its arguments as an array (no shell), and a secret only ever travels on stdin.
  */
-import { getExecOutput } from '@actions/exec';
+import { spawn } from 'node:child_process';
 import { ConfigurationError } from '@ecs-actions/core';
-import { inOrder } from './in-order.js';
 
 export interface DockerRunOptions {
   /** Written to the process's stdin (the only way a password reaches docker). */
@@ -34,28 +33,52 @@ export interface DockerCli {
 /** Docker is not on PATH. */
 export class DockerNotInstalledError extends Error {}
 
-/** The real CLI through @actions/exec: the command line and output are echoed to the log unless `quiet`. */
+/**
+ * The real CLI, started with node's spawn: the command line and output are echoed to the log unless `quiet`. The
+ * process starts at once, in the same tick (no PATH lookup first), so that `docker` runs while the action goes on
+ * loading the AWS SDK.
+ */
 export function dockerCli(binary = 'docker'): DockerCli {
   return {
-    async run(args, options = {}) {
-      let output = '';
-      const collect = (data: Buffer) => {
-        output += data.toString('utf8');
-      };
-      try {
-        const result = await getExecOutput(binary, [...args], {
-          ignoreReturnCode: true,
-          silent: options.quiet ?? false,
-          listeners: { stdout: collect, stderr: collect },
-          ...(options.stdin === undefined ? {} : { input: Buffer.from(options.stdin, 'utf8') }),
+    run(args, options = {}) {
+      const quiet = options.quiet ?? false;
+      if (!quiet) process.stdout.write(`[command]${binary} ${args.join(' ')}\n`);
+      return new Promise((resolve, reject) => {
+        const child = spawn(binary, [...args], {
+          stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
-        return { ...result, output };
-      } catch (error) {
-        if (error instanceof Error && /Unable to locate executable file/.test(error.message)) {
-          throw new DockerNotInstalledError(error.message);
+        const stdout: Buffer[] = [];
+        const stderr: Buffer[] = [];
+        const output: Buffer[] = [];
+        const collect = (into: Buffer[], echo: NodeJS.WriteStream) => (data: Buffer) => {
+          into.push(data);
+          output.push(data);
+          if (!quiet) echo.write(data);
+        };
+        child.stdout?.on('data', collect(stdout, process.stdout));
+        child.stderr?.on('data', collect(stderr, process.stderr));
+        child.on('error', (error: NodeJS.ErrnoException) => {
+          reject(
+            error.code === 'ENOENT'
+              ? new DockerNotInstalledError(`Unable to locate executable file: ${binary}`)
+              : error,
+          );
+        });
+        child.on('close', (code) => {
+          resolve({
+            // A process killed by a signal has no exit code: it failed.
+            exitCode: code ?? 1,
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8'),
+            output: Buffer.concat(output).toString('utf8'),
+          });
+        });
+        if (options.stdin !== undefined) {
+          // A docker that exits before reading its stdin (a bad flag) closes the pipe: its exit code says why.
+          child.stdin?.on('error', () => {});
+          child.stdin?.end(options.stdin, 'utf8');
         }
-        throw error;
-      }
+      });
     },
   };
 }
@@ -91,19 +114,26 @@ export async function checkDocker(docker: DockerCli, env: NodeJS.ProcessEnv = pr
 }
 
 /**
- * The daemon's answer and the image given (undefined when there is none, or no image was given), asked at once;
- * a failure is reported in that order (no daemon before no image).
+ * The daemon's answer and the image given (undefined when there is none, or no image was given). With an image,
+ * `docker image inspect` alone answers both (one docker process, not two, while the action loads); only when it
+ * fails is the daemon asked what is wrong, so that failures are reported in the same order: no daemon before no
+ * image.
  */
 export async function checkEngine(
   docker: DockerCli,
   env: NodeJS.ProcessEnv,
   image: string | undefined,
 ): Promise<LocalImage | undefined> {
-  const [, found] = await inOrder([
-    checkDocker(docker, env),
-    image === undefined ? Promise.resolve(undefined) : inspectImage(docker, image),
-  ] as const);
-  return found;
+  if (image === undefined) {
+    await checkDocker(docker, env);
+    return undefined;
+  }
+  try {
+    return await inspectImage(docker, image);
+  } catch (error) {
+    await checkDocker(docker, env);
+    throw error;
+  }
 }
 
 export interface BuildOptions {
@@ -156,11 +186,15 @@ export async function inspectImage(docker: DockerCli, reference: string): Promis
   return { id: parsed.Id, repoDigests: parsed.RepoDigests ?? [] };
 }
 
-/** The manifest digests of `repositoryUri` that Docker knows this image by. */
-export function knownDigests(image: LocalImage, repositoryUri: string): string[] {
-  return image.repoDigests
-    .filter((entry) => entry.startsWith(`${repositoryUri}@`))
-    .map((entry) => entry.slice(repositoryUri.length + 1));
+/**
+ * The manifest digests Docker knows this image by, those of `repositoryUri` first (the one an error names). A digest
+ * names one manifest wherever it is stored, so a tag that holds any of them holds this image.
+ */
+export function knownDigests(image: LocalImage, repositoryUri?: string): string[] {
+  const digestOf = (entry: string) => entry.slice(entry.lastIndexOf('@') + 1);
+  const here = image.repoDigests.filter((entry) => entry.startsWith(`${repositoryUri}@`));
+  const elsewhere = image.repoDigests.filter((entry) => !here.includes(entry));
+  return [...new Set([...here, ...elsewhere].map(digestOf))];
 }
 
 /** A failed docker command, with the end of its output. */

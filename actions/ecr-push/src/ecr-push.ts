@@ -12,7 +12,7 @@ import type { EcrPushInputs } from './inputs.js';
 import type { Label } from './labels.js';
 import type { Logger } from './log.js';
 import { clashMessage, type ExistingTag, planTags, type TagAction } from './plan.js';
-import { existingTags, pushTags, type RemoteTags, type TagResult } from './push-tags.js';
+import { existingTags, pushTags, type RemoteTags, readTagDigests, type TagResult } from './push-tags.js';
 import { type ScanReport, scanProblemMessage, scanVerdict, waitForScan } from './scan.js';
 
 export type { Logger } from './log.js';
@@ -61,18 +61,24 @@ export interface EcrPushResult {
 export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promise<EcrPushResult> {
   const { ecr, docker, log } = deps;
 
-  // 1. Everything local is checked before any call that changes something (the engine's two answers at once).
+  // 1. What is local and what ECR holds, asked at once: reads only, nothing changes before all are known. A failure
+  // is reported in the order a user fixes them: the build files, the engine and the image, the login, the repository.
   const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
-  const prebuilt = await (deps.engineCheck ??
-    checkEngine(docker, deps.env, inputs.source.kind === 'image' ? inputs.source.image : undefined));
-  if (inputs.source.kind === 'image' && !prebuilt) {
-    throw new ConfigurationError(
-      `Input "image": the Docker engine has no image ${quoteValue(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`,
-    );
-  }
-
-  // 2. ECR: credentials, registry and repository (two independent reads, at once).
-  const [login, repository] = await inOrder([
+  const givenImage = localImageGiven(inputs, deps);
+  // An image given is known by the time its tags are compared, so they are read now too (used only if the
+  // repository exists; else they do not exist either).
+  const tagsRead =
+    inputs.source.kind === 'image'
+      ? settled(
+          readTagDigests(
+            ecr,
+            inputs,
+            givenImage.then((image) => (image ? knownDigests(image) : [])),
+          ),
+        )
+      : undefined;
+  const [prebuilt, login, repository] = await inOrder([
+    givenImage,
     getRegistryLogin(ecr, inputs.registryId),
     findRepository(ecr, inputs.repository, inputs.registryId),
   ] as const);
@@ -94,7 +100,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     await dockerLogin(docker, login, log);
   };
 
-  // 3. The image: built once (logged in first: a Dockerfile may start FROM an image in this registry, and the
+  // 2. The image: built once (logged in first: a Dockerfile may start FROM an image in this registry, and the
   // build cache is read from it), or the one given.
   let labels: Label[] = [];
   let local: LocalImage;
@@ -120,10 +126,10 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     throw new Error('unreachable: neither a build nor an image');
   }
 
-  // 4. Every tag against ECR, before anything is pushed.
+  // 3. Every tag against ECR, before anything is pushed.
   const identity = { imageId: local.id, knownDigests: knownDigests(local, pushUri) };
   const remote: RemoteTags = repository
-    ? await existingTags(ecr, inputs, repository, identity.knownDigests)
+    ? existingTags(inputs, repository, await (tagsRead?.() ?? readTagDigests(ecr, inputs, identity.knownDigests)))
     : {
         existing: inputs.tags.map((tag): ExistingTag => ({ tag, digest: undefined, immutable: false })),
         manifests: new Map(),
@@ -140,7 +146,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     );
   }
 
-  // 5. Create the repository only now that everything else is known to be fine.
+  // 4. Create the repository only now that everything else is known to be fine.
   let repositoryCreated = false;
   let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
   let repositoryUri = reportedUri(repository, pushUri);
@@ -158,7 +164,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     log.info(`Docker pushes to ${pushUri} (the login endpoint); ECR names the repository ${repositoryUri}`);
   }
 
-  // 6. Tag and push (an image given, not built here, logs in only now, and only when a tag needs it).
+  // 5. Tag and push (an image given, not built here, logs in only now, and only when a tag needs it).
   for (const action of plan.actions) {
     if (action.action === 'skip') {
       log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
@@ -179,7 +185,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     clock: deps.clock,
   });
 
-  // 7. The digest, as ECR reports it.
+  // 6. The digest, as ECR reports it.
   const digest = sameDigest(inputs.tags, held, log);
   const firstTag = inputs.tags[0] ?? 'latest';
   const result: EcrPushResult = {
@@ -196,7 +202,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     labels,
   };
 
-  // 8. The scan.
+  // 7. The scan.
   if (inputs.scan === 'wait') {
     const imageRef = `${repositoryUri}@${digest}`;
     const outcome = await log.group(`Waiting for the image scan of ${imageRef}`, () =>
@@ -222,6 +228,27 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     }
   }
   return result;
+}
+
+/** The engine's answer and the image given (undefined when building), refused when the engine lacks that image. */
+async function localImageGiven(inputs: EcrPushInputs, deps: EcrPushDeps): Promise<LocalImage | undefined> {
+  const image = inputs.source.kind === 'image' ? inputs.source.image : undefined;
+  const found = await (deps.engineCheck ?? checkEngine(deps.docker, deps.env, image));
+  if (image !== undefined && !found) {
+    throw new ConfigurationError(
+      `Input "image": the Docker engine has no image ${quoteValue(image)}. Build it in an earlier step (docker build -t ${image} .), or remove "image" to let this step build.`,
+    );
+  }
+  return found;
+}
+
+/**
+ * A read started ahead of its use: its failure is held (not an unhandled rejection) until the caller asks for it,
+ * and is never seen when the caller does not.
+ */
+function settled<T>(pending: Promise<T>): () => Promise<T> {
+  pending.catch(() => {});
+  return () => pending;
 }
 
 /**

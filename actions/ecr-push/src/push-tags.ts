@@ -119,16 +119,26 @@ async function dockerPush(docker: DockerCli, log: Logger, reference: string): Pr
   }
 }
 
-export async function existingTags(
+/** What ECR holds under each tag: its digest (undefined: no such tag) and the manifests of digests not known here. */
+export interface TagDigests {
+  digests: (string | undefined)[];
+  manifests: Map<string, StoredManifest | undefined>;
+}
+
+/**
+ * Reads what ECR holds under every tag (DescribeImages per tag, at once), and the manifest of each distinct digest
+ * not in `knownDigests` (which may still be on its way), to recognise this image after a rebuild by its config
+ * digest.
+ */
+export async function readTagDigests(
   ecr: ECRClient,
   inputs: EcrPushInputs,
-  repository: Repository,
-  known: readonly string[],
-): Promise<RemoteTags> {
-  const digests = await Promise.all(
-    inputs.tags.map((tag) => tagDigest(ecr, inputs.repository, inputs.registryId, tag)),
-  );
-  // The manifest of each distinct unknown digest, to recognise this image after a rebuild by its config digest.
+  knownDigests: readonly string[] | Promise<readonly string[]>,
+): Promise<TagDigests> {
+  const [digests, known] = await Promise.all([
+    Promise.all(inputs.tags.map((tag) => tagDigest(ecr, inputs.repository, inputs.registryId, tag))),
+    knownDigests,
+  ]);
   const unknown = [...new Set(digests.filter((digest): digest is string => !!digest && !known.includes(digest)))];
   const manifests = new Map(
     await Promise.all(
@@ -137,12 +147,17 @@ export async function existingTags(
       ),
     ),
   );
+  return { digests, manifests };
+}
+
+/** Every tag as the plan sees it: what it holds and whether the repository's rules let it move. */
+export function existingTags(inputs: EcrPushInputs, repository: Repository, read: TagDigests): RemoteTags {
   const existing = inputs.tags.map((tag, index): ExistingTag => {
-    const digest = digests[index];
+    const digest = read.digests[index];
     return {
       tag,
       digest,
-      configDigest: digest ? configDigestOf(manifests.get(digest)) : undefined,
+      configDigest: digest ? configDigestOf(read.manifests.get(digest)) : undefined,
       immutable: isTagImmutable(
         tag,
         repository.imageTagMutability,
@@ -150,7 +165,7 @@ export async function existingTags(
       ),
     };
   });
-  return { existing, manifests };
+  return { existing, manifests: read.manifests };
 }
 
 export interface TagResult {

@@ -253,9 +253,10 @@ describe('pushImage', () => {
       })
         .add(
           create
-            ? ecrError('DescribeRepositories', 'RepositoryNotFoundException', 'no such repository').add(
-                ecrCall('CreateRepository', { repository: reported }),
-              )
+            ? ecrError('DescribeRepositories', 'RepositoryNotFoundException', 'no such repository')
+                // The given image's tags are read at the same time; the missing repository makes that read moot.
+                .add(ecrError('DescribeImages', 'RepositoryNotFoundException', 'no such repository'))
+                .add(ecrCall('CreateRepository', { repository: reported }))
             : ecrCall('DescribeRepositories', { repositories: [reported] }).add(tagLookup('latest', undefined)),
         )
         .add(tagLookup('latest', DIGEST));
@@ -289,9 +290,10 @@ describe('pushImage', () => {
     expect(scope.isDone()).toBe(true);
     expect(result.built).toBe(false);
     expect(result.image).toBe(`${URI}:latest`);
-    expect(deps.docker.commands()).toEqual(['version', 'image', 'login', 'tag', 'push']);
+    // The image's inspect answers for the daemon too: no separate docker version.
+    expect(deps.docker.commands()).toEqual(['image', 'login', 'tag', 'push']);
     expect(result.digest).toBe(DIGEST);
-    expect(deps.docker.calls[3]?.args).toEqual(['tag', IMAGE_ID, `${URI}:latest`]);
+    expect(deps.docker.calls[2]?.args).toEqual(['tag', IMAGE_ID, `${URI}:latest`]);
   });
 
   it('pushes every tag with docker when the manifest cannot be read back (no ecr:BatchGetImage)', async () => {
@@ -355,6 +357,13 @@ describe('pushImage', () => {
       setup(deps.docker);
       await expect(pushImage(inputs(baseInputs), deps)).rejects.toThrow(message);
       expect(nock.pendingMocks()).toEqual([]);
+      // An image given is inspected without asking the daemon first; its failure still names the daemon.
+      const given = await testDeps(workspace, { env: { DOCKER_HOST: 'unix:///tmp/docker-test.sock' } });
+      setup(given.docker);
+      given.docker.images.set('my-app:ci', { id: IMAGE_ID, repoDigests: [] });
+      await expect(pushImage(inputs({ repository: 'ecs-be-prod', image: 'my-app:ci' }), given)).rejects.toThrow(
+        message,
+      );
     });
 
     it.each([

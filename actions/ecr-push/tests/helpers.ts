@@ -234,6 +234,11 @@ export class FakeDocker implements DockerCli {
       case 'build':
         return this.build(rest);
       case 'image': {
+        if (this.unreachable) {
+          return fail(
+            'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+          );
+        }
         const reference = rest.at(-1) as string;
         const image = this.find(reference);
         if (!image) return fail(`Error: No such image: ${reference}`);

@@ -145,10 +145,11 @@ describe('tag plan', () => {
     expect(message).toContain(`digest ${DIGEST}`);
   });
 
-  it('knows the digests Docker recorded for this repository only', () => {
-    expect(
-      knownDigests({ id: IMAGE_ID, repoDigests: [`host/app@${DIGEST}`, `host/app-2@${OTHER_DIGEST}`] }, 'host/app'),
-    ).toEqual([DIGEST]);
+  it("knows every manifest digest Docker recorded for this image, this repository's first", () => {
+    // A digest names one manifest wherever it is stored: ECR holding it holds this image.
+    const image = { id: IMAGE_ID, repoDigests: [`other/app@${OTHER_DIGEST}`, `host/app@${DIGEST}`] };
+    expect(knownDigests(image, 'host/app')).toEqual([DIGEST, OTHER_DIGEST]);
+    expect(knownDigests(image)).toEqual([OTHER_DIGEST, DIGEST]);
   });
 });
 

@@ -1,8 +1,8 @@
-export const id = 651;
-export const ids = [651];
+export const id = 133;
+export const ids = [133];
 export const modules = {
 
-/***/ 3651:
+/***/ 2133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,8 +20,8 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/docker.ts + 12 modules
-var src_docker = __webpack_require__(3509);
+// EXTERNAL MODULE: ./src/docker.ts
+var src_docker = __webpack_require__(735);
 ;// CONCATENATED MODULE: ./src/build-cache.ts
 
 /** The tag the last pushed image is found under: build-push pushes every version also as `latest`. */
@@ -364,8 +364,19 @@ function labelDockerfile(imageId, labels) {
 
 // EXTERNAL MODULE: ./src/ecr.ts
 var src_ecr = __webpack_require__(2145);
-// EXTERNAL MODULE: ./src/in-order.ts
-var in_order = __webpack_require__(489);
+;// CONCATENATED MODULE: ./src/in-order.ts
+/**
+ * Waits for all, then fails with the first failure in the order given (not the first to arrive): the error a
+ * user sees does not depend on timing, and no call is left running.
+ */
+async function inOrder(promises) {
+    const settled = await Promise.allSettled(promises);
+    for (const result of settled)
+        if (result.status === 'rejected')
+            throw result.reason;
+    return settled.map((result) => result.value);
+}
+
 ;// CONCATENATED MODULE: ./src/plan.ts
 /**
  * What to do with each tag, decided before anything is pushed: a tag that already holds this image is
@@ -524,21 +535,32 @@ async function dockerPush(docker, log, reference) {
             : '');
     }
 }
-async function existingTags(ecr, inputs, repository, known) {
-    const digests = await Promise.all(inputs.tags.map((tag) => (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, tag)));
-    // The manifest of each distinct unknown digest, to recognise this image after a rebuild by its config digest.
+/**
+ * Reads what ECR holds under every tag (DescribeImages per tag, at once), and the manifest of each distinct digest
+ * not in `knownDigests` (which may still be on its way), to recognise this image after a rebuild by its config
+ * digest.
+ */
+async function readTagDigests(ecr, inputs, knownDigests) {
+    const [digests, known] = await Promise.all([
+        Promise.all(inputs.tags.map((tag) => (0,src_ecr/* tagDigest */.$g)(ecr, inputs.repository, inputs.registryId, tag))),
+        knownDigests,
+    ]);
     const unknown = [...new Set(digests.filter((digest) => !!digest && !known.includes(digest)))];
     const manifests = new Map(await Promise.all(unknown.map(async (digest) => [digest, await (0,src_ecr/* getManifest */.c2)(ecr, inputs.repository, inputs.registryId, digest)])));
+    return { digests, manifests };
+}
+/** Every tag as the plan sees it: what it holds and whether the repository's rules let it move. */
+function existingTags(inputs, repository, read) {
     const existing = inputs.tags.map((tag, index) => {
-        const digest = digests[index];
+        const digest = read.digests[index];
         return {
             tag,
             digest,
-            configDigest: digest ? (0,src_ecr/* configDigestOf */.e$)(manifests.get(digest)) : undefined,
+            configDigest: digest ? (0,src_ecr/* configDigestOf */.e$)(read.manifests.get(digest)) : undefined,
             immutable: (0,src_ecr/* isTagImmutable */.j1)(tag, repository.imageTagMutability, repository.imageTagMutabilityExclusionFilters ?? []),
         };
     });
-    return { existing, manifests };
+    return { existing, manifests: read.manifests };
 }
 
 // EXTERNAL MODULE: ./src/scan.ts
@@ -554,15 +576,17 @@ var scan = __webpack_require__(4558);
 
 async function pushImage(inputs, deps) {
     const { ecr, docker, log } = deps;
-    // 1. Everything local is checked before any call that changes something (the engine's two answers at once).
+    // 1. What is local and what ECR holds, asked at once: reads only, nothing changes before all are known. A failure
+    // is reported in the order a user fixes them: the build files, the engine and the image, the login, the repository.
     const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
-    const prebuilt = await (deps.engineCheck ??
-        (0,src_docker/* checkEngine */.Xx)(docker, deps.env, inputs.source.kind === 'image' ? inputs.source.image : undefined));
-    if (inputs.source.kind === 'image' && !prebuilt) {
-        throw new src/* ConfigurationError */.j1(`Input "image": the Docker engine has no image ${(0,src/* quoteValue */.cl)(inputs.source.image)}. Build it in an earlier step (docker build -t ${inputs.source.image} .), or remove "image" to let this step build.`);
-    }
-    // 2. ECR: credentials, registry and repository (two independent reads, at once).
-    const [login, repository] = await (0,in_order/* inOrder */.a)([
+    const givenImage = localImageGiven(inputs, deps);
+    // An image given is known by the time its tags are compared, so they are read now too (used only if the
+    // repository exists; else they do not exist either).
+    const tagsRead = inputs.source.kind === 'image'
+        ? settled(readTagDigests(ecr, inputs, givenImage.then((image) => (image ? (0,src_docker/* knownDigests */.lg)(image) : []))))
+        : undefined;
+    const [prebuilt, login, repository] = await inOrder([
+        givenImage,
         (0,src_ecr/* getRegistryLogin */.RY)(ecr, inputs.registryId),
         (0,src_ecr/* findRepository */.W1)(ecr, inputs.repository, inputs.registryId),
     ]);
@@ -582,7 +606,7 @@ async function pushImage(inputs, deps) {
         deps.onLogin(login.host);
         await dockerLogin(docker, login, log);
     };
-    // 3. The image: built once (logged in first: a Dockerfile may start FROM an image in this registry, and the
+    // 2. The image: built once (logged in first: a Dockerfile may start FROM an image in this registry, and the
     // build cache is read from it), or the one given.
     let labels = [];
     let local;
@@ -609,10 +633,10 @@ async function pushImage(inputs, deps) {
     else {
         throw new Error('unreachable: neither a build nor an image');
     }
-    // 4. Every tag against ECR, before anything is pushed.
+    // 3. Every tag against ECR, before anything is pushed.
     const identity = { imageId: local.id, knownDigests: (0,src_docker/* knownDigests */.lg)(local, pushUri) };
     const remote = repository
-        ? await existingTags(ecr, inputs, repository, identity.knownDigests)
+        ? existingTags(inputs, repository, await (tagsRead?.() ?? readTagDigests(ecr, inputs, identity.knownDigests)))
         : {
             existing: inputs.tags.map((tag) => ({ tag, digest: undefined, immutable: false })),
             manifests: new Map(),
@@ -621,7 +645,7 @@ async function pushImage(inputs, deps) {
     if (plan.clashes.length > 0) {
         throw new src/* ConfigurationError */.j1(clashMessage(plan.clashes, reportedUri(repository, pushUri), identity, repository?.imageTagMutability ?? 'IMMUTABLE'));
     }
-    // 5. Create the repository only now that everything else is known to be fine.
+    // 4. Create the repository only now that everything else is known to be fine.
     let repositoryCreated = false;
     let scanOnPush = repository?.imageScanningConfiguration?.scanOnPush ?? false;
     let repositoryUri = reportedUri(repository, pushUri);
@@ -635,7 +659,7 @@ async function pushImage(inputs, deps) {
     if (registryOf(repositoryUri) !== login.host) {
         log.info(`Docker pushes to ${pushUri} (the login endpoint); ECR names the repository ${repositoryUri}`);
     }
-    // 6. Tag and push (an image given, not built here, logs in only now, and only when a tag needs it).
+    // 5. Tag and push (an image given, not built here, logs in only now, and only when a tag needs it).
     for (const action of plan.actions) {
         if (action.action === 'skip') {
             log.info(`Tag ${action.tag} already holds this image (${action.digest}) in ${repositoryUri}: skipped`);
@@ -657,7 +681,7 @@ async function pushImage(inputs, deps) {
         remote,
         clock: deps.clock,
     });
-    // 7. The digest, as ECR reports it.
+    // 6. The digest, as ECR reports it.
     const digest = sameDigest(inputs.tags, held, log);
     const firstTag = inputs.tags[0] ?? 'latest';
     const result = {
@@ -673,7 +697,7 @@ async function pushImage(inputs, deps) {
         repositoryCreated,
         labels,
     };
-    // 8. The scan.
+    // 7. The scan.
     if (inputs.scan === 'wait') {
         const imageRef = `${repositoryUri}@${digest}`;
         const outcome = await log.group(`Waiting for the image scan of ${imageRef}`, () => (0,scan/* waitForScan */.SP)({
@@ -699,6 +723,23 @@ async function pushImage(inputs, deps) {
         }
     }
     return result;
+}
+/** The engine's answer and the image given (undefined when building), refused when the engine lacks that image. */
+async function localImageGiven(inputs, deps) {
+    const image = inputs.source.kind === 'image' ? inputs.source.image : undefined;
+    const found = await (deps.engineCheck ?? (0,src_docker/* checkEngine */.Xx)(deps.docker, deps.env, image));
+    if (image !== undefined && !found) {
+        throw new src/* ConfigurationError */.j1(`Input "image": the Docker engine has no image ${(0,src/* quoteValue */.cl)(image)}. Build it in an earlier step (docker build -t ${image} .), or remove "image" to let this step build.`);
+    }
+    return found;
+}
+/**
+ * A read started ahead of its use: its failure is held (not an unhandled rejection) until the caller asks for it,
+ * and is never seen when the caller does not.
+ */
+function settled(pending) {
+    pending.catch(() => { });
+    return () => pending;
 }
 /**
  * The repository URI as ECR reports it (DescribeRepositories / CreateRepository), the name ECS pulls the image by;
