@@ -455,6 +455,7 @@ function halfDone(error, pushUri, plan, held) {
 
 
 
+
 /**
  * Tags the image locally under every tag, then makes ECR hold it under each tag that needs it: the first
  * through `docker push` (the layers go up once) unless ECR already holds the image under a skipped tag, the
@@ -471,12 +472,13 @@ async function pushTags(context) {
     if (pending.length === 0)
         return { held, transfers };
     const push = log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
-        for (const { tag } of plan) {
+        // Local names only, independent of each other: one docker process per tag, at once.
+        await inOrder(plan.map(async ({ tag }) => {
             const reference = `${pushUri}:${tag}`;
             const tagged = await docker.run(['tag', imageId, reference]);
             if (tagged.exitCode !== 0)
                 throw new src_docker/* DockerCommandError */.YJ(`tag ${reference}`, tagged);
-        }
+        }));
         const pushWithDocker = async (tag) => {
             const started = clock.now();
             await dockerPush(docker, log, `${pushUri}:${tag}`);

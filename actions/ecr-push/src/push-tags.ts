@@ -7,6 +7,7 @@ import type { Clock } from '@ecs-actions/core';
 import { combinedOutput, type DockerCli, DockerCommandError, lastLines } from './docker.js';
 import { configDigestOf, getManifest, isTagImmutable, putTag, type StoredManifest, tagDigest } from './ecr.js';
 import { halfDone } from './half-done.js';
+import { inOrder } from './in-order.js';
 import type { EcrPushInputs } from './inputs.js';
 import type { Logger } from './log.js';
 import type { ExistingTag, TagAction } from './plan.js';
@@ -48,11 +49,14 @@ export async function pushTags(
   if (pending.length === 0) return { held, transfers };
 
   const push = log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
-    for (const { tag } of plan) {
-      const reference = `${pushUri}:${tag}`;
-      const tagged = await docker.run(['tag', imageId, reference]);
-      if (tagged.exitCode !== 0) throw new DockerCommandError(`tag ${reference}`, tagged);
-    }
+    // Local names only, independent of each other: one docker process per tag, at once.
+    await inOrder(
+      plan.map(async ({ tag }) => {
+        const reference = `${pushUri}:${tag}`;
+        const tagged = await docker.run(['tag', imageId, reference]);
+        if (tagged.exitCode !== 0) throw new DockerCommandError(`tag ${reference}`, tagged);
+      }),
+    );
     const pushWithDocker = async (tag: string) => {
       const started = clock.now();
       await dockerPush(docker, log, `${pushUri}:${tag}`);
