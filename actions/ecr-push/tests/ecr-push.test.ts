@@ -7,6 +7,7 @@ import { logout } from '../src/post.js';
 import {
   authorizationToken,
   DIGEST,
+  ECR_ENDPOINT,
   ecrCall,
   ecrError,
   FakeDocker,
@@ -129,6 +130,48 @@ describe('pushImage', () => {
     ]);
     expect(deps.docker.commands()).not.toContain('push');
     expect(deps.log.lines).toContain(`Tag latest already holds this image (${DIGEST}) in ${URI}: skipped`);
+  });
+
+  it("reads an image given's tags while it logs in: the login's answer waits for the tag read to arrive", async () => {
+    const deps = await testDeps(workspace);
+    deps.docker.images.set('my-app:ci', { id: IMAGE_ID, repoDigests: [`${URI}@${DIGEST}`] });
+    let tagReadArrived: () => void = () => {};
+    const arrived = new Promise<'arrived'>((resolve) => {
+      tagReadArrived = () => resolve('arrived');
+    });
+    let waited: string | undefined;
+    // GetAuthorizationToken answers only once the tag read has arrived (or after 2 s, which fails the test): one
+    // after the other, the tag read would never start before the login's answer.
+    nock(ECR_ENDPOINT)
+      .matchHeader('x-amz-target', 'AmazonEC2ContainerRegistry_V20150921.GetAuthorizationToken')
+      .post('/')
+      .reply(async () => {
+        waited = await Promise.race([arrived, new Promise<string>((resolve) => setTimeout(resolve, 2000, 'late'))]);
+        return [
+          200,
+          JSON.stringify({
+            authorizationData: [{ authorizationToken: TOKEN, proxyEndpoint: `https://${REGISTRY_HOST}` }],
+          }),
+          { 'content-type': 'application/x-amz-json-1.1' },
+        ];
+      });
+    const repository = repositoryDescription('ecs-be-prod', 'IMMUTABLE');
+    // The tag read: nock matches its body when it arrives.
+    const tagRead = nock(ECR_ENDPOINT)
+      .matchHeader('x-amz-target', 'AmazonEC2ContainerRegistry_V20150921.DescribeImages')
+      .post('/', () => {
+        tagReadArrived();
+        return true;
+      })
+      .reply(200, JSON.stringify({ imageDetails: [{ imageDigest: DIGEST, imageTags: ['latest'] }] }), {
+        'content-type': 'application/x-amz-json-1.1',
+      });
+
+    const result = await pushImage(inputs({ repository: 'ecs-be-prod', image: 'my-app:ci' }), deps);
+    expect(waited).toBe('arrived');
+    expect(tagRead.isDone() && repository.isDone()).toBe(true);
+    expect(result.tagResults).toEqual([{ tag: 'latest', action: 'skipped' }]);
+    expect(deps.docker.commands()).toEqual(['image']);
   });
 
   it('recognises a rebuilt identical image by its config digest', async () => {
