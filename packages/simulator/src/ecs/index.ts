@@ -1,5 +1,5 @@
 export type { Scenario } from './model.js';
-export { TIMING } from './scheduler.js';
+export { TIMING } from './scheduler-model.js';
 export {
   EcsSimulator,
   type EcsSimulatorOptions,

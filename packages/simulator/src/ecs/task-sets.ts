@@ -7,7 +7,10 @@
  * through `ServiceTaskSets`.
  */
 import type { JsonObject, ServiceRecord, TaskRecord } from './model.js';
-import type { Scheduler } from './scheduler.js';
+import type { StagedHost } from './strategies/staged-model.js';
+
+/** The scheduler primitives task sets use: those of the staged model, less its views of a deployment's tasks. */
+export type TaskSetScheduler = Pick<StagedHost, 'launchTask' | 'stopTask' | 'event' | 'taskDefinitionFor'>;
 
 export interface TaskSetRecord {
   /** `ecs-svc/` + 19 digits, as TaskSet.id looks. */
@@ -45,7 +48,7 @@ export function computedDesiredCount(service: ServiceRecord, taskSet: TaskSetRec
  * count (launches wait while the service is throttled), a DRAINING task set stops all of its tasks and is gone once
  * they are STOPPED, and stability is tracked (STEADY_STATE once every task runs and is healthy).
  */
-export function reconcileTaskSets(scheduler: Scheduler, service: ServiceRecord, at: number): void {
+export function reconcileTaskSets(scheduler: TaskSetScheduler, service: ServiceRecord, at: number): void {
   const taskSets = service.taskSets ?? [];
   const started: TaskRecord[] = [];
   for (const taskSet of taskSets) {
@@ -139,7 +142,7 @@ export function taskSetServiceFields(service: ServiceRecord): JsonObject | undef
  */
 export class ServiceTaskSets {
   constructor(
-    private readonly scheduler: Scheduler,
+    private readonly scheduler: TaskSetScheduler,
     readonly service: ServiceRecord,
     private readonly newId: () => string,
   ) {}

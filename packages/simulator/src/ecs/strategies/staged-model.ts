@@ -78,13 +78,6 @@ export function blues(service: ServiceRecord, rollout: StagedRolloutRecord): Dep
   return service.deployments.filter((deployment) => rollout.blueIds.includes(deployment.id));
 }
 
-/** The deployment is gone from the service (INACTIVE). */
-export function retire(service: ServiceRecord, deployment: DeploymentRecord, at: number): void {
-  deployment.status = 'INACTIVE';
-  deployment.updatedAt = at;
-  service.deployments = service.deployments.filter((candidate) => candidate !== deployment);
-}
-
 export function scaleTo(
   host: StagedHost,
   service: ServiceRecord,

@@ -3,8 +3,10 @@
  * breaker, StopServiceDeployment ROLLBACK): traffic back on blue, blue PRIMARY again and scaled to the desired count,
  * green stopped; ROLLBACK_SUCCESSFUL once green is gone and blue is healthy, ROLLBACK_FAILED when blue cannot start.
  */
+
+import { beginRollback, failRollout, retire } from '../deployment-states.js';
 import type { ServiceDeploymentRecord, ServiceRecord } from '../model.js';
-import { blues, retire, type StagedHost, type StagedRolloutRecord, scaleTo } from './staged-model.js';
+import { blues, type StagedHost, type StagedRolloutRecord, scaleTo } from './staged-model.js';
 
 export function startRollback(
   host: StagedHost,
@@ -18,17 +20,12 @@ export function startRollback(
   rollout.rollbackAt = undefined;
   rollout.productionWeight = 0;
   rollout.testWeight = 0;
-  record.status = 'ROLLBACK_IN_PROGRESS';
-  record.statusReason = reason;
-  record.rollback = { reason, startedAt: at, serviceRevisionArn: rollout.blueRevisionArn };
-  record.updatedAt = at;
+  beginRollback(record, reason, rollout.blueRevisionArn, at);
   const green = service.deployments.find((deployment) => deployment.id === rollout.greenId);
   const blue = blues(service, rollout)[0];
   if (green) {
     green.status = 'ACTIVE';
-    green.rolloutState = 'FAILED';
-    green.rolloutStateReason = reason;
-    green.updatedAt = at;
+    failRollout(green, reason, at);
   }
   if (blue) {
     // Blue is the service's PRIMARY deployment again.

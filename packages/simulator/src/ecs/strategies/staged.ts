@@ -10,11 +10,12 @@
  * passes, and blue is cleaned up. A hook that answers FAILED, an alarm that goes into ALARM (with alarms.rollback),
  * the circuit breaker, or StopServiceDeployment with ROLLBACK rolls back: traffic back to blue, green stopped.
  */
+
+import { completeRollout, endUnfinished, failRollout, retire } from '../deployment-states.js';
 import type { DeploymentRecord, ServiceDeploymentRecord, ServiceRecord } from '../model.js';
 import { LIFECYCLE_STAGES, type LifecycleStage, settingsOf } from './config.js';
 import {
   blues,
-  retire,
   round1,
   STAGED_TIMING,
   type StagedHost,
@@ -153,7 +154,7 @@ export class StagedRollouts {
     if (!workDone || !hooksDone) return false;
     const next = LIFECYCLE_STAGES[LIFECYCLE_STAGES.indexOf(rollout.stage) + 1];
     if (!next) {
-      this.succeed(service, record, rollout, green, at);
+      this.succeed(service, rollout, green, at);
       return true;
     }
     this.enter(rollout, next, at);
@@ -242,29 +243,12 @@ export class StagedRollouts {
     }
   }
 
-  private succeed(
-    service: ServiceRecord,
-    record: ServiceDeploymentRecord,
-    rollout: StagedRolloutRecord,
-    green: DeploymentRecord,
-    at: number,
-  ): void {
+  private succeed(service: ServiceRecord, rollout: StagedRolloutRecord, green: DeploymentRecord, at: number): void {
     rollout.phase = 'done';
     if (rollout.alarmStatus === 'MONITORING') rollout.alarmStatus = 'MONITORING_COMPLETE';
     for (const blue of blues(service, rollout)) retire(service, blue, at);
-    green.rolloutState = 'COMPLETED';
-    green.rolloutStateReason = `ECS deployment ${green.id} completed.`;
-    green.updatedAt = at;
-    service.lastCompleted = {
-      deploymentId: green.id,
-      taskDefinitionArn: green.taskDefinitionArn,
-      serviceRevisionArn: green.serviceRevisionArn,
-    };
-    record.status = 'SUCCESSFUL';
-    record.finishedAt = at;
-    record.updatedAt = at;
-    this.host.event(service, at, `(service ${service.name}) (deployment ${green.id}) deployment completed.`);
-    this.host.event(service, at, `(service ${service.name}) has reached a steady state.`);
+    // Green's service deployment (the staged one) was not rolled back: it ends SUCCESSFUL.
+    completeRollout(service, green, at, (target, when, message) => this.host.event(target, when, message));
   }
 
   /** Failed without a rollback (alarms or circuit breaker with rollback off): STOPPED, green stops launching. */
@@ -276,17 +260,9 @@ export class StagedRollouts {
     at: number,
   ): void {
     rollout.phase = 'done';
-    record.status = 'STOPPED';
-    record.statusReason = reason;
-    record.stoppedAt = at;
-    record.finishedAt = at;
-    record.updatedAt = at;
+    endUnfinished(record, 'STOPPED', reason, at);
     const green = service.deployments.find((deployment) => deployment.id === rollout.greenId);
-    if (green) {
-      green.rolloutState = 'FAILED';
-      green.rolloutStateReason = reason;
-      green.updatedAt = at;
-    }
+    if (green) failRollout(green, reason, at);
     this.host.event(
       service,
       at,

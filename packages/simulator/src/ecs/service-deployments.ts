@@ -1,0 +1,60 @@
+/**
+ * Service deployments (the ServiceDeployment records of each deployment a service went through):
+ * ListServiceDeployments, DescribeServiceDeployments and StopServiceDeployment.
+ */
+import type { JsonObject } from './model.js';
+import { invalid, paginate, required, str, strings } from './requests.js';
+import { serviceDeploymentBriefShape, serviceDeploymentShape } from './shapes.js';
+import { clusterOf, type EcsState, serviceOf } from './state.js';
+import { stopServiceDeployment as stopDeployment } from './strategies/stop.js';
+
+export function listServiceDeployments(state: EcsState, input: JsonObject): unknown {
+  state.now();
+  const cluster = clusterOf(state, input.cluster);
+  const service = serviceOf(cluster, required(input, 'service'));
+  const statuses = strings(input, 'status');
+  const createdAt = (input.createdAt ?? {}) as { before?: number; after?: number };
+  // Newest first (ListServiceDeployments: "most recent first").
+  const records = [...service.serviceDeployments]
+    .reverse()
+    .filter((record) => statuses === undefined || statuses.includes(record.status))
+    .filter((record) => createdAt.after === undefined || record.createdAt >= createdAt.after * 1000)
+    .filter((record) => createdAt.before === undefined || record.createdAt <= createdAt.before * 1000);
+  const { page, nextToken } = paginate(records, input, 20, 100);
+  const serviceDeployments = page.map((record) => serviceDeploymentBriefShape(service, record));
+  return nextToken ? { serviceDeployments, nextToken } : { serviceDeployments };
+}
+
+export function describeServiceDeployments(state: EcsState, input: JsonObject): unknown {
+  state.now();
+  const arns = strings(input, 'serviceDeploymentArns');
+  if (!arns || arns.length === 0) throw invalid('serviceDeploymentArns cannot be empty.');
+  if (arns.length > 20) throw invalid('Too many serviceDeploymentArns. The maximum is 20.');
+  const serviceDeployments: JsonObject[] = [];
+  const failures: JsonObject[] = [];
+  for (const arn of arns) {
+    let found = false;
+    for (const cluster of state.clusters.values()) {
+      for (const service of cluster.services.values()) {
+        const record = service.serviceDeployments.find((candidate) => candidate.arn === arn);
+        if (record) {
+          serviceDeployments.push(serviceDeploymentShape(service, record));
+          found = true;
+        }
+      }
+    }
+    if (!found) failures.push({ arn, reason: 'MISSING' });
+  }
+  return { serviceDeployments, failures };
+}
+
+export function stopServiceDeployment(state: EcsState, input: JsonObject): unknown {
+  const now = state.now();
+  return stopDeployment(
+    state.clusters.values(),
+    state.scheduler,
+    required(input, 'serviceDeploymentArn'),
+    str(input, 'stopType'),
+    now,
+  );
+}
