@@ -2385,14 +2385,12 @@ function leaves(value, path, into = new Map()) {
  * outcome after the update, is a result that says what landed.
  */
 async function deploy(inputs, deps) {
-    const session = new DeploySession(inputs, deps);
-    const deployer = new Deployer(session);
     try {
-        const result = await deployer.run();
-        return await withCleanUp(session, withPreflight(result, await deployer.preflightReport()));
+        const session = new DeploySession(inputs, deps);
+        const result = await new Deployer(session).run();
+        return await withCleanUp(session, result);
     }
     catch (error) {
-        await deployer.preflightReport();
         // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
         if ((0,src_ecs/* isAbort */.rV)(error) || deps.signal?.aborted) {
             throw new src/* ConfigurationError */.j1('Cancelled before anything was changed: nothing was registered or deployed.');
@@ -2404,12 +2402,6 @@ class Deployer {
     session;
     constructor(session) {
         this.session = session;
-    }
-    /** The preflight, once started (undefined with `preflight: off`, and before step 2). */
-    preflight;
-    /** The preflight's report, once its reads are done; undefined when there is none or its reads were cut short. */
-    async preflightReport() {
-        return this.preflight?.catch(() => undefined);
     }
     /** Calls before the wait share the step's timeout (plus one poll), so a hung call cannot outlast it. */
     beforeWait = () => {
@@ -2444,17 +2436,13 @@ class Deployer {
             return deployWithCodeDeploy(session, before, this.beforeWait);
         // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
         const resolved = await resolveTaskDefinition(session, before, this.beforeWait());
-        // With `fail` the findings decide whether anything changes, so they come first. With `warn` they change
-        // nothing: the reads (EC2's client alone is a large load) go on while the service is updated and followed, and
-        // the report is logged when they are done. Either way it describes the service as it was before this step.
-        this.preflight = runPreflight(session, before, this.beforeWait());
-        if (inputs.preflight === 'fail')
-            await this.preflight;
+        const preflight = await runPreflight(session, before, this.beforeWait());
         const base = {
             cluster: inputs.cluster,
             service: inputs.service,
             consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
             stoppedTasks: [],
+            ...(preflight ? { preflight: preflightSummary(preflight) } : {}),
         };
         const settingsChanges = serviceSettingsChanges(session, before);
         if (settingsChanges)
@@ -2664,17 +2652,12 @@ function serviceSettingsChanges(session, before) {
         : `Service definition ${definition.path} changes ${lines.length} setting${lines.length === 1 ? '' : 's'} (applied with the task definition in one UpdateService):\n${lines.map((line) => `  ${line}`).join('\n')}`);
     return lines;
 }
-/** The result with what it carries of the preflight. */
-function withPreflight(result, report) {
-    if (!report)
-        return result;
+/** What a result carries of the preflight. */
+function preflightSummary(report) {
     const { prediction } = report;
     return {
-        ...result,
-        preflight: {
-            findings: report.findings.map(findingLine),
-            ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
-        },
+        findings: report.findings.map(findingLine),
+        ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
     };
 }
 

@@ -37,13 +37,11 @@ import { landedUpdate, type Updated, updateService } from './update.js';
  * outcome after the update, is a result that says what landed.
  */
 export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
-  const session = new DeploySession(inputs, deps);
-  const deployer = new Deployer(session);
   try {
-    const result = await deployer.run();
-    return await withCleanUp(session, withPreflight(result, await deployer.preflightReport()));
+    const session = new DeploySession(inputs, deps);
+    const result = await new Deployer(session).run();
+    return await withCleanUp(session, result);
   } catch (error) {
-    await deployer.preflightReport();
     // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
     if (isAbort(error) || deps.signal?.aborted) {
       throw new ConfigurationError('Cancelled before anything was changed: nothing was registered or deployed.');
@@ -54,14 +52,6 @@ export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<De
 
 class Deployer {
   constructor(private readonly session: DeploySession) {}
-
-  /** The preflight, once started (undefined with `preflight: off`, and before step 2). */
-  private preflight: Promise<PreflightReport | undefined> | undefined;
-
-  /** The preflight's report, once its reads are done; undefined when there is none or its reads were cut short. */
-  async preflightReport(): Promise<PreflightReport | undefined> {
-    return this.preflight?.catch(() => undefined);
-  }
 
   /** Calls before the wait share the step's timeout (plus one poll), so a hung call cannot outlast it. */
   private readonly beforeWait = (): CallLimits => {
@@ -101,16 +91,13 @@ class Deployer {
 
     // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
     const resolved = await resolveTaskDefinition(session, before, this.beforeWait());
-    // With `fail` the findings decide whether anything changes, so they come first. With `warn` they change
-    // nothing: the reads (EC2's client alone is a large load) go on while the service is updated and followed, and
-    // the report is logged when they are done. Either way it describes the service as it was before this step.
-    this.preflight = runPreflight(session, before, this.beforeWait());
-    if (inputs.preflight === 'fail') await this.preflight;
+    const preflight = await runPreflight(session, before, this.beforeWait());
     const base = {
       cluster: inputs.cluster,
       service: inputs.service,
       consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
       stoppedTasks: [] as StoppedTask[],
+      ...(preflight ? { preflight: preflightSummary(preflight) } : {}),
     };
     const settingsChanges = serviceSettingsChanges(session, before);
     if (settingsChanges) Object.assign(base, { serviceSettings: settingsChanges });
@@ -341,15 +328,11 @@ function serviceSettingsChanges(session: DeploySession, before: Service): string
   return lines;
 }
 
-/** The result with what it carries of the preflight. */
-function withPreflight(result: DeployResult, report: PreflightReport | undefined): DeployResult {
-  if (!report) return result;
+/** What a result carries of the preflight. */
+function preflightSummary(report: PreflightReport): NonNullable<DeployResult['preflight']> {
   const { prediction } = report;
   return {
-    ...result,
-    preflight: {
-      findings: report.findings.map(findingLine),
-      ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
-    },
+    findings: report.findings.map(findingLine),
+    ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
   };
 }

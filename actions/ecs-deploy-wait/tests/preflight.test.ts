@@ -250,27 +250,6 @@ describe('the preflight in a deploy (simulator)', () => {
     expect(summary).toContain('#### Preflight findings');
   });
 
-  it.each([
-    ['warn', 'does not wait for its reads: the service is updated while a slow EC2 answers', true],
-    ['fail', 'waits for its reads: nothing changes before the findings are known', false],
-  ] as const)('%s %s', async (preflight, _what, updatedFirst) => {
-    const { result, log, sim } = await deployWith({
-      zones: ['us-east-1a', 'us-east-1b'],
-      targetGroup: { deregistrationDelaySeconds: 30, healthCheckIntervalSeconds: 10 },
-      preflight,
-      before: (sim) =>
-        sim.faults.inject({ api: 'ec2', operation: 'DescribeSubnets', kind: 'latency', latencyMs: 1000 }),
-    });
-    expect(result?.status).toBe('succeeded');
-    // The simulator records a call when it answers it.
-    const [subnets] = sim.callsOf('DescribeSubnets');
-    const [update] = sim.callsOf('UpdateService');
-    expect((update?.time ?? 0) < (subnets?.time ?? 0)).toBe(updatedFirst);
-    // Either way its report is logged once and the result carries it.
-    expect(log.text().match(/Preflight of service web: no findings/g)).toHaveLength(1);
-    expect(result?.preflight?.predictedMs).toBe((30 + 10 + 30 + 10) * 1000);
-  });
-
   it('fail: a finding fails the step before any change', async () => {
     const { error, sim } = await deployWith({ zones: ['us-east-1a'], preflight: 'fail', desiredCount: 1 });
     // One subnet is one zone: EC2 is not asked.

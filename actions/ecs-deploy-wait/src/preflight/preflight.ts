@@ -1,8 +1,7 @@
 /**
- * The preflight (input `preflight`): read the service as it was before this step and what it depends on, report
- * each finding in one line (what, why it matters, the fix) and the least time a rollout will take. With `fail`, it
- * runs before any change and a finding fails the step with nothing changed; with `warn` (default) findings are
- * warnings, and the deploy does not wait for its reads (deploy.ts); `off` reads nothing.
+ * The preflight (input `preflight`): before any change, read the service and what it depends on, report each
+ * finding in one line (what, why it matters, the fix) and the least time a rollout will take. With `fail`, a
+ * finding fails the step and nothing is changed; with `warn` (default) findings are warnings; `off` reads nothing.
  */
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError } from '@ecs-actions/core';
