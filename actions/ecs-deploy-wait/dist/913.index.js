@@ -2037,8 +2037,8 @@ function findingLine(finding) {
 
 ;// CONCATENATED MODULE: ./src/preflight/read.ts
 /**
- * What the preflight reads before any change: the Availability Zones of the service's subnets (EC2
- * DescribeSubnets) and its target groups' health check and deregistration delay settings (ELBv2
+ * What the preflight reads before any change: the Availability Zones of the service's subnets (where its running
+ * tasks are, from ECS; EC2 DescribeSubnets unless those already span two zones) and its target groups' health check and deregistration delay settings (ELBv2
  * DescribeTargetGroups, DescribeTargetGroupAttributes), and the health checks of the task definition to deploy.
  * A read that fails (no permission, say) skips the checks that need it with one note naming the permission; it
  * never fails the step.
@@ -2101,11 +2101,44 @@ async function subnetZonesOf(session, service, limits) {
     // One subnet is one Availability Zone: no need to ask EC2 (whose client is a large chunk to load).
     if (subnets.length === 1)
         return new Map([[subnets[0] ?? '?', ONE_SUBNET]]);
+    // Running tasks in two zones show the subnets span two; only otherwise is EC2 asked about every subnet.
+    const seen = await zonesOfRunningTasks(session, subnets, limits);
+    if (new Set(seen.values()).size >= 2)
+        return seen;
     if (!session.deps.ec2)
         return undefined;
     const [ec2, { DescribeSubnetsCommand }] = await Promise.all([session.deps.ec2(), __webpack_require__.e(/* import() */ 990).then(__webpack_require__.t.bind(__webpack_require__, 7990, 19))]);
     const answer = await session.bounded('DescribeSubnets', (o) => ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnets }), o), limits);
     return new Map((answer.Subnets ?? []).map((subnet) => [subnet.SubnetId ?? '?', subnet.AvailabilityZone ?? '?']));
+}
+/**
+ * The zones the service's running tasks are in, by subnet (DescribeTasks: the task's Availability Zone and its network
+ * interface's subnet), for the service's own subnets only: a task still running in a subnet the service no longer
+ * uses says nothing about it. Empty when the tasks cannot be read (the EC2 read then decides).
+ */
+async function zonesOfRunningTasks(session, subnets, limits) {
+    const { cluster, service } = session.inputs;
+    const { ecs } = session.deps;
+    const zones = new Map();
+    try {
+        const listed = await session.bounded('ListTasks', (o) => ecs.send(new dist_cjs.ListTasksCommand({ cluster, serviceName: service, desiredStatus: 'RUNNING', maxResults: 100 }), o), limits);
+        const arns = listed.taskArns ?? [];
+        if (arns.length === 0)
+            return zones;
+        const described = await session.bounded('DescribeTasks', (o) => ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: arns }), o), limits);
+        for (const task of described.tasks ?? []) {
+            const subnet = task.attachments
+                ?.find((attachment) => attachment.type === 'ElasticNetworkInterface')
+                ?.details?.find((detail) => detail.name === 'subnetId')?.value;
+            if (subnet && task.availabilityZone && subnets.includes(subnet))
+                zones.set(subnet, task.availabilityZone);
+        }
+    }
+    catch (error) {
+        if ((0,src_ecs/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+    }
+    return zones;
 }
 async function targetGroupsOf(session, service, limits) {
     const arns = [

@@ -267,9 +267,19 @@ describe('the preflight in a deploy (simulator)', () => {
     expect(sim.callsOf('UpdateService')).toHaveLength(0);
   });
 
+  it("two zones among the running tasks' subnets settle it: EC2 is not asked", async () => {
+    const { result, log, sim } = await deployWith({ zones: ['us-east-1a', 'us-east-1b'], preflight: 'warn' });
+    expect(result?.status).toBe('succeeded');
+    expect(sim.callsOf('DescribeTasks').length).toBeGreaterThan(0);
+    expect(sim.callsOf('DescribeSubnets')).toHaveLength(0);
+    expect(log.warnings.join('\n')).not.toContain('Availability Zone');
+  });
+
   it('a denied read is one note naming the permission, and its checks are skipped', async () => {
     const { result, log } = await deployWith({
       zones: ['us-east-1a', 'us-east-1b'],
+      // One task is in one zone: only EC2 can say where the other subnet is.
+      desiredCount: 1,
       preflight: 'warn',
       before: (sim) => sim.faults.inject({ api: 'ec2', operation: 'DescribeSubnets', kind: 'access-denied' }),
     });
@@ -277,7 +287,10 @@ describe('the preflight in a deploy (simulator)', () => {
     expect(log.text()).toMatch(
       /Could not check the Availability Zones of the subnets: ec2:DescribeSubnets failed with UnauthorizedOperation/,
     );
-    expect(log.warnings.join('\n')).not.toContain('Availability Zone');
+    // The zones finding is skipped (the desired count finding is there, and is the only one that names zones).
+    expect(log.warnings.filter((w) => w.includes('subnets'))).toEqual([
+      expect.stringMatching(/^Preflight: desired count is 1/),
+    ]);
   });
 
   it('the prediction is within 20 % of the simulated rollout', async () => {

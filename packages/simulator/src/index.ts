@@ -92,8 +92,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const clock = new SimClock(options.timeScale ?? 1);
   const logs = new LogsSimulator({ clock, accountId, region });
   const elbv2: Elbv2Simulator = new Elbv2Simulator({ accountId, region, targets: (arn) => ecs.targetsOf(arn) });
-  const ecs: EcsSimulator = new EcsSimulator({ clock, accountId, region, logs, targetGroups: elbv2 });
   const ec2 = new Ec2Simulator({ accountId, region });
+  const ecs: EcsSimulator = new EcsSimulator({ clock, accountId, region, logs, targetGroups: elbv2, subnets: ec2 });
   const codedeploy = new CodeDeploySimulator({ clock, accountId, region, ecs });
   const ecr = new EcrSimulator(
     options.registry ? { clock, accountId, region, registry: options.registry } : { clock, accountId, region },

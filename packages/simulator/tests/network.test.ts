@@ -5,7 +5,12 @@
  * target group's health check interval and deregistration delay time a rollout.
  */
 import { DescribeSubnetsCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import {
+  DescribeTasksCommand,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
 import {
   DescribeTargetGroupAttributesCommand,
   DescribeTargetGroupsCommand,
@@ -92,6 +97,39 @@ describe('EC2 DescribeSubnets', () => {
     expect(denied.message).toMatch(/not authorized to perform: ec2:DescribeSubnets/);
     sim.faults.inject({ api: 'ec2', operation: 'DescribeSubnets', kind: 'throttle' });
     expect((await errorOf(ec2.send(new DescribeSubnetsCommand({})))).name).toBe('RequestLimitExceeded');
+  });
+});
+
+describe("ECS tasks in the service's subnets", () => {
+  it("spreads a service across the Availability Zones of its subnets; a task is in its subnet's zone", async () => {
+    const client = ecsClient(sim);
+    const family = 'net-spread';
+    sim.ecs.seedService({
+      cluster: 'prod',
+      serviceName: family,
+      desiredCount: 2,
+      taskDefinition: fargateTaskDefinition(family, 'registry.local/app:good'),
+      networkConfiguration: {
+        awsvpcConfiguration: {
+          subnets: ['subnet-0aaaaaaaaaaaaaaa2', 'subnet-0aaaaaaaaaaaaaaa3', 'subnet-0aaaaaaaaaaaaaaa1'],
+        },
+      },
+    });
+    await client.send(new UpdateServiceCommand({ cluster: 'prod', service: family, desiredCount: 5 }));
+    sim.clock.advance(120_000);
+    const arns = (await client.send(new ListTasksCommand({ cluster: 'prod', serviceName: family }))).taskArns ?? [];
+    const tasks = (await client.send(new DescribeTasksCommand({ cluster: 'prod', tasks: arns }))).tasks ?? [];
+    const placed = tasks.map((task) => [
+      task.attachments?.[0]?.details?.find((detail) => detail.name === 'subnetId')?.value,
+      task.availabilityZone,
+    ]);
+    expect(placed).toHaveLength(5);
+    // Zone b (two subnets, the first listed) and zone a take turns; each task is in its subnet's zone.
+    const count = (zone: string) => placed.filter(([, at]) => at === zone).length;
+    expect([count('us-east-1b'), count('us-east-1a')]).toEqual([3, 2]);
+    expect(new Set(placed.map(([subnet, zone]) => `${subnet} ${zone}`))).toEqual(
+      new Set(['subnet-0aaaaaaaaaaaaaaa2 us-east-1b', 'subnet-0aaaaaaaaaaaaaaa1 us-east-1a']),
+    );
   });
 });
 

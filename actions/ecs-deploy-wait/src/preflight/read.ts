@@ -1,11 +1,16 @@
 /**
- * What the preflight reads before any change: the Availability Zones of the service's subnets (EC2
- * DescribeSubnets) and its target groups' health check and deregistration delay settings (ELBv2
+ * What the preflight reads before any change: the Availability Zones of the service's subnets (where its running
+ * tasks are, from ECS; EC2 DescribeSubnets unless those already span two zones) and its target groups' health check and deregistration delay settings (ELBv2
  * DescribeTargetGroups, DescribeTargetGroupAttributes), and the health checks of the task definition to deploy.
  * A read that fails (no permission, say) skips the checks that need it with one note naming the permission; it
  * never fails the step.
  */
-import { DescribeTaskDefinitionCommand, type Service } from '@aws-sdk/client-ecs';
+import {
+  DescribeTaskDefinitionCommand,
+  DescribeTasksCommand,
+  ListTasksCommand,
+  type Service,
+} from '@aws-sdk/client-ecs';
 import { errorMessage } from '@ecs-actions/core';
 import { errorCode, isAbort } from '../aws-errors.js';
 import type { CallLimits, DeploySession } from '../session.js';
@@ -92,6 +97,9 @@ async function subnetZonesOf(
   if (subnets.length === 0) return undefined;
   // One subnet is one Availability Zone: no need to ask EC2 (whose client is a large chunk to load).
   if (subnets.length === 1) return new Map([[subnets[0] ?? '?', ONE_SUBNET]]);
+  // Running tasks in two zones show the subnets span two; only otherwise is EC2 asked about every subnet.
+  const seen = await zonesOfRunningTasks(session, subnets, limits);
+  if (new Set(seen.values()).size >= 2) return seen;
   if (!session.deps.ec2) return undefined;
   const [ec2, { DescribeSubnetsCommand }] = await Promise.all([session.deps.ec2(), import('@aws-sdk/client-ec2')]);
   const answer = await session.bounded(
@@ -100,6 +108,45 @@ async function subnetZonesOf(
     limits,
   );
   return new Map((answer.Subnets ?? []).map((subnet) => [subnet.SubnetId ?? '?', subnet.AvailabilityZone ?? '?']));
+}
+
+/**
+ * The zones the service's running tasks are in, by subnet (DescribeTasks: the task's Availability Zone and its network
+ * interface's subnet), for the service's own subnets only: a task still running in a subnet the service no longer
+ * uses says nothing about it. Empty when the tasks cannot be read (the EC2 read then decides).
+ */
+async function zonesOfRunningTasks(
+  session: DeploySession,
+  subnets: readonly string[],
+  limits: CallLimits,
+): Promise<Map<string, string>> {
+  const { cluster, service } = session.inputs;
+  const { ecs } = session.deps;
+  const zones = new Map<string, string>();
+  try {
+    const listed = await session.bounded(
+      'ListTasks',
+      (o) =>
+        ecs.send(new ListTasksCommand({ cluster, serviceName: service, desiredStatus: 'RUNNING', maxResults: 100 }), o),
+      limits,
+    );
+    const arns = listed.taskArns ?? [];
+    if (arns.length === 0) return zones;
+    const described = await session.bounded(
+      'DescribeTasks',
+      (o) => ecs.send(new DescribeTasksCommand({ cluster, tasks: arns }), o),
+      limits,
+    );
+    for (const task of described.tasks ?? []) {
+      const subnet = task.attachments
+        ?.find((attachment) => attachment.type === 'ElasticNetworkInterface')
+        ?.details?.find((detail) => detail.name === 'subnetId')?.value;
+      if (subnet && task.availabilityZone && subnets.includes(subnet)) zones.set(subnet, task.availabilityZone);
+    }
+  } catch (error) {
+    if (isAbort(error) || session.cancelled) throw error;
+  }
+  return zones;
 }
 
 async function targetGroupsOf(

@@ -56,6 +56,11 @@ export class Ec2Simulator implements AwsQueryService {
     });
   }
 
+  /** The Availability Zone of a subnet added here (undefined for one it does not know). */
+  zoneOf(subnetId: string): string | undefined {
+    return this.subnets.get(subnetId)?.availabilityZone;
+  }
+
   async handle(action: string, params: QueryParams): Promise<{ [name: string]: XmlValue }> {
     if (action !== 'DescribeSubnets') {
       throw new AwsServiceError('InvalidAction', `The action ${action} is not valid for this web service.`);

@@ -222,6 +222,9 @@ export interface TaskRecord {
   containerReason?: string;
   version: number;
   privateIp: string;
+  /** awsvpc: the subnet its network interface is in (its Availability Zone is the subnet's). */
+  subnetId?: string;
+  availabilityZone: string;
   /** Next scheduled transition (simulated epoch ms), undefined when STOPPED. */
   nextAt?: number;
   /** For a task stopped by the scheduler: when it reaches STOPPED. */

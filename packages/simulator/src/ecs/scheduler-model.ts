@@ -77,6 +77,8 @@ export interface SchedulerContext {
   containersRan?(task: TaskRecord, at: number): void;
   /** Lifecycle hook answers and alarm trips of native staged deployments (BLUE_GREEN, LINEAR, CANARY). */
   staged: StagedScenarios;
+  /** The Availability Zone of a subnet the EC2 side knows. */
+  zoneOfSubnet?(subnetId: string): string | undefined;
 }
 
 export const plural = (count: number, word: string) => `${count} ${word}`;

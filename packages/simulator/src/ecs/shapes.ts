@@ -170,7 +170,7 @@ export function taskShape(task: TaskRecord, region: string, accountId: string, i
             type: 'ElasticNetworkInterface',
             status: task.lastStatus === 'STOPPED' ? 'DELETED' : 'ATTACHED',
             details: [
-              { name: 'subnetId', value: 'subnet-0a1b2c3d4e5f60718' },
+              { name: 'subnetId', value: task.subnetId ?? 'subnet-0a1b2c3d4e5f60718' },
               { name: 'networkInterfaceId', value: `eni-${hash(task.id).slice(0, 17)}` },
               { name: 'privateIPv4Address', value: task.privateIp },
             ],
@@ -178,7 +178,7 @@ export function taskShape(task: TaskRecord, region: string, accountId: string, i
         ]
       : [],
     attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
-    availabilityZone: `${region}a`,
+    availabilityZone: task.availabilityZone,
     clusterArn: task.cluster.arn,
     connectivity: task.lastStatus === 'PROVISIONING' ? undefined : 'CONNECTED',
     connectivityAt: date(task.pullStartedAt),

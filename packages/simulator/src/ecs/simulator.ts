@@ -38,6 +38,8 @@ export interface EcsSimulatorOptions {
   logs?: LogSink;
   /** The Elastic Load Balancing side's target group settings that drive rollout timing. */
   targetGroups?: TargetGroupTiming;
+  /** The EC2 side's subnets: a task's Availability Zone is its subnet's. */
+  subnets?: { zoneOf(subnetId: string): string | undefined };
 }
 
 /** What a target group's settings make a service's rollout wait for (ms), for target groups that side knows. */
@@ -83,6 +85,7 @@ export class EcsSimulator implements AwsJsonService {
         containersRan: (task, at) => {
           if (options.logs) scenarios.writeLogs(options.logs, task, at);
         },
+        zoneOfSubnet: (subnetId) => options.subnets?.zoneOf(subnetId),
       },
       this.clusters,
     );

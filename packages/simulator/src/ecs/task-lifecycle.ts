@@ -78,6 +78,7 @@ export class TaskLifecycle {
       createdAt: alreadyRunning ? at - 60_000 : at,
       version: 1,
       privateIp: `10.0.${1 + (cluster.tasks.length % 250)}.${10 + (Number.parseInt(id.slice(0, 2), 16) % 240)}`,
+      ...this.placement(cluster, service, startedBy),
     };
     cluster.tasks.push(task);
     if (alreadyRunning) {
@@ -91,6 +92,30 @@ export class TaskLifecycle {
     }
     this.scheduleNext(task);
     return task;
+  }
+
+  /**
+   * Where a service's task runs: ECS spreads a service's tasks across the Availability Zones of its subnets, so the
+   * task goes to the zone with the fewest of the service's live tasks (ties: the subnets' order), in that zone's
+   * first subnet. The subnets are its deployment's (or the service's); a subnet EC2 does not know is in zone "a".
+   */
+  private placement(
+    cluster: ClusterRecord,
+    service: ServiceRecord | undefined,
+    startedBy: string,
+  ): Pick<TaskRecord, 'subnetId' | 'availabilityZone'> {
+    const fallbackZone = `${this.context.region}a`;
+    const configuration =
+      service?.deployments.find((deployment) => deployment.id === startedBy)?.networkConfiguration ??
+      service?.networkConfiguration;
+    const subnets = subnetsOf(configuration);
+    if (!service || subnets.length === 0) return { availabilityZone: fallbackZone };
+    const zoneOf = (subnet: string) => this.context.zoneOfSubnet?.(subnet) ?? fallbackZone;
+    const live = cluster.tasks.filter((task) => task.service === service && task.desiredStatus === 'RUNNING');
+    const load = (zone: string) => live.filter((task) => task.availabilityZone === zone).length;
+    let chosen = subnets[0] as string;
+    for (const subnet of subnets) if (load(zoneOf(subnet)) < load(zoneOf(chosen))) chosen = subnet;
+    return { subnetId: chosen, availabilityZone: zoneOf(chosen) };
   }
 
   /** Applies the task's transition due at `at`. */
@@ -299,4 +324,11 @@ export class TaskLifecycle {
   private deploymentOf(task: TaskRecord): DeploymentRecord | undefined {
     return task.service?.deployments.find((deployment) => deployment.id === task.startedBy);
   }
+}
+
+/** The subnets of an awsvpc network configuration (`{ awsvpcConfiguration: { subnets } }`), as given. */
+function subnetsOf(configuration: unknown): string[] {
+  const subnets = (configuration as { awsvpcConfiguration?: { subnets?: unknown } } | undefined)?.awsvpcConfiguration
+    ?.subnets;
+  return Array.isArray(subnets) ? subnets.filter((subnet): subnet is string => typeof subnet === 'string') : [];
 }
