@@ -169,7 +169,7 @@ export async function runPostSteps(services: RunnerServices, scope: JobScope): P
       exitCode: bundleRun.exitCode,
     };
     if (record.conclusion === 'failure') scope.status.failed = true;
-    scope.run.steps.push(record);
+    scope.jobRun.steps.push(record);
     services.emit({ type: 'step-end', job: scope.id, step: record });
   }
 }

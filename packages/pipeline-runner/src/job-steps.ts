@@ -67,7 +67,7 @@ async function runStep(
   const condition = step.if?.expression ?? 'success()';
   if (!evaluateCondition(condition, { ...contexts, env }, scope.status)) {
     scope.steps[stepId] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
-    scope.run.steps.push(record);
+    scope.jobRun.steps.push(record);
     services.emit({ type: 'step-end', job: scope.id, step: record });
     return;
   }
@@ -160,7 +160,7 @@ function recordResult(
   Object.assign(scope.env, result.env);
   if (record.conclusion === 'failure') scope.status.failed = true;
   scope.steps[stepId] = { outputs: result.outputs, outcome: record.outcome, conclusion: record.conclusion };
-  scope.run.steps.push(record);
+  scope.jobRun.steps.push(record);
   services.emit({ type: 'step-end', job: scope.id, step: record });
 }
 

@@ -1,7 +1,10 @@
 /**
- * What a job's expressions and processes see of the run: the `github`, `inputs`, `vars` and `secrets` contexts, and
- * the GITHUB_* / RUNNER_* variables of each step's process.
+ * What a job's expressions and processes see of the run: the `github`, `inputs`, `vars` and `secrets` contexts, the
+ * GITHUB_* / RUNNER_* variables of each step's process, and the job's directories they name.
  */
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { asText, type ExpressionContexts } from './expressions.js';
 import type { CallFrame, PipelineRunnerOptions, Trigger } from './runner-types.js';
 
@@ -39,6 +42,20 @@ export function expressionContexts(
     env: {},
     ...extra,
   };
+}
+
+/** A job's own directories on this machine (its workspace and RUNNER_TEMP inside), and its event payload file. */
+export async function jobDirectories(
+  trigger: Trigger,
+): Promise<{ runnerDir: string; workspace: string; temp: string; eventPath: string }> {
+  const runnerDir = await mkdtemp(path.join(tmpdir(), 'ecs-pipeline-job-'));
+  const workspace = path.join(runnerDir, 'workspace');
+  const temp = path.join(runnerDir, 'temp');
+  await mkdir(workspace, { recursive: true });
+  await mkdir(temp, { recursive: true });
+  const eventPath = path.join(runnerDir, 'event.json');
+  await writeFile(eventPath, JSON.stringify(trigger.payload));
+  return { runnerDir, workspace, temp, eventPath };
 }
 
 /** Where a job's step runs: the job's own directories and event file. */

@@ -189,7 +189,8 @@ export interface JobScope {
   env: Record<string, string>;
   steps: Record<string, StepContext>;
   status: JobStatus;
-  run: JobRun;
+  /** The job's record in the run (its steps are added as they end). */
+  jobRun: JobRun;
   posts: PostStep[];
   /** The expression contexts of the job as it stands now. */
   contexts(): ExpressionContexts;

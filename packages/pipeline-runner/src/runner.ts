@@ -8,15 +8,13 @@
  * variables), workflow-calls.ts (dispatch and workflow_call inputs and outputs), job-steps.ts (the steps),
  * script-steps.ts (`run:`), action-steps.ts (`uses:` and post steps); runner-types.ts holds the types.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Job, ReusableWorkflowJob, WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
 import { runPostSteps } from './action-steps.js';
 import { type ExpressionContexts, evaluateCondition, type JobStatus } from './expressions.js';
 import { runSteps } from './job-steps.js';
 import { type Permissions, parsePermissions, permissionLevel, restrictPermissions } from './permissions.js';
-import { concurrencyOf, expressionContexts, githubEnv } from './run-context.js';
+import { concurrencyOf, expressionContexts, githubEnv, jobDirectories } from './run-context.js';
 import type {
   CallFrame,
   JobOutcome,
@@ -186,7 +184,7 @@ export class PipelineRunner {
     needs: Record<string, unknown>,
   ): Promise<JobOutcome> {
     const scope = await this.openJob(frame, job, trigger, needs);
-    const jobRun = scope.run;
+    const { jobRun } = scope;
     run.jobs.push(jobRun);
     const { environment } = scope;
     this.emit({ type: 'job-start', job: scope.id, name: jobRun.name, ...(environment ? { environment } : {}) });
@@ -209,14 +207,7 @@ export class PipelineRunner {
     const permissions = this.jobPermissions(frame, job.id.value);
     const token =
       permissionLevel(permissions, 'contents') === 'write' ? this.options.tokens.write : this.options.tokens.read;
-    const runnerDir = await mkdtemp(path.join(tmpdir(), 'ecs-pipeline-job-'));
-    const workspace = path.join(runnerDir, 'workspace');
-    const temp = path.join(runnerDir, 'temp');
-    await mkdir(workspace, { recursive: true });
-    await mkdir(temp, { recursive: true });
-    const eventPath = path.join(runnerDir, 'event.json');
-    await writeFile(eventPath, JSON.stringify(trigger.payload));
-
+    const { runnerDir, workspace, temp, eventPath } = await jobDirectories(trigger);
     const steps: Record<string, StepContext> = {};
     const jobEnv: Record<string, string> = {};
     // Inside a job that runs in an environment, vars.* are the environment's variables over the repository's.
@@ -262,7 +253,7 @@ export class PipelineRunner {
       env: jobEnv,
       steps,
       status,
-      run: jobRun,
+      jobRun,
       posts: [],
       contexts: base,
       githubEnv: (stepId) => githubEnv(this.options, frame, trigger, { ...place, stepId }),
