@@ -28,3 +28,12 @@ export function escapeRegExp(text: string): string {
 
 /** How the READMEs and docs name the repository in `uses:` examples, until `pnpm retarget` names it. */
 export const DOCS_PLACEHOLDER = '<owner>/ecs-actions';
+
+/** `uses:` of our own actions and reusable workflows, under the repository's own name (package.json `repository`). */
+export function ourUses(root: string): { actions: RegExp; workflows: RegExp } {
+  const name = escapeRegExp(ourRepository(root));
+  return {
+    actions: new RegExp(`^${name}/([a-z0-9-]+)@[^/]+$`),
+    workflows: new RegExp(`^${name}/(\\.github/workflows/[A-Za-z0-9._-]+\\.ya?ml)@[^/]+$`),
+  };
+}

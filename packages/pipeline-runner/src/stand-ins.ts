@@ -14,36 +14,13 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Simulator } from '@ecs-actions/simulator';
-import { type Permissions, permissionLevel } from './permissions.js';
-import type { PipelineRunnerOptions, Trigger } from './runner.js';
+import { permissionLevel } from './permissions.js';
+import type { StandIn, StandInContext } from './runner-types.js';
 import { unzip } from './unzip.js';
 
 const exec = promisify(execFile);
 
-export interface StandInContext {
-  inputs: Record<string, string>;
-  env: Record<string, string>;
-  workspace: string;
-  temp: string;
-  trigger: Trigger;
-  /** The job's GITHUB_TOKEN. */
-  token: string;
-  permissions: Permissions;
-  /** The job's `environment:` name, when it has one (it decides the OIDC subject). */
-  environment?: string;
-  runner: PipelineRunnerOptions;
-}
-
-export interface StandInResult {
-  outputs?: Record<string, string>;
-  /** Exported into the job's environment (as GITHUB_ENV does). */
-  env?: Record<string, string>;
-  log?: string;
-  /** Set when the step fails. */
-  error?: string;
-}
-
-export type StandIn = (context: StandInContext) => Promise<StandInResult>;
+export type { StandIn, StandInContext, StandInResult } from './runner-types.js';
 
 async function git(cwd: string, ...args: string[]): Promise<string> {
   const { stdout } = await exec('git', args, { cwd });

@@ -30,6 +30,23 @@ export function strings(input: JsonObject, name: string): string[] | undefined {
   return value as string[];
 }
 
+/** A Describe* list of references: `name`, not empty (`<subject> cannot be empty.`) and at most `max` long. */
+export function referenceList(input: JsonObject, name: string, subject: string, max: number): string[] {
+  const references = strings(input, name);
+  if (!references || references.length === 0) throw invalid(`${subject} cannot be empty.`);
+  if (references.length > max) throw invalid(`Too many ${name}. The maximum is ${max}.`);
+  return references;
+}
+
+/** `include: ["TAGS"]`: the answer carries the resources' tags. */
+export const includesTags = (input: JsonObject) => (strings(input, 'include') ?? []).includes('TAGS');
+
+/** One page of a List* answer, `{ [key]: page }`, with the `nextToken` of the next page when there is one. */
+export function listPage<T>(key: string, items: T[], input: JsonObject, defaultMax: number, limit: number): JsonObject {
+  const { page, nextToken } = paginate(items, input, defaultMax, limit);
+  return nextToken ? { [key]: page, nextToken } : { [key]: page };
+}
+
 /** Opaque pagination: nextToken is the base64 offset (ListTasks, ListTaskDefinitions, ListServiceDeployments). */
 export function paginate<T>(
   items: T[],

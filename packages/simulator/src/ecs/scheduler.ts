@@ -62,6 +62,8 @@ export class Scheduler {
     );
   }
 
+  // ------------------------------------------------------------------------------------------- event loop
+
   /** Processes every task transition and scheduler wake-up up to `now`, in time order. */
   advanceTo(now: number): void {
     for (let guard = 0; guard < 1_000_000; guard++) {

@@ -3,7 +3,7 @@
  * ListServiceDeployments, DescribeServiceDeployments and StopServiceDeployment.
  */
 import type { JsonObject } from './model.js';
-import { invalid, paginate, required, str, strings } from './requests.js';
+import { paginate, referenceList, required, str, strings } from './requests.js';
 import { serviceDeploymentBriefShape, serviceDeploymentShape } from './shapes.js';
 import { clusterOf, type EcsState, serviceOf } from './state.js';
 import { stopServiceDeployment as stopDeployment } from './strategies/stop.js';
@@ -27,9 +27,7 @@ export function listServiceDeployments(state: EcsState, input: JsonObject): unkn
 
 export function describeServiceDeployments(state: EcsState, input: JsonObject): unknown {
   state.now();
-  const arns = strings(input, 'serviceDeploymentArns');
-  if (!arns || arns.length === 0) throw invalid('serviceDeploymentArns cannot be empty.');
-  if (arns.length > 20) throw invalid('Too many serviceDeploymentArns. The maximum is 20.');
+  const arns = referenceList(input, 'serviceDeploymentArns', 'serviceDeploymentArns', 20);
   const serviceDeployments: JsonObject[] = [];
   const failures: JsonObject[] = [];
   for (const arn of arns) {

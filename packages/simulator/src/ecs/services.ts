@@ -10,7 +10,7 @@ import type {
   ServiceRecord,
   TaskDefinitionRecord,
 } from './model.js';
-import { invalid, paginate, required, str, strings } from './requests.js';
+import { includesTags, invalid, listPage, referenceList, required, str } from './requests.js';
 import { applyServiceSettings } from './service-settings.js';
 import { serviceShape } from './shapes.js';
 import { clusterOf, type EcsState, findService, nameOf, serviceOf } from './state.js';
@@ -200,10 +200,8 @@ export function updateService(state: EcsState, input: JsonObject): unknown {
 export function describeServices(state: EcsState, input: JsonObject): unknown {
   state.now();
   const cluster = clusterOf(state, input.cluster);
-  const references = strings(input, 'services');
-  if (!references || references.length === 0) throw invalid('Services cannot be empty.');
-  if (references.length > 10) throw invalid('Too many services. The maximum is 10.');
-  const includeTags = (strings(input, 'include') ?? []).includes('TAGS');
+  const references = referenceList(input, 'services', 'Services', 10);
+  const includeTags = includesTags(input);
   const services: JsonObject[] = [];
   const failures: JsonObject[] = [];
   for (const reference of references) {
@@ -235,6 +233,5 @@ export function listServices(state: EcsState, input: JsonObject): unknown {
   const arns = [...cluster.services.values()]
     .filter((service) => service.status !== 'INACTIVE')
     .map((service) => service.arn);
-  const { page, nextToken } = paginate(arns, input, 10, 100);
-  return nextToken ? { serviceArns: page, nextToken } : { serviceArns: page };
+  return listPage('serviceArns', arns, input, 10, 100);
 }

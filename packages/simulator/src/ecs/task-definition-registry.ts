@@ -4,7 +4,7 @@
  * or family that the other operations use.
  */
 import type { JsonObject, TaskDefinitionRecord } from './model.js';
-import { clientError, invalid, paginate, required, str, strings } from './requests.js';
+import { clientError, includesTags, invalid, listPage, required, str } from './requests.js';
 import { buildTaskDefinition, validateRegisterInput } from './task-definitions.js';
 
 export class TaskDefinitionRegistry {
@@ -87,8 +87,7 @@ export function describeTaskDefinition(registry: TaskDefinitionRegistry, input: 
   const record = registry.lookup(reference);
   // DescribeTaskDefinition of an unknown family/revision: ClientException.
   if (!record) throw clientError('Unable to describe task definition.');
-  const includeTags = (strings(input, 'include') ?? []).includes('TAGS');
-  return includeTags
+  return includesTags(input)
     ? { taskDefinition: record.taskDefinition, tags: record.tags }
     : { taskDefinition: record.taskDefinition };
 }
@@ -121,11 +120,6 @@ export function listTaskDefinitions(registry: TaskDefinitionRegistry, input: Jso
   // familyPrefix is the full family name (ListTaskDefinitions request parameters).
   const records = registry.withStatus(status, family);
   if (sort === 'DESC') records.reverse();
-  const { page, nextToken } = paginate(
-    records.map((record) => record.arn),
-    input,
-    100,
-    100,
-  );
-  return nextToken ? { taskDefinitionArns: page, nextToken } : { taskDefinitionArns: page };
+  const arns = records.map((record) => record.arn);
+  return listPage('taskDefinitionArns', arns, input, 100, 100);
 }

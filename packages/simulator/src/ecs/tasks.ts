@@ -3,7 +3,7 @@
  * standalone tasks of RunTask and StopTask.
  */
 import type { ClusterRecord, JsonObject, TaskDefinitionRecord } from './model.js';
-import { clientError, invalid, paginate, required, str, strings } from './requests.js';
+import { clientError, includesTags, invalid, listPage, referenceList, required, str } from './requests.js';
 import { taskShape } from './shapes.js';
 import { clusterOf, type EcsState, serviceOf } from './state.js';
 
@@ -29,22 +29,15 @@ export function listTasks(state: EcsState, input: JsonObject): unknown {
       (family === undefined || task.taskDefinition.family === family) &&
       (launchType === undefined || task.launchType === launchType),
   );
-  const { page, nextToken } = paginate(
-    tasks.map((task) => task.arn),
-    input,
-    100,
-    100,
-  );
-  return nextToken ? { taskArns: page, nextToken } : { taskArns: page };
+  const arns = tasks.map((task) => task.arn);
+  return listPage('taskArns', arns, input, 100, 100);
 }
 
 export function describeTasks(state: EcsState, input: JsonObject): unknown {
   state.now();
   const cluster = clusterOf(state, input.cluster);
-  const references = strings(input, 'tasks');
-  if (!references || references.length === 0) throw invalid('Tasks cannot be empty.');
-  if (references.length > 100) throw invalid('Too many tasks. The maximum is 100.');
-  const includeTags = (strings(input, 'include') ?? []).includes('TAGS');
+  const references = referenceList(input, 'tasks', 'Tasks', 100);
+  const includeTags = includesTags(input);
   const tasks: JsonObject[] = [];
   const failures: JsonObject[] = [];
   for (const reference of references) {
