@@ -264,8 +264,10 @@ describe('the starter workflows, run from their YAML against the simulator and a
     // `docker push` speaks the registry protocol to ECR (layer uploads, manifest reads and writes); those calls
     // reach the registry, not the simulator's API, so they are added to what the simulator saw.
     // deploy.yml's migration-command (ecs-run-task) is not used here: migration.e2e.test.ts runs it and checks its
-    // calls against the same policy.
-    const needed = [...new Set([...called, ...DOCKER_PUSH_ACTIONS, ...MIGRATION_ACTIONS])].sort();
+    // calls against the same policy. The preflight asks EC2 only when the running tasks are not in two zones; here
+    // they are (preflight.test.ts covers the EC2 read and its denial).
+    expect(called).not.toContain('ec2:DescribeSubnets');
+    const needed = [...new Set([...called, ...DOCKER_PUSH_ACTIONS, ...MIGRATION_ACTIONS, ...ZONE_FALLBACK])].sort();
     expect([...documented.actions].sort()).toEqual(needed);
     // RegisterTaskDefinition passed the task definition's roles: iam:PassRole is needed and documented.
     expect(sim.iamActions()).toContain('iam:PassRole');
@@ -315,6 +317,9 @@ const DOCKER_PUSH_ACTIONS = [
 
 /** What ecs-run-task needs besides what this pipeline calls (a migration starts a task, and may stop it). */
 const MIGRATION_ACTIONS = ['ecs:RunTask', 'ecs:StopTask'];
+
+/** The preflight's zone read for a service whose running tasks are not in two zones (this one's are). */
+const ZONE_FALLBACK = ['ec2:DescribeSubnets'];
 
 interface Statement {
   Sid?: string;
