@@ -52,33 +52,40 @@ export async function emptyNodeBundle(): Promise<string> {
 }
 
 /**
- * Runs `options` `runs` times (after one warm-up run for the file cache) and measures each whole process.
- * `check` sees every run so a benchmark never times a run that failed.
+ * Measures several bundles side by side: one run of each in turn, `runs` rounds after one warm-up round (for the
+ * file cache), so that each sees the same machine (a load that comes and goes falls on all of them alike). `check`
+ * sees every run, so a benchmark never times a run that failed. Returns one measure per subject, in their order.
  */
-export async function measureBundle(
-  options: RunBundleOptions,
+export async function measureInterleaved(
+  subjects: { options: RunBundleOptions; check?: (run: BundleRun) => void }[],
   runs: number,
-  check: (run: BundleRun) => void = (run) => {
-    if (run.exitCode !== 0) throw new Error(`${options.bundle} exited ${run.exitCode}:\n${run.log}`);
-  },
-): Promise<ProcessMeasure> {
+): Promise<ProcessMeasure[]> {
   const preload = await memoryProbe();
-  const times: number[] = [];
-  const rss: number[] = [];
+  const times: number[][] = subjects.map(() => []);
+  const rss: number[][] = subjects.map(() => []);
   for (let i = 0; i <= runs; i++) {
-    const rssFile = path.join(tmpdir(), `ecs-actions-rss-${process.pid}-${i}`);
-    const run = await runBundle({
-      ...options,
-      nodeArgs: ['--import', preload],
-      env: { ...options.env, BENCH_RSS_FILE: rssFile },
-    });
-    check(run);
-    if (i === 0) continue;
-    times.push(run.durationMs);
-    rss.push(Number(await readFile(rssFile, 'utf8')));
+    for (const [index, { options, check }] of subjects.entries()) {
+      const rssFile = path.join(tmpdir(), `ecs-actions-rss-${process.pid}-${i}-${index}`);
+      const run = await runBundle({
+        ...options,
+        nodeArgs: ['--import', preload],
+        env: { ...options.env, BENCH_RSS_FILE: rssFile },
+      });
+      (check ?? failedRun(options))(run);
+      if (i === 0) continue;
+      times[index]?.push(run.durationMs);
+      rss[index]?.push(Number(await readFile(rssFile, 'utf8')));
+    }
   }
-  return { timeMs: spread(times), peakRssKiB: spread(rss).median };
+  return subjects.map((_, index) => ({
+    timeMs: spread(times[index] ?? []),
+    peakRssKiB: spread(rss[index] ?? []).median,
+  }));
 }
+
+const failedRun = (options: RunBundleOptions) => (run: BundleRun) => {
+  if (run.exitCode !== 0) throw new Error(`${options.bundle} exited ${run.exitCode}:\n${run.log}`);
+};
 
 let fetchOnceBundle: string | undefined;
 

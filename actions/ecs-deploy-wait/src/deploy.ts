@@ -8,7 +8,6 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from './aws-errors.js';
-import { deployWithCodeDeploy } from './codedeploy/run.js';
 import { deployStaged, refuseShortTimeout } from './deploy-staged.js';
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow/rolling.js';
@@ -86,8 +85,12 @@ class Deployer {
       );
     }
 
-    // CodeDeploy blue/green: its own phases (codedeploy/), the same result.
-    if (controller === 'CODE_DEPLOY') return deployWithCodeDeploy(session, before, this.beforeWait);
+    // CodeDeploy blue/green: its own phases (codedeploy/), the same result. Loaded only for such a service: they
+    // bring the CodeDeploy client and the AppSpec's YAML parser, which a rolling deploy does not need.
+    if (controller === 'CODE_DEPLOY') {
+      const { deployWithCodeDeploy } = await import('./codedeploy/run.js');
+      return deployWithCodeDeploy(session, before, this.beforeWait);
+    }
 
     // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
     const resolved = await resolveTaskDefinition(session, before, this.beforeWait());

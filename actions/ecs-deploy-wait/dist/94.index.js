@@ -1,0 +1,702 @@
+export const id = 94;
+export const ids = [94,786];
+export const modules = {
+
+/***/ 8786:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ appSpecFor),
+/* harmony export */   parseAppSpec: () => (/* binding */ parseAppSpec)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7687);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8293);
+/**
+ * The AppSpec of a CodeDeploy deployment to ECS: read from the `codedeploy-appspec` file (YAML or JSON) and checked
+ * before anything changes, or generated from the service's load balancer container and port. Its TaskDefinition is
+ * replaced by the ARN this step deploys, in every resource, with keys matched without regard to case — as
+ * aws-actions/amazon-ecs-deploy-task-definition does — and it is sent as JSON with its SHA-256.
+ */
+
+
+
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function findKey(object, name) {
+    return Object.keys(object).find((key) => key.toLowerCase() === name.toLowerCase());
+}
+const HOOKS = new Set([
+    'BeforeInstall',
+    'AfterInstall',
+    'AfterAllowTestTraffic',
+    'BeforeAllowTraffic',
+    'AfterAllowTraffic',
+]);
+/**
+ * Parses and checks an AppSpec file's text as CodeDeploy reads an ECS AppSpec: `Resources` with one
+ * `AWS::ECS::Service` target whose Properties have TaskDefinition (any value: it is replaced) and LoadBalancerInfo
+ * ContainerName and ContainerPort; `Hooks` only on the five hookable lifecycle events.
+ */
+function parseAppSpec(text, shown) {
+    const where = `Input "codedeploy-appspec": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(shown)}`;
+    const problem = (what, fix) => new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where} ${what}. ${fix}`);
+    const parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, prettyErrors: false });
+    const [first] = parsed.errors;
+    if (first) {
+        const line = first.linePos?.[0];
+        throw problem(`is not valid YAML or JSON: ${first.message.split('\n')[0]}${line ? ` at line ${line.line}, column ${line.col}` : ''}`, 'Fix the file (an AppSpec is YAML or JSON).');
+    }
+    const document = parsed.toJS();
+    const example = 'An ECS AppSpec looks like: Resources: [{TargetService: {Type: AWS::ECS::Service, Properties: {TaskDefinition: <any>, LoadBalancerInfo: {ContainerName: app, ContainerPort: 8080}}}}].';
+    if (!isObject(document))
+        throw problem('is not an AppSpec: it is not a mapping of keys', example);
+    const resourcesKey = findKey(document, 'Resources');
+    const resources = resourcesKey === undefined ? undefined : document[resourcesKey];
+    if (!Array.isArray(resources) || resources.length !== 1 || !isObject(resources[0])) {
+        throw problem('must list exactly one resource under Resources (the ECS service)', example);
+    }
+    const [name, target] = Object.entries(resources[0])[0] ?? [];
+    if (!isObject(target))
+        throw problem(`has a resource ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(String(name))} that is not a mapping`, example);
+    const typeKey = findKey(target, 'Type');
+    if (typeKey === undefined || target[typeKey] !== 'AWS::ECS::Service') {
+        throw problem(`has a resource ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(String(name))} whose Type is ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(String(typeKey ? target[typeKey] : '(none)'))}, not AWS::ECS::Service`, example);
+    }
+    const propertiesKey = findKey(target, 'Properties');
+    const properties = propertiesKey === undefined ? undefined : target[propertiesKey];
+    if (!isObject(properties) || findKey(properties, 'TaskDefinition') === undefined) {
+        throw problem(`has no Properties.TaskDefinition in resource ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(String(name))}`, `Add TaskDefinition (any placeholder: this step puts the ARN it deploys there). ${example}`);
+    }
+    const loadBalancerKey = findKey(properties, 'LoadBalancerInfo');
+    const loadBalancer = loadBalancerKey === undefined ? undefined : properties[loadBalancerKey];
+    const containerNameKey = isObject(loadBalancer) ? findKey(loadBalancer, 'ContainerName') : undefined;
+    const containerPortKey = isObject(loadBalancer) ? findKey(loadBalancer, 'ContainerPort') : undefined;
+    const containerName = isObject(loadBalancer) && containerNameKey ? loadBalancer[containerNameKey] : undefined;
+    const containerPort = isObject(loadBalancer) && containerPortKey ? Number(loadBalancer[containerPortKey]) : Number.NaN;
+    if (typeof containerName !== 'string' ||
+        containerName === '' ||
+        !Number.isInteger(containerPort) ||
+        containerPort < 1) {
+        throw problem('has no LoadBalancerInfo with ContainerName and ContainerPort (a port number)', `CodeDeploy routes traffic to that container and port. ${example}`);
+    }
+    const hooksKey = findKey(document, 'Hooks');
+    const hooks = hooksKey === undefined ? [] : document[hooksKey];
+    for (const hook of Array.isArray(hooks) ? hooks : [hooks]) {
+        for (const event of isObject(hook) ? Object.keys(hook) : [String(hook)]) {
+            if (!HOOKS.has(event)) {
+                throw problem(`has a hook on ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(event)}, which is not a lifecycle event hook of an ECS deployment`, `Use ${[...HOOKS].join(', ')}, each mapped to a Lambda function name.`);
+            }
+        }
+    }
+    return { shown, document, containerName, containerPort };
+}
+/** The AppSpec CodeDeploy gets: the file's with every TaskDefinition set to `taskDefinitionArn`, or a generated one. */
+function appSpecFor(taskDefinitionArn, source) {
+    let document;
+    if ('document' in source) {
+        document = structuredClone(source.document);
+        const resources = document[findKey(document, 'Resources') ?? 'Resources'];
+        for (const resource of resources) {
+            for (const target of Object.values(resource)) {
+                const properties = target[findKey(target, 'Properties') ?? 'Properties'];
+                properties[findKey(properties, 'TaskDefinition') ?? 'TaskDefinition'] = taskDefinitionArn;
+            }
+        }
+    }
+    else {
+        document = {
+            version: 0.0,
+            Resources: [
+                {
+                    TargetService: {
+                        Type: 'AWS::ECS::Service',
+                        Properties: {
+                            TaskDefinition: taskDefinitionArn,
+                            LoadBalancerInfo: { ContainerName: source.containerName, ContainerPort: source.containerPort },
+                        },
+                    },
+                },
+            ],
+        };
+    }
+    const content = JSON.stringify(document);
+    return { content, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest('hex') };
+}
+
+
+/***/ }),
+
+/***/ 4094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  deployWithCodeDeploy: () => (/* binding */ deployWithCodeDeploy)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
+var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ./src/aws-errors.ts
+var aws_errors = __webpack_require__(2748);
+// EXTERNAL MODULE: ./src/register.ts + 2 modules
+var register = __webpack_require__(3950);
+// EXTERNAL MODULE: ./src/session.ts
+var src_session = __webpack_require__(6399);
+// EXTERNAL MODULE: ./src/taskdef.ts
+var taskdef = __webpack_require__(247);
+;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
+
+
+async function codedeployClients(session) {
+    const factory = session.deps.codedeploy;
+    if (!factory)
+        throw new Error('internal: no CodeDeploy client for a CODE_DEPLOY service');
+    return factory();
+}
+/** One CodeDeploy call (operation as the API names it, e.g. GetDeployment), its error explained. */
+async function codedeployCall(session, operation, send, limits = {}) {
+    const action = `codedeploy:${operation}`;
+    try {
+        return await session.bounded(action, send, limits);
+    }
+    catch (error) {
+        throw explainCodeDeployError(session, action, error);
+    }
+}
+function explainCodeDeployError(session, action, error) {
+    if ((0,aws_errors/* isAbort */.rV)(error) || error instanceof aws_errors/* NoAnswerError */.i5 || error instanceof aws_errors/* AwsRetriesExhaustedError */.B1)
+        return error;
+    const code = (0,aws_errors/* errorCode */.CA)(error);
+    const operation = action.slice(action.indexOf(':') + 1);
+    const { region } = session.deps;
+    if ((0,aws_errors/* isTransient */.dg)(error)) {
+        return new aws_errors/* AwsRetriesExhaustedError */.B1(`${action} failed with ${code} (${(0,src/* errorMessage */.gJ)(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${region}, try again later.`, code, (0,src/* errorMessage */.gJ)(error));
+    }
+    const access = (0,src/* explainAccessError */.Qz)(error, { action, region });
+    if (access)
+        return new aws_errors/* AwsCallError */.iQ(access.message, code, operation);
+    const { application, deploymentGroup } = session.inputs.codedeploy;
+    if (code === 'ApplicationDoesNotExistException') {
+        return new aws_errors/* AwsCallError */.iQ(`CodeDeploy application "${application}" was not found in region ${region} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-application to the application of the service's deployment group (default AppECS-<cluster>-<service>, as the ECS console names it).`, code, operation);
+    }
+    if (code === 'DeploymentGroupDoesNotExistException') {
+        return new aws_errors/* AwsCallError */.iQ(`CodeDeploy deployment group "${deploymentGroup}" was not found in application "${application}" in region ${region} (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-deployment-group to the service's deployment group (default DgpECS-<cluster>-<service>).`, code, operation);
+    }
+    if (code === 'DeploymentConfigDoesNotExistException') {
+        return new aws_errors/* AwsCallError */.iQ(`CodeDeploy deployment configuration "${session.inputs.codedeploy.deploymentConfig ?? ''}" does not exist (${action}: ${(0,src/* errorMessage */.gJ)(error)}). Set codedeploy-deployment-config to an ECS configuration, e.g. CodeDeployDefault.ECSAllAtOnce, or leave it empty for the deployment group's.`, code, operation);
+    }
+    return new aws_errors/* AwsCallError */.iQ(`${action} refused the request (${code}): ${(0,src/* sentence */.em)((0,src/* errorMessage */.gJ)(error))}`, code, operation);
+}
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-codedeploy@3.1133.0/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
+var dist_cjs = __webpack_require__(5006);
+// EXTERNAL MODULE: ./src/codedeploy/appspec.ts
+var appspec = __webpack_require__(8786);
+;// CONCATENATED MODULE: ./src/codedeploy/create.ts
+/**
+ * Before a CodeDeploy deployment changes anything: the deployment group must exist and deploy this service, the
+ * step's timeout must cover the group's wait before the original task set is terminated, and the AppSpec (given or
+ * generated) must name a container and port the task definition has. Then CreateDeployment with the AppSpec whose
+ * TaskDefinition is the ARN this step deploys.
+ */
+
+
+
+
+async function readDeploymentGroup(session, clients, limits) {
+    const { application, deploymentGroup } = session.inputs.codedeploy;
+    const { cluster, service } = session.inputs;
+    const answer = await codedeployCall(session, 'GetDeploymentGroup', (o) => clients.client.send(new dist_cjs.GetDeploymentGroupCommand({ applicationName: application, deploymentGroupName: deploymentGroup }), o), limits);
+    const info = answer.deploymentGroupInfo ?? {};
+    const name = (value) => (value ?? '').slice((value ?? '').lastIndexOf('/') + 1);
+    const services = info.ecsServices ?? [];
+    if (!services.some((s) => name(s.serviceName) === name(service) && name(s.clusterName) === name(cluster))) {
+        const deploys = services.map((s) => `${s.clusterName}/${s.serviceName}`).join(', ') || 'no ECS service';
+        throw new src/* ConfigurationError */.j1(`CodeDeploy deployment group "${deploymentGroup}" (application "${application}") deploys ${deploys}, not ${name(cluster)}/${name(service)}. Nothing was changed. Set codedeploy-application and codedeploy-deployment-group to the group of this service.`);
+    }
+    const rollback = info.autoRollbackConfiguration;
+    const waitMinutes = info.blueGreenDeploymentConfiguration?.terminateBlueInstancesOnDeploymentSuccess?.terminationWaitTimeInMinutes ?? 0;
+    return {
+        terminationWaitMs: waitMinutes * 60_000,
+        rollsBackOnFailure: rollback?.enabled === true && (rollback.events ?? []).includes('DEPLOYMENT_FAILURE'),
+        ...(info.deploymentConfigName ? { deploymentConfigName: info.deploymentConfigName } : {}),
+    };
+}
+/** Checks that need no write: refused before anything is registered or deployed. */
+function checkBeforeChange(session, before, group) {
+    const { inputs } = session;
+    if (inputs.desiredCount !== undefined) {
+        throw new src/* ConfigurationError */.j1(`Input "desired-count" (${inputs.desiredCount}) is not applied to a CODE_DEPLOY service: CodeDeploy scales the replacement task set to the service's desired count. Nothing was changed. Leave desired-count empty, or change the count with UpdateService outside a deployment.`);
+    }
+    if (inputs.wait && group.terminationWaitMs >= inputs.timeoutMs) {
+        throw new src/* ConfigurationError */.j1(`Input "timeout" (${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}) is not longer than the deployment group's wait before it terminates the original task set (${(0,src/* formatDuration */.a3)(group.terminationWaitMs)}), so the deployment could not end in time. Nothing was changed. Set timeout to more than ${(0,src/* formatDuration */.a3)(group.terminationWaitMs)} plus the time the new tasks take to become healthy, e.g. ${(0,src/* formatDuration */.a3)(group.terminationWaitMs + 30 * 60_000)}.`);
+    }
+    const given = inputs.codedeploy.appSpec;
+    const loadBalancer = (before.loadBalancers ?? []).find((lb) => lb.containerName && lb.containerPort);
+    const traffic = given
+        ? { containerName: given.containerName, containerPort: given.containerPort }
+        : loadBalancer?.containerName && loadBalancer.containerPort !== undefined
+            ? { containerName: loadBalancer.containerName, containerPort: loadBalancer.containerPort }
+            : undefined;
+    if (!traffic) {
+        throw new src/* ConfigurationError */.j1(`Service "${inputs.service}" has no load balancer with a container name and port, so no AppSpec can be generated for it. Nothing was changed. Set codedeploy-appspec to an AppSpec file with LoadBalancerInfo ContainerName and ContainerPort.`);
+    }
+    const source = inputs.taskDefinition;
+    if (source.kind === 'file') {
+        const containers = source.rendered.request.containerDefinitions ?? [];
+        const container = containers.find((c) => c.name === traffic.containerName);
+        const from = given ? `the AppSpec ${(0,src/* quoteValue */.cl)(given.shown)}` : "the service's load balancer";
+        if (!container) {
+            throw new src/* ConfigurationError */.j1(`Container "${traffic.containerName}" (LoadBalancerInfo ContainerName of ${from}) is not in the task definition ${(0,src/* quoteValue */.cl)(source.path)}, which has ${containers.map((c) => (0,src/* quoteValue */.cl)(c.name ?? '')).join(', ') || 'no containers'}. Nothing was changed. Make them agree.`);
+        }
+        const ports = (container.portMappings ?? []).map((mapping) => mapping.containerPort);
+        if (!ports.includes(traffic.containerPort)) {
+            throw new src/* ConfigurationError */.j1(`Container "${traffic.containerName}" in ${(0,src/* quoteValue */.cl)(source.path)} has no port mapping for container port ${traffic.containerPort} (LoadBalancerInfo ContainerPort of ${from}); it maps ${ports.join(', ') || 'no ports'}. Nothing was changed. Make them agree.`);
+        }
+    }
+    return traffic;
+}
+/** CreateDeployment (one attempt: a retry after a lost answer would be refused as a second active deployment). */
+async function createDeployment(session, clients, taskDefinitionArn, traffic, limits) {
+    const { application, deploymentGroup, description, deploymentConfig, appSpec } = session.inputs.codedeploy;
+    const { content, sha256 } = (0,appspec/* appSpecFor */.o)(taskDefinitionArn, appSpec ?? traffic);
+    const answer = await codedeployCall(session, 'CreateDeployment', (o) => clients.singleAttempt.send(new dist_cjs.CreateDeploymentCommand({
+        applicationName: application,
+        deploymentGroupName: deploymentGroup,
+        ...(deploymentConfig ? { deploymentConfigName: deploymentConfig } : {}),
+        ...(description ? { description } : {}),
+        revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
+    }), o), limits);
+    if (!answer.deploymentId)
+        throw new Error('internal: CreateDeployment answered without a deploymentId');
+    return answer.deploymentId;
+}
+
+// EXTERNAL MODULE: ./src/explain-failure.ts + 1 modules
+var explain_failure = __webpack_require__(2958);
+;// CONCATENATED MODULE: ./src/codedeploy/explain.ts
+/**
+ * Why a CodeDeploy deployment did not succeed: CodeDeploy's error information and the lifecycle event that failed
+ * (with its diagnostics), then what ECS saw — the stopped tasks of the replacement task set with their apps' last log
+ * lines, and the service events since the step started (the rolling path's report, explain-failure.ts).
+ */
+
+
+
+/** One sentence: how the deployment ended and CodeDeploy's reason. */
+function describeCodeDeployOutcome(deploymentId, outcome, timeoutMs) {
+    if (outcome.kind === 'timed-out') {
+        const status = outcome.state?.info.status ?? 'unknown';
+        return outcome.stalled
+            ? `CodeDeploy deployment ${deploymentId} did not end in time: ${outcome.stalled} (last status ${status}).`
+            : `CodeDeploy deployment ${deploymentId} did not end within ${(0,src/* formatDuration */.a3)(timeoutMs)} (last status ${status}).`;
+    }
+    const { info, target } = outcome.state;
+    const failedEvent = target?.lifecycleEvents?.find((event) => event.status === 'Failed');
+    const error = info.errorInformation;
+    const reason = error ? ` ${error.code ?? 'error'}: ${error.message ?? ''}` : '';
+    const at = failedEvent ? ` (lifecycle event ${failedEvent.lifecycleEventName})` : '';
+    return `CodeDeploy deployment ${deploymentId} ${outcome.kind === 'stopped' ? 'was stopped' : 'failed'}${at}:${reason || ' no reason given.'}`;
+}
+/** Prints CodeDeploy's detail, then the replacement's stopped tasks and the service events; returns the tasks. */
+async function reportCodeDeployFailure(session, outcome, taskDefinitionArn, limits) {
+    const { log } = session;
+    const failed = outcome.state?.target?.lifecycleEvents?.find((event) => event.status === 'Failed');
+    // A hook's diagnostics name the Lambda function and carry its log tail; CodeDeploy's own errors are in the cause.
+    if (failed?.diagnostics?.scriptName || failed?.diagnostics?.logTail) {
+        const d = failed.diagnostics;
+        log.info(`lifecycle event ${failed.lifecycleEventName} failed: ${d.errorCode ?? ''}${d.scriptName ? ` (hook ${d.scriptName})` : ''} ${d.message ?? ''}`.trim());
+        if (d.logTail)
+            log.info(d.logTail);
+    }
+    await collectServiceEvents(session, limits);
+    const taskSet = outcome.replacementTaskSetId;
+    if (!taskSet) {
+        log.info('The replacement task set was not created, so no task of it stopped.');
+        return [];
+    }
+    return (0,explain_failure/* reportFailure */.x)(session, { id: taskSet, taskDefinitionArn, label: 'replacement', kind: 'task set' }, limits);
+}
+/** The service events ECS wrote since the step started (the CodeDeploy wait does not read the service). */
+async function collectServiceEvents(session, limits) {
+    try {
+        session.takeNewEvents(await session.describeService(limits));
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        session.log.warning(`Could not read the service events: ${(0,src/* errorMessage */.gJ)(error)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/follow/watch.ts
+var watch = __webpack_require__(5778);
+;// CONCATENATED MODULE: ./src/codedeploy/follow.ts
+/**
+ * Follows one CodeDeploy deployment to its end with the shared watch loop: GetDeployment every poll and, once it has
+ * started, its ECS target (ListDeploymentTargets once, then GetDeploymentTarget), printing each change of status,
+ * of a lifecycle event, and of the traffic split between the original (Blue) and replacement (Green) task sets.
+ */
+
+
+
+
+
+const ENDED = {
+    Succeeded: 'succeeded',
+    Failed: 'failed',
+    Stopped: 'stopped',
+};
+/** GetDeployment and, once the deployment has started, its one ECS target. */
+async function readDeployment(session, clients, deploymentId, limits, targetIds) {
+    const { deploymentInfo } = await codedeployCall(session, 'GetDeployment', (o) => clients.client.send(new dist_cjs.GetDeploymentCommand({ deploymentId }), o), limits);
+    const info = deploymentInfo ?? {};
+    if (info.status === 'Created' || info.status === 'Queued')
+        return { info };
+    let targetId = targetIds.get(deploymentId);
+    if (!targetId) {
+        try {
+            const listed = await codedeployCall(session, 'ListDeploymentTargets', (o) => clients.client.send(new dist_cjs.ListDeploymentTargetsCommand({ deploymentId }), o), limits);
+            targetId = listed.targetIds?.[0];
+        }
+        catch (error) {
+            // Started between the two calls as CodeDeploy sees it: the target shows up on the next poll.
+            if ((0,aws_errors/* errorCode */.CA)(error) === 'DeploymentNotStartedException')
+                return { info };
+            throw error;
+        }
+        if (!targetId)
+            return { info };
+        targetIds.set(deploymentId, targetId);
+    }
+    const { deploymentTarget } = await codedeployCall(session, 'GetDeploymentTarget', (o) => clients.client.send(new dist_cjs.GetDeploymentTargetCommand({ deploymentId, targetId }), o), limits);
+    return deploymentTarget?.ecsTarget ? { info, target: deploymentTarget.ecsTarget } : { info };
+}
+/** Follows the deployment until it succeeds, fails or is stopped, or `timeoutMs` passes. */
+async function followDeployment(session, clients, deploymentId, timeoutMs, label) {
+    const printed = new Map();
+    const targetIds = new Map();
+    let last;
+    let green;
+    const seen = () => (green ? { replacementTaskSetId: green } : {});
+    const say = (key, line) => {
+        if (printed.get(key) === line)
+            return;
+        printed.set(key, line);
+        session.log.info(`[${session.elapsed()}] ${line}`);
+    };
+    return (0,watch/* watch */.w)(session, {
+        operation: 'codedeploy:GetDeployment',
+        timeoutMs,
+        read: (limits) => readDeployment(session, clients, deploymentId, limits, targetIds),
+        judge: (state) => {
+            last = state;
+            green = replacementTaskSet(state) ?? green;
+            const { info, target } = state;
+            say('status', `CodeDeploy deployment ${deploymentId} (${label}): ${info.status ?? 'unknown'}`);
+            for (const line of lifecycleLines(target))
+                say(line.key, line.text);
+            const traffic = trafficLine(target);
+            if (traffic)
+                say('traffic', traffic);
+            const ended = ENDED[info.status ?? ''];
+            return ended ? { kind: ended, state, ...seen() } : undefined;
+        },
+        timedOut: (stalled) => ({
+            kind: 'timed-out',
+            ...(last ? { state: last } : {}),
+            ...(stalled ? { stalled } : {}),
+            ...seen(),
+        }),
+    });
+}
+function lifecycleLines(target) {
+    const events = target?.lifecycleEvents ?? [];
+    const lines = events
+        .filter((event) => event.status && event.status !== 'Pending' && event.status !== 'Skipped')
+        .map((event) => {
+        const took = event.startTime && event.endTime
+            ? ` (${(0,src/* formatDuration */.a3)(event.endTime.getTime() - event.startTime.getTime())})`
+            : '';
+        const why = event.diagnostics?.message ? `: ${event.diagnostics.message}` : '';
+        return {
+            key: `event ${event.lifecycleEventName}`,
+            text: `lifecycle event ${event.lifecycleEventName}: ${event.status}${event.status === 'InProgress' ? '' : took}${why}`,
+        };
+    });
+    // Events CodeDeploy skipped (after a failure, or in a rollback) on one line.
+    const skipped = events.filter((event) => event.status === 'Skipped').map((event) => event.lifecycleEventName);
+    if (skipped.length > 0)
+        lines.push({ key: 'skipped', text: `lifecycle events skipped: ${skipped.join(', ')}` });
+    return lines;
+}
+/** "traffic: Blue 100% (ecs-svc/1…: 2/2 running), Green 0% (ecs-svc/2…: 1/2 running, 1 pending)". */
+function trafficLine(target) {
+    const sets = target?.taskSetsInfo ?? [];
+    if (sets.length === 0)
+        return undefined;
+    const parts = sets.map((set) => {
+        const pending = set.pendingCount ? `, ${set.pendingCount} pending` : '';
+        return `${set.taskSetLabel ?? '?'} ${set.trafficWeight ?? 0}% (task set ${set.identifer ?? '?'} ${set.status ?? ''}: ${set.runningCount ?? 0}/${set.desiredCount ?? 0} running${pending})`;
+    });
+    return `traffic: ${parts.join(', ')}`;
+}
+/** The replacement (Green) task set of a deployment's target: its tasks' `startedBy` is its id. */
+function replacementTaskSet(state) {
+    return state?.target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green')?.identifer;
+}
+
+;// CONCATENATED MODULE: ./src/codedeploy/rollback.ts
+/**
+ * Rollback through CodeDeploy, never by a redeploy of our own: a failed deployment is rolled back by CodeDeploy
+ * itself when the deployment group has automatic rollback on failure (rollbackInfo.rollbackDeploymentId), and one
+ * that outlasted our timeout is stopped with StopDeployment(autoRollbackEnabled) when the `rollback` input allows it.
+ * Either way the rollback deployment is followed to its end, and the note says what happened.
+ */
+
+
+
+
+
+/** How many polls to wait for CodeDeploy to name the rollback deployment it starts. */
+const ROLLBACK_ID_POLLS = 6;
+async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group, previousArn, limits) {
+    const { inputs, log } = session;
+    const previous = previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'the original task set';
+    let rollbackId = outcome.state?.info.rollbackInfo?.rollbackDeploymentId;
+    if (outcome.kind === 'timed-out') {
+        if (!inputs.rollback) {
+            return {
+                note: `Not rolled back (rollback: false): CodeDeploy carries on with deployment ${deploymentId}; follow it in the CodeDeploy console.`,
+            };
+        }
+        log.info(`Stopping CodeDeploy deployment ${deploymentId} with rollback (StopDeployment autoRollbackEnabled).`);
+        try {
+            await codedeployCall(session, 'StopDeployment', (o) => clients.singleAttempt.send(new dist_cjs.StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), o), limits);
+        }
+        catch (error) {
+            return { note: `Could not stop deployment ${deploymentId} to roll it back: ${(0,src/* errorMessage */.gJ)(error)}` };
+        }
+        rollbackId = undefined;
+    }
+    else if (!rollbackId && !group.rollsBackOnFailure) {
+        return {
+            note: `CodeDeploy did not roll back: the deployment group's automatic rollback on failure (DEPLOYMENT_FAILURE) is off, so production traffic stays where the failure left it (on ${previous} unless AllowTraffic had run). Turn on automatic rollback in the deployment group to have CodeDeploy restore ${previous}.`,
+        };
+    }
+    for (let poll = 0; !rollbackId && poll < ROLLBACK_ID_POLLS; poll++) {
+        if (poll > 0)
+            await session.deps.sleep(inputs.pollIntervalMs, session.deps.signal);
+        const { deploymentInfo } = await codedeployCall(session, 'GetDeployment', (o) => clients.client.send(new dist_cjs.GetDeploymentCommand({ deploymentId }), o), limits);
+        rollbackId = deploymentInfo?.rollbackInfo?.rollbackDeploymentId;
+    }
+    if (!rollbackId) {
+        return {
+            note: `CodeDeploy started no rollback deployment for ${deploymentId} (nothing to roll back before the replacement task set exists); ${previous} still serves production traffic.`,
+        };
+    }
+    log.info(`CodeDeploy rolls back with deployment ${rollbackId}; following it.`);
+    const followed = await followDeployment(session, clients, rollbackId, inputs.timeoutMs, 'rollback');
+    const steady = followed.kind === 'succeeded';
+    const report = {
+        by: 'codedeploy',
+        taskDefinitionArn: previousArn ?? '',
+        deploymentId: rollbackId,
+        steady,
+        detail: followed.kind,
+    };
+    const note = steady
+        ? `CodeDeploy rolled back with deployment ${rollbackId}: production traffic is on ${previous} again and the replacement task set was removed.`
+        : `CodeDeploy's rollback deployment ${rollbackId} ${followed.kind === 'timed-out' ? 'did not end in time' : `ended ${followed.kind}`}; check the service in the console.`;
+    return { note, report };
+}
+
+;// CONCATENATED MODULE: ./src/codedeploy/run.ts
+
+
+
+
+
+
+
+
+
+
+async function deployWithCodeDeploy(session, before, beforeWait) {
+    const clients = await codedeployClients(session);
+    return new CodeDeployRun(session, before, beforeWait, clients).run();
+}
+class CodeDeployRun {
+    session;
+    before;
+    beforeWait;
+    clients;
+    constructor(session, before, beforeWait, clients) {
+        this.session = session;
+        this.before = before;
+        this.beforeWait = beforeWait;
+        this.clients = clients;
+    }
+    get previousArn() {
+        return this.before.taskDefinition;
+    }
+    async run() {
+        const { inputs, log } = this.session;
+        const prepared = await this.prepare();
+        const { known, resolved } = prepared;
+        if (resolved.unchanged && !inputs.forceNewDeployment) {
+            const message = `${(0,taskdef/* shortTaskDefinition */.P5)(this.previousArn ?? '')} is what the service already runs; nothing was registered or deployed (skip-unchanged).`;
+            log.info(message);
+            return this.result({ ...known, taskDefinitionArn: this.previousArn }, 'unchanged', message, 'unchanged');
+        }
+        const started = await this.start(prepared);
+        if ('status' in started)
+            return started;
+        const { ours, deployArn, deploymentId } = started;
+        if (!inputs.wait) {
+            const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
+            log.info(message);
+            return this.result(ours, 'succeeded', message, 'Created');
+        }
+        return this.follow(prepared.group, ours, deployArn, deploymentId);
+    }
+    /** 1. The deployment group, every check that needs no write, and the task definition to deploy. */
+    async prepare() {
+        const { session, beforeWait } = this;
+        const { inputs, deps, log } = session;
+        const { application, deploymentGroup, appSpec, deploymentConfig } = inputs.codedeploy;
+        const group = await readDeploymentGroup(session, this.clients, beforeWait());
+        const traffic = checkBeforeChange(session, this.before, group);
+        const config = deploymentConfig ?? group.deploymentConfigName ?? 'the group default';
+        log.info(`CodeDeploy application ${application}, deployment group ${deploymentGroup} (${config}; original task set terminated ${(0,src/* formatDuration */.a3)(group.terminationWaitMs)} after traffic moves; automatic rollback on failure ${group.rollsBackOnFailure ? 'on' : 'off'}); traffic to container ${traffic.containerName} port ${traffic.containerPort}` +
+            (appSpec ? ` (AppSpec ${appSpec.shown})` : ' (generated AppSpec)'));
+        const resolved = await (0,register/* resolveTaskDefinition */.Fh)(session, this.before, beforeWait());
+        const known = {
+            cluster: inputs.cluster,
+            service: inputs.service,
+            consoleUrl: (0,src_session/* consoleUrl */.B9)(deps.region, inputs.cluster, inputs.service),
+            stoppedTasks: [],
+            previousTaskDefinitionArn: this.previousArn,
+            images: resolved.images,
+        };
+        return { group, traffic, resolved, known };
+    }
+    /** 2–3. Register (as for a rolling update), then CreateDeployment; a write without an answer is a result. */
+    async start(prepared) {
+        const { session, beforeWait } = this;
+        const { inputs, log } = session;
+        const { known, resolved, traffic } = prepared;
+        let deployArn = resolved.deployArn;
+        const source = inputs.taskDefinition;
+        if (!deployArn && source.kind === 'file') {
+            try {
+                deployArn = await (0,register/* registerTaskDefinition */.eQ)(session, source, beforeWait);
+            }
+            catch (error) {
+                if (!(0,aws_errors/* isUnanswered */.eG)(error))
+                    throw error;
+                const landed = await (0,register/* landedRegistration */.Iv)(session, source.rendered);
+                return unanswered(session, error, 'registering', `${landed.text}; no CodeDeploy deployment was created`, {
+                    ...known,
+                    ...(landed.arn ? { taskDefinitionArn: landed.arn } : {}),
+                });
+            }
+        }
+        if (!deployArn)
+            throw new Error('internal: no task definition to deploy');
+        const registered = resolved.deployArn === undefined ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
+        const withArn = { ...known, taskDefinitionArn: deployArn };
+        let deploymentId;
+        try {
+            deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait());
+        }
+        catch (error) {
+            if ((0,aws_errors/* isUnanswered */.eG)(error)) {
+                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`, withArn);
+            }
+            throw (0,aws_errors/* withWhatWasDone */.k$)(error, `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(this.previousArn) : 'its task set'}.`);
+        }
+        log.info(`Created CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}`);
+        return { ours: { ...withArn, deploymentId, codedeployDeploymentId: deploymentId }, deployArn, deploymentId };
+    }
+    /** 4–5. Follow it to the end; when it did not succeed, explain and roll back through CodeDeploy. */
+    async follow(group, ours, deployArn, deploymentId) {
+        const { session, clients } = this;
+        const { inputs, log } = session;
+        log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for CodeDeploy deployment ${deploymentId}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+        let outcome;
+        try {
+            outcome = await followDeployment(session, clients, deploymentId, inputs.timeoutMs, 'ours');
+        }
+        catch (error) {
+            return interrupted(session, error, ours, deploymentId);
+        }
+        if (outcome.kind === 'succeeded') {
+            const message = `CodeDeploy deployment ${deploymentId} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} succeeded: production traffic is on the new task set and the original one was terminated.`;
+            log.info(message);
+            return this.result(ours, 'succeeded', message, 'Succeeded');
+        }
+        const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
+        log.warning(cause);
+        // The wait is over: the report shares one poll (at least a few seconds); a rollback then gets its own wait.
+        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_session/* CHECK_TIMEOUT_MS */.mw) };
+        let stoppedTasks = [];
+        try {
+            stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
+            const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, this.previousArn, {
+                withinMs: src_session/* CHECK_TIMEOUT_MS */.mw + inputs.pollIntervalMs,
+            });
+            log.info(rollback.note);
+            const status = rollback.report?.steady
+                ? 'rolled-back'
+                : outcome.kind === 'timed-out'
+                    ? 'timed-out'
+                    : 'failed';
+            return this.result({ ...ours, stoppedTasks, ...(rollback.report ? { rollback: rollback.report } : {}) }, status, `${cause} ${rollback.note}`, finalState(outcome));
+        }
+        catch (error) {
+            return interrupted(session, error, { ...ours, stoppedTasks }, deploymentId, cause);
+        }
+    }
+    result(known, status, message, state) {
+        const { deps, started } = this.session;
+        return { ...known, status, cancelled: false, message, durationMs: deps.clock.now() - started, finalState: state };
+    }
+}
+function finalState(outcome) {
+    const info = outcome.state?.info;
+    const error = info?.errorInformation;
+    return `${info?.status ?? 'unknown'}${error ? ` (${error.code ?? ''})` : ''}`;
+}
+/** A write got no answer: cancelled, or AWS did not answer in time; `landed` says what is known. */
+function unanswered(session, error, doing, landed, known) {
+    const durationMs = session.deps.clock.now() - session.started;
+    if (session.cancelled || (0,aws_errors/* isAbort */.rV)(error)) {
+        const { message } = new aws_errors/* CancelledWriteError */.Ts(doing, landed);
+        session.log.warning(message);
+        return { ...known, status: undefined, cancelled: true, message, durationMs, finalState: 'unknown' };
+    }
+    const detail = (0,src/* errorMessage */.gJ)(error);
+    const message = `${detail} (while ${doing}); ${landed}.`;
+    return { ...known, status: 'failed', cancelled: false, message, durationMs, finalState: 'unknown', error: detail };
+}
+/** Cancelled, or an API error, while waiting: CodeDeploy carries on with the deployment. */
+function interrupted(session, error, known, deploymentId, cause) {
+    const durationMs = session.deps.clock.now() - session.started;
+    const prefix = cause ? `${cause} ` : '';
+    if (session.cancelled || (0,aws_errors/* isAbort */.rV)(error)) {
+        const message = `${prefix}Cancelled while waiting: CodeDeploy deployment ${deploymentId} carries on without this step; follow it in the CodeDeploy console.`;
+        session.log.warning(message);
+        return { ...known, status: undefined, cancelled: true, message, durationMs, finalState: 'unknown' };
+    }
+    const detail = (0,src/* errorMessage */.gJ)(error);
+    const message = `${prefix}Stopped waiting because of an AWS API error: ${detail} CodeDeploy deployment ${deploymentId} may still be in progress.`;
+    return { ...known, status: 'failed', cancelled: false, message, durationMs, finalState: 'unknown', error: detail };
+}
+
+
+/***/ })
+
+};
