@@ -120,6 +120,16 @@ const taskSets = (s: { sim: Simulator }) =>
     (set) => `${set.status} ${set.taskDefinition.split('/').pop()}`,
   );
 
+/**
+ * The task sets that serve or may serve, and the revisions of the deleted ones: a deleted task set shows DRAINING until
+ * its tasks have stopped, which may be just after the deployment is done.
+ */
+const servingTaskSets = (s: { sim: Simulator }, deleted: string) => {
+  const sets = taskSets(s);
+  for (const set of sets.filter((set) => set.startsWith('DRAINING '))) expect(set).toBe(`DRAINING ${deleted}`);
+  return sets.filter((set) => !set.startsWith('DRAINING '));
+};
+
 describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
   it('creates a deployment with a generated AppSpec and follows its lifecycle events to success', async () => {
     const s = await setUp();
@@ -150,7 +160,7 @@ describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
       TaskDefinition: ARN(2),
       LoadBalancerInfo: { ContainerName: CONTAINER, ContainerPort: 8080 },
     });
-    expect(taskSets(s)[0]).toBe('PRIMARY ecs_be_prod:2');
+    expect(servingTaskSets(s, 'ecs_be_prod:1')).toEqual(['PRIMARY ecs_be_prod:2']);
     expect(result.summary).toContain('CodeDeploy deployment');
     expectDocumented(s);
     expect(s.sim.callsOf('UpdateService')).toHaveLength(0);
@@ -202,7 +212,7 @@ describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
     expect(result.stdout).toContain('EssentialContainerExited: Essential container in task exited');
     expect(result.stdout).toContain('APPLICATION FAILED TO START');
     expect(result.summary).toContain('by CodeDeploy');
-    expect(taskSets(s)).toEqual(['PRIMARY ecs_be_prod:1']);
+    expect(servingTaskSets(s, 'ecs_be_prod:2')).toEqual(['PRIMARY ecs_be_prod:1']);
     expectDocumented(s);
   });
 
