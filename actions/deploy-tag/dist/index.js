@@ -10,8 +10,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   E: () => (/* binding */ deployTag)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
-var src = __nccwpck_require__(843);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
+var src = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/github.ts
 var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
@@ -287,11 +287,11 @@ function settleAfterWrite(readToWriteMs) {
     return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * readToWriteMs));
 }
 async function createDeployTag(inputs, deps) {
-    await checkCommit(inputs, deps);
     const record = recordOf(inputs, deps.clock.now());
-    // When the tags our write is based on were read: the start of the window another writer could overlap.
+    // When the tags our write is based on were read: the start of the window another writer could overlap. They are
+    // read while the commit is checked (reads both; nothing is written before the commit is known to exist).
     let readAt = deps.clock.now();
-    let tags = await readAllDeployTags(inputs, deps);
+    let [, tags] = await (0,src/* inOrder */.al)([checkCommit(inputs, deps), readAllDeployTags(inputs, deps)]);
     const history = historyAt(tags, inputs.place);
     // What ran here before this deploy: a redeploy of the current version reports the one before it.
     const before = history.current && history.current.tag.tag !== inputs.tag ? history.current : history.previous;
@@ -566,7 +566,7 @@ async function deployTag(inputs, deps) {
 /* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(843);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
 
 function isRequestError(error) {
     return error instanceof Error && typeof error.status === 'number';
@@ -648,7 +648,7 @@ function explain(error, { what, permission, repository }) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(843);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
 /* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(681);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
@@ -771,8 +771,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
-var src = __nccwpck_require__(843);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
+var src = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/records.ts
 var records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/refname.ts
@@ -1135,7 +1135,7 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 843:
+/***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1145,6 +1145,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   lg: () => (/* reexport */ ECS_ACTIONS_VERSION),
   i_: () => (/* reexport */ InputReader),
   gJ: () => (/* reexport */ errors_errorMessage),
+  al: () => (/* reexport */ inOrder),
   aY: () => (/* reexport */ invalidInput),
   Rm: () => (/* reexport */ log_namespaceObject),
   D9: () => (/* reexport */ markdownCode),
@@ -1290,6 +1291,19 @@ function errors_quoteValue(value, max = 120) {
 /** `Input "name" <expected>; got "<value>". <fix>` */
 function invalidInput(name, value, expected, fix) {
     return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/in-order.ts
+/**
+ * Waits for all, then fails with the first failure in the order given (not the first to arrive): the error a
+ * user sees does not depend on timing, and no call is left running.
+ */
+async function inOrder(promises) {
+    const settled = await Promise.allSettled(promises);
+    for (const result of settled)
+        if (result.status === 'rejected')
+            throw result.reason;
+    return settled.map((result) => result.value);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
@@ -2039,6 +2053,7 @@ function readInputFile(input, resolved, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

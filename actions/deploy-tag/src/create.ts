@@ -3,7 +3,7 @@
  * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. Every write
  * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
  */
-import { ConfigurationError, errorMessage, realSleep } from '@ecs-actions/core';
+import { ConfigurationError, errorMessage, inOrder, realSleep } from '@ecs-actions/core';
 import {
   type CallContext,
   call,
@@ -39,11 +39,11 @@ export function settleAfterWrite(readToWriteMs: number): number {
 type Outcome = Pick<DeployTagResult, 'action' | 'movedFrom' | 'message'>;
 
 export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
-  await checkCommit(inputs, deps);
   const record = recordOf(inputs, deps.clock.now());
-  // When the tags our write is based on were read: the start of the window another writer could overlap.
+  // When the tags our write is based on were read: the start of the window another writer could overlap. They are
+  // read while the commit is checked (reads both; nothing is written before the commit is known to exist).
   let readAt = deps.clock.now();
-  let tags = await readAllDeployTags(inputs, deps);
+  let [, tags] = await inOrder([checkCommit(inputs, deps), readAllDeployTags(inputs, deps)] as const);
   const history = historyAt(tags, inputs.place);
   // What ran here before this deploy: a redeploy of the current version reports the one before it.
   const before = history.current && history.current.tag.tag !== inputs.tag ? history.current : history.previous;

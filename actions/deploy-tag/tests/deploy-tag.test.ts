@@ -183,6 +183,23 @@ describe('create', () => {
     ]);
   });
 
+  it('reads the tags while it checks the commit, and writes only after both', async () => {
+    gh.sim.faults.inject({
+      api: 'github',
+      operation: 'GET /repos/{owner}/{repo}/commits/{ref}',
+      kind: 'latency',
+      latencyMs: 500,
+    });
+    await run({ version: '0.2602.7', sha: B });
+    // The simulator records a call when it answers it: the tag listing was answered while the commit check waited.
+    const [commit] = gh.sim.callsOf('GET /repos/{owner}/{repo}/commits/{ref}');
+    const [listing] = gh.sim.callsOf('GET /repos/{owner}/{repo}/git/matching-refs/{ref}');
+    const [write] = gh.sim.callsOf('POST /repos/{owner}/{repo}/git/tags');
+    expect([commit, listing, write].every((call) => call !== undefined)).toBe(true);
+    expect((listing?.time ?? 0) < (commit?.time ?? 0)).toBe(true);
+    expect((write?.time ?? 0) >= (commit?.time ?? Number.POSITIVE_INFINITY)).toBe(true);
+  });
+
   it('fails on a tag on another commit, naming both commits, and leaves it', async () => {
     await run({ version: '0.2602.7', sha: B });
     const clash = run({ version: '0.2602.7', sha: C });

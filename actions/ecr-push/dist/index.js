@@ -17,7 +17,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* unused harmony exports DockerNotInstalledError, dockerHostTried, checkDocker */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3642);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6307);
 /**
  * The Docker CLI, behind a small interface so the logic can be tested without a daemon. Every call passes
  * its arguments as an array (no shell), and a secret only ever travels on stdin.
@@ -201,7 +201,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3642);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6307);
 /* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(735);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5286);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6421);
@@ -223,7 +223,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({
         engineCheck.catch(() => { });
         const [{ ECRClient }, { pushImage }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2133)),
+            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
             Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const result = await pushImage(inputs, {
@@ -282,7 +282,7 @@ __webpack_async_result__();
 /* harmony export */   yA: () => (/* binding */ readEcrPushInputs)
 /* harmony export */ });
 /* unused harmony exports SEVERITIES, checkRepositoryName, tagProblem */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3642);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6307);
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
 const BUILD_INPUTS = ['file', 'build-args', 'target', 'platform', 'labels'];
@@ -486,7 +486,7 @@ async function logout(docker, state, log) {
 
 /***/ }),
 
-/***/ 3642:
+/***/ 6307:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -499,6 +499,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   gJ: () => (/* reexport */ errors_errorMessage),
   Qz: () => (/* reexport */ explainAccessError),
   a3: () => (/* reexport */ formatDuration),
+  al: () => (/* reexport */ inOrder),
   aY: () => (/* reexport */ invalidInput),
   Rm: () => (/* reexport */ log_namespaceObject),
   D9: () => (/* reexport */ markdownCode),
@@ -692,6 +693,19 @@ function explainAccessError(error, context) {
         return new errors_ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/in-order.ts
+/**
+ * Waits for all, then fails with the first failure in the order given (not the first to arrive): the error a
+ * user sees does not depend on timing, and no call is left running.
+ */
+async function inOrder(promises) {
+    const settled = await Promise.allSettled(promises);
+    for (const result of settled)
+        if (result.status === 'rejected')
+            throw result.reason;
+    return settled.map((result) => result.value);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
@@ -1438,6 +1452,7 @@ function readInputFile(input, resolved, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -3,11 +3,10 @@
  * already holds, then tag and push, read the digest back from ECR and optionally wait for the scan.
  */
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr';
-import { type Clock, ConfigurationError, quoteValue, type Sleep } from '@ecs-actions/core';
+import { type Clock, ConfigurationError, inOrder, quoteValue, type Sleep } from '@ecs-actions/core';
 import { buildImage, dockerLogin, resolveBuildFiles } from './build.js';
 import { checkEngine, type DockerCli, knownDigests, type LocalImage } from './docker.js';
 import { createRepository, findRepository, getRegistryLogin } from './ecr.js';
-import { inOrder } from './in-order.js';
 import type { EcrPushInputs } from './inputs.js';
 import type { Label } from './labels.js';
 import type { Logger } from './log.js';

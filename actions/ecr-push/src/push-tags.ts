@@ -3,11 +3,10 @@
  * `docker push`, further tags added with ECR PutImage of the stored manifest.
  */
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr';
-import type { Clock } from '@ecs-actions/core';
+import { type Clock, inOrder } from '@ecs-actions/core';
 import { combinedOutput, type DockerCli, DockerCommandError, lastLines } from './docker.js';
 import { configDigestOf, getManifest, isTagImmutable, putTag, type StoredManifest, tagDigest } from './ecr.js';
 import { halfDone } from './half-done.js';
-import { inOrder } from './in-order.js';
 import type { EcrPushInputs } from './inputs.js';
 import type { Logger } from './log.js';
 import type { ExistingTag, TagAction } from './plan.js';

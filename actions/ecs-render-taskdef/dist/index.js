@@ -1227,7 +1227,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, parseDuration, parseInteger, poll, rawMember, realSleep, reportFailure, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2244,6 +2244,7 @@ function readInputFile(input, resolved, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

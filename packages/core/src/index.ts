@@ -10,6 +10,7 @@ export {
 } from './aws-errors.js';
 export { keepRawResponse, type RawResponse, rawMember, sendAsWritten, wireBody } from './aws-wire.js';
 export { ConfigurationError, errorMessage, invalidInput, quoteValue } from './errors.js';
+export { inOrder } from './in-order.js';
 export {
   formatDuration,
   InputReader,

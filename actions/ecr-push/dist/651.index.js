@@ -1,8 +1,8 @@
-export const id = 133;
-export const ids = [133];
+export const id = 651;
+export const ids = [651];
 export const modules = {
 
-/***/ 2133:
+/***/ 3651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   pushImage: () => (/* binding */ pushImage)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 13 modules
-var src = __webpack_require__(3642);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
+var src = __webpack_require__(6307);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -364,19 +364,6 @@ function labelDockerfile(imageId, labels) {
 
 // EXTERNAL MODULE: ./src/ecr.ts
 var src_ecr = __webpack_require__(2145);
-;// CONCATENATED MODULE: ./src/in-order.ts
-/**
- * Waits for all, then fails with the first failure in the order given (not the first to arrive): the error a
- * user sees does not depend on timing, and no call is left running.
- */
-async function inOrder(promises) {
-    const settled = await Promise.allSettled(promises);
-    for (const result of settled)
-        if (result.status === 'rejected')
-            throw result.reason;
-    return settled.map((result) => result.value);
-}
-
 ;// CONCATENATED MODULE: ./src/plan.ts
 /**
  * What to do with each tag, decided before anything is pushed: a tag that already holds this image is
@@ -473,7 +460,7 @@ async function pushTags(context) {
         return { held, transfers };
     const push = log.group(`Push ${pushUri} (${pending.map((action) => action.tag).join(', ')})`, async () => {
         // Local names only, independent of each other: one docker process per tag, at once.
-        await inOrder(plan.map(async ({ tag }) => {
+        await (0,src/* inOrder */.al)(plan.map(async ({ tag }) => {
             const reference = `${pushUri}:${tag}`;
             const tagged = await docker.run(['tag', imageId, reference]);
             if (tagged.exitCode !== 0)
@@ -575,7 +562,6 @@ var scan = __webpack_require__(4558);
 
 
 
-
 async function pushImage(inputs, deps) {
     const { ecr, docker, log } = deps;
     // 1. What is local and what ECR holds, asked at once: reads only, nothing changes before all are known. A failure
@@ -587,7 +573,7 @@ async function pushImage(inputs, deps) {
     const tagsRead = inputs.source.kind === 'image'
         ? settled(readTagDigests(ecr, inputs, givenImage.then((image) => (image ? (0,src_docker/* knownDigests */.lg)(image) : []))))
         : undefined;
-    const [prebuilt, login, repository] = await inOrder([
+    const [prebuilt, login, repository] = await (0,src/* inOrder */.al)([
         givenImage,
         (0,src_ecr/* getRegistryLogin */.RY)(ecr, inputs.registryId),
         (0,src_ecr/* findRepository */.W1)(ecr, inputs.repository, inputs.registryId),
@@ -797,7 +783,7 @@ function sameDigest(tags, held, log) {
 /* harmony export */ });
 /* unused harmony exports explainAwsError, registryHost, wildcardMatch */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8613);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3642);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /** The ECR calls the action makes, each turning AWS's errors into messages that say what to fix. */
 
 
@@ -1010,7 +996,7 @@ async function startImageScan(ecr, repositoryName, registryId, imageDigest) {
 /* harmony export */   tf: () => (/* binding */ formatFinding)
 /* harmony export */ });
 /* unused harmony exports severityRank, sortFindings, countAtOrAbove */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3642);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2145);
 
 
