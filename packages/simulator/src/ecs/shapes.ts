@@ -136,53 +136,27 @@ export function serviceShape(service: ServiceRecord, includeTags: boolean): Json
   });
 }
 
+/** A stable UUID-shaped id from a hash of `seed` (version 4 form, as ECS's ids look). */
+function uuidOf(seed: string): string {
+  const h = hash(seed);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The Task data type of DescribeTasks: its containers, network attachment and overrides, from the record. */
 export function taskShape(task: TaskRecord, region: string, accountId: string, includeTags: boolean): JsonObject {
   const definition = task.taskDefinition.taskDefinition;
   const containers = (definition.containerDefinitions as JsonObject[]) ?? [];
-  const awsvpc = definition.networkMode === 'awsvpc';
-  const attachmentId = `${hash(`${task.id}/eni`).slice(0, 8)}-${hash(`${task.id}/eni`).slice(8, 12)}-4${hash(`${task.id}/eni`).slice(13, 16)}-a${hash(`${task.id}/eni`).slice(17, 20)}-${hash(`${task.id}/eni`).slice(20, 32)}`;
-  const pulled = task.pullStoppedAt !== undefined && task.containerReason === undefined;
-  const containerStatus = task.lastStatus === 'PROVISIONING' ? 'PENDING' : task.lastStatus;
-  const containerShapes = containers.map((container, index) => {
-    const uuid = hash(`${task.id}/${index}`);
-    const image = String(container.image);
-    return compact({
-      containerArn: `arn:aws:ecs:${region}:${accountId}:container/${task.cluster.name}/${task.id}/${uuid.slice(0, 8)}-${uuid.slice(8, 12)}-4${uuid.slice(13, 16)}-a${uuid.slice(17, 20)}-${uuid.slice(20, 32)}`,
-      taskArn: task.arn,
-      name: container.name,
-      image,
-      imageDigest: pulled ? `sha256:${hash(image)}` : undefined,
-      runtimeId: task.startedAt !== undefined ? `${task.id}-${uuid.slice(0, 10)}` : undefined,
-      lastStatus: containerStatus === 'DEACTIVATING' || containerStatus === 'STOPPING' ? 'RUNNING' : containerStatus,
-      exitCode: index === 0 ? task.containerExitCode : task.lastStatus === 'STOPPED' && task.startedAt ? 0 : undefined,
-      reason: index === 0 ? task.containerReason : undefined,
-      networkInterfaces: awsvpc ? [{ attachmentId, privateIpv4Address: task.privateIp }] : [],
-      healthStatus: container.healthCheck !== undefined ? task.healthStatus : 'UNKNOWN',
-      cpu: String(container.cpu ?? 0),
-      memory: container.memory !== undefined ? String(container.memory) : undefined,
-    });
-  });
+  const attachmentId = definition.networkMode === 'awsvpc' ? uuidOf(`${task.id}/eni`) : undefined;
   return compact({
-    attachments: awsvpc
-      ? [
-          {
-            id: attachmentId,
-            type: 'ElasticNetworkInterface',
-            status: task.lastStatus === 'STOPPED' ? 'DELETED' : 'ATTACHED',
-            details: [
-              { name: 'subnetId', value: task.subnetId ?? 'subnet-0a1b2c3d4e5f60718' },
-              { name: 'networkInterfaceId', value: `eni-${hash(task.id).slice(0, 17)}` },
-              { name: 'privateIPv4Address', value: task.privateIp },
-            ],
-          },
-        ]
-      : [],
+    attachments: attachmentId ? [eniAttachmentShape(task, attachmentId)] : [],
     attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
     availabilityZone: task.availabilityZone,
     clusterArn: task.cluster.arn,
     connectivity: task.lastStatus === 'PROVISIONING' ? undefined : 'CONNECTED',
     connectivityAt: date(task.pullStartedAt),
-    containers: containerShapes,
+    containers: containers.map((container, index) =>
+      containerShape(task, container, index, { region, accountId, attachmentId }),
+    ),
     cpu: definition.cpu,
     memory: definition.memory,
     createdAt: new Date(task.createdAt),
@@ -193,16 +167,7 @@ export function taskShape(task: TaskRecord, region: string, accountId: string, i
     healthStatus: task.healthStatus,
     lastStatus: task.lastStatus,
     launchType: task.launchType,
-    overrides: {
-      ...task.overrides,
-      containerOverrides: containers.map((container) => ({
-        ...((task.overrides?.containerOverrides as JsonObject[] | undefined) ?? []).find(
-          (override) => override.name === container.name,
-        ),
-        name: container.name,
-      })),
-      inferenceAcceleratorOverrides: [],
-    },
+    overrides: overridesShape(task, containers),
     platformVersion: task.launchType === 'FARGATE' ? '1.4.0' : undefined,
     platformFamily: task.launchType === 'FARGATE' ? 'Linux' : undefined,
     pullStartedAt: date(task.pullStartedAt),
@@ -219,6 +184,63 @@ export function taskShape(task: TaskRecord, region: string, accountId: string, i
     version: task.version,
     ephemeralStorage: task.launchType === 'FARGATE' ? { sizeInGiB: 20 } : undefined,
   });
+}
+
+/** An awsvpc task's network interface attachment: the subnet it was placed in, its ENI and private address. */
+function eniAttachmentShape(task: TaskRecord, attachmentId: string): JsonObject {
+  return {
+    id: attachmentId,
+    type: 'ElasticNetworkInterface',
+    status: task.lastStatus === 'STOPPED' ? 'DELETED' : 'ATTACHED',
+    details: [
+      { name: 'subnetId', value: task.subnetId ?? 'subnet-0a1b2c3d4e5f60718' },
+      { name: 'networkInterfaceId', value: `eni-${hash(task.id).slice(0, 17)}` },
+      { name: 'privateIPv4Address', value: task.privateIp },
+    ],
+  };
+}
+
+/** The Container data type: the first (essential) container carries the task's exit code and reason. */
+function containerShape(
+  task: TaskRecord,
+  container: JsonObject,
+  index: number,
+  context: { region: string; accountId: string; attachmentId: string | undefined },
+): JsonObject {
+  const uuid = hash(`${task.id}/${index}`);
+  const image = String(container.image);
+  const pulled = task.pullStoppedAt !== undefined && task.containerReason === undefined;
+  const containerStatus = task.lastStatus === 'PROVISIONING' ? 'PENDING' : task.lastStatus;
+  return compact({
+    containerArn: `arn:aws:ecs:${context.region}:${context.accountId}:container/${task.cluster.name}/${task.id}/${uuidOf(`${task.id}/${index}`)}`,
+    taskArn: task.arn,
+    name: container.name,
+    image,
+    imageDigest: pulled ? `sha256:${hash(image)}` : undefined,
+    runtimeId: task.startedAt !== undefined ? `${task.id}-${uuid.slice(0, 10)}` : undefined,
+    lastStatus: containerStatus === 'DEACTIVATING' || containerStatus === 'STOPPING' ? 'RUNNING' : containerStatus,
+    exitCode: index === 0 ? task.containerExitCode : task.lastStatus === 'STOPPED' && task.startedAt ? 0 : undefined,
+    reason: index === 0 ? task.containerReason : undefined,
+    networkInterfaces: context.attachmentId
+      ? [{ attachmentId: context.attachmentId, privateIpv4Address: task.privateIp }]
+      : [],
+    healthStatus: container.healthCheck !== undefined ? task.healthStatus : 'UNKNOWN',
+    cpu: String(container.cpu ?? 0),
+    memory: container.memory !== undefined ? String(container.memory) : undefined,
+  });
+}
+
+/** The task's overrides, with one containerOverrides entry per container (ECS lists them all, named). */
+function overridesShape(task: TaskRecord, containers: JsonObject[]): JsonObject {
+  const given = (task.overrides?.containerOverrides as JsonObject[] | undefined) ?? [];
+  return {
+    ...task.overrides,
+    containerOverrides: containers.map((container) => ({
+      ...given.find((override) => override.name === container.name),
+      name: container.name,
+    })),
+    inferenceAcceleratorOverrides: [],
+  };
 }
 
 function revisionCounts(service: ServiceRecord, revisionArn: string): JsonObject {

@@ -131,10 +131,17 @@ function asObject(value: unknown): JsonObject | undefined {
 }
 
 /**
- * Validates a RegisterTaskDefinition request and returns the stored TaskDefinition (without arn/revision,
- * which the caller assigns). Messages are those ECS returns for the same mistakes.
+ * Validates a RegisterTaskDefinition request: its members, family, containers and task size. Messages are those ECS
+ * returns for the same mistakes.
  */
 export function validateRegisterInput(input: JsonObject): void {
+  validateRequestMembers(input);
+  validateFamily(input.family);
+  const containers = validateContainers(input.containerDefinitions);
+  validateTaskSize(input, containers);
+}
+
+function validateRequestMembers(input: JsonObject): void {
   for (const key of Object.keys(input)) {
     if (DESCRIBE_ONLY.has(key)) {
       // botocore/the CLI reject these client-side ("Unknown parameter in input"); SDK v3 silently drops them.
@@ -152,14 +159,18 @@ export function validateRegisterInput(input: JsonObject): void {
       throw clientError(`Unknown parameter in input: "${key}", must be one of: ${[...REQUEST_MEMBERS].join(', ')}`);
     }
   }
-  const family = input.family;
+}
+
+function validateFamily(family: unknown): void {
   if (typeof family !== 'string' || family === '') throw clientError('Family should not be null or empty.');
   if (!NAME.test(family)) {
     throw clientError(
       'Family contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.',
     );
   }
-  const containers = input.containerDefinitions;
+}
+
+function validateContainers(containers: unknown): unknown[] {
   if (!Array.isArray(containers) || containers.length === 0) {
     throw clientError('Container list cannot be empty.');
   }
@@ -186,7 +197,11 @@ export function validateRegisterInput(input: JsonObject): void {
   if (!containers.some((raw) => asObject(raw)?.essential !== false)) {
     throw clientError('At least one essential container is required.');
   }
+  return containers;
+}
 
+/** Task-level cpu and memory: Fargate's sizes and rules, or per-container memory on EC2. */
+function validateTaskSize(input: JsonObject, containers: unknown[]): void {
   const compatibilities = Array.isArray(input.requiresCompatibilities) ? input.requiresCompatibilities : [];
   const fargate = compatibilities.includes('FARGATE');
   const cpu = typeof input.cpu === 'string' ? parseCpu(input.cpu) : undefined;
