@@ -78,6 +78,7 @@ export function blues(service: ServiceRecord, rollout: StagedRolloutRecord): Dep
   return service.deployments.filter((deployment) => rollout.blueIds.includes(deployment.id));
 }
 
+/** Launches the deployment's tasks up to `count` (failed ones are replaced), unless the service is throttled. */
 export function scaleTo(
   host: StagedHost,
   service: ServiceRecord,

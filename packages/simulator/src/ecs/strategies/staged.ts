@@ -270,11 +270,7 @@ export class StagedRollouts {
     );
   }
 
-  /** Rolls back: green stopped, blue back to the desired count. True when it finished. */
-
   // ------------------------------------------------------------------------------------------- helpers
-
-  /** Launches the deployment's tasks up to `count` (failed ones are replaced), unless the service is throttled. */
 
   /** The first of the deployment's alarms that is in ALARM at `at` (scenario), while alarms are monitored. */
   private trippedAlarm(rollout: StagedRolloutRecord, at: number): string | undefined {
