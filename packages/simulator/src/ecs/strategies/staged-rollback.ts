@@ -8,7 +8,10 @@ import { beginRollback, failRollout, retire } from '../deployment-states.js';
 import type { ServiceDeploymentRecord, ServiceRecord } from '../model.js';
 import { blues, type StagedHost, type StagedRolloutRecord, scaleTo } from './staged-model.js';
 
-/** Starts the rollback at `at`: rollback requested, no traffic to green (its rollout FAILED), blue PRIMARY again at the desired count. */
+/**
+ * Starts the rollback at `at`: rollback requested, no traffic to green (its rollout FAILED), blue PRIMARY again at
+ * the desired count.
+ */
 export function startRollback(
   host: StagedHost,
   service: ServiceRecord,
