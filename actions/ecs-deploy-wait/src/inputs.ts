@@ -35,6 +35,8 @@ export interface DeployInputs {
   keepRevisions?: number;
   /** Revisions never deregistered (deploy tags' records: rollback targets), ARN or family:revision. */
   keepTaskDefinitions: string[];
+  /** keep-revisions never deregisters a revision registered less than this long ago (another run's new one); 0: off. */
+  keepRevisionsGraceMs: number;
   /** Read only for a service whose deployment controller is CODE_DEPLOY. */
   codedeploy: CodeDeployInputs;
 }
@@ -161,6 +163,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
   const keepRevisions = input.integer('keep-revisions', { min: 1 });
   const keepTaskDefinitions = input.list('keep-task-definitions');
+  const keepRevisionsGraceMs = input.duration('keep-revisions-grace', '1h', { min: 0, max: MAX_GRACE_MS });
   for (const kept of keepTaskDefinitions) {
     if (!TASK_DEFINITION_ARN.test(kept) && !FAMILY_REVISION.test(kept)) {
       throw invalidInput(
@@ -200,6 +203,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     ...(serviceDefinition ? { serviceDefinition } : {}),
     ...(keepRevisions !== undefined ? { keepRevisions } : {}),
     keepTaskDefinitions,
+    keepRevisionsGraceMs,
     codedeploy,
   };
 }
@@ -238,6 +242,9 @@ function readAppSpecFile(file: string, workspace: string): { text: string; shown
   });
   return { text, shown: resolved.shown };
 }
+
+/** keep-revisions-grace at most: a week (a revision registered for a deploy is deployed within hours). */
+const MAX_GRACE_MS = 7 * 24 * 3_600_000;
 
 /** An AppSpec file larger than this is not one worth reading. */
 const MAX_FILE_BYTES = 1024 * 1024;

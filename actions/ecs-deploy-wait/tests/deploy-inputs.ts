@@ -19,6 +19,7 @@ export function deployInputs(rendered: RenderedTaskDefinition, overrides: Partia
     rollback: true,
     skipUnchanged: false,
     keepTaskDefinitions: [],
+    keepRevisionsGraceMs: 3_600_000,
     preflight: 'off',
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
     ...overrides,

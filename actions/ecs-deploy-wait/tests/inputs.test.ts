@@ -51,6 +51,7 @@ describe('readDeployInputs', () => {
       rollback: true,
       skipUnchanged: false,
       keepTaskDefinitions: [],
+      keepRevisionsGraceMs: 3_600_000,
       preflight: 'warn',
       codedeploy: { application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web' },
     });
@@ -68,8 +69,12 @@ describe('readDeployInputs', () => {
       'poll-interval': '10s',
       rollback: 'FALSE',
       'skip-unchanged': 'true',
+      'keep-revisions': '3',
+      'keep-revisions-grace': '0',
     });
     expect(inputs).toMatchObject({
+      keepRevisions: 3,
+      keepRevisionsGraceMs: 0,
       taskDefinition: { kind: 'arn', arn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:42' },
       cluster: 'prod',
       service: 'api',
@@ -142,6 +147,14 @@ describe('readDeployInputs', () => {
     [
       { 'task-definition': 'td.json', service: 'web', 'keep-revisions': '5', 'keep-task-definitions': 'web:3\nlatest' },
       'Input "keep-task-definitions" must list task definition ARNs or family:revision, one a line; got "latest"',
+    ],
+    [
+      { 'task-definition': 'td.json', service: 'web', 'keep-revisions': '5', 'keep-revisions-grace': 'an hour' },
+      'Input "keep-revisions-grace" must be a duration such as 90s, 5m or 1h30m',
+    ],
+    [
+      { 'task-definition': 'td.json', service: 'web', 'keep-revisions': '5', 'keep-revisions-grace': '30d' },
+      'Input "keep-revisions-grace" must be at most 168h',
     ],
   ])('rejects %j: %s', (values, message) => {
     expect(() => read(values as Record<string, string>)).toThrow(ConfigurationError);

@@ -6,6 +6,7 @@
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPipeline, type Pipeline, seededEcrPush } from '../src/index.js';
+import { documentedActions } from './documented-policy.js';
 import { explain, starterWith, step } from './run-helpers.js';
 
 let sim: Simulator;
@@ -19,7 +20,9 @@ beforeAll(async () => {
     sim,
     root,
     desiredCount: 2,
-    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
+    // keep-revisions-grace 0: the simulator's clock (registeredAt) runs 100x, the bundle's real time, so an age
+    // would mean nothing here (revisions.test.ts runs the grace on the simulator's clock).
+    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s', 'keep-revisions-grace': '0' } },
     standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, 'these tests seed images') },
   });
 }, 60_000);
@@ -98,6 +101,7 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
 
   it("preflight: fail deploys the seed's HA service (no findings); keep-revisions keeps what a deploy tag records", async () => {
     const extended = await starterWith(root, ['preflight: fail', 'keep-revisions: "1"']);
+    const callsBefore = sim.calls.length;
     await pipeline.push('CD: strict preflight, keep one revision', { '.github/workflows/ecs-cd.yml': extended });
     const deployed: string[] = [];
     for (const name of ['one', 'two']) {
@@ -118,6 +122,15 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
     // and no service runs are deregistered.
     expect(deployed.every((arn) => active.includes(arn))).toBe(true);
     expect(active).not.toContain(pipeline.initialTaskDefinitionArn);
+    // Every call is one docs/setup.md allows: its policy plus its keep-revisions statement (every cluster's services).
+    const called = new Set(
+      sim.calls
+        .slice(callsBefore)
+        .filter((c) => c.api !== 'github')
+        .map((c) => `${c.api === 'elbv2' ? 'elasticloadbalancing' : c.api}:${c.operation}`),
+    );
+    expect(called).toContain('ecs:ListClusters');
+    expect([...called].filter((action) => !documentedActions().includes(action))).toEqual([]);
   }, 180_000);
 
   it("applies the service-definition file of the version's commit with the deploy", async () => {
@@ -138,3 +151,4 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
     expect(service).toMatchObject({ desiredCount: 3, healthCheckGracePeriodSeconds: 45 });
   }, 120_000);
 });
+

@@ -5,11 +5,10 @@
  * past its timeout deploys nothing and writes no deploy tag. The calls these runs make are checked against the IAM
  * policy of docs/setup.md (the Docker pipeline test checks the rest of it).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPipeline, type Pipeline, seededEcrPush, type WorkflowRun } from '../src/index.js';
+import { documentedActions } from './documented-policy.js';
 import { explain, starterWith, step, tagStep } from './run-helpers.js';
 
 let sim: Simulator;
@@ -217,13 +216,3 @@ describe('deploy.yml runs migration-command before the deploy', () => {
   });
 });
 
-/** Every action of the permissions policy in docs/setup.md (the ```json block whose statements allow ecs: actions). */
-function documentedActions(): string[] {
-  const text = readFileSync(path.join(root, 'docs', 'setup.md'), 'utf8');
-  for (const [, block] of text.matchAll(/```json\n([\s\S]*?)```/g)) {
-    const policy = JSON.parse(block ?? '{}') as { Statement?: { Action: string | string[] }[] };
-    const actions = (policy.Statement ?? []).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-    if (actions.some((a) => a.startsWith('ecs:'))) return actions;
-  }
-  throw new Error('docs/setup.md has no JSON permissions policy with ecs: actions');
-}

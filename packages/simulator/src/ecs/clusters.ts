@@ -1,6 +1,6 @@
 /** Clusters: CreateCluster, DescribeClusters and ListClusters, and the cluster a seeded service needs. */
 import type { ClusterRecord, JsonObject } from './model.js';
-import { invalid, str, strings } from './requests.js';
+import { invalid, listPage, str, strings } from './requests.js';
 import { clusterShape } from './shapes.js';
 import { type EcsState, nameOf } from './state.js';
 
@@ -47,6 +47,7 @@ export function describeClusters(state: EcsState, input: JsonObject): unknown {
   return { clusters, failures };
 }
 
-export function listClusters(state: EcsState): unknown {
-  return { clusterArns: [...state.clusters.values()].map((cluster) => cluster.arn) };
+/** API_ListClusters: paginated, maxResults 1 to 100 (default 100). */
+export function listClusters(state: EcsState, input: JsonObject): unknown {
+  return listPage('clusterArns', [...state.clusters.values()].map((cluster) => cluster.arn), input, 100, 100);
 }

@@ -242,7 +242,7 @@ export class EcsSimulator implements AwsJsonService {
       case 'DescribeClusters':
         return describeClusters(state, input);
       case 'ListClusters':
-        return listClusters(state);
+        return listClusters(state, input);
       case 'CreateService':
         return createService(state, input);
       case 'UpdateService':
