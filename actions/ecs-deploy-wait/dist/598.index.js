@@ -1018,9 +1018,14 @@ var register = __webpack_require__(3950);
 ;// CONCATENATED MODULE: ./src/revisions.ts
 /**
  * Revision clean-up (input `keep-revisions`): after a successful deploy, deregister the ACTIVE revisions of the
- * family older than the N newest, but never one a service of the cluster runs (any of its deployments or task sets)
- * nor one given in `keep-task-definitions` (the revisions deploy tags record: rollback targets). A clean-up that
- * fails is a warning that says what was done: the deploy itself succeeded.
+ * family older than the N newest, but never one that
+ * - a service of any cluster of the account and region runs or is deploying (every deployment, every task set):
+ *   a family can be shared, e.g. by staging and production clusters;
+ * - `keep-task-definitions` names (the revisions deploy tags record: rollback targets);
+ * - was registered within `keep-revisions-grace`: another run may just have registered it to deploy it next.
+ * Every read comes first: when one is denied or fails, nothing at all is deregistered (a revision in use elsewhere
+ * could hide in what was not read). A deregistration that fails is a warning that says what was done: the deploy
+ * itself succeeded.
  */
 
 
@@ -1028,38 +1033,39 @@ var register = __webpack_require__(3950);
 
 /** `family:revision` of an ARN or of `family:revision` itself. */
 const familyRevision = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
+const familyOf = (arn) => familyRevision(arn).split(':')[0] ?? '';
 async function cleanUpRevisions(session, deployedArn, limits) {
     const { inputs, log } = session;
     const keep = inputs.keepRevisions;
     if (keep === undefined)
         return undefined;
-    const report = { deregistered: [], kept: [] };
+    const family = familyOf(deployedArn);
+    let plan;
     try {
-        const family = familyRevision(deployedArn).split(':')[0] ?? '';
-        const active = await activeRevisions(session, family, limits);
-        const older = active.slice(keep);
-        if (older.length === 0) {
-            log.info(`keep-revisions ${keep}: family ${family} has ${active.length} ACTIVE revisions; nothing to deregister.`);
-            return report;
-        }
-        const running = await revisionsInUse(session, limits);
-        const recorded = new Set(inputs.keepTaskDefinitions.map(familyRevision));
-        for (const arn of older) {
-            const name = familyRevision(arn);
-            if (running.has(name))
-                report.kept.push({ arn, why: `service ${running.get(name)} runs it` });
-            else if (recorded.has(name))
-                report.kept.push({ arn, why: 'keep-task-definitions names it (a rollback target)' });
-            else {
-                await session.call('DeregisterTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DeregisterTaskDefinitionCommand({ taskDefinition: arn }), o), limits);
-                report.deregistered.push(arn);
-            }
-        }
+        plan = await planCleanUp(session, family, keep, limits);
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) && session.cancelled)
             throw error;
         // The message is explained already (what was denied, how to allow it).
+        const why = (0,src/* errorMessage */.gJ)(error).replace(/\.$/, '');
+        log.warning(`keep-revisions ${keep}: nothing was deregistered: ${why}. Without every read, a revision another service runs or another run just registered could be taken, so none is. The deploy itself succeeded.`);
+        return { deregistered: [], kept: [], error: why };
+    }
+    const report = { deregistered: [], kept: plan.kept };
+    if (plan.deregister.length === 0 && plan.kept.length === 0) {
+        log.info(`keep-revisions ${keep}: family ${family} has ${plan.activeCount} ACTIVE revisions; nothing to deregister.`);
+        return report;
+    }
+    try {
+        for (const arn of plan.deregister) {
+            await session.call('DeregisterTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DeregisterTaskDefinitionCommand({ taskDefinition: arn }), o), limits);
+            report.deregistered.push(arn);
+        }
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) && session.cancelled)
+            throw error;
         report.error = (0,src/* errorMessage */.gJ)(error).replace(/\.$/, '');
     }
     const names = (arns) => arns.map(taskdef/* shortTaskDefinition */.P5).join(', ') || 'none';
@@ -1073,43 +1079,104 @@ async function cleanUpRevisions(session, deployedArn, limits) {
         log.info(`${text}.`);
     return report;
 }
+/** Reads everything the decision needs (any failed read throws), then decides revision by revision. */
+async function planCleanUp(session, family, keep, limits) {
+    const { inputs, deps } = session;
+    const active = await activeRevisions(session, family, limits);
+    const plan = { activeCount: active.length, deregister: [], kept: [] };
+    const older = active.slice(keep);
+    if (older.length === 0)
+        return plan;
+    const inUse = await revisionsInUse(session, family, limits);
+    const recorded = new Set(inputs.keepTaskDefinitions.map(familyRevision));
+    const graceMs = inputs.keepRevisionsGraceMs;
+    for (const arn of older) {
+        const name = familyRevision(arn);
+        const user = inUse.get(name);
+        if (user)
+            plan.kept.push({ arn, why: `${user} runs it` });
+        else if (recorded.has(name))
+            plan.kept.push({ arn, why: 'keep-task-definitions names it (a rollback target)' });
+        else if (graceMs > 0) {
+            const registeredAt = await registrationTime(session, arn, limits);
+            const ageMs = registeredAt === undefined ? undefined : deps.clock.now() - registeredAt.getTime();
+            if (ageMs === undefined)
+                plan.kept.push({ arn, why: 'ECS did not say when it was registered' });
+            else if (ageMs < graceMs) {
+                const ago = ageMs < 1000 ? 'just now' : `${(0,src/* formatDuration */.a3)(Math.floor(ageMs / 1000) * 1000)} ago`;
+                plan.kept.push({ arn, why: `registered ${ago}, within keep-revisions-grace ${(0,src/* formatDuration */.a3)(graceMs)}` });
+            }
+            else
+                plan.deregister.push(arn);
+        }
+        else
+            plan.deregister.push(arn);
+    }
+    return plan;
+}
 /** The family's ACTIVE revisions, newest first. */
 async function activeRevisions(session, family, limits) {
-    const arns = [];
-    let nextToken;
-    do {
-        const page = await session.call('ListTaskDefinitions', (o) => session.deps.ecs.send(new dist_cjs.ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), o), limits);
-        arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyRevision(arn).split(':')[0] === family));
-        nextToken = page.nextToken;
-    } while (nextToken);
-    return arns;
+    const arns = await listAll(session, 'ListTaskDefinitions', limits, (nextToken, o) => session.deps.ecs
+        .send(new dist_cjs.ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), o)
+        .then((p) => ({ items: p.taskDefinitionArns, nextToken: p.nextToken })));
+    // familyPrefix matches other families that start with this one.
+    return arns.filter((arn) => familyOf(arn) === family);
 }
-/** `family:revision` → a service of the cluster that runs it (in any deployment or task set). */
-async function revisionsInUse(session, limits) {
-    const { cluster } = session.inputs;
-    const serviceArns = [];
-    let nextToken;
-    do {
-        const page = await session.call('ListServices', (o) => session.deps.ecs.send(new dist_cjs.ListServicesCommand({ cluster, nextToken, maxResults: 100 }), o), limits);
-        serviceArns.push(...(page.serviceArns ?? []));
-        nextToken = page.nextToken;
-    } while (nextToken);
+/**
+ * `family:revision` → "service S of cluster C", for every revision of the family that a service of any cluster of
+ * the account and region runs or deploys: its task definition, each deployment (PRIMARY, ACTIVE), each task set.
+ */
+async function revisionsInUse(session, family, limits) {
+    const { ecs } = session.deps;
     const inUse = new Map();
-    // DescribeServices takes at most 10 services.
-    for (let i = 0; i < serviceArns.length; i += 10) {
-        const { services = [] } = await session.call('DescribeServices', (o) => session.deps.ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services: serviceArns.slice(i, i + 10) }), o), limits);
-        for (const service of services) {
-            const arns = [
-                service.taskDefinition,
-                ...(service.deployments ?? []).map((d) => d.taskDefinition),
-                ...(service.taskSets ?? []).map((t) => t.taskDefinition),
-            ];
-            for (const arn of arns)
-                if (arn)
-                    inUse.set(familyRevision(arn), service.serviceName ?? '?');
+    for (const cluster of await listAll(session, 'ListClusters', limits, (nextToken, o) => ecs.send(new dist_cjs.ListClustersCommand({ nextToken, maxResults: 100 }), o).then((p) => ({
+        items: p.clusterArns,
+        nextToken: p.nextToken,
+    })))) {
+        const clusterName = cluster.slice(cluster.lastIndexOf('/') + 1);
+        const serviceArns = await listAll(session, 'ListServices', limits, (nextToken, o) => ecs.send(new dist_cjs.ListServicesCommand({ cluster, nextToken, maxResults: 100 }), o).then((p) => ({
+            items: p.serviceArns,
+            nextToken: p.nextToken,
+        })));
+        // DescribeServices takes at most 10 services.
+        for (let i = 0; i < serviceArns.length; i += 10) {
+            const { services = [], failures = [] } = await session.call('DescribeServices', (o) => ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services: serviceArns.slice(i, i + 10) }), o), limits);
+            // MISSING: deleted since it was listed (it runs nothing). Anything else leaves a service unread.
+            const unread = failures.find((failure) => failure.reason !== 'MISSING');
+            if (unread) {
+                throw new Error(`ecs:DescribeServices could not describe ${unread.arn ?? 'a service'} in cluster ${clusterName} (${unread.reason ?? 'no reason given'}${unread.detail ? `: ${unread.detail}` : ''})`);
+            }
+            for (const service of services) {
+                const arns = [
+                    service.taskDefinition,
+                    ...(service.deployments ?? []).map((d) => d.taskDefinition),
+                    ...(service.taskSets ?? []).map((t) => t.taskDefinition),
+                ];
+                for (const arn of arns) {
+                    if (arn && familyOf(arn) === family && !inUse.has(familyRevision(arn))) {
+                        inUse.set(familyRevision(arn), `service ${service.serviceName ?? '?'} of cluster ${clusterName}`);
+                    }
+                }
+            }
         }
     }
     return inUse;
+}
+/** Every item of a paginated list call. */
+async function listAll(session, operation, limits, page) {
+    const items = [];
+    let nextToken;
+    do {
+        const answer = await session.call(operation, (o) => page(nextToken, o), limits);
+        items.push(...(answer.items ?? []));
+        nextToken = answer.nextToken;
+    } while (nextToken);
+    return items;
+}
+/** When the revision was registered (DescribeTaskDefinition's registeredAt). */
+async function registrationTime(session, arn, limits) {
+    const { taskDefinition } = await session.call('DescribeTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: arn }), o), limits);
+    return taskDefinition?.registeredAt;
 }
 
 ;// CONCATENATED MODULE: ./src/service-definition/diff.ts

@@ -390,6 +390,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
     const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
     const keepRevisions = input.integer('keep-revisions', { min: 1 });
     const keepTaskDefinitions = input.list('keep-task-definitions');
+    const keepRevisionsGraceMs = input.duration('keep-revisions-grace', '1h', { min: 0, max: MAX_GRACE_MS });
     for (const kept of keepTaskDefinitions) {
         if (!TASK_DEFINITION_ARN.test(kept) && !FAMILY_REVISION.test(kept)) {
             throw (0,src/* invalidInput */.aY)('keep-task-definitions', kept, 'must list task definition ARNs or family:revision, one a line', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
@@ -419,6 +420,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
         ...(serviceDefinition ? { serviceDefinition } : {}),
         ...(keepRevisions !== undefined ? { keepRevisions } : {}),
         keepTaskDefinitions,
+        keepRevisionsGraceMs,
         codedeploy,
     };
 }
@@ -449,6 +451,8 @@ function readAppSpecFile(file, workspace) {
     });
     return { text, shown: resolved.shown };
 }
+/** keep-revisions-grace at most: a week (a revision registered for a deploy is deployed within hours). */
+const MAX_GRACE_MS = 7 * 24 * 3_600_000;
 /** An AppSpec file larger than this is not one worth reading. */
 const inputs_MAX_FILE_BYTES = 1024 * 1024;
 
