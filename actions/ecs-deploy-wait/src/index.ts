@@ -57,6 +57,19 @@ await runAction({
         createAwsClient(ElasticLoadBalancingV2Client, { region, maxAttempts: 2 }),
       ),
     );
+    // ECR (a redeploy's image check), per registry region: its SDK is loaded only for a recorded revision.
+    const ecrClients = new Map<string, Promise<import('@aws-sdk/client-ecr').ECRClient>>();
+    const ecr = (registryRegion: string) => {
+      let client = ecrClients.get(registryRegion);
+      if (!client) {
+        client = import('@aws-sdk/client-ecr').then(({ ECRClient }) =>
+          createAwsClient(ECRClient, { region: registryRegion, maxAttempts: 2 }),
+        );
+        ecrClients.set(registryRegion, client);
+        lazy.push(client);
+      }
+      return client;
+    };
     // CodeDeploy (a CODE_DEPLOY service): its SDK is loaded only when the service asks for it.
     let codedeployClients:
       | Promise<{
@@ -86,6 +99,7 @@ await runAction({
         logs: logs.clientFor,
         ec2,
         elbv2,
+        ecr,
         codedeploy,
         log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
       });

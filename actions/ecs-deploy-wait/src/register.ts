@@ -7,6 +7,7 @@ import { DescribeTaskDefinitionCommand, type Service } from '@aws-sdk/client-ecs
 import { errorMessage, quoteValue } from '@ecs-actions/core';
 import { AwsCallError, errorCode, imagesOf, sameTaskDefinition, shortTaskDefinition } from '@ecs-actions/core/ecs';
 import { describeAsSent } from '@ecs-actions/core/ecs/register';
+import { checkRecordedImages } from './recorded-images.js';
 import type { CallLimits, DeploySession } from './session.js';
 
 export { landedRegistration, registerTaskDefinition } from '@ecs-actions/core/ecs/register';
@@ -54,8 +55,11 @@ export async function resolveTaskDefinition(
         `${shortTaskDefinition(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`,
       );
     }
+    // A redeploy or rollback: its images must still be in ECR (a lifecycle policy may have expired them).
+    const images = imagesOf(td);
+    await checkRecordedImages(session, td.taskDefinitionArn, images, limits);
     return {
-      images: imagesOf(td),
+      images,
       deployArn: td.taskDefinitionArn,
       unchanged: inputs.skipUnchanged && td.taskDefinitionArn === previousArn,
     };

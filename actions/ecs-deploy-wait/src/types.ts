@@ -2,6 +2,7 @@
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ECRClient } from '@aws-sdk/client-ecr';
 import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Clock, Sleep } from '@ecs-actions/core';
@@ -34,6 +35,11 @@ export interface DeployDeps {
    * Without it, no log lines are read.
    */
   logs?: (region: string) => Promise<CloudWatchLogsClient>;
+  /**
+   * An ECR client for a registry's region, created on first use: a redeploy of a recorded revision checks that its
+   * images still exist. Without it, they are not checked.
+   */
+  ecr?: (region: string) => Promise<ECRClient>;
   /** EC2 and ELBv2 clients for the preflight, created on first use; without them those checks are skipped. */
   ec2?: () => Promise<EC2Client>;
   elbv2?: () => Promise<ElasticLoadBalancingV2Client>;

@@ -16,7 +16,7 @@ import {
   keepRawResponse,
   quoteValue,
 } from '@ecs-actions/core';
-import type { EcrLocation, ImageRef } from './image-ref.js';
+import type { EcrLocation, ImageRef } from '@ecs-actions/core/image-ref';
 
 /** How the logic gets its clients: created on first use, so a file-only run creates none. */
 export interface AwsClients {

@@ -8,7 +8,7 @@ import {
   runnerInputs,
 } from '@ecs-actions/core';
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
-import { type ImageRef, parseImageRef } from './image-ref.js';
+import { type ImageRef, parseImageRef } from '@ecs-actions/core/image-ref';
 
 /** Where the task definition comes from: exactly one of these. */
 export type TaskDefinitionSource =

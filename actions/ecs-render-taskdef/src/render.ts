@@ -16,7 +16,7 @@ import {
 import { type AwsClients, describeTaskDefinition, serviceTaskDefinition, verifyEcrImage } from './aws.js';
 import { type Change, diffTaskDefinitions } from './diff.js';
 import { FileConfigurationError } from './errors.js';
-import { type ImageRef, pinnedRef } from './image-ref.js';
+import { type ImageRef, pinnedRef } from '@ecs-actions/core/image-ref';
 import type { ImageAssignment, RenderInputs } from './inputs.js';
 
 import {
