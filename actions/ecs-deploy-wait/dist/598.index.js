@@ -1013,8 +1013,8 @@ async function runPreflight(session, service, limits) {
     return { findings, ...(prediction ? { prediction } : {}), notes };
 }
 
-// EXTERNAL MODULE: ./src/register.ts + 2 modules
-var register = __webpack_require__(3950);
+// EXTERNAL MODULE: ./src/register.ts + 4 modules
+var register = __webpack_require__(7856);
 ;// CONCATENATED MODULE: ./src/revisions.ts
 /**
  * Revision clean-up (input `keep-revisions`): after a successful deploy, deregister the ACTIVE revisions of the
@@ -1846,7 +1846,7 @@ async function watch(session, w) {
 
 /***/ }),
 
-/***/ 3950:
+/***/ 7856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2059,12 +2059,171 @@ async function registerOnce(session, source, limits) {
     return arn;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/image-ref.ts
+/**
+ * Docker image references, by the grammar of distribution/reference:
+ *   reference := name [ ":" tag ] [ "@" digest ]
+ *   name      := [ domain "/" ] path-component ( "/" path-component )*
+ *   path-component := [a-z0-9]+ ( ( [_.] | "__" | "-"+ ) [a-z0-9]+ )*
+ *   tag       := [\w][\w.-]{0,127}
+ * The digest is limited to what ECS and ECR use: `sha256:` and 64 lowercase hex digits.
+ */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+const NAME_MAX = 255;
+function isDomain(first) {
+    return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
+}
+function validDomain(domain) {
+    const ipv6 = /^\[[0-9A-Fa-f:.]+\](?::\d+)?$/;
+    if (ipv6.test(domain))
+        return true;
+    const [host = '', port, ...extra] = domain.split(':');
+    if (extra.length > 0)
+        return false;
+    if (port !== undefined && !/^\d+$/.test(port))
+        return false;
+    return host.split('.').every((part) => DOMAIN_COMPONENT.test(part));
+}
+function parseImageRef(text) {
+    if (text === '')
+        return { ok: false, reason: 'is empty' };
+    if (/\s/.test(text))
+        return { ok: false, reason: 'contains whitespace' };
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest)) {
+            return { ok: false, reason: `has the digest ${JSON.stringify(digest)}, not sha256: and 64 lowercase hex digits` };
+        }
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag)) {
+            return {
+                ok: false,
+                reason: `has the tag ${JSON.stringify(tag)}; a tag is 1 to 128 of [A-Za-z0-9_.-] and does not start with "." or "-"`,
+            };
+        }
+    }
+    if (rest.length > NAME_MAX)
+        return { ok: false, reason: `has a name longer than ${NAME_MAX} characters` };
+    const parts = rest.split('/');
+    let domain;
+    if (parts.length > 1 && isDomain(parts[0] ?? '')) {
+        domain = parts.shift();
+        if (domain === undefined || !validDomain(domain)) {
+            return { ok: false, reason: `has the registry ${JSON.stringify(domain)}, which is not a host name[:port]` };
+        }
+    }
+    const bad = parts.find((part) => !PATH_COMPONENT.test(part));
+    if (bad !== undefined) {
+        return {
+            ok: false,
+            reason: bad === ''
+                ? 'has an empty repository path component'
+                : `has the repository path component ${JSON.stringify(bad)}; components are lowercase letters and digits, separated by ".", "_", "__" or "-"`,
+        };
+    }
+    const path = parts.join('/');
+    const ecrMatch = domain === undefined ? null : ECR_HOST.exec(domain);
+    const ecr = ecrMatch?.[1] && ecrMatch[2] ? { account: ecrMatch[1], region: ecrMatch[2], repository: path } : undefined;
+    return { ok: true, ref: { text, domain, path, tag, digest, ecr } };
+}
+/** `domain/path` without tag or digest. */
+function repositoryOf(ref) {
+    return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
+}
+/** The reference pinned to a digest: `domain/path@sha256:…` (the tag goes, the digest says it all). */
+function pinnedRef(ref, digest) {
+    return `${repositoryOf(ref)}@${digest}`;
+}
+
+// EXTERNAL MODULE: ./src/aws-errors.ts
+var src_aws_errors = __webpack_require__(2748);
+// EXTERNAL MODULE: ./src/taskdef.ts
+var src_taskdef = __webpack_require__(247);
+;// CONCATENATED MODULE: ./src/recorded-images.ts
+
+
+
+
+
+async function checkRecordedImages(session, taskDefinitionArn, images, limits) {
+    const { deps, log } = session;
+    const clientFor = deps.ecr;
+    // Without ECR clients (a caller that gives none) there is nothing to check with.
+    if (!clientFor)
+        return;
+    const revision = (0,src_taskdef/* shortTaskDefinition */.P5)(taskDefinitionArn);
+    const missing = [];
+    const found = [];
+    for (const image of new Set(images)) {
+        const parsed = parseImageRef(image);
+        const ecr = parsed.ok ? parsed.ref.ecr : undefined;
+        if (!parsed.ok || !ecr) {
+            log.info(`Image ${image} of ${revision} is not in a private ECR registry: not checked.`);
+            continue;
+        }
+        const { ref } = parsed;
+        // By digest where the reference pins one (what ECS pulls), else by its tag.
+        const imageId = ref.digest ? { imageDigest: ref.digest } : { imageTag: ref.tag ?? 'latest' };
+        try {
+            const { DescribeImagesCommand } = await __webpack_require__.e(/* import() */ 613).then(__webpack_require__.t.bind(__webpack_require__, 8613, 19));
+            const client = await clientFor(ecr.region);
+            await session.bounded('DescribeImages', (o) => client.send(new DescribeImagesCommand({
+                registryId: ecr.account,
+                repositoryName: ecr.repository,
+                imageIds: [imageId],
+            }), o), limits);
+            found.push(image);
+        }
+        catch (error) {
+            if ((0,src_aws_errors/* isAbort */.rV)(error) && session.cancelled)
+                throw error;
+            const code = (0,ecs/* errorCode */.CA)(error);
+            if (code === 'ImageNotFoundException' || code === 'RepositoryNotFoundException') {
+                missing.push(missingImage(image, ref, ecr, code));
+                continue;
+            }
+            const explained = (0,src/* explainAccessError */.Qz)(error, { action: 'ecr:DescribeImages', resource: repositoryArn(ecr), region: ecr.region }) ??
+                error;
+            log.warning(`Could not check that image ${image} of ${revision} is still in ECR (ecr:DescribeImages: ${(0,src/* errorMessage */.gJ)(explained).replace(/\.$/, '')}); deploying it without that check.`);
+        }
+    }
+    if (missing.length > 0) {
+        throw new src/* ConfigurationError */.j1(`${revision} (${taskDefinitionArn}) cannot run: ${missing.join(' ')} Nothing was changed: the service still runs what it ran. Deploy a version whose image exists (build and deploy it again, or push the image back under the same digest), and keep deployable images out of the lifecycle policy's expiry (e.g. a rule on untagged images only, or a higher count).`);
+    }
+    if (found.length > 0)
+        log.info(`The images of ${revision} are in ECR: ${found.join(', ')}.`);
+}
+/** One missing image, its repository and the likely cause. */
+function missingImage(image, ref, ecr, code) {
+    const where = `repository ${ecr.repository} (registry ${ecr.account}, ${ecr.region})`;
+    if (code === 'RepositoryNotFoundException') {
+        return `image ${image}: ${where} does not exist (ecr:DescribeImages: RepositoryNotFoundException); it was deleted or renamed since this revision ran.`;
+    }
+    const what = ref.digest ? `digest ${ref.digest}` : `tag ${ref.tag ?? 'latest'}`;
+    return `image ${image}: ${where} has no image with ${what} (ecr:DescribeImages: ImageNotFoundException); likely an ECR lifecycle policy expired it${ref.digest ? ', and ECS (version consistency) runs exactly this digest' : ''}.`;
+}
+const repositoryArn = (ecr) => `arn:${ecr.region.startsWith('cn-') ? 'aws-cn' : 'aws'}:ecr:${ecr.region}:${ecr.account}:repository/${ecr.repository}`;
+
 ;// CONCATENATED MODULE: ./src/register.ts
 /**
  * What to deploy: an existing revision (task-definition-arn), the running one when the rendered file equals it
  * (skip-unchanged), or a new revision registered from the file (core's registerTaskDefinition, shared with
  * ecs-run-task).
  */
+
 
 
 
@@ -2094,8 +2253,11 @@ async function resolveTaskDefinition(session, before, limits) {
         if (td.status === 'INACTIVE') {
             session.log.warning(`${(0,ecs/* shortTaskDefinition */.P5)(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`);
         }
+        // A redeploy or rollback: its images must still be in ECR (a lifecycle policy may have expired them).
+        const images = (0,ecs/* imagesOf */.IC)(td);
+        await checkRecordedImages(session, td.taskDefinitionArn, images, limits);
         return {
-            images: (0,ecs/* imagesOf */.IC)(td),
+            images,
             deployArn: td.taskDefinitionArn,
             unchanged: inputs.skipUnchanged && td.taskDefinitionArn === previousArn,
         };

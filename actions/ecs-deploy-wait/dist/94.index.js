@@ -140,8 +140,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(7687);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
-// EXTERNAL MODULE: ./src/register.ts + 2 modules
-var register = __webpack_require__(3950);
+// EXTERNAL MODULE: ./src/register.ts + 4 modules
+var register = __webpack_require__(7856);
 // EXTERNAL MODULE: ./src/session.ts
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts

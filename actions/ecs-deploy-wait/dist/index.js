@@ -42,6 +42,17 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         };
         const ec2 = once(() => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(990)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7990, 19)).then(({ EC2Client }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(EC2Client, { region, maxAttempts: 2 })));
         const elbv2 = once(() => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(518)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3518, 19)).then(({ ElasticLoadBalancingV2Client }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ElasticLoadBalancingV2Client, { region, maxAttempts: 2 })));
+        // ECR (a redeploy's image check), per registry region: its SDK is loaded only for a recorded revision.
+        const ecrClients = new Map();
+        const ecr = (registryRegion) => {
+            let client = ecrClients.get(registryRegion);
+            if (!client) {
+                client = Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(613)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)).then(({ ECRClient }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECRClient, { region: registryRegion, maxAttempts: 2 }));
+                ecrClients.set(registryRegion, client);
+                lazy.push(client);
+            }
+            return client;
+        };
         // CodeDeploy (a CODE_DEPLOY service): its SDK is loaded only when the service asks for it.
         let codedeployClients;
         const codedeploy = () => {
@@ -64,6 +75,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 logs: logs.clientFor,
                 ec2,
                 elbv2,
+                ecr,
                 codedeploy,
                 log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning, startGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.startGroup */ .Rm.startGroup, endGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.endGroup */ .Rm.endGroup },
             });

@@ -302,105 +302,6 @@ class FileConfigurationError extends _ecs_actions_core__WEBPACK_IMPORTED_MODULE_
 
 /***/ }),
 
-/***/ 4390:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I1: () => (/* binding */ pinnedRef),
-/* harmony export */   Q: () => (/* binding */ parseImageRef)
-/* harmony export */ });
-/* unused harmony export repositoryOf */
-/**
- * Docker image references, by the grammar of distribution/reference:
- *   reference := name [ ":" tag ] [ "@" digest ]
- *   name      := [ domain "/" ] path-component ( "/" path-component )*
- *   path-component := [a-z0-9]+ ( ( [_.] | "__" | "-"+ ) [a-z0-9]+ )*
- *   tag       := [\w][\w.-]{0,127}
- * The digest is limited to what ECS and ECR use: `sha256:` and 64 lowercase hex digits.
- */
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
-const NAME_MAX = 255;
-function isDomain(first) {
-    return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
-}
-function validDomain(domain) {
-    const ipv6 = /^\[[0-9A-Fa-f:.]+\](?::\d+)?$/;
-    if (ipv6.test(domain))
-        return true;
-    const [host = '', port, ...extra] = domain.split(':');
-    if (extra.length > 0)
-        return false;
-    if (port !== undefined && !/^\d+$/.test(port))
-        return false;
-    return host.split('.').every((part) => DOMAIN_COMPONENT.test(part));
-}
-function parseImageRef(text) {
-    if (text === '')
-        return { ok: false, reason: 'is empty' };
-    if (/\s/.test(text))
-        return { ok: false, reason: 'contains whitespace' };
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest)) {
-            return { ok: false, reason: `has the digest ${JSON.stringify(digest)}, not sha256: and 64 lowercase hex digits` };
-        }
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag)) {
-            return {
-                ok: false,
-                reason: `has the tag ${JSON.stringify(tag)}; a tag is 1 to 128 of [A-Za-z0-9_.-] and does not start with "." or "-"`,
-            };
-        }
-    }
-    if (rest.length > NAME_MAX)
-        return { ok: false, reason: `has a name longer than ${NAME_MAX} characters` };
-    const parts = rest.split('/');
-    let domain;
-    if (parts.length > 1 && isDomain(parts[0] ?? '')) {
-        domain = parts.shift();
-        if (domain === undefined || !validDomain(domain)) {
-            return { ok: false, reason: `has the registry ${JSON.stringify(domain)}, which is not a host name[:port]` };
-        }
-    }
-    const bad = parts.find((part) => !PATH_COMPONENT.test(part));
-    if (bad !== undefined) {
-        return {
-            ok: false,
-            reason: bad === ''
-                ? 'has an empty repository path component'
-                : `has the repository path component ${JSON.stringify(bad)}; components are lowercase letters and digits, separated by ".", "_", "__" or "-"`,
-        };
-    }
-    const path = parts.join('/');
-    const ecrMatch = domain === undefined ? null : ECR_HOST.exec(domain);
-    const ecr = ecrMatch?.[1] && ecrMatch[2] ? { account: ecrMatch[1], region: ecrMatch[2], repository: path } : undefined;
-    return { ok: true, ref: { text, domain, path, tag, digest, ecr } };
-}
-/** `domain/path` without tag or digest. */
-function repositoryOf(ref) {
-    return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
-}
-/** The reference pinned to a digest: `domain/path@sha256:…` (the tag goes, the digest says it all). */
-function pinnedRef(ref, digest) {
-    return `${repositoryOf(ref)}@${digest}`;
-}
-
-
-/***/ }),
-
 /***/ 7935:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -519,8 +420,8 @@ function withAliases(source, aliases) {
     return (name) => resolved.get(name) ?? source(name);
 }
 
-// EXTERNAL MODULE: ./src/image-ref.ts
-var image_ref = __nccwpck_require__(4390);
+// EXTERNAL MODULE: ../../packages/core/src/image-ref.ts
+var image_ref = __nccwpck_require__(4287);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
@@ -789,7 +690,7 @@ function checkRepository({ image, origin, container }, repository) {
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(780);
-/* harmony import */ var _image_ref_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4390);
+/* harmony import */ var _ecs_actions_core_image_ref__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4287);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5670);
 
 
@@ -932,7 +833,7 @@ async function resolveImage(assignment, inputs, clients, notes) {
     }
     const verified = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyEcrImage */ .ju)(clients, image, origin);
     if (inputs.pinDigest) {
-        const rendered = (0,_image_ref_js__WEBPACK_IMPORTED_MODULE_8__/* .pinnedRef */ .I1)(image, verified.digest);
+        const rendered = (0,_ecs_actions_core_image_ref__WEBPACK_IMPORTED_MODULE_8__/* .pinnedRef */ .I1)(image, verified.digest);
         const tag = image.tag ?? (image.digest === undefined ? 'latest' : undefined);
         return {
             change: { container, image: rendered, ...(tag !== undefined ? { pinnedTag: tag } : {}) },
@@ -1190,6 +1091,105 @@ function quoteValue(value, max = 120) {
 /** `Input "name" <expected>; got "<value>". <fix>` */
 function invalidInput(name, value, expected, fix) {
     return new ConfigurationError(`Input "${name}" ${expected}; got ${quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+}
+
+
+/***/ }),
+
+/***/ 4287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I1: () => (/* binding */ pinnedRef),
+/* harmony export */   Q: () => (/* binding */ parseImageRef)
+/* harmony export */ });
+/* unused harmony export repositoryOf */
+/**
+ * Docker image references, by the grammar of distribution/reference:
+ *   reference := name [ ":" tag ] [ "@" digest ]
+ *   name      := [ domain "/" ] path-component ( "/" path-component )*
+ *   path-component := [a-z0-9]+ ( ( [_.] | "__" | "-"+ ) [a-z0-9]+ )*
+ *   tag       := [\w][\w.-]{0,127}
+ * The digest is limited to what ECS and ECR use: `sha256:` and 64 lowercase hex digits.
+ */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+const NAME_MAX = 255;
+function isDomain(first) {
+    return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
+}
+function validDomain(domain) {
+    const ipv6 = /^\[[0-9A-Fa-f:.]+\](?::\d+)?$/;
+    if (ipv6.test(domain))
+        return true;
+    const [host = '', port, ...extra] = domain.split(':');
+    if (extra.length > 0)
+        return false;
+    if (port !== undefined && !/^\d+$/.test(port))
+        return false;
+    return host.split('.').every((part) => DOMAIN_COMPONENT.test(part));
+}
+function parseImageRef(text) {
+    if (text === '')
+        return { ok: false, reason: 'is empty' };
+    if (/\s/.test(text))
+        return { ok: false, reason: 'contains whitespace' };
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest)) {
+            return { ok: false, reason: `has the digest ${JSON.stringify(digest)}, not sha256: and 64 lowercase hex digits` };
+        }
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag)) {
+            return {
+                ok: false,
+                reason: `has the tag ${JSON.stringify(tag)}; a tag is 1 to 128 of [A-Za-z0-9_.-] and does not start with "." or "-"`,
+            };
+        }
+    }
+    if (rest.length > NAME_MAX)
+        return { ok: false, reason: `has a name longer than ${NAME_MAX} characters` };
+    const parts = rest.split('/');
+    let domain;
+    if (parts.length > 1 && isDomain(parts[0] ?? '')) {
+        domain = parts.shift();
+        if (domain === undefined || !validDomain(domain)) {
+            return { ok: false, reason: `has the registry ${JSON.stringify(domain)}, which is not a host name[:port]` };
+        }
+    }
+    const bad = parts.find((part) => !PATH_COMPONENT.test(part));
+    if (bad !== undefined) {
+        return {
+            ok: false,
+            reason: bad === ''
+                ? 'has an empty repository path component'
+                : `has the repository path component ${JSON.stringify(bad)}; components are lowercase letters and digits, separated by ".", "_", "__" or "-"`,
+        };
+    }
+    const path = parts.join('/');
+    const ecrMatch = domain === undefined ? null : ECR_HOST.exec(domain);
+    const ecr = ecrMatch?.[1] && ecrMatch[2] ? { account: ecrMatch[1], region: ecrMatch[2], repository: path } : undefined;
+    return { ok: true, ref: { text, domain, path, tag, digest, ecr } };
+}
+/** `domain/path` without tag or digest. */
+function repositoryOf(ref) {
+    return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
+}
+/** The reference pinned to a digest: `domain/path@sha256:…` (the tag goes, the digest says it all). */
+function pinnedRef(ref, digest) {
+    return `${repositoryOf(ref)}@${digest}`;
 }
 
 
