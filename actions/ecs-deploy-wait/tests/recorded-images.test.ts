@@ -10,6 +10,7 @@ import { ConfigurationError, realSleep, systemClock } from '@ecs-actions/core';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { deploy } from '../src/deploy.js';
+import type { DeployResult } from '../src/types.js';
 import { toRegisterRequest } from '../src/taskdef.js';
 import { deployInputs } from './deploy-inputs.js';
 import { CapturingLog } from './fake-ecs.js';
@@ -52,7 +53,7 @@ async function redeploy(images: string[], setUp?: (sim: Simulator) => void) {
   const simulated = sim;
   const inputs = deployInputs(request.request as never, { taskDefinition: { kind: 'arn', arn }, pollIntervalMs: 250 });
   try {
-    const outcome = await deploy(inputs, {
+    const outcome: { result?: DeployResult; error?: unknown } = await deploy(inputs, {
       ecs,
       ecsSingleAttempt: ecs,
       region: env.AWS_REGION,
