@@ -10,21 +10,28 @@
  *   with the default poll-interval of 5 s; every call the simulator saw during that run, divided by the minutes from
  *   the step's first call to its exit. Targets: at most 15 DescribeServices and 20 calls in all per minute.
  *
+ * - What a rolling deploy loads: the first rollout runs with a preloaded module that records every file the process
+ *   loads; the dist/ files among them (index.js and the chunks that path imports) are summed. Target: 1.5 MB (the
+ *   EC2, ELBv2, CodeDeploy, ECR and CloudWatch Logs clients are chunks that load only on their own paths).
+ *
  *   tsx scripts/bench/ecs-deploy-wait.ts     prints the figures as JSON
  * Environment: BENCH_EDW_ROLLOUTS (short rollouts, default 5), BENCH_EDW_WAIT_SECONDS (the long wait, default 60),
  * BENCH_EDW_POLL (poll-interval input, default 5s), BENCH_EDW_TIME_SCALE (default 20).
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseDuration } from '@ecs-actions/core';
 import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator, TIMING } from '@ecs-actions/simulator';
-import { type Spread, spread } from './harness.js';
+import { loadedModulesProbe, type Spread, spread } from './harness.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const bundle = path.join(root, 'actions/ecs-deploy-wait/dist/index.js');
+const dist = path.join(root, 'actions/ecs-deploy-wait/dist');
+const bundle = path.join(dist, 'index.js');
+const KB = 1024;
 const REPO = '123456789012.dkr.ecr.us-east-1.amazonaws.com/bench-app';
 const seed = JSON.parse(
   readFileSync(path.join(root, 'actions/ecs-deploy-wait/tests/fixtures/seed-task-definition.json'), 'utf8'),
@@ -57,6 +64,9 @@ export interface EcsDeployWaitBench {
   describeServicesPerMinuteTarget: number;
   callsPerMinuteTarget: number;
   rollouts: RolloutMeasure[];
+  /** The dist/ files a rolling deploy (followed to its end) loaded, and their bytes in all. */
+  rollingLoad: { files: string[]; bytes: number };
+  rollingLoadTargetBytes: number;
   ok: boolean;
 }
 
@@ -78,6 +88,8 @@ async function rollout(
   workspace: string,
   image: string,
   pollInterval: string,
+  /** Record the files the process loads into this file. */
+  loadedFile?: string,
 ): Promise<{ measure: RolloutMeasure; run: BundleRun; operations: Record<string, number> }> {
   await writeFile(path.join(workspace, 'task-definition.json'), JSON.stringify(withImage(image)));
 
@@ -104,7 +116,8 @@ async function rollout(
   const run = await runBundle({
     bundle,
     workspace,
-    env: sim.env,
+    env: loadedFile ? { ...sim.env, BENCH_LOADED_FILE: loadedFile } : sim.env,
+    ...(loadedFile ? { nodeArgs: ['--import', await loadedModulesProbe()] } : {}),
     inputs: {
       'task-definition': 'task-definition.json',
       cluster: 'prod',
@@ -163,6 +176,7 @@ export async function benchEcsDeployWait(): Promise<EcsDeployWaitBench> {
     // Short rollouts whose tasks start at staggered times, so that COMPLETED falls at every phase of the poll
     // cycle (a fixed rollout time would measure the same delay every time).
     const measures: RolloutMeasure[] = [];
+    const loadedFile = path.join(workspace, 'loaded-modules.txt');
     for (let i = 1; i <= rollouts; i++) {
       const image = `${REPO}:${i}`;
       const extraRealSeconds = (i / rollouts) * (pollIntervalMs / 1000);
@@ -170,7 +184,8 @@ export async function benchEcsDeployWait(): Promise<EcsDeployWaitBench> {
         kind: 'slow-start',
         startSeconds: TIMING.provisioning / 1000 + TIMING.pending / 1000 + extraRealSeconds * timeScale,
       });
-      measures.push((await rollout(sim, timeScale, workspace, image, pollInterval)).measure);
+      const recordLoads = i === 1 ? loadedFile : undefined;
+      measures.push((await rollout(sim, timeScale, workspace, image, pollInterval, recordLoads)).measure);
     }
 
     // The long wait: tasks take waitSeconds of real time to start.
@@ -184,6 +199,8 @@ export async function benchEcsDeployWait(): Promise<EcsDeployWaitBench> {
     const endDelayTargetMs = pollIntervalMs + 1000;
     const describeServicesPerMinute = long.measure.describeServicesCalls / minutes;
     const callsPerMinute = long.measure.calls / minutes;
+    const rollingLoad = await distFilesLoaded(loadedFile);
+    const rollingLoadTargetBytes = 1536 * KB;
     return {
       pollIntervalMs,
       timeScale,
@@ -193,7 +210,13 @@ export async function benchEcsDeployWait(): Promise<EcsDeployWaitBench> {
       describeServicesPerMinuteTarget: 15,
       callsPerMinuteTarget: 20,
       rollouts: measures,
-      ok: endDelayMs.max <= endDelayTargetMs && describeServicesPerMinute <= 15 && callsPerMinute <= 20,
+      rollingLoad,
+      rollingLoadTargetBytes,
+      ok:
+        endDelayMs.max <= endDelayTargetMs &&
+        describeServicesPerMinute <= 15 &&
+        callsPerMinute <= 20 &&
+        rollingLoad.bytes <= rollingLoadTargetBytes,
     };
   } finally {
     await sim.close();
@@ -204,4 +227,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const result = await benchEcsDeployWait();
   console.log(JSON.stringify(result, null, 2));
   if (!result.ok) process.exitCode = 1;
+}
+
+/** The dist/ files among those the probe recorded, with their sizes summed; the entry must be among them. */
+async function distFilesLoaded(loadedFile: string): Promise<{ files: string[]; bytes: number }> {
+  const urls = (await readFile(loadedFile, 'utf8')).split('\n').filter(Boolean);
+  const files = urls
+    .map((url) => fileURLToPath(url))
+    .filter((file) => path.dirname(file) === dist)
+    .map((file) => path.basename(file))
+    .sort();
+  if (!files.includes('index.js')) throw new Error(`the load probe did not see ${bundle} load: ${urls.join(', ')}`);
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(path.join(dist, file))).size;
+  return { files, bytes };
 }

@@ -26,19 +26,41 @@ export function spread(values: number[]): Spread {
   return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: sorted.length };
 }
 
-let probe: string | undefined;
+const preloads = new Map<string, Promise<string>>();
+
+/** A module written once into a temporary folder, to preload with `node --import`. */
+function preloadModule(name: string, lines: string[]): Promise<string> {
+  let file = preloads.get(name);
+  if (!file) {
+    file = mkdtemp(path.join(tmpdir(), 'ecs-actions-bench-')).then(async (dir) => {
+      const probe = path.join(dir, name);
+      await writeFile(probe, `${lines.join('\n')}\n`);
+      return probe;
+    });
+    preloads.set(name, file);
+  }
+  return file;
+}
 
 /** A preloaded module that records the process's peak RSS at exit into the file named by BENCH_RSS_FILE. */
-async function memoryProbe(): Promise<string> {
-  if (probe) return probe;
-  const dir = await mkdtemp(path.join(tmpdir(), 'ecs-actions-bench-'));
-  probe = path.join(dir, 'rss-probe.mjs');
-  await writeFile(
-    probe,
-    "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });\n",
-  );
-  return probe;
-}
+const memoryProbe = () =>
+  preloadModule('rss-probe.mjs', [
+    "import { writeFileSync } from 'node:fs';",
+    "process.on('exit', () => { if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); });",
+  ]);
+
+/**
+ * A preloaded module that records every file the process loads as a module (the bundle's entry and each chunk it
+ * imports) into the file named by BENCH_LOADED_FILE at exit, one file:// URL a line.
+ */
+export const loadedModulesProbe = () =>
+  preloadModule('load-probe.mjs', [
+    "import { writeFileSync } from 'node:fs';",
+    "import { registerHooks } from 'node:module';",
+    'const loaded = new Set();',
+    "registerHooks({ load(url, context, nextLoad) { if (url.startsWith('file:')) loaded.add(url); return nextLoad(url, context); } });",
+    "process.on('exit', () => { if (process.env.BENCH_LOADED_FILE) writeFileSync(process.env.BENCH_LOADED_FILE, [...loaded].join('\\n')); });",
+  ]);
 
 let emptyBundle: string | undefined;
 
