@@ -10,8 +10,8 @@ import { ConfigurationError, realSleep, systemClock } from '@ecs-actions/core';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { deploy } from '../src/deploy.js';
-import type { DeployResult } from '../src/types.js';
 import { toRegisterRequest } from '../src/taskdef.js';
+import type { DeployResult } from '../src/types.js';
 import { deployInputs } from './deploy-inputs.js';
 import { CapturingLog } from './fake-ecs.js';
 import { seed, withImage } from './seed.js';
@@ -113,7 +113,10 @@ describe('a redeploy of a recorded revision checks its images in ECR first', () 
   });
 
   it('images in ECR are deployed; one outside ECR is not checked, one line says so', async () => {
-    const { result, error, log, describeImages, updates } = await redeploy([`${REPO}:1`, 'public.ecr.aws/nginx/nginx:1.27']);
+    const { result, error, log, describeImages, updates } = await redeploy([
+      `${REPO}:1`,
+      'public.ecr.aws/nginx/nginx:1.27',
+    ]);
     expect(error).toBeUndefined();
     expect(result?.status).toBe('succeeded');
     expect(updates).toBe(1);

@@ -53,7 +53,12 @@ async function deployKeeping(keepRevisions: number, keepTaskDefinitions: string[
   setUp?.(sim);
   const rendered = toRegisterRequest(withImage(`${REPO}:7`));
   if ('problem' in rendered) throw new Error(rendered.problem);
-  const inputs = deployInputs(rendered, { pollIntervalMs: 250, timeoutMs: 6 * HOUR, keepRevisions, keepTaskDefinitions });
+  const inputs = deployInputs(rendered, {
+    pollIntervalMs: 250,
+    timeoutMs: 6 * HOUR,
+    keepRevisions,
+    keepTaskDefinitions,
+  });
   const log = new CapturingLog();
   const simulated = sim;
   try {
@@ -181,7 +186,11 @@ describe('keep-revisions with a family that two clusters share', () => {
   });
 
   it.each([
-    ['ListClusters denied', { operation: 'ListClusters', kind: 'access-denied' as const }, /ecs:ListClusters was denied/],
+    [
+      'ListClusters denied',
+      { operation: 'ListClusters', kind: 'access-denied' as const },
+      /ecs:ListClusters was denied/,
+    ],
     ['ListServices failing', { operation: 'ListServices', kind: 'server-error' as const, count: 20 }, /ListServices/],
     [
       'DescribeTaskDefinition denied',

@@ -687,10 +687,10 @@ function checkRepository({ image, origin, container }, repository) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(224);
+/* harmony import */ var _ecs_actions_core_image_ref__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4287);
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5554);
 /* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9712);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(780);
-/* harmony import */ var _ecs_actions_core_image_ref__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4287);
 /* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5670);
 
 

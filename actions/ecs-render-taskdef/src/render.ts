@@ -13,10 +13,10 @@ import {
   resolveInputPath,
   taskDefinitionSizeProblem,
 } from '@ecs-actions/core';
+import { type ImageRef, pinnedRef } from '@ecs-actions/core/image-ref';
 import { type AwsClients, describeTaskDefinition, serviceTaskDefinition, verifyEcrImage } from './aws.js';
 import { type Change, diffTaskDefinitions } from './diff.js';
 import { FileConfigurationError } from './errors.js';
-import { type ImageRef, pinnedRef } from '@ecs-actions/core/image-ref';
 import type { ImageAssignment, RenderInputs } from './inputs.js';
 
 import {

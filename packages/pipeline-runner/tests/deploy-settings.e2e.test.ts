@@ -151,4 +151,3 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
     expect(service).toMatchObject({ desiredCount: 3, healthCheckGracePeriodSeconds: 45 });
   }, 120_000);
 });
-

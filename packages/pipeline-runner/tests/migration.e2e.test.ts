@@ -215,4 +215,3 @@ describe('deploy.yml runs migration-command before the deploy', () => {
     );
   });
 });
-

@@ -49,5 +49,11 @@ export function describeClusters(state: EcsState, input: JsonObject): unknown {
 
 /** API_ListClusters: paginated, maxResults 1 to 100 (default 100). */
 export function listClusters(state: EcsState, input: JsonObject): unknown {
-  return listPage('clusterArns', [...state.clusters.values()].map((cluster) => cluster.arn), input, 100, 100);
+  return listPage(
+    'clusterArns',
+    [...state.clusters.values()].map((cluster) => cluster.arn),
+    input,
+    100,
+    100,
+  );
 }
