@@ -12,6 +12,7 @@ import {
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
   type ECSClient,
+  ListClustersCommand,
   ListServiceDeploymentsCommand,
   ListTaskDefinitionsCommand,
   ListTasksCommand,
@@ -127,6 +128,25 @@ describe('task definitions', () => {
     // A bare family resolves to the latest ACTIVE revision.
     const latest = await client.send(new DescribeTaskDefinitionCommand({ taskDefinition: 'shape' }));
     expect(latest.taskDefinition?.revision).toBe(2);
+  });
+
+  it('paginates ListClusters with nextToken (maxResults 1 to 100)', async () => {
+    for (const name of ['paged-a', 'paged-b']) await client.send(new CreateClusterCommand({ clusterName: name }));
+    const arns: string[] = [];
+    let nextToken: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.send(new ListClustersCommand({ maxResults: 1, nextToken }));
+      expect(page.clusterArns).toHaveLength(1);
+      arns.push(...(page.clusterArns ?? []));
+      nextToken = page.nextToken;
+      pages++;
+    } while (nextToken);
+    expect(pages).toBe(arns.length);
+    expect(arns).toEqual(expect.arrayContaining([`${PREFIX}:cluster/paged-a`, `${PREFIX}:cluster/paged-b`]));
+    await expect(client.send(new ListClustersCommand({ maxResults: 101 }))).rejects.toThrow(
+      'maxResults must be between 1 and 100.',
+    );
   });
 
   it('paginates ListTaskDefinitions with nextToken', async () => {
