@@ -190,6 +190,8 @@ describe('the starter workflows, run from their YAML against the simulator and a
     });
     expect(step(redeploy, 'deploy/deploy', 'render').outcome).toBe('skipped');
     expect(sim.calls.slice(before).filter((c) => c.operation === 'RegisterTaskDefinition')).toEqual([]);
+    // Before any change, the recorded revision's image was found in ECR (ecr:DescribeImages, in the policy).
+    expect(step(redeploy, 'deploy/deploy', 'deploy').log).toMatch(/The images of ecs_be_prod:\d+ are in ECR: /);
     expect(await running()).toEqual({
       taskDefinition: deployedArn.v1,
       image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${pipeline.repository}:${v1}`,
