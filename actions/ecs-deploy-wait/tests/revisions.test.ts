@@ -4,7 +4,12 @@
  * registered within keep-revisions-grace; the rest are deregistered. A read that fails deregisters nothing; a denied
  * DeregisterTaskDefinition is a warning after a successful deploy.
  */
-import { ECSClient, ListTaskDefinitionsCommand, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import {
+  ECSClient,
+  ListTaskDefinitionsCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
 import { realSleep } from '@ecs-actions/core';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -115,19 +120,20 @@ describe('keep-revisions', () => {
  * web:2, both registered two hours ago; a staging migration has just registered web:3. A production deploy (web:4)
  * with keep-revisions 1 may take only web:2.
  */
-async function deploySharedFamily(setUp?: (sim: Simulator) => void) {
+const web = (image: string) => ({ ...withImage(image), family: 'web' });
+
+async function deploySharedFamily(setUp?: (sim: Simulator, ecs: ECSClient) => unknown) {
   sim = await startSimulator({ timeScale: 100 });
-  const web = (image: string) => ({ ...withImage(image), family: 'web' });
   sim.ecs.seedService({ cluster: 'staging', serviceName: 'web', taskDefinition: web(`${REPO}:1`), desiredCount: 1 });
   sim.ecs.seedService({ cluster: 'prod', serviceName: 'web', taskDefinition: web(`${REPO}:2`), desiredCount: 1 });
-  setUp?.(sim);
-  sim.clock.advance(2 * HOUR);
   const { env } = sim;
   const ecs = new ECSClient({
     region: env.AWS_REGION,
     endpoint: env.AWS_ENDPOINT_URL_ECS,
     credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
   });
+  await setUp?.(sim, ecs);
+  sim.clock.advance(2 * HOUR);
   const migration = toRegisterRequest(web(`${REPO}:3`));
   if ('problem' in migration) throw new Error(migration.problem);
   await ecs.send(new RegisterTaskDefinitionCommand(migration.request));
@@ -183,6 +189,27 @@ describe('keep-revisions with a family that two clusters share', () => {
       arn: webArn(3),
       why: 'service worker of cluster batch runs it',
     });
+  });
+
+  it('a revision only an ACTIVE deployment of another cluster still runs (a rollout in progress) is kept', async () => {
+    const { result, active } = await deploySharedFamily(async (sim, ecs) => {
+      // Staging rolls out web:3, whose tasks take a day to start: web:1 stays in its ACTIVE deployment.
+      sim.ecs.setImageScenario(`${REPO}:slow`, { kind: 'slow-start', startSeconds: 86_400 });
+      const slow = toRegisterRequest(web(`${REPO}:slow`));
+      if ('problem' in slow) throw new Error(slow.problem);
+      await ecs.send(new RegisterTaskDefinitionCommand(slow.request));
+      await ecs.send(new UpdateServiceCommand({ cluster: 'staging', service: 'web', taskDefinition: 'web:3' }));
+    });
+    expect(result.status).toBe('succeeded');
+    // The migration registered web:4, the deploy web:5.
+    expect(active).toEqual(['web:1', 'web:3', 'web:4', 'web:5']);
+    expect(result.revisionsCleanup?.deregistered).toEqual([webArn(2)]);
+    expect(result.revisionsCleanup?.kept).toEqual(
+      expect.arrayContaining([
+        { arn: webArn(3), why: 'service web of cluster staging runs it' },
+        { arn: webArn(1), why: 'service web of cluster staging runs it' },
+      ]),
+    );
   });
 
   it.each([
