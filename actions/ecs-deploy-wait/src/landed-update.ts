@@ -73,7 +73,8 @@ async function goneServiceDeployment(
   try {
     let nextToken: string | undefined;
     do {
-      const page = await session.call(
+      // The SDK's error as it is (bounded, not explained): whether the API is there at all decides.
+      const page = await session.bounded(
         'ListServiceDeployments',
         (o) =>
           session.deps.ecs.send(

@@ -122,7 +122,7 @@ class CodeDeployRun {
     const withArn: Known = { ...known, taskDefinitionArn: deployArn };
     let deploymentId: string;
     try {
-      deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait());
+      deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait);
     } catch (error) {
       if (isUnanswered(error)) {
         return unanswered(
