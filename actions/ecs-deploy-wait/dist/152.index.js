@@ -398,7 +398,8 @@ async function goneServiceDeployment(session, service, asked, after, limits) {
     try {
         let nextToken;
         do {
-            const page = await session.call('ListServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.ListServiceDeploymentsCommand({
+            // The SDK's error as it is (bounded, not explained): whether the API is there at all decides.
+            const page = await session.bounded('ListServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.ListServiceDeploymentsCommand({
                 cluster,
                 service: session.inputs.service,
                 createdAt: { after: new Date(after) },
@@ -1333,7 +1334,7 @@ class Deployer {
         // CodeDeploy blue/green: its own phases (codedeploy/), the same result. Loaded only for such a service: they
         // bring the CodeDeploy client and the AppSpec's YAML parser, which a rolling deploy does not need.
         if (controller === 'CODE_DEPLOY') {
-            const { deployWithCodeDeploy } = await Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(6), __webpack_require__.e(94)]).then(__webpack_require__.bind(__webpack_require__, 4094));
+            const { deployWithCodeDeploy } = await Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(6), __webpack_require__.e(352)]).then(__webpack_require__.bind(__webpack_require__, 3352));
             return deployWithCodeDeploy(session, before, this.beforeWait);
         }
         // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).

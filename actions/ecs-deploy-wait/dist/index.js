@@ -827,7 +827,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   IW: () => (/* reexport */ call_session/* EcsCallSession */.I),
   Vp: () => (/* reexport */ LOG_LINES_SHOWN),
   i5: () => (/* reexport */ aws_errors/* NoAnswerError */.i5),
+  rk: () => (/* reexport */ write_once/* UnknownOutcomeError */.rk),
   AB: () => (/* reexport */ awslogsConfigs),
+  gJ: () => (/* reexport */ write_once/* certainlyNotApplied */.gJ),
   WJ: () => (/* reexport */ containerLogsMarkdown),
   CA: () => (/* reexport */ aws_errors/* errorCode */.CA),
   ml: () => (/* reexport */ formatContainerLogs),
@@ -847,7 +849,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fq: () => (/* reexport */ write_once/* writeOnce */.Fq)
 });
 
-// UNUSED EXPORTS: UnknownOutcomeError, WRITE_ATTEMPTS, certainlyNotApplied, explainAwsError, linesOf, normalizeTaskDefinition, toRegisterRequest
+// UNUSED EXPORTS: WRITE_ATTEMPTS, explainAwsError, linesOf, normalizeTaskDefinition, toRegisterRequest
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);
@@ -1259,9 +1261,11 @@ function sameTaskDefinition(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fq: () => (/* binding */ writeOnce)
+/* harmony export */   Fq: () => (/* binding */ writeOnce),
+/* harmony export */   gJ: () => (/* binding */ certainlyNotApplied),
+/* harmony export */   rk: () => (/* binding */ UnknownOutcomeError)
 /* harmony export */ });
-/* unused harmony exports WRITE_ATTEMPTS, UnknownOutcomeError, certainlyNotApplied */
+/* unused harmony export WRITE_ATTEMPTS */
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9179);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6153);
