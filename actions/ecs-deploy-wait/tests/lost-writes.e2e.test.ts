@@ -264,6 +264,39 @@ describe('CodeDeploy writes', () => {
     },
   );
 
+  it.each(FAULTS)(
+    '%s on CreateDeployment, a hook that fails at once: the one deployment found failed and rolled back',
+    async (_, fault) => {
+      const s = await codeDeploy();
+      s.sim.codedeploy.setHookResult('smoke-test', { status: 'Failed', afterSeconds: 1 });
+      await writeFile(
+        path.join(s.workspace, 'appspec.yaml'),
+        [
+          'version: 0.0',
+          'Resources:',
+          '  - TargetService:',
+          '      Type: AWS::ECS::Service',
+          '      Properties:',
+          '        TaskDefinition: "<TASK_DEFINITION>"',
+          '        LoadBalancerInfo:',
+          `          ContainerName: "${CONTAINER}"`,
+          '          ContainerPort: 8080',
+          'Hooks:',
+          '  - AfterInstall: "smoke-test"',
+        ].join('\n'),
+      );
+      s.sim.faults.inject({ api: 'codedeploy', operation: 'CreateDeployment', ...fault });
+      const result = await run(s, { 'codedeploy-appspec': 'appspec.yaml' });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.status).toBe('rolled-back');
+      expect(result.errors[0]).toContain('failed (lifecycle event AfterInstall): HOOK_EXECUTION_FAILURE');
+      expect(s.sim.callsOf('CreateDeployment').filter(landed)).toHaveLength(1);
+      const id = result.outputs['codedeploy-deployment-id'] ?? '';
+      expect(s.sim.codedeploy.deployment(id)).toMatchObject({ status: 'Failed', creator: 'user' });
+      expect(taskDefinitionNow(s)).toBe(ARN(1));
+    },
+  );
+
   it.each(WRITE_FAULTS)('%s on StopDeployment after a timeout: stopped once, rolled back', async (_, fault) => {
     const s = await codeDeploy({ kind: 'slow-start', startSeconds: 1200 });
     s.sim.faults.inject({ api: 'codedeploy', operation: 'StopDeployment', ...fault });
