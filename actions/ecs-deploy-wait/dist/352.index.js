@@ -146,6 +146,8 @@ var register = __webpack_require__(3950);
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
+// EXTERNAL MODULE: ./src/codedeploy/appspec.ts
+var appspec = __webpack_require__(8786);
 ;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
 
 
@@ -194,14 +196,14 @@ function explainCodeDeployError(session, action, error) {
 var dist_cjs = __webpack_require__(5006);
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var ecs = __webpack_require__(4792);
-// EXTERNAL MODULE: ./src/codedeploy/appspec.ts
-var appspec = __webpack_require__(8786);
 ;// CONCATENATED MODULE: ./src/codedeploy/landed.ts
 /**
  * Whether a CodeDeploy CreateDeployment whose answer was lost created our deployment: the deployment group's
  * deployments created since the write (ListDeployments with createTimeRange, every status), newest first, the one
  * a user created with our AppSpec (GetDeployment: the revision's sha256). Undefined only when none did.
  */
+
+
 
 
 /** How far the runner's clock may be ahead of AWS's: deployments created this long before the write count. */
@@ -227,6 +229,30 @@ async function findOurDeployment(session, clients, appSpecSha256, since, limits)
             return deploymentId;
     }
     return undefined;
+}
+/**
+ * After a CreateDeployment whose answer never came (cancelled, or every attempt unanswered): one short look, not
+ * bound to the job's cancel signal, at what CodeDeploy created.
+ */
+async function landedCreate(session, clients, appSpecSha256, since) {
+    const group = session.inputs.codedeploy.deploymentGroup;
+    try {
+        const found = await findOurDeployment(session, clients, appSpecSha256, since, {
+            withinMs: src_session/* CHECK_TIMEOUT_MS */.mw,
+            cancellable: false,
+        });
+        return found
+            ? {
+                text: `CodeDeploy created deployment ${found} and carries on with it: follow it in the CodeDeploy console`,
+                deploymentId: found,
+            }
+            : { text: `CodeDeploy created no deployment in group ${group}` };
+    }
+    catch (error) {
+        return {
+            text: `whether CodeDeploy created the deployment is unknown (${(0,src/* errorMessage */.gJ)(error)}): look at deployment group ${group} in the CodeDeploy console`,
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/codedeploy/create.ts
@@ -655,6 +681,8 @@ async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group
 
 
 
+
+
 async function deployWithCodeDeploy(session, before, beforeWait) {
     const clients = await codedeployClients(session);
     return new CodeDeployRun(session, before, beforeWait, clients).run();
@@ -740,12 +768,19 @@ class CodeDeployRun {
         const registered = resolved.deployArn === undefined ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
         const withArn = { ...known, taskDefinitionArn: deployArn };
         let deploymentId;
+        const createStarted = session.deps.clock.now();
         try {
             deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait);
         }
         catch (error) {
             if ((0,aws_errors/* isUnanswered */.eG)(error)) {
-                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`, withArn);
+                const landed = await landedCreate(session, this.clients, (0,appspec/* appSpecFor */.o)(deployArn, inputs.codedeploy.appSpec ?? traffic).sha256, createStarted);
+                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}${landed.text}`, {
+                    ...withArn,
+                    ...(landed.deploymentId
+                        ? { deploymentId: landed.deploymentId, codedeployDeploymentId: landed.deploymentId }
+                        : {}),
+                });
             }
             throw (0,aws_errors/* withWhatWasDone */.k$)(error, `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(this.previousArn) : 'its task set'}.`);
         }

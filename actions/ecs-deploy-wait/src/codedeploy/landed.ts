@@ -4,7 +4,8 @@
  * a user created with our AppSpec (GetDeployment: the revision's sha256). Undefined only when none did.
  */
 import { GetDeploymentCommand, ListDeploymentsCommand } from '@aws-sdk/client-codedeploy';
-import type { CallLimits, DeploySession } from '../session.js';
+import { errorMessage } from '@ecs-actions/core';
+import { type CallLimits, CHECK_TIMEOUT_MS, type DeploySession } from '../session.js';
 import { type CodeDeployClients, codedeployCall } from './calls.js';
 
 /** How far the runner's clock may be ahead of AWS's: deployments created this long before the write count. */
@@ -50,4 +51,33 @@ export async function findOurDeployment(
     if (deploymentInfo?.creator === 'user' && revision?.appSpecContent?.sha256 === appSpecSha256) return deploymentId;
   }
   return undefined;
+}
+
+/**
+ * After a CreateDeployment whose answer never came (cancelled, or every attempt unanswered): one short look, not
+ * bound to the job's cancel signal, at what CodeDeploy created.
+ */
+export async function landedCreate(
+  session: DeploySession,
+  clients: CodeDeployClients,
+  appSpecSha256: string,
+  since: number,
+): Promise<{ text: string; deploymentId?: string }> {
+  const group = session.inputs.codedeploy.deploymentGroup;
+  try {
+    const found = await findOurDeployment(session, clients, appSpecSha256, since, {
+      withinMs: CHECK_TIMEOUT_MS,
+      cancellable: false,
+    });
+    return found
+      ? {
+          text: `CodeDeploy created deployment ${found} and carries on with it: follow it in the CodeDeploy console`,
+          deploymentId: found,
+        }
+      : { text: `CodeDeploy created no deployment in group ${group}` };
+  } catch (error) {
+    return {
+      text: `whether CodeDeploy created the deployment is unknown (${errorMessage(error)}): look at deployment group ${group} in the CodeDeploy console`,
+    };
+  }
 }
