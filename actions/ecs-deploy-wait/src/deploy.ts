@@ -13,6 +13,7 @@ import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow/rolling.js';
 import { stagedStrategyOf } from './follow/staged.js';
 import type { DeployInputs } from './inputs.js';
+import type { UpdateAsked } from './landed-update.js';
 import { findingLine } from './preflight/checks.js';
 import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
@@ -29,7 +30,7 @@ import {
 } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployDeps, DeployResult, DeployStatus, Known, Outcome, StoppedTask, Target } from './types.js';
-import { landedUpdate, type Updated, updateService } from './update.js';
+import { endedRolling, landedUpdate, type Updated, updateService } from './update.js';
 
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
@@ -149,14 +150,20 @@ class Deployer {
     const registeredNow = resolved.deployArn === undefined;
     const whatWasDone = registeredNow ? `Registered ${shortTaskDefinition(deployArn)} (${deployArn}); ` : '';
 
-    // 4. Update the service; our deployment is the PRIMARY in the answer.
+    // 4. Update the service; our deployment is the PRIMARY in the answer (or what a lost answer's look found).
     let updated: Updated;
+    const asked: UpdateAsked = {
+      taskDefinitionArn: deployArn,
+      previousDeploymentId: previousPrimary?.id,
+      previousServiceDeploymentArn: before.currentServiceDeployment,
+    };
+    const updateStarted = deps.clock.now();
     try {
-      updated = await updateService(session, deployArn, previousPrimary?.id, this.beforeWait);
+      updated = await updateService(session, asked, this.beforeWait);
     } catch (error) {
       const known = { ...written, taskDefinitionArn: deployArn };
       if (isUnanswered(error)) {
-        const landed = await landedUpdate(session, deployArn, previousPrimary?.id);
+        const landed = await landedUpdate(session, asked, updateStarted);
         return this.unanswered(error, 'updating the service', `${whatWasDone}${landed.text}`, {
           ...known,
           ...(landed.deployment?.id ? { deploymentId: landed.deployment.id } : {}),
@@ -166,20 +173,31 @@ class Deployer {
       throw withWhatWasDone(error, `${whatWasDone}${stillRuns}.`);
     }
     const { ours } = updated;
-    const known: Known = { ...written, taskDefinitionArn: deployArn, deploymentId: ours.id };
-    log.info(
-      `Updated service ${inputs.service} to ${shortTaskDefinition(deployArn)}: deployment ${ours.id}` +
-        (ours.id === previousPrimary?.id ? ' (the same deployment as before: nothing to roll out)' : ''),
-    );
+    const known: Known = { ...written, taskDefinitionArn: deployArn, deploymentId: ours?.id };
+    if (!ours) {
+      // An earlier attempt landed and ECS already ended that deployment: follow its service deployment.
+      log.info(
+        `Updated service ${inputs.service} to ${shortTaskDefinition(deployArn)}: service deployment ${updated.serviceDeploymentArn}`,
+      );
+      if (!staged) {
+        const end = await endedRolling(session, updated.serviceDeploymentArn ?? '', deployArn);
+        return this.settled(known, end.status, end.message, end.finalState);
+      }
+    } else {
+      log.info(
+        `Updated service ${inputs.service} to ${shortTaskDefinition(deployArn)}: deployment ${ours.id}` +
+          (ours.id === previousPrimary?.id ? ' (the same deployment as before: nothing to roll out)' : ''),
+      );
+    }
+    const target = ourTarget(updated, before, deployArn);
     if (!inputs.wait) {
-      const message = `Deployment ${ours.id} of ${shortTaskDefinition(deployArn)} started; not waiting for it (wait: false).`;
+      const message = `Deployment ${target.id} of ${shortTaskDefinition(deployArn)} started; not waiting for it (wait: false).`;
       log.info(message);
       return this.settled(known, 'succeeded', message, describeDeployment(ours));
     }
 
     // 5. Follow our deployment.
-    const target = ourTarget(updated, before, deployArn);
-    if (staged && ours.id !== previousPrimary?.id) {
+    if (staged && (!ours || ours.id !== previousPrimary?.id)) {
       // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
       // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
       try {
@@ -193,14 +211,14 @@ class Deployer {
     let outcome: Outcome;
     try {
       log.info(
-        `Waiting up to ${formatDuration(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${formatDuration(inputs.pollIntervalMs)}`,
+        `Waiting up to ${formatDuration(inputs.timeoutMs)} for deployment ${target.id}, polling every ${formatDuration(inputs.pollIntervalMs)}`,
       );
       outcome = await follow(session, target, inputs.timeoutMs, updated.service);
     } catch (error) {
       return this.interrupted(error, known);
     }
     if (outcome.kind === 'completed') {
-      const message = `Deployment ${ours.id} of ${shortTaskDefinition(deployArn)} completed: ${countsOf(outcome.deployment)}.`;
+      const message = `Deployment ${target.id} of ${shortTaskDefinition(deployArn)} completed: ${countsOf(outcome.deployment)}.`;
       log.info(message);
       return this.settled(known, 'succeeded', message, describeDeployment(outcome.deployment));
     }
@@ -296,14 +314,18 @@ class Deployer {
 function ourTarget(updated: Updated, before: Service, deployArn: string): Target {
   const { ours } = updated;
   const currentServiceDeployment = updated.service?.currentServiceDeployment;
+  const serviceDeploymentArn =
+    updated.serviceDeploymentArn ??
+    (currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
+      ? currentServiceDeployment
+      : undefined);
   return {
-    id: ours.id ?? '',
+    // Without our deployment (already gone from the service), the service deployment names it.
+    id: ours?.id ?? serviceDeploymentArn?.slice(serviceDeploymentArn.lastIndexOf('/') + 1) ?? '',
     taskDefinitionArn: deployArn,
     label: 'ours',
-    ...(ours.createdAt ? { createdAt: ours.createdAt } : {}),
-    ...(currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
-      ? { serviceDeploymentArn: currentServiceDeployment }
-      : {}),
+    ...(ours?.createdAt ? { createdAt: ours.createdAt } : {}),
+    ...(serviceDeploymentArn ? { serviceDeploymentArn } : {}),
   };
 }
 

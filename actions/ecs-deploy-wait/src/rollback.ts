@@ -76,6 +76,7 @@ export async function rollBack(
   }
 
   session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
+  const rollbackStarted = session.deps.clock.now();
   try {
     const updated = await session
       .call('UpdateService', (o) =>
@@ -86,7 +87,12 @@ export async function rollBack(
       )
       .catch(async (error: unknown) => {
         if (!isAbort(error) && !session.cancelled) throw error;
-        const landed = await landedUpdate(session, previousArn, target.id);
+        const asked = {
+          taskDefinitionArn: previousArn,
+          previousDeploymentId: target.id,
+          previousServiceDeploymentArn: target.serviceDeploymentArn,
+        };
+        const landed = await landedUpdate(session, asked, rollbackStarted);
         throw new CancelledWriteError(`rolling back to ${shortTaskDefinition(previousArn)}`, landed.text);
       });
     const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');

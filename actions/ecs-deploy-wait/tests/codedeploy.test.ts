@@ -12,7 +12,7 @@ import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import { InputReader, inputsFrom } from '@ecs-actions/core';
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { parseAppSpec } from '../src/codedeploy/appspec.js';
+import { appSpecFor, parseAppSpec } from '../src/codedeploy/appspec.js';
 import { deploy } from '../src/deploy.js';
 import { type DeployInputs, readDeployInputs, withParsedAppSpec } from '../src/inputs.js';
 import { toRegisterRequest } from '../src/taskdef.js';
@@ -308,6 +308,38 @@ describe('deploy to a CODE_DEPLOY service', () => {
       .expect('CreateDeployment', { deploymentId: ID });
     return { ecs, cd };
   }
+
+  it('a CreateDeployment whose answer was lost: the group deployment with our AppSpec is found and not created again', async () => {
+    new EcsScript()
+      .expect('DescribeServices', codeDeployService())
+      .expect('RegisterTaskDefinition', { taskDefinition: { taskDefinitionArn: NEW, family: 'web', revision: 7 } });
+    const ours = appSpecFor(NEW, { containerName: CONTAINER, containerPort: 8080 });
+    const cd = new CodeDeployScript()
+      .expect('GetDeploymentGroup', groupAnswer(true))
+      .expect('CreateDeployment', { __type: 'InternalFailure', message: 'internal error' }, 500)
+      .expect('ListDeployments', { deployments: ['d-OTHERSRUN', ID] })
+      .expect('GetDeployment', {
+        deploymentInfo: { deploymentId: 'd-OTHERSRUN', creator: 'user', revision: { appSpecContent: { sha256: 'x' } } },
+      })
+      .expect('GetDeployment', {
+        deploymentInfo: {
+          deploymentId: ID,
+          creator: 'user',
+          status: 'Failed',
+          revision: { revisionType: 'AppSpecContent', appSpecContent: ours },
+        },
+      });
+    const deps = depsWithCodeDeploy();
+    const result = await deploy(inputs({ wait: false }), deps);
+    expect(cd.scope.isDone()).toBe(true);
+    expect(cd.calls.filter((call) => call.operation === 'CreateDeployment')).toHaveLength(1);
+    const listed = cd.calls.find((call) => call.operation === 'ListDeployments')?.body as Record<string, unknown>;
+    expect(listed).toMatchObject({ applicationName: 'AppECS-prod-web', deploymentGroupName: 'DgpECS-prod-web' });
+    expect(listed).toHaveProperty('createTimeRange.start');
+    expect(listed).not.toHaveProperty('includeOnlyStatuses');
+    expect(result).toMatchObject({ status: 'succeeded', codedeployDeploymentId: ID });
+    expect(deps.log.text()).toContain('An earlier codedeploy:CreateDeployment attempt took effect');
+  });
 
   it('with wait: false ends once the deployment is created', async () => {
     const { cd } = started();

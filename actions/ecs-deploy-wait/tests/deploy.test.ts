@@ -961,13 +961,27 @@ describe('deploy: hangs, cancels, races and lost answers', () => {
   it('registers again after a lost answer when the family has no such revision', async () => {
     const script = new EcsScript()
       .expect('DescribeServices', describeAnswer(steadyOld))
-      .fail('RegisterTaskDefinition', 'ThrottlingException', 'Rate exceeded')
+      .fail('RegisterTaskDefinition', 'ServerException', 'Service encountered an internal error.', 500)
       .expect('DescribeTaskDefinition', latestRevision(OLD, { ...rendered.request, cpu: '512' }))
       .expect('RegisterTaskDefinition', registerAnswer)
       .expect('UpdateService', updateAnswer(rolling(0)));
     const result = await deploy(inputs({ wait: false }), testDeps());
     expect(script.scope.isDone()).toBe(true);
     expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: NEW });
+  });
+
+  it('a throttled RegisterTaskDefinition did not land: sent again after the backoff, without looking', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .fail('RegisterTaskDefinition', 'ThrottlingException', 'Rate exceeded')
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .expect('UpdateService', updateAnswer(rolling(0)));
+    const deps = testDeps();
+    const result = await deploy(inputs({ wait: false }), deps);
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations()).not.toContain('DescribeTaskDefinition');
+    expect(result).toMatchObject({ status: 'succeeded', taskDefinitionArn: NEW });
+    expect(deps.log.text()).toContain('ecs:RegisterTaskDefinition attempt 1/5 was refused (ThrottlingException)');
   });
 
   it('an UpdateService whose answer was lost is not sent again when the service already runs our new deployment', async () => {
@@ -982,6 +996,70 @@ describe('deploy: hangs, cancels, races and lost answers', () => {
     expect(script.operations().filter((operation) => operation === 'UpdateService')).toHaveLength(1);
     expect(result).toMatchObject({ status: 'succeeded', deploymentId: NEW_ID });
     expect(deps.log.text()).toContain('An earlier ecs:UpdateService attempt took effect (its answer was lost)');
+  });
+
+  it('an UpdateService whose answer was lost, its deployment already rolled back and gone: found as a service deployment, not sent again', async () => {
+    const SD = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/ours';
+    const REVISION = 'arn:aws:ecs:us-east-1:123456789012:service-revision/prod/web/7';
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .fail('UpdateService', 'ServerException', 'Service encountered an internal error.', 500)
+      // ECS already failed our deployment and rolled it back: the service lists the old one only.
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('ListServiceDeployments', {
+        serviceDeployments: [
+          { serviceDeploymentArn: SD, targetServiceRevisionArn: REVISION, status: 'ROLLBACK_SUCCESSFUL' },
+        ],
+      })
+      .expect('DescribeServiceRevisions', { serviceRevisions: [{ serviceRevisionArn: REVISION, taskDefinition: NEW }] })
+      .expect('DescribeServiceDeployments', {
+        serviceDeployments: [
+          { serviceDeploymentArn: SD, status: 'ROLLBACK_SUCCESSFUL', statusReason: 'Circuit breaker tripped.' },
+        ],
+      });
+    const deps = testDeps();
+    const result = await deploy(inputs(), deps);
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations().filter((operation) => operation === 'UpdateService')).toHaveLength(1);
+    expect(script.calls.find((c) => c.operation === 'ListServiceDeployments')?.body).not.toHaveProperty('status');
+    expect(result).toMatchObject({ status: 'rolled-back', taskDefinitionArn: NEW });
+    expect(result.message).toBe(
+      `Deployment of web:7 (service deployment ${SD}), started by an UpdateService whose answer was lost, ended before this step could follow it: ROLLBACK_SUCCESSFUL (Circuit breaker tripped).`,
+    );
+  });
+
+  it('an UpdateService whose answer was lost on a rolling service without ecs:ListServiceDeployments: the service list decides', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .fail('UpdateService', 'ServerException', 'Service encountered an internal error.', 500)
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .fail('ListServiceDeployments', 'AccessDeniedException', 'not authorized to perform: ecs:ListServiceDeployments')
+      .expect('UpdateService', updateAnswer(rolling(0)));
+    const result = await deploy(inputs({ wait: false }), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(result).toMatchObject({ status: 'succeeded', deploymentId: NEW_ID });
+  });
+
+  it('an UpdateService whose answer was lost is not sent again while looking fails: the step says it cannot tell', async () => {
+    const script = new EcsScript()
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .expect('RegisterTaskDefinition', registerAnswer)
+      .fail('UpdateService', 'ServerException', 'Service encountered an internal error.', 500)
+      .fail('DescribeServices', 'AccessDeniedException', 'not authorized to perform: ecs:DescribeServices')
+      // The step's last look, for its message.
+      .expect('DescribeServices', describeAnswer(steadyOld))
+      .fail('ListServiceDeployments', 'AccessDeniedException', 'not authorized to perform: ecs:ListServiceDeployments');
+    const result = await deploy(inputs(), testDeps());
+    expect(script.scope.isDone()).toBe(true);
+    expect(script.operations().filter((operation) => operation === 'UpdateService')).toHaveLength(1);
+    expect(result.status).toBe('failed');
+    expect(result.message).toContain(
+      'ecs:UpdateService lost its answer, and whether it took effect could not be found out',
+    );
+    expect(result.message).toContain('it was not sent again');
+    expect(result.message).toContain('the service was not updated: it still runs web:6');
   });
 
   it('an UpdateService denied after registering says what was registered and what the service still runs', async () => {

@@ -430,7 +430,7 @@ async function registerTaskDefinition(session, source, limits) {
     if (source.rendered.dropped.length > 0) {
         session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
     }
-    return (0,write_once/* writeOnce */.F)(session, {
+    return (0,write_once/* writeOnce */.Fq)(session, {
         operation: 'RegisterTaskDefinition',
         write: () => registerOnce(session, source, limits()),
         landed: async () => {

@@ -576,7 +576,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   BD: () => (/* reexport */ readTaskDefinitionFile)
 });
 
-// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, WRITE_ATTEMPTS, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
+// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, UnknownOutcomeError, WRITE_ATTEMPTS, certainlyNotApplied, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);
@@ -986,42 +986,84 @@ function sameTaskDefinition(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ writeOnce)
+/* harmony export */   Fq: () => (/* binding */ writeOnce)
 /* harmony export */ });
-/* unused harmony export WRITE_ATTEMPTS */
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
+/* unused harmony exports WRITE_ATTEMPTS, UnknownOutcomeError, certainlyNotApplied */
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9179);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6153);
 /**
- * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
- * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
- * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
- * last one took effect after all.
+ * A write (RegisterTaskDefinition, UpdateService, CodeDeploy CreateDeployment) that must not be applied twice. The
+ * SDK retries a call whose answer was lost as if nothing had happened, which registers another revision or starts
+ * another deployment; here each attempt goes out once (the SDK's retries off). A write AWS refused before doing
+ * anything (throttled) is sent again after a backoff. One whose answer was lost (reset, 5xx, no answer) is sent again
+ * only once `landed` has looked and found that it did not take effect; while looking fails, nothing is written.
  */
 
-/** Attempts at one write, each after checking whether the one before landed. */
+
+
+/** Attempts at one write (and looks at what landed between them). */
 const WRITE_ATTEMPTS = 5;
 const WRITE_BACKOFF_MS = 1_000;
-async function writeOnce(session, { operation, write, landed }) {
+/** The write's answer was lost and looking could not tell whether it took effect: it is not sent again. */
+class UnknownOutcomeError extends _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5 {
+    constructor(operation, reason) {
+        super(operation, 0);
+        this.message = `${operation.includes(':') ? operation : `ecs:${operation}`} lost its answer, and whether it took effect could not be found out (${reason}); it was not sent again`;
+    }
+}
+/** AWS refused the call before doing anything: it certainly did not take effect. */
+const certainlyNotApplied = (error) => _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .THROTTLING_CODES */ .Jr.has((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error));
+async function writeOnce(session, spec) {
     const { log, deps } = session;
+    const name = spec.operation.includes(':') ? spec.operation : `ecs:${spec.operation}`;
+    let unsure = false;
     for (let attempt = 1;; attempt++) {
-        try {
-            if (attempt > 1) {
-                const earlier = await landed();
-                if (earlier !== undefined) {
-                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
-                    return earlier;
-                }
+        if (unsure) {
+            const earlier = await lookBeforeWriting(session, spec, attempt);
+            if (earlier !== undefined) {
+                log.info(`An earlier ${name} attempt took effect (its answer was lost): not sending it again.`);
+                return earlier;
             }
-            return await write();
+        }
+        try {
+            return await spec.write();
         }
         catch (error) {
-            // Cancelled or out of time: the caller finds out once what landed and says so.
-            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbort */ .rV)(error) || session.cancelled || error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswerError */ .i5)
+            // Cancelled, or out of time: the caller finds out once what landed and says so.
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled)
                 throw error;
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(error) || attempt >= WRITE_ATTEMPTS)
+            const unanswered = error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5;
+            if (unanswered ? !spec.retryUnanswered : !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error))
                 throw error;
+            if (attempt >= WRITE_ATTEMPTS)
+                throw error;
+            unsure = !certainlyNotApplied(error);
             const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
-            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
+            log.warning(unsure
+                ? `${name} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${unanswered ? 'no answer in time' : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}); looking whether it took effect before trying again in ${backoff / 1000}s.`
+                : `${name} attempt ${attempt}/${WRITE_ATTEMPTS} was refused (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}) before taking effect; trying again in ${backoff / 1000}s.`);
             await deps.sleep(backoff, deps.signal);
+        }
+    }
+}
+/**
+ * Whether an earlier attempt took effect; a look that fails is repeated (with the write's backoff), and when it
+ * never answers the write is not sent again.
+ */
+async function lookBeforeWriting(session, spec, attempt) {
+    const { deps } = session;
+    for (let look = attempt;; look++) {
+        try {
+            return await spec.landed();
+        }
+        catch (error) {
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled)
+                throw error;
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error) || look >= WRITE_ATTEMPTS) {
+                throw new UnknownOutcomeError(spec.operation, (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+            }
+            await deps.sleep(WRITE_BACKOFF_MS * 2 ** (look - 1), deps.signal);
         }
     }
 }

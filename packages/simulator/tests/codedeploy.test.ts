@@ -13,6 +13,7 @@ import {
   GetDeploymentConfigCommand,
   GetDeploymentGroupCommand,
   GetDeploymentTargetCommand,
+  ListDeploymentsCommand,
   ListDeploymentTargetsCommand,
   StopDeploymentCommand,
 } from '@aws-sdk/client-codedeploy';
@@ -247,6 +248,67 @@ describe('a blue/green deployment', () => {
     expect(error.name).toBe('DeploymentLimitExceededException');
     expect(error.message).toBe(`The Deployment Group 'DgpECS-prod-busy' already has an active Deployment '${first}'`);
     await runToEnd(first);
+  });
+});
+
+describe('ListDeployments', () => {
+  it("lists the group's deployments, rollbacks included, by status and create time, newest first", async () => {
+    seed('listed', { terminationWaitTimeInMinutes: 0 });
+    const group = { applicationName: `AppECS-${cluster}-listed`, deploymentGroupName: `DgpECS-${cluster}-listed` };
+    const list = async (extra: Record<string, unknown> = {}) =>
+      (await codedeploy.send(new ListDeploymentsCommand({ ...group, ...extra }))).deployments ?? [];
+    expect(await list()).toEqual([]);
+    const before = new Date(sim.clock.now());
+    sim.clock.advance(1_000);
+    const first = await create('listed', appSpec(await register('listed', 'repo/listed:2')));
+    await runToEnd(first);
+    sim.clock.advance(60_000);
+    const between = new Date(sim.clock.now());
+    sim.clock.advance(1_000);
+    const second = await create('listed', appSpec(await register('listed', 'repo/listed:3')));
+    const stopped = await codedeploy.send(
+      new StopDeploymentCommand({ deploymentId: second, autoRollbackEnabled: true }),
+    );
+    expect(stopped.status).toBe('Pending');
+    const rollback = (await get(second)).rollbackInfo?.rollbackDeploymentId;
+
+    // Every deployment of the group, newest first (the rollback CodeDeploy started, too).
+    expect(await list()).toEqual([rollback, second, first].filter(Boolean));
+    expect(await list({ includeOnlyStatuses: ['Succeeded'] })).toEqual([first]);
+    expect(await list({ includeOnlyStatuses: ['Stopped', 'Failed'] })).toEqual([second]);
+    expect(await list({ createTimeRange: { start: between } })).toEqual([rollback, second].filter(Boolean));
+    expect(await list({ createTimeRange: { start: before, end: between } })).toEqual([first]);
+    expect(await list({ createTimeRange: { end: before } })).toEqual([]);
+    // Without a group: the account's deployments, this group's among them.
+    const all = (await codedeploy.send(new ListDeploymentsCommand({}))).deployments ?? [];
+    expect(all).toEqual(expect.arrayContaining([first, second]));
+  });
+
+  it('refuses what the API reference refuses', async () => {
+    const { applicationName, deploymentGroupName } = {
+      applicationName: `AppECS-${cluster}-listed`,
+      deploymentGroupName: `DgpECS-${cluster}-listed`,
+    };
+    const refused = async (input: Record<string, unknown>) =>
+      (await errorOf(codedeploy.send(new ListDeploymentsCommand(input as never)))).name;
+    expect(await refused({ applicationName })).toBe('DeploymentGroupNameRequiredException');
+    expect(await refused({ deploymentGroupName })).toBe('ApplicationNameRequiredException');
+    expect(await refused({ applicationName, deploymentGroupName: 'nope' })).toBe(
+      'DeploymentGroupDoesNotExistException',
+    );
+    expect(await refused({ applicationName, deploymentGroupName, includeOnlyStatuses: ['Done'] })).toBe(
+      'InvalidDeploymentStatusException',
+    );
+    expect(
+      await refused({
+        applicationName,
+        deploymentGroupName,
+        createTimeRange: { start: new Date(2_000_000_000_000), end: new Date(1_000_000_000_000) },
+      }),
+    ).toBe('InvalidTimeRangeException');
+    expect(await refused({ applicationName, deploymentGroupName, nextToken: 'garbage' })).toBe(
+      'InvalidNextTokenException',
+    );
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import {
   DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
   type ECSClient,
   ListServiceDeploymentsCommand,
   RegisterTaskDefinitionCommand,
@@ -276,6 +277,49 @@ describe('rolling update that the circuit breaker rolls back', () => {
       threshold: 3,
     });
     expect(described.serviceDeployments?.[0]?.rollback?.serviceRevisionArn).toBeDefined();
+
+    // Filters: by status (any of), by createdAt; every status when none is given (the rolled back one too).
+    const seeded = listed.serviceDeployments?.[1];
+    expect(listed.serviceDeployments).toHaveLength(2);
+    const byStatus = async (status: ('SUCCESSFUL' | 'ROLLBACK_SUCCESSFUL' | 'IN_PROGRESS')[]) =>
+      (await client.send(new ListServiceDeploymentsCommand({ cluster: 'prod', service: family, status })))
+        .serviceDeployments ?? [];
+    expect((await byStatus(['ROLLBACK_SUCCESSFUL'])).map((d) => d.serviceDeploymentArn)).toEqual([
+      rolledBack?.serviceDeploymentArn,
+    ]);
+    expect((await byStatus(['IN_PROGRESS'])).length).toBe(0);
+    const since = await client.send(
+      new ListServiceDeploymentsCommand({
+        cluster: 'prod',
+        service: family,
+        createdAt: { after: new Date((seeded?.createdAt?.getTime() ?? 0) + 1_000) },
+      }),
+    );
+    expect(since.serviceDeployments?.map((d) => d.serviceDeploymentArn)).toEqual([rolledBack?.serviceDeploymentArn]);
+
+    // DescribeServiceRevisions: what each deployed; the rollback deployed the old revision again, no new one.
+    const revisions = await client.send(
+      new DescribeServiceRevisionsCommand({
+        serviceRevisionArns: [
+          rolledBack?.targetServiceRevisionArn ?? '',
+          seeded?.targetServiceRevisionArn ?? '',
+          `${rolledBack?.targetServiceRevisionArn}-missing`,
+        ],
+      }),
+    );
+    expect(revisions.serviceRevisions?.map((r) => r.taskDefinition?.split('/').pop())).toEqual([
+      `${family}:2`,
+      `${family}:1`,
+    ]);
+    expect(revisions.serviceRevisions?.[0]).toMatchObject({
+      serviceRevisionArn: rolledBack?.targetServiceRevisionArn,
+      serviceArn: rolledBack?.serviceArn,
+      launchType: 'FARGATE',
+      containerImages: [{ containerName: 'app', image }],
+    });
+    expect(revisions.serviceRevisions?.[0]?.createdAt).toBeInstanceOf(Date);
+    expect(revisions.failures).toEqual([{ arn: `${rolledBack?.targetServiceRevisionArn}-missing`, reason: 'MISSING' }]);
+    expect(described.serviceDeployments?.[0]?.rollback?.serviceRevisionArn).toBe(seeded?.targetServiceRevisionArn);
   });
 
   it('without rollback: FAILED, no new tasks launched, the old deployment keeps serving', async () => {

@@ -11,9 +11,12 @@ import {
 } from '@aws-sdk/client-codedeploy';
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, formatDuration, quoteValue } from '@ecs-actions/core';
+import { writeOnce } from '@ecs-actions/core/ecs';
+import { AwsCallError } from '../aws-errors.js';
 import type { CallLimits, DeploySession } from '../session.js';
 import { appSpecFor } from './appspec.js';
 import { type CodeDeployClients, codedeployCall } from './calls.js';
+import { findOurDeployment } from './landed.js';
 
 /** What the deployment group says about how a deployment ends. */
 export interface GroupSettings {
@@ -111,32 +114,59 @@ export function checkBeforeChange(session: DeploySession, before: Service, group
   return traffic;
 }
 
-/** CreateDeployment (one attempt: a retry after a lost answer would be refused as a second active deployment). */
+/** How long one CreateDeployment attempt may go unanswered before the step looks whether it landed. */
+const WRITE_ATTEMPT_MS = 10_000;
+
+/**
+ * CreateDeployment, once: a throttled attempt is sent again; one whose answer was lost (reset, 5xx, no answer in
+ * time) only after looking has shown that CodeDeploy did not create it (landed.ts), else the one it created is ours.
+ */
 export async function createDeployment(
   session: DeploySession,
   clients: CodeDeployClients,
   taskDefinitionArn: string,
   traffic: TrafficTarget,
-  limits: CallLimits,
+  limits: () => CallLimits,
 ): Promise<string> {
   const { application, deploymentGroup, description, deploymentConfig, appSpec } = session.inputs.codedeploy;
   const { content, sha256 } = appSpecFor(taskDefinitionArn, appSpec ?? traffic);
-  const answer = await codedeployCall(
-    session,
-    'CreateDeployment',
-    (o) =>
-      clients.singleAttempt.send(
-        new CreateDeploymentCommand({
-          applicationName: application,
-          deploymentGroupName: deploymentGroup,
-          ...(deploymentConfig ? { deploymentConfigName: deploymentConfig } : {}),
-          ...(description ? { description } : {}),
-          revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
-        }),
-        o,
-      ),
-    limits,
-  );
-  if (!answer.deploymentId) throw new Error('internal: CreateDeployment answered without a deploymentId');
-  return answer.deploymentId;
+  const since = session.deps.clock.now();
+  const landed = () => findOurDeployment(session, clients, sha256, since, limits());
+  let attempts = 0;
+  return writeOnce(session, {
+    operation: 'codedeploy:CreateDeployment',
+    retryUnanswered: true,
+    write: async () => {
+      attempts += 1;
+      const budget = limits();
+      try {
+        const answer = await codedeployCall(
+          session,
+          'CreateDeployment',
+          (o) =>
+            clients.singleAttempt.send(
+              new CreateDeploymentCommand({
+                applicationName: application,
+                deploymentGroupName: deploymentGroup,
+                ...(deploymentConfig ? { deploymentConfigName: deploymentConfig } : {}),
+                ...(description ? { description } : {}),
+                revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
+              }),
+              o,
+            ),
+          { ...budget, withinMs: Math.min(budget.withinMs ?? WRITE_ATTEMPT_MS, WRITE_ATTEMPT_MS) },
+        );
+        if (!answer.deploymentId) throw new Error('internal: CreateDeployment answered without a deploymentId');
+        return answer.deploymentId;
+      } catch (error) {
+        // A retry refused for an active deployment: an earlier attempt may have landed after the look.
+        if (attempts > 1 && error instanceof AwsCallError && error.code === 'DeploymentLimitExceededException') {
+          const ours = await landed();
+          if (ours) return ours;
+        }
+        throw error;
+      }
+    },
+    landed,
+  });
 }

@@ -4,7 +4,7 @@
  * that outlasted our timeout is stopped with StopDeployment(autoRollbackEnabled) when the `rollback` input allows it.
  * Either way the rollback deployment is followed to its end, and the note says what happened.
  */
-import { GetDeploymentCommand, StopDeploymentCommand } from '@aws-sdk/client-codedeploy';
+import { GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { errorMessage } from '@ecs-actions/core';
 import type { CallLimits, DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
@@ -12,6 +12,7 @@ import type { RollbackReport } from '../types.js';
 import { type CodeDeployClients, codedeployCall } from './calls.js';
 import type { GroupSettings } from './create.js';
 import { type CodeDeployOutcome, followDeployment } from './follow.js';
+import { stopWithRollback } from './stop.js';
 
 export interface CodeDeployRollback {
   note: string;
@@ -41,12 +42,7 @@ export async function rollBackCodeDeploy(
     }
     log.info(`Stopping CodeDeploy deployment ${deploymentId} with rollback (StopDeployment autoRollbackEnabled).`);
     try {
-      await codedeployCall(
-        session,
-        'StopDeployment',
-        (o) => clients.singleAttempt.send(new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), o),
-        limits,
-      );
+      await stopWithRollback(session, clients, deploymentId);
     } catch (error) {
       return { note: `Could not stop deployment ${deploymentId} to roll it back: ${errorMessage(error)}` };
     }

@@ -11,6 +11,7 @@ import { landedRegistration, type Resolved, registerTaskDefinition, resolveTaskD
 import { type CallLimits, CHECK_TIMEOUT_MS, consoleUrl, type DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployResult, DeployStatus, Known, StoppedTask } from '../types.js';
+import { appSpecFor } from './appspec.js';
 import { type CodeDeployClients, codedeployClients } from './calls.js';
 import {
   checkBeforeChange,
@@ -21,6 +22,7 @@ import {
 } from './create.js';
 import { describeCodeDeployOutcome, reportCodeDeployFailure } from './explain.js';
 import { type CodeDeployOutcome, followDeployment } from './follow.js';
+import { landedCreate } from './landed.js';
 import { rollBackCodeDeploy } from './rollback.js';
 
 export async function deployWithCodeDeploy(
@@ -121,17 +123,23 @@ class CodeDeployRun {
     const registered = resolved.deployArn === undefined ? `Registered ${shortTaskDefinition(deployArn)}; ` : '';
     const withArn: Known = { ...known, taskDefinitionArn: deployArn };
     let deploymentId: string;
+    const createStarted = session.deps.clock.now();
     try {
-      deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait());
+      deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait);
     } catch (error) {
       if (isUnanswered(error)) {
-        return unanswered(
+        const landed = await landedCreate(
           session,
-          error,
-          'creating the CodeDeploy deployment',
-          `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`,
-          withArn,
+          this.clients,
+          appSpecFor(deployArn, inputs.codedeploy.appSpec ?? traffic).sha256,
+          createStarted,
         );
+        return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}${landed.text}`, {
+          ...withArn,
+          ...(landed.deploymentId
+            ? { deploymentId: landed.deploymentId, codedeployDeploymentId: landed.deploymentId }
+            : {}),
+        });
       }
       throw withWhatWasDone(
         error,

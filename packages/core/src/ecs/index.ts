@@ -48,4 +48,10 @@ export {
   type TaskDefinitionFile,
   toRegisterRequest,
 } from './taskdef.js';
-export { WRITE_ATTEMPTS, type WriteOnce, writeOnce } from './write-once.js';
+export {
+  certainlyNotApplied,
+  UnknownOutcomeError,
+  WRITE_ATTEMPTS,
+  type WriteOnce,
+  writeOnce,
+} from './write-once.js';

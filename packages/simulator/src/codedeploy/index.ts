@@ -1,13 +1,14 @@
 /**
  * The CodeDeploy side (AWS JSON 1.1, `X-Amz-Target: CodeDeploy_20141006.<Operation>`), for the ECS compute platform:
  * applications and deployment groups (seeded), the predefined ECS deployment configurations, CreateDeployment with
- * an AppSpecContent revision, GetDeployment, StopDeployment and the deployment target calls. Deployments run over the
+ * an AppSpecContent revision, GetDeployment, ListDeployments, StopDeployment and the deployment target calls. Deployments run over the
  * task sets of the ECS side (engine.ts); shapes and error codes follow the CodeDeploy API reference.
  */
 import { type AwsJsonService, AwsServiceError, type SimClock } from '../contract.js';
 import type { EcsSimulator } from '../ecs/index.js';
 import { parseAppSpecRevision } from './appspec.js';
 import { Engine, isDone, newEvents } from './engine.js';
+import { listDeployments } from './list.js';
 import {
   type ApplicationRecord,
   type DeploymentGroupRecord,
@@ -135,6 +136,8 @@ export class CodeDeploySimulator implements AwsJsonService {
         return { deploymentInfo: deploymentInfoShape(this.find(input.deploymentId)) };
       case 'StopDeployment':
         return this.stopDeployment(input);
+      case 'ListDeployments':
+        return listDeployments(this.deployments.values(), input, (named) => this.group(named));
       case 'ListDeploymentTargets':
         return this.listDeploymentTargets(input);
       case 'GetDeploymentTarget':

@@ -85,6 +85,21 @@ export interface DeploymentRecord {
   serviceRevisionArn: string;
 }
 
+/** A service revision: what one deployment of the service runs, fixed when the deployment starts. */
+export interface ServiceRevisionRecord {
+  arn: string;
+  taskDefinitionArn: string;
+  createdAt: number;
+  launchType: string;
+  platformVersion?: string;
+  capacityProviderStrategy?: unknown[];
+  loadBalancers: unknown[];
+  serviceRegistries: unknown[];
+  networkConfiguration?: unknown;
+  serviceConnectConfiguration?: unknown;
+  volumeConfigurations?: unknown[];
+}
+
 export interface ServiceDeploymentRecord {
   arn: string;
   createdAt: number;
@@ -150,6 +165,8 @@ export interface ServiceRecord {
   deployments: DeploymentRecord[];
   /** Every service deployment ever started, oldest first. */
   serviceDeployments: ServiceDeploymentRecord[];
+  /** Every service revision (DescribeServiceRevisions), oldest first: one per new deployment. */
+  serviceRevisions: ServiceRevisionRecord[];
   events: ServiceEventRecord[];
   /** The last deployment that reached COMPLETED (the circuit breaker's rollback target). */
   lastCompleted?: { deploymentId: string; taskDefinitionArn: string; serviceRevisionArn: string };

@@ -66,7 +66,12 @@ export class RollingDeployments {
     if (previous) previous.status = 'ACTIVE';
     const revisionArn =
       options.serviceRevisionArn ??
-      `arn:aws:ecs:${region}:${accountId}:service-revision/${service.cluster.name}/${service.name}/${ids.digits(19)}`;
+      this.newServiceRevision(
+        service,
+        `arn:aws:ecs:${region}:${accountId}:service-revision/${service.cluster.name}/${service.name}/${ids.digits(19)}`,
+        taskDefinitionArn,
+        at,
+      );
     // The rollback belongs to the failed service deployment (ServiceDeployment.rollback).
     const serviceDeployment = options.rollbackOf
       ? options.rollbackOf.serviceDeployment
@@ -111,6 +116,26 @@ export class RollingDeployments {
     // non-throttled state immediately" (service throttle logic).
     service.throttle = { failures: 0, until: 0 };
     return deployment;
+  }
+
+  /** A new service revision: the task definition and the service's settings a new deployment runs. */
+  private newServiceRevision(service: ServiceRecord, arn: string, taskDefinitionArn: string, at: number): string {
+    service.serviceRevisions.push({
+      arn,
+      taskDefinitionArn,
+      createdAt: at,
+      launchType: service.launchType,
+      ...(service.platformVersion ? { platformVersion: service.platformVersion } : {}),
+      ...(service.capacityProviderStrategy ? { capacityProviderStrategy: service.capacityProviderStrategy } : {}),
+      loadBalancers: service.loadBalancers,
+      serviceRegistries: service.serviceRegistries,
+      ...(service.networkConfiguration ? { networkConfiguration: service.networkConfiguration } : {}),
+      ...(service.serviceConnectConfiguration
+        ? { serviceConnectConfiguration: service.serviceConnectConfiguration }
+        : {}),
+      ...(service.volumeConfigurations ? { volumeConfigurations: service.volumeConfigurations } : {}),
+    });
+    return arn;
   }
 
   /** The service deployment of a new deployment (not a rollback); it supersedes any in progress. */

@@ -1,10 +1,11 @@
 /**
  * Service deployments (the ServiceDeployment records of each deployment a service went through):
- * ListServiceDeployments, DescribeServiceDeployments and StopServiceDeployment.
+ * ListServiceDeployments, DescribeServiceDeployments and StopServiceDeployment; and the service revisions they
+ * deploy (DescribeServiceRevisions).
  */
 import type { JsonObject } from './model.js';
 import { paginate, referenceList, required, str, strings } from './requests.js';
-import { serviceDeploymentBriefShape, serviceDeploymentShape } from './shapes.js';
+import { serviceDeploymentBriefShape, serviceDeploymentShape, serviceRevisionShape } from './shapes.js';
 import { clusterOf, type EcsState, serviceOf } from './state.js';
 import { stopServiceDeployment as stopDeployment } from './strategies/stop.js';
 
@@ -44,6 +45,27 @@ export function describeServiceDeployments(state: EcsState, input: JsonObject): 
     if (!found) failures.push({ arn, reason: 'MISSING' });
   }
   return { serviceDeployments, failures };
+}
+
+/** DescribeServiceRevisions: up to 20 ARNs; one not found is a MISSING failure. */
+export function describeServiceRevisions(state: EcsState, input: JsonObject): unknown {
+  state.now();
+  const arns = referenceList(input, 'serviceRevisionArns', 'serviceRevisionArns', 20);
+  const serviceRevisions: JsonObject[] = [];
+  const failures: JsonObject[] = [];
+  for (const arn of arns) {
+    const found = [...state.clusters.values()]
+      .flatMap((cluster) => [...cluster.services.values()])
+      .flatMap((service) => service.serviceRevisions.map((revision) => ({ service, revision })))
+      .find(({ revision }) => revision.arn === arn);
+    if (!found) {
+      failures.push({ arn, reason: 'MISSING' });
+      continue;
+    }
+    const images = state.taskDefinitions.lookup(found.revision.taskDefinitionArn)?.taskDefinition.containerDefinitions;
+    serviceRevisions.push(serviceRevisionShape(found.service, found.revision, (images ?? []) as JsonObject[]));
+  }
+  return { serviceRevisions, failures };
 }
 
 export function stopServiceDeployment(state: EcsState, input: JsonObject): unknown {

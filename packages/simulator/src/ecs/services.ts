@@ -86,6 +86,7 @@ export function newService(
     createdBy: `arn:aws:iam::${state.accountId}:role/github-actions-deploy`,
     deployments: [],
     serviceDeployments: [],
+    serviceRevisions: [],
     events: [],
     pendingRegistrations: 0,
     throttle: { failures: 0, until: 0 },

@@ -1,6 +1,6 @@
 /**
  * Wire shapes of the ECS API reference data types (Cluster, Service, Deployment, ServiceEvent, Task,
- * Container, ServiceDeployment, ServiceDeploymentBrief), built from the simulator's state.
+ * Container, ServiceDeployment, ServiceDeploymentBrief, ServiceRevision), built from the simulator's state.
  * Timestamps are Date objects; the server writes them as epoch seconds (AWS JSON 1.1).
  */
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import type {
   JsonObject,
   ServiceDeploymentRecord,
   ServiceRecord,
+  ServiceRevisionRecord,
   TaskRecord,
 } from './model.js';
 import { stagedShapeFields, trafficWeights } from './strategies/staged-shapes.js';
@@ -272,6 +273,32 @@ export function serviceDeploymentBriefShape(service: ServiceRecord, record: Serv
     targetServiceRevisionArn: record.targetRevisionArn,
     status: record.status,
     statusReason: record.statusReason,
+  });
+}
+
+/** A ServiceRevision (DescribeServiceRevisions); containerImages from the task definition's containers. */
+export function serviceRevisionShape(
+  service: ServiceRecord,
+  revision: ServiceRevisionRecord,
+  containers: JsonObject[],
+): JsonObject {
+  return compact({
+    serviceRevisionArn: revision.arn,
+    serviceArn: service.arn,
+    clusterArn: service.cluster.arn,
+    taskDefinition: revision.taskDefinitionArn,
+    capacityProviderStrategy: revision.capacityProviderStrategy,
+    launchType: revision.capacityProviderStrategy ? undefined : revision.launchType,
+    platformVersion: revision.platformVersion,
+    platformFamily: revision.launchType === 'FARGATE' ? 'Linux' : undefined,
+    loadBalancers: revision.loadBalancers,
+    serviceRegistries: revision.serviceRegistries,
+    networkConfiguration: revision.networkConfiguration,
+    containerImages: containers.map((container) => ({ containerName: container.name, image: container.image })),
+    guardDutyEnabled: false,
+    serviceConnectConfiguration: revision.serviceConnectConfiguration,
+    volumeConfigurations: revision.volumeConfigurations,
+    createdAt: date(revision.createdAt),
   });
 }
 

@@ -12,7 +12,12 @@ import { type ClusterRecord, IdGenerator, type JsonObject, type Scenario, type T
 import { EcsScenarios, type ScenarioOptions } from './scenarios.js';
 import { Scheduler } from './scheduler.js';
 import { type SeedServiceInput, seedService } from './seeding.js';
-import { describeServiceDeployments, listServiceDeployments, stopServiceDeployment } from './service-deployments.js';
+import {
+  describeServiceDeployments,
+  describeServiceRevisions,
+  listServiceDeployments,
+  stopServiceDeployment,
+} from './service-deployments.js';
 import { createService, deleteService, describeServices, listServices, updateService } from './services.js';
 import { clusterShape, serviceShape } from './shapes.js';
 import { type EcsState, taskSetsOf } from './state.js';
@@ -273,6 +278,8 @@ export class EcsSimulator implements AwsJsonService {
         return listServiceDeployments(state, input);
       case 'DescribeServiceDeployments':
         return describeServiceDeployments(state, input);
+      case 'DescribeServiceRevisions':
+        return describeServiceRevisions(state, input);
       case 'StopServiceDeployment':
         return stopServiceDeployment(state, input);
       default:

@@ -99,6 +99,8 @@ function ecsResource(prefix: string, operation: string, params: Record<string, u
     }
     case 'DescribeServiceDeployments':
       return text(params.serviceDeploymentArns) ?? '*';
+    case 'DescribeServiceRevisions':
+      return text(params.serviceRevisionArns) ?? '*';
     case 'CreateService':
     case 'UpdateService':
     case 'DescribeServices':

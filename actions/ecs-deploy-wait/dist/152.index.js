@@ -1,5 +1,5 @@
-export const id = 598;
-export const ids = [598];
+export const id = 152;
+export const ids = [152];
 export const modules = {
 
 /***/ 2748:
@@ -43,7 +43,7 @@ function withWhatWasDone(error, done) {
 
 /***/ }),
 
-/***/ 5598:
+/***/ 3152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -360,20 +360,95 @@ function describeServiceDeploymentState(d) {
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var ecs = __webpack_require__(4792);
+;// CONCATENATED MODULE: ./src/landed-update.ts
+/**
+ * Whether an UpdateService whose answer was lost started our deployment, in whatever state it is now: still listed
+ * by DescribeServices (PRIMARY, or ACTIVE once ECS rolls it back), or already gone from the service and known only
+ * as a service deployment (ListServiceDeployments since the write, every status, matched by the task definition of
+ * its target service revision, DescribeServiceRevisions). Undefined only when it certainly did not land.
+ */
+
+
+
+/** How far the runner's clock may be ahead of AWS's: deployments created this long before the write count. */
+const CLOCK_SKEW_MS = 60_000;
+/** DescribeServiceRevisions takes up to 20 ARNs. */
+const REVISIONS_PER_CALL = 20;
+async function findOurUpdate(session, asked, since, limits) {
+    const service = await session.describeService(limits);
+    session.lastService = service;
+    const after = since - CLOCK_SKEW_MS;
+    const deployment = service.deployments?.find((d) => d.id &&
+        d.id !== asked.previousDeploymentId &&
+        d.taskDefinition === asked.taskDefinitionArn &&
+        (d.createdAt?.getTime() ?? after) >= after);
+    if (deployment)
+        return { service, deployment };
+    const serviceDeployment = await goneServiceDeployment(session, service, asked, after, limits);
+    return serviceDeployment ? { service, serviceDeployment } : undefined;
+}
+/**
+ * Our service deployment among those created since `after`, when ECS no longer lists its deployment. A rolling
+ * deployment stays listed (ACTIVE) until its tasks have drained, far longer than the write's backoff: without
+ * ecs:ListServiceDeployments the service's list is enough there. A staged one can end within seconds.
+ */
+async function goneServiceDeployment(session, service, asked, after, limits) {
+    const { cluster } = session.inputs;
+    const candidates = [];
+    try {
+        let nextToken;
+        do {
+            // The SDK's error as it is (bounded, not explained): whether the API is there at all decides.
+            const page = await session.bounded('ListServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.ListServiceDeploymentsCommand({
+                cluster,
+                service: session.inputs.service,
+                createdAt: { after: new Date(after) },
+                ...(nextToken ? { nextToken } : {}),
+            }), o), limits);
+            for (const brief of page.serviceDeployments ?? []) {
+                const arn = brief.serviceDeploymentArn;
+                if (arn && arn !== asked.previousServiceDeploymentArn && brief.targetServiceRevisionArn)
+                    candidates.push(brief);
+            }
+            nextToken = page.nextToken;
+        } while (nextToken);
+    }
+    catch (error) {
+        if ((0,aws_errors/* isUnavailable */.Pd)(error) && !stagedStrategyOf(service))
+            return undefined;
+        throw error;
+    }
+    for (let start = 0; start < candidates.length; start += REVISIONS_PER_CALL) {
+        const batch = candidates.slice(start, start + REVISIONS_PER_CALL);
+        const described = await session.call('DescribeServiceRevisions', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceRevisionsCommand({
+            serviceRevisionArns: batch.map((brief) => brief.targetServiceRevisionArn ?? ''),
+        }), o), limits);
+        const ours = new Set((described.serviceRevisions ?? [])
+            .filter((revision) => revision.taskDefinition === asked.taskDefinitionArn)
+            .map((revision) => revision.serviceRevisionArn));
+        const found = batch.find((brief) => ours.has(brief.targetServiceRevisionArn));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
- * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
- * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
- * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
- * out what landed.
+ * Points the service at the task definition (UpdateService) once. A throttled attempt is sent again; one whose
+ * answer was lost is sent again only after looking has shown it did not take effect: the look finds our deployment
+ * in any state, also when ECS has already failed it and rolled it back (landed-update.ts). When the answer never
+ * came (the job was cancelled, or AWS did not answer in time), one short look finds out what landed.
  */
 
 
 
 
 
-async function updateService(session, deployArn, previousDeploymentId, limits) {
+
+async function updateService(session, asked, limits) {
     const { inputs } = session;
+    const since = session.deps.clock.now();
     return (0,ecs/* writeOnce */.Fq)(session, {
         operation: 'UpdateService',
         write: async () => {
@@ -382,7 +457,7 @@ async function updateService(session, deployArn, previousDeploymentId, limits) {
                 ...inputs.serviceDefinition?.settings,
                 cluster: inputs.cluster,
                 service: inputs.service,
-                taskDefinition: deployArn,
+                taskDefinition: asked.taskDefinitionArn,
                 ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
                 forceNewDeployment: inputs.forceNewDeployment,
             }), o), limits());
@@ -393,45 +468,74 @@ async function updateService(session, deployArn, previousDeploymentId, limits) {
             return { service: updated.service, ours };
         },
         landed: async () => {
-            const service = await session.describeService(limits());
-            const ours = newDeployment(service, deployArn, previousDeploymentId);
-            return ours ? { service, ours } : undefined;
+            const found = await findOurUpdate(session, asked, since, limits());
+            return found ? updatedFrom(found) : undefined;
         },
     });
 }
-/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
-function newDeployment(service, deployArn, previousDeploymentId) {
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
-        ? primary
-        : undefined;
+function updatedFrom(found) {
+    return {
+        service: found.service,
+        ours: found.deployment,
+        ...(found.serviceDeployment?.serviceDeploymentArn
+            ? { serviceDeploymentArn: found.serviceDeployment.serviceDeploymentArn }
+            : {}),
+    };
 }
 /**
- * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
- * than `previousDeploymentId`. Not bound to the job's cancel signal: this is what the job says on its way out.
+ * After an UpdateService whose answer never came: whether it started a deployment of `asked.taskDefinitionArn`
+ * (in any state). Not bound to the job's cancel signal: this is what the job says on its way out.
  */
-async function landedUpdate(session, deployArn, previousDeploymentId) {
-    let service;
+async function landedUpdate(session, asked, since) {
+    let found;
     try {
-        service = await session.describeService({ withinMs: src_session/* CHECK_TIMEOUT_MS */.mw, cancellable: false });
+        found = await findOurUpdate(session, asked, since, { withinMs: src_session/* CHECK_TIMEOUT_MS */.mw, cancellable: false });
     }
     catch (error) {
         return {
             text: `whether the service was updated is unknown (${(0,src/* errorMessage */.gJ)(error)}); look at its deployments in the console`,
         };
     }
-    session.lastService = service;
-    const ours = newDeployment(service, deployArn, previousDeploymentId);
-    if (ours) {
+    const target = (0,taskdef/* shortTaskDefinition */.P5)(asked.taskDefinitionArn);
+    if (found?.deployment) {
         return {
-            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${(0,src_session/* describeDeployment */.Ti)(ours)}, and ECS carries on with it`,
-            deployment: ours,
+            text: `the service was updated to ${target}: deployment ${found.deployment.id} is ${(0,src_session/* describeDeployment */.Ti)(found.deployment)}, and ECS carries on with it`,
+            deployment: found.deployment,
         };
     }
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    if (found?.serviceDeployment) {
+        const { serviceDeploymentArn, status, statusReason } = found.serviceDeployment;
+        return {
+            text: `the service was updated to ${target}, and ECS has already ended that deployment: service deployment ${serviceDeploymentArn} is ${status}${statusReason ? ` (${statusReason})` : ''}`,
+        };
+    }
+    const service = session.lastService;
+    const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
     return {
-        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${(0,src_session/* describeDeployment */.Ti)(primary)})` : ''}`,
+        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service?.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${(0,src_session/* describeDeployment */.Ti)(primary)})` : ''}`,
     };
+}
+/**
+ * A rolling deployment an earlier attempt started that ECS had already ended (rolled back) and removed from the
+ * service by the time this step looked: what its service deployment says, as the step's result.
+ */
+async function endedRolling(session, serviceDeploymentArn, deployArn) {
+    const what = `Deployment of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} (service deployment ${serviceDeploymentArn}), started by an UpdateService whose answer was lost,`;
+    try {
+        const described = await session.call('DescribeServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }), o), { withinMs: src_session/* CHECK_TIMEOUT_MS */.mw });
+        const deployment = described.serviceDeployments?.[0];
+        const state = deployment?.status ?? 'unknown';
+        const reason = deployment?.statusReason ? ` (${deployment.statusReason.replace(/\.$/, '')})` : '';
+        const status = state === 'SUCCESSFUL' ? 'succeeded' : state === 'ROLLBACK_SUCCESSFUL' ? 'rolled-back' : 'failed';
+        return { status, message: `${what} ended before this step could follow it: ${state}${reason}.`, finalState: state };
+    }
+    catch (error) {
+        return {
+            status: 'failed',
+            message: `${what} ended before this step could follow it; how it ended could not be read (${(0,src/* errorMessage */.gJ)(error)}).`,
+            finalState: 'unknown',
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/rollback.ts
@@ -501,13 +605,19 @@ async function rollBack(session, outcome, target, previousArn, check) {
         return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
     }
     session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
+    const rollbackStarted = session.deps.clock.now();
     try {
         const updated = await session
             .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
             .catch(async (error) => {
             if (!(0,aws_errors/* isAbort */.rV)(error) && !session.cancelled)
                 throw error;
-            const landed = await landedUpdate(session, previousArn, target.id);
+            const asked = {
+                taskDefinitionArn: previousArn,
+                previousDeploymentId: target.id,
+                previousServiceDeploymentArn: target.serviceDeploymentArn,
+            };
+            const landed = await landedUpdate(session, asked, rollbackStarted);
             throw new aws_errors/* CancelledWriteError */.Ts(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
         });
         const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
@@ -1291,7 +1401,7 @@ class Deployer {
         // CodeDeploy blue/green: its own phases (codedeploy/), the same result. Loaded only for such a service: they
         // bring the CodeDeploy client and the AppSpec's YAML parser, which a rolling deploy does not need.
         if (controller === 'CODE_DEPLOY') {
-            const { deployWithCodeDeploy } = await Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(6), __webpack_require__.e(94)]).then(__webpack_require__.bind(__webpack_require__, 4094));
+            const { deployWithCodeDeploy } = await Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(6), __webpack_require__.e(352)]).then(__webpack_require__.bind(__webpack_require__, 3352));
             return deployWithCodeDeploy(session, before, this.beforeWait);
         }
         // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
@@ -1345,15 +1455,21 @@ class Deployer {
             throw new Error('internal: no task definition to deploy');
         const registeredNow = resolved.deployArn === undefined;
         const whatWasDone = registeredNow ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} (${deployArn}); ` : '';
-        // 4. Update the service; our deployment is the PRIMARY in the answer.
+        // 4. Update the service; our deployment is the PRIMARY in the answer (or what a lost answer's look found).
         let updated;
+        const asked = {
+            taskDefinitionArn: deployArn,
+            previousDeploymentId: previousPrimary?.id,
+            previousServiceDeploymentArn: before.currentServiceDeployment,
+        };
+        const updateStarted = deps.clock.now();
         try {
-            updated = await updateService(session, deployArn, previousPrimary?.id, this.beforeWait);
+            updated = await updateService(session, asked, this.beforeWait);
         }
         catch (error) {
             const known = { ...written, taskDefinitionArn: deployArn };
             if ((0,aws_errors/* isUnanswered */.eG)(error)) {
-                const landed = await landedUpdate(session, deployArn, previousPrimary?.id);
+                const landed = await landedUpdate(session, asked, updateStarted);
                 return this.unanswered(error, 'updating the service', `${whatWasDone}${landed.text}`, {
                     ...known,
                     ...(landed.deployment?.id ? { deploymentId: landed.deployment.id } : {}),
@@ -1363,17 +1479,27 @@ class Deployer {
             throw (0,aws_errors/* withWhatWasDone */.k$)(error, `${whatWasDone}${stillRuns}.`);
         }
         const { ours } = updated;
-        const known = { ...written, taskDefinitionArn: deployArn, deploymentId: ours.id };
-        log.info(`Updated service ${inputs.service} to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id}` +
-            (ours.id === previousPrimary?.id ? ' (the same deployment as before: nothing to roll out)' : ''));
+        const known = { ...written, taskDefinitionArn: deployArn, deploymentId: ours?.id };
+        if (!ours) {
+            // An earlier attempt landed and ECS already ended that deployment: follow its service deployment.
+            log.info(`Updated service ${inputs.service} to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: service deployment ${updated.serviceDeploymentArn}`);
+            if (!staged) {
+                const end = await endedRolling(session, updated.serviceDeploymentArn ?? '', deployArn);
+                return this.settled(known, end.status, end.message, end.finalState);
+            }
+        }
+        else {
+            log.info(`Updated service ${inputs.service} to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id}` +
+                (ours.id === previousPrimary?.id ? ' (the same deployment as before: nothing to roll out)' : ''));
+        }
+        const target = ourTarget(updated, before, deployArn);
         if (!inputs.wait) {
-            const message = `Deployment ${ours.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
+            const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
             log.info(message);
             return this.settled(known, 'succeeded', message, (0,src_session/* describeDeployment */.Ti)(ours));
         }
         // 5. Follow our deployment.
-        const target = ourTarget(updated, before, deployArn);
-        if (staged && ours.id !== previousPrimary?.id) {
+        if (staged && (!ours || ours.id !== previousPrimary?.id)) {
             // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
             // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
             try {
@@ -1387,14 +1513,14 @@ class Deployer {
         }
         let outcome;
         try {
-            log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+            log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
             outcome = await follow(session, target, inputs.timeoutMs, updated.service);
         }
         catch (error) {
             return this.interrupted(error, known);
         }
         if (outcome.kind === 'completed') {
-            const message = `Deployment ${ours.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
+            const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
             log.info(message);
             return this.settled(known, 'succeeded', message, (0,src_session/* describeDeployment */.Ti)(outcome.deployment));
         }
@@ -1481,14 +1607,17 @@ class Deployer {
 function ourTarget(updated, before, deployArn) {
     const { ours } = updated;
     const currentServiceDeployment = updated.service?.currentServiceDeployment;
+    const serviceDeploymentArn = updated.serviceDeploymentArn ??
+        (currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
+            ? currentServiceDeployment
+            : undefined);
     return {
-        id: ours.id ?? '',
+        // Without our deployment (already gone from the service), the service deployment names it.
+        id: ours?.id ?? serviceDeploymentArn?.slice(serviceDeploymentArn.lastIndexOf('/') + 1) ?? '',
         taskDefinitionArn: deployArn,
         label: 'ours',
-        ...(ours.createdAt ? { createdAt: ours.createdAt } : {}),
-        ...(currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
-            ? { serviceDeploymentArn: currentServiceDeployment }
-            : {}),
+        ...(ours?.createdAt ? { createdAt: ours.createdAt } : {}),
+        ...(serviceDeploymentArn ? { serviceDeploymentArn } : {}),
     };
 }
 /** After a deploy that succeeded and was followed to its end: the revision clean-up (keep-revisions). */
@@ -2008,7 +2137,7 @@ async function registerTaskDefinition(session, source, limits) {
     if (source.rendered.dropped.length > 0) {
         session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
     }
-    return (0,write_once/* writeOnce */.F)(session, {
+    return (0,write_once/* writeOnce */.Fq)(session, {
         operation: 'RegisterTaskDefinition',
         write: () => registerOnce(session, source, limits()),
         landed: async () => {
