@@ -180,8 +180,8 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
       },
       ...(setup.trustedSubjects ? { trustedSubjects: setup.trustedSubjects } : {}),
     },
-    uploadArtifact: ({ runId, name, files, headSha }) =>
-      sim.github.seedArtifact({ owner, repo, runId, name, files, headSha }),
+    uploadArtifact: ({ runId, name, files, headSha, overwrite }) =>
+      sim.github.uploadArtifact({ owner, repo, runId, name, files, headSha, overwrite }),
     ...(setup.inputDefaults ? { inputDefaults: setup.inputDefaults } : {}),
     ...(setup.environmentVars ? { environmentVars: setup.environmentVars } : {}),
     ...(setup.standIns ? { standIns: setup.standIns } : {}),

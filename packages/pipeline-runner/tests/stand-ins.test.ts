@@ -93,6 +93,24 @@ describe('configure-aws-credentials stand-in', () => {
     expect(result?.env).toBeUndefined();
   });
 
+  it.each([
+    ['yes', 'mask-aws-account-id'],
+    ['on', 'role-skip-session-tagging'],
+    ['1', 'output-env-credentials'],
+  ])("refuses '%s' for %s: v6 reads booleans as YAML 1.2 (true/false only)", async (value, input) => {
+    const result = await assume?.(context({ inputs: { ...context({}).inputs, [input]: value } }));
+    expect(result?.error).toBe(
+      `Input does not meet YAML 1.2 "Core Schema" specification: ${input}\nSupport boolean input list: \`true | True | TRUE | false | False | FALSE\``,
+    );
+  });
+
+  it('takes True and FALSE, and refuses a region that is not one', async () => {
+    const booleans = { 'mask-aws-account-id': 'True', 'role-skip-session-tagging': 'FALSE' };
+    expect((await assume?.(context({ inputs: { ...context({}).inputs, ...booleans } })))?.error).toBeUndefined();
+    const wrong = await assume?.(context({ inputs: { ...context({}).inputs, 'aws-region': 'us-east' } }));
+    expect(wrong?.error).toBe('Region is not valid: us-east');
+  });
+
   it('without id-token: write there is no token to present', async () => {
     const result = await assume?.(context({ permissions: { 'id-token': 'none' } }));
     expect(result?.error).toMatch(/ACTIONS_ID_TOKEN_REQUEST_URL.*id-token: write/);

@@ -527,6 +527,20 @@ describe('artifacts', () => {
     });
   });
 
+  it("refuses a second upload of one name in a run with the service's 409, unless overwrite replaces it", async () => {
+    const upload = (files: Record<string, string>, overwrite?: boolean) =>
+      github.uploadArtifact({ owner: OWNER, repo: REPO, runId: 42, name: 'build-info', files, overwrite });
+    const first = upload({ 'a.json': '1' });
+    expect(() => upload({ 'a.json': '2' })).toThrow(
+      'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
+    );
+    github.uploadArtifact({ owner: OWNER, repo: REPO, runId: 43, name: 'build-info', files: { 'a.json': '3' } });
+    const replaced = upload({ 'a.json': '4' }, true);
+    const list = await octokit(READ).rest.actions.listWorkflowRunArtifacts({ owner: OWNER, repo: REPO, run_id: 42 });
+    expect(list.data.artifacts.map((a) => a.id)).toEqual([replaced]);
+    expect(replaced).not.toBe(first);
+  });
+
   it('404s an unknown artifact', async () => {
     expect(
       await status(
