@@ -309,6 +309,11 @@ describe('release.yml', () => {
     expect(jobs.release?.needs).toBe('check');
   });
 
+  it("releases in the environment 'release' (its reviewers and deployment tags gate who can move vX)", () => {
+    expect(release().jobs.release?.environment).toBe('release');
+    expect(release().jobs.check?.environment).toBeUndefined();
+  });
+
   it('passes the release token, version and force to scripts/release.ts through env', () => {
     const steps = release().jobs.release?.steps ?? [];
     const step = steps.find((s) => s.id === 'release') as { run?: string; env?: Record<string, string> };
