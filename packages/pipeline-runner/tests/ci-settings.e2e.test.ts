@@ -4,6 +4,7 @@
  * it got none and failed inside configure-aws-credentials ("no role-to-assume") without naming the variable.
  * Run from the starter CI's YAML against the simulator (images seeded in place of ecr-push, so no Docker here).
  */
+import { readFileSync } from 'node:fs';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPipeline, type Pipeline, seededEcrPush } from '../src/index.js';
@@ -80,4 +81,14 @@ describe('build-push.yml checks its settings first', () => {
     expect(explain(ci)).toBe('');
     expect(step(ci, 'build-push/build-push', /Check the CI settings/).outcome).toBe('success');
   }, 60_000);
+});
+
+describe('docs/setup.md', () => {
+  it('says that what CI reads lives in repository variables (CI runs in no environment)', () => {
+    const text = readFileSync(`${root}docs/setup.md`, 'utf8');
+    expect(text).toContain('**CI runs in no environment**');
+    for (const variable of ['AWS_REGION', 'AWS_ROLE_ARN', 'ECR_REPOSITORY']) {
+      expect(text).toMatch(new RegExp(`^\\| \`${variable}\` \\|.*\\| repository \\(CI`, 'm'));
+    }
+  });
 });
