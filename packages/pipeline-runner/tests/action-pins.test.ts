@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { ourUses } from '../src/our-repository.js';
+import { THIRD_PARTY_INPUTS, unexpectedInputsWarning } from '../src/third-party-inputs.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const FOLDERS = ['.github/workflows', '.github/workflow-templates'];
@@ -76,6 +77,28 @@ describe('third-party action pins', () => {
   it('lists each action once and nothing the workflows no longer use', () => {
     const used = new Set(thirdParty(allLines).map(({ ref }) => ref.split('@')[0]));
     expect(pins.map((p) => p.action).sort()).toEqual([...used].sort());
+  });
+
+  it('passes each pinned action only inputs its release declares (no runner warning), and the runner knows them all', () => {
+    for (const file of workflowFiles) {
+      const jobs = (
+        parse(readFileSync(path.join(root, file), 'utf8')) as {
+          jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }>;
+        }
+      ).jobs;
+      for (const step of Object.values(jobs).flatMap((job) => job.steps ?? [])) {
+        const action = step.uses?.split('@')[0] ?? '';
+        if (!pins.some((pin) => pin.action === action)) continue;
+        const declared = THIRD_PARTY_INPUTS[action];
+        expect([action, declared !== undefined]).toEqual([action, true]);
+        expect([file, action, unexpectedInputsWarning(Object.keys(step.with ?? {}), declared ?? [])]).toEqual([
+          file,
+          action,
+          undefined,
+        ]);
+      }
+    }
+    expect(Object.keys(THIRD_PARTY_INPUTS).sort()).toEqual(pins.map((pin) => pin.action).sort());
   });
 
   it('no workflow file names a node20 runtime', () => {
