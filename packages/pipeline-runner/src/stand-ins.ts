@@ -16,6 +16,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Simulator } from '@ecs-actions/simulator';
+import { unsafePrCheckoutProblem } from './checkout-guard.js';
 import { permissionLevel } from './permissions.js';
 import type { StandIn, StandInContext } from './runner-types.js';
 import { unzip } from './unzip.js';
@@ -29,8 +30,13 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-/** actions/checkout: `ref` (branch, tag or sha; default github.sha as the real action does for these events). */
+/**
+ * actions/checkout v7: `ref` (branch, tag or sha; default github.sha as the real action does for these events); a
+ * fork's pull request code by ref in a workflow_run or pull_request_target workflow is refused (checkout-guard.ts).
+ */
 export const checkout: StandIn = async ({ inputs, workspace, trigger, runner }) => {
+  const unsafe = unsafePrCheckoutProblem({ inputs, trigger, runner });
+  if (unsafe) return { error: unsafe };
   const ref = inputs.ref || trigger.sha;
   await git(workspace, 'clone', '--quiet', '--no-checkout', runner.appRepoDir, '.');
   const sha = await git(workspace, 'rev-parse', '--verify', `${ref}^{commit}`).catch(() => '');
