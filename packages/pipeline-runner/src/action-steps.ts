@@ -48,9 +48,11 @@ export async function runAction(
   const local = /^\.\/actions\/([a-z0-9-]+)$/.exec(uses);
   const name = ours?.[1] ?? local?.[1];
   const actionDir = name ? path.join(options.root, 'actions', name) : undefined;
-  const metadata = actionDir
-    ? (parseYaml(await readFile(path.join(actionDir, 'action.yml'), 'utf8')) as ActionMetadata)
-    : undefined;
+  const metadataFile = actionDir && path.join(actionDir, 'action.yml');
+  const metadata =
+    metadataFile && existsSync(metadataFile)
+      ? (parseYaml(await readFile(metadataFile, 'utf8')) as ActionMetadata)
+      : undefined;
   const declared = metadata ? Object.keys(metadata.inputs ?? {}) : THIRD_PARTY_INPUTS[bare];
   const unexpected = declared && unexpectedInputsWarning(Object.keys(given), declared);
   const standIn = services.standIns[bare];
@@ -71,7 +73,8 @@ async function runBundledAction(
 ): Promise<StepInvocation> {
   const { options } = services;
   const { name, actionDir, metadata } = action;
-  if (!name || !actionDir || !metadata) throw new Error(`No local stand-in for the action ${uses}`);
+  if (!name || !actionDir) throw new Error(`No local stand-in for the action ${uses}`);
+  if (!metadata) throw new Error(`${uses}: ${path.join(actionDir, 'action.yml')} does not exist`);
   const inputs = actionInputs(services, uses, name, metadata, given, ctx);
   const bundle = path.join(actionDir, metadata.runs.main);
   if (!existsSync(bundle)) throw new Error(`${uses}: ${bundle} does not exist (run pnpm build ${name})`);
