@@ -34,6 +34,11 @@ command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
 command -v git >/dev/null || missing+=(git)
 command -v perl >/dev/null || missing+=(perl)
+# BuildKit's secret mounts (ecr-push build-secrets) need the buildx plugin: Debian packages it from trixie on
+# (bookworm has none; there ecr-push refuses build-secrets with a clear error and the test checks that instead).
+if command -v docker >/dev/null && ! docker buildx version >/dev/null 2>&1 && apt-cache show docker-buildx >/dev/null 2>&1; then
+  missing+=(docker-buildx)
+fi
 if [ "${ECS_ACTIONS_SKIP_DEBIAN:-}" != "1" ] && [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     log "installing ${missing[*]} from Debian's packages"

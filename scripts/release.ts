@@ -2,11 +2,13 @@
  * Releases vX.Y.Z of ecs-actions through the GitHub REST API, so that a release's reusable workflows call the
  * actions of that same release (deploy.yml@v1.4.0 runs ecs-deploy-wait@v1.4.0, never the v1 of a later release):
  *
- * 1. checks the version (vX.Y.Z), its CHANGELOG.md section, the tag and release not being taken, and that vX
- *    does not move backwards (a lower version than the one vX points at) unless forced;
+ * 1. checks the version (vX.Y.Z), its CHANGELOG.md section, the tag and release not being taken, that vX
+ *    does not move backwards (a lower version than the one vX points at), and that the commit is on the default
+ *    branch (a vX.Y.Z tag pushed from any other branch would otherwise move vX for every consumer), unless forced;
  * 2. makes a release commit on top of the commit being released (on no branch) in which every
- *    `uses: ecs-actions/ecs-actions/<action>@vX` and `.../.github/workflows/<x>.yml@vX` of
- *    .github/workflows/*.yml and .github/workflow-templates/*.yml reads `@vX.Y.Z` (git data API: blobs, tree, commit);
+ *    `uses: ecs-actions/ecs-actions/<action>@vX` and `.../.github/workflows/<x>.yml@vX` of .github/workflows/*.yml
+ *    reads `@vX.Y.Z` (git data API: blobs, tree, commit); the starter workflows (.github/workflow-templates/) keep
+ *    `@vX`, which they must use, so that an application that copies them follows the major;
  * 3. tags it vX.Y.Z (an annotated tag; a pushed vX.Y.Z tag on the released commit is moved to it), moves vX to it,
  *    and creates the GitHub release with the CHANGELOG notes last: a run that failed before the release is simply
  *    run again (the tag then points at an earlier release commit of the same commit, which is allowed).
@@ -119,21 +121,26 @@ export function pinWorkflow(
   return { text: lines.join('\n'), pinned };
 }
 
-/** The workflow files a release pins, relative to the repository root. */
-export const PINNED_FOLDERS = ['.github/workflows', '.github/workflow-templates'];
+/** The workflow files a release pins, relative to the repository root: the reusable workflows run their own release. */
+export const PINNED_FOLDERS = ['.github/workflows'];
+/**
+ * The starter workflows stay at `@vX` in a release: an application copies them once and should follow the major, as
+ * the README tells it to (`@v1`). Their refs are still checked: a v2 release whose templates call @v1 is refused.
+ */
+export const MAJOR_FOLDERS = ['.github/workflow-templates'];
 
 /** The release's files with their refs pinned: path → new text, only the files that changed. */
 export async function pinnedFiles(root: string, version: Version, repository: string): Promise<Record<string, string>> {
   const changed: Record<string, string> = {};
   const problems: string[] = [];
-  for (const folder of PINNED_FOLDERS) {
+  for (const folder of [...PINNED_FOLDERS, ...MAJOR_FOLDERS]) {
     const names = await readdir(path.join(root, folder)).catch(() => [] as string[]);
     for (const name of names.filter((n) => /\.ya?ml$/.test(n)).sort()) {
       const file = `${folder}/${name}`;
       const text = await readFile(path.join(root, file), 'utf8');
       try {
         const result = pinWorkflow(text, version, file, repository);
-        if (result.pinned > 0) changed[file] = result.text;
+        if (result.pinned > 0 && PINNED_FOLDERS.includes(folder)) changed[file] = result.text;
       } catch (error) {
         if (!(error instanceof ReleaseError)) throw error;
         problems.push(error.message);
@@ -161,7 +168,7 @@ export function githubApi(options: { apiUrl: string; repository: string; token: 
   const send = options.fetch ?? fetch;
   return {
     async request<T>(method: string, route: string, body?: object): Promise<T | undefined> {
-      const response = await send(`${options.apiUrl}/repos/${options.repository}/${route}`, {
+      const response = await send(`${options.apiUrl}/repos/${options.repository}${route ? `/${route}` : ''}`, {
         method,
         headers: {
           authorization: `Bearer ${options.token}`,
@@ -222,7 +229,7 @@ async function setRef(api: Api, ref: string, sha: string, exists: boolean): Prom
 
 export interface ReleaseInput {
   version: string;
-  /** Move vX (and a taken vX.Y.Z tag) even backwards. */
+  /** Move vX (and a taken vX.Y.Z tag) even backwards, and release a commit that is not on the default branch. */
   force: boolean;
   /** The commit being released (GITHUB_SHA). */
   sha: string;
@@ -244,6 +251,26 @@ export interface ReleaseResult {
   notes: string;
   /** The version vX pointed at before, when known. */
   previous?: string;
+}
+
+/**
+ * Refuses (unless forced) a commit that the default branch does not contain: anyone who can push a tag could
+ * otherwise release a branch nobody reviewed, and move vX for every consumer.
+ */
+async function checkOnDefaultBranch(api: Api, sha: string, force: boolean, log: (line: string) => void) {
+  const repository = await api.request<{ default_branch?: string }>('GET', '');
+  const branch = repository?.default_branch;
+  if (!branch) throw new Error('GitHub API GET the repository: no default_branch in the answer');
+  const comparison = await api.request<{ status?: string }>('GET', `compare/${encodeURIComponent(branch)}...${sha}`);
+  // `behind` or `identical`: the branch contains the commit.
+  if (comparison?.status === 'behind' || comparison?.status === 'identical') return;
+  const how = comparison?.status ? `${comparison.status} from ${branch}` : `not comparable with ${branch}`;
+  if (!force) {
+    throw new ReleaseError(
+      `commit ${sha} is not on the default branch ${branch} (it is ${how}); merge it into ${branch} and release that commit, or release with force`,
+    );
+  }
+  log(`commit ${sha} is not on the default branch ${branch} (it is ${how}): released anyway (force)`);
 }
 
 export async function release(input: ReleaseInput): Promise<ReleaseResult> {
@@ -290,6 +317,7 @@ export async function release(input: ReleaseInput): Promise<ReleaseResult> {
 
   const source = await api.request<GitCommit>('GET', `git/commits/${input.sha}`);
   if (!source) throw new ReleaseError(`commit ${input.sha} is not in the repository; push it before releasing it`);
+  await checkOnDefaultBranch(api, input.sha, input.force, log);
   const entries = [];
   for (const [file, text] of Object.entries(files)) {
     const blob = await api.request<{ sha: string }>('POST', 'git/blobs', { content: text, encoding: 'utf-8' });

@@ -139,16 +139,9 @@ describe('pinWorkflow', () => {
     );
   });
 
-  it("pins every ref of ours in this repository's workflows and templates, and changes nothing else", async () => {
+  it("pins every ref of ours in this repository's reusable workflows, leaves the starter workflows at @v1, and changes nothing else", async () => {
     const files = await pinnedFiles(root, v, ours);
-    expect(Object.keys(files)).toEqual(
-      expect.arrayContaining([
-        '.github/workflows/deploy.yml',
-        '.github/workflows/build-push.yml',
-        '.github/workflow-templates/ecs-ci.yml',
-        '.github/workflow-templates/ecs-cd.yml',
-      ]),
-    );
+    expect(Object.keys(files).sort()).toEqual(['.github/workflows/build-push.yml', '.github/workflows/deploy.yml']);
     for (const [file, text] of Object.entries(files)) {
       const original = await readFile(path.join(root, file), 'utf8');
       for (const line of text.split('\n').filter((l) => l.includes(`${ours}/`)))
@@ -204,9 +197,8 @@ describe('release against the GitHub API', () => {
     const content = sim.github.commitContent(OWNER, REPO, result.commit);
     expect(content.parents).toEqual([C1]);
     expect(content.files['.github/workflows/deploy.yml']).toContain('ecs-actions/ecs-actions/ecs-deploy-wait@v1.0.0');
-    expect(content.files['.github/workflow-templates/ecs-cd.yml']).toContain(
-      'ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1.0.0',
-    );
+    // The starter workflows are not rewritten: consumers who copy them follow @v1.
+    expect(Object.keys(content.files).filter((file) => file.includes('workflow-templates'))).toEqual([]);
     expect(sim.github.releases(OWNER, REPO)).toMatchObject([{ tagName: 'v1.0.0', name: 'v1.0.0', body: '- first' }]);
     // The version tag is annotated with the notes; v1 is a plain ref to the commit.
     expect(sim.github.tags(OWNER, REPO).map((t) => [t.name, t.type, t.message])).toEqual([
@@ -249,6 +241,38 @@ describe('release against the GitHub API', () => {
     await expect(run('v2.0.0', C3)).rejects.toThrow('in a v2.0.0 release our actions and workflows are called at @v2');
     expect(tags()).toEqual(before);
     expect(sim.github.releases(OWNER, REPO).map((r) => r.tagName)).toEqual(['v1.0.0', 'v1.1.0', 'v1.0.1']);
+  });
+
+  it('refuses a commit that is not on the default branch unless forced, before writing anything', async () => {
+    await writeFile(path.join(fixture, 'CHANGELOG.md'), '## [1.2.1]\n\n- from a branch\n');
+    // A commit on another branch: made on C2 through the git data API, under refs/heads/feature.
+    const tree = await api().request<{ sha: string }>('POST', 'git/trees', { tree: [] });
+    const branch = await api().request<{ sha: string }>('POST', 'git/commits', {
+      message: 'unreviewed',
+      tree: tree?.sha,
+      parents: [C2],
+    });
+    const sha = branch?.sha ?? '';
+    await api().request('POST', 'git/refs', { ref: 'refs/heads/feature', sha });
+    const before = tags();
+    await expect(run('v1.2.1', sha)).rejects.toThrow(
+      `commit ${sha} is not on the default branch master (it is diverged from master); merge it into master and release that commit, or release with force`,
+    );
+    expect(tags()).toEqual(before);
+    const lines: string[] = [];
+    const forced = await release({
+      version: 'v1.2.1',
+      sha,
+      force: true,
+      root: fixture,
+      repository: ours,
+      api: api(),
+      log: (line) => lines.push(line),
+    });
+    expect(lines).toContain(
+      `commit ${sha} is not on the default branch master (it is diverged from master): released anyway (force)`,
+    );
+    expect(tags().v1).toBe(forced.commit);
   });
 
   it('is run again after failing before the release: the tag on an earlier release commit of the same commit is moved', async () => {

@@ -168,3 +168,12 @@ describe('action READMEs', () => {
     expect(runs).toMatchObject({ using: 'node24', main: 'dist/index.js' });
   });
 });
+
+describe("the repository root's action.yml", () => {
+  it('tells a user who used the repository root to use one of the actions, naming every one of them', () => {
+    const message = read('action.yml');
+    expect(actionNames.length).toBeGreaterThan(5);
+    for (const name of actionNames)
+      expect([name, message.includes(`<owner>/ecs-actions/${name}@v1`)]).toEqual([name, true]);
+  });
+});

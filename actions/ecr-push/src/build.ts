@@ -15,6 +15,7 @@ import {
   prepareBuildCache,
   usesBuildx,
 } from './build-cache.js';
+import { secretArguments } from './build-secrets.js';
 import {
   type BuildOptions,
   buildArguments,
@@ -26,7 +27,7 @@ import {
   lastLines,
 } from './docker.js';
 import type { RegistryLogin } from './ecr.js';
-import type { ImageSource } from './inputs.js';
+import type { BuildSecret, ImageSource } from './inputs.js';
 import { createdTime, imageLabels, type Label } from './labels.js';
 import type { Logger } from './log.js';
 
@@ -37,6 +38,8 @@ import type { Logger } from './log.js';
 export async function buildImage(options: {
   source: Extract<ImageSource, { kind: 'build' }>;
   files: { context: string; dockerfile: string };
+  /** Checked by prepareBuildSecrets: values found and masked, buildx there. */
+  secrets: readonly BuildSecret[];
   cache: CacheMode;
   /** The first tag: the version label. */
   version: string;
@@ -73,6 +76,7 @@ export async function buildImage(options: {
       labels,
       target: source.target,
       platform: source.platform,
+      secretArgs: secretArguments(options.secrets),
       iidfile: path.join(options.tempDir, `ecr-push-${process.pid}-${clock.now()}.iid`),
     },
     cache,
@@ -132,8 +136,8 @@ export async function dockerBuild(
   options: BuildOptions,
   cache: BuildCache,
 ): Promise<string> {
-  // BuildKit's plain progress output names every step and says CACHED for a cache hit.
-  const buildx = usesBuildx(cache);
+  // BuildKit's plain progress output names every step and says CACHED for a cache hit. Secrets need BuildKit too.
+  const buildx = usesBuildx(cache) || (options.secretArgs?.length ?? 0) > 0;
   // The classic builder turns every --label into a step of its own (a container created and committed each):
   // the labels go on in one step after the build instead. BuildKit sets them at no cost.
   const labelsAfter = !buildx && options.labels.length > 0 && options.labels.every(fitsOneLine);

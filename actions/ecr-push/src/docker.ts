@@ -148,6 +148,8 @@ export interface BuildOptions {
   buildx?: boolean;
   /** The build cache's own arguments (`--cache-from`, …). */
   cacheArgs?: readonly string[];
+  /** BuildKit's `--secret` arguments (buildx only): where each value is, never the value. */
+  secretArgs?: readonly string[];
 }
 
 /** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
@@ -163,6 +165,7 @@ export function buildArguments(options: BuildOptions): string[] {
   if (options.platform) args.push('--platform', options.platform);
   for (const { key, value } of options.buildArgs) args.push('--build-arg', `${key}=${value}`);
   for (const { key, value } of options.labels) args.push('--label', `${key}=${value}`);
+  args.push(...(options.secretArgs ?? []));
   args.push(...(options.cacheArgs ?? []), options.context);
   return args;
 }

@@ -5,6 +5,7 @@
 import type { ECRClient, Repository } from '@aws-sdk/client-ecr';
 import { type Clock, ConfigurationError, inOrder, quoteValue, type Sleep } from '@ecs-actions/core';
 import { buildImage, dockerLogin, resolveBuildFiles } from './build.js';
+import { prepareBuildSecrets } from './build-secrets.js';
 import { checkEngine, type DockerCli, knownDigests, type LocalImage } from './docker.js';
 import { createRepository, findRepository, getRegistryLogin } from './ecr.js';
 import type { EcrPushInputs } from './inputs.js';
@@ -63,6 +64,10 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
   // 1. What is local and what ECR holds, asked at once: reads only, nothing changes before all are known. A failure
   // is reported in the order a user fixes them: the build files, the engine and the image, the login, the repository.
   const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
+  const secrets =
+    inputs.source.kind === 'build'
+      ? await prepareBuildSecrets(inputs.source.secrets, { workspace: deps.workspace, env: deps.env, docker, log })
+      : [];
   const givenImage = localImageGiven(inputs, deps);
   // An image given is known by the time its tags are compared, so they are read now too (used only if the
   // repository exists; else they do not exist either).
@@ -108,6 +113,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
     ({ local, labels } = await buildImage({
       source: inputs.source,
       files: build,
+      secrets,
       cache: inputs.cache,
       version: inputs.tags[0] ?? 'latest',
       pushUri,

@@ -17,8 +17,13 @@ export type ImageSource =
       platform: string | undefined;
       /** The user's labels; the OCI defaults are added by `imageLabels`. */
       labels: { key: string; value: string }[];
+      /** BuildKit secrets (`--secret`), each read from an environment variable or a file: never a value here. */
+      secrets: BuildSecret[];
     }
   | { kind: 'image'; image: string };
+
+/** A `build-secrets` line: the id a Dockerfile mounts (`RUN --mount=type=secret,id=…`) and where its value is. */
+export type BuildSecret = { id: string; env: string } | { id: string; src: string };
 
 export interface EcrPushInputs {
   repository: string;
@@ -36,7 +41,7 @@ export interface EcrPushInputs {
   scanTimeoutMs: number;
 }
 
-const BUILD_INPUTS = ['file', 'build-args', 'target', 'platform', 'labels'] as const;
+const BUILD_INPUTS = ['file', 'build-args', 'build-secrets', 'target', 'platform', 'labels'] as const;
 
 export function readEcrPushInputs(input: InputReader): EcrPushInputs {
   const repository = input.requiredString('repository');
@@ -77,6 +82,7 @@ export function readEcrPushInputs(input: InputReader): EcrPushInputs {
       target: readTarget(input),
       platform: readPlatform(input),
       labels: readLabels(input),
+      secrets: readBuildSecrets(input),
     };
   }
 
@@ -195,6 +201,69 @@ function readBuildArgs(input: InputReader): { key: string; value: string }[] {
     }
   }
   return dedupe(entries);
+}
+
+const SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SECRET_SYNTAX =
+  'Write one secret a line, id=<id>,env=<VARIABLE> (the value of an environment variable of the step) or id=<id>,src=<path> (a file in the workspace or RUNNER_TEMP), e.g. id=npm_token,env=NPM_TOKEN.';
+
+/**
+ * `build-secrets`: one `id=<id>,env=<VARIABLE>` or `id=<id>,src=<path>` a line. Only where a value is, never the
+ * value: a line that is not of this form is quoted in the error only by its keys, as it may hold a pasted secret.
+ */
+function readBuildSecrets(input: InputReader): BuildSecret[] {
+  const secrets: BuildSecret[] = [];
+  input
+    .raw('build-secrets')
+    .split(/\r?\n/)
+    .forEach((rawLine, index) => {
+      const line = rawLine.trim();
+      if (line === '' || line.startsWith('#')) return;
+      const where = `Input "build-secrets" line ${index + 1}`;
+      const fields = new Map<string, string>();
+      for (const part of line.split(',')) {
+        const equals = part.indexOf('=');
+        const key = equals > 0 ? part.slice(0, equals).trim() : '';
+        if (!['id', 'env', 'src'].includes(key) || fields.has(key)) {
+          throw new ConfigurationError(
+            `${where} is not id=<id>,env=<VARIABLE> or id=<id>,src=<path>. ${SECRET_SYNTAX}`,
+          );
+        }
+        fields.set(key, part.slice(equals + 1).trim());
+      }
+      const id = fields.get('id');
+      if (id === undefined || !SECRET_ID.test(id)) {
+        throw new ConfigurationError(
+          `${where}: ${id === undefined ? 'there is no id' : 'the id is not a secret id (letters, digits, "_", "." and "-", at most 64; not shown, in case a value was pasted there)'}. ${SECRET_SYNTAX}`,
+        );
+      }
+      if (secrets.some((secret) => secret.id === id)) {
+        throw new ConfigurationError(
+          `${where}: the id ${quoteValue(id)} is given twice; each secret needs its own id.`,
+        );
+      }
+      const env = fields.get('env');
+      const src = fields.get('src');
+      if ((env === undefined) === (src === undefined)) {
+        throw new ConfigurationError(
+          `${where}: give the secret ${quoteValue(id)} either env= or src=, not ${env === undefined ? 'neither' : 'both'}. ${SECRET_SYNTAX}`,
+        );
+      }
+      if (env !== undefined) {
+        if (!ENV_NAME.test(env)) {
+          throw new ConfigurationError(
+            `${where}: env= names the environment variable that holds the secret, and what it gives is not a variable name (not shown, in case it is the value). Put the value in the step's env: (e.g. NPM_TOKEN: \${{ secrets.NPM_TOKEN }}) and write env=NPM_TOKEN; never the value itself.`,
+          );
+        }
+        secrets.push({ id, env });
+      } else if (src) {
+        secrets.push({ id, src });
+      } else {
+        throw new ConfigurationError(`${where}: src= of the secret ${quoteValue(id)} is empty. ${SECRET_SYNTAX}`);
+      }
+    });
+  return secrets;
 }
 
 function readLabels(input: InputReader): { key: string; value: string }[] {

@@ -18,6 +18,7 @@ describe('inputs', () => {
         target: undefined,
         platform: undefined,
         labels: [],
+        secrets: [],
       },
       createRepository: false,
       tagMutability: 'MUTABLE',
@@ -38,6 +39,7 @@ describe('inputs', () => {
       target: 'runtime',
       platform: 'linux/arm64',
       labels: 'org.example.team=payments',
+      'build-secrets': 'id=npm_token,env=NPM_TOKEN\n# a comment\n id=maven.settings , src=settings/maven.xml ',
       'create-repository': 'true',
       'tag-mutability': 'IMMUTABLE',
       scan: 'wait',
@@ -60,6 +62,10 @@ describe('inputs', () => {
         target: 'runtime',
         platform: 'linux/arm64',
         labels: [{ key: 'org.example.team', value: 'payments' }],
+        secrets: [
+          { id: 'npm_token', env: 'NPM_TOKEN' },
+          { id: 'maven.settings', src: 'settings/maven.xml' },
+        ],
       },
       createRepository: true,
       tagMutability: 'IMMUTABLE',
@@ -67,6 +73,43 @@ describe('inputs', () => {
       failOnSeverity: 'HIGH',
       scanTimeoutMs: 90_000,
     });
+  });
+
+  const SYNTAX =
+    'Write one secret a line, id=<id>,env=<VARIABLE> (the value of an environment variable of the step) or id=<id>,src=<path> (a file in the workspace or RUNNER_TEMP), e.g. id=npm_token,env=NPM_TOKEN.';
+  it.each([
+    [
+      'npm_token=s3cr3t-value',
+      `Input "build-secrets" line 1 is not id=<id>,env=<VARIABLE> or id=<id>,src=<path>. ${SYNTAX}`,
+    ],
+    ['env=NPM_TOKEN', `Input "build-secrets" line 1: there is no id. ${SYNTAX}`],
+    [
+      'id=bad id!,env=NPM_TOKEN',
+      `Input "build-secrets" line 1: the id is not a secret id (letters, digits, "_", "." and "-", at most 64; not shown, in case a value was pasted there). ${SYNTAX}`,
+    ],
+    [
+      'id=a,env=A\nid=a,env=B',
+      'Input "build-secrets" line 2: the id "a" is given twice; each secret needs its own id.',
+    ],
+    ['id=npm', `Input "build-secrets" line 1: give the secret "npm" either env= or src=, not neither. ${SYNTAX}`],
+    [
+      'id=npm,env=A,src=f',
+      `Input "build-secrets" line 1: give the secret "npm" either env= or src=, not both. ${SYNTAX}`,
+    ],
+    ['id=npm,src=', `Input "build-secrets" line 1: src= of the secret "npm" is empty. ${SYNTAX}`],
+    [
+      'id=npm,env=npm_XyZ-secret-value',
+      'Input "build-secrets" line 1: env= names the environment variable that holds the secret, and what it gives is not a variable name (not shown, in case it is the value). Put the value in the step\'s env: (e.g. NPM_TOKEN: ${{ secrets.NPM_TOKEN }}) and write env=NPM_TOKEN; never the value itself.',
+    ],
+  ])('refuses build-secrets %j, without echoing a value', (value, message) => {
+    expect(() => inputs({ repository: 'app', 'build-secrets': value })).toThrow(new ConfigurationError(message));
+    expect(() => inputs({ repository: 'app', 'build-secrets': value })).not.toThrow(/s3cr3t|XyZ/);
+  });
+
+  it('refuses build-secrets with a prebuilt image (nothing is built here to mount them in)', () => {
+    expect(() => inputs({ repository: 'app', image: 'my-app:ci', 'build-secrets': 'id=a,env=A' })).toThrow(
+      'the build inputs "build-secrets" would be ignored',
+    );
   });
 
   it('takes a prebuilt image instead of a build', () => {

@@ -18,6 +18,7 @@ import type {
   StepInvocation,
   StepRun,
 } from './runner-types.js';
+import { THIRD_PARTY_INPUTS, unexpectedInputsWarning } from './third-party-inputs.js';
 
 interface ActionMetadata {
   inputs?: Record<string, { default?: unknown; required?: boolean }>;
@@ -42,15 +43,38 @@ export async function runAction(
   ctx: ActionContext,
 ): Promise<StepInvocation> {
   const bare = uses.replace(/@[^@]*$/, '');
-  const standIn = services.standIns[bare];
-  if (standIn) return runStandIn(services, standIn, given, ctx);
   const { options } = services;
   const ours = ourUses(options.root).actions.exec(uses);
   const local = /^\.\/actions\/([a-z0-9-]+)$/.exec(uses);
   const name = ours?.[1] ?? local?.[1];
-  if (!name) throw new Error(`No local stand-in for the action ${uses}`);
-  const actionDir = path.join(options.root, 'actions', name);
-  const metadata = parseYaml(await readFile(path.join(actionDir, 'action.yml'), 'utf8')) as ActionMetadata;
+  const actionDir = name ? path.join(options.root, 'actions', name) : undefined;
+  const metadataFile = actionDir && path.join(actionDir, 'action.yml');
+  const metadata =
+    metadataFile && existsSync(metadataFile)
+      ? (parseYaml(await readFile(metadataFile, 'utf8')) as ActionMetadata)
+      : undefined;
+  const declared = metadata ? Object.keys(metadata.inputs ?? {}) : THIRD_PARTY_INPUTS[bare];
+  const unexpected = declared && unexpectedInputsWarning(Object.keys(given), declared);
+  const standIn = services.standIns[bare];
+  const invocation = standIn
+    ? await runStandIn(services, standIn, given, ctx)
+    : await runBundledAction(services, uses, given, ctx, { name, actionDir, metadata });
+  if (unexpected) invocation.warnings.unshift(unexpected);
+  return invocation;
+}
+
+/** One of our actions, run from its committed bundle with its inputs resolved against its action.yml. */
+async function runBundledAction(
+  services: RunnerServices,
+  uses: string,
+  given: Record<string, string>,
+  ctx: ActionContext,
+  action: { name: string | undefined; actionDir: string | undefined; metadata: ActionMetadata | undefined },
+): Promise<StepInvocation> {
+  const { options } = services;
+  const { name, actionDir, metadata } = action;
+  if (!name || !actionDir) throw new Error(`No local stand-in for the action ${uses}`);
+  if (!metadata) throw new Error(`${uses}: ${path.join(actionDir, 'action.yml')} does not exist`);
   const inputs = actionInputs(services, uses, name, metadata, given, ctx);
   const bundle = path.join(actionDir, metadata.runs.main);
   if (!existsSync(bundle)) throw new Error(`${uses}: ${bundle} does not exist (run pnpm build ${name})`);
@@ -121,7 +145,7 @@ function actionInputs(
   const inputs: Record<string, string> = {};
   for (const key of Object.keys(given)) {
     if (!(key in (metadata.inputs ?? {}))) {
-      // The runner warns and passes it on; our workflow tests treat unknown keys as an error before this.
+      // The runner warns (runAction) and passes it on.
       inputs[key] = given[key] ?? '';
     }
   }

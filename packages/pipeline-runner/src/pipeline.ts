@@ -23,6 +23,8 @@ export interface PipelineSetup {
   owner?: string;
   repo?: string;
   vars?: Record<string, string>;
+  /** Repository secrets (`secrets`), e.g. BUILD_SECRET for the starter CI. */
+  secrets?: Record<string, string>;
   inputDefaults?: Record<string, Record<string, string>>;
   /** Each GitHub environment's own variables (over the repository's `vars` in jobs that run in it). */
   environmentVars?: Record<string, Record<string, string>>;
@@ -160,6 +162,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
     repo,
     appRepoDir: app.dir,
     vars,
+    ...(setup.secrets ? { secrets: setup.secrets } : {}),
     apiUrl: sim.env.GITHUB_API_URL,
     tokens: { write: sim.env.GITHUB_TOKEN, read: readToken },
     machineEnv: {
@@ -180,8 +183,8 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
       },
       ...(setup.trustedSubjects ? { trustedSubjects: setup.trustedSubjects } : {}),
     },
-    uploadArtifact: ({ runId, name, files, headSha }) =>
-      sim.github.seedArtifact({ owner, repo, runId, name, files, headSha }),
+    uploadArtifact: ({ runId, name, files, headSha, overwrite }) =>
+      sim.github.uploadArtifact({ owner, repo, runId, name, files, headSha, overwrite }),
     ...(setup.inputDefaults ? { inputDefaults: setup.inputDefaults } : {}),
     ...(setup.environmentVars ? { environmentVars: setup.environmentVars } : {}),
     ...(setup.standIns ? { standIns: setup.standIns } : {}),

@@ -44,8 +44,17 @@ export interface PipelineRunnerOptions {
    * role's trust policy allows), the stand-in refuses a job whose OIDC subject is not among them, as STS would.
    */
   aws: { accountId: string; credentials: Record<string, string>; trustedSubjects?: readonly string[] };
-  /** Artifact storage of the GitHub side (uploads of a run). */
-  uploadArtifact(input: { runId: number; name: string; files: Record<string, string>; headSha: string }): void;
+  /**
+   * Artifact storage of the GitHub side (uploads of a run). Throws the service's error for a second artifact of the
+   * same name in a run unless `overwrite` (upload-artifact v4+).
+   */
+  uploadArtifact(input: {
+    runId: number;
+    name: string;
+    files: Record<string, string>;
+    headSha: string;
+    overwrite: boolean;
+  }): unknown;
   /**
    * Defaults that replace an action's action.yml defaults when `with:` does not set the input, e.g.
    * `{ 'ecs-deploy-wait': { 'poll-interval': '1s' } }` to follow an accelerated simulator closely. Test knob.

@@ -1,19 +1,22 @@
 /**
- * Small local equivalents of the third-party actions our workflows use. Each does what the workflows rely on, and
- * fails where the real one would (a missing `id-token: write`, an artifact that is not there), so that a workflow
- * bug shows up locally:
- * - actions/checkout: clones the local application repository and checks out the requested ref or sha;
- * - aws-actions/configure-aws-credentials: checks the OIDC prerequisites and exports the simulator's credentials;
- * - actions/upload-artifact: stores files as an artifact of the current run on the GitHub side;
- * - actions/download-artifact: lists a run's artifacts over the GitHub REST API, downloads the zip and unpacks it;
- * - actions/setup-java: checks its inputs and the build files its cache is keyed by, as the real one does, but installs
- *   no JDK (the build commands of the tests need none).
+ * Small local equivalents of the third-party actions our workflows use, at the releases .github/action-pins.yml
+ * lists (the inputs they declare are in third-party-inputs.ts). Each does what the workflows rely on, and fails where
+ * the real one would (a missing `id-token: write`, an artifact that is not there, a second artifact of one name), so
+ * that a workflow bug shows up locally:
+ * - actions/checkout v7: clones the local application repository and checks out the requested ref or sha;
+ * - aws-actions/configure-aws-credentials v6: checks the OIDC prerequisites and its YAML 1.2 booleans, and exports
+ *   the simulator's credentials;
+ * - actions/upload-artifact v7: stores files as an artifact of the current run on the GitHub side, once per name;
+ * - actions/download-artifact v8: lists a run's artifacts over the GitHub REST API, downloads the zip and unpacks it;
+ * - actions/setup-java v5: checks its inputs and the build files its cache is keyed by, as the real one does, but
+ *   installs no JDK (the build commands of the tests need none).
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Simulator } from '@ecs-actions/simulator';
+import { unsafePrCheckoutProblem } from './checkout-guard.js';
 import { permissionLevel } from './permissions.js';
 import type { StandIn, StandInContext } from './runner-types.js';
 import { unzip } from './unzip.js';
@@ -27,8 +30,13 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-/** actions/checkout: `ref` (branch, tag or sha; default github.sha as the real action does for these events). */
+/**
+ * actions/checkout v7: `ref` (branch, tag or sha; default github.sha as the real action does for these events); a
+ * fork's pull request code by ref in a workflow_run or pull_request_target workflow is refused (checkout-guard.ts).
+ */
 export const checkout: StandIn = async ({ inputs, workspace, trigger, runner }) => {
+  const unsafe = unsafePrCheckoutProblem({ inputs, trigger, runner });
+  if (unsafe) return { error: unsafe };
   const ref = inputs.ref || trigger.sha;
   await git(workspace, 'clone', '--quiet', '--no-checkout', runner.appRepoDir, '.');
   const sha = await git(workspace, 'rev-parse', '--verify', `${ref}^{commit}`).catch(() => '');
@@ -48,11 +56,34 @@ export function oidcSubject(context: Pick<StandInContext, 'environment' | 'trigg
   return `${repository}:ref:${context.trigger.ref ?? 'refs/heads/master'}`;
 }
 
-/** aws-actions/configure-aws-credentials with role-to-assume through GitHub OIDC. */
+/** configure-aws-credentials v6's boolean inputs: read as YAML 1.2 core-schema booleans (src/helpers.ts). */
+const AWS_CREDENTIALS_BOOLEANS = [
+  'overwrite-aws-profile',
+  'mask-aws-account-id',
+  'role-skip-session-tagging',
+  'role-chaining',
+  'output-credentials',
+  'output-env-credentials',
+  'unset-current-credentials',
+  'disable-retry',
+  'special-characters-workaround',
+  'force-skip-oidc',
+];
+const YAML_12_BOOLEANS = ['true', 'True', 'TRUE', 'false', 'False', 'FALSE', ''];
+
+/** aws-actions/configure-aws-credentials v6 with role-to-assume through GitHub OIDC. */
 export const configureAwsCredentials: StandIn = async ({ inputs, permissions, runner, environment, trigger }) => {
   const region = inputs['aws-region'] ?? '';
   const role = inputs['role-to-assume'] ?? '';
   if (!region) return { error: 'Input required and not supplied: aws-region' };
+  for (const name of AWS_CREDENTIALS_BOOLEANS) {
+    if (!YAML_12_BOOLEANS.includes(inputs[name] ?? '')) {
+      return {
+        error: `Input does not meet YAML 1.2 "Core Schema" specification: ${name}\nSupport boolean input list: \`true | True | TRUE | false | False | FALSE\``,
+      };
+    }
+  }
+  if (!/^[a-z]{2}(-gov|-iso|-isob)?-[a-z]+-\d$/.test(region)) return { error: `Region is not valid: ${region}` };
   if (!role) return { error: 'Credentials could not be loaded, please check your action inputs: no role-to-assume' };
   if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(role)) {
     return { error: `Could not assume role with OIDC: ${role} is not a role ARN` };
@@ -92,9 +123,12 @@ async function collectFiles(root: string, base: string, into: Record<string, str
   }
 }
 
-/** actions/upload-artifact v4: `name`, `path` (files or folders, one a line), `if-no-files-found`. */
+/**
+ * actions/upload-artifact v7: `name`, `path` (files or folders, one a line), `if-no-files-found`, `overwrite` (else a
+ * second artifact of the name in the run fails, as the service refuses it), `archive: false` (one file, named by it).
+ */
 export const uploadArtifact: StandIn = async ({ inputs, workspace, trigger, runner }) => {
-  const name = inputs.name || 'artifact';
+  let name = inputs.name || 'artifact';
   const files: Record<string, string> = {};
   for (const line of (inputs.path ?? '')
     .split('\n')
@@ -111,19 +145,45 @@ export const uploadArtifact: StandIn = async ({ inputs, workspace, trigger, runn
     if (mode === 'error') return { error: message };
     return { log: `${mode === 'warn' ? 'Warning: ' : ''}${message}\n` };
   }
-  runner.uploadArtifact({ runId: trigger.runId, name, files, headSha: trigger.sha });
+  if (inputs.archive === 'false') {
+    const only = Object.keys(files);
+    if (only.length !== 1) {
+      return {
+        error: `archive: false uploads exactly one file, and the path matched ${only.length}: ${only.join(', ')}`,
+      };
+    }
+    name = path.basename(only[0] ?? name);
+  }
+  try {
+    runner.uploadArtifact({
+      runId: trigger.runId,
+      name,
+      files,
+      headSha: trigger.sha,
+      overwrite: inputs.overwrite === 'true',
+    });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
   return {
     log: `Uploaded artifact ${name} of run ${trigger.runId}: ${Object.keys(files).join(', ')}\n`,
     outputs: { 'artifact-id': '' },
   };
 };
 
-/** actions/download-artifact v4/v5: `name`, `path`, `run-id` + `github-token` (another run), `repository`. */
+/**
+ * actions/download-artifact v8: `name`, `path`, `run-id` + `github-token` (another run), `repository`,
+ * `digest-mismatch` (checked for its values; the simulator's zips always match their digest).
+ */
 export const downloadArtifact: StandIn = async ({ inputs, workspace, trigger, token, permissions, runner }) => {
   const name = inputs.name ?? '';
   const runId = inputs['run-id'] || String(trigger.runId);
   const repository = inputs.repository || `${runner.owner}/${runner.repo}`;
   const auth = inputs['github-token'] || token;
+  const digestMismatch = inputs['digest-mismatch'] || 'error';
+  if (!['ignore', 'info', 'warn', 'error'].includes(digestMismatch)) {
+    return { error: `Invalid value for digest-mismatch: ${digestMismatch}. Must be one of: ignore, info, warn, error` };
+  }
   if (inputs['run-id'] && !inputs['github-token']) {
     return { error: 'github-token is required when run-id is given (downloading from another run)' };
   }

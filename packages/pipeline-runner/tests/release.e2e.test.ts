@@ -127,16 +127,12 @@ describe('release.yml', () => {
     expect(tags()).toEqual({ 'v1.0.0': v100, v1: v100 });
     expect(v100).not.toBe(source);
 
-    // The release commit: on top of the pushed commit, on no branch, every ref of ours at @v1.0.0.
+    // The release commit: on top of the pushed commit, on no branch, every ref of ours in the reusable workflows at
+    // @v1.0.0; the starter workflows are left at @v1, which consumers copy.
     const content = sim.github.commitContent(OWNER, REPO, v100);
     expect(content.parents).toEqual([source]);
     const pinned = Object.keys(content.files).sort();
-    expect(pinned).toEqual([
-      '.github/workflow-templates/ecs-cd.yml',
-      '.github/workflow-templates/ecs-ci.yml',
-      '.github/workflows/build-push.yml',
-      '.github/workflows/deploy.yml',
-    ]);
+    expect(pinned).toEqual(['.github/workflows/build-push.yml', '.github/workflows/deploy.yml']);
     for (const file of pinned) {
       const text = content.files[file] ?? '';
       const ours = [...text.matchAll(/uses:\s*(\S+)/g)]
@@ -147,9 +143,6 @@ describe('release.yml', () => {
     }
     expect(content.files['.github/workflows/deploy.yml']).toContain(
       'uses: ecs-actions/ecs-actions/ecs-deploy-wait@v1.0.0',
-    );
-    expect(content.files['.github/workflow-templates/ecs-cd.yml']).toContain(
-      'ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1.0.0',
     );
     // master is where it was: the release commit is reachable only from the tags.
     const master = (await (await api('GET', 'git/ref/heads/master')).json()) as { object: { sha: string } };

@@ -151,7 +151,7 @@ describe('unzip', () => {
 });
 
 describe('PipelineRunner on small workflows', () => {
-  async function setup(files: Record<string, string>) {
+  async function setup(files: Record<string, string>, extra: Partial<PipelineRunnerOptions> = {}) {
     const root = await mkdtemp(path.join(tmpdir(), 'runner-root-'));
     // The name our own actions and workflows are published under (see our-repository.ts).
     const manifest = { repository: { type: 'git', url: 'https://github.com/ecs-actions/ecs-actions.git' } };
@@ -169,6 +169,7 @@ describe('PipelineRunner on small workflows', () => {
       vars: { GREETING: 'hello' },
       aws: { accountId: '123456789012', credentials: {} },
       uploadArtifact: () => {},
+      ...extra,
     };
     const trigger: Trigger = {
       eventName: 'push',
@@ -334,6 +335,92 @@ jobs:
     const run = await runner.run(path.join(root, 'w.yml'), trigger);
     expect(run.jobs[0]?.steps[0]?.errors).toEqual(['No local stand-in for the action someone/else@v1']);
     expect(run.conclusion).toBe('failure');
+  });
+
+  it("warns on inputs an action does not declare, with GitHub's runner's words, and still runs the step", async () => {
+    const { runner, root, trigger } = await setup(
+      {
+        'actions/headver/action.yml':
+          'name: h\ninputs:\n  head: {}\n  timezone: {}\nruns:\n  using: node24\n  main: x.js\n',
+        'w.yml': `on: push
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - uses: actions/setup-java@b6effb05e454b25005698d916606bdc6ffcbf961
+        with:
+          java-version: '17'
+          distribution: temurin
+          jdk: '17'
+          Cache: ''
+      - uses: ecs-actions/ecs-actions/headver@v1
+        with:
+          head: '1'
+          time-zone: UTC
+          extra: x
+      - uses: ecs-actions/ecs-actions/headver@v1
+        with:
+          head: '1'
+`,
+      },
+      { standIns: { 'ecs-actions/ecs-actions/headver': async () => ({ outputs: { version: '1.0.0' } }) } },
+    );
+    const run = await runner.run(path.join(root, 'w.yml'), trigger);
+    const [java, headver, clean] = run.jobs[0]?.steps ?? [];
+    expect(java?.warnings).toEqual([
+      "Unexpected input(s) 'jdk', valid inputs are ['java-version', 'java-version-file', 'distribution', 'java-package', 'architecture', 'jdk-file', 'jdkFile', 'check-latest', 'set-default', 'verify-signature', 'verify-signature-public-key', 'server-id', 'server-username', 'server-password', 'settings-path', 'overwrite-settings', 'gpg-private-key', 'gpg-passphrase', 'cache', 'cache-dependency-path', 'job-status', 'token', 'mvn-toolchain-id', 'mvn-toolchain-vendor', 'show-download-progress']",
+    ]);
+    expect(headver?.warnings).toEqual([
+      "Unexpected input(s) 'time-zone', 'extra', valid inputs are ['head', 'timezone']",
+    ]);
+    expect(clean?.warnings).toEqual([]);
+    expect(run.jobs[0]?.steps.map((s) => s.outcome)).toEqual(['success', 'success', 'success']);
+  });
+
+  it('fails a second upload-artifact of one name in a run, as upload-artifact v4+ does; overwrite: true replaces it', async () => {
+    const uploaded = new Set<string>();
+    const { runner, root, trigger } = await setup(
+      {
+        'w.yml': `on: push
+jobs:
+  one:
+    runs-on: x
+    steps:
+      - run: echo one > info.json
+      - uses: actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f
+        with:
+          name: build-info
+          path: info.json
+  two:
+    needs: one
+    runs-on: x
+    steps:
+      - run: echo two > info.json
+      - uses: actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f
+        with:
+          name: build-info
+          path: info.json
+          overwrite: true
+      - uses: actions/upload-artifact@bbbca2ddaa5d8feaa63e36b76fdaad77386f024f
+        with:
+          name: build-info
+          path: info.json
+`,
+      },
+      {
+        // The GitHub side's rule (the simulator's uploadArtifact, tested in its own tests): one name per run.
+        uploadArtifact: ({ runId, name, overwrite }) => {
+          if (uploaded.has(`${runId}/${name}`) && !overwrite) throw new Error(`409 ${name}`);
+          uploaded.add(`${runId}/${name}`);
+        },
+      },
+    );
+    const run = await runner.run(path.join(root, 'w.yml'), trigger);
+    expect(run.jobs.map((j) => j.steps.map((s) => s.outcome))).toEqual([
+      ['success', 'success'],
+      ['success', 'success', 'failure'],
+    ]);
+    expect(run.jobs[1]?.steps[2]?.errors).toEqual(['409 build-info']);
   });
 
   it('rejects a workflow that does not parse', async () => {

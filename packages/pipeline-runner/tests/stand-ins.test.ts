@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { unsafePrCheckoutProblem } from '../src/checkout-guard.js';
 import { builtInStandIns, oidcSubject, type PipelineRunnerOptions, type StandInContext } from '../src/index.js';
 
 const runner = {
@@ -93,6 +94,24 @@ describe('configure-aws-credentials stand-in', () => {
     expect(result?.env).toBeUndefined();
   });
 
+  it.each([
+    ['yes', 'mask-aws-account-id'],
+    ['on', 'role-skip-session-tagging'],
+    ['1', 'output-env-credentials'],
+  ])("refuses '%s' for %s: v6 reads booleans as YAML 1.2 (true/false only)", async (value, input) => {
+    const result = await assume?.(context({ inputs: { ...context({}).inputs, [input]: value } }));
+    expect(result?.error).toBe(
+      `Input does not meet YAML 1.2 "Core Schema" specification: ${input}\nSupport boolean input list: \`true | True | TRUE | false | False | FALSE\``,
+    );
+  });
+
+  it('takes True and FALSE, and refuses a region that is not one', async () => {
+    const booleans = { 'mask-aws-account-id': 'True', 'role-skip-session-tagging': 'FALSE' };
+    expect((await assume?.(context({ inputs: { ...context({}).inputs, ...booleans } })))?.error).toBeUndefined();
+    const wrong = await assume?.(context({ inputs: { ...context({}).inputs, 'aws-region': 'us-east' } }));
+    expect(wrong?.error).toBe('Region is not valid: us-east');
+  });
+
   it('without id-token: write there is no token to present', async () => {
     const result = await assume?.(context({ permissions: { 'id-token': 'none' } }));
     expect(result?.error).toMatch(/ACTIONS_ID_TOKEN_REQUEST_URL.*id-token: write/);
@@ -151,5 +170,45 @@ describe('setup-java stand-in', () => {
     const uncached = await java({ 'java-version': '21', distribution: 'corretto', cache: '' }, bareApp);
     expect(uncached?.error).toBeUndefined();
     expect(uncached?.outputs).toMatchObject({ distribution: 'corretto', version: '21' });
+  });
+});
+
+describe('checkout stand-in (v7): fork pull request code in a trusted workflow', () => {
+  const checkout = builtInStandIns()['actions/checkout'];
+  const FORK_SHA = 'f'.repeat(40);
+  const forkRun = (run: Record<string, unknown>) => ({
+    eventName: 'workflow_run',
+    payload: {
+      repository: { id: 702_001, full_name: 'octo-org/octo-app' },
+      workflow_run: {
+        event: 'pull_request',
+        head_sha: FORK_SHA,
+        head_commit: { id: FORK_SHA },
+        head_repository: { id: 990_001, full_name: 'mallory/octo-app' },
+        ...run,
+      },
+    },
+    sha: 'a'.repeat(40),
+    runId: 4,
+    runNumber: 4,
+  });
+  const REFUSAL =
+    "Refusing to check out fork pull request code from a 'workflow_run' workflow. This workflow runs with the base repository's GITHUB_TOKEN, secrets, default-branch cache scope, and runner access. Fetching and executing a fork's code in that trusted context commonly leads to \"pwn request\" vulnerabilities. To opt in, review the risks at https://gh.io/securely-using-pull_request_target and set 'allow-unsafe-pr-checkout: true' on the actions/checkout step.";
+
+  it.each([
+    ["the fork's head sha", FORK_SHA],
+    ['a pull request ref', 'refs/pull/7/head'],
+  ])('refuses %s from a workflow_run of a fork pull request, before cloning anything', async (_, ref) => {
+    const result = await checkout?.(context({ inputs: { ref }, trigger: forkRun({}) }));
+    expect(result?.error).toBe(REFUSAL);
+  });
+
+  it.each<[string, Record<string, string>, Record<string, unknown>]>([
+    ['with allow-unsafe-pr-checkout: true', { ref: FORK_SHA, 'allow-unsafe-pr-checkout': 'true' }, {}],
+    ['a run of this repository (not a fork)', { ref: FORK_SHA }, { head_repository: { id: 702_001 } }],
+    ['a push run', { ref: FORK_SHA }, { event: 'push' }],
+    ['the default checkout (no ref)', {}, {}],
+  ])('allows %s', (_, inputs, run) => {
+    expect(unsafePrCheckoutProblem({ inputs, trigger: forkRun(run), runner })).toBeUndefined();
   });
 });

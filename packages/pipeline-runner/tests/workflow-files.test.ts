@@ -17,6 +17,7 @@ interface Job {
   needs?: string | string[];
   uses?: string;
   with?: Record<string, unknown>;
+  secrets?: Record<string, string> | string;
   permissions?: Record<string, string> | string;
   environment?: unknown;
   concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
@@ -93,6 +94,10 @@ describe('starter workflows call the reusable ones as GitHub would accept', () =
         const called = workflow(match?.[1] ?? '');
         const inputs = (called.on.workflow_call as { inputs: Record<string, { required?: boolean }> }).inputs;
         for (const key of Object.keys(job.with ?? {})) expect([key, key in inputs]).toEqual([key, true]);
+        // A secret the called workflow does not declare fails the run at startup, like an unknown input.
+        const declared = (called.on.workflow_call as { secrets?: Record<string, unknown> }).secrets ?? {};
+        const passed = typeof job.secrets === 'object' ? job.secrets : {};
+        for (const key of Object.keys(passed)) expect([key, key in declared]).toEqual([key, true]);
         for (const [input, spec] of Object.entries(inputs)) {
           if (spec.required) expect([input, input in (job.with ?? {})]).toEqual([input, true]);
         }
@@ -133,6 +138,27 @@ describe('starter workflows call the reusable ones as GitHub would accept', () =
     expect(cd.jobs.deploy?.if).toBe(
       "github.event_name == 'workflow_dispatch' || github.event.workflow_run.conclusion == 'success'",
     );
+  });
+});
+
+describe('build-push.yml: build secrets', () => {
+  it('passes its build-secret secret to ecr-push through env, named in build-secrets only when it is set', () => {
+    const parsed = workflow('.github/workflows/build-push.yml');
+    const declared = (parsed.on.workflow_call as { secrets?: Record<string, { required?: boolean }> }).secrets;
+    expect(declared?.['build-secret']?.required).toBe(false);
+    const push = parsed.jobs['build-push']?.steps?.find((s) => s.id === 'push');
+    expect(push?.env).toEqual({ BUILD_SECRET: '${{ secrets.build-secret }}' });
+    expect(push?.with?.['build-secrets']).toBe(
+      "${{ secrets.build-secret != '' && format('id={0},env=BUILD_SECRET', inputs.build-secret-id) || '' }}",
+    );
+    // The secret is never in a with: value or a run: script.
+    for (const step of parsed.jobs['build-push']?.steps ?? []) {
+      expect(JSON.stringify(step.with ?? {}).replace(/secrets\.build-secret != ''/, '')).not.toContain('secrets.');
+      expect(step.run ?? '').not.toContain('secrets.');
+    }
+    expect(workflow('.github/workflow-templates/ecs-ci.yml').jobs['build-push']?.secrets).toEqual({
+      'build-secret': '${{ secrets.BUILD_SECRET }}',
+    });
   });
 });
 
@@ -307,6 +333,11 @@ describe('release.yml', () => {
     expect(jobs.check?.uses).toBe('./.github/workflows/test.yml');
     expect(workflow('.github/workflows/test.yml').on).toHaveProperty('workflow_call');
     expect(jobs.release?.needs).toBe('check');
+  });
+
+  it("releases in the environment 'release' (its reviewers and deployment tags gate who can move vX)", () => {
+    expect(release().jobs.release?.environment).toBe('release');
+    expect(release().jobs.check?.environment).toBeUndefined();
   });
 
   it('passes the release token, version and force to scripts/release.ts through env', () => {

@@ -190,6 +190,38 @@ describe('commits', () => {
   });
 });
 
+describe('the repository and comparing commits', () => {
+  it('gets the repository with its default branch', async () => {
+    const repo = await octokit(READ).rest.repos.get({ owner: OWNER, repo: REPO });
+    expect(repo.data).toMatchObject({ full_name: `${OWNER}/${REPO}`, default_branch: 'main' });
+  });
+
+  it('compares by ancestry: identical, behind (on the branch), ahead, diverged (another branch); 404 unknown', async () => {
+    const gh = octokit();
+    const tree = await gh.rest.git.createTree({ owner: OWNER, repo: REPO, tree: [] });
+    const side = await gh.rest.git.createCommit({
+      owner: OWNER,
+      repo: REPO,
+      message: 'side',
+      tree: tree.data.sha,
+      parents: [C1],
+    });
+    const compare = async (basehead: string) => {
+      const { data } = await gh.rest.repos.compareCommitsWithBasehead({ owner: OWNER, repo: REPO, basehead });
+      return [data.status, data.ahead_by, data.behind_by, data.merge_base_commit?.sha];
+    };
+    expect(await compare(`main...${C3}`)).toEqual(['identical', 0, 0, C3]);
+    expect(await compare(`main...${C1}`)).toEqual(['behind', 0, 2, C1]);
+    expect(await compare(`${C1}...main`)).toEqual(['ahead', 2, 0, C1]);
+    expect(await compare(`main...${side.data.sha}`)).toEqual(['diverged', 1, 2, C1]);
+    expect(
+      await status(
+        gh.rest.repos.compareCommitsWithBasehead({ owner: OWNER, repo: REPO, basehead: `main...${'d'.repeat(40)}` }),
+      ),
+    ).toEqual({ status: 404, message: 'Not Found' });
+  });
+});
+
 describe('git data: blobs, trees, commits', () => {
   /** What git itself computes for the same content: a tree of `files` and a commit of it. */
   function realGit(files: Record<string, string>, commit: { message: string; date: string }) {
@@ -525,6 +557,20 @@ describe('artifacts', () => {
       'build-info.json': '{"version":"0.2602.7"}',
       'notes/readme.txt': 'hello '.repeat(50),
     });
+  });
+
+  it("refuses a second upload of one name in a run with the service's 409, unless overwrite replaces it", async () => {
+    const upload = (files: Record<string, string>, overwrite?: boolean) =>
+      github.uploadArtifact({ owner: OWNER, repo: REPO, runId: 42, name: 'build-info', files, overwrite });
+    const first = upload({ 'a.json': '1' });
+    expect(() => upload({ 'a.json': '2' })).toThrow(
+      'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
+    );
+    github.uploadArtifact({ owner: OWNER, repo: REPO, runId: 43, name: 'build-info', files: { 'a.json': '3' } });
+    const replaced = upload({ 'a.json': '4' }, true);
+    const list = await octokit(READ).rest.actions.listWorkflowRunArtifacts({ owner: OWNER, repo: REPO, run_id: 42 });
+    expect(list.data.artifacts.map((a) => a.id)).toEqual([replaced]);
+    expect(replaced).not.toBe(first);
   });
 
   it('404s an unknown artifact', async () => {

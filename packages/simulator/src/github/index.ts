@@ -93,6 +93,24 @@ export class GitHubSimulator implements GitHubApiSide {
     else this.workflowTokens.delete(token);
   }
 
+  /**
+   * An upload by actions/upload-artifact v4+ (its CreateArtifact call): names are unique in a run, so a second
+   * artifact of the same name fails with the service's 409, unless `overwrite` (the action deletes the old one first).
+   */
+  uploadArtifact(input: SeedArtifactInput & { overwrite?: boolean }): number {
+    const repo = this.requireRepo(input.owner, input.repo);
+    const same = repo.artifacts.findIndex((a) => a.runId === input.runId && a.name === input.name);
+    if (same >= 0) {
+      if (!input.overwrite) {
+        throw new Error(
+          'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
+        );
+      }
+      repo.artifacts.splice(same, 1);
+    }
+    return this.seedArtifact(input);
+  }
+
   /** Stores an artifact of a workflow run as a zip of `files`; returns its id. */
   seedArtifact(input: SeedArtifactInput): number {
     const repo = this.requireRepo(input.owner, input.repo);

@@ -2,6 +2,7 @@
 import { downloadArtifact, getArtifact, listArtifacts } from './artifacts.js';
 import { createBlob, createTree, getBlob, getTree } from './blobs-trees.js';
 import { createGitCommit, getCommit, getGitCommit } from './commits.js';
+import { compareCommits, getRepository } from './compare.js';
 import { createDeployment, createStatus, getDeployment, listDeployments, listStatuses } from './deployments.js';
 import type { Params, Route } from './model.js';
 import { createRef, createTag, deleteRef, getRef, getTag, matchingRefs, updateRef } from './refs-tags.js';
@@ -128,6 +129,20 @@ export function buildRoutes(): Route[] {
       write: true,
       docs: `${refsDocs}#delete-a-reference`,
       handler: deleteRef,
+    },
+    {
+      method: 'GET',
+      pattern: R,
+      write: false,
+      docs: 'https://docs.github.com/rest/repos/repos#get-a-repository',
+      handler: getRepository,
+    },
+    {
+      method: 'GET',
+      pattern: `${R}/compare/{basehead}`,
+      write: false,
+      docs: 'https://docs.github.com/rest/commits/commits#compare-two-commits',
+      handler: compareCommits,
     },
     {
       method: 'GET',

@@ -1,8 +1,8 @@
-export const id = 651;
-export const ids = [651];
+export const id = 65;
+export const ids = [65];
 export const modules = {
 
-/***/ 3651:
+/***/ 5065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -182,6 +182,68 @@ function cacheUseMessage(cache, use) {
     ].join('; ');
 }
 
+;// CONCATENATED MODULE: ./src/build-secrets.ts
+/**
+ * `build-secrets` at run time: each secret's value found (the step's environment variable, or a file in the workspace
+ * or RUNNER_TEMP) and masked in the log, and BuildKit's `--secret` arguments, which name where a value is and never
+ * hold it. BuildKit mounts a secret only while the RUN step that asks for it runs: it is in no layer and no history.
+ * The classic builder has no secret mounts, so secrets need `docker buildx`; without it the step fails before any
+ * AWS call instead of building without them.
+ */
+
+/** A secret file larger than this is refused (a token or a settings file, not a data set). */
+const MAX_SECRET_BYTES = 512 * 1024;
+/** Every secret's value exists, is masked from here on, and buildx is there to mount them; `src` paths made absolute. */
+async function prepareBuildSecrets(secrets, options) {
+    if (secrets.length === 0)
+        return [];
+    const { env, log } = options;
+    const roots = [
+        { name: 'GITHUB_WORKSPACE', dir: options.workspace },
+        ...(env.RUNNER_TEMP ? [{ name: 'RUNNER_TEMP', dir: env.RUNNER_TEMP }] : []),
+    ];
+    const resolved = [];
+    for (const secret of secrets) {
+        let value;
+        if ('env' in secret) {
+            value = env[secret.env] ?? '';
+            if (value === '') {
+                throw new src/* ConfigurationError */.j1(`Input "build-secrets": the secret ${(0,src/* quoteValue */.cl)(secret.id)} reads the environment variable ${secret.env}, which is empty or not set in this step. Set it in the step's env:, e.g. ${secret.env}: \${{ secrets.${secret.env} }}, and check that the secret exists.`);
+            }
+            resolved.push(secret);
+        }
+        else {
+            const file = (0,src/* resolveInputPath */.qL)({ input: 'build-secrets', value: secret.src, roots });
+            value = (0,src/* readInputFile */.jH)('build-secrets', file, {
+                maxBytes: MAX_SECRET_BYTES,
+                missingHint: `Write the secret ${secret.id}'s file in an earlier step (e.g. into $RUNNER_TEMP), or fix src=.`,
+            });
+            resolved.push({ id: secret.id, src: file.file });
+        }
+        log.maskSecret(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim() !== '')
+                log.maskSecret(line.trim());
+    }
+    const buildx = await options.docker.run(['buildx', 'inspect'], { quiet: true });
+    if (buildx.exitCode !== 0) {
+        // The CLI's first line says what is wrong ("unknown command: docker buildx"); the last only points at --help.
+        const said = `${buildx.stderr}\n${buildx.stdout}`
+            .split(/\r?\n/)
+            .find((line) => line.trim() !== '')
+            ?.trim();
+        throw new src/* ConfigurationError */.j1(`Input "build-secrets" needs BuildKit's secret mounts, which need docker buildx, and this runner's Docker has no buildx ("docker buildx inspect": ${said || `exit code ${buildx.exitCode}`}). The classic builder could only put a secret into the image. Use a runner with the buildx plugin (GitHub's hosted runners have it), or install it in an earlier step.`);
+    }
+    return resolved;
+}
+/** `--secret` arguments: where each value is (an environment variable's name, a file's path), never the value. */
+function secretArguments(secrets) {
+    return secrets.flatMap((secret) => [
+        '--secret',
+        'env' in secret ? `id=${secret.id},env=${secret.env}` : `id=${secret.id},src=${secret.src}`,
+    ]);
+}
+
 ;// CONCATENATED MODULE: ./src/labels.ts
 /** The OCI annotations the action adds to every image it builds, unless the user's labels set them. */
 /**
@@ -245,6 +307,7 @@ function imageLabels(user, context) {
 
 
 
+
 /**
  * The build, from the cache to the image in the engine: the build cache prepared, the labels, `docker build`, and
  * how long reading the cache and building took (logged apart from the rest of the step; pnpm bench reads the line).
@@ -271,6 +334,7 @@ async function buildImage(options) {
         labels,
         target: source.target,
         platform: source.platform,
+        secretArgs: secretArguments(options.secrets),
         iidfile: external_node_path_default().join(options.tempDir, `ecr-push-${process.pid}-${clock.now()}.iid`),
     }, cache);
     log.info(`Build time: ${seconds(clock.now() - buildStarted)} building, ${seconds(buildStarted - cacheStarted)} reading the cache`);
@@ -310,8 +374,8 @@ async function dockerLogin(docker, login, log) {
 }
 /** Builds the image with the cache given; returns its id and logs which steps came from the cache. */
 async function dockerBuild(docker, log, options, cache) {
-    // BuildKit's plain progress output names every step and says CACHED for a cache hit.
-    const buildx = usesBuildx(cache);
+    // BuildKit's plain progress output names every step and says CACHED for a cache hit. Secrets need BuildKit too.
+    const buildx = usesBuildx(cache) || (options.secretArgs?.length ?? 0) > 0;
     // The classic builder turns every --label into a step of its own (a container created and committed each):
     // the labels go on in one step after the build instead. BuildKit sets them at no cost.
     const labelsAfter = !buildx && options.labels.length > 0 && options.labels.every(fitsOneLine);
@@ -562,11 +626,15 @@ var scan = __webpack_require__(4558);
 
 
 
+
 async function pushImage(inputs, deps) {
     const { ecr, docker, log } = deps;
     // 1. What is local and what ECR holds, asked at once: reads only, nothing changes before all are known. A failure
     // is reported in the order a user fixes them: the build files, the engine and the image, the login, the repository.
     const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
+    const secrets = inputs.source.kind === 'build'
+        ? await prepareBuildSecrets(inputs.source.secrets, { workspace: deps.workspace, env: deps.env, docker, log })
+        : [];
     const givenImage = localImageGiven(inputs, deps);
     // An image given is known by the time its tags are compared, so they are read now too (used only if the
     // repository exists; else they do not exist either).
@@ -603,6 +671,7 @@ async function pushImage(inputs, deps) {
         ({ local, labels } = await buildImage({
             source: inputs.source,
             files: build,
+            secrets,
             cache: inputs.cache,
             version: inputs.tags[0] ?? 'latest',
             pushUri,
