@@ -4,6 +4,7 @@
  * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
  */
 import { ConfigurationError, errorMessage, inOrder, realSleep } from '@ecs-actions/core';
+import { succeedDeployment } from './deployment.js';
 import {
   type CallContext,
   call,
@@ -17,7 +18,6 @@ import {
 import { historyAt } from './history.js';
 import type { CreateInputs } from './inputs.js';
 import { recordOutput } from './lookup.js';
-import { succeedDeployment } from './deployment.js';
 import { type DeployRecord, formatTagMessage, RECORD_FORMAT } from './records.js';
 import type { DeployTagResult } from './result.js';
 import { type DeployTag, readAllDeployTags, readDeployTag, repositoryOf } from './tags.js';

@@ -53,7 +53,16 @@ export type RecordedPlace = Required<Omit<Place, 'account'>> & Pick<Place, 'acco
  */
 export type DeploymentInputs = CommonInputs &
   (
-    | { mode: 'deployment'; state: 'in_progress'; version: DeployVersion; tag: string; sha: string; shaSource: string; place: RecordedPlace; environmentUrl?: string }
+    | {
+        mode: 'deployment';
+        state: 'in_progress';
+        version: DeployVersion;
+        tag: string;
+        sha: string;
+        shaSource: string;
+        place: RecordedPlace;
+        environmentUrl?: string;
+      }
     | { mode: 'deployment'; state: 'failure'; version: DeployVersion; deploymentId: number; environmentUrl?: string }
   );
 
@@ -155,12 +164,29 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
         'Input "deployment-id" is empty, but deployment-state: failure sets the state of that Deployment. Pass the deployment-id output of the deploy-tag step that ran with deployment-state: in_progress.',
       );
     }
-    return { mode: 'deployment', state: 'failure', ...common, version, deploymentId, ...(environmentUrl ? { environmentUrl } : {}) };
+    return {
+      mode: 'deployment',
+      state: 'failure',
+      ...common,
+      version,
+      deploymentId,
+      ...(environmentUrl ? { environmentUrl } : {}),
+    };
   }
   const { sha, shaSource } = readSha(input, env);
   const recorded = recordedPlace(place);
   if (deploymentState === 'in_progress') {
-    return { mode: 'deployment', state: 'in_progress', ...common, version, tag, sha, shaSource, place: recorded, ...(environmentUrl ? { environmentUrl } : {}) };
+    return {
+      mode: 'deployment',
+      state: 'in_progress',
+      ...common,
+      version,
+      tag,
+      sha,
+      shaSource,
+      place: recorded,
+      ...(environmentUrl ? { environmentUrl } : {}),
+    };
   }
 
   const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'] as const, 'keep');

@@ -125,10 +125,7 @@ export const FIELD_RULES: Record<RecordField, FieldRule> = {
   account: textRule('a 12-digit AWS account id', ACCOUNT),
   run: textRule('an http(s) URL without spaces', HTTP_URL),
   actor: textRule('a GitHub login (letters, digits and single hyphens, up to 39; or an app [bot])', LOGIN),
-  triggeringActor: textRule(
-    'a GitHub login (letters, digits and single hyphens, up to 39; or an app [bot])',
-    LOGIN,
-  ),
+  triggeringActor: textRule('a GitHub login (letters, digits and single hyphens, up to 39; or an app [bot])', LOGIN),
   time: textRule('an ISO 8601 UTC time', TIME),
 };
 
