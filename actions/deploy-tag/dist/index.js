@@ -17,6 +17,15 @@ var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
 var records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/deployment.ts
+/**
+ * The GitHub Deployment of a deploy (https://docs.github.com/rest/deployments): created `in_progress` when the
+ * deploy starts (deployment-state: in_progress), set `success` with the deploy's record (create-deployment) or
+ * `failure` when the deploy failed (deployment-state: failure). On success the Deployment it replaces, the newest
+ * earlier success at the same place, is set `inactive` here rather than by GitHub's auto_inactive: GitHub documents
+ * that for non-production environments only, and by environment name alone, so one region's deploy would retire
+ * another region's.
+ */
+
 
 
 /** How many of the environment's newest Deployments are searched for the one a success replaces. */
@@ -42,7 +51,11 @@ async function failDeployment(inputs, deps) {
 async function succeedDeployment(inputs, deps) {
     const deploymentId = inputs.deploymentId ?? (await createDeployment({ ...inputs, version: inputs.version.text }, deps));
     await postStatus(inputs, deps, deploymentId, 'success', `Deployed ${inputs.version.text}`);
-    const replaced = await inactivateReplaced(inputs, deps, deploymentId);
+    // The deploy is done and recorded: a Deployment left active by mistake is shown, never a failed deploy.
+    const replaced = await inactivateReplaced(inputs, deps, deploymentId).catch((error) => {
+        deps.warning?.(`Deployment ${deploymentId} is success, but the one it replaces was not set inactive: ${(0,src/* errorMessage */.gJ)(error)}`);
+        return undefined;
+    });
     deps.info?.(`Deployment ${deploymentId} for environment ${inputs.place.environment} is success${replaced ? `; deployment ${replaced}, which it replaces, is inactive` : ''}.`);
     return deploymentId;
 }
@@ -1082,6 +1095,14 @@ function readDeployTagInputs(input, env = process.env) {
         }
         return { mode: 'lookup', ...common, version, tag };
     }
+    return readWriteInputs(input, env, common, { version, tag, taskDefinitionArn, deploymentState });
+}
+/**
+ * What a step that writes needs: deployment-state in_progress / failure (the Deployment only), else create mode (the
+ * record, and with create-deployment the Deployment's success).
+ */
+function readWriteInputs(input, env, common, given) {
+    const { version, tag, taskDefinitionArn, deploymentState } = given;
     const environmentUrl = readUrl(input, 'environment-url');
     const deploymentId = input.integer('deployment-id', { min: 1 });
     if (deploymentState === 'failure') {
@@ -1098,7 +1119,7 @@ function readDeployTagInputs(input, env = process.env) {
         };
     }
     const { sha, shaSource } = readSha(input, env);
-    const recorded = recordedPlace(place);
+    const recorded = recordedPlace(common.place);
     if (deploymentState === 'in_progress') {
         return {
             mode: 'deployment',
@@ -1117,16 +1138,6 @@ function readDeployTagInputs(input, env = process.env) {
     if (deploymentId !== undefined && !createDeployment) {
         throw (0,src/* invalidInput */.aY)('deployment-id', String(deploymentId), 'is set, but create-deployment is false, so the Deployment would stay in_progress', 'Set create-deployment: true to mark it success once the deploy is recorded.');
     }
-    const metadata = {};
-    const set = (key, name) => {
-        const value = readField(input, name, key);
-        if (value !== undefined)
-            metadata[key] = value;
-    };
-    set('image', 'image');
-    set('imageDigest', 'image-digest');
-    if (taskDefinitionArn !== undefined)
-        metadata.taskDefinitionArn = taskDefinitionArn;
     return {
         mode: 'create',
         ...common,
@@ -1139,9 +1150,22 @@ function readDeployTagInputs(input, env = process.env) {
         createDeployment,
         ...(deploymentId !== undefined ? { deploymentId } : {}),
         ...(environmentUrl ? { environmentUrl } : {}),
-        metadata,
+        metadata: readMetadata(input, taskDefinitionArn),
         actors: readActors(env),
     };
+}
+/** What the record holds besides the place: image, digest and the task definition (read with the place). */
+function readMetadata(input, taskDefinitionArn) {
+    const metadata = {};
+    const image = readField(input, 'image', 'image');
+    const imageDigest = readField(input, 'image-digest', 'imageDigest');
+    if (image !== undefined)
+        metadata.image = image;
+    if (imageDigest !== undefined)
+        metadata.imageDigest = imageDigest;
+    if (taskDefinitionArn !== undefined)
+        metadata.taskDefinitionArn = taskDefinitionArn;
+    return metadata;
 }
 /** The place a deploy is recorded at: environment, cluster, service and region must be known. */
 function recordedPlace(place) {

@@ -6,6 +6,7 @@
  * that for non-production environments only, and by environment name alone, so one region's deploy would retire
  * another region's.
  */
+import { errorMessage } from '@ecs-actions/core';
 import type { CallContext, DeployTagDeps } from './github.js';
 import { call } from './github.js';
 import type { CreateInputs, DeploymentInputs, RecordedPlace } from './inputs.js';
@@ -53,7 +54,13 @@ export async function succeedDeployment(inputs: CreateInputs, deps: DeployTagDep
   const deploymentId =
     inputs.deploymentId ?? (await createDeployment({ ...inputs, version: inputs.version.text }, deps));
   await postStatus(inputs, deps, deploymentId, 'success', `Deployed ${inputs.version.text}`);
-  const replaced = await inactivateReplaced(inputs, deps, deploymentId);
+  // The deploy is done and recorded: a Deployment left active by mistake is shown, never a failed deploy.
+  const replaced = await inactivateReplaced(inputs, deps, deploymentId).catch((error: unknown) => {
+    deps.warning?.(
+      `Deployment ${deploymentId} is success, but the one it replaces was not set inactive: ${errorMessage(error)}`,
+    );
+    return undefined;
+  });
   deps.info?.(
     `Deployment ${deploymentId} for environment ${inputs.place.environment} is success${replaced ? `; deployment ${replaced}, which it replaces, is inactive` : ''}.`,
   );

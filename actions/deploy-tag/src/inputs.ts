@@ -156,6 +156,25 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
     return { mode: 'lookup', ...common, version, tag };
   }
 
+  return readWriteInputs(input, env, common, { version, tag, taskDefinitionArn, deploymentState });
+}
+
+/**
+ * What a step that writes needs: deployment-state in_progress / failure (the Deployment only), else create mode (the
+ * record, and with create-deployment the Deployment's success).
+ */
+function readWriteInputs(
+  input: InputReader,
+  env: NodeJS.ProcessEnv,
+  common: CommonInputs,
+  given: {
+    version: DeployVersion;
+    tag: string;
+    taskDefinitionArn: string | undefined;
+    deploymentState: 'in_progress' | 'failure' | undefined;
+  },
+): CreateInputs | DeploymentInputs {
+  const { version, tag, taskDefinitionArn, deploymentState } = given;
   const environmentUrl = readUrl(input, 'environment-url');
   const deploymentId = input.integer('deployment-id', { min: 1 });
   if (deploymentState === 'failure') {
@@ -174,7 +193,7 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
     };
   }
   const { sha, shaSource } = readSha(input, env);
-  const recorded = recordedPlace(place);
+  const recorded = recordedPlace(common.place);
   if (deploymentState === 'in_progress') {
     return {
       mode: 'deployment',
@@ -199,14 +218,6 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
       'Set create-deployment: true to mark it success once the deploy is recorded.',
     );
   }
-  const metadata: TagMetadata = {};
-  const set = (key: keyof TagMetadata, name: string) => {
-    const value = readField(input, name, key);
-    if (value !== undefined) metadata[key] = value;
-  };
-  set('image', 'image');
-  set('imageDigest', 'image-digest');
-  if (taskDefinitionArn !== undefined) metadata.taskDefinitionArn = taskDefinitionArn;
   return {
     mode: 'create',
     ...common,
@@ -219,9 +230,20 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
     createDeployment,
     ...(deploymentId !== undefined ? { deploymentId } : {}),
     ...(environmentUrl ? { environmentUrl } : {}),
-    metadata,
+    metadata: readMetadata(input, taskDefinitionArn),
     actors: readActors(env),
   };
+}
+
+/** What the record holds besides the place: image, digest and the task definition (read with the place). */
+function readMetadata(input: InputReader, taskDefinitionArn: string | undefined): TagMetadata {
+  const metadata: TagMetadata = {};
+  const image = readField(input, 'image', 'image');
+  const imageDigest = readField(input, 'image-digest', 'imageDigest');
+  if (image !== undefined) metadata.image = image;
+  if (imageDigest !== undefined) metadata.imageDigest = imageDigest;
+  if (taskDefinitionArn !== undefined) metadata.taskDefinitionArn = taskDefinitionArn;
+  return metadata;
 }
 
 /** The place a deploy is recorded at: environment, cluster, service and region must be known. */

@@ -4,7 +4,8 @@
  */
 import { ConfigurationError } from '@ecs-actions/core';
 import { describe, expect, it } from '@jest/globals';
-import { A, arn, B, C, gh, read, run, useGitHub } from './fixture.js';
+import { deployTag } from '../src/deploy-tag.js';
+import { A, arn, B, C, clock, gh, read, run, useGitHub } from './fixture.js';
 import { OWNER, REPO } from './github-server.js';
 
 useGitHub();
@@ -92,6 +93,27 @@ describe('the Deployment of a deploy', () => {
     expect(states(eu)).toEqual(['in_progress', 'success']);
     expect(states(worker)).toEqual(['in_progress', 'success']);
     expect(states(usAgain)).toEqual(['in_progress', 'success']);
+  });
+
+  it('warns, and still succeeds, when the replaced Deployment cannot be read', async () => {
+    const first = await deploy('0.2601.1', A, 'success');
+    const started = await run({ version: '0.2601.2', sha: B, 'deployment-state': 'in_progress' });
+    gh.sim.faults.inject({ api: 'github', operation: 'GET /repos/{owner}/{repo}/deployments', kind: 'access-denied' });
+    const parsed = read({
+      version: '0.2601.2',
+      sha: B,
+      'create-deployment': 'true',
+      'deployment-id': String(started.deploymentId),
+    });
+    const warnings: string[] = [];
+    await deployTag(parsed, { github: gh.client(), clock, sleep: clock.sleep, warning: (line) => warnings.push(line) });
+    expect(states(started.deploymentId)).toEqual(['in_progress', 'success']);
+    expect(states(first)).toEqual(['in_progress', 'success']);
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        `Deployment ${started.deploymentId} is success, but the one it replaces was not set inactive: GitHub answered 403`,
+      ),
+    ]);
   });
 
   it('without deployment-id, create-deployment creates the Deployment at the end (success), as before', async () => {
