@@ -94,4 +94,21 @@ describe('the GitHub Deployment of a deploy.yml run', () => {
     expect(statesOf(shas[1] ?? '')).toEqual([['in_progress', 'success']]);
     expect(statesOf(shas[0] ?? '')).toEqual([['in_progress', 'success', 'inactive']]);
   });
+
+  it('an environment-url that is not a URL fails the deploy before anything changes, naming the input', async () => {
+    const cd = await starterWith(root, ['environment-url: app.example.com']);
+    await pipeline.push('CD: a URL without its scheme', { '.github/workflows/ecs-cd.yml': cd });
+    const ci = await pipeline.runCi();
+    const calls = sim.calls.length;
+    const before = deployments().length;
+    const run = await pipeline.runCd(ci);
+    expect(run.conclusion).toBe('failure');
+    expect(step(run, 'deploy/deploy', 'deployment').errors).toEqual([
+      expect.stringContaining('Input "environment-url" must be an http(s) URL without spaces; got "app.example.com"'),
+    ]);
+    const writes = sim.calls.slice(calls).filter((c) => /^(Update|Register|Run)/.test(c.operation));
+    expect(writes.map((c) => c.operation)).toEqual([]);
+    expect(deployments()).toHaveLength(before);
+    expect(step(run, 'deploy/deploy', /^End the GitHub Deployment as failure$/).outcome).toBe('skipped');
+  });
 });
