@@ -47,6 +47,14 @@ export function readPlace(input: InputReader, env: NodeJS.ProcessEnv, taskDefini
     const given = readField(input, part, part);
     const arns = fromArns.flatMap(([name, arn]) => {
       const location = arnLocation(arn);
+      if (arn?.startsWith('arn:') && !location) {
+        throw invalidInput(
+          name,
+          arn,
+          `names no AWS region such as us-east-1 and 12-digit account`,
+          'Pass the ARN as ECS returned it.',
+        );
+      }
       return location && arn ? [{ name, arn, value: location[part] }] : [];
     });
     const reference = given !== undefined ? { name: part, value: given } : arns[0];

@@ -92,8 +92,10 @@ const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definiti
 export const HTTP_URL = /^https?:\/\/[!-~]{1,2000}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
-// A GitHub login (1-39 letters, digits and single hyphens) or an app's bot login (`github-actions[bot]`).
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+// A GitHub login (up to 39 letters, digits and hyphens; older accounts may have a hyphen where new ones may not) or
+// an app's bot login (`github-actions[bot]`).
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?$/;
+const LOGIN_EXPECTED = 'a GitHub login (letters, digits and hyphens, up to 39; or an app name[bot])';
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 interface FieldRule {
@@ -124,8 +126,8 @@ export const FIELD_RULES: Record<RecordField, FieldRule> = {
   region: textRule('an AWS region such as us-east-1', REGION),
   account: textRule('a 12-digit AWS account id', ACCOUNT),
   run: textRule('an http(s) URL without spaces', HTTP_URL),
-  actor: textRule('a GitHub login (letters, digits and single hyphens, up to 39; or an app [bot])', LOGIN),
-  triggeringActor: textRule('a GitHub login (letters, digits and single hyphens, up to 39; or an app [bot])', LOGIN),
+  actor: textRule(LOGIN_EXPECTED, LOGIN),
+  triggeringActor: textRule(LOGIN_EXPECTED, LOGIN),
   time: textRule('an ISO 8601 UTC time', TIME),
 };
 
@@ -137,7 +139,8 @@ export function ecsName(value: string): string {
 /** The region and account of an ECS ARN (`arn:aws:ecs:eu-west-1:123456789012:…`), if the value is one. */
 export function arnLocation(value: string | undefined): { region: string; account: string } | undefined {
   const match = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):/.exec(value ?? '');
-  return match?.[1] && match[2] ? { region: match[1], account: match[2] } : undefined;
+  // Only a region a record may hold: an ARN of another shape says nothing of where the deploy went.
+  return match?.[1] && match[2] && REGION.test(match[1]) ? { region: match[1], account: match[2] } : undefined;
 }
 
 /** The ARNs a record holds, whose region and account are those of the deploy. */

@@ -91,6 +91,11 @@ describe('every record says who deployed and where', () => {
       'Input "cluster"',
       'is in region eu-west-1',
     ],
+    [
+      { 'task-definition-arn': 'arn:aws:ecs:x:123456789012:task-definition/web:1' },
+      'Input "task-definition-arn"',
+      'names no AWS region',
+    ],
   ])('refuses %j before any call', (inputs, name, why) => {
     const before = gh.sim.calls.length;
     const attempt = () => read({ version: '0.2601.1', sha: A, ...inputs });
@@ -106,6 +111,7 @@ describe('every record says who deployed and where', () => {
       { GITHUB_ACTOR: 'octocat\n::error::forged' },
       'GITHUB_ACTOR is "octocat\\n::error::forged", which is not a GitHub login',
     ],
+    [{ GITHUB_ACTOR: '##[error]x' }, 'GITHUB_ACTOR is "##[error]x", which is not a GitHub login'],
     [{ GITHUB_TRIGGERING_ACTOR: 'a b' }, 'GITHUB_TRIGGERING_ACTOR is "a b", which is not a GitHub login'],
     [{ AWS_REGION: undefined }, 'Input "region" is empty and no ARN or AWS_REGION gives it'],
     [{ AWS_REGION: 'us east' }, 'AWS_REGION is "us east", which is not an AWS region'],
