@@ -966,6 +966,9 @@ function readPlace(input, env, taskDefinitionArn) {
         const given = readField(input, part, part);
         const arns = fromArns.flatMap(([name, arn]) => {
             const location = (0,records/* arnLocation */.T2)(arn);
+            if (arn?.startsWith('arn:') && !location) {
+                throw (0,src/* invalidInput */.aY)(name, arn, `names no AWS region such as us-east-1 and 12-digit account`, 'Pass the ARN as ECS returned it.');
+            }
             return location && arn ? [{ name, arn, value: location[part] }] : [];
         });
         const reference = given !== undefined ? { name: part, value: given } : arns[0];
@@ -1303,8 +1306,10 @@ const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definiti
 const HTTP_URL = /^https?:\/\/[!-~]{1,2000}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 const ACCOUNT = /^\d{12}$/;
-// A GitHub login (1-39 letters, digits and single hyphens) or an app's bot login (`github-actions[bot]`).
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+// A GitHub login (up to 39 letters, digits and hyphens; older accounts may have a hyphen where new ones may not) or
+// an app's bot login (`github-actions[bot]`).
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?$/;
+const LOGIN_EXPECTED = 'a GitHub login (letters, digits and hyphens, up to 39; or an app name[bot])';
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const textRule = (expected, pattern) => ({
     expected,
@@ -1324,8 +1329,8 @@ const FIELD_RULES = {
     region: textRule('an AWS region such as us-east-1', REGION),
     account: textRule('a 12-digit AWS account id', ACCOUNT),
     run: textRule('an http(s) URL without spaces', HTTP_URL),
-    actor: textRule('a GitHub login (letters, digits and single hyphens, up to 39; or an app [bot])', LOGIN),
-    triggeringActor: textRule('a GitHub login (letters, digits and single hyphens, up to 39; or an app [bot])', LOGIN),
+    actor: textRule(LOGIN_EXPECTED, LOGIN),
+    triggeringActor: textRule(LOGIN_EXPECTED, LOGIN),
     time: textRule('an ISO 8601 UTC time', TIME),
 };
 /** The name of an ECS cluster or service given as a name or an ARN (`arn:…:cluster/prod` → `prod`). */
@@ -1335,7 +1340,8 @@ function ecsName(value) {
 /** The region and account of an ECS ARN (`arn:aws:ecs:eu-west-1:123456789012:…`), if the value is one. */
 function arnLocation(value) {
     const match = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):/.exec(value ?? '');
-    return match?.[1] && match[2] ? { region: match[1], account: match[2] } : undefined;
+    // Only a region a record may hold: an ARN of another shape says nothing of where the deploy went.
+    return match?.[1] && match[2] && REGION.test(match[1]) ? { region: match[1], account: match[2] } : undefined;
 }
 /** The ARNs a record holds, whose region and account are those of the deploy. */
 const arnsOf = (record) => [record.taskDefinitionArn, record.service, record.cluster];
