@@ -86,7 +86,13 @@ const deployTag: ActionBench<Simulator> = {
         cluster: 'prod',
         service: 'web',
       },
-      env: { GITHUB_API_URL: sim.env.GITHUB_API_URL, GITHUB_REPOSITORY: 'octo-org/octo-app' },
+      env: {
+        GITHUB_API_URL: sim.env.GITHUB_API_URL,
+        GITHUB_REPOSITORY: 'octo-org/octo-app',
+        // Who and where every deploy record names (the runner and configure-aws-credentials set them in a job).
+        GITHUB_ACTOR: 'octocat',
+        AWS_REGION: 'us-east-1',
+      },
       event: { name: 'workflow_run', payload: { workflow_run: { id: 1, head_sha: BUILT_SHA, conclusion: 'success' } } },
     },
     check: (run) => {

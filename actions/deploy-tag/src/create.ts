@@ -4,6 +4,7 @@
  * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
  */
 import { ConfigurationError, errorMessage, inOrder, realSleep } from '@ecs-actions/core';
+import { succeedDeployment } from './deployment.js';
 import {
   type CallContext,
   call,
@@ -17,7 +18,7 @@ import {
 import { historyAt } from './history.js';
 import type { CreateInputs } from './inputs.js';
 import { recordOutput } from './lookup.js';
-import { type DeployRecord, formatTagMessage } from './records.js';
+import { type DeployRecord, formatTagMessage, RECORD_FORMAT } from './records.js';
 import type { DeployTagResult } from './result.js';
 import { type DeployTag, readAllDeployTags, readDeployTag, repositoryOf } from './tags.js';
 
@@ -91,13 +92,12 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
   };
   if (inputs.createDeployment) {
     try {
-      result.deploymentId = await createDeployment(inputs, deps);
+      result.deploymentId = await succeedDeployment(inputs, deps);
     } catch (error) {
       // The tag is written: say so, so that a re-run (which keeps the tag) is known to be safe.
-      const message = `Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha} (this deploy is recorded), but the GitHub Deployment for environment ${inputs.place.environment} was not created: ${errorMessage(error)}`;
+      const message = `Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha} (this deploy is recorded), but the GitHub Deployment for environment ${inputs.place.environment} was not set to success: ${errorMessage(error)}`;
       throw error instanceof ConfigurationError ? new ConfigurationError(message) : new Error(message);
     }
-    deps.info?.(`Created deployment ${result.deploymentId} for environment ${inputs.place.environment}.`);
   }
   return result;
 }
@@ -105,11 +105,13 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
 function recordOf(inputs: CreateInputs, nowMs: number): DeployRecord {
   const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
   return {
+    format: RECORD_FORMAT,
     ...inputs.place,
     ...(image !== undefined ? { image } : {}),
     ...(imageDigest !== undefined ? { imageDigest } : {}),
     ...(taskDefinitionArn !== undefined ? { taskDefinitionArn } : {}),
     ...(inputs.runUrl !== undefined ? { run: inputs.runUrl } : {}),
+    ...inputs.actors,
     time: new Date(nowMs).toISOString(),
   };
 }
@@ -268,50 +270,6 @@ async function createTagObject(inputs: CreateInputs, deps: DeployTagDeps, messag
     }),
   );
   return response.data.sha;
-}
-
-async function createDeployment(inputs: CreateInputs, deps: DeployTagDeps): Promise<number> {
-  const { environment } = inputs.place;
-  const ctx = context(inputs, `create a deployment for environment ${environment}`, 'deployments: write');
-  const base = { owner: inputs.owner, repo: inputs.repo };
-  const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
-  const created = await call(deps, ctx, () =>
-    deps.github.request('POST /repos/{owner}/{repo}/deployments', {
-      ...base,
-      ref: inputs.sha,
-      environment,
-      task: 'deploy',
-      // The deployment already happened: no merge of the default branch, no commit-status checks.
-      auto_merge: false,
-      required_contexts: [],
-      description: `Deploy ${inputs.version.text} to ${environment}`.slice(0, 140),
-      payload: {
-        version: inputs.version.text,
-        tag: inputs.tag,
-        cluster: inputs.place.cluster,
-        service: inputs.place.service,
-        ...(image ? { image } : {}),
-        ...(imageDigest ? { 'image-digest': imageDigest } : {}),
-        ...(taskDefinitionArn ? { 'task-definition-arn': taskDefinitionArn } : {}),
-      },
-    }),
-  );
-  const data = created.data as { id?: number; message?: string };
-  if (typeof data.id !== 'number') {
-    throw new Error(`GitHub did not create the deployment: ${data.message ?? `status ${created.status}`}.`);
-  }
-  const deploymentId = data.id;
-  await call(deps, ctx, () =>
-    deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
-      ...base,
-      deployment_id: deploymentId,
-      state: 'success',
-      ...(inputs.runUrl ? { log_url: inputs.runUrl } : {}),
-      description: `Deployed ${inputs.version.text}`,
-      environment,
-    }),
-  );
-  return deploymentId;
 }
 
 function context(inputs: CreateInputs, what: string, permission = 'contents: write'): CallContext {

@@ -1,8 +1,10 @@
 /**
  * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), reads
- * the deploy history back for a redeploy or rollback (lookup mode), or lists the task definitions it records (list).
+ * the deploy history back for a redeploy or rollback (lookup mode), lists the task definitions it records (list), or
+ * sets the state of the deploy's GitHub Deployment (deployment mode).
  */
 import { createDeployTag } from './create.js';
+import { failDeployment, startDeployment } from './deployment.js';
 import type { DeployTagDeps } from './github.js';
 import type { DeployTagInputs } from './inputs.js';
 import { listRecorded } from './list.js';
@@ -15,6 +17,9 @@ export type { DeployRecordOutput, DeployTagResult } from './result.js';
 export async function deployTag(inputs: DeployTagInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
   if (inputs.mode === 'create') return createDeployTag(inputs, deps);
   if (inputs.mode === 'list') return listRecorded(inputs, deps);
+  if (inputs.mode === 'deployment') {
+    return inputs.state === 'in_progress' ? startDeployment(inputs, deps) : failDeployment(inputs, deps);
+  }
   return inputs.version && inputs.tag
     ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
     : lookupPrevious(inputs, deps);

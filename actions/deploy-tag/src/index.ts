@@ -10,7 +10,7 @@ import {
   writeSummary,
 } from '@ecs-actions/core';
 import { Octokit } from '@octokit/core';
-import { type DeployTagResult, deployTag } from './deploy-tag.js';
+import { type DeployRecordOutput, type DeployTagResult, deployTag } from './deploy-tag.js';
 import { fetchWithTimeout } from './github.js';
 import { readDeployTagInputs } from './inputs.js';
 
@@ -32,16 +32,18 @@ await runAction({
       log.notice(`The deploy tags record ${result.taskDefinitionArns?.length ?? 0} task definitions`, {
         title: 'Recorded task definitions',
       });
+    } else if (result.mode === 'deployment') {
+      log.notice(`Deployment ${result.deploymentId} of ${result.version}: ${result.action}`, { title: 'Deployment' });
     } else if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
       log.notice(
         result.found
-          ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}`
+          ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}${whoAndWhere(result)}`
           : `No deploy tag ${inputs.tag}: ${inputs.version.text} has not been deployed`,
         { title: 'Deploy lookup' },
       );
     } else if (result.mode === 'lookup') {
       log.notice(
-        `Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}; latest: ${result.latest?.version}`,
+        `Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}${whoAndWhere(result)}; latest: ${result.latest?.version}${result.latest ? whoAndWhere(result.latest) : ''}`,
         { title: 'Rollback target' },
       );
     } else {
@@ -52,6 +54,12 @@ await runAction({
     writeSummary(summaryOf(result));
   },
 });
+
+/** `, deployed by octocat in us-east-1`: who deployed a looked-up record and where, when it says. */
+function whoAndWhere(record: DeployRecordOutput): string {
+  const parts = [record.actor ? `by ${record.actor}` : '', record.region ? `in ${record.region}` : ''].filter(Boolean);
+  return parts.length > 0 ? `, deployed ${parts.join(' ')}` : '';
+}
 
 function outputsOf(result: DeployTagResult): Record<string, string> {
   return {
@@ -65,6 +73,10 @@ function outputsOf(result: DeployTagResult): Record<string, string> {
     image: result.image ?? '',
     'image-digest': result.imageDigest ?? '',
     'task-definition-arn': result.taskDefinitionArn ?? '',
+    actor: result.actor ?? '',
+    'triggering-actor': result.triggeringActor ?? '',
+    region: result.region ?? '',
+    account: result.account ?? '',
     'previous-tag': result.previous?.tag ?? '',
     'previous-version': result.previous?.version ?? '',
     'previous-sha': result.previous?.sha ?? '',
@@ -85,6 +97,8 @@ function summaryOf(result: DeployTagResult): string {
     ['image', code(result.image)],
     ['image digest', code(result.imageDigest)],
     ['task definition', code(result.taskDefinitionArn)],
+    ['deployed by', code([result.actor, result.triggeringActor].filter(Boolean).join(', run by '))],
+    ['region', code([result.region, result.account].filter(Boolean).join(', account '))],
   ];
   if (result.mode === 'list') {
     const arns = result.taskDefinitionArns ?? [];
@@ -93,6 +107,9 @@ function summaryOf(result: DeployTagResult): string {
       '',
       ...arns.map((arn) => `- ${code(arn)}`),
     ].join('\n');
+  }
+  if (result.mode === 'deployment') {
+    return `### Deployment ${result.deploymentId}: ${result.action === 'deployment-started' ? 'in progress' : 'failure'}\n\nVersion ${code(result.version)}.`;
   }
   if (result.mode === 'lookup' && result.found === false) {
     return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationError, errorMessage, type InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
-import { type DeployRecord, FIELD_RULES, type Place } from './records.js';
+import { type Actors, readActors, readField, readPlace } from './place-inputs.js';
+import { HTTP_URL, type Place } from './records.js';
 import { refNameProblem } from './refname.js';
 import { type DeployVersion, parseVersion } from './version.js';
 
@@ -35,9 +36,35 @@ export interface CreateInputs extends CommonInputs {
   shaSource: string;
   onExists: OnExists;
   createDeployment: boolean;
+  /** The Deployment a `deployment-state: in_progress` step created, which create-deployment sets to success. */
+  deploymentId?: number;
+  environmentUrl?: string;
   metadata: TagMetadata;
-  place: Required<Place>;
+  actors: Actors;
+  place: RecordedPlace;
 }
+
+/** A deploy's place as recorded: environment, cluster, service and region always; the account when known. */
+export type RecordedPlace = Required<Omit<Place, 'account'>> & Pick<Place, 'account'>;
+
+/**
+ * `deployment-state`: the GitHub Deployment of a deploy that is under way (in_progress: created, with the place in
+ * its payload) or that failed (failure: deployment-id's Deployment); no tag is read or written.
+ */
+export type DeploymentInputs = CommonInputs &
+  (
+    | {
+        mode: 'deployment';
+        state: 'in_progress';
+        version: DeployVersion;
+        tag: string;
+        sha: string;
+        shaSource: string;
+        place: RecordedPlace;
+        environmentUrl?: string;
+      }
+    | { mode: 'deployment'; state: 'failure'; version: DeployVersion; deploymentId: number; environmentUrl?: string }
+  );
 
 export interface LookupInputs extends CommonInputs {
   mode: 'lookup';
@@ -52,7 +79,7 @@ export interface ListInputs extends CommonInputs {
   mode: 'list';
 }
 
-export type DeployTagInputs = CreateInputs | LookupInputs | ListInputs;
+export type DeployTagInputs = CreateInputs | LookupInputs | ListInputs | DeploymentInputs;
 
 /** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 export const LOOKUP_VERSION = 'previous';
@@ -81,11 +108,8 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
   const prefix = input.string('prefix', 'ecs-deploy-');
   const versionText = input.requiredString('version');
   const lookup = input.boolean('lookup', false);
-  const place: Place = {};
-  for (const field of ['environment', 'cluster', 'service'] as const) {
-    const value = readField(input, field, field);
-    if (value !== undefined) place[field] = value;
-  }
+  const taskDefinitionArn = readField(input, 'task-definition-arn', 'taskDefinitionArn');
+  const place = readPlace(input, env, taskDefinitionArn);
   const common: CommonInputs = { prefix, token, owner, repo, runUrl, place };
 
   if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION) {
@@ -115,53 +139,136 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
     );
   }
 
+  const deploymentState =
+    input.optionalString('deployment-state') === undefined
+      ? undefined
+      : input.oneOf('deployment-state', ['in_progress', 'failure'] as const, 'in_progress');
   // Lookup of a given version reads the tag only: sha, on-exists, create-deployment and the metadata are not used.
-  if (lookup) return { mode: 'lookup', ...common, version, tag };
+  if (lookup) {
+    if (deploymentState) {
+      throw invalidInput(
+        'deployment-state',
+        deploymentState,
+        'cannot go with lookup: true',
+        'Look up the version in one step and set the Deployment state in another.',
+      );
+    }
+    return { mode: 'lookup', ...common, version, tag };
+  }
 
+  return readWriteInputs(input, env, common, { version, tag, taskDefinitionArn, deploymentState });
+}
+
+/**
+ * What a step that writes needs: deployment-state in_progress / failure (the Deployment only), else create mode (the
+ * record, and with create-deployment the Deployment's success).
+ */
+function readWriteInputs(
+  input: InputReader,
+  env: NodeJS.ProcessEnv,
+  common: CommonInputs,
+  given: {
+    version: DeployVersion;
+    tag: string;
+    taskDefinitionArn: string | undefined;
+    deploymentState: 'in_progress' | 'failure' | undefined;
+  },
+): CreateInputs | DeploymentInputs {
+  const { version, tag, taskDefinitionArn, deploymentState } = given;
+  const environmentUrl = readUrl(input, 'environment-url');
+  const deploymentId = input.integer('deployment-id', { min: 1 });
+  if (deploymentState === 'failure') {
+    if (deploymentId === undefined) {
+      throw new ConfigurationError(
+        'Input "deployment-id" is empty, but deployment-state: failure sets the state of that Deployment. Pass the deployment-id output of the deploy-tag step that ran with deployment-state: in_progress.',
+      );
+    }
+    return {
+      mode: 'deployment',
+      state: 'failure',
+      ...common,
+      version,
+      deploymentId,
+      ...(environmentUrl ? { environmentUrl } : {}),
+    };
+  }
   const { sha, shaSource } = readSha(input, env);
+  const recorded = recordedPlace(common.place);
+  if (deploymentState === 'in_progress') {
+    return {
+      mode: 'deployment',
+      state: 'in_progress',
+      ...common,
+      version,
+      tag,
+      sha,
+      shaSource,
+      place: recorded,
+      ...(environmentUrl ? { environmentUrl } : {}),
+    };
+  }
+
   const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'] as const, 'keep');
   const createDeployment = input.boolean('create-deployment', false);
-  const metadata: TagMetadata = {};
-  const set = (key: keyof TagMetadata, name: string) => {
-    const value = readField(input, name, key);
-    if (value !== undefined) metadata[key] = value;
-  };
-  set('image', 'image');
-  set('imageDigest', 'image-digest');
-  set('taskDefinitionArn', 'task-definition-arn');
-  const { environment, cluster, service } = place;
-  if (environment === undefined || cluster === undefined || service === undefined) {
-    const missing = ['environment', 'cluster', 'service'].filter((name) => place[name as keyof Place] === undefined);
-    throw new ConfigurationError(
-      `Input${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: a deploy is recorded with the environment, cluster and service it went to, so that rollbacks and lookups read the history of that place only. Set environment: (e.g. production), cluster: and service: as deployed.`,
+  if (deploymentId !== undefined && !createDeployment) {
+    throw invalidInput(
+      'deployment-id',
+      String(deploymentId),
+      'is set, but create-deployment is false, so the Deployment would stay in_progress',
+      'Set create-deployment: true to mark it success once the deploy is recorded.',
     );
   }
   return {
     mode: 'create',
     ...common,
-    place: { environment, cluster, service },
+    place: recorded,
     version,
     tag,
     sha,
     shaSource,
     onExists,
     createDeployment,
-    metadata,
+    ...(deploymentId !== undefined ? { deploymentId } : {}),
+    ...(environmentUrl ? { environmentUrl } : {}),
+    metadata: readMetadata(input, taskDefinitionArn),
+    actors: readActors(env),
   };
 }
 
-/** An input recorded in a deploy record, checked against the rule the records are read back with. */
-function readField(input: InputReader, name: string, field: keyof DeployRecord): string | undefined {
+/** What the record holds besides the place: image, digest and the task definition (read with the place). */
+function readMetadata(input: InputReader, taskDefinitionArn: string | undefined): TagMetadata {
+  const metadata: TagMetadata = {};
+  const image = readField(input, 'image', 'image');
+  const imageDigest = readField(input, 'image-digest', 'imageDigest');
+  if (image !== undefined) metadata.image = image;
+  if (imageDigest !== undefined) metadata.imageDigest = imageDigest;
+  if (taskDefinitionArn !== undefined) metadata.taskDefinitionArn = taskDefinitionArn;
+  return metadata;
+}
+
+/** The place a deploy is recorded at: environment, cluster, service and region must be known. */
+function recordedPlace(place: Place): RecordedPlace {
+  const { environment, cluster, service, region, account } = place;
+  if (environment === undefined || cluster === undefined || service === undefined) {
+    const missing = ['environment', 'cluster', 'service'].filter((name) => place[name as keyof Place] === undefined);
+    throw new ConfigurationError(
+      `Input${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: a deploy is recorded with the environment, cluster and service it went to, so that rollbacks and lookups read the history of that place only. Set environment: (e.g. production), cluster: and service: as deployed.`,
+    );
+  }
+  if (region === undefined) {
+    throw new ConfigurationError(
+      'Input "region" is empty and no ARN or AWS_REGION gives it: a deploy is recorded with the region it went to, so that a rollback in one region never goes back to a deploy in another. Set region: (e.g. us-east-1), pass task-definition-arn, or run after configure-aws-credentials.',
+    );
+  }
+  return { environment, cluster, service, region, ...(account !== undefined ? { account } : {}) };
+}
+
+/** An http(s) URL for a Deployment status (environment_url): data shown on GitHub, so no spaces or control characters. */
+function readUrl(input: InputReader, name: string): string | undefined {
   const value = input.optionalString(name);
   if (value === undefined) return undefined;
-  const rule = FIELD_RULES[field];
-  if (!rule.test(value)) {
-    throw invalidInput(
-      name,
-      value,
-      `must be ${rule.expected}`,
-      'It is recorded in the deploy tag and read back by rollbacks, so newlines and other control characters are refused.',
-    );
+  if (!HTTP_URL.test(value)) {
+    throw invalidInput(name, value, 'must be an http(s) URL without spaces', 'e.g. https://app.example.com');
   }
   return value;
 }

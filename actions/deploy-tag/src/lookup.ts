@@ -6,7 +6,7 @@ import { ConfigurationError } from '@ecs-actions/core';
 import type { DeployTagDeps } from './github.js';
 import { historyAt, newestRecordAt, type PlaceDeploy } from './history.js';
 import type { LookupInputs } from './inputs.js';
-import type { Place } from './records.js';
+import { accountOf, type Place, regionOf } from './records.js';
 import type { DeployRecordOutput, DeployTagResult } from './result.js';
 import { readAllDeployTags, readDeployTag, repositoryOf } from './tags.js';
 import type { DeployVersion } from './version.js';
@@ -26,7 +26,7 @@ export async function lookupPrevious(inputs: LookupInputs, deps: DeployTagDeps):
     );
   }
   deps.info?.(
-    `Runs ${where} now: ${current.tag.tag} (${current.tag.sha}); previous deploy there: ${previous.tag.tag} (${previous.tag.sha}).`,
+    `Runs ${where} now: ${current.tag.tag} (${current.tag.sha}), deployed ${deployedBy(recordOutput(current))}; previous deploy there: ${previous.tag.tag} (${previous.tag.sha})${previous.record ? `, deployed ${deployedBy(recordOutput(previous))}` : ' (a legacy tag)'}.`,
   );
   return { ...lookedUp(previous), previous: recordOutput(previous), latest: recordOutput(current) };
 }
@@ -55,13 +55,14 @@ export async function lookupVersion(
     };
   }
   const record = newestRecordAt(found, inputs.place);
-  const result = lookedUp({ tag: found, ...(record ? { record } : {}) });
+  const deploy: PlaceDeploy = { tag: found, ...(record ? { record } : {}) };
+  const result = lookedUp(deploy);
   deps.info?.(
     `Deploy tag ${found.tag} is on commit ${found.sha}; ${
       found.records === undefined
         ? 'it records no deploys (a legacy tag)'
         : record
-          ? `deployed ${placeText(inputs.place)} at ${record.time}`
+          ? `deployed ${placeText(inputs.place)} ${deployedBy(recordOutput(deploy))}`
           : `never deployed ${placeText(inputs.place)} (${found.records.length} deploy(s) elsewhere)`
     }.`,
   );
@@ -83,10 +84,16 @@ function lookedUp(deploy: PlaceDeploy): DeployTagResult {
     ...(output.image !== undefined ? { image: output.image } : {}),
     ...(output.imageDigest !== undefined ? { imageDigest: output.imageDigest } : {}),
     ...(output.taskDefinitionArn !== undefined ? { taskDefinitionArn: output.taskDefinitionArn } : {}),
+    ...(output.actor !== undefined ? { actor: output.actor } : {}),
+    ...(output.triggeringActor !== undefined ? { triggeringActor: output.triggeringActor } : {}),
+    ...(output.region !== undefined ? { region: output.region } : {}),
+    ...(output.account !== undefined ? { account: output.account } : {}),
   };
 }
 
 export function recordOutput({ tag, record }: PlaceDeploy): DeployRecordOutput {
+  const region = record && regionOf(record);
+  const account = record && accountOf(record);
   return {
     tag: tag.tag,
     version: tag.version.text,
@@ -94,12 +101,28 @@ export function recordOutput({ tag, record }: PlaceDeploy): DeployRecordOutput {
     ...(record?.image !== undefined ? { image: record.image } : {}),
     ...(record?.imageDigest !== undefined ? { imageDigest: record.imageDigest } : {}),
     ...(record?.taskDefinitionArn !== undefined ? { taskDefinitionArn: record.taskDefinitionArn } : {}),
+    ...(record?.actor !== undefined ? { actor: record.actor } : {}),
+    ...(record?.triggeringActor !== undefined ? { triggeringActor: record.triggeringActor } : {}),
+    ...(region !== undefined ? { region } : {}),
+    ...(account !== undefined ? { account } : {}),
+    ...(record ? { time: record.time } : {}),
   };
 }
 
-/** `in production (prod/web)`, or `anywhere` when the lookup is not limited to a place. */
+/** `by octocat (re-run by hubot) in us-east-1 (123456789012) at <time>`: who deployed a record and where, for the log. */
+export function deployedBy(output: DeployRecordOutput): string {
+  const who = output.actor
+    ? `by ${output.actor}${output.triggeringActor && output.triggeringActor !== output.actor ? ` (run by ${output.triggeringActor})` : ''}`
+    : 'by an unrecorded actor';
+  const where = output.region ? ` in ${output.region}${output.account ? ` (${output.account})` : ''}` : '';
+  return `${who}${where}${output.time ? ` at ${output.time}` : ''}`;
+}
+
+/** `in production (prod/web, us-east-1)`, or `anywhere` when the lookup is not limited to a place. */
 export function placeText(place: Place): string {
-  const parts = [place.cluster, place.service].filter(Boolean).join('/');
+  const parts = [[place.cluster, place.service].filter(Boolean).join('/'), place.region, place.account]
+    .filter(Boolean)
+    .join(', ');
   if (!place.environment && !parts) return 'anywhere';
   return `${place.environment ? `in ${place.environment}` : 'in any environment'}${parts ? ` (${parts})` : ''}`;
 }

@@ -1,28 +1,52 @@
 /**
  * The deploy records an `ecs-deploy-<version>` tag carries: one tag per version, on the commit it was built from,
- * and in its message one JSON line per deploy of that version (environment, cluster, service, image, task
- * definition, run, time), oldest first. People read the title and the lines; lookups parse them strictly, since
- * what they read back is deployed again: a field that fails its rule makes the whole tag unusable, never guessed at.
+ * and in its message one JSON line per deploy of that version (environment, cluster, service, region, account,
+ * image, task definition, run, actor, time), oldest first. People read the title and the lines; lookups parse them
+ * strictly, since what they read back is deployed again: a field that fails its rule makes the whole tag unusable,
+ * never guessed at.
+ *
+ * Each record says its format: format 1 (no "format" key, written before regions and actors were recorded) has no
+ * region, account or actor; format 2 ("format": 2) must have region and actor. Records of both formats may share
+ * one message (a version first deployed by an older deploy-tag); a format this code does not know is refused.
  */
+
+/** The record formats this code reads; it writes the newest. */
+export type RecordFormat = 1 | 2;
+export const RECORD_FORMAT: RecordFormat = 2;
 
 /** One deploy of a version to one place. */
 export interface DeployRecord {
+  format: RecordFormat;
   environment: string;
   cluster: string;
   service: string;
+  /** The AWS region deployed to (format 2; format 1: known only from an ARN, see regionOf). */
+  region?: string;
+  /** The AWS account deployed to (format 2, when known). */
+  account?: string;
   image?: string;
   imageDigest?: string;
   taskDefinitionArn?: string;
   run?: string;
+  /** Who started the run (GITHUB_ACTOR); format 2. */
+  actor?: string;
+  /** Who started this attempt, e.g. a re-run by another person (GITHUB_TRIGGERING_ACTOR); format 2. */
+  triggeringActor?: string;
   /** ISO 8601; orders the deploys of one place. */
   time: string;
 }
 
-/** Where a deploy goes: the records of the same place make up its history. Empty parts match any value. */
+/**
+ * Where a deploy goes: the records of the same place make up its history. Empty parts match any value; a record
+ * whose region or account is unknown (format 1 without an ARN) matches any region or account, since a repository
+ * deployed to one region only before regions were recorded.
+ */
 export interface Place {
   environment?: string;
   cluster?: string;
   service?: string;
+  region?: string;
+  account?: string;
 }
 
 /** The JSON key of each record field, as people see it in the tag message. */
@@ -30,14 +54,30 @@ const KEYS = {
   environment: 'environment',
   cluster: 'cluster',
   service: 'service',
+  region: 'region',
+  account: 'account',
   image: 'image',
   imageDigest: 'image-digest',
   taskDefinitionArn: 'task-definition',
   run: 'run',
+  actor: 'actor',
+  triggeringActor: 'triggering-actor',
   time: 'time',
-} as const satisfies Record<keyof DeployRecord, string>;
+} as const satisfies Record<Exclude<keyof DeployRecord, 'format'>, string>;
 
-const REQUIRED: readonly (keyof DeployRecord)[] = ['environment', 'cluster', 'service', 'time'];
+export type RecordField = keyof typeof KEYS;
+
+/** The fields each format has: required ones, and every one it may hold. */
+const FORMATS: Record<RecordFormat, { required: readonly RecordField[]; allowed: readonly RecordField[] }> = {
+  1: {
+    required: ['environment', 'cluster', 'service', 'time'],
+    allowed: ['environment', 'cluster', 'service', 'image', 'imageDigest', 'taskDefinitionArn', 'run', 'time'],
+  },
+  2: {
+    required: ['environment', 'cluster', 'service', 'region', 'actor', 'time'],
+    allowed: Object.keys(KEYS) as RecordField[],
+  },
+};
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -48,7 +88,14 @@ const IMAGE =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
-const RUN_URL = /^https?:\/\/[!-~]{1,2000}$/;
+/** An http(s) URL without spaces or control characters: a run's URL, an environment's URL. */
+export const HTTP_URL = /^https?:\/\/[!-~]{1,2000}$/;
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+const ACCOUNT = /^\d{12}$/;
+// A GitHub login (up to 39 letters, digits and hyphens; older accounts may have a hyphen where new ones may not) or
+// an app's bot login (`github-actions[bot]`).
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?$/;
+const LOGIN_EXPECTED = 'a GitHub login (letters, digits and hyphens, up to 39; or an app name[bot])';
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 interface FieldRule {
@@ -63,7 +110,7 @@ const textRule = (expected: string, pattern?: RegExp): FieldRule => ({
 });
 
 /** What each field may hold; the same rules check the action's inputs before writing and the tags when reading. */
-export const FIELD_RULES: Record<keyof DeployRecord, FieldRule> = {
+export const FIELD_RULES: Record<RecordField, FieldRule> = {
   environment: {
     expected: 'a GitHub environment name: 1-255 characters, no control characters, no leading or trailing space',
     test: (value) => value.length <= 255 && value.trim() === value && textRule('').test(value),
@@ -76,7 +123,11 @@ export const FIELD_RULES: Record<keyof DeployRecord, FieldRule> = {
     'a task definition revision ARN arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>',
     TASK_DEFINITION_ARN,
   ),
-  run: textRule('an http(s) URL without spaces', RUN_URL),
+  region: textRule('an AWS region such as us-east-1', REGION),
+  account: textRule('a 12-digit AWS account id', ACCOUNT),
+  run: textRule('an http(s) URL without spaces', HTTP_URL),
+  actor: textRule(LOGIN_EXPECTED, LOGIN),
+  triggeringActor: textRule(LOGIN_EXPECTED, LOGIN),
   time: textRule('an ISO 8601 UTC time', TIME),
 };
 
@@ -85,12 +136,38 @@ export function ecsName(value: string): string {
   return value.startsWith('arn:') ? (value.split('/').at(-1) ?? value) : value;
 }
 
-/** Whether a record is a deploy to `place` (cluster and service compared by name, so an ARN matches its name). */
+/** The region and account of an ECS ARN (`arn:aws:ecs:eu-west-1:123456789012:…`), if the value is one. */
+export function arnLocation(value: string | undefined): { region: string; account: string } | undefined {
+  const match = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):/.exec(value ?? '');
+  // Only a region a record may hold: an ARN of another shape says nothing of where the deploy went.
+  return match?.[1] && match[2] && REGION.test(match[1]) ? { region: match[1], account: match[2] } : undefined;
+}
+
+/** The ARNs a record holds, whose region and account are those of the deploy. */
+const arnsOf = (record: DeployRecord) => [record.taskDefinitionArn, record.service, record.cluster];
+
+/** The region a deploy went to: recorded (format 2), else that of an ARN it recorded; undefined when unknown. */
+export function regionOf(record: DeployRecord): string | undefined {
+  return record.region ?? arnsOf(record).map(arnLocation).find(Boolean)?.region;
+}
+
+/** The account a deploy went to: recorded, else that of an ARN it recorded; undefined when unknown. */
+export function accountOf(record: DeployRecord): string | undefined {
+  return record.account ?? arnsOf(record).map(arnLocation).find(Boolean)?.account;
+}
+
+/**
+ * Whether a record is a deploy to `place` (cluster and service compared by name, so an ARN matches its name). A
+ * record of another region or account is never at the place; one whose region or account is unknown is.
+ */
 export function isAt(record: DeployRecord, place: Place): boolean {
+  const same = (wanted: string | undefined, known: string | undefined) => !wanted || !known || wanted === known;
   return (
     (!place.environment || record.environment === place.environment) &&
     (!place.cluster || ecsName(record.cluster) === ecsName(place.cluster)) &&
-    (!place.service || ecsName(record.service) === ecsName(place.service))
+    (!place.service || ecsName(record.service) === ecsName(place.service)) &&
+    same(place.region, regionOf(record)) &&
+    same(place.account, accountOf(record))
   );
 }
 
@@ -101,11 +178,12 @@ const RECORDS_MARKER = 'deploys:';
 export function formatTagMessage(version: string, commit: string, records: readonly DeployRecord[]): string {
   const last = records.at(-1);
   const title = last
-    ? `Deploy ${version} to ${last.environment} (${ecsName(last.cluster)}/${ecsName(last.service)})`
+    ? `Deploy ${version} to ${last.environment} (${[`${ecsName(last.cluster)}/${ecsName(last.service)}`, regionOf(last)].filter(Boolean).join(', ')})`
     : `Deploy ${version}`;
   const lines = records.map((record) => {
-    const json: Record<string, string> = {};
-    for (const [field, key] of Object.entries(KEYS) as [keyof DeployRecord, string][]) {
+    // Format 1 records keep their shape (no "format" key) when a newer deploy is added beside them.
+    const json: Record<string, string | number> = record.format === 1 ? {} : { format: record.format };
+    for (const [field, key] of Object.entries(KEYS) as [RecordField, string][]) {
       const value = record[field];
       if (value !== undefined) json[key] = value;
     }
@@ -161,16 +239,24 @@ function parseRecord(line: string, lineNumber: number): DeployRecord {
     fail('is not JSON');
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('is not a JSON object');
-  const given = json as Record<string, unknown>;
-  const fields = Object.entries(KEYS) as [keyof DeployRecord, string][];
+  const { format: givenFormat = 1, ...given } = json as Record<string, unknown>;
+  if (givenFormat !== 1 && givenFormat !== 2) {
+    const shown = JSON.stringify(givenFormat).slice(0, 20);
+    return fail(
+      `has record format ${shown}, which this deploy-tag does not read (it reads 1 and 2): a newer deploy-tag wrote it, or it was edited by hand. Use the deploy-tag version that wrote it`,
+    );
+  }
+  const format: RecordFormat = givenFormat;
+  const { required, allowed } = FORMATS[format];
+  const fields = allowed.map((field) => [field, KEYS[field]] as const);
   const known = new Set<string>(fields.map(([, key]) => key));
   const unknown = Object.keys(given).find((key) => !known.has(key));
-  if (unknown !== undefined) fail(`has an unknown field ${JSON.stringify(unknown)}`);
-  const record: Partial<DeployRecord> = {};
+  if (unknown !== undefined) fail(`has an unknown field ${JSON.stringify(unknown)} for record format ${format}`);
+  const record: Partial<DeployRecord> = { format };
   for (const [field, key] of fields) {
     const value = given[key];
     if (value === undefined) {
-      if (REQUIRED.includes(field)) fail(`has no "${key}"`);
+      if (required.includes(field)) fail(`has no "${key}" (record format ${format})`);
       continue;
     }
     if (typeof value !== 'string' || !FIELD_RULES[field].test(value)) {

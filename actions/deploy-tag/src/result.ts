@@ -8,15 +8,31 @@ export interface DeployRecordOutput {
   image?: string;
   imageDigest?: string;
   taskDefinitionArn?: string;
+  /** Who deployed it and where (format 2 records; region and account from an ARN for older ones). */
+  actor?: string;
+  triggeringActor?: string;
+  region?: string;
+  account?: string;
+  /** When it was deployed there. */
+  time?: string;
 }
 
 export interface DeployTagResult {
-  mode: 'create' | 'lookup' | 'list';
+  mode: 'create' | 'lookup' | 'list' | 'deployment';
   /**
    * created: a new tag; moved: an existing tag now points at sha; recorded: this deploy was added to the tag that
-   * already pointed at sha; kept: the tag already recorded this run's deploy (a re-run); looked-up: lookup mode.
+   * already pointed at sha; kept: the tag already recorded this run's deploy (a re-run); looked-up: lookup mode;
+   * deployment-started / deployment-failed: deployment mode (the GitHub Deployment created in_progress / set failure).
    */
-  action: 'created' | 'moved' | 'recorded' | 'kept' | 'looked-up' | 'listed';
+  action:
+    | 'created'
+    | 'moved'
+    | 'recorded'
+    | 'kept'
+    | 'looked-up'
+    | 'listed'
+    | 'deployment-started'
+    | 'deployment-failed';
   tag: string;
   sha: string;
   version: string;
@@ -30,6 +46,11 @@ export interface DeployTagResult {
   image?: string;
   imageDigest?: string;
   taskDefinitionArn?: string;
+  /** Lookup mode: who deployed the version at the place, and where (see DeployRecordOutput). */
+  actor?: string;
+  triggeringActor?: string;
+  region?: string;
+  account?: string;
   /** The commit the tag pointed at before a move. */
   movedFrom?: string;
   /** What ran at the place before this deploy (create mode), or the rollback target (version previous). */

@@ -25,7 +25,12 @@ afterAll(async () => {
 
 function run(
   inputs: Record<string, string>,
-  options: { token?: string; event?: { name: string; payload: unknown }; runId?: string } = {},
+  options: {
+    token?: string;
+    event?: { name: string; payload: unknown };
+    runId?: string;
+    env?: Record<string, string>;
+  } = {},
 ) {
   return runBundle({
     bundle,
@@ -35,6 +40,10 @@ function run(
       GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
       GITHUB_SHA: NEWER,
       GITHUB_RUN_ID: options.runId ?? '1658821493',
+      GITHUB_ACTOR: 'octocat',
+      GITHUB_TRIGGERING_ACTOR: 'hubot',
+      AWS_REGION: 'us-east-1',
+      ...options.env,
     },
     event: options.event ?? {
       name: 'workflow_run',
@@ -52,6 +61,7 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
       cluster: 'prod',
       service: 'web',
       environment: 'production',
+      account: '123456789012',
       'create-deployment': 'true',
     };
     const result = await run(inputs);
@@ -71,6 +81,8 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
     const tag = sim.github.tags(OWNER, REPO).find((t) => t.name === 'ecs-deploy-0.2601.3');
     expect(tag).toMatchObject({ type: 'tag', commit: BUILT });
     expect(tag?.message).toContain('"run":"https://github.com/octo-org/octo-app/actions/runs/1658821493"');
+    expect(tag?.message).toContain('"region":"us-east-1","account":"123456789012"');
+    expect(tag?.message).toContain('"actor":"octocat","triggering-actor":"hubot"');
     expect(result.notices).toEqual(['ecs-deploy-0.2601.3 created on 4b825dc (workflow_run.head_sha)']);
     expect(result.summary).toContain('### Deploy tag `ecs-deploy-0.2601.3` created');
     // The token is masked first and appears in no other log line.
@@ -107,15 +119,48 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
       created: 'false',
       found: 'true',
       'latest-version': '0.2601.3',
+      region: 'us-east-1',
     });
+    // 0.2552.9 was recorded without a task definition ARN: its account is unknown.
+    expect(result.outputs.account).toBe('');
+    expect(result.notices).toEqual([
+      'Previous deploy: 0.2552.9 (ecs-deploy-0.2552.9, 0123456), image 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:0.2552.9, deployed by octocat in us-east-1; latest: 0.2601.3, deployed by octocat in us-east-1',
+    ]);
+  });
+
+  it('starts a GitHub Deployment (in_progress) and sets it to failure, writing no tag', async () => {
+    const tags = sim.github.tags(OWNER, REPO);
+    const url = 'https://app.example.com';
+    const started = await run({ version: '0.2601.5', 'deployment-state': 'in_progress', 'environment-url': url });
+    expect(started.errors).toEqual([]);
+    const id = started.outputs['deployment-id'] ?? '';
+    expect(id).toMatch(/^\d+$/);
+    expect(started.notices).toEqual([`Deployment ${id} of 0.2601.5: deployment-started`]);
+    const failed = await run({ version: '0.2601.5', 'deployment-state': 'failure', 'deployment-id': id });
+    expect(failed.exitCode).toBe(0);
+    const deployment = sim.github.deployments(OWNER, REPO).find((d) => String(d.id) === id);
+    expect(deployment?.statuses.map((s) => [s.state, s.environmentUrl])).toEqual([
+      ['in_progress', url],
+      ['failure', ''],
+    ]);
+    expect(sim.github.tags(OWNER, REPO)).toEqual(tags);
   });
 
   it.each([
     [
       'a deployed version',
       '0.2601.3',
-      { found: 'true', tag: 'ecs-deploy-0.2601.3', sha: BUILT, version: '0.2601.3', image: `${IMAGE}:0.2601.3` },
-      'ecs-deploy-0.2601.3 records 0.2601.3 on 4b825dc, image 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:0.2601.3',
+      {
+        found: 'true',
+        tag: 'ecs-deploy-0.2601.3',
+        sha: BUILT,
+        version: '0.2601.3',
+        image: `${IMAGE}:0.2601.3`,
+        actor: 'octocat',
+        'triggering-actor': 'hubot',
+        region: 'us-east-1',
+      },
+      'ecs-deploy-0.2601.3 records 0.2601.3 on 4b825dc, image 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:0.2601.3, deployed by octocat in us-east-1',
     ],
     [
       'a version never deployed',
@@ -149,8 +194,15 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
       undefined,
       'Input "environment" must be a GitHub environment name',
     ],
-  ])('fails once with a clear error for %s', async (_case, inputs, token, message) => {
-    const result = await run(inputs, token ? { token } : {});
+    [
+      'an actor that would be a workflow command',
+      { version: '0.2601.4', env: { GITHUB_ACTOR: '::error::forged' } },
+      undefined,
+      'GITHUB_ACTOR is "::error::forged", which is not a GitHub login',
+    ],
+  ])('fails once with a clear error for %s', async (_case, given, token, message) => {
+    const { env, ...inputs } = given as Record<string, string> & { env?: Record<string, string> };
+    const result = await run(inputs, { ...(token ? { token } : {}), ...(env ? { env } : {}) });
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toContain(message);

@@ -1,102 +1,39 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError, InputReader, inputsFrom, ManualClock } from '@ecs-actions/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { ConfigurationError } from '@ecs-actions/core';
+import { describe, expect, it } from '@jest/globals';
 import { SETTLE_MAX_MS, SETTLE_MIN_MS, settleAfterWrite } from '../src/create.js';
-import { type DeployTagResult, deployTag } from '../src/deploy-tag.js';
-import { readDeployTagInputs } from '../src/inputs.js';
+import { deployTag } from '../src/deploy-tag.js';
 import { parseTagMessage } from '../src/records.js';
 import { compareVersions, parseVersion } from '../src/version.js';
-import { COMMITS, type GitHubFixture, OWNER, READ_TOKEN, REPO, startGitHub, WRITE_TOKEN } from './github-server.js';
+import {
+  A,
+  ANOTHER_RUN,
+  arn,
+  B,
+  C,
+  clock,
+  D,
+  DIGEST,
+  ENV,
+  F,
+  gh,
+  handMadeTag,
+  IMAGE,
+  imageOf,
+  PRODUCTION,
+  read,
+  run,
+  STAGING,
+  seedTags,
+  slept,
+  tagsInRepo,
+  useGitHub,
+} from './fixture.js';
+import { OWNER, READ_TOKEN, REPO } from './github-server.js';
 
-const [A = '', B = '', C = '', D = '', , F = ''] = COMMITS;
-const NOW = Date.parse('2026-01-05T10:00:00Z');
-const ENV = {
-  GITHUB_REPOSITORY: `${OWNER}/${REPO}`,
-  GITHUB_SHA: F,
-  GITHUB_SERVER_URL: 'https://github.com',
-  GITHUB_RUN_ID: '1658821493',
-  GITHUB_EVENT_NAME: 'push',
-};
-/** A later workflow run: its deploy of a version already recorded by ENV's run is a new record. */
-const ANOTHER_RUN = { ...ENV, GITHUB_RUN_ID: '1658821999' };
-const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
-const DIGEST = `sha256:${'1'.repeat(64)}`;
-/** Where the deploys of these tests go unless a test says otherwise. */
-const PRODUCTION = { environment: 'production', cluster: 'prod', service: 'web' };
-const STAGING = { environment: 'staging', cluster: 'stage', service: 'web' };
-/** The image of a version as ecr-push tags it (`+` becomes `-`). */
-const imageOf = (version: string) => `${IMAGE}:${version.replace('+', '-')}`;
-const arn = (revision: number) => `arn:aws:ecs:us-east-1:123456789012:task-definition/web:${revision}`;
-
-let gh: GitHubFixture;
-beforeAll(async () => {
-  gh = await startGitHub();
-});
-afterAll(async () => {
-  await gh.close();
-});
-/** One clock for a test: every run starts a minute after the one before, so deploys are ordered in time. */
-let clock: ManualClock;
-beforeEach(async () => {
-  await gh.reset();
-  slept = [];
-  clock = new ManualClock(NOW);
-});
-
-function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV) {
-  return readDeployTagInputs(
-    new InputReader(inputsFrom({ 'github-token': WRITE_TOKEN, ...PRODUCTION, ...inputs })),
-    env,
-  );
-}
-
-/** Delays the action slept for between retries (and before reading a written tag back). */
-let slept: number[] = [];
-
-async function run(
-  inputs: Record<string, string>,
-  env: NodeJS.ProcessEnv = ENV,
-  sleep: (ms: number) => Promise<void> = async (ms) => {
-    slept.push(ms);
-    await clock.sleep(ms);
-  },
-): Promise<DeployTagResult> {
-  const parsed = read(inputs, env);
-  await clock.sleep(60_000);
-  return deployTag(parsed, { github: gh.client(parsed.token), clock, sleep });
-}
-
-/** Deploys through the action itself, oldest first: version → commit (at the place of `extra`, default production). */
-async function seedTags(tags: [string, string][], extra: Record<string, string> = {}): Promise<void> {
-  for (const [version, sha] of tags) await run({ version, sha, image: imageOf(version), ...extra });
-}
-
-/** A tag made without deploy-tag: lightweight, or annotated with `message`. */
-async function handMadeTag(name: string, sha: string, message?: string): Promise<void> {
-  const client = gh.client();
-  const target = message
-    ? (
-        await client.request('POST /repos/{owner}/{repo}/git/tags', {
-          owner: OWNER,
-          repo: REPO,
-          tag: name,
-          message,
-          object: sha,
-          type: 'commit',
-        })
-      ).data.sha
-    : sha;
-  await client.request('POST /repos/{owner}/{repo}/git/refs', {
-    owner: OWNER,
-    repo: REPO,
-    ref: `refs/tags/${name}`,
-    sha: target,
-  });
-}
-
-const tagsInRepo = () => gh.github.tags(OWNER, REPO).map((t) => [t.name, t.commit]);
+useGitHub();
 
 describe('create', () => {
   it('creates an annotated tag on the commit with every detail in the message', async () => {
@@ -121,19 +58,24 @@ describe('create', () => {
     expect(tag).toMatchObject({ name: 'ecs-deploy-0.2602.7', type: 'tag', commit: B });
     expect(tag?.message).toBe(
       [
-        'Deploy 0.2602.7 to production (prod/web)',
+        'Deploy 0.2602.7 to production (prod/web, us-east-1)',
         '',
         'version: 0.2602.7',
         `commit: ${B}`,
         'deploys:',
         JSON.stringify({
+          format: 2,
           environment: 'production',
           cluster: 'prod',
           service: 'web',
+          region: 'us-east-1',
+          account: '123456789012',
           image: `${IMAGE}:0.2602.7`,
           'image-digest': DIGEST,
           'task-definition': 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:42',
           run: 'https://github.com/octo-org/octo-app/actions/runs/1658821493',
+          actor: 'octocat',
+          'triggering-actor': 'hubot',
           time: '2026-01-05T10:01:00.000Z',
         }),
         '',
@@ -149,7 +91,7 @@ describe('create', () => {
     const second = await run({ version: '0.2602.7', sha: B, 'task-definition-arn': arn(9) });
     expect(second).toMatchObject({ action: 'recorded', created: false, sha: B });
     const [tag] = gh.github.tags(OWNER, REPO);
-    expect(tag?.message?.split('\n')[0]).toBe('Deploy 0.2602.7 to production (prod/web)');
+    expect(tag?.message?.split('\n')[0]).toBe('Deploy 0.2602.7 to production (prod/web, us-east-1)');
     expect(parseTagMessage(tag?.message ?? '', { version: '0.2602.7', commit: B })).toEqual([
       expect.objectContaining({ environment: 'staging', taskDefinitionArn: arn(3) }),
       expect.objectContaining({ environment: 'production', taskDefinitionArn: arn(9) }),
@@ -161,7 +103,7 @@ describe('create', () => {
     // The write was read back twice, a settle pause apart (the least: no time passed from read to write on this
     // clock); the re-run wrote nothing and reads it once, without the pause.
     expect(slept).toEqual([SETTLE_MIN_MS]);
-    slept = [];
+    slept.length = 0;
     const second = await run({ version: '0.2602.7', sha: B });
     expect(slept).toEqual([]);
     expect(first.created).toBe(true);
@@ -277,7 +219,7 @@ describe('version: previous, HeadVer order, not string order', () => {
     await seedTags(existing);
     await run({ version: '0.2552.1', sha: F });
     await expect(run({ version: 'previous' })).rejects.toThrow(
-      'version: previous found only ecs-deploy-0.2552.1 deployed in production (prod/web) in octo-org/octo-app',
+      'version: previous found only ecs-deploy-0.2552.1 deployed in production (prod/web, us-east-1) in octo-org/octo-app',
     );
   });
 
@@ -337,7 +279,7 @@ describe('lookup mode (version: previous)', () => {
     expect(await run({ version: 'previous', ...STAGING })).toMatchObject({ version: '0.2601.3', sha: C });
     // Another service of the same environment has its own history.
     await expect(run({ version: 'previous', service: 'worker' })).rejects.toThrow(
-      'version: previous found no deploy in production (prod/worker) in the tags ecs-deploy-<version> of octo-org/octo-app',
+      'version: previous found no deploy in production (prod/worker, us-east-1) in the tags ecs-deploy-<version> of octo-org/octo-app',
     );
   });
 
@@ -363,14 +305,17 @@ describe('lookup mode (version: previous)', () => {
   });
 
   it.each([
-    [[], 'found no deploy in production (prod/web) in the tags ecs-deploy-<version> of octo-org/octo-app'],
-    [[['0.2601.1', A]], 'found only ecs-deploy-0.2601.1 deployed in production (prod/web) in octo-org/octo-app'],
+    [[], 'found no deploy in production (prod/web, us-east-1) in the tags ecs-deploy-<version> of octo-org/octo-app'],
+    [
+      [['0.2601.1', A]],
+      'found only ecs-deploy-0.2601.1 deployed in production (prod/web, us-east-1) in octo-org/octo-app',
+    ],
     [
       [
         ['0.2601.1', A],
         ['0.2601.1+qa', B],
       ],
-      'found only ecs-deploy-0.2601.1+qa deployed in production (prod/web) in octo-org/octo-app',
+      'found only ecs-deploy-0.2601.1+qa deployed in production (prod/web, us-east-1) in octo-org/octo-app',
     ],
   ] as [[string, string][], string][])('fails when there is nothing to roll back to (%j)', async (tags, message) => {
     await seedTags(tags);
@@ -532,6 +477,10 @@ describe('lookup mode (lookup: true with a version)', () => {
       image: `${IMAGE}:0.2601.1`,
       imageDigest: DIGEST,
       taskDefinitionArn: arn(4),
+      actor: 'octocat',
+      triggeringActor: 'hubot',
+      region: 'us-east-1',
+      account: '123456789012',
     });
     expect(tagsInRepo()).toEqual(before);
     // One listing of the tags whose name starts with the tag's (0.2601.10 matches too and is skipped).
@@ -847,7 +796,7 @@ describe('GitHub faults', () => {
     // The first attempt's error said the tag was written.
     gh.sim.faults.inject({ api: 'github', operation: 'POST /repos/{owner}/{repo}/deployments', kind: 'access-denied' });
     await expect(run({ ...inputs, version: '0.2601.2' })).rejects.toThrow(
-      `Tag ecs-deploy-0.2601.2 was created on ${B} (this deploy is recorded), but the GitHub Deployment for environment production was not created: GitHub answered 403`,
+      `Tag ecs-deploy-0.2601.2 was created on ${B} (this deploy is recorded), but the GitHub Deployment for environment production was not set to success: GitHub answered 403`,
     );
     expect(gh.github.deployments(OWNER, REPO)).toHaveLength(1);
   });

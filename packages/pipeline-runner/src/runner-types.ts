@@ -17,7 +17,10 @@ export interface Trigger {
   runNumber: number;
   /** workflow_dispatch inputs. */
   inputs?: Record<string, string>;
+  /** github.actor: who started the run (default octocat). */
   actor?: string;
+  /** github.triggering_actor: who started this attempt, e.g. a re-run (default the actor). */
+  triggeringActor?: string;
 }
 
 export interface PipelineRunnerOptions {

@@ -80,7 +80,7 @@ describe('pnpm demo without Docker', () => {
     expect(failing).toMatch(
       /Error: Deployment ecs-svc\/\d+ of ecs_be_prod:3 failed and ECS's deployment circuit breaker/,
     );
-    expect(failing).toContain('○ Run ecs-actions/ecs-actions/deploy-tag@v1 (skipped)');
+    expect(failing).toContain('○ Record the deploy (skipped)');
     expect(failing).toContain('job deploy/deploy failed');
     expect(failing).toMatch(/CD ✗ failure · \{"version":"0\.\d{4}\.2",.*"status":"rolled-back"\}/);
     expect(failing).toMatch(/deploy tags: ecs-deploy-0\.\d{4}\.1 \(no tag for 0\.\d{4}\.2\)/);

@@ -161,8 +161,13 @@ describe('the starter workflows, run from their YAML against the simulator and a
     expect(tagStep(cd).outcome).toBe('skipped');
     expect(cd.outputs.deploy?.status).toBe('rolled-back');
     expect(Object.keys(deployTags())).toEqual([`ecs-deploy-${releases.v1?.outputs['build-push']?.version}`]);
-    // No GitHub Deployment records the failed release either: production still shows the first one.
-    expect(sim.github.deployments(pipeline.owner, pipeline.repo).map((d) => d.sha)).toEqual([releases.v1?.sha]);
+    // The failed release's GitHub Deployment ended as failure: production still shows the first one as active.
+    expect(sim.github.deployments(pipeline.owner, pipeline.repo).map((d) => [d.sha, d.statuses.at(-1)?.state])).toEqual(
+      [
+        [releases.v1?.sha, 'success'],
+        [ci.sha, 'failure'],
+      ],
+    );
     expect(await running()).toEqual(before);
   });
 

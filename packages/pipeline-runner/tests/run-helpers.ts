@@ -23,11 +23,13 @@ export function explain(run: WorkflowRun): string {
     .join('\n');
 }
 
-/** The deploy-tag step of deploy.yml that writes the tag (not the lookup of the history). */
+/**
+ * The deploy-tag step of deploy.yml that writes the tag (`tag`): not the lookup of the history (`record`), the list of
+ * recorded revisions (`recorded`) nor the steps that set the GitHub Deployment's state.
+ */
 export function tagStep(run: WorkflowRun) {
   const found = job(run, 'deploy/deploy').steps.find(
-    // Not the lookup (`record`) nor keep-revisions' list of recorded revisions (`recorded`): they only read.
-    (s) => s.uses?.startsWith('ecs-actions/ecs-actions/deploy-tag@') && s.id !== 'record' && s.id !== 'recorded',
+    (s) => s.uses?.startsWith('ecs-actions/ecs-actions/deploy-tag@') && s.id === 'tag',
   );
   if (!found) throw new Error('no deploy-tag step that writes the tag');
   return found;

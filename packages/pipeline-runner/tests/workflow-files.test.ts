@@ -269,10 +269,16 @@ describe('deploy.yml', () => {
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.ref).toBe('${{ steps.plan.outputs.sha }}');
     const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
-    // The writing one: lookups and `version: recorded` (keep-revisions' list) only read.
-    const tag = tags.filter((s) => s.with?.lookup !== true && s.with?.version !== 'recorded');
+    // The writing one: lookups and `version: recorded` (keep-revisions' list) only read; the deployment-state steps
+    // write the GitHub Deployment only.
+    const tag = tags.filter(
+      (s) => s.with?.lookup !== true && s.with?.version !== 'recorded' && s.with?.['deployment-state'] === undefined,
+    );
     expect(tag).toHaveLength(1);
     expect(tag[0]?.with?.sha).toBe('${{ steps.plan.outputs.sha }}');
+    // The Deployment starts on the same commit.
+    const started = tags.find((s) => s.with?.['deployment-state'] === 'in_progress');
+    expect(started?.with?.sha).toBe('${{ steps.plan.outputs.sha }}');
     expect(read('.github/workflows/deploy.yml')).toContain('BUILT_SHA: ${{ github.event.workflow_run.head_sha }}');
   });
 

@@ -485,6 +485,39 @@ describe('deployments', () => {
     expect(statuses.data.map((s) => s.state)).toEqual(['inactive', 'success']);
   });
 
+  it('auto_inactive: success retires prior successful deployments of a non-production environment only', async () => {
+    const gh = octokit();
+    const create = async (environment: string) =>
+      (await gh.rest.repos.createDeployment({ owner: OWNER, repo: REPO, ref: C1, environment })).data as { id: number };
+    const setState = (id: number, state: 'success' | 'in_progress' | 'failure', extra: object = {}) =>
+      gh.rest.repos.createDeploymentStatus({ owner: OWNER, repo: REPO, deployment_id: id, state, ...extra });
+    const states = async (id: number) =>
+      (await gh.rest.repos.listDeploymentStatuses({ owner: OWNER, repo: REPO, deployment_id: id })).data.map(
+        (s) => s.state,
+      );
+    const older = await create('qa');
+    await setState(older.id, 'success');
+    const newer = await create('qa');
+    // in_progress retires nothing; the environment_url is kept on the status.
+    const progress = await setState(newer.id, 'in_progress', { environment_url: 'https://qa.example.com' });
+    expect(progress.data).toMatchObject({ state: 'in_progress', environment_url: 'https://qa.example.com' });
+    expect(await states(older.id)).toEqual(['success']);
+    // auto_inactive false retires nothing either.
+    await setState(newer.id, 'success', { auto_inactive: false });
+    expect(await states(older.id)).toEqual(['success']);
+    // A later status of the older deployment never retires the newer one.
+    await setState(older.id, 'success');
+    expect(await states(newer.id)).toEqual(['success', 'in_progress']);
+    await setState(newer.id, 'success');
+    expect(await states(older.id)).toEqual(['inactive', 'success', 'success']);
+    // production (production_environment defaults to true for it) is not retired automatically.
+    const live = await create('production');
+    await setState(live.id, 'success');
+    const next = await create('production');
+    await setState(next.id, 'success');
+    expect(await states(live.id)).toEqual(['success']);
+  });
+
   it.each([['an unknown ref', { ref: 'nope' }, 422, 'No ref found for: nope']])(
     'rejects %s',
     async (_case, body, code, message) => {

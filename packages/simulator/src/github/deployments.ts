@@ -61,7 +61,8 @@ export function getDeployment({ params, repo, route, origin }: RouteContext): Gi
 
 // Create a deployment status (https://docs.github.com/rest/deployments/statuses#create-a-deployment-status):
 // state is one of error, failure, inactive, in_progress, queued, pending, success; `auto_inactive` (default true)
-// adds an inactive status to earlier successful non-transient, non-production deployments of the same environment.
+// adds an inactive status to the prior (earlier created) non-transient, non-production deployments of the same
+// environment whose latest status is success; a newer deployment is never made inactive by an older one's status.
 export function createStatus({ request, params, repo, route, origin, clock, newId }: RouteContext): GitHubResponse {
   const docs = 'https://docs.github.com/rest/deployments/statuses#create-a-deployment-status';
   const deployment = repo.deployments.find((d) => String(d.id) === params.deployment_id);
@@ -91,7 +92,7 @@ export function createStatus({ request, params, repo, route, origin, clock, newI
   deployment.statuses.push(status);
   if (body.state === 'success' && body.auto_inactive !== false) {
     for (const other of repo.deployments) {
-      if (other === deployment || other.environment !== deployment.environment) continue;
+      if (other.id >= deployment.id || other.environment !== deployment.environment) continue;
       if (other.transientEnvironment || other.productionEnvironment) continue;
       if (other.statuses.at(-1)?.state !== 'success') continue;
       other.statuses.push({
