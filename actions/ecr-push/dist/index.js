@@ -41,7 +41,7 @@ function dockerCli(binary = 'docker') {
         run(args, options = {}) {
             const quiet = options.quiet ?? false;
             if (!quiet)
-                process.stdout.write(`[command]${binary} ${args.join(' ')}\n`);
+                (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .writePlainText */ .Nz)(`[command]${binary} ${args.join(' ')}`);
             return new Promise((resolve, reject) => {
                 const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(binary, [...args], {
                     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -49,20 +49,24 @@ function dockerCli(binary = 'docker') {
                 const stdout = [];
                 const stderr = [];
                 const output = [];
+                // The build's output (a base image's or a RUN step's text) is echoed as plain text, never as commands.
+                const echoes = { stdout: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .plainTextEcho */ .jh)(process.stdout), stderr: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .plainTextEcho */ .jh)(process.stderr) };
                 const collect = (into, echo) => (data) => {
                     into.push(data);
                     output.push(data);
                     if (!quiet)
                         echo.write(data);
                 };
-                child.stdout?.on('data', collect(stdout, process.stdout));
-                child.stderr?.on('data', collect(stderr, process.stderr));
+                child.stdout?.on('data', collect(stdout, echoes.stdout));
+                child.stderr?.on('data', collect(stderr, echoes.stderr));
                 child.on('error', (error) => {
                     reject(error.code === 'ENOENT'
                         ? new DockerNotInstalledError(`Unable to locate executable file: ${binary}`)
                         : error);
                 });
                 child.on('close', (code) => {
+                    echoes.stdout.end();
+                    echoes.stderr.end();
                     resolve({
                         // A process killed by a signal has no exit code: it failed.
                         exitCode: code ?? 1,
@@ -504,6 +508,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Rm: () => (/* reexport */ log_namespaceObject),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
+  jh: () => (/* reexport */ plainTextEcho),
   wt: () => (/* reexport */ poll),
   cl: () => (/* reexport */ errors_quoteValue),
   bZ: () => (/* reexport */ realSleep),
@@ -512,10 +517,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   em: () => (/* reexport */ sentence),
   n0: () => (/* reexport */ setOutputs),
   ml: () => (/* reexport */ systemClock),
+  Nz: () => (/* reexport */ writePlainText),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, readInputFile, reportFailure, runner, runnerInputs, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, readInputFile, reportFailure, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1134,6 +1140,62 @@ function issueCommand(command, properties, message) {
         .join(',');
     process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
 }
+/** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
+const runnerLines = (text) => text.split(/\r\n|\r|\n/);
+/**
+ * Could the runner read this line as a workflow command? It parses `::name::` at the start of a line (after
+ * trimming) and the legacy `##[name]` anywhere in it; any `::` counts, to stay on the safe side of its trimming.
+ */
+const mayBeCommand = (line) => line.includes('::') || line.includes('##[');
+/**
+ * A token for `::stop-commands::`: random, never derived from the text it guards, and absent from that text. The
+ * Web Crypto global needs no import (node:crypto would cost start-up time in every bundle).
+ */
+function stopToken(lines) {
+    let token;
+    do
+        token = `ecs-actions-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+    while (lines.some((line) => line.toLowerCase().includes(token)));
+    return token;
+}
+/**
+ * Writes text as plain log lines that the runner never runs as workflow commands: when any line could parse as
+ * one, the lines go inside the runner's documented `::stop-commands::<token>` … `::<token>::` block, in one
+ * write, so the action's own commands are never inside it. Every line an action prints goes through here.
+ */
+function writePlainText(text, stream = process.stdout) {
+    const lines = runnerLines(text);
+    if (!lines.some(mayBeCommand)) {
+        stream.write(`${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}`);
+        return;
+    }
+    const token = stopToken(lines);
+    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(external_node_os_.EOL) + external_node_os_.EOL);
+}
+/**
+ * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
+ * across two chunks is still one line to the runner); `end` writes what is left after the last line break.
+ */
+function plainTextEcho(stream = process.stdout) {
+    let pending = '';
+    return {
+        write(chunk) {
+            pending += chunk.toString();
+            const lastBreak = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
+            // A \r at the very end may be the first half of \r\n: keep it until the next chunk says.
+            const cut = pending.endsWith('\r') ? pending.lastIndexOf('\n', pending.length - 2) : lastBreak;
+            if (cut < 0)
+                return;
+            writePlainText(pending.slice(0, cut).replace(/\r$/, ''), stream);
+            pending = pending.slice(cut + 1);
+        },
+        end() {
+            if (pending)
+                writePlainText(pending.replace(/\r$/, ''), stream);
+            pending = '';
+        },
+    };
+}
 function fileCommand(variable, name, value) {
     const file = process.env[variable];
     if (!file) {
@@ -1146,8 +1208,9 @@ function fileCommand(variable, name, value) {
     (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
 }
 const runner = {
+    /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
     info(message) {
-        process.stdout.write(`${message}${external_node_os_.EOL}`);
+        writePlainText(message);
     },
     debug(message) {
         issueCommand('debug', {}, message);

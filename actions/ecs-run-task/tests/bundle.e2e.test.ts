@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ECSClient, RegisterTaskDefinitionCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
+import { type BundleRun, foreignCommands, HOSTILE_LINES, runBundle } from '@ecs-actions/core/testkit';
 import { type Scenario, type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 
@@ -210,6 +210,20 @@ describe('ecs-run-task bundle', () => {
     expect(result.summary).toContain('Message    : ERROR: relation "orders_created_at_idx" already exists');
     expect(result.errors[0]).toContain('container app exited 1');
     expect(s.callsOf('GetLogEvents').length).toBeGreaterThan(0);
+  });
+
+  it('log lines carrying workflow commands in both forms never reach the runner as commands (tail and report)', async () => {
+    const s = await setUp({ kind: 'exit', exitCode: 1, afterSeconds: 10 }, [...HOSTILE_LINES]);
+    const result = await run(s, { 'container-name': 'app', command: '["migrate"]' });
+    expect(result.exitCode).toBe(1);
+    expect(foreignCommands(result.log)).toEqual([]);
+    // Both print sites showed the lines as text: the live tail and the failure report.
+    expect(result.stdout).toContain('[app] GET /##[add-mask]hostile-2 HTTP/1.1');
+    expect(result.stdout).toContain('    | ##[stop-commands]hostile-9');
+    // The step's own error still reaches the runner after the last hostile line.
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('container app exited 1');
+    expect(result.outputs.status).toBe('failed');
   });
 
   it('with logs:GetLogEvents denied, one line names it and the run ends as it would have', async () => {

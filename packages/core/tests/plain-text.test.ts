@@ -31,7 +31,10 @@ describe("the test kit reads output with the runner's rules", () => {
     ]);
     // `::stop-commands::abc` stopped everything; the next line's token is not `abc`, so the step's error is lost.
     expect(reading.stoppedBy).toBe('abc');
-    expect(readAsRunner('##[error file=a;title=b%3Bc]x%5D').commands[0]?.properties).toEqual({ file: 'a', title: 'b;c' });
+    expect(readAsRunner('##[error file=a;title=b%3Bc]x%5D').commands[0]?.properties).toEqual({
+      file: 'a',
+      title: 'b;c',
+    });
     expect(foreignCommands(raw)).toHaveLength(10);
   });
 

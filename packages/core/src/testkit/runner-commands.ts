@@ -76,12 +76,12 @@ interface Parsed {
   form: '::' | '##[';
 }
 
-function splitProperties(text: string, separator: string, unescape: (s: string) => string): Record<string, string> {
+function splitProperties(text: string, separator: string, decode: (s: string) => string): Record<string, string> {
   const properties: Record<string, string> = {};
   for (const pair of text.split(separator).filter(Boolean)) {
     const equals = pair.indexOf('=');
     // .NET's Split('=', 2, RemoveEmptyEntries): "=x" and "x=" have one part and are dropped.
-    if (equals > 0 && equals < pair.length - 1) properties[pair.slice(0, equals)] = unescape(pair.slice(equals + 1));
+    if (equals > 0 && equals < pair.length - 1) properties[pair.slice(0, equals)] = decode(pair.slice(equals + 1));
   }
   return properties;
 }
