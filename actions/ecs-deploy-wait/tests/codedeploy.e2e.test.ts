@@ -281,13 +281,15 @@ describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
     await writeFile(path.join(s.workspace, 'broken.yaml'), 'Resources: [\n');
     const broken = await run(s, { 'codedeploy-appspec': 'broken.yaml' });
     expect(broken.exitCode).toBe(1);
-    expect(broken.errors[0]).toContain('Input "codedeploy-appspec": "broken.yaml" is not valid YAML or JSON');
+    expect(broken.errors[0]).toMatch(
+      /^Input "codedeploy-appspec": "broken\.yaml", line \d+, column \d+: not valid YAML or JSON/,
+    );
     await writeFile(
       path.join(s.workspace, 'no-td.yaml'),
       'Resources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        LoadBalancerInfo: {ContainerName: a, ContainerPort: 1}\n',
     );
     const noTaskDefinition = await run(s, { 'codedeploy-appspec': 'no-td.yaml' });
-    expect(noTaskDefinition.errors[0]).toContain('has no Properties.TaskDefinition');
+    expect(noTaskDefinition.errors[0]).toContain('Resources[0].TargetService.Properties.TaskDefinition: is missing');
     expect(s.sim.calls).toHaveLength(0);
   });
 

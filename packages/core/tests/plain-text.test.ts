@@ -11,7 +11,9 @@ beforeEach(() => {
     return true;
   });
 });
-afterEach(() => jest.restoreAllMocks());
+afterEach(() => {
+  jest.restoreAllMocks();
+});
 const printed = () => stdout.join('');
 
 describe("the test kit reads output with the runner's rules", () => {
