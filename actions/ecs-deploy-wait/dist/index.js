@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7687);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1472);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2548);
 
 
 
@@ -101,7 +101,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1472:
+/***/ 2548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -298,7 +298,57 @@ function readServiceDefinition(file, workspace) {
     return { path: file, settings: result.settings };
 }
 
+;// CONCATENATED MODULE: ./src/stock-inputs.ts
+
+/**
+ * Inputs of aws-actions/amazon-ecs-deploy-task-definition (v2.6.3) that ecs-deploy-wait does not support, each
+ * with what to write instead. action.yml declares them all (the runner passes an undeclared input with only a
+ * warning), so that a workflow moved over by swapping `uses:` fails before any change instead of silently doing
+ * less: `run-task: true` kept from the stock action must not mean "the migration did not run".
+ */
+const RUN_TASK = (asRunTask) => `ecs-deploy-wait does not run one-off tasks. Run it in a step before this one with ecs-run-task${asRunTask ? ` (there: ${asRunTask})` : ''}, or, with the reusable deploy.yml, set migration-command.`;
+const SERVICE_DEFINITION = (field) => `Set ${field} in the service-definition file (input service-definition), which this step applies with the same UpdateService.`;
+const UNSUPPORTED_STOCK_INPUTS = {
+    'run-task': { instead: RUN_TASK(), accepts: 'false' },
+    'run-task-container-overrides': { instead: RUN_TASK('container-name, command and environment-variables') },
+    'run-task-security-groups': { instead: RUN_TASK('security-groups') },
+    'run-task-subnets': { instead: RUN_TASK('subnets') },
+    'run-task-assign-public-IP': { instead: RUN_TASK('assign-public-ip') },
+    'run-task-capacity-provider-strategy': { instead: RUN_TASK('launch-type') },
+    'run-task-launch-type': { instead: RUN_TASK('launch-type') },
+    'run-task-started-by': { instead: RUN_TASK('started-by') },
+    'run-task-tags': { instead: RUN_TASK('tags') },
+    'run-task-managed-ebs-volume-name': { instead: RUN_TASK() },
+    'run-task-managed-ebs-volume': { instead: RUN_TASK() },
+    'wait-for-task-stopped': { instead: RUN_TASK('wait, true by default'), accepts: 'false' },
+    'service-managed-ebs-volume-name': {
+        instead: SERVICE_DEFINITION('"volumeConfigurations": [{"name": …, "managedEBSVolume": {…}}]'),
+    },
+    'service-managed-ebs-volume': {
+        instead: SERVICE_DEFINITION('"volumeConfigurations": [{"name": …, "managedEBSVolume": {…}}]'),
+    },
+    'enable-ecs-managed-tags': { instead: SERVICE_DEFINITION('"enableECSManagedTags": true') },
+    'propagate-tags': { instead: SERVICE_DEFINITION('"propagateTags": "SERVICE"') },
+    'keep-null-value-keys': {
+        instead: 'ecs-deploy-wait registers the task definition file as written, empty values included, so there is nothing to keep: remove the input (and remove from the file any empty value ECS should not see).',
+    },
+    'max-retries': {
+        instead: 'ecs-deploy-wait retries throttling and server errors itself, within timeout: remove the input (set timeout to bound the whole step).',
+    },
+};
+/** Refuses, before anything runs, any unsupported stock input that is set, naming what to write instead. */
+function refuseUnsupportedStockInputs(source) {
+    for (const [name, { instead, accepts }] of Object.entries(UNSUPPORTED_STOCK_INPUTS)) {
+        const value = (source(name) ?? '').trim();
+        if (!value || value.toLowerCase() === accepts)
+            continue;
+        throw new src/* ConfigurationError */.j1(`Input "${name}" (${(0,src/* quoteValue */.cl)(value)}) of aws-actions/amazon-ecs-deploy-task-definition is not supported by ecs-deploy-wait, and nothing it asks for would happen. ${instead}`);
+    }
+    return source;
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -311,7 +361,7 @@ async function withParsedAppSpec(inputs) {
     const source = inputs.codedeploy.appSpecSource;
     if (!source)
         return inputs;
-    const { parseAppSpec } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(786)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8786));
+    const { parseAppSpec } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(173)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9173));
     return { ...inputs, codedeploy: { ...inputs.codedeploy, appSpec: parseAppSpec(source.text, source.shown) } };
 }
 const PREFLIGHT_MODES = ['warn', 'fail', 'off'];
@@ -364,7 +414,7 @@ const STOCK_ALIASES = [
 ];
 /** The step's inputs, with the stock action's names read as ours (see STOCK_ALIASES). */
 function deployInputReader(source = src/* runnerInputs */.ax) {
-    return new src/* InputReader */.i_(withAliases(source, STOCK_ALIASES));
+    return new src/* InputReader */.i_(withAliases(refuseUnsupportedStockInputs(source), STOCK_ALIASES));
 }
 /** Reads and validates every input, including the task definition file, before anything is changed. */
 function readDeployInputs(input, workspace, runnerTemp) {

@@ -293,6 +293,34 @@ describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
     expect(s.sim.calls).toHaveLength(0);
   });
 
+  it.each([
+    [
+      'a second key in the resource item',
+      '    Extra: {Type: AWS::ECS::Service}\n',
+      'Resources[0]: has 2 keys (TargetService, Extra)',
+    ],
+    [
+      'TaskDefinition and taskdefinition in one item',
+      '        taskdefinition: y\n',
+      'Properties.taskdefinition: repeats Resources[0].TargetService.Properties.TaskDefinition in another letter case',
+    ],
+    ['a YAML alias', 'Hooks: [{AfterInstall: *fn}]\n', 'the YAML alias *fn'],
+  ])('an AppSpec with %s fails once, naming the path, with nothing registered', async (_what, extra, message) => {
+    const s = await setUp();
+    await writeFile(
+      path.join(s.workspace, 'appspec.yaml'),
+      `version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\n        LoadBalancerInfo:\n          ContainerName: &fn ${CONTAINER}\n          ContainerPort: 8080\n${extra}`,
+    );
+    const result = await run(s, { 'codedeploy-appspec': 'appspec.yaml' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('Input "codedeploy-appspec": "appspec.yaml"');
+    expect(result.errors[0]).toContain(message);
+    expect(result.errors[0]).not.toMatch(/TypeError|ReferenceError/);
+    expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
+    expect(s.sim.calls).toHaveLength(0);
+  });
+
   it('refuses a timeout not longer than the termination wait before any change', async () => {
     const s = await setUp({ group: { terminationWaitTimeInMinutes: 60 } });
     const result = await run(s, { timeout: '30m' });
