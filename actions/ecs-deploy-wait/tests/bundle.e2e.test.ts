@@ -571,5 +571,21 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
       ]);
       expect(s.sim.calls).toEqual([]);
     });
+
+    it('refuses run-task kept from the stock action before any AWS call, naming ecs-run-task and migration-command', async () => {
+      const s = await setUp();
+      const result = await run(s, {
+        'run-task': 'true',
+        'run-task-container-overrides': '[{"name":"app","command":["migrate"]}]',
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toMatch(
+        /^Input "run-task" \("true"\) of aws-actions\/amazon-ecs-deploy-task-definition is not supported/,
+      );
+      expect(result.errors[0]).toContain('ecs-run-task');
+      expect(result.errors[0]).toContain('migration-command');
+      expect(s.sim.calls).toEqual([]);
+    });
   });
 });
