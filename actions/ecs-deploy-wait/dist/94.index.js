@@ -193,44 +193,52 @@ function checkProperties(properties, path, add) {
     if (!('TaskDefinition' in properties)) {
         add(`${path}.TaskDefinition`, 'is missing', 'Add TaskDefinition (any placeholder: this step puts the ARN it deploys there).');
     }
-    const loadBalancer = properties.LoadBalancerInfo;
+    checkLoadBalancer(properties.LoadBalancerInfo, `${path}.LoadBalancerInfo`, add);
+    checkNetwork(properties.NetworkConfiguration, `${path}.NetworkConfiguration`, add);
+    checkCapacityProviders(properties.CapacityProviderStrategy, `${path}.CapacityProviderStrategy`, add);
+}
+/** The container and port CodeDeploy routes production traffic to. */
+function checkLoadBalancer(loadBalancer, path, add) {
     if (!isObject(loadBalancer)) {
-        add(`${path}.LoadBalancerInfo`, 'is missing or not a mapping', 'Add LoadBalancerInfo: {ContainerName: <container>, ContainerPort: <port>}: CodeDeploy routes traffic there.');
+        add(path, 'is missing or not a mapping', 'Add LoadBalancerInfo: {ContainerName: <container>, ContainerPort: <port>}: CodeDeploy routes traffic there.');
+        return;
     }
-    else {
-        checkKeys(loadBalancer, KEYS.loadBalancer, `${path}.LoadBalancerInfo`, add);
-        if (typeof loadBalancer.ContainerName !== 'string' || loadBalancer.ContainerName === '') {
-            add(`${path}.LoadBalancerInfo.ContainerName`, 'is missing or not a name', 'Write the name of the container that serves traffic.');
-        }
-        const port = Number(loadBalancer.ContainerPort);
-        if (!Number.isInteger(port) || port < 1 || port > 65535) {
-            add(`${path}.LoadBalancerInfo.ContainerPort`, 'is missing or not a port number', 'Write the container port that serves traffic, e.g. 8080.');
-        }
+    checkKeys(loadBalancer, KEYS.loadBalancer, path, add);
+    if (typeof loadBalancer.ContainerName !== 'string' || loadBalancer.ContainerName === '') {
+        add(`${path}.ContainerName`, 'is missing or not a name', 'Write the name of the container that serves traffic.');
     }
-    const network = properties.NetworkConfiguration;
-    if (network !== undefined) {
-        if (!isObject(network))
-            add(`${path}.NetworkConfiguration`, 'is not a mapping', 'Write NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [..], SecurityGroups: [..], AssignPublicIp: DISABLED}}.');
-        else {
-            checkKeys(network, KEYS.network, `${path}.NetworkConfiguration`, add);
-            const awsvpc = network.AwsvpcConfiguration;
-            if (isObject(awsvpc))
-                checkKeys(awsvpc, KEYS.awsvpc, `${path}.NetworkConfiguration.AwsvpcConfiguration`, add);
-        }
+    const port = Number(loadBalancer.ContainerPort);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        add(`${path}.ContainerPort`, 'is missing or not a port number', 'Write the container port that serves traffic, e.g. 8080.');
     }
-    const strategy = properties.CapacityProviderStrategy;
-    if (strategy !== undefined) {
-        if (!Array.isArray(strategy))
-            add(`${path}.CapacityProviderStrategy`, 'is not a list', 'Write a list of {CapacityProvider, Base, Weight} items.');
+}
+/** Optional: the replacement task set's awsvpc network. */
+function checkNetwork(network, path, add) {
+    if (network === undefined)
+        return;
+    if (!isObject(network)) {
+        add(path, 'is not a mapping', 'Write NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [..], SecurityGroups: [..], AssignPublicIp: DISABLED}}.');
+        return;
+    }
+    checkKeys(network, KEYS.network, path, add);
+    const awsvpc = network.AwsvpcConfiguration;
+    if (isObject(awsvpc))
+        checkKeys(awsvpc, KEYS.awsvpc, `${path}.AwsvpcConfiguration`, add);
+}
+/** Optional: the replacement task set's capacity provider strategy. */
+function checkCapacityProviders(strategy, path, add) {
+    if (strategy === undefined)
+        return;
+    if (!Array.isArray(strategy)) {
+        add(path, 'is not a list', 'Write a list of {CapacityProvider, Base, Weight} items.');
+        return;
+    }
+    strategy.forEach((entry, index) => {
+        if (isObject(entry))
+            checkKeys(entry, KEYS.capacity, `${path}[${index}]`, add);
         else
-            strategy.forEach((entry, index) => {
-                const entryPath = `${path}.CapacityProviderStrategy[${index}]`;
-                if (isObject(entry))
-                    checkKeys(entry, KEYS.capacity, entryPath, add);
-                else
-                    add(entryPath, 'is not a mapping', 'Write {CapacityProvider: FARGATE, Base: 0, Weight: 1}.');
-            });
-    }
+            add(`${path}[${index}]`, 'is not a mapping', 'Write {CapacityProvider: FARGATE, Base: 0, Weight: 1}.');
+    });
 }
 function checkHooks(hooks, add) {
     const fix = `Each item of Hooks is one lifecycle event (${LIFECYCLE_HOOKS.join(', ')}) mapped to a Lambda function name.`;

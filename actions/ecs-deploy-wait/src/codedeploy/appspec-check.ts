@@ -214,60 +214,62 @@ function checkProperties(properties: unknown, path: string, add: Add): void {
       'Add TaskDefinition (any placeholder: this step puts the ARN it deploys there).',
     );
   }
-  const loadBalancer = properties.LoadBalancerInfo;
+  checkLoadBalancer(properties.LoadBalancerInfo, `${path}.LoadBalancerInfo`, add);
+  checkNetwork(properties.NetworkConfiguration, `${path}.NetworkConfiguration`, add);
+  checkCapacityProviders(properties.CapacityProviderStrategy, `${path}.CapacityProviderStrategy`, add);
+}
+
+/** The container and port CodeDeploy routes production traffic to. */
+function checkLoadBalancer(loadBalancer: unknown, path: string, add: Add): void {
   if (!isObject(loadBalancer)) {
     add(
-      `${path}.LoadBalancerInfo`,
+      path,
       'is missing or not a mapping',
       'Add LoadBalancerInfo: {ContainerName: <container>, ContainerPort: <port>}: CodeDeploy routes traffic there.',
     );
-  } else {
-    checkKeys(loadBalancer, KEYS.loadBalancer, `${path}.LoadBalancerInfo`, add);
-    if (typeof loadBalancer.ContainerName !== 'string' || loadBalancer.ContainerName === '') {
-      add(
-        `${path}.LoadBalancerInfo.ContainerName`,
-        'is missing or not a name',
-        'Write the name of the container that serves traffic.',
-      );
-    }
-    const port = Number(loadBalancer.ContainerPort);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      add(
-        `${path}.LoadBalancerInfo.ContainerPort`,
-        'is missing or not a port number',
-        'Write the container port that serves traffic, e.g. 8080.',
-      );
-    }
+    return;
   }
-  const network = properties.NetworkConfiguration;
-  if (network !== undefined) {
-    if (!isObject(network))
-      add(
-        `${path}.NetworkConfiguration`,
-        'is not a mapping',
-        'Write NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [..], SecurityGroups: [..], AssignPublicIp: DISABLED}}.',
-      );
-    else {
-      checkKeys(network, KEYS.network, `${path}.NetworkConfiguration`, add);
-      const awsvpc = network.AwsvpcConfiguration;
-      if (isObject(awsvpc)) checkKeys(awsvpc, KEYS.awsvpc, `${path}.NetworkConfiguration.AwsvpcConfiguration`, add);
-    }
+  checkKeys(loadBalancer, KEYS.loadBalancer, path, add);
+  if (typeof loadBalancer.ContainerName !== 'string' || loadBalancer.ContainerName === '') {
+    add(`${path}.ContainerName`, 'is missing or not a name', 'Write the name of the container that serves traffic.');
   }
-  const strategy = properties.CapacityProviderStrategy;
-  if (strategy !== undefined) {
-    if (!Array.isArray(strategy))
-      add(
-        `${path}.CapacityProviderStrategy`,
-        'is not a list',
-        'Write a list of {CapacityProvider, Base, Weight} items.',
-      );
-    else
-      strategy.forEach((entry, index) => {
-        const entryPath = `${path}.CapacityProviderStrategy[${index}]`;
-        if (isObject(entry)) checkKeys(entry, KEYS.capacity, entryPath, add);
-        else add(entryPath, 'is not a mapping', 'Write {CapacityProvider: FARGATE, Base: 0, Weight: 1}.');
-      });
+  const port = Number(loadBalancer.ContainerPort);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    add(
+      `${path}.ContainerPort`,
+      'is missing or not a port number',
+      'Write the container port that serves traffic, e.g. 8080.',
+    );
   }
+}
+
+/** Optional: the replacement task set's awsvpc network. */
+function checkNetwork(network: unknown, path: string, add: Add): void {
+  if (network === undefined) return;
+  if (!isObject(network)) {
+    add(
+      path,
+      'is not a mapping',
+      'Write NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [..], SecurityGroups: [..], AssignPublicIp: DISABLED}}.',
+    );
+    return;
+  }
+  checkKeys(network, KEYS.network, path, add);
+  const awsvpc = network.AwsvpcConfiguration;
+  if (isObject(awsvpc)) checkKeys(awsvpc, KEYS.awsvpc, `${path}.AwsvpcConfiguration`, add);
+}
+
+/** Optional: the replacement task set's capacity provider strategy. */
+function checkCapacityProviders(strategy: unknown, path: string, add: Add): void {
+  if (strategy === undefined) return;
+  if (!Array.isArray(strategy)) {
+    add(path, 'is not a list', 'Write a list of {CapacityProvider, Base, Weight} items.');
+    return;
+  }
+  strategy.forEach((entry, index) => {
+    if (isObject(entry)) checkKeys(entry, KEYS.capacity, `${path}[${index}]`, add);
+    else add(`${path}[${index}]`, 'is not a mapping', 'Write {CapacityProvider: FARGATE, Base: 0, Weight: 1}.');
+  });
 }
 
 function checkHooks(hooks: unknown, add: Add): void {
