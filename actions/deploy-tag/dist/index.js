@@ -1518,7 +1518,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2092,6 +2092,62 @@ function issueCommand(command, properties, message) {
         .join(',');
     process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
+/** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
+const runnerLines = (text) => text.split(/\r\n|\r|\n/);
+/**
+ * Could the runner read this line as a workflow command? It parses `::name::` at the start of a line (after
+ * trimming) and the legacy `##[name]` anywhere in it; any `::` counts, to stay on the safe side of its trimming.
+ */
+const mayBeCommand = (line) => line.includes('::') || line.includes('##[');
+/**
+ * A token for `::stop-commands::`: random, never derived from the text it guards, and absent from that text. The
+ * Web Crypto global needs no import (node:crypto would cost start-up time in every bundle).
+ */
+function stopToken(lines) {
+    let token;
+    do
+        token = `ecs-actions-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+    while (lines.some((line) => line.toLowerCase().includes(token)));
+    return token;
+}
+/**
+ * Writes text as plain log lines that the runner never runs as workflow commands: when any line could parse as
+ * one, the lines go inside the runner's documented `::stop-commands::<token>` … `::<token>::` block, in one
+ * write, so the action's own commands are never inside it. Every line an action prints goes through here.
+ */
+function writePlainText(text, stream = process.stdout) {
+    const lines = runnerLines(text);
+    if (!lines.some(mayBeCommand)) {
+        stream.write(`${lines.join(external_node_os_namespaceObject.EOL)}${external_node_os_namespaceObject.EOL}`);
+        return;
+    }
+    const token = stopToken(lines);
+    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(external_node_os_namespaceObject.EOL) + external_node_os_namespaceObject.EOL);
+}
+/**
+ * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
+ * across two chunks is still one line to the runner); `end` writes what is left after the last line break.
+ */
+function plainTextEcho(stream = process.stdout) {
+    let pending = '';
+    return {
+        write(chunk) {
+            pending += chunk.toString();
+            const lastBreak = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
+            // A \r at the very end may be the first half of \r\n: keep it until the next chunk says.
+            const cut = pending.endsWith('\r') ? pending.lastIndexOf('\n', pending.length - 2) : lastBreak;
+            if (cut < 0)
+                return;
+            writePlainText(pending.slice(0, cut).replace(/\r$/, ''), stream);
+            pending = pending.slice(cut + 1);
+        },
+        end() {
+            if (pending)
+                writePlainText(pending.replace(/\r$/, ''), stream);
+            pending = '';
+        },
+    };
+}
 function fileCommand(variable, name, value) {
     const file = process.env[variable];
     if (!file) {
@@ -2104,8 +2160,9 @@ function fileCommand(variable, name, value) {
     (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
 }
 const runner_runner = {
+    /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
     info(message) {
-        process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+        writePlainText(message);
     },
     debug(message) {
         issueCommand('debug', {}, message);

@@ -3,7 +3,7 @@
  * its arguments as an array (no shell), and a secret only ever travels on stdin.
  */
 import { spawn } from 'node:child_process';
-import { ConfigurationError } from '@ecs-actions/core';
+import { ConfigurationError, plainTextEcho, writePlainText } from '@ecs-actions/core';
 
 export interface DockerRunOptions {
   /** Written to the process's stdin (the only way a password reaches docker). */
@@ -42,7 +42,7 @@ export function dockerCli(binary = 'docker'): DockerCli {
   return {
     run(args, options = {}) {
       const quiet = options.quiet ?? false;
-      if (!quiet) process.stdout.write(`[command]${binary} ${args.join(' ')}\n`);
+      if (!quiet) writePlainText(`[command]${binary} ${args.join(' ')}`);
       return new Promise((resolve, reject) => {
         const child = spawn(binary, [...args], {
           stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
@@ -50,13 +50,15 @@ export function dockerCli(binary = 'docker'): DockerCli {
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
         const output: Buffer[] = [];
-        const collect = (into: Buffer[], echo: NodeJS.WriteStream) => (data: Buffer) => {
+        // The build's output (a base image's or a RUN step's text) is echoed as plain text, never as commands.
+        const echoes = { stdout: plainTextEcho(process.stdout), stderr: plainTextEcho(process.stderr) };
+        const collect = (into: Buffer[], echo: ReturnType<typeof plainTextEcho>) => (data: Buffer) => {
           into.push(data);
           output.push(data);
           if (!quiet) echo.write(data);
         };
-        child.stdout?.on('data', collect(stdout, process.stdout));
-        child.stderr?.on('data', collect(stderr, process.stderr));
+        child.stdout?.on('data', collect(stdout, echoes.stdout));
+        child.stderr?.on('data', collect(stderr, echoes.stderr));
         child.on('error', (error: NodeJS.ErrnoException) => {
           reject(
             error.code === 'ENOENT'
@@ -65,6 +67,8 @@ export function dockerCli(binary = 'docker'): DockerCli {
           );
         });
         child.on('close', (code) => {
+          echoes.stdout.end();
+          echoes.stderr.end();
           resolve({
             // A process killed by a signal has no exit code: it failed.
             exitCode: code ?? 1,

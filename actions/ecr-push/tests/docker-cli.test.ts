@@ -5,6 +5,7 @@
 import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { foreignCommands, HOSTILE_LINES } from '@ecs-actions/core/testkit';
 import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { DockerNotInstalledError, dockerCli } from '../src/docker.js';
 
@@ -41,6 +42,24 @@ describe('dockerCli', () => {
     expect(result.output).toContain('err: tag\n');
     expect(await readFile(argsFile, 'utf8')).toBe('tag\na b; $(rm -rf /)\nc\n');
     expect(written[0]).toBe(`[command]${fakeDocker} tag a b; $(rm -rf /) c\n`);
+  });
+
+  it("echoes the build's output lines carrying workflow commands as text, on both streams", async () => {
+    const streams = { stdout: [] as string[], stderr: [] as string[] };
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      streams.stdout.push(String(chunk));
+      return true;
+    });
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      streams.stderr.push(String(chunk));
+      return true;
+    });
+    const hostile = HOSTILE_LINES.join('\n');
+    const result = await dockerCli('/bin/sh').run(['-c', 'printf "%s\\n" "$0"; printf "%s\\n" "$0" >&2', hostile]);
+    expect(result.stdout).toBe(`${hostile}\n`);
+    expect(foreignCommands(streams.stdout.join(''))).toEqual([]);
+    expect(foreignCommands(streams.stderr.join(''))).toEqual([]);
+    expect(streams.stdout.join('')).toContain('GET /##[add-mask]hostile-2 HTTP/1.1\n');
   });
 
   it('sends a secret on stdin only, and echoes nothing when quiet', async () => {

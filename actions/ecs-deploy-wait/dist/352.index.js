@@ -1,95 +1,303 @@
-export const id = 352;
-export const ids = [352,786];
+export const id = 94;
+export const ids = [94,173];
 export const modules = {
 
-/***/ 8786:
+/***/ 9173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   o: () => (/* binding */ appSpecFor),
-/* harmony export */   parseAppSpec: () => (/* binding */ parseAppSpec)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7687);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8293);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ appSpecFor),
+  parseAppSpec: () => (/* binding */ parseAppSpec)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
+var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8293);
+;// CONCATENATED MODULE: ./src/codedeploy/appspec-check.ts
 /**
- * The AppSpec of a CodeDeploy deployment to ECS: read from the `codedeploy-appspec` file (YAML or JSON) and checked
- * before anything changes, or generated from the service's load balancer container and port. Its TaskDefinition is
- * replaced by the ARN this step deploys, in every resource, with keys matched without regard to case — as
- * aws-actions/amazon-ecs-deploy-task-definition does — and it is sent as JSON with its SHA-256.
+ * The whole of an ECS AppSpec checked before any call, as the CodeDeploy AppSpec reference spells it
+ * ("AppSpec 'resources' section for Amazon ECS deployments", "AppSpec 'hooks' section"):
+ *
+ *   version: 0.0
+ *   Resources:
+ *     - TargetService:
+ *         Type: AWS::ECS::Service
+ *         Properties:
+ *           TaskDefinition: <replaced by this step>
+ *           LoadBalancerInfo: {ContainerName: <name>, ContainerPort: <port>}
+ *           PlatformVersion: <optional>
+ *           NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [..], SecurityGroups: [..], AssignPublicIp: ..}}
+ *           CapacityProviderStrategy: [{Base: .., CapacityProvider: .., Weight: ..}]
+ *   Hooks:
+ *     - <lifecycle event>: <Lambda function>
+ *
+ * Keys are exact (a key in another letter case is a second key CodeDeploy and this step could each read
+ * differently); YAML aliases, merge keys and custom tags are refused, so the document means what it shows.
  */
 
-
-
 const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-function findKey(object, name) {
-    return Object.keys(object).find((key) => key.toLowerCase() === name.toLowerCase());
-}
-const HOOKS = new Set([
+const LIFECYCLE_HOOKS = [
     'BeforeInstall',
     'AfterInstall',
     'AfterAllowTestTraffic',
     'BeforeAllowTraffic',
     'AfterAllowTraffic',
-]);
+];
+/** Each mapping's keys, as the reference spells them. */
+const KEYS = {
+    top: ['version', 'Resources', 'Hooks'],
+    target: ['Type', 'Properties'],
+    properties: [
+        'TaskDefinition',
+        'LoadBalancerInfo',
+        'PlatformVersion',
+        'NetworkConfiguration',
+        'CapacityProviderStrategy',
+    ],
+    loadBalancer: ['ContainerName', 'ContainerPort'],
+    network: ['AwsvpcConfiguration'],
+    awsvpc: ['Subnets', 'SecurityGroups', 'AssignPublicIp'],
+    capacity: ['Base', 'CapacityProvider', 'Weight'],
+};
+const APPSPEC_EXAMPLE = 'An ECS AppSpec looks like: Resources: [{TargetService: {Type: AWS::ECS::Service, Properties: {TaskDefinition: <any>, LoadBalancerInfo: {ContainerName: app, ContainerPort: 8080}}}}].';
 /**
- * Parses and checks an AppSpec file's text as CodeDeploy reads an ECS AppSpec: `Resources` with one
- * `AWS::ECS::Service` target whose Properties have TaskDefinition (any value: it is replaced) and LoadBalancerInfo
- * ContainerName and ContainerPort; `Hooks` only on the five hookable lifecycle events.
+ * The document as plain data, or the problems that keep it from being read as written: YAML errors, aliases,
+ * merge keys and tags other than YAML's own (each named by line and column).
+ */
+function readAppSpecYaml(text) {
+    const lines = new dist/* LineCounter */.HN();
+    const parsed = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines, merge: false });
+    const at = (offset) => {
+        const position = lines.linePos(offset ?? 0);
+        return `line ${position.line}, column ${position.col}`;
+    };
+    const [error] = parsed.errors;
+    if (error) {
+        return {
+            problems: [
+                {
+                    path: at(error.pos[0]),
+                    what: `not valid YAML or JSON (${error.message.split('\n')[0]})`,
+                    fix: 'Fix the file (an AppSpec is YAML or JSON).',
+                },
+            ],
+        };
+    }
+    const problems = [];
+    (0,dist/* visit */.YR)(parsed, {
+        Alias(_key, node) {
+            problems.push({
+                path: at(node.range?.[0]),
+                what: `the YAML alias *${node.source}`,
+                fix: 'Write the value out where it is used: aliases are not read in an AppSpec.',
+            });
+        },
+        Pair(_key, pair) {
+            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === '<<') {
+                problems.push({
+                    path: at(pair.key.range?.[0]),
+                    what: 'a YAML merge key (<<)',
+                    fix: 'Write the keys out in the mapping: merge keys are not read in an AppSpec.',
+                });
+            }
+        },
+        Node(_key, node) {
+            if (!(0,dist/* isAlias */.Vj)(node) && node.tag !== undefined && !node.tag.startsWith('tag:yaml.org,2002:')) {
+                problems.push({
+                    path: at(node.range?.[0]),
+                    what: `the tag ${node.tag}`,
+                    fix: 'Remove the tag and write the value itself: CodeDeploy reads no custom tags.',
+                });
+            }
+        },
+    });
+    if (problems.length > 0)
+        return { problems };
+    return { document: parsed.toJS(), problems };
+}
+/** Every problem of an ECS AppSpec document, each with its path (e.g. Resources[0].TargetService.Type). */
+function appSpecProblems(document) {
+    const problems = [];
+    const add = (path, what, fix) => problems.push({ path, what, fix });
+    if (!isObject(document)) {
+        add('(top)', 'is not a mapping of keys', APPSPEC_EXAMPLE);
+        return problems;
+    }
+    checkKeys(document, KEYS.top, '', add);
+    if ('version' in document && document.version !== 0 && document.version !== '0.0') {
+        add('version', `is ${JSON.stringify(document.version)}`, 'Write version: 0.0 (the only AppSpec version).');
+    }
+    const resources = document.Resources;
+    if (!Array.isArray(resources) || resources.length !== 1) {
+        add('Resources', Array.isArray(resources) ? `lists ${resources.length} resources` : 'is missing or not a list', `An ECS deployment has exactly one resource, the service. ${APPSPEC_EXAMPLE}`);
+    }
+    (Array.isArray(resources) ? resources : []).forEach((item, index) => {
+        checkResource(item, `Resources[${index}]`, add);
+    });
+    if ('Hooks' in document)
+        checkHooks(document.Hooks, add);
+    return problems;
+}
+const join = (parent, key) => (parent ? `${parent}.${key}` : key);
+/** Keys exactly as the reference spells them, none twice in any letter case. */
+function checkKeys(object, allowed, path, add) {
+    const seen = new Map();
+    for (const key of Object.keys(object)) {
+        const twin = seen.get(key.toLowerCase());
+        if (twin !== undefined) {
+            add(join(path, key), `repeats ${join(path, twin)} in another letter case`, `Keep one of the two, spelled ${allowed.find((a) => a.toLowerCase() === key.toLowerCase()) ?? twin}.`);
+            continue;
+        }
+        seen.set(key.toLowerCase(), key);
+        if (allowed.includes(key))
+            continue;
+        const spelled = allowed.find((name) => name.toLowerCase() === key.toLowerCase());
+        add(join(path, key), spelled ? `is spelled ${key}` : 'is not a key of an ECS AppSpec here', spelled ? `Write ${spelled}, as the AppSpec reference spells it.` : `Use only ${allowed.join(', ')}.`);
+    }
+}
+function checkResource(item, path, add) {
+    const keys = isObject(item) ? Object.keys(item) : [];
+    if (!isObject(item) || keys.length !== 1) {
+        add(path, isObject(item) ? `has ${keys.length} keys (${keys.join(', ')})` : 'is not a mapping', `A resource item has exactly one key, TargetService. ${APPSPEC_EXAMPLE}`);
+    }
+    if (!isObject(item))
+        return;
+    for (const key of keys) {
+        const targetPath = `${path}.${key}`;
+        if (key !== 'TargetService') {
+            add(targetPath, 'is not TargetService', `Name the resource TargetService, as the AppSpec reference does.`);
+        }
+        const target = item[key];
+        if (!isObject(target)) {
+            add(targetPath, 'is not a mapping', APPSPEC_EXAMPLE);
+            continue;
+        }
+        checkKeys(target, KEYS.target, targetPath, add);
+        if (target.Type !== 'AWS::ECS::Service') {
+            add(`${targetPath}.Type`, `is ${JSON.stringify(target.Type ?? null)}`, 'Write Type: AWS::ECS::Service.');
+        }
+        checkProperties(target.Properties, `${targetPath}.Properties`, add);
+    }
+}
+function checkProperties(properties, path, add) {
+    if (!isObject(properties)) {
+        add(path, 'is missing or not a mapping', `Add Properties with TaskDefinition and LoadBalancerInfo. ${APPSPEC_EXAMPLE}`);
+        return;
+    }
+    checkKeys(properties, KEYS.properties, path, add);
+    if (!('TaskDefinition' in properties)) {
+        add(`${path}.TaskDefinition`, 'is missing', 'Add TaskDefinition (any placeholder: this step puts the ARN it deploys there).');
+    }
+    checkLoadBalancer(properties.LoadBalancerInfo, `${path}.LoadBalancerInfo`, add);
+    checkNetwork(properties.NetworkConfiguration, `${path}.NetworkConfiguration`, add);
+    checkCapacityProviders(properties.CapacityProviderStrategy, `${path}.CapacityProviderStrategy`, add);
+}
+/** The container and port CodeDeploy routes production traffic to. */
+function checkLoadBalancer(loadBalancer, path, add) {
+    if (!isObject(loadBalancer)) {
+        add(path, 'is missing or not a mapping', 'Add LoadBalancerInfo: {ContainerName: <container>, ContainerPort: <port>}: CodeDeploy routes traffic there.');
+        return;
+    }
+    checkKeys(loadBalancer, KEYS.loadBalancer, path, add);
+    if (typeof loadBalancer.ContainerName !== 'string' || loadBalancer.ContainerName === '') {
+        add(`${path}.ContainerName`, 'is missing or not a name', 'Write the name of the container that serves traffic.');
+    }
+    const port = Number(loadBalancer.ContainerPort);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        add(`${path}.ContainerPort`, 'is missing or not a port number', 'Write the container port that serves traffic, e.g. 8080.');
+    }
+}
+/** Optional: the replacement task set's awsvpc network. */
+function checkNetwork(network, path, add) {
+    if (network === undefined)
+        return;
+    if (!isObject(network)) {
+        add(path, 'is not a mapping', 'Write NetworkConfiguration: {AwsvpcConfiguration: {Subnets: [..], SecurityGroups: [..], AssignPublicIp: DISABLED}}.');
+        return;
+    }
+    checkKeys(network, KEYS.network, path, add);
+    const awsvpc = network.AwsvpcConfiguration;
+    if (isObject(awsvpc))
+        checkKeys(awsvpc, KEYS.awsvpc, `${path}.AwsvpcConfiguration`, add);
+}
+/** Optional: the replacement task set's capacity provider strategy. */
+function checkCapacityProviders(strategy, path, add) {
+    if (strategy === undefined)
+        return;
+    if (!Array.isArray(strategy)) {
+        add(path, 'is not a list', 'Write a list of {CapacityProvider, Base, Weight} items.');
+        return;
+    }
+    strategy.forEach((entry, index) => {
+        if (isObject(entry))
+            checkKeys(entry, KEYS.capacity, `${path}[${index}]`, add);
+        else
+            add(`${path}[${index}]`, 'is not a mapping', 'Write {CapacityProvider: FARGATE, Base: 0, Weight: 1}.');
+    });
+}
+function checkHooks(hooks, add) {
+    const fix = `Each item of Hooks is one lifecycle event (${LIFECYCLE_HOOKS.join(', ')}) mapped to a Lambda function name.`;
+    if (!Array.isArray(hooks)) {
+        add('Hooks', 'is not a list', fix);
+        return;
+    }
+    hooks.forEach((hook, index) => {
+        const path = `Hooks[${index}]`;
+        if (!isObject(hook) || Object.keys(hook).length !== 1) {
+            add(path, isObject(hook) ? `has ${Object.keys(hook).length} keys` : 'is not a mapping', fix);
+            return;
+        }
+        const [event = '', target] = Object.entries(hook)[0] ?? [];
+        if (!LIFECYCLE_HOOKS.includes(event)) {
+            const spelled = LIFECYCLE_HOOKS.find((name) => name.toLowerCase() === event.toLowerCase());
+            add(`${path}.${event}`, spelled ? `is spelled ${event}` : 'is not a lifecycle event hook of an ECS deployment', spelled ? `Write ${spelled}.` : fix);
+        }
+        if (typeof target !== 'string' || target === '')
+            add(`${path}.${event}`, 'names no Lambda function', fix);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/codedeploy/appspec.ts
+/**
+ * The AppSpec of a CodeDeploy deployment to ECS: read from the `codedeploy-appspec` file (YAML or JSON) and checked
+ * before anything changes (appspec-check.ts: keys exactly as the AppSpec reference spells them), or generated from
+ * the service's load balancer container and port. Its TaskDefinition is replaced by the ARN this step deploys, and
+ * it is sent as JSON with its SHA-256.
+ */
+
+
+
+function findKey(object, name) {
+    return Object.keys(object).find((key) => key.toLowerCase() === name.toLowerCase());
+}
+/**
+ * Parses and checks an AppSpec file's text as a whole (appspec-check.ts) before any call: every problem is named
+ * with its path in the file and its fix, all in one configuration error.
  */
 function parseAppSpec(text, shown) {
-    const where = `Input "codedeploy-appspec": ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(shown)}`;
-    const problem = (what, fix) => new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .ConfigurationError */ .j1(`${where} ${what}. ${fix}`);
-    const parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, { uniqueKeys: true, prettyErrors: false });
-    const [first] = parsed.errors;
-    if (first) {
-        const line = first.linePos?.[0];
-        throw problem(`is not valid YAML or JSON: ${first.message.split('\n')[0]}${line ? ` at line ${line.line}, column ${line.col}` : ''}`, 'Fix the file (an AppSpec is YAML or JSON).');
+    const read = readAppSpecYaml(text);
+    const problems = read.problems.length > 0 ? read.problems : appSpecProblems(read.document);
+    if (problems.length > 0) {
+        const line = ({ path, what, fix }) => `${path}: ${what}. ${fix}`;
+        const [only] = problems;
+        throw new src/* ConfigurationError */.j1(only && problems.length === 1
+            ? `Input "codedeploy-appspec": ${(0,src/* quoteValue */.cl)(shown)}, ${line(only)} Nothing was changed.`
+            : `Input "codedeploy-appspec": ${(0,src/* quoteValue */.cl)(shown)} has ${problems.length} problems: ${problems.map((problem, index) => `(${index + 1}) ${line(problem)}`).join(' ')} Nothing was changed.`);
     }
-    const document = parsed.toJS();
-    const example = 'An ECS AppSpec looks like: Resources: [{TargetService: {Type: AWS::ECS::Service, Properties: {TaskDefinition: <any>, LoadBalancerInfo: {ContainerName: app, ContainerPort: 8080}}}}].';
-    if (!isObject(document))
-        throw problem('is not an AppSpec: it is not a mapping of keys', example);
-    const resourcesKey = findKey(document, 'Resources');
-    const resources = resourcesKey === undefined ? undefined : document[resourcesKey];
-    if (!Array.isArray(resources) || resources.length !== 1 || !isObject(resources[0])) {
-        throw problem('must list exactly one resource under Resources (the ECS service)', example);
-    }
-    const [name, target] = Object.entries(resources[0])[0] ?? [];
-    if (!isObject(target))
-        throw problem(`has a resource ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(String(name))} that is not a mapping`, example);
-    const typeKey = findKey(target, 'Type');
-    if (typeKey === undefined || target[typeKey] !== 'AWS::ECS::Service') {
-        throw problem(`has a resource ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(String(name))} whose Type is ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(String(typeKey ? target[typeKey] : '(none)'))}, not AWS::ECS::Service`, example);
-    }
-    const propertiesKey = findKey(target, 'Properties');
-    const properties = propertiesKey === undefined ? undefined : target[propertiesKey];
-    if (!isObject(properties) || findKey(properties, 'TaskDefinition') === undefined) {
-        throw problem(`has no Properties.TaskDefinition in resource ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(String(name))}`, `Add TaskDefinition (any placeholder: this step puts the ARN it deploys there). ${example}`);
-    }
-    const loadBalancerKey = findKey(properties, 'LoadBalancerInfo');
-    const loadBalancer = loadBalancerKey === undefined ? undefined : properties[loadBalancerKey];
-    const containerNameKey = isObject(loadBalancer) ? findKey(loadBalancer, 'ContainerName') : undefined;
-    const containerPortKey = isObject(loadBalancer) ? findKey(loadBalancer, 'ContainerPort') : undefined;
-    const containerName = isObject(loadBalancer) && containerNameKey ? loadBalancer[containerNameKey] : undefined;
-    const containerPort = isObject(loadBalancer) && containerPortKey ? Number(loadBalancer[containerPortKey]) : Number.NaN;
-    if (typeof containerName !== 'string' ||
-        containerName === '' ||
-        !Number.isInteger(containerPort) ||
-        containerPort < 1) {
-        throw problem('has no LoadBalancerInfo with ContainerName and ContainerPort (a port number)', `CodeDeploy routes traffic to that container and port. ${example}`);
-    }
-    const hooksKey = findKey(document, 'Hooks');
-    const hooks = hooksKey === undefined ? [] : document[hooksKey];
-    for (const hook of Array.isArray(hooks) ? hooks : [hooks]) {
-        for (const event of isObject(hook) ? Object.keys(hook) : [String(hook)]) {
-            if (!HOOKS.has(event)) {
-                throw problem(`has a hook on ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .quoteValue */ .cl)(event)}, which is not a lifecycle event hook of an ECS deployment`, `Use ${[...HOOKS].join(', ')}, each mapped to a Lambda function name.`);
-            }
-        }
-    }
-    return { shown, document, containerName, containerPort };
+    const document = read.document;
+    const target = document.Resources[0].TargetService;
+    const loadBalancer = target.Properties.LoadBalancerInfo;
+    return {
+        shown,
+        document,
+        containerName: loadBalancer.ContainerName,
+        containerPort: Number(loadBalancer.ContainerPort),
+    };
 }
 /** The AppSpec CodeDeploy gets: the file's with every TaskDefinition set to `taskDefinitionArn`, or a generated one. */
 function appSpecFor(taskDefinitionArn, source) {
@@ -121,13 +329,13 @@ function appSpecFor(taskDefinitionArn, source) {
         };
     }
     const content = JSON.stringify(document);
-    return { content, sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(content).digest('hex') };
+    return { content, sha256: (0,external_node_crypto_.createHash)('sha256').update(content).digest('hex') };
 }
 
 
 /***/ }),
 
-/***/ 3352:
+/***/ 4094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -140,14 +348,12 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(7687);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
-// EXTERNAL MODULE: ./src/register.ts + 4 modules
-var register = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/register.ts + 2 modules
+var register = __webpack_require__(3950);
 // EXTERNAL MODULE: ./src/session.ts
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
-// EXTERNAL MODULE: ./src/codedeploy/appspec.ts
-var appspec = __webpack_require__(8786);
 ;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
 
 
@@ -194,67 +400,8 @@ function explainCodeDeployError(session, action, error) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-codedeploy@3.1133.0/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
 var dist_cjs = __webpack_require__(5006);
-// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
-var ecs = __webpack_require__(4792);
-;// CONCATENATED MODULE: ./src/codedeploy/landed.ts
-/**
- * Whether a CodeDeploy CreateDeployment whose answer was lost created our deployment: the deployment group's
- * deployments created since the write (ListDeployments with createTimeRange, every status), newest first, the one
- * a user created with our AppSpec (GetDeployment: the revision's sha256). Undefined only when none did.
- */
-
-
-
-
-/** How far the runner's clock may be ahead of AWS's: deployments created this long before the write count. */
-const CLOCK_SKEW_MS = 60_000;
-async function findOurDeployment(session, clients, appSpecSha256, since, limits) {
-    const { application, deploymentGroup } = session.inputs.codedeploy;
-    const ids = [];
-    let nextToken;
-    do {
-        const page = await codedeployCall(session, 'ListDeployments', (o) => clients.client.send(new dist_cjs.ListDeploymentsCommand({
-            applicationName: application,
-            deploymentGroupName: deploymentGroup,
-            createTimeRange: { start: new Date(since - CLOCK_SKEW_MS) },
-            ...(nextToken ? { nextToken } : {}),
-        }), o), limits);
-        ids.push(...(page.deployments ?? []));
-        nextToken = page.nextToken;
-    } while (nextToken);
-    for (const deploymentId of ids) {
-        const { deploymentInfo } = await codedeployCall(session, 'GetDeployment', (o) => clients.client.send(new dist_cjs.GetDeploymentCommand({ deploymentId }), o), limits);
-        const revision = deploymentInfo?.revision;
-        if (deploymentInfo?.creator === 'user' && revision?.appSpecContent?.sha256 === appSpecSha256)
-            return deploymentId;
-    }
-    return undefined;
-}
-/**
- * After a CreateDeployment whose answer never came (cancelled, or every attempt unanswered): one short look, not
- * bound to the job's cancel signal, at what CodeDeploy created.
- */
-async function landedCreate(session, clients, appSpecSha256, since) {
-    const group = session.inputs.codedeploy.deploymentGroup;
-    try {
-        const found = await findOurDeployment(session, clients, appSpecSha256, since, {
-            withinMs: src_session/* CHECK_TIMEOUT_MS */.mw,
-            cancellable: false,
-        });
-        return found
-            ? {
-                text: `CodeDeploy created deployment ${found} and carries on with it: follow it in the CodeDeploy console`,
-                deploymentId: found,
-            }
-            : { text: `CodeDeploy created no deployment in group ${group}` };
-    }
-    catch (error) {
-        return {
-            text: `whether CodeDeploy created the deployment is unknown (${(0,src/* errorMessage */.gJ)(error)}): look at deployment group ${group} in the CodeDeploy console`,
-        };
-    }
-}
-
+// EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
+var appspec = __webpack_require__(9173);
 ;// CONCATENATED MODULE: ./src/codedeploy/create.ts
 /**
  * Before a CodeDeploy deployment changes anything: the deployment group must exist and deploy this service, the
@@ -262,9 +409,6 @@ async function landedCreate(session, clients, appSpecSha256, since) {
  * generated) must name a container and port the task definition has. Then CreateDeployment with the AppSpec whose
  * TaskDefinition is the ARN this step deploys.
  */
-
-
-
 
 
 
@@ -322,48 +466,20 @@ function checkBeforeChange(session, before, group) {
     }
     return traffic;
 }
-/** How long one CreateDeployment attempt may go unanswered before the step looks whether it landed. */
-const WRITE_ATTEMPT_MS = 10_000;
-/**
- * CreateDeployment, once: a throttled attempt is sent again; one whose answer was lost (reset, 5xx, no answer in
- * time) only after looking has shown that CodeDeploy did not create it (landed.ts), else the one it created is ours.
- */
+/** CreateDeployment (one attempt: a retry after a lost answer would be refused as a second active deployment). */
 async function createDeployment(session, clients, taskDefinitionArn, traffic, limits) {
     const { application, deploymentGroup, description, deploymentConfig, appSpec } = session.inputs.codedeploy;
     const { content, sha256 } = (0,appspec/* appSpecFor */.o)(taskDefinitionArn, appSpec ?? traffic);
-    const since = session.deps.clock.now();
-    const landed = () => findOurDeployment(session, clients, sha256, since, limits());
-    let attempts = 0;
-    return (0,ecs/* writeOnce */.Fq)(session, {
-        operation: 'codedeploy:CreateDeployment',
-        retryUnanswered: true,
-        write: async () => {
-            attempts += 1;
-            const budget = limits();
-            try {
-                const answer = await codedeployCall(session, 'CreateDeployment', (o) => clients.singleAttempt.send(new dist_cjs.CreateDeploymentCommand({
-                    applicationName: application,
-                    deploymentGroupName: deploymentGroup,
-                    ...(deploymentConfig ? { deploymentConfigName: deploymentConfig } : {}),
-                    ...(description ? { description } : {}),
-                    revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
-                }), o), { ...budget, withinMs: Math.min(budget.withinMs ?? WRITE_ATTEMPT_MS, WRITE_ATTEMPT_MS) });
-                if (!answer.deploymentId)
-                    throw new Error('internal: CreateDeployment answered without a deploymentId');
-                return answer.deploymentId;
-            }
-            catch (error) {
-                // A retry refused for an active deployment: an earlier attempt may have landed after the look.
-                if (attempts > 1 && error instanceof aws_errors/* AwsCallError */.iQ && error.code === 'DeploymentLimitExceededException') {
-                    const ours = await landed();
-                    if (ours)
-                        return ours;
-                }
-                throw error;
-            }
-        },
-        landed,
-    });
+    const answer = await codedeployCall(session, 'CreateDeployment', (o) => clients.singleAttempt.send(new dist_cjs.CreateDeploymentCommand({
+        applicationName: application,
+        deploymentGroupName: deploymentGroup,
+        ...(deploymentConfig ? { deploymentConfigName: deploymentConfig } : {}),
+        ...(description ? { description } : {}),
+        revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
+    }), o), limits);
+    if (!answer.deploymentId)
+        throw new Error('internal: CreateDeployment answered without a deploymentId');
+    return answer.deploymentId;
 }
 
 // EXTERNAL MODULE: ./src/explain-failure.ts + 1 modules
@@ -540,70 +656,6 @@ function replacementTaskSet(state) {
     return state?.target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green')?.identifer;
 }
 
-;// CONCATENATED MODULE: ./src/codedeploy/stop.ts
-/**
- * StopDeployment with rollback, after our deployment outlasted the timeout: sent until it lands or its own budget
- * ends. A throttled attempt did not land and is sent again after a backoff; after one whose answer was lost (reset,
- * 5xx, no answer in time) GetDeployment shows whether it landed (the deployment is Stopped) before another is sent.
- */
-
-
-
-
-
-/** The stop's own budget: it never takes the time of anything else, and anything else never takes its time. */
-const STOP_BUDGET_MS = 30_000;
-const BACKOFF_MS = 1_000;
-const DONE = new Set(['Succeeded', 'Failed', 'Stopped']);
-/** 'stopped' once StopDeployment landed; 'ended' when the deployment had already ended by itself. */
-async function stopWithRollback(session, clients, deploymentId, budgetMs = STOP_BUDGET_MS) {
-    const deadline = Date.now() + budgetMs;
-    for (let attempt = 1;; attempt++) {
-        let failure;
-        try {
-            await codedeployCall(session, 'StopDeployment', (o) => clients.singleAttempt.send(new dist_cjs.StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), o), { withinMs: Math.max(0, Math.min(deadline - Date.now(), src_session/* CHECK_TIMEOUT_MS */.mw)) });
-            return 'stopped';
-        }
-        catch (error) {
-            if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
-                throw error;
-            if (error instanceof aws_errors/* AwsCallError */.iQ && error.code === 'DeploymentAlreadyCompletedException')
-                return 'ended';
-            if (!(0,aws_errors/* isTransient */.dg)(error) && !(error instanceof aws_errors/* NoAnswerError */.i5))
-                throw error;
-            failure = error;
-        }
-        const backoff = BACKOFF_MS * 2 ** Math.min(attempt - 1, 4);
-        if (!(0,ecs/* certainlyNotApplied */.gJ)(failure)) {
-            // The answer was lost: look before sending it again.
-            const status = await statusOf(session, clients, deploymentId, deadline);
-            if (status === 'Stopped')
-                return 'stopped';
-            if (status && DONE.has(status))
-                return 'ended';
-            if (status === undefined && Date.now() + backoff >= deadline) {
-                throw new ecs/* UnknownOutcomeError */.rk('codedeploy:StopDeployment', 'GetDeployment did not answer either');
-            }
-        }
-        if (Date.now() + backoff >= deadline)
-            throw failure;
-        session.log.warning(`codedeploy:StopDeployment attempt ${attempt} did not land (${failure instanceof Error ? failure.message : String(failure)}); trying again in ${backoff / 1000}s.`);
-        await session.deps.sleep(backoff, session.deps.signal);
-    }
-}
-/** The deployment's status, or undefined when GetDeployment did not answer within the stop's budget. */
-async function statusOf(session, clients, deploymentId, deadline) {
-    try {
-        const { deploymentInfo } = await codedeployCall(session, 'GetDeployment', (o) => clients.client.send(new dist_cjs.GetDeploymentCommand({ deploymentId }), o), { withinMs: Math.max(0, Math.min(deadline - Date.now(), src_session/* CHECK_TIMEOUT_MS */.mw)) });
-        return deploymentInfo?.status;
-    }
-    catch (error) {
-        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
-            throw error;
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/codedeploy/rollback.ts
 /**
  * Rollback through CodeDeploy, never by a redeploy of our own: a failed deployment is rolled back by CodeDeploy
@@ -611,7 +663,6 @@ async function statusOf(session, clients, deploymentId, deadline) {
  * that outlasted our timeout is stopped with StopDeployment(autoRollbackEnabled) when the `rollback` input allows it.
  * Either way the rollback deployment is followed to its end, and the note says what happened.
  */
-
 
 
 
@@ -631,7 +682,7 @@ async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group
         }
         log.info(`Stopping CodeDeploy deployment ${deploymentId} with rollback (StopDeployment autoRollbackEnabled).`);
         try {
-            await stopWithRollback(session, clients, deploymentId);
+            await codedeployCall(session, 'StopDeployment', (o) => clients.singleAttempt.send(new dist_cjs.StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), o), limits);
         }
         catch (error) {
             return { note: `Could not stop deployment ${deploymentId} to roll it back: ${(0,src/* errorMessage */.gJ)(error)}` };
@@ -671,8 +722,6 @@ async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group
 }
 
 ;// CONCATENATED MODULE: ./src/codedeploy/run.ts
-
-
 
 
 
@@ -768,19 +817,12 @@ class CodeDeployRun {
         const registered = resolved.deployArn === undefined ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
         const withArn = { ...known, taskDefinitionArn: deployArn };
         let deploymentId;
-        const createStarted = session.deps.clock.now();
         try {
-            deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait);
+            deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait());
         }
         catch (error) {
             if ((0,aws_errors/* isUnanswered */.eG)(error)) {
-                const landed = await landedCreate(session, this.clients, (0,appspec/* appSpecFor */.o)(deployArn, inputs.codedeploy.appSpec ?? traffic).sha256, createStarted);
-                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}${landed.text}`, {
-                    ...withArn,
-                    ...(landed.deploymentId
-                        ? { deploymentId: landed.deploymentId, codedeployDeploymentId: landed.deploymentId }
-                        : {}),
-                });
+                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`, withArn);
             }
             throw (0,aws_errors/* withWhatWasDone */.k$)(error, `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(this.previousArn) : 'its task set'}.`);
         }

@@ -12,6 +12,7 @@ import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
 import type { AppSpecFile } from './codedeploy/appspec.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
+import { refuseUnsupportedStockInputs } from './stock-inputs.js';
 
 /** What to deploy: a rendered file to register, or an existing revision. */
 export type TaskDefinitionSource = ({ kind: 'file' } & TaskDefinitionFile) | { kind: 'arn'; arn: string };
@@ -126,7 +127,7 @@ export const STOCK_ALIASES: readonly InputAlias[] = [
 
 /** The step's inputs, with the stock action's names read as ours (see STOCK_ALIASES). */
 export function deployInputReader(source: InputSource = runnerInputs): InputReader {
-  return new InputReader(withAliases(source, STOCK_ALIASES));
+  return new InputReader(withAliases(refuseUnsupportedStockInputs(source), STOCK_ALIASES));
 }
 
 /** Reads and validates every input, including the task definition file, before anything is changed. */

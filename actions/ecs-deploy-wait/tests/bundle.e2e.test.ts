@@ -6,7 +6,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '@aws-sdk/client-ecs';
-import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
+import { type BundleRun, foreignCommands, HOSTILE_LINES, runBundle } from '@ecs-actions/core/testkit';
 import { type Scenario, type Simulator, SPRING_BOOT_START_FAILURE, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { withImage } from './seed.js';
@@ -221,6 +221,21 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
       expect(gets.length).toBeGreaterThan(0);
       expect(gets.every((call) => call.status === 200)).toBe(true);
       expect(s.sim.iamActions()).toContain('logs:GetLogEvents');
+    });
+
+    it('log lines carrying workflow commands in both forms never reach the runner as commands', async () => {
+      const s = await setUp({
+        scenario: { kind: 'crash-on-start', exitCode: 1 },
+        breaker: { enable: true, rollback: true },
+        logLines: [...HOSTILE_LINES],
+      });
+      const result = await run(s);
+      expect(result.exitCode).toBe(1);
+      expect(foreignCommands(result.log)).toEqual([]);
+      expect(result.log).toContain('    | GET /##[add-mask]hostile-2 HTTP/1.1');
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toContain("ECS's deployment circuit breaker rolled it back");
+      expect(result.outputs.status).toBe('rolled-back');
     });
 
     it('with logs:GetLogEvents denied, one line names it and the step ends as it would have', async () => {
@@ -554,6 +569,22 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
       expect(result.errors).toEqual([
         'Inputs "wait-for-minutes" ("20") and "timeout" ("10m") are both set, to different values. "wait-for-minutes" is the stock action\'s name for "timeout": set only timeout: 20m.',
       ]);
+      expect(s.sim.calls).toEqual([]);
+    });
+
+    it('refuses run-task kept from the stock action before any AWS call, naming ecs-run-task and migration-command', async () => {
+      const s = await setUp();
+      const result = await run(s, {
+        'run-task': 'true',
+        'run-task-container-overrides': '[{"name":"app","command":["migrate"]}]',
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors[0]).toMatch(
+        /^Input "run-task" \("true"\) of aws-actions\/amazon-ecs-deploy-task-definition is not supported/,
+      );
+      expect(result.errors[0]).toContain('ecs-run-task');
+      expect(result.errors[0]).toContain('migration-command');
       expect(s.sim.calls).toEqual([]);
     });
   });

@@ -281,13 +281,43 @@ describe('ecs-deploy-wait bundle: CodeDeploy blue/green', () => {
     await writeFile(path.join(s.workspace, 'broken.yaml'), 'Resources: [\n');
     const broken = await run(s, { 'codedeploy-appspec': 'broken.yaml' });
     expect(broken.exitCode).toBe(1);
-    expect(broken.errors[0]).toContain('Input "codedeploy-appspec": "broken.yaml" is not valid YAML or JSON');
+    expect(broken.errors[0]).toMatch(
+      /^Input "codedeploy-appspec": "broken\.yaml", line \d+, column \d+: not valid YAML or JSON/,
+    );
     await writeFile(
       path.join(s.workspace, 'no-td.yaml'),
       'Resources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        LoadBalancerInfo: {ContainerName: a, ContainerPort: 1}\n',
     );
     const noTaskDefinition = await run(s, { 'codedeploy-appspec': 'no-td.yaml' });
-    expect(noTaskDefinition.errors[0]).toContain('has no Properties.TaskDefinition');
+    expect(noTaskDefinition.errors[0]).toContain('Resources[0].TargetService.Properties.TaskDefinition: is missing');
+    expect(s.sim.calls).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      'a second key in the resource item',
+      '    Extra: {Type: AWS::ECS::Service}\n',
+      'Resources[0]: has 2 keys (TargetService, Extra)',
+    ],
+    [
+      'TaskDefinition and taskdefinition in one item',
+      '        taskdefinition: y\n',
+      'Properties.taskdefinition: repeats Resources[0].TargetService.Properties.TaskDefinition in another letter case',
+    ],
+    ['a YAML alias', 'Hooks: [{AfterInstall: *fn}]\n', 'the YAML alias *fn'],
+  ])('an AppSpec with %s fails once, naming the path, with nothing registered', async (_what, extra, message) => {
+    const s = await setUp();
+    await writeFile(
+      path.join(s.workspace, 'appspec.yaml'),
+      `version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n      Properties:\n        TaskDefinition: x\n        LoadBalancerInfo:\n          ContainerName: &fn ${CONTAINER}\n          ContainerPort: 8080\n${extra}`,
+    );
+    const result = await run(s, { 'codedeploy-appspec': 'appspec.yaml' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('Input "codedeploy-appspec": "appspec.yaml"');
+    expect(result.errors[0]).toContain(message);
+    expect(result.errors[0]).not.toMatch(/TypeError|ReferenceError/);
+    expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
     expect(s.sim.calls).toHaveLength(0);
   });
 

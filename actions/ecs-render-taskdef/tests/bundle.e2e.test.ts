@@ -9,7 +9,7 @@ import {
   type RegisterTaskDefinitionCommandInput,
 } from '@aws-sdk/client-ecs';
 import { DESCRIBE_ONLY_FIELDS } from '@ecs-actions/core';
-import { runBundle } from '@ecs-actions/core/testkit';
+import { foreignCommands, HOSTILE_LINES, runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 
@@ -121,6 +121,29 @@ describe('ecs-render-taskdef bundle against the simulator', () => {
     expect(described).toMatchObject(rendered);
     const app = (rendered.containerDefinitions as Record<string, unknown>[])[0];
     expect(app?.image).toBe(image);
+  });
+
+  it('values from the file and the inputs carrying workflow commands are printed in the diff as text, never run', async () => {
+    const td = seed();
+    const [container] = td.containerDefinitions as Record<string, unknown>[];
+    if (container)
+      container.environment = HOSTILE_LINES.map((line, index) => ({ name: `FROM_FILE_${index}`, value: line }));
+    const workspace = await workspaceWith({ 'td.json': JSON.stringify(td, null, 2) });
+    const run = await runBundle({
+      bundle,
+      workspace,
+      env: sim.env,
+      inputs: {
+        'task-definition': 'td.json',
+        'container-name': CONTAINER,
+        'environment-variables': HOSTILE_LINES.map((line, index) => `FROM_FILE_${index}=changed ${line}`).join('\n'),
+        'verify-image': 'false',
+      },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(foreignCommands(run.log)).toEqual([]);
+    expect(run.log).toContain('##[add-mask]hostile-2');
+    expect(run.log).toContain('changed ##[stop-commands]hostile-9');
   });
 
   it('the seed task definition registers cleanly as rendered', async () => {

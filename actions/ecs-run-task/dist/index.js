@@ -1141,7 +1141,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1172,15 +1172,15 @@ var json_text = __nccwpck_require__(6780);
 var src_runner = __nccwpck_require__(2654);
 ;// CONCATENATED MODULE: ../../packages/core/src/log.ts
 
-const { info, warning, notice, error, debug, startGroup, endGroup } = src_runner/* runner */.l;
+const { info, warning, notice, error, debug, startGroup, endGroup } = src_runner/* runner */.lj;
 /** A collapsible log section around `fn`, closed even when it throws. */
 async function group(title, fn) {
-    src_runner/* runner */.l.startGroup(title);
+    src_runner/* runner */.lj.startGroup(title);
     try {
         return await fn();
     }
     finally {
-        src_runner/* runner */.l.endGroup();
+        src_runner/* runner */.lj.endGroup();
     }
 }
 /**
@@ -1190,10 +1190,10 @@ async function group(title, fn) {
 function maskSecret(secret) {
     if (!secret)
         return;
-    src_runner/* runner */.l.setSecret(secret);
+    src_runner/* runner */.lj.setSecret(secret);
     for (const line of secret.split(/\r?\n/))
         if (line.trim() && line !== secret)
-            src_runner/* runner */.l.setSecret(line);
+            src_runner/* runner */.lj.setSecret(line);
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/outputs.ts
@@ -1208,7 +1208,7 @@ const POST_MARKER = 'ecs-actions-post';
  * The step is failed exactly once.
  */
 async function runAction(steps) {
-    const isPost = steps.post !== undefined && src_runner/* runner */.l.getState(POST_MARKER) === 'true';
+    const isPost = steps.post !== undefined && src_runner/* runner */.lj.getState(POST_MARKER) === 'true';
     try {
         if (isPost && steps.post) {
             await steps.post();
@@ -1216,7 +1216,7 @@ async function runAction(steps) {
         else {
             // Saved first so that the post step runs its clean-up even when main fails half way.
             if (steps.post)
-                src_runner/* runner */.l.saveState(POST_MARKER, 'true');
+                src_runner/* runner */.lj.saveState(POST_MARKER, 'true');
             await steps.main();
         }
     }
@@ -1240,8 +1240,8 @@ function jobCancelSignal(onCancel) {
 }
 function reportFailure(error) {
     if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)
-        src_runner/* runner */.l.debug(error.stack);
-    src_runner/* runner */.l.setFailed((0,errors/* errorMessage */.gJ)(error));
+        src_runner/* runner */.lj.debug(error.stack);
+    src_runner/* runner */.lj.setFailed((0,errors/* errorMessage */.gJ)(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -1768,7 +1768,7 @@ function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
         if (value === undefined)
             continue;
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
     }
 }
 /** Escapes a value for a markdown table cell. */
@@ -1791,10 +1791,10 @@ function markdownTable(header, rows) {
  */
 function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
         return;
     }
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.appendSummary(markdown);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.appendSummary(markdown);
 }
 
 
@@ -1804,9 +1804,9 @@ function writeSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ runner)
+/* harmony export */   lj: () => (/* binding */ runner)
 /* harmony export */ });
-/* unused harmony export issueCommand */
+/* unused harmony exports issueCommand, runnerLines, writePlainText, plainTextEcho */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -1830,6 +1830,62 @@ function issueCommand(command, properties, message) {
         .join(',');
     process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
+/** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
+const runnerLines = (text) => text.split(/\r\n|\r|\n/);
+/**
+ * Could the runner read this line as a workflow command? It parses `::name::` at the start of a line (after
+ * trimming) and the legacy `##[name]` anywhere in it; any `::` counts, to stay on the safe side of its trimming.
+ */
+const mayBeCommand = (line) => line.includes('::') || line.includes('##[');
+/**
+ * A token for `::stop-commands::`: random, never derived from the text it guards, and absent from that text. The
+ * Web Crypto global needs no import (node:crypto would cost start-up time in every bundle).
+ */
+function stopToken(lines) {
+    let token;
+    do
+        token = `ecs-actions-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+    while (lines.some((line) => line.toLowerCase().includes(token)));
+    return token;
+}
+/**
+ * Writes text as plain log lines that the runner never runs as workflow commands: when any line could parse as
+ * one, the lines go inside the runner's documented `::stop-commands::<token>` … `::<token>::` block, in one
+ * write, so the action's own commands are never inside it. Every line an action prints goes through here.
+ */
+function writePlainText(text, stream = process.stdout) {
+    const lines = runnerLines(text);
+    if (!lines.some(mayBeCommand)) {
+        stream.write(`${lines.join(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+        return;
+    }
+    const token = stopToken(lines);
+    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL) + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+}
+/**
+ * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
+ * across two chunks is still one line to the runner); `end` writes what is left after the last line break.
+ */
+function plainTextEcho(stream = process.stdout) {
+    let pending = '';
+    return {
+        write(chunk) {
+            pending += chunk.toString();
+            const lastBreak = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
+            // A \r at the very end may be the first half of \r\n: keep it until the next chunk says.
+            const cut = pending.endsWith('\r') ? pending.lastIndexOf('\n', pending.length - 2) : lastBreak;
+            if (cut < 0)
+                return;
+            writePlainText(pending.slice(0, cut).replace(/\r$/, ''), stream);
+            pending = pending.slice(cut + 1);
+        },
+        end() {
+            if (pending)
+                writePlainText(pending.replace(/\r$/, ''), stream);
+            pending = '';
+        },
+    };
+}
 function fileCommand(variable, name, value) {
     const file = process.env[variable];
     if (!file) {
@@ -1842,8 +1898,9 @@ function fileCommand(variable, name, value) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
 }
 const runner = {
+    /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
     info(message) {
-        process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+        writePlainText(message);
     },
     debug(message) {
         issueCommand('debug', {}, message);

@@ -5,8 +5,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ECSClient, RegisterTaskDefinitionCommand, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
-import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
+import {
+  ECSClient,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  type RegisterTaskDefinitionCommandInput,
+  StopTaskCommand,
+} from '@aws-sdk/client-ecs';
+import { type BundleRun, foreignCommands, HOSTILE_LINES, runBundle } from '@ecs-actions/core/testkit';
 import { type Scenario, type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 
@@ -210,6 +216,41 @@ describe('ecs-run-task bundle', () => {
     expect(result.summary).toContain('Message    : ERROR: relation "orders_created_at_idx" already exists');
     expect(result.errors[0]).toContain('container app exited 1');
     expect(s.callsOf('GetLogEvents').length).toBeGreaterThan(0);
+  });
+
+  it('log lines carrying workflow commands in both forms never reach the runner as commands (tail and report)', async () => {
+    const s = await setUp({ kind: 'exit', exitCode: 1, afterSeconds: 10 }, [...HOSTILE_LINES]);
+    const result = await run(s, { 'container-name': 'app', command: '["migrate"]' });
+    expect(result.exitCode).toBe(1);
+    expect(foreignCommands(result.log)).toEqual([]);
+    // Both print sites showed the lines as text: the live tail and the failure report.
+    expect(result.stdout).toContain('[app] GET /##[add-mask]hostile-2 HTTP/1.1');
+    expect(result.stdout).toContain('    | ##[stop-commands]hostile-9');
+    // The step's own error still reaches the runner after the last hostile line.
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('container app exited 1');
+    expect(result.outputs.status).toBe('failed');
+  });
+
+  it('a stopped reason carrying workflow commands reaches the error annotation as escaped text', async () => {
+    const s = await setUp({ kind: 'exit', exitCode: 0, afterSeconds: 600 });
+    const reason = `${HOSTILE_LINES[2]}\n${HOSTILE_LINES[0]}\n${HOSTILE_LINES[10]}`;
+    const stopper = new ECSClient({
+      region: s.env.AWS_REGION,
+      endpoint: s.env.AWS_ENDPOINT_URL_ECS,
+      credentials: { accessKeyId: s.env.AWS_ACCESS_KEY_ID, secretAccessKey: s.env.AWS_SECRET_ACCESS_KEY },
+    });
+    const stopWhileFollowing = async () => {
+      while (s.callsOf('DescribeTasks').length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      const listed = await stopper.send(new ListTasksCommand({ cluster: 'prod', family: 'job' }));
+      const arn = listed.taskArns?.[0];
+      await stopper.send(new StopTaskCommand({ cluster: 'prod', task: arn, reason }));
+    };
+    const [result] = await Promise.all([run(s), stopWhileFollowing()]).finally(() => stopper.destroy());
+    expect(result.exitCode).toBe(1);
+    expect(foreignCommands(result.log)).toEqual([]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain(reason);
   });
 
   it('with logs:GetLogEvents denied, one line names it and the run ends as it would have', async () => {

@@ -33,7 +33,7 @@ export {
 export * as log from './log.js';
 export { markdownCell, markdownCode, markdownTable, type OutputValue, setOutputs, writeSummary } from './outputs.js';
 export { type ActionSteps, jobCancelSignal, reportFailure, runAction, StepState } from './run.js';
-export { type AnnotationProperties, runner } from './runner.js';
+export { type AnnotationProperties, plainTextEcho, runner, runnerLines, writePlainText } from './runner.js';
 export {
   DESCRIBE_ONLY_FIELDS,
   TASK_DEFINITION_MAX_BYTES,

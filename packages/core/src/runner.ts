@@ -34,6 +34,67 @@ export function issueCommand(
   process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`);
 }
 
+/** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
+export const runnerLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
+
+/**
+ * Could the runner read this line as a workflow command? It parses `::name::` at the start of a line (after
+ * trimming) and the legacy `##[name]` anywhere in it; any `::` counts, to stay on the safe side of its trimming.
+ */
+const mayBeCommand = (line: string) => line.includes('::') || line.includes('##[');
+
+/**
+ * A token for `::stop-commands::`: random, never derived from the text it guards, and absent from that text. The
+ * Web Crypto global needs no import (node:crypto would cost start-up time in every bundle).
+ */
+function stopToken(lines: readonly string[]): string {
+  let token: string;
+  do token = `ecs-actions-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+  while (lines.some((line) => line.toLowerCase().includes(token)));
+  return token;
+}
+
+/**
+ * Writes text as plain log lines that the runner never runs as workflow commands: when any line could parse as
+ * one, the lines go inside the runner's documented `::stop-commands::<token>` … `::<token>::` block, in one
+ * write, so the action's own commands are never inside it. Every line an action prints goes through here.
+ */
+export function writePlainText(text: string, stream: NodeJS.WritableStream = process.stdout): void {
+  const lines = runnerLines(text);
+  if (!lines.some(mayBeCommand)) {
+    stream.write(`${lines.join(EOL)}${EOL}`);
+    return;
+  }
+  const token = stopToken(lines);
+  stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(EOL) + EOL);
+}
+
+/**
+ * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
+ * across two chunks is still one line to the runner); `end` writes what is left after the last line break.
+ */
+export function plainTextEcho(stream: NodeJS.WritableStream = process.stdout): {
+  write(chunk: Buffer | string): void;
+  end(): void;
+} {
+  let pending = '';
+  return {
+    write(chunk) {
+      pending += chunk.toString();
+      const lastBreak = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
+      // A \r at the very end may be the first half of \r\n: keep it until the next chunk says.
+      const cut = pending.endsWith('\r') ? pending.lastIndexOf('\n', pending.length - 2) : lastBreak;
+      if (cut < 0) return;
+      writePlainText(pending.slice(0, cut).replace(/\r$/, ''), stream);
+      pending = pending.slice(cut + 1);
+    },
+    end() {
+      if (pending) writePlainText(pending.replace(/\r$/, ''), stream);
+      pending = '';
+    },
+  };
+}
+
 function fileCommand(variable: string, name: string, value: string): void {
   const file = process.env[variable];
   if (!file) {
@@ -46,8 +107,9 @@ function fileCommand(variable: string, name: string, value: string): void {
 }
 
 export const runner = {
+  /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
   info(message: string): void {
-    process.stdout.write(`${message}${EOL}`);
+    writePlainText(message);
   },
   debug(message: string): void {
     issueCommand('debug', {}, message);

@@ -10,6 +10,7 @@
  */
 import path from 'node:path';
 import type { Job, ReusableWorkflowJob, WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
+import { readAsRunner } from '@ecs-actions/core/testkit';
 import { runPostSteps } from './action-steps.js';
 import { type ExpressionContexts, evaluateCondition, type JobStatus } from './expressions.js';
 import { runSteps } from './job-steps.js';
@@ -73,9 +74,16 @@ export class PipelineRunner {
     if (value && value.length >= 4) this.masks.add(value);
   }
 
-  /** Replaces every masked value with ***, as the runner does in logs (values announced by ::add-mask:: first). */
+  /**
+   * Replaces every masked value with ***, as the runner does in logs (values announced by add-mask first, read with
+   * the runner's own rules: both command forms, nothing inside a stop-commands block; a stop token longer than six
+   * characters is masked too, as the runner does).
+   */
   mask(text: string): string {
-    for (const [, value] of text.matchAll(/^::add-mask::(.*)$/gm)) this.addMask(value?.trim());
+    for (const command of readAsRunner(text).commands) {
+      if (command.command === 'add-mask') this.addMask(command.message.trim());
+      if (command.command === 'stop-commands' && command.message.length > 6) this.addMask(command.message);
+    }
     let masked = text;
     for (const value of [...this.masks].sort((a, b) => b.length - a.length)) masked = masked.replaceAll(value, '***');
     return masked;

@@ -308,6 +308,11 @@ jobs:
           echo "token $TOKEN"
           echo "::add-mask::hunter22"
           echo "password hunter22"
+          echo "GET /##[add-mask]legacy22"
+          echo "::stop-commands::tok123456"
+          echo "::add-mask::inside77"
+          echo "::tok123456::"
+          echo "inside77 legacy22"
       - id: pipefail
         shell: bash
         continue-on-error: true
@@ -322,7 +327,10 @@ jobs:
     });
     const run = await runner.run(path.join(root, 'w.yml'), trigger);
     const steps = run.jobs[0]?.steps ?? [];
-    expect(steps[0]?.log).toBe('token ***\n::add-mask::***\npassword ***\n');
+    // Read as the runner reads commands: the legacy form anywhere in a line, nothing inside a stop-commands block.
+    expect(steps[0]?.log).toBe(
+      'token ***\n::add-mask::***\npassword ***\nGET /##[add-mask]***\n::stop-commands::***\n::add-mask::inside77\n::***::\ninside77 ***\n',
+    );
     expect(steps.map((s) => s.outcome)).toEqual(['success', 'failure', 'success', 'success', 'success']);
     expect(steps[4]?.outputs).toEqual({ dir: 'sub' });
     expect(run.jobs[0]?.concurrency).toEqual({ group: 'deploy-refs/heads/master', cancelInProgress: false });

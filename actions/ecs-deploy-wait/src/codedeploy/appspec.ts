@@ -1,12 +1,12 @@
 /**
  * The AppSpec of a CodeDeploy deployment to ECS: read from the `codedeploy-appspec` file (YAML or JSON) and checked
- * before anything changes, or generated from the service's load balancer container and port. Its TaskDefinition is
- * replaced by the ARN this step deploys, in every resource, with keys matched without regard to case — as
- * aws-actions/amazon-ecs-deploy-task-definition does — and it is sent as JSON with its SHA-256.
+ * before anything changes (appspec-check.ts: keys exactly as the AppSpec reference spells them), or generated from
+ * the service's load balancer container and port. Its TaskDefinition is replaced by the ARN this step deploys, and
+ * it is sent as JSON with its SHA-256.
  */
 import { createHash } from 'node:crypto';
 import { ConfigurationError, quoteValue } from '@ecs-actions/core';
-import { parseDocument } from 'yaml';
+import { type AppSpecProblem, appSpecProblems, readAppSpecYaml } from './appspec-check.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -19,95 +19,35 @@ export interface AppSpecFile {
   containerPort: number;
 }
 
-const isObject = (value: unknown): value is JsonObject =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
 function findKey(object: JsonObject, name: string): string | undefined {
   return Object.keys(object).find((key) => key.toLowerCase() === name.toLowerCase());
 }
 
-const HOOKS = new Set([
-  'BeforeInstall',
-  'AfterInstall',
-  'AfterAllowTestTraffic',
-  'BeforeAllowTraffic',
-  'AfterAllowTraffic',
-]);
-
 /**
- * Parses and checks an AppSpec file's text as CodeDeploy reads an ECS AppSpec: `Resources` with one
- * `AWS::ECS::Service` target whose Properties have TaskDefinition (any value: it is replaced) and LoadBalancerInfo
- * ContainerName and ContainerPort; `Hooks` only on the five hookable lifecycle events.
+ * Parses and checks an AppSpec file's text as a whole (appspec-check.ts) before any call: every problem is named
+ * with its path in the file and its fix, all in one configuration error.
  */
 export function parseAppSpec(text: string, shown: string): AppSpecFile {
-  const where = `Input "codedeploy-appspec": ${quoteValue(shown)}`;
-  const problem = (what: string, fix: string) => new ConfigurationError(`${where} ${what}. ${fix}`);
-  const parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  const [first] = parsed.errors;
-  if (first) {
-    const line = first.linePos?.[0];
-    throw problem(
-      `is not valid YAML or JSON: ${first.message.split('\n')[0]}${line ? ` at line ${line.line}, column ${line.col}` : ''}`,
-      'Fix the file (an AppSpec is YAML or JSON).',
+  const read = readAppSpecYaml(text);
+  const problems = read.problems.length > 0 ? read.problems : appSpecProblems(read.document);
+  if (problems.length > 0) {
+    const line = ({ path, what, fix }: AppSpecProblem) => `${path}: ${what}. ${fix}`;
+    const [only] = problems;
+    throw new ConfigurationError(
+      only && problems.length === 1
+        ? `Input "codedeploy-appspec": ${quoteValue(shown)}, ${line(only)} Nothing was changed.`
+        : `Input "codedeploy-appspec": ${quoteValue(shown)} has ${problems.length} problems: ${problems.map((problem, index) => `(${index + 1}) ${line(problem)}`).join(' ')} Nothing was changed.`,
     );
   }
-  const document: unknown = parsed.toJS();
-  const example =
-    'An ECS AppSpec looks like: Resources: [{TargetService: {Type: AWS::ECS::Service, Properties: {TaskDefinition: <any>, LoadBalancerInfo: {ContainerName: app, ContainerPort: 8080}}}}].';
-  if (!isObject(document)) throw problem('is not an AppSpec: it is not a mapping of keys', example);
-  const resourcesKey = findKey(document, 'Resources');
-  const resources = resourcesKey === undefined ? undefined : document[resourcesKey];
-  if (!Array.isArray(resources) || resources.length !== 1 || !isObject(resources[0])) {
-    throw problem('must list exactly one resource under Resources (the ECS service)', example);
-  }
-  const [name, target] = Object.entries(resources[0])[0] ?? [];
-  if (!isObject(target)) throw problem(`has a resource ${quoteValue(String(name))} that is not a mapping`, example);
-  const typeKey = findKey(target, 'Type');
-  if (typeKey === undefined || target[typeKey] !== 'AWS::ECS::Service') {
-    throw problem(
-      `has a resource ${quoteValue(String(name))} whose Type is ${quoteValue(String(typeKey ? target[typeKey] : '(none)'))}, not AWS::ECS::Service`,
-      example,
-    );
-  }
-  const propertiesKey = findKey(target, 'Properties');
-  const properties = propertiesKey === undefined ? undefined : target[propertiesKey];
-  if (!isObject(properties) || findKey(properties, 'TaskDefinition') === undefined) {
-    throw problem(
-      `has no Properties.TaskDefinition in resource ${quoteValue(String(name))}`,
-      `Add TaskDefinition (any placeholder: this step puts the ARN it deploys there). ${example}`,
-    );
-  }
-  const loadBalancerKey = findKey(properties, 'LoadBalancerInfo');
-  const loadBalancer = loadBalancerKey === undefined ? undefined : properties[loadBalancerKey];
-  const containerNameKey = isObject(loadBalancer) ? findKey(loadBalancer, 'ContainerName') : undefined;
-  const containerPortKey = isObject(loadBalancer) ? findKey(loadBalancer, 'ContainerPort') : undefined;
-  const containerName = isObject(loadBalancer) && containerNameKey ? loadBalancer[containerNameKey] : undefined;
-  const containerPort =
-    isObject(loadBalancer) && containerPortKey ? Number(loadBalancer[containerPortKey]) : Number.NaN;
-  if (
-    typeof containerName !== 'string' ||
-    containerName === '' ||
-    !Number.isInteger(containerPort) ||
-    containerPort < 1
-  ) {
-    throw problem(
-      'has no LoadBalancerInfo with ContainerName and ContainerPort (a port number)',
-      `CodeDeploy routes traffic to that container and port. ${example}`,
-    );
-  }
-  const hooksKey = findKey(document, 'Hooks');
-  const hooks = hooksKey === undefined ? [] : document[hooksKey];
-  for (const hook of Array.isArray(hooks) ? hooks : [hooks]) {
-    for (const event of isObject(hook) ? Object.keys(hook) : [String(hook)]) {
-      if (!HOOKS.has(event)) {
-        throw problem(
-          `has a hook on ${quoteValue(event)}, which is not a lifecycle event hook of an ECS deployment`,
-          `Use ${[...HOOKS].join(', ')}, each mapped to a Lambda function name.`,
-        );
-      }
-    }
-  }
-  return { shown, document, containerName, containerPort };
+  const document = read.document as JsonObject;
+  const target = ((document.Resources as JsonObject[])[0] as JsonObject).TargetService as JsonObject;
+  const loadBalancer = (target.Properties as JsonObject).LoadBalancerInfo as JsonObject;
+  return {
+    shown,
+    document,
+    containerName: loadBalancer.ContainerName as string,
+    containerPort: Number(loadBalancer.ContainerPort),
+  };
 }
 
 /** The AppSpec CodeDeploy gets: the file's with every TaskDefinition set to `taskDefinitionArn`, or a generated one. */

@@ -1,3 +1,5 @@
+import { readAsRunner } from './runner-commands.js';
+
 /**
  * Parses a runner file command (`GITHUB_OUTPUT`, `GITHUB_STATE`, `GITHUB_ENV`): `name=value` lines and
  * `name<<DELIMITER` … `DELIMITER` heredocs, as the runner reads them.
@@ -38,22 +40,9 @@ export interface WorkflowCommand {
   message: string;
 }
 
-const unescapeData = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
-const unescapeProperty = (s: string) => unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',');
-
-/** Workflow commands (`::error file=a,line=1::text`) printed to stdout. */
+/** The workflow commands the runner would run in stdout (both forms; `stop-commands` blocks honoured). */
 export function parseWorkflowCommands(stdout: string): WorkflowCommand[] {
-  const commands: WorkflowCommand[] = [];
-  for (const line of stdout.split(/\r?\n/)) {
-    const match = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!match) continue;
-    const [, command = '', props = '', message = ''] = match;
-    const properties: Record<string, string> = {};
-    for (const pair of props ? props.split(',') : []) {
-      const equals = pair.indexOf('=');
-      if (equals > 0) properties[pair.slice(0, equals)] = unescapeProperty(pair.slice(equals + 1));
-    }
-    commands.push({ command, properties, message: unescapeData(message) });
-  }
-  return commands;
+  return readAsRunner(stdout)
+    .commands.filter(({ command }) => command !== 'stop-commands' && command !== 'resume')
+    .map(({ command, properties, message }) => ({ command, properties, message }));
 }
