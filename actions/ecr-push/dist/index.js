@@ -147,6 +147,7 @@ function buildArguments(options) {
         args.push('--build-arg', `${key}=${value}`);
     for (const { key, value } of options.labels)
         args.push('--label', `${key}=${value}`);
+    args.push(...(options.secretArgs ?? []));
     args.push(...(options.cacheArgs ?? []), options.context);
     return args;
 }
@@ -227,7 +228,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({
         engineCheck.catch(() => { });
         const [{ ECRClient }, { pushImage }, { summaryMarkdown }] = await Promise.all([
             __nccwpck_require__.e(/* import() */ 613).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3651)),
+            Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(65)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5065)),
             Promise.all(/* import() */[__nccwpck_require__.e(613), __nccwpck_require__.e(327)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const result = await pushImage(inputs, {
@@ -289,7 +290,7 @@ __webpack_async_result__();
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6307);
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
-const BUILD_INPUTS = ['file', 'build-args', 'target', 'platform', 'labels'];
+const BUILD_INPUTS = ['file', 'build-args', 'build-secrets', 'target', 'platform', 'labels'];
 function readEcrPushInputs(input) {
     const repository = input.requiredString('repository');
     checkRepositoryName(repository);
@@ -322,6 +323,7 @@ function readEcrPushInputs(input) {
             target: readTarget(input),
             platform: readPlatform(input),
             labels: readLabels(input),
+            secrets: readBuildSecrets(input),
         };
     }
     const cache = input.oneOf('cache', ['registry', 'off'], 'registry');
@@ -420,6 +422,59 @@ function readBuildArgs(input) {
     }
     return dedupe(entries);
 }
+const SECRET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const SECRET_SYNTAX = 'Write one secret a line, id=<id>,env=<VARIABLE> (the value of an environment variable of the step) or id=<id>,src=<path> (a file in the workspace or RUNNER_TEMP), e.g. id=npm_token,env=NPM_TOKEN.';
+/**
+ * `build-secrets`: one `id=<id>,env=<VARIABLE>` or `id=<id>,src=<path>` a line. Only where a value is, never the
+ * value: a line that is not of this form is quoted in the error only by its keys, as it may hold a pasted secret.
+ */
+function readBuildSecrets(input) {
+    const secrets = [];
+    input
+        .raw('build-secrets')
+        .split(/\r?\n/)
+        .forEach((rawLine, index) => {
+        const line = rawLine.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const where = `Input "build-secrets" line ${index + 1}`;
+        const fields = new Map();
+        for (const part of line.split(',')) {
+            const equals = part.indexOf('=');
+            const key = equals > 0 ? part.slice(0, equals).trim() : '';
+            if (!['id', 'env', 'src'].includes(key) || fields.has(key)) {
+                throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where} is not id=<id>,env=<VARIABLE> or id=<id>,src=<path>. ${SECRET_SYNTAX}`);
+            }
+            fields.set(key, part.slice(equals + 1).trim());
+        }
+        const id = fields.get('id');
+        if (id === undefined || !SECRET_ID.test(id)) {
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: ${id === undefined ? 'there is no id' : 'the id is not a secret id (letters, digits, "_", "." and "-", at most 64; not shown, in case a value was pasted there)'}. ${SECRET_SYNTAX}`);
+        }
+        if (secrets.some((secret) => secret.id === id)) {
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: the id ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(id)} is given twice; each secret needs its own id.`);
+        }
+        const env = fields.get('env');
+        const src = fields.get('src');
+        if ((env === undefined) === (src === undefined)) {
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: give the secret ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(id)} either env= or src=, not ${env === undefined ? 'neither' : 'both'}. ${SECRET_SYNTAX}`);
+        }
+        if (env !== undefined) {
+            if (!ENV_NAME.test(env)) {
+                throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: env= names the environment variable that holds the secret, and what it gives is not a variable name (not shown, in case it is the value). Put the value in the step's env: (e.g. NPM_TOKEN: \${{ secrets.NPM_TOKEN }}) and write env=NPM_TOKEN; never the value itself.`);
+            }
+            secrets.push({ id, env });
+        }
+        else if (src) {
+            secrets.push({ id, src });
+        }
+        else {
+            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: src= of the secret ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(id)} is empty. ${SECRET_SYNTAX}`);
+        }
+    });
+    return secrets;
+}
 function readLabels(input) {
     const entries = input.keyValues('labels');
     for (const entry of entries) {
@@ -496,7 +551,7 @@ async function logout(docker, state, log) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  j1: () => (/* reexport */ errors_ConfigurationError),
+  j1: () => (/* reexport */ ConfigurationError),
   i_: () => (/* reexport */ InputReader),
   uk: () => (/* reexport */ StepState),
   nV: () => (/* reexport */ createAwsClient),
@@ -511,6 +566,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   jh: () => (/* reexport */ plainTextEcho),
   wt: () => (/* reexport */ poll),
   cl: () => (/* reexport */ errors_quoteValue),
+  jH: () => (/* reexport */ readInputFile),
   bZ: () => (/* reexport */ realSleep),
   qL: () => (/* reexport */ resolveInputPath),
   Cs: () => (/* reexport */ runAction),
@@ -521,7 +577,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, readInputFile, reportFailure, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, reportFailure, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -543,7 +599,7 @@ __nccwpck_require__.d(log_namespaceObject, {
  * A mistake the user can fix in their workflow: the message names the input, the value and the fix.
  * It fails the step with that message alone, no stack trace.
  */
-class errors_ConfigurationError extends Error {
+class ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 /** The text of anything thrown, for a log line. */
@@ -566,7 +622,7 @@ function errors_quoteValue(value, max = 120) {
 }
 /** `Input "name" <expected>; got "<value>". <fix>` */
 function invalidInput(name, value, expected, fix) {
-    return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
+    return new ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/version.ts
@@ -583,10 +639,10 @@ const AWS_REQUEST_TIMEOUT_MS = 30_000;
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
     if (!region) {
-        throw new errors_ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
+        throw new ConfigurationError('No AWS region is set: AWS_REGION and AWS_DEFAULT_REGION are empty. Run aws-actions/configure-aws-credentials with aws-region first, or set AWS_REGION in env.');
     }
     if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
-        throw new errors_ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
+        throw new ConfigurationError(`The AWS region "${region}" is not a region name such as us-east-1 or ap-northeast-2.`);
     }
     return region;
 }
@@ -684,19 +740,19 @@ function explainAccessError(error, context) {
     const on = context.resource ? ` on ${context.resource}` : '';
     const where = context.region ? ` in region ${context.region}` : '';
     if (isMissingCredentials(error)) {
-        return new errors_ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+        return new ConfigurationError(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
     }
     if (EXPIRED_CODES.has(code)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
     }
     if (REJECTED_CODES.has(code)) {
-        return new errors_ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+        return new ConfigurationError(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
     }
     if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
         const named = /iam:PassRole/i.test(detail)
             ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
             : action;
-        return new errors_ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+        return new ConfigurationError(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
     }
     return undefined;
 }
@@ -774,7 +830,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new errors_ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new ConfigurationError(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -839,7 +895,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new errors_ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${errors_quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new ConfigurationError(`Input "${name}" line ${index + 1} is not ${what}: ${errors_quoteValue(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -1362,7 +1418,7 @@ function jobCancelSignal(onCancel) {
     return controller.signal;
 }
 function reportFailure(error) {
-    if (!(error instanceof errors_ConfigurationError) && error instanceof Error && error.stack)
+    if (!(error instanceof ConfigurationError) && error instanceof Error && error.stack)
         runner.debug(error.stack);
     runner.setFailed(errors_errorMessage(error));
 }
@@ -1484,7 +1540,7 @@ function resolveInputPath({ input, value, roots }) {
     if (!realRoots.some((root) => isInside(root.dir, file))) {
         const through = file === absolute ? '' : ' (following symbolic links)';
         const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
-        throw new errors_ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${errors_quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+        throw new ConfigurationError(`Input "${input}" must name a path inside ${allowed}; got ${errors_quoteValue(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
     }
     return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
 }
@@ -1495,22 +1551,22 @@ function resolveInputPath({ input, value, roots }) {
 function readInputFile(input, resolved, options) {
     const where = `Input "${input}"`;
     try {
-        const stat = statSync(resolved.file);
+        const stat = (0,external_node_fs_.statSync)(resolved.file);
         if (stat.isDirectory()) {
-            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is a directory. Point it at the file.`);
+            throw new ConfigurationError(`${where}: ${errors_quoteValue(resolved.shown)} is a directory. Point it at the file.`);
         }
         if (stat.size > options.maxBytes) {
-            throw new ConfigurationError(`${where}: ${quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+            throw new ConfigurationError(`${where}: ${errors_quoteValue(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
         }
-        return readFileSync(resolved.file, 'utf8');
+        return (0,external_node_fs_.readFileSync)(resolved.file, 'utf8');
     }
     catch (error) {
         if (error instanceof ConfigurationError)
             throw error;
         if (error.code === 'ENOENT') {
-            throw new ConfigurationError(`${where}: the file ${quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+            throw new ConfigurationError(`${where}: the file ${errors_quoteValue(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
         }
-        throw new ConfigurationError(`${where}: cannot read ${quoteValue(resolved.shown)}: ${errorMessage(error)}.`);
+        throw new ConfigurationError(`${where}: cannot read ${errors_quoteValue(resolved.shown)}: ${errors_errorMessage(error)}.`);
     }
 }
 

@@ -1,5 +1,5 @@
-export const id = 94;
-export const ids = [94,173];
+export const id = 352;
+export const ids = [352,173];
 export const modules = {
 
 /***/ 9173:
@@ -335,7 +335,7 @@ function appSpecFor(taskDefinitionArn, source) {
 
 /***/ }),
 
-/***/ 4094:
+/***/ 3352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -348,12 +348,14 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(7687);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
-// EXTERNAL MODULE: ./src/register.ts + 2 modules
-var register = __webpack_require__(3950);
+// EXTERNAL MODULE: ./src/register.ts + 4 modules
+var register = __webpack_require__(7856);
 // EXTERNAL MODULE: ./src/session.ts
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
+// EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
+var appspec = __webpack_require__(9173);
 ;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
 
 
@@ -400,8 +402,67 @@ function explainCodeDeployError(session, action, error) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-codedeploy@3.1133.0/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
 var dist_cjs = __webpack_require__(5006);
-// EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
-var appspec = __webpack_require__(9173);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
+var ecs = __webpack_require__(4792);
+;// CONCATENATED MODULE: ./src/codedeploy/landed.ts
+/**
+ * Whether a CodeDeploy CreateDeployment whose answer was lost created our deployment: the deployment group's
+ * deployments created since the write (ListDeployments with createTimeRange, every status), newest first, the one
+ * a user created with our AppSpec (GetDeployment: the revision's sha256). Undefined only when none did.
+ */
+
+
+
+
+/** How far the runner's clock may be ahead of AWS's: deployments created this long before the write count. */
+const CLOCK_SKEW_MS = 60_000;
+async function findOurDeployment(session, clients, appSpecSha256, since, limits) {
+    const { application, deploymentGroup } = session.inputs.codedeploy;
+    const ids = [];
+    let nextToken;
+    do {
+        const page = await codedeployCall(session, 'ListDeployments', (o) => clients.client.send(new dist_cjs.ListDeploymentsCommand({
+            applicationName: application,
+            deploymentGroupName: deploymentGroup,
+            createTimeRange: { start: new Date(since - CLOCK_SKEW_MS) },
+            ...(nextToken ? { nextToken } : {}),
+        }), o), limits);
+        ids.push(...(page.deployments ?? []));
+        nextToken = page.nextToken;
+    } while (nextToken);
+    for (const deploymentId of ids) {
+        const { deploymentInfo } = await codedeployCall(session, 'GetDeployment', (o) => clients.client.send(new dist_cjs.GetDeploymentCommand({ deploymentId }), o), limits);
+        const revision = deploymentInfo?.revision;
+        if (deploymentInfo?.creator === 'user' && revision?.appSpecContent?.sha256 === appSpecSha256)
+            return deploymentId;
+    }
+    return undefined;
+}
+/**
+ * After a CreateDeployment whose answer never came (cancelled, or every attempt unanswered): one short look, not
+ * bound to the job's cancel signal, at what CodeDeploy created.
+ */
+async function landedCreate(session, clients, appSpecSha256, since) {
+    const group = session.inputs.codedeploy.deploymentGroup;
+    try {
+        const found = await findOurDeployment(session, clients, appSpecSha256, since, {
+            withinMs: src_session/* CHECK_TIMEOUT_MS */.mw,
+            cancellable: false,
+        });
+        return found
+            ? {
+                text: `CodeDeploy created deployment ${found} and carries on with it: follow it in the CodeDeploy console`,
+                deploymentId: found,
+            }
+            : { text: `CodeDeploy created no deployment in group ${group}` };
+    }
+    catch (error) {
+        return {
+            text: `whether CodeDeploy created the deployment is unknown (${(0,src/* errorMessage */.gJ)(error)}): look at deployment group ${group} in the CodeDeploy console`,
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/codedeploy/create.ts
 /**
  * Before a CodeDeploy deployment changes anything: the deployment group must exist and deploy this service, the
@@ -409,6 +470,9 @@ var appspec = __webpack_require__(9173);
  * generated) must name a container and port the task definition has. Then CreateDeployment with the AppSpec whose
  * TaskDefinition is the ARN this step deploys.
  */
+
+
+
 
 
 
@@ -466,20 +530,48 @@ function checkBeforeChange(session, before, group) {
     }
     return traffic;
 }
-/** CreateDeployment (one attempt: a retry after a lost answer would be refused as a second active deployment). */
+/** How long one CreateDeployment attempt may go unanswered before the step looks whether it landed. */
+const WRITE_ATTEMPT_MS = 10_000;
+/**
+ * CreateDeployment, once: a throttled attempt is sent again; one whose answer was lost (reset, 5xx, no answer in
+ * time) only after looking has shown that CodeDeploy did not create it (landed.ts), else the one it created is ours.
+ */
 async function createDeployment(session, clients, taskDefinitionArn, traffic, limits) {
     const { application, deploymentGroup, description, deploymentConfig, appSpec } = session.inputs.codedeploy;
     const { content, sha256 } = (0,appspec/* appSpecFor */.o)(taskDefinitionArn, appSpec ?? traffic);
-    const answer = await codedeployCall(session, 'CreateDeployment', (o) => clients.singleAttempt.send(new dist_cjs.CreateDeploymentCommand({
-        applicationName: application,
-        deploymentGroupName: deploymentGroup,
-        ...(deploymentConfig ? { deploymentConfigName: deploymentConfig } : {}),
-        ...(description ? { description } : {}),
-        revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
-    }), o), limits);
-    if (!answer.deploymentId)
-        throw new Error('internal: CreateDeployment answered without a deploymentId');
-    return answer.deploymentId;
+    const since = session.deps.clock.now();
+    const landed = () => findOurDeployment(session, clients, sha256, since, limits());
+    let attempts = 0;
+    return (0,ecs/* writeOnce */.Fq)(session, {
+        operation: 'codedeploy:CreateDeployment',
+        retryUnanswered: true,
+        write: async () => {
+            attempts += 1;
+            const budget = limits();
+            try {
+                const answer = await codedeployCall(session, 'CreateDeployment', (o) => clients.singleAttempt.send(new dist_cjs.CreateDeploymentCommand({
+                    applicationName: application,
+                    deploymentGroupName: deploymentGroup,
+                    ...(deploymentConfig ? { deploymentConfigName: deploymentConfig } : {}),
+                    ...(description ? { description } : {}),
+                    revision: { revisionType: 'AppSpecContent', appSpecContent: { content, sha256 } },
+                }), o), { ...budget, withinMs: Math.min(budget.withinMs ?? WRITE_ATTEMPT_MS, WRITE_ATTEMPT_MS) });
+                if (!answer.deploymentId)
+                    throw new Error('internal: CreateDeployment answered without a deploymentId');
+                return answer.deploymentId;
+            }
+            catch (error) {
+                // A retry refused for an active deployment: an earlier attempt may have landed after the look.
+                if (attempts > 1 && error instanceof aws_errors/* AwsCallError */.iQ && error.code === 'DeploymentLimitExceededException') {
+                    const ours = await landed();
+                    if (ours)
+                        return ours;
+                }
+                throw error;
+            }
+        },
+        landed,
+    });
 }
 
 // EXTERNAL MODULE: ./src/explain-failure.ts + 1 modules
@@ -656,6 +748,70 @@ function replacementTaskSet(state) {
     return state?.target?.taskSetsInfo?.find((set) => set.taskSetLabel === 'Green')?.identifer;
 }
 
+;// CONCATENATED MODULE: ./src/codedeploy/stop.ts
+/**
+ * StopDeployment with rollback, after our deployment outlasted the timeout: sent until it lands or its own budget
+ * ends. A throttled attempt did not land and is sent again after a backoff; after one whose answer was lost (reset,
+ * 5xx, no answer in time) GetDeployment shows whether it landed (the deployment is Stopped) before another is sent.
+ */
+
+
+
+
+
+/** The stop's own budget: it never takes the time of anything else, and anything else never takes its time. */
+const STOP_BUDGET_MS = 30_000;
+const BACKOFF_MS = 1_000;
+const DONE = new Set(['Succeeded', 'Failed', 'Stopped']);
+/** 'stopped' once StopDeployment landed; 'ended' when the deployment had already ended by itself. */
+async function stopWithRollback(session, clients, deploymentId, budgetMs = STOP_BUDGET_MS) {
+    const deadline = Date.now() + budgetMs;
+    for (let attempt = 1;; attempt++) {
+        let failure;
+        try {
+            await codedeployCall(session, 'StopDeployment', (o) => clients.singleAttempt.send(new dist_cjs.StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), o), { withinMs: Math.max(0, Math.min(deadline - Date.now(), src_session/* CHECK_TIMEOUT_MS */.mw)) });
+            return 'stopped';
+        }
+        catch (error) {
+            if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+                throw error;
+            if (error instanceof aws_errors/* AwsCallError */.iQ && error.code === 'DeploymentAlreadyCompletedException')
+                return 'ended';
+            if (!(0,aws_errors/* isTransient */.dg)(error) && !(error instanceof aws_errors/* NoAnswerError */.i5))
+                throw error;
+            failure = error;
+        }
+        const backoff = BACKOFF_MS * 2 ** Math.min(attempt - 1, 4);
+        if (!(0,ecs/* certainlyNotApplied */.gJ)(failure)) {
+            // The answer was lost: look before sending it again.
+            const status = await statusOf(session, clients, deploymentId, deadline);
+            if (status === 'Stopped')
+                return 'stopped';
+            if (status && DONE.has(status))
+                return 'ended';
+            if (status === undefined && Date.now() + backoff >= deadline) {
+                throw new ecs/* UnknownOutcomeError */.rk('codedeploy:StopDeployment', 'GetDeployment did not answer either');
+            }
+        }
+        if (Date.now() + backoff >= deadline)
+            throw failure;
+        session.log.warning(`codedeploy:StopDeployment attempt ${attempt} did not land (${failure instanceof Error ? failure.message : String(failure)}); trying again in ${backoff / 1000}s.`);
+        await session.deps.sleep(backoff, session.deps.signal);
+    }
+}
+/** The deployment's status, or undefined when GetDeployment did not answer within the stop's budget. */
+async function statusOf(session, clients, deploymentId, deadline) {
+    try {
+        const { deploymentInfo } = await codedeployCall(session, 'GetDeployment', (o) => clients.client.send(new dist_cjs.GetDeploymentCommand({ deploymentId }), o), { withinMs: Math.max(0, Math.min(deadline - Date.now(), src_session/* CHECK_TIMEOUT_MS */.mw)) });
+        return deploymentInfo?.status;
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/codedeploy/rollback.ts
 /**
  * Rollback through CodeDeploy, never by a redeploy of our own: a failed deployment is rolled back by CodeDeploy
@@ -663,6 +819,7 @@ function replacementTaskSet(state) {
  * that outlasted our timeout is stopped with StopDeployment(autoRollbackEnabled) when the `rollback` input allows it.
  * Either way the rollback deployment is followed to its end, and the note says what happened.
  */
+
 
 
 
@@ -682,7 +839,7 @@ async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group
         }
         log.info(`Stopping CodeDeploy deployment ${deploymentId} with rollback (StopDeployment autoRollbackEnabled).`);
         try {
-            await codedeployCall(session, 'StopDeployment', (o) => clients.singleAttempt.send(new dist_cjs.StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), o), limits);
+            await stopWithRollback(session, clients, deploymentId);
         }
         catch (error) {
             return { note: `Could not stop deployment ${deploymentId} to roll it back: ${(0,src/* errorMessage */.gJ)(error)}` };
@@ -722,6 +879,8 @@ async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group
 }
 
 ;// CONCATENATED MODULE: ./src/codedeploy/run.ts
+
+
 
 
 
@@ -817,12 +976,19 @@ class CodeDeployRun {
         const registered = resolved.deployArn === undefined ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}; ` : '';
         const withArn = { ...known, taskDefinitionArn: deployArn };
         let deploymentId;
+        const createStarted = session.deps.clock.now();
         try {
-            deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait());
+            deploymentId = await createDeployment(session, this.clients, deployArn, traffic, beforeWait);
         }
         catch (error) {
             if ((0,aws_errors/* isUnanswered */.eG)(error)) {
-                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}whether CodeDeploy created the deployment is unknown: look at deployment group ${inputs.codedeploy.deploymentGroup} in the CodeDeploy console`, withArn);
+                const landed = await landedCreate(session, this.clients, (0,appspec/* appSpecFor */.o)(deployArn, inputs.codedeploy.appSpec ?? traffic).sha256, createStarted);
+                return unanswered(session, error, 'creating the CodeDeploy deployment', `${registered}${landed.text}`, {
+                    ...withArn,
+                    ...(landed.deploymentId
+                        ? { deploymentId: landed.deploymentId, codedeployDeploymentId: landed.deploymentId }
+                        : {}),
+                });
             }
             throw (0,aws_errors/* withWhatWasDone */.k$)(error, `${registered}no CodeDeploy deployment was created; the service still runs ${this.previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(this.previousArn) : 'its task set'}.`);
         }
