@@ -13,9 +13,11 @@ import {
   type ContainerLogs,
   formatContainerLogs,
   getLogEvents,
+  isTransient,
   LOG_LINES_SHOWN,
   logStreamOf,
   logsReadProblem,
+  NoAnswerError,
   noPrefixNote,
 } from '@ecs-actions/core/ecs';
 import type { CallLimits, DeploySession } from './session.js';
@@ -106,7 +108,10 @@ export async function attachAppLogs(
         if (session.cancelled) throw error;
         const problem = logsReadProblem(error, config, stream);
         if (problem.wholeGroup) given.add(key);
-        if (problem.wholeGroup) budget.missed(`the app log lines of log group ${config.group}`, problem.note);
+        // Out of time or failing: a read the report is missing (a denial or a missing group is named above).
+        if (error instanceof NoAnswerError || isTransient(error)) {
+          budget.missed(`the app log lines of log group ${config.group}`, error);
+        }
         shown.push({ container: config.container, group: config.group, stream, note: problem.note });
       }
     }
