@@ -98,7 +98,11 @@ async function setUp(path: Path): Promise<Simulator> {
       ],
     });
   }
-  s.ecs.setImageScenario(NEW_IMAGE, { kind: 'crash-on-start', exitCode: 1 }, { logLines: [...SPRING_BOOT_START_FAILURE] });
+  s.ecs.setImageScenario(
+    NEW_IMAGE,
+    { kind: 'crash-on-start', exitCode: 1 },
+    { logLines: [...SPRING_BOOT_START_FAILURE] },
+  );
   return s;
 }
 
@@ -212,18 +216,22 @@ function expectIncomplete(log: CapturingLog, what: string, call: string): void {
 }
 
 describe('wrap-up, rolling: a slow or hung report read never skips the rollback', () => {
-  it.each(MATRIX)('%s %s: rolled back, the report names what it is missing', async (_op, _how, fault, what, call) => {
-    const s = await setUp('rolling');
-    s.faults.inject({ ...fault, count: Number.POSITIVE_INFINITY });
-    const { result, log } = await run(s);
-    expect(result.status).toBe('rolled-back');
-    expect(result.message).toContain(`Rolled back to ${ARN(1)}`);
-    // Ground truth: the service runs the previous revision again, steady.
-    expect(primaryNow(s)).toMatchObject({ taskDefinition: ARN(1), rolloutState: 'COMPLETED' });
-    expect(updatedTo(s)).toEqual([ARN(2), ARN(1)]);
-    expectDecisionBeforeReport(log, /^Rolling back service be to /);
-    expectIncomplete(log, what, call);
-  }, 60_000);
+  it.each(MATRIX)(
+    '%s %s: rolled back, the report names what it is missing',
+    async (_op, _how, fault, what, call) => {
+      const s = await setUp('rolling');
+      s.faults.inject({ ...fault, count: Number.POSITIVE_INFINITY });
+      const { result, log } = await run(s);
+      expect(result.status).toBe('rolled-back');
+      expect(result.message).toContain(`Rolled back to ${ARN(1)}`);
+      // Ground truth: the service runs the previous revision again, steady.
+      expect(primaryNow(s)).toMatchObject({ taskDefinition: ARN(1), rolloutState: 'COMPLETED' });
+      expect(updatedTo(s)).toEqual([ARN(2), ARN(1)]);
+      expectDecisionBeforeReport(log, /^Rolling back service be to /);
+      expectIncomplete(log, what, call);
+    },
+    60_000,
+  );
 
   it('a deployment another run replaced as the wait ended is not rolled back, also with a hung report read', async () => {
     const s = await setUp('rolling');
@@ -266,3 +274,67 @@ async function registerOther(s: Simulator): Promise<string> {
 function anotherRunDeploys(s: Simulator, arn: string): void {
   void s.ecs.handle('UpdateService', { cluster: 'prod', service: 'be', taskDefinition: arn });
 }
+
+/** Our service deployment's status, as the simulator has it now. */
+async function serviceDeploymentStatus(s: Simulator, arn: string | undefined): Promise<string | undefined> {
+  const answer = (await s.ecs.handle('DescribeServiceDeployments', { serviceDeploymentArns: [arn] })) as {
+    serviceDeployments: { status: string }[];
+  };
+  return answer.serviceDeployments[0]?.status;
+}
+
+/** The service deployment our UpdateService started (the first one created after the seed's). */
+function ourServiceDeploymentArn(s: Simulator): string | undefined {
+  const call = s.calls.find((c) => c.operation === 'StopServiceDeployment');
+  return (call?.params as { serviceDeploymentArn?: string } | undefined)?.serviceDeploymentArn;
+}
+
+describe('wrap-up, staged: a slow or hung read never skips the rollback through ECS', () => {
+  it.each(MATRIX)(
+    'BLUE_GREEN, %s %s: rolled back, the report names what it is missing',
+    async (_op, _how, fault, what, call) => {
+      const s = await setUp('BLUE_GREEN');
+      s.faults.inject({ ...fault, count: Number.POSITIVE_INFINITY });
+      const { result, log } = await run(s, { timeoutMs: 2_000 });
+      expect(result.status).toBe('rolled-back');
+      expect(result.message).toContain('Rolled back to ecs_be_prod:1 through ECS');
+      expect(await serviceDeploymentStatus(s, ourServiceDeploymentArn(s))).toBe('ROLLBACK_SUCCESSFUL');
+      expect(serviceNow(s).taskDefinition).toBe(ARN(1));
+      expectDecisionBeforeReport(
+        log,
+        /^Rolling back service deployment .* \(StopServiceDeployment, stopType ROLLBACK\)$/,
+      );
+      expectIncomplete(log, what, call);
+    },
+    60_000,
+  );
+
+  it.each(
+    (['BLUE_GREEN', 'LINEAR'] as const).flatMap((path) => FAULTS.map(([how, fault]) => [path, how, fault] as const)),
+  )(
+    '%s, a DescribeServices %s that missed the wait deadline does not decide: the rollback reads again, rolls back',
+    async (path, _how, fault) => {
+      const s = await setUp(path);
+      const late = setTimeout(() => s.faults.inject({ operation: 'DescribeServices', ...fault }), 1_200);
+      const { result } = await run(s, { timeoutMs: 2_000 }).finally(() => clearTimeout(late));
+      expect(result.status).toBe('rolled-back');
+      // The cause names the call that did not answer; the rollback did not take it for DescribeServiceDeployments.
+      expect(result.message).toContain('(ecs:DescribeServices did not answer within');
+      expect(result.message).not.toContain('DescribeServiceDeployments stopped answering');
+      expect(await serviceDeploymentStatus(s, ourServiceDeploymentArn(s))).toBe('ROLLBACK_SUCCESSFUL');
+      expect(serviceNow(s).taskDefinition).toBe(ARN(1));
+    },
+    60_000,
+  );
+
+  it('a service deployment another run replaced as the wait ended is not rolled back, also with a hung report read', async () => {
+    const s = await setUp('BLUE_GREEN');
+    s.faults.inject({ operation: 'ListTasks', kind: 'hang', count: Number.POSITIVE_INFINITY });
+    const other = await registerOther(s);
+    const { result } = await run(s, { timeoutMs: 2_000 }, () => anotherRunDeploys(s, other));
+    expect(result.status).toBe('superseded');
+    expect(result.message).toContain('This step did not roll back');
+    expect(s.callsOf('StopServiceDeployment')).toEqual([]);
+    expect(serviceNow(s).taskDefinition).toBe(other);
+  }, 60_000);
+});
