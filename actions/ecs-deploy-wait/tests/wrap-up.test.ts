@@ -338,3 +338,46 @@ describe('wrap-up, staged: a slow or hung read never skips the rollback through 
     expect(serviceNow(s).taskDefinition).toBe(other);
   }, 60_000);
 });
+
+/** The task sets that serve: ACTIVE or PRIMARY (a deleted one drains until its tasks have stopped). */
+const servingTaskSets = (s: Simulator) =>
+  (serviceNow(s).taskSets ?? [])
+    .filter((set) => set.status !== 'DRAINING')
+    .map((set) => `${set.status} ${set.taskDefinition.split('/').pop()}`);
+
+describe('wrap-up, CodeDeploy: a slow or hung report read never skips the rollback through CodeDeploy', () => {
+  const CODEDEPLOY_READS = [
+    ...MATRIX,
+    // The CodeDeploy wait does not read the service: the report reads its events.
+    ...FAULTS.map(
+      ([how, fault]) =>
+        [
+          'DescribeServices',
+          how,
+          { api: 'ecs', operation: 'DescribeServices', ...fault } as FaultSpec,
+          'the service events',
+          'ecs:DescribeServices',
+        ] as const,
+    ),
+  ];
+  it.each(CODEDEPLOY_READS)(
+    '%s %s: stopped with rollback and rolled back, the report names what it is missing',
+    async (_op, _how, fault, what, call) => {
+      const s = await setUp('CODE_DEPLOY');
+      // From the moment the step says the deployment did not end (the deploy reads the service before that).
+      const { result, log } = await run(s, { timeoutMs: 3_000 }, () =>
+        s.faults.inject({ ...fault, count: Number.POSITIVE_INFINITY }),
+      );
+      expect(result.status).toBe('rolled-back');
+      expect(result.message).toMatch(/CodeDeploy rolled back with deployment d-/);
+      expect(servingTaskSets(s)).toEqual(['PRIMARY ecs_be_prod:1']);
+      expect(s.callsOf('StopDeployment')).toHaveLength(1);
+      const stopping = log.lines.findIndex((line) => line.startsWith('Stopping CodeDeploy deployment'));
+      const report = log.lines.findIndex((line) => /^::group::(Stopped tasks of|Service events)/.test(line));
+      expect(stopping).toBeGreaterThanOrEqual(0);
+      expect(report).toBeGreaterThan(stopping);
+      expectIncomplete(log, what, call);
+    },
+    60_000,
+  );
+});
