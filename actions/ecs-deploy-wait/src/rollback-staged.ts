@@ -114,7 +114,7 @@ async function requestStagedRollback(
       'StopServiceDeployment',
       (o) =>
         session.deps.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o),
-      budget.read(),
+      budget.write(),
     );
   } catch (error) {
     if (isAbort(error) || session.cancelled) {
@@ -128,7 +128,7 @@ async function requestStagedRollback(
       return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
     }
     // It ended between our last read and the stop: say how.
-    const now = await describeServiceDeployment(session, arn, budget.read()).catch(() => undefined);
+    const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
     return decided({
       note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
     });

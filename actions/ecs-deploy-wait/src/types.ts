@@ -48,9 +48,9 @@ export interface DeployDeps {
 
 /** The time a deploy may take after its wait ended without success (wrap-up.ts), in real milliseconds. */
 export interface WrapUpBudgets {
-  /** The rollback decision in all: its fresh reads (tried again while time is left) and the rollback request. */
+  /** The rollback decision's fresh reads in all (each tried again while time is left). */
   decisionMs: number;
-  /** Each read of the decision. */
+  /** Each read of the decision, and the rollback request after them. */
   decisionReadMs: number;
   /** The failure report's reads in all. */
   reportMs: number;

@@ -13,7 +13,7 @@ import type { WrapUpBudgets } from './types.js';
 
 /** The defaults the README documents (section "Bounded, also when AWS does not answer"). */
 export const WRAP_UP_BUDGETS: WrapUpBudgets = {
-  decisionMs: 20_000,
+  decisionMs: 10_000,
   decisionReadMs: CHECK_TIMEOUT_MS,
   reportMs: 15_000,
   reportReadMs: CHECK_TIMEOUT_MS,
@@ -33,6 +33,11 @@ export class Budget {
   /** The limits of the next read: its own share, never past the budget's end. */
   read(): CallLimits {
     return { deadline: Math.min(this.deadline, Date.now() + this.perReadMs) };
+  }
+
+  /** The limits of the write that follows the reads (the rollback request): a share of its own, whatever is left. */
+  write(): CallLimits {
+    return { withinMs: this.perReadMs };
   }
 
   get leftMs(): number {
