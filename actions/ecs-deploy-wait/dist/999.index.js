@@ -1231,7 +1231,7 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, budget) {
             }
             try {
                 const client = await logsClient(config.region);
-                const withinMs = (budget.read().deadline ?? Date.now()) - Date.now();
+                const withinMs = budget.read().withinMs ?? 0;
                 const page = await (0,ecs/* getLogEvents */.Ac)(client, { group: config.group, stream, limit: ecs/* LOG_LINES_SHOWN */.Vp }, { withinMs, ...(session.deps.signal ? { signal: session.deps.signal } : {}) });
                 const lines = page.lines.slice(-ecs/* LOG_LINES_SHOWN */.Vp);
                 const same = `${config.container}\n${lines.join('\n')}`;
@@ -2321,7 +2321,7 @@ class Budget {
     }
     /** The limits of the next read: its own share, never past the budget's end. */
     read() {
-        return { deadline: Math.min(this.deadline, Date.now() + this.perReadMs) };
+        return { withinMs: Math.min(this.perReadMs, this.leftMs) };
     }
     /** The limits of the write that follows the reads (the rollback request): a share of its own, whatever is left. */
     write() {

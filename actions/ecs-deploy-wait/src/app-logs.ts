@@ -87,7 +87,7 @@ export async function attachAppLogs(
       }
       try {
         const client = await logsClient(config.region);
-        const withinMs = (budget.read().deadline ?? Date.now()) - Date.now();
+        const withinMs = budget.read().withinMs ?? 0;
         const page = await getLogEvents(
           client,
           { group: config.group, stream, limit: LOG_LINES_SHOWN },

@@ -32,7 +32,7 @@ export class Budget {
 
   /** The limits of the next read: its own share, never past the budget's end. */
   read(): CallLimits {
-    return { deadline: Math.min(this.deadline, Date.now() + this.perReadMs) };
+    return { withinMs: Math.min(this.perReadMs, this.leftMs) };
   }
 
   /** The limits of the write that follows the reads (the rollback request): a share of its own, whatever is left. */

