@@ -498,9 +498,6 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
 
   it("does not roll back over another run's newer deployment: superseded, naming it", async () => {
     const s = await setUp({ scenario: { kind: 'crash-on-start', exitCode: 3 } });
-    // Hold the stopped-tasks listing (the step's first call after its deployment failed) so that another run's
-    // deployment, started as ours reaches the failure threshold, lands before the step would roll back.
-    s.sim.faults.inject({ api: 'ecs', operation: 'ListTasks', kind: 'latency', latencyMs: 2_000 });
     const running = run(s);
     const started = Date.now();
     const failedTasks = () =>
@@ -509,6 +506,10 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     while (failedTasks() < 3 && Date.now() - started < 20_000) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // Hold the step's next DescribeServices (the poll that sees the failure, or the rollback decision's fresh read:
+    // the answer is made after the hold) so that another run's deployment, started as ours reaches the failure
+    // threshold, lands before the step would roll back.
+    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'latency', latencyMs: 2_000 });
     await anotherRunDeploys(s);
     const result = await running;
     expect(result.exitCode).toBe(1);
