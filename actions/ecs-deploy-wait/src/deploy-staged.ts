@@ -15,12 +15,12 @@ import {
   type StagedStrategy,
   trafficAndCounts,
 } from './follow/staged.js';
-import { finishRollback, statusAfterFailure } from './rollback.js';
+import { statusAfterFailure } from './rollback.js';
 import { startStagedRollback } from './rollback-staged.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployStatus, RollbackReport, StoppedTask, Target } from './types.js';
-import { decisionBudget, ReportBudget } from './wrap-up.js';
+import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
 /** How a staged deployment ended, for the orchestrator to turn into the step's result. */
 export interface StagedEnd {

@@ -17,13 +17,13 @@ import { findingLine } from './preflight/checks.js';
 import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
 import { cleanUpRevisions } from './revisions.js';
-import { finishRollback, type RollbackResult, startRollback, statusAfterFailure } from './rollback.js';
+import { type RollbackResult, startRollback, statusAfterFailure } from './rollback.js';
 import { serviceSettingsDiff } from './service-definition/diff.js';
 import { type CallLimits, consoleUrl, countsOf, DeploySession, describeDeployment } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployDeps, DeployResult, DeployStatus, Known, Outcome, StoppedTask, Target } from './types.js';
 import { landedUpdate, type Updated, updateService } from './update.js';
-import { decisionBudget, ReportBudget } from './wrap-up.js';
+import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every

@@ -15,15 +15,13 @@ import {
   followStaged,
   type StagedOutcome,
 } from './follow/staged.js';
-import type { RollbackResult, RollbackStart } from './rollback.js';
+import type { RollbackResult } from './rollback.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
-import { type Budget, freshRead } from './wrap-up.js';
+import { type Budget, decided, freshRead, type RollbackStart } from './wrap-up.js';
 
 /** Service deployment statuses after which ECS does nothing more with it. */
 const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
-
-const decided = (result: RollbackResult): RollbackStart => ({ kind: 'decided', result });
 
 export async function startStagedRollback(
   session: DeploySession,

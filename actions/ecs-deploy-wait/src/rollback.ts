@@ -17,7 +17,7 @@ import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployStatus, Outcome, RollbackReport, Target } from './types.js';
 import { landedUpdate } from './update.js';
-import { type Budget, freshRead } from './wrap-up.js';
+import { type Budget, decided, freshRead, type RollbackStart } from './wrap-up.js';
 
 export interface RollbackResult {
   note: string;
@@ -32,22 +32,6 @@ export function statusAfterFailure(rolledBack: RollbackResult, timedOut: boolean
   if (rolledBack.report?.steady) return 'rolled-back';
   return timedOut ? 'timed-out' : 'failed';
 }
-
-/**
- * What the rollback decision came to: nothing more to do (no rollback, or a rollback request that failed), or a
- * rollback under way (ECS's, or the one this step just asked for) to follow to its end. The decision comes first,
- * within its own budget; the failure report runs between the two, within its own.
- */
-export type RollbackStart =
-  | { kind: 'decided'; result: RollbackResult }
-  | { kind: 'started'; follow: () => Promise<RollbackResult> };
-
-/** The rollback's end: the decision's result, or the rollback followed to its end. */
-export function finishRollback(start: RollbackStart): Promise<RollbackResult> {
-  return start.kind === 'decided' ? Promise.resolve(start.result) : start.follow();
-}
-
-const decided = (result: RollbackResult): RollbackStart => ({ kind: 'decided', result });
 
 /**
  * ECS rolled back: its rollback, to follow. Otherwise, after a fresh look that ours is still the current deployment

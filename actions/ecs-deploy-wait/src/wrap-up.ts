@@ -8,6 +8,7 @@
 import { errorMessage } from '@ecs-actions/core';
 import { CHECK_TIMEOUT_MS } from '@ecs-actions/core/ecs';
 import { isAbort, isTransient, NoAnswerError } from './aws-errors.js';
+import type { RollbackResult } from './rollback.js';
 import type { CallLimits, DeploySession } from './session.js';
 import type { WrapUpBudgets } from './types.js';
 
@@ -18,6 +19,22 @@ export const WRAP_UP_BUDGETS: WrapUpBudgets = {
   reportMs: 15_000,
   reportReadMs: CHECK_TIMEOUT_MS,
 };
+
+/**
+ * What the rollback decision came to: nothing more to do (no rollback, or a rollback request that failed), or a
+ * rollback under way (ECS's, CodeDeploy's, or the one this step just asked for) to follow to its end. The decision
+ * comes first, within its own budget; the failure report runs between the two, within its own.
+ */
+export type RollbackStart =
+  | { kind: 'decided'; result: RollbackResult }
+  | { kind: 'started'; follow: () => Promise<RollbackResult> };
+
+export const decided = (result: RollbackResult): RollbackStart => ({ kind: 'decided', result });
+
+/** The rollback's end: the decision's result, or the rollback followed to its end. */
+export function finishRollback(start: RollbackStart): Promise<RollbackResult> {
+  return start.kind === 'decided' ? Promise.resolve(start.result) : start.follow();
+}
 
 /** A deadline several reads share, each read also bounded by its own share. */
 export class Budget {

@@ -6,10 +6,11 @@
  */
 import { GetDeploymentCommand, StopDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { errorMessage } from '@ecs-actions/core';
-import type { RollbackResult, RollbackStart } from '../rollback.js';
+import type { RollbackResult } from '../rollback.js';
 import type { CallLimits, DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { RollbackReport } from '../types.js';
+import { decided, type RollbackStart } from '../wrap-up.js';
 import { type CodeDeployClients, codedeployCall } from './calls.js';
 import type { GroupSettings } from './create.js';
 import { type CodeDeployOutcome, followDeployment } from './follow.js';
@@ -30,7 +31,6 @@ export async function startCodeDeployRollback(
   previousArn: string | undefined,
   limits: CallLimits,
 ): Promise<RollbackStart> {
-  const decided = (result: RollbackResult): RollbackStart => ({ kind: 'decided', result });
   const { inputs, log } = session;
   const previous = previousArn ? shortTaskDefinition(previousArn) : 'the original task set';
   let rollbackId = outcome.state?.info.rollbackInfo?.rollbackDeploymentId;

@@ -8,11 +8,10 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from '../aws-errors.js';
 import { landedRegistration, type Resolved, registerTaskDefinition, resolveTaskDefinition } from '../register.js';
-import { finishRollback } from '../rollback.js';
 import { type CallLimits, consoleUrl, type DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployResult, DeployStatus, Known, StoppedTask } from '../types.js';
-import { ReportBudget } from '../wrap-up.js';
+import { finishRollback, ReportBudget } from '../wrap-up.js';
 import { type CodeDeployClients, codedeployClients } from './calls.js';
 import {
   checkBeforeChange,
