@@ -142,8 +142,6 @@ var src = __webpack_require__(7687);
 var aws_errors = __webpack_require__(2748);
 // EXTERNAL MODULE: ./src/register.ts + 2 modules
 var register = __webpack_require__(3950);
-// EXTERNAL MODULE: ./src/rollback.ts
-var src_rollback = __webpack_require__(5491);
 // EXTERNAL MODULE: ./src/session.ts
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
@@ -466,6 +464,7 @@ function replacementTaskSet(state) {
 
 
 
+
 /** How many polls to wait for CodeDeploy to name the rollback deployment it starts. */
 const ROLLBACK_ID_POLLS = 6;
 /**
@@ -473,13 +472,12 @@ const ROLLBACK_ID_POLLS = 6;
  * CodeDeploy started; then the rollback deployment, to follow to its end (after the failure report).
  */
 async function startCodeDeployRollback(session, clients, deploymentId, outcome, group, previousArn, limits) {
-    const decided = (result) => ({ kind: 'decided', result });
     const { inputs, log } = session;
     const previous = previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'the original task set';
     let rollbackId = outcome.state?.info.rollbackInfo?.rollbackDeploymentId;
     if (outcome.kind === 'timed-out') {
         if (!inputs.rollback) {
-            return decided({
+            return (0,wrap_up/* decided */.rc)({
                 note: `Not rolled back (rollback: false): CodeDeploy carries on with deployment ${deploymentId}; follow it in the CodeDeploy console.`,
             });
         }
@@ -488,12 +486,12 @@ async function startCodeDeployRollback(session, clients, deploymentId, outcome, 
             await codedeployCall(session, 'StopDeployment', (o) => clients.singleAttempt.send(new dist_cjs.StopDeploymentCommand({ deploymentId, autoRollbackEnabled: true }), o), limits);
         }
         catch (error) {
-            return decided({ note: `Could not stop deployment ${deploymentId} to roll it back: ${(0,src/* errorMessage */.gJ)(error)}` });
+            return (0,wrap_up/* decided */.rc)({ note: `Could not stop deployment ${deploymentId} to roll it back: ${(0,src/* errorMessage */.gJ)(error)}` });
         }
         rollbackId = undefined;
     }
     else if (!rollbackId && !group.rollsBackOnFailure) {
-        return decided({
+        return (0,wrap_up/* decided */.rc)({
             note: `CodeDeploy did not roll back: the deployment group's automatic rollback on failure (DEPLOYMENT_FAILURE) is off, so production traffic stays where the failure left it (on ${previous} unless AllowTraffic had run). Turn on automatic rollback in the deployment group to have CodeDeploy restore ${previous}.`,
         });
     }
@@ -504,7 +502,7 @@ async function startCodeDeployRollback(session, clients, deploymentId, outcome, 
         rollbackId = deploymentInfo?.rollbackInfo?.rollbackDeploymentId;
     }
     if (!rollbackId) {
-        return decided({
+        return (0,wrap_up/* decided */.rc)({
             note: `CodeDeploy started no rollback deployment for ${deploymentId} (nothing to roll back before the replacement task set exists); ${previous} still serves production traffic.`,
         });
     }
@@ -531,7 +529,6 @@ async function followCodeDeployRollback(session, clients, rollbackId, previousAr
 }
 
 ;// CONCATENATED MODULE: ./src/codedeploy/run.ts
-
 
 
 
@@ -667,7 +664,7 @@ class CodeDeployRun {
                 withinMs: session.wrapUpBudgets.decisionReadMs + inputs.pollIntervalMs,
             });
             stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, new wrap_up/* ReportBudget */.Yq(session));
-            const rollback = await (0,src_rollback/* finishRollback */.kg)(start);
+            const rollback = await (0,wrap_up/* finishRollback */.kg)(start);
             log.info(rollback.note);
             const status = rollback.report?.steady
                 ? 'rolled-back'

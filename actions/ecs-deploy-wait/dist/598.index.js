@@ -1,5 +1,5 @@
-export const id = 999;
-export const ids = [999];
+export const id = 598;
+export const ids = [598];
 export const modules = {
 
 /***/ 2748:
@@ -43,7 +43,7 @@ function withWhatWasDone(error, done) {
 
 /***/ }),
 
-/***/ 3999:
+/***/ 5598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -62,10 +62,172 @@ var aws_errors = __webpack_require__(2748);
 var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ./src/explain-failure.ts + 1 modules
 var explain_failure = __webpack_require__(2958);
-// EXTERNAL MODULE: ./src/follow/rolling.ts
-var rolling = __webpack_require__(9604);
+// EXTERNAL MODULE: ./src/session.ts
+var src_session = __webpack_require__(6399);
+// EXTERNAL MODULE: ./src/taskdef.ts
+var taskdef = __webpack_require__(247);
 // EXTERNAL MODULE: ./src/follow/watch.ts
 var watch = __webpack_require__(5778);
+;// CONCATENATED MODULE: ./src/follow/rolling.ts
+
+
+
+
+/** Polls to wait for ECS's rollback deployment to appear after our deployment went FAILED with rollback on. */
+const ROLLBACK_APPEAR_POLLS = 3;
+/** ECS's words for its circuit breaker's rollback: the rollback deployment's reason, and the service event. */
+const BREAKER_ROLLBACK_REASON = /circuit breaker: rolling back/i;
+const BREAKER_REASON = /circuit breaker/i;
+const ROLLBACK_EVENT = /\brolling back to deployment\b/i;
+/**
+ * Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out.
+ * `known`: the service as an answer just received showed it (UpdateService's, or the last DescribeServices):
+ * the first check reads it instead of calling DescribeServices again at once.
+ */
+async function follow(session, target, timeoutMs, known) {
+    session.current = target;
+    let failedPolls = 0;
+    return (0,watch/* watch */.w)(session, {
+        operation: 'ecs:DescribeServices',
+        timeoutMs,
+        ...(known ? { known } : {}),
+        read: (limits) => session.describeService(limits),
+        judge: (service) => {
+            session.lastService = service;
+            printProgress(session, service, target);
+            const outcome = evaluate(session, service, target);
+            if (outcome?.kind === 'failed' && outcome.deployment?.rolloutState === 'FAILED') {
+                // With the breaker's rollback on, ECS starts the rollback deployment right after marking ours FAILED.
+                const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
+                if (breaker?.enable && breaker.rollback && failedPolls++ < ROLLBACK_APPEAR_POLLS)
+                    return undefined;
+            }
+            return outcome;
+        },
+        timedOut: (stalled) => ({ kind: 'timed-out', ...(stalled ? { stalled } : {}), ...lastSeen(session, target) }),
+    });
+}
+function lastSeen(session, target) {
+    const deployment = session.lastService?.deployments?.find((d) => d.id === target.id);
+    return deployment ? { deployment } : {};
+}
+function evaluate(session, service, target) {
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === target.id);
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
+    if (ours?.id && ours.rolloutState === 'FAILED' && BREAKER_REASON.test(ours.rolloutStateReason ?? '')) {
+        session.breakerFailed.add(ours.id);
+    }
+    if (ours && ours.status === 'PRIMARY') {
+        if (ours.rolloutState === 'COMPLETED') {
+            if (ours.taskDefinition === target.taskDefinitionArn)
+                return { kind: 'completed', deployment: ours };
+            return {
+                kind: 'failed',
+                reason: `deployment ${ours.id} completed but runs ${ours.taskDefinition}, not ${target.taskDefinitionArn}`,
+                deployment: ours,
+            };
+        }
+        if (ours.rolloutState === 'FAILED') {
+            return {
+                kind: 'failed',
+                reason: `ECS marked deployment ${ours.id} FAILED: ${ours.rolloutStateReason ?? 'no reason given'}`,
+                deployment: ours,
+            };
+        }
+        if (ours.rolloutState === undefined &&
+            deployments.length === 1 &&
+            ours.runningCount === ours.desiredCount &&
+            (ours.pendingCount ?? 0) === 0 &&
+            ours.taskDefinition === target.taskDefinitionArn) {
+            return { kind: 'completed', deployment: ours };
+        }
+        if (!breaker?.enable) {
+            const threshold = (0,src_session/* failureThreshold */.QB)(ours.desiredCount ?? 0);
+            if ((ours.failedTasks ?? 0) >= threshold) {
+                return {
+                    kind: 'failed',
+                    reason: `${ours.failedTasks} tasks of deployment ${ours.id} failed (the threshold is ${threshold}; the service has no deployment circuit breaker, so ECS would keep trying)`,
+                    deployment: ours,
+                };
+            }
+        }
+        return undefined;
+    }
+    return {
+        kind: 'replaced',
+        ...(primary ? { by: primary } : {}),
+        ecsRollback: Boolean(breaker?.enable && breaker.rollback && primary && isBreakerRollback(session, primary, target)),
+        ...(ours ? { deployment: ours } : {}),
+    };
+}
+/**
+ * Whether the PRIMARY deployment that replaced ours is ECS's circuit-breaker rollback of it, not a deployment someone
+ * else started (which replaces ours just the same, and may even run the same task definition). ECS says so itself:
+ * the rollback deployment's rolloutStateReason "ECS deployment circuit breaker: rolling back to deploymentId …"
+ * (until it completes), our deployment FAILED with a circuit-breaker reason (now or on an earlier poll), and the
+ * event "rolling back to deployment …". A replacement has none of these.
+ */
+function isBreakerRollback(session, primary, target) {
+    if (BREAKER_ROLLBACK_REASON.test(primary.rolloutStateReason ?? ''))
+        return true;
+    if (session.breakerFailed.has(target.id))
+        return true;
+    return session.newEvents.some((event) => ROLLBACK_EVENT.test(event.message ?? ''));
+}
+/** Prints each new service event once, oldest first (the rolling and the staged followers). */
+function printNewEvents(session, service) {
+    for (const event of session.takeNewEvents(service)) {
+        session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
+    }
+}
+/** Prints one line per deployment whose counts or state changed, and each new service event once. */
+function printProgress(session, service, target) {
+    printNewEvents(session, service);
+    for (const d of service.deployments ?? []) {
+        const role = d.id === target.id ? ` (${target.label})` : '';
+        const line = `deployment ${d.id} ${d.status}${role} ${(0,taskdef/* shortTaskDefinition */.P5)(d.taskDefinition ?? '?')}: ${(0,src_session/* describeDeployment */.Ti)(d)}`;
+        if (session.lastLines.get(d.id ?? '') === line)
+            continue;
+        session.lastLines.set(d.id ?? '', line);
+        session.log.info(`[${session.elapsed()}] ${line}`);
+    }
+}
+/** One sentence: how the wait for the target ended, when it did not complete. */
+function describeOutcome(session, outcome, target) {
+    const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)}`;
+    switch (outcome.kind) {
+        case 'failed':
+            return `${what} failed: ${outcome.reason}.`;
+        case 'timed-out':
+            return `${what} did not complete within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (timeout)${outcome.stalled ? ` (${outcome.stalled})` : ''}: the last state seen was ${(0,src_session/* describeDeployment */.Ti)(outcome.deployment)}.`;
+        case 'replaced': {
+            const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
+            const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
+            return outcome.ecsRollback
+                ? `${what} failed and ECS's deployment circuit breaker rolled it back${reason}: ${by} replaced it.`
+                : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;
+        }
+    }
+}
+/** "deployment ecs-svc/… of web:8" */
+function replacementName(by) {
+    return `deployment ${by.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(by.taskDefinition ?? '?')}`;
+}
+function describeFollowed(session, outcome) {
+    switch (outcome.kind) {
+        case 'completed':
+            return (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
+        case 'failed':
+            return outcome.reason;
+        case 'timed-out':
+            return `not steady within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (${(0,src_session/* describeDeployment */.Ti)(outcome.deployment)})`;
+        case 'replaced':
+            return `replaced by deployment ${outcome.by?.id ?? '?'}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/follow/staged.ts
 /**
  * The native staged follower (deployment controller ECS, deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
@@ -128,7 +290,7 @@ async function followStaged(session, arn, timeoutMs, label) {
                 session.describeService(limits),
             ]);
             session.lastService = service;
-            (0,rolling/* printNewEvents */.DQ)(session, service);
+            printNewEvents(session, service);
             return deployment;
         },
         judge: (deployment) => {
@@ -196,12 +358,214 @@ function describeServiceDeploymentState(d) {
     return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
 }
 
-// EXTERNAL MODULE: ./src/rollback.ts
-var src_rollback = __webpack_require__(5491);
-// EXTERNAL MODULE: ./src/taskdef.ts
-var taskdef = __webpack_require__(247);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
+var ecs = __webpack_require__(4792);
+;// CONCATENATED MODULE: ./src/update.ts
+/**
+ * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
+ * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
+ * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
+ * out what landed.
+ */
+
+
+
+
+
+async function updateService(session, deployArn, previousDeploymentId, limits) {
+    const { inputs } = session;
+    return (0,ecs/* writeOnce */.Fq)(session, {
+        operation: 'UpdateService',
+        write: async () => {
+            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
+                // The service definition's settings first: the inputs below are not among them.
+                ...inputs.serviceDefinition?.settings,
+                cluster: inputs.cluster,
+                service: inputs.service,
+                taskDefinition: deployArn,
+                ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+                forceNewDeployment: inputs.forceNewDeployment,
+            }), o), limits());
+            const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+            if (!ours?.id) {
+                throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
+            }
+            return { service: updated.service, ours };
+        },
+        landed: async () => {
+            const service = await session.describeService(limits());
+            const ours = newDeployment(service, deployArn, previousDeploymentId);
+            return ours ? { service, ours } : undefined;
+        },
+    });
+}
+/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
+function newDeployment(service, deployArn, previousDeploymentId) {
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
+        ? primary
+        : undefined;
+}
+/**
+ * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
+ * than `previousDeploymentId`. Not bound to the job's cancel signal: this is what the job says on its way out.
+ */
+async function landedUpdate(session, deployArn, previousDeploymentId) {
+    let service;
+    try {
+        service = await session.describeService({ withinMs: src_session/* CHECK_TIMEOUT_MS */.mw, cancellable: false });
+    }
+    catch (error) {
+        return {
+            text: `whether the service was updated is unknown (${(0,src/* errorMessage */.gJ)(error)}); look at its deployments in the console`,
+        };
+    }
+    session.lastService = service;
+    const ours = newDeployment(service, deployArn, previousDeploymentId);
+    if (ours) {
+        return {
+            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${(0,src_session/* describeDeployment */.Ti)(ours)}, and ECS carries on with it`,
+            deployment: ours,
+        };
+    }
+    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    return {
+        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${(0,src_session/* describeDeployment */.Ti)(primary)})` : ''}`,
+    };
+}
+
 // EXTERNAL MODULE: ./src/wrap-up.ts
 var wrap_up = __webpack_require__(8917);
+;// CONCATENATED MODULE: ./src/rollback.ts
+/**
+ * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
+ * definition back, but only while a fresh read shows our deployment is still the service's current (PRIMARY) one. A deployment that
+ * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
+ * would undo it.
+ */
+
+
+
+
+
+
+
+/** The step's status after a deployment that did not succeed, from what the rollback did. */
+function statusAfterFailure(rolledBack, timedOut) {
+    if (rolledBack.supersededBy)
+        return 'superseded';
+    if (rolledBack.report?.steady)
+        return 'rolled-back';
+    return timedOut ? 'timed-out' : 'failed';
+}
+/**
+ * ECS rolled back: its rollback, to follow. Otherwise, after a fresh look that ours is still the current deployment
+ * (never the wait's last answer, which may be old or missing), deploy the recorded previous task definition.
+ */
+async function startRollback(session, outcome, target, previousArn, budget) {
+    const { inputs } = session;
+    if (outcome.kind === 'replaced') {
+        if (!outcome.ecsRollback || !outcome.by?.id) {
+            return (0,wrap_up/* decided */.rc)({
+                note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
+                ...(outcome.by ? { supersededBy: outcome.by } : {}),
+            });
+        }
+        const by = outcome.by;
+        return { kind: 'started', follow: () => followEcsRollback(session, by) };
+    }
+    if (!inputs.rollback)
+        return (0,wrap_up/* decided */.rc)({ note: 'No rollback was done (rollback: false).' });
+    if (!previousArn)
+        return (0,wrap_up/* decided */.rc)({ note: 'No rollback: the service had no task definition before this step.' });
+    if (previousArn === target.taskDefinitionArn) {
+        return (0,wrap_up/* decided */.rc)({
+            note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
+        });
+    }
+    // Another run may have deployed since our last poll (or the wait's last read did not answer): look again, now,
+    // right before putting the old version back.
+    let now;
+    try {
+        now = await (0,wrap_up/* freshRead */.ns)(session, budget, (limits) => session.describeService(limits));
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        return (0,wrap_up/* decided */.rc)({
+            note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
+        });
+    }
+    session.lastService = now;
+    const fresh = evaluate(session, now, target);
+    if (fresh?.kind === 'replaced')
+        return startRollback(session, fresh, target, previousArn, budget);
+    if (fresh?.kind === 'completed') {
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
+    }
+    return requestRollback(session, target, previousArn);
+}
+/** UpdateService back to the previous task definition; the rollback deployment it starts, to follow. */
+async function requestRollback(session, target, previousArn) {
+    const { inputs } = session;
+    const failed = (error) => {
+        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    };
+    session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
+    let updated;
+    let primary;
+    try {
+        updated = await session
+            .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
+            .catch(async (error) => {
+            if (!(0,aws_errors/* isAbort */.rV)(error) && !session.cancelled)
+                throw error;
+            const landed = await landedUpdate(session, previousArn, target.id);
+            throw new aws_errors/* CancelledWriteError */.Ts(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
+        });
+        primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+        if (!primary?.id)
+            throw new Error('UpdateService answered without a PRIMARY deployment');
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled || error instanceof aws_errors/* CancelledWriteError */.Ts)
+            throw error;
+        return (0,wrap_up/* decided */.rc)(failed(error));
+    }
+    const id = primary.id;
+    session.log.info(`Rollback deployment ${id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
+    const followRollback = async () => {
+        try {
+            const followed = await follow(session, { id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
+            const steady = followed.kind === 'completed';
+            const detail = steady
+                ? `Rolled back to ${previousArn} (deployment ${id}) and it is steady.`
+                : `The rollback to ${previousArn} (deployment ${id}) also failed: ${describeFollowed(session, followed)}.`;
+            return {
+                note: detail,
+                report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady, detail },
+            };
+        }
+        catch (error) {
+            if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+                throw error;
+            return failed(error);
+        }
+    };
+    return { kind: 'started', follow: followRollback };
+}
+async function followEcsRollback(session, by) {
+    const id = by.id ?? '?';
+    const arn = by.taskDefinition ?? '?';
+    const followed = await follow(session, { id, taskDefinitionArn: arn, label: 'ECS rollback' }, session.inputs.timeoutMs, session.lastService);
+    const steady = followed.kind === 'completed';
+    const detail = steady
+        ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
+        : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
+    return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
+}
+
 ;// CONCATENATED MODULE: ./src/rollback-staged.ts
 /**
  * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
@@ -219,13 +583,12 @@ var wrap_up = __webpack_require__(8917);
 
 /** Service deployment statuses after which ECS does nothing more with it. */
 const rollback_staged_ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
-const decided = (result) => ({ kind: 'decided', result });
 async function startStagedRollback(session, outcome, arn, previousArn, budget) {
     const { inputs } = session;
     if (outcome.kind === 'ended')
-        return decided(endedByEcs(session, outcome.deployment, arn, previousArn));
+        return (0,wrap_up/* decided */.rc)(endedByEcs(session, outcome.deployment, arn, previousArn));
     if (!inputs.rollback) {
-        return decided({ note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` });
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` });
     }
     // Where it is now, read fresh (both answers, each tried again within the budget).
     let now;
@@ -236,18 +599,18 @@ async function startStagedRollback(session, outcome, arn, previousArn, budget) {
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
             throw error;
-        return decided({
+        return (0,wrap_up/* decided */.rc)({
             note: `No rollback: this step cannot tell what state service deployment ${arn} is in now (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment. ECS carries on with it.`,
         });
     }
     if (now.status === 'SUCCESSFUL') {
-        return decided({ note: `No rollback: service deployment ${arn} succeeded after all, right after the wait ended.` });
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback: service deployment ${arn} succeeded after all, right after the wait ended.` });
     }
     if (rollback_staged_ENDED.has(now.status ?? ''))
-        return decided(endedByEcs(session, now, arn, previousArn));
+        return (0,wrap_up/* decided */.rc)(endedByEcs(session, now, arn, previousArn));
     const current = session.lastService?.currentServiceDeployment;
     if (current && current !== arn)
-        return decided(superseded(session, current));
+        return (0,wrap_up/* decided */.rc)(superseded(session, current));
     return requestStagedRollback(session, arn, previousArn, budget);
 }
 /** ECS ended the service deployment itself: its rollback, another run's replacement, or a stop. */
@@ -299,11 +662,11 @@ async function requestStagedRollback(session, arn, previousArn, budget) {
         }
         if ((0,aws_errors/* errorCode */.CA)(error) !== 'ConflictException') {
             const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-            return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+            return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
         }
         // It ended between our last read and the stop: say how.
         const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
-        return decided({
+        return (0,wrap_up/* decided */.rc)({
             note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
         });
     }
@@ -368,11 +731,11 @@ async function deployStaged(session, strategy, target, previousArn) {
     // the report, within its own; then the rollback, followed for up to `timeout`.
     const start = await startStagedRollback(session, outcome, arn, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
     const stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, ours, new wrap_up/* ReportBudget */.Yq(session));
-    const rolledBack = await (0,src_rollback/* finishRollback */.kg)(start);
+    const rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
     const { note, report: rollback } = rolledBack;
     log.info(note);
     return {
-        status: (0,src_rollback/* statusAfterFailure */.FT)(rolledBack, outcome.kind === 'timed-out'),
+        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
         message: `${cause} ${note}`,
         finalState: describeServiceDeploymentState(outcome.deployment),
         serviceDeploymentArn: arn,
@@ -850,10 +1213,6 @@ function leaves(value, path, into = new Map()) {
     return into;
 }
 
-// EXTERNAL MODULE: ./src/session.ts
-var src_session = __webpack_require__(6399);
-// EXTERNAL MODULE: ./src/update.ts
-var update = __webpack_require__(2946);
 ;// CONCATENATED MODULE: ./src/deploy.ts
 
 
@@ -982,12 +1341,12 @@ class Deployer {
         // 4. Update the service; our deployment is the PRIMARY in the answer.
         let updated;
         try {
-            updated = await (0,update/* updateService */.b)(session, deployArn, previousPrimary?.id, this.beforeWait);
+            updated = await updateService(session, deployArn, previousPrimary?.id, this.beforeWait);
         }
         catch (error) {
             const known = { ...written, taskDefinitionArn: deployArn };
             if ((0,aws_errors/* isUnanswered */.eG)(error)) {
-                const landed = await (0,update/* landedUpdate */.Q)(session, deployArn, previousPrimary?.id);
+                const landed = await landedUpdate(session, deployArn, previousPrimary?.id);
                 return this.unanswered(error, 'updating the service', `${whatWasDone}${landed.text}`, {
                     ...known,
                     ...(landed.deployment?.id ? { deploymentId: landed.deployment.id } : {}),
@@ -1022,7 +1381,7 @@ class Deployer {
         let outcome;
         try {
             log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
-            outcome = await (0,rolling/* follow */.e6)(session, target, inputs.timeoutMs, updated.service);
+            outcome = await follow(session, target, inputs.timeoutMs, updated.service);
         }
         catch (error) {
             return this.interrupted(error, known);
@@ -1033,23 +1392,23 @@ class Deployer {
             return this.settled(known, 'succeeded', message, (0,src_session/* describeDeployment */.Ti)(outcome.deployment));
         }
         // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
-        const cause = (0,rolling/* describeOutcome */.SS)(session, outcome, target);
+        const cause = describeOutcome(session, outcome, target);
         log.warning(cause);
         // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
         // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
         let stoppedTasks = [];
         let rolledBack;
         try {
-            const start = await (0,src_rollback/* startRollback */.lP)(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+            const start = await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
             stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
-            rolledBack = await (0,src_rollback/* finishRollback */.kg)(start);
+            rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
         }
         catch (error) {
             return this.interrupted(error, { ...known, stoppedTasks }, cause);
         }
         const { note, report: rollback } = rolledBack;
         log.info(note);
-        const status = (0,src_rollback/* statusAfterFailure */.FT)(rolledBack, outcome.kind === 'timed-out');
+        const status = statusAfterFailure(rolledBack, outcome.kind === 'timed-out');
         const finalState = (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
         return this.settled({ ...known, stoppedTasks, ...(rollback ? { rollback } : {}) }, status, `${cause} ${note}`, finalState);
     }
@@ -1434,183 +1793,6 @@ function formatStoppedTask(task) {
 
 /***/ }),
 
-/***/ 9604:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DQ: () => (/* binding */ printNewEvents),
-/* harmony export */   EX: () => (/* binding */ describeFollowed),
-/* harmony export */   SS: () => (/* binding */ describeOutcome),
-/* harmony export */   Uf: () => (/* binding */ replacementName),
-/* harmony export */   _3: () => (/* binding */ evaluate),
-/* harmony export */   e6: () => (/* binding */ follow)
-/* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6399);
-/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(247);
-/* harmony import */ var _watch_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5778);
-
-
-
-
-/** Polls to wait for ECS's rollback deployment to appear after our deployment went FAILED with rollback on. */
-const ROLLBACK_APPEAR_POLLS = 3;
-/** ECS's words for its circuit breaker's rollback: the rollback deployment's reason, and the service event. */
-const BREAKER_ROLLBACK_REASON = /circuit breaker: rolling back/i;
-const BREAKER_REASON = /circuit breaker/i;
-const ROLLBACK_EVENT = /\brolling back to deployment\b/i;
-/**
- * Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out.
- * `known`: the service as an answer just received showed it (UpdateService's, or the last DescribeServices):
- * the first check reads it instead of calling DescribeServices again at once.
- */
-async function follow(session, target, timeoutMs, known) {
-    session.current = target;
-    let failedPolls = 0;
-    return (0,_watch_js__WEBPACK_IMPORTED_MODULE_3__/* .watch */ .w)(session, {
-        operation: 'ecs:DescribeServices',
-        timeoutMs,
-        ...(known ? { known } : {}),
-        read: (limits) => session.describeService(limits),
-        judge: (service) => {
-            session.lastService = service;
-            printProgress(session, service, target);
-            const outcome = evaluate(session, service, target);
-            if (outcome?.kind === 'failed' && outcome.deployment?.rolloutState === 'FAILED') {
-                // With the breaker's rollback on, ECS starts the rollback deployment right after marking ours FAILED.
-                const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
-                if (breaker?.enable && breaker.rollback && failedPolls++ < ROLLBACK_APPEAR_POLLS)
-                    return undefined;
-            }
-            return outcome;
-        },
-        timedOut: (stalled) => ({ kind: 'timed-out', ...(stalled ? { stalled } : {}), ...lastSeen(session, target) }),
-    });
-}
-function lastSeen(session, target) {
-    const deployment = session.lastService?.deployments?.find((d) => d.id === target.id);
-    return deployment ? { deployment } : {};
-}
-function evaluate(session, service, target) {
-    const deployments = service.deployments ?? [];
-    const ours = deployments.find((d) => d.id === target.id);
-    const primary = deployments.find((d) => d.status === 'PRIMARY');
-    const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
-    if (ours?.id && ours.rolloutState === 'FAILED' && BREAKER_REASON.test(ours.rolloutStateReason ?? '')) {
-        session.breakerFailed.add(ours.id);
-    }
-    if (ours && ours.status === 'PRIMARY') {
-        if (ours.rolloutState === 'COMPLETED') {
-            if (ours.taskDefinition === target.taskDefinitionArn)
-                return { kind: 'completed', deployment: ours };
-            return {
-                kind: 'failed',
-                reason: `deployment ${ours.id} completed but runs ${ours.taskDefinition}, not ${target.taskDefinitionArn}`,
-                deployment: ours,
-            };
-        }
-        if (ours.rolloutState === 'FAILED') {
-            return {
-                kind: 'failed',
-                reason: `ECS marked deployment ${ours.id} FAILED: ${ours.rolloutStateReason ?? 'no reason given'}`,
-                deployment: ours,
-            };
-        }
-        if (ours.rolloutState === undefined &&
-            deployments.length === 1 &&
-            ours.runningCount === ours.desiredCount &&
-            (ours.pendingCount ?? 0) === 0 &&
-            ours.taskDefinition === target.taskDefinitionArn) {
-            return { kind: 'completed', deployment: ours };
-        }
-        if (!breaker?.enable) {
-            const threshold = (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .failureThreshold */ .QB)(ours.desiredCount ?? 0);
-            if ((ours.failedTasks ?? 0) >= threshold) {
-                return {
-                    kind: 'failed',
-                    reason: `${ours.failedTasks} tasks of deployment ${ours.id} failed (the threshold is ${threshold}; the service has no deployment circuit breaker, so ECS would keep trying)`,
-                    deployment: ours,
-                };
-            }
-        }
-        return undefined;
-    }
-    return {
-        kind: 'replaced',
-        ...(primary ? { by: primary } : {}),
-        ecsRollback: Boolean(breaker?.enable && breaker.rollback && primary && isBreakerRollback(session, primary, target)),
-        ...(ours ? { deployment: ours } : {}),
-    };
-}
-/**
- * Whether the PRIMARY deployment that replaced ours is ECS's circuit-breaker rollback of it, not a deployment someone
- * else started (which replaces ours just the same, and may even run the same task definition). ECS says so itself:
- * the rollback deployment's rolloutStateReason "ECS deployment circuit breaker: rolling back to deploymentId …"
- * (until it completes), our deployment FAILED with a circuit-breaker reason (now or on an earlier poll), and the
- * event "rolling back to deployment …". A replacement has none of these.
- */
-function isBreakerRollback(session, primary, target) {
-    if (BREAKER_ROLLBACK_REASON.test(primary.rolloutStateReason ?? ''))
-        return true;
-    if (session.breakerFailed.has(target.id))
-        return true;
-    return session.newEvents.some((event) => ROLLBACK_EVENT.test(event.message ?? ''));
-}
-/** Prints each new service event once, oldest first (the rolling and the staged followers). */
-function printNewEvents(session, service) {
-    for (const event of session.takeNewEvents(service)) {
-        session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
-    }
-}
-/** Prints one line per deployment whose counts or state changed, and each new service event once. */
-function printProgress(session, service, target) {
-    printNewEvents(session, service);
-    for (const d of service.deployments ?? []) {
-        const role = d.id === target.id ? ` (${target.label})` : '';
-        const line = `deployment ${d.id} ${d.status}${role} ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(d.taskDefinition ?? '?')}: ${(0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDeployment */ .Ti)(d)}`;
-        if (session.lastLines.get(d.id ?? '') === line)
-            continue;
-        session.lastLines.set(d.id ?? '', line);
-        session.log.info(`[${session.elapsed()}] ${line}`);
-    }
-}
-/** One sentence: how the wait for the target ended, when it did not complete. */
-function describeOutcome(session, outcome, target) {
-    const what = `Deployment ${target.id} of ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(target.taskDefinitionArn)}`;
-    switch (outcome.kind) {
-        case 'failed':
-            return `${what} failed: ${outcome.reason}.`;
-        case 'timed-out':
-            return `${what} did not complete within ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(session.inputs.timeoutMs)} (timeout)${outcome.stalled ? ` (${outcome.stalled})` : ''}: the last state seen was ${(0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDeployment */ .Ti)(outcome.deployment)}.`;
-        case 'replaced': {
-            const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
-            const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
-            return outcome.ecsRollback
-                ? `${what} failed and ECS's deployment circuit breaker rolled it back${reason}: ${by} replaced it.`
-                : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;
-        }
-    }
-}
-/** "deployment ecs-svc/… of web:8" */
-function replacementName(by) {
-    return `deployment ${by.id} of ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(by.taskDefinition ?? '?')}`;
-}
-function describeFollowed(session, outcome) {
-    switch (outcome.kind) {
-        case 'completed':
-            return (0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDeployment */ .Ti)(outcome.deployment);
-        case 'failed':
-            return outcome.reason;
-        case 'timed-out':
-            return `not steady within ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(session.inputs.timeoutMs)} (${(0,_session_js__WEBPACK_IMPORTED_MODULE_1__/* .describeDeployment */ .Ti)(outcome.deployment)})`;
-        case 'replaced':
-            return `replaced by deployment ${outcome.by?.id ?? '?'}`;
-    }
-}
-
-
-/***/ }),
-
 /***/ 5778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1942,158 +2124,6 @@ async function resolveTaskDefinition(session, before, limits) {
 
 /***/ }),
 
-/***/ 5491:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FT: () => (/* binding */ statusAfterFailure),
-/* harmony export */   kg: () => (/* binding */ finishRollback),
-/* harmony export */   lP: () => (/* binding */ startRollback)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1234);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2748);
-/* harmony import */ var _follow_rolling_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9604);
-/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(247);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2946);
-/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8917);
-/**
- * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
- * definition back, but only while a fresh read shows our deployment is still the service's current (PRIMARY) one. A deployment that
- * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
- * would undo it.
- */
-
-
-
-
-
-
-
-/** The step's status after a deployment that did not succeed, from what the rollback did. */
-function statusAfterFailure(rolledBack, timedOut) {
-    if (rolledBack.supersededBy)
-        return 'superseded';
-    if (rolledBack.report?.steady)
-        return 'rolled-back';
-    return timedOut ? 'timed-out' : 'failed';
-}
-/** The rollback's end: the decision's result, or the rollback followed to its end. */
-function finishRollback(start) {
-    return start.kind === 'decided' ? Promise.resolve(start.result) : start.follow();
-}
-const decided = (result) => ({ kind: 'decided', result });
-/**
- * ECS rolled back: its rollback, to follow. Otherwise, after a fresh look that ours is still the current deployment
- * (never the wait's last answer, which may be old or missing), deploy the recorded previous task definition.
- */
-async function startRollback(session, outcome, target, previousArn, budget) {
-    const { inputs } = session;
-    if (outcome.kind === 'replaced') {
-        if (!outcome.ecsRollback || !outcome.by?.id) {
-            return decided({
-                note: `This step did not roll back: ${outcome.by ? (0,_follow_rolling_js__WEBPACK_IMPORTED_MODULE_2__/* .replacementName */ .Uf)(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
-                ...(outcome.by ? { supersededBy: outcome.by } : {}),
-            });
-        }
-        const by = outcome.by;
-        return { kind: 'started', follow: () => followEcsRollback(session, by) };
-    }
-    if (!inputs.rollback)
-        return decided({ note: 'No rollback was done (rollback: false).' });
-    if (!previousArn)
-        return decided({ note: 'No rollback: the service had no task definition before this step.' });
-    if (previousArn === target.taskDefinitionArn) {
-        return decided({
-            note: `No rollback: the service already ran ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_3__/* .shortTaskDefinition */ .P5)(previousArn)} before this step, so there is nothing older to return to.`,
-        });
-    }
-    // Another run may have deployed since our last poll (or the wait's last read did not answer): look again, now,
-    // right before putting the old version back.
-    let now;
-    try {
-        now = await (0,_wrap_up_js__WEBPACK_IMPORTED_MODULE_5__/* .freshRead */ .ns)(session, budget, (limits) => session.describeService(limits));
-    }
-    catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled)
-            throw error;
-        return decided({
-            note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
-        });
-    }
-    session.lastService = now;
-    const fresh = (0,_follow_rolling_js__WEBPACK_IMPORTED_MODULE_2__/* .evaluate */ ._3)(session, now, target);
-    if (fresh?.kind === 'replaced')
-        return startRollback(session, fresh, target, previousArn, budget);
-    if (fresh?.kind === 'completed') {
-        return decided({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
-    }
-    return requestRollback(session, target, previousArn);
-}
-/** UpdateService back to the previous task definition; the rollback deployment it starts, to follow. */
-async function requestRollback(session, target, previousArn) {
-    const { inputs } = session;
-    const failed = (error) => {
-        const detail = `The rollback to ${previousArn} also failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`;
-        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
-    };
-    session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
-    let updated;
-    let primary;
-    try {
-        updated = await session
-            .call('UpdateService', (o) => session.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_6__.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
-            .catch(async (error) => {
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) && !session.cancelled)
-                throw error;
-            const landed = await (0,_update_js__WEBPACK_IMPORTED_MODULE_4__/* .landedUpdate */ .Q)(session, previousArn, target.id);
-            throw new _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledWriteError */ .Ts(`rolling back to ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_3__/* .shortTaskDefinition */ .P5)(previousArn)}`, landed.text);
-        });
-        primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-        if (!primary?.id)
-            throw new Error('UpdateService answered without a PRIMARY deployment');
-    }
-    catch (error) {
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled || error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledWriteError */ .Ts)
-            throw error;
-        return decided(failed(error));
-    }
-    const id = primary.id;
-    session.log.info(`Rollback deployment ${id} started; waiting up to ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(inputs.timeoutMs)}`);
-    const followRollback = async () => {
-        try {
-            const followed = await (0,_follow_rolling_js__WEBPACK_IMPORTED_MODULE_2__/* .follow */ .e6)(session, { id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
-            const steady = followed.kind === 'completed';
-            const detail = steady
-                ? `Rolled back to ${previousArn} (deployment ${id}) and it is steady.`
-                : `The rollback to ${previousArn} (deployment ${id}) also failed: ${(0,_follow_rolling_js__WEBPACK_IMPORTED_MODULE_2__/* .describeFollowed */ .EX)(session, followed)}.`;
-            return {
-                note: detail,
-                report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady, detail },
-            };
-        }
-        catch (error) {
-            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled)
-                throw error;
-            return failed(error);
-        }
-    };
-    return { kind: 'started', follow: followRollback };
-}
-async function followEcsRollback(session, by) {
-    const id = by.id ?? '?';
-    const arn = by.taskDefinition ?? '?';
-    const followed = await (0,_follow_rolling_js__WEBPACK_IMPORTED_MODULE_2__/* .follow */ .e6)(session, { id, taskDefinitionArn: arn, label: 'ECS rollback' }, session.inputs.timeoutMs, session.lastService);
-    const steady = followed.kind === 'completed';
-    const detail = steady
-        ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
-        : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${(0,_follow_rolling_js__WEBPACK_IMPORTED_MODULE_2__/* .describeFollowed */ .EX)(session, followed)}.`;
-    return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
-}
-
-
-/***/ }),
-
 /***/ 6399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2193,102 +2223,16 @@ function describeDeployment(d) {
 
 /***/ }),
 
-/***/ 2946:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ landedUpdate),
-/* harmony export */   b: () => (/* binding */ updateService)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1234);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
-/* harmony import */ var _session_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6399);
-/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(247);
-/**
- * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
- * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
- * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
- * out what landed.
- */
-
-
-
-
-
-async function updateService(session, deployArn, previousDeploymentId, limits) {
-    const { inputs } = session;
-    return (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .writeOnce */ .Fq)(session, {
-        operation: 'UpdateService',
-        write: async () => {
-            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__.UpdateServiceCommand({
-                // The service definition's settings first: the inputs below are not among them.
-                ...inputs.serviceDefinition?.settings,
-                cluster: inputs.cluster,
-                service: inputs.service,
-                taskDefinition: deployArn,
-                ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-                forceNewDeployment: inputs.forceNewDeployment,
-            }), o), limits());
-            const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
-            if (!ours?.id) {
-                throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
-            }
-            return { service: updated.service, ours };
-        },
-        landed: async () => {
-            const service = await session.describeService(limits());
-            const ours = newDeployment(service, deployArn, previousDeploymentId);
-            return ours ? { service, ours } : undefined;
-        },
-    });
-}
-/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
-function newDeployment(service, deployArn, previousDeploymentId) {
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
-        ? primary
-        : undefined;
-}
-/**
- * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
- * than `previousDeploymentId`. Not bound to the job's cancel signal: this is what the job says on its way out.
- */
-async function landedUpdate(session, deployArn, previousDeploymentId) {
-    let service;
-    try {
-        service = await session.describeService({ withinMs: _session_js__WEBPACK_IMPORTED_MODULE_2__/* .CHECK_TIMEOUT_MS */ .mw, cancellable: false });
-    }
-    catch (error) {
-        return {
-            text: `whether the service was updated is unknown (${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}); look at its deployments in the console`,
-        };
-    }
-    session.lastService = service;
-    const ours = newDeployment(service, deployArn, previousDeploymentId);
-    if (ours) {
-        return {
-            text: `the service was updated to ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_3__/* .shortTaskDefinition */ .P5)(deployArn)}: deployment ${ours.id} is ${(0,_session_js__WEBPACK_IMPORTED_MODULE_2__/* .describeDeployment */ .Ti)(ours)}, and ECS carries on with it`,
-            deployment: ours,
-        };
-    }
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    return {
-        text: `the service was not updated: it still runs ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_3__/* .shortTaskDefinition */ .P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${(0,_session_js__WEBPACK_IMPORTED_MODULE_2__/* .describeDeployment */ .Ti)(primary)})` : ''}`,
-    };
-}
-
-
-/***/ }),
-
 /***/ 8917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   EA: () => (/* binding */ decisionBudget),
 /* harmony export */   Yq: () => (/* binding */ ReportBudget),
+/* harmony export */   kg: () => (/* binding */ finishRollback),
 /* harmony export */   mR: () => (/* binding */ WRAP_UP_BUDGETS),
-/* harmony export */   ns: () => (/* binding */ freshRead)
+/* harmony export */   ns: () => (/* binding */ freshRead),
+/* harmony export */   rc: () => (/* binding */ decided)
 /* harmony export */ });
 /* unused harmony export Budget */
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
@@ -2311,6 +2255,11 @@ const WRAP_UP_BUDGETS = {
     reportMs: 15_000,
     reportReadMs: _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CHECK_TIMEOUT_MS */ .mw,
 };
+const decided = (result) => ({ kind: 'decided', result });
+/** The rollback's end: the decision's result, or the rollback followed to its end. */
+function finishRollback(start) {
+    return start.kind === 'decided' ? Promise.resolve(start.result) : start.follow();
+}
 /** A deadline several reads share, each read also bounded by its own share. */
 class Budget {
     perReadMs;
