@@ -51,6 +51,10 @@ export async function startStagedRollback(
     return decided({ note: `No rollback: service deployment ${arn} succeeded after all, right after the wait ended.` });
   }
   if (ENDED.has(now.status ?? '')) return decided(endedByEcs(session, now, arn, previousArn));
+  if (now.status === 'ROLLBACK_REQUESTED' || now.status === 'ROLLBACK_IN_PROGRESS') {
+    // ECS is rolling back already (a hook, an alarm, the breaker): its rollback, to follow; no stop of ours.
+    return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'ecs') };
+  }
   const current = session.lastService?.currentServiceDeployment;
   if (current && current !== arn) return decided(superseded(session, current));
   return requestStagedRollback(session, arn, previousArn, budget);
@@ -104,7 +108,6 @@ async function requestStagedRollback(
   previousArn: string | undefined,
   budget: Budget,
 ): Promise<RollbackStart> {
-  const { inputs } = session;
   const previous = previousArn ?? '?';
   session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
   try {
@@ -131,15 +134,27 @@ async function requestStagedRollback(
       note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
     });
   }
-  session.log.info(`ECS is rolling back; waiting up to ${formatDuration(inputs.timeoutMs)}`);
-  const followRollback = async (): Promise<RollbackResult> => {
-    const followed = await followStaged(session, arn, inputs.timeoutMs, 'rollback');
-    const final = followed.deployment;
-    const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
-    const detail = steady
-      ? `Rolled back to ${shortTaskDefinition(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
-      : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(inputs.timeoutMs)}` : ''}.`;
-    return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
-  };
-  return { kind: 'started', follow: followRollback };
+  session.log.info(`ECS is rolling back; waiting up to ${formatDuration(session.inputs.timeoutMs)}`);
+  return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
+}
+
+/** ECS's rollback of the service deployment, followed to its end: asked for by this step, or started by ECS. */
+async function followStagedRollback(
+  session: DeploySession,
+  arn: string,
+  previousArn: string | undefined,
+  by: 'ecs' | 'action',
+): Promise<RollbackResult> {
+  const { timeoutMs } = session.inputs;
+  const previous = previousArn ?? '?';
+  const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
+  const followed = await followStaged(session, arn, timeoutMs, 'rollback');
+  const final = followed.deployment;
+  const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
+  const detail = steady
+    ? by === 'action'
+      ? `Rolled back to ${shortTaskDefinition(previous)} ${how}: ${final?.status}.`
+      : `ECS rolled back to ${shortTaskDefinition(previous)} (${final?.status}).`
+    : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(timeoutMs)}` : ''}.`;
+  return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
 }

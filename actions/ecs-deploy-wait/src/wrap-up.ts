@@ -52,7 +52,7 @@ export class Budget {
     return { withinMs: Math.min(this.perReadMs, this.leftMs) };
   }
 
-  /** The limits of the write that follows the reads (the rollback request): a share of its own, whatever is left. */
+  /** The limits of the write after the reads (the rollback request): a share of its own, however little is left. */
   write(): CallLimits {
     return { withinMs: this.perReadMs };
   }
@@ -88,6 +88,9 @@ export class ReportBudget extends Budget {
   }
 }
 
+/** How many times one read of the decision is made at most (the budget's time usually ends it first). */
+const MAX_DECISION_READS = 5;
+
 /**
  * A read of the rollback decision: made now (never an answer the wait already had), tried again after a read that
  * did not answer in its share or failed transiently, while the decision's budget lasts. The last error is thrown
@@ -98,13 +101,13 @@ export async function freshRead<T>(
   budget: Budget,
   read: (limits: CallLimits) => Promise<T>,
 ): Promise<T> {
-  for (;;) {
+  for (let attempt = 1; ; attempt++) {
     try {
       return await read(budget.read());
     } catch (error) {
       if (isAbort(error) || session.cancelled) throw error;
       const again = error instanceof NoAnswerError || isTransient(error);
-      if (!again || budget.leftMs <= 0) throw error;
+      if (!again || budget.leftMs <= 0 || attempt >= MAX_DECISION_READS) throw error;
       // A transient error answered at once: a short pause before the next try, within the budget.
       if (!(error instanceof NoAnswerError))
         await session.deps.sleep(Math.min(1000, budget.leftMs), session.deps.signal);
