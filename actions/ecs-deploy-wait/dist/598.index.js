@@ -608,6 +608,10 @@ async function startStagedRollback(session, outcome, arn, previousArn, budget) {
     }
     if (rollback_staged_ENDED.has(now.status ?? ''))
         return (0,wrap_up/* decided */.rc)(endedByEcs(session, now, arn, previousArn));
+    if (now.status === 'ROLLBACK_REQUESTED' || now.status === 'ROLLBACK_IN_PROGRESS') {
+        // ECS is rolling back already (a hook, an alarm, the breaker): its rollback, to follow; no stop of ours.
+        return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'ecs') };
+    }
     const current = session.lastService?.currentServiceDeployment;
     if (current && current !== arn)
         return (0,wrap_up/* decided */.rc)(superseded(session, current));
@@ -650,7 +654,6 @@ function superseded(session, current) {
 }
 /** StopServiceDeployment (ROLLBACK) within the decision's budget; ECS's rollback it starts, to follow. */
 async function requestStagedRollback(session, arn, previousArn, budget) {
-    const { inputs } = session;
     const previous = previousArn ?? '?';
     session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
     try {
@@ -670,17 +673,23 @@ async function requestStagedRollback(session, arn, previousArn, budget) {
             note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
         });
     }
-    session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-    const followRollback = async () => {
-        const followed = await followStaged(session, arn, inputs.timeoutMs, 'rollback');
-        const final = followed.deployment;
-        const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
-        const detail = steady
-            ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
-            : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}` : ''}.`;
-        return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
-    };
-    return { kind: 'started', follow: followRollback };
+    session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)}`);
+    return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
+}
+/** ECS's rollback of the service deployment, followed to its end: asked for by this step, or started by ECS. */
+async function followStagedRollback(session, arn, previousArn, by) {
+    const { timeoutMs } = session.inputs;
+    const previous = previousArn ?? '?';
+    const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
+    const followed = await followStaged(session, arn, timeoutMs, 'rollback');
+    const final = followed.deployment;
+    const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
+    const detail = steady
+        ? by === 'action'
+            ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} ${how}: ${final?.status}.`
+            : `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${final?.status}).`
+        : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(timeoutMs)}` : ''}.`;
+    return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
@@ -2272,7 +2281,7 @@ class Budget {
     read() {
         return { withinMs: Math.min(this.perReadMs, this.leftMs) };
     }
-    /** The limits of the write that follows the reads (the rollback request): a share of its own, whatever is left. */
+    /** The limits of the write after the reads (the rollback request): a share of its own, however little is left. */
     write() {
         return { withinMs: this.perReadMs };
     }
@@ -2302,13 +2311,15 @@ class ReportBudget extends Budget {
         return `The failure report above is incomplete: ${this.missing.join('; ')}.`;
     }
 }
+/** How many times one read of the decision is made at most (the budget's time usually ends it first). */
+const MAX_DECISION_READS = 5;
 /**
  * A read of the rollback decision: made now (never an answer the wait already had), tried again after a read that
  * did not answer in its share or failed transiently, while the decision's budget lasts. The last error is thrown
  * (its message names the call that did not answer).
  */
 async function freshRead(session, budget, read) {
-    for (;;) {
+    for (let attempt = 1;; attempt++) {
         try {
             return await read(budget.read());
         }
@@ -2316,7 +2327,7 @@ async function freshRead(session, budget, read) {
             if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAbort */ .rV)(error) || session.cancelled)
                 throw error;
             const again = error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAnswerError */ .i5 || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error);
-            if (!again || budget.leftMs <= 0)
+            if (!again || budget.leftMs <= 0 || attempt >= MAX_DECISION_READS)
                 throw error;
             // A transient error answered at once: a short pause before the next try, within the budget.
             if (!(error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAnswerError */ .i5))
