@@ -538,13 +538,16 @@ async function endedRolling(session, serviceDeploymentArn, deployArn) {
     }
 }
 
+// EXTERNAL MODULE: ./src/wrap-up.ts
+var wrap_up = __webpack_require__(8917);
 ;// CONCATENATED MODULE: ./src/rollback.ts
 /**
  * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
- * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
+ * definition back, but only while a fresh read shows our deployment is still the service's current (PRIMARY) one. A deployment that
  * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
  * would undo it.
  */
+
 
 
 
@@ -559,55 +562,69 @@ function statusAfterFailure(rolledBack, timedOut) {
         return 'rolled-back';
     return timedOut ? 'timed-out' : 'failed';
 }
-/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
-async function rollBack(session, outcome, target, previousArn, check) {
+/**
+ * ECS rolled back: its rollback, to follow. Otherwise, after a fresh look that ours is still the current deployment
+ * (never the wait's last answer, which may be old or missing), deploy the recorded previous task definition.
+ */
+async function startRollback(session, outcome, target, previousArn, budget) {
     const { inputs } = session;
     if (outcome.kind === 'replaced') {
         if (!outcome.ecsRollback || !outcome.by?.id) {
-            return {
+            return (0,wrap_up/* decided */.rc)({
                 note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
                 ...(outcome.by ? { supersededBy: outcome.by } : {}),
-            };
+            });
         }
-        return followEcsRollback(session, outcome.by);
+        const by = outcome.by;
+        return { kind: 'started', follow: () => followEcsRollback(session, by) };
     }
     if (!inputs.rollback)
-        return { note: 'No rollback was done (rollback: false).' };
+        return (0,wrap_up/* decided */.rc)({ note: 'No rollback was done (rollback: false).' });
     if (!previousArn)
-        return { note: 'No rollback: the service had no task definition before this step.' };
+        return (0,wrap_up/* decided */.rc)({ note: 'No rollback: the service had no task definition before this step.' });
     if (previousArn === target.taskDefinitionArn) {
-        return {
+        return (0,wrap_up/* decided */.rc)({
             note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
-        };
+        });
     }
-    if (outcome.kind === 'timed-out' && outcome.stalled) {
-        return {
-            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
-        };
-    }
-    // Another run may have deployed since our last poll: look again right before putting the old version back.
+    // Another run may have deployed since our last poll (or the wait's last read did not answer): look again, now,
+    // right before putting the old version back.
     let now;
     try {
-        now = await session.describeService(check);
+        now = await (0,wrap_up/* freshRead */.ns)(session, budget, (limits) => session.describeService(limits));
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
             throw error;
-        return {
+        return (0,wrap_up/* decided */.rc)({
             note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
-        };
+        });
     }
     session.lastService = now;
     const fresh = evaluate(session, now, target);
     if (fresh?.kind === 'replaced')
-        return rollBack(session, fresh, target, previousArn, check);
+        return startRollback(session, fresh, target, previousArn, budget);
     if (fresh?.kind === 'completed') {
-        return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
     }
+    return requestRollback(session, target, previousArn);
+}
+/** UpdateService back to the previous task definition; the rollback deployment it starts, to follow. */
+async function requestRollback(session, target, previousArn) {
+    const { inputs } = session;
+    const failed = (error) => {
+        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    };
     session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
+<<<<<<< HEAD:actions/ecs-deploy-wait/dist/152.index.js
     const rollbackStarted = session.deps.clock.now();
+=======
+    let updated;
+    let primary;
+>>>>>>> h-rollback:actions/ecs-deploy-wait/dist/598.index.js
     try {
-        const updated = await session
+        updated = await session
             .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
             .catch(async (error) => {
             if (!(0,aws_errors/* isAbort */.rV)(error) && !session.cancelled)
@@ -620,26 +637,36 @@ async function rollBack(session, outcome, target, previousArn, check) {
             const landed = await landedUpdate(session, asked, rollbackStarted);
             throw new aws_errors/* CancelledWriteError */.Ts(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
         });
-        const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+        primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
         if (!primary?.id)
             throw new Error('UpdateService answered without a PRIMARY deployment');
-        session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-        const followed = await follow(session, { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
-        const steady = followed.kind === 'completed';
-        const detail = steady
-            ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
-            : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
-        return {
-            note: detail,
-            report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
-        };
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled || error instanceof aws_errors/* CancelledWriteError */.Ts)
             throw error;
-        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+        return (0,wrap_up/* decided */.rc)(failed(error));
     }
+    const id = primary.id;
+    session.log.info(`Rollback deployment ${id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
+    const followRollback = async () => {
+        try {
+            const followed = await follow(session, { id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
+            const steady = followed.kind === 'completed';
+            const detail = steady
+                ? `Rolled back to ${previousArn} (deployment ${id}) and it is steady.`
+                : `The rollback to ${previousArn} (deployment ${id}) also failed: ${describeFollowed(session, followed)}.`;
+            return {
+                note: detail,
+                report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady, detail },
+            };
+        }
+        catch (error) {
+            if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+                throw error;
+            return failed(error);
+        }
+    };
+    return { kind: 'started', follow: followRollback };
 }
 async function followEcsRollback(session, by) {
     const id = by.id ?? '?';
@@ -657,58 +684,93 @@ async function followEcsRollback(session, by) {
  * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
  * the circuit breaker), or, when the time ran out, roll back the way ECS does it (StopServiceDeployment with stopType
  * ROLLBACK, not a redeploy) and follow that rollback to its end. A service deployment another run started has
- * replaced ours (STOPPED, superseded): no rollback, it would undo theirs.
+ * replaced ours (STOPPED, superseded): no rollback, it would undo theirs. After a timeout the decision reads the
+ * service deployment and the service again, within its own budget: the wait's last read (which may not have
+ * answered) never decides it.
  */
 
 
 
 
 
-async function rollBackStaged(session, outcome, arn, previousArn, check) {
+
+/** Service deployment statuses after which ECS does nothing more with it. */
+const rollback_staged_ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+async function startStagedRollback(session, outcome, arn, previousArn, budget) {
     const { inputs } = session;
-    const previous = previousArn ?? '?';
-    if (outcome.kind === 'ended') {
-        const status = outcome.deployment.status;
-        if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
-            const steady = status === 'ROLLBACK_SUCCESSFUL';
-            const detail = steady
-                ? `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${status}).`
-                : `ECS tried to roll back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)}, and that failed too (${status}).`;
-            const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
-            return {
-                note: detail,
-                report: {
-                    by: 'ecs',
-                    taskDefinitionArn: previous,
-                    ...(primary?.id ? { deploymentId: primary.id } : {}),
-                    steady,
-                    detail,
-                },
-            };
-        }
-        const current = session.lastService?.currentServiceDeployment;
-        if (current && current !== arn) {
-            const by = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
-            return {
-                note: `This step did not roll back: service deployment ${current} replaced ours, and rolling back would undo it.`,
-                ...(by ? { supersededBy: by } : {}),
-            };
-        }
-        return {
-            note: 'ECS stopped the service deployment without rolling it back; StopServiceDeployment cannot roll back a stopped service deployment, so this step did not either.',
-        };
-    }
+    if (outcome.kind === 'ended')
+        return (0,wrap_up/* decided */.rc)(endedByEcs(session, outcome.deployment, arn, previousArn));
     if (!inputs.rollback) {
-        return { note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` };
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` });
     }
-    if (outcome.stalled) {
+    // Where it is now, read fresh (both answers, each tried again within the budget).
+    let now;
+    try {
+        now = await (0,wrap_up/* freshRead */.ns)(session, budget, (limits) => describeServiceDeployment(session, arn, limits));
+        session.lastService = await (0,wrap_up/* freshRead */.ns)(session, budget, (limits) => session.describeService(limits));
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        return (0,wrap_up/* decided */.rc)({
+            note: `No rollback: this step cannot tell what state service deployment ${arn} is in now (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment. ECS carries on with it.`,
+        });
+    }
+    if (now.status === 'SUCCESSFUL') {
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback: service deployment ${arn} succeeded after all, right after the wait ended.` });
+    }
+    if (rollback_staged_ENDED.has(now.status ?? ''))
+        return (0,wrap_up/* decided */.rc)(endedByEcs(session, now, arn, previousArn));
+    if (now.status === 'ROLLBACK_REQUESTED' || now.status === 'ROLLBACK_IN_PROGRESS') {
+        // ECS is rolling back already (a hook, an alarm, the breaker): its rollback, to follow; no stop of ours.
+        return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'ecs') };
+    }
+    const current = session.lastService?.currentServiceDeployment;
+    if (current && current !== arn)
+        return (0,wrap_up/* decided */.rc)(superseded(session, current));
+    return requestStagedRollback(session, arn, previousArn, budget);
+}
+/** ECS ended the service deployment itself: its rollback, another run's replacement, or a stop. */
+function endedByEcs(session, deployment, arn, previousArn) {
+    const previous = previousArn ?? '?';
+    const status = deployment.status;
+    if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
+        const steady = status === 'ROLLBACK_SUCCESSFUL';
+        const detail = steady
+            ? `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${status}).`
+            : `ECS tried to roll back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)}, and that failed too (${status}).`;
+        const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
         return {
-            note: `No rollback: DescribeServiceDeployments stopped answering, so this step cannot tell what state service deployment ${arn} is in. ECS carries on with it.`,
+            note: detail,
+            report: {
+                by: 'ecs',
+                taskDefinitionArn: previous,
+                ...(primary?.id ? { deploymentId: primary.id } : {}),
+                steady,
+                detail,
+            },
         };
     }
+    const current = session.lastService?.currentServiceDeployment;
+    if (current && current !== arn)
+        return superseded(session, current);
+    return {
+        note: 'ECS stopped the service deployment without rolling it back; StopServiceDeployment cannot roll back a stopped service deployment, so this step did not either.',
+    };
+}
+function superseded(session, current) {
+    const by = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
+    return {
+        note: `This step did not roll back: service deployment ${current} replaced ours, and rolling back would undo it.`,
+        ...(by ? { supersededBy: by } : {}),
+    };
+}
+/** StopServiceDeployment (ROLLBACK) within the decision's budget; ECS's rollback it starts, to follow. */
+async function requestStagedRollback(session, arn, previousArn, budget) {
+    const previous = previousArn ?? '?';
     session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
     try {
-        await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), check);
+        await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), budget.write());
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled) {
@@ -716,22 +778,31 @@ async function rollBackStaged(session, outcome, arn, previousArn, check) {
         }
         if ((0,aws_errors/* errorCode */.CA)(error) !== 'ConflictException') {
             const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-            return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } };
+            return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
         }
-        // It ended between our last poll and the stop: say how.
-        const now = await describeServiceDeployment(session, arn, check).catch(() => undefined);
-        return {
+        // It ended between our last read and the stop: say how.
+        const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
+        return (0,wrap_up/* decided */.rc)({
             note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
-        };
+        });
     }
-    session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-    const followed = await followStaged(session, arn, inputs.timeoutMs, 'rollback');
+    session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)}`);
+    return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
+}
+/** ECS's rollback of the service deployment, followed to its end: asked for by this step, or started by ECS. */
+async function followStagedRollback(session, arn, previousArn, by) {
+    const { timeoutMs } = session.inputs;
+    const previous = previousArn ?? '?';
+    const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
+    const followed = await followStaged(session, arn, timeoutMs, 'rollback');
     const final = followed.deployment;
     const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
     const detail = steady
-        ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
-        : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}` : ''}.`;
-    return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
+        ? by === 'action'
+            ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} ${how}: ${final?.status}.`
+            : `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${final?.status}).`
+        : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(timeoutMs)}` : ''}.`;
+    return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
@@ -778,11 +849,11 @@ async function deployStaged(session, strategy, target, previousArn) {
     }
     const cause = describeStagedOutcome(session, what, outcome);
     log.warning(cause);
-    // The wait is over: the report and the rollback request share one poll (at least a few seconds); a rollback
-    // then gets its own wait.
-    const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_session/* CHECK_TIMEOUT_MS */.mw) };
-    const stoppedTasks = await (0,explain_failure/* reportFailure */.x)(session, ours, wrapUp);
-    const rolledBack = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+    // the report, within its own; then the rollback, followed for up to `timeout`.
+    const start = await startStagedRollback(session, outcome, arn, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+    const stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, ours, new wrap_up/* ReportBudget */.Yq(session));
+    const rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
     const { note, report: rollback } = rolledBack;
     log.info(note);
     return {
@@ -1347,6 +1418,7 @@ function leaves(value, path, into = new Map()) {
 
 
 
+
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
@@ -1527,14 +1599,14 @@ class Deployer {
         // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
         const cause = describeOutcome(session, outcome, target);
         log.warning(cause);
-        // The wait is over: the calls from here to a rollback share one poll (at least a few seconds), so the step
-        // ends soon after; a rollback then gets its own wait.
-        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_session/* CHECK_TIMEOUT_MS */.mw) };
+        // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+        // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
         let stoppedTasks = [];
         let rolledBack;
         try {
-            stoppedTasks = await (0,explain_failure/* reportFailure */.x)(session, target, wrapUp);
-            rolledBack = await rollBack(session, outcome, target, previousArn, wrapUp);
+            const start = await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+            stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
+            rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
         }
         catch (error) {
             return this.interrupted(error, { ...known, stoppedTasks }, cause);
@@ -1659,7 +1731,8 @@ function preflightSummary(report) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ reportFailure)
+  Sb: () => (/* binding */ printIncompleteReport),
+  xV: () => (/* binding */ reportFailure)
 });
 
 // UNUSED EXPORTS: formatStoppedTask
@@ -1670,10 +1743,7 @@ var dist_cjs = __webpack_require__(1234);
 var src = __webpack_require__(7687);
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var ecs = __webpack_require__(4792);
-// EXTERNAL MODULE: ./src/session.ts
-var src_session = __webpack_require__(6399);
 ;// CONCATENATED MODULE: ./src/app-logs.ts
-
 
 
 
@@ -1691,23 +1761,22 @@ async function containerDefinitions(session, taskDefinitionArn, limits) {
 }
 /**
  * Adds to each stopped task the last lines of its awslogs containers, or a note saying why they are not shown.
- * A group whose reading was denied, or that did not answer, is not asked again; its note is given once.
+ * A group whose reading was denied, or that did not answer, is not asked again; its note is given once. Each read
+ * takes its share of the report's budget.
  */
-async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
+async function attachAppLogs(session, tasks, taskDefinitionArn, budget) {
     const logsClient = session.deps.logs;
     if (!logsClient || tasks.length === 0)
         return;
-    // Its own short budget, within the wrap-up's: the rollback after it must keep its time.
-    const deadline = Math.min(limits.deadline ?? Number.POSITIVE_INFINITY, Date.now() + src_session/* CHECK_TIMEOUT_MS */.mw);
-    const bound = { deadline };
     let configs;
     try {
-        configs = (0,ecs/* awslogsConfigs */.AB)(await containerDefinitions(session, taskDefinitionArn, bound), session.deps.region);
+        configs = (0,ecs/* awslogsConfigs */.AB)(await containerDefinitions(session, taskDefinitionArn, budget.read()), session.deps.region);
     }
     catch (error) {
         if (session.cancelled)
             throw error;
         session.log.info(`(The task definition could not be read for its log configuration: ${(0,src/* errorMessage */.gJ)(error)})`);
+        budget.missed('the app log lines (the task definition for their log configuration)', error);
         return;
     }
     if (configs.length === 0)
@@ -1729,7 +1798,8 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
             }
             try {
                 const client = await logsClient(config.region);
-                const page = await (0,ecs/* getLogEvents */.Ac)(client, { group: config.group, stream, limit: ecs/* LOG_LINES_SHOWN */.Vp }, { withinMs: deadline - Date.now(), ...(session.deps.signal ? { signal: session.deps.signal } : {}) });
+                const withinMs = budget.read().withinMs ?? 0;
+                const page = await (0,ecs/* getLogEvents */.Ac)(client, { group: config.group, stream, limit: ecs/* LOG_LINES_SHOWN */.Vp }, { withinMs, ...(session.deps.signal ? { signal: session.deps.signal } : {}) });
                 const lines = page.lines.slice(-ecs/* LOG_LINES_SHOWN */.Vp);
                 const same = `${config.container}\n${lines.join('\n')}`;
                 const first = lines.length > 0 ? seen.get(same) : undefined;
@@ -1749,6 +1819,10 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
                 const problem = (0,ecs/* logsReadProblem */.FO)(error, config, stream);
                 if (problem.wholeGroup)
                     given.add(key);
+                // Out of time or failing: a read the report is missing (a denial or a missing group is named above).
+                if (error instanceof ecs/* NoAnswerError */.i5 || (0,ecs/* isTransient */.dg)(error)) {
+                    budget.missed(`the app log lines of log group ${config.group}`, error);
+                }
                 shown.push({ container: config.container, group: config.group, stream, note: problem.note });
             }
         }
@@ -1768,18 +1842,23 @@ var aws_errors = __webpack_require__(2748);
  * After our deployment failed, timed out or was replaced: the stopped tasks of our deployment (with the last log lines
  * of their awslogs containers), the service events
  * since the update, and the service deployment detail (circuit breaker, rollback), where the API answers. Each
- * piece is best effort: a failure to read it is a note, not the error of the step.
+ * piece is best effort: a failure to read it is a note, not the error of the step. Every read takes its share of the
+ * report's own budget (wrap-up.ts), which the rollback never shares; the report ends naming the reads it went
+ * without.
  */
 
 
 
 
 const STOPPED_TASKS_SHOWN = 10;
-/** Prints the stopped tasks of our deployment, the service events and the service deployment detail. */
-async function reportFailure(session, target, limits) {
+/**
+ * Prints the stopped tasks of our deployment, the service events and the service deployment detail, then which
+ * reads are missing, if any.
+ */
+async function reportFailure(session, target, budget) {
     const { log } = session;
-    const stopped = await stoppedTasks(session, target.id, limits);
-    await attachAppLogs(session, stopped, target.taskDefinitionArn, limits);
+    const stopped = await stoppedTasks(session, target.id, budget);
+    await attachAppLogs(session, stopped, target.taskDefinitionArn, budget);
     const what = target.kind ?? 'deployment';
     log.startGroup(`Stopped tasks of ${what} ${target.id} (${stopped.length})`);
     if (stopped.length === 0)
@@ -1794,18 +1873,25 @@ async function reportFailure(session, target, limits) {
     if (session.newEvents.length === 0)
         log.info('ECS reported no events.');
     log.endGroup();
-    await serviceDeploymentDetail(session, target, limits);
+    await serviceDeploymentDetail(session, target, budget);
+    printIncompleteReport(session, budget);
     return stopped;
 }
-async function stoppedTasks(session, deploymentId, limits) {
+/** The reads the report went without, in one warning; nothing when it is complete. */
+function printIncompleteReport(session, budget) {
+    const note = budget.incompleteNote();
+    if (note)
+        session.log.warning(note);
+}
+async function stoppedTasks(session, deploymentId, budget) {
     const { cluster } = session.inputs;
     const { ecs } = session.deps;
     try {
-        const listed = await session.call('ListTasks', (o) => ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 }), o), limits);
+        const listed = await session.call('ListTasks', (o) => ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 }), o), budget.read());
         const arns = listed.taskArns ?? [];
         if (arns.length === 0)
             return [];
-        const described = await session.call('DescribeTasks', (o) => ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: arns }), o), limits);
+        const described = await session.call('DescribeTasks', (o) => ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: arns }), o), budget.read());
         return (described.tasks ?? [])
             .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
             .slice(0, STOPPED_TASKS_SHOWN)
@@ -1827,6 +1913,7 @@ async function stoppedTasks(session, deploymentId, limits) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
             throw error;
         session.log.warning(`Could not list the stopped tasks: ${(0,src/* errorMessage */.gJ)(error)}`);
+        budget.missed('the stopped tasks', error);
         return [];
     }
 }
@@ -1835,7 +1922,7 @@ async function stoppedTasks(session, deploymentId, limits) {
  * currentServiceDeployment right after our update, else the one ListServiceDeployments shows created closest to
  * our deployment.
  */
-async function serviceDeploymentDetail(session, target, limits) {
+async function serviceDeploymentDetail(session, target, budget) {
     const { cluster, service } = session.inputs;
     const { ecs } = session.deps;
     try {
@@ -1845,7 +1932,7 @@ async function serviceDeploymentDetail(session, target, limits) {
                 cluster,
                 service,
                 createdAt: { after: new Date(session.started - 60_000) },
-            }), o), limits);
+            }), o), budget.read());
             const created = target.createdAt?.getTime();
             const distance = (at) => at && created !== undefined ? Math.abs(at.getTime() - created) : Number.POSITIVE_INFINITY;
             const briefs = [...(listed.serviceDeployments ?? [])].sort((a, b) => distance(a.createdAt) - distance(b.createdAt));
@@ -1857,7 +1944,7 @@ async function serviceDeploymentDetail(session, target, limits) {
         if (!arn)
             return;
         const serviceDeploymentArn = arn;
-        const described = await session.bounded('DescribeServiceDeployments', (o) => ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }), o), limits);
+        const described = await session.bounded('DescribeServiceDeployments', (o) => ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }), o), budget.read());
         const d = described.serviceDeployments?.[0];
         if (!d)
             return;
@@ -1884,9 +1971,12 @@ async function serviceDeploymentDetail(session, target, limits) {
             throw error;
         if ((0,aws_errors/* isUnavailable */.Pd)(error) || (0,aws_errors/* isTransient */.dg)(error)) {
             session.log.info(`(Service deployment detail is not available here: ${(0,aws_errors/* errorCode */.CA)(error)})`);
+            if ((0,aws_errors/* isTransient */.dg)(error))
+                budget.missed('the service deployment detail', error);
             return;
         }
         session.log.info(`(Service deployment detail could not be read: ${(0,src/* errorMessage */.gJ)(error)})`);
+        budget.missed('the service deployment detail', error);
     }
 }
 function formatStoppedTask(task) {
@@ -2415,13 +2505,15 @@ async function resolveTaskDefinition(session, before, limits) {
 /* harmony export */   mQ: () => (/* binding */ countsOf),
 /* harmony export */   mw: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.mw)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1234);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1234);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8917);
 /**
  * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
  * progress lines already printed, the last service state seen, and the one way to call ECS (core's EcsCallSession:
  * errors explained, each call bounded by the cancel signal and, where given, a time limit).
  */
+
 
 
 
@@ -2435,10 +2527,12 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     breakerFailed = new Set();
     lastService;
     current;
+    wrapUpBudgets;
     constructor(inputs, deps) {
         super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
         this.inputs = inputs;
         this.started = deps.clock.now();
+        this.wrapUpBudgets = { ..._wrap_up_js__WEBPACK_IMPORTED_MODULE_1__/* .WRAP_UP_BUDGETS */ .mR, ...deps.wrapUp };
     }
     elapsed() {
         const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
@@ -2458,7 +2552,7 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     /** DescribeServices for our one service; a missing service is an error that names it. */
     async describeService(limits = {}) {
         const { cluster, service } = this.inputs;
-        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
+        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
         const found = response.services?.[0];
         if (!found || found.status === 'INACTIVE') {
             const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
@@ -2495,6 +2589,113 @@ function describeDeployment(d) {
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
 // The rendered task definition (reading, comparing, naming) lives in core, shared with ecs-run-task.
 
+
+
+/***/ }),
+
+/***/ 8917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EA: () => (/* binding */ decisionBudget),
+/* harmony export */   Yq: () => (/* binding */ ReportBudget),
+/* harmony export */   kg: () => (/* binding */ finishRollback),
+/* harmony export */   mR: () => (/* binding */ WRAP_UP_BUDGETS),
+/* harmony export */   ns: () => (/* binding */ freshRead),
+/* harmony export */   rc: () => (/* binding */ decided)
+/* harmony export */ });
+/* unused harmony export Budget */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2748);
+/**
+ * The time a deploy may take after its wait ended without success, in two budgets that never share time: first the
+ * rollback decision (fresh reads that confirm our deployment is still the current one, then the rollback request),
+ * then the failure report (stopped tasks, app log lines, service events, service deployment detail). A slow or hung
+ * report read can only shorten the report, never the rollback; a read that missed the wait's deadline never decides
+ * the rollback, because the decision reads again.
+ */
+
+
+
+/** The defaults the README documents (section "Bounded, also when AWS does not answer"). */
+const WRAP_UP_BUDGETS = {
+    decisionMs: 10_000,
+    decisionReadMs: _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CHECK_TIMEOUT_MS */ .mw,
+    reportMs: 15_000,
+    reportReadMs: _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CHECK_TIMEOUT_MS */ .mw,
+};
+const decided = (result) => ({ kind: 'decided', result });
+/** The rollback's end: the decision's result, or the rollback followed to its end. */
+function finishRollback(start) {
+    return start.kind === 'decided' ? Promise.resolve(start.result) : start.follow();
+}
+/** A deadline several reads share, each read also bounded by its own share. */
+class Budget {
+    perReadMs;
+    deadline;
+    constructor(totalMs, perReadMs) {
+        this.perReadMs = perReadMs;
+        this.deadline = Date.now() + totalMs;
+    }
+    /** The limits of the next read: its own share, never past the budget's end. */
+    read() {
+        return { withinMs: Math.min(this.perReadMs, this.leftMs) };
+    }
+    /** The limits of the write after the reads (the rollback request): a share of its own, however little is left. */
+    write() {
+        return { withinMs: this.perReadMs };
+    }
+    get leftMs() {
+        return Math.max(0, this.deadline - Date.now());
+    }
+}
+function decisionBudget(session) {
+    const b = session.wrapUpBudgets;
+    return new Budget(b.decisionMs, b.decisionReadMs);
+}
+/** The failure report's budget; the reads it could not make are kept, and named at the end of the report. */
+class ReportBudget extends Budget {
+    missing = [];
+    constructor(session) {
+        const b = session.wrapUpBudgets;
+        super(b.reportMs, b.reportReadMs);
+    }
+    /** Notes a read the report goes without: what it would have shown, and why (an error, or a note) it is not there. */
+    missed(what, why) {
+        this.missing.push(`${what} (${typeof why === 'string' ? why : (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(why)})`);
+    }
+    /** One line naming every read that is missing, or undefined when the report is complete. */
+    incompleteNote() {
+        if (this.missing.length === 0)
+            return undefined;
+        return `The failure report above is incomplete: ${this.missing.join('; ')}.`;
+    }
+}
+/** How many times one read of the decision is made at most (the budget's time usually ends it first). */
+const MAX_DECISION_READS = 5;
+/**
+ * A read of the rollback decision: made now (never an answer the wait already had), tried again after a read that
+ * did not answer in its share or failed transiently, while the decision's budget lasts. The last error is thrown
+ * (its message names the call that did not answer).
+ */
+async function freshRead(session, budget, read) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read(budget.read());
+        }
+        catch (error) {
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAbort */ .rV)(error) || session.cancelled)
+                throw error;
+            const again = error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAnswerError */ .i5 || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error);
+            if (!again || budget.leftMs <= 0 || attempt >= MAX_DECISION_READS)
+                throw error;
+            // A transient error answered at once: a short pause before the next try, within the budget.
+            if (!(error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAnswerError */ .i5))
+                await session.deps.sleep(Math.min(1000, budget.leftMs), session.deps.signal);
+        }
+    }
+}
 
 
 /***/ })

@@ -354,8 +354,13 @@ var register = __webpack_require__(7856);
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
+<<<<<<< HEAD:actions/ecs-deploy-wait/dist/352.index.js
 // EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
 var appspec = __webpack_require__(9173);
+=======
+// EXTERNAL MODULE: ./src/wrap-up.ts
+var wrap_up = __webpack_require__(8917);
+>>>>>>> h-rollback:actions/ecs-deploy-wait/dist/94.index.js
 ;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
 
 
@@ -601,7 +606,7 @@ function describeCodeDeployOutcome(deploymentId, outcome, timeoutMs) {
     return `CodeDeploy deployment ${deploymentId} ${outcome.kind === 'stopped' ? 'was stopped' : 'failed'}${at}:${reason || ' no reason given.'}`;
 }
 /** Prints CodeDeploy's detail, then the replacement's stopped tasks and the service events; returns the tasks. */
-async function reportCodeDeployFailure(session, outcome, taskDefinitionArn, limits) {
+async function reportCodeDeployFailure(session, outcome, taskDefinitionArn, budget) {
     const { log } = session;
     const failed = outcome.state?.target?.lifecycleEvents?.find((event) => event.status === 'Failed');
     // A hook's diagnostics name the Lambda function and carry its log tail; CodeDeploy's own errors are in the cause.
@@ -611,23 +616,25 @@ async function reportCodeDeployFailure(session, outcome, taskDefinitionArn, limi
         if (d.logTail)
             log.info(d.logTail);
     }
-    await collectServiceEvents(session, limits);
+    await collectServiceEvents(session, budget);
     const taskSet = outcome.replacementTaskSetId;
     if (!taskSet) {
         log.info('The replacement task set was not created, so no task of it stopped.');
+        (0,explain_failure/* printIncompleteReport */.Sb)(session, budget);
         return [];
     }
-    return (0,explain_failure/* reportFailure */.x)(session, { id: taskSet, taskDefinitionArn, label: 'replacement', kind: 'task set' }, limits);
+    return (0,explain_failure/* reportFailure */.xV)(session, { id: taskSet, taskDefinitionArn, label: 'replacement', kind: 'task set' }, budget);
 }
 /** The service events ECS wrote since the step started (the CodeDeploy wait does not read the service). */
-async function collectServiceEvents(session, limits) {
+async function collectServiceEvents(session, budget) {
     try {
-        session.takeNewEvents(await session.describeService(limits));
+        session.takeNewEvents(await session.describeService(budget.read()));
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
             throw error;
         session.log.warning(`Could not read the service events: ${(0,src/* errorMessage */.gJ)(error)}`);
+        budget.missed('the service events', error);
     }
 }
 
@@ -827,29 +834,33 @@ async function statusOf(session, clients, deploymentId, deadline) {
 
 /** How many polls to wait for CodeDeploy to name the rollback deployment it starts. */
 const ROLLBACK_ID_POLLS = 6;
-async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group, previousArn, limits) {
+/**
+ * The rollback decision, within `limits`: stop a timed-out deployment with rollback, or find the rollback deployment
+ * CodeDeploy started; then the rollback deployment, to follow to its end (after the failure report).
+ */
+async function startCodeDeployRollback(session, clients, deploymentId, outcome, group, previousArn, limits) {
     const { inputs, log } = session;
     const previous = previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'the original task set';
     let rollbackId = outcome.state?.info.rollbackInfo?.rollbackDeploymentId;
     if (outcome.kind === 'timed-out') {
         if (!inputs.rollback) {
-            return {
+            return (0,wrap_up/* decided */.rc)({
                 note: `Not rolled back (rollback: false): CodeDeploy carries on with deployment ${deploymentId}; follow it in the CodeDeploy console.`,
-            };
+            });
         }
         log.info(`Stopping CodeDeploy deployment ${deploymentId} with rollback (StopDeployment autoRollbackEnabled).`);
         try {
             await stopWithRollback(session, clients, deploymentId);
         }
         catch (error) {
-            return { note: `Could not stop deployment ${deploymentId} to roll it back: ${(0,src/* errorMessage */.gJ)(error)}` };
+            return (0,wrap_up/* decided */.rc)({ note: `Could not stop deployment ${deploymentId} to roll it back: ${(0,src/* errorMessage */.gJ)(error)}` });
         }
         rollbackId = undefined;
     }
     else if (!rollbackId && !group.rollsBackOnFailure) {
-        return {
+        return (0,wrap_up/* decided */.rc)({
             note: `CodeDeploy did not roll back: the deployment group's automatic rollback on failure (DEPLOYMENT_FAILURE) is off, so production traffic stays where the failure left it (on ${previous} unless AllowTraffic had run). Turn on automatic rollback in the deployment group to have CodeDeploy restore ${previous}.`,
-        };
+        });
     }
     for (let poll = 0; !rollbackId && poll < ROLLBACK_ID_POLLS; poll++) {
         if (poll > 0)
@@ -858,12 +869,18 @@ async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group
         rollbackId = deploymentInfo?.rollbackInfo?.rollbackDeploymentId;
     }
     if (!rollbackId) {
-        return {
+        return (0,wrap_up/* decided */.rc)({
             note: `CodeDeploy started no rollback deployment for ${deploymentId} (nothing to roll back before the replacement task set exists); ${previous} still serves production traffic.`,
-        };
+        });
     }
     log.info(`CodeDeploy rolls back with deployment ${rollbackId}; following it.`);
-    const followed = await followDeployment(session, clients, rollbackId, inputs.timeoutMs, 'rollback');
+    const rollback = rollbackId;
+    return { kind: 'started', follow: () => followCodeDeployRollback(session, clients, rollback, previousArn) };
+}
+/** CodeDeploy's rollback deployment, followed to its end. */
+async function followCodeDeployRollback(session, clients, rollbackId, previousArn) {
+    const previous = previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'the original task set';
+    const followed = await followDeployment(session, clients, rollbackId, session.inputs.timeoutMs, 'rollback');
     const steady = followed.kind === 'succeeded';
     const report = {
         by: 'codedeploy',
@@ -890,7 +907,10 @@ async function rollBackCodeDeploy(session, clients, deploymentId, outcome, group
 
 
 
+<<<<<<< HEAD:actions/ecs-deploy-wait/dist/352.index.js
 
+=======
+>>>>>>> h-rollback:actions/ecs-deploy-wait/dist/94.index.js
 async function deployWithCodeDeploy(session, before, beforeWait) {
     const clients = await codedeployClients(session);
     return new CodeDeployRun(session, before, beforeWait, clients).run();
@@ -1014,14 +1034,15 @@ class CodeDeployRun {
         }
         const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
         log.warning(cause);
-        // The wait is over: the report shares one poll (at least a few seconds); a rollback then gets its own wait.
-        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_session/* CHECK_TIMEOUT_MS */.mw) };
+        // The wait is over. First the rollback decision, within its own budget (StopDeployment, or CodeDeploy's
+        // rollback found); then the report, within its own; then the rollback, followed for up to `timeout`.
         let stoppedTasks = [];
         try {
-            stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
-            const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, this.previousArn, {
-                withinMs: src_session/* CHECK_TIMEOUT_MS */.mw + inputs.pollIntervalMs,
+            const start = await startCodeDeployRollback(session, clients, deploymentId, outcome, group, this.previousArn, {
+                withinMs: session.wrapUpBudgets.decisionReadMs + inputs.pollIntervalMs,
             });
+            stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, new wrap_up/* ReportBudget */.Yq(session));
+            const rollback = await (0,wrap_up/* finishRollback */.kg)(start);
             log.info(rollback.note);
             const status = rollback.report?.steady
                 ? 'rolled-back'

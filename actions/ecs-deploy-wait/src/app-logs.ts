@@ -13,13 +13,16 @@ import {
   type ContainerLogs,
   formatContainerLogs,
   getLogEvents,
+  isTransient,
   LOG_LINES_SHOWN,
   logStreamOf,
   logsReadProblem,
+  NoAnswerError,
   noPrefixNote,
 } from '@ecs-actions/core/ecs';
-import { type CallLimits, CHECK_TIMEOUT_MS, type DeploySession } from './session.js';
+import type { CallLimits, DeploySession } from './session.js';
 import type { StoppedTask } from './types.js';
+import type { ReportBudget } from './wrap-up.js';
 
 export { awslogsConfigs, LOG_LINES_SHOWN } from '@ecs-actions/core/ecs';
 
@@ -44,25 +47,27 @@ async function containerDefinitions(
 
 /**
  * Adds to each stopped task the last lines of its awslogs containers, or a note saying why they are not shown.
- * A group whose reading was denied, or that did not answer, is not asked again; its note is given once.
+ * A group whose reading was denied, or that did not answer, is not asked again; its note is given once. Each read
+ * takes its share of the report's budget.
  */
 export async function attachAppLogs(
   session: DeploySession,
   tasks: StoppedTask[],
   taskDefinitionArn: string,
-  limits: CallLimits,
+  budget: ReportBudget,
 ): Promise<void> {
   const logsClient = session.deps.logs;
   if (!logsClient || tasks.length === 0) return;
-  // Its own short budget, within the wrap-up's: the rollback after it must keep its time.
-  const deadline = Math.min(limits.deadline ?? Number.POSITIVE_INFINITY, Date.now() + CHECK_TIMEOUT_MS);
-  const bound: CallLimits = { deadline };
   let configs: AwslogsConfig[];
   try {
-    configs = awslogsConfigs(await containerDefinitions(session, taskDefinitionArn, bound), session.deps.region);
+    configs = awslogsConfigs(
+      await containerDefinitions(session, taskDefinitionArn, budget.read()),
+      session.deps.region,
+    );
   } catch (error) {
     if (session.cancelled) throw error;
     session.log.info(`(The task definition could not be read for its log configuration: ${errorMessage(error)})`);
+    budget.missed('the app log lines (the task definition for their log configuration)', error);
     return;
   }
   if (configs.length === 0) return;
@@ -82,10 +87,11 @@ export async function attachAppLogs(
       }
       try {
         const client = await logsClient(config.region);
+        const withinMs = budget.read().withinMs ?? 0;
         const page = await getLogEvents(
           client,
           { group: config.group, stream, limit: LOG_LINES_SHOWN },
-          { withinMs: deadline - Date.now(), ...(session.deps.signal ? { signal: session.deps.signal } : {}) },
+          { withinMs, ...(session.deps.signal ? { signal: session.deps.signal } : {}) },
         );
         const lines = page.lines.slice(-LOG_LINES_SHOWN);
         const same = `${config.container}\n${lines.join('\n')}`;
@@ -102,6 +108,10 @@ export async function attachAppLogs(
         if (session.cancelled) throw error;
         const problem = logsReadProblem(error, config, stream);
         if (problem.wholeGroup) given.add(key);
+        // Out of time or failing: a read the report is missing (a denial or a missing group is named above).
+        if (error instanceof NoAnswerError || isTransient(error)) {
+          budget.missed(`the app log lines of log group ${config.group}`, error);
+        }
         shown.push({ container: config.container, group: config.group, stream, note: problem.note });
       }
     }

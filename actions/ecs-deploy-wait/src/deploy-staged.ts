@@ -16,10 +16,11 @@ import {
   trafficAndCounts,
 } from './follow/staged.js';
 import { statusAfterFailure } from './rollback.js';
-import { rollBackStaged } from './rollback-staged.js';
-import { type CallLimits, CHECK_TIMEOUT_MS, type DeploySession } from './session.js';
+import { startStagedRollback } from './rollback-staged.js';
+import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployStatus, RollbackReport, StoppedTask, Target } from './types.js';
+import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
 /** How a staged deployment ended, for the orchestrator to turn into the step's result. */
 export interface StagedEnd {
@@ -70,11 +71,11 @@ export async function deployStaged(
 
   const cause = describeStagedOutcome(session, what, outcome);
   log.warning(cause);
-  // The wait is over: the report and the rollback request share one poll (at least a few seconds); a rollback
-  // then gets its own wait.
-  const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
-  const stoppedTasks = await reportFailure(session, ours, wrapUp);
-  const rolledBack = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+  // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+  // the report, within its own; then the rollback, followed for up to `timeout`.
+  const start = await startStagedRollback(session, outcome, arn, previousArn, decisionBudget(session));
+  const stoppedTasks = await reportFailure(session, ours, new ReportBudget(session));
+  const rolledBack = await finishRollback(start);
   const { note, report: rollback } = rolledBack;
   log.info(note);
   return {

@@ -1,8 +1,8 @@
 /**
  * Deploys a task definition to an ECS service and follows *this* deployment to its end:
  * DescribeServices → (DescribeTaskDefinition) → RegisterTaskDefinition → UpdateService → poll DescribeServices,
- * then on failure explains why (stopped tasks, events, service deployment detail) and rolls back, unless a newer
- * deployment has replaced ours. The phases live in their own files; this one puts them in order and turns every
+ * then on failure rolls back, unless a newer deployment has replaced ours, and explains why it failed (stopped tasks,
+ * events, service deployment detail), each within its own time budget (wrap-up.ts). The phases live in their own files; this one puts them in order and turns every
  * way a run can end into one result (or, before anything changed, one error).
  */
 import type { Service } from '@aws-sdk/client-ecs';
@@ -18,19 +18,13 @@ import { findingLine } from './preflight/checks.js';
 import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
 import { cleanUpRevisions } from './revisions.js';
-import { type RollbackResult, rollBack, statusAfterFailure } from './rollback.js';
+import { type RollbackResult, startRollback, statusAfterFailure } from './rollback.js';
 import { serviceSettingsDiff } from './service-definition/diff.js';
-import {
-  type CallLimits,
-  CHECK_TIMEOUT_MS,
-  consoleUrl,
-  countsOf,
-  DeploySession,
-  describeDeployment,
-} from './session.js';
+import { type CallLimits, consoleUrl, countsOf, DeploySession, describeDeployment } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployDeps, DeployResult, DeployStatus, Known, Outcome, StoppedTask, Target } from './types.js';
 import { endedRolling, landedUpdate, type Updated, updateService } from './update.js';
+import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
@@ -226,14 +220,14 @@ class Deployer {
     // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
     const cause = describeOutcome(session, outcome, target);
     log.warning(cause);
-    // The wait is over: the calls from here to a rollback share one poll (at least a few seconds), so the step
-    // ends soon after; a rollback then gets its own wait.
-    const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+    // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
     let stoppedTasks: StoppedTask[] = [];
     let rolledBack: RollbackResult;
     try {
-      stoppedTasks = await reportFailure(session, target, wrapUp);
-      rolledBack = await rollBack(session, outcome, target, previousArn, wrapUp);
+      const start = await startRollback(session, outcome, target, previousArn, decisionBudget(session));
+      stoppedTasks = await reportFailure(session, target, new ReportBudget(session));
+      rolledBack = await finishRollback(start);
     } catch (error) {
       return this.interrupted(error, { ...known, stoppedTasks }, cause);
     }

@@ -2,7 +2,9 @@
  * After our deployment failed, timed out or was replaced: the stopped tasks of our deployment (with the last log lines
  * of their awslogs containers), the service events
  * since the update, and the service deployment detail (circuit breaker, rollback), where the API answers. Each
- * piece is best effort: a failure to read it is a note, not the error of the step.
+ * piece is best effort: a failure to read it is a note, not the error of the step. Every read takes its share of the
+ * report's own budget (wrap-up.ts), which the rollback never shares; the report ends naming the reads it went
+ * without.
  */
 import {
   DescribeServiceDeploymentsCommand,
@@ -13,20 +15,24 @@ import {
 import { errorMessage } from '@ecs-actions/core';
 import { attachAppLogs, formatAppLogs } from './app-logs.js';
 import { errorCode, isAbort, isTransient, isUnavailable } from './aws-errors.js';
-import type { CallLimits, DeploySession } from './session.js';
+import type { DeploySession } from './session.js';
 import type { StoppedTask, Target } from './types.js';
+import type { ReportBudget } from './wrap-up.js';
 
 const STOPPED_TASKS_SHOWN = 10;
 
-/** Prints the stopped tasks of our deployment, the service events and the service deployment detail. */
+/**
+ * Prints the stopped tasks of our deployment, the service events and the service deployment detail, then which
+ * reads are missing, if any.
+ */
 export async function reportFailure(
   session: DeploySession,
   target: Target,
-  limits: CallLimits,
+  budget: ReportBudget,
 ): Promise<StoppedTask[]> {
   const { log } = session;
-  const stopped = await stoppedTasks(session, target.id, limits);
-  await attachAppLogs(session, stopped, target.taskDefinitionArn, limits);
+  const stopped = await stoppedTasks(session, target.id, budget);
+  await attachAppLogs(session, stopped, target.taskDefinitionArn, budget);
   const what = target.kind ?? 'deployment';
   log.startGroup(`Stopped tasks of ${what} ${target.id} (${stopped.length})`);
   if (stopped.length === 0) log.info(`No stopped tasks were found for this ${what}.`);
@@ -38,11 +44,22 @@ export async function reportFailure(
   if (session.newEvents.length === 0) log.info('ECS reported no events.');
   log.endGroup();
 
-  await serviceDeploymentDetail(session, target, limits);
+  await serviceDeploymentDetail(session, target, budget);
+  printIncompleteReport(session, budget);
   return stopped;
 }
 
-async function stoppedTasks(session: DeploySession, deploymentId: string, limits: CallLimits): Promise<StoppedTask[]> {
+/** The reads the report went without, in one warning; nothing when it is complete. */
+export function printIncompleteReport(session: DeploySession, budget: ReportBudget): void {
+  const note = budget.incompleteNote();
+  if (note) session.log.warning(note);
+}
+
+async function stoppedTasks(
+  session: DeploySession,
+  deploymentId: string,
+  budget: ReportBudget,
+): Promise<StoppedTask[]> {
   const { cluster } = session.inputs;
   const { ecs } = session.deps;
   try {
@@ -53,14 +70,14 @@ async function stoppedTasks(session: DeploySession, deploymentId: string, limits
           new ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 }),
           o,
         ),
-      limits,
+      budget.read(),
     );
     const arns = listed.taskArns ?? [];
     if (arns.length === 0) return [];
     const described = await session.call(
       'DescribeTasks',
       (o) => ecs.send(new DescribeTasksCommand({ cluster, tasks: arns }), o),
-      limits,
+      budget.read(),
     );
     return (described.tasks ?? [])
       .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
@@ -81,6 +98,7 @@ async function stoppedTasks(session: DeploySession, deploymentId: string, limits
   } catch (error) {
     if (isAbort(error) || session.cancelled) throw error;
     session.log.warning(`Could not list the stopped tasks: ${errorMessage(error)}`);
+    budget.missed('the stopped tasks', error);
     return [];
   }
 }
@@ -90,7 +108,7 @@ async function stoppedTasks(session: DeploySession, deploymentId: string, limits
  * currentServiceDeployment right after our update, else the one ListServiceDeployments shows created closest to
  * our deployment.
  */
-async function serviceDeploymentDetail(session: DeploySession, target: Target, limits: CallLimits): Promise<void> {
+async function serviceDeploymentDetail(session: DeploySession, target: Target, budget: ReportBudget): Promise<void> {
   const { cluster, service } = session.inputs;
   const { ecs } = session.deps;
   try {
@@ -107,7 +125,7 @@ async function serviceDeploymentDetail(session: DeploySession, target: Target, l
             }),
             o,
           ),
-        limits,
+        budget.read(),
       );
       const created = target.createdAt?.getTime();
       const distance = (at: Date | undefined) =>
@@ -125,7 +143,7 @@ async function serviceDeploymentDetail(session: DeploySession, target: Target, l
     const described = await session.bounded(
       'DescribeServiceDeployments',
       (o) => ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }), o),
-      limits,
+      budget.read(),
     );
     const d = described.serviceDeployments?.[0];
     if (!d) return;
@@ -150,9 +168,11 @@ async function serviceDeploymentDetail(session: DeploySession, target: Target, l
     if (isAbort(error) || session.cancelled) throw error;
     if (isUnavailable(error) || isTransient(error)) {
       session.log.info(`(Service deployment detail is not available here: ${errorCode(error)})`);
+      if (isTransient(error)) budget.missed('the service deployment detail', error);
       return;
     }
     session.log.info(`(Service deployment detail could not be read: ${errorMessage(error)})`);
+    budget.missed('the service deployment detail', error);
   }
 }
 

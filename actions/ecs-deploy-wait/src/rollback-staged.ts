@@ -2,9 +2,11 @@
  * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
  * the circuit breaker), or, when the time ran out, roll back the way ECS does it (StopServiceDeployment with stopType
  * ROLLBACK, not a redeploy) and follow that rollback to its end. A service deployment another run started has
- * replaced ours (STOPPED, superseded): no rollback, it would undo theirs.
+ * replaced ours (STOPPED, superseded): no rollback, it would undo theirs. After a timeout the decision reads the
+ * service deployment and the service again, within its own budget: the wait's last read (which may not have
+ * answered) never decides it.
  */
-import { StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
+import { type ServiceDeployment, StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, errorCode, isAbort } from './aws-errors.js';
 import {
@@ -14,65 +16,106 @@ import {
   type StagedOutcome,
 } from './follow/staged.js';
 import type { RollbackResult } from './rollback.js';
-import type { CallLimits, DeploySession } from './session.js';
+import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
+import { type Budget, decided, freshRead, type RollbackStart } from './wrap-up.js';
 
-export async function rollBackStaged(
+/** Service deployment statuses after which ECS does nothing more with it. */
+const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+
+export async function startStagedRollback(
   session: DeploySession,
   outcome: Exclude<StagedOutcome, { kind: 'successful' }>,
   arn: string,
   previousArn: string | undefined,
-  check: CallLimits,
-): Promise<RollbackResult> {
+  budget: Budget,
+): Promise<RollbackStart> {
   const { inputs } = session;
-  const previous = previousArn ?? '?';
-  if (outcome.kind === 'ended') {
-    const status = outcome.deployment.status;
-    if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
-      const steady = status === 'ROLLBACK_SUCCESSFUL';
-      const detail = steady
-        ? `ECS rolled back to ${shortTaskDefinition(previous)} (${status}).`
-        : `ECS tried to roll back to ${shortTaskDefinition(previous)}, and that failed too (${status}).`;
-      const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
-      return {
-        note: detail,
-        report: {
-          by: 'ecs',
-          taskDefinitionArn: previous,
-          ...(primary?.id ? { deploymentId: primary.id } : {}),
-          steady,
-          detail,
-        },
-      };
-    }
-    const current = session.lastService?.currentServiceDeployment;
-    if (current && current !== arn) {
-      const by = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
-      return {
-        note: `This step did not roll back: service deployment ${current} replaced ours, and rolling back would undo it.`,
-        ...(by ? { supersededBy: by } : {}),
-      };
-    }
-    return {
-      note: 'ECS stopped the service deployment without rolling it back; StopServiceDeployment cannot roll back a stopped service deployment, so this step did not either.',
-    };
-  }
+  if (outcome.kind === 'ended') return decided(endedByEcs(session, outcome.deployment, arn, previousArn));
   if (!inputs.rollback) {
-    return { note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` };
-  }
-  if (outcome.stalled) {
-    return {
-      note: `No rollback: DescribeServiceDeployments stopped answering, so this step cannot tell what state service deployment ${arn} is in. ECS carries on with it.`,
-    };
+    return decided({ note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` });
   }
 
+  // Where it is now, read fresh (both answers, each tried again within the budget).
+  let now: ServiceDeployment;
+  try {
+    now = await freshRead(session, budget, (limits) => describeServiceDeployment(session, arn, limits));
+    session.lastService = await freshRead(session, budget, (limits) => session.describeService(limits));
+  } catch (error) {
+    if (isAbort(error) || session.cancelled) throw error;
+    return decided({
+      note: `No rollback: this step cannot tell what state service deployment ${arn} is in now (${errorMessage(error)}), and rolling back blindly could undo a newer deployment. ECS carries on with it.`,
+    });
+  }
+  if (now.status === 'SUCCESSFUL') {
+    return decided({ note: `No rollback: service deployment ${arn} succeeded after all, right after the wait ended.` });
+  }
+  if (ENDED.has(now.status ?? '')) return decided(endedByEcs(session, now, arn, previousArn));
+  if (now.status === 'ROLLBACK_REQUESTED' || now.status === 'ROLLBACK_IN_PROGRESS') {
+    // ECS is rolling back already (a hook, an alarm, the breaker): its rollback, to follow; no stop of ours.
+    return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'ecs') };
+  }
+  const current = session.lastService?.currentServiceDeployment;
+  if (current && current !== arn) return decided(superseded(session, current));
+  return requestStagedRollback(session, arn, previousArn, budget);
+}
+
+/** ECS ended the service deployment itself: its rollback, another run's replacement, or a stop. */
+function endedByEcs(
+  session: DeploySession,
+  deployment: ServiceDeployment,
+  arn: string,
+  previousArn: string | undefined,
+): RollbackResult {
+  const previous = previousArn ?? '?';
+  const status = deployment.status;
+  if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
+    const steady = status === 'ROLLBACK_SUCCESSFUL';
+    const detail = steady
+      ? `ECS rolled back to ${shortTaskDefinition(previous)} (${status}).`
+      : `ECS tried to roll back to ${shortTaskDefinition(previous)}, and that failed too (${status}).`;
+    const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
+    return {
+      note: detail,
+      report: {
+        by: 'ecs',
+        taskDefinitionArn: previous,
+        ...(primary?.id ? { deploymentId: primary.id } : {}),
+        steady,
+        detail,
+      },
+    };
+  }
+  const current = session.lastService?.currentServiceDeployment;
+  if (current && current !== arn) return superseded(session, current);
+  return {
+    note: 'ECS stopped the service deployment without rolling it back; StopServiceDeployment cannot roll back a stopped service deployment, so this step did not either.',
+  };
+}
+
+function superseded(session: DeploySession, current: string): RollbackResult {
+  const by = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
+  return {
+    note: `This step did not roll back: service deployment ${current} replaced ours, and rolling back would undo it.`,
+    ...(by ? { supersededBy: by } : {}),
+  };
+}
+
+/** StopServiceDeployment (ROLLBACK) within the decision's budget; ECS's rollback it starts, to follow. */
+async function requestStagedRollback(
+  session: DeploySession,
+  arn: string,
+  previousArn: string | undefined,
+  budget: Budget,
+): Promise<RollbackStart> {
+  const previous = previousArn ?? '?';
   session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
   try {
     await session.call(
       'StopServiceDeployment',
       (o) =>
         session.deps.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o),
-      check,
+      budget.write(),
     );
   } catch (error) {
     if (isAbort(error) || session.cancelled) {
@@ -83,20 +126,35 @@ export async function rollBackStaged(
     }
     if (errorCode(error) !== 'ConflictException') {
       const detail = `The rollback (StopServiceDeployment) failed: ${errorMessage(error)}`;
-      return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } };
+      return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
     }
-    // It ended between our last poll and the stop: say how.
-    const now = await describeServiceDeployment(session, arn, check).catch(() => undefined);
-    return {
+    // It ended between our last read and the stop: say how.
+    const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
+    return decided({
       note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
-    };
+    });
   }
-  session.log.info(`ECS is rolling back; waiting up to ${formatDuration(inputs.timeoutMs)}`);
-  const followed = await followStaged(session, arn, inputs.timeoutMs, 'rollback');
+  session.log.info(`ECS is rolling back; waiting up to ${formatDuration(session.inputs.timeoutMs)}`);
+  return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
+}
+
+/** ECS's rollback of the service deployment, followed to its end: asked for by this step, or started by ECS. */
+async function followStagedRollback(
+  session: DeploySession,
+  arn: string,
+  previousArn: string | undefined,
+  by: 'ecs' | 'action',
+): Promise<RollbackResult> {
+  const { timeoutMs } = session.inputs;
+  const previous = previousArn ?? '?';
+  const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
+  const followed = await followStaged(session, arn, timeoutMs, 'rollback');
   const final = followed.deployment;
   const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
   const detail = steady
-    ? `Rolled back to ${shortTaskDefinition(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
-    : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(inputs.timeoutMs)}` : ''}.`;
-  return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
+    ? by === 'action'
+      ? `Rolled back to ${shortTaskDefinition(previous)} ${how}: ${final?.status}.`
+      : `ECS rolled back to ${shortTaskDefinition(previous)} (${final?.status}).`
+    : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(timeoutMs)}` : ''}.`;
+  return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
 }

@@ -1,17 +1,23 @@
 /**
  * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
- * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
+ * definition back, but only while a fresh read shows our deployment is still the service's current (PRIMARY) one. A deployment that
  * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
  * would undo it.
  */
-import { type Deployment, type Service, UpdateServiceCommand } from '@aws-sdk/client-ecs';
+import {
+  type Deployment,
+  type Service,
+  UpdateServiceCommand,
+  type UpdateServiceCommandOutput,
+} from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort } from './aws-errors.js';
 import { describeFollowed, evaluate, follow, replacementName } from './follow/rolling.js';
-import type { CallLimits, DeploySession } from './session.js';
+import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployStatus, Outcome, RollbackReport, Target } from './types.js';
 import { landedUpdate } from './update.js';
+import { type Budget, decided, freshRead, type RollbackStart } from './wrap-up.js';
 
 export interface RollbackResult {
   note: string;
@@ -27,58 +33,69 @@ export function statusAfterFailure(rolledBack: RollbackResult, timedOut: boolean
   return timedOut ? 'timed-out' : 'failed';
 }
 
-/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
-export async function rollBack(
+/**
+ * ECS rolled back: its rollback, to follow. Otherwise, after a fresh look that ours is still the current deployment
+ * (never the wait's last answer, which may be old or missing), deploy the recorded previous task definition.
+ */
+export async function startRollback(
   session: DeploySession,
   outcome: Exclude<Outcome, { kind: 'completed' }>,
   target: Target,
   previousArn: string | undefined,
-  check: CallLimits,
-): Promise<RollbackResult> {
+  budget: Budget,
+): Promise<RollbackStart> {
   const { inputs } = session;
   if (outcome.kind === 'replaced') {
     if (!outcome.ecsRollback || !outcome.by?.id) {
-      return {
+      return decided({
         note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
         ...(outcome.by ? { supersededBy: outcome.by } : {}),
-      };
+      });
     }
-    return followEcsRollback(session, outcome.by);
+    const by = outcome.by;
+    return { kind: 'started', follow: () => followEcsRollback(session, by) };
   }
-  if (!inputs.rollback) return { note: 'No rollback was done (rollback: false).' };
-  if (!previousArn) return { note: 'No rollback: the service had no task definition before this step.' };
+  if (!inputs.rollback) return decided({ note: 'No rollback was done (rollback: false).' });
+  if (!previousArn) return decided({ note: 'No rollback: the service had no task definition before this step.' });
   if (previousArn === target.taskDefinitionArn) {
-    return {
+    return decided({
       note: `No rollback: the service already ran ${shortTaskDefinition(previousArn)} before this step, so there is nothing older to return to.`,
-    };
+    });
   }
 
-  if (outcome.kind === 'timed-out' && outcome.stalled) {
-    return {
-      note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
-    };
-  }
-  // Another run may have deployed since our last poll: look again right before putting the old version back.
+  // Another run may have deployed since our last poll (or the wait's last read did not answer): look again, now,
+  // right before putting the old version back.
   let now: Service;
   try {
-    now = await session.describeService(check);
+    now = await freshRead(session, budget, (limits) => session.describeService(limits));
   } catch (error) {
     if (isAbort(error) || session.cancelled) throw error;
-    return {
+    return decided({
       note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${errorMessage(error)}), and rolling back blindly could undo a newer deployment.`,
-    };
+    });
   }
   session.lastService = now;
   const fresh = evaluate(session, now, target);
-  if (fresh?.kind === 'replaced') return rollBack(session, fresh, target, previousArn, check);
+  if (fresh?.kind === 'replaced') return startRollback(session, fresh, target, previousArn, budget);
   if (fresh?.kind === 'completed') {
-    return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
+    return decided({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
   }
+  return requestRollback(session, target, previousArn);
+}
 
+/** UpdateService back to the previous task definition; the rollback deployment it starts, to follow. */
+async function requestRollback(session: DeploySession, target: Target, previousArn: string): Promise<RollbackStart> {
+  const { inputs } = session;
+  const failed = (error: unknown): RollbackResult => {
+    const detail = `The rollback to ${previousArn} also failed: ${errorMessage(error)}`;
+    return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+  };
   session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
   const rollbackStarted = session.deps.clock.now();
+  let updated: UpdateServiceCommandOutput;
+  let primary: Deployment | undefined;
   try {
-    const updated = await session
+    updated = await session
       .call('UpdateService', (o) =>
         session.deps.ecs.send(
           new UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }),
@@ -95,28 +112,36 @@ export async function rollBack(
         const landed = await landedUpdate(session, asked, rollbackStarted);
         throw new CancelledWriteError(`rolling back to ${shortTaskDefinition(previousArn)}`, landed.text);
       });
-    const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+    primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
     if (!primary?.id) throw new Error('UpdateService answered without a PRIMARY deployment');
-    session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${formatDuration(inputs.timeoutMs)}`);
-    const followed = await follow(
-      session,
-      { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' },
-      inputs.timeoutMs,
-      updated.service,
-    );
-    const steady = followed.kind === 'completed';
-    const detail = steady
-      ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
-      : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
-    return {
-      note: detail,
-      report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
-    };
   } catch (error) {
     if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError) throw error;
-    const detail = `The rollback to ${previousArn} also failed: ${errorMessage(error)}`;
-    return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    return decided(failed(error));
   }
+  const id = primary.id;
+  session.log.info(`Rollback deployment ${id} started; waiting up to ${formatDuration(inputs.timeoutMs)}`);
+  const followRollback = async (): Promise<RollbackResult> => {
+    try {
+      const followed = await follow(
+        session,
+        { id, taskDefinitionArn: previousArn, label: 'rollback' },
+        inputs.timeoutMs,
+        updated.service,
+      );
+      const steady = followed.kind === 'completed';
+      const detail = steady
+        ? `Rolled back to ${previousArn} (deployment ${id}) and it is steady.`
+        : `The rollback to ${previousArn} (deployment ${id}) also failed: ${describeFollowed(session, followed)}.`;
+      return {
+        note: detail,
+        report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady, detail },
+      };
+    } catch (error) {
+      if (isAbort(error) || session.cancelled) throw error;
+      return failed(error);
+    }
+  };
+  return { kind: 'started', follow: followRollback };
 }
 
 async function followEcsRollback(session: DeploySession, by: Deployment): Promise<RollbackResult> {

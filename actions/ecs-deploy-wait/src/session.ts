@@ -6,7 +6,8 @@
 import { type Deployment, DescribeServicesCommand, type Service, type ServiceEvent } from '@aws-sdk/client-ecs';
 import { AwsCallError, type CallLimits, EcsCallSession } from '@ecs-actions/core/ecs';
 import type { DeployInputs } from './inputs.js';
-import type { DeployDeps, Target } from './types.js';
+import type { DeployDeps, Target, WrapUpBudgets } from './types.js';
+import { WRAP_UP_BUDGETS } from './wrap-up.js';
 
 export { type CallLimits, CHECK_TIMEOUT_MS } from '@ecs-actions/core/ecs';
 
@@ -19,6 +20,7 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
   readonly breakerFailed = new Set<string>();
   lastService: Service | undefined;
   current: Target | undefined;
+  readonly wrapUpBudgets: WrapUpBudgets;
 
   constructor(
     readonly inputs: DeployInputs,
@@ -26,6 +28,7 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
   ) {
     super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
     this.started = deps.clock.now();
+    this.wrapUpBudgets = { ...WRAP_UP_BUDGETS, ...deps.wrapUp };
   }
 
   elapsed(): string {

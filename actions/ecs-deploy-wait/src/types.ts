@@ -48,6 +48,20 @@ export interface DeployDeps {
    * CreateDeployment and StopDeployment, which must not be applied twice after a lost answer.
    */
   codedeploy?: () => Promise<{ client: CodeDeployClient; singleAttempt: CodeDeployClient }>;
+  /** The wrap-up's time budgets (wrap-up.ts); the defaults unless a test gives shorter ones. */
+  wrapUp?: Partial<WrapUpBudgets>;
+}
+
+/** The time a deploy may take after its wait ended without success (wrap-up.ts), in real milliseconds. */
+export interface WrapUpBudgets {
+  /** The rollback decision's fresh reads in all (each tried again while time is left). */
+  decisionMs: number;
+  /** Each read of the decision, and the rollback request after them. */
+  decisionReadMs: number;
+  /** The failure report's reads in all. */
+  reportMs: number;
+  /** Each read of the report. */
+  reportReadMs: number;
 }
 
 export interface StoppedContainer {

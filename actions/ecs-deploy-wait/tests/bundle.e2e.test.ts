@@ -394,7 +394,7 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(s.sim.callsOf('RegisterTaskDefinition')).toHaveLength(0);
   });
 
-  it('a DescribeServices that never answers ends the step at the timeout (plus one poll), timed out, outputs and summary written', async () => {
+  it('a DescribeServices that never answers ends the step at the timeout (plus one poll and the rollback decision), timed out, outputs and summary written', async () => {
     const s = await setUp({ scenario: { kind: 'slow-start', startSeconds: 600 } });
     const running = run(s, { timeout: '5s' });
     await callMade(s, 'UpdateService');
@@ -405,14 +405,57 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(result.errors[0]).toMatch(
       /Deployment ecs-svc\/\d+ of ecs_be_prod:2 did not complete within 5s \(timeout\) \(ecs:DescribeServices did not answer within [\d.ms]+\): the last state seen was IN_PROGRESS/,
     );
-    expect(result.errors[0]).toContain('No rollback: DescribeServices stopped answering, so this step cannot confirm');
+    // The rollback decision read again, within its own budget (10 s: two reads of 5 s), and names the call.
+    expect(result.errors[0]).toMatch(
+      /No rollback: this step could not confirm that deployment ecs-svc\/\d+ is still the service's current one \(ecs:DescribeServices did not answer within [\dms]+\)/,
+    );
     expect(result.outputs).toMatchObject({ status: 'timed-out', 'task-definition-arn': ARN(2) });
     expect(result.outputs['deployment-id']).toMatch(/^ecs-svc\//);
     expect(result.summary).toContain('TIMED OUT');
-    // 5 s of timeout and one poll (plus the process's start and the stopped-task listing); on main it ran for minutes.
-    expect(result.durationMs).toBeLessThan(10_000);
+    // 5 s of timeout, one poll and the decision's 10 s (plus the process's start and the report); once it ran for minutes.
+    expect(result.durationMs).toBeLessThan(20_000);
     expect(serviceTaskDefinition(s)).toBe(ARN(2));
   }, 40_000);
+
+  it.each([
+    ['ListTasks', 'ecs', '6 s late', { kind: 'latency', latencyMs: 6_000 }, 'the stopped tasks (ecs:ListTasks'],
+    ['ListTasks', 'ecs', 'hung', { kind: 'hang' }, 'the stopped tasks (ecs:ListTasks'],
+    [
+      'GetLogEvents',
+      'logs',
+      'hung',
+      { kind: 'hang' },
+      'the app log lines of log group /ecs/ecs_be_prod (logs:GetLogEvents',
+    ],
+  ] as const)(
+    'a failure report read (%s, %s %s) past its budget never skips the rollback; the report names what it is missing',
+    async (operation, api, _how, fault, missing) => {
+      const s = await setUp({
+        scenario: { kind: 'crash-on-start', exitCode: 1 },
+        logLines: [...SPRING_BOOT_START_FAILURE],
+      });
+      s.sim.faults.inject({ api, operation, ...fault, count: Number.POSITIVE_INFINITY });
+      const result = await run(s);
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.status).toBe('rolled-back');
+      expect(result.errors[0]).toContain(`Rolled back to ${ARN(1)}`);
+      expect(result.stdout).toContain(`The failure report above is incomplete: ${missing} did not answer within 5s)`);
+      // Ground truth: the rollback was asked before the report, and the service runs the previous revision again.
+      expect(result.stdout.indexOf('Rolling back service be to')).toBeLessThan(
+        result.stdout.indexOf('Stopped tasks of'),
+      );
+      expect(
+        s.sim.callsOf('UpdateService').map((call) => (call.params as { taskDefinition: string }).taskDefinition),
+      ).toEqual([ARN(2), ARN(1)]);
+      const primary = (
+        s.sim.ecs.describeService('prod', 'be') as {
+          deployments: { status: string; taskDefinition: string; rolloutState: string }[];
+        }
+      ).deployments.find((d) => d.status === 'PRIMARY');
+      expect(primary).toMatchObject({ taskDefinition: ARN(1), rolloutState: 'COMPLETED' });
+    },
+    60_000,
+  );
 
   it('on SIGINT while UpdateService is in flight says the service moved to our deployment', async () => {
     const s = await setUp({ scenario: 'never-stable' });
@@ -470,9 +513,6 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
 
   it("does not roll back over another run's newer deployment: superseded, naming it", async () => {
     const s = await setUp({ scenario: { kind: 'crash-on-start', exitCode: 3 } });
-    // Hold the stopped-tasks listing (the step's first call after its deployment failed) so that another run's
-    // deployment, started as ours reaches the failure threshold, lands before the step would roll back.
-    s.sim.faults.inject({ api: 'ecs', operation: 'ListTasks', kind: 'latency', latencyMs: 2_000 });
     const running = run(s);
     const started = Date.now();
     const failedTasks = () =>
@@ -481,6 +521,10 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     while (failedTasks() < 3 && Date.now() - started < 20_000) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // Hold the step's next DescribeServices (the poll that sees the failure, or the rollback decision's fresh read:
+    // the answer is made after the hold) so that another run's deployment, started as ours reaches the failure
+    // threshold, lands before the step would roll back.
+    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'latency', latencyMs: 2_000 });
     await anotherRunDeploys(s);
     const result = await running;
     expect(result.exitCode).toBe(1);

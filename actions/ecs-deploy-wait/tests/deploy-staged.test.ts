@@ -389,6 +389,24 @@ describe('deploy: native staged strategies', () => {
     nock.cleanAll();
   });
 
+  it('on timeout while ECS is rolling back already: follows that rollback, stops nothing', async () => {
+    const rollingBack = { status: 'ROLLBACK_IN_PROGRESS', stage: 'BAKE_TIME', reason: 'A lifecycle hook failed.' };
+    const script = started(new EcsScript());
+    polls(
+      script,
+      Array.from({ length: 12 }, () => rollingBack),
+    );
+    script.expect('ListTasks', { taskArns: [] });
+    // The decision's fresh read, the report's detail, then the rollback followed to its end.
+    polls(script, [rollingBack, rollingBack, rollingBack, { ...rollingBack, status: 'ROLLBACK_SUCCESSFUL' }]);
+    const result = await deploy(inputs({ timeoutMs: 11 * 60_000 }), testDeps());
+    expect(result.status).toBe('rolled-back');
+    expect(result.message).toContain('ECS rolled back to web:6 (ROLLBACK_SUCCESSFUL).');
+    expect(result.rollback).toMatchObject({ by: 'ecs', taskDefinitionArn: OLD, steady: true });
+    expect(script.operations()).not.toContain('StopServiceDeployment');
+    nock.cleanAll();
+  });
+
   it('on timeout with rollback: false leaves ECS to carry on', async () => {
     const script = started(new EcsScript());
     polls(

@@ -852,15 +852,19 @@ describe('deploy: hangs, cancels, races and lost answers', () => {
     taskDefinition: { ...request, taskDefinitionArn: arn, revision: Number(arn.split(':').pop()), status: 'ACTIVE' },
   });
 
+  /** Short wrap-up budgets (real ms), so that a read that never answers costs a test little time. */
+  const shortWrapUp = { decisionMs: 600, decisionReadMs: 250, reportMs: 600, reportReadMs: 250 };
+
   it('a DescribeServices that never answers ends the wait at the deadline as timed-out, with the last state seen', async () => {
     const script = started(new EcsScript(), steadyOld, rolling(1))
-      .expect('DescribeServices', describeAnswer(rolling(1)), { delayMs: 60_000 })
+      // The wait's last read, then every fresh read of the rollback decision: none answers.
+      .expect('DescribeServices', describeAnswer(rolling(1)), { delayMs: 60_000, times: 5 })
       .expect('ListTasks', { taskArns: [] })
       .fail('ListServiceDeployments', 'UnknownOperationException', 'x');
-    const result = await deploy(inputs({ timeoutMs: 1_000, pollIntervalMs: 250 }), testDeps());
+    const result = await deploy(inputs({ timeoutMs: 1_000, pollIntervalMs: 250 }), testDeps({ wrapUp: shortWrapUp }));
     expect(result.status).toBe('timed-out');
     expect(result.message).toContain(
-      `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${NEW_ID} is still the service's current one`,
+      `No rollback: this step could not confirm that deployment ${NEW_ID} is still the service's current one (ecs:DescribeServices did not answer within`,
     );
     expect(result.message).toContain(
       `Deployment ${NEW_ID} of web:7 did not complete within 1s (timeout) (ecs:DescribeServices did not answer within 1s): the last state seen was IN_PROGRESS, 1/3 running`,
@@ -1104,10 +1108,9 @@ describe('deploy: hangs, cancels, races and lost answers', () => {
 
   it('cancelled while its own rollback UpdateService is in flight: says the service moved to the rollback', async () => {
     const cancel = new AbortController();
+    // The rollback decision comes before the failure report: the cancel lands before any report read.
     const script = started(new EcsScript())
       .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
-      .expect('ListTasks', { taskArns: [] })
-      .fail('ListServiceDeployments', 'UnknownOperationException', 'x')
       .expect('DescribeServices', describeAnswer(rolling(0, {}, 3)))
       .expect('UpdateService', updateAnswer(steadyOld), { delayMs: 10_000 })
       .expect(

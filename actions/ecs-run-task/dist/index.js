@@ -679,7 +679,7 @@ async function getLogEvents(client, request, options) {
     }
     catch (error) {
         if (timer.aborted && !options.signal?.aborted)
-            throw new aws_errors/* NoAnswerError */.i5('GetLogEvents', options.withinMs);
+            throw new aws_errors/* NoAnswerError */.i5('logs:GetLogEvents', options.withinMs);
         throw error;
     }
 }

@@ -5,9 +5,10 @@
  */
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { isAbort } from '../aws-errors.js';
-import { reportFailure } from '../explain-failure.js';
-import type { CallLimits, DeploySession } from '../session.js';
+import { printIncompleteReport, reportFailure } from '../explain-failure.js';
+import type { DeploySession } from '../session.js';
 import type { StoppedTask } from '../types.js';
+import type { ReportBudget } from '../wrap-up.js';
 import type { CodeDeployOutcome } from './follow.js';
 
 /** One sentence: how the deployment ended and CodeDeploy's reason. */
@@ -31,7 +32,7 @@ export async function reportCodeDeployFailure(
   session: DeploySession,
   outcome: CodeDeployOutcome,
   taskDefinitionArn: string,
-  limits: CallLimits,
+  budget: ReportBudget,
 ): Promise<StoppedTask[]> {
   const { log } = session;
   const failed = outcome.state?.target?.lifecycleEvents?.find((event) => event.status === 'Failed');
@@ -43,21 +44,23 @@ export async function reportCodeDeployFailure(
     );
     if (d.logTail) log.info(d.logTail);
   }
-  await collectServiceEvents(session, limits);
+  await collectServiceEvents(session, budget);
   const taskSet = outcome.replacementTaskSetId;
   if (!taskSet) {
     log.info('The replacement task set was not created, so no task of it stopped.');
+    printIncompleteReport(session, budget);
     return [];
   }
-  return reportFailure(session, { id: taskSet, taskDefinitionArn, label: 'replacement', kind: 'task set' }, limits);
+  return reportFailure(session, { id: taskSet, taskDefinitionArn, label: 'replacement', kind: 'task set' }, budget);
 }
 
 /** The service events ECS wrote since the step started (the CodeDeploy wait does not read the service). */
-async function collectServiceEvents(session: DeploySession, limits: CallLimits): Promise<void> {
+async function collectServiceEvents(session: DeploySession, budget: ReportBudget): Promise<void> {
   try {
-    session.takeNewEvents(await session.describeService(limits));
+    session.takeNewEvents(await session.describeService(budget.read()));
   } catch (error) {
     if (isAbort(error) || session.cancelled) throw error;
     session.log.warning(`Could not read the service events: ${errorMessage(error)}`);
+    budget.missed('the service events', error);
   }
 }

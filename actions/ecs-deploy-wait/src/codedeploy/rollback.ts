@@ -6,23 +6,24 @@
  */
 import { GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { errorMessage } from '@ecs-actions/core';
+import type { RollbackResult } from '../rollback.js';
 import type { CallLimits, DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { RollbackReport } from '../types.js';
+import { decided, type RollbackStart } from '../wrap-up.js';
 import { type CodeDeployClients, codedeployCall } from './calls.js';
 import type { GroupSettings } from './create.js';
 import { type CodeDeployOutcome, followDeployment } from './follow.js';
 import { stopWithRollback } from './stop.js';
 
-export interface CodeDeployRollback {
-  note: string;
-  report?: RollbackReport;
-}
-
 /** How many polls to wait for CodeDeploy to name the rollback deployment it starts. */
 const ROLLBACK_ID_POLLS = 6;
 
-export async function rollBackCodeDeploy(
+/**
+ * The rollback decision, within `limits`: stop a timed-out deployment with rollback, or find the rollback deployment
+ * CodeDeploy started; then the rollback deployment, to follow to its end (after the failure report).
+ */
+export async function startCodeDeployRollback(
   session: DeploySession,
   clients: CodeDeployClients,
   deploymentId: string,
@@ -30,27 +31,27 @@ export async function rollBackCodeDeploy(
   group: GroupSettings,
   previousArn: string | undefined,
   limits: CallLimits,
-): Promise<CodeDeployRollback> {
+): Promise<RollbackStart> {
   const { inputs, log } = session;
   const previous = previousArn ? shortTaskDefinition(previousArn) : 'the original task set';
   let rollbackId = outcome.state?.info.rollbackInfo?.rollbackDeploymentId;
   if (outcome.kind === 'timed-out') {
     if (!inputs.rollback) {
-      return {
+      return decided({
         note: `Not rolled back (rollback: false): CodeDeploy carries on with deployment ${deploymentId}; follow it in the CodeDeploy console.`,
-      };
+      });
     }
     log.info(`Stopping CodeDeploy deployment ${deploymentId} with rollback (StopDeployment autoRollbackEnabled).`);
     try {
       await stopWithRollback(session, clients, deploymentId);
     } catch (error) {
-      return { note: `Could not stop deployment ${deploymentId} to roll it back: ${errorMessage(error)}` };
+      return decided({ note: `Could not stop deployment ${deploymentId} to roll it back: ${errorMessage(error)}` });
     }
     rollbackId = undefined;
   } else if (!rollbackId && !group.rollsBackOnFailure) {
-    return {
+    return decided({
       note: `CodeDeploy did not roll back: the deployment group's automatic rollback on failure (DEPLOYMENT_FAILURE) is off, so production traffic stays where the failure left it (on ${previous} unless AllowTraffic had run). Turn on automatic rollback in the deployment group to have CodeDeploy restore ${previous}.`,
-    };
+    });
   }
   for (let poll = 0; !rollbackId && poll < ROLLBACK_ID_POLLS; poll++) {
     if (poll > 0) await session.deps.sleep(inputs.pollIntervalMs, session.deps.signal);
@@ -63,12 +64,24 @@ export async function rollBackCodeDeploy(
     rollbackId = deploymentInfo?.rollbackInfo?.rollbackDeploymentId;
   }
   if (!rollbackId) {
-    return {
+    return decided({
       note: `CodeDeploy started no rollback deployment for ${deploymentId} (nothing to roll back before the replacement task set exists); ${previous} still serves production traffic.`,
-    };
+    });
   }
   log.info(`CodeDeploy rolls back with deployment ${rollbackId}; following it.`);
-  const followed = await followDeployment(session, clients, rollbackId, inputs.timeoutMs, 'rollback');
+  const rollback = rollbackId;
+  return { kind: 'started', follow: () => followCodeDeployRollback(session, clients, rollback, previousArn) };
+}
+
+/** CodeDeploy's rollback deployment, followed to its end. */
+async function followCodeDeployRollback(
+  session: DeploySession,
+  clients: CodeDeployClients,
+  rollbackId: string,
+  previousArn: string | undefined,
+): Promise<RollbackResult> {
+  const previous = previousArn ? shortTaskDefinition(previousArn) : 'the original task set';
+  const followed = await followDeployment(session, clients, rollbackId, session.inputs.timeoutMs, 'rollback');
   const steady = followed.kind === 'succeeded';
   const report: RollbackReport = {
     by: 'codedeploy',

@@ -8,10 +8,11 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from '../aws-errors.js';
 import { landedRegistration, type Resolved, registerTaskDefinition, resolveTaskDefinition } from '../register.js';
-import { type CallLimits, CHECK_TIMEOUT_MS, consoleUrl, type DeploySession } from '../session.js';
+import { type CallLimits, consoleUrl, type DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployResult, DeployStatus, Known, StoppedTask } from '../types.js';
 import { appSpecFor } from './appspec.js';
+import { finishRollback, ReportBudget } from '../wrap-up.js';
 import { type CodeDeployClients, codedeployClients } from './calls.js';
 import {
   checkBeforeChange,
@@ -23,7 +24,7 @@ import {
 import { describeCodeDeployOutcome, reportCodeDeployFailure } from './explain.js';
 import { type CodeDeployOutcome, followDeployment } from './follow.js';
 import { landedCreate } from './landed.js';
-import { rollBackCodeDeploy } from './rollback.js';
+import { startCodeDeployRollback } from './rollback.js';
 
 export async function deployWithCodeDeploy(
   session: DeploySession,
@@ -175,14 +176,15 @@ class CodeDeployRun {
     }
     const cause = describeCodeDeployOutcome(deploymentId, outcome, inputs.timeoutMs);
     log.warning(cause);
-    // The wait is over: the report shares one poll (at least a few seconds); a rollback then gets its own wait.
-    const wrapUp: CallLimits = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, CHECK_TIMEOUT_MS) };
+    // The wait is over. First the rollback decision, within its own budget (StopDeployment, or CodeDeploy's
+    // rollback found); then the report, within its own; then the rollback, followed for up to `timeout`.
     let stoppedTasks: StoppedTask[] = [];
     try {
-      stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, wrapUp);
-      const rollback = await rollBackCodeDeploy(session, clients, deploymentId, outcome, group, this.previousArn, {
-        withinMs: CHECK_TIMEOUT_MS + inputs.pollIntervalMs,
+      const start = await startCodeDeployRollback(session, clients, deploymentId, outcome, group, this.previousArn, {
+        withinMs: session.wrapUpBudgets.decisionReadMs + inputs.pollIntervalMs,
       });
+      stoppedTasks = await reportCodeDeployFailure(session, outcome, deployArn, new ReportBudget(session));
+      const rollback = await finishRollback(start);
       log.info(rollback.note);
       const status: DeployStatus = rollback.report?.steady
         ? 'rolled-back'

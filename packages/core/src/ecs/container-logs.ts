@@ -140,7 +140,7 @@ export async function getLogEvents(
     );
     return { lines: linesOf(output.events ?? []), nextForwardToken: output.nextForwardToken };
   } catch (error) {
-    if (timer.aborted && !options.signal?.aborted) throw new NoAnswerError('GetLogEvents', options.withinMs);
+    if (timer.aborted && !options.signal?.aborted) throw new NoAnswerError('logs:GetLogEvents', options.withinMs);
     throw error;
   }
 }
