@@ -617,12 +617,9 @@ async function requestRollback(session, target, previousArn) {
         return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
     };
     session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
-<<<<<<< HEAD:actions/ecs-deploy-wait/dist/152.index.js
     const rollbackStarted = session.deps.clock.now();
-=======
     let updated;
     let primary;
->>>>>>> h-rollback:actions/ecs-deploy-wait/dist/598.index.js
     try {
         updated = await session
             .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))

@@ -354,13 +354,10 @@ var register = __webpack_require__(7856);
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
-<<<<<<< HEAD:actions/ecs-deploy-wait/dist/352.index.js
 // EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
 var appspec = __webpack_require__(9173);
-=======
 // EXTERNAL MODULE: ./src/wrap-up.ts
 var wrap_up = __webpack_require__(8917);
->>>>>>> h-rollback:actions/ecs-deploy-wait/dist/94.index.js
 ;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
 
 
@@ -832,6 +829,7 @@ async function statusOf(session, clients, deploymentId, deadline) {
 
 
 
+
 /** How many polls to wait for CodeDeploy to name the rollback deployment it starts. */
 const ROLLBACK_ID_POLLS = 6;
 /**
@@ -907,10 +905,8 @@ async function followCodeDeployRollback(session, clients, rollbackId, previousAr
 
 
 
-<<<<<<< HEAD:actions/ecs-deploy-wait/dist/352.index.js
 
-=======
->>>>>>> h-rollback:actions/ecs-deploy-wait/dist/94.index.js
+
 async function deployWithCodeDeploy(session, before, beforeWait) {
     const clients = await codedeployClients(session);
     return new CodeDeployRun(session, before, beforeWait, clients).run();
