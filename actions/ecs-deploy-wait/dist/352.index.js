@@ -354,10 +354,10 @@ var register = __webpack_require__(7856);
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
-// EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
-var appspec = __webpack_require__(9173);
 // EXTERNAL MODULE: ./src/wrap-up.ts
 var wrap_up = __webpack_require__(8917);
+// EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
+var appspec = __webpack_require__(9173);
 ;// CONCATENATED MODULE: ./src/codedeploy/calls.ts
 
 

@@ -11,8 +11,8 @@ import { landedRegistration, type Resolved, registerTaskDefinition, resolveTaskD
 import { type CallLimits, consoleUrl, type DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployResult, DeployStatus, Known, StoppedTask } from '../types.js';
-import { appSpecFor } from './appspec.js';
 import { finishRollback, ReportBudget } from '../wrap-up.js';
+import { appSpecFor } from './appspec.js';
 import { type CodeDeployClients, codedeployClients } from './calls.js';
 import {
   checkBeforeChange,
