@@ -78,7 +78,6 @@ const firstLine = (text: string) =>
 /** How the secrets reach BuildKit: `docker buildx build`, or the engine's own BuildKit (`DOCKER_BUILDKIT=1`). */
 export type SecretBuilder = Extract<Builder, 'buildx' | 'builtin'>;
 
-
 /** `--secret` arguments: where each value is (an environment variable's name, a file's path), never the value. */
 export function secretArguments(secrets: readonly BuildSecret[]): string[] {
   return secrets.flatMap((secret) => [

@@ -17,8 +17,8 @@ import {
 } from './build-cache.js';
 import { type SecretBuilder, secretArguments } from './build-secrets.js';
 import {
-  type BuildOptions,
   type Builder,
+  type BuildOptions,
   buildArguments,
   builderEnv,
   combinedOutput,

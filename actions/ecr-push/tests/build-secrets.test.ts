@@ -72,7 +72,7 @@ describe('build-secrets', () => {
     expect(deps.log.text()).not.toMatch(/npm_9f8e|maven-s3cret-pw/);
   });
 
-  it('without buildx: the engine\'s own BuildKit through DOCKER_BUILDKIT=1 docker build, when the CLI can drive it', async () => {
+  it("without buildx: the engine's own BuildKit through DOCKER_BUILDKIT=1 docker build, when the CLI can drive it", async () => {
     const deps = await testDeps(workspace, { env: { NPM_TOKEN } });
     deps.docker.builtinBuildKit = true;
     const scope = authorizationToken()
@@ -102,12 +102,15 @@ describe('build-secrets', () => {
     }
   });
 
-  it('with neither buildx nor a CLI that drives the engine\'s BuildKit: refuses before any AWS call or build', async () => {
+  it("with neither buildx nor a CLI that drives the engine's BuildKit: refuses before any AWS call or build", async () => {
     const deps = await testDeps(workspace, { env: { NPM_TOKEN } });
     await expect(pushImage(inputs(secretInputs), deps)).rejects.toThrow(
       `Input "build-secrets" needs BuildKit's secret mounts, and this runner's Docker can give none: it has no buildx ("docker buildx inspect": docker: unknown command: docker buildx), and its docker build cannot use the engine's own BuildKit ("DOCKER_BUILDKIT=1 docker build --help": ERROR: BuildKit is enabled but the buildx component is missing or broken.). The classic builder could only put a secret into the image. Use a runner with the buildx plugin (GitHub's hosted runners have it), or install it in an earlier step (e.g. docker/setup-buildx-action).`,
     );
-    expect(deps.docker.calls.map((call) => call.args.slice(0, 2).join(' '))).toEqual(['buildx inspect', 'build --help']);
+    expect(deps.docker.calls.map((call) => call.args.slice(0, 2).join(' '))).toEqual([
+      'buildx inspect',
+      'build --help',
+    ]);
     expect(nock.pendingMocks()).toEqual([]);
     expect(deps.log.masked).toContain(NPM_TOKEN);
   });

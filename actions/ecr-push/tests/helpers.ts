@@ -244,7 +244,9 @@ export class FakeDocker implements DockerCli {
       case 'build':
         if (rest.includes('--help')) {
           if (options.env?.DOCKER_BUILDKIT !== '1' || this.builtinBuildKit) {
-            return ok(`Usage:  docker build [OPTIONS] PATH | URL | -\n${this.builtinBuildKit ? '      --secret stringArray      Secret file to expose to the build\n' : ''}`);
+            return ok(
+              `Usage:  docker build [OPTIONS] PATH | URL | -\n${this.builtinBuildKit ? '      --secret stringArray      Secret file to expose to the build\n' : ''}`,
+            );
           }
           return fail(
             'ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:\n       https://docs.docker.com/go/buildx/',

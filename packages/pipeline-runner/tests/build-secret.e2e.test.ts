@@ -49,13 +49,18 @@ describe('build-push.yml with a build secret', () => {
     expect(ci.conclusion).toBe('success');
     expect(push.errors).toEqual([]);
     // BuildKit got the secret by name: `docker buildx build` or `DOCKER_BUILDKIT=1 docker build`.
-    expect(everything).toMatch(/(?:docker buildx build|DOCKER_BUILDKIT=1 docker build) [^"]*--secret id=build_secret,env=BUILD_SECRET/);
+    expect(everything).toMatch(
+      /(?:docker buildx build|DOCKER_BUILDKIT=1 docker build) [^"]*--secret id=build_secret,env=BUILD_SECRET/,
+    );
     expect(sim.callsOf('PutImage').length).toBeGreaterThan(0);
     const image = `${services.registryHost}/${pipeline.repository}`;
     const inEngine = { env: { ...process.env, DOCKER_HOST: services.dockerHost }, maxBuffer: 256 * 1024 * 1024 };
     const tags = Object.keys(await sim.ecr.tagsOf(pipeline.repository));
     expect(tags.length).toBeGreaterThan(0);
-    const { stdout: saved } = await exec('docker', ['save', `${image}:${tags[0]}`], { ...inEngine, encoding: 'buffer' });
+    const { stdout: saved } = await exec('docker', ['save', `${image}:${tags[0]}`], {
+      ...inEngine,
+      encoding: 'buffer',
+    });
     expect(saved.includes(Buffer.from(SECRET))).toBe(false);
     const { stdout: history } = await exec('docker', ['history', '--no-trunc', `${image}:${tags[0]}`], inEngine);
     expect(history).not.toContain(SECRET);
