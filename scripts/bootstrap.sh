@@ -34,8 +34,10 @@ command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
 command -v git >/dev/null || missing+=(git)
 command -v perl >/dev/null || missing+=(perl)
-# BuildKit's secret mounts (ecr-push build-secrets) need the buildx plugin: Debian packages it from trixie on
-# (bookworm has none; there ecr-push refuses build-secrets with a clear error and the test checks that instead).
+# BuildKit's secret mounts (ecr-push build-secrets) need BuildKit: the buildx plugin, which Debian packages from
+# trixie on, or bookworm's docker.io 20.10 CLI (/usr/bin/docker), whose `DOCKER_BUILDKIT=1 docker build` drives the
+# engine's own BuildKit without buildx. The build-secret tests put /usr/bin first on PATH when the docker found first
+# (e.g. a newer CLI in /usr/local/bin) has no buildx.
 if command -v docker >/dev/null && ! docker buildx version >/dev/null 2>&1 && apt-cache show docker-buildx >/dev/null 2>&1; then
   missing+=(docker-buildx)
 fi

@@ -187,16 +187,18 @@ function cacheUseMessage(cache, use) {
  * `build-secrets` at run time: each secret's value found (the step's environment variable, or a file in the workspace
  * or RUNNER_TEMP) and masked in the log, and BuildKit's `--secret` arguments, which name where a value is and never
  * hold it. BuildKit mounts a secret only while the RUN step that asks for it runs: it is in no layer and no history.
- * The classic builder has no secret mounts, so secrets need `docker buildx`; without it the step fails before any
- * AWS call instead of building without them.
+ * The classic builder has no secret mounts, so secrets need BuildKit: `docker buildx`, or the engine's own BuildKit
+ * through a CLI that drives it without buildx; with neither the step fails before any AWS call instead of building
+ * without them.
  */
+
 
 /** A secret file larger than this is refused (a token or a settings file, not a data set). */
 const MAX_SECRET_BYTES = 512 * 1024;
-/** Every secret's value exists, is masked from here on, and buildx is there to mount them; `src` paths made absolute. */
+/** Every secret's value exists and is masked from here on, `src` paths made absolute, and a BuildKit to mount them. */
 async function prepareBuildSecrets(secrets, options) {
     if (secrets.length === 0)
-        return [];
+        return { secrets: [], builder: undefined };
     const { env, log } = options;
     const roots = [
         { name: 'GITHUB_WORKSPACE', dir: options.workspace },
@@ -225,17 +227,30 @@ async function prepareBuildSecrets(secrets, options) {
             if (line.trim() !== '')
                 log.maskSecret(line.trim());
     }
-    const buildx = await options.docker.run(['buildx', 'inspect'], { quiet: true });
-    if (buildx.exitCode !== 0) {
-        // The CLI's first line says what is wrong ("unknown command: docker buildx"); the last only points at --help.
-        const said = `${buildx.stderr}\n${buildx.stdout}`
-            .split(/\r?\n/)
-            .find((line) => line.trim() !== '')
-            ?.trim();
-        throw new src/* ConfigurationError */.j1(`Input "build-secrets" needs BuildKit's secret mounts, which need docker buildx, and this runner's Docker has no buildx ("docker buildx inspect": ${said || `exit code ${buildx.exitCode}`}). The classic builder could only put a secret into the image. Use a runner with the buildx plugin (GitHub's hosted runners have it), or install it in an earlier step.`);
-    }
-    return resolved;
+    return { secrets: resolved, builder: await secretBuilder(options.docker) };
 }
+/**
+ * The BuildKit that can mount the secrets: `docker buildx build` when buildx is there (GitHub's hosted runners), else
+ * the engine's own BuildKit through `DOCKER_BUILDKIT=1 docker build`, when this CLI can drive it without buildx (its
+ * help then lists --secret; a CLI from 23.0 on refuses instead: "BuildKit is enabled but the buildx component is
+ * missing or broken"). Neither: a refusal, as the classic builder could only put a secret into the image.
+ */
+async function secretBuilder(docker) {
+    const buildx = await docker.run(['buildx', 'inspect'], { quiet: true });
+    if (buildx.exitCode === 0)
+        return 'buildx';
+    const builtin = await docker.run(['build', '--help'], { quiet: true, env: (0,src_docker/* builderEnv */.D4)('builtin') });
+    if (builtin.exitCode === 0 && /^\s*--secret\b/m.test(builtin.stdout))
+        return 'builtin';
+    // The CLI's first line says what is wrong ("unknown command: docker buildx"); the last only points at --help.
+    const said = firstLine(`${buildx.stderr}\n${buildx.stdout}`) || `exit code ${buildx.exitCode}`;
+    const builtinSaid = firstLine(`${builtin.stderr}\n${builtin.stdout}`) || 'no --secret in its help';
+    throw new src/* ConfigurationError */.j1(`Input "build-secrets" needs BuildKit's secret mounts, and this runner's Docker can give none: it has no buildx ("docker buildx inspect": ${said}), and its docker build cannot use the engine's own BuildKit ("DOCKER_BUILDKIT=1 docker build --help": ${builtinSaid}). The classic builder could only put a secret into the image. Use a runner with the buildx plugin (GitHub's hosted runners have it), or install it in an earlier step (e.g. docker/setup-buildx-action).`);
+}
+const firstLine = (text) => text
+    .split(/\r?\n/)
+    .find((line) => line.trim() !== '')
+    ?.trim();
 /** `--secret` arguments: where each value is (an environment variable's name, a file's path), never the value. */
 function secretArguments(secrets) {
     return secrets.flatMap((secret) => [
@@ -334,9 +349,10 @@ async function buildImage(options) {
         labels,
         target: source.target,
         platform: source.platform,
-        secretArgs: secretArguments(options.secrets),
+        network: source.network,
+        secretArgs: secretArguments(options.secrets.secrets),
         iidfile: external_node_path_default().join(options.tempDir, `ecr-push-${process.pid}-${clock.now()}.iid`),
-    }, cache);
+    }, cache, options.secrets.builder);
     log.info(`Build time: ${seconds(clock.now() - buildStarted)} building, ${seconds(buildStarted - cacheStarted)} reading the cache`);
     const local = await (0,src_docker/* inspectImage */.mm)(docker, imageId);
     if (!local)
@@ -372,21 +388,26 @@ async function dockerLogin(docker, login, log) {
     if (result.exitCode !== 0)
         throw new src_docker/* DockerCommandError */.YJ(`login ${login.host}`, result);
 }
-/** Builds the image with the cache given; returns its id and logs which steps came from the cache. */
-async function dockerBuild(docker, log, options, cache) {
+/**
+ * Builds the image with the cache given; returns its id and logs which steps came from the cache. `secretBuilder`:
+ * the BuildKit prepareBuildSecrets found for the secrets, undefined without secrets.
+ */
+async function dockerBuild(docker, log, options, cache, secretBuilder) {
     // BuildKit's plain progress output names every step and says CACHED for a cache hit. Secrets need BuildKit too.
-    const buildx = usesBuildx(cache) || (options.secretArgs?.length ?? 0) > 0;
+    const builder = usesBuildx(cache) ? 'buildx' : (secretBuilder ?? 'classic');
     // The classic builder turns every --label into a step of its own (a container created and committed each):
     // the labels go on in one step after the build instead. BuildKit sets them at no cost.
-    const labelsAfter = !buildx && options.labels.length > 0 && options.labels.every(fitsOneLine);
+    const labelsAfter = builder === 'classic' && options.labels.length > 0 && options.labels.every(fitsOneLine);
     const args = (0,src_docker/* buildArguments */.fb)({
         ...options,
         ...(labelsAfter ? { labels: [] } : {}),
-        buildx,
+        builder,
         cacheArgs: cacheArguments(cache),
     });
-    const result = await log.group(buildx ? 'docker buildx build' : 'docker build', async () => {
-        const built = await docker.run(args);
+    const env = (0,src_docker/* builderEnv */.D4)(builder);
+    const title = `${env ? 'DOCKER_BUILDKIT=1 ' : ''}docker ${builder === 'buildx' ? 'buildx build' : 'build'}`;
+    const result = await log.group(title, async () => {
+        const built = await docker.run(args, env ? { env } : {});
         if (built.exitCode !== 0 || !labelsAfter)
             return built;
         const labelled = await docker.run(labelArguments(options), {
@@ -402,7 +423,7 @@ async function dockerBuild(docker, log, options, cache) {
     const imageId = await readImageId(options);
     await (0,promises_.rm)(options.iidfile, { force: true });
     log.info(`Built image ${imageId}`);
-    const unread = buildx ? buildkitCacheProblem((0,src_docker/* combinedOutput */.lj)(result)) : undefined;
+    const unread = builder !== 'classic' ? buildkitCacheProblem((0,src_docker/* combinedOutput */.lj)(result)) : undefined;
     if (unread)
         log.notice(`Build cache: not read, the build ran without it: ${unread}`);
     log.info(cacheUseMessage(cache, cacheUse((0,src_docker/* combinedOutput */.lj)(result))));
@@ -634,7 +655,7 @@ async function pushImage(inputs, deps) {
     const build = inputs.source.kind === 'build' ? await resolveBuildFiles(inputs.source, deps.workspace) : undefined;
     const secrets = inputs.source.kind === 'build'
         ? await prepareBuildSecrets(inputs.source.secrets, { workspace: deps.workspace, env: deps.env, docker, log })
-        : [];
+        : { secrets: [], builder: undefined };
     const givenImage = localImageGiven(inputs, deps);
     // An image given is known by the time its tags are compared, so they are read now too (used only if the
     // repository exists; else they do not exist either).

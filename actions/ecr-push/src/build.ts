@@ -15,10 +15,12 @@ import {
   prepareBuildCache,
   usesBuildx,
 } from './build-cache.js';
-import { secretArguments } from './build-secrets.js';
+import { type SecretBuilder, secretArguments } from './build-secrets.js';
 import {
+  type Builder,
   type BuildOptions,
   buildArguments,
+  builderEnv,
   combinedOutput,
   type DockerCli,
   DockerCommandError,
@@ -38,8 +40,8 @@ import type { Logger } from './log.js';
 export async function buildImage(options: {
   source: Extract<ImageSource, { kind: 'build' }>;
   files: { context: string; dockerfile: string };
-  /** Checked by prepareBuildSecrets: values found and masked, buildx there. */
-  secrets: readonly BuildSecret[];
+  /** Checked by prepareBuildSecrets: values found and masked, and the BuildKit that mounts them. */
+  secrets: { secrets: readonly BuildSecret[]; builder: SecretBuilder | undefined };
   cache: CacheMode;
   /** The first tag: the version label. */
   version: string;
@@ -76,10 +78,12 @@ export async function buildImage(options: {
       labels,
       target: source.target,
       platform: source.platform,
-      secretArgs: secretArguments(options.secrets),
+      network: source.network,
+      secretArgs: secretArguments(options.secrets.secrets),
       iidfile: path.join(options.tempDir, `ecr-push-${process.pid}-${clock.now()}.iid`),
     },
     cache,
+    options.secrets.builder,
   );
   log.info(
     `Build time: ${seconds(clock.now() - buildStarted)} building, ${seconds(buildStarted - cacheStarted)} reading the cache`,
@@ -129,26 +133,32 @@ export async function dockerLogin(docker: DockerCli, login: RegistryLogin, log: 
   if (result.exitCode !== 0) throw new DockerCommandError(`login ${login.host}`, result);
 }
 
-/** Builds the image with the cache given; returns its id and logs which steps came from the cache. */
+/**
+ * Builds the image with the cache given; returns its id and logs which steps came from the cache. `secretBuilder`:
+ * the BuildKit prepareBuildSecrets found for the secrets, undefined without secrets.
+ */
 export async function dockerBuild(
   docker: DockerCli,
   log: Logger,
   options: BuildOptions,
   cache: BuildCache,
+  secretBuilder?: SecretBuilder,
 ): Promise<string> {
   // BuildKit's plain progress output names every step and says CACHED for a cache hit. Secrets need BuildKit too.
-  const buildx = usesBuildx(cache) || (options.secretArgs?.length ?? 0) > 0;
+  const builder: Builder = usesBuildx(cache) ? 'buildx' : (secretBuilder ?? 'classic');
   // The classic builder turns every --label into a step of its own (a container created and committed each):
   // the labels go on in one step after the build instead. BuildKit sets them at no cost.
-  const labelsAfter = !buildx && options.labels.length > 0 && options.labels.every(fitsOneLine);
+  const labelsAfter = builder === 'classic' && options.labels.length > 0 && options.labels.every(fitsOneLine);
   const args = buildArguments({
     ...options,
     ...(labelsAfter ? { labels: [] } : {}),
-    buildx,
+    builder,
     cacheArgs: cacheArguments(cache),
   });
-  const result = await log.group(buildx ? 'docker buildx build' : 'docker build', async () => {
-    const built = await docker.run(args);
+  const env = builderEnv(builder);
+  const title = `${env ? 'DOCKER_BUILDKIT=1 ' : ''}docker ${builder === 'buildx' ? 'buildx build' : 'build'}`;
+  const result = await log.group(title, async () => {
+    const built = await docker.run(args, env ? { env } : {});
     if (built.exitCode !== 0 || !labelsAfter) return built;
     const labelled = await docker.run(labelArguments(options), {
       stdin: labelDockerfile(await readImageId(options), options.labels),
@@ -163,7 +173,7 @@ export async function dockerBuild(
   const imageId = await readImageId(options);
   await rm(options.iidfile, { force: true });
   log.info(`Built image ${imageId}`);
-  const unread = buildx ? buildkitCacheProblem(combinedOutput(result)) : undefined;
+  const unread = builder !== 'classic' ? buildkitCacheProblem(combinedOutput(result)) : undefined;
   if (unread) log.notice(`Build cache: not read, the build ran without it: ${unread}`);
   log.info(cacheUseMessage(cache, cacheUse(combinedOutput(result))));
   return imageId;

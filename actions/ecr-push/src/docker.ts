@@ -10,6 +10,8 @@ export interface DockerRunOptions {
   stdin?: string;
   /** Capture only; do not echo the command or its output to the log. */
   quiet?: boolean;
+  /** Added to the inherited environment (DOCKER_BUILDKIT=1); never a secret's value. */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface DockerRunResult {
@@ -42,10 +44,14 @@ export function dockerCli(binary = 'docker'): DockerCli {
   return {
     run(args, options = {}) {
       const quiet = options.quiet ?? false;
-      if (!quiet) writePlainText(`[command]${binary} ${args.join(' ')}`);
+      const envPrefix = Object.entries(options.env ?? {})
+        .map(([name, value]) => `${name}=${value} `)
+        .join('');
+      if (!quiet) writePlainText(`[command]${envPrefix}${binary} ${args.join(' ')}`);
       return new Promise((resolve, reject) => {
         const child = spawn(binary, [...args], {
           stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+          ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
         });
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
@@ -148,18 +154,26 @@ export interface BuildOptions {
   target?: string | undefined;
   platform?: string | undefined;
   iidfile: string;
-  /** Build with `docker buildx build` and plain progress output (BuildKit) instead of `docker build`. */
-  buildx?: boolean;
+  /**
+   * Which builder: `classic` (`docker build` without BuildKit), `buildx` (`docker buildx build`), or `builtin`
+   * (`DOCKER_BUILDKIT=1 docker build`: the engine's own BuildKit, through a CLI that needs no buildx for it, such as
+   * Debian's docker.io 20.10). Both BuildKit forms print plain progress output.
+   */
+  builder?: Builder;
+  /** `docker build --network` for RUN steps; `default` or undefined passes no flag. */
+  network?: string | undefined;
   /** The build cache's own arguments (`--cache-from`, …). */
   cacheArgs?: readonly string[];
-  /** BuildKit's `--secret` arguments (buildx only): where each value is, never the value. */
+  /** BuildKit's `--secret` arguments (BuildKit only): where each value is, never the value. */
   secretArgs?: readonly string[];
 }
 
 /** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
 export function buildArguments(options: BuildOptions): string[] {
   const args = [
-    ...(options.buildx ? ['buildx', 'build', '--progress', 'plain'] : ['build']),
+    ...(options.builder === 'buildx' ? ['buildx'] : []),
+    'build',
+    ...(options.builder === 'buildx' || options.builder === 'builtin' ? ['--progress', 'plain'] : []),
     '--file',
     options.dockerfile,
     '--iidfile',
@@ -167,11 +181,19 @@ export function buildArguments(options: BuildOptions): string[] {
   ];
   if (options.target) args.push('--target', options.target);
   if (options.platform) args.push('--platform', options.platform);
+  if (options.network && options.network !== 'default') args.push('--network', options.network);
   for (const { key, value } of options.buildArgs) args.push('--build-arg', `${key}=${value}`);
   for (const { key, value } of options.labels) args.push('--label', `${key}=${value}`);
   args.push(...(options.secretArgs ?? []));
   args.push(...(options.cacheArgs ?? []), options.context);
   return args;
+}
+
+export type Builder = 'classic' | 'buildx' | 'builtin';
+
+/** The environment `docker build` runs with: the engine's own BuildKit is asked for by DOCKER_BUILDKIT=1. */
+export function builderEnv(builder: Builder): Record<string, string> | undefined {
+  return builder === 'builtin' ? { DOCKER_BUILDKIT: '1' } : undefined;
 }
 
 export interface LocalImage {

@@ -67,7 +67,7 @@ export async function pushImage(inputs: EcrPushInputs, deps: EcrPushDeps): Promi
   const secrets =
     inputs.source.kind === 'build'
       ? await prepareBuildSecrets(inputs.source.secrets, { workspace: deps.workspace, env: deps.env, docker, log })
-      : [];
+      : { secrets: [], builder: undefined };
   const givenImage = localImageGiven(inputs, deps);
   // An image given is known by the time its tags are compared, so they are read now too (used only if the
   // repository exists; else they do not exist either).

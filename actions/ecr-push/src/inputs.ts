@@ -15,6 +15,8 @@ export type ImageSource =
       buildArgs: { key: string; value: string }[];
       target: string | undefined;
       platform: string | undefined;
+      /** The network of RUN steps (`docker build --network`); `default` passes no flag. */
+      network: BuildNetwork;
       /** The user's labels; the OCI defaults are added by `imageLabels`. */
       labels: { key: string; value: string }[];
       /** BuildKit secrets (`--secret`), each read from an environment variable or a file: never a value here. */
@@ -41,7 +43,10 @@ export interface EcrPushInputs {
   scanTimeoutMs: number;
 }
 
-const BUILD_INPUTS = ['file', 'build-args', 'build-secrets', 'target', 'platform', 'labels'] as const;
+const BUILD_INPUTS = ['file', 'build-args', 'build-secrets', 'target', 'platform', 'network', 'labels'] as const;
+
+export const BUILD_NETWORKS = ['default', 'none', 'host'] as const;
+export type BuildNetwork = (typeof BUILD_NETWORKS)[number];
 
 export function readEcrPushInputs(input: InputReader): EcrPushInputs {
   const repository = input.requiredString('repository');
@@ -81,6 +86,7 @@ export function readEcrPushInputs(input: InputReader): EcrPushInputs {
       buildArgs: readBuildArgs(input),
       target: readTarget(input),
       platform: readPlatform(input),
+      network: input.oneOf('network', BUILD_NETWORKS, 'default'),
       labels: readLabels(input),
       secrets: readBuildSecrets(input),
     };

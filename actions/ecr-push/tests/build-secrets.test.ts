@@ -1,7 +1,7 @@
 /**
  * build-secrets: BuildKit `--secret` arguments that name where each value is (never the value), the values masked,
- * and a clear refusal before any AWS call when a value is missing or the runner has no buildx. (The end-to-end test
- * with a real engine is build-secrets.e2e.test.ts.)
+ * buildx or else the engine's own BuildKit (DOCKER_BUILDKIT=1), and a clear refusal before any AWS call when a value
+ * is missing or the runner has neither. (The end-to-end test with a real engine is build-secrets.e2e.test.ts.)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -72,12 +72,45 @@ describe('build-secrets', () => {
     expect(deps.log.text()).not.toMatch(/npm_9f8e|maven-s3cret-pw/);
   });
 
-  it('without buildx: refuses before any AWS call or build, saying why the classic builder cannot', async () => {
+  it("without buildx: the engine's own BuildKit through DOCKER_BUILDKIT=1 docker build, when the CLI can drive it", async () => {
+    const deps = await testDeps(workspace, { env: { NPM_TOKEN } });
+    deps.docker.builtinBuildKit = true;
+    const scope = authorizationToken()
+      .add(repositoryDescription())
+      .add(tagLookup('0.2541.135', undefined))
+      .add(tagLookup('latest', undefined))
+      .add(tagLookup('0.2541.135', DIGEST))
+      .add(manifestLookup(DIGEST, IMAGE_ID))
+      .add(putImage('latest', DIGEST, IMAGE_ID));
+
+    await pushImage(inputs({ ...secretInputs, network: 'none', labels: 'team=web' }), deps);
+
+    expect(scope.isDone()).toBe(true);
+    const help = deps.docker.calls.find((call) => call.args.join(' ') === 'build --help');
+    expect(help?.env).toEqual({ DOCKER_BUILDKIT: '1' });
+    const builds = deps.docker.calls.filter((call) => call.args[0] === 'build' && !call.args.includes('--help'));
+    // One build: BuildKit sets the labels itself, no LABEL step after it.
+    expect(builds).toHaveLength(1);
+    expect(builds[0]?.env).toEqual({ DOCKER_BUILDKIT: '1' });
+    expect(builds[0]?.args.slice(0, 3)).toEqual(['build', '--progress', 'plain']);
+    expect(builds[0]?.args).toEqual(
+      expect.arrayContaining(['--network', 'none', '--label', 'team=web', '--secret', 'id=npm_token,env=NPM_TOKEN']),
+    );
+    expect(deps.log.groups).toContain('DOCKER_BUILDKIT=1 docker build');
+    for (const call of deps.docker.calls) {
+      expect(`${call.args.join(' ')} ${call.stdin ?? ''}`).not.toMatch(/npm_9f8e|maven-s3cret-pw/);
+    }
+  });
+
+  it("with neither buildx nor a CLI that drives the engine's BuildKit: refuses before any AWS call or build", async () => {
     const deps = await testDeps(workspace, { env: { NPM_TOKEN } });
     await expect(pushImage(inputs(secretInputs), deps)).rejects.toThrow(
-      `Input "build-secrets" needs BuildKit's secret mounts, which need docker buildx, and this runner's Docker has no buildx ("docker buildx inspect": docker: unknown command: docker buildx). The classic builder could only put a secret into the image.`,
+      `Input "build-secrets" needs BuildKit's secret mounts, and this runner's Docker can give none: it has no buildx ("docker buildx inspect": docker: unknown command: docker buildx), and its docker build cannot use the engine's own BuildKit ("DOCKER_BUILDKIT=1 docker build --help": ERROR: BuildKit is enabled but the buildx component is missing or broken.). The classic builder could only put a secret into the image. Use a runner with the buildx plugin (GitHub's hosted runners have it), or install it in an earlier step (e.g. docker/setup-buildx-action).`,
     );
-    expect(deps.docker.calls.map((call) => call.args.slice(0, 2).join(' '))).toEqual(['buildx inspect']);
+    expect(deps.docker.calls.map((call) => call.args.slice(0, 2).join(' '))).toEqual([
+      'buildx inspect',
+      'build --help',
+    ]);
     expect(nock.pendingMocks()).toEqual([]);
     expect(deps.log.masked).toContain(NPM_TOKEN);
   });

@@ -172,6 +172,7 @@ export function putImage(tag: string, digest: string, configDigest: string): Cal
 export interface DockerCall {
   args: string[];
   stdin?: string;
+  env?: Readonly<Record<string, string>>;
 }
 
 /** A Docker engine in memory: records every command (argv and stdin) and answers like the CLI. */
@@ -193,13 +194,22 @@ export class FakeDocker implements DockerCli {
   pushDigest = DIGEST;
   /** `docker buildx inspect`'s driver; undefined: no buildx (Debian's docker.io). */
   buildxDriver: string | undefined;
+  /**
+   * Whether `DOCKER_BUILDKIT=1 docker build` uses the engine's own BuildKit (Debian's docker.io 20.10: its help lists
+   * --secret); false: the CLI wants buildx for it, as every CLI from 23.0 on.
+   */
+  builtinBuildKit = false;
   /** What `docker pull` answers: undefined pulls the image (as `builtImageId`), else fails with this output. */
   pullFailure: string | undefined = 'Error response from daemon: manifest unknown';
   /** The output of a successful build (the steps, with or without cache hits). */
   buildOutput = '';
 
   async run(args: readonly string[], options: DockerRunOptions = {}): Promise<DockerRunResult> {
-    this.calls.push({ args: [...args], ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
+    this.calls.push({
+      args: [...args],
+      ...(options.stdin === undefined ? {} : { stdin: options.stdin }),
+      ...(options.env === undefined ? {} : { env: options.env }),
+    });
     if (this.notInstalled) {
       const { DockerNotInstalledError } = await import('../src/docker.js');
       throw new DockerNotInstalledError(
@@ -232,6 +242,16 @@ export class FakeDocker implements DockerCli {
       case 'logout':
         return ok(`Removing login credentials for ${rest.at(-1)}\n`);
       case 'build':
+        if (rest.includes('--help')) {
+          if (options.env?.DOCKER_BUILDKIT !== '1' || this.builtinBuildKit) {
+            return ok(
+              `Usage:  docker build [OPTIONS] PATH | URL | -\n${this.builtinBuildKit ? '      --secret stringArray      Secret file to expose to the build\n' : ''}`,
+            );
+          }
+          return fail(
+            'ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:\n       https://docs.docker.com/go/buildx/',
+          );
+        }
         return this.build(rest);
       case 'image': {
         if (this.unreachable) {

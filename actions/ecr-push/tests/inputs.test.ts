@@ -17,6 +17,7 @@ describe('inputs', () => {
         buildArgs: [],
         target: undefined,
         platform: undefined,
+        network: 'default',
         labels: [],
         secrets: [],
       },
@@ -38,6 +39,7 @@ describe('inputs', () => {
       'build-args': 'NODE_ENV=production\nQUERY=a=b&c=d',
       target: 'runtime',
       platform: 'linux/arm64',
+      network: 'host',
       labels: 'org.example.team=payments',
       'build-secrets': 'id=npm_token,env=NPM_TOKEN\n# a comment\n id=maven.settings , src=settings/maven.xml ',
       'create-repository': 'true',
@@ -61,6 +63,7 @@ describe('inputs', () => {
         ],
         target: 'runtime',
         platform: 'linux/arm64',
+        network: 'host',
         labels: [{ key: 'org.example.team', value: 'payments' }],
         secrets: [
           { id: 'npm_token', env: 'NPM_TOKEN' },
@@ -147,6 +150,7 @@ describe('inputs', () => {
     [{ repository: 'app', labels: 'a b=c' }, 'Input "labels" line 1: the label key "a b"'],
     [{ repository: 'app', platform: 'linux/amd64,linux/arm64' }, 'Input "platform" must be one platform'],
     [{ repository: 'app', platform: 'amd64' }, 'Input "platform" must be os/arch[/variant]'],
+    [{ repository: 'app', network: 'bridge' }, 'Input "network" must be one of default, none, host; got "bridge".'],
     [{ repository: 'app', target: 'run time' }, 'Input "target" must be a build stage name'],
     [
       { repository: 'app', image: 'my-app:ci', file: 'Dockerfile', 'build-args': 'A=1' },
