@@ -11,6 +11,7 @@
 import path from 'node:path';
 import type { Job, ReusableWorkflowJob, WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
 import { runPostSteps } from './action-steps.js';
+import { enforceProtection } from './environment-protection.js';
 import { type ExpressionContexts, evaluateCondition, type JobStatus } from './expressions.js';
 import { runSteps } from './job-steps.js';
 import { type Permissions, parsePermissions, permissionLevel, restrictPermissions } from './permissions.js';
@@ -33,10 +34,14 @@ import { builtInStandIns } from './stand-ins.js';
 import { at, child, loadWorkflow, tokenStrings, tokenText, tokenValue } from './workflow.js';
 import { calleeFile, callInputs, callOutputs, dispatchInputs, overallResult } from './workflow-calls.js';
 
+export type { ProtectionOutcome } from './environment-protection.js';
 export type {
+  EnvironmentProtection,
   JobResult,
   JobRun,
   PipelineRunnerOptions,
+  ReviewDecision,
+  ReviewRequest,
   RunnerEvent,
   StepRun,
   Trigger,
@@ -188,6 +193,20 @@ export class PipelineRunner {
     run.jobs.push(jobRun);
     const { environment } = scope;
     this.emit({ type: 'job-start', job: scope.id, name: jobRun.name, ...(environment ? { environment } : {}) });
+    if (environment) {
+      const request = { environment, job: scope.id, workflow: frame.workflow.name, trigger };
+      const protection = await enforceProtection(this.options, request);
+      if (Object.keys(protection).length > 0) {
+        jobRun.protection = protection;
+        this.emit({ type: 'protection', job: scope.id, environment, outcome: protection });
+      }
+      if (protection.refused) {
+        // Refused before it started: no step ran, the job fails and so does the run.
+        jobRun.result = 'failure';
+        this.emit({ type: 'job-end', job: scope.id, result: jobRun.result });
+        return { result: jobRun.result, outputs: {} };
+      }
+    }
     await runSteps(this.services, scope, job, at(frame.workflow.raw, 'jobs', job.id.value, 'steps'));
     await runPostSteps(this.services, scope);
     jobRun.result = scope.status.failed ? 'failure' : 'success';
