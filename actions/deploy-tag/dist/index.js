@@ -200,6 +200,19 @@ async function lookupPrevious(inputs, deps) {
     return { ...lookedUp(previous), previous: recordOutput(previous), latest: recordOutput(current) };
 }
 /**
+ * `version: current`: what runs at the place now (its newest deploy there), e.g. for CD to refuse deploying an older
+ * build over it. Nothing deployed there is not an error (`found: false`).
+ */
+async function lookupCurrent(inputs, deps) {
+    const { current } = historyAt(await readAllDeployTags(inputs, deps), inputs.place);
+    if (!current) {
+        deps.info?.(`Nothing deployed ${placeText(inputs.place)} in the tags ${inputs.prefix}<version> of ${repositoryOf(inputs)}.`);
+        return { mode: 'lookup', action: 'looked-up', tag: '', sha: '', version: '', created: false, found: false };
+    }
+    deps.info?.(`Runs ${placeText(inputs.place)} now: ${current.tag.tag} (${current.tag.sha}).`);
+    return lookedUp(current);
+}
+/**
  * `lookup: true` with a version: its deploy tag, the commit it was built from and its newest record at the place.
  * No tag is not an error: a version CI built but never deployed has none yet (`found: false`).
  */
@@ -545,6 +558,8 @@ async function deployTag(inputs, deps) {
         return createDeployTag(inputs, deps);
     if (inputs.mode === 'list')
         return listRecorded(inputs, deps);
+    if (inputs.current)
+        return lookupCurrent(inputs, deps);
     return inputs.version && inputs.tag
         ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
         : lookupPrevious(inputs, deps);
@@ -767,7 +782,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   x7: () => (/* binding */ readDeployTagInputs)
 });
 
-// UNUSED EXPORTS: LIST_VERSION, LOOKUP_VERSION
+// UNUSED EXPORTS: CURRENT_VERSION, LIST_VERSION, LOOKUP_VERSION
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
@@ -814,6 +829,8 @@ var src_version = __nccwpck_require__(135);
 const LOOKUP_VERSION = 'previous';
 /** `version: recorded` lists what every deploy tag records. */
 const LIST_VERSION = 'recorded';
+/** `version: current` looks up what runs at the place now (its newest deploy there). */
+const CURRENT_VERSION = 'current';
 function readDeployTagInputs(input, env = process.env) {
     const token = input.raw('github-token');
     if (!token) {
@@ -837,13 +854,15 @@ function readDeployTagInputs(input, env = process.env) {
             place[field] = value;
     }
     const common = { prefix, token, owner, repo, runUrl, place };
-    if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION) {
+    if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION || versionText === CURRENT_VERSION) {
         checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
-        return versionText === LIST_VERSION ? { mode: 'list', ...common } : { mode: 'lookup', ...common };
+        if (versionText === LIST_VERSION)
+            return { mode: 'list', ...common };
+        return { mode: 'lookup', ...common, ...(versionText === CURRENT_VERSION ? { current: true } : {}) };
     }
     const version = (0,src_version/* parseVersion */.o)(versionText);
     if (!version) {
-        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous" or "recorded"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
+        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
     }
     const tag = `${prefix}${version.text}`;
     const problem = refNameProblem(`refs/tags/${tag}`);

@@ -6,7 +6,7 @@ import { createDeployTag } from './create.js';
 import type { DeployTagDeps } from './github.js';
 import type { DeployTagInputs } from './inputs.js';
 import { listRecorded } from './list.js';
-import { lookupPrevious, lookupVersion } from './lookup.js';
+import { lookupCurrent, lookupPrevious, lookupVersion } from './lookup.js';
 import type { DeployTagResult } from './result.js';
 
 export type { DeployTagDeps } from './github.js';
@@ -15,6 +15,7 @@ export type { DeployRecordOutput, DeployTagResult } from './result.js';
 export async function deployTag(inputs: DeployTagInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
   if (inputs.mode === 'create') return createDeployTag(inputs, deps);
   if (inputs.mode === 'list') return listRecorded(inputs, deps);
+  if (inputs.current) return lookupCurrent(inputs, deps);
   return inputs.version && inputs.tag
     ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
     : lookupPrevious(inputs, deps);
