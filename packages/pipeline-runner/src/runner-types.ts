@@ -136,6 +136,8 @@ export interface JobRun {
   environment?: string;
   /** What the environment's protection rules did before the job started (a protected environment only). */
   protection?: ProtectionOutcome;
+  /** The evaluated `timeout-minutes:` of the job (recorded, not enforced). */
+  timeoutMinutes?: number;
   /** The evaluated `concurrency:` of the job (recorded; runs here are sequential anyway). */
   concurrency?: { group: string; cancelInProgress: boolean };
   permissions: Permissions;

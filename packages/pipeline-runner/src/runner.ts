@@ -248,6 +248,7 @@ export class PipelineRunner {
     const workflowEnv = tokenStrings(frame.workflow.template.env, base());
     Object.assign(jobEnv, workflowEnv, tokenStrings(job.env, { ...base(), env: workflowEnv }));
     const concurrency = concurrencyOf(tokenValue(job.concurrency, base()));
+    const timeoutMinutes = tokenValue(at(frame.workflow.raw, 'jobs', job.id.value, 'timeout-minutes'), base());
     const jobRun: JobRun = {
       id: jobId,
       name: tokenText(job.name, base()) || job.id.value,
@@ -255,6 +256,7 @@ export class PipelineRunner {
       result: 'success',
       ...(environment ? { environment } : {}),
       ...(concurrency ? { concurrency } : {}),
+      ...(timeoutMinutes != null ? { timeoutMinutes: Number(timeoutMinutes) } : {}),
       permissions,
       outputs: {},
       steps: [],

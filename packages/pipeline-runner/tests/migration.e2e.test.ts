@@ -168,7 +168,10 @@ describe('deploy.yml runs migration-command before the deploy', () => {
       const before = sim.calls.length;
       const cd = await pipeline.runCd(ci);
       expect(cd.conclusion).toBe('failure');
-      expect(step(cd, 'deploy/deploy', /Check the settings/).log).toContain(message);
+      const check = lines.some((line) => line.startsWith('migration-timeout'))
+        ? step(cd, 'deploy/gate', /Check the time budget/)
+        : step(cd, 'deploy/deploy', /Check the settings/);
+      expect(check.log).toContain(message);
       expect(sim.calls.slice(before).filter((c) => c.api !== 'github')).toEqual([]);
     },
     120_000,

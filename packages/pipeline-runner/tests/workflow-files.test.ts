@@ -230,10 +230,11 @@ describe('deploy.yml', () => {
     );
   });
 
-  it('runs in the environment (protection rules, environment subject) and one deploy at a time per service', () => {
+  it('runs in the environment (protection rules, environment subject) and one deploy at a time per region, cluster and service', () => {
     expect(deploy().environment).toBe('${{ inputs.environment }}');
     expect(deploy().concurrency).toEqual({
-      group: 'deploy-${{ inputs.environment }}-${{ inputs.service || vars.ECS_SERVICE }}',
+      group:
+        'deploy-${{ inputs.environment }}-${{ inputs.aws-region || vars.AWS_REGION }}-${{ inputs.cluster || vars.ECS_CLUSTER }}-${{ inputs.service || vars.ECS_SERVICE }}',
       'cancel-in-progress': false,
     });
   });
@@ -243,8 +244,10 @@ describe('deploy.yml', () => {
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.ref).toBe('${{ steps.plan.outputs.sha }}');
     const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
-    // The writing one: lookups and `version: recorded` (keep-revisions' list) only read.
-    const tag = tags.filter((s) => s.with?.lookup !== true && s.with?.version !== 'recorded');
+    // The writing one: lookups, `version: current` and `version: recorded` (keep-revisions' list) only read.
+    const tag = tags.filter(
+      (s) => s.with?.lookup !== true && s.with?.version !== 'recorded' && s.with?.version !== 'current',
+    );
     expect(tag).toHaveLength(1);
     expect(tag[0]?.with?.sha).toBe('${{ steps.plan.outputs.sha }}');
     expect(read('.github/workflows/deploy.yml')).toContain('BUILT_SHA: ${{ github.event.workflow_run.head_sha }}');
@@ -261,8 +264,10 @@ describe('deploy.yml', () => {
     const render = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-render-taskdef@v1');
     const wait = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
     expect(render?.with?.['verify-image']).toBe(true);
-    expect(render?.with?.['ecr-repository']).toBe(
-      '${{ steps.aws.outputs.aws-account-id }}.dkr.ecr.${{ env.DEPLOY_AWS_REGION }}.amazonaws.com/${{ env.DEPLOY_REPOSITORY }}',
+    // The registry the plan checked: registry-account and registry-region, else the role's account and the deploy region.
+    expect(render?.with?.['ecr-repository']).toBe('${{ steps.plan.outputs.repository-uri }}');
+    expect(read('.github/workflows/deploy.yml')).toContain(
+      'REGISTRY: ${{ inputs.registry-account || steps.aws.outputs.aws-account-id }}.dkr.ecr.${{ inputs.registry-region || env.DEPLOY_AWS_REGION }}.amazonaws.com',
     );
     expect(wait?.with?.rollback).toBe(true);
     // After a migration, the revision it registered and ran; else the recorded one (a redeploy or rollback).
@@ -277,12 +282,13 @@ describe('deploy.yml', () => {
     const wait = steps.findIndex((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
     expect(migrate).toBeGreaterThan(-1);
     expect(migrate).toBeLessThan(wait);
-    expect(steps[migrate]?.if).toBe("inputs.migration-command != ''");
+    expect(steps[migrate]?.if).toBe("inputs.migration-command != '' && steps.plan.outputs.source != 'none'");
     expect(steps[migrate]?.with?.command).toBe('${{ inputs.migration-command }}');
     // The value reaches a script only as an environment variable, to be checked there.
     const text = read('.github/workflows/deploy.yml');
     expect(text).toContain('MIGRATION_COMMAND: ${{ inputs.migration-command }}');
-    expect(text.match(/inputs\.migration-command/g)).toHaveLength(3);
+    // The settings check, the gate's time budget, the step's if: and its command.
+    expect(text.match(/inputs\.migration-command/g)).toHaveLength(4);
   });
 });
 
