@@ -13,7 +13,7 @@ let pipeline: Pipeline;
 const root = new URL('../../..', import.meta.url).pathname;
 const STAGING = { cluster: 'ecs-be-staging', service: 'ecs-be-staging-service' };
 
-/** The CD workflow of docs/setup.md's "Staging and production": production after staging, settings from variables. */
+/** A CD with one caller job per environment, production after staging, settings from the environments' variables. */
 const CD = `name: CD
 on:
   workflow_run:

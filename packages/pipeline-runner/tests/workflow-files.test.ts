@@ -39,7 +39,11 @@ interface Workflow {
 
 const workflow = (file: string) => parse(read(file)) as Workflow;
 const REUSABLE = ['.github/workflows/build-push.yml', '.github/workflows/deploy.yml'];
-const TEMPLATES = ['.github/workflow-templates/ecs-ci.yml', '.github/workflow-templates/ecs-cd.yml'];
+const TEMPLATES = [
+  '.github/workflow-templates/ecs-ci.yml',
+  '.github/workflow-templates/ecs-cd.yml',
+  '.github/workflow-templates/ecs-cd-staging-production.yml',
+];
 
 /** The jobs' GITHUB_TOKEN scopes, exactly: each is needed by a named step and nothing more is granted. */
 const LEAST: Record<string, Record<string, Record<string, string>>> = {
@@ -109,6 +113,12 @@ describe('starter workflows call the reusable ones as GitHub would accept', () =
       }
     },
   );
+
+  it("docs/setup.md's staging and production section shows the tested template, word for word", () => {
+    const section = read('docs/setup.md').split('### Staging and production')[1] ?? '';
+    const shown = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(shown).toBe(read('.github/workflow-templates/ecs-cd-staging-production.yml'));
+  });
 
   it.each(TEMPLATES)('%s has its .properties.json (name, description, icon, categories)', (file) => {
     const properties = file.replace(/\.yml$/, '.properties.json');
