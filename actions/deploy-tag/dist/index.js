@@ -697,6 +697,10 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}`
                 : `No deploy tag ${inputs.tag}: ${inputs.version.text} has not been deployed`, { title: 'Deploy lookup' });
         }
+        else if (inputs.mode === 'lookup' && inputs.current) {
+            // What runs there now is a fact the caller acts on, not news: a log line, no notice.
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(result.found ? `Current deploy: ${result.version} (${result.tag})` : 'Current deploy: none');
+        }
         else if (result.mode === 'lookup') {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}; latest: ${result.latest?.version}`, { title: 'Rollback target' });
         }

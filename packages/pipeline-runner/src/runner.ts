@@ -14,6 +14,7 @@ import { runPostSteps } from './action-steps.js';
 import { enforceProtection } from './environment-protection.js';
 import { type ExpressionContexts, evaluateCondition, type JobStatus } from './expressions.js';
 import { runSteps } from './job-steps.js';
+import { matrixStrategy } from './matrix.js';
 import { type Permissions, parsePermissions, permissionLevel, restrictPermissions } from './permissions.js';
 import { concurrencyOf, expressionContexts, githubEnv, jobDirectories } from './run-context.js';
 import type {
@@ -136,10 +137,22 @@ export class PipelineRunner {
         });
         continue;
       }
-      results[id] =
-        job.type === 'reusableWorkflowJob'
-          ? await this.callWorkflow(frame, job, trigger, run, contexts)
-          : await this.runJob(frame, job, trigger, run, needs);
+      const strategy = matrixStrategy(id, tokenValue(job.strategy, contexts));
+      const legs = strategy?.legs ?? [{ matrix: undefined, name: id }];
+      const outcomes: JobOutcome[] = [];
+      for (const leg of legs) {
+        const outcome =
+          job.type === 'reusableWorkflowJob'
+            ? await this.callWorkflow(frame, job, trigger, run, { ...contexts, matrix: leg.matrix }, leg.name)
+            : await this.runJob(frame, job, trigger, run, needs, leg);
+        outcomes.push(outcome);
+        if (strategy?.failFast && outcome.result === 'failure') break;
+      }
+      // A matrix job's outputs are those of the legs, the last one's winning where they name the same output.
+      results[id] = {
+        result: overallResult(outcomes.map((o) => o.result)),
+        outputs: Object.assign({}, ...outcomes.map((o) => o.outputs)),
+      };
     }
     return results;
   }
@@ -156,12 +169,13 @@ export class PipelineRunner {
     trigger: Trigger,
     run: WorkflowRun,
     contexts: ExpressionContexts,
+    name: string,
   ): Promise<JobOutcome> {
     const callee = await loadWorkflow(calleeFile(this.options.root, frame, job.ref.value));
     const inputs = callInputs(job, callee, contexts, () => this.contexts(frame, trigger, {}));
     const secrets = job['inherit-secrets'] ? { ...frame.secrets } : tokenStrings(job['secret-values'], contexts);
     const permissions = this.jobPermissions(frame, job.id.value);
-    const prefix = `${frame.prefix}${job.id.value}/`;
+    const prefix = `${frame.prefix}${name}/`;
     const results = await this.runJobs(
       { workflow: callee, inputs, secrets, ceiling: permissions, prefix },
       trigger,
@@ -187,8 +201,9 @@ export class PipelineRunner {
     trigger: Trigger,
     run: WorkflowRun,
     needs: Record<string, unknown>,
+    leg: { matrix: Record<string, unknown> | undefined; name: string },
   ): Promise<JobOutcome> {
-    const scope = await this.openJob(frame, job, trigger, needs);
+    const scope = await this.openJob(frame, job, trigger, needs, leg);
     const { jobRun } = scope;
     run.jobs.push(jobRun);
     const { environment } = scope;
@@ -221,8 +236,9 @@ export class PipelineRunner {
     job: Job,
     trigger: Trigger,
     needs: Record<string, unknown>,
+    leg: { matrix: Record<string, unknown> | undefined; name: string },
   ): Promise<JobScope> {
-    const jobId = frame.prefix + job.id.value;
+    const jobId = frame.prefix + leg.name;
     const permissions = this.jobPermissions(frame, job.id.value);
     const token =
       permissionLevel(permissions, 'contents') === 'write' ? this.options.tokens.write : this.options.tokens.read;
@@ -232,7 +248,12 @@ export class PipelineRunner {
     // Inside a job that runs in an environment, vars.* are the environment's variables over the repository's.
     let environmentVars: Record<string, string> = {};
     const base = () => {
-      const contexts = this.contexts(frame, trigger, { needs, steps }, token);
+      const contexts = this.contexts(
+        frame,
+        trigger,
+        { needs, steps, ...(leg.matrix ? { matrix: leg.matrix } : {}) },
+        token,
+      );
       return {
         ...contexts,
         vars: { ...(contexts.vars as Record<string, string>), ...environmentVars },
@@ -251,7 +272,7 @@ export class PipelineRunner {
     const timeoutMinutes = tokenValue(at(frame.workflow.raw, 'jobs', job.id.value, 'timeout-minutes'), base());
     const jobRun: JobRun = {
       id: jobId,
-      name: tokenText(job.name, base()) || job.id.value,
+      name: tokenText(job.name, base()) || leg.name,
       workflow: frame.workflow.name,
       result: 'success',
       ...(environment ? { environment } : {}),
