@@ -33,8 +33,11 @@ export function matrixStrategy(jobId: string, strategy: unknown): Strategy | und
   for (const partial of listOf(exclude)) combinations = combinations.filter((c) => !matches(c, partial));
   const original = combinations.map((c) => ({ ...c }));
   for (const extra of listOf(include)) {
-    // An include extends every original combination whose original keys it does not contradict, else stands alone.
-    const fits = combinations.filter((_, i) => matches(extra, pick(original[i] ?? {}, Object.keys(extra))));
+    // An include extends every original combination (of the axes) whose values it does not contradict, else it
+    // stands alone; a combination an include added is never extended by another.
+    const fits = combinations.filter(
+      (_, i) => i < original.length && matches(extra, pick(original[i] ?? {}, Object.keys(extra))),
+    );
     if (fits.length > 0) for (const combination of fits) Object.assign(combination, extra);
     else combinations.push({ ...extra });
   }

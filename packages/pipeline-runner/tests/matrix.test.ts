@@ -33,6 +33,18 @@ describe('matrixStrategy', () => {
     expect(matrixStrategy('deploy', { 'fail-fast': false, matrix: { a: [1] } })?.failFast).toBe(false);
   });
 
+  it('with includes only, has one leg each', () => {
+    const strategy = matrixStrategy('deploy', {
+      matrix: {
+        include: [
+          { region: 'us-east-1', cluster: 'a' },
+          { region: 'eu-west-1', cluster: 'b' },
+        ],
+      },
+    });
+    expect(strategy?.legs.map((leg) => leg.name)).toEqual(['deploy (us-east-1, a)', 'deploy (eu-west-1, b)']);
+  });
+
   it('is undefined without a matrix, and refuses an axis that is not a list', () => {
     expect(matrixStrategy('deploy', undefined)).toBeUndefined();
     expect(() => matrixStrategy('deploy', { matrix: { region: 'us-east-1' } })).toThrow(
