@@ -48,7 +48,7 @@ describe('the deploy job’s limit and the AWS session follow the waits', () => 
     expect(step(cd, 'deploy/deploy', 'aws').inputs['role-duration-seconds']).toBe('3600');
   }, 120_000);
 
-  it('a LINEAR rollout of 1h10m after a 10-minute migration, with a session to match: 160 minutes', async () => {
+  it('a rollout allowed 1h10m (a LINEAR service with ECS’s default steps) after a 10-minute migration, with a session to match: 160 minutes', async () => {
     const cd = await cdWith([
       'timeout: 1h10m',
       `migration-command: '${MIGRATE}'`,
