@@ -3,18 +3,16 @@
  * deployment branches and tags, required reviewers (an approval the test gives or withholds; rejected or never
  * reviewed, the job does not run, its dependants are skipped and the run fails), prevent self-review, wait timers.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import {
-  PipelineRunner,
   type PipelineRunnerOptions,
   REFUSED_DEPLOYMENT,
   type ReviewRequest,
   refAllowed,
   type Trigger,
 } from '../src/index.js';
+import { scratchRunner } from './scratch-runner.js';
 
 const WORKFLOW = `name: W
 on: [push, workflow_dispatch]
@@ -40,21 +38,10 @@ jobs:
 `;
 
 async function runWith(options: Partial<PipelineRunnerOptions>, trigger: Partial<Trigger> = {}) {
-  const root = await mkdtemp(path.join(tmpdir(), 'runner-protection-'));
-  await writeFile(path.join(root, 'package.json'), '{}');
-  await writeFile(path.join(root, 'w.yml'), WORKFLOW);
-  const runner = new PipelineRunner({
-    root,
-    owner: 'octo-org',
-    repo: 'octo-app',
-    appRepoDir: root,
-    apiUrl: 'http://127.0.0.1:9',
-    tokens: { write: 'write-token', read: 'read-token' },
-    aws: { accountId: '123456789012', credentials: {} },
-    environmentVars: { production: { WHERE: 'prod' } },
-    uploadArtifact: () => {},
-    ...options,
-  });
+  const { runner, root } = await scratchRunner(
+    { 'w.yml': WORKFLOW },
+    { environmentVars: { production: { WHERE: 'prod' } }, ...options },
+  );
   const run = await runner.run(path.join(root, 'w.yml'), {
     eventName: 'push',
     payload: {},

@@ -5,25 +5,18 @@
  * before any AWS call, naming the inputs and the numbers. A LINEAR service with ECS's default steps (10 % every 6
  * minutes: 54 minutes, plus bake time) needs more than the 60 minutes and one-hour session deploy.yml had fixed.
  */
-import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import type { Simulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type CiRun, createPipeline, type Pipeline, seededEcrPush, type WorkflowRun } from '../src/index.js';
-import { explain, job, starterWith, step } from './run-helpers.js';
+import type { CiRun, Pipeline, WorkflowRun } from '../src/index.js';
+import { explain, job, ROOT, starterWith, startSeededPipeline, step } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
 let ci: CiRun;
-const root = new URL('../../..', import.meta.url).pathname;
 const MIGRATE = '["./migrate.sh", "up"]';
 
 beforeAll(async () => {
-  sim = await startSimulator({ timeScale: 100 });
-  pipeline = await createPipeline({
-    sim,
-    root,
-    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
-    standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, 'these tests seed images') },
-  });
+  ({ sim, pipeline } = await startSeededPipeline());
   sim.ecs.setCommandScenario(JSON.parse(MIGRATE), { kind: 'exit', exitCode: 0, afterSeconds: 10 });
   ci = await pipeline.runCi();
   expect(explain(ci)).toBe('');
@@ -35,7 +28,7 @@ afterAll(async () => {
 
 /** CD of `ci` with these lines added to the starter's `with:`. */
 async function cdWith(lines: string[]): Promise<WorkflowRun> {
-  await pipeline.push(`CD: ${lines.join(', ')}`, { '.github/workflows/ecs-cd.yml': await starterWith(root, lines) });
+  await pipeline.push(`CD: ${lines.join(', ')}`, { '.github/workflows/ecs-cd.yml': await starterWith(ROOT, lines) });
   return pipeline.runCd(ci);
 }
 

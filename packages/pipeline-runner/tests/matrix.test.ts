@@ -3,12 +3,10 @@
  * stand alone, legs named `<job> (<values>)` with their own matrix context, fail-fast; for a job and for a call of a
  * reusable workflow.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { PipelineRunner } from '../src/index.js';
 import { matrixStrategy } from '../src/matrix.js';
+import { scratchRunner } from './scratch-runner.js';
 
 describe('matrixStrategy', () => {
   it('is the product of the axes less the excludes, with the includes added', () => {
@@ -55,23 +53,7 @@ describe('matrixStrategy', () => {
 
 describe('a matrix job in the runner', () => {
   async function run(files: Record<string, string>) {
-    const root = await mkdtemp(path.join(tmpdir(), 'runner-matrix-'));
-    // The name our own actions and workflows are published under (see our-repository.ts).
-    const manifest = { repository: { type: 'git', url: 'https://github.com/ecs-actions/ecs-actions.git' } };
-    for (const [name, text] of Object.entries({ 'package.json': JSON.stringify(manifest), ...files })) {
-      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-      await writeFile(path.join(root, name), text);
-    }
-    const runner = new PipelineRunner({
-      root,
-      owner: 'octo-org',
-      repo: 'octo-app',
-      appRepoDir: root,
-      apiUrl: 'http://127.0.0.1:9',
-      tokens: { write: 'write-token', read: 'read-token' },
-      aws: { accountId: '123456789012', credentials: {} },
-      uploadArtifact: () => {},
-    });
+    const { runner, root } = await scratchRunner(files);
     return runner.run(path.join(root, 'w.yml'), {
       eventName: 'push',
       payload: {},

@@ -4,14 +4,13 @@
  * second artifact of one name), and each application's own CD deploys its own build (deploy.yml with app: its
  * artifact, its service, its deploy tags ecs-deploy-<app>-<version>).
  */
-import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import type { Simulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createPipeline, type Pipeline, seededEcrPush } from '../src/index.js';
-import { explain, job, step } from './run-helpers.js';
+import type { Pipeline } from '../src/index.js';
+import { cdCalling, explain, job, startSeededPipeline, step } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
-const root = new URL('../../..', import.meta.url).pathname;
 const APPS = ['api', 'web'] as const;
 const CLUSTER = 'octo';
 
@@ -34,33 +33,11 @@ ${APPS.map(
 ).join('')}`;
 
 /** The CD of one application (its own workflow file in the repository). */
-const cdOf = (app: string) => `name: CD ${app}
-on:
-  workflow_run:
-    workflows: [CI]
-    types: [completed]
-    branches: [master]
-permissions: {}
-jobs:
-  deploy:
-    if: github.event.workflow_run.conclusion == 'success'
-    uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1
-    permissions: { contents: write, id-token: write, actions: read, deployments: write }
-    with:
-      app: ${app}
-      repository: octo-${app}
-      cluster: ${CLUSTER}
-      service: octo-${app}
-`;
+const cdOf = (app: string) =>
+  cdCalling([`app: ${app}`, `repository: octo-${app}`, `cluster: ${CLUSTER}`, `service: octo-${app}`]);
 
 beforeAll(async () => {
-  sim = await startSimulator({ timeScale: 100 });
-  pipeline = await createPipeline({
-    sim,
-    root,
-    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
-    standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, 'these tests seed images') },
-  });
+  ({ sim, pipeline } = await startSeededPipeline());
   for (const app of APPS) {
     sim.ecr.seedRepository({ repositoryName: `octo-${app}`, imageTagMutability: 'MUTABLE' });
     pipeline.addService(CLUSTER, `octo-${app}`);

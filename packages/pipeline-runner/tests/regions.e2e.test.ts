@@ -5,51 +5,37 @@
  * replica); either way checked by the digest CI built. The simulator serves one region, so the two regions' services
  * are told apart by their clusters here, and the region by what each leg was given and checked.
  */
-import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import type { Simulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type CiRun, createPipeline, type Pipeline, seededEcrPush } from '../src/index.js';
-import { explain, job, step } from './run-helpers.js';
+import type { CiRun, Pipeline } from '../src/index.js';
+import { cdCalling, explain, job, startSeededPipeline, step } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
 let ci: CiRun;
-const root = new URL('../../..', import.meta.url).pathname;
 const EU_CLUSTER = 'ecs-be-prod-eu';
 
-const cdAcrossRegions = (registryRegion: string) => `name: CD
-on:
-  workflow_run:
-    workflows: [CI]
-    types: [completed]
-    branches: [master]
-permissions: {}
-jobs:
-  deploy:
-    if: github.event.workflow_run.conclusion == 'success'
-    strategy:
-      matrix:
-        include:
-          - region: us-east-1
-            cluster: ecs-be-prod
-          - region: eu-west-1
-            cluster: ${EU_CLUSTER}
-    uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1
-    permissions: { contents: write, id-token: write, actions: read, deployments: write }
-    with:
-      aws-region: \${{ matrix.region }}
-      cluster: \${{ matrix.cluster }}
-      registry-region: '${registryRegion}'
-      ci-workflow: .github/workflows/ecs-ci.yml
-`;
+const cdAcrossRegions = (registryRegion: string) =>
+  cdCalling(
+    [
+      'aws-region: ${{ matrix.region }}',
+      'cluster: ${{ matrix.cluster }}',
+      `registry-region: '${registryRegion}'`,
+      'ci-workflow: .github/workflows/ecs-ci.yml',
+    ],
+    [
+      'strategy:',
+      '  matrix:',
+      '    include:',
+      '      - region: us-east-1',
+      '        cluster: ecs-be-prod',
+      '      - region: eu-west-1',
+      `        cluster: ${EU_CLUSTER}`,
+    ],
+  );
 
 beforeAll(async () => {
-  sim = await startSimulator({ timeScale: 100 });
-  pipeline = await createPipeline({
-    sim,
-    root,
-    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
-    standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, 'these tests seed images') },
-  });
+  ({ sim, pipeline } = await startSeededPipeline());
   pipeline.addService(EU_CLUSTER, pipeline.service);
   ci = await pipeline.runCi();
   expect(explain(ci)).toBe('');

@@ -5,24 +5,21 @@
  * the same digest; a manual run deploys, redeploys or rolls back the chosen environment only; an older build never
  * replaces a newer one on its own; a tag moved in ECR since CI is refused.
  */
-import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import type { Simulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   adoptTemplate,
   type CiRun,
-  createPipeline,
   type Pipeline,
   REFUSED_DEPLOYMENT,
   type ReviewDecision,
   type ReviewRequest,
-  seededEcrPush,
   type WorkflowRun,
 } from '../src/index.js';
-import { explain, job, step } from './run-helpers.js';
+import { explain, job, ROOT, startSeededPipeline, step } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
-const root = new URL('../../..', import.meta.url).pathname;
 const STAGING = { cluster: 'ecs-be-staging', service: 'ecs-be-staging-service' };
 const REGISTRY = '123456789012.dkr.ecr.us-east-1.amazonaws.com';
 
@@ -31,22 +28,17 @@ let answer: ReviewDecision | undefined;
 const requests: ReviewRequest[] = [];
 
 beforeAll(async () => {
-  sim = await startSimulator({ timeScale: 100 });
-  pipeline = await createPipeline({
-    sim,
-    root,
-    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
-    standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, 'these tests seed images') },
+  ({ sim, pipeline } = await startSeededPipeline({
     environmentVars: { staging: { ECS_CLUSTER: STAGING.cluster, ECS_SERVICE: STAGING.service } },
     environments: { production: { requiredReviewers: ['release-lead'] } },
     review: (request) => {
       requests.push(request);
       return answer;
     },
-  });
+  }));
   pipeline.addService(STAGING.cluster, STAGING.service);
   await pipeline.push('CD: staging, then production after approval', {
-    '.github/workflows/ecs-cd.yml': await adoptTemplate(root, 'ecs-cd-staging-production.yml'),
+    '.github/workflows/ecs-cd.yml': await adoptTemplate(ROOT, 'ecs-cd-staging-production.yml'),
   });
 }, 60_000);
 
