@@ -93,26 +93,30 @@ describe('each CI build: staging, then production after approval', () => {
     expect(registeredImagesSince(from)).toEqual([pinned, pinned]);
     expect(step(cd, 'production/deploy', 'render').outputs['image-digest']).toBe(digestOf(ci));
     expect(cd.outputs.production).toMatchObject({ version: versionOf(ci), status: 'succeeded' });
-  });
+  }, 300_000);
 
   it.each([
     ['rejected', { approve: false, reviewer: 'release-lead', comment: 'freeze' } as const, REFUSED_DEPLOYMENT],
     ['withheld', undefined, `The job was not approved within 30 days. ${REFUSED_DEPLOYMENT}`],
-  ])('approval %s: staging runs the build, production is not touched, and the run fails', async (_, decision, why) => {
-    const ci = await pipeline.runCi();
-    builds.unapproved = ci;
-    answer = decision;
-    const production = runningInProduction();
-    const from = sim.calls.length;
-    const cd = await pipeline.runCd(ci);
-    expect(cd.conclusion).toBe('failure');
-    expect(job(cd, 'staging/deploy').result).toBe('success');
-    expect(job(cd, 'production/deploy').result).toBe('failure');
-    expect(job(cd, 'production/deploy').steps).toEqual([]);
-    expect(job(cd, 'production/deploy').protection?.refused).toBe(why);
-    expect(updatesSince(from)).toEqual([`${STAGING.cluster}/${STAGING.service}`]);
-    expect(runningInProduction()).toBe(production);
-  });
+  ])(
+    'approval %s: staging runs the build, production is not touched, and the run fails',
+    async (_, decision, why) => {
+      const ci = await pipeline.runCi();
+      builds.unapproved = ci;
+      answer = decision;
+      const production = runningInProduction();
+      const from = sim.calls.length;
+      const cd = await pipeline.runCd(ci);
+      expect(cd.conclusion).toBe('failure');
+      expect(job(cd, 'staging/deploy').result).toBe('success');
+      expect(job(cd, 'production/deploy').result).toBe('failure');
+      expect(job(cd, 'production/deploy').steps).toEqual([]);
+      expect(job(cd, 'production/deploy').protection?.refused).toBe(why);
+      expect(updatesSince(from)).toEqual([`${STAGING.cluster}/${STAGING.service}`]);
+      expect(runningInProduction()).toBe(production);
+    },
+    300_000,
+  );
 });
 
 describe('by hand: one environment only', () => {
@@ -136,7 +140,7 @@ describe('by hand: one environment only', () => {
     expect(updatesSince(from)).toEqual([`${pipeline.cluster}/${pipeline.service}`]);
     expect(rollback.outputs.manual).toMatchObject({ version: versionOf(builds.first as CiRun), status: 'succeeded' });
     expect(runningInStaging()).toBe(staging);
-  });
+  }, 300_000);
 
   it('redeploys staging alone, without asking production’s reviewer', async () => {
     requests.length = 0;
@@ -147,7 +151,7 @@ describe('by hand: one environment only', () => {
     expect(requests).toEqual([]);
     expect(updatesSince(from)).toEqual([`${STAGING.cluster}/${STAGING.service}`]);
     expect(runningInProduction()).toBe(production);
-  });
+  }, 300_000);
 
   it('passes image on for a legacy tag; without one the error says that no image was given', async () => {
     const first = (await pipeline.app.commits())[0] ?? '';
@@ -162,7 +166,7 @@ describe('by hand: one environment only', () => {
     const withImage = await pipeline.dispatchCd('0.2548.7', { environment: 'staging', image });
     expect(explain(withImage)).toBe('');
     expect(step(withImage, 'manual/deploy', 'plan').outputs).toMatchObject({ source: 'render', image, sha: first });
-  });
+  }, 300_000);
 });
 
 describe('never backwards on its own, never other bytes than CI built', () => {
@@ -191,7 +195,7 @@ describe('never backwards on its own, never other bytes than CI built', () => {
     expect(explain(byHand)).toBe('');
     expect(byHand.outputs.manual).toMatchObject({ version: versionOf(older), status: 'succeeded' });
     expect(updatesSince(from)).toEqual([`${STAGING.cluster}/${STAGING.service}`]);
-  });
+  }, 300_000);
 
   it('a tag moved in ECR since CI pushed it is refused before anything changes', async () => {
     const ci = await pipeline.runCi();
@@ -207,7 +211,7 @@ describe('never backwards on its own, never other bytes than CI built', () => {
     expect(updatesSince(from)).toEqual([]);
     expect(registeredImagesSince(from)).toEqual([]);
     expect(runningInStaging()).toBe(staging);
-  });
+  }, 300_000);
 });
 
 /** A lightweight tag as the hand-written pipeline made them (no deploy records). */
