@@ -15,13 +15,14 @@ let pipeline: Pipeline;
 let ci: CiRun;
 const EU_CLUSTER = 'ecs-be-prod-eu';
 
-const cdAcrossRegions = (registryRegion: string) =>
+const cdAcrossRegions = (registryRegion: string, more: string[] = []) =>
   cdCalling(
     [
       'aws-region: ${{ matrix.region }}',
       'cluster: ${{ matrix.cluster }}',
       `registry-region: '${registryRegion}'`,
       'ci-workflow: .github/workflows/ecs-ci.yml',
+      ...more,
     ],
     [
       'strategy:',
@@ -82,16 +83,33 @@ describe('one build, two regions (a job matrix of deploy.yml)', () => {
     240_000,
   );
 
-  it('refuses a registry-region that is no region, before any AWS call', async () => {
-    await pipeline.push('CD: a bad registry region', { '.github/workflows/ecs-cd.yml': cdAcrossRegions('Europe') });
-    const before = sim.calls.length;
-    const cd = await pipeline.runCd(ci);
-    expect(cd.conclusion).toBe('failure');
-    expect(step(cd, 'deploy (us-east-1, ecs-be-prod)/deploy', /Check the settings/).errors).toEqual([
+  it.each([
+    [
+      'a registry-region that is no region',
+      'Europe',
+      [],
       "registry-region is not an AWS region such as eu-west-1: 'Europe'",
-    ]);
-    // fail-fast: the second region does not start.
-    expect(cd.jobs.map((j) => j.id)).not.toContain(`deploy (eu-west-1, ${EU_CLUSTER})/deploy`);
-    expect(sim.calls.slice(before).filter((c) => c.api !== 'github')).toEqual([]);
-  }, 120_000);
+    ],
+    [
+      'a registry-account that is no account id',
+      'us-east-1',
+      ["registry-account: '12345'"],
+      "registry-account is not a 12-digit AWS account id: '12345'",
+    ],
+  ])(
+    'refuses %s, before any AWS call',
+    async (_, registryRegion, more, message) => {
+      await pipeline.push('CD: a bad registry', {
+        '.github/workflows/ecs-cd.yml': cdAcrossRegions(registryRegion, more),
+      });
+      const before = sim.calls.length;
+      const cd = await pipeline.runCd(ci);
+      expect(cd.conclusion).toBe('failure');
+      expect(step(cd, 'deploy (us-east-1, ecs-be-prod)/deploy', /Check the settings/).errors).toEqual([message]);
+      // fail-fast: the second region does not start.
+      expect(cd.jobs.map((j) => j.id)).not.toContain(`deploy (eu-west-1, ${EU_CLUSTER})/deploy`);
+      expect(sim.calls.slice(before).filter((c) => c.api !== 'github')).toEqual([]);
+    },
+    120_000,
+  );
 });
