@@ -71,8 +71,8 @@ export async function startSeededPipeline(
   return { sim, pipeline };
 }
 
-/** A CD workflow run by CI's completion on master, whose one job `deploy` calls deploy.yml with `lines` as `with:`. */
-export function cdCalling(lines: string[], jobKeys: string[] = []): string {
+/** A CD workflow run by CI's completion on master, with these jobs (YAML lines under `jobs:`). */
+export function cdWorkflow(jobs: string[]): string {
   return `name: CD
 on:
   workflow_run:
@@ -81,10 +81,18 @@ on:
     branches: [master]
 permissions: {}
 jobs:
-  deploy:
-    if: github.event.workflow_run.conclusion == 'success'
-${jobKeys.map((line) => `    ${line}\n`).join('')}    uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1
-    permissions: { contents: write, id-token: write, actions: read, deployments: write }
-    with:
-${lines.map((line) => `      ${line}\n`).join('')}`;
+${jobs.map((line) => `  ${line}\n`).join('')}`;
+}
+
+/** A CD workflow whose one job `deploy` calls deploy.yml with `lines` as `with:` (and `jobKeys` as more keys). */
+export function cdCalling(lines: string[], jobKeys: string[] = []): string {
+  return cdWorkflow([
+    'deploy:',
+    "  if: github.event.workflow_run.conclusion == 'success'",
+    ...jobKeys.map((line) => `  ${line}`),
+    '  uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1',
+    '  permissions: { contents: write, id-token: write, actions: read, deployments: write }',
+    '  with:',
+    ...lines.map((line) => `    ${line}`),
+  ]);
 }
