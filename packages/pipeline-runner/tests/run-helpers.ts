@@ -35,8 +35,10 @@ export function explain(run: WorkflowRun): string {
 /** The deploy-tag step of deploy.yml that writes the tag (not the lookup of the history). */
 export function tagStep(run: WorkflowRun) {
   const found = job(run, 'deploy/deploy').steps.find(
-    // Not the lookup (`record`) nor keep-revisions' list of recorded revisions (`recorded`): they only read.
-    (s) => s.uses?.startsWith('ecs-actions/ecs-actions/deploy-tag@') && s.id !== 'record' && s.id !== 'recorded',
+    // Not the lookups (`running`: what runs there now; `record`: the version's) nor keep-revisions' list of recorded
+    // revisions (`recorded`): they only read.
+    (s) =>
+      s.uses?.startsWith('ecs-actions/ecs-actions/deploy-tag@') && !['running', 'record', 'recorded'].includes(s.id),
   );
   if (!found) throw new Error('no deploy-tag step that writes the tag');
   return found;
