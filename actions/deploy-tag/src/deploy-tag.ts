@@ -8,7 +8,7 @@ import { failDeployment, startDeployment } from './deployment.js';
 import type { DeployTagDeps } from './github.js';
 import type { DeployTagInputs } from './inputs.js';
 import { listRecorded } from './list.js';
-import { lookupPrevious, lookupVersion } from './lookup.js';
+import { lookupCurrent, lookupPrevious, lookupVersion } from './lookup.js';
 import type { DeployTagResult } from './result.js';
 
 export type { DeployTagDeps } from './github.js';
@@ -20,6 +20,7 @@ export async function deployTag(inputs: DeployTagInputs, deps: DeployTagDeps): P
   if (inputs.mode === 'deployment') {
     return inputs.state === 'in_progress' ? startDeployment(inputs, deps) : failDeployment(inputs, deps);
   }
+  if (inputs.current) return lookupCurrent(inputs, deps);
   return inputs.version && inputs.tag
     ? lookupVersion(inputs, inputs.version, inputs.tag, deps)
     : lookupPrevious(inputs, deps);

@@ -41,6 +41,9 @@ await runAction({
           : `No deploy tag ${inputs.tag}: ${inputs.version.text} has not been deployed`,
         { title: 'Deploy lookup' },
       );
+    } else if (inputs.mode === 'lookup' && inputs.current) {
+      // What runs there now is a fact the caller acts on, not news: a log line, no notice.
+      log.info(result.found ? `Current deploy: ${result.version} (${result.tag})` : 'Current deploy: none');
     } else if (result.mode === 'lookup') {
       log.notice(
         `Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}${whoAndWhere(result)}; latest: ${result.latest?.version}${result.latest ? whoAndWhere(result.latest) : ''}`,

@@ -68,8 +68,10 @@ export type DeploymentInputs = CommonInputs &
 
 export interface LookupInputs extends CommonInputs {
   mode: 'lookup';
-  /** The version to look up (`lookup: true`); undefined for `version: previous`. */
+  /** The version to look up (`lookup: true`); undefined for `version: previous` and `version: current`. */
   version?: DeployVersion;
+  /** `version: current`: what runs at the place now, instead of the deploy before it. */
+  current?: boolean;
   /** `<prefix><version>` of that version. */
   tag?: string;
 }
@@ -85,6 +87,8 @@ export type DeployTagInputs = CreateInputs | LookupInputs | ListInputs | Deploym
 export const LOOKUP_VERSION = 'previous';
 /** `version: recorded` lists what every deploy tag records. */
 export const LIST_VERSION = 'recorded';
+/** `version: current` looks up what runs at the place now (its newest deploy there). */
+export const CURRENT_VERSION = 'current';
 
 export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv = process.env): DeployTagInputs {
   const token = input.raw('github-token');
@@ -112,9 +116,10 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
   const place = readPlace(input, env, taskDefinitionArn);
   const common: CommonInputs = { prefix, token, owner, repo, runUrl, place };
 
-  if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION) {
+  if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION || versionText === CURRENT_VERSION) {
     checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
-    return versionText === LIST_VERSION ? { mode: 'list', ...common } : { mode: 'lookup', ...common };
+    if (versionText === LIST_VERSION) return { mode: 'list', ...common };
+    return { mode: 'lookup', ...common, ...(versionText === CURRENT_VERSION ? { current: true } : {}) };
   }
 
   const version = parseVersion(versionText);
@@ -122,7 +127,7 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
     throw invalidInput(
       'version',
       looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText,
-      'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous" or "recorded"',
+      'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"',
       'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.',
     );
   }

@@ -32,6 +32,22 @@ export async function lookupPrevious(inputs: LookupInputs, deps: DeployTagDeps):
 }
 
 /**
+ * `version: current`: what runs at the place now (its newest deploy there), e.g. for CD to refuse deploying an older
+ * build over it. Nothing deployed there is not an error (`found: false`).
+ */
+export async function lookupCurrent(inputs: LookupInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
+  const { current } = historyAt(await readAllDeployTags(inputs, deps), inputs.place);
+  if (!current) {
+    deps.info?.(
+      `Nothing deployed ${placeText(inputs.place)} in the tags ${inputs.prefix}<version> of ${repositoryOf(inputs)}.`,
+    );
+    return { mode: 'lookup', action: 'looked-up', tag: '', sha: '', version: '', created: false, found: false };
+  }
+  deps.info?.(`Runs ${placeText(inputs.place)} now: ${current.tag.tag} (${current.tag.sha}).`);
+  return lookedUp(current);
+}
+
+/**
  * `lookup: true` with a version: its deploy tag, the commit it was built from and its newest record at the place.
  * No tag is not an error: a version CI built but never deployed has none yet (`found: false`).
  */

@@ -323,6 +323,33 @@ describe('lookup mode (version: previous)', () => {
   });
 });
 
+describe('version: current', () => {
+  it('outputs what runs at the place now (its newest deploy there, after a rollback too), and writes nothing', async () => {
+    await seedTags([
+      ['0.2601.1', A],
+      ['0.2601.2', B],
+    ]);
+    await seedTags([['0.2601.3', C]], STAGING);
+    await run({ version: '0.2601.1', sha: A, image: imageOf('0.2601.1') }, ANOTHER_RUN); // a rollback's deploy
+    const before = gh.github.tags(OWNER, REPO);
+    expect(await run({ version: 'current' })).toMatchObject({
+      mode: 'lookup',
+      found: true,
+      version: '0.2601.1',
+      sha: A,
+      image: imageOf('0.2601.1'),
+      deployedHere: true,
+    });
+    expect(await run({ version: 'current', ...STAGING })).toMatchObject({ found: true, version: '0.2601.3', sha: C });
+    expect(gh.github.tags(OWNER, REPO)).toEqual(before);
+  });
+
+  it('finds nothing (not an error) where nothing was deployed', async () => {
+    await seedTags([['0.2601.1', A]]);
+    expect(await run({ version: 'current', service: 'worker' })).toMatchObject({ found: false, version: '', tag: '' });
+  });
+});
+
 describe('list mode (version: recorded)', () => {
   it('lists every task definition the deploy tags record, in any place, newest deploy first, once each; writes nothing', async () => {
     await run({ version: '0.2601.1', sha: A, image: imageOf('0.2601.1'), 'task-definition-arn': arn(1) });
@@ -661,7 +688,7 @@ describe('bad input: one clear error, nothing written', () => {
   it.each([
     [
       { version: 'v1.2.3' },
-      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous" or "recorded"; got "v1.2.3".',
+      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"; got "v1.2.3".',
     ],
     [{ version: '0.2554.1' }, 'Input "version" must be a HeadVer version'],
     [{ version: '01.2601.1' }, 'Input "version" must be a HeadVer version'],
@@ -713,7 +740,7 @@ describe('bad input: one clear error, nothing written', () => {
     [{ version: '0.2601.1', cluster: '', service: '' }, 'Inputs "cluster", "service" are empty'],
     [
       { version: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' },
-      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous" or "recorded"; got "(a GitHub token: not shown)".',
+      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"; got "(a GitHub token: not shown)".',
     ],
     [{ version: '0.2601.1', 'image-digest': 'abc' }, 'Input "image-digest" must be an image digest sha256:<64 hex>'],
   ])('%j', (inputs, message) => {

@@ -1,5 +1,6 @@
 // Not bundled: runs our workflows locally, as the GitHub runner would, for the end-to-end tests and the demo.
 export { type AppRepo, adaptedTaskDefinition, createAppRepo, SEED_TASK_DEFINITION } from './app-repo.js';
+export { REFUSED_DEPLOYMENT, refAllowed } from './environment-protection.js';
 export { asText, type ExpressionContexts, evaluate, evaluateCondition, evaluateTemplate } from './expressions.js';
 export { ourRepository } from './our-repository.js';
 export { type Permissions, parsePermissions, restrictPermissions } from './permissions.js';
@@ -12,10 +13,14 @@ export {
   type PipelineSetup,
 } from './pipeline.js';
 export {
+  type EnvironmentProtection,
   type JobResult,
   type JobRun,
   PipelineRunner,
   type PipelineRunnerOptions,
+  type ProtectionOutcome,
+  type ReviewDecision,
+  type ReviewRequest,
   type RunnerEvent,
   type StepRun,
   type Trigger,

@@ -8,7 +8,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Simulator } from '@ecs-actions/simulator';
 import { type AppRepo, adaptedTaskDefinition, createAppRepo } from './app-repo.js';
-import { PipelineRunner, type RunnerEvent, type Trigger, type WorkflowRun } from './runner.js';
+import {
+  PipelineRunner,
+  type PipelineRunnerOptions,
+  type RunnerEvent,
+  type Trigger,
+  type WorkflowRun,
+} from './runner.js';
 import type { StandIn } from './stand-ins.js';
 import { loadWorkflow } from './workflow.js';
 
@@ -28,6 +34,10 @@ export interface PipelineSetup {
   inputDefaults?: Record<string, Record<string, string>>;
   /** Each GitHub environment's own variables (over the repository's `vars` in jobs that run in it). */
   environmentVars?: Record<string, Record<string, string>>;
+  /** Each GitHub environment's protection rules, the reviewers' answer and the wait timer's sleep (the runner's). */
+  environments?: PipelineRunnerOptions['environments'];
+  review?: PipelineRunnerOptions['review'];
+  sleep?: PipelineRunnerOptions['sleep'];
   standIns?: Record<string, StandIn>;
   onEvent?: (event: RunnerEvent) => void;
   /** Services desired count; default 2. */
@@ -187,6 +197,9 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
       sim.github.uploadArtifact({ owner, repo, runId, name, files, headSha, overwrite }),
     ...(setup.inputDefaults ? { inputDefaults: setup.inputDefaults } : {}),
     ...(setup.environmentVars ? { environmentVars: setup.environmentVars } : {}),
+    ...(setup.environments ? { environments: setup.environments } : {}),
+    ...(setup.review ? { review: setup.review } : {}),
+    ...(setup.sleep ? { sleep: setup.sleep } : {}),
     ...(setup.standIns ? { standIns: setup.standIns } : {}),
     ...(setup.onEvent ? { onEvent: setup.onEvent } : {}),
   });

@@ -2,6 +2,7 @@
  * The runner's types: what a caller gives (Trigger, PipelineRunnerOptions) and gets back (WorkflowRun, JobRun,
  * StepRun, RunnerEvent), and what the phases of a run share (a workflow call's frame, a job's scope, a step's result).
  */
+import type { ProtectionOutcome } from './environment-protection.js';
 import type { ExpressionContexts, JobStatus } from './expressions.js';
 import type { Permissions } from './permissions.js';
 import type { LoadedWorkflow } from './workflow.js';
@@ -40,6 +41,15 @@ export interface PipelineRunnerOptions {
   tokens: { write: string; read: string };
   /** Each GitHub environment's own variables (Settings → Environments), by environment name. */
   environmentVars?: Record<string, Record<string, string>>;
+  /** Each GitHub environment's deployment protection rules, by environment name (none: any job may enter). */
+  environments?: Record<string, EnvironmentProtection>;
+  /**
+   * The reviewers' answer when a job waits for an environment's required reviewers: a decision, or undefined when
+   * nobody reviews (the job then fails as it would after 30 days). Without it, no review is ever given.
+   */
+  review?: (request: ReviewRequest) => ReviewDecision | undefined | Promise<ReviewDecision | undefined>;
+  /** How the wait timer of an environment waits; default a real timer. Test knob. */
+  sleep?: (ms: number) => Promise<void>;
   /** What the runner machine has in its environment (DOCKER_HOST, AWS endpoints). Not the AWS credentials. */
   machineEnv?: Record<string, string>;
   /**
@@ -71,9 +81,40 @@ export interface PipelineRunnerOptions {
   stepTimeoutMs?: number;
 }
 
+/** An environment's protection rules (Settings → Environments → Deployment protection rules). */
+export interface EnvironmentProtection {
+  /** Users or teams of whom one must approve each job that enters the environment. */
+  requiredReviewers?: readonly string[];
+  /** The one who triggered the run (github.actor) cannot approve it. */
+  preventSelfReview?: boolean;
+  /** Minutes a job waits before it starts (after its approval). */
+  waitTimerMinutes?: number;
+  /** Deployment branches and tags: branch name patterns, and `tag:<pattern>` for tags; absent allows every ref. */
+  deploymentBranches?: readonly string[];
+}
+
+/** A job waiting for review before it enters a protected environment. */
+export interface ReviewRequest {
+  environment: string;
+  /** The job's id, e.g. `production/deploy`. */
+  job: string;
+  workflow: string;
+  runId: number;
+  /** Who triggered the run. */
+  actor: string;
+  reviewers: readonly string[];
+}
+
+export interface ReviewDecision {
+  approve: boolean;
+  reviewer: string;
+  comment?: string;
+}
+
 export type RunnerEvent =
   | { type: 'job-start'; job: string; name: string; environment?: string }
   | { type: 'job-end'; job: string; result: JobResult }
+  | { type: 'protection'; job: string; environment: string; outcome: ProtectionOutcome }
   | { type: 'step-start'; job: string; step: string; name: string }
   | { type: 'step-end'; job: string; step: StepRun }
   | { type: 'output'; job: string; step: string; text: string };
@@ -105,6 +146,10 @@ export interface JobRun {
   workflow: string;
   result: JobResult;
   environment?: string;
+  /** What the environment's protection rules did before the job started (a protected environment only). */
+  protection?: ProtectionOutcome;
+  /** The evaluated `timeout-minutes:` of the job (recorded, not enforced). */
+  timeoutMinutes?: number;
   /** The evaluated `concurrency:` of the job (recorded; runs here are sequential anyway). */
   concurrency?: { group: string; cancelInProgress: boolean };
   permissions: Permissions;

@@ -12,8 +12,10 @@ import path from 'node:path';
 import type { Job, ReusableWorkflowJob, WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
 import { readAsRunner } from '@ecs-actions/core/testkit';
 import { runPostSteps } from './action-steps.js';
+import { enforceProtection } from './environment-protection.js';
 import { type ExpressionContexts, evaluateCondition, type JobStatus } from './expressions.js';
 import { runSteps } from './job-steps.js';
+import { matrixStrategy } from './matrix.js';
 import { type Permissions, parsePermissions, permissionLevel, restrictPermissions } from './permissions.js';
 import { concurrencyOf, expressionContexts, githubEnv, jobDirectories } from './run-context.js';
 import type {
@@ -34,10 +36,14 @@ import { builtInStandIns } from './stand-ins.js';
 import { at, child, loadWorkflow, tokenStrings, tokenText, tokenValue } from './workflow.js';
 import { calleeFile, callInputs, callOutputs, dispatchInputs, overallResult } from './workflow-calls.js';
 
+export type { ProtectionOutcome } from './environment-protection.js';
 export type {
+  EnvironmentProtection,
   JobResult,
   JobRun,
   PipelineRunnerOptions,
+  ReviewDecision,
+  ReviewRequest,
   RunnerEvent,
   StepRun,
   Trigger,
@@ -139,10 +145,22 @@ export class PipelineRunner {
         });
         continue;
       }
-      results[id] =
-        job.type === 'reusableWorkflowJob'
-          ? await this.callWorkflow(frame, job, trigger, run, contexts)
-          : await this.runJob(frame, job, trigger, run, needs);
+      const strategy = matrixStrategy(id, tokenValue(job.strategy, contexts));
+      const legs = strategy?.legs ?? [{ matrix: undefined, name: id }];
+      const outcomes: JobOutcome[] = [];
+      for (const leg of legs) {
+        const outcome =
+          job.type === 'reusableWorkflowJob'
+            ? await this.callWorkflow(frame, job, trigger, run, { ...contexts, matrix: leg.matrix }, leg.name)
+            : await this.runJob(frame, job, trigger, run, needs, leg);
+        outcomes.push(outcome);
+        if (strategy?.failFast && outcome.result === 'failure') break;
+      }
+      // A matrix job's outputs are those of the legs, the last one's winning where they name the same output.
+      results[id] = {
+        result: overallResult(outcomes.map((o) => o.result)),
+        outputs: Object.assign({}, ...outcomes.map((o) => o.outputs)),
+      };
     }
     return results;
   }
@@ -159,12 +177,13 @@ export class PipelineRunner {
     trigger: Trigger,
     run: WorkflowRun,
     contexts: ExpressionContexts,
+    name: string,
   ): Promise<JobOutcome> {
     const callee = await loadWorkflow(calleeFile(this.options.root, frame, job.ref.value));
     const inputs = callInputs(job, callee, contexts, () => this.contexts(frame, trigger, {}));
     const secrets = job['inherit-secrets'] ? { ...frame.secrets } : tokenStrings(job['secret-values'], contexts);
     const permissions = this.jobPermissions(frame, job.id.value);
-    const prefix = `${frame.prefix}${job.id.value}/`;
+    const prefix = `${frame.prefix}${name}/`;
     const results = await this.runJobs(
       { workflow: callee, inputs, secrets, ceiling: permissions, prefix },
       trigger,
@@ -190,12 +209,27 @@ export class PipelineRunner {
     trigger: Trigger,
     run: WorkflowRun,
     needs: Record<string, unknown>,
+    leg: { matrix: Record<string, unknown> | undefined; name: string },
   ): Promise<JobOutcome> {
-    const scope = await this.openJob(frame, job, trigger, needs);
+    const scope = await this.openJob(frame, job, trigger, needs, leg);
     const { jobRun } = scope;
     run.jobs.push(jobRun);
     const { environment } = scope;
     this.emit({ type: 'job-start', job: scope.id, name: jobRun.name, ...(environment ? { environment } : {}) });
+    if (environment) {
+      const request = { environment, job: scope.id, workflow: frame.workflow.name, trigger };
+      const protection = await enforceProtection(this.options, request);
+      if (Object.keys(protection).length > 0) {
+        jobRun.protection = protection;
+        this.emit({ type: 'protection', job: scope.id, environment, outcome: protection });
+      }
+      if (protection.refused) {
+        // Refused before it started: no step ran, the job fails and so does the run.
+        jobRun.result = 'failure';
+        this.emit({ type: 'job-end', job: scope.id, result: jobRun.result });
+        return { result: jobRun.result, outputs: {} };
+      }
+    }
     await runSteps(this.services, scope, job, at(frame.workflow.raw, 'jobs', job.id.value, 'steps'));
     await runPostSteps(this.services, scope);
     jobRun.result = scope.status.failed ? 'failure' : 'success';
@@ -210,8 +244,9 @@ export class PipelineRunner {
     job: Job,
     trigger: Trigger,
     needs: Record<string, unknown>,
+    leg: { matrix: Record<string, unknown> | undefined; name: string },
   ): Promise<JobScope> {
-    const jobId = frame.prefix + job.id.value;
+    const jobId = frame.prefix + leg.name;
     const permissions = this.jobPermissions(frame, job.id.value);
     const token =
       permissionLevel(permissions, 'contents') === 'write' ? this.options.tokens.write : this.options.tokens.read;
@@ -221,7 +256,12 @@ export class PipelineRunner {
     // Inside a job that runs in an environment, vars.* are the environment's variables over the repository's.
     let environmentVars: Record<string, string> = {};
     const base = () => {
-      const contexts = this.contexts(frame, trigger, { needs, steps }, token);
+      const contexts = this.contexts(
+        frame,
+        trigger,
+        { needs, steps, ...(leg.matrix ? { matrix: leg.matrix } : {}) },
+        token,
+      );
       return {
         ...contexts,
         vars: { ...(contexts.vars as Record<string, string>), ...environmentVars },
@@ -237,13 +277,15 @@ export class PipelineRunner {
     const workflowEnv = tokenStrings(frame.workflow.template.env, base());
     Object.assign(jobEnv, workflowEnv, tokenStrings(job.env, { ...base(), env: workflowEnv }));
     const concurrency = concurrencyOf(tokenValue(job.concurrency, base()));
+    const timeoutMinutes = tokenValue(at(frame.workflow.raw, 'jobs', job.id.value, 'timeout-minutes'), base());
     const jobRun: JobRun = {
       id: jobId,
-      name: tokenText(job.name, base()) || job.id.value,
+      name: tokenText(job.name, base()) || leg.name,
       workflow: frame.workflow.name,
       result: 'success',
       ...(environment ? { environment } : {}),
       ...(concurrency ? { concurrency } : {}),
+      ...(timeoutMinutes != null ? { timeoutMinutes: Number(timeoutMinutes) } : {}),
       permissions,
       outputs: {},
       steps: [],

@@ -6,35 +6,28 @@
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createPipeline, type Pipeline, seededEcrPush } from '../src/index.js';
-import { explain, job, step } from './run-helpers.js';
+import { cdWorkflow, explain, job, step } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
 const root = new URL('../../..', import.meta.url).pathname;
 const STAGING = { cluster: 'ecs-be-staging', service: 'ecs-be-staging-service' };
 
-/** The CD workflow of docs/setup.md's "Staging and production": production after staging, settings from variables. */
-const CD = `name: CD
-on:
-  workflow_run:
-    workflows: [CI]
-    types: [completed]
-    branches: [master]
-permissions: {}
-jobs:
-  staging:
-    if: github.event.workflow_run.conclusion == 'success'
-    uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1
-    permissions: { contents: write, id-token: write, actions: read, deployments: write }
-    with:
-      environment: staging
-  production:
-    needs: staging
-    uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1
-    permissions: { contents: write, id-token: write, actions: read, deployments: write }
-    with:
-      environment: production
-`;
+/** A CD with one caller job per environment, production after staging, settings from the environments' variables. */
+const CD = cdWorkflow([
+  'staging:',
+  "  if: github.event.workflow_run.conclusion == 'success'",
+  '  uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1',
+  '  permissions: { contents: write, id-token: write, actions: read, deployments: write }',
+  '  with:',
+  '    environment: staging',
+  'production:',
+  '  needs: staging',
+  '  uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1',
+  '  permissions: { contents: write, id-token: write, actions: read, deployments: write }',
+  '  with:',
+  '    environment: production',
+]);
 
 beforeAll(async () => {
   sim = await startSimulator({ timeScale: 100 });

@@ -45,10 +45,14 @@ const deployTags = () => sim.github.tags(pipeline.owner, pipeline.repo).map((tag
 const running = () => sim.ecs.describeService(pipeline.cluster, pipeline.service)?.taskDefinition;
 
 /** A push with the migration configured, its CI build, and the CD run of that build. */
+/** The migration (30m) + the rollout (30m) + the rollback's wait (30m) outlast the default one-hour AWS session. */
+const SESSION = "role-duration-seconds: '5400'";
+
 async function release(message: string, extra: string[] = []): Promise<{ cd: WorkflowRun; version: string }> {
   await pipeline.push(message, {
     '.github/workflows/ecs-cd.yml': await starterWith(root, [
       `migration-command: '${JSON.stringify(MIGRATE)}'`,
+      SESSION,
       ...extra,
     ]),
   });
@@ -160,14 +164,17 @@ describe('deploy.yml runs migration-command before the deploy', () => {
     '%j fails before any AWS call',
     async (lines, message) => {
       await pipeline.push('CD: a bad migration setting', {
-        '.github/workflows/ecs-cd.yml': await starterWith(root, lines),
+        '.github/workflows/ecs-cd.yml': await starterWith(root, [...lines, SESSION]),
       });
       const ci = await pipeline.runCi();
       expect(explain(ci)).toBe('');
       const before = sim.calls.length;
       const cd = await pipeline.runCd(ci);
       expect(cd.conclusion).toBe('failure');
-      expect(step(cd, 'deploy/deploy', /Check the settings/).log).toContain(message);
+      const check = lines.some((line) => line.startsWith('migration-timeout'))
+        ? step(cd, 'deploy/gate', /Check the time budget/)
+        : step(cd, 'deploy/deploy', /Check the settings/);
+      expect(check.log).toContain(message);
       expect(sim.calls.slice(before).filter((c) => c.api !== 'github')).toEqual([]);
     },
     120_000,
@@ -176,7 +183,10 @@ describe('deploy.yml runs migration-command before the deploy', () => {
   it('a redeploy of a recorded revision runs the migration with that revision, registering nothing', async () => {
     sim.ecs.setCommandScenario(MIGRATE, { kind: 'exit', exitCode: 0, afterSeconds: 10 });
     await pipeline.push('CD: migrate before deploying, again', {
-      '.github/workflows/ecs-cd.yml': await starterWith(root, [`migration-command: '${JSON.stringify(MIGRATE)}'`]),
+      '.github/workflows/ecs-cd.yml': await starterWith(root, [
+        `migration-command: '${JSON.stringify(MIGRATE)}'`,
+        SESSION,
+      ]),
     });
     const version = deployTags()
       .map((tag) => tag.replace(/^ecs-deploy-/, ''))

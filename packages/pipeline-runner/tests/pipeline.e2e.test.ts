@@ -107,7 +107,7 @@ describe('the starter workflows, run from their YAML against the simulator and a
     expect(cd.outputs.deploy).toMatchObject({ version: built.version, status: 'succeeded' });
     expect(job(cd, 'deploy/deploy').environment).toBe('production');
     expect(job(cd, 'deploy/deploy').concurrency).toEqual({
-      group: 'deploy-production-ecs-be-prod-service',
+      group: `deploy-production-${pipeline.vars.AWS_REGION}-ecs-be-prod-ecs-be-prod-service`,
       cancelInProgress: false,
     });
     expect(step(cd, 'deploy/deploy', 'actions/checkout').outputs.commit).toBe(ci.sha);

@@ -1,5 +1,14 @@
 /** Reading a workflow run's jobs and steps in the pipeline's end-to-end tests. */
-import { adoptTemplate, type JobRun, type WorkflowRun } from '../src/index.js';
+import { type Simulator, startSimulator } from '@ecs-actions/simulator';
+import {
+  adoptTemplate,
+  createPipeline,
+  type JobRun,
+  type Pipeline,
+  type PipelineSetup,
+  seededEcrPush,
+  type WorkflowRun,
+} from '../src/index.js';
 
 export function job(run: WorkflowRun, id: string): JobRun {
   const found = run.jobs.find((j) => j.id === id);
@@ -41,4 +50,51 @@ export async function starterWith(root: string, lines: string[]): Promise<string
   const anchor = '      ci-workflow: .github/workflows/ecs-ci.yml\n';
   if (!starter.includes(anchor)) throw new Error(`the starter CD has no line ${JSON.stringify(anchor)}`);
   return starter.replace(anchor, `${anchor}${lines.map((line) => `      ${line}\n`).join('')}`);
+}
+
+/** The ecs-actions repository these tests run the workflows of. */
+export const ROOT = new URL('../../..', import.meta.url).pathname;
+
+/**
+ * A simulator (time × 100) and a pipeline whose CI seeds its images in place of ecr-push (no Docker), followed
+ * closely (poll every second); `setup` adds to or overrides the pipeline's settings.
+ */
+export async function startSeededPipeline(
+  setup: Partial<PipelineSetup> = {},
+): Promise<{ sim: Simulator; pipeline: Pipeline }> {
+  const sim = await startSimulator({ timeScale: 100 });
+  const pipeline = await createPipeline({
+    sim,
+    root: ROOT,
+    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
+    standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, 'these tests seed images') },
+    ...setup,
+  });
+  return { sim, pipeline };
+}
+
+/** A CD workflow run by CI's completion on master, with these jobs (YAML lines under `jobs:`). */
+export function cdWorkflow(jobs: string[]): string {
+  return `name: CD
+on:
+  workflow_run:
+    workflows: [CI]
+    types: [completed]
+    branches: [master]
+permissions: {}
+jobs:
+${jobs.map((line) => `  ${line}\n`).join('')}`;
+}
+
+/** A CD workflow whose one job `deploy` calls deploy.yml with `lines` as `with:` (and `jobKeys` as more keys). */
+export function cdCalling(lines: string[], jobKeys: string[] = []): string {
+  return cdWorkflow([
+    'deploy:',
+    "  if: github.event.workflow_run.conclusion == 'success'",
+    ...jobKeys.map((line) => `  ${line}`),
+    '  uses: ecs-actions/ecs-actions/.github/workflows/deploy.yml@v1',
+    '  permissions: { contents: write, id-token: write, actions: read, deployments: write }',
+    '  with:',
+    ...lines.map((line) => `    ${line}`),
+  ]);
 }

@@ -3,7 +3,7 @@
  * step level, outputs and GITHUB_ENV between steps, continue-on-error, reusable workflow calls with typed inputs and
  * defaults, permissions ceilings, the triggers check, and zip reading.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -13,7 +13,6 @@ import {
   evaluate,
   evaluateCondition,
   evaluateTemplate,
-  PipelineRunner,
   type PipelineRunnerOptions,
   parsePermissions,
   restrictPermissions,
@@ -21,6 +20,7 @@ import {
   unzip,
 } from '../src/index.js';
 import { at, loadWorkflow } from '../src/workflow.js';
+import { scratchRunner } from './scratch-runner.js';
 
 describe('expressions', () => {
   const contexts = {
@@ -152,25 +152,7 @@ describe('unzip', () => {
 
 describe('PipelineRunner on small workflows', () => {
   async function setup(files: Record<string, string>, extra: Partial<PipelineRunnerOptions> = {}) {
-    const root = await mkdtemp(path.join(tmpdir(), 'runner-root-'));
-    // The name our own actions and workflows are published under (see our-repository.ts).
-    const manifest = { repository: { type: 'git', url: 'https://github.com/ecs-actions/ecs-actions.git' } };
-    for (const [name, text] of Object.entries({ 'package.json': JSON.stringify(manifest), ...files })) {
-      await mkdir(path.dirname(path.join(root, name)), { recursive: true });
-      await writeFile(path.join(root, name), text);
-    }
-    const options: PipelineRunnerOptions = {
-      root,
-      owner: 'octo-org',
-      repo: 'octo-app',
-      appRepoDir: root,
-      apiUrl: 'http://127.0.0.1:9',
-      tokens: { write: 'write-token', read: 'read-token' },
-      vars: { GREETING: 'hello' },
-      aws: { accountId: '123456789012', credentials: {} },
-      uploadArtifact: () => {},
-      ...extra,
-    };
+    const { runner, root } = await scratchRunner(files, { vars: { GREETING: 'hello' }, ...extra });
     const trigger: Trigger = {
       eventName: 'push',
       payload: { ref: 'refs/heads/master' },
@@ -178,7 +160,7 @@ describe('PipelineRunner on small workflows', () => {
       runId: 42,
       runNumber: 7,
     };
-    return { runner: new PipelineRunner(options), root, trigger };
+    return { runner, root, trigger };
   }
 
   it('passes outputs and GITHUB_ENV between steps, runs failure() steps, honours continue-on-error', async () => {

@@ -268,7 +268,7 @@ describe('redeploy and rollback deploy exactly what ran here', () => {
     expect(rollback.conclusion).toBe('failure');
     const plan = step(rollback, 'deploy/deploy', 'plan');
     expect(plan.errors).toEqual([
-      `Deploy tag ecs-deploy-0.2548.7 records no image and no task definition (made before ecs-actions recorded deploys), so what it ran is unknown and nothing was deployed. Deploy it by hand with its image: version 0.2548.7 and image ${REGISTRY}/${pipeline.repository}:0.2548.7 (the task definition file of commit ${first} is rendered with it).`,
+      `Deploy tag ecs-deploy-0.2548.7 records no image and no task definition (made before ecs-actions recorded deploys), so what it ran is unknown, and this run was given no image (deploy.yml's image input is empty: the CD workflow must pass its own image input on to it). Nothing was deployed. Run CD by hand with version 0.2548.7 and image ${REGISTRY}/${pipeline.repository}:0.2548.7 (the task definition file of commit ${first} is rendered with it).`,
     ]);
     expectNothingDeployed(since);
     expect(runningTaskDefinition()).toBe(ranAs.v1);

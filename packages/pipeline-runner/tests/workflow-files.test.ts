@@ -40,7 +40,11 @@ interface Workflow {
 
 const workflow = (file: string) => parse(read(file)) as Workflow;
 const REUSABLE = ['.github/workflows/build-push.yml', '.github/workflows/deploy.yml'];
-const TEMPLATES = ['.github/workflow-templates/ecs-ci.yml', '.github/workflow-templates/ecs-cd.yml'];
+const TEMPLATES = [
+  '.github/workflow-templates/ecs-ci.yml',
+  '.github/workflow-templates/ecs-cd.yml',
+  '.github/workflow-templates/ecs-cd-staging-production.yml',
+];
 
 /** The jobs' GITHUB_TOKEN scopes, exactly: each is needed by a named step and nothing more is granted. */
 const LEAST: Record<string, Record<string, Record<string, string>>> = {
@@ -114,6 +118,12 @@ describe('starter workflows call the reusable ones as GitHub would accept', () =
       }
     },
   );
+
+  it("docs/setup.md's staging and production section shows the tested template, word for word", () => {
+    const section = read('docs/setup.md').split('### Staging and production')[1] ?? '';
+    const shown = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(shown).toBe(read('.github/workflow-templates/ecs-cd-staging-production.yml'));
+  });
 
   it.each(TEMPLATES)('%s has its .properties.json (name, description, icon, categories)', (file) => {
     const properties = file.replace(/\.yml$/, '.properties.json');
@@ -256,10 +266,11 @@ describe('deploy.yml', () => {
     );
   });
 
-  it('runs in the environment (protection rules, environment subject) and one deploy at a time per service', () => {
+  it('runs in the environment (protection rules, environment subject) and one deploy at a time per region, cluster and service', () => {
     expect(deploy().environment).toBe('${{ inputs.environment }}');
     expect(deploy().concurrency).toEqual({
-      group: 'deploy-${{ inputs.environment }}-${{ inputs.service || vars.ECS_SERVICE }}',
+      group:
+        'deploy-${{ inputs.environment }}-${{ inputs.aws-region || vars.AWS_REGION }}-${{ inputs.cluster || vars.ECS_CLUSTER }}-${{ inputs.service || vars.ECS_SERVICE }}',
       'cancel-in-progress': false,
     });
   });
@@ -269,10 +280,14 @@ describe('deploy.yml', () => {
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.ref).toBe('${{ steps.plan.outputs.sha }}');
     const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
-    // The writing one: lookups and `version: recorded` (keep-revisions' list) only read; the deployment-state steps
-    // write the GitHub Deployment only.
+    // The writing one: lookups, `version: current` and `version: recorded` (keep-revisions' list) only read; the
+    // deployment-state steps write the GitHub Deployment only.
     const tag = tags.filter(
-      (s) => s.with?.lookup !== true && s.with?.version !== 'recorded' && s.with?.['deployment-state'] === undefined,
+      (s) =>
+        s.with?.lookup !== true &&
+        s.with?.version !== 'recorded' &&
+        s.with?.version !== 'current' &&
+        s.with?.['deployment-state'] === undefined,
     );
     expect(tag).toHaveLength(1);
     expect(tag[0]?.with?.sha).toBe('${{ steps.plan.outputs.sha }}');
@@ -293,8 +308,10 @@ describe('deploy.yml', () => {
     const render = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-render-taskdef@v1');
     const wait = steps.find((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
     expect(render?.with?.['verify-image']).toBe(true);
-    expect(render?.with?.['ecr-repository']).toBe(
-      '${{ steps.aws.outputs.aws-account-id }}.dkr.ecr.${{ env.DEPLOY_AWS_REGION }}.amazonaws.com/${{ env.DEPLOY_REPOSITORY }}',
+    // The registry the plan checked: registry-account and registry-region, else the role's account and the deploy region.
+    expect(render?.with?.['ecr-repository']).toBe('${{ steps.plan.outputs.repository-uri }}');
+    expect(read('.github/workflows/deploy.yml')).toContain(
+      'REGISTRY: ${{ inputs.registry-account || steps.aws.outputs.aws-account-id }}.dkr.ecr.${{ inputs.registry-region || env.DEPLOY_AWS_REGION }}.amazonaws.com',
     );
     expect(wait?.with?.rollback).toBe(true);
     // After a migration, the revision it registered and ran; else the recorded one (a redeploy or rollback).
@@ -309,12 +326,13 @@ describe('deploy.yml', () => {
     const wait = steps.findIndex((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
     expect(migrate).toBeGreaterThan(-1);
     expect(migrate).toBeLessThan(wait);
-    expect(steps[migrate]?.if).toBe("inputs.migration-command != ''");
+    expect(steps[migrate]?.if).toBe("inputs.migration-command != '' && steps.plan.outputs.source != 'none'");
     expect(steps[migrate]?.with?.command).toBe('${{ inputs.migration-command }}');
     // The value reaches a script only as an environment variable, to be checked there.
     const text = read('.github/workflows/deploy.yml');
     expect(text).toContain('MIGRATION_COMMAND: ${{ inputs.migration-command }}');
-    expect(text.match(/inputs\.migration-command/g)).toHaveLength(3);
+    // The settings check, the gate's time budget, the step's if: and its command.
+    expect(text.match(/inputs\.migration-command/g)).toHaveLength(4);
   });
 });
 
