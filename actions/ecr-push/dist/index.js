@@ -50,7 +50,9 @@ function dockerCli(binary = 'docker') {
                 const stderr = [];
                 const output = [];
                 // The build's output (a base image's or a RUN step's text) is echoed as plain text, never as commands.
-                const echoes = { stdout: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .plainTextEcho */ .jh)(process.stdout), stderr: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .plainTextEcho */ .jh)(process.stderr) };
+                // Both go to stdout: the runner reads stdout and stderr separately and interleaves their lines, so a
+                // stop-commands block on one stream does not guard the other (its resume line can land in the middle).
+                const echoes = { stdout: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .plainTextEcho */ .jh)(process.stdout), stderr: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .plainTextEcho */ .jh)(process.stdout) };
                 const collect = (into, echo) => (data) => {
                     into.push(data);
                     output.push(data);
