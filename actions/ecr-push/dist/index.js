@@ -5,7 +5,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D4: () => (/* binding */ builderEnv),
 /* harmony export */   RK: () => (/* binding */ dockerCli),
 /* harmony export */   Xx: () => (/* binding */ checkEngine),
 /* harmony export */   YJ: () => (/* binding */ DockerCommandError),
@@ -41,33 +40,35 @@ function dockerCli(binary = 'docker') {
     return {
         run(args, options = {}) {
             const quiet = options.quiet ?? false;
-            const envPrefix = Object.entries(options.env ?? {})
-                .map(([name, value]) => `${name}=${value} `)
-                .join('');
             if (!quiet)
-                process.stdout.write(`[command]${envPrefix}${binary} ${args.join(' ')}\n`);
+                (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .writePlainText */ .Nz)(`[command]${binary} ${args.join(' ')}`);
             return new Promise((resolve, reject) => {
                 const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(binary, [...args], {
                     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-                    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
                 });
                 const stdout = [];
                 const stderr = [];
                 const output = [];
+                // The build's output (a base image's or a RUN step's text) is echoed as plain text, never as commands.
+                // Both go to stdout: the runner reads stdout and stderr separately and interleaves their lines, so a
+                // stop-commands block on one stream does not guard the other (its resume line can land in the middle).
+                const echoes = { stdout: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .plainTextEcho */ .jh)(process.stdout), stderr: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .plainTextEcho */ .jh)(process.stdout) };
                 const collect = (into, echo) => (data) => {
                     into.push(data);
                     output.push(data);
                     if (!quiet)
                         echo.write(data);
                 };
-                child.stdout?.on('data', collect(stdout, process.stdout));
-                child.stderr?.on('data', collect(stderr, process.stderr));
+                child.stdout?.on('data', collect(stdout, echoes.stdout));
+                child.stderr?.on('data', collect(stderr, echoes.stderr));
                 child.on('error', (error) => {
                     reject(error.code === 'ENOENT'
                         ? new DockerNotInstalledError(`Unable to locate executable file: ${binary}`)
                         : error);
                 });
                 child.on('close', (code) => {
+                    echoes.stdout.end();
+                    echoes.stderr.end();
                     resolve({
                         // A process killed by a signal has no exit code: it failed.
                         exitCode: code ?? 1,
@@ -134,9 +135,7 @@ async function checkEngine(docker, env, image) {
 /** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
 function buildArguments(options) {
     const args = [
-        ...(options.builder === 'buildx' ? ['buildx'] : []),
-        'build',
-        ...(options.builder === 'buildx' || options.builder === 'builtin' ? ['--progress', 'plain'] : []),
+        ...(options.buildx ? ['buildx', 'build', '--progress', 'plain'] : ['build']),
         '--file',
         options.dockerfile,
         '--iidfile',
@@ -146,8 +145,6 @@ function buildArguments(options) {
         args.push('--target', options.target);
     if (options.platform)
         args.push('--platform', options.platform);
-    if (options.network && options.network !== 'default')
-        args.push('--network', options.network);
     for (const { key, value } of options.buildArgs)
         args.push('--build-arg', `${key}=${value}`);
     for (const { key, value } of options.labels)
@@ -155,10 +152,6 @@ function buildArguments(options) {
     args.push(...(options.secretArgs ?? []));
     args.push(...(options.cacheArgs ?? []), options.context);
     return args;
-}
-/** The environment `docker build` runs with: the engine's own BuildKit is asked for by DOCKER_BUILDKIT=1. */
-function builderEnv(builder) {
-    return builder === 'builtin' ? { DOCKER_BUILDKIT: '1' } : undefined;
 }
 /** `docker image inspect`; undefined when the engine has no such image. */
 async function inspectImage(docker, reference) {
@@ -295,12 +288,11 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   yA: () => (/* binding */ readEcrPushInputs)
 /* harmony export */ });
-/* unused harmony exports SEVERITIES, BUILD_NETWORKS, checkRepositoryName, tagProblem */
+/* unused harmony exports SEVERITIES, checkRepositoryName, tagProblem */
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6307);
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
-const BUILD_INPUTS = ['file', 'build-args', 'build-secrets', 'target', 'platform', 'network', 'labels'];
-const BUILD_NETWORKS = ['default', 'none', 'host'];
+const BUILD_INPUTS = ['file', 'build-args', 'build-secrets', 'target', 'platform', 'labels'];
 function readEcrPushInputs(input) {
     const repository = input.requiredString('repository');
     checkRepositoryName(repository);
@@ -332,7 +324,6 @@ function readEcrPushInputs(input) {
             buildArgs: readBuildArgs(input),
             target: readTarget(input),
             platform: readPlatform(input),
-            network: input.oneOf('network', BUILD_NETWORKS, 'default'),
             labels: readLabels(input),
             secrets: readBuildSecrets(input),
         };
@@ -574,6 +565,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Rm: () => (/* reexport */ log_namespaceObject),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
+  jh: () => (/* reexport */ plainTextEcho),
   wt: () => (/* reexport */ poll),
   cl: () => (/* reexport */ errors_quoteValue),
   jH: () => (/* reexport */ readInputFile),
@@ -583,10 +575,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   em: () => (/* reexport */ sentence),
   n0: () => (/* reexport */ setOutputs),
   ml: () => (/* reexport */ systemClock),
+  Nz: () => (/* reexport */ writePlainText),
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, reportFailure, runner, runnerInputs, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, rawMember, reportFailure, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1205,6 +1198,62 @@ function issueCommand(command, properties, message) {
         .join(',');
     process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
 }
+/** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
+const runnerLines = (text) => text.split(/\r\n|\r|\n/);
+/**
+ * Could the runner read this line as a workflow command? It parses `::name::` at the start of a line (after
+ * trimming) and the legacy `##[name]` anywhere in it; any `::` counts, to stay on the safe side of its trimming.
+ */
+const mayBeCommand = (line) => line.includes('::') || line.includes('##[');
+/**
+ * A token for `::stop-commands::`: random, never derived from the text it guards, and absent from that text. The
+ * Web Crypto global needs no import (node:crypto would cost start-up time in every bundle).
+ */
+function stopToken(lines) {
+    let token;
+    do
+        token = `ecs-actions-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+    while (lines.some((line) => line.toLowerCase().includes(token)));
+    return token;
+}
+/**
+ * Writes text as plain log lines that the runner never runs as workflow commands: when any line could parse as
+ * one, the lines go inside the runner's documented `::stop-commands::<token>` … `::<token>::` block, in one
+ * write, so the action's own commands are never inside it. Every line an action prints goes through here.
+ */
+function writePlainText(text, stream = process.stdout) {
+    const lines = runnerLines(text);
+    if (!lines.some(mayBeCommand)) {
+        stream.write(`${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}`);
+        return;
+    }
+    const token = stopToken(lines);
+    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(external_node_os_.EOL) + external_node_os_.EOL);
+}
+/**
+ * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
+ * across two chunks is still one line to the runner); `end` writes what is left after the last line break.
+ */
+function plainTextEcho(stream = process.stdout) {
+    let pending = '';
+    return {
+        write(chunk) {
+            pending += chunk.toString();
+            const lastBreak = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
+            // A \r at the very end may be the first half of \r\n: keep it until the next chunk says.
+            const cut = pending.endsWith('\r') ? pending.lastIndexOf('\n', pending.length - 2) : lastBreak;
+            if (cut < 0)
+                return;
+            writePlainText(pending.slice(0, cut).replace(/\r$/, ''), stream);
+            pending = pending.slice(cut + 1);
+        },
+        end() {
+            if (pending)
+                writePlainText(pending.replace(/\r$/, ''), stream);
+            pending = '';
+        },
+    };
+}
 function fileCommand(variable, name, value) {
     const file = process.env[variable];
     if (!file) {
@@ -1217,8 +1266,9 @@ function fileCommand(variable, name, value) {
     (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
 }
 const runner = {
+    /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
     info(message) {
-        process.stdout.write(`${message}${external_node_os_.EOL}`);
+        writePlainText(message);
     },
     debug(message) {
         issueCommand('debug', {}, message);

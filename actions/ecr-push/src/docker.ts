@@ -57,7 +57,9 @@ export function dockerCli(binary = 'docker'): DockerCli {
         const stderr: Buffer[] = [];
         const output: Buffer[] = [];
         // The build's output (a base image's or a RUN step's text) is echoed as plain text, never as commands.
-        const echoes = { stdout: plainTextEcho(process.stdout), stderr: plainTextEcho(process.stderr) };
+        // Both go to stdout: the runner reads stdout and stderr separately and interleaves their lines, so a
+        // stop-commands block on one stream does not guard the other (its resume line can land in the middle).
+        const echoes = { stdout: plainTextEcho(process.stdout), stderr: plainTextEcho(process.stdout) };
         const collect = (into: Buffer[], echo: ReturnType<typeof plainTextEcho>) => (data: Buffer) => {
           into.push(data);
           output.push(data);

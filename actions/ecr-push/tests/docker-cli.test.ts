@@ -44,7 +44,24 @@ describe('dockerCli', () => {
     expect(written[0]).toBe(`[command]${fakeDocker} tag a b; $(rm -rf /) c\n`);
   });
 
-  it("echoes the build's output lines carrying workflow commands as text, on both streams", async () => {
+  it("echoes the build's stderr on stdout, so the runner's interleaving of two streams cannot split a guarded block", async () => {
+    const written = { stdout: [] as string[], stderr: [] as string[] };
+    jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.stdout.push(String(chunk));
+      return true;
+    });
+    jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.stderr.push(String(chunk));
+      return true;
+    });
+    const hostile = HOSTILE_LINES.join('\n');
+    await dockerCli('/bin/sh').run(['-c', 'printf "%s\\n" "$0"; printf "%s\\n" "$0" >&2', hostile]);
+    expect(written.stderr).toEqual([]);
+    expect(written.stdout.join('')).toContain('##[add-mask]hostile-7');
+    expect(foreignCommands(written.stdout.join(''))).toEqual([]);
+  });
+
+  it("echoes the build's output lines carrying workflow commands as text, from both of docker's streams", async () => {
     const streams = { stdout: [] as string[], stderr: [] as string[] };
     jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       streams.stdout.push(String(chunk));

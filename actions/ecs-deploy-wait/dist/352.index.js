@@ -71,7 +71,14 @@ const APPSPEC_EXAMPLE = 'An ECS AppSpec looks like: Resources: [{TargetService: 
  */
 function readAppSpecYaml(text) {
     const lines = new dist/* LineCounter */.HN();
-    const parsed = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines, merge: false });
+    const parsed = (0,dist/* parseDocument */.Tp)(text, {
+        uniqueKeys: true,
+        prettyErrors: false,
+        lineCounter: lines,
+        merge: false,
+        // The library's warnings go to process.emitWarning, i.e. raw to stderr, quoting the file's text: never printed.
+        logLevel: 'error',
+    });
     const at = (offset) => {
         const position = lines.linePos(offset ?? 0);
         return `line ${position.line}, column ${position.col}`;
@@ -98,7 +105,14 @@ function readAppSpecYaml(text) {
             });
         },
         Pair(_key, pair) {
-            if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === '<<') {
+            if (pair.key !== null && !(0,dist/* isScalar */.jn)(pair.key) && !(0,dist/* isAlias */.Vj)(pair.key)) {
+                problems.push({
+                    path: at(pair.key.range?.[0]),
+                    what: 'a key that is a list or mapping',
+                    fix: 'Write each key as a plain name, e.g. TaskDefinition:.',
+                });
+            }
+            else if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === '<<') {
                 problems.push({
                     path: at(pair.key.range?.[0]),
                     what: 'a YAML merge key (<<)',

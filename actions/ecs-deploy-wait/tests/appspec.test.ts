@@ -3,7 +3,7 @@
  * the file, the path in it and the fix, and a valid AppSpec gets the deployed ARN in its one TaskDefinition.
  */
 import { ConfigurationError } from '@ecs-actions/core';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { appSpecFor, parseAppSpec } from '../src/codedeploy/appspec.js';
 
 const target = (properties: string) =>
@@ -49,6 +49,25 @@ describe('parseAppSpec', () => {
     expect(refusal(`${VALID}        taskdefinition: y\n`)).toContain(
       'Resources[0].TargetService.Properties.taskdefinition: repeats Resources[0].TargetService.Properties.TaskDefinition in another letter case. Keep one of the two, spelled TaskDefinition.',
     );
+  });
+
+  it('a key that is a list or mapping is refused, and no library warning prints its text raw to stderr', () => {
+    const warnings: unknown[] = [];
+    const listen = (warning: unknown) => warnings.push(warning);
+    process.on('warning', listen);
+    const emit = jest.spyOn(process, 'emitWarning');
+    try {
+      const message = refusal(
+        `${VALID}? ["##[add-mask]hostile-1", "x"]\n: b\n? {a: "##[stop-commands]hostile-2"}\n: c\n`,
+      );
+      expect(message).toMatch(/line 10, column 3: a key that is a list or mapping\. Write each key as a plain name/);
+      expect(message).toMatch(/line 12, column 3: a key that is a list or mapping/);
+      expect(emit).not.toHaveBeenCalled();
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', listen);
+      emit.mockRestore();
+    }
   });
 
   it('an alias bomb is refused with a clear error, not a ReferenceError', () => {

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseFileCommands, parseWorkflowCommands } from '@ecs-actions/core/testkit';
+import { parseFileCommands, parseWorkflowCommands, runnerOutput } from '@ecs-actions/core/testkit';
 import type { StepInvocation } from './runner-types.js';
 
 export interface ScriptStep {
@@ -47,14 +47,16 @@ export async function runScript({
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  let stdout = '';
+  // The runner reads commands on both streams, line by line.
+  const read = runnerOutput();
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
     log += chunk;
+    read.add('stdout', chunk);
     onOutput(chunk);
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     log += chunk;
+    read.add('stderr', chunk);
     onOutput(chunk);
   });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -63,7 +65,7 @@ export async function runScript({
     child.on('close', (code) => resolve(code));
   });
   clearTimeout(timer);
-  const commands = parseWorkflowCommands(stdout);
+  const commands = parseWorkflowCommands(read.text());
   const messages = (name: string) => commands.filter((c) => c.command === name).map((c) => c.message);
   return {
     exitCode,

@@ -38,6 +38,26 @@ function usesLines(file: string, text: string): UsesLine[] {
   return found;
 }
 
+/**
+ * The `uses:` values of a workflow read as YAML (job and step level) that the line scan did not see, e.g. a flow
+ * mapping `- {uses: x@main}` or a folded scalar: one message each, empty when the line scan saw them all.
+ */
+function unscannedUses(file: string, text: string): string[] {
+  const jobs = (parse(text) as { jobs?: Record<string, { uses?: unknown; steps?: { uses?: unknown }[] }> }).jobs ?? {};
+  const values = Object.values(jobs).flatMap((job) => [job.uses, ...(job.steps ?? []).map((step) => step.uses)]);
+  const scanned = usesLines(file, text).map(({ ref }) => ref);
+  const problems: string[] = [];
+  for (const value of values.filter((v) => v !== undefined)) {
+    const at = scanned.indexOf(String(value));
+    if (at < 0)
+      problems.push(
+        `${file}: uses: ${String(value)} is not written as one plain uses: line, so its pin is not checked`,
+      );
+    else scanned.splice(at, 1);
+  }
+  return problems;
+}
+
 /** The `uses:` that name a third-party action: not a local path, not our own actions or workflows. */
 function thirdParty(lines: UsesLine[]): UsesLine[] {
   const ours = ourUses(root);
@@ -72,6 +92,20 @@ describe('third-party action pins', () => {
   it('every third-party uses: is a listed SHA with its version comment, and every listed release runs on node24', () => {
     expect(thirdParty(allLines).length).toBeGreaterThan(0);
     expect(pinProblems(allLines, pins)).toEqual([]);
+  });
+
+  it('every uses: of every workflow is on a line the pin check reads (no flow mapping or folded scalar hides one)', () => {
+    for (const file of workflowFiles)
+      expect(unscannedUses(file, readFileSync(path.join(root, file), 'utf8'))).toEqual([]);
+    expect(
+      unscannedUses(
+        'w.yml',
+        'jobs:\n  a:\n    steps:\n      - {name: x, uses: docker/login-action@v3}\n      - uses: >-\n          evil/act@main\n',
+      ),
+    ).toEqual([
+      'w.yml: uses: docker/login-action@v3 is not written as one plain uses: line, so its pin is not checked',
+      'w.yml: uses: evil/act@main is not written as one plain uses: line, so its pin is not checked',
+    ]);
   });
 
   it('lists each action once and nothing the workflows no longer use', () => {

@@ -318,6 +318,24 @@ jobs:
     expect(run.jobs[0]?.concurrency).toEqual({ group: 'deploy-refs/heads/master', cancelInProgress: false });
   });
 
+  it('reads workflow commands on stderr too, as the runner does', async () => {
+    const { runner, root, trigger } = await setup({
+      'w.yml': `on: push
+jobs:
+  a:
+    runs-on: x
+    steps:
+      - run: |
+          echo "::error::from stderr" >&2
+          echo "::warning::from stdout"
+`,
+    });
+    const run = await runner.run(path.join(root, 'w.yml'), trigger);
+    const step = run.jobs[0]?.steps[0];
+    expect(step?.errors).toEqual(['from stderr']);
+    expect(step?.warnings).toEqual(['from stdout']);
+  });
+
   it('fails a step that uses an action it has no stand-in or bundle for', async () => {
     const { runner, root, trigger } = await setup({
       'w.yml': 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: someone/else@v1\n',

@@ -65,7 +65,14 @@ export const APPSPEC_EXAMPLE =
  */
 export function readAppSpecYaml(text: string): { document?: unknown; problems: AppSpecProblem[] } {
   const lines = new LineCounter();
-  const parsed = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter: lines, merge: false });
+  const parsed = parseDocument(text, {
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter: lines,
+    merge: false,
+    // The library's warnings go to process.emitWarning, i.e. raw to stderr, quoting the file's text: never printed.
+    logLevel: 'error',
+  });
   const at = (offset: number | undefined) => {
     const position = lines.linePos(offset ?? 0);
     return `line ${position.line}, column ${position.col}`;
@@ -92,7 +99,13 @@ export function readAppSpecYaml(text: string): { document?: unknown; problems: A
       });
     },
     Pair(_key, pair) {
-      if (isScalar(pair.key) && pair.key.value === '<<') {
+      if (pair.key !== null && !isScalar(pair.key) && !isAlias(pair.key)) {
+        problems.push({
+          path: at((pair.key as { range?: [number, number, number] }).range?.[0]),
+          what: 'a key that is a list or mapping',
+          fix: 'Write each key as a plain name, e.g. TaskDefinition:.',
+        });
+      } else if (isScalar(pair.key) && pair.key.value === '<<') {
         problems.push({
           path: at(pair.key.range?.[0]),
           what: 'a YAML merge key (<<)',

@@ -8,5 +8,6 @@ export {
   type RunnerCommand,
   type RunnerReading,
   readAsRunner,
+  runnerOutput,
 } from './runner-commands.js';
 export { type ShellBuildContext, writeShellBuildContext } from './shell-build-context.js';

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inputEnvName } from '../inputs.js';
 import { parseFileCommands, parseWorkflowCommands, type WorkflowCommand } from './file-commands.js';
+import { runnerOutput } from './runner-commands.js';
 
 export interface RunBundleOptions {
   /** Path of the action's `dist/index.js`. */
@@ -121,13 +122,16 @@ export async function runBundle(options: RunBundleOptions): Promise<BundleRun> {
   let stdout = '';
   let stderr = '';
   let log = '';
+  const read = runnerOutput();
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
     log += chunk;
+    read.add('stdout', chunk);
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
     log += chunk;
+    read.add('stderr', chunk);
   });
   const timeout = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
   const signalTimer = options.signal
@@ -140,8 +144,8 @@ export async function runBundle(options: RunBundleOptions): Promise<BundleRun> {
   clearTimeout(timeout);
   if (signalTimer) clearTimeout(signalTimer);
 
-  const read = (file: string) => readFile(file, 'utf8');
-  const commands = parseWorkflowCommands(stdout);
+  const commands = parseWorkflowCommands(read.text());
+  const readFileText = (file: string) => readFile(file, 'utf8');
   const messages = (name: string) => commands.filter((c) => c.command === name).map((c) => c.message);
   return {
     exitCode,
@@ -149,10 +153,10 @@ export async function runBundle(options: RunBundleOptions): Promise<BundleRun> {
     stdout,
     stderr,
     log,
-    outputs: parseFileCommands(await read(files.GITHUB_OUTPUT)),
-    state: parseFileCommands(await read(files.GITHUB_STATE)),
-    env: parseFileCommands(await read(files.GITHUB_ENV)),
-    summary: await read(files.GITHUB_STEP_SUMMARY),
+    outputs: parseFileCommands(await readFileText(files.GITHUB_OUTPUT)),
+    state: parseFileCommands(await readFileText(files.GITHUB_STATE)),
+    env: parseFileCommands(await readFileText(files.GITHUB_ENV)),
+    summary: await readFileText(files.GITHUB_STEP_SUMMARY),
     commands,
     errors: messages('error'),
     warnings: messages('warning'),

@@ -188,3 +188,24 @@ export function foreignCommands(output: string, options: { own?: readonly string
   if (reading.stoppedBy) problems.push(`commands stay stopped at the end (token ${reading.stoppedBy})`);
   return problems;
 }
+
+/**
+ * A step's output as the runner reads it for commands: it reads stdout and stderr each line by line and processes
+ * both, so a command on stderr counts too. Whole lines of either stream, in the order each was completed.
+ */
+export function runnerOutput(): { add(stream: 'stdout' | 'stderr', chunk: string): void; text(): string } {
+  const pending = { stdout: '', stderr: '' };
+  let lines = '';
+  return {
+    add(stream, chunk) {
+      pending[stream] += chunk;
+      const cut = Math.max(pending[stream].lastIndexOf('\n'), pending[stream].lastIndexOf('\r'));
+      if (cut < 0) return;
+      lines += `${pending[stream].slice(0, cut)}\n`;
+      pending[stream] = pending[stream].slice(cut + 1);
+    },
+    text() {
+      return lines + [pending.stdout, pending.stderr].filter(Boolean).join('\n');
+    },
+  };
+}
