@@ -274,12 +274,15 @@ function leastDuration(strategy, configuration) {
     return { ms: bakeMs, parts: bake };
 }
 const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+/** Statuses of a service deployment still going forward (its lifecycle stage is its own progress). */
+const FORWARD = new Set(['PENDING', 'IN_PROGRESS']);
 /**
  * Polls DescribeServiceDeployments (and DescribeServices for the events) until the service deployment `arn` ends or
  * `timeoutMs` runs out. A rollback in progress (ECS's, or ours) is followed to its end.
  */
 async function followStaged(session, arn, timeoutMs, label) {
     let last;
+    let forwardStage;
     const printed = new Map();
     return (0,watch/* watch */.w)(session, {
         operation: 'ecs:DescribeServiceDeployments',
@@ -296,10 +299,13 @@ async function followStaged(session, arn, timeoutMs, label) {
         judge: (deployment) => {
             last = deployment;
             printChanges(session, deployment, label, printed);
+            if (FORWARD.has(deployment.status ?? ''))
+                forwardStage = deployment.lifecycleStage ?? forwardStage;
             if (deployment.status === 'SUCCESSFUL')
                 return { kind: 'successful', deployment };
-            if (ENDED.has(deployment.status ?? ''))
-                return { kind: 'ended', deployment };
+            if (ENDED.has(deployment.status ?? '')) {
+                return { kind: 'ended', deployment, ...(forwardStage ? { failedAtStage: forwardStage } : {}) };
+            }
             return undefined;
         },
         timedOut: (stalled) => ({
@@ -620,7 +626,7 @@ async function rollBackStaged(session, outcome, arn, previousArn, check) {
     const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
     const detail = steady
         ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
-        : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}` : ''}.`;
+        : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
     return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
 }
 
@@ -690,9 +696,10 @@ function describeStagedOutcome(session, what, outcome) {
     }
     const d = outcome.deployment;
     const reason = d.statusReason ? `: ${d.statusReason}` : '';
+    const stage = outcome.failedAtStage ?? d.lifecycleStage ?? '?';
     if (d.status === 'STOPPED')
-        return `${what} was stopped at stage ${d.lifecycleStage ?? '?'}${reason}.`;
-    return `${what} failed at stage ${d.lifecycleStage ?? '?'} and ECS rolled it back (${d.status})${reason}.`;
+        return `${what} was stopped at stage ${stage}${reason}.`;
+    return `${what} failed at stage ${stage} and ECS rolled it back (${d.status})${reason}.`;
 }
 /**
  * UpdateService's answer did not name a new currentServiceDeployment: the newest service deployment

@@ -97,6 +97,6 @@ export async function rollBackStaged(
   const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
   const detail = steady
     ? `Rolled back to ${shortTaskDefinition(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
-    : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(inputs.timeoutMs)}` : ''}.`;
+    : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(inputs.timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
   return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
 }
