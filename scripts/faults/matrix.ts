@@ -3,7 +3,7 @@
  * clean run made), seeded: which call of the operation gets the fault is drawn from the seed, so a cell reruns the
  * same way.
  */
-import type { ApiName, FaultSpec } from '@ecs-actions/simulator';
+import { type ApiName, type FaultSpec, mulberry32 } from '@ecs-actions/simulator';
 import { DEPLOY_PATHS, type DeployPath, SCENARIOS, type ScenarioName } from './paths.js';
 
 export type FaultKindName = 'throttle' | '5xx' | 'reset after apply' | '6 s latency' | 'hang';
@@ -83,16 +83,38 @@ export function operationsOf(calls: readonly { api: ApiName; operation: string }
   return [...found.values()];
 }
 
-/** A deterministic draw in [0, 1) per text (mulberry32 over an FNV-1a hash of it). */
+/** A deterministic draw in [0, 1) per text (mulberry32 seeded with an FNV-1a hash of it). */
 export function seeded(text: string): () => number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  let state = hash;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(hash);
+}
+
+/**
+ * `count` cells drawn from the whole matrix by the seed: a case and a fault kind at random, then (from the case's clean
+ * run, made by `discover`) one of its operations and the call the fault hits. Each distinct case is discovered once.
+ */
+export async function sampleCells(
+  seed: number,
+  count: number,
+  discover: (item: Case) => Promise<readonly Operation[]>,
+): Promise<Cell[]> {
+  const draw = seeded(`sample ${seed}`);
+  const all = cases();
+  const discovered = new Map<Case, Promise<readonly Operation[]>>();
+  const picks = Array.from({ length: count }, () => ({
+    item: all[Math.floor(draw() * all.length)] as Case,
+    kind: FAULT_KINDS[Math.floor(draw() * FAULT_KINDS.length)] as FaultKindName,
+    operationDraw: draw(),
+    callDraw: draw(),
+  }));
+  for (const { item } of picks) if (!discovered.has(item)) discovered.set(item, discover(item));
+  const cells: Cell[] = [];
+  for (const pick of picks) {
+    const operations = await discovered.get(pick.item);
+    const operation = operations?.[Math.floor(pick.operationDraw * operations.length)];
+    if (!operation) continue;
+    cells.push({ ...pick.item, kind: pick.kind, operation, nth: 1 + Math.floor(pick.callDraw * operation.calls) });
+  }
+  return cells;
 }

@@ -6,6 +6,7 @@
  * API's `Timestamp` is a long, not a date).
  */
 import { type AwsJsonService, AwsServiceError, type LogEventInput, type LogSink, type SimClock } from '../contract.js';
+import { mulberry32 } from '../seeded-random.js';
 
 export interface LogsSimulatorOptions {
   clock: SimClock;
@@ -346,16 +347,4 @@ function patternMatcher(pattern: string): (message: string) => boolean {
   return (message) =>
     required.every((term) => message.includes(term.text)) &&
     (anyOf.length === 0 || anyOf.some((term) => message.includes(term.text)));
-}
-
-/** A small seeded PRNG (mulberry32): the same seed draws the same page sizes. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
