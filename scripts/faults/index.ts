@@ -5,9 +5,18 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { cases, cellsOf } from './matrix.js';
+import { cases, cellsOf, seeded } from './matrix.js';
 import { faultsMarkdown, recordLine } from './report.js';
-import { pool, runCase } from './run-cell.js';
+import { pool, type RunRecord, runCase } from './run-cell.js';
+
+/** Fisher–Yates with a seeded draw. */
+function shuffled<T>(items: T[], draw: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(draw() * (i + 1));
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+  return items;
+}
 
 const { values } = parseArgs({
   options: {
@@ -25,18 +34,36 @@ if (!Number.isInteger(seed) || !(Number.isInteger(concurrency) && concurrency > 
 const startedAt = new Date();
 const all = cases();
 const clean = await pool(all, concurrency, (item) => runCase(item));
-const cells = all.flatMap((item, index) => cellsOf(item, clean[index]?.operations ?? [], seed));
+// In a seeded shuffled order: the runs done so far are a fair sample of the whole matrix at any time.
+const cells = shuffled(
+  all.flatMap((item, index) => cellsOf(item, clean[index]?.operations ?? [], seed)),
+  seeded(`order ${seed}`),
+);
 console.log(`fault matrix: ${all.length} clean runs done, ${cells.length} faulted cells (seed ${seed})`);
-let done = 0;
-const faulted = await pool(cells, concurrency, async (cell) => {
+const faulted: RunRecord[] = [];
+/** The table so far, rewritten as runs end (a run cut short still leaves a table that says how far it got). */
+const write = () =>
+  writeFile(
+    values.out,
+    faultsMarkdown({
+      seed,
+      concurrency,
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      clean,
+      faulted,
+      cells: cells.length,
+    }),
+  );
+await pool(cells, concurrency, async (cell) => {
   const record = await runCase(cell, cell);
-  done += 1;
+  faulted.push(record);
+  const done = faulted.length;
   if (record.violations.length > 0) console.log(`[${done}/${cells.length}] ${recordLine(record)}`);
   else if (done % 25 === 0) console.log(`[${done}/${cells.length}]`);
-  return record;
+  if (done % 20 === 0) await write();
 });
-const durationMs = Date.now() - startedAt.getTime();
-await writeFile(values.out, faultsMarkdown({ seed, concurrency, startedAt, durationMs, clean, faulted }));
+await write();
 const broken = [...clean, ...faulted].filter((record) => record.violations.length > 0).length;
 console.log(
   `fault matrix: ${broken} of ${clean.length + faulted.length} runs broke an invariant; table in ${values.out}`,

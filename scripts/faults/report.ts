@@ -12,9 +12,11 @@ export interface MatrixRun {
   concurrency: number;
   startedAt: Date;
   durationMs: number;
-  /** The clean runs (one per case) and the faulted ones. */
+  /** The clean runs (one per case) and the faulted ones (so far). */
   clean: RunRecord[];
   faulted: RunRecord[];
+  /** How many faulted cells the matrix has. */
+  cells: number;
 }
 
 export function faultsMarkdown(matrix: MatrixRun): string {
@@ -29,7 +31,7 @@ export function faultsMarkdown(matrix: MatrixRun): string {
     'one call of it drawn from the seed; after every run the invariants are checked against the ground truth read with',
     'faults off. A cell that breaks one is listed below with its name (`path scenario fault api:Operation#call`).',
     '',
-    `Seed ${matrix.seed}, ${matrix.concurrency} at a time, started ${matrix.startedAt.toISOString()}, took ${minutes(matrix.durationMs)}.`,
+    `Seed ${matrix.seed}, ${matrix.concurrency} at a time, started ${matrix.startedAt.toISOString()}, ${faulted.length < matrix.cells ? `**partial: ${faulted.length} of ${matrix.cells} faulted cells run** (in a seeded shuffled order, so a fair sample) after` : 'took'} ${minutes(matrix.durationMs)}.`,
     `Clean runs: ${clean.length}, ${bad(clean)} breaking an invariant. Faulted runs: ${faulted.length}, ${bad(faulted)} breaking one (${faulted.filter((record) => !record.reached).length} whose fault was never reached: that call did not happen).`,
     '',
     '## Runs breaking an invariant, by path and fault kind',
