@@ -92,27 +92,28 @@ export function seeded(text: string): () => number {
 
 /**
  * `count` cells drawn from the whole matrix by the seed: a case and a fault kind at random, then (from the case's clean
- * run, made by `discover`) one of its operations and the call the fault hits. Each distinct case is discovered once.
+ * run, made by `discover` once per distinct case, all of them in one call so it can bound how many run at once) one
+ * of its operations and the call the fault hits.
  */
 export async function sampleCells(
   seed: number,
   count: number,
-  discover: (item: Case) => Promise<readonly Operation[]>,
+  discover: (items: Case[]) => Promise<(readonly Operation[])[]>,
 ): Promise<Cell[]> {
   const draw = seeded(`sample ${seed}`);
   const all = cases();
-  const discovered = new Map<Case, Promise<readonly Operation[]>>();
   const picks = Array.from({ length: count }, () => ({
     item: all[Math.floor(draw() * all.length)] as Case,
     kind: FAULT_KINDS[Math.floor(draw() * FAULT_KINDS.length)] as FaultKindName,
     operationDraw: draw(),
     callDraw: draw(),
   }));
-  for (const { item } of picks) if (!discovered.has(item)) discovered.set(item, discover(item));
+  const distinct = [...new Set(picks.map((pick) => pick.item))];
+  const found = await discover(distinct);
   const cells: Cell[] = [];
   for (const pick of picks) {
-    const operations = await discovered.get(pick.item);
-    const operation = operations?.[Math.floor(pick.operationDraw * operations.length)];
+    const operations = found[distinct.indexOf(pick.item)] ?? [];
+    const operation = operations[Math.floor(pick.operationDraw * operations.length)];
     if (!operation) continue;
     cells.push({ ...pick.item, kind: pick.kind, operation, nth: 1 + Math.floor(pick.callDraw * operation.calls) });
   }

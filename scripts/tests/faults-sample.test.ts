@@ -14,11 +14,10 @@ const SAMPLE = 6;
 
 describe(`fault matrix sample (seed ${SEED})`, () => {
   it(`${SAMPLE} cells drawn from the matrix keep every invariant, and so do their clean runs`, async () => {
-    const clean: RunRecord[] = [];
-    const cells: Cell[] = await sampleCells(SEED, SAMPLE, async (item): Promise<Operation[]> => {
-      const record = await runCase(item);
-      clean.push(record);
-      return record.operations;
+    let clean: RunRecord[] = [];
+    const cells: Cell[] = await sampleCells(SEED, SAMPLE, async (items): Promise<Operation[][]> => {
+      clean = await pool(items, 2, (item) => runCase(item));
+      return clean.map((record) => record.operations);
     });
     expect(cells).toHaveLength(SAMPLE);
     const faulted = await pool(cells, 2, (cell) => runCase(cell, cell));
