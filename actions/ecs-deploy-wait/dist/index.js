@@ -915,7 +915,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fq: () => (/* reexport */ write_once/* writeOnce */.Fq)
 });
 
-// UNUSED EXPORTS: WRITE_ATTEMPTS, explainAwsError, linesOf, normalizeTaskDefinition, toRegisterRequest
+// UNUSED EXPORTS: WRITE_ATTEMPTS, explainAwsError, lastLogLines, linesOf, normalizeTaskDefinition, toRegisterRequest
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);
@@ -999,8 +999,9 @@ function logsReadProblem(error, config, stream) {
 }
 /**
  * One GetLogEvents call. `forward`: the events from the stream's start, or after `forward.nextToken` (following a
- * stream; the API then wants startFromHead true); without it the stream's last `limit` events. A call that outlasts
- * `withinMs` ends with a NoAnswerError; `signal` (the job's cancel) aborts it.
+ * stream; the API then wants startFromHead true); without it the stream's last `limit` events, or with
+ * `backward.nextToken` the `limit` events before those. A call that outlasts `withinMs` ends with a NoAnswerError;
+ * `signal` (the job's cancel) aborts it.
  */
 async function getLogEvents(client, request, options) {
     const { GetLogEventsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(422)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7422, 19));
@@ -1013,14 +1014,45 @@ async function getLogEvents(client, request, options) {
             ...(request.limit !== undefined ? { limit: request.limit } : {}),
             startFromHead: request.forward !== undefined,
             ...(request.forward?.nextToken !== undefined ? { nextToken: request.forward.nextToken } : {}),
+            ...(request.backward ? { nextToken: request.backward.nextToken } : {}),
         }), { abortSignal });
-        return { lines: linesOf(output.events ?? []), nextForwardToken: output.nextForwardToken };
+        return {
+            lines: linesOf(output.events ?? []),
+            nextForwardToken: output.nextForwardToken,
+            nextBackwardToken: output.nextBackwardToken,
+        };
     }
     catch (error) {
         if (timer.aborted && !options.signal?.aborted)
             throw new aws_errors/* NoAnswerError */.i5('logs:GetLogEvents', options.withinMs);
         throw error;
     }
+}
+/** Backward pages read for a stream's last lines (partly full and empty ones count too). */
+const LAST_LINES_PAGES = 10;
+/**
+ * A stream's last `count` lines, oldest first: the newest page, then pages back (nextBackwardToken) while fewer
+ * lines came. GetLogEvents may answer a partly full or empty page before the stream's start ("don't necessarily mean
+ * that pagination is finished"): the start is the backward token coming back unchanged. Each call gets what is left
+ * of `withinMs`.
+ */
+async function lastLogLines(client, request, options) {
+    const deadline = Date.now() + options.withinMs;
+    let lines = [];
+    let token;
+    for (let page = 0; page < LAST_LINES_PAGES && lines.length < request.count; page++) {
+        const answer = await getLogEvents(client, {
+            group: request.group,
+            stream: request.stream,
+            limit: request.count,
+            ...(token !== undefined ? { backward: { nextToken: token } } : {}),
+        }, { ...options, withinMs: deadline - Date.now() });
+        lines = [...answer.lines, ...lines];
+        if (answer.nextBackwardToken === undefined || answer.nextBackwardToken === token)
+            break;
+        token = answer.nextBackwardToken;
+    }
+    return lines.slice(-request.count);
 }
 /** CloudWatch Logs clients by region, each created (and its SDK loaded) on first use; `destroy` ends them all. */
 function logsClients() {

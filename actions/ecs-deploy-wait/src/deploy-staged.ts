@@ -98,8 +98,9 @@ function describeStagedOutcome(
   }
   const d = outcome.deployment;
   const reason = d.statusReason ? `: ${d.statusReason}` : '';
-  if (d.status === 'STOPPED') return `${what} was stopped at stage ${d.lifecycleStage ?? '?'}${reason}.`;
-  return `${what} failed at stage ${d.lifecycleStage ?? '?'} and ECS rolled it back (${d.status})${reason}.`;
+  const stage = outcome.failedAtStage ?? d.lifecycleStage ?? '?';
+  if (d.status === 'STOPPED') return `${what} was stopped at stage ${stage}${reason}.`;
+  return `${what} failed at stage ${stage} and ECS rolled it back (${d.status})${reason}.`;
 }
 
 /**

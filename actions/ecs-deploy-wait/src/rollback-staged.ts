@@ -155,6 +155,6 @@ async function followStagedRollback(
     ? by === 'action'
       ? `Rolled back to ${shortTaskDefinition(previous)} ${how}: ${final?.status}.`
       : `ECS rolled back to ${shortTaskDefinition(previous)} (${final?.status}).`
-    : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(timeoutMs)}` : ''}.`;
+    : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
   return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
 }

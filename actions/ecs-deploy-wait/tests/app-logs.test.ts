@@ -192,6 +192,19 @@ describe('the failure report shows the app log lines', () => {
     expect(log.text()).toContain('    | APPLICATION FAILED TO START');
   }, 60_000);
 
+  it.each([1, 2, 3])(
+    'pages back past empty and partly full pages whose token moved, to the last 20 lines (short pages, seed %i)',
+    async (seed) => {
+      const { result } = await crashingDeploy((s) => s.logs.setShortPages(seed));
+      expect(result.status).toBe('rolled-back');
+      expect(result.stoppedTasks.length).toBeGreaterThan(0);
+      for (const task of result.stoppedTasks) {
+        expect(task.logs?.[0]?.lines).toEqual(CRASH_LINES.slice(-LOG_LINES_SHOWN));
+      }
+    },
+    60_000,
+  );
+
   it('a denied logs:GetLogEvents is one line naming it; the outcome is unchanged', async () => {
     const { result, log, sim } = await crashingDeploy((s) =>
       s.faults.inject({

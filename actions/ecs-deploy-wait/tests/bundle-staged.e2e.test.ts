@@ -218,4 +218,80 @@ describe('ecs-deploy-wait bundle on native staged strategies', () => {
     expect(s.sim.callsOf('UpdateService')).toHaveLength(1);
     expect(taskDefinitionNow(s)).toBe(ARN(1));
   });
+
+  it('ECS rolls back and runs the traffic-shift hooks again: the wait follows them, the failure names where it failed', async () => {
+    const shift = `${HOOK}-shift`;
+    const s = await setUp({
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 1,
+      lifecycleHooks: [
+        { hookTargetArn: shift, roleArn: ROLE, lifecycleStages: ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT'] },
+        { hookTargetArn: HOOK, roleArn: ROLE, lifecycleStages: ['POST_PRODUCTION_TRAFFIC_SHIFT'] },
+      ],
+    });
+    s.sim.ecs.setLifecycleHookResult(HOOK, 'FAILED');
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('rolled-back');
+    // Each invocation is its own line: twice forward, twice again while ECS rolled back.
+    expect(result.log.match(new RegExp(`lifecycle hook ${shift}: SUCCEEDED`, 'g'))).toHaveLength(4);
+    expect(result.log).toMatch(
+      /service deployment \(ours\) ROLLBACK_IN_PROGRESS at stage (PRODUCTION|TEST)_TRAFFIC_SHIFT/,
+    );
+    // Where it failed, not the stage the rollback ended at.
+    expect(result.errors[0]).toContain(
+      `failed at stage POST_PRODUCTION_TRAFFIC_SHIFT and ECS rolled it back (ROLLBACK_SUCCESSFUL): Service deployment rolled back because lifecycle hook ${HOOK} returned FAILED at stage POST_PRODUCTION_TRAFFIC_SHIFT.`,
+    );
+    expect(taskDefinitionNow(s)).toBe(ARN(1));
+    expect(s.sim.callsOf('StopServiceDeployment')).toHaveLength(0);
+  });
+
+  it("a hook that fails during ECS's own rollback: ROLLBACK_FAILED, said with the hook, status failed", async () => {
+    const shift = `${HOOK}-production-shift`;
+    const s = await setUp({
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 1,
+      lifecycleHooks: [
+        { hookTargetArn: HOOK, roleArn: ROLE, lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] },
+        { hookTargetArn: shift, roleArn: ROLE, lifecycleStages: ['PRODUCTION_TRAFFIC_SHIFT'] },
+      ],
+    });
+    s.sim.ecs.setLifecycleHookResult(HOOK, 'FAILED');
+    s.sim.ecs.setLifecycleHookResult(shift, 'FAILED');
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('failed');
+    expect(result.log).toContain(`lifecycle hook ${shift}: FAILED`);
+    expect(result.errors[0]).toContain(
+      `failed at stage POST_TEST_TRAFFIC_SHIFT and ECS rolled it back (ROLLBACK_FAILED): Service deployment rolled back because lifecycle hook ${HOOK} returned FAILED at stage POST_TEST_TRAFFIC_SHIFT. The rollback failed: lifecycle hook ${shift} returned FAILED at stage PRODUCTION_TRAFFIC_SHIFT during the rollback.`,
+    );
+    expect(result.errors[0]).toContain(
+      'ECS tried to roll back to ecs_be_prod:1, and that failed too (ROLLBACK_FAILED).',
+    );
+    expect(s.sim.callsOf('StopServiceDeployment')).toHaveLength(0);
+  });
+
+  it('timed out, our rollback (StopServiceDeployment): a re-run hook that fails is followed and named', async () => {
+    const shift = `${HOOK}-production-shift-on-rollback`;
+    const s = await setUp(
+      {
+        strategy: 'BLUE_GREEN',
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [{ hookTargetArn: shift, roleArn: ROLE, lifecycleStages: ['PRODUCTION_TRAFFIC_SHIFT'] }],
+      },
+      { kind: 'slow-start', startSeconds: 1200 },
+    );
+    s.sim.ecs.setLifecycleHookResult(shift, 'FAILED');
+    const result = await run(s, { timeout: '3s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('timed-out');
+    expect(s.sim.callsOf('StopServiceDeployment')).toHaveLength(1);
+    expect(result.log).toContain(`lifecycle hook ${shift}: FAILED`);
+    expect(result.errors[0]).toContain(
+      `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ROLLBACK_FAILED at stage PRODUCTION_TRAFFIC_SHIFT`,
+    );
+    expect(result.errors[0]).toContain(
+      `The rollback failed: lifecycle hook ${shift} returned FAILED at stage PRODUCTION_TRAFFIC_SHIFT during the rollback.`,
+    );
+  });
 });

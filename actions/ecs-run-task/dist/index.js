@@ -576,7 +576,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   BD: () => (/* reexport */ readTaskDefinitionFile)
 });
 
-// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, UnknownOutcomeError, WRITE_ATTEMPTS, certainlyNotApplied, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
+// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, WRITE_ATTEMPTS, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, lastLogLines, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);
@@ -660,8 +660,9 @@ function logsReadProblem(error, config, stream) {
 }
 /**
  * One GetLogEvents call. `forward`: the events from the stream's start, or after `forward.nextToken` (following a
- * stream; the API then wants startFromHead true); without it the stream's last `limit` events. A call that outlasts
- * `withinMs` ends with a NoAnswerError; `signal` (the job's cancel) aborts it.
+ * stream; the API then wants startFromHead true); without it the stream's last `limit` events, or with
+ * `backward.nextToken` the `limit` events before those. A call that outlasts `withinMs` ends with a NoAnswerError;
+ * `signal` (the job's cancel) aborts it.
  */
 async function getLogEvents(client, request, options) {
     const { GetLogEventsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(422)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7422, 19));
@@ -674,14 +675,45 @@ async function getLogEvents(client, request, options) {
             ...(request.limit !== undefined ? { limit: request.limit } : {}),
             startFromHead: request.forward !== undefined,
             ...(request.forward?.nextToken !== undefined ? { nextToken: request.forward.nextToken } : {}),
+            ...(request.backward ? { nextToken: request.backward.nextToken } : {}),
         }), { abortSignal });
-        return { lines: linesOf(output.events ?? []), nextForwardToken: output.nextForwardToken };
+        return {
+            lines: linesOf(output.events ?? []),
+            nextForwardToken: output.nextForwardToken,
+            nextBackwardToken: output.nextBackwardToken,
+        };
     }
     catch (error) {
         if (timer.aborted && !options.signal?.aborted)
-            throw new aws_errors/* NoAnswerError */.i5('logs:GetLogEvents', options.withinMs);
+            throw new aws_errors/* NoAnswerError */.i5('GetLogEvents', options.withinMs);
         throw error;
     }
+}
+/** Backward pages read for a stream's last lines (partly full and empty ones count too). */
+const LAST_LINES_PAGES = 10;
+/**
+ * A stream's last `count` lines, oldest first: the newest page, then pages back (nextBackwardToken) while fewer
+ * lines came. GetLogEvents may answer a partly full or empty page before the stream's start ("don't necessarily mean
+ * that pagination is finished"): the start is the backward token coming back unchanged. Each call gets what is left
+ * of `withinMs`.
+ */
+async function lastLogLines(client, request, options) {
+    const deadline = Date.now() + options.withinMs;
+    let lines = [];
+    let token;
+    for (let page = 0; page < LAST_LINES_PAGES && lines.length < request.count; page++) {
+        const answer = await getLogEvents(client, {
+            group: request.group,
+            stream: request.stream,
+            limit: request.count,
+            ...(token !== undefined ? { backward: { nextToken: token } } : {}),
+        }, { ...options, withinMs: deadline - Date.now() });
+        lines = [...answer.lines, ...lines];
+        if (answer.nextBackwardToken === undefined || answer.nextBackwardToken === token)
+            break;
+        token = answer.nextBackwardToken;
+    }
+    return lines.slice(-request.count);
 }
 /** CloudWatch Logs clients by region, each created (and its SDK loaded) on first use; `destroy` ends them all. */
 function logsClients() {
@@ -986,84 +1018,42 @@ function sameTaskDefinition(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fq: () => (/* binding */ writeOnce)
+/* harmony export */   F: () => (/* binding */ writeOnce)
 /* harmony export */ });
-/* unused harmony exports WRITE_ATTEMPTS, UnknownOutcomeError, certainlyNotApplied */
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9179);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6153);
+/* unused harmony export WRITE_ATTEMPTS */
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
 /**
- * A write (RegisterTaskDefinition, UpdateService, CodeDeploy CreateDeployment) that must not be applied twice. The
- * SDK retries a call whose answer was lost as if nothing had happened, which registers another revision or starts
- * another deployment; here each attempt goes out once (the SDK's retries off). A write AWS refused before doing
- * anything (throttled) is sent again after a backoff. One whose answer was lost (reset, 5xx, no answer) is sent again
- * only once `landed` has looked and found that it did not take effect; while looking fails, nothing is written.
+ * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
+ * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
+ * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
+ * last one took effect after all.
  */
 
-
-
-/** Attempts at one write (and looks at what landed between them). */
+/** Attempts at one write, each after checking whether the one before landed. */
 const WRITE_ATTEMPTS = 5;
 const WRITE_BACKOFF_MS = 1_000;
-/** The write's answer was lost and looking could not tell whether it took effect: it is not sent again. */
-class UnknownOutcomeError extends _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5 {
-    constructor(operation, reason) {
-        super(operation, 0);
-        this.message = `${operation.includes(':') ? operation : `ecs:${operation}`} lost its answer, and whether it took effect could not be found out (${reason}); it was not sent again`;
-    }
-}
-/** AWS refused the call before doing anything: it certainly did not take effect. */
-const certainlyNotApplied = (error) => _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .THROTTLING_CODES */ .Jr.has((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error));
-async function writeOnce(session, spec) {
+async function writeOnce(session, { operation, write, landed }) {
     const { log, deps } = session;
-    const name = spec.operation.includes(':') ? spec.operation : `ecs:${spec.operation}`;
-    let unsure = false;
     for (let attempt = 1;; attempt++) {
-        if (unsure) {
-            const earlier = await lookBeforeWriting(session, spec, attempt);
-            if (earlier !== undefined) {
-                log.info(`An earlier ${name} attempt took effect (its answer was lost): not sending it again.`);
-                return earlier;
-            }
-        }
         try {
-            return await spec.write();
+            if (attempt > 1) {
+                const earlier = await landed();
+                if (earlier !== undefined) {
+                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
+                    return earlier;
+                }
+            }
+            return await write();
         }
         catch (error) {
-            // Cancelled, or out of time: the caller finds out once what landed and says so.
-            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled)
+            // Cancelled or out of time: the caller finds out once what landed and says so.
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbort */ .rV)(error) || session.cancelled || error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswerError */ .i5)
                 throw error;
-            const unanswered = error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5;
-            if (unanswered ? !spec.retryUnanswered : !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error))
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(error) || attempt >= WRITE_ATTEMPTS)
                 throw error;
-            if (attempt >= WRITE_ATTEMPTS)
-                throw error;
-            unsure = !certainlyNotApplied(error);
             const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
-            log.warning(unsure
-                ? `${name} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${unanswered ? 'no answer in time' : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}); looking whether it took effect before trying again in ${backoff / 1000}s.`
-                : `${name} attempt ${attempt}/${WRITE_ATTEMPTS} was refused (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}) before taking effect; trying again in ${backoff / 1000}s.`);
+            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
             await deps.sleep(backoff, deps.signal);
-        }
-    }
-}
-/**
- * Whether an earlier attempt took effect; a look that fails is repeated (with the write's backoff), and when it
- * never answers the write is not sent again.
- */
-async function lookBeforeWriting(session, spec, attempt) {
-    const { deps } = session;
-    for (let look = attempt;; look++) {
-        try {
-            return await spec.landed();
-        }
-        catch (error) {
-            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled)
-                throw error;
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error) || look >= WRITE_ATTEMPTS) {
-                throw new UnknownOutcomeError(spec.operation, (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
-            }
-            await deps.sleep(WRITE_BACKOFF_MS * 2 ** (look - 1), deps.signal);
         }
     }
 }
@@ -1141,7 +1131,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1172,15 +1162,15 @@ var json_text = __nccwpck_require__(6780);
 var src_runner = __nccwpck_require__(2654);
 ;// CONCATENATED MODULE: ../../packages/core/src/log.ts
 
-const { info, warning, notice, error, debug, startGroup, endGroup } = src_runner/* runner */.lj;
+const { info, warning, notice, error, debug, startGroup, endGroup } = src_runner/* runner */.l;
 /** A collapsible log section around `fn`, closed even when it throws. */
 async function group(title, fn) {
-    src_runner/* runner */.lj.startGroup(title);
+    src_runner/* runner */.l.startGroup(title);
     try {
         return await fn();
     }
     finally {
-        src_runner/* runner */.lj.endGroup();
+        src_runner/* runner */.l.endGroup();
     }
 }
 /**
@@ -1190,10 +1180,10 @@ async function group(title, fn) {
 function maskSecret(secret) {
     if (!secret)
         return;
-    src_runner/* runner */.lj.setSecret(secret);
+    src_runner/* runner */.l.setSecret(secret);
     for (const line of secret.split(/\r?\n/))
         if (line.trim() && line !== secret)
-            src_runner/* runner */.lj.setSecret(line);
+            src_runner/* runner */.l.setSecret(line);
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/outputs.ts
@@ -1208,7 +1198,7 @@ const POST_MARKER = 'ecs-actions-post';
  * The step is failed exactly once.
  */
 async function runAction(steps) {
-    const isPost = steps.post !== undefined && src_runner/* runner */.lj.getState(POST_MARKER) === 'true';
+    const isPost = steps.post !== undefined && src_runner/* runner */.l.getState(POST_MARKER) === 'true';
     try {
         if (isPost && steps.post) {
             await steps.post();
@@ -1216,7 +1206,7 @@ async function runAction(steps) {
         else {
             // Saved first so that the post step runs its clean-up even when main fails half way.
             if (steps.post)
-                src_runner/* runner */.lj.saveState(POST_MARKER, 'true');
+                src_runner/* runner */.l.saveState(POST_MARKER, 'true');
             await steps.main();
         }
     }
@@ -1240,8 +1230,8 @@ function jobCancelSignal(onCancel) {
 }
 function reportFailure(error) {
     if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)
-        src_runner/* runner */.lj.debug(error.stack);
-    src_runner/* runner */.lj.setFailed((0,errors/* errorMessage */.gJ)(error));
+        src_runner/* runner */.l.debug(error.stack);
+    src_runner/* runner */.l.setFailed((0,errors/* errorMessage */.gJ)(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -1768,7 +1758,7 @@ function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
         if (value === undefined)
             continue;
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
     }
 }
 /** Escapes a value for a markdown table cell. */
@@ -1791,10 +1781,10 @@ function markdownTable(header, rows) {
  */
 function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
         return;
     }
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.appendSummary(markdown);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.appendSummary(markdown);
 }
 
 
@@ -1804,9 +1794,9 @@ function writeSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lj: () => (/* binding */ runner)
+/* harmony export */   l: () => (/* binding */ runner)
 /* harmony export */ });
-/* unused harmony exports issueCommand, runnerLines, writePlainText, plainTextEcho */
+/* unused harmony export issueCommand */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -1830,62 +1820,6 @@ function issueCommand(command, properties, message) {
         .join(',');
     process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-/** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
-const runnerLines = (text) => text.split(/\r\n|\r|\n/);
-/**
- * Could the runner read this line as a workflow command? It parses `::name::` at the start of a line (after
- * trimming) and the legacy `##[name]` anywhere in it; any `::` counts, to stay on the safe side of its trimming.
- */
-const mayBeCommand = (line) => line.includes('::') || line.includes('##[');
-/**
- * A token for `::stop-commands::`: random, never derived from the text it guards, and absent from that text. The
- * Web Crypto global needs no import (node:crypto would cost start-up time in every bundle).
- */
-function stopToken(lines) {
-    let token;
-    do
-        token = `ecs-actions-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
-    while (lines.some((line) => line.toLowerCase().includes(token)));
-    return token;
-}
-/**
- * Writes text as plain log lines that the runner never runs as workflow commands: when any line could parse as
- * one, the lines go inside the runner's documented `::stop-commands::<token>` … `::<token>::` block, in one
- * write, so the action's own commands are never inside it. Every line an action prints goes through here.
- */
-function writePlainText(text, stream = process.stdout) {
-    const lines = runnerLines(text);
-    if (!lines.some(mayBeCommand)) {
-        stream.write(`${lines.join(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-        return;
-    }
-    const token = stopToken(lines);
-    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL) + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-}
-/**
- * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
- * across two chunks is still one line to the runner); `end` writes what is left after the last line break.
- */
-function plainTextEcho(stream = process.stdout) {
-    let pending = '';
-    return {
-        write(chunk) {
-            pending += chunk.toString();
-            const lastBreak = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
-            // A \r at the very end may be the first half of \r\n: keep it until the next chunk says.
-            const cut = pending.endsWith('\r') ? pending.lastIndexOf('\n', pending.length - 2) : lastBreak;
-            if (cut < 0)
-                return;
-            writePlainText(pending.slice(0, cut).replace(/\r$/, ''), stream);
-            pending = pending.slice(cut + 1);
-        },
-        end() {
-            if (pending)
-                writePlainText(pending.replace(/\r$/, ''), stream);
-            pending = '';
-        },
-    };
-}
 function fileCommand(variable, name, value) {
     const file = process.env[variable];
     if (!file) {
@@ -1898,9 +1832,8 @@ function fileCommand(variable, name, value) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
 }
 const runner = {
-    /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
     info(message) {
-        writePlainText(message);
+        process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
     },
     debug(message) {
         issueCommand('debug', {}, message);

@@ -93,6 +93,21 @@ describe('LogTail', () => {
     expect(tail.logsOf(task('STOPPED'))[0]?.lines).toEqual(Array.from({ length: 20 }, (_, i) => `line ${i + 11}`));
   });
 
+  it.each([1, 2, 3, 4, 5, 6])(
+    'reads past empty and partly full pages whose token moved, to where the token repeats (short pages, seed %i)',
+    async (seed) => {
+      write(...Array.from({ length: 30 }, (_, i) => `line ${i + 1}`));
+      sim.logs.setShortPages(seed);
+      await tail.poll([task('STOPPED')], true);
+      expect(lines).toEqual(Array.from({ length: 30 }, (_, i) => `[app] line ${i + 1}`));
+      // It stopped at the first call whose token came back unchanged: the one asking from the stream's end (the
+      // simulator's token names the position), asked once.
+      const tokens = sim.callsOf('GetLogEvents').map((call) => (call.params as { nextToken?: string }).nextToken);
+      expect(tokens.at(-1)).toMatch(/^f\/0*30$/);
+      expect(tokens.filter((token) => token === tokens.at(-1))).toHaveLength(1);
+    },
+  );
+
   it('a stream that never appeared is a note at the end, not a failure', async () => {
     sim.logs.writeEvents(CONFIG.group, 'ecs/app/another-task', [{ timestamp: Date.now(), message: 'x' }]);
     await tail.poll([task('RUNNING')]);

@@ -27,6 +27,8 @@ export interface FaultSpec {
   kind: FaultKind;
   /** How many calls it affects; default 1; `Infinity` until `clear()`. */
   count?: number;
+  /** How many matching calls go through untouched first (a fault on the third DescribeServices: skip 2); default 0. */
+  skip?: number;
   /** For `latency`: how long to hold the answer back (real ms); default 1000. */
   latencyMs?: number;
   /**
@@ -39,6 +41,8 @@ export interface FaultSpec {
 export interface ActiveFault {
   readonly spec: FaultSpec;
   remaining: number;
+  /** Matching calls still to let through before it applies. */
+  skipping: number;
 }
 
 export class Faults {
@@ -47,7 +51,9 @@ export class Faults {
   inject(spec: FaultSpec): void {
     const count = spec.count ?? 1;
     if (!(count > 0)) throw new Error(`fault count must be positive, got ${count}`);
-    this.active.push({ spec: { ...spec }, remaining: count });
+    const skip = spec.skip ?? 0;
+    if (!(Number.isInteger(skip) && skip >= 0)) throw new Error(`fault skip must be a whole number, got ${skip}`);
+    this.active.push({ spec: { ...spec }, remaining: count, skipping: skip });
   }
 
   clear(): void {
@@ -68,6 +74,10 @@ export class Faults {
     if (index < 0) return undefined;
     const fault = this.active[index];
     if (!fault) return undefined;
+    if (fault.skipping > 0) {
+      fault.skipping -= 1;
+      return undefined;
+    }
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.active.splice(index, 1);
     return fault.spec;

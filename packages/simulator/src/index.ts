@@ -25,6 +25,7 @@ export { type FaultKind, type FaultSpec, Faults } from './faults.js';
 export { GitHubSimulator } from './github/index.js';
 export { awslogsDestination, SPRING_BOOT_START_FAILURE } from './logs/awslogs.js';
 export { LogsSimulator } from './logs/index.js';
+export { mulberry32 } from './seeded-random.js';
 
 export interface StartSimulatorOptions {
   /** Simulated ms per real ms; default 1. 60 runs a 3-minute rollout in 3 s. */

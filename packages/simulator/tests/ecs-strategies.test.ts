@@ -76,6 +76,8 @@ interface Seen {
   last: ServiceDeployment;
   /** The most tasks running at once while the deployment was under way. */
   peakRunning: number;
+  /** Every requestedTestTrafficWeight seen (either revision) before the deployment reached TEST_TRAFFIC_SHIFT. */
+  testBeforeShift: Set<number | undefined>;
 }
 
 /** Steps simulated time by `stepMs` until the service deployment is in a final status (or `until` says so). */
@@ -87,8 +89,16 @@ async function walk(
   const start = sim.clock.now();
   const steps: string[] = [];
   let peakRunning = 0;
+  const testBeforeShift = new Set<number | undefined>();
+  let shifted = false;
   let last = await describe1(arn);
   for (let i = 0; i < (options.maxSteps ?? 400); i++) {
+    shifted ||= last.lifecycleStage === 'TEST_TRAFFIC_SHIFT';
+    if (!shifted) {
+      for (const revision of [last.targetServiceRevision, ...(last.sourceServiceRevisions ?? [])]) {
+        testBeforeShift.add(revision?.requestedTestTrafficWeight);
+      }
+    }
     const weight = last.targetServiceRevision?.requestedProductionTrafficWeight;
     const line = `${last.status}/${last.lifecycleStage ?? '-'}${weight !== undefined ? ` ${weight}%` : ''}`;
     if (steps.at(-1)?.replace(/^\d+s /, '') !== line)
@@ -100,7 +110,7 @@ async function walk(
     sim.clock.advance(options.stepMs ?? 5_000);
     last = await describe1(arn);
   }
-  return { steps, last, peakRunning };
+  return { steps, last, peakRunning, testBeforeShift };
 }
 
 const stagesOf = (seen: Seen) =>
@@ -123,6 +133,8 @@ describe('BLUE_GREEN', () => {
     ]);
     expect(seen.last.status).toBe('SUCCESSFUL');
     expect(seen.last.finishedAt).toBeInstanceOf(Date);
+    // No test traffic on either revision before TEST_TRAFFIC_SHIFT.
+    expect(seen.testBeforeShift).toEqual(new Set([0]));
     expect(seen.last.targetServiceRevision).toMatchObject({
       requestedProductionTrafficWeight: 100,
       requestedTestTrafficWeight: 100,
@@ -246,7 +258,9 @@ describe('rollback', () => {
     );
     const seen = await walk(family, updated.service?.currentServiceDeployment ?? '');
     expect(seen.last.status).toBe('ROLLBACK_SUCCESSFUL');
-    expect(seen.last.lifecycleStage).toBe('SCALE_UP');
+    // Failed at SCALE_UP; the rollback then walks the traffic stages back.
+    expect(stagesOf(seen)).toEqual(['PRE_SCALE_UP', 'SCALE_UP', 'PRODUCTION_TRAFFIC_SHIFT', 'TEST_TRAFFIC_SHIFT']);
+    expect(seen.steps.find((step) => step.includes('/PRODUCTION_TRAFFIC_SHIFT'))).toContain('ROLLBACK_IN_PROGRESS');
     expect(seen.last.statusReason).toBe(
       'Service deployment rolled back because the circuit breaker threshold was exceeded.',
     );
@@ -271,6 +285,93 @@ describe('rollback', () => {
     await expect(
       client.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' })),
     ).rejects.toMatchObject({ name: 'ConflictException' });
+  });
+
+  it('a rollback runs the PRODUCTION_TRAFFIC_SHIFT and TEST_TRAFFIC_SHIFT hooks again, in that order', async () => {
+    const shift = `${HOOK}-shift`;
+    const check = `${HOOK}-check`;
+    sim.ecs.setLifecycleHookResult(check, 'FAILED', 'POST_PRODUCTION_TRAFFIC_SHIFT');
+    const { family, arn } = await deploy('rerun', {
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 1,
+      lifecycleHooks: [
+        { hookTargetArn: shift, roleArn: ROLE, lifecycleStages: ['TEST_TRAFFIC_SHIFT', 'PRODUCTION_TRAFFIC_SHIFT'] },
+        { hookTargetArn: check, roleArn: ROLE, lifecycleStages: ['POST_PRODUCTION_TRAFFIC_SHIFT'] },
+      ],
+    });
+    const seen = await walk(family, arn);
+    expect(seen.last.status).toBe('ROLLBACK_SUCCESSFUL');
+    const hooks = seen.last.lifecycleHookDetails ?? [];
+    // Forward: TEST, PRODUCTION, then the failing check; rolling back: PRODUCTION, then TEST, each a new invocation.
+    expect(hooks.map((h) => `${h.targetArn === shift ? 'shift' : 'check'}:${h.status}`)).toEqual([
+      'shift:SUCCEEDED',
+      'shift:SUCCEEDED',
+      'check:FAILED',
+      'shift:SUCCEEDED',
+      'shift:SUCCEEDED',
+    ]);
+    expect(new Set(hooks.map((h) => h.hookId)).size).toBe(5);
+    const rollingBack = seen.steps.filter((step) => step.includes('ROLLBACK_IN_PROGRESS'));
+    expect(rollingBack.map((step) => step.split(' ')[1]?.split('/')[1])).toEqual([
+      'PRODUCTION_TRAFFIC_SHIFT',
+      'TEST_TRAFFIC_SHIFT',
+    ]);
+    // Traffic is back on blue, production and test.
+    expect(seen.last.sourceServiceRevisions?.[0]).toMatchObject({
+      requestedProductionTrafficWeight: 100,
+      requestedTestTrafficWeight: 100,
+    });
+    expect(seen.last.targetServiceRevision).toMatchObject({
+      requestedProductionTrafficWeight: 0,
+      requestedTestTrafficWeight: 0,
+    });
+  });
+
+  it('a hook that answers FAILED during the rollback ends it ROLLBACK_FAILED, saying which and where', async () => {
+    const check = `${HOOK}-check-test`;
+    const shift = `${HOOK}-on-production-shift`;
+    sim.ecs.setLifecycleHookResult(check, 'FAILED', 'POST_TEST_TRAFFIC_SHIFT');
+    sim.ecs.setLifecycleHookResult(shift, 'FAILED', 'PRODUCTION_TRAFFIC_SHIFT');
+    const { family, arn } = await deploy('rollback-hook-fails', {
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 1,
+      lifecycleHooks: [
+        { hookTargetArn: check, roleArn: ROLE, lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'] },
+        { hookTargetArn: shift, roleArn: ROLE, lifecycleStages: ['PRODUCTION_TRAFFIC_SHIFT'] },
+      ],
+    });
+    const seen = await walk(family, arn);
+    expect(seen.last.status).toBe('ROLLBACK_FAILED');
+    expect(seen.last.lifecycleStage).toBe('PRODUCTION_TRAFFIC_SHIFT');
+    expect(seen.last.statusReason).toBe(
+      `Service deployment rolled back because lifecycle hook ${check} returned FAILED at stage POST_TEST_TRAFFIC_SHIFT. The rollback failed: lifecycle hook ${shift} returned FAILED at stage PRODUCTION_TRAFFIC_SHIFT during the rollback.`,
+    );
+    expect(seen.last.lifecycleHookDetails?.map((h) => `${h.targetArn}:${h.status}`)).toEqual([
+      `${check}:FAILED`,
+      `${shift}:FAILED`,
+    ]);
+  });
+
+  it('after StopServiceDeployment the deployment holds still (ROLLBACK_REQUESTED): no stage change, no hook answer', async () => {
+    const hook = `${HOOK}-slow`;
+    const { family, arn } = await deploy('hold', {
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 1,
+      lifecycleHooks: [{ hookTargetArn: hook, roleArn: ROLE, lifecycleStages: ['PRE_SCALE_UP'] }],
+    });
+    // The hook answers 15 s after PRE_SCALE_UP began; the stop comes at 14 s.
+    sim.clock.advance(14_000);
+    await client.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }));
+    for (let second = 0; second < 4; second++) {
+      sim.clock.advance(1_000);
+      const held = await describe1(arn);
+      expect(held.status).toBe('ROLLBACK_REQUESTED');
+      expect(held.lifecycleStage).toBe('PRE_SCALE_UP');
+      expect(held.lifecycleHookDetails?.map((h) => h.status)).toEqual(['IN_PROGRESS']);
+    }
+    const seen = await walk(family, arn);
+    expect(seen.last.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(stagesOf(seen)).not.toContain('SCALE_UP');
   });
 
   it('StopServiceDeployment errors: unknown ARN, and stopType ABORT', async () => {

@@ -91,6 +91,49 @@ describe('GetLogEvents', () => {
     expect(error.message).toBe(message);
   });
 
+  it('short pages (seeded): empty and partial pages before the end, tokens that move, every event once', async () => {
+    const read = async (direction: 'forward' | 'backward', seed: number) => {
+      sim.logs.setShortPages(seed);
+      const pages: { count: number; token: string }[] = [];
+      const lines: string[] = [];
+      let token: string | undefined;
+      for (let call = 0; call < 200; call++) {
+        const out = await logs.send(
+          new GetLogEventsCommand({
+            logGroupName: '/ecs/seeded',
+            logStreamName: 'app/web/aaa',
+            limit: 8,
+            startFromHead: direction === 'forward',
+            ...(token ? { nextToken: token } : {}),
+          }),
+        );
+        const messages = out.events?.map((e) => e.message ?? '') ?? [];
+        const next = (direction === 'forward' ? out.nextForwardToken : out.nextBackwardToken) ?? '';
+        pages.push({ count: messages.length, token: next });
+        if (direction === 'forward') lines.push(...messages);
+        else lines.unshift(...messages);
+        if (next === token) break;
+        token = next;
+      }
+      sim.logs.setShortPages(undefined);
+      return { pages, lines };
+    };
+    const all = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
+    for (const direction of ['forward', 'backward'] as const) {
+      const { pages, lines } = await read(direction, 7);
+      // Every event exactly once, in order, however the pages were cut.
+      expect(lines).toEqual(all);
+      const beforeEnd = pages.slice(0, -1);
+      expect(beforeEnd.some((page) => page.count === 0)).toBe(true);
+      expect(beforeEnd.some((page) => page.count > 0 && page.count < 8)).toBe(true);
+      // An empty page's token moved all the same; only the end repeats it.
+      expect(new Set(beforeEnd.map((page) => page.token)).size).toBe(beforeEnd.length);
+      expect(pages.at(-1)?.token).toBe(pages.at(-2)?.token);
+      // The same seed cuts the same pages.
+      expect((await read(direction, 7)).pages.map((page) => page.count)).toEqual(pages.map((page) => page.count));
+    }
+  });
+
   it('a limit out of range is InvalidParameterException', async () => {
     const error = await errorOf(
       logs.send(new GetLogEventsCommand({ logGroupName: '/ecs/seeded', logStreamName: 'app/web/aaa', limit: 10_001 })),

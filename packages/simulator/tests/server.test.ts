@@ -189,6 +189,15 @@ describe('faults', () => {
     await client.send(new DescribeServicesCommand({ cluster: 'main', services: ['web'] }));
   });
 
+  it('skip lets that many matching calls through before the fault applies', async () => {
+    sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'throttle', skip: 2 });
+    const from = sim.calls.length;
+    for (let i = 0; i < 2; i++) await client.send(new DescribeServicesCommand({ cluster: 'main', services: ['web'] }));
+    await failure(client.send(new DescribeServicesCommand({ cluster: 'main', services: ['web'] })));
+    await client.send(new DescribeServicesCommand({ cluster: 'main', services: ['web'] }));
+    expect(sim.calls.slice(from).map((call) => call.status)).toEqual([200, 200, 400, 200]);
+  });
+
   it.each<[string, () => Promise<unknown>, string]>([
     [
       'UpdateService names the service ARN',

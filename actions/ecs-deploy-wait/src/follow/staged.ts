@@ -62,11 +62,16 @@ export function leastDuration(
 /** How following a service deployment ended. */
 export type StagedOutcome =
   | { kind: 'successful'; deployment: ServiceDeployment }
-  /** ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED or STOPPED. */
-  | { kind: 'ended'; deployment: ServiceDeployment }
+  /**
+   * ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED or STOPPED. `failedAtStage`: the last lifecycle stage seen while it went
+   * forward (a rollback walks the traffic stages again, so the stage it ends at is not where it failed).
+   */
+  | { kind: 'ended'; deployment: ServiceDeployment; failedAtStage?: string }
   | { kind: 'timed-out'; deployment?: ServiceDeployment; stalled?: string };
 
 const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+/** Statuses of a service deployment still going forward (its lifecycle stage is its own progress). */
+const FORWARD = new Set(['PENDING', 'IN_PROGRESS']);
 
 /**
  * Polls DescribeServiceDeployments (and DescribeServices for the events) until the service deployment `arn` ends or
@@ -79,6 +84,7 @@ export async function followStaged(
   label: string,
 ): Promise<StagedOutcome> {
   let last: ServiceDeployment | undefined;
+  let forwardStage: string | undefined;
   const printed = new Map<string, string>();
   return watch<ServiceDeployment, StagedOutcome>(session, {
     operation: 'ecs:DescribeServiceDeployments',
@@ -95,8 +101,11 @@ export async function followStaged(
     judge: (deployment) => {
       last = deployment;
       printChanges(session, deployment, label, printed);
+      if (FORWARD.has(deployment.status ?? '')) forwardStage = deployment.lifecycleStage ?? forwardStage;
       if (deployment.status === 'SUCCESSFUL') return { kind: 'successful', deployment };
-      if (ENDED.has(deployment.status ?? '')) return { kind: 'ended', deployment };
+      if (ENDED.has(deployment.status ?? '')) {
+        return { kind: 'ended', deployment, ...(forwardStage ? { failedAtStage: forwardStage } : {}) };
+      }
       return undefined;
     },
     timedOut: (stalled) => ({

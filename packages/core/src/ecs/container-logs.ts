@@ -112,16 +112,24 @@ export function logsReadProblem(
 export interface LogEventsPage {
   lines: string[];
   nextForwardToken: string | undefined;
+  nextBackwardToken: string | undefined;
 }
 
 /**
  * One GetLogEvents call. `forward`: the events from the stream's start, or after `forward.nextToken` (following a
- * stream; the API then wants startFromHead true); without it the stream's last `limit` events. A call that outlasts
- * `withinMs` ends with a NoAnswerError; `signal` (the job's cancel) aborts it.
+ * stream; the API then wants startFromHead true); without it the stream's last `limit` events, or with
+ * `backward.nextToken` the `limit` events before those. A call that outlasts `withinMs` ends with a NoAnswerError;
+ * `signal` (the job's cancel) aborts it.
  */
 export async function getLogEvents(
   client: CloudWatchLogsClient,
-  request: { group: string; stream: string; limit?: number; forward?: { nextToken?: string } },
+  request: {
+    group: string;
+    stream: string;
+    limit?: number;
+    forward?: { nextToken?: string };
+    backward?: { nextToken: string };
+  },
   options: { withinMs: number; signal?: AbortSignal },
 ): Promise<LogEventsPage> {
   const { GetLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
@@ -135,14 +143,54 @@ export async function getLogEvents(
         ...(request.limit !== undefined ? { limit: request.limit } : {}),
         startFromHead: request.forward !== undefined,
         ...(request.forward?.nextToken !== undefined ? { nextToken: request.forward.nextToken } : {}),
+        ...(request.backward ? { nextToken: request.backward.nextToken } : {}),
       }),
       { abortSignal },
     );
-    return { lines: linesOf(output.events ?? []), nextForwardToken: output.nextForwardToken };
+    return {
+      lines: linesOf(output.events ?? []),
+      nextForwardToken: output.nextForwardToken,
+      nextBackwardToken: output.nextBackwardToken,
+    };
   } catch (error) {
     if (timer.aborted && !options.signal?.aborted) throw new NoAnswerError('logs:GetLogEvents', options.withinMs);
     throw error;
   }
+}
+
+/** Backward pages read for a stream's last lines (partly full and empty ones count too). */
+const LAST_LINES_PAGES = 10;
+
+/**
+ * A stream's last `count` lines, oldest first: the newest page, then pages back (nextBackwardToken) while fewer
+ * lines came. GetLogEvents may answer a partly full or empty page before the stream's start ("don't necessarily mean
+ * that pagination is finished"): the start is the backward token coming back unchanged. Each call gets what is left
+ * of `withinMs`.
+ */
+export async function lastLogLines(
+  client: CloudWatchLogsClient,
+  request: { group: string; stream: string; count: number },
+  options: { withinMs: number; signal?: AbortSignal },
+): Promise<string[]> {
+  const deadline = Date.now() + options.withinMs;
+  let lines: string[] = [];
+  let token: string | undefined;
+  for (let page = 0; page < LAST_LINES_PAGES && lines.length < request.count; page++) {
+    const answer = await getLogEvents(
+      client,
+      {
+        group: request.group,
+        stream: request.stream,
+        limit: request.count,
+        ...(token !== undefined ? { backward: { nextToken: token } } : {}),
+      },
+      { ...options, withinMs: deadline - Date.now() },
+    );
+    lines = [...answer.lines, ...lines];
+    if (answer.nextBackwardToken === undefined || answer.nextBackwardToken === token) break;
+    token = answer.nextBackwardToken;
+  }
+  return lines.slice(-request.count);
 }
 
 /** CloudWatch Logs clients by region, each created (and its SDK loaded) on first use; `destroy` ends them all. */

@@ -31,6 +31,7 @@ export {
   LOG_LINES_SHOWN,
   type LogEventsPage,
   type LogsClientFor,
+  lastLogLines,
   linesOf,
   logStreamOf,
   logsClients,

@@ -6,6 +6,7 @@
  * API's `Timestamp` is a long, not a date).
  */
 import { type AwsJsonService, AwsServiceError, type LogEventInput, type LogSink, type SimClock } from '../contract.js';
+import { mulberry32 } from '../seeded-random.js';
 
 export interface LogsSimulatorOptions {
   clock: SimClock;
@@ -48,6 +49,9 @@ export class LogsSimulator implements AwsJsonService, LogSink {
 
   private readonly groups = new Map<string, GroupRecord>();
   private eventCount = 0;
+  /** Short pages: the seeded draw of each GetLogEvents page's size, or undefined for full pages. */
+  private pageDraw: (() => number) | undefined;
+  private tokenCount = 0;
 
   constructor(private readonly options: LogsSimulatorOptions) {}
 
@@ -103,6 +107,16 @@ export class LogsSimulator implements AwsJsonService, LogSink {
     return [...(this.groups.get(group)?.streams.keys() ?? [])].sort();
   }
 
+  /**
+   * GetLogEvents answers pages as AWS may (API reference: "If the results don't include a nextForwardToken or a
+   * nextBackwardToken, ... Partially full or empty pages don't necessarily mean that pagination is finished"): with a
+   * seed, each page that does not reach the stream's end in the direction read holds, by a seeded draw, no events
+   * (its token moved all the same), some of them, or all; undefined: full pages again.
+   */
+  setShortPages(seed: number | undefined): void {
+    this.pageDraw = seed === undefined ? undefined : mulberry32(seed);
+  }
+
   // ------------------------------------------------------------------------------------------- API
 
   async handle(operation: string, input: Record<string, unknown>): Promise<unknown> {
@@ -142,7 +156,7 @@ export class LogsSimulator implements AwsJsonService, LogSink {
    * GetLogEvents: without a token, `startFromHead` false (the default) answers the newest `limit` events of the
    * window, oldest first; true the oldest. `nextForwardToken` / `nextBackwardToken` page forward and back; at the end
    * of the stream the same forward token comes back (API reference: "If you have reached the end of the stream, it
-   * returns the same token you passed in").
+   * returns the same token you passed in"). With `setShortPages`, a page before the end may hold fewer events or none.
    */
   private getLogEvents(input: Record<string, unknown>): unknown {
     const group = this.group(input);
@@ -158,11 +172,13 @@ export class LogsSimulator implements AwsJsonService, LogSink {
     const token = optionalString(input, 'nextToken');
     let start: number;
     let end: number;
+    let forward: boolean;
     if (token !== undefined) {
-      const match = /^([fb])\/(\d+)$/.exec(token);
+      const match = /^([fb])\/(\d+)(?:\/\d+)?$/.exec(token);
       if (!match) throw invalid('The specified nextToken is invalid.');
       const position = Math.min(events.length, Number(match[2]));
-      if (match[1] === 'f') {
+      forward = match[1] === 'f';
+      if (forward) {
         start = position;
         end = Math.min(events.length, start + limit);
       } else {
@@ -170,19 +186,38 @@ export class LogsSimulator implements AwsJsonService, LogSink {
         start = Math.max(0, end - limit);
       }
     } else if (input.startFromHead === true) {
+      forward = true;
       start = 0;
       end = Math.min(events.length, limit);
     } else {
+      forward = false;
       end = events.length;
       start = Math.max(0, end - limit);
     }
+    // A short page is only ever one that does not reach the stream's end in the direction read.
+    const available = end - start;
+    const kept = this.pageSize(available);
+    if (forward) end = start + kept;
+    else start = end - kept;
+    // The token of an empty page before the end still moves on (a scan position of its own), as AWS's do.
+    const suffix = available > 0 && kept === 0 ? `/${++this.tokenCount}` : '';
     return {
       events: events
         .slice(start, end)
         .map(({ timestamp, message, ingestionTime }) => ({ timestamp, message, ingestionTime })),
-      nextForwardToken: `f/${String(end).padStart(56, '0')}`,
-      nextBackwardToken: `b/${String(start).padStart(56, '0')}`,
+      nextForwardToken: `f/${String(end).padStart(56, '0')}${forward ? suffix : ''}`,
+      nextBackwardToken: `b/${String(start).padStart(56, '0')}${forward ? '' : suffix}`,
     };
+  }
+
+  /** How many of the `available` events a page holds: all of them, or with short pages a seeded none, some or all. */
+  private pageSize(available: number): number {
+    const draw = this.pageDraw;
+    if (!draw || available === 0) return available;
+    const kind = Math.floor(draw() * 3);
+    if (kind === 0) return 0;
+    if (kind === 1) return Math.floor(draw() * available);
+    return available;
   }
 
   /**

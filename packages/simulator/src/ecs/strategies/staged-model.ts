@@ -25,6 +25,8 @@ export interface HookRunRecord {
   status: HookStatus;
   /** When the hook answers (scenario result). */
   answersAt: number;
+  /** Invoked again while the deployment rolls back (its answer decides the rollback, not the deployment). */
+  rollback?: boolean;
 }
 
 /** The staged part of a service deployment (ServiceDeploymentRecord.staged). */
@@ -40,11 +42,18 @@ export interface StagedRolloutRecord {
   /** Green's share of production and test traffic, in percent. */
   productionWeight: number;
   testWeight: number;
+  /**
+   * Whether the test listener carries traffic yet: not before TEST_TRAFFIC_SHIFT (developer guide, lifecycle stages:
+   * PRE_SCALE_UP and POST_SCALE_UP have "no test traffic").
+   */
+  testTraffic: boolean;
   hooks: HookRunRecord[];
   alarmStatus: 'DISABLED' | 'MONITORING' | 'TRIGGERED' | 'MONITORING_COMPLETE';
   triggeredAlarms: string[];
-  /** StopServiceDeployment ROLLBACK: the rollback starts at this time. */
+  /** StopServiceDeployment ROLLBACK: the rollback starts at this time (until then the deployment holds still). */
   rollbackAt?: number;
+  /** The stages a rollback still walks (traffic back to blue, their hooks run again), then green is stopped. */
+  rollbackStages?: LifecycleStage[];
   phase: 'forward' | 'rollback' | 'done';
 }
 
@@ -101,6 +110,21 @@ export function scaleTo(
       at,
       `(service ${service.name}) has started ${started.length} tasks: ${started.map((task) => `(task ${task.id})`).join(' ')}.`,
     );
+  }
+}
+
+/** ECS invokes each hook configured for `stage` (a fresh hookId per invocation); each answers hookAnswer later. */
+export function invokeHooks(host: StagedHost, rollout: StagedRolloutRecord, stage: LifecycleStage, at: number): void {
+  for (const hook of rollout.settings.hooks) {
+    if (!hook.lifecycleStages.includes(stage)) continue;
+    rollout.hooks.push({
+      hookId: host.ids.hex(8),
+      targetArn: hook.hookTargetArn,
+      stage,
+      status: 'IN_PROGRESS',
+      answersAt: at + STAGED_TIMING.hookAnswer,
+      ...(rollout.phase === 'rollback' ? { rollback: true } : {}),
+    });
   }
 }
 

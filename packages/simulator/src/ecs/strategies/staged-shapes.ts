@@ -33,8 +33,10 @@ export function trafficWeights(record: ServiceDeploymentRecord, revisionArn: str
   const green = revisionArn === record.targetRevisionArn;
   if (!green && revisionArn !== rollout.blueRevisionArn)
     return { requestedProductionTrafficWeight: 0, requestedTestTrafficWeight: 0 };
+  // No test traffic at all before TEST_TRAFFIC_SHIFT (developer guide, lifecycle stages).
+  const test = !rollout.testTraffic ? 0 : green ? rollout.testWeight : round1(100 - rollout.testWeight);
   return {
     requestedProductionTrafficWeight: green ? rollout.productionWeight : round1(100 - rollout.productionWeight),
-    requestedTestTrafficWeight: green ? rollout.testWeight : round1(100 - rollout.testWeight),
+    requestedTestTrafficWeight: test,
   };
 }

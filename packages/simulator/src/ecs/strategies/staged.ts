@@ -16,6 +16,7 @@ import type { DeploymentRecord, ServiceDeploymentRecord, ServiceRecord } from '.
 import { LIFECYCLE_STAGES, type LifecycleStage, settingsOf } from './config.js';
 import {
   blues,
+  invokeHooks,
   round1,
   STAGED_TIMING,
   type StagedHost,
@@ -47,6 +48,7 @@ export class StagedRollouts {
       stageEnteredAt: {},
       productionWeight: 0,
       testWeight: 0,
+      testTraffic: false,
       hooks: [],
       alarmStatus: settings.alarms?.enable ? 'MONITORING' : 'DISABLED',
       triggeredAlarms: [],
@@ -73,7 +75,7 @@ export class StagedRollouts {
       const moved =
         rollout.phase === 'forward'
           ? this.forward(service, record, rollout, at)
-          : stepRollback(this.host, service, record, rollout, at);
+          : stepRollback(this.host, this.scenarios, service, record, rollout, at);
       if (!moved) break;
     }
     service.pendingRegistrations = 0;
@@ -110,7 +112,9 @@ export class StagedRollouts {
   ): boolean {
     const green = service.deployments.find((deployment) => deployment.id === rollout.greenId);
     if (!green) return false;
-    if (rollout.rollbackAt !== undefined && at >= rollout.rollbackAt) {
+    if (rollout.rollbackAt !== undefined) {
+      // ROLLBACK_REQUESTED: the deployment holds still (no stage change, no hook answer) until the rollback starts.
+      if (at < rollout.rollbackAt) return false;
       startRollback(
         this.host,
         service,
@@ -167,7 +171,10 @@ export class StagedRollouts {
     rollout.stageEnteredAt[stage] = at;
     rollout.stageWorkEndsAt = at + STAGED_TIMING.stageTransition;
     const { settings } = rollout;
-    if (stage === 'TEST_TRAFFIC_SHIFT') rollout.testWeight = 100;
+    if (stage === 'TEST_TRAFFIC_SHIFT') {
+      rollout.testTraffic = true;
+      rollout.testWeight = 100;
+    }
     if (stage === 'PRODUCTION_TRAFFIC_SHIFT') {
       // BLUE_GREEN moves all production traffic at once; LINEAR its first step; CANARY the canary share.
       rollout.productionWeight =
@@ -184,16 +191,7 @@ export class StagedRollouts {
     if (stage === 'BAKE_TIME') rollout.stageWorkEndsAt = at + settings.bakeTimeMs;
     if (stage === 'CLEAN_UP')
       rollout.alarmStatus = rollout.alarmStatus === 'MONITORING' ? 'MONITORING_COMPLETE' : rollout.alarmStatus;
-    for (const hook of settings.hooks) {
-      if (!hook.lifecycleStages.includes(stage)) continue;
-      rollout.hooks.push({
-        hookId: this.host.ids.hex(8),
-        targetArn: hook.hookTargetArn,
-        stage,
-        status: 'IN_PROGRESS',
-        answersAt: at + STAGED_TIMING.hookAnswer,
-      });
-    }
+    invokeHooks(this.host, rollout, stage, at);
   }
 
   /** The current stage's own work; true when it is over. */
