@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 681:
+/***/ 729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16,6 +16,150 @@ var src = __nccwpck_require__(311);
 var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
 var records = __nccwpck_require__(669);
+;// CONCATENATED MODULE: ./src/deployment.ts
+/**
+ * The GitHub Deployment of a deploy (https://docs.github.com/rest/deployments): created `in_progress` when the
+ * deploy starts (deployment-state: in_progress), set `success` with the deploy's record (create-deployment) or
+ * `failure` when the deploy failed (deployment-state: failure). On success the Deployment it replaces, the newest
+ * earlier success at the same place, is set `inactive` here rather than by GitHub's auto_inactive: GitHub documents
+ * that for non-production environments only, and by environment name alone, so one region's deploy would retire
+ * another region's.
+ */
+
+
+
+/** How many of the environment's newest Deployments are searched for the one a success replaces. */
+const REPLACED_SEARCH = 20;
+/** deployment-state: in_progress: a Deployment for the deploy about to start. */
+async function startDeployment(inputs, deps) {
+    const subject = { ...inputs, version: inputs.version.text };
+    const deploymentId = await createDeployment(subject, deps);
+    await postStatus(inputs, deps, deploymentId, 'in_progress', `Deploying ${inputs.version.text}`);
+    deps.info?.(`Created deployment ${deploymentId} for environment ${inputs.place.environment} (in_progress).`);
+    return { ...deploymentResult(inputs.version.text, 'deployment-started', deploymentId), sha: inputs.sha };
+}
+/** deployment-state: failure: the deploy deployment-id stands for failed; what it would have replaced stays active. */
+async function failDeployment(inputs, deps) {
+    await postStatus(inputs, deps, inputs.deploymentId, 'failure', `Deploy of ${inputs.version.text} failed`);
+    deps.info?.(`Set deployment ${inputs.deploymentId} to failure.`);
+    return deploymentResult(inputs.version.text, 'deployment-failed', inputs.deploymentId);
+}
+/**
+ * create-deployment, once the deploy is recorded: deployment-id's Deployment (or a new one) set to success, and the
+ * one it replaces at the same place set inactive. Returns the Deployment's id.
+ */
+async function succeedDeployment(inputs, deps) {
+    const deploymentId = inputs.deploymentId ?? (await createDeployment({ ...inputs, version: inputs.version.text }, deps));
+    await postStatus(inputs, deps, deploymentId, 'success', `Deployed ${inputs.version.text}`);
+    // The deploy is done and recorded: a Deployment left active by mistake is shown, never a failed deploy.
+    const replaced = await inactivateReplaced(inputs, deps, deploymentId).catch((error) => {
+        deps.warning?.(`Deployment ${deploymentId} is success, but the one it replaces was not set inactive: ${(0,src/* errorMessage */.gJ)(error)}`);
+        return undefined;
+    });
+    deps.info?.(`Deployment ${deploymentId} for environment ${inputs.place.environment} is success${replaced ? `; deployment ${replaced}, which it replaces, is inactive` : ''}.`);
+    return deploymentId;
+}
+function deploymentResult(version, action, deploymentId) {
+    return { mode: 'deployment', action, tag: '', sha: '', version, created: false, deploymentId };
+}
+async function createDeployment(subject, deps) {
+    const { place, metadata = {} } = subject;
+    const ctx = context(subject, `create a deployment for environment ${place.environment}`);
+    const created = await (0,github/* call */.T1)(deps, ctx, () => deps.github.request('POST /repos/{owner}/{repo}/deployments', {
+        owner: subject.owner,
+        repo: subject.repo,
+        ref: subject.sha,
+        environment: place.environment,
+        task: 'deploy',
+        // The workflow deploys what it checked itself: no merge of the default branch, no commit-status checks.
+        auto_merge: false,
+        required_contexts: [],
+        description: `Deploy ${subject.version} to ${place.environment}`.slice(0, 140),
+        payload: {
+            version: subject.version,
+            tag: subject.tag,
+            cluster: place.cluster,
+            service: place.service,
+            region: place.region,
+            ...(place.account ? { account: place.account } : {}),
+            ...(metadata.image ? { image: metadata.image } : {}),
+            ...(metadata.imageDigest ? { 'image-digest': metadata.imageDigest } : {}),
+            ...(metadata.taskDefinitionArn ? { 'task-definition-arn': metadata.taskDefinitionArn } : {}),
+        },
+    }));
+    const data = created.data;
+    if (typeof data.id !== 'number') {
+        const why = typeof data.message === 'string' ? data.message.slice(0, 200) : `status ${created.status}`;
+        throw new Error(`GitHub did not create the deployment: ${JSON.stringify(why)}.`);
+    }
+    return data.id;
+}
+async function postStatus(inputs, deps, deploymentId, state, description) {
+    await (0,github/* call */.T1)(deps, context(inputs, `set deployment ${deploymentId} to ${state}`), () => deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+        owner: inputs.owner,
+        repo: inputs.repo,
+        deployment_id: deploymentId,
+        state,
+        description: description.slice(0, 140),
+        ...(inputs.runUrl ? { log_url: inputs.runUrl } : {}),
+        ...(inputs.environmentUrl && state !== 'inactive' ? { environment_url: inputs.environmentUrl } : {}),
+        // Replaced Deployments are retired here, at the same place only (see the file's comment).
+        auto_inactive: false,
+    }));
+}
+/**
+ * The newest earlier Deployment at the same place whose latest status is success is set inactive; the search stops
+ * at the first one already inactive (earlier successes were retired by their own successors).
+ */
+async function inactivateReplaced(inputs, deps, deploymentId) {
+    const { environment } = inputs.place;
+    const base = { owner: inputs.owner, repo: inputs.repo };
+    const listed = await (0,github/* call */.T1)(deps, context(inputs, `list the deployments of environment ${environment}`), () => deps.github.request('GET /repos/{owner}/{repo}/deployments', {
+        ...base,
+        environment,
+        task: 'deploy',
+        per_page: REPLACED_SEARCH,
+    }));
+    const candidates = listed.data.flatMap((item) => {
+        const { id, payload } = (item ?? {});
+        return typeof id === 'number' && id < deploymentId && isAtPlace(payload, inputs.place) ? [id] : [];
+    });
+    for (const id of candidates) {
+        const statuses = await (0,github/* call */.T1)(deps, context(inputs, `read the statuses of deployment ${id}`), () => deps.github.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            ...base,
+            deployment_id: id,
+            per_page: 1,
+        }));
+        const state = statuses.data[0]?.state;
+        if (state === 'inactive')
+            return undefined;
+        if (state !== 'success')
+            continue;
+        await postStatus(inputs, deps, id, 'inactive', `Replaced by ${inputs.version.text} (deployment ${deploymentId})`);
+        return id;
+    }
+    return undefined;
+}
+/**
+ * Whether a Deployment's payload (data: any writer may have created it) names the same cluster, service and region.
+ * A payload without a region (made before regions were recorded) is at any region.
+ */
+function isAtPlace(payload, place) {
+    if (payload === null || typeof payload !== 'object')
+        return false;
+    const { cluster, service, region, account } = payload;
+    if (typeof cluster !== 'string' || typeof service !== 'string')
+        return false;
+    if ((0,records/* ecsName */.pC)(cluster) !== (0,records/* ecsName */.pC)(place.cluster) || (0,records/* ecsName */.pC)(service) !== (0,records/* ecsName */.pC)(place.service))
+        return false;
+    if (region !== undefined && region !== place.region)
+        return false;
+    return account === undefined || place.account === undefined || account === place.account;
+}
+function context(inputs, what) {
+    return { what, permission: 'deployments: write', repository: `${inputs.owner}/${inputs.repo}` };
+}
+
 // EXTERNAL MODULE: ./src/version.ts
 var src_version = __nccwpck_require__(135);
 ;// CONCATENATED MODULE: ./src/history.ts
@@ -186,6 +330,7 @@ async function readTagObject(sha, inputs, deps) {
 
 
 
+
 async function lookupPrevious(inputs, deps) {
     const where = placeText(inputs.place);
     const repository = repositoryOf(inputs);
@@ -196,7 +341,7 @@ async function lookupPrevious(inputs, deps) {
     if (!previous) {
         throw new src/* ConfigurationError */.j1(`version: previous found only ${current.tag.tag} deployed ${where} in ${repository}: there is no earlier deployment there to roll back to. Deploy an explicit version instead.`);
     }
-    deps.info?.(`Runs ${where} now: ${current.tag.tag} (${current.tag.sha}); previous deploy there: ${previous.tag.tag} (${previous.tag.sha}).`);
+    deps.info?.(`Runs ${where} now: ${current.tag.tag} (${current.tag.sha}), deployed ${deployedBy(recordOutput(current))}; previous deploy there: ${previous.tag.tag} (${previous.tag.sha})${previous.record ? `, deployed ${deployedBy(recordOutput(previous))}` : ' (a legacy tag)'}.`);
     return { ...lookedUp(previous), previous: recordOutput(previous), latest: recordOutput(current) };
 }
 /**
@@ -231,11 +376,12 @@ async function lookupVersion(inputs, version, tag, deps) {
         };
     }
     const record = newestRecordAt(found, inputs.place);
-    const result = lookedUp({ tag: found, ...(record ? { record } : {}) });
+    const deploy = { tag: found, ...(record ? { record } : {}) };
+    const result = lookedUp(deploy);
     deps.info?.(`Deploy tag ${found.tag} is on commit ${found.sha}; ${found.records === undefined
         ? 'it records no deploys (a legacy tag)'
         : record
-            ? `deployed ${placeText(inputs.place)} at ${record.time}`
+            ? `deployed ${placeText(inputs.place)} ${deployedBy(recordOutput(deploy))}`
             : `never deployed ${placeText(inputs.place)} (${found.records.length} deploy(s) elsewhere)`}.`);
     return result;
 }
@@ -254,9 +400,15 @@ function lookedUp(deploy) {
         ...(output.image !== undefined ? { image: output.image } : {}),
         ...(output.imageDigest !== undefined ? { imageDigest: output.imageDigest } : {}),
         ...(output.taskDefinitionArn !== undefined ? { taskDefinitionArn: output.taskDefinitionArn } : {}),
+        ...(output.actor !== undefined ? { actor: output.actor } : {}),
+        ...(output.triggeringActor !== undefined ? { triggeringActor: output.triggeringActor } : {}),
+        ...(output.region !== undefined ? { region: output.region } : {}),
+        ...(output.account !== undefined ? { account: output.account } : {}),
     };
 }
 function recordOutput({ tag, record }) {
+    const region = record && (0,records/* regionOf */.AP)(record);
+    const account = record && (0,records/* accountOf */.XP)(record);
     return {
         tag: tag.tag,
         version: tag.version.text,
@@ -264,11 +416,26 @@ function recordOutput({ tag, record }) {
         ...(record?.image !== undefined ? { image: record.image } : {}),
         ...(record?.imageDigest !== undefined ? { imageDigest: record.imageDigest } : {}),
         ...(record?.taskDefinitionArn !== undefined ? { taskDefinitionArn: record.taskDefinitionArn } : {}),
+        ...(record?.actor !== undefined ? { actor: record.actor } : {}),
+        ...(record?.triggeringActor !== undefined ? { triggeringActor: record.triggeringActor } : {}),
+        ...(region !== undefined ? { region } : {}),
+        ...(account !== undefined ? { account } : {}),
+        ...(record ? { time: record.time } : {}),
     };
 }
-/** `in production (prod/web)`, or `anywhere` when the lookup is not limited to a place. */
+/** `by octocat (re-run by hubot) in us-east-1 (123456789012) at <time>`: who deployed a record and where, for the log. */
+function deployedBy(output) {
+    const who = output.actor
+        ? `by ${output.actor}${output.triggeringActor && output.triggeringActor !== output.actor ? ` (run by ${output.triggeringActor})` : ''}`
+        : 'by an unrecorded actor';
+    const where = output.region ? ` in ${output.region}${output.account ? ` (${output.account})` : ''}` : '';
+    return `${who}${where}${output.time ? ` at ${output.time}` : ''}`;
+}
+/** `in production (prod/web, us-east-1)`, or `anywhere` when the lookup is not limited to a place. */
 function placeText(place) {
-    const parts = [place.cluster, place.service].filter(Boolean).join('/');
+    const parts = [[place.cluster, place.service].filter(Boolean).join('/'), place.region, place.account]
+        .filter(Boolean)
+        .join(', ');
     if (!place.environment && !parts)
         return 'anywhere';
     return `${place.environment ? `in ${place.environment}` : 'in any environment'}${parts ? ` (${parts})` : ''}`;
@@ -280,6 +447,7 @@ function placeText(place) {
  * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. Every write
  * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
  */
+
 
 
 
@@ -346,25 +514,26 @@ async function createDeployTag(inputs, deps) {
     };
     if (inputs.createDeployment) {
         try {
-            result.deploymentId = await createDeployment(inputs, deps);
+            result.deploymentId = await succeedDeployment(inputs, deps);
         }
         catch (error) {
             // The tag is written: say so, so that a re-run (which keeps the tag) is known to be safe.
-            const message = `Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha} (this deploy is recorded), but the GitHub Deployment for environment ${inputs.place.environment} was not created: ${(0,src/* errorMessage */.gJ)(error)}`;
+            const message = `Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha} (this deploy is recorded), but the GitHub Deployment for environment ${inputs.place.environment} was not set to success: ${(0,src/* errorMessage */.gJ)(error)}`;
             throw error instanceof src/* ConfigurationError */.j1 ? new src/* ConfigurationError */.j1(message) : new Error(message);
         }
-        deps.info?.(`Created deployment ${result.deploymentId} for environment ${inputs.place.environment}.`);
     }
     return result;
 }
 function recordOf(inputs, nowMs) {
     const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
     return {
+        format: records/* RECORD_FORMAT */.q7,
         ...inputs.place,
         ...(image !== undefined ? { image } : {}),
         ...(imageDigest !== undefined ? { imageDigest } : {}),
         ...(taskDefinitionArn !== undefined ? { taskDefinitionArn } : {}),
         ...(inputs.runUrl !== undefined ? { run: inputs.runUrl } : {}),
+        ...inputs.actors,
         time: new Date(nowMs).toISOString(),
     };
 }
@@ -381,7 +550,7 @@ async function checkCommit(inputs, deps) {
         if ((0,github/* statusOf */.c2)(error) === 422) {
             throw new src/* ConfigurationError */.j1(`Input "sha": commit ${inputs.sha} (from ${inputs.shaSource}) does not exist in ${repositoryOf(inputs)}. Tag the commit that was built and deployed: the full sha of a pushed commit.`);
         }
-        throw (0,github/* explain */.WE)(error, context(inputs, `read commit ${inputs.sha}`, 'contents: read'));
+        throw (0,github/* explain */.WE)(error, create_context(inputs, `read commit ${inputs.sha}`, 'contents: read'));
     }
 }
 /** Creates the tag; 'raced' when another run created it between our read and our write. */
@@ -399,7 +568,7 @@ async function writeNew(inputs, deps, record) {
     catch (error) {
         if ((0,github/* statusOf */.c2)(error) === 422 && (0,github/* isRequestError */.eK)(error) && /already exists/i.test((0,github/* githubMessage */.hg)(error)))
             return 'raced';
-        throw (0,github/* explain */.WE)(error, context(inputs, `create the ref refs/tags/${inputs.tag}`));
+        throw (0,github/* explain */.WE)(error, create_context(inputs, `create the ref refs/tags/${inputs.tag}`));
     }
     deps.info?.(`Created tag ${inputs.tag} on ${inputs.sha}.`);
     return { action: 'created', message };
@@ -460,7 +629,7 @@ function sameRecord(a, b, ignored = []) {
     return key(a) === key(b);
 }
 async function updateRef(inputs, deps, tagObject) {
-    await (0,github/* call */.T1)(deps, context(inputs, `update the ref refs/tags/${inputs.tag}`), () => deps.github.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+    await (0,github/* call */.T1)(deps, create_context(inputs, `update the ref refs/tags/${inputs.tag}`), () => deps.github.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
         owner: inputs.owner,
         repo: inputs.repo,
         ref: `tags/${inputs.tag}`,
@@ -470,7 +639,7 @@ async function updateRef(inputs, deps, tagObject) {
 }
 /** Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. */
 async function createTagObject(inputs, deps, message) {
-    const response = await (0,github/* call */.T1)(deps, context(inputs, 'create the tag object'), () => deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
+    const response = await (0,github/* call */.T1)(deps, create_context(inputs, 'create the tag object'), () => deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
         owner: inputs.owner,
         repo: inputs.repo,
         tag: inputs.tag,
@@ -480,46 +649,7 @@ async function createTagObject(inputs, deps, message) {
     }));
     return response.data.sha;
 }
-async function createDeployment(inputs, deps) {
-    const { environment } = inputs.place;
-    const ctx = context(inputs, `create a deployment for environment ${environment}`, 'deployments: write');
-    const base = { owner: inputs.owner, repo: inputs.repo };
-    const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
-    const created = await (0,github/* call */.T1)(deps, ctx, () => deps.github.request('POST /repos/{owner}/{repo}/deployments', {
-        ...base,
-        ref: inputs.sha,
-        environment,
-        task: 'deploy',
-        // The deployment already happened: no merge of the default branch, no commit-status checks.
-        auto_merge: false,
-        required_contexts: [],
-        description: `Deploy ${inputs.version.text} to ${environment}`.slice(0, 140),
-        payload: {
-            version: inputs.version.text,
-            tag: inputs.tag,
-            cluster: inputs.place.cluster,
-            service: inputs.place.service,
-            ...(image ? { image } : {}),
-            ...(imageDigest ? { 'image-digest': imageDigest } : {}),
-            ...(taskDefinitionArn ? { 'task-definition-arn': taskDefinitionArn } : {}),
-        },
-    }));
-    const data = created.data;
-    if (typeof data.id !== 'number') {
-        throw new Error(`GitHub did not create the deployment: ${data.message ?? `status ${created.status}`}.`);
-    }
-    const deploymentId = data.id;
-    await (0,github/* call */.T1)(deps, ctx, () => deps.github.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
-        ...base,
-        deployment_id: deploymentId,
-        state: 'success',
-        ...(inputs.runUrl ? { log_url: inputs.runUrl } : {}),
-        description: `Deployed ${inputs.version.text}`,
-        environment,
-    }));
-    return deploymentId;
-}
-function context(inputs, what, permission = 'contents: write') {
+function create_context(inputs, what, permission = 'contents: write') {
     return { what, permission, repository: repositoryOf(inputs) };
 }
 
@@ -548,8 +678,10 @@ async function listRecorded(inputs, deps) {
 ;// CONCATENATED MODULE: ./src/deploy-tag.ts
 /**
  * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), reads
- * the deploy history back for a redeploy or rollback (lookup mode), or lists the task definitions it records (list).
+ * the deploy history back for a redeploy or rollback (lookup mode), lists the task definitions it records (list), or
+ * sets the state of the deploy's GitHub Deployment (deployment mode).
  */
+
 
 
 
@@ -558,6 +690,9 @@ async function deployTag(inputs, deps) {
         return createDeployTag(inputs, deps);
     if (inputs.mode === 'list')
         return listRecorded(inputs, deps);
+    if (inputs.mode === 'deployment') {
+        return inputs.state === 'in_progress' ? startDeployment(inputs, deps) : failDeployment(inputs, deps);
+    }
     if (inputs.current)
         return lookupCurrent(inputs, deps);
     return inputs.version && inputs.tag
@@ -665,9 +800,9 @@ function explain(error, { what, permission, repository }) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
-/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(681);
+/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(729);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(613);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(180);
 
 
 
@@ -692,9 +827,12 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 title: 'Recorded task definitions',
             });
         }
+        else if (result.mode === 'deployment') {
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`Deployment ${result.deploymentId} of ${result.version}: ${result.action}`, { title: 'Deployment' });
+        }
         else if (result.mode === 'lookup' && inputs.mode === 'lookup' && inputs.version) {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.found
-                ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}`
+                ? `${result.tag} records ${result.version} on ${result.sha.slice(0, 7)}${result.image ? `, image ${result.image}` : ''}${whoAndWhere(result)}`
                 : `No deploy tag ${inputs.tag}: ${inputs.version.text} has not been deployed`, { title: 'Deploy lookup' });
         }
         else if (inputs.mode === 'lookup' && inputs.current) {
@@ -702,7 +840,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(result.found ? `Current deploy: ${result.version} (${result.tag})` : 'Current deploy: none');
         }
         else if (result.mode === 'lookup') {
-            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}; latest: ${result.latest?.version}`, { title: 'Rollback target' });
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`Previous deploy: ${result.version} (${result.tag}, ${result.sha.slice(0, 7)})${result.image ? `, image ${result.image}` : ''}${whoAndWhere(result)}; latest: ${result.latest?.version}${result.latest ? whoAndWhere(result.latest) : ''}`, { title: 'Rollback target' });
         }
         else {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`${result.tag} ${result.action} on ${result.sha.slice(0, 7)} (${result.shaSource})`, {
@@ -712,6 +850,11 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)(summaryOf(result));
     },
 });
+/** `, deployed by octocat in us-east-1`: who deployed a looked-up record and where, when it says. */
+function whoAndWhere(record) {
+    const parts = [record.actor ? `by ${record.actor}` : '', record.region ? `in ${record.region}` : ''].filter(Boolean);
+    return parts.length > 0 ? `, deployed ${parts.join(' ')}` : '';
+}
 function outputsOf(result) {
     return {
         tag: result.tag,
@@ -724,6 +867,10 @@ function outputsOf(result) {
         image: result.image ?? '',
         'image-digest': result.imageDigest ?? '',
         'task-definition-arn': result.taskDefinitionArn ?? '',
+        actor: result.actor ?? '',
+        'triggering-actor': result.triggeringActor ?? '',
+        region: result.region ?? '',
+        account: result.account ?? '',
         'previous-tag': result.previous?.tag ?? '',
         'previous-version': result.previous?.version ?? '',
         'previous-sha': result.previous?.sha ?? '',
@@ -743,6 +890,8 @@ function summaryOf(result) {
         ['image', code(result.image)],
         ['image digest', code(result.imageDigest)],
         ['task definition', code(result.taskDefinitionArn)],
+        ['deployed by', code([result.actor, result.triggeringActor].filter(Boolean).join(', run by '))],
+        ['region', code([result.region, result.account].filter(Boolean).join(', account '))],
     ];
     if (result.mode === 'list') {
         const arns = result.taskDefinitionArns ?? [];
@@ -751,6 +900,9 @@ function summaryOf(result) {
             '',
             ...arns.map((arn) => `- ${code(arn)}`),
         ].join('\n');
+    }
+    if (result.mode === 'deployment') {
+        return `### Deployment ${result.deploymentId}: ${result.action === 'deployment-started' ? 'in progress' : 'failure'}\n\nVersion ${code(result.version)}.`;
     }
     if (result.mode === 'lookup' && result.found === false) {
         return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;
@@ -777,7 +929,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 613:
+/***/ 180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -794,6 +946,92 @@ var external_node_fs_ = __nccwpck_require__(24);
 var src = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/records.ts
 var records = __nccwpck_require__(669);
+;// CONCATENATED MODULE: ./src/place-inputs.ts
+/**
+ * The inputs that say where a deploy went (environment, cluster, service, region, account) and who ran it (the
+ * run's actors), each checked against the rule its record field is read back with.
+ */
+
+
+/** An input recorded in a deploy record, checked against the rule the records are read back with. */
+function readField(input, name, field) {
+    const value = input.optionalString(name);
+    if (value === undefined)
+        return undefined;
+    const rule = records/* FIELD_RULES */.Jx[field];
+    if (!rule.test(value)) {
+        throw (0,src/* invalidInput */.aY)(name, value, `must be ${rule.expected}`, 'It is recorded in the deploy tag and read back by rollbacks, so newlines and other control characters are refused.');
+    }
+    return value;
+}
+/**
+ * environment, cluster and service as given; region: the input, else that of an ECS ARN given (task-definition-arn,
+ * cluster, service), else AWS_REGION / AWS_DEFAULT_REGION (configure-aws-credentials sets both); account: the input,
+ * else that of an ARN given. A region or account that an ARN contradicts is refused.
+ */
+function readPlace(input, env, taskDefinitionArn) {
+    const place = {};
+    for (const field of ['environment', 'cluster', 'service']) {
+        const value = readField(input, field, field);
+        if (value !== undefined)
+            place[field] = value;
+    }
+    const fromArns = [
+        ['task-definition-arn', taskDefinitionArn],
+        ['cluster', place.cluster],
+        ['service', place.service],
+    ];
+    for (const part of ['region', 'account']) {
+        const given = readField(input, part, part);
+        const arns = fromArns.flatMap(([name, arn]) => {
+            const location = (0,records/* arnLocation */.T2)(arn);
+            if (arn?.startsWith('arn:') && !location) {
+                throw (0,src/* invalidInput */.aY)(name, arn, `names no AWS region such as us-east-1 and 12-digit account`, 'Pass the ARN as ECS returned it.');
+            }
+            return location && arn ? [{ name, arn, value: location[part] }] : [];
+        });
+        const reference = given !== undefined ? { name: part, value: given } : arns[0];
+        const conflict = arns.find((arn) => arn.value !== reference?.value);
+        if (conflict && reference) {
+            throw (0,src/* invalidInput */.aY)(conflict.name, conflict.arn, `is in ${part} ${conflict.value}, but input "${reference.name}" ${reference.name === part ? 'is' : 'is in'} ${reference.value}`, `A deploy goes to one ${part}: pass the ARNs of the ${part} deployed to${given !== undefined ? `, or leave ${part} empty to take it from them` : ''}.`);
+        }
+        const value = given ?? arns[0]?.value ?? (part === 'region' ? regionFromEnv(env) : undefined);
+        if (value !== undefined)
+            place[part] = value;
+    }
+    return place;
+}
+function regionFromEnv(env) {
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const value = env[name];
+        if (!value)
+            continue;
+        if (!records/* FIELD_RULES */.Jx.region.test(value)) {
+            throw new src/* ConfigurationError */.j1(`${name} is ${(0,src/* quoteValue */.cl)(value)}, which is not an AWS region (${records/* FIELD_RULES */.Jx.region.expected}). Set input "region", or fix the aws-region given to configure-aws-credentials.`);
+        }
+        return value;
+    }
+    return undefined;
+}
+/** The run's actors, which every record names: data from the runner, checked like any record field. */
+function readActors(env) {
+    const check = (name, value) => {
+        if (!records/* FIELD_RULES */.Jx.actor.test(value)) {
+            throw new src/* ConfigurationError */.j1(`${name} is ${(0,src/* quoteValue */.cl)(value)}, which is not ${records/* FIELD_RULES */.Jx.actor.expected}; it would be recorded as who deployed. Run this action in a GitHub Actions job.`);
+        }
+        return value;
+    };
+    const actor = env.GITHUB_ACTOR;
+    if (!actor) {
+        throw new src/* ConfigurationError */.j1('GITHUB_ACTOR is not set, so the deploy record could not say who deployed. Run this action in a GitHub Actions job (the runner sets GITHUB_ACTOR).');
+    }
+    const triggeringActor = env.GITHUB_TRIGGERING_ACTOR;
+    return {
+        actor: check('GITHUB_ACTOR', actor),
+        ...(triggeringActor ? { triggeringActor: check('GITHUB_TRIGGERING_ACTOR', triggeringActor) } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/refname.ts
 /**
  * The rules of `git check-ref-format` (https://git-scm.com/docs/git-check-ref-format) for a full ref name.
@@ -829,6 +1067,7 @@ var src_version = __nccwpck_require__(135);
 
 
 
+
 /** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 const LOOKUP_VERSION = 'previous';
 /** `version: recorded` lists what every deploy tag records. */
@@ -851,12 +1090,8 @@ function readDeployTagInputs(input, env = process.env) {
     const prefix = input.string('prefix', 'ecs-deploy-');
     const versionText = input.requiredString('version');
     const lookup = input.boolean('lookup', false);
-    const place = {};
-    for (const field of ['environment', 'cluster', 'service']) {
-        const value = readField(input, field, field);
-        if (value !== undefined)
-            place[field] = value;
-    }
+    const taskDefinitionArn = readField(input, 'task-definition-arn', 'taskDefinitionArn');
+    const place = readPlace(input, env, taskDefinitionArn);
     const common = { prefix, token, owner, repo, runUrl, place };
     if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION || versionText === CURRENT_VERSION) {
         checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
@@ -876,47 +1111,107 @@ function readDeployTagInputs(input, env = process.env) {
     if (problem) {
         throw (0,src/* invalidInput */.aY)('version', versionText, `makes the tag name ${(0,src/* quoteValue */.cl)(tag)}, which git rejects: it ${problem}`, 'Change the +suffix (e.g. 1.2001.789+qa): no "..", no "." at the end, no part ending with ".lock".');
     }
+    const deploymentState = input.optionalString('deployment-state') === undefined
+        ? undefined
+        : input.oneOf('deployment-state', ['in_progress', 'failure'], 'in_progress');
     // Lookup of a given version reads the tag only: sha, on-exists, create-deployment and the metadata are not used.
-    if (lookup)
+    if (lookup) {
+        if (deploymentState) {
+            throw (0,src/* invalidInput */.aY)('deployment-state', deploymentState, 'cannot go with lookup: true', 'Look up the version in one step and set the Deployment state in another.');
+        }
         return { mode: 'lookup', ...common, version, tag };
+    }
+    return readWriteInputs(input, env, common, { version, tag, taskDefinitionArn, deploymentState });
+}
+/**
+ * What a step that writes needs: deployment-state in_progress / failure (the Deployment only), else create mode (the
+ * record, and with create-deployment the Deployment's success).
+ */
+function readWriteInputs(input, env, common, given) {
+    const { version, tag, taskDefinitionArn, deploymentState } = given;
+    const environmentUrl = readUrl(input, 'environment-url');
+    const deploymentId = input.integer('deployment-id', { min: 1 });
+    if (deploymentState === 'failure') {
+        if (deploymentId === undefined) {
+            throw new src/* ConfigurationError */.j1('Input "deployment-id" is empty, but deployment-state: failure sets the state of that Deployment. Pass the deployment-id output of the deploy-tag step that ran with deployment-state: in_progress.');
+        }
+        return {
+            mode: 'deployment',
+            state: 'failure',
+            ...common,
+            version,
+            deploymentId,
+            ...(environmentUrl ? { environmentUrl } : {}),
+        };
+    }
     const { sha, shaSource } = readSha(input, env);
+    const recorded = recordedPlace(common.place);
+    if (deploymentState === 'in_progress') {
+        return {
+            mode: 'deployment',
+            state: 'in_progress',
+            ...common,
+            version,
+            tag,
+            sha,
+            shaSource,
+            place: recorded,
+            ...(environmentUrl ? { environmentUrl } : {}),
+        };
+    }
     const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'], 'keep');
     const createDeployment = input.boolean('create-deployment', false);
-    const metadata = {};
-    const set = (key, name) => {
-        const value = readField(input, name, key);
-        if (value !== undefined)
-            metadata[key] = value;
-    };
-    set('image', 'image');
-    set('imageDigest', 'image-digest');
-    set('taskDefinitionArn', 'task-definition-arn');
-    const { environment, cluster, service } = place;
-    if (environment === undefined || cluster === undefined || service === undefined) {
-        const missing = ['environment', 'cluster', 'service'].filter((name) => place[name] === undefined);
-        throw new src/* ConfigurationError */.j1(`Input${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: a deploy is recorded with the environment, cluster and service it went to, so that rollbacks and lookups read the history of that place only. Set environment: (e.g. production), cluster: and service: as deployed.`);
+    if (deploymentId !== undefined && !createDeployment) {
+        throw (0,src/* invalidInput */.aY)('deployment-id', String(deploymentId), 'is set, but create-deployment is false, so the Deployment would stay in_progress', 'Set create-deployment: true to mark it success once the deploy is recorded.');
     }
     return {
         mode: 'create',
         ...common,
-        place: { environment, cluster, service },
+        place: recorded,
         version,
         tag,
         sha,
         shaSource,
         onExists,
         createDeployment,
-        metadata,
+        ...(deploymentId !== undefined ? { deploymentId } : {}),
+        ...(environmentUrl ? { environmentUrl } : {}),
+        metadata: readMetadata(input, taskDefinitionArn),
+        actors: readActors(env),
     };
 }
-/** An input recorded in a deploy record, checked against the rule the records are read back with. */
-function readField(input, name, field) {
+/** What the record holds besides the place: image, digest and the task definition (read with the place). */
+function readMetadata(input, taskDefinitionArn) {
+    const metadata = {};
+    const image = readField(input, 'image', 'image');
+    const imageDigest = readField(input, 'image-digest', 'imageDigest');
+    if (image !== undefined)
+        metadata.image = image;
+    if (imageDigest !== undefined)
+        metadata.imageDigest = imageDigest;
+    if (taskDefinitionArn !== undefined)
+        metadata.taskDefinitionArn = taskDefinitionArn;
+    return metadata;
+}
+/** The place a deploy is recorded at: environment, cluster, service and region must be known. */
+function recordedPlace(place) {
+    const { environment, cluster, service, region, account } = place;
+    if (environment === undefined || cluster === undefined || service === undefined) {
+        const missing = ['environment', 'cluster', 'service'].filter((name) => place[name] === undefined);
+        throw new src/* ConfigurationError */.j1(`Input${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: a deploy is recorded with the environment, cluster and service it went to, so that rollbacks and lookups read the history of that place only. Set environment: (e.g. production), cluster: and service: as deployed.`);
+    }
+    if (region === undefined) {
+        throw new src/* ConfigurationError */.j1('Input "region" is empty and no ARN or AWS_REGION gives it: a deploy is recorded with the region it went to, so that a rollback in one region never goes back to a deploy in another. Set region: (e.g. us-east-1), pass task-definition-arn, or run after configure-aws-credentials.');
+    }
+    return { environment, cluster, service, region, ...(account !== undefined ? { account } : {}) };
+}
+/** An http(s) URL for a Deployment status (environment_url): data shown on GitHub, so no spaces or control characters. */
+function readUrl(input, name) {
     const value = input.optionalString(name);
     if (value === undefined)
         return undefined;
-    const rule = records/* FIELD_RULES */.Jx[field];
-    if (!rule.test(value)) {
-        throw (0,src/* invalidInput */.aY)(name, value, `must be ${rule.expected}`, 'It is recorded in the deploy tag and read back by rollbacks, so newlines and other control characters are refused.');
+    if (!records/* HTTP_URL */.Po.test(value)) {
+        throw (0,src/* invalidInput */.aY)(name, value, 'must be an http(s) URL without spaces', 'e.g. https://app.example.com');
     }
     return value;
 }
@@ -973,31 +1268,56 @@ function readEventHeadSha(eventPath) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AP: () => (/* binding */ regionOf),
 /* harmony export */   Jx: () => (/* binding */ FIELD_RULES),
+/* harmony export */   Po: () => (/* binding */ HTTP_URL),
+/* harmony export */   T2: () => (/* binding */ arnLocation),
 /* harmony export */   V3: () => (/* binding */ parseTagMessage),
 /* harmony export */   W1: () => (/* binding */ RecordError),
+/* harmony export */   XP: () => (/* binding */ accountOf),
 /* harmony export */   ii: () => (/* binding */ isAt),
+/* harmony export */   pC: () => (/* binding */ ecsName),
+/* harmony export */   q7: () => (/* binding */ RECORD_FORMAT),
 /* harmony export */   vn: () => (/* binding */ formatTagMessage)
 /* harmony export */ });
-/* unused harmony export ecsName */
 /**
  * The deploy records an `ecs-deploy-<version>` tag carries: one tag per version, on the commit it was built from,
- * and in its message one JSON line per deploy of that version (environment, cluster, service, image, task
- * definition, run, time), oldest first. People read the title and the lines; lookups parse them strictly, since
- * what they read back is deployed again: a field that fails its rule makes the whole tag unusable, never guessed at.
+ * and in its message one JSON line per deploy of that version (environment, cluster, service, region, account,
+ * image, task definition, run, actor, time), oldest first. People read the title and the lines; lookups parse them
+ * strictly, since what they read back is deployed again: a field that fails its rule makes the whole tag unusable,
+ * never guessed at.
+ *
+ * Each record says its format: format 1 (no "format" key, written before regions and actors were recorded) has no
+ * region, account or actor; format 2 ("format": 2) must have region and actor. Records of both formats may share
+ * one message (a version first deployed by an older deploy-tag); a format this code does not know is refused.
  */
+const RECORD_FORMAT = 2;
 /** The JSON key of each record field, as people see it in the tag message. */
 const KEYS = {
     environment: 'environment',
     cluster: 'cluster',
     service: 'service',
+    region: 'region',
+    account: 'account',
     image: 'image',
     imageDigest: 'image-digest',
     taskDefinitionArn: 'task-definition',
     run: 'run',
+    actor: 'actor',
+    triggeringActor: 'triggering-actor',
     time: 'time',
 };
-const REQUIRED = ['environment', 'cluster', 'service', 'time'];
+/** The fields each format has: required ones, and every one it may hold. */
+const FORMATS = {
+    1: {
+        required: ['environment', 'cluster', 'service', 'time'],
+        allowed: ['environment', 'cluster', 'service', 'image', 'imageDigest', 'taskDefinitionArn', 'run', 'time'],
+    },
+    2: {
+        required: ['environment', 'cluster', 'service', 'region', 'actor', 'time'],
+        allowed: Object.keys(KEYS),
+    },
+};
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const ECS_NAME = /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:(?:cluster|service)\/[A-Za-z0-9_/-]{1,512})$/;
@@ -1005,7 +1325,14 @@ const ECS_NAME = /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:
 const IMAGE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:[1-9]\d*$/;
-const RUN_URL = /^https?:\/\/[!-~]{1,2000}$/;
+/** An http(s) URL without spaces or control characters: a run's URL, an environment's URL. */
+const HTTP_URL = /^https?:\/\/[!-~]{1,2000}$/;
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+const ACCOUNT = /^\d{12}$/;
+// A GitHub login (up to 39 letters, digits and hyphens; older accounts may have a hyphen where new ones may not) or
+// an app's bot login (`github-actions[bot]`).
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?$/;
+const LOGIN_EXPECTED = 'a GitHub login (letters, digits and hyphens, up to 39; or an app name[bot])';
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const textRule = (expected, pattern) => ({
     expected,
@@ -1022,18 +1349,44 @@ const FIELD_RULES = {
     image: textRule('an image reference such as 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:0.2601.3', IMAGE),
     imageDigest: textRule('an image digest sha256:<64 hex>', DIGEST),
     taskDefinitionArn: textRule('a task definition revision ARN arn:aws:ecs:<region>:<account>:task-definition/<family>:<revision>', TASK_DEFINITION_ARN),
-    run: textRule('an http(s) URL without spaces', RUN_URL),
+    region: textRule('an AWS region such as us-east-1', REGION),
+    account: textRule('a 12-digit AWS account id', ACCOUNT),
+    run: textRule('an http(s) URL without spaces', HTTP_URL),
+    actor: textRule(LOGIN_EXPECTED, LOGIN),
+    triggeringActor: textRule(LOGIN_EXPECTED, LOGIN),
     time: textRule('an ISO 8601 UTC time', TIME),
 };
 /** The name of an ECS cluster or service given as a name or an ARN (`arn:…:cluster/prod` → `prod`). */
 function ecsName(value) {
     return value.startsWith('arn:') ? (value.split('/').at(-1) ?? value) : value;
 }
-/** Whether a record is a deploy to `place` (cluster and service compared by name, so an ARN matches its name). */
+/** The region and account of an ECS ARN (`arn:aws:ecs:eu-west-1:123456789012:…`), if the value is one. */
+function arnLocation(value) {
+    const match = /^arn:aws[a-z-]*:ecs:([a-z0-9-]+):(\d{12}):/.exec(value ?? '');
+    // Only a region a record may hold: an ARN of another shape says nothing of where the deploy went.
+    return match?.[1] && match[2] && REGION.test(match[1]) ? { region: match[1], account: match[2] } : undefined;
+}
+/** The ARNs a record holds, whose region and account are those of the deploy. */
+const arnsOf = (record) => [record.taskDefinitionArn, record.service, record.cluster];
+/** The region a deploy went to: recorded (format 2), else that of an ARN it recorded; undefined when unknown. */
+function regionOf(record) {
+    return record.region ?? arnsOf(record).map(arnLocation).find(Boolean)?.region;
+}
+/** The account a deploy went to: recorded, else that of an ARN it recorded; undefined when unknown. */
+function accountOf(record) {
+    return record.account ?? arnsOf(record).map(arnLocation).find(Boolean)?.account;
+}
+/**
+ * Whether a record is a deploy to `place` (cluster and service compared by name, so an ARN matches its name). A
+ * record of another region or account is never at the place; one whose region or account is unknown is.
+ */
 function isAt(record, place) {
+    const same = (wanted, known) => !wanted || !known || wanted === known;
     return ((!place.environment || record.environment === place.environment) &&
         (!place.cluster || ecsName(record.cluster) === ecsName(place.cluster)) &&
-        (!place.service || ecsName(record.service) === ecsName(place.service)));
+        (!place.service || ecsName(record.service) === ecsName(place.service)) &&
+        same(place.region, regionOf(record)) &&
+        same(place.account, accountOf(record)));
 }
 /** The line that starts the records in a tag message; every line after it is one record. */
 const RECORDS_MARKER = 'deploys:';
@@ -1041,10 +1394,11 @@ const RECORDS_MARKER = 'deploys:';
 function formatTagMessage(version, commit, records) {
     const last = records.at(-1);
     const title = last
-        ? `Deploy ${version} to ${last.environment} (${ecsName(last.cluster)}/${ecsName(last.service)})`
+        ? `Deploy ${version} to ${last.environment} (${[`${ecsName(last.cluster)}/${ecsName(last.service)}`, regionOf(last)].filter(Boolean).join(', ')})`
         : `Deploy ${version}`;
     const lines = records.map((record) => {
-        const json = {};
+        // Format 1 records keep their shape (no "format" key) when a newer deploy is added beside them.
+        const json = record.format === 1 ? {} : { format: record.format };
         for (const [field, key] of Object.entries(KEYS)) {
             const value = record[field];
             if (value !== undefined)
@@ -1101,18 +1455,24 @@ function parseRecord(line, lineNumber) {
     }
     if (json === null || typeof json !== 'object' || Array.isArray(json))
         return fail('is not a JSON object');
-    const given = json;
-    const fields = Object.entries(KEYS);
+    const { format: givenFormat = 1, ...given } = json;
+    if (givenFormat !== 1 && givenFormat !== 2) {
+        const shown = JSON.stringify(givenFormat).slice(0, 20);
+        return fail(`has record format ${shown}, which this deploy-tag does not read (it reads 1 and 2): a newer deploy-tag wrote it, or it was edited by hand. Use the deploy-tag version that wrote it`);
+    }
+    const format = givenFormat;
+    const { required, allowed } = FORMATS[format];
+    const fields = allowed.map((field) => [field, KEYS[field]]);
     const known = new Set(fields.map(([, key]) => key));
     const unknown = Object.keys(given).find((key) => !known.has(key));
     if (unknown !== undefined)
-        fail(`has an unknown field ${JSON.stringify(unknown)}`);
-    const record = {};
+        fail(`has an unknown field ${JSON.stringify(unknown)} for record format ${format}`);
+    const record = { format };
     for (const [field, key] of fields) {
         const value = given[key];
         if (value === undefined) {
-            if (REQUIRED.includes(field))
-                fail(`has no "${key}"`);
+            if (required.includes(field))
+                fail(`has no "${key}" (record format ${format})`);
             continue;
         }
         if (typeof value !== 'string' || !FIELD_RULES[field].test(value)) {
@@ -1181,7 +1541,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1755,6 +2115,62 @@ function issueCommand(command, properties, message) {
         .join(',');
     process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
 }
+/** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
+const runnerLines = (text) => text.split(/\r\n|\r|\n/);
+/**
+ * Could the runner read this line as a workflow command? It parses `::name::` at the start of a line (after
+ * trimming) and the legacy `##[name]` anywhere in it; any `::` counts, to stay on the safe side of its trimming.
+ */
+const mayBeCommand = (line) => line.includes('::') || line.includes('##[');
+/**
+ * A token for `::stop-commands::`: random, never derived from the text it guards, and absent from that text. The
+ * Web Crypto global needs no import (node:crypto would cost start-up time in every bundle).
+ */
+function stopToken(lines) {
+    let token;
+    do
+        token = `ecs-actions-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+    while (lines.some((line) => line.toLowerCase().includes(token)));
+    return token;
+}
+/**
+ * Writes text as plain log lines that the runner never runs as workflow commands: when any line could parse as
+ * one, the lines go inside the runner's documented `::stop-commands::<token>` … `::<token>::` block, in one
+ * write, so the action's own commands are never inside it. Every line an action prints goes through here.
+ */
+function writePlainText(text, stream = process.stdout) {
+    const lines = runnerLines(text);
+    if (!lines.some(mayBeCommand)) {
+        stream.write(`${lines.join(external_node_os_namespaceObject.EOL)}${external_node_os_namespaceObject.EOL}`);
+        return;
+    }
+    const token = stopToken(lines);
+    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(external_node_os_namespaceObject.EOL) + external_node_os_namespaceObject.EOL);
+}
+/**
+ * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
+ * across two chunks is still one line to the runner); `end` writes what is left after the last line break.
+ */
+function plainTextEcho(stream = process.stdout) {
+    let pending = '';
+    return {
+        write(chunk) {
+            pending += chunk.toString();
+            const lastBreak = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
+            // A \r at the very end may be the first half of \r\n: keep it until the next chunk says.
+            const cut = pending.endsWith('\r') ? pending.lastIndexOf('\n', pending.length - 2) : lastBreak;
+            if (cut < 0)
+                return;
+            writePlainText(pending.slice(0, cut).replace(/\r$/, ''), stream);
+            pending = pending.slice(cut + 1);
+        },
+        end() {
+            if (pending)
+                writePlainText(pending.replace(/\r$/, ''), stream);
+            pending = '';
+        },
+    };
+}
 function fileCommand(variable, name, value) {
     const file = process.env[variable];
     if (!file) {
@@ -1767,8 +2183,9 @@ function fileCommand(variable, name, value) {
     (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`, 'utf8');
 }
 const runner_runner = {
+    /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
     info(message) {
-        process.stdout.write(`${message}${external_node_os_namespaceObject.EOL}`);
+        writePlainText(message);
     },
     debug(message) {
         issueCommand('debug', {}, message);

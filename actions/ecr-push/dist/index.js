@@ -5,6 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D4: () => (/* binding */ builderEnv),
 /* harmony export */   RK: () => (/* binding */ dockerCli),
 /* harmony export */   Xx: () => (/* binding */ checkEngine),
 /* harmony export */   YJ: () => (/* binding */ DockerCommandError),
@@ -40,11 +41,15 @@ function dockerCli(binary = 'docker') {
     return {
         run(args, options = {}) {
             const quiet = options.quiet ?? false;
+            const envPrefix = Object.entries(options.env ?? {})
+                .map(([name, value]) => `${name}=${value} `)
+                .join('');
             if (!quiet)
-                (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .writePlainText */ .Nz)(`[command]${binary} ${args.join(' ')}`);
+                (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .writePlainText */ .Nz)(`[command]${envPrefix}${binary} ${args.join(' ')}`);
             return new Promise((resolve, reject) => {
                 const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(binary, [...args], {
                     stdio: [options.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+                    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
                 });
                 const stdout = [];
                 const stderr = [];
@@ -135,7 +140,9 @@ async function checkEngine(docker, env, image) {
 /** `docker build` arguments, one array element per argument: values are never split or quoted by a shell. */
 function buildArguments(options) {
     const args = [
-        ...(options.buildx ? ['buildx', 'build', '--progress', 'plain'] : ['build']),
+        ...(options.builder === 'buildx' ? ['buildx'] : []),
+        'build',
+        ...(options.builder === 'buildx' || options.builder === 'builtin' ? ['--progress', 'plain'] : []),
         '--file',
         options.dockerfile,
         '--iidfile',
@@ -145,6 +152,8 @@ function buildArguments(options) {
         args.push('--target', options.target);
     if (options.platform)
         args.push('--platform', options.platform);
+    if (options.network && options.network !== 'default')
+        args.push('--network', options.network);
     for (const { key, value } of options.buildArgs)
         args.push('--build-arg', `${key}=${value}`);
     for (const { key, value } of options.labels)
@@ -152,6 +161,10 @@ function buildArguments(options) {
     args.push(...(options.secretArgs ?? []));
     args.push(...(options.cacheArgs ?? []), options.context);
     return args;
+}
+/** The environment `docker build` runs with: the engine's own BuildKit is asked for by DOCKER_BUILDKIT=1. */
+function builderEnv(builder) {
+    return builder === 'builtin' ? { DOCKER_BUILDKIT: '1' } : undefined;
 }
 /** `docker image inspect`; undefined when the engine has no such image. */
 async function inspectImage(docker, reference) {
@@ -288,11 +301,12 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   yA: () => (/* binding */ readEcrPushInputs)
 /* harmony export */ });
-/* unused harmony exports SEVERITIES, checkRepositoryName, tagProblem */
+/* unused harmony exports SEVERITIES, BUILD_NETWORKS, checkRepositoryName, tagProblem */
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6307);
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
-const BUILD_INPUTS = ['file', 'build-args', 'build-secrets', 'target', 'platform', 'labels'];
+const BUILD_INPUTS = ['file', 'build-args', 'build-secrets', 'target', 'platform', 'network', 'labels'];
+const BUILD_NETWORKS = ['default', 'none', 'host'];
 function readEcrPushInputs(input) {
     const repository = input.requiredString('repository');
     checkRepositoryName(repository);
@@ -324,6 +338,7 @@ function readEcrPushInputs(input) {
             buildArgs: readBuildArgs(input),
             target: readTarget(input),
             platform: readPlatform(input),
+            network: input.oneOf('network', BUILD_NETWORKS, 'default'),
             labels: readLabels(input),
             secrets: readBuildSecrets(input),
         };

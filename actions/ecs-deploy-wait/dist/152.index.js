@@ -1,5 +1,5 @@
-export const id = 598;
-export const ids = [598];
+export const id = 152;
+export const ids = [152];
 export const modules = {
 
 /***/ 2748:
@@ -43,7 +43,7 @@ function withWhatWasDone(error, done) {
 
 /***/ }),
 
-/***/ 5598:
+/***/ 3152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -366,20 +366,95 @@ function describeServiceDeploymentState(d) {
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var ecs = __webpack_require__(4792);
+;// CONCATENATED MODULE: ./src/landed-update.ts
+/**
+ * Whether an UpdateService whose answer was lost started our deployment, in whatever state it is now: still listed
+ * by DescribeServices (PRIMARY, or ACTIVE once ECS rolls it back), or already gone from the service and known only
+ * as a service deployment (ListServiceDeployments since the write, every status, matched by the task definition of
+ * its target service revision, DescribeServiceRevisions). Undefined only when it certainly did not land.
+ */
+
+
+
+/** How far the runner's clock may be ahead of AWS's: deployments created this long before the write count. */
+const CLOCK_SKEW_MS = 60_000;
+/** DescribeServiceRevisions takes up to 20 ARNs. */
+const REVISIONS_PER_CALL = 20;
+async function findOurUpdate(session, asked, since, limits) {
+    const service = await session.describeService(limits);
+    session.lastService = service;
+    const after = since - CLOCK_SKEW_MS;
+    const deployment = service.deployments?.find((d) => d.id &&
+        d.id !== asked.previousDeploymentId &&
+        d.taskDefinition === asked.taskDefinitionArn &&
+        (d.createdAt?.getTime() ?? after) >= after);
+    if (deployment)
+        return { service, deployment };
+    const serviceDeployment = await goneServiceDeployment(session, service, asked, after, limits);
+    return serviceDeployment ? { service, serviceDeployment } : undefined;
+}
+/**
+ * Our service deployment among those created since `after`, when ECS no longer lists its deployment. A rolling
+ * deployment stays listed (ACTIVE) until its tasks have drained, far longer than the write's backoff: without
+ * ecs:ListServiceDeployments the service's list is enough there. A staged one can end within seconds.
+ */
+async function goneServiceDeployment(session, service, asked, after, limits) {
+    const { cluster } = session.inputs;
+    const candidates = [];
+    try {
+        let nextToken;
+        do {
+            // The SDK's error as it is (bounded, not explained): whether the API is there at all decides.
+            const page = await session.bounded('ListServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.ListServiceDeploymentsCommand({
+                cluster,
+                service: session.inputs.service,
+                createdAt: { after: new Date(after) },
+                ...(nextToken ? { nextToken } : {}),
+            }), o), limits);
+            for (const brief of page.serviceDeployments ?? []) {
+                const arn = brief.serviceDeploymentArn;
+                if (arn && arn !== asked.previousServiceDeploymentArn && brief.targetServiceRevisionArn)
+                    candidates.push(brief);
+            }
+            nextToken = page.nextToken;
+        } while (nextToken);
+    }
+    catch (error) {
+        if ((0,aws_errors/* isUnavailable */.Pd)(error) && !stagedStrategyOf(service))
+            return undefined;
+        throw error;
+    }
+    for (let start = 0; start < candidates.length; start += REVISIONS_PER_CALL) {
+        const batch = candidates.slice(start, start + REVISIONS_PER_CALL);
+        const described = await session.call('DescribeServiceRevisions', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceRevisionsCommand({
+            serviceRevisionArns: batch.map((brief) => brief.targetServiceRevisionArn ?? ''),
+        }), o), limits);
+        const ours = new Set((described.serviceRevisions ?? [])
+            .filter((revision) => revision.taskDefinition === asked.taskDefinitionArn)
+            .map((revision) => revision.serviceRevisionArn));
+        const found = batch.find((brief) => ours.has(brief.targetServiceRevisionArn));
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
- * Points the service at the task definition (UpdateService) once: a retry after a lost answer first looks whether
- * the service already runs our new deployment (a second UpdateService with force-new-deployment would start
- * another one). When the answer never came (the job was cancelled, or AWS did not answer), one short describe finds
- * out what landed.
+ * Points the service at the task definition (UpdateService) once. A throttled attempt is sent again; one whose
+ * answer was lost is sent again only after looking has shown it did not take effect: the look finds our deployment
+ * in any state, also when ECS has already failed it and rolled it back (landed-update.ts). When the answer never
+ * came (the job was cancelled, or AWS did not answer in time), one short look finds out what landed.
  */
 
 
 
 
 
-async function updateService(session, deployArn, previousDeploymentId, limits) {
+
+async function updateService(session, asked, limits) {
     const { inputs } = session;
+    const since = session.deps.clock.now();
     return (0,ecs/* writeOnce */.Fq)(session, {
         operation: 'UpdateService',
         write: async () => {
@@ -388,7 +463,7 @@ async function updateService(session, deployArn, previousDeploymentId, limits) {
                 ...inputs.serviceDefinition?.settings,
                 cluster: inputs.cluster,
                 service: inputs.service,
-                taskDefinition: deployArn,
+                taskDefinition: asked.taskDefinitionArn,
                 ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
                 forceNewDeployment: inputs.forceNewDeployment,
             }), o), limits());
@@ -399,54 +474,86 @@ async function updateService(session, deployArn, previousDeploymentId, limits) {
             return { service: updated.service, ours };
         },
         landed: async () => {
-            const service = await session.describeService(limits());
-            const ours = newDeployment(service, deployArn, previousDeploymentId);
-            return ours ? { service, ours } : undefined;
+            const found = await findOurUpdate(session, asked, since, limits());
+            return found ? updatedFrom(found) : undefined;
         },
     });
 }
-/** The service's PRIMARY deployment when it runs `deployArn` and is not the one that was there before. */
-function newDeployment(service, deployArn, previousDeploymentId) {
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
-    return primary?.id && primary.taskDefinition === deployArn && primary.id !== previousDeploymentId
-        ? primary
-        : undefined;
+function updatedFrom(found) {
+    return {
+        service: found.service,
+        ours: found.deployment,
+        ...(found.serviceDeployment?.serviceDeploymentArn
+            ? { serviceDeploymentArn: found.serviceDeployment.serviceDeploymentArn }
+            : {}),
+    };
 }
 /**
- * After an UpdateService whose answer never came: whether the service now runs `deployArn` in a deployment other
- * than `previousDeploymentId`. Not bound to the job's cancel signal: this is what the job says on its way out.
+ * After an UpdateService whose answer never came: whether it started a deployment of `asked.taskDefinitionArn`
+ * (in any state). Not bound to the job's cancel signal: this is what the job says on its way out.
  */
-async function landedUpdate(session, deployArn, previousDeploymentId) {
-    let service;
+async function landedUpdate(session, asked, since) {
+    let found;
     try {
-        service = await session.describeService({ withinMs: src_session/* CHECK_TIMEOUT_MS */.mw, cancellable: false });
+        found = await findOurUpdate(session, asked, since, { withinMs: src_session/* CHECK_TIMEOUT_MS */.mw, cancellable: false });
     }
     catch (error) {
         return {
             text: `whether the service was updated is unknown (${(0,src/* errorMessage */.gJ)(error)}); look at its deployments in the console`,
         };
     }
-    session.lastService = service;
-    const ours = newDeployment(service, deployArn, previousDeploymentId);
-    if (ours) {
+    const target = (0,taskdef/* shortTaskDefinition */.P5)(asked.taskDefinitionArn);
+    if (found?.deployment) {
         return {
-            text: `the service was updated to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id} is ${(0,src_session/* describeDeployment */.Ti)(ours)}, and ECS carries on with it`,
-            deployment: ours,
+            text: `the service was updated to ${target}: deployment ${found.deployment.id} is ${(0,src_session/* describeDeployment */.Ti)(found.deployment)}, and ECS carries on with it`,
+            deployment: found.deployment,
         };
     }
-    const primary = service.deployments?.find((d) => d.status === 'PRIMARY');
+    if (found?.serviceDeployment) {
+        const { serviceDeploymentArn, status, statusReason } = found.serviceDeployment;
+        return {
+            text: `the service was updated to ${target}, and ECS has already ended that deployment: service deployment ${serviceDeploymentArn} is ${status}${statusReason ? ` (${statusReason})` : ''}`,
+        };
+    }
+    const service = session.lastService;
+    const primary = service?.deployments?.find((d) => d.status === 'PRIMARY');
     return {
-        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${(0,src_session/* describeDeployment */.Ti)(primary)})` : ''}`,
+        text: `the service was not updated: it still runs ${(0,taskdef/* shortTaskDefinition */.P5)(service?.taskDefinition ?? '?')}${primary?.id ? ` (deployment ${primary.id}: ${(0,src_session/* describeDeployment */.Ti)(primary)})` : ''}`,
     };
 }
+/**
+ * A rolling deployment an earlier attempt started that ECS had already ended (rolled back) and removed from the
+ * service by the time this step looked: what its service deployment says, as the step's result.
+ */
+async function endedRolling(session, serviceDeploymentArn, deployArn) {
+    const what = `Deployment of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} (service deployment ${serviceDeploymentArn}), started by an UpdateService whose answer was lost,`;
+    try {
+        const described = await session.call('DescribeServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }), o), { withinMs: src_session/* CHECK_TIMEOUT_MS */.mw });
+        const deployment = described.serviceDeployments?.[0];
+        const state = deployment?.status ?? 'unknown';
+        const reason = deployment?.statusReason ? ` (${deployment.statusReason.replace(/\.$/, '')})` : '';
+        const status = state === 'SUCCESSFUL' ? 'succeeded' : state === 'ROLLBACK_SUCCESSFUL' ? 'rolled-back' : 'failed';
+        return { status, message: `${what} ended before this step could follow it: ${state}${reason}.`, finalState: state };
+    }
+    catch (error) {
+        return {
+            status: 'failed',
+            message: `${what} ended before this step could follow it; how it ended could not be read (${(0,src/* errorMessage */.gJ)(error)}).`,
+            finalState: 'unknown',
+        };
+    }
+}
 
+// EXTERNAL MODULE: ./src/wrap-up.ts
+var wrap_up = __webpack_require__(8917);
 ;// CONCATENATED MODULE: ./src/rollback.ts
 /**
  * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
- * definition back, but only while our deployment is still the service's current (PRIMARY) one. A deployment that
+ * definition back, but only while a fresh read shows our deployment is still the service's current (PRIMARY) one. A deployment that
  * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
  * would undo it.
  */
+
 
 
 
@@ -461,81 +568,108 @@ function statusAfterFailure(rolledBack, timedOut) {
         return 'rolled-back';
     return timedOut ? 'timed-out' : 'failed';
 }
-/** ECS rolled back: follow its rollback. Otherwise deploy the recorded previous task definition and wait for it. */
-async function rollBack(session, outcome, target, previousArn, check) {
+/**
+ * ECS rolled back: its rollback, to follow. Otherwise, after a fresh look that ours is still the current deployment
+ * (never the wait's last answer, which may be old or missing), deploy the recorded previous task definition.
+ */
+async function startRollback(session, outcome, target, previousArn, budget) {
     const { inputs } = session;
     if (outcome.kind === 'replaced') {
         if (!outcome.ecsRollback || !outcome.by?.id) {
-            return {
+            return (0,wrap_up/* decided */.rc)({
                 note: `This step did not roll back: ${outcome.by ? replacementName(outcome.by) : 'another deployment'} replaced deployment ${target.id}, and rolling back would undo it.`,
                 ...(outcome.by ? { supersededBy: outcome.by } : {}),
-            };
+            });
         }
-        return followEcsRollback(session, outcome.by);
+        const by = outcome.by;
+        return { kind: 'started', follow: () => followEcsRollback(session, by) };
     }
     if (!inputs.rollback)
-        return { note: 'No rollback was done (rollback: false).' };
+        return (0,wrap_up/* decided */.rc)({ note: 'No rollback was done (rollback: false).' });
     if (!previousArn)
-        return { note: 'No rollback: the service had no task definition before this step.' };
+        return (0,wrap_up/* decided */.rc)({ note: 'No rollback: the service had no task definition before this step.' });
     if (previousArn === target.taskDefinitionArn) {
-        return {
+        return (0,wrap_up/* decided */.rc)({
             note: `No rollback: the service already ran ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)} before this step, so there is nothing older to return to.`,
-        };
+        });
     }
-    if (outcome.kind === 'timed-out' && outcome.stalled) {
-        return {
-            note: `No rollback: DescribeServices stopped answering, so this step cannot confirm that deployment ${target.id} is still the service's current one, and rolling back blindly could undo a newer deployment.`,
-        };
-    }
-    // Another run may have deployed since our last poll: look again right before putting the old version back.
+    // Another run may have deployed since our last poll (or the wait's last read did not answer): look again, now,
+    // right before putting the old version back.
     let now;
     try {
-        now = await session.describeService(check);
+        now = await (0,wrap_up/* freshRead */.ns)(session, budget, (limits) => session.describeService(limits));
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
             throw error;
-        return {
+        return (0,wrap_up/* decided */.rc)({
             note: `No rollback: this step could not confirm that deployment ${target.id} is still the service's current one (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment.`,
-        };
+        });
     }
     session.lastService = now;
     const fresh = evaluate(session, now, target);
     if (fresh?.kind === 'replaced')
-        return rollBack(session, fresh, target, previousArn, check);
+        return startRollback(session, fresh, target, previousArn, budget);
     if (fresh?.kind === 'completed') {
-        return { note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` };
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
     }
+    return requestRollback(session, target, previousArn);
+}
+/** UpdateService back to the previous task definition; the rollback deployment it starts, to follow. */
+async function requestRollback(session, target, previousArn) {
+    const { inputs } = session;
+    const failed = (error) => {
+        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    };
     session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
+    const rollbackStarted = session.deps.clock.now();
+    let updated;
+    let primary;
     try {
-        const updated = await session
+        updated = await session
             .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
             .catch(async (error) => {
             if (!(0,aws_errors/* isAbort */.rV)(error) && !session.cancelled)
                 throw error;
-            const landed = await landedUpdate(session, previousArn, target.id);
+            const asked = {
+                taskDefinitionArn: previousArn,
+                previousDeploymentId: target.id,
+                previousServiceDeploymentArn: target.serviceDeploymentArn,
+            };
+            const landed = await landedUpdate(session, asked, rollbackStarted);
             throw new aws_errors/* CancelledWriteError */.Ts(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
         });
-        const primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+        primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
         if (!primary?.id)
             throw new Error('UpdateService answered without a PRIMARY deployment');
-        session.log.info(`Rollback deployment ${primary.id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-        const followed = await follow(session, { id: primary.id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
-        const steady = followed.kind === 'completed';
-        const detail = steady
-            ? `Rolled back to ${previousArn} (deployment ${primary.id}) and it is steady.`
-            : `The rollback to ${previousArn} (deployment ${primary.id}) also failed: ${describeFollowed(session, followed)}.`;
-        return {
-            note: detail,
-            report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: primary.id, steady, detail },
-        };
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled || error instanceof aws_errors/* CancelledWriteError */.Ts)
             throw error;
-        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+        return (0,wrap_up/* decided */.rc)(failed(error));
     }
+    const id = primary.id;
+    session.log.info(`Rollback deployment ${id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
+    const followRollback = async () => {
+        try {
+            const followed = await follow(session, { id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
+            const steady = followed.kind === 'completed';
+            const detail = steady
+                ? `Rolled back to ${previousArn} (deployment ${id}) and it is steady.`
+                : `The rollback to ${previousArn} (deployment ${id}) also failed: ${describeFollowed(session, followed)}.`;
+            return {
+                note: detail,
+                report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady, detail },
+            };
+        }
+        catch (error) {
+            if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+                throw error;
+            return failed(error);
+        }
+    };
+    return { kind: 'started', follow: followRollback };
 }
 async function followEcsRollback(session, by) {
     const id = by.id ?? '?';
@@ -553,58 +687,93 @@ async function followEcsRollback(session, by) {
  * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
  * the circuit breaker), or, when the time ran out, roll back the way ECS does it (StopServiceDeployment with stopType
  * ROLLBACK, not a redeploy) and follow that rollback to its end. A service deployment another run started has
- * replaced ours (STOPPED, superseded): no rollback, it would undo theirs.
+ * replaced ours (STOPPED, superseded): no rollback, it would undo theirs. After a timeout the decision reads the
+ * service deployment and the service again, within its own budget: the wait's last read (which may not have
+ * answered) never decides it.
  */
 
 
 
 
 
-async function rollBackStaged(session, outcome, arn, previousArn, check) {
+
+/** Service deployment statuses after which ECS does nothing more with it. */
+const rollback_staged_ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+async function startStagedRollback(session, outcome, arn, previousArn, budget) {
     const { inputs } = session;
-    const previous = previousArn ?? '?';
-    if (outcome.kind === 'ended') {
-        const status = outcome.deployment.status;
-        if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
-            const steady = status === 'ROLLBACK_SUCCESSFUL';
-            const detail = steady
-                ? `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${status}).`
-                : `ECS tried to roll back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)}, and that failed too (${status}).`;
-            const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
-            return {
-                note: detail,
-                report: {
-                    by: 'ecs',
-                    taskDefinitionArn: previous,
-                    ...(primary?.id ? { deploymentId: primary.id } : {}),
-                    steady,
-                    detail,
-                },
-            };
-        }
-        const current = session.lastService?.currentServiceDeployment;
-        if (current && current !== arn) {
-            const by = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
-            return {
-                note: `This step did not roll back: service deployment ${current} replaced ours, and rolling back would undo it.`,
-                ...(by ? { supersededBy: by } : {}),
-            };
-        }
-        return {
-            note: 'ECS stopped the service deployment without rolling it back; StopServiceDeployment cannot roll back a stopped service deployment, so this step did not either.',
-        };
-    }
+    if (outcome.kind === 'ended')
+        return (0,wrap_up/* decided */.rc)(endedByEcs(session, outcome.deployment, arn, previousArn));
     if (!inputs.rollback) {
-        return { note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` };
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` });
     }
-    if (outcome.stalled) {
+    // Where it is now, read fresh (both answers, each tried again within the budget).
+    let now;
+    try {
+        now = await (0,wrap_up/* freshRead */.ns)(session, budget, (limits) => describeServiceDeployment(session, arn, limits));
+        session.lastService = await (0,wrap_up/* freshRead */.ns)(session, budget, (limits) => session.describeService(limits));
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        return (0,wrap_up/* decided */.rc)({
+            note: `No rollback: this step cannot tell what state service deployment ${arn} is in now (${(0,src/* errorMessage */.gJ)(error)}), and rolling back blindly could undo a newer deployment. ECS carries on with it.`,
+        });
+    }
+    if (now.status === 'SUCCESSFUL') {
+        return (0,wrap_up/* decided */.rc)({ note: `No rollback: service deployment ${arn} succeeded after all, right after the wait ended.` });
+    }
+    if (rollback_staged_ENDED.has(now.status ?? ''))
+        return (0,wrap_up/* decided */.rc)(endedByEcs(session, now, arn, previousArn));
+    if (now.status === 'ROLLBACK_REQUESTED' || now.status === 'ROLLBACK_IN_PROGRESS') {
+        // ECS is rolling back already (a hook, an alarm, the breaker): its rollback, to follow; no stop of ours.
+        return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'ecs') };
+    }
+    const current = session.lastService?.currentServiceDeployment;
+    if (current && current !== arn)
+        return (0,wrap_up/* decided */.rc)(superseded(session, current));
+    return requestStagedRollback(session, arn, previousArn, budget);
+}
+/** ECS ended the service deployment itself: its rollback, another run's replacement, or a stop. */
+function endedByEcs(session, deployment, arn, previousArn) {
+    const previous = previousArn ?? '?';
+    const status = deployment.status;
+    if (status === 'ROLLBACK_SUCCESSFUL' || status === 'ROLLBACK_FAILED') {
+        const steady = status === 'ROLLBACK_SUCCESSFUL';
+        const detail = steady
+            ? `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${status}).`
+            : `ECS tried to roll back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)}, and that failed too (${status}).`;
+        const primary = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
         return {
-            note: `No rollback: DescribeServiceDeployments stopped answering, so this step cannot tell what state service deployment ${arn} is in. ECS carries on with it.`,
+            note: detail,
+            report: {
+                by: 'ecs',
+                taskDefinitionArn: previous,
+                ...(primary?.id ? { deploymentId: primary.id } : {}),
+                steady,
+                detail,
+            },
         };
     }
+    const current = session.lastService?.currentServiceDeployment;
+    if (current && current !== arn)
+        return superseded(session, current);
+    return {
+        note: 'ECS stopped the service deployment without rolling it back; StopServiceDeployment cannot roll back a stopped service deployment, so this step did not either.',
+    };
+}
+function superseded(session, current) {
+    const by = session.lastService?.deployments?.find((d) => d.status === 'PRIMARY');
+    return {
+        note: `This step did not roll back: service deployment ${current} replaced ours, and rolling back would undo it.`,
+        ...(by ? { supersededBy: by } : {}),
+    };
+}
+/** StopServiceDeployment (ROLLBACK) within the decision's budget; ECS's rollback it starts, to follow. */
+async function requestStagedRollback(session, arn, previousArn, budget) {
+    const previous = previousArn ?? '?';
     session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
     try {
-        await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), check);
+        await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), budget.write());
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled) {
@@ -612,22 +781,31 @@ async function rollBackStaged(session, outcome, arn, previousArn, check) {
         }
         if ((0,aws_errors/* errorCode */.CA)(error) !== 'ConflictException') {
             const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-            return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } };
+            return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
         }
-        // It ended between our last poll and the stop: say how.
-        const now = await describeServiceDeployment(session, arn, check).catch(() => undefined);
-        return {
+        // It ended between our last read and the stop: say how.
+        const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
+        return (0,wrap_up/* decided */.rc)({
             note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
-        };
+        });
     }
-    session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-    const followed = await followStaged(session, arn, inputs.timeoutMs, 'rollback');
+    session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)}`);
+    return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
+}
+/** ECS's rollback of the service deployment, followed to its end: asked for by this step, or started by ECS. */
+async function followStagedRollback(session, arn, previousArn, by) {
+    const { timeoutMs } = session.inputs;
+    const previous = previousArn ?? '?';
+    const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
+    const followed = await followStaged(session, arn, timeoutMs, 'rollback');
     const final = followed.deployment;
     const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
     const detail = steady
-        ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} through ECS (StopServiceDeployment ROLLBACK): ${final?.status}.`
-        : `The rollback through ECS (StopServiceDeployment ROLLBACK) did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
-    return { note: detail, report: { by: 'action', taskDefinitionArn: previous, steady, detail } };
+        ? by === 'action'
+            ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} ${how}: ${final?.status}.`
+            : `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${final?.status}).`
+        : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
+    return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
 }
 
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
@@ -674,11 +852,11 @@ async function deployStaged(session, strategy, target, previousArn) {
     }
     const cause = describeStagedOutcome(session, what, outcome);
     log.warning(cause);
-    // The wait is over: the report and the rollback request share one poll (at least a few seconds); a rollback
-    // then gets its own wait.
-    const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_session/* CHECK_TIMEOUT_MS */.mw) };
-    const stoppedTasks = await (0,explain_failure/* reportFailure */.x)(session, ours, wrapUp);
-    const rolledBack = await rollBackStaged(session, outcome, arn, previousArn, wrapUp);
+    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+    // the report, within its own; then the rollback, followed for up to `timeout`.
+    const start = await startStagedRollback(session, outcome, arn, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+    const stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, ours, new wrap_up/* ReportBudget */.Yq(session));
+    const rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
     const { note, report: rollback } = rolledBack;
     log.info(note);
     return {
@@ -1020,14 +1198,19 @@ async function runPreflight(session, service, limits) {
     return { findings, ...(prediction ? { prediction } : {}), notes };
 }
 
-// EXTERNAL MODULE: ./src/register.ts + 2 modules
-var register = __webpack_require__(3950);
+// EXTERNAL MODULE: ./src/register.ts + 4 modules
+var register = __webpack_require__(7856);
 ;// CONCATENATED MODULE: ./src/revisions.ts
 /**
  * Revision clean-up (input `keep-revisions`): after a successful deploy, deregister the ACTIVE revisions of the
- * family older than the N newest, but never one a service of the cluster runs (any of its deployments or task sets)
- * nor one given in `keep-task-definitions` (the revisions deploy tags record: rollback targets). A clean-up that
- * fails is a warning that says what was done: the deploy itself succeeded.
+ * family older than the N newest, but never one that
+ * - a service of any cluster of the account and region runs or is deploying (every deployment, every task set):
+ *   a family can be shared, e.g. by staging and production clusters;
+ * - `keep-task-definitions` names (the revisions deploy tags record: rollback targets);
+ * - was registered within `keep-revisions-grace`: another run may just have registered it to deploy it next.
+ * Every read comes first: when one is denied or fails, nothing at all is deregistered (a revision in use elsewhere
+ * could hide in what was not read). A deregistration that fails is a warning that says what was done: the deploy
+ * itself succeeded.
  */
 
 
@@ -1035,38 +1218,39 @@ var register = __webpack_require__(3950);
 
 /** `family:revision` of an ARN or of `family:revision` itself. */
 const familyRevision = (arn) => arn.slice(arn.lastIndexOf('/') + 1);
+const familyOf = (arn) => familyRevision(arn).split(':')[0] ?? '';
 async function cleanUpRevisions(session, deployedArn, limits) {
     const { inputs, log } = session;
     const keep = inputs.keepRevisions;
     if (keep === undefined)
         return undefined;
-    const report = { deregistered: [], kept: [] };
+    const family = familyOf(deployedArn);
+    let plan;
     try {
-        const family = familyRevision(deployedArn).split(':')[0] ?? '';
-        const active = await activeRevisions(session, family, limits);
-        const older = active.slice(keep);
-        if (older.length === 0) {
-            log.info(`keep-revisions ${keep}: family ${family} has ${active.length} ACTIVE revisions; nothing to deregister.`);
-            return report;
-        }
-        const running = await revisionsInUse(session, limits);
-        const recorded = new Set(inputs.keepTaskDefinitions.map(familyRevision));
-        for (const arn of older) {
-            const name = familyRevision(arn);
-            if (running.has(name))
-                report.kept.push({ arn, why: `service ${running.get(name)} runs it` });
-            else if (recorded.has(name))
-                report.kept.push({ arn, why: 'keep-task-definitions names it (a rollback target)' });
-            else {
-                await session.call('DeregisterTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DeregisterTaskDefinitionCommand({ taskDefinition: arn }), o), limits);
-                report.deregistered.push(arn);
-            }
-        }
+        plan = await planCleanUp(session, family, keep, limits);
     }
     catch (error) {
         if ((0,aws_errors/* isAbort */.rV)(error) && session.cancelled)
             throw error;
         // The message is explained already (what was denied, how to allow it).
+        const why = (0,src/* errorMessage */.gJ)(error).replace(/\.$/, '');
+        log.warning(`keep-revisions ${keep}: nothing was deregistered: ${why}. Without every read, a revision another service runs or another run just registered could be taken, so none is. The deploy itself succeeded.`);
+        return { deregistered: [], kept: [], error: why };
+    }
+    const report = { deregistered: [], kept: plan.kept };
+    if (plan.deregister.length === 0 && plan.kept.length === 0) {
+        log.info(`keep-revisions ${keep}: family ${family} has ${plan.activeCount} ACTIVE revisions; nothing to deregister.`);
+        return report;
+    }
+    try {
+        for (const arn of plan.deregister) {
+            await session.call('DeregisterTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DeregisterTaskDefinitionCommand({ taskDefinition: arn }), o), limits);
+            report.deregistered.push(arn);
+        }
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) && session.cancelled)
+            throw error;
         report.error = (0,src/* errorMessage */.gJ)(error).replace(/\.$/, '');
     }
     const names = (arns) => arns.map(taskdef/* shortTaskDefinition */.P5).join(', ') || 'none';
@@ -1080,43 +1264,104 @@ async function cleanUpRevisions(session, deployedArn, limits) {
         log.info(`${text}.`);
     return report;
 }
+/** Reads everything the decision needs (any failed read throws), then decides revision by revision. */
+async function planCleanUp(session, family, keep, limits) {
+    const { inputs, deps } = session;
+    const active = await activeRevisions(session, family, limits);
+    const plan = { activeCount: active.length, deregister: [], kept: [] };
+    const older = active.slice(keep);
+    if (older.length === 0)
+        return plan;
+    const inUse = await revisionsInUse(session, family, limits);
+    const recorded = new Set(inputs.keepTaskDefinitions.map(familyRevision));
+    const graceMs = inputs.keepRevisionsGraceMs;
+    for (const arn of older) {
+        const name = familyRevision(arn);
+        const user = inUse.get(name);
+        if (user)
+            plan.kept.push({ arn, why: `${user} runs it` });
+        else if (recorded.has(name))
+            plan.kept.push({ arn, why: 'keep-task-definitions names it (a rollback target)' });
+        else if (graceMs > 0) {
+            const registeredAt = await registrationTime(session, arn, limits);
+            const ageMs = registeredAt === undefined ? undefined : deps.clock.now() - registeredAt.getTime();
+            if (ageMs === undefined)
+                plan.kept.push({ arn, why: 'ECS did not say when it was registered' });
+            else if (ageMs < graceMs) {
+                const ago = ageMs < 1000 ? 'just now' : `${(0,src/* formatDuration */.a3)(Math.floor(ageMs / 1000) * 1000)} ago`;
+                plan.kept.push({ arn, why: `registered ${ago}, within keep-revisions-grace ${(0,src/* formatDuration */.a3)(graceMs)}` });
+            }
+            else
+                plan.deregister.push(arn);
+        }
+        else
+            plan.deregister.push(arn);
+    }
+    return plan;
+}
 /** The family's ACTIVE revisions, newest first. */
 async function activeRevisions(session, family, limits) {
-    const arns = [];
-    let nextToken;
-    do {
-        const page = await session.call('ListTaskDefinitions', (o) => session.deps.ecs.send(new dist_cjs.ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), o), limits);
-        arns.push(...(page.taskDefinitionArns ?? []).filter((arn) => familyRevision(arn).split(':')[0] === family));
-        nextToken = page.nextToken;
-    } while (nextToken);
-    return arns;
+    const arns = await listAll(session, 'ListTaskDefinitions', limits, (nextToken, o) => session.deps.ecs
+        .send(new dist_cjs.ListTaskDefinitionsCommand({ familyPrefix: family, status: 'ACTIVE', sort: 'DESC', nextToken }), o)
+        .then((p) => ({ items: p.taskDefinitionArns, nextToken: p.nextToken })));
+    // familyPrefix matches other families that start with this one.
+    return arns.filter((arn) => familyOf(arn) === family);
 }
-/** `family:revision` → a service of the cluster that runs it (in any deployment or task set). */
-async function revisionsInUse(session, limits) {
-    const { cluster } = session.inputs;
-    const serviceArns = [];
-    let nextToken;
-    do {
-        const page = await session.call('ListServices', (o) => session.deps.ecs.send(new dist_cjs.ListServicesCommand({ cluster, nextToken, maxResults: 100 }), o), limits);
-        serviceArns.push(...(page.serviceArns ?? []));
-        nextToken = page.nextToken;
-    } while (nextToken);
+/**
+ * `family:revision` → "service S of cluster C", for every revision of the family that a service of any cluster of
+ * the account and region runs or deploys: its task definition, each deployment (PRIMARY, ACTIVE), each task set.
+ */
+async function revisionsInUse(session, family, limits) {
+    const { ecs } = session.deps;
     const inUse = new Map();
-    // DescribeServices takes at most 10 services.
-    for (let i = 0; i < serviceArns.length; i += 10) {
-        const { services = [] } = await session.call('DescribeServices', (o) => session.deps.ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services: serviceArns.slice(i, i + 10) }), o), limits);
-        for (const service of services) {
-            const arns = [
-                service.taskDefinition,
-                ...(service.deployments ?? []).map((d) => d.taskDefinition),
-                ...(service.taskSets ?? []).map((t) => t.taskDefinition),
-            ];
-            for (const arn of arns)
-                if (arn)
-                    inUse.set(familyRevision(arn), service.serviceName ?? '?');
+    for (const cluster of await listAll(session, 'ListClusters', limits, (nextToken, o) => ecs.send(new dist_cjs.ListClustersCommand({ nextToken, maxResults: 100 }), o).then((p) => ({
+        items: p.clusterArns,
+        nextToken: p.nextToken,
+    })))) {
+        const clusterName = cluster.slice(cluster.lastIndexOf('/') + 1);
+        const serviceArns = await listAll(session, 'ListServices', limits, (nextToken, o) => ecs.send(new dist_cjs.ListServicesCommand({ cluster, nextToken, maxResults: 100 }), o).then((p) => ({
+            items: p.serviceArns,
+            nextToken: p.nextToken,
+        })));
+        // DescribeServices takes at most 10 services.
+        for (let i = 0; i < serviceArns.length; i += 10) {
+            const { services = [], failures = [] } = await session.call('DescribeServices', (o) => ecs.send(new dist_cjs.DescribeServicesCommand({ cluster, services: serviceArns.slice(i, i + 10) }), o), limits);
+            // MISSING: deleted since it was listed (it runs nothing). Anything else leaves a service unread.
+            const unread = failures.find((failure) => failure.reason !== 'MISSING');
+            if (unread) {
+                throw new Error(`ecs:DescribeServices could not describe ${unread.arn ?? 'a service'} in cluster ${clusterName} (${unread.reason ?? 'no reason given'}${unread.detail ? `: ${unread.detail}` : ''})`);
+            }
+            for (const service of services) {
+                const arns = [
+                    service.taskDefinition,
+                    ...(service.deployments ?? []).map((d) => d.taskDefinition),
+                    ...(service.taskSets ?? []).map((t) => t.taskDefinition),
+                ];
+                for (const arn of arns) {
+                    if (arn && familyOf(arn) === family && !inUse.has(familyRevision(arn))) {
+                        inUse.set(familyRevision(arn), `service ${service.serviceName ?? '?'} of cluster ${clusterName}`);
+                    }
+                }
+            }
         }
     }
     return inUse;
+}
+/** Every item of a paginated list call. */
+async function listAll(session, operation, limits, page) {
+    const items = [];
+    let nextToken;
+    do {
+        const answer = await session.call(operation, (o) => page(nextToken, o), limits);
+        items.push(...(answer.items ?? []));
+        nextToken = answer.nextToken;
+    } while (nextToken);
+    return items;
+}
+/** When the revision was registered (DescribeTaskDefinition's registeredAt). */
+async function registrationTime(session, arn, limits) {
+    const { taskDefinition } = await session.call('DescribeTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: arn }), o), limits);
+    return taskDefinition?.registeredAt;
 }
 
 ;// CONCATENATED MODULE: ./src/service-definition/diff.ts
@@ -1162,6 +1407,7 @@ function leaves(value, path, into = new Map()) {
 }
 
 ;// CONCATENATED MODULE: ./src/deploy.ts
+
 
 
 
@@ -1231,7 +1477,7 @@ class Deployer {
         // CodeDeploy blue/green: its own phases (codedeploy/), the same result. Loaded only for such a service: they
         // bring the CodeDeploy client and the AppSpec's YAML parser, which a rolling deploy does not need.
         if (controller === 'CODE_DEPLOY') {
-            const { deployWithCodeDeploy } = await Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(6), __webpack_require__.e(94)]).then(__webpack_require__.bind(__webpack_require__, 4094));
+            const { deployWithCodeDeploy } = await Promise.all(/* import() */[__webpack_require__.e(293), __webpack_require__.e(6), __webpack_require__.e(352)]).then(__webpack_require__.bind(__webpack_require__, 3352));
             return deployWithCodeDeploy(session, before, this.beforeWait);
         }
         // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
@@ -1285,15 +1531,21 @@ class Deployer {
             throw new Error('internal: no task definition to deploy');
         const registeredNow = resolved.deployArn === undefined;
         const whatWasDone = registeredNow ? `Registered ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} (${deployArn}); ` : '';
-        // 4. Update the service; our deployment is the PRIMARY in the answer.
+        // 4. Update the service; our deployment is the PRIMARY in the answer (or what a lost answer's look found).
         let updated;
+        const asked = {
+            taskDefinitionArn: deployArn,
+            previousDeploymentId: previousPrimary?.id,
+            previousServiceDeploymentArn: before.currentServiceDeployment,
+        };
+        const updateStarted = deps.clock.now();
         try {
-            updated = await updateService(session, deployArn, previousPrimary?.id, this.beforeWait);
+            updated = await updateService(session, asked, this.beforeWait);
         }
         catch (error) {
             const known = { ...written, taskDefinitionArn: deployArn };
             if ((0,aws_errors/* isUnanswered */.eG)(error)) {
-                const landed = await landedUpdate(session, deployArn, previousPrimary?.id);
+                const landed = await landedUpdate(session, asked, updateStarted);
                 return this.unanswered(error, 'updating the service', `${whatWasDone}${landed.text}`, {
                     ...known,
                     ...(landed.deployment?.id ? { deploymentId: landed.deployment.id } : {}),
@@ -1303,17 +1555,27 @@ class Deployer {
             throw (0,aws_errors/* withWhatWasDone */.k$)(error, `${whatWasDone}${stillRuns}.`);
         }
         const { ours } = updated;
-        const known = { ...written, taskDefinitionArn: deployArn, deploymentId: ours.id };
-        log.info(`Updated service ${inputs.service} to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id}` +
-            (ours.id === previousPrimary?.id ? ' (the same deployment as before: nothing to roll out)' : ''));
+        const known = { ...written, taskDefinitionArn: deployArn, deploymentId: ours?.id };
+        if (!ours) {
+            // An earlier attempt landed and ECS already ended that deployment: follow its service deployment.
+            log.info(`Updated service ${inputs.service} to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: service deployment ${updated.serviceDeploymentArn}`);
+            if (!staged) {
+                const end = await endedRolling(session, updated.serviceDeploymentArn ?? '', deployArn);
+                return this.settled(known, end.status, end.message, end.finalState);
+            }
+        }
+        else {
+            log.info(`Updated service ${inputs.service} to ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)}: deployment ${ours.id}` +
+                (ours.id === previousPrimary?.id ? ' (the same deployment as before: nothing to roll out)' : ''));
+        }
+        const target = ourTarget(updated, before, deployArn);
         if (!inputs.wait) {
-            const message = `Deployment ${ours.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
+            const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} started; not waiting for it (wait: false).`;
             log.info(message);
             return this.settled(known, 'succeeded', message, (0,src_session/* describeDeployment */.Ti)(ours));
         }
         // 5. Follow our deployment.
-        const target = ourTarget(updated, before, deployArn);
-        if (staged && ours.id !== previousPrimary?.id) {
+        if (staged && (!ours || ours.id !== previousPrimary?.id)) {
             // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
             // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
             try {
@@ -1327,28 +1589,28 @@ class Deployer {
         }
         let outcome;
         try {
-            log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${ours.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+            log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
             outcome = await follow(session, target, inputs.timeoutMs, updated.service);
         }
         catch (error) {
             return this.interrupted(error, known);
         }
         if (outcome.kind === 'completed') {
-            const message = `Deployment ${ours.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
+            const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
             log.info(message);
             return this.settled(known, 'succeeded', message, (0,src_session/* describeDeployment */.Ti)(outcome.deployment));
         }
         // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
         const cause = describeOutcome(session, outcome, target);
         log.warning(cause);
-        // The wait is over: the calls from here to a rollback share one poll (at least a few seconds), so the step
-        // ends soon after; a rollback then gets its own wait.
-        const wrapUp = { deadline: Date.now() + Math.max(inputs.pollIntervalMs, src_session/* CHECK_TIMEOUT_MS */.mw) };
+        // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+        // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
         let stoppedTasks = [];
         let rolledBack;
         try {
-            stoppedTasks = await (0,explain_failure/* reportFailure */.x)(session, target, wrapUp);
-            rolledBack = await rollBack(session, outcome, target, previousArn, wrapUp);
+            const start = await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+            stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
+            rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
         }
         catch (error) {
             return this.interrupted(error, { ...known, stoppedTasks }, cause);
@@ -1421,14 +1683,17 @@ class Deployer {
 function ourTarget(updated, before, deployArn) {
     const { ours } = updated;
     const currentServiceDeployment = updated.service?.currentServiceDeployment;
+    const serviceDeploymentArn = updated.serviceDeploymentArn ??
+        (currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
+            ? currentServiceDeployment
+            : undefined);
     return {
-        id: ours.id ?? '',
+        // Without our deployment (already gone from the service), the service deployment names it.
+        id: ours?.id ?? serviceDeploymentArn?.slice(serviceDeploymentArn.lastIndexOf('/') + 1) ?? '',
         taskDefinitionArn: deployArn,
         label: 'ours',
-        ...(ours.createdAt ? { createdAt: ours.createdAt } : {}),
-        ...(currentServiceDeployment && currentServiceDeployment !== before.currentServiceDeployment
-            ? { serviceDeploymentArn: currentServiceDeployment }
-            : {}),
+        ...(ours?.createdAt ? { createdAt: ours.createdAt } : {}),
+        ...(serviceDeploymentArn ? { serviceDeploymentArn } : {}),
     };
 }
 /** After a deploy that succeeded and was followed to its end: the revision clean-up (keep-revisions). */
@@ -1470,7 +1735,8 @@ function preflightSummary(report) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  x: () => (/* binding */ reportFailure)
+  Sb: () => (/* binding */ printIncompleteReport),
+  xV: () => (/* binding */ reportFailure)
 });
 
 // UNUSED EXPORTS: formatStoppedTask
@@ -1481,10 +1747,7 @@ var dist_cjs = __webpack_require__(1234);
 var src = __webpack_require__(7687);
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var ecs = __webpack_require__(4792);
-// EXTERNAL MODULE: ./src/session.ts
-var src_session = __webpack_require__(6399);
 ;// CONCATENATED MODULE: ./src/app-logs.ts
-
 
 
 
@@ -1502,23 +1765,22 @@ async function containerDefinitions(session, taskDefinitionArn, limits) {
 }
 /**
  * Adds to each stopped task the last lines of its awslogs containers, or a note saying why they are not shown.
- * A group whose reading was denied, or that did not answer, is not asked again; its note is given once.
+ * A group whose reading was denied, or that did not answer, is not asked again; its note is given once. Each read
+ * takes its share of the report's budget.
  */
-async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
+async function attachAppLogs(session, tasks, taskDefinitionArn, budget) {
     const logsClient = session.deps.logs;
     if (!logsClient || tasks.length === 0)
         return;
-    // Its own short budget, within the wrap-up's: the rollback after it must keep its time.
-    const deadline = Math.min(limits.deadline ?? Number.POSITIVE_INFINITY, Date.now() + src_session/* CHECK_TIMEOUT_MS */.mw);
-    const bound = { deadline };
     let configs;
     try {
-        configs = (0,ecs/* awslogsConfigs */.AB)(await containerDefinitions(session, taskDefinitionArn, bound), session.deps.region);
+        configs = (0,ecs/* awslogsConfigs */.AB)(await containerDefinitions(session, taskDefinitionArn, budget.read()), session.deps.region);
     }
     catch (error) {
         if (session.cancelled)
             throw error;
         session.log.info(`(The task definition could not be read for its log configuration: ${(0,src/* errorMessage */.gJ)(error)})`);
+        budget.missed('the app log lines (the task definition for their log configuration)', error);
         return;
     }
     if (configs.length === 0)
@@ -1540,7 +1802,8 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
             }
             try {
                 const client = await logsClient(config.region);
-                const page = await (0,ecs/* getLogEvents */.Ac)(client, { group: config.group, stream, limit: ecs/* LOG_LINES_SHOWN */.Vp }, { withinMs: deadline - Date.now(), ...(session.deps.signal ? { signal: session.deps.signal } : {}) });
+                const withinMs = budget.read().withinMs ?? 0;
+                const page = await (0,ecs/* getLogEvents */.Ac)(client, { group: config.group, stream, limit: ecs/* LOG_LINES_SHOWN */.Vp }, { withinMs, ...(session.deps.signal ? { signal: session.deps.signal } : {}) });
                 const lines = page.lines.slice(-ecs/* LOG_LINES_SHOWN */.Vp);
                 const same = `${config.container}\n${lines.join('\n')}`;
                 const first = lines.length > 0 ? seen.get(same) : undefined;
@@ -1560,6 +1823,10 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, limits) {
                 const problem = (0,ecs/* logsReadProblem */.FO)(error, config, stream);
                 if (problem.wholeGroup)
                     given.add(key);
+                // Out of time or failing: a read the report is missing (a denial or a missing group is named above).
+                if (error instanceof ecs/* NoAnswerError */.i5 || (0,ecs/* isTransient */.dg)(error)) {
+                    budget.missed(`the app log lines of log group ${config.group}`, error);
+                }
                 shown.push({ container: config.container, group: config.group, stream, note: problem.note });
             }
         }
@@ -1579,18 +1846,23 @@ var aws_errors = __webpack_require__(2748);
  * After our deployment failed, timed out or was replaced: the stopped tasks of our deployment (with the last log lines
  * of their awslogs containers), the service events
  * since the update, and the service deployment detail (circuit breaker, rollback), where the API answers. Each
- * piece is best effort: a failure to read it is a note, not the error of the step.
+ * piece is best effort: a failure to read it is a note, not the error of the step. Every read takes its share of the
+ * report's own budget (wrap-up.ts), which the rollback never shares; the report ends naming the reads it went
+ * without.
  */
 
 
 
 
 const STOPPED_TASKS_SHOWN = 10;
-/** Prints the stopped tasks of our deployment, the service events and the service deployment detail. */
-async function reportFailure(session, target, limits) {
+/**
+ * Prints the stopped tasks of our deployment, the service events and the service deployment detail, then which
+ * reads are missing, if any.
+ */
+async function reportFailure(session, target, budget) {
     const { log } = session;
-    const stopped = await stoppedTasks(session, target.id, limits);
-    await attachAppLogs(session, stopped, target.taskDefinitionArn, limits);
+    const stopped = await stoppedTasks(session, target.id, budget);
+    await attachAppLogs(session, stopped, target.taskDefinitionArn, budget);
     const what = target.kind ?? 'deployment';
     log.startGroup(`Stopped tasks of ${what} ${target.id} (${stopped.length})`);
     if (stopped.length === 0)
@@ -1605,18 +1877,25 @@ async function reportFailure(session, target, limits) {
     if (session.newEvents.length === 0)
         log.info('ECS reported no events.');
     log.endGroup();
-    await serviceDeploymentDetail(session, target, limits);
+    await serviceDeploymentDetail(session, target, budget);
+    printIncompleteReport(session, budget);
     return stopped;
 }
-async function stoppedTasks(session, deploymentId, limits) {
+/** The reads the report went without, in one warning; nothing when it is complete. */
+function printIncompleteReport(session, budget) {
+    const note = budget.incompleteNote();
+    if (note)
+        session.log.warning(note);
+}
+async function stoppedTasks(session, deploymentId, budget) {
     const { cluster } = session.inputs;
     const { ecs } = session.deps;
     try {
-        const listed = await session.call('ListTasks', (o) => ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 }), o), limits);
+        const listed = await session.call('ListTasks', (o) => ecs.send(new dist_cjs.ListTasksCommand({ cluster, startedBy: deploymentId, desiredStatus: 'STOPPED', maxResults: 100 }), o), budget.read());
         const arns = listed.taskArns ?? [];
         if (arns.length === 0)
             return [];
-        const described = await session.call('DescribeTasks', (o) => ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: arns }), o), limits);
+        const described = await session.call('DescribeTasks', (o) => ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: arns }), o), budget.read());
         return (described.tasks ?? [])
             .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
             .slice(0, STOPPED_TASKS_SHOWN)
@@ -1638,6 +1917,7 @@ async function stoppedTasks(session, deploymentId, limits) {
         if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
             throw error;
         session.log.warning(`Could not list the stopped tasks: ${(0,src/* errorMessage */.gJ)(error)}`);
+        budget.missed('the stopped tasks', error);
         return [];
     }
 }
@@ -1646,7 +1926,7 @@ async function stoppedTasks(session, deploymentId, limits) {
  * currentServiceDeployment right after our update, else the one ListServiceDeployments shows created closest to
  * our deployment.
  */
-async function serviceDeploymentDetail(session, target, limits) {
+async function serviceDeploymentDetail(session, target, budget) {
     const { cluster, service } = session.inputs;
     const { ecs } = session.deps;
     try {
@@ -1656,7 +1936,7 @@ async function serviceDeploymentDetail(session, target, limits) {
                 cluster,
                 service,
                 createdAt: { after: new Date(session.started - 60_000) },
-            }), o), limits);
+            }), o), budget.read());
             const created = target.createdAt?.getTime();
             const distance = (at) => at && created !== undefined ? Math.abs(at.getTime() - created) : Number.POSITIVE_INFINITY;
             const briefs = [...(listed.serviceDeployments ?? [])].sort((a, b) => distance(a.createdAt) - distance(b.createdAt));
@@ -1668,7 +1948,7 @@ async function serviceDeploymentDetail(session, target, limits) {
         if (!arn)
             return;
         const serviceDeploymentArn = arn;
-        const described = await session.bounded('DescribeServiceDeployments', (o) => ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }), o), limits);
+        const described = await session.bounded('DescribeServiceDeployments', (o) => ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [serviceDeploymentArn] }), o), budget.read());
         const d = described.serviceDeployments?.[0];
         if (!d)
             return;
@@ -1695,9 +1975,12 @@ async function serviceDeploymentDetail(session, target, limits) {
             throw error;
         if ((0,aws_errors/* isUnavailable */.Pd)(error) || (0,aws_errors/* isTransient */.dg)(error)) {
             session.log.info(`(Service deployment detail is not available here: ${(0,aws_errors/* errorCode */.CA)(error)})`);
+            if ((0,aws_errors/* isTransient */.dg)(error))
+                budget.missed('the service deployment detail', error);
             return;
         }
         session.log.info(`(Service deployment detail could not be read: ${(0,src/* errorMessage */.gJ)(error)})`);
+        budget.missed('the service deployment detail', error);
     }
 }
 function formatStoppedTask(task) {
@@ -1786,7 +2069,7 @@ async function watch(session, w) {
 
 /***/ }),
 
-/***/ 3950:
+/***/ 7856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1948,7 +2231,7 @@ async function registerTaskDefinition(session, source, limits) {
     if (source.rendered.dropped.length > 0) {
         session.log.info(`Dropped describe-only fields from ${source.path}: ${source.rendered.dropped.join(', ')}`);
     }
-    return (0,write_once/* writeOnce */.F)(session, {
+    return (0,write_once/* writeOnce */.Fq)(session, {
         operation: 'RegisterTaskDefinition',
         write: () => registerOnce(session, source, limits()),
         landed: async () => {
@@ -1999,12 +2282,171 @@ async function registerOnce(session, source, limits) {
     return arn;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/image-ref.ts
+/**
+ * Docker image references, by the grammar of distribution/reference:
+ *   reference := name [ ":" tag ] [ "@" digest ]
+ *   name      := [ domain "/" ] path-component ( "/" path-component )*
+ *   path-component := [a-z0-9]+ ( ( [_.] | "__" | "-"+ ) [a-z0-9]+ )*
+ *   tag       := [\w][\w.-]{0,127}
+ * The digest is limited to what ECS and ECR use: `sha256:` and 64 lowercase hex digits.
+ */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+const NAME_MAX = 255;
+function isDomain(first) {
+    return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
+}
+function validDomain(domain) {
+    const ipv6 = /^\[[0-9A-Fa-f:.]+\](?::\d+)?$/;
+    if (ipv6.test(domain))
+        return true;
+    const [host = '', port, ...extra] = domain.split(':');
+    if (extra.length > 0)
+        return false;
+    if (port !== undefined && !/^\d+$/.test(port))
+        return false;
+    return host.split('.').every((part) => DOMAIN_COMPONENT.test(part));
+}
+function parseImageRef(text) {
+    if (text === '')
+        return { ok: false, reason: 'is empty' };
+    if (/\s/.test(text))
+        return { ok: false, reason: 'contains whitespace' };
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest)) {
+            return { ok: false, reason: `has the digest ${JSON.stringify(digest)}, not sha256: and 64 lowercase hex digits` };
+        }
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag)) {
+            return {
+                ok: false,
+                reason: `has the tag ${JSON.stringify(tag)}; a tag is 1 to 128 of [A-Za-z0-9_.-] and does not start with "." or "-"`,
+            };
+        }
+    }
+    if (rest.length > NAME_MAX)
+        return { ok: false, reason: `has a name longer than ${NAME_MAX} characters` };
+    const parts = rest.split('/');
+    let domain;
+    if (parts.length > 1 && isDomain(parts[0] ?? '')) {
+        domain = parts.shift();
+        if (domain === undefined || !validDomain(domain)) {
+            return { ok: false, reason: `has the registry ${JSON.stringify(domain)}, which is not a host name[:port]` };
+        }
+    }
+    const bad = parts.find((part) => !PATH_COMPONENT.test(part));
+    if (bad !== undefined) {
+        return {
+            ok: false,
+            reason: bad === ''
+                ? 'has an empty repository path component'
+                : `has the repository path component ${JSON.stringify(bad)}; components are lowercase letters and digits, separated by ".", "_", "__" or "-"`,
+        };
+    }
+    const path = parts.join('/');
+    const ecrMatch = domain === undefined ? null : ECR_HOST.exec(domain);
+    const ecr = ecrMatch?.[1] && ecrMatch[2] ? { account: ecrMatch[1], region: ecrMatch[2], repository: path } : undefined;
+    return { ok: true, ref: { text, domain, path, tag, digest, ecr } };
+}
+/** `domain/path` without tag or digest. */
+function repositoryOf(ref) {
+    return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
+}
+/** The reference pinned to a digest: `domain/path@sha256:…` (the tag goes, the digest says it all). */
+function pinnedRef(ref, digest) {
+    return `${repositoryOf(ref)}@${digest}`;
+}
+
+// EXTERNAL MODULE: ./src/aws-errors.ts
+var src_aws_errors = __webpack_require__(2748);
+// EXTERNAL MODULE: ./src/taskdef.ts
+var src_taskdef = __webpack_require__(247);
+;// CONCATENATED MODULE: ./src/recorded-images.ts
+
+
+
+
+
+async function checkRecordedImages(session, taskDefinitionArn, images, limits) {
+    const { deps, log } = session;
+    const clientFor = deps.ecr;
+    // Without ECR clients (a caller that gives none) there is nothing to check with.
+    if (!clientFor)
+        return;
+    const revision = (0,src_taskdef/* shortTaskDefinition */.P5)(taskDefinitionArn);
+    const missing = [];
+    const found = [];
+    for (const image of new Set(images)) {
+        const parsed = parseImageRef(image);
+        const ecr = parsed.ok ? parsed.ref.ecr : undefined;
+        if (!parsed.ok || !ecr) {
+            log.info(`Image ${image} of ${revision} is not in a private ECR registry: not checked.`);
+            continue;
+        }
+        const { ref } = parsed;
+        // By digest where the reference pins one (what ECS pulls), else by its tag.
+        const imageId = ref.digest ? { imageDigest: ref.digest } : { imageTag: ref.tag ?? 'latest' };
+        try {
+            const { DescribeImagesCommand } = await __webpack_require__.e(/* import() */ 613).then(__webpack_require__.t.bind(__webpack_require__, 8613, 19));
+            const client = await clientFor(ecr.region);
+            await session.bounded('DescribeImages', (o) => client.send(new DescribeImagesCommand({
+                registryId: ecr.account,
+                repositoryName: ecr.repository,
+                imageIds: [imageId],
+            }), o), limits);
+            found.push(image);
+        }
+        catch (error) {
+            if ((0,src_aws_errors/* isAbort */.rV)(error) && session.cancelled)
+                throw error;
+            const code = (0,ecs/* errorCode */.CA)(error);
+            if (code === 'ImageNotFoundException' || code === 'RepositoryNotFoundException') {
+                missing.push(missingImage(image, ref, ecr, code));
+                continue;
+            }
+            const explained = (0,src/* explainAccessError */.Qz)(error, { action: 'ecr:DescribeImages', resource: repositoryArn(ecr), region: ecr.region }) ??
+                error;
+            log.warning(`Could not check that image ${image} of ${revision} is still in ECR (ecr:DescribeImages: ${(0,src/* errorMessage */.gJ)(explained).replace(/\.$/, '')}); deploying it without that check.`);
+        }
+    }
+    if (missing.length > 0) {
+        throw new src/* ConfigurationError */.j1(`${revision} (${taskDefinitionArn}) cannot run: ${missing.join(' ')} Nothing was changed: the service still runs what it ran. Deploy a version whose image exists (build and deploy it again, or push the image back under the same digest), and keep deployable images out of the lifecycle policy's expiry (e.g. a rule on untagged images only, or a higher count).`);
+    }
+    if (found.length > 0)
+        log.info(`The images of ${revision} are in ECR: ${found.join(', ')}.`);
+}
+/** One missing image, its repository and the likely cause. */
+function missingImage(image, ref, ecr, code) {
+    const where = `repository ${ecr.repository} (registry ${ecr.account}, ${ecr.region})`;
+    if (code === 'RepositoryNotFoundException') {
+        return `image ${image}: ${where} does not exist (ecr:DescribeImages: RepositoryNotFoundException); it was deleted or renamed since this revision ran.`;
+    }
+    const what = ref.digest ? `digest ${ref.digest}` : `tag ${ref.tag ?? 'latest'}`;
+    return `image ${image}: ${where} has no image with ${what} (ecr:DescribeImages: ImageNotFoundException); likely an ECR lifecycle policy expired it${ref.digest ? ', and ECS (version consistency) runs exactly this digest' : ''}.`;
+}
+const repositoryArn = (ecr) => `arn:${ecr.region.startsWith('cn-') ? 'aws-cn' : 'aws'}:ecr:${ecr.region}:${ecr.account}:repository/${ecr.repository}`;
+
 ;// CONCATENATED MODULE: ./src/register.ts
 /**
  * What to deploy: an existing revision (task-definition-arn), the running one when the rendered file equals it
  * (skip-unchanged), or a new revision registered from the file (core's registerTaskDefinition, shared with
  * ecs-run-task).
  */
+
 
 
 
@@ -2034,8 +2476,11 @@ async function resolveTaskDefinition(session, before, limits) {
         if (td.status === 'INACTIVE') {
             session.log.warning(`${(0,ecs/* shortTaskDefinition */.P5)(td.taskDefinitionArn)} is deregistered (INACTIVE); ECS can still run it.`);
         }
+        // A redeploy or rollback: its images must still be in ECR (a lifecycle policy may have expired them).
+        const images = (0,ecs/* imagesOf */.IC)(td);
+        await checkRecordedImages(session, td.taskDefinitionArn, images, limits);
         return {
-            images: (0,ecs/* imagesOf */.IC)(td),
+            images,
             deployArn: td.taskDefinitionArn,
             unchanged: inputs.skipUnchanged && td.taskDefinitionArn === previousArn,
         };
@@ -2064,13 +2509,15 @@ async function resolveTaskDefinition(session, before, limits) {
 /* harmony export */   mQ: () => (/* binding */ countsOf),
 /* harmony export */   mw: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.mw)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1234);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1234);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8917);
 /**
  * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
  * progress lines already printed, the last service state seen, and the one way to call ECS (core's EcsCallSession:
  * errors explained, each call bounded by the cancel signal and, where given, a time limit).
  */
+
 
 
 
@@ -2084,10 +2531,12 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     breakerFailed = new Set();
     lastService;
     current;
+    wrapUpBudgets;
     constructor(inputs, deps) {
         super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
         this.inputs = inputs;
         this.started = deps.clock.now();
+        this.wrapUpBudgets = { ..._wrap_up_js__WEBPACK_IMPORTED_MODULE_1__/* .WRAP_UP_BUDGETS */ .mR, ...deps.wrapUp };
     }
     elapsed() {
         const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
@@ -2107,7 +2556,7 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     /** DescribeServices for our one service; a missing service is an error that names it. */
     async describeService(limits = {}) {
         const { cluster, service } = this.inputs;
-        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
+        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
         const found = response.services?.[0];
         if (!found || found.status === 'INACTIVE') {
             const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
@@ -2144,6 +2593,113 @@ function describeDeployment(d) {
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
 // The rendered task definition (reading, comparing, naming) lives in core, shared with ecs-run-task.
 
+
+
+/***/ }),
+
+/***/ 8917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EA: () => (/* binding */ decisionBudget),
+/* harmony export */   Yq: () => (/* binding */ ReportBudget),
+/* harmony export */   kg: () => (/* binding */ finishRollback),
+/* harmony export */   mR: () => (/* binding */ WRAP_UP_BUDGETS),
+/* harmony export */   ns: () => (/* binding */ freshRead),
+/* harmony export */   rc: () => (/* binding */ decided)
+/* harmony export */ });
+/* unused harmony export Budget */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2748);
+/**
+ * The time a deploy may take after its wait ended without success, in two budgets that never share time: first the
+ * rollback decision (fresh reads that confirm our deployment is still the current one, then the rollback request),
+ * then the failure report (stopped tasks, app log lines, service events, service deployment detail). A slow or hung
+ * report read can only shorten the report, never the rollback; a read that missed the wait's deadline never decides
+ * the rollback, because the decision reads again.
+ */
+
+
+
+/** The defaults the README documents (section "Bounded, also when AWS does not answer"). */
+const WRAP_UP_BUDGETS = {
+    decisionMs: 10_000,
+    decisionReadMs: _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CHECK_TIMEOUT_MS */ .mw,
+    reportMs: 15_000,
+    reportReadMs: _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .CHECK_TIMEOUT_MS */ .mw,
+};
+const decided = (result) => ({ kind: 'decided', result });
+/** The rollback's end: the decision's result, or the rollback followed to its end. */
+function finishRollback(start) {
+    return start.kind === 'decided' ? Promise.resolve(start.result) : start.follow();
+}
+/** A deadline several reads share, each read also bounded by its own share. */
+class Budget {
+    perReadMs;
+    deadline;
+    constructor(totalMs, perReadMs) {
+        this.perReadMs = perReadMs;
+        this.deadline = Date.now() + totalMs;
+    }
+    /** The limits of the next read: its own share, never past the budget's end. */
+    read() {
+        return { withinMs: Math.min(this.perReadMs, this.leftMs) };
+    }
+    /** The limits of the write after the reads (the rollback request): a share of its own, however little is left. */
+    write() {
+        return { withinMs: this.perReadMs };
+    }
+    get leftMs() {
+        return Math.max(0, this.deadline - Date.now());
+    }
+}
+function decisionBudget(session) {
+    const b = session.wrapUpBudgets;
+    return new Budget(b.decisionMs, b.decisionReadMs);
+}
+/** The failure report's budget; the reads it could not make are kept, and named at the end of the report. */
+class ReportBudget extends Budget {
+    missing = [];
+    constructor(session) {
+        const b = session.wrapUpBudgets;
+        super(b.reportMs, b.reportReadMs);
+    }
+    /** Notes a read the report goes without: what it would have shown, and why (an error, or a note) it is not there. */
+    missed(what, why) {
+        this.missing.push(`${what} (${typeof why === 'string' ? why : (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(why)})`);
+    }
+    /** One line naming every read that is missing, or undefined when the report is complete. */
+    incompleteNote() {
+        if (this.missing.length === 0)
+            return undefined;
+        return `The failure report above is incomplete: ${this.missing.join('; ')}.`;
+    }
+}
+/** How many times one read of the decision is made at most (the budget's time usually ends it first). */
+const MAX_DECISION_READS = 5;
+/**
+ * A read of the rollback decision: made now (never an answer the wait already had), tried again after a read that
+ * did not answer in its share or failed transiently, while the decision's budget lasts. The last error is thrown
+ * (its message names the call that did not answer).
+ */
+async function freshRead(session, budget, read) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read(budget.read());
+        }
+        catch (error) {
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAbort */ .rV)(error) || session.cancelled)
+                throw error;
+            const again = error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAnswerError */ .i5 || (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isTransient */ .dg)(error);
+            if (!again || budget.leftMs <= 0 || attempt >= MAX_DECISION_READS)
+                throw error;
+            // A transient error answered at once: a short pause before the next try, within the budget.
+            if (!(error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAnswerError */ .i5))
+                await session.deps.sleep(Math.min(1000, budget.leftMs), session.deps.signal);
+        }
+    }
+}
 
 
 /***/ })

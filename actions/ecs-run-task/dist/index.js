@@ -576,7 +576,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   BD: () => (/* reexport */ readTaskDefinitionFile)
 });
 
-// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, WRITE_ATTEMPTS, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, lastLogLines, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
+// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, UnknownOutcomeError, WRITE_ATTEMPTS, certainlyNotApplied, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, lastLogLines, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);
@@ -685,7 +685,7 @@ async function getLogEvents(client, request, options) {
     }
     catch (error) {
         if (timer.aborted && !options.signal?.aborted)
-            throw new aws_errors/* NoAnswerError */.i5('GetLogEvents', options.withinMs);
+            throw new aws_errors/* NoAnswerError */.i5('logs:GetLogEvents', options.withinMs);
         throw error;
     }
 }
@@ -1018,42 +1018,84 @@ function sameTaskDefinition(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ writeOnce)
+/* harmony export */   Fq: () => (/* binding */ writeOnce)
 /* harmony export */ });
-/* unused harmony export WRITE_ATTEMPTS */
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6153);
+/* unused harmony exports WRITE_ATTEMPTS, UnknownOutcomeError, certainlyNotApplied */
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6743);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9179);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6153);
 /**
- * A write (RegisterTaskDefinition, UpdateService) that must not be applied twice. The SDK retries a call whose
- * answer was lost as if nothing had happened, which registers another revision or starts another deployment; here
- * each attempt goes out once (the SDK's retries off), and before the next attempt `landed` asks ECS whether the
- * last one took effect after all.
+ * A write (RegisterTaskDefinition, UpdateService, CodeDeploy CreateDeployment) that must not be applied twice. The
+ * SDK retries a call whose answer was lost as if nothing had happened, which registers another revision or starts
+ * another deployment; here each attempt goes out once (the SDK's retries off). A write AWS refused before doing
+ * anything (throttled) is sent again after a backoff. One whose answer was lost (reset, 5xx, no answer) is sent again
+ * only once `landed` has looked and found that it did not take effect; while looking fails, nothing is written.
  */
 
-/** Attempts at one write, each after checking whether the one before landed. */
+
+
+/** Attempts at one write (and looks at what landed between them). */
 const WRITE_ATTEMPTS = 5;
 const WRITE_BACKOFF_MS = 1_000;
-async function writeOnce(session, { operation, write, landed }) {
+/** The write's answer was lost and looking could not tell whether it took effect: it is not sent again. */
+class UnknownOutcomeError extends _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5 {
+    constructor(operation, reason) {
+        super(operation, 0);
+        this.message = `${operation.includes(':') ? operation : `ecs:${operation}`} lost its answer, and whether it took effect could not be found out (${reason}); it was not sent again`;
+    }
+}
+/** AWS refused the call before doing anything: it certainly did not take effect. */
+const certainlyNotApplied = (error) => _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .THROTTLING_CODES */ .Jr.has((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error));
+async function writeOnce(session, spec) {
     const { log, deps } = session;
+    const name = spec.operation.includes(':') ? spec.operation : `ecs:${spec.operation}`;
+    let unsure = false;
     for (let attempt = 1;; attempt++) {
-        try {
-            if (attempt > 1) {
-                const earlier = await landed();
-                if (earlier !== undefined) {
-                    log.info(`An earlier ecs:${operation} attempt took effect (its answer was lost): not sending it again.`);
-                    return earlier;
-                }
+        if (unsure) {
+            const earlier = await lookBeforeWriting(session, spec, attempt);
+            if (earlier !== undefined) {
+                log.info(`An earlier ${name} attempt took effect (its answer was lost): not sending it again.`);
+                return earlier;
             }
-            return await write();
+        }
+        try {
+            return await spec.write();
         }
         catch (error) {
-            // Cancelled or out of time: the caller finds out once what landed and says so.
-            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAbort */ .rV)(error) || session.cancelled || error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NoAnswerError */ .i5)
+            // Cancelled, or out of time: the caller finds out once what landed and says so.
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled)
                 throw error;
-            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(error) || attempt >= WRITE_ATTEMPTS)
+            const unanswered = error instanceof _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5;
+            if (unanswered ? !spec.retryUnanswered : !(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error))
                 throw error;
+            if (attempt >= WRITE_ATTEMPTS)
+                throw error;
+            unsure = !certainlyNotApplied(error);
             const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
-            log.warning(`ecs:${operation} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCode */ .CA)(error)}); checking whether it took effect before trying again in ${backoff / 1000}s.`);
+            log.warning(unsure
+                ? `${name} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${unanswered ? 'no answer in time' : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}); looking whether it took effect before trying again in ${backoff / 1000}s.`
+                : `${name} attempt ${attempt}/${WRITE_ATTEMPTS} was refused (${(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error)}) before taking effect; trying again in ${backoff / 1000}s.`);
             await deps.sleep(backoff, deps.signal);
+        }
+    }
+}
+/**
+ * Whether an earlier attempt took effect; a look that fails is repeated (with the write's backoff), and when it
+ * never answers the write is not sent again.
+ */
+async function lookBeforeWriting(session, spec, attempt) {
+    const { deps } = session;
+    for (let look = attempt;; look++) {
+        try {
+            return await spec.landed();
+        }
+        catch (error) {
+            if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || session.cancelled)
+                throw error;
+            if (!(0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(error) || look >= WRITE_ATTEMPTS) {
+                throw new UnknownOutcomeError(spec.operation, (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error));
+            }
+            await deps.sleep(WRITE_BACKOFF_MS * 2 ** (look - 1), deps.signal);
         }
     }
 }
@@ -1131,7 +1173,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1162,15 +1204,15 @@ var json_text = __nccwpck_require__(6780);
 var src_runner = __nccwpck_require__(2654);
 ;// CONCATENATED MODULE: ../../packages/core/src/log.ts
 
-const { info, warning, notice, error, debug, startGroup, endGroup } = src_runner/* runner */.l;
+const { info, warning, notice, error, debug, startGroup, endGroup } = src_runner/* runner */.lj;
 /** A collapsible log section around `fn`, closed even when it throws. */
 async function group(title, fn) {
-    src_runner/* runner */.l.startGroup(title);
+    src_runner/* runner */.lj.startGroup(title);
     try {
         return await fn();
     }
     finally {
-        src_runner/* runner */.l.endGroup();
+        src_runner/* runner */.lj.endGroup();
     }
 }
 /**
@@ -1180,10 +1222,10 @@ async function group(title, fn) {
 function maskSecret(secret) {
     if (!secret)
         return;
-    src_runner/* runner */.l.setSecret(secret);
+    src_runner/* runner */.lj.setSecret(secret);
     for (const line of secret.split(/\r?\n/))
         if (line.trim() && line !== secret)
-            src_runner/* runner */.l.setSecret(line);
+            src_runner/* runner */.lj.setSecret(line);
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/outputs.ts
@@ -1198,7 +1240,7 @@ const POST_MARKER = 'ecs-actions-post';
  * The step is failed exactly once.
  */
 async function runAction(steps) {
-    const isPost = steps.post !== undefined && src_runner/* runner */.l.getState(POST_MARKER) === 'true';
+    const isPost = steps.post !== undefined && src_runner/* runner */.lj.getState(POST_MARKER) === 'true';
     try {
         if (isPost && steps.post) {
             await steps.post();
@@ -1206,7 +1248,7 @@ async function runAction(steps) {
         else {
             // Saved first so that the post step runs its clean-up even when main fails half way.
             if (steps.post)
-                src_runner/* runner */.l.saveState(POST_MARKER, 'true');
+                src_runner/* runner */.lj.saveState(POST_MARKER, 'true');
             await steps.main();
         }
     }
@@ -1230,8 +1272,8 @@ function jobCancelSignal(onCancel) {
 }
 function reportFailure(error) {
     if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)
-        src_runner/* runner */.l.debug(error.stack);
-    src_runner/* runner */.l.setFailed((0,errors/* errorMessage */.gJ)(error));
+        src_runner/* runner */.lj.debug(error.stack);
+    src_runner/* runner */.lj.setFailed((0,errors/* errorMessage */.gJ)(error));
 }
 /** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
 class StepState {
@@ -1758,7 +1800,7 @@ function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
         if (value === undefined)
             continue;
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
     }
 }
 /** Escapes a value for a markdown table cell. */
@@ -1781,10 +1823,10 @@ function markdownTable(header, rows) {
  */
 function writeSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
         return;
     }
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .l.appendSummary(markdown);
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.appendSummary(markdown);
 }
 
 
@@ -1794,9 +1836,9 @@ function writeSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ runner)
+/* harmony export */   lj: () => (/* binding */ runner)
 /* harmony export */ });
-/* unused harmony export issueCommand */
+/* unused harmony exports issueCommand, runnerLines, writePlainText, plainTextEcho */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -1820,6 +1862,62 @@ function issueCommand(command, properties, message) {
         .join(',');
     process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
+/** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
+const runnerLines = (text) => text.split(/\r\n|\r|\n/);
+/**
+ * Could the runner read this line as a workflow command? It parses `::name::` at the start of a line (after
+ * trimming) and the legacy `##[name]` anywhere in it; any `::` counts, to stay on the safe side of its trimming.
+ */
+const mayBeCommand = (line) => line.includes('::') || line.includes('##[');
+/**
+ * A token for `::stop-commands::`: random, never derived from the text it guards, and absent from that text. The
+ * Web Crypto global needs no import (node:crypto would cost start-up time in every bundle).
+ */
+function stopToken(lines) {
+    let token;
+    do
+        token = `ecs-actions-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
+    while (lines.some((line) => line.toLowerCase().includes(token)));
+    return token;
+}
+/**
+ * Writes text as plain log lines that the runner never runs as workflow commands: when any line could parse as
+ * one, the lines go inside the runner's documented `::stop-commands::<token>` … `::<token>::` block, in one
+ * write, so the action's own commands are never inside it. Every line an action prints goes through here.
+ */
+function writePlainText(text, stream = process.stdout) {
+    const lines = runnerLines(text);
+    if (!lines.some(mayBeCommand)) {
+        stream.write(`${lines.join(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+        return;
+    }
+    const token = stopToken(lines);
+    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL) + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+}
+/**
+ * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
+ * across two chunks is still one line to the runner); `end` writes what is left after the last line break.
+ */
+function plainTextEcho(stream = process.stdout) {
+    let pending = '';
+    return {
+        write(chunk) {
+            pending += chunk.toString();
+            const lastBreak = Math.max(pending.lastIndexOf('\n'), pending.lastIndexOf('\r'));
+            // A \r at the very end may be the first half of \r\n: keep it until the next chunk says.
+            const cut = pending.endsWith('\r') ? pending.lastIndexOf('\n', pending.length - 2) : lastBreak;
+            if (cut < 0)
+                return;
+            writePlainText(pending.slice(0, cut).replace(/\r$/, ''), stream);
+            pending = pending.slice(cut + 1);
+        },
+        end() {
+            if (pending)
+                writePlainText(pending.replace(/\r$/, ''), stream);
+            pending = '';
+        },
+    };
+}
 function fileCommand(variable, name, value) {
     const file = process.env[variable];
     if (!file) {
@@ -1832,8 +1930,9 @@ function fileCommand(variable, name, value) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
 }
 const runner = {
+    /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
     info(message) {
-        process.stdout.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+        writePlainText(message);
     },
     debug(message) {
         issueCommand('debug', {}, message);
