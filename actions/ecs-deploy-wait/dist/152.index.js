@@ -772,22 +772,35 @@ function superseded(session, current) {
 async function requestStagedRollback(session, arn, previousArn, budget) {
     const previous = previousArn ?? '?';
     session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
-    try {
-        await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), budget.write());
-    }
-    catch (error) {
-        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled) {
-            throw new aws_errors/* CancelledWriteError */.Ts('asking ECS to roll back (StopServiceDeployment)', `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`);
+    for (let attempt = 1;; attempt++) {
+        try {
+            await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), budget.write());
+            break;
         }
-        if ((0,aws_errors/* errorCode */.CA)(error) !== 'ConflictException') {
-            const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-            return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+        catch (error) {
+            if (session.cancelled || ((0,aws_errors/* isAbort */.rV)(error) && !(0,aws_errors/* isUnanswered */.eG)(error))) {
+                throw new aws_errors/* CancelledWriteError */.Ts('asking ECS to roll back (StopServiceDeployment)', `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`);
+            }
+            const unanswered = (0,aws_errors/* isUnanswered */.eG)(error);
+            if (!unanswered && (0,aws_errors/* errorCode */.CA)(error) !== 'ConflictException') {
+                const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+                return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+            }
+            // An unanswered stop may have landed (and a repeated one answers ConflictException): look before deciding.
+            const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
+            if (now?.status && ROLLING_BACK.has(now.status))
+                break;
+            if (unanswered && attempt < STOP_ATTEMPTS && (now === undefined || STILL_GOING.has(now.status ?? '')))
+                continue;
+            if (unanswered) {
+                const detail = `The rollback (StopServiceDeployment) got no answer in ${attempt} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(now)}): ${(0,src/* errorMessage */.gJ)(error)}`;
+                return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+            }
+            // It ended between our last read and the stop: say how.
+            return (0,wrap_up/* decided */.rc)({
+                note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
+            });
         }
-        // It ended between our last read and the stop: say how.
-        const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
-        return (0,wrap_up/* decided */.rc)({
-            note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
-        });
     }
     session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)}`);
     return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
@@ -807,6 +820,12 @@ async function followStagedRollback(session, arn, previousArn, by) {
         : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
     return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
 }
+/** A stop that landed: ECS is rolling the service deployment back (or has). */
+const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+/** A service deployment an unanswered stop has not reached yet: asking again is safe (a repeat is refused). */
+const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
+/** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
+const STOP_ATTEMPTS = 3;
 
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
 /**

@@ -8,7 +8,7 @@
  */
 import { type ServiceDeployment, StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
-import { CancelledWriteError, errorCode, isAbort } from './aws-errors.js';
+import { CancelledWriteError, errorCode, isAbort, isUnanswered } from './aws-errors.js';
 import {
   describeServiceDeployment,
   describeServiceDeploymentState,
@@ -110,29 +110,43 @@ async function requestStagedRollback(
 ): Promise<RollbackStart> {
   const previous = previousArn ?? '?';
   session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
-  try {
-    await session.call(
-      'StopServiceDeployment',
-      (o) =>
-        session.deps.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o),
-      budget.write(),
-    );
-  } catch (error) {
-    if (isAbort(error) || session.cancelled) {
-      throw new CancelledWriteError(
-        'asking ECS to roll back (StopServiceDeployment)',
-        `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`,
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await session.call(
+        'StopServiceDeployment',
+        (o) =>
+          session.deps.ecs.send(
+            new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }),
+            o,
+          ),
+        budget.write(),
       );
+      break;
+    } catch (error) {
+      if (session.cancelled || (isAbort(error) && !isUnanswered(error))) {
+        throw new CancelledWriteError(
+          'asking ECS to roll back (StopServiceDeployment)',
+          `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`,
+        );
+      }
+      const unanswered = isUnanswered(error);
+      if (!unanswered && errorCode(error) !== 'ConflictException') {
+        const detail = `The rollback (StopServiceDeployment) failed: ${errorMessage(error)}`;
+        return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+      }
+      // An unanswered stop may have landed (and a repeated one answers ConflictException): look before deciding.
+      const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
+      if (now?.status && ROLLING_BACK.has(now.status)) break;
+      if (unanswered && attempt < STOP_ATTEMPTS && (now === undefined || STILL_GOING.has(now.status ?? ''))) continue;
+      if (unanswered) {
+        const detail = `The rollback (StopServiceDeployment) got no answer in ${attempt} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(now)}): ${errorMessage(error)}`;
+        return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+      }
+      // It ended between our last read and the stop: say how.
+      return decided({
+        note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
+      });
     }
-    if (errorCode(error) !== 'ConflictException') {
-      const detail = `The rollback (StopServiceDeployment) failed: ${errorMessage(error)}`;
-      return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
-    }
-    // It ended between our last read and the stop: say how.
-    const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
-    return decided({
-      note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
-    });
   }
   session.log.info(`ECS is rolling back; waiting up to ${formatDuration(session.inputs.timeoutMs)}`);
   return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
@@ -158,3 +172,10 @@ async function followStagedRollback(
     : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
   return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
 }
+
+/** A stop that landed: ECS is rolling the service deployment back (or has). */
+const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+/** A service deployment an unanswered stop has not reached yet: asking again is safe (a repeat is refused). */
+const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
+/** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
+const STOP_ATTEMPTS = 3;
