@@ -327,6 +327,20 @@ describe('wrap-up, staged: a slow or hung read never skips the rollback through 
     60_000,
   );
 
+  it.each(FAULTS)(
+    'BLUE_GREEN, the rollback request (StopServiceDeployment) %s: looked for and asked again, rolled back once',
+    async (_how, fault) => {
+      const s = await setUp('BLUE_GREEN');
+      s.faults.inject({ operation: 'StopServiceDeployment', ...fault });
+      const { result } = await run(s, { timeoutMs: 2_000 });
+      expect(result.status).toBe('rolled-back');
+      expect(result.message).toContain('Rolled back to ecs_be_prod:1 through ECS');
+      expect(await serviceDeploymentStatus(s, ourServiceDeploymentArn(s))).toBe('ROLLBACK_SUCCESSFUL');
+      expect(serviceNow(s).taskDefinition).toBe(ARN(1));
+    },
+    60_000,
+  );
+
   it('a service deployment another run replaced as the wait ended is not rolled back, also with a hung report read', async () => {
     const s = await setUp('BLUE_GREEN');
     s.faults.inject({ operation: 'ListTasks', kind: 'hang', count: Number.POSITIVE_INFINITY });
