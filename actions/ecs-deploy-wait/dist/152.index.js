@@ -1822,8 +1822,7 @@ async function attachAppLogs(session, tasks, taskDefinitionArn, budget) {
             try {
                 const client = await logsClient(config.region);
                 const withinMs = budget.read().withinMs ?? 0;
-                const page = await (0,ecs/* getLogEvents */.Ac)(client, { group: config.group, stream, limit: ecs/* LOG_LINES_SHOWN */.Vp }, { withinMs, ...(session.deps.signal ? { signal: session.deps.signal } : {}) });
-                const lines = page.lines.slice(-ecs/* LOG_LINES_SHOWN */.Vp);
+                const lines = await (0,ecs/* lastLogLines */.EP)(client, { group: config.group, stream, count: ecs/* LOG_LINES_SHOWN */.Vp }, { withinMs, ...(session.deps.signal ? { signal: session.deps.signal } : {}) });
                 const same = `${config.container}\n${lines.join('\n')}`;
                 const first = lines.length > 0 ? seen.get(same) : undefined;
                 if (first === undefined)

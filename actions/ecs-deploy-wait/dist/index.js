@@ -899,12 +899,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   WJ: () => (/* reexport */ containerLogsMarkdown),
   CA: () => (/* reexport */ aws_errors/* errorCode */.CA),
   ml: () => (/* reexport */ formatContainerLogs),
-  Ac: () => (/* reexport */ getLogEvents),
   K9: () => (/* reexport */ taskdef/* imageVersion */.K9),
   IC: () => (/* reexport */ taskdef/* imagesOf */.IC),
   rV: () => (/* reexport */ aws_errors/* isAbort */.rV),
   dg: () => (/* reexport */ aws_errors/* isTransient */.dg),
   Pd: () => (/* reexport */ aws_errors/* isUnavailable */.Pd),
+  EP: () => (/* reexport */ lastLogLines),
   aM: () => (/* reexport */ logStreamOf),
   qr: () => (/* reexport */ logsClients),
   FO: () => (/* reexport */ logsReadProblem),
@@ -915,7 +915,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Fq: () => (/* reexport */ write_once/* writeOnce */.Fq)
 });
 
-// UNUSED EXPORTS: WRITE_ATTEMPTS, explainAwsError, lastLogLines, linesOf, normalizeTaskDefinition, toRegisterRequest
+// UNUSED EXPORTS: WRITE_ATTEMPTS, explainAwsError, getLogEvents, linesOf, normalizeTaskDefinition, toRegisterRequest
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);

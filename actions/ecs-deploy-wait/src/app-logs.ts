@@ -12,9 +12,9 @@ import {
   awslogsConfigs,
   type ContainerLogs,
   formatContainerLogs,
-  getLogEvents,
   isTransient,
   LOG_LINES_SHOWN,
+  lastLogLines,
   logStreamOf,
   logsReadProblem,
   NoAnswerError,
@@ -88,12 +88,11 @@ export async function attachAppLogs(
       try {
         const client = await logsClient(config.region);
         const withinMs = budget.read().withinMs ?? 0;
-        const page = await getLogEvents(
+        const lines = await lastLogLines(
           client,
-          { group: config.group, stream, limit: LOG_LINES_SHOWN },
+          { group: config.group, stream, count: LOG_LINES_SHOWN },
           { withinMs, ...(session.deps.signal ? { signal: session.deps.signal } : {}) },
         );
-        const lines = page.lines.slice(-LOG_LINES_SHOWN);
         const same = `${config.container}\n${lines.join('\n')}`;
         const first = lines.length > 0 ? seen.get(same) : undefined;
         if (first === undefined) seen.set(same, task.taskId);

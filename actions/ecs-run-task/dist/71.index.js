@@ -133,8 +133,11 @@ async function followTasks(inputs, deps, started, essentials, deadline, tail) {
 
 /** How long one GetLogEvents call may take before the tail gives up on its group. */
 const LOGS_CALL_TIMEOUT_MS = 5_000;
-/** Pages read from one stream at the end, after the task stopped (each up to 1 MB or 10,000 events). */
-const FINAL_PAGES = 10;
+/**
+ * Pages read from one stream at the end, after the task stopped (each up to 1 MB or 10,000 events; partly full and
+ * empty ones count too: the API may answer them before the stream's end).
+ */
+const FINAL_PAGES = 20;
 /** Statuses before the containers start: their streams do not exist yet. */
 const NOT_STARTED = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
 class LogTail {
@@ -222,10 +225,12 @@ class LogTail {
             for (const line of answer.lines)
                 this.deps.log.info(`[${label}] ${line}`);
             followed.last = [...followed.last, ...answer.lines].slice(-src_ecs/* LOG_LINES_SHOWN */.Vp);
+            // The end of the stream is the token coming back unchanged (API reference); an empty or partly full page
+            // whose token moved is not the end ("don't necessarily mean that pagination is finished").
             const moved = answer.nextForwardToken !== undefined && answer.nextForwardToken !== followed.nextToken;
             if (answer.nextForwardToken)
                 followed.nextToken = answer.nextForwardToken;
-            if (!moved || answer.lines.length === 0)
+            if (!moved)
                 return;
         }
     }
