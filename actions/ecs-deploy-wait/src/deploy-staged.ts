@@ -97,10 +97,13 @@ function describeStagedOutcome(
     return `${what} did not finish within ${formatDuration(session.inputs.timeoutMs)} (timeout)${outcome.stalled ? ` (${outcome.stalled})` : ''}: the last state seen was ${describeServiceDeploymentState(outcome.deployment)}.`;
   }
   const d = outcome.deployment;
-  const reason = d.statusReason ? `: ${d.statusReason}` : '';
-  const stage = outcome.failedAtStage ?? d.lifecycleStage ?? '?';
-  if (d.status === 'STOPPED') return `${what} was stopped at stage ${stage}${reason}.`;
-  return `${what} failed at stage ${stage} and ECS rolled it back (${d.status})${reason}.`;
+  const reason = d.statusReason ? `: ${d.statusReason.replace(/\.+$/, '')}` : '';
+  if (d.status === 'STOPPED')
+    return `${what} was stopped at stage ${outcome.failedAtStage ?? d.lifecycleStage ?? '?'}${reason}.`;
+  // A deployment first seen already rolling back: its lifecycle stage is the rollback's, not where it failed (the
+  // reason says that), so no stage is claimed.
+  const stage = outcome.failedAtStage ? ` at stage ${outcome.failedAtStage}` : '';
+  return `${what} failed${stage} and ECS rolled it back (${d.status})${reason}.`;
 }
 
 /**

@@ -309,7 +309,7 @@ describe('deploy: native staged strategies', () => {
     expect(script.scope.isDone()).toBe(true);
     expect(result.status).toBe('rolled-back');
     expect(result.message).toBe(
-      `Deployment ${NEW_ID} of web:7 (BLUE_GREEN) failed at stage POST_SCALE_UP and ECS rolled it back (ROLLBACK_SUCCESSFUL): ${reason}. ECS rolled back to web:6 (ROLLBACK_SUCCESSFUL).`,
+      `Deployment ${NEW_ID} of web:7 (BLUE_GREEN) failed at stage POST_SCALE_UP and ECS rolled it back (ROLLBACK_SUCCESSFUL): ${reason} ECS rolled back to web:6 (ROLLBACK_SUCCESSFUL).`,
     );
     expect(result.rollback).toMatchObject({ by: 'ecs', taskDefinitionArn: OLD, steady: true });
     expect(result.stoppedTasks.map((task) => task.taskId)).toEqual(['g1']);
