@@ -513,18 +513,25 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
 
   it("does not roll back over another run's newer deployment: superseded, naming it", async () => {
     const s = await setUp({ scenario: { kind: 'crash-on-start', exitCode: 3 } });
-    const running = run(s);
-    const started = Date.now();
     const failedTasks = () =>
       (s.sim.ecs.describeService('prod', 'be') as { deployments: { failedTasks: number }[] }).deployments[0]
         ?.failedTasks ?? 0;
+    // Hold the step's first DescribeServices made once ours has reached the failure threshold (the poll that sees
+    // the failure, or the rollback decision's fresh read: the answer is made after the hold), so that another run's
+    // deployment lands before the step would roll back. The predicate is read as the call arrives: no race with
+    // the step's own polling.
+    s.sim.faults.inject({
+      api: 'ecs',
+      operation: 'DescribeServices',
+      kind: 'latency',
+      latencyMs: 2_000,
+      when: () => failedTasks() >= 3,
+    });
+    const running = run(s);
+    const started = Date.now();
     while (failedTasks() < 3 && Date.now() - started < 20_000) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    // Hold the step's next DescribeServices (the poll that sees the failure, or the rollback decision's fresh read:
-    // the answer is made after the hold) so that another run's deployment, started as ours reaches the failure
-    // threshold, lands before the step would roll back.
-    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'latency', latencyMs: 2_000 });
     await anotherRunDeploys(s);
     const result = await running;
     expect(result.exitCode).toBe(1);

@@ -36,6 +36,11 @@ export interface FaultSpec {
    * arrives). Default false: the request is accepted and nothing happens.
    */
   applied?: boolean;
+  /**
+   * In-process tests only: the fault applies only to a call made while this holds (read at the moment the call
+   * arrives), so a test can hold exactly the call that would see a given state instead of racing the caller.
+   */
+  when?: () => boolean;
 }
 
 export interface ActiveFault {
@@ -70,7 +75,9 @@ export class Faults {
    * or for GitHub `METHOD /path` (the concrete path).
    */
   take(api: ApiName, operation: string): FaultSpec | undefined {
-    const index = this.active.findIndex((fault) => matches(fault.spec, api, operation));
+    const index = this.active.findIndex(
+      (fault) => matches(fault.spec, api, operation) && (fault.spec.when === undefined || fault.spec.when()),
+    );
     if (index < 0) return undefined;
     const fault = this.active[index];
     if (!fault) return undefined;

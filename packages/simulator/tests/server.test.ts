@@ -198,6 +198,17 @@ describe('faults', () => {
     expect(sim.calls.slice(from).map((call) => call.status)).toEqual([200, 200, 400, 200]);
   });
 
+  it('when applies the fault only to calls made while it holds, and is not used up by the others', async () => {
+    let armed = false;
+    sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'throttle', when: () => armed });
+    const from = sim.calls.length;
+    await client.send(new DescribeServicesCommand({ cluster: 'main', services: ['web'] }));
+    armed = true;
+    await failure(client.send(new DescribeServicesCommand({ cluster: 'main', services: ['web'] })));
+    await client.send(new DescribeServicesCommand({ cluster: 'main', services: ['web'] }));
+    expect(sim.calls.slice(from).map((call) => call.status)).toEqual([200, 400, 200]);
+  });
+
   it.each<[string, () => Promise<unknown>, string]>([
     [
       'UpdateService names the service ARN',
