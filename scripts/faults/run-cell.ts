@@ -74,6 +74,8 @@ async function runOnce(item: Case, cell?: Cell): Promise<RunRecord> {
       // Killed only well past the budget: an overrun is measured, not cut short.
       timeoutMs: budget + 60_000,
     });
+    // Reproducing one cell (`--only`): its step's own log, as the runner would show it.
+    if (process.env.FAULTS_PRINT_LOG === '1') console.log(run.log);
     const reached = cell === undefined || sim.faults.pending().length === 0;
     sim.faults.clear();
     const truth = item.path.truth(sim);

@@ -383,7 +383,7 @@ const REVISIONS_PER_CALL = 20;
 async function findOurUpdate(session, asked, since, limits) {
     const service = await session.describeService(limits);
     session.lastService = service;
-    const after = since - CLOCK_SKEW_MS;
+    const after = Math.max(since - CLOCK_SKEW_MS, asked.createdAfter?.getTime() ?? Number.NEGATIVE_INFINITY);
     const deployment = service.deployments?.find((d) => d.id &&
         d.id !== asked.previousDeploymentId &&
         d.taskDefinition === asked.taskDefinitionArn &&
@@ -452,21 +452,17 @@ async function goneServiceDeployment(session, service, asked, after, limits) {
 
 
 
-async function updateService(session, asked, limits) {
+/**
+ * UpdateService, applied once (writeOnce: a lost answer is looked for before sending again). `command` defaults to
+ * this step's update (the service definition's settings, the new revision, the inputs); a rollback passes its own.
+ */
+async function updateService(session, asked, limits, command = forwardUpdate(session, asked)) {
     const { inputs } = session;
     const since = session.deps.clock.now();
     return (0,ecs/* writeOnce */.Fq)(session, {
         operation: 'UpdateService',
         write: async () => {
-            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand({
-                // The service definition's settings first: the inputs below are not among them.
-                ...inputs.serviceDefinition?.settings,
-                cluster: inputs.cluster,
-                service: inputs.service,
-                taskDefinition: asked.taskDefinitionArn,
-                ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-                forceNewDeployment: inputs.forceNewDeployment,
-            }), o), limits());
+            const updated = await session.call('UpdateService', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.UpdateServiceCommand(command), o), limits());
             const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
             if (!ours?.id) {
                 throw new Error(`UpdateService answered without a PRIMARY deployment for service ${inputs.service}`);
@@ -478,6 +474,18 @@ async function updateService(session, asked, limits) {
             return found ? updatedFrom(found) : undefined;
         },
     });
+}
+/** This step's update: the service definition's settings first (the inputs below are not among them). */
+function forwardUpdate(session, asked) {
+    const { inputs } = session;
+    return {
+        ...inputs.serviceDefinition?.settings,
+        cluster: inputs.cluster,
+        service: inputs.service,
+        taskDefinition: asked.taskDefinitionArn,
+        ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+        forceNewDeployment: inputs.forceNewDeployment,
+    };
 }
 function updatedFrom(found) {
     return {
@@ -547,13 +555,6 @@ async function endedRolling(session, serviceDeploymentArn, deployArn) {
 // EXTERNAL MODULE: ./src/wrap-up.ts
 var wrap_up = __webpack_require__(8917);
 ;// CONCATENATED MODULE: ./src/rollback.ts
-/**
- * After our deployment did not complete: follow ECS's circuit-breaker rollback, or put the recorded previous task
- * definition back, but only while a fresh read shows our deployment is still the service's current (PRIMARY) one. A deployment that
- * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
- * would undo it.
- */
-
 
 
 
@@ -626,21 +627,27 @@ async function requestRollback(session, target, previousArn) {
     const rollbackStarted = session.deps.clock.now();
     let updated;
     let primary;
+    // The rollback's deployment is never older than the one it rolls back (the revision's earlier ones are).
+    const createdAfter = session.lastService?.deployments?.find((d) => d.id === target.id)?.createdAt;
+    const asked = {
+        taskDefinitionArn: previousArn,
+        previousDeploymentId: target.id,
+        previousServiceDeploymentArn: target.serviceDeploymentArn,
+        ...(createdAfter ? { createdAfter } : {}),
+    };
     try {
-        updated = await session
-            .call('UpdateService', (o) => session.deps.ecs.send(new dist_cjs.UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }), o))
-            .catch(async (error) => {
+        // Once, like the update it undoes: a reset after ECS applied it must not start a second rollback deployment.
+        updated = await updateService(session, asked, () => ({}), {
+            cluster: inputs.cluster,
+            service: inputs.service,
+            taskDefinition: previousArn,
+        }).catch(async (error) => {
             if (!(0,aws_errors/* isAbort */.rV)(error) && !session.cancelled)
                 throw error;
-            const asked = {
-                taskDefinitionArn: previousArn,
-                previousDeploymentId: target.id,
-                previousServiceDeploymentArn: target.serviceDeploymentArn,
-            };
             const landed = await landedUpdate(session, asked, rollbackStarted);
             throw new aws_errors/* CancelledWriteError */.Ts(`rolling back to ${(0,taskdef/* shortTaskDefinition */.P5)(previousArn)}`, landed.text);
         });
-        primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+        primary = updated.ours;
         if (!primary?.id)
             throw new Error('UpdateService answered without a PRIMARY deployment');
     }

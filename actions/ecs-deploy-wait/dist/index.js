@@ -24,8 +24,10 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
             Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(152)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3152)),
             __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
-        const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
-        const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1 });
+        // A short timeout gets short attempts: one that never answers is tried again within it, not waited out.
+        const requestTimeoutMs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .requestTimeoutWithin */ .a1)(inputs.timeoutMs);
+        const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, requestTimeoutMs });
+        const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1, requestTimeoutMs });
         // CloudWatch Logs (the failure report's app log lines): its SDK is loaded only when a failure asks for it.
         const logs = (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .logsClients */ .qr)();
         // EC2 and ELBv2 (the preflight's subnet and target group reads): loaded only when the preflight asks.
@@ -57,8 +59,8 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         let codedeployClients;
         const codedeploy = () => {
             codedeployClients ??= Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(6)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5006, 19)).then(({ CodeDeployClient }) => ({
-                client: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CodeDeployClient, { region }),
-                singleAttempt: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CodeDeployClient, { region, maxAttempts: 1 }),
+                client: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CodeDeployClient, { region, requestTimeoutMs }),
+                singleAttempt: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CodeDeployClient, { region, maxAttempts: 1, requestTimeoutMs }),
             }));
             return codedeployClients;
         };
@@ -78,6 +80,12 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 ecr,
                 codedeploy,
                 log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning, startGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.startGroup */ .Rm.startGroup, endGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.endGroup */ .Rm.endGroup },
+            }).catch((error) => {
+                // Ended before it had an outcome of its own (a read or the preflight failed, nothing changed, or it says
+                // what did): still a status for the steps after it; a cancelled job has none.
+                if (!cancelled.aborted)
+                    (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({ status: 'failed' });
+                throw error;
             });
             (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
                 'task-definition-arn': result.taskDefinitionArn,
@@ -629,10 +637,11 @@ function explainAccessError(error, context) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Ue: () => (/* binding */ awsRegion),
-  nV: () => (/* binding */ createAwsClient)
+  nV: () => (/* binding */ createAwsClient),
+  a1: () => (/* binding */ requestTimeoutWithin)
 });
 
-// UNUSED EXPORTS: AWS_CONNECTION_TIMEOUT_MS, AWS_REQUEST_TIMEOUT_MS, awsClientConfig
+// UNUSED EXPORTS: AWS_CONNECTION_TIMEOUT_MS, AWS_MIN_REQUEST_TIMEOUT_MS, AWS_REQUEST_TIMEOUT_MS, awsClientConfig
 
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var errors = __nccwpck_require__(9179);
@@ -646,6 +655,15 @@ const ECS_ACTIONS_VERSION = '1.0.0';
 /** How long to wait for a TCP connection, and for the answer to one attempt: AWS API calls take well under a second. */
 const AWS_CONNECTION_TIMEOUT_MS = 5_000;
 const AWS_REQUEST_TIMEOUT_MS = 30_000;
+/** The least time an attempt gets: a slow but live answer (seconds, under load) must not be cut off and sent again. */
+const AWS_MIN_REQUEST_TIMEOUT_MS = 8_000;
+/**
+ * How long one attempt may wait within a step that has `stepTimeoutMs` in all: a quarter of it, between 8 s and
+ * 30 s, so that an attempt that never answers leaves the step time to try again rather than using all of it.
+ */
+function requestTimeoutWithin(stepTimeoutMs) {
+    return Math.min(AWS_REQUEST_TIMEOUT_MS, Math.max(AWS_MIN_REQUEST_TIMEOUT_MS, Math.round(stepTimeoutMs / 4)));
+}
 /** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;
@@ -1513,6 +1531,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   cl: () => (/* reexport */ errors/* quoteValue */.cl),
   jH: () => (/* reexport */ workspace_path/* readInputFile */.jH),
   bZ: () => (/* reexport */ realSleep),
+  a1: () => (/* reexport */ aws/* requestTimeoutWithin */.a1),
   qL: () => (/* reexport */ workspace_path/* resolveInputPath */.qL),
   Cs: () => (/* reexport */ runAction),
   ax: () => (/* reexport */ inputs/* runnerInputs */.ax),

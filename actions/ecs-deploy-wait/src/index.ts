@@ -5,6 +5,7 @@ import {
   jobCancelSignal,
   log,
   realSleep,
+  requestTimeoutWithin,
   runAction,
   setOutputs,
   systemClock,
@@ -32,8 +33,10 @@ await runAction({
       import('./deploy.js'),
       import('./summary.js'),
     ]);
-    const ecs = createAwsClient(ECSClient, { region });
-    const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });
+    // A short timeout gets short attempts: one that never answers is tried again within it, not waited out.
+    const requestTimeoutMs = requestTimeoutWithin(inputs.timeoutMs);
+    const ecs = createAwsClient(ECSClient, { region, requestTimeoutMs });
+    const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1, requestTimeoutMs });
     // CloudWatch Logs (the failure report's app log lines): its SDK is loaded only when a failure asks for it.
     const logs = logsClients();
 
@@ -79,8 +82,8 @@ await runAction({
       | undefined;
     const codedeploy = () => {
       codedeployClients ??= import('@aws-sdk/client-codedeploy').then(({ CodeDeployClient }) => ({
-        client: createAwsClient(CodeDeployClient, { region }),
-        singleAttempt: createAwsClient(CodeDeployClient, { region, maxAttempts: 1 }),
+        client: createAwsClient(CodeDeployClient, { region, requestTimeoutMs }),
+        singleAttempt: createAwsClient(CodeDeployClient, { region, maxAttempts: 1, requestTimeoutMs }),
       }));
       return codedeployClients;
     };
@@ -102,6 +105,11 @@ await runAction({
         ecr,
         codedeploy,
         log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
+      }).catch((error: unknown) => {
+        // Ended before it had an outcome of its own (a read or the preflight failed, nothing changed, or it says
+        // what did): still a status for the steps after it; a cancelled job has none.
+        if (!cancelled.aborted) setOutputs({ status: 'failed' });
+        throw error;
       });
       setOutputs({
         'task-definition-arn': result.taskDefinitionArn,

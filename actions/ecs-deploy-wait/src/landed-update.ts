@@ -20,6 +20,11 @@ export interface UpdateAsked {
   taskDefinitionArn: string;
   previousDeploymentId: string | undefined;
   previousServiceDeploymentArn: string | undefined;
+  /**
+   * When a deployment known to come before the write was created (a rollback's: the deployment it rolls back): the
+   * write's own is not older, so the revision's earlier deployments, however recent, are never taken for it.
+   */
+  createdAfter?: Date;
 }
 
 export interface OurUpdate {
@@ -43,7 +48,7 @@ export async function findOurUpdate(
 ): Promise<OurUpdate | undefined> {
   const service = await session.describeService(limits);
   session.lastService = service;
-  const after = since - CLOCK_SKEW_MS;
+  const after = Math.max(since - CLOCK_SKEW_MS, asked.createdAfter?.getTime() ?? Number.NEGATIVE_INFINITY);
   const deployment = service.deployments?.find(
     (d) =>
       d.id &&

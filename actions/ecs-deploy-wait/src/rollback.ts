@@ -4,19 +4,15 @@
  * replaced ours (another run's, or someone's by hand) is newer than the version we would return to: rolling back
  * would undo it.
  */
-import {
-  type Deployment,
-  type Service,
-  UpdateServiceCommand,
-  type UpdateServiceCommandOutput,
-} from '@aws-sdk/client-ecs';
+import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort } from './aws-errors.js';
 import { describeFollowed, evaluate, follow, replacementName } from './follow/rolling.js';
+import type { UpdateAsked } from './landed-update.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployStatus, Outcome, RollbackReport, Target } from './types.js';
-import { landedUpdate } from './update.js';
+import { landedUpdate, type Updated, updateService } from './update.js';
 import { type Budget, decided, freshRead, type RollbackStart } from './wrap-up.js';
 
 export interface RollbackResult {
@@ -92,27 +88,28 @@ async function requestRollback(session: DeploySession, target: Target, previousA
   };
   session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
   const rollbackStarted = session.deps.clock.now();
-  let updated: UpdateServiceCommandOutput;
+  let updated: Updated;
   let primary: Deployment | undefined;
+  // The rollback's deployment is never older than the one it rolls back (the revision's earlier ones are).
+  const createdAfter = session.lastService?.deployments?.find((d) => d.id === target.id)?.createdAt;
+  const asked: UpdateAsked = {
+    taskDefinitionArn: previousArn,
+    previousDeploymentId: target.id,
+    previousServiceDeploymentArn: target.serviceDeploymentArn,
+    ...(createdAfter ? { createdAfter } : {}),
+  };
   try {
-    updated = await session
-      .call('UpdateService', (o) =>
-        session.deps.ecs.send(
-          new UpdateServiceCommand({ cluster: inputs.cluster, service: inputs.service, taskDefinition: previousArn }),
-          o,
-        ),
-      )
-      .catch(async (error: unknown) => {
-        if (!isAbort(error) && !session.cancelled) throw error;
-        const asked = {
-          taskDefinitionArn: previousArn,
-          previousDeploymentId: target.id,
-          previousServiceDeploymentArn: target.serviceDeploymentArn,
-        };
-        const landed = await landedUpdate(session, asked, rollbackStarted);
-        throw new CancelledWriteError(`rolling back to ${shortTaskDefinition(previousArn)}`, landed.text);
-      });
-    primary = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+    // Once, like the update it undoes: a reset after ECS applied it must not start a second rollback deployment.
+    updated = await updateService(session, asked, () => ({}), {
+      cluster: inputs.cluster,
+      service: inputs.service,
+      taskDefinition: previousArn,
+    }).catch(async (error: unknown) => {
+      if (!isAbort(error) && !session.cancelled) throw error;
+      const landed = await landedUpdate(session, asked, rollbackStarted);
+      throw new CancelledWriteError(`rolling back to ${shortTaskDefinition(previousArn)}`, landed.text);
+    });
+    primary = updated.ours;
     if (!primary?.id) throw new Error('UpdateService answered without a PRIMARY deployment');
   } catch (error) {
     if (isAbort(error) || session.cancelled || error instanceof CancelledWriteError) throw error;

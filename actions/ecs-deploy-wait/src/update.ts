@@ -9,6 +9,7 @@ import {
   DescribeServiceDeploymentsCommand,
   type Service,
   UpdateServiceCommand,
+  type UpdateServiceCommandInput,
 } from '@aws-sdk/client-ecs';
 import { errorMessage } from '@ecs-actions/core';
 import { writeOnce } from '@ecs-actions/core/ecs';
@@ -28,10 +29,15 @@ export interface Updated {
   serviceDeploymentArn?: string;
 }
 
+/**
+ * UpdateService, applied once (writeOnce: a lost answer is looked for before sending again). `command` defaults to
+ * this step's update (the service definition's settings, the new revision, the inputs); a rollback passes its own.
+ */
 export async function updateService(
   session: DeploySession,
   asked: UpdateAsked,
   limits: () => CallLimits,
+  command: UpdateServiceCommandInput = forwardUpdate(session, asked),
 ): Promise<Updated> {
   const { inputs } = session;
   const since = session.deps.clock.now();
@@ -40,19 +46,7 @@ export async function updateService(
     write: async () => {
       const updated = await session.call(
         'UpdateService',
-        (o) =>
-          session.deps.ecsSingleAttempt.send(
-            new UpdateServiceCommand({
-              // The service definition's settings first: the inputs below are not among them.
-              ...inputs.serviceDefinition?.settings,
-              cluster: inputs.cluster,
-              service: inputs.service,
-              taskDefinition: asked.taskDefinitionArn,
-              ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
-              forceNewDeployment: inputs.forceNewDeployment,
-            }),
-            o,
-          ),
+        (o) => session.deps.ecsSingleAttempt.send(new UpdateServiceCommand(command), o),
         limits(),
       );
       const ours = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
@@ -66,6 +60,19 @@ export async function updateService(
       return found ? updatedFrom(found) : undefined;
     },
   });
+}
+
+/** This step's update: the service definition's settings first (the inputs below are not among them). */
+function forwardUpdate(session: DeploySession, asked: UpdateAsked): UpdateServiceCommandInput {
+  const { inputs } = session;
+  return {
+    ...inputs.serviceDefinition?.settings,
+    cluster: inputs.cluster,
+    service: inputs.service,
+    taskDefinition: asked.taskDefinitionArn,
+    ...(inputs.desiredCount !== undefined ? { desiredCount: inputs.desiredCount } : {}),
+    forceNewDeployment: inputs.forceNewDeployment,
+  };
 }
 
 function updatedFrom(found: OurUpdate): Updated {

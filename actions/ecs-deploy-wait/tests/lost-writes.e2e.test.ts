@@ -151,6 +151,26 @@ describe('UpdateService on a rolling service', () => {
       expect(taskDefinitionNow(s)).toBe(ARN(1));
     },
   );
+  it.each(FAULTS)(
+    "%s on the step's own rollback UpdateService (no breaker, a crashing image): one rollback deployment, rolled back",
+    async (_, fault) => {
+      const s = await start(rolling(false), { kind: 'crash-on-start', exitCode: 3 });
+      // The second UpdateService is the rollback's: a reset after ECS applied it must not start a second one.
+      s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', skip: 1, ...fault });
+      const result = await run(s);
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.status).toBe('rolled-back');
+      expect(result.errors[0]).toMatch(/Rolled back to \S+:1 \(deployment ecs-svc\/\d+\) and it is steady/);
+      const updates = s.sim.callsOf('UpdateService').filter(landed);
+      expect(updates.map((call) => (call.params as { taskDefinition: string }).taskDefinition)).toEqual([
+        ARN(2),
+        ARN(1),
+      ]);
+      // The seed's service deployment, ours and one rollback.
+      expect(await serviceDeployments(s)).toHaveLength(3);
+      expect(taskDefinitionNow(s)).toBe(ARN(1));
+    },
+  );
 });
 
 describe('UpdateService on a staged service', () => {
@@ -309,5 +329,47 @@ describe('CodeDeploy writes', () => {
     expect(s.sim.callsOf('StopDeployment').filter(landed)).toHaveLength(1);
     const id = result.outputs['codedeploy-deployment-id'] ?? '';
     expect(s.sim.codedeploy.deployment(id)).toMatchObject({ status: 'Stopped' });
+  });
+});
+
+describe('a call that never answers, with a short timeout', () => {
+  const rolling: Partial<SeedServiceInput> = {
+    deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 },
+  };
+
+  it.each([
+    ['before', { kind: 'hang' }],
+    ['after', { kind: 'hang', applied: true }],
+  ] as const)(
+    'RegisterTaskDefinition hung %s applying: the attempt gives up in a quarter of the timeout, one revision, succeeded',
+    async (_, fault) => {
+      const s = await start(rolling);
+      s.sim.faults.inject({ api: 'ecs', operation: 'RegisterTaskDefinition', ...fault });
+      const result = await run(s, { timeout: '40s' });
+      expect(result.errors).toEqual([]);
+      expect(result.outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': ARN(2) });
+      expect(s.sim.callsOf('RegisterTaskDefinition').filter(landed)).toHaveLength(1);
+      // Waiting the hung attempt out would have used the whole timeout and failed.
+      expect(taskDefinitionNow(s)).toBe(ARN(2));
+    },
+  );
+
+  it('the first DescribeServices hung once: read again after a quarter of the timeout, succeeded', async () => {
+    const s = await start(rolling);
+    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'hang' });
+    const result = await run(s, { timeout: '40s' });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': ARN(2) });
+  });
+
+  it('DescribeServices never answers before any change: status failed, the call named, nothing registered', async () => {
+    const s = await start(rolling);
+    s.sim.faults.inject({ api: 'ecs', operation: 'DescribeServices', kind: 'hang', count: Number.POSITIVE_INFINITY });
+    const result = await run(s, { timeout: '8s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([expect.stringMatching(/^ecs:DescribeServices did not answer within [\d.ms]+/)]);
+    expect(result.outputs).toEqual({ status: 'failed' });
+    expect(s.sim.callsOf('RegisterTaskDefinition')).toEqual([]);
+    expect(s.sim.callsOf('UpdateService')).toEqual([]);
   });
 });

@@ -1227,7 +1227,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, parseDuration, parseInteger, plainTextEcho, poll, rawMember, realSleep, reportFailure, runnerLines, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody, writePlainText
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, parseDuration, parseInteger, plainTextEcho, poll, rawMember, realSleep, reportFailure, requestTimeoutWithin, runnerLines, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1256,6 +1256,15 @@ const ECS_ACTIONS_VERSION = '1.0.0';
 /** How long to wait for a TCP connection, and for the answer to one attempt: AWS API calls take well under a second. */
 const AWS_CONNECTION_TIMEOUT_MS = 5_000;
 const AWS_REQUEST_TIMEOUT_MS = 30_000;
+/** The least time an attempt gets: a slow but live answer (seconds, under load) must not be cut off and sent again. */
+const AWS_MIN_REQUEST_TIMEOUT_MS = 8_000;
+/**
+ * How long one attempt may wait within a step that has `stepTimeoutMs` in all: a quarter of it, between 8 s and
+ * 30 s, so that an attempt that never answers leaves the step time to try again rather than using all of it.
+ */
+function requestTimeoutWithin(stepTimeoutMs) {
+    return Math.min(AWS_REQUEST_TIMEOUT_MS, Math.max(AWS_MIN_REQUEST_TIMEOUT_MS, Math.round(stepTimeoutMs / 4)));
+}
 /** Region from the input or the standard variables that aws-actions/configure-aws-credentials sets. */
 function awsRegion(explicit, env = process.env) {
     const region = explicit || env.AWS_REGION || env.AWS_DEFAULT_REGION;

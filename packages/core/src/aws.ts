@@ -14,6 +14,17 @@ export interface AwsClientOptions {
 export const AWS_CONNECTION_TIMEOUT_MS = 5_000;
 export const AWS_REQUEST_TIMEOUT_MS = 30_000;
 
+/** The least time an attempt gets: a slow but live answer (seconds, under load) must not be cut off and sent again. */
+export const AWS_MIN_REQUEST_TIMEOUT_MS = 8_000;
+
+/**
+ * How long one attempt may wait within a step that has `stepTimeoutMs` in all: a quarter of it, between 8 s and
+ * 30 s, so that an attempt that never answers leaves the step time to try again rather than using all of it.
+ */
+export function requestTimeoutWithin(stepTimeoutMs: number): number {
+  return Math.min(AWS_REQUEST_TIMEOUT_MS, Math.max(AWS_MIN_REQUEST_TIMEOUT_MS, Math.round(stepTimeoutMs / 4)));
+}
+
 /** The settings every SDK v3 client here shares. */
 export interface AwsClientConfig {
   region: string;

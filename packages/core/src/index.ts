@@ -1,4 +1,11 @@
-export { type AwsClientConfig, type AwsClientOptions, awsClientConfig, awsRegion, createAwsClient } from './aws.js';
+export {
+  type AwsClientConfig,
+  type AwsClientOptions,
+  awsClientConfig,
+  awsRegion,
+  createAwsClient,
+  requestTimeoutWithin,
+} from './aws.js';
 export {
   type AwsCallContext,
   awsErrorCode,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { awsClientConfig, awsRegion, createAwsClient } from '../src/aws.js';
+import { awsClientConfig, awsRegion, createAwsClient, requestTimeoutWithin } from '../src/aws.js';
 import { ConfigurationError } from '../src/errors.js';
 import { ECS_ACTIONS_VERSION } from '../src/version.js';
 
@@ -44,5 +44,17 @@ describe('AWS clients', () => {
       version: string;
     };
     expect(ECS_ACTIONS_VERSION).toBe(root.version);
+  });
+});
+
+describe('requestTimeoutWithin', () => {
+  it.each([
+    [30 * 60_000, 30_000],
+    [2 * 60_000, 30_000],
+    [40_000, 10_000],
+    [25_000, 8_000],
+    [5_000, 8_000],
+  ])('a step of %i ms gives each attempt %i ms: a quarter, between 8 s and 30 s', (stepMs, attemptMs) => {
+    expect(requestTimeoutWithin(stepMs)).toBe(attemptMs);
   });
 });
