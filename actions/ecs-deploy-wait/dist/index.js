@@ -461,6 +461,13 @@ function readDeployInputs(input, workspace, runnerTemp) {
     const keepRevisions = input.integer('keep-revisions', { min: 1 });
     const keepTaskDefinitions = input.list('keep-task-definitions');
     const keepRevisionsGraceMs = input.duration('keep-revisions-grace', '1h', { min: 0, max: MAX_GRACE_MS });
+    // Both only shape keep-revisions' clean-up: set alone they would silently do nothing.
+    for (const name of ['keep-task-definitions', 'keep-revisions-grace']) {
+        const value = input.optionalString(name);
+        if (keepRevisions === undefined && value) {
+            throw (0,src/* invalidInput */.aY)(name, value, 'applies only with keep-revisions, which is not set', `Set keep-revisions (how many of the family's newest revisions to keep), or remove ${name}.`);
+        }
+    }
     for (const kept of keepTaskDefinitions) {
         if (!TASK_DEFINITION_ARN.test(kept) && !FAMILY_REVISION.test(kept)) {
             throw (0,src/* invalidInput */.aY)('keep-task-definitions', kept, 'must list task definition ARNs or family:revision, one a line', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');

@@ -143,6 +143,14 @@ describe('readDeployInputs', () => {
       'Input "preflight" must be one of warn, fail, off; got "strict"',
     ],
     [{ 'task-definition': 'td.json', service: 'web', 'keep-revisions': '0' }, 'Input "keep-revisions" must be'],
+    [
+      { 'task-definition': 'td.json', service: 'web', 'keep-task-definitions': 'web:3' },
+      'Input "keep-task-definitions" applies only with keep-revisions, which is not set; got "web:3". Set keep-revisions',
+    ],
+    [
+      { 'task-definition': 'td.json', service: 'web', 'keep-revisions-grace': '2h' },
+      'Input "keep-revisions-grace" applies only with keep-revisions, which is not set; got "2h".',
+    ],
     [{ 'task-definition': 'td.json', service: 'web', 'keep-revisions': 'five' }, 'Input "keep-revisions" must be'],
     [
       { 'task-definition': 'td.json', service: 'web', 'keep-revisions': '5', 'keep-task-definitions': 'web:3\nlatest' },

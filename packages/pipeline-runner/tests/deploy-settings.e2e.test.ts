@@ -20,9 +20,7 @@ beforeAll(async () => {
     sim,
     root,
     desiredCount: 2,
-    // keep-revisions-grace 0: the simulator's clock (registeredAt) runs 100x, the bundle's real time, so an age
-    // would mean nothing here (revisions.test.ts runs the grace on the simulator's clock).
-    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s', 'keep-revisions-grace': '0' } },
+    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
     standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, 'these tests seed images') },
   });
 }, 60_000);
@@ -100,7 +98,9 @@ describe('deploy.yml passes the per-deploy settings of its caller', () => {
   }, 120_000);
 
   it("preflight: fail deploys the seed's HA service (no findings); keep-revisions keeps what a deploy tag records", async () => {
-    const extended = await starterWith(root, ['preflight: fail', 'keep-revisions: "1"']);
+    // keep-revisions-grace 0 (passed through deploy.yml): the simulator's clock (registeredAt) runs 100x, the
+    // bundle's real time, so an age would mean nothing here (revisions.test.ts runs the grace on the simulator's clock).
+    const extended = await starterWith(root, ['preflight: fail', 'keep-revisions: "1"', 'keep-revisions-grace: "0"']);
     const callsBefore = sim.calls.length;
     await pipeline.push('CD: strict preflight, keep one revision', { '.github/workflows/ecs-cd.yml': extended });
     const deployed: string[] = [];
