@@ -221,8 +221,11 @@ function checkLoadBalancer(loadBalancer, path, add) {
     if (typeof loadBalancer.ContainerName !== 'string' || loadBalancer.ContainerName === '') {
         add(`${path}.ContainerName`, 'is missing or not a name', 'Write the name of the container that serves traffic.');
     }
-    const port = Number(loadBalancer.ContainerPort);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    const port = loadBalancer.ContainerPort;
+    if (typeof port === 'string' && /^\s*\d+\s*$/.test(port)) {
+        add(`${path}.ContainerPort`, `is the text "${port.trim()}", not a number`, `Write it without quotes (ContainerPort: ${port.trim()}): CodeDeploy expects an integer.`);
+    }
+    else if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
         add(`${path}.ContainerPort`, 'is missing or not a port number', 'Write the container port that serves traffic, e.g. 8080.');
     }
 }

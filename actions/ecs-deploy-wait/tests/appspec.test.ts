@@ -118,6 +118,16 @@ describe('parseAppSpec', () => {
       'LoadBalancerInfo.ContainerPort: is missing or not a port number',
     ],
     [
+      'a quoted ContainerPort',
+      target('        TaskDefinition: x\n        LoadBalancerInfo: {ContainerName: web, ContainerPort: "80"}\n'),
+      'LoadBalancerInfo.ContainerPort: is the text "80", not a number. Write it without quotes (ContainerPort: 80)',
+    ],
+    [
+      'a port out of range',
+      target('        TaskDefinition: x\n        LoadBalancerInfo: {ContainerName: web, ContainerPort: 70000}\n'),
+      'LoadBalancerInfo.ContainerPort: is missing or not a port number',
+    ],
+    [
       'no ContainerName',
       target('        TaskDefinition: x\n        LoadBalancerInfo: {ContainerPort: 80}\n'),
       'LoadBalancerInfo.ContainerName: is missing or not a name',
