@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     const report = await writeReport(reportFile, {
       title: 'ecs-actions demo: the job summaries',
       description:
-        'What GitHub shows on each run\'s page of the demo: CI, CD, then CI and CD of a release that crashes and is rolled back.',
+        "What GitHub shows on each run's page of the demo: CI, CD, then CI and CD of a release that crashes and is rolled back.",
       summaries: [
         ...jobSummaries(`CI #${ci.runNumber}`, ci),
         ...jobSummaries(`CD #${cd.runNumber}`, cd),

@@ -10,8 +10,7 @@ import path from 'node:path';
 import type { JobSummary } from './summaries.js';
 
 /** A file of one of the workspace's own dependencies (the browser builds are not in their packages' exports). */
-const dependencyFile = (name: string, file: string) =>
-  path.join(import.meta.dirname, '../../node_modules', name, file);
+const dependencyFile = (name: string, file: string) => path.join(import.meta.dirname, '../../node_modules', name, file);
 
 /** The scripts the page runs, in order: the three libraries (browser builds that set a global) and the renderer. */
 const SCRIPTS = [
@@ -32,11 +31,13 @@ function inlineSafe(code: string): string {
 
 /** JSON inside <script type="application/json">: `<` escaped so no text can close the element. */
 function jsonData(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `
 body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328;
