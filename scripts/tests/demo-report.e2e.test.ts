@@ -130,6 +130,14 @@ function expectCleanPage(view: Rendered, watch: PageWatch): void {
   expect(view.text).not.toMatch(/syntax error/i);
 }
 
+describe('the browser the test needs', () => {
+  it('is missing: the test fails naming what to do, it does not skip', async () => {
+    await expect(launchChromium('/nonexistent/chromium')).rejects.toThrow(
+      'Chromium at /nonexistent/chromium cannot be run: run scripts/bootstrap.sh as root (it installs Debian\'s "chromium")',
+    );
+  });
+});
+
 describe('the report of `pnpm demo` (a deploy, then a release rolled back), in Chromium', () => {
   let stdout = '';
   let reportFile = '';

@@ -4,9 +4,12 @@
  * or the browser ECS_ACTIONS_CHROMIUM names. A test that cannot start one fails, naming what it looked for.
  */
 import { execFileSync } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 const CANDIDATES = ['chromium', 'google-chrome', 'chromium-browser'];
+const SET_UP = 'run scripts/bootstrap.sh as root (it installs Debian\'s "chromium"), or set ECS_ACTIONS_CHROMIUM';
 
 function chromiumPath(): string {
   const named = process.env.ECS_ACTIONS_CHROMIUM;
@@ -20,13 +23,19 @@ function chromiumPath(): string {
   }
   throw new Error(
     `No Chromium found (looked for ${CANDIDATES.join(', ')} on PATH and ECS_ACTIONS_CHROMIUM): ` +
-      'run scripts/bootstrap.sh as root (it installs Debian\'s "chromium"), or set ECS_ACTIONS_CHROMIUM to a Chromium or Chrome binary.',
+      `${SET_UP} to a Chromium or Chrome binary.`,
   );
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Starts the browser (the one found on this machine unless `executable` names one); rejects when it cannot. */
+export async function launchChromium(executable = chromiumPath()): Promise<Browser> {
+  try {
+    await access(executable, constants.X_OK);
+  } catch {
+    throw new Error(`Chromium at ${executable} cannot be run: ${SET_UP} to a Chromium or Chrome binary.`);
+  }
   return puppeteer.launch({
-    executablePath: chromiumPath(),
+    executablePath: executable,
     headless: true,
     // The tests run as root (they start their own dockerd), where Chromium's sandbox cannot start; pages here are
     // our own files, with everything from outside sanitized and no network.
