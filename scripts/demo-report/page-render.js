@@ -19,7 +19,7 @@
   const main = document.querySelector('main');
   mermaid.initialize({
     startOnLoad: false,
-    securityLevel: 'loose',
+    securityLevel: 'strict',
     // A directive in a diagram cannot change these (Mermaid's default secure list, repeated here so it stays so).
     secure: ['secure', 'securityLevel', 'startOnLoad', 'maxTextSize', 'maxEdges', 'suppressErrorRendering'],
     suppressErrorRendering: true,
@@ -38,7 +38,7 @@
     heading.append(' ', result);
     const body = document.createElement('div');
     body.className = 'markdown-body';
-    body.innerHTML = marked.parse(summary.markdown, { gfm: true, async: false });
+    body.innerHTML = DOMPurify.sanitize(marked.parse(summary.markdown, { gfm: true, async: false }), SANITIZE);
     section.append(heading, body);
     main.append(section);
 

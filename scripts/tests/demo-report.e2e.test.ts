@@ -221,7 +221,15 @@ describe('a hostile summary, in Chromium', () => {
       expect(view.forbiddenElements).toEqual([]);
       expect(view.styledOutsideDiagrams).toBe(0);
       // Each diagram is either drawn or said to be undrawable, as text.
-      expect(view.diagrams + view.failed).toBe(2);
+      expect(view.diagrams + view.failed).toBe(3);
+      // Labels escaped as entity codes (as the actions write outside text into diagrams) are drawn as the text
+      // they are: markup, directives, click lines, a closing fence and Markdown, none of it as structure.
+      const labels = (await page.evaluate(DIAGRAM_TEXT)) as string;
+      expect(labels).toContain("<img src=x onerror=window.__injected='entity label'>");
+      expect(labels).toContain('click crash call injected()');
+      expect(labels).toContain('`%%{init: {"securityLevel": "loose"}}%%`');
+      expect(labels).toContain("``` </code></pre><script>window.__injected='fence'</script>");
+      expect(labels).toContain('section :crit, x, 0, 1 #; **bold** [link](javascript:x)');
       // Backticks and markup in code spans are shown as the text they are.
       expect(view.text).toContain("</script><script>window.__injected='code span'</script>");
       expect(view.text).toContain('::error::not a workflow command');
