@@ -6,13 +6,13 @@
  * callbacks off; %%{init}%% directives cannot lower it). The page's Content-Security-Policy admits only these
  * scripts, so anything that slipped through would still not run.
  *
- * When done it sets document.body.dataset.rendered and window.demoReport = { diagrams, failed }.
+ * When done it sets document.body.dataset.rendered ('true', or 'error' when the page itself failed).
  */
 /* global marked, DOMPurify, mermaid */
 (async () => {
-  // What GitHub's sanitizer drops too: styles, forms, frames, embedded objects.
+  // What GitHub's sanitizer drops too: styles, forms, frames, embedded objects (a task list's disabled checkbox stays).
   const SANITIZE = {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'base'],
+    FORBID_TAGS: ['style', 'form', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'base'],
     FORBID_ATTR: ['style', 'action', 'formaction'],
   };
   const summaries = JSON.parse(document.getElementById('summaries').textContent);
@@ -25,8 +25,6 @@
     suppressErrorRendering: true,
   });
 
-  let diagrams = 0;
-  let failed = 0;
   for (const [index, summary] of summaries.entries()) {
     const section = document.createElement('section');
     section.className = `job ${summary.result}`;
@@ -51,18 +49,15 @@
         const { svg } = await mermaid.render(`diagram-${index}-${number}`, source);
         figure.className = 'mermaid-diagram';
         figure.innerHTML = svg;
-        diagrams += 1;
       } catch (error) {
         // Shown as text, never as the diagram's markup: the source may be what broke it.
         figure.className = 'mermaid-failed';
         figure.textContent = `Mermaid could not draw this diagram: ${error instanceof Error ? error.message : error}`;
-        failed += 1;
       }
       code.parentElement.replaceWith(figure);
     }
   }
   if (summaries.length === 0) main.textContent = 'No job of these runs wrote a summary.';
-  window.demoReport = { diagrams, failed };
   document.body.dataset.rendered = 'true';
 })().catch((error) => {
   document.body.dataset.rendered = 'error';
