@@ -26,7 +26,8 @@ export PATH="$node_bin:$tools_dir/node_modules/.bin:$PATH"
 log "node $(node --version), pnpm $(pnpm --version)"
 
 # Debian packages the tests and the demo use: a Docker engine, a real registry, and what workflow run: steps
-# and the pipeline runner's stand-ins call (jq, curl, git; perl hashes the registry's htpasswd).
+# and the pipeline runner's stand-ins call (jq, curl, git; perl hashes the registry's htpasswd); Chromium, in which
+# a test renders the demo report (scripts/demo-report).
 missing=()
 command -v dockerd >/dev/null || missing+=(docker.io)
 command -v docker-registry >/dev/null || missing+=(docker-registry)
@@ -34,6 +35,8 @@ command -v jq >/dev/null || missing+=(jq)
 command -v curl >/dev/null || missing+=(curl)
 command -v git >/dev/null || missing+=(git)
 command -v perl >/dev/null || missing+=(perl)
+# (GitHub's Ubuntu runners have Google Chrome instead, which the test also drives: scripts/tests/headless-chromium.ts.)
+command -v chromium >/dev/null || command -v google-chrome >/dev/null || missing+=(chromium)
 # BuildKit's secret mounts (ecr-push build-secrets) need BuildKit: the buildx plugin, which Debian packages from
 # trixie on, or bookworm's docker.io 20.10 CLI (/usr/bin/docker), whose `DOCKER_BUILDKIT=1 docker build` drives the
 # engine's own BuildKit without buildx. The build-secret tests put /usr/bin first on PATH when the docker found first

@@ -7,8 +7,12 @@
  * With a Docker engine (as root, the harness starts a private dockerd and a local registry) the image is really
  * built and pushed; without one (or with ECS_ACTIONS_DEMO_NO_DOCKER=1), the demo says so and seeds the image into
  * the simulator's ECR instead.
+ *
+ * Every job summary of the four runs is written into one HTML page (scripts/demo-report), whose path it prints last:
+ * `--report <file>` chooses it (default tmp/demo-report.html in the repository, which git ignores).
  */
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { SPRING_BOOT_START_FAILURE, startSimulator } from '@ecs-actions/simulator';
 import { type DockerServices, startDockerServices } from '@ecs-actions/simulator/docker';
 import {
@@ -19,8 +23,11 @@ import {
   seededEcrPush,
   type WorkflowRun,
 } from '../packages/pipeline-runner/src/index.js';
+import { jobSummaries, writeReport } from './demo-report/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
+const { values: options } = parseArgs({ options: { report: { type: 'string' } } });
+const reportFile = options.report ?? path.join(root, 'tmp/demo-report.html');
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: string) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
 const bold = paint('1');
@@ -220,8 +227,21 @@ async function main(): Promise<void> {
     const after = sim.github.tags(pipeline.owner, pipeline.repo).map((t) => t.name);
     console.log(`deploy tags: ${after.join(', ')} (no tag for ${ci2.outputs['build-push']?.version})`);
 
+    const report = await writeReport(reportFile, {
+      title: 'ecs-actions demo: the job summaries',
+      description:
+        "What GitHub shows on each run's page of the demo: CI, CD, then CI and CD of a release that crashes and is rolled back.",
+      summaries: [
+        ...jobSummaries(`CI #${ci.runNumber}`, ci),
+        ...jobSummaries(`CD #${cd.runNumber}`, cd),
+        ...jobSummaries(`CI #${ci2.runNumber}`, ci2),
+        ...jobSummaries(`CD #${cd2.runNumber} (rolled back)`, cd2),
+      ],
+    });
+
     banner(`done in ${elapsed()}`);
     console.log('Roll back by hand with the CD workflow\'s "Run workflow" (version: previous), see docs/setup.md.');
+    console.log(`Every job summary of these runs, as GitHub shows them: ${bold(report)}`);
     if (ci.conclusion !== 'success' || cd.conclusion !== 'success' || !verified || cd2.conclusion !== 'failure') {
       process.exitCode = 1;
       console.log(red('The demo did not go as expected (see above).'));
