@@ -93,6 +93,8 @@ function outputsOf(result: DeployTagResult): Record<string, string> {
 
 function summaryOf(result: DeployTagResult): string {
   const code = (value: string | undefined) => (value ? markdownCode(value) : '');
+  // A row with nothing to say (a legacy record has no actor or region) is left out rather than shown empty.
+  const known = (table: string[][]) => table.filter(([, value]) => value !== '');
   const rows: string[][] = [
     ['tag', code(result.tag)],
     ['commit', code(result.sha)],
@@ -115,19 +117,22 @@ function summaryOf(result: DeployTagResult): string {
     return `### Deployment ${result.deploymentId}: ${result.action === 'deployment-started' ? 'in progress' : 'failure'}\n\nVersion ${code(result.version)}.`;
   }
   if (result.mode === 'lookup' && result.found === false) {
-    return `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`;
+    // `version: current` at a place nothing was deployed to yet has no version to name.
+    return result.version
+      ? `### ${code(result.version)} not deployed\n\nNo deploy tag records this version.`
+      : '### Nothing deployed here yet\n\nNo deploy tag records a deploy to this cluster and service.';
   }
   if (result.mode === 'lookup' && !result.latest) {
     rows.push(['ran here', result.legacy ? 'unknown (legacy tag, no deploy records)' : String(result.deployedHere)]);
-    return [`### Deploy of ${code(result.version)}`, '', markdownTable(['', ''], rows)].join('\n');
+    return [`### Deploy of ${code(result.version)}`, '', markdownTable(['', ''], known(rows))].join('\n');
   }
   if (result.mode === 'lookup') {
     rows.push(['rolling back from', code(result.latest ? `${result.latest.tag} (${result.latest.sha})` : '')]);
-    return [`### Rollback target ${code(result.version)}`, '', markdownTable(['', ''], rows)].join('\n');
+    return [`### Rollback target ${code(result.version)}`, '', markdownTable(['', ''], known(rows))].join('\n');
   }
   rows.push(['commit from', result.shaSource ?? '']);
   if (result.movedFrom) rows.push(['moved from', code(result.movedFrom)]);
   rows.push(['previous deploy here', code(result.previous ? `${result.previous.tag} (${result.previous.sha})` : '')]);
   if (result.deploymentId !== undefined) rows.push(['deployment', String(result.deploymentId)]);
-  return [`### Deploy tag ${code(result.tag)} ${result.action}`, '', markdownTable(['', ''], rows)].join('\n');
+  return [`### Deploy tag ${code(result.tag)} ${result.action}`, '', markdownTable(['', ''], known(rows))].join('\n');
 }

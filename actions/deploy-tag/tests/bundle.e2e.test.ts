@@ -128,6 +128,22 @@ describe('deploy-tag bundle, run as the runner runs it', () => {
     ]);
   });
 
+  it('version: current where nothing was deployed yet: found false, a summary that says so (no empty version)', async () => {
+    const result = await run({ version: 'current', cluster: 'staging', service: 'never-deployed' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs).toMatchObject({ found: 'false', version: '' });
+    expect(result.summary).toContain('### Nothing deployed here yet');
+    expect(result.summary).not.toMatch(/###\s+not deployed/);
+  });
+
+  it("a legacy record's unknown fields are left out of the summary, not shown as empty rows", async () => {
+    const result = await run({ version: 'previous' });
+    expect(result.summary).toContain('### Rollback target `0.2552.9`');
+    // 0.2552.9 was recorded without a task definition: no task definition row, rather than an empty one.
+    expect(result.summary).not.toContain('task definition');
+    expect(result.summary).not.toMatch(/^\|\s*[a-z][a-z ]*\|\s*\|$/m);
+  });
+
   it('starts a GitHub Deployment (in_progress) and sets it to failure, writing no tag', async () => {
     const tags = sim.github.tags(OWNER, REPO);
     const url = 'https://app.example.com';
