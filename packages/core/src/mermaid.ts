@@ -8,6 +8,8 @@
 
 /** Characters a label keeps as they are: none of them is syntax in any Mermaid diagram's label, nor in Markdown. */
 const PLAIN = /^[A-Za-z0-9 .,_/+=-]$/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is replaced
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 /** The longest label drawn by default (characters before escaping). */
 export const MERMAID_LABEL_MAX = 80;
 
@@ -18,8 +20,7 @@ export const MERMAID_LABEL_MAX = 80;
  * (`section`, `title`, `click`, `%%`).
  */
 export function mermaidText(value: string, maxLength = MERMAID_LABEL_MAX): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is replaced
-  const flat = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   const chars = [...flat];
   const cut = chars.length > maxLength ? [...chars.slice(0, Math.max(1, maxLength - 1)), '…'] : chars;
   if (cut.length === 0) cut.push('-');
@@ -81,7 +82,9 @@ export function mermaidGantt(chart: GanttChart): string {
     left += Math.max(0, section.tasks.length - room);
   }
   if (left > 0) {
-    lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
+    lines.push(
+      `    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`,
+    );
   }
   lines.push('```');
   return lines.join('\n');

@@ -83,9 +83,13 @@ describe('mermaidGantt', () => {
 
   it('draws at most maxTasks rows and counts the rest in one last row', () => {
     const tasks = Array.from({ length: 5000 }, (_, index) => ({ label: `event ${index}`, startMs: start + index }));
-    const lines = mermaidGantt({ title: 'long', sections: [{ title: 'a', tasks }, { title: 'b', tasks }] }).split(
-      '\n',
-    );
+    const lines = mermaidGantt({
+      title: 'long',
+      sections: [
+        { title: 'a', tasks },
+        { title: 'b', tasks },
+      ],
+    }).split('\n');
     const rows = lines.filter((line) => line.startsWith('    '));
     expect(rows).toHaveLength(MERMAID_GANTT_MAX_TASKS + 1);
     expect(rows.at(-1)).toBe(`    #57;940 more not drawn :milestone, more, ${start + 59}, 0ms`);
