@@ -40,7 +40,15 @@ export {
   mermaidGantt,
   mermaidText,
 } from './mermaid.js';
-export { markdownCell, markdownCode, markdownTable, type OutputValue, setOutputs, writeSummary } from './outputs.js';
+export {
+  markdownCell,
+  markdownCode,
+  markdownTable,
+  markdownText,
+  type OutputValue,
+  setOutputs,
+  writeSummary,
+} from './outputs.js';
 export { type ActionSteps, jobCancelSignal, reportFailure, runAction, StepState } from './run.js';
 export { type AnnotationProperties, plainTextEcho, runner, runnerLines, writePlainText } from './runner.js';
 export {

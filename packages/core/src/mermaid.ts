@@ -6,10 +6,10 @@
  * Diagrams are bounded: a label is cut to a length, a diagram to a number of rows.
  */
 
+import { CONTROL_CHARACTERS } from './outputs.js';
+
 /** Characters a label keeps as they are: none of them is syntax in any Mermaid diagram's label, nor in Markdown. */
 const PLAIN = /^[A-Za-z0-9 .,_/+=-]$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is replaced
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 /** The longest label drawn by default (characters before escaping). */
 export const MERMAID_LABEL_MAX = 80;
 
@@ -20,7 +20,7 @@ export const MERMAID_LABEL_MAX = 80;
  * (`section`, `title`, `click`, `%%`).
  */
 export function mermaidText(value: string, maxLength = MERMAID_LABEL_MAX): string {
-  const flat = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const flat = value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
   const chars = [...flat];
   const cut = chars.length > maxLength ? [...chars.slice(0, Math.max(1, maxLength - 1)), '…'] : chars;
   if (cut.length === 0) cut.push('-');
@@ -48,6 +48,8 @@ export interface GanttSection {
 export interface GanttChart {
   title: string;
   sections: readonly GanttSection[];
+  /** The time axis's labels (d3 time format): default clock times `%H:%M:%S`; days apart, e.g. `%m-%d %H:%M`. */
+  axisFormat?: string;
   /** At most this many tasks are drawn; the rest are counted in a last row. Default MERMAID_GANTT_MAX_TASKS. */
   maxTasks?: number;
 }
@@ -62,7 +64,8 @@ export const MERMAID_GANTT_MAX_TASKS = 60;
 export function mermaidGantt(chart: GanttChart): string {
   const maxTasks = Math.max(1, chart.maxTasks ?? MERMAID_GANTT_MAX_TASKS);
   const lines = ['```mermaid', 'gantt', `  title ${mermaidText(chart.title)}`, '  dateFormat x'];
-  lines.push('  axisFormat %H:%M:%S', '  todayMarker off');
+  const axis = /^[%A-Za-z :./-]{1,40}$/.test(chart.axisFormat ?? '') ? chart.axisFormat : '%H:%M:%S';
+  lines.push(`  axisFormat ${axis}`, '  todayMarker off');
   let drawn = 0;
   let left = 0;
   let lastMs = 0;
