@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 729:
+/***/ 850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,12 +10,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   E: () => (/* binding */ deployTag)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
-var src = __nccwpck_require__(311);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
+var src = __nccwpck_require__(621);
 // EXTERNAL MODULE: ./src/github.ts
 var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
-var records = __nccwpck_require__(669);
+var src_records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/deployment.ts
 /**
  * The GitHub Deployment of a deploy (https://docs.github.com/rest/deployments): created `in_progress` when the
@@ -150,7 +150,7 @@ function isAtPlace(payload, place) {
     const { cluster, service, region, account } = payload;
     if (typeof cluster !== 'string' || typeof service !== 'string')
         return false;
-    if ((0,records/* ecsName */.pC)(cluster) !== (0,records/* ecsName */.pC)(place.cluster) || (0,records/* ecsName */.pC)(service) !== (0,records/* ecsName */.pC)(place.service))
+    if ((0,src_records/* ecsName */.pC)(cluster) !== (0,src_records/* ecsName */.pC)(place.cluster) || (0,src_records/* ecsName */.pC)(service) !== (0,src_records/* ecsName */.pC)(place.service))
         return false;
     if (region !== undefined && region !== place.region)
         return false;
@@ -172,7 +172,7 @@ var src_version = __nccwpck_require__(135);
 /** The newest record of a tag at `place`, if any. */
 function newestRecordAt(tag, place) {
     return tag.records
-        ?.filter((record) => (0,records/* isAt */.ii)(record, place))
+        ?.filter((record) => (0,src_records/* isAt */.ii)(record, place))
         .sort(byTime)
         .at(-1);
 }
@@ -206,6 +206,7 @@ function historyAt(tags, place) {
         .at(-1);
     return { current, ...(previous ? { previous } : {}) };
 }
+/** Oldest record first. */
 function byTime(a, b) {
     return a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
 }
@@ -296,10 +297,10 @@ async function resolveTag(ref, inputs, deps) {
     const object = await readTagObject(ref.objectSha, inputs, deps);
     const sha = object.object.type === 'tag' ? await peel(object.object.sha, 'tag', inputs, deps) : object.object.sha;
     try {
-        return { ...base, sha, records: (0,records/* parseTagMessage */.V3)(object.message, { version: ref.version.text, commit: sha }) };
+        return { ...base, sha, records: (0,src_records/* parseTagMessage */.V3)(object.message, { version: ref.version.text, commit: sha }) };
     }
     catch (error) {
-        if (!(error instanceof records/* RecordError */.W1))
+        if (!(error instanceof src_records/* RecordError */.W1))
             throw error;
         // What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used.
         throw new InvalidRecordsError(`Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`);
@@ -407,8 +408,8 @@ function lookedUp(deploy) {
     };
 }
 function recordOutput({ tag, record }) {
-    const region = record && (0,records/* regionOf */.AP)(record);
-    const account = record && (0,records/* accountOf */.XP)(record);
+    const region = record && (0,src_records/* regionOf */.AP)(record);
+    const account = record && (0,src_records/* accountOf */.XP)(record);
     return {
         tag: tag.tag,
         version: tag.version.text,
@@ -527,7 +528,7 @@ async function createDeployTag(inputs, deps) {
 function recordOf(inputs, nowMs) {
     const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
     return {
-        format: records/* RECORD_FORMAT */.q7,
+        format: src_records/* RECORD_FORMAT */.q7,
         ...inputs.place,
         ...(image !== undefined ? { image } : {}),
         ...(imageDigest !== undefined ? { imageDigest } : {}),
@@ -555,7 +556,7 @@ async function checkCommit(inputs, deps) {
 }
 /** Creates the tag; 'raced' when another run created it between our read and our write. */
 async function writeNew(inputs, deps, record) {
-    const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
+    const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
     const tagObject = await createTagObject(inputs, deps, message);
     try {
         await (0,github/* withRetry */.bD)(() => deps.github.request('POST /repos/{owner}/{repo}/git/refs', {
@@ -584,7 +585,7 @@ async function writeToExisting(inputs, deps, existing, record) {
             deps.info?.(`Tag ${inputs.tag} on ${inputs.sha} already records this run's deploy (${already.time}); left unchanged.`);
             return { action: 'kept' };
         }
-        const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [...(existing.records ?? []), record]);
+        const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [...(existing.records ?? []), record]);
         await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
         deps.info?.(`Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + 1} deploys recorded).`);
         return { action: 'recorded', message };
@@ -593,7 +594,7 @@ async function writeToExisting(inputs, deps, existing, record) {
         throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on commit ${existing.sha}, but this run deploys commit ${inputs.sha} (from ${inputs.shaSource}). One version should come from one commit: build a new version, or set on-exists: move to move the tag to ${inputs.sha}.`);
     }
     // The old commit's deploy records describe another build: a moved tag starts its history anew.
-    const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
+    const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
     await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
     deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
     return { action: 'moved', movedFrom: existing.sha, message };
@@ -675,12 +676,108 @@ async function listRecorded(inputs, deps) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/recent-deploys.ts
+
+
+
+
+
+/** The most places shown: a repository deployed to many is cut to those deployed to most recently. */
+const MAX_PLACES = 20;
+async function recentDeploys(inputs, deps) {
+    const tags = await readAllDeployTags(inputs, deps);
+    const all = tags.flatMap((tag) => (tag.records ?? []).map((record) => ({ tag, record })));
+    const matching = all.filter(({ record }) => (0,src_records/* isAt */.ii)(record, inputs.place));
+    const places = groupByPlace(matching)
+        .map((records) => placeDeploys(records, inputs.count))
+        .sort((a, b) => newestTime(b).localeCompare(newestTime(a)));
+    const shown = places.slice(0, MAX_PLACES);
+    const where = placeText(inputs.place);
+    if (shown.length === 0) {
+        const environments = [...new Set(all.map(({ record }) => record.environment))].sort();
+        const known = environments.length > 0 ? ` The records name the environments ${environments.join(', ')}.` : '';
+        deps.warning?.(`No deploy recorded ${where} in the tags ${inputs.prefix}<version> of ${repositoryOf(inputs)}.${known} Check the environment, cluster, service, region and prefix inputs.`);
+    }
+    else {
+        deps.info?.(`${matching.length} deploys recorded ${where} at ${places.length} place${places.length === 1 ? '' : 's'}; showing the newest ${inputs.count} of each.`);
+    }
+    const newest = shown[0]?.deploys[0];
+    return {
+        mode: 'history',
+        action: 'history',
+        tag: newest?.tag ?? '',
+        sha: newest?.sha ?? '',
+        version: newest?.version ?? '',
+        created: false,
+        history: shown,
+        ...(places.length > shown.length ? { placesLeftOut: places.length - shown.length } : {}),
+    };
+}
+/** Records grouped by where they went: environment, cluster and service by name, region and account. */
+function groupByPlace(records) {
+    const groups = new Map();
+    for (const placed of records) {
+        const { record } = placed;
+        const key = JSON.stringify([
+            record.environment,
+            (0,src_records/* ecsName */.pC)(record.cluster),
+            (0,src_records/* ecsName */.pC)(record.service),
+            (0,src_records/* regionOf */.AP)(record) ?? '',
+            (0,src_records/* accountOf */.XP)(record) ?? '',
+        ]);
+        const group = groups.get(key) ?? [];
+        group.push(placed);
+        groups.set(key, group);
+    }
+    return [...groups.values()];
+}
+/** A place's newest `count` deploys, newest first, each with what it changed there. */
+function placeDeploys(records, count) {
+    const oldestFirst = [...records].sort((a, b) => byTime(a.record, b.record));
+    const deploys = oldestFirst.map((placed, index) => historyDeploy(placed, oldestFirst[index - 1]));
+    const newest = deploys.at(-1);
+    if (newest)
+        newest.current = true;
+    const first = oldestFirst[0]?.record;
+    const region = (0,src_records/* regionOf */.AP)(first);
+    const account = (0,src_records/* accountOf */.XP)(first);
+    return {
+        environment: first.environment,
+        cluster: (0,src_records/* ecsName */.pC)(first.cluster),
+        service: (0,src_records/* ecsName */.pC)(first.service),
+        ...(region !== undefined ? { region } : {}),
+        ...(account !== undefined ? { account } : {}),
+        total: records.length,
+        deploys: deploys.reverse().slice(0, count),
+    };
+}
+function historyDeploy(placed, before) {
+    const { tag, record } = placed;
+    const order = before ? (0,src_version/* compareVersions */.Z)(tag.version, before.tag.version) : 1;
+    return {
+        version: tag.version.text,
+        tag: tag.tag,
+        sha: tag.sha,
+        time: record.time,
+        change: !before ? 'first' : order > 0 ? 'newer' : order < 0 ? 'rollback' : 'redeploy',
+        current: false,
+        ...(record.actor !== undefined ? { actor: record.actor } : {}),
+        ...(record.triggeringActor !== undefined ? { triggeringActor: record.triggeringActor } : {}),
+        ...(record.image !== undefined ? { image: record.image } : {}),
+        ...(record.taskDefinitionArn !== undefined ? { taskDefinitionArn: record.taskDefinitionArn } : {}),
+        ...(record.run !== undefined ? { run: record.run } : {}),
+    };
+}
+const newestTime = (place) => place.deploys[0]?.time ?? '';
+
 ;// CONCATENATED MODULE: ./src/deploy-tag.ts
 /**
  * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), reads
  * the deploy history back for a redeploy or rollback (lookup mode), lists the task definitions it records (list), or
- * sets the state of the deploy's GitHub Deployment (deployment mode).
+ * sets the state of the deploy's GitHub Deployment (deployment mode), or shows the newest deploys of each place
+ * (history mode).
  */
+
 
 
 
@@ -690,6 +787,8 @@ async function deployTag(inputs, deps) {
         return createDeployTag(inputs, deps);
     if (inputs.mode === 'list')
         return listRecorded(inputs, deps);
+    if (inputs.mode === 'history')
+        return recentDeploys(inputs, deps);
     if (inputs.mode === 'deployment') {
         return inputs.state === 'in_progress' ? startDeployment(inputs, deps) : failDeployment(inputs, deps);
     }
@@ -716,7 +815,7 @@ async function deployTag(inputs, deps) {
 /* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
 
 function isRequestError(error) {
     return error instanceof Error && typeof error.status === 'number';
@@ -794,15 +893,97 @@ function explain(error, { what, permission, repository }) {
 
 /***/ }),
 
+/***/ 714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ historyMarkdown)
+/* harmony export */ });
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/**
+ * History mode's job summary: per place a table of its newest deploys (when, version, who, how it ended, commit)
+ * and one Mermaid gantt of them all, each version a bar from its deploy to the next one there (the current one to
+ * now), a rollback drawn red. Record fields are data (an environment name may hold any printable text): every cell
+ * goes through markdownText and every label through mermaidText.
+ */
+
+const CHANGE_TEXT = {
+    first: 'deployed (first deploy here)',
+    newer: 'deployed (newer version)',
+    rollback: 'deployed: rollback to an older version',
+    redeploy: 'deployed again (same version)',
+};
+function historyMarkdown(result, nowMs) {
+    const places = result.history ?? [];
+    if (places.length === 0) {
+        return '### Deploy history\n\nNo deploy is recorded for this environment, cluster and service.';
+    }
+    const parts = [`### Deploy history: ${places.length} place${places.length === 1 ? '' : 's'}`];
+    for (const place of places) {
+        parts.push('', `#### ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(placeName(place))}`, '');
+        if (place.total > place.deploys.length) {
+            parts.push(`The newest ${place.deploys.length} of ${place.total} deploys.`, '');
+        }
+        parts.push((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['When (UTC)', 'Version', 'Who', 'How it ended', 'Commit'], place.deploys.map((deploy) => [
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(deploy.time.replace('T', ' ').replace(/(\.\d+)?Z$/, '')),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(deploy.version),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(whoText(deploy)) + (deploy.run ? ` ([run](${linkTarget(deploy.run)}))` : ''),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(`${CHANGE_TEXT[deploy.change]}${deploy.current ? '; runs there now' : ''}`),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(deploy.sha.slice(0, 7)),
+        ])));
+    }
+    if (result.placesLeftOut)
+        parts.push('', `${result.placesLeftOut} more places are not shown.`);
+    parts.push('', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .mermaidGantt */ .g6)({ title: 'Deploys', axisFormat: '%m-%d %H:%M', sections: ganttSections(places, nowMs) }));
+    return parts.join('\n');
+}
+/** `production: prod/web (us-east-1, 123456789012)` */
+function placeName(place) {
+    const where = [place.region, place.account].filter(Boolean).join(', ');
+    return `${place.environment}: ${place.cluster}/${place.service}${where ? ` (${where})` : ''}`;
+}
+/** `octocat`, or `octocat (re-run by hubot)`; records written before actors were recorded name nobody. */
+function whoText(deploy) {
+    if (!deploy.actor)
+        return 'not recorded';
+    const rerun = deploy.triggeringActor && deploy.triggeringActor !== deploy.actor;
+    return `${deploy.actor}${rerun ? ` (run by ${deploy.triggeringActor})` : ''}`;
+}
+/** A recorded run URL (http(s), printable, no spaces) with every character a link could end at percent-encoded. */
+function linkTarget(url) {
+    return url.replace(/[()<>[\]"'`\\|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** One section per place: each version a bar from its deploy to the next deploy there, or to now. */
+function ganttSections(places, nowMs) {
+    return places.map((place) => ({
+        title: placeName(place),
+        tasks: [...place.deploys].reverse().map((deploy, index, oldestFirst) => {
+            const startMs = Date.parse(deploy.time);
+            const next = oldestFirst[index + 1];
+            return {
+                label: `${deploy.version} by ${deploy.actor ?? 'unrecorded'}${deploy.change === 'rollback' ? ', rollback' : ''}`,
+                startMs,
+                endMs: Math.max(startMs, next ? Date.parse(next.time) : nowMs),
+                tags: deploy.change === 'rollback' ? ['crit'] : deploy.current ? ['active'] : ['done'],
+            };
+        }),
+    }));
+}
+
+
+/***/ }),
+
 /***/ 935:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
-/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
-/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(729);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(694);
+/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(850);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(180);
+/* harmony import */ var _history_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(714);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(180);
+
 
 
 
@@ -813,8 +994,8 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const reader = new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_();
         // Before anything can fail: an error about another input must not show the token either.
         _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.maskSecret */ .Rm.maskSecret(reader.raw('github-token'));
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readDeployTagInputs */ .x7)(reader);
-        const github = new _octokit_core__WEBPACK_IMPORTED_MODULE_4__/* .Octokit */ .E({
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readDeployTagInputs */ .x7)(reader);
+        const github = new _octokit_core__WEBPACK_IMPORTED_MODULE_5__/* .Octokit */ .E({
             auth: inputs.token,
             baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
             userAgent: `ecs-actions/deploy-tag ${_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ECS_ACTIONS_VERSION */ .lg}`,
@@ -822,6 +1003,14 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         });
         const result = await (0,_deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTag */ .E)(inputs, { github, clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning });
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)(outputsOf(result));
+        if (result.mode === 'history') {
+            const places = result.history ?? [];
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(places.length > 0
+                ? `${places.length} place(s); newest deploy: ${result.version} (${result.tag})`
+                : 'No deploy recorded at this place', { title: 'Deploy history' });
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)((0,_history_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .historyMarkdown */ .W)(result, _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml.now()));
+            return;
+        }
         if (result.mode === 'list') {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`The deploy tags record ${result.taskDefinitionArns?.length ?? 0} task definitions`, {
                 title: 'Recorded task definitions',
@@ -879,6 +1068,7 @@ function outputsOf(result) {
         'latest-version': result.latest?.version ?? '',
         'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
         'task-definition-arns': (result.taskDefinitionArns ?? []).join('\n'),
+        history: result.history ? JSON.stringify(result.history) : '',
     };
 }
 function summaryOf(result) {
@@ -938,12 +1128,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   x7: () => (/* binding */ readDeployTagInputs)
 });
 
-// UNUSED EXPORTS: CURRENT_VERSION, LIST_VERSION, LOOKUP_VERSION
+// UNUSED EXPORTS: CURRENT_VERSION, HISTORY_COUNT, HISTORY_VERSION, LIST_VERSION, LOOKUP_VERSION
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
-var src = __nccwpck_require__(311);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
+var src = __nccwpck_require__(621);
 // EXTERNAL MODULE: ./src/records.ts
 var records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/place-inputs.ts
@@ -1074,6 +1264,10 @@ const LOOKUP_VERSION = 'previous';
 const LIST_VERSION = 'recorded';
 /** `version: current` looks up what runs at the place now (its newest deploy there). */
 const CURRENT_VERSION = 'current';
+/** `version: history` writes the newest deploys of each place as a table and a diagram. */
+const HISTORY_VERSION = 'history';
+/** history-count: the default and the most deploys shown per place. */
+const HISTORY_COUNT = { fallback: 10, max: 100 };
 function readDeployTagInputs(input, env = process.env) {
     const token = input.raw('github-token');
     if (!token) {
@@ -1093,15 +1287,20 @@ function readDeployTagInputs(input, env = process.env) {
     const taskDefinitionArn = readField(input, 'task-definition-arn', 'taskDefinitionArn');
     const place = readPlace(input, env, taskDefinitionArn);
     const common = { prefix, token, owner, repo, runUrl, place };
-    if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION || versionText === CURRENT_VERSION) {
+    if (versionText === LOOKUP_VERSION ||
+        versionText === LIST_VERSION ||
+        versionText === CURRENT_VERSION ||
+        versionText === HISTORY_VERSION) {
         checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
         if (versionText === LIST_VERSION)
             return { mode: 'list', ...common };
+        if (versionText === HISTORY_VERSION)
+            return { mode: 'history', ...common, count: readHistoryCount(input) };
         return { mode: 'lookup', ...common, ...(versionText === CURRENT_VERSION ? { current: true } : {}) };
     }
     const version = (0,src_version/* parseVersion */.o)(versionText);
     if (!version) {
-        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
+        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current", "recorded" or "history"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
     }
     const tag = `${prefix}${version.text}`;
     const problem = refNameProblem(`refs/tags/${tag}`);
@@ -1204,6 +1403,17 @@ function recordedPlace(place) {
         throw new src/* ConfigurationError */.j1('Input "region" is empty and no ARN or AWS_REGION gives it: a deploy is recorded with the region it went to, so that a rollback in one region never goes back to a deploy in another. Set region: (e.g. us-east-1), pass task-definition-arn, or run after configure-aws-credentials.');
     }
     return { environment, cluster, service, region, ...(account !== undefined ? { account } : {}) };
+}
+/** history-count: a whole number of deploys per place, 1 to HISTORY_COUNT.max. */
+function readHistoryCount(input) {
+    const raw = input.optionalString('history-count');
+    if (raw === undefined)
+        return HISTORY_COUNT.fallback;
+    const count = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(count >= 1 && count <= HISTORY_COUNT.max)) {
+        throw (0,src/* invalidInput */.aY)('history-count', raw, `must be a whole number of deploys per place from 1 to ${HISTORY_COUNT.max}`, `e.g. history-count: ${HISTORY_COUNT.fallback} (the default), or leave it empty.`);
+    }
+    return count;
 }
 /** An http(s) URL for a Deployment status (environment_url): data shown on GitHub, so no spaces or control characters. */
 function readUrl(input, name) {
@@ -1518,7 +1728,7 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 311:
+/***/ 621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1533,6 +1743,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Rm: () => (/* reexport */ log_namespaceObject),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
+  p7: () => (/* reexport */ markdownText),
+  g6: () => (/* reexport */ mermaidGantt),
   cl: () => (/* reexport */ errors_quoteValue),
   bZ: () => (/* reexport */ realSleep),
   Cs: () => (/* reexport */ runAction),
@@ -1541,7 +1753,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2274,6 +2486,22 @@ function setOutputs(outputs) {
 function markdownCell(value) {
     return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
+/**
+ * Text from outside (a record, an event, a name) as plain Markdown text, also inside a table cell: line breaks
+ * and control characters become spaces, HTML's `<`, `>` and `&` entities, and every other Markdown mark is escaped
+ * with a backslash, so the text can start no heading, link, image, emphasis, code span or table cell.
+ */
+function markdownText(value) {
+    return value
+        .replace(CONTROL_CHARACTERS, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#!|~]/g, (mark) => `\\${mark}`);
+}
+/** Runs of control characters and line or paragraph separators: what text from outside must not bring in. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 /** `code` span that survives backticks in the value. */
 function markdownCode(value) {
     const fence = value.includes('`') ? '``' : '`';
@@ -2294,6 +2522,84 @@ function writeSummary(markdown) {
         return;
     }
     runner_runner.appendSummary(markdown);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/mermaid.ts
+/**
+ * Mermaid diagrams for job summaries (GitHub draws a ```mermaid block), built so that no text from outside (service
+ * events, task ids, versions, actors, app output) can change a diagram's structure, end its code block, or reach
+ * the page as markup: every label keeps letters, digits and a few plain marks as they are and writes every other
+ * character as a Mermaid entity code (`#35;` for `#`), which Mermaid draws as that character, never as syntax.
+ * Diagrams are bounded: a label is cut to a length, a diagram to a number of rows.
+ */
+
+/** Characters a label keeps as they are: none of them is syntax in any Mermaid diagram's label, nor in Markdown. */
+const PLAIN = /^[A-Za-z0-9 .,_/+=-]$/;
+/** The longest label drawn by default (characters before escaping). */
+const MERMAID_LABEL_MAX = 80;
+/**
+ * `value` as the text of a Mermaid label: control characters and line breaks become spaces, runs of spaces one,
+ * the text is cut to `maxLength` characters (with `…`), and every character outside PLAIN is written as an entity
+ * code. The first character is always an entity code, so a label never starts like a keyword of the diagram
+ * (`section`, `title`, `click`, `%%`).
+ */
+function mermaidText(value, maxLength = MERMAID_LABEL_MAX) {
+    const flat = value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+    const chars = [...flat];
+    const cut = chars.length > maxLength ? [...chars.slice(0, Math.max(1, maxLength - 1)), '…'] : chars;
+    if (cut.length === 0)
+        cut.push('-');
+    return cut.map((char, index) => (index > 0 && PLAIN.test(char) ? char : entity(char))).join('');
+}
+function entity(char) {
+    return `#${char.codePointAt(0)};`;
+}
+/** The most rows a gantt chart draws: a long rollout is summarised by its caller, and cut here whatever it passes. */
+const MERMAID_GANTT_MAX_TASKS = 60;
+/**
+ * A ```mermaid gantt block of real times: dates are epoch milliseconds (`dateFormat x`), the axis shows UTC-less
+ * clock times as the reader's browser does. Every title and label goes through mermaidText; ids are generated.
+ */
+function mermaidGantt(chart) {
+    const maxTasks = Math.max(1, chart.maxTasks ?? MERMAID_GANTT_MAX_TASKS);
+    const lines = ['```mermaid', 'gantt', `  title ${mermaidText(chart.title)}`, '  dateFormat x'];
+    const axis = /^[%A-Za-z :./-]{1,40}$/.test(chart.axisFormat ?? '') ? chart.axisFormat : '%H:%M:%S';
+    lines.push(`  axisFormat ${axis}`, '  todayMarker off');
+    let drawn = 0;
+    let left = 0;
+    let lastMs = 0;
+    for (const section of chart.sections) {
+        if (section.tasks.length === 0)
+            continue;
+        const room = maxTasks - drawn;
+        if (room <= 0) {
+            left += section.tasks.length;
+            continue;
+        }
+        lines.push(`  section ${mermaidText(section.title, 40)}`);
+        for (const task of section.tasks.slice(0, room)) {
+            drawn++;
+            lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
+            lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
+        }
+        left += Math.max(0, section.tasks.length - room);
+    }
+    if (left > 0) {
+        lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function ganttTaskLine(task, id) {
+    const tags = [...(task.tags ?? [])];
+    const start = Math.round(task.startMs);
+    // A point in time: a milestone (Mermaid draws it at its start plus half its length, so length 0).
+    const point = tags.includes('milestone') || task.endMs === undefined;
+    if (point && !tags.includes('milestone'))
+        tags.push('milestone');
+    // A bar shorter than a second is drawn a second long, or it would not be seen at a rollout's scale.
+    const end = point ? start : Math.max(Math.round(task.endMs ?? start), start + 1000);
+    return `${mermaidText(task.label)} :${[...tags, id, String(start), point ? '0ms' : String(end)].join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/run.ts
@@ -2493,6 +2799,7 @@ function readInputFile(input, resolved, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 
