@@ -274,6 +274,8 @@ class RolloutTimeline {
     stages = [];
     stageKey;
     lifecycleEvents = new Map();
+    /** Deployments seen with tasks still to start. */
+    notAllRunning = new Set();
     constructor(now, startMs) {
         this.now = now;
         this.startMs = startMs;
@@ -302,7 +304,8 @@ class RolloutTimeline {
                 track = {
                     id: deployment.id,
                     ...(deployment.taskDefinition ? { taskDefinitionArn: deployment.taskDefinition } : {}),
-                    startMs: deployment.createdAt?.getTime() ?? at,
+                    // AWS's clock and the runner's differ a little: a deployment cannot have started after it was seen.
+                    startMs: Math.min(deployment.createdAt?.getTime() ?? at, at),
                     lastSeenMs: at,
                     states: [],
                 };
@@ -316,10 +319,12 @@ class RolloutTimeline {
             }
             const desired = deployment.desiredCount ?? 0;
             track.desiredCount = desired;
-            if (track.allRunningMs === undefined && desired > 0 && (deployment.runningCount ?? 0) >= desired) {
-                if ((deployment.pendingCount ?? 0) === 0)
-                    track.allRunningMs = at;
-            }
+            const allRunning = desired > 0 && (deployment.runningCount ?? 0) >= desired && (deployment.pendingCount ?? 0) === 0;
+            // When its tasks came up during the step; one all running from the first look (the one before) has no such time.
+            if (!allRunning)
+                this.notAllRunning.add(deployment.id);
+            else if (track.allRunningMs === undefined && this.notAllRunning.has(deployment.id))
+                track.allRunningMs = at;
         }
         for (const track of this.deployments.values()) {
             if (!present.has(track.id) && track.goneMs === undefined)
@@ -369,7 +374,8 @@ class RolloutTimeline {
             stages: [...this.stages, ...[...this.lifecycleEvents.values()].sort((a, b) => a.startMs - b.startMs)].map(close),
             events: events.map((event) => ({
                 label: event.message ?? '',
-                atMs: event.createdAt?.getTime() ?? endMs,
+                // Within the step: AWS's clock may be a little ahead of the runner's.
+                atMs: Math.max(this.startMs, Math.min(event.createdAt?.getTime() ?? endMs, endMs)),
                 ...(looksFailed(event.message) ? { failed: true } : {}),
             })),
         };

@@ -4,7 +4,7 @@ import nock from 'nock';
 import { deploy } from '../src/deploy.js';
 import { summaryMarkdown } from '../src/summary.js';
 import { toRegisterRequest } from '../src/taskdef.js';
-import type { TimelineData } from '../src/timeline/record.js';
+import { RolloutTimeline, type TimelineData } from '../src/timeline/record.js';
 import type { DeployResult } from '../src/types.js';
 import { deployInputs } from './deploy-inputs.js';
 import { at, describeAnswer, EcsScript, type ServiceSpec, tdArn, testDeps, updateAnswer } from './fake-ecs.js';
@@ -105,6 +105,8 @@ describe('rollout timeline in the job summary', () => {
     expect(ours?.states.map((state) => state.label)).toEqual(['IN_PROGRESS', 'COMPLETED']);
     expect(ours?.allRunningMs).toBeDefined();
     expect(old?.goneMs).toBeDefined();
+    // All running from the first look: no time its tasks came up during the step.
+    expect(old?.allRunningMs).toBeUndefined();
     expect(timeline.events.map((event) => event.label)).toEqual([
       ...HOSTILE,
       '(service web) has reached a steady state.',
@@ -173,6 +175,88 @@ describe('rollout timeline in the job summary', () => {
     expect(row('rollback web:6: IN_PROGRESS > COMPLETED')).toMatch(/ :active, /);
     expect(row('(service web) deployment failed: tasks failed to start.')).toMatch(/ :crit, milestone, /);
     expect(lines[1]).toBe('  title #119;eb#58; rolled-back');
+  });
+});
+
+describe('rollout timeline clocks', () => {
+  it("keeps AWS's times within what the step saw: nothing starts after it was seen or happens after the step", () => {
+    let now = 1_000_000;
+    const timeline = new RolloutTimeline(() => now, now);
+    now += 5000;
+    timeline.observeService({
+      deployments: [{ id: NEW_ID, createdAt: new Date(now + 60_000), desiredCount: 2, runningCount: 0 }],
+    });
+    now += 5000;
+    timeline.observeService({ deployments: [{ id: NEW_ID, desiredCount: 2, runningCount: 2, pendingCount: 0 }] });
+    const data = timeline.snapshot(now, [
+      { id: 'late', createdAt: new Date(now + 3_600_000), message: 'ahead of the runner' },
+      { id: 'early', createdAt: new Date(0), message: 'before the step' },
+    ]);
+    expect(data.deployments[0]).toMatchObject({ startMs: 1_005_000, allRunningMs: 1_010_000 });
+    expect(data.events.map((event) => event.atMs)).toEqual([1_010_000, 1_000_000]);
+  });
+});
+
+describe('rollout timeline of staged strategies and CodeDeploy', () => {
+  it('draws a span per lifecycle stage, status or traffic change, a rollback red', () => {
+    let now = 2_000_000;
+    const timeline = new RolloutTimeline(() => now, now);
+    const stage = (lifecycleStage: string, status: string, weight?: number) => {
+      now += 10_000;
+      timeline.observeServiceDeployment({
+        lifecycleStage: lifecycleStage as never,
+        status: status as never,
+        ...(weight !== undefined ? { targetServiceRevision: { requestedProductionTrafficWeight: weight } } : {}),
+      });
+    };
+    stage('SCALE_UP', 'IN_PROGRESS');
+    stage('SCALE_UP', 'IN_PROGRESS');
+    stage('PRODUCTION_TRAFFIC_SHIFT', 'IN_PROGRESS', 10);
+    stage('PRODUCTION_TRAFFIC_SHIFT', 'IN_PROGRESS', 100);
+    stage('BAKE_TIME', 'ROLLBACK_IN_PROGRESS', 0);
+    const data = timeline.snapshot(now + 5000, []);
+    expect(data.stages).toEqual([
+      { label: 'SCALE_UP (IN_PROGRESS)', startMs: 2_010_000, endMs: 2_030_000 },
+      {
+        label: 'PRODUCTION_TRAFFIC_SHIFT (IN_PROGRESS), new revision 10% traffic',
+        startMs: 2_030_000,
+        endMs: 2_040_000,
+      },
+      {
+        label: 'PRODUCTION_TRAFFIC_SHIFT (IN_PROGRESS), new revision 100% traffic',
+        startMs: 2_040_000,
+        endMs: 2_050_000,
+      },
+      {
+        label: 'BAKE_TIME (ROLLBACK_IN_PROGRESS), new revision 0% traffic',
+        startMs: 2_050_000,
+        endMs: 2_055_000,
+        failed: true,
+      },
+    ]);
+  });
+
+  it("draws CodeDeploy's lifecycle events with CodeDeploy's own times, a failed one red", () => {
+    const timeline = new RolloutTimeline(() => 3_000_000, 3_000_000);
+    const event = (name: string, status: string, start?: number, end?: number) => ({
+      lifecycleEventName: name,
+      status: status as never,
+      ...(start ? { startTime: new Date(start) } : {}),
+      ...(end ? { endTime: new Date(end) } : {}),
+    });
+    timeline.observeCodeDeploy([
+      event('Install', 'Succeeded', 3_001_000, 3_020_000),
+      event('AfterInstall', 'InProgress', 3_020_000),
+    ]);
+    timeline.observeCodeDeploy([
+      event('Install', 'Succeeded', 3_001_000, 3_020_000),
+      event('AfterInstall', 'Failed', 3_020_000, 3_030_000),
+      event('AllowTraffic', 'Pending'),
+    ]);
+    expect(timeline.snapshot(3_040_000, []).stages).toEqual([
+      { label: 'Install (Succeeded)', startMs: 3_001_000, endMs: 3_020_000 },
+      { label: 'AfterInstall (Failed)', startMs: 3_020_000, endMs: 3_030_000, failed: true },
+    ]);
   });
 });
 
