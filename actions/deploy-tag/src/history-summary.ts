@@ -12,6 +12,7 @@ const CHANGE_TEXT: Record<HistoryDeploy['change'], string> = {
   newer: 'deployed (newer version)',
   rollback: 'deployed: rollback to an older version',
   redeploy: 'deployed again (same version)',
+  failed: 'FAILED (its GitHub Deployment failed; not recorded)',
 };
 
 export function historyMarkdown(result: DeployTagResult, nowMs: number): string {
@@ -72,10 +73,17 @@ function ganttSections(places: readonly PlaceDeploys[], nowMs: number): GanttSec
       const startMs = Date.parse(deploy.time);
       const next = oldestFirst[index + 1];
       return {
-        label: `${deploy.version} by ${deploy.actor ?? 'unrecorded'}${deploy.change === 'rollback' ? ', rollback' : ''}`,
+        label: `${deploy.version} by ${deploy.actor ?? 'unrecorded'}${deploy.change === 'rollback' || deploy.change === 'failed' ? `, ${deploy.change}` : ''}`,
         startMs,
-        endMs: Math.max(startMs, next ? Date.parse(next.time) : nowMs),
-        tags: deploy.change === 'rollback' ? ['crit'] : deploy.current ? ['active'] : ['done'],
+        ...(deploy.change === 'failed' ? {} : { endMs: Math.max(startMs, next ? Date.parse(next.time) : nowMs) }),
+        tags:
+          deploy.change === 'failed'
+            ? ['crit', 'milestone']
+            : deploy.change === 'rollback'
+              ? ['crit']
+              : deploy.current
+                ? ['active']
+                : ['done'],
       };
     }),
   }));

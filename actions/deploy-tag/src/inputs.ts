@@ -62,6 +62,8 @@ export type DeploymentInputs = CommonInputs &
         shaSource: string;
         place: RecordedPlace;
         environmentUrl?: string;
+        /** Who runs the deploy, named in the Deployment's payload (history mode shows who a failed deploy was). */
+        actors?: Actors;
       }
     | { mode: 'deployment'; state: 'failure'; version: DeployVersion; deploymentId: number; environmentUrl?: string }
   );
@@ -227,6 +229,7 @@ function readWriteInputs(
       shaSource,
       place: recorded,
       ...(environmentUrl ? { environmentUrl } : {}),
+      ...(env.GITHUB_ACTOR ? { actors: readActors(env) } : {}),
     };
   }
 

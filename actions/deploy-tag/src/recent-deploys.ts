@@ -1,9 +1,10 @@
 /**
  * History mode (`version: history`): the newest deploys of each place that matches environment, cluster, service,
- * region and account (an input left empty matches any), read from the deploy records as the lookups read them.
- * Writes nothing. What each deploy did to its place (first, newer version, rollback, redeploy) comes from the deploy
- * before it there, in time.
+ * region and account (an input left empty matches any), read from the deploy records as the lookups read them, with
+ * the deploys that failed (failed-deploys.ts). Writes nothing. What each recorded deploy did to its place (first,
+ * newer version, rollback, redeploy) comes from the recorded deploy before it there, in time.
  */
+import { type FailedDeploy, readFailedDeploys } from './failed-deploys.js';
 import type { DeployTagDeps } from './github.js';
 import { byTime } from './history.js';
 import type { HistoryInputs } from './inputs.js';
@@ -22,11 +23,19 @@ interface PlacedRecord {
 }
 
 export async function recentDeploys(inputs: HistoryInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
-  const tags = await readAllDeployTags(inputs, deps);
+  const [tags, failed] = await Promise.all([readAllDeployTags(inputs, deps), readFailedDeploys(inputs, deps)]);
   const all = tags.flatMap((tag) => (tag.records ?? []).map((record) => ({ tag, record })));
   const matching = all.filter(({ record }) => isAt(record, inputs.place));
-  const places = groupByPlace(matching)
-    .map((records) => placeDeploys(records, inputs.count))
+  const groups = new Map<string, { records: PlacedRecord[]; failed: FailedDeploy[] }>();
+  const groupOf = (key: string) => {
+    const group = groups.get(key) ?? { records: [], failed: [] };
+    groups.set(key, group);
+    return group;
+  };
+  for (const placed of matching) groupOf(placeKey(placeOfRecord(placed.record))).records.push(placed);
+  for (const deploy of failed) groupOf(placeKey(deploy)).failed.push(deploy);
+  const places = [...groups.values()]
+    .map((group) => placeDeploys(group.records, group.failed, inputs))
     .sort((a, b) => newestTime(b).localeCompare(newestTime(a)));
   const shown = places.slice(0, MAX_PLACES);
   const where = placeText(inputs.place);
@@ -38,10 +47,10 @@ export async function recentDeploys(inputs: HistoryInputs, deps: DeployTagDeps):
     );
   } else {
     deps.info?.(
-      `${matching.length} deploys recorded ${where} at ${places.length} place${places.length === 1 ? '' : 's'}; showing the newest ${inputs.count} of each.`,
+      `${matching.length} deploys recorded and ${failed.length} failed ${where}, at ${places.length} place${places.length === 1 ? '' : 's'}; showing the newest ${inputs.count} of each.`,
     );
   }
-  const newest = shown[0]?.deploys[0];
+  const newest = shown[0]?.deploys.find((deploy) => deploy.current);
   return {
     mode: 'history',
     action: 'history',
@@ -54,46 +63,58 @@ export async function recentDeploys(inputs: HistoryInputs, deps: DeployTagDeps):
   };
 }
 
-/** Records grouped by where they went: environment, cluster and service by name, region and account. */
-function groupByPlace(records: readonly PlacedRecord[]): PlacedRecord[][] {
-  const groups = new Map<string, PlacedRecord[]>();
-  for (const placed of records) {
-    const { record } = placed;
-    const key = JSON.stringify([
-      record.environment,
-      ecsName(record.cluster),
-      ecsName(record.service),
-      regionOf(record) ?? '',
-      accountOf(record) ?? '',
-    ]);
-    const group = groups.get(key) ?? [];
-    group.push(placed);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
-}
+type PlaceOf = Omit<PlaceDeploys, 'total' | 'deploys'>;
 
-/** A place's newest `count` deploys, newest first, each with what it changed there. */
-function placeDeploys(records: PlacedRecord[], count: number): PlaceDeploys {
-  const oldestFirst = [...records].sort((a, b) => byTime(a.record, b.record));
-  const deploys = oldestFirst.map((placed, index) => historyDeploy(placed, oldestFirst[index - 1]));
-  const newest = deploys.at(-1);
-  if (newest) newest.current = true;
-  const first = oldestFirst[0]?.record as DeployRecord;
-  const region = regionOf(first);
-  const account = accountOf(first);
+/** Where a record went: cluster and service by name, region and account as known. */
+function placeOfRecord(record: DeployRecord): PlaceOf {
+  const region = regionOf(record);
+  const account = accountOf(record);
   return {
-    environment: first.environment,
-    cluster: ecsName(first.cluster),
-    service: ecsName(first.service),
+    environment: record.environment,
+    cluster: ecsName(record.cluster),
+    service: ecsName(record.service),
     ...(region !== undefined ? { region } : {}),
     ...(account !== undefined ? { account } : {}),
-    total: records.length,
-    deploys: deploys.reverse().slice(0, count),
   };
 }
 
-function historyDeploy(placed: PlacedRecord, before: PlacedRecord | undefined): HistoryDeploy {
+const placeKey = (place: PlaceOf) =>
+  JSON.stringify([
+    place.environment,
+    ecsName(place.cluster),
+    ecsName(place.service),
+    place.region ?? '',
+    place.account ?? '',
+  ]);
+
+/** A place's newest `count` deploys, recorded and failed, newest first; the newest recorded one runs there now. */
+function placeDeploys(records: PlacedRecord[], failed: FailedDeploy[], inputs: HistoryInputs): PlaceDeploys {
+  const oldestFirst = [...records].sort((a, b) => byTime(a.record, b.record));
+  const recorded = oldestFirst.map((placed, index) => recordedDeploy(placed, oldestFirst[index - 1]));
+  const current = recorded.at(-1);
+  if (current) current.current = true;
+  const failures = failed.map((deploy): HistoryDeploy => failedDeploy(deploy, inputs.prefix));
+  const first = oldestFirst[0];
+  const place = first ? placeOfRecord(first.record) : placeOfFailure(failed[0] as FailedDeploy);
+  return {
+    ...place,
+    total: recorded.length + failures.length,
+    deploys: [...recorded, ...failures].sort((a, b) => b.time.localeCompare(a.time)).slice(0, inputs.count),
+  };
+}
+
+function placeOfFailure(deploy: FailedDeploy): PlaceOf {
+  const { environment, cluster, service, region, account } = deploy;
+  return {
+    environment,
+    cluster: ecsName(cluster),
+    service: ecsName(service),
+    ...(region !== undefined ? { region } : {}),
+    ...(account !== undefined ? { account } : {}),
+  };
+}
+
+function recordedDeploy(placed: PlacedRecord, before: PlacedRecord | undefined): HistoryDeploy {
   const { tag, record } = placed;
   const order = before ? compareVersions(tag.version, before.tag.version) : 1;
   return {
@@ -108,6 +129,20 @@ function historyDeploy(placed: PlacedRecord, before: PlacedRecord | undefined): 
     ...(record.image !== undefined ? { image: record.image } : {}),
     ...(record.taskDefinitionArn !== undefined ? { taskDefinitionArn: record.taskDefinitionArn } : {}),
     ...(record.run !== undefined ? { run: record.run } : {}),
+  };
+}
+
+function failedDeploy(deploy: FailedDeploy, prefix: string): HistoryDeploy {
+  return {
+    version: deploy.version,
+    tag: `${prefix}${deploy.version}`,
+    sha: deploy.sha,
+    time: deploy.time,
+    change: 'failed',
+    current: false,
+    ...(deploy.actor !== undefined ? { actor: deploy.actor } : {}),
+    ...(deploy.triggeringActor !== undefined ? { triggeringActor: deploy.triggeringActor } : {}),
+    ...(deploy.run !== undefined ? { run: deploy.run } : {}),
   };
 }
 

@@ -84,15 +84,17 @@ export interface PlaceDeploys {
 }
 
 /**
- * One recorded deploy. Records are written only after a deploy succeeded, so each one ended deployed; `change` says
+ * One deploy. Records are written only after a deploy succeeded, so each recorded one ended deployed; `change` says
  * what it did to the place: its first deploy, a newer version, back to an older one (a rollback), the same again.
+ * `failed`: a deploy whose GitHub Deployment ended in failure (no record; what ran before kept running or was
+ * rolled back to).
  */
 export interface HistoryDeploy {
   version: string;
   tag: string;
   sha: string;
   time: string;
-  change: 'first' | 'newer' | 'rollback' | 'redeploy';
+  change: 'first' | 'newer' | 'rollback' | 'redeploy' | 'failed';
   /** It is what runs at the place now (the place's newest deploy). */
   current: boolean;
   actor?: string;
