@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 850:
+/***/ 129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15,7 +15,7 @@ var src = __nccwpck_require__(621);
 // EXTERNAL MODULE: ./src/github.ts
 var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
-var src_records = __nccwpck_require__(669);
+var records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/deployment.ts
 /**
  * The GitHub Deployment of a deploy (https://docs.github.com/rest/deployments): created `in_progress` when the
@@ -63,7 +63,7 @@ function deploymentResult(version, action, deploymentId) {
     return { mode: 'deployment', action, tag: '', sha: '', version, created: false, deploymentId };
 }
 async function createDeployment(subject, deps) {
-    const { place, metadata = {} } = subject;
+    const { place, metadata = {}, actors } = subject;
     const ctx = context(subject, `create a deployment for environment ${place.environment}`);
     const created = await (0,github/* call */.T1)(deps, ctx, () => deps.github.request('POST /repos/{owner}/{repo}/deployments', {
         owner: subject.owner,
@@ -85,6 +85,8 @@ async function createDeployment(subject, deps) {
             ...(metadata.image ? { image: metadata.image } : {}),
             ...(metadata.imageDigest ? { 'image-digest': metadata.imageDigest } : {}),
             ...(metadata.taskDefinitionArn ? { 'task-definition-arn': metadata.taskDefinitionArn } : {}),
+            ...(actors ? { actor: actors.actor } : {}),
+            ...(actors?.triggeringActor ? { 'triggering-actor': actors.triggeringActor } : {}),
         },
     }));
     const data = created.data;
@@ -142,7 +144,8 @@ async function inactivateReplaced(inputs, deps, deploymentId) {
 }
 /**
  * Whether a Deployment's payload (data: any writer may have created it) names the same cluster, service and region.
- * A payload without a region (made before regions were recorded) is at any region.
+ * A payload without a region (made before regions were recorded) is at any region; a part of `place` left empty
+ * matches any value.
  */
 function isAtPlace(payload, place) {
     if (payload === null || typeof payload !== 'object')
@@ -150,9 +153,11 @@ function isAtPlace(payload, place) {
     const { cluster, service, region, account } = payload;
     if (typeof cluster !== 'string' || typeof service !== 'string')
         return false;
-    if ((0,src_records/* ecsName */.pC)(cluster) !== (0,src_records/* ecsName */.pC)(place.cluster) || (0,src_records/* ecsName */.pC)(service) !== (0,src_records/* ecsName */.pC)(place.service))
+    if (place.cluster !== undefined && (0,records/* ecsName */.pC)(cluster) !== (0,records/* ecsName */.pC)(place.cluster))
         return false;
-    if (region !== undefined && region !== place.region)
+    if (place.service !== undefined && (0,records/* ecsName */.pC)(service) !== (0,records/* ecsName */.pC)(place.service))
+        return false;
+    if (region !== undefined && place.region !== undefined && region !== place.region)
         return false;
     return account === undefined || place.account === undefined || account === place.account;
 }
@@ -172,7 +177,7 @@ var src_version = __nccwpck_require__(135);
 /** The newest record of a tag at `place`, if any. */
 function newestRecordAt(tag, place) {
     return tag.records
-        ?.filter((record) => (0,src_records/* isAt */.ii)(record, place))
+        ?.filter((record) => (0,records/* isAt */.ii)(record, place))
         .sort(byTime)
         .at(-1);
 }
@@ -297,10 +302,10 @@ async function resolveTag(ref, inputs, deps) {
     const object = await readTagObject(ref.objectSha, inputs, deps);
     const sha = object.object.type === 'tag' ? await peel(object.object.sha, 'tag', inputs, deps) : object.object.sha;
     try {
-        return { ...base, sha, records: (0,src_records/* parseTagMessage */.V3)(object.message, { version: ref.version.text, commit: sha }) };
+        return { ...base, sha, records: (0,records/* parseTagMessage */.V3)(object.message, { version: ref.version.text, commit: sha }) };
     }
     catch (error) {
-        if (!(error instanceof src_records/* RecordError */.W1))
+        if (!(error instanceof records/* RecordError */.W1))
             throw error;
         // What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used.
         throw new InvalidRecordsError(`Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`);
@@ -408,8 +413,8 @@ function lookedUp(deploy) {
     };
 }
 function recordOutput({ tag, record }) {
-    const region = record && (0,src_records/* regionOf */.AP)(record);
-    const account = record && (0,src_records/* accountOf */.XP)(record);
+    const region = record && (0,records/* regionOf */.AP)(record);
+    const account = record && (0,records/* accountOf */.XP)(record);
     return {
         tag: tag.tag,
         version: tag.version.text,
@@ -528,7 +533,7 @@ async function createDeployTag(inputs, deps) {
 function recordOf(inputs, nowMs) {
     const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
     return {
-        format: src_records/* RECORD_FORMAT */.q7,
+        format: records/* RECORD_FORMAT */.q7,
         ...inputs.place,
         ...(image !== undefined ? { image } : {}),
         ...(imageDigest !== undefined ? { imageDigest } : {}),
@@ -556,7 +561,7 @@ async function checkCommit(inputs, deps) {
 }
 /** Creates the tag; 'raced' when another run created it between our read and our write. */
 async function writeNew(inputs, deps, record) {
-    const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
+    const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
     const tagObject = await createTagObject(inputs, deps, message);
     try {
         await (0,github/* withRetry */.bD)(() => deps.github.request('POST /repos/{owner}/{repo}/git/refs', {
@@ -585,7 +590,7 @@ async function writeToExisting(inputs, deps, existing, record) {
             deps.info?.(`Tag ${inputs.tag} on ${inputs.sha} already records this run's deploy (${already.time}); left unchanged.`);
             return { action: 'kept' };
         }
-        const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [...(existing.records ?? []), record]);
+        const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [...(existing.records ?? []), record]);
         await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
         deps.info?.(`Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + 1} deploys recorded).`);
         return { action: 'recorded', message };
@@ -594,7 +599,7 @@ async function writeToExisting(inputs, deps, existing, record) {
         throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on commit ${existing.sha}, but this run deploys commit ${inputs.sha} (from ${inputs.shaSource}). One version should come from one commit: build a new version, or set on-exists: move to move the tag to ${inputs.sha}.`);
     }
     // The old commit's deploy records describe another build: a moved tag starts its history anew.
-    const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
+    const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
     await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
     deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
     return { action: 'moved', movedFrom: existing.sha, message };
@@ -676,7 +681,103 @@ async function listRecorded(inputs, deps) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/failed-deploys.ts
+/**
+ * The failed deploys of history mode: deploy records are written only after a deploy succeeded, so the deploys that
+ * failed are read from the GitHub Deployments deploy.yml sets to `failure`. Everything read is data from the API
+ * (payloads may come from any writer): each field is checked with the deploy records' rules and a Deployment that
+ * breaks one is skipped. Reading them is a report: a refusal or an error is a warning, never a failed step.
+ */
+
+
+
+
+
+/** How many of the newest Deployments are read, and how many of their statuses at most. */
+const FAILED_SEARCH = 30;
+async function readFailedDeploys(inputs, deps) {
+    try {
+        return await failedDeploys(inputs, deps);
+    }
+    catch (error) {
+        deps.warning?.(`The failed deploys are not shown (they are read from the GitHub Deployments): ${(0,src/* errorMessage */.gJ)(error)}`);
+        return [];
+    }
+}
+async function failedDeploys(inputs, deps) {
+    const base = { owner: inputs.owner, repo: inputs.repo };
+    const { environment } = inputs.place;
+    const listed = await (0,github/* call */.T1)(deps, context(inputs, 'list the deployments'), () => deps.github.request('GET /repos/{owner}/{repo}/deployments', {
+        ...base,
+        task: 'deploy',
+        per_page: FAILED_SEARCH,
+        ...(environment ? { environment } : {}),
+    }));
+    const failed = [];
+    for (const item of listed.data.slice(0, FAILED_SEARCH)) {
+        const deployment = deploymentFields(item);
+        if (!deployment || !isAtPlace(deployment.payload, inputs.place))
+            continue;
+        const statuses = await (0,github/* call */.T1)(deps, context(inputs, `read the statuses of deployment ${deployment.id}`), () => deps.github.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            ...base,
+            deployment_id: deployment.id,
+            per_page: 1,
+        }));
+        const status = (statuses.data[0] ?? {});
+        if (status.state !== 'failure' && status.state !== 'error')
+            continue;
+        const found = failedDeploy(deployment, status);
+        if (found)
+            failed.push(found);
+    }
+    return failed;
+}
+function deploymentFields(item) {
+    const { id, sha, environment, payload } = (item ?? {});
+    if (typeof id !== 'number' || payload === null || typeof payload !== 'object')
+        return undefined;
+    return { id, sha, environment, payload: payload };
+}
+/** The failed deploy a Deployment and its failure status tell of, when every field passes its record rule. */
+function failedDeploy(deployment, status) {
+    const { payload } = deployment;
+    const text = (value, rule) => typeof value === 'string' && records/* FIELD_RULES */.Jx[rule].test(value) ? value : undefined;
+    const environment = text(deployment.environment, 'environment');
+    const cluster = text(payload.cluster, 'cluster');
+    const service = text(payload.service, 'service');
+    const version = typeof payload.version === 'string' ? (0,src_version/* parseVersion */.o)(payload.version)?.text : undefined;
+    const sha = typeof deployment.sha === 'string' && /^[0-9a-f]{40}$/.test(deployment.sha) ? deployment.sha : undefined;
+    const createdAt = typeof status.created_at === 'string' ? Date.parse(status.created_at) : Number.NaN;
+    if (!environment || !cluster || !service || !version || !sha || Number.isNaN(createdAt))
+        return undefined;
+    const region = text(payload.region, 'region');
+    const account = text(payload.account, 'account');
+    const actor = text(payload.actor, 'actor');
+    const triggeringActor = text(payload['triggering-actor'], 'triggeringActor');
+    const run = text(status.log_url, 'run');
+    return {
+        environment,
+        cluster,
+        service,
+        version,
+        sha,
+        time: new Date(createdAt).toISOString(),
+        ...(region ? { region } : {}),
+        ...(account ? { account } : {}),
+        ...(actor ? { actor } : {}),
+        ...(triggeringActor ? { triggeringActor } : {}),
+        ...(run ? { run } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/recent-deploys.ts
+/**
+ * History mode (`version: history`): the newest deploys of each place that matches environment, cluster, service,
+ * region and account (an input left empty matches any), read from the deploy records as the lookups read them, with
+ * the deploys that failed (failed-deploys.ts). Writes nothing. What each recorded deploy did to its place (first,
+ * newer version, rollback, redeploy) comes from the recorded deploy before it there, in time.
+ */
+
 
 
 
@@ -685,11 +786,21 @@ async function listRecorded(inputs, deps) {
 /** The most places shown: a repository deployed to many is cut to those deployed to most recently. */
 const MAX_PLACES = 20;
 async function recentDeploys(inputs, deps) {
-    const tags = await readAllDeployTags(inputs, deps);
+    const [tags, failed] = await Promise.all([readAllDeployTags(inputs, deps), readFailedDeploys(inputs, deps)]);
     const all = tags.flatMap((tag) => (tag.records ?? []).map((record) => ({ tag, record })));
-    const matching = all.filter(({ record }) => (0,src_records/* isAt */.ii)(record, inputs.place));
-    const places = groupByPlace(matching)
-        .map((records) => placeDeploys(records, inputs.count))
+    const matching = all.filter(({ record }) => (0,records/* isAt */.ii)(record, inputs.place));
+    const groups = new Map();
+    const groupOf = (key) => {
+        const group = groups.get(key) ?? { records: [], failed: [] };
+        groups.set(key, group);
+        return group;
+    };
+    for (const placed of matching)
+        groupOf(placeKey(placeOfRecord(placed.record))).records.push(placed);
+    for (const deploy of failed)
+        groupOf(placeKey(deploy)).failed.push(deploy);
+    const places = [...groups.values()]
+        .map((group) => placeDeploys(group.records, group.failed, inputs))
         .sort((a, b) => newestTime(b).localeCompare(newestTime(a)));
     const shown = places.slice(0, MAX_PLACES);
     const where = placeText(inputs.place);
@@ -699,9 +810,9 @@ async function recentDeploys(inputs, deps) {
         deps.warning?.(`No deploy recorded ${where} in the tags ${inputs.prefix}<version> of ${repositoryOf(inputs)}.${known} Check the environment, cluster, service, region and prefix inputs.`);
     }
     else {
-        deps.info?.(`${matching.length} deploys recorded ${where} at ${places.length} place${places.length === 1 ? '' : 's'}; showing the newest ${inputs.count} of each.`);
+        deps.info?.(`${matching.length} deploys recorded and ${failed.length} failed ${where}, at ${places.length} place${places.length === 1 ? '' : 's'}; showing the newest ${inputs.count} of each.`);
     }
-    const newest = shown[0]?.deploys[0];
+    const newest = shown[0]?.deploys.find((deploy) => deploy.current);
     return {
         mode: 'history',
         action: 'history',
@@ -713,45 +824,52 @@ async function recentDeploys(inputs, deps) {
         ...(places.length > shown.length ? { placesLeftOut: places.length - shown.length } : {}),
     };
 }
-/** Records grouped by where they went: environment, cluster and service by name, region and account. */
-function groupByPlace(records) {
-    const groups = new Map();
-    for (const placed of records) {
-        const { record } = placed;
-        const key = JSON.stringify([
-            record.environment,
-            (0,src_records/* ecsName */.pC)(record.cluster),
-            (0,src_records/* ecsName */.pC)(record.service),
-            (0,src_records/* regionOf */.AP)(record) ?? '',
-            (0,src_records/* accountOf */.XP)(record) ?? '',
-        ]);
-        const group = groups.get(key) ?? [];
-        group.push(placed);
-        groups.set(key, group);
-    }
-    return [...groups.values()];
-}
-/** A place's newest `count` deploys, newest first, each with what it changed there. */
-function placeDeploys(records, count) {
-    const oldestFirst = [...records].sort((a, b) => byTime(a.record, b.record));
-    const deploys = oldestFirst.map((placed, index) => historyDeploy(placed, oldestFirst[index - 1]));
-    const newest = deploys.at(-1);
-    if (newest)
-        newest.current = true;
-    const first = oldestFirst[0]?.record;
-    const region = (0,src_records/* regionOf */.AP)(first);
-    const account = (0,src_records/* accountOf */.XP)(first);
+/** Where a record went: cluster and service by name, region and account as known. */
+function placeOfRecord(record) {
+    const region = (0,records/* regionOf */.AP)(record);
+    const account = (0,records/* accountOf */.XP)(record);
     return {
-        environment: first.environment,
-        cluster: (0,src_records/* ecsName */.pC)(first.cluster),
-        service: (0,src_records/* ecsName */.pC)(first.service),
+        environment: record.environment,
+        cluster: (0,records/* ecsName */.pC)(record.cluster),
+        service: (0,records/* ecsName */.pC)(record.service),
         ...(region !== undefined ? { region } : {}),
         ...(account !== undefined ? { account } : {}),
-        total: records.length,
-        deploys: deploys.reverse().slice(0, count),
     };
 }
-function historyDeploy(placed, before) {
+const placeKey = (place) => JSON.stringify([
+    place.environment,
+    (0,records/* ecsName */.pC)(place.cluster),
+    (0,records/* ecsName */.pC)(place.service),
+    place.region ?? '',
+    place.account ?? '',
+]);
+/** A place's newest `count` deploys, recorded and failed, newest first; the newest recorded one runs there now. */
+function placeDeploys(records, failed, inputs) {
+    const oldestFirst = [...records].sort((a, b) => byTime(a.record, b.record));
+    const recorded = oldestFirst.map((placed, index) => recordedDeploy(placed, oldestFirst[index - 1]));
+    const current = recorded.at(-1);
+    if (current)
+        current.current = true;
+    const failures = failed.map((deploy) => recent_deploys_failedDeploy(deploy, inputs.prefix));
+    const first = oldestFirst[0];
+    const place = first ? placeOfRecord(first.record) : placeOfFailure(failed[0]);
+    return {
+        ...place,
+        total: recorded.length + failures.length,
+        deploys: [...recorded, ...failures].sort((a, b) => b.time.localeCompare(a.time)).slice(0, inputs.count),
+    };
+}
+function placeOfFailure(deploy) {
+    const { environment, cluster, service, region, account } = deploy;
+    return {
+        environment,
+        cluster: (0,records/* ecsName */.pC)(cluster),
+        service: (0,records/* ecsName */.pC)(service),
+        ...(region !== undefined ? { region } : {}),
+        ...(account !== undefined ? { account } : {}),
+    };
+}
+function recordedDeploy(placed, before) {
     const { tag, record } = placed;
     const order = before ? (0,src_version/* compareVersions */.Z)(tag.version, before.tag.version) : 1;
     return {
@@ -766,6 +884,19 @@ function historyDeploy(placed, before) {
         ...(record.image !== undefined ? { image: record.image } : {}),
         ...(record.taskDefinitionArn !== undefined ? { taskDefinitionArn: record.taskDefinitionArn } : {}),
         ...(record.run !== undefined ? { run: record.run } : {}),
+    };
+}
+function recent_deploys_failedDeploy(deploy, prefix) {
+    return {
+        version: deploy.version,
+        tag: `${prefix}${deploy.version}`,
+        sha: deploy.sha,
+        time: deploy.time,
+        change: 'failed',
+        current: false,
+        ...(deploy.actor !== undefined ? { actor: deploy.actor } : {}),
+        ...(deploy.triggeringActor !== undefined ? { triggeringActor: deploy.triggeringActor } : {}),
+        ...(deploy.run !== undefined ? { run: deploy.run } : {}),
     };
 }
 const newestTime = (place) => place.deploys[0]?.time ?? '';
@@ -912,6 +1043,7 @@ const CHANGE_TEXT = {
     newer: 'deployed (newer version)',
     rollback: 'deployed: rollback to an older version',
     redeploy: 'deployed again (same version)',
+    failed: 'FAILED (its GitHub Deployment failed; not recorded)',
 };
 function historyMarkdown(result, nowMs) {
     const places = result.history ?? [];
@@ -961,10 +1093,16 @@ function ganttSections(places, nowMs) {
             const startMs = Date.parse(deploy.time);
             const next = oldestFirst[index + 1];
             return {
-                label: `${deploy.version} by ${deploy.actor ?? 'unrecorded'}${deploy.change === 'rollback' ? ', rollback' : ''}`,
+                label: `${deploy.version} by ${deploy.actor ?? 'unrecorded'}${deploy.change === 'rollback' || deploy.change === 'failed' ? `, ${deploy.change}` : ''}`,
                 startMs,
-                endMs: Math.max(startMs, next ? Date.parse(next.time) : nowMs),
-                tags: deploy.change === 'rollback' ? ['crit'] : deploy.current ? ['active'] : ['done'],
+                ...(deploy.change === 'failed' ? {} : { endMs: Math.max(startMs, next ? Date.parse(next.time) : nowMs) }),
+                tags: deploy.change === 'failed'
+                    ? ['crit', 'milestone']
+                    : deploy.change === 'rollback'
+                        ? ['crit']
+                        : deploy.current
+                            ? ['active']
+                            : ['done'],
             };
         }),
     }));
@@ -979,7 +1117,7 @@ function ganttSections(places, nowMs) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(694);
-/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(850);
+/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(129);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
 /* harmony import */ var _history_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(714);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(180);
@@ -1356,6 +1494,7 @@ function readWriteInputs(input, env, common, given) {
             shaSource,
             place: recorded,
             ...(environmentUrl ? { environmentUrl } : {}),
+            ...(env.GITHUB_ACTOR ? { actors: readActors(env) } : {}),
         };
     }
     const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'], 'keep');

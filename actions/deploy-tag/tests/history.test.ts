@@ -1,6 +1,7 @@
 import { ConfigurationError } from '@ecs-actions/core';
 import { describe, expect, it } from '@jest/globals';
 import { deployTag } from '../src/deploy-tag.js';
+import type { GitHubClient } from '../src/github.js';
 import { historyMarkdown } from '../src/history-summary.js';
 import type { DeployTagResult } from '../src/result.js';
 import {
@@ -169,6 +170,89 @@ describe('history mode (version: history)', () => {
     const { result, warnings } = await history();
     expect(result.history?.[0]?.deploys.map((d) => d.version)).toEqual(['0.2601.1']);
     expect(warnings).toEqual([expect.stringContaining('ecs-deploy-0.2601.2')]);
+  });
+});
+
+describe('history mode: the failed deploys, from the GitHub Deployments', () => {
+  /** A deploy as deploy.yml runs it that fails: its Deployment in_progress, then failure; no record. */
+  async function failedDeploy(version: string, sha: string, env: NodeJS.ProcessEnv = ENV, place = PRODUCTION) {
+    const started = await run({ version, sha, 'deployment-state': 'in_progress', ...place }, env);
+    await run({ version, 'deployment-state': 'failure', 'deployment-id': String(started.deploymentId), ...place }, env);
+  }
+
+  it('shows a failed deploy in red with who ran it, between the recorded ones, and keeps what runs now', async () => {
+    await seedTags([['0.2601.1', A]]);
+    await failedDeploy('0.2601.2', B, { ...ANOTHER_RUN, GITHUB_ACTOR: 'mona', GITHUB_TRIGGERING_ACTOR: 'mona' });
+    const [byMona] = gh.github.deployments('octo-org', 'octo-app');
+    expect(byMona?.payload).toMatchObject({ actor: 'mona', 'triggering-actor': 'mona' });
+    await failedDeploy('0.2601.3', C, { ...ENV, GITHUB_RUN_ID: '1658822001' });
+    // A failure at another place is not this place's.
+    await failedDeploy('0.2601.4', C, ENV, STAGING);
+    const { result, markdown } = await history({ service: 'web' });
+    const deploys = result.history?.[0]?.deploys ?? [];
+    expect(deploys.map((d) => [d.version, d.change, d.current, d.actor])).toEqual([
+      ['0.2601.3', 'failed', false, 'octocat'],
+      ['0.2601.2', 'failed', false, 'mona'],
+      ['0.2601.1', 'first', true, 'octocat'],
+    ]);
+    expect(result).toMatchObject({ version: '0.2601.1', sha: A });
+    expect(markdown).toContain(
+      '| 0.2601.2 | mona ([run](https://github.com/octo-org/octo-app/actions/runs/1658821999)) | FAILED \\(its GitHub Deployment failed; not recorded\\) | bbbbbbb |',
+    );
+    const rows = ganttOf(markdown).filter((line) => line.startsWith('    '));
+    for (const row of rows) expect(row).toMatch(GANTT_LINE);
+    expect(rows.find((row) => drawn(row.trim()).startsWith('0.2601.2 by mona, failed'))).toMatch(
+      / :crit, milestone, t\d+, \d+, 0ms$/,
+    );
+  });
+
+  it('skips a Deployment whose payload breaks a record rule, and shows the records when Deployments cannot be read', async () => {
+    await seedTags([['0.2601.1', A]]);
+    const client = gh.client();
+    const created = await client.request('POST /repos/{owner}/{repo}/deployments', {
+      owner: 'octo-org',
+      repo: 'octo-app',
+      ref: B,
+      environment: 'production',
+      task: 'deploy',
+      auto_merge: false,
+      required_contexts: [],
+      payload: { version: '0.2601.2', cluster: 'prod', service: 'web', actor: 'x\n::error::forged' },
+    });
+    const id = (created.data as { id: number }).id;
+    await client.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      owner: 'octo-org',
+      repo: 'octo-app',
+      deployment_id: id,
+      state: 'failure',
+    });
+    const shown = await history();
+    const failed = shown.result.history?.[0]?.deploys.find((d) => d.change === 'failed');
+    // The actor breaks its rule: not shown; the rest of the Deployment passes its rules.
+    expect(failed).toMatchObject({ version: '0.2601.2', sha: B });
+    expect(failed?.actor).toBeUndefined();
+
+    // A token without deployments: read (GitHub's 403): the records are still shown, with one warning.
+    const parsed = read({ version: 'history' });
+    const real = gh.client(parsed.token);
+    const denied = Object.assign(new Error('Resource not accessible by integration'), {
+      status: 403,
+      response: { data: { message: 'Resource not accessible by integration' } },
+    });
+    const github = {
+      request: ((route: string, params?: object) =>
+        route.includes('/deployments')
+          ? Promise.reject(denied)
+          : real.request(route as never, params as never)) as unknown as GitHubClient['request'],
+    };
+    const warnings: string[] = [];
+    const result = await deployTag(parsed, { github, clock, sleep: clock.sleep, warning: (w) => warnings.push(w) });
+    expect(result.history?.[0]?.deploys.map((d) => d.version)).toEqual(['0.2601.1']);
+    expect(warnings).toEqual([
+      expect.stringContaining(
+        'The failed deploys are not shown (they are read from the GitHub Deployments): GitHub answered 403 (Resource not accessible by integration) to list the deployments in octo-org/octo-app: the job needs `permissions: deployments: write`.',
+      ),
+    ]);
   });
 });
 

@@ -72,10 +72,21 @@ describe('deploy.yml draws the rollout and the deploy history', () => {
     expect(labels).toContain('Roll back and report');
     expect(deploy.summary).toMatch(/ :crit, t\d+, \d+, \d+\n/);
 
-    // The failed deploy wrote no record: the history still shows the first version running there.
+    // The failed deploy wrote no record: the history shows it failed (its GitHub Deployment), the first version
+    // still running there.
     const history = step(cd, 'deploy/deploy', 'history');
     expect(history.outcome).toBe('success');
-    expect(history.summary).toContain(`| ${versions[0]} | octocat`);
-    expect(history.summary).not.toContain(`| ${ci.outputs['build-push']?.version} |`);
+    expect(history.summary).toMatch(
+      new RegExp(`\\| ${versions[0]} \\| octocat .*\\| deployed \\\\\\(first deploy here\\\\\\); runs there now \\|`),
+    );
+    expect(history.summary).toMatch(
+      new RegExp(
+        `\\| ${ci.outputs['build-push']?.version} \\| octocat .*\\| FAILED \\\\\\(its GitHub Deployment failed`,
+      ),
+    );
+    expect(ganttLabels(history.summary)).toEqual([
+      `${versions[0]} by octocat`,
+      `${ci.outputs['build-push']?.version} by octocat, failed`,
+    ]);
   }, 240_000);
 });
