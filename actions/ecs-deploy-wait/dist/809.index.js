@@ -34,10 +34,11 @@ var record = __webpack_require__(7470);
 /** Service events drawn: the first ones and the newest, with a row counting those between. */
 const FIRST_EVENTS = 6;
 const LAST_EVENTS = 10;
-/** The summary's "Rollout timeline" part, or nothing when no timeline was kept. */
+/** The summary's "Rollout timeline" part, or nothing when no timeline was kept or nothing was deployed. */
 function timelineMarkdown(result) {
     const timeline = result.timeline;
-    if (!timeline)
+    // Nothing was rolled out: no story in time to draw.
+    if (!timeline || result.status === 'unchanged')
         return [];
     const sections = [
         { title: 'This step', tasks: timeline.phases.map((phase) => ({ ...spanTask(phase), tags: phaseTags(phase) })) },

@@ -327,7 +327,17 @@ describe('rollout timeline bounds', () => {
     expect(labels).toContain('event 99');
   });
 
-  it('writes no timeline for a result without one', () => {
+  it('writes no timeline for a result without one, nor when nothing was deployed', () => {
     expect(summaryMarkdown(base)).not.toContain('mermaid');
+    const timeline: TimelineData = {
+      startMs: start,
+      endMs: start + 1000,
+      phases: [],
+      deployments: [],
+      stages: [],
+      events: [],
+    };
+    expect(summaryMarkdown({ ...base, timeline })).toContain('```mermaid');
+    expect(summaryMarkdown({ ...base, status: 'unchanged', timeline })).not.toContain('mermaid');
   });
 });

@@ -13,10 +13,11 @@ import { type DeploymentTrack, PHASES, type TimelineData, type TimelinePoint } f
 const FIRST_EVENTS = 6;
 const LAST_EVENTS = 10;
 
-/** The summary's "Rollout timeline" part, or nothing when no timeline was kept. */
+/** The summary's "Rollout timeline" part, or nothing when no timeline was kept or nothing was deployed. */
 export function timelineMarkdown(result: DeployResult): string[] {
   const timeline = result.timeline;
-  if (!timeline) return [];
+  // Nothing was rolled out: no story in time to draw.
+  if (!timeline || result.status === 'unchanged') return [];
   const sections: GanttSection[] = [
     { title: 'This step', tasks: timeline.phases.map((phase) => ({ ...spanTask(phase), tags: phaseTags(phase) })) },
     { title: 'Predicted vs actual', tasks: predictedTasks(result, timeline) },
