@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 729:
+/***/ 129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,8 +10,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   E: () => (/* binding */ deployTag)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
-var src = __nccwpck_require__(311);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
+var src = __nccwpck_require__(621);
 // EXTERNAL MODULE: ./src/github.ts
 var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
@@ -63,7 +63,7 @@ function deploymentResult(version, action, deploymentId) {
     return { mode: 'deployment', action, tag: '', sha: '', version, created: false, deploymentId };
 }
 async function createDeployment(subject, deps) {
-    const { place, metadata = {} } = subject;
+    const { place, metadata = {}, actors } = subject;
     const ctx = context(subject, `create a deployment for environment ${place.environment}`);
     const created = await (0,github/* call */.T1)(deps, ctx, () => deps.github.request('POST /repos/{owner}/{repo}/deployments', {
         owner: subject.owner,
@@ -85,6 +85,8 @@ async function createDeployment(subject, deps) {
             ...(metadata.image ? { image: metadata.image } : {}),
             ...(metadata.imageDigest ? { 'image-digest': metadata.imageDigest } : {}),
             ...(metadata.taskDefinitionArn ? { 'task-definition-arn': metadata.taskDefinitionArn } : {}),
+            ...(actors ? { actor: actors.actor } : {}),
+            ...(actors?.triggeringActor ? { 'triggering-actor': actors.triggeringActor } : {}),
         },
     }));
     const data = created.data;
@@ -142,7 +144,8 @@ async function inactivateReplaced(inputs, deps, deploymentId) {
 }
 /**
  * Whether a Deployment's payload (data: any writer may have created it) names the same cluster, service and region.
- * A payload without a region (made before regions were recorded) is at any region.
+ * A payload without a region (made before regions were recorded) is at any region; a part of `place` left empty
+ * matches any value.
  */
 function isAtPlace(payload, place) {
     if (payload === null || typeof payload !== 'object')
@@ -150,9 +153,11 @@ function isAtPlace(payload, place) {
     const { cluster, service, region, account } = payload;
     if (typeof cluster !== 'string' || typeof service !== 'string')
         return false;
-    if ((0,records/* ecsName */.pC)(cluster) !== (0,records/* ecsName */.pC)(place.cluster) || (0,records/* ecsName */.pC)(service) !== (0,records/* ecsName */.pC)(place.service))
+    if (place.cluster !== undefined && (0,records/* ecsName */.pC)(cluster) !== (0,records/* ecsName */.pC)(place.cluster))
         return false;
-    if (region !== undefined && region !== place.region)
+    if (place.service !== undefined && (0,records/* ecsName */.pC)(service) !== (0,records/* ecsName */.pC)(place.service))
+        return false;
+    if (region !== undefined && place.region !== undefined && region !== place.region)
         return false;
     return account === undefined || place.account === undefined || account === place.account;
 }
@@ -206,6 +211,7 @@ function historyAt(tags, place) {
         .at(-1);
     return { current, ...(previous ? { previous } : {}) };
 }
+/** Oldest record first. */
 function byTime(a, b) {
     return a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
 }
@@ -675,12 +681,234 @@ async function listRecorded(inputs, deps) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/failed-deploys.ts
+/**
+ * The failed deploys of history mode: deploy records are written only after a deploy succeeded, so the deploys that
+ * failed are read from the GitHub Deployments deploy.yml sets to `failure`. Everything read is data from the API
+ * (payloads may come from any writer): each field is checked with the deploy records' rules and a Deployment that
+ * breaks one is skipped. Reading them is a report: a refusal or an error is a warning, never a failed step.
+ */
+
+
+
+
+
+/** How many of the newest Deployments are read, and how many of their statuses at most. */
+const FAILED_SEARCH = 30;
+async function readFailedDeploys(inputs, deps) {
+    try {
+        return await failedDeploys(inputs, deps);
+    }
+    catch (error) {
+        deps.warning?.(`The failed deploys are not shown (they are read from the GitHub Deployments): ${(0,src/* errorMessage */.gJ)(error)}`);
+        return [];
+    }
+}
+async function failedDeploys(inputs, deps) {
+    const base = { owner: inputs.owner, repo: inputs.repo };
+    const { environment } = inputs.place;
+    const listed = await (0,github/* call */.T1)(deps, context(inputs, 'list the deployments'), () => deps.github.request('GET /repos/{owner}/{repo}/deployments', {
+        ...base,
+        task: 'deploy',
+        per_page: FAILED_SEARCH,
+        ...(environment ? { environment } : {}),
+    }));
+    const failed = [];
+    for (const item of listed.data.slice(0, FAILED_SEARCH)) {
+        const deployment = deploymentFields(item);
+        if (!deployment || !isAtPlace(deployment.payload, inputs.place))
+            continue;
+        const statuses = await (0,github/* call */.T1)(deps, context(inputs, `read the statuses of deployment ${deployment.id}`), () => deps.github.request('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            ...base,
+            deployment_id: deployment.id,
+            per_page: 1,
+        }));
+        const status = (statuses.data[0] ?? {});
+        if (status.state !== 'failure' && status.state !== 'error')
+            continue;
+        const found = failedDeploy(deployment, status);
+        if (found)
+            failed.push(found);
+    }
+    return failed;
+}
+function deploymentFields(item) {
+    const { id, sha, environment, payload } = (item ?? {});
+    if (typeof id !== 'number' || payload === null || typeof payload !== 'object')
+        return undefined;
+    return { id, sha, environment, payload: payload };
+}
+/** The failed deploy a Deployment and its failure status tell of, when every field passes its record rule. */
+function failedDeploy(deployment, status) {
+    const { payload } = deployment;
+    const text = (value, rule) => typeof value === 'string' && records/* FIELD_RULES */.Jx[rule].test(value) ? value : undefined;
+    const environment = text(deployment.environment, 'environment');
+    const cluster = text(payload.cluster, 'cluster');
+    const service = text(payload.service, 'service');
+    const version = typeof payload.version === 'string' ? (0,src_version/* parseVersion */.o)(payload.version)?.text : undefined;
+    const sha = typeof deployment.sha === 'string' && /^[0-9a-f]{40}$/.test(deployment.sha) ? deployment.sha : undefined;
+    const createdAt = typeof status.created_at === 'string' ? Date.parse(status.created_at) : Number.NaN;
+    if (!environment || !cluster || !service || !version || !sha || Number.isNaN(createdAt))
+        return undefined;
+    const region = text(payload.region, 'region');
+    const account = text(payload.account, 'account');
+    const actor = text(payload.actor, 'actor');
+    const triggeringActor = text(payload['triggering-actor'], 'triggeringActor');
+    const run = text(status.log_url, 'run');
+    return {
+        environment,
+        cluster,
+        service,
+        version,
+        sha,
+        time: new Date(createdAt).toISOString(),
+        ...(region ? { region } : {}),
+        ...(account ? { account } : {}),
+        ...(actor ? { actor } : {}),
+        ...(triggeringActor ? { triggeringActor } : {}),
+        ...(run ? { run } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/recent-deploys.ts
+/**
+ * History mode (`version: history`): the newest deploys of each place that matches environment, cluster, service,
+ * region and account (an input left empty matches any), read from the deploy records as the lookups read them, with
+ * the deploys that failed (failed-deploys.ts). Writes nothing. What each recorded deploy did to its place (first,
+ * newer version, rollback, redeploy) comes from the recorded deploy before it there, in time.
+ */
+
+
+
+
+
+
+/** The most places shown: a repository deployed to many is cut to those deployed to most recently. */
+const MAX_PLACES = 20;
+async function recentDeploys(inputs, deps) {
+    const [tags, failed] = await Promise.all([readAllDeployTags(inputs, deps), readFailedDeploys(inputs, deps)]);
+    const all = tags.flatMap((tag) => (tag.records ?? []).map((record) => ({ tag, record })));
+    const matching = all.filter(({ record }) => (0,records/* isAt */.ii)(record, inputs.place));
+    const groups = new Map();
+    const groupOf = (key) => {
+        const group = groups.get(key) ?? { records: [], failed: [] };
+        groups.set(key, group);
+        return group;
+    };
+    for (const placed of matching)
+        groupOf(placeKey(placeOfRecord(placed.record))).records.push(placed);
+    for (const deploy of failed)
+        groupOf(placeKey(deploy)).failed.push(deploy);
+    const places = [...groups.values()]
+        .map((group) => placeDeploys(group.records, group.failed, inputs))
+        .sort((a, b) => newestTime(b).localeCompare(newestTime(a)));
+    const shown = places.slice(0, MAX_PLACES);
+    const where = placeText(inputs.place);
+    if (shown.length === 0) {
+        const environments = [...new Set(all.map(({ record }) => record.environment))].sort();
+        const known = environments.length > 0 ? ` The records name the environments ${environments.join(', ')}.` : '';
+        deps.warning?.(`No deploy recorded ${where} in the tags ${inputs.prefix}<version> of ${repositoryOf(inputs)}.${known} Check the environment, cluster, service, region and prefix inputs.`);
+    }
+    else {
+        deps.info?.(`${matching.length} deploys recorded and ${failed.length} failed ${where}, at ${places.length} place${places.length === 1 ? '' : 's'}; showing the newest ${inputs.count} of each.`);
+    }
+    const newest = shown[0]?.deploys.find((deploy) => deploy.current);
+    return {
+        mode: 'history',
+        action: 'history',
+        tag: newest?.tag ?? '',
+        sha: newest?.sha ?? '',
+        version: newest?.version ?? '',
+        created: false,
+        history: shown,
+        ...(places.length > shown.length ? { placesLeftOut: places.length - shown.length } : {}),
+    };
+}
+/** Where a record went: cluster and service by name, region and account as known. */
+function placeOfRecord(record) {
+    const region = (0,records/* regionOf */.AP)(record);
+    const account = (0,records/* accountOf */.XP)(record);
+    return {
+        environment: record.environment,
+        cluster: (0,records/* ecsName */.pC)(record.cluster),
+        service: (0,records/* ecsName */.pC)(record.service),
+        ...(region !== undefined ? { region } : {}),
+        ...(account !== undefined ? { account } : {}),
+    };
+}
+const placeKey = (place) => JSON.stringify([
+    place.environment,
+    (0,records/* ecsName */.pC)(place.cluster),
+    (0,records/* ecsName */.pC)(place.service),
+    place.region ?? '',
+    place.account ?? '',
+]);
+/** A place's newest `count` deploys, recorded and failed, newest first; the newest recorded one runs there now. */
+function placeDeploys(records, failed, inputs) {
+    const oldestFirst = [...records].sort((a, b) => byTime(a.record, b.record));
+    const recorded = oldestFirst.map((placed, index) => recordedDeploy(placed, oldestFirst[index - 1]));
+    const current = recorded.at(-1);
+    if (current)
+        current.current = true;
+    const failures = failed.map((deploy) => recent_deploys_failedDeploy(deploy, inputs.prefix));
+    const first = oldestFirst[0];
+    const place = first ? placeOfRecord(first.record) : placeOfFailure(failed[0]);
+    return {
+        ...place,
+        total: recorded.length + failures.length,
+        deploys: [...recorded, ...failures].sort((a, b) => b.time.localeCompare(a.time)).slice(0, inputs.count),
+    };
+}
+function placeOfFailure(deploy) {
+    const { environment, cluster, service, region, account } = deploy;
+    return {
+        environment,
+        cluster: (0,records/* ecsName */.pC)(cluster),
+        service: (0,records/* ecsName */.pC)(service),
+        ...(region !== undefined ? { region } : {}),
+        ...(account !== undefined ? { account } : {}),
+    };
+}
+function recordedDeploy(placed, before) {
+    const { tag, record } = placed;
+    const order = before ? (0,src_version/* compareVersions */.Z)(tag.version, before.tag.version) : 1;
+    return {
+        version: tag.version.text,
+        tag: tag.tag,
+        sha: tag.sha,
+        time: record.time,
+        change: !before ? 'first' : order > 0 ? 'newer' : order < 0 ? 'rollback' : 'redeploy',
+        current: false,
+        ...(record.actor !== undefined ? { actor: record.actor } : {}),
+        ...(record.triggeringActor !== undefined ? { triggeringActor: record.triggeringActor } : {}),
+        ...(record.image !== undefined ? { image: record.image } : {}),
+        ...(record.taskDefinitionArn !== undefined ? { taskDefinitionArn: record.taskDefinitionArn } : {}),
+        ...(record.run !== undefined ? { run: record.run } : {}),
+    };
+}
+function recent_deploys_failedDeploy(deploy, prefix) {
+    return {
+        version: deploy.version,
+        tag: `${prefix}${deploy.version}`,
+        sha: deploy.sha,
+        time: deploy.time,
+        change: 'failed',
+        current: false,
+        ...(deploy.actor !== undefined ? { actor: deploy.actor } : {}),
+        ...(deploy.triggeringActor !== undefined ? { triggeringActor: deploy.triggeringActor } : {}),
+        ...(deploy.run !== undefined ? { run: deploy.run } : {}),
+    };
+}
+const newestTime = (place) => place.deploys[0]?.time ?? '';
+
 ;// CONCATENATED MODULE: ./src/deploy-tag.ts
 /**
  * deploy-tag: records a deploy in the `ecs-deploy-<version>` tag of the commit that was built (create mode), reads
  * the deploy history back for a redeploy or rollback (lookup mode), lists the task definitions it records (list), or
- * sets the state of the deploy's GitHub Deployment (deployment mode).
+ * sets the state of the deploy's GitHub Deployment (deployment mode), or shows the newest deploys of each place
+ * (history mode).
  */
+
 
 
 
@@ -690,6 +918,8 @@ async function deployTag(inputs, deps) {
         return createDeployTag(inputs, deps);
     if (inputs.mode === 'list')
         return listRecorded(inputs, deps);
+    if (inputs.mode === 'history')
+        return recentDeploys(inputs, deps);
     if (inputs.mode === 'deployment') {
         return inputs.state === 'in_progress' ? startDeployment(inputs, deps) : failDeployment(inputs, deps);
     }
@@ -716,7 +946,7 @@ async function deployTag(inputs, deps) {
 /* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
 
 function isRequestError(error) {
     return error instanceof Error && typeof error.status === 'number';
@@ -794,15 +1024,104 @@ function explain(error, { what, permission, repository }) {
 
 /***/ }),
 
+/***/ 714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ historyMarkdown)
+/* harmony export */ });
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/**
+ * History mode's job summary: per place a table of its newest deploys (when, version, who, how it ended, commit)
+ * and one Mermaid gantt of them all, each version a bar from its deploy to the next one there (the current one to
+ * now), a rollback drawn red. Record fields are data (an environment name may hold any printable text): every cell
+ * goes through markdownText and every label through mermaidText.
+ */
+
+const CHANGE_TEXT = {
+    first: 'deployed (first deploy here)',
+    newer: 'deployed (newer version)',
+    rollback: 'deployed: rollback to an older version',
+    redeploy: 'deployed again (same version)',
+    failed: 'FAILED (its GitHub Deployment failed; not recorded)',
+};
+function historyMarkdown(result, nowMs) {
+    const places = result.history ?? [];
+    if (places.length === 0) {
+        return '### Deploy history\n\nNo deploy is recorded for this environment, cluster and service.';
+    }
+    const parts = [`### Deploy history: ${places.length} place${places.length === 1 ? '' : 's'}`];
+    for (const place of places) {
+        parts.push('', `#### ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(placeName(place))}`, '');
+        if (place.total > place.deploys.length) {
+            parts.push(`The newest ${place.deploys.length} of ${place.total} deploys.`, '');
+        }
+        parts.push((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['When (UTC)', 'Version', 'Who', 'How it ended', 'Commit'], place.deploys.map((deploy) => [
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(deploy.time.replace('T', ' ').replace(/(\.\d+)?Z$/, '')),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(deploy.version),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(whoText(deploy)) + (deploy.run ? ` ([run](${linkTarget(deploy.run)}))` : ''),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(`${CHANGE_TEXT[deploy.change]}${deploy.current ? '; runs there now' : ''}`),
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(deploy.sha.slice(0, 7)),
+        ])));
+    }
+    if (result.placesLeftOut)
+        parts.push('', `${result.placesLeftOut} more places are not shown.`);
+    parts.push('', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .mermaidGantt */ .g6)({ title: 'Deploys', axisFormat: '%m-%d %H:%M', sections: ganttSections(places, nowMs) }));
+    return parts.join('\n');
+}
+/** `production: prod/web (us-east-1, 123456789012)` */
+function placeName(place) {
+    const where = [place.region, place.account].filter(Boolean).join(', ');
+    return `${place.environment}: ${place.cluster}/${place.service}${where ? ` (${where})` : ''}`;
+}
+/** `octocat`, or `octocat (re-run by hubot)`; records written before actors were recorded name nobody. */
+function whoText(deploy) {
+    if (!deploy.actor)
+        return 'not recorded';
+    const rerun = deploy.triggeringActor && deploy.triggeringActor !== deploy.actor;
+    return `${deploy.actor}${rerun ? ` (run by ${deploy.triggeringActor})` : ''}`;
+}
+/** A recorded run URL (http(s), printable, no spaces) with every character a link could end at percent-encoded. */
+function linkTarget(url) {
+    return url.replace(/[()<>[\]"'`\\|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** One section per place: each version a bar from its deploy to the next deploy there, or to now. */
+function ganttSections(places, nowMs) {
+    return places.map((place) => ({
+        title: placeName(place),
+        tasks: [...place.deploys].reverse().map((deploy, index, oldestFirst) => {
+            const startMs = Date.parse(deploy.time);
+            const next = oldestFirst[index + 1];
+            return {
+                label: `${deploy.version} by ${deploy.actor ?? 'unrecorded'}${deploy.change === 'rollback' || deploy.change === 'failed' ? `, ${deploy.change}` : ''}`,
+                startMs,
+                ...(deploy.change === 'failed' ? {} : { endMs: Math.max(startMs, next ? Date.parse(next.time) : nowMs) }),
+                tags: deploy.change === 'failed'
+                    ? ['crit', 'milestone']
+                    : deploy.change === 'rollback'
+                        ? ['crit']
+                        : deploy.current
+                            ? ['active']
+                            : ['done'],
+            };
+        }),
+    }));
+}
+
+
+/***/ }),
+
 /***/ 935:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(311);
-/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(694);
-/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(729);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(694);
+/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(129);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(180);
+/* harmony import */ var _history_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(714);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(180);
+
 
 
 
@@ -813,8 +1132,8 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const reader = new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputReader */ .i_();
         // Before anything can fail: an error about another input must not show the token either.
         _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.maskSecret */ .Rm.maskSecret(reader.raw('github-token'));
-        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readDeployTagInputs */ .x7)(reader);
-        const github = new _octokit_core__WEBPACK_IMPORTED_MODULE_4__/* .Octokit */ .E({
+        const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readDeployTagInputs */ .x7)(reader);
+        const github = new _octokit_core__WEBPACK_IMPORTED_MODULE_5__/* .Octokit */ .E({
             auth: inputs.token,
             baseUrl: (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
             userAgent: `ecs-actions/deploy-tag ${_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ECS_ACTIONS_VERSION */ .lg}`,
@@ -822,6 +1141,14 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         });
         const result = await (0,_deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__/* .deployTag */ .E)(inputs, { github, clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning });
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)(outputsOf(result));
+        if (result.mode === 'history') {
+            const places = result.history ?? [];
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(places.length > 0
+                ? `${places.length} place(s); newest deploy: ${result.version} (${result.tag})`
+                : 'No deploy recorded at this place', { title: 'Deploy history' });
+            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)((0,_history_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .historyMarkdown */ .W)(result, _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml.now()));
+            return;
+        }
         if (result.mode === 'list') {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(`The deploy tags record ${result.taskDefinitionArns?.length ?? 0} task definitions`, {
                 title: 'Recorded task definitions',
@@ -879,6 +1206,7 @@ function outputsOf(result) {
         'latest-version': result.latest?.version ?? '',
         'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
         'task-definition-arns': (result.taskDefinitionArns ?? []).join('\n'),
+        history: result.history ? JSON.stringify(result.history) : '',
     };
 }
 function summaryOf(result) {
@@ -943,12 +1271,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   x7: () => (/* binding */ readDeployTagInputs)
 });
 
-// UNUSED EXPORTS: CURRENT_VERSION, LIST_VERSION, LOOKUP_VERSION
+// UNUSED EXPORTS: CURRENT_VERSION, HISTORY_COUNT, HISTORY_VERSION, LIST_VERSION, LOOKUP_VERSION
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
-var src = __nccwpck_require__(311);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
+var src = __nccwpck_require__(621);
 // EXTERNAL MODULE: ./src/records.ts
 var records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/place-inputs.ts
@@ -1079,6 +1407,10 @@ const LOOKUP_VERSION = 'previous';
 const LIST_VERSION = 'recorded';
 /** `version: current` looks up what runs at the place now (its newest deploy there). */
 const CURRENT_VERSION = 'current';
+/** `version: history` writes the newest deploys of each place as a table and a diagram. */
+const HISTORY_VERSION = 'history';
+/** history-count: the default and the most deploys shown per place. */
+const HISTORY_COUNT = { fallback: 10, max: 100 };
 function readDeployTagInputs(input, env = process.env) {
     const token = input.raw('github-token');
     if (!token) {
@@ -1098,15 +1430,20 @@ function readDeployTagInputs(input, env = process.env) {
     const taskDefinitionArn = readField(input, 'task-definition-arn', 'taskDefinitionArn');
     const place = readPlace(input, env, taskDefinitionArn);
     const common = { prefix, token, owner, repo, runUrl, place };
-    if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION || versionText === CURRENT_VERSION) {
+    if (versionText === LOOKUP_VERSION ||
+        versionText === LIST_VERSION ||
+        versionText === CURRENT_VERSION ||
+        versionText === HISTORY_VERSION) {
         checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
         if (versionText === LIST_VERSION)
             return { mode: 'list', ...common };
+        if (versionText === HISTORY_VERSION)
+            return { mode: 'history', ...common, count: readHistoryCount(input) };
         return { mode: 'lookup', ...common, ...(versionText === CURRENT_VERSION ? { current: true } : {}) };
     }
     const version = (0,src_version/* parseVersion */.o)(versionText);
     if (!version) {
-        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
+        throw (0,src/* invalidInput */.aY)('version', looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText, 'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current", "recorded" or "history"', 'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.');
     }
     const tag = `${prefix}${version.text}`;
     const problem = refNameProblem(`refs/tags/${tag}`);
@@ -1162,6 +1499,7 @@ function readWriteInputs(input, env, common, given) {
             shaSource,
             place: recorded,
             ...(environmentUrl ? { environmentUrl } : {}),
+            ...(env.GITHUB_ACTOR ? { actors: readActors(env) } : {}),
         };
     }
     const onExists = input.oneOf('on-exists', ['keep', 'fail', 'move'], 'keep');
@@ -1209,6 +1547,17 @@ function recordedPlace(place) {
         throw new src/* ConfigurationError */.j1('Input "region" is empty and no ARN or AWS_REGION gives it: a deploy is recorded with the region it went to, so that a rollback in one region never goes back to a deploy in another. Set region: (e.g. us-east-1), pass task-definition-arn, or run after configure-aws-credentials.');
     }
     return { environment, cluster, service, region, ...(account !== undefined ? { account } : {}) };
+}
+/** history-count: a whole number of deploys per place, 1 to HISTORY_COUNT.max. */
+function readHistoryCount(input) {
+    const raw = input.optionalString('history-count');
+    if (raw === undefined)
+        return HISTORY_COUNT.fallback;
+    const count = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(count >= 1 && count <= HISTORY_COUNT.max)) {
+        throw (0,src/* invalidInput */.aY)('history-count', raw, `must be a whole number of deploys per place from 1 to ${HISTORY_COUNT.max}`, `e.g. history-count: ${HISTORY_COUNT.fallback} (the default), or leave it empty.`);
+    }
+    return count;
 }
 /** An http(s) URL for a Deployment status (environment_url): data shown on GitHub, so no spaces or control characters. */
 function readUrl(input, name) {
@@ -1523,7 +1872,7 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 311:
+/***/ 621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1538,6 +1887,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Rm: () => (/* reexport */ log_namespaceObject),
   D9: () => (/* reexport */ markdownCode),
   Qj: () => (/* reexport */ markdownTable),
+  p7: () => (/* reexport */ markdownText),
+  g6: () => (/* reexport */ mermaidGantt),
   cl: () => (/* reexport */ errors_quoteValue),
   bZ: () => (/* reexport */ realSleep),
   Cs: () => (/* reexport */ runAction),
@@ -1546,7 +1897,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2279,6 +2630,22 @@ function setOutputs(outputs) {
 function markdownCell(value) {
     return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
+/**
+ * Text from outside (a record, an event, a name) as plain Markdown text, also inside a table cell: line breaks
+ * and control characters become spaces, HTML's `<`, `>` and `&` entities, and every other Markdown mark is escaped
+ * with a backslash, so the text can start no heading, link, image, emphasis, code span or table cell.
+ */
+function markdownText(value) {
+    return value
+        .replace(CONTROL_CHARACTERS, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#!|~]/g, (mark) => `\\${mark}`);
+}
+/** Runs of control characters and line or paragraph separators: what text from outside must not bring in. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 /** `code` span that survives backticks in the value. */
 function markdownCode(value) {
     const fence = value.includes('`') ? '``' : '`';
@@ -2299,6 +2666,84 @@ function writeSummary(markdown) {
         return;
     }
     runner_runner.appendSummary(markdown);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/mermaid.ts
+/**
+ * Mermaid diagrams for job summaries (GitHub draws a ```mermaid block), built so that no text from outside (service
+ * events, task ids, versions, actors, app output) can change a diagram's structure, end its code block, or reach
+ * the page as markup: every label keeps letters, digits and a few plain marks as they are and writes every other
+ * character as a Mermaid entity code (`#35;` for `#`), which Mermaid draws as that character, never as syntax.
+ * Diagrams are bounded: a label is cut to a length, a diagram to a number of rows.
+ */
+
+/** Characters a label keeps as they are: none of them is syntax in any Mermaid diagram's label, nor in Markdown. */
+const PLAIN = /^[A-Za-z0-9 .,_/+=-]$/;
+/** The longest label drawn by default (characters before escaping). */
+const MERMAID_LABEL_MAX = 80;
+/**
+ * `value` as the text of a Mermaid label: control characters and line breaks become spaces, runs of spaces one,
+ * the text is cut to `maxLength` characters (with `…`), and every character outside PLAIN is written as an entity
+ * code. The first character is always an entity code, so a label never starts like a keyword of the diagram
+ * (`section`, `title`, `click`, `%%`).
+ */
+function mermaidText(value, maxLength = MERMAID_LABEL_MAX) {
+    const flat = value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+    const chars = [...flat];
+    const cut = chars.length > maxLength ? [...chars.slice(0, Math.max(1, maxLength - 1)), '…'] : chars;
+    if (cut.length === 0)
+        cut.push('-');
+    return cut.map((char, index) => (index > 0 && PLAIN.test(char) ? char : entity(char))).join('');
+}
+function entity(char) {
+    return `#${char.codePointAt(0)};`;
+}
+/** The most rows a gantt chart draws: a long rollout is summarised by its caller, and cut here whatever it passes. */
+const MERMAID_GANTT_MAX_TASKS = 60;
+/**
+ * A ```mermaid gantt block of real times: dates are epoch milliseconds (`dateFormat x`), the axis shows UTC-less
+ * clock times as the reader's browser does. Every title and label goes through mermaidText; ids are generated.
+ */
+function mermaidGantt(chart) {
+    const maxTasks = Math.max(1, chart.maxTasks ?? MERMAID_GANTT_MAX_TASKS);
+    const lines = ['```mermaid', 'gantt', `  title ${mermaidText(chart.title)}`, '  dateFormat x'];
+    const axis = /^[%A-Za-z :./-]{1,40}$/.test(chart.axisFormat ?? '') ? chart.axisFormat : '%H:%M:%S';
+    lines.push(`  axisFormat ${axis}`, '  todayMarker off');
+    let drawn = 0;
+    let left = 0;
+    let lastMs = 0;
+    for (const section of chart.sections) {
+        if (section.tasks.length === 0)
+            continue;
+        const room = maxTasks - drawn;
+        if (room <= 0) {
+            left += section.tasks.length;
+            continue;
+        }
+        lines.push(`  section ${mermaidText(section.title, 40)}`);
+        for (const task of section.tasks.slice(0, room)) {
+            drawn++;
+            lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
+            lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
+        }
+        left += Math.max(0, section.tasks.length - room);
+    }
+    if (left > 0) {
+        lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function ganttTaskLine(task, id) {
+    const tags = [...(task.tags ?? [])];
+    const start = Math.round(task.startMs);
+    // A point in time: a milestone (Mermaid draws it at its start plus half its length, so length 0).
+    const point = tags.includes('milestone') || task.endMs === undefined;
+    if (point && !tags.includes('milestone'))
+        tags.push('milestone');
+    // A bar shorter than a second is drawn a second long, or it would not be seen at a rollout's scale.
+    const end = point ? start : Math.max(Math.round(task.endMs ?? start), start + 1000);
+    return `${mermaidText(task.label)} :${[...tags, id, String(start), point ? '0ms' : String(end)].join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/run.ts
@@ -2498,6 +2943,7 @@ function readInputFile(input, resolved, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 

@@ -10,7 +10,8 @@ import { errorMessage } from '@ecs-actions/core';
 import type { CallContext, DeployTagDeps } from './github.js';
 import { call } from './github.js';
 import type { CreateInputs, DeploymentInputs, RecordedPlace } from './inputs.js';
-import { ecsName } from './records.js';
+import type { Actors } from './place-inputs.js';
+import { ecsName, type Place } from './records.js';
 import type { DeployTagResult } from './result.js';
 
 /** How many of the environment's newest Deployments are searched for the one a success replaces. */
@@ -28,6 +29,7 @@ interface DeploymentSubject {
   version: string;
   place: RecordedPlace;
   metadata?: CreateInputs['metadata'];
+  actors?: Actors;
 }
 
 /** deployment-state: in_progress: a Deployment for the deploy about to start. */
@@ -76,7 +78,7 @@ function deploymentResult(
 }
 
 async function createDeployment(subject: DeploymentSubject, deps: DeployTagDeps): Promise<number> {
-  const { place, metadata = {} } = subject;
+  const { place, metadata = {}, actors } = subject;
   const ctx = context(subject, `create a deployment for environment ${place.environment}`);
   const created = await call(deps, ctx, () =>
     deps.github.request('POST /repos/{owner}/{repo}/deployments', {
@@ -99,6 +101,8 @@ async function createDeployment(subject: DeploymentSubject, deps: DeployTagDeps)
         ...(metadata.image ? { image: metadata.image } : {}),
         ...(metadata.imageDigest ? { 'image-digest': metadata.imageDigest } : {}),
         ...(metadata.taskDefinitionArn ? { 'task-definition-arn': metadata.taskDefinitionArn } : {}),
+        ...(actors ? { actor: actors.actor } : {}),
+        ...(actors?.triggeringActor ? { 'triggering-actor': actors.triggeringActor } : {}),
       },
     }),
   );
@@ -176,17 +180,19 @@ async function inactivateReplaced(
 
 /**
  * Whether a Deployment's payload (data: any writer may have created it) names the same cluster, service and region.
- * A payload without a region (made before regions were recorded) is at any region.
+ * A payload without a region (made before regions were recorded) is at any region; a part of `place` left empty
+ * matches any value.
  */
-function isAtPlace(payload: unknown, place: RecordedPlace): boolean {
+export function isAtPlace(payload: unknown, place: Place): boolean {
   if (payload === null || typeof payload !== 'object') return false;
   const { cluster, service, region, account } = payload as Record<string, unknown>;
   if (typeof cluster !== 'string' || typeof service !== 'string') return false;
-  if (ecsName(cluster) !== ecsName(place.cluster) || ecsName(service) !== ecsName(place.service)) return false;
-  if (region !== undefined && region !== place.region) return false;
+  if (place.cluster !== undefined && ecsName(cluster) !== ecsName(place.cluster)) return false;
+  if (place.service !== undefined && ecsName(service) !== ecsName(place.service)) return false;
+  if (region !== undefined && place.region !== undefined && region !== place.region) return false;
   return account === undefined || place.account === undefined || account === place.account;
 }
 
-function context(inputs: { owner: string; repo: string }, what: string): CallContext {
+export function context(inputs: { owner: string; repo: string }, what: string): CallContext {
   return { what, permission: 'deployments: write', repository: `${inputs.owner}/${inputs.repo}` };
 }

@@ -56,6 +56,7 @@ export function historyAt(tags: readonly DeployTag[], place: Place): PlaceHistor
   return { current, ...(previous ? { previous } : {}) };
 }
 
-function byTime(a: DeployRecord, b: DeployRecord): number {
+/** Oldest record first. */
+export function byTime(a: DeployRecord, b: DeployRecord): number {
   return a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
 }

@@ -12,6 +12,7 @@ import {
 import { Octokit } from '@octokit/core';
 import { type DeployRecordOutput, type DeployTagResult, deployTag } from './deploy-tag.js';
 import { fetchWithTimeout } from './github.js';
+import { historyMarkdown } from './history-summary.js';
 import { readDeployTagInputs } from './inputs.js';
 
 await runAction({
@@ -28,6 +29,17 @@ await runAction({
     });
     const result = await deployTag(inputs, { github, clock: systemClock, info: log.info, warning: log.warning });
     setOutputs(outputsOf(result));
+    if (result.mode === 'history') {
+      const places = result.history ?? [];
+      log.notice(
+        places.length > 0
+          ? `${places.length} place(s); newest deploy: ${result.version} (${result.tag})`
+          : 'No deploy recorded at this place',
+        { title: 'Deploy history' },
+      );
+      writeSummary(historyMarkdown(result, systemClock.now()));
+      return;
+    }
     if (result.mode === 'list') {
       log.notice(`The deploy tags record ${result.taskDefinitionArns?.length ?? 0} task definitions`, {
         title: 'Recorded task definitions',
@@ -88,6 +100,7 @@ function outputsOf(result: DeployTagResult): Record<string, string> {
     'latest-version': result.latest?.version ?? '',
     'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
     'task-definition-arns': (result.taskDefinitionArns ?? []).join('\n'),
+    history: result.history ? JSON.stringify(result.history) : '',
   };
 }
 

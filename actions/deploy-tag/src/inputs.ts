@@ -62,6 +62,8 @@ export type DeploymentInputs = CommonInputs &
         shaSource: string;
         place: RecordedPlace;
         environmentUrl?: string;
+        /** Who runs the deploy, named in the Deployment's payload (history mode shows who a failed deploy was). */
+        actors?: Actors;
       }
     | { mode: 'deployment'; state: 'failure'; version: DeployVersion; deploymentId: number; environmentUrl?: string }
   );
@@ -81,7 +83,14 @@ export interface ListInputs extends CommonInputs {
   mode: 'list';
 }
 
-export type DeployTagInputs = CreateInputs | LookupInputs | ListInputs | DeploymentInputs;
+/** `version: history`: the newest deploys of each place (environment, cluster, service, region) that matches. */
+export interface HistoryInputs extends CommonInputs {
+  mode: 'history';
+  /** How many deploys of each place (history-count). */
+  count: number;
+}
+
+export type DeployTagInputs = CreateInputs | LookupInputs | ListInputs | DeploymentInputs | HistoryInputs;
 
 /** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 export const LOOKUP_VERSION = 'previous';
@@ -89,6 +98,10 @@ export const LOOKUP_VERSION = 'previous';
 export const LIST_VERSION = 'recorded';
 /** `version: current` looks up what runs at the place now (its newest deploy there). */
 export const CURRENT_VERSION = 'current';
+/** `version: history` writes the newest deploys of each place as a table and a diagram. */
+export const HISTORY_VERSION = 'history';
+/** history-count: the default and the most deploys shown per place. */
+export const HISTORY_COUNT = { fallback: 10, max: 100 } as const;
 
 export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv = process.env): DeployTagInputs {
   const token = input.raw('github-token');
@@ -116,9 +129,15 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
   const place = readPlace(input, env, taskDefinitionArn);
   const common: CommonInputs = { prefix, token, owner, repo, runUrl, place };
 
-  if (versionText === LOOKUP_VERSION || versionText === LIST_VERSION || versionText === CURRENT_VERSION) {
+  if (
+    versionText === LOOKUP_VERSION ||
+    versionText === LIST_VERSION ||
+    versionText === CURRENT_VERSION ||
+    versionText === HISTORY_VERSION
+  ) {
     checkTagName(prefix, `${prefix}0.2601.1`, 'prefix');
     if (versionText === LIST_VERSION) return { mode: 'list', ...common };
+    if (versionText === HISTORY_VERSION) return { mode: 'history', ...common, count: readHistoryCount(input) };
     return { mode: 'lookup', ...common, ...(versionText === CURRENT_VERSION ? { current: true } : {}) };
   }
 
@@ -127,7 +146,7 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
     throw invalidInput(
       'version',
       looksLikeToken(versionText) ? '(a GitHub token: not shown)' : versionText,
-      'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"',
+      'must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current", "recorded" or "history"',
       'Use e.g. 0.2541.135 or 1.2001.789+qa (yearweek: 2-digit ISO week-year + week 01-53), as the headver action outputs it; or previous to look up the deploy before the latest.',
     );
   }
@@ -210,6 +229,7 @@ function readWriteInputs(
       shaSource,
       place: recorded,
       ...(environmentUrl ? { environmentUrl } : {}),
+      ...(env.GITHUB_ACTOR ? { actors: readActors(env) } : {}),
     };
   }
 
@@ -266,6 +286,22 @@ function recordedPlace(place: Place): RecordedPlace {
     );
   }
   return { environment, cluster, service, region, ...(account !== undefined ? { account } : {}) };
+}
+
+/** history-count: a whole number of deploys per place, 1 to HISTORY_COUNT.max. */
+function readHistoryCount(input: InputReader): number {
+  const raw = input.optionalString('history-count');
+  if (raw === undefined) return HISTORY_COUNT.fallback;
+  const count = /^\d{1,4}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!(count >= 1 && count <= HISTORY_COUNT.max)) {
+    throw invalidInput(
+      'history-count',
+      raw,
+      `must be a whole number of deploys per place from 1 to ${HISTORY_COUNT.max}`,
+      `e.g. history-count: ${HISTORY_COUNT.fallback} (the default), or leave it empty.`,
+    );
+  }
+  return count;
 }
 
 /** An http(s) URL for a Deployment status (environment_url): data shown on GitHub, so no spaces or control characters. */

@@ -18,7 +18,7 @@ export interface DeployRecordOutput {
 }
 
 export interface DeployTagResult {
-  mode: 'create' | 'lookup' | 'list' | 'deployment';
+  mode: 'create' | 'lookup' | 'list' | 'deployment' | 'history';
   /**
    * created: a new tag; moved: an existing tag now points at sha; recorded: this deploy was added to the tag that
    * already pointed at sha; kept: the tag already recorded this run's deploy (a re-run); looked-up: lookup mode;
@@ -31,6 +31,7 @@ export interface DeployTagResult {
     | 'kept'
     | 'looked-up'
     | 'listed'
+    | 'history'
     | 'deployment-started'
     | 'deployment-failed';
   tag: string;
@@ -62,6 +63,43 @@ export interface DeployTagResult {
   deploymentId?: number;
   /** List mode: every task definition ARN the deploy tags record, newest deploy first, each once. */
   taskDefinitionArns?: string[];
+  /** History mode: the newest deploys of each place, newest place first (see PlaceDeploys). */
+  history?: PlaceDeploys[];
+  /** History mode: places left out beyond the most shown. */
+  placesLeftOut?: number;
   /** Where the sha came from (create mode). */
   shaSource?: string;
+}
+
+/** One place (environment, cluster, service, region) and its newest deploys, newest first. */
+export interface PlaceDeploys {
+  environment: string;
+  cluster: string;
+  service: string;
+  region?: string;
+  account?: string;
+  /** How many deploys the records hold there in all (more than `deploys` when cut to history-count). */
+  total: number;
+  deploys: HistoryDeploy[];
+}
+
+/**
+ * One deploy. Records are written only after a deploy succeeded, so each recorded one ended deployed; `change` says
+ * what it did to the place: its first deploy, a newer version, back to an older one (a rollback), the same again.
+ * `failed`: a deploy whose GitHub Deployment ended in failure (no record; what ran before kept running or was
+ * rolled back to).
+ */
+export interface HistoryDeploy {
+  version: string;
+  tag: string;
+  sha: string;
+  time: string;
+  change: 'first' | 'newer' | 'rollback' | 'redeploy' | 'failed';
+  /** It is what runs at the place now (the place's newest deploy). */
+  current: boolean;
+  actor?: string;
+  triggeringActor?: string;
+  image?: string;
+  taskDefinitionArn?: string;
+  run?: string;
 }

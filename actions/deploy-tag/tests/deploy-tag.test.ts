@@ -688,7 +688,7 @@ describe('bad input: one clear error, nothing written', () => {
   it.each([
     [
       { version: 'v1.2.3' },
-      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"; got "v1.2.3".',
+      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current", "recorded" or "history"; got "v1.2.3".',
     ],
     [{ version: '0.2554.1' }, 'Input "version" must be a HeadVer version'],
     [{ version: '01.2601.1' }, 'Input "version" must be a HeadVer version'],
@@ -740,7 +740,7 @@ describe('bad input: one clear error, nothing written', () => {
     [{ version: '0.2601.1', cluster: '', service: '' }, 'Inputs "cluster", "service" are empty'],
     [
       { version: 'ghp_0123456789abcdefghijABCDEFGHIJ012345' },
-      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current" or "recorded"; got "(a GitHub token: not shown)".',
+      'Input "version" must be a HeadVer version {head}.{yearweek}.{build}[+suffix], "previous", "current", "recorded" or "history"; got "(a GitHub token: not shown)".',
     ],
     [{ version: '0.2601.1', 'image-digest': 'abc' }, 'Input "image-digest" must be an image digest sha256:<64 hex>'],
   ])('%j', (inputs, message) => {

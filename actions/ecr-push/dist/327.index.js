@@ -19,7 +19,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports explainAwsError, registryHost, wildcardMatch */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8613);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(699);
 /** The ECR calls the action makes, each turning AWS's errors into messages that say what to fix. */
 
 
@@ -232,7 +232,7 @@ async function startImageScan(ecr, repositoryName, registryId, imageDigest) {
 /* harmony export */   tf: () => (/* binding */ formatFinding)
 /* harmony export */ });
 /* unused harmony exports severityRank, sortFindings, countAtOrAbove */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(699);
 /* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2145);
 
 
@@ -399,7 +399,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(699);
 /* harmony import */ var _scan_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4558);
 
 

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   pushImage: () => (/* binding */ pushImage)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 14 modules
-var src = __webpack_require__(6307);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
+var src = __webpack_require__(699);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -873,7 +873,7 @@ function sameDigest(tags, held, log) {
 /* harmony export */ });
 /* unused harmony exports explainAwsError, registryHost, wildcardMatch */
 /* harmony import */ var _aws_sdk_client_ecr__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8613);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(699);
 /** The ECR calls the action makes, each turning AWS's errors into messages that say what to fix. */
 
 
@@ -1086,7 +1086,7 @@ async function startImageScan(ecr, repositoryName, registryId, imageDigest) {
 /* harmony export */   tf: () => (/* binding */ formatFinding)
 /* harmony export */ });
 /* unused harmony exports severityRank, sortFindings, countAtOrAbove */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(699);
 /* harmony import */ var _ecr_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2145);
 
 

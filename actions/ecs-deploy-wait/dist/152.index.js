@@ -17,7 +17,7 @@ export const modules = {
 /* harmony export */   k$: () => (/* binding */ withWhatWasDone),
 /* harmony export */   rV: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.rV)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(785);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
 // The ECS call errors live in core (shared with ecs-run-task); the phases of a deploy import them from here.
 
@@ -54,8 +54,8 @@ __webpack_require__.d(__webpack_exports__, {
   deploy: () => (/* binding */ deploy)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(785);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
@@ -321,6 +321,7 @@ async function describeServiceDeployment(session, arn, limits) {
     if (!found) {
         throw new Error(`DescribeServiceDeployments did not find service deployment ${arn} (${answer.failures?.[0]?.reason ?? 'no answer'})`);
     }
+    session.timeline.observeServiceDeployment(found);
     return found;
 }
 /** One line per change: status (with ECS's reason), lifecycle stage and traffic, each hook's outcome, the alarms. */
@@ -834,6 +835,8 @@ const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
 /** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
 const STOP_ATTEMPTS = 3;
 
+// EXTERNAL MODULE: ./src/timeline/record.ts
+var record = __webpack_require__(7470);
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
 /**
  * The native staged branch of a deploy (strategy BLUE_GREEN, LINEAR or CANARY), after UpdateService: find our
@@ -841,6 +844,7 @@ const STOP_ATTEMPTS = 3;
  * statusReason, the stopped tasks, the events) and roll back through ECS. Before anything changes, the step's
  * timeout is checked against the least time the strategy takes.
  */
+
 
 
 
@@ -880,6 +884,7 @@ async function deployStaged(session, strategy, target, previousArn) {
     log.warning(cause);
     // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
     // the report, within its own; then the rollback, followed for up to `timeout`.
+    session.timeline.phase(record/* PHASES */.Z.rollback, true);
     const start = await startStagedRollback(session, outcome, arn, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
     const stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, ours, new wrap_up/* ReportBudget */.Yq(session));
     const rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
@@ -1451,6 +1456,7 @@ function leaves(value, path, into = new Map()) {
 
 
 
+
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
@@ -1459,7 +1465,8 @@ async function deploy(inputs, deps) {
     try {
         const session = new src_session/* DeploySession */.Y_(inputs, deps);
         const result = await new Deployer(session).run();
-        return await withCleanUp(session, result);
+        const timeline = session.timeline.snapshot(session.started + result.durationMs, session.newEvents);
+        return await withCleanUp(session, { ...result, timeline });
     }
     catch (error) {
         // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
@@ -1509,6 +1516,7 @@ class Deployer {
             return deployWithCodeDeploy(session, before, this.beforeWait);
         }
         // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
+        session.timeline.phase(record/* PHASES */.Z.preflight);
         const resolved = await (0,register/* resolveTaskDefinition */.Fh)(session, before, this.beforeWait());
         const preflight = await runPreflight(session, before, this.beforeWait());
         const base = {
@@ -1542,6 +1550,7 @@ class Deployer {
         let deployArn = resolved.deployArn;
         const source = inputs.taskDefinition;
         if (!deployArn && source.kind === 'file') {
+            session.timeline.phase(record/* PHASES */.Z.register);
             try {
                 deployArn = await (0,register/* registerTaskDefinition */.eQ)(session, source, this.beforeWait);
             }
@@ -1566,6 +1575,7 @@ class Deployer {
             previousDeploymentId: previousPrimary?.id,
             previousServiceDeploymentArn: before.currentServiceDeployment,
         };
+        session.timeline.phase(record/* PHASES */.Z.update);
         const updateStarted = deps.clock.now();
         try {
             updated = await updateService(session, asked, this.beforeWait);
@@ -1603,6 +1613,7 @@ class Deployer {
             return this.settled(known, 'succeeded', message, (0,src_session/* describeDeployment */.Ti)(ours));
         }
         // 5. Follow our deployment.
+        session.timeline.phase(record/* PHASES */.Z.rollout);
         if (staged && (!ours || ours.id !== previousPrimary?.id)) {
             // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
             // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
@@ -1635,6 +1646,7 @@ class Deployer {
         // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
         let stoppedTasks = [];
         let rolledBack;
+        session.timeline.phase(record/* PHASES */.Z.rollback, true);
         try {
             const start = await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
             stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
@@ -1771,8 +1783,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1234);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(785);
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var ecs = __webpack_require__(4792);
 ;// CONCATENATED MODULE: ./src/app-logs.ts
@@ -2039,7 +2051,7 @@ function formatStoppedTask(task) {
 /* harmony export */   w: () => (/* binding */ watch)
 /* harmony export */ });
 /* unused harmony export MAX_TRANSIENT_ERRORS */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(785);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2748);
 /**
  * The one watch loop every follower (rolling, native staged, CodeDeploy) shares: read the state every poll
@@ -2109,8 +2121,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1234);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(785);
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var ecs = __webpack_require__(4792);
 // EXTERNAL MODULE: ../../packages/core/src/aws-errors.ts
@@ -2536,14 +2548,16 @@ async function resolveTaskDefinition(session, before, limits) {
 /* harmony export */   mQ: () => (/* binding */ countsOf),
 /* harmony export */   mw: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.mw)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1234);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
-/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8917);
+/* harmony import */ var _timeline_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7470);
+/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8917);
 /**
  * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
  * progress lines already printed, the last service state seen, and the one way to call ECS (core's EcsCallSession:
  * errors explained, each call bounded by the cancel signal and, where given, a time limit).
  */
+
 
 
 
@@ -2559,11 +2573,14 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     lastService;
     current;
     wrapUpBudgets;
+    /** What the step observed, with when: the summary's rollout timeline. */
+    timeline;
     constructor(inputs, deps) {
         super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
         this.inputs = inputs;
         this.started = deps.clock.now();
-        this.wrapUpBudgets = { ..._wrap_up_js__WEBPACK_IMPORTED_MODULE_1__/* .WRAP_UP_BUDGETS */ .mR, ...deps.wrapUp };
+        this.wrapUpBudgets = { ..._wrap_up_js__WEBPACK_IMPORTED_MODULE_2__/* .WRAP_UP_BUDGETS */ .mR, ...deps.wrapUp };
+        this.timeline = new _timeline_record_js__WEBPACK_IMPORTED_MODULE_1__/* .RolloutTimeline */ .l(() => deps.clock.now(), this.started);
     }
     elapsed() {
         const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
@@ -2583,12 +2600,13 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     /** DescribeServices for our one service; a missing service is an error that names it. */
     async describeService(limits = {}) {
         const { cluster, service } = this.inputs;
-        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
+        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
         const found = response.services?.[0];
         if (!found || found.status === 'INACTIVE') {
             const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
             throw new _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/* .AwsCallError */ .iQ(`Service "${service}" was not found in cluster "${cluster}" in region ${this.deps.region} (DescribeServices: ${reason}). Check the service and cluster inputs and AWS_REGION; create the service before deploying to it.`, 'ServiceNotFoundException', 'DescribeServices');
         }
+        this.timeline.observeService(found);
         return found;
     }
 }
@@ -2624,6 +2642,155 @@ function describeDeployment(d) {
 
 /***/ }),
 
+/***/ 7470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ PHASES),
+/* harmony export */   l: () => (/* binding */ RolloutTimeline)
+/* harmony export */ });
+/** The step's phases, as deploy.ts starts them. */
+const PHASES = {
+    check: 'Check the service',
+    preflight: 'Preflight',
+    register: 'Register',
+    update: 'Update the service',
+    rollout: 'Roll out',
+    rollback: 'Roll back and report',
+};
+/** How many of each kind are kept: the first ones and the newest, so a rollout of hours still fits. */
+const MAX_DEPLOYMENTS = 12;
+const MAX_STAGES = 60;
+const MAX_STATES = 12;
+class RolloutTimeline {
+    now;
+    startMs;
+    phases = [];
+    deployments = new Map();
+    stages = [];
+    stageKey;
+    lifecycleEvents = new Map();
+    /** Deployments seen with tasks still to start. */
+    notAllRunning = new Set();
+    constructor(now, startMs) {
+        this.now = now;
+        this.startMs = startMs;
+        this.phases.push({ label: PHASES.check, startMs });
+    }
+    /** The step moves on to `label`: the phase before it ends now. */
+    phase(label, failed = false) {
+        const at = this.now();
+        const last = this.phases.at(-1);
+        if (last && last.endMs === undefined)
+            last.endMs = at;
+        this.phases.push({ label, startMs: at, ...(failed ? { failed } : {}) });
+    }
+    /** A DescribeServices answer: each deployment's state and counts, and which ones have left. */
+    observeService(service) {
+        const at = this.now();
+        const present = new Set();
+        for (const deployment of service.deployments ?? []) {
+            if (!deployment.id)
+                continue;
+            present.add(deployment.id);
+            let track = this.deployments.get(deployment.id);
+            if (!track) {
+                if (this.deployments.size >= MAX_DEPLOYMENTS)
+                    continue;
+                track = {
+                    id: deployment.id,
+                    ...(deployment.taskDefinition ? { taskDefinitionArn: deployment.taskDefinition } : {}),
+                    // AWS's clock and the runner's differ a little: a deployment cannot have started after it was seen.
+                    startMs: Math.min(deployment.createdAt?.getTime() ?? at, at),
+                    lastSeenMs: at,
+                    states: [],
+                };
+                this.deployments.set(deployment.id, track);
+            }
+            track.lastSeenMs = at;
+            delete track.goneMs;
+            const state = deployment.rolloutState ?? deployment.status;
+            if (state && track.states.at(-1)?.label !== state && track.states.length < MAX_STATES) {
+                track.states.push({ label: state, atMs: at, ...(state === 'FAILED' ? { failed: true } : {}) });
+            }
+            const desired = deployment.desiredCount ?? 0;
+            track.desiredCount = desired;
+            const allRunning = desired > 0 && (deployment.runningCount ?? 0) >= desired && (deployment.pendingCount ?? 0) === 0;
+            // When its tasks came up during the step; one all running from the first look (the one before) has no such time.
+            if (!allRunning)
+                this.notAllRunning.add(deployment.id);
+            else if (track.allRunningMs === undefined && this.notAllRunning.has(deployment.id))
+                track.allRunningMs = at;
+        }
+        for (const track of this.deployments.values()) {
+            if (!present.has(track.id) && track.goneMs === undefined)
+                track.goneMs = at;
+        }
+    }
+    /** A DescribeServiceDeployments answer (native staged strategies): a new span per stage, status or traffic. */
+    observeServiceDeployment(deployment) {
+        const stage = deployment.lifecycleStage ?? '?';
+        const status = deployment.status ?? '?';
+        const weight = deployment.targetServiceRevision?.requestedProductionTrafficWeight;
+        const label = `${stage} (${status})${weight !== undefined ? `, new revision ${weight}% traffic` : ''}`;
+        if (label === this.stageKey)
+            return;
+        this.stageKey = label;
+        const at = this.now();
+        const last = this.stages.at(-1);
+        if (last && last.endMs === undefined)
+            last.endMs = at;
+        const failed = /ROLLBACK|FAILED|STOPPED/.test(status);
+        keepNewest(this.stages, { label, startMs: at, ...(failed ? { failed } : {}) }, MAX_STAGES);
+    }
+    /** A CodeDeploy target's lifecycle events, with the start and end times CodeDeploy gives them. */
+    observeCodeDeploy(events) {
+        for (const event of events ?? []) {
+            const name = event.lifecycleEventName;
+            if (!name || !event.startTime)
+                continue;
+            const span = {
+                label: `${name} (${event.status ?? '?'})`,
+                startMs: event.startTime.getTime(),
+                ...(event.endTime ? { endMs: event.endTime.getTime() } : {}),
+                ...(event.status === 'Failed' ? { failed: true } : {}),
+            };
+            if (this.lifecycleEvents.has(name) || this.lifecycleEvents.size < MAX_STAGES)
+                this.lifecycleEvents.set(name, span);
+        }
+    }
+    /** What was observed, the open spans closed at `endMs`, with the service events the step saw. */
+    snapshot(endMs, events) {
+        const close = (span) => ({ ...span, endMs: span.endMs ?? endMs });
+        return {
+            startMs: this.startMs,
+            endMs,
+            phases: this.phases.map(close),
+            deployments: [...this.deployments.values()].map((track) => ({ ...track, states: [...track.states] })),
+            stages: [...this.stages, ...[...this.lifecycleEvents.values()].sort((a, b) => a.startMs - b.startMs)].map(close),
+            events: events.map((event) => ({
+                label: event.message ?? '',
+                // Within the step: AWS's clock may be a little ahead of the runner's.
+                atMs: Math.max(this.startMs, Math.min(event.createdAt?.getTime() ?? endMs, endMs)),
+                ...(looksFailed(event.message) ? { failed: true } : {}),
+            })),
+        };
+    }
+}
+/** Keeps the first half of `limit` and the newest: a long rollout shows how it began and how it ended. */
+function keepNewest(list, item, limit) {
+    list.push(item);
+    if (list.length > limit)
+        list.splice(Math.floor(limit / 2), 1);
+}
+/** A service event that tells of trouble: drawn red. */
+function looksFailed(message) {
+    return /fail|unhealthy|circuit breaker|rolling back|rolled back|unable|error|exceeded/i.test(message ?? '');
+}
+
+
+/***/ }),
+
 /***/ 8917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2636,7 +2803,7 @@ function describeDeployment(d) {
 /* harmony export */   rc: () => (/* binding */ decided)
 /* harmony export */ });
 /* unused harmony export Budget */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(785);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2748);
 /**

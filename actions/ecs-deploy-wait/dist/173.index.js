@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(785);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8293);
 ;// CONCATENATED MODULE: ./src/codedeploy/appspec-check.ts

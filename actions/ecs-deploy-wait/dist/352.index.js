@@ -14,8 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(785);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/yaml@2.9.1/node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8293);
 ;// CONCATENATED MODULE: ./src/codedeploy/appspec-check.ts
@@ -361,8 +361,8 @@ __webpack_require__.d(__webpack_exports__, {
   deployWithCodeDeploy: () => (/* binding */ deployWithCodeDeploy)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(785);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
 // EXTERNAL MODULE: ./src/register.ts + 4 modules
@@ -371,6 +371,8 @@ var register = __webpack_require__(7856);
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
+// EXTERNAL MODULE: ./src/timeline/record.ts
+var record = __webpack_require__(7470);
 // EXTERNAL MODULE: ./src/wrap-up.ts
 var wrap_up = __webpack_require__(8917);
 // EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
@@ -693,6 +695,7 @@ async function readDeployment(session, clients, deploymentId, limits, targetIds)
         targetIds.set(deploymentId, targetId);
     }
     const { deploymentTarget } = await codedeployCall(session, 'GetDeploymentTarget', (o) => clients.client.send(new dist_cjs.GetDeploymentTargetCommand({ deploymentId, targetId }), o), limits);
+    session.timeline.observeCodeDeploy(deploymentTarget?.ecsTarget?.lifecycleEvents);
     return deploymentTarget?.ecsTarget ? { info, target: deploymentTarget.ecsTarget } : { info };
 }
 /** Follows the deployment until it succeeds, fails or is stopped, or `timeoutMs` passes. */
@@ -924,6 +927,7 @@ async function followCodeDeployRollback(session, clients, rollbackId, previousAr
 
 
 
+
 async function deployWithCodeDeploy(session, before, beforeWait) {
     const clients = await codedeployClients(session);
     return new CodeDeployRun(session, before, beforeWait, clients).run();
@@ -1034,6 +1038,7 @@ class CodeDeployRun {
         const { inputs, log } = session;
         log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for CodeDeploy deployment ${deploymentId}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
         let outcome;
+        session.timeline.phase(record/* PHASES */.Z.rollout);
         try {
             outcome = await followDeployment(session, clients, deploymentId, inputs.timeoutMs, 'ours');
         }
@@ -1050,6 +1055,7 @@ class CodeDeployRun {
         // The wait is over. First the rollback decision, within its own budget (StopDeployment, or CodeDeploy's
         // rollback found); then the report, within its own; then the rollback, followed for up to `timeout`.
         let stoppedTasks = [];
+        session.timeline.phase(record/* PHASES */.Z.rollback, true);
         try {
             const start = await startCodeDeployRollback(session, clients, deploymentId, outcome, group, this.previousArn, {
                 withinMs: session.wrapUpBudgets.decisionReadMs + inputs.pollIntervalMs,

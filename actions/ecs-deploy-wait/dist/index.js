@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7687);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2548);
 
@@ -22,7 +22,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
             Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(152)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3152)),
-            __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
+            __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 6809)),
         ]);
         // A short timeout gets short attempts: one that never answers is tried again within it, not waited out.
         const requestTimeoutMs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .requestTimeoutWithin */ .a1)(inputs.timeoutMs);
@@ -134,8 +134,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: PREFLIGHT_MODES, STOCK_ALIASES
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
-var src = __nccwpck_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __nccwpck_require__(785);
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var errors = __nccwpck_require__(9179);
 ;// CONCATENATED MODULE: ../../packages/core/src/aliases.ts
@@ -1513,7 +1513,7 @@ function invalidInput(name, value, expected, fix) {
 
 /***/ }),
 
-/***/ 7687:
+/***/ 785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1533,6 +1533,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UZ: () => (/* reexport */ outputs/* markdownCell */.UZ),
   D9: () => (/* reexport */ outputs/* markdownCode */.D9),
   Qj: () => (/* reexport */ outputs/* markdownTable */.Qj),
+  g6: () => (/* reexport */ mermaidGantt),
   lk: () => (/* reexport */ json_text/* parseJsonText */.lk),
   wt: () => (/* reexport */ poll),
   cl: () => (/* reexport */ errors/* quoteValue */.cl),
@@ -1548,7 +1549,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, keepRawResponse, locateJsonError, parseDuration, parseInteger, plainTextEcho, rawMember, reportFailure, runner, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, keepRawResponse, locateJsonError, markdownText, mermaidText, parseDuration, parseInteger, plainTextEcho, rawMember, reportFailure, runner, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1605,6 +1606,84 @@ function maskSecret(secret) {
 
 // EXTERNAL MODULE: ../../packages/core/src/outputs.ts
 var outputs = __nccwpck_require__(5464);
+;// CONCATENATED MODULE: ../../packages/core/src/mermaid.ts
+/**
+ * Mermaid diagrams for job summaries (GitHub draws a ```mermaid block), built so that no text from outside (service
+ * events, task ids, versions, actors, app output) can change a diagram's structure, end its code block, or reach
+ * the page as markup: every label keeps letters, digits and a few plain marks as they are and writes every other
+ * character as a Mermaid entity code (`#35;` for `#`), which Mermaid draws as that character, never as syntax.
+ * Diagrams are bounded: a label is cut to a length, a diagram to a number of rows.
+ */
+
+/** Characters a label keeps as they are: none of them is syntax in any Mermaid diagram's label, nor in Markdown. */
+const PLAIN = /^[A-Za-z0-9 .,_/+=-]$/;
+/** The longest label drawn by default (characters before escaping). */
+const MERMAID_LABEL_MAX = 80;
+/**
+ * `value` as the text of a Mermaid label: control characters and line breaks become spaces, runs of spaces one,
+ * the text is cut to `maxLength` characters (with `…`), and every character outside PLAIN is written as an entity
+ * code. The first character is always an entity code, so a label never starts like a keyword of the diagram
+ * (`section`, `title`, `click`, `%%`).
+ */
+function mermaidText(value, maxLength = MERMAID_LABEL_MAX) {
+    const flat = value.replace(outputs/* CONTROL_CHARACTERS */.nI, ' ').replace(/\s+/g, ' ').trim();
+    const chars = [...flat];
+    const cut = chars.length > maxLength ? [...chars.slice(0, Math.max(1, maxLength - 1)), '…'] : chars;
+    if (cut.length === 0)
+        cut.push('-');
+    return cut.map((char, index) => (index > 0 && PLAIN.test(char) ? char : entity(char))).join('');
+}
+function entity(char) {
+    return `#${char.codePointAt(0)};`;
+}
+/** The most rows a gantt chart draws: a long rollout is summarised by its caller, and cut here whatever it passes. */
+const MERMAID_GANTT_MAX_TASKS = 60;
+/**
+ * A ```mermaid gantt block of real times: dates are epoch milliseconds (`dateFormat x`), the axis shows UTC-less
+ * clock times as the reader's browser does. Every title and label goes through mermaidText; ids are generated.
+ */
+function mermaidGantt(chart) {
+    const maxTasks = Math.max(1, chart.maxTasks ?? MERMAID_GANTT_MAX_TASKS);
+    const lines = ['```mermaid', 'gantt', `  title ${mermaidText(chart.title)}`, '  dateFormat x'];
+    const axis = /^[%A-Za-z :./-]{1,40}$/.test(chart.axisFormat ?? '') ? chart.axisFormat : '%H:%M:%S';
+    lines.push(`  axisFormat ${axis}`, '  todayMarker off');
+    let drawn = 0;
+    let left = 0;
+    let lastMs = 0;
+    for (const section of chart.sections) {
+        if (section.tasks.length === 0)
+            continue;
+        const room = maxTasks - drawn;
+        if (room <= 0) {
+            left += section.tasks.length;
+            continue;
+        }
+        lines.push(`  section ${mermaidText(section.title, 40)}`);
+        for (const task of section.tasks.slice(0, room)) {
+            drawn++;
+            lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
+            lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
+        }
+        left += Math.max(0, section.tasks.length - room);
+    }
+    if (left > 0) {
+        lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function ganttTaskLine(task, id) {
+    const tags = [...(task.tags ?? [])];
+    const start = Math.round(task.startMs);
+    // A point in time: a milestone (Mermaid draws it at its start plus half its length, so length 0).
+    const point = tags.includes('milestone') || task.endMs === undefined;
+    if (point && !tags.includes('milestone'))
+        tags.push('milestone');
+    // A bar shorter than a second is drawn a second long, or it would not be seen at a rollout's scale.
+    const end = point ? start : Math.max(Math.round(task.endMs ?? start), start + 1000);
+    return `${mermaidText(task.label)} :${[...tags, id, String(start), point ? '0ms' : String(end)].join(', ')}`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/run.ts
 
 
@@ -1715,6 +1794,7 @@ async function poll(options) {
 // EXTERNAL MODULE: ../../packages/core/src/workspace-path.ts
 var workspace_path = __nccwpck_require__(9239);
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 
@@ -2167,8 +2247,10 @@ function formatJson(value) {
 /* harmony export */   Qj: () => (/* binding */ markdownTable),
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   UZ: () => (/* binding */ markdownCell),
-/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */   n0: () => (/* binding */ setOutputs),
+/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS)
 /* harmony export */ });
+/* unused harmony export markdownText */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2654);
 
 /** Writes every defined output; arrays and objects as JSON. */
@@ -2183,6 +2265,22 @@ function setOutputs(outputs) {
 function markdownCell(value) {
     return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
+/**
+ * Text from outside (a record, an event, a name) as plain Markdown text, also inside a table cell: line breaks
+ * and control characters become spaces, HTML's `<`, `>` and `&` entities, and every other Markdown mark is escaped
+ * with a backslash, so the text can start no heading, link, image, emphasis, code span or table cell.
+ */
+function markdownText(value) {
+    return value
+        .replace(CONTROL_CHARACTERS, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#!|~]/g, (mark) => `\\${mark}`);
+}
+/** Runs of control characters and line or paragraph separators: what text from outside must not bring in. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 /** `code` span that survives backticks in the value. */
 function markdownCode(value) {
     const fence = value.includes('`') ? '``' : '`';

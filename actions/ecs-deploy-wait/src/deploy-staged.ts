@@ -19,6 +19,7 @@ import { statusAfterFailure } from './rollback.js';
 import { startStagedRollback } from './rollback-staged.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
+import { PHASES } from './timeline/record.js';
 import type { DeployStatus, RollbackReport, StoppedTask, Target } from './types.js';
 import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
@@ -73,6 +74,7 @@ export async function deployStaged(
   log.warning(cause);
   // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
   // the report, within its own; then the rollback, followed for up to `timeout`.
+  session.timeline.phase(PHASES.rollback, true);
   const start = await startStagedRollback(session, outcome, arn, previousArn, decisionBudget(session));
   const stoppedTasks = await reportFailure(session, ours, new ReportBudget(session));
   const rolledBack = await finishRollback(start);

@@ -22,6 +22,7 @@ import { type RollbackResult, startRollback, statusAfterFailure } from './rollba
 import { serviceSettingsDiff } from './service-definition/diff.js';
 import { type CallLimits, consoleUrl, countsOf, DeploySession, describeDeployment } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
+import { PHASES } from './timeline/record.js';
 import type { DeployDeps, DeployResult, DeployStatus, Known, Outcome, StoppedTask, Target } from './types.js';
 import { endedRolling, landedUpdate, type Updated, updateService } from './update.js';
 import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
@@ -34,7 +35,8 @@ export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<De
   try {
     const session = new DeploySession(inputs, deps);
     const result = await new Deployer(session).run();
-    return await withCleanUp(session, result);
+    const timeline = session.timeline.snapshot(session.started + result.durationMs, session.newEvents);
+    return await withCleanUp(session, { ...result, timeline });
   } catch (error) {
     // A cancel during a write or the wait is a result that says what landed; one that gets here came first.
     if (isAbort(error) || deps.signal?.aborted) {
@@ -88,6 +90,7 @@ class Deployer {
     }
 
     // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
+    session.timeline.phase(PHASES.preflight);
     const resolved = await resolveTaskDefinition(session, before, this.beforeWait());
     const preflight = await runPreflight(session, before, this.beforeWait());
     const base = {
@@ -129,6 +132,7 @@ class Deployer {
     let deployArn = resolved.deployArn;
     const source = inputs.taskDefinition;
     if (!deployArn && source.kind === 'file') {
+      session.timeline.phase(PHASES.register);
       try {
         deployArn = await registerTaskDefinition(session, source, this.beforeWait);
       } catch (error) {
@@ -151,6 +155,7 @@ class Deployer {
       previousDeploymentId: previousPrimary?.id,
       previousServiceDeploymentArn: before.currentServiceDeployment,
     };
+    session.timeline.phase(PHASES.update);
     const updateStarted = deps.clock.now();
     try {
       updated = await updateService(session, asked, this.beforeWait);
@@ -191,6 +196,7 @@ class Deployer {
     }
 
     // 5. Follow our deployment.
+    session.timeline.phase(PHASES.rollout);
     if (staged && (!ours || ours.id !== previousPrimary?.id)) {
       // Native staged strategy: its own follower, explanation and rollback (deploy-staged.ts). (No new deployment,
       // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
@@ -224,6 +230,7 @@ class Deployer {
     // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
     let stoppedTasks: StoppedTask[] = [];
     let rolledBack: RollbackResult;
+    session.timeline.phase(PHASES.rollback, true);
     try {
       const start = await startRollback(session, outcome, target, previousArn, decisionBudget(session));
       stoppedTasks = await reportFailure(session, target, new ReportBudget(session));

@@ -6,6 +6,7 @@
 import { type Deployment, DescribeServicesCommand, type Service, type ServiceEvent } from '@aws-sdk/client-ecs';
 import { AwsCallError, type CallLimits, EcsCallSession } from '@ecs-actions/core/ecs';
 import type { DeployInputs } from './inputs.js';
+import { RolloutTimeline } from './timeline/record.js';
 import type { DeployDeps, Target, WrapUpBudgets } from './types.js';
 import { WRAP_UP_BUDGETS } from './wrap-up.js';
 
@@ -21,6 +22,8 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
   lastService: Service | undefined;
   current: Target | undefined;
   readonly wrapUpBudgets: WrapUpBudgets;
+  /** What the step observed, with when: the summary's rollout timeline. */
+  readonly timeline: RolloutTimeline;
 
   constructor(
     readonly inputs: DeployInputs,
@@ -29,6 +32,7 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
     super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
     this.started = deps.clock.now();
     this.wrapUpBudgets = { ...WRAP_UP_BUDGETS, ...deps.wrapUp };
+    this.timeline = new RolloutTimeline(() => deps.clock.now(), this.started);
   }
 
   elapsed(): string {
@@ -65,6 +69,7 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
         'DescribeServices',
       );
     }
+    this.timeline.observeService(found);
     return found;
   }
 }

@@ -1,6 +1,7 @@
 import { formatDuration, markdownCell, markdownCode, markdownTable } from '@ecs-actions/core';
 import { containerLogsMarkdown } from '@ecs-actions/core/ecs';
 import { imageVersion, shortTaskDefinition } from './taskdef.js';
+import { timelineMarkdown } from './timeline/render.js';
 import type { DeployResult } from './types.js';
 
 const HEADLINES: Record<string, string> = {
@@ -73,6 +74,7 @@ export function summaryMarkdown(result: DeployResult): string {
         (cleanup.error ? `; stopped: ${markdownCell(cleanup.error)}` : ''),
     );
   }
+  parts.push(...timelineMarkdown(result));
   const findings = result.preflight?.findings ?? [];
   if (findings.length > 0) {
     parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${markdownCell(finding)}`));

@@ -7,6 +7,7 @@ import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Clock, Sleep } from '@ecs-actions/core';
 import type { ContainerLogs } from '@ecs-actions/core/ecs';
+import type { TimelineData } from './timeline/record.js';
 
 export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'superseded' | 'failed' | 'timed-out';
 
@@ -120,6 +121,8 @@ export interface DeployResult {
   serviceSettings?: string[];
   /** keep-revisions: what was deregistered, what was kept and why, and an error that stopped it. */
   revisionsCleanup?: { deregistered: string[]; kept: { arn: string; why: string }[]; error?: string };
+  /** What the step observed of the rollout, with when (the summary's timeline). */
+  timeline?: TimelineData;
 }
 
 /** What a result carries besides its status, message, timing and final state. */

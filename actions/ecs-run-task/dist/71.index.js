@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1234);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
-var src = __webpack_require__(7687);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(785);
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var src_ecs = __webpack_require__(4792);
 ;// CONCATENATED MODULE: ./src/follow-tasks.ts

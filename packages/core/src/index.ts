@@ -38,7 +38,24 @@ export {
   parseJsonText,
 } from './json-text.js';
 export * as log from './log.js';
-export { markdownCell, markdownCode, markdownTable, type OutputValue, setOutputs, writeSummary } from './outputs.js';
+export {
+  type GanttChart,
+  type GanttSection,
+  type GanttTask,
+  MERMAID_GANTT_MAX_TASKS,
+  MERMAID_LABEL_MAX,
+  mermaidGantt,
+  mermaidText,
+} from './mermaid.js';
+export {
+  markdownCell,
+  markdownCode,
+  markdownTable,
+  markdownText,
+  type OutputValue,
+  setOutputs,
+  writeSummary,
+} from './outputs.js';
 export { type ActionSteps, jobCancelSignal, reportFailure, runAction, StepState } from './run.js';
 export { type AnnotationProperties, plainTextEcho, runner, runnerLines, writePlainText } from './runner.js';
 export {

@@ -15,6 +15,24 @@ export function markdownCell(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 }
 
+/**
+ * Text from outside (a record, an event, a name) as plain Markdown text, also inside a table cell: line breaks
+ * and control characters become spaces, HTML's `<`, `>` and `&` entities, and every other Markdown mark is escaped
+ * with a backslash, so the text can start no heading, link, image, emphasis, code span or table cell.
+ */
+export function markdownText(value: string): string {
+  return value
+    .replace(CONTROL_CHARACTERS, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#!|~]/g, (mark) => `\\${mark}`);
+}
+
+/** Runs of control characters and line or paragraph separators: what text from outside must not bring in. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
 /** `code` span that survives backticks in the value. */
 export function markdownCode(value: string): string {
   const fence = value.includes('`') ? '``' : '`';

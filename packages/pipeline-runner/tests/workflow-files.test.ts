@@ -280,13 +280,14 @@ describe('deploy.yml', () => {
     const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
     expect(checkout?.with?.ref).toBe('${{ steps.plan.outputs.sha }}');
     const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
-    // The writing one: lookups, `version: current` and `version: recorded` (keep-revisions' list) only read; the
-    // deployment-state steps write the GitHub Deployment only.
+    // The writing one: lookups, `version: current`, `version: recorded` (keep-revisions' list) and `version: history`
+    // only read; the deployment-state steps write the GitHub Deployment only.
     const tag = tags.filter(
       (s) =>
         s.with?.lookup !== true &&
         s.with?.version !== 'recorded' &&
         s.with?.version !== 'current' &&
+        s.with?.version !== 'history' &&
         s.with?.['deployment-state'] === undefined,
     );
     expect(tag).toHaveLength(1);

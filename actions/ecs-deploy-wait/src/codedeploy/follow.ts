@@ -75,6 +75,7 @@ export async function readDeployment(
     (o) => clients.client.send(new GetDeploymentTargetCommand({ deploymentId, targetId }), o),
     limits,
   );
+  session.timeline.observeCodeDeploy(deploymentTarget?.ecsTarget?.lifecycleEvents);
   return deploymentTarget?.ecsTarget ? { info, target: deploymentTarget.ecsTarget } : { info };
 }
 

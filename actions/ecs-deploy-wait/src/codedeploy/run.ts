@@ -10,6 +10,7 @@ import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from '../
 import { landedRegistration, type Resolved, registerTaskDefinition, resolveTaskDefinition } from '../register.js';
 import { type CallLimits, consoleUrl, type DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
+import { PHASES } from '../timeline/record.js';
 import type { DeployResult, DeployStatus, Known, StoppedTask } from '../types.js';
 import { finishRollback, ReportBudget } from '../wrap-up.js';
 import { appSpecFor } from './appspec.js';
@@ -164,6 +165,7 @@ class CodeDeployRun {
       `Waiting up to ${formatDuration(inputs.timeoutMs)} for CodeDeploy deployment ${deploymentId}, polling every ${formatDuration(inputs.pollIntervalMs)}`,
     );
     let outcome: CodeDeployOutcome;
+    session.timeline.phase(PHASES.rollout);
     try {
       outcome = await followDeployment(session, clients, deploymentId, inputs.timeoutMs, 'ours');
     } catch (error) {
@@ -179,6 +181,7 @@ class CodeDeployRun {
     // The wait is over. First the rollback decision, within its own budget (StopDeployment, or CodeDeploy's
     // rollback found); then the report, within its own; then the rollback, followed for up to `timeout`.
     let stoppedTasks: StoppedTask[] = [];
+    session.timeline.phase(PHASES.rollback, true);
     try {
       const start = await startCodeDeployRollback(session, clients, deploymentId, outcome, group, this.previousArn, {
         withinMs: session.wrapUpBudgets.decisionReadMs + inputs.pollIntervalMs,

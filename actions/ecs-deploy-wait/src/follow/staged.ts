@@ -132,6 +132,7 @@ export async function describeServiceDeployment(
       `DescribeServiceDeployments did not find service deployment ${arn} (${answer.failures?.[0]?.reason ?? 'no answer'})`,
     );
   }
+  session.timeline.observeServiceDeployment(found);
   return found;
 }
 
