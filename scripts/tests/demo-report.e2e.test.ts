@@ -169,6 +169,8 @@ describe('the report of `pnpm demo` (a deploy, then a release rolled back), in C
         'CD #2 (rolled back) · deploy/deploy',
       ]);
       const fences = view.summaries.reduce((sum, s) => sum + mermaidFences(s.markdown), 0);
+      // Each CD summary has its rollout timeline and deploy history (a success and a rollback): at least four.
+      expect(fences).toBeGreaterThanOrEqual(4);
       expect(view.diagrams).toBe(fences);
       // The Markdown is rendered (tables, headings), not shown as source.
       expect(await page.$$eval('section.success table', (tables) => tables.length)).toBeGreaterThan(3);
