@@ -119,3 +119,20 @@ describe("the step's own rollback UpdateService never answers", () => {
     expect((s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
   });
 });
+
+describe('credentials that expire during the rollback', () => {
+  it('every ECS call after the rollback was asked refused ExpiredToken: failed, the rollback deployment named', async () => {
+    const s = await start(rolling, { kind: 'crash-on-start', exitCode: 3 });
+    const rollbackAsked = () => s.sim.callsOf('UpdateService').filter(landed).length >= 2;
+    s.sim.faults.inject({ api: 'ecs', kind: 'expired-token', count: Number.POSITIVE_INFINITY, when: rollbackAsked });
+    const result = await run(s, { rollback: 'true' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('failed');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(/ExpiredToken/);
+    // What landed is said: the rollback deployment to revision 1 was started (never "the rollback also failed").
+    expect(result.errors[0]).toMatch(/rollback to \S+:1 \(deployment ecs-svc\/\d+\) was started and ECS carries on/);
+    expect(result.errors[0]).not.toContain('also failed');
+    expect(result.durationMs).toBeLessThan(100_000);
+  });
+});
