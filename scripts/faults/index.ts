@@ -38,6 +38,8 @@ const only = values.only;
 const out = values.out ?? (only === undefined ? new URL('../../FAULTS.md', import.meta.url).pathname : undefined);
 const startedAt = new Date();
 const all = cases().filter((item) => only === undefined || only.startsWith(`${item.path.name} ${item.scenario} `));
+// A cell's name starts with its case's path and scenario: any other --only would run nothing and pass.
+if (only !== undefined && all.length === 0) noCellNamed(only);
 const clean = await pool(all, concurrency, (item) => runCase(item));
 // In a seeded shuffled order: the runs done so far are a fair sample of the whole matrix at any time.
 const cells = shuffled(
@@ -46,6 +48,7 @@ const cells = shuffled(
     .filter((cell) => only === undefined || cellName(cell).includes(only)),
   seeded(`order ${seed}`),
 );
+if (only !== undefined && cells.length === 0) noCellNamed(only);
 console.log(`fault matrix: ${all.length} clean runs done, ${cells.length} faulted cells (seed ${seed})`);
 const faulted: RunRecord[] = [];
 /** The table so far, rewritten as runs end (a run cut short still leaves a table that says how far it got). */
@@ -78,3 +81,11 @@ console.log(
   `fault matrix: ${broken} of ${clean.length + faulted.length} runs broke an invariant; table in ${out ?? '(not written: --only without --out)'}`,
 );
 process.exitCode = broken > 0 ? 1 : 0;
+
+function noCellNamed(text: string): never {
+  const prefixes = [...new Set(cases().map((item) => `${item.path.name} ${item.scenario}`))];
+  console.error(
+    `fault matrix: no cell is named ${JSON.stringify(text)}. --only takes a cell's name from its path and scenario on, e.g. "rolling crash hang ecs:DescribeServices#1" (FAULTS.md lists them); path and scenario are one of: ${prefixes.join(', ')}.`,
+  );
+  process.exit(1);
+}

@@ -674,7 +674,12 @@ async function requestRollback(session, target, previousArn) {
         catch (error) {
             if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
                 throw error;
-            return failed(error);
+            // The rollback deployment exists: a read that failed while following it says nothing of how it ends.
+            const detail = `The rollback to ${previousArn} (deployment ${id}) was started and ECS carries on with it, but this step could not follow it to its end: ${(0,src/* errorMessage */.gJ)(error)}`;
+            return {
+                note: detail,
+                report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady: false, detail },
+            };
         }
     };
     return { kind: 'started', follow: followRollback };
@@ -818,7 +823,17 @@ async function followStagedRollback(session, arn, previousArn, by) {
     const { timeoutMs } = session.inputs;
     const previous = previousArn ?? '?';
     const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
-    const followed = await followStaged(session, arn, timeoutMs, 'rollback');
+    let followed;
+    try {
+        followed = await followStaged(session, arn, timeoutMs, 'rollback');
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        // The rollback is under way: a read that failed while following it says nothing of how it ends.
+        const detail = `The rollback ${how} of service deployment ${arn} is under way and ECS carries on with it, but this step could not follow it to its end: ${(0,src/* errorMessage */.gJ)(error)}`;
+        return { note: detail, report: { by, taskDefinitionArn: previous, steady: false, detail } };
+    }
     const final = followed.deployment;
     const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
     const detail = steady

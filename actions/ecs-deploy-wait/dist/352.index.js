@@ -850,6 +850,7 @@ async function statusOf(session, clients, deploymentId, deadline) {
 
 
 
+
 /** How many polls to wait for CodeDeploy to name the rollback deployment it starts. */
 const ROLLBACK_ID_POLLS = 6;
 /**
@@ -898,7 +899,26 @@ async function startCodeDeployRollback(session, clients, deploymentId, outcome, 
 /** CodeDeploy's rollback deployment, followed to its end. */
 async function followCodeDeployRollback(session, clients, rollbackId, previousArn) {
     const previous = previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'the original task set';
-    const followed = await followDeployment(session, clients, rollbackId, session.inputs.timeoutMs, 'rollback');
+    let followed;
+    try {
+        followed = await followDeployment(session, clients, rollbackId, session.inputs.timeoutMs, 'rollback');
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        // The rollback deployment exists: a read that failed while following it says nothing of how it ends.
+        const detail = `CodeDeploy's rollback deployment ${rollbackId} to ${previous} is under way and CodeDeploy carries on with it, but this step could not follow it to its end: ${(0,src/* errorMessage */.gJ)(error)}`;
+        return {
+            note: detail,
+            report: {
+                by: 'codedeploy',
+                taskDefinitionArn: previousArn ?? '',
+                deploymentId: rollbackId,
+                steady: false,
+                detail,
+            },
+        };
+    }
     const steady = followed.kind === 'succeeded';
     const report = {
         by: 'codedeploy',

@@ -13,108 +13,118 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
 // a bad input fails without parsing them (they are separate chunks of the bundle).
+/** Whether the step wrote the status of an outcome of its own; the signal that says whether the job was cancelled. */
+let statusWritten = false;
+let cancelled;
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
-        const inputs = await (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .withParsedAppSpec */ .sj)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readDeployInputs */ .Jj)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)(), process.env.GITHUB_WORKSPACE ?? process.cwd(), 
-        // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
-        process.env.RUNNER_TEMP || undefined));
-        const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
-        const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
-            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(152)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3152)),
-            __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 6809)),
-        ]);
-        // A short timeout gets short attempts: one that never answers is tried again within it, not waited out.
-        const requestTimeoutMs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .requestTimeoutWithin */ .a1)(inputs.timeoutMs);
-        const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, requestTimeoutMs });
-        const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1, requestTimeoutMs });
-        // CloudWatch Logs (the failure report's app log lines): its SDK is loaded only when a failure asks for it.
-        const logs = (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .logsClients */ .qr)();
-        // EC2 and ELBv2 (the preflight's subnet and target group reads): loaded only when the preflight asks.
-        const lazy = [];
-        const once = (create) => {
-            let client;
-            return () => {
-                if (!client) {
-                    client = create();
-                    lazy.push(client);
-                }
-                return client;
-            };
-        };
-        const ec2 = once(() => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(990)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7990, 19)).then(({ EC2Client }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(EC2Client, { region, maxAttempts: 2 })));
-        const elbv2 = once(() => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(518)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3518, 19)).then(({ ElasticLoadBalancingV2Client }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ElasticLoadBalancingV2Client, { region, maxAttempts: 2 })));
-        // ECR (a redeploy's image check), per registry region: its SDK is loaded only for a recorded revision.
-        const ecrClients = new Map();
-        const ecr = (registryRegion) => {
-            let client = ecrClients.get(registryRegion);
+        try {
+            await deployStep();
+        }
+        catch (error) {
+            // Ended before it had an outcome of its own (a bad input, no region, a read or the preflight failed, nothing
+            // changed, or it says what did): still a status for the steps after it; a cancelled job has none.
+            if (!statusWritten && !cancelled?.aborted)
+                (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({ status: 'failed' });
+            throw error;
+        }
+    },
+});
+async function deployStep() {
+    const inputs = await (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .withParsedAppSpec */ .sj)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readDeployInputs */ .Jj)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)(), process.env.GITHUB_WORKSPACE ?? process.cwd(), 
+    // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
+    process.env.RUNNER_TEMP || undefined));
+    const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
+    const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(152)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3152)),
+        __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 6809)),
+    ]);
+    // A short timeout gets short attempts: one that never answers is tried again within it, not waited out.
+    const requestTimeoutMs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .requestTimeoutWithin */ .a1)(inputs.timeoutMs);
+    const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, requestTimeoutMs });
+    const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1, requestTimeoutMs });
+    // CloudWatch Logs (the failure report's app log lines): its SDK is loaded only when a failure asks for it.
+    const logs = (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .logsClients */ .qr)();
+    // EC2 and ELBv2 (the preflight's subnet and target group reads): loaded only when the preflight asks.
+    const lazy = [];
+    const once = (create) => {
+        let client;
+        return () => {
             if (!client) {
-                client = Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(613)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)).then(({ ECRClient }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECRClient, { region: registryRegion, maxAttempts: 2 }));
-                ecrClients.set(registryRegion, client);
+                client = create();
                 lazy.push(client);
             }
             return client;
         };
-        // CodeDeploy (a CODE_DEPLOY service): its SDK is loaded only when the service asks for it.
-        let codedeployClients;
-        const codedeploy = () => {
-            codedeployClients ??= Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(6)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5006, 19)).then(({ CodeDeployClient }) => ({
-                client: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CodeDeployClient, { region, requestTimeoutMs }),
-                singleAttempt: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CodeDeployClient, { region, maxAttempts: 1, requestTimeoutMs }),
-            }));
-            return codedeployClients;
-        };
-        // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
-        const cancelled = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jobCancelSignal */ .iF)((signal) => _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping.`));
-        try {
-            const result = await deploy(inputs, {
-                ecs,
-                ecsSingleAttempt,
-                region,
-                clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
-                sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
-                signal: cancelled,
-                logs: logs.clientFor,
-                ec2,
-                elbv2,
-                ecr,
-                codedeploy,
-                log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning, startGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.startGroup */ .Rm.startGroup, endGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.endGroup */ .Rm.endGroup },
-            }).catch((error) => {
-                // Ended before it had an outcome of its own (a read or the preflight failed, nothing changed, or it says
-                // what did): still a status for the steps after it; a cancelled job has none.
-                if (!cancelled.aborted)
-                    (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({ status: 'failed' });
-                throw error;
-            });
-            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
-                'task-definition-arn': result.taskDefinitionArn,
-                'previous-task-definition-arn': result.previousTaskDefinitionArn,
-                'deployment-id': result.deploymentId,
-                'codedeploy-deployment-id': result.codedeployDeploymentId,
-                status: result.status,
-                'duration-seconds': Math.round(result.durationMs / 1000),
-            });
-            (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)(summaryMarkdown(result));
-            if (result.status === 'succeeded' || result.status === 'unchanged') {
-                _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.message, { title: `ECS deploy ${result.status}` });
-                return;
-            }
-            // The outcome is explained in full above; fail the step once with its one-sentence account.
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(result.message);
+    };
+    const ec2 = once(() => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(990)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7990, 19)).then(({ EC2Client }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(EC2Client, { region, maxAttempts: 2 })));
+    const elbv2 = once(() => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(518)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3518, 19)).then(({ ElasticLoadBalancingV2Client }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ElasticLoadBalancingV2Client, { region, maxAttempts: 2 })));
+    // ECR (a redeploy's image check), per registry region: its SDK is loaded only for a recorded revision.
+    const ecrClients = new Map();
+    const ecr = (registryRegion) => {
+        let client = ecrClients.get(registryRegion);
+        if (!client) {
+            client = Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(613)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)).then(({ ECRClient }) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECRClient, { region: registryRegion, maxAttempts: 2 }));
+            ecrClients.set(registryRegion, client);
+            lazy.push(client);
         }
-        finally {
-            ecs.destroy();
-            ecsSingleAttempt.destroy();
-            await logs.destroy();
-            for (const client of lazy)
-                (await client.catch(() => undefined))?.destroy();
-            const codedeployed = await codedeployClients?.catch(() => undefined);
-            codedeployed?.client.destroy();
-            codedeployed?.singleAttempt.destroy();
+        return client;
+    };
+    // CodeDeploy (a CODE_DEPLOY service): its SDK is loaded only when the service asks for it.
+    let codedeployClients;
+    const codedeploy = () => {
+        codedeployClients ??= Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(6)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5006, 19)).then(({ CodeDeployClient }) => ({
+            client: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CodeDeployClient, { region, requestTimeoutMs }),
+            singleAttempt: (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(CodeDeployClient, { region, maxAttempts: 1, requestTimeoutMs }),
+        }));
+        return codedeployClients;
+    };
+    // A cancelled job gets SIGINT (then SIGTERM): stop waiting, say what is still in progress, exit non-zero.
+    cancelled = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jobCancelSignal */ .iF)((signal) => _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping.`));
+    try {
+        const result = await deploy(inputs, {
+            ecs,
+            ecsSingleAttempt,
+            region,
+            clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+            sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
+            signal: cancelled,
+            logs: logs.clientFor,
+            ec2,
+            elbv2,
+            ecr,
+            codedeploy,
+            log: { info: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info, warning: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.warning */ .Rm.warning, startGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.startGroup */ .Rm.startGroup, endGroup: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.endGroup */ .Rm.endGroup },
+        });
+        (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutputs */ .n0)({
+            'task-definition-arn': result.taskDefinitionArn,
+            'previous-task-definition-arn': result.previousTaskDefinitionArn,
+            'deployment-id': result.deploymentId,
+            'codedeploy-deployment-id': result.codedeployDeploymentId,
+            status: result.status,
+            'duration-seconds': Math.round(result.durationMs / 1000),
+        });
+        statusWritten = result.status !== undefined;
+        (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)(summaryMarkdown(result));
+        if (result.status === 'succeeded' || result.status === 'unchanged') {
+            _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.message, { title: `ECS deploy ${result.status}` });
+            return;
         }
-    },
-});
+        // The outcome is explained in full above; fail the step once with its one-sentence account.
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(result.message);
+    }
+    finally {
+        ecs.destroy();
+        ecsSingleAttempt.destroy();
+        await logs.destroy();
+        for (const client of lazy)
+            (await client.catch(() => undefined))?.destroy();
+        const codedeployed = await codedeployClients?.catch(() => undefined);
+        codedeployed?.client.destroy();
+        codedeployed?.singleAttempt.destroy();
+    }
+}
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -162,7 +162,15 @@ async function followStagedRollback(
   const { timeoutMs } = session.inputs;
   const previous = previousArn ?? '?';
   const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
-  const followed = await followStaged(session, arn, timeoutMs, 'rollback');
+  let followed: Awaited<ReturnType<typeof followStaged>>;
+  try {
+    followed = await followStaged(session, arn, timeoutMs, 'rollback');
+  } catch (error) {
+    if (isAbort(error) || session.cancelled) throw error;
+    // The rollback is under way: a read that failed while following it says nothing of how it ends.
+    const detail = `The rollback ${how} of service deployment ${arn} is under way and ECS carries on with it, but this step could not follow it to its end: ${errorMessage(error)}`;
+    return { note: detail, report: { by, taskDefinitionArn: previous, steady: false, detail } };
+  }
   const final = followed.deployment;
   const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
   const detail = steady

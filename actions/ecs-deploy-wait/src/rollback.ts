@@ -135,7 +135,12 @@ async function requestRollback(session: DeploySession, target: Target, previousA
       };
     } catch (error) {
       if (isAbort(error) || session.cancelled) throw error;
-      return failed(error);
+      // The rollback deployment exists: a read that failed while following it says nothing of how it ends.
+      const detail = `The rollback to ${previousArn} (deployment ${id}) was started and ECS carries on with it, but this step could not follow it to its end: ${errorMessage(error)}`;
+      return {
+        note: detail,
+        report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady: false, detail },
+      };
     }
   };
   return { kind: 'started', follow: followRollback };

@@ -6,6 +6,7 @@
  */
 import { GetDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { errorMessage } from '@ecs-actions/core';
+import { isAbort } from '../aws-errors.js';
 import type { RollbackResult } from '../rollback.js';
 import type { CallLimits, DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
@@ -81,7 +82,24 @@ async function followCodeDeployRollback(
   previousArn: string | undefined,
 ): Promise<RollbackResult> {
   const previous = previousArn ? shortTaskDefinition(previousArn) : 'the original task set';
-  const followed = await followDeployment(session, clients, rollbackId, session.inputs.timeoutMs, 'rollback');
+  let followed: Awaited<ReturnType<typeof followDeployment>>;
+  try {
+    followed = await followDeployment(session, clients, rollbackId, session.inputs.timeoutMs, 'rollback');
+  } catch (error) {
+    if (isAbort(error) || session.cancelled) throw error;
+    // The rollback deployment exists: a read that failed while following it says nothing of how it ends.
+    const detail = `CodeDeploy's rollback deployment ${rollbackId} to ${previous} is under way and CodeDeploy carries on with it, but this step could not follow it to its end: ${errorMessage(error)}`;
+    return {
+      note: detail,
+      report: {
+        by: 'codedeploy',
+        taskDefinitionArn: previousArn ?? '',
+        deploymentId: rollbackId,
+        steady: false,
+        detail,
+      },
+    };
+  }
   const steady = followed.kind === 'succeeded';
   const report: RollbackReport = {
     by: 'codedeploy',
