@@ -31,9 +31,9 @@ export { type CreateRoleInput, IamSimulator, type PolicyDocument, trustPolicyFor
 export { awslogsDestination, SPRING_BOOT_START_FAILURE } from './logs/awslogs.js';
 export { LogsSimulator } from './logs/index.js';
 export { type CreateSecretInput, SecretsManagerSimulator } from './secretsmanager/index.js';
+export { mulberry32 } from './seeded-random.js';
 export { type PutParameterInput, SsmSimulator } from './ssm/index.js';
 export { TaskStartChecks } from './task-start/index.js';
-export { mulberry32 } from './seeded-random.js';
 
 export interface StartSimulatorOptions {
   /** Simulated ms per real ms; default 1. 60 runs a 3-minute rollout in 3 s. */

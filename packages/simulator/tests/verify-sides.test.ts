@@ -69,7 +69,9 @@ describe('IAM', () => {
     const secret = sim.secretsmanager.createSecret({
       name: 'shared',
       resourcePolicy: {
-        Statement: [{ Effect: 'Allow', Principal: { AWS: arn }, Action: 'secretsmanager:GetSecretValue', Resource: '*' }],
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: arn }, Action: 'secretsmanager:GetSecretValue', Resource: '*' },
+        ],
       },
     });
     const answer = await iam.send(
@@ -83,7 +85,9 @@ describe('IAM', () => {
         ],
       }),
     );
-    const decisions = answer.EvaluationResults?.map((r) => `${r.EvalActionName} ${r.EvalResourceName} ${r.EvalDecision}`);
+    const decisions = answer.EvaluationResults?.map(
+      (r) => `${r.EvalActionName} ${r.EvalResourceName} ${r.EvalDecision}`,
+    );
     expect(decisions).toEqual([
       'ssm:GetParameters arn:aws:ssm:us-east-1:123456789012:parameter/app/db allowed',
       'ssm:GetParameters arn:aws:ssm:us-east-1:123456789012:parameter/app/locked explicitDeny',
@@ -115,7 +119,9 @@ describe('SSM and Secrets Manager', () => {
     expect(got.Parameters?.[0]?.Value).not.toBe('s3cret');
     expect(got.InvalidParameters).toEqual(['/app/missing']);
     const described = await ssm.send(
-      new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: ['/app/db-password'] }] }),
+      new DescribeParametersCommand({
+        ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: ['/app/db-password'] }],
+      }),
     );
     expect(described.Parameters).toEqual([
       expect.objectContaining({ Name: '/app/db-password', ARN: arn, KeyId: 'k-1', LastModifiedDate: expect.any(Date) }),
@@ -124,7 +130,10 @@ describe('SSM and Secrets Manager', () => {
 
   it('DescribeSecret by name, full or partial ARN; unknown is ResourceNotFoundException', async () => {
     const secrets = new SecretsManagerClient(clientOptions(sim.env.AWS_ENDPOINT_URL_SECRETS_MANAGER));
-    const arn = sim.secretsmanager.createSecret({ name: 'api-key', kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/k-2' });
+    const arn = sim.secretsmanager.createSecret({
+      name: 'api-key',
+      kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/k-2',
+    });
     expect(arn).toMatch(/:secret:api-key-[\w-]{6}$/);
     for (const id of ['api-key', arn, arn.slice(0, -7)]) {
       const described = await secrets.send(new DescribeSecretCommand({ SecretId: id }));
@@ -151,9 +160,13 @@ describe('Logs and ECR', () => {
   it('a multi-platform image is an OCI index whose manifests carry their platform', async () => {
     const ecr = new ECRClient(clientOptions(sim.env.AWS_ENDPOINT_URL_ECR));
     sim.ecr.seedImage({ repositoryName: 'multi', tags: ['1'], platforms: [{ os: 'linux', architecture: 'arm64' }] });
-    const { images } = await ecr.send(new BatchGetImageCommand({ repositoryName: 'multi', imageIds: [{ imageTag: '1' }] }));
+    const { images } = await ecr.send(
+      new BatchGetImageCommand({ repositoryName: 'multi', imageIds: [{ imageTag: '1' }] }),
+    );
     expect(images?.[0]?.imageManifestMediaType).toBe('application/vnd.oci.image.index.v1+json');
     const index = JSON.parse(images?.[0]?.imageManifest ?? '{}');
-    expect(index.manifests.map((m: { platform: unknown }) => m.platform)).toEqual([{ os: 'linux', architecture: 'arm64' }]);
+    expect(index.manifests.map((m: { platform: unknown }) => m.platform)).toEqual([
+      { os: 'linux', architecture: 'arm64' },
+    ]);
   });
 });

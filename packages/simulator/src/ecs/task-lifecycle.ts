@@ -211,7 +211,9 @@ export class TaskLifecycle {
     if (failure.stopCode === 'TaskFailedToStart') {
       // Its own reason (task-start checks), else the Fargate wording of a pull failure (developer guide,
       // "CannotPullContainer task errors").
-      const reason = failure.stoppedReason || `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${image}: ${image}: not found`;
+      const reason =
+        failure.stoppedReason ||
+        `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${image}: ${image}: not found`;
       task.stoppedReason = reason;
       task.containerReason = reason;
     } else {

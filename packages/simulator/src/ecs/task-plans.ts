@@ -78,7 +78,12 @@ export function failedToStartPlan(launchedAt: number, stoppedReason: string): Ta
   const pendingAt = launchedAt + TIMING.provisioning;
   return {
     pendingAt,
-    failure: { at: pendingAt + TIMING.pullFailure, stopCode: 'TaskFailedToStart', stoppedReason, countsAsFailure: true },
+    failure: {
+      at: pendingAt + TIMING.pullFailure,
+      stopCode: 'TaskFailedToStart',
+      stoppedReason,
+      countsAsFailure: true,
+    },
   };
 }
 

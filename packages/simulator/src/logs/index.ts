@@ -139,7 +139,9 @@ export class LogsSimulator implements AwsJsonService, LogSink {
     const prefix = optionalString(input, 'logGroupNamePrefix') ?? '';
     const limit = input.limit === undefined ? MAX_STREAMS : Number(input.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STREAMS) {
-      throw invalid(`1 validation error detected: Value '${String(input.limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`);
+      throw invalid(
+        `1 validation error detected: Value '${String(input.limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`,
+      );
     }
     const names = [...this.groups.keys()].filter((name) => name.startsWith(prefix)).sort();
     const start = typeof input.nextToken === 'string' ? Number(input.nextToken) : 0;

@@ -27,7 +27,8 @@ interface SecretRecord {
   versionId: string;
 }
 
-const notFound = () => new AwsServiceError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
+const notFound = () =>
+  new AwsServiceError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.");
 
 export class SecretsManagerSimulator implements AwsJsonService {
   readonly api = 'secretsmanager' as const;
@@ -100,6 +101,8 @@ export class SecretsManagerSimulator implements AwsJsonService {
 
   private lookup(secretId: string): SecretRecord | undefined {
     if (!secretId.startsWith('arn:')) return [...this.secrets.values()].find((record) => record.name === secretId);
-    return this.secrets.get(secretId) ?? [...this.secrets.values()].find((record) => record.arn.slice(0, -7) === secretId);
+    return (
+      this.secrets.get(secretId) ?? [...this.secrets.values()].find((record) => record.arn.slice(0, -7) === secretId)
+    );
   }
 }

@@ -121,7 +121,10 @@ export class SsmSimulator implements AwsJsonService {
     for (const filter of filters) {
       if (filter.Key !== 'Name') throw validation(`The simulator filters DescribeParameters by Name only.`);
       if (filter.Option !== undefined && filter.Option !== 'Equals' && filter.Option !== 'BeginsWith') {
-        throw new AwsServiceError('InvalidFilterOption', `The filter option ${filter.Option} is not valid for key Name.`);
+        throw new AwsServiceError(
+          'InvalidFilterOption',
+          `The filter option ${filter.Option} is not valid for key Name.`,
+        );
       }
     }
     const maxResults = typeof input.MaxResults === 'number' ? input.MaxResults : 50;

@@ -31,7 +31,8 @@ interface ContainerLike {
   logConfiguration?: { logDriver?: string; options?: Record<string, string> };
 }
 
-const RETRIEVAL = 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed';
+const RETRIEVAL =
+  'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed';
 
 /** The ECS architecture names and the OCI ones. */
 const ARCHITECTURES: Record<string, string> = { X86_64: 'amd64', ARM64: 'arm64' };
@@ -139,7 +140,9 @@ export class TaskStartChecks {
   }
 
   private keyArn(keyId: string): string {
-    return keyId.startsWith('arn:') ? keyId : `arn:aws:kms:${this.sides.region}:${this.sides.accountId}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
+    return keyId.startsWith('arn:')
+      ? keyId
+      : `arn:aws:kms:${this.sides.region}:${this.sides.accountId}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
   }
 }
 
@@ -147,9 +150,10 @@ export class TaskStartChecks {
 function ecrImage(
   image: string,
 ): { account: string; repository: string; reference: { tag?: string; digest?: string } } | undefined {
-  const match = /^(\d{12})\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/([^:@]+)(?::([\w][\w.-]*))?(?:@(sha256:[a-f0-9]{64}))?$/.exec(
-    image,
-  );
+  const match =
+    /^(\d{12})\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/([^:@]+)(?::([\w][\w.-]*))?(?:@(sha256:[a-f0-9]{64}))?$/.exec(
+      image,
+    );
   if (!match) return undefined;
   const [, account = '', repository = '', tag, digest] = match;
   return { account, repository, reference: digest ? { digest } : { tag: tag ?? 'latest' } };
