@@ -15,7 +15,7 @@ import {
 } from '@ecs-actions/core';
 import { type ImageRef, pinnedRef } from '@ecs-actions/core/image-ref';
 import { type AwsClients, describeTaskDefinition, serviceTaskDefinition, verifyEcrImage } from './aws.js';
-import { type Change, diffTaskDefinitions } from './diff.js';
+import { type Change, diffTaskDefinitions } from '@ecs-actions/core/ecs';
 import { FileConfigurationError } from './errors.js';
 import type { ImageAssignment, RenderInputs } from './inputs.js';
 

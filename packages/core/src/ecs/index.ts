@@ -39,6 +39,7 @@ export {
   noPrefixNote,
 } from './container-logs.js';
 export { readTaskDefinitionFile } from './task-definition-file.js';
+export { type Change, diffTable, diffTaskDefinitions, formatDiff } from './taskdef-diff.js';
 export {
   imagesOf,
   imageVersion,
