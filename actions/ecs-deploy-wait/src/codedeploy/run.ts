@@ -8,6 +8,7 @@ import type { Service } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from '../aws-errors.js';
 import { landedRegistration, type Resolved, registerTaskDefinition, resolveTaskDefinition } from '../register.js';
+import { runVerify } from '../verify/verify.js';
 import { type CallLimits, consoleUrl, type DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployResult, DeployStatus, Known, StoppedTask } from '../types.js';
@@ -88,6 +89,7 @@ class CodeDeployRun {
         (appSpec ? ` (AppSpec ${appSpec.shown})` : ' (generated AppSpec)'),
     );
     const resolved = await resolveTaskDefinition(session, this.before, beforeWait());
+    await runVerify(session, this.before, beforeWait());
     const known: Known = {
       cluster: inputs.cluster,
       service: inputs.service,
