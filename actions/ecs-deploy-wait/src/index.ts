@@ -70,6 +70,36 @@ await runAction({
       }
       return client;
     };
+    // Verify's reads (IAM, SSM, Secrets Manager; Logs and ECR as above): each SDK loads when a check needs it.
+    const perRegion = <T extends { destroy(): void }>(create: (region: string) => Promise<T>) => {
+      const clients = new Map<string, () => Promise<T>>();
+      return (clientRegion: string) => {
+        let client = clients.get(clientRegion);
+        if (!client) {
+          client = once(() => create(clientRegion));
+          clients.set(clientRegion, client);
+        }
+        return client();
+      };
+    };
+    const verify: import('@ecs-actions/core/verify').VerifyClients = {
+      iam: once(() =>
+        import('@aws-sdk/client-iam').then(({ IAMClient }) => createAwsClient(IAMClient, { region, maxAttempts: 2 })),
+      ),
+      ssm: perRegion((r) =>
+        import('@aws-sdk/client-ssm').then(({ SSMClient }) =>
+          createAwsClient(SSMClient, { region: r, maxAttempts: 2 }),
+        ),
+      ),
+      secretsManager: perRegion((r) =>
+        import('@aws-sdk/client-secrets-manager').then(({ SecretsManagerClient }) =>
+          createAwsClient(SecretsManagerClient, { region: r, maxAttempts: 2 }),
+        ),
+      ),
+      logs: logs.clientFor,
+      ecr,
+    };
+
     // CodeDeploy (a CODE_DEPLOY service): its SDK is loaded only when the service asks for it.
     let codedeployClients:
       | Promise<{
@@ -101,6 +131,7 @@ await runAction({
         elbv2,
         ecr,
         codedeploy,
+        verify,
         log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
       });
       setOutputs({
@@ -110,9 +141,10 @@ await runAction({
         'codedeploy-deployment-id': result.codedeployDeploymentId,
         status: result.status,
         'duration-seconds': Math.round(result.durationMs / 1000),
+        plan: result.plan,
       });
       writeSummary(summaryMarkdown(result));
-      if (result.status === 'succeeded' || result.status === 'unchanged') {
+      if (result.status === 'succeeded' || result.status === 'unchanged' || result.status === 'planned') {
         log.notice(result.message, { title: `ECS deploy ${result.status}` });
         return;
       }

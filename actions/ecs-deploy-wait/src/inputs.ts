@@ -8,9 +8,9 @@ import {
   resolveInputPath,
   runnerInputs,
 } from '@ecs-actions/core';
-import { VERIFY_MODES, type VerifyMode } from '@ecs-actions/core/verify';
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
+import { VERIFY_MODES, type VerifyMode } from '@ecs-actions/core/verify';
 import type { AppSpecFile } from './codedeploy/appspec.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
 import { refuseUnsupportedStockInputs } from './stock-inputs.js';

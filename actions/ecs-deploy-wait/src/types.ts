@@ -1,5 +1,5 @@
 /** The shapes the phases of a deploy (register, update, follow, explain, roll back) share. */
-import type { VerifyClients } from '@ecs-actions/core/verify';
+
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { EC2Client } from '@aws-sdk/client-ec2';
@@ -8,9 +8,17 @@ import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Clock, Sleep } from '@ecs-actions/core';
 import type { ContainerLogs } from '@ecs-actions/core/ecs';
+import type { VerifyClients } from '@ecs-actions/core/verify';
 
 /** `planned`: a dry run (dry-run: true) that read and planned and changed nothing. */
-export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'superseded' | 'failed' | 'timed-out' | 'planned';
+export type DeployStatus =
+  | 'succeeded'
+  | 'unchanged'
+  | 'rolled-back'
+  | 'superseded'
+  | 'failed'
+  | 'timed-out'
+  | 'planned';
 
 export interface Logger {
   info(message: string): void;

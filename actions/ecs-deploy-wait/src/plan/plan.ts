@@ -41,11 +41,15 @@ export async function planDeploy(
   const settings = definition ? serviceSettingsDiff(definition.settings, before) : undefined;
   const verifyFindings = verified?.lines ?? [];
   const prediction = preflight?.prediction;
-  const target = resolved.deployArn ? shortTaskDefinition(resolved.deployArn) : 'a new revision (registered by the deploy)';
+  const target = resolved.deployArn
+    ? shortTaskDefinition(resolved.deployArn)
+    : 'a new revision (registered by the deploy)';
   const failing = (verified?.report.findings ?? []).filter((finding) => finding.certain).length;
   const message =
     `Dry run: would deploy ${target} to ${inputs.service}` +
-    (taskDefinitionDiff ? ` (${taskDefinitionDiff.length} task definition change${taskDefinitionDiff.length === 1 ? '' : 's'})` : '') +
+    (taskDefinitionDiff
+      ? ` (${taskDefinitionDiff.length} task definition change${taskDefinitionDiff.length === 1 ? '' : 's'})`
+      : '') +
     (settings?.length ? `, with ${settings.length} service setting change${settings.length === 1 ? '' : 's'}` : '') +
     (prediction ? `; a rollout takes at least ${formatDuration(prediction.leastMs)}` : '') +
     (failing > 0 ? `; verify found ${failing} problem${failing === 1 ? '' : 's'} that would fail it` : '') +
@@ -93,7 +97,8 @@ export async function planDeploy(
         : preflight.findings.map((finding) => `- ${findingLine(finding)}`)),
   ];
   log.info(message);
-  if (taskDefinitionDiff?.length) log.info(`Task definition changes:\n${taskDefinitionDiff.map((l) => `  ${l}`).join('\n')}`);
+  if (taskDefinitionDiff?.length)
+    log.info(`Task definition changes:\n${taskDefinitionDiff.map((l) => `  ${l}`).join('\n')}`);
   return {
     known: {
       ...base,
@@ -136,7 +141,9 @@ async function taskDefinitionChanges(
     const source = inputs.taskDefinition;
     const [running, next] = await Promise.all([
       describe(before.taskDefinition),
-      source.kind === 'file' ? Promise.resolve(source.rendered.request as unknown as Record<string, unknown>) : describe(source.arn),
+      source.kind === 'file'
+        ? Promise.resolve(source.rendered.request as unknown as Record<string, unknown>)
+        : describe(source.arn),
     ]);
     const changes = diffTaskDefinitions(running, next);
     return changes.length === 0 ? [] : formatDiff(changes);

@@ -53,7 +53,10 @@ export async function runVerify(
 }
 
 /** The task definition to deploy: the rendered file, or the registered revision (described). */
-async function taskDefinitionToVerify(session: DeploySession, limits: CallLimits): Promise<VerifyTarget['taskDefinition']> {
+async function taskDefinitionToVerify(
+  session: DeploySession,
+  limits: CallLimits,
+): Promise<VerifyTarget['taskDefinition']> {
   const source = session.inputs.taskDefinition;
   if (source.kind === 'file') return source.rendered.request as VerifyTarget['taskDefinition'];
   const described = await session.bounded(

@@ -39,7 +39,6 @@ export {
   noPrefixNote,
 } from './container-logs.js';
 export { readTaskDefinitionFile } from './task-definition-file.js';
-export { type Change, diffTable, diffTaskDefinitions, formatDiff } from './taskdef-diff.js';
 export {
   imagesOf,
   imageVersion,
@@ -50,6 +49,7 @@ export {
   type TaskDefinitionFile,
   toRegisterRequest,
 } from './taskdef.js';
+export { type Change, diffTable, diffTaskDefinitions, formatDiff } from './taskdef-diff.js';
 export {
   certainlyNotApplied,
   UnknownOutcomeError,

@@ -11,7 +11,9 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 function containersOf(taskDefinition: JsonObject): JsonObject[] {
-  return Array.isArray(taskDefinition.containerDefinitions) ? (taskDefinition.containerDefinitions as JsonObject[]) : [];
+  return Array.isArray(taskDefinition.containerDefinitions)
+    ? (taskDefinition.containerDefinitions as JsonObject[])
+    : [];
 }
 
 /** One changed setting. `before`/`after` undefined: absent. Secret values are never carried here. */
