@@ -5,7 +5,7 @@
  */
 import { DescribeTaskDefinitionCommand, type Service } from '@aws-sdk/client-ecs';
 import { formatDuration } from '@ecs-actions/core';
-import { diffTaskDefinitions, formatDiff } from '@ecs-actions/core/ecs';
+import { type Change, diffTaskDefinitions, formatDiff } from '@ecs-actions/core/ecs';
 import { findingLine } from '../preflight/checks.js';
 import { runPreflight } from '../preflight/preflight.js';
 import { resolveTaskDefinition } from '../register.js';
@@ -32,11 +32,12 @@ export async function planDeploy(
 ): Promise<DeployPlan> {
   const { inputs, log } = session;
   const resolved = await resolveTaskDefinition(session, before, limits());
-  const [preflight, verified, taskDefinitionDiff] = await Promise.all([
+  const [preflight, verified, changes] = await Promise.all([
     runPreflight(session, before, limits()),
     runVerify(session, before, limits()),
     taskDefinitionChanges(session, before, limits()),
   ]);
+  const taskDefinitionDiff = changes && changes.length > 0 ? formatDiff(changes) : changes && [];
   const definition = inputs.serviceDefinition;
   const settings = definition ? serviceSettingsDiff(definition.settings, before) : undefined;
   const verifyFindings = verified?.lines ?? [];
@@ -47,9 +48,7 @@ export async function planDeploy(
   const failing = (verified?.report.findings ?? []).filter((finding) => finding.certain).length;
   const message =
     `Dry run: would deploy ${target} to ${inputs.service}` +
-    (taskDefinitionDiff
-      ? ` (${taskDefinitionDiff.length} task definition change${taskDefinitionDiff.length === 1 ? '' : 's'})`
-      : '') +
+    (changes ? ` (${changes.length} task definition change${changes.length === 1 ? '' : 's'})` : '') +
     (settings?.length ? `, with ${settings.length} service setting change${settings.length === 1 ? '' : 's'}` : '') +
     (prediction ? `; a rollout takes at least ${formatDuration(prediction.leastMs)}` : '') +
     (failing > 0 ? `; verify found ${failing} problem${failing === 1 ? '' : 's'} that would fail it` : '') +
@@ -121,12 +120,12 @@ export async function planDeploy(
   };
 }
 
-/** The changes from the running task definition to the one to deploy, one line each; undefined when unreadable. */
+/** The changes from the running task definition to the one to deploy; undefined when unreadable. */
 async function taskDefinitionChanges(
   session: DeploySession,
   before: Service,
   limits: CallLimits,
-): Promise<string[] | undefined> {
+): Promise<Change[] | undefined> {
   const { deps, inputs } = session;
   const describe = async (taskDefinition: string) => {
     const answer = await session.bounded(
@@ -145,8 +144,7 @@ async function taskDefinitionChanges(
         ? Promise.resolve(source.rendered.request as unknown as Record<string, unknown>)
         : describe(source.arn),
     ]);
-    const changes = diffTaskDefinitions(running, next);
-    return changes.length === 0 ? [] : formatDiff(changes);
+    return diffTaskDefinitions(running, next);
   } catch (error) {
     if (session.cancelled) throw error;
     return undefined;

@@ -13,12 +13,24 @@ export interface VerifyReadOptions {
 }
 
 export class VerifyReads {
-  readonly notes: string[] = [];
   count = 0;
   private readonly deadline: number;
+  /** Failed reads by permission and error: one note each, naming everything they left unchecked. */
+  private readonly failed = new Map<
+    string,
+    { permission: string; code: string; detail: string; unchecked: string[] }
+  >();
 
   constructor(private readonly options: VerifyReadOptions) {
     this.deadline = Date.now() + options.budgetMs;
+  }
+
+  /** One line per permission that failed, e.g. `Could not check A, B: iam:GetRole failed with AccessDenied (…).` */
+  get notes(): string[] {
+    return [...this.failed.values()].map(
+      ({ permission, code, detail, unchecked }) =>
+        `Could not check ${unchecked.join(', ')}: ${permission} failed with ${code || 'an error'} (${detail}).`,
+    );
   }
 
   /** One read, as the SDK's `send` options take it; undefined (and a note) when it fails. */
@@ -38,9 +50,10 @@ export class VerifyReads {
       // An answer the check reads (a role or secret that does not exist) is not a failed read.
       if (expected?.(error)) return { error };
       const code = awsErrorCode(error);
-      this.notes.push(
-        `Could not check ${unchecked}: ${permission} failed with ${code || 'an error'} (${oneLine(errorMessage(error))}).`,
-      );
+      const key = `${permission} ${code}`;
+      const note = this.failed.get(key) ?? { permission, code, detail: oneLine(errorMessage(error)), unchecked: [] };
+      note.unchecked.push(unchecked);
+      this.failed.set(key, note);
       return undefined;
     }
   }
@@ -51,9 +64,12 @@ export function isExpectedError<T>(answer: T | { error: unknown } | undefined): 
   return typeof answer === 'object' && answer !== null && 'error' in answer && Object.keys(answer).length === 1;
 }
 
-/** AWS text in one line, without anything the runner could read as a workflow command. */
+/**
+ * AWS text in one line (a note never starts with it), without the legacy `##[` command the runner reads anywhere
+ * in a line.
+ */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/::/g, ': :').replace(/##\[/g, '# #[').slice(0, 300);
+  return text.replace(/\s+/g, ' ').replace(/##\[/g, '# #[').slice(0, 300);
 }
 
 export const codeOf = awsErrorCode;

@@ -73,6 +73,10 @@ export class TaskStartChecks {
         if (!allowed('ecr:GetAuthorizationToken', '*')) {
           return `${RETRIEVAL}: unable to retrieve ecr registry auth: service call has been retried 3 time(s): ${denied('ecr:GetAuthorizationToken', '*')}`;
         }
+        if (!this.sides.ecr.hasImage(image.repository, image.reference)) {
+          const text = container.image ?? '';
+          return `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${text}: ${text}: not found`;
+        }
         const architecture = ARCHITECTURES[platform?.cpuArchitecture ?? 'X86_64'] ?? 'amd64';
         const platforms = this.sides.ecr.platformsOf(image.repository, image.reference);
         if (platforms && !platforms.some((p) => p.os === 'linux' && p.architecture === architecture)) {
