@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown)
 /* harmony export */ });
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9530);
 /* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(247);
 
 
@@ -22,6 +22,7 @@ const HEADLINES = {
     superseded: 'SUPERSEDED by a newer deployment (not rolled back)',
     failed: 'FAILED',
     'timed-out': 'TIMED OUT',
+    planned: 'PLAN (dry run: nothing changed)',
 };
 const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by CodeDeploy' };
 /** The job summary: what was deployed, how it ended, and on failure why. */
@@ -56,7 +57,9 @@ function summaryMarkdown(result) {
         ]);
     }
     const parts = [`### ECS deploy ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.service)}: ${headline}`, '', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['', ''], rows)];
-    if (result.status !== 'succeeded' && result.status !== 'unchanged') {
+    if (result.plan)
+        parts.push('', result.plan);
+    if (result.status !== 'succeeded' && result.status !== 'unchanged' && result.status !== 'planned') {
         parts.push('', (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(result.message));
     }
     if (result.serviceSettings) {
@@ -73,7 +76,11 @@ function summaryMarkdown(result) {
                 : '') +
             (cleanup.error ? `; stopped: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(cleanup.error)}` : ''));
     }
-    const findings = result.preflight?.findings ?? [];
+    const verified = result.plan ? [] : (result.verify?.findings ?? []);
+    if (verified.length > 0) {
+        parts.push('', '#### Verify findings', '', ...verified.map((finding) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(finding)}`));
+    }
+    const findings = result.plan ? [] : (result.preflight?.findings ?? []);
     if (findings.length > 0) {
         parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(finding)}`));
     }
@@ -109,7 +116,7 @@ function durationCell(result) {
 /* harmony export */   K9: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.K9),
 /* harmony export */   P5: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.P5)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9530);
 // The rendered task definition (reading, comparing, naming) lives in core, shared with ecs-run-task.
 
 

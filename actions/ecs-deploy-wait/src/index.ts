@@ -11,6 +11,7 @@ import {
   writeSummary,
 } from '@ecs-actions/core';
 import { logsClients } from '@ecs-actions/core/ecs';
+import { lazyVerifyClients } from '@ecs-actions/core/verify/clients';
 import { deployInputReader, readDeployInputs, withParsedAppSpec } from './inputs.js';
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
@@ -71,34 +72,7 @@ await runAction({
       return client;
     };
     // Verify's reads (IAM, SSM, Secrets Manager; Logs and ECR as above): each SDK loads when a check needs it.
-    const perRegion = <T extends { destroy(): void }>(create: (region: string) => Promise<T>) => {
-      const clients = new Map<string, () => Promise<T>>();
-      return (clientRegion: string) => {
-        let client = clients.get(clientRegion);
-        if (!client) {
-          client = once(() => create(clientRegion));
-          clients.set(clientRegion, client);
-        }
-        return client();
-      };
-    };
-    const verify: import('@ecs-actions/core/verify').VerifyClients = {
-      iam: once(() =>
-        import('@aws-sdk/client-iam').then(({ IAMClient }) => createAwsClient(IAMClient, { region, maxAttempts: 2 })),
-      ),
-      ssm: perRegion((r) =>
-        import('@aws-sdk/client-ssm').then(({ SSMClient }) =>
-          createAwsClient(SSMClient, { region: r, maxAttempts: 2 }),
-        ),
-      ),
-      secretsManager: perRegion((r) =>
-        import('@aws-sdk/client-secrets-manager').then(({ SecretsManagerClient }) =>
-          createAwsClient(SecretsManagerClient, { region: r, maxAttempts: 2 }),
-        ),
-      ),
-      logs: logs.clientFor,
-      ecr,
-    };
+    const verify = lazyVerifyClients(region, { logs: logs.clientFor, ecr });
 
     // CodeDeploy (a CODE_DEPLOY service): its SDK is loaded only when the service asks for it.
     let codedeployClients:
@@ -131,7 +105,7 @@ await runAction({
         elbv2,
         ecr,
         codedeploy,
-        verify,
+        verify: verify.clients,
         log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
       });
       setOutputs({
@@ -154,6 +128,7 @@ await runAction({
       ecs.destroy();
       ecsSingleAttempt.destroy();
       await logs.destroy();
+      await verify.destroy();
       for (const client of lazy) (await client.catch(() => undefined))?.destroy();
       const codedeployed = await codedeployClients?.catch(() => undefined);
       codedeployed?.client.destroy();

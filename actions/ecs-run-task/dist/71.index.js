@@ -21,8 +21,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
 var src = __webpack_require__(7687);
-// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
-var src_ecs = __webpack_require__(4792);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
+var src_ecs = __webpack_require__(9530);
 ;// CONCATENATED MODULE: ./src/follow-tasks.ts
 /**
  * Following started tasks to STOPPED: DescribeTasks every poll interval (a line per status change, the containers'

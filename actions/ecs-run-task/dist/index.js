@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7687);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9530);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
 
 
@@ -74,7 +74,7 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export LAUNCH_TYPES */
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7687);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9530);
 
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
@@ -554,7 +554,7 @@ class EcsCallSession {
 
 /***/ }),
 
-/***/ 4792:
+/***/ 9530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -576,7 +576,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   BD: () => (/* reexport */ readTaskDefinitionFile)
 });
 
-// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, UnknownOutcomeError, WRITE_ATTEMPTS, certainlyNotApplied, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, lastLogLines, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
+// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, UnknownOutcomeError, WRITE_ATTEMPTS, certainlyNotApplied, diffTable, diffTaskDefinitions, explainAwsError, formatDiff, imageVersion, imagesOf, isTransient, isUnavailable, lastLogLines, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);
@@ -828,6 +828,126 @@ function readTaskDefinitionFile(file, workspace, runnerTemp) {
     return { path: file, rendered: result };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/taskdef-diff.ts
+/**
+ * What changes between two task definitions (register-input form), setting by setting: ecs-render-taskdef's summary
+ * and ecs-deploy-wait's dry-run plan. Secret values are never shown.
+ */
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function containersOf(taskDefinition) {
+    return Array.isArray(taskDefinition.containerDefinitions)
+        ? taskDefinition.containerDefinitions
+        : [];
+}
+const HIDDEN = '(value hidden)';
+function namedValues(list, field) {
+    const map = new Map();
+    if (!Array.isArray(list))
+        return map;
+    for (const item of list) {
+        if (isObject(item) && typeof item.name === 'string')
+            map.set(item.name, String(item[field] ?? ''));
+    }
+    return map;
+}
+function mapValues(map) {
+    const result = new Map();
+    if (!isObject(map))
+        return result;
+    for (const [key, value] of Object.entries(map))
+        result.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+    return result;
+}
+function compareMaps(scope, label, before, after, hidden = false) {
+    const changes = [];
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+        const a = before.get(key);
+        const b = after.get(key);
+        if (a === b)
+            continue;
+        changes.push(hidden
+            ? {
+                scope,
+                setting: `${label} ${key}`,
+                before: a === undefined ? undefined : HIDDEN,
+                after: b === undefined ? undefined : HIDDEN,
+                hidden: true,
+            }
+            : { scope, setting: `${label} ${key}`, before: a, after: b });
+    }
+    return changes;
+}
+const taskdef_diff_text = (value) => value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+/** What changed between the source and the rendered task definition, in the settings this action changes. */
+function diffTaskDefinitions(before, after) {
+    const changes = [];
+    for (const field of ['cpu', 'memory', 'taskRoleArn', 'executionRoleArn']) {
+        const a = taskdef_diff_text(before[field]);
+        const b = taskdef_diff_text(after[field]);
+        if (a !== b)
+            changes.push({ scope: 'task', setting: field, before: a, after: b });
+    }
+    const beforeContainers = containersOf(before);
+    for (const container of containersOf(after)) {
+        const old = beforeContainers.find((c) => c.name === container.name) ?? {};
+        const scope = `container ${String(container.name)}`;
+        const image = [taskdef_diff_text(old.image), taskdef_diff_text(container.image)];
+        if (image[0] !== image[1])
+            changes.push({ scope, setting: 'image', before: image[0], after: image[1] });
+        changes.push(...compareMaps(scope, 'environment', namedValues(old.environment, 'value'), namedValues(container.environment, 'value')), ...compareMaps(scope, 'secret', namedValues(old.secrets, 'valueFrom'), namedValues(container.secrets, 'valueFrom'), true), ...compareMaps(scope, 'docker label', mapValues(old.dockerLabels), mapValues(container.dockerLabels)), ...compareMaps(scope, 'log option', mapValues(isObject(old.logConfiguration) ? old.logConfiguration.options : undefined), mapValues(isObject(container.logConfiguration) ? container.logConfiguration.options : undefined)));
+        const command = [taskdef_diff_text(old.command), taskdef_diff_text(container.command)];
+        if (command[0] !== command[1]) {
+            changes.push({ scope, setting: 'command', before: command[0], after: command[1], json: true });
+        }
+    }
+    return changes;
+}
+function describeChange(change) {
+    if (change.hidden) {
+        if (change.before === undefined)
+            return 'added (value hidden)';
+        if (change.after === undefined)
+            return 'removed (value hidden)';
+        return 'changed (values hidden)';
+    }
+    const show = (value) => (change.json ? String(value) : JSON.stringify(value));
+    if (change.before === undefined)
+        return `added ${show(change.after)}`;
+    if (change.after === undefined)
+        return `removed (was ${show(change.before)})`;
+    return `${show(change.before)} → ${show(change.after)}`;
+}
+/** Log lines, grouped by scope: `container web:` then `  image: "a" → "b"`. */
+function formatDiff(changes) {
+    if (changes.length === 0)
+        return ['No changes: the rendered task definition equals the source.'];
+    const lines = [];
+    let scope = '';
+    for (const change of changes) {
+        if (change.scope !== scope) {
+            scope = change.scope;
+            lines.push(`${scope}:`);
+        }
+        lines.push(`  ${change.setting}: ${describeChange(change)}`);
+    }
+    return lines;
+}
+/** A markdown table of the changes for the step summary. */
+function diffTable(changes) {
+    if (changes.length === 0)
+        return 'No changes: the rendered task definition equals the source.';
+    const cell = (value, hidden) => value === undefined ? '(none)' : hidden ? markdownCell(value) : markdownCode(markdownCell(value));
+    return markdownTable(['Where', 'Setting', 'Before', 'After'], changes.map((change) => [
+        markdownCell(change.scope),
+        markdownCell(change.setting),
+        cell(change.before, change.hidden),
+        cell(change.after, change.hidden),
+    ]));
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/ecs/write-once.ts
 var write_once = __nccwpck_require__(7805);
 ;// CONCATENATED MODULE: ../../packages/core/src/ecs/index.ts
@@ -835,6 +955,7 @@ var write_once = __nccwpck_require__(7805);
 // log lines. A subpath of its own, so that the actions without ECS do not bundle it. Nothing here loads the ECS SDK
 // (type imports only): an action's entry reads its inputs with it before the SDK is loaded. The registration,
 // which does, is `@ecs-actions/core/ecs/register`.
+
 
 
 

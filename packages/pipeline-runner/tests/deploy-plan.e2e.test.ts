@@ -9,7 +9,8 @@ import path from 'node:path';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { adoptTemplate, APP_REPOSITORY_ID, createPipeline, type Pipeline } from '../src/index.js';
+import { adoptTemplate, createPipeline, type Pipeline } from '../src/index.js';
+import { APP_REPOSITORY_ID } from '../src/pipeline.js';
 import { explain, job, ROOT, step } from './run-helpers.js';
 
 let sim: Simulator;
@@ -62,7 +63,7 @@ describe('the deploy plan starter workflow', () => {
     expect(parsed.jobs.plan.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
   });
 
-  it("a pull request of this repository: the plan in the job summary and the plan output, with reads only", async () => {
+  it('a pull request of this repository: the plan in the job summary and the plan output, with reads only', async () => {
     const file = path.join(pipeline.app.dir, '.aws/task-definition.json');
     const definition = JSON.parse(readFileSync(file, 'utf8')) as { memory: string };
     await pipeline.push('PR: the plan workflow, and more memory', {
@@ -90,7 +91,7 @@ describe('the deploy plan starter workflow', () => {
   it('a pull request from a fork: no job, no credentials, no AWS call', async () => {
     const before = sim.calls.length;
     const run = await pullRequest('someone/octo-app');
-    expect(job(run, 'plan').conclusion).toBe('skipped');
+    expect(job(run, 'plan').result).toBe('skipped');
     expect(sim.calls.slice(before).filter((call) => call.api !== 'github')).toEqual([]);
   }, 60_000);
 });
