@@ -145,7 +145,8 @@ const ecsDeployWait: ActionBench<{ sim: Simulator; workspace: string }> = {
   action: 'ecs-deploy-wait',
   // The folder's ceiling (4.6 MB): its clients for other paths (EC2, ELBv2, CodeDeploy, ECR, CloudWatch Logs) are
   // chunks that load only on those paths; what a rolling deploy loads has its own target (extra, 1.5 MB).
-  sizeTargetBytes: Math.round(4.6 * 1024) * KB,
+  // 4.6 MB, raised to 5.5 MB for verify's IAM, SSM and Secrets Manager clients (chunks loaded only when verify runs).
+  sizeTargetBytes: Math.round(5.5 * 1024) * KB,
   coldStartTargetRatio: 2,
   coldStartBaseline: 'network floor',
   setup: async () => {

@@ -167,7 +167,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   const rollback = input.boolean('rollback', true);
   const skipUnchanged = input.boolean('skip-unchanged', false);
   const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
-  const verify = input.oneOf('verify', VERIFY_MODES, 'warn');
+  const verify = input.oneOf('verify', VERIFY_MODES, 'off');
   const dryRun = input.boolean('dry-run', false);
   const keepRevisions = input.integer('keep-revisions', { min: 1 });
   const keepTaskDefinitions = input.list('keep-task-definitions');

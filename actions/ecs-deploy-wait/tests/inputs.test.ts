@@ -53,7 +53,7 @@ describe('readDeployInputs', () => {
       keepTaskDefinitions: [],
       keepRevisionsGraceMs: 3_600_000,
       preflight: 'warn',
-      verify: 'warn',
+      verify: 'off',
       dryRun: false,
       codedeploy: { application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web' },
     });

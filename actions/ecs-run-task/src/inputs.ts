@@ -152,7 +152,7 @@ export function readRunTaskInputs(
 
   const count = input.integer('count', { min: 1, max: 10 }) ?? 1;
   const wait = input.boolean('wait', true);
-  const verify = input.oneOf('verify', VERIFY_MODES, 'warn');
+  const verify = input.oneOf('verify', VERIFY_MODES, 'off');
   const { timeoutMs, pollIntervalMs } = input.waitTimes();
   const startedBy = input.string('started-by', 'ecs-actions');
   if (!STARTED_BY.test(startedBy)) {

@@ -25,7 +25,7 @@ describe('readRunTaskInputs', () => {
       pollIntervalMs: 5000,
       startedBy: 'ecs-actions',
       tags: [],
-      verify: 'warn',
+      verify: 'off',
     });
   });
 
@@ -71,7 +71,7 @@ describe('readRunTaskInputs', () => {
         { key: 'job', value: 'migrate' },
         { key: 'run', value: '42' },
       ],
-      verify: 'warn',
+      verify: 'off',
     });
   });
 

@@ -330,7 +330,10 @@ describe('deploy.yml', () => {
     const wait = steps.findIndex((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
     expect(migrate).toBeGreaterThan(-1);
     expect(migrate).toBeLessThan(wait);
-    expect(steps[migrate]?.if).toBe("inputs.migration-command != '' && steps.plan.outputs.source != 'none'");
+    // A dry run (plan only) runs no migration.
+    expect(steps[migrate]?.if).toBe(
+      "inputs.migration-command != '' && steps.plan.outputs.source != 'none' && !inputs.dry-run",
+    );
     expect(steps[migrate]?.with?.command).toBe('${{ inputs.migration-command }}');
     // The value reaches a script only as an environment variable, to be checked there.
     const text = read('.github/workflows/deploy.yml');
