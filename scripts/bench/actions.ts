@@ -10,6 +10,7 @@ import { type DockerServices, startDockerServices } from '@ecs-actions/simulator
 import { benchBuildCache } from './build-cache.js';
 import { benchEcrPush } from './ecr-push.js';
 import { benchEcsDeployWait } from './ecs-deploy-wait.js';
+import { benchVerify } from './verify.js';
 
 export interface ColdStartWorkload {
   description: string;
@@ -180,7 +181,14 @@ const ecsDeployWait: ActionBench<{ sim: Simulator; workspace: string }> = {
   teardown: async ({ sim }) => sim.close(),
   extra: async () => {
     const result = await benchEcsDeployWait();
+    const verify = await benchVerify();
     return [
+      {
+        name: `verify's cost at a deploy's start (first call to UpdateService, median of ${verify.runs}; its first reads ${verify.readsSpreadMs} ms apart)`,
+        value: `+${ms(verify.addedMs)} (${ms(verify.startMs.off)} → ${ms(verify.startMs.fail)})`,
+        target: `≤ +${ms(verify.addedTargetMs)}`,
+        ok: verify.ok,
+      },
       {
         name: `step end after the rollout completed (poll-interval ${ms(result.pollIntervalMs)}, ${result.rollouts.length} rollouts)`,
         value: `median ${ms(result.endDelayMs.median)}, max ${ms(result.endDelayMs.max)}`,

@@ -460,7 +460,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
     const rollback = input.boolean('rollback', true);
     const skipUnchanged = input.boolean('skip-unchanged', false);
     const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
-    const verify = input.oneOf('verify', src_verify.VERIFY_MODES, 'warn');
+    const verify = input.oneOf('verify', src_verify.VERIFY_MODES, 'off');
     const dryRun = input.boolean('dry-run', false);
     const keepRevisions = input.integer('keep-revisions', { min: 1 });
     const keepTaskDefinitions = input.list('keep-task-definitions');

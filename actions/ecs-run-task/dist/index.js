@@ -173,7 +173,7 @@ function readRunTaskInputs(input = new _ecs_actions_core__WEBPACK_IMPORTED_MODUL
         : undefined;
     const count = input.integer('count', { min: 1, max: 10 }) ?? 1;
     const wait = input.boolean('wait', true);
-    const verify = input.oneOf('verify', _ecs_actions_core_verify__WEBPACK_IMPORTED_MODULE_2__/* .VERIFY_MODES */ .v4, 'warn');
+    const verify = input.oneOf('verify', _ecs_actions_core_verify__WEBPACK_IMPORTED_MODULE_2__/* .VERIFY_MODES */ .v4, 'off');
     const { timeoutMs, pollIntervalMs } = input.waitTimes();
     const startedBy = input.string('started-by', 'ecs-actions');
     if (!STARTED_BY.test(startedBy)) {
