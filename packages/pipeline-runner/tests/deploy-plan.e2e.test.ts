@@ -9,9 +9,9 @@ import path from 'node:path';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { adoptTemplate, createPipeline, type Pipeline } from '../src/index.js';
+import { adoptTemplate, createPipeline, type Pipeline, seededEcrPush } from '../src/index.js';
 import { APP_REPOSITORY_ID } from '../src/pipeline.js';
-import { explain, job, ROOT, step } from './run-helpers.js';
+import { explain, job, ROOT, starterWith, step } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
@@ -24,6 +24,8 @@ beforeAll(async () => {
     sim,
     root: ROOT,
     vars: { AWS_PLAN_ROLE_ARN: 'arn:aws:iam::123456789012:role/github-actions-ecs-plan' },
+    inputDefaults: { 'ecs-deploy-wait': { 'poll-interval': '1s' } },
+    standIns: { 'ecs-actions/ecs-actions/ecr-push': seededEcrPush(sim, 'these tests seed images') },
   });
 }, 60_000);
 
@@ -94,4 +96,26 @@ describe('the deploy plan starter workflow', () => {
     expect(job(run, 'plan').result).toBe('skipped');
     expect(sim.calls.slice(before).filter((call) => call.api !== 'github')).toEqual([]);
   }, 60_000);
+});
+
+describe('deploy.yml with dry-run: true', () => {
+  it('plans the build CI made: no migration, registration, update, deploy tag or GitHub Deployment', async () => {
+    await pipeline.push('CD: plan only', {
+      '.github/workflows/ecs-cd.yml': await starterWith(ROOT, ['dry-run: true', 'verify: fail']),
+    });
+    const ci = await pipeline.runCi();
+    expect(explain(ci)).toBe('');
+    const tagsBefore = sim.github.tags(pipeline.owner, pipeline.repo).length;
+    const before = sim.calls.length;
+    const cd = await pipeline.runCd(ci);
+    expect(explain(cd)).toBe('');
+    const deploy = step(cd, 'deploy/deploy', 'deploy');
+    expect(deploy.outputs.status).toBe('planned');
+    expect(deploy.outputs.plan).toContain(`${ci.outputs['build-push']?.version}`);
+    expect(step(cd, 'deploy/deploy', 'tag').outcome).toBe('skipped');
+    expect(step(cd, 'deploy/deploy', 'deployment').outcome).toBe('skipped');
+    const calls = sim.calls.slice(before).filter((call) => call.api !== 'github');
+    expect(calls.filter((call) => WRITES.test(call.operation)).map((call) => call.operation)).toEqual([]);
+    expect(sim.github.tags(pipeline.owner, pipeline.repo)).toHaveLength(tagsBefore);
+  }, 180_000);
 });
