@@ -56,8 +56,13 @@ export async function checkSecrets(
         : [],
     ),
   );
+  // A parameter shared from another account is not listed by DescribeParameters here: it is not checked.
+  const account = target.taskDefinition.executionRoleArn?.split(':')[4];
+  const checked = refs.filter(
+    ({ ref }) => ref.kind !== 'ssm' || !ref.text.startsWith('arn:') || !account || ref.text.split(':')[4] === account,
+  );
   const results = await Promise.all(
-    refs.map(({ container, name, ref }) =>
+    checked.map(({ container, name, ref }) =>
       ref.kind === 'ssm'
         ? checkParameter(`${name} (container ${container})`, ref, clients, reads)
         : checkSecret(`${name} (container ${container})`, ref, clients, reads),
