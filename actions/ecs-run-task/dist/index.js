@@ -2778,7 +2778,10 @@ async function checkSecrets(target, clients, reads) {
             },
         ]
         : []));
-    const results = await Promise.all(refs.map(({ container, name, ref }) => ref.kind === 'ssm'
+    // A parameter shared from another account is not listed by DescribeParameters here: it is not checked.
+    const account = target.taskDefinition.executionRoleArn?.split(':')[4];
+    const checked = refs.filter(({ ref }) => ref.kind !== 'ssm' || !ref.text.startsWith('arn:') || !account || ref.text.split(':')[4] === account);
+    const results = await Promise.all(checked.map(({ container, name, ref }) => ref.kind === 'ssm'
         ? checkParameter(`${name} (container ${container})`, ref, clients, reads)
         : checkSecret(`${name} (container ${container})`, ref, clients, reads)));
     return { findings: results.flatMap((r) => r.findings), needs: results.flatMap((r) => r.needs) };
