@@ -7,13 +7,13 @@ import { DescribeTaskDefinitionCommand, type Service } from '@aws-sdk/client-ecs
 import { formatDuration } from '@ecs-actions/core';
 import { type Change, diffTaskDefinitions, formatDiff } from '@ecs-actions/core/ecs';
 import { findingLine } from '../preflight/checks.js';
-import { runPreflight } from '../preflight/preflight.js';
+import { type PreflightReport, runPreflight } from '../preflight/preflight.js';
 import { resolveTaskDefinition } from '../register.js';
 import { serviceSettingsDiff } from '../service-definition/diff.js';
 import type { CallLimits, DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { Known } from '../types.js';
-import { runVerify } from '../verify/verify.js';
+import { runVerify, type VerifyOutcome } from '../verify/verify.js';
 
 export interface DeployPlan {
   /** What the plan carries into the result (images, ARNs, preflight, settings). */
@@ -53,48 +53,16 @@ export async function planDeploy(
     (prediction ? `; a rollout takes at least ${formatDuration(prediction.leastMs)}` : '') +
     (failing > 0 ? `; verify found ${failing} problem${failing === 1 ? '' : 's'} that would fail it` : '') +
     '. Nothing was registered, updated or tagged.';
-  const lines = [
-    `#### Plan for ${inputs.service} (dry run: nothing was changed)`,
-    '',
-    `Task definition: ${before.taskDefinition ? shortTaskDefinition(before.taskDefinition) : 'none'} → ${target}`,
-    '',
-    '##### Task definition changes',
-    '',
-    ...(taskDefinitionDiff === undefined
-      ? ['(not compared: the running task definition could not be read)']
-      : taskDefinitionDiff.length === 0
-        ? ['No change.']
-        : ['```diff', ...taskDefinitionDiff, '```']),
-    '',
-    '##### Service settings',
-    '',
-    ...(settings === undefined
-      ? ['No service definition given: the settings stay as they are.']
-      : settings.length === 0
-        ? ['No change.']
-        : ['```diff', ...settings.map((line) => line.replace(/^~/, '!')), '```']),
-    '',
-    '##### Predicted rollout time',
-    '',
-    prediction?.text ?? '(no prediction: not a rolling update, or preflight is off)',
-    '',
-    '##### Verify',
-    '',
-    ...(verified === undefined
-      ? ['(verify is off)']
-      : verifyFindings.length === 0
-        ? ['No findings.']
-        : verifyFindings.map((line) => `- ${line}`)),
-    ...(verified?.report.notes.length ? ['', ...verified.report.notes.map((note) => `- ${note}`)] : []),
-    '',
-    '##### Preflight',
-    '',
-    ...(preflight === undefined
-      ? ['(preflight is off)']
-      : preflight.findings.length === 0
-        ? ['No findings.']
-        : preflight.findings.map((finding) => `- ${findingLine(finding)}`)),
-  ];
+  const markdown = planMarkdown({
+    service: inputs.service,
+    from: before.taskDefinition ? shortTaskDefinition(before.taskDefinition) : 'none',
+    target,
+    taskDefinitionDiff,
+    settings,
+    prediction: prediction?.text,
+    verified,
+    preflight,
+  });
   log.info(message);
   if (taskDefinitionDiff?.length)
     log.info(`Task definition changes:\n${taskDefinitionDiff.map((l) => `  ${l}`).join('\n')}`);
@@ -116,7 +84,7 @@ export async function planDeploy(
       ...(verified ? { verify: { findings: verifyFindings, notes: verified.report.notes } } : {}),
     },
     message,
-    markdown: lines.join('\n'),
+    markdown,
   };
 }
 
@@ -149,4 +117,62 @@ async function taskDefinitionChanges(
     if (session.cancelled) throw error;
     return undefined;
   }
+}
+
+/** What the plan shows, gathered by planDeploy. */
+interface PlanParts {
+  service: string;
+  from: string;
+  target: string;
+  taskDefinitionDiff: string[] | undefined;
+  settings: string[] | undefined;
+  prediction: string | undefined;
+  verified: VerifyOutcome | undefined;
+  preflight: PreflightReport | undefined;
+}
+
+/** The plan as Markdown: changes first, then the time it takes, then what may stop it. */
+function planMarkdown(plan: PlanParts): string {
+  return [
+    `#### Plan for ${plan.service} (dry run: nothing was changed)`,
+    '',
+    `Task definition: ${plan.from} → ${plan.target}`,
+    '',
+    '##### Task definition changes',
+    '',
+    ...(plan.taskDefinitionDiff === undefined
+      ? ['(not compared: the running task definition could not be read)']
+      : plan.taskDefinitionDiff.length === 0
+        ? ['No change.']
+        : ['```diff', ...plan.taskDefinitionDiff, '```']),
+    '',
+    '##### Service settings',
+    '',
+    ...(plan.settings === undefined
+      ? ['No service definition given: the settings stay as they are.']
+      : plan.settings.length === 0
+        ? ['No change.']
+        : ['```diff', ...plan.settings.map((line) => line.replace(/^~/, '!')), '```']),
+    '',
+    '##### Predicted rollout time',
+    '',
+    plan.prediction ?? '(no prediction: not a rolling update, or preflight is off)',
+    '',
+    '##### Verify',
+    '',
+    ...(plan.verified === undefined
+      ? ['(verify is off)']
+      : plan.verified.lines.length === 0
+        ? ['No findings.']
+        : plan.verified.lines.map((line) => `- ${line}`)),
+    ...(plan.verified?.report.notes.length ? ['', ...plan.verified.report.notes.map((note) => `- ${note}`)] : []),
+    '',
+    '##### Preflight',
+    '',
+    ...(plan.preflight === undefined
+      ? ['(preflight is off)']
+      : plan.preflight.findings.length === 0
+        ? ['No findings.']
+        : plan.preflight.findings.map((finding) => `- ${findingLine(finding)}`)),
+  ].join('\n');
 }
