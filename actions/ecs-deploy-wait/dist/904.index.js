@@ -54,48 +54,16 @@ async function planDeploy(session, before, limits, base) {
         (prediction ? `; a rollout takes at least ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(prediction.leastMs)}` : '') +
         (failing > 0 ? `; verify found ${failing} problem${failing === 1 ? '' : 's'} that would fail it` : '') +
         '. Nothing was registered, updated or tagged.';
-    const lines = [
-        `#### Plan for ${inputs.service} (dry run: nothing was changed)`,
-        '',
-        `Task definition: ${before.taskDefinition ? (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_6__/* .shortTaskDefinition */ .P5)(before.taskDefinition) : 'none'} → ${target}`,
-        '',
-        '##### Task definition changes',
-        '',
-        ...(taskDefinitionDiff === undefined
-            ? ['(not compared: the running task definition could not be read)']
-            : taskDefinitionDiff.length === 0
-                ? ['No change.']
-                : ['```diff', ...taskDefinitionDiff, '```']),
-        '',
-        '##### Service settings',
-        '',
-        ...(settings === undefined
-            ? ['No service definition given: the settings stay as they are.']
-            : settings.length === 0
-                ? ['No change.']
-                : ['```diff', ...settings.map((line) => line.replace(/^~/, '!')), '```']),
-        '',
-        '##### Predicted rollout time',
-        '',
-        prediction?.text ?? '(no prediction: not a rolling update, or preflight is off)',
-        '',
-        '##### Verify',
-        '',
-        ...(verified === undefined
-            ? ['(verify is off)']
-            : verifyFindings.length === 0
-                ? ['No findings.']
-                : verifyFindings.map((line) => `- ${line}`)),
-        ...(verified?.report.notes.length ? ['', ...verified.report.notes.map((note) => `- ${note}`)] : []),
-        '',
-        '##### Preflight',
-        '',
-        ...(preflight === undefined
-            ? ['(preflight is off)']
-            : preflight.findings.length === 0
-                ? ['No findings.']
-                : preflight.findings.map((finding) => `- ${(0,_preflight_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .findingLine */ .mC)(finding)}`)),
-    ];
+    const markdown = planMarkdown({
+        service: inputs.service,
+        from: before.taskDefinition ? (0,_taskdef_js__WEBPACK_IMPORTED_MODULE_6__/* .shortTaskDefinition */ .P5)(before.taskDefinition) : 'none',
+        target,
+        taskDefinitionDiff,
+        settings,
+        prediction: prediction?.text,
+        verified,
+        preflight,
+    });
     log.info(message);
     if (taskDefinitionDiff?.length)
         log.info(`Task definition changes:\n${taskDefinitionDiff.map((l) => `  ${l}`).join('\n')}`);
@@ -117,7 +85,7 @@ async function planDeploy(session, before, limits, base) {
             ...(verified ? { verify: { findings: verifyFindings, notes: verified.report.notes } } : {}),
         },
         message,
-        markdown: lines.join('\n'),
+        markdown,
     };
 }
 /** The changes from the running task definition to the one to deploy; undefined when unreadable. */
@@ -144,6 +112,51 @@ async function taskDefinitionChanges(session, before, limits) {
             throw error;
         return undefined;
     }
+}
+/** The plan as Markdown: changes first, then the time it takes, then what may stop it. */
+function planMarkdown(plan) {
+    return [
+        `#### Plan for ${plan.service} (dry run: nothing was changed)`,
+        '',
+        `Task definition: ${plan.from} → ${plan.target}`,
+        '',
+        '##### Task definition changes',
+        '',
+        ...(plan.taskDefinitionDiff === undefined
+            ? ['(not compared: the running task definition could not be read)']
+            : plan.taskDefinitionDiff.length === 0
+                ? ['No change.']
+                : ['```diff', ...plan.taskDefinitionDiff, '```']),
+        '',
+        '##### Service settings',
+        '',
+        ...(plan.settings === undefined
+            ? ['No service definition given: the settings stay as they are.']
+            : plan.settings.length === 0
+                ? ['No change.']
+                : ['```diff', ...plan.settings.map((line) => line.replace(/^~/, '!')), '```']),
+        '',
+        '##### Predicted rollout time',
+        '',
+        plan.prediction ?? '(no prediction: not a rolling update, or preflight is off)',
+        '',
+        '##### Verify',
+        '',
+        ...(plan.verified === undefined
+            ? ['(verify is off)']
+            : plan.verified.lines.length === 0
+                ? ['No findings.']
+                : plan.verified.lines.map((line) => `- ${line}`)),
+        ...(plan.verified?.report.notes.length ? ['', ...plan.verified.report.notes.map((note) => `- ${note}`)] : []),
+        '',
+        '##### Preflight',
+        '',
+        ...(plan.preflight === undefined
+            ? ['(preflight is off)']
+            : plan.preflight.findings.length === 0
+                ? ['No findings.']
+                : plan.preflight.findings.map((finding) => `- ${(0,_preflight_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .findingLine */ .mC)(finding)}`)),
+    ].join('\n');
 }
 
 
