@@ -66,6 +66,10 @@ describe('the deploy plan starter workflow', () => {
   });
 
   it('a pull request of this repository: the plan in the job summary and the plan output, with reads only', async () => {
+    // Deployed once, so that the plan renders the file with the image that runs (its deploy tag's record).
+    const deployed = await pipeline.runCd(await pipeline.runCi());
+    expect(explain(deployed)).toBe('');
+    const running = sim.ecs.describeService(pipeline.cluster, pipeline.service)?.taskDefinition;
     const file = path.join(pipeline.app.dir, '.aws/task-definition.json');
     const definition = JSON.parse(readFileSync(file, 'utf8')) as { memory: string };
     await pipeline.push('PR: the plan workflow, and more memory', {
@@ -79,6 +83,9 @@ describe('the deploy plan starter workflow', () => {
     expect(plan.outputs.status).toBe('planned');
     expect(plan.outputs.plan).toContain('##### Task definition changes');
     expect(plan.outputs.plan).toMatch(/memory: "3072" → "4096"/);
+    // The image that runs is the plan's too: the pull request changes the memory only.
+    expect(step(run, 'plan', 'render').outcome).toBe('success');
+    expect(plan.outputs.plan).not.toContain('image:');
     expect(plan.outputs.plan).toContain('##### Predicted rollout time');
     // verify: warn in the template: the pipeline's roles are not in the simulator's IAM, which verify reports.
     expect(plan.outputs.plan).toMatch(/- would fail the rollout: the execution role \S+ does not exist/);
@@ -86,9 +93,7 @@ describe('the deploy plan starter workflow', () => {
     const calls = sim.calls.slice(before).filter((call) => call.api !== 'github');
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.filter((call) => WRITES.test(call.operation)).map((call) => call.operation)).toEqual([]);
-    expect(sim.ecs.describeService(pipeline.cluster, pipeline.service)?.taskDefinition).toBe(
-      pipeline.initialTaskDefinitionArn,
-    );
+    expect(sim.ecs.describeService(pipeline.cluster, pipeline.service)?.taskDefinition).toBe(running);
   }, 120_000);
 
   it('a pull request from a fork: no job, no credentials, no AWS call', async () => {
