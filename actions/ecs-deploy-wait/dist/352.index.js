@@ -365,14 +365,16 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(785);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
-// EXTERNAL MODULE: ./src/register.ts + 4 modules
-var register = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/register.ts + 3 modules
+var register = __webpack_require__(7710);
 // EXTERNAL MODULE: ./src/session.ts
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
 // EXTERNAL MODULE: ./src/timeline/record.ts
 var record = __webpack_require__(7470);
+// EXTERNAL MODULE: ./src/verify/verify.ts
+var verify = __webpack_require__(2216);
 // EXTERNAL MODULE: ./src/wrap-up.ts
 var wrap_up = __webpack_require__(8917);
 // EXTERNAL MODULE: ./src/codedeploy/appspec.ts + 1 modules
@@ -423,8 +425,8 @@ function explainCodeDeployError(session, action, error) {
 
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-codedeploy@3.1133.0/node_modules/@aws-sdk/client-codedeploy/dist-cjs/index.js
 var dist_cjs = __webpack_require__(5006);
-// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
-var ecs = __webpack_require__(4792);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
+var ecs = __webpack_require__(9530);
 ;// CONCATENATED MODULE: ./src/codedeploy/landed.ts
 /**
  * Whether a CodeDeploy CreateDeployment whose answer was lost created our deployment: the deployment group's
@@ -948,6 +950,7 @@ async function followCodeDeployRollback(session, clients, rollbackId, previousAr
 
 
 
+
 async function deployWithCodeDeploy(session, before, beforeWait) {
     const clients = await codedeployClients(session);
     return new CodeDeployRun(session, before, beforeWait, clients).run();
@@ -997,6 +1000,7 @@ class CodeDeployRun {
         log.info(`CodeDeploy application ${application}, deployment group ${deploymentGroup} (${config}; original task set terminated ${(0,src/* formatDuration */.a3)(group.terminationWaitMs)} after traffic moves; automatic rollback on failure ${group.rollsBackOnFailure ? 'on' : 'off'}); traffic to container ${traffic.containerName} port ${traffic.containerPort}` +
             (appSpec ? ` (AppSpec ${appSpec.shown})` : ' (generated AppSpec)'));
         const resolved = await (0,register/* resolveTaskDefinition */.Fh)(session, this.before, beforeWait());
+        await (0,verify/* runVerify */.R)(session, this.before, beforeWait());
         const known = {
             cluster: inputs.cluster,
             service: inputs.service,

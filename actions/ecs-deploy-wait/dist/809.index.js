@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
 var src = __webpack_require__(785);
-// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
-var ecs = __webpack_require__(4792);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
+var ecs = __webpack_require__(9530);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
 // EXTERNAL MODULE: ./src/timeline/record.ts
@@ -152,6 +152,7 @@ const HEADLINES = {
     superseded: 'SUPERSEDED by a newer deployment (not rolled back)',
     failed: 'FAILED',
     'timed-out': 'TIMED OUT',
+    planned: 'PLAN (dry run: nothing changed)',
 };
 const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by CodeDeploy' };
 /** The job summary: what was deployed, how it ended, and on failure why. */
@@ -186,7 +187,9 @@ function summaryMarkdown(result) {
         ]);
     }
     const parts = [`### ECS deploy ${(0,src/* markdownCell */.UZ)(result.service)}: ${headline}`, '', (0,src/* markdownTable */.Qj)(['', ''], rows)];
-    if (result.status !== 'succeeded' && result.status !== 'unchanged') {
+    if (result.plan)
+        parts.push('', result.plan);
+    if (result.status !== 'succeeded' && result.status !== 'unchanged' && result.status !== 'planned') {
         parts.push('', (0,src/* markdownCell */.UZ)(result.message));
     }
     if (result.serviceSettings) {
@@ -204,7 +207,11 @@ function summaryMarkdown(result) {
             (cleanup.error ? `; stopped: ${(0,src/* markdownCell */.UZ)(cleanup.error)}` : ''));
     }
     parts.push(...timelineMarkdown(result));
-    const findings = result.preflight?.findings ?? [];
+    const verified = result.plan ? [] : (result.verify?.findings ?? []);
+    if (verified.length > 0) {
+        parts.push('', '#### Verify findings', '', ...verified.map((finding) => `- ${(0,src/* markdownCell */.UZ)(finding)}`));
+    }
+    const findings = result.plan ? [] : (result.preflight?.findings ?? []);
     if (findings.length > 0) {
         parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${(0,src/* markdownCell */.UZ)(finding)}`));
     }
@@ -240,7 +247,7 @@ function durationCell(result) {
 /* harmony export */   K9: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.K9),
 /* harmony export */   P5: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.P5)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9530);
 // The rendered task definition (reading, comparing, naming) lives in core, shared with ecs-run-task.
 
 

@@ -25,6 +25,7 @@ import { shortTaskDefinition } from './taskdef.js';
 import { PHASES } from './timeline/record.js';
 import type { DeployDeps, DeployResult, DeployStatus, Known, Outcome, StoppedTask, Target } from './types.js';
 import { endedRolling, landedUpdate, type Updated, updateService } from './update.js';
+import { runVerify } from './verify/verify.js';
 import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
 /**
@@ -82,6 +83,18 @@ class Deployer {
       );
     }
 
+    // A dry run plans with reads only (plan/), whatever the deployment controller.
+    if (inputs.dryRun) {
+      const { planDeploy } = await import('./plan/plan.js');
+      const base = { cluster: inputs.cluster, service: inputs.service, stoppedTasks: [] };
+      const plan = await planDeploy(session, before, this.beforeWait, {
+        ...base,
+        consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
+      });
+      const settled = this.settled(plan.known, 'planned', plan.message, describeDeployment(previousPrimary));
+      return { ...settled, plan: plan.markdown };
+    }
+
     // CodeDeploy blue/green: its own phases (codedeploy/), the same result. Loaded only for such a service: they
     // bring the CodeDeploy client and the AppSpec's YAML parser, which a rolling deploy does not need.
     if (controller === 'CODE_DEPLOY') {
@@ -93,12 +106,14 @@ class Deployer {
     session.timeline.phase(PHASES.preflight);
     const resolved = await resolveTaskDefinition(session, before, this.beforeWait());
     const preflight = await runPreflight(session, before, this.beforeWait());
+    const verified = await runVerify(session, before, this.beforeWait());
     const base = {
       cluster: inputs.cluster,
       service: inputs.service,
       consoleUrl: consoleUrl(deps.region, inputs.cluster, inputs.service),
       stoppedTasks: [] as StoppedTask[],
       ...(preflight ? { preflight: preflightSummary(preflight) } : {}),
+      ...(verified ? { verify: { findings: verified.lines, notes: verified.report.notes } } : {}),
     };
     const settingsChanges = serviceSettingsChanges(session, before);
     if (settingsChanges) Object.assign(base, { serviceSettings: settingsChanges });

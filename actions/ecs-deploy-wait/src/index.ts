@@ -12,6 +12,7 @@ import {
   writeSummary,
 } from '@ecs-actions/core';
 import { logsClients } from '@ecs-actions/core/ecs';
+import { lazyVerifyClients } from '@ecs-actions/core/verify/clients';
 import { deployInputReader, readDeployInputs, withParsedAppSpec } from './inputs.js';
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
@@ -89,6 +90,9 @@ async function deployStep(): Promise<void> {
     }
     return client;
   };
+  // Verify's reads (IAM, SSM, Secrets Manager; Logs and ECR as above): each SDK loads when a check needs it.
+  const verify = lazyVerifyClients(region, { logs: logs.clientFor, ecr });
+
   // CodeDeploy (a CODE_DEPLOY service): its SDK is loaded only when the service asks for it.
   let codedeployClients:
     | Promise<{
@@ -120,6 +124,7 @@ async function deployStep(): Promise<void> {
       elbv2,
       ecr,
       codedeploy,
+      verify: verify.clients,
       log: { info: log.info, warning: log.warning, startGroup: log.startGroup, endGroup: log.endGroup },
     });
     setOutputs({
@@ -129,10 +134,11 @@ async function deployStep(): Promise<void> {
       'codedeploy-deployment-id': result.codedeployDeploymentId,
       status: result.status,
       'duration-seconds': Math.round(result.durationMs / 1000),
+      plan: result.plan,
     });
     statusWritten = result.status !== undefined;
     writeSummary(summaryMarkdown(result));
-    if (result.status === 'succeeded' || result.status === 'unchanged') {
+    if (result.status === 'succeeded' || result.status === 'unchanged' || result.status === 'planned') {
       log.notice(result.message, { title: `ECS deploy ${result.status}` });
       return;
     }
@@ -142,6 +148,7 @@ async function deployStep(): Promise<void> {
     ecs.destroy();
     ecsSingleAttempt.destroy();
     await logs.destroy();
+    await verify.destroy();
     for (const client of lazy) (await client.catch(() => undefined))?.destroy();
     const codedeployed = await codedeployClients?.catch(() => undefined);
     codedeployed?.client.destroy();

@@ -10,6 +10,7 @@ import {
 } from '@ecs-actions/core';
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
+import { VERIFY_MODES, type VerifyMode } from '@ecs-actions/core/verify';
 import type { AppSpecFile } from './codedeploy/appspec.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
 import { refuseUnsupportedStockInputs } from './stock-inputs.js';
@@ -30,6 +31,10 @@ export interface DeployInputs {
   skipUnchanged: boolean;
   /** Before any change: warn about findings, fail on them, or read nothing (preflight/). */
   preflight: PreflightMode;
+  /** Before any write: check roles, secrets, images, log groups and ports (verify/); `fail` stops on a certain finding. */
+  verify: VerifyMode;
+  /** Plan only (plan/): read, verify and diff, write nothing. */
+  dryRun: boolean;
   /** Service settings applied in the same UpdateService (service-definition/). */
   serviceDefinition?: ServiceDefinition;
   /** After a successful deploy, keep this many newest ACTIVE revisions of the family (revisions.ts); undefined: off. */
@@ -162,6 +167,8 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   const rollback = input.boolean('rollback', true);
   const skipUnchanged = input.boolean('skip-unchanged', false);
   const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
+  const verify = input.oneOf('verify', VERIFY_MODES, 'off');
+  const dryRun = input.boolean('dry-run', false);
   const keepRevisions = input.integer('keep-revisions', { min: 1 });
   const keepTaskDefinitions = input.list('keep-task-definitions');
   const keepRevisionsGraceMs = input.duration('keep-revisions-grace', '1h', { min: 0, max: MAX_GRACE_MS });
@@ -213,6 +220,8 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     rollback,
     skipUnchanged,
     preflight,
+    verify,
+    dryRun,
     ...(serviceDefinition ? { serviceDefinition } : {}),
     ...(keepRevisions !== undefined ? { keepRevisions } : {}),
     keepTaskDefinitions,

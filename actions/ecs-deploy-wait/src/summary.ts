@@ -11,6 +11,7 @@ const HEADLINES: Record<string, string> = {
   superseded: 'SUPERSEDED by a newer deployment (not rolled back)',
   failed: 'FAILED',
   'timed-out': 'TIMED OUT',
+  planned: 'PLAN (dry run: nothing changed)',
 };
 
 const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by CodeDeploy' } as const;
@@ -49,7 +50,8 @@ export function summaryMarkdown(result: DeployResult): string {
     ]);
   }
   const parts = [`### ECS deploy ${markdownCell(result.service)}: ${headline}`, '', markdownTable(['', ''], rows)];
-  if (result.status !== 'succeeded' && result.status !== 'unchanged') {
+  if (result.plan) parts.push('', result.plan);
+  if (result.status !== 'succeeded' && result.status !== 'unchanged' && result.status !== 'planned') {
     parts.push('', markdownCell(result.message));
   }
   if (result.serviceSettings) {
@@ -75,7 +77,11 @@ export function summaryMarkdown(result: DeployResult): string {
     );
   }
   parts.push(...timelineMarkdown(result));
-  const findings = result.preflight?.findings ?? [];
+  const verified = result.plan ? [] : (result.verify?.findings ?? []);
+  if (verified.length > 0) {
+    parts.push('', '#### Verify findings', '', ...verified.map((finding) => `- ${markdownCell(finding)}`));
+  }
+  const findings = result.plan ? [] : (result.preflight?.findings ?? []);
   if (findings.length > 0) {
     parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${markdownCell(finding)}`));
   }

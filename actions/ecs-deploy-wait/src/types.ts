@@ -1,4 +1,5 @@
 /** The shapes the phases of a deploy (register, update, follow, explain, roll back) share. */
+
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { CodeDeployClient } from '@aws-sdk/client-codedeploy';
 import type { EC2Client } from '@aws-sdk/client-ec2';
@@ -7,9 +8,18 @@ import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Clock, Sleep } from '@ecs-actions/core';
 import type { ContainerLogs } from '@ecs-actions/core/ecs';
+import type { VerifyClients } from '@ecs-actions/core/verify';
 import type { TimelineData } from './timeline/record.js';
 
-export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'superseded' | 'failed' | 'timed-out';
+/** `planned`: a dry run (dry-run: true) that read and planned and changed nothing. */
+export type DeployStatus =
+  | 'succeeded'
+  | 'unchanged'
+  | 'rolled-back'
+  | 'superseded'
+  | 'failed'
+  | 'timed-out'
+  | 'planned';
 
 export interface Logger {
   info(message: string): void;
@@ -49,6 +59,8 @@ export interface DeployDeps {
    * CreateDeployment and StopDeployment, which must not be applied twice after a lost answer.
    */
   codedeploy?: () => Promise<{ client: CodeDeployClient; singleAttempt: CodeDeployClient }>;
+  /** The IAM, SSM, Secrets Manager, Logs and ECR clients verify reads with, created on first use; without them verify is off. */
+  verify?: VerifyClients;
   /** The wrap-up's time budgets (wrap-up.ts); the defaults unless a test gives shorter ones. */
   wrapUp?: Partial<WrapUpBudgets>;
 }
@@ -117,6 +129,10 @@ export interface DeployResult {
   error?: string;
   /** What the preflight found (each a line: what, why, fix) and the least time it predicted for the rollout. */
   preflight?: { findings: string[]; predictedMs?: number; prediction?: string };
+  /** What verify found (each a line: what, why the rollout would fail, the fix) and the reads it could not make. */
+  verify?: { findings: string[]; notes: string[] };
+  /** A dry run's plan, as Markdown (the `plan` output). */
+  plan?: string;
   /** What the service definition changed, one line per setting ("~ path: old → new", "+ path: new"). */
   serviceSettings?: string[];
   /** keep-revisions: what was deregistered, what was kept and why, and an error that stopped it. */

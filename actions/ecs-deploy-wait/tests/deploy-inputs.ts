@@ -4,7 +4,7 @@ import type { DeployInputs } from '../src/inputs.js';
 
 /**
  * A rolling deploy of a rendered file to prod/web, waiting 10 minutes, polling every 5 s, with rollback, the
- * preflight off (preflight.test.ts is about it; these tests script or count every ECS call of the deploy itself).
+ * preflight and verify off (preflight.test.ts and verify.test.ts are about them; these tests script or count every ECS call of the deploy itself).
  */
 export function deployInputs(rendered: RenderedTaskDefinition, overrides: Partial<DeployInputs> = {}): DeployInputs {
   return {
@@ -21,6 +21,8 @@ export function deployInputs(rendered: RenderedTaskDefinition, overrides: Partia
     keepTaskDefinitions: [],
     keepRevisionsGraceMs: 3_600_000,
     preflight: 'off',
+    verify: 'off',
+    dryRun: false,
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
     ...overrides,
   };

@@ -53,6 +53,8 @@ describe('readDeployInputs', () => {
       keepTaskDefinitions: [],
       keepRevisionsGraceMs: 3_600_000,
       preflight: 'warn',
+      verify: 'off',
+      dryRun: false,
       codedeploy: { application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web' },
     });
   });
@@ -142,6 +144,11 @@ describe('readDeployInputs', () => {
       { 'task-definition': 'td.json', service: 'web', preflight: 'strict' },
       'Input "preflight" must be one of warn, fail, off; got "strict"',
     ],
+    [
+      { 'task-definition': 'td.json', service: 'web', verify: 'strict' },
+      'Input "verify" must be one of fail, warn, off; got "strict"',
+    ],
+    [{ 'task-definition': 'td.json', service: 'web', 'dry-run': 'maybe' }, 'Input "dry-run" must be a boolean'],
     [{ 'task-definition': 'td.json', service: 'web', 'keep-revisions': '0' }, 'Input "keep-revisions" must be'],
     [
       { 'task-definition': 'td.json', service: 'web', 'keep-task-definitions': 'web:3' },

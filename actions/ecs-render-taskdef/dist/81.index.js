@@ -3817,7 +3817,6 @@ exports.fromLoginCredentials = fromLoginCredentials;
 /***/ 5462:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var __webpack_unused_export__;
 const { ENV_KEY, ENV_SECRET, fromEnv } = __webpack_require__(5235);
 const { chain, CredentialsProviderError, ENV_PROFILE } = __webpack_require__(4920);
 
@@ -3981,9 +3980,9 @@ const defaultProvider = (init = {}) => memoizeChain([
 const credentialsWillNeedRefresh = (credentials) => credentials?.expiration !== undefined;
 const credentialsTreatedAsExpired = (credentials) => credentials?.expiration !== undefined && credentials.expiration.getTime() - Date.now() < 300000;
 
-__webpack_unused_export__ = credentialsTreatedAsExpired;
-__webpack_unused_export__ = credentialsWillNeedRefresh;
-exports.v6 = defaultProvider;
+exports.credentialsTreatedAsExpired = credentialsTreatedAsExpired;
+exports.credentialsWillNeedRefresh = credentialsWillNeedRefresh;
+exports.defaultProvider = defaultProvider;
 
 
 /***/ }),

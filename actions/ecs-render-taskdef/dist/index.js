@@ -10,7 +10,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   mO: () => (/* binding */ serviceTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2141);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3511);
 
 const sdkClients = {
     ecs: async () => {
@@ -158,134 +158,13 @@ function capitalize(text) {
 
 /***/ }),
 
-/***/ 9712:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Vs: () => (/* binding */ formatDiff),
-/* harmony export */   Y8: () => (/* binding */ diffTable),
-/* harmony export */   n2: () => (/* binding */ diffTaskDefinitions)
-/* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2141);
-/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5670);
-
-
-const HIDDEN = '(value hidden)';
-function namedValues(list, field) {
-    const map = new Map();
-    if (!Array.isArray(list))
-        return map;
-    for (const item of list) {
-        if ((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(item) && typeof item.name === 'string')
-            map.set(item.name, String(item[field] ?? ''));
-    }
-    return map;
-}
-function mapValues(map) {
-    const result = new Map();
-    if (!(0,_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(map))
-        return result;
-    for (const [key, value] of Object.entries(map))
-        result.set(key, typeof value === 'string' ? value : JSON.stringify(value));
-    return result;
-}
-function compareMaps(scope, label, before, after, hidden = false) {
-    const changes = [];
-    for (const key of new Set([...before.keys(), ...after.keys()])) {
-        const a = before.get(key);
-        const b = after.get(key);
-        if (a === b)
-            continue;
-        changes.push(hidden
-            ? {
-                scope,
-                setting: `${label} ${key}`,
-                before: a === undefined ? undefined : HIDDEN,
-                after: b === undefined ? undefined : HIDDEN,
-                hidden: true,
-            }
-            : { scope, setting: `${label} ${key}`, before: a, after: b });
-    }
-    return changes;
-}
-const text = (value) => value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
-/** What changed between the source and the rendered task definition, in the settings this action changes. */
-function diffTaskDefinitions(before, after) {
-    const changes = [];
-    for (const field of ['cpu', 'memory', 'taskRoleArn', 'executionRoleArn']) {
-        const a = text(before[field]);
-        const b = text(after[field]);
-        if (a !== b)
-            changes.push({ scope: 'task', setting: field, before: a, after: b });
-    }
-    const beforeContainers = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(before);
-    for (const container of (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .containersOf */ .Mz)(after)) {
-        const old = beforeContainers.find((c) => c.name === container.name) ?? {};
-        const scope = `container ${String(container.name)}`;
-        const image = [text(old.image), text(container.image)];
-        if (image[0] !== image[1])
-            changes.push({ scope, setting: 'image', before: image[0], after: image[1] });
-        changes.push(...compareMaps(scope, 'environment', namedValues(old.environment, 'value'), namedValues(container.environment, 'value')), ...compareMaps(scope, 'secret', namedValues(old.secrets, 'valueFrom'), namedValues(container.secrets, 'valueFrom'), true), ...compareMaps(scope, 'docker label', mapValues(old.dockerLabels), mapValues(container.dockerLabels)), ...compareMaps(scope, 'log option', mapValues((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(old.logConfiguration) ? old.logConfiguration.options : undefined), mapValues((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .Gv)(container.logConfiguration) ? container.logConfiguration.options : undefined)));
-        const command = [text(old.command), text(container.command)];
-        if (command[0] !== command[1]) {
-            changes.push({ scope, setting: 'command', before: command[0], after: command[1], json: true });
-        }
-    }
-    return changes;
-}
-function describeChange(change) {
-    if (change.hidden) {
-        if (change.before === undefined)
-            return 'added (value hidden)';
-        if (change.after === undefined)
-            return 'removed (value hidden)';
-        return 'changed (values hidden)';
-    }
-    const show = (value) => (change.json ? String(value) : JSON.stringify(value));
-    if (change.before === undefined)
-        return `added ${show(change.after)}`;
-    if (change.after === undefined)
-        return `removed (was ${show(change.before)})`;
-    return `${show(change.before)} → ${show(change.after)}`;
-}
-/** Log lines, grouped by scope: `container web:` then `  image: "a" → "b"`. */
-function formatDiff(changes) {
-    if (changes.length === 0)
-        return ['No changes: the rendered task definition equals the source.'];
-    const lines = [];
-    let scope = '';
-    for (const change of changes) {
-        if (change.scope !== scope) {
-            scope = change.scope;
-            lines.push(`${scope}:`);
-        }
-        lines.push(`  ${change.setting}: ${describeChange(change)}`);
-    }
-    return lines;
-}
-/** A markdown table of the changes for the step summary. */
-function diffTable(changes) {
-    if (changes.length === 0)
-        return 'No changes: the rendered task definition equals the source.';
-    const cell = (value, hidden) => value === undefined ? '(none)' : hidden ? (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(value) : (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCode */ .D9)((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(value));
-    return (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['Where', 'Setting', 'Before', 'After'], changes.map((change) => [
-        (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(change.scope),
-        (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownCell */ .UZ)(change.setting),
-        cell(change.before, change.hidden),
-        cell(change.after, change.hidden),
-    ]));
-}
-
-
-/***/ }),
-
 /***/ 780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ FileConfigurationError)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2141);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3511);
 
 /**
  * A ConfigurationError that points at a place in a file (e.g. a JSON syntax error): the entry fails the step once
@@ -308,12 +187,12 @@ class FileConfigurationError extends _ecs_actions_core__WEBPACK_IMPORTED_MODULE_
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2141);
-/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5554);
-/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9712);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3511);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4838);
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5554);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(780);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(994);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7567);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7187);
 
 
 
@@ -326,12 +205,12 @@ async function main() {
     const result = await (0,_render_js__WEBPACK_IMPORTED_MODULE_6__/* .renderTaskDefinition */ .P)(inputs, {
         workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         runnerTemp: process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(),
-        clients: _aws_js__WEBPACK_IMPORTED_MODULE_2__/* .sdkClients */ .HX,
+        clients: _aws_js__WEBPACK_IMPORTED_MODULE_3__/* .sdkClients */ .HX,
     });
     for (const note of result.notes)
         _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .log.info */ .Rm.info(note);
     _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .log.info */ .Rm.info(`Rendered ${result.family} from ${result.source} into ${result.outputFile}`);
-    for (const line of (0,_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDiff */ .Vs)(result.changes))
+    for (const line of (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_2__/* .formatDiff */ .Vs)(result.changes))
         _ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .log.info */ .Rm.info(line);
     (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutputs */ .n0)({
         'task-definition': result.outputFile,
@@ -347,7 +226,7 @@ function summary(result) {
         '',
         `From ${result.source}, written to ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .markdownCode */ .D9)(result.outputFile)}.`,
         '',
-        (0,_diff_js__WEBPACK_IMPORTED_MODULE_3__/* .diffTable */ .Y8)(result.changes),
+        (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_2__/* .diffTable */ .Y8)(result.changes),
     ];
     if (result.imageChecks.length > 0) {
         const status = { verified: 'found in ECR', 'not-ecr': 'not ECR: not verified', 'not-checked': 'not checked' };
@@ -394,8 +273,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: STOCK_ALIASES
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
-var src = __nccwpck_require__(2141);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 9 modules
+var src = __nccwpck_require__(3511);
 // EXTERNAL MODULE: ../../packages/core/src/errors.ts
 var errors = __nccwpck_require__(9179);
 ;// CONCATENATED MODULE: ../../packages/core/src/aliases.ts
@@ -674,215 +553,35 @@ function checkRepository({ image, origin, container }, repository) {
 
 /***/ }),
 
-/***/ 7567:
+/***/ 7187:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ renderTaskDefinition)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2141);
-/* harmony import */ var _ecs_actions_core_image_ref__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4287);
-/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5554);
-/* harmony import */ var _diff_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9712);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(780);
-/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5670);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ renderTaskDefinition)
+});
 
-
-
-
-
-
-
-
-async function renderTaskDefinition(inputs, deps) {
-    // The output path is checked first: a bad one fails before anything is read or asked of AWS.
-    const outputFile = inputs.outputFile === undefined ? undefined : resolveOutput(inputs.outputFile, deps);
-    const source = await loadSource(inputs, deps);
-    const target = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .checkTargets */ .VJ)(inputs, source.taskDefinition, source.where);
-    // The images as given stand in for the verified ones: a render over ECS's size limit fails before any AWS call.
-    const asGiven = inputs.images.map(({ container, image }) => ({ container, image: image.text }));
-    checkSize((0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .applyChanges */ .YF)(source.taskDefinition, changesOf(inputs, target, asGiven)), source.where);
-    const notes = [];
-    const { images, checks } = await resolveImages(inputs, deps.clients, notes);
-    const rendered = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .applyChanges */ .YF)(source.taskDefinition, changesOf(inputs, target, images));
-    checkSize(rendered, source.where);
-    const family = rendered.family;
-    const written = await writeOutput(outputFile, deps, family, (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .formatJson */ .IB)(rendered));
-    return {
-        outputFile: written,
-        family,
-        changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
-        imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
-        changes: (0,_diff_js__WEBPACK_IMPORTED_MODULE_5__/* .diffTaskDefinitions */ .n2)(source.taskDefinition, rendered),
-        imageChecks: checks,
-        source: source.description,
-        taskDefinition: rendered,
-        notes,
-    };
-}
-function changesOf(inputs, target, images) {
-    return {
-        images,
-        target,
-        environment: inputs.environment,
-        secrets: inputs.secrets,
-        dockerLabels: inputs.dockerLabels,
-        logOptions: inputs.logOptions,
-        command: inputs.command,
-        task: {
-            ...(inputs.cpu !== undefined ? { cpu: inputs.cpu } : {}),
-            ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
-            ...(inputs.taskRoleArn !== undefined ? { taskRoleArn: inputs.taskRoleArn } : {}),
-            ...(inputs.executionRoleArn !== undefined ? { executionRoleArn: inputs.executionRoleArn } : {}),
-        },
-    };
-}
-function checkSize(rendered, where) {
-    const problem = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionSizeProblem */ .xF)(rendered, `The task definition rendered from ${where}`);
-    if (problem)
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(problem);
-}
-async function loadSource(inputs, deps) {
-    const source = inputs.source;
-    if (source.kind === 'file')
-        return loadFile(source.path, deps);
-    if (source.kind === 'family') {
-        const described = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTaskDefinition */ .oh)(deps.clients, source.family, 'Input "task-definition-family"');
-        const where = `the task definition ${described.arn}`;
-        return {
-            taskDefinition: (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(described.document, where),
-            where,
-            description: `task definition ${described.arn}`,
-        };
-    }
-    const { arn } = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceTaskDefinition */ .mO)(deps.clients, source.cluster, source.service);
-    const described = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTaskDefinition */ .oh)(deps.clients, arn, `The task definition of service ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(source.service)}`);
-    const where = `the task definition ${described.arn} (service ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(source.service)})`;
-    return {
-        taskDefinition: (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(described.document, where),
-        where,
-        description: `task definition ${described.arn}, which service ${source.service} in cluster ${source.cluster} runs`,
-    };
-}
-/** Where input paths may point: the workspace, and RUNNER_TEMP, where an earlier step (a first render) writes. */
-function pathRoots(deps) {
-    return [
-        { name: 'GITHUB_WORKSPACE', dir: deps.workspace },
-        { name: 'RUNNER_TEMP', dir: deps.runnerTemp },
-    ];
-}
-/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
-const MAX_FILE_BYTES = 1024 * 1024;
-async function loadFile(input, deps) {
-    const resolved = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .resolveInputPath */ .qL)({ input: 'task-definition', value: input, roots: pathRoots(deps) });
-    const { shown } = resolved;
-    const text = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .readInputFile */ .jH)('task-definition', resolved, {
-        maxBytes: MAX_FILE_BYTES,
-        missingHint: 'The path is relative to the repository root; check it, and that actions/checkout ran before this step.',
-    });
-    const where = `the task-definition file ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}`;
-    const parsed = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .parseJsonText */ .lk)(text);
-    if (!parsed.ok) {
-        const { line, column, kind } = parsed.problem;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .FileConfigurationError */ .b((0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .jsonProblemMessage */ .v5)('task-definition', shown, parsed.problem), {
-            file: shown,
-            line,
-            col: column,
-            title: kind === 'duplicate-key' ? 'Task definition has a duplicate key' : 'Task definition is not valid JSON',
-        });
-    }
-    const taskDefinition = (0,_task_definition_js__WEBPACK_IMPORTED_MODULE_7__/* .toRegisterInput */ .Rv)(parsed.value, where);
-    const tooLarge = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionSizeProblem */ .xF)(taskDefinition, `Input "task-definition": the task definition in ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(shown)}`);
-    if (tooLarge)
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(tooLarge);
-    return { taskDefinition, where, description: `file ${shown}` };
-}
-function isEcr(ref) {
-    return ref.ecr !== undefined;
-}
-/** Verifies ECR images (one ECR call each) and decides what each container's image becomes. */
-async function resolveImages(inputs, clients, notes) {
-    const images = [];
-    const checks = [];
-    if (!inputs.verifyImage && inputs.images.length > 0) {
-        notes.push('verify-image is false: the images were not checked in ECR.');
-    }
-    for (const assignment of inputs.images) {
-        const result = await resolveImage(assignment, inputs, clients, notes);
-        images.push(result.change);
-        checks.push(result.check);
-    }
-    return { images, checks };
-}
-async function resolveImage(assignment, inputs, clients, notes) {
-    const { container, image, origin } = assignment;
-    const asGiven = { container, image: image.text };
-    if (!inputs.verifyImage) {
-        return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-checked' } };
-    }
-    if (!isEcr(image)) {
-        notes.push(`The image ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(image.text)} (container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(container)}) is not in an ECR private registry: not verified${inputs.pinDigest && image.digest === undefined ? ', and not pinned to a digest' : ''}.`);
-        return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-ecr' } };
-    }
-    const verified = await (0,_aws_js__WEBPACK_IMPORTED_MODULE_4__/* .verifyEcrImage */ .ju)(clients, image, origin);
-    if (inputs.pinDigest) {
-        const rendered = (0,_ecs_actions_core_image_ref__WEBPACK_IMPORTED_MODULE_8__/* .pinnedRef */ .I1)(image, verified.digest);
-        const tag = image.tag ?? (image.digest === undefined ? 'latest' : undefined);
-        return {
-            change: { container, image: rendered, ...(tag !== undefined ? { pinnedTag: tag } : {}) },
-            check: { ...asGiven, rendered, status: 'verified', digest: verified.digest, pinned: true },
-        };
-    }
-    return {
-        change: asGiven,
-        check: { ...asGiven, rendered: image.text, status: 'verified', digest: verified.digest },
-    };
-}
-function resolveOutput(value, deps) {
-    return (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .resolveInputPath */ .qL)({ input: 'output-file', value, roots: pathRoots(deps) }).file;
-}
-/** Writes the rendered file: to output-file (resolved and checked already), else to a new file in RUNNER_TEMP. */
-async function writeOutput(outputFile, deps, family, text) {
-    if (outputFile !== undefined) {
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(outputFile), { recursive: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(outputFile, text, 'utf8');
-        }
-        catch (error) {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .ConfigurationError */ .j1(`Input "output-file": cannot write ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .quoteValue */ .cl)(outputFile)}: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`);
-        }
-        return outputFile;
-    }
-    const random = deps.randomName?.() ?? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex');
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(deps.runnerTemp, { recursive: true });
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, text, { encoding: 'utf8', flag: 'wx' });
-    return file;
-}
-
-
-/***/ }),
-
-/***/ 5670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Gv: () => (/* binding */ isObject),
-/* harmony export */   Mz: () => (/* binding */ containersOf),
-/* harmony export */   Rv: () => (/* binding */ toRegisterInput),
-/* harmony export */   VJ: () => (/* binding */ checkTargets),
-/* harmony export */   YF: () => (/* binding */ applyChanges)
-/* harmony export */ });
-/* unused harmony export containerNames */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2141);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(994);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 9 modules
+var src = __nccwpck_require__(3511);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 6 modules
+var ecs = __nccwpck_require__(4838);
+// EXTERNAL MODULE: ../../packages/core/src/image-ref.ts
+var image_ref = __nccwpck_require__(4287);
+// EXTERNAL MODULE: ./src/aws.ts
+var aws = __nccwpck_require__(5554);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(780);
+// EXTERNAL MODULE: ./src/inputs.ts + 1 modules
+var inputs = __nccwpck_require__(994);
+;// CONCATENATED MODULE: ./src/task-definition.ts
 
 
 function isObject(value) {
@@ -896,13 +595,13 @@ function isObject(value) {
 function toRegisterInput(document, where) {
     if (!isObject(document)) {
         const kind = Array.isArray(document) ? 'an array' : document === null ? 'null' : `a ${typeof document}`;
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where} holds ${kind}, not a task definition. It must be a JSON object: RegisterTaskDefinition input, or DescribeTaskDefinition output ({"taskDefinition": {...}}).`);
+        throw new src/* ConfigurationError */.j1(`${where} holds ${kind}, not a task definition. It must be a JSON object: RegisterTaskDefinition input, or DescribeTaskDefinition output ({"taskDefinition": {...}}).`);
     }
     const describeForm = isObject(document.taskDefinition) && !('containerDefinitions' in document);
     const source = describeForm ? document.taskDefinition : document;
     const result = {};
     for (const [key, value] of Object.entries(source)) {
-        if (!_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .DESCRIBE_ONLY_FIELDS */ .n7.includes(key))
+        if (!src/* DESCRIBE_ONLY_FIELDS */.n7.includes(key))
             result[key] = value;
     }
     if (describeForm && Array.isArray(document.tags) && document.tags.length > 0 && !('tags' in result)) {
@@ -914,15 +613,15 @@ function toRegisterInput(document, where) {
 function checkShape(taskDefinition, where) {
     const containers = taskDefinition.containerDefinitions;
     if (!Array.isArray(containers) || containers.length === 0) {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where} has no containerDefinitions${containers === undefined ? '' : ' (it is not a non-empty array)'}. A task definition lists its containers under "containerDefinitions": [{"name": ..., "image": ...}].`);
+        throw new src/* ConfigurationError */.j1(`${where} has no containerDefinitions${containers === undefined ? '' : ' (it is not a non-empty array)'}. A task definition lists its containers under "containerDefinitions": [{"name": ..., "image": ...}].`);
     }
     containers.forEach((container, index) => {
         if (!isObject(container) || typeof container.name !== 'string' || container.name === '') {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where}: containerDefinitions[${index}] is not a container with a "name". Every container needs a name.`);
+            throw new src/* ConfigurationError */.j1(`${where}: containerDefinitions[${index}] is not a container with a "name". Every container needs a name.`);
         }
     });
     if (typeof taskDefinition.family !== 'string' || taskDefinition.family === '') {
-        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${where} has no "family". RegisterTaskDefinition needs the family name.`);
+        throw new src/* ConfigurationError */.j1(`${where} has no "family". RegisterTaskDefinition needs the family name.`);
     }
 }
 function containersOf(taskDefinition) {
@@ -936,7 +635,7 @@ function findContainer(taskDefinition, name) {
 }
 function notFound(name, origin, taskDefinition, where) {
     const names = containerNames(taskDefinition);
-    return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${origin[0]?.toUpperCase()}${origin.slice(1)}: there is no container named ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(name)} in ${where}. Its containers: ${names.map((n) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(n)).join(', ')}.`);
+    return new src/* ConfigurationError */.j1(`${origin[0]?.toUpperCase()}${origin.slice(1)}: there is no container named ${(0,src/* quoteValue */.cl)(name)} in ${where}. Its containers: ${names.map((n) => (0,src/* quoteValue */.cl)(n)).join(', ')}.`);
 }
 /** Inputs that change one container, by input name. */
 function containerSettings(inputs) {
@@ -966,7 +665,7 @@ function settingsContainer(inputs, taskDefinition, where) {
     const names = containerNames(taskDefinition);
     if (names.length === 1)
         return names[0];
-    throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input${settings.length > 1 ? 's' : ''} ${settings.map((s) => `"${s}"`).join(', ')} change${settings.length > 1 ? '' : 's'} one container, but ${where} has several (${names.map((n) => (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(n)).join(', ')}) and "container-name" is empty. Set container-name: to the container that gets them.`);
+    throw new src/* ConfigurationError */.j1(`Input${settings.length > 1 ? 's' : ''} ${settings.map((s) => `"${s}"`).join(', ')} change${settings.length > 1 ? '' : 's'} one container, but ${where} has several (${names.map((n) => (0,src/* quoteValue */.cl)(n)).join(', ')}) and "container-name" is empty. Set container-name: to the container that gets them.`);
 }
 /** Checks that every container the inputs name exists and can take the change; nothing is changed yet. */
 function checkTargets(inputs, taskDefinition, where) {
@@ -983,7 +682,7 @@ function checkTargets(inputs, taskDefinition, where) {
     if (target !== undefined && inputs.logOptions.length > 0) {
         const container = findContainer(taskDefinition, target);
         if (!isObject(container?.logConfiguration) || typeof container.logConfiguration.logDriver !== 'string') {
-            throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "log-options": the container ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(target)} in ${where} has no logConfiguration with a logDriver to merge the options into. Add "logConfiguration": {"logDriver": "awslogs", "options": {...}} to the container first.`);
+            throw new src/* ConfigurationError */.j1(`Input "log-options": the container ${(0,src/* quoteValue */.cl)(target)} in ${where} has no logConfiguration with a logDriver to merge the options into. Add "logConfiguration": {"logDriver": "awslogs", "options": {...}} to the container first.`);
         }
     }
     return target;
@@ -1022,7 +721,7 @@ function applyChanges(taskDefinition, changes) {
         container.image = change.image;
         if (change.pinnedTag !== undefined) {
             container.dockerLabels = mergeMap(container.dockerLabels, [
-                { key: _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGE_TAG_LABEL */ .YN, value: change.pinnedTag, line: 0 },
+                { key: inputs/* IMAGE_TAG_LABEL */.YN, value: change.pinnedTag, line: 0 },
             ]);
         }
     }
@@ -1050,6 +749,914 @@ function applyChanges(taskDefinition, changes) {
     }
     return result;
 }
+
+;// CONCATENATED MODULE: ./src/render.ts
+
+
+
+
+
+
+
+
+
+async function renderTaskDefinition(inputs, deps) {
+    // The output path is checked first: a bad one fails before anything is read or asked of AWS.
+    const outputFile = inputs.outputFile === undefined ? undefined : resolveOutput(inputs.outputFile, deps);
+    const source = await loadSource(inputs, deps);
+    const target = checkTargets(inputs, source.taskDefinition, source.where);
+    // The images as given stand in for the verified ones: a render over ECS's size limit fails before any AWS call.
+    const asGiven = inputs.images.map(({ container, image }) => ({ container, image: image.text }));
+    checkSize(applyChanges(source.taskDefinition, changesOf(inputs, target, asGiven)), source.where);
+    const notes = [];
+    const { images, checks } = await resolveImages(inputs, deps.clients, notes);
+    const rendered = applyChanges(source.taskDefinition, changesOf(inputs, target, images));
+    checkSize(rendered, source.where);
+    const family = rendered.family;
+    const written = await writeOutput(outputFile, deps, family, (0,src/* formatJson */.IB)(rendered));
+    return {
+        outputFile: written,
+        family,
+        changed: JSON.stringify(rendered) !== JSON.stringify(source.taskDefinition),
+        imageDigest: checks.find((check) => check.digest !== undefined)?.digest,
+        changes: (0,ecs/* diffTaskDefinitions */.n2)(source.taskDefinition, rendered),
+        imageChecks: checks,
+        source: source.description,
+        taskDefinition: rendered,
+        notes,
+    };
+}
+function changesOf(inputs, target, images) {
+    return {
+        images,
+        target,
+        environment: inputs.environment,
+        secrets: inputs.secrets,
+        dockerLabels: inputs.dockerLabels,
+        logOptions: inputs.logOptions,
+        command: inputs.command,
+        task: {
+            ...(inputs.cpu !== undefined ? { cpu: inputs.cpu } : {}),
+            ...(inputs.memory !== undefined ? { memory: inputs.memory } : {}),
+            ...(inputs.taskRoleArn !== undefined ? { taskRoleArn: inputs.taskRoleArn } : {}),
+            ...(inputs.executionRoleArn !== undefined ? { executionRoleArn: inputs.executionRoleArn } : {}),
+        },
+    };
+}
+function checkSize(rendered, where) {
+    const problem = (0,src/* taskDefinitionSizeProblem */.xF)(rendered, `The task definition rendered from ${where}`);
+    if (problem)
+        throw new src/* ConfigurationError */.j1(problem);
+}
+async function loadSource(inputs, deps) {
+    const source = inputs.source;
+    if (source.kind === 'file')
+        return loadFile(source.path, deps);
+    if (source.kind === 'family') {
+        const described = await (0,aws/* describeTaskDefinition */.oh)(deps.clients, source.family, 'Input "task-definition-family"');
+        const where = `the task definition ${described.arn}`;
+        return {
+            taskDefinition: toRegisterInput(described.document, where),
+            where,
+            description: `task definition ${described.arn}`,
+        };
+    }
+    const { arn } = await (0,aws/* serviceTaskDefinition */.mO)(deps.clients, source.cluster, source.service);
+    const described = await (0,aws/* describeTaskDefinition */.oh)(deps.clients, arn, `The task definition of service ${(0,src/* quoteValue */.cl)(source.service)}`);
+    const where = `the task definition ${described.arn} (service ${(0,src/* quoteValue */.cl)(source.service)})`;
+    return {
+        taskDefinition: toRegisterInput(described.document, where),
+        where,
+        description: `task definition ${described.arn}, which service ${source.service} in cluster ${source.cluster} runs`,
+    };
+}
+/** Where input paths may point: the workspace, and RUNNER_TEMP, where an earlier step (a first render) writes. */
+function pathRoots(deps) {
+    return [
+        { name: 'GITHUB_WORKSPACE', dir: deps.workspace },
+        { name: 'RUNNER_TEMP', dir: deps.runnerTemp },
+    ];
+}
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = 1024 * 1024;
+async function loadFile(input, deps) {
+    const resolved = (0,src/* resolveInputPath */.qL)({ input: 'task-definition', value: input, roots: pathRoots(deps) });
+    const { shown } = resolved;
+    const text = (0,src/* readInputFile */.jH)('task-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: 'The path is relative to the repository root; check it, and that actions/checkout ran before this step.',
+    });
+    const where = `the task-definition file ${(0,src/* quoteValue */.cl)(shown)}`;
+    const parsed = (0,src/* parseJsonText */.lk)(text);
+    if (!parsed.ok) {
+        const { line, column, kind } = parsed.problem;
+        throw new errors/* FileConfigurationError */.b((0,src/* jsonProblemMessage */.v5)('task-definition', shown, parsed.problem), {
+            file: shown,
+            line,
+            col: column,
+            title: kind === 'duplicate-key' ? 'Task definition has a duplicate key' : 'Task definition is not valid JSON',
+        });
+    }
+    const taskDefinition = toRegisterInput(parsed.value, where);
+    const tooLarge = (0,src/* taskDefinitionSizeProblem */.xF)(taskDefinition, `Input "task-definition": the task definition in ${(0,src/* quoteValue */.cl)(shown)}`);
+    if (tooLarge)
+        throw new src/* ConfigurationError */.j1(tooLarge);
+    return { taskDefinition, where, description: `file ${shown}` };
+}
+function isEcr(ref) {
+    return ref.ecr !== undefined;
+}
+/** Verifies ECR images (one ECR call each) and decides what each container's image becomes. */
+async function resolveImages(inputs, clients, notes) {
+    const images = [];
+    const checks = [];
+    if (!inputs.verifyImage && inputs.images.length > 0) {
+        notes.push('verify-image is false: the images were not checked in ECR.');
+    }
+    for (const assignment of inputs.images) {
+        const result = await resolveImage(assignment, inputs, clients, notes);
+        images.push(result.change);
+        checks.push(result.check);
+    }
+    return { images, checks };
+}
+async function resolveImage(assignment, inputs, clients, notes) {
+    const { container, image, origin } = assignment;
+    const asGiven = { container, image: image.text };
+    if (!inputs.verifyImage) {
+        return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-checked' } };
+    }
+    if (!isEcr(image)) {
+        notes.push(`The image ${(0,src/* quoteValue */.cl)(image.text)} (container ${(0,src/* quoteValue */.cl)(container)}) is not in an ECR private registry: not verified${inputs.pinDigest && image.digest === undefined ? ', and not pinned to a digest' : ''}.`);
+        return { change: asGiven, check: { ...asGiven, rendered: image.text, status: 'not-ecr' } };
+    }
+    const verified = await (0,aws/* verifyEcrImage */.ju)(clients, image, origin);
+    if (inputs.pinDigest) {
+        const rendered = (0,image_ref/* pinnedRef */.I1)(image, verified.digest);
+        const tag = image.tag ?? (image.digest === undefined ? 'latest' : undefined);
+        return {
+            change: { container, image: rendered, ...(tag !== undefined ? { pinnedTag: tag } : {}) },
+            check: { ...asGiven, rendered, status: 'verified', digest: verified.digest, pinned: true },
+        };
+    }
+    return {
+        change: asGiven,
+        check: { ...asGiven, rendered: image.text, status: 'verified', digest: verified.digest },
+    };
+}
+function resolveOutput(value, deps) {
+    return (0,src/* resolveInputPath */.qL)({ input: 'output-file', value, roots: pathRoots(deps) }).file;
+}
+/** Writes the rendered file: to output-file (resolved and checked already), else to a new file in RUNNER_TEMP. */
+async function writeOutput(outputFile, deps, family, text) {
+    if (outputFile !== undefined) {
+        try {
+            await (0,promises_.mkdir)(external_node_path_default().dirname(outputFile), { recursive: true });
+            await (0,promises_.writeFile)(outputFile, text, 'utf8');
+        }
+        catch (error) {
+            throw new src/* ConfigurationError */.j1(`Input "output-file": cannot write ${(0,src/* quoteValue */.cl)(outputFile)}: ${(0,src/* errorMessage */.gJ)(error)}. Choose a writable path, or leave it empty for a new file in RUNNER_TEMP.`);
+        }
+        return outputFile;
+    }
+    const random = deps.randomName?.() ?? (0,external_node_crypto_.randomBytes)(4).toString('hex');
+    const file = external_node_path_default().join(deps.runnerTemp, `task-definition-${family.replace(/[^\w-]/g, '_')}-${random}.json`);
+    await (0,promises_.mkdir)(deps.runnerTemp, { recursive: true });
+    await (0,promises_.writeFile)(file, text, { encoding: 'utf8', flag: 'wx' });
+    return file;
+}
+
+
+/***/ }),
+
+/***/ 6743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qz: () => (/* binding */ explainAccessError)
+/* harmony export */ });
+/* unused harmony exports awsErrorCode, THROTTLING_CODES, isAccessDenied, isAccessError, sentence */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
+/**
+ * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
+ * denied), in one wording for every action: which call, which code, and what to change.
+ */
+
+/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
+function awsErrorCode(error) {
+    const e = typeof error === 'object' && error !== null ? error : {};
+    return e.name ?? e.code ?? 'Error';
+}
+const THROTTLING_CODES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ProvisionedThroughputExceededException',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'SlowDown',
+]);
+const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
+const REJECTED_CODES = new Set([
+    'UnrecognizedClientException',
+    'InvalidClientTokenId',
+    'InvalidSignatureException',
+    'SignatureDoesNotMatch',
+    'IncompleteSignatureException',
+    'MissingAuthenticationTokenException',
+]);
+const DENIED_CODES = new Set([
+    'AccessDeniedException',
+    'AccessDenied',
+    'UnauthorizedOperation',
+    'UnauthorizedException',
+    'NotAuthorized',
+]);
+function isMissingCredentials(error) {
+    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+}
+function isPassRoleDenied(code, detail) {
+    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
+    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
+}
+/** An IAM action denied (the call's own action, not the credentials). */
+function isAccessDenied(error) {
+    return DENIED_CODES.has(awsErrorCode(error));
+}
+/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
+function isAccessError(error) {
+    const code = awsErrorCode(error);
+    return (isMissingCredentials(error) ||
+        EXPIRED_CODES.has(code) ||
+        REJECTED_CODES.has(code) ||
+        DENIED_CODES.has(code) ||
+        isPassRoleDenied(code, errorMessage(error)));
+}
+/** The service's message as a sentence, so that the advice after it reads as the next one. */
+function sentence(text) {
+    const trimmed = text.trim();
+    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
+function explainAccessError(error, context) {
+    const { action } = context;
+    const code = awsErrorCode(error);
+    const detail = sentence((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error));
+    const on = context.resource ? ` on ${context.resource}` : '';
+    const where = context.region ? ` in region ${context.region}` : '';
+    if (isMissingCredentials(error)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
+    }
+    if (EXPIRED_CODES.has(code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
+    }
+    if (REJECTED_CODES.has(code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
+    }
+    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
+        const named = /iam:PassRole/i.test(detail)
+            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
+            : action;
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 4838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Y8: () => (/* reexport */ diffTable),
+  n2: () => (/* reexport */ diffTaskDefinitions),
+  Vs: () => (/* reexport */ formatDiff)
+});
+
+// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, EcsCallSession, LOG_LINES_SHOWN, NoAnswerError, UnknownOutcomeError, WRITE_ATTEMPTS, awslogsConfigs, certainlyNotApplied, containerLogsMarkdown, errorCode, explainAwsError, formatContainerLogs, getLogEvents, imageVersion, imagesOf, isAbort, isTransient, isUnavailable, lastLogLines, linesOf, logStreamOf, logsClients, logsReadProblem, noPrefixNote, normalizeTaskDefinition, readTaskDefinitionFile, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
+
+// EXTERNAL MODULE: ../../packages/core/src/aws-errors.ts
+var aws_errors = __nccwpck_require__(6743);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
+// EXTERNAL MODULE: ../../packages/core/src/inputs.ts
+var inputs = __nccwpck_require__(637);
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/aws-errors.ts
+/**
+ * AWS errors sorted into what to do about them. Throttling and 5xx are transient (retried); denied access,
+ * bad credentials and missing resources fail at once, naming the IAM action or the resource.
+ */
+
+
+
+const shape = (error) => (typeof error === 'object' && error !== null ? error : {});
+function aws_errors_errorCode(error) {
+    if (error instanceof AwsRetriesExhaustedError)
+        return error.code;
+    return awsErrorCode(error);
+}
+const NETWORK = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ECONNRESET', 'ECONNREFUSED']);
+/** Throttling, 5xx and dropped connections: worth trying again. */
+function aws_errors_isTransient(error) {
+    if (error instanceof AwsRetriesExhaustedError)
+        return true;
+    const e = shape(error);
+    const code = aws_errors_errorCode(error);
+    if (THROTTLING_CODES.has(code) || NETWORK.has(code) || e.code === 'ECONNRESET')
+        return true;
+    if (isAccessError(error))
+        return false;
+    const status = e.$metadata?.httpStatusCode;
+    return status !== undefined && status >= 500;
+}
+/** The API does not know the operation or refuses it here: treat the extra detail as not available. */
+function isUnavailable(error) {
+    const code = aws_errors_errorCode(error);
+    return (code === 'UnknownOperationException' ||
+        code === 'InvalidParameterException' ||
+        code === 'InvalidAction' ||
+        code === 'UnsupportedFeatureException' ||
+        isAccessDenied(error) ||
+        shape(error).$metadata?.httpStatusCode === 404);
+}
+function aws_errors_isAbort(error) {
+    const code = aws_errors_errorCode(error);
+    return code === 'AbortError' || shape(error).code === 'ABORT_ERR';
+}
+/** An AWS call that failed for a reason the user has to fix: no stack trace, the action or resource named. */
+class AwsCallError extends errors/* ConfigurationError */.j1 {
+    code;
+    operation;
+    constructor(message, code, operation) {
+        super(message);
+        this.code = code;
+        this.operation = operation;
+    }
+}
+/** A transient error (throttling, 5xx, dropped connection) that outlasted the SDK's retries. */
+class AwsRetriesExhaustedError extends Error {
+    code;
+    detail;
+    constructor(message, code, 
+    /** The service's own message. */
+    detail = message) {
+        super(message);
+        this.code = code;
+        this.detail = detail;
+    }
+}
+/**
+ * An AWS call that got no answer within the time this step gave it (the request may or may not have been
+ * applied): not a cancel, and not retried here.
+ */
+class aws_errors_NoAnswerError extends Error {
+    operation;
+    waitedMs;
+    constructor(operation, waitedMs) {
+        // An operation of another service names it (codedeploy:GetDeployment); ECS's are bare (DescribeServices).
+        super(`${operation.includes(':') ? operation : `ecs:${operation}`} did not answer within ${(0,inputs/* formatDuration */.a3)(waitedMs)}`);
+        this.operation = operation;
+        this.waitedMs = waitedMs;
+    }
+}
+/** The job was cancelled while a write was in flight; `landed` says what a short check found afterwards. */
+class CancelledWriteError extends Error {
+    doing;
+    landed;
+    constructor(doing, landed) {
+        super(`Cancelled while ${doing}: ${landed}.`);
+        this.doing = doing;
+        this.landed = landed;
+    }
+}
+/**
+ * Rewrites an SDK error as an error that says what failed and how to fix it. A transient error becomes an
+ * AwsRetriesExhaustedError (still transient: the wait may try again), a cancellation stays as it is.
+ */
+function aws_errors_explainAwsError(error, context) {
+    if (aws_errors_isAbort(error) ||
+        error instanceof AwsCallError ||
+        error instanceof AwsRetriesExhaustedError ||
+        error instanceof aws_errors_NoAnswerError)
+        return error;
+    const code = aws_errors_errorCode(error);
+    const detail = sentence(errorMessage(error));
+    const action = `ecs:${context.operation}`;
+    if (aws_errors_isTransient(error)) {
+        return new AwsRetriesExhaustedError(`${action} failed with ${code} (${errorMessage(error)}) after the AWS SDK's retries; AWS is throttling or failing in ${context.region}, try again later.`, code, errorMessage(error));
+    }
+    const where = `in region ${context.region}`;
+    const access = explainAccessError(error, { action, region: context.region });
+    if (access)
+        return new AwsCallError(access.message, code, context.operation);
+    if (code === 'ClusterNotFoundException') {
+        return new AwsCallError(`Cluster "${context.cluster}" was not found ${where} (${action}: ${errorMessage(error)}). Check the cluster input and AWS_REGION.`, code, context.operation);
+    }
+    if (code === 'ServiceNotFoundException' || code === 'ServiceNotActiveException') {
+        return new AwsCallError(`Service "${context.service}" was not found or is not active in cluster "${context.cluster}" ${where} (${action}: ${errorMessage(error)}). Check the service and cluster inputs and AWS_REGION.`, code, context.operation);
+    }
+    if (code === 'ClientException' || code === 'InvalidParameterException') {
+        return new AwsCallError(`${action} refused the request (${code}): ${detail}`, code, context.operation);
+    }
+    const wrapped = new Error(`${action} failed (${code}): ${detail}`);
+    if (error instanceof Error && error.stack)
+        wrapped.stack = `${wrapped.message}\n${error.stack}`;
+    return wrapped;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/call-session.ts
+
+/** How long a check of what landed after a cancel or a lost answer may take: one short describe. */
+const CHECK_TIMEOUT_MS = 5_000;
+class EcsCallSession {
+    deps;
+    target;
+    constructor(deps, target) {
+        this.deps = deps;
+        this.target = target;
+    }
+    get log() {
+        return this.deps.log;
+    }
+    get cancelled() {
+        return this.deps.signal?.aborted === true;
+    }
+    /** One ECS call, its error explained (what failed and how to fix it). */
+    async call(operation, send, limits = {}) {
+        try {
+            return await this.bounded(operation, send, limits);
+        }
+        catch (error) {
+            throw explainAwsError(error, { operation, ...this.target(), region: this.deps.region });
+        }
+    }
+    /** One ECS call with the SDK's error as it is, except that running out of `limits.withinMs` is a NoAnswerError. */
+    async bounded(operation, send, limits = {}) {
+        const cancel = limits.cancellable === false ? undefined : this.deps.signal;
+        const withinMs = limits.withinMs ?? (limits.deadline !== undefined ? limits.deadline - Date.now() : undefined);
+        const timer = withinMs !== undefined ? AbortSignal.timeout(Math.max(0, withinMs)) : undefined;
+        const signals = [cancel, timer].filter((signal) => signal !== undefined);
+        const abortSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+        try {
+            return await send(abortSignal ? { abortSignal } : {});
+        }
+        catch (error) {
+            if (timer?.aborted && !cancel?.aborted)
+                throw new NoAnswerError(operation, Math.max(0, withinMs ?? 0));
+            throw error;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/outputs.ts
+var outputs = __nccwpck_require__(5464);
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/container-logs.ts
+
+
+
+
+
+/** How many of a container's last lines are shown. */
+const LOG_LINES_SHOWN = 20;
+/** The containers that log with awslogs, with their group, region (default: the step's) and stream prefix. */
+function awslogsConfigs(containers, defaultRegion) {
+    return containers.flatMap((container) => {
+        const config = container.logConfiguration;
+        const group = config?.options?.['awslogs-group'];
+        if (config?.logDriver !== 'awslogs' || !group || !container.name)
+            return [];
+        const prefix = config.options?.['awslogs-stream-prefix'];
+        return [
+            {
+                container: container.name,
+                group,
+                region: config.options?.['awslogs-region'] || defaultRegion,
+                ...(prefix ? { streamPrefix: prefix } : {}),
+            },
+        ];
+    });
+}
+/** The stream of a task's container, or undefined without a stream prefix (then it is named after the Docker id). */
+function logStreamOf(config, taskId) {
+    return config.streamPrefix ? `${config.streamPrefix}/${config.container}/${taskId}` : undefined;
+}
+/** The note for a container whose stream cannot be known. */
+function noPrefixNote(config) {
+    return `container ${config.container} logs to log group ${config.group} without an awslogs-stream-prefix, so its stream is named after the Docker container id: the task's log lines are not shown`;
+}
+/** The lines of some log events: a multi-line event (a stack trace sent as one event) counts as its lines. */
+function linesOf(events) {
+    return events.flatMap((event) => (event.message ?? '').replace(/\r?\n$/, '').split(/\r?\n/));
+}
+/**
+ * Why reading a container's lines failed, as one line naming it; `wholeGroup` when asking again for another
+ * task of the same group is pointless (denied, no such group, no answer, another error).
+ */
+function logsReadProblem(error, config, stream) {
+    const where = `log group ${config.group}`;
+    const notShown = "the task's log lines are not shown";
+    if (isAccessDenied(error)) {
+        return { note: `logs:GetLogEvents was denied on ${where} (${config.region}): ${notShown}`, wholeGroup: true };
+    }
+    if (errorCode(error) === 'ResourceNotFoundException' && /log group/i.test(errorMessage(error))) {
+        return { note: `${where} was not found (${config.region}): ${notShown}`, wholeGroup: true };
+    }
+    if (errorCode(error) === 'ResourceNotFoundException') {
+        return {
+            note: `log stream ${stream} was not found in ${where} (${config.region}): ${notShown}`,
+            wholeGroup: false,
+        };
+    }
+    if (error instanceof NoAnswerError) {
+        return {
+            note: `logs:GetLogEvents on ${where} (${config.region}) did not answer in time: ${notShown}`,
+            wholeGroup: true,
+        };
+    }
+    return {
+        note: `logs:GetLogEvents on ${where} (${config.region}) failed: ${errorMessage(error)}: ${notShown}`,
+        wholeGroup: true,
+    };
+}
+/**
+ * One GetLogEvents call. `forward`: the events from the stream's start, or after `forward.nextToken` (following a
+ * stream; the API then wants startFromHead true); without it the stream's last `limit` events, or with
+ * `backward.nextToken` the `limit` events before those. A call that outlasts `withinMs` ends with a NoAnswerError;
+ * `signal` (the job's cancel) aborts it.
+ */
+async function getLogEvents(client, request, options) {
+    const { GetLogEventsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(422)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7422, 19));
+    const timer = AbortSignal.timeout(Math.max(0, options.withinMs));
+    const abortSignal = options.signal ? AbortSignal.any([options.signal, timer]) : timer;
+    try {
+        const output = await client.send(new GetLogEventsCommand({
+            logGroupName: request.group,
+            logStreamName: request.stream,
+            ...(request.limit !== undefined ? { limit: request.limit } : {}),
+            startFromHead: request.forward !== undefined,
+            ...(request.forward?.nextToken !== undefined ? { nextToken: request.forward.nextToken } : {}),
+            ...(request.backward ? { nextToken: request.backward.nextToken } : {}),
+        }), { abortSignal });
+        return {
+            lines: linesOf(output.events ?? []),
+            nextForwardToken: output.nextForwardToken,
+            nextBackwardToken: output.nextBackwardToken,
+        };
+    }
+    catch (error) {
+        if (timer.aborted && !options.signal?.aborted)
+            throw new NoAnswerError('logs:GetLogEvents', options.withinMs);
+        throw error;
+    }
+}
+/** Backward pages read for a stream's last lines (partly full and empty ones count too). */
+const LAST_LINES_PAGES = 10;
+/**
+ * A stream's last `count` lines, oldest first: the newest page, then pages back (nextBackwardToken) while fewer
+ * lines came. GetLogEvents may answer a partly full or empty page before the stream's start ("don't necessarily mean
+ * that pagination is finished"): the start is the backward token coming back unchanged. Each call gets what is left
+ * of `withinMs`.
+ */
+async function lastLogLines(client, request, options) {
+    const deadline = Date.now() + options.withinMs;
+    let lines = [];
+    let token;
+    for (let page = 0; page < LAST_LINES_PAGES && lines.length < request.count; page++) {
+        const answer = await getLogEvents(client, {
+            group: request.group,
+            stream: request.stream,
+            limit: request.count,
+            ...(token !== undefined ? { backward: { nextToken: token } } : {}),
+        }, { ...options, withinMs: deadline - Date.now() });
+        lines = [...answer.lines, ...lines];
+        if (answer.nextBackwardToken === undefined || answer.nextBackwardToken === token)
+            break;
+        token = answer.nextBackwardToken;
+    }
+    return lines.slice(-request.count);
+}
+/** CloudWatch Logs clients by region, each created (and its SDK loaded) on first use; `destroy` ends them all. */
+function logsClients() {
+    const clients = new Map();
+    return {
+        clientFor(region) {
+            let client = clients.get(region);
+            if (!client) {
+                client = Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(422)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7422, 19)).then(({ CloudWatchLogsClient }) => createAwsClient(CloudWatchLogsClient, { region, maxAttempts: 2 }));
+                clients.set(region, client);
+            }
+            return client;
+        },
+        async destroy() {
+            for (const client of clients.values())
+                (await client.catch(() => undefined))?.destroy();
+        },
+    };
+}
+/** The log's lines for one task's containers. */
+function formatContainerLogs(logs) {
+    return logs.flatMap((entry) => {
+        if (entry.note !== undefined)
+            return [`  ${entry.note}`];
+        const lines = entry.lines ?? [];
+        if (lines.length === 0)
+            return [`  container ${entry.container}: no log lines in ${entry.group} ${entry.stream ?? ''}`];
+        if (entry.sameAs !== undefined) {
+            return [`  container ${entry.container} logged the same last ${lines.length} lines as in task ${entry.sameAs}`];
+        }
+        return [
+            `  last ${lines.length} log lines of container ${entry.container} (${entry.group} ${entry.stream ?? ''}):`,
+            // The `|` keeps an app's line from starting with `::`, which the runner would take for a workflow command.
+            ...lines.map((line) => `    | ${line}`),
+        ];
+    });
+}
+/** Each task's containers' last lines as fenced blocks (a fence longer than any backtick run in them), or notes. */
+function containerLogsMarkdown(tasks) {
+    const out = [];
+    for (const task of tasks) {
+        for (const logs of task.logs ?? []) {
+            if (logs.note !== undefined) {
+                out.push(`- task ${markdownCode(task.taskId)}: ${markdownCell(logs.note)}`, '');
+                continue;
+            }
+            const lines = logs.lines ?? [];
+            if (logs.sameAs !== undefined) {
+                out.push(`- task ${markdownCode(task.taskId)}, container ${markdownCode(logs.container)}: the same last ${lines.length} lines as task ${markdownCode(logs.sameAs)}`, '');
+                continue;
+            }
+            out.push(`Task ${markdownCode(task.taskId)}, container ${markdownCode(logs.container)} (${markdownCode(`${logs.group} ${logs.stream ?? ''}`)}): ${lines.length === 0 ? 'no log lines' : `last ${lines.length} lines`}`, '');
+            if (lines.length === 0)
+                continue;
+            const longest = Math.max(0, ...lines.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
+            const fence = '`'.repeat(Math.max(3, longest + 1));
+            out.push(`${fence}text`, ...lines.map((line) => line.replace(/\r/g, '')), fence, '');
+        }
+    }
+    while (out.at(-1) === '')
+        out.pop();
+    return out;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/json-text.ts
+var json_text = __nccwpck_require__(6780);
+// EXTERNAL MODULE: ../../packages/core/src/workspace-path.ts
+var workspace_path = __nccwpck_require__(9239);
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/task-definition-file.ts
+/**
+ * The input "task-definition": a rendered task definition file (ecs-render-taskdef's output, or one kept in git),
+ * read and validated before any AWS call. ecs-deploy-wait and ecs-run-task read it the same way.
+ */
+
+
+
+
+
+/** A task definition file larger than this cannot be one ECS accepts, however it is indented. */
+const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Reads the task definition file: inside the workspace or RUNNER_TEMP (where ecs-render-taskdef writes), strict
+ * JSON (no key twice), no larger than ECS accepts. Errors never show the file's content.
+ */
+function readTaskDefinitionFile(file, workspace, runnerTemp) {
+    const resolved = resolveInputPath({
+        input: 'task-definition',
+        value: file,
+        roots: [
+            { name: 'GITHUB_WORKSPACE', dir: workspace },
+            ...(runnerTemp ? [{ name: 'RUNNER_TEMP', dir: runnerTemp }] : []),
+        ],
+    });
+    const text = readInputFile('task-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: `Set it to the path of the rendered task definition JSON, relative to the workspace (${workspace}), e.g. the task-definition output of ecs-render-taskdef.`,
+    });
+    const parsed = parseJsonText(text);
+    if (!parsed.ok)
+        throw new ConfigurationError(jsonProblemMessage('task-definition', resolved.shown, parsed.problem));
+    const result = toRegisterRequest(parsed.value);
+    if ('problem' in result) {
+        throw new ConfigurationError(`Input "task-definition": ${quoteValue(file)} ${result.problem}, so it is not a task definition. Use a RegisterTaskDefinition input or DescribeTaskDefinition output (also {"taskDefinition": …}).`);
+    }
+    const tooLarge = taskDefinitionSizeProblem(result.request, `Input "task-definition": the task definition in ${quoteValue(resolved.shown)}`);
+    if (tooLarge)
+        throw new ConfigurationError(tooLarge);
+    return { path: file, rendered: result };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/taskdef-diff.ts
+/**
+ * What changes between two task definitions (register-input form), setting by setting: ecs-render-taskdef's summary
+ * and ecs-deploy-wait's dry-run plan. Secret values are never shown.
+ */
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function containersOf(taskDefinition) {
+    return Array.isArray(taskDefinition.containerDefinitions)
+        ? taskDefinition.containerDefinitions
+        : [];
+}
+const HIDDEN = '(value hidden)';
+function namedValues(list, field) {
+    const map = new Map();
+    if (!Array.isArray(list))
+        return map;
+    for (const item of list) {
+        if (isObject(item) && typeof item.name === 'string')
+            map.set(item.name, String(item[field] ?? ''));
+    }
+    return map;
+}
+function mapValues(map) {
+    const result = new Map();
+    if (!isObject(map))
+        return result;
+    for (const [key, value] of Object.entries(map))
+        result.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+    return result;
+}
+function compareMaps(scope, label, before, after, hidden = false) {
+    const changes = [];
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+        const a = before.get(key);
+        const b = after.get(key);
+        if (a === b)
+            continue;
+        changes.push(hidden
+            ? {
+                scope,
+                setting: `${label} ${key}`,
+                before: a === undefined ? undefined : HIDDEN,
+                after: b === undefined ? undefined : HIDDEN,
+                hidden: true,
+            }
+            : { scope, setting: `${label} ${key}`, before: a, after: b });
+    }
+    return changes;
+}
+const taskdef_diff_text = (value) => value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+/** What changed between the source and the rendered task definition, in the settings this action changes. */
+function diffTaskDefinitions(before, after) {
+    const changes = [];
+    for (const field of ['cpu', 'memory', 'taskRoleArn', 'executionRoleArn']) {
+        const a = taskdef_diff_text(before[field]);
+        const b = taskdef_diff_text(after[field]);
+        if (a !== b)
+            changes.push({ scope: 'task', setting: field, before: a, after: b });
+    }
+    const beforeContainers = containersOf(before);
+    for (const container of containersOf(after)) {
+        const old = beforeContainers.find((c) => c.name === container.name) ?? {};
+        const scope = `container ${String(container.name)}`;
+        const image = [taskdef_diff_text(old.image), taskdef_diff_text(container.image)];
+        if (image[0] !== image[1])
+            changes.push({ scope, setting: 'image', before: image[0], after: image[1] });
+        changes.push(...compareMaps(scope, 'environment', namedValues(old.environment, 'value'), namedValues(container.environment, 'value')), ...compareMaps(scope, 'secret', namedValues(old.secrets, 'valueFrom'), namedValues(container.secrets, 'valueFrom'), true), ...compareMaps(scope, 'docker label', mapValues(old.dockerLabels), mapValues(container.dockerLabels)), ...compareMaps(scope, 'log option', mapValues(isObject(old.logConfiguration) ? old.logConfiguration.options : undefined), mapValues(isObject(container.logConfiguration) ? container.logConfiguration.options : undefined)));
+        const command = [taskdef_diff_text(old.command), taskdef_diff_text(container.command)];
+        if (command[0] !== command[1]) {
+            changes.push({ scope, setting: 'command', before: command[0], after: command[1], json: true });
+        }
+    }
+    return changes;
+}
+function describeChange(change) {
+    if (change.hidden) {
+        if (change.before === undefined)
+            return 'added (value hidden)';
+        if (change.after === undefined)
+            return 'removed (value hidden)';
+        return 'changed (values hidden)';
+    }
+    const show = (value) => (change.json ? String(value) : JSON.stringify(value));
+    if (change.before === undefined)
+        return `added ${show(change.after)}`;
+    if (change.after === undefined)
+        return `removed (was ${show(change.before)})`;
+    return `${show(change.before)} → ${show(change.after)}`;
+}
+/** Log lines, grouped by scope: `container web:` then `  image: "a" → "b"`. */
+function formatDiff(changes) {
+    if (changes.length === 0)
+        return ['No changes: the rendered task definition equals the source.'];
+    const lines = [];
+    let scope = '';
+    for (const change of changes) {
+        if (change.scope !== scope) {
+            scope = change.scope;
+            lines.push(`${scope}:`);
+        }
+        lines.push(`  ${change.setting}: ${describeChange(change)}`);
+    }
+    return lines;
+}
+/** A markdown table of the changes for the step summary. */
+function diffTable(changes) {
+    if (changes.length === 0)
+        return 'No changes: the rendered task definition equals the source.';
+    const cell = (value, hidden) => value === undefined ? '(none)' : hidden ? (0,outputs/* markdownCell */.UZ)(value) : (0,outputs/* markdownCode */.D9)((0,outputs/* markdownCell */.UZ)(value));
+    return (0,outputs/* markdownTable */.Qj)(['Where', 'Setting', 'Before', 'After'], changes.map((change) => [
+        (0,outputs/* markdownCell */.UZ)(change.scope),
+        (0,outputs/* markdownCell */.UZ)(change.setting),
+        cell(change.before, change.hidden),
+        cell(change.after, change.hidden),
+    ]));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/write-once.ts
+/**
+ * A write (RegisterTaskDefinition, UpdateService, CodeDeploy CreateDeployment) that must not be applied twice. The
+ * SDK retries a call whose answer was lost as if nothing had happened, which registers another revision or starts
+ * another deployment; here each attempt goes out once (the SDK's retries off). A write AWS refused before doing
+ * anything (throttled) is sent again after a backoff. One whose answer was lost (reset, 5xx, no answer) is sent again
+ * only once `landed` has looked and found that it did not take effect; while looking fails, nothing is written.
+ */
+
+
+
+/** Attempts at one write (and looks at what landed between them). */
+const WRITE_ATTEMPTS = 5;
+const WRITE_BACKOFF_MS = 1_000;
+/** The write's answer was lost and looking could not tell whether it took effect: it is not sent again. */
+class UnknownOutcomeError extends aws_errors_NoAnswerError {
+    constructor(operation, reason) {
+        super(operation, 0);
+        this.message = `${operation.includes(':') ? operation : `ecs:${operation}`} lost its answer, and whether it took effect could not be found out (${reason}); it was not sent again`;
+    }
+}
+/** AWS refused the call before doing anything: it certainly did not take effect. */
+const certainlyNotApplied = (error) => THROTTLING_CODES.has(errorCode(error));
+async function writeOnce(session, spec) {
+    const { log, deps } = session;
+    const name = spec.operation.includes(':') ? spec.operation : `ecs:${spec.operation}`;
+    let unsure = false;
+    for (let attempt = 1;; attempt++) {
+        if (unsure) {
+            const earlier = await lookBeforeWriting(session, spec, attempt);
+            if (earlier !== undefined) {
+                log.info(`An earlier ${name} attempt took effect (its answer was lost): not sending it again.`);
+                return earlier;
+            }
+        }
+        try {
+            return await spec.write();
+        }
+        catch (error) {
+            // Cancelled, or out of time: the caller finds out once what landed and says so.
+            if (isAbort(error) || session.cancelled)
+                throw error;
+            const unanswered = error instanceof NoAnswerError;
+            if (unanswered ? !spec.retryUnanswered : !isTransient(error))
+                throw error;
+            if (attempt >= WRITE_ATTEMPTS)
+                throw error;
+            unsure = !certainlyNotApplied(error);
+            const backoff = WRITE_BACKOFF_MS * 2 ** (attempt - 1);
+            log.warning(unsure
+                ? `${name} attempt ${attempt}/${WRITE_ATTEMPTS} got no usable answer (${unanswered ? 'no answer in time' : errorCode(error)}); looking whether it took effect before trying again in ${backoff / 1000}s.`
+                : `${name} attempt ${attempt}/${WRITE_ATTEMPTS} was refused (${errorCode(error)}) before taking effect; trying again in ${backoff / 1000}s.`);
+            await deps.sleep(backoff, deps.signal);
+        }
+    }
+}
+/**
+ * Whether an earlier attempt took effect; a look that fails is repeated (with the write's backoff), and when it
+ * never answers the write is not sent again.
+ */
+async function lookBeforeWriting(session, spec, attempt) {
+    const { deps } = session;
+    for (let look = attempt;; look++) {
+        try {
+            return await spec.landed();
+        }
+        catch (error) {
+            if (isAbort(error) || session.cancelled)
+                throw error;
+            if (!isTransient(error) || look >= WRITE_ATTEMPTS) {
+                throw new UnknownOutcomeError(spec.operation, errorMessage(error));
+            }
+            await deps.sleep(WRITE_BACKOFF_MS * 2 ** (look - 1), deps.signal);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/index.ts
+// What the ECS actions share (ecs-deploy-wait, ecs-run-task): calling ECS, the task definition file, the containers'
+// log lines. A subpath of its own, so that the actions without ECS do not bundle it. Nothing here loads the ECS SDK
+// (type imports only): an action's entry reads its inputs with it before the SDK is loaded. The registration,
+// which does, is `@ecs-actions/core/ecs/register`.
+
+
+
+
+
+
+
 
 
 /***/ }),
@@ -1195,7 +1802,7 @@ function pinnedRef(ref, digest) {
 
 /***/ }),
 
-/***/ 2141:
+/***/ 3511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1203,31 +1810,30 @@ function pinnedRef(ref, digest) {
 __nccwpck_require__.d(__webpack_exports__, {
   j1: () => (/* reexport */ errors/* ConfigurationError */.j1),
   n7: () => (/* reexport */ DESCRIBE_ONLY_FIELDS),
-  i_: () => (/* reexport */ InputReader),
+  i_: () => (/* reexport */ inputs/* InputReader */.i_),
   nV: () => (/* reexport */ createAwsClient),
   gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
-  Qz: () => (/* reexport */ explainAccessError),
-  IB: () => (/* reexport */ formatJson),
+  Qz: () => (/* reexport */ aws_errors/* explainAccessError */.Qz),
+  IB: () => (/* reexport */ json_text/* formatJson */.IB),
   aY: () => (/* reexport */ errors/* invalidInput */.aY),
-  v5: () => (/* reexport */ jsonProblemMessage),
+  v5: () => (/* reexport */ json_text/* jsonProblemMessage */.v5),
   po: () => (/* reexport */ keepRawResponse),
   Rm: () => (/* reexport */ log_namespaceObject),
-  UZ: () => (/* reexport */ markdownCell),
-  D9: () => (/* reexport */ markdownCode),
-  Qj: () => (/* reexport */ markdownTable),
-  lk: () => (/* reexport */ parseJsonText),
+  D9: () => (/* reexport */ outputs/* markdownCode */.D9),
+  Qj: () => (/* reexport */ outputs/* markdownTable */.Qj),
+  lk: () => (/* reexport */ json_text/* parseJsonText */.lk),
   cl: () => (/* reexport */ errors/* quoteValue */.cl),
-  jH: () => (/* reexport */ readInputFile),
-  qL: () => (/* reexport */ resolveInputPath),
+  jH: () => (/* reexport */ workspace_path/* readInputFile */.jH),
+  qL: () => (/* reexport */ workspace_path/* resolveInputPath */.qL),
   Cs: () => (/* reexport */ runAction),
-  lj: () => (/* reexport */ runner_runner),
-  ax: () => (/* reexport */ runnerInputs),
-  n0: () => (/* reexport */ setOutputs),
+  lj: () => (/* reexport */ src_runner/* runner */.lj),
+  ax: () => (/* reexport */ inputs/* runnerInputs */.ax),
+  n0: () => (/* reexport */ outputs/* setOutputs */.n0),
   xF: () => (/* reexport */ taskDefinitionSizeProblem),
-  Sy: () => (/* reexport */ writeSummary)
+  Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, plainTextEcho, poll, rawMember, realSleep, reportFailure, requestTimeoutWithin, runnerLines, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody, writePlainText
+// UNUSED EXPORTS: ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, plainTextEcho, poll, rawMember, realSleep, reportFailure, requestTimeoutWithin, runnerLines, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1300,93 +1906,8 @@ function createAwsClient(Client, options) {
     return new Client(awsClientConfig(options));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/aws-errors.ts
-/**
- * AWS errors the user has to fix in the job's AWS setup (credentials missing, expired or rejected; an IAM action
- * denied), in one wording for every action: which call, which code, and what to change.
- */
-
-/** The SDK's error name (`AccessDeniedException`), or a Node error code, or `Error`. */
-function awsErrorCode(error) {
-    const e = typeof error === 'object' && error !== null ? error : {};
-    return e.name ?? e.code ?? 'Error';
-}
-const THROTTLING_CODES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'ProvisionedThroughputExceededException',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'SlowDown',
-]);
-const EXPIRED_CODES = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired']);
-const REJECTED_CODES = new Set([
-    'UnrecognizedClientException',
-    'InvalidClientTokenId',
-    'InvalidSignatureException',
-    'SignatureDoesNotMatch',
-    'IncompleteSignatureException',
-    'MissingAuthenticationTokenException',
-]);
-const DENIED_CODES = new Set([
-    'AccessDeniedException',
-    'AccessDenied',
-    'UnauthorizedOperation',
-    'UnauthorizedException',
-    'NotAuthorized',
-]);
-function isMissingCredentials(error) {
-    return awsErrorCode(error) === 'CredentialsProviderError' || /Could not load credentials/i.test((0,errors/* errorMessage */.gJ)(error));
-}
-function isPassRoleDenied(code, detail) {
-    // ECS has answered a missing iam:PassRole with a ClientException as well as with AccessDeniedException.
-    return code === 'ClientException' && /not authorized to perform: iam:PassRole/i.test(detail);
-}
-/** An IAM action denied (the call's own action, not the credentials). */
-function isAccessDenied(error) {
-    return DENIED_CODES.has(awsErrorCode(error));
-}
-/** Credentials missing, expired or rejected, or an action denied: retrying does not help, the setup must change. */
-function isAccessError(error) {
-    const code = awsErrorCode(error);
-    return (isMissingCredentials(error) ||
-        EXPIRED_CODES.has(code) ||
-        REJECTED_CODES.has(code) ||
-        DENIED_CODES.has(code) ||
-        isPassRoleDenied(code, errorMessage(error)));
-}
-/** The service's message as a sentence, so that the advice after it reads as the next one. */
-function sentence(text) {
-    const trimmed = text.trim();
-    return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-/** A ConfigurationError that says what to fix for an access error (see isAccessError), else undefined. */
-function explainAccessError(error, context) {
-    const { action } = context;
-    const code = awsErrorCode(error);
-    const detail = sentence((0,errors/* errorMessage */.gJ)(error));
-    const on = context.resource ? ` on ${context.resource}` : '';
-    const where = context.region ? ` in region ${context.region}` : '';
-    if (isMissingCredentials(error)) {
-        return new errors/* ConfigurationError */.j1(`No AWS credentials were found for ${action}${on}. Run aws-actions/configure-aws-credentials (an OIDC role) before this step.`);
-    }
-    if (EXPIRED_CODES.has(code)) {
-        return new errors/* ConfigurationError */.j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} The AWS credentials have expired: configure them closer to this step, or raise role-duration-seconds so that the session outlasts the step.`);
-    }
-    if (REJECTED_CODES.has(code)) {
-        return new errors/* ConfigurationError */.j1(`AWS rejected the credentials on ${action}${on} (${code}): ${detail} Check the aws-actions/configure-aws-credentials step (role, region) or the access key this job uses.`);
-    }
-    if (DENIED_CODES.has(code) || isPassRoleDenied(code, detail)) {
-        const named = /iam:PassRole/i.test(detail)
-            ? 'iam:PassRole (needed to register a task definition with a task or execution role)'
-            : action;
-        return new errors/* ConfigurationError */.j1(`${action}${on} was denied (${code}): ${detail} Allow ${named} for the role this job uses${where}.${context.deniedHint ? ` ${context.deniedHint}` : ''}`);
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/aws-errors.ts
+var aws_errors = __nccwpck_require__(6743);
 ;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
 /**
  * AWS JSON requests and answers as they go over the wire (ECS here). The SDK serializes and deserializes only the members its model
@@ -1473,7 +1994,294 @@ function rawMember(raw, key, fallback) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts
+// EXTERNAL MODULE: ../../packages/core/src/inputs.ts
+var inputs = __nccwpck_require__(637);
+// EXTERNAL MODULE: ../../packages/core/src/json-text.ts
+var json_text = __nccwpck_require__(6780);
+// EXTERNAL MODULE: ../../packages/core/src/runner.ts
+var src_runner = __nccwpck_require__(2654);
+;// CONCATENATED MODULE: ../../packages/core/src/log.ts
+
+const { info, warning, notice, error, debug, startGroup, endGroup } = src_runner/* runner */.lj;
+/** A collapsible log section around `fn`, closed even when it throws. */
+async function group(title, fn) {
+    src_runner/* runner */.lj.startGroup(title);
+    try {
+        return await fn();
+    }
+    finally {
+        src_runner/* runner */.lj.endGroup();
+    }
+}
+/**
+ * Hides a secret from every later log line. Each line of a multi-line secret is masked too,
+ * because the runner matches masks line by line.
+ */
+function maskSecret(secret) {
+    if (!secret)
+        return;
+    src_runner/* runner */.lj.setSecret(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim() && line !== secret)
+            src_runner/* runner */.lj.setSecret(line);
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/outputs.ts
+var outputs = __nccwpck_require__(5464);
+;// CONCATENATED MODULE: ../../packages/core/src/mermaid.ts
+/**
+ * Mermaid diagrams for job summaries (GitHub draws a ```mermaid block), built so that no text from outside (service
+ * events, task ids, versions, actors, app output) can change a diagram's structure, end its code block, or reach
+ * the page as markup: every label keeps letters, digits and a few plain marks as they are and writes every other
+ * character as a Mermaid entity code (`#35;` for `#`), which Mermaid draws as that character, never as syntax.
+ * Diagrams are bounded: a label is cut to a length, a diagram to a number of rows.
+ */
+
+/** Characters a label keeps as they are: none of them is syntax in any Mermaid diagram's label, nor in Markdown. */
+const PLAIN = /^[A-Za-z0-9 .,_/+=-]$/;
+/** The longest label drawn by default (characters before escaping). */
+const MERMAID_LABEL_MAX = 80;
+/**
+ * `value` as the text of a Mermaid label: control characters and line breaks become spaces, runs of spaces one,
+ * the text is cut to `maxLength` characters (with `…`), and every character outside PLAIN is written as an entity
+ * code. The first character is always an entity code, so a label never starts like a keyword of the diagram
+ * (`section`, `title`, `click`, `%%`).
+ */
+function mermaidText(value, maxLength = MERMAID_LABEL_MAX) {
+    const flat = value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+    const chars = [...flat];
+    const cut = chars.length > maxLength ? [...chars.slice(0, Math.max(1, maxLength - 1)), '…'] : chars;
+    if (cut.length === 0)
+        cut.push('-');
+    return cut.map((char, index) => (index > 0 && PLAIN.test(char) ? char : entity(char))).join('');
+}
+function entity(char) {
+    return `#${char.codePointAt(0)};`;
+}
+/** The most rows a gantt chart draws: a long rollout is summarised by its caller, and cut here whatever it passes. */
+const MERMAID_GANTT_MAX_TASKS = 60;
+/**
+ * A ```mermaid gantt block of real times: dates are epoch milliseconds (`dateFormat x`), the axis shows UTC-less
+ * clock times as the reader's browser does. Every title and label goes through mermaidText; ids are generated.
+ */
+function mermaidGantt(chart) {
+    const maxTasks = Math.max(1, chart.maxTasks ?? MERMAID_GANTT_MAX_TASKS);
+    const lines = ['```mermaid', 'gantt', `  title ${mermaidText(chart.title)}`, '  dateFormat x'];
+    const axis = /^[%A-Za-z :./-]{1,40}$/.test(chart.axisFormat ?? '') ? chart.axisFormat : '%H:%M:%S';
+    lines.push(`  axisFormat ${axis}`, '  todayMarker off');
+    let drawn = 0;
+    let left = 0;
+    let lastMs = 0;
+    for (const section of chart.sections) {
+        if (section.tasks.length === 0)
+            continue;
+        const room = maxTasks - drawn;
+        if (room <= 0) {
+            left += section.tasks.length;
+            continue;
+        }
+        lines.push(`  section ${mermaidText(section.title, 40)}`);
+        for (const task of section.tasks.slice(0, room)) {
+            drawn++;
+            lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
+            lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
+        }
+        left += Math.max(0, section.tasks.length - room);
+    }
+    if (left > 0) {
+        lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
+    }
+    lines.push('```');
+    return lines.join('\n');
+}
+function ganttTaskLine(task, id) {
+    const tags = [...(task.tags ?? [])];
+    const start = Math.round(task.startMs);
+    // A point in time: a milestone (Mermaid draws it at its start plus half its length, so length 0).
+    const point = tags.includes('milestone') || task.endMs === undefined;
+    if (point && !tags.includes('milestone'))
+        tags.push('milestone');
+    // A bar shorter than a second is drawn a second long, or it would not be seen at a rollout's scale.
+    const end = point ? start : Math.max(Math.round(task.endMs ?? start), start + 1000);
+    return `${mermaidText(task.label)} :${[...tags, id, String(start), point ? '0ms' : String(end)].join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/run.ts
+
+
+const POST_MARKER = 'ecs-actions-post';
+/**
+ * The entry of every action: runs main (or post, on the second invocation) and is the one error path.
+ * A ConfigurationError fails the step with its message alone; anything else also shows its stack under debug.
+ * The step is failed exactly once.
+ */
+async function runAction(steps) {
+    const isPost = steps.post !== undefined && src_runner/* runner */.lj.getState(POST_MARKER) === 'true';
+    try {
+        if (isPost && steps.post) {
+            await steps.post();
+        }
+        else {
+            // Saved first so that the post step runs its clean-up even when main fails half way.
+            if (steps.post)
+                src_runner/* runner */.lj.saveState(POST_MARKER, 'true');
+            await steps.main();
+        }
+    }
+    catch (error) {
+        reportFailure(error);
+    }
+}
+/**
+ * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
+ * about it. The step itself decides how to end (stop what it started, say what landed).
+ */
+function jobCancelSignal(onCancel) {
+    const controller = new AbortController();
+    const onSignal = (signal) => {
+        onCancel(signal);
+        controller.abort();
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return controller.signal;
+}
+function reportFailure(error) {
+    if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)
+        src_runner/* runner */.lj.debug(error.stack);
+    src_runner/* runner */.lj.setFailed((0,errors/* errorMessage */.gJ)(error));
+}
+/** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
+class StepState {
+    key;
+    constructor(key) {
+        this.key = key;
+    }
+    save(value) {
+        runner.saveState(this.key, JSON.stringify(value));
+    }
+    load() {
+        const raw = runner.getState(this.key);
+        if (!raw)
+            return undefined;
+        return JSON.parse(raw);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/task-definition.ts
+/**
+ * Fields that DescribeTaskDefinition returns but RegisterTaskDefinition rejects (ECS API reference,
+ * TaskDefinition vs RegisterTaskDefinition request syntax). Every other field is a register parameter.
+ */
+const DESCRIBE_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+    'deleteRequestedAt',
+];
+/**
+ * ECS refuses a RegisterTaskDefinition request whose task definition is larger than 64 KiB (Amazon ECS service
+ * quota "Task definition size": 64 KiB, not adjustable).
+ */
+const TASK_DEFINITION_MAX_BYTES = 64 * 1024;
+/** The size ECS counts, as near as a client can tell: the register input as compact JSON, in UTF-8 bytes. */
+function taskDefinitionBytes(registerInput) {
+    return Buffer.byteLength(JSON.stringify(registerInput), 'utf8');
+}
+/**
+ * Undefined when the task definition fits, else the sentence for the error: the size, the limit and what to do.
+ * `what` names the task definition: `the task definition rendered from "td.json"`.
+ */
+function taskDefinitionSizeProblem(registerInput, what) {
+    const bytes = taskDefinitionBytes(registerInput);
+    if (bytes <= TASK_DEFINITION_MAX_BYTES)
+        return undefined;
+    return `${what} is ${bytes} bytes as compact JSON, over the 64 KiB (${TASK_DEFINITION_MAX_BYTES} bytes) that ECS accepts for one task definition (service quota "Task definition size", not adjustable). Make it smaller: move long values into environmentFiles (S3) or secrets (SSM Parameter Store, Secrets Manager), or split the containers across services.`;
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/core/src/time.ts
+
+const systemClock = { now: () => Date.now() };
+const realSleep = async (ms, signal) => {
+    await delay(ms, undefined, signal ? { signal } : undefined);
+};
+/** A clock that moves only when slept on: the test double for Clock and Sleep together. */
+class ManualClock {
+    current;
+    constructor(current = Date.UTC(2025, 9, 6, 9, 0, 0)) {
+        this.current = current;
+    }
+    now() {
+        return this.current;
+    }
+    advance(ms) {
+        this.current += ms;
+    }
+    sleep = async (ms) => {
+        this.advance(ms);
+    };
+}
+/**
+ * Calls `check` at once and then every `intervalMs` (measured from the start of each check, so slow
+ * API calls do not stretch the period) until it returns a value or `timeoutMs` has passed.
+ */
+async function poll(options) {
+    const { check, intervalMs, timeoutMs, clock, sleep, signal } = options;
+    const start = clock.now();
+    for (let attempt = 1;; attempt++) {
+        const checkStart = clock.now();
+        const value = await check(attempt);
+        if (value !== undefined)
+            return { status: 'done', value, elapsedMs: clock.now() - start, attempts: attempt };
+        const now = clock.now();
+        const remaining = start + timeoutMs - now;
+        if (remaining <= 0)
+            return { status: 'timed-out', elapsedMs: now - start, attempts: attempt };
+        const wait = Math.min(Math.max(checkStart + intervalMs - now, 0), remaining);
+        await sleep(wait, signal);
+    }
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/workspace-path.ts
+var workspace_path = __nccwpck_require__(9239);
+;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/***/ }),
+
+/***/ 637:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   ax: () => (/* binding */ runnerInputs),
+/* harmony export */   i_: () => (/* binding */ InputReader)
+/* harmony export */ });
+/* unused harmony exports inputEnvName, inputsFrom, MAX_WAIT_TIMEOUT_MS, MIN_POLL_INTERVAL_MS, parseInteger, parseDuration */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
 
 /** The runner's contract: `INPUT_<NAME>` with spaces as `_`, upper-cased, hyphens kept. */
 function inputEnvName(name) {
@@ -1533,7 +2341,7 @@ class InputReader {
     requiredString(name) {
         const value = this.raw(name);
         if (!value)
-            throw new errors/* ConfigurationError */.j1(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${name}" is required and was empty. Set it under "with:" in the step.`);
         return value;
     }
     boolean(name, fallback) {
@@ -1544,7 +2352,7 @@ class InputReader {
             return true;
         if (FALSE_WORDS.has(value))
             return false;
-        throw (0,errors/* invalidInput */.aY)(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, 'must be a boolean', 'Use true or false (YAML 1.2: true, True, TRUE, false, False, FALSE).');
     }
     oneOf(name, allowed, fallback) {
         const value = this.raw(name);
@@ -1552,7 +2360,7 @@ class InputReader {
             return fallback;
         if (allowed.includes(value))
             return value;
-        throw (0,errors/* invalidInput */.aY)(name, value, `must be one of ${allowed.join(', ')}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be one of ${allowed.join(', ')}`);
     }
     integer(name, options) {
         const value = this.raw(name);
@@ -1573,7 +2381,7 @@ class InputReader {
         const timeoutMs = this.duration('timeout', '30m', { min: 1000, max: MAX_WAIT_TIMEOUT_MS });
         const pollIntervalMs = this.duration('poll-interval', '5s', { min: MIN_POLL_INTERVAL_MS, max: 300_000 });
         if (pollIntervalMs > timeoutMs) {
-            throw (0,errors/* invalidInput */.aY)('poll-interval', this.raw('poll-interval'), `must not be longer than the timeout (${this.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)('poll-interval', this.raw('poll-interval'), `must not be longer than the timeout (${this.raw('timeout') || '30m'})`, 'Use a poll-interval of a few seconds, e.g. 5s.');
         }
         return { timeoutMs, pollIntervalMs };
     }
@@ -1598,7 +2406,7 @@ class InputReader {
             const equals = line.indexOf('=');
             const key = equals > 0 ? line.slice(0, equals).trim() : '';
             if (!key) {
-                throw new errors/* ConfigurationError */.j1(`Input "${name}" line ${index + 1} is not ${what}: ${(0,errors/* quoteValue */.cl)(line)}. Write one ${what} a line; the value may contain "=".`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Input "${name}" line ${index + 1} is not ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(line)}. Write one ${what} a line; the value may contain "=".`);
             }
             entries.push({ key, value: line.slice(equals + 1).trim(), line: index + 1 });
         });
@@ -1612,7 +2420,7 @@ class InputReader {
             return JSON.parse(value);
         }
         catch (error) {
-            throw (0,errors/* invalidInput */.aY)(name, value, 'must be JSON', `The parser said: ${error.message}.`);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, 'must be JSON', `The parser said: ${error.message}.`);
         }
     }
 }
@@ -1626,10 +2434,10 @@ function parseInteger(name, value, options = {}) {
                 : `an integer of at least ${min}`
             : `an integer from ${min} to ${max}`;
     if (!/^[+-]?\d+$/.test(value))
-        throw (0,errors/* invalidInput */.aY)(name, value, `must be ${range}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be ${range}`);
     const parsed = Number(value);
     if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max)
-        throw (0,errors/* invalidInput */.aY)(name, value, `must be ${range}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be ${range}`);
     return parsed;
 }
 function parseDuration(name, value, options = {}) {
@@ -1641,19 +2449,31 @@ function parseDuration(name, value, options = {}) {
     else {
         const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
         if (parts.length === 0 || parts.map((part) => part[0]).join('') !== value)
-            throw (0,errors/* invalidInput */.aY)(name, value, format);
+            throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, format);
         ms = Math.round(parts.reduce((total, part) => total + Number(part[1]) * (DURATION_UNITS_MS[part[2] ?? 's'] ?? 0), 0));
     }
     if (options.min !== undefined && ms < options.min) {
-        throw (0,errors/* invalidInput */.aY)(name, value, `must be at least ${formatDuration(options.min)}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be at least ${formatDuration(options.min)}`);
     }
     if (options.max !== undefined && ms > options.max) {
-        throw (0,errors/* invalidInput */.aY)(name, value, `must be at most ${formatDuration(options.max)}`);
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .invalidInput */ .aY)(name, value, `must be at most ${formatDuration(options.max)}`);
     }
     return ms;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/json-text.ts
+
+/***/ }),
+
+/***/ 6780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IB: () => (/* binding */ formatJson),
+/* harmony export */   lk: () => (/* binding */ parseJsonText),
+/* harmony export */   v5: () => (/* binding */ jsonProblemMessage)
+/* harmony export */ });
+/* unused harmony export locateJsonError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9179);
 
 /**
  * JSON.parse (which keeps the source's key order) after a strict scan: on failure where and why, in words.
@@ -1677,7 +2497,7 @@ function parseJsonText(text) {
  * It quotes no content of the file beyond a duplicate key's name.
  */
 function jsonProblemMessage(input, shownPath, problem) {
-    const where = `Input "${input}": ${(0,errors/* quoteValue */.cl)(shownPath)}`;
+    const where = `Input "${input}": ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(shownPath)}`;
     const at = `at line ${problem.line}, column ${problem.column}`;
     return problem.kind === 'duplicate-key'
         ? `${where} has ${problem.message} ${at}; JSON readers would silently keep only the last value. Remove or rename one of them.`
@@ -1805,7 +2625,7 @@ function locateJsonError(text) {
             const key = JSON.parse(text.slice(keyStart, i));
             const first = keys.get(key);
             if (first !== undefined) {
-                throw new Stop(`the key ${(0,errors/* quoteValue */.cl)(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
+                throw new Stop(`the key ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(key)} twice in one object (first at line ${position(text, first).line})`, keyStart, 'duplicate-key');
             }
             keys.set(key, keyStart);
             skipSpace();
@@ -1875,11 +2695,86 @@ function formatJson(value) {
     return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ../../packages/core/src/runner.ts
+
+/***/ }),
+
+/***/ 5464:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   Qj: () => (/* binding */ markdownTable),
+/* harmony export */   Sy: () => (/* binding */ writeSummary),
+/* harmony export */   UZ: () => (/* binding */ markdownCell),
+/* harmony export */   n0: () => (/* binding */ setOutputs)
+/* harmony export */ });
+/* unused harmony exports markdownText, CONTROL_CHARACTERS */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2654);
+
+/** Writes every defined output; arrays and objects as JSON. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        if (value === undefined)
+            continue;
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    }
+}
+/** Escapes a value for a markdown table cell. */
+function markdownCell(value) {
+    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+/**
+ * Text from outside (a record, an event, a name) as plain Markdown text, also inside a table cell: line breaks
+ * and control characters become spaces, HTML's `<`, `>` and `&` entities, and every other Markdown mark is escaped
+ * with a backslash, so the text can start no heading, link, image, emphasis, code span or table cell.
+ */
+function markdownText(value) {
+    return value
+        .replace(CONTROL_CHARACTERS, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#!|~]/g, (mark) => `\\${mark}`);
+}
+/** Runs of control characters and line or paragraph separators: what text from outside must not bring in. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+/** `code` span that survives backticks in the value. */
+function markdownCode(value) {
+    const fence = value.includes('`') ? '``' : '`';
+    return `${fence}${value}${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped unless they are already markdown (`raw`). */
+function markdownTable(header, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(header.map(markdownCell)), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/**
+ * Appends markdown to the job summary. Without `GITHUB_STEP_SUMMARY` (a local run) it only logs at debug:
+ * a summary is a report, never a reason to fail the step.
+ */
+function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
+        return;
+    }
+    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runner */ .lj.appendSummary(markdown);
+}
+
+
+/***/ }),
+
+/***/ 2654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lj: () => (/* binding */ runner)
+/* harmony export */ });
+/* unused harmony exports issueCommand, runnerLines, writePlainText, plainTextEcho */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * The GitHub runner's contract for a JavaScript action: workflow commands on stdout and file commands
  * (`GITHUB_OUTPUT`, `GITHUB_STATE`, `GITHUB_ENV`, `GITHUB_STEP_SUMMARY`).
@@ -1897,7 +2792,7 @@ function issueCommand(command, properties, message) {
         .filter(([, value]) => value !== undefined && value !== '')
         .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
         .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_.EOL}`);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 /** How the runner splits a step's output into lines (.NET ReadLine: `\r\n`, `\r` and `\n` each end one). */
 const runnerLines = (text) => text.split(/\r\n|\r|\n/);
@@ -1925,11 +2820,11 @@ function stopToken(lines) {
 function writePlainText(text, stream = process.stdout) {
     const lines = runnerLines(text);
     if (!lines.some(mayBeCommand)) {
-        stream.write(`${lines.join(external_node_os_.EOL)}${external_node_os_.EOL}`);
+        stream.write(`${lines.join(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
         return;
     }
     const token = stopToken(lines);
-    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(external_node_os_.EOL) + external_node_os_.EOL);
+    stream.write([`::stop-commands::${token}`, ...lines, `::${token}::`].join(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL) + node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
 }
 /**
  * A child process's output echoed to the log through `writePlainText`, whole lines at a time (a command split
@@ -1964,9 +2859,9 @@ function fileCommand(variable, name, value) {
     let delimiter = `ghadelimiter_${process.pid}_${Date.now().toString(36)}`;
     while (value.includes(delimiter) || name.includes(delimiter))
         delimiter += `_${Math.random().toString(36).slice(2)}`;
-    (0,external_node_fs_.appendFileSync)(file, `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`, 'utf8');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
 }
-const runner_runner = {
+const runner = {
     /** A plain log line (or lines): never read by the runner as a workflow command, whatever it contains. */
     info(message) {
         writePlainText(message);
@@ -2009,7 +2904,7 @@ const runner_runner = {
         const file = process.env.GITHUB_STEP_SUMMARY;
         if (!file)
             throw new Error('GITHUB_STEP_SUMMARY is not set');
-        (0,external_node_fs_.appendFileSync)(file, `${markdown}${external_node_os_.EOL}`, 'utf8');
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(file, `${markdown}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
     },
     /** Fails the step: an error annotation and exit code 1. */
     setFailed(message, properties = {}) {
@@ -2018,309 +2913,22 @@ const runner_runner = {
     },
 };
 
-;// CONCATENATED MODULE: ../../packages/core/src/log.ts
 
-const { info, warning, notice, error, debug, startGroup, endGroup } = runner_runner;
-/** A collapsible log section around `fn`, closed even when it throws. */
-async function group(title, fn) {
-    runner_runner.startGroup(title);
-    try {
-        return await fn();
-    }
-    finally {
-        runner_runner.endGroup();
-    }
-}
-/**
- * Hides a secret from every later log line. Each line of a multi-line secret is masked too,
- * because the runner matches masks line by line.
- */
-function maskSecret(secret) {
-    if (!secret)
-        return;
-    runner_runner.setSecret(secret);
-    for (const line of secret.split(/\r?\n/))
-        if (line.trim() && line !== secret)
-            runner_runner.setSecret(line);
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ../../packages/core/src/outputs.ts
+/***/ 9239:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/** Writes every defined output; arrays and objects as JSON. */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs)) {
-        if (value === undefined)
-            continue;
-        runner_runner.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
-    }
-}
-/** Escapes a value for a markdown table cell. */
-function markdownCell(value) {
-    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-/**
- * Text from outside (a record, an event, a name) as plain Markdown text, also inside a table cell: line breaks
- * and control characters become spaces, HTML's `<`, `>` and `&` entities, and every other Markdown mark is escaped
- * with a backslash, so the text can start no heading, link, image, emphasis, code span or table cell.
- */
-function markdownText(value) {
-    return value
-        .replace(outputs_CONTROL_CHARACTERS, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_{}[\]()#!|~]/g, (mark) => `\\${mark}`);
-}
-/** Runs of control characters and line or paragraph separators: what text from outside must not bring in. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is matched
-const outputs_CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-/** `code` span that survives backticks in the value. */
-function markdownCode(value) {
-    const fence = value.includes('`') ? '``' : '`';
-    return `${fence}${value}${fence}`;
-}
-/** A GitHub-flavoured markdown table; cells are escaped unless they are already markdown (`raw`). */
-function markdownTable(header, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(header.map(markdownCell)), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-/**
- * Appends markdown to the job summary. Without `GITHUB_STEP_SUMMARY` (a local run) it only logs at debug:
- * a summary is a report, never a reason to fail the step.
- */
-function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        runner_runner.debug('GITHUB_STEP_SUMMARY is not set; the job summary is skipped');
-        return;
-    }
-    runner_runner.appendSummary(markdown);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/mermaid.ts
-/**
- * Mermaid diagrams for job summaries (GitHub draws a ```mermaid block), built so that no text from outside (service
- * events, task ids, versions, actors, app output) can change a diagram's structure, end its code block, or reach
- * the page as markup: every label keeps letters, digits and a few plain marks as they are and writes every other
- * character as a Mermaid entity code (`#35;` for `#`), which Mermaid draws as that character, never as syntax.
- * Diagrams are bounded: a label is cut to a length, a diagram to a number of rows.
- */
-
-/** Characters a label keeps as they are: none of them is syntax in any Mermaid diagram's label, nor in Markdown. */
-const PLAIN = /^[A-Za-z0-9 .,_/+=-]$/;
-/** The longest label drawn by default (characters before escaping). */
-const MERMAID_LABEL_MAX = 80;
-/**
- * `value` as the text of a Mermaid label: control characters and line breaks become spaces, runs of spaces one,
- * the text is cut to `maxLength` characters (with `…`), and every character outside PLAIN is written as an entity
- * code. The first character is always an entity code, so a label never starts like a keyword of the diagram
- * (`section`, `title`, `click`, `%%`).
- */
-function mermaidText(value, maxLength = MERMAID_LABEL_MAX) {
-    const flat = value.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
-    const chars = [...flat];
-    const cut = chars.length > maxLength ? [...chars.slice(0, Math.max(1, maxLength - 1)), '…'] : chars;
-    if (cut.length === 0)
-        cut.push('-');
-    return cut.map((char, index) => (index > 0 && PLAIN.test(char) ? char : entity(char))).join('');
-}
-function entity(char) {
-    return `#${char.codePointAt(0)};`;
-}
-/** The most rows a gantt chart draws: a long rollout is summarised by its caller, and cut here whatever it passes. */
-const MERMAID_GANTT_MAX_TASKS = 60;
-/**
- * A ```mermaid gantt block of real times: dates are epoch milliseconds (`dateFormat x`), the axis shows UTC-less
- * clock times as the reader's browser does. Every title and label goes through mermaidText; ids are generated.
- */
-function mermaidGantt(chart) {
-    const maxTasks = Math.max(1, chart.maxTasks ?? MERMAID_GANTT_MAX_TASKS);
-    const lines = ['```mermaid', 'gantt', `  title ${mermaidText(chart.title)}`, '  dateFormat x'];
-    const axis = /^[%A-Za-z :./-]{1,40}$/.test(chart.axisFormat ?? '') ? chart.axisFormat : '%H:%M:%S';
-    lines.push(`  axisFormat ${axis}`, '  todayMarker off');
-    let drawn = 0;
-    let left = 0;
-    let lastMs = 0;
-    for (const section of chart.sections) {
-        if (section.tasks.length === 0)
-            continue;
-        const room = maxTasks - drawn;
-        if (room <= 0) {
-            left += section.tasks.length;
-            continue;
-        }
-        lines.push(`  section ${mermaidText(section.title, 40)}`);
-        for (const task of section.tasks.slice(0, room)) {
-            drawn++;
-            lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
-            lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
-        }
-        left += Math.max(0, section.tasks.length - room);
-    }
-    if (left > 0) {
-        lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
-    }
-    lines.push('```');
-    return lines.join('\n');
-}
-function ganttTaskLine(task, id) {
-    const tags = [...(task.tags ?? [])];
-    const start = Math.round(task.startMs);
-    // A point in time: a milestone (Mermaid draws it at its start plus half its length, so length 0).
-    const point = tags.includes('milestone') || task.endMs === undefined;
-    if (point && !tags.includes('milestone'))
-        tags.push('milestone');
-    // A bar shorter than a second is drawn a second long, or it would not be seen at a rollout's scale.
-    const end = point ? start : Math.max(Math.round(task.endMs ?? start), start + 1000);
-    return `${mermaidText(task.label)} :${[...tags, id, String(start), point ? '0ms' : String(end)].join(', ')}`;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/run.ts
-
-
-const POST_MARKER = 'ecs-actions-post';
-/**
- * The entry of every action: runs main (or post, on the second invocation) and is the one error path.
- * A ConfigurationError fails the step with its message alone; anything else also shows its stack under debug.
- * The step is failed exactly once.
- */
-async function runAction(steps) {
-    const isPost = steps.post !== undefined && runner_runner.getState(POST_MARKER) === 'true';
-    try {
-        if (isPost && steps.post) {
-            await steps.post();
-        }
-        else {
-            // Saved first so that the post step runs its clean-up even when main fails half way.
-            if (steps.post)
-                runner_runner.saveState(POST_MARKER, 'true');
-            await steps.main();
-        }
-    }
-    catch (error) {
-        reportFailure(error);
-    }
-}
-/**
- * Aborted when the job is cancelled (the runner sends SIGINT, then SIGTERM); `onCancel` logs what the step does
- * about it. The step itself decides how to end (stop what it started, say what landed).
- */
-function jobCancelSignal(onCancel) {
-    const controller = new AbortController();
-    const onSignal = (signal) => {
-        onCancel(signal);
-        controller.abort();
-    };
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    return controller.signal;
-}
-function reportFailure(error) {
-    if (!(error instanceof errors/* ConfigurationError */.j1) && error instanceof Error && error.stack)
-        runner_runner.debug(error.stack);
-    runner_runner.setFailed((0,errors/* errorMessage */.gJ)(error));
-}
-/** State handed from main to post, typed and JSON-encoded (`GITHUB_STATE` / `STATE_<name>`). */
-class StepState {
-    key;
-    constructor(key) {
-        this.key = key;
-    }
-    save(value) {
-        runner.saveState(this.key, JSON.stringify(value));
-    }
-    load() {
-        const raw = runner.getState(this.key);
-        if (!raw)
-            return undefined;
-        return JSON.parse(raw);
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/task-definition.ts
-/**
- * Fields that DescribeTaskDefinition returns but RegisterTaskDefinition rejects (ECS API reference,
- * TaskDefinition vs RegisterTaskDefinition request syntax). Every other field is a register parameter.
- */
-const DESCRIBE_ONLY_FIELDS = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-    'deleteRequestedAt',
-];
-/**
- * ECS refuses a RegisterTaskDefinition request whose task definition is larger than 64 KiB (Amazon ECS service
- * quota "Task definition size": 64 KiB, not adjustable).
- */
-const TASK_DEFINITION_MAX_BYTES = 64 * 1024;
-/** The size ECS counts, as near as a client can tell: the register input as compact JSON, in UTF-8 bytes. */
-function taskDefinitionBytes(registerInput) {
-    return Buffer.byteLength(JSON.stringify(registerInput), 'utf8');
-}
-/**
- * Undefined when the task definition fits, else the sentence for the error: the size, the limit and what to do.
- * `what` names the task definition: `the task definition rendered from "td.json"`.
- */
-function taskDefinitionSizeProblem(registerInput, what) {
-    const bytes = taskDefinitionBytes(registerInput);
-    if (bytes <= TASK_DEFINITION_MAX_BYTES)
-        return undefined;
-    return `${what} is ${bytes} bytes as compact JSON, over the 64 KiB (${TASK_DEFINITION_MAX_BYTES} bytes) that ECS accepts for one task definition (service quota "Task definition size", not adjustable). Make it smaller: move long values into environmentFiles (S3) or secrets (SSM Parameter Store, Secrets Manager), or split the containers across services.`;
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ../../packages/core/src/time.ts
-
-const systemClock = { now: () => Date.now() };
-const realSleep = async (ms, signal) => {
-    await delay(ms, undefined, signal ? { signal } : undefined);
-};
-/** A clock that moves only when slept on: the test double for Clock and Sleep together. */
-class ManualClock {
-    current;
-    constructor(current = Date.UTC(2025, 9, 6, 9, 0, 0)) {
-        this.current = current;
-    }
-    now() {
-        return this.current;
-    }
-    advance(ms) {
-        this.current += ms;
-    }
-    sleep = async (ms) => {
-        this.advance(ms);
-    };
-}
-/**
- * Calls `check` at once and then every `intervalMs` (measured from the start of each check, so slow
- * API calls do not stretch the period) until it returns a value or `timeoutMs` has passed.
- */
-async function poll(options) {
-    const { check, intervalMs, timeoutMs, clock, sleep, signal } = options;
-    const start = clock.now();
-    for (let attempt = 1;; attempt++) {
-        const checkStart = clock.now();
-        const value = await check(attempt);
-        if (value !== undefined)
-            return { status: 'done', value, elapsedMs: clock.now() - start, attempts: attempt };
-        const now = clock.now();
-        const remaining = start + timeoutMs - now;
-        if (remaining <= 0)
-            return { status: 'timed-out', elapsedMs: now - start, attempts: attempt };
-        const wait = Math.min(Math.max(checkStart + intervalMs - now, 0), remaining);
-        await sleep(wait, signal);
-    }
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ../../packages/core/src/workspace-path.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jH: () => (/* binding */ readInputFile),
+/* harmony export */   qL: () => (/* binding */ resolveInputPath)
+/* harmony export */ });
+/* unused harmony export displayPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9179);
 /**
  * Paths that inputs name, kept inside the directories the job owns: the workspace (GITHUB_WORKSPACE) and, where an
  * earlier step writes files, RUNNER_TEMP. Symbolic links are resolved before the check, so a link in the repository
@@ -2334,7 +2942,7 @@ const MAX_LINKS = 40;
 /** The real path of `file`, also when it (or its tail) does not exist yet: the existing part resolved, the rest appended. */
 function realPathOf(file, hops = 0) {
     try {
-        return (0,external_node_fs_.realpathSync)(file);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
     }
     catch (error) {
         const code = error.code;
@@ -2342,24 +2950,24 @@ function realPathOf(file, hops = 0) {
             throw error;
     }
     // A dangling link is followed by hand: writing through it would create its target, wherever that is.
-    const link = (0,external_node_fs_.lstatSync)(file, { throwIfNoEntry: false });
+    const link = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(file, { throwIfNoEntry: false });
     if (link?.isSymbolicLink() && hops < MAX_LINKS) {
-        return realPathOf(external_node_path_default().resolve(external_node_path_default().dirname(file), (0,external_node_fs_.readlinkSync)(file)), hops + 1);
+        return realPathOf(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readlinkSync)(file)), hops + 1);
     }
-    const parent = external_node_path_default().dirname(file);
+    const parent = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file);
     if (parent === file)
         return file;
-    return external_node_path_default().join(realPathOf(parent, hops), external_node_path_default().basename(file));
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(realPathOf(parent, hops), node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file));
 }
 function isInside(dir, file) {
-    const relative = external_node_path_default().relative(dir, file);
-    return relative === '' || (!relative.startsWith(`..${(external_node_path_default()).sep}`) && relative !== '..' && !external_node_path_default().isAbsolute(relative));
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(dir, file);
+    return relative === '' || (!relative.startsWith(`..${(node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)}`) && relative !== '..' && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(relative));
 }
 /** The path for messages: relative to the root with forward slashes when inside it, else as it is. */
 function displayPath(file, root) {
     if (!isInside(root, file))
         return file;
-    return external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/') || '.';
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, file).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/') || '.';
 }
 /**
  * Resolves an input's path against the first root and checks that it stays inside one of the roots after every
@@ -2367,13 +2975,13 @@ function displayPath(file, root) {
  */
 function resolveInputPath({ input, value, roots }) {
     const [base] = roots;
-    const absolute = external_node_path_default().resolve(base.dir, value);
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base.dir, value);
     const file = realPathOf(absolute);
-    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(external_node_path_default().resolve(root.dir)) }));
+    const realRoots = roots.map((root) => ({ ...root, dir: realPathOf(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root.dir)) }));
     if (!realRoots.some((root) => isInside(root.dir, file))) {
         const through = file === absolute ? '' : ' (following symbolic links)';
         const allowed = realRoots.map((root) => `${root.name} (${root.dir})`).join(' or ');
-        throw new errors/* ConfigurationError */.j1(`Input "${input}" must name a path inside ${allowed}; got ${(0,errors/* quoteValue */.cl)(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`Input "${input}" must name a path inside ${allowed}; got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(value)}, which resolves to ${file}${through}. Give a path relative to the repository root, without ".." or symbolic links that lead out of it.`);
     }
     return { file, shown: displayPath(file, realRoots[0]?.dir ?? base.dir) };
 }
@@ -2384,42 +2992,24 @@ function resolveInputPath({ input, value, roots }) {
 function readInputFile(input, resolved, options) {
     const where = `Input "${input}"`;
     try {
-        const stat = (0,external_node_fs_.statSync)(resolved.file);
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(resolved.file);
         if (stat.isDirectory()) {
-            throw new errors/* ConfigurationError */.j1(`${where}: ${(0,errors/* quoteValue */.cl)(resolved.shown)} is a directory. Point it at the file.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(resolved.shown)} is a directory. Point it at the file.`);
         }
         if (stat.size > options.maxBytes) {
-            throw new errors/* ConfigurationError */.j1(`${where}: ${(0,errors/* quoteValue */.cl)(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(resolved.shown)} is ${stat.size} bytes, more than the ${options.maxBytes} bytes this input reads. Point it at the right file.`);
         }
-        return (0,external_node_fs_.readFileSync)(resolved.file, 'utf8');
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(resolved.file, 'utf8');
     }
     catch (error) {
-        if (error instanceof errors/* ConfigurationError */.j1)
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1)
             throw error;
         if (error.code === 'ENOENT') {
-            throw new errors/* ConfigurationError */.j1(`${where}: the file ${(0,errors/* quoteValue */.cl)(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: the file ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(resolved.shown)} does not exist (looked for ${resolved.file}). ${options.missingHint}`);
         }
-        throw new errors/* ConfigurationError */.j1(`${where}: cannot read ${(0,errors/* quoteValue */.cl)(resolved.shown)}: ${(0,errors/* errorMessage */.gJ)(error)}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${where}: cannot read ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .quoteValue */ .cl)(resolved.shown)}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}.`);
     }
 }
-
-;// CONCATENATED MODULE: ../../packages/core/src/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 /***/ }),

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { log, markdownCode, markdownTable, runAction, runner, setOutputs, writeSummary } from '@ecs-actions/core';
+import { diffTable, formatDiff } from '@ecs-actions/core/ecs';
 import { sdkClients } from './aws.js';
-import { diffTable, formatDiff } from './diff.js';
 import { FileConfigurationError } from './errors.js';
 import { readRenderInputs, renderInputReader } from './inputs.js';
 import { type RenderResult, renderTaskDefinition } from './render.js';

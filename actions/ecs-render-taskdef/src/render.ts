@@ -13,9 +13,9 @@ import {
   resolveInputPath,
   taskDefinitionSizeProblem,
 } from '@ecs-actions/core';
+import { type Change, diffTaskDefinitions } from '@ecs-actions/core/ecs';
 import { type ImageRef, pinnedRef } from '@ecs-actions/core/image-ref';
 import { type AwsClients, describeTaskDefinition, serviceTaskDefinition, verifyEcrImage } from './aws.js';
-import { type Change, diffTaskDefinitions } from './diff.js';
 import { FileConfigurationError } from './errors.js';
 import type { ImageAssignment, RenderInputs } from './inputs.js';
 

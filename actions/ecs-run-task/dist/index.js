@@ -6,8 +6,10 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9530);
+/* harmony import */ var _ecs_actions_core_verify_clients__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(273);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5286);
+
 
 
 
@@ -20,13 +22,15 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { runTask }, { summaryMarkdown }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(71)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9071)),
+            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(464)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9464)),
             __nccwpck_require__.e(/* import() */ 327).then(__nccwpck_require__.bind(__nccwpck_require__, 2327)),
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
         const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1 });
         // CloudWatch Logs (the tasks' log lines): its SDK is loaded when a task logs with awslogs.
         const logs = (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .logsClients */ .qr)();
+        // Verify's reads (IAM, SSM, Secrets Manager, ECR): each SDK loads when a check needs it.
+        const verify = (0,_ecs_actions_core_verify_clients__WEBPACK_IMPORTED_MODULE_3__/* .lazyVerifyClients */ .K)(region, { logs: logs.clientFor });
         // A cancelled job gets SIGINT (then SIGTERM): stop the tasks (StopTask), say so, exit non-zero.
         const cancelled = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .jobCancelSignal */ .iF)((signal) => _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.info */ .Rm.info(`Received ${signal}: stopping the task(s).`));
         try {
@@ -35,6 +39,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 ecsSingleAttempt,
                 region,
                 logs: logs.clientFor,
+                verify: verify.clients,
                 clock: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
                 sleep: _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ,
                 signal: cancelled,
@@ -57,6 +62,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
             ecs.destroy();
             ecsSingleAttempt.destroy();
             await logs.destroy();
+            await verify.destroy();
         }
     },
 });
@@ -74,7 +80,9 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export LAUNCH_TYPES */
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9530);
+/* harmony import */ var _ecs_actions_core_verify__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9084);
+
 
 
 const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'];
@@ -165,6 +173,7 @@ function readRunTaskInputs(input = new _ecs_actions_core__WEBPACK_IMPORTED_MODUL
         : undefined;
     const count = input.integer('count', { min: 1, max: 10 }) ?? 1;
     const wait = input.boolean('wait', true);
+    const verify = input.oneOf('verify', _ecs_actions_core_verify__WEBPACK_IMPORTED_MODULE_2__/* .VERIFY_MODES */ .v4, 'off');
     const { timeoutMs, pollIntervalMs } = input.waitTimes();
     const startedBy = input.string('started-by', 'ecs-actions');
     if (!STARTED_BY.test(startedBy)) {
@@ -187,6 +196,7 @@ function readRunTaskInputs(input = new _ecs_actions_core__WEBPACK_IMPORTED_MODUL
         containerOverride,
         count,
         wait,
+        verify,
         timeoutMs,
         pollIntervalMs,
         startedBy,
@@ -563,7 +573,7 @@ class EcsCallSession {
 
 /***/ }),
 
-/***/ 4792:
+/***/ 9530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -585,7 +595,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   BD: () => (/* reexport */ readTaskDefinitionFile)
 });
 
-// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, UnknownOutcomeError, WRITE_ATTEMPTS, certainlyNotApplied, explainAwsError, imageVersion, imagesOf, isTransient, isUnavailable, lastLogLines, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
+// UNUSED EXPORTS: AwsCallError, AwsRetriesExhaustedError, CHECK_TIMEOUT_MS, CancelledWriteError, UnknownOutcomeError, WRITE_ATTEMPTS, certainlyNotApplied, diffTable, diffTaskDefinitions, explainAwsError, formatDiff, imageVersion, imagesOf, isTransient, isUnavailable, lastLogLines, linesOf, normalizeTaskDefinition, sameTaskDefinition, shortTaskDefinition, toRegisterRequest, writeOnce
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/aws-errors.ts
 var aws_errors = __nccwpck_require__(6153);
@@ -837,6 +847,126 @@ function readTaskDefinitionFile(file, workspace, runnerTemp) {
     return { path: file, rendered: result };
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/ecs/taskdef-diff.ts
+/**
+ * What changes between two task definitions (register-input form), setting by setting: ecs-render-taskdef's summary
+ * and ecs-deploy-wait's dry-run plan. Secret values are never shown.
+ */
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function containersOf(taskDefinition) {
+    return Array.isArray(taskDefinition.containerDefinitions)
+        ? taskDefinition.containerDefinitions
+        : [];
+}
+const HIDDEN = '(value hidden)';
+function namedValues(list, field) {
+    const map = new Map();
+    if (!Array.isArray(list))
+        return map;
+    for (const item of list) {
+        if (isObject(item) && typeof item.name === 'string')
+            map.set(item.name, String(item[field] ?? ''));
+    }
+    return map;
+}
+function mapValues(map) {
+    const result = new Map();
+    if (!isObject(map))
+        return result;
+    for (const [key, value] of Object.entries(map))
+        result.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+    return result;
+}
+function compareMaps(scope, label, before, after, hidden = false) {
+    const changes = [];
+    for (const key of new Set([...before.keys(), ...after.keys()])) {
+        const a = before.get(key);
+        const b = after.get(key);
+        if (a === b)
+            continue;
+        changes.push(hidden
+            ? {
+                scope,
+                setting: `${label} ${key}`,
+                before: a === undefined ? undefined : HIDDEN,
+                after: b === undefined ? undefined : HIDDEN,
+                hidden: true,
+            }
+            : { scope, setting: `${label} ${key}`, before: a, after: b });
+    }
+    return changes;
+}
+const taskdef_diff_text = (value) => value === undefined ? undefined : typeof value === 'string' ? value : JSON.stringify(value);
+/** What changed between the source and the rendered task definition, in the settings this action changes. */
+function diffTaskDefinitions(before, after) {
+    const changes = [];
+    for (const field of ['cpu', 'memory', 'taskRoleArn', 'executionRoleArn']) {
+        const a = taskdef_diff_text(before[field]);
+        const b = taskdef_diff_text(after[field]);
+        if (a !== b)
+            changes.push({ scope: 'task', setting: field, before: a, after: b });
+    }
+    const beforeContainers = containersOf(before);
+    for (const container of containersOf(after)) {
+        const old = beforeContainers.find((c) => c.name === container.name) ?? {};
+        const scope = `container ${String(container.name)}`;
+        const image = [taskdef_diff_text(old.image), taskdef_diff_text(container.image)];
+        if (image[0] !== image[1])
+            changes.push({ scope, setting: 'image', before: image[0], after: image[1] });
+        changes.push(...compareMaps(scope, 'environment', namedValues(old.environment, 'value'), namedValues(container.environment, 'value')), ...compareMaps(scope, 'secret', namedValues(old.secrets, 'valueFrom'), namedValues(container.secrets, 'valueFrom'), true), ...compareMaps(scope, 'docker label', mapValues(old.dockerLabels), mapValues(container.dockerLabels)), ...compareMaps(scope, 'log option', mapValues(isObject(old.logConfiguration) ? old.logConfiguration.options : undefined), mapValues(isObject(container.logConfiguration) ? container.logConfiguration.options : undefined)));
+        const command = [taskdef_diff_text(old.command), taskdef_diff_text(container.command)];
+        if (command[0] !== command[1]) {
+            changes.push({ scope, setting: 'command', before: command[0], after: command[1], json: true });
+        }
+    }
+    return changes;
+}
+function describeChange(change) {
+    if (change.hidden) {
+        if (change.before === undefined)
+            return 'added (value hidden)';
+        if (change.after === undefined)
+            return 'removed (value hidden)';
+        return 'changed (values hidden)';
+    }
+    const show = (value) => (change.json ? String(value) : JSON.stringify(value));
+    if (change.before === undefined)
+        return `added ${show(change.after)}`;
+    if (change.after === undefined)
+        return `removed (was ${show(change.before)})`;
+    return `${show(change.before)} → ${show(change.after)}`;
+}
+/** Log lines, grouped by scope: `container web:` then `  image: "a" → "b"`. */
+function formatDiff(changes) {
+    if (changes.length === 0)
+        return ['No changes: the rendered task definition equals the source.'];
+    const lines = [];
+    let scope = '';
+    for (const change of changes) {
+        if (change.scope !== scope) {
+            scope = change.scope;
+            lines.push(`${scope}:`);
+        }
+        lines.push(`  ${change.setting}: ${describeChange(change)}`);
+    }
+    return lines;
+}
+/** A markdown table of the changes for the step summary. */
+function diffTable(changes) {
+    if (changes.length === 0)
+        return 'No changes: the rendered task definition equals the source.';
+    const cell = (value, hidden) => value === undefined ? '(none)' : hidden ? markdownCell(value) : markdownCode(markdownCell(value));
+    return markdownTable(['Where', 'Setting', 'Before', 'After'], changes.map((change) => [
+        markdownCell(change.scope),
+        markdownCell(change.setting),
+        cell(change.before, change.hidden),
+        cell(change.after, change.hidden),
+    ]));
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/ecs/write-once.ts
 var write_once = __nccwpck_require__(7805);
 ;// CONCATENATED MODULE: ../../packages/core/src/ecs/index.ts
@@ -844,6 +974,7 @@ var write_once = __nccwpck_require__(7805);
 // log lines. A subpath of its own, so that the actions without ECS do not bundle it. Nothing here loads the ECS SDK
 // (type imports only): an action's entry reads its inputs with it before the SDK is loaded. The registration,
 // which does, is `@ecs-actions/core/ecs/register`.
+
 
 
 
@@ -2130,6 +2261,751 @@ function taskDefinitionSizeProblem(registerInput, what) {
     if (bytes <= TASK_DEFINITION_MAX_BYTES)
         return undefined;
     return `${what} is ${bytes} bytes as compact JSON, over the 64 KiB (${TASK_DEFINITION_MAX_BYTES} bytes) that ECS accepts for one task definition (service quota "Task definition size", not adjustable). Make it smaller: move long values into environmentFiles (S3) or secrets (SSM Parameter Store, Secrets Manager), or split the containers across services.`;
+}
+
+
+/***/ }),
+
+/***/ 273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ lazyVerifyClients)
+/* harmony export */ });
+/* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1099);
+/**
+ * The clients verify reads with, for an action's entry: each created on first use, and its SDK loaded only then (a
+ * chunk of its own), so a step that does not verify, or verifies a task definition without secrets, loads none of
+ * them. The action passes the CloudWatch Logs (and ECR) clients it already keeps, so they are shared.
+ */
+
+function lazyVerifyClients(region, shared) {
+    const created = [];
+    const perRegion = (create) => {
+        const clients = new Map();
+        return (clientRegion) => {
+            let client = clients.get(clientRegion);
+            if (!client) {
+                client = create(clientRegion);
+                clients.set(clientRegion, client);
+                created.push(client);
+            }
+            return client;
+        };
+    };
+    // Reads: two attempts each, as the preflight's; verify's budget bounds them all.
+    const options = (clientRegion) => ({ region: clientRegion, maxAttempts: 2 });
+    const iam = perRegion((r) => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(742)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5742, 19)).then(({ IAMClient }) => (0,_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(IAMClient, options(r))));
+    const clients = {
+        iam: () => iam(region),
+        ssm: perRegion((r) => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(682)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4682, 19)).then(({ SSMClient }) => (0,_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(SSMClient, options(r)))),
+        secretsManager: perRegion((r) => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(474)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4474, 19)).then(({ SecretsManagerClient }) => (0,_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(SecretsManagerClient, options(r)))),
+        logs: shared.logs,
+        ecr: shared.ecr ??
+            perRegion((r) => Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(613)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19)).then(({ ECRClient }) => (0,_aws_js__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECRClient, options(r)))),
+    };
+    return {
+        clients,
+        async destroy() {
+            for (const client of created)
+                (await client.catch(() => undefined))?.destroy();
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 9084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  v4: () => (/* binding */ VERIFY_MODES),
+  verifyLine: () => (/* binding */ verifyLine),
+  verifyTaskDefinition: () => (/* binding */ verifyTaskDefinition)
+});
+
+// UNUSED EXPORTS: VERIFY_BUDGET_MS, parseValueFrom, platformsOf, trustsEcsTasks
+
+;// CONCATENATED MODULE: ../../packages/core/src/image-ref.ts
+/**
+ * Docker image references, by the grammar of distribution/reference:
+ *   reference := name [ ":" tag ] [ "@" digest ]
+ *   name      := [ domain "/" ] path-component ( "/" path-component )*
+ *   path-component := [a-z0-9]+ ( ( [_.] | "__" | "-"+ ) [a-z0-9]+ )*
+ *   tag       := [\w][\w.-]{0,127}
+ * The digest is limited to what ECS and ECR use: `sha256:` and 64 lowercase hex digits.
+ */
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
+const NAME_MAX = 255;
+function isDomain(first) {
+    return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
+}
+function validDomain(domain) {
+    const ipv6 = /^\[[0-9A-Fa-f:.]+\](?::\d+)?$/;
+    if (ipv6.test(domain))
+        return true;
+    const [host = '', port, ...extra] = domain.split(':');
+    if (extra.length > 0)
+        return false;
+    if (port !== undefined && !/^\d+$/.test(port))
+        return false;
+    return host.split('.').every((part) => DOMAIN_COMPONENT.test(part));
+}
+function parseImageRef(text) {
+    if (text === '')
+        return { ok: false, reason: 'is empty' };
+    if (/\s/.test(text))
+        return { ok: false, reason: 'contains whitespace' };
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!DIGEST.test(digest)) {
+            return { ok: false, reason: `has the digest ${JSON.stringify(digest)}, not sha256: and 64 lowercase hex digits` };
+        }
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!TAG.test(tag)) {
+            return {
+                ok: false,
+                reason: `has the tag ${JSON.stringify(tag)}; a tag is 1 to 128 of [A-Za-z0-9_.-] and does not start with "." or "-"`,
+            };
+        }
+    }
+    if (rest.length > NAME_MAX)
+        return { ok: false, reason: `has a name longer than ${NAME_MAX} characters` };
+    const parts = rest.split('/');
+    let domain;
+    if (parts.length > 1 && isDomain(parts[0] ?? '')) {
+        domain = parts.shift();
+        if (domain === undefined || !validDomain(domain)) {
+            return { ok: false, reason: `has the registry ${JSON.stringify(domain)}, which is not a host name[:port]` };
+        }
+    }
+    const bad = parts.find((part) => !PATH_COMPONENT.test(part));
+    if (bad !== undefined) {
+        return {
+            ok: false,
+            reason: bad === ''
+                ? 'has an empty repository path component'
+                : `has the repository path component ${JSON.stringify(bad)}; components are lowercase letters and digits, separated by ".", "_", "__" or "-"`,
+        };
+    }
+    const path = parts.join('/');
+    const ecrMatch = domain === undefined ? null : ECR_HOST.exec(domain);
+    const ecr = ecrMatch?.[1] && ecrMatch[2] ? { account: ecrMatch[1], region: ecrMatch[2], repository: path } : undefined;
+    return { ok: true, ref: { text, domain, path, tag, digest, ecr } };
+}
+/** `domain/path` without tag or digest. */
+function repositoryOf(ref) {
+    return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
+}
+/** The reference pinned to a digest: `domain/path@sha256:…` (the tag goes, the digest says it all). */
+function pinnedRef(ref, digest) {
+    return `${repositoryOf(ref)}@${digest}`;
+}
+
+// EXTERNAL MODULE: ../../packages/core/src/aws-errors.ts
+var aws_errors = __nccwpck_require__(6743);
+// EXTERNAL MODULE: ../../packages/core/src/errors.ts
+var errors = __nccwpck_require__(9179);
+;// CONCATENATED MODULE: ../../packages/core/src/verify/read.ts
+/**
+ * Verify's reads: each within the verify time budget and the job's cancel signal; a read that is denied or fails
+ * is one note (the permission and what it left unchecked), never a failure of the step.
+ */
+
+
+class VerifyReads {
+    options;
+    count = 0;
+    deadline;
+    /** Failed reads by permission and error: one note each, naming everything they left unchecked. */
+    failed = new Map();
+    constructor(options) {
+        this.options = options;
+        this.deadline = Date.now() + options.budgetMs;
+    }
+    /** One line per permission that failed, e.g. `Could not check A, B: iam:GetRole failed with AccessDenied (…).` */
+    get notes() {
+        return [...this.failed.values()].map(({ permission, code, detail, unchecked }) => `Could not check ${unchecked.join(', ')}: ${permission} failed with ${code || 'an error'} (${detail}).`);
+    }
+    /** One read, as the SDK's `send` options take it; undefined (and a note) when it fails. */
+    async attempt(permission, unchecked, read, expected) {
+        this.count += 1;
+        const signals = [AbortSignal.timeout(Math.max(1, this.deadline - Date.now()))];
+        if (this.options.signal)
+            signals.push(this.options.signal);
+        try {
+            return await read({ abortSignal: AbortSignal.any(signals) });
+        }
+        catch (error) {
+            if (this.options.signal?.aborted)
+                throw error;
+            // An answer the check reads (a role or secret that does not exist) is not a failed read.
+            if (expected?.(error))
+                return { error };
+            const code = (0,aws_errors/* awsErrorCode */.J6)(error);
+            const key = `${permission} ${code}`;
+            const note = this.failed.get(key) ?? { permission, code, detail: oneLine((0,errors/* errorMessage */.gJ)(error)), unchecked: [] };
+            note.unchecked.push(unchecked);
+            this.failed.set(key, note);
+            return undefined;
+        }
+    }
+}
+/** Whether an attempt's answer is an expected error. */
+function isExpectedError(answer) {
+    return typeof answer === 'object' && answer !== null && 'error' in answer && Object.keys(answer).length === 1;
+}
+/**
+ * AWS text in one line (a note never starts with it), without the legacy `##[` command the runner reads anywhere
+ * in a line.
+ */
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').replace(/##\[/g, '# #[').slice(0, 300);
+}
+const codeOf = aws_errors/* awsErrorCode */.J6;
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/images.ts
+/**
+ * Every ECR image exists (ecr:BatchGetImage, by digest where pinned) and, for a multi-platform image (an image index or
+ * manifest list), offers the task definition's `runtimePlatform` (default LINUX / X86_64). The execution role's pull
+ * permissions are needs for the simulation. Images outside ECR are not read. A single-platform manifest names no
+ * platform (that is in its config blob, which only the registry serves): its platform is not checked.
+ */
+
+
+const ACCEPTED = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.v2+json',
+];
+/** ECS names of architectures and operating systems, and the OCI ones. */
+const ARCHITECTURE = { X86_64: 'amd64', ARM64: 'arm64' };
+async function checkImages(target, clients, reads) {
+    const images = new Map();
+    for (const container of target.taskDefinition.containerDefinitions ?? []) {
+        const parsed = parseImageRef(container.image ?? '');
+        if (!parsed.ok || !parsed.ref.ecr)
+            continue;
+        const entry = images.get(parsed.ref.text) ?? { ref: parsed.ref, containers: [] };
+        entry.containers.push(container.name ?? '?');
+        images.set(parsed.ref.text, entry);
+    }
+    const os = (target.taskDefinition.runtimePlatform?.operatingSystemFamily ?? 'LINUX').startsWith('WINDOWS')
+        ? 'windows'
+        : 'linux';
+    const cpu = target.taskDefinition.runtimePlatform?.cpuArchitecture ?? 'X86_64';
+    const wanted = { os, architecture: ARCHITECTURE[cpu] ?? cpu.toLowerCase() };
+    const results = await Promise.all([...images.values()].map(({ ref, containers }) => checkImage(ref, containers, wanted, clients, reads)));
+    const needs = [];
+    if (images.size > 0) {
+        needs.push({
+            action: 'ecr:GetAuthorizationToken',
+            resource: '*',
+            purpose: 'log in to ECR',
+            implicitDenyIsCertain: true,
+        });
+    }
+    for (const { ref } of images.values()) {
+        const ecr = ref.ecr;
+        if (!ecr)
+            continue;
+        const repositoryArn = `arn:aws:ecr:${ecr.region}:${ecr.account}:repository/${ecr.repository}`;
+        for (const action of ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']) {
+            // A repository policy may allow the pull the role's own policies do not.
+            needs.push({ action, resource: repositoryArn, purpose: `pull ${ref.text}`, implicitDenyIsCertain: false });
+        }
+    }
+    return { findings: results.flat(), needs: dedupe(needs) };
+}
+async function checkImage(ref, containers, wanted, clients, reads) {
+    const ecr = ref.ecr;
+    if (!ecr)
+        return [];
+    const { BatchGetImageCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(613)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8613, 19));
+    const client = await clients.ecr(ecr.region);
+    const imageId = ref.digest ? { imageDigest: ref.digest } : { imageTag: ref.tag ?? 'latest' };
+    const answer = await reads.attempt('ecr:BatchGetImage', `image ${ref.text}`, (options) => client.send(new BatchGetImageCommand({
+        registryId: ecr.account,
+        repositoryName: ecr.repository,
+        imageIds: [imageId],
+        acceptedMediaTypes: ACCEPTED,
+    }), options), (error) => codeOf(error) === 'RepositoryNotFoundException');
+    const used = `container${containers.length === 1 ? '' : 's'} ${containers.join(', ')}`;
+    if (answer === undefined)
+        return [];
+    const image = isExpectedError(answer) ? undefined : answer.images?.[0];
+    if (!image) {
+        const code = isExpectedError(answer)
+            ? 'RepositoryNotFound'
+            : (answer.failures?.[0]?.failureCode ?? 'ImageNotFound');
+        if (code === 'RepositoryNotFound' || code === 'ImageNotFound' || code === 'ImageTagDoesNotMatchDigest') {
+            return [
+                {
+                    check: 'image-missing',
+                    what: `image ${ref.text} (${used}) is not in ECR (${code})`,
+                    why: 'each task stops with "CannotPullContainerError" and the deployment fails',
+                    fix: 'push the image first, or deploy a tag or digest that exists (a lifecycle policy may have expired it)',
+                    certain: true,
+                },
+            ];
+        }
+        return [];
+    }
+    const platforms = platformsOf(image.imageManifest);
+    if (platforms && !platforms.some((p) => p.os === wanted.os && p.architecture === wanted.architecture)) {
+        return [
+            {
+                check: 'image-platform',
+                what: `image ${ref.text} (${used}) is built for ${platforms.map((p) => `${p.os}/${p.architecture}`).join(', ') || 'no platform'}; the task runs on ${wanted.os}/${wanted.architecture}`,
+                why: `each task stops with "CannotPullContainerError: image Manifest does not contain descriptor matching platform '${wanted.os}/${wanted.architecture}'"`,
+                fix: `build the image for ${wanted.os}/${wanted.architecture} (docker buildx build --platform ${wanted.os}/${wanted.architecture}), or set runtimePlatform.cpuArchitecture to match the image`,
+                certain: true,
+            },
+        ];
+    }
+    return [];
+}
+/** The platforms of an image index or manifest list (attestations left out); undefined for a single manifest. */
+function platformsOf(manifest) {
+    if (!manifest)
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(manifest);
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(parsed.manifests))
+        return undefined;
+    return parsed.manifests
+        .filter((entry) => entry.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+        .flatMap((entry) => entry.platform?.os && entry.platform.architecture
+        ? [{ os: entry.platform.os, architecture: entry.platform.architecture }]
+        : []);
+}
+function dedupe(needs) {
+    const seen = new Set();
+    return needs.filter((need) => {
+        const key = `${need.action} ${need.resource}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/log-groups.ts
+async function checkLogGroups(target, clients, reads) {
+    const groups = new Map();
+    for (const container of target.taskDefinition.containerDefinitions ?? []) {
+        const config = container.logConfiguration;
+        const name = config?.options?.['awslogs-group'];
+        if (config?.logDriver !== 'awslogs' || !name)
+            continue;
+        const region = config.options?.['awslogs-region'] ?? target.region;
+        const key = `${region} ${name}`;
+        const entry = groups.get(key) ?? { region, name, create: false, containers: [] };
+        entry.create ||= config.options?.['awslogs-create-group'] === 'true';
+        entry.containers.push(container.name ?? '?');
+        groups.set(key, entry);
+    }
+    const results = await Promise.all([...groups.values()].map(async (group) => {
+        const { DescribeLogGroupsCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(422)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7422, 19));
+        const logs = await clients.logs(group.region);
+        const answer = await reads.attempt('logs:DescribeLogGroups', `log group ${group.name}`, (options) => logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: group.name, limit: 50 }), options));
+        if (answer === undefined || 'error' in answer)
+            return { findings: [], needs: [] };
+        const found = answer.logGroups?.find((candidate) => candidate.logGroupName === group.name);
+        if (found)
+            return { findings: [], needs: [] };
+        if (group.create) {
+            const account = target.taskDefinition.executionRoleArn?.split(':')[4] ?? '';
+            return {
+                findings: [],
+                needs: [
+                    {
+                        action: 'logs:CreateLogGroup',
+                        resource: `arn:aws:logs:${group.region}:${account}:log-group:${group.name}`,
+                        purpose: `create log group ${group.name} (awslogs-create-group)`,
+                        implicitDenyIsCertain: true,
+                    },
+                ],
+            };
+        }
+        const finding = {
+            check: 'log-group-missing',
+            what: `log group ${group.name} (${group.region}; container${group.containers.length === 1 ? '' : 's'} ${group.containers.join(', ')}) does not exist and awslogs-create-group is not set`,
+            why: 'each task stops with "ResourceInitializationError: failed to validate logger args: ... The specified log group does not exist"',
+            fix: `create it (aws logs create-log-group --log-group-name ${group.name}), or set the log option awslogs-create-group to "true" and allow the execution role logs:CreateLogGroup`,
+            certain: true,
+        };
+        return { findings: [finding], needs: [] };
+    }));
+    return { findings: results.flatMap((r) => r.findings), needs: results.flatMap((r) => r.needs) };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/permissions.ts
+async function checkPermissions(roleArn, needs, clients, reads) {
+    if (needs.length === 0)
+        return [];
+    const { SimulatePrincipalPolicyCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(742)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5742, 19));
+    const iam = await clients.iam();
+    const byAction = new Map();
+    for (const need of needs)
+        byAction.set(need.action, [...(byAction.get(need.action) ?? []), need]);
+    const answers = await Promise.all([...byAction].map(async ([action, group]) => {
+        const answer = await reads.attempt('iam:SimulatePrincipalPolicy', `whether the execution role may ${action}`, (options) => iam.send(new SimulatePrincipalPolicyCommand({
+            PolicySourceArn: roleArn,
+            ActionNames: [action],
+            ResourceArns: group.map((need) => need.resource),
+        }), options));
+        if (answer === undefined || 'error' in answer)
+            return [];
+        return (answer.EvaluationResults ?? []).flatMap((result) => {
+            const need = group.find((candidate) => candidate.resource === result.EvalResourceName) ?? group[0];
+            if (!need || result.EvalDecision === 'allowed')
+                return [];
+            return [denied(roleArn, need, result.EvalDecision ?? 'implicitDeny')];
+        });
+    }));
+    return answers.flat();
+}
+function denied(roleArn, need, decision) {
+    const explicit = decision === 'explicitDeny';
+    const certain = explicit || need.implicitDenyIsCertain;
+    return {
+        check: 'execution-role-permission',
+        what: `the execution role ${roleArn} may not ${need.action} on ${need.resource} (to ${need.purpose}): ${explicit ? 'an explicit Deny' : 'no policy of the role allows it'}`,
+        why: certain
+            ? 'each task stops with "ResourceInitializationError" before its containers start'
+            : `the task fails to start unless a resource policy (of the ${need.action.split(':')[0]} resource or its KMS key) allows it`,
+        fix: explicit
+            ? `remove or narrow the Deny statement for ${need.action} in the role's policies`
+            : `allow ${need.action} on ${need.resource} in a policy of the execution role`,
+        certain,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/ports.ts
+function checkPorts(target) {
+    const containers = target.taskDefinition.containerDefinitions ?? [];
+    const findings = [];
+    for (const lb of target.service?.loadBalancers ?? []) {
+        if (!lb.containerName)
+            continue;
+        const container = containers.find((candidate) => candidate.name === lb.containerName);
+        const ports = (container?.portMappings ?? []).map((mapping) => mapping.containerPort);
+        if (container && ports.includes(lb.containerPort))
+            continue;
+        findings.push({
+            check: 'load-balancer-port',
+            what: container
+                ? `the service's load balancer sends traffic to container ${lb.containerName} port ${lb.containerPort}, which the new task definition does not map (it maps ${ports.join(', ') || 'no ports'})`
+                : `the service's load balancer names container ${lb.containerName}, which the new task definition does not have (it has ${containers.map((c) => c.name).join(', ') || 'none'})`,
+            why: `ECS refuses the update with "InvalidParameterException: The container ${lb.containerName} did not have a container port ${lb.containerPort} defined." after the task definition was registered`,
+            fix: `add portMappings containerPort ${lb.containerPort} to container ${lb.containerName}, or change the service's load balancer (a service definition's loadBalancers)`,
+            certain: true,
+        });
+    }
+    const config = target.service?.serviceConnectConfiguration;
+    if (config?.enabled !== false) {
+        const names = new Set(containers.flatMap((c) => (c.portMappings ?? []).flatMap((m) => (m.name ? [m.name] : []))));
+        for (const service of config?.services ?? []) {
+            if (!service.portName || names.has(service.portName))
+                continue;
+            findings.push({
+                check: 'service-connect-port',
+                what: `Service Connect uses port name ${service.portName}, which no port mapping of the new task definition has (it has ${[...names].join(', ') || 'none'})`,
+                why: 'ECS refuses the update (InvalidParameterException): Service Connect names a port mapping by its name',
+                fix: `name a port mapping "${service.portName}" in the task definition, or change serviceConnectConfiguration.services[].portName`,
+                certain: true,
+            });
+        }
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/roles.ts
+/**
+ * The task and execution roles: each exists (iam:GetRole) and trusts `ecs-tasks.amazonaws.com` (its trust policy,
+ * which IAM answers URL-encoded). Without an execution role, what needs one (ECR images, secrets, awslogs) is a
+ * finding too.
+ */
+
+const ECS_TASKS = 'ecs-tasks.amazonaws.com';
+async function checkRoles(target, clients, reads) {
+    const { executionRoleArn, taskRoleArn } = target.taskDefinition;
+    const roles = [
+        ...(executionRoleArn ? [{ arn: executionRoleArn, kind: 'execution role' }] : []),
+        ...(taskRoleArn && taskRoleArn !== executionRoleArn ? [{ arn: taskRoleArn, kind: 'task role' }] : []),
+    ];
+    const found = await Promise.all(roles.map((role) => checkRole(role.arn, role.kind, clients, reads)));
+    const findings = found.flatMap((result) => result.findings);
+    const executionRoleUsable = executionRoleArn !== undefined && found[0]?.usable !== false;
+    const needing = needsExecutionRole(target);
+    if (!executionRoleArn && needing.length > 0) {
+        findings.push({
+            check: 'execution-role-missing',
+            what: `the task definition has no executionRoleArn, but ${needing.join(', ')} need one`,
+            why: 'ECS pulls private images, reads secrets and writes awslogs with the execution role: the task fails to start',
+            fix: 'set executionRoleArn to a role that trusts ecs-tasks.amazonaws.com (e.g. one with the AmazonECSTaskExecutionRolePolicy)',
+            certain: true,
+        });
+    }
+    return { findings, executionRoleUsable };
+}
+async function checkRole(arn, kind, clients, reads) {
+    const name = arn.slice(arn.lastIndexOf('/') + 1);
+    const { GetRoleCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(742)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5742, 19));
+    const iam = await clients.iam();
+    const answer = await reads.attempt('iam:GetRole', `the ${kind} ${arn}`, (options) => iam.send(new GetRoleCommand({ RoleName: name }), options), (error) => codeOf(error) === 'NoSuchEntityException' || codeOf(error) === 'NoSuchEntity');
+    const findings = [];
+    if (answer === undefined)
+        return { findings, usable: undefined };
+    if (isExpectedError(answer)) {
+        findings.push({
+            check: 'role-missing',
+            what: `the ${kind} ${arn} does not exist`,
+            why: kind === 'execution role'
+                ? 'ECS cannot assume it to pull the image, read secrets or write logs: every task fails to start'
+                : 'ECS cannot give the task its credentials: the task fails to start',
+            fix: `create the role (trusting ${ECS_TASKS}) or correct ${kind === 'execution role' ? 'executionRoleArn' : 'taskRoleArn'} in the task definition`,
+            certain: true,
+        });
+        return { findings, usable: false };
+    }
+    const document = answer.Role?.AssumeRolePolicyDocument;
+    if (document !== undefined && !trustsEcsTasks(document)) {
+        findings.push({
+            check: 'role-trust',
+            what: `the ${kind} ${arn} does not trust ${ECS_TASKS}`,
+            why: 'ECS cannot assume a role whose trust policy does not name it: the task fails to start',
+            fix: `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
+            certain: true,
+        });
+        return { findings, usable: false };
+    }
+    return { findings, usable: true };
+}
+/** Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role. */
+function trustsEcsTasks(document) {
+    let policy;
+    try {
+        policy = JSON.parse(decodeIfEncoded(document));
+    }
+    catch {
+        return true; // Unreadable: no finding is made up.
+    }
+    const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+    const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+    return statements.some((statement) => {
+        const s = statement;
+        const actions = list(s.Action).map(String);
+        const assumes = actions.some((action) => /^(sts:(AssumeRole|\*)|\*)$/i.test(action));
+        const principal = typeof s.Principal === 'object' ? list(s.Principal.Service).map(String) : [];
+        return s.Effect === 'Allow' && assumes && principal.includes(ECS_TASKS);
+    });
+}
+function decodeIfEncoded(document) {
+    return document.trim().startsWith('{') ? document : decodeURIComponent(document);
+}
+/** What in the task definition needs the execution role. */
+function needsExecutionRole(target) {
+    const containers = target.taskDefinition.containerDefinitions ?? [];
+    const needs = [];
+    if (containers.some((c) => /\.dkr\.ecr\./.test(c.image ?? '')))
+        needs.push('ECR images');
+    if (containers.some((c) => (c.secrets ?? []).length > 0))
+        needs.push('secrets');
+    if (containers.some((c) => c.logConfiguration?.logDriver === 'awslogs'))
+        needs.push('the awslogs log driver');
+    return needs;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/secrets.ts
+/**
+ * Every secret's `valueFrom` exists: an SSM parameter (a name in the task's region, or an ARN) through
+ * ssm:DescribeParameters, which reads no value; a Secrets Manager secret (an ARN, perhaps with the
+ * `:json-key:version-stage:version-id` suffixes ECS allows) through secretsmanager:DescribeSecret. The execution role's
+ * permissions to read each (and to decrypt with a customer managed KMS key) are needs for the simulation.
+ */
+
+/** Parses `valueFrom`: a Secrets Manager ARN (with optional suffixes), an SSM ARN, or an SSM parameter name. */
+function parseValueFrom(valueFrom, taskRegion) {
+    if (valueFrom.startsWith('arn:')) {
+        const parts = valueFrom.split(':');
+        const region = parts[3] || taskRegion;
+        if (parts[2] === 'secretsmanager') {
+            // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key[:version-stage[:version-id]]]
+            return { kind: 'secretsmanager', region, secretId: parts.slice(0, 7).join(':'), text: valueFrom };
+        }
+        // arn:aws:ssm:region:account:parameter/name: a name with a path keeps its leading slash in the API.
+        const rest = parts
+            .slice(5)
+            .join(':')
+            .replace(/^parameter\//, '');
+        const candidates = rest.includes('/') ? [`/${rest}`] : [rest, `/${rest}`];
+        return { kind: 'ssm', region, name: candidates[0] ?? rest, candidates, text: valueFrom };
+    }
+    return { kind: 'ssm', region: taskRegion, name: valueFrom, candidates: [valueFrom], text: valueFrom };
+}
+/** The ARN of a KMS key given by id, alias or ARN. */
+function keyArn(keyId, region, account) {
+    if (keyId.startsWith('arn:'))
+        return keyId;
+    return `arn:aws:kms:${region}:${account}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
+}
+async function checkSecrets(target, clients, reads) {
+    const refs = (target.taskDefinition.containerDefinitions ?? []).flatMap((container) => (container.secrets ?? []).flatMap((secret) => secret.valueFrom
+        ? [
+            {
+                container: container.name ?? '?',
+                name: secret.name ?? '?',
+                ref: parseValueFrom(secret.valueFrom, target.region),
+            },
+        ]
+        : []));
+    // A parameter shared from another account is not listed by DescribeParameters here: it is not checked.
+    const account = target.taskDefinition.executionRoleArn?.split(':')[4];
+    const checked = refs.filter(({ ref }) => ref.kind !== 'ssm' || !ref.text.startsWith('arn:') || !account || ref.text.split(':')[4] === account);
+    const results = await Promise.all(checked.map(({ container, name, ref }) => ref.kind === 'ssm'
+        ? checkParameter(`${name} (container ${container})`, ref, clients, reads)
+        : checkSecret(`${name} (container ${container})`, ref, clients, reads)));
+    return { findings: results.flatMap((r) => r.findings), needs: results.flatMap((r) => r.needs) };
+}
+function missing(label, text, store, fix) {
+    return {
+        check: 'secret-missing',
+        what: `secret ${label}: ${store} ${text} does not exist`,
+        why: 'ECS reads every secret before it starts the containers: each task stops with "ResourceInitializationError: unable to pull secrets or registry auth"',
+        fix,
+        certain: true,
+    };
+}
+async function checkParameter(label, ref, clients, reads) {
+    const { DescribeParametersCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(682)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4682, 19));
+    const ssm = await clients.ssm(ref.region);
+    const answer = await reads.attempt('ssm:DescribeParameters', `secret ${label} (${ref.text})`, (options) => ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: 'Name', Option: 'Equals', Values: ref.candidates }] }), options));
+    if (answer === undefined || isExpectedError(answer))
+        return { findings: [], needs: [] };
+    const parameter = answer.Parameters?.[0];
+    if (!parameter) {
+        const fix = `create the parameter (aws ssm put-parameter --name ${ref.name} --type SecureString ...) in ${ref.region}, or correct valueFrom`;
+        return { findings: [missing(label, ref.text, 'SSM parameter', fix)], needs: [] };
+    }
+    const arn = parameter.ARN ?? ref.text;
+    const needs = [
+        { action: 'ssm:GetParameters', resource: arn, purpose: `read secret ${label}`, implicitDenyIsCertain: true },
+    ];
+    if (parameter.KeyId && parameter.KeyId !== 'alias/aws/ssm') {
+        needs.push({
+            action: 'kms:Decrypt',
+            resource: keyArn(parameter.KeyId, ref.region, arn.split(':')[4] ?? ''),
+            purpose: `decrypt secret ${label}`,
+            implicitDenyIsCertain: false,
+        });
+    }
+    return { findings: [], needs };
+}
+async function checkSecret(label, ref, clients, reads) {
+    const { DescribeSecretCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(474)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4474, 19));
+    const client = await clients.secretsManager(ref.region);
+    const answer = await reads.attempt('secretsmanager:DescribeSecret', `secret ${label} (${ref.secretId})`, (options) => client.send(new DescribeSecretCommand({ SecretId: ref.secretId }), options), (error) => codeOf(error) === 'ResourceNotFoundException');
+    if (answer === undefined)
+        return { findings: [], needs: [] };
+    if (isExpectedError(answer)) {
+        const fix = `create the secret in ${ref.region} or correct valueFrom (a full ARN ends in the secret's name and six characters)`;
+        return { findings: [missing(label, ref.secretId, 'Secrets Manager secret', fix)], needs: [] };
+    }
+    const arn = answer.ARN ?? ref.secretId;
+    const needs = [
+        // A secret's resource policy may allow what the role's own policies do not.
+        {
+            action: 'secretsmanager:GetSecretValue',
+            resource: arn,
+            purpose: `read secret ${label}`,
+            implicitDenyIsCertain: false,
+        },
+    ];
+    if (answer.KmsKeyId) {
+        needs.push({
+            action: 'kms:Decrypt',
+            resource: keyArn(answer.KmsKeyId, ref.region, arn.split(':')[4] ?? ''),
+            purpose: `decrypt secret ${label}`,
+            implicitDenyIsCertain: false,
+        });
+    }
+    return { findings: [], needs };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/verify/index.ts
+/**
+ * Verify (input `verify` of ecs-deploy-wait and ecs-run-task): before any change, with reads only and concurrently,
+ * check what makes a task fail to start or an update be refused: the task and execution roles (roles.ts), the
+ * secrets (secrets.ts), the images and their platform (images.ts), the awslogs log groups (log-groups.ts), the
+ * execution role's permissions for all of them (permissions.ts), and the service's load balancer and Service Connect
+ * ports (ports.ts). Each finding says what, why the rollout would fail, and the fix; a denied read is one note.
+ */
+
+
+
+
+
+
+
+
+
+
+const VERIFY_MODES = ['fail', 'warn', 'off'];
+/** How long verify's reads may take in all, by default (real ms): reads run concurrently, each well under this. */
+const VERIFY_BUDGET_MS = 20_000;
+async function verifyTaskDefinition(target, clients, options = {}) {
+    const reads = new VerifyReads({
+        budgetMs: options.budgetMs ?? VERIFY_BUDGET_MS,
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const [roles, secrets, images, logGroups] = await Promise.all([
+        checkRoles(target, clients, reads),
+        checkSecrets(target, clients, reads),
+        checkImages(target, clients, reads),
+        checkLogGroups(target, clients, reads),
+    ]);
+    const executionRole = target.taskDefinition.executionRoleArn;
+    // Only a role that exists and trusts ECS is worth simulating: its findings above already stop the task.
+    const permissions = executionRole && roles.executionRoleUsable
+        ? await checkPermissions(executionRole, [...secrets.needs, ...images.needs, ...logGroups.needs], clients, reads)
+        : [];
+    const findings = [
+        ...roles.findings,
+        ...secrets.findings,
+        ...images.findings,
+        ...logGroups.findings,
+        ...permissions,
+        ...checkPorts(target),
+    ];
+    return { findings, notes: reads.notes, reads: reads.count };
+}
+/** One line per finding: what, why the rollout would fail, the fix. */
+function verifyLine(finding) {
+    return `${finding.what}: ${finding.why}. Fix: ${finding.fix}.`;
 }
 
 

@@ -12,6 +12,7 @@ import {
   writeSummary,
 } from '@ecs-actions/core';
 import { logsClients } from '@ecs-actions/core/ecs';
+import { lazyVerifyClients } from '@ecs-actions/core/verify/clients';
 import { readRunTaskInputs } from './inputs.js';
 
 // The AWS SDK and the run logic load only after every input has been read (separate chunks of the bundle).
@@ -34,6 +35,8 @@ await runAction({
     const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });
     // CloudWatch Logs (the tasks' log lines): its SDK is loaded when a task logs with awslogs.
     const logs = logsClients();
+    // Verify's reads (IAM, SSM, Secrets Manager, ECR): each SDK loads when a check needs it.
+    const verify = lazyVerifyClients(region, { logs: logs.clientFor });
 
     // A cancelled job gets SIGINT (then SIGTERM): stop the tasks (StopTask), say so, exit non-zero.
     const cancelled = jobCancelSignal((signal) => log.info(`Received ${signal}: stopping the task(s).`));
@@ -44,6 +47,7 @@ await runAction({
         ecsSingleAttempt,
         region,
         logs: logs.clientFor,
+        verify: verify.clients,
         clock: systemClock,
         sleep: realSleep,
         signal: cancelled,
@@ -65,6 +69,7 @@ await runAction({
       ecs.destroy();
       ecsSingleAttempt.destroy();
       await logs.destroy();
+      await verify.destroy();
     }
   },
 });

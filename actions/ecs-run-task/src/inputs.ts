@@ -1,5 +1,6 @@
 import { ConfigurationError, InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
 import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
+import { VERIFY_MODES, type VerifyMode } from '@ecs-actions/core/verify';
 
 export const LAUNCH_TYPES = ['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES'] as const;
 export type LaunchType = (typeof LAUNCH_TYPES)[number];
@@ -29,6 +30,8 @@ export interface RunTaskInputs {
   pollIntervalMs: number;
   startedBy: string;
   tags: { key: string; value: string }[];
+  /** Before registering or running: check roles, secrets, images and log groups (verify.ts). */
+  verify: VerifyMode;
 }
 
 // arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, family:3 or family (its latest ACTIVE revision).
@@ -149,6 +152,7 @@ export function readRunTaskInputs(
 
   const count = input.integer('count', { min: 1, max: 10 }) ?? 1;
   const wait = input.boolean('wait', true);
+  const verify = input.oneOf('verify', VERIFY_MODES, 'off');
   const { timeoutMs, pollIntervalMs } = input.waitTimes();
   const startedBy = input.string('started-by', 'ecs-actions');
   if (!STARTED_BY.test(startedBy)) {
@@ -179,6 +183,7 @@ export function readRunTaskInputs(
     containerOverride,
     count,
     wait,
+    verify,
     timeoutMs,
     pollIntervalMs,
     startedBy,

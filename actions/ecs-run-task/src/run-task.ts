@@ -4,16 +4,19 @@
  * their containers' log lines (follow-tasks, log-tail), StopTask on timeout or cancel, and a failed task's last log
  * lines in the result.
  */
+
 import { randomUUID } from 'node:crypto';
 import { type Failure, RunTaskCommand, type RunTaskCommandInput } from '@aws-sdk/client-ecs';
 import { ConfigurationError, formatDuration } from '@ecs-actions/core';
 import { awslogsConfigs, formatContainerLogs } from '@ecs-actions/core/ecs';
+import type { VerifyTarget } from '@ecs-actions/core/verify';
 import { type Followed, followTasks, outcome, stopTasks, taskId } from './follow-tasks.js';
 import type { RunTaskInputs } from './inputs.js';
 import { LogTail } from './log-tail.js';
 import { explainCall, placement } from './placement.js';
 import { RegistrationInterrupted, type TaskDefinitionToRun, taskDefinitionToRun } from './task-definition.js';
 import type { RunTaskDeps, RunTaskResult, TaskOutcome } from './types.js';
+import { verifyBeforeRun } from './verify.js';
 
 export type { RunStatus, RunTaskDeps, RunTaskResult, TaskOutcome } from './types.js';
 
@@ -178,12 +181,17 @@ export async function runTask(inputs: RunTaskInputs, deps: RunTaskDeps): Promise
   // The task definition first: registered (a file) or described; it says which containers are essential and how
   // they log.
   let definition: TaskDefinitionToRun;
+  const source = inputs.taskDefinition;
+  // Verify before any write: a file before it is registered, a registered revision once described.
+  if (source.kind === 'file')
+    await verifyBeforeRun(inputs, deps, source.rendered.request as VerifyTarget['taskDefinition']);
   try {
     definition = await taskDefinitionToRun(inputs, deps);
   } catch (error) {
     if (error instanceof RegistrationInterrupted) return notStarted('', error.message);
     throw error;
   }
+  if (source.kind !== 'file') await verifyBeforeRun(inputs, deps, definition.verified);
   const taskDefinitionArn = definition.arn;
   const essentials = new Map<string, boolean>(definition.containers.map((c) => [c.name ?? '', c.essential !== false]));
   if (inputs.containerOverride && !essentials.has(inputs.containerOverride.name)) {

@@ -7,6 +7,7 @@ import { type ContainerDefinition, DescribeTaskDefinitionCommand } from '@aws-sd
 import { ConfigurationError, errorMessage } from '@ecs-actions/core';
 import { EcsCallSession, isAbort, NoAnswerError } from '@ecs-actions/core/ecs';
 import { landedRegistration, registerTaskDefinition } from '@ecs-actions/core/ecs/register';
+import type { VerifyTarget } from '@ecs-actions/core/verify';
 import type { RunTaskInputs } from './inputs.js';
 import { explainCall } from './placement.js';
 import type { RunTaskDeps } from './types.js';
@@ -15,6 +16,8 @@ export interface TaskDefinitionToRun {
   arn: string;
   containers: ContainerDefinition[];
   networkMode: string | undefined;
+  /** What verify checks of it (roles, runtime platform, containers). */
+  verified: VerifyTarget['taskDefinition'];
 }
 
 /** The job was cancelled (or AWS did not answer) while the file was being registered; nothing was started. */
@@ -27,7 +30,12 @@ export async function taskDefinitionToRun(inputs: RunTaskInputs, deps: RunTaskDe
     try {
       const arn = await registerTaskDefinition(session, source, () => ({}));
       const { request } = source.rendered;
-      return { arn, containers: request.containerDefinitions ?? [], networkMode: request.networkMode };
+      return {
+        arn,
+        containers: request.containerDefinitions ?? [],
+        networkMode: request.networkMode,
+        verified: request as VerifyTarget['taskDefinition'],
+      };
     } catch (error) {
       if (!isAbort(error) && !session.cancelled && !(error instanceof NoAnswerError)) throw error;
       // The answer never came: one short check says whether the revision exists now.
@@ -53,5 +61,6 @@ export async function taskDefinitionToRun(inputs: RunTaskInputs, deps: RunTaskDe
     arn: definition?.taskDefinitionArn ?? source.arn,
     containers: definition?.containerDefinitions ?? [],
     networkMode: definition?.networkMode,
+    verified: (definition ?? {}) as VerifyTarget['taskDefinition'],
   };
 }

@@ -1,7 +1,9 @@
 /** The shapes the phases of a run (task definition, placement, RunTask, following, logs, summary) share. */
+
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import type { Clock, Sleep } from '@ecs-actions/core';
 import type { ContainerLogs, LogsClientFor } from '@ecs-actions/core/ecs';
+import type { VerifyClients } from '@ecs-actions/core/verify';
 
 export type RunStatus = 'succeeded' | 'failed' | 'timed-out' | 'cancelled' | 'started';
 
@@ -16,6 +18,8 @@ export interface RunTaskDeps {
   log: { info(message: string): void; warning(message: string): void };
   /** A CloudWatch Logs client for a region, created on first use: the tasks' log lines. Without it none are read. */
   logs?: LogsClientFor;
+  /** The clients verify reads with, created on first use; without them verify is off. */
+  verify?: VerifyClients;
 }
 
 export interface ContainerOutcome {

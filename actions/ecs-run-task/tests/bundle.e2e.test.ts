@@ -113,6 +113,44 @@ function run(
 }
 
 describe('ecs-run-task bundle', () => {
+  it('verify: a missing secret stops the step before anything is registered or run; without verify the task fails to start', async () => {
+    const s = await setUp();
+    // The world of the task: its role (allowed everything), log group and image exist; its secret does not.
+    s.iam.createRole({
+      name: 'ecsTaskExecutionRole',
+      policies: { all: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } },
+    });
+    s.logs.createLogGroup('/ecs/job');
+    s.ecr.seedImage({ repositoryName: 'job', tags: ['1'] });
+    s.taskStart.enable();
+    const workspace = mkdtempSync(join(tmpdir(), 'run-task-verify-'));
+    const base = taskDefinition('job');
+    const withSecret = {
+      ...base,
+      containerDefinitions: (base.containerDefinitions ?? []).map((c) => ({
+        ...c,
+        secrets: [{ name: 'DB_PASSWORD', valueFrom: '/job/db-password' }],
+      })),
+    };
+    writeFileSync(join(workspace, 'job.json'), JSON.stringify(withSecret));
+    const inputs = { 'task-definition-arn': '', 'task-definition': 'job.json' };
+    const registered = s.callsOf('RegisterTaskDefinition').length;
+
+    const verified = await run(s, { ...inputs, verify: 'fail' }, undefined, workspace);
+    expect(verified.exitCode).toBe(1);
+    expect(verified.errors).toEqual([
+      expect.stringContaining('secret DB_PASSWORD (container app): SSM parameter /job/db-password does not exist'),
+    ]);
+    expect(s.callsOf('RegisterTaskDefinition')).toHaveLength(registered);
+    expect(s.callsOf('RunTask')).toEqual([]);
+
+    const unverified = await run(s, { ...inputs, verify: 'off' }, undefined, workspace);
+    expect(unverified.outputs.status).toBe('failed');
+    expect(unverified.errors.join('\n')).toContain(
+      'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm',
+    );
+  });
+
   it('runs a task that exits 0: status changes, exit code, outputs and summary', async () => {
     const s = await setUp({ kind: 'exit', exitCode: 0, afterSeconds: 30 });
     const result = await run(s, { 'container-name': 'app', command: '["npm", "run", "migrate"]' });

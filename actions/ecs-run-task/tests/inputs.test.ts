@@ -25,6 +25,7 @@ describe('readRunTaskInputs', () => {
       pollIntervalMs: 5000,
       startedBy: 'ecs-actions',
       tags: [],
+      verify: 'off',
     });
   });
 
@@ -70,6 +71,7 @@ describe('readRunTaskInputs', () => {
         { key: 'job', value: 'migrate' },
         { key: 'run', value: '42' },
       ],
+      verify: 'off',
     });
   });
 
@@ -95,6 +97,7 @@ describe('readRunTaskInputs', () => {
     [{ count: '11' }, 'Input "count" must be an integer from 1 to 10; got "11"'],
     [{ count: '0' }, 'Input "count" must be an integer from 1 to 10'],
     [{ wait: 'yes' }, 'Input "wait" must be a boolean'],
+    [{ verify: 'strict' }, 'Input "verify" must be one of fail, warn, off; got "strict"'],
     [{ timeout: '7h' }, 'Input "timeout" must be at most 6h'],
     [{ 'poll-interval': '1m', timeout: '30s' }, 'Input "poll-interval" must not be longer than the timeout (30s)'],
     [

@@ -182,6 +182,9 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
       AWS_ENDPOINT_URL_CODEDEPLOY: sim.env.AWS_ENDPOINT_URL_CODEDEPLOY,
       AWS_ENDPOINT_URL_EC2: sim.env.AWS_ENDPOINT_URL_EC2,
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: sim.env.AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2,
+      AWS_ENDPOINT_URL_IAM: sim.env.AWS_ENDPOINT_URL_IAM,
+      AWS_ENDPOINT_URL_SSM: sim.env.AWS_ENDPOINT_URL_SSM,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: sim.env.AWS_ENDPOINT_URL_SECRETS_MANAGER,
       ...(setup.dockerHost ? { DOCKER_HOST: setup.dockerHost } : {}),
     },
     aws: {

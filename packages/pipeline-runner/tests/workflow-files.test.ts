@@ -59,6 +59,10 @@ const LEAST: Record<string, Record<string, Record<string, string>>> = {
     gate: {},
     deploy: { contents: 'write', 'id-token': 'write', actions: 'read', deployments: 'write' },
   },
+  '.github/workflow-templates/ecs-deploy-plan.yml': {
+    // checkout (read), configure-aws-credentials (the read-only role's OIDC token); the plan goes to the job summary.
+    plan: { contents: 'read', 'id-token': 'write' },
+  },
   '.github/workflows/release.yml': {
     // check calls test.yml, whose jobs check out the code. release only checks out with GITHUB_TOKEN: it writes the
     // git objects, tags and release with RELEASE_TOKEN (GITHUB_TOKEN cannot tag a commit that changes workflows).
@@ -327,7 +331,10 @@ describe('deploy.yml', () => {
     const wait = steps.findIndex((s) => s.uses === 'ecs-actions/ecs-actions/ecs-deploy-wait@v1');
     expect(migrate).toBeGreaterThan(-1);
     expect(migrate).toBeLessThan(wait);
-    expect(steps[migrate]?.if).toBe("inputs.migration-command != '' && steps.plan.outputs.source != 'none'");
+    // A dry run (plan only) runs no migration.
+    expect(steps[migrate]?.if).toBe(
+      "inputs.migration-command != '' && steps.plan.outputs.source != 'none' && !inputs.dry-run",
+    );
     expect(steps[migrate]?.with?.command).toBe('${{ inputs.migration-command }}');
     // The value reaches a script only as an environment variable, to be checked there.
     const text = read('.github/workflows/deploy.yml');

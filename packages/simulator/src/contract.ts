@@ -7,7 +7,17 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { QueryParams, XmlValue } from './query/protocol.js';
 
 /** Which API a call went to. */
-export type ApiName = 'ecs' | 'ecr' | 'logs' | 'codedeploy' | 'ec2' | 'elbv2' | 'github';
+export type ApiName =
+  | 'ecs'
+  | 'ecr'
+  | 'logs'
+  | 'codedeploy'
+  | 'ec2'
+  | 'elbv2'
+  | 'iam'
+  | 'ssm'
+  | 'secretsmanager'
+  | 'github';
 
 /** The AWS APIs (every ApiName but GitHub). */
 export type AwsApiName = Exclude<ApiName, 'github'>;
@@ -57,7 +67,7 @@ export interface AwsJsonService {
  * awsQuery (Elastic Load Balancing v2) or ec2Query (EC2). Told apart from the others by `Version`.
  */
 export interface AwsQueryService {
-  readonly api: 'ec2' | 'elbv2';
+  readonly api: 'ec2' | 'elbv2' | 'iam';
   readonly protocol: 'awsQuery' | 'ec2Query';
   /** The API version the SDK sends, e.g. `2016-11-15` (EC2), `2015-12-01` (ELBv2). */
   readonly version: string;

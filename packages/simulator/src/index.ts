@@ -11,8 +11,12 @@ import { EcsSimulator } from './ecs/index.js';
 import { Elbv2Simulator } from './elbv2/index.js';
 import { type FaultSpec, Faults } from './faults.js';
 import { GitHubSimulator } from './github/index.js';
+import { IamSimulator } from './iam/index.js';
 import { LogsSimulator } from './logs/index.js';
+import { SecretsManagerSimulator } from './secretsmanager/index.js';
 import { startServer } from './server.js';
+import { SsmSimulator } from './ssm/index.js';
+import { TaskStartChecks } from './task-start/index.js';
 
 export { CODEDEPLOY_TIMING, CodeDeploySimulator, type SeedDeploymentGroupInput } from './codedeploy/index.js';
 export type { ApiName, CallRecord, TargetState } from './contract.js';
@@ -23,9 +27,13 @@ export { EcsSimulator, type Scenario, type ScenarioOptions, type SeedServiceInpu
 export { Elbv2Simulator, type TargetGroupInput } from './elbv2/index.js';
 export { type FaultKind, type FaultSpec, Faults } from './faults.js';
 export { GitHubSimulator } from './github/index.js';
+export { type CreateRoleInput, IamSimulator, type PolicyDocument, trustPolicyFor } from './iam/index.js';
 export { awslogsDestination, SPRING_BOOT_START_FAILURE } from './logs/awslogs.js';
 export { LogsSimulator } from './logs/index.js';
+export { type CreateSecretInput, SecretsManagerSimulator } from './secretsmanager/index.js';
 export { mulberry32 } from './seeded-random.js';
+export { type PutParameterInput, SsmSimulator } from './ssm/index.js';
+export { TaskStartChecks } from './task-start/index.js';
 
 export interface StartSimulatorOptions {
   /** Simulated ms per real ms; default 1. 60 runs a 3-minute rollout in 3 s. */
@@ -52,6 +60,9 @@ export interface SimulatorEnv {
   AWS_ENDPOINT_URL_EC2: string;
   AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: string;
   AWS_ENDPOINT_URL_CODEDEPLOY: string;
+  AWS_ENDPOINT_URL_IAM: string;
+  AWS_ENDPOINT_URL_SSM: string;
+  AWS_ENDPOINT_URL_SECRETS_MANAGER: string;
   GITHUB_API_URL: string;
   GITHUB_TOKEN: string;
   [name: string]: string;
@@ -71,6 +82,14 @@ export interface Simulator {
   elbv2: Elbv2Simulator;
   /** CodeDeploy (ECS compute platform) over the ECS side's task sets (src/codedeploy). */
   codedeploy: CodeDeploySimulator;
+  /** IAM: roles, trust and permission policies, SimulatePrincipalPolicy (src/iam). */
+  iam: IamSimulator;
+  /** Systems Manager Parameter Store (src/ssm). */
+  ssm: SsmSimulator;
+  /** Secrets Manager: secrets' metadata and resource policies (src/secretsmanager). */
+  secretsmanager: SecretsManagerSimulator;
+  /** Off by default: once enabled, tasks fail to start as AWS fails them when their role, secrets, image platform or log group are wrong (src/task-start). */
+  taskStart: TaskStartChecks;
   github: GitHubSimulator;
   faults: { inject(spec: FaultSpec): void; clear(): void; pending(): readonly FaultSpec[] };
   /** Every call, in order, including failed and faulted ones. */
@@ -94,11 +113,27 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const logs = new LogsSimulator({ clock, accountId, region });
   const elbv2: Elbv2Simulator = new Elbv2Simulator({ accountId, region, targets: (arn) => ecs.targetsOf(arn) });
   const ec2 = new Ec2Simulator({ accountId, region });
-  const ecs: EcsSimulator = new EcsSimulator({ clock, accountId, region, logs, targetGroups: elbv2, subnets: ec2 });
+  const ecs: EcsSimulator = new EcsSimulator({
+    clock,
+    accountId,
+    region,
+    logs,
+    targetGroups: elbv2,
+    subnets: ec2,
+    taskStart: { failureOf: (taskDefinition, taskId) => taskStart.failureOf(taskDefinition, taskId) },
+  });
   const codedeploy = new CodeDeploySimulator({ clock, accountId, region, ecs });
   const ecr = new EcrSimulator(
     options.registry ? { clock, accountId, region, registry: options.registry } : { clock, accountId, region },
   );
+  const ssm = new SsmSimulator({ clock, accountId, region });
+  const secretsmanager = new SecretsManagerSimulator({ clock, accountId, region });
+  const iam = new IamSimulator({
+    accountId,
+    now: () => clock.now(),
+    resourcePolicy: (arn) => secretsmanager.resourcePolicyOf(arn),
+  });
+  const taskStart = new TaskStartChecks({ accountId, region, iam, ssm, secrets: secretsmanager, logs, ecr });
   const github = new GitHubSimulator({ clock });
   const githubToken = options.githubToken ?? 'ghs_simulatorWriteToken000000000000000000';
   github.addToken(githubToken, 'write');
@@ -106,8 +141,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const calls: CallRecord[] = [];
   const server = await startServer({
     port: options.port ?? 0,
-    aws: [ecs, ecr, logs, codedeploy],
-    awsQuery: [ec2, elbv2],
+    aws: [ecs, ecr, logs, codedeploy, ssm, secretsmanager],
+    awsQuery: [ec2, elbv2, iam],
     github,
     faults,
     calls,
@@ -126,6 +161,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       AWS_ENDPOINT_URL_EC2: server.url,
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: server.url,
       AWS_ENDPOINT_URL_CODEDEPLOY: server.url,
+      AWS_ENDPOINT_URL_IAM: server.url,
+      AWS_ENDPOINT_URL_SSM: server.url,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: server.url,
       GITHUB_API_URL: server.url,
       GITHUB_TOKEN: githubToken,
     },
@@ -136,6 +174,10 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     ec2,
     elbv2,
     codedeploy,
+    iam,
+    ssm,
+    secretsmanager,
+    taskStart,
     github,
     faults: {
       inject: (spec) => faults.inject(spec),

@@ -12,6 +12,7 @@ import { type CallLimits, consoleUrl, type DeploySession } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import { PHASES } from '../timeline/record.js';
 import type { DeployResult, DeployStatus, Known, StoppedTask } from '../types.js';
+import { runVerify } from '../verify/verify.js';
 import { finishRollback, ReportBudget } from '../wrap-up.js';
 import { appSpecFor } from './appspec.js';
 import { type CodeDeployClients, codedeployClients } from './calls.js';
@@ -89,6 +90,7 @@ class CodeDeployRun {
         (appSpec ? ` (AppSpec ${appSpec.shown})` : ' (generated AppSpec)'),
     );
     const resolved = await resolveTaskDefinition(session, this.before, beforeWait());
+    await runVerify(session, this.before, beforeWait());
     const known: Known = {
       cluster: inputs.cluster,
       service: inputs.service,

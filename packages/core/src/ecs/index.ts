@@ -49,6 +49,7 @@ export {
   type TaskDefinitionFile,
   toRegisterRequest,
 } from './taskdef.js';
+export { type Change, diffTable, diffTaskDefinitions, formatDiff } from './taskdef-diff.js';
 export {
   certainlyNotApplied,
   UnknownOutcomeError,

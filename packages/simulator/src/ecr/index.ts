@@ -29,11 +29,12 @@ import { getAuthorizationToken } from './auth.js';
 import { repositoryNotFound } from './errors.js';
 import { batchGetImage, describeImages, listImages } from './images.js';
 import { REPOSITORY_NAME, REPOSITORY_NAME_PATTERN, validateTagOrThrow } from './inputs.js';
-import { syntheticManifest } from './manifests.js';
+import { syntheticIndex, syntheticManifest } from './manifests.js';
 import {
   addImage,
   type EcrSimulatorOptions,
   type EcrState,
+  type ImagePlatform,
   newRepository,
   type RepositoryState,
   type ScanFindingSeed,
@@ -51,6 +52,7 @@ import { describeImageScanFindings, SEVERITIES, startImageScan } from './scans.j
 export type {
   EcrSimulatorOptions,
   FindingSeverity,
+  ImagePlatform,
   ImageTagMutability,
   RegistryConfig,
   ScanFindingSeed,
@@ -146,6 +148,7 @@ export class EcrSimulator implements AwsJsonService {
     for (const tag of input.tags) validateTagOrThrow(tag, (message) => new Error(`seedImage: ${message}`));
     const named = input.tags.length > 0 ? input.tags.join(',') : `untagged-${repository.seeded++}`;
     const identity = input.digest === undefined ? named : `${named}@${input.digest}`;
+    if (input.platforms) return this.seedIndex(repository, input, `${input.repositoryName}\n${identity}`);
     const synthetic = syntheticManifest(`${input.repositoryName}\n${identity}`, input.sizeInBytes);
     const digest = input.digest ?? sha256Digest(synthetic.manifest);
     if (!repository.images.has(digest)) {
@@ -161,6 +164,54 @@ export class EcrSimulator implements AwsJsonService {
     }
     for (const tag of input.tags) setTag(repository, tag, digest);
     return digest;
+  }
+
+  /** A multi-platform seeded image: its index (tagged) and one untagged image per platform. */
+  private seedIndex(repository: RepositoryState, input: SeedImageInput, seed: string): string {
+    const { index, children } = syntheticIndex(seed, input.platforms ?? [], input.sizeInBytes);
+    const pushedAt = input.pushedAt?.getTime() ?? this.state.clock.now();
+    for (const child of children) {
+      addImage(this.state, repository, {
+        digest: child.digest,
+        manifest: child.manifest,
+        mediaType: MEDIA_TYPES.dockerManifest,
+        artifactMediaType: MEDIA_TYPES.dockerConfig,
+        sizeInBytes: child.size,
+        pushedAt,
+        source: 'seed',
+      });
+    }
+    const digest = input.digest ?? sha256Digest(index);
+    addImage(this.state, repository, {
+      digest,
+      manifest: index,
+      mediaType: MEDIA_TYPES.ociIndex,
+      sizeInBytes: Math.max(0, ...children.map((child) => child.size)),
+      pushedAt,
+      source: 'seed',
+    });
+    for (const tag of input.tags) setTag(repository, tag, digest);
+    return digest;
+  }
+
+  /**
+   * The platforms of a seeded image (by tag or digest), from its index; undefined for a single-platform manifest or
+   * an image the simulator does not hold. What ECS compares with the task's runtime platform when it pulls.
+   */
+  platformsOf(repositoryName: string, reference: { tag?: string; digest?: string }): ImagePlatform[] | undefined {
+    const repository = this.state.repositories.get(repositoryName);
+    const digest = reference.digest ?? (reference.tag === undefined ? undefined : repository?.tags.get(reference.tag));
+    const image = digest === undefined ? undefined : repository?.images.get(digest);
+    if (!image || image.mediaType !== MEDIA_TYPES.ociIndex) return undefined;
+    const manifests = (JSON.parse(image.manifest) as { manifests?: { platform?: ImagePlatform }[] }).manifests ?? [];
+    return manifests.flatMap((entry) => (entry.platform ? [entry.platform] : []));
+  }
+
+  /** Whether the repository holds the image (by tag or digest). */
+  hasImage(repositoryName: string, reference: { tag?: string; digest?: string }): boolean {
+    const repository = this.state.repositories.get(repositoryName);
+    const digest = reference.digest ?? (reference.tag === undefined ? undefined : repository?.tags.get(reference.tag));
+    return digest !== undefined && repository?.images.has(digest) === true;
   }
 
   /**

@@ -48,3 +48,30 @@ export function syntheticManifest(seed: string, sizeInBytes?: number): { manifes
   );
   return { manifest, size };
 }
+
+/** An OCI image index over one synthetic manifest per platform, and those manifests, for a seeded image. */
+export function syntheticIndex(
+  seed: string,
+  platforms: { os: string; architecture: string }[],
+  sizeInBytes?: number,
+): { index: string; children: { digest: string; manifest: string; size: number }[] } {
+  const children = platforms.map((platform) => {
+    const { manifest, size } = syntheticManifest(`${seed}\n${platform.os}/${platform.architecture}`, sizeInBytes);
+    return { digest: sha256Digest(manifest), manifest, size, platform };
+  });
+  const index = JSON.stringify(
+    {
+      schemaVersion: 2,
+      mediaType: MEDIA_TYPES.ociIndex,
+      manifests: children.map((child) => ({
+        mediaType: MEDIA_TYPES.dockerManifest,
+        digest: child.digest,
+        size: Buffer.byteLength(child.manifest),
+        platform: child.platform,
+      })),
+    },
+    null,
+    3,
+  );
+  return { index, children };
+}

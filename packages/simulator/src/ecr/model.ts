@@ -49,6 +49,17 @@ export interface SeedImageInput {
   pushedAt?: Date;
   /** Default: a deterministic size between 10 and 60 MB. */
   sizeInBytes?: number;
+  /**
+   * The platforms of a multi-platform image: the image becomes an OCI image index with one manifest per platform
+   * (each also an untagged image), as `docker buildx build --platform` pushes it. Default: one Docker v2 manifest.
+   */
+  platforms?: ImagePlatform[];
+}
+
+/** OCI image index `manifests[].platform`. */
+export interface ImagePlatform {
+  os: string;
+  architecture: string;
 }
 
 export interface RepositoryState {

@@ -79,6 +79,8 @@ export interface SchedulerContext {
   staged: StagedScenarios;
   /** The Availability Zone of a subnet the EC2 side knows. */
   zoneOfSubnet?(subnetId: string): string | undefined;
+  /** Why a task of this task definition cannot start (its role, secrets, image platform, log group), if it cannot. */
+  startFailure?(taskDefinition: Record<string, unknown>, taskId: string): string | undefined;
 }
 
 export const plural = (count: number, word: string) => `${count} ${word}`;

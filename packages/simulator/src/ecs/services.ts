@@ -162,7 +162,26 @@ function checkUpdate(state: EcsState, service: ServiceRecord, input: JsonObject)
     loadBalancers,
     serviceConnect: input.serviceConnectConfiguration !== undefined,
   });
+  if (taskDefinition) checkLoadBalancerPorts(taskDefinition.taskDefinition, loadBalancers);
   return { taskDefinition, desired, configuration, loadBalancers };
+}
+
+/** ECS refuses a load balancer whose container and port the task definition does not have (UpdateService, CreateService). */
+function checkLoadBalancerPorts(taskDefinition: JsonObject, loadBalancers: unknown[]): void {
+  const containers = (taskDefinition.containerDefinitions ?? []) as {
+    name?: string;
+    portMappings?: { containerPort?: number }[];
+  }[];
+  for (const lb of loadBalancers as { containerName?: string; containerPort?: number }[]) {
+    if (!lb.containerName) continue;
+    const container = containers.find((candidate) => candidate.name === lb.containerName);
+    if (!container) {
+      throw invalid(`The container ${lb.containerName} does not exist in the task definition.`);
+    }
+    if (!(container.portMappings ?? []).some((mapping) => mapping.containerPort === lb.containerPort)) {
+      throw invalid(`The container ${lb.containerName} did not have a container port ${lb.containerPort} defined.`);
+    }
+  }
 }
 
 export function updateService(state: EcsState, input: JsonObject): unknown {

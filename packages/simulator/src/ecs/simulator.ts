@@ -45,6 +45,8 @@ export interface EcsSimulatorOptions {
   targetGroups?: TargetGroupTiming;
   /** The EC2 side's subnets: a task's Availability Zone is its subnet's. */
   subnets?: { zoneOf(subnetId: string): string | undefined };
+  /** Why a task cannot start, from the IAM, SSM, Secrets Manager, Logs and ECR sides (src/task-start). */
+  taskStart?: { failureOf(taskDefinition: Record<string, unknown>, taskId: string): string | undefined };
 }
 
 /** What a target group's settings make a service's rollout wait for (ms), for target groups that side knows. */
@@ -91,6 +93,7 @@ export class EcsSimulator implements AwsJsonService {
           if (options.logs) scenarios.writeLogs(options.logs, task, at);
         },
         zoneOfSubnet: (subnetId) => options.subnets?.zoneOf(subnetId),
+        startFailure: (taskDefinition, taskId) => options.taskStart?.failureOf(taskDefinition, taskId),
       },
       this.clusters,
     );

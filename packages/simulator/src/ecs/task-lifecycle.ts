@@ -21,7 +21,7 @@ import {
   TIMING,
   targetGroupsOf,
 } from './scheduler-model.js';
-import { awaitTargetHealth, planTask } from './task-plans.js';
+import { awaitTargetHealth, failedToStartPlan, planTask } from './task-plans.js';
 
 export class TaskLifecycle {
   constructor(private readonly context: SchedulerContext) {}
@@ -58,9 +58,12 @@ export class TaskLifecycle {
     scenario?: Scenario,
   ): TaskRecord {
     const id = this.context.ids.hex(32);
+    const cannotStart = alreadyRunning ? undefined : this.context.startFailure?.(taskDefinition.taskDefinition, id);
     const plan: TaskPlan = alreadyRunning
       ? { pendingAt: at - 50_000, runningAt: at - 40_000, healthyAt: at - 40_000 }
-      : awaitTargetHealth(this.context, planTask(this.context, taskDefinition, at, scenario), service);
+      : cannotStart
+        ? failedToStartPlan(at, cannotStart)
+        : awaitTargetHealth(this.context, planTask(this.context, taskDefinition, at, scenario), service);
     const task: TaskRecord = {
       id,
       arn: `arn:aws:ecs:${this.context.region}:${this.context.accountId}:task/${cluster.name}/${id}`,
@@ -206,8 +209,11 @@ export class TaskLifecycle {
     task.lastStatus = 'STOPPED';
     task.stopCode = failure.stopCode;
     if (failure.stopCode === 'TaskFailedToStart') {
-      // The Fargate wording of a pull failure (developer guide, "CannotPullContainer task errors").
-      const reason = `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${image}: ${image}: not found`;
+      // Its own reason (task-start checks), else the Fargate wording of a pull failure (developer guide,
+      // "CannotPullContainer task errors").
+      const reason =
+        failure.stoppedReason ||
+        `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${image}: ${image}: not found`;
       task.stoppedReason = reason;
       task.containerReason = reason;
     } else {

@@ -73,6 +73,20 @@ export function planTask(
   };
 }
 
+/** A task that fails to start (its execution role, secrets, image platform or log group): stopped after the pull time. */
+export function failedToStartPlan(launchedAt: number, stoppedReason: string): TaskPlan {
+  const pendingAt = launchedAt + TIMING.provisioning;
+  return {
+    pendingAt,
+    failure: {
+      at: pendingAt + TIMING.pullFailure,
+      stopCode: 'TaskFailedToStart',
+      stoppedReason,
+      countsAsFailure: true,
+    },
+  };
+}
+
 /** The plans of the scenarios named by a word: a pull failure, failing health checks, a task that never stays up. */
 function namedFailurePlan(
   scenario: 'image-pull-failure' | 'failing-health-check' | 'never-stable',

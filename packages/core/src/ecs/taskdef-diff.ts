@@ -1,5 +1,20 @@
-import { markdownCell, markdownCode, markdownTable } from '@ecs-actions/core';
-import { containersOf, isObject, type JsonObject } from './task-definition.js';
+/**
+ * What changes between two task definitions (register-input form), setting by setting: ecs-render-taskdef's summary
+ * and ecs-deploy-wait's dry-run plan. Secret values are never shown.
+ */
+import { markdownCell, markdownCode, markdownTable } from '../outputs.js';
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function containersOf(taskDefinition: JsonObject): JsonObject[] {
+  return Array.isArray(taskDefinition.containerDefinitions)
+    ? (taskDefinition.containerDefinitions as JsonObject[])
+    : [];
+}
 
 /** One changed setting. `before`/`after` undefined: absent. Secret values are never carried here. */
 export interface Change {

@@ -1,5 +1,5 @@
-export const id = 152;
-export const ids = [152];
+export const id = 920;
+export const ids = [920];
 export const modules = {
 
 /***/ 2748:
@@ -18,7 +18,7 @@ export const modules = {
 /* harmony export */   rV: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.rV)
 /* harmony export */ });
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(785);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9530);
 // The ECS call errors live in core (shared with ecs-run-task); the phases of a deploy import them from here.
 
 
@@ -43,7 +43,7 @@ function withWhatWasDone(error, done) {
 
 /***/ }),
 
-/***/ 3152:
+/***/ 2539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -365,8 +365,8 @@ function describeServiceDeploymentState(d) {
     return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
 }
 
-// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
-var ecs = __webpack_require__(4792);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
+var ecs = __webpack_require__(9530);
 ;// CONCATENATED MODULE: ./src/landed-update.ts
 /**
  * Whether an UpdateService whose answer was lost started our deployment, in whatever state it is now: still listed
@@ -941,313 +941,12 @@ async function findServiceDeployment(session, target) {
     return newest;
 }
 
-;// CONCATENATED MODULE: ./src/preflight/checks.ts
-/** The latest Fargate platform version per platform family (Fargate platform versions, developer guide). */
-const LATEST_FARGATE_PLATFORM = { LINUX: '1.4.0', WINDOWS_SERVER_2019_FULL: '1.0.0' };
-const ROLLING = new Set(['ROLLING', undefined]);
-function findingsOf(facts) {
-    const { service } = facts;
-    const findings = [];
-    const desired = service.desiredCount ?? 0;
-    const config = service.deploymentConfiguration ?? {};
-    if (desired < 2) {
-        findings.push({
-            check: 'desired-count',
-            what: `desired count is ${desired}`,
-            why: 'one task is a single point of failure: when it or its Availability Zone fails, the service is down until a new task starts',
-            fix: 'run at least 2 tasks (desiredCount: 2 or more), in subnets of at least 2 Availability Zones',
-        });
-    }
-    if (facts.subnetZones) {
-        const zones = [...new Set(facts.subnetZones.values())].sort();
-        if (zones.length < 2) {
-            const subnets = [...facts.subnetZones.keys()];
-            findings.push({
-                check: 'availability-zones',
-                what: subnets.length === 1
-                    ? `the service has one subnet (${subnets[0]}), so one Availability Zone`
-                    : `the service's subnets (${subnets.join(', ')}) are all in ${zones[0] ?? 'one Availability Zone'}`,
-                why: 'ECS spreads tasks across the Availability Zones of the subnets; with one, an outage of that zone stops every task',
-                fix: 'add a subnet in a second Availability Zone to the service network configuration',
-            });
-        }
-    }
-    const breaker = config.deploymentCircuitBreaker;
-    const alarms = config.alarms;
-    const breakerRollsBack = breaker?.enable === true && breaker.rollback === true;
-    const alarmsRollBack = alarms?.enable === true && alarms.rollback === true && (alarms.alarmNames ?? []).length > 0;
-    if (!breakerRollsBack && !alarmsRollBack) {
-        findings.push({
-            check: 'automatic-rollback',
-            what: 'neither the deployment circuit breaker with rollback nor CloudWatch alarms with rollback is on',
-            why: 'a deployment whose tasks keep failing is not stopped by ECS: without this step it would go on failing until someone notices',
-            fix: 'set deploymentConfiguration.deploymentCircuitBreaker to {"enable": true, "rollback": true}',
-        });
-    }
-    const strategy = config.strategy;
-    if (ROLLING.has(strategy) && desired > 0) {
-        const minimumHealthy = Math.ceil((desired * (config.minimumHealthyPercent ?? 100)) / 100);
-        if (minimumHealthy === 0) {
-            findings.push({
-                check: 'minimum-healthy-percent',
-                what: `minimumHealthyPercent is ${config.minimumHealthyPercent}: with ${desired} task${desired === 1 ? '' : 's'}, ECS may stop every running task before new ones are healthy`,
-                why: 'nothing serves requests during part of every rollout',
-                fix: 'set minimumHealthyPercent to 100 (and maximumPercent to 200 for speed), or at least a value that keeps one task',
-            });
-        }
-    }
-    const containerHealthCheck = facts.containers.some((container) => container.essential && container.healthCheck);
-    const loadBalanced = (service.loadBalancers ?? []).some((lb) => lb.targetGroupArn);
-    if (!containerHealthCheck && !loadBalanced) {
-        findings.push({
-            check: 'health-check',
-            what: 'no essential container has a health check and the service has no load balancer target group',
-            why: 'ECS counts a task as healthy as soon as it runs: a version that starts but does not serve is deployed as a success',
-            fix: 'add a healthCheck to the essential container of the task definition, or put the service behind a target group',
-        });
-    }
-    const platformVersion = service.platformVersion;
-    const family = service.platformFamily ?? 'LINUX';
-    const latest = LATEST_FARGATE_PLATFORM[family];
-    if (platformVersion && platformVersion !== 'LATEST' && latest && platformVersion !== latest) {
-        findings.push({
-            check: 'platform-version',
-            what: `the Fargate platform version is pinned to ${platformVersion}; the latest is ${latest}`,
-            why: 'older platform versions miss fixes and features, and AWS retires them',
-            fix: `set platformVersion to LATEST (or ${latest})`,
-        });
-    }
-    return findings;
-}
-/** One line per finding: what, why it matters, the fix. */
-function findingLine(finding) {
-    return `${finding.what}: ${finding.why}. Fix: ${finding.fix}.`;
-}
-
-;// CONCATENATED MODULE: ./src/preflight/read.ts
-/**
- * What the preflight reads before any change: the Availability Zones of the service's subnets (where its running
- * tasks are, from ECS; EC2 DescribeSubnets unless those already span two zones) and its target groups' health check and deregistration delay settings (ELBv2
- * DescribeTargetGroups, DescribeTargetGroupAttributes), and the health checks of the task definition to deploy.
- * A read that fails (no permission, say) skips the checks that need it with one note naming the permission; it
- * never fails the step.
- */
-
-
-
-/** The zone recorded for the only subnet of a service, not asked of EC2. */
-const ONE_SUBNET = "(the one subnet's zone)";
-async function readPreflightFacts(session, service, limits) {
-    const notes = [];
-    const attempt = async (permission, skipped, read) => {
-        try {
-            return await read();
-        }
-        catch (error) {
-            if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
-                throw error;
-            notes.push(`Could not check ${skipped}: ${permission} failed with ${(0,aws_errors/* errorCode */.CA)(error)} (${(0,src/* errorMessage */.gJ)(error)}).`);
-            return undefined;
-        }
-    };
-    const [containers, subnetZones, targetGroups] = await Promise.all([
-        attempt('ecs:DescribeTaskDefinition', 'the container health checks', () => containersToDeploy(session, limits)),
-        attempt('ec2:DescribeSubnets', 'the Availability Zones of the subnets', () => subnetZonesOf(session, service, limits)),
-        attempt('elasticloadbalancing:DescribeTargetGroups and DescribeTargetGroupAttributes', 'the target groups', () => targetGroupsOf(session, service, limits)),
-    ]);
-    return {
-        facts: {
-            service,
-            // Unread: assume a health check, so no finding is made up.
-            containers: containers ?? [{ name: '?', essential: true, healthCheck: true }],
-            ...(subnetZones ? { subnetZones } : {}),
-            ...(targetGroups ? { targetGroups } : {}),
-        },
-        notes,
-    };
-}
-async function containersToDeploy(session, limits) {
-    const source = session.inputs.taskDefinition;
-    let containers;
-    if (source.kind === 'file') {
-        containers = (source.rendered.request.containerDefinitions ?? []);
-    }
-    else {
-        const described = await session.bounded('DescribeTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o), limits);
-        containers = (described.taskDefinition?.containerDefinitions ?? []);
-    }
-    return containers.map((container) => ({
-        name: container.name ?? '?',
-        // ECS: a container is essential unless it says otherwise.
-        essential: container.essential !== false,
-        healthCheck: container.healthCheck !== undefined && container.healthCheck !== null,
-    }));
-}
-async function subnetZonesOf(session, service, limits) {
-    const subnets = service.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
-    if (subnets.length === 0)
-        return undefined;
-    // One subnet is one Availability Zone: no need to ask EC2 (whose client is a large chunk to load).
-    if (subnets.length === 1)
-        return new Map([[subnets[0] ?? '?', ONE_SUBNET]]);
-    // Running tasks in two zones show the subnets span two; only otherwise is EC2 asked about every subnet.
-    const seen = await zonesOfRunningTasks(session, subnets, limits);
-    if (new Set(seen.values()).size >= 2)
-        return seen;
-    if (!session.deps.ec2)
-        return undefined;
-    const [ec2, { DescribeSubnetsCommand }] = await Promise.all([session.deps.ec2(), __webpack_require__.e(/* import() */ 990).then(__webpack_require__.t.bind(__webpack_require__, 7990, 19))]);
-    const answer = await session.bounded('DescribeSubnets', (o) => ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnets }), o), limits);
-    return new Map((answer.Subnets ?? []).map((subnet) => [subnet.SubnetId ?? '?', subnet.AvailabilityZone ?? '?']));
-}
-/**
- * The zones the service's running tasks are in, by subnet (DescribeTasks: the task's Availability Zone and its network
- * interface's subnet), for the service's own subnets only: a task still running in a subnet the service no longer
- * uses says nothing about it. Empty when the tasks cannot be read (the EC2 read then decides).
- */
-async function zonesOfRunningTasks(session, subnets, limits) {
-    const { cluster, service } = session.inputs;
-    const { ecs } = session.deps;
-    const zones = new Map();
-    try {
-        const listed = await session.bounded('ListTasks', (o) => ecs.send(new dist_cjs.ListTasksCommand({ cluster, serviceName: service, desiredStatus: 'RUNNING', maxResults: 100 }), o), limits);
-        const arns = listed.taskArns ?? [];
-        if (arns.length === 0)
-            return zones;
-        const described = await session.bounded('DescribeTasks', (o) => ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: arns }), o), limits);
-        for (const task of described.tasks ?? []) {
-            const subnet = task.attachments
-                ?.find((attachment) => attachment.type === 'ElasticNetworkInterface')
-                ?.details?.find((detail) => detail.name === 'subnetId')?.value;
-            if (subnet && task.availabilityZone && subnets.includes(subnet))
-                zones.set(subnet, task.availabilityZone);
-        }
-    }
-    catch (error) {
-        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
-            throw error;
-    }
-    return zones;
-}
-async function targetGroupsOf(session, service, limits) {
-    const arns = [
-        ...new Set((service.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : []))),
-    ];
-    if (arns.length === 0 || !session.deps.elbv2)
-        return arns.length === 0 ? [] : undefined;
-    const [elbv2, sdk] = await Promise.all([session.deps.elbv2(), __webpack_require__.e(/* import() */ 518).then(__webpack_require__.t.bind(__webpack_require__, 3518, 19))]);
-    const described = await session.bounded('DescribeTargetGroups', (o) => elbv2.send(new sdk.DescribeTargetGroupsCommand({ TargetGroupArns: arns }), o), limits);
-    return Promise.all((described.TargetGroups ?? []).map(async (group) => {
-        const attributes = await session.bounded('DescribeTargetGroupAttributes', (o) => elbv2.send(new sdk.DescribeTargetGroupAttributesCommand({ TargetGroupArn: group.TargetGroupArn }), o), limits);
-        const delay = attributes.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds')?.Value;
-        return {
-            arn: group.TargetGroupArn ?? '?',
-            name: group.TargetGroupName ?? '?',
-            healthCheckIntervalSeconds: group.HealthCheckIntervalSeconds ?? 30,
-            healthyThresholdCount: group.HealthyThresholdCount ?? 5,
-            // ELBv2's default when the attribute is missing.
-            deregistrationDelaySeconds: delay === undefined ? 300 : Number(delay),
-        };
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/preflight/rollout-time.ts
-/**
- * The least time a rolling update of the service takes, from its settings, and which setting dominates it.
- *
- * ECS replaces tasks in rounds: at most maximumPercent of the desired count may be running or draining (draining
- * tasks count), at least minimumHealthyPercent must stay healthy, so each round replaces (maximum − minimum)
- * tasks. A round is: a new task starts, passes the load balancer's first health check (an Application Load
- * Balancer target "must pass one health check to be considered healthy"), then an old one drains for the target
- * group's deregistration delay and stops. The task start and stop times are typical Fargate figures, not settings.
- */
-
-/** A Fargate task of a small image: provisioning, image pull and container start (typical; not a setting). */
-const TASK_START_MS = 30_000;
-/** From the end of draining to STOPPED (typical). */
-const TASK_STOP_MS = 10_000;
-/** Undefined for strategies other than rolling updates (their own follower computes their least time). */
-function predictRollout(facts) {
-    const { service } = facts;
-    const config = service.deploymentConfiguration ?? {};
-    if (config.strategy !== undefined && config.strategy !== 'ROLLING')
-        return undefined;
-    const desired = service.desiredCount ?? 0;
-    if (desired === 0)
-        return undefined;
-    const maximum = Math.floor((desired * (config.maximumPercent ?? 200)) / 100);
-    const minimum = Math.ceil((desired * (config.minimumHealthyPercent ?? 100)) / 100);
-    const perRound = Math.max(1, Math.min(desired, maximum - minimum));
-    const rounds = Math.ceil(desired / perRound);
-    const groups = facts.targetGroups ?? [];
-    const slowest = (pick, fallback) => groups.length > 0 ? Math.max(...groups.map(pick)) : fallback;
-    const healthMs = slowest((group) => group.healthCheckIntervalSeconds * 1000, 0);
-    const drainMs = slowest((group) => group.deregistrationDelaySeconds * 1000, 0);
-    const parts = [
-        { label: 'task start (typical)', ms: TASK_START_MS },
-        ...(healthMs > 0 ? [{ label: 'first load balancer health check', ms: healthMs }] : []),
-        ...(drainMs > 0 ? [{ label: 'deregistration delay', ms: drainMs }] : []),
-        { label: 'task stop (typical)', ms: TASK_STOP_MS },
-    ];
-    const roundMs = parts.reduce((sum, part) => sum + part.ms, 0);
-    const leastMs = rounds * roundMs;
-    let dominant;
-    if (drainMs > TASK_START_MS && drainMs >= healthMs) {
-        dominant = {
-            setting: `deregistration delay ${(0,src/* formatDuration */.a3)(drainMs)}`,
-            addsMs: rounds * drainMs,
-            fix: 'lower the target group attribute deregistration_delay.timeout_seconds (e.g. to 30) when requests are short',
-        };
-    }
-    else if (healthMs > TASK_START_MS) {
-        dominant = {
-            setting: `health check interval ${(0,src/* formatDuration */.a3)(healthMs)}`,
-            addsMs: rounds * healthMs,
-            fix: "lower the target group's HealthCheckIntervalSeconds (e.g. to 10)",
-        };
-    }
-    else if (rounds > 1) {
-        dominant = {
-            setting: `maximumPercent ${config.maximumPercent ?? 200} / minimumHealthyPercent ${config.minimumHealthyPercent ?? 100}`,
-            addsMs: (rounds - 1) * roundMs,
-            fix: 'allow more tasks per round: maximumPercent 200 with minimumHealthyPercent 100 replaces all tasks at once',
-        };
-    }
-    const roundText = `${rounds} round${rounds === 1 ? '' : 's'} of ${perRound} task${perRound === 1 ? '' : 's'} × (${parts.map((part) => `${part.label} ${(0,src/* formatDuration */.a3)(part.ms)}`).join(' + ')})`;
-    const text = `A rollout takes at least ${(0,src/* formatDuration */.a3)(leastMs)}: ${roundText}.` +
-        (dominant
-            ? ` The ${dominant.setting} dominates: it adds at least ${(0,src/* formatDuration */.a3)(dominant.addsMs)} to every deploy (fix: ${dominant.fix}).`
-            : '');
-    return { leastMs, rounds, perRound, parts, ...(dominant ? { dominant } : {}), text };
-}
-
-;// CONCATENATED MODULE: ./src/preflight/preflight.ts
-
-
-
-
-async function runPreflight(session, service, limits) {
-    const { inputs, log } = session;
-    if (inputs.preflight === 'off')
-        return undefined;
-    const { facts, notes } = await readPreflightFacts(session, service, limits);
-    const findings = findingsOf(facts);
-    const prediction = predictRollout(facts);
-    log.info(`Preflight of service ${inputs.service}: ${findings.length === 0 ? 'no findings' : `${findings.length} finding${findings.length === 1 ? '' : 's'}`} (preflight: ${inputs.preflight})`);
-    for (const note of notes)
-        log.info(`  ${note}`);
-    if (prediction)
-        log.info(`  ${prediction.text}`);
-    if (findings.length > 0 && inputs.preflight === 'fail') {
-        throw new src/* ConfigurationError */.j1(`Preflight found ${findings.length} problem${findings.length === 1 ? '' : 's'} with service ${inputs.service} (preflight: fail); nothing was registered or deployed:\n${findings.map((finding) => `- ${findingLine(finding)}`).join('\n')}\nFix them, or set preflight: warn to deploy anyway.`);
-    }
-    for (const finding of findings)
-        log.warning(`Preflight: ${findingLine(finding)}`);
-    return { findings, ...(prediction ? { prediction } : {}), notes };
-}
-
-// EXTERNAL MODULE: ./src/register.ts + 4 modules
-var register = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/preflight/checks.ts
+var checks = __webpack_require__(6642);
+// EXTERNAL MODULE: ./src/preflight/preflight.ts + 2 modules
+var preflight_preflight = __webpack_require__(5934);
+// EXTERNAL MODULE: ./src/register.ts + 3 modules
+var register = __webpack_require__(7710);
 ;// CONCATENATED MODULE: ./src/revisions.ts
 /**
  * Revision clean-up (input `keep-revisions`): after a successful deploy, deregister the ACTIVE revisions of the
@@ -1412,49 +1111,12 @@ async function registrationTime(session, arn, limits) {
     return taskDefinition?.registeredAt;
 }
 
-;// CONCATENATED MODULE: ./src/service-definition/diff.ts
-const FROM_DEPLOYMENT = new Set(['serviceConnectConfiguration', 'volumeConfigurations', 'vpcLatticeConfigurations']);
-function serviceSettingsDiff(settings, service) {
-    const primary = service.deployments?.find((deployment) => deployment.status === 'PRIMARY');
-    const running = service;
-    const lines = [];
-    for (const [key, wanted] of Object.entries(settings)) {
-        const current = FROM_DEPLOYMENT.has(key) ? primary?.[key] : running[key];
-        const before = leaves(current, key);
-        for (const [path, value] of leaves(wanted, key)) {
-            const old = before.get(path);
-            if (old === undefined)
-                lines.push(`+ ${path}: ${value}`);
-            else if (old !== value)
-                lines.push(`~ ${path}: ${old} → ${value}`);
-        }
-    }
-    return lines;
-}
-/** path → JSON text of each scalar under `value` (lists by index, `[]` and `{}` for empty ones). */
-function leaves(value, path, into = new Map()) {
-    if (value === undefined || value === null)
-        return into;
-    if (Array.isArray(value)) {
-        if (value.length === 0)
-            into.set(path, '[]');
-        for (const [i, item] of value.entries())
-            leaves(item, `${path}[${i}]`, into);
-    }
-    else if (typeof value === 'object' && !(value instanceof Date)) {
-        const entries = Object.entries(value);
-        if (entries.length === 0)
-            into.set(path, '{}');
-        for (const [key, inner] of entries)
-            leaves(inner, `${path}.${key}`, into);
-    }
-    else {
-        into.set(path, JSON.stringify(value));
-    }
-    return into;
-}
-
+// EXTERNAL MODULE: ./src/service-definition/diff.ts
+var diff = __webpack_require__(6708);
+// EXTERNAL MODULE: ./src/verify/verify.ts
+var verify = __webpack_require__(2216);
 ;// CONCATENATED MODULE: ./src/deploy.ts
+
 
 
 
@@ -1524,6 +1186,17 @@ class Deployer {
         if (previousPrimary?.rolloutState && previousPrimary.rolloutState !== 'COMPLETED') {
             log.warning(`The service's PRIMARY deployment ${previousPrimary.id} is ${previousPrimary.rolloutState}, not COMPLETED: a rollback by this step would return to ${previousArn ? (0,taskdef/* shortTaskDefinition */.P5)(previousArn) : 'it'}, which may not be a good version.`);
         }
+        // A dry run plans with reads only (plan/), whatever the deployment controller.
+        if (inputs.dryRun) {
+            const { planDeploy } = await __webpack_require__.e(/* import() */ 904).then(__webpack_require__.bind(__webpack_require__, 5904));
+            const base = { cluster: inputs.cluster, service: inputs.service, stoppedTasks: [] };
+            const plan = await planDeploy(session, before, this.beforeWait, {
+                ...base,
+                consoleUrl: (0,src_session/* consoleUrl */.B9)(deps.region, inputs.cluster, inputs.service),
+            });
+            const settled = this.settled(plan.known, 'planned', plan.message, (0,src_session/* describeDeployment */.Ti)(previousPrimary));
+            return { ...settled, plan: plan.markdown };
+        }
         // CodeDeploy blue/green: its own phases (codedeploy/), the same result. Loaded only for such a service: they
         // bring the CodeDeploy client and the AppSpec's YAML parser, which a rolling deploy does not need.
         if (controller === 'CODE_DEPLOY') {
@@ -1533,13 +1206,15 @@ class Deployer {
         // 2. What to deploy, validated before anything changes; the preflight's findings (with `fail`, they end it here).
         session.timeline.phase(record/* PHASES */.Z.preflight);
         const resolved = await (0,register/* resolveTaskDefinition */.Fh)(session, before, this.beforeWait());
-        const preflight = await runPreflight(session, before, this.beforeWait());
+        const preflight = await (0,preflight_preflight/* runPreflight */.h)(session, before, this.beforeWait());
+        const verified = await (0,verify/* runVerify */.R)(session, before, this.beforeWait());
         const base = {
             cluster: inputs.cluster,
             service: inputs.service,
             consoleUrl: (0,src_session/* consoleUrl */.B9)(deps.region, inputs.cluster, inputs.service),
             stoppedTasks: [],
             ...(preflight ? { preflight: preflightSummary(preflight) } : {}),
+            ...(verified ? { verify: { findings: verified.lines, notes: verified.report.notes } } : {}),
         };
         const settingsChanges = serviceSettingsChanges(session, before);
         if (settingsChanges)
@@ -1766,7 +1441,7 @@ function serviceSettingsChanges(session, before) {
     const definition = session.inputs.serviceDefinition;
     if (!definition)
         return undefined;
-    const lines = serviceSettingsDiff(definition.settings, before);
+    const lines = (0,diff/* serviceSettingsDiff */.c)(definition.settings, before);
     session.log.info(lines.length === 0
         ? `Service definition ${definition.path}: the service already has these settings.`
         : `Service definition ${definition.path} changes ${lines.length} setting${lines.length === 1 ? '' : 's'} (applied with the task definition in one UpdateService):\n${lines.map((line) => `  ${line}`).join('\n')}`);
@@ -1776,7 +1451,7 @@ function serviceSettingsChanges(session, before) {
 function preflightSummary(report) {
     const { prediction } = report;
     return {
-        findings: report.findings.map(findingLine),
+        findings: report.findings.map(checks/* findingLine */.mC),
         ...(prediction ? { predictedMs: prediction.leastMs, prediction: prediction.text } : {}),
     };
 }
@@ -1800,8 +1475,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
 var src = __webpack_require__(785);
-// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
-var ecs = __webpack_require__(4792);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
+var ecs = __webpack_require__(9530);
 ;// CONCATENATED MODULE: ./src/app-logs.ts
 
 
@@ -2123,7 +1798,342 @@ async function watch(session, w) {
 
 /***/ }),
 
-/***/ 7856:
+/***/ 6642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WX: () => (/* binding */ findingsOf),
+/* harmony export */   mC: () => (/* binding */ findingLine)
+/* harmony export */ });
+/* unused harmony export LATEST_FARGATE_PLATFORM */
+/** The latest Fargate platform version per platform family (Fargate platform versions, developer guide). */
+const LATEST_FARGATE_PLATFORM = { LINUX: '1.4.0', WINDOWS_SERVER_2019_FULL: '1.0.0' };
+const ROLLING = new Set(['ROLLING', undefined]);
+function findingsOf(facts) {
+    const { service } = facts;
+    const findings = [];
+    const desired = service.desiredCount ?? 0;
+    const config = service.deploymentConfiguration ?? {};
+    if (desired < 2) {
+        findings.push({
+            check: 'desired-count',
+            what: `desired count is ${desired}`,
+            why: 'one task is a single point of failure: when it or its Availability Zone fails, the service is down until a new task starts',
+            fix: 'run at least 2 tasks (desiredCount: 2 or more), in subnets of at least 2 Availability Zones',
+        });
+    }
+    if (facts.subnetZones) {
+        const zones = [...new Set(facts.subnetZones.values())].sort();
+        if (zones.length < 2) {
+            const subnets = [...facts.subnetZones.keys()];
+            findings.push({
+                check: 'availability-zones',
+                what: subnets.length === 1
+                    ? `the service has one subnet (${subnets[0]}), so one Availability Zone`
+                    : `the service's subnets (${subnets.join(', ')}) are all in ${zones[0] ?? 'one Availability Zone'}`,
+                why: 'ECS spreads tasks across the Availability Zones of the subnets; with one, an outage of that zone stops every task',
+                fix: 'add a subnet in a second Availability Zone to the service network configuration',
+            });
+        }
+    }
+    const breaker = config.deploymentCircuitBreaker;
+    const alarms = config.alarms;
+    const breakerRollsBack = breaker?.enable === true && breaker.rollback === true;
+    const alarmsRollBack = alarms?.enable === true && alarms.rollback === true && (alarms.alarmNames ?? []).length > 0;
+    if (!breakerRollsBack && !alarmsRollBack) {
+        findings.push({
+            check: 'automatic-rollback',
+            what: 'neither the deployment circuit breaker with rollback nor CloudWatch alarms with rollback is on',
+            why: 'a deployment whose tasks keep failing is not stopped by ECS: without this step it would go on failing until someone notices',
+            fix: 'set deploymentConfiguration.deploymentCircuitBreaker to {"enable": true, "rollback": true}',
+        });
+    }
+    const strategy = config.strategy;
+    if (ROLLING.has(strategy) && desired > 0) {
+        const minimumHealthy = Math.ceil((desired * (config.minimumHealthyPercent ?? 100)) / 100);
+        if (minimumHealthy === 0) {
+            findings.push({
+                check: 'minimum-healthy-percent',
+                what: `minimumHealthyPercent is ${config.minimumHealthyPercent}: with ${desired} task${desired === 1 ? '' : 's'}, ECS may stop every running task before new ones are healthy`,
+                why: 'nothing serves requests during part of every rollout',
+                fix: 'set minimumHealthyPercent to 100 (and maximumPercent to 200 for speed), or at least a value that keeps one task',
+            });
+        }
+    }
+    const containerHealthCheck = facts.containers.some((container) => container.essential && container.healthCheck);
+    const loadBalanced = (service.loadBalancers ?? []).some((lb) => lb.targetGroupArn);
+    if (!containerHealthCheck && !loadBalanced) {
+        findings.push({
+            check: 'health-check',
+            what: 'no essential container has a health check and the service has no load balancer target group',
+            why: 'ECS counts a task as healthy as soon as it runs: a version that starts but does not serve is deployed as a success',
+            fix: 'add a healthCheck to the essential container of the task definition, or put the service behind a target group',
+        });
+    }
+    const platformVersion = service.platformVersion;
+    const family = service.platformFamily ?? 'LINUX';
+    const latest = LATEST_FARGATE_PLATFORM[family];
+    if (platformVersion && platformVersion !== 'LATEST' && latest && platformVersion !== latest) {
+        findings.push({
+            check: 'platform-version',
+            what: `the Fargate platform version is pinned to ${platformVersion}; the latest is ${latest}`,
+            why: 'older platform versions miss fixes and features, and AWS retires them',
+            fix: `set platformVersion to LATEST (or ${latest})`,
+        });
+    }
+    return findings;
+}
+/** One line per finding: what, why it matters, the fix. */
+function findingLine(finding) {
+    return `${finding.what}: ${finding.why}. Fix: ${finding.fix}.`;
+}
+
+
+/***/ }),
+
+/***/ 5934:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ runPreflight)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __webpack_require__(785);
+// EXTERNAL MODULE: ./src/preflight/checks.ts
+var checks = __webpack_require__(6642);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1234);
+// EXTERNAL MODULE: ./src/aws-errors.ts
+var aws_errors = __webpack_require__(2748);
+;// CONCATENATED MODULE: ./src/preflight/read.ts
+/**
+ * What the preflight reads before any change: the Availability Zones of the service's subnets (where its running
+ * tasks are, from ECS; EC2 DescribeSubnets unless those already span two zones) and its target groups' health check and deregistration delay settings (ELBv2
+ * DescribeTargetGroups, DescribeTargetGroupAttributes), and the health checks of the task definition to deploy.
+ * A read that fails (no permission, say) skips the checks that need it with one note naming the permission; it
+ * never fails the step.
+ */
+
+
+
+/** The zone recorded for the only subnet of a service, not asked of EC2. */
+const ONE_SUBNET = "(the one subnet's zone)";
+async function readPreflightFacts(session, service, limits) {
+    const notes = [];
+    const attempt = async (permission, skipped, read) => {
+        try {
+            return await read();
+        }
+        catch (error) {
+            if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+                throw error;
+            notes.push(`Could not check ${skipped}: ${permission} failed with ${(0,aws_errors/* errorCode */.CA)(error)} (${(0,src/* errorMessage */.gJ)(error)}).`);
+            return undefined;
+        }
+    };
+    const [containers, subnetZones, targetGroups] = await Promise.all([
+        attempt('ecs:DescribeTaskDefinition', 'the container health checks', () => containersToDeploy(session, limits)),
+        attempt('ec2:DescribeSubnets', 'the Availability Zones of the subnets', () => subnetZonesOf(session, service, limits)),
+        attempt('elasticloadbalancing:DescribeTargetGroups and DescribeTargetGroupAttributes', 'the target groups', () => targetGroupsOf(session, service, limits)),
+    ]);
+    return {
+        facts: {
+            service,
+            // Unread: assume a health check, so no finding is made up.
+            containers: containers ?? [{ name: '?', essential: true, healthCheck: true }],
+            ...(subnetZones ? { subnetZones } : {}),
+            ...(targetGroups ? { targetGroups } : {}),
+        },
+        notes,
+    };
+}
+async function containersToDeploy(session, limits) {
+    const source = session.inputs.taskDefinition;
+    let containers;
+    if (source.kind === 'file') {
+        containers = (source.rendered.request.containerDefinitions ?? []);
+    }
+    else {
+        const described = await session.bounded('DescribeTaskDefinition', (o) => session.deps.ecs.send(new dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o), limits);
+        containers = (described.taskDefinition?.containerDefinitions ?? []);
+    }
+    return containers.map((container) => ({
+        name: container.name ?? '?',
+        // ECS: a container is essential unless it says otherwise.
+        essential: container.essential !== false,
+        healthCheck: container.healthCheck !== undefined && container.healthCheck !== null,
+    }));
+}
+async function subnetZonesOf(session, service, limits) {
+    const subnets = service.networkConfiguration?.awsvpcConfiguration?.subnets ?? [];
+    if (subnets.length === 0)
+        return undefined;
+    // One subnet is one Availability Zone: no need to ask EC2 (whose client is a large chunk to load).
+    if (subnets.length === 1)
+        return new Map([[subnets[0] ?? '?', ONE_SUBNET]]);
+    // Running tasks in two zones show the subnets span two; only otherwise is EC2 asked about every subnet.
+    const seen = await zonesOfRunningTasks(session, subnets, limits);
+    if (new Set(seen.values()).size >= 2)
+        return seen;
+    if (!session.deps.ec2)
+        return undefined;
+    const [ec2, { DescribeSubnetsCommand }] = await Promise.all([session.deps.ec2(), __webpack_require__.e(/* import() */ 990).then(__webpack_require__.t.bind(__webpack_require__, 7990, 19))]);
+    const answer = await session.bounded('DescribeSubnets', (o) => ec2.send(new DescribeSubnetsCommand({ SubnetIds: subnets }), o), limits);
+    return new Map((answer.Subnets ?? []).map((subnet) => [subnet.SubnetId ?? '?', subnet.AvailabilityZone ?? '?']));
+}
+/**
+ * The zones the service's running tasks are in, by subnet (DescribeTasks: the task's Availability Zone and its network
+ * interface's subnet), for the service's own subnets only: a task still running in a subnet the service no longer
+ * uses says nothing about it. Empty when the tasks cannot be read (the EC2 read then decides).
+ */
+async function zonesOfRunningTasks(session, subnets, limits) {
+    const { cluster, service } = session.inputs;
+    const { ecs } = session.deps;
+    const zones = new Map();
+    try {
+        const listed = await session.bounded('ListTasks', (o) => ecs.send(new dist_cjs.ListTasksCommand({ cluster, serviceName: service, desiredStatus: 'RUNNING', maxResults: 100 }), o), limits);
+        const arns = listed.taskArns ?? [];
+        if (arns.length === 0)
+            return zones;
+        const described = await session.bounded('DescribeTasks', (o) => ecs.send(new dist_cjs.DescribeTasksCommand({ cluster, tasks: arns }), o), limits);
+        for (const task of described.tasks ?? []) {
+            const subnet = task.attachments
+                ?.find((attachment) => attachment.type === 'ElasticNetworkInterface')
+                ?.details?.find((detail) => detail.name === 'subnetId')?.value;
+            if (subnet && task.availabilityZone && subnets.includes(subnet))
+                zones.set(subnet, task.availabilityZone);
+        }
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+    }
+    return zones;
+}
+async function targetGroupsOf(session, service, limits) {
+    const arns = [
+        ...new Set((service.loadBalancers ?? []).flatMap((lb) => (lb.targetGroupArn ? [lb.targetGroupArn] : []))),
+    ];
+    if (arns.length === 0 || !session.deps.elbv2)
+        return arns.length === 0 ? [] : undefined;
+    const [elbv2, sdk] = await Promise.all([session.deps.elbv2(), __webpack_require__.e(/* import() */ 518).then(__webpack_require__.t.bind(__webpack_require__, 3518, 19))]);
+    const described = await session.bounded('DescribeTargetGroups', (o) => elbv2.send(new sdk.DescribeTargetGroupsCommand({ TargetGroupArns: arns }), o), limits);
+    return Promise.all((described.TargetGroups ?? []).map(async (group) => {
+        const attributes = await session.bounded('DescribeTargetGroupAttributes', (o) => elbv2.send(new sdk.DescribeTargetGroupAttributesCommand({ TargetGroupArn: group.TargetGroupArn }), o), limits);
+        const delay = attributes.Attributes?.find((a) => a.Key === 'deregistration_delay.timeout_seconds')?.Value;
+        return {
+            arn: group.TargetGroupArn ?? '?',
+            name: group.TargetGroupName ?? '?',
+            healthCheckIntervalSeconds: group.HealthCheckIntervalSeconds ?? 30,
+            healthyThresholdCount: group.HealthyThresholdCount ?? 5,
+            // ELBv2's default when the attribute is missing.
+            deregistrationDelaySeconds: delay === undefined ? 300 : Number(delay),
+        };
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/preflight/rollout-time.ts
+/**
+ * The least time a rolling update of the service takes, from its settings, and which setting dominates it.
+ *
+ * ECS replaces tasks in rounds: at most maximumPercent of the desired count may be running or draining (draining
+ * tasks count), at least minimumHealthyPercent must stay healthy, so each round replaces (maximum − minimum)
+ * tasks. A round is: a new task starts, passes the load balancer's first health check (an Application Load
+ * Balancer target "must pass one health check to be considered healthy"), then an old one drains for the target
+ * group's deregistration delay and stops. The task start and stop times are typical Fargate figures, not settings.
+ */
+
+/** A Fargate task of a small image: provisioning, image pull and container start (typical; not a setting). */
+const TASK_START_MS = 30_000;
+/** From the end of draining to STOPPED (typical). */
+const TASK_STOP_MS = 10_000;
+/** Undefined for strategies other than rolling updates (their own follower computes their least time). */
+function predictRollout(facts) {
+    const { service } = facts;
+    const config = service.deploymentConfiguration ?? {};
+    if (config.strategy !== undefined && config.strategy !== 'ROLLING')
+        return undefined;
+    const desired = service.desiredCount ?? 0;
+    if (desired === 0)
+        return undefined;
+    const maximum = Math.floor((desired * (config.maximumPercent ?? 200)) / 100);
+    const minimum = Math.ceil((desired * (config.minimumHealthyPercent ?? 100)) / 100);
+    const perRound = Math.max(1, Math.min(desired, maximum - minimum));
+    const rounds = Math.ceil(desired / perRound);
+    const groups = facts.targetGroups ?? [];
+    const slowest = (pick, fallback) => groups.length > 0 ? Math.max(...groups.map(pick)) : fallback;
+    const healthMs = slowest((group) => group.healthCheckIntervalSeconds * 1000, 0);
+    const drainMs = slowest((group) => group.deregistrationDelaySeconds * 1000, 0);
+    const parts = [
+        { label: 'task start (typical)', ms: TASK_START_MS },
+        ...(healthMs > 0 ? [{ label: 'first load balancer health check', ms: healthMs }] : []),
+        ...(drainMs > 0 ? [{ label: 'deregistration delay', ms: drainMs }] : []),
+        { label: 'task stop (typical)', ms: TASK_STOP_MS },
+    ];
+    const roundMs = parts.reduce((sum, part) => sum + part.ms, 0);
+    const leastMs = rounds * roundMs;
+    let dominant;
+    if (drainMs > TASK_START_MS && drainMs >= healthMs) {
+        dominant = {
+            setting: `deregistration delay ${(0,src/* formatDuration */.a3)(drainMs)}`,
+            addsMs: rounds * drainMs,
+            fix: 'lower the target group attribute deregistration_delay.timeout_seconds (e.g. to 30) when requests are short',
+        };
+    }
+    else if (healthMs > TASK_START_MS) {
+        dominant = {
+            setting: `health check interval ${(0,src/* formatDuration */.a3)(healthMs)}`,
+            addsMs: rounds * healthMs,
+            fix: "lower the target group's HealthCheckIntervalSeconds (e.g. to 10)",
+        };
+    }
+    else if (rounds > 1) {
+        dominant = {
+            setting: `maximumPercent ${config.maximumPercent ?? 200} / minimumHealthyPercent ${config.minimumHealthyPercent ?? 100}`,
+            addsMs: (rounds - 1) * roundMs,
+            fix: 'allow more tasks per round: maximumPercent 200 with minimumHealthyPercent 100 replaces all tasks at once',
+        };
+    }
+    const roundText = `${rounds} round${rounds === 1 ? '' : 's'} of ${perRound} task${perRound === 1 ? '' : 's'} × (${parts.map((part) => `${part.label} ${(0,src/* formatDuration */.a3)(part.ms)}`).join(' + ')})`;
+    const text = `A rollout takes at least ${(0,src/* formatDuration */.a3)(leastMs)}: ${roundText}.` +
+        (dominant
+            ? ` The ${dominant.setting} dominates: it adds at least ${(0,src/* formatDuration */.a3)(dominant.addsMs)} to every deploy (fix: ${dominant.fix}).`
+            : '');
+    return { leastMs, rounds, perRound, parts, ...(dominant ? { dominant } : {}), text };
+}
+
+;// CONCATENATED MODULE: ./src/preflight/preflight.ts
+
+
+
+
+async function runPreflight(session, service, limits) {
+    const { inputs, log } = session;
+    if (inputs.preflight === 'off')
+        return undefined;
+    const { facts, notes } = await readPreflightFacts(session, service, limits);
+    const findings = (0,checks/* findingsOf */.WX)(facts);
+    const prediction = predictRollout(facts);
+    log.info(`Preflight of service ${inputs.service}: ${findings.length === 0 ? 'no findings' : `${findings.length} finding${findings.length === 1 ? '' : 's'}`} (preflight: ${inputs.preflight})`);
+    for (const note of notes)
+        log.info(`  ${note}`);
+    if (prediction)
+        log.info(`  ${prediction.text}`);
+    if (findings.length > 0 && inputs.preflight === 'fail') {
+        throw new src/* ConfigurationError */.j1(`Preflight found ${findings.length} problem${findings.length === 1 ? '' : 's'} with service ${inputs.service} (preflight: fail); nothing was registered or deployed:\n${findings.map((finding) => `- ${(0,checks/* findingLine */.mC)(finding)}`).join('\n')}\nFix them, or set preflight: warn to deploy anyway.`);
+    }
+    for (const finding of findings)
+        log.warning(`Preflight: ${(0,checks/* findingLine */.mC)(finding)}`);
+    return { findings, ...(prediction ? { prediction } : {}), notes };
+}
+
+
+/***/ }),
+
+/***/ 7710:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2138,8 +2148,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
 var src = __webpack_require__(785);
-// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
-var ecs = __webpack_require__(4792);
+// EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
+var ecs = __webpack_require__(9530);
 // EXTERNAL MODULE: ../../packages/core/src/aws-errors.ts
 var aws_errors = __webpack_require__(6743);
 ;// CONCATENATED MODULE: ../../packages/core/src/aws-wire.ts
@@ -2336,95 +2346,8 @@ async function registerOnce(session, source, limits) {
     return arn;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/image-ref.ts
-/**
- * Docker image references, by the grammar of distribution/reference:
- *   reference := name [ ":" tag ] [ "@" digest ]
- *   name      := [ domain "/" ] path-component ( "/" path-component )*
- *   path-component := [a-z0-9]+ ( ( [_.] | "__" | "-"+ ) [a-z0-9]+ )*
- *   tag       := [\w][\w.-]{0,127}
- * The digest is limited to what ECS and ECR use: `sha256:` and 64 lowercase hex digits.
- */
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[_.]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const ECR_HOST = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
-const NAME_MAX = 255;
-function isDomain(first) {
-    return first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase();
-}
-function validDomain(domain) {
-    const ipv6 = /^\[[0-9A-Fa-f:.]+\](?::\d+)?$/;
-    if (ipv6.test(domain))
-        return true;
-    const [host = '', port, ...extra] = domain.split(':');
-    if (extra.length > 0)
-        return false;
-    if (port !== undefined && !/^\d+$/.test(port))
-        return false;
-    return host.split('.').every((part) => DOMAIN_COMPONENT.test(part));
-}
-function parseImageRef(text) {
-    if (text === '')
-        return { ok: false, reason: 'is empty' };
-    if (/\s/.test(text))
-        return { ok: false, reason: 'contains whitespace' };
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!DIGEST.test(digest)) {
-            return { ok: false, reason: `has the digest ${JSON.stringify(digest)}, not sha256: and 64 lowercase hex digits` };
-        }
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!TAG.test(tag)) {
-            return {
-                ok: false,
-                reason: `has the tag ${JSON.stringify(tag)}; a tag is 1 to 128 of [A-Za-z0-9_.-] and does not start with "." or "-"`,
-            };
-        }
-    }
-    if (rest.length > NAME_MAX)
-        return { ok: false, reason: `has a name longer than ${NAME_MAX} characters` };
-    const parts = rest.split('/');
-    let domain;
-    if (parts.length > 1 && isDomain(parts[0] ?? '')) {
-        domain = parts.shift();
-        if (domain === undefined || !validDomain(domain)) {
-            return { ok: false, reason: `has the registry ${JSON.stringify(domain)}, which is not a host name[:port]` };
-        }
-    }
-    const bad = parts.find((part) => !PATH_COMPONENT.test(part));
-    if (bad !== undefined) {
-        return {
-            ok: false,
-            reason: bad === ''
-                ? 'has an empty repository path component'
-                : `has the repository path component ${JSON.stringify(bad)}; components are lowercase letters and digits, separated by ".", "_", "__" or "-"`,
-        };
-    }
-    const path = parts.join('/');
-    const ecrMatch = domain === undefined ? null : ECR_HOST.exec(domain);
-    const ecr = ecrMatch?.[1] && ecrMatch[2] ? { account: ecrMatch[1], region: ecrMatch[2], repository: path } : undefined;
-    return { ok: true, ref: { text, domain, path, tag, digest, ecr } };
-}
-/** `domain/path` without tag or digest. */
-function repositoryOf(ref) {
-    return ref.domain === undefined ? ref.path : `${ref.domain}/${ref.path}`;
-}
-/** The reference pinned to a digest: `domain/path@sha256:…` (the tag goes, the digest says it all). */
-function pinnedRef(ref, digest) {
-    return `${repositoryOf(ref)}@${digest}`;
-}
-
+// EXTERNAL MODULE: ../../packages/core/src/image-ref.ts
+var image_ref = __webpack_require__(4287);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var src_aws_errors = __webpack_require__(2748);
 // EXTERNAL MODULE: ./src/taskdef.ts
@@ -2445,7 +2368,7 @@ async function checkRecordedImages(session, taskDefinitionArn, images, limits) {
     const missing = [];
     const found = [];
     for (const image of new Set(images)) {
-        const parsed = parseImageRef(image);
+        const parsed = (0,image_ref/* parseImageRef */.Q)(image);
         const ecr = parsed.ok ? parsed.ref.ecr : undefined;
         if (!parsed.ok || !ecr) {
             log.info(`Image ${image} of ${revision} is not in a private ECR registry: not checked.`);
@@ -2552,6 +2475,56 @@ async function resolveTaskDefinition(session, before, limits) {
 
 /***/ }),
 
+/***/ 6708:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ serviceSettingsDiff)
+/* harmony export */ });
+const FROM_DEPLOYMENT = new Set(['serviceConnectConfiguration', 'volumeConfigurations', 'vpcLatticeConfigurations']);
+function serviceSettingsDiff(settings, service) {
+    const primary = service.deployments?.find((deployment) => deployment.status === 'PRIMARY');
+    const running = service;
+    const lines = [];
+    for (const [key, wanted] of Object.entries(settings)) {
+        const current = FROM_DEPLOYMENT.has(key) ? primary?.[key] : running[key];
+        const before = leaves(current, key);
+        for (const [path, value] of leaves(wanted, key)) {
+            const old = before.get(path);
+            if (old === undefined)
+                lines.push(`+ ${path}: ${value}`);
+            else if (old !== value)
+                lines.push(`~ ${path}: ${old} → ${value}`);
+        }
+    }
+    return lines;
+}
+/** path → JSON text of each scalar under `value` (lists by index, `[]` and `{}` for empty ones). */
+function leaves(value, path, into = new Map()) {
+    if (value === undefined || value === null)
+        return into;
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            into.set(path, '[]');
+        for (const [i, item] of value.entries())
+            leaves(item, `${path}[${i}]`, into);
+    }
+    else if (typeof value === 'object' && !(value instanceof Date)) {
+        const entries = Object.entries(value);
+        if (entries.length === 0)
+            into.set(path, '{}');
+        for (const [key, inner] of entries)
+            leaves(inner, `${path}.${key}`, into);
+    }
+    else {
+        into.set(path, JSON.stringify(value));
+    }
+    return into;
+}
+
+
+/***/ }),
+
 /***/ 6399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2564,7 +2537,7 @@ async function resolveTaskDefinition(session, before, limits) {
 /* harmony export */   mw: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.mw)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9530);
 /* harmony import */ var _timeline_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7470);
 /* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8917);
 /**
@@ -2650,7 +2623,7 @@ function describeDeployment(d) {
 /* harmony export */   K9: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.K9),
 /* harmony export */   P5: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.P5)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9530);
 // The rendered task definition (reading, comparing, naming) lives in core, shared with ecs-run-task.
 
 
@@ -2806,6 +2779,74 @@ function looksFailed(message) {
 
 /***/ }),
 
+/***/ 2216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ runVerify)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1234);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(785);
+/**
+ * Verify (input `verify`): before any write, with reads only, check that the task definition to deploy can start and
+ * that the service can take it (@ecs-actions/core/verify): roles, secrets, images and their platform, log groups,
+ * the execution role's permissions, load balancer and Service Connect ports. With `fail`, a finding that would
+ * certainly fail the rollout ends the step here and nothing is registered or deployed; other findings are warnings.
+ */
+
+
+async function runVerify(session, service, limits) {
+    const { inputs, deps, log } = session;
+    if (inputs.verify === 'off' || !deps.verify)
+        return undefined;
+    const started = Date.now();
+    const [{ verifyTaskDefinition, verifyLine }, taskDefinition] = await Promise.all([
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5674)),
+        taskDefinitionToVerify(session, limits),
+    ]);
+    const target = {
+        region: deps.region,
+        taskDefinition,
+        service: serviceToVerify(session, service),
+    };
+    const report = await verifyTaskDefinition(target, deps.verify, {
+        ...(deps.signal ? { signal: deps.signal } : {}),
+    });
+    const certain = report.findings.filter((finding) => finding.certain);
+    log.info(`Verify of ${inputs.service}'s new task definition: ${report.findings.length === 0 ? 'no findings' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`} (${report.reads} reads in ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(Date.now() - started)}; verify: ${inputs.verify})`);
+    for (const note of report.notes)
+        log.info(`  ${note}`);
+    if (certain.length > 0 && inputs.verify === 'fail' && !inputs.dryRun) {
+        throw new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Verify found ${certain.length} problem${certain.length === 1 ? '' : 's'} that would fail the rollout of service ${inputs.service} (verify: fail); nothing was registered or deployed:\n${certain.map((finding) => `- ${verifyLine(finding)}`).join('\n')}\nFix them, or set verify: warn to deploy anyway.`);
+    }
+    const lines = report.findings.map((finding) => `${finding.certain ? 'would fail the rollout' : 'may fail the rollout'}: ${verifyLine(finding)}`);
+    for (const line of lines)
+        log.warning(`Verify: ${line}`);
+    return { report, lines };
+}
+/** The task definition to deploy: the rendered file, or the registered revision (described). */
+async function taskDefinitionToVerify(session, limits) {
+    const source = session.inputs.taskDefinition;
+    if (source.kind === 'file')
+        return source.rendered.request;
+    const described = await session.bounded('DescribeTaskDefinition', (o) => session.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__.DescribeTaskDefinitionCommand({ taskDefinition: source.arn }), o), limits);
+    return (described.taskDefinition ?? {});
+}
+/** The service as it will be: the service definition's load balancers and Service Connect, else the running ones. */
+function serviceToVerify(session, service) {
+    const settings = (session.inputs.serviceDefinition?.settings ?? {});
+    // DescribeServices shows Service Connect on the deployments; the PRIMARY one is what the service uses now.
+    const running = service.deployments?.find((d) => d.status === 'PRIMARY')?.serviceConnectConfiguration;
+    const serviceConnect = settings.serviceConnectConfiguration ?? running;
+    return {
+        loadBalancers: settings.loadBalancers ?? service.loadBalancers ?? [],
+        ...(serviceConnect ? { serviceConnectConfiguration: serviceConnect } : {}),
+    };
+}
+
+
+/***/ }),
+
 /***/ 8917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2819,7 +2860,7 @@ function looksFailed(message) {
 /* harmony export */ });
 /* unused harmony export Budget */
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(785);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9530);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2748);
 /**
  * The time a deploy may take after its wait ended without success, in two budgets that never share time: first the

@@ -1,0 +1,103 @@
+/**
+ * The task and execution roles: each exists (iam:GetRole) and trusts `ecs-tasks.amazonaws.com` (its trust policy,
+ * which IAM answers URL-encoded). Without an execution role, what needs one (ECR images, secrets, awslogs) is a
+ * finding too.
+ */
+import { codeOf, isExpectedError, type VerifyReads } from './read.js';
+import type { VerifyClients, VerifyFinding, VerifyTarget } from './types.js';
+
+const ECS_TASKS = 'ecs-tasks.amazonaws.com';
+
+export async function checkRoles(target: VerifyTarget, clients: VerifyClients, reads: VerifyReads) {
+  const { executionRoleArn, taskRoleArn } = target.taskDefinition;
+  const roles = [
+    ...(executionRoleArn ? [{ arn: executionRoleArn, kind: 'execution role' }] : []),
+    ...(taskRoleArn && taskRoleArn !== executionRoleArn ? [{ arn: taskRoleArn, kind: 'task role' }] : []),
+  ];
+  const found = await Promise.all(roles.map((role) => checkRole(role.arn, role.kind, clients, reads)));
+  const findings = found.flatMap((result) => result.findings);
+  const executionRoleUsable = executionRoleArn !== undefined && found[0]?.usable !== false;
+  const needing = needsExecutionRole(target);
+  if (!executionRoleArn && needing.length > 0) {
+    findings.push({
+      check: 'execution-role-missing',
+      what: `the task definition has no executionRoleArn, but ${needing.join(', ')} need one`,
+      why: 'ECS pulls private images, reads secrets and writes awslogs with the execution role: the task fails to start',
+      fix: 'set executionRoleArn to a role that trusts ecs-tasks.amazonaws.com (e.g. one with the AmazonECSTaskExecutionRolePolicy)',
+      certain: true,
+    });
+  }
+  return { findings, executionRoleUsable };
+}
+
+async function checkRole(arn: string, kind: string, clients: VerifyClients, reads: VerifyReads) {
+  const name = arn.slice(arn.lastIndexOf('/') + 1);
+  const { GetRoleCommand } = await import('@aws-sdk/client-iam');
+  const iam = await clients.iam();
+  const answer = await reads.attempt(
+    'iam:GetRole',
+    `the ${kind} ${arn}`,
+    (options) => iam.send(new GetRoleCommand({ RoleName: name }), options),
+    (error) => codeOf(error) === 'NoSuchEntityException' || codeOf(error) === 'NoSuchEntity',
+  );
+  const findings: VerifyFinding[] = [];
+  if (answer === undefined) return { findings, usable: undefined };
+  if (isExpectedError(answer)) {
+    findings.push({
+      check: 'role-missing',
+      what: `the ${kind} ${arn} does not exist`,
+      why:
+        kind === 'execution role'
+          ? 'ECS cannot assume it to pull the image, read secrets or write logs: every task fails to start'
+          : 'ECS cannot give the task its credentials: the task fails to start',
+      fix: `create the role (trusting ${ECS_TASKS}) or correct ${kind === 'execution role' ? 'executionRoleArn' : 'taskRoleArn'} in the task definition`,
+      certain: true,
+    });
+    return { findings, usable: false };
+  }
+  const document = answer.Role?.AssumeRolePolicyDocument;
+  if (document !== undefined && !trustsEcsTasks(document)) {
+    findings.push({
+      check: 'role-trust',
+      what: `the ${kind} ${arn} does not trust ${ECS_TASKS}`,
+      why: 'ECS cannot assume a role whose trust policy does not name it: the task fails to start',
+      fix: `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
+      certain: true,
+    });
+    return { findings, usable: false };
+  }
+  return { findings, usable: true };
+}
+
+/** Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role. */
+export function trustsEcsTasks(document: string): boolean {
+  let policy: { Statement?: unknown };
+  try {
+    policy = JSON.parse(decodeIfEncoded(document));
+  } catch {
+    return true; // Unreadable: no finding is made up.
+  }
+  const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+  return statements.some((statement) => {
+    const s = statement as { Effect?: string; Action?: unknown; Principal?: { Service?: unknown } | string };
+    const actions = list(s.Action).map(String);
+    const assumes = actions.some((action) => /^(sts:(AssumeRole|\*)|\*)$/i.test(action));
+    const principal = typeof s.Principal === 'object' ? list(s.Principal.Service).map(String) : [];
+    return s.Effect === 'Allow' && assumes && principal.includes(ECS_TASKS);
+  });
+}
+
+function decodeIfEncoded(document: string): string {
+  return document.trim().startsWith('{') ? document : decodeURIComponent(document);
+}
+
+/** What in the task definition needs the execution role. */
+function needsExecutionRole(target: VerifyTarget): string[] {
+  const containers = target.taskDefinition.containerDefinitions ?? [];
+  const needs: string[] = [];
+  if (containers.some((c) => /\.dkr\.ecr\./.test(c.image ?? ''))) needs.push('ECR images');
+  if (containers.some((c) => (c.secrets ?? []).length > 0)) needs.push('secrets');
+  if (containers.some((c) => c.logConfiguration?.logDriver === 'awslogs')) needs.push('the awslogs log driver');
+  return needs;
+}
