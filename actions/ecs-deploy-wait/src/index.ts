@@ -27,10 +27,11 @@ await runAction({
       ),
     );
     const region = awsRegion();
-    const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
+    const [{ ECSClient }, { deploy }, { summaryMarkdown }, { pauseOutputs }] = await Promise.all([
       import('@aws-sdk/client-ecs'),
       import('./deploy.js'),
       import('./summary.js'),
+      import('./pause/outputs.js'),
     ]);
     const ecs = createAwsClient(ECSClient, { region });
     const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });
@@ -110,9 +111,10 @@ await runAction({
         'codedeploy-deployment-id': result.codedeployDeploymentId,
         status: result.status,
         'duration-seconds': Math.round(result.durationMs / 1000),
+        ...pauseOutputs(result),
       });
       writeSummary(summaryMarkdown(result));
-      if (result.status === 'succeeded' || result.status === 'unchanged') {
+      if (result.status === 'succeeded' || result.status === 'unchanged' || result.status === 'paused') {
         log.notice(result.message, { title: `ECS deploy ${result.status}` });
         return;
       }

@@ -11,6 +11,7 @@ import {
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
 import type { AppSpecFile } from './codedeploy/appspec.js';
+import { ON_PAUSE_MODES, type OnPauseMode } from './pause/watch-pauses.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
 import { refuseUnsupportedStockInputs } from './stock-inputs.js';
 
@@ -40,6 +41,8 @@ export interface DeployInputs {
   keepRevisionsGraceMs: number;
   /** Read only for a service whose deployment controller is CODE_DEPLOY. */
   codedeploy: CodeDeployInputs;
+  /** A deployment paused at a PAUSE lifecycle hook: end the step, wait for someone to continue it, or continue it. */
+  onPause: OnPauseMode;
 }
 
 /** The codedeploy-* inputs (named as aws-actions/amazon-ecs-deploy-task-definition names them). */
@@ -184,6 +187,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   }
 
   const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
+  const onPause = input.oneOf('on-pause', ON_PAUSE_MODES, 'wait');
 
   const taskDefinition: TaskDefinitionSource = file
     ? { kind: 'file', ...readTaskDefinitionFile(file, workspace, runnerTemp) }
@@ -206,6 +210,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     keepTaskDefinitions,
     keepRevisionsGraceMs,
     codedeploy,
+    onPause,
   };
 }
 

@@ -6,6 +6,7 @@
 import { type Deployment, DescribeServicesCommand, type Service, type ServiceEvent } from '@aws-sdk/client-ecs';
 import { AwsCallError, type CallLimits, EcsCallSession } from '@ecs-actions/core/ecs';
 import type { DeployInputs } from './inputs.js';
+import { PauseWatch } from './pause/watch-pauses.js';
 import type { DeployDeps, Target, WrapUpBudgets } from './types.js';
 import { WRAP_UP_BUDGETS } from './wrap-up.js';
 
@@ -20,6 +21,10 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
   readonly breakerFailed = new Set<string>();
   lastService: Service | undefined;
   current: Target | undefined;
+  /** PAUSE hooks: what each poll of a service deployment does about a pause (pause/watch-pauses.ts). */
+  readonly pauses: PauseWatch;
+  /** Deployments ECS rolled back itself (their service deployment shows it): a replacement is that rollback. */
+  readonly rolledBackByEcs = new Set<string>();
   readonly wrapUpBudgets: WrapUpBudgets;
 
   constructor(
@@ -29,6 +34,7 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
     super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
     this.started = deps.clock.now();
     this.wrapUpBudgets = { ...WRAP_UP_BUDGETS, ...deps.wrapUp };
+    this.pauses = new PauseWatch(this, inputs.onPause);
   }
 
   elapsed(): string {

@@ -7,8 +7,17 @@ import type { Deployment, ECSClient } from '@aws-sdk/client-ecs';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import type { Clock, Sleep } from '@ecs-actions/core';
 import type { ContainerLogs } from '@ecs-actions/core/ecs';
+import type { Pause } from './pause/watch-pauses.js';
 
-export type DeployStatus = 'succeeded' | 'unchanged' | 'rolled-back' | 'superseded' | 'failed' | 'timed-out';
+export type DeployStatus =
+  | 'succeeded'
+  | 'unchanged'
+  | 'rolled-back'
+  | 'superseded'
+  | 'failed'
+  | 'timed-out'
+  /** Paused at a PAUSE lifecycle hook, and on-pause: return ended the step there (pause/). */
+  | 'paused';
 
 export interface Logger {
   info(message: string): void;
@@ -118,6 +127,10 @@ export interface DeployResult {
   preflight?: { findings: string[]; predictedMs?: number; prediction?: string };
   /** What the service definition changed, one line per setting ("~ path: old → new", "+ path: new"). */
   serviceSettings?: string[];
+  /** The pause the deployment waits at (status paused): the step's pause-* outputs. */
+  pause?: Pause;
+  /** The service deployment followed (native staged and paused deployments). */
+  serviceDeploymentArn?: string;
   /** keep-revisions: what was deregistered, what was kept and why, and an error that stopped it. */
   revisionsCleanup?: { deregistered: string[]; kept: { arn: string; why: string }[]; error?: string };
 }
@@ -143,6 +156,7 @@ export type Outcome =
   | { kind: 'completed'; deployment: Deployment }
   | { kind: 'failed'; reason: string; deployment?: Deployment }
   | { kind: 'replaced'; by?: Deployment; ecsRollback: boolean; deployment?: Deployment }
+  | { kind: 'paused'; pause: Pause; deployment?: Deployment }
   | {
       kind: 'timed-out';
       deployment?: Deployment;

@@ -22,6 +22,7 @@ export function deployInputs(rendered: RenderedTaskDefinition, overrides: Partia
     keepRevisionsGraceMs: 3_600_000,
     preflight: 'off',
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
+    onPause: 'wait',
     ...overrides,
   };
 }
