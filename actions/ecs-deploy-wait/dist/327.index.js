@@ -22,6 +22,7 @@ const HEADLINES = {
     superseded: 'SUPERSEDED by a newer deployment (not rolled back)',
     failed: 'FAILED',
     'timed-out': 'TIMED OUT',
+    paused: 'PAUSED at a lifecycle hook (continue or roll back with ecs-deploy-continue)',
 };
 const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by CodeDeploy' };
 /** The job summary: what was deployed, how it ended, and on failure why. */

@@ -1,49 +1,8 @@
-export const id = 152;
-export const ids = [152];
+export const id = 489;
+export const ids = [489];
 export const modules = {
 
-/***/ 2748:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B1: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.B1),
-/* harmony export */   CA: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.CA),
-/* harmony export */   Pd: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.Pd),
-/* harmony export */   Ts: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.Ts),
-/* harmony export */   dg: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.dg),
-/* harmony export */   eG: () => (/* binding */ isUnanswered),
-/* harmony export */   i5: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.i5),
-/* harmony export */   iQ: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.iQ),
-/* harmony export */   k$: () => (/* binding */ withWhatWasDone),
-/* harmony export */   rV: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.rV)
-/* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
-/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
-// The ECS call errors live in core (shared with ecs-run-task); the phases of a deploy import them from here.
-
-
-
-
-/** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
-function isUnanswered(error) {
-    return (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5 || error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsRetriesExhaustedError */ .B1;
-}
-/** The same error, its message followed by what this step had already done. */
-function withWhatWasDone(error, done) {
-    if (error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsCallError */ .iQ)
-        return new _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsCallError */ .iQ(`${error.message} ${done}`, error.code, error.operation);
-    if (error instanceof _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1)
-        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${error.message} ${done}`);
-    const wrapped = new Error(`${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)} ${done}`);
-    if (error instanceof Error && error.stack)
-        wrapped.stack = `${wrapped.message}\n${error.stack}`;
-    return wrapped;
-}
-
-
-/***/ }),
-
-/***/ 3152:
+/***/ 2489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -66,9 +25,13 @@ var explain_failure = __webpack_require__(2958);
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
+// EXTERNAL MODULE: ./src/pause/watch-pauses.ts
+var watch_pauses = __webpack_require__(2217);
 // EXTERNAL MODULE: ./src/follow/watch.ts
 var watch = __webpack_require__(5778);
 ;// CONCATENATED MODULE: ./src/follow/rolling.ts
+
+
 
 
 
@@ -87,14 +50,33 @@ const ROLLBACK_EVENT = /\brolling back to deployment\b/i;
 async function follow(session, target, timeoutMs, known) {
     session.current = target;
     let failedPolls = 0;
+    // A service with PAUSE hooks: each poll also reads our service deployment, to see a pause (and ECS's rollback).
+    const arn = target.label === 'ours' && (0,watch_pauses/* hasPauseHooks */.Rw)(known ?? session.lastService) ? target.serviceDeploymentArn : '';
+    let serviceDeployment;
     return (0,watch/* watch */.w)(session, {
         operation: 'ecs:DescribeServices',
         timeoutMs,
         ...(known ? { known } : {}),
-        read: (limits) => session.describeService(limits),
-        judge: (service) => {
+        read: async (limits) => {
+            if (!arn)
+                return session.describeService(limits);
+            const [service, deployment] = await Promise.all([
+                session.describeService(limits),
+                describeServiceDeployment(session, arn, limits),
+            ]);
+            serviceDeployment = deployment;
+            return service;
+        },
+        judge: async (service) => {
             session.lastService = service;
             printProgress(session, service, target);
+            if (serviceDeployment) {
+                if (serviceDeployment.status?.startsWith('ROLLBACK_'))
+                    session.rolledBackByEcs.add(target.id);
+                const pause = await session.pauses.judge(serviceDeployment);
+                if (pause)
+                    return { kind: 'paused', pause, ...lastSeen(session, target) };
+            }
             const outcome = evaluate(session, service, target);
             if (outcome?.kind === 'failed' && outcome.deployment?.rolloutState === 'FAILED') {
                 // With the breaker's rollback on, ECS starts the rollback deployment right after marking ours FAILED.
@@ -158,7 +140,8 @@ function evaluate(session, service, target) {
     return {
         kind: 'replaced',
         ...(primary ? { by: primary } : {}),
-        ecsRollback: Boolean(breaker?.enable && breaker.rollback && primary && isBreakerRollback(session, primary, target)),
+        ecsRollback: session.rolledBackByEcs.has(target.id) ||
+            Boolean(breaker?.enable && breaker.rollback && primary && isBreakerRollback(session, primary, target)),
         ...(ours ? { deployment: ours } : {}),
     };
 }
@@ -198,6 +181,8 @@ function printProgress(session, service, target) {
 function describeOutcome(session, outcome, target) {
     const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)}`;
     switch (outcome.kind) {
+        case 'paused':
+            return `${what} is ${(0,watch_pauses/* describePause */.Ei)(outcome.pause)}.`;
         case 'failed':
             return `${what} failed: ${outcome.reason}.`;
         case 'timed-out':
@@ -205,8 +190,9 @@ function describeOutcome(session, outcome, target) {
         case 'replaced': {
             const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
             const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
+            const rolledBackBy = BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id) ? "ECS's deployment circuit breaker" : 'ECS';
             return outcome.ecsRollback
-                ? `${what} failed and ECS's deployment circuit breaker rolled it back${reason}: ${by} replaced it.`
+                ? `${what} failed and ${rolledBackBy} rolled it back${reason}: ${by} replaced it.`
                 : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;
         }
     }
@@ -225,6 +211,8 @@ function describeFollowed(session, outcome) {
             return `not steady within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (${(0,src_session/* describeDeployment */.Ti)(outcome.deployment)})`;
         case 'replaced':
             return `replaced by deployment ${outcome.by?.id ?? '?'}`;
+        case 'paused':
+            return (0,watch_pauses/* describePause */.Ei)(outcome.pause);
     }
 }
 
@@ -296,11 +284,14 @@ async function followStaged(session, arn, timeoutMs, label) {
             printNewEvents(session, service);
             return deployment;
         },
-        judge: (deployment) => {
+        judge: async (deployment) => {
             last = deployment;
             printChanges(session, deployment, label, printed);
             if (FORWARD.has(deployment.status ?? ''))
                 forwardStage = deployment.lifecycleStage ?? forwardStage;
+            const pause = label === 'rollback' ? undefined : await session.pauses.judge(deployment);
+            if (pause)
+                return { kind: 'paused', deployment, pause };
             if (deployment.status === 'SUCCESSFUL')
                 return { kind: 'successful', deployment };
             if (ENDED.has(deployment.status ?? '')) {
@@ -335,7 +326,8 @@ function printChanges(session, d, label, printed) {
     say('stage', `service deployment (${label}) ${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}${since}: ${trafficAndCounts(d)}` +
         (d.statusReason ? `; ${d.statusReason}` : ''));
     for (const hook of d.lifecycleHookDetails ?? []) {
-        say(`hook ${hook.hookId}`, `lifecycle hook ${hook.targetArn ?? hook.hookId ?? '?'}: ${hook.status ?? '?'}`);
+        const name = hook.targetType === 'PAUSE' ? `PAUSE ${hook.hookId}` : (hook.targetArn ?? hook.hookId ?? '?');
+        say(`hook ${hook.hookId}`, `lifecycle hook ${name}: ${hook.status ?? '?'}`);
     }
     if (d.alarms && d.alarms.status !== 'DISABLED') {
         const triggered = d.alarms.triggeredAlarmNames ?? [];
@@ -827,6 +819,67 @@ const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
 /** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
 const STOP_ATTEMPTS = 3;
 
+;// CONCATENATED MODULE: ./src/pause/paused.ts
+
+
+
+/** on-pause: return: the step ends at the pause; the next job continues it (ecs-deploy-continue). */
+function pausedEnd(session, what, deployment, pause) {
+    const message = `${what} is ${(0,watch_pauses/* describePause */.Ei)(pause)}. The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue (service-deployment-arn ${pause.serviceDeploymentArn}, hook-id ${pause.hookId}).`;
+    session.log.info(message);
+    return {
+        status: 'paused',
+        message,
+        finalState: describeServiceDeploymentState(deployment),
+        serviceDeploymentArn: pause.serviceDeploymentArn,
+        stoppedTasks: [],
+        pause,
+    };
+}
+/** Lifecycle stages in the order a deployment walks them (the ones a pause can hold at, and the traffic stage). */
+const STAGE_ORDER = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'POST_SCALE_UP',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+];
+/** DeploymentLifecycleHookTimeoutConfiguration defaults: a day, then ROLLBACK. */
+const DEFAULT_PAUSE_MINUTES = 1440;
+/**
+ * The least time the step waits for a staged deployment, pauses counted: with on-pause `return` it waits only up to
+ * the first pause (before PRODUCTION_TRAFFIC_SHIFT: no fixed wait at all; at POST_PRODUCTION_TRAFFIC_SHIFT: the
+ * traffic steps, not the bake time). With `wait`, a timeout shorter than the strategy plus the pauses' own timeouts is
+ * warned about: if nobody acts, ECS's timeout action comes after the step has given up.
+ */
+function leastDurationWithPauses(session, strategy, configuration) {
+    const least = leastDuration(strategy, configuration);
+    const pauses = (configuration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE');
+    if (pauses.length === 0)
+        return least;
+    const { onPause, timeoutMs } = session.inputs;
+    if (onPause === 'return') {
+        const first = STAGE_ORDER.find((stage) => pauses.some((hook) => (hook.lifecycleStages ?? []).includes(stage)));
+        if (!first)
+            return least;
+        if (STAGE_ORDER.indexOf(first) < STAGE_ORDER.indexOf('PRODUCTION_TRAFFIC_SHIFT')) {
+            return { ms: 0, parts: `on-pause: return ends the step at the pause at ${first}, before any bake time` };
+        }
+        const shifts = leastDuration(strategy, { ...configuration, bakeTimeInMinutes: 0 });
+        return { ms: shifts.ms, parts: `${shifts.parts}, up to the pause at ${first} (on-pause: return)` };
+    }
+    if (onPause === 'wait') {
+        const pauseMs = pauses.reduce((sum, hook) => sum +
+            (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_PAUSE_MINUTES) * 60_000 * (hook.lifecycleStages?.length ?? 1), 0);
+        if (timeoutMs < least.ms + pauseMs) {
+            session.log.warning(`on-pause: wait: the service's pauses may last up to ${(0,src/* formatDuration */.a3)(pauseMs)} (their timeouts) on top of ${(0,src/* formatDuration */.a3)(least.ms)} (${least.parts}), longer than timeout ${(0,src/* formatDuration */.a3)(timeoutMs)}. If nobody continues them in time, the step ends timed out without a rollback and ECS takes each pause's timeout action. Use on-pause: return to end the step at the pause instead.`);
+        }
+    }
+    return least;
+}
+
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
 /**
  * The native staged branch of a deploy (strategy BLUE_GREEN, LINEAR or CANARY), after UpdateService: find our
@@ -842,10 +895,11 @@ const STOP_ATTEMPTS = 3;
 
 
 
+
 /** A `timeout` shorter than the waits the strategy keeps (bake times, linear steps, canary bake) fails here. */
 function refuseShortTimeout(session, strategy, before) {
     const { timeoutMs } = session.inputs;
-    const least = leastDuration(strategy, before.deploymentConfiguration);
+    const least = leastDurationWithPauses(session, strategy, before.deploymentConfiguration);
     if (timeoutMs > least.ms)
         return;
     throw new src/* ConfigurationError */.j1(`timeout ${(0,src/* formatDuration */.a3)(timeoutMs)} is not longer than the least time service "${session.inputs.service}"'s ${strategy} deployment takes: ${(0,src/* formatDuration */.a3)(least.ms)} (${least.parts}), before its tasks even start. Nothing was changed. Set timeout to more than ${(0,src/* formatDuration */.a3)(least.ms)}, e.g. ${(0,src/* formatDuration */.a3)(least.ms + 15 * 60_000)}, or shorten the service's bake times.`);
@@ -858,6 +912,8 @@ async function deployStaged(session, strategy, target, previousArn) {
     log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for ${strategy} service deployment ${arn} (deployment ${target.id}), polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
     const outcome = await followStaged(session, arn, inputs.timeoutMs, 'ours');
     const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} (${strategy})`;
+    if (outcome.kind === 'paused')
+        return pausedEnd(session, what, outcome.deployment, outcome.pause);
     if (outcome.kind === 'successful') {
         const message = `${what} completed: service deployment SUCCESSFUL; ${trafficAndCounts(outcome.deployment)}.`;
         log.info(message);
@@ -873,7 +929,11 @@ async function deployStaged(session, strategy, target, previousArn) {
     log.warning(cause);
     // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
     // the report, within its own; then the rollback, followed for up to `timeout`.
-    const start = await startStagedRollback(session, outcome, arn, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+    // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
+    const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
+    const start = whilePaused
+        ? (0,wrap_up/* decided */.rc)({ note: whilePaused })
+        : await startStagedRollback(session, outcome, arn, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
     const stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, ours, new wrap_up/* ReportBudget */.Yq(session));
     const rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
     const { note, report: rollback } = rolledBack;
@@ -912,6 +972,72 @@ async function findServiceDeployment(session, target) {
         throw new Error(`ListServiceDeployments shows no service deployment for deployment ${target.id} of service ${service}`);
     }
     return newest;
+}
+
+;// CONCATENATED MODULE: ./src/deploy-rolling.ts
+
+
+
+
+
+
+
+/** An error during the wrap-up (after the wait ended): what the report had found, and the cause already told. */
+class WrapUpInterrupted extends Error {
+    error;
+    stoppedTasks;
+    causeText;
+    constructor(error, stoppedTasks, causeText) {
+        super(causeText);
+        this.error = error;
+        this.stoppedTasks = stoppedTasks;
+        this.causeText = causeText;
+    }
+}
+/** Errors while waiting are thrown as they are; errors of the wrap-up as WrapUpInterrupted. */
+async function followRolling(session, target, previousArn, known) {
+    const { inputs, log } = session;
+    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+    const outcome = await follow(session, target, inputs.timeoutMs, known);
+    if (outcome.kind === 'paused') {
+        const message = `${describeOutcome(session, outcome, target)} The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue.`;
+        log.info(message);
+        const finalState = (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
+        return { status: 'paused', message, finalState, stoppedTasks: [], pause: outcome.pause };
+    }
+    if (outcome.kind === 'completed') {
+        const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
+        log.info(message);
+        return { status: 'succeeded', message, finalState: (0,src_session/* describeDeployment */.Ti)(outcome.deployment), stoppedTasks: [] };
+    }
+    // It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
+    const cause = describeOutcome(session, outcome, target);
+    log.warning(cause);
+    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+    // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
+    let stoppedTasks = [];
+    let rolledBack;
+    try {
+        // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
+        const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
+        const start = whilePaused
+            ? (0,wrap_up/* decided */.rc)({ note: whilePaused })
+            : await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+        stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
+        rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
+    }
+    catch (error) {
+        throw new WrapUpInterrupted(error, stoppedTasks, cause);
+    }
+    const { note, report: rollback } = rolledBack;
+    log.info(note);
+    return {
+        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
+        message: `${cause} ${note}`,
+        finalState: (0,src_session/* describeDeployment */.Ti)(outcome.deployment),
+        stoppedTasks,
+        ...(rollback ? { rollback } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/checks.ts
@@ -1441,9 +1567,6 @@ function leaves(value, path, into = new Map()) {
 
 
 
-
-
-
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
@@ -1601,46 +1724,30 @@ class Deployer {
             // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
             try {
                 const end = await deployStaged(session, staged, target, previousArn);
-                const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
+                const extra = {
+                    stoppedTasks: end.stoppedTasks,
+                    serviceDeploymentArn: end.serviceDeploymentArn,
+                    ...(end.rollback ? { rollback: end.rollback } : {}),
+                    ...(end.pause ? { pause: end.pause } : {}),
+                };
                 return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
             }
             catch (error) {
                 return this.interrupted(error, known);
             }
         }
-        let outcome;
+        let end;
         try {
-            log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
-            outcome = await follow(session, target, inputs.timeoutMs, updated.service);
+            end = await followRolling(session, target, previousArn, updated.service);
         }
         catch (error) {
-            return this.interrupted(error, known);
+            if (!(error instanceof WrapUpInterrupted))
+                return this.interrupted(error, known);
+            return this.interrupted(error.error, { ...known, stoppedTasks: error.stoppedTasks }, error.causeText);
         }
-        if (outcome.kind === 'completed') {
-            const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
-            log.info(message);
-            return this.settled(known, 'succeeded', message, (0,src_session/* describeDeployment */.Ti)(outcome.deployment));
-        }
-        // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
-        const cause = describeOutcome(session, outcome, target);
-        log.warning(cause);
-        // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
-        // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
-        let stoppedTasks = [];
-        let rolledBack;
-        try {
-            const start = await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
-            stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
-            rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
-        }
-        catch (error) {
-            return this.interrupted(error, { ...known, stoppedTasks }, cause);
-        }
-        const { note, report: rollback } = rolledBack;
-        log.info(note);
-        const status = statusAfterFailure(rolledBack, outcome.kind === 'timed-out');
-        const finalState = (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
-        return this.settled({ ...known, stoppedTasks, ...(rollback ? { rollback } : {}) }, status, `${cause} ${note}`, finalState);
+        const pause = end.pause ? { pause: end.pause, serviceDeploymentArn: end.pause.serviceDeploymentArn } : {};
+        const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}), ...pause };
+        return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
     }
     /** A result the step reached by itself (not cancelled), timed from the step's start. */
     settled(known, status, message, finalState) {
@@ -2529,14 +2636,16 @@ async function resolveTaskDefinition(session, before, limits) {
 /* harmony export */   mQ: () => (/* binding */ countsOf),
 /* harmony export */   mw: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.mw)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1234);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
-/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8917);
+/* harmony import */ var _pause_watch_pauses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2217);
+/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8917);
 /**
  * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
  * progress lines already printed, the last service state seen, and the one way to call ECS (core's EcsCallSession:
  * errors explained, each call bounded by the cancel signal and, where given, a time limit).
  */
+
 
 
 
@@ -2551,12 +2660,17 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     breakerFailed = new Set();
     lastService;
     current;
+    /** PAUSE hooks: what each poll of a service deployment does about a pause (pause/watch-pauses.ts). */
+    pauses;
+    /** Deployments ECS rolled back itself (their service deployment shows it): a replacement is that rollback. */
+    rolledBackByEcs = new Set();
     wrapUpBudgets;
     constructor(inputs, deps) {
         super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
         this.inputs = inputs;
         this.started = deps.clock.now();
-        this.wrapUpBudgets = { ..._wrap_up_js__WEBPACK_IMPORTED_MODULE_1__/* .WRAP_UP_BUDGETS */ .mR, ...deps.wrapUp };
+        this.wrapUpBudgets = { ..._wrap_up_js__WEBPACK_IMPORTED_MODULE_2__/* .WRAP_UP_BUDGETS */ .mR, ...deps.wrapUp };
+        this.pauses = new _pause_watch_pauses_js__WEBPACK_IMPORTED_MODULE_1__/* .PauseWatch */ .Mh(this, inputs.onPause);
     }
     elapsed() {
         const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
@@ -2576,7 +2690,7 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     /** DescribeServices for our one service; a missing service is an error that names it. */
     async describeService(limits = {}) {
         const { cluster, service } = this.inputs;
-        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
+        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
         const found = response.services?.[0];
         if (!found || found.status === 'INACTIVE') {
             const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
