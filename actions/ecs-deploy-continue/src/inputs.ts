@@ -6,7 +6,8 @@ const ON_PAUSE = ['return', 'wait', 'continue'] as const;
 const ACTIONS = ['continue', 'rollback'] as const;
 
 // arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/NCWGC2ZR-taawPAYrIaU5
-const SERVICE_DEPLOYMENT_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:service-deployment\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/;
+const SERVICE_DEPLOYMENT_ARN =
+  /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:service-deployment\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+\/[A-Za-z0-9_-]+$/;
 
 /** Reads and validates every input before any AWS call. */
 export function readContinueInputs(input: InputReader = new InputReader()): ContinueInputs {

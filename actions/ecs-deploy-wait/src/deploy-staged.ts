@@ -14,12 +14,12 @@ import {
   type StagedStrategy,
   trafficAndCounts,
 } from './follow/staged.js';
+import { leastDurationWithPauses, type Pause, pausedEnd } from './pause/paused.js';
 import { statusAfterFailure } from './rollback.js';
 import { startStagedRollback } from './rollback-staged.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployStatus, RollbackReport, StoppedTask, Target } from './types.js';
-import { leastDurationWithPauses, type Pause, pausedEnd } from './pause/paused.js';
 import { decided, decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
 /** How a staged deployment ended, for the orchestrator to turn into the step's result. */

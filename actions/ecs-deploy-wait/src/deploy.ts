@@ -8,8 +8,8 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from './aws-errors.js';
-import { deployStaged, refuseShortTimeout } from './deploy-staged.js';
 import { followRolling, type RollingEnd, WrapUpInterrupted } from './deploy-rolling.js';
+import { deployStaged, refuseShortTimeout } from './deploy-staged.js';
 import { stagedStrategyOf } from './follow/staged.js';
 import type { DeployInputs } from './inputs.js';
 import type { UpdateAsked } from './landed-update.js';

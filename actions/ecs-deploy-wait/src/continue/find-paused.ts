@@ -52,7 +52,12 @@ export async function findPaused(
     );
   }
   const pause = pauseToActOn(deployment, arn, request.hookId);
-  return { deployment, pause, cluster: nameOf(deployment.clusterArn) ?? cluster, service: nameOf(deployment.serviceArn) ?? service };
+  return {
+    deployment,
+    pause,
+    cluster: nameOf(deployment.clusterArn) ?? cluster,
+    service: nameOf(deployment.serviceArn) ?? service,
+  };
 }
 
 function pauseToActOn(deployment: ServiceDeployment, arn: string, hookId: string | undefined): Pause {

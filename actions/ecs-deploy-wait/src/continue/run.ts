@@ -6,8 +6,8 @@
 import { ContinueServiceDeploymentCommand } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage } from '@ecs-actions/core';
 import { errorCode, isAbort } from '../aws-errors.js';
-import { deployStaged } from '../deploy-staged.js';
 import { followRolling, type RollingEnd, WrapUpInterrupted } from '../deploy-rolling.js';
+import { deployStaged } from '../deploy-staged.js';
 import { stagedStrategyOf } from '../follow/staged.js';
 import type { DeployInputs } from '../inputs.js';
 import { describePause, type OnPauseMode } from '../pause/watch-pauses.js';
@@ -38,7 +38,9 @@ export async function continueDeployment(inputs: ContinueInputs, deps: DeployDep
     return await continueAndFollow(inputs, deps);
   } catch (error) {
     if (isAbort(error) || deps.signal?.aborted) {
-      throw new ConfigurationError('Cancelled before anything was changed: no deployment was continued or rolled back.');
+      throw new ConfigurationError(
+        'Cancelled before anything was changed: no deployment was continued or rolled back.',
+      );
     }
     throw error;
   }

@@ -4,10 +4,10 @@
  */
 import type { Deployment, DeploymentCircuitBreaker, Service, ServiceDeployment } from '@aws-sdk/client-ecs';
 import { formatDuration } from '@ecs-actions/core';
+import { describePause, hasPauseHooks } from '../pause/watch-pauses.js';
 import { type DeploySession, describeDeployment, failureThreshold } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { Outcome, Target } from '../types.js';
-import { describePause, hasPauseHooks } from '../pause/watch-pauses.js';
 import { describeServiceDeployment } from './staged.js';
 import { watch } from './watch.js';
 
@@ -176,7 +176,10 @@ export function describeOutcome(
     case 'replaced': {
       const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
       const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
-      const rolledBackBy = BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id) ? "ECS's deployment circuit breaker" : 'ECS';
+      const rolledBackBy =
+        BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id)
+          ? "ECS's deployment circuit breaker"
+          : 'ECS';
       return outcome.ecsRollback
         ? `${what} failed and ${rolledBackBy} rolled it back${reason}: ${by} replaced it.`
         : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;

@@ -13,7 +13,12 @@ import { describePause, type Pause } from './watch-pauses.js';
 export type { Pause } from './watch-pauses.js';
 
 /** on-pause: return: the step ends at the pause; the next job continues it (ecs-deploy-continue). */
-export function pausedEnd(session: DeploySession, what: string, deployment: ServiceDeployment, pause: Pause): StagedEnd {
+export function pausedEnd(
+  session: DeploySession,
+  what: string,
+  deployment: ServiceDeployment,
+  pause: Pause,
+): StagedEnd {
   const message = `${what} is ${describePause(pause)}. The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue (service-deployment-arn ${pause.serviceDeploymentArn}, hook-id ${pause.hookId}).`;
   session.log.info(message);
   return {
@@ -70,7 +75,9 @@ export function leastDurationWithPauses(
     const pauseMs = pauses.reduce(
       (sum, hook) =>
         sum +
-        (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_PAUSE_MINUTES) * 60_000 * (hook.lifecycleStages?.length ?? 1),
+        (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_PAUSE_MINUTES) *
+          60_000 *
+          (hook.lifecycleStages?.length ?? 1),
       0,
     );
     if (timeoutMs < least.ms + pauseMs) {

@@ -104,7 +104,9 @@ export class PauseWatch {
 
 /** on-pause: continue: ContinueServiceDeployment CONTINUE for the pause, at once. */
 async function continueNow(session: DeploySession, pause: Pause): Promise<void> {
-  session.log.info(`on-pause: continue: continuing service deployment ${pause.serviceDeploymentArn} (hook ${pause.hookId})`);
+  session.log.info(
+    `on-pause: continue: continuing service deployment ${pause.serviceDeploymentArn} (hook ${pause.hookId})`,
+  );
   try {
     await session.call('ContinueServiceDeployment', (o) =>
       session.deps.ecs.send(
