@@ -16,10 +16,152 @@ __webpack_require__.d(__webpack_exports__, {
   summaryMarkdown: () => (/* reexport */ summaryMarkdown)
 });
 
+;// CONCATENATED MODULE: ../ecs-deploy-wait/src/pause/outputs.ts
+function pauseOutputs(result) {
+    const { pause } = result;
+    return {
+        'service-deployment-arn': result.serviceDeploymentArn ?? pause?.serviceDeploymentArn,
+        'pause-hook-id': pause?.hookId,
+        'pause-stage': pause?.stage,
+        'pause-expires-at': pause?.expiresAt?.toISOString(),
+        'pause-timeout-action': pause?.timeoutAction,
+    };
+}
+
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
 var src = __webpack_require__(7687);
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 6 modules
 var src_ecs = __webpack_require__(2067);
+;// CONCATENATED MODULE: ../ecs-deploy-wait/src/aws-errors.ts
+// The ECS call errors live in core (shared with ecs-run-task); the phases of a deploy import them from here.
+
+
+
+
+/** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
+function isUnanswered(error) {
+    return (0,src_ecs/* isAbort */.rV)(error) || error instanceof src_ecs/* NoAnswerError */.i5 || error instanceof src_ecs/* AwsRetriesExhaustedError */.B1;
+}
+/** The same error, its message followed by what this step had already done. */
+function withWhatWasDone(error, done) {
+    if (error instanceof AwsCallError)
+        return new AwsCallError(`${error.message} ${done}`, error.code, error.operation);
+    if (error instanceof ConfigurationError)
+        return new ConfigurationError(`${error.message} ${done}`);
+    const wrapped = new Error(`${errorMessage(error)} ${done}`);
+    if (error instanceof Error && error.stack)
+        wrapped.stack = `${wrapped.message}\n${error.stack}`;
+    return wrapped;
+}
+
+;// CONCATENATED MODULE: ../ecs-deploy-wait/src/pause/watch-pauses.ts
+/**
+ * PAUSE lifecycle hooks (ECS, since 2026-05): a deployment paused at a stage is not a slow one. While following a
+ * service deployment, each poll looks for a PAUSE hook AWAITING_ACTION, prints its stage, hookId, expiry and timeout
+ * action once, and does what `on-pause` says: `return` ends the wait with the pause, `continue` continues it at once
+ * (ContinueServiceDeployment), `wait` keeps waiting for someone else to continue it (within `timeout`). When the
+ * step's time runs out during a pause, it does not roll back: ECS takes the pause's own timeout action.
+ */
+
+
+
+
+const ON_PAUSE_MODES = ['return', 'wait', 'continue'];
+/** The PAUSE hooks AWAITING_ACTION of a service deployment that goes forward (IN_PROGRESS). */
+function awaitingPauses(deployment) {
+    if (deployment.status !== 'IN_PROGRESS')
+        return [];
+    return (deployment.lifecycleHookDetails ?? [])
+        .filter((hook) => hook.targetType === 'PAUSE' && hook.status === 'AWAITING_ACTION' && hook.hookId)
+        .map((hook) => pauseOf(deployment, hook));
+}
+function pauseOf(deployment, hook) {
+    return {
+        serviceDeploymentArn: deployment.serviceDeploymentArn ?? '',
+        hookId: hook.hookId ?? '',
+        stage: deployment.lifecycleStage ?? '?',
+        ...(hook.expiresAt ? { expiresAt: hook.expiresAt } : {}),
+        ...(hook.timeoutAction ? { timeoutAction: hook.timeoutAction } : {}),
+    };
+}
+/** "paused at stage POST_TEST_TRAFFIC_SHIFT (lifecycle hook ecs-pause-…), until 2026-…Z, then ECS will ROLLBACK" */
+function describePause(pause) {
+    const until = pause.expiresAt ? `, until ${pause.expiresAt.toISOString()}` : '';
+    const then = pause.timeoutAction ? `, then ECS will ${pause.timeoutAction} (the hook's timeout action)` : '';
+    return `paused at stage ${pause.stage} (lifecycle hook ${pause.hookId} AWAITING_ACTION${until}${then})`;
+}
+/** Whether the service's deployment configuration has PAUSE hooks (a rolling follower then reads the deployment). */
+function hasPauseHooks(service) {
+    return (service?.deploymentConfiguration?.lifecycleHooks ?? []).some((hook) => hook.targetType === 'PAUSE');
+}
+/** What each follower asks on every poll of its service deployment (session.pauses). */
+class PauseWatch {
+    session;
+    mode;
+    printed = new Set();
+    continued = new Set();
+    /** The pause the deployment waits at now (on-pause: wait), for the account when the time runs out. */
+    current;
+    constructor(session, mode) {
+        this.session = session;
+        this.mode = mode;
+    }
+    /** The pause that ends the wait (on-pause: return), or undefined to keep following. */
+    async judge(deployment) {
+        const [pause] = awaitingPauses(deployment);
+        this.current = pause;
+        if (!pause)
+            return undefined;
+        const { log } = this.session;
+        if (!this.printed.has(pause.hookId)) {
+            this.printed.add(pause.hookId);
+            log.info(`[${this.session.elapsed()}] service deployment ${pause.serviceDeploymentArn} ${describePause(pause)}`);
+            if (this.mode === 'wait') {
+                log.info(`on-pause: wait: waiting for someone to continue or roll it back (ecs-deploy-continue, the console, or aws ecs continue-service-deployment --hook-id ${pause.hookId}).`);
+            }
+        }
+        if (this.mode === 'return')
+            return pause;
+        if (this.mode === 'continue' && !this.continued.has(pause.hookId)) {
+            this.continued.add(pause.hookId);
+            await continueNow(this.session, pause);
+        }
+        return undefined;
+    }
+    /** Why the step does not roll back when its time ran out during a pause, or undefined when not paused. */
+    noRollbackWhilePaused() {
+        const pause = this.current;
+        if (!pause)
+            return undefined;
+        return `No rollback: the deployment is ${describePause(pause)}; ECS keeps it paused until someone continues it or the pause expires, and this step leaves that to the service's own pause configuration.`;
+    }
+}
+/** on-pause: continue: ContinueServiceDeployment CONTINUE for the pause, at once. */
+async function continueNow(session, pause) {
+    session.log.info(`on-pause: continue: continuing service deployment ${pause.serviceDeploymentArn} (hook ${pause.hookId})`);
+    try {
+        await session.call('ContinueServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.ContinueServiceDeploymentCommand({
+            serviceDeploymentArn: pause.serviceDeploymentArn,
+            hookId: pause.hookId,
+            action: 'CONTINUE',
+        }), o));
+    }
+    catch (error) {
+        // Refused (denied, throttled past retries): the step cannot do what on-pause asks.
+        if (!isInvalidParameter(error))
+            throw error;
+        // Someone else acted on it first (it is no longer AWAITING_ACTION): the next poll shows what they chose.
+        session.log.warning(`ContinueServiceDeployment for hook ${pause.hookId} failed: ${(0,src/* errorMessage */.gJ)(error)}`);
+    }
+}
+/** ECS refused the request's parameters (ContinueServiceDeployment: the hook is no longer AWAITING_ACTION). */
+function isInvalidParameter(error) {
+    const code = error instanceof src_ecs/* AwsCallError */.iQ ? error.code : (0,src_ecs/* errorCode */.CA)(error);
+    return code === 'InvalidParameterException';
+}
+
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/taskdef.ts
 // The rendered task definition (reading, comparing, naming) lives in core, shared with ecs-run-task.
 
@@ -111,142 +253,6 @@ function durationCell(result) {
     const took = (0,src/* formatDuration */.a3)(Math.round(result.durationMs / 1000) * 1000);
     const predicted = result.preflight?.predictedMs;
     return predicted === undefined ? took : `${took} (predicted at least ${(0,src/* formatDuration */.a3)(predicted)})`;
-}
-
-;// CONCATENATED MODULE: ../ecs-deploy-wait/src/pause/outputs.ts
-function pauseOutputs(result) {
-    const { pause } = result;
-    return {
-        'service-deployment-arn': result.serviceDeploymentArn ?? pause?.serviceDeploymentArn,
-        'pause-hook-id': pause?.hookId,
-        'pause-stage': pause?.stage,
-        'pause-expires-at': pause?.expiresAt?.toISOString(),
-        'pause-timeout-action': pause?.timeoutAction,
-    };
-}
-
-// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1234);
-;// CONCATENATED MODULE: ../ecs-deploy-wait/src/aws-errors.ts
-// The ECS call errors live in core (shared with ecs-run-task); the phases of a deploy import them from here.
-
-
-
-
-/** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
-function isUnanswered(error) {
-    return (0,src_ecs/* isAbort */.rV)(error) || error instanceof src_ecs/* NoAnswerError */.i5 || error instanceof src_ecs/* AwsRetriesExhaustedError */.B1;
-}
-/** The same error, its message followed by what this step had already done. */
-function withWhatWasDone(error, done) {
-    if (error instanceof AwsCallError)
-        return new AwsCallError(`${error.message} ${done}`, error.code, error.operation);
-    if (error instanceof ConfigurationError)
-        return new ConfigurationError(`${error.message} ${done}`);
-    const wrapped = new Error(`${errorMessage(error)} ${done}`);
-    if (error instanceof Error && error.stack)
-        wrapped.stack = `${wrapped.message}\n${error.stack}`;
-    return wrapped;
-}
-
-;// CONCATENATED MODULE: ../ecs-deploy-wait/src/pause/watch-pauses.ts
-/**
- * PAUSE lifecycle hooks (ECS, since 2026-05): a deployment paused at a stage is not a slow one. While following a
- * service deployment, each poll looks for a PAUSE hook AWAITING_ACTION, prints its stage, hookId, expiry and timeout
- * action once, and does what `on-pause` says: `return` ends the wait with the pause, `continue` continues it at once
- * (ContinueServiceDeployment), `wait` keeps waiting for someone else to continue it (within `timeout`). When the
- * step's time runs out during a pause, it does not roll back: ECS takes the pause's own timeout action.
- */
-
-
-
-const ON_PAUSE_MODES = ['return', 'wait', 'continue'];
-/** The PAUSE hooks AWAITING_ACTION of a service deployment that goes forward (IN_PROGRESS). */
-function awaitingPauses(deployment) {
-    if (deployment.status !== 'IN_PROGRESS')
-        return [];
-    return (deployment.lifecycleHookDetails ?? [])
-        .filter((hook) => hook.targetType === 'PAUSE' && hook.status === 'AWAITING_ACTION' && hook.hookId)
-        .map((hook) => pauseOf(deployment, hook));
-}
-function pauseOf(deployment, hook) {
-    return {
-        serviceDeploymentArn: deployment.serviceDeploymentArn ?? '',
-        hookId: hook.hookId ?? '',
-        stage: deployment.lifecycleStage ?? '?',
-        ...(hook.expiresAt ? { expiresAt: hook.expiresAt } : {}),
-        ...(hook.timeoutAction ? { timeoutAction: hook.timeoutAction } : {}),
-    };
-}
-/** "paused at stage POST_TEST_TRAFFIC_SHIFT (lifecycle hook ecs-pause-…), until 2026-…Z, then ECS will ROLLBACK" */
-function describePause(pause) {
-    const until = pause.expiresAt ? `, until ${pause.expiresAt.toISOString()}` : '';
-    const then = pause.timeoutAction ? `, then ECS will ${pause.timeoutAction} (the hook's timeout action)` : '';
-    return `paused at stage ${pause.stage} (lifecycle hook ${pause.hookId} AWAITING_ACTION${until}${then})`;
-}
-/** Whether the service's deployment configuration has PAUSE hooks (a rolling follower then reads the deployment). */
-function hasPauseHooks(service) {
-    return (service?.deploymentConfiguration?.lifecycleHooks ?? []).some((hook) => hook.targetType === 'PAUSE');
-}
-/** What each follower asks on every poll of its service deployment (session.pauses). */
-class PauseWatch {
-    session;
-    mode;
-    printed = new Set();
-    continued = new Set();
-    /** The pause the deployment waits at now (on-pause: wait), for the account when the time runs out. */
-    current;
-    constructor(session, mode) {
-        this.session = session;
-        this.mode = mode;
-    }
-    /** The pause that ends the wait (on-pause: return), or undefined to keep following. */
-    async judge(deployment) {
-        const [pause] = awaitingPauses(deployment);
-        this.current = pause;
-        if (!pause)
-            return undefined;
-        const { log } = this.session;
-        if (!this.printed.has(pause.hookId)) {
-            this.printed.add(pause.hookId);
-            log.info(`[${this.session.elapsed()}] service deployment ${pause.serviceDeploymentArn} ${describePause(pause)}`);
-            if (this.mode === 'wait') {
-                log.info(`on-pause: wait: waiting for someone to continue or roll it back (ecs-deploy-continue, the console, or aws ecs continue-service-deployment --hook-id ${pause.hookId}).`);
-            }
-        }
-        if (this.mode === 'return')
-            return pause;
-        if (this.mode === 'continue' && !this.continued.has(pause.hookId)) {
-            this.continued.add(pause.hookId);
-            await continueNow(this.session, pause);
-        }
-        return undefined;
-    }
-    /** Why the step does not roll back when its time ran out during a pause, or undefined when not paused. */
-    noRollbackWhilePaused() {
-        const pause = this.current;
-        if (!pause)
-            return undefined;
-        return `No rollback: the deployment is ${describePause(pause)}; ECS keeps it paused until someone continues it or the pause expires, and this step leaves that to the service's own pause configuration.`;
-    }
-}
-/** on-pause: continue: ContinueServiceDeployment CONTINUE for the pause, at once. */
-async function continueNow(session, pause) {
-    session.log.info(`on-pause: continue: continuing service deployment ${pause.serviceDeploymentArn} (hook ${pause.hookId})`);
-    try {
-        await session.call('ContinueServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.ContinueServiceDeploymentCommand({
-            serviceDeploymentArn: pause.serviceDeploymentArn,
-            hookId: pause.hookId,
-            action: 'CONTINUE',
-        }), o));
-    }
-    catch (error) {
-        // Refused (denied, throttled past retries): the step cannot do what on-pause asks.
-        if ((0,src_ecs/* errorCode */.CA)(error) !== 'InvalidParameterException')
-            throw error;
-        // Someone else acted on it first (it is no longer AWAITING_ACTION): the next poll shows what they chose.
-        session.log.warning(`ContinueServiceDeployment for hook ${pause.hookId} failed: ${(0,src/* errorMessage */.gJ)(error)}`);
-    }
 }
 
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/app-logs.ts
@@ -719,6 +725,146 @@ async function watch(session, w) {
     return result.status === 'done' ? result.value : w.timedOut();
 }
 
+;// CONCATENATED MODULE: ../ecs-deploy-wait/src/follow/staged.ts
+/**
+ * The native staged follower (deployment controller ECS, deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
+ * CANARY): follows our service deployment with DescribeServiceDeployments through its lifecycle stages until it
+ * ends (SUCCESSFUL, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED, STOPPED) or the time is up, printing each stage change,
+ * the traffic weights, the lifecycle hooks' outcomes, the alarms' state and the service events. The least time a
+ * strategy needs (bake times, linear steps, canary bake) is computed here from the service's configuration.
+ */
+
+
+
+
+/** The service's native staged strategy, or undefined for a rolling update (ROLLING or none). */
+function stagedStrategyOf(service) {
+    const strategy = service.deploymentConfiguration?.strategy;
+    return strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY' ? strategy : undefined;
+}
+const MINUTE = 60_000;
+/** LinearConfiguration and CanaryConfiguration defaults (ECS API reference). */
+const LINEAR_DEFAULTS = { stepPercent: 10, stepBakeTimeInMinutes: 6 };
+const CANARY_DEFAULTS = { canaryBakeTimeInMinutes: 10 };
+/**
+ * The least time a staged deployment of this configuration takes, before the tasks' own start-up: the waits ECS
+ * keeps whatever happens (DeploymentConfiguration.bakeTimeInMinutes; LINEAR: stepBakeTimeInMinutes between its
+ * traffic steps, not after the last; CANARY: canaryBakeTimeInMinutes), and how it adds up, in words.
+ */
+function staged_leastDuration(strategy, configuration) {
+    const bakeMs = (configuration?.bakeTimeInMinutes ?? 0) * MINUTE;
+    const bake = bakeMs > 0 ? `bake time ${formatDuration(bakeMs)}` : 'no bake time';
+    if (strategy === 'LINEAR') {
+        const step = configuration?.linearConfiguration?.stepPercent ?? LINEAR_DEFAULTS.stepPercent;
+        const stepBakeMs = (configuration?.linearConfiguration?.stepBakeTimeInMinutes ?? LINEAR_DEFAULTS.stepBakeTimeInMinutes) * MINUTE;
+        const shifts = Math.ceil(100 / step - 1e-9);
+        const waitsMs = (shifts - 1) * stepBakeMs;
+        return {
+            ms: waitsMs + bakeMs,
+            parts: `${shifts - 1} waits of ${formatDuration(stepBakeMs)} between ${shifts} traffic shifts of ${step}% + ${bake}`,
+        };
+    }
+    if (strategy === 'CANARY') {
+        const canaryMs = (configuration?.canaryConfiguration?.canaryBakeTimeInMinutes ?? CANARY_DEFAULTS.canaryBakeTimeInMinutes) * MINUTE;
+        return { ms: canaryMs + bakeMs, parts: `canary bake time ${formatDuration(canaryMs)} + ${bake}` };
+    }
+    return { ms: bakeMs, parts: bake };
+}
+const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+/** Statuses of a service deployment still going forward (its lifecycle stage is its own progress). */
+const FORWARD = new Set(['PENDING', 'IN_PROGRESS']);
+/**
+ * Polls DescribeServiceDeployments (and DescribeServices for the events) until the service deployment `arn` ends or
+ * `timeoutMs` runs out. A rollback in progress (ECS's, or ours) is followed to its end.
+ */
+async function followStaged(session, arn, timeoutMs, label) {
+    let last;
+    let forwardStage;
+    const printed = new Map();
+    return watch(session, {
+        operation: 'ecs:DescribeServiceDeployments',
+        timeoutMs,
+        read: async (limits) => {
+            const [deployment, service] = await Promise.all([
+                describeServiceDeployment(session, arn, limits),
+                session.describeService(limits),
+            ]);
+            session.lastService = service;
+            printNewEvents(session, service);
+            return deployment;
+        },
+        judge: async (deployment) => {
+            last = deployment;
+            printChanges(session, deployment, label, printed);
+            if (FORWARD.has(deployment.status ?? ''))
+                forwardStage = deployment.lifecycleStage ?? forwardStage;
+            const pause = label === 'rollback' ? undefined : await session.pauses.judge(deployment);
+            if (pause)
+                return { kind: 'paused', deployment, pause };
+            if (deployment.status === 'SUCCESSFUL')
+                return { kind: 'successful', deployment };
+            if (ENDED.has(deployment.status ?? '')) {
+                return { kind: 'ended', deployment, ...(forwardStage ? { failedAtStage: forwardStage } : {}) };
+            }
+            return undefined;
+        },
+        timedOut: (stalled) => ({
+            kind: 'timed-out',
+            ...(last ? { deployment: last } : {}),
+            ...(stalled ? { stalled } : {}),
+        }),
+    });
+}
+async function describeServiceDeployment(session, arn, limits) {
+    const answer = await session.call('DescribeServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), o), limits);
+    const found = answer.serviceDeployments?.[0];
+    if (!found) {
+        throw new Error(`DescribeServiceDeployments did not find service deployment ${arn} (${answer.failures?.[0]?.reason ?? 'no answer'})`);
+    }
+    return found;
+}
+/** One line per change: status (with ECS's reason), lifecycle stage and traffic, each hook's outcome, the alarms. */
+function printChanges(session, d, label, printed) {
+    const say = (key, line) => {
+        if (printed.get(key) === line)
+            return;
+        printed.set(key, line);
+        session.log.info(`[${session.elapsed()}] ${line}`);
+    };
+    const since = d.updatedAt ? ` (since ${d.updatedAt.toISOString()})` : '';
+    say('stage', `service deployment (${label}) ${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}${since}: ${trafficAndCounts(d)}` +
+        (d.statusReason ? `; ${d.statusReason}` : ''));
+    for (const hook of d.lifecycleHookDetails ?? []) {
+        const name = hook.targetType === 'PAUSE' ? `PAUSE ${hook.hookId}` : (hook.targetArn ?? hook.hookId ?? '?');
+        say(`hook ${hook.hookId}`, `lifecycle hook ${name}: ${hook.status ?? '?'}`);
+    }
+    if (d.alarms && d.alarms.status !== 'DISABLED') {
+        const triggered = d.alarms.triggeredAlarmNames ?? [];
+        say('alarms', `alarms ${d.alarms.status ?? '?'} (${(d.alarms.alarmNames ?? []).join(', ') || 'none'})` +
+            (triggered.length > 0 ? `: in ALARM ${triggered.join(', ')}` : ''));
+    }
+}
+/** "new revision 2/2 running, 25% production / 100% test traffic; old 2/2 running, 75% production". */
+function trafficAndCounts(d) {
+    const revision = (name, r) => {
+        const weights = [
+            r.requestedProductionTrafficWeight !== undefined ? `${r.requestedProductionTrafficWeight}% production` : '',
+            r.requestedTestTrafficWeight !== undefined ? `${r.requestedTestTrafficWeight}% test` : '',
+        ].filter(Boolean);
+        return `${name} ${r.runningTaskCount ?? 0}/${r.requestedTaskCount ?? 0} running${weights.length > 0 ? `, ${weights.join(' / ')} traffic` : ''}`;
+    };
+    const parts = d.targetServiceRevision ? [revision('new revision', d.targetServiceRevision)] : [];
+    for (const source of d.sourceServiceRevisions ?? [])
+        parts.push(revision('old', source));
+    return parts.join('; ') || 'no revision counts';
+}
+/** "ROLLBACK_SUCCESSFUL at stage BAKE_TIME, new revision 0/2 running, …" */
+function describeServiceDeploymentState(d) {
+    if (!d)
+        return 'unknown';
+    return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
+}
+
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/follow/rolling.ts
 
 
@@ -880,7 +1026,9 @@ function describeOutcome(session, outcome, target) {
         case 'replaced': {
             const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
             const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
-            const rolledBackBy = BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id) ? "ECS's deployment circuit breaker" : 'ECS';
+            const rolledBackBy = BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id)
+                ? "ECS's deployment circuit breaker"
+                : 'ECS';
             return outcome.ecsRollback
                 ? `${what} failed and ${rolledBackBy} rolled it back${reason}: ${by} replaced it.`
                 : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;
@@ -904,146 +1052,6 @@ function describeFollowed(session, outcome) {
         case 'paused':
             return describePause(outcome.pause);
     }
-}
-
-;// CONCATENATED MODULE: ../ecs-deploy-wait/src/follow/staged.ts
-/**
- * The native staged follower (deployment controller ECS, deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
- * CANARY): follows our service deployment with DescribeServiceDeployments through its lifecycle stages until it
- * ends (SUCCESSFUL, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED, STOPPED) or the time is up, printing each stage change,
- * the traffic weights, the lifecycle hooks' outcomes, the alarms' state and the service events. The least time a
- * strategy needs (bake times, linear steps, canary bake) is computed here from the service's configuration.
- */
-
-
-
-
-/** The service's native staged strategy, or undefined for a rolling update (ROLLING or none). */
-function stagedStrategyOf(service) {
-    const strategy = service.deploymentConfiguration?.strategy;
-    return strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY' ? strategy : undefined;
-}
-const MINUTE = 60_000;
-/** LinearConfiguration and CanaryConfiguration defaults (ECS API reference). */
-const LINEAR_DEFAULTS = { stepPercent: 10, stepBakeTimeInMinutes: 6 };
-const CANARY_DEFAULTS = { canaryBakeTimeInMinutes: 10 };
-/**
- * The least time a staged deployment of this configuration takes, before the tasks' own start-up: the waits ECS
- * keeps whatever happens (DeploymentConfiguration.bakeTimeInMinutes; LINEAR: stepBakeTimeInMinutes between its
- * traffic steps, not after the last; CANARY: canaryBakeTimeInMinutes), and how it adds up, in words.
- */
-function staged_leastDuration(strategy, configuration) {
-    const bakeMs = (configuration?.bakeTimeInMinutes ?? 0) * MINUTE;
-    const bake = bakeMs > 0 ? `bake time ${formatDuration(bakeMs)}` : 'no bake time';
-    if (strategy === 'LINEAR') {
-        const step = configuration?.linearConfiguration?.stepPercent ?? LINEAR_DEFAULTS.stepPercent;
-        const stepBakeMs = (configuration?.linearConfiguration?.stepBakeTimeInMinutes ?? LINEAR_DEFAULTS.stepBakeTimeInMinutes) * MINUTE;
-        const shifts = Math.ceil(100 / step - 1e-9);
-        const waitsMs = (shifts - 1) * stepBakeMs;
-        return {
-            ms: waitsMs + bakeMs,
-            parts: `${shifts - 1} waits of ${formatDuration(stepBakeMs)} between ${shifts} traffic shifts of ${step}% + ${bake}`,
-        };
-    }
-    if (strategy === 'CANARY') {
-        const canaryMs = (configuration?.canaryConfiguration?.canaryBakeTimeInMinutes ?? CANARY_DEFAULTS.canaryBakeTimeInMinutes) * MINUTE;
-        return { ms: canaryMs + bakeMs, parts: `canary bake time ${formatDuration(canaryMs)} + ${bake}` };
-    }
-    return { ms: bakeMs, parts: bake };
-}
-const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
-/** Statuses of a service deployment still going forward (its lifecycle stage is its own progress). */
-const FORWARD = new Set(['PENDING', 'IN_PROGRESS']);
-/**
- * Polls DescribeServiceDeployments (and DescribeServices for the events) until the service deployment `arn` ends or
- * `timeoutMs` runs out. A rollback in progress (ECS's, or ours) is followed to its end.
- */
-async function followStaged(session, arn, timeoutMs, label) {
-    let last;
-    let forwardStage;
-    const printed = new Map();
-    return watch(session, {
-        operation: 'ecs:DescribeServiceDeployments',
-        timeoutMs,
-        read: async (limits) => {
-            const [deployment, service] = await Promise.all([
-                describeServiceDeployment(session, arn, limits),
-                session.describeService(limits),
-            ]);
-            session.lastService = service;
-            printNewEvents(session, service);
-            return deployment;
-        },
-        judge: async (deployment) => {
-            last = deployment;
-            printChanges(session, deployment, label, printed);
-            if (FORWARD.has(deployment.status ?? ''))
-                forwardStage = deployment.lifecycleStage ?? forwardStage;
-            const pause = label === 'rollback' ? undefined : await session.pauses.judge(deployment);
-            if (pause)
-                return { kind: 'paused', deployment, pause };
-            if (deployment.status === 'SUCCESSFUL')
-                return { kind: 'successful', deployment };
-            if (ENDED.has(deployment.status ?? '')) {
-                return { kind: 'ended', deployment, ...(forwardStage ? { failedAtStage: forwardStage } : {}) };
-            }
-            return undefined;
-        },
-        timedOut: (stalled) => ({
-            kind: 'timed-out',
-            ...(last ? { deployment: last } : {}),
-            ...(stalled ? { stalled } : {}),
-        }),
-    });
-}
-async function describeServiceDeployment(session, arn, limits) {
-    const answer = await session.call('DescribeServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), o), limits);
-    const found = answer.serviceDeployments?.[0];
-    if (!found) {
-        throw new Error(`DescribeServiceDeployments did not find service deployment ${arn} (${answer.failures?.[0]?.reason ?? 'no answer'})`);
-    }
-    return found;
-}
-/** One line per change: status (with ECS's reason), lifecycle stage and traffic, each hook's outcome, the alarms. */
-function printChanges(session, d, label, printed) {
-    const say = (key, line) => {
-        if (printed.get(key) === line)
-            return;
-        printed.set(key, line);
-        session.log.info(`[${session.elapsed()}] ${line}`);
-    };
-    const since = d.updatedAt ? ` (since ${d.updatedAt.toISOString()})` : '';
-    say('stage', `service deployment (${label}) ${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}${since}: ${trafficAndCounts(d)}` +
-        (d.statusReason ? `; ${d.statusReason}` : ''));
-    for (const hook of d.lifecycleHookDetails ?? []) {
-        const name = hook.targetType === 'PAUSE' ? `PAUSE ${hook.hookId}` : (hook.targetArn ?? hook.hookId ?? '?');
-        say(`hook ${hook.hookId}`, `lifecycle hook ${name}: ${hook.status ?? '?'}`);
-    }
-    if (d.alarms && d.alarms.status !== 'DISABLED') {
-        const triggered = d.alarms.triggeredAlarmNames ?? [];
-        say('alarms', `alarms ${d.alarms.status ?? '?'} (${(d.alarms.alarmNames ?? []).join(', ') || 'none'})` +
-            (triggered.length > 0 ? `: in ALARM ${triggered.join(', ')}` : ''));
-    }
-}
-/** "new revision 2/2 running, 25% production / 100% test traffic; old 2/2 running, 75% production". */
-function trafficAndCounts(d) {
-    const revision = (name, r) => {
-        const weights = [
-            r.requestedProductionTrafficWeight !== undefined ? `${r.requestedProductionTrafficWeight}% production` : '',
-            r.requestedTestTrafficWeight !== undefined ? `${r.requestedTestTrafficWeight}% test` : '',
-        ].filter(Boolean);
-        return `${name} ${r.runningTaskCount ?? 0}/${r.requestedTaskCount ?? 0} running${weights.length > 0 ? `, ${weights.join(' / ')} traffic` : ''}`;
-    };
-    const parts = d.targetServiceRevision ? [revision('new revision', d.targetServiceRevision)] : [];
-    for (const source of d.sourceServiceRevisions ?? [])
-        parts.push(revision('old', source));
-    return parts.join('; ') || 'no revision counts';
-}
-/** "ROLLBACK_SUCCESSFUL at stage BAKE_TIME, new revision 0/2 running, …" */
-function describeServiceDeploymentState(d) {
-    if (!d)
-        return 'unknown';
-    return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
 }
 
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/landed-update.ts
@@ -1360,6 +1368,135 @@ async function followEcsRollback(session, by) {
     return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
 }
 
+;// CONCATENATED MODULE: ../ecs-deploy-wait/src/deploy-rolling.ts
+
+
+
+
+
+
+
+/** An error during the wrap-up (after the wait ended): what the report had found, and the cause already told. */
+class WrapUpInterrupted extends Error {
+    error;
+    stoppedTasks;
+    causeText;
+    constructor(error, stoppedTasks, causeText) {
+        super(causeText);
+        this.error = error;
+        this.stoppedTasks = stoppedTasks;
+        this.causeText = causeText;
+    }
+}
+/** Errors while waiting are thrown as they are; errors of the wrap-up as WrapUpInterrupted. */
+async function followRolling(session, target, previousArn, known) {
+    const { inputs, log } = session;
+    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+    const outcome = await follow(session, target, inputs.timeoutMs, known);
+    if (outcome.kind === 'paused') {
+        const message = `${describeOutcome(session, outcome, target)} The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue.`;
+        log.info(message);
+        const finalState = describeDeployment(outcome.deployment);
+        return { status: 'paused', message, finalState, stoppedTasks: [], pause: outcome.pause };
+    }
+    if (outcome.kind === 'completed') {
+        const message = `Deployment ${target.id} of ${(0,src_ecs/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} completed: ${countsOf(outcome.deployment)}.`;
+        log.info(message);
+        return { status: 'succeeded', message, finalState: describeDeployment(outcome.deployment), stoppedTasks: [] };
+    }
+    // It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
+    const cause = describeOutcome(session, outcome, target);
+    log.warning(cause);
+    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+    // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
+    let stoppedTasks = [];
+    let rolledBack;
+    try {
+        // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
+        const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
+        const start = whilePaused
+            ? decided({ note: whilePaused })
+            : await startRollback(session, outcome, target, previousArn, decisionBudget(session));
+        stoppedTasks = await reportFailure(session, target, new ReportBudget(session));
+        rolledBack = await finishRollback(start);
+    }
+    catch (error) {
+        throw new WrapUpInterrupted(error, stoppedTasks, cause);
+    }
+    const { note, report: rollback } = rolledBack;
+    log.info(note);
+    return {
+        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
+        message: `${cause} ${note}`,
+        finalState: describeDeployment(outcome.deployment),
+        stoppedTasks,
+        ...(rollback ? { rollback } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ../ecs-deploy-wait/src/pause/paused.ts
+
+
+
+/** on-pause: return: the step ends at the pause; the next job continues it (ecs-deploy-continue). */
+function pausedEnd(session, what, deployment, pause) {
+    const message = `${what} is ${describePause(pause)}. The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue (service-deployment-arn ${pause.serviceDeploymentArn}, hook-id ${pause.hookId}).`;
+    session.log.info(message);
+    return {
+        status: 'paused',
+        message,
+        finalState: describeServiceDeploymentState(deployment),
+        serviceDeploymentArn: pause.serviceDeploymentArn,
+        stoppedTasks: [],
+        pause,
+    };
+}
+/** Lifecycle stages in the order a deployment walks them (the ones a pause can hold at, and the traffic stage). */
+const STAGE_ORDER = (/* unused pure expression or super */ null && ([
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'POST_SCALE_UP',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+]));
+/** DeploymentLifecycleHookTimeoutConfiguration defaults: a day, then ROLLBACK. */
+const DEFAULT_PAUSE_MINUTES = 1440;
+/**
+ * The least time the step waits for a staged deployment, pauses counted: with on-pause `return` it waits only up to
+ * the first pause (before PRODUCTION_TRAFFIC_SHIFT: no fixed wait at all; at POST_PRODUCTION_TRAFFIC_SHIFT: the
+ * traffic steps, not the bake time). With `wait`, a timeout shorter than the strategy plus the pauses' own timeouts is
+ * warned about: if nobody acts, ECS's timeout action comes after the step has given up.
+ */
+function paused_leastDurationWithPauses(session, strategy, configuration) {
+    const least = leastDuration(strategy, configuration);
+    const pauses = (configuration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE');
+    if (pauses.length === 0)
+        return least;
+    const { onPause, timeoutMs } = session.inputs;
+    if (onPause === 'return') {
+        const first = STAGE_ORDER.find((stage) => pauses.some((hook) => (hook.lifecycleStages ?? []).includes(stage)));
+        if (!first)
+            return least;
+        if (STAGE_ORDER.indexOf(first) < STAGE_ORDER.indexOf('PRODUCTION_TRAFFIC_SHIFT')) {
+            return { ms: 0, parts: `on-pause: return ends the step at the pause at ${first}, before any bake time` };
+        }
+        const shifts = leastDuration(strategy, { ...configuration, bakeTimeInMinutes: 0 });
+        return { ms: shifts.ms, parts: `${shifts.parts}, up to the pause at ${first} (on-pause: return)` };
+    }
+    if (onPause === 'wait') {
+        const pauseMs = pauses.reduce((sum, hook) => sum +
+            (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_PAUSE_MINUTES) *
+                60_000 *
+                (hook.lifecycleStages?.length ?? 1), 0);
+        if (timeoutMs < least.ms + pauseMs) {
+            session.log.warning(`on-pause: wait: the service's pauses may last up to ${formatDuration(pauseMs)} (their timeouts) on top of ${formatDuration(least.ms)} (${least.parts}), longer than timeout ${formatDuration(timeoutMs)}. If nobody continues them in time, the step ends timed out without a rollback and ECS takes each pause's timeout action. Use on-pause: return to end the step at the pause instead.`);
+        }
+    }
+    return least;
+}
+
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/rollback-staged.ts
 /**
  * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
@@ -1505,67 +1642,6 @@ const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
 /** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
 const STOP_ATTEMPTS = 3;
 
-;// CONCATENATED MODULE: ../ecs-deploy-wait/src/pause/paused.ts
-
-
-
-/** on-pause: return: the step ends at the pause; the next job continues it (ecs-deploy-continue). */
-function pausedEnd(session, what, deployment, pause) {
-    const message = `${what} is ${describePause(pause)}. The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue (service-deployment-arn ${pause.serviceDeploymentArn}, hook-id ${pause.hookId}).`;
-    session.log.info(message);
-    return {
-        status: 'paused',
-        message,
-        finalState: describeServiceDeploymentState(deployment),
-        serviceDeploymentArn: pause.serviceDeploymentArn,
-        stoppedTasks: [],
-        pause,
-    };
-}
-/** Lifecycle stages in the order a deployment walks them (the ones a pause can hold at, and the traffic stage). */
-const STAGE_ORDER = (/* unused pure expression or super */ null && ([
-    'RECONCILE_SERVICE',
-    'PRE_SCALE_UP',
-    'POST_SCALE_UP',
-    'POST_TEST_TRAFFIC_SHIFT',
-    'PRE_PRODUCTION_TRAFFIC_SHIFT',
-    'PRODUCTION_TRAFFIC_SHIFT',
-    'POST_PRODUCTION_TRAFFIC_SHIFT',
-]));
-/** DeploymentLifecycleHookTimeoutConfiguration defaults: a day, then ROLLBACK. */
-const DEFAULT_PAUSE_MINUTES = 1440;
-/**
- * The least time the step waits for a staged deployment, pauses counted: with on-pause `return` it waits only up to
- * the first pause (before PRODUCTION_TRAFFIC_SHIFT: no fixed wait at all; at POST_PRODUCTION_TRAFFIC_SHIFT: the
- * traffic steps, not the bake time). With `wait`, a timeout shorter than the strategy plus the pauses' own timeouts is
- * warned about: if nobody acts, ECS's timeout action comes after the step has given up.
- */
-function paused_leastDurationWithPauses(session, strategy, configuration) {
-    const least = leastDuration(strategy, configuration);
-    const pauses = (configuration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE');
-    if (pauses.length === 0)
-        return least;
-    const { onPause, timeoutMs } = session.inputs;
-    if (onPause === 'return') {
-        const first = STAGE_ORDER.find((stage) => pauses.some((hook) => (hook.lifecycleStages ?? []).includes(stage)));
-        if (!first)
-            return least;
-        if (STAGE_ORDER.indexOf(first) < STAGE_ORDER.indexOf('PRODUCTION_TRAFFIC_SHIFT')) {
-            return { ms: 0, parts: `on-pause: return ends the step at the pause at ${first}, before any bake time` };
-        }
-        const shifts = leastDuration(strategy, { ...configuration, bakeTimeInMinutes: 0 });
-        return { ms: shifts.ms, parts: `${shifts.parts}, up to the pause at ${first} (on-pause: return)` };
-    }
-    if (onPause === 'wait') {
-        const pauseMs = pauses.reduce((sum, hook) => sum +
-            (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_PAUSE_MINUTES) * 60_000 * (hook.lifecycleStages?.length ?? 1), 0);
-        if (timeoutMs < least.ms + pauseMs) {
-            session.log.warning(`on-pause: wait: the service's pauses may last up to ${formatDuration(pauseMs)} (their timeouts) on top of ${formatDuration(least.ms)} (${least.parts}), longer than timeout ${formatDuration(timeoutMs)}. If nobody continues them in time, the step ends timed out without a rollback and ECS takes each pause's timeout action. Use on-pause: return to end the step at the pause instead.`);
-        }
-    }
-    return least;
-}
-
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/deploy-staged.ts
 /**
  * The native staged branch of a deploy (strategy BLUE_GREEN, LINEAR or CANARY), after UpdateService: find our
@@ -1660,72 +1736,6 @@ async function findServiceDeployment(session, target) {
     return newest;
 }
 
-;// CONCATENATED MODULE: ../ecs-deploy-wait/src/deploy-rolling.ts
-
-
-
-
-
-
-
-/** An error during the wrap-up (after the wait ended): what the report had found, and the cause already told. */
-class WrapUpInterrupted extends Error {
-    error;
-    stoppedTasks;
-    causeText;
-    constructor(error, stoppedTasks, causeText) {
-        super(causeText);
-        this.error = error;
-        this.stoppedTasks = stoppedTasks;
-        this.causeText = causeText;
-    }
-}
-/** Errors while waiting are thrown as they are; errors of the wrap-up as WrapUpInterrupted. */
-async function followRolling(session, target, previousArn, known) {
-    const { inputs, log } = session;
-    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
-    const outcome = await follow(session, target, inputs.timeoutMs, known);
-    if (outcome.kind === 'paused') {
-        const message = `${describeOutcome(session, outcome, target)} The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue.`;
-        log.info(message);
-        const finalState = describeDeployment(outcome.deployment);
-        return { status: 'paused', message, finalState, stoppedTasks: [], pause: outcome.pause };
-    }
-    if (outcome.kind === 'completed') {
-        const message = `Deployment ${target.id} of ${(0,src_ecs/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} completed: ${countsOf(outcome.deployment)}.`;
-        log.info(message);
-        return { status: 'succeeded', message, finalState: describeDeployment(outcome.deployment), stoppedTasks: [] };
-    }
-    // It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
-    const cause = describeOutcome(session, outcome, target);
-    log.warning(cause);
-    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
-    // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
-    let stoppedTasks = [];
-    let rolledBack;
-    try {
-        // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
-        const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
-        const start = whilePaused
-            ? decided({ note: whilePaused })
-            : await startRollback(session, outcome, target, previousArn, decisionBudget(session));
-        stoppedTasks = await reportFailure(session, target, new ReportBudget(session));
-        rolledBack = await finishRollback(start);
-    }
-    catch (error) {
-        throw new WrapUpInterrupted(error, stoppedTasks, cause);
-    }
-    const { note, report: rollback } = rolledBack;
-    log.info(note);
-    return {
-        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
-        message: `${cause} ${note}`,
-        finalState: describeDeployment(outcome.deployment),
-        stoppedTasks,
-        ...(rollback ? { rollback } : {}),
-    };
-}
-
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/continue/find-paused.ts
 /**
  * Which paused service deployment to continue, checked before anything changes: the one named by its ARN, or the one
@@ -1758,7 +1768,12 @@ async function findPaused(session, request) {
         throw new src/* ConfigurationError */.j1(`Service deployment ${arn} is ${deployment.status ?? 'in an unknown status'}, not IN_PROGRESS: only a deployment in progress can be continued or rolled back. ${nothingChanged}`);
     }
     const pause = pauseToActOn(deployment, arn, request.hookId);
-    return { deployment, pause, cluster: nameOf(deployment.clusterArn) ?? cluster, service: nameOf(deployment.serviceArn) ?? service };
+    return {
+        deployment,
+        pause,
+        cluster: nameOf(deployment.clusterArn) ?? cluster,
+        service: nameOf(deployment.serviceArn) ?? service,
+    };
 }
 function pauseToActOn(deployment, arn, hookId) {
     const awaiting = awaitingPauses(deployment);
@@ -1808,6 +1823,7 @@ function nameOf(arn) {
  * (ContinueServiceDeployment), then follow it to its next pause or its end with ecs-deploy-wait's followers, report
  * and rollback rules (deploy-staged.ts, deploy-rolling.ts): the same result, outputs and summary.
  */
+
 
 
 
@@ -1902,9 +1918,10 @@ async function requestContinue(session, arn, hookId, action) {
         await session.call('ContinueServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId, action }), o));
     }
     catch (error) {
-        if ((0,src_ecs/* errorCode */.CA)(error) !== 'InvalidParameterException')
+        if (!isInvalidParameter(error))
             throw error;
-        throw new src/* ConfigurationError */.j1(`ECS refused to ${action} service deployment ${arn} (hook ${hookId}): ${(0,src/* errorMessage */.gJ)(error)} Nothing was changed.`);
+        const reason = error instanceof src_ecs/* AwsCallError */.iQ ? error.message.replace(/^.*?\): /, '') : (0,src/* errorMessage */.gJ)(error);
+        throw new src/* ConfigurationError */.j1(`ECS refused to ${action} service deployment ${arn} (hook ${hookId}): ${reason} Nothing was changed.`);
     }
 }
 /** Cancelled or an API error while following: what is known; ECS carries on with the deployment. */

@@ -17,18 +17,158 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(7687);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
-// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ./src/explain-failure.ts + 1 modules
 var explain_failure = __webpack_require__(2958);
+// EXTERNAL MODULE: ./src/pause/watch-pauses.ts
+var watch_pauses = __webpack_require__(2217);
 // EXTERNAL MODULE: ./src/session.ts
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
-// EXTERNAL MODULE: ./src/pause/watch-pauses.ts
-var watch_pauses = __webpack_require__(2217);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ./src/follow/watch.ts
 var watch = __webpack_require__(5778);
+;// CONCATENATED MODULE: ./src/follow/staged.ts
+/**
+ * The native staged follower (deployment controller ECS, deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
+ * CANARY): follows our service deployment with DescribeServiceDeployments through its lifecycle stages until it
+ * ends (SUCCESSFUL, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED, STOPPED) or the time is up, printing each stage change,
+ * the traffic weights, the lifecycle hooks' outcomes, the alarms' state and the service events. The least time a
+ * strategy needs (bake times, linear steps, canary bake) is computed here from the service's configuration.
+ */
+
+
+
+
+/** The service's native staged strategy, or undefined for a rolling update (ROLLING or none). */
+function stagedStrategyOf(service) {
+    const strategy = service.deploymentConfiguration?.strategy;
+    return strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY' ? strategy : undefined;
+}
+const MINUTE = 60_000;
+/** LinearConfiguration and CanaryConfiguration defaults (ECS API reference). */
+const LINEAR_DEFAULTS = { stepPercent: 10, stepBakeTimeInMinutes: 6 };
+const CANARY_DEFAULTS = { canaryBakeTimeInMinutes: 10 };
+/**
+ * The least time a staged deployment of this configuration takes, before the tasks' own start-up: the waits ECS
+ * keeps whatever happens (DeploymentConfiguration.bakeTimeInMinutes; LINEAR: stepBakeTimeInMinutes between its
+ * traffic steps, not after the last; CANARY: canaryBakeTimeInMinutes), and how it adds up, in words.
+ */
+function leastDuration(strategy, configuration) {
+    const bakeMs = (configuration?.bakeTimeInMinutes ?? 0) * MINUTE;
+    const bake = bakeMs > 0 ? `bake time ${(0,src/* formatDuration */.a3)(bakeMs)}` : 'no bake time';
+    if (strategy === 'LINEAR') {
+        const step = configuration?.linearConfiguration?.stepPercent ?? LINEAR_DEFAULTS.stepPercent;
+        const stepBakeMs = (configuration?.linearConfiguration?.stepBakeTimeInMinutes ?? LINEAR_DEFAULTS.stepBakeTimeInMinutes) * MINUTE;
+        const shifts = Math.ceil(100 / step - 1e-9);
+        const waitsMs = (shifts - 1) * stepBakeMs;
+        return {
+            ms: waitsMs + bakeMs,
+            parts: `${shifts - 1} waits of ${(0,src/* formatDuration */.a3)(stepBakeMs)} between ${shifts} traffic shifts of ${step}% + ${bake}`,
+        };
+    }
+    if (strategy === 'CANARY') {
+        const canaryMs = (configuration?.canaryConfiguration?.canaryBakeTimeInMinutes ?? CANARY_DEFAULTS.canaryBakeTimeInMinutes) * MINUTE;
+        return { ms: canaryMs + bakeMs, parts: `canary bake time ${(0,src/* formatDuration */.a3)(canaryMs)} + ${bake}` };
+    }
+    return { ms: bakeMs, parts: bake };
+}
+const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
+/** Statuses of a service deployment still going forward (its lifecycle stage is its own progress). */
+const FORWARD = new Set(['PENDING', 'IN_PROGRESS']);
+/**
+ * Polls DescribeServiceDeployments (and DescribeServices for the events) until the service deployment `arn` ends or
+ * `timeoutMs` runs out. A rollback in progress (ECS's, or ours) is followed to its end.
+ */
+async function followStaged(session, arn, timeoutMs, label) {
+    let last;
+    let forwardStage;
+    const printed = new Map();
+    return (0,watch/* watch */.w)(session, {
+        operation: 'ecs:DescribeServiceDeployments',
+        timeoutMs,
+        read: async (limits) => {
+            const [deployment, service] = await Promise.all([
+                describeServiceDeployment(session, arn, limits),
+                session.describeService(limits),
+            ]);
+            session.lastService = service;
+            printNewEvents(session, service);
+            return deployment;
+        },
+        judge: async (deployment) => {
+            last = deployment;
+            printChanges(session, deployment, label, printed);
+            if (FORWARD.has(deployment.status ?? ''))
+                forwardStage = deployment.lifecycleStage ?? forwardStage;
+            const pause = label === 'rollback' ? undefined : await session.pauses.judge(deployment);
+            if (pause)
+                return { kind: 'paused', deployment, pause };
+            if (deployment.status === 'SUCCESSFUL')
+                return { kind: 'successful', deployment };
+            if (ENDED.has(deployment.status ?? '')) {
+                return { kind: 'ended', deployment, ...(forwardStage ? { failedAtStage: forwardStage } : {}) };
+            }
+            return undefined;
+        },
+        timedOut: (stalled) => ({
+            kind: 'timed-out',
+            ...(last ? { deployment: last } : {}),
+            ...(stalled ? { stalled } : {}),
+        }),
+    });
+}
+async function describeServiceDeployment(session, arn, limits) {
+    const answer = await session.call('DescribeServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), o), limits);
+    const found = answer.serviceDeployments?.[0];
+    if (!found) {
+        throw new Error(`DescribeServiceDeployments did not find service deployment ${arn} (${answer.failures?.[0]?.reason ?? 'no answer'})`);
+    }
+    return found;
+}
+/** One line per change: status (with ECS's reason), lifecycle stage and traffic, each hook's outcome, the alarms. */
+function printChanges(session, d, label, printed) {
+    const say = (key, line) => {
+        if (printed.get(key) === line)
+            return;
+        printed.set(key, line);
+        session.log.info(`[${session.elapsed()}] ${line}`);
+    };
+    const since = d.updatedAt ? ` (since ${d.updatedAt.toISOString()})` : '';
+    say('stage', `service deployment (${label}) ${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}${since}: ${trafficAndCounts(d)}` +
+        (d.statusReason ? `; ${d.statusReason}` : ''));
+    for (const hook of d.lifecycleHookDetails ?? []) {
+        const name = hook.targetType === 'PAUSE' ? `PAUSE ${hook.hookId}` : (hook.targetArn ?? hook.hookId ?? '?');
+        say(`hook ${hook.hookId}`, `lifecycle hook ${name}: ${hook.status ?? '?'}`);
+    }
+    if (d.alarms && d.alarms.status !== 'DISABLED') {
+        const triggered = d.alarms.triggeredAlarmNames ?? [];
+        say('alarms', `alarms ${d.alarms.status ?? '?'} (${(d.alarms.alarmNames ?? []).join(', ') || 'none'})` +
+            (triggered.length > 0 ? `: in ALARM ${triggered.join(', ')}` : ''));
+    }
+}
+/** "new revision 2/2 running, 25% production / 100% test traffic; old 2/2 running, 75% production". */
+function trafficAndCounts(d) {
+    const revision = (name, r) => {
+        const weights = [
+            r.requestedProductionTrafficWeight !== undefined ? `${r.requestedProductionTrafficWeight}% production` : '',
+            r.requestedTestTrafficWeight !== undefined ? `${r.requestedTestTrafficWeight}% test` : '',
+        ].filter(Boolean);
+        return `${name} ${r.runningTaskCount ?? 0}/${r.requestedTaskCount ?? 0} running${weights.length > 0 ? `, ${weights.join(' / ')} traffic` : ''}`;
+    };
+    const parts = d.targetServiceRevision ? [revision('new revision', d.targetServiceRevision)] : [];
+    for (const source of d.sourceServiceRevisions ?? [])
+        parts.push(revision('old', source));
+    return parts.join('; ') || 'no revision counts';
+}
+/** "ROLLBACK_SUCCESSFUL at stage BAKE_TIME, new revision 0/2 running, …" */
+function describeServiceDeploymentState(d) {
+    if (!d)
+        return 'unknown';
+    return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/follow/rolling.ts
 
 
@@ -190,7 +330,9 @@ function describeOutcome(session, outcome, target) {
         case 'replaced': {
             const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
             const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
-            const rolledBackBy = BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id) ? "ECS's deployment circuit breaker" : 'ECS';
+            const rolledBackBy = BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id)
+                ? "ECS's deployment circuit breaker"
+                : 'ECS';
             return outcome.ecsRollback
                 ? `${what} failed and ${rolledBackBy} rolled it back${reason}: ${by} replaced it.`
                 : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;
@@ -214,146 +356,6 @@ function describeFollowed(session, outcome) {
         case 'paused':
             return (0,watch_pauses/* describePause */.Ei)(outcome.pause);
     }
-}
-
-;// CONCATENATED MODULE: ./src/follow/staged.ts
-/**
- * The native staged follower (deployment controller ECS, deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
- * CANARY): follows our service deployment with DescribeServiceDeployments through its lifecycle stages until it
- * ends (SUCCESSFUL, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED, STOPPED) or the time is up, printing each stage change,
- * the traffic weights, the lifecycle hooks' outcomes, the alarms' state and the service events. The least time a
- * strategy needs (bake times, linear steps, canary bake) is computed here from the service's configuration.
- */
-
-
-
-
-/** The service's native staged strategy, or undefined for a rolling update (ROLLING or none). */
-function stagedStrategyOf(service) {
-    const strategy = service.deploymentConfiguration?.strategy;
-    return strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY' ? strategy : undefined;
-}
-const MINUTE = 60_000;
-/** LinearConfiguration and CanaryConfiguration defaults (ECS API reference). */
-const LINEAR_DEFAULTS = { stepPercent: 10, stepBakeTimeInMinutes: 6 };
-const CANARY_DEFAULTS = { canaryBakeTimeInMinutes: 10 };
-/**
- * The least time a staged deployment of this configuration takes, before the tasks' own start-up: the waits ECS
- * keeps whatever happens (DeploymentConfiguration.bakeTimeInMinutes; LINEAR: stepBakeTimeInMinutes between its
- * traffic steps, not after the last; CANARY: canaryBakeTimeInMinutes), and how it adds up, in words.
- */
-function leastDuration(strategy, configuration) {
-    const bakeMs = (configuration?.bakeTimeInMinutes ?? 0) * MINUTE;
-    const bake = bakeMs > 0 ? `bake time ${(0,src/* formatDuration */.a3)(bakeMs)}` : 'no bake time';
-    if (strategy === 'LINEAR') {
-        const step = configuration?.linearConfiguration?.stepPercent ?? LINEAR_DEFAULTS.stepPercent;
-        const stepBakeMs = (configuration?.linearConfiguration?.stepBakeTimeInMinutes ?? LINEAR_DEFAULTS.stepBakeTimeInMinutes) * MINUTE;
-        const shifts = Math.ceil(100 / step - 1e-9);
-        const waitsMs = (shifts - 1) * stepBakeMs;
-        return {
-            ms: waitsMs + bakeMs,
-            parts: `${shifts - 1} waits of ${(0,src/* formatDuration */.a3)(stepBakeMs)} between ${shifts} traffic shifts of ${step}% + ${bake}`,
-        };
-    }
-    if (strategy === 'CANARY') {
-        const canaryMs = (configuration?.canaryConfiguration?.canaryBakeTimeInMinutes ?? CANARY_DEFAULTS.canaryBakeTimeInMinutes) * MINUTE;
-        return { ms: canaryMs + bakeMs, parts: `canary bake time ${(0,src/* formatDuration */.a3)(canaryMs)} + ${bake}` };
-    }
-    return { ms: bakeMs, parts: bake };
-}
-const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
-/** Statuses of a service deployment still going forward (its lifecycle stage is its own progress). */
-const FORWARD = new Set(['PENDING', 'IN_PROGRESS']);
-/**
- * Polls DescribeServiceDeployments (and DescribeServices for the events) until the service deployment `arn` ends or
- * `timeoutMs` runs out. A rollback in progress (ECS's, or ours) is followed to its end.
- */
-async function followStaged(session, arn, timeoutMs, label) {
-    let last;
-    let forwardStage;
-    const printed = new Map();
-    return (0,watch/* watch */.w)(session, {
-        operation: 'ecs:DescribeServiceDeployments',
-        timeoutMs,
-        read: async (limits) => {
-            const [deployment, service] = await Promise.all([
-                describeServiceDeployment(session, arn, limits),
-                session.describeService(limits),
-            ]);
-            session.lastService = service;
-            printNewEvents(session, service);
-            return deployment;
-        },
-        judge: async (deployment) => {
-            last = deployment;
-            printChanges(session, deployment, label, printed);
-            if (FORWARD.has(deployment.status ?? ''))
-                forwardStage = deployment.lifecycleStage ?? forwardStage;
-            const pause = label === 'rollback' ? undefined : await session.pauses.judge(deployment);
-            if (pause)
-                return { kind: 'paused', deployment, pause };
-            if (deployment.status === 'SUCCESSFUL')
-                return { kind: 'successful', deployment };
-            if (ENDED.has(deployment.status ?? '')) {
-                return { kind: 'ended', deployment, ...(forwardStage ? { failedAtStage: forwardStage } : {}) };
-            }
-            return undefined;
-        },
-        timedOut: (stalled) => ({
-            kind: 'timed-out',
-            ...(last ? { deployment: last } : {}),
-            ...(stalled ? { stalled } : {}),
-        }),
-    });
-}
-async function describeServiceDeployment(session, arn, limits) {
-    const answer = await session.call('DescribeServiceDeployments', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] }), o), limits);
-    const found = answer.serviceDeployments?.[0];
-    if (!found) {
-        throw new Error(`DescribeServiceDeployments did not find service deployment ${arn} (${answer.failures?.[0]?.reason ?? 'no answer'})`);
-    }
-    return found;
-}
-/** One line per change: status (with ECS's reason), lifecycle stage and traffic, each hook's outcome, the alarms. */
-function printChanges(session, d, label, printed) {
-    const say = (key, line) => {
-        if (printed.get(key) === line)
-            return;
-        printed.set(key, line);
-        session.log.info(`[${session.elapsed()}] ${line}`);
-    };
-    const since = d.updatedAt ? ` (since ${d.updatedAt.toISOString()})` : '';
-    say('stage', `service deployment (${label}) ${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}${since}: ${trafficAndCounts(d)}` +
-        (d.statusReason ? `; ${d.statusReason}` : ''));
-    for (const hook of d.lifecycleHookDetails ?? []) {
-        const name = hook.targetType === 'PAUSE' ? `PAUSE ${hook.hookId}` : (hook.targetArn ?? hook.hookId ?? '?');
-        say(`hook ${hook.hookId}`, `lifecycle hook ${name}: ${hook.status ?? '?'}`);
-    }
-    if (d.alarms && d.alarms.status !== 'DISABLED') {
-        const triggered = d.alarms.triggeredAlarmNames ?? [];
-        say('alarms', `alarms ${d.alarms.status ?? '?'} (${(d.alarms.alarmNames ?? []).join(', ') || 'none'})` +
-            (triggered.length > 0 ? `: in ALARM ${triggered.join(', ')}` : ''));
-    }
-}
-/** "new revision 2/2 running, 25% production / 100% test traffic; old 2/2 running, 75% production". */
-function trafficAndCounts(d) {
-    const revision = (name, r) => {
-        const weights = [
-            r.requestedProductionTrafficWeight !== undefined ? `${r.requestedProductionTrafficWeight}% production` : '',
-            r.requestedTestTrafficWeight !== undefined ? `${r.requestedTestTrafficWeight}% test` : '',
-        ].filter(Boolean);
-        return `${name} ${r.runningTaskCount ?? 0}/${r.requestedTaskCount ?? 0} running${weights.length > 0 ? `, ${weights.join(' / ')} traffic` : ''}`;
-    };
-    const parts = d.targetServiceRevision ? [revision('new revision', d.targetServiceRevision)] : [];
-    for (const source of d.sourceServiceRevisions ?? [])
-        parts.push(revision('old', source));
-    return parts.join('; ') || 'no revision counts';
-}
-/** "ROLLBACK_SUCCESSFUL at stage BAKE_TIME, new revision 0/2 running, …" */
-function describeServiceDeploymentState(d) {
-    if (!d)
-        return 'unknown';
-    return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
@@ -674,6 +676,135 @@ async function followEcsRollback(session, by) {
     return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
 }
 
+;// CONCATENATED MODULE: ./src/deploy-rolling.ts
+
+
+
+
+
+
+
+/** An error during the wrap-up (after the wait ended): what the report had found, and the cause already told. */
+class WrapUpInterrupted extends Error {
+    error;
+    stoppedTasks;
+    causeText;
+    constructor(error, stoppedTasks, causeText) {
+        super(causeText);
+        this.error = error;
+        this.stoppedTasks = stoppedTasks;
+        this.causeText = causeText;
+    }
+}
+/** Errors while waiting are thrown as they are; errors of the wrap-up as WrapUpInterrupted. */
+async function followRolling(session, target, previousArn, known) {
+    const { inputs, log } = session;
+    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+    const outcome = await follow(session, target, inputs.timeoutMs, known);
+    if (outcome.kind === 'paused') {
+        const message = `${describeOutcome(session, outcome, target)} The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue.`;
+        log.info(message);
+        const finalState = (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
+        return { status: 'paused', message, finalState, stoppedTasks: [], pause: outcome.pause };
+    }
+    if (outcome.kind === 'completed') {
+        const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
+        log.info(message);
+        return { status: 'succeeded', message, finalState: (0,src_session/* describeDeployment */.Ti)(outcome.deployment), stoppedTasks: [] };
+    }
+    // It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
+    const cause = describeOutcome(session, outcome, target);
+    log.warning(cause);
+    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+    // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
+    let stoppedTasks = [];
+    let rolledBack;
+    try {
+        // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
+        const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
+        const start = whilePaused
+            ? (0,wrap_up/* decided */.rc)({ note: whilePaused })
+            : await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+        stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
+        rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
+    }
+    catch (error) {
+        throw new WrapUpInterrupted(error, stoppedTasks, cause);
+    }
+    const { note, report: rollback } = rolledBack;
+    log.info(note);
+    return {
+        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
+        message: `${cause} ${note}`,
+        finalState: (0,src_session/* describeDeployment */.Ti)(outcome.deployment),
+        stoppedTasks,
+        ...(rollback ? { rollback } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pause/paused.ts
+
+
+
+/** on-pause: return: the step ends at the pause; the next job continues it (ecs-deploy-continue). */
+function pausedEnd(session, what, deployment, pause) {
+    const message = `${what} is ${(0,watch_pauses/* describePause */.Ei)(pause)}. The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue (service-deployment-arn ${pause.serviceDeploymentArn}, hook-id ${pause.hookId}).`;
+    session.log.info(message);
+    return {
+        status: 'paused',
+        message,
+        finalState: describeServiceDeploymentState(deployment),
+        serviceDeploymentArn: pause.serviceDeploymentArn,
+        stoppedTasks: [],
+        pause,
+    };
+}
+/** Lifecycle stages in the order a deployment walks them (the ones a pause can hold at, and the traffic stage). */
+const STAGE_ORDER = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'POST_SCALE_UP',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+];
+/** DeploymentLifecycleHookTimeoutConfiguration defaults: a day, then ROLLBACK. */
+const DEFAULT_PAUSE_MINUTES = 1440;
+/**
+ * The least time the step waits for a staged deployment, pauses counted: with on-pause `return` it waits only up to
+ * the first pause (before PRODUCTION_TRAFFIC_SHIFT: no fixed wait at all; at POST_PRODUCTION_TRAFFIC_SHIFT: the
+ * traffic steps, not the bake time). With `wait`, a timeout shorter than the strategy plus the pauses' own timeouts is
+ * warned about: if nobody acts, ECS's timeout action comes after the step has given up.
+ */
+function leastDurationWithPauses(session, strategy, configuration) {
+    const least = leastDuration(strategy, configuration);
+    const pauses = (configuration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE');
+    if (pauses.length === 0)
+        return least;
+    const { onPause, timeoutMs } = session.inputs;
+    if (onPause === 'return') {
+        const first = STAGE_ORDER.find((stage) => pauses.some((hook) => (hook.lifecycleStages ?? []).includes(stage)));
+        if (!first)
+            return least;
+        if (STAGE_ORDER.indexOf(first) < STAGE_ORDER.indexOf('PRODUCTION_TRAFFIC_SHIFT')) {
+            return { ms: 0, parts: `on-pause: return ends the step at the pause at ${first}, before any bake time` };
+        }
+        const shifts = leastDuration(strategy, { ...configuration, bakeTimeInMinutes: 0 });
+        return { ms: shifts.ms, parts: `${shifts.parts}, up to the pause at ${first} (on-pause: return)` };
+    }
+    if (onPause === 'wait') {
+        const pauseMs = pauses.reduce((sum, hook) => sum +
+            (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_PAUSE_MINUTES) *
+                60_000 *
+                (hook.lifecycleStages?.length ?? 1), 0);
+        if (timeoutMs < least.ms + pauseMs) {
+            session.log.warning(`on-pause: wait: the service's pauses may last up to ${(0,src/* formatDuration */.a3)(pauseMs)} (their timeouts) on top of ${(0,src/* formatDuration */.a3)(least.ms)} (${least.parts}), longer than timeout ${(0,src/* formatDuration */.a3)(timeoutMs)}. If nobody continues them in time, the step ends timed out without a rollback and ECS takes each pause's timeout action. Use on-pause: return to end the step at the pause instead.`);
+        }
+    }
+    return least;
+}
+
 ;// CONCATENATED MODULE: ./src/rollback-staged.ts
 /**
  * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
@@ -819,67 +950,6 @@ const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
 /** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
 const STOP_ATTEMPTS = 3;
 
-;// CONCATENATED MODULE: ./src/pause/paused.ts
-
-
-
-/** on-pause: return: the step ends at the pause; the next job continues it (ecs-deploy-continue). */
-function pausedEnd(session, what, deployment, pause) {
-    const message = `${what} is ${(0,watch_pauses/* describePause */.Ei)(pause)}. The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue (service-deployment-arn ${pause.serviceDeploymentArn}, hook-id ${pause.hookId}).`;
-    session.log.info(message);
-    return {
-        status: 'paused',
-        message,
-        finalState: describeServiceDeploymentState(deployment),
-        serviceDeploymentArn: pause.serviceDeploymentArn,
-        stoppedTasks: [],
-        pause,
-    };
-}
-/** Lifecycle stages in the order a deployment walks them (the ones a pause can hold at, and the traffic stage). */
-const STAGE_ORDER = [
-    'RECONCILE_SERVICE',
-    'PRE_SCALE_UP',
-    'POST_SCALE_UP',
-    'POST_TEST_TRAFFIC_SHIFT',
-    'PRE_PRODUCTION_TRAFFIC_SHIFT',
-    'PRODUCTION_TRAFFIC_SHIFT',
-    'POST_PRODUCTION_TRAFFIC_SHIFT',
-];
-/** DeploymentLifecycleHookTimeoutConfiguration defaults: a day, then ROLLBACK. */
-const DEFAULT_PAUSE_MINUTES = 1440;
-/**
- * The least time the step waits for a staged deployment, pauses counted: with on-pause `return` it waits only up to
- * the first pause (before PRODUCTION_TRAFFIC_SHIFT: no fixed wait at all; at POST_PRODUCTION_TRAFFIC_SHIFT: the
- * traffic steps, not the bake time). With `wait`, a timeout shorter than the strategy plus the pauses' own timeouts is
- * warned about: if nobody acts, ECS's timeout action comes after the step has given up.
- */
-function leastDurationWithPauses(session, strategy, configuration) {
-    const least = leastDuration(strategy, configuration);
-    const pauses = (configuration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE');
-    if (pauses.length === 0)
-        return least;
-    const { onPause, timeoutMs } = session.inputs;
-    if (onPause === 'return') {
-        const first = STAGE_ORDER.find((stage) => pauses.some((hook) => (hook.lifecycleStages ?? []).includes(stage)));
-        if (!first)
-            return least;
-        if (STAGE_ORDER.indexOf(first) < STAGE_ORDER.indexOf('PRODUCTION_TRAFFIC_SHIFT')) {
-            return { ms: 0, parts: `on-pause: return ends the step at the pause at ${first}, before any bake time` };
-        }
-        const shifts = leastDuration(strategy, { ...configuration, bakeTimeInMinutes: 0 });
-        return { ms: shifts.ms, parts: `${shifts.parts}, up to the pause at ${first} (on-pause: return)` };
-    }
-    if (onPause === 'wait') {
-        const pauseMs = pauses.reduce((sum, hook) => sum +
-            (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_PAUSE_MINUTES) * 60_000 * (hook.lifecycleStages?.length ?? 1), 0);
-        if (timeoutMs < least.ms + pauseMs) {
-            session.log.warning(`on-pause: wait: the service's pauses may last up to ${(0,src/* formatDuration */.a3)(pauseMs)} (their timeouts) on top of ${(0,src/* formatDuration */.a3)(least.ms)} (${least.parts}), longer than timeout ${(0,src/* formatDuration */.a3)(timeoutMs)}. If nobody continues them in time, the step ends timed out without a rollback and ECS takes each pause's timeout action. Use on-pause: return to end the step at the pause instead.`);
-        }
-    }
-    return least;
-}
-
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
 /**
  * The native staged branch of a deploy (strategy BLUE_GREEN, LINEAR or CANARY), after UpdateService: find our
@@ -972,72 +1042,6 @@ async function findServiceDeployment(session, target) {
         throw new Error(`ListServiceDeployments shows no service deployment for deployment ${target.id} of service ${service}`);
     }
     return newest;
-}
-
-;// CONCATENATED MODULE: ./src/deploy-rolling.ts
-
-
-
-
-
-
-
-/** An error during the wrap-up (after the wait ended): what the report had found, and the cause already told. */
-class WrapUpInterrupted extends Error {
-    error;
-    stoppedTasks;
-    causeText;
-    constructor(error, stoppedTasks, causeText) {
-        super(causeText);
-        this.error = error;
-        this.stoppedTasks = stoppedTasks;
-        this.causeText = causeText;
-    }
-}
-/** Errors while waiting are thrown as they are; errors of the wrap-up as WrapUpInterrupted. */
-async function followRolling(session, target, previousArn, known) {
-    const { inputs, log } = session;
-    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
-    const outcome = await follow(session, target, inputs.timeoutMs, known);
-    if (outcome.kind === 'paused') {
-        const message = `${describeOutcome(session, outcome, target)} The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue.`;
-        log.info(message);
-        const finalState = (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
-        return { status: 'paused', message, finalState, stoppedTasks: [], pause: outcome.pause };
-    }
-    if (outcome.kind === 'completed') {
-        const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
-        log.info(message);
-        return { status: 'succeeded', message, finalState: (0,src_session/* describeDeployment */.Ti)(outcome.deployment), stoppedTasks: [] };
-    }
-    // It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
-    const cause = describeOutcome(session, outcome, target);
-    log.warning(cause);
-    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
-    // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
-    let stoppedTasks = [];
-    let rolledBack;
-    try {
-        // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
-        const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
-        const start = whilePaused
-            ? (0,wrap_up/* decided */.rc)({ note: whilePaused })
-            : await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
-        stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
-        rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
-    }
-    catch (error) {
-        throw new WrapUpInterrupted(error, stoppedTasks, cause);
-    }
-    const { note, report: rollback } = rolledBack;
-    log.info(note);
-    return {
-        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
-        message: `${cause} ${note}`,
-        finalState: (0,src_session/* describeDeployment */.Ti)(outcome.deployment),
-        stoppedTasks,
-        ...(rollback ? { rollback } : {}),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/preflight/checks.ts

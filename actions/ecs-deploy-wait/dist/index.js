@@ -31617,10 +31617,11 @@ const inputs_MAX_FILE_BYTES = 1024 * 1024;
 /* harmony export */   Rw: () => (/* binding */ hasPauseHooks),
 /* harmony export */   yD: () => (/* binding */ ON_PAUSE_MODES)
 /* harmony export */ });
-/* unused harmony export awaitingPauses */
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1234);
+/* unused harmony exports awaitingPauses, isInvalidParameter */
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1234);
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7687);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2748);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2748);
 /**
  * PAUSE lifecycle hooks (ECS, since 2026-05): a deployment paused at a stage is not a slow one. While following a
  * service deployment, each poll looks for a PAUSE hook AWAITING_ACTION, prints its stage, hookId, expiry and timeout
@@ -31628,6 +31629,7 @@ const inputs_MAX_FILE_BYTES = 1024 * 1024;
  * (ContinueServiceDeployment), `wait` keeps waiting for someone else to continue it (within `timeout`). When the
  * step's time runs out during a pause, it does not roll back: ECS takes the pause's own timeout action.
  */
+
 
 
 
@@ -31705,7 +31707,7 @@ class PauseWatch {
 async function continueNow(session, pause) {
     session.log.info(`on-pause: continue: continuing service deployment ${pause.serviceDeploymentArn} (hook ${pause.hookId})`);
     try {
-        await session.call('ContinueServiceDeployment', (o) => session.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__.ContinueServiceDeploymentCommand({
+        await session.call('ContinueServiceDeployment', (o) => session.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.ContinueServiceDeploymentCommand({
             serviceDeploymentArn: pause.serviceDeploymentArn,
             hookId: pause.hookId,
             action: 'CONTINUE',
@@ -31713,11 +31715,16 @@ async function continueNow(session, pause) {
     }
     catch (error) {
         // Refused (denied, throttled past retries): the step cannot do what on-pause asks.
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorCode */ .CA)(error) !== 'InvalidParameterException')
+        if (!isInvalidParameter(error))
             throw error;
         // Someone else acted on it first (it is no longer AWAITING_ACTION): the next poll shows what they chose.
         session.log.warning(`ContinueServiceDeployment for hook ${pause.hookId} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
     }
+}
+/** ECS refused the request's parameters (ContinueServiceDeployment: the hook is no longer AWAITING_ACTION). */
+function isInvalidParameter(error) {
+    const code = error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsCallError */ .iQ ? error.code : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error);
+    return code === 'InvalidParameterException';
 }
 
 

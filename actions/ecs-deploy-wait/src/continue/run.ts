@@ -5,12 +5,13 @@
  */
 import { ContinueServiceDeploymentCommand } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage } from '@ecs-actions/core';
-import { errorCode, isAbort } from '../aws-errors.js';
+import { AwsCallError } from '@ecs-actions/core/ecs';
+import { isAbort } from '../aws-errors.js';
 import { followRolling, type RollingEnd, WrapUpInterrupted } from '../deploy-rolling.js';
 import { deployStaged } from '../deploy-staged.js';
 import { stagedStrategyOf } from '../follow/staged.js';
 import type { DeployInputs } from '../inputs.js';
-import { describePause, type OnPauseMode } from '../pause/watch-pauses.js';
+import { describePause, isInvalidParameter, type OnPauseMode } from '../pause/watch-pauses.js';
 import { consoleUrl, DeploySession, describeDeployment } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployDeps, DeployResult, Known, Target } from '../types.js';
@@ -121,9 +122,10 @@ async function requestContinue(session: DeploySession, arn: string, hookId: stri
       session.deps.ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId, action }), o),
     );
   } catch (error) {
-    if (errorCode(error) !== 'InvalidParameterException') throw error;
+    if (!isInvalidParameter(error)) throw error;
+    const reason = error instanceof AwsCallError ? error.message.replace(/^.*?\): /, '') : errorMessage(error);
     throw new ConfigurationError(
-      `ECS refused to ${action} service deployment ${arn} (hook ${hookId}): ${errorMessage(error)} Nothing was changed.`,
+      `ECS refused to ${action} service deployment ${arn} (hook ${hookId}): ${reason} Nothing was changed.`,
     );
   }
 }

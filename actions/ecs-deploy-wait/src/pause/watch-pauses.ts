@@ -12,6 +12,7 @@ import {
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import { errorMessage } from '@ecs-actions/core';
+import { AwsCallError } from '@ecs-actions/core/ecs';
 import { errorCode } from '../aws-errors.js';
 import type { DeploySession } from '../session.js';
 
@@ -120,8 +121,14 @@ async function continueNow(session: DeploySession, pause: Pause): Promise<void> 
     );
   } catch (error) {
     // Refused (denied, throttled past retries): the step cannot do what on-pause asks.
-    if (errorCode(error) !== 'InvalidParameterException') throw error;
+    if (!isInvalidParameter(error)) throw error;
     // Someone else acted on it first (it is no longer AWAITING_ACTION): the next poll shows what they chose.
     session.log.warning(`ContinueServiceDeployment for hook ${pause.hookId} failed: ${errorMessage(error)}`);
   }
+}
+
+/** ECS refused the request's parameters (ContinueServiceDeployment: the hook is no longer AWAITING_ACTION). */
+export function isInvalidParameter(error: unknown): boolean {
+  const code = error instanceof AwsCallError ? error.code : errorCode(error);
+  return code === 'InvalidParameterException';
 }
