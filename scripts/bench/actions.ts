@@ -278,4 +278,37 @@ const ecrPush: ActionBench<EcrPushSetup> = {
   },
 };
 
-export const actionBenches = [headver, ecrPush, renderTaskdef, ecsDeployWait, deployTag] as ActionBench[];
+const ecsDeployContinue: ActionBench<Simulator> = {
+  action: 'ecs-deploy-continue',
+  // ecs-deploy-wait's followers, report and rollback (shared code), without its preflight, CodeDeploy and ECR paths.
+  sizeTargetBytes: 2 * 1024 * KB,
+  coldStartTargetRatio: 2,
+  coldStartBaseline: 'network floor',
+  setup: async () => {
+    const sim = await startSimulator({ timeScale: 1000 });
+    const seed = JSON.parse(
+      await readFile(path.join(root, 'actions/ecs-deploy-wait/tests/fixtures/seed-task-definition.json'), 'utf8'),
+    ) as Parameters<Simulator['ecs']['seedService']>[0]['taskDefinition'];
+    sim.ecs.seedService({ cluster: 'prod', serviceName: 'web', taskDefinition: seed, desiredCount: 2 });
+    return sim;
+  },
+  coldStart: async (sim) => ({
+    description:
+      'the look-up path: inputs, the ECS SDK, ListServiceDeployments, and the refusal of a service with none paused',
+    options: { env: sim.env, inputs: { cluster: 'prod', service: 'web' } },
+    check: (run) => {
+      if (run.exitCode !== 1 || !run.errors[0]?.includes('is paused'))
+        throw new Error(`ecs-deploy-continue:\n${run.log}`);
+    },
+  }),
+  teardown: async (sim) => sim.close(),
+};
+
+export const actionBenches = [
+  headver,
+  ecrPush,
+  renderTaskdef,
+  ecsDeployWait,
+  ecsDeployContinue,
+  deployTag,
+] as ActionBench[];

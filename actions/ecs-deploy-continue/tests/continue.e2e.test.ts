@@ -3,6 +3,7 @@
  * continues it or rolls it back, against the simulator (timeScale 60); and its refusals, each changing nothing.
  */
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { documentedActions } from '../../../packages/pipeline-runner/tests/documented-policy.js';
 import {
   ARN,
   type PauseWorld,
@@ -55,6 +56,10 @@ describe('ecs-deploy-continue', () => {
     expect(result.log).toContain('continuing it (ContinueServiceDeployment CONTINUE)');
     expect(result.summary).toContain('deployed');
     expect(taskDefinitionNow(world)).toBe(ARN(2));
+    // Every ECS call of both steps is in docs/setup.md's policies (the pause hooks statement included).
+    const called = new Set(world.sim.calls.filter((c) => c.api === 'ecs').map((c) => `ecs:${c.operation}`));
+    expect([...called].filter((action) => !documentedActions().includes(action))).toEqual([]);
+    expect(called).toContain('ecs:ContinueServiceDeployment');
   });
 
   it('by cluster and service, it finds the paused deployment; a second pause ends it paused again', async () => {
