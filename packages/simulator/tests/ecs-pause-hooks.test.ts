@@ -13,21 +13,17 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '../src/index.js';
-import { describeService, ecsClient, fargateTaskDefinition, tasksOf } from './ecs-helpers.js';
+import {
+  describeService,
+  ecsClient,
+  fargateTaskDefinition,
+  IMAGE,
+  LOAD_BALANCERS,
+  ROLE,
+  TARGET_GROUP,
+  tasksOf,
+} from './ecs-helpers.js';
 
-const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
-const TARGET_GROUP = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/0123456789abcdef';
-const ALTERNATE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/0123456789abcdef';
-const RULE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/0123/4567/89ab';
-const ROLE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers';
-const LOAD_BALANCERS = [
-  {
-    targetGroupArn: TARGET_GROUP,
-    containerName: 'app',
-    containerPort: 8080,
-    advancedConfiguration: { alternateTargetGroupArn: ALTERNATE, productionListenerRule: RULE, roleArn: ROLE },
-  },
-];
 const ENDED = ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED'];
 
 let sim: Simulator;
