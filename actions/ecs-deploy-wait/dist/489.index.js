@@ -2,6 +2,47 @@ export const id = 489;
 export const ids = [489];
 export const modules = {
 
+/***/ 2748:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B1: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.B1),
+/* harmony export */   CA: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.CA),
+/* harmony export */   Pd: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.Pd),
+/* harmony export */   Ts: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.Ts),
+/* harmony export */   dg: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.dg),
+/* harmony export */   eG: () => (/* binding */ isUnanswered),
+/* harmony export */   i5: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.i5),
+/* harmony export */   iQ: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.iQ),
+/* harmony export */   k$: () => (/* binding */ withWhatWasDone),
+/* harmony export */   rV: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__.rV)
+/* harmony export */ });
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+// The ECS call errors live in core (shared with ecs-run-task); the phases of a deploy import them from here.
+
+
+
+
+/** A write whose outcome is unknown: cancelled, not answered in time, or still failing after the retries. */
+function isUnanswered(error) {
+    return (0,_ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .isAbort */ .rV)(error) || error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .NoAnswerError */ .i5 || error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsRetriesExhaustedError */ .B1;
+}
+/** The same error, its message followed by what this step had already done. */
+function withWhatWasDone(error, done) {
+    if (error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsCallError */ .iQ)
+        return new _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsCallError */ .iQ(`${error.message} ${done}`, error.code, error.operation);
+    if (error instanceof _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1)
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${error.message} ${done}`);
+    const wrapped = new Error(`${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)} ${done}`);
+    if (error instanceof Error && error.stack)
+        wrapped.stack = `${wrapped.message}\n${error.stack}`;
+    return wrapped;
+}
+
+
+/***/ }),
+
 /***/ 2489:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2195,6 +2236,127 @@ async function watch(session, w) {
         },
     });
     return result.status === 'done' ? result.value : w.timedOut();
+}
+
+
+/***/ }),
+
+/***/ 2217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ei: () => (/* binding */ describePause),
+/* harmony export */   Mh: () => (/* binding */ PauseWatch),
+/* harmony export */   Rw: () => (/* binding */ hasPauseHooks)
+/* harmony export */ });
+/* unused harmony exports awaitingPauses, isInvalidParameter */
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7687);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4792);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2748);
+/**
+ * PAUSE lifecycle hooks (ECS, since 2026-05): a deployment paused at a stage is not a slow one. While following a
+ * service deployment, each poll looks for a PAUSE hook AWAITING_ACTION, prints its stage, hookId, expiry and timeout
+ * action once, and does what `on-pause` says: `return` ends the wait with the pause, `continue` continues it at once
+ * (ContinueServiceDeployment), `wait` keeps waiting for someone else to continue it (within `timeout`). When the
+ * step's time runs out during a pause, it does not roll back: ECS takes the pause's own timeout action.
+ */
+
+
+
+
+
+/** The PAUSE hooks AWAITING_ACTION of a service deployment that goes forward (IN_PROGRESS). */
+function awaitingPauses(deployment) {
+    if (deployment.status !== 'IN_PROGRESS')
+        return [];
+    return (deployment.lifecycleHookDetails ?? [])
+        .filter((hook) => hook.targetType === 'PAUSE' && hook.status === 'AWAITING_ACTION' && hook.hookId)
+        .map((hook) => pauseOf(deployment, hook));
+}
+function pauseOf(deployment, hook) {
+    return {
+        serviceDeploymentArn: deployment.serviceDeploymentArn ?? '',
+        hookId: hook.hookId ?? '',
+        stage: deployment.lifecycleStage ?? '?',
+        ...(hook.expiresAt ? { expiresAt: hook.expiresAt } : {}),
+        ...(hook.timeoutAction ? { timeoutAction: hook.timeoutAction } : {}),
+    };
+}
+/** "paused at stage POST_TEST_TRAFFIC_SHIFT (lifecycle hook ecs-pause-…), until 2026-…Z, then ECS will ROLLBACK" */
+function describePause(pause) {
+    const until = pause.expiresAt ? `, until ${pause.expiresAt.toISOString()}` : '';
+    const then = pause.timeoutAction ? `, then ECS will ${pause.timeoutAction} (the hook's timeout action)` : '';
+    return `paused at stage ${pause.stage} (lifecycle hook ${pause.hookId} AWAITING_ACTION${until}${then})`;
+}
+/** Whether the service's deployment configuration has PAUSE hooks (a rolling follower then reads the deployment). */
+function hasPauseHooks(service) {
+    return (service?.deploymentConfiguration?.lifecycleHooks ?? []).some((hook) => hook.targetType === 'PAUSE');
+}
+/** What each follower asks on every poll of its service deployment (session.pauses). */
+class PauseWatch {
+    session;
+    mode;
+    printed = new Set();
+    continued = new Set();
+    /** The pause the deployment waits at now (on-pause: wait), for the account when the time runs out. */
+    current;
+    constructor(session, mode) {
+        this.session = session;
+        this.mode = mode;
+    }
+    /** The pause that ends the wait (on-pause: return), or undefined to keep following. */
+    async judge(deployment) {
+        const [pause] = awaitingPauses(deployment);
+        this.current = pause;
+        if (!pause)
+            return undefined;
+        const { log } = this.session;
+        if (!this.printed.has(pause.hookId)) {
+            this.printed.add(pause.hookId);
+            log.info(`[${this.session.elapsed()}] service deployment ${pause.serviceDeploymentArn} ${describePause(pause)}`);
+            if (this.mode === 'wait') {
+                log.info(`on-pause: wait: waiting for someone to continue or roll it back (ecs-deploy-continue, the console, or aws ecs continue-service-deployment --hook-id ${pause.hookId}).`);
+            }
+        }
+        if (this.mode === 'return')
+            return pause;
+        if (this.mode === 'continue' && !this.continued.has(pause.hookId)) {
+            this.continued.add(pause.hookId);
+            await continueNow(this.session, pause);
+        }
+        return undefined;
+    }
+    /** Why the step does not roll back when its time ran out during a pause, or undefined when not paused. */
+    noRollbackWhilePaused() {
+        const pause = this.current;
+        if (!pause)
+            return undefined;
+        return `No rollback: the deployment is ${describePause(pause)}; ECS keeps it paused until someone continues it or the pause expires, and this step leaves that to the service's own pause configuration.`;
+    }
+}
+/** on-pause: continue: ContinueServiceDeployment CONTINUE for the pause, at once. */
+async function continueNow(session, pause) {
+    session.log.info(`on-pause: continue: continuing service deployment ${pause.serviceDeploymentArn} (hook ${pause.hookId})`);
+    try {
+        await session.call('ContinueServiceDeployment', (o) => session.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.ContinueServiceDeploymentCommand({
+            serviceDeploymentArn: pause.serviceDeploymentArn,
+            hookId: pause.hookId,
+            action: 'CONTINUE',
+        }), o));
+    }
+    catch (error) {
+        // Refused (denied, throttled past retries): the step cannot do what on-pause asks.
+        if (!isInvalidParameter(error))
+            throw error;
+        // Someone else acted on it first (it is no longer AWAITING_ACTION): the next poll shows what they chose.
+        session.log.warning(`ContinueServiceDeployment for hook ${pause.hookId} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+    }
+}
+/** ECS refused the request's parameters (ContinueServiceDeployment: the hook is no longer AWAITING_ACTION). */
+function isInvalidParameter(error) {
+    const code = error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsCallError */ .iQ ? error.code : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error);
+    return code === 'InvalidParameterException';
 }
 
 

@@ -12,6 +12,7 @@ import {
 } from '@ecs-actions/core';
 import { logsClients } from '@ecs-actions/core/ecs';
 import { deployInputReader, readDeployInputs, withParsedAppSpec } from './inputs.js';
+import { pauseOutputs } from './pause/outputs.js';
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
 // a bad input fails without parsing them (they are separate chunks of the bundle).
@@ -27,11 +28,10 @@ await runAction({
       ),
     );
     const region = awsRegion();
-    const [{ ECSClient }, { deploy }, { summaryMarkdown }, { pauseOutputs }] = await Promise.all([
+    const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
       import('@aws-sdk/client-ecs'),
       import('./deploy.js'),
       import('./summary.js'),
-      import('./pause/outputs.js'),
     ]);
     const ecs = createAwsClient(ECSClient, { region });
     const ecsSingleAttempt = createAwsClient(ECSClient, { region, maxAttempts: 1 });

@@ -11,7 +11,7 @@ import {
 import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
 import type { AppSpecFile } from './codedeploy/appspec.js';
-import { ON_PAUSE_MODES, type OnPauseMode } from './pause/watch-pauses.js';
+import { ON_PAUSE_MODES, type OnPauseMode } from './pause/modes.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
 import { refuseUnsupportedStockInputs } from './stock-inputs.js';
 

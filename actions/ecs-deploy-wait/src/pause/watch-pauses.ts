@@ -16,8 +16,9 @@ import { AwsCallError } from '@ecs-actions/core/ecs';
 import { errorCode } from '../aws-errors.js';
 import type { DeploySession } from '../session.js';
 
-export const ON_PAUSE_MODES = ['return', 'wait', 'continue'] as const;
-export type OnPauseMode = (typeof ON_PAUSE_MODES)[number];
+import type { OnPauseMode } from './modes.js';
+
+export { ON_PAUSE_MODES, type OnPauseMode } from './modes.js';
 
 /** A service deployment paused at a PAUSE hook: what the step's outputs carry. */
 export interface Pause {

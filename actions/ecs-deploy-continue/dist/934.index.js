@@ -1,8 +1,8 @@
-export const id = 321;
-export const ids = [321];
+export const id = 934;
+export const ids = [934];
 export const modules = {
 
-/***/ 6321:
+/***/ 1934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -56,6 +56,10 @@ function withWhatWasDone(error, done) {
     return wrapped;
 }
 
+;// CONCATENATED MODULE: ../ecs-deploy-wait/src/pause/modes.ts
+/** on-pause's values (read with the inputs, before the AWS SDK loads: no SDK import here). */
+const ON_PAUSE_MODES = ['return', 'wait', 'continue'];
+
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/pause/watch-pauses.ts
 /**
  * PAUSE lifecycle hooks (ECS, since 2026-05): a deployment paused at a stage is not a slow one. While following a
@@ -68,7 +72,7 @@ function withWhatWasDone(error, done) {
 
 
 
-const ON_PAUSE_MODES = ['return', 'wait', 'continue'];
+
 /** The PAUSE hooks AWAITING_ACTION of a service deployment that goes forward (IN_PROGRESS). */
 function awaitingPauses(deployment) {
     if (deployment.status !== 'IN_PROGRESS')
