@@ -406,6 +406,35 @@ describe('rollback', () => {
   });
 });
 
+describe('rolling rollback by service revision', () => {
+  it("StopServiceDeployment ROLLBACK restores the previous revision's settings with its task definition", async () => {
+    sim.ecs.setImageScenario(`${IMAGE}:never`, 'never-stable');
+    const family = 'staged-rolling-settings';
+    sim.ecs.seedService({
+      cluster: 'prod',
+      serviceName: family,
+      desiredCount: 2,
+      taskDefinition: fargateTaskDefinition(family, `${IMAGE}:good`),
+    });
+    const before = await describeService(client, 'prod', family);
+    await client.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition(family, `${IMAGE}:never`) as never));
+    // The same UpdateService changes a setting (settings as code) and the task definition.
+    const updated = await client.send(
+      new UpdateServiceCommand({ cluster: 'prod', service: family, taskDefinition: family, platformVersion: '1.3.0' }),
+    );
+    expect(updated.service?.platformVersion).toBe('1.3.0');
+    const arn = updated.service?.currentServiceDeployment ?? '';
+    sim.clock.advance(60_000);
+    await client.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }));
+    const seen = await walk(family, arn);
+    expect(seen.last.status).toBe('ROLLBACK_SUCCESSFUL');
+    const after = await describeService(client, 'prod', family);
+    expect(after.taskDefinition).toMatch(/:1$/);
+    expect(after.platformVersion).toBe(before.platformVersion);
+    expect(after.platformVersion).not.toBe('1.3.0');
+  });
+});
+
 describe('validation (InvalidParameterException, nothing changed)', () => {
   const seedPlain = (name: string) => {
     const family = `staged-invalid-${name}`;

@@ -22,6 +22,7 @@ import type {
   TaskDefinitionRecord,
   TaskRecord,
 } from './model.js';
+import { restoreRevisionSettings } from './revision-settings.js';
 import { holdsAtPause } from './rolling-pauses.js';
 import { liveTasks, plural, type SchedulerContext, TIMING, targetGroupsOf, tasksOf } from './scheduler-model.js';
 import type { StagedRollouts } from './strategies/staged.js';
@@ -368,6 +369,7 @@ export class RollingDeployments {
       primary.rolloutStateReason = reason;
     }
     this.event(service, at, `(service ${service.name}) rolling back to deployment ${target.deploymentId}.`);
+    restoreRevisionSettings(service, target.serviceRevisionArn);
     this.startDeployment(service, target.taskDefinitionArn, at, {
       serviceRevisionArn: target.serviceRevisionArn,
       rollbackOf: primary,
