@@ -146,8 +146,9 @@ const ecsDeployWait: ActionBench<{ sim: Simulator; workspace: string }> = {
   action: 'ecs-deploy-wait',
   // The folder's ceiling (4.6 MB): its clients for other paths (EC2, ELBv2, CodeDeploy, ECR, CloudWatch Logs) are
   // chunks that load only on those paths; what a rolling deploy loads has its own target (extra, 1.5 MB).
-  // 4.6 MB, raised to 5.5 MB for verify's IAM, SSM and Secrets Manager clients (chunks loaded only when verify runs)
-  // and the rollout timeline (recorder, gantt, label escaping).
+  // 4.6 MB, raised to 5.5 MB for verify's IAM, SSM and Secrets Manager clients (chunks loaded only when verify runs),
+  // the rollout timeline (recorder, gantt, label escaping) and PAUSE hooks (on-pause, the pause watch, the continue
+  // action's shared logic).
   sizeTargetBytes: Math.round(5.5 * 1024) * KB,
   coldStartTargetRatio: 2,
   coldStartBaseline: 'network floor',
@@ -288,4 +289,37 @@ const ecrPush: ActionBench<EcrPushSetup> = {
   },
 };
 
-export const actionBenches = [headver, ecrPush, renderTaskdef, ecsDeployWait, deployTag] as ActionBench[];
+const ecsDeployContinue: ActionBench<Simulator> = {
+  action: 'ecs-deploy-continue',
+  // ecs-deploy-wait's followers, report and rollback (shared code), without its preflight, CodeDeploy and ECR paths.
+  sizeTargetBytes: 2 * 1024 * KB,
+  coldStartTargetRatio: 2,
+  coldStartBaseline: 'network floor',
+  setup: async () => {
+    const sim = await startSimulator({ timeScale: 1000 });
+    const seed = JSON.parse(
+      await readFile(path.join(root, 'actions/ecs-deploy-wait/tests/fixtures/seed-task-definition.json'), 'utf8'),
+    ) as Parameters<Simulator['ecs']['seedService']>[0]['taskDefinition'];
+    sim.ecs.seedService({ cluster: 'prod', serviceName: 'web', taskDefinition: seed, desiredCount: 2 });
+    return sim;
+  },
+  coldStart: async (sim) => ({
+    description:
+      'the look-up path: inputs, the ECS SDK, ListServiceDeployments, and the refusal of a service with none paused',
+    options: { env: sim.env, inputs: { cluster: 'prod', service: 'web' } },
+    check: (run) => {
+      if (run.exitCode !== 1 || !run.errors[0]?.includes('is paused'))
+        throw new Error(`ecs-deploy-continue:\n${run.log}`);
+    },
+  }),
+  teardown: async (sim) => sim.close(),
+};
+
+export const actionBenches = [
+  headver,
+  ecrPush,
+  renderTaskdef,
+  ecsDeployWait,
+  ecsDeployContinue,
+  deployTag,
+] as ActionBench[];

@@ -153,6 +153,7 @@ const HEADLINES = {
     failed: 'FAILED',
     'timed-out': 'TIMED OUT',
     planned: 'PLAN (dry run: nothing changed)',
+    paused: 'PAUSED at a lifecycle hook (continue or roll back with ecs-deploy-continue)',
 };
 const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by CodeDeploy' };
 /** The job summary: what was deployed, how it ended, and on failure why. */

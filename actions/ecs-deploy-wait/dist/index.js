@@ -8,7 +8,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9530);
 /* harmony import */ var _ecs_actions_core_verify_clients__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(273);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2548);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1261);
+/* harmony import */ var _pause_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9032);
+
 
 
 
@@ -39,7 +41,7 @@ async function deployStep() {
     const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
     const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-        Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(920)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2539)),
+        Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4324)),
         __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 6809)),
     ]);
     // A short timeout gets short attempts: one that never answers is tried again within it, not waited out.
@@ -110,10 +112,14 @@ async function deployStep() {
             status: result.status,
             'duration-seconds': Math.round(result.durationMs / 1000),
             plan: result.plan,
+            ...(0,_pause_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .pauseOutputs */ .h)(result),
         });
         statusWritten = result.status !== undefined;
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)(summaryMarkdown(result));
-        if (result.status === 'succeeded' || result.status === 'unchanged' || result.status === 'planned') {
+        if (result.status === 'succeeded' ||
+            result.status === 'unchanged' ||
+            result.status === 'planned' ||
+            result.status === 'paused') {
             _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .log.notice */ .Rm.notice(result.message, { title: `ECS deploy ${result.status}` });
             return;
         }
@@ -138,7 +144,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2548:
+/***/ 1261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -181,6 +187,10 @@ function withAliases(source, aliases) {
 var ecs = __nccwpck_require__(9530);
 // EXTERNAL MODULE: ../../packages/core/src/verify/index.ts + 7 modules
 var src_verify = __nccwpck_require__(5674);
+;// CONCATENATED MODULE: ./src/pause/modes.ts
+/** on-pause's values (read with the inputs, before the AWS SDK loads: no SDK import here). */
+const ON_PAUSE_MODES = ['return', 'wait', 'continue'];
+
 ;// CONCATENATED MODULE: ./src/service-definition/validate.ts
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value) => JSON.stringify(value)?.slice(0, 80) ?? String(value);
@@ -393,6 +403,7 @@ function refuseUnsupportedStockInputs(source) {
 
 
 
+
 /**
  * The inputs with the codedeploy-appspec file parsed and checked (still before any AWS call): the YAML parser is a
  * chunk of its own, loaded only when a file was given.
@@ -501,6 +512,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
         throw new src/* ConfigurationError */.j1(`Inputs "desired-count" (${desiredCount}) and "service-definition" (${(0,src/* quoteValue */.cl)(serviceDefinition.path)}, desiredCount ${serviceDefinition.settings.desiredCount}) both set the desired count. Set it in one place.`);
     }
     const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
+    const onPause = input.oneOf('on-pause', ON_PAUSE_MODES, 'wait');
     const taskDefinition = file
         ? { kind: 'file', ...(0,ecs/* readTaskDefinitionFile */.BD)(file, workspace, runnerTemp) }
         : { kind: 'arn', arn: arn ?? '' };
@@ -523,6 +535,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
         keepTaskDefinitions,
         keepRevisionsGraceMs,
         codedeploy,
+        onPause,
     };
 }
 /** The last segment of a name or ARN (the stock action's default application and group names use the names). */
@@ -556,6 +569,26 @@ function readAppSpecFile(file, workspace) {
 const MAX_GRACE_MS = 7 * 24 * 3_600_000;
 /** An AppSpec file larger than this is not one worth reading. */
 const inputs_MAX_FILE_BYTES = 1024 * 1024;
+
+
+/***/ }),
+
+/***/ 9032:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ pauseOutputs)
+/* harmony export */ });
+function pauseOutputs(result) {
+    const { pause } = result;
+    return {
+        'service-deployment-arn': result.serviceDeploymentArn ?? pause?.serviceDeploymentArn,
+        'pause-hook-id': pause?.hookId,
+        'pause-stage': pause?.stage,
+        'pause-expires-at': pause?.expiresAt?.toISOString(),
+        'pause-timeout-action': pause?.timeoutAction,
+    };
+}
 
 
 /***/ }),

@@ -10,18 +10,18 @@ import { reportFailure } from './explain-failure.js';
 import {
   describeServiceDeploymentState,
   followStaged,
-  leastDuration,
   type StagedOutcome,
   type StagedStrategy,
   trafficAndCounts,
 } from './follow/staged.js';
+import { leastDurationWithPauses, type Pause, pausedEnd } from './pause/paused.js';
 import { statusAfterFailure } from './rollback.js';
 import { startStagedRollback } from './rollback-staged.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import { PHASES } from './timeline/record.js';
 import type { DeployStatus, RollbackReport, StoppedTask, Target } from './types.js';
-import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
+import { decided, decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
 /** How a staged deployment ended, for the orchestrator to turn into the step's result. */
 export interface StagedEnd {
@@ -31,12 +31,13 @@ export interface StagedEnd {
   serviceDeploymentArn: string;
   stoppedTasks: StoppedTask[];
   rollback?: RollbackReport;
+  pause?: Pause;
 }
 
 /** A `timeout` shorter than the waits the strategy keeps (bake times, linear steps, canary bake) fails here. */
 export function refuseShortTimeout(session: DeploySession, strategy: StagedStrategy, before: Service): void {
   const { timeoutMs } = session.inputs;
-  const least = leastDuration(strategy, before.deploymentConfiguration);
+  const least = leastDurationWithPauses(session, strategy, before.deploymentConfiguration);
   if (timeoutMs > least.ms) return;
   throw new ConfigurationError(
     `timeout ${formatDuration(timeoutMs)} is not longer than the least time service "${session.inputs.service}"'s ${strategy} deployment takes: ${formatDuration(least.ms)} (${least.parts}), before its tasks even start. Nothing was changed. Set timeout to more than ${formatDuration(least.ms)}, e.g. ${formatDuration(least.ms + 15 * 60_000)}, or shorten the service's bake times.`,
@@ -58,6 +59,7 @@ export async function deployStaged(
   );
   const outcome = await followStaged(session, arn, inputs.timeoutMs, 'ours');
   const what = `Deployment ${target.id} of ${shortTaskDefinition(target.taskDefinitionArn)} (${strategy})`;
+  if (outcome.kind === 'paused') return pausedEnd(session, what, outcome.deployment, outcome.pause);
   if (outcome.kind === 'successful') {
     const message = `${what} completed: service deployment SUCCESSFUL; ${trafficAndCounts(outcome.deployment)}.`;
     log.info(message);
@@ -75,7 +77,11 @@ export async function deployStaged(
   // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
   // the report, within its own; then the rollback, followed for up to `timeout`.
   session.timeline.phase(PHASES.rollback, true);
-  const start = await startStagedRollback(session, outcome, arn, previousArn, decisionBudget(session));
+  // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
+  const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
+  const start = whilePaused
+    ? decided({ note: whilePaused })
+    : await startStagedRollback(session, outcome, arn, previousArn, decisionBudget(session));
   const stoppedTasks = await reportFailure(session, ours, new ReportBudget(session));
   const rolledBack = await finishRollback(start);
   const { note, report: rollback } = rolledBack;
@@ -93,7 +99,7 @@ export async function deployStaged(
 function describeStagedOutcome(
   session: DeploySession,
   what: string,
-  outcome: Exclude<StagedOutcome, { kind: 'successful' }>,
+  outcome: Exclude<StagedOutcome, { kind: 'successful' } | { kind: 'paused' }>,
 ): string {
   if (outcome.kind === 'timed-out') {
     return `${what} did not finish within ${formatDuration(session.inputs.timeoutMs)} (timeout)${outcome.stalled ? ` (${outcome.stalled})` : ''}: the last state seen was ${describeServiceDeploymentState(outcome.deployment)}.`;

@@ -6,11 +6,10 @@
  * way a run can end into one result (or, before anything changed, one error).
  */
 import type { Service } from '@aws-sdk/client-ecs';
-import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
+import { ConfigurationError, errorMessage } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from './aws-errors.js';
+import { followRolling, type RollingEnd, WrapUpInterrupted } from './deploy-rolling.js';
 import { deployStaged, refuseShortTimeout } from './deploy-staged.js';
-import { reportFailure } from './explain-failure.js';
-import { describeOutcome, follow } from './follow/rolling.js';
 import { stagedStrategyOf } from './follow/staged.js';
 import type { DeployInputs } from './inputs.js';
 import type { UpdateAsked } from './landed-update.js';
@@ -18,15 +17,13 @@ import { findingLine } from './preflight/checks.js';
 import { type PreflightReport, runPreflight } from './preflight/preflight.js';
 import { landedRegistration, registerTaskDefinition, resolveTaskDefinition } from './register.js';
 import { cleanUpRevisions } from './revisions.js';
-import { type RollbackResult, startRollback, statusAfterFailure } from './rollback.js';
 import { serviceSettingsDiff } from './service-definition/diff.js';
-import { type CallLimits, consoleUrl, countsOf, DeploySession, describeDeployment } from './session.js';
+import { type CallLimits, consoleUrl, DeploySession, describeDeployment } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import { PHASES } from './timeline/record.js';
-import type { DeployDeps, DeployResult, DeployStatus, Known, Outcome, StoppedTask, Target } from './types.js';
+import type { DeployDeps, DeployResult, DeployStatus, Known, StoppedTask, Target } from './types.js';
 import { endedRolling, landedUpdate, type Updated, updateService } from './update.js';
 import { runVerify } from './verify/verify.js';
-import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
 
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
@@ -217,52 +214,27 @@ class Deployer {
       // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
       try {
         const end = await deployStaged(session, staged, target, previousArn);
-        const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
+        const extra = {
+          stoppedTasks: end.stoppedTasks,
+          serviceDeploymentArn: end.serviceDeploymentArn,
+          ...(end.rollback ? { rollback: end.rollback } : {}),
+          ...(end.pause ? { pause: end.pause } : {}),
+        };
         return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
       } catch (error) {
         return this.interrupted(error, known);
       }
     }
-    let outcome: Outcome;
+    let end: RollingEnd;
     try {
-      log.info(
-        `Waiting up to ${formatDuration(inputs.timeoutMs)} for deployment ${target.id}, polling every ${formatDuration(inputs.pollIntervalMs)}`,
-      );
-      outcome = await follow(session, target, inputs.timeoutMs, updated.service);
+      end = await followRolling(session, target, previousArn, updated.service);
     } catch (error) {
-      return this.interrupted(error, known);
+      if (!(error instanceof WrapUpInterrupted)) return this.interrupted(error, known);
+      return this.interrupted(error.error, { ...known, stoppedTasks: error.stoppedTasks }, error.causeText);
     }
-    if (outcome.kind === 'completed') {
-      const message = `Deployment ${target.id} of ${shortTaskDefinition(deployArn)} completed: ${countsOf(outcome.deployment)}.`;
-      log.info(message);
-      return this.settled(known, 'succeeded', message, describeDeployment(outcome.deployment));
-    }
-
-    // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
-    const cause = describeOutcome(session, outcome, target);
-    log.warning(cause);
-    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
-    // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
-    let stoppedTasks: StoppedTask[] = [];
-    let rolledBack: RollbackResult;
-    session.timeline.phase(PHASES.rollback, true);
-    try {
-      const start = await startRollback(session, outcome, target, previousArn, decisionBudget(session));
-      stoppedTasks = await reportFailure(session, target, new ReportBudget(session));
-      rolledBack = await finishRollback(start);
-    } catch (error) {
-      return this.interrupted(error, { ...known, stoppedTasks }, cause);
-    }
-    const { note, report: rollback } = rolledBack;
-    log.info(note);
-    const status = statusAfterFailure(rolledBack, outcome.kind === 'timed-out');
-    const finalState = describeDeployment(outcome.deployment);
-    return this.settled(
-      { ...known, stoppedTasks, ...(rollback ? { rollback } : {}) },
-      status,
-      `${cause} ${note}`,
-      finalState,
-    );
+    const pause = end.pause ? { pause: end.pause, serviceDeploymentArn: end.pause.serviceDeploymentArn } : {};
+    const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}), ...pause };
+    return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
   }
 
   /** A result the step reached by itself (not cancelled), timed from the step's start. */

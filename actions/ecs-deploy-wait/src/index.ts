@@ -14,6 +14,7 @@ import {
 import { logsClients } from '@ecs-actions/core/ecs';
 import { lazyVerifyClients } from '@ecs-actions/core/verify/clients';
 import { deployInputReader, readDeployInputs, withParsedAppSpec } from './inputs.js';
+import { pauseOutputs } from './pause/outputs.js';
 
 // The AWS SDK and the deploy logic load only after every input (and the task definition file) has been read:
 // a bad input fails without parsing them (they are separate chunks of the bundle).
@@ -135,10 +136,16 @@ async function deployStep(): Promise<void> {
       status: result.status,
       'duration-seconds': Math.round(result.durationMs / 1000),
       plan: result.plan,
+      ...pauseOutputs(result),
     });
     statusWritten = result.status !== undefined;
     writeSummary(summaryMarkdown(result));
-    if (result.status === 'succeeded' || result.status === 'unchanged' || result.status === 'planned') {
+    if (
+      result.status === 'succeeded' ||
+      result.status === 'unchanged' ||
+      result.status === 'planned' ||
+      result.status === 'paused'
+    ) {
       log.notice(result.message, { title: `ECS deploy ${result.status}` });
       return;
     }

@@ -12,6 +12,7 @@ import { type InputAlias, withAliases } from '@ecs-actions/core/aliases';
 import { readTaskDefinitionFile, type TaskDefinitionFile } from '@ecs-actions/core/ecs';
 import { VERIFY_MODES, type VerifyMode } from '@ecs-actions/core/verify';
 import type { AppSpecFile } from './codedeploy/appspec.js';
+import { ON_PAUSE_MODES, type OnPauseMode } from './pause/modes.js';
 import { readServiceDefinition, type ServiceDefinition } from './service-definition/read.js';
 import { refuseUnsupportedStockInputs } from './stock-inputs.js';
 
@@ -45,6 +46,8 @@ export interface DeployInputs {
   keepRevisionsGraceMs: number;
   /** Read only for a service whose deployment controller is CODE_DEPLOY. */
   codedeploy: CodeDeployInputs;
+  /** A deployment paused at a PAUSE lifecycle hook: end the step, wait for someone to continue it, or continue it. */
+  onPause: OnPauseMode;
 }
 
 /** The codedeploy-* inputs (named as aws-actions/amazon-ecs-deploy-task-definition names them). */
@@ -203,6 +206,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
   }
 
   const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
+  const onPause = input.oneOf('on-pause', ON_PAUSE_MODES, 'wait');
 
   const taskDefinition: TaskDefinitionSource = file
     ? { kind: 'file', ...readTaskDefinitionFile(file, workspace, runnerTemp) }
@@ -227,6 +231,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     keepTaskDefinitions,
     keepRevisionsGraceMs,
     codedeploy,
+    onPause,
   };
 }
 

@@ -6,6 +6,7 @@
 import { type Deployment, DescribeServicesCommand, type Service, type ServiceEvent } from '@aws-sdk/client-ecs';
 import { AwsCallError, type CallLimits, EcsCallSession } from '@ecs-actions/core/ecs';
 import type { DeployInputs } from './inputs.js';
+import { PauseWatch } from './pause/watch-pauses.js';
 import { RolloutTimeline } from './timeline/record.js';
 import type { DeployDeps, Target, WrapUpBudgets } from './types.js';
 import { WRAP_UP_BUDGETS } from './wrap-up.js';
@@ -21,6 +22,10 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
   readonly breakerFailed = new Set<string>();
   lastService: Service | undefined;
   current: Target | undefined;
+  /** PAUSE hooks: what each poll of a service deployment does about a pause (pause/watch-pauses.ts). */
+  readonly pauses: PauseWatch;
+  /** Deployments ECS rolled back itself (their service deployment shows it): a replacement is that rollback. */
+  readonly rolledBackByEcs = new Set<string>();
   readonly wrapUpBudgets: WrapUpBudgets;
   /** What the step observed, with when: the summary's rollout timeline. */
   readonly timeline: RolloutTimeline;
@@ -33,6 +38,7 @@ export class DeploySession extends EcsCallSession<DeployDeps> {
     this.started = deps.clock.now();
     this.wrapUpBudgets = { ...WRAP_UP_BUDGETS, ...deps.wrapUp };
     this.timeline = new RolloutTimeline(() => deps.clock.now(), this.started);
+    this.pauses = new PauseWatch(this, inputs.onPause);
   }
 
   elapsed(): string {

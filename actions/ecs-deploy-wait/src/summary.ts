@@ -12,6 +12,7 @@ const HEADLINES: Record<string, string> = {
   failed: 'FAILED',
   'timed-out': 'TIMED OUT',
   planned: 'PLAN (dry run: nothing changed)',
+  paused: 'PAUSED at a lifecycle hook (continue or roll back with ecs-deploy-continue)',
 };
 
 const ROLLED_BACK_BY = { ecs: 'by ECS', action: 'by this step', codedeploy: 'by CodeDeploy' } as const;

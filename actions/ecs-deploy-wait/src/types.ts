@@ -9,6 +9,7 @@ import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-
 import type { Clock, Sleep } from '@ecs-actions/core';
 import type { ContainerLogs } from '@ecs-actions/core/ecs';
 import type { VerifyClients } from '@ecs-actions/core/verify';
+import type { Pause } from './pause/watch-pauses.js';
 import type { TimelineData } from './timeline/record.js';
 
 /** `planned`: a dry run (dry-run: true) that read and planned and changed nothing. */
@@ -19,7 +20,9 @@ export type DeployStatus =
   | 'superseded'
   | 'failed'
   | 'timed-out'
-  | 'planned';
+  | 'planned'
+  /** Paused at a PAUSE lifecycle hook, and on-pause: return ended the step there (pause/). */
+  | 'paused';
 
 export interface Logger {
   info(message: string): void;
@@ -135,6 +138,10 @@ export interface DeployResult {
   plan?: string;
   /** What the service definition changed, one line per setting ("~ path: old → new", "+ path: new"). */
   serviceSettings?: string[];
+  /** The pause the deployment waits at (status paused): the step's pause-* outputs. */
+  pause?: Pause;
+  /** The service deployment followed (native staged and paused deployments). */
+  serviceDeploymentArn?: string;
   /** keep-revisions: what was deregistered, what was kept and why, and an error that stopped it. */
   revisionsCleanup?: { deregistered: string[]; kept: { arn: string; why: string }[]; error?: string };
   /** What the step observed of the rollout, with when (the summary's timeline). */
@@ -162,6 +169,7 @@ export type Outcome =
   | { kind: 'completed'; deployment: Deployment }
   | { kind: 'failed'; reason: string; deployment?: Deployment }
   | { kind: 'replaced'; by?: Deployment; ecsRollback: boolean; deployment?: Deployment }
+  | { kind: 'paused'; pause: Pause; deployment?: Deployment }
   | {
       kind: 'timed-out';
       deployment?: Deployment;

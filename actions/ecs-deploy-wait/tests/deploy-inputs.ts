@@ -24,6 +24,7 @@ export function deployInputs(rendered: RenderedTaskDefinition, overrides: Partia
     verify: 'off',
     dryRun: false,
     codedeploy: { application: 'AppECS-prod-web', deploymentGroup: 'DgpECS-prod-web' },
+    onPause: 'wait',
     ...overrides,
   };
 }

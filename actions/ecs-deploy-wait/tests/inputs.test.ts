@@ -56,7 +56,15 @@ describe('readDeployInputs', () => {
       verify: 'off',
       dryRun: false,
       codedeploy: { application: 'AppECS-default-web', deploymentGroup: 'DgpECS-default-web' },
+      onPause: 'wait',
     });
+  });
+
+  it('on-pause: return, wait or continue; another value fails naming the input and the values', () => {
+    expect(read({ 'task-definition': 'td.json', service: 'web', 'on-pause': 'return' }).onPause).toBe('return');
+    expect(() => read({ 'task-definition': 'td.json', service: 'web', 'on-pause': 'approve' })).toThrow(
+      `Input "on-pause" must be one of return, wait, continue; got "approve".`,
+    );
   });
 
   it('reads every input', () => {

@@ -113,3 +113,18 @@ export async function errorOf(promise: Promise<unknown>): Promise<Error> {
   }
   throw new Error('expected the call to fail');
 }
+
+/** A staged (BLUE_GREEN, LINEAR, CANARY) service's image, target groups, listener rule, role and load balancers. */
+export const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
+export const TARGET_GROUP = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/0123456789abcdef';
+export const ALTERNATE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/0123456789abcdef';
+export const RULE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/0123/4567/89ab';
+export const ROLE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers';
+export const LOAD_BALANCERS = [
+  {
+    targetGroupArn: TARGET_GROUP,
+    containerName: 'app',
+    containerPort: 8080,
+    advancedConfiguration: { alternateTargetGroupArn: ALTERNATE, productionListenerRule: RULE, roleArn: ROLE },
+  },
+];

@@ -13,22 +13,18 @@ import {
 } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type Simulator, startSimulator } from '../src/index.js';
-import { describeService, ecsClient, fargateTaskDefinition, tasksOf } from './ecs-helpers.js';
+import {
+  describeService,
+  ecsClient,
+  fargateTaskDefinition,
+  IMAGE,
+  LOAD_BALANCERS,
+  ROLE,
+  TARGET_GROUP,
+  tasksOf,
+} from './ecs-helpers.js';
 
-const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
-const TARGET_GROUP = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/0123456789abcdef';
-const ALTERNATE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/0123456789abcdef';
-const RULE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/0123/4567/89ab';
-const ROLE = 'arn:aws:iam::123456789012:role/ecsInfrastructureRoleForLoadBalancers';
 const HOOK = 'arn:aws:lambda:us-east-1:123456789012:function:check-green';
-const LOAD_BALANCERS = [
-  {
-    targetGroupArn: TARGET_GROUP,
-    containerName: 'app',
-    containerPort: 8080,
-    advancedConfiguration: { alternateTargetGroupArn: ALTERNATE, productionListenerRule: RULE, roleArn: ROLE },
-  },
-];
 
 let sim: Simulator;
 let client: ECSClient;
@@ -388,7 +384,7 @@ describe('rollback', () => {
     ).rejects.toMatchObject({ name: 'InvalidParameterException' });
   });
 
-  it('StopServiceDeployment ROLLBACK of a rolling deployment returns to the last completed revision', async () => {
+  it('StopServiceDeployment ROLLBACK of a rolling deployment returns to the last completed revision, its settings included', async () => {
     sim.ecs.setImageScenario(`${IMAGE}:never`, 'never-stable');
     const family = 'staged-rolling-stop';
     sim.ecs.seedService({
@@ -398,15 +394,21 @@ describe('rollback', () => {
       taskDefinition: fargateTaskDefinition(family, `${IMAGE}:good`),
     });
     await client.send(new RegisterTaskDefinitionCommand(fargateTaskDefinition(family, `${IMAGE}:never`) as never));
+    const before = await describeService(client, 'prod', family);
+    // The same UpdateService changes a setting (settings as code) and the task definition.
     const updated = await client.send(
-      new UpdateServiceCommand({ cluster: 'prod', service: family, taskDefinition: family }),
+      new UpdateServiceCommand({ cluster: 'prod', service: family, taskDefinition: family, platformVersion: '1.3.0' }),
     );
+    expect(updated.service?.platformVersion).toBe('1.3.0');
     const arn = updated.service?.currentServiceDeployment ?? '';
     sim.clock.advance(60_000);
     await client.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }));
     const seen = await walk(family, arn);
     expect(seen.last.status).toBe('ROLLBACK_SUCCESSFUL');
-    expect((await describeService(client, 'prod', family)).taskDefinition).toMatch(/:1$/);
+    const after = await describeService(client, 'prod', family);
+    expect(after.taskDefinition).toMatch(/:1$/);
+    expect(after.platformVersion).toBe(before.platformVersion);
+    expect(after.platformVersion).not.toBe('1.3.0');
   });
 });
 

@@ -2,11 +2,13 @@
  * The rolling-update follower: follows one deployment (ours, or a rollback) by polling DescribeServices until it
  * completes, fails, is replaced, or the time is up; prints what changed on each poll.
  */
-import type { Deployment, DeploymentCircuitBreaker, Service } from '@aws-sdk/client-ecs';
+import type { Deployment, DeploymentCircuitBreaker, Service, ServiceDeployment } from '@aws-sdk/client-ecs';
 import { formatDuration } from '@ecs-actions/core';
+import { describePause, hasPauseHooks } from '../pause/watch-pauses.js';
 import { type DeploySession, describeDeployment, failureThreshold } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { Outcome, Target } from '../types.js';
+import { describeServiceDeployment } from './staged.js';
 import { watch } from './watch.js';
 
 /** Polls to wait for ECS's rollback deployment to appear after our deployment went FAILED with rollback on. */
@@ -29,14 +31,30 @@ export async function follow(
 ): Promise<Outcome> {
   session.current = target;
   let failedPolls = 0;
+  // A service with PAUSE hooks: each poll also reads our service deployment, to see a pause (and ECS's rollback).
+  const arn = target.label === 'ours' && hasPauseHooks(known ?? session.lastService) ? target.serviceDeploymentArn : '';
+  let serviceDeployment: ServiceDeployment | undefined;
   return watch<Service, Outcome>(session, {
     operation: 'ecs:DescribeServices',
     timeoutMs,
     ...(known ? { known } : {}),
-    read: (limits) => session.describeService(limits),
-    judge: (service) => {
+    read: async (limits) => {
+      if (!arn) return session.describeService(limits);
+      const [service, deployment] = await Promise.all([
+        session.describeService(limits),
+        describeServiceDeployment(session, arn, limits),
+      ]);
+      serviceDeployment = deployment;
+      return service;
+    },
+    judge: async (service) => {
       session.lastService = service;
       printProgress(session, service, target);
+      if (serviceDeployment) {
+        if (serviceDeployment.status?.startsWith('ROLLBACK_')) session.rolledBackByEcs.add(target.id);
+        const pause = await session.pauses.judge(serviceDeployment);
+        if (pause) return { kind: 'paused', pause, ...lastSeen(session, target) };
+      }
       const outcome = evaluate(session, service, target);
       if (outcome?.kind === 'failed' && outcome.deployment?.rolloutState === 'FAILED') {
         // With the breaker's rollback on, ECS starts the rollback deployment right after marking ours FAILED.
@@ -102,7 +120,9 @@ export function evaluate(session: DeploySession, service: Service, target: Targe
   return {
     kind: 'replaced',
     ...(primary ? { by: primary } : {}),
-    ecsRollback: Boolean(breaker?.enable && breaker.rollback && primary && isBreakerRollback(session, primary, target)),
+    ecsRollback:
+      session.rolledBackByEcs.has(target.id) ||
+      Boolean(breaker?.enable && breaker.rollback && primary && isBreakerRollback(session, primary, target)),
     ...(ours ? { deployment: ours } : {}),
   };
 }
@@ -147,6 +167,8 @@ export function describeOutcome(
 ): string {
   const what = `Deployment ${target.id} of ${shortTaskDefinition(target.taskDefinitionArn)}`;
   switch (outcome.kind) {
+    case 'paused':
+      return `${what} is ${describePause(outcome.pause)}.`;
     case 'failed':
       return `${what} failed: ${outcome.reason}.`;
     case 'timed-out':
@@ -154,8 +176,12 @@ export function describeOutcome(
     case 'replaced': {
       const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
       const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
+      const rolledBackBy =
+        BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id)
+          ? "ECS's deployment circuit breaker"
+          : 'ECS';
       return outcome.ecsRollback
-        ? `${what} failed and ECS's deployment circuit breaker rolled it back${reason}: ${by} replaced it.`
+        ? `${what} failed and ${rolledBackBy} rolled it back${reason}: ${by} replaced it.`
         : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;
     }
   }
@@ -176,5 +202,7 @@ export function describeFollowed(session: DeploySession, outcome: Outcome): stri
       return `not steady within ${formatDuration(session.inputs.timeoutMs)} (${describeDeployment(outcome.deployment)})`;
     case 'replaced':
       return `replaced by deployment ${outcome.by?.id ?? '?'}`;
+    case 'paused':
+      return describePause(outcome.pause);
   }
 }

@@ -12,6 +12,7 @@ import {
   type ServiceDeployment,
 } from '@aws-sdk/client-ecs';
 import { formatDuration } from '@ecs-actions/core';
+import type { Pause } from '../pause/watch-pauses.js';
 import type { CallLimits, DeploySession } from '../session.js';
 import { printNewEvents } from './rolling.js';
 import { watch } from './watch.js';
@@ -67,7 +68,9 @@ export type StagedOutcome =
    * forward (a rollback walks the traffic stages again, so the stage it ends at is not where it failed).
    */
   | { kind: 'ended'; deployment: ServiceDeployment; failedAtStage?: string }
-  | { kind: 'timed-out'; deployment?: ServiceDeployment; stalled?: string };
+  | { kind: 'timed-out'; deployment?: ServiceDeployment; stalled?: string }
+  /** Paused at a PAUSE hook, and on-pause says to end the wait there. */
+  | { kind: 'paused'; deployment: ServiceDeployment; pause: Pause };
 
 const ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
 /** Statuses of a service deployment still going forward (its lifecycle stage is its own progress). */
@@ -98,10 +101,12 @@ export async function followStaged(
       printNewEvents(session, service);
       return deployment;
     },
-    judge: (deployment) => {
+    judge: async (deployment) => {
       last = deployment;
       printChanges(session, deployment, label, printed);
       if (FORWARD.has(deployment.status ?? '')) forwardStage = deployment.lifecycleStage ?? forwardStage;
+      const pause = label === 'rollback' ? undefined : await session.pauses.judge(deployment);
+      if (pause) return { kind: 'paused', deployment, pause };
       if (deployment.status === 'SUCCESSFUL') return { kind: 'successful', deployment };
       if (ENDED.has(deployment.status ?? '')) {
         return { kind: 'ended', deployment, ...(forwardStage ? { failedAtStage: forwardStage } : {}) };
@@ -150,7 +155,8 @@ function printChanges(session: DeploySession, d: ServiceDeployment, label: strin
       (d.statusReason ? `; ${d.statusReason}` : ''),
   );
   for (const hook of d.lifecycleHookDetails ?? []) {
-    say(`hook ${hook.hookId}`, `lifecycle hook ${hook.targetArn ?? hook.hookId ?? '?'}: ${hook.status ?? '?'}`);
+    const name = hook.targetType === 'PAUSE' ? `PAUSE ${hook.hookId}` : (hook.targetArn ?? hook.hookId ?? '?');
+    say(`hook ${hook.hookId}`, `lifecycle hook ${name}: ${hook.status ?? '?'}`);
   }
   if (d.alarms && d.alarms.status !== 'DISABLED') {
     const triggered = d.alarms.triggeredAlarmNames ?? [];

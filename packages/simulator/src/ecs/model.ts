@@ -1,3 +1,4 @@
+import type { RollingPauseRecord } from './rolling-pauses.js';
 import type { StagedRolloutRecord } from './strategies/staged-model.js';
 
 /**
@@ -128,6 +129,8 @@ export interface ServiceDeploymentRecord {
   rollback?: { reason: string; startedAt: number; serviceRevisionArn: string };
   /** A native BLUE_GREEN, LINEAR or CANARY deployment's stages, traffic, hooks and alarms (strategies/staged.ts). */
   staged?: StagedRolloutRecord;
+  /** A rolling deployment's PAUSE hooks (rolling-pauses.ts): the stage it is at and the pauses run. */
+  rollingPause?: RollingPauseRecord;
 }
 
 export interface ServiceEventRecord {

@@ -22,6 +22,8 @@ import type {
   TaskDefinitionRecord,
   TaskRecord,
 } from './model.js';
+import { restoreRevisionSettings } from './revision-settings.js';
+import { holdsAtPause } from './rolling-pauses.js';
 import { liveTasks, plural, type SchedulerContext, TIMING, targetGroupsOf, tasksOf } from './scheduler-model.js';
 import type { StagedRollouts } from './strategies/staged.js';
 import type { TaskLifecycle } from './task-lifecycle.js';
@@ -52,6 +54,11 @@ export class RollingDeployments {
     private readonly taskDefinitionFor: (arn: string) => TaskDefinitionRecord | undefined,
     private readonly event: ServiceEventSink,
   ) {}
+
+  /** A pause that ends in ROLLBACK (continued so, or expired) rolls back as StopServiceDeployment does. */
+  readonly pauseRollBack = (service: ServiceRecord, primary: DeploymentRecord, reason: string, at: number): void => {
+    this.rollBack(service, primary, reason, at, false);
+  };
 
   /** Starts a new PRIMARY deployment; the previous PRIMARY becomes ACTIVE (UpdateService / CreateService). */
   startDeployment(
@@ -186,6 +193,8 @@ export class RollingDeployments {
     this.checkCircuitBreaker(service, primary, at);
     const current = service.deployments[0];
     if (!current) return;
+    const pauses = { ids: this.context.ids, rollBack: this.pauseRollBack };
+    if (holdsAtPause(pauses, service, current, at)) return;
     const old = service.deployments.slice(1);
     const { started, stopped, throttled } = this.replaceTasks(service, current, old, at);
     if (started.length > 0 || stopped.length > 0) current.updatedAt = at;
@@ -360,6 +369,7 @@ export class RollingDeployments {
       primary.rolloutStateReason = reason;
     }
     this.event(service, at, `(service ${service.name}) rolling back to deployment ${target.deploymentId}.`);
+    restoreRevisionSettings(service, target.serviceRevisionArn);
     this.startDeployment(service, target.taskDefinitionArn, at, {
       serviceRevisionArn: target.serviceRevisionArn,
       rollbackOf: primary,

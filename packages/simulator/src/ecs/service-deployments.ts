@@ -1,12 +1,13 @@
 /**
  * Service deployments (the ServiceDeployment records of each deployment a service went through):
- * ListServiceDeployments, DescribeServiceDeployments and StopServiceDeployment; and the service revisions they
+ * ListServiceDeployments, DescribeServiceDeployments, StopServiceDeployment and ContinueServiceDeployment; and the service revisions they
  * deploy (DescribeServiceRevisions).
  */
 import type { JsonObject } from './model.js';
 import { paginate, referenceList, required, str, strings } from './requests.js';
 import { serviceDeploymentBriefShape, serviceDeploymentShape, serviceRevisionShape } from './shapes.js';
 import { clusterOf, type EcsState, serviceOf } from './state.js';
+import { continueServiceDeployment as continueDeployment } from './strategies/continue.js';
 import { stopServiceDeployment as stopDeployment } from './strategies/stop.js';
 
 export function listServiceDeployments(state: EcsState, input: JsonObject): unknown {
@@ -75,6 +76,17 @@ export function stopServiceDeployment(state: EcsState, input: JsonObject): unkno
     state.scheduler,
     required(input, 'serviceDeploymentArn'),
     str(input, 'stopType'),
+    now,
+  );
+}
+
+export function continueServiceDeployment(state: EcsState, input: JsonObject): unknown {
+  const now = state.now();
+  const request = { arn: required(input, 'serviceDeploymentArn'), hookId: required(input, 'hookId') };
+  return continueDeployment(
+    state.clusters.values(),
+    state.scheduler,
+    { ...request, action: str(input, 'action') },
     now,
   );
 }

@@ -13,6 +13,7 @@ import type {
   ServiceRevisionRecord,
   TaskRecord,
 } from './model.js';
+import { pauseDetails } from './strategies/pause-hooks.js';
 import { stagedShapeFields, trafficWeights } from './strategies/staged-shapes.js';
 import { taskSetServiceFields } from './task-sets.js';
 
@@ -325,7 +326,8 @@ export function serviceDeploymentShape(service: ServiceRecord, record: ServiceDe
     },
     status: record.status,
     statusReason: record.statusReason,
-    lifecycleStage: inProgress ? 'SCALE_UP' : undefined,
+    lifecycleStage: inProgress ? (record.rollingPause?.stage ?? 'SCALE_UP') : undefined,
+    ...(record.rollingPause ? { lifecycleHookDetails: pauseDetails(record.rollingPause.pauses) } : {}),
     deploymentConfiguration: record.deploymentConfiguration,
     rollback: record.rollback
       ? {

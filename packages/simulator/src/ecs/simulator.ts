@@ -13,6 +13,7 @@ import { EcsScenarios, type ScenarioOptions } from './scenarios.js';
 import { Scheduler } from './scheduler.js';
 import { type SeedServiceInput, seedService } from './seeding.js';
 import {
+  continueServiceDeployment,
   describeServiceDeployments,
   describeServiceRevisions,
   listServiceDeployments,
@@ -285,6 +286,8 @@ export class EcsSimulator implements AwsJsonService {
         return describeServiceRevisions(state, input);
       case 'StopServiceDeployment':
         return stopServiceDeployment(state, input);
+      case 'ContinueServiceDeployment':
+        return continueServiceDeployment(state, input);
       default:
         throw new AwsServiceError('UnknownOperationException', `Unknown operation ${operation}`);
     }

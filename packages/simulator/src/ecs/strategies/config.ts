@@ -6,6 +6,7 @@
  */
 import { AwsServiceError } from '../../contract.js';
 import type { DeploymentConfigurationRecord, JsonObject } from '../model.js';
+import { type PauseHook, pauseHookOf, validatePauseHook } from './pause-hooks.js';
 
 export type Strategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
 export const STRATEGIES: readonly Strategy[] = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'];
@@ -40,13 +41,16 @@ export const HOOK_STAGES: readonly LifecycleStage[] = [
 export const LINEAR_DEFAULTS = { stepPercent: 10.0, stepBakeTimeInMinutes: 6 };
 export const CANARY_DEFAULTS = { canaryPercent: 5.0, canaryBakeTimeInMinutes: 10 };
 
-export interface LifecycleHook {
+export interface LambdaHook {
   hookTargetArn: string;
   roleArn: string;
   lifecycleStages: LifecycleStage[];
   targetType: 'AWS_LAMBDA';
   hookDetails?: unknown;
 }
+
+/** A lambda hook invokes a function; a PAUSE hook waits for ContinueServiceDeployment (pause-hooks.ts). */
+export type LifecycleHook = LambdaHook | PauseHook;
 
 export interface DeploymentAlarms {
   alarmNames: string[];
@@ -131,20 +135,27 @@ export function validateStrategy(
   if (canary.canaryBakeTimeInMinutes !== undefined) {
     minutes(canary.canaryBakeTimeInMinutes, 'canaryConfiguration.canaryBakeTimeInMinutes');
   }
-  validateHooks(configuration.lifecycleHooks, staged);
+  validateHooks(configuration.lifecycleHooks, staged, strategy === 'ROLLING' || strategy === undefined);
   validateAlarms(configuration.alarms);
   if (staged) validateLoadBalancers(String(strategy), context.loadBalancers, context.serviceConnect);
 }
 
-function validateHooks(value: unknown, staged: boolean): void {
+function validateHooks(value: unknown, staged: boolean, rolling: boolean): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) throw invalid('lifecycleHooks must be a list.');
-  if (value.length > 0 && !staged) {
-    throw invalid('lifecycleHooks can only be specified with the BLUE_GREEN, LINEAR or CANARY deployment strategy.');
-  }
   for (const hook of value as JsonObject[]) {
     const targetType = hook.targetType ?? 'AWS_LAMBDA';
+    if (targetType === 'PAUSE') {
+      // Pause hooks work with every strategy (rolling too); a rolling deployment pauses around its scale-up.
+      validatePauseHook(hook, rolling);
+      continue;
+    }
     if (targetType !== 'AWS_LAMBDA') throw invalid(`Invalid targetType: ${String(targetType)}.`);
+    if (!staged) {
+      throw invalid(
+        'lifecycleHooks of targetType AWS_LAMBDA can only be specified with the BLUE_GREEN, LINEAR or CANARY deployment strategy.',
+      );
+    }
     if (typeof hook.hookTargetArn !== 'string' || !/^arn:aws[a-z-]*:lambda:/.test(hook.hookTargetArn)) {
       throw invalid('hookTargetArn must be the ARN of a Lambda function.');
     }
@@ -206,13 +217,18 @@ function validateLoadBalancers(strategy: string, loadBalancers: unknown[], servi
 export function settingsOf(configuration: DeploymentConfigurationRecord): StrategySettings {
   const linear = (configuration.linearConfiguration ?? {}) as JsonObject;
   const canary = (configuration.canaryConfiguration ?? {}) as JsonObject;
-  const hooks = ((configuration.lifecycleHooks as JsonObject[] | undefined) ?? []).map((hook) => ({
-    hookTargetArn: String(hook.hookTargetArn),
-    roleArn: String(hook.roleArn),
-    lifecycleStages: hook.lifecycleStages as LifecycleStage[],
-    targetType: 'AWS_LAMBDA' as const,
-    ...(hook.hookDetails !== undefined ? { hookDetails: hook.hookDetails } : {}),
-  }));
+  const hooks = ((configuration.lifecycleHooks as JsonObject[] | undefined) ?? []).map(
+    (hook): LifecycleHook =>
+      hook.targetType === 'PAUSE'
+        ? pauseHookOf(hook)
+        : {
+            hookTargetArn: String(hook.hookTargetArn),
+            roleArn: String(hook.roleArn),
+            lifecycleStages: hook.lifecycleStages as LifecycleStage[],
+            targetType: 'AWS_LAMBDA' as const,
+            ...(hook.hookDetails !== undefined ? { hookDetails: hook.hookDetails } : {}),
+          },
+  );
   const alarms = configuration.alarms as DeploymentAlarms | undefined;
   return {
     strategy: strategyOf(configuration),

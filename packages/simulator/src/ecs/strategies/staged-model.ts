@@ -4,7 +4,8 @@
  */
 
 import type { DeploymentRecord, IdGenerator, ServiceRecord, TaskDefinitionRecord, TaskRecord } from '../model.js';
-import type { LifecycleStage, StrategySettings } from './config.js';
+import type { LambdaHook, LifecycleStage, StrategySettings } from './config.js';
+import { type PauseHook, type PauseRunRecord, startPauses } from './pause-hooks.js';
 
 /** Simulated durations (ms) of the staged model. */
 export const STAGED_TIMING = {
@@ -48,6 +49,8 @@ export interface StagedRolloutRecord {
    */
   testTraffic: boolean;
   hooks: HookRunRecord[];
+  /** PAUSE hooks run (pause-hooks.ts): AWAITING_ACTION until continued, rolled back or expired. */
+  pauses: PauseRunRecord[];
   alarmStatus: 'DISABLED' | 'MONITORING' | 'TRIGGERED' | 'MONITORING_COMPLETE';
   triggeredAlarms: string[];
   /** StopServiceDeployment ROLLBACK: the rollback starts at this time (until then the deployment holds still). */
@@ -115,11 +118,16 @@ export function scaleTo(
 
 /** ECS invokes each hook configured for `stage` (a fresh hookId per invocation); each answers hookAnswer later. */
 export function invokeHooks(host: StagedHost, rollout: StagedRolloutRecord, stage: LifecycleStage, at: number): void {
+  // A rollback does not pause (pause hooks cannot run at the traffic shift stages a rollback walks).
+  if (rollout.phase !== 'rollback') {
+    const pauses = rollout.settings.hooks.filter((hook): hook is PauseHook => hook.targetType === 'PAUSE');
+    rollout.pauses.push(...startPauses(host.ids, pauses, stage, at));
+  }
   for (const hook of rollout.settings.hooks) {
-    if (!hook.lifecycleStages.includes(stage)) continue;
+    if (hook.targetType !== 'AWS_LAMBDA' || !hook.lifecycleStages.includes(stage)) continue;
     rollout.hooks.push({
       hookId: host.ids.hex(8),
-      targetArn: hook.hookTargetArn,
+      targetArn: (hook as LambdaHook).hookTargetArn,
       stage,
       status: 'IN_PROGRESS',
       answersAt: at + STAGED_TIMING.hookAnswer,

@@ -1,5 +1,6 @@
 /** The staged fields of a ServiceDeployment (DescribeServiceDeployments) and the revisions' traffic weights. */
 import type { JsonObject, ServiceDeploymentRecord } from '../model.js';
+import { pauseDetails } from './pause-hooks.js';
 import { round1 } from './staged-model.js';
 
 /** The staged fields of a ServiceDeployment (DescribeServiceDeployments), and the revisions' traffic weights. */
@@ -16,12 +17,15 @@ export function stagedShapeFields(record: ServiceDeploymentRecord): JsonObject {
   if (!rollout) return { alarms: alarmShape };
   return {
     lifecycleStage: rollout.stage,
-    lifecycleHookDetails: rollout.hooks.map((hook) => ({
-      hookId: hook.hookId,
-      targetType: 'AWS_LAMBDA',
-      targetArn: hook.targetArn,
-      status: hook.status,
-    })),
+    lifecycleHookDetails: [
+      ...rollout.hooks.map((hook) => ({
+        hookId: hook.hookId,
+        targetType: 'AWS_LAMBDA',
+        targetArn: hook.targetArn,
+        status: hook.status,
+      })),
+      ...pauseDetails(rollout.pauses),
+    ],
     alarms: alarmShape,
   };
 }

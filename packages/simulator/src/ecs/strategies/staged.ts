@@ -14,6 +14,7 @@
 import { completeRollout, endUnfinished, failRollout, retire } from '../deployment-states.js';
 import type { DeploymentRecord, ServiceDeploymentRecord, ServiceRecord } from '../model.js';
 import { LIFECYCLE_STAGES, type LifecycleStage, settingsOf } from './config.js';
+import { expirePauses, type PauseRunRecord, pausePassed, pauseRollbackReason } from './pause-hooks.js';
 import {
   blues,
   invokeHooks,
@@ -50,6 +51,7 @@ export class StagedRollouts {
       testWeight: 0,
       testTraffic: false,
       hooks: [],
+      pauses: [],
       alarmStatus: settings.alarms?.enable ? 'MONITORING' : 'DISABLED',
       triggeredAlarms: [],
       phase: 'forward',
@@ -101,6 +103,26 @@ export class StagedRollouts {
     return 'accepted';
   }
 
+  /**
+   * ContinueServiceDeployment of one of its pauses (AWAITING_ACTION, checked by the caller): CONTINUE lets the stage
+   * end; ROLLBACK rolls the deployment back at once.
+   */
+  resolvePause(
+    service: ServiceRecord,
+    record: ServiceDeploymentRecord,
+    pause: PauseRunRecord,
+    action: 'CONTINUE' | 'ROLLBACK',
+    at: number,
+  ): void {
+    const rollout = record.staged;
+    if (!rollout) return;
+    pause.status = action === 'CONTINUE' ? 'SUCCEEDED' : 'FAILED';
+    record.updatedAt = at;
+    if (action === 'ROLLBACK')
+      startRollback(this.host, service, record, rollout, pauseRollbackReason(pause, 'continue'), at);
+    service.wakeAt = Math.min(service.wakeAt ?? Number.POSITIVE_INFINITY, at);
+  }
+
   // ------------------------------------------------------------------------------------------- forward
 
   /** Advances the deployment by what is due at `at`; true when it moved (another pass may move it further). */
@@ -135,6 +157,12 @@ export class StagedRollouts {
       else this.fail(service, record, rollout, `CloudWatch alarm ${alarm} went into ALARM state.`, at);
       return true;
     }
+    const expired = expirePauses(rollout.pauses, at);
+    if (expired) {
+      record.updatedAt = at;
+      startRollback(this.host, service, record, rollout, pauseRollbackReason(expired, 'timeout'), at);
+      return true;
+    }
     for (const hook of rollout.hooks) {
       if (hook.status !== 'IN_PROGRESS' || hook.answersAt > at) continue;
       hook.status = this.scenarios.hookResult(hook.targetArn, hook.stage);
@@ -154,7 +182,9 @@ export class StagedRollouts {
       return true;
     }
     const workDone = this.stageWork(service, green, rollout, at);
-    const hooksDone = rollout.hooks.every((hook) => hook.stage !== rollout.stage || hook.status === 'SUCCEEDED');
+    const hooksDone =
+      rollout.hooks.every((hook) => hook.stage !== rollout.stage || hook.status === 'SUCCEEDED') &&
+      rollout.pauses.every((pause) => pause.stage !== rollout.stage || pausePassed(pause));
     if (!workDone || !hooksDone) return false;
     const next = LIFECYCLE_STAGES[LIFECYCLE_STAGES.indexOf(rollout.stage) + 1];
     if (!next) {
@@ -292,6 +322,7 @@ export class StagedRollouts {
       rollout.stageWorkEndsAt,
       rollout.rollbackAt,
       ...rollout.hooks.filter((h) => h.status === 'IN_PROGRESS').map((h) => h.answersAt),
+      ...rollout.pauses.filter((p) => p.status === 'AWAITING_ACTION').map((p) => p.expiresAt),
     ];
     if (rollout.alarmStatus === 'MONITORING') {
       for (const name of rollout.settings.alarms?.alarmNames ?? []) times.push(this.alarmTripAt(rollout, name));

@@ -1,5 +1,5 @@
-export const id = 920;
-export const ids = [920];
+export const id = 324;
+export const ids = [324];
 export const modules = {
 
 /***/ 2748:
@@ -43,7 +43,7 @@ function withWhatWasDone(error, done) {
 
 /***/ }),
 
-/***/ 2539:
+/***/ 4324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -58,176 +58,18 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(785);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
-// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ./src/explain-failure.ts + 1 modules
 var explain_failure = __webpack_require__(2958);
+// EXTERNAL MODULE: ./src/pause/watch-pauses.ts
+var watch_pauses = __webpack_require__(2217);
 // EXTERNAL MODULE: ./src/session.ts
 var src_session = __webpack_require__(6399);
 // EXTERNAL MODULE: ./src/taskdef.ts
 var taskdef = __webpack_require__(247);
+// EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ./src/follow/watch.ts
 var watch = __webpack_require__(5778);
-;// CONCATENATED MODULE: ./src/follow/rolling.ts
-
-
-
-
-/** Polls to wait for ECS's rollback deployment to appear after our deployment went FAILED with rollback on. */
-const ROLLBACK_APPEAR_POLLS = 3;
-/** ECS's words for its circuit breaker's rollback: the rollback deployment's reason, and the service event. */
-const BREAKER_ROLLBACK_REASON = /circuit breaker: rolling back/i;
-const BREAKER_REASON = /circuit breaker/i;
-const ROLLBACK_EVENT = /\brolling back to deployment\b/i;
-/**
- * Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out.
- * `known`: the service as an answer just received showed it (UpdateService's, or the last DescribeServices):
- * the first check reads it instead of calling DescribeServices again at once.
- */
-async function follow(session, target, timeoutMs, known) {
-    session.current = target;
-    let failedPolls = 0;
-    return (0,watch/* watch */.w)(session, {
-        operation: 'ecs:DescribeServices',
-        timeoutMs,
-        ...(known ? { known } : {}),
-        read: (limits) => session.describeService(limits),
-        judge: (service) => {
-            session.lastService = service;
-            printProgress(session, service, target);
-            const outcome = evaluate(session, service, target);
-            if (outcome?.kind === 'failed' && outcome.deployment?.rolloutState === 'FAILED') {
-                // With the breaker's rollback on, ECS starts the rollback deployment right after marking ours FAILED.
-                const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
-                if (breaker?.enable && breaker.rollback && failedPolls++ < ROLLBACK_APPEAR_POLLS)
-                    return undefined;
-            }
-            return outcome;
-        },
-        timedOut: (stalled) => ({ kind: 'timed-out', ...(stalled ? { stalled } : {}), ...lastSeen(session, target) }),
-    });
-}
-function lastSeen(session, target) {
-    const deployment = session.lastService?.deployments?.find((d) => d.id === target.id);
-    return deployment ? { deployment } : {};
-}
-function evaluate(session, service, target) {
-    const deployments = service.deployments ?? [];
-    const ours = deployments.find((d) => d.id === target.id);
-    const primary = deployments.find((d) => d.status === 'PRIMARY');
-    const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
-    if (ours?.id && ours.rolloutState === 'FAILED' && BREAKER_REASON.test(ours.rolloutStateReason ?? '')) {
-        session.breakerFailed.add(ours.id);
-    }
-    if (ours && ours.status === 'PRIMARY') {
-        if (ours.rolloutState === 'COMPLETED') {
-            if (ours.taskDefinition === target.taskDefinitionArn)
-                return { kind: 'completed', deployment: ours };
-            return {
-                kind: 'failed',
-                reason: `deployment ${ours.id} completed but runs ${ours.taskDefinition}, not ${target.taskDefinitionArn}`,
-                deployment: ours,
-            };
-        }
-        if (ours.rolloutState === 'FAILED') {
-            return {
-                kind: 'failed',
-                reason: `ECS marked deployment ${ours.id} FAILED: ${ours.rolloutStateReason ?? 'no reason given'}`,
-                deployment: ours,
-            };
-        }
-        if (ours.rolloutState === undefined &&
-            deployments.length === 1 &&
-            ours.runningCount === ours.desiredCount &&
-            (ours.pendingCount ?? 0) === 0 &&
-            ours.taskDefinition === target.taskDefinitionArn) {
-            return { kind: 'completed', deployment: ours };
-        }
-        if (!breaker?.enable) {
-            const threshold = (0,src_session/* failureThreshold */.QB)(ours.desiredCount ?? 0);
-            if ((ours.failedTasks ?? 0) >= threshold) {
-                return {
-                    kind: 'failed',
-                    reason: `${ours.failedTasks} tasks of deployment ${ours.id} failed (the threshold is ${threshold}; the service has no deployment circuit breaker, so ECS would keep trying)`,
-                    deployment: ours,
-                };
-            }
-        }
-        return undefined;
-    }
-    return {
-        kind: 'replaced',
-        ...(primary ? { by: primary } : {}),
-        ecsRollback: Boolean(breaker?.enable && breaker.rollback && primary && isBreakerRollback(session, primary, target)),
-        ...(ours ? { deployment: ours } : {}),
-    };
-}
-/**
- * Whether the PRIMARY deployment that replaced ours is ECS's circuit-breaker rollback of it, not a deployment someone
- * else started (which replaces ours just the same, and may even run the same task definition). ECS says so itself:
- * the rollback deployment's rolloutStateReason "ECS deployment circuit breaker: rolling back to deploymentId …"
- * (until it completes), our deployment FAILED with a circuit-breaker reason (now or on an earlier poll), and the
- * event "rolling back to deployment …". A replacement has none of these.
- */
-function isBreakerRollback(session, primary, target) {
-    if (BREAKER_ROLLBACK_REASON.test(primary.rolloutStateReason ?? ''))
-        return true;
-    if (session.breakerFailed.has(target.id))
-        return true;
-    return session.newEvents.some((event) => ROLLBACK_EVENT.test(event.message ?? ''));
-}
-/** Prints each new service event once, oldest first (the rolling and the staged followers). */
-function printNewEvents(session, service) {
-    for (const event of session.takeNewEvents(service)) {
-        session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
-    }
-}
-/** Prints one line per deployment whose counts or state changed, and each new service event once. */
-function printProgress(session, service, target) {
-    printNewEvents(session, service);
-    for (const d of service.deployments ?? []) {
-        const role = d.id === target.id ? ` (${target.label})` : '';
-        const line = `deployment ${d.id} ${d.status}${role} ${(0,taskdef/* shortTaskDefinition */.P5)(d.taskDefinition ?? '?')}: ${(0,src_session/* describeDeployment */.Ti)(d)}`;
-        if (session.lastLines.get(d.id ?? '') === line)
-            continue;
-        session.lastLines.set(d.id ?? '', line);
-        session.log.info(`[${session.elapsed()}] ${line}`);
-    }
-}
-/** One sentence: how the wait for the target ended, when it did not complete. */
-function describeOutcome(session, outcome, target) {
-    const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)}`;
-    switch (outcome.kind) {
-        case 'failed':
-            return `${what} failed: ${outcome.reason}.`;
-        case 'timed-out':
-            return `${what} did not complete within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (timeout)${outcome.stalled ? ` (${outcome.stalled})` : ''}: the last state seen was ${(0,src_session/* describeDeployment */.Ti)(outcome.deployment)}.`;
-        case 'replaced': {
-            const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
-            const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
-            return outcome.ecsRollback
-                ? `${what} failed and ECS's deployment circuit breaker rolled it back${reason}: ${by} replaced it.`
-                : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;
-        }
-    }
-}
-/** "deployment ecs-svc/… of web:8" */
-function replacementName(by) {
-    return `deployment ${by.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(by.taskDefinition ?? '?')}`;
-}
-function describeFollowed(session, outcome) {
-    switch (outcome.kind) {
-        case 'completed':
-            return (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
-        case 'failed':
-            return outcome.reason;
-        case 'timed-out':
-            return `not steady within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (${(0,src_session/* describeDeployment */.Ti)(outcome.deployment)})`;
-        case 'replaced':
-            return `replaced by deployment ${outcome.by?.id ?? '?'}`;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/follow/staged.ts
 /**
  * The native staged follower (deployment controller ECS, deploymentConfiguration.strategy BLUE_GREEN, LINEAR or
@@ -296,11 +138,14 @@ async function followStaged(session, arn, timeoutMs, label) {
             printNewEvents(session, service);
             return deployment;
         },
-        judge: (deployment) => {
+        judge: async (deployment) => {
             last = deployment;
             printChanges(session, deployment, label, printed);
             if (FORWARD.has(deployment.status ?? ''))
                 forwardStage = deployment.lifecycleStage ?? forwardStage;
+            const pause = label === 'rollback' ? undefined : await session.pauses.judge(deployment);
+            if (pause)
+                return { kind: 'paused', deployment, pause };
             if (deployment.status === 'SUCCESSFUL')
                 return { kind: 'successful', deployment };
             if (ENDED.has(deployment.status ?? '')) {
@@ -336,7 +181,8 @@ function printChanges(session, d, label, printed) {
     say('stage', `service deployment (${label}) ${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}${since}: ${trafficAndCounts(d)}` +
         (d.statusReason ? `; ${d.statusReason}` : ''));
     for (const hook of d.lifecycleHookDetails ?? []) {
-        say(`hook ${hook.hookId}`, `lifecycle hook ${hook.targetArn ?? hook.hookId ?? '?'}: ${hook.status ?? '?'}`);
+        const name = hook.targetType === 'PAUSE' ? `PAUSE ${hook.hookId}` : (hook.targetArn ?? hook.hookId ?? '?');
+        say(`hook ${hook.hookId}`, `lifecycle hook ${name}: ${hook.status ?? '?'}`);
     }
     if (d.alarms && d.alarms.status !== 'DISABLED') {
         const triggered = d.alarms.triggeredAlarmNames ?? [];
@@ -363,6 +209,195 @@ function describeServiceDeploymentState(d) {
     if (!d)
         return 'unknown';
     return `${d.status ?? '?'} at stage ${d.lifecycleStage ?? '?'}, ${trafficAndCounts(d)}`;
+}
+
+;// CONCATENATED MODULE: ./src/follow/rolling.ts
+
+
+
+
+
+
+/** Polls to wait for ECS's rollback deployment to appear after our deployment went FAILED with rollback on. */
+const ROLLBACK_APPEAR_POLLS = 3;
+/** ECS's words for its circuit breaker's rollback: the rollback deployment's reason, and the service event. */
+const BREAKER_ROLLBACK_REASON = /circuit breaker: rolling back/i;
+const BREAKER_REASON = /circuit breaker/i;
+const ROLLBACK_EVENT = /\brolling back to deployment\b/i;
+/**
+ * Polls DescribeServices until the target deployment completes, fails, is replaced, or time runs out.
+ * `known`: the service as an answer just received showed it (UpdateService's, or the last DescribeServices):
+ * the first check reads it instead of calling DescribeServices again at once.
+ */
+async function follow(session, target, timeoutMs, known) {
+    session.current = target;
+    let failedPolls = 0;
+    // A service with PAUSE hooks: each poll also reads our service deployment, to see a pause (and ECS's rollback).
+    const arn = target.label === 'ours' && (0,watch_pauses/* hasPauseHooks */.Rw)(known ?? session.lastService) ? target.serviceDeploymentArn : '';
+    let serviceDeployment;
+    return (0,watch/* watch */.w)(session, {
+        operation: 'ecs:DescribeServices',
+        timeoutMs,
+        ...(known ? { known } : {}),
+        read: async (limits) => {
+            if (!arn)
+                return session.describeService(limits);
+            const [service, deployment] = await Promise.all([
+                session.describeService(limits),
+                describeServiceDeployment(session, arn, limits),
+            ]);
+            serviceDeployment = deployment;
+            return service;
+        },
+        judge: async (service) => {
+            session.lastService = service;
+            printProgress(session, service, target);
+            if (serviceDeployment) {
+                if (serviceDeployment.status?.startsWith('ROLLBACK_'))
+                    session.rolledBackByEcs.add(target.id);
+                const pause = await session.pauses.judge(serviceDeployment);
+                if (pause)
+                    return { kind: 'paused', pause, ...lastSeen(session, target) };
+            }
+            const outcome = evaluate(session, service, target);
+            if (outcome?.kind === 'failed' && outcome.deployment?.rolloutState === 'FAILED') {
+                // With the breaker's rollback on, ECS starts the rollback deployment right after marking ours FAILED.
+                const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
+                if (breaker?.enable && breaker.rollback && failedPolls++ < ROLLBACK_APPEAR_POLLS)
+                    return undefined;
+            }
+            return outcome;
+        },
+        timedOut: (stalled) => ({ kind: 'timed-out', ...(stalled ? { stalled } : {}), ...lastSeen(session, target) }),
+    });
+}
+function lastSeen(session, target) {
+    const deployment = session.lastService?.deployments?.find((d) => d.id === target.id);
+    return deployment ? { deployment } : {};
+}
+function evaluate(session, service, target) {
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === target.id);
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    const breaker = service.deploymentConfiguration?.deploymentCircuitBreaker;
+    if (ours?.id && ours.rolloutState === 'FAILED' && BREAKER_REASON.test(ours.rolloutStateReason ?? '')) {
+        session.breakerFailed.add(ours.id);
+    }
+    if (ours && ours.status === 'PRIMARY') {
+        if (ours.rolloutState === 'COMPLETED') {
+            if (ours.taskDefinition === target.taskDefinitionArn)
+                return { kind: 'completed', deployment: ours };
+            return {
+                kind: 'failed',
+                reason: `deployment ${ours.id} completed but runs ${ours.taskDefinition}, not ${target.taskDefinitionArn}`,
+                deployment: ours,
+            };
+        }
+        if (ours.rolloutState === 'FAILED') {
+            return {
+                kind: 'failed',
+                reason: `ECS marked deployment ${ours.id} FAILED: ${ours.rolloutStateReason ?? 'no reason given'}`,
+                deployment: ours,
+            };
+        }
+        if (ours.rolloutState === undefined &&
+            deployments.length === 1 &&
+            ours.runningCount === ours.desiredCount &&
+            (ours.pendingCount ?? 0) === 0 &&
+            ours.taskDefinition === target.taskDefinitionArn) {
+            return { kind: 'completed', deployment: ours };
+        }
+        if (!breaker?.enable) {
+            const threshold = (0,src_session/* failureThreshold */.QB)(ours.desiredCount ?? 0);
+            if ((ours.failedTasks ?? 0) >= threshold) {
+                return {
+                    kind: 'failed',
+                    reason: `${ours.failedTasks} tasks of deployment ${ours.id} failed (the threshold is ${threshold}; the service has no deployment circuit breaker, so ECS would keep trying)`,
+                    deployment: ours,
+                };
+            }
+        }
+        return undefined;
+    }
+    return {
+        kind: 'replaced',
+        ...(primary ? { by: primary } : {}),
+        ecsRollback: session.rolledBackByEcs.has(target.id) ||
+            Boolean(breaker?.enable && breaker.rollback && primary && isBreakerRollback(session, primary, target)),
+        ...(ours ? { deployment: ours } : {}),
+    };
+}
+/**
+ * Whether the PRIMARY deployment that replaced ours is ECS's circuit-breaker rollback of it, not a deployment someone
+ * else started (which replaces ours just the same, and may even run the same task definition). ECS says so itself:
+ * the rollback deployment's rolloutStateReason "ECS deployment circuit breaker: rolling back to deploymentId …"
+ * (until it completes), our deployment FAILED with a circuit-breaker reason (now or on an earlier poll), and the
+ * event "rolling back to deployment …". A replacement has none of these.
+ */
+function isBreakerRollback(session, primary, target) {
+    if (BREAKER_ROLLBACK_REASON.test(primary.rolloutStateReason ?? ''))
+        return true;
+    if (session.breakerFailed.has(target.id))
+        return true;
+    return session.newEvents.some((event) => ROLLBACK_EVENT.test(event.message ?? ''));
+}
+/** Prints each new service event once, oldest first (the rolling and the staged followers). */
+function printNewEvents(session, service) {
+    for (const event of session.takeNewEvents(service)) {
+        session.log.info(`[${session.elapsed()}] event ${event.createdAt?.toISOString() ?? ''} ${event.message ?? ''}`);
+    }
+}
+/** Prints one line per deployment whose counts or state changed, and each new service event once. */
+function printProgress(session, service, target) {
+    printNewEvents(session, service);
+    for (const d of service.deployments ?? []) {
+        const role = d.id === target.id ? ` (${target.label})` : '';
+        const line = `deployment ${d.id} ${d.status}${role} ${(0,taskdef/* shortTaskDefinition */.P5)(d.taskDefinition ?? '?')}: ${(0,src_session/* describeDeployment */.Ti)(d)}`;
+        if (session.lastLines.get(d.id ?? '') === line)
+            continue;
+        session.lastLines.set(d.id ?? '', line);
+        session.log.info(`[${session.elapsed()}] ${line}`);
+    }
+}
+/** One sentence: how the wait for the target ended, when it did not complete. */
+function describeOutcome(session, outcome, target) {
+    const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)}`;
+    switch (outcome.kind) {
+        case 'paused':
+            return `${what} is ${(0,watch_pauses/* describePause */.Ei)(outcome.pause)}.`;
+        case 'failed':
+            return `${what} failed: ${outcome.reason}.`;
+        case 'timed-out':
+            return `${what} did not complete within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (timeout)${outcome.stalled ? ` (${outcome.stalled})` : ''}: the last state seen was ${(0,src_session/* describeDeployment */.Ti)(outcome.deployment)}.`;
+        case 'replaced': {
+            const by = outcome.by ? replacementName(outcome.by) : 'another deployment';
+            const reason = outcome.deployment?.rolloutStateReason ? ` (${outcome.deployment.rolloutStateReason})` : '';
+            const rolledBackBy = BREAKER_REASON.test(reason) || !session.rolledBackByEcs.has(target.id)
+                ? "ECS's deployment circuit breaker"
+                : 'ECS';
+            return outcome.ecsRollback
+                ? `${what} failed and ${rolledBackBy} rolled it back${reason}: ${by} replaced it.`
+                : `${what} was superseded by ${by}, which this step did not start (another run or someone else updated the service).`;
+        }
+    }
+}
+/** "deployment ecs-svc/… of web:8" */
+function replacementName(by) {
+    return `deployment ${by.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(by.taskDefinition ?? '?')}`;
+}
+function describeFollowed(session, outcome) {
+    switch (outcome.kind) {
+        case 'completed':
+            return (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
+        case 'failed':
+            return outcome.reason;
+        case 'timed-out':
+            return `not steady within ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)} (${(0,src_session/* describeDeployment */.Ti)(outcome.deployment)})`;
+        case 'replaced':
+            return `replaced by deployment ${outcome.by?.id ?? '?'}`;
+        case 'paused':
+            return (0,watch_pauses/* describePause */.Ei)(outcome.pause);
+    }
 }
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
@@ -695,6 +730,139 @@ async function followEcsRollback(session, by) {
     return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
 }
 
+// EXTERNAL MODULE: ./src/timeline/record.ts
+var record = __webpack_require__(7470);
+;// CONCATENATED MODULE: ./src/deploy-rolling.ts
+
+
+
+
+
+
+
+
+/** An error during the wrap-up (after the wait ended): what the report had found, and the cause already told. */
+class WrapUpInterrupted extends Error {
+    error;
+    stoppedTasks;
+    causeText;
+    constructor(error, stoppedTasks, causeText) {
+        super(causeText);
+        this.error = error;
+        this.stoppedTasks = stoppedTasks;
+        this.causeText = causeText;
+    }
+}
+/** Errors while waiting are thrown as they are; errors of the wrap-up as WrapUpInterrupted. */
+async function followRolling(session, target, previousArn, known) {
+    const { inputs, log } = session;
+    log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
+    const outcome = await follow(session, target, inputs.timeoutMs, known);
+    if (outcome.kind === 'paused') {
+        const message = `${describeOutcome(session, outcome, target)} The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue.`;
+        log.info(message);
+        const finalState = (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
+        return { status: 'paused', message, finalState, stoppedTasks: [], pause: outcome.pause };
+    }
+    if (outcome.kind === 'completed') {
+        const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
+        log.info(message);
+        return { status: 'succeeded', message, finalState: (0,src_session/* describeDeployment */.Ti)(outcome.deployment), stoppedTasks: [] };
+    }
+    // It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
+    const cause = describeOutcome(session, outcome, target);
+    log.warning(cause);
+    // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
+    // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
+    let stoppedTasks = [];
+    let rolledBack;
+    session.timeline.phase(record/* PHASES */.Z.rollback, true);
+    try {
+        // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
+        const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
+        const start = whilePaused
+            ? (0,wrap_up/* decided */.rc)({ note: whilePaused })
+            : await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+        stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
+        rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
+    }
+    catch (error) {
+        throw new WrapUpInterrupted(error, stoppedTasks, cause);
+    }
+    const { note, report: rollback } = rolledBack;
+    log.info(note);
+    return {
+        status: statusAfterFailure(rolledBack, outcome.kind === 'timed-out'),
+        message: `${cause} ${note}`,
+        finalState: (0,src_session/* describeDeployment */.Ti)(outcome.deployment),
+        stoppedTasks,
+        ...(rollback ? { rollback } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pause/paused.ts
+
+
+
+/** on-pause: return: the step ends at the pause; the next job continues it (ecs-deploy-continue). */
+function pausedEnd(session, what, deployment, pause) {
+    const message = `${what} is ${(0,watch_pauses/* describePause */.Ei)(pause)}. The step ends here (on-pause: return): continue it or roll it back with ecs-deploy-continue (service-deployment-arn ${pause.serviceDeploymentArn}, hook-id ${pause.hookId}).`;
+    session.log.info(message);
+    return {
+        status: 'paused',
+        message,
+        finalState: describeServiceDeploymentState(deployment),
+        serviceDeploymentArn: pause.serviceDeploymentArn,
+        stoppedTasks: [],
+        pause,
+    };
+}
+/** Lifecycle stages in the order a deployment walks them (the ones a pause can hold at, and the traffic stage). */
+const STAGE_ORDER = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'POST_SCALE_UP',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+];
+/** DeploymentLifecycleHookTimeoutConfiguration defaults: a day, then ROLLBACK. */
+const DEFAULT_PAUSE_MINUTES = 1440;
+/**
+ * The least time the step waits for a staged deployment, pauses counted: with on-pause `return` it waits only up to
+ * the first pause (before PRODUCTION_TRAFFIC_SHIFT: no fixed wait at all; at POST_PRODUCTION_TRAFFIC_SHIFT: the
+ * traffic steps, not the bake time). With `wait`, a timeout shorter than the strategy plus the pauses' own timeouts is
+ * warned about: if nobody acts, ECS's timeout action comes after the step has given up.
+ */
+function leastDurationWithPauses(session, strategy, configuration) {
+    const least = leastDuration(strategy, configuration);
+    const pauses = (configuration?.lifecycleHooks ?? []).filter((hook) => hook.targetType === 'PAUSE');
+    if (pauses.length === 0)
+        return least;
+    const { onPause, timeoutMs } = session.inputs;
+    if (onPause === 'return') {
+        const first = STAGE_ORDER.find((stage) => pauses.some((hook) => (hook.lifecycleStages ?? []).includes(stage)));
+        if (!first)
+            return least;
+        if (STAGE_ORDER.indexOf(first) < STAGE_ORDER.indexOf('PRODUCTION_TRAFFIC_SHIFT')) {
+            return { ms: 0, parts: `on-pause: return ends the step at the pause at ${first}, before any bake time` };
+        }
+        const shifts = leastDuration(strategy, { ...configuration, bakeTimeInMinutes: 0 });
+        return { ms: shifts.ms, parts: `${shifts.parts}, up to the pause at ${first} (on-pause: return)` };
+    }
+    if (onPause === 'wait') {
+        const pauseMs = pauses.reduce((sum, hook) => sum +
+            (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_PAUSE_MINUTES) *
+                60_000 *
+                (hook.lifecycleStages?.length ?? 1), 0);
+        if (timeoutMs < least.ms + pauseMs) {
+            session.log.warning(`on-pause: wait: the service's pauses may last up to ${(0,src/* formatDuration */.a3)(pauseMs)} (their timeouts) on top of ${(0,src/* formatDuration */.a3)(least.ms)} (${least.parts}), longer than timeout ${(0,src/* formatDuration */.a3)(timeoutMs)}. If nobody continues them in time, the step ends timed out without a rollback and ECS takes each pause's timeout action. Use on-pause: return to end the step at the pause instead.`);
+        }
+    }
+    return least;
+}
+
 ;// CONCATENATED MODULE: ./src/rollback-staged.ts
 /**
  * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
@@ -850,8 +1018,6 @@ const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
 /** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
 const STOP_ATTEMPTS = 3;
 
-// EXTERNAL MODULE: ./src/timeline/record.ts
-var record = __webpack_require__(7470);
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
 /**
  * The native staged branch of a deploy (strategy BLUE_GREEN, LINEAR or CANARY), after UpdateService: find our
@@ -868,10 +1034,11 @@ var record = __webpack_require__(7470);
 
 
 
+
 /** A `timeout` shorter than the waits the strategy keeps (bake times, linear steps, canary bake) fails here. */
 function refuseShortTimeout(session, strategy, before) {
     const { timeoutMs } = session.inputs;
-    const least = leastDuration(strategy, before.deploymentConfiguration);
+    const least = leastDurationWithPauses(session, strategy, before.deploymentConfiguration);
     if (timeoutMs > least.ms)
         return;
     throw new src/* ConfigurationError */.j1(`timeout ${(0,src/* formatDuration */.a3)(timeoutMs)} is not longer than the least time service "${session.inputs.service}"'s ${strategy} deployment takes: ${(0,src/* formatDuration */.a3)(least.ms)} (${least.parts}), before its tasks even start. Nothing was changed. Set timeout to more than ${(0,src/* formatDuration */.a3)(least.ms)}, e.g. ${(0,src/* formatDuration */.a3)(least.ms + 15 * 60_000)}, or shorten the service's bake times.`);
@@ -884,6 +1051,8 @@ async function deployStaged(session, strategy, target, previousArn) {
     log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for ${strategy} service deployment ${arn} (deployment ${target.id}), polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
     const outcome = await followStaged(session, arn, inputs.timeoutMs, 'ours');
     const what = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(target.taskDefinitionArn)} (${strategy})`;
+    if (outcome.kind === 'paused')
+        return pausedEnd(session, what, outcome.deployment, outcome.pause);
     if (outcome.kind === 'successful') {
         const message = `${what} completed: service deployment SUCCESSFUL; ${trafficAndCounts(outcome.deployment)}.`;
         log.info(message);
@@ -900,7 +1069,11 @@ async function deployStaged(session, strategy, target, previousArn) {
     // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
     // the report, within its own; then the rollback, followed for up to `timeout`.
     session.timeline.phase(record/* PHASES */.Z.rollback, true);
-    const start = await startStagedRollback(session, outcome, arn, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
+    // Out of time during a pause: the pause's own timeout action decides, not a rollback of ours.
+    const whilePaused = outcome.kind === 'timed-out' ? session.pauses.noRollbackWhilePaused() : undefined;
+    const start = whilePaused
+        ? (0,wrap_up/* decided */.rc)({ note: whilePaused })
+        : await startStagedRollback(session, outcome, arn, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
     const stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, ours, new wrap_up/* ReportBudget */.Yq(session));
     const rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
     const { note, report: rollback } = rolledBack;
@@ -1131,9 +1304,6 @@ var verify = __webpack_require__(2216);
 
 
 
-
-
-
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
@@ -1309,47 +1479,30 @@ class Deployer {
             // e.g. a desired count change only: the rolling follower sees the PRIMARY as it is.)
             try {
                 const end = await deployStaged(session, staged, target, previousArn);
-                const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}) };
+                const extra = {
+                    stoppedTasks: end.stoppedTasks,
+                    serviceDeploymentArn: end.serviceDeploymentArn,
+                    ...(end.rollback ? { rollback: end.rollback } : {}),
+                    ...(end.pause ? { pause: end.pause } : {}),
+                };
                 return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
             }
             catch (error) {
                 return this.interrupted(error, known);
             }
         }
-        let outcome;
+        let end;
         try {
-            log.info(`Waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)} for deployment ${target.id}, polling every ${(0,src/* formatDuration */.a3)(inputs.pollIntervalMs)}`);
-            outcome = await follow(session, target, inputs.timeoutMs, updated.service);
+            end = await followRolling(session, target, previousArn, updated.service);
         }
         catch (error) {
-            return this.interrupted(error, known);
+            if (!(error instanceof WrapUpInterrupted))
+                return this.interrupted(error, known);
+            return this.interrupted(error.error, { ...known, stoppedTasks: error.stoppedTasks }, error.causeText);
         }
-        if (outcome.kind === 'completed') {
-            const message = `Deployment ${target.id} of ${(0,taskdef/* shortTaskDefinition */.P5)(deployArn)} completed: ${(0,src_session/* countsOf */.mQ)(outcome.deployment)}.`;
-            log.info(message);
-            return this.settled(known, 'succeeded', message, (0,src_session/* describeDeployment */.Ti)(outcome.deployment));
-        }
-        // 6. It did not complete: say why, then leave the service on the last good version, unless a newer one replaced it.
-        const cause = describeOutcome(session, outcome, target);
-        log.warning(cause);
-        // The wait is over. First the rollback decision, within its own budget (fresh reads, then the request); then
-        // the report, within its own (it can only shorten itself); then the rollback, followed for up to `timeout`.
-        let stoppedTasks = [];
-        let rolledBack;
-        session.timeline.phase(record/* PHASES */.Z.rollback, true);
-        try {
-            const start = await startRollback(session, outcome, target, previousArn, (0,wrap_up/* decisionBudget */.EA)(session));
-            stoppedTasks = await (0,explain_failure/* reportFailure */.xV)(session, target, new wrap_up/* ReportBudget */.Yq(session));
-            rolledBack = await (0,wrap_up/* finishRollback */.kg)(start);
-        }
-        catch (error) {
-            return this.interrupted(error, { ...known, stoppedTasks }, cause);
-        }
-        const { note, report: rollback } = rolledBack;
-        log.info(note);
-        const status = statusAfterFailure(rolledBack, outcome.kind === 'timed-out');
-        const finalState = (0,src_session/* describeDeployment */.Ti)(outcome.deployment);
-        return this.settled({ ...known, stoppedTasks, ...(rollback ? { rollback } : {}) }, status, `${cause} ${note}`, finalState);
+        const pause = end.pause ? { pause: end.pause, serviceDeploymentArn: end.pause.serviceDeploymentArn } : {};
+        const extra = { stoppedTasks: end.stoppedTasks, ...(end.rollback ? { rollback: end.rollback } : {}), ...pause };
+        return this.settled({ ...known, ...extra }, end.status, end.message, end.finalState);
     }
     /** A result the step reached by itself (not cancelled), timed from the step's start. */
     settled(known, status, message, finalState) {
@@ -1793,6 +1946,127 @@ async function watch(session, w) {
         },
     });
     return result.status === 'done' ? result.value : w.timedOut();
+}
+
+
+/***/ }),
+
+/***/ 2217:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ei: () => (/* binding */ describePause),
+/* harmony export */   Mh: () => (/* binding */ PauseWatch),
+/* harmony export */   Rw: () => (/* binding */ hasPauseHooks)
+/* harmony export */ });
+/* unused harmony exports awaitingPauses, isInvalidParameter */
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(785);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9530);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2748);
+/**
+ * PAUSE lifecycle hooks (ECS, since 2026-05): a deployment paused at a stage is not a slow one. While following a
+ * service deployment, each poll looks for a PAUSE hook AWAITING_ACTION, prints its stage, hookId, expiry and timeout
+ * action once, and does what `on-pause` says: `return` ends the wait with the pause, `continue` continues it at once
+ * (ContinueServiceDeployment), `wait` keeps waiting for someone else to continue it (within `timeout`). When the
+ * step's time runs out during a pause, it does not roll back: ECS takes the pause's own timeout action.
+ */
+
+
+
+
+
+/** The PAUSE hooks AWAITING_ACTION of a service deployment that goes forward (IN_PROGRESS). */
+function awaitingPauses(deployment) {
+    if (deployment.status !== 'IN_PROGRESS')
+        return [];
+    return (deployment.lifecycleHookDetails ?? [])
+        .filter((hook) => hook.targetType === 'PAUSE' && hook.status === 'AWAITING_ACTION' && hook.hookId)
+        .map((hook) => pauseOf(deployment, hook));
+}
+function pauseOf(deployment, hook) {
+    return {
+        serviceDeploymentArn: deployment.serviceDeploymentArn ?? '',
+        hookId: hook.hookId ?? '',
+        stage: deployment.lifecycleStage ?? '?',
+        ...(hook.expiresAt ? { expiresAt: hook.expiresAt } : {}),
+        ...(hook.timeoutAction ? { timeoutAction: hook.timeoutAction } : {}),
+    };
+}
+/** "paused at stage POST_TEST_TRAFFIC_SHIFT (lifecycle hook ecs-pause-…), until 2026-…Z, then ECS will ROLLBACK" */
+function describePause(pause) {
+    const until = pause.expiresAt ? `, until ${pause.expiresAt.toISOString()}` : '';
+    const then = pause.timeoutAction ? `, then ECS will ${pause.timeoutAction} (the hook's timeout action)` : '';
+    return `paused at stage ${pause.stage} (lifecycle hook ${pause.hookId} AWAITING_ACTION${until}${then})`;
+}
+/** Whether the service's deployment configuration has PAUSE hooks (a rolling follower then reads the deployment). */
+function hasPauseHooks(service) {
+    return (service?.deploymentConfiguration?.lifecycleHooks ?? []).some((hook) => hook.targetType === 'PAUSE');
+}
+/** What each follower asks on every poll of its service deployment (session.pauses). */
+class PauseWatch {
+    session;
+    mode;
+    printed = new Set();
+    continued = new Set();
+    /** The pause the deployment waits at now (on-pause: wait), for the account when the time runs out. */
+    current;
+    constructor(session, mode) {
+        this.session = session;
+        this.mode = mode;
+    }
+    /** The pause that ends the wait (on-pause: return), or undefined to keep following. */
+    async judge(deployment) {
+        const [pause] = awaitingPauses(deployment);
+        this.current = pause;
+        if (!pause)
+            return undefined;
+        const { log } = this.session;
+        if (!this.printed.has(pause.hookId)) {
+            this.printed.add(pause.hookId);
+            log.info(`[${this.session.elapsed()}] service deployment ${pause.serviceDeploymentArn} ${describePause(pause)}`);
+            if (this.mode === 'wait') {
+                log.info(`on-pause: wait: waiting for someone to continue or roll it back (ecs-deploy-continue, the console, or aws ecs continue-service-deployment --hook-id ${pause.hookId}).`);
+            }
+        }
+        if (this.mode === 'return')
+            return pause;
+        if (this.mode === 'continue' && !this.continued.has(pause.hookId)) {
+            this.continued.add(pause.hookId);
+            await continueNow(this.session, pause);
+        }
+        return undefined;
+    }
+    /** Why the step does not roll back when its time ran out during a pause, or undefined when not paused. */
+    noRollbackWhilePaused() {
+        const pause = this.current;
+        if (!pause)
+            return undefined;
+        return `No rollback: the deployment is ${describePause(pause)}; ECS keeps it paused until someone continues it or the pause expires, and this step leaves that to the service's own pause configuration.`;
+    }
+}
+/** on-pause: continue: ContinueServiceDeployment CONTINUE for the pause, at once. */
+async function continueNow(session, pause) {
+    session.log.info(`on-pause: continue: continuing service deployment ${pause.serviceDeploymentArn} (hook ${pause.hookId})`);
+    try {
+        await session.call('ContinueServiceDeployment', (o) => session.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.ContinueServiceDeploymentCommand({
+            serviceDeploymentArn: pause.serviceDeploymentArn,
+            hookId: pause.hookId,
+            action: 'CONTINUE',
+        }), o));
+    }
+    catch (error) {
+        // Refused (denied, throttled past retries): the step cannot do what on-pause asks.
+        if (!isInvalidParameter(error))
+            throw error;
+        // Someone else acted on it first (it is no longer AWAITING_ACTION): the next poll shows what they chose.
+        session.log.warning(`ContinueServiceDeployment for hook ${pause.hookId} failed: ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+    }
+}
+/** ECS refused the request's parameters (ContinueServiceDeployment: the hook is no longer AWAITING_ACTION). */
+function isInvalidParameter(error) {
+    const code = error instanceof _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__/* .AwsCallError */ .iQ ? error.code : (0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorCode */ .CA)(error);
+    return code === 'InvalidParameterException';
 }
 
 
@@ -2536,15 +2810,17 @@ function leaves(value, path, into = new Map()) {
 /* harmony export */   mQ: () => (/* binding */ countsOf),
 /* harmony export */   mw: () => (/* reexport safe */ _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__.mw)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1234);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9530);
-/* harmony import */ var _timeline_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7470);
-/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8917);
+/* harmony import */ var _pause_watch_pauses_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2217);
+/* harmony import */ var _timeline_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7470);
+/* harmony import */ var _wrap_up_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8917);
 /**
  * What the phases of one deploy share: the inputs and injected clients, the step's start, the events and
  * progress lines already printed, the last service state seen, and the one way to call ECS (core's EcsCallSession:
  * errors explained, each call bounded by the cancel signal and, where given, a time limit).
  */
+
 
 
 
@@ -2560,6 +2836,10 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     breakerFailed = new Set();
     lastService;
     current;
+    /** PAUSE hooks: what each poll of a service deployment does about a pause (pause/watch-pauses.ts). */
+    pauses;
+    /** Deployments ECS rolled back itself (their service deployment shows it): a replacement is that rollback. */
+    rolledBackByEcs = new Set();
     wrapUpBudgets;
     /** What the step observed, with when: the summary's rollout timeline. */
     timeline;
@@ -2567,8 +2847,9 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
         super(deps, () => ({ cluster: inputs.cluster, service: inputs.service }));
         this.inputs = inputs;
         this.started = deps.clock.now();
-        this.wrapUpBudgets = { ..._wrap_up_js__WEBPACK_IMPORTED_MODULE_2__/* .WRAP_UP_BUDGETS */ .mR, ...deps.wrapUp };
-        this.timeline = new _timeline_record_js__WEBPACK_IMPORTED_MODULE_1__/* .RolloutTimeline */ .l(() => deps.clock.now(), this.started);
+        this.wrapUpBudgets = { ..._wrap_up_js__WEBPACK_IMPORTED_MODULE_3__/* .WRAP_UP_BUDGETS */ .mR, ...deps.wrapUp };
+        this.timeline = new _timeline_record_js__WEBPACK_IMPORTED_MODULE_2__/* .RolloutTimeline */ .l(() => deps.clock.now(), this.started);
+        this.pauses = new _pause_watch_pauses_js__WEBPACK_IMPORTED_MODULE_1__/* .PauseWatch */ .Mh(this, inputs.onPause);
     }
     elapsed() {
         const seconds = Math.max(0, Math.round((this.deps.clock.now() - this.started) / 1000));
@@ -2588,7 +2869,7 @@ class DeploySession extends _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/*
     /** DescribeServices for our one service; a missing service is an error that names it. */
     async describeService(limits = {}) {
         const { cluster, service } = this.inputs;
-        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
+        const response = await this.call('DescribeServices', (o) => this.deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_4__.DescribeServicesCommand({ cluster, services: [service] }), o), limits);
         const found = response.services?.[0];
         if (!found || found.status === 'INACTIVE') {
             const reason = response.failures?.[0]?.reason ?? (found ? 'INACTIVE' : 'MISSING');
