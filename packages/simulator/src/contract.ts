@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { QueryParams, XmlValue } from './query/protocol.js';
 
 /** Which API a call went to. */
-export type ApiName = 'ecs' | 'ecr' | 'logs' | 'codedeploy' | 'ec2' | 'elbv2' | 'github';
+export type ApiName = 'ecs' | 'ecr' | 'logs' | 'codedeploy' | 'ec2' | 'elbv2' | 'events' | 'scheduler' | 'github';
 
 /** The AWS APIs (every ApiName but GitHub). */
 export type AwsApiName = Exclude<ApiName, 'github'>;

@@ -9,9 +9,11 @@ import { Ec2Simulator } from './ec2/index.js';
 import { EcrSimulator } from './ecr/index.js';
 import { EcsSimulator } from './ecs/index.js';
 import { Elbv2Simulator } from './elbv2/index.js';
+import { EventBridgeSimulator } from './events/index.js';
 import { type FaultSpec, Faults } from './faults.js';
 import { GitHubSimulator } from './github/index.js';
 import { LogsSimulator } from './logs/index.js';
+import { SchedulerSimulator } from './scheduler/index.js';
 import { startServer } from './server.js';
 
 export { CODEDEPLOY_TIMING, CodeDeploySimulator, type SeedDeploymentGroupInput } from './codedeploy/index.js';
@@ -21,10 +23,12 @@ export { Ec2Simulator, type SubnetInput } from './ec2/index.js';
 export { EcrSimulator } from './ecr/index.js';
 export { EcsSimulator, type Scenario, type ScenarioOptions, type SeedServiceInput, TIMING } from './ecs/index.js';
 export { Elbv2Simulator, type TargetGroupInput } from './elbv2/index.js';
+export { EventBridgeSimulator } from './events/index.js';
 export { type FaultKind, type FaultSpec, Faults } from './faults.js';
 export { GitHubSimulator } from './github/index.js';
 export { awslogsDestination, SPRING_BOOT_START_FAILURE } from './logs/awslogs.js';
 export { LogsSimulator } from './logs/index.js';
+export { SchedulerSimulator } from './scheduler/index.js';
 export { mulberry32 } from './seeded-random.js';
 
 export interface StartSimulatorOptions {
@@ -52,6 +56,8 @@ export interface SimulatorEnv {
   AWS_ENDPOINT_URL_EC2: string;
   AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: string;
   AWS_ENDPOINT_URL_CODEDEPLOY: string;
+  AWS_ENDPOINT_URL_EVENTBRIDGE: string;
+  AWS_ENDPOINT_URL_SCHEDULER: string;
   GITHUB_API_URL: string;
   GITHUB_TOKEN: string;
   [name: string]: string;
@@ -71,6 +77,10 @@ export interface Simulator {
   elbv2: Elbv2Simulator;
   /** CodeDeploy (ECS compute platform) over the ECS side's task sets (src/codedeploy). */
   codedeploy: CodeDeploySimulator;
+  /** EventBridge rules and their targets (src/events). */
+  events: EventBridgeSimulator;
+  /** EventBridge Scheduler schedules (src/scheduler). */
+  scheduler: SchedulerSimulator;
   github: GitHubSimulator;
   faults: { inject(spec: FaultSpec): void; clear(): void; pending(): readonly FaultSpec[] };
   /** Every call, in order, including failed and faulted ones. */
@@ -99,6 +109,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const ecr = new EcrSimulator(
     options.registry ? { clock, accountId, region, registry: options.registry } : { clock, accountId, region },
   );
+  const events = new EventBridgeSimulator({ accountId, region });
+  const scheduler = new SchedulerSimulator({ clock, accountId, region });
   const github = new GitHubSimulator({ clock });
   const githubToken = options.githubToken ?? 'ghs_simulatorWriteToken000000000000000000';
   github.addToken(githubToken, 'write');
@@ -106,8 +118,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const calls: CallRecord[] = [];
   const server = await startServer({
     port: options.port ?? 0,
-    aws: [ecs, ecr, logs, codedeploy],
+    aws: [ecs, ecr, logs, codedeploy, events],
     awsQuery: [ec2, elbv2],
+    restJson: [scheduler],
     github,
     faults,
     calls,
@@ -126,6 +139,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       AWS_ENDPOINT_URL_EC2: server.url,
       AWS_ENDPOINT_URL_ELASTIC_LOAD_BALANCING_V2: server.url,
       AWS_ENDPOINT_URL_CODEDEPLOY: server.url,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: server.url,
+      AWS_ENDPOINT_URL_SCHEDULER: server.url,
       GITHUB_API_URL: server.url,
       GITHUB_TOKEN: githubToken,
     },
@@ -136,6 +151,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     ec2,
     elbv2,
     codedeploy,
+    events,
+    scheduler,
     github,
     faults: {
       inject: (spec) => faults.inject(spec),
@@ -162,6 +179,18 @@ function iamActions(calls: CallRecord[]): string[] {
     actions.add(`${IAM_PREFIX[call.api] ?? call.api}:${call.operation}`);
     const params = call.params as Record<string, unknown> | undefined;
     if (call.operation === 'RegisterTaskDefinition' && (params?.taskRoleArn || params?.executionRoleArn)) {
+      actions.add('iam:PassRole');
+    }
+    // EventBridge and Scheduler pass the target's role to the service that invokes it (EventBridge user guide,
+    // "Using identity-based policies"; Scheduler user guide, "Set up the execution role"): PutTargets and
+    // Create/UpdateSchedule with a RoleArn need iam:PassRole on it.
+    if (
+      call.operation === 'PutTargets' &&
+      (params?.Targets as { RoleArn?: string }[] | undefined)?.some((t) => t.RoleArn)
+    ) {
+      actions.add('iam:PassRole');
+    }
+    if (call.api === 'scheduler' && (params?.Target as { RoleArn?: string } | undefined)?.RoleArn) {
       actions.add('iam:PassRole');
     }
     // CodeDeploy's permissions reference: CreateDeployment also needs codedeploy:GetDeploymentConfig (on the deployment
