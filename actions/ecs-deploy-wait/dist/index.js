@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7687);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4792);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2548);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2254);
 
 
 
@@ -15,6 +15,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // a bad input fails without parsing them (they are separate chunks of the bundle).
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
+        // An application deploy (several services, rules and schedules from one app file): its own path, loaded only then.
+        if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)().optionalString('app-file')) {
+            const { runApplication } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(657), __nccwpck_require__.e(152), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 557));
+            return runApplication((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)(), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        }
         const inputs = await (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .withParsedAppSpec */ .sj)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readDeployInputs */ .Jj)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)(), process.env.GITHUB_WORKSPACE ?? process.cwd(), 
         // ecs-render-taskdef writes the rendered file into RUNNER_TEMP by default.
         process.env.RUNNER_TEMP || undefined));
@@ -113,18 +118,19 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2548:
+/***/ 2254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Zt: () => (/* binding */ PREFLIGHT_MODES),
   bX: () => (/* binding */ deployInputReader),
   Jj: () => (/* binding */ readDeployInputs),
   sj: () => (/* binding */ withParsedAppSpec)
 });
 
-// UNUSED EXPORTS: PREFLIGHT_MODES, STOCK_ALIASES
+// UNUSED EXPORTS: STOCK_ALIASES
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
 var src = __nccwpck_require__(7687);
@@ -154,6 +160,230 @@ function withAliases(source, aliases) {
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 2 modules
 var ecs = __nccwpck_require__(4792);
+// EXTERNAL MODULE: ./src/service-definition/read.ts + 1 modules
+var read = __nccwpck_require__(4351);
+;// CONCATENATED MODULE: ./src/stock-inputs.ts
+
+/**
+ * Inputs of aws-actions/amazon-ecs-deploy-task-definition (v2.6.3) that ecs-deploy-wait does not support, each
+ * with what to write instead. action.yml declares them all (the runner passes an undeclared input with only a
+ * warning), so that a workflow moved over by swapping `uses:` fails before any change instead of silently doing
+ * less: `run-task: true` kept from the stock action must not mean "the migration did not run".
+ */
+const RUN_TASK = (asRunTask) => `ecs-deploy-wait does not run one-off tasks. Run it in a step before this one with ecs-run-task${asRunTask ? ` (there: ${asRunTask})` : ''}, or, with the reusable deploy.yml, set migration-command.`;
+const SERVICE_DEFINITION = (field) => `Set ${field} in the service-definition file (input service-definition), which this step applies with the same UpdateService.`;
+const UNSUPPORTED_STOCK_INPUTS = {
+    'run-task': { instead: RUN_TASK(), accepts: 'false' },
+    'run-task-container-overrides': { instead: RUN_TASK('container-name, command and environment-variables') },
+    'run-task-security-groups': { instead: RUN_TASK('security-groups') },
+    'run-task-subnets': { instead: RUN_TASK('subnets') },
+    'run-task-assign-public-IP': { instead: RUN_TASK('assign-public-ip') },
+    'run-task-capacity-provider-strategy': { instead: RUN_TASK('launch-type') },
+    'run-task-launch-type': { instead: RUN_TASK('launch-type') },
+    'run-task-started-by': { instead: RUN_TASK('started-by') },
+    'run-task-tags': { instead: RUN_TASK('tags') },
+    'run-task-managed-ebs-volume-name': { instead: RUN_TASK() },
+    'run-task-managed-ebs-volume': { instead: RUN_TASK() },
+    'wait-for-task-stopped': { instead: RUN_TASK('wait, true by default'), accepts: 'false' },
+    'service-managed-ebs-volume-name': {
+        instead: SERVICE_DEFINITION('"volumeConfigurations": [{"name": …, "managedEBSVolume": {…}}]'),
+    },
+    'service-managed-ebs-volume': {
+        instead: SERVICE_DEFINITION('"volumeConfigurations": [{"name": …, "managedEBSVolume": {…}}]'),
+    },
+    'enable-ecs-managed-tags': { instead: SERVICE_DEFINITION('"enableECSManagedTags": true') },
+    'propagate-tags': { instead: SERVICE_DEFINITION('"propagateTags": "SERVICE"') },
+    'keep-null-value-keys': {
+        instead: 'ecs-deploy-wait registers the task definition file as written, empty values included, so there is nothing to keep: remove the input (and remove from the file any empty value ECS should not see).',
+    },
+    'max-retries': {
+        instead: 'ecs-deploy-wait retries throttling and server errors itself, within timeout: remove the input (set timeout to bound the whole step).',
+    },
+};
+/** Refuses, before anything runs, any unsupported stock input that is set, naming what to write instead. */
+function refuseUnsupportedStockInputs(source) {
+    for (const [name, { instead, accepts }] of Object.entries(UNSUPPORTED_STOCK_INPUTS)) {
+        const value = (source(name) ?? '').trim();
+        if (!value || value.toLowerCase() === accepts)
+            continue;
+        throw new src/* ConfigurationError */.j1(`Input "${name}" (${(0,src/* quoteValue */.cl)(value)}) of aws-actions/amazon-ecs-deploy-task-definition is not supported by ecs-deploy-wait, and nothing it asks for would happen. ${instead}`);
+    }
+    return source;
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+/**
+ * The inputs with the codedeploy-appspec file parsed and checked (still before any AWS call): the YAML parser is a
+ * chunk of its own, loaded only when a file was given.
+ */
+async function withParsedAppSpec(inputs) {
+    const source = inputs.codedeploy.appSpecSource;
+    if (!source)
+        return inputs;
+    const { parseAppSpec } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(173)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9173));
+    return { ...inputs, codedeploy: { ...inputs.codedeploy, appSpec: parseAppSpec(source.text, source.shown) } };
+}
+const PREFLIGHT_MODES = ['warn', 'fail', 'off'];
+// arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, or family:3 (what UpdateService accepts).
+const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
+const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
+const BOOLEAN_WORDS = {
+    true: 'true',
+    True: 'true',
+    TRUE: 'true',
+    false: 'false',
+    False: 'false',
+    FALSE: 'false',
+};
+/**
+ * The names aws-actions/amazon-ecs-deploy-task-definition gives these inputs. One with the same meaning is read as
+ * its new name; one whose meaning differs fails with the form to write instead.
+ */
+const STOCK_ALIASES = [
+    {
+        alias: 'wait-for-service-stability',
+        name: 'wait',
+        default: 'true',
+        toNew: (value) => {
+            const word = BOOLEAN_WORDS[value];
+            if (word === undefined)
+                throw (0,src/* invalidInput */.aY)('wait-for-service-stability', value, 'must be a boolean', 'Use wait: true or wait: false.');
+            return word;
+        },
+    },
+    {
+        alias: 'wait-for-minutes',
+        name: 'timeout',
+        default: '30m',
+        toNew: (value) => {
+            if (!/^[1-9]\d*$/.test(value)) {
+                throw (0,src/* invalidInput */.aY)('wait-for-minutes', value, 'must be whole minutes, e.g. 30', 'Or write timeout: with a duration, e.g. 1h30m.');
+            }
+            return `${value}m`;
+        },
+    },
+    {
+        alias: 'wait-max-delay-seconds',
+        name: 'poll-interval',
+        default: '5s',
+        toNew: (value) => {
+            throw new src/* ConfigurationError */.j1(`Input "wait-max-delay-seconds" (${(0,src/* quoteValue */.cl)(value)}) is not read by ecs-deploy-wait: it does not back off, it asks ECS at a fixed interval (default 5s). Write poll-interval: ${/^\d+$/.test(value) ? `${value}s` : '15s'} for another interval.`);
+        },
+    },
+];
+/** The step's inputs, with the stock action's names read as ours (see STOCK_ALIASES). */
+function deployInputReader(source = src/* runnerInputs */.ax) {
+    return new src/* InputReader */.i_(withAliases(refuseUnsupportedStockInputs(source), STOCK_ALIASES));
+}
+/** Reads and validates every input, including the task definition file, before anything is changed. */
+function readDeployInputs(input, workspace, runnerTemp) {
+    const file = input.optionalString('task-definition');
+    const arn = input.optionalString('task-definition-arn');
+    if (file && arn) {
+        throw new src/* ConfigurationError */.j1(`Inputs "task-definition" (${(0,src/* quoteValue */.cl)(file)}) and "task-definition-arn" (${(0,src/* quoteValue */.cl)(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`);
+    }
+    if (!file && !arn) {
+        throw new src/* ConfigurationError */.j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.');
+    }
+    if (arn && !TASK_DEFINITION_ARN.test(arn) && !FAMILY_REVISION.test(arn)) {
+        throw (0,src/* invalidInput */.aY)('task-definition-arn', arn, 'must be a task definition ARN or family:revision', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
+    }
+    const cluster = input.string('cluster', 'default');
+    const service = input.requiredString('service');
+    const desiredCount = input.integer('desired-count', { min: 0 });
+    const forceNewDeployment = input.boolean('force-new-deployment', false);
+    const wait = input.boolean('wait', true);
+    const { timeoutMs, pollIntervalMs } = input.waitTimes();
+    const rollback = input.boolean('rollback', true);
+    const skipUnchanged = input.boolean('skip-unchanged', false);
+    const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
+    const keepRevisions = input.integer('keep-revisions', { min: 1 });
+    const keepTaskDefinitions = input.list('keep-task-definitions');
+    const keepRevisionsGraceMs = input.duration('keep-revisions-grace', '1h', { min: 0, max: MAX_GRACE_MS });
+    for (const kept of keepTaskDefinitions) {
+        if (!TASK_DEFINITION_ARN.test(kept) && !FAMILY_REVISION.test(kept)) {
+            throw (0,src/* invalidInput */.aY)('keep-task-definitions', kept, 'must list task definition ARNs or family:revision, one a line', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
+        }
+    }
+    const serviceDefinitionFile = input.optionalString('service-definition');
+    const serviceDefinition = serviceDefinitionFile ? (0,read/* readServiceDefinition */.D)(serviceDefinitionFile, workspace) : undefined;
+    if (serviceDefinition?.settings.desiredCount !== undefined && desiredCount !== undefined) {
+        throw new src/* ConfigurationError */.j1(`Inputs "desired-count" (${desiredCount}) and "service-definition" (${(0,src/* quoteValue */.cl)(serviceDefinition.path)}, desiredCount ${serviceDefinition.settings.desiredCount}) both set the desired count. Set it in one place.`);
+    }
+    const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
+    const taskDefinition = file
+        ? { kind: 'file', ...(0,ecs/* readTaskDefinitionFile */.BD)(file, workspace, runnerTemp) }
+        : { kind: 'arn', arn: arn ?? '' };
+    return {
+        taskDefinition,
+        cluster,
+        service,
+        desiredCount,
+        forceNewDeployment,
+        wait,
+        timeoutMs,
+        pollIntervalMs,
+        rollback,
+        skipUnchanged,
+        preflight,
+        ...(serviceDefinition ? { serviceDefinition } : {}),
+        ...(keepRevisions !== undefined ? { keepRevisions } : {}),
+        keepTaskDefinitions,
+        keepRevisionsGraceMs,
+        codedeploy,
+    };
+}
+/** The last segment of a name or ARN (the stock action's default application and group names use the names). */
+const nameOf = (value) => value.slice(value.lastIndexOf('/') + 1);
+function readCodeDeployInputs(input, cluster, service, workspace) {
+    const appSpecPath = input.optionalString('codedeploy-appspec');
+    const description = input.optionalString('codedeploy-deployment-description');
+    const deploymentConfig = input.optionalString('codedeploy-deployment-config');
+    return {
+        application: input.string('codedeploy-application', `AppECS-${nameOf(cluster)}-${nameOf(service)}`),
+        deploymentGroup: input.string('codedeploy-deployment-group', `DgpECS-${nameOf(cluster)}-${nameOf(service)}`),
+        ...(description ? { description } : {}),
+        ...(deploymentConfig ? { deploymentConfig } : {}),
+        ...(appSpecPath ? { appSpecSource: readAppSpecFile(appSpecPath, workspace) } : {}),
+    };
+}
+/** The AppSpec file's text: inside the workspace (withParsedAppSpec checks it as CodeDeploy reads an ECS AppSpec). */
+function readAppSpecFile(file, workspace) {
+    const resolved = (0,src/* resolveInputPath */.qL)({
+        input: 'codedeploy-appspec',
+        value: file,
+        roots: [{ name: 'GITHUB_WORKSPACE', dir: workspace }],
+    });
+    const text = (0,src/* readInputFile */.jH)('codedeploy-appspec', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: `Set it to the path of the AppSpec file (YAML or JSON), relative to the workspace (${workspace}), e.g. appspec.yaml, or leave it empty to have one generated from the service's load balancer container and port.`,
+    });
+    return { text, shown: resolved.shown };
+}
+/** keep-revisions-grace at most: a week (a revision registered for a deploy is deployed within hours). */
+const MAX_GRACE_MS = 7 * 24 * 3_600_000;
+/** An AppSpec file larger than this is not one worth reading. */
+const MAX_FILE_BYTES = 1024 * 1024;
+
+
+/***/ }),
+
+/***/ 4351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ readServiceDefinition)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 4 modules
+var src = __nccwpck_require__(7687);
 ;// CONCATENATED MODULE: ./src/service-definition/validate.ts
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const show = (value) => JSON.stringify(value)?.slice(0, 80) ?? String(value);
@@ -309,214 +539,6 @@ function readServiceDefinition(file, workspace) {
     }
     return { path: file, settings: result.settings };
 }
-
-;// CONCATENATED MODULE: ./src/stock-inputs.ts
-
-/**
- * Inputs of aws-actions/amazon-ecs-deploy-task-definition (v2.6.3) that ecs-deploy-wait does not support, each
- * with what to write instead. action.yml declares them all (the runner passes an undeclared input with only a
- * warning), so that a workflow moved over by swapping `uses:` fails before any change instead of silently doing
- * less: `run-task: true` kept from the stock action must not mean "the migration did not run".
- */
-const RUN_TASK = (asRunTask) => `ecs-deploy-wait does not run one-off tasks. Run it in a step before this one with ecs-run-task${asRunTask ? ` (there: ${asRunTask})` : ''}, or, with the reusable deploy.yml, set migration-command.`;
-const SERVICE_DEFINITION = (field) => `Set ${field} in the service-definition file (input service-definition), which this step applies with the same UpdateService.`;
-const UNSUPPORTED_STOCK_INPUTS = {
-    'run-task': { instead: RUN_TASK(), accepts: 'false' },
-    'run-task-container-overrides': { instead: RUN_TASK('container-name, command and environment-variables') },
-    'run-task-security-groups': { instead: RUN_TASK('security-groups') },
-    'run-task-subnets': { instead: RUN_TASK('subnets') },
-    'run-task-assign-public-IP': { instead: RUN_TASK('assign-public-ip') },
-    'run-task-capacity-provider-strategy': { instead: RUN_TASK('launch-type') },
-    'run-task-launch-type': { instead: RUN_TASK('launch-type') },
-    'run-task-started-by': { instead: RUN_TASK('started-by') },
-    'run-task-tags': { instead: RUN_TASK('tags') },
-    'run-task-managed-ebs-volume-name': { instead: RUN_TASK() },
-    'run-task-managed-ebs-volume': { instead: RUN_TASK() },
-    'wait-for-task-stopped': { instead: RUN_TASK('wait, true by default'), accepts: 'false' },
-    'service-managed-ebs-volume-name': {
-        instead: SERVICE_DEFINITION('"volumeConfigurations": [{"name": …, "managedEBSVolume": {…}}]'),
-    },
-    'service-managed-ebs-volume': {
-        instead: SERVICE_DEFINITION('"volumeConfigurations": [{"name": …, "managedEBSVolume": {…}}]'),
-    },
-    'enable-ecs-managed-tags': { instead: SERVICE_DEFINITION('"enableECSManagedTags": true') },
-    'propagate-tags': { instead: SERVICE_DEFINITION('"propagateTags": "SERVICE"') },
-    'keep-null-value-keys': {
-        instead: 'ecs-deploy-wait registers the task definition file as written, empty values included, so there is nothing to keep: remove the input (and remove from the file any empty value ECS should not see).',
-    },
-    'max-retries': {
-        instead: 'ecs-deploy-wait retries throttling and server errors itself, within timeout: remove the input (set timeout to bound the whole step).',
-    },
-};
-/** Refuses, before anything runs, any unsupported stock input that is set, naming what to write instead. */
-function refuseUnsupportedStockInputs(source) {
-    for (const [name, { instead, accepts }] of Object.entries(UNSUPPORTED_STOCK_INPUTS)) {
-        const value = (source(name) ?? '').trim();
-        if (!value || value.toLowerCase() === accepts)
-            continue;
-        throw new src/* ConfigurationError */.j1(`Input "${name}" (${(0,src/* quoteValue */.cl)(value)}) of aws-actions/amazon-ecs-deploy-task-definition is not supported by ecs-deploy-wait, and nothing it asks for would happen. ${instead}`);
-    }
-    return source;
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-/**
- * The inputs with the codedeploy-appspec file parsed and checked (still before any AWS call): the YAML parser is a
- * chunk of its own, loaded only when a file was given.
- */
-async function withParsedAppSpec(inputs) {
-    const source = inputs.codedeploy.appSpecSource;
-    if (!source)
-        return inputs;
-    const { parseAppSpec } = await Promise.all(/* import() */[__nccwpck_require__.e(293), __nccwpck_require__.e(173)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9173));
-    return { ...inputs, codedeploy: { ...inputs.codedeploy, appSpec: parseAppSpec(source.text, source.shown) } };
-}
-const PREFLIGHT_MODES = ['warn', 'fail', 'off'];
-// arn:aws:ecs:us-east-1:123456789012:task-definition/family:3, or family:3 (what UpdateService accepts).
-const TASK_DEFINITION_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]{1,255}:\d+$/;
-const FAMILY_REVISION = /^[A-Za-z0-9_-]{1,255}:\d+$/;
-const BOOLEAN_WORDS = {
-    true: 'true',
-    True: 'true',
-    TRUE: 'true',
-    false: 'false',
-    False: 'false',
-    FALSE: 'false',
-};
-/**
- * The names aws-actions/amazon-ecs-deploy-task-definition gives these inputs. One with the same meaning is read as
- * its new name; one whose meaning differs fails with the form to write instead.
- */
-const STOCK_ALIASES = [
-    {
-        alias: 'wait-for-service-stability',
-        name: 'wait',
-        default: 'true',
-        toNew: (value) => {
-            const word = BOOLEAN_WORDS[value];
-            if (word === undefined)
-                throw (0,src/* invalidInput */.aY)('wait-for-service-stability', value, 'must be a boolean', 'Use wait: true or wait: false.');
-            return word;
-        },
-    },
-    {
-        alias: 'wait-for-minutes',
-        name: 'timeout',
-        default: '30m',
-        toNew: (value) => {
-            if (!/^[1-9]\d*$/.test(value)) {
-                throw (0,src/* invalidInput */.aY)('wait-for-minutes', value, 'must be whole minutes, e.g. 30', 'Or write timeout: with a duration, e.g. 1h30m.');
-            }
-            return `${value}m`;
-        },
-    },
-    {
-        alias: 'wait-max-delay-seconds',
-        name: 'poll-interval',
-        default: '5s',
-        toNew: (value) => {
-            throw new src/* ConfigurationError */.j1(`Input "wait-max-delay-seconds" (${(0,src/* quoteValue */.cl)(value)}) is not read by ecs-deploy-wait: it does not back off, it asks ECS at a fixed interval (default 5s). Write poll-interval: ${/^\d+$/.test(value) ? `${value}s` : '15s'} for another interval.`);
-        },
-    },
-];
-/** The step's inputs, with the stock action's names read as ours (see STOCK_ALIASES). */
-function deployInputReader(source = src/* runnerInputs */.ax) {
-    return new src/* InputReader */.i_(withAliases(refuseUnsupportedStockInputs(source), STOCK_ALIASES));
-}
-/** Reads and validates every input, including the task definition file, before anything is changed. */
-function readDeployInputs(input, workspace, runnerTemp) {
-    const file = input.optionalString('task-definition');
-    const arn = input.optionalString('task-definition-arn');
-    if (file && arn) {
-        throw new src/* ConfigurationError */.j1(`Inputs "task-definition" (${(0,src/* quoteValue */.cl)(file)}) and "task-definition-arn" (${(0,src/* quoteValue */.cl)(arn)}) are both set. Set only one: the rendered file to register, or the ARN of an existing revision to deploy.`);
-    }
-    if (!file && !arn) {
-        throw new src/* ConfigurationError */.j1('Neither "task-definition" nor "task-definition-arn" is set. Set task-definition to the rendered file (e.g. the output of ecs-render-taskdef), or task-definition-arn to an existing revision.');
-    }
-    if (arn && !TASK_DEFINITION_ARN.test(arn) && !FAMILY_REVISION.test(arn)) {
-        throw (0,src/* invalidInput */.aY)('task-definition-arn', arn, 'must be a task definition ARN or family:revision', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
-    }
-    const cluster = input.string('cluster', 'default');
-    const service = input.requiredString('service');
-    const desiredCount = input.integer('desired-count', { min: 0 });
-    const forceNewDeployment = input.boolean('force-new-deployment', false);
-    const wait = input.boolean('wait', true);
-    const { timeoutMs, pollIntervalMs } = input.waitTimes();
-    const rollback = input.boolean('rollback', true);
-    const skipUnchanged = input.boolean('skip-unchanged', false);
-    const preflight = input.oneOf('preflight', PREFLIGHT_MODES, 'warn');
-    const keepRevisions = input.integer('keep-revisions', { min: 1 });
-    const keepTaskDefinitions = input.list('keep-task-definitions');
-    const keepRevisionsGraceMs = input.duration('keep-revisions-grace', '1h', { min: 0, max: MAX_GRACE_MS });
-    for (const kept of keepTaskDefinitions) {
-        if (!TASK_DEFINITION_ARN.test(kept) && !FAMILY_REVISION.test(kept)) {
-            throw (0,src/* invalidInput */.aY)('keep-task-definitions', kept, 'must list task definition ARNs or family:revision, one a line', 'Use e.g. arn:aws:ecs:us-east-1:123456789012:task-definition/my-app:42 or my-app:42.');
-        }
-    }
-    const serviceDefinitionFile = input.optionalString('service-definition');
-    const serviceDefinition = serviceDefinitionFile ? readServiceDefinition(serviceDefinitionFile, workspace) : undefined;
-    if (serviceDefinition?.settings.desiredCount !== undefined && desiredCount !== undefined) {
-        throw new src/* ConfigurationError */.j1(`Inputs "desired-count" (${desiredCount}) and "service-definition" (${(0,src/* quoteValue */.cl)(serviceDefinition.path)}, desiredCount ${serviceDefinition.settings.desiredCount}) both set the desired count. Set it in one place.`);
-    }
-    const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
-    const taskDefinition = file
-        ? { kind: 'file', ...(0,ecs/* readTaskDefinitionFile */.BD)(file, workspace, runnerTemp) }
-        : { kind: 'arn', arn: arn ?? '' };
-    return {
-        taskDefinition,
-        cluster,
-        service,
-        desiredCount,
-        forceNewDeployment,
-        wait,
-        timeoutMs,
-        pollIntervalMs,
-        rollback,
-        skipUnchanged,
-        preflight,
-        ...(serviceDefinition ? { serviceDefinition } : {}),
-        ...(keepRevisions !== undefined ? { keepRevisions } : {}),
-        keepTaskDefinitions,
-        keepRevisionsGraceMs,
-        codedeploy,
-    };
-}
-/** The last segment of a name or ARN (the stock action's default application and group names use the names). */
-const nameOf = (value) => value.slice(value.lastIndexOf('/') + 1);
-function readCodeDeployInputs(input, cluster, service, workspace) {
-    const appSpecPath = input.optionalString('codedeploy-appspec');
-    const description = input.optionalString('codedeploy-deployment-description');
-    const deploymentConfig = input.optionalString('codedeploy-deployment-config');
-    return {
-        application: input.string('codedeploy-application', `AppECS-${nameOf(cluster)}-${nameOf(service)}`),
-        deploymentGroup: input.string('codedeploy-deployment-group', `DgpECS-${nameOf(cluster)}-${nameOf(service)}`),
-        ...(description ? { description } : {}),
-        ...(deploymentConfig ? { deploymentConfig } : {}),
-        ...(appSpecPath ? { appSpecSource: readAppSpecFile(appSpecPath, workspace) } : {}),
-    };
-}
-/** The AppSpec file's text: inside the workspace (withParsedAppSpec checks it as CodeDeploy reads an ECS AppSpec). */
-function readAppSpecFile(file, workspace) {
-    const resolved = (0,src/* resolveInputPath */.qL)({
-        input: 'codedeploy-appspec',
-        value: file,
-        roots: [{ name: 'GITHUB_WORKSPACE', dir: workspace }],
-    });
-    const text = (0,src/* readInputFile */.jH)('codedeploy-appspec', resolved, {
-        maxBytes: inputs_MAX_FILE_BYTES,
-        missingHint: `Set it to the path of the AppSpec file (YAML or JSON), relative to the workspace (${workspace}), e.g. appspec.yaml, or leave it empty to have one generated from the service's load balancer container and port.`,
-    });
-    return { text, shown: resolved.shown };
-}
-/** keep-revisions-grace at most: a week (a revision registered for a deploy is deployed within hours). */
-const MAX_GRACE_MS = 7 * 24 * 3_600_000;
-/** An AppSpec file larger than this is not one worth reading. */
-const inputs_MAX_FILE_BYTES = 1024 * 1024;
 
 
 /***/ }),

@@ -18,6 +18,11 @@ import { deployInputReader, readDeployInputs, withParsedAppSpec } from './inputs
 
 await runAction({
   async main() {
+    // An application deploy (several services, rules and schedules from one app file): its own path, loaded only then.
+    if (deployInputReader().optionalString('app-file')) {
+      const { runApplication } = await import('./application/run.js');
+      return runApplication(deployInputReader(), process.env.GITHUB_WORKSPACE ?? process.cwd());
+    }
     const inputs = await withParsedAppSpec(
       readDeployInputs(
         deployInputReader(),
