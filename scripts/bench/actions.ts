@@ -145,7 +145,9 @@ const ecsDeployWait: ActionBench<{ sim: Simulator; workspace: string }> = {
   action: 'ecs-deploy-wait',
   // The folder's ceiling (4.6 MB): its clients for other paths (EC2, ELBv2, CodeDeploy, ECR, CloudWatch Logs) are
   // chunks that load only on those paths; what a rolling deploy loads has its own target (extra, 1.5 MB).
-  sizeTargetBytes: Math.round(4.6 * 1024) * KB,
+  // Raised from 4.6 MB for issue 25's application deploys: the EventBridge and Scheduler clients (chunks loaded only
+  // for an app file with a rule or schedule) and src/application/ (loaded only with app-file).
+  sizeTargetBytes: Math.round(4.9 * 1024) * KB,
   coldStartTargetRatio: 2,
   coldStartBaseline: 'network floor',
   setup: async () => {

@@ -32,11 +32,15 @@ var taskdef = __webpack_require__(247);
 /** DescribeServices takes at most 10 services a call. */
 const DESCRIBE_SERVICES_BATCH = 10;
 /**
- * The client with DescribeServices batched. `windowMs` (real time) is how long a batch waits for more callers: the
- * followers poll at one interval and get their answers together, so after the first poll they call within it.
+ * The client with DescribeServices batched. A batch goes out as soon as every service being followed (`followers()`,
+ * less those whose call is already on its way) has asked, or holds 10 services, or after `windowMs` (real time): a
+ * follower that polls out of step with the others waits at most that long, and is in step from then on.
  */
-function batchingEcsClient(ecs, windowMs = 25) {
+function batchingEcsClient(ecs, followers, windowMs = 250) {
     const open = new Map();
+    /** Services whose batch was sent and not yet answered. */
+    let inFlight = 0;
+    const waiting = () => [...open.values()].reduce((sum, batch) => sum + batch.waiters.length, 0);
     const flush = (key) => {
         const batch = open.get(key);
         if (!batch)
@@ -46,10 +50,13 @@ function batchingEcsClient(ecs, windowMs = 25) {
             clearTimeout(batch.timer);
         const services = [...new Set(batch.waiters.map((waiter) => waiter.service))];
         const input = { cluster: batch.cluster, services, ...(batch.include ? { include: batch.include } : {}) };
+        inFlight += batch.waiters.length;
         ecs.send(new dist_cjs.DescribeServicesCommand(input)).then((output) => {
+            inFlight -= batch.waiters.length;
             for (const waiter of batch.waiters)
                 waiter.resolve(answerFor(output, waiter.service));
         }, (error) => {
+            inFlight -= batch.waiters.length;
             for (const waiter of batch.waiters)
                 waiter.reject(error);
         });
@@ -87,7 +94,8 @@ function batchingEcsClient(ecs, windowMs = 25) {
                     reject(error);
                 },
             });
-            if (new Set(batch.waiters.map((waiter) => waiter.service)).size >= DESCRIBE_SERVICES_BATCH)
+            const full = new Set(batch.waiters.map((waiter) => waiter.service)).size >= DESCRIBE_SERVICES_BATCH;
+            if (full || waiting() + inFlight >= followers())
                 flush(key);
         });
     });
@@ -328,8 +336,9 @@ async function createService(deps, cluster, target, arn) {
  * Deploys `arn` to one service with the single-service phases; an error before anything changed (deploy throws) is a
  * failed result that says so.
  */
-async function deployService(inputs, deps, target, arn) {
+async function deployService(inputs, deps, target, arn, following) {
     const log = prefixedLog(deps.log, target.name);
+    following.count += 1;
     try {
         return await (0,deploy.deploy)(serviceInputs(inputs, target, arn), { ...deps, log });
     }
@@ -350,6 +359,9 @@ async function deployService(inputs, deps, target, arn) {
             error: message,
         };
     }
+    finally {
+        following.count -= 1;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/application/put-back.ts
@@ -364,7 +376,7 @@ async function deployService(inputs, deps, target, arn) {
 
 
 /** Puts every changed target back, scheduled ones first (quick), then the services together; updates each result. */
-async function putBack(inputs, deps, clients, changed) {
+async function putBack(inputs, deps, clients, changed, following) {
     deps.log.info(`Putting back ${changed.length} target${changed.length === 1 ? '' : 's'} this run changed: ${changed.map((c) => c.result.name).join(', ')}`);
     for (const target of changed.filter((c) => c.scheduled))
         await putBackScheduled(deps, clients, target);
@@ -383,7 +395,7 @@ async function putBack(inputs, deps, clients, changed) {
         if (!decide(deps, target, running))
             return;
         const service = target.service;
-        const back = await deployService(inputs, deps, service, target.previous);
+        const back = await deployService(inputs, deps, service, target.previous, following);
         if (back.status === 'succeeded' || back.status === 'unchanged') {
             settle(deps, target, 'rolled-back', `put back to ${(0,taskdef/* shortTaskDefinition */.P5)(target.previous ?? '')}: ${back.finalState}`);
         }
@@ -448,7 +460,9 @@ async function deployApplication(inputs, appDeps) {
     const { plan } = inputs;
     const started = appDeps.clock.now();
     // One client for every follower: their DescribeServices calls go out 10 services a call.
-    const deps = { ...appDeps, ecs: batchingEcsClient(appDeps.ecs) };
+    // The batch goes out once every service being deployed has asked (deployService counts them).
+    const following = { count: 0 };
+    const deps = { ...appDeps, ecs: batchingEcsClient(appDeps.ecs, () => following.count) };
     const clients = { events: appDeps.events, scheduler: appDeps.scheduler, region: appDeps.region };
     const { log } = deps;
     log.info(`Application ${plan.application} to ${plan.environment} (cluster ${plan.cluster}, ${deps.region}): ${plan.targets.map((t) => `${t.kind} ${t.name}`).join(', ')}`);
@@ -510,7 +524,7 @@ async function deployApplication(inputs, appDeps) {
         }
     }
     if (!failure) {
-        const ended = await Promise.all(services.map((target) => deployService(inputs, deps, target, arnOf(target))));
+        const ended = await Promise.all(services.map((target) => deployService(inputs, deps, target, arnOf(target), following)));
         ended.forEach((end, i) => {
             const target = services[i];
             serviceResults.push(end);
@@ -556,7 +570,7 @@ async function deployApplication(inputs, appDeps) {
     }
     // 5. All or nothing.
     if (failure && failure !== 'cancelled' && inputs.rollback && changed.length > 0) {
-        await putBack(inputs, deps, clients, changed);
+        await putBack(inputs, deps, clients, changed, following);
     }
     return summarize(plan, [...results.values()], serviceResults, failure, appDeps.clock.now() - started);
 }

@@ -30,11 +30,15 @@ interface Batch {
 type Send = ECSClient['send'];
 
 /**
- * The client with DescribeServices batched. `windowMs` (real time) is how long a batch waits for more callers: the
- * followers poll at one interval and get their answers together, so after the first poll they call within it.
+ * The client with DescribeServices batched. A batch goes out as soon as every service being followed (`followers()`,
+ * less those whose call is already on its way) has asked, or holds 10 services, or after `windowMs` (real time): a
+ * follower that polls out of step with the others waits at most that long, and is in step from then on.
  */
-export function batchingEcsClient(ecs: ECSClient, windowMs = 25): ECSClient {
+export function batchingEcsClient(ecs: ECSClient, followers: () => number, windowMs = 250): ECSClient {
   const open = new Map<string, Batch>();
+  /** Services whose batch was sent and not yet answered. */
+  let inFlight = 0;
+  const waiting = () => [...open.values()].reduce((sum, batch) => sum + batch.waiters.length, 0);
 
   const flush = (key: string) => {
     const batch = open.get(key);
@@ -43,11 +47,14 @@ export function batchingEcsClient(ecs: ECSClient, windowMs = 25): ECSClient {
     if (batch.timer) clearTimeout(batch.timer);
     const services = [...new Set(batch.waiters.map((waiter) => waiter.service))];
     const input = { cluster: batch.cluster, services, ...(batch.include ? { include: batch.include } : {}) };
+    inFlight += batch.waiters.length;
     ecs.send(new DescribeServicesCommand(input)).then(
       (output) => {
+        inFlight -= batch.waiters.length;
         for (const waiter of batch.waiters) waiter.resolve(answerFor(output, waiter.service));
       },
       (error: unknown) => {
+        inFlight -= batch.waiters.length;
         for (const waiter of batch.waiters) waiter.reject(error);
       },
     );
@@ -87,7 +94,8 @@ export function batchingEcsClient(ecs: ECSClient, windowMs = 25): ECSClient {
           reject(error);
         },
       });
-      if (new Set(batch.waiters.map((waiter) => waiter.service)).size >= DESCRIBE_SERVICES_BATCH) flush(key);
+      const full = new Set(batch.waiters.map((waiter) => waiter.service)).size >= DESCRIBE_SERVICES_BATCH;
+      if (full || waiting() + inFlight >= followers()) flush(key);
     });
   }) as Send;
 

@@ -24,7 +24,7 @@ import {
   type ScheduledClients,
   writeScheduled,
 } from './scheduled.js';
-import { createService, deployService, describeServices, type PlannedService } from './services.js';
+import { createService, deployService, describeServices, type Following, type PlannedService } from './services.js';
 
 export interface AppDeployInputs {
   plan: AppPlan;
@@ -78,7 +78,9 @@ export async function deployApplication(inputs: AppDeployInputs, appDeps: AppDep
   const { plan } = inputs;
   const started = appDeps.clock.now();
   // One client for every follower: their DescribeServices calls go out 10 services a call.
-  const deps: DeployDeps = { ...appDeps, ecs: batchingEcsClient(appDeps.ecs) };
+  // The batch goes out once every service being deployed has asked (deployService counts them).
+  const following: Following = { count: 0 };
+  const deps: DeployDeps = { ...appDeps, ecs: batchingEcsClient(appDeps.ecs, () => following.count) };
   const clients: ScheduledClients = { events: appDeps.events, scheduler: appDeps.scheduler, region: appDeps.region };
   const { log } = deps;
   log.info(
@@ -152,7 +154,9 @@ export async function deployApplication(inputs: AppDeployInputs, appDeps: AppDep
     }
   }
   if (!failure) {
-    const ended = await Promise.all(services.map((target) => deployService(inputs, deps, target, arnOf(target))));
+    const ended = await Promise.all(
+      services.map((target) => deployService(inputs, deps, target, arnOf(target), following)),
+    );
     ended.forEach((end, i) => {
       const target = services[i] as PlannedService;
       serviceResults.push(end);
@@ -198,7 +202,7 @@ export async function deployApplication(inputs: AppDeployInputs, appDeps: AppDep
 
   // 5. All or nothing.
   if (failure && failure !== 'cancelled' && inputs.rollback && changed.length > 0) {
-    await putBack(inputs, deps, clients, changed);
+    await putBack(inputs, deps, clients, changed, following);
   }
   return summarize(plan, [...results.values()], serviceResults, failure, appDeps.clock.now() - started);
 }

@@ -9,7 +9,7 @@ import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployDeps } from '../types.js';
 import type { AppDeployInputs, TargetResult } from './deploy-app.js';
 import { runningNow, type ScheduledBefore, type ScheduledClients, writeScheduled } from './scheduled.js';
-import { deployService, describeServices, type PlannedService } from './services.js';
+import { deployService, describeServices, type Following, type PlannedService } from './services.js';
 
 /** What put-back needs of each target: what it ran before and what this run deployed to it. */
 export interface Changed {
@@ -26,6 +26,7 @@ export async function putBack(
   deps: DeployDeps,
   clients: ScheduledClients,
   changed: Changed[],
+  following: Following,
 ): Promise<void> {
   deps.log.info(
     `Putting back ${changed.length} target${changed.length === 1 ? '' : 's'} this run changed: ${changed.map((c) => c.result.name).join(', ')}`,
@@ -49,7 +50,7 @@ export async function putBack(
       const running = now.get(target.service?.service ?? '')?.taskDefinition;
       if (!decide(deps, target, running)) return;
       const service = target.service as PlannedService;
-      const back = await deployService(inputs, deps, service, target.previous as string);
+      const back = await deployService(inputs, deps, service, target.previous as string, following);
       if (back.status === 'succeeded' || back.status === 'unchanged') {
         settle(
           deps,

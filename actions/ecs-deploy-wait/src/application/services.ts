@@ -17,6 +17,11 @@ import type { PlannedTarget } from './read.js';
 
 export type PlannedService = Extract<PlannedTarget, { kind: 'service' }>;
 
+/** How many services are being deployed now: a batched DescribeServices waits for each of them (batched-describe.ts). */
+export interface Following {
+  count: number;
+}
+
 /** A log whose lines name the target (concurrent deploys share the step's log); groups become plain lines. */
 export function prefixedLog(log: Logger, name: string): Logger {
   return {
@@ -109,8 +114,10 @@ export async function deployService(
   deps: DeployDeps,
   target: PlannedService,
   arn: string,
+  following: Following,
 ): Promise<DeployResult> {
   const log = prefixedLog(deps.log, target.name);
+  following.count += 1;
   try {
     return await deploy(serviceInputs(inputs, target, arn), { ...deps, log });
   } catch (error) {
@@ -129,5 +136,7 @@ export async function deployService(
       stoppedTasks: [],
       error: message,
     };
+  } finally {
+    following.count -= 1;
   }
 }
