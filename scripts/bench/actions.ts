@@ -7,6 +7,7 @@ import type { BundleRun, RunBundleOptions } from '@ecs-actions/core/testkit';
 import { runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { type DockerServices, startDockerServices } from '@ecs-actions/simulator/docker';
+import { type AppDeployBench, benchAppDeploy } from './app-deploy.js';
 import { benchBuildCache } from './build-cache.js';
 import { benchEcrPush } from './ecr-push.js';
 import { benchEcsDeployWait } from './ecs-deploy-wait.js';
@@ -181,7 +182,9 @@ const ecsDeployWait: ActionBench<{ sim: Simulator; workspace: string }> = {
   teardown: async ({ sim }) => sim.close(),
   extra: async () => {
     const result = await benchEcsDeployWait();
+    const app = await benchAppDeploy();
     return [
+      ...appDeployRows(app),
       {
         name: `step end after the rollout completed (poll-interval ${ms(result.pollIntervalMs)}, ${result.rollouts.length} rollouts)`,
         value: `median ${ms(result.endDelayMs.median)}, max ${ms(result.endDelayMs.max)}`,
@@ -281,3 +284,22 @@ const ecrPush: ActionBench<EcrPushSetup> = {
 };
 
 export const actionBenches = [headver, ecrPush, renderTaskdef, ecsDeployWait, deployTag] as ActionBench[];
+
+/** The rows of an application deploy of 10 services (issue 25). */
+function appDeployRows(app: AppDeployBench): ExtraMeasure[] {
+  const { many, one } = app.beyondRolloutMs;
+  return [
+    {
+      name: `app-file of ${app.services} services: DescribeServices calls per poll (poll-interval ${ms(app.pollIntervalMs)})`,
+      value: String(app.describeServicesPerPoll),
+      target: `≤ ${app.describeServicesPerPollTarget}`,
+      ok: app.describeServicesPerPoll <= app.describeServicesPerPollTarget,
+    },
+    {
+      name: `app-file of ${app.services} services: the step's own time beyond the last rollout, vs 1 service (${many.runs} runs each)`,
+      value: `median ${ms(many.median)} vs ${ms(one.median)} = ${(many.median / Math.max(1, one.median)).toFixed(2)}x`,
+      target: `≤ ${app.beyondRolloutTargetRatio}x`,
+      ok: many.median <= app.beyondRolloutTargetRatio * one.median,
+    },
+  ];
+}
