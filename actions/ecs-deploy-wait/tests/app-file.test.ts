@@ -5,8 +5,9 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigurationError } from '@ecs-actions/core';
+import { ConfigurationError, InputReader, inputsFrom } from '@ecs-actions/core';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { readAppInputs } from '../src/application/inputs.js';
 import { readAppPlan } from '../src/application/read.js';
 
 const IMAGE = '123456789012.dkr.ecr.us-east-1.amazonaws.com/shop:0.2541.7';
@@ -183,5 +184,34 @@ describe('application file', () => {
     const lines = message.split('\n').slice(1);
     expect(lines.length).toBeGreaterThanOrEqual(4);
     for (const line of lines) expect(line).toMatch(/^- app-[a-z0-9]+\.json: \S/);
+  });
+});
+
+describe('application inputs', () => {
+  const read = (inputs: Record<string, string>) => () =>
+    readAppInputs(
+      new InputReader(inputsFrom({ 'app-file': 'app.json', environment: 'production', ...inputs })),
+      workspace,
+    );
+
+  beforeAll(async () => {
+    await writeFile(path.join(workspace, 'app.json'), JSON.stringify(validApp));
+  });
+
+  it('reads the file for the environment, with the wait settings every target shares', () => {
+    const inputs = read({ image: IMAGE, timeout: '10m', rollback: 'false' })();
+    expect(inputs.plan.cluster).toBe('prod');
+    expect(inputs).toMatchObject({ timeoutMs: 600_000, rollback: false, wait: true, preflight: 'warn' });
+  });
+
+  it.each([
+    [{ service: 'be' }, 'Input "service" ("be") is set together with "app-file" ("app.json")'],
+    [{ 'task-definition': 'td.json' }, 'Remove task-definition; the file has each target\'s "taskDefinition".'],
+    [{ environment: '' }, 'Input "environment" is required'],
+    [{ environment: 'prod uction' }, 'Input "environment"'],
+    [{ environment: 'qa' }, 'environments: has no environment "qa"'],
+    [{ 'poll-interval': '1ms' }, 'Input "poll-interval"'],
+  ])('refuses %j', (inputs, expected) => {
+    expect(read({ image: IMAGE, ...inputs })).toThrow(expected);
   });
 });
