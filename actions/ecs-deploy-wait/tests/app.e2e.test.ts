@@ -11,6 +11,7 @@ import { ECSClient, RegisterTaskDefinitionCommand, UpdateServiceCommand } from '
 import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { documentedActions } from '../../../packages/pipeline-runner/tests/documented-policy.js';
 
 const bundle = new URL('../dist/index.js', import.meta.url).pathname;
 const ACCOUNT = '123456789012';
@@ -202,6 +203,8 @@ describe('ecs-deploy-wait application deploy (app-file)', () => {
         'iam:PassRole',
       ]),
     );
+    // docs/setup.md's policy (with the app-file statement) allows every call the step made.
+    expect(s.sim.iamActions().filter((action) => !documentedActions().includes(action))).toEqual([]);
   });
 
   it('the worker crashing: every target this run changed is put back, the step fails once saying so', async () => {
@@ -296,6 +299,7 @@ describe('ecs-deploy-wait application deploy (app-file)', () => {
     expect(runs(s, 'shop-worker')).toBe(ARN('shop-worker', 2));
     expect(result.summary).toContain('(created)');
     expect(result.log).toContain('Created service shop-worker in cluster prod');
+    expect(s.sim.iamActions().filter((action) => !documentedActions().includes(action))).toEqual([]);
   });
 
   it.each([
