@@ -27,6 +27,13 @@ export interface ScheduledClients {
   region: string;
 }
 
+/**
+ * Each EventBridge or Scheduler call is bounded: a call that hangs must not hold the step, least of all a put-back
+ * (which the job's cancel does not abort either: putting targets back is what a cancelled deploy still owes).
+ */
+const CALL_MS = 30_000;
+const bounded = () => ({ abortSignal: AbortSignal.timeout(CALL_MS) });
+
 /** What a rule or schedule ran before this step: enough to put it back exactly. */
 export type ScheduledBefore =
   | { kind: 'rule'; target: RuleTarget; family: string; targets: RuleTargetShape[] }
@@ -71,6 +78,7 @@ export async function readScheduled(
             EventBusName: target.eventBus,
             ...(token ? { NextToken: token } : {}),
           }),
+          bounded(),
         )
         .catch((error: unknown) => {
           throw scheduledError('events:ListTargetsByRule', `rule ${target.rule}`, error);
@@ -88,7 +96,7 @@ export async function readScheduled(
   }
   const scheduler = await clients.scheduler();
   const schedule = await scheduler
-    .send(new GetScheduleCommand({ Name: target.schedule, GroupName: target.group }))
+    .send(new GetScheduleCommand({ Name: target.schedule, GroupName: target.group }), bounded())
     .catch((error: unknown) => {
       throw scheduledError('scheduler:GetSchedule', `schedule ${target.group}/${target.schedule}`, error);
     });
@@ -126,6 +134,7 @@ export async function writeScheduled(clients: ScheduledClients, before: Schedule
           EventBusName: target.eventBus,
           Targets: changed as RuleTargetShape[],
         }),
+        bounded(),
       )
       .catch((error: unknown) => {
         throw scheduledError('events:PutTargets', `rule ${target.rule}`, error);
@@ -159,7 +168,7 @@ export async function writeScheduled(clients: ScheduledClients, before: Schedule
     ...(schedule.ActionAfterCompletion ? { ActionAfterCompletion: schedule.ActionAfterCompletion } : {}),
   } as UpdateScheduleCommandInput;
   const scheduler = await clients.scheduler();
-  await scheduler.send(new UpdateScheduleCommand(input)).catch((error: unknown) => {
+  await scheduler.send(new UpdateScheduleCommand(input), bounded()).catch((error: unknown) => {
     throw scheduledError('scheduler:UpdateSchedule', `schedule ${target.group}/${target.schedule}`, error);
   });
 }
