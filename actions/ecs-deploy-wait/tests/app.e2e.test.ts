@@ -283,6 +283,27 @@ describe('ecs-deploy-wait application deploy (app-file)', () => {
     expect(s.sim.callsOf('UpdateSchedule')).toHaveLength(0);
   });
 
+  it('a denied UpdateSchedule after the rule was updated: the rule put back to its previous target, whole', async () => {
+    const s = await setUp();
+    s.sim.faults.inject({ api: 'scheduler', operation: 'UpdateSchedule', kind: 'access-denied' });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.status).toBe('rolled-back');
+    expect(targets(result)).toEqual({
+      api: 'rolled-back',
+      worker: 'rolled-back',
+      nightly: 'rolled-back',
+      report: 'not-changed',
+    });
+    expect(result.errors[0]).toContain(
+      'scheduler:UpdateSchedule for schedule default/shop-report failed: AccessDeniedException',
+    );
+    expect(s.sim.callsOf('PutTargets')).toHaveLength(2);
+    expect(s.sim.events.targetsOf('shop-nightly')).toEqual([RULE_TARGET]);
+    expect(scheduleRuns(s)).toBe(ARN('shop-worker', 1));
+    expect(runs(s, 'shop-worker')).toBe(ARN('shop-worker', 1));
+  });
+
   it('a first deploy creates the worker (createService) and follows its first deployment', async () => {
     const app = {
       ...APP,
