@@ -43,6 +43,59 @@ function withWhatWasDone(error, done) {
 
 /***/ }),
 
+/***/ 8657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ createMissingService),
+/* harmony export */   W: () => (/* binding */ createServiceFrom)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4792);
+/* harmony import */ var _register_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7856);
+/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(247);
+/**
+ * `create-service: true`: a first deploy that creates the service. When the service does not exist, the task
+ * definition is registered (or the given revision used) and the service created from the `service-definition` file
+ * (CreateService's shape), running it; the deploy then follows that first deployment like any other, with no rollback
+ * (there is nothing to go back to). An existing service is deployed as usual.
+ */
+
+
+
+
+/** The inputs to deploy with: unchanged for an existing service; for one just created, its revision, no rollback. */
+async function createMissingService(inputs, deps) {
+    if (!inputs.createService)
+        return inputs;
+    const { cluster, service } = inputs;
+    const session = new _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/* .EcsCallSession */ .IW(deps, () => ({ cluster, service }));
+    const answer = await session.call('DescribeServices', (o) => deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.DescribeServicesCommand({ cluster, services: [service] }), o));
+    const found = answer.services?.find((s) => s.status !== 'INACTIVE');
+    if (found)
+        return inputs;
+    const source = inputs.taskDefinition;
+    const arn = source.kind === 'arn' ? source.arn : await (0,_register_js__WEBPACK_IMPORTED_MODULE_1__/* .registerTaskDefinition */ .eQ)(session, source, () => ({}));
+    if (source.kind === 'file')
+        deps.log.info(`Registered ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(arn)} (${arn})`);
+    await createServiceFrom(deps, cluster, service, inputs.serviceDefinition?.settings ?? {}, arn);
+    return { ...inputs, taskDefinition: { kind: 'arn', arn }, rollback: false, createService: false };
+}
+/** CreateService with the service definition's settings, running `arn` (a write: sent once). */
+async function createServiceFrom(deps, cluster, service, settings, arn) {
+    const session = new _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/* .EcsCallSession */ .IW(deps, () => ({ cluster, service }));
+    await session.call('CreateService', (o) => deps.ecsSingleAttempt.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.CreateServiceCommand({
+        ...settings,
+        cluster,
+        serviceName: service,
+        taskDefinition: arn,
+    }), o));
+    deps.log.info(`Created service ${service} in cluster ${cluster} running ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(arn)}`);
+}
+
+
+/***/ }),
+
 /***/ 3152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -58,6 +111,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(7687);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
+// EXTERNAL MODULE: ./src/create-service.ts
+var create_service = __webpack_require__(8657);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-ecs@3.1164.0/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(1234);
 // EXTERNAL MODULE: ./src/explain-failure.ts + 1 modules
@@ -1444,13 +1499,14 @@ function leaves(value, path, into = new Map()) {
 
 
 
+
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
  */
 async function deploy(inputs, deps) {
     try {
-        const session = new src_session/* DeploySession */.Y_(inputs, deps);
+        const session = new src_session/* DeploySession */.Y_(await (0,create_service/* createMissingService */.S)(inputs, deps), deps);
         const result = await new Deployer(session).run();
         return await withCleanUp(session, result);
     }

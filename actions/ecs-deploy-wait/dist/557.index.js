@@ -262,6 +262,8 @@ function previousArnOf(before) {
     return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
 }
 
+// EXTERNAL MODULE: ./src/create-service.ts
+var create_service = __webpack_require__(8657);
 // EXTERNAL MODULE: ./src/deploy.ts + 13 modules
 var deploy = __webpack_require__(3152);
 ;// CONCATENATED MODULE: ./src/application/services.ts
@@ -328,15 +330,7 @@ async function describeServices(deps, cluster, services) {
 }
 /** Creates a service the app file lets this step create, from its service definition, running `arn`. */
 async function createService(deps, cluster, target, arn) {
-    const settings = target.serviceDefinition?.settings ?? {};
-    const session = new src_ecs/* EcsCallSession */.IW(deps, () => ({ cluster, service: target.service }));
-    await session.call('CreateService', (o) => deps.ecsSingleAttempt.send(new dist_cjs.CreateServiceCommand({
-        ...settings,
-        cluster,
-        serviceName: target.service,
-        taskDefinition: arn,
-    }), o));
-    deps.log.info(`[${target.name}] Created service ${target.service} in cluster ${cluster} running ${(0,taskdef/* shortTaskDefinition */.P5)(arn)}`);
+    await (0,create_service/* createServiceFrom */.W)({ ...deps, log: prefixedLog(deps.log, target.name) }, cluster, target.service, target.serviceDefinition?.settings ?? {}, arn);
 }
 /**
  * Deploys `arn` to one service with the single-service phases; an error before anything changed (deploy throws) is a
@@ -981,6 +975,7 @@ const NOT_WITH_APP_FILE = {
     'desired-count': 'each service\'s "serviceDefinition" (desiredCount)',
     'skip-unchanged': 'nothing: every family is registered once per deploy',
     'keep-revisions': 'nothing yet: deregister old revisions per service with a single-service step',
+    'create-service': 'each service\'s "createService"',
     'codedeploy-appspec': 'nothing: application deploys support rolling and native staged services',
 };
 /** Environments are named as GitHub environments are. */
@@ -989,7 +984,7 @@ function readAppInputs(input, workspace) {
     const file = input.requiredString('app-file');
     for (const [name, instead] of Object.entries(NOT_WITH_APP_FILE)) {
         const value = input.optionalString(name);
-        if (value !== undefined && !(name === 'skip-unchanged' && value === 'false')) {
+        if (value !== undefined && !((name === 'skip-unchanged' || name === 'create-service') && value === 'false')) {
             throw new src/* ConfigurationError */.j1(`Input "${name}" (${(0,src/* quoteValue */.cl)(value)}) is set together with "app-file" (${(0,src/* quoteValue */.cl)(file)}): an application deploy takes its targets from the file. Remove ${name}; the file has ${instead}.`);
         }
     }

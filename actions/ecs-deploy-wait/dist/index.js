@@ -315,6 +315,10 @@ function readDeployInputs(input, workspace, runnerTemp) {
     if (serviceDefinition?.settings.desiredCount !== undefined && desiredCount !== undefined) {
         throw new src/* ConfigurationError */.j1(`Inputs "desired-count" (${desiredCount}) and "service-definition" (${(0,src/* quoteValue */.cl)(serviceDefinition.path)}, desiredCount ${serviceDefinition.settings.desiredCount}) both set the desired count. Set it in one place.`);
     }
+    const createService = input.boolean('create-service', false);
+    if (createService && !serviceDefinition) {
+        throw new src/* ConfigurationError */.j1('Input "create-service" is true but "service-definition" is empty: a service is created from the service definition file (CreateService\'s shape, with networkConfiguration for an awsvpc task definition). Set service-definition, or create-service: false.');
+    }
     const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
     const taskDefinition = file
         ? { kind: 'file', ...(0,ecs/* readTaskDefinitionFile */.BD)(file, workspace, runnerTemp) }
@@ -332,6 +336,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
         skipUnchanged,
         preflight,
         ...(serviceDefinition ? { serviceDefinition } : {}),
+        ...(createService ? { createService } : {}),
         ...(keepRevisions !== undefined ? { keepRevisions } : {}),
         keepTaskDefinitions,
         keepRevisionsGraceMs,

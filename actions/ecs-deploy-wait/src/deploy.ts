@@ -8,6 +8,7 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage, formatDuration } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from './aws-errors.js';
+import { createMissingService } from './create-service.js';
 import { deployStaged, refuseShortTimeout } from './deploy-staged.js';
 import { reportFailure } from './explain-failure.js';
 import { describeOutcome, follow } from './follow/rolling.js';
@@ -32,7 +33,7 @@ import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
  */
 export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
   try {
-    const session = new DeploySession(inputs, deps);
+    const session = new DeploySession(await createMissingService(inputs, deps), deps);
     const result = await new Deployer(session).run();
     return await withCleanUp(session, result);
   } catch (error) {

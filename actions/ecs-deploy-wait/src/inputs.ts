@@ -30,6 +30,8 @@ export interface DeployInputs {
   skipUnchanged: boolean;
   /** Before any change: warn about findings, fail on them, or read nothing (preflight/). */
   preflight: PreflightMode;
+  /** create-service: create the service from serviceDefinition when it does not exist (create-service.ts). */
+  createService?: boolean;
   /** Service settings applied in the same UpdateService (service-definition/). */
   serviceDefinition?: ServiceDefinition;
   /** After a successful deploy, keep this many newest ACTIVE revisions of the family (revisions.ts); undefined: off. */
@@ -183,6 +185,12 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     );
   }
 
+  const createService = input.boolean('create-service', false);
+  if (createService && !serviceDefinition) {
+    throw new ConfigurationError(
+      'Input "create-service" is true but "service-definition" is empty: a service is created from the service definition file (CreateService\'s shape, with networkConfiguration for an awsvpc task definition). Set service-definition, or create-service: false.',
+    );
+  }
   const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
 
   const taskDefinition: TaskDefinitionSource = file
@@ -202,6 +210,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     skipUnchanged,
     preflight,
     ...(serviceDefinition ? { serviceDefinition } : {}),
+    ...(createService ? { createService } : {}),
     ...(keepRevisions !== undefined ? { keepRevisions } : {}),
     keepTaskDefinitions,
     keepRevisionsGraceMs,

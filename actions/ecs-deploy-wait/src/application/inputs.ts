@@ -17,6 +17,7 @@ const NOT_WITH_APP_FILE: Record<string, string> = {
   'desired-count': 'each service\'s "serviceDefinition" (desiredCount)',
   'skip-unchanged': 'nothing: every family is registered once per deploy',
   'keep-revisions': 'nothing yet: deregister old revisions per service with a single-service step',
+  'create-service': 'each service\'s "createService"',
   'codedeploy-appspec': 'nothing: application deploys support rolling and native staged services',
 };
 
@@ -27,7 +28,7 @@ export function readAppInputs(input: InputReader, workspace: string): AppDeployI
   const file = input.requiredString('app-file');
   for (const [name, instead] of Object.entries(NOT_WITH_APP_FILE)) {
     const value = input.optionalString(name);
-    if (value !== undefined && !(name === 'skip-unchanged' && value === 'false')) {
+    if (value !== undefined && !((name === 'skip-unchanged' || name === 'create-service') && value === 'false')) {
       throw new ConfigurationError(
         `Input "${name}" (${quoteValue(value)}) is set together with "app-file" (${quoteValue(file)}): an application deploy takes its targets from the file. Remove ${name}; the file has ${instead}.`,
       );

@@ -4,12 +4,12 @@
  * DescribeServices calls are batched (batched-describe.ts). The application's put-back is done here too, as a deploy
  * of the revision the service ran before; a missing service is created first when the app file says so.
  */
-import { CreateServiceCommand, DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs';
+import { DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage } from '@ecs-actions/core';
 import { EcsCallSession } from '@ecs-actions/core/ecs';
+import { createServiceFrom } from '../create-service.js';
 import { deploy } from '../deploy.js';
 import type { DeployInputs } from '../inputs.js';
-import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployDeps, DeployResult, Logger } from '../types.js';
 import { DESCRIBE_SERVICES_BATCH } from './batched-describe.js';
 import type { AppDeployInputs } from './deploy-app.js';
@@ -87,21 +87,12 @@ export async function createService(
   target: PlannedService,
   arn: string,
 ): Promise<void> {
-  const settings = target.serviceDefinition?.settings ?? {};
-  const session = new EcsCallSession(deps, () => ({ cluster, service: target.service }));
-  await session.call('CreateService', (o) =>
-    deps.ecsSingleAttempt.send(
-      new CreateServiceCommand({
-        ...(settings as Record<string, unknown>),
-        cluster,
-        serviceName: target.service,
-        taskDefinition: arn,
-      }),
-      o,
-    ),
-  );
-  deps.log.info(
-    `[${target.name}] Created service ${target.service} in cluster ${cluster} running ${shortTaskDefinition(arn)}`,
+  await createServiceFrom(
+    { ...deps, log: prefixedLog(deps.log, target.name) },
+    cluster,
+    target.service,
+    target.serviceDefinition?.settings ?? {},
+    arn,
   );
 }
 
