@@ -64,22 +64,29 @@ function withWhatWasDone(error, done) {
 
 
 
-/** The inputs to deploy with: unchanged for an existing service; for one just created, its revision, no rollback. */
+/**
+ * What to deploy with: unchanged for an existing service; for one just created, its revision, no rollback, and no
+ * image check of a recorded revision (the revision was registered from the file a moment ago).
+ */
 async function createMissingService(inputs, deps) {
     if (!inputs.createService)
-        return inputs;
+        return { inputs, deps };
     const { cluster, service } = inputs;
     const session = new _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/* .EcsCallSession */ .IW(deps, () => ({ cluster, service }));
     const answer = await session.call('DescribeServices', (o) => deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.DescribeServicesCommand({ cluster, services: [service] }), o));
     const found = answer.services?.find((s) => s.status !== 'INACTIVE');
     if (found)
-        return inputs;
+        return { inputs, deps };
     const source = inputs.taskDefinition;
     const arn = source.kind === 'arn' ? source.arn : await (0,_register_js__WEBPACK_IMPORTED_MODULE_1__/* .registerTaskDefinition */ .eQ)(session, source, () => ({}));
     if (source.kind === 'file')
         deps.log.info(`Registered ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(arn)} (${arn})`);
     await createServiceFrom(deps, cluster, service, inputs.serviceDefinition?.settings ?? {}, arn);
-    return { ...inputs, taskDefinition: { kind: 'arn', arn }, rollback: false, createService: false };
+    const { ecr: _recordedImagesCheck, ...withoutEcr } = deps;
+    return {
+        inputs: { ...inputs, taskDefinition: { kind: 'arn', arn }, rollback: false, createService: false },
+        deps: source.kind === 'file' ? withoutEcr : deps,
+    };
 }
 /** CreateService with the service definition's settings, running `arn` (a write: sent once). */
 async function createServiceFrom(deps, cluster, service, settings, arn) {
@@ -1506,7 +1513,8 @@ function leaves(value, path, into = new Map()) {
  */
 async function deploy(inputs, deps) {
     try {
-        const session = new src_session/* DeploySession */.Y_(await (0,create_service/* createMissingService */.S)(inputs, deps), deps);
+        const created = await (0,create_service/* createMissingService */.S)(inputs, deps);
+        const session = new src_session/* DeploySession */.Y_(created.inputs, created.deps);
         const result = await new Deployer(session).run();
         return await withCleanUp(session, result);
     }

@@ -12,21 +12,31 @@ import type { ServiceSettings } from './service-definition/validate.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployDeps } from './types.js';
 
-/** The inputs to deploy with: unchanged for an existing service; for one just created, its revision, no rollback. */
-export async function createMissingService(inputs: DeployInputs, deps: DeployDeps): Promise<DeployInputs> {
-  if (!inputs.createService) return inputs;
+/**
+ * What to deploy with: unchanged for an existing service; for one just created, its revision, no rollback, and no
+ * image check of a recorded revision (the revision was registered from the file a moment ago).
+ */
+export async function createMissingService(
+  inputs: DeployInputs,
+  deps: DeployDeps,
+): Promise<{ inputs: DeployInputs; deps: DeployDeps }> {
+  if (!inputs.createService) return { inputs, deps };
   const { cluster, service } = inputs;
   const session = new EcsCallSession(deps, () => ({ cluster, service }));
   const answer = await session.call('DescribeServices', (o) =>
     deps.ecs.send(new DescribeServicesCommand({ cluster, services: [service] }), o),
   );
   const found = answer.services?.find((s) => s.status !== 'INACTIVE');
-  if (found) return inputs;
+  if (found) return { inputs, deps };
   const source = inputs.taskDefinition;
   const arn = source.kind === 'arn' ? source.arn : await registerTaskDefinition(session, source, () => ({}));
   if (source.kind === 'file') deps.log.info(`Registered ${shortTaskDefinition(arn)} (${arn})`);
   await createServiceFrom(deps, cluster, service, inputs.serviceDefinition?.settings ?? {}, arn);
-  return { ...inputs, taskDefinition: { kind: 'arn', arn }, rollback: false, createService: false };
+  const { ecr: _recordedImagesCheck, ...withoutEcr } = deps;
+  return {
+    inputs: { ...inputs, taskDefinition: { kind: 'arn', arn }, rollback: false, createService: false },
+    deps: source.kind === 'file' ? withoutEcr : deps,
+  };
 }
 
 /** CreateService with the service definition's settings, running `arn` (a write: sent once). */

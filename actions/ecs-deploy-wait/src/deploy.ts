@@ -33,7 +33,8 @@ import { decisionBudget, finishRollback, ReportBudget } from './wrap-up.js';
  */
 export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
   try {
-    const session = new DeploySession(await createMissingService(inputs, deps), deps);
+    const created = await createMissingService(inputs, deps);
+    const session = new DeploySession(created.inputs, created.deps);
     const result = await new Deployer(session).run();
     return await withCleanUp(session, result);
   } catch (error) {
