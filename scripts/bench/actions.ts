@@ -7,6 +7,7 @@ import type { BundleRun, RunBundleOptions } from '@ecs-actions/core/testkit';
 import { runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { type DockerServices, startDockerServices } from '@ecs-actions/simulator/docker';
+import { type AppDeployBench, benchAppDeploy } from './app-deploy.js';
 import { benchBuildCache } from './build-cache.js';
 import { benchEcrPush } from './ecr-push.js';
 import { benchEcsDeployWait } from './ecs-deploy-wait.js';
@@ -146,10 +147,11 @@ const ecsDeployWait: ActionBench<{ sim: Simulator; workspace: string }> = {
   action: 'ecs-deploy-wait',
   // The folder's ceiling (4.6 MB): its clients for other paths (EC2, ELBv2, CodeDeploy, ECR, CloudWatch Logs) are
   // chunks that load only on those paths; what a rolling deploy loads has its own target (extra, 1.5 MB).
-  // 4.6 MB, raised to 5.5 MB for verify's IAM, SSM and Secrets Manager clients (chunks loaded only when verify runs),
-  // the rollout timeline (recorder, gantt, label escaping) and PAUSE hooks (on-pause, the pause watch, the continue
-  // action's shared logic).
-  sizeTargetBytes: Math.round(5.5 * 1024) * KB,
+  // 4.6 MB, raised to 5.8 MB for verify's IAM, SSM and Secrets Manager clients (chunks loaded only when verify runs),
+  // the rollout timeline (recorder, gantt, label escaping), PAUSE hooks (on-pause, the pause watch, the continue
+  // action's shared logic) and application deploys (EventBridge and Scheduler clients and src/application/, loaded
+  // only with app-file).
+  sizeTargetBytes: Math.round(5.8 * 1024) * KB,
   coldStartTargetRatio: 2,
   coldStartBaseline: 'network floor',
   setup: async () => {
@@ -184,7 +186,9 @@ const ecsDeployWait: ActionBench<{ sim: Simulator; workspace: string }> = {
   extra: async () => {
     const result = await benchEcsDeployWait();
     const verify = await benchVerify();
+    const app = await benchAppDeploy();
     return [
+      ...appDeployRows(app),
       {
         name: `verify's cost at a deploy's start (first call to UpdateService, median of ${verify.runs}; its first reads ${verify.readsSpreadMs} ms apart)`,
         value: `+${ms(verify.addedMs)} (${ms(verify.startMs.off)} → ${ms(verify.startMs.fail)})`,
@@ -323,3 +327,22 @@ export const actionBenches = [
   ecsDeployContinue,
   deployTag,
 ] as ActionBench[];
+
+/** The rows of an application deploy of 10 services (issue 25). */
+function appDeployRows(app: AppDeployBench): ExtraMeasure[] {
+  const { many, one } = app.beyondRolloutMs;
+  return [
+    {
+      name: `app-file of ${app.services} services: DescribeServices calls per poll (poll-interval ${ms(app.pollIntervalMs)})`,
+      value: String(app.describeServicesPerPoll),
+      target: `≤ ${app.describeServicesPerPollTarget}`,
+      ok: app.describeServicesPerPoll <= app.describeServicesPerPollTarget,
+    },
+    {
+      name: `app-file of ${app.services} services: the step's own time beyond the last rollout, vs 1 service (${many.runs} runs each)`,
+      value: `median ${ms(many.median)} vs ${ms(one.median)} = ${(many.median / Math.max(1, one.median)).toFixed(2)}x`,
+      target: `≤ ${app.beyondRolloutTargetRatio}x`,
+      ok: many.median <= app.beyondRolloutTargetRatio * one.median,
+    },
+  ];
+}

@@ -43,6 +43,66 @@ function withWhatWasDone(error, done) {
 
 /***/ }),
 
+/***/ 8657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ createMissingService),
+/* harmony export */   W: () => (/* binding */ createServiceFrom)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1234);
+/* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9530);
+/* harmony import */ var _register_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7710);
+/* harmony import */ var _taskdef_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(247);
+/**
+ * `create-service: true`: a first deploy that creates the service. When the service does not exist, the task
+ * definition is registered (or the given revision used) and the service created from the `service-definition` file
+ * (CreateService's shape), running it; the deploy then follows that first deployment like any other, with no rollback
+ * (there is nothing to go back to). An existing service is deployed as usual.
+ */
+
+
+
+
+/**
+ * What to deploy with: unchanged for an existing service; for one just created, its revision, no rollback, and no
+ * image check of a recorded revision (the revision was registered from the file a moment ago).
+ */
+async function createMissingService(inputs, deps) {
+    if (!inputs.createService)
+        return { inputs, deps };
+    const { cluster, service } = inputs;
+    const session = new _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/* .EcsCallSession */ .IW(deps, () => ({ cluster, service }));
+    const answer = await session.call('DescribeServices', (o) => deps.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.DescribeServicesCommand({ cluster, services: [service] }), o));
+    const found = answer.services?.find((s) => s.status !== 'INACTIVE');
+    if (found)
+        return { inputs, deps };
+    const source = inputs.taskDefinition;
+    const arn = source.kind === 'arn' ? source.arn : await (0,_register_js__WEBPACK_IMPORTED_MODULE_1__/* .registerTaskDefinition */ .eQ)(session, source, () => ({}));
+    if (source.kind === 'file')
+        deps.log.info(`Registered ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(arn)} (${arn})`);
+    await createServiceFrom(deps, cluster, service, inputs.serviceDefinition?.settings ?? {}, arn);
+    const { ecr: _recordedImagesCheck, ...withoutEcr } = deps;
+    return {
+        inputs: { ...inputs, taskDefinition: { kind: 'arn', arn }, rollback: false, createService: false },
+        deps: source.kind === 'file' ? withoutEcr : deps,
+    };
+}
+/** CreateService with the service definition's settings, running `arn` (a write: sent once). */
+async function createServiceFrom(deps, cluster, service, settings, arn) {
+    const session = new _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_0__/* .EcsCallSession */ .IW(deps, () => ({ cluster, service }));
+    await session.call('CreateService', (o) => deps.ecsSingleAttempt.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__.CreateServiceCommand({
+        ...settings,
+        cluster,
+        serviceName: service,
+        taskDefinition: arn,
+    }), o));
+    deps.log.info(`Created service ${service} in cluster ${cluster} running ${(0,_taskdef_js__WEBPACK_IMPORTED_MODULE_2__/* .shortTaskDefinition */ .P5)(arn)}`);
+}
+
+
+/***/ }),
+
 /***/ 4324:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -58,6 +118,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src = __webpack_require__(785);
 // EXTERNAL MODULE: ./src/aws-errors.ts
 var aws_errors = __webpack_require__(2748);
+// EXTERNAL MODULE: ./src/create-service.ts
+var create_service = __webpack_require__(8657);
 // EXTERNAL MODULE: ./src/explain-failure.ts + 1 modules
 var explain_failure = __webpack_require__(2958);
 // EXTERNAL MODULE: ./src/pause/watch-pauses.ts
@@ -1304,13 +1366,15 @@ var verify = __webpack_require__(2216);
 
 
 
+
 /**
  * Deploys and waits. API errors before anything changed throw; a write whose answer never came, and every
  * outcome after the update, is a result that says what landed.
  */
 async function deploy(inputs, deps) {
     try {
-        const session = new src_session/* DeploySession */.Y_(inputs, deps);
+        const created = await (0,create_service/* createMissingService */.S)(inputs, deps);
+        const session = new src_session/* DeploySession */.Y_(created.inputs, created.deps);
         const result = await new Deployer(session).run();
         const timeline = session.timeline.snapshot(session.started + result.durationMs, session.newEvents);
         return await withCleanUp(session, { ...result, timeline });

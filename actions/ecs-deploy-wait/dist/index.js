@@ -8,7 +8,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9530);
 /* harmony import */ var _ecs_actions_core_verify_clients__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(273);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1261);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6330);
 /* harmony import */ var _pause_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9032);
 
 
@@ -22,6 +22,11 @@ let statusWritten = false;
 let cancelled;
 await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
+        // An application deploy (several services, rules and schedules from one app file): its own path, loaded only then.
+        if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)().optionalString('app-file')) {
+            const { runApplication } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(657), __nccwpck_require__.e(324), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 557));
+            return runApplication((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)(), process.env.GITHUB_WORKSPACE ?? process.cwd());
+        }
         try {
             await deployStep();
         }
@@ -144,18 +149,19 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1261:
+/***/ 6330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Zt: () => (/* binding */ PREFLIGHT_MODES),
   bX: () => (/* binding */ deployInputReader),
   Jj: () => (/* binding */ readDeployInputs),
   sj: () => (/* binding */ withParsedAppSpec)
 });
 
-// UNUSED EXPORTS: PREFLIGHT_MODES, STOCK_ALIASES
+// UNUSED EXPORTS: STOCK_ALIASES
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
 var src = __nccwpck_require__(785);
@@ -191,162 +197,8 @@ var src_verify = __nccwpck_require__(5674);
 /** on-pause's values (read with the inputs, before the AWS SDK loads: no SDK import here). */
 const ON_PAUSE_MODES = ['return', 'wait', 'continue'];
 
-;// CONCATENATED MODULE: ./src/service-definition/validate.ts
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const show = (value) => JSON.stringify(value)?.slice(0, 80) ?? String(value);
-const integer = (min, max = 2_147_483_647) => (value, path) => Number.isInteger(value) && value >= min && value <= max
-    ? []
-    : [`${path} must be a whole number from ${min} to ${max}, got ${show(value)}`];
-const validate_boolean = (value, path) => typeof value === 'boolean' ? [] : [`${path} must be true or false, got ${show(value)}`];
-const validate_text = (value, path) => typeof value === 'string' && value !== '' ? [] : [`${path} must be a non-empty string, got ${show(value)}`];
-const oneOf = (...allowed) => (value, path) => allowed.includes(value) ? [] : [`${path} must be one of ${allowed.join(', ')}, got ${show(value)}`];
-const list = (item) => (value, path) => Array.isArray(value)
-    ? value.flatMap((entry, i) => item(entry, `${path}[${i}]`))
-    : [`${path} must be a list, got ${show(value)}`];
-const anyObject = (value, path) => (isObject(value) ? [] : [`${path} must be an object, got ${show(value)}`]);
-/** An object with known keys (`required` ones must be there); unknown keys are named with the closest known one. */
-function shape(fields, required = []) {
-    return (value, path) => {
-        if (!isObject(value))
-            return [`${path} must be an object, got ${show(value)}`];
-        const problems = [];
-        for (const key of required)
-            if (!(key in value))
-                problems.push(`${path}.${key} is required`);
-        for (const [key, inner] of Object.entries(value)) {
-            const check = fields[key];
-            if (check)
-                problems.push(...check(inner, `${path}.${key}`));
-            else
-                problems.push(unknownKey(`${path}.${key}`, key, Object.keys(fields)));
-        }
-        return problems;
-    };
-}
-function unknownKey(path, key, known) {
-    const close = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase()) ?? nearest(key, known);
-    return `${path} is not a setting ECS knows${close ? ` (did you mean ${close}?)` : ''}`;
-}
-/** The known key at edit distance ≤ 2, if any. */
-function nearest(key, known) {
-    const distance = (a, b) => {
-        const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-        for (let i = 1; i <= a.length; i++) {
-            let previous = row[0] ?? 0;
-            row[0] = i;
-            for (let j = 1; j <= b.length; j++) {
-                const kept = row[j] ?? 0;
-                row[j] = Math.min(kept + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-                previous = kept;
-            }
-        }
-        return row[b.length] ?? Number.POSITIVE_INFINITY;
-    };
-    return known.find((candidate) => distance(key, candidate) <= 2);
-}
-const DEPLOYMENT_CONFIGURATION = shape({
-    maximumPercent: integer(0),
-    minimumHealthyPercent: integer(0, 100),
-    deploymentCircuitBreaker: shape({ enable: validate_boolean, rollback: validate_boolean }, ['enable', 'rollback']),
-    alarms: shape({ alarmNames: list(validate_text), enable: validate_boolean, rollback: validate_boolean }, ['alarmNames', 'enable', 'rollback']),
-    strategy: oneOf('ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'),
-    bakeTimeInMinutes: integer(0, 1440),
-    lifecycleHooks: list(anyObject),
-    linearConfiguration: anyObject,
-    canaryConfiguration: anyObject,
-});
-/** The keys a file may set, each with its check. */
-const SETTINGS = {
-    deploymentConfiguration: DEPLOYMENT_CONFIGURATION,
-    networkConfiguration: shape({
-        awsvpcConfiguration: shape({ subnets: list(validate_text), securityGroups: list(validate_text), assignPublicIp: oneOf('ENABLED', 'DISABLED') }, ['subnets']),
-    }, ['awsvpcConfiguration']),
-    serviceConnectConfiguration: shape({
-        enabled: validate_boolean,
-        namespace: validate_text,
-        services: list(anyObject),
-        logConfiguration: anyObject,
-        accessLogConfiguration: anyObject,
-    }, ['enabled']),
-    loadBalancers: list(shape({
-        targetGroupArn: validate_text,
-        loadBalancerName: validate_text,
-        containerName: validate_text,
-        containerPort: integer(1, 65_535),
-        advancedConfiguration: anyObject,
-    })),
-    desiredCount: integer(0),
-    capacityProviderStrategy: list(shape({ capacityProvider: validate_text, weight: integer(0, 1000), base: integer(0, 100_000) }, ['capacityProvider'])),
-    platformVersion: validate_text,
-    healthCheckGracePeriodSeconds: integer(0),
-    enableECSManagedTags: validate_boolean,
-    propagateTags: oneOf('TASK_DEFINITION', 'SERVICE', 'NONE'),
-    enableExecuteCommand: validate_boolean,
-    volumeConfigurations: list(shape({ name: validate_text, managedEBSVolume: anyObject }, ['name'])),
-    availabilityZoneRebalancing: oneOf('ENABLED', 'DISABLED'),
-    placementConstraints: list(anyObject),
-    placementStrategy: list(anyObject),
-    serviceRegistries: list(anyObject),
-    vpcLatticeConfigurations: list(anyObject),
-};
-/** CreateService keys UpdateService does not apply, and why (the fix is in the words). */
-const NOT_BY_UPDATE = {
-    serviceName: 'the service is the `service` input',
-    cluster: 'the cluster is the `cluster` input',
-    taskDefinition: 'the task definition is the `task-definition` or `task-definition-arn` input',
-    launchType: 'UpdateService cannot change a launch type; a capacityProviderStrategy can replace it',
-    schedulingStrategy: 'it is set when the service is created and cannot change',
-    role: 'the service role is set when the service is created and cannot change',
-    clientToken: 'it is for CreateService only',
-    tags: 'UpdateService does not change tags; tag the service with TagResource',
-    deploymentController: 'this step follows the deployment with the follower of the current controller; change the controller outside a deploy',
-    forceNewDeployment: 'it is the `force-new-deployment` input',
-};
-/** The settings of a parsed file, or every problem found (each a sentence naming the key). */
-function validateServiceDefinition(json) {
-    if (!isObject(json))
-        return { problems: ['it is not a JSON object'] };
-    const problems = [];
-    for (const [key, value] of Object.entries(json)) {
-        const check = SETTINGS[key];
-        if (check)
-            problems.push(...check(value, key));
-        else if (key in NOT_BY_UPDATE)
-            problems.push(`${key} has no effect on UpdateService: ${NOT_BY_UPDATE[key]}`);
-        else
-            problems.push(unknownKey(key, key, Object.keys(SETTINGS)));
-    }
-    if (Object.keys(json).length === 0)
-        problems.push('it sets nothing');
-    return problems.length > 0 ? { problems } : { settings: json };
-}
-
-;// CONCATENATED MODULE: ./src/service-definition/read.ts
-/** Reads the `service-definition` file: inside the workspace, strict JSON (no key twice), then validated. */
-
-
-const MAX_FILE_BYTES = 256 * 1024;
-function readServiceDefinition(file, workspace) {
-    const resolved = (0,src/* resolveInputPath */.qL)({
-        input: 'service-definition',
-        value: file,
-        roots: [{ name: 'GITHUB_WORKSPACE', dir: workspace }],
-    });
-    const text = (0,src/* readInputFile */.jH)('service-definition', resolved, {
-        maxBytes: MAX_FILE_BYTES,
-        missingHint: `Set it to the path of the service definition JSON, relative to the workspace (${workspace}), e.g. ecs/service-definition.json.`,
-    });
-    const parsed = (0,src/* parseJsonText */.lk)(text);
-    if (!parsed.ok) {
-        throw new src/* ConfigurationError */.j1((0,src/* jsonProblemMessage */.v5)('service-definition', resolved.shown, parsed.problem));
-    }
-    const result = validateServiceDefinition(parsed.value);
-    if ('problems' in result) {
-        throw new src/* ConfigurationError */.j1(`Input "service-definition": ${(0,src/* quoteValue */.cl)(file)} is not a service definition ECS can apply with UpdateService:\n${result.problems.map((problem) => `- ${problem}`).join('\n')}\nWrite the settings in CreateService's shape (e.g. {"desiredCount": 2, "deploymentConfiguration": {"maximumPercent": 200}}); see the README's "Service settings as code".`);
-    }
-    return { path: file, settings: result.settings };
-}
-
+// EXTERNAL MODULE: ./src/service-definition/read.ts + 1 modules
+var read = __nccwpck_require__(4351);
 ;// CONCATENATED MODULE: ./src/stock-inputs.ts
 
 /**
@@ -507,9 +359,13 @@ function readDeployInputs(input, workspace, runnerTemp) {
         }
     }
     const serviceDefinitionFile = input.optionalString('service-definition');
-    const serviceDefinition = serviceDefinitionFile ? readServiceDefinition(serviceDefinitionFile, workspace) : undefined;
+    const serviceDefinition = serviceDefinitionFile ? (0,read/* readServiceDefinition */.D)(serviceDefinitionFile, workspace) : undefined;
     if (serviceDefinition?.settings.desiredCount !== undefined && desiredCount !== undefined) {
         throw new src/* ConfigurationError */.j1(`Inputs "desired-count" (${desiredCount}) and "service-definition" (${(0,src/* quoteValue */.cl)(serviceDefinition.path)}, desiredCount ${serviceDefinition.settings.desiredCount}) both set the desired count. Set it in one place.`);
+    }
+    const createService = input.boolean('create-service', false);
+    if (createService && !serviceDefinition) {
+        throw new src/* ConfigurationError */.j1('Input "create-service" is true but "service-definition" is empty: a service is created from the service definition file (CreateService\'s shape, with networkConfiguration for an awsvpc task definition). Set service-definition, or create-service: false.');
     }
     const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
     const onPause = input.oneOf('on-pause', ON_PAUSE_MODES, 'wait');
@@ -531,6 +387,7 @@ function readDeployInputs(input, workspace, runnerTemp) {
         verify,
         dryRun,
         ...(serviceDefinition ? { serviceDefinition } : {}),
+        ...(createService ? { createService } : {}),
         ...(keepRevisions !== undefined ? { keepRevisions } : {}),
         keepTaskDefinitions,
         keepRevisionsGraceMs,
@@ -560,7 +417,7 @@ function readAppSpecFile(file, workspace) {
         roots: [{ name: 'GITHUB_WORKSPACE', dir: workspace }],
     });
     const text = (0,src/* readInputFile */.jH)('codedeploy-appspec', resolved, {
-        maxBytes: inputs_MAX_FILE_BYTES,
+        maxBytes: MAX_FILE_BYTES,
         missingHint: `Set it to the path of the AppSpec file (YAML or JSON), relative to the workspace (${workspace}), e.g. appspec.yaml, or leave it empty to have one generated from the service's load balancer container and port.`,
     });
     return { text, shown: resolved.shown };
@@ -568,7 +425,7 @@ function readAppSpecFile(file, workspace) {
 /** keep-revisions-grace at most: a week (a revision registered for a deploy is deployed within hours). */
 const MAX_GRACE_MS = 7 * 24 * 3_600_000;
 /** An AppSpec file larger than this is not one worth reading. */
-const inputs_MAX_FILE_BYTES = 1024 * 1024;
+const MAX_FILE_BYTES = 1024 * 1024;
 
 
 /***/ }),
@@ -588,6 +445,176 @@ function pauseOutputs(result) {
         'pause-expires-at': pause?.expiresAt?.toISOString(),
         'pause-timeout-action': pause?.timeoutAction,
     };
+}
+
+
+/***/ }),
+
+/***/ 4351:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ readServiceDefinition)
+});
+
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 5 modules
+var src = __nccwpck_require__(785);
+;// CONCATENATED MODULE: ./src/service-definition/validate.ts
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const show = (value) => JSON.stringify(value)?.slice(0, 80) ?? String(value);
+const integer = (min, max = 2_147_483_647) => (value, path) => Number.isInteger(value) && value >= min && value <= max
+    ? []
+    : [`${path} must be a whole number from ${min} to ${max}, got ${show(value)}`];
+const validate_boolean = (value, path) => typeof value === 'boolean' ? [] : [`${path} must be true or false, got ${show(value)}`];
+const validate_text = (value, path) => typeof value === 'string' && value !== '' ? [] : [`${path} must be a non-empty string, got ${show(value)}`];
+const oneOf = (...allowed) => (value, path) => allowed.includes(value) ? [] : [`${path} must be one of ${allowed.join(', ')}, got ${show(value)}`];
+const list = (item) => (value, path) => Array.isArray(value)
+    ? value.flatMap((entry, i) => item(entry, `${path}[${i}]`))
+    : [`${path} must be a list, got ${show(value)}`];
+const anyObject = (value, path) => (isObject(value) ? [] : [`${path} must be an object, got ${show(value)}`]);
+/** An object with known keys (`required` ones must be there); unknown keys are named with the closest known one. */
+function shape(fields, required = []) {
+    return (value, path) => {
+        if (!isObject(value))
+            return [`${path} must be an object, got ${show(value)}`];
+        const problems = [];
+        for (const key of required)
+            if (!(key in value))
+                problems.push(`${path}.${key} is required`);
+        for (const [key, inner] of Object.entries(value)) {
+            const check = fields[key];
+            if (check)
+                problems.push(...check(inner, `${path}.${key}`));
+            else
+                problems.push(unknownKey(`${path}.${key}`, key, Object.keys(fields)));
+        }
+        return problems;
+    };
+}
+function unknownKey(path, key, known) {
+    const close = known.find((candidate) => candidate.toLowerCase() === key.toLowerCase()) ?? nearest(key, known);
+    return `${path} is not a setting ECS knows${close ? ` (did you mean ${close}?)` : ''}`;
+}
+/** The known key at edit distance ≤ 2, if any. */
+function nearest(key, known) {
+    const distance = (a, b) => {
+        const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+        for (let i = 1; i <= a.length; i++) {
+            let previous = row[0] ?? 0;
+            row[0] = i;
+            for (let j = 1; j <= b.length; j++) {
+                const kept = row[j] ?? 0;
+                row[j] = Math.min(kept + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+                previous = kept;
+            }
+        }
+        return row[b.length] ?? Number.POSITIVE_INFINITY;
+    };
+    return known.find((candidate) => distance(key, candidate) <= 2);
+}
+const DEPLOYMENT_CONFIGURATION = shape({
+    maximumPercent: integer(0),
+    minimumHealthyPercent: integer(0, 100),
+    deploymentCircuitBreaker: shape({ enable: validate_boolean, rollback: validate_boolean }, ['enable', 'rollback']),
+    alarms: shape({ alarmNames: list(validate_text), enable: validate_boolean, rollback: validate_boolean }, ['alarmNames', 'enable', 'rollback']),
+    strategy: oneOf('ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'),
+    bakeTimeInMinutes: integer(0, 1440),
+    lifecycleHooks: list(anyObject),
+    linearConfiguration: anyObject,
+    canaryConfiguration: anyObject,
+});
+/** The keys a file may set, each with its check. */
+const SETTINGS = {
+    deploymentConfiguration: DEPLOYMENT_CONFIGURATION,
+    networkConfiguration: shape({
+        awsvpcConfiguration: shape({ subnets: list(validate_text), securityGroups: list(validate_text), assignPublicIp: oneOf('ENABLED', 'DISABLED') }, ['subnets']),
+    }, ['awsvpcConfiguration']),
+    serviceConnectConfiguration: shape({
+        enabled: validate_boolean,
+        namespace: validate_text,
+        services: list(anyObject),
+        logConfiguration: anyObject,
+        accessLogConfiguration: anyObject,
+    }, ['enabled']),
+    loadBalancers: list(shape({
+        targetGroupArn: validate_text,
+        loadBalancerName: validate_text,
+        containerName: validate_text,
+        containerPort: integer(1, 65_535),
+        advancedConfiguration: anyObject,
+    })),
+    desiredCount: integer(0),
+    capacityProviderStrategy: list(shape({ capacityProvider: validate_text, weight: integer(0, 1000), base: integer(0, 100_000) }, ['capacityProvider'])),
+    platformVersion: validate_text,
+    healthCheckGracePeriodSeconds: integer(0),
+    enableECSManagedTags: validate_boolean,
+    propagateTags: oneOf('TASK_DEFINITION', 'SERVICE', 'NONE'),
+    enableExecuteCommand: validate_boolean,
+    volumeConfigurations: list(shape({ name: validate_text, managedEBSVolume: anyObject }, ['name'])),
+    availabilityZoneRebalancing: oneOf('ENABLED', 'DISABLED'),
+    placementConstraints: list(anyObject),
+    placementStrategy: list(anyObject),
+    serviceRegistries: list(anyObject),
+    vpcLatticeConfigurations: list(anyObject),
+};
+/** CreateService keys UpdateService does not apply, and why (the fix is in the words). */
+const NOT_BY_UPDATE = {
+    serviceName: 'the service is the `service` input',
+    cluster: 'the cluster is the `cluster` input',
+    taskDefinition: 'the task definition is the `task-definition` or `task-definition-arn` input',
+    launchType: 'UpdateService cannot change a launch type; a capacityProviderStrategy can replace it',
+    schedulingStrategy: 'it is set when the service is created and cannot change',
+    role: 'the service role is set when the service is created and cannot change',
+    clientToken: 'it is for CreateService only',
+    tags: 'UpdateService does not change tags; tag the service with TagResource',
+    deploymentController: 'this step follows the deployment with the follower of the current controller; change the controller outside a deploy',
+    forceNewDeployment: 'it is the `force-new-deployment` input',
+};
+/** The settings of a parsed file, or every problem found (each a sentence naming the key). */
+function validateServiceDefinition(json) {
+    if (!isObject(json))
+        return { problems: ['it is not a JSON object'] };
+    const problems = [];
+    for (const [key, value] of Object.entries(json)) {
+        const check = SETTINGS[key];
+        if (check)
+            problems.push(...check(value, key));
+        else if (key in NOT_BY_UPDATE)
+            problems.push(`${key} has no effect on UpdateService: ${NOT_BY_UPDATE[key]}`);
+        else
+            problems.push(unknownKey(key, key, Object.keys(SETTINGS)));
+    }
+    if (Object.keys(json).length === 0)
+        problems.push('it sets nothing');
+    return problems.length > 0 ? { problems } : { settings: json };
+}
+
+;// CONCATENATED MODULE: ./src/service-definition/read.ts
+/** Reads the `service-definition` file: inside the workspace, strict JSON (no key twice), then validated. */
+
+
+const MAX_FILE_BYTES = 256 * 1024;
+function readServiceDefinition(file, workspace) {
+    const resolved = (0,src/* resolveInputPath */.qL)({
+        input: 'service-definition',
+        value: file,
+        roots: [{ name: 'GITHUB_WORKSPACE', dir: workspace }],
+    });
+    const text = (0,src/* readInputFile */.jH)('service-definition', resolved, {
+        maxBytes: MAX_FILE_BYTES,
+        missingHint: `Set it to the path of the service definition JSON, relative to the workspace (${workspace}), e.g. ecs/service-definition.json.`,
+    });
+    const parsed = (0,src/* parseJsonText */.lk)(text);
+    if (!parsed.ok) {
+        throw new src/* ConfigurationError */.j1((0,src/* jsonProblemMessage */.v5)('service-definition', resolved.shown, parsed.problem));
+    }
+    const result = validateServiceDefinition(parsed.value);
+    if ('problems' in result) {
+        throw new src/* ConfigurationError */.j1(`Input "service-definition": ${(0,src/* quoteValue */.cl)(file)} is not a service definition ECS can apply with UpdateService:\n${result.problems.map((problem) => `- ${problem}`).join('\n')}\nWrite the settings in CreateService's shape (e.g. {"desiredCount": 2, "deploymentConfiguration": {"maximumPercent": 200}}); see the README's "Service settings as code".`);
+    }
+    return { path: file, settings: result.settings };
 }
 
 

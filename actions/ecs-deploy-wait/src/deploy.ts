@@ -8,6 +8,7 @@
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort, isUnanswered, withWhatWasDone } from './aws-errors.js';
+import { createMissingService } from './create-service.js';
 import { followRolling, type RollingEnd, WrapUpInterrupted } from './deploy-rolling.js';
 import { deployStaged, refuseShortTimeout } from './deploy-staged.js';
 import { stagedStrategyOf } from './follow/staged.js';
@@ -31,7 +32,8 @@ import { runVerify } from './verify/verify.js';
  */
 export async function deploy(inputs: DeployInputs, deps: DeployDeps): Promise<DeployResult> {
   try {
-    const session = new DeploySession(inputs, deps);
+    const created = await createMissingService(inputs, deps);
+    const session = new DeploySession(created.inputs, created.deps);
     const result = await new Deployer(session).run();
     const timeline = session.timeline.snapshot(session.started + result.durationMs, session.newEvents);
     return await withCleanUp(session, { ...result, timeline });

@@ -25,6 +25,11 @@ let cancelled: AbortSignal | undefined;
 
 await runAction({
   async main() {
+    // An application deploy (several services, rules and schedules from one app file): its own path, loaded only then.
+    if (deployInputReader().optionalString('app-file')) {
+      const { runApplication } = await import('./application/run.js');
+      return runApplication(deployInputReader(), process.env.GITHUB_WORKSPACE ?? process.cwd());
+    }
     try {
       await deployStep();
     } catch (error) {

@@ -36,6 +36,8 @@ export interface DeployInputs {
   verify: VerifyMode;
   /** Plan only (plan/): read, verify and diff, write nothing. */
   dryRun: boolean;
+  /** create-service: create the service from serviceDefinition when it does not exist (create-service.ts). */
+  createService?: boolean;
   /** Service settings applied in the same UpdateService (service-definition/). */
   serviceDefinition?: ServiceDefinition;
   /** After a successful deploy, keep this many newest ACTIVE revisions of the family (revisions.ts); undefined: off. */
@@ -205,6 +207,12 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     );
   }
 
+  const createService = input.boolean('create-service', false);
+  if (createService && !serviceDefinition) {
+    throw new ConfigurationError(
+      'Input "create-service" is true but "service-definition" is empty: a service is created from the service definition file (CreateService\'s shape, with networkConfiguration for an awsvpc task definition). Set service-definition, or create-service: false.',
+    );
+  }
   const codedeploy = readCodeDeployInputs(input, cluster, service, workspace);
   const onPause = input.oneOf('on-pause', ON_PAUSE_MODES, 'wait');
 
@@ -227,6 +235,7 @@ export function readDeployInputs(input: InputReader, workspace: string, runnerTe
     verify,
     dryRun,
     ...(serviceDefinition ? { serviceDefinition } : {}),
+    ...(createService ? { createService } : {}),
     ...(keepRevisions !== undefined ? { keepRevisions } : {}),
     keepTaskDefinitions,
     keepRevisionsGraceMs,

@@ -17,6 +17,8 @@ export type ApiName =
   | 'iam'
   | 'ssm'
   | 'secretsmanager'
+  | 'events'
+  | 'scheduler'
   | 'github';
 
 /** The AWS APIs (every ApiName but GitHub). */

@@ -9,10 +9,12 @@ import { Ec2Simulator } from './ec2/index.js';
 import { EcrSimulator } from './ecr/index.js';
 import { EcsSimulator } from './ecs/index.js';
 import { Elbv2Simulator } from './elbv2/index.js';
+import { EventBridgeSimulator } from './events/index.js';
 import { type FaultSpec, Faults } from './faults.js';
 import { GitHubSimulator } from './github/index.js';
 import { IamSimulator } from './iam/index.js';
 import { LogsSimulator } from './logs/index.js';
+import { SchedulerSimulator } from './scheduler/index.js';
 import { SecretsManagerSimulator } from './secretsmanager/index.js';
 import { startServer } from './server.js';
 import { SsmSimulator } from './ssm/index.js';
@@ -25,11 +27,13 @@ export { Ec2Simulator, type SubnetInput } from './ec2/index.js';
 export { EcrSimulator } from './ecr/index.js';
 export { EcsSimulator, type Scenario, type ScenarioOptions, type SeedServiceInput, TIMING } from './ecs/index.js';
 export { Elbv2Simulator, type TargetGroupInput } from './elbv2/index.js';
+export { EventBridgeSimulator } from './events/index.js';
 export { type FaultKind, type FaultSpec, Faults } from './faults.js';
 export { GitHubSimulator } from './github/index.js';
 export { type CreateRoleInput, IamSimulator, type PolicyDocument, trustPolicyFor } from './iam/index.js';
 export { awslogsDestination, SPRING_BOOT_START_FAILURE } from './logs/awslogs.js';
 export { LogsSimulator } from './logs/index.js';
+export { SchedulerSimulator } from './scheduler/index.js';
 export { type CreateSecretInput, SecretsManagerSimulator } from './secretsmanager/index.js';
 export { mulberry32 } from './seeded-random.js';
 export { type PutParameterInput, SsmSimulator } from './ssm/index.js';
@@ -63,6 +67,8 @@ export interface SimulatorEnv {
   AWS_ENDPOINT_URL_IAM: string;
   AWS_ENDPOINT_URL_SSM: string;
   AWS_ENDPOINT_URL_SECRETS_MANAGER: string;
+  AWS_ENDPOINT_URL_EVENTBRIDGE: string;
+  AWS_ENDPOINT_URL_SCHEDULER: string;
   GITHUB_API_URL: string;
   GITHUB_TOKEN: string;
   [name: string]: string;
@@ -90,6 +96,10 @@ export interface Simulator {
   secretsmanager: SecretsManagerSimulator;
   /** Off by default: once enabled, tasks fail to start as AWS fails them when their role, secrets, image platform or log group are wrong (src/task-start). */
   taskStart: TaskStartChecks;
+  /** EventBridge rules and their targets (src/events). */
+  events: EventBridgeSimulator;
+  /** EventBridge Scheduler schedules (src/scheduler). */
+  scheduler: SchedulerSimulator;
   github: GitHubSimulator;
   faults: { inject(spec: FaultSpec): void; clear(): void; pending(): readonly FaultSpec[] };
   /** Every call, in order, including failed and faulted ones. */
@@ -134,6 +144,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     resourcePolicy: (arn) => secretsmanager.resourcePolicyOf(arn),
   });
   const taskStart = new TaskStartChecks({ accountId, region, iam, ssm, secrets: secretsmanager, logs, ecr });
+  const events = new EventBridgeSimulator({ accountId, region });
+  const scheduler = new SchedulerSimulator({ clock, accountId, region });
   const github = new GitHubSimulator({ clock });
   const githubToken = options.githubToken ?? 'ghs_simulatorWriteToken000000000000000000';
   github.addToken(githubToken, 'write');
@@ -141,8 +153,9 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
   const calls: CallRecord[] = [];
   const server = await startServer({
     port: options.port ?? 0,
-    aws: [ecs, ecr, logs, codedeploy, ssm, secretsmanager],
+    aws: [ecs, ecr, logs, codedeploy, ssm, secretsmanager, events],
     awsQuery: [ec2, elbv2, iam],
+    restJson: [scheduler],
     github,
     faults,
     calls,
@@ -164,6 +177,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       AWS_ENDPOINT_URL_IAM: server.url,
       AWS_ENDPOINT_URL_SSM: server.url,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: server.url,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: server.url,
+      AWS_ENDPOINT_URL_SCHEDULER: server.url,
       GITHUB_API_URL: server.url,
       GITHUB_TOKEN: githubToken,
     },
@@ -178,6 +193,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     ssm,
     secretsmanager,
     taskStart,
+    events,
+    scheduler,
     github,
     faults: {
       inject: (spec) => faults.inject(spec),
@@ -204,6 +221,18 @@ function iamActions(calls: CallRecord[]): string[] {
     actions.add(`${IAM_PREFIX[call.api] ?? call.api}:${call.operation}`);
     const params = call.params as Record<string, unknown> | undefined;
     if (call.operation === 'RegisterTaskDefinition' && (params?.taskRoleArn || params?.executionRoleArn)) {
+      actions.add('iam:PassRole');
+    }
+    // EventBridge and Scheduler pass the target's role to the service that invokes it (EventBridge user guide,
+    // "Using identity-based policies"; Scheduler user guide, "Set up the execution role"): PutTargets and
+    // Create/UpdateSchedule with a RoleArn need iam:PassRole on it.
+    if (
+      call.operation === 'PutTargets' &&
+      (params?.Targets as { RoleArn?: string }[] | undefined)?.some((t) => t.RoleArn)
+    ) {
+      actions.add('iam:PassRole');
+    }
+    if (call.api === 'scheduler' && (params?.Target as { RoleArn?: string } | undefined)?.RoleArn) {
       actions.add('iam:PassRole');
     }
     // CodeDeploy's permissions reference: CreateDeployment also needs codedeploy:GetDeploymentConfig (on the deployment

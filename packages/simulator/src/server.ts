@@ -3,7 +3,7 @@
  * AWS JSON 1.1; everything else goes to the GitHub REST side. Owns call recording and fault injection.
  *
  * This file starts the server and picks the protocol; each protocol's framing is in server/: aws-json.ts,
- * aws-query.ts (EC2, ELBv2), github.ts; call-frame.ts is what they share, aws-faults.ts the AWS fault answers.
+ * aws-query.ts (EC2, ELBv2), rest-json.ts (EventBridge Scheduler), github.ts; call-frame.ts is what they share, aws-faults.ts the AWS fault answers.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +11,7 @@ import { handleAws } from './server/aws-json.js';
 import { handleQuery, isForm } from './server/aws-query.js';
 import { handleGitHub } from './server/github.js';
 import type { SimulatorServer, SimulatorServerOptions } from './server/options.js';
+import { handleRestJson, signedService } from './server/rest-json.js';
 
 export type { SimulatorServer, SimulatorServerOptions } from './server/options.js';
 
@@ -61,6 +62,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Simula
     await handleAws(req, res, target, body, options);
   } else if (req.method === 'POST' && isForm(req)) {
     await handleQuery(req, res, body, options);
+  } else if (options.restJson?.some((side) => side.api === signedService(req))) {
+    const side = options.restJson.find((candidate) => candidate.api === signedService(req));
+    if (side) await handleRestJson(req, res, side, body, options);
   } else {
     await handleGitHub(req, res, body, options);
   }

@@ -2,7 +2,9 @@
  * Services: CreateService, UpdateService, DescribeServices, DeleteService and ListServices, with their deployment
  * configuration defaults and checks. The scheduler then rolls each service towards what was asked.
  */
+
 import { AwsServiceError } from '../contract.js';
+import { checkCreateService } from './create-service-checks.js';
 import type {
   ClusterRecord,
   DeploymentConfigurationRecord,
@@ -110,6 +112,7 @@ export function createService(state: EcsState, input: JsonObject): unknown {
   const reference = str(input, 'taskDefinition');
   if (reference === undefined) throw invalid('TaskDefinition must be specified.');
   const taskDefinition = state.taskDefinitions.forService(reference);
+  checkCreateService(input, taskDefinition);
   if (taskDefinition.taskDefinition.networkMode === 'awsvpc' && input.networkConfiguration === undefined) {
     // CreateService networkConfiguration: "required for task definitions that use the awsvpc network mode".
     throw invalid("Network Configuration must be provided when networkMode 'awsvpc' is specified.");

@@ -55,6 +55,16 @@ function resourceFor(
   const prefix = `arn:aws:${api}:${options.region}:${options.accountId}`;
   if (api === 'logs') return logsResource(prefix, operation, params);
   if (api === 'codedeploy') return codedeployResource(params, options);
+  if (api === 'events') {
+    // EventBridge's rule actions act on the rule (`rule/<name>`, or `rule/<bus>/<name>` on another bus).
+    const rule = text(params.Rule) ?? text(params.Name);
+    const bus = text(params.EventBusName);
+    return rule ? `${prefix}:rule/${bus && bus !== 'default' ? `${lastSegment(bus)}/` : ''}${rule}` : '*';
+  }
+  if (api === 'scheduler') {
+    const name = text(params.Name);
+    return name ? `${prefix}:schedule/${text(params.GroupName) ?? 'default'}/${name}` : '*';
+  }
   if (api === 'ecr') {
     const repository = text(params.repositoryName);
     return repository ? `${prefix}:repository/${repository}` : '*';

@@ -11,7 +11,7 @@ import type { SimulatorServerOptions } from './options.js';
 const AWS_JSON = 'application/x-amz-json-1.1';
 
 /** AWS JSON 1.1 timestamps are epoch seconds as JSON numbers (Smithy `timestampFormat: epoch-seconds`). */
-function awsJson(value: unknown): string {
+export function awsJson(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, replaced: unknown) {
     const raw = this[key];
     return raw instanceof Date ? raw.getTime() / 1000 : replaced;

@@ -7,6 +7,8 @@ export interface SimulatorServerOptions {
   aws: AwsJsonService[];
   /** EC2 and Elastic Load Balancing v2, spoken over the AWS Query protocols. */
   awsQuery?: AwsQueryService[];
+  /** EventBridge Scheduler, spoken over REST JSON (server/rest-json.ts). */
+  restJson?: AwsJsonService[];
   github: GitHubApiSide;
   faults: Faults;
   calls: CallRecord[];

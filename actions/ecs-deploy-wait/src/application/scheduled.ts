@@ -1,0 +1,180 @@
+/**
+ * Scheduled tasks of an application: EventBridge rules with ECS targets and EventBridge Scheduler schedules.
+ * Read before any change (what each runs now, kept whole), pointed at the new revision (PutTargets with every other
+ * member of the target as ListTargetsByRule returned it; UpdateSchedule re-sending the whole schedule, since it
+ * replaces it), and put back to what they were, unless another run has changed them since (superseded).
+ */
+import {
+  type EventBridgeClient,
+  ListTargetsByRuleCommand,
+  PutTargetsCommand,
+  type Target as RuleTargetShape,
+} from '@aws-sdk/client-eventbridge';
+import {
+  GetScheduleCommand,
+  type GetScheduleCommandOutput,
+  type SchedulerClient,
+  UpdateScheduleCommand,
+  type UpdateScheduleCommandInput,
+} from '@aws-sdk/client-scheduler';
+import { ConfigurationError, errorMessage } from '@ecs-actions/core';
+import { errorCode } from '@ecs-actions/core/ecs';
+import type { RuleTarget, ScheduleTarget } from './app-file.js';
+
+export interface ScheduledClients {
+  events: () => Promise<EventBridgeClient>;
+  scheduler: () => Promise<SchedulerClient>;
+  region: string;
+}
+
+/**
+ * Each EventBridge or Scheduler call is bounded: a call that hangs must not hold the step, least of all a put-back
+ * (which the job's cancel does not abort either: putting targets back is what a cancelled deploy still owes).
+ */
+const CALL_MS = 30_000;
+const bounded = () => ({ abortSignal: AbortSignal.timeout(CALL_MS) });
+
+/** What a rule or schedule ran before this step: enough to put it back exactly. */
+export type ScheduledBefore =
+  | { kind: 'rule'; target: RuleTarget; family: string; targets: RuleTargetShape[] }
+  | { kind: 'schedule'; target: ScheduleTarget; family: string; schedule: GetScheduleCommandOutput };
+
+const familyOf = (arn: string | undefined) => arn?.slice(arn.lastIndexOf('/') + 1).replace(/:\d+$/, '');
+
+/** An AWS error of a scheduled target's call, as one sentence naming the action and the target. */
+export function scheduledError(action: string, what: string, error: unknown): Error {
+  const code = errorCode(error);
+  return new Error(`${action} for ${what} failed: ${code ? `${code}: ` : ''}${errorMessage(error)}`);
+}
+
+/** The rule's ECS targets this deploy changes: targetId's, or every one that runs the family. */
+function ruleTargetsOf(
+  before: Extract<ScheduledBefore, { kind: 'rule' }>['targets'],
+  target: RuleTarget,
+  family: string,
+) {
+  return before.filter((candidate) =>
+    target.targetId
+      ? candidate.Id === target.targetId
+      : familyOf(candidate.EcsParameters?.TaskDefinitionArn) === family,
+  );
+}
+
+/** Reads a rule's targets or a schedule before any change; a target that runs no such ECS task is refused. */
+export async function readScheduled(
+  clients: ScheduledClients,
+  target: RuleTarget | ScheduleTarget,
+  family: string,
+): Promise<ScheduledBefore> {
+  if (target.kind === 'rule') {
+    const events = await clients.events();
+    const targets: RuleTargetShape[] = [];
+    let token: string | undefined;
+    do {
+      const page = await events
+        .send(
+          new ListTargetsByRuleCommand({
+            Rule: target.rule,
+            EventBusName: target.eventBus,
+            ...(token ? { NextToken: token } : {}),
+          }),
+          bounded(),
+        )
+        .catch((error: unknown) => {
+          throw scheduledError('events:ListTargetsByRule', `rule ${target.rule}`, error);
+        });
+      targets.push(...(page.Targets ?? []));
+      token = page.NextToken;
+    } while (token);
+    const ours = ruleTargetsOf(targets, target, family);
+    if (ours.length === 0 || ours.some((t) => !t.EcsParameters)) {
+      throw new ConfigurationError(
+        `Rule ${target.rule} (event bus ${target.eventBus}, target "${target.name}" of the app file) has no ECS target ${target.targetId ? `with Id ${target.targetId}` : `that runs family ${family}`} (it has ${targets.map((t) => t.Id).join(', ') || 'no targets'}). Nothing was changed. Add the target to the rule first (PutTargets), or set targetId.`,
+      );
+    }
+    return { kind: 'rule', target, family, targets };
+  }
+  const scheduler = await clients.scheduler();
+  const schedule = await scheduler
+    .send(new GetScheduleCommand({ Name: target.schedule, GroupName: target.group }), bounded())
+    .catch((error: unknown) => {
+      throw scheduledError('scheduler:GetSchedule', `schedule ${target.group}/${target.schedule}`, error);
+    });
+  if (!schedule.Target?.EcsParameters?.TaskDefinitionArn) {
+    throw new ConfigurationError(
+      `Schedule ${target.group}/${target.schedule} (target "${target.name}" of the app file) has no ECS target (its target is ${schedule.Target?.Arn ?? 'missing'}). Nothing was changed.`,
+    );
+  }
+  return { kind: 'schedule', target, family, schedule };
+}
+
+/** The task definition a rule's or schedule's ECS target runs now, read fresh; undefined if it has none. */
+export async function runningNow(clients: ScheduledClients, before: ScheduledBefore): Promise<string | undefined> {
+  const now = await readScheduled(clients, before.target, before.family).catch((error: unknown) => {
+    if (error instanceof ConfigurationError) return undefined;
+    throw error;
+  });
+  if (!now) return undefined;
+  if (now.kind === 'schedule') return now.schedule.Target?.EcsParameters?.TaskDefinitionArn;
+  return ruleTargetsOf(now.targets, before.target as RuleTarget, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+}
+
+/** Points the rule's targets or the schedule at `arn` (or, to put back, at what `before` held when `arn` is undefined). */
+export async function writeScheduled(clients: ScheduledClients, before: ScheduledBefore, arn?: string): Promise<void> {
+  if (before.kind === 'rule') {
+    const { target } = before;
+    const changed = ruleTargetsOf(before.targets, target, before.family).map((t) =>
+      arn ? { ...t, EcsParameters: { ...t.EcsParameters, TaskDefinitionArn: arn } } : t,
+    );
+    const events = await clients.events();
+    const answer = await events
+      .send(
+        new PutTargetsCommand({
+          Rule: target.rule,
+          EventBusName: target.eventBus,
+          Targets: changed as RuleTargetShape[],
+        }),
+        bounded(),
+      )
+      .catch((error: unknown) => {
+        throw scheduledError('events:PutTargets', `rule ${target.rule}`, error);
+      });
+    if ((answer.FailedEntryCount ?? 0) > 0) {
+      const failed = (answer.FailedEntries ?? [])
+        .map((f) => `${f.TargetId}: ${f.ErrorCode} ${f.ErrorMessage}`)
+        .join('; ');
+      throw new Error(
+        `events:PutTargets for rule ${target.rule} failed for ${answer.FailedEntryCount} target(s): ${failed}`,
+      );
+    }
+    return;
+  }
+  const { schedule, target } = before;
+  // UpdateSchedule replaces the whole schedule: every member GetSchedule returned is sent again.
+  const input: UpdateScheduleCommandInput = {
+    Name: target.schedule,
+    GroupName: target.group,
+    ScheduleExpression: schedule.ScheduleExpression,
+    FlexibleTimeWindow: schedule.FlexibleTimeWindow,
+    Target: arn
+      ? { ...schedule.Target, EcsParameters: { ...schedule.Target?.EcsParameters, TaskDefinitionArn: arn } }
+      : schedule.Target,
+    ...(schedule.ScheduleExpressionTimezone ? { ScheduleExpressionTimezone: schedule.ScheduleExpressionTimezone } : {}),
+    ...(schedule.StartDate ? { StartDate: schedule.StartDate } : {}),
+    ...(schedule.EndDate ? { EndDate: schedule.EndDate } : {}),
+    ...(schedule.Description !== undefined ? { Description: schedule.Description } : {}),
+    ...(schedule.State ? { State: schedule.State } : {}),
+    ...(schedule.KmsKeyArn ? { KmsKeyArn: schedule.KmsKeyArn } : {}),
+    ...(schedule.ActionAfterCompletion ? { ActionAfterCompletion: schedule.ActionAfterCompletion } : {}),
+  } as UpdateScheduleCommandInput;
+  const scheduler = await clients.scheduler();
+  await scheduler.send(new UpdateScheduleCommand(input), bounded()).catch((error: unknown) => {
+    throw scheduledError('scheduler:UpdateSchedule', `schedule ${target.group}/${target.schedule}`, error);
+  });
+}
+
+/** The task definition a scheduled target ran before this step (the first changed rule target's). */
+export function previousArnOf(before: ScheduledBefore): string | undefined {
+  if (before.kind === 'schedule') return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
+  return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+}
