@@ -177,6 +177,7 @@ const PHASES = {
     preflight: 'Preflight',
     register: 'Register',
     update: 'Update the service',
+    continue: 'Continue the paused deployment',
     rollout: 'Roll out',
     rollback: 'Roll back and report',
 };
@@ -2138,6 +2139,7 @@ function nameOf(arn) {
 
 
 
+
 async function continueDeployment(inputs, deps) {
     try {
         return await continueAndFollow(inputs, deps);
@@ -2173,7 +2175,9 @@ async function continueAndFollow(inputs, deps) {
     };
     const action = inputs.action === 'rollback' ? 'ROLLBACK' : 'CONTINUE';
     log.info(`Service deployment ${arn} of service ${paused.service} (${(0,src_ecs/* shortTaskDefinition */.P5)(target.taskDefinitionArn)}) is ${describePause(paused.pause)}: ${action === 'ROLLBACK' ? 'rolling it back' : 'continuing it'} (ContinueServiceDeployment ${action}).`);
+    session.timeline.phase(PHASES.continue);
     await requestContinue(session, arn, paused.pause.hookId, action);
+    session.timeline.phase(PHASES.rollout);
     const known = {
         cluster: paused.cluster,
         service: paused.service,
@@ -2185,15 +2189,12 @@ async function continueAndFollow(inputs, deps) {
         deploymentId: target.id,
         serviceDeploymentArn: arn,
     };
-    const result = (status, message, finalState, extra = {}) => ({
-        ...known,
-        ...extra,
-        status,
-        cancelled: false,
-        message,
-        durationMs: deps.clock.now() - session.started,
-        finalState,
-    });
+    const result = (status, message, finalState, extra = {}) => {
+        const durationMs = deps.clock.now() - session.started;
+        // The same rollout timeline as ecs-deploy-wait's summary, from the continue on.
+        const timeline = session.timeline.snapshot(session.started + durationMs, session.newEvents);
+        return { ...known, ...extra, status, cancelled: false, message, durationMs, finalState, timeline };
+    };
     if (!inputs.wait) {
         const message = `ECS accepted ${action} for service deployment ${arn}; not waiting for it (wait: false).`;
         log.info(message);

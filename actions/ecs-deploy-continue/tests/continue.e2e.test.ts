@@ -55,6 +55,11 @@ describe('ecs-deploy-continue', () => {
     });
     expect(result.log).toContain('continuing it (ContinueServiceDeployment CONTINUE)');
     expect(result.summary).toContain('deployed');
+    // The rollout timeline, as ecs-deploy-wait draws it, from the continue on.
+    expect(result.summary).toContain('#### Rollout timeline');
+    // Labels are written as Mermaid entity codes (#35;): read back as text.
+    const drawn = result.summary.replace(/#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    expect(drawn).toMatch(/```mermaid\ngantt[\s\S]*Continue the paused deployment[\s\S]*Roll out/);
     expect(taskDefinitionNow(world)).toBe(ARN(2));
     // Every ECS call of both steps is in docs/setup.md's policies (the pause hooks statement included).
     const called = new Set(world.sim.calls.filter((c) => c.api === 'ecs').map((c) => `ecs:${c.operation}`));

@@ -268,6 +268,7 @@ const PHASES = {
     preflight: 'Preflight',
     register: 'Register',
     update: 'Update the service',
+    continue: 'Continue the paused deployment',
     rollout: 'Roll out',
     rollback: 'Roll back and report',
 };

@@ -442,7 +442,9 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
       // Within its 5 s share, or what was left of the report's budget when a loaded machine started it late.
       const escaped = missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       expect(result.stdout).toMatch(
-        new RegExp(`The failure report above is incomplete: ${escaped} did not answer within (5s|[0-4]s\\d*ms|\\d+ms)\\)`),
+        new RegExp(
+          `The failure report above is incomplete: ${escaped} did not answer within (5s|[0-4]s\\d*ms|\\d+ms)\\)`,
+        ),
       );
       // Ground truth: the rollback was asked before the report, and the service runs the previous revision again.
       expect(result.stdout.indexOf('Rolling back service be to')).toBeLessThan(

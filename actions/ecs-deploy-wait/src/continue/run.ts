@@ -14,6 +14,7 @@ import type { DeployInputs } from '../inputs.js';
 import { describePause, isInvalidParameter, type OnPauseMode } from '../pause/watch-pauses.js';
 import { consoleUrl, DeploySession, describeDeployment } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
+import { PHASES } from '../timeline/record.js';
 import type { DeployDeps, DeployResult, Known, Target } from '../types.js';
 import { findPaused } from './find-paused.js';
 
@@ -71,7 +72,9 @@ async function continueAndFollow(inputs: ContinueInputs, deps: DeployDeps): Prom
   log.info(
     `Service deployment ${arn} of service ${paused.service} (${shortTaskDefinition(target.taskDefinitionArn)}) is ${describePause(paused.pause)}: ${action === 'ROLLBACK' ? 'rolling it back' : 'continuing it'} (ContinueServiceDeployment ${action}).`,
   );
+  session.timeline.phase(PHASES.continue);
   await requestContinue(session, arn, paused.pause.hookId, action);
+  session.timeline.phase(PHASES.rollout);
 
   const known: Known = {
     cluster: paused.cluster,
@@ -84,15 +87,12 @@ async function continueAndFollow(inputs: ContinueInputs, deps: DeployDeps): Prom
     deploymentId: target.id,
     serviceDeploymentArn: arn,
   };
-  const result = (status: DeployResult['status'], message: string, finalState: string, extra: Partial<Known> = {}) => ({
-    ...known,
-    ...extra,
-    status,
-    cancelled: false,
-    message,
-    durationMs: deps.clock.now() - session.started,
-    finalState,
-  });
+  const result = (status: DeployResult['status'], message: string, finalState: string, extra: Partial<Known> = {}) => {
+    const durationMs = deps.clock.now() - session.started;
+    // The same rollout timeline as ecs-deploy-wait's summary, from the continue on.
+    const timeline = session.timeline.snapshot(session.started + durationMs, session.newEvents);
+    return { ...known, ...extra, status, cancelled: false, message, durationMs, finalState, timeline };
+  };
   if (!inputs.wait) {
     const message = `ECS accepted ${action} for service deployment ${arn}; not waiting for it (wait: false).`;
     log.info(message);

@@ -57,6 +57,7 @@ export const PHASES = {
   preflight: 'Preflight',
   register: 'Register',
   update: 'Update the service',
+  continue: 'Continue the paused deployment',
   rollout: 'Roll out',
   rollback: 'Roll back and report',
 } as const;
