@@ -345,11 +345,19 @@ function readDeployInputs(input, workspace, runnerTemp) {
     const dryRun = input.boolean('dry-run', false);
     const keepRevisions = input.integer('keep-revisions', { min: 1 });
     const keepTaskDefinitions = input.list('keep-task-definitions');
-    const keepRevisionsGraceMs = input.duration('keep-revisions-grace', '1h', { min: 0, max: MAX_GRACE_MS });
-    // Both only shape keep-revisions' clean-up: set alone they would silently do nothing.
-    for (const name of ['keep-task-definitions', 'keep-revisions-grace']) {
+    const keepRevisionsGraceMs = input.duration('keep-revisions-grace', KEEP_REVISIONS_GRACE_DEFAULT, {
+        min: 0,
+        max: MAX_GRACE_MS,
+    });
+    // Both only shape keep-revisions' clean-up: set alone they would silently do nothing. The runner passes an input's
+    // default (action.yml) when the step does not set it, so only a value other than the default was set on purpose.
+    const defaults = {
+        'keep-task-definitions': '',
+        'keep-revisions-grace': KEEP_REVISIONS_GRACE_DEFAULT,
+    };
+    for (const [name, fallback] of Object.entries(defaults)) {
         const value = input.optionalString(name);
-        if (keepRevisions === undefined && value) {
+        if (keepRevisions === undefined && value && value !== fallback) {
             throw (0,src/* invalidInput */.aY)(name, value, 'applies only with keep-revisions, which is not set', `Set keep-revisions (how many of the family's newest revisions to keep), or remove ${name}.`);
         }
     }
@@ -422,6 +430,8 @@ function readAppSpecFile(file, workspace) {
     });
     return { text, shown: resolved.shown };
 }
+/** keep-revisions-grace when not set: action.yml's default. */
+const KEEP_REVISIONS_GRACE_DEFAULT = '1h';
 /** keep-revisions-grace at most: a week (a revision registered for a deploy is deployed within hours). */
 const MAX_GRACE_MS = 7 * 24 * 3_600_000;
 /** An AppSpec file larger than this is not one worth reading. */

@@ -60,6 +60,12 @@ describe('readDeployInputs', () => {
     });
   });
 
+  it("accepts keep-revisions-grace at action.yml's default without keep-revisions (the runner always passes it)", () => {
+    const inputs = read({ 'task-definition': 'td.json', service: 'web', 'keep-revisions-grace': '1h' });
+    expect(inputs.keepRevisions).toBeUndefined();
+    expect(inputs.keepRevisionsGraceMs).toBe(3_600_000);
+  });
+
   it('on-pause: return, wait or continue; another value fails naming the input and the values', () => {
     expect(read({ 'task-definition': 'td.json', service: 'web', 'on-pause': 'return' }).onPause).toBe('return');
     expect(() => read({ 'task-definition': 'td.json', service: 'web', 'on-pause': 'approve' })).toThrow(
