@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { inputEnvName } from '../inputs.js';
 import { parseFileCommands, parseWorkflowCommands, type WorkflowCommand } from './file-commands.js';
 import { runnerOutput } from './runner-commands.js';
@@ -105,7 +107,10 @@ export async function runBundle(options: RunBundleOptions): Promise<BundleRun> {
     RUNNER_TEMP: runnerDir,
     ...files,
   };
-  for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputEnvName(name)] = value;
+  // As the runner does: every input the step does not set gets action.yml's default (an expression default such as
+  // `${{ github.token }}` is left to the test to give).
+  const defaults = await actionDefaults(options.bundle);
+  for (const [name, value] of Object.entries({ ...defaults, ...options.inputs })) env[inputEnvName(name)] = value;
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];
@@ -172,4 +177,19 @@ export async function runMainAndPost(options: RunBundleOptions): Promise<{ main:
   const main = await runBundle(options);
   const post = await runBundle({ ...options, workspace: main.workspace, state: main.state });
   return { main, post };
+}
+
+/** The literal defaults of the inputs of the action.yml beside the bundle's dist/ (none when there is none). */
+async function actionDefaults(bundle: string): Promise<Record<string, string>> {
+  const file = path.join(path.dirname(bundle), '..', 'action.yml');
+  if (!existsSync(file)) return {};
+  const action = parseYaml(await readFile(file, 'utf8')) as { inputs?: Record<string, { default?: unknown }> };
+  const defaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(action.inputs ?? {})) {
+    const value = input?.default;
+    if (value === undefined || value === null) continue;
+    const text = String(value);
+    if (!text.includes('${{')) defaults[name] = text;
+  }
+  return defaults;
 }
