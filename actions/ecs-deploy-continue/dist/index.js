@@ -1152,6 +1152,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UZ: () => (/* reexport */ outputs/* markdownCell */.UZ),
   D9: () => (/* reexport */ outputs/* markdownCode */.D9),
   Qj: () => (/* reexport */ outputs/* markdownTable */.Qj),
+  p7: () => (/* reexport */ outputs/* markdownText */.p7),
   g6: () => (/* reexport */ mermaidGantt),
   wt: () => (/* reexport */ poll),
   bZ: () => (/* reexport */ realSleep),
@@ -1161,7 +1162,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, explainAccessError, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, markdownText, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, quoteValue, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, explainAccessError, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, quoteValue, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1854,9 +1855,9 @@ function formatJson(value) {
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   UZ: () => (/* binding */ markdownCell),
 /* harmony export */   n0: () => (/* binding */ setOutputs),
-/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS)
+/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS),
+/* harmony export */   p7: () => (/* binding */ markdownText)
 /* harmony export */ });
-/* unused harmony export markdownText */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2654);
 
 /** Writes every defined output; arrays and objects as JSON. */

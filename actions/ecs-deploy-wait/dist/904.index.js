@@ -146,8 +146,8 @@ function planMarkdown(plan) {
             ? ['(verify is off)']
             : plan.verified.lines.length === 0
                 ? ['No findings.']
-                : plan.verified.lines.map((line) => `- ${line}`)),
-        ...(plan.verified?.report.notes.length ? ['', ...plan.verified.report.notes.map((note) => `- ${note}`)] : []),
+                : plan.verified.lines.map((line) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(line)}`)),
+        ...(plan.verified?.report.notes.length ? ['', ...plan.verified.report.notes.map((note) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(note)}`)] : []),
         '',
         '##### Preflight',
         '',
@@ -155,7 +155,7 @@ function planMarkdown(plan) {
             ? ['(preflight is off)']
             : plan.preflight.findings.length === 0
                 ? ['No findings.']
-                : plan.preflight.findings.map((finding) => `- ${(0,_preflight_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .findingLine */ .mC)(finding)}`)),
+                : plan.preflight.findings.map((finding) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)((0,_preflight_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .findingLine */ .mC)(finding))}`)),
     ].join('\n');
 }
 

@@ -1838,6 +1838,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UZ: () => (/* reexport */ outputs/* markdownCell */.UZ),
   D9: () => (/* reexport */ outputs/* markdownCode */.D9),
   Qj: () => (/* reexport */ outputs/* markdownTable */.Qj),
+  p7: () => (/* reexport */ outputs/* markdownText */.p7),
   g6: () => (/* reexport */ mermaidGantt),
   lk: () => (/* reexport */ json_text/* parseJsonText */.lk),
   wt: () => (/* reexport */ poll),
@@ -1854,7 +1855,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, keepRawResponse, locateJsonError, markdownText, mermaidText, parseDuration, parseInteger, plainTextEcho, rawMember, reportFailure, runner, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, keepRawResponse, locateJsonError, mermaidText, parseDuration, parseInteger, plainTextEcho, rawMember, reportFailure, runner, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2553,9 +2554,9 @@ function formatJson(value) {
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   UZ: () => (/* binding */ markdownCell),
 /* harmony export */   n0: () => (/* binding */ setOutputs),
-/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS)
+/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS),
+/* harmony export */   p7: () => (/* binding */ markdownText)
 /* harmony export */ });
-/* unused harmony export markdownText */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2654);
 
 /** Writes every defined output; arrays and objects as JSON. */
@@ -3265,24 +3266,37 @@ async function checkRole(arn, kind, clients, reads) {
     }
     return { findings, usable: true };
 }
-/** Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role. */
+/**
+ * Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role: an Allow statement whose action
+ * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`). A document
+ * that cannot be read is taken as trusting: no finding is made up.
+ */
 function trustsEcsTasks(document) {
     let policy;
     try {
         policy = JSON.parse(decodeIfEncoded(document));
     }
     catch {
-        return true; // Unreadable: no finding is made up.
+        return true;
     }
-    const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+    if (typeof policy !== 'object' || policy === null)
+        return true;
     const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-    return statements.some((statement) => {
-        const s = statement;
-        const actions = list(s.Action).map(String);
-        const assumes = actions.some((action) => /^(sts:(AssumeRole|\*)|\*)$/i.test(action));
-        const principal = typeof s.Principal === 'object' ? list(s.Principal.Service).map(String) : [];
-        return s.Effect === 'Allow' && assumes && principal.includes(ECS_TASKS);
+    const statements = list(policy.Statement).filter((statement) => typeof statement === 'object' && statement !== null);
+    if (statements.length === 0)
+        return true;
+    return statements.some((s) => {
+        const assumes = list(s.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
+        const principal = s.Principal;
+        const trusted = principal === '*' ||
+            (typeof principal === 'object' && principal !== null && list(principal.Service).includes(ECS_TASKS));
+        return s.Effect === 'Allow' && assumes && trusted;
     });
+}
+/** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
+function wildcardMatches(pattern, action) {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i').test(action);
 }
 function decodeIfEncoded(document) {
     return document.trim().startsWith('{') ? document : decodeURIComponent(document);

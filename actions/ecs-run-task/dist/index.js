@@ -2805,24 +2805,37 @@ async function checkRole(arn, kind, clients, reads) {
     }
     return { findings, usable: true };
 }
-/** Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role. */
+/**
+ * Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role: an Allow statement whose action
+ * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`). A document
+ * that cannot be read is taken as trusting: no finding is made up.
+ */
 function trustsEcsTasks(document) {
     let policy;
     try {
         policy = JSON.parse(decodeIfEncoded(document));
     }
     catch {
-        return true; // Unreadable: no finding is made up.
+        return true;
     }
-    const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+    if (typeof policy !== 'object' || policy === null)
+        return true;
     const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-    return statements.some((statement) => {
-        const s = statement;
-        const actions = list(s.Action).map(String);
-        const assumes = actions.some((action) => /^(sts:(AssumeRole|\*)|\*)$/i.test(action));
-        const principal = typeof s.Principal === 'object' ? list(s.Principal.Service).map(String) : [];
-        return s.Effect === 'Allow' && assumes && principal.includes(ECS_TASKS);
+    const statements = list(policy.Statement).filter((statement) => typeof statement === 'object' && statement !== null);
+    if (statements.length === 0)
+        return true;
+    return statements.some((s) => {
+        const assumes = list(s.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
+        const principal = s.Principal;
+        const trusted = principal === '*' ||
+            (typeof principal === 'object' && principal !== null && list(principal.Service).includes(ECS_TASKS));
+        return s.Effect === 'Allow' && assumes && trusted;
     });
+}
+/** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
+function wildcardMatches(pattern, action) {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i').test(action);
 }
 function decodeIfEncoded(document) {
     return document.trim().startsWith('{') ? document : decodeURIComponent(document);

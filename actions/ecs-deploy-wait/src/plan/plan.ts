@@ -4,7 +4,7 @@
  * nothing is registered, updated or tagged. The plan goes to the log, the job summary and the `plan` output.
  */
 import { DescribeTaskDefinitionCommand, type Service } from '@aws-sdk/client-ecs';
-import { formatDuration } from '@ecs-actions/core';
+import { formatDuration, markdownText } from '@ecs-actions/core';
 import { type Change, diffTaskDefinitions, formatDiff } from '@ecs-actions/core/ecs';
 import { findingLine } from '../preflight/checks.js';
 import { type PreflightReport, runPreflight } from '../preflight/preflight.js';
@@ -164,8 +164,8 @@ function planMarkdown(plan: PlanParts): string {
       ? ['(verify is off)']
       : plan.verified.lines.length === 0
         ? ['No findings.']
-        : plan.verified.lines.map((line) => `- ${line}`)),
-    ...(plan.verified?.report.notes.length ? ['', ...plan.verified.report.notes.map((note) => `- ${note}`)] : []),
+        : plan.verified.lines.map((line) => `- ${markdownText(line)}`)),
+    ...(plan.verified?.report.notes.length ? ['', ...plan.verified.report.notes.map((note) => `- ${markdownText(note)}`)] : []),
     '',
     '##### Preflight',
     '',
@@ -173,6 +173,6 @@ function planMarkdown(plan: PlanParts): string {
       ? ['(preflight is off)']
       : plan.preflight.findings.length === 0
         ? ['No findings.']
-        : plan.preflight.findings.map((finding) => `- ${findingLine(finding)}`)),
+        : plan.preflight.findings.map((finding) => `- ${markdownText(findingLine(finding))}`)),
   ].join('\n');
 }
