@@ -22,7 +22,7 @@ const HOSTILE = [
   '%%{init: {"securityLevel": "loose", "theme": "dark"}}%%',
   'click t1 call injected()',
   'click t2 href "javascript:window.__injected=1"',
-  "<img src=x onerror=\"window.__injected='img'\">",
+  '<img src=x onerror="window.__injected=\'img\'">',
   "</text><script>window.__injected='script'</script>",
   '```\n</code></pre>\n# heading\nsection evil\n  evil :crit, e1, 0, 1',
   'title pwned\ndateFormat YYYY',
@@ -134,20 +134,24 @@ function hostileRollout(eventCount: number): DeployResult {
 }
 
 describe('the rollout timeline, hostile and huge, in Chromium', () => {
-  it.each([20, 5000])('%i hostile service events: drawn as SVG, bounded, as text, nothing runs', async (count) => {
-    const markdown = timelineMarkdown(hostileRollout(count)).join('\n');
-    expect(mermaidFences(markdown)).toBe(1);
-    expect(markdown.split('\n').length).toBeLessThan(80);
-    expect(markdown.length).toBeLessThan(20_000);
-    const drawn = await draw(`timeline-${count}`, markdown);
-    expect(drawn.failed).toEqual([]);
-    expect(drawn.errorSvgs).toBe(0);
-    expect(drawn.kinds).toEqual(['gantt']);
-    expect(drawn.links).toBe(0);
-    expect(drawn.injected).toBeUndefined();
-    expect(drawn.text).toContain('%%{init: {"securityLevel": "loose", "theme": "dark"}}%%');
-    expect(drawn.text).toContain('click t1 call injected()');
-  }, 120_000);
+  it.each([20, 5000])(
+    '%i hostile service events: drawn as SVG, bounded, as text, nothing runs',
+    async (count) => {
+      const markdown = timelineMarkdown(hostileRollout(count)).join('\n');
+      expect(mermaidFences(markdown)).toBe(1);
+      expect(markdown.split('\n').length).toBeLessThan(80);
+      expect(markdown.length).toBeLessThan(20_000);
+      const drawn = await draw(`timeline-${count}`, markdown);
+      expect(drawn.failed).toEqual([]);
+      expect(drawn.errorSvgs).toBe(0);
+      expect(drawn.kinds).toEqual(['gantt']);
+      expect(drawn.links).toBe(0);
+      expect(drawn.injected).toBeUndefined();
+      expect(drawn.text).toContain('%%{init: {"securityLevel": "loose", "theme": "dark"}}%%');
+      expect(drawn.text).toContain('click t1 call injected()');
+    },
+    120_000,
+  );
 });
 
 function deploy(i: number, time: string): HistoryDeploy {

@@ -594,7 +594,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, parseJsonText, rawMember, reportFailure, requestTimeoutWithin, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, parseJsonText, rawMember, reportFailure, requestTimeoutWithin, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};

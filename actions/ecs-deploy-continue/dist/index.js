@@ -1162,7 +1162,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, explainAccessError, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, quoteValue, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, explainAccessError, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, quoteValue, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};

@@ -1824,6 +1824,7 @@ function pinnedRef(ref, digest) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  nI: () => (/* reexport */ outputs/* CONTROL_CHARACTERS */.nI),
   j1: () => (/* reexport */ errors/* ConfigurationError */.j1),
   i_: () => (/* reexport */ inputs/* InputReader */.i_),
   Ue: () => (/* reexport */ aws/* awsRegion */.Ue),
@@ -3299,13 +3300,18 @@ function trustsEcsTasks(document) {
         const assumes = list(s.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
         const principal = s.Principal;
         const trusted = principal === '*' ||
-            (typeof principal === 'object' && principal !== null && list(principal.Service).includes(ECS_TASKS));
+            (typeof principal === 'object' &&
+                principal !== null &&
+                list(principal.Service).includes(ECS_TASKS));
         return s.Effect === 'Allow' && assumes && trusted;
     });
 }
 /** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
 function wildcardMatches(pattern, action) {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const source = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
     return new RegExp(`^${source}$`, 'i').test(action);
 }
 function decodeIfEncoded(document) {

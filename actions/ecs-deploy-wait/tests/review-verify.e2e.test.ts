@@ -139,6 +139,31 @@ describe('hostile secret references', () => {
   }, 120_000);
 });
 
+describe('a hostile task definition in the plan', () => {
+  it('values, names and keys with fences, HTML and newlines stay inside the diff block', async () => {
+    const s = await start([]);
+    const hostile = '```\n</code></pre><img src=x>\n```\n# heading\n~~~';
+    const definition = taskDefinition(`${REGISTRY}/web:2`, []);
+    const container = {
+      ...definition.containerDefinitions[0],
+      environment: [{ name: hostile, value: hostile }],
+      dockerLabels: { [hostile]: hostile },
+      command: [hostile],
+    };
+    await writeFile(
+      path.join(s.workspace, 'task-definition.json'),
+      JSON.stringify({ ...definition, containerDefinitions: [container] }),
+    );
+    const result = await run(s, { 'dry-run': 'true' });
+    expect(result.outputs.status).toBe('planned');
+    expect(writesOf(s.sim)).toEqual([]);
+    const plan = result.outputs.plan ?? '';
+    // The only fence lines are the diff block's own (longer than any run of backticks inside).
+    expect(plan.split('\n').filter((line) => /^ {0,3}(`{3,}|~{3,})/.test(line))).toEqual(['````diff', '````']);
+    expect(plan).not.toMatch(/^#+ heading/m);
+  }, 120_000);
+});
+
 describe('denied reads', () => {
   it('every verify read denied: one note per permission, no finding, the deploy goes on', async () => {
     const s = await start(['/web/db-password']);

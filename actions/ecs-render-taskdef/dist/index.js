@@ -1833,7 +1833,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, plainTextEcho, poll, rawMember, realSleep, reportFailure, requestTimeoutWithin, runnerLines, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody, writePlainText
+// UNUSED EXPORTS: CONTROL_CHARACTERS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatDuration, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, plainTextEcho, poll, rawMember, realSleep, reportFailure, requestTimeoutWithin, runnerLines, sendAsWritten, sentence, systemClock, taskDefinitionBytes, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};

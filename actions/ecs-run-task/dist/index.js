@@ -1313,7 +1313,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2838,13 +2838,18 @@ function trustsEcsTasks(document) {
         const assumes = list(s.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
         const principal = s.Principal;
         const trusted = principal === '*' ||
-            (typeof principal === 'object' && principal !== null && list(principal.Service).includes(ECS_TASKS));
+            (typeof principal === 'object' &&
+                principal !== null &&
+                list(principal.Service).includes(ECS_TASKS));
         return s.Effect === 'Allow' && assumes && trusted;
     });
 }
 /** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
 function wildcardMatches(pattern, action) {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const source = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
     return new RegExp(`^${source}$`, 'i').test(action);
 }
 function decodeIfEncoded(document) {

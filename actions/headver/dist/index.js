@@ -310,7 +310,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, errorMessage, explainAccessError, formatDuration, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseJsonText, plainTextEcho, poll, quoteValue, rawMember, realSleep, reportFailure, requestTimeoutWithin, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, errorMessage, explainAccessError, formatDuration, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseJsonText, plainTextEcho, poll, quoteValue, rawMember, realSleep, reportFailure, requestTimeoutWithin, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};

@@ -28,16 +28,28 @@ describe('trust as IAM reads it', () => {
   it.each([
     ['sts:Assume*', { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:Assume*' }],
     ['sts:*', { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: ['sts:*'] }],
-    ['sts:assumerole', { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:assumerole' }],
+    [
+      'sts:assumerole',
+      { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:assumerole' },
+    ],
     ['Principal *', { Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }],
   ])('%s: trusted', (_, s) => {
     expect(trustsEcsTasks(statement(s))).toBe(true);
   });
 
   it.each([
-    ['sts:AssumeRoleWithSAML', { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRoleWith*' }],
-    ['sts:TagSession only', { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:TagSession' }],
-    ['an action with regex marks', { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts.AssumeRole' }],
+    [
+      'sts:AssumeRoleWithSAML',
+      { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRoleWith*' },
+    ],
+    [
+      'sts:TagSession only',
+      { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:TagSession' },
+    ],
+    [
+      'an action with regex marks',
+      { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts.AssumeRole' },
+    ],
     ['another service', { Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
     ['Deny', { Effect: 'Deny', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }],
   ])('%s: not trusted', (_, s) => {

@@ -88,18 +88,25 @@ export function trustsEcsTasks(document: string): boolean {
   );
   if (statements.length === 0) return true;
   return statements.some((s) => {
-    const assumes = list(s.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
+    const assumes = list(s.Action).some(
+      (action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'),
+    );
     const principal = s.Principal;
     const trusted =
       principal === '*' ||
-      (typeof principal === 'object' && principal !== null && list((principal as { Service?: unknown }).Service).includes(ECS_TASKS));
+      (typeof principal === 'object' &&
+        principal !== null &&
+        list((principal as { Service?: unknown }).Service).includes(ECS_TASKS));
     return s.Effect === 'Allow' && assumes && trusted;
   });
 }
 
 /** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
 function wildcardMatches(pattern: string, action: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${source}$`, 'i').test(action);
 }
 
