@@ -178,4 +178,17 @@ describe('denied reads', () => {
     expect(result.stdout).toMatch(/Could not check .*iam:GetRole failed with AccessDenied/);
     expect(writesOf(s.sim)).toEqual([]);
   }, 120_000);
+
+  it('verify reads that never answer: verify gives up within its budget, one note, and the plan is made', async () => {
+    const s = await start(['/web/db-password']);
+    s.sim.faults.inject({ api: 'iam', kind: 'hang', count: 100 });
+    s.sim.faults.inject({ api: 'ssm', kind: 'throttle', count: 100 });
+    const started = Date.now();
+    const result = await run(s, { verify: 'fail', 'dry-run': 'true' });
+    expect(result.outputs.status).toBe('planned');
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(result.stdout).toMatch(/Could not check .*iam:GetRole failed/);
+    expect(result.stdout).toMatch(/Could not check .*ssm:DescribeParameters failed/);
+    expect(writesOf(s.sim)).toEqual([]);
+  }, 120_000);
 });
