@@ -5,10 +5,12 @@
  * newlines, astral characters and very long text, and thousands of events. Every diagram must draw as SVG, stay
  * bounded, show the hostile text as text, and run nothing, even when everything is clicked.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { foreignCommands, runBundle } from '@ecs-actions/core/testkit';
+import { startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'puppeteer-core';
 import { historyMarkdown } from '../../actions/deploy-tag/src/history-summary.js';
@@ -205,4 +207,65 @@ describe("deploy-tag's history, hostile, in Chromium", () => {
     expect(drawn.text).toContain('4 more not drawn');
     expect(drawn.tasks).toBe(5); // four points and the row counting the rest
   }, 120_000);
+});
+
+describe('a real crash loop whose app writes hostile lines (the committed bundle, the simulator), in Chromium', () => {
+  it('the summary with its timeline draws, shows the lines as text, and runs nothing', async () => {
+    const sim = await startSimulator({ timeScale: 60 });
+    try {
+      const seed = JSON.parse(
+        await readFile(
+          path.resolve(import.meta.dirname, '../../actions/ecs-deploy-wait/tests/fixtures/seed-task-definition.json'),
+          'utf8',
+        ),
+      ) as { containerDefinitions: Record<string, unknown>[] };
+      const repo = '123456789012.dkr.ecr.us-east-1.amazonaws.com/web';
+      const withImage = (image: string) => ({
+        ...seed,
+        containerDefinitions: seed.containerDefinitions.map((c) => ({ ...c, image })),
+      });
+      sim.ecs.seedCluster('prod');
+      sim.ecs.seedService({
+        cluster: 'prod',
+        serviceName: 'be',
+        taskDefinition: withImage(`${repo}:1`),
+        desiredCount: 2,
+        deploymentConfiguration: {
+          maximumPercent: 200,
+          minimumHealthyPercent: 100,
+          deploymentCircuitBreaker: { enable: true, rollback: true },
+        },
+      });
+      sim.ecs.setImageScenario(`${repo}:2`, { kind: 'crash-on-start', exitCode: 3 }, { logLines: HOSTILE });
+      const workspace = await mkdtemp(path.join(temp, 'crash-'));
+      await writeFile(path.join(workspace, 'td.json'), JSON.stringify(withImage(`${repo}:2`)));
+      const result = await runBundle({
+        bundle: path.resolve(import.meta.dirname, '../../actions/ecs-deploy-wait/dist/index.js'),
+        workspace,
+        env: sim.env,
+        inputs: {
+          'task-definition': 'td.json',
+          cluster: 'prod',
+          service: 'be',
+          'poll-interval': '250ms',
+          timeout: '5m',
+        },
+        timeoutMs: 300_000,
+      });
+      expect(result.outputs.status).toBe('rolled-back');
+      expect(foreignCommands(result.stdout)).toEqual([]);
+      expect(result.summary).toContain('#### Rollout timeline');
+      expect(result.summary).toContain('#### Last log lines');
+      // The app's hostile lines are in the summary (as text in a code block), the attack is real.
+      expect(result.summary).toContain('click t1 call injected()');
+      expect(result.summary).toContain('securityLevel');
+      const drawn = await draw('crash-loop', result.summary);
+      expect(drawn.failed).toEqual([]);
+      expect(drawn.errorSvgs).toBe(0);
+      expect(drawn.kinds).toEqual(['gantt']);
+      expect(drawn.injected).toBeUndefined();
+    } finally {
+      await sim.close();
+    }
+  }, 300_000);
 });
