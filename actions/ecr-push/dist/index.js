@@ -594,7 +594,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, parseJsonText, rawMember, reportFailure, requestTimeoutWithin, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, displayPath, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, parseJsonText, rawMember, reportFailure, requestTimeoutWithin, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1464,26 +1464,36 @@ function mermaidGantt(chart) {
     let left = 0;
     let lastMs = 0;
     for (const section of chart.sections) {
-        if (section.tasks.length === 0)
+        // A time that is no number (a record's impossible date) would make the whole diagram a syntax error: such a
+        // task is counted as not drawn; an end that is no number draws the task as a point.
+        const tasks = section.tasks.flatMap((task) => (Number.isFinite(task.startMs) ? [pointIfNoEnd(task)] : []));
+        left += section.tasks.length - tasks.length;
+        if (tasks.length === 0)
             continue;
         const room = maxTasks - drawn;
         if (room <= 0) {
-            left += section.tasks.length;
+            left += tasks.length;
             continue;
         }
         lines.push(`  section ${mermaidText(section.title, 40)}`);
-        for (const task of section.tasks.slice(0, room)) {
+        for (const task of tasks.slice(0, room)) {
             drawn++;
             lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
             lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
         }
-        left += Math.max(0, section.tasks.length - room);
+        left += Math.max(0, tasks.length - room);
     }
     if (left > 0) {
         lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
     }
     lines.push('```');
     return lines.join('\n');
+}
+function pointIfNoEnd(task) {
+    if (task.endMs === undefined || Number.isFinite(task.endMs))
+        return task;
+    const { endMs: _, ...point } = task;
+    return point;
 }
 function ganttTaskLine(task, id) {
     const tags = [...(task.tags ?? [])];

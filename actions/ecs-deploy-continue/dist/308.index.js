@@ -500,11 +500,11 @@ function summaryMarkdown(result) {
     parts.push(...timelineMarkdown(result));
     const verified = result.plan ? [] : (result.verify?.findings ?? []);
     if (verified.length > 0) {
-        parts.push('', '#### Verify findings', '', ...verified.map((finding) => `- ${(0,src/* markdownCell */.UZ)(finding)}`));
+        parts.push('', '#### Verify findings', '', ...verified.map((finding) => `- ${(0,src/* markdownText */.p7)(finding)}`));
     }
     const findings = result.plan ? [] : (result.preflight?.findings ?? []);
     if (findings.length > 0) {
-        parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${(0,src/* markdownCell */.UZ)(finding)}`));
+        parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${(0,src/* markdownText */.p7)(finding)}`));
     }
     if (result.stoppedTasks.length > 0) {
         parts.push('', '#### Stopped tasks', '', (0,src/* markdownTable */.Qj)(['Task', 'Stop code', 'Reason', 'Containers'], result.stoppedTasks.map((task) => [

@@ -1152,6 +1152,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UZ: () => (/* reexport */ outputs/* markdownCell */.UZ),
   D9: () => (/* reexport */ outputs/* markdownCode */.D9),
   Qj: () => (/* reexport */ outputs/* markdownTable */.Qj),
+  p7: () => (/* reexport */ outputs/* markdownText */.p7),
   g6: () => (/* reexport */ mermaidGantt),
   wt: () => (/* reexport */ poll),
   bZ: () => (/* reexport */ realSleep),
@@ -1161,7 +1162,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, explainAccessError, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, markdownText, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, quoteValue, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, explainAccessError, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, quoteValue, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1263,26 +1264,36 @@ function mermaidGantt(chart) {
     let left = 0;
     let lastMs = 0;
     for (const section of chart.sections) {
-        if (section.tasks.length === 0)
+        // A time that is no number (a record's impossible date) would make the whole diagram a syntax error: such a
+        // task is counted as not drawn; an end that is no number draws the task as a point.
+        const tasks = section.tasks.flatMap((task) => (Number.isFinite(task.startMs) ? [pointIfNoEnd(task)] : []));
+        left += section.tasks.length - tasks.length;
+        if (tasks.length === 0)
             continue;
         const room = maxTasks - drawn;
         if (room <= 0) {
-            left += section.tasks.length;
+            left += tasks.length;
             continue;
         }
         lines.push(`  section ${mermaidText(section.title, 40)}`);
-        for (const task of section.tasks.slice(0, room)) {
+        for (const task of tasks.slice(0, room)) {
             drawn++;
             lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
             lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
         }
-        left += Math.max(0, section.tasks.length - room);
+        left += Math.max(0, tasks.length - room);
     }
     if (left > 0) {
         lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
     }
     lines.push('```');
     return lines.join('\n');
+}
+function pointIfNoEnd(task) {
+    if (task.endMs === undefined || Number.isFinite(task.endMs))
+        return task;
+    const { endMs: _, ...point } = task;
+    return point;
 }
 function ganttTaskLine(task, id) {
     const tags = [...(task.tags ?? [])];
@@ -1854,9 +1865,9 @@ function formatJson(value) {
 /* harmony export */   Sy: () => (/* binding */ writeSummary),
 /* harmony export */   UZ: () => (/* binding */ markdownCell),
 /* harmony export */   n0: () => (/* binding */ setOutputs),
-/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS)
+/* harmony export */   nI: () => (/* binding */ CONTROL_CHARACTERS),
+/* harmony export */   p7: () => (/* binding */ markdownText)
 /* harmony export */ });
-/* unused harmony export markdownText */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2654);
 
 /** Writes every defined output; arrays and objects as JSON. */

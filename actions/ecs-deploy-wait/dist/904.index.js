@@ -126,7 +126,7 @@ function planMarkdown(plan) {
             ? ['(not compared: the running task definition could not be read)']
             : plan.taskDefinitionDiff.length === 0
                 ? ['No change.']
-                : ['```diff', ...plan.taskDefinitionDiff, '```']),
+                : diffBlock(plan.taskDefinitionDiff)),
         '',
         '##### Service settings',
         '',
@@ -134,7 +134,7 @@ function planMarkdown(plan) {
             ? ['No service definition given: the settings stay as they are.']
             : plan.settings.length === 0
                 ? ['No change.']
-                : ['```diff', ...plan.settings.map((line) => line.replace(/^~/, '!')), '```']),
+                : diffBlock(plan.settings.map((line) => line.replace(/^~/, '!')))),
         '',
         '##### Predicted rollout time',
         '',
@@ -146,8 +146,10 @@ function planMarkdown(plan) {
             ? ['(verify is off)']
             : plan.verified.lines.length === 0
                 ? ['No findings.']
-                : plan.verified.lines.map((line) => `- ${line}`)),
-        ...(plan.verified?.report.notes.length ? ['', ...plan.verified.report.notes.map((note) => `- ${note}`)] : []),
+                : plan.verified.lines.map((line) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(line)}`)),
+        ...(plan.verified?.report.notes.length
+            ? ['', ...plan.verified.report.notes.map((note) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(note)}`)]
+            : []),
         '',
         '##### Preflight',
         '',
@@ -155,8 +157,19 @@ function planMarkdown(plan) {
             ? ['(preflight is off)']
             : plan.preflight.findings.length === 0
                 ? ['No findings.']
-                : plan.preflight.findings.map((finding) => `- ${(0,_preflight_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .findingLine */ .mC)(finding)}`)),
+                : plan.preflight.findings.map((finding) => `- ${(0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)((0,_preflight_checks_js__WEBPACK_IMPORTED_MODULE_2__/* .findingLine */ .mC)(finding))}`)),
     ].join('\n');
+}
+/**
+ * Diff lines in a ```diff block they cannot leave: names and values come from the task and service definition files
+ * (a pull request's, in the plan starter), so a line break in one becomes a space and the fence is longer than any
+ * run of backticks in them.
+ */
+function diffBlock(lines) {
+    const flat = lines.map((line) => line.replace(_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .CONTROL_CHARACTERS */ .nI, ' '));
+    const longest = Math.max(0, ...flat.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return [`${fence}diff`, ...flat, fence];
 }
 
 

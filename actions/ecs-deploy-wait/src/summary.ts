@@ -1,4 +1,4 @@
-import { formatDuration, markdownCell, markdownCode, markdownTable } from '@ecs-actions/core';
+import { formatDuration, markdownCell, markdownCode, markdownTable, markdownText } from '@ecs-actions/core';
 import { containerLogsMarkdown } from '@ecs-actions/core/ecs';
 import { imageVersion, shortTaskDefinition } from './taskdef.js';
 import { timelineMarkdown } from './timeline/render.js';
@@ -80,11 +80,11 @@ export function summaryMarkdown(result: DeployResult): string {
   parts.push(...timelineMarkdown(result));
   const verified = result.plan ? [] : (result.verify?.findings ?? []);
   if (verified.length > 0) {
-    parts.push('', '#### Verify findings', '', ...verified.map((finding) => `- ${markdownCell(finding)}`));
+    parts.push('', '#### Verify findings', '', ...verified.map((finding) => `- ${markdownText(finding)}`));
   }
   const findings = result.plan ? [] : (result.preflight?.findings ?? []);
   if (findings.length > 0) {
-    parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${markdownCell(finding)}`));
+    parts.push('', '#### Preflight findings', '', ...findings.map((finding) => `- ${markdownText(finding)}`));
   }
   if (result.stoppedTasks.length > 0) {
     parts.push(

@@ -1313,7 +1313,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, jsonProblemMessage, keepRawResponse, locateJsonError, markdownText, mermaidGantt, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -1415,26 +1415,36 @@ function mermaidGantt(chart) {
     let left = 0;
     let lastMs = 0;
     for (const section of chart.sections) {
-        if (section.tasks.length === 0)
+        // A time that is no number (a record's impossible date) would make the whole diagram a syntax error: such a
+        // task is counted as not drawn; an end that is no number draws the task as a point.
+        const tasks = section.tasks.flatMap((task) => (Number.isFinite(task.startMs) ? [pointIfNoEnd(task)] : []));
+        left += section.tasks.length - tasks.length;
+        if (tasks.length === 0)
             continue;
         const room = maxTasks - drawn;
         if (room <= 0) {
-            left += section.tasks.length;
+            left += tasks.length;
             continue;
         }
         lines.push(`  section ${mermaidText(section.title, 40)}`);
-        for (const task of section.tasks.slice(0, room)) {
+        for (const task of tasks.slice(0, room)) {
             drawn++;
             lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
             lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
         }
-        left += Math.max(0, section.tasks.length - room);
+        left += Math.max(0, tasks.length - room);
     }
     if (left > 0) {
         lines.push(`    ${ganttTaskLine({ label: `${left} more not drawn`, startMs: lastMs, tags: ['milestone'] }, 'more')}`);
     }
     lines.push('```');
     return lines.join('\n');
+}
+function pointIfNoEnd(task) {
+    if (task.endMs === undefined || Number.isFinite(task.endMs))
+        return task;
+    const { endMs: _, ...point } = task;
+    return point;
 }
 function ganttTaskLine(task, id) {
     const tags = [...(task.tags ?? [])];
@@ -2805,24 +2815,42 @@ async function checkRole(arn, kind, clients, reads) {
     }
     return { findings, usable: true };
 }
-/** Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role. */
+/**
+ * Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role: an Allow statement whose action
+ * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`). A document
+ * that cannot be read is taken as trusting: no finding is made up.
+ */
 function trustsEcsTasks(document) {
     let policy;
     try {
         policy = JSON.parse(decodeIfEncoded(document));
     }
     catch {
-        return true; // Unreadable: no finding is made up.
+        return true;
     }
-    const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+    if (typeof policy !== 'object' || policy === null)
+        return true;
     const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-    return statements.some((statement) => {
-        const s = statement;
-        const actions = list(s.Action).map(String);
-        const assumes = actions.some((action) => /^(sts:(AssumeRole|\*)|\*)$/i.test(action));
-        const principal = typeof s.Principal === 'object' ? list(s.Principal.Service).map(String) : [];
-        return s.Effect === 'Allow' && assumes && principal.includes(ECS_TASKS);
+    const statements = list(policy.Statement).filter((statement) => typeof statement === 'object' && statement !== null);
+    if (statements.length === 0)
+        return true;
+    return statements.some((s) => {
+        const assumes = list(s.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
+        const principal = s.Principal;
+        const trusted = principal === '*' ||
+            (typeof principal === 'object' &&
+                principal !== null &&
+                list(principal.Service).includes(ECS_TASKS));
+        return s.Effect === 'Allow' && assumes && trusted;
     });
+}
+/** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
+function wildcardMatches(pattern, action) {
+    const source = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i').test(action);
 }
 function decodeIfEncoded(document) {
     return document.trim().startsWith('{') ? document : decodeURIComponent(document);

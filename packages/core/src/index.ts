@@ -48,6 +48,7 @@ export {
   mermaidText,
 } from './mermaid.js';
 export {
+  CONTROL_CHARACTERS,
   markdownCell,
   markdownCode,
   markdownTable,

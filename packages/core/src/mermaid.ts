@@ -70,19 +70,23 @@ export function mermaidGantt(chart: GanttChart): string {
   let left = 0;
   let lastMs = 0;
   for (const section of chart.sections) {
-    if (section.tasks.length === 0) continue;
+    // A time that is no number (a record's impossible date) would make the whole diagram a syntax error: such a
+    // task is counted as not drawn; an end that is no number draws the task as a point.
+    const tasks = section.tasks.flatMap((task) => (Number.isFinite(task.startMs) ? [pointIfNoEnd(task)] : []));
+    left += section.tasks.length - tasks.length;
+    if (tasks.length === 0) continue;
     const room = maxTasks - drawn;
     if (room <= 0) {
-      left += section.tasks.length;
+      left += tasks.length;
       continue;
     }
     lines.push(`  section ${mermaidText(section.title, 40)}`);
-    for (const task of section.tasks.slice(0, room)) {
+    for (const task of tasks.slice(0, room)) {
       drawn++;
       lines.push(`    ${ganttTaskLine(task, `t${drawn}`)}`);
       lastMs = Math.max(lastMs, task.endMs ?? task.startMs);
     }
-    left += Math.max(0, section.tasks.length - room);
+    left += Math.max(0, tasks.length - room);
   }
   if (left > 0) {
     lines.push(
@@ -91,6 +95,12 @@ export function mermaidGantt(chart: GanttChart): string {
   }
   lines.push('```');
   return lines.join('\n');
+}
+
+function pointIfNoEnd(task: GanttTask): GanttTask {
+  if (task.endMs === undefined || Number.isFinite(task.endMs)) return task;
+  const { endMs: _, ...point } = task;
+  return point;
 }
 
 function ganttTaskLine(task: GanttTask, id: string): string {

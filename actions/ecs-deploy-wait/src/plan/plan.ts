@@ -4,7 +4,7 @@
  * nothing is registered, updated or tagged. The plan goes to the log, the job summary and the `plan` output.
  */
 import { DescribeTaskDefinitionCommand, type Service } from '@aws-sdk/client-ecs';
-import { formatDuration } from '@ecs-actions/core';
+import { CONTROL_CHARACTERS, formatDuration, markdownText } from '@ecs-actions/core';
 import { type Change, diffTaskDefinitions, formatDiff } from '@ecs-actions/core/ecs';
 import { findingLine } from '../preflight/checks.js';
 import { type PreflightReport, runPreflight } from '../preflight/preflight.js';
@@ -144,7 +144,7 @@ function planMarkdown(plan: PlanParts): string {
       ? ['(not compared: the running task definition could not be read)']
       : plan.taskDefinitionDiff.length === 0
         ? ['No change.']
-        : ['```diff', ...plan.taskDefinitionDiff, '```']),
+        : diffBlock(plan.taskDefinitionDiff)),
     '',
     '##### Service settings',
     '',
@@ -152,7 +152,7 @@ function planMarkdown(plan: PlanParts): string {
       ? ['No service definition given: the settings stay as they are.']
       : plan.settings.length === 0
         ? ['No change.']
-        : ['```diff', ...plan.settings.map((line) => line.replace(/^~/, '!')), '```']),
+        : diffBlock(plan.settings.map((line) => line.replace(/^~/, '!')))),
     '',
     '##### Predicted rollout time',
     '',
@@ -164,8 +164,10 @@ function planMarkdown(plan: PlanParts): string {
       ? ['(verify is off)']
       : plan.verified.lines.length === 0
         ? ['No findings.']
-        : plan.verified.lines.map((line) => `- ${line}`)),
-    ...(plan.verified?.report.notes.length ? ['', ...plan.verified.report.notes.map((note) => `- ${note}`)] : []),
+        : plan.verified.lines.map((line) => `- ${markdownText(line)}`)),
+    ...(plan.verified?.report.notes.length
+      ? ['', ...plan.verified.report.notes.map((note) => `- ${markdownText(note)}`)]
+      : []),
     '',
     '##### Preflight',
     '',
@@ -173,6 +175,21 @@ function planMarkdown(plan: PlanParts): string {
       ? ['(preflight is off)']
       : plan.preflight.findings.length === 0
         ? ['No findings.']
-        : plan.preflight.findings.map((finding) => `- ${findingLine(finding)}`)),
+        : plan.preflight.findings.map((finding) => `- ${markdownText(findingLine(finding))}`)),
   ].join('\n');
+}
+
+/**
+ * Diff lines in a ```diff block they cannot leave: names and values come from the task and service definition files
+ * (a pull request's, in the plan starter), so a line break in one becomes a space and the fence is longer than any
+ * run of backticks in them.
+ */
+function diffBlock(lines: readonly string[]): string[] {
+  const flat = lines.map((line) => line.replace(CONTROL_CHARACTERS, ' '));
+  const longest = Math.max(
+    0,
+    ...flat.map((line) => Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length))),
+  );
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return [`${fence}diff`, ...flat, fence];
 }

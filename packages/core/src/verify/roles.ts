@@ -69,23 +69,45 @@ async function checkRole(arn: string, kind: string, clients: VerifyClients, read
   return { findings, usable: true };
 }
 
-/** Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role. */
+/**
+ * Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role: an Allow statement whose action
+ * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`). A document
+ * that cannot be read is taken as trusting: no finding is made up.
+ */
 export function trustsEcsTasks(document: string): boolean {
-  let policy: { Statement?: unknown };
+  let policy: unknown;
   try {
     policy = JSON.parse(decodeIfEncoded(document));
   } catch {
-    return true; // Unreadable: no finding is made up.
+    return true;
   }
-  const statements = Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
+  if (typeof policy !== 'object' || policy === null) return true;
   const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-  return statements.some((statement) => {
-    const s = statement as { Effect?: string; Action?: unknown; Principal?: { Service?: unknown } | string };
-    const actions = list(s.Action).map(String);
-    const assumes = actions.some((action) => /^(sts:(AssumeRole|\*)|\*)$/i.test(action));
-    const principal = typeof s.Principal === 'object' ? list(s.Principal.Service).map(String) : [];
-    return s.Effect === 'Allow' && assumes && principal.includes(ECS_TASKS);
+  const statements = list((policy as { Statement?: unknown }).Statement).filter(
+    (statement): statement is Record<string, unknown> => typeof statement === 'object' && statement !== null,
+  );
+  if (statements.length === 0) return true;
+  return statements.some((s) => {
+    const assumes = list(s.Action).some(
+      (action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'),
+    );
+    const principal = s.Principal;
+    const trusted =
+      principal === '*' ||
+      (typeof principal === 'object' &&
+        principal !== null &&
+        list((principal as { Service?: unknown }).Service).includes(ECS_TASKS));
+    return s.Effect === 'Allow' && assumes && trusted;
   });
+}
+
+/** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
+function wildcardMatches(pattern: string, action: string): boolean {
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, 'i').test(action);
 }
 
 function decodeIfEncoded(document: string): string {
