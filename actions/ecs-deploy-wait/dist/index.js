@@ -430,7 +430,7 @@ function readAppSpecFile(file, workspace) {
     });
     return { text, shown: resolved.shown };
 }
-/** keep-revisions-grace when not set: action.yml's default. */
+/** keep-revisions-grace when empty (action.yml's default); a step that passes 1h itself says nothing more. */
 const KEEP_REVISIONS_GRACE_DEFAULT = '1h';
 /** keep-revisions-grace at most: a week (a revision registered for a deploy is deployed within hours). */
 const MAX_GRACE_MS = 7 * 24 * 3_600_000;

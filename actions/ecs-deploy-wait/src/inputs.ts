@@ -287,7 +287,7 @@ function readAppSpecFile(file: string, workspace: string): { text: string; shown
   return { text, shown: resolved.shown };
 }
 
-/** keep-revisions-grace when not set: action.yml's default. */
+/** keep-revisions-grace when empty (action.yml's default); a step that passes 1h itself says nothing more. */
 const KEEP_REVISIONS_GRACE_DEFAULT = '1h';
 
 /** keep-revisions-grace at most: a week (a revision registered for a deploy is deployed within hours). */
