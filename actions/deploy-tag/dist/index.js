@@ -2626,9 +2626,13 @@ function setOutputs(outputs) {
         runner_runner.setOutput(name, typeof value === 'object' ? JSON.stringify(value) : String(value));
     }
 }
-/** Escapes a value for a markdown table cell. */
+/** Escapes a value for a markdown table cell; every line break (CRLF, LF or a lone CR, which CommonMark also
+ * reads as one) becomes `<br>`, so the cell stays one table row. */
 function markdownCell(value) {
-    return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    return value
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/\r\n|\r|\n/g, '<br>');
 }
 /**
  * Text from outside (a record, an event, a name) as plain Markdown text, also inside a table cell: line breaks

@@ -10,9 +10,13 @@ export function setOutputs(outputs: Record<string, OutputValue | undefined>): vo
   }
 }
 
-/** Escapes a value for a markdown table cell. */
+/** Escapes a value for a markdown table cell; every line break (CRLF, LF or a lone CR, which CommonMark also
+ * reads as one) becomes `<br>`, so the cell stays one table row. */
 export function markdownCell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /**

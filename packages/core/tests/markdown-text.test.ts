@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { markdownTable, markdownText } from '../src/outputs.js';
+import { markdownCell, markdownTable, markdownText } from '../src/outputs.js';
 
 describe('markdownText', () => {
   it.each([
@@ -20,5 +20,17 @@ describe('markdownText', () => {
     const table = markdownTable(['a', 'b'], [[markdownText('x | y\n| z |'), markdownText('`|`')]]);
     expect(table.split('\n')).toHaveLength(3);
     expect(table.split('\n')[2]?.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(3);
+  });
+});
+
+describe('markdownCell', () => {
+  it.each([
+    ['a|b', 'a\\|b'],
+    ['one\ntwo', 'one<br>two'],
+    ['one\r\ntwo', 'one<br>two'],
+    ['one\rtwo', 'one<br>two'],
+    ['back\\slash', 'back\\\\slash'],
+  ])('keeps %j in one cell: %j', (value, expected) => {
+    expect(markdownCell(value)).toBe(expected);
   });
 });
