@@ -1,5 +1,5 @@
 /**
- * Review attacks on the pictures (issue "Pictures"), drawn by the repository's Mermaid in headless Chromium: the
+ * Attacks on the pictures (issue "Pictures"), drawn by the repository's Mermaid in headless Chromium: the
  * rollout timeline of ecs-deploy-wait and deploy-tag's history, fed service events, versions, actors and
  * environment names carrying Mermaid syntax (`%%{init}%%`, `click`, `section`, `:crit`), HTML, backticks, Markdown,
  * newlines, astral characters and very long text, and thousands of events. Every diagram must draw as SVG, stay
@@ -39,7 +39,7 @@ const HOSTILE = [
 let browser: Browser;
 let temp: string;
 beforeAll(async () => {
-  temp = await mkdtemp(path.join(os.tmpdir(), 'review-diagrams-'));
+  temp = await mkdtemp(path.join(os.tmpdir(), 'diagrams-hostile-'));
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {

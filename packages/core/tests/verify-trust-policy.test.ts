@@ -1,5 +1,5 @@
 /**
- * Review attacks on verify's reading of a role's trust policy: a document it cannot read makes no finding (and never
+ * Attacks on verify's reading of a role's trust policy: a document it cannot read makes no finding (and never
  * throws, which would end the step instead of verifying it); wildcard actions and the `*` principal trust ECS as IAM
  * reads them, so `verify: fail` does not stop a deploy whose role ECS can assume.
  */

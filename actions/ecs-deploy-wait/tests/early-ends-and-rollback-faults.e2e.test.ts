@@ -1,5 +1,5 @@
 /**
- * Review attacks on ecs-deploy-wait's failure paths (issue "Failure paths stay truthful"): a step that ends before
+ * Attacks on ecs-deploy-wait's failure paths (issue "Failure paths stay truthful"): a step that ends before
  * any outcome still says `status: failed`, and the step's own rollback UpdateService hung (applied or not) is
  * applied exactly once.
  */
@@ -49,7 +49,7 @@ async function start(service: Partial<SeedServiceInput>, scenario?: Scenario) {
     ...service,
   });
   if (scenario) sim.ecs.setImageScenario(NEW_IMAGE, scenario);
-  const workspace = await mkdtemp(path.join(tmpdir(), 'ecs-deploy-wait-review-'));
+  const workspace = await mkdtemp(path.join(tmpdir(), 'ecs-deploy-wait-early-ends-'));
   await writeFile(path.join(workspace, 'task-definition.json'), JSON.stringify(withImage(NEW_IMAGE), null, 2));
   return { sim, workspace };
 }

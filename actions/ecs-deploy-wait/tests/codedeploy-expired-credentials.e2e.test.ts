@@ -1,5 +1,5 @@
 /**
- * Review attack on the CodeDeploy path: the credentials expire once the step follows CodeDeploy's rollback
+ * Attacks on the CodeDeploy path: the credentials expire once the step follows CodeDeploy's rollback
  * deployment. The message says the rollback deployment is under way and CodeDeploy carries on with it, never a
  * stale state of the failed deployment as the end.
  */
@@ -54,7 +54,7 @@ describe('credentials that expire while CodeDeploy rolls back', () => {
       terminationWaitTimeInMinutes: 1,
     });
     s.ecs.setImageScenario(NEW_IMAGE, { kind: 'crash-on-start', exitCode: 1 });
-    const workspace = await mkdtemp(path.join(tmpdir(), 'ecs-deploy-wait-review-codedeploy-'));
+    const workspace = await mkdtemp(path.join(tmpdir(), 'ecs-deploy-wait-codedeploy-expired-'));
     await writeFile(path.join(workspace, 'task-definition.json'), JSON.stringify(withImage(NEW_IMAGE), null, 2));
     // Two deployments read: ours, then CodeDeploy's rollback deployment.
     const rollbackRead = () =>

@@ -1,5 +1,5 @@
 /**
- * Review attacks on verify and dry-run (issue "Verify before any change, and a deploy plan on every pull request"),
+ * Attacks on verify and dry-run (issue "Verify before any change, and a deploy plan on every pull request"),
  * through the committed bundle against the simulator: secret references carrying workflow-command text, Markdown and
  * HTML reach neither the runner as a command nor the summary as markup; denied reads are notes; a dry-run writes
  * nothing, whatever verify finds.
@@ -69,7 +69,7 @@ async function start(secrets: string[]): Promise<{ sim: Simulator; workspace: st
     desiredCount: 1,
     networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-a'], securityGroups: ['sg-1'] } },
   });
-  const workspace = await mkdtemp(path.join(tmpdir(), 'review-verify-'));
+  const workspace = await mkdtemp(path.join(tmpdir(), 'ecs-deploy-wait-verify-hostile-'));
   await writeFile(
     path.join(workspace, 'task-definition.json'),
     JSON.stringify(taskDefinition(`${REGISTRY}/web:2`, secrets), null, 2),
