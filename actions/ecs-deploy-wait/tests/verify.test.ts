@@ -214,6 +214,35 @@ const CASES: Case[] = [
     rollout: /^ECS was unable to assume the role 'arn:aws:iam::123456789012:role\/ec2-role'/,
   },
   {
+    check: 'role-trust (an explicit Deny beside the Allow)',
+    change: (sim, definition) => {
+      sim.iam.createRole({
+        name: 'denied-role',
+        trustPolicy: {
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            { Effect: 'Deny', Principal: { Service: ['ecs-tasks.amazonaws.com'] }, Action: 'sts:Assume*' },
+          ],
+        },
+      });
+      return { ...definition, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/denied-role` };
+    },
+    finding:
+      /role\/denied-role does not trust ecs-tasks\.amazonaws\.com: its trust policy has a Deny of sts:AssumeRole/,
+    rollout: /^ECS was unable to assume the role 'arn:aws:iam::123456789012:role\/denied-role'/,
+  },
+  {
+    check: 'secret-malformed (an SSM ARN without an account)',
+    change: (_sim, definition) =>
+      container(definition, {
+        secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1::parameter/web/db-password' }],
+      }),
+    finding:
+      /secret DB_PASSWORD \(container web\): valueFrom arn:aws:ssm:us-east-1::parameter\/web\/db-password is not a valid ARN: it has no account/,
+    rollout:
+      /^ResourceInitializationError: unable to pull secrets or registry auth: .*unable to retrieve secrets from ssm: .*invalid parameters: arn:aws:ssm:us-east-1::parameter\/web\/db-password/,
+  },
+  {
     check: 'secret-missing (SSM parameter)',
     change: (_sim, definition) =>
       container(definition, { secrets: [{ name: 'DB_PASSWORD', valueFrom: '/web/db-pasword' }] }),

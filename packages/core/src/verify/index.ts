@@ -16,7 +16,6 @@ import type { VerifyClients, VerifyFinding, VerifyReport, VerifyTarget } from '.
 
 export { platformsOf } from './images.js';
 export { trustsEcsTasks } from './roles.js';
-export { parseValueFrom } from './secrets.js';
 export type {
   ContainerToVerify,
   PermissionNeed,
@@ -25,6 +24,7 @@ export type {
   VerifyReport,
   VerifyTarget,
 } from './types.js';
+export { parseValueFrom } from './value-from.js';
 
 /** `fail`: a certain finding stops the step before any write; `warn`: findings are warnings; `off`: no reads. */
 export type VerifyMode = 'fail' | 'warn' | 'off';
