@@ -81,7 +81,7 @@ __webpack_async_result__();
 /* unused harmony export LAUNCH_TYPES */
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
 /* harmony import */ var _ecs_actions_core_ecs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9530);
-/* harmony import */ var _ecs_actions_core_verify__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9084);
+/* harmony import */ var _ecs_actions_core_verify__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
 
 
 
@@ -2326,7 +2326,7 @@ function lazyVerifyClients(region, shared) {
 
 /***/ }),
 
-/***/ 9084:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2803,47 +2803,66 @@ async function checkRole(arn, kind, clients, reads) {
         return { findings, usable: false };
     }
     const document = answer.Role?.AssumeRolePolicyDocument;
-    if (document !== undefined && !trustsEcsTasks(document)) {
-        findings.push({
-            check: 'role-trust',
-            what: `the ${kind} ${arn} does not trust ${ECS_TASKS}`,
-            why: 'ECS cannot assume a role whose trust policy does not name it: the task fails to start',
-            fix: `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
-            certain: true,
-        });
+    const trust = document === undefined ? 'trusted' : trustOf(document);
+    if (trust !== 'trusted') {
+        findings.push(trust === 'denied'
+            ? {
+                check: 'role-trust',
+                what: `the ${kind} ${arn} does not trust ${ECS_TASKS}: its trust policy has a Deny of sts:AssumeRole for it`,
+                why: 'an explicit Deny wins over any Allow beside it: ECS cannot assume the role and the task fails to start',
+                fix: `remove the Deny statement that names ${ECS_TASKS} (or \`*\`) from the role's trust policy`,
+                certain: true,
+            }
+            : {
+                check: 'role-trust',
+                what: `the ${kind} ${arn} does not trust ${ECS_TASKS}`,
+                why: 'ECS cannot assume a role whose trust policy does not name it: the task fails to start',
+                fix: `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
+                certain: true,
+            });
         return { findings, usable: false };
     }
     return { findings, usable: true };
 }
 /**
  * Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role: an Allow statement whose action
- * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`). A document
- * that cannot be read is taken as trusting: no finding is made up.
+ * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`), and no Deny
+ * statement that matches them (an explicit Deny wins over any Allow, as IAM evaluates it). A document that cannot be
+ * read is taken as trusting: no finding is made up.
  */
 function trustsEcsTasks(document) {
+    return trustOf(document) === 'trusted';
+}
+/** `trusted`, `not-named` (no Allow names ECS tasks) or `denied` (a Deny names them, whatever allows them). */
+function trustOf(document) {
     let policy;
     try {
         policy = JSON.parse(decodeIfEncoded(document));
     }
     catch {
-        return true;
+        return 'trusted';
     }
     if (typeof policy !== 'object' || policy === null)
-        return true;
-    const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+        return 'trusted';
     const statements = list(policy.Statement).filter((statement) => typeof statement === 'object' && statement !== null);
     if (statements.length === 0)
-        return true;
-    return statements.some((s) => {
-        const assumes = list(s.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
-        const principal = s.Principal;
-        const trusted = principal === '*' ||
-            (typeof principal === 'object' &&
-                principal !== null &&
-                list(principal.Service).includes(ECS_TASKS));
-        return s.Effect === 'Allow' && assumes && trusted;
-    });
+        return 'trusted';
+    const matching = statements.filter(letsEcsTasksAssume);
+    if (matching.some((s) => s.Effect === 'Deny'))
+        return 'denied';
+    return matching.some((s) => s.Effect === 'Allow') ? 'trusted' : 'not-named';
 }
+/** Whether a statement's action matches sts:AssumeRole and its principal is ECS tasks or everyone. */
+function letsEcsTasksAssume(statement) {
+    const assumes = list(statement.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
+    const principal = statement.Principal;
+    const named = principal === '*' ||
+        (typeof principal === 'object' &&
+            principal !== null &&
+            list(principal.Service).includes(ECS_TASKS));
+    return assumes && named;
+}
+const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 /** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
 function wildcardMatches(pattern, action) {
     const source = pattern
@@ -2868,6 +2887,56 @@ function needsExecutionRole(target) {
     return needs;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/verify/value-from.ts
+/**
+ * A secret's `valueFrom`, as ECS reads it: an SSM parameter name (in the task's region), an SSM parameter ARN, or a
+ * Secrets Manager secret ARN with the optional `:json-key:version-stage:version-id` suffixes. Text that starts as an
+ * ARN but is none of these (no account, another service, no parameter or secret in it) is `malformed`: ECS cannot
+ * read a secret from it, and verify says so instead of reading nothing.
+ */
+/** Parses `valueFrom`: a Secrets Manager ARN (with optional suffixes), an SSM ARN, or an SSM parameter name. */
+function parseValueFrom(valueFrom, taskRegion) {
+    if (!valueFrom.startsWith('arn:')) {
+        return { kind: 'ssm', region: taskRegion, name: valueFrom, candidates: [valueFrom], text: valueFrom };
+    }
+    const problem = arnProblem(valueFrom);
+    if (problem)
+        return { kind: 'malformed', problem, text: valueFrom };
+    const parts = valueFrom.split(':');
+    const region = parts[3] || taskRegion;
+    if (parts[2] === 'secretsmanager') {
+        // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key[:version-stage[:version-id]]]
+        return { kind: 'secretsmanager', region, secretId: parts.slice(0, 7).join(':'), text: valueFrom };
+    }
+    // arn:aws:ssm:region:account:parameter/name: a name with a path keeps its leading slash in the API.
+    const rest = parts
+        .slice(5)
+        .join(':')
+        .replace(/^parameter\//, '');
+    const candidates = rest.includes('/') ? [`/${rest}`] : [rest, `/${rest}`];
+    return { kind: 'ssm', region, name: candidates[0] ?? rest, candidates, text: valueFrom };
+}
+/** What makes an ARN unusable as a secret's `valueFrom`, or undefined when it is an SSM or Secrets Manager ARN. */
+function arnProblem(arn) {
+    const [, partition, service, , account, ...resource] = arn.split(':');
+    if (resource.length === 0)
+        return 'it is not arn:<partition>:<service>:<region>:<account>:<resource>';
+    if (!partition)
+        return 'it has no partition (aws)';
+    if (service !== 'ssm' && service !== 'secretsmanager') {
+        return `it names the service ${service || '(none)'}; ECS reads secrets only from ssm and secretsmanager ARNs`;
+    }
+    if (!account)
+        return 'it has no account';
+    if (!/^\d{12}$/.test(account))
+        return `its account ${account} is not 12 digits`;
+    if (service === 'ssm' && !/^parameter\/./.test(resource.join(':')))
+        return 'it names no parameter/<name>';
+    if (service === 'secretsmanager' && (resource[0] !== 'secret' || !resource[1]))
+        return 'it names no secret:<name>';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/secrets.ts
 /**
  * Every secret's `valueFrom` exists: an SSM parameter (a name in the task's region, or an ARN) through
@@ -2876,25 +2945,7 @@ function needsExecutionRole(target) {
  * permissions to read each (and to decrypt with a customer managed KMS key) are needs for the simulation.
  */
 
-/** Parses `valueFrom`: a Secrets Manager ARN (with optional suffixes), an SSM ARN, or an SSM parameter name. */
-function parseValueFrom(valueFrom, taskRegion) {
-    if (valueFrom.startsWith('arn:')) {
-        const parts = valueFrom.split(':');
-        const region = parts[3] || taskRegion;
-        if (parts[2] === 'secretsmanager') {
-            // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key[:version-stage[:version-id]]]
-            return { kind: 'secretsmanager', region, secretId: parts.slice(0, 7).join(':'), text: valueFrom };
-        }
-        // arn:aws:ssm:region:account:parameter/name: a name with a path keeps its leading slash in the API.
-        const rest = parts
-            .slice(5)
-            .join(':')
-            .replace(/^parameter\//, '');
-        const candidates = rest.includes('/') ? [`/${rest}`] : [rest, `/${rest}`];
-        return { kind: 'ssm', region, name: candidates[0] ?? rest, candidates, text: valueFrom };
-    }
-    return { kind: 'ssm', region: taskRegion, name: valueFrom, candidates: [valueFrom], text: valueFrom };
-}
+
 /** The ARN of a KMS key given by id, alias or ARN. */
 function keyArn(keyId, region, account) {
     if (keyId.startsWith('arn:'))
@@ -2914,10 +2965,23 @@ async function checkSecrets(target, clients, reads) {
     // A parameter shared from another account is not listed by DescribeParameters here: it is not checked.
     const account = target.taskDefinition.executionRoleArn?.split(':')[4];
     const checked = refs.filter(({ ref }) => ref.kind !== 'ssm' || !ref.text.startsWith('arn:') || !account || ref.text.split(':')[4] === account);
-    const results = await Promise.all(checked.map(({ container, name, ref }) => ref.kind === 'ssm'
-        ? checkParameter(`${name} (container ${container})`, ref, clients, reads)
-        : checkSecret(`${name} (container ${container})`, ref, clients, reads)));
+    const results = await Promise.all(checked.map(({ container, name, ref }) => {
+        const label = `${name} (container ${container})`;
+        if (ref.kind === 'malformed')
+            return { findings: [malformed(label, ref)], needs: [] };
+        return ref.kind === 'ssm' ? checkParameter(label, ref, clients, reads) : checkSecret(label, ref, clients, reads);
+    }));
     return { findings: results.flatMap((r) => r.findings), needs: results.flatMap((r) => r.needs) };
+}
+/** A `valueFrom` that starts as an ARN but is none ECS can read a secret from: no read can find it. */
+function malformed(label, ref) {
+    return {
+        check: 'secret-malformed',
+        what: `secret ${label}: valueFrom ${ref.text} is not a valid ARN: ${ref.problem}`,
+        why: 'ECS cannot read a secret from it: each task stops with "ResourceInitializationError: unable to pull secrets or registry auth"',
+        fix: "give the full ARN (arn:aws:ssm:<region>:<account>:parameter/<name>, or arn:aws:secretsmanager:<region>:<account>:secret:<name>), or the parameter's name in the task's region",
+        certain: true,
+    };
 }
 function missing(label, text, store, fix) {
     return {
