@@ -127,7 +127,7 @@ describe('hostile secret references', () => {
     for (const text of [result.summary, result.outputs.plan ?? '']) {
       // Each finding is one list item of plain text: no HTML, no code span, no line of its own for the newline.
       const verify = text.slice(text.indexOf('##### Verify'), text.indexOf('##### Preflight'));
-      expect(verify.split('\n').filter((line) => line.startsWith('- would fail'))).toHaveLength(6);
+      expect(verify.split('\n').filter((line) => line.startsWith('- would fail'))).toHaveLength(HOSTILE_SECRETS.length);
       expect(verify).not.toContain('<img');
       expect(verify).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
       expect(verify).not.toMatch(/[^\\]`/);
