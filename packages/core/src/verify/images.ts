@@ -5,7 +5,6 @@
  * the simulation. Images outside ECR are not read.
  */
 import { type ImageRef, parseImageRef } from '../image-ref.js';
-import { configPlatform } from './image-config.js';
 import { codeOf, isExpectedError, type VerifyReads } from './read.js';
 import type { CheckResult, PermissionNeed, VerifyClients, VerifyFinding, VerifyTarget } from './types.js';
 
@@ -113,9 +112,12 @@ async function checkImage(
     }
     return [];
   }
+  // A single-platform image: its config blob names the platform (its reading is a chunk of its own, loaded only here).
   const platforms =
     platformsOf(image.imageManifest) ??
-    (await configPlatform(ref, image.imageManifest, clients, reads).then((platform) => platform && [platform]));
+    (await import('./image-config.js')
+      .then(({ configPlatform }) => configPlatform(ref, image.imageManifest, clients, reads))
+      .then((platform) => platform && [platform]));
   if (platforms && !platforms.some((p) => p.os === wanted.os && p.architecture === wanted.architecture)) {
     return [
       {
