@@ -4,11 +4,12 @@
  * (actions/ecs-deploy-wait/tests/verify.test.ts).
  */
 import { describe, expect, it } from '@jest/globals';
-import { parseValueFrom, platformsOf, trustsEcsTasks } from '../src/verify/index.js';
+import { platformsOf, trustsEcsTasks } from '../src/verify/index.js';
 import { checkPorts } from '../src/verify/ports.js';
 import { VerifyReads } from '../src/verify/read.js';
 import { trustOf } from '../src/verify/roles.js';
 import { checkSecrets } from '../src/verify/secrets.js';
+import { parseValueFrom } from '../src/verify/value-from.js';
 
 describe('parseValueFrom', () => {
   it.each([

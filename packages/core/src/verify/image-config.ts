@@ -3,11 +3,11 @@
  * pull reads it: ecr:GetDownloadUrlForLayer for the manifest's `config.digest`, then a GET of the URL ECR answers (a
  * pre-signed S3 URL). The blob must hash to its digest and be an image config with `os` and `architecture`; anything
  * else (a denied or failed read, another body) is one note, never a finding. The URL carries a credential: it never
- * reaches a note or a log.
+ * reaches a note or a log. Loaded only for a single-platform image (a chunk of its own: type imports only).
  */
 import { createHash } from 'node:crypto';
 import type { ImageRef } from '../image-ref.js';
-import { isExpectedError, type VerifyReads } from './read.js';
+import type { VerifyReads } from './read.js';
 import type { VerifyClients } from './types.js';
 
 /** A config is a few KB; more than this is not one (and is not read whole). */
@@ -41,7 +41,7 @@ export async function configPlatform(
   const platform = await reads.attempt('the download of its config blob', unchecked, ({ abortSignal }) =>
     downloadConfig(url, digest, abortSignal),
   );
-  return platform && !isExpectedError(platform) ? platform : undefined;
+  return platform && 'os' in platform ? platform : undefined;
 }
 
 /** The manifest's config digest, when it is a single-platform image manifest (Docker v2 or OCI). */

@@ -24,7 +24,6 @@ export type {
   VerifyReport,
   VerifyTarget,
 } from './types.js';
-export { parseValueFrom } from './value-from.js';
 
 /** `fail`: a certain finding stops the step before any write; `warn`: findings are warnings; `off`: no reads. */
 export type VerifyMode = 'fail' | 'warn' | 'off';

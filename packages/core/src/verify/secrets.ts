@@ -6,7 +6,7 @@
  */
 import { codeOf, isExpectedError, type VerifyReads } from './read.js';
 import type { CheckResult, PermissionNeed, VerifyClients, VerifyFinding, VerifyTarget } from './types.js';
-import { parseValueFrom, type SecretRef } from './value-from.js';
+import type { SecretRef } from './value-from.js';
 
 /** The ARN of a KMS key given by id, alias or ARN. */
 export function keyArn(keyId: string, region: string, account: string): string {
@@ -19,7 +19,11 @@ export async function checkSecrets(
   clients: VerifyClients,
   reads: VerifyReads,
 ): Promise<CheckResult> {
-  const refs = (target.taskDefinition.containerDefinitions ?? []).flatMap((container) =>
+  const containers = target.taskDefinition.containerDefinitions ?? [];
+  if (!containers.some((container) => (container.secrets ?? []).length > 0)) return { findings: [], needs: [] };
+  // Read only when there are secrets: the parsing is a chunk of its own, off a deploy's common path.
+  const { malformedFinding, parseValueFrom } = await import('./value-from.js');
+  const refs = containers.flatMap((container) =>
     (container.secrets ?? []).flatMap((secret) =>
       secret.valueFrom
         ? [
@@ -40,22 +44,11 @@ export async function checkSecrets(
   const results = await Promise.all(
     checked.map(({ container, name, ref }) => {
       const label = `${name} (container ${container})`;
-      if (ref.kind === 'malformed') return { findings: [malformed(label, ref)], needs: [] };
+      if (ref.kind === 'malformed') return { findings: [malformedFinding(label, ref)], needs: [] };
       return ref.kind === 'ssm' ? checkParameter(label, ref, clients, reads) : checkSecret(label, ref, clients, reads);
     }),
   );
   return { findings: results.flatMap((r) => r.findings), needs: results.flatMap((r) => r.needs) };
-}
-
-/** A `valueFrom` that starts as an ARN but is none ECS can read a secret from: no read can find it. */
-function malformed(label: string, ref: Extract<SecretRef, { kind: 'malformed' }>): VerifyFinding {
-  return {
-    check: 'secret-malformed',
-    what: `secret ${label}: valueFrom ${ref.text} is not a valid ARN: ${ref.problem}`,
-    why: 'ECS cannot read a secret from it: each task stops with "ResourceInitializationError: unable to pull secrets or registry auth"',
-    fix: "give the full ARN (arn:aws:ssm:<region>:<account>:parameter/<name>, or arn:aws:secretsmanager:<region>:<account>:secret:<name>), or the parameter's name in the task's region",
-    certain: true,
-  };
 }
 
 function missing(label: string, text: string, store: string, fix: string): VerifyFinding {

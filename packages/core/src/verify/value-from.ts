@@ -5,6 +5,8 @@
  * read a secret from it, and verify says so instead of reading nothing.
  */
 
+import type { VerifyFinding } from './types.js';
+
 /** A secret reference, as ECS reads `valueFrom`. */
 export type SecretRef =
   | { kind: 'ssm'; region: string; name: string; candidates: string[]; text: string }
@@ -46,4 +48,15 @@ function arnProblem(arn: string): string | undefined {
   if (service === 'ssm' && !/^parameter\/./.test(resource.join(':'))) return 'it names no parameter/<name>';
   if (service === 'secretsmanager' && (resource[0] !== 'secret' || !resource[1])) return 'it names no secret:<name>';
   return undefined;
+}
+
+/** A `valueFrom` that starts as an ARN but is none ECS can read a secret from: no read can find it. */
+export function malformedFinding(label: string, ref: Extract<SecretRef, { kind: 'malformed' }>): VerifyFinding {
+  return {
+    check: 'secret-malformed',
+    what: `secret ${label}: valueFrom ${ref.text} is not a valid ARN: ${ref.problem}`,
+    why: 'ECS cannot read a secret from it: each task stops with "ResourceInitializationError: unable to pull secrets or registry auth"',
+    fix: "give the full ARN (arn:aws:ssm:<region>:<account>:parameter/<name>, or arn:aws:secretsmanager:<region>:<account>:secret:<name>), or the parameter's name in the task's region",
+    certain: true,
+  };
 }
