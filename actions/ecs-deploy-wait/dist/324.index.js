@@ -3147,7 +3147,7 @@ async function runVerify(session, service, limits) {
         return undefined;
     const started = Date.now();
     const [{ verifyTaskDefinition, verifyLine }, taskDefinition] = await Promise.all([
-        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 8799)),
+        Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5674)),
         taskDefinitionToVerify(session, limits),
     ]);
     const target = {

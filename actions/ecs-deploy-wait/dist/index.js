@@ -191,8 +191,8 @@ function withAliases(source, aliases) {
 
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
 var ecs = __nccwpck_require__(9530);
-// EXTERNAL MODULE: ../../packages/core/src/verify/index.ts + 8 modules
-var src_verify = __nccwpck_require__(8799);
+// EXTERNAL MODULE: ../../packages/core/src/verify/index.ts + 7 modules
+var src_verify = __nccwpck_require__(5674);
 ;// CONCATENATED MODULE: ./src/pause/modes.ts
 /** on-pause's values (read with the inputs, before the AWS SDK loads: no SDK import here). */
 const ON_PAUSE_MODES = ['return', 'wait', 'continue'];
@@ -2881,7 +2881,7 @@ function lazyVerifyClients(region, shared) {
 
 /***/ }),
 
-/***/ 8799:
+/***/ 5674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -2891,7 +2891,6 @@ __nccwpck_require__.r(__webpack_exports__);
 __nccwpck_require__.d(__webpack_exports__, {
   VERIFY_BUDGET_MS: () => (/* binding */ VERIFY_BUDGET_MS),
   VERIFY_MODES: () => (/* binding */ VERIFY_MODES),
-  parseValueFrom: () => (/* reexport */ parseValueFrom),
   platformsOf: () => (/* reexport */ platformsOf),
   trustsEcsTasks: () => (/* reexport */ trustsEcsTasks),
   verifyLine: () => (/* binding */ verifyLine),
@@ -2964,10 +2963,10 @@ const codeOf = aws_errors/* awsErrorCode */.J6;
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/images.ts
 /**
- * Every ECR image exists (ecr:BatchGetImage, by digest where pinned) and, for a multi-platform image (an image index or
- * manifest list), offers the task definition's `runtimePlatform` (default LINUX / X86_64). The execution role's pull
- * permissions are needs for the simulation. Images outside ECR are not read. A single-platform manifest names no
- * platform (that is in its config blob, which only the registry serves): its platform is not checked.
+ * Every ECR image exists (ecr:BatchGetImage, by digest where pinned) and is built for the task definition's
+ * `runtimePlatform` (default LINUX / X86_64): a multi-platform image (an image index or manifest list) offers it, a
+ * single-platform image's config blob names it (image-config.ts). The execution role's pull permissions are needs for
+ * the simulation. Images outside ECR are not read.
  */
 
 
@@ -3050,7 +3049,11 @@ async function checkImage(ref, containers, wanted, clients, reads) {
         }
         return [];
     }
-    const platforms = platformsOf(image.imageManifest);
+    // A single image: its config names the platform (read by a chunk of its own).
+    const platforms = platformsOf(image.imageManifest) ??
+        (await __nccwpck_require__.e(/* import() */ 470).then(__nccwpck_require__.bind(__nccwpck_require__, 3470))
+            .then(({ configPlatform }) => configPlatform(ref, image.imageManifest, clients, reads))
+            .then((platform) => platform && [platform]));
     if (platforms && !platforms.some((p) => p.os === wanted.os && p.architecture === wanted.architecture)) {
         return [
             {
@@ -3277,21 +3280,16 @@ async function checkRole(arn, kind, clients, reads) {
     const document = answer.Role?.AssumeRolePolicyDocument;
     const trust = document === undefined ? 'trusted' : trustOf(document);
     if (trust !== 'trusted') {
-        findings.push(trust === 'denied'
-            ? {
-                check: 'role-trust',
-                what: `the ${kind} ${arn} does not trust ${ECS_TASKS}: its trust policy has a Deny of sts:AssumeRole for it`,
-                why: 'an explicit Deny wins over any Allow beside it: ECS cannot assume the role and the task fails to start',
-                fix: `remove the Deny statement that names ${ECS_TASKS} (or \`*\`) from the role's trust policy`,
-                certain: true,
-            }
-            : {
-                check: 'role-trust',
-                what: `the ${kind} ${arn} does not trust ${ECS_TASKS}`,
-                why: 'ECS cannot assume a role whose trust policy does not name it: the task fails to start',
-                fix: `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
-                certain: true,
-            });
+        const denied = trust === 'denied';
+        findings.push({
+            check: 'role-trust',
+            what: `the ${kind} ${arn} does not trust ${ECS_TASKS}${denied ? ': its trust policy has a Deny of sts:AssumeRole for it' : ''}`,
+            why: `${denied ? 'an explicit Deny wins over any Allow beside it' : 'its trust policy does not name it'}: ECS cannot assume the role and the task fails to start`,
+            fix: denied
+                ? `remove the Deny statement that names ${ECS_TASKS} (or \`*\`) from the role's trust policy`
+                : `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
+            certain: true,
+        });
         return { findings, usable: false };
     }
     return { findings, usable: true };
@@ -3359,56 +3357,6 @@ function needsExecutionRole(target) {
     return needs;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/verify/value-from.ts
-/**
- * A secret's `valueFrom`, as ECS reads it: an SSM parameter name (in the task's region), an SSM parameter ARN, or a
- * Secrets Manager secret ARN with the optional `:json-key:version-stage:version-id` suffixes. Text that starts as an
- * ARN but is none of these (no account, another service, no parameter or secret in it) is `malformed`: ECS cannot
- * read a secret from it, and verify says so instead of reading nothing.
- */
-/** Parses `valueFrom`: a Secrets Manager ARN (with optional suffixes), an SSM ARN, or an SSM parameter name. */
-function parseValueFrom(valueFrom, taskRegion) {
-    if (!valueFrom.startsWith('arn:')) {
-        return { kind: 'ssm', region: taskRegion, name: valueFrom, candidates: [valueFrom], text: valueFrom };
-    }
-    const problem = arnProblem(valueFrom);
-    if (problem)
-        return { kind: 'malformed', problem, text: valueFrom };
-    const parts = valueFrom.split(':');
-    const region = parts[3] || taskRegion;
-    if (parts[2] === 'secretsmanager') {
-        // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key[:version-stage[:version-id]]]
-        return { kind: 'secretsmanager', region, secretId: parts.slice(0, 7).join(':'), text: valueFrom };
-    }
-    // arn:aws:ssm:region:account:parameter/name: a name with a path keeps its leading slash in the API.
-    const rest = parts
-        .slice(5)
-        .join(':')
-        .replace(/^parameter\//, '');
-    const candidates = rest.includes('/') ? [`/${rest}`] : [rest, `/${rest}`];
-    return { kind: 'ssm', region, name: candidates[0] ?? rest, candidates, text: valueFrom };
-}
-/** What makes an ARN unusable as a secret's `valueFrom`, or undefined when it is an SSM or Secrets Manager ARN. */
-function arnProblem(arn) {
-    const [, partition, service, , account, ...resource] = arn.split(':');
-    if (resource.length === 0)
-        return 'it is not arn:<partition>:<service>:<region>:<account>:<resource>';
-    if (!partition)
-        return 'it has no partition (aws)';
-    if (service !== 'ssm' && service !== 'secretsmanager') {
-        return `it names the service ${service || '(none)'}; ECS reads secrets only from ssm and secretsmanager ARNs`;
-    }
-    if (!account)
-        return 'it has no account';
-    if (!/^\d{12}$/.test(account))
-        return `its account ${account} is not 12 digits`;
-    if (service === 'ssm' && !/^parameter\/./.test(resource.join(':')))
-        return 'it names no parameter/<name>';
-    if (service === 'secretsmanager' && (resource[0] !== 'secret' || !resource[1]))
-        return 'it names no secret:<name>';
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/secrets.ts
 /**
  * Every secret's `valueFrom` exists: an SSM parameter (a name in the task's region, or an ARN) through
@@ -3417,7 +3365,6 @@ function arnProblem(arn) {
  * permissions to read each (and to decrypt with a customer managed KMS key) are needs for the simulation.
  */
 
-
 /** The ARN of a KMS key given by id, alias or ARN. */
 function keyArn(keyId, region, account) {
     if (keyId.startsWith('arn:'))
@@ -3425,7 +3372,12 @@ function keyArn(keyId, region, account) {
     return `arn:aws:kms:${region}:${account}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
 }
 async function checkSecrets(target, clients, reads) {
-    const refs = (target.taskDefinition.containerDefinitions ?? []).flatMap((container) => (container.secrets ?? []).flatMap((secret) => secret.valueFrom
+    const containers = target.taskDefinition.containerDefinitions ?? [];
+    if (!containers.some((container) => (container.secrets ?? []).length > 0))
+        return { findings: [], needs: [] };
+    // Read only when there are secrets: the parsing is a chunk of its own, off a deploy's common path.
+    const { malformedFinding, parseValueFrom } = await __nccwpck_require__.e(/* import() */ 684).then(__nccwpck_require__.bind(__nccwpck_require__, 2684));
+    const refs = containers.flatMap((container) => (container.secrets ?? []).flatMap((secret) => secret.valueFrom
         ? [
             {
                 container: container.name ?? '?',
@@ -3440,20 +3392,10 @@ async function checkSecrets(target, clients, reads) {
     const results = await Promise.all(checked.map(({ container, name, ref }) => {
         const label = `${name} (container ${container})`;
         if (ref.kind === 'malformed')
-            return { findings: [malformed(label, ref)], needs: [] };
+            return { findings: [malformedFinding(label, ref)], needs: [] };
         return ref.kind === 'ssm' ? checkParameter(label, ref, clients, reads) : checkSecret(label, ref, clients, reads);
     }));
     return { findings: results.flatMap((r) => r.findings), needs: results.flatMap((r) => r.needs) };
-}
-/** A `valueFrom` that starts as an ARN but is none ECS can read a secret from: no read can find it. */
-function malformed(label, ref) {
-    return {
-        check: 'secret-malformed',
-        what: `secret ${label}: valueFrom ${ref.text} is not a valid ARN: ${ref.problem}`,
-        why: 'ECS cannot read a secret from it: each task stops with "ResourceInitializationError: unable to pull secrets or registry auth"',
-        fix: "give the full ARN (arn:aws:ssm:<region>:<account>:parameter/<name>, or arn:aws:secretsmanager:<region>:<account>:secret:<name>), or the parameter's name in the task's region",
-        certain: true,
-    };
 }
 function missing(label, text, store, fix) {
     return {
@@ -3528,7 +3470,6 @@ async function checkSecret(label, ref, clients, reads) {
  * execution role's permissions for all of them (permissions.ts), and the service's load balancer and Service Connect
  * ports (ports.ts). Each finding says what, why the rollout would fail, and the fix; a denied read is one note.
  */
-
 
 
 

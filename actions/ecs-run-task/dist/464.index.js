@@ -550,7 +550,7 @@ async function taskDefinitionToRun(inputs, deps) {
 async function verifyBeforeRun(inputs, deps, taskDefinition) {
     if (inputs.verify === 'off' || !deps.verify)
         return;
-    const { verifyTaskDefinition, verifyLine } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 21));
+    const { verifyTaskDefinition, verifyLine } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9084));
     const report = await verifyTaskDefinition({ region: deps.region, taskDefinition }, deps.verify, {
         ...(deps.signal ? { signal: deps.signal } : {}),
     });

@@ -112,7 +112,7 @@ async function checkImage(
     }
     return [];
   }
-  // A single-platform image: its config blob names the platform (its reading is a chunk of its own, loaded only here).
+  // A single image: its config names the platform (read by a chunk of its own).
   const platforms =
     platformsOf(image.imageManifest) ??
     (await import('./image-config.js')

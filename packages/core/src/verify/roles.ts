@@ -58,23 +58,16 @@ async function checkRole(arn: string, kind: string, clients: VerifyClients, read
   const document = answer.Role?.AssumeRolePolicyDocument;
   const trust = document === undefined ? 'trusted' : trustOf(document);
   if (trust !== 'trusted') {
-    findings.push(
-      trust === 'denied'
-        ? {
-            check: 'role-trust',
-            what: `the ${kind} ${arn} does not trust ${ECS_TASKS}: its trust policy has a Deny of sts:AssumeRole for it`,
-            why: 'an explicit Deny wins over any Allow beside it: ECS cannot assume the role and the task fails to start',
-            fix: `remove the Deny statement that names ${ECS_TASKS} (or \`*\`) from the role's trust policy`,
-            certain: true,
-          }
-        : {
-            check: 'role-trust',
-            what: `the ${kind} ${arn} does not trust ${ECS_TASKS}`,
-            why: 'ECS cannot assume a role whose trust policy does not name it: the task fails to start',
-            fix: `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
-            certain: true,
-          },
-    );
+    const denied = trust === 'denied';
+    findings.push({
+      check: 'role-trust',
+      what: `the ${kind} ${arn} does not trust ${ECS_TASKS}${denied ? ': its trust policy has a Deny of sts:AssumeRole for it' : ''}`,
+      why: `${denied ? 'an explicit Deny wins over any Allow beside it' : 'its trust policy does not name it'}: ECS cannot assume the role and the task fails to start`,
+      fix: denied
+        ? `remove the Deny statement that names ${ECS_TASKS} (or \`*\`) from the role's trust policy`
+        : `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
+      certain: true,
+    });
     return { findings, usable: false };
   }
   return { findings, usable: true };
