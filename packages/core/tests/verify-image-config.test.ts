@@ -171,6 +171,15 @@ describe('a single-platform image', () => {
       /DigestMismatch \(the blob does not hash to sha256:/,
     ],
     [
+      'a blob over 1 MB',
+      (digest: string) =>
+        nock(S3)
+          .get(`/a1b2/${digest.slice(7)}`)
+          .query(true)
+          .reply(200, 'x'.repeat(1_100_000)),
+      /TooLarge \(the blob is over 1048576 bytes, not an image config\)/,
+    ],
+    [
       'the network fails',
       (digest: string) =>
         nock(S3)

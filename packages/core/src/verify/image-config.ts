@@ -10,7 +10,7 @@ import type { ImageRef } from '../image-ref.js';
 import type { VerifyReads } from './read.js';
 import type { VerifyClients } from './types.js';
 
-/** A config is a few KB; more than this is not one (and is not read whole). */
+/** A config is a few KB; more than this is not one (and is not read further). */
 const CONFIG_LIMIT_BYTES = 1024 * 1024;
 
 /** The os/architecture of a single-platform image manifest's config, or undefined (with a note) when unread. */
@@ -69,12 +69,7 @@ async function downloadConfig(
     await response.body?.cancel();
     throw failure(`HTTP${response.status}`, `the download answered HTTP ${response.status}`);
   }
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > CONFIG_LIMIT_BYTES) {
-    await response.body?.cancel();
-    throw failure('TooLarge', `the blob is ${length} bytes, not an image config`);
-  }
-  const body = Buffer.from(await response.arrayBuffer());
+  const body = await readBounded(response);
   if (`sha256:${createHash('sha256').update(body).digest('hex')}` !== digest) {
     throw failure('DigestMismatch', `the blob does not hash to ${digest}`);
   }
@@ -88,6 +83,21 @@ async function downloadConfig(
     throw failure('NotAConfig', 'the blob names no os and architecture');
   }
   return { os: config.os, architecture: config.architecture };
+}
+
+/** The body, read only up to CONFIG_LIMIT_BYTES: a larger blob is not an image config. */
+async function readBounded(response: Response): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > CONFIG_LIMIT_BYTES) {
+      await response.body?.cancel().catch(() => undefined);
+      throw failure('TooLarge', `the blob is over ${CONFIG_LIMIT_BYTES} bytes, not an image config`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 function failure(name: string, message: string): Error {
