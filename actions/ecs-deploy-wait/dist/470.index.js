@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
  * reaches a note or a log. Loaded only for a single-platform image (a chunk of its own: type imports only).
  */
 
-/** A config is a few KB; more than this is not one (and is not read whole). */
+/** A config is a few KB; more than this is not one (and is not read further). */
 const CONFIG_LIMIT_BYTES = 1024 * 1024;
 /** The os/architecture of a single-platform image manifest's config, or undefined (with a note) when unread. */
 async function configPlatform(ref, manifest, clients, reads) {
@@ -64,12 +64,7 @@ async function downloadConfig(url, digest, signal) {
         await response.body?.cancel();
         throw failure(`HTTP${response.status}`, `the download answered HTTP ${response.status}`);
     }
-    const length = Number(response.headers.get('content-length') ?? 0);
-    if (length > CONFIG_LIMIT_BYTES) {
-        await response.body?.cancel();
-        throw failure('TooLarge', `the blob is ${length} bytes, not an image config`);
-    }
-    const body = Buffer.from(await response.arrayBuffer());
+    const body = await readBounded(response);
     if (`sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(body).digest('hex')}` !== digest) {
         throw failure('DigestMismatch', `the blob does not hash to ${digest}`);
     }
@@ -84,6 +79,20 @@ async function downloadConfig(url, digest, signal) {
         throw failure('NotAConfig', 'the blob names no os and architecture');
     }
     return { os: config.os, architecture: config.architecture };
+}
+/** The body, read only up to CONFIG_LIMIT_BYTES: a larger blob is not an image config. */
+async function readBounded(response) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+        size += chunk.byteLength;
+        if (size > CONFIG_LIMIT_BYTES) {
+            await response.body?.cancel().catch(() => undefined);
+            throw failure('TooLarge', `the blob is over ${CONFIG_LIMIT_BYTES} bytes, not an image config`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
 }
 function failure(name, message) {
     const error = new Error(message);
