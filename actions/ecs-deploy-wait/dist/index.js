@@ -2895,7 +2895,6 @@ __nccwpck_require__.r(__webpack_exports__);
 __nccwpck_require__.d(__webpack_exports__, {
   VERIFY_BUDGET_MS: () => (/* binding */ VERIFY_BUDGET_MS),
   VERIFY_MODES: () => (/* binding */ VERIFY_MODES),
-  parseValueFrom: () => (/* reexport */ parseValueFrom),
   platformsOf: () => (/* reexport */ platformsOf),
   trustsEcsTasks: () => (/* reexport */ trustsEcsTasks),
   verifyLine: () => (/* binding */ verifyLine),
@@ -2968,10 +2967,10 @@ const codeOf = aws_errors/* awsErrorCode */.J6;
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/images.ts
 /**
- * Every ECR image exists (ecr:BatchGetImage, by digest where pinned) and, for a multi-platform image (an image index or
- * manifest list), offers the task definition's `runtimePlatform` (default LINUX / X86_64). The execution role's pull
- * permissions are needs for the simulation. Images outside ECR are not read. A single-platform manifest names no
- * platform (that is in its config blob, which only the registry serves): its platform is not checked.
+ * Every ECR image exists (ecr:BatchGetImage, by digest where pinned) and is built for the task definition's
+ * `runtimePlatform` (default LINUX / X86_64): a multi-platform image (an image index or manifest list) offers it, a
+ * single-platform image's config blob names it (image-config.ts). The execution role's pull permissions are needs for
+ * the simulation. Images outside ECR are not read.
  */
 
 
@@ -3054,7 +3053,11 @@ async function checkImage(ref, containers, wanted, clients, reads) {
         }
         return [];
     }
-    const platforms = platformsOf(image.imageManifest);
+    // A single image: its config names the platform (read by a chunk of its own).
+    const platforms = platformsOf(image.imageManifest) ??
+        (await __nccwpck_require__.e(/* import() */ 470).then(__nccwpck_require__.bind(__nccwpck_require__, 3470))
+            .then(({ configPlatform }) => configPlatform(ref, image.imageManifest, clients, reads))
+            .then((platform) => platform && [platform]));
     if (platforms && !platforms.some((p) => p.os === wanted.os && p.architecture === wanted.architecture)) {
         return [
             {
@@ -3279,12 +3282,16 @@ async function checkRole(arn, kind, clients, reads) {
         return { findings, usable: false };
     }
     const document = answer.Role?.AssumeRolePolicyDocument;
-    if (document !== undefined && !trustsEcsTasks(document)) {
+    const trust = document === undefined ? 'trusted' : trustOf(document);
+    if (trust !== 'trusted') {
+        const denied = trust === 'denied';
         findings.push({
             check: 'role-trust',
-            what: `the ${kind} ${arn} does not trust ${ECS_TASKS}`,
-            why: 'ECS cannot assume a role whose trust policy does not name it: the task fails to start',
-            fix: `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
+            what: `the ${kind} ${arn} does not trust ${ECS_TASKS}${denied ? ': its trust policy has a Deny of sts:AssumeRole for it' : ''}`,
+            why: `${denied ? 'an explicit Deny wins over any Allow beside it' : 'its trust policy does not name it'}: ECS cannot assume the role and the task fails to start`,
+            fix: denied
+                ? `remove the Deny statement that names ${ECS_TASKS} (or \`*\`) from the role's trust policy`
+                : `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
             certain: true,
         });
         return { findings, usable: false };
@@ -3293,33 +3300,43 @@ async function checkRole(arn, kind, clients, reads) {
 }
 /**
  * Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role: an Allow statement whose action
- * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`). A document
- * that cannot be read is taken as trusting: no finding is made up.
+ * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`), and no Deny
+ * statement that matches them (an explicit Deny wins over any Allow, as IAM evaluates it). A document that cannot be
+ * read is taken as trusting: no finding is made up.
  */
 function trustsEcsTasks(document) {
+    return trustOf(document) === 'trusted';
+}
+/** `trusted`, `not-named` (no Allow names ECS tasks) or `denied` (a Deny names them, whatever allows them). */
+function trustOf(document) {
     let policy;
     try {
         policy = JSON.parse(decodeIfEncoded(document));
     }
     catch {
-        return true;
+        return 'trusted';
     }
     if (typeof policy !== 'object' || policy === null)
-        return true;
-    const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+        return 'trusted';
     const statements = list(policy.Statement).filter((statement) => typeof statement === 'object' && statement !== null);
     if (statements.length === 0)
-        return true;
-    return statements.some((s) => {
-        const assumes = list(s.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
-        const principal = s.Principal;
-        const trusted = principal === '*' ||
-            (typeof principal === 'object' &&
-                principal !== null &&
-                list(principal.Service).includes(ECS_TASKS));
-        return s.Effect === 'Allow' && assumes && trusted;
-    });
+        return 'trusted';
+    const matching = statements.filter(letsEcsTasksAssume);
+    if (matching.some((s) => s.Effect === 'Deny'))
+        return 'denied';
+    return matching.some((s) => s.Effect === 'Allow') ? 'trusted' : 'not-named';
 }
+/** Whether a statement's action matches sts:AssumeRole and its principal is ECS tasks or everyone. */
+function letsEcsTasksAssume(statement) {
+    const assumes = list(statement.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
+    const principal = statement.Principal;
+    const named = principal === '*' ||
+        (typeof principal === 'object' &&
+            principal !== null &&
+            list(principal.Service).includes(ECS_TASKS));
+    return assumes && named;
+}
+const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 /** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
 function wildcardMatches(pattern, action) {
     const source = pattern
@@ -3352,25 +3369,6 @@ function needsExecutionRole(target) {
  * permissions to read each (and to decrypt with a customer managed KMS key) are needs for the simulation.
  */
 
-/** Parses `valueFrom`: a Secrets Manager ARN (with optional suffixes), an SSM ARN, or an SSM parameter name. */
-function parseValueFrom(valueFrom, taskRegion) {
-    if (valueFrom.startsWith('arn:')) {
-        const parts = valueFrom.split(':');
-        const region = parts[3] || taskRegion;
-        if (parts[2] === 'secretsmanager') {
-            // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key[:version-stage[:version-id]]]
-            return { kind: 'secretsmanager', region, secretId: parts.slice(0, 7).join(':'), text: valueFrom };
-        }
-        // arn:aws:ssm:region:account:parameter/name: a name with a path keeps its leading slash in the API.
-        const rest = parts
-            .slice(5)
-            .join(':')
-            .replace(/^parameter\//, '');
-        const candidates = rest.includes('/') ? [`/${rest}`] : [rest, `/${rest}`];
-        return { kind: 'ssm', region, name: candidates[0] ?? rest, candidates, text: valueFrom };
-    }
-    return { kind: 'ssm', region: taskRegion, name: valueFrom, candidates: [valueFrom], text: valueFrom };
-}
 /** The ARN of a KMS key given by id, alias or ARN. */
 function keyArn(keyId, region, account) {
     if (keyId.startsWith('arn:'))
@@ -3378,7 +3376,12 @@ function keyArn(keyId, region, account) {
     return `arn:aws:kms:${region}:${account}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
 }
 async function checkSecrets(target, clients, reads) {
-    const refs = (target.taskDefinition.containerDefinitions ?? []).flatMap((container) => (container.secrets ?? []).flatMap((secret) => secret.valueFrom
+    const containers = target.taskDefinition.containerDefinitions ?? [];
+    if (!containers.some((container) => (container.secrets ?? []).length > 0))
+        return { findings: [], needs: [] };
+    // Read only when there are secrets: the parsing is a chunk of its own, off a deploy's common path.
+    const { malformedFinding, parseValueFrom } = await __nccwpck_require__.e(/* import() */ 684).then(__nccwpck_require__.bind(__nccwpck_require__, 2684));
+    const refs = containers.flatMap((container) => (container.secrets ?? []).flatMap((secret) => secret.valueFrom
         ? [
             {
                 container: container.name ?? '?',
@@ -3390,9 +3393,12 @@ async function checkSecrets(target, clients, reads) {
     // A parameter shared from another account is not listed by DescribeParameters here: it is not checked.
     const account = target.taskDefinition.executionRoleArn?.split(':')[4];
     const checked = refs.filter(({ ref }) => ref.kind !== 'ssm' || !ref.text.startsWith('arn:') || !account || ref.text.split(':')[4] === account);
-    const results = await Promise.all(checked.map(({ container, name, ref }) => ref.kind === 'ssm'
-        ? checkParameter(`${name} (container ${container})`, ref, clients, reads)
-        : checkSecret(`${name} (container ${container})`, ref, clients, reads)));
+    const results = await Promise.all(checked.map(({ container, name, ref }) => {
+        const label = `${name} (container ${container})`;
+        if (ref.kind === 'malformed')
+            return { findings: [malformedFinding(label, ref)], needs: [] };
+        return ref.kind === 'ssm' ? checkParameter(label, ref, clients, reads) : checkSecret(label, ref, clients, reads);
+    }));
     return { findings: results.flatMap((r) => r.findings), needs: results.flatMap((r) => r.needs) };
 }
 function missing(label, text, store, fix) {
@@ -3468,7 +3474,6 @@ async function checkSecret(label, ref, clients, reads) {
  * execution role's permissions for all of them (permissions.ts), and the service's load balancer and Service Connect
  * ports (ports.ts). Each finding says what, why the rollout would fail, and the fix; a denied read is one note.
  */
-
 
 
 

@@ -33,6 +33,9 @@ type TaskDefinition = Record<string, unknown> & { containerDefinitions: Record<s
 function seedWorld(sim: Simulator): { secretArn: string; targetGroupArn: string } {
   sim.ecr.seedImage({ repositoryName: 'web', tags: ['1', '2'], platforms: [{ os: 'linux', architecture: 'amd64' }] });
   sim.ecr.seedImage({ repositoryName: 'web', tags: ['arm'], platforms: [{ os: 'linux', architecture: 'arm64' }] });
+  // A single-platform image built on an arm64 machine (an Apple silicon laptop): only its config names the platform.
+  sim.ecr.seedImage({ repositoryName: 'web', tags: ['arm-single'], platform: { os: 'linux', architecture: 'arm64' } });
+  sim.ecr.seedImage({ repositoryName: 'web', tags: ['amd-single'] });
   sim.ssm.putParameter({ name: '/web/db-password', value: 'pw', type: 'SecureString' });
   const secretArn = sim.secretsmanager.createSecret({ name: 'web/api-key' });
   sim.logs.createLogGroup('/ecs/web');
@@ -214,6 +217,35 @@ const CASES: Case[] = [
     rollout: /^ECS was unable to assume the role 'arn:aws:iam::123456789012:role\/ec2-role'/,
   },
   {
+    check: 'role-trust (an explicit Deny beside the Allow)',
+    change: (sim, definition) => {
+      sim.iam.createRole({
+        name: 'denied-role',
+        trustPolicy: {
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            { Effect: 'Deny', Principal: { Service: ['ecs-tasks.amazonaws.com'] }, Action: 'sts:Assume*' },
+          ],
+        },
+      });
+      return { ...definition, executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/denied-role` };
+    },
+    finding:
+      /role\/denied-role does not trust ecs-tasks\.amazonaws\.com: its trust policy has a Deny of sts:AssumeRole/,
+    rollout: /^ECS was unable to assume the role 'arn:aws:iam::123456789012:role\/denied-role'/,
+  },
+  {
+    check: 'secret-malformed (an SSM ARN without an account)',
+    change: (_sim, definition) =>
+      container(definition, {
+        secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1::parameter/web/db-password' }],
+      }),
+    finding:
+      /secret DB_PASSWORD \(container web\): valueFrom arn:aws:ssm:us-east-1::parameter\/web\/db-password is not a valid ARN: it has no account/,
+    rollout:
+      /^ResourceInitializationError: unable to pull secrets or registry auth: .*unable to retrieve secrets from ssm: .*invalid parameters: arn:aws:ssm:us-east-1::parameter\/web\/db-password/,
+  },
+  {
     check: 'secret-missing (SSM parameter)',
     change: (_sim, definition) =>
       container(definition, { secrets: [{ name: 'DB_PASSWORD', valueFrom: '/web/db-pasword' }] }),
@@ -260,6 +292,13 @@ const CASES: Case[] = [
     check: 'image-platform',
     change: (_sim, definition) => container(definition, { image: `${REGISTRY}/web:arm` }),
     finding: /is built for linux\/arm64; the task runs on linux\/amd64/,
+    rollout:
+      /^CannotPullContainerError: .*image Manifest does not contain descriptor matching platform 'linux\/amd64'$/,
+  },
+  {
+    check: 'image-platform (a single-platform arm64 image, from its config blob)',
+    change: (_sim, definition) => container(definition, { image: `${REGISTRY}/web:arm-single` }),
+    finding: /image .*web:arm-single \(container web\) is built for linux\/arm64; the task runs on linux\/amd64/,
     rollout:
       /^CannotPullContainerError: .*image Manifest does not contain descriptor matching platform 'linux\/amd64'$/,
   },
@@ -324,6 +363,29 @@ describe('verify catches before any write what the rollout would fail on minutes
     const times = first.map((call) => call?.time ?? 0);
     expect(Math.max(...times) - Math.min(...times)).toBeLessThan(300);
     expect(sim.iamActions()).toEqual(expect.arrayContaining(['iam:GetRole', 'iam:SimulatePrincipalPolicy']));
+  });
+
+  it('a single-platform image built for the task: its config read, no finding, the deploy goes on', async () => {
+    const { sim, secretArn } = await world();
+    const { result, log } = await run(sim, taskDefinition(secretArn, `${REGISTRY}/web:amd-single`), { verify: 'fail' });
+    expect(result?.status).toBe('succeeded');
+    expect(log.text()).toMatch(/Verify of web's new task definition: no findings/);
+    expect(sim.callsOf('GetDownloadUrlForLayer')).toHaveLength(1);
+  });
+
+  it('a denied GetDownloadUrlForLayer is one note, never a finding; verify: fail still plans', async () => {
+    const { sim, secretArn } = await world();
+    sim.faults.inject({ api: 'ecr', operation: 'GetDownloadUrlForLayer', kind: 'access-denied', count: 10 });
+    const bad = container(taskDefinition(secretArn), { image: `${REGISTRY}/web:arm-single` });
+    const { result, log } = await run(sim, bad, { dryRun: true, verify: 'fail' });
+    expect(result?.status).toBe('planned');
+    expect(result?.verify?.findings).toEqual([]);
+    expect(result?.verify?.notes).toEqual([
+      expect.stringMatching(
+        /^Could not check the platform of image .*web:arm-single: ecr:GetDownloadUrlForLayer failed with AccessDeniedException/,
+      ),
+    ]);
+    expect(log.warnings.filter((warning) => warning.startsWith('Verify'))).toEqual([]);
   });
 
   it('denied reads are one note each, never a failure; verify: fail still deploys', async () => {

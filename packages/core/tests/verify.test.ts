@@ -4,8 +4,12 @@
  * (actions/ecs-deploy-wait/tests/verify.test.ts).
  */
 import { describe, expect, it } from '@jest/globals';
-import { parseValueFrom, platformsOf, trustsEcsTasks } from '../src/verify/index.js';
+import { platformsOf, trustsEcsTasks } from '../src/verify/index.js';
 import { checkPorts } from '../src/verify/ports.js';
+import { VerifyReads } from '../src/verify/read.js';
+import { trustOf } from '../src/verify/roles.js';
+import { checkSecrets } from '../src/verify/secrets.js';
+import { parseValueFrom } from '../src/verify/value-from.js';
 
 describe('parseValueFrom', () => {
   it.each([
@@ -39,6 +43,53 @@ describe('parseValueFrom', () => {
   ])('%s', (valueFrom, expected) => {
     expect(parseValueFrom(valueFrom, 'eu-west-1')).toMatchObject(expected);
   });
+
+  it.each([
+    ['arn:', 'it is not arn:<partition>:<service>:<region>:<account>:<resource>'],
+    ['arn:aws:ssm:us-east-1::parameter/app/db', 'it has no account'],
+    ['arn:aws:ssm:us-east-1:1234:parameter/app/db', 'its account 1234 is not 12 digits'],
+    [
+      'arn:aws:s3:us-east-1:123456789012:parameter/app/db',
+      'it names the service s3; ECS reads secrets only from ssm and secretsmanager ARNs',
+    ],
+    ['arn::ssm:us-east-1:123456789012:parameter/app/db', 'it has no partition (aws)'],
+    ['arn:aws:ssm:us-east-1:123456789012:app/db', 'it names no parameter/<name>'],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:', 'it names no secret:<name>'],
+  ])('%s is malformed: %s', (valueFrom, problem) => {
+    expect(parseValueFrom(valueFrom, 'eu-west-1')).toEqual({ kind: 'malformed', problem, text: valueFrom });
+  });
+});
+
+describe('checkSecrets: a malformed ARN', () => {
+  it('is a certain finding (what, why, fix), made without a read', async () => {
+    const reads = new VerifyReads({ budgetMs: 1_000 });
+    const unreachable = async () => {
+      throw new Error('no client: a malformed ARN is not read');
+    };
+    const result = await checkSecrets(
+      {
+        region: 'us-east-1',
+        taskDefinition: {
+          executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+          containerDefinitions: [
+            { name: 'web', secrets: [{ name: 'DB', valueFrom: 'arn:aws:ssm:us-east-1::parameter/db' }] },
+          ],
+        },
+      },
+      { iam: unreachable, ssm: unreachable, secretsManager: unreachable, logs: unreachable, ecr: unreachable },
+      reads,
+    );
+    expect(result.findings).toEqual([
+      {
+        check: 'secret-malformed',
+        what: 'secret DB (container web): valueFrom arn:aws:ssm:us-east-1::parameter/db is not a valid ARN: it has no account',
+        why: expect.stringContaining('ResourceInitializationError: unable to pull secrets or registry auth'),
+        fix: expect.stringContaining('arn:aws:ssm:<region>:<account>:parameter/<name>'),
+        certain: true,
+      },
+    ]);
+    expect(reads.count).toBe(0);
+  });
 });
 
 describe('trustsEcsTasks', () => {
@@ -61,6 +112,26 @@ describe('trustsEcsTasks', () => {
       ),
     ).toBe(false);
     expect(trustsEcsTasks('%7Bnot json')).toBe(true);
+  });
+
+  it('an explicit Deny for ECS tasks beside an Allow: not trusted (denied)', () => {
+    const allow = { Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' };
+    const both = (deny: object) =>
+      encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [allow, deny] }));
+    for (const deny of [
+      { Effect: 'Deny', Principal: { Service: ['ecs-tasks.amazonaws.com'] }, Action: 'sts:AssumeRole' },
+      { Effect: 'Deny', Principal: '*', Action: 'sts:*' },
+    ]) {
+      expect(trustsEcsTasks(both(deny))).toBe(false);
+      expect(trustOf(both(deny))).toBe('denied');
+    }
+    // A Deny of another service or another action leaves the Allow standing.
+    expect(
+      trustOf(both({ Effect: 'Deny', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' })),
+    ).toBe('trusted');
+    expect(
+      trustOf(both({ Effect: 'Deny', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:TagSession' })),
+    ).toBe('trusted');
   });
 });
 

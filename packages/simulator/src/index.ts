@@ -7,6 +7,7 @@ import { CodeDeploySimulator } from './codedeploy/index.js';
 import { type CallRecord, SimClock } from './contract.js';
 import { Ec2Simulator } from './ec2/index.js';
 import { EcrSimulator } from './ecr/index.js';
+import { LAYER_PATH } from './ecr/layers.js';
 import { EcsSimulator } from './ecs/index.js';
 import { Elbv2Simulator } from './elbv2/index.js';
 import { EventBridgeSimulator } from './events/index.js';
@@ -157,11 +158,13 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     awsQuery: [ec2, elbv2, iam],
     restJson: [scheduler],
     github,
+    layers: { path: LAYER_PATH, serve: (url) => ecr.serveLayer(url) },
     faults,
     calls,
     accountId,
     region,
   });
+  ecr.setDownloadBase(server.url);
   return {
     url: server.url,
     env: {

@@ -62,6 +62,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Simula
     await handleAws(req, res, target, body, options);
   } else if (req.method === 'POST' && isForm(req)) {
     await handleQuery(req, res, body, options);
+  } else if (req.method === 'GET' && options.layers && req.url?.startsWith(options.layers.path)) {
+    const answer = await options.layers.serve(req.url);
+    res.writeHead(answer.status, { 'content-type': answer.contentType });
+    res.end(answer.body);
   } else if (options.restJson?.some((side) => side.api === signedService(req))) {
     const side = options.restJson.find((candidate) => candidate.api === signedService(req));
     if (side) await handleRestJson(req, res, side, body, options);

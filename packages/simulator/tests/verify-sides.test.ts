@@ -100,6 +100,33 @@ describe('IAM', () => {
     expect(answer.EvaluationResults?.[0]?.MatchedStatements?.[0]?.SourcePolicyId).toBe('read');
   });
 
+  it('GetRole answers a trust policy with a Deny beside the Allow as seeded; ECS then cannot assume the role', async () => {
+    const iam = new IAMClient(clientOptions(sim.env.AWS_ENDPOINT_URL_IAM));
+    const trustPolicy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow' as const, Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
+        { Effect: 'Deny' as const, Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      ],
+    };
+    const arn = sim.iam.createRole({ name: 'denied-exec', trustPolicy });
+    const { Role } = await iam.send(new GetRoleCommand({ RoleName: 'denied-exec' }));
+    expect(JSON.parse(decodeURIComponent(Role?.AssumeRolePolicyDocument ?? ''))).toEqual(trustPolicy);
+    expect(sim.iam.roleOf(arn)?.trustsService('ecs-tasks.amazonaws.com')).toBe(false);
+    sim.iam.createRole({
+      name: 'everyone-denied',
+      trustPolicy: {
+        Statement: [trustPolicy.Statement[0] as never, { Effect: 'Deny', Principal: '*', Action: 'sts:*' }],
+      },
+    });
+    expect(
+      sim.iam.roleOf(`arn:aws:iam::123456789012:role/everyone-denied`)?.trustsService('ecs-tasks.amazonaws.com'),
+    ).toBe(false);
+    expect(sim.iam.roleOf(sim.iam.createRole({ name: 'allowed-exec' }))?.trustsService('ecs-tasks.amazonaws.com')).toBe(
+      true,
+    );
+  });
+
   it('refuses a policy outside the documented subset when it is seeded', () => {
     expect(() =>
       sim.iam.createRole({

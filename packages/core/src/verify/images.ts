@@ -1,8 +1,8 @@
 /**
- * Every ECR image exists (ecr:BatchGetImage, by digest where pinned) and, for a multi-platform image (an image index or
- * manifest list), offers the task definition's `runtimePlatform` (default LINUX / X86_64). The execution role's pull
- * permissions are needs for the simulation. Images outside ECR are not read. A single-platform manifest names no
- * platform (that is in its config blob, which only the registry serves): its platform is not checked.
+ * Every ECR image exists (ecr:BatchGetImage, by digest where pinned) and is built for the task definition's
+ * `runtimePlatform` (default LINUX / X86_64): a multi-platform image (an image index or manifest list) offers it, a
+ * single-platform image's config blob names it (image-config.ts). The execution role's pull permissions are needs for
+ * the simulation. Images outside ECR are not read.
  */
 import { type ImageRef, parseImageRef } from '../image-ref.js';
 import { codeOf, isExpectedError, type VerifyReads } from './read.js';
@@ -112,7 +112,12 @@ async function checkImage(
     }
     return [];
   }
-  const platforms = platformsOf(image.imageManifest);
+  // A single image: its config names the platform (read by a chunk of its own).
+  const platforms =
+    platformsOf(image.imageManifest) ??
+    (await import('./image-config.js')
+      .then(({ configPlatform }) => configPlatform(ref, image.imageManifest, clients, reads))
+      .then((platform) => platform && [platform]));
   if (platforms && !platforms.some((p) => p.os === wanted.os && p.architecture === wanted.architecture)) {
     return [
       {

@@ -16,7 +16,6 @@ import type { VerifyClients, VerifyFinding, VerifyReport, VerifyTarget } from '.
 
 export { platformsOf } from './images.js';
 export { trustsEcsTasks } from './roles.js';
-export { parseValueFrom } from './secrets.js';
 export type {
   ContainerToVerify,
   PermissionNeed,

@@ -56,12 +56,16 @@ async function checkRole(arn: string, kind: string, clients: VerifyClients, read
     return { findings, usable: false };
   }
   const document = answer.Role?.AssumeRolePolicyDocument;
-  if (document !== undefined && !trustsEcsTasks(document)) {
+  const trust = document === undefined ? 'trusted' : trustOf(document);
+  if (trust !== 'trusted') {
+    const denied = trust === 'denied';
     findings.push({
       check: 'role-trust',
-      what: `the ${kind} ${arn} does not trust ${ECS_TASKS}`,
-      why: 'ECS cannot assume a role whose trust policy does not name it: the task fails to start',
-      fix: `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
+      what: `the ${kind} ${arn} does not trust ${ECS_TASKS}${denied ? ': its trust policy has a Deny of sts:AssumeRole for it' : ''}`,
+      why: `${denied ? 'an explicit Deny wins over any Allow beside it' : 'its trust policy does not name it'}: ECS cannot assume the role and the task fails to start`,
+      fix: denied
+        ? `remove the Deny statement that names ${ECS_TASKS} (or \`*\`) from the role's trust policy`
+        : `add a statement to the role's trust policy: {"Effect": "Allow", "Principal": {"Service": "${ECS_TASKS}"}, "Action": "sts:AssumeRole"}`,
       certain: true,
     });
     return { findings, usable: false };
@@ -71,35 +75,47 @@ async function checkRole(arn: string, kind: string, clients: VerifyClients, read
 
 /**
  * Whether a trust policy (URL-encoded JSON, or JSON) lets ECS tasks assume the role: an Allow statement whose action
- * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`). A document
- * that cannot be read is taken as trusting: no finding is made up.
+ * matches sts:AssumeRole (wildcards as IAM reads them) and whose principal is ECS tasks or everyone (`*`), and no Deny
+ * statement that matches them (an explicit Deny wins over any Allow, as IAM evaluates it). A document that cannot be
+ * read is taken as trusting: no finding is made up.
  */
 export function trustsEcsTasks(document: string): boolean {
+  return trustOf(document) === 'trusted';
+}
+
+/** `trusted`, `not-named` (no Allow names ECS tasks) or `denied` (a Deny names them, whatever allows them). */
+export function trustOf(document: string): 'trusted' | 'not-named' | 'denied' {
   let policy: unknown;
   try {
     policy = JSON.parse(decodeIfEncoded(document));
   } catch {
-    return true;
+    return 'trusted';
   }
-  if (typeof policy !== 'object' || policy === null) return true;
-  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+  if (typeof policy !== 'object' || policy === null) return 'trusted';
   const statements = list((policy as { Statement?: unknown }).Statement).filter(
     (statement): statement is Record<string, unknown> => typeof statement === 'object' && statement !== null,
   );
-  if (statements.length === 0) return true;
-  return statements.some((s) => {
-    const assumes = list(s.Action).some(
-      (action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'),
-    );
-    const principal = s.Principal;
-    const trusted =
-      principal === '*' ||
-      (typeof principal === 'object' &&
-        principal !== null &&
-        list((principal as { Service?: unknown }).Service).includes(ECS_TASKS));
-    return s.Effect === 'Allow' && assumes && trusted;
-  });
+  if (statements.length === 0) return 'trusted';
+  const matching = statements.filter(letsEcsTasksAssume);
+  if (matching.some((s) => s.Effect === 'Deny')) return 'denied';
+  return matching.some((s) => s.Effect === 'Allow') ? 'trusted' : 'not-named';
 }
+
+/** Whether a statement's action matches sts:AssumeRole and its principal is ECS tasks or everyone. */
+function letsEcsTasksAssume(statement: Record<string, unknown>): boolean {
+  const assumes = list(statement.Action).some(
+    (action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'),
+  );
+  const principal = statement.Principal;
+  const named =
+    principal === '*' ||
+    (typeof principal === 'object' &&
+      principal !== null &&
+      list((principal as { Service?: unknown }).Service).includes(ECS_TASKS));
+  return assumes && named;
+}
+
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
 /** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
 function wildcardMatches(pattern: string, action: string): boolean {

@@ -6,31 +6,7 @@
  */
 import { codeOf, isExpectedError, type VerifyReads } from './read.js';
 import type { CheckResult, PermissionNeed, VerifyClients, VerifyFinding, VerifyTarget } from './types.js';
-
-/** A secret reference, as ECS reads `valueFrom`. */
-export type SecretRef =
-  | { kind: 'ssm'; region: string; name: string; candidates: string[]; text: string }
-  | { kind: 'secretsmanager'; region: string; secretId: string; text: string };
-
-/** Parses `valueFrom`: a Secrets Manager ARN (with optional suffixes), an SSM ARN, or an SSM parameter name. */
-export function parseValueFrom(valueFrom: string, taskRegion: string): SecretRef {
-  if (valueFrom.startsWith('arn:')) {
-    const parts = valueFrom.split(':');
-    const region = parts[3] || taskRegion;
-    if (parts[2] === 'secretsmanager') {
-      // arn:aws:secretsmanager:region:account:secret:name-AbCdEf[:json-key[:version-stage[:version-id]]]
-      return { kind: 'secretsmanager', region, secretId: parts.slice(0, 7).join(':'), text: valueFrom };
-    }
-    // arn:aws:ssm:region:account:parameter/name: a name with a path keeps its leading slash in the API.
-    const rest = parts
-      .slice(5)
-      .join(':')
-      .replace(/^parameter\//, '');
-    const candidates = rest.includes('/') ? [`/${rest}`] : [rest, `/${rest}`];
-    return { kind: 'ssm', region, name: candidates[0] ?? rest, candidates, text: valueFrom };
-  }
-  return { kind: 'ssm', region: taskRegion, name: valueFrom, candidates: [valueFrom], text: valueFrom };
-}
+import type { SecretRef } from './value-from.js';
 
 /** The ARN of a KMS key given by id, alias or ARN. */
 export function keyArn(keyId: string, region: string, account: string): string {
@@ -43,7 +19,11 @@ export async function checkSecrets(
   clients: VerifyClients,
   reads: VerifyReads,
 ): Promise<CheckResult> {
-  const refs = (target.taskDefinition.containerDefinitions ?? []).flatMap((container) =>
+  const containers = target.taskDefinition.containerDefinitions ?? [];
+  if (!containers.some((container) => (container.secrets ?? []).length > 0)) return { findings: [], needs: [] };
+  // Read only when there are secrets: the parsing is a chunk of its own, off a deploy's common path.
+  const { malformedFinding, parseValueFrom } = await import('./value-from.js');
+  const refs = containers.flatMap((container) =>
     (container.secrets ?? []).flatMap((secret) =>
       secret.valueFrom
         ? [
@@ -62,11 +42,11 @@ export async function checkSecrets(
     ({ ref }) => ref.kind !== 'ssm' || !ref.text.startsWith('arn:') || !account || ref.text.split(':')[4] === account,
   );
   const results = await Promise.all(
-    checked.map(({ container, name, ref }) =>
-      ref.kind === 'ssm'
-        ? checkParameter(`${name} (container ${container})`, ref, clients, reads)
-        : checkSecret(`${name} (container ${container})`, ref, clients, reads),
-    ),
+    checked.map(({ container, name, ref }) => {
+      const label = `${name} (container ${container})`;
+      if (ref.kind === 'malformed') return { findings: [malformedFinding(label, ref)], needs: [] };
+      return ref.kind === 'ssm' ? checkParameter(label, ref, clients, reads) : checkSecret(label, ref, clients, reads);
+    }),
   );
   return { findings: results.flatMap((r) => r.findings), needs: results.flatMap((r) => r.needs) };
 }

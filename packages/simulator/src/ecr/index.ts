@@ -2,7 +2,8 @@
  * The ECR side of the simulator: AWS JSON 1.1, `X-Amz-Target: AmazonEC2ContainerRegistry_V20150921.<Operation>`.
  *
  * Operations (Amazon ECR API Reference, "Actions"): GetAuthorizationToken, CreateRepository, DescribeRepositories,
- * DescribeImages, ListImages, BatchGetImage, PutImage, StartImageScan, DescribeImageScanFindings.
+ * DescribeImages, ListImages, BatchGetImage, GetDownloadUrlForLayer (layers.ts: its URLs are served by the simulator's
+ * own server), PutImage, StartImageScan, DescribeImageScanFindings.
  *
  * Images come from two places:
  * - seeded (`seedImage`) or put with PutImage: kept in memory, with a manifest whose sha256 is the digest;
@@ -29,7 +30,8 @@ import { getAuthorizationToken } from './auth.js';
 import { repositoryNotFound } from './errors.js';
 import { batchGetImage, describeImages, listImages } from './images.js';
 import { REPOSITORY_NAME, REPOSITORY_NAME_PATTERN, validateTagOrThrow } from './inputs.js';
-import { syntheticIndex, syntheticManifest } from './manifests.js';
+import { getDownloadUrlForLayer, serveLayer as serveLayerAt } from './layers.js';
+import { configPlatform, syntheticIndex, syntheticManifest } from './manifests.js';
 import {
   addImage,
   type EcrSimulatorOptions,
@@ -80,7 +82,18 @@ export class EcrSimulator implements AwsJsonService {
       scanRuns: new Map(),
       scanOutcomes: new Map(),
       manifestCache: new Map(),
+      downloadBase: '',
     };
+  }
+
+  /** The simulator's server URL, where GetDownloadUrlForLayer's URLs point (set once the server listens). */
+  setDownloadBase(url: string): void {
+    this.state.downloadBase = url.replace(/\/+$/, '');
+  }
+
+  /** The answer to a GET of a URL GetDownloadUrlForLayer gave (the server routes `LAYER_PATH` here). */
+  serveLayer(url: string): ReturnType<typeof serveLayerAt> {
+    return serveLayerAt(this.state, url);
   }
 
   async handle(operation: string, input: Record<string, unknown>): Promise<unknown> {
@@ -97,6 +110,8 @@ export class EcrSimulator implements AwsJsonService {
         return listImages(this.state, input);
       case 'BatchGetImage':
         return batchGetImage(this.state, input);
+      case 'GetDownloadUrlForLayer':
+        return getDownloadUrlForLayer(this.state, input);
       case 'PutImage':
         return putImage(this.state, input);
       case 'StartImageScan':
@@ -142,6 +157,11 @@ export class EcrSimulator implements AwsJsonService {
       this.seedRepository({ repositoryName: input.repositoryName });
       repository = this.state.repositories.get(input.repositoryName) as RepositoryState;
     }
+    if (input.platforms && input.platform) {
+      throw new Error(
+        'seedImage: give platforms (a multi-platform image) or platform (a single-platform one), not both',
+      );
+    }
     if (input.digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(input.digest)) {
       throw new Error(`seedImage: digest must look like sha256:<64 lowercase hex>, got ${input.digest}`);
     }
@@ -149,7 +169,7 @@ export class EcrSimulator implements AwsJsonService {
     const named = input.tags.length > 0 ? input.tags.join(',') : `untagged-${repository.seeded++}`;
     const identity = input.digest === undefined ? named : `${named}@${input.digest}`;
     if (input.platforms) return this.seedIndex(repository, input, `${input.repositoryName}\n${identity}`);
-    const synthetic = syntheticManifest(`${input.repositoryName}\n${identity}`, input.sizeInBytes);
+    const synthetic = syntheticManifest(`${input.repositoryName}\n${identity}`, input.sizeInBytes, input.platform);
     const digest = input.digest ?? sha256Digest(synthetic.manifest);
     if (!repository.images.has(digest)) {
       addImage(this.state, repository, {
@@ -160,6 +180,7 @@ export class EcrSimulator implements AwsJsonService {
         sizeInBytes: synthetic.size,
         pushedAt: input.pushedAt?.getTime() ?? this.state.clock.now(),
         source: 'seed',
+        config: synthetic.config,
       });
     }
     for (const tag of input.tags) setTag(repository, tag, digest);
@@ -179,6 +200,7 @@ export class EcrSimulator implements AwsJsonService {
         sizeInBytes: child.size,
         pushedAt,
         source: 'seed',
+        config: child.config,
       });
     }
     const digest = input.digest ?? sha256Digest(index);
@@ -195,14 +217,19 @@ export class EcrSimulator implements AwsJsonService {
   }
 
   /**
-   * The platforms of a seeded image (by tag or digest), from its index; undefined for a single-platform manifest or
-   * an image the simulator does not hold. What ECS compares with the task's runtime platform when it pulls.
+   * The platforms of a seeded image (by tag or digest): from its index, or for a single-platform image from its config
+   * blob; undefined for an image the simulator does not hold or whose config is in the local registry. What ECS
+   * compares with the task's runtime platform when it pulls.
    */
   platformsOf(repositoryName: string, reference: { tag?: string; digest?: string }): ImagePlatform[] | undefined {
     const repository = this.state.repositories.get(repositoryName);
     const digest = reference.digest ?? (reference.tag === undefined ? undefined : repository?.tags.get(reference.tag));
     const image = digest === undefined ? undefined : repository?.images.get(digest);
-    if (!image || image.mediaType !== MEDIA_TYPES.ociIndex) return undefined;
+    if (!image) return undefined;
+    if (image.mediaType !== MEDIA_TYPES.ociIndex) {
+      const platform = image.config === undefined ? undefined : configPlatform(image.config);
+      return platform ? [platform] : undefined;
+    }
     const manifests = (JSON.parse(image.manifest) as { manifests?: { platform?: ImagePlatform }[] }).manifests ?? [];
     return manifests.flatMap((entry) => (entry.platform ? [entry.platform] : []));
   }

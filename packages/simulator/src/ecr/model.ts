@@ -54,12 +54,18 @@ export interface SeedImageInput {
    * (each also an untagged image), as `docker buildx build --platform` pushes it. Default: one Docker v2 manifest.
    */
   platforms?: ImagePlatform[];
+  /**
+   * The platform of a single-platform image (its config blob's os and architecture), as `docker build` on that
+   * machine or `--platform` pushes it. Default linux/amd64. Not with `platforms`.
+   */
+  platform?: ImagePlatform;
 }
 
 /** OCI image index `manifests[].platform`. */
 export interface ImagePlatform {
   os: string;
   architecture: string;
+  variant?: string;
 }
 
 export interface RepositoryState {
@@ -87,6 +93,8 @@ export interface ImageState {
   sizeInBytes: number;
   pushedAt: number;
   source: 'seed' | 'api' | 'registry';
+  /** The config blob of a seeded image (its sha256 is the manifest's `config.digest`); registry images keep theirs there. */
+  config?: string;
 }
 
 export interface ScanRun {
@@ -123,6 +131,8 @@ export interface EcrState {
   readonly scanOutcomes: Map<string, ScanOutcome>;
   /** Manifests read from the registry, by digest (content-addressed, so they never change). */
   readonly manifestCache: Map<string, { mediaType: string; body: string }>;
+  /** Where GetDownloadUrlForLayer's URLs point: the simulator's own server (`http://127.0.0.1:<port>`). */
+  downloadBase: string;
 }
 
 export function newRepository(state: EcrState, name: string): RepositoryState {

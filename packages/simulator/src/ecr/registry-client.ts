@@ -131,6 +131,22 @@ export class RegistryClient {
     return digest;
   }
 
+  /** `GET /v2/<name>/blobs/<digest>`, or undefined when the registry does not hold it. */
+  async getBlob(name: string, digest: string): Promise<Uint8Array | undefined> {
+    const response = await this.request('GET', `/v2/${name}/blobs/${digest}`);
+    if (response.status === 404) return undefined;
+    await this.ensureOk(response, `get the blob ${name}@${digest}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** `HEAD /v2/<name>/blobs/<digest>`: whether the registry holds the blob (pushed, whether or not an image uses it). */
+  async hasBlob(name: string, digest: string): Promise<boolean> {
+    const response = await this.request('HEAD', `/v2/${name}/blobs/${digest}`);
+    if (response.status === 404) return false;
+    await this.ensureOk(response, `look for the blob ${name}@${digest}`);
+    return true;
+  }
+
   /** `DELETE /v2/<name>/manifests/<digest>` (the registry must have `storage.delete.enabled`). */
   async deleteManifest(name: string, digest: string): Promise<void> {
     const response = await this.request('DELETE', `/v2/${name}/manifests/${digest}`);

@@ -102,14 +102,18 @@ export function evaluate(policies: SourcedPolicy[], action: string, resource: st
   return { decision: 'implicitDeny', matched: [] };
 }
 
-/** Whether a trust policy lets the service principal (e.g. `ecs-tasks.amazonaws.com`) assume the role. */
+/**
+ * Whether a trust policy lets the service principal (e.g. `ecs-tasks.amazonaws.com`) assume the role: an Allow names
+ * it, and no Deny names it (or `*`): an explicit Deny wins over the Allow beside it.
+ */
 export function trusts(trust: PolicyDocument, service: string): boolean {
-  return trust.Statement.some(
+  const naming = trust.Statement.filter(
     (statement) =>
-      statement.Effect === 'Allow' &&
       asList(statement.Action).some((pattern) => wildcardMatch(pattern, 'sts:AssumeRole', true)) &&
       statement.Principal !== undefined &&
-      statement.Principal !== '*' &&
-      asList(statement.Principal.Service).includes(service),
+      (statement.Principal === '*'
+        ? statement.Effect === 'Deny'
+        : asList(statement.Principal.Service).includes(service)),
   );
+  return naming.some((s) => s.Effect === 'Allow') && !naming.some((s) => s.Effect === 'Deny');
 }

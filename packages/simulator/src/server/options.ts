@@ -10,6 +10,11 @@ export interface SimulatorServerOptions {
   /** EventBridge Scheduler, spoken over REST JSON (server/rest-json.ts). */
   restJson?: AwsJsonService[];
   github: GitHubApiSide;
+  /** ECR's layer and config blob URLs (GetDownloadUrlForLayer's), GET under `path`, answered by `serve`. */
+  layers?: {
+    path: string;
+    serve(url: string): Promise<{ status: number; contentType: string; body: string | Uint8Array }>;
+  };
   faults: Faults;
   calls: CallRecord[];
   accountId: string;

@@ -1,8 +1,8 @@
 /**
  * Why a task fails to start, from what the other sides hold: its execution role (IAM: exists, trusts
  * `ecs-tasks.amazonaws.com`, may pull from ECR, read its secrets and their KMS keys, create its log group), its
- * secrets (SSM parameters, Secrets Manager secrets), its images' platforms (ECR image indexes) against the task
- * definition's `runtimePlatform`, and its awslogs log groups (CloudWatch Logs).
+ * secrets (SSM parameters, Secrets Manager secrets), its images' platforms (an image index's, or a single image's
+ * config blob's) against the task definition's `runtimePlatform`, and its awslogs log groups (CloudWatch Logs).
  *
  * Off until a test turns it on (`enable()`): the simulator's other scenarios run tasks whose roles, secrets and log
  * groups were never seeded. On, a task whose start would fail on AWS stops as TaskFailedToStart with the stopped
@@ -78,6 +78,8 @@ export class TaskStartChecks {
           return `CannotPullContainerError: pull image manifest has been retried 7 time(s): failed to resolve ref ${text}: ${text}: not found`;
         }
         const architecture = ARCHITECTURES[platform?.cpuArchitecture ?? 'X86_64'] ?? 'amd64';
+        // A single-platform image is matched by its config too (containerd's pull checks the config's platform):
+        // Fargate stops it with the same reason as an index without the platform.
         const platforms = this.sides.ecr.platformsOf(image.repository, image.reference);
         if (platforms && !platforms.some((p) => p.os === 'linux' && p.architecture === architecture)) {
           return `CannotPullContainerError: pull image manifest has been retried 7 time(s): image Manifest does not contain descriptor matching platform 'linux/${architecture}'`;
