@@ -726,6 +726,9 @@ function validateAppFile(value, path, environment, builtImage) {
             if (earlier)
                 problems.add(where, `the name is also used by ${earlier}: each target needs its own name`);
             seen.set(name, where);
+            // The name is recorded in the deploy tag (deploy-tag's format 3 records), which reads it back by this rule.
+            if (!APPLICATION.test(name))
+                problems.add(where, 'the target name must be 1 to 64 letters, digits, dots, hyphens and underscores, starting with a letter or digit');
             const target = checkTarget(kind, name, entry, where, { environment, builtImage }, problems);
             if (target)
                 targets.push(target);
@@ -1117,6 +1120,7 @@ async function runApplication(reader, workspace) {
         (0,src/* setOutputs */.n0)({
             status: result.status,
             'duration-seconds': Math.round(result.durationMs / 1000),
+            application: result.application,
             targets: JSON.stringify(result.targets.map((t) => ({
                 name: t.name,
                 kind: t.kind,
