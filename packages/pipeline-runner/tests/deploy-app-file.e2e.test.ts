@@ -6,9 +6,9 @@
  */
 import type { Simulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Pipeline } from '../src/index.js';
+import { adoptTemplate, type Pipeline } from '../src/index.js';
 import { documentedActions } from './documented-policy.js';
-import { cdCalling, explain, ROOT, starterWith, startSeededPipeline, step, tagStep } from './run-helpers.js';
+import { explain, ROOT, starterWith, startSeededPipeline, step, tagStep } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
@@ -46,6 +46,35 @@ const app = (cluster: string) => ({
   },
 });
 
+/** The starter CD (CI builds and runs by hand) with app-file in place of its single-service inputs. */
+async function appCd(): Promise<string> {
+  const starter = await adoptTemplate(ROOT, 'ecs-cd.yml');
+  const kept = starter
+    .split('\n')
+    .filter((line) => !/^ {6}(cluster|service|container-name|task-definition):/.test(line));
+  return kept.join('\n').replace('      ci-workflow:', `      app-file: ${APP_FILE}\n      ci-workflow:`);
+}
+
+/** The image each target's container runs now. */
+function imagesNow(): string[] {
+  const imageOf = (arn: unknown) =>
+    (
+      sim.ecs.taskDefinitionRecord(String(arn))?.taskDefinition as
+        | { containerDefinitions: { image: string }[] }
+        | undefined
+    )?.containerDefinitions[0]?.image;
+  const rule = sim.events.targetsOf('octo-nightly')[0]?.EcsParameters as { TaskDefinitionArn?: string } | undefined;
+  const schedule = sim.scheduler.schedule('octo-report')?.Target as
+    | { EcsParameters?: { TaskDefinitionArn?: string } }
+    | undefined;
+  return [
+    sim.ecs.describeService(pipeline.cluster, pipeline.service)?.taskDefinition,
+    sim.ecs.describeService(pipeline.cluster, WORKER)?.taskDefinition,
+    rule?.TaskDefinitionArn,
+    schedule?.EcsParameters?.TaskDefinitionArn,
+  ].map(imageOf) as string[];
+}
+
 beforeAll(async () => {
   ({ sim, pipeline } = await startSeededPipeline());
   pipeline.addService(pipeline.cluster, WORKER);
@@ -78,7 +107,7 @@ describe('deploy.yml with app-file', () => {
     await pipeline.push('CD: the application file', {
       [APP_FILE]: `${JSON.stringify(app(pipeline.cluster), null, 2)}\n`,
       // The region, role and repository from the repository's variables; cluster and services from the file.
-      '.github/workflows/ecs-cd.yml': cdCalling([`app-file: ${APP_FILE}`, 'ci-workflow: .github/workflows/ecs-ci.yml']),
+      '.github/workflows/ecs-cd.yml': await appCd(),
     });
     const ci = await pipeline.runCi();
     expect(explain(ci)).toBe('');
@@ -137,6 +166,34 @@ describe('deploy.yml with app-file', () => {
     expect(called).toContain('events:PutTargets');
     expect([...called].filter((action) => !documentedActions().includes(action))).toEqual([]);
   }, 180_000);
+
+  it('version previous by hand: the whole application goes back to the version before, each target from its record', async () => {
+    const first = imagesNow();
+    await pipeline.push('Feature', { 'app.txt': 'octo-app two\n' });
+    const ci = await pipeline.runCi();
+    expect(explain(ci)).toBe('');
+    const cd = await pipeline.runCd(ci);
+    expect(explain(cd)).toBe('');
+    const second = imagesNow();
+    expect(new Set(second).size).toBe(1);
+    expect(second[0]).not.toBe(first[0]);
+
+    const back = await pipeline.dispatchCd('previous');
+    expect(explain(back)).toBe('');
+    const lookup = step(back, 'deploy/deploy', 'record');
+    expect(JSON.parse(lookup.outputs.targets ?? '[]').map((t: { name: string }) => t.name)).toEqual([
+      'web',
+      'worker',
+      'nightly',
+      'report',
+    ]);
+    expect(step(back, 'deploy/deploy', 'deploy').outputs.status).toBe('succeeded');
+    // Every target runs the first version's image again (its digest, as recorded).
+    expect(imagesNow()).toEqual(first);
+    const version = lookup.outputs.version ?? '';
+    const tag = sim.github.tags(pipeline.owner, pipeline.repo).find((t) => t.name === `ecs-deploy-${version}`);
+    expect((tag?.message ?? '').split('\n').filter((line) => line.startsWith('{"format":3'))).toHaveLength(8);
+  }, 240_000);
 
   it("refuses the starter's single-service inputs given with app-file, before any AWS call", async () => {
     // The starter CD passes service and container-name (from the variables): with app-file they conflict.

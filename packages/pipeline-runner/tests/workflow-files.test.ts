@@ -282,10 +282,11 @@ describe('deploy.yml', () => {
   it('checks out and tags the commit the plan validated (the one CI built, or the version of its own), not github.sha', () => {
     const steps = deploy().steps ?? [];
     const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
-    // With app-file (CI builds only) the commit CI built, before the lookups; else the commit the plan validated.
+    // With app-file first the application file (its name and cluster, for the lookups); the deploy's files always
+    // from the commit the plan validated.
     expect(checkouts.map((s) => [s.if, s.with?.ref])).toEqual([
-      ["inputs.app-file != ''", '${{ github.event.workflow_run.head_sha }}'],
-      ["steps.plan.outputs.source == 'render' && inputs.app-file == ''", '${{ steps.plan.outputs.sha }}'],
+      ["inputs.app-file != ''", '${{ github.event.workflow_run.head_sha || github.sha }}'],
+      ["steps.plan.outputs.source == 'render'", '${{ steps.plan.outputs.sha }}'],
     ]);
     const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
     // The writing one: lookups, `version: current`, `version: recorded` (keep-revisions' list) and `version: history`
