@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 129:
+/***/ 484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15,7 +15,7 @@ var src = __nccwpck_require__(621);
 // EXTERNAL MODULE: ./src/github.ts
 var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
-var records = __nccwpck_require__(669);
+var src_records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/deployment.ts
 /**
  * The GitHub Deployment of a deploy (https://docs.github.com/rest/deployments): created `in_progress` when the
@@ -153,9 +153,9 @@ function isAtPlace(payload, place) {
     const { cluster, service, region, account } = payload;
     if (typeof cluster !== 'string' || typeof service !== 'string')
         return false;
-    if (place.cluster !== undefined && (0,records/* ecsName */.pC)(cluster) !== (0,records/* ecsName */.pC)(place.cluster))
+    if (place.cluster !== undefined && (0,src_records/* ecsName */.pC)(cluster) !== (0,src_records/* ecsName */.pC)(place.cluster))
         return false;
-    if (place.service !== undefined && (0,records/* ecsName */.pC)(service) !== (0,records/* ecsName */.pC)(place.service))
+    if (place.service !== undefined && (0,src_records/* ecsName */.pC)(service) !== (0,src_records/* ecsName */.pC)(place.service))
         return false;
     if (region !== undefined && place.region !== undefined && region !== place.region)
         return false;
@@ -177,7 +177,7 @@ var src_version = __nccwpck_require__(135);
 /** The newest record of a tag at `place`, if any. */
 function newestRecordAt(tag, place) {
     return tag.records
-        ?.filter((record) => (0,records/* isAt */.ii)(record, place))
+        ?.filter((record) => (0,src_records/* isAt */.ii)(record, place))
         .sort(byTime)
         .at(-1);
 }
@@ -214,6 +214,32 @@ function historyAt(tags, place) {
 /** Oldest record first. */
 function byTime(a, b) {
     return a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/application-lookup.ts
+
+/** The records written by the same deploy as `record`: same application and place, same run and time. */
+function sameDeploy(a, b) {
+    return (a.application === b.application &&
+        a.environment === b.environment &&
+        a.cluster === b.cluster &&
+        a.region === b.region &&
+        a.run === b.run &&
+        a.time === b.time);
+}
+/** The targets of the application deploy a lookup found; undefined for a single-service record or a legacy tag. */
+function deployTargets({ tag, record }) {
+    if (!record?.application)
+        return undefined;
+    return (tag.records ?? [])
+        .filter((found) => found.application !== undefined && sameDeploy(found, record))
+        .map((found) => ({
+        name: found.target ?? '',
+        kind: found.kind ?? 'service',
+        resource: (0,src_records/* resourceOf */.KU)(found),
+        ...(found.taskDefinitionArn !== undefined ? { taskDefinitionArn: found.taskDefinitionArn } : {}),
+        ...(found.image !== undefined ? { image: found.image } : {}),
+    }));
 }
 
 ;// CONCATENATED MODULE: ./src/tags.ts
@@ -302,10 +328,10 @@ async function resolveTag(ref, inputs, deps) {
     const object = await readTagObject(ref.objectSha, inputs, deps);
     const sha = object.object.type === 'tag' ? await peel(object.object.sha, 'tag', inputs, deps) : object.object.sha;
     try {
-        return { ...base, sha, records: (0,records/* parseTagMessage */.V3)(object.message, { version: ref.version.text, commit: sha }) };
+        return { ...base, sha, records: (0,src_records/* parseTagMessage */.V3)(object.message, { version: ref.version.text, commit: sha }) };
     }
     catch (error) {
-        if (!(error instanceof records/* RecordError */.W1))
+        if (!(error instanceof src_records/* RecordError */.W1))
             throw error;
         // What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used.
         throw new InvalidRecordsError(`Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`);
@@ -333,6 +359,7 @@ async function readTagObject(sha, inputs, deps) {
  * Lookup mode: what a redeploy or rollback deploys. `lookup: true` reads one version's tag and its record at the
  * place; `version: previous` reads the place's whole history and picks the deploy before the one that runs now.
  */
+
 
 
 
@@ -393,6 +420,7 @@ async function lookupVersion(inputs, version, tag, deps) {
 }
 function lookedUp(deploy) {
     const output = recordOutput(deploy);
+    const targets = deployTargets(deploy);
     return {
         mode: 'lookup',
         action: 'looked-up',
@@ -410,11 +438,12 @@ function lookedUp(deploy) {
         ...(output.triggeringActor !== undefined ? { triggeringActor: output.triggeringActor } : {}),
         ...(output.region !== undefined ? { region: output.region } : {}),
         ...(output.account !== undefined ? { account: output.account } : {}),
+        ...(targets ? { targets } : {}),
     };
 }
 function recordOutput({ tag, record }) {
-    const region = record && (0,records/* regionOf */.AP)(record);
-    const account = record && (0,records/* accountOf */.XP)(record);
+    const region = record && (0,src_records/* regionOf */.AP)(record);
+    const account = record && (0,src_records/* accountOf */.XP)(record);
     return {
         tag: tag.tag,
         version: tag.version.text,
@@ -439,7 +468,11 @@ function deployedBy(output) {
 }
 /** `in production (prod/web, us-east-1)`, or `anywhere` when the lookup is not limited to a place. */
 function placeText(place) {
-    const parts = [[place.cluster, place.service].filter(Boolean).join('/'), place.region, place.account]
+    const parts = [
+        [place.cluster, place.application ?? place.service].filter(Boolean).join('/'),
+        place.region,
+        place.account,
+    ]
         .filter(Boolean)
         .join(', ');
     if (!place.environment && !parts)
@@ -474,7 +507,7 @@ function settleAfterWrite(readToWriteMs) {
     return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * readToWriteMs));
 }
 async function createDeployTag(inputs, deps) {
-    const record = recordOf(inputs, deps.clock.now());
+    const records = recordsOf(inputs, deps.clock.now());
     // When the tags our write is based on were read: the start of the window another writer could overlap. They are
     // read while the commit is checked (reads both; nothing is written before the commit is known to exist).
     let readAt = deps.clock.now();
@@ -486,14 +519,14 @@ async function createDeployTag(inputs, deps) {
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS && !outcome; attempt++) {
         const existing = tags.find((tag) => tag.tag === inputs.tag);
         const written = existing
-            ? await writeToExisting(inputs, deps, existing, record)
-            : await writeNew(inputs, deps, record);
+            ? await writeToExisting(inputs, deps, existing, records)
+            : await writeNew(inputs, deps, records);
         if (written === 'raced') {
             readAt = deps.clock.now();
             tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
             continue;
         }
-        outcome = await verify(inputs, deps, record, written, settleAfterWrite(deps.clock.now() - readAt));
+        outcome = await verify(inputs, deps, records, written, settleAfterWrite(deps.clock.now() - readAt));
         if (!outcome) {
             deps.info?.(`Another run rewrote ${inputs.tag} at the same time and this deploy's record was lost; writing it again.`);
             readAt = deps.clock.now();
@@ -530,18 +563,28 @@ async function createDeployTag(inputs, deps) {
     }
     return result;
 }
-function recordOf(inputs, nowMs) {
+/** This deploy's records: one for a single service; one per target for an application (input targets). */
+function recordsOf(inputs, nowMs) {
     const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
-    return {
-        format: records/* RECORD_FORMAT */.q7,
+    const common = {
         ...inputs.place,
         ...(image !== undefined ? { image } : {}),
         ...(imageDigest !== undefined ? { imageDigest } : {}),
-        ...(taskDefinitionArn !== undefined ? { taskDefinitionArn } : {}),
         ...(inputs.runUrl !== undefined ? { run: inputs.runUrl } : {}),
         ...inputs.actors,
         time: new Date(nowMs).toISOString(),
     };
+    if (!inputs.targets) {
+        return [{ format: src_records/* RECORD_FORMAT */.q7, ...common, ...(taskDefinitionArn !== undefined ? { taskDefinitionArn } : {}) }];
+    }
+    return inputs.targets.map((target) => ({
+        format: src_records/* APPLICATION_RECORD_FORMAT */.FT,
+        ...common,
+        target: target.target,
+        kind: target.kind,
+        [target.kind]: target.resource,
+        ...(target.taskDefinitionArn !== undefined ? { taskDefinitionArn: target.taskDefinitionArn } : {}),
+    }));
 }
 /** The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA"). */
 async function checkCommit(inputs, deps) {
@@ -560,8 +603,8 @@ async function checkCommit(inputs, deps) {
     }
 }
 /** Creates the tag; 'raced' when another run created it between our read and our write. */
-async function writeNew(inputs, deps, record) {
-    const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
+async function writeNew(inputs, deps, records) {
+    const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, records);
     const tagObject = await createTagObject(inputs, deps, message);
     try {
         await (0,github/* withRetry */.bD)(() => deps.github.request('POST /repos/{owner}/{repo}/git/refs', {
@@ -579,27 +622,29 @@ async function writeNew(inputs, deps, record) {
     deps.info?.(`Created tag ${inputs.tag} on ${inputs.sha}.`);
     return { action: 'created', message };
 }
-async function writeToExisting(inputs, deps, existing, record) {
+async function writeToExisting(inputs, deps, existing, records) {
     if (existing.sha === inputs.sha) {
         if (inputs.onExists === 'fail') {
             throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on ${inputs.sha} and on-exists is fail. Use on-exists: keep to add this deploy to it (a re-run, a rollback, or another environment).`);
         }
-        const already = existing.records?.find((found) => sameRecord(found, record, ['time']));
+        const already = records.every((record) => existing.records?.some((found) => sameRecord(found, record, ['time'])))
+            ? existing.records?.find((found) => sameRecord(found, records[0], ['time']))
+            : undefined;
         if (already) {
             // A re-run of the same job: its deploy is recorded already.
             deps.info?.(`Tag ${inputs.tag} on ${inputs.sha} already records this run's deploy (${already.time}); left unchanged.`);
             return { action: 'kept' };
         }
-        const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [...(existing.records ?? []), record]);
+        const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [...(existing.records ?? []), ...records]);
         await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
-        deps.info?.(`Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + 1} deploys recorded).`);
+        deps.info?.(`Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + records.length} deploys recorded).`);
         return { action: 'recorded', message };
     }
     if (inputs.onExists !== 'move') {
         throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on commit ${existing.sha}, but this run deploys commit ${inputs.sha} (from ${inputs.shaSource}). One version should come from one commit: build a new version, or set on-exists: move to move the tag to ${inputs.sha}.`);
     }
     // The old commit's deploy records describe another build: a moved tag starts its history anew.
-    const message = (0,records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [record]);
+    const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, records);
     await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
     deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
     return { action: 'moved', movedFrom: existing.sha, message };
@@ -609,7 +654,7 @@ async function writeToExisting(inputs, deps, existing, record) {
  * commit and our record. Another run's record lost on the way is rewritten by the caller (undefined); a move lost
  * to another run's is reported.
  */
-async function verify(inputs, deps, record, outcome, settleMs) {
+async function verify(inputs, deps, records, outcome, settleMs) {
     // A re-run that found its record already there wrote nothing another run could overwrite: one read suffices.
     for (const wait of outcome.action === 'kept' ? [0] : [0, settleMs]) {
         if (wait > 0)
@@ -619,7 +664,7 @@ async function verify(inputs, deps, record, outcome, settleMs) {
             throw new Error(`Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha}, but another run changed it at the same time: it now ${now ? `points at ${now.sha}` : 'does not exist'}. This run's deploy is not recorded in the tag; check the other run before re-running this step.`);
         }
         const ignored = outcome.action === 'kept' ? ['time'] : [];
-        if (!now.records?.some((found) => sameRecord(found, record, ignored)))
+        if (!records.every((record) => now.records?.some((found) => sameRecord(found, record, ignored))))
             return undefined;
     }
     return outcome;
@@ -741,7 +786,7 @@ function deploymentFields(item) {
 /** The failed deploy a Deployment and its failure status tell of, when every field passes its record rule. */
 function failedDeploy(deployment, status) {
     const { payload } = deployment;
-    const text = (value, rule) => typeof value === 'string' && records/* FIELD_RULES */.Jx[rule].test(value) ? value : undefined;
+    const text = (value, rule) => typeof value === 'string' && src_records/* FIELD_RULES */.Jx[rule].test(value) ? value : undefined;
     const environment = text(deployment.environment, 'environment');
     const cluster = text(payload.cluster, 'cluster');
     const service = text(payload.service, 'service');
@@ -788,7 +833,7 @@ const MAX_PLACES = 20;
 async function recentDeploys(inputs, deps) {
     const [tags, failed] = await Promise.all([readAllDeployTags(inputs, deps), readFailedDeploys(inputs, deps)]);
     const all = tags.flatMap((tag) => (tag.records ?? []).map((record) => ({ tag, record })));
-    const matching = all.filter(({ record }) => (0,records/* isAt */.ii)(record, inputs.place));
+    const matching = all.filter(({ record }) => (0,src_records/* isAt */.ii)(record, inputs.place));
     const groups = new Map();
     const groupOf = (key) => {
         const group = groups.get(key) ?? { records: [], failed: [] };
@@ -826,20 +871,21 @@ async function recentDeploys(inputs, deps) {
 }
 /** Where a record went: cluster and service by name, region and account as known. */
 function placeOfRecord(record) {
-    const region = (0,records/* regionOf */.AP)(record);
-    const account = (0,records/* accountOf */.XP)(record);
+    const region = (0,src_records/* regionOf */.AP)(record);
+    const account = (0,src_records/* accountOf */.XP)(record);
     return {
         environment: record.environment,
-        cluster: (0,records/* ecsName */.pC)(record.cluster),
-        service: (0,records/* ecsName */.pC)(record.service),
+        cluster: (0,src_records/* ecsName */.pC)(record.cluster),
+        // A rule or schedule of an application (format 3) is a place of its own, shown by its name.
+        service: (0,src_records/* ecsName */.pC)((0,src_records/* resourceOf */.KU)(record)),
         ...(region !== undefined ? { region } : {}),
         ...(account !== undefined ? { account } : {}),
     };
 }
 const placeKey = (place) => JSON.stringify([
     place.environment,
-    (0,records/* ecsName */.pC)(place.cluster),
-    (0,records/* ecsName */.pC)(place.service),
+    (0,src_records/* ecsName */.pC)(place.cluster),
+    (0,src_records/* ecsName */.pC)(place.service),
     place.region ?? '',
     place.account ?? '',
 ]);
@@ -863,8 +909,8 @@ function placeOfFailure(deploy) {
     const { environment, cluster, service, region, account } = deploy;
     return {
         environment,
-        cluster: (0,records/* ecsName */.pC)(cluster),
-        service: (0,records/* ecsName */.pC)(service),
+        cluster: (0,src_records/* ecsName */.pC)(cluster),
+        service: (0,src_records/* ecsName */.pC)(service),
         ...(region !== undefined ? { region } : {}),
         ...(account !== undefined ? { account } : {}),
     };
@@ -1117,10 +1163,10 @@ function ganttSections(places, nowMs) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(694);
-/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(129);
+/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(484);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
 /* harmony import */ var _history_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(714);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(180);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(101);
 
 
 
@@ -1207,6 +1253,7 @@ function outputsOf(result) {
         'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
         'task-definition-arns': (result.taskDefinitionArns ?? []).join('\n'),
         history: result.history ? JSON.stringify(result.history) : '',
+        targets: result.targets ? JSON.stringify(result.targets) : '',
     };
 }
 function summaryOf(result) {
@@ -1262,7 +1309,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 180:
+/***/ 101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1365,6 +1412,97 @@ function readActors(env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/application-inputs.ts
+/**
+ * The inputs of an application deploy's record (ecs-deploy-wait's app-file): `application`, and in create mode
+ * `targets`, the `targets` output of the ecs-deploy-wait step. That output comes from another step, so it is data:
+ * parsed and checked field by field against the rules the records are read back with, never trusted.
+ */
+
+
+
+/** An application has at most this many targets in one record set (a tag message stays readable). */
+const MAX_TARGETS = 100;
+/** The statuses of a target that runs this deploy's version now: the only ones a record may say. */
+const RECORDED_STATUSES = ['succeeded', 'unchanged'];
+const RESOURCE_RULE = { service: 'service', rule: 'rule', schedule: 'schedule' };
+/** `application`: the application whose history a lookup reads, or whose deploy create mode records. */
+function readApplication(input, place) {
+    const application = readField(input, 'application', 'application');
+    if (application !== undefined)
+        place.application = application;
+}
+/**
+ * `targets` (create mode): required with `application`, refused without it, and refused beside the single-service
+ * inputs it replaces (`service`, `task-definition-arn`: each target names its own).
+ */
+function readTargets(input, place) {
+    const raw = input.optionalString('targets');
+    if (raw === undefined) {
+        if (place.application !== undefined) {
+            throw new src/* ConfigurationError */.j1('Input "application" is set but "targets" is empty: an application deploy is recorded one record per target. Pass the targets output of the ecs-deploy-wait step that deployed the app-file (targets: ${{ steps.deploy.outputs.targets }}), or leave application empty for a single-service deploy.');
+        }
+        return undefined;
+    }
+    const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+    if (place.application === undefined) {
+        throw (0,src/* invalidInput */.aY)('targets', shown, 'needs input "application" (the app file\'s application name)', 'Set application: to the application the targets belong to.');
+    }
+    for (const name of ['service', 'task-definition-arn']) {
+        if (input.optionalString(name) !== undefined) {
+            throw (0,src/* invalidInput */.aY)(name, input.optionalString(name) ?? '', 'cannot go with targets: each target names its own service, rule or schedule and task definition', `Leave ${name} empty when recording an application deploy.`);
+        }
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch {
+        throw (0,src/* invalidInput */.aY)('targets', shown, 'is not JSON', "Pass ecs-deploy-wait's targets output as it is.");
+    }
+    if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > MAX_TARGETS) {
+        throw (0,src/* invalidInput */.aY)('targets', shown, `must be a JSON list of 1 to ${MAX_TARGETS} targets`, "Pass ecs-deploy-wait's targets output as it is.");
+    }
+    const seen = new Set();
+    return parsed.map((entry, index) => {
+        const target = checkTarget(entry, index);
+        if (seen.has(target.target))
+            throw badTarget(index, `repeats the target name ${target.target}`);
+        seen.add(target.target);
+        return target;
+    });
+}
+function checkTarget(entry, index) {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry))
+        throw badTarget(index, 'is not an object');
+    const { name, kind, resource, status, taskDefinitionArn } = entry;
+    const text = (value, field, key) => {
+        if (typeof value !== 'string' || !records/* FIELD_RULES */.Jx[field].test(value)) {
+            throw badTarget(index, `has an invalid "${key}": it must be ${records/* FIELD_RULES */.Jx[field].expected}`);
+        }
+        return value;
+    };
+    const targetName = text(name, 'target', 'name');
+    if (typeof kind !== 'string' || !records/* TARGET_KINDS */.aO.includes(kind)) {
+        throw badTarget(index, `(${targetName}) has an invalid "kind": it must be ${records/* FIELD_RULES */.Jx.kind.expected}`);
+    }
+    const targetKind = kind;
+    if (typeof status !== 'string' || !RECORDED_STATUSES.includes(status)) {
+        throw badTarget(index, `(${targetName}) has status ${typeof status === 'string' ? (0,src/* quoteValue */.cl)(status, 40) : '(none)'}: only a deploy whose every target succeeded (or was unchanged) is recorded. Run this step only when the deploy step succeeded`);
+    }
+    return {
+        target: targetName,
+        kind: targetKind,
+        resource: text(resource, RESOURCE_RULE[targetKind], 'resource'),
+        ...(taskDefinitionArn === null || taskDefinitionArn === undefined
+            ? {}
+            : { taskDefinitionArn: text(taskDefinitionArn, 'taskDefinitionArn', 'taskDefinitionArn') }),
+    };
+}
+function badTarget(index, problem) {
+    return new src/* ConfigurationError */.j1(`Input "targets": entry ${index + 1} ${problem}. Pass the targets output of the ecs-deploy-wait step (app-file) as it is.`);
+}
+
 ;// CONCATENATED MODULE: ./src/refname.ts
 /**
  * The rules of `git check-ref-format` (https://git-scm.com/docs/git-check-ref-format) for a full ref name.
@@ -1401,6 +1539,7 @@ var src_version = __nccwpck_require__(135);
 
 
 
+
 /** `version: previous` switches to lookup mode (of the deploy before the latest); `lookup: true` looks up the version. */
 const LOOKUP_VERSION = 'previous';
 /** `version: recorded` lists what every deploy tag records. */
@@ -1429,6 +1568,7 @@ function readDeployTagInputs(input, env = process.env) {
     const lookup = input.boolean('lookup', false);
     const taskDefinitionArn = readField(input, 'task-definition-arn', 'taskDefinitionArn');
     const place = readPlace(input, env, taskDefinitionArn);
+    readApplication(input, place);
     const common = { prefix, token, owner, repo, runUrl, place };
     if (versionText === LOOKUP_VERSION ||
         versionText === LIST_VERSION ||
@@ -1487,6 +1627,7 @@ function readWriteInputs(input, env, common, given) {
         };
     }
     const { sha, shaSource } = readSha(input, env);
+    const targets = deploymentState ? undefined : readTargets(input, common.place);
     const recorded = recordedPlace(common.place);
     if (deploymentState === 'in_progress') {
         return {
@@ -1521,6 +1662,7 @@ function readWriteInputs(input, env, common, given) {
         ...(environmentUrl ? { environmentUrl } : {}),
         metadata: readMetadata(input, taskDefinitionArn),
         actors: readActors(env),
+        ...(targets ? { targets } : {}),
     };
 }
 /** What the record holds besides the place: image, digest and the task definition (read with the place). */
@@ -1538,15 +1680,23 @@ function readMetadata(input, taskDefinitionArn) {
 }
 /** The place a deploy is recorded at: environment, cluster, service and region must be known. */
 function recordedPlace(place) {
-    const { environment, cluster, service, region, account } = place;
-    if (environment === undefined || cluster === undefined || service === undefined) {
+    const { environment, cluster, service, application, region, account } = place;
+    // An application's targets name their own services (input targets).
+    if (environment === undefined || cluster === undefined || (service === undefined && application === undefined)) {
         const missing = ['environment', 'cluster', 'service'].filter((name) => place[name] === undefined);
         throw new src/* ConfigurationError */.j1(`Input${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: a deploy is recorded with the environment, cluster and service it went to, so that rollbacks and lookups read the history of that place only. Set environment: (e.g. production), cluster: and service: as deployed.`);
     }
     if (region === undefined) {
         throw new src/* ConfigurationError */.j1('Input "region" is empty and no ARN or AWS_REGION gives it: a deploy is recorded with the region it went to, so that a rollback in one region never goes back to a deploy in another. Set region: (e.g. us-east-1), pass task-definition-arn, or run after configure-aws-credentials.');
     }
-    return { environment, cluster, service, region, ...(account !== undefined ? { account } : {}) };
+    return {
+        environment,
+        cluster,
+        region,
+        ...(service !== undefined ? { service } : {}),
+        ...(application !== undefined ? { application } : {}),
+        ...(account !== undefined ? { account } : {}),
+    };
 }
 /** history-count: a whole number of deploys per place, 1 to HISTORY_COUNT.max. */
 function readHistoryCount(input) {
@@ -1623,12 +1773,15 @@ function readEventHeadSha(eventPath) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AP: () => (/* binding */ regionOf),
+/* harmony export */   FT: () => (/* binding */ APPLICATION_RECORD_FORMAT),
 /* harmony export */   Jx: () => (/* binding */ FIELD_RULES),
+/* harmony export */   KU: () => (/* binding */ resourceOf),
 /* harmony export */   Po: () => (/* binding */ HTTP_URL),
 /* harmony export */   T2: () => (/* binding */ arnLocation),
 /* harmony export */   V3: () => (/* binding */ parseTagMessage),
 /* harmony export */   W1: () => (/* binding */ RecordError),
 /* harmony export */   XP: () => (/* binding */ accountOf),
+/* harmony export */   aO: () => (/* binding */ TARGET_KINDS),
 /* harmony export */   ii: () => (/* binding */ isAt),
 /* harmony export */   pC: () => (/* binding */ ecsName),
 /* harmony export */   q7: () => (/* binding */ RECORD_FORMAT),
@@ -1644,8 +1797,15 @@ function readEventHeadSha(eventPath) {
  * Each record says its format: format 1 (no "format" key, written before regions and actors were recorded) has no
  * region, account or actor; format 2 ("format": 2) must have region and actor. Records of both formats may share
  * one message (a version first deployed by an older deploy-tag); a format this code does not know is refused.
+ * Format 3 ("format": 3) is one target of an application deploy (ecs-deploy-wait's app-file): format 2's fields plus
+ * the application, the target's name in the app file and its kind; a service target names its service, a rule its
+ * rule, a schedule its schedule (`group/name`), never another kind's. One deploy of an application writes one record
+ * per target, all in the version's tag.
  */
 const RECORD_FORMAT = 2;
+/** The format of an application deploy's records (one per target). */
+const APPLICATION_RECORD_FORMAT = 3;
+const TARGET_KINDS = ['service', 'rule', 'schedule'];
 /** The JSON key of each record field, as people see it in the tag message. */
 const KEYS = {
     environment: 'environment',
@@ -1660,16 +1820,32 @@ const KEYS = {
     actor: 'actor',
     triggeringActor: 'triggering-actor',
     time: 'time',
+    application: 'application',
+    target: 'target',
+    kind: 'kind',
+    rule: 'rule',
+    schedule: 'schedule',
 };
 /** The fields each format has: required ones, and every one it may hold. */
+const FORMAT_1 = [
+    'environment',
+    'cluster',
+    'service',
+    'image',
+    'imageDigest',
+    'taskDefinitionArn',
+    'run',
+    'time',
+];
+const FORMAT_2 = [...FORMAT_1, 'region', 'account', 'actor', 'triggeringActor'];
+/** The field naming what a format 3 record's target is, by its kind. */
+const RESOURCE_FIELD = { service: 'service', rule: 'rule', schedule: 'schedule' };
 const FORMATS = {
-    1: {
-        required: ['environment', 'cluster', 'service', 'time'],
-        allowed: ['environment', 'cluster', 'service', 'image', 'imageDigest', 'taskDefinitionArn', 'run', 'time'],
-    },
-    2: {
-        required: ['environment', 'cluster', 'service', 'region', 'actor', 'time'],
-        allowed: Object.keys(KEYS),
+    1: { required: ['environment', 'cluster', 'service', 'time'], allowed: FORMAT_1 },
+    2: { required: ['environment', 'cluster', 'service', 'region', 'actor', 'time'], allowed: FORMAT_2 },
+    3: {
+        required: ['environment', 'cluster', 'region', 'actor', 'time', 'application', 'target', 'kind'],
+        allowed: [...FORMAT_2, 'application', 'target', 'kind', 'rule', 'schedule'],
     },
 };
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
@@ -1687,6 +1863,10 @@ const ACCOUNT = /^\d{12}$/;
 // an app's bot login (`github-actions[bot]`).
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?$/;
 const LOGIN_EXPECTED = 'a GitHub login (letters, digits and hyphens, up to 39; or an app name[bot])';
+// An application or target name of an app file; EventBridge rule names; Scheduler `group/name` (API references).
+const APP_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const RULE = /^[.\-_A-Za-z0-9]{1,64}$/;
+const SCHEDULE = /^[0-9a-zA-Z\-_.]{1,64}\/[0-9a-zA-Z\-_.]{1,64}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 const textRule = (expected, pattern) => ({
     expected,
@@ -1709,7 +1889,16 @@ const FIELD_RULES = {
     actor: textRule(LOGIN_EXPECTED, LOGIN),
     triggeringActor: textRule(LOGIN_EXPECTED, LOGIN),
     time: textRule('an ISO 8601 UTC time', TIME),
+    application: textRule('an application name: 1-64 letters, digits, dots, hyphens and underscores', APP_NAME),
+    target: textRule('a target name: 1-64 letters, digits, dots, hyphens and underscores', APP_NAME),
+    kind: { expected: 'service, rule or schedule', test: (value) => TARGET_KINDS.includes(value) },
+    rule: textRule('an EventBridge rule name (up to 64 letters, digits, dots, hyphens and underscores)', RULE),
+    schedule: textRule('a Scheduler schedule as group/name', SCHEDULE),
 };
+/** What a record's deploy went to: its service, or (format 3) its rule or schedule. */
+function resourceOf(record) {
+    return record.service ?? record.rule ?? record.schedule ?? '';
+}
 /** The name of an ECS cluster or service given as a name or an ARN (`arn:…:cluster/prod` → `prod`). */
 function ecsName(value) {
     return value.startsWith('arn:') ? (value.split('/').at(-1) ?? value) : value;
@@ -1722,6 +1911,14 @@ function arnLocation(value) {
 }
 /** The ARNs a record holds, whose region and account are those of the deploy. */
 const arnsOf = (record) => [record.taskDefinitionArn, record.service, record.cluster];
+/** An application's record, or (with the place's service) a single-service record of that service. */
+function isOfApplication(record, place) {
+    if (!place.application)
+        return !place.service || ecsName(record.service ?? '') === ecsName(place.service);
+    if (record.application !== undefined)
+        return record.application === place.application;
+    return !!place.service && ecsName(record.service ?? '') === ecsName(place.service);
+}
 /** The region a deploy went to: recorded (format 2), else that of an ARN it recorded; undefined when unknown. */
 function regionOf(record) {
     return record.region ?? arnsOf(record).map(arnLocation).find(Boolean)?.region;
@@ -1738,7 +1935,7 @@ function isAt(record, place) {
     const same = (wanted, known) => !wanted || !known || wanted === known;
     return ((!place.environment || record.environment === place.environment) &&
         (!place.cluster || ecsName(record.cluster) === ecsName(place.cluster)) &&
-        (!place.service || ecsName(record.service) === ecsName(place.service)) &&
+        isOfApplication(record, place) &&
         same(place.region, regionOf(record)) &&
         same(place.account, accountOf(record)));
 }
@@ -1748,7 +1945,7 @@ const RECORDS_MARKER = 'deploys:';
 function formatTagMessage(version, commit, records) {
     const last = records.at(-1);
     const title = last
-        ? `Deploy ${version} to ${last.environment} (${[`${ecsName(last.cluster)}/${ecsName(last.service)}`, regionOf(last)].filter(Boolean).join(', ')})`
+        ? `Deploy ${version} to ${last.environment} (${[`${ecsName(last.cluster)}/${last.application ?? ecsName(resourceOf(last))}`, regionOf(last)].filter(Boolean).join(', ')})`
         : `Deploy ${version}`;
     const lines = records.map((record) => {
         // Format 1 records keep their shape (no "format" key) when a newer deploy is added beside them.
@@ -1810,9 +2007,9 @@ function parseRecord(line, lineNumber) {
     if (json === null || typeof json !== 'object' || Array.isArray(json))
         return fail('is not a JSON object');
     const { format: givenFormat = 1, ...given } = json;
-    if (givenFormat !== 1 && givenFormat !== 2) {
+    if (givenFormat !== 1 && givenFormat !== 2 && givenFormat !== 3) {
         const shown = JSON.stringify(givenFormat).slice(0, 20);
-        return fail(`has record format ${shown}, which this deploy-tag does not read (it reads 1 and 2): a newer deploy-tag wrote it, or it was edited by hand. Use the deploy-tag version that wrote it`);
+        return fail(`has record format ${shown}, which this deploy-tag does not read (it reads 1, 2 and 3): a newer deploy-tag wrote it, or it was edited by hand. Use the deploy-tag version that wrote it`);
     }
     const format = givenFormat;
     const { required, allowed } = FORMATS[format];
@@ -1833,6 +2030,15 @@ function parseRecord(line, lineNumber) {
             fail(`has an invalid "${key}": it must be ${FIELD_RULES[field].expected}`);
         }
         record[field] = value;
+    }
+    if (format === 3) {
+        // A target names what it is, and only that: a rule record with a service would be read as that service's deploy.
+        for (const [kind, field] of Object.entries(RESOURCE_FIELD)) {
+            if (kind === record.kind && record[field] === undefined)
+                fail(`is a ${kind} target but has no "${KEYS[field]}"`);
+            if (kind !== record.kind && record[field] !== undefined)
+                fail(`is a ${record.kind} target but has "${KEYS[field]}" (a ${kind} target's field)`);
+        }
     }
     return record;
 }

@@ -18,7 +18,7 @@ import {
 import { historyAt } from './history.js';
 import type { CreateInputs } from './inputs.js';
 import { recordOutput } from './lookup.js';
-import { type DeployRecord, formatTagMessage, RECORD_FORMAT } from './records.js';
+import { APPLICATION_RECORD_FORMAT, type DeployRecord, formatTagMessage, RECORD_FORMAT } from './records.js';
 import type { DeployTagResult } from './result.js';
 import { type DeployTag, readAllDeployTags, readDeployTag, repositoryOf } from './tags.js';
 
@@ -40,7 +40,7 @@ export function settleAfterWrite(readToWriteMs: number): number {
 type Outcome = Pick<DeployTagResult, 'action' | 'movedFrom' | 'message'>;
 
 export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
-  const record = recordOf(inputs, deps.clock.now());
+  const records = recordsOf(inputs, deps.clock.now());
   // When the tags our write is based on were read: the start of the window another writer could overlap. They are
   // read while the commit is checked (reads both; nothing is written before the commit is known to exist).
   let readAt = deps.clock.now();
@@ -53,14 +53,14 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
   for (let attempt = 1; attempt <= WRITE_ATTEMPTS && !outcome; attempt++) {
     const existing = tags.find((tag) => tag.tag === inputs.tag);
     const written = existing
-      ? await writeToExisting(inputs, deps, existing, record)
-      : await writeNew(inputs, deps, record);
+      ? await writeToExisting(inputs, deps, existing, records)
+      : await writeNew(inputs, deps, records);
     if (written === 'raced') {
       readAt = deps.clock.now();
       tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
       continue;
     }
-    outcome = await verify(inputs, deps, record, written, settleAfterWrite(deps.clock.now() - readAt));
+    outcome = await verify(inputs, deps, records, written, settleAfterWrite(deps.clock.now() - readAt));
     if (!outcome) {
       deps.info?.(
         `Another run rewrote ${inputs.tag} at the same time and this deploy's record was lost; writing it again.`,
@@ -102,18 +102,28 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
   return result;
 }
 
-function recordOf(inputs: CreateInputs, nowMs: number): DeployRecord {
+/** This deploy's records: one for a single service; one per target for an application (input targets). */
+function recordsOf(inputs: CreateInputs, nowMs: number): DeployRecord[] {
   const { image, imageDigest, taskDefinitionArn } = inputs.metadata;
-  return {
-    format: RECORD_FORMAT,
+  const common = {
     ...inputs.place,
     ...(image !== undefined ? { image } : {}),
     ...(imageDigest !== undefined ? { imageDigest } : {}),
-    ...(taskDefinitionArn !== undefined ? { taskDefinitionArn } : {}),
     ...(inputs.runUrl !== undefined ? { run: inputs.runUrl } : {}),
     ...inputs.actors,
     time: new Date(nowMs).toISOString(),
   };
+  if (!inputs.targets) {
+    return [{ format: RECORD_FORMAT, ...common, ...(taskDefinitionArn !== undefined ? { taskDefinitionArn } : {}) }];
+  }
+  return inputs.targets.map((target) => ({
+    format: APPLICATION_RECORD_FORMAT,
+    ...common,
+    target: target.target,
+    kind: target.kind,
+    [target.kind]: target.resource,
+    ...(target.taskDefinitionArn !== undefined ? { taskDefinitionArn: target.taskDefinitionArn } : {}),
+  }));
 }
 
 /** The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA"). */
@@ -139,8 +149,12 @@ async function checkCommit(inputs: CreateInputs, deps: DeployTagDeps): Promise<v
 }
 
 /** Creates the tag; 'raced' when another run created it between our read and our write. */
-async function writeNew(inputs: CreateInputs, deps: DeployTagDeps, record: DeployRecord): Promise<Outcome | 'raced'> {
-  const message = formatTagMessage(inputs.version.text, inputs.sha, [record]);
+async function writeNew(
+  inputs: CreateInputs,
+  deps: DeployTagDeps,
+  records: DeployRecord[],
+): Promise<Outcome | 'raced'> {
+  const message = formatTagMessage(inputs.version.text, inputs.sha, records);
   const tagObject = await createTagObject(inputs, deps, message);
   try {
     await withRetry(
@@ -166,7 +180,7 @@ async function writeToExisting(
   inputs: CreateInputs,
   deps: DeployTagDeps,
   existing: DeployTag,
-  record: DeployRecord,
+  records: DeployRecord[],
 ): Promise<Outcome> {
   if (existing.sha === inputs.sha) {
     if (inputs.onExists === 'fail') {
@@ -174,7 +188,9 @@ async function writeToExisting(
         `Tag ${inputs.tag} already exists on ${inputs.sha} and on-exists is fail. Use on-exists: keep to add this deploy to it (a re-run, a rollback, or another environment).`,
       );
     }
-    const already = existing.records?.find((found) => sameRecord(found, record, ['time']));
+    const already = records.every((record) => existing.records?.some((found) => sameRecord(found, record, ['time'])))
+      ? existing.records?.find((found) => sameRecord(found, records[0] as DeployRecord, ['time']))
+      : undefined;
     if (already) {
       // A re-run of the same job: its deploy is recorded already.
       deps.info?.(
@@ -182,10 +198,10 @@ async function writeToExisting(
       );
       return { action: 'kept' };
     }
-    const message = formatTagMessage(inputs.version.text, inputs.sha, [...(existing.records ?? []), record]);
+    const message = formatTagMessage(inputs.version.text, inputs.sha, [...(existing.records ?? []), ...records]);
     await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
     deps.info?.(
-      `Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + 1} deploys recorded).`,
+      `Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + records.length} deploys recorded).`,
     );
     return { action: 'recorded', message };
   }
@@ -195,7 +211,7 @@ async function writeToExisting(
     );
   }
   // The old commit's deploy records describe another build: a moved tag starts its history anew.
-  const message = formatTagMessage(inputs.version.text, inputs.sha, [record]);
+  const message = formatTagMessage(inputs.version.text, inputs.sha, records);
   await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
   deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
   return { action: 'moved', movedFrom: existing.sha, message };
@@ -209,7 +225,7 @@ async function writeToExisting(
 async function verify(
   inputs: CreateInputs,
   deps: DeployTagDeps,
-  record: DeployRecord,
+  records: DeployRecord[],
   outcome: Outcome,
   settleMs: number,
 ): Promise<Outcome | undefined> {
@@ -225,7 +241,7 @@ async function verify(
       );
     }
     const ignored = outcome.action === 'kept' ? (['time'] as const) : [];
-    if (!now.records?.some((found) => sameRecord(found, record, ignored))) return undefined;
+    if (!records.every((record) => now.records?.some((found) => sameRecord(found, record, ignored)))) return undefined;
   }
   return outcome;
 }

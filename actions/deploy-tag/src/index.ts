@@ -101,6 +101,7 @@ function outputsOf(result: DeployTagResult): Record<string, string> {
     'deployment-id': result.deploymentId === undefined ? '' : String(result.deploymentId),
     'task-definition-arns': (result.taskDefinitionArns ?? []).join('\n'),
     history: result.history ? JSON.stringify(result.history) : '',
+    targets: result.targets ? JSON.stringify(result.targets) : '',
   };
 }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ConfigurationError, errorMessage, type InputReader, invalidInput, quoteValue } from '@ecs-actions/core';
+import { readApplication, readTargets, type TargetRecord } from './application-inputs.js';
 import { type Actors, readActors, readField, readPlace } from './place-inputs.js';
 import { HTTP_URL, type Place } from './records.js';
 import { refNameProblem } from './refname.js';
@@ -42,10 +43,16 @@ export interface CreateInputs extends CommonInputs {
   metadata: TagMetadata;
   actors: Actors;
   place: RecordedPlace;
+  /** An application deploy (input targets): one record per target, at place.application. */
+  targets?: TargetRecord[];
 }
 
-/** A deploy's place as recorded: environment, cluster, service and region always; the account when known. */
-export type RecordedPlace = Required<Omit<Place, 'account'>> & Pick<Place, 'account'>;
+/**
+ * A deploy's place as recorded: environment, cluster and region always; the service (single-service deploys) or the
+ * application (app-file deploys, whose targets name their services, rules and schedules); the account when known.
+ */
+export type RecordedPlace = Required<Pick<Place, 'environment' | 'cluster' | 'region'>> &
+  Pick<Place, 'service' | 'application' | 'account'>;
 
 /**
  * `deployment-state`: the GitHub Deployment of a deploy that is under way (in_progress: created, with the place in
@@ -127,6 +134,7 @@ export function readDeployTagInputs(input: InputReader, env: NodeJS.ProcessEnv =
   const lookup = input.boolean('lookup', false);
   const taskDefinitionArn = readField(input, 'task-definition-arn', 'taskDefinitionArn');
   const place = readPlace(input, env, taskDefinitionArn);
+  readApplication(input, place);
   const common: CommonInputs = { prefix, token, owner, repo, runUrl, place };
 
   if (
@@ -217,6 +225,7 @@ function readWriteInputs(
     };
   }
   const { sha, shaSource } = readSha(input, env);
+  const targets = deploymentState ? undefined : readTargets(input, common.place);
   const recorded = recordedPlace(common.place);
   if (deploymentState === 'in_progress') {
     return {
@@ -257,6 +266,7 @@ function readWriteInputs(
     ...(environmentUrl ? { environmentUrl } : {}),
     metadata: readMetadata(input, taskDefinitionArn),
     actors: readActors(env),
+    ...(targets ? { targets } : {}),
   };
 }
 
@@ -273,8 +283,9 @@ function readMetadata(input: InputReader, taskDefinitionArn: string | undefined)
 
 /** The place a deploy is recorded at: environment, cluster, service and region must be known. */
 function recordedPlace(place: Place): RecordedPlace {
-  const { environment, cluster, service, region, account } = place;
-  if (environment === undefined || cluster === undefined || service === undefined) {
+  const { environment, cluster, service, application, region, account } = place;
+  // An application's targets name their own services (input targets).
+  if (environment === undefined || cluster === undefined || (service === undefined && application === undefined)) {
     const missing = ['environment', 'cluster', 'service'].filter((name) => place[name as keyof Place] === undefined);
     throw new ConfigurationError(
       `Input${missing.length > 1 ? 's' : ''} ${missing.map((name) => `"${name}"`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} empty: a deploy is recorded with the environment, cluster and service it went to, so that rollbacks and lookups read the history of that place only. Set environment: (e.g. production), cluster: and service: as deployed.`,
@@ -285,7 +296,14 @@ function recordedPlace(place: Place): RecordedPlace {
       'Input "region" is empty and no ARN or AWS_REGION gives it: a deploy is recorded with the region it went to, so that a rollback in one region never goes back to a deploy in another. Set region: (e.g. us-east-1), pass task-definition-arn, or run after configure-aws-credentials.',
     );
   }
-  return { environment, cluster, service, region, ...(account !== undefined ? { account } : {}) };
+  return {
+    environment,
+    cluster,
+    region,
+    ...(service !== undefined ? { service } : {}),
+    ...(application !== undefined ? { application } : {}),
+    ...(account !== undefined ? { account } : {}),
+  };
 }
 
 /** history-count: a whole number of deploys per place, 1 to HISTORY_COUNT.max. */

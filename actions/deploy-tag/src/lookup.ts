@@ -3,6 +3,7 @@
  * place; `version: previous` reads the place's whole history and picks the deploy before the one that runs now.
  */
 import { ConfigurationError } from '@ecs-actions/core';
+import { deployTargets } from './application-lookup.js';
 import type { DeployTagDeps } from './github.js';
 import { historyAt, newestRecordAt, type PlaceDeploy } from './history.js';
 import type { LookupInputs } from './inputs.js';
@@ -87,6 +88,7 @@ export async function lookupVersion(
 
 function lookedUp(deploy: PlaceDeploy): DeployTagResult {
   const output = recordOutput(deploy);
+  const targets = deployTargets(deploy);
   return {
     mode: 'lookup',
     action: 'looked-up',
@@ -104,6 +106,7 @@ function lookedUp(deploy: PlaceDeploy): DeployTagResult {
     ...(output.triggeringActor !== undefined ? { triggeringActor: output.triggeringActor } : {}),
     ...(output.region !== undefined ? { region: output.region } : {}),
     ...(output.account !== undefined ? { account: output.account } : {}),
+    ...(targets ? { targets } : {}),
   };
 }
 
@@ -136,7 +139,11 @@ export function deployedBy(output: DeployRecordOutput): string {
 
 /** `in production (prod/web, us-east-1)`, or `anywhere` when the lookup is not limited to a place. */
 export function placeText(place: Place): string {
-  const parts = [[place.cluster, place.service].filter(Boolean).join('/'), place.region, place.account]
+  const parts = [
+    [place.cluster, place.application ?? place.service].filter(Boolean).join('/'),
+    place.region,
+    place.account,
+  ]
     .filter(Boolean)
     .join(', ');
   if (!place.environment && !parts) return 'anywhere';

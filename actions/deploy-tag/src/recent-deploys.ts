@@ -9,7 +9,7 @@ import type { DeployTagDeps } from './github.js';
 import { byTime } from './history.js';
 import type { HistoryInputs } from './inputs.js';
 import { placeText } from './lookup.js';
-import { accountOf, type DeployRecord, ecsName, isAt, regionOf } from './records.js';
+import { accountOf, type DeployRecord, ecsName, isAt, regionOf, resourceOf } from './records.js';
 import type { DeployTagResult, HistoryDeploy, PlaceDeploys } from './result.js';
 import { type DeployTag, readAllDeployTags, repositoryOf } from './tags.js';
 import { compareVersions } from './version.js';
@@ -72,7 +72,8 @@ function placeOfRecord(record: DeployRecord): PlaceOf {
   return {
     environment: record.environment,
     cluster: ecsName(record.cluster),
-    service: ecsName(record.service),
+    // A rule or schedule of an application (format 3) is a place of its own, shown by its name.
+    service: ecsName(resourceOf(record)),
     ...(region !== undefined ? { region } : {}),
     ...(account !== undefined ? { account } : {}),
   };

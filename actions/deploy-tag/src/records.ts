@@ -8,18 +8,36 @@
  * Each record says its format: format 1 (no "format" key, written before regions and actors were recorded) has no
  * region, account or actor; format 2 ("format": 2) must have region and actor. Records of both formats may share
  * one message (a version first deployed by an older deploy-tag); a format this code does not know is refused.
+ * Format 3 ("format": 3) is one target of an application deploy (ecs-deploy-wait's app-file): format 2's fields plus
+ * the application, the target's name in the app file and its kind; a service target names its service, a rule its
+ * rule, a schedule its schedule (`group/name`), never another kind's. One deploy of an application writes one record
+ * per target, all in the version's tag.
  */
 
 /** The record formats this code reads; it writes the newest. */
-export type RecordFormat = 1 | 2;
+export type RecordFormat = 1 | 2 | 3;
 export const RECORD_FORMAT: RecordFormat = 2;
+/** The format of an application deploy's records (one per target). */
+export const APPLICATION_RECORD_FORMAT: RecordFormat = 3;
+
+/** What an application target is (ecs-deploy-wait's app-file). */
+export type TargetKind = 'service' | 'rule' | 'schedule';
+export const TARGET_KINDS: readonly TargetKind[] = ['service', 'rule', 'schedule'];
 
 /** One deploy of a version to one place. */
 export interface DeployRecord {
   format: RecordFormat;
   environment: string;
   cluster: string;
-  service: string;
+  /** The ECS service (formats 1 and 2 always; format 3 when the target is a service). */
+  service?: string;
+  /** Format 3: the application (app file) this target belongs to, the target's name in it and its kind. */
+  application?: string;
+  target?: string;
+  kind?: TargetKind;
+  /** Format 3: the EventBridge rule of a rule target; the Scheduler schedule (`group/name`) of a schedule target. */
+  rule?: string;
+  schedule?: string;
   /** The AWS region deployed to (format 2; format 1: known only from an ARN, see regionOf). */
   region?: string;
   /** The AWS account deployed to (format 2, when known). */
@@ -45,6 +63,11 @@ export interface Place {
   environment?: string;
   cluster?: string;
   service?: string;
+  /**
+   * An application (format 3 records): its records at the place, whichever target. With `service` too, that
+   * service's single-service records (formats 1 and 2, before the application was deployed as one) count as well.
+   */
+  application?: string;
   region?: string;
   account?: string;
 }
@@ -63,19 +86,38 @@ const KEYS = {
   actor: 'actor',
   triggeringActor: 'triggering-actor',
   time: 'time',
+  application: 'application',
+  target: 'target',
+  kind: 'kind',
+  rule: 'rule',
+  schedule: 'schedule',
 } as const satisfies Record<Exclude<keyof DeployRecord, 'format'>, string>;
 
 export type RecordField = keyof typeof KEYS;
 
 /** The fields each format has: required ones, and every one it may hold. */
+const FORMAT_1: readonly RecordField[] = [
+  'environment',
+  'cluster',
+  'service',
+  'image',
+  'imageDigest',
+  'taskDefinitionArn',
+  'run',
+  'time',
+];
+const FORMAT_2: readonly RecordField[] = [...FORMAT_1, 'region', 'account', 'actor', 'triggeringActor'];
+/** The field naming what a format 3 record's target is, by its kind. */
+const RESOURCE_FIELD = { service: 'service', rule: 'rule', schedule: 'schedule' } as const satisfies Record<
+  TargetKind,
+  RecordField
+>;
 const FORMATS: Record<RecordFormat, { required: readonly RecordField[]; allowed: readonly RecordField[] }> = {
-  1: {
-    required: ['environment', 'cluster', 'service', 'time'],
-    allowed: ['environment', 'cluster', 'service', 'image', 'imageDigest', 'taskDefinitionArn', 'run', 'time'],
-  },
-  2: {
-    required: ['environment', 'cluster', 'service', 'region', 'actor', 'time'],
-    allowed: Object.keys(KEYS) as RecordField[],
+  1: { required: ['environment', 'cluster', 'service', 'time'], allowed: FORMAT_1 },
+  2: { required: ['environment', 'cluster', 'service', 'region', 'actor', 'time'], allowed: FORMAT_2 },
+  3: {
+    required: ['environment', 'cluster', 'region', 'actor', 'time', 'application', 'target', 'kind'],
+    allowed: [...FORMAT_2, 'application', 'target', 'kind', 'rule', 'schedule'],
   },
 };
 
@@ -96,6 +138,10 @@ const ACCOUNT = /^\d{12}$/;
 // an app's bot login (`github-actions[bot]`).
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\[bot\])?$/;
 const LOGIN_EXPECTED = 'a GitHub login (letters, digits and hyphens, up to 39; or an app name[bot])';
+// An application or target name of an app file; EventBridge rule names; Scheduler `group/name` (API references).
+const APP_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const RULE = /^[.\-_A-Za-z0-9]{1,64}$/;
+const SCHEDULE = /^[0-9a-zA-Z\-_.]{1,64}\/[0-9a-zA-Z\-_.]{1,64}$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
 interface FieldRule {
@@ -129,7 +175,17 @@ export const FIELD_RULES: Record<RecordField, FieldRule> = {
   actor: textRule(LOGIN_EXPECTED, LOGIN),
   triggeringActor: textRule(LOGIN_EXPECTED, LOGIN),
   time: textRule('an ISO 8601 UTC time', TIME),
+  application: textRule('an application name: 1-64 letters, digits, dots, hyphens and underscores', APP_NAME),
+  target: textRule('a target name: 1-64 letters, digits, dots, hyphens and underscores', APP_NAME),
+  kind: { expected: 'service, rule or schedule', test: (value) => (TARGET_KINDS as string[]).includes(value) },
+  rule: textRule('an EventBridge rule name (up to 64 letters, digits, dots, hyphens and underscores)', RULE),
+  schedule: textRule('a Scheduler schedule as group/name', SCHEDULE),
 };
+
+/** What a record's deploy went to: its service, or (format 3) its rule or schedule. */
+export function resourceOf(record: DeployRecord): string {
+  return record.service ?? record.rule ?? record.schedule ?? '';
+}
 
 /** The name of an ECS cluster or service given as a name or an ARN (`arn:…:cluster/prod` → `prod`). */
 export function ecsName(value: string): string {
@@ -145,6 +201,13 @@ export function arnLocation(value: string | undefined): { region: string; accoun
 
 /** The ARNs a record holds, whose region and account are those of the deploy. */
 const arnsOf = (record: DeployRecord) => [record.taskDefinitionArn, record.service, record.cluster];
+
+/** An application's record, or (with the place's service) a single-service record of that service. */
+function isOfApplication(record: DeployRecord, place: Place): boolean {
+  if (!place.application) return !place.service || ecsName(record.service ?? '') === ecsName(place.service);
+  if (record.application !== undefined) return record.application === place.application;
+  return !!place.service && ecsName(record.service ?? '') === ecsName(place.service);
+}
 
 /** The region a deploy went to: recorded (format 2), else that of an ARN it recorded; undefined when unknown. */
 export function regionOf(record: DeployRecord): string | undefined {
@@ -165,7 +228,7 @@ export function isAt(record: DeployRecord, place: Place): boolean {
   return (
     (!place.environment || record.environment === place.environment) &&
     (!place.cluster || ecsName(record.cluster) === ecsName(place.cluster)) &&
-    (!place.service || ecsName(record.service) === ecsName(place.service)) &&
+    isOfApplication(record, place) &&
     same(place.region, regionOf(record)) &&
     same(place.account, accountOf(record))
   );
@@ -178,7 +241,7 @@ const RECORDS_MARKER = 'deploys:';
 export function formatTagMessage(version: string, commit: string, records: readonly DeployRecord[]): string {
   const last = records.at(-1);
   const title = last
-    ? `Deploy ${version} to ${last.environment} (${[`${ecsName(last.cluster)}/${ecsName(last.service)}`, regionOf(last)].filter(Boolean).join(', ')})`
+    ? `Deploy ${version} to ${last.environment} (${[`${ecsName(last.cluster)}/${last.application ?? ecsName(resourceOf(last))}`, regionOf(last)].filter(Boolean).join(', ')})`
     : `Deploy ${version}`;
   const lines = records.map((record) => {
     // Format 1 records keep their shape (no "format" key) when a newer deploy is added beside them.
@@ -240,10 +303,10 @@ function parseRecord(line: string, lineNumber: number): DeployRecord {
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('is not a JSON object');
   const { format: givenFormat = 1, ...given } = json as Record<string, unknown>;
-  if (givenFormat !== 1 && givenFormat !== 2) {
+  if (givenFormat !== 1 && givenFormat !== 2 && givenFormat !== 3) {
     const shown = JSON.stringify(givenFormat).slice(0, 20);
     return fail(
-      `has record format ${shown}, which this deploy-tag does not read (it reads 1 and 2): a newer deploy-tag wrote it, or it was edited by hand. Use the deploy-tag version that wrote it`,
+      `has record format ${shown}, which this deploy-tag does not read (it reads 1, 2 and 3): a newer deploy-tag wrote it, or it was edited by hand. Use the deploy-tag version that wrote it`,
     );
   }
   const format: RecordFormat = givenFormat;
@@ -262,7 +325,15 @@ function parseRecord(line: string, lineNumber: number): DeployRecord {
     if (typeof value !== 'string' || !FIELD_RULES[field].test(value)) {
       fail(`has an invalid "${key}": it must be ${FIELD_RULES[field].expected}`);
     }
-    record[field] = value as string;
+    (record as Record<string, unknown>)[field] = value;
+  }
+  if (format === 3) {
+    // A target names what it is, and only that: a rule record with a service would be read as that service's deploy.
+    for (const [kind, field] of Object.entries(RESOURCE_FIELD)) {
+      if (kind === record.kind && record[field] === undefined) fail(`is a ${kind} target but has no "${KEYS[field]}"`);
+      if (kind !== record.kind && record[field] !== undefined)
+        fail(`is a ${record.kind} target but has "${KEYS[field]}" (a ${kind} target's field)`);
+    }
   }
   return record as DeployRecord;
 }

@@ -1,4 +1,5 @@
 /** What the action reports, in both modes. */
+import type { TargetOutput } from './application-lookup.js';
 
 /** One deploy tag as the outputs name it: its version, commit and (when it ran at the place) its record there. */
 export interface DeployRecordOutput {
@@ -67,6 +68,8 @@ export interface DeployTagResult {
   history?: PlaceDeploys[];
   /** History mode: places left out beyond the most shown. */
   placesLeftOut?: number;
+  /** Lookup mode, an application deploy (format 3 records): every target it recorded (see TargetOutput). */
+  targets?: TargetOutput[];
   /** Where the sha came from (create mode). */
   shaSource?: string;
 }

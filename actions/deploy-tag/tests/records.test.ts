@@ -215,8 +215,8 @@ describe('a record that breaks its format is refused', () => {
   it.each([
     [
       'a format this code does not know',
-      { ...format2, format: 3 },
-      'has record format 3, which this deploy-tag does not read',
+      { ...format2, format: 4 },
+      'has record format 4, which this deploy-tag does not read (it reads 1, 2 and 3)',
     ],
     ['a format given as text', { ...format2, format: '2' }, 'has record format "2"'],
     ['format 2 without actor', { ...format2, actor: undefined }, 'has no "actor" (record format 2)'],

@@ -528,7 +528,12 @@ async function deployApplication(inputs, appDeps) {
         }
     }
     if (!failure) {
-        const ended = await Promise.all(services.map((target) => deployService(inputs, deps, target, arnOf(target), following)));
+        // 4. Every target changed together: the services' updates start, and while they are followed the rules and
+        // schedules are pointed at the new revision; any failure puts back every target changed (step 5).
+        const [ended, scheduledFailure] = await Promise.all([
+            Promise.all(services.map((target) => deployService(inputs, deps, target, arnOf(target), following))),
+            pointScheduled(deps, clients, scheduled, results, arnOf, changed),
+        ]);
         ended.forEach((end, i) => {
             const target = services[i];
             serviceResults.push(end);
@@ -543,34 +548,7 @@ async function deployApplication(inputs, appDeps) {
                 failure ??= `${target.name}: ${end.message}`;
             }
         });
-    }
-    // 4. Rules and schedules, once every service came up.
-    if (!failure) {
-        for (const [name, read] of scheduled) {
-            const result = results.get(name);
-            const entry = {
-                result,
-                ours: arnOf(read.target),
-                previous: previousArnOf(read),
-                scheduled: read,
-            };
-            try {
-                await writeScheduled(clients, read, entry.ours);
-                changed.push(entry);
-                result.status = 'succeeded';
-                result.message = `Now runs ${(0,taskdef/* shortTaskDefinition */.P5)(entry.ours)}.`;
-                log.info(`[${name}] ${read.kind} ${result.resource} now runs ${(0,taskdef/* shortTaskDefinition */.P5)(entry.ours)}`);
-            }
-            catch (error) {
-                // Whether a write without an answer landed is read again by the put-back.
-                changed.push(entry);
-                result.status = 'failed';
-                result.message = (0,src/* errorMessage */.gJ)(error);
-                failure = `${name}: ${result.message}`;
-                log.warning(`[${name}] ${result.message}`);
-                break;
-            }
-        }
+        failure ??= scheduledFailure;
     }
     // 5. All or nothing.
     if (failure && failure !== 'cancelled' && inputs.rollback && changed.length > 0) {
@@ -578,11 +556,47 @@ async function deployApplication(inputs, appDeps) {
     }
     return summarize(plan, [...results.values()], serviceResults, failure, appDeps.clock.now() - started);
 }
+/**
+ * Points each rule and schedule at its new revision, one after the other; stops at the first that fails (the put-back
+ * reads whether a write without an answer landed). Returns that failure, if any.
+ */
+async function pointScheduled(deps, clients, scheduled, results, arnOf, changed) {
+    for (const [name, read] of scheduled) {
+        const result = results.get(name);
+        const entry = {
+            result,
+            ours: arnOf(read.target),
+            previous: previousArnOf(read),
+            scheduled: read,
+        };
+        changed.push(entry);
+        try {
+            await writeScheduled(clients, read, entry.ours);
+            result.status = 'succeeded';
+            result.message = `Now runs ${(0,taskdef/* shortTaskDefinition */.P5)(entry.ours)}.`;
+            deps.log.info(`[${name}] ${read.kind} ${result.resource} now runs ${(0,taskdef/* shortTaskDefinition */.P5)(entry.ours)}`);
+        }
+        catch (error) {
+            result.status = 'failed';
+            result.message = (0,src/* errorMessage */.gJ)(error);
+            deps.log.warning(`[${name}] ${result.message}`);
+            return `${name}: ${result.message}`;
+        }
+    }
+    return undefined;
+}
 function previousOf(target, before, scheduled) {
     const previous = target.kind === 'service'
         ? before.get(target.service)?.taskDefinition
         : previousArnOf(scheduled.get(target.name));
     return previous ? { previousTaskDefinitionArn: previous } : {};
+}
+/** The rules and schedules a cancelled run left on the new revision (a cancel puts nothing back). */
+function pointed(targets) {
+    const left = targets.filter((t) => t.kind !== 'service' && t.status === 'succeeded');
+    return left.length
+        ? ` Left pointing at the new revision (not put back): ${left.map((t) => `${t.kind} ${t.resource}`).join(', ')}.`
+        : '';
 }
 function summarize(plan, targets, services, failure, durationMs) {
     const base = {
@@ -597,7 +611,7 @@ function summarize(plan, targets, services, failure, durationMs) {
         return {
             ...base,
             status: undefined,
-            message: 'Cancelled while deploying the application; ECS carries on with what was started.',
+            message: `Cancelled while deploying the application; ECS carries on with what was started.${pointed(targets)}`,
         };
     }
     const count = (status) => targets.filter((t) => t.status === status).length;
@@ -712,6 +726,9 @@ function validateAppFile(value, path, environment, builtImage) {
             if (earlier)
                 problems.add(where, `the name is also used by ${earlier}: each target needs its own name`);
             seen.set(name, where);
+            // The name is recorded in the deploy tag (deploy-tag's format 3 records), which reads it back by this rule.
+            if (!APPLICATION.test(name))
+                problems.add(where, 'the target name must be 1 to 64 letters, digits, dots, hyphens and underscores, starting with a letter or digit');
             const target = checkTarget(kind, name, entry, where, { environment, builtImage }, problems);
             if (target)
                 targets.push(target);
@@ -1103,6 +1120,7 @@ async function runApplication(reader, workspace) {
         (0,src/* setOutputs */.n0)({
             status: result.status,
             'duration-seconds': Math.round(result.durationMs / 1000),
+            application: result.application,
             targets: JSON.stringify(result.targets.map((t) => ({
                 name: t.name,
                 kind: t.kind,

@@ -167,6 +167,11 @@ describe('application file', () => {
       { ...validApp, rules: { report: validApp.rules.nightly } },
       /schedules\.report: the name is also used by rules\.report/,
     ],
+    [
+      'a target name a deploy record cannot hold',
+      { ...validApp, rules: { 'night ly': validApp.rules.nightly } },
+      /rules\.night ly: the target name must be 1 to 64 letters, digits, dots, hyphens and underscores/,
+    ],
   ])('refuses %s, naming the file and the path', async (_, app, expected) => {
     const message = await problems(app);
     expect(message).toMatch(/^Input "app-file": "?app-[a-z0-9]+\.json"? (has|is|has a duplicate)/);

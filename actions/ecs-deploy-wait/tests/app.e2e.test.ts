@@ -1,8 +1,8 @@
 /**
  * End to end: an application deploy (app-file) by the committed bundle against the simulator: two services, one
  * EventBridge rule and one Scheduler schedule from one build. Success, a crashing worker (everything put back),
- * another run deploying the api meanwhile (api superseded and left alone), a denied PutTargets after the services
- * came up, a first deploy that creates a service, and bad application files refused before any call.
+ * another run deploying the api meanwhile (api superseded and left alone), a denied PutTargets while the
+ * services come up, a first deploy that creates a service, and bad application files refused before any call.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -207,26 +207,39 @@ describe('ecs-deploy-wait application deploy (app-file)', () => {
     expect(s.sim.iamActions().filter((action) => !documentedActions().includes(action))).toEqual([]);
   });
 
-  it('the worker crashing: every target this run changed is put back, the step fails once saying so', async () => {
+  it('the worker crashing: all four put back (the rule and schedule too, whole), the step fails once saying so', async () => {
     const s = await setUp();
+    const scheduleBefore = s.sim.scheduler.schedule('shop-report');
     s.sim.ecs.setTaskDefinitionScenario('shop-worker:2', { kind: 'crash-on-start', exitCode: 3 });
     const result = await run(s);
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
     expect(result.outputs.status).toBe('rolled-back');
-    // The rule and schedule are pointed at the new revision only after every service came up: never changed here.
+    // Every target was changed together with the services, so every one is put back and reported.
     expect(targets(result)).toEqual({
       api: 'rolled-back',
       worker: 'rolled-back',
-      nightly: 'not-changed',
-      report: 'not-changed',
+      nightly: 'rolled-back',
+      report: 'rolled-back',
     });
     expect(runs(s, 'shop-api')).toBe(ARN('shop-api', 1));
     expect(runs(s, 'shop-worker')).toBe(ARN('shop-worker', 1));
-    expect(ruleRuns(s).TaskDefinitionArn).toBe(ARN('shop-worker', 1));
-    expect(scheduleRuns(s)).toBe(ARN('shop-worker', 1));
-    expect(s.sim.callsOf('PutTargets')).toHaveLength(0);
+    // The rule's target is back field for field (PutTargets with the previous target as read), ours then the put-back.
+    expect(s.sim.callsOf('PutTargets')).toHaveLength(2);
+    expect(s.sim.events.targetsOf('shop-nightly')).toEqual([RULE_TARGET]);
+    // The schedule is back whole (UpdateSchedule re-sent the previous schedule), ours then the put-back.
+    expect(s.sim.callsOf('UpdateSchedule')).toHaveLength(2);
+    expect(s.sim.scheduler.schedule('shop-report')).toMatchObject({
+      Description: 'daily report',
+      ScheduleExpression: 'cron(0 6 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Seoul',
+      FlexibleTimeWindow: { Mode: 'FLEXIBLE', MaximumWindowInMinutes: 15 },
+      Target: (scheduleBefore as { Target: unknown }).Target,
+    });
+    expect(result.log).toMatch(/\[nightly\] rolled-back: put back to shop-worker:1/);
+    expect(result.log).toMatch(/\[report\] rolled-back: put back to shop-worker:1/);
     expect(result.errors[0]).toContain('Application shop to production failed and was put back: worker:');
+    expect(result.errors[0]).toContain('nightly rolled-back, report rolled-back');
     expect(result.log).toContain('exit code 3');
   });
 
@@ -255,7 +268,14 @@ describe('ecs-deploy-wait application deploy (app-file)', () => {
     ecs.destroy();
     const result = await running;
     expect(result.exitCode).toBe(1);
-    expect(targets(result)).toMatchObject({ api: 'superseded', worker: 'rolled-back' });
+    expect(targets(result)).toEqual({
+      api: 'superseded',
+      worker: 'rolled-back',
+      nightly: 'rolled-back',
+      report: 'rolled-back',
+    });
+    expect(ruleRuns(s).TaskDefinitionArn).toBe(ARN('shop-worker', 1));
+    expect(scheduleRuns(s)).toBe(ARN('shop-worker', 1));
     expect(runs(s, 'shop-api')).toBe(ARN('shop-api', 3));
     expect(runs(s, 'shop-worker')).toBe(ARN('shop-worker', 1));
     const putBack = s.sim
@@ -264,7 +284,7 @@ describe('ecs-deploy-wait application deploy (app-file)', () => {
     expect(putBack).toHaveLength(2); // ours and the other run's: none from a put-back
   });
 
-  it('a denied PutTargets after the services came up: both services put back, the rule and schedule unchanged', async () => {
+  it('a denied PutTargets while the services come up: the services put back once they came up, the rule never changed, the schedule not written', async () => {
     const s = await setUp();
     s.sim.faults.inject({ api: 'events', operation: 'PutTargets', kind: 'access-denied' });
     const result = await run(s);
@@ -276,7 +296,10 @@ describe('ecs-deploy-wait application deploy (app-file)', () => {
       nightly: 'not-changed',
       report: 'not-changed',
     });
+    expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toContain('events:PutTargets for rule shop-nightly failed: AccessDeniedException');
+    expect(result.errors[0]).toContain('api rolled-back, worker rolled-back, nightly not-changed, report not-changed');
+    expect(result.log).toMatch(/\[nightly\] not-changed: still runs shop-worker:1: nothing to put back/);
     expect(runs(s, 'shop-api')).toBe(ARN('shop-api', 1));
     expect(runs(s, 'shop-worker')).toBe(ARN('shop-worker', 1));
     expect(ruleRuns(s).TaskDefinitionArn).toBe(ARN('shop-worker', 1));

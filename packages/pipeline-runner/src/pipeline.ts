@@ -185,6 +185,8 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
       AWS_ENDPOINT_URL_IAM: sim.env.AWS_ENDPOINT_URL_IAM,
       AWS_ENDPOINT_URL_SSM: sim.env.AWS_ENDPOINT_URL_SSM,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: sim.env.AWS_ENDPOINT_URL_SECRETS_MANAGER,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: sim.env.AWS_ENDPOINT_URL_EVENTBRIDGE,
+      AWS_ENDPOINT_URL_SCHEDULER: sim.env.AWS_ENDPOINT_URL_SCHEDULER,
       ...(setup.dockerHost ? { DOCKER_HOST: setup.dockerHost } : {}),
     },
     aws: {

@@ -12,6 +12,7 @@
  *   installs no JDK (the build commands of the tests need none).
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -38,10 +39,15 @@ export const checkout: StandIn = async ({ inputs, workspace, trigger, runner }) 
   const unsafe = unsafePrCheckoutProblem({ inputs, trigger, runner });
   if (unsafe) return { error: unsafe };
   const ref = inputs.ref || trigger.sha;
-  await git(workspace, 'clone', '--quiet', '--no-checkout', runner.appRepoDir, '.');
+  // A second checkout in the job reuses the repository as the real action does: fetched, cleaned (clean: true), and
+  // the ref checked out over what the first one left.
+  const again = existsSync(path.join(workspace, '.git'));
+  if (again) await git(workspace, 'fetch', '--quiet', 'origin');
+  else await git(workspace, 'clone', '--quiet', '--no-checkout', runner.appRepoDir, '.');
   const sha = await git(workspace, 'rev-parse', '--verify', `${ref}^{commit}`).catch(() => '');
   if (!sha) return { error: `A branch or tag with the name '${ref}' could not be found` };
-  await git(workspace, 'checkout', '--quiet', '--detach', sha);
+  if (again) await git(workspace, 'clean', '-ffdxq');
+  await git(workspace, 'checkout', '--quiet', '--force', '--detach', sha);
   return { log: `Checked out ${runner.owner}/${runner.repo} at ${sha} (ref ${ref})\n`, outputs: { ref, commit: sha } };
 };
 

@@ -110,7 +110,7 @@ describe('the starter workflows, run from their YAML against the simulator and a
       group: `deploy-production-${pipeline.vars.AWS_REGION}-ecs-be-prod-ecs-be-prod-service`,
       cancelInProgress: false,
     });
-    expect(step(cd, 'deploy/deploy', 'actions/checkout').outputs.commit).toBe(ci.sha);
+    expect(step(cd, 'deploy/deploy', /^Run actions\/checkout@/).outputs.commit).toBe(ci.sha);
     // ecs-render-taskdef verified the image in ECR: the digest it found is the one ecr-push reported and the
     // registry holds.
     const render = step(cd, 'deploy/deploy', 'render');

@@ -281,8 +281,13 @@ describe('deploy.yml', () => {
 
   it('checks out and tags the commit the plan validated (the one CI built, or the version of its own), not github.sha', () => {
     const steps = deploy().steps ?? [];
-    const checkout = steps.find((s) => s.uses?.startsWith('actions/checkout@'));
-    expect(checkout?.with?.ref).toBe('${{ steps.plan.outputs.sha }}');
+    const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    // With app-file first the application file (its name and cluster, for the lookups); the deploy's files always
+    // from the commit the plan validated.
+    expect(checkouts.map((s) => [s.if, s.with?.ref])).toEqual([
+      ["inputs.app-file != ''", '${{ github.event.workflow_run.head_sha || github.sha }}'],
+      ["steps.plan.outputs.source == 'render'", '${{ steps.plan.outputs.sha }}'],
+    ]);
     const tags = steps.filter((s) => s.uses === 'ecs-actions/ecs-actions/deploy-tag@v1');
     // The writing one: lookups, `version: current`, `version: recorded` (keep-revisions' list) and `version: history`
     // only read; the deployment-state steps write the GitHub Deployment only.
@@ -339,8 +344,9 @@ describe('deploy.yml', () => {
     // The value reaches a script only as an environment variable, to be checked there.
     const text = read('.github/workflows/deploy.yml');
     expect(text).toContain('MIGRATION_COMMAND: ${{ inputs.migration-command }}');
-    // The settings check, the gate's time budget, the step's if: and its command.
-    expect(text.match(/inputs\.migration-command/g)).toHaveLength(4);
+    // The settings check, app-file's check of the inputs it replaces, the gate's time budget, the step's if: and its
+    // command.
+    expect(text.match(/inputs\.migration-command/g)).toHaveLength(5);
   });
 });
 

@@ -137,6 +137,12 @@ export function validateAppFile(
       const earlier = seen.get(name);
       if (earlier) problems.add(where, `the name is also used by ${earlier}: each target needs its own name`);
       seen.set(name, where);
+      // The name is recorded in the deploy tag (deploy-tag's format 3 records), which reads it back by this rule.
+      if (!APPLICATION.test(name))
+        problems.add(
+          where,
+          'the target name must be 1 to 64 letters, digits, dots, hyphens and underscores, starting with a letter or digit',
+        );
       const target = checkTarget(kind, name, entry, where, { environment, builtImage }, problems);
       if (target) targets.push(target);
     }

@@ -2,9 +2,9 @@
  * Deploys an application (app-file): its services, EventBridge rules and Scheduler schedules in one step, all or
  * nothing. In order: read every target (nothing is changed before all reads and checks pass); register each task
  * definition family once; create services the file lets this step create; deploy every service together with the
- * single-service phases (services.ts), followed together on batched DescribeServices calls; when all came up, point
- * the rules and schedules at their new revisions; on any failure put back every target this run changed
- * (put-back.ts). One result: a status per target and overall.
+ * single-service phases (services.ts), followed together on batched DescribeServices calls, while the rules and
+ * schedules are pointed at their new revisions (all targets change together); on any failure put back every target
+ * this run changed (put-back.ts). One result: a status per target and overall.
  */
 import type { Service } from '@aws-sdk/client-ecs';
 import { ConfigurationError, errorMessage } from '@ecs-actions/core';
@@ -154,9 +154,12 @@ export async function deployApplication(inputs: AppDeployInputs, appDeps: AppDep
     }
   }
   if (!failure) {
-    const ended = await Promise.all(
-      services.map((target) => deployService(inputs, deps, target, arnOf(target), following)),
-    );
+    // 4. Every target changed together: the services' updates start, and while they are followed the rules and
+    // schedules are pointed at the new revision; any failure puts back every target changed (step 5).
+    const [ended, scheduledFailure] = await Promise.all([
+      Promise.all(services.map((target) => deployService(inputs, deps, target, arnOf(target), following))),
+      pointScheduled(deps, clients, scheduled, results, arnOf, changed),
+    ]);
     ended.forEach((end, i) => {
       const target = services[i] as PlannedService;
       serviceResults.push(end);
@@ -170,34 +173,7 @@ export async function deployApplication(inputs: AppDeployInputs, appDeps: AppDep
         failure ??= `${target.name}: ${end.message}`;
       }
     });
-  }
-
-  // 4. Rules and schedules, once every service came up.
-  if (!failure) {
-    for (const [name, read] of scheduled) {
-      const result = results.get(name) as TargetResult;
-      const entry: Changed = {
-        result,
-        ours: arnOf(read.target as PlannedTarget),
-        previous: previousArnOf(read),
-        scheduled: read,
-      };
-      try {
-        await writeScheduled(clients, read, entry.ours);
-        changed.push(entry);
-        result.status = 'succeeded';
-        result.message = `Now runs ${shortTaskDefinition(entry.ours)}.`;
-        log.info(`[${name}] ${read.kind} ${result.resource} now runs ${shortTaskDefinition(entry.ours)}`);
-      } catch (error) {
-        // Whether a write without an answer landed is read again by the put-back.
-        changed.push(entry);
-        result.status = 'failed';
-        result.message = errorMessage(error);
-        failure = `${name}: ${result.message}`;
-        log.warning(`[${name}] ${result.message}`);
-        break;
-      }
-    }
+    failure ??= scheduledFailure;
   }
 
   // 5. All or nothing.
@@ -205,6 +181,42 @@ export async function deployApplication(inputs: AppDeployInputs, appDeps: AppDep
     await putBack(inputs, deps, clients, changed, following);
   }
   return summarize(plan, [...results.values()], serviceResults, failure, appDeps.clock.now() - started);
+}
+
+/**
+ * Points each rule and schedule at its new revision, one after the other; stops at the first that fails (the put-back
+ * reads whether a write without an answer landed). Returns that failure, if any.
+ */
+async function pointScheduled(
+  deps: DeployDeps,
+  clients: ScheduledClients,
+  scheduled: Map<string, ScheduledBefore>,
+  results: Map<string, TargetResult>,
+  arnOf: (target: PlannedTarget) => string,
+  changed: Changed[],
+): Promise<string | undefined> {
+  for (const [name, read] of scheduled) {
+    const result = results.get(name) as TargetResult;
+    const entry: Changed = {
+      result,
+      ours: arnOf(read.target as PlannedTarget),
+      previous: previousArnOf(read),
+      scheduled: read,
+    };
+    changed.push(entry);
+    try {
+      await writeScheduled(clients, read, entry.ours);
+      result.status = 'succeeded';
+      result.message = `Now runs ${shortTaskDefinition(entry.ours)}.`;
+      deps.log.info(`[${name}] ${read.kind} ${result.resource} now runs ${shortTaskDefinition(entry.ours)}`);
+    } catch (error) {
+      result.status = 'failed';
+      result.message = errorMessage(error);
+      deps.log.warning(`[${name}] ${result.message}`);
+      return `${name}: ${result.message}`;
+    }
+  }
+  return undefined;
 }
 
 function previousOf(
@@ -217,6 +229,14 @@ function previousOf(
       ? before.get(target.service)?.taskDefinition
       : previousArnOf(scheduled.get(target.name) as ScheduledBefore);
   return previous ? { previousTaskDefinitionArn: previous } : {};
+}
+
+/** The rules and schedules a cancelled run left on the new revision (a cancel puts nothing back). */
+function pointed(targets: TargetResult[]): string {
+  const left = targets.filter((t) => t.kind !== 'service' && t.status === 'succeeded');
+  return left.length
+    ? ` Left pointing at the new revision (not put back): ${left.map((t) => `${t.kind} ${t.resource}`).join(', ')}.`
+    : '';
 }
 
 function summarize(
@@ -238,7 +258,7 @@ function summarize(
     return {
       ...base,
       status: undefined,
-      message: 'Cancelled while deploying the application; ECS carries on with what was started.',
+      message: `Cancelled while deploying the application; ECS carries on with what was started.${pointed(targets)}`,
     };
   }
   const count = (status: TargetStatus) => targets.filter((t) => t.status === status).length;

@@ -66,6 +66,7 @@ export async function runApplication(reader: InputReader, workspace: string): Pr
     setOutputs({
       status: result.status,
       'duration-seconds': Math.round(result.durationMs / 1000),
+      application: result.application,
       targets: JSON.stringify(
         result.targets.map((t) => ({
           name: t.name,
