@@ -247,8 +247,6 @@ describe('on-exists: move from two runs at once (two bundles)', () => {
     expect(winners).toHaveLength(1);
     expect(winners[0]?.outputs).toMatchObject({ created: 'true', sha: final });
     const loser = [first, second].find((r) => r.exitCode !== 0);
-    expect(loser?.errors).toEqual([
-      expect.stringContaining(`but another run put it on ${final} at the same time`),
-    ]);
+    expect(loser?.errors).toEqual([expect.stringContaining(`but another run put it on ${final} at the same time`)]);
   });
 });
