@@ -525,7 +525,8 @@ async function readDeployHistory(inputs, deps) {
     return historyOf(stored, caughtUp.content, inputs, deps);
 }
 /**
- * Whether `matching-refs/tags/<prefix>` still lists `listed` refs: one request for the page the last ref is on. A tag
+ * Whether `matching-refs/tags/<prefix>` still lists `listed` refs: one request (for the page the last ref is on, were
+ * the listing paged). A tag
  * made or deleted by hand since the index last matched the tags changes the count (one made and one deleted between
  * two runs is not seen until the next change of the count: the README says so).
  */
@@ -538,8 +539,10 @@ async function tagCountIs(listed, inputs, deps) {
         per_page: PAGE,
         page,
     }));
-    const more = /rel="next"/.test(response.headers.link ?? '');
-    return !more && response.data.length === listed - PAGE * (page - 1);
+    // GitHub answers matching-refs whole (the endpoint takes no per_page); a paged answer is read as one too.
+    const link = response.headers.link ?? '';
+    const paged = /rel="(?:next|prev)"/.test(link);
+    return !/rel="next"/.test(link) && response.data.length === (paged ? listed - PAGE * (page - 1) : listed);
 }
 async function catchUp(stored, inputs, deps) {
     const { refs, listed } = await listTagRefs(inputs, deps);

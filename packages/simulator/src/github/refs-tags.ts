@@ -4,7 +4,7 @@ import type { GitHubResponse } from '../contract.js';
 import { changesWorkflows, isAncestor, objectType } from './history.js';
 import { BOT, type Repository, type RouteContext, type TagObject } from './model.js';
 import { refNameProblem } from './refname.js';
-import { asRecord, error, isoSeconds, nodeId, ok, pageLinks, paginate } from './responses.js';
+import { asRecord, error, isoSeconds, nodeId, ok } from './responses.js';
 
 // Create a tag object (https://docs.github.com/rest/git/tags#create-a-tag-object): 201 with sha, tag, message,
 // tagger, object {sha, type, url}, verification. The object must exist; the tagger defaults to the token's identity.
@@ -98,16 +98,15 @@ export function getRef({ params, repo, route, origin }: RouteContext): GitHubRes
 }
 
 // List matching references (https://docs.github.com/rest/git/refs#list-matching-references): every ref that
-// starts with `refs/<ref>`, sorted by name; an empty array when none match. Paged like every list
-// (`per_page` up to 100, `page`), with a Link header naming the next and last pages.
-export function matchingRefs({ request, params, repo, route, origin }: RouteContext): GitHubResponse {
+// starts with `refs/<ref>`, sorted by name; an empty array when none match. Not paged: the endpoint takes no
+// per_page or page (its documented parameters are owner, repo and ref), so thousands of tags come in one answer.
+export function matchingRefs({ params, repo, route, origin }: RouteContext): GitHubResponse {
   const prefix = `refs/${params.ref ?? ''}`;
-  const all = [...repo.refs.keys()]
+  const refs = [...repo.refs.keys()]
     .filter((ref) => ref.startsWith(prefix))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const refs = paginate(all, request.query).map((ref) => refJson(repo, ref, origin));
-  const link = pageLinks(all.length, request.query, `${origin}${request.path}`);
-  return ok(200, refs, route, link ? { link } : {});
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((ref) => refJson(repo, ref, origin));
+  return ok(200, refs, route);
 }
 
 // Update a reference (https://docs.github.com/rest/git/refs#update-a-reference): 422 "Reference does not exist";

@@ -35,21 +35,6 @@ export function paginate<T>(list: T[], query: URLSearchParams): T[] {
   return list.slice((page - 1) * perPage, page * perPage);
 }
 
-/** GitHub's Link header for a paged list (`rel="next"` and `rel="last"` while there are more pages), or undefined. */
-export function pageLinks(total: number, query: URLSearchParams, url: string): string | undefined {
-  const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 30) || 30));
-  const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
-  const last = Math.max(1, Math.ceil(total / perPage));
-  if (page >= last) return undefined;
-  const at = (n: number) => {
-    const params = new URLSearchParams(query);
-    params.set('per_page', String(perPage));
-    params.set('page', String(n));
-    return `<${url}?${params.toString()}>`;
-  };
-  return `${at(page + 1)}; rel="next", ${at(last)}; rel="last"`;
-}
-
 export function parseMaybeJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
