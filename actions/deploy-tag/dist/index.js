@@ -216,6 +216,60 @@ function byTime(a, b) {
     return a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
 }
 
+;// CONCATENATED MODULE: ./src/history-index/file.ts
+/**
+ * The history index's file: JSON lines, a header then one line per deploy tag (its ref target, its commit and its
+ * tag message as records.ts wrote it, so every record field, present or future, carries over unchanged).
+ */
+
+
+const INDEX_FILE = 'deploy-history.jsonl';
+const INDEX_FORMAT = 1;
+function formatIndex(content) {
+    const lines = [JSON.stringify(content.header)];
+    const sorted = [...content.entries.values()].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+    for (const entry of sorted)
+        lines.push(JSON.stringify(entry));
+    return `${lines.join('\n')}\n`;
+}
+/** The index file's content, or undefined when it is not one this deploy-tag reads (then it is rebuilt from the tags). */
+function parseIndex(text, prefix) {
+    const [first, ...rest] = text.replace(/\n$/, '').split('\n');
+    try {
+        const header = JSON.parse(first ?? '');
+        if (header.format !== INDEX_FORMAT || header.prefix !== prefix)
+            return undefined;
+        const entries = new Map();
+        for (const line of rest) {
+            const entry = JSON.parse(line);
+            if (typeof entry.tag !== 'string' || typeof entry.object !== 'string' || typeof entry.sha !== 'string') {
+                return undefined;
+            }
+            entries.set(entry.tag, entry);
+        }
+        return { header, entries };
+    }
+    catch {
+        return undefined;
+    }
+}
+function entryOf(tag) {
+    const base = { tag: tag.tag, object: tag.objectSha, sha: tag.sha };
+    return tag.records === undefined
+        ? base
+        : { ...base, message: (0,src_records/* formatTagMessage */.vn)(tag.version.text, tag.sha, tag.records) };
+}
+/** The deploy tag an entry stands for; throws RecordError for records that break a rule. */
+function tagOf(entry, prefix) {
+    const version = (0,src_version/* parseVersion */.o)(entry.tag.slice(prefix.length));
+    if (!version || !entry.tag.startsWith(prefix))
+        return undefined;
+    const records = entry.message === undefined
+        ? undefined
+        : (0,src_records/* parseTagMessage */.V3)(entry.message, { version: version.text, commit: entry.sha });
+    return { tag: entry.tag, version, sha: entry.sha, objectSha: entry.object, records };
+}
+
 ;// CONCATENATED MODULE: ./src/tags.ts
 /** Reading deploy tags over the GitHub API: list them, follow them to their commit, parse their deploy records. */
 
@@ -307,60 +361,6 @@ async function readTagObject(sha, inputs, deps) {
     return response.data;
 }
 
-;// CONCATENATED MODULE: ./src/history-index/file.ts
-/**
- * The history index's file: JSON lines, a header then one line per deploy tag (its ref target, its commit and its
- * tag message as records.ts wrote it, so every record field, present or future, carries over unchanged).
- */
-
-
-const INDEX_FILE = 'deploy-history.jsonl';
-const INDEX_FORMAT = 1;
-function formatIndex(content) {
-    const lines = [JSON.stringify(content.header)];
-    const sorted = [...content.entries.values()].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-    for (const entry of sorted)
-        lines.push(JSON.stringify(entry));
-    return `${lines.join('\n')}\n`;
-}
-/** The index file's content, or undefined when it is not one this deploy-tag reads (then it is rebuilt from the tags). */
-function parseIndex(text, prefix) {
-    const [first, ...rest] = text.replace(/\n$/, '').split('\n');
-    try {
-        const header = JSON.parse(first ?? '');
-        if (header.format !== INDEX_FORMAT || header.prefix !== prefix)
-            return undefined;
-        const entries = new Map();
-        for (const line of rest) {
-            const entry = JSON.parse(line);
-            if (typeof entry.tag !== 'string' || typeof entry.object !== 'string' || typeof entry.sha !== 'string') {
-                return undefined;
-            }
-            entries.set(entry.tag, entry);
-        }
-        return { header, entries };
-    }
-    catch {
-        return undefined;
-    }
-}
-function entryOf(tag) {
-    const base = { tag: tag.tag, object: tag.objectSha, sha: tag.sha };
-    return tag.records === undefined
-        ? base
-        : { ...base, message: (0,src_records/* formatTagMessage */.vn)(tag.version.text, tag.sha, tag.records) };
-}
-/** The deploy tag an entry stands for; throws RecordError for records that break a rule. */
-function tagOf(entry, prefix) {
-    const version = (0,src_version/* parseVersion */.o)(entry.tag.slice(prefix.length));
-    if (!version || !entry.tag.startsWith(prefix))
-        return undefined;
-    const records = entry.message === undefined
-        ? undefined
-        : (0,src_records/* parseTagMessage */.V3)(entry.message, { version: version.text, commit: entry.sha });
-    return { tag: entry.tag, version, sha: entry.sha, objectSha: entry.object, records };
-}
-
 ;// CONCATENATED MODULE: ./src/history-index/store.ts
 /**
  * The history index's storage on GitHub: a commit chain under a ref of its own, each commit's tree holding the index
@@ -450,19 +450,13 @@ async function writeIndex(inputs, deps, base, content, message) {
 
 
 /**
- * Appends the tag as this run wrote it (`objectSha`, `message` as records.ts formatted it) to the index read as
- * `history`: 'raced' when another run appended first; 'unchanged' when the index holds it so already.
+ * Appends the tag as this run wrote it (its message as records.ts formatted it) to the index read as `history`:
+ * 'raced' when another run appended first; 'unchanged' when the index holds it so already.
  */
-async function indexTag(inputs, deps, history, objectSha, message) {
+async function indexTag(inputs, deps, history, entry) {
     const known = history.content.entries.get(inputs.tag);
-    if (objectSha === undefined || known?.object === objectSha)
+    if (entry === undefined || known?.object === entry.object)
         return 'unchanged';
-    const entry = {
-        tag: inputs.tag,
-        object: objectSha,
-        sha: inputs.sha,
-        ...(message !== undefined ? { message } : {}),
-    };
     const entries = new Map(history.content.entries).set(inputs.tag, entry);
     const listed = history.content.header.listed;
     // The index matched the tag list when read: a tag it did not hold is one more ref in that list now.
@@ -768,6 +762,7 @@ function placeText(place) {
 
 
 
+
 /** How often a record lost to a concurrent writer of the same tag is written again. */
 const WRITE_ATTEMPTS = 3;
 async function createDeployTag(inputs, deps) {
@@ -790,7 +785,11 @@ async function createDeployTag(inputs, deps) {
             continue;
         }
         const { objectSha, ...done } = written;
-        if ((await indexTag(inputs, deps, history, objectSha ?? existing?.objectSha, done.message)) !== 'raced') {
+        // A kept tag is indexed as it is (it may be one the index lacked: made by hand, or by a run that stopped).
+        const entry = objectSha
+            ? { tag: inputs.tag, object: objectSha, sha: inputs.sha, ...(done.message ? { message: done.message } : {}) }
+            : existing && entryOf(existing);
+        if ((await indexTag(inputs, deps, history, entry)) !== 'raced') {
             outcome = done;
             continue;
         }

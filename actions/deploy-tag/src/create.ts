@@ -17,6 +17,7 @@ import {
   withRetry,
 } from './github.js';
 import { historyAt } from './history.js';
+import { entryOf } from './history-index/file.js';
 import { indexTag, refuseLostRace } from './history-index/record.js';
 import { readDeployHistory } from './history-index/sync.js';
 import type { CreateInputs } from './inputs.js';
@@ -52,7 +53,11 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
       continue;
     }
     const { objectSha, ...done } = written;
-    if ((await indexTag(inputs, deps, history, objectSha ?? existing?.objectSha, done.message)) !== 'raced') {
+    // A kept tag is indexed as it is (it may be one the index lacked: made by hand, or by a run that stopped).
+    const entry = objectSha
+      ? { tag: inputs.tag, object: objectSha, sha: inputs.sha, ...(done.message ? { message: done.message } : {}) }
+      : existing && entryOf(existing);
+    if ((await indexTag(inputs, deps, history, entry)) !== 'raced') {
       outcome = done;
       continue;
     }

@@ -194,6 +194,20 @@ describe('races the compare-and-swap closes', () => {
     expect(history).toMatchObject({ found: true, version: '0.2602.7' });
   });
 
+  it('two runs creating the same new version at once both land: the second adds its deploy to the tag of the first', async () => {
+    const [x, y] = await Promise.allSettled([
+      run({ version: '0.2602.8', sha: B }),
+      run({ version: '0.2602.8', sha: B, ...STAGING }),
+    ]);
+    expect([x.status, y.status]).toEqual(['fulfilled', 'fulfilled']);
+    const tag = gh.github.tags(OWNER, REPO).find((t) => t.name === 'ecs-deploy-0.2602.8');
+    const records = parseTagMessage(tag?.message ?? '', { version: '0.2602.8', commit: B }) ?? [];
+    expect(records.map((r) => r.environment).sort()).toEqual(['production', 'staging']);
+    const staging = await run({ version: 'current', ...STAGING });
+    const production = await run({ version: 'current' });
+    expect([staging.version, production.version]).toEqual(['0.2602.8', '0.2602.8']);
+  });
+
   it('a move racing another move fails truthfully, and the tag ends where the index says', async () => {
     await run({ version: '0.2602.7', sha: B });
     slowFirstTagWrite();

@@ -13,24 +13,17 @@ import { writeIndex } from './store.js';
 import type { DeployHistory } from './sync.js';
 
 /**
- * Appends the tag as this run wrote it (`objectSha`, `message` as records.ts formatted it) to the index read as
- * `history`: 'raced' when another run appended first; 'unchanged' when the index holds it so already.
+ * Appends the tag as this run wrote it (its message as records.ts formatted it) to the index read as `history`:
+ * 'raced' when another run appended first; 'unchanged' when the index holds it so already.
  */
 export async function indexTag(
   inputs: CreateInputs,
   deps: DeployTagDeps,
   history: DeployHistory,
-  objectSha: string | undefined,
-  message: string | undefined,
+  entry: IndexEntry | undefined,
 ): Promise<'indexed' | 'unchanged' | 'raced'> {
   const known = history.content.entries.get(inputs.tag);
-  if (objectSha === undefined || known?.object === objectSha) return 'unchanged';
-  const entry: IndexEntry = {
-    tag: inputs.tag,
-    object: objectSha,
-    sha: inputs.sha,
-    ...(message !== undefined ? { message } : {}),
-  };
+  if (entry === undefined || known?.object === entry.object) return 'unchanged';
   const entries = new Map(history.content.entries).set(inputs.tag, entry);
   const listed = history.content.header.listed;
   // The index matched the tag list when read: a tag it did not hold is one more ref in that list now.
