@@ -578,9 +578,11 @@ async function catchUp(stored, inputs, deps) {
     if (!complete) {
         deps.warning?.(`Read ${toRead.length} of the ${missing.length} deploy tags ${inputs.prefix}* of ${repositoryOf(inputs)} the deploy history index lacks (newest versions first); the next runs read the other ${missing.length - toRead.length}. Until then the history lacks the oldest versions.`);
     }
+    // What is answered from: the index as saved (merged with any other run's entries, the base of a create's append),
+    // else (a read-only token, or nothing to save) what this run read.
+    content = { header: { format: INDEX_FORMAT, prefix: inputs.prefix, ...(complete ? { listed } : {}) }, entries };
     if (toRead.length > 0 || !complete || stored.content?.header.listed !== listed)
         await save(complete);
-    content = { header: { format: INDEX_FORMAT, prefix: inputs.prefix, ...(complete ? { listed } : {}) }, entries };
     return { stored, content };
 }
 /** Saves what this run read over whatever another run saved meanwhile (entries read from the tags are the newer). */
