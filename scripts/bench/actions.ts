@@ -9,6 +9,7 @@ import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { type DockerServices, startDockerServices } from '@ecs-actions/simulator/docker';
 import { type AppDeployBench, benchAppDeploy } from './app-deploy.js';
 import { benchBuildCache } from './build-cache.js';
+import { benchDeployHistory } from './deploy-history.js';
 import { benchEcrPush } from './ecr-push.js';
 import { benchEcsDeployWait } from './ecs-deploy-wait.js';
 import { benchVerify } from './verify.js';
@@ -102,6 +103,13 @@ const deployTag: ActionBench<Simulator> = {
     },
   }),
   teardown: async (sim) => sim.close(),
+  extra: async () =>
+    (await benchDeployHistory()).map((cost) => ({
+      name: `${cost.mode} at ${cost.tags.toLocaleString('en-US')} deploy tags: GitHub requests (wall time)`,
+      value: `${cost.requests} (${cost.wallMs.toFixed(0)} ms)`,
+      ...(cost.target !== undefined ? { target: `≤ ${cost.target} requests` } : {}),
+      ok: cost.ok,
+    })),
 };
 
 const renderTaskdef: ActionBench<string> = {

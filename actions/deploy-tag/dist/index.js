@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 484:
+/***/ 516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12,8 +12,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
 var src = __nccwpck_require__(621);
-// EXTERNAL MODULE: ./src/github.ts
-var github = __nccwpck_require__(112);
+// EXTERNAL MODULE: ./src/github.ts + 1 modules
+var github = __nccwpck_require__(598);
 // EXTERNAL MODULE: ./src/records.ts
 var src_records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/deployment.ts
@@ -216,30 +216,58 @@ function byTime(a, b) {
     return a.time < b.time ? -1 : a.time > b.time ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/application-lookup.ts
+;// CONCATENATED MODULE: ./src/history-index/file.ts
+/**
+ * The history index's file: JSON lines, a header then one line per deploy tag (its ref target, its commit and its
+ * tag message as records.ts wrote it, so every record field, present or future, carries over unchanged).
+ */
 
-/** The records written by the same deploy as `record`: same application and place, same run and time. */
-function sameDeploy(a, b) {
-    return (a.application === b.application &&
-        a.environment === b.environment &&
-        a.cluster === b.cluster &&
-        a.region === b.region &&
-        a.run === b.run &&
-        a.time === b.time);
+
+const INDEX_FILE = 'deploy-history.jsonl';
+const INDEX_FORMAT = 1;
+function formatIndex(content) {
+    const lines = [JSON.stringify(content.header)];
+    const sorted = [...content.entries.values()].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+    for (const entry of sorted)
+        lines.push(JSON.stringify(entry));
+    return `${lines.join('\n')}\n`;
 }
-/** The targets of the application deploy a lookup found; undefined for a single-service record or a legacy tag. */
-function deployTargets({ tag, record }) {
-    if (!record?.application)
+/** The index file's content, or undefined when it is not one this deploy-tag reads (then it is rebuilt from the tags). */
+function parseIndex(text, prefix) {
+    const [first, ...rest] = text.replace(/\n$/, '').split('\n');
+    try {
+        const header = JSON.parse(first ?? '');
+        if (header.format !== INDEX_FORMAT || header.prefix !== prefix)
+            return undefined;
+        const entries = new Map();
+        for (const line of rest) {
+            const entry = JSON.parse(line);
+            if (typeof entry.tag !== 'string' || typeof entry.object !== 'string' || typeof entry.sha !== 'string') {
+                return undefined;
+            }
+            entries.set(entry.tag, entry);
+        }
+        return { header, entries };
+    }
+    catch {
         return undefined;
-    return (tag.records ?? [])
-        .filter((found) => found.application !== undefined && sameDeploy(found, record))
-        .map((found) => ({
-        name: found.target ?? '',
-        kind: found.kind ?? 'service',
-        resource: (0,src_records/* resourceOf */.KU)(found),
-        ...(found.taskDefinitionArn !== undefined ? { taskDefinitionArn: found.taskDefinitionArn } : {}),
-        ...(found.image !== undefined ? { image: found.image } : {}),
-    }));
+    }
+}
+function entryOf(tag) {
+    const base = { tag: tag.tag, object: tag.objectSha, sha: tag.sha };
+    return tag.records === undefined
+        ? base
+        : { ...base, message: (0,src_records/* formatTagMessage */.vn)(tag.version.text, tag.sha, tag.records) };
+}
+/** The deploy tag an entry stands for; throws RecordError for records that break a rule. */
+function tagOf(entry, prefix) {
+    const version = (0,src_version/* parseVersion */.o)(entry.tag.slice(prefix.length));
+    if (!version || !entry.tag.startsWith(prefix))
+        return undefined;
+    const records = entry.message === undefined
+        ? undefined
+        : (0,src_records/* parseTagMessage */.V3)(entry.message, { version: version.text, commit: entry.sha });
+    return { tag: entry.tag, version, sha: entry.sha, objectSha: entry.object, records };
 }
 
 ;// CONCATENATED MODULE: ./src/tags.ts
@@ -248,8 +276,6 @@ function deployTargets({ tag, record }) {
 
 
 
-/** How many tag objects are read at once when the whole history is needed. */
-const PARALLEL_READS = 8;
 const repositoryOf = (inputs) => `${inputs.owner}/${inputs.repo}`;
 /**
  * Every `refs/tags/<prefix><HeadVer>` (whose name starts with `startsWith`, default the prefix); tags under the
@@ -257,6 +283,10 @@ const repositoryOf = (inputs) => `${inputs.owner}/${inputs.repo}`;
  * prefix (ecs-deploy-0.2601.1 also lists ecs-deploy-0.2601.10).
  */
 async function listDeployTags(inputs, deps, startsWith = inputs.prefix) {
+    return (await listTagRefs(inputs, deps, startsWith)).refs;
+}
+/** listDeployTags, and how many refs the listing held in all (what the history index compares to see a new tag). */
+async function listTagRefs(inputs, deps, startsWith = inputs.prefix) {
     const context = {
         what: `list the tags ${startsWith}*`,
         permission: 'contents: read',
@@ -285,38 +315,12 @@ async function listDeployTags(inputs, deps, startsWith = inputs.prefix) {
         if (version)
             found.push({ tag, version, objectSha: ref.object.sha, objectType: ref.object.type });
     }
-    return found;
+    return { refs: found, listed: refs.length };
 }
 /** The deploy tag `tag`, read in full, or undefined when it does not exist. */
 async function readDeployTag(inputs, deps, tag) {
     const ref = (await listDeployTags(inputs, deps, tag)).find((candidate) => candidate.tag === tag);
     return ref ? resolveTag(ref, inputs, deps) : undefined;
-}
-/**
- * Every deploy tag, read in full (a few at a time). A tag whose records break a rule is left out with a warning
- * naming it: its records are never used, and one bad tag does not block every rollback.
- */
-async function readAllDeployTags(inputs, deps) {
-    const refs = await listDeployTags(inputs, deps);
-    const tags = [];
-    const readOrSkip = async (ref) => {
-        try {
-            return await resolveTag(ref, inputs, deps);
-        }
-        catch (error) {
-            if (!(error instanceof InvalidRecordsError))
-                throw error;
-            deps.warning?.(`${error.message} It is left out of the deploy history.`);
-            return undefined;
-        }
-    };
-    for (let start = 0; start < refs.length; start += PARALLEL_READS) {
-        const batch = await Promise.all(refs.slice(start, start + PARALLEL_READS).map(readOrSkip));
-        for (const tag of batch)
-            if (tag)
-                tags.push(tag);
-    }
-    return tags;
 }
 /** A deploy tag whose message has records that break a rule (made or edited by hand). */
 class InvalidRecordsError extends src/* ConfigurationError */.j1 {
@@ -333,9 +337,12 @@ async function resolveTag(ref, inputs, deps) {
     catch (error) {
         if (!(error instanceof src_records/* RecordError */.W1))
             throw error;
-        // What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used.
-        throw new InvalidRecordsError(`Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`);
+        throw invalidRecordsError(ref.tag, inputs, error);
     }
+}
+/** What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used. */
+function invalidRecordsError(tag, inputs, error) {
+    return new InvalidRecordsError(`Deploy tag ${tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${tag}), then delete it or recreate it with deploy-tag.`);
 }
 /** Follows annotated tag objects to the commit. */
 async function peel(sha, type, inputs, deps) {
@@ -354,6 +361,299 @@ async function readTagObject(sha, inputs, deps) {
     return response.data;
 }
 
+;// CONCATENATED MODULE: ./src/history-index/store.ts
+/**
+ * The history index's storage on GitHub: a commit chain under a ref of its own, each commit's tree holding the index
+ * file. Read in three requests (the ref, the tree of its commit, the file); appended with a ref update that is not
+ * forced, which GitHub accepts only as a fast-forward from the commit the writer read: a compare-and-swap.
+ */
+
+
+
+/** The index of the deploy tags `<prefix><version>`, beside them: `refs/deploy-history/<prefix>index`. */
+function indexRef(prefix) {
+    return `refs/deploy-history/${prefix}index`;
+}
+async function readIndex(inputs, deps) {
+    const ref = indexRef(inputs.prefix);
+    const context = { what: `read ${ref}`, permission: 'contents: read', repository: repositoryOf(inputs) };
+    const repo = { owner: inputs.owner, repo: inputs.repo };
+    let head;
+    try {
+        const found = await (0,github/* withRetry */.bD)(() => deps.github.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...repo, ref: ref.slice('refs/'.length) }), deps.sleep);
+        head = found.data.object.sha;
+    }
+    catch (error) {
+        if ((0,github/* statusOf */.c2)(error) === 404)
+            return {};
+        throw (0,github/* explain */.WE)(error, context);
+    }
+    // A commit sha names its tree (get-a-tree takes a tree-ish): one request fewer than reading the commit first.
+    const tree = await (0,github/* call */.T1)(deps, context, () => deps.github.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { ...repo, tree_sha: head }));
+    const file = tree.data.tree.find((entry) => entry.path === INDEX_FILE);
+    if (!file?.sha)
+        return { head };
+    const blob = await (0,github/* call */.T1)(deps, context, () => deps.github.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { ...repo, file_sha: file.sha }));
+    const text = Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    const content = parseIndex(text, inputs.prefix);
+    return content ? { head, content } : { head };
+}
+/**
+ * Writes `content` as the next commit after `base.head`: 'raced' when another run appended first (the ref moved:
+ * 422 "Update is not a fast forward", or "Reference already exists" for the first commit). Returns the new head.
+ */
+async function writeIndex(inputs, deps, base, content, message) {
+    const ref = indexRef(inputs.prefix);
+    const context = {
+        what: `write ${ref}`,
+        permission: 'contents: write',
+        repository: repositoryOf(inputs),
+    };
+    const repo = { owner: inputs.owner, repo: inputs.repo };
+    const tree = await (0,github/* call */.T1)(deps, context, () => deps.github.request('POST /repos/{owner}/{repo}/git/trees', {
+        ...repo,
+        tree: [{ path: INDEX_FILE, mode: '100644', type: 'blob', content: formatIndex(content) }],
+    }));
+    const commit = await (0,github/* call */.T1)(deps, context, () => deps.github.request('POST /repos/{owner}/{repo}/git/commits', {
+        ...repo,
+        message,
+        tree: tree.data.sha,
+        parents: base.head ? [base.head] : [],
+    }));
+    const sha = commit.data.sha;
+    try {
+        await (0,github/* withRetry */.bD)(() => base.head
+            ? deps.github.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+                ...repo,
+                ref: ref.slice('refs/'.length),
+                sha,
+                force: false,
+            })
+            : deps.github.request('POST /repos/{owner}/{repo}/git/refs', { ...repo, ref, sha }), deps.sleep);
+    }
+    catch (error) {
+        const lost = (0,github/* isRequestError */.eK)(error) && error.status === 422 && /fast forward|already exists/i.test((0,github/* githubMessage */.hg)(error));
+        if (lost)
+            return 'raced';
+        throw (0,github/* explain */.WE)(error, context);
+    }
+    return sha;
+}
+
+;// CONCATENATED MODULE: ./src/history-index/record.ts
+/**
+ * Create mode's half of the history index: after the tag is written, its entry is appended to the index with a
+ * compare-and-swap (writeIndex). A run that loses the swap re-reads the index; if another run meanwhile put the tag
+ * on another commit, this run's write is undone and the step fails saying so, rather than claiming a tag it lost.
+ */
+
+
+
+/**
+ * Appends the tag as this run wrote it (its message as records.ts formatted it) to the index read as `history`:
+ * 'raced' when another run appended first; 'unchanged' when the index holds it so already.
+ */
+async function indexTag(inputs, deps, history, entry) {
+    const known = history.content.entries.get(inputs.tag);
+    if (entry === undefined || known?.object === entry.object)
+        return 'unchanged';
+    const entries = new Map(history.content.entries).set(inputs.tag, entry);
+    const listed = history.content.header.listed;
+    // The index matched the tag list when read: a tag it did not hold is one more ref in that list now.
+    const header = { ...history.content.header, ...(listed !== undefined && !known ? { listed: listed + 1 } : {}) };
+    const head = await writeIndex(inputs, deps, history.stored, { header, entries }, `deploy-tag: ${inputs.tag} on ${inputs.sha} (${inputs.place.environment})`);
+    return head === 'raced' ? 'raced' : 'indexed';
+}
+/**
+ * After a lost swap: when another run put the tag on another commit than the one this run wrote over (a `move`
+ * racing a move or a create), this run's tag write is undone (the tag put back where the index says) and the step
+ * fails with what happened. Otherwise the caller writes its deploy again on top of the other run's.
+ */
+async function refuseLostRace(inputs, deps, history, overwritten, done) {
+    const now = history.content.entries.get(inputs.tag);
+    if (!now || now.sha === inputs.sha || now.sha === overwritten?.sha)
+        return;
+    await (0,github/* call */.T1)(deps, {
+        what: `put back the ref refs/tags/${inputs.tag}`,
+        permission: 'contents: write',
+        repository: repositoryOf(inputs),
+    }, () => deps.github.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+        owner: inputs.owner,
+        repo: inputs.repo,
+        ref: `tags/${inputs.tag}`,
+        sha: now.object,
+        force: true,
+    }));
+    throw new Error(`Tag ${inputs.tag} was ${done.action} on ${inputs.sha}, but another run put it on ${now.sha} at the same time and recorded that first. This run's deploy is not recorded (the tag is back on ${now.sha}); check the other run before re-running this step.`);
+}
+
+;// CONCATENATED MODULE: ./src/history-index/sync.ts
+/**
+ * The deploy history as the lookups and create mode read it: the index, checked against the tag list with one
+ * request, and brought up to date from the tags when they differ (tags written before the index, by hand, or by a
+ * run that stopped between its tag and its index write). Catching up reads only the tags the index lacks, newest
+ * versions first, at most MIGRATION_READS_PER_RUN of them per run, saving its progress as it goes (resumable).
+ */
+
+
+
+
+
+
+/** Tags read into the index per run at most: a repository's first run after the change stays far below the hour's quota. */
+const MIGRATION_READS_PER_RUN = 400;
+/** Progress is saved after this many tags read, so an interrupted run loses little. */
+const CHECKPOINT_READS = 200;
+const PARALLEL_READS = 8;
+/** How often a save lost to another run's append is tried again (on top of the index just re-read). */
+const SAVE_ATTEMPTS = 4;
+const PAGE = 100;
+async function readDeployHistory(inputs, deps) {
+    let stored = await readIndex(inputs, deps);
+    const listed = stored.content?.header.listed;
+    if (stored.content && listed !== undefined && (await tagCountIs(listed, inputs, deps))) {
+        return historyOf(stored, stored.content, inputs, deps);
+    }
+    const caughtUp = await catchUp(stored, inputs, deps);
+    stored = caughtUp.stored;
+    return historyOf(stored, caughtUp.content, inputs, deps);
+}
+/**
+ * Whether `matching-refs/tags/<prefix>` still lists `listed` refs: one request (for the page the last ref is on, were
+ * the listing paged). A tag
+ * made or deleted by hand since the index last matched the tags changes the count (one made and one deleted between
+ * two runs is not seen until the next change of the count: the README says so).
+ */
+async function tagCountIs(listed, inputs, deps) {
+    const page = Math.max(1, Math.ceil(listed / PAGE));
+    const response = await (0,github/* call */.T1)(deps, { what: `list the tags ${inputs.prefix}*`, permission: 'contents: read', repository: repositoryOf(inputs) }, () => deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
+        owner: inputs.owner,
+        repo: inputs.repo,
+        ref: `tags/${inputs.prefix}`,
+        per_page: PAGE,
+        page,
+    }));
+    // GitHub answers matching-refs whole (the endpoint takes no per_page); a paged answer is read as one too.
+    const link = response.headers.link ?? '';
+    const paged = /rel="(?:next|prev)"/.test(link);
+    return !/rel="next"/.test(link) && response.data.length === (paged ? listed - PAGE * (page - 1) : listed);
+}
+async function catchUp(stored, inputs, deps) {
+    const { refs, listed } = await listTagRefs(inputs, deps);
+    const entries = new Map(stored.content?.entries ?? []);
+    const present = new Set(refs.map((ref) => ref.tag));
+    for (const tag of entries.keys())
+        if (!present.has(tag))
+            entries.delete(tag);
+    const missing = refs
+        .filter((ref) => entries.get(ref.tag)?.object !== ref.objectSha)
+        .sort((a, b) => (0,src_version/* compareVersions */.Z)(b.version, a.version));
+    const toRead = missing.slice(0, MIGRATION_READS_PER_RUN);
+    let content = { header: { format: INDEX_FORMAT, prefix: inputs.prefix }, entries };
+    let saveable = true;
+    const save = async (complete) => {
+        if (!saveable)
+            return;
+        const header = { format: INDEX_FORMAT, prefix: inputs.prefix, ...(complete ? { listed } : {}) };
+        const saved = await saveMerged(stored, { header, entries }, inputs, deps).catch((error) => {
+            // A read-only token (a lookup job with contents: read) still answers from what it read; the next run saves.
+            if ((0,github/* statusOf */.c2)(error) !== 403 && !/contents: write/.test(String(error)))
+                throw error;
+            deps.info?.(`The deploy history index could not be saved with this token (${String(error)}); read from the tags.`);
+            saveable = false;
+            return undefined;
+        });
+        if (saved)
+            ({ stored, content } = saved);
+    };
+    for (let start = 0; start < toRead.length; start += PARALLEL_READS) {
+        const batch = await Promise.all(toRead.slice(start, start + PARALLEL_READS).map((ref) => indexEntryOf(ref, inputs, deps)));
+        for (const entry of batch)
+            entries.set(entry.tag, entry);
+        const read = start + batch.length;
+        if (read % CHECKPOINT_READS < PARALLEL_READS && read < toRead.length)
+            await save(false);
+    }
+    const complete = toRead.length === missing.length;
+    if (!complete) {
+        deps.warning?.(`Read ${toRead.length} of the ${missing.length} deploy tags ${inputs.prefix}* of ${repositoryOf(inputs)} the deploy history index lacks (newest versions first); the next runs read the other ${missing.length - toRead.length}. Until then the history lacks the oldest versions.`);
+    }
+    // What is answered from: the index as saved (merged with any other run's entries, the base of a create's append),
+    // else (a read-only token, or nothing to save) what this run read.
+    content = { header: { format: INDEX_FORMAT, prefix: inputs.prefix, ...(complete ? { listed } : {}) }, entries };
+    if (toRead.length > 0 || !complete || stored.content?.header.listed !== listed)
+        await save(complete);
+    return { stored, content };
+}
+/** Saves what this run read over whatever another run saved meanwhile (entries read from the tags are the newer). */
+async function saveMerged(base, ours, inputs, deps) {
+    let stored = base;
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+        const entries = new Map([...(stored.content?.entries ?? []), ...ours.entries]);
+        const content = { header: ours.header, entries };
+        const head = await writeIndex(inputs, deps, stored, content, `deploy-tag: index ${entries.size} deploy tags`);
+        if (head !== 'raced')
+            return { stored: { head, content }, content };
+        stored = await readIndex(inputs, deps);
+    }
+    return undefined;
+}
+async function indexEntryOf(ref, inputs, deps) {
+    try {
+        return entryOf(await resolveTag(ref, inputs, deps));
+    }
+    catch (error) {
+        if (!(error instanceof InvalidRecordsError))
+            throw error;
+        return { tag: ref.tag, object: ref.objectSha, sha: '', invalid: error.message };
+    }
+}
+function historyOf(stored, content, inputs, deps) {
+    const tags = [];
+    for (const entry of content.entries.values()) {
+        try {
+            if (entry.invalid !== undefined)
+                throw new InvalidRecordsError(entry.invalid);
+            const tag = tagOf(entry, inputs.prefix);
+            if (tag)
+                tags.push(tag);
+        }
+        catch (error) {
+            const refused = error instanceof src_records/* RecordError */.W1 ? invalidRecordsError(entry.tag, inputs, error) : error;
+            if (!(refused instanceof InvalidRecordsError))
+                throw refused;
+            deps.warning?.(`${refused.message} It is left out of the deploy history.`);
+        }
+    }
+    return { tags, stored, content };
+}
+
+;// CONCATENATED MODULE: ./src/application-lookup.ts
+
+/** The records written by the same deploy as `record`: same application and place, same run and time. */
+function sameDeploy(a, b) {
+    return (a.application === b.application &&
+        a.environment === b.environment &&
+        a.cluster === b.cluster &&
+        a.region === b.region &&
+        a.run === b.run &&
+        a.time === b.time);
+}
+/** The targets of the application deploy a lookup found; undefined for a single-service record or a legacy tag. */
+function deployTargets({ tag, record }) {
+    if (!record?.application)
+        return undefined;
+    return (tag.records ?? [])
+        .filter((found) => found.application !== undefined && sameDeploy(found, record))
+        .map((found) => ({
+        name: found.target ?? '',
+        kind: found.kind ?? 'service',
+        resource: (0,src_records/* resourceOf */.KU)(found),
+        ...(found.taskDefinitionArn !== undefined ? { taskDefinitionArn: found.taskDefinitionArn } : {}),
+        ...(found.image !== undefined ? { image: found.image } : {}),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/lookup.ts
 /**
  * Lookup mode: what a redeploy or rollback deploys. `lookup: true` reads one version's tag and its record at the
@@ -364,10 +664,11 @@ async function readTagObject(sha, inputs, deps) {
 
 
 
+
 async function lookupPrevious(inputs, deps) {
     const where = placeText(inputs.place);
     const repository = repositoryOf(inputs);
-    const { current, previous } = historyAt(await readAllDeployTags(inputs, deps), inputs.place);
+    const { current, previous } = historyAt((await readDeployHistory(inputs, deps)).tags, inputs.place);
     if (!current) {
         throw new src/* ConfigurationError */.j1(`version: previous found no deploy ${where} in the tags ${inputs.prefix}<version> of ${repository}, so there is no deployment to roll back to. Check the environment, cluster, service and prefix inputs, or deploy an explicit version.`);
     }
@@ -382,7 +683,7 @@ async function lookupPrevious(inputs, deps) {
  * build over it. Nothing deployed there is not an error (`found: false`).
  */
 async function lookupCurrent(inputs, deps) {
-    const { current } = historyAt(await readAllDeployTags(inputs, deps), inputs.place);
+    const { current } = historyAt((await readDeployHistory(inputs, deps)).tags, inputs.place);
     if (!current) {
         deps.info?.(`Nothing deployed ${placeText(inputs.place)} in the tags ${inputs.prefix}<version> of ${repositoryOf(inputs)}.`);
         return { mode: 'lookup', action: 'looked-up', tag: '', sha: '', version: '', created: false, found: false };
@@ -483,9 +784,13 @@ function placeText(place) {
 ;// CONCATENATED MODULE: ./src/create.ts
 /**
  * Create mode: record this deploy in the version's tag. A new version gets a new annotated tag on its commit; a
- * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. Every write
- * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
+ * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. The tag is
+ * written first, then the history index (history-index/) is appended with a compare-and-swap: a run that loses it to
+ * another run's append writes its deploy again on top of the other's, so both land, in order.
  */
+
+
+
 
 
 
@@ -495,26 +800,14 @@ function placeText(place) {
 
 /** How often a record lost to a concurrent writer of the same tag is written again. */
 const WRITE_ATTEMPTS = 3;
-/**
- * The pause before a written tag is read back a second time, to catch a writer that overlapped ours: another run
- * that read the tag before our write landed writes within about its own read-to-write time, which is about ours
- * (same API, same kind of runner). So the pause is twice ours, at least SETTLE_MIN_MS and at most SETTLE_MAX_MS: on
- * github.com (a few hundred ms from read to write, more after a retry) that is the full second; on a fast API less.
- */
-const SETTLE_MIN_MS = 100;
-const SETTLE_MAX_MS = 1000;
-function settleAfterWrite(readToWriteMs) {
-    return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * readToWriteMs));
-}
 async function createDeployTag(inputs, deps) {
     const records = recordsOf(inputs, deps.clock.now());
-    // When the tags our write is based on were read: the start of the window another writer could overlap. They are
-    // read while the commit is checked (reads both; nothing is written before the commit is known to exist).
-    let readAt = deps.clock.now();
-    let [, tags] = await (0,src/* inOrder */.al)([checkCommit(inputs, deps), readAllDeployTags(inputs, deps)]);
-    const history = historyAt(tags, inputs.place);
+    // The history is read while the commit is checked (reads both; nothing is written before the commit is known to exist).
+    let [, history] = await (0,src/* inOrder */.al)([checkCommit(inputs, deps), readDeployHistory(inputs, deps)]);
+    let tags = history.tags;
+    const place = historyAt(tags, inputs.place);
     // What ran here before this deploy: a redeploy of the current version reports the one before it.
-    const before = history.current && history.current.tag.tag !== inputs.tag ? history.current : history.previous;
+    const before = place.current && place.current.tag.tag !== inputs.tag ? place.current : place.previous;
     let outcome;
     for (let attempt = 1; attempt <= WRITE_ATTEMPTS && !outcome; attempt++) {
         const existing = tags.find((tag) => tag.tag === inputs.tag);
@@ -522,19 +815,27 @@ async function createDeployTag(inputs, deps) {
             ? await writeToExisting(inputs, deps, existing, records)
             : await writeNew(inputs, deps, records);
         if (written === 'raced') {
-            readAt = deps.clock.now();
+            // The tag exists but the index does not hold it (made by hand, or by a run that has not indexed it yet).
             tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
             continue;
         }
-        outcome = await verify(inputs, deps, records, written, settleAfterWrite(deps.clock.now() - readAt));
-        if (!outcome) {
-            deps.info?.(`Another run rewrote ${inputs.tag} at the same time and this deploy's record was lost; writing it again.`);
-            readAt = deps.clock.now();
-            tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
+        const { objectSha, ...done } = written;
+        // A kept tag is indexed as it is (it may be one the index lacked: made by hand, or by a run that stopped).
+        const entry = objectSha
+            ? { tag: inputs.tag, object: objectSha, sha: inputs.sha, ...(done.message ? { message: done.message } : {}) }
+            : existing && entryOf(existing);
+        if ((await indexTag(inputs, deps, history, entry)) !== 'raced') {
+            outcome = done;
+            continue;
         }
+        // Another run appended to the index first: its write is the newer; ours is made again on top of it.
+        history = await readDeployHistory(inputs, deps);
+        tags = history.tags;
+        await refuseLostRace(inputs, deps, history, existing, done);
+        deps.info?.(`Another run recorded a deploy at the same time; writing this deploy to ${inputs.tag} again after it.`);
     }
     if (!outcome) {
-        throw new Error(`Could not record this deploy in tag ${inputs.tag} of ${repositoryOf(inputs)}: other runs rewrote the tag ${WRITE_ATTEMPTS} times while this one wrote it. The deployment itself is done; re-run this step to record it.`);
+        throw new Error(`Could not record this deploy in tag ${inputs.tag} of ${repositoryOf(inputs)}: other runs recorded deploys ${WRITE_ATTEMPTS} times while this one wrote it. The deployment itself is done; re-run this step to record it.`);
     }
     const result = {
         mode: 'create',
@@ -620,7 +921,7 @@ async function writeNew(inputs, deps, records) {
         throw (0,github/* explain */.WE)(error, create_context(inputs, `create the ref refs/tags/${inputs.tag}`));
     }
     deps.info?.(`Created tag ${inputs.tag} on ${inputs.sha}.`);
-    return { action: 'created', message };
+    return { action: 'created', message, objectSha: tagObject };
 }
 async function writeToExisting(inputs, deps, existing, records) {
     if (existing.sha === inputs.sha) {
@@ -636,38 +937,20 @@ async function writeToExisting(inputs, deps, existing, records) {
             return { action: 'kept' };
         }
         const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, [...(existing.records ?? []), ...records]);
-        await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
+        const objectSha = await createTagObject(inputs, deps, message);
+        await updateRef(inputs, deps, objectSha);
         deps.info?.(`Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + records.length} deploys recorded).`);
-        return { action: 'recorded', message };
+        return { action: 'recorded', message, objectSha };
     }
     if (inputs.onExists !== 'move') {
         throw new src/* ConfigurationError */.j1(`Tag ${inputs.tag} already exists on commit ${existing.sha}, but this run deploys commit ${inputs.sha} (from ${inputs.shaSource}). One version should come from one commit: build a new version, or set on-exists: move to move the tag to ${inputs.sha}.`);
     }
     // The old commit's deploy records describe another build: a moved tag starts its history anew.
     const message = (0,src_records/* formatTagMessage */.vn)(inputs.version.text, inputs.sha, records);
-    await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
+    const objectSha = await createTagObject(inputs, deps, message);
+    await updateRef(inputs, deps, objectSha);
     deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
-    return { action: 'moved', movedFrom: existing.sha, message };
-}
-/**
- * Reads the tag back twice (the second time after `settleMs`; once when nothing was written): both must show our
- * commit and our record. Another run's record lost on the way is rewritten by the caller (undefined); a move lost
- * to another run's is reported.
- */
-async function verify(inputs, deps, records, outcome, settleMs) {
-    // A re-run that found its record already there wrote nothing another run could overwrite: one read suffices.
-    for (const wait of outcome.action === 'kept' ? [0] : [0, settleMs]) {
-        if (wait > 0)
-            await (deps.sleep ?? src/* realSleep */.bZ)(wait);
-        const [now] = await readBack(inputs, deps);
-        if (now?.sha !== inputs.sha) {
-            throw new Error(`Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha}, but another run changed it at the same time: it now ${now ? `points at ${now.sha}` : 'does not exist'}. This run's deploy is not recorded in the tag; check the other run before re-running this step.`);
-        }
-        const ignored = outcome.action === 'kept' ? ['time'] : [];
-        if (!records.every((record) => now.records?.some((found) => sameRecord(found, record, ignored))))
-            return undefined;
-    }
-    return outcome;
+    return { action: 'moved', movedFrom: existing.sha, message, objectSha };
 }
 async function readBack(inputs, deps) {
     const tag = await readDeployTag(inputs, deps, inputs.tag);
@@ -707,7 +990,7 @@ function create_context(inputs, what, permission = 'contents: write') {
 ;// CONCATENATED MODULE: ./src/list.ts
 
 async function listRecorded(inputs, deps) {
-    const tags = await readAllDeployTags(inputs, deps);
+    const { tags } = await readDeployHistory(inputs, deps);
     const records = tags
         .flatMap((tag) => tag.records ?? [])
         .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));
@@ -828,10 +1111,11 @@ function failedDeploy(deployment, status) {
 
 
 
+
 /** The most places shown: a repository deployed to many is cut to those deployed to most recently. */
 const MAX_PLACES = 20;
 async function recentDeploys(inputs, deps) {
-    const [tags, failed] = await Promise.all([readAllDeployTags(inputs, deps), readFailedDeploys(inputs, deps)]);
+    const [{ tags }, failed] = await Promise.all([readDeployHistory(inputs, deps), readFailedDeploys(inputs, deps)]);
     const all = tags.flatMap((tag) => (tag.records ?? []).map((record) => ({ tag, record })));
     const matching = all.filter(({ record }) => (0,src_records/* isAt */.ii)(record, inputs.place));
     const groups = new Map();
@@ -979,20 +1263,76 @@ async function deployTag(inputs, deps) {
 
 /***/ }),
 
-/***/ 112:
+/***/ 598:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T1: () => (/* binding */ call),
-/* harmony export */   WE: () => (/* binding */ explain),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   c2: () => (/* binding */ statusOf),
-/* harmony export */   eK: () => (/* binding */ isRequestError),
-/* harmony export */   hg: () => (/* binding */ githubMessage),
-/* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
-/* harmony export */ });
-/* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T1: () => (/* binding */ call),
+  WE: () => (/* binding */ explain),
+  u9: () => (/* binding */ fetchWithTimeout),
+  hg: () => (/* binding */ githubMessage),
+  eK: () => (/* binding */ isRequestError),
+  c2: () => (/* binding */ statusOf),
+  bD: () => (/* binding */ withRetry)
+});
+
+// UNUSED EXPORTS: REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS
+
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
+var src = __nccwpck_require__(621);
+;// CONCATENATED MODULE: ./src/rate-limit.ts
+/**
+ * GitHub's rate limits as deploy-tag meets them
+ * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api): the primary limit (the job token
+ * may make 1,000 requests per hour per repository) answers 403 or 429 with `x-ratelimit-remaining: 0` and the reset
+ * time in `x-ratelimit-reset`; a secondary limit answers 403 or 429 with `retry-after`, or with no header at all
+ * ("wait at least one minute"). Waiting an hour is never an option inside a deploy: the primary limit is one clear
+ * error; a secondary limit is waited out once when the wait fits a small budget.
+ */
+/** The longest secondary-limit wait deploy-tag sits out (in total, per call) before giving up with the error. */
+const SECONDARY_WAIT_BUDGET_MS = 60_000;
+/** What limit a failed GitHub call hit, if any: only 403 and 429 can be one, and 403 is one only when GitHub says so. */
+function rateLimitOf(error) {
+    if (error.status !== 403 && error.status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const header = (name) => (headers[name] === undefined ? undefined : String(headers[name]));
+    const message = String(error.response?.data?.message ?? '');
+    if (header('x-ratelimit-remaining') === '0') {
+        const reset = Number(header('x-ratelimit-reset'));
+        return {
+            kind: 'primary',
+            ...(header('x-ratelimit-limit') !== undefined ? { limit: header('x-ratelimit-limit') } : {}),
+            ...(header('x-ratelimit-resource') !== undefined ? { resource: header('x-ratelimit-resource') } : {}),
+            ...(Number.isFinite(reset) && reset > 0 ? { resetAt: new Date(reset * 1000) } : {}),
+        };
+    }
+    const retryAfter = Number(header('retry-after'));
+    if (header('retry-after') !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
+        return { kind: 'secondary', waitMs: retryAfter * 1000 };
+    }
+    if (error.status === 429 || /secondary rate limit|abuse/i.test(message))
+        return { kind: 'secondary', waitMs: 60_000 };
+    return undefined;
+}
+/** A GitHub rate limit that stops the step: names the limit and when it resets. Not retried, never "not found". */
+class RateLimitError extends Error {
+    name = 'RateLimitError';
+}
+function rateLimitError(limited, what, repository, nowMs) {
+    if (limited.kind === 'secondary') {
+        return new RateLimitError(`GitHub's secondary rate limit stopped the request to ${what} in ${repository}: it asked to wait ${Math.ceil(limited.waitMs / 1000)} s, more than this step waits (${SECONDARY_WAIT_BUDGET_MS / 1000} s). Too many requests at once from this repository's workflows; re-run this step in a few minutes.`);
+    }
+    const reset = limited.resetAt
+        ? `it resets at ${limited.resetAt.toISOString()} (in ${Math.max(0, Math.ceil((limited.resetAt.getTime() - nowMs) / 60_000))} min)`
+        : 'its reset time was not given';
+    return new RateLimitError(`GitHub's primary rate limit is spent (${limited.limit ?? 'its'} requests per hour${limited.resource ? `, resource ${limited.resource}` : ''}) for the token used to ${what} in ${repository}: ${reset}. The job token's quota is shared by every workflow of the repository; re-run this step after the reset.`);
+}
+
+;// CONCATENATED MODULE: ./src/github.ts
+
 
 function isRequestError(error) {
     return error instanceof Error && typeof error.status === 'number';
@@ -1025,14 +1365,24 @@ const RETRY_DELAYS_MS = [1000, 3000];
  * action makes is safe to repeat: a second tag object is harmless, and a ref that the first attempt did
  * create comes back as 422 "Reference already exists", which the caller treats as an existing tag.
  */
-async function withRetry(fn, sleep = _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ) {
-    for (let attempt = 0;; attempt++) {
+async function withRetry(fn, sleep = src/* realSleep */.bZ) {
+    let waitedMs = 0;
+    for (let attempt = 0;;) {
         try {
             return await fn();
         }
         catch (error) {
+            // A secondary rate limit is waited out as GitHub asks, once the wait fits the budget; else explain() names it.
+            const limited = isRequestError(error) ? rateLimitOf(error) : undefined;
+            if (limited) {
+                if (limited.kind === 'primary' || waitedMs + limited.waitMs > SECONDARY_WAIT_BUDGET_MS)
+                    throw error;
+                waitedMs += limited.waitMs;
+                await sleep(limited.waitMs);
+                continue;
+            }
             const status = statusOf(error);
-            const delay = RETRY_DELAYS_MS[attempt];
+            const delay = RETRY_DELAYS_MS[attempt++];
             if (delay === undefined || status === undefined || status < 500)
                 throw error;
             await sleep(delay);
@@ -1041,7 +1391,7 @@ async function withRetry(fn, sleep = _ecs_actions_core__WEBPACK_IMPORTED_MODULE_
 }
 /**
  * Runs one GitHub call and turns the failures a workflow author can fix into one clear line:
- * 401 (no or bad token), 403 (missing job permission), 404 (repository not visible to the token).
+ * 401 (no or bad token), 403 (missing job permission), 404 (repository not visible to the token), a rate limit.
  */
 async function call(deps, context, fn) {
     try {
@@ -1054,15 +1404,18 @@ async function call(deps, context, fn) {
 function explain(error, { what, permission, repository }) {
     if (!isRequestError(error))
         return error instanceof Error ? error : new Error(String(error));
+    const limited = rateLimitOf(error);
+    if (limited)
+        return rateLimitError(limited, what, repository, Date.now());
     const message = githubMessage(error);
     if (error.status === 401) {
-        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`);
+        return new src/* ConfigurationError */.j1(`GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`);
     }
     if (error.status === 403 && !/rate limit/i.test(message)) {
-        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`);
+        return new src/* ConfigurationError */.j1(`GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`);
     }
     if (error.status === 404) {
-        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`);
+        return new src/* ConfigurationError */.j1(`GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`);
     }
     return new Error(`Could not ${what} in ${repository}: GitHub answered ${error.status} (${message}).`);
 }
@@ -1163,8 +1516,8 @@ function ganttSections(places, nowMs) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(694);
-/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(484);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
+/* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(516);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(598);
 /* harmony import */ var _history_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(714);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(101);
 

@@ -1,9 +1,10 @@
 /**
  * Create mode: record this deploy in the version's tag. A new version gets a new annotated tag on its commit; a
- * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. Every write
- * is read back, since the refs API has no compare-and-swap: what the step reports is what the tag says afterwards.
+ * version deployed before (another environment, a redeploy) gets this deploy added to its tag's records. The tag is
+ * written first, then the history index (history-index/) is appended with a compare-and-swap: a run that loses it to
+ * another run's append writes its deploy again on top of the other's, so both land, in order.
  */
-import { ConfigurationError, errorMessage, inOrder, realSleep } from '@ecs-actions/core';
+import { ConfigurationError, errorMessage, inOrder } from '@ecs-actions/core';
 import { succeedDeployment } from './deployment.js';
 import {
   type CallContext,
@@ -16,38 +17,29 @@ import {
   withRetry,
 } from './github.js';
 import { historyAt } from './history.js';
+import { entryOf } from './history-index/file.js';
+import { indexTag, refuseLostRace } from './history-index/record.js';
+import { readDeployHistory } from './history-index/sync.js';
 import type { CreateInputs } from './inputs.js';
 import { recordOutput } from './lookup.js';
 import { APPLICATION_RECORD_FORMAT, type DeployRecord, formatTagMessage, RECORD_FORMAT } from './records.js';
 import type { DeployTagResult } from './result.js';
-import { type DeployTag, readAllDeployTags, readDeployTag, repositoryOf } from './tags.js';
+import { type DeployTag, readDeployTag, repositoryOf } from './tags.js';
 
 /** How often a record lost to a concurrent writer of the same tag is written again. */
 const WRITE_ATTEMPTS = 3;
-/**
- * The pause before a written tag is read back a second time, to catch a writer that overlapped ours: another run
- * that read the tag before our write landed writes within about its own read-to-write time, which is about ours
- * (same API, same kind of runner). So the pause is twice ours, at least SETTLE_MIN_MS and at most SETTLE_MAX_MS: on
- * github.com (a few hundred ms from read to write, more after a retry) that is the full second; on a fast API less.
- */
-export const SETTLE_MIN_MS = 100;
-export const SETTLE_MAX_MS = 1000;
-
-export function settleAfterWrite(readToWriteMs: number): number {
-  return Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, 2 * readToWriteMs));
-}
-
 type Outcome = Pick<DeployTagResult, 'action' | 'movedFrom' | 'message'>;
+/** An outcome with the tag object this run wrote (none when the tag already recorded this deploy). */
+type Written = Outcome & { objectSha?: string };
 
 export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
   const records = recordsOf(inputs, deps.clock.now());
-  // When the tags our write is based on were read: the start of the window another writer could overlap. They are
-  // read while the commit is checked (reads both; nothing is written before the commit is known to exist).
-  let readAt = deps.clock.now();
-  let [, tags] = await inOrder([checkCommit(inputs, deps), readAllDeployTags(inputs, deps)] as const);
-  const history = historyAt(tags, inputs.place);
+  // The history is read while the commit is checked (reads both; nothing is written before the commit is known to exist).
+  let [, history] = await inOrder([checkCommit(inputs, deps), readDeployHistory(inputs, deps)] as const);
+  let tags = history.tags;
+  const place = historyAt(tags, inputs.place);
   // What ran here before this deploy: a redeploy of the current version reports the one before it.
-  const before = history.current && history.current.tag.tag !== inputs.tag ? history.current : history.previous;
+  const before = place.current && place.current.tag.tag !== inputs.tag ? place.current : place.previous;
 
   let outcome: Outcome | undefined;
   for (let attempt = 1; attempt <= WRITE_ATTEMPTS && !outcome; attempt++) {
@@ -56,22 +48,28 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
       ? await writeToExisting(inputs, deps, existing, records)
       : await writeNew(inputs, deps, records);
     if (written === 'raced') {
-      readAt = deps.clock.now();
+      // The tag exists but the index does not hold it (made by hand, or by a run that has not indexed it yet).
       tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
       continue;
     }
-    outcome = await verify(inputs, deps, records, written, settleAfterWrite(deps.clock.now() - readAt));
-    if (!outcome) {
-      deps.info?.(
-        `Another run rewrote ${inputs.tag} at the same time and this deploy's record was lost; writing it again.`,
-      );
-      readAt = deps.clock.now();
-      tags = [...tags.filter((tag) => tag.tag !== inputs.tag), ...(await readBack(inputs, deps))];
+    const { objectSha, ...done } = written;
+    // A kept tag is indexed as it is (it may be one the index lacked: made by hand, or by a run that stopped).
+    const entry = objectSha
+      ? { tag: inputs.tag, object: objectSha, sha: inputs.sha, ...(done.message ? { message: done.message } : {}) }
+      : existing && entryOf(existing);
+    if ((await indexTag(inputs, deps, history, entry)) !== 'raced') {
+      outcome = done;
+      continue;
     }
+    // Another run appended to the index first: its write is the newer; ours is made again on top of it.
+    history = await readDeployHistory(inputs, deps);
+    tags = history.tags;
+    await refuseLostRace(inputs, deps, history, existing, done);
+    deps.info?.(`Another run recorded a deploy at the same time; writing this deploy to ${inputs.tag} again after it.`);
   }
   if (!outcome) {
     throw new Error(
-      `Could not record this deploy in tag ${inputs.tag} of ${repositoryOf(inputs)}: other runs rewrote the tag ${WRITE_ATTEMPTS} times while this one wrote it. The deployment itself is done; re-run this step to record it.`,
+      `Could not record this deploy in tag ${inputs.tag} of ${repositoryOf(inputs)}: other runs recorded deploys ${WRITE_ATTEMPTS} times while this one wrote it. The deployment itself is done; re-run this step to record it.`,
     );
   }
 
@@ -153,7 +151,7 @@ async function writeNew(
   inputs: CreateInputs,
   deps: DeployTagDeps,
   records: DeployRecord[],
-): Promise<Outcome | 'raced'> {
+): Promise<Written | 'raced'> {
   const message = formatTagMessage(inputs.version.text, inputs.sha, records);
   const tagObject = await createTagObject(inputs, deps, message);
   try {
@@ -173,7 +171,7 @@ async function writeNew(
     throw explain(error, context(inputs, `create the ref refs/tags/${inputs.tag}`));
   }
   deps.info?.(`Created tag ${inputs.tag} on ${inputs.sha}.`);
-  return { action: 'created', message };
+  return { action: 'created', message, objectSha: tagObject };
 }
 
 async function writeToExisting(
@@ -181,7 +179,7 @@ async function writeToExisting(
   deps: DeployTagDeps,
   existing: DeployTag,
   records: DeployRecord[],
-): Promise<Outcome> {
+): Promise<Written> {
   if (existing.sha === inputs.sha) {
     if (inputs.onExists === 'fail') {
       throw new ConfigurationError(
@@ -199,11 +197,12 @@ async function writeToExisting(
       return { action: 'kept' };
     }
     const message = formatTagMessage(inputs.version.text, inputs.sha, [...(existing.records ?? []), ...records]);
-    await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
+    const objectSha = await createTagObject(inputs, deps, message);
+    await updateRef(inputs, deps, objectSha);
     deps.info?.(
       `Added this deploy to tag ${inputs.tag} on ${inputs.sha} (${(existing.records?.length ?? 0) + records.length} deploys recorded).`,
     );
-    return { action: 'recorded', message };
+    return { action: 'recorded', message, objectSha };
   }
   if (inputs.onExists !== 'move') {
     throw new ConfigurationError(
@@ -212,38 +211,10 @@ async function writeToExisting(
   }
   // The old commit's deploy records describe another build: a moved tag starts its history anew.
   const message = formatTagMessage(inputs.version.text, inputs.sha, records);
-  await updateRef(inputs, deps, await createTagObject(inputs, deps, message));
+  const objectSha = await createTagObject(inputs, deps, message);
+  await updateRef(inputs, deps, objectSha);
   deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
-  return { action: 'moved', movedFrom: existing.sha, message };
-}
-
-/**
- * Reads the tag back twice (the second time after `settleMs`; once when nothing was written): both must show our
- * commit and our record. Another run's record lost on the way is rewritten by the caller (undefined); a move lost
- * to another run's is reported.
- */
-async function verify(
-  inputs: CreateInputs,
-  deps: DeployTagDeps,
-  records: DeployRecord[],
-  outcome: Outcome,
-  settleMs: number,
-): Promise<Outcome | undefined> {
-  // A re-run that found its record already there wrote nothing another run could overwrite: one read suffices.
-  for (const wait of outcome.action === 'kept' ? [0] : [0, settleMs]) {
-    if (wait > 0) await (deps.sleep ?? realSleep)(wait);
-    const [now] = await readBack(inputs, deps);
-    if (now?.sha !== inputs.sha) {
-      throw new Error(
-        `Tag ${inputs.tag} was ${outcome.action} on ${inputs.sha}, but another run changed it at the same time: it now ${
-          now ? `points at ${now.sha}` : 'does not exist'
-        }. This run's deploy is not recorded in the tag; check the other run before re-running this step.`,
-      );
-    }
-    const ignored = outcome.action === 'kept' ? (['time'] as const) : [];
-    if (!records.every((record) => now.records?.some((found) => sameRecord(found, record, ignored)))) return undefined;
-  }
-  return outcome;
+  return { action: 'moved', movedFrom: existing.sha, message, objectSha };
 }
 
 async function readBack(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTag[]> {

@@ -1,5 +1,6 @@
 import { type Clock, ConfigurationError, realSleep, type Sleep } from '@ecs-actions/core';
 import type { Octokit } from '@octokit/core';
+import { rateLimitError, rateLimitOf, SECONDARY_WAIT_BUDGET_MS } from './rate-limit.js';
 
 /** The part of Octokit the action uses; tests pass an Octokit pointed at the simulator. */
 export type GitHubClient = Pick<Octokit, 'request'>;
@@ -18,7 +19,7 @@ export interface DeployTagDeps {
 interface RequestErrorLike {
   status: number;
   message: string;
-  response?: { data?: unknown };
+  response?: { data?: unknown; headers?: Record<string, string | number | undefined> };
 }
 
 export function isRequestError(error: unknown): error is RequestErrorLike {
@@ -66,12 +67,21 @@ export const RETRY_DELAYS_MS = [1000, 3000];
  * create comes back as 422 "Reference already exists", which the caller treats as an existing tag.
  */
 export async function withRetry<T>(fn: () => Promise<T>, sleep: Sleep = realSleep): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+  let waitedMs = 0;
+  for (let attempt = 0; ; ) {
     try {
       return await fn();
     } catch (error) {
+      // A secondary rate limit is waited out as GitHub asks, once the wait fits the budget; else explain() names it.
+      const limited = isRequestError(error) ? rateLimitOf(error) : undefined;
+      if (limited) {
+        if (limited.kind === 'primary' || waitedMs + limited.waitMs > SECONDARY_WAIT_BUDGET_MS) throw error;
+        waitedMs += limited.waitMs;
+        await sleep(limited.waitMs);
+        continue;
+      }
       const status = statusOf(error);
-      const delay = RETRY_DELAYS_MS[attempt];
+      const delay = RETRY_DELAYS_MS[attempt++];
       if (delay === undefined || status === undefined || status < 500) throw error;
       await sleep(delay);
     }
@@ -80,7 +90,7 @@ export async function withRetry<T>(fn: () => Promise<T>, sleep: Sleep = realSlee
 
 /**
  * Runs one GitHub call and turns the failures a workflow author can fix into one clear line:
- * 401 (no or bad token), 403 (missing job permission), 404 (repository not visible to the token).
+ * 401 (no or bad token), 403 (missing job permission), 404 (repository not visible to the token), a rate limit.
  */
 export async function call<T>(deps: { sleep?: Sleep }, context: CallContext, fn: () => Promise<T>): Promise<T> {
   try {
@@ -92,6 +102,8 @@ export async function call<T>(deps: { sleep?: Sleep }, context: CallContext, fn:
 
 export function explain(error: unknown, { what, permission, repository }: CallContext): Error {
   if (!isRequestError(error)) return error instanceof Error ? error : new Error(String(error));
+  const limited = rateLimitOf(error);
+  if (limited) return rateLimitError(limited, what, repository, Date.now());
   const message = githubMessage(error);
   if (error.status === 401) {
     return new ConfigurationError(

@@ -4,12 +4,12 @@
  * keep-task-definitions) must keep.
  */
 import type { DeployTagDeps } from './github.js';
+import { readDeployHistory } from './history-index/sync.js';
 import type { ListInputs } from './inputs.js';
 import type { DeployTagResult } from './result.js';
-import { readAllDeployTags } from './tags.js';
 
 export async function listRecorded(inputs: ListInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
-  const tags = await readAllDeployTags(inputs, deps);
+  const { tags } = await readDeployHistory(inputs, deps);
   const records = tags
     .flatMap((tag) => tag.records ?? [])
     .sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : 0));

@@ -6,16 +6,17 @@ import { ConfigurationError } from '@ecs-actions/core';
 import { deployTargets } from './application-lookup.js';
 import type { DeployTagDeps } from './github.js';
 import { historyAt, newestRecordAt, type PlaceDeploy } from './history.js';
+import { readDeployHistory } from './history-index/sync.js';
 import type { LookupInputs } from './inputs.js';
 import { accountOf, type Place, regionOf } from './records.js';
 import type { DeployRecordOutput, DeployTagResult } from './result.js';
-import { readAllDeployTags, readDeployTag, repositoryOf } from './tags.js';
+import { readDeployTag, repositoryOf } from './tags.js';
 import type { DeployVersion } from './version.js';
 
 export async function lookupPrevious(inputs: LookupInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
   const where = placeText(inputs.place);
   const repository = repositoryOf(inputs);
-  const { current, previous } = historyAt(await readAllDeployTags(inputs, deps), inputs.place);
+  const { current, previous } = historyAt((await readDeployHistory(inputs, deps)).tags, inputs.place);
   if (!current) {
     throw new ConfigurationError(
       `version: previous found no deploy ${where} in the tags ${inputs.prefix}<version> of ${repository}, so there is no deployment to roll back to. Check the environment, cluster, service and prefix inputs, or deploy an explicit version.`,
@@ -37,7 +38,7 @@ export async function lookupPrevious(inputs: LookupInputs, deps: DeployTagDeps):
  * build over it. Nothing deployed there is not an error (`found: false`).
  */
 export async function lookupCurrent(inputs: LookupInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
-  const { current } = historyAt(await readAllDeployTags(inputs, deps), inputs.place);
+  const { current } = historyAt((await readDeployHistory(inputs, deps)).tags, inputs.place);
   if (!current) {
     deps.info?.(
       `Nothing deployed ${placeText(inputs.place)} in the tags ${inputs.prefix}<version> of ${repositoryOf(inputs)}.`,

@@ -7,11 +7,12 @@
 import { type FailedDeploy, readFailedDeploys } from './failed-deploys.js';
 import type { DeployTagDeps } from './github.js';
 import { byTime } from './history.js';
+import { readDeployHistory } from './history-index/sync.js';
 import type { HistoryInputs } from './inputs.js';
 import { placeText } from './lookup.js';
 import { accountOf, type DeployRecord, ecsName, isAt, regionOf, resourceOf } from './records.js';
 import type { DeployTagResult, HistoryDeploy, PlaceDeploys } from './result.js';
-import { type DeployTag, readAllDeployTags, repositoryOf } from './tags.js';
+import { type DeployTag, repositoryOf } from './tags.js';
 import { compareVersions } from './version.js';
 
 /** The most places shown: a repository deployed to many is cut to those deployed to most recently. */
@@ -23,7 +24,7 @@ interface PlacedRecord {
 }
 
 export async function recentDeploys(inputs: HistoryInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
-  const [tags, failed] = await Promise.all([readAllDeployTags(inputs, deps), readFailedDeploys(inputs, deps)]);
+  const [{ tags }, failed] = await Promise.all([readDeployHistory(inputs, deps), readFailedDeploys(inputs, deps)]);
   const all = tags.flatMap((tag) => (tag.records ?? []).map((record) => ({ tag, record })));
   const matching = all.filter(({ record }) => isAt(record, inputs.place));
   const groups = new Map<string, { records: PlacedRecord[]; failed: FailedDeploy[] }>();

@@ -31,9 +31,6 @@ export interface DeployTag {
   records: DeployRecord[] | undefined;
 }
 
-/** How many tag objects are read at once when the whole history is needed. */
-const PARALLEL_READS = 8;
-
 export const repositoryOf = (inputs: RepoInputs) => `${inputs.owner}/${inputs.repo}`;
 
 /**
@@ -46,6 +43,15 @@ export async function listDeployTags(
   deps: DeployTagDeps,
   startsWith = inputs.prefix,
 ): Promise<TagRef[]> {
+  return (await listTagRefs(inputs, deps, startsWith)).refs;
+}
+
+/** listDeployTags, and how many refs the listing held in all (what the history index compares to see a new tag). */
+export async function listTagRefs(
+  inputs: RepoInputs,
+  deps: DeployTagDeps,
+  startsWith = inputs.prefix,
+): Promise<{ refs: TagRef[]; listed: number }> {
   const context = {
     what: `list the tags ${startsWith}*`,
     permission: 'contents: read',
@@ -76,7 +82,7 @@ export async function listDeployTags(
     const version = parseVersion(tag.slice(inputs.prefix.length));
     if (version) found.push({ tag, version, objectSha: ref.object.sha, objectType: ref.object.type });
   }
-  return found;
+  return { refs: found, listed: refs.length };
 }
 
 /** The deploy tag `tag`, read in full, or undefined when it does not exist. */
@@ -87,29 +93,6 @@ export async function readDeployTag(
 ): Promise<DeployTag | undefined> {
   const ref = (await listDeployTags(inputs, deps, tag)).find((candidate) => candidate.tag === tag);
   return ref ? resolveTag(ref, inputs, deps) : undefined;
-}
-
-/**
- * Every deploy tag, read in full (a few at a time). A tag whose records break a rule is left out with a warning
- * naming it: its records are never used, and one bad tag does not block every rollback.
- */
-export async function readAllDeployTags(inputs: RepoInputs, deps: DeployTagDeps): Promise<DeployTag[]> {
-  const refs = await listDeployTags(inputs, deps);
-  const tags: DeployTag[] = [];
-  const readOrSkip = async (ref: TagRef) => {
-    try {
-      return await resolveTag(ref, inputs, deps);
-    } catch (error) {
-      if (!(error instanceof InvalidRecordsError)) throw error;
-      deps.warning?.(`${error.message} It is left out of the deploy history.`);
-      return undefined;
-    }
-  };
-  for (let start = 0; start < refs.length; start += PARALLEL_READS) {
-    const batch = await Promise.all(refs.slice(start, start + PARALLEL_READS).map(readOrSkip));
-    for (const tag of batch) if (tag) tags.push(tag);
-  }
-  return tags;
 }
 
 /** A deploy tag whose message has records that break a rule (made or edited by hand). */
@@ -124,11 +107,15 @@ export async function resolveTag(ref: TagRef, inputs: RepoInputs, deps: DeployTa
     return { ...base, sha, records: parseTagMessage(object.message, { version: ref.version.text, commit: sha }) };
   } catch (error) {
     if (!(error instanceof RecordError)) throw error;
-    // What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used.
-    throw new InvalidRecordsError(
-      `Deploy tag ${ref.tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${ref.tag}), then delete it or recreate it with deploy-tag.`,
-    );
+    throw invalidRecordsError(ref.tag, inputs, error);
   }
+}
+
+/** What a lookup reads back is deployed again: a record that breaks a rule is refused, never half used. */
+export function invalidRecordsError(tag: string, inputs: RepoInputs, error: RecordError): InvalidRecordsError {
+  return new InvalidRecordsError(
+    `Deploy tag ${tag} in ${repositoryOf(inputs)} does not hold valid deploy records: ${error.message}. Deploy tags are written by deploy-tag alone; a tag edited by hand cannot be trusted. Inspect it (git show ${tag}), then delete it or recreate it with deploy-tag.`,
+  );
 }
 
 /** Follows annotated tag objects to the commit. */

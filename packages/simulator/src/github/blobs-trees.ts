@@ -1,6 +1,7 @@
 /** The git data API's blobs and trees (https://docs.github.com/rest/git/blobs, https://docs.github.com/rest/git/trees). */
 import type { GitHubResponse } from '../contract.js';
 import { blobSha, type TreeEntry, treeShas } from './git-objects.js';
+import { commitObject } from './history.js';
 import type { Repository, RouteContext } from './model.js';
 import { asRecord, error, nodeId, ok } from './responses.js';
 
@@ -107,8 +108,10 @@ export function createTree({ request, repo, route, origin }: RouteContext): GitH
 
 // Get a tree (https://docs.github.com/rest/git/trees#get-a-tree): top-level entries, or every blob with
 // `recursive` set; 404 when unknown.
-export function getTree({ request, params, repo, route, origin }: RouteContext): GitHubResponse {
-  const sha = (params.tree_sha ?? '').toLowerCase();
+export function getTree({ request, params, repo, route, origin, clock }: RouteContext): GitHubResponse {
+  const given = (params.tree_sha ?? '').toLowerCase();
+  // A tree-ish, as git reads it: a commit sha names the commit's tree.
+  const sha = repo.trees.has(given) ? given : (commitObject(repo, given, clock)?.tree ?? given);
   if (!repo.trees.has(sha)) return error(404, 'Not Found', 'https://docs.github.com/rest/git/trees#get-a-tree', route);
   return ok(200, treeJson(repo, sha, request.query.has('recursive'), origin), route);
 }

@@ -74,3 +74,26 @@ export function commitObject(repo: Repository, sha: string, clock: SimClock): Co
 export function seededTree(commit: string): string {
   return createHash('sha1').update(`tree ${commit}`).digest('hex');
 }
+
+/**
+ * Whether `ancestor` is `descendant` or one of its ancestors: what makes a ref update a fast-forward. Walks parents
+ * breadth-first (seeded history and commits made through the API alike), bounded by the commits that exist.
+ */
+export function isAncestor(repo: Repository, ancestor: string, descendant: string, clock: SimClock): boolean {
+  const queue = [descendant];
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const sha = queue.shift() as string;
+    if (sha === ancestor) return true;
+    if (seen.has(sha)) continue;
+    seen.add(sha);
+    const index = repo.commitObjects.has(sha) ? -1 : repo.commits.indexOf(sha);
+    // A seeded commit's ancestors are the seeded commits before it: answered without walking them one by one.
+    if (index >= 0) {
+      if (repo.commits.indexOf(ancestor) >= 0 && repo.commits.indexOf(ancestor) <= index) return true;
+      continue;
+    }
+    queue.push(...(commitObject(repo, sha, clock)?.parents ?? []));
+  }
+  return false;
+}

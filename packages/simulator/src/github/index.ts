@@ -12,6 +12,7 @@ import { artifactBlob } from './artifacts.js';
 import { authorize } from './auth.js';
 import { commitObject, peel, seededTree } from './history.js';
 import {
+  BOT,
   type DeploymentRecord,
   type ReleaseRecord,
   type Repository,
@@ -23,6 +24,8 @@ import {
   type TagRef,
   type TokenPermission,
 } from './model.js';
+import { RateLimits } from './rate-limit.js';
+import { storeTagObject } from './refs-tags.js';
 import { error, isoSeconds } from './responses.js';
 import { buildRoutes, matchPattern } from './routes.js';
 import { createZip } from './zip.js';
@@ -45,9 +48,24 @@ export class GitHubSimulator implements GitHubApiSide {
   private readonly workflowTokens = new Set<string>();
   private nextId = 1;
   private readonly routes: Route[] = buildRoutes();
+  private readonly rateLimits: RateLimits;
 
   constructor(options: { clock: SimClock }) {
     this.clock = options.clock;
+    this.rateLimits = new RateLimits(() => this.clock.now());
+  }
+
+  /**
+   * The job token's primary rate limit, requests per hour per repository (default 1,000, as GitHub's); undefined
+   * turns it off for a long suite that does not count requests.
+   */
+  setRateLimit(perHour: number | undefined): void {
+    this.rateLimits.limit = perHour;
+  }
+
+  /** Requests counted against the rate limit of a repository in the current hour. */
+  rateLimitUsed(owner: string, repo: string): number {
+    return this.rateLimits.used(repoKey(owner, repo));
   }
 
   // ---------------------------------------------------------------- seeding and assertions
@@ -127,6 +145,27 @@ export class GitHubSimulator implements GitHubApiSide {
     return id;
   }
 
+  /**
+   * Tags put straight into the model (no HTTP, no rate limit): an annotated tag object and its ref when a message is
+   * given, else a lightweight tag. For tests that need thousands of tags, as a repository years old has.
+   */
+  seedTags(owner: string, repo: string, tags: { name: string; commit: string; message?: string }[]): void {
+    const r = this.requireRepo(owner, repo);
+    const tagger = { name: BOT.name, email: BOT.email, date: isoSeconds(this.clock.now()) };
+    for (const { name, commit, message } of tags) {
+      const sha = commit.toLowerCase();
+      if (!r.commitSet.has(sha)) throw new Error(`seedTags: commit ${commit} is not in ${owner}/${repo}`);
+      const target =
+        message === undefined
+          ? { sha, type: 'commit' as const }
+          : {
+              sha: storeTagObject(r, { tag: name, message, object: sha, type: 'commit', tagger }).sha,
+              type: 'tag' as const,
+            };
+      r.refs.set(`refs/tags/${name}`, target);
+    }
+  }
+
   /** Current tag refs of a repository, sorted by name, each resolved to its commit. */
   tags(owner: string, repo: string): TagRef[] {
     const r = this.requireRepo(owner, repo);
@@ -201,7 +240,9 @@ export class GitHubSimulator implements GitHubApiSide {
       );
       if (access.denied) return access.denied;
       const { repo, workflows } = access;
-      return route.handler({
+      const quota = this.rateLimits.take(repoKey(repo.owner, repo.name), name, repo.id);
+      if ('refused' in quota) return quota.refused;
+      const response = await route.handler({
         request,
         params,
         route: name,
@@ -211,6 +252,7 @@ export class GitHubSimulator implements GitHubApiSide {
         clock: this.clock,
         newId: () => this.id(),
       });
+      return { ...response, headers: { ...response.headers, ...quota.headers } };
     }
     if (pathMatched && segments[0] === 'repos') {
       return error(404, 'Not Found', pathMatched.docs, `${request.method.toUpperCase()} ${pathMatched.pattern}`);

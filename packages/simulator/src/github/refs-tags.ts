@@ -1,7 +1,7 @@
 /** Git refs and annotated tag objects (https://docs.github.com/rest/git/refs, https://docs.github.com/rest/git/tags). */
 import { createHash } from 'node:crypto';
 import type { GitHubResponse } from '../contract.js';
-import { changesWorkflows, objectType } from './history.js';
+import { changesWorkflows, isAncestor, objectType } from './history.js';
 import { BOT, type Repository, type RouteContext, type TagObject } from './model.js';
 import { refNameProblem } from './refname.js';
 import { asRecord, error, isoSeconds, nodeId, ok } from './responses.js';
@@ -38,17 +38,26 @@ export function createTag({ request, repo, route, origin, clock }: RouteContext)
     email: typeof taggerInput.email === 'string' ? taggerInput.email : BOT.email,
     date,
   };
-  const message = body.message as string;
+  const tag = storeTagObject(repo, { tag: tagName, message: body.message as string, object: objectSha, type, tagger });
+  return ok(201, tagJson(repo, tag, origin), route, {
+    location: `${origin}/repos/${repo.owner}/${repo.name}/git/tags/${tag.sha}`,
+  });
+}
+
+/** Stores an annotated tag object (also how the simulator seeds tags without HTTP); returns it. */
+export function storeTagObject(
+  repo: Repository,
+  input: { tag: string; message: string; object: string; type: string; tagger: TagObject['tagger'] },
+): TagObject {
+  const { tag: tagName, message, object, type, tagger } = input;
   // The sha of a real git tag object: sha1("tag <size>\0" + content), so equal inputs give equal shas.
-  const content = `object ${objectSha}\ntype ${type}\ntag ${tagName}\ntagger ${tagger.name} <${tagger.email}> ${Math.floor(Date.parse(date) / 1000)} +0000\n\n${message}`;
+  const content = `object ${object}\ntype ${type}\ntag ${tagName}\ntagger ${tagger.name} <${tagger.email}> ${Math.floor(Date.parse(tagger.date) / 1000)} +0000\n\n${message}`;
   const sha = createHash('sha1')
     .update(`tag ${Buffer.byteLength(content)}\0${content}`)
     .digest('hex');
-  const tag: TagObject = { sha, tag: tagName, message, object: { sha: objectSha, type }, tagger };
+  const tag: TagObject = { sha, tag: tagName, message, object: { sha: object, type }, tagger };
   repo.tagObjects.set(sha, tag);
-  return ok(201, tagJson(repo, tag, origin), route, {
-    location: `${origin}/repos/${repo.owner}/${repo.name}/git/tags/${sha}`,
-  });
+  return tag;
 }
 
 // Get a tag (https://docs.github.com/rest/git/tags#get-a-tag): 404 for an unknown tag object sha.
@@ -89,7 +98,8 @@ export function getRef({ params, repo, route, origin }: RouteContext): GitHubRes
 }
 
 // List matching references (https://docs.github.com/rest/git/refs#list-matching-references): every ref that
-// starts with `refs/<ref>`, sorted by name; an empty array when none match.
+// starts with `refs/<ref>`, sorted by name; an empty array when none match. Not paged: the endpoint takes no
+// per_page or page (its documented parameters are owner, repo and ref), so thousands of tags come in one answer.
 export function matchingRefs({ params, repo, route, origin }: RouteContext): GitHubResponse {
   const prefix = `refs/${params.ref ?? ''}`;
   const refs = [...repo.refs.keys()]
@@ -100,7 +110,7 @@ export function matchingRefs({ params, repo, route, origin }: RouteContext): Git
 }
 
 // Update a reference (https://docs.github.com/rest/git/refs#update-a-reference): 422 "Reference does not exist";
-// without `force` only a fast-forward along the seeded history is allowed (422 "Update is not a fast forward").
+// without `force` only a fast-forward (the new commit descends from the current one) is allowed (422 "Update is not a fast forward").
 export function updateRef({ request, params, repo, route, origin, workflows, clock }: RouteContext): GitHubResponse {
   const docs = 'https://docs.github.com/rest/git/refs#update-a-reference';
   const ref = `refs/${params.ref ?? ''}`;
@@ -113,9 +123,8 @@ export function updateRef({ request, params, repo, route, origin, workflows, clo
   if (!type) return error(422, 'Object does not exist', docs, route);
   if (!workflows && changesWorkflows(repo, sha, clock)) return workflowsRefused(docs, route);
   if (body.force !== true && sha !== current.sha) {
-    const from = current.type === 'commit' ? repo.commits.indexOf(current.sha) : -1;
-    const to = type === 'commit' ? repo.commits.indexOf(sha) : -1;
-    if (from < 0 || to < from) return error(422, 'Update is not a fast forward', docs, route);
+    const fastForward = current.type === 'commit' && type === 'commit' && isAncestor(repo, current.sha, sha, clock);
+    if (!fastForward) return error(422, 'Update is not a fast forward', docs, route);
   }
   repo.refs.set(ref, { sha, type });
   return ok(200, refJson(repo, ref, origin), route);
