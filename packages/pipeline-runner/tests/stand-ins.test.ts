@@ -2,9 +2,12 @@
  * The configure-aws-credentials stand-in assumes the role only for the OIDC subjects the trust policy allows; the
  * setup-java stand-in checks its inputs and the files its cache is keyed by, as the real action does.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { unsafePrCheckoutProblem } from '../src/checkout-guard.js';
 import { builtInStandIns, oidcSubject, type PipelineRunnerOptions, type StandInContext } from '../src/index.js';
@@ -210,5 +213,39 @@ describe('checkout stand-in (v7): fork pull request code in a trusted workflow',
     ['the default checkout (no ref)', {}, {}],
   ])('allows %s', (_, inputs, run) => {
     expect(unsafePrCheckoutProblem({ inputs, trigger: forkRun(run), runner })).toBeUndefined();
+  });
+});
+
+describe('checkout stand-in (v7): a second checkout in the same job', () => {
+  const checkout = builtInStandIns()['actions/checkout'];
+  const git = (cwd: string, ...args: string[]) =>
+    promisify(execFile)('git', args, { cwd }).then(({ stdout }) => stdout.trim());
+
+  it('reuses the repository, as the real action does: the new ref checked out, what the first left cleaned away', async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), 'checkout-repo-'));
+    const workspace = await mkdtemp(path.join(tmpdir(), 'checkout-workspace-'));
+    await git(repo, 'init', '--quiet', '--initial-branch=master');
+    await git(repo, 'config', 'user.email', 'ci@example.com');
+    await git(repo, 'config', 'user.name', 'ci');
+    await writeFile(path.join(repo, 'app.txt'), 'one\n');
+    await writeFile(path.join(repo, 'old.txt'), 'only in the first commit\n');
+    await git(repo, 'add', '.');
+    await git(repo, 'commit', '--quiet', '-m', 'one');
+    const first = await git(repo, 'rev-parse', 'HEAD');
+    await writeFile(path.join(repo, 'app.txt'), 'two\n');
+    await git(repo, 'rm', '--quiet', 'old.txt');
+    await git(repo, 'commit', '--quiet', '-am', 'two');
+    const second = await git(repo, 'rev-parse', 'HEAD');
+    const run = (ref: string) =>
+      checkout?.(context({ inputs: { ref }, workspace, runner: { ...runner, appRepoDir: repo } }));
+
+    expect((await run(first))?.outputs).toMatchObject({ commit: first });
+    await writeFile(path.join(workspace, 'left-over.txt'), 'written by a step\n');
+    expect((await run(second))?.outputs).toMatchObject({ commit: second });
+    expect(await readFile(path.join(workspace, 'app.txt'), 'utf8')).toBe('two\n');
+    expect(existsSync(path.join(workspace, 'old.txt'))).toBe(false);
+    expect(existsSync(path.join(workspace, 'left-over.txt'))).toBe(false);
+    await rm(repo, { recursive: true, force: true });
+    await rm(workspace, { recursive: true, force: true });
   });
 });
