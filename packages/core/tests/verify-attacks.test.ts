@@ -80,7 +80,11 @@ describe('secret ARNs of other partitions and with suffixes', () => {
   it.each([
     [
       'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:db-AbCdEf:password::',
-      { kind: 'secretsmanager', region: 'cn-north-1', secretId: 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:db-AbCdEf' },
+      {
+        kind: 'secretsmanager',
+        region: 'cn-north-1',
+        secretId: 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:db-AbCdEf',
+      },
     ],
     [
       'arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/app/db',

@@ -116,8 +116,7 @@ function appliesToEcsTasks(statement: Record<string, unknown>): boolean {
     (typeof principal === 'object' &&
       principal !== null &&
       list((principal as { Service?: unknown }).Service).includes(ECS_TASKS));
-  const covered =
-    statement.NotPrincipal !== undefined ? !names(statement.NotPrincipal) : names(statement.Principal);
+  const covered = statement.NotPrincipal !== undefined ? !names(statement.NotPrincipal) : names(statement.Principal);
   return assumes && covered;
 }
 
