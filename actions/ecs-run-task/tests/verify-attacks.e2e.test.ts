@@ -94,6 +94,7 @@ describe('ecs-run-task verify: fail', () => {
     expect(error.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(4);
     expect(error).toContain(String.raw`123456789012:\n::error::verify-injected is not a valid ARN`);
     expect(error).not.toMatch(/^::error::verify-injected/m);
+    expect(result.stdout).not.toMatch(/X-Amz-|\/v2\/job\/blobs/);
     // Verify's reads only: the config blob's GetDownloadUrlForLayer included, no register, no run, no tag.
     const operations = sim.calls.map((call) => call.operation);
     expect(operations).toContain('GetDownloadUrlForLayer');
