@@ -3341,11 +3341,15 @@ function trustOf(document) {
     return matching.some((s) => s.Effect === 'Allow') ? 'trusted' : 'not-named';
 }
 /**
- * Whether a statement's action matches sts:AssumeRole and it covers ECS tasks: its Principal is ECS tasks or
- * everyone, or its NotPrincipal leaves them in (it excepts neither them nor everyone).
+ * Whether a statement covers sts:AssumeRole (its Action matches it, or its NotAction does not) and ECS tasks (its
+ * Principal is ECS tasks or everyone, or its NotPrincipal excepts neither them nor everyone).
  */
 function appliesToEcsTasks(statement) {
-    const assumes = list(statement.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
+    const matchesAssume = (action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole');
+    // NotAction: every action but those it lists.
+    const assumes = statement.NotAction !== undefined
+        ? !list(statement.NotAction).some(matchesAssume)
+        : list(statement.Action).some(matchesAssume);
     const names = (principal) => principal === '*' ||
         (typeof principal === 'object' &&
             principal !== null &&

@@ -39,6 +39,15 @@ describe('trust policies verify cannot evaluate are never a certain Deny', () =>
     expect(trustOf(policy(allow, deny))).toBe('trusted');
   });
 
+  it('NotAction: an Allow of all but sts:TagSession trusts, a Deny of all but sts:TagSession denies', () => {
+    const allowAllBut = { Effect: 'Allow', Principal: { Service: ECS_TASKS }, NotAction: 'sts:TagSession' };
+    expect(trustOf(policy(allowAllBut))).toBe('trusted');
+    const denyAllBut = { Effect: 'Deny', Principal: { Service: ECS_TASKS }, NotAction: ['sts:TagSession'] };
+    expect(trustOf(policy(allow, denyAllBut))).toBe('denied');
+    const allowAllButAssume = { Effect: 'Allow', Principal: { Service: ECS_TASKS }, NotAction: 'sts:Assume*' };
+    expect(trustOf(policy(allowAllButAssume))).toBe('not-named');
+  });
+
   it('an Allow with a Condition, and a principal list: trusted', () => {
     const conditional = {
       Effect: 'Allow',
