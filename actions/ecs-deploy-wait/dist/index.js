@@ -2964,6 +2964,12 @@ function oneLine(text) {
     return text.replace(/\s+/g, ' ').replace(/##\[/g, '# #[').slice(0, 300);
 }
 const codeOf = aws_errors/* awsErrorCode */.J6;
+/** The ARN partition of a region: the China and GovCloud regions have their own. */
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/images.ts
 /**
@@ -3011,7 +3017,7 @@ async function checkImages(target, clients, reads) {
         const ecr = ref.ecr;
         if (!ecr)
             continue;
-        const repositoryArn = `arn:aws:ecr:${ecr.region}:${ecr.account}:repository/${ecr.repository}`;
+        const repositoryArn = `arn:${partitionOf(ecr.region)}:ecr:${ecr.region}:${ecr.account}:repository/${ecr.repository}`;
         for (const action of ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']) {
             // A repository policy may allow the pull the role's own policies do not.
             needs.push({ action, resource: repositoryArn, purpose: `pull ${ref.text}`, implicitDenyIsCertain: false });
@@ -3084,11 +3090,12 @@ function platformsOf(manifest) {
     }
     if (!Array.isArray(parsed.manifests))
         return undefined;
-    return parsed.manifests
-        .filter((entry) => entry.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
-        .flatMap((entry) => entry.platform?.os && entry.platform.architecture
+    const entries = parsed.manifests.filter((entry) => entry.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest');
+    const platforms = entries.flatMap((entry) => entry.platform?.os && entry.platform.architecture
         ? [{ os: entry.platform.os, architecture: entry.platform.architecture }]
         : []);
+    // The pull takes an entry that names no platform as a match (its config decides): the index alone does not say.
+    return platforms.length === entries.length ? platforms : undefined;
 }
 function dedupe(needs) {
     const seen = new Set();
@@ -3102,6 +3109,11 @@ function dedupe(needs) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/verify/log-groups.ts
+/**
+ * Every `awslogs` log group exists (logs:DescribeLogGroups by its name as prefix), or `awslogs-create-group` is
+ * `true` and the execution role may create it (a need for the simulation).
+ */
+
 async function checkLogGroups(target, clients, reads) {
     const groups = new Map();
     for (const container of target.taskDefinition.containerDefinitions ?? []) {
@@ -3132,7 +3144,7 @@ async function checkLogGroups(target, clients, reads) {
                 needs: [
                     {
                         action: 'logs:CreateLogGroup',
-                        resource: `arn:aws:logs:${group.region}:${account}:log-group:${group.name}`,
+                        resource: `arn:${partitionOf(group.region)}:logs:${group.region}:${account}:log-group:${group.name}`,
                         purpose: `create log group ${group.name} (awslogs-create-group)`,
                         implicitDenyIsCertain: true,
                     },
@@ -3321,20 +3333,29 @@ function trustOf(document) {
     const statements = list(policy.Statement).filter((statement) => typeof statement === 'object' && statement !== null);
     if (statements.length === 0)
         return 'trusted';
-    const matching = statements.filter(letsEcsTasksAssume);
-    if (matching.some((s) => s.Effect === 'Deny'))
+    const matching = statements.filter(appliesToEcsTasks);
+    // A Deny with a Condition may not apply to ECS (the confused-deputy guard on aws:SourceAccount does not):
+    // verify does not evaluate conditions, so only an unconditional Deny is certain.
+    if (matching.some((s) => s.Effect === 'Deny' && s.Condition === undefined))
         return 'denied';
     return matching.some((s) => s.Effect === 'Allow') ? 'trusted' : 'not-named';
 }
-/** Whether a statement's action matches sts:AssumeRole and its principal is ECS tasks or everyone. */
-function letsEcsTasksAssume(statement) {
-    const assumes = list(statement.Action).some((action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'));
-    const principal = statement.Principal;
-    const named = principal === '*' ||
+/**
+ * Whether a statement covers sts:AssumeRole (its Action matches it, or its NotAction does not) and ECS tasks (its
+ * Principal is ECS tasks or everyone, or its NotPrincipal excepts neither them nor everyone).
+ */
+function appliesToEcsTasks(statement) {
+    const matchesAssume = (action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole');
+    // NotAction: every action but those it lists.
+    const assumes = statement.NotAction !== undefined
+        ? !list(statement.NotAction).some(matchesAssume)
+        : list(statement.Action).some(matchesAssume);
+    const names = (principal) => principal === '*' ||
         (typeof principal === 'object' &&
             principal !== null &&
             list(principal.Service).includes(ECS_TASKS));
-    return assumes && named;
+    const covered = statement.NotPrincipal !== undefined ? !names(statement.NotPrincipal) : names(statement.Principal);
+    return assumes && covered;
 }
 const list = (value) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 /** An IAM action pattern (`*` any run, `?` one character, case-insensitive) against an action. */
@@ -3373,7 +3394,7 @@ function needsExecutionRole(target) {
 function keyArn(keyId, region, account) {
     if (keyId.startsWith('arn:'))
         return keyId;
-    return `arn:aws:kms:${region}:${account}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
+    return `arn:${partitionOf(region)}:kms:${region}:${account}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
 }
 async function checkSecrets(target, clients, reads) {
     const containers = target.taskDefinition.containerDefinitions ?? [];
@@ -3512,9 +3533,12 @@ async function verifyTaskDefinition(target, clients, options = {}) {
     ];
     return { findings, notes: reads.notes, reads: reads.count };
 }
-/** One line per finding: what, why the rollout would fail, the fix. */
+/**
+ * One line per finding: what, why the rollout would fail, the fix. A line break in the task definition's text (a
+ * valueFrom can hold one) is shown as `\n`, so each finding stays one item of the error's list.
+ */
 function verifyLine(finding) {
-    return `${finding.what}: ${finding.why}. Fix: ${finding.fix}.`;
+    return `${finding.what}: ${finding.why}. Fix: ${finding.fix}.`.replace(/\r\n|\r|\n/g, '\\n');
 }
 
 

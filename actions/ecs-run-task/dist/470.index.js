@@ -58,8 +58,9 @@ async function downloadConfig(url, digest, signal) {
     const protocol = URL.canParse(url) ? new URL(url).protocol : '';
     if (protocol !== 'https:' && protocol !== 'http:')
         throw failure('UnexpectedUrl', 'ECR answered no HTTP URL');
-    // A failed fetch names no URL in its message; the answer's status is all that is kept.
-    const response = await fetch(url, { signal, redirect: 'follow' });
+    // A failed fetch names no URL in its message; the answer's status is all that is kept. A pre-signed S3 URL answers
+    // the blob itself: a redirect is not followed (it is an HTTP 3xx note), so no other host is ever asked.
+    const response = await fetch(url, { signal, redirect: 'manual' });
     if (!response.ok) {
         await response.body?.cancel();
         throw failure(`HTTP${response.status}`, `the download answered HTTP ${response.status}`);
@@ -75,7 +76,7 @@ async function downloadConfig(url, digest, signal) {
     catch {
         throw failure('NotAConfig', 'the blob is not JSON');
     }
-    if (typeof config.os !== 'string' || typeof config.architecture !== 'string') {
+    if (typeof config?.os !== 'string' || typeof config.architecture !== 'string') {
         throw failure('NotAConfig', 'the blob names no os and architecture');
     }
     return { os: config.os, architecture: config.architecture };

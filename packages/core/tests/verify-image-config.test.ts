@@ -203,6 +203,59 @@ describe('a single-platform image', () => {
     expect(reads.notes.join('\n')).not.toContain(S3);
   });
 
+  it('S3 answers a redirect elsewhere: not followed, one note without either URL, no finding', async () => {
+    const { configDigest } = ecrAnswers(armConfig, presigned);
+    const elsewhere = 'http://169.254.169.254/latest/meta-data/iam/security-credentials/';
+    nock(S3)
+      .get(`/a1b2/${configDigest.slice(7)}`)
+      .query(true)
+      .reply(302, '', { Location: elsewhere });
+    // The blob would hash right: were the redirect followed, verify would read a platform from another host.
+    const redirected = nock('http://169.254.169.254').get(/.*/).reply(200, armConfig);
+    const reads = new VerifyReads({ budgetMs: 5_000 });
+    expect((await checkImages(target(), clients(), reads)).findings).toEqual([]);
+    expect(redirected.isDone()).toBe(false);
+    expect(reads.notes).toEqual([
+      expect.stringMatching(/config blob failed with HTTP302 \(the download answered HTTP 302\)/),
+    ]);
+    expect(reads.notes.join('\n')).not.toMatch(/169\.254|X-Amz|starport/);
+  });
+
+  it.each([
+    ['JSON null', 'null'],
+    ['a JSON array', '[]'],
+    ['numbers for os and architecture', '{"os": 1, "architecture": 2}'],
+  ])('a blob that hashes right but is %s: one note (NotAConfig), no finding', async (_, blob) => {
+    const { configDigest } = ecrAnswers(blob, presigned);
+    nock(S3)
+      .get(`/a1b2/${configDigest.slice(7)}`)
+      .query(true)
+      .reply(200, blob);
+    const reads = new VerifyReads({ budgetMs: 5_000 });
+    expect((await checkImages(target(), clients(), reads)).findings).toEqual([]);
+    expect(reads.notes).toEqual([
+      expect.stringMatching(/config blob failed with NotAConfig \(the blob names no os and architecture\)/),
+    ]);
+  });
+
+  it('an arm64 blob on a task with no runtimePlatform (X86_64 by default): a certain finding', async () => {
+    const { configDigest } = ecrAnswers(armConfig, presigned);
+    nock(S3)
+      .get(`/a1b2/${configDigest.slice(7)}`)
+      .query(true)
+      .reply(200, armConfig);
+    const reads = new VerifyReads({ budgetMs: 5_000 });
+    const { runtimePlatform: _, ...taskDefinition } = target().taskDefinition;
+    const { findings } = await checkImages({ region: 'us-east-1', taskDefinition }, clients(), reads);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        check: 'image-platform',
+        what: expect.stringContaining('the task runs on linux/amd64'),
+        certain: true,
+      }),
+    ]);
+  });
+
   it('ECR answers a URL that is not HTTP: one note, nothing fetched', async () => {
     ecrAnswers(armConfig, (digest) => ({ downloadUrl: 'file:///etc/passwd', layerDigest: digest }));
     const reads = new VerifyReads({ budgetMs: 5_000 });

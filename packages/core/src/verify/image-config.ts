@@ -63,8 +63,9 @@ async function downloadConfig(
 ): Promise<{ os: string; architecture: string }> {
   const protocol = URL.canParse(url) ? new URL(url).protocol : '';
   if (protocol !== 'https:' && protocol !== 'http:') throw failure('UnexpectedUrl', 'ECR answered no HTTP URL');
-  // A failed fetch names no URL in its message; the answer's status is all that is kept.
-  const response = await fetch(url, { signal, redirect: 'follow' });
+  // A failed fetch names no URL in its message; the answer's status is all that is kept. A pre-signed S3 URL answers
+  // the blob itself: a redirect is not followed (it is an HTTP 3xx note), so no other host is ever asked.
+  const response = await fetch(url, { signal, redirect: 'manual' });
   if (!response.ok) {
     await response.body?.cancel();
     throw failure(`HTTP${response.status}`, `the download answered HTTP ${response.status}`);
@@ -73,13 +74,13 @@ async function downloadConfig(
   if (`sha256:${createHash('sha256').update(body).digest('hex')}` !== digest) {
     throw failure('DigestMismatch', `the blob does not hash to ${digest}`);
   }
-  let config: { os?: unknown; architecture?: unknown };
+  let config: { os?: unknown; architecture?: unknown } | null;
   try {
     config = JSON.parse(body.toString('utf8')) as typeof config;
   } catch {
     throw failure('NotAConfig', 'the blob is not JSON');
   }
-  if (typeof config.os !== 'string' || typeof config.architecture !== 'string') {
+  if (typeof config?.os !== 'string' || typeof config.architecture !== 'string') {
     throw failure('NotAConfig', 'the blob names no os and architecture');
   }
   return { os: config.os, architecture: config.architecture };

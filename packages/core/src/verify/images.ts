@@ -5,7 +5,7 @@
  * the simulation. Images outside ECR are not read.
  */
 import { type ImageRef, parseImageRef } from '../image-ref.js';
-import { codeOf, isExpectedError, type VerifyReads } from './read.js';
+import { codeOf, isExpectedError, partitionOf, type VerifyReads } from './read.js';
 import type { CheckResult, PermissionNeed, VerifyClients, VerifyFinding, VerifyTarget } from './types.js';
 
 const ACCEPTED = [
@@ -56,7 +56,7 @@ export async function checkImages(
   for (const { ref } of images.values()) {
     const ecr = ref.ecr;
     if (!ecr) continue;
-    const repositoryArn = `arn:aws:ecr:${ecr.region}:${ecr.account}:repository/${ecr.repository}`;
+    const repositoryArn = `arn:${partitionOf(ecr.region)}:ecr:${ecr.region}:${ecr.account}:repository/${ecr.repository}`;
     for (const action of ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer']) {
       // A repository policy may allow the pull the role's own policies do not.
       needs.push({ action, resource: repositoryArn, purpose: `pull ${ref.text}`, implicitDenyIsCertain: false });
@@ -142,13 +142,16 @@ export function platformsOf(manifest: string | undefined): { os: string; archite
     return undefined;
   }
   if (!Array.isArray(parsed.manifests)) return undefined;
-  return parsed.manifests
-    .filter((entry) => entry.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
-    .flatMap((entry) =>
-      entry.platform?.os && entry.platform.architecture
-        ? [{ os: entry.platform.os, architecture: entry.platform.architecture }]
-        : [],
-    );
+  const entries = parsed.manifests.filter(
+    (entry) => entry.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
+  );
+  const platforms = entries.flatMap((entry) =>
+    entry.platform?.os && entry.platform.architecture
+      ? [{ os: entry.platform.os, architecture: entry.platform.architecture }]
+      : [],
+  );
+  // The pull takes an entry that names no platform as a match (its config decides): the index alone does not say.
+  return platforms.length === entries.length ? platforms : undefined;
 }
 
 function dedupe(needs: PermissionNeed[]): PermissionNeed[] {

@@ -64,7 +64,10 @@ export async function verifyTaskDefinition(
   return { findings, notes: reads.notes, reads: reads.count };
 }
 
-/** One line per finding: what, why the rollout would fail, the fix. */
+/**
+ * One line per finding: what, why the rollout would fail, the fix. A line break in the task definition's text (a
+ * valueFrom can hold one) is shown as `\n`, so each finding stays one item of the error's list.
+ */
 export function verifyLine(finding: VerifyFinding): string {
-  return `${finding.what}: ${finding.why}. Fix: ${finding.fix}.`;
+  return `${finding.what}: ${finding.why}. Fix: ${finding.fix}.`.replace(/\r\n|\r|\n/g, '\\n');
 }

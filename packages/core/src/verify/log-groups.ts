@@ -2,7 +2,7 @@
  * Every `awslogs` log group exists (logs:DescribeLogGroups by its name as prefix), or `awslogs-create-group` is
  * `true` and the execution role may create it (a need for the simulation).
  */
-import type { VerifyReads } from './read.js';
+import { partitionOf, type VerifyReads } from './read.js';
 import type { CheckResult, VerifyClients, VerifyFinding, VerifyTarget } from './types.js';
 
 export async function checkLogGroups(
@@ -39,7 +39,7 @@ export async function checkLogGroups(
           needs: [
             {
               action: 'logs:CreateLogGroup',
-              resource: `arn:aws:logs:${group.region}:${account}:log-group:${group.name}`,
+              resource: `arn:${partitionOf(group.region)}:logs:${group.region}:${account}:log-group:${group.name}`,
               purpose: `create log group ${group.name} (awslogs-create-group)`,
               implicitDenyIsCertain: true,
             },

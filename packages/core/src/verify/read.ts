@@ -73,3 +73,9 @@ export function oneLine(text: string): string {
 }
 
 export const codeOf = awsErrorCode;
+
+/** The ARN partition of a region: the China and GovCloud regions have their own. */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+}

@@ -96,23 +96,31 @@ export function trustOf(document: string): 'trusted' | 'not-named' | 'denied' {
     (statement): statement is Record<string, unknown> => typeof statement === 'object' && statement !== null,
   );
   if (statements.length === 0) return 'trusted';
-  const matching = statements.filter(letsEcsTasksAssume);
-  if (matching.some((s) => s.Effect === 'Deny')) return 'denied';
+  const matching = statements.filter(appliesToEcsTasks);
+  // A Deny with a Condition may not apply to ECS (the confused-deputy guard on aws:SourceAccount does not):
+  // verify does not evaluate conditions, so only an unconditional Deny is certain.
+  if (matching.some((s) => s.Effect === 'Deny' && s.Condition === undefined)) return 'denied';
   return matching.some((s) => s.Effect === 'Allow') ? 'trusted' : 'not-named';
 }
 
-/** Whether a statement's action matches sts:AssumeRole and its principal is ECS tasks or everyone. */
-function letsEcsTasksAssume(statement: Record<string, unknown>): boolean {
-  const assumes = list(statement.Action).some(
-    (action) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole'),
-  );
-  const principal = statement.Principal;
-  const named =
+/**
+ * Whether a statement covers sts:AssumeRole (its Action matches it, or its NotAction does not) and ECS tasks (its
+ * Principal is ECS tasks or everyone, or its NotPrincipal excepts neither them nor everyone).
+ */
+function appliesToEcsTasks(statement: Record<string, unknown>): boolean {
+  const matchesAssume = (action: unknown) => typeof action === 'string' && wildcardMatches(action, 'sts:AssumeRole');
+  // NotAction: every action but those it lists.
+  const assumes =
+    statement.NotAction !== undefined
+      ? !list(statement.NotAction).some(matchesAssume)
+      : list(statement.Action).some(matchesAssume);
+  const names = (principal: unknown) =>
     principal === '*' ||
     (typeof principal === 'object' &&
       principal !== null &&
       list((principal as { Service?: unknown }).Service).includes(ECS_TASKS));
-  return assumes && named;
+  const covered = statement.NotPrincipal !== undefined ? !names(statement.NotPrincipal) : names(statement.Principal);
+  return assumes && covered;
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);

@@ -4,14 +4,14 @@
  * `:json-key:version-stage:version-id` suffixes ECS allows) through secretsmanager:DescribeSecret. The execution role's
  * permissions to read each (and to decrypt with a customer managed KMS key) are needs for the simulation.
  */
-import { codeOf, isExpectedError, type VerifyReads } from './read.js';
+import { codeOf, isExpectedError, partitionOf, type VerifyReads } from './read.js';
 import type { CheckResult, PermissionNeed, VerifyClients, VerifyFinding, VerifyTarget } from './types.js';
 import type { SecretRef } from './value-from.js';
 
 /** The ARN of a KMS key given by id, alias or ARN. */
 export function keyArn(keyId: string, region: string, account: string): string {
   if (keyId.startsWith('arn:')) return keyId;
-  return `arn:aws:kms:${region}:${account}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
+  return `arn:${partitionOf(region)}:kms:${region}:${account}:${keyId.startsWith('alias/') ? keyId : `key/${keyId}`}`;
 }
 
 export async function checkSecrets(
