@@ -125,6 +125,12 @@ describe('IAM', () => {
     expect(sim.iam.roleOf(sim.iam.createRole({ name: 'allowed-exec' }))?.trustsService('ecs-tasks.amazonaws.com')).toBe(
       true,
     );
+    // "Principal": "*" lets anyone assume the role, ECS tasks included (as verify reads it too).
+    const everyone = sim.iam.createRole({
+      name: 'everyone-allowed',
+      trustPolicy: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole' }] },
+    });
+    expect(sim.iam.roleOf(everyone)?.trustsService('ecs-tasks.amazonaws.com')).toBe(true);
   });
 
   it('refuses a policy outside the documented subset when it is seeded', () => {

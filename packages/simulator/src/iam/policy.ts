@@ -104,16 +104,15 @@ export function evaluate(policies: SourcedPolicy[], action: string, resource: st
 
 /**
  * Whether a trust policy lets the service principal (e.g. `ecs-tasks.amazonaws.com`) assume the role: an Allow names
- * it, and no Deny names it (or `*`): an explicit Deny wins over the Allow beside it.
+ * it or everyone (`"Principal": "*"`, which IAM lets any principal, services included, use), and no Deny names it
+ * or everyone: an explicit Deny wins over the Allow beside it.
  */
 export function trusts(trust: PolicyDocument, service: string): boolean {
   const naming = trust.Statement.filter(
     (statement) =>
       asList(statement.Action).some((pattern) => wildcardMatch(pattern, 'sts:AssumeRole', true)) &&
       statement.Principal !== undefined &&
-      (statement.Principal === '*'
-        ? statement.Effect === 'Deny'
-        : asList(statement.Principal.Service).includes(service)),
+      (statement.Principal === '*' || asList(statement.Principal.Service).includes(service)),
   );
   return naming.some((s) => s.Effect === 'Allow') && !naming.some((s) => s.Effect === 'Deny');
 }
