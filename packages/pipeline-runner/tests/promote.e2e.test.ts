@@ -7,8 +7,8 @@
  */
 import type { Simulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CiRun, Pipeline, ReviewDecision, WorkflowRun } from '../src/index.js';
 import { REFUSED_DEPLOYMENT } from '../src/environment-protection.js';
+import type { CiRun, Pipeline, ReviewDecision, WorkflowRun } from '../src/index.js';
 import { cdCalling, explain, job, startSeededPipeline, step } from './run-helpers.js';
 
 let sim: Simulator;
@@ -110,6 +110,7 @@ describe('deploy.yml promote flow', () => {
     expect(cd.conclusion).toBe('failure');
     expect(step(cd, 'deploy/promote', /^Smoke test$/).outcome).toBe('failure');
     expect(step(cd, 'deploy/promote', 'continue').outcome).toBe('skipped');
+    expect(explain(cd)).not.toContain('deploy/rollback /');
     expect(job(cd, 'deploy/rollback').result).toBe('success');
     expect(step(cd, 'deploy/rollback', 'rollback').outputs.status).toBe('rolled-back');
     expect(running()).toBe(before);
@@ -128,6 +129,7 @@ describe('deploy.yml promote flow', () => {
       expect(cd.conclusion).toBe('failure');
       expect(job(cd, 'deploy/promote').steps).toEqual([]);
       expect(job(cd, 'deploy/promote').protection?.refused).toBe(why);
+      expect(explain(cd)).not.toContain('deploy/rollback /');
       expect(job(cd, 'deploy/rollback').result).toBe('success');
       expect(step(cd, 'deploy/rollback', 'rollback').outputs.status).toBe('rolled-back');
       expect(running()).toBe(before);
