@@ -1,5 +1,5 @@
 /**
- * deploy.yml's promote flow (promote-environment), run from YAML against the simulator: the service's rolling
+ * deploy.yml's promote flow (promote-environment), run from the starter workflow ecs-cd-promote.yml against the simulator: the service's rolling
  * deployments pause at POST_SCALE_UP (a PAUSE lifecycle hook); the deploy job ends paused, the promote job (an
  * environment with a required reviewer) runs the smoke test without a shell and continues, and only then are the deploy
  * tag and the GitHub Deployment's success written. A failed smoke test, or an approval rejected or never given, rolls
@@ -8,8 +8,8 @@
 import type { Simulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { REFUSED_DEPLOYMENT } from '../src/environment-protection.js';
-import type { CiRun, Pipeline, ReviewDecision, WorkflowRun } from '../src/index.js';
-import { cdCalling, explain, job, startSeededPipeline, step } from './run-helpers.js';
+import { adoptTemplate, type CiRun, type Pipeline, type ReviewDecision, type WorkflowRun } from '../src/index.js';
+import { explain, job, ROOT, startSeededPipeline, step } from './run-helpers.js';
 
 let sim: Simulator;
 let pipeline: Pipeline;
@@ -24,6 +24,7 @@ const smokeTest = (code: number) =>
 beforeAll(async () => {
   ({ sim, pipeline } = await startSeededPipeline({
     environments: { 'production-promote': { requiredReviewers: ['release-lead'] } },
+    vars: { SMOKE_TEST_COMMAND: '["node", "smoke.mjs", "a b; echo not a shell"]', TEST_LISTENER_URL: LISTENER },
     review: () => answer,
   }));
   // The service pauses each rolling deployment once its new tasks run (POST_SCALE_UP), for up to a day.
@@ -43,13 +44,9 @@ beforeAll(async () => {
       ],
     },
   });
+  // The starter workflow as a repository adopts it; the smoke test and the listener are its variables.
   await pipeline.push('CD with the promote flow', {
-    '.github/workflows/ecs-cd.yml': cdCalling([
-      'environment: production',
-      'promote-environment: production-promote',
-      `smoke-test-command: '["node", "smoke.mjs", "a b; echo not a shell"]'`,
-      `test-listener-url: ${LISTENER}`,
-    ]),
+    '.github/workflows/ecs-cd.yml': await adoptTemplate(ROOT, 'ecs-cd-promote.yml'),
   });
 }, 60_000);
 
