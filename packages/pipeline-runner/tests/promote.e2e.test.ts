@@ -135,4 +135,33 @@ describe('deploy.yml promote flow', () => {
     },
     300_000,
   );
+
+  it.each([
+    ['SMOKE_TEST_COMMAND', '"./smoke.sh"', 'smoke-test-command is not a non-empty JSON array of strings'],
+    ['SMOKE_TEST_COMMAND', '["node", 1]', 'smoke-test-command is not a non-empty JSON array of strings'],
+    [
+      'TEST_LISTENER_URL',
+      'ftp://ecs-be-prod-test.example',
+      "test-listener-url is not an http:// or https:// URL: 'ftp://",
+    ],
+  ])(
+    'a bad %s (%s) fails the deploy job before any AWS call, naming it',
+    async (name, value, message) => {
+      const saved = pipeline.vars[name] ?? '';
+      pipeline.vars[name] = value;
+      try {
+        const ci = await pipeline.runCi();
+        const from = sim.calls.length;
+        const cd = await pipeline.runCd(ci);
+        expect(cd.conclusion).toBe('failure');
+        expect(step(cd, 'deploy/deploy', 'settings').errors).toEqual([expect.stringContaining(message)]);
+        expect(sim.calls.slice(from).filter((call) => call.api === 'ecs')).toEqual([]);
+        expect(job(cd, 'deploy/promote').result).toBe('skipped');
+        expect(job(cd, 'deploy/rollback').result).toBe('skipped');
+      } finally {
+        pipeline.vars[name] = saved;
+      }
+    },
+    120_000,
+  );
 });
