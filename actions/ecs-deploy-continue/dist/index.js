@@ -18,7 +18,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
         const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
         const [{ ECSClient }, { continueDeployment, summaryMarkdown, pauseOutputs }] = await Promise.all([
             Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(308)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3308)),
+            Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(38)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9038)),
         ]);
         const ecs = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region });
         const ecsSingleAttempt = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClient */ .nV)(ECSClient, { region, maxAttempts: 1 });
@@ -43,6 +43,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
                 'deployment-id': result.deploymentId,
                 'duration-seconds': Math.round(result.durationMs / 1000),
                 ...pauseOutputs(result),
+                'rollback-method': result.rollback?.method,
             });
             (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)(summaryMarkdown(result));
             const asked = inputs.action === 'rollback' && result.status === 'rolled-back';
@@ -1157,12 +1158,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   wt: () => (/* reexport */ poll),
   bZ: () => (/* reexport */ realSleep),
   Cs: () => (/* reexport */ runAction),
+  em: () => (/* reexport */ aws_errors/* sentence */.em),
   n0: () => (/* reexport */ outputs/* setOutputs */.n0),
   ml: () => (/* reexport */ systemClock),
   Sy: () => (/* reexport */ outputs/* writeSummary */.Sy)
 });
 
-// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, explainAccessError, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, quoteValue, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, ECS_ACTIONS_VERSION, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, displayPath, explainAccessError, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jsonProblemMessage, keepRawResponse, locateJsonError, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, quoteValue, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};

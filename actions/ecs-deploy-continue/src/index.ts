@@ -46,6 +46,7 @@ await runAction({
         'deployment-id': result.deploymentId,
         'duration-seconds': Math.round(result.durationMs / 1000),
         ...pauseOutputs(result),
+        'rollback-method': result.rollback?.method,
       });
       writeSummary(summaryMarkdown(result));
       const asked = inputs.action === 'rollback' && result.status === 'rolled-back';

@@ -264,8 +264,8 @@ function previousArnOf(before) {
 
 // EXTERNAL MODULE: ./src/create-service.ts
 var create_service = __webpack_require__(8657);
-// EXTERNAL MODULE: ./src/deploy.ts + 10 modules
-var deploy = __webpack_require__(4324);
+// EXTERNAL MODULE: ./src/deploy.ts + 13 modules
+var deploy = __webpack_require__(2019);
 ;// CONCATENATED MODULE: ./src/application/services.ts
 /**
  * The services of an application, deployed with the single-service phases (deploy.ts) unchanged: each a deploy of the
@@ -1331,7 +1331,7 @@ function summaryMarkdown(result) {
     if (result.rollback) {
         rows.push([
             'Rollback',
-            (0,src/* markdownCell */.UZ)(`${ROLLED_BACK_BY[result.rollback.by]} to ${(0,taskdef/* shortTaskDefinition */.P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
+            (0,src/* markdownCell */.UZ)(`${ROLLED_BACK_BY[result.rollback.by]}${result.rollback.method ? ` (by ${result.rollback.method})` : ''} to ${(0,taskdef/* shortTaskDefinition */.P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
         ]);
     }
     const parts = [`### ECS deploy ${(0,src/* markdownCell */.UZ)(result.service)}: ${headline}`, '', (0,src/* markdownTable */.Qj)(['', ''], rows)];

@@ -184,7 +184,7 @@ function summaryMarkdown(result) {
     if (result.rollback) {
         rows.push([
             'Rollback',
-            (0,src/* markdownCell */.UZ)(`${ROLLED_BACK_BY[result.rollback.by]} to ${(0,taskdef/* shortTaskDefinition */.P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
+            (0,src/* markdownCell */.UZ)(`${ROLLED_BACK_BY[result.rollback.by]}${result.rollback.method ? ` (by ${result.rollback.method})` : ''} to ${(0,taskdef/* shortTaskDefinition */.P5)(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`),
         ]);
     }
     const parts = [`### ECS deploy ${(0,src/* markdownCell */.UZ)(result.service)}: ${headline}`, '', (0,src/* markdownTable */.Qj)(['', ''], rows)];

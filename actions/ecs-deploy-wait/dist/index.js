@@ -24,7 +24,7 @@ await (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({
     async main() {
         // An application deploy (several services, rules and schedules from one app file): its own path, loaded only then.
         if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)().optionalString('app-file')) {
-            const { runApplication } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(657), __nccwpck_require__.e(324), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 557));
+            const { runApplication } = await Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(657), __nccwpck_require__.e(19), __nccwpck_require__.e(557)]).then(__nccwpck_require__.bind(__nccwpck_require__, 557));
             return runApplication((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .deployInputReader */ .bX)(), process.env.GITHUB_WORKSPACE ?? process.cwd());
         }
         try {
@@ -46,7 +46,7 @@ async function deployStep() {
     const region = (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .awsRegion */ .Ue)();
     const [{ ECSClient }, { deploy }, { summaryMarkdown }] = await Promise.all([
         Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1234, 19)),
-        Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(324)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4324)),
+        Promise.all(/* import() */[__nccwpck_require__.e(81), __nccwpck_require__.e(234), __nccwpck_require__.e(19)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2019)),
         __nccwpck_require__.e(/* import() */ 809).then(__nccwpck_require__.bind(__nccwpck_require__, 6809)),
     ]);
     // A short timeout gets short attempts: one that never answers is tried again within it, not waited out.
@@ -118,6 +118,7 @@ async function deployStep() {
             'duration-seconds': Math.round(result.durationMs / 1000),
             plan: result.plan,
             ...(0,_pause_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .pauseOutputs */ .h)(result),
+            'rollback-method': result.rollback?.method,
         });
         statusWritten = result.status !== undefined;
         (0,_ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .writeSummary */ .Sy)(summaryMarkdown(result));

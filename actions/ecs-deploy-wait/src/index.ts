@@ -142,6 +142,7 @@ async function deployStep(): Promise<void> {
       'duration-seconds': Math.round(result.durationMs / 1000),
       plan: result.plan,
       ...pauseOutputs(result),
+      'rollback-method': result.rollback?.method,
     });
     statusWritten = result.status !== undefined;
     writeSummary(summaryMarkdown(result));

@@ -6,9 +6,9 @@
  * service deployment and the service again, within its own budget: the wait's last read (which may not have
  * answered) never decides it.
  */
-import { type ServiceDeployment, StopServiceDeploymentCommand } from '@aws-sdk/client-ecs';
+import type { ServiceDeployment } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration } from '@ecs-actions/core';
-import { CancelledWriteError, errorCode, isAbort, isUnanswered } from './aws-errors.js';
+import { isAbort } from './aws-errors.js';
 import {
   describeServiceDeployment,
   describeServiceDeploymentState,
@@ -16,6 +16,7 @@ import {
   type StagedOutcome,
 } from './follow/staged.js';
 import type { RollbackResult } from './rollback.js';
+import { stopWithRollback } from './rollback-stop.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import { type Budget, decided, freshRead, type RollbackStart } from './wrap-up.js';
@@ -110,43 +111,20 @@ async function requestStagedRollback(
 ): Promise<RollbackStart> {
   const previous = previousArn ?? '?';
   session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await session.call(
-        'StopServiceDeployment',
-        (o) =>
-          session.deps.ecs.send(
-            new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }),
-            o,
-          ),
-        budget.write(),
-      );
-      break;
-    } catch (error) {
-      if (session.cancelled || (isAbort(error) && !isUnanswered(error))) {
-        throw new CancelledWriteError(
-          'asking ECS to roll back (StopServiceDeployment)',
-          `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`,
-        );
-      }
-      const unanswered = isUnanswered(error);
-      if (!unanswered && errorCode(error) !== 'ConflictException') {
-        const detail = `The rollback (StopServiceDeployment) failed: ${errorMessage(error)}`;
-        return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
-      }
-      // An unanswered stop may have landed (and a repeated one answers ConflictException): look before deciding.
-      const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
-      if (now?.status && ROLLING_BACK.has(now.status)) break;
-      if (unanswered && attempt < STOP_ATTEMPTS && (now === undefined || STILL_GOING.has(now.status ?? ''))) continue;
-      if (unanswered) {
-        const detail = `The rollback (StopServiceDeployment) got no answer in ${attempt} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(now)}): ${errorMessage(error)}`;
-        return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
-      }
-      // It ended between our last read and the stop: say how.
-      return decided({
-        note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
-      });
-    }
+  const answer = await stopWithRollback(session, arn, budget);
+  if (answer.kind === 'refused') {
+    const detail = `The rollback (StopServiceDeployment) failed: ${errorMessage(answer.error)}`;
+    return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+  }
+  if (answer.kind === 'unanswered') {
+    const detail = `The rollback (StopServiceDeployment) got no answer in ${answer.attempts} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(answer.now)}): ${errorMessage(answer.error)}`;
+    return decided({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+  }
+  if (answer.kind === 'ended') {
+    // It ended between our last read and the stop: say how.
+    return decided({
+      note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(answer.now)}).`,
+    });
   }
   session.log.info(`ECS is rolling back; waiting up to ${formatDuration(session.inputs.timeoutMs)}`);
   return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
@@ -162,6 +140,7 @@ async function followStagedRollback(
   const { timeoutMs } = session.inputs;
   const previous = previousArn ?? '?';
   const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
+  const method = by === 'action' ? { method: 'service-revision' as const } : {};
   let followed: Awaited<ReturnType<typeof followStaged>>;
   try {
     followed = await followStaged(session, arn, timeoutMs, 'rollback');
@@ -169,7 +148,7 @@ async function followStagedRollback(
     if (isAbort(error) || session.cancelled) throw error;
     // The rollback is under way: a read that failed while following it says nothing of how it ends.
     const detail = `The rollback ${how} of service deployment ${arn} is under way and ECS carries on with it, but this step could not follow it to its end: ${errorMessage(error)}`;
-    return { note: detail, report: { by, taskDefinitionArn: previous, steady: false, detail } };
+    return { note: detail, report: { by, ...method, taskDefinitionArn: previous, steady: false, detail } };
   }
   const final = followed.deployment;
   const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
@@ -178,12 +157,5 @@ async function followStagedRollback(
       ? `Rolled back to ${shortTaskDefinition(previous)} ${how}: ${final?.status}.`
       : `ECS rolled back to ${shortTaskDefinition(previous)} (${final?.status}).`
     : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${formatDuration(timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
-  return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
+  return { note: detail, report: { by, ...method, taskDefinitionArn: previous, steady, detail } };
 }
-
-/** A stop that landed: ECS is rolling the service deployment back (or has). */
-const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
-/** A service deployment an unanswered stop has not reached yet: asking again is safe (a repeat is refused). */
-const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
-/** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
-const STOP_ATTEMPTS = 3;

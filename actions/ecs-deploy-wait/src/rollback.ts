@@ -5,10 +5,12 @@
  * would undo it.
  */
 import type { Deployment, Service } from '@aws-sdk/client-ecs';
-import { errorMessage, formatDuration } from '@ecs-actions/core';
+import { errorMessage, formatDuration, sentence } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort } from './aws-errors.js';
 import { describeFollowed, evaluate, follow, replacementName } from './follow/rolling.js';
 import type { UpdateAsked } from './landed-update.js';
+import { followOurRollback } from './rollback-follow.js';
+import { rollBackRevision } from './rollback-revision.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
 import type { DeployStatus, Outcome, RollbackReport, Target } from './types.js';
@@ -76,15 +78,33 @@ export async function startRollback(
   if (fresh?.kind === 'completed') {
     return decided({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
   }
-  return requestRollback(session, target, previousArn);
+  // By service revision first (its settings come back too); by task definition where ECS refuses that.
+  const serviceDeploymentArn = target.serviceDeploymentArn ?? now.currentServiceDeployment;
+  if (!serviceDeploymentArn) {
+    return requestRollback(session, target, previousArn, 'The service shows no service deployment to stop.');
+  }
+  const byRevision = await rollBackRevision(session, target, serviceDeploymentArn, previousArn, budget);
+  if (byRevision.kind !== 'refused') return byRevision;
+  session.log.warning(`StopServiceDeployment did not roll back: ${byRevision.why}`);
+  return requestRollback(session, target, previousArn, `StopServiceDeployment did not roll back: ${byRevision.why}`);
 }
 
-/** UpdateService back to the previous task definition; the rollback deployment it starts, to follow. */
-async function requestRollback(session: DeploySession, target: Target, previousArn: string): Promise<RollbackStart> {
+/**
+ * UpdateService back to the previous task definition (the fallback: `why` the service revision could not be
+ * restored); the rollback deployment it starts, to follow.
+ */
+async function requestRollback(
+  session: DeploySession,
+  target: Target,
+  previousArn: string,
+  why: string,
+): Promise<RollbackStart> {
   const { inputs } = session;
+  const preface = `${sentence(why)} Rolling back by task definition instead (UpdateService): the service settings this deployment changed stay as they are.`;
   const failed = (error: unknown): RollbackResult => {
-    const detail = `The rollback to ${previousArn} also failed: ${errorMessage(error)}`;
-    return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+    const detail = `${preface} The rollback to ${previousArn} also failed: ${errorMessage(error)}`;
+    const report = { by: 'action' as const, method: 'task-definition' as const, steady: false, detail };
+    return { note: detail, report: { ...report, taskDefinitionArn: previousArn } };
   };
   session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
   const rollbackStarted = session.deps.clock.now();
@@ -117,33 +137,8 @@ async function requestRollback(session: DeploySession, target: Target, previousA
   }
   const id = primary.id;
   session.log.info(`Rollback deployment ${id} started; waiting up to ${formatDuration(inputs.timeoutMs)}`);
-  const followRollback = async (): Promise<RollbackResult> => {
-    try {
-      const followed = await follow(
-        session,
-        { id, taskDefinitionArn: previousArn, label: 'rollback' },
-        inputs.timeoutMs,
-        updated.service,
-      );
-      const steady = followed.kind === 'completed';
-      const detail = steady
-        ? `Rolled back to ${previousArn} (deployment ${id}) and it is steady.`
-        : `The rollback to ${previousArn} (deployment ${id}) also failed: ${describeFollowed(session, followed)}.`;
-      return {
-        note: detail,
-        report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady, detail },
-      };
-    } catch (error) {
-      if (isAbort(error) || session.cancelled) throw error;
-      // The rollback deployment exists: a read that failed while following it says nothing of how it ends.
-      const detail = `The rollback to ${previousArn} (deployment ${id}) was started and ECS carries on with it, but this step could not follow it to its end: ${errorMessage(error)}`;
-      return {
-        note: detail,
-        report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady: false, detail },
-      };
-    }
-  };
-  return { kind: 'started', follow: followRollback };
+  const rollback = { id, taskDefinitionArn: previousArn, method: 'task-definition' as const, preface };
+  return { kind: 'started', follow: () => followOurRollback(session, rollback, updated.service) };
 }
 
 async function followEcsRollback(session: DeploySession, by: Deployment): Promise<RollbackResult> {

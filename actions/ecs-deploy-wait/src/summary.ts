@@ -46,7 +46,7 @@ export function summaryMarkdown(result: DeployResult): string {
     rows.push([
       'Rollback',
       markdownCell(
-        `${ROLLED_BACK_BY[result.rollback.by]} to ${shortTaskDefinition(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`,
+        `${ROLLED_BACK_BY[result.rollback.by]}${result.rollback.method ? ` (by ${result.rollback.method})` : ''} to ${shortTaskDefinition(result.rollback.taskDefinitionArn)}: ${result.rollback.steady ? 'steady' : 'not steady'}`,
       ),
     ]);
   }

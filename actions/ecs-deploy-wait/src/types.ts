@@ -102,11 +102,19 @@ export interface StoppedTask {
 
 export interface RollbackReport {
   by: 'ecs' | 'action' | 'codedeploy';
+  /**
+   * How this step rolled back (by: action; the rollback-method output): `service-revision`, StopServiceDeployment
+   * ROLLBACK (the previous service revision: its task definition and settings); `task-definition`, UpdateService back
+   * to the previous task definition (where ECS refused the stop, or the deployment has no service deployment).
+   */
+  method?: RollbackMethod;
   taskDefinitionArn: string;
   deploymentId?: string;
   steady: boolean;
   detail: string;
 }
+
+export type RollbackMethod = 'service-revision' | 'task-definition';
 
 export interface DeployResult {
   /** undefined when the job was cancelled before the outcome was known. */

@@ -192,9 +192,14 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     expect(result.log).toMatch(/container ecs_be_prod_container: exit code 137/);
     expect(result.summary).toContain('#### Stopped tasks');
     expect(result.summary).toContain('exit 137');
-    const updates = s.sim.callsOf('UpdateService');
-    expect(updates).toHaveLength(2);
-    expect(updates[1]?.params).toMatchObject({ taskDefinition: ARN(1) });
+    // By service revision: one StopServiceDeployment ROLLBACK on our service deployment, no second UpdateService.
+    expect(result.errors[0]).toContain('the previous service revision, its settings included');
+    expect(result.outputs['rollback-method']).toBe('service-revision');
+    expect(s.sim.callsOf('UpdateService')).toHaveLength(1);
+    expect(s.sim.callsOf('StopServiceDeployment').map((call) => call.params)).toEqual([
+      { serviceDeploymentArn: expect.stringMatching(/:service-deployment\/prod\/be\//), stopType: 'ROLLBACK' },
+    ]);
+    expect(result.summary).toContain('by this step (by service-revision) to');
     expect((s.sim.ecs.describeService('prod', 'be') as { taskDefinition: string }).taskDefinition).toBe(ARN(1));
   });
 
@@ -298,9 +303,11 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
     // is `rolled-back` (`timed-out` is for a timeout that no rollback repaired).
     expect(result.outputs.status).toBe('rolled-back');
     expect(result.log).toContain('exit code 2');
-    // One UpdateService for our deployment, one for the step's rollback; ECS started none of its own.
+    // One UpdateService for our deployment, one StopServiceDeployment ROLLBACK for the step's rollback.
     const updates = s.sim.callsOf('UpdateService');
-    expect(updates.map((call) => (call.params as { taskDefinition: string }).taskDefinition)).toEqual([ARN(2), ARN(1)]);
+    expect(updates.map((call) => (call.params as { taskDefinition: string }).taskDefinition)).toEqual([ARN(2)]);
+    expect(s.sim.callsOf('StopServiceDeployment')).toHaveLength(1);
+    expect(result.outputs['rollback-method']).toBe('service-revision');
     const service = s.sim.ecs.describeService('prod', 'be') as {
       taskDefinition: string;
       runningCount: number;
@@ -447,12 +454,14 @@ describe('ecs-deploy-wait bundle against the simulator', () => {
         ),
       );
       // Ground truth: the rollback was asked before the report, and the service runs the previous revision again.
-      expect(result.stdout.indexOf('Rolling back service be to')).toBeLessThan(
+      expect(result.stdout.indexOf('Rolling back service deployment')).toBeGreaterThan(-1);
+      expect(result.stdout.indexOf('Rolling back service deployment')).toBeLessThan(
         result.stdout.indexOf('Stopped tasks of'),
       );
       expect(
         s.sim.callsOf('UpdateService').map((call) => (call.params as { taskDefinition: string }).taskDefinition),
-      ).toEqual([ARN(2), ARN(1)]);
+      ).toEqual([ARN(2)]);
+      expect(s.sim.callsOf('StopServiceDeployment')).toHaveLength(1);
       const primary = (
         s.sim.ecs.describeService('prod', 'be') as {
           deployments: { status: string; taskDefinition: string; rolloutState: string }[];

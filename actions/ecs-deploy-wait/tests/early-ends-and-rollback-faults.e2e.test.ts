@@ -111,6 +111,8 @@ describe("the step's own rollback UpdateService never answers", () => {
     ['before applying', false],
   ])('hung %s: one rollback deployment landed, rolled back', async (_, applied) => {
     const s = await start(rolling, { kind: 'crash-on-start', exitCode: 3 });
+    // StopServiceDeployment refused: the rollback is by task definition (UpdateService).
+    s.sim.faults.inject({ api: 'ecs', operation: 'StopServiceDeployment', kind: 'access-denied' });
     s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', skip: 1, kind: 'hang', applied });
     const result = await run(s, { rollback: 'true' });
     expect(result.outputs.status).toBe('rolled-back');
@@ -121,9 +123,24 @@ describe("the step's own rollback UpdateService never answers", () => {
 });
 
 describe('credentials that expire during the rollback', () => {
+  it('every ECS call after StopServiceDeployment landed refused ExpiredToken: failed, the rollback by service revision named as under way', async () => {
+    const s = await start(rolling, { kind: 'crash-on-start', exitCode: 3 });
+    const stopped = () => s.sim.callsOf('StopServiceDeployment').some(landed);
+    s.sim.faults.inject({ api: 'ecs', kind: 'expired-token', count: Number.POSITIVE_INFINITY, when: stopped });
+    const result = await run(s, { rollback: 'true' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'failed', 'rollback-method': 'service-revision' });
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /ECS accepted the rollback of service deployment \S+ to the previous service revision \(StopServiceDeployment ROLLBACK\) and carries on with it, but this step could not see its rollback deployment: .*ExpiredToken/,
+    );
+    expect(s.sim.callsOf('StopServiceDeployment').filter(landed)).toHaveLength(1);
+    expect(s.sim.callsOf('UpdateService').filter(landed)).toHaveLength(1);
+  });
   it('every ECS call after the rollback was asked refused ExpiredToken: failed, the rollback deployment named', async () => {
     const s = await start(rolling, { kind: 'crash-on-start', exitCode: 3 });
     const rollbackAsked = () => s.sim.callsOf('UpdateService').filter(landed).length >= 2;
+    s.sim.faults.inject({ api: 'ecs', operation: 'StopServiceDeployment', kind: 'access-denied' });
     s.sim.faults.inject({ api: 'ecs', kind: 'expired-token', count: Number.POSITIVE_INFINITY, when: rollbackAsked });
     const result = await run(s, { rollback: 'true' });
     expect(result.exitCode).toBe(1);

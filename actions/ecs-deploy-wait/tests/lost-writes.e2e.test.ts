@@ -152,10 +152,11 @@ describe('UpdateService on a rolling service', () => {
     },
   );
   it.each(FAULTS)(
-    "%s on the step's own rollback UpdateService (no breaker, a crashing image): one rollback deployment, rolled back",
+    "%s on the step's own rollback UpdateService (StopServiceDeployment denied: by task definition): one rollback deployment, rolled back",
     async (_, fault) => {
       const s = await start(rolling(false), { kind: 'crash-on-start', exitCode: 3 });
-      // The second UpdateService is the rollback's: a reset after ECS applied it must not start a second one.
+      // The stop refused, the second UpdateService is the rollback's: a reset after ECS applied it must not start a second one.
+      s.sim.faults.inject({ api: 'ecs', operation: 'StopServiceDeployment', kind: 'access-denied' });
       s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', skip: 1, ...fault });
       const result = await run(s);
       expect(result.exitCode).toBe(1);
@@ -168,6 +169,28 @@ describe('UpdateService on a rolling service', () => {
       ]);
       // The seed's service deployment, ours and one rollback.
       expect(await serviceDeployments(s)).toHaveLength(3);
+      expect(taskDefinitionNow(s)).toBe(ARN(1));
+      expect(result.outputs['rollback-method']).toBe('task-definition');
+    },
+  );
+  it.each([
+    ...FAULTS,
+    ['a hang after applying', { kind: 'hang', applied: true }],
+    ['a hang before applying', { kind: 'hang', applied: false }],
+  ] as [string, Omit<FaultSpec, 'api' | 'operation'>][])(
+    "%s on the step's own rollback StopServiceDeployment (no breaker, a crashing image): one rollback, by service revision",
+    async (_, fault) => {
+      const s = await start(rolling(false), { kind: 'crash-on-start', exitCode: 3 });
+      s.sim.faults.inject({ api: 'ecs', operation: 'StopServiceDeployment', ...fault });
+      const result = await run(s);
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs).toMatchObject({ status: 'rolled-back', 'rollback-method': 'service-revision' });
+      expect(result.errors[0]).toMatch(/Rolled back to \S+:1 \(deployment ecs-svc\/\d+\) and it is steady/);
+      // A stop that was not answered is looked at before it is sent again: it lands once; no UpdateService rollback.
+      expect(s.sim.callsOf('StopServiceDeployment').filter(landed)).toHaveLength(1);
+      expect(s.sim.callsOf('UpdateService').filter(landed)).toHaveLength(1);
+      // The seed's service deployment and ours, which ECS rolled back (a rollback is no service deployment of its own).
+      expect((await serviceDeployments(s)).map((d) => d.status)).toEqual(['ROLLBACK_SUCCESSFUL', 'SUCCESSFUL']);
       expect(taskDefinitionNow(s)).toBe(ARN(1));
     },
   );

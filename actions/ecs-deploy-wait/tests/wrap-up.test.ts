@@ -226,8 +226,10 @@ describe('wrap-up, rolling: a slow or hung report read never skips the rollback'
       expect(result.message).toContain(`Rolled back to ${ARN(1)}`);
       // Ground truth: the service runs the previous revision again, steady.
       expect(primaryNow(s)).toMatchObject({ taskDefinition: ARN(1), rolloutState: 'COMPLETED' });
-      expect(updatedTo(s)).toEqual([ARN(2), ARN(1)]);
-      expectDecisionBeforeReport(log, /^Rolling back service be to /);
+      // By service revision (StopServiceDeployment ROLLBACK), asked before the report.
+      expect(updatedTo(s)).toEqual([ARN(2)]);
+      expect(result.rollback?.method).toBe('service-revision');
+      expectDecisionBeforeReport(log, /^Rolling back service deployment \S+ to the previous service revision/);
       expectIncomplete(log, what, call);
     },
     60_000,

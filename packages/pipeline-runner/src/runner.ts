@@ -248,8 +248,9 @@ export class PipelineRunner {
   ): Promise<JobScope> {
     const jobId = frame.prefix + leg.name;
     const permissions = this.jobPermissions(frame, job.id.value);
-    const token =
-      permissionLevel(permissions, 'contents') === 'write' ? this.options.tokens.write : this.options.tokens.read;
+    // The simulator's tokens are read or write: a job that may write contents or deployments gets the write one.
+    const writes = ['contents', 'deployments'].some((scope) => permissionLevel(permissions, scope) === 'write');
+    const token = writes ? this.options.tokens.write : this.options.tokens.read;
     const { runnerDir, workspace, temp, eventPath } = await jobDirectories(trigger);
     const steps: Record<string, StepContext> = {};
     const jobEnv: Record<string, string> = {};

@@ -58,6 +58,10 @@ const LEAST: Record<string, Record<string, Record<string, string>>> = {
     // The gate reads only the event: no token scope at all.
     gate: {},
     deploy: { contents: 'write', 'id-token': 'write', actions: 'read', deployments: 'write' },
+    // The promote flow: checkout (the smoke test) and the tag (contents), the Deployment's success or failure
+    // (deployments), the continue or rollback (id-token).
+    promote: { contents: 'write', 'id-token': 'write', deployments: 'write' },
+    rollback: { 'id-token': 'write', deployments: 'write' },
   },
   '.github/workflow-templates/ecs-deploy-plan.yml': {
     // checkout (read), configure-aws-credentials (the read-only role's OIDC token); the plan goes to the job summary.

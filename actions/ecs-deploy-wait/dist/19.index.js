@@ -1,5 +1,5 @@
-export const id = 324;
-export const ids = [324];
+export const id = 19;
+export const ids = [19];
 export const modules = {
 
 /***/ 2748:
@@ -103,7 +103,7 @@ async function createServiceFrom(deps, cluster, service, settings, arn) {
 
 /***/ }),
 
-/***/ 4324:
+/***/ 2019:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -462,6 +462,150 @@ function describeFollowed(session, outcome) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/rollback-follow.ts
+
+
+
+/** What the method did, after "Rolled back to … and it is steady". */
+const AFTER_STEADY = {
+    'service-revision': ': the previous service revision, its settings included (StopServiceDeployment ROLLBACK)',
+    'task-definition': '',
+};
+async function followOurRollback(session, rollback, known) {
+    const { id, taskDefinitionArn: arn, method } = rollback;
+    const preface = rollback.preface ? `${rollback.preface} ` : '';
+    const report = (steady, text) => {
+        const detail = `${preface}${text}`;
+        return { note: detail, report: { by: 'action', method, taskDefinitionArn: arn, deploymentId: id, steady, detail } };
+    };
+    try {
+        const followed = await follow(session, { id, taskDefinitionArn: arn, label: 'rollback' }, session.inputs.timeoutMs, known);
+        return followed.kind === 'completed'
+            ? report(true, `Rolled back to ${arn} (deployment ${id}) and it is steady${AFTER_STEADY[method]}.`)
+            : report(false, `The rollback to ${arn} (deployment ${id}) also failed: ${describeFollowed(session, followed)}.`);
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        // The rollback deployment exists: a read that failed while following it says nothing of how it ends.
+        return report(false, `The rollback to ${arn} (deployment ${id}) was started and ECS carries on with it, but this step could not follow it to its end: ${(0,src/* errorMessage */.gJ)(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/rollback-stop.ts
+/**
+ * StopServiceDeployment with stopType ROLLBACK, applied once: ECS rolls the service deployment back to the previous
+ * service revision (its task definition and its settings). Sent with the SDK's retries off: a stop that was not
+ * answered, or answered throttled or 5xx, is looked at (DescribeServiceDeployments) before it is sent again. The
+ * staged rollback (rollback-staged.ts) and the rolling one (rollback-revision.ts) both ask ECS through here.
+ */
+
+
+
+async function stopWithRollback(session, arn, budget) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            await session.call('StopServiceDeployment', (o) => session.deps.ecsSingleAttempt.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), budget.write());
+            return { kind: 'rolling-back' };
+        }
+        catch (error) {
+            if (session.cancelled || ((0,aws_errors/* isAbort */.rV)(error) && !(0,aws_errors/* isUnanswered */.eG)(error))) {
+                throw new aws_errors/* CancelledWriteError */.Ts('asking ECS to roll back (StopServiceDeployment)', `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`);
+            }
+            const unanswered = (0,aws_errors/* isUnanswered */.eG)(error);
+            if (!unanswered && (0,aws_errors/* errorCode */.CA)(error) !== 'ConflictException')
+                return { kind: 'refused', error };
+            // An unanswered stop may have landed (and a repeated one answers ConflictException): look before deciding.
+            const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
+            if (now?.status && ROLLING_BACK.has(now.status))
+                return { kind: 'rolling-back' };
+            if (unanswered && attempt < STOP_ATTEMPTS && (now === undefined || STILL_GOING.has(now.status ?? '')))
+                continue;
+            if (unanswered)
+                return { kind: 'unanswered', error, attempts: attempt, now };
+            return { kind: 'ended', now };
+        }
+    }
+}
+/** A stop that landed: ECS is rolling the service deployment back (or has). */
+const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+/** A service deployment an unanswered stop has not reached yet: asking again is safe (a repeat is refused). */
+const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
+/** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
+const STOP_ATTEMPTS = 3;
+
+// EXTERNAL MODULE: ./src/wrap-up.ts
+var wrap_up = __webpack_require__(8917);
+;// CONCATENATED MODULE: ./src/rollback-revision.ts
+
+
+
+
+
+
+async function rollBackRevision(session, target, serviceDeploymentArn, previousArn, budget) {
+    const arn = serviceDeploymentArn;
+    session.log.info(`Rolling back service deployment ${arn} to the previous service revision (StopServiceDeployment, stopType ROLLBACK)`);
+    const answer = await stopWithRollback(session, arn, budget);
+    if (answer.kind === 'refused')
+        return { kind: 'refused', why: (0,src/* errorMessage */.gJ)(answer.error) };
+    if (answer.kind === 'ended') {
+        if (answer.now?.status === 'SUCCESSFUL') {
+            return (0,wrap_up/* decided */.rc)({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
+        }
+        return {
+            kind: 'refused',
+            why: `service deployment ${arn} cannot be stopped (${describeServiceDeploymentState(answer.now)})`,
+        };
+    }
+    if (answer.kind === 'unanswered') {
+        // It may still land: a second rollback by task definition now could make two. Say so instead.
+        const detail = `The rollback (StopServiceDeployment ROLLBACK) got no answer in ${answer.attempts} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(answer.now)}): ${(0,src/* errorMessage */.gJ)(answer.error)}`;
+        return (0,wrap_up/* decided */.rc)({
+            note: detail,
+            report: { by: 'action', method: 'service-revision', taskDefinitionArn: previousArn, steady: false, detail },
+        });
+    }
+    const seen = await rollbackDeployment(session, target, budget);
+    if (!seen.deployment?.id) {
+        const why = seen.error
+            ? `: ${(0,src/* errorMessage */.gJ)(seen.error)}`
+            : ` within ${(0,src/* formatDuration */.a3)(session.wrapUpBudgets.decisionMs)}`;
+        const detail = `ECS accepted the rollback of service deployment ${arn} to the previous service revision (StopServiceDeployment ROLLBACK) and carries on with it, but this step could not see its rollback deployment${why}.`;
+        return (0,wrap_up/* decided */.rc)({
+            note: detail,
+            report: { by: 'action', method: 'service-revision', taskDefinitionArn: previousArn, steady: false, detail },
+        });
+    }
+    const { id, taskDefinition } = seen.deployment;
+    session.log.info(`ECS is rolling back to the previous service revision: deployment ${id}; waiting up to ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)}`);
+    const rollback = { id, taskDefinitionArn: taskDefinition ?? previousArn, method: 'service-revision' };
+    return { kind: 'started', follow: () => followOurRollback(session, rollback, seen.service) };
+}
+/**
+ * The deployment ECS started for the rollback: the PRIMARY that is not ours, read fresh (ECS may show it a moment
+ * after the stop), within the decision's budget.
+ */
+async function rollbackDeployment(session, target, budget) {
+    try {
+        for (;;) {
+            const service = await (0,wrap_up/* freshRead */.ns)(session, budget, (limits) => session.describeService(limits));
+            session.lastService = service;
+            const deployment = service.deployments?.find((d) => d.status === 'PRIMARY' && d.id !== target.id);
+            if (deployment?.id)
+                return { deployment, service };
+            if (budget.leftMs <= 0)
+                return {};
+            await session.deps.sleep(Math.min(session.inputs.pollIntervalMs, budget.leftMs), session.deps.signal);
+        }
+    }
+    catch (error) {
+        if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
+            throw error;
+        return { error };
+    }
+}
+
 // EXTERNAL MODULE: ../../packages/core/src/ecs/index.ts + 3 modules
 var ecs = __webpack_require__(9530);
 ;// CONCATENATED MODULE: ./src/landed-update.ts
@@ -650,9 +794,9 @@ async function endedRolling(session, serviceDeploymentArn, deployArn) {
     }
 }
 
-// EXTERNAL MODULE: ./src/wrap-up.ts
-var wrap_up = __webpack_require__(8917);
 ;// CONCATENATED MODULE: ./src/rollback.ts
+
+
 
 
 
@@ -712,14 +856,28 @@ async function startRollback(session, outcome, target, previousArn, budget) {
     if (fresh?.kind === 'completed') {
         return (0,wrap_up/* decided */.rc)({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
     }
-    return requestRollback(session, target, previousArn);
+    // By service revision first (its settings come back too); by task definition where ECS refuses that.
+    const serviceDeploymentArn = target.serviceDeploymentArn ?? now.currentServiceDeployment;
+    if (!serviceDeploymentArn) {
+        return requestRollback(session, target, previousArn, 'The service shows no service deployment to stop.');
+    }
+    const byRevision = await rollBackRevision(session, target, serviceDeploymentArn, previousArn, budget);
+    if (byRevision.kind !== 'refused')
+        return byRevision;
+    session.log.warning(`StopServiceDeployment did not roll back: ${byRevision.why}`);
+    return requestRollback(session, target, previousArn, `StopServiceDeployment did not roll back: ${byRevision.why}`);
 }
-/** UpdateService back to the previous task definition; the rollback deployment it starts, to follow. */
-async function requestRollback(session, target, previousArn) {
+/**
+ * UpdateService back to the previous task definition (the fallback: `why` the service revision could not be
+ * restored); the rollback deployment it starts, to follow.
+ */
+async function requestRollback(session, target, previousArn, why) {
     const { inputs } = session;
+    const preface = `${(0,src/* sentence */.em)(why)} Rolling back by task definition instead (UpdateService): the service settings this deployment changed stay as they are.`;
     const failed = (error) => {
-        const detail = `The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-        return { note: detail, report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail } };
+        const detail = `${preface} The rollback to ${previousArn} also failed: ${(0,src/* errorMessage */.gJ)(error)}`;
+        const report = { by: 'action', method: 'task-definition', steady: false, detail };
+        return { note: detail, report: { ...report, taskDefinitionArn: previousArn } };
     };
     session.log.info(`Rolling back service ${inputs.service} to ${previousArn}`);
     const rollbackStarted = session.deps.clock.now();
@@ -756,30 +914,8 @@ async function requestRollback(session, target, previousArn) {
     }
     const id = primary.id;
     session.log.info(`Rollback deployment ${id} started; waiting up to ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}`);
-    const followRollback = async () => {
-        try {
-            const followed = await follow(session, { id, taskDefinitionArn: previousArn, label: 'rollback' }, inputs.timeoutMs, updated.service);
-            const steady = followed.kind === 'completed';
-            const detail = steady
-                ? `Rolled back to ${previousArn} (deployment ${id}) and it is steady.`
-                : `The rollback to ${previousArn} (deployment ${id}) also failed: ${describeFollowed(session, followed)}.`;
-            return {
-                note: detail,
-                report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady, detail },
-            };
-        }
-        catch (error) {
-            if ((0,aws_errors/* isAbort */.rV)(error) || session.cancelled)
-                throw error;
-            // The rollback deployment exists: a read that failed while following it says nothing of how it ends.
-            const detail = `The rollback to ${previousArn} (deployment ${id}) was started and ECS carries on with it, but this step could not follow it to its end: ${(0,src/* errorMessage */.gJ)(error)}`;
-            return {
-                note: detail,
-                report: { by: 'action', taskDefinitionArn: previousArn, deploymentId: id, steady: false, detail },
-            };
-        }
-    };
-    return { kind: 'started', follow: followRollback };
+    const rollback = { id, taskDefinitionArn: previousArn, method: 'task-definition', preface };
+    return { kind: 'started', follow: () => followOurRollback(session, rollback, updated.service) };
 }
 async function followEcsRollback(session, by) {
     const id = by.id ?? '?';
@@ -926,14 +1062,6 @@ function leastDurationWithPauses(session, strategy, configuration) {
 }
 
 ;// CONCATENATED MODULE: ./src/rollback-staged.ts
-/**
- * After our native staged deployment did not succeed: report ECS's own rollback (a failed lifecycle hook, an alarm,
- * the circuit breaker), or, when the time ran out, roll back the way ECS does it (StopServiceDeployment with stopType
- * ROLLBACK, not a redeploy) and follow that rollback to its end. A service deployment another run started has
- * replaced ours (STOPPED, superseded): no rollback, it would undo theirs. After a timeout the decision reads the
- * service deployment and the service again, within its own budget: the wait's last read (which may not have
- * answered) never decides it.
- */
 
 
 
@@ -1015,35 +1143,20 @@ function superseded(session, current) {
 async function requestStagedRollback(session, arn, previousArn, budget) {
     const previous = previousArn ?? '?';
     session.log.info(`Rolling back service deployment ${arn} (StopServiceDeployment, stopType ROLLBACK)`);
-    for (let attempt = 1;; attempt++) {
-        try {
-            await session.call('StopServiceDeployment', (o) => session.deps.ecs.send(new dist_cjs.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }), o), budget.write());
-            break;
-        }
-        catch (error) {
-            if (session.cancelled || ((0,aws_errors/* isAbort */.rV)(error) && !(0,aws_errors/* isUnanswered */.eG)(error))) {
-                throw new aws_errors/* CancelledWriteError */.Ts('asking ECS to roll back (StopServiceDeployment)', `whether ECS started the rollback of service deployment ${arn} is unknown; look at it in the console`);
-            }
-            const unanswered = (0,aws_errors/* isUnanswered */.eG)(error);
-            if (!unanswered && (0,aws_errors/* errorCode */.CA)(error) !== 'ConflictException') {
-                const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(error)}`;
-                return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
-            }
-            // An unanswered stop may have landed (and a repeated one answers ConflictException): look before deciding.
-            const now = await describeServiceDeployment(session, arn, budget.write()).catch(() => undefined);
-            if (now?.status && ROLLING_BACK.has(now.status))
-                break;
-            if (unanswered && attempt < STOP_ATTEMPTS && (now === undefined || STILL_GOING.has(now.status ?? '')))
-                continue;
-            if (unanswered) {
-                const detail = `The rollback (StopServiceDeployment) got no answer in ${attempt} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(now)}): ${(0,src/* errorMessage */.gJ)(error)}`;
-                return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
-            }
-            // It ended between our last read and the stop: say how.
-            return (0,wrap_up/* decided */.rc)({
-                note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(now)}).`,
-            });
-        }
+    const answer = await stopWithRollback(session, arn, budget);
+    if (answer.kind === 'refused') {
+        const detail = `The rollback (StopServiceDeployment) failed: ${(0,src/* errorMessage */.gJ)(answer.error)}`;
+        return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+    }
+    if (answer.kind === 'unanswered') {
+        const detail = `The rollback (StopServiceDeployment) got no answer in ${answer.attempts} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(answer.now)}): ${(0,src/* errorMessage */.gJ)(answer.error)}`;
+        return (0,wrap_up/* decided */.rc)({ note: detail, report: { by: 'action', taskDefinitionArn: previous, steady: false, detail } });
+    }
+    if (answer.kind === 'ended') {
+        // It ended between our last read and the stop: say how.
+        return (0,wrap_up/* decided */.rc)({
+            note: `No rollback: service deployment ${arn} had already ended (${describeServiceDeploymentState(answer.now)}).`,
+        });
     }
     session.log.info(`ECS is rolling back; waiting up to ${(0,src/* formatDuration */.a3)(session.inputs.timeoutMs)}`);
     return { kind: 'started', follow: () => followStagedRollback(session, arn, previousArn, 'action') };
@@ -1053,6 +1166,7 @@ async function followStagedRollback(session, arn, previousArn, by) {
     const { timeoutMs } = session.inputs;
     const previous = previousArn ?? '?';
     const how = by === 'action' ? 'through ECS (StopServiceDeployment ROLLBACK)' : "ECS's own rollback";
+    const method = by === 'action' ? { method: 'service-revision' } : {};
     let followed;
     try {
         followed = await followStaged(session, arn, timeoutMs, 'rollback');
@@ -1062,7 +1176,7 @@ async function followStagedRollback(session, arn, previousArn, by) {
             throw error;
         // The rollback is under way: a read that failed while following it says nothing of how it ends.
         const detail = `The rollback ${how} of service deployment ${arn} is under way and ECS carries on with it, but this step could not follow it to its end: ${(0,src/* errorMessage */.gJ)(error)}`;
-        return { note: detail, report: { by, taskDefinitionArn: previous, steady: false, detail } };
+        return { note: detail, report: { by, ...method, taskDefinitionArn: previous, steady: false, detail } };
     }
     const final = followed.deployment;
     const steady = final?.status === 'ROLLBACK_SUCCESSFUL';
@@ -1071,14 +1185,8 @@ async function followStagedRollback(session, arn, previousArn, by) {
             ? `Rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} ${how}: ${final?.status}.`
             : `ECS rolled back to ${(0,taskdef/* shortTaskDefinition */.P5)(previous)} (${final?.status}).`
         : `The rollback ${how} did not succeed: ${describeServiceDeploymentState(final)}${followed.kind === 'timed-out' ? ` after ${(0,src/* formatDuration */.a3)(timeoutMs)}` : ''}${final?.statusReason ? ` (${final.statusReason})` : ''}.`;
-    return { note: detail, report: { by, taskDefinitionArn: previous, steady, detail } };
+    return { note: detail, report: { by, ...method, taskDefinitionArn: previous, steady, detail } };
 }
-/** A stop that landed: ECS is rolling the service deployment back (or has). */
-const ROLLING_BACK = new Set(['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
-/** A service deployment an unanswered stop has not reached yet: asking again is safe (a repeat is refused). */
-const STILL_GOING = new Set(['PENDING', 'IN_PROGRESS']);
-/** StopServiceDeployment tries when it goes unanswered; each within the write's own share of the budget. */
-const STOP_ATTEMPTS = 3;
 
 ;// CONCATENATED MODULE: ./src/deploy-staged.ts
 /**
