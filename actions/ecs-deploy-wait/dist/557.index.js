@@ -160,25 +160,30 @@ function ruleTargetsOf(before, target, family) {
         ? candidate.Id === target.targetId
         : familyOf(candidate.EcsParameters?.TaskDefinitionArn) === family);
 }
+/** Every target of the rule, all pages. */
+async function listRuleTargets(clients, target) {
+    const events = await clients.events();
+    const targets = [];
+    let token;
+    do {
+        const page = await events
+            .send(new client_eventbridge_dist_cjs.ListTargetsByRuleCommand({
+            Rule: target.rule,
+            EventBusName: target.eventBus,
+            ...(token ? { NextToken: token } : {}),
+        }), bounded())
+            .catch((error) => {
+            throw scheduledError('events:ListTargetsByRule', `rule ${target.rule}`, error);
+        });
+        targets.push(...(page.Targets ?? []));
+        token = page.NextToken;
+    } while (token);
+    return targets;
+}
 /** Reads a rule's targets or a schedule before any change; a target that runs no such ECS task is refused. */
 async function readScheduled(clients, target, family) {
     if (target.kind === 'rule') {
-        const events = await clients.events();
-        const targets = [];
-        let token;
-        do {
-            const page = await events
-                .send(new client_eventbridge_dist_cjs.ListTargetsByRuleCommand({
-                Rule: target.rule,
-                EventBusName: target.eventBus,
-                ...(token ? { NextToken: token } : {}),
-            }), bounded())
-                .catch((error) => {
-                throw scheduledError('events:ListTargetsByRule', `rule ${target.rule}`, error);
-            });
-            targets.push(...(page.Targets ?? []));
-            token = page.NextToken;
-        } while (token);
+        const targets = await listRuleTargets(clients, target);
         const ours = ruleTargetsOf(targets, target, family);
         if (ours.length === 0 || ours.some((t) => !t.EcsParameters)) {
             throw new src/* ConfigurationError */.j1(`Rule ${target.rule} (event bus ${target.eventBus}, target "${target.name}" of the app file) has no ECS target ${target.targetId ? `with Id ${target.targetId}` : `that runs family ${family}`} (it has ${targets.map((t) => t.Id).join(', ') || 'no targets'}). Nothing was changed. Add the target to the rule first (PutTargets), or set targetId.`);
@@ -196,24 +201,45 @@ async function readScheduled(clients, target, family) {
     }
     return { kind: 'schedule', target, family, schedule };
 }
-/** The task definition a rule's or schedule's ECS target runs now, read fresh; undefined if it has none. */
+/**
+ * What each ECS target this run changed runs now, read fresh, by target Id (a schedule's under ""): for a rule, each
+ * target it changed is looked up by its Id among all the rule's targets, so one another run moved to another family
+ * still counts as changed by that run. undefined: the target is gone (or the schedule no longer runs an ECS task).
+ */
 async function runningNow(clients, before) {
-    const now = await readScheduled(clients, before.target, before.family).catch((error) => {
-        if (error instanceof src/* ConfigurationError */.j1)
-            return undefined;
-        throw error;
-    });
-    if (!now)
-        return undefined;
-    if (now.kind === 'schedule')
-        return now.schedule.Target?.EcsParameters?.TaskDefinitionArn;
-    return ruleTargetsOf(now.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+    if (before.kind === 'schedule') {
+        const now = await readScheduled(clients, before.target, before.family).catch((error) => {
+            if (error instanceof src/* ConfigurationError */.j1)
+                return undefined;
+            throw error;
+        });
+        return new Map([['', now?.kind === 'schedule' ? now.schedule.Target?.EcsParameters?.TaskDefinitionArn : undefined]]);
+    }
+    const now = await listRuleTargets(clients, before.target);
+    return new Map(ruleTargetsOf(before.targets, before.target, before.family).map((changed) => [
+        changed.Id ?? '',
+        now.find((t) => t.Id === changed.Id)?.EcsParameters?.TaskDefinitionArn,
+    ]));
 }
-/** Points the rule's targets or the schedule at `arn` (or, to put back, at what `before` held when `arn` is undefined). */
-async function writeScheduled(clients, before, arn) {
+/** What each target this run changed ran before it, keyed as runningNow keys them. */
+function previousArns(before) {
+    if (before.kind === 'schedule')
+        return new Map([['', previousArnOf(before)]]);
+    return new Map(ruleTargetsOf(before.targets, before.target, before.family).map((t) => [
+        t.Id ?? '',
+        t.EcsParameters?.TaskDefinitionArn,
+    ]));
+}
+/**
+ * Points the rule's targets or the schedule at `arn` (or, to put back, at what `before` held when `arn` is undefined;
+ * for a rule only the targets of `onlyIds` when given: the others another run has changed since).
+ */
+async function writeScheduled(clients, before, arn, onlyIds) {
     if (before.kind === 'rule') {
         const { target } = before;
-        const changed = ruleTargetsOf(before.targets, target, before.family).map((t) => arn ? { ...t, EcsParameters: { ...t.EcsParameters, TaskDefinitionArn: arn } } : t);
+        const changed = ruleTargetsOf(before.targets, target, before.family)
+            .filter((t) => !onlyIds || onlyIds.includes(t.Id ?? ''))
+            .map((t) => (arn ? { ...t, EcsParameters: { ...t.EcsParameters, TaskDefinitionArn: arn } } : t));
         const events = await clients.events();
         const answer = await events
             .send(new client_eventbridge_dist_cjs.PutTargetsCommand({
@@ -411,15 +437,30 @@ async function putBack(inputs, deps, clients, changed, following) {
 async function putBackScheduled(deps, clients, target) {
     const before = target.scheduled;
     try {
-        if (!decide(deps, target, await runningNow(clients, before)))
+        // Each ECS target this run changed is judged on its own: one another run has changed since is left alone.
+        const now = [...(await runningNow(clients, before))];
+        const previous = previousArns(before);
+        const stillOurs = now.filter(([, running]) => running === target.ours).map(([id]) => id);
+        const theirs = now.filter(([id, running]) => running !== target.ours && running !== previous.get(id));
+        if (stillOurs.length === 0) {
+            if (theirs.length === 0)
+                decide(deps, target, now[0]?.[1]);
+            else
+                settle(deps, target, 'superseded', `left alone: another run changed it since (${describe(theirs)})`);
             return;
-        await writeScheduled(clients, before);
-        settle(deps, target, 'rolled-back', `put back to ${(0,taskdef/* shortTaskDefinition */.P5)(target.previous ?? '')}`);
+        }
+        await writeScheduled(clients, before, undefined, stillOurs);
+        const left = theirs.length ? ` (left alone, another run changed them since: ${describe(theirs)})` : '';
+        settle(deps, target, 'rolled-back', `put back to ${(0,taskdef/* shortTaskDefinition */.P5)(target.previous ?? '')}${left}`);
     }
     catch (error) {
         settle(deps, target, 'failed', `not put back: ${(0,src/* errorMessage */.gJ)(error)}`);
     }
 }
+/** Rule targets (or the schedule, Id "") and what each runs now. */
+const describe = (running) => running
+    .map(([id, arn]) => `${id ? `target ${id} ` : ''}runs ${arn ? (0,taskdef/* shortTaskDefinition */.P5)(arn) : 'nothing'} now`)
+    .join(', ');
 /** Whether to write the target back: only while it still runs what this run deployed. */
 function decide(deps, target, running) {
     if (running === target.ours) {

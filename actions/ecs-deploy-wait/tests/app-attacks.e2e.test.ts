@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EventBridgeClient, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { EventBridgeClient, PutTargetsCommand, type Target } from '@aws-sdk/client-eventbridge';
 import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -144,10 +144,11 @@ const statuses = (result: BundleRun) =>
   );
 /** The schedule as GetSchedule answers it, without the members the service keeps itself. */
 const scheduleBody = (s: { sim: Simulator }) => {
-  const { LastModificationDate: _m, CreationDate: _c, ...body } = s.sim.scheduler.schedule('shop-report') as Record<
-    string,
-    unknown
-  >;
+  const {
+    LastModificationDate: _m,
+    CreationDate: _c,
+    ...body
+  } = s.sim.scheduler.schedule('shop-report') as Record<string, unknown>;
   return body;
 };
 const withArn = <T extends { EcsParameters: object }>(target: T, arn: string): T => ({
@@ -190,7 +191,7 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
     expect(s.sim.events.targetsOf('shop-nightly')).toEqual(RULE_TARGETS);
   });
 
-  it('another run pointing one of the rule targets elsewhere meanwhile: the rule is superseded, that target left alone', async () => {
+  it('another run pointing one of the rule targets elsewhere meanwhile: that target left alone, the other put back', async () => {
     const s = await setUp();
     s.sim.ecs.setTaskDefinitionScenario('shop-worker:2', { kind: 'crash-on-start', exitCode: 3 });
     const running = run(s);
@@ -205,13 +206,40 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
       credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
     });
     const theirs = withArn(RULE_TARGETS[1] as (typeof RULE_TARGETS)[0], ARN('shop-other', 1));
-    await events.send(new PutTargetsCommand({ Rule: 'shop-nightly', Targets: [theirs] }));
+    await events.send(new PutTargetsCommand({ Rule: 'shop-nightly', Targets: [theirs] as Target[] }));
     events.destroy();
     const result = await running;
     expect(result.exitCode).toBe(1);
-    // The other run's target is never overwritten by the put-back.
-    expect(s.sim.events.targetsOf('shop-nightly').find((t) => t.Id === 'worker-b')).toEqual(theirs);
-    expect(s.sim.callsOf('PutTargets')).toHaveLength(1);
+    // The other run's target is never overwritten by the put-back; ours is put back, field for field.
+    expect(s.sim.events.targetsOf('shop-nightly')).toEqual([RULE_TARGETS[0], theirs, RULE_TARGETS[2]]);
+    // Ours, the other run's, then the put-back.
+    const putBack = s.sim.callsOf('PutTargets')[2]?.params as { Targets: { Id: string }[] };
+    expect(putBack.Targets.map((t) => t.Id)).toEqual(['worker-a']);
+    expect(statuses(result)).toEqual({ worker: 'rolled-back', nightly: 'rolled-back', report: 'rolled-back' });
+    expect(result.log).toContain(
+      '[nightly] rolled-back: put back to shop-worker:1 (left alone, another run changed them since: target worker-b runs shop-other:1 now)',
+    );
+  });
+
+  it('another run pointing every rule target elsewhere meanwhile: the rule is superseded and left alone', async () => {
+    const s = await setUp();
+    s.sim.ecs.setTaskDefinitionScenario('shop-worker:2', { kind: 'crash-on-start', exitCode: 3 });
+    const running = run(s);
+    const started = Date.now();
+    while (s.sim.callsOf('PutTargets').length < 1 && Date.now() - started < 20_000)
+      await new Promise((r) => setTimeout(r, 10));
+    const events = new EventBridgeClient({
+      region: 'us-east-1',
+      endpoint: s.sim.url,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
+    const theirs = RULE_TARGETS.slice(0, 2).map((t) => withArn(t, ARN('shop-other', 1)));
+    await events.send(new PutTargetsCommand({ Rule: 'shop-nightly', Targets: theirs as Target[] }));
+    events.destroy();
+    const result = await running;
+    expect(result.exitCode).toBe(1);
+    expect(s.sim.events.targetsOf('shop-nightly')).toEqual([...theirs, RULE_TARGETS[2]]);
+    expect(s.sim.callsOf('PutTargets')).toHaveLength(2); // ours and the other run's: none from a put-back
     expect(statuses(result)).toEqual({ worker: 'rolled-back', nightly: 'superseded', report: 'rolled-back' });
   });
 
@@ -225,7 +253,9 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.outputs.status).toBe('failed');
     expect(statuses(result)).toEqual({ worker: 'rolled-back', nightly: 'failed', report: 'rolled-back' });
-    expect(s.sim.events.targetsOf('shop-nightly')[0]?.EcsParameters?.TaskDefinitionArn).toBe(ARN('shop-worker', 2));
+    expect(s.sim.events.targetsOf('shop-nightly')[0]).toEqual(
+      withArn(RULE_TARGETS[0] as (typeof RULE_TARGETS)[0], ARN('shop-worker', 2)),
+    );
     expect(result.errors[0]).toContain('nightly failed');
     expect(result.log).toMatch(/\[nightly\] failed: not put back: events:PutTargets for rule shop-nightly failed/);
   });
