@@ -213,7 +213,9 @@ async function runningNow(clients, before) {
                 return undefined;
             throw error;
         });
-        return new Map([['', now?.kind === 'schedule' ? now.schedule.Target?.EcsParameters?.TaskDefinitionArn : undefined]]);
+        return new Map([
+            ['', now?.kind === 'schedule' ? now.schedule.Target?.EcsParameters?.TaskDefinitionArn : undefined],
+        ]);
     }
     const now = await listRuleTargets(clients, before.target);
     return new Map(ruleTargetsOf(before.targets, before.target, before.family).map((changed) => [
@@ -329,6 +331,9 @@ function serviceInputs(inputs, target, arn) {
         pollIntervalMs: inputs.pollIntervalMs,
         // The application puts every target back together (put-back.ts); a service does not roll back alone.
         rollback: false,
+        rollbackByCaller: inputs.rollback
+            ? 'the application puts back every target it changed, together'
+            : 'the application leaves every target as it is (rollback: false)',
         skipUnchanged: false,
         preflight: inputs.preflight,
         // Not yet offered with app-file: verify and dry-run are single-service inputs; a pause is waited out.
@@ -483,6 +488,8 @@ function decide(deps, target, running) {
 }
 function settle(deps, target, status, note) {
     target.result.status = status;
+    if (status === 'failed')
+        target.result.notPutBack = note;
     target.result.message = `${target.result.message ? `${target.result.message} ` : ''}${note[0]?.toUpperCase()}${note.slice(1)}.`;
     (status === 'rolled-back' ? deps.log.info : deps.log.warning)(`[${target.result.name}] ${status}: ${note}`);
 }
@@ -668,10 +675,11 @@ function summarize(plan, targets, services, failure, durationMs) {
     // Every target either put back, left to a newer run, or never changed: rolled back; anything else: failed.
     const clean = targets.every((t) => ['rolled-back', 'superseded', 'not-changed', 'unchanged'].includes(t.status));
     const status = clean ? 'rolled-back' : 'failed';
+    const notPutBack = targets.filter((t) => t.notPutBack).map((t) => `${t.name}: ${t.notPutBack}`);
     return {
         ...base,
         status,
-        message: `Application ${plan.application} to ${plan.environment} ${status === 'rolled-back' ? 'failed and was put back' : 'FAILED'}: ${failure} Targets: ${targets.map((t) => `${t.name} ${t.status}`).join(', ')}.`,
+        message: `Application ${plan.application} to ${plan.environment} ${status === 'rolled-back' ? 'failed and was put back' : 'FAILED'}: ${failure} Targets: ${targets.map((t) => `${t.name} ${t.status}`).join(', ')}.${notPutBack.length ? ` Not put back (left on this run's revision or as the failure left it): ${notPutBack.join('; ')}.` : ''}`,
     };
 }
 

@@ -260,6 +260,30 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
     expect(result.log).toMatch(/\[nightly\] failed: not put back: events:PutTargets for rule shop-nightly failed/);
   });
 
+  it("a service's put-back refused (UpdateService denied): every target still reported, the rule and schedule put back", async () => {
+    const s = await setUp();
+    s.sim.ecs.setTaskDefinitionScenario('shop-worker:2', { kind: 'crash-on-start', exitCode: 3 });
+    // Our UpdateService goes through; the put-back's is denied.
+    s.sim.faults.inject({ api: 'ecs', operation: 'UpdateService', kind: 'access-denied', skip: 1, count: 5 });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.outputs.status).toBe('failed');
+    expect(statuses(result)).toEqual({ worker: 'failed', nightly: 'rolled-back', report: 'rolled-back' });
+    expect(result.errors[0]).toContain('worker failed');
+    // The one error says why the worker is left on shop-worker:2, and no service's account claims rollback: false.
+    expect(result.errors[0]).toContain(
+      "Not put back (left on this run's revision or as the failure left it): worker: putting it back to shop-worker:1 did not complete: ecs:UpdateService was denied (AccessDeniedException)",
+    );
+    expect(result.errors[0]).toContain(
+      'This step does not roll the service back alone: the application puts back every target it changed, together.',
+    );
+    expect(result.log).not.toContain('rollback: false');
+    expect((s.sim.ecs.describeService('prod', 'shop-worker') as { taskDefinition: string }).taskDefinition).toBe(
+      ARN('shop-worker', 2),
+    );
+  });
+
   it('an app file with a byte-order mark deploys like one without', async () => {
     const s = await setUp(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(APP))]));
     const result = await run(s);

@@ -128,6 +128,7 @@ function decide(deps: DeployDeps, target: Changed, running: string | undefined):
 
 function settle(deps: DeployDeps, target: Changed, status: TargetResult['status'], note: string): void {
   target.result.status = status;
+  if (status === 'failed') target.result.notPutBack = note;
   target.result.message = `${target.result.message ? `${target.result.message} ` : ''}${note[0]?.toUpperCase()}${note.slice(1)}.`;
   (status === 'rolled-back' ? deps.log.info : deps.log.warning)(`[${target.result.name}] ${status}: ${note}`);
 }
