@@ -284,6 +284,54 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
     );
   });
 
+  it('names carrying workflow commands are refused as names, never run by the runner', async () => {
+    const hostile = {
+      ...APP,
+      services: {
+        'x\n::error::pwned-1': APP.services.worker,
+        worker: { ...APP.services.worker, service: '##[set-output name=status;]pwned-2' },
+      },
+      rules: { nightly: { ...APP.rules.nightly, rule: '::warning::pwned-3' } },
+      schedules: { report: { ...APP.schedules.report, group: 'a ##[error]pwned-4' } },
+    };
+    const s = await setUp(JSON.stringify(hostile));
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('nothing was called or changed');
+    expect(result.warnings).toEqual([]);
+    expect(result.outputs.status).toBeUndefined();
+    expect(result.commands.filter((c) => c.form === '##[')).toEqual([]);
+    expect(s.sim.calls).toEqual([]);
+  });
+
+  it('createService with an invalid service definition is refused before any call, naming the file and member', async () => {
+    const app = {
+      ...APP,
+      services: {
+        extra: {
+          service: 'shop-extra',
+          taskDefinition: '.aws/worker.json',
+          images: { worker: 'built' },
+          createService: true,
+          serviceDefinition: '.aws/extra-service.json',
+        },
+      },
+    };
+    const s = await setUp(JSON.stringify(app));
+    await writeFile(
+      path.join(s.workspace, '.aws', 'extra-service.json'),
+      JSON.stringify({ desiredCount: -1, bogus: true, networkConfiguration: { awsvpcConfiguration: { subnets: [] } } }),
+    );
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain('services.extra.serviceDefinition');
+    expect(result.errors[0]).toMatch(/desiredCount/);
+    expect(result.errors[0]).toMatch(/bogus/);
+    expect(s.sim.calls).toEqual([]);
+  });
+
   it('an app file with a byte-order mark deploys like one without', async () => {
     const s = await setUp(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(APP))]));
     const result = await run(s);
