@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EventBridgeClient, PutTargetsCommand, type Target } from '@aws-sdk/client-eventbridge';
-import { type BundleRun, runBundle } from '@ecs-actions/core/testkit';
+import { type BundleRun, foreignCommands, runBundle } from '@ecs-actions/core/testkit';
 import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterEach, describe, expect, it } from '@jest/globals';
 
@@ -288,11 +288,11 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
     const hostile = {
       ...APP,
       services: {
-        'x\n::error::pwned-1': APP.services.worker,
-        worker: { ...APP.services.worker, service: '##[set-output name=status;]pwned-2' },
+        'x\n::error::hostile-1': APP.services.worker,
+        worker: { ...APP.services.worker, service: '##[set-output name=status;]hostile-2' },
       },
-      rules: { nightly: { ...APP.rules.nightly, rule: '::warning::pwned-3' } },
-      schedules: { report: { ...APP.schedules.report, group: 'a ##[error]pwned-4' } },
+      rules: { nightly: { ...APP.rules.nightly, rule: '::warning::hostile-3' } },
+      schedules: { report: { ...APP.schedules.report, group: 'a ##[error]hostile-4' } },
     };
     const s = await setUp(JSON.stringify(hostile));
     const result = await run(s);
@@ -301,7 +301,7 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
     expect(result.errors[0]).toContain('nothing was called or changed');
     expect(result.warnings).toEqual([]);
     expect(result.outputs.status).toBeUndefined();
-    expect(result.commands.filter((c) => c.form === '##[')).toEqual([]);
+    expect(foreignCommands(`${result.stdout}\n${result.stderr}`)).toEqual([]);
     expect(s.sim.calls).toEqual([]);
   });
 
