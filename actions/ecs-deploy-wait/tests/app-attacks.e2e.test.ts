@@ -332,6 +332,25 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
     expect(s.sim.calls).toEqual([]);
   });
 
+  it('following denied after the update landed (DescribeServices denied): the report never says the service was not changed', async () => {
+    const s = await setUp();
+    const updated = () => s.sim.callsOf('UpdateService').length > 0;
+    s.sim.faults.inject({
+      api: 'ecs',
+      operation: 'DescribeServices',
+      kind: 'access-denied',
+      count: Number.POSITIVE_INFINITY,
+      when: updated,
+    });
+    const result = await run(s);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).not.toContain('The service was not changed');
+    expect(result.outputs.status).toBe('failed');
+    expect(statuses(result)).toEqual({ worker: 'failed', nightly: 'rolled-back', report: 'rolled-back' });
+    expect(result.errors[0]).toContain('worker: not put back: what it runs now could not be read');
+  });
+
   it('an app file with a byte-order mark deploys like one without', async () => {
     const s = await setUp(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(APP))]));
     const result = await run(s);
