@@ -127,6 +127,8 @@ function abortError(signal) {
     return error;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-eventbridge@3.1169.0/node_modules/@aws-sdk/client-eventbridge/dist-cjs/index.js
 var client_eventbridge_dist_cjs = __webpack_require__(4401);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-scheduler@3.1169.0/node_modules/@aws-sdk/client-scheduler/dist-cjs/index.js
@@ -138,6 +140,7 @@ var client_scheduler_dist_cjs = __webpack_require__(4321);
  * member of the target as ListTargetsByRule returned it; UpdateSchedule re-sending the whole schedule, since it
  * replaces it), and put back to what they were, unless another run has changed them since (superseded).
  */
+
 
 
 
@@ -206,22 +209,37 @@ async function readScheduled(clients, target, family) {
  * target it changed is looked up by its Id among all the rule's targets, so one another run moved to another family
  * still counts as changed by that run. undefined: the target is gone (or the schedule no longer runs an ECS task).
  */
-async function runningNow(clients, before) {
+async function runningNow(clients, before, ours) {
     if (before.kind === 'schedule') {
         const now = await readScheduled(clients, before.target, before.family).catch((error) => {
             if (error instanceof src/* ConfigurationError */.j1)
                 return undefined;
             throw error;
         });
-        return new Map([
-            ['', now?.kind === 'schedule' ? now.schedule.Target?.EcsParameters?.TaskDefinitionArn : undefined],
-        ]);
+        const schedule = now?.kind === 'schedule' ? now.schedule : undefined;
+        const arn = schedule?.Target?.EcsParameters?.TaskDefinitionArn;
+        // Still ours, but someone changed another member since (UpdateSchedule replaces the whole schedule, so a
+        // put-back would undo that change too).
+        const edited = schedule && arn === ours
+            ? editedMembers(scheduleInput(before, ours), scheduleInput({ ...before, schedule }))
+            : [];
+        return {
+            running: new Map([['', arn]]),
+            ...(edited.length ? { editedSince: `${edited.join(', ')} changed since this run wrote it` } : {}),
+        };
     }
     const now = await listRuleTargets(clients, before.target);
-    return new Map(ruleTargetsOf(before.targets, before.target, before.family).map((changed) => [
-        changed.Id ?? '',
-        now.find((t) => t.Id === changed.Id)?.EcsParameters?.TaskDefinitionArn,
-    ]));
+    return {
+        running: new Map(ruleTargetsOf(before.targets, before.target, before.family).map((changed) => [
+            changed.Id ?? '',
+            now.find((t) => t.Id === changed.Id)?.EcsParameters?.TaskDefinitionArn,
+        ])),
+    };
+}
+/** The members of an UpdateSchedule request that differ between two. */
+function editedMembers(wrote, now) {
+    const keys = new Set([...Object.keys(wrote), ...Object.keys(now)]);
+    return [...keys].filter((key) => !(0,external_node_util_.isDeepStrictEqual)(wrote[key], now[key]));
 }
 /** What each target this run changed ran before it, keyed as runningNow keys them. */
 function previousArns(before) {
@@ -260,9 +278,23 @@ async function writeScheduled(clients, before, arn, onlyIds) {
         }
         return;
     }
+    const input = scheduleInput(before, arn);
+    const scheduler = await clients.scheduler();
+    await scheduler.send(new client_scheduler_dist_cjs.UpdateScheduleCommand(input), bounded()).catch((error) => {
+        throw scheduledError('scheduler:UpdateSchedule', `schedule ${before.target.group}/${before.target.schedule}`, error);
+    });
+}
+/** The task definition a scheduled target ran before this step (the first changed rule target's). */
+function previousArnOf(before) {
+    if (before.kind === 'schedule')
+        return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
+    return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+}
+/** UpdateSchedule's request: every member GetSchedule returned sent again (it replaces the whole schedule), at `arn`. */
+function scheduleInput(before, arn) {
     const { schedule, target } = before;
     // UpdateSchedule replaces the whole schedule: every member GetSchedule returned is sent again.
-    const input = {
+    return {
         Name: target.schedule,
         GroupName: target.group,
         ScheduleExpression: schedule.ScheduleExpression,
@@ -278,16 +310,6 @@ async function writeScheduled(clients, before, arn, onlyIds) {
         ...(schedule.KmsKeyArn ? { KmsKeyArn: schedule.KmsKeyArn } : {}),
         ...(schedule.ActionAfterCompletion ? { ActionAfterCompletion: schedule.ActionAfterCompletion } : {}),
     };
-    const scheduler = await clients.scheduler();
-    await scheduler.send(new client_scheduler_dist_cjs.UpdateScheduleCommand(input), bounded()).catch((error) => {
-        throw scheduledError('scheduler:UpdateSchedule', `schedule ${target.group}/${target.schedule}`, error);
-    });
-}
-/** The task definition a scheduled target ran before this step (the first changed rule target's). */
-function previousArnOf(before) {
-    if (before.kind === 'schedule')
-        return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
-    return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
 }
 
 // EXTERNAL MODULE: ./src/create-service.ts
@@ -443,7 +465,12 @@ async function putBackScheduled(deps, clients, target) {
     const before = target.scheduled;
     try {
         // Each ECS target this run changed is judged on its own: one another run has changed since is left alone.
-        const now = [...(await runningNow(clients, before))];
+        const { running, editedSince } = await runningNow(clients, before, target.ours);
+        if (editedSince) {
+            settle(deps, target, 'superseded', `left alone: ${editedSince}`);
+            return;
+        }
+        const now = [...running];
         const previous = previousArns(before);
         const stillOurs = now.filter(([, running]) => running === target.ours).map(([id]) => id);
         const theirs = now.filter(([id, running]) => running !== target.ours && running !== previous.get(id));

@@ -351,6 +351,29 @@ describe('ecs-deploy-wait application deploy: hostile and edge cases', () => {
     expect(result.errors[0]).toContain('worker: not put back: what it runs now could not be read');
   });
 
+  it('the schedule edited by someone else meanwhile (only its expression): superseded and left, the edit kept', async () => {
+    const s = await setUp();
+    s.sim.ecs.setTaskDefinitionScenario('shop-worker:2', { kind: 'crash-on-start', exitCode: 3 });
+    const running = run(s);
+    const started = Date.now();
+    while (s.sim.callsOf('UpdateSchedule').length < 1 && Date.now() - started < 20_000)
+      await new Promise((r) => setTimeout(r, 10));
+    const now = s.sim.scheduler.schedule('shop-report') as Record<string, unknown>;
+    const { LastModificationDate: _m, CreationDate: _c, Arn: _a, ...body } = now;
+    // Someone else re-sends the schedule (still on our revision) with another expression.
+    await s.sim.scheduler.handle('UpdateSchedule', {
+      ...body,
+      EndDate: FULL_SCHEDULE.EndDate,
+      ScheduleExpression: 'rate(5 minutes)',
+    });
+    const result = await running;
+    expect(result.exitCode).toBe(1);
+    expect(statuses(result)).toEqual({ worker: 'rolled-back', nightly: 'rolled-back', report: 'superseded' });
+    expect(s.sim.scheduler.schedule('shop-report')).toMatchObject({ ScheduleExpression: 'rate(5 minutes)' });
+    expect(s.sim.callsOf('UpdateSchedule')).toHaveLength(1); // ours only: no put-back over the edit
+    expect(result.log).toContain('[report] superseded: left alone: ScheduleExpression changed since this run wrote it');
+  });
+
   it('an app file with a byte-order mark deploys like one without', async () => {
     const s = await setUp(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(APP))]));
     const result = await run(s);

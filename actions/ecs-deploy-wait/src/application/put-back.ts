@@ -74,7 +74,12 @@ async function putBackScheduled(deps: DeployDeps, clients: ScheduledClients, tar
   const before = target.scheduled as ScheduledBefore;
   try {
     // Each ECS target this run changed is judged on its own: one another run has changed since is left alone.
-    const now = [...(await runningNow(clients, before))];
+    const { running, editedSince } = await runningNow(clients, before, target.ours);
+    if (editedSince) {
+      settle(deps, target, 'superseded', `left alone: ${editedSince}`);
+      return;
+    }
+    const now = [...running];
     const previous = previousArns(before);
     const stillOurs = now.filter(([, running]) => running === target.ours).map(([id]) => id);
     const theirs = now.filter(([id, running]) => running !== target.ours && running !== previous.get(id));

@@ -4,6 +4,8 @@
  * member of the target as ListTargetsByRule returned it; UpdateSchedule re-sending the whole schedule, since it
  * replaces it), and put back to what they were, unless another run has changed them since (superseded).
  */
+
+import { isDeepStrictEqual } from 'node:util';
 import {
   type EventBridgeClient,
   ListTargetsByRuleCommand,
@@ -122,23 +124,41 @@ export async function readScheduled(
 export async function runningNow(
   clients: ScheduledClients,
   before: ScheduledBefore,
-): Promise<Map<string, string | undefined>> {
+  ours: string,
+): Promise<{ running: Map<string, string | undefined>; editedSince?: string }> {
   if (before.kind === 'schedule') {
     const now = await readScheduled(clients, before.target, before.family).catch((error: unknown) => {
       if (error instanceof ConfigurationError) return undefined;
       throw error;
     });
-    return new Map([
-      ['', now?.kind === 'schedule' ? now.schedule.Target?.EcsParameters?.TaskDefinitionArn : undefined],
-    ]);
+    const schedule = now?.kind === 'schedule' ? now.schedule : undefined;
+    const arn = schedule?.Target?.EcsParameters?.TaskDefinitionArn;
+    // Still ours, but someone changed another member since (UpdateSchedule replaces the whole schedule, so a
+    // put-back would undo that change too).
+    const edited =
+      schedule && arn === ours
+        ? editedMembers(scheduleInput(before, ours), scheduleInput({ ...before, schedule }))
+        : [];
+    return {
+      running: new Map([['', arn]]),
+      ...(edited.length ? { editedSince: `${edited.join(', ')} changed since this run wrote it` } : {}),
+    };
   }
   const now = await listRuleTargets(clients, before.target);
-  return new Map(
-    ruleTargetsOf(before.targets, before.target, before.family).map((changed) => [
-      changed.Id ?? '',
-      now.find((t) => t.Id === changed.Id)?.EcsParameters?.TaskDefinitionArn,
-    ]),
-  );
+  return {
+    running: new Map(
+      ruleTargetsOf(before.targets, before.target, before.family).map((changed) => [
+        changed.Id ?? '',
+        now.find((t) => t.Id === changed.Id)?.EcsParameters?.TaskDefinitionArn,
+      ]),
+    ),
+  };
+}
+
+/** The members of an UpdateSchedule request that differ between two. */
+function editedMembers(wrote: UpdateScheduleCommandInput, now: UpdateScheduleCommandInput): string[] {
+  const keys = new Set([...Object.keys(wrote), ...Object.keys(now)]) as Set<keyof UpdateScheduleCommandInput>;
+  return [...keys].filter((key) => !isDeepStrictEqual(wrote[key], now[key]));
 }
 
 /** What each target this run changed ran before it, keyed as runningNow keys them. */
@@ -190,9 +210,31 @@ export async function writeScheduled(
     }
     return;
   }
+  const input = scheduleInput(before, arn);
+  const scheduler = await clients.scheduler();
+  await scheduler.send(new UpdateScheduleCommand(input), bounded()).catch((error: unknown) => {
+    throw scheduledError(
+      'scheduler:UpdateSchedule',
+      `schedule ${before.target.group}/${before.target.schedule}`,
+      error,
+    );
+  });
+}
+
+/** The task definition a scheduled target ran before this step (the first changed rule target's). */
+export function previousArnOf(before: ScheduledBefore): string | undefined {
+  if (before.kind === 'schedule') return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
+  return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+}
+
+/** UpdateSchedule's request: every member GetSchedule returned sent again (it replaces the whole schedule), at `arn`. */
+function scheduleInput(
+  before: Extract<ScheduledBefore, { kind: 'schedule' }>,
+  arn?: string,
+): UpdateScheduleCommandInput {
   const { schedule, target } = before;
   // UpdateSchedule replaces the whole schedule: every member GetSchedule returned is sent again.
-  const input: UpdateScheduleCommandInput = {
+  return {
     Name: target.schedule,
     GroupName: target.group,
     ScheduleExpression: schedule.ScheduleExpression,
@@ -208,14 +250,4 @@ export async function writeScheduled(
     ...(schedule.KmsKeyArn ? { KmsKeyArn: schedule.KmsKeyArn } : {}),
     ...(schedule.ActionAfterCompletion ? { ActionAfterCompletion: schedule.ActionAfterCompletion } : {}),
   } as UpdateScheduleCommandInput;
-  const scheduler = await clients.scheduler();
-  await scheduler.send(new UpdateScheduleCommand(input), bounded()).catch((error: unknown) => {
-    throw scheduledError('scheduler:UpdateSchedule', `schedule ${target.group}/${target.schedule}`, error);
-  });
-}
-
-/** The task definition a scheduled target ran before this step (the first changed rule target's). */
-export function previousArnOf(before: ScheduledBefore): string | undefined {
-  if (before.kind === 'schedule') return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
-  return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
 }
