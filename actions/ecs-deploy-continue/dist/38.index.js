@@ -1695,7 +1695,7 @@ async function startRollback(session, outcome, target, previousArn, budget) {
         return { kind: 'started', follow: () => followEcsRollback(session, by) };
     }
     if (!inputs.rollback)
-        return decided({ note: 'No rollback was done (rollback: false).' });
+        return decided({ note: noRollbackNote(inputs) });
     if (!previousArn)
         return decided({ note: 'No rollback: the service had no task definition before this step.' });
     if (previousArn === target.taskDefinitionArn) {
@@ -1793,6 +1793,12 @@ async function followEcsRollback(session, by) {
         ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
         : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
     return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
+}
+/** Why this step did not roll back: rollback false, or the caller puts the service back itself. */
+function noRollbackNote(inputs) {
+    return inputs.rollbackByCaller
+        ? `This step does not roll the service back alone: ${inputs.rollbackByCaller}.`
+        : 'No rollback was done (rollback: false).';
 }
 
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/deploy-rolling.ts
@@ -1933,6 +1939,7 @@ function paused_leastDurationWithPauses(session, strategy, configuration) {
 
 
 
+
 /** Service deployment statuses after which ECS does nothing more with it. */
 const rollback_staged_ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
 async function startStagedRollback(session, outcome, arn, previousArn, budget) {
@@ -1940,7 +1947,9 @@ async function startStagedRollback(session, outcome, arn, previousArn, budget) {
     if (outcome.kind === 'ended')
         return decided(endedByEcs(session, outcome.deployment, arn, previousArn));
     if (!inputs.rollback) {
-        return decided({ note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` });
+        return decided({
+            note: `${noRollbackNote(inputs).replace(/\.$/, ':')} ECS carries on with service deployment ${arn}.`,
+        });
     }
     // Where it is now, read fresh (both answers, each tried again within the budget).
     let now;

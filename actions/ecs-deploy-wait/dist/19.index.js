@@ -828,7 +828,7 @@ async function startRollback(session, outcome, target, previousArn, budget) {
         return { kind: 'started', follow: () => followEcsRollback(session, by) };
     }
     if (!inputs.rollback)
-        return (0,wrap_up/* decided */.rc)({ note: 'No rollback was done (rollback: false).' });
+        return (0,wrap_up/* decided */.rc)({ note: noRollbackNote(inputs) });
     if (!previousArn)
         return (0,wrap_up/* decided */.rc)({ note: 'No rollback: the service had no task definition before this step.' });
     if (previousArn === target.taskDefinitionArn) {
@@ -926,6 +926,12 @@ async function followEcsRollback(session, by) {
         ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
         : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
     return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
+}
+/** Why this step did not roll back: rollback false, or the caller puts the service back itself. */
+function noRollbackNote(inputs) {
+    return inputs.rollbackByCaller
+        ? `This step does not roll the service back alone: ${inputs.rollbackByCaller}.`
+        : 'No rollback was done (rollback: false).';
 }
 
 // EXTERNAL MODULE: ./src/timeline/record.ts
@@ -1068,6 +1074,7 @@ function leastDurationWithPauses(session, strategy, configuration) {
 
 
 
+
 /** Service deployment statuses after which ECS does nothing more with it. */
 const rollback_staged_ENDED = new Set(['ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED']);
 async function startStagedRollback(session, outcome, arn, previousArn, budget) {
@@ -1075,7 +1082,9 @@ async function startStagedRollback(session, outcome, arn, previousArn, budget) {
     if (outcome.kind === 'ended')
         return (0,wrap_up/* decided */.rc)(endedByEcs(session, outcome.deployment, arn, previousArn));
     if (!inputs.rollback) {
-        return (0,wrap_up/* decided */.rc)({ note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` });
+        return (0,wrap_up/* decided */.rc)({
+            note: `${noRollbackNote(inputs).replace(/\.$/, ':')} ECS carries on with service deployment ${arn}.`,
+        });
     }
     // Where it is now, read fresh (both answers, each tried again within the budget).
     let now;

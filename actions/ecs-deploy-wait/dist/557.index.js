@@ -127,6 +127,8 @@ function abortError(signal) {
     return error;
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-eventbridge@3.1169.0/node_modules/@aws-sdk/client-eventbridge/dist-cjs/index.js
 var client_eventbridge_dist_cjs = __webpack_require__(4401);
 // EXTERNAL MODULE: ../../node_modules/.pnpm/@aws-sdk+client-scheduler@3.1169.0/node_modules/@aws-sdk/client-scheduler/dist-cjs/index.js
@@ -138,6 +140,7 @@ var client_scheduler_dist_cjs = __webpack_require__(4321);
  * member of the target as ListTargetsByRule returned it; UpdateSchedule re-sending the whole schedule, since it
  * replaces it), and put back to what they were, unless another run has changed them since (superseded).
  */
+
 
 
 
@@ -160,25 +163,30 @@ function ruleTargetsOf(before, target, family) {
         ? candidate.Id === target.targetId
         : familyOf(candidate.EcsParameters?.TaskDefinitionArn) === family);
 }
+/** Every target of the rule, all pages. */
+async function listRuleTargets(clients, target) {
+    const events = await clients.events();
+    const targets = [];
+    let token;
+    do {
+        const page = await events
+            .send(new client_eventbridge_dist_cjs.ListTargetsByRuleCommand({
+            Rule: target.rule,
+            EventBusName: target.eventBus,
+            ...(token ? { NextToken: token } : {}),
+        }), bounded())
+            .catch((error) => {
+            throw scheduledError('events:ListTargetsByRule', `rule ${target.rule}`, error);
+        });
+        targets.push(...(page.Targets ?? []));
+        token = page.NextToken;
+    } while (token);
+    return targets;
+}
 /** Reads a rule's targets or a schedule before any change; a target that runs no such ECS task is refused. */
 async function readScheduled(clients, target, family) {
     if (target.kind === 'rule') {
-        const events = await clients.events();
-        const targets = [];
-        let token;
-        do {
-            const page = await events
-                .send(new client_eventbridge_dist_cjs.ListTargetsByRuleCommand({
-                Rule: target.rule,
-                EventBusName: target.eventBus,
-                ...(token ? { NextToken: token } : {}),
-            }), bounded())
-                .catch((error) => {
-                throw scheduledError('events:ListTargetsByRule', `rule ${target.rule}`, error);
-            });
-            targets.push(...(page.Targets ?? []));
-            token = page.NextToken;
-        } while (token);
+        const targets = await listRuleTargets(clients, target);
         const ours = ruleTargetsOf(targets, target, family);
         if (ours.length === 0 || ours.some((t) => !t.EcsParameters)) {
             throw new src/* ConfigurationError */.j1(`Rule ${target.rule} (event bus ${target.eventBus}, target "${target.name}" of the app file) has no ECS target ${target.targetId ? `with Id ${target.targetId}` : `that runs family ${family}`} (it has ${targets.map((t) => t.Id).join(', ') || 'no targets'}). Nothing was changed. Add the target to the rule first (PutTargets), or set targetId.`);
@@ -196,24 +204,62 @@ async function readScheduled(clients, target, family) {
     }
     return { kind: 'schedule', target, family, schedule };
 }
-/** The task definition a rule's or schedule's ECS target runs now, read fresh; undefined if it has none. */
-async function runningNow(clients, before) {
-    const now = await readScheduled(clients, before.target, before.family).catch((error) => {
-        if (error instanceof src/* ConfigurationError */.j1)
-            return undefined;
-        throw error;
-    });
-    if (!now)
-        return undefined;
-    if (now.kind === 'schedule')
-        return now.schedule.Target?.EcsParameters?.TaskDefinitionArn;
-    return ruleTargetsOf(now.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+/**
+ * What each ECS target this run changed runs now, read fresh, by target Id (a schedule's under ""): for a rule, each
+ * target it changed is looked up by its Id among all the rule's targets, so one another run moved to another family
+ * still counts as changed by that run. undefined: the target is gone (or the schedule no longer runs an ECS task).
+ */
+async function runningNow(clients, before, ours) {
+    if (before.kind === 'schedule') {
+        const now = await readScheduled(clients, before.target, before.family).catch((error) => {
+            if (error instanceof src/* ConfigurationError */.j1)
+                return undefined;
+            throw error;
+        });
+        const schedule = now?.kind === 'schedule' ? now.schedule : undefined;
+        const arn = schedule?.Target?.EcsParameters?.TaskDefinitionArn;
+        // Still ours, but someone changed another member since (UpdateSchedule replaces the whole schedule, so a
+        // put-back would undo that change too).
+        const edited = schedule && arn === ours
+            ? editedMembers(scheduleInput(before, ours), scheduleInput({ ...before, schedule }))
+            : [];
+        return {
+            running: new Map([['', arn]]),
+            ...(edited.length ? { editedSince: `${edited.join(', ')} changed since this run wrote it` } : {}),
+        };
+    }
+    const now = await listRuleTargets(clients, before.target);
+    return {
+        running: new Map(ruleTargetsOf(before.targets, before.target, before.family).map((changed) => [
+            changed.Id ?? '',
+            now.find((t) => t.Id === changed.Id)?.EcsParameters?.TaskDefinitionArn,
+        ])),
+    };
 }
-/** Points the rule's targets or the schedule at `arn` (or, to put back, at what `before` held when `arn` is undefined). */
-async function writeScheduled(clients, before, arn) {
+/** The members of an UpdateSchedule request that differ between two. */
+function editedMembers(wrote, now) {
+    const keys = new Set([...Object.keys(wrote), ...Object.keys(now)]);
+    return [...keys].filter((key) => !(0,external_node_util_.isDeepStrictEqual)(wrote[key], now[key]));
+}
+/** What each target this run changed ran before it, keyed as runningNow keys them. */
+function previousArns(before) {
+    if (before.kind === 'schedule')
+        return new Map([['', previousArnOf(before)]]);
+    return new Map(ruleTargetsOf(before.targets, before.target, before.family).map((t) => [
+        t.Id ?? '',
+        t.EcsParameters?.TaskDefinitionArn,
+    ]));
+}
+/**
+ * Points the rule's targets or the schedule at `arn` (or, to put back, at what `before` held when `arn` is undefined;
+ * for a rule only the targets of `onlyIds` when given: the others another run has changed since).
+ */
+async function writeScheduled(clients, before, arn, onlyIds) {
     if (before.kind === 'rule') {
         const { target } = before;
-        const changed = ruleTargetsOf(before.targets, target, before.family).map((t) => arn ? { ...t, EcsParameters: { ...t.EcsParameters, TaskDefinitionArn: arn } } : t);
+        const changed = ruleTargetsOf(before.targets, target, before.family)
+            .filter((t) => !onlyIds || onlyIds.includes(t.Id ?? ''))
+            .map((t) => (arn ? { ...t, EcsParameters: { ...t.EcsParameters, TaskDefinitionArn: arn } } : t));
         const events = await clients.events();
         const answer = await events
             .send(new client_eventbridge_dist_cjs.PutTargetsCommand({
@@ -232,9 +278,23 @@ async function writeScheduled(clients, before, arn) {
         }
         return;
     }
+    const input = scheduleInput(before, arn);
+    const scheduler = await clients.scheduler();
+    await scheduler.send(new client_scheduler_dist_cjs.UpdateScheduleCommand(input), bounded()).catch((error) => {
+        throw scheduledError('scheduler:UpdateSchedule', `schedule ${before.target.group}/${before.target.schedule}`, error);
+    });
+}
+/** The task definition a scheduled target ran before this step (the first changed rule target's). */
+function previousArnOf(before) {
+    if (before.kind === 'schedule')
+        return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
+    return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+}
+/** UpdateSchedule's request: every member GetSchedule returned sent again (it replaces the whole schedule), at `arn`. */
+function scheduleInput(before, arn) {
     const { schedule, target } = before;
     // UpdateSchedule replaces the whole schedule: every member GetSchedule returned is sent again.
-    const input = {
+    return {
         Name: target.schedule,
         GroupName: target.group,
         ScheduleExpression: schedule.ScheduleExpression,
@@ -250,16 +310,6 @@ async function writeScheduled(clients, before, arn) {
         ...(schedule.KmsKeyArn ? { KmsKeyArn: schedule.KmsKeyArn } : {}),
         ...(schedule.ActionAfterCompletion ? { ActionAfterCompletion: schedule.ActionAfterCompletion } : {}),
     };
-    const scheduler = await clients.scheduler();
-    await scheduler.send(new client_scheduler_dist_cjs.UpdateScheduleCommand(input), bounded()).catch((error) => {
-        throw scheduledError('scheduler:UpdateSchedule', `schedule ${target.group}/${target.schedule}`, error);
-    });
-}
-/** The task definition a scheduled target ran before this step (the first changed rule target's). */
-function previousArnOf(before) {
-    if (before.kind === 'schedule')
-        return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
-    return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
 }
 
 // EXTERNAL MODULE: ./src/create-service.ts
@@ -303,6 +353,9 @@ function serviceInputs(inputs, target, arn) {
         pollIntervalMs: inputs.pollIntervalMs,
         // The application puts every target back together (put-back.ts); a service does not roll back alone.
         rollback: false,
+        rollbackByCaller: inputs.rollback
+            ? 'the application puts back every target it changed, together'
+            : 'the application leaves every target as it is (rollback: false)',
         skipUnchanged: false,
         preflight: inputs.preflight,
         // Not yet offered with app-file: verify and dry-run are single-service inputs; a pause is waited out.
@@ -411,15 +464,35 @@ async function putBack(inputs, deps, clients, changed, following) {
 async function putBackScheduled(deps, clients, target) {
     const before = target.scheduled;
     try {
-        if (!decide(deps, target, await runningNow(clients, before)))
+        // Each ECS target this run changed is judged on its own: one another run has changed since is left alone.
+        const { running, editedSince } = await runningNow(clients, before, target.ours);
+        if (editedSince) {
+            settle(deps, target, 'superseded', `left alone: ${editedSince}`);
             return;
-        await writeScheduled(clients, before);
-        settle(deps, target, 'rolled-back', `put back to ${(0,taskdef/* shortTaskDefinition */.P5)(target.previous ?? '')}`);
+        }
+        const now = [...running];
+        const previous = previousArns(before);
+        const stillOurs = now.filter(([, running]) => running === target.ours).map(([id]) => id);
+        const theirs = now.filter(([id, running]) => running !== target.ours && running !== previous.get(id));
+        if (stillOurs.length === 0) {
+            if (theirs.length === 0)
+                decide(deps, target, now[0]?.[1]);
+            else
+                settle(deps, target, 'superseded', `left alone: another run changed it since (${describe(theirs)})`);
+            return;
+        }
+        await writeScheduled(clients, before, undefined, stillOurs);
+        const left = theirs.length ? ` (left alone, another run changed them since: ${describe(theirs)})` : '';
+        settle(deps, target, 'rolled-back', `put back to ${(0,taskdef/* shortTaskDefinition */.P5)(target.previous ?? '')}${left}`);
     }
     catch (error) {
         settle(deps, target, 'failed', `not put back: ${(0,src/* errorMessage */.gJ)(error)}`);
     }
 }
+/** Rule targets (or the schedule, Id "") and what each runs now. */
+const describe = (running) => running
+    .map(([id, arn]) => `${id ? `target ${id} ` : ''}runs ${arn ? (0,taskdef/* shortTaskDefinition */.P5)(arn) : 'nothing'} now`)
+    .join(', ');
 /** Whether to write the target back: only while it still runs what this run deployed. */
 function decide(deps, target, running) {
     if (running === target.ours) {
@@ -442,6 +515,8 @@ function decide(deps, target, running) {
 }
 function settle(deps, target, status, note) {
     target.result.status = status;
+    if (status === 'failed')
+        target.result.notPutBack = note;
     target.result.message = `${target.result.message ? `${target.result.message} ` : ''}${note[0]?.toUpperCase()}${note.slice(1)}.`;
     (status === 'rolled-back' ? deps.log.info : deps.log.warning)(`[${target.result.name}] ${status}: ${note}`);
 }
@@ -627,10 +702,11 @@ function summarize(plan, targets, services, failure, durationMs) {
     // Every target either put back, left to a newer run, or never changed: rolled back; anything else: failed.
     const clean = targets.every((t) => ['rolled-back', 'superseded', 'not-changed', 'unchanged'].includes(t.status));
     const status = clean ? 'rolled-back' : 'failed';
+    const notPutBack = targets.filter((t) => t.notPutBack).map((t) => `${t.name}: ${t.notPutBack}`);
     return {
         ...base,
         status,
-        message: `Application ${plan.application} to ${plan.environment} ${status === 'rolled-back' ? 'failed and was put back' : 'FAILED'}: ${failure} Targets: ${targets.map((t) => `${t.name} ${t.status}`).join(', ')}.`,
+        message: `Application ${plan.application} to ${plan.environment} ${status === 'rolled-back' ? 'failed and was put back' : 'FAILED'}: ${failure} Targets: ${targets.map((t) => `${t.name} ${t.status}`).join(', ')}.${notPutBack.length ? ` Not put back (left on this run's revision or as the failure left it): ${notPutBack.join('; ')}.` : ''}`,
     };
 }
 

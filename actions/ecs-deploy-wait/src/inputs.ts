@@ -29,6 +29,8 @@ export interface DeployInputs {
   timeoutMs: number;
   pollIntervalMs: number;
   rollback: boolean;
+  /** With rollback false, when the caller puts the service back instead (an application's put-back): how, for the note. */
+  rollbackByCaller?: string;
   skipUnchanged: boolean;
   /** Before any change: warn about findings, fail on them, or read nothing (preflight/). */
   preflight: PreflightMode;

@@ -15,7 +15,7 @@ import {
   followStaged,
   type StagedOutcome,
 } from './follow/staged.js';
-import type { RollbackResult } from './rollback.js';
+import { noRollbackNote, type RollbackResult } from './rollback.js';
 import { stopWithRollback } from './rollback-stop.js';
 import type { DeploySession } from './session.js';
 import { shortTaskDefinition } from './taskdef.js';
@@ -34,7 +34,9 @@ export async function startStagedRollback(
   const { inputs } = session;
   if (outcome.kind === 'ended') return decided(endedByEcs(session, outcome.deployment, arn, previousArn));
   if (!inputs.rollback) {
-    return decided({ note: `No rollback was done (rollback: false): ECS carries on with service deployment ${arn}.` });
+    return decided({
+      note: `${noRollbackNote(inputs).replace(/\.$/, ':')} ECS carries on with service deployment ${arn}.`,
+    });
   }
 
   // Where it is now, read fresh (both answers, each tried again within the budget).

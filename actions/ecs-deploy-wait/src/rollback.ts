@@ -8,6 +8,7 @@ import type { Deployment, Service } from '@aws-sdk/client-ecs';
 import { errorMessage, formatDuration, sentence } from '@ecs-actions/core';
 import { CancelledWriteError, isAbort } from './aws-errors.js';
 import { describeFollowed, evaluate, follow, replacementName } from './follow/rolling.js';
+import type { DeployInputs } from './inputs.js';
 import type { UpdateAsked } from './landed-update.js';
 import { followOurRollback } from './rollback-follow.js';
 import { rollBackRevision } from './rollback-revision.js';
@@ -53,7 +54,7 @@ export async function startRollback(
     const by = outcome.by;
     return { kind: 'started', follow: () => followEcsRollback(session, by) };
   }
-  if (!inputs.rollback) return decided({ note: 'No rollback was done (rollback: false).' });
+  if (!inputs.rollback) return decided({ note: noRollbackNote(inputs) });
   if (!previousArn) return decided({ note: 'No rollback: the service had no task definition before this step.' });
   if (previousArn === target.taskDefinitionArn) {
     return decided({
@@ -155,4 +156,11 @@ async function followEcsRollback(session: DeploySession, by: Deployment): Promis
     ? `ECS rolled back to ${arn} (deployment ${id}) and it is steady.`
     : `ECS rolled back to ${arn} (deployment ${id}), but that rollback did not reach steady state either: ${describeFollowed(session, followed)}.`;
   return { note: detail, report: { by: 'ecs', taskDefinitionArn: arn, deploymentId: id, steady, detail } };
+}
+
+/** Why this step did not roll back: rollback false, or the caller puts the service back itself. */
+export function noRollbackNote(inputs: DeployInputs): string {
+  return inputs.rollbackByCaller
+    ? `This step does not roll the service back alone: ${inputs.rollbackByCaller}.`
+    : 'No rollback was done (rollback: false).';
 }

@@ -52,6 +52,8 @@ export interface TargetResult {
   /** Created by this run (create-service). */
   created?: boolean;
   message: string;
+  /** Why the put-back after a failure did not bring it back (status failed), for the step's one error. */
+  notPutBack?: string;
 }
 
 export interface AppResult {
@@ -274,9 +276,10 @@ function summarize(
   // Every target either put back, left to a newer run, or never changed: rolled back; anything else: failed.
   const clean = targets.every((t) => ['rolled-back', 'superseded', 'not-changed', 'unchanged'].includes(t.status));
   const status: DeployStatus = clean ? 'rolled-back' : 'failed';
+  const notPutBack = targets.filter((t) => t.notPutBack).map((t) => `${t.name}: ${t.notPutBack}`);
   return {
     ...base,
     status,
-    message: `Application ${plan.application} to ${plan.environment} ${status === 'rolled-back' ? 'failed and was put back' : 'FAILED'}: ${failure} Targets: ${targets.map((t) => `${t.name} ${t.status}`).join(', ')}.`,
+    message: `Application ${plan.application} to ${plan.environment} ${status === 'rolled-back' ? 'failed and was put back' : 'FAILED'}: ${failure} Targets: ${targets.map((t) => `${t.name} ${t.status}`).join(', ')}.${notPutBack.length ? ` Not put back (left on this run's revision or as the failure left it): ${notPutBack.join('; ')}.` : ''}`,
   };
 }

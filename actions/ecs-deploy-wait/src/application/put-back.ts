@@ -8,7 +8,7 @@ import { errorMessage } from '@ecs-actions/core';
 import { shortTaskDefinition } from '../taskdef.js';
 import type { DeployDeps } from '../types.js';
 import type { AppDeployInputs, TargetResult } from './deploy-app.js';
-import { runningNow, type ScheduledBefore, type ScheduledClients, writeScheduled } from './scheduled.js';
+import { previousArns, runningNow, type ScheduledBefore, type ScheduledClients, writeScheduled } from './scheduled.js';
 import { deployService, describeServices, type Following, type PlannedService } from './services.js';
 
 /** What put-back needs of each target: what it ran before and what this run deployed to it. */
@@ -73,13 +73,34 @@ export async function putBack(
 async function putBackScheduled(deps: DeployDeps, clients: ScheduledClients, target: Changed): Promise<void> {
   const before = target.scheduled as ScheduledBefore;
   try {
-    if (!decide(deps, target, await runningNow(clients, before))) return;
-    await writeScheduled(clients, before);
-    settle(deps, target, 'rolled-back', `put back to ${shortTaskDefinition(target.previous ?? '')}`);
+    // Each ECS target this run changed is judged on its own: one another run has changed since is left alone.
+    const { running, editedSince } = await runningNow(clients, before, target.ours);
+    if (editedSince) {
+      settle(deps, target, 'superseded', `left alone: ${editedSince}`);
+      return;
+    }
+    const now = [...running];
+    const previous = previousArns(before);
+    const stillOurs = now.filter(([, running]) => running === target.ours).map(([id]) => id);
+    const theirs = now.filter(([id, running]) => running !== target.ours && running !== previous.get(id));
+    if (stillOurs.length === 0) {
+      if (theirs.length === 0) decide(deps, target, now[0]?.[1]);
+      else settle(deps, target, 'superseded', `left alone: another run changed it since (${describe(theirs)})`);
+      return;
+    }
+    await writeScheduled(clients, before, undefined, stillOurs);
+    const left = theirs.length ? ` (left alone, another run changed them since: ${describe(theirs)})` : '';
+    settle(deps, target, 'rolled-back', `put back to ${shortTaskDefinition(target.previous ?? '')}${left}`);
   } catch (error) {
     settle(deps, target, 'failed', `not put back: ${errorMessage(error)}`);
   }
 }
+
+/** Rule targets (or the schedule, Id "") and what each runs now. */
+const describe = (running: [string, string | undefined][]) =>
+  running
+    .map(([id, arn]) => `${id ? `target ${id} ` : ''}runs ${arn ? shortTaskDefinition(arn) : 'nothing'} now`)
+    .join(', ');
 
 /** Whether to write the target back: only while it still runs what this run deployed. */
 function decide(deps: DeployDeps, target: Changed, running: string | undefined): boolean {
@@ -112,6 +133,7 @@ function decide(deps: DeployDeps, target: Changed, running: string | undefined):
 
 function settle(deps: DeployDeps, target: Changed, status: TargetResult['status'], note: string): void {
   target.result.status = status;
+  if (status === 'failed') target.result.notPutBack = note;
   target.result.message = `${target.result.message ? `${target.result.message} ` : ''}${note[0]?.toUpperCase()}${note.slice(1)}.`;
   (status === 'rolled-back' ? deps.log.info : deps.log.warning)(`[${target.result.name}] ${status}: ${note}`);
 }

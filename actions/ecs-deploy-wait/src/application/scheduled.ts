@@ -4,6 +4,8 @@
  * member of the target as ListTargetsByRule returned it; UpdateSchedule re-sending the whole schedule, since it
  * replaces it), and put back to what they were, unless another run has changed them since (superseded).
  */
+
+import { isDeepStrictEqual } from 'node:util';
 import {
   type EventBridgeClient,
   ListTargetsByRuleCommand,
@@ -60,6 +62,30 @@ function ruleTargetsOf(
   );
 }
 
+/** Every target of the rule, all pages. */
+async function listRuleTargets(clients: ScheduledClients, target: RuleTarget): Promise<RuleTargetShape[]> {
+  const events = await clients.events();
+  const targets: RuleTargetShape[] = [];
+  let token: string | undefined;
+  do {
+    const page = await events
+      .send(
+        new ListTargetsByRuleCommand({
+          Rule: target.rule,
+          EventBusName: target.eventBus,
+          ...(token ? { NextToken: token } : {}),
+        }),
+        bounded(),
+      )
+      .catch((error: unknown) => {
+        throw scheduledError('events:ListTargetsByRule', `rule ${target.rule}`, error);
+      });
+    targets.push(...(page.Targets ?? []));
+    token = page.NextToken;
+  } while (token);
+  return targets;
+}
+
 /** Reads a rule's targets or a schedule before any change; a target that runs no such ECS task is refused. */
 export async function readScheduled(
   clients: ScheduledClients,
@@ -67,25 +93,7 @@ export async function readScheduled(
   family: string,
 ): Promise<ScheduledBefore> {
   if (target.kind === 'rule') {
-    const events = await clients.events();
-    const targets: RuleTargetShape[] = [];
-    let token: string | undefined;
-    do {
-      const page = await events
-        .send(
-          new ListTargetsByRuleCommand({
-            Rule: target.rule,
-            EventBusName: target.eventBus,
-            ...(token ? { NextToken: token } : {}),
-          }),
-          bounded(),
-        )
-        .catch((error: unknown) => {
-          throw scheduledError('events:ListTargetsByRule', `rule ${target.rule}`, error);
-        });
-      targets.push(...(page.Targets ?? []));
-      token = page.NextToken;
-    } while (token);
+    const targets = await listRuleTargets(clients, target);
     const ours = ruleTargetsOf(targets, target, family);
     if (ours.length === 0 || ours.some((t) => !t.EcsParameters)) {
       throw new ConfigurationError(
@@ -108,24 +116,77 @@ export async function readScheduled(
   return { kind: 'schedule', target, family, schedule };
 }
 
-/** The task definition a rule's or schedule's ECS target runs now, read fresh; undefined if it has none. */
-export async function runningNow(clients: ScheduledClients, before: ScheduledBefore): Promise<string | undefined> {
-  const now = await readScheduled(clients, before.target, before.family).catch((error: unknown) => {
-    if (error instanceof ConfigurationError) return undefined;
-    throw error;
-  });
-  if (!now) return undefined;
-  if (now.kind === 'schedule') return now.schedule.Target?.EcsParameters?.TaskDefinitionArn;
-  return ruleTargetsOf(now.targets, before.target as RuleTarget, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+/**
+ * What each ECS target this run changed runs now, read fresh, by target Id (a schedule's under ""): for a rule, each
+ * target it changed is looked up by its Id among all the rule's targets, so one another run moved to another family
+ * still counts as changed by that run. undefined: the target is gone (or the schedule no longer runs an ECS task).
+ */
+export async function runningNow(
+  clients: ScheduledClients,
+  before: ScheduledBefore,
+  ours: string,
+): Promise<{ running: Map<string, string | undefined>; editedSince?: string }> {
+  if (before.kind === 'schedule') {
+    const now = await readScheduled(clients, before.target, before.family).catch((error: unknown) => {
+      if (error instanceof ConfigurationError) return undefined;
+      throw error;
+    });
+    const schedule = now?.kind === 'schedule' ? now.schedule : undefined;
+    const arn = schedule?.Target?.EcsParameters?.TaskDefinitionArn;
+    // Still ours, but someone changed another member since (UpdateSchedule replaces the whole schedule, so a
+    // put-back would undo that change too).
+    const edited =
+      schedule && arn === ours
+        ? editedMembers(scheduleInput(before, ours), scheduleInput({ ...before, schedule }))
+        : [];
+    return {
+      running: new Map([['', arn]]),
+      ...(edited.length ? { editedSince: `${edited.join(', ')} changed since this run wrote it` } : {}),
+    };
+  }
+  const now = await listRuleTargets(clients, before.target);
+  return {
+    running: new Map(
+      ruleTargetsOf(before.targets, before.target, before.family).map((changed) => [
+        changed.Id ?? '',
+        now.find((t) => t.Id === changed.Id)?.EcsParameters?.TaskDefinitionArn,
+      ]),
+    ),
+  };
 }
 
-/** Points the rule's targets or the schedule at `arn` (or, to put back, at what `before` held when `arn` is undefined). */
-export async function writeScheduled(clients: ScheduledClients, before: ScheduledBefore, arn?: string): Promise<void> {
+/** The members of an UpdateSchedule request that differ between two. */
+function editedMembers(wrote: UpdateScheduleCommandInput, now: UpdateScheduleCommandInput): string[] {
+  const keys = new Set([...Object.keys(wrote), ...Object.keys(now)]) as Set<keyof UpdateScheduleCommandInput>;
+  return [...keys].filter((key) => !isDeepStrictEqual(wrote[key], now[key]));
+}
+
+/** What each target this run changed ran before it, keyed as runningNow keys them. */
+export function previousArns(before: ScheduledBefore): Map<string, string | undefined> {
+  if (before.kind === 'schedule') return new Map([['', previousArnOf(before)]]);
+  return new Map(
+    ruleTargetsOf(before.targets, before.target, before.family).map((t) => [
+      t.Id ?? '',
+      t.EcsParameters?.TaskDefinitionArn,
+    ]),
+  );
+}
+
+/**
+ * Points the rule's targets or the schedule at `arn` (or, to put back, at what `before` held when `arn` is undefined;
+ * for a rule only the targets of `onlyIds` when given: the others another run has changed since).
+ */
+export async function writeScheduled(
+  clients: ScheduledClients,
+  before: ScheduledBefore,
+  arn?: string,
+  onlyIds?: string[],
+): Promise<void> {
   if (before.kind === 'rule') {
     const { target } = before;
-    const changed = ruleTargetsOf(before.targets, target, before.family).map((t) =>
-      arn ? { ...t, EcsParameters: { ...t.EcsParameters, TaskDefinitionArn: arn } } : t,
-    );
+    const changed = ruleTargetsOf(before.targets, target, before.family)
+      .filter((t) => !onlyIds || onlyIds.includes(t.Id ?? ''))
+      .map((t) => (arn ? { ...t, EcsParameters: { ...t.EcsParameters, TaskDefinitionArn: arn } } : t));
     const events = await clients.events();
     const answer = await events
       .send(
@@ -149,9 +210,31 @@ export async function writeScheduled(clients: ScheduledClients, before: Schedule
     }
     return;
   }
+  const input = scheduleInput(before, arn);
+  const scheduler = await clients.scheduler();
+  await scheduler.send(new UpdateScheduleCommand(input), bounded()).catch((error: unknown) => {
+    throw scheduledError(
+      'scheduler:UpdateSchedule',
+      `schedule ${before.target.group}/${before.target.schedule}`,
+      error,
+    );
+  });
+}
+
+/** The task definition a scheduled target ran before this step (the first changed rule target's). */
+export function previousArnOf(before: ScheduledBefore): string | undefined {
+  if (before.kind === 'schedule') return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
+  return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
+}
+
+/** UpdateSchedule's request: every member GetSchedule returned sent again (it replaces the whole schedule), at `arn`. */
+function scheduleInput(
+  before: Extract<ScheduledBefore, { kind: 'schedule' }>,
+  arn?: string,
+): UpdateScheduleCommandInput {
   const { schedule, target } = before;
   // UpdateSchedule replaces the whole schedule: every member GetSchedule returned is sent again.
-  const input: UpdateScheduleCommandInput = {
+  return {
     Name: target.schedule,
     GroupName: target.group,
     ScheduleExpression: schedule.ScheduleExpression,
@@ -167,14 +250,4 @@ export async function writeScheduled(clients: ScheduledClients, before: Schedule
     ...(schedule.KmsKeyArn ? { KmsKeyArn: schedule.KmsKeyArn } : {}),
     ...(schedule.ActionAfterCompletion ? { ActionAfterCompletion: schedule.ActionAfterCompletion } : {}),
   } as UpdateScheduleCommandInput;
-  const scheduler = await clients.scheduler();
-  await scheduler.send(new UpdateScheduleCommand(input), bounded()).catch((error: unknown) => {
-    throw scheduledError('scheduler:UpdateSchedule', `schedule ${target.group}/${target.schedule}`, error);
-  });
-}
-
-/** The task definition a scheduled target ran before this step (the first changed rule target's). */
-export function previousArnOf(before: ScheduledBefore): string | undefined {
-  if (before.kind === 'schedule') return before.schedule.Target?.EcsParameters?.TaskDefinitionArn;
-  return ruleTargetsOf(before.targets, before.target, before.family)[0]?.EcsParameters?.TaskDefinitionArn;
 }

@@ -47,6 +47,9 @@ export function serviceInputs(inputs: AppDeployInputs, target: PlannedService, a
     pollIntervalMs: inputs.pollIntervalMs,
     // The application puts every target back together (put-back.ts); a service does not roll back alone.
     rollback: false,
+    rollbackByCaller: inputs.rollback
+      ? 'the application puts back every target it changed, together'
+      : 'the application leaves every target as it is (rollback: false)',
     skipUnchanged: false,
     preflight: inputs.preflight,
     // Not yet offered with app-file: verify and dry-run are single-service inputs; a pause is waited out.
