@@ -242,9 +242,8 @@ function parseIndex(text, prefix) {
         const entries = new Map();
         for (const line of rest) {
             const entry = JSON.parse(line);
-            if (typeof entry.tag !== 'string' || typeof entry.object !== 'string' || typeof entry.sha !== 'string') {
+            if (!isIndexEntry(entry))
                 return undefined;
-            }
             entries.set(entry.tag, entry);
         }
         return { header, entries };
@@ -252,6 +251,18 @@ function parseIndex(text, prefix) {
     catch {
         return undefined;
     }
+}
+/** Every field of the right type: a hand-edited entry (a message that is not text) must not crash every run. */
+function isIndexEntry(entry) {
+    if (entry === null || typeof entry !== 'object')
+        return false;
+    const { tag, object, sha, message, invalid } = entry;
+    const optionalText = (value) => value === undefined || typeof value === 'string';
+    return (typeof tag === 'string' &&
+        typeof object === 'string' &&
+        typeof sha === 'string' &&
+        optionalText(message) &&
+        optionalText(invalid));
 }
 function entryOf(tag) {
     const base = { tag: tag.tag, object: tag.objectSha, sha: tag.sha };
@@ -542,9 +553,10 @@ async function catchUp(stored, inputs, deps) {
     const { refs, listed } = await listTagRefs(inputs, deps);
     const entries = new Map(stored.content?.entries ?? []);
     const present = new Set(refs.map((ref) => ref.tag));
-    for (const tag of entries.keys())
-        if (!present.has(tag))
-            entries.delete(tag);
+    // Tags deleted (by hand) since the index was saved: dropped here and from what another run saved meanwhile.
+    const deleted = new Set([...entries.keys()].filter((tag) => !present.has(tag)));
+    for (const tag of deleted)
+        entries.delete(tag);
     const missing = refs
         .filter((ref) => entries.get(ref.tag)?.object !== ref.objectSha)
         .sort((a, b) => (0,src_version/* compareVersions */.Z)(b.version, a.version));
@@ -555,7 +567,7 @@ async function catchUp(stored, inputs, deps) {
         if (!saveable)
             return;
         const header = { format: INDEX_FORMAT, prefix: inputs.prefix, ...(complete ? { listed } : {}) };
-        const saved = await saveMerged(stored, { header, entries }, inputs, deps).catch((error) => {
+        const saved = await saveMerged(stored, { header, entries }, deleted, inputs, deps).catch((error) => {
             // A read-only token (a lookup job with contents: read) still answers from what it read; the next run saves.
             if ((0,github/* statusOf */.c2)(error) !== 403 && !/contents: write/.test(String(error)))
                 throw error;
@@ -585,11 +597,15 @@ async function catchUp(stored, inputs, deps) {
         await save(complete);
     return { stored, content };
 }
-/** Saves what this run read over whatever another run saved meanwhile (entries read from the tags are the newer). */
-async function saveMerged(base, ours, inputs, deps) {
+/**
+ * Saves what this run read over whatever another run saved meanwhile (entries read from the tags are the newer);
+ * the tags this run saw deleted stay out (the stored index still holds them).
+ */
+async function saveMerged(base, ours, deleted, inputs, deps) {
     let stored = base;
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-        const entries = new Map([...(stored.content?.entries ?? []), ...ours.entries]);
+        const theirs = [...(stored.content?.entries ?? [])].filter(([tag]) => !deleted.has(tag));
+        const entries = new Map([...theirs, ...ours.entries]);
         const content = { header: ours.header, entries };
         const head = await writeIndex(inputs, deps, stored, content, `deploy-tag: index ${entries.size} deploy tags`);
         if (head !== 'raced')
