@@ -64,6 +64,11 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
     // Another run appended to the index first: its write is the newer; ours is made again on top of it.
     history = await readDeployHistory(inputs, deps);
     tags = history.tags;
+    if (objectSha && history.content.entries.get(inputs.tag)?.object === objectSha) {
+      // The other run's catch-up indexed this run's tag as written (a new tag counts in the tag list): it landed.
+      outcome = done;
+      continue;
+    }
     await refuseLostRace(inputs, deps, history, existing, done);
     deps.info?.(`Another run recorded a deploy at the same time; writing this deploy to ${inputs.tag} again after it.`);
   }

@@ -6,7 +6,8 @@ import { describe, expect, it } from '@jest/globals';
 import { deployTag } from '../src/deploy-tag.js';
 import type { GitHubClient } from '../src/github.js';
 import { indexRef } from '../src/history-index/store.js';
-import { B, C, clock, gh, imageOf, read, run, useGitHub } from './fixture.js';
+import { formatTagMessage } from '../src/records.js';
+import { B, C, clock, gh, imageOf, PRODUCTION, read, run, STAGING, useGitHub } from './fixture.js';
 import { OWNER, REPO } from './github-server.js';
 
 useGitHub();
@@ -93,5 +94,88 @@ describe('an index file that is corrupted or hostile', () => {
     // Not brought back by the save that dropped it: the next run (fast path) agrees.
     expect(await run({ version: 'current' })).toMatchObject({ found: true, version: '0.2602.1' });
     await expect(run({ version: 'previous' })).rejects.toThrow('there is no earlier deployment');
+  });
+});
+
+describe('races', () => {
+  it('two runs creating different versions at once both land, each reporting the tag it created', async () => {
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
+    const [x, y] = await Promise.all([
+      run({ version: '0.2602.2', sha: C, image: imageOf('0.2602.2') }),
+      run({ version: '0.2602.3', sha: C, image: imageOf('0.2602.3'), ...STAGING }),
+    ]);
+    // The race happened: one run lost the index swap.
+    expect(gh.sim.calls.filter((call) => call.error === 'Update is not a fast forward').length).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect([x.action, y.action]).toEqual(['created', 'created']);
+    expect([x.created, y.created]).toEqual([true, true]);
+    expect(await run({ version: 'current' })).toMatchObject({ version: '0.2602.2' });
+    expect(await run({ version: 'current', ...STAGING })).toMatchObject({ version: '0.2602.3' });
+    expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2602.1' });
+  });
+
+  it('a lookup racing a create answers from a consistent index (before or after the deploy)', async () => {
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
+    await run({ version: '0.2602.2', sha: B, image: imageOf('0.2602.2') });
+    const [created, previous] = await Promise.all([
+      run({ version: '0.2602.3', sha: C, image: imageOf('0.2602.3') }),
+      run({ version: 'previous' }),
+    ]);
+    expect(created.action).toBe('created');
+    expect([
+      ['0.2602.1', '0.2602.2'],
+      ['0.2602.2', '0.2602.3'],
+    ]).toContainEqual([previous.version, previous.latest?.version]);
+  });
+});
+
+describe('the read-in of older tags', () => {
+  it('interrupted half way, resumes where its last save left off', async () => {
+    const record = (n: number) => ({
+      format: 2 as const,
+      ...PRODUCTION,
+      region: 'us-east-1',
+      actor: 'octocat',
+      image: imageOf(`1.2601.${n}`),
+      time: new Date(Date.parse('2020-01-01T00:00:00Z') + n * 3_600_000).toISOString(),
+    });
+    gh.github.seedTags(
+      OWNER,
+      REPO,
+      Array.from({ length: 300 }, (_, n) => ({
+        name: `ecs-deploy-1.2601.${n}`,
+        commit: B,
+        message: formatTagMessage(`1.2601.${n}`, B, [record(n)]),
+      })),
+    );
+    gh.github.setRateLimit(undefined);
+    const client = gh.client();
+    let saves = 0;
+    const cancelledAtSecondSave: GitHubClient = {
+      request: ((r: string, params?: object) => {
+        if (r === 'POST /repos/{owner}/{repo}/git/commits' && ++saves > 1)
+          return Promise.reject(new Error('job cancelled'));
+        return client.request(r as never, params as never);
+      }) as GitHubClient['request'],
+    };
+    await expect(deployTag(read({ version: 'current' }), { github: cancelledAtSecondSave, clock })).rejects.toThrow(
+      'job cancelled',
+    );
+    const tagReads = (from: number) =>
+      gh.sim.calls.slice(from).filter((call) => call.operation === 'GET /repos/{owner}/{repo}/git/tags/{tag_sha}')
+        .length;
+    expect(tagReads(0)).toBe(300);
+    const resumed = gh.sim.calls.length;
+    expect(await run({ version: 'previous' })).toMatchObject({
+      version: '1.2601.298',
+      latest: { version: '1.2601.299' },
+    });
+    // Only the tags read after the last save are read again (the checkpoint saved the first 200).
+    expect(tagReads(resumed)).toBeLessThanOrEqual(100 + 8);
+    const after = gh.sim.calls.length;
+    await run({ version: 'previous' });
+    expect(tagReads(after)).toBe(0);
+    expect(gh.sim.calls.length - after).toBe(4);
   });
 });
