@@ -820,7 +820,7 @@ async function createDeployTag(inputs, deps) {
     const records = recordsOf(inputs, deps.clock.now());
     // The history is read while the commit is checked (reads both; nothing is written before the commit is known to exist).
     let [, history] = await (0,src/* inOrder */.al)([checkCommit(inputs, deps), readDeployHistory(inputs, deps)]);
-    let tags = history.tags;
+    let tags = await withTagAsItIs(inputs, deps, history.tags);
     const place = historyAt(tags, inputs.place);
     // What ran here before this deploy: a redeploy of the current version reports the one before it.
     const before = place.current && place.current.tag.tag !== inputs.tag ? place.current : place.previous;
@@ -972,6 +972,21 @@ async function writeToExisting(inputs, deps, existing, records) {
     await updateRef(inputs, deps, objectSha);
     deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
     return { action: 'moved', movedFrom: existing.sha, message, objectSha };
+}
+/**
+ * The tag this run writes, as its ref says now when the index holds it: a run stopped between its tag write and its
+ * index append (a deploy added, a move) leaves the tag count unchanged, so the index alone would miss that write and
+ * this run would write the tag over it, erasing its record. One request, made only when the version has a tag.
+ */
+async function withTagAsItIs(inputs, deps, tags) {
+    const indexed = tags.find((tag) => tag.tag === inputs.tag);
+    if (!indexed)
+        return tags;
+    const ref = (await listDeployTags(inputs, deps, inputs.tag)).find((candidate) => candidate.tag === inputs.tag);
+    if (ref?.objectSha === indexed.objectSha)
+        return tags;
+    const others = tags.filter((tag) => tag !== indexed);
+    return ref ? [...others, await resolveTag(ref, inputs, deps)] : others;
 }
 async function readBack(inputs, deps) {
     const tag = await readDeployTag(inputs, deps, inputs.tag);

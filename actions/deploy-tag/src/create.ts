@@ -24,7 +24,7 @@ import type { CreateInputs } from './inputs.js';
 import { recordOutput } from './lookup.js';
 import { APPLICATION_RECORD_FORMAT, type DeployRecord, formatTagMessage, RECORD_FORMAT } from './records.js';
 import type { DeployTagResult } from './result.js';
-import { type DeployTag, readDeployTag, repositoryOf } from './tags.js';
+import { type DeployTag, listDeployTags, readDeployTag, repositoryOf, resolveTag } from './tags.js';
 
 /** How often a record lost to a concurrent writer of the same tag is written again. */
 const WRITE_ATTEMPTS = 3;
@@ -36,7 +36,7 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
   const records = recordsOf(inputs, deps.clock.now());
   // The history is read while the commit is checked (reads both; nothing is written before the commit is known to exist).
   let [, history] = await inOrder([checkCommit(inputs, deps), readDeployHistory(inputs, deps)] as const);
-  let tags = history.tags;
+  let tags = await withTagAsItIs(inputs, deps, history.tags);
   const place = historyAt(tags, inputs.place);
   // What ran here before this deploy: a redeploy of the current version reports the one before it.
   const before = place.current && place.current.tag.tag !== inputs.tag ? place.current : place.previous;
@@ -220,6 +220,20 @@ async function writeToExisting(
   await updateRef(inputs, deps, objectSha);
   deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
   return { action: 'moved', movedFrom: existing.sha, message, objectSha };
+}
+
+/**
+ * The tag this run writes, as its ref says now when the index holds it: a run stopped between its tag write and its
+ * index append (a deploy added, a move) leaves the tag count unchanged, so the index alone would miss that write and
+ * this run would write the tag over it, erasing its record. One request, made only when the version has a tag.
+ */
+async function withTagAsItIs(inputs: CreateInputs, deps: DeployTagDeps, tags: DeployTag[]): Promise<DeployTag[]> {
+  const indexed = tags.find((tag) => tag.tag === inputs.tag);
+  if (!indexed) return tags;
+  const ref = (await listDeployTags(inputs, deps, inputs.tag)).find((candidate) => candidate.tag === inputs.tag);
+  if (ref?.objectSha === indexed.objectSha) return tags;
+  const others = tags.filter((tag) => tag !== indexed);
+  return ref ? [...others, await resolveTag(ref, inputs, deps)] : others;
 }
 
 async function readBack(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTag[]> {

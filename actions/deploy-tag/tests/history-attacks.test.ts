@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { deployTag } from '../src/deploy-tag.js';
 import type { GitHubClient } from '../src/github.js';
 import { indexRef } from '../src/history-index/store.js';
-import { formatTagMessage } from '../src/records.js';
+import { formatTagMessage, parseTagMessage } from '../src/records.js';
 import { B, C, clock, gh, imageOf, PRODUCTION, read, run, STAGING, useGitHub } from './fixture.js';
 import { OWNER, REPO } from './github-server.js';
 
@@ -63,6 +63,33 @@ describe('a run stopped between its tag write and its index append', () => {
     await runKilled({ version: '0.2602.2', sha: C, image: imageOf('0.2602.2') });
     expect(await run({ version: 'current' })).toMatchObject({ found: true, version: '0.2602.2' });
     expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2602.1' });
+  });
+});
+
+describe('a run stopped between adding to an existing tag and its index append', () => {
+  const recordsOf = (version: string, commit: string) =>
+    parseTagMessage(gh.github.tags(OWNER, REPO).find((t) => t.name === `ecs-deploy-${version}`)?.message ?? '', {
+      version,
+      commit,
+    }) ?? [];
+
+  it('the next write to that tag keeps its deploy, and the index then holds it', async () => {
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1'), ...STAGING });
+    await runKilled({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
+    expect(recordsOf('0.2602.1', B).map((r) => r.environment)).toEqual(['staging', 'production']);
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1'), environment: 'qa', cluster: 'qa' });
+    expect(recordsOf('0.2602.1', B).map((r) => r.environment)).toEqual(['staging', 'production', 'qa']);
+    expect(await run({ version: 'current' })).toMatchObject({ found: true, version: '0.2602.1' });
+  });
+
+  it('a move: the next write to that tag starts from the commit it was moved to', async () => {
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
+    await runKilled({ version: '0.2602.1', sha: C, image: imageOf('0.2602.1'), 'on-exists': 'move' });
+    // Deploying the moved tag's commit elsewhere adds to it (not "already exists on another commit").
+    expect(await run({ version: '0.2602.1', sha: C, image: imageOf('0.2602.1'), ...STAGING })).toMatchObject({
+      action: 'recorded',
+    });
+    expect(await run({ version: 'current' })).toMatchObject({ found: true, sha: C });
   });
 });
 
