@@ -15,15 +15,15 @@ useGitHub();
 const repo = { owner: OWNER, repo: REPO };
 const INDEX_WRITE = 'POST /repos/{owner}/{repo}/git/trees';
 
-/** A client that dies (as a cancelled job does) at its first request to `route`. */
-function killedAt(route: string): GitHubClient {
+/** A client that dies (as a cancelled job does) at its request to `route` after `passed` of them went through. */
+function killedAt(route: string, passed = 0): GitHubClient {
   const client = gh.client();
-  return {
-    request: ((r: string, params?: object) => {
-      if (r === route) return Promise.reject(new Error('job cancelled'));
-      return client.request(r as never, params as never);
-    }) as GitHubClient['request'],
+  let seen = 0;
+  const request = (r: string, params?: object) => {
+    if (r === route && seen++ >= passed) return Promise.reject(new Error('job cancelled'));
+    return client.request(r as never, params as never);
   };
+  return { request: request as unknown as GitHubClient['request'] };
 }
 
 async function runKilled(inputs: Record<string, string>): Promise<void> {
@@ -177,15 +177,7 @@ describe('the read-in of older tags', () => {
       })),
     );
     gh.github.setRateLimit(undefined);
-    const client = gh.client();
-    let saves = 0;
-    const cancelledAtSecondSave: GitHubClient = {
-      request: ((r: string, params?: object) => {
-        if (r === 'POST /repos/{owner}/{repo}/git/commits' && ++saves > 1)
-          return Promise.reject(new Error('job cancelled'));
-        return client.request(r as never, params as never);
-      }) as GitHubClient['request'],
-    };
+    const cancelledAtSecondSave = killedAt('POST /repos/{owner}/{repo}/git/commits', 1);
     await expect(deployTag(read({ version: 'current' }), { github: cancelledAtSecondSave, clock })).rejects.toThrow(
       'job cancelled',
     );
