@@ -142,6 +142,20 @@ describe('races', () => {
     expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2602.1' });
   });
 
+  it('a move racing a create of the same version: whoever reports success, the tag ends where the index says', async () => {
+    const [created, moved] = await Promise.allSettled([
+      run({ version: '0.2602.5', sha: B, image: imageOf('0.2602.5') }),
+      run({ version: '0.2602.5', sha: C, image: imageOf('0.2602.5'), 'on-exists': 'move', ...STAGING }),
+    ]);
+    const tag = gh.github.tags(OWNER, REPO).find((t) => t.name === 'ecs-deploy-0.2602.5');
+    const current = await run({ version: '0.2602.5', lookup: 'true' });
+    expect(current.sha).toBe(tag?.commit);
+    // Every run that reported success names the commit the tag ends on, or was overtaken by a later move.
+    if (moved.status === 'fulfilled') expect(moved.value.sha).toBe(tag?.commit);
+    else expect(String(moved.reason)).toContain(`another run put it on ${tag?.commit}`);
+    if (created.status === 'rejected') expect(String(created.reason)).toContain(`another run put it on ${tag?.commit}`);
+  });
+
   it('a lookup racing a create answers from a consistent index (before or after the deploy)', async () => {
     await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
     await run({ version: '0.2602.2', sha: B, image: imageOf('0.2602.2') });
