@@ -12,8 +12,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
 var src = __nccwpck_require__(621);
-// EXTERNAL MODULE: ./src/github.ts + 1 modules
-var github = __nccwpck_require__(598);
+// EXTERNAL MODULE: ./src/github.ts
+var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
 var src_records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/deployment.ts
@@ -797,6 +797,8 @@ function placeText(place) {
     return `${place.environment ? `in ${place.environment}` : 'in any environment'}${parts ? ` (${parts})` : ''}`;
 }
 
+// EXTERNAL MODULE: ./src/rate-limit.ts
+var rate_limit = __nccwpck_require__(19);
 ;// CONCATENATED MODULE: ./src/create.ts
 /**
  * Create mode: record this deploy in the version's tag. A new version gets a new annotated tag on its commit; a
@@ -804,6 +806,7 @@ function placeText(place) {
  * written first, then the history index (history-index/) is appended with a compare-and-swap: a run that loses it to
  * another run's append writes its deploy again on top of the other's, so both land, in order.
  */
+
 
 
 
@@ -840,7 +843,10 @@ async function createDeployTag(inputs, deps) {
         const entry = objectSha
             ? { tag: inputs.tag, object: objectSha, sha: inputs.sha, ...(done.message ? { message: done.message } : {}) }
             : existing && entryOf(existing);
-        if ((await indexTag(inputs, deps, history, entry)) !== 'raced') {
+        const indexed = await indexTag(inputs, deps, history, entry).catch((error) => {
+            throw unindexedError(inputs, done, error);
+        });
+        if (indexed !== 'raced') {
             outcome = done;
             continue;
         }
@@ -884,6 +890,16 @@ async function createDeployTag(inputs, deps) {
         }
     }
     return result;
+}
+/** The tag is written but the index append failed (a rate limit, a cancelled request): say what was done. */
+function unindexedError(inputs, done, error) {
+    const next = done.action === 'created'
+        ? 'The next run reads the new tag into the index.'
+        : 'The next deploy of this version keeps this record and indexes it; until then lookups do not see it.';
+    const message = `Tag ${inputs.tag} was ${done.action} on ${inputs.sha} (this deploy is in the tag), but the deploy history index was not appended: ${(0,src/* errorMessage */.gJ)(error)} ${next}`;
+    if (error instanceof rate_limit/* RateLimitError */.OE)
+        return new rate_limit/* RateLimitError */.OE(message);
+    return error instanceof src/* ConfigurationError */.j1 ? new src/* ConfigurationError */.j1(message) : new Error(message);
 }
 /** This deploy's records: one for a single service; one per target for an application (input targets). */
 function recordsOf(inputs, nowMs) {
@@ -1299,75 +1315,21 @@ async function deployTag(inputs, deps) {
 
 /***/ }),
 
-/***/ 598:
+/***/ 112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  T1: () => (/* binding */ call),
-  WE: () => (/* binding */ explain),
-  u9: () => (/* binding */ fetchWithTimeout),
-  hg: () => (/* binding */ githubMessage),
-  eK: () => (/* binding */ isRequestError),
-  c2: () => (/* binding */ statusOf),
-  bD: () => (/* binding */ withRetry)
-});
-
-// UNUSED EXPORTS: REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS
-
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
-var src = __nccwpck_require__(621);
-;// CONCATENATED MODULE: ./src/rate-limit.ts
-/**
- * GitHub's rate limits as deploy-tag meets them
- * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api): the primary limit (the job token
- * may make 1,000 requests per hour per repository) answers 403 or 429 with `x-ratelimit-remaining: 0` and the reset
- * time in `x-ratelimit-reset`; a secondary limit answers 403 or 429 with `retry-after`, or with no header at all
- * ("wait at least one minute"). Waiting an hour is never an option inside a deploy: the primary limit is one clear
- * error; a secondary limit is waited out once when the wait fits a small budget.
- */
-/** The longest secondary-limit wait deploy-tag sits out (in total, per call) before giving up with the error. */
-const SECONDARY_WAIT_BUDGET_MS = 60_000;
-/** What limit a failed GitHub call hit, if any: only 403 and 429 can be one, and 403 is one only when GitHub says so. */
-function rateLimitOf(error) {
-    if (error.status !== 403 && error.status !== 429)
-        return undefined;
-    const headers = error.response?.headers ?? {};
-    const header = (name) => (headers[name] === undefined ? undefined : String(headers[name]));
-    const message = String(error.response?.data?.message ?? '');
-    if (header('x-ratelimit-remaining') === '0') {
-        const reset = Number(header('x-ratelimit-reset'));
-        return {
-            kind: 'primary',
-            ...(header('x-ratelimit-limit') !== undefined ? { limit: header('x-ratelimit-limit') } : {}),
-            ...(header('x-ratelimit-resource') !== undefined ? { resource: header('x-ratelimit-resource') } : {}),
-            ...(Number.isFinite(reset) && reset > 0 ? { resetAt: new Date(reset * 1000) } : {}),
-        };
-    }
-    const retryAfter = Number(header('retry-after'));
-    if (header('retry-after') !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
-        return { kind: 'secondary', waitMs: retryAfter * 1000 };
-    }
-    if (error.status === 429 || /secondary rate limit|abuse/i.test(message))
-        return { kind: 'secondary', waitMs: 60_000 };
-    return undefined;
-}
-/** A GitHub rate limit that stops the step: names the limit and when it resets. Not retried, never "not found". */
-class RateLimitError extends Error {
-    name = 'RateLimitError';
-}
-function rateLimitError(limited, what, repository, nowMs) {
-    if (limited.kind === 'secondary') {
-        return new RateLimitError(`GitHub's secondary rate limit stopped the request to ${what} in ${repository}: it asked to wait ${Math.ceil(limited.waitMs / 1000)} s, more than this step waits (${SECONDARY_WAIT_BUDGET_MS / 1000} s). Too many requests at once from this repository's workflows; re-run this step in a few minutes.`);
-    }
-    const reset = limited.resetAt
-        ? `it resets at ${limited.resetAt.toISOString()} (in ${Math.max(0, Math.ceil((limited.resetAt.getTime() - nowMs) / 60_000))} min)`
-        : 'its reset time was not given';
-    return new RateLimitError(`GitHub's primary rate limit is spent (${limited.limit ?? 'its'} requests per hour${limited.resource ? `, resource ${limited.resource}` : ''}) for the token used to ${what} in ${repository}: ${reset}. The job token's quota is shared by every workflow of the repository; re-run this step after the reset.`);
-}
-
-;// CONCATENATED MODULE: ./src/github.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   eK: () => (/* binding */ isRequestError),
+/* harmony export */   hg: () => (/* binding */ githubMessage),
+/* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
+/* harmony export */ });
+/* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19);
 
 
 function isRequestError(error) {
@@ -1401,7 +1363,7 @@ const RETRY_DELAYS_MS = [1000, 3000];
  * action makes is safe to repeat: a second tag object is harmless, and a ref that the first attempt did
  * create comes back as 422 "Reference already exists", which the caller treats as an existing tag.
  */
-async function withRetry(fn, sleep = src/* realSleep */.bZ) {
+async function withRetry(fn, sleep = _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ) {
     let waitedMs = 0;
     for (let attempt = 0;;) {
         try {
@@ -1409,9 +1371,9 @@ async function withRetry(fn, sleep = src/* realSleep */.bZ) {
         }
         catch (error) {
             // A secondary rate limit is waited out as GitHub asks, once the wait fits the budget; else explain() names it.
-            const limited = isRequestError(error) ? rateLimitOf(error) : undefined;
+            const limited = isRequestError(error) ? (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitOf */ .tX)(error) : undefined;
             if (limited) {
-                if (limited.kind === 'primary' || waitedMs + limited.waitMs > SECONDARY_WAIT_BUDGET_MS)
+                if (limited.kind === 'primary' || waitedMs + limited.waitMs > _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .SECONDARY_WAIT_BUDGET_MS */ .sM)
                     throw error;
                 waitedMs += limited.waitMs;
                 await sleep(limited.waitMs);
@@ -1440,18 +1402,18 @@ async function call(deps, context, fn) {
 function explain(error, { what, permission, repository }) {
     if (!isRequestError(error))
         return error instanceof Error ? error : new Error(String(error));
-    const limited = rateLimitOf(error);
+    const limited = (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitOf */ .tX)(error);
     if (limited)
-        return rateLimitError(limited, what, repository, Date.now());
+        return (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitError */ .m4)(limited, what, repository, Date.now());
     const message = githubMessage(error);
     if (error.status === 401) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`);
     }
     if (error.status === 403 && !/rate limit/i.test(message)) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`);
     }
     if (error.status === 404) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`);
     }
     return new Error(`Could not ${what} in ${repository}: GitHub answered ${error.status} (${message}).`);
 }
@@ -1553,7 +1515,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(694);
 /* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(516);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(598);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
 /* harmony import */ var _history_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(714);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(101);
 
@@ -2152,6 +2114,66 @@ function readEventHeadSha(eventPath) {
         throw new src/* ConfigurationError */.j1('The event is workflow_run but its payload has no workflow_run.head_sha. Set sha: explicitly, e.g. sha: ${{ github.event.workflow_run.head_sha }}.');
     }
     return run.head_sha;
+}
+
+
+/***/ }),
+
+/***/ 19:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OE: () => (/* binding */ RateLimitError),
+/* harmony export */   m4: () => (/* binding */ rateLimitError),
+/* harmony export */   sM: () => (/* binding */ SECONDARY_WAIT_BUDGET_MS),
+/* harmony export */   tX: () => (/* binding */ rateLimitOf)
+/* harmony export */ });
+/**
+ * GitHub's rate limits as deploy-tag meets them
+ * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api): the primary limit (the job token
+ * may make 1,000 requests per hour per repository) answers 403 or 429 with `x-ratelimit-remaining: 0` and the reset
+ * time in `x-ratelimit-reset`; a secondary limit answers 403 or 429 with `retry-after`, or with no header at all
+ * ("wait at least one minute"). Waiting an hour is never an option inside a deploy: the primary limit is one clear
+ * error; a secondary limit is waited out once when the wait fits a small budget.
+ */
+/** The longest secondary-limit wait deploy-tag sits out (in total, per call) before giving up with the error. */
+const SECONDARY_WAIT_BUDGET_MS = 60_000;
+/** What limit a failed GitHub call hit, if any: only 403 and 429 can be one, and 403 is one only when GitHub says so. */
+function rateLimitOf(error) {
+    if (error.status !== 403 && error.status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const header = (name) => (headers[name] === undefined ? undefined : String(headers[name]));
+    const message = String(error.response?.data?.message ?? '');
+    if (header('x-ratelimit-remaining') === '0') {
+        const reset = Number(header('x-ratelimit-reset'));
+        return {
+            kind: 'primary',
+            ...(header('x-ratelimit-limit') !== undefined ? { limit: header('x-ratelimit-limit') } : {}),
+            ...(header('x-ratelimit-resource') !== undefined ? { resource: header('x-ratelimit-resource') } : {}),
+            ...(Number.isFinite(reset) && reset > 0 ? { resetAt: new Date(reset * 1000) } : {}),
+        };
+    }
+    const retryAfter = Number(header('retry-after'));
+    if (header('retry-after') !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
+        return { kind: 'secondary', waitMs: retryAfter * 1000 };
+    }
+    if (error.status === 429 || /secondary rate limit|abuse/i.test(message))
+        return { kind: 'secondary', waitMs: 60_000 };
+    return undefined;
+}
+/** A GitHub rate limit that stops the step: names the limit and when it resets. Not retried, never "not found". */
+class RateLimitError extends Error {
+    name = 'RateLimitError';
+}
+function rateLimitError(limited, what, repository, nowMs) {
+    if (limited.kind === 'secondary') {
+        return new RateLimitError(`GitHub's secondary rate limit stopped the request to ${what} in ${repository}: it asked to wait ${Math.ceil(limited.waitMs / 1000)} s, more than this step waits (${SECONDARY_WAIT_BUDGET_MS / 1000} s). Too many requests at once from this repository's workflows; re-run this step in a few minutes.`);
+    }
+    const reset = limited.resetAt
+        ? `it resets at ${limited.resetAt.toISOString()} (in ${Math.max(0, Math.ceil((limited.resetAt.getTime() - nowMs) / 60_000))} min)`
+        : 'its reset time was not given';
+    return new RateLimitError(`GitHub's primary rate limit is spent (${limited.limit ?? 'its'} requests per hour${limited.resource ? `, resource ${limited.resource}` : ''}) for the token used to ${what} in ${repository}: ${reset}. The job token's quota is shared by every workflow of the repository; re-run this step after the reset.`);
 }
 
 

@@ -22,6 +22,7 @@ import { indexTag, refuseLostRace } from './history-index/record.js';
 import { readDeployHistory } from './history-index/sync.js';
 import type { CreateInputs } from './inputs.js';
 import { recordOutput } from './lookup.js';
+import { RateLimitError } from './rate-limit.js';
 import { APPLICATION_RECORD_FORMAT, type DeployRecord, formatTagMessage, RECORD_FORMAT } from './records.js';
 import type { DeployTagResult } from './result.js';
 import { type DeployTag, listDeployTags, readDeployTag, repositoryOf, resolveTag } from './tags.js';
@@ -57,7 +58,10 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
     const entry = objectSha
       ? { tag: inputs.tag, object: objectSha, sha: inputs.sha, ...(done.message ? { message: done.message } : {}) }
       : existing && entryOf(existing);
-    if ((await indexTag(inputs, deps, history, entry)) !== 'raced') {
+    const indexed = await indexTag(inputs, deps, history, entry).catch((error: unknown) => {
+      throw unindexedError(inputs, done, error);
+    });
+    if (indexed !== 'raced') {
       outcome = done;
       continue;
     }
@@ -103,6 +107,17 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
     }
   }
   return result;
+}
+
+/** The tag is written but the index append failed (a rate limit, a cancelled request): say what was done. */
+function unindexedError(inputs: CreateInputs, done: Outcome, error: unknown): Error {
+  const next =
+    done.action === 'created'
+      ? 'The next run reads the new tag into the index.'
+      : 'The next deploy of this version keeps this record and indexes it; until then lookups do not see it.';
+  const message = `Tag ${inputs.tag} was ${done.action} on ${inputs.sha} (this deploy is in the tag), but the deploy history index was not appended: ${errorMessage(error)} ${next}`;
+  if (error instanceof RateLimitError) return new RateLimitError(message);
+  return error instanceof ConfigurationError ? new ConfigurationError(message) : new Error(message);
 }
 
 /** This deploy's records: one for a single service; one per target for an application (input targets). */

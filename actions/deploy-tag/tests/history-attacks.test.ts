@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { deployTag } from '../src/deploy-tag.js';
 import type { GitHubClient } from '../src/github.js';
 import { indexRef } from '../src/history-index/store.js';
+import { RateLimitError } from '../src/rate-limit.js';
 import { formatTagMessage, parseTagMessage } from '../src/records.js';
 import { B, C, clock, gh, imageOf, PRODUCTION, read, run, STAGING, useGitHub } from './fixture.js';
 import { OWNER, REPO } from './github-server.js';
@@ -29,7 +30,12 @@ function killedAt(route: string, passed = 0): GitHubClient {
 async function runKilled(inputs: Record<string, string>): Promise<void> {
   const parsed = read(inputs);
   await clock.sleep(60_000);
-  await expect(deployTag(parsed, { github: killedAt(INDEX_WRITE), clock })).rejects.toThrow('job cancelled');
+  // The step says what it did: the tag is written, the index not.
+  await expect(deployTag(parsed, { github: killedAt(INDEX_WRITE), clock })).rejects.toThrow(
+    new RegExp(
+      `^Tag ecs-deploy-${inputs.version} was \\w+ on ${inputs.sha} \\(this deploy is in the tag\\), but the deploy history index was not appended: job cancelled`,
+    ),
+  );
 }
 
 /** Replaces the index file's content (as a hand edit or a broken writer would), keeping the chain. */
@@ -90,6 +96,21 @@ describe('a run stopped between adding to an existing tag and its index append',
       action: 'recorded',
     });
     expect(await run({ version: 'current' })).toMatchObject({ found: true, sha: C });
+  });
+});
+
+describe('the primary rate limit spent between the tag write and the index append', () => {
+  it('one RateLimitError saying the tag is written and the next run reads it in; the next run does', async () => {
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
+    // The commit check, the index read (3), the count check and the tag (object, ref): then the limit is spent.
+    gh.github.setRateLimit(gh.github.rateLimitUsed(OWNER, REPO) + 7);
+    const error = await run({ version: '0.2602.2', sha: C, image: imageOf('0.2602.2') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(String(error)).toMatch(
+      /Tag ecs-deploy-0\.2602\.2 was created on c{40} \(this deploy is in the tag\), but the deploy history index was not appended: GitHub's primary rate limit is spent .* The next run reads the new tag into the index\./,
+    );
+    gh.github.setRateLimit(undefined);
+    expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2602.1', latest: { version: '0.2602.2' } });
   });
 });
 
