@@ -132,6 +132,30 @@ describe('an index file that is corrupted or hostile', () => {
     expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2602.1' });
   });
 
+  it('an entry for a tag that does not exist is dropped once the tag list is read again', async () => {
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
+    const phantom = {
+      tag: 'ecs-deploy-0.2699.0',
+      object: C,
+      sha: C,
+      message: formatTagMessage('0.2699.0', C, [
+        {
+          format: 2,
+          ...PRODUCTION,
+          region: 'us-east-1',
+          actor: 'octocat',
+          image: imageOf('0.2699.0'),
+          time: '2027-01-01T00:00:00.000Z',
+        },
+      ]),
+    };
+    await writeIndexFile((text) => `${text}${JSON.stringify(phantom)}\n`);
+    // A deploy changes the count: the list is read and the phantom goes.
+    await run({ version: '0.2602.2', sha: C, image: imageOf('0.2602.2') });
+    expect(await run({ version: 'current' })).toMatchObject({ version: '0.2602.2' });
+    expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2602.1' });
+  });
+
   it('a tag deleted by hand leaves the history', async () => {
     await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
     await run({ version: '0.2602.2', sha: C, image: imageOf('0.2602.2') });
