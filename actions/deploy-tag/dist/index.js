@@ -12,8 +12,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
 var src = __nccwpck_require__(621);
-// EXTERNAL MODULE: ./src/github.ts + 1 modules
-var github = __nccwpck_require__(598);
+// EXTERNAL MODULE: ./src/github.ts
+var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
 var src_records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/deployment.ts
@@ -242,9 +242,8 @@ function parseIndex(text, prefix) {
         const entries = new Map();
         for (const line of rest) {
             const entry = JSON.parse(line);
-            if (typeof entry.tag !== 'string' || typeof entry.object !== 'string' || typeof entry.sha !== 'string') {
+            if (!isIndexEntry(entry))
                 return undefined;
-            }
             entries.set(entry.tag, entry);
         }
         return { header, entries };
@@ -252,6 +251,18 @@ function parseIndex(text, prefix) {
     catch {
         return undefined;
     }
+}
+/** Every field of the right type: a hand-edited entry (a message that is not text) must not crash every run. */
+function isIndexEntry(entry) {
+    if (entry === null || typeof entry !== 'object')
+        return false;
+    const { tag, object, sha, message, invalid } = entry;
+    const optionalText = (value) => value === undefined || typeof value === 'string';
+    return (typeof tag === 'string' &&
+        typeof object === 'string' &&
+        typeof sha === 'string' &&
+        optionalText(message) &&
+        optionalText(invalid));
 }
 function entryOf(tag) {
     const base = { tag: tag.tag, object: tag.objectSha, sha: tag.sha };
@@ -542,9 +553,10 @@ async function catchUp(stored, inputs, deps) {
     const { refs, listed } = await listTagRefs(inputs, deps);
     const entries = new Map(stored.content?.entries ?? []);
     const present = new Set(refs.map((ref) => ref.tag));
-    for (const tag of entries.keys())
-        if (!present.has(tag))
-            entries.delete(tag);
+    // Tags deleted (by hand) since the index was saved: dropped here and from what another run saved meanwhile.
+    const deleted = new Set([...entries.keys()].filter((tag) => !present.has(tag)));
+    for (const tag of deleted)
+        entries.delete(tag);
     const missing = refs
         .filter((ref) => entries.get(ref.tag)?.object !== ref.objectSha)
         .sort((a, b) => (0,src_version/* compareVersions */.Z)(b.version, a.version));
@@ -555,7 +567,7 @@ async function catchUp(stored, inputs, deps) {
         if (!saveable)
             return;
         const header = { format: INDEX_FORMAT, prefix: inputs.prefix, ...(complete ? { listed } : {}) };
-        const saved = await saveMerged(stored, { header, entries }, inputs, deps).catch((error) => {
+        const saved = await saveMerged(stored, { header, entries }, deleted, inputs, deps).catch((error) => {
             // A read-only token (a lookup job with contents: read) still answers from what it read; the next run saves.
             if ((0,github/* statusOf */.c2)(error) !== 403 && !/contents: write/.test(String(error)))
                 throw error;
@@ -585,11 +597,15 @@ async function catchUp(stored, inputs, deps) {
         await save(complete);
     return { stored, content };
 }
-/** Saves what this run read over whatever another run saved meanwhile (entries read from the tags are the newer). */
-async function saveMerged(base, ours, inputs, deps) {
+/**
+ * Saves what this run read over whatever another run saved meanwhile (entries read from the tags are the newer);
+ * the tags this run saw deleted stay out (the stored index still holds them).
+ */
+async function saveMerged(base, ours, deleted, inputs, deps) {
     let stored = base;
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-        const entries = new Map([...(stored.content?.entries ?? []), ...ours.entries]);
+        const theirs = [...(stored.content?.entries ?? [])].filter(([tag]) => !deleted.has(tag));
+        const entries = new Map([...theirs, ...ours.entries]);
         const content = { header: ours.header, entries };
         const head = await writeIndex(inputs, deps, stored, content, `deploy-tag: index ${entries.size} deploy tags`);
         if (head !== 'raced')
@@ -781,6 +797,8 @@ function placeText(place) {
     return `${place.environment ? `in ${place.environment}` : 'in any environment'}${parts ? ` (${parts})` : ''}`;
 }
 
+// EXTERNAL MODULE: ./src/rate-limit.ts
+var rate_limit = __nccwpck_require__(19);
 ;// CONCATENATED MODULE: ./src/create.ts
 /**
  * Create mode: record this deploy in the version's tag. A new version gets a new annotated tag on its commit; a
@@ -798,13 +816,14 @@ function placeText(place) {
 
 
 
+
 /** How often a record lost to a concurrent writer of the same tag is written again. */
 const WRITE_ATTEMPTS = 3;
 async function createDeployTag(inputs, deps) {
     const records = recordsOf(inputs, deps.clock.now());
     // The history is read while the commit is checked (reads both; nothing is written before the commit is known to exist).
     let [, history] = await (0,src/* inOrder */.al)([checkCommit(inputs, deps), readDeployHistory(inputs, deps)]);
-    let tags = history.tags;
+    let tags = await withTagAsItIs(inputs, deps, history.tags);
     const place = historyAt(tags, inputs.place);
     // What ran here before this deploy: a redeploy of the current version reports the one before it.
     const before = place.current && place.current.tag.tag !== inputs.tag ? place.current : place.previous;
@@ -824,13 +843,21 @@ async function createDeployTag(inputs, deps) {
         const entry = objectSha
             ? { tag: inputs.tag, object: objectSha, sha: inputs.sha, ...(done.message ? { message: done.message } : {}) }
             : existing && entryOf(existing);
-        if ((await indexTag(inputs, deps, history, entry)) !== 'raced') {
+        const indexed = await indexTag(inputs, deps, history, entry).catch((error) => {
+            throw unindexedError(inputs, done, error);
+        });
+        if (indexed !== 'raced') {
             outcome = done;
             continue;
         }
         // Another run appended to the index first: its write is the newer; ours is made again on top of it.
         history = await readDeployHistory(inputs, deps);
         tags = history.tags;
+        if (objectSha && history.content.entries.get(inputs.tag)?.object === objectSha) {
+            // The other run's catch-up indexed this run's tag as written (a new tag counts in the tag list): it landed.
+            outcome = done;
+            continue;
+        }
         await refuseLostRace(inputs, deps, history, existing, done);
         deps.info?.(`Another run recorded a deploy at the same time; writing this deploy to ${inputs.tag} again after it.`);
     }
@@ -863,6 +890,16 @@ async function createDeployTag(inputs, deps) {
         }
     }
     return result;
+}
+/** The tag is written but the index append failed (a rate limit, a cancelled request): say what was done. */
+function unindexedError(inputs, done, error) {
+    const next = done.action === 'created'
+        ? 'The next run reads the new tag into the index.'
+        : 'The next deploy of this version keeps this record and indexes it; until then lookups do not see it.';
+    const message = `Tag ${inputs.tag} was ${done.action} on ${inputs.sha} (this deploy is in the tag), but the deploy history index was not appended: ${(0,src/* errorMessage */.gJ)(error)} ${next}`;
+    if (error instanceof rate_limit/* RateLimitError */.OE)
+        return new rate_limit/* RateLimitError */.OE(message);
+    return error instanceof src/* ConfigurationError */.j1 ? new src/* ConfigurationError */.j1(message) : new Error(message);
 }
 /** This deploy's records: one for a single service; one per target for an application (input targets). */
 function recordsOf(inputs, nowMs) {
@@ -951,6 +988,21 @@ async function writeToExisting(inputs, deps, existing, records) {
     await updateRef(inputs, deps, objectSha);
     deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
     return { action: 'moved', movedFrom: existing.sha, message, objectSha };
+}
+/**
+ * The tag this run writes, as its ref says now when the index holds it: a run stopped between its tag write and its
+ * index append (a deploy added, a move) leaves the tag count unchanged, so the index alone would miss that write and
+ * this run would write the tag over it, erasing its record. One request, made only when the version has a tag.
+ */
+async function withTagAsItIs(inputs, deps, tags) {
+    const indexed = tags.find((tag) => tag.tag === inputs.tag);
+    if (!indexed)
+        return tags;
+    const ref = (await listDeployTags(inputs, deps, inputs.tag)).find((candidate) => candidate.tag === inputs.tag);
+    if (ref?.objectSha === indexed.objectSha)
+        return tags;
+    const others = tags.filter((tag) => tag !== indexed);
+    return ref ? [...others, await resolveTag(ref, inputs, deps)] : others;
 }
 async function readBack(inputs, deps) {
     const tag = await readDeployTag(inputs, deps, inputs.tag);
@@ -1263,75 +1315,21 @@ async function deployTag(inputs, deps) {
 
 /***/ }),
 
-/***/ 598:
+/***/ 112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  T1: () => (/* binding */ call),
-  WE: () => (/* binding */ explain),
-  u9: () => (/* binding */ fetchWithTimeout),
-  hg: () => (/* binding */ githubMessage),
-  eK: () => (/* binding */ isRequestError),
-  c2: () => (/* binding */ statusOf),
-  bD: () => (/* binding */ withRetry)
-});
-
-// UNUSED EXPORTS: REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS
-
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
-var src = __nccwpck_require__(621);
-;// CONCATENATED MODULE: ./src/rate-limit.ts
-/**
- * GitHub's rate limits as deploy-tag meets them
- * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api): the primary limit (the job token
- * may make 1,000 requests per hour per repository) answers 403 or 429 with `x-ratelimit-remaining: 0` and the reset
- * time in `x-ratelimit-reset`; a secondary limit answers 403 or 429 with `retry-after`, or with no header at all
- * ("wait at least one minute"). Waiting an hour is never an option inside a deploy: the primary limit is one clear
- * error; a secondary limit is waited out once when the wait fits a small budget.
- */
-/** The longest secondary-limit wait deploy-tag sits out (in total, per call) before giving up with the error. */
-const SECONDARY_WAIT_BUDGET_MS = 60_000;
-/** What limit a failed GitHub call hit, if any: only 403 and 429 can be one, and 403 is one only when GitHub says so. */
-function rateLimitOf(error) {
-    if (error.status !== 403 && error.status !== 429)
-        return undefined;
-    const headers = error.response?.headers ?? {};
-    const header = (name) => (headers[name] === undefined ? undefined : String(headers[name]));
-    const message = String(error.response?.data?.message ?? '');
-    if (header('x-ratelimit-remaining') === '0') {
-        const reset = Number(header('x-ratelimit-reset'));
-        return {
-            kind: 'primary',
-            ...(header('x-ratelimit-limit') !== undefined ? { limit: header('x-ratelimit-limit') } : {}),
-            ...(header('x-ratelimit-resource') !== undefined ? { resource: header('x-ratelimit-resource') } : {}),
-            ...(Number.isFinite(reset) && reset > 0 ? { resetAt: new Date(reset * 1000) } : {}),
-        };
-    }
-    const retryAfter = Number(header('retry-after'));
-    if (header('retry-after') !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
-        return { kind: 'secondary', waitMs: retryAfter * 1000 };
-    }
-    if (error.status === 429 || /secondary rate limit|abuse/i.test(message))
-        return { kind: 'secondary', waitMs: 60_000 };
-    return undefined;
-}
-/** A GitHub rate limit that stops the step: names the limit and when it resets. Not retried, never "not found". */
-class RateLimitError extends Error {
-    name = 'RateLimitError';
-}
-function rateLimitError(limited, what, repository, nowMs) {
-    if (limited.kind === 'secondary') {
-        return new RateLimitError(`GitHub's secondary rate limit stopped the request to ${what} in ${repository}: it asked to wait ${Math.ceil(limited.waitMs / 1000)} s, more than this step waits (${SECONDARY_WAIT_BUDGET_MS / 1000} s). Too many requests at once from this repository's workflows; re-run this step in a few minutes.`);
-    }
-    const reset = limited.resetAt
-        ? `it resets at ${limited.resetAt.toISOString()} (in ${Math.max(0, Math.ceil((limited.resetAt.getTime() - nowMs) / 60_000))} min)`
-        : 'its reset time was not given';
-    return new RateLimitError(`GitHub's primary rate limit is spent (${limited.limit ?? 'its'} requests per hour${limited.resource ? `, resource ${limited.resource}` : ''}) for the token used to ${what} in ${repository}: ${reset}. The job token's quota is shared by every workflow of the repository; re-run this step after the reset.`);
-}
-
-;// CONCATENATED MODULE: ./src/github.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   WE: () => (/* binding */ explain),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   eK: () => (/* binding */ isRequestError),
+/* harmony export */   hg: () => (/* binding */ githubMessage),
+/* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
+/* harmony export */ });
+/* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19);
 
 
 function isRequestError(error) {
@@ -1365,7 +1363,7 @@ const RETRY_DELAYS_MS = [1000, 3000];
  * action makes is safe to repeat: a second tag object is harmless, and a ref that the first attempt did
  * create comes back as 422 "Reference already exists", which the caller treats as an existing tag.
  */
-async function withRetry(fn, sleep = src/* realSleep */.bZ) {
+async function withRetry(fn, sleep = _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .bZ) {
     let waitedMs = 0;
     for (let attempt = 0;;) {
         try {
@@ -1373,9 +1371,9 @@ async function withRetry(fn, sleep = src/* realSleep */.bZ) {
         }
         catch (error) {
             // A secondary rate limit is waited out as GitHub asks, once the wait fits the budget; else explain() names it.
-            const limited = isRequestError(error) ? rateLimitOf(error) : undefined;
+            const limited = isRequestError(error) ? (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitOf */ .tX)(error) : undefined;
             if (limited) {
-                if (limited.kind === 'primary' || waitedMs + limited.waitMs > SECONDARY_WAIT_BUDGET_MS)
+                if (limited.kind === 'primary' || waitedMs + limited.waitMs > _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .SECONDARY_WAIT_BUDGET_MS */ .sM)
                     throw error;
                 waitedMs += limited.waitMs;
                 await sleep(limited.waitMs);
@@ -1404,18 +1402,18 @@ async function call(deps, context, fn) {
 function explain(error, { what, permission, repository }) {
     if (!isRequestError(error))
         return error instanceof Error ? error : new Error(String(error));
-    const limited = rateLimitOf(error);
+    const limited = (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitOf */ .tX)(error);
     if (limited)
-        return rateLimitError(limited, what, repository, Date.now());
+        return (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitError */ .m4)(limited, what, repository, Date.now());
     const message = githubMessage(error);
     if (error.status === 401) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 401 (${message}) to ${what}: the token in input "github-token" is missing or invalid. Leave github-token at its default \${{ github.token }}, or pass a valid token for ${repository}.`);
     }
     if (error.status === 403 && !/rate limit/i.test(message)) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 403 (${message}) to ${what} in ${repository}: the job needs \`permissions: ${permission}\`. Add it under the job's permissions: (or use a token that has it).`);
     }
     if (error.status === 404) {
-        return new src/* ConfigurationError */.j1(`GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`);
+        return new _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`GitHub answered 404 (${message}) to ${what}: repository ${repository} does not exist or the token cannot see it. Check GITHUB_REPOSITORY and the token.`);
     }
     return new Error(`Could not ${what} in ${repository}: GitHub answered ${error.status} (${message}).`);
 }
@@ -1517,7 +1515,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(694);
 /* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(516);
-/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(598);
+/* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
 /* harmony import */ var _history_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(714);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(101);
 
@@ -2116,6 +2114,66 @@ function readEventHeadSha(eventPath) {
         throw new src/* ConfigurationError */.j1('The event is workflow_run but its payload has no workflow_run.head_sha. Set sha: explicitly, e.g. sha: ${{ github.event.workflow_run.head_sha }}.');
     }
     return run.head_sha;
+}
+
+
+/***/ }),
+
+/***/ 19:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OE: () => (/* binding */ RateLimitError),
+/* harmony export */   m4: () => (/* binding */ rateLimitError),
+/* harmony export */   sM: () => (/* binding */ SECONDARY_WAIT_BUDGET_MS),
+/* harmony export */   tX: () => (/* binding */ rateLimitOf)
+/* harmony export */ });
+/**
+ * GitHub's rate limits as deploy-tag meets them
+ * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api): the primary limit (the job token
+ * may make 1,000 requests per hour per repository) answers 403 or 429 with `x-ratelimit-remaining: 0` and the reset
+ * time in `x-ratelimit-reset`; a secondary limit answers 403 or 429 with `retry-after`, or with no header at all
+ * ("wait at least one minute"). Waiting an hour is never an option inside a deploy: the primary limit is one clear
+ * error; a secondary limit is waited out once when the wait fits a small budget.
+ */
+/** The longest secondary-limit wait deploy-tag sits out (in total, per call) before giving up with the error. */
+const SECONDARY_WAIT_BUDGET_MS = 60_000;
+/** What limit a failed GitHub call hit, if any: only 403 and 429 can be one, and 403 is one only when GitHub says so. */
+function rateLimitOf(error) {
+    if (error.status !== 403 && error.status !== 429)
+        return undefined;
+    const headers = error.response?.headers ?? {};
+    const header = (name) => (headers[name] === undefined ? undefined : String(headers[name]));
+    const message = String(error.response?.data?.message ?? '');
+    if (header('x-ratelimit-remaining') === '0') {
+        const reset = Number(header('x-ratelimit-reset'));
+        return {
+            kind: 'primary',
+            ...(header('x-ratelimit-limit') !== undefined ? { limit: header('x-ratelimit-limit') } : {}),
+            ...(header('x-ratelimit-resource') !== undefined ? { resource: header('x-ratelimit-resource') } : {}),
+            ...(Number.isFinite(reset) && reset > 0 ? { resetAt: new Date(reset * 1000) } : {}),
+        };
+    }
+    const retryAfter = Number(header('retry-after'));
+    if (header('retry-after') !== undefined && Number.isFinite(retryAfter) && retryAfter >= 0) {
+        return { kind: 'secondary', waitMs: retryAfter * 1000 };
+    }
+    if (error.status === 429 || /secondary rate limit|abuse/i.test(message))
+        return { kind: 'secondary', waitMs: 60_000 };
+    return undefined;
+}
+/** A GitHub rate limit that stops the step: names the limit and when it resets. Not retried, never "not found". */
+class RateLimitError extends Error {
+    name = 'RateLimitError';
+}
+function rateLimitError(limited, what, repository, nowMs) {
+    if (limited.kind === 'secondary') {
+        return new RateLimitError(`GitHub's secondary rate limit stopped the request to ${what} in ${repository}: it asked to wait ${Math.ceil(limited.waitMs / 1000)} s, more than this step waits (${SECONDARY_WAIT_BUDGET_MS / 1000} s). Too many requests at once from this repository's workflows; re-run this step in a few minutes.`);
+    }
+    const reset = limited.resetAt
+        ? `it resets at ${limited.resetAt.toISOString()} (in ${Math.max(0, Math.ceil((limited.resetAt.getTime() - nowMs) / 60_000))} min)`
+        : 'its reset time was not given';
+    return new RateLimitError(`GitHub's primary rate limit is spent (${limited.limit ?? 'its'} requests per hour${limited.resource ? `, resource ${limited.resource}` : ''}) for the token used to ${what} in ${repository}: ${reset}. The job token's quota is shared by every workflow of the repository; re-run this step after the reset.`);
 }
 
 

@@ -22,9 +22,10 @@ import { indexTag, refuseLostRace } from './history-index/record.js';
 import { readDeployHistory } from './history-index/sync.js';
 import type { CreateInputs } from './inputs.js';
 import { recordOutput } from './lookup.js';
+import { RateLimitError } from './rate-limit.js';
 import { APPLICATION_RECORD_FORMAT, type DeployRecord, formatTagMessage, RECORD_FORMAT } from './records.js';
 import type { DeployTagResult } from './result.js';
-import { type DeployTag, readDeployTag, repositoryOf } from './tags.js';
+import { type DeployTag, listDeployTags, readDeployTag, repositoryOf, resolveTag } from './tags.js';
 
 /** How often a record lost to a concurrent writer of the same tag is written again. */
 const WRITE_ATTEMPTS = 3;
@@ -36,7 +37,7 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
   const records = recordsOf(inputs, deps.clock.now());
   // The history is read while the commit is checked (reads both; nothing is written before the commit is known to exist).
   let [, history] = await inOrder([checkCommit(inputs, deps), readDeployHistory(inputs, deps)] as const);
-  let tags = history.tags;
+  let tags = await withTagAsItIs(inputs, deps, history.tags);
   const place = historyAt(tags, inputs.place);
   // What ran here before this deploy: a redeploy of the current version reports the one before it.
   const before = place.current && place.current.tag.tag !== inputs.tag ? place.current : place.previous;
@@ -57,13 +58,21 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
     const entry = objectSha
       ? { tag: inputs.tag, object: objectSha, sha: inputs.sha, ...(done.message ? { message: done.message } : {}) }
       : existing && entryOf(existing);
-    if ((await indexTag(inputs, deps, history, entry)) !== 'raced') {
+    const indexed = await indexTag(inputs, deps, history, entry).catch((error: unknown) => {
+      throw unindexedError(inputs, done, error);
+    });
+    if (indexed !== 'raced') {
       outcome = done;
       continue;
     }
     // Another run appended to the index first: its write is the newer; ours is made again on top of it.
     history = await readDeployHistory(inputs, deps);
     tags = history.tags;
+    if (objectSha && history.content.entries.get(inputs.tag)?.object === objectSha) {
+      // The other run's catch-up indexed this run's tag as written (a new tag counts in the tag list): it landed.
+      outcome = done;
+      continue;
+    }
     await refuseLostRace(inputs, deps, history, existing, done);
     deps.info?.(`Another run recorded a deploy at the same time; writing this deploy to ${inputs.tag} again after it.`);
   }
@@ -98,6 +107,17 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
     }
   }
   return result;
+}
+
+/** The tag is written but the index append failed (a rate limit, a cancelled request): say what was done. */
+function unindexedError(inputs: CreateInputs, done: Outcome, error: unknown): Error {
+  const next =
+    done.action === 'created'
+      ? 'The next run reads the new tag into the index.'
+      : 'The next deploy of this version keeps this record and indexes it; until then lookups do not see it.';
+  const message = `Tag ${inputs.tag} was ${done.action} on ${inputs.sha} (this deploy is in the tag), but the deploy history index was not appended: ${errorMessage(error)} ${next}`;
+  if (error instanceof RateLimitError) return new RateLimitError(message);
+  return error instanceof ConfigurationError ? new ConfigurationError(message) : new Error(message);
 }
 
 /** This deploy's records: one for a single service; one per target for an application (input targets). */
@@ -215,6 +235,20 @@ async function writeToExisting(
   await updateRef(inputs, deps, objectSha);
   deps.info?.(`Moved tag ${inputs.tag} from ${existing.sha} to ${inputs.sha}.`);
   return { action: 'moved', movedFrom: existing.sha, message, objectSha };
+}
+
+/**
+ * The tag this run writes, as its ref says now when the index holds it: a run stopped between its tag write and its
+ * index append (a deploy added, a move) leaves the tag count unchanged, so the index alone would miss that write and
+ * this run would write the tag over it, erasing its record. One request, made only when the version has a tag.
+ */
+async function withTagAsItIs(inputs: CreateInputs, deps: DeployTagDeps, tags: DeployTag[]): Promise<DeployTag[]> {
+  const indexed = tags.find((tag) => tag.tag === inputs.tag);
+  if (!indexed) return tags;
+  const ref = (await listDeployTags(inputs, deps, inputs.tag)).find((candidate) => candidate.tag === inputs.tag);
+  if (ref?.objectSha === indexed.objectSha) return tags;
+  const others = tags.filter((tag) => tag !== indexed);
+  return ref ? [...others, await resolveTag(ref, inputs, deps)] : others;
 }
 
 async function readBack(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTag[]> {

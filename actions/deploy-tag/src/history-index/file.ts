@@ -52,16 +52,28 @@ export function parseIndex(text: string, prefix: string): IndexContent | undefin
     if (header.format !== INDEX_FORMAT || header.prefix !== prefix) return undefined;
     const entries = new Map<string, IndexEntry>();
     for (const line of rest) {
-      const entry = JSON.parse(line) as IndexEntry;
-      if (typeof entry.tag !== 'string' || typeof entry.object !== 'string' || typeof entry.sha !== 'string') {
-        return undefined;
-      }
+      const entry: unknown = JSON.parse(line);
+      if (!isIndexEntry(entry)) return undefined;
       entries.set(entry.tag, entry);
     }
     return { header, entries };
   } catch {
     return undefined;
   }
+}
+
+/** Every field of the right type: a hand-edited entry (a message that is not text) must not crash every run. */
+function isIndexEntry(entry: unknown): entry is IndexEntry {
+  if (entry === null || typeof entry !== 'object') return false;
+  const { tag, object, sha, message, invalid } = entry as Record<string, unknown>;
+  const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+  return (
+    typeof tag === 'string' &&
+    typeof object === 'string' &&
+    typeof sha === 'string' &&
+    optionalText(message) &&
+    optionalText(invalid)
+  );
 }
 
 export function entryOf(tag: DeployTag): IndexEntry {

@@ -82,7 +82,9 @@ async function catchUp(
   const { refs, listed } = await listTagRefs(inputs, deps);
   const entries = new Map(stored.content?.entries ?? []);
   const present = new Set(refs.map((ref) => ref.tag));
-  for (const tag of entries.keys()) if (!present.has(tag)) entries.delete(tag);
+  // Tags deleted (by hand) since the index was saved: dropped here and from what another run saved meanwhile.
+  const deleted = new Set([...entries.keys()].filter((tag) => !present.has(tag)));
+  for (const tag of deleted) entries.delete(tag);
   const missing = refs
     .filter((ref) => entries.get(ref.tag)?.object !== ref.objectSha)
     .sort((a, b) => compareVersions(b.version, a.version));
@@ -92,7 +94,7 @@ async function catchUp(
   const save = async (complete: boolean) => {
     if (!saveable) return;
     const header = { format: INDEX_FORMAT, prefix: inputs.prefix, ...(complete ? { listed } : {}) } as const;
-    const saved = await saveMerged(stored, { header, entries }, inputs, deps).catch((error: unknown) => {
+    const saved = await saveMerged(stored, { header, entries }, deleted, inputs, deps).catch((error: unknown) => {
       // A read-only token (a lookup job with contents: read) still answers from what it read; the next run saves.
       if (statusOf(error) !== 403 && !/contents: write/.test(String(error))) throw error;
       deps.info?.(
@@ -124,16 +126,21 @@ async function catchUp(
   return { stored, content };
 }
 
-/** Saves what this run read over whatever another run saved meanwhile (entries read from the tags are the newer). */
+/**
+ * Saves what this run read over whatever another run saved meanwhile (entries read from the tags are the newer);
+ * the tags this run saw deleted stay out (the stored index still holds them).
+ */
 async function saveMerged(
   base: StoredIndex,
   ours: IndexContent,
+  deleted: ReadonlySet<string>,
   inputs: RepoInputs,
   deps: DeployTagDeps,
 ): Promise<{ stored: StoredIndex; content: IndexContent } | undefined> {
   let stored = base;
   for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
-    const entries = new Map([...(stored.content?.entries ?? []), ...ours.entries]);
+    const theirs = [...(stored.content?.entries ?? [])].filter(([tag]) => !deleted.has(tag));
+    const entries = new Map([...theirs, ...ours.entries]);
     const content = { header: ours.header, entries };
     const head = await writeIndex(inputs, deps, stored, content, `deploy-tag: index ${entries.size} deploy tags`);
     if (head !== 'raced') return { stored: { head, content }, content };
