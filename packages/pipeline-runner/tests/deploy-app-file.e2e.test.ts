@@ -105,7 +105,8 @@ afterAll(async () => {
 describe('deploy.yml with app-file', () => {
   it("deploys the application from CI's build: every target on the new revision, one tag with a record per target", async () => {
     await pipeline.push('CD: the application file', {
-      [APP_FILE]: `${JSON.stringify(app(pipeline.cluster), null, 2)}\n`,
+      // The cluster by ARN, as the action's README allows (the workflow's own check takes either form).
+      [APP_FILE]: `${JSON.stringify(app(`arn:aws:ecs:${sim.env.AWS_REGION}:123456789012:cluster/${pipeline.cluster}`), null, 2)}\n`,
       // The region, role and repository from the repository's variables; cluster and services from the file.
       '.github/workflows/ecs-cd.yml': await appCd(),
     });
