@@ -72,4 +72,20 @@ describe('ecs-deploy-continue under attack', () => {
       if (action === 'ROLLBACK') expect(taskDefinitionNow(world)).toBe(ARN(1));
     },
   );
+
+  it('a second deploy while the first is paused: continue by service acts on one paused deployment only, or refuses', async () => {
+    world = await pauseWorld(rolling());
+    const first = await runWait(world, { 'on-pause': 'return' });
+    expect(first.outputs.status).toBe('paused');
+    const second = await runWait(world, { 'on-pause': 'return', 'force-new-deployment': 'true' });
+    const result = await runContinue(world, { 'on-pause': 'continue' });
+    await writeFile('/tmp/rp/two.log', `${second.log}\n=====\n${result.log}\n${JSON.stringify(result.outputs)}`);
+    const continued = world.sim.callsOf('ContinueServiceDeployment');
+    if (result.exitCode === 1 && /service deployments of service "be" are paused/.test(result.errors[0] ?? '')) {
+      expect(continued).toHaveLength(0);
+    } else {
+      expect(continued.length).toBeLessThanOrEqual(1);
+      expect(result.outputs['service-deployment-arn']).toBe(second.outputs['service-deployment-arn']);
+    }
+  });
 });
