@@ -93,4 +93,36 @@ describe('StopServiceDeployment under faults', () => {
     expect(result.outputs.status).not.toBe('rolled-back');
     expect(result.errors.join('\n')).toMatch(/StopServiceDeployment ROLLBACK\) got no answer in 3 tries/);
   }, 180_000);
+
+  it('another deploy lands while the stop is on its way: its deployment is not undone by a task-definition rollback', async () => {
+    const s = await start();
+    let other: Promise<unknown> | undefined;
+    s.sim.faults.inject({
+      api: 'ecs',
+      operation: 'StopServiceDeployment',
+      kind: 'latency',
+      latencyMs: 3000,
+      when: () => {
+        other ??= (async () => {
+          await s.sim.ecs.handle('RegisterTaskDefinition', withImage(`${REPO}:0.2548.3`));
+          await s.sim.ecs.handle('UpdateService', { cluster: 'prod', service: 'be', taskDefinition: ARN(3) });
+        })();
+        return true;
+      },
+    });
+    const result = await run(s);
+    await other;
+    await writeFile('/tmp/rp/race.log', `${result.log}\n${JSON.stringify(result.outputs)}`);
+    // Only ours (ARN 2) over HTTP (the other run's went in-process): no UpdateService back to ARN 1 over its deploy.
+    expect(
+      s.sim
+        .callsOf('UpdateService')
+        .filter(landed)
+        .map((call) => (call.params as { taskDefinition?: string }).taskDefinition),
+    ).toEqual([ARN(2)]);
+    expect(s.sim.ecs.describeService('prod', 'be')).toMatchObject({ taskDefinition: ARN(3) });
+    expect(result.outputs.status).toBe('superseded');
+    expect(result.outputs['rollback-method'] ?? '').toBe('');
+    expect(result.errors.join('\n')).toContain('rolling back would undo it');
+  }, 120_000);
 });
