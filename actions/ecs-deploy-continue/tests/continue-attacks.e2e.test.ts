@@ -2,7 +2,6 @@
  * Attacks on ecs-deploy-continue (the committed bundles against the simulator): values from another job carrying
  * workflow commands, a continue given after the pause expired (each timeout action), and the report it gives.
  */
-import { writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import {
   ARN,
@@ -38,10 +37,13 @@ describe('ecs-deploy-continue under attack', () => {
       'service-deployment-arn': paused.outputs['service-deployment-arn'] ?? '',
       'hook-id': hookId,
     });
-    await writeFile('/tmp/rp/hook.log', result.stdout);
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
-    expect(result.commands.map((c) => c.command).filter((c) => c !== 'error' && c !== 'debug' && c !== 'group' && c !== 'endgroup')).toEqual([]);
+    expect(
+      result.commands
+        .map((c) => c.command)
+        .filter((c) => c !== 'error' && c !== 'debug' && c !== 'group' && c !== 'endgroup'),
+    ).toEqual([]);
     expect(result.outputs.status ?? '').not.toBe('succeeded');
     expect(world.sim.callsOf('ContinueServiceDeployment')).toHaveLength(0);
   });
@@ -64,7 +66,6 @@ describe('ecs-deploy-continue under attack', () => {
         action: 'continue',
         'on-pause': 'continue',
       });
-      await writeFile(`/tmp/rp/late-${action}.log`, `${result.log}\n${JSON.stringify(result.outputs)}\n${JSON.stringify(await serviceDeploymentNow(world, arn))}`);
       expect(world.sim.callsOf('ContinueServiceDeployment')).toHaveLength(0);
       expect(result.exitCode).toBe(1);
       expect(result.errors).toHaveLength(1);
@@ -79,7 +80,6 @@ describe('ecs-deploy-continue under attack', () => {
     expect(first.outputs.status).toBe('paused');
     const second = await runWait(world, { 'on-pause': 'return', 'force-new-deployment': 'true' });
     const result = await runContinue(world, { 'on-pause': 'continue' });
-    await writeFile('/tmp/rp/two.log', `${second.log}\n=====\n${result.log}\n${JSON.stringify(result.outputs)}`);
     const continued = world.sim.callsOf('ContinueServiceDeployment');
     if (result.exitCode === 1 && /service deployments of service "be" are paused/.test(result.errors[0] ?? '')) {
       expect(continued).toHaveLength(0);

@@ -66,7 +66,6 @@ describe('StopServiceDeployment under faults', () => {
     const s = await start();
     s.sim.faults.inject({ api: 'ecs', operation: 'StopServiceDeployment', kind: 'throttle' });
     const result = await run(s);
-    await writeFile('/tmp/rp/throttle.log', result.log);
     expect(result.outputs).toMatchObject({ status: 'rolled-back', 'rollback-method': 'service-revision' });
     expect(s.sim.callsOf('StopServiceDeployment').filter(landed)).toHaveLength(1);
     expect(s.sim.callsOf('UpdateService').filter(landed)).toHaveLength(1);
@@ -77,7 +76,6 @@ describe('StopServiceDeployment under faults', () => {
     const s = await start();
     s.sim.faults.inject({ api: 'ecs', operation: 'StopServiceDeployment', kind: 'hang', applied: true });
     const result = await run(s);
-    await writeFile('/tmp/rp/hang-applied.log', result.log);
     expect(result.outputs).toMatchObject({ status: 'rolled-back', 'rollback-method': 'service-revision' });
     expect(s.sim.callsOf('UpdateService').filter(landed)).toHaveLength(1);
     expect(s.sim.ecs.describeService('prod', 'be')).toMatchObject({ taskDefinition: ARN(1) });
@@ -87,7 +85,6 @@ describe('StopServiceDeployment under faults', () => {
     const s = await start();
     s.sim.faults.inject({ api: 'ecs', operation: 'StopServiceDeployment', kind: 'hang', count: Infinity });
     const result = await run(s);
-    await writeFile('/tmp/rp/hang.log', result.log + '\n---\n' + JSON.stringify(result.outputs, null, 1) + result.errors.join('\n'));
     expect(result.exitCode).toBe(1);
     expect(s.sim.callsOf('UpdateService').filter(landed)).toHaveLength(1);
     expect(result.outputs.status).not.toBe('rolled-back');
@@ -112,7 +109,6 @@ describe('StopServiceDeployment under faults', () => {
     });
     const result = await run(s);
     await other;
-    await writeFile('/tmp/rp/race.log', `${result.log}\n${JSON.stringify(result.outputs)}`);
     // Only ours (ARN 2) over HTTP (the other run's went in-process): no UpdateService back to ARN 1 over its deploy.
     expect(
       s.sim
