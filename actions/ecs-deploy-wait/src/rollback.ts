@@ -64,6 +64,32 @@ export async function startRollback(
 
   // Another run may have deployed since our last poll (or the wait's last read did not answer): look again, now,
   // right before putting the old version back.
+  const now = await lookAgain(session, target, previousArn, budget);
+  if (!('service' in now)) return now;
+  // By service revision first (its settings come back too); by task definition where ECS refuses that.
+  const serviceDeploymentArn = target.serviceDeploymentArn ?? now.service.currentServiceDeployment;
+  if (!serviceDeploymentArn) {
+    return requestRollback(session, target, previousArn, 'The service shows no service deployment to stop.');
+  }
+  const byRevision = await rollBackRevision(session, target, serviceDeploymentArn, previousArn, budget);
+  if (byRevision.kind !== 'refused') return byRevision;
+  session.log.warning(`StopServiceDeployment did not roll back: ${byRevision.why}`);
+  // A stop refused because another deployment replaced ours (ECS stopped ours) must not undo that one: look again.
+  const after = await lookAgain(session, target, previousArn, budget);
+  if (!('service' in after)) return after;
+  return requestRollback(session, target, previousArn, `StopServiceDeployment did not roll back: ${byRevision.why}`);
+}
+
+/**
+ * A fresh read of the service: ours still its current deployment (the service), or what to do instead (another
+ * deployment replaced ours, ours completed after all, or the read failed and a blind rollback could undo a newer one).
+ */
+async function lookAgain(
+  session: DeploySession,
+  target: Target,
+  previousArn: string,
+  budget: Budget,
+): Promise<{ service: Service } | RollbackStart> {
   let now: Service;
   try {
     now = await freshRead(session, budget, (limits) => session.describeService(limits));
@@ -79,15 +105,7 @@ export async function startRollback(
   if (fresh?.kind === 'completed') {
     return decided({ note: `No rollback: deployment ${target.id} completed after all, right after the wait ended.` });
   }
-  // By service revision first (its settings come back too); by task definition where ECS refuses that.
-  const serviceDeploymentArn = target.serviceDeploymentArn ?? now.currentServiceDeployment;
-  if (!serviceDeploymentArn) {
-    return requestRollback(session, target, previousArn, 'The service shows no service deployment to stop.');
-  }
-  const byRevision = await rollBackRevision(session, target, serviceDeploymentArn, previousArn, budget);
-  if (byRevision.kind !== 'refused') return byRevision;
-  session.log.warning(`StopServiceDeployment did not roll back: ${byRevision.why}`);
-  return requestRollback(session, target, previousArn, `StopServiceDeployment did not roll back: ${byRevision.why}`);
+  return { service: now };
 }
 
 /**

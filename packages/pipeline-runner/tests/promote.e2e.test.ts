@@ -19,7 +19,7 @@ const LISTENER = 'http://ecs-be-prod-test.example:8443';
 
 /** The smoke test the app repository carries: it prints the listener it was given and exits with `code`. */
 const smokeTest = (code: number) =>
-  `console.log('smoke test against ' + process.env.TEST_LISTENER_URL + ' argv ' + JSON.stringify(process.argv.slice(2)));\nprocess.exit(${code});\n`;
+  `console.log('smoke test against ' + process.env.TEST_LISTENER_URL + ' argv ' + JSON.stringify(process.argv.slice(2)) + ' aws credentials ' + Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_SESSION_TOKEN));\nprocess.exit(${code});\n`;
 
 beforeAll(async () => {
   ({ sim, pipeline } = await startSeededPipeline({
@@ -91,7 +91,7 @@ describe('deploy.yml promote flow', () => {
     expect(job(cd, 'deploy/promote').protection).toEqual({ review: { state: 'approved', reviewer: 'release-lead' } });
     // The command ran without a shell (its argument reached it whole) with the listener URL in its environment.
     expect(step(cd, 'deploy/promote', /^Smoke test$/).log).toContain(
-      `smoke test against ${LISTENER} argv ["a b; echo not a shell"]`,
+      `smoke test against ${LISTENER} argv ["a b; echo not a shell"] aws credentials false`,
     );
     expect(step(cd, 'deploy/promote', 'continue').outputs.status).toBe('succeeded');
     expect(job(cd, 'deploy/rollback').result).toBe('skipped');
