@@ -58,7 +58,7 @@ describe('pnpm demo without Docker', () => {
     expect(cd).toMatch(/deployment ecs-svc\/\d+ PRIMARY \(ours\) ecs_be_prod:2: IN_PROGRESS/);
     expect(cd).toMatch(/deployment ecs-svc\/\d+ PRIMARY \(ours\) ecs_be_prod:2: COMPLETED, 2\/2 running/);
     expect(cd).toContain('has reached a steady state.');
-    expect(cd).toMatch(/CD ✓ success · \{"version":"0\.\d{4}\.1",.*"status":"succeeded"\}/);
+    expect(cd).toMatch(/CD ✓ success · \{"version":"0\.\d{4}\.1",.*"status":"succeeded"[,}]/);
     expect(cd).toMatch(
       /image 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/ecs-be-prod:0\.\d{4}\.1 verified in ECR by ecs-render-taskdef: sha256:[0-9a-f]{64}\n/,
     );
@@ -82,7 +82,7 @@ describe('pnpm demo without Docker', () => {
     );
     expect(failing).toContain('○ Record the deploy (skipped)');
     expect(failing).toContain('job deploy/deploy failed');
-    expect(failing).toMatch(/CD ✗ failure · \{"version":"0\.\d{4}\.2",.*"status":"rolled-back"\}/);
+    expect(failing).toMatch(/CD ✗ failure · \{"version":"0\.\d{4}\.2",.*"status":"rolled-back"[,}]/);
     expect(failing).toMatch(/deploy tags: ecs-deploy-0\.\d{4}\.1 \(no tag for 0\.\d{4}\.2\)/);
     expect(output).not.toContain('The demo did not go as expected');
   });

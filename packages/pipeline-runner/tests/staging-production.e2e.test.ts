@@ -135,6 +135,9 @@ describe('by hand: one environment only', () => {
       ['production', 'skipped'],
       ['manual/gate', 'success'],
       ['manual/deploy', 'success'],
+      // The promote flow's jobs (promote-environment not set).
+      ['manual/promote', 'skipped'],
+      ['manual/rollback', 'skipped'],
     ]);
     expect(requests.map((r) => r.job)).toEqual(['manual/deploy']);
     expect(updatesSince(from)).toEqual([`${pipeline.cluster}/${pipeline.service}`]);
