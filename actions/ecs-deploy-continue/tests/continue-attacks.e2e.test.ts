@@ -48,18 +48,21 @@ describe('ecs-deploy-continue under attack', () => {
     expect(world.sim.callsOf('ContinueServiceDeployment')).toHaveLength(0);
   });
 
-  it.each([['CONTINUE'], ['ROLLBACK']])(
-    'approval given late, after the pause expired with %s: the report says what ECS did',
-    async (action) => {
+  it.each([
+    ['CONTINUE', 'SUCCESSFUL', 'succeeded', 0, 2],
+    ['ROLLBACK', 'ROLLBACK_SUCCESSFUL', 'rolled-back', 1, 1],
+  ])(
+    'approval given late, after the pause expired with %s: nothing is changed, the report says what ECS did (%s)',
+    async (action, ended, status, exitCode, revision) => {
       world = await pauseWorld(rolling({ timeoutInMinutes: 1, action }));
       const paused = await runWait(world, { 'on-pause': 'return' });
       expect(paused.outputs.status).toBe('paused');
       const arn = paused.outputs['service-deployment-arn'] ?? '';
-      for (let i = 0; i < 200 && (await serviceDeploymentNow(world, arn)).status === 'IN_PROGRESS'; i++) {
-        const hooks = (await serviceDeploymentNow(world, arn)).lifecycleHookDetails ?? [];
-        if (hooks.every((h) => h.status !== 'AWAITING_ACTION')) break;
+      const settled = ['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED', 'STOPPED'];
+      for (let i = 0; i < 300 && !settled.includes(String((await serviceDeploymentNow(world, arn)).status)); i++) {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
+      expect((await serviceDeploymentNow(world, arn)).status).toBe(ended);
       const result = await runContinue(world, {
         'service-deployment-arn': arn,
         'hook-id': paused.outputs['pause-hook-id'] ?? '',
@@ -67,10 +70,24 @@ describe('ecs-deploy-continue under attack', () => {
         'on-pause': 'continue',
       });
       expect(world.sim.callsOf('ContinueServiceDeployment')).toHaveLength(0);
-      expect(result.exitCode).toBe(1);
-      expect(result.errors).toHaveLength(1);
-      expect(result.errors[0]).toMatch(/not AWAITING_ACTION|not IN_PROGRESS/);
-      if (action === 'ROLLBACK') expect(taskDefinitionNow(world)).toBe(ARN(1));
+      expect(result.exitCode).toBe(exitCode);
+      expect(result.outputs).toMatchObject({
+        status,
+        'service-deployment-arn': arn,
+        'task-definition-arn': ARN(2),
+        'previous-task-definition-arn': ARN(1),
+      });
+      const report = new RegExp(`expired before this step ran and ECS took its timeout action ${action}`);
+      if (status === 'succeeded') {
+        expect(result.errors).toEqual([]);
+        expect(result.commands.find((c) => c.command === 'notice')?.message).toMatch(report);
+        expect(result.commands.find((c) => c.command === 'notice')?.message).toMatch(
+          /continued it at the pause's timeout/,
+        );
+      } else {
+        expect(result.errors).toEqual([expect.stringMatching(report)]);
+      }
+      expect(taskDefinitionNow(world)).toBe(ARN(revision));
     },
   );
 

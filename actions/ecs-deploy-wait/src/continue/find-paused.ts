@@ -1,9 +1,11 @@
 /**
  * Which paused service deployment to continue, checked before anything changes: the one named by its ARN, or the one
- * of the service whose PAUSE hook is AWAITING_ACTION. A deployment not IN_PROGRESS, a hook not AWAITING_ACTION, no
- * paused deployment, or several: one error each, naming what was found and the fix.
+ * of the service whose PAUSE hook is AWAITING_ACTION. The one named by its ARN whose pause expired (TIMED_OUT) is
+ * returned as expired (ECS took the timeout action; the caller reports what ECS did). A deployment not IN_PROGRESS, a
+ * hook not AWAITING_ACTION, no paused deployment, or several: one error each, naming what was found and the fix.
  */
 import {
+  type DeploymentLifecycleHookDetail,
   DescribeServiceDeploymentsCommand,
   ListServiceDeploymentsCommand,
   type ServiceDeployment,
@@ -11,11 +13,20 @@ import {
 import { ConfigurationError } from '@ecs-actions/core';
 import { awaitingPauses, describePause, type Pause } from '../pause/watch-pauses.js';
 import type { DeploySession } from '../session.js';
+import { expiredPauseHook } from './expired-pause.js';
 
 export interface PausedDeployment {
   deployment: ServiceDeployment;
   pause: Pause;
   /** The cluster and service names, from the service deployment's ARNs. */
+  cluster: string;
+  service: string;
+}
+
+/** The deployment named by its ARN whose pause expired before the continue: ECS took the hook's timeout action. */
+export interface ExpiredPause {
+  deployment: ServiceDeployment;
+  expired: DeploymentLifecycleHookDetail;
   cluster: string;
   service: string;
 }
@@ -26,7 +37,7 @@ const nothingChanged = 'Nothing was changed.';
 export async function findPaused(
   session: DeploySession,
   request: { arn?: string; hookId?: string },
-): Promise<PausedDeployment> {
+): Promise<PausedDeployment | ExpiredPause> {
   const { cluster, service } = session.inputs;
   const deployments = request.arn ? [await describeOne(session, request.arn)] : await pausedOfService(session);
   if (!request.arn) {
@@ -46,18 +57,19 @@ export async function findPaused(
   const [deployment] = deployments;
   if (!deployment) throw new Error('internal: no service deployment');
   const arn = deployment.serviceDeploymentArn ?? '';
+  const names = {
+    cluster: nameOf(deployment.clusterArn) ?? cluster,
+    service: nameOf(deployment.serviceArn) ?? service,
+  };
+  const expired = request.arn ? expiredPauseHook(deployment, request.hookId) : undefined;
+  if (expired) return { deployment, expired, ...names };
   if (deployment.status !== 'IN_PROGRESS') {
     throw new ConfigurationError(
       `Service deployment ${arn} is ${deployment.status ?? 'in an unknown status'}, not IN_PROGRESS: only a deployment in progress can be continued or rolled back. ${nothingChanged}`,
     );
   }
   const pause = pauseToActOn(deployment, arn, request.hookId);
-  return {
-    deployment,
-    pause,
-    cluster: nameOf(deployment.clusterArn) ?? cluster,
-    service: nameOf(deployment.serviceArn) ?? service,
-  };
+  return { deployment, pause, ...names };
 }
 
 function pauseToActOn(deployment: ServiceDeployment, arn: string, hookId: string | undefined): Pause {

@@ -16,6 +16,7 @@ import { consoleUrl, DeploySession, describeDeployment } from '../session.js';
 import { shortTaskDefinition } from '../taskdef.js';
 import { PHASES } from '../timeline/record.js';
 import type { DeployDeps, DeployResult, Known, Target } from '../types.js';
+import { reportExpired } from './expired-pause.js';
 import { findPaused } from './find-paused.js';
 
 export interface ContinueInputs {
@@ -56,6 +57,19 @@ async function continueAndFollow(inputs: ContinueInputs, deps: DeployDeps): Prom
   });
   const session = new DeploySession(deployInputsOf(inputs, paused.cluster, paused.service), deps);
   const { log } = session;
+  if ('expired' in paused) {
+    const arn = paused.deployment.serviceDeploymentArn ?? '';
+    const known = {
+      cluster: paused.cluster,
+      service: paused.service,
+      consoleUrl: consoleUrl(deps.region, paused.cluster, paused.service),
+      stoppedTasks: [],
+      images: [],
+      deploymentId: arn.slice(arn.lastIndexOf('/') + 1),
+      serviceDeploymentArn: arn,
+    };
+    return reportExpired(session, paused.deployment, paused.expired, known);
+  }
   const before = await session.describeService();
   session.lastService = before;
   for (const event of before.events ?? []) if (event.id) session.seenEvents.add(event.id);

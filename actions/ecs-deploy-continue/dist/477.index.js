@@ -1,8 +1,8 @@
-export const id = 38;
-export const ids = [38];
+export const id = 477;
+export const ids = [477];
 export const modules = {
 
-/***/ 9038:
+/***/ 8477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2172,12 +2172,68 @@ async function findServiceDeployment(session, target) {
     return newest;
 }
 
+;// CONCATENATED MODULE: ../ecs-deploy-wait/src/continue/expired-pause.ts
+/**
+ * A continue that comes after the pause it answers expired (its hook TIMED_OUT): ECS has already taken the hook's
+ * timeout action. The deployment the deploy job paused (named by its ARN) is then reported as ECS ended it, with
+ * nothing changed: SUCCESSFUL (CONTINUE at the timeout) is `succeeded`, ROLLBACK_SUCCESSFUL is `rolled-back`.
+ */
+
+
+/** The PAUSE hook of `deployment` (the one named by hookId, else any) that expired: TIMED_OUT. */
+function expiredPauseHook(deployment, hookId) {
+    return (deployment.lifecycleHookDetails ?? []).find((hook) => hook.targetType === 'PAUSE' && hook.status === 'TIMED_OUT' && (hookId ? hook.hookId === hookId : true));
+}
+/** How each end ECS can give the deployment reads: its status and the sentence after "ECS …". */
+const ENDS = {
+    SUCCESSFUL: { status: 'succeeded', what: 'continued it at the pause\'s timeout and it completed' },
+    ROLLBACK_SUCCESSFUL: { status: 'rolled-back', what: 'rolled it back to the previous service revision' },
+    ROLLBACK_FAILED: { status: 'failed', what: 'tried to roll it back and the rollback failed' },
+    STOPPED: { status: 'failed', what: 'stopped it' },
+};
+/** The deployment ECS ended after its pause expired: the result, from what ECS says (nothing is changed). */
+async function reportExpired(session, deployment, hook, known) {
+    const arn = deployment.serviceDeploymentArn ?? '';
+    const status = deployment.status ?? 'an unknown status';
+    const end = ENDS[status];
+    const expired = `The pause (lifecycle hook ${hook.hookId}) expired before this step ran and ECS took its timeout action ${hook.timeoutAction ?? '?'}`;
+    if (!end) {
+        throw new src/* ConfigurationError */.j1(`${expired}; service deployment ${arn} is ${status} (not ended yet). Nothing was changed. Run this step again once ECS ended it, or follow it in the console: ${known.consoleUrl}`);
+    }
+    const [target, source] = await taskDefinitionsOf(session, deployment);
+    const message = `${expired}: ECS ${end.what} (service deployment ${arn} is ${status}${deployment.statusReason ? `: ${deployment.statusReason}` : ''}). Nothing was changed by this step.`;
+    const running = end.status === 'succeeded' ? target : source;
+    return {
+        ...known,
+        ...(target ? { taskDefinitionArn: target } : {}),
+        ...(source ? { previousTaskDefinitionArn: source } : {}),
+        status: end.status,
+        cancelled: false,
+        message,
+        durationMs: session.deps.clock.now() - session.started,
+        finalState: `${status}${running ? `, running ${running.slice(running.lastIndexOf('/') + 1)}` : ''}`,
+    };
+}
+/** The task definitions of the deployment's target and (first) source service revisions. */
+async function taskDefinitionsOf(session, deployment) {
+    const targetArn = deployment.targetServiceRevision?.arn;
+    const sourceArn = deployment.sourceServiceRevisions?.[0]?.arn;
+    const arns = [targetArn, sourceArn].filter((a) => Boolean(a));
+    if (arns.length === 0)
+        return [undefined, undefined];
+    const answer = await session.call('DescribeServiceRevisions', (o) => session.deps.ecs.send(new dist_cjs.DescribeServiceRevisionsCommand({ serviceRevisionArns: arns }), o));
+    const taskDefinitionOf = (revision) => (answer.serviceRevisions ?? []).find((r) => r.serviceRevisionArn === revision)?.taskDefinition;
+    return [taskDefinitionOf(targetArn), taskDefinitionOf(sourceArn)];
+}
+
 ;// CONCATENATED MODULE: ../ecs-deploy-wait/src/continue/find-paused.ts
 /**
  * Which paused service deployment to continue, checked before anything changes: the one named by its ARN, or the one
- * of the service whose PAUSE hook is AWAITING_ACTION. A deployment not IN_PROGRESS, a hook not AWAITING_ACTION, no
- * paused deployment, or several: one error each, naming what was found and the fix.
+ * of the service whose PAUSE hook is AWAITING_ACTION. The one named by its ARN whose pause expired (TIMED_OUT) is
+ * returned as expired (ECS took the timeout action; the caller reports what ECS did). A deployment not IN_PROGRESS, a
+ * hook not AWAITING_ACTION, no paused deployment, or several: one error each, naming what was found and the fix.
  */
+
 
 
 
@@ -2200,16 +2256,15 @@ async function findPaused(session, request) {
     if (!deployment)
         throw new Error('internal: no service deployment');
     const arn = deployment.serviceDeploymentArn ?? '';
+    const names = { cluster: nameOf(deployment.clusterArn) ?? cluster, service: nameOf(deployment.serviceArn) ?? service };
+    const expired = request.arn ? expiredPauseHook(deployment, request.hookId) : undefined;
+    if (expired)
+        return { deployment, expired, ...names };
     if (deployment.status !== 'IN_PROGRESS') {
         throw new src/* ConfigurationError */.j1(`Service deployment ${arn} is ${deployment.status ?? 'in an unknown status'}, not IN_PROGRESS: only a deployment in progress can be continued or rolled back. ${nothingChanged}`);
     }
     const pause = pauseToActOn(deployment, arn, request.hookId);
-    return {
-        deployment,
-        pause,
-        cluster: nameOf(deployment.clusterArn) ?? cluster,
-        service: nameOf(deployment.serviceArn) ?? service,
-    };
+    return { deployment, pause, ...names };
 }
 function pauseToActOn(deployment, arn, hookId) {
     const awaiting = awaitingPauses(deployment);
@@ -2271,6 +2326,7 @@ function nameOf(arn) {
 
 
 
+
 async function continueDeployment(inputs, deps) {
     try {
         return await continueAndFollow(inputs, deps);
@@ -2290,6 +2346,19 @@ async function continueAndFollow(inputs, deps) {
     });
     const session = new DeploySession(deployInputsOf(inputs, paused.cluster, paused.service), deps);
     const { log } = session;
+    if ('expired' in paused) {
+        const arn = paused.deployment.serviceDeploymentArn ?? '';
+        const known = {
+            cluster: paused.cluster,
+            service: paused.service,
+            consoleUrl: consoleUrl(deps.region, paused.cluster, paused.service),
+            stoppedTasks: [],
+            images: [],
+            deploymentId: arn.slice(arn.lastIndexOf('/') + 1),
+            serviceDeploymentArn: arn,
+        };
+        return reportExpired(session, paused.deployment, paused.expired, known);
+    }
     const before = await session.describeService();
     session.lastService = before;
     for (const event of before.events ?? [])
