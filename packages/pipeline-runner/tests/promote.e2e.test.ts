@@ -17,9 +17,27 @@ let pipeline: Pipeline;
 let answer: ReviewDecision | undefined;
 const LISTENER = 'http://ecs-be-prod-test.example:8443';
 
-/** The smoke test the app repository carries: it prints the listener it was given and exits with `code`. */
-const smokeTest = (code: number) =>
-  `console.log('smoke test against ' + process.env.TEST_LISTENER_URL + ' argv ' + JSON.stringify(process.argv.slice(2)) + ' aws credentials ' + Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_SESSION_TOKEN));\nprocess.exit(${code});\n`;
+/**
+ * The smoke test the app repository carries: it prints the listener it was given and exits with `code`, after
+ * `sleepMs` (real time: the simulator's minute is 0.6 s).
+ */
+const smokeTest = (code: number, sleepMs = 0) =>
+  `console.log('smoke test against ' + process.env.TEST_LISTENER_URL + ' argv ' + JSON.stringify(process.argv.slice(2)) + ' aws credentials ' + Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_SESSION_TOKEN));\nsetTimeout(() => process.exit(${code}), ${sleepMs});\n`;
+
+/** The service's PAUSE hook at POST_SCALE_UP: how long it waits and what ECS does then. */
+const pauseFor = (timeoutInMinutes: number, action: 'CONTINUE' | 'ROLLBACK') =>
+  sim.ecs.handle('UpdateService', {
+    cluster: pipeline.cluster,
+    service: pipeline.service,
+    deploymentConfiguration: {
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+      lifecycleHooks: [
+        { targetType: 'PAUSE', lifecycleStages: ['POST_SCALE_UP'], timeoutConfiguration: { timeoutInMinutes, action } },
+      ],
+    },
+  });
 
 beforeAll(async () => {
   ({ sim, pipeline } = await startSeededPipeline({
@@ -28,22 +46,7 @@ beforeAll(async () => {
     review: () => answer,
   }));
   // The service pauses each rolling deployment once its new tasks run (POST_SCALE_UP), for up to a day.
-  await sim.ecs.handle('UpdateService', {
-    cluster: pipeline.cluster,
-    service: pipeline.service,
-    deploymentConfiguration: {
-      deploymentCircuitBreaker: { enable: true, rollback: true },
-      maximumPercent: 200,
-      minimumHealthyPercent: 100,
-      lifecycleHooks: [
-        {
-          targetType: 'PAUSE',
-          lifecycleStages: ['POST_SCALE_UP'],
-          timeoutConfiguration: { timeoutInMinutes: 1440, action: 'ROLLBACK' },
-        },
-      ],
-    },
-  });
+  await pauseFor(1440, 'ROLLBACK');
   // The starter workflow as a repository adopts it; the smoke test and the listener are its variables.
   await pipeline.push('CD with the promote flow', {
     '.github/workflows/ecs-cd.yml': await adoptTemplate(ROOT, 'ecs-cd-promote.yml'),
@@ -66,8 +69,8 @@ const deploymentStates = (sha: string) =>
     .map((d) => d.statuses.map((s) => s.state));
 
 /** A build of the app whose smoke test exits with `code`, deployed by CD; the deploy job must end paused. */
-async function deployBuild(code: number): Promise<{ ci: CiRun; cd: WorkflowRun; before: string }> {
-  await pipeline.push(`smoke test exits ${code}`, { 'smoke.mjs': smokeTest(code) });
+async function deployBuild(code: number, sleepMs = 0): Promise<{ ci: CiRun; cd: WorkflowRun; before: string }> {
+  await pipeline.push(`smoke test exits ${code}`, { 'smoke.mjs': smokeTest(code, sleepMs) });
   const ci = await pipeline.runCi();
   expect(explain(ci)).toBe('');
   const before = running();
@@ -99,6 +102,29 @@ describe('deploy.yml promote flow', () => {
     expect(tagOf(ci)).toBeDefined();
     expect(deploymentStates(ci.sha)).toEqual([['in_progress', 'success']]);
     expect(cd.outputs.deploy).toMatchObject({ status: 'paused', 'promote-status': 'succeeded' });
+  }, 300_000);
+
+  it('approval given late, after the pause expired with CONTINUE: ECS completed it, the promote job records it, no rollback', async () => {
+    answer = { approve: true, reviewer: 'release-lead' };
+    // The pause expires after 5 simulated minutes (3 s); the smoke test takes 12 s, so the continue comes late.
+    await pauseFor(5, 'CONTINUE');
+    const continuesBefore = sim.callsOf('ContinueServiceDeployment').length;
+    try {
+      const { ci, cd, before } = await deployBuild(0, 12_000);
+      expect(explain(cd)).toBe('');
+      expect(cd.conclusion).toBe('success');
+      const continued = step(cd, 'deploy/promote', 'continue');
+      expect(continued.outputs).toMatchObject({ status: 'succeeded', 'task-definition-arn': running() });
+      expect(continued.log).toContain('ECS took its timeout action CONTINUE');
+      expect(sim.callsOf('ContinueServiceDeployment').slice(continuesBefore)).toEqual([]);
+      expect(job(cd, 'deploy/rollback').result).toBe('skipped');
+      expect(running()).not.toBe(before);
+      expect(tagOf(ci)).toBeDefined();
+      expect(deploymentStates(ci.sha)).toEqual([['in_progress', 'success']]);
+      expect(cd.outputs.deploy).toMatchObject({ status: 'paused', 'promote-status': 'succeeded' });
+    } finally {
+      await pauseFor(1440, 'ROLLBACK');
+    }
   }, 300_000);
 
   it('approval given, smoke test failing: rolled back by the rollback job, no tag, the Deployment failed', async () => {
