@@ -11,6 +11,7 @@ export {
   createPipeline,
   type Pipeline,
   type PipelineSetup,
+  simulatorTokens,
 } from './pipeline.js';
 export {
   type EnvironmentProtection,

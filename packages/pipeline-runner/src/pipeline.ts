@@ -4,6 +4,7 @@
  * ECS cluster, service and ECR repository it deploys to, and helpers that fire the events GitHub would fire
  * (a push, the CI run's completion as a workflow_run, a workflow_dispatch). Used by the end-to-end tests and the demo.
  */
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Simulator } from '@ecs-actions/simulator';
@@ -160,8 +161,6 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
     );
   const initialTaskDefinitionArn = addService(cluster, service);
 
-  const readToken = 'ghs_simulatorReadOnlyToken00000000000000';
-  sim.github.addToken(readToken, 'read');
   const syncGitHub = async () =>
     sim.github.seedRepository({ owner, repo, commits: await app.commits(), defaultBranch: 'master' });
   await syncGitHub();
@@ -174,7 +173,7 @@ export async function createPipeline(setup: PipelineSetup): Promise<Pipeline> {
     vars,
     ...(setup.secrets ? { secrets: setup.secrets } : {}),
     apiUrl: sim.env.GITHUB_API_URL,
-    tokens: { write: sim.env.GITHUB_TOKEN, read: readToken },
+    issueToken: simulatorTokens(sim),
     machineEnv: {
       AWS_ENDPOINT_URL_ECS: sim.env.AWS_ENDPOINT_URL_ECS,
       AWS_ENDPOINT_URL_ECR: sim.env.AWS_ENDPOINT_URL_ECR,
@@ -333,4 +332,13 @@ export function assertTriggers(
     if (config?.branches && !config.branches.includes(run.head_branch ?? '')) fail(`branch ${run.head_branch}`);
     if (config?.types && !config.types.includes(String(trigger.payload.action))) fail(`type ${trigger.payload.action}`);
   }
+}
+
+/** Each job's GITHUB_TOKEN: a new simulator token carrying exactly the job's permissions. */
+export function simulatorTokens(sim: Simulator): PipelineRunnerOptions['issueToken'] {
+  return (permissions) => {
+    const token = `ghs_${randomBytes(18).toString('hex')}`;
+    sim.github.addToken(token, permissions);
+    return token;
+  };
 }

@@ -37,8 +37,11 @@ export interface PipelineRunnerOptions {
   secrets?: Record<string, string>;
   /** GITHUB_API_URL the steps talk to. */
   apiUrl: string;
-  /** The job's GITHUB_TOKEN when the job has `contents: write`, and when it has only read access. */
-  tokens: { write: string; read: string };
+  /**
+   * Issues a job's GITHUB_TOKEN carrying exactly its `permissions:` (each scope none, read or write), as GitHub does:
+   * a call outside them is refused (403).
+   */
+  issueToken: (permissions: Permissions) => string;
   /** Each GitHub environment's own variables (Settings → Environments), by environment name. */
   environmentVars?: Record<string, Record<string, string>>;
   /** Each GitHub environment's deployment protection rules, by environment name (none: any job may enter). */

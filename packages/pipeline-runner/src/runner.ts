@@ -16,7 +16,7 @@ import { enforceProtection } from './environment-protection.js';
 import { type ExpressionContexts, evaluateCondition, type JobStatus } from './expressions.js';
 import { runSteps } from './job-steps.js';
 import { matrixStrategy } from './matrix.js';
-import { type Permissions, parsePermissions, permissionLevel, restrictPermissions } from './permissions.js';
+import { type Permissions, parsePermissions, restrictPermissions } from './permissions.js';
 import { concurrencyOf, expressionContexts, githubEnv, jobDirectories } from './run-context.js';
 import type {
   CallFrame,
@@ -60,8 +60,6 @@ export class PipelineRunner {
   constructor(readonly options: PipelineRunnerOptions) {
     this.standIns = { ...builtInStandIns(), ...options.standIns };
     for (const value of [
-      options.tokens.write,
-      options.tokens.read,
       ...Object.values(options.secrets ?? {}),
       options.aws.credentials.AWS_SECRET_ACCESS_KEY,
       options.aws.credentials.AWS_SESSION_TOKEN,
@@ -248,9 +246,9 @@ export class PipelineRunner {
   ): Promise<JobScope> {
     const jobId = frame.prefix + leg.name;
     const permissions = this.jobPermissions(frame, job.id.value);
-    // The simulator's tokens are read or write: a job that may write contents or deployments gets the write one.
-    const writes = ['contents', 'deployments'].some((scope) => permissionLevel(permissions, scope) === 'write');
-    const token = writes ? this.options.tokens.write : this.options.tokens.read;
+    // A token of its own, carrying exactly the job's permissions, masked like GitHub masks GITHUB_TOKEN.
+    const token = this.options.issueToken(permissions);
+    this.addMask(token);
     const { runnerDir, workspace, temp, eventPath } = await jobDirectories(trigger);
     const steps: Record<string, StepContext> = {};
     const jobEnv: Record<string, string> = {};

@@ -13,13 +13,12 @@ import { type Simulator, startSimulator } from '@ecs-actions/simulator';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
 import { changelogNotes, parseVersion } from '../../../scripts/release.js';
-import { ourRepository, PipelineRunner, type Trigger } from '../src/index.js';
+import { ourRepository, PipelineRunner, simulatorTokens, type Trigger } from '../src/index.js';
 import { explain, step } from './run-helpers.js';
 
 const exec = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '../../..');
 const [OWNER = '', REPO = ''] = ourRepository(root).split('/');
-const READ_TOKEN = 'ghs_release_e2e_read_token';
 /** The RELEASE_TOKEN secret: Contents and Workflows write (the job's GITHUB_TOKEN could not tag the release commit). */
 const RELEASE_TOKEN = 'ghs_release_e2e_app_token';
 
@@ -67,7 +66,6 @@ function runRelease(trigger: Omit<Trigger, 'runId' | 'runNumber'>) {
 
 beforeAll(async () => {
   sim = await startSimulator({});
-  sim.github.addToken(READ_TOKEN, 'read');
   sim.github.addToken(RELEASE_TOKEN, 'write', { workflows: true });
   repoDir = await mkdtemp(path.join(tmpdir(), 'ecs-actions-release-'));
   await git('init', '--quiet', '--initial-branch=master');
@@ -91,7 +89,7 @@ beforeAll(async () => {
     repo: REPO,
     appRepoDir: repoDir,
     apiUrl: sim.env.GITHUB_API_URL,
-    tokens: { write: sim.env.GITHUB_TOKEN, read: READ_TOKEN },
+    issueToken: simulatorTokens(sim),
     secrets: { RELEASE_TOKEN },
     aws: { accountId: '123456789012', credentials: {} },
     uploadArtifact: () => {},

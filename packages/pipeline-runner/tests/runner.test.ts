@@ -269,8 +269,8 @@ jobs:
     });
     const run = await runner.run(path.join(root, 'caller.yml'), trigger);
     expect(run.conclusion).toBe('success');
-    // contents: write in the called job is capped by the caller's contents: read → the read-only token.
-    expect(run.outputs.call).toEqual({ said: 'octo yes! read-token' });
+    // contents: write in the called job is capped by the caller's contents: read → a token with contents: read.
+    expect(run.outputs.call).toEqual({ said: 'octo yes! token(contents:read)' });
     expect(run.jobs.map((j) => [j.id, j.permissions])).toEqual([['call/say', { contents: 'read' }]]);
   });
 

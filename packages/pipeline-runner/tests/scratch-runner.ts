@@ -22,7 +22,11 @@ export async function scratchRunner(
     repo: 'octo-app',
     appRepoDir: root,
     apiUrl: 'http://127.0.0.1:9',
-    tokens: { write: 'write-token', read: 'read-token' },
+    // A job's token names its permissions, so a test sees which it was given.
+    issueToken: (permissions) =>
+      `token(${Object.entries(permissions)
+        .map(([scope, level]) => `${scope}:${level}`)
+        .join(',')})`,
     aws: { accountId: '123456789012', credentials: {} },
     uploadArtifact: () => {},
     ...options,

@@ -5,7 +5,15 @@
 import type { GitHubRequest, GitHubResponse, SimClock } from '../contract.js';
 import type { Person, TreeEntry } from './git-objects.js';
 
-export type TokenPermission = 'write' | 'read';
+/** A GITHUB_TOKEN permission scope's level (`permissions:` in a workflow). */
+export type ScopeLevel = 'none' | 'read' | 'write';
+/**
+ * What a token may do: `write` or `read` on every scope (a personal or app token), or a GITHUB_TOKEN's scopes as the
+ * job's `permissions:` give them (a scope not named is none; `metadata: read` every token has).
+ */
+export type TokenPermission = 'write' | 'read' | Readonly<Record<string, ScopeLevel>>;
+/** The permission scopes the simulated routes need (https://docs.github.com/rest/authentication/permissions-required-for-github-apps). */
+export type RouteScope = 'contents' | 'deployments' | 'actions' | 'metadata';
 
 export interface SeedRepositoryInput {
   owner: string;
@@ -141,8 +149,8 @@ export interface Route {
   method: string;
   /** Segments; `{name}` matches one segment, `{name+}` the rest of the path. */
   pattern: string;
-  /** Write routes need a token with write permission. */
-  write: boolean;
+  /** The permission the route needs: its scope and level. */
+  permission: { scope: RouteScope; level: 'read' | 'write' };
   /** The docs page the behaviour follows, used as documentation_url in errors. */
   docs: string;
   handler: Handler;
