@@ -1428,11 +1428,12 @@ async function rollBackRevision(session, target, serviceDeploymentArn, previousA
         };
     }
     if (answer.kind === 'unanswered') {
-        // It may still land: a second rollback by task definition now could make two. Say so instead.
+        // It may still land: a second rollback by task definition now could make two. Say so instead. No method: no
+        // rollback is known to have happened (rollback-method means "this step rolled back").
         const detail = `The rollback (StopServiceDeployment ROLLBACK) got no answer in ${answer.attempts} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(answer.now)}): ${(0,src/* errorMessage */.gJ)(answer.error)}`;
         return decided({
             note: detail,
-            report: { by: 'action', method: 'service-revision', taskDefinitionArn: previousArn, steady: false, detail },
+            report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail },
         });
     }
     const seen = await rollbackDeployment(session, target, budget);
@@ -2186,7 +2187,7 @@ function expiredPauseHook(deployment, hookId) {
 }
 /** How each end ECS can give the deployment reads: its status and the sentence after "ECS …". */
 const ENDS = {
-    SUCCESSFUL: { status: 'succeeded', what: 'continued it at the pause\'s timeout and it completed' },
+    SUCCESSFUL: { status: 'succeeded', what: "continued it at the pause's timeout and it completed" },
     ROLLBACK_SUCCESSFUL: { status: 'rolled-back', what: 'rolled it back to the previous service revision' },
     ROLLBACK_FAILED: { status: 'failed', what: 'tried to roll it back and the rollback failed' },
     STOPPED: { status: 'failed', what: 'stopped it' },
@@ -2256,7 +2257,10 @@ async function findPaused(session, request) {
     if (!deployment)
         throw new Error('internal: no service deployment');
     const arn = deployment.serviceDeploymentArn ?? '';
-    const names = { cluster: nameOf(deployment.clusterArn) ?? cluster, service: nameOf(deployment.serviceArn) ?? service };
+    const names = {
+        cluster: nameOf(deployment.clusterArn) ?? cluster,
+        service: nameOf(deployment.serviceArn) ?? service,
+    };
     const expired = request.arn ? expiredPauseHook(deployment, request.hookId) : undefined;
     if (expired)
         return { deployment, expired, ...names };

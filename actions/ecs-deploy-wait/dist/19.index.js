@@ -559,11 +559,12 @@ async function rollBackRevision(session, target, serviceDeploymentArn, previousA
         };
     }
     if (answer.kind === 'unanswered') {
-        // It may still land: a second rollback by task definition now could make two. Say so instead.
+        // It may still land: a second rollback by task definition now could make two. Say so instead. No method: no
+        // rollback is known to have happened (rollback-method means "this step rolled back").
         const detail = `The rollback (StopServiceDeployment ROLLBACK) got no answer in ${answer.attempts} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(answer.now)}): ${(0,src/* errorMessage */.gJ)(answer.error)}`;
         return (0,wrap_up/* decided */.rc)({
             note: detail,
-            report: { by: 'action', method: 'service-revision', taskDefinitionArn: previousArn, steady: false, detail },
+            report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail },
         });
     }
     const seen = await rollbackDeployment(session, target, budget);

@@ -45,11 +45,12 @@ export async function rollBackRevision(
     };
   }
   if (answer.kind === 'unanswered') {
-    // It may still land: a second rollback by task definition now could make two. Say so instead.
+    // It may still land: a second rollback by task definition now could make two. Say so instead. No method: no
+    // rollback is known to have happened (rollback-method means "this step rolled back").
     const detail = `The rollback (StopServiceDeployment ROLLBACK) got no answer in ${answer.attempts} tries, and service deployment ${arn} shows no rollback (${describeServiceDeploymentState(answer.now)}): ${errorMessage(answer.error)}`;
     return decided({
       note: detail,
-      report: { by: 'action', method: 'service-revision', taskDefinitionArn: previousArn, steady: false, detail },
+      report: { by: 'action', taskDefinitionArn: previousArn, steady: false, detail },
     });
   }
 
