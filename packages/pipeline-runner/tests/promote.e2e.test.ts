@@ -22,7 +22,7 @@ const LISTENER = 'http://ecs-be-prod-test.example:8443';
  * `sleepMs` (real time: the simulator's minute is 0.6 s).
  */
 const smokeTest = (code: number, sleepMs = 0) =>
-  `console.log('smoke test against ' + process.env.TEST_LISTENER_URL + ' argv ' + JSON.stringify(process.argv.slice(2)) + ' aws credentials ' + Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_SESSION_TOKEN));\nsetTimeout(() => process.exit(${code}), ${sleepMs});\n`;
+  `process.on('SIGTERM', () => console.log('smoke test: SIGTERM ignored'));\nconsole.log('smoke test against ' + process.env.TEST_LISTENER_URL + ' argv ' + JSON.stringify(process.argv.slice(2)) + ' aws credentials ' + Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_SESSION_TOKEN));\nsetTimeout(() => process.exit(${code}), ${sleepMs});\n`;
 
 /** The service's PAUSE hook at POST_SCALE_UP: how long it waits and what ECS does then. */
 const pauseFor = (timeoutInMinutes: number, action: 'CONTINUE' | 'ROLLBACK') =>
@@ -141,6 +141,29 @@ describe('deploy.yml promote flow', () => {
     expect(deploymentStates(ci.sha)).toEqual([['in_progress', 'failure']]);
   }, 300_000);
 
+  it('a smoke test that hangs is stopped after smoke-test-timeout: it fails, the rollback job rolls back, no tag', async () => {
+    answer = { approve: true, reviewer: 'release-lead' };
+    pipeline.vars.SMOKE_TEST_TIMEOUT = '3s';
+    try {
+      // The smoke test would sleep 10 minutes; it also ignores SIGTERM (only SIGKILL stops it).
+      const { ci, cd, before } = await deployBuild(0, 600_000);
+      expect(cd.conclusion).toBe('failure');
+      const smoke = step(cd, 'deploy/promote', /^Smoke test$/);
+      expect(smoke.outcome).toBe('failure');
+      expect(smoke.errors).toEqual([
+        'The smoke test did not finish within smoke-test-timeout (3s): it was stopped, and the deployment is rolled back.',
+      ]);
+      expect(step(cd, 'deploy/promote', 'continue').outcome).toBe('skipped');
+      expect(job(cd, 'deploy/rollback').result).toBe('success');
+      expect(step(cd, 'deploy/rollback', 'rollback').outputs.status).toBe('rolled-back');
+      expect(running()).toBe(before);
+      expect(tagOf(ci)).toBeUndefined();
+      expect(deploymentStates(ci.sha)).toEqual([['in_progress', 'failure']]);
+    } finally {
+      delete pipeline.vars.SMOKE_TEST_TIMEOUT;
+    }
+  }, 300_000);
+
   it.each([
     ['rejected', { approve: false, reviewer: 'release-lead', comment: 'not today' } as const, REFUSED_DEPLOYMENT],
     ['withheld', undefined, `The job was not approved within 30 days. ${REFUSED_DEPLOYMENT}`],
@@ -170,9 +193,16 @@ describe('deploy.yml promote flow', () => {
       'ftp://ecs-be-prod-test.example',
       "test-listener-url is not an http:// or https:// URL: 'ftp://",
     ],
+    [
+      'SMOKE_TEST_TIMEOUT',
+      'ten minutes',
+      "smoke-test-timeout is not a duration such as 90s, 10m or 1h30m: 'ten minutes'",
+      'deploy/gate',
+      'budget',
+    ],
   ])(
     'a bad %s (%s) fails the deploy job before any AWS call, naming it',
-    async (name, value, message) => {
+    async (name, value, message, jobId = 'deploy/deploy', stepId = 'settings') => {
       const saved = pipeline.vars[name] ?? '';
       pipeline.vars[name] = value;
       try {
@@ -180,7 +210,7 @@ describe('deploy.yml promote flow', () => {
         const from = sim.calls.length;
         const cd = await pipeline.runCd(ci);
         expect(cd.conclusion).toBe('failure');
-        expect(step(cd, 'deploy/deploy', 'settings').errors).toEqual([expect.stringContaining(message)]);
+        expect(step(cd, jobId, stepId).errors).toEqual([expect.stringContaining(message)]);
         expect(sim.calls.slice(from).filter((call) => call.api === 'ecs')).toEqual([]);
         expect(job(cd, 'deploy/promote').result).toBe('skipped');
         expect(job(cd, 'deploy/rollback').result).toBe('skipped');
