@@ -69,6 +69,16 @@ describe('refused before any AWS call, naming the inputs and the numbers', () =>
       "The deploy can outlast its job: timeout 30m (the rollout) + timeout 30m again (the rollback's wait) = 3600s, and 10 minutes for the other steps, need 70 minutes, but timeout-minutes is 60. Raise timeout-minutes to at least 70 (or leave it empty), or shorten timeout or migration-timeout.",
     ],
     [
+      'a job limit shorter than the promote job’s smoke test and waits',
+      [
+        'promote-environment: production-promote',
+        `smoke-test-command: '["node", "smoke.mjs"]'`,
+        'smoke-test-timeout: 45m',
+        "timeout-minutes: '70'",
+      ],
+      "The deploy can outlast its job: smoke-test-timeout 45m + timeout 30m (the continued rollout) + timeout 30m again (the rollback's wait) = 6300s, and 10 minutes for the other steps, need 115 minutes, but timeout-minutes is 70. Raise timeout-minutes to at least 115 (or leave it empty), or shorten timeout or smoke-test-timeout.",
+    ],
+    [
       'a session length STS refuses',
       ["role-duration-seconds: '1h'"],
       "role-duration-seconds is not a number of seconds from 900 to 43200 (what STS allows): '1h'",
