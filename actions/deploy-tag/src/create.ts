@@ -65,8 +65,9 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
       outcome = done;
       continue;
     }
-    // Another run appended to the index first: its write is the newer; ours is made again on top of it.
-    history = await readDeployHistory(inputs, deps, { trustCount: true });
+    // Another run appended to the index first: its write is the newer; ours is made again on top of it. This read
+    // checks the tag count: the other run may have written a tag (ours too) it had not indexed yet.
+    history = await readDeployHistory(inputs, deps);
     tags = history.tags;
     if (objectSha && history.content.entries.get(inputs.tag)?.object === objectSha) {
       // The other run's catch-up indexed this run's tag as written (a new tag counts in the tag list): it landed.

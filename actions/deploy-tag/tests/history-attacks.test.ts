@@ -102,8 +102,8 @@ describe('a run stopped between adding to an existing tag and its index append',
 describe('the primary rate limit spent between the tag write and the index append', () => {
   it('one RateLimitError saying the tag is written and the next run reads it in; the next run does', async () => {
     await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
-    // The commit check, the index read (3), the count check and the tag (object, ref): then the limit is spent.
-    gh.github.setRateLimit(gh.github.rateLimitUsed(OWNER, REPO) + 7);
+    // The index read (ref, file) and the tag (object, ref), then the append's tree: then the limit is spent.
+    gh.github.setRateLimit(gh.github.rateLimitUsed(OWNER, REPO) + 5);
     const error = await run({ version: '0.2602.2', sha: C, image: imageOf('0.2602.2') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(String(error)).toMatch(
@@ -198,7 +198,13 @@ describe('races', () => {
     // Every run that reported success names the commit the tag ends on, or was overtaken by a later move.
     if (moved.status === 'fulfilled') expect(moved.value.sha).toBe(tag?.commit);
     else expect(String(moved.reason)).toContain(`another run put it on ${tag?.commit}`);
-    if (created.status === 'rejected') expect(String(created.reason)).toContain(`another run put it on ${tag?.commit}`);
+    // A create that loses names the commit the tag ends on: overtaken after its write, or refused before it (the
+    // other run's tag was there first and this run does not move tags).
+    if (created.status === 'rejected') {
+      expect(String(created.reason)).toMatch(
+        new RegExp(`another run put it on ${tag?.commit}|already exists on commit ${tag?.commit}`),
+      );
+    }
   });
 
   it('a lookup racing a create answers from a consistent index (before or after the deploy)', async () => {
@@ -254,6 +260,6 @@ describe('the read-in of older tags', () => {
     const after = gh.sim.calls.length;
     await run({ version: 'previous' });
     expect(tagReads(after)).toBe(0);
-    expect(gh.sim.calls.length - after).toBe(4);
+    expect(gh.sim.calls.length - after).toBe(3);
   });
 });
