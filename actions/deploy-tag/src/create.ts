@@ -36,7 +36,7 @@ type Written = Outcome & { objectSha?: string };
 export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
   const records = recordsOf(inputs, deps.clock.now());
   // No separate commit check: the first write, the tag object, is refused (422) for a commit that does not exist.
-  let history = await readDeployHistory(inputs, deps, { trustCount: true });
+  let history = await readDeployHistory(inputs, deps, { check: 'none' });
   let tags = await withTagAsItIs(inputs, deps, history.tags);
   const place = historyAt(tags, inputs.place);
   // What ran here before this deploy: a redeploy of the current version reports the one before it.
@@ -67,7 +67,7 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
     }
     // Another run appended to the index first: its write is the newer; ours is made again on top of it. This read
     // checks the tag count: the other run may have written a tag (ours too) it had not indexed yet.
-    history = await readDeployHistory(inputs, deps);
+    history = await readDeployHistory(inputs, deps, { check: 'count' });
     tags = history.tags;
     if (objectSha && history.content.entries.get(inputs.tag)?.object === objectSha) {
       // The other run's catch-up indexed this run's tag as written (a new tag counts in the tag list): it landed.
@@ -112,10 +112,8 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
 
 /** The tag is written but the index append failed (a rate limit, a cancelled request): say what was done. */
 function unindexedError(inputs: CreateInputs, done: Outcome, error: unknown): Error {
-  const next =
-    done.action === 'created'
-      ? 'The next run reads the new tag into the index.'
-      : 'The next deploy of this version keeps this record and indexes it; until then lookups do not see it.';
+  // The tag's ref now differs from the index (a new ref, or another object): the next lookup's check sees it.
+  const next = 'The next run that reads the deploy history reads this tag into the index.';
   const message = `Tag ${inputs.tag} was ${done.action} on ${inputs.sha} (this deploy is in the tag), but the deploy history index was not appended: ${errorMessage(error)} ${next}`;
   if (error instanceof RateLimitError) return new RateLimitError(message);
   return error instanceof ConfigurationError ? new ConfigurationError(message) : new Error(message);

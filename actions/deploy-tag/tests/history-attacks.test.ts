@@ -88,6 +88,27 @@ describe('a run stopped between adding to an existing tag and its index append',
     expect(await run({ version: 'current' })).toMatchObject({ found: true, version: '0.2602.1' });
   });
 
+  it('the next lookup sees its deploy at once (the ref differs from the index), in the same one listing request', async () => {
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1'), ...STAGING });
+    await run({ version: '0.2602.0', sha: C, image: imageOf('0.2602.0') });
+    await runKilled({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
+    const before = gh.sim.calls.length;
+    expect(await run({ version: 'current' })).toMatchObject({ found: true, version: '0.2602.1' });
+    // The ref, the file, the listing, the one tag read in and the index saved (tree, commit, ref).
+    expect(gh.sim.calls.length - before).toBeLessThanOrEqual(8);
+    expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2602.0' });
+    const after = gh.sim.calls.length;
+    await run({ version: 'current' });
+    // Read in once: the next lookup is back to the ref, the file and the listing.
+    expect(gh.sim.calls.length - after).toBe(3);
+  });
+
+  it('a move seen by the next lookup before any write to that tag', async () => {
+    await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
+    await runKilled({ version: '0.2602.1', sha: C, image: imageOf('0.2602.1'), 'on-exists': 'move' });
+    expect(await run({ version: 'current' })).toMatchObject({ found: true, sha: C });
+  });
+
   it('a move: the next write to that tag starts from the commit it was moved to', async () => {
     await run({ version: '0.2602.1', sha: B, image: imageOf('0.2602.1') });
     await runKilled({ version: '0.2602.1', sha: C, image: imageOf('0.2602.1'), 'on-exists': 'move' });
@@ -107,7 +128,7 @@ describe('the primary rate limit spent between the tag write and the index appen
     const error = await run({ version: '0.2602.2', sha: C, image: imageOf('0.2602.2') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(String(error)).toMatch(
-      /Tag ecs-deploy-0\.2602\.2 was created on c{40} \(this deploy is in the tag\), but the deploy history index was not appended: GitHub's primary rate limit is spent .* The next run reads the new tag into the index\./,
+      /Tag ecs-deploy-0\.2602\.2 was created on c{40} \(this deploy is in the tag\), but the deploy history index was not appended: GitHub's primary rate limit is spent .* The next run that reads the deploy history reads this tag into the index\./,
     );
     gh.github.setRateLimit(undefined);
     expect(await run({ version: 'previous' })).toMatchObject({ version: '0.2602.1', latest: { version: '0.2602.2' } });
