@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { deployTag } from '../src/deploy-tag.js';
+import { INDEX_FILE } from '../src/history-index/file.js';
+import { indexRef } from '../src/history-index/store.js';
 import { MIGRATION_READS_PER_RUN } from '../src/history-index/sync.js';
 import { type DeployRecord, formatTagMessage, parseTagMessage } from '../src/records.js';
 import { B, C, clock, D, ENV, gh, handMadeTag, imageOf, PRODUCTION, read, run, STAGING, useGitHub } from './fixture.js';
@@ -38,6 +40,23 @@ function seedDeployTags(count: number, from = 0): void {
     return { name: `ecs-deploy-${version}`, commit, message: formatTagMessage(version, commit, [record]) };
   });
   gh.github.seedTags(OWNER, REPO, tags);
+}
+
+/** The index file's size in bytes, read as deploy-tag reads it (the ref, then the file at its commit). */
+async function indexFileSize(): Promise<number> {
+  const client = gh.client();
+  const repo = { owner: OWNER, repo: REPO };
+  const head = await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+    ...repo,
+    ref: indexRef('ecs-deploy-').slice('refs/'.length),
+  });
+  const file = await client.request('GET /repos/{owner}/{repo}/contents/{path}', {
+    ...repo,
+    path: INDEX_FILE,
+    ref: head.data.object.sha,
+    headers: { accept: 'application/vnd.github.object+json' },
+  });
+  return (file.data as { size: number }).size;
 }
 
 /** Runs lookups (rate limit off) until the index holds every tag: the state of a repository after its read-in. */
@@ -76,6 +95,11 @@ describe('at 5,000 deploy tags, under the 1,000 requests/hour rate limit', () =>
     expect(after.result).toMatchObject({ version: '1.2601.4999', latest: { version: '1.2602.0' } });
     expect(after.requests).toBeLessThanOrEqual(5);
     expect(gh.github.rateLimitUsed(OWNER, REPO)).toBeLessThan(100);
+    // The index file grows with the tags (one line each, its records as the tag message holds them); at 5,000
+    // single-record tags it stays within what one raw contents read and one tree write carry easily.
+    const size = await indexFileSize();
+    expect(size).toBeGreaterThan(5_000 * 300);
+    expect(size).toBeLessThanOrEqual(5_000 * 700);
   }, 120_000);
 });
 
