@@ -551,15 +551,12 @@ const PARALLEL_READS = 8;
 /** How often a save lost to another run's append is tried again (on top of the index just re-read). */
 const SAVE_ATTEMPTS = 4;
 const PAGE = 100;
-/**
- * `trustCount`: take the index as matching the tags without the count check (create mode). A tag made or deleted by
- * hand is then still seen by the next lookup's count check: create mode adds one to the count for a tag it adds, so
- * a difference the index did not make stays a difference.
- */
-async function readDeployHistory(inputs, deps, { trustCount = false } = {}) {
+async function readDeployHistory(inputs, deps, { check = 'refs' } = {}) {
     let stored = await readIndex(inputs, deps);
     const listed = stored.content?.header.listed;
-    if (stored.content && listed !== undefined && (trustCount || (await tagCountIs(listed, inputs, deps)))) {
+    if (stored.content &&
+        listed !== undefined &&
+        (check === 'none' || (await indexMatchesTags(stored.content, listed, check === 'refs', inputs, deps)))) {
         return historyOf(stored, stored.content, inputs, deps);
     }
     const caughtUp = await catchUp(stored, inputs, deps);
@@ -567,12 +564,13 @@ async function readDeployHistory(inputs, deps, { trustCount = false } = {}) {
     return historyOf(stored, caughtUp.content, inputs, deps);
 }
 /**
- * Whether `matching-refs/tags/<prefix>` still lists `listed` refs: one request (for the page the last ref is on, were
- * the listing paged). A tag
- * made or deleted by hand since the index last matched the tags changes the count (one made and one deleted between
- * two runs is not seen until the next change of the count: the README says so).
+ * Whether the index still matches the tags, in one request: `matching-refs/tags/<prefix>` lists `listed` refs, and
+ * (GitHub answers the listing whole) each deploy tag's ref points at the object the index holds. A tag made or deleted
+ * by hand changes the count; a deploy added to a tag or a tag moved by a run that stopped before its index append (or
+ * by hand) changes that ref's object: either way the run reads just those tags in. Were the listing paged, only the
+ * count on its last page is checked.
  */
-async function tagCountIs(listed, inputs, deps) {
+async function indexMatchesTags(content, listed, byRef, inputs, deps) {
     const page = Math.max(1, Math.ceil(listed / PAGE));
     const response = await (0,github/* call */.T1)(deps, { what: `list the tags ${inputs.prefix}*`, permission: 'contents: read', repository: repositoryOf(inputs) }, () => deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
         owner: inputs.owner,
@@ -581,10 +579,19 @@ async function tagCountIs(listed, inputs, deps) {
         per_page: PAGE,
         page,
     }));
-    // GitHub answers matching-refs whole (the endpoint takes no per_page); a paged answer is read as one too.
     const link = response.headers.link ?? '';
     const paged = /rel="(?:next|prev)"/.test(link);
-    return !/rel="next"/.test(link) && response.data.length === (paged ? listed - PAGE * (page - 1) : listed);
+    if (/rel="next"/.test(link) || response.data.length !== (paged ? listed - PAGE * (page - 1) : listed))
+        return false;
+    return !byRef || paged || response.data.every((ref) => refIsIndexed(ref, content, inputs.prefix));
+}
+function refIsIndexed(ref, content, prefix) {
+    const tag = ref.ref.replace(/^refs\/tags\//, '');
+    const entry = content.entries.get(tag);
+    if (entry)
+        return entry.object === ref.object.sha;
+    // A ref under the prefix that names no version is not a deploy tag: the index holds no entry for it.
+    return !tag.startsWith(prefix) || (0,src_version/* parseVersion */.o)(tag.slice(prefix.length)) === undefined;
 }
 async function catchUp(stored, inputs, deps) {
     const { refs, listed } = await listTagRefs(inputs, deps);
@@ -859,7 +866,7 @@ const WRITE_ATTEMPTS = 3;
 async function createDeployTag(inputs, deps) {
     const records = recordsOf(inputs, deps.clock.now());
     // No separate commit check: the first write, the tag object, is refused (422) for a commit that does not exist.
-    let history = await readDeployHistory(inputs, deps, { trustCount: true });
+    let history = await readDeployHistory(inputs, deps, { check: 'none' });
     let tags = await withTagAsItIs(inputs, deps, history.tags);
     const place = historyAt(tags, inputs.place);
     // What ran here before this deploy: a redeploy of the current version reports the one before it.
@@ -889,7 +896,7 @@ async function createDeployTag(inputs, deps) {
         }
         // Another run appended to the index first: its write is the newer; ours is made again on top of it. This read
         // checks the tag count: the other run may have written a tag (ours too) it had not indexed yet.
-        history = await readDeployHistory(inputs, deps);
+        history = await readDeployHistory(inputs, deps, { check: 'count' });
         tags = history.tags;
         if (objectSha && history.content.entries.get(inputs.tag)?.object === objectSha) {
             // The other run's catch-up indexed this run's tag as written (a new tag counts in the tag list): it landed.
@@ -931,9 +938,8 @@ async function createDeployTag(inputs, deps) {
 }
 /** The tag is written but the index append failed (a rate limit, a cancelled request): say what was done. */
 function unindexedError(inputs, done, error) {
-    const next = done.action === 'created'
-        ? 'The next run reads the new tag into the index.'
-        : 'The next deploy of this version keeps this record and indexes it; until then lookups do not see it.';
+    // The tag's ref now differs from the index (a new ref, or another object): the next lookup's check sees it.
+    const next = 'The next run that reads the deploy history reads this tag into the index.';
     const message = `Tag ${inputs.tag} was ${done.action} on ${inputs.sha} (this deploy is in the tag), but the deploy history index was not appended: ${(0,src/* errorMessage */.gJ)(error)} ${next}`;
     if (error instanceof rate_limit/* RateLimitError */.OE)
         return new rate_limit/* RateLimitError */.OE(message);
