@@ -99,7 +99,8 @@ function failedDeploy(deployment: DeploymentFields, status: Record<string, unkno
   const version = typeof payload.version === 'string' ? parseVersion(payload.version)?.text : undefined;
   const sha = typeof deployment.sha === 'string' && /^[0-9a-f]{40}$/.test(deployment.sha) ? deployment.sha : undefined;
   const createdAt = typeof status.created_at === 'string' ? Date.parse(status.created_at) : Number.NaN;
-  if (!environment || !cluster || !(service || application) || !version || !sha || Number.isNaN(createdAt)) return undefined;
+  if (!environment || !cluster || !(service || application) || !version || !sha || Number.isNaN(createdAt))
+    return undefined;
   const region = text(payload.region, 'region');
   const account = text(payload.account, 'account');
   const actor = text(payload.actor, 'actor');

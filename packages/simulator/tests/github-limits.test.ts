@@ -160,8 +160,7 @@ describe('get repository content', () => {
       ...(accept ? { headers: { accept } } : {}),
     });
   const statusOf = (error: unknown) => (error as { status?: number }).status;
-  const text = (data: unknown) =>
-    typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8');
+  const text = (data: unknown) => (typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8'));
 
   it('answers a file at a commit: JSON up to 1 MB, raw bytes at any size, 403 too_large for JSON past 1 MB', async () => {
     const small = await commitWith('history.jsonl', '{"a":1}\n');

@@ -26,7 +26,12 @@ export function getContent({ request, params, repo, route, origin, clock }: Rout
   const accept = String(request.headers.accept ?? '');
   if (content.length > RAW_LIMIT) return error(403, 'This API returns blobs up to 100 MB in size.', DOCS, route);
   if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) {
-    return { status: 200, route, raw: content, headers: { 'content-type': 'application/vnd.github.raw+json; charset=utf-8' } };
+    return {
+      status: 200,
+      route,
+      raw: content,
+      headers: { 'content-type': 'application/vnd.github.raw+json; charset=utf-8' },
+    };
   }
   const objectMedia = /application\/vnd\.github(\.v3)?\.object/.test(accept);
   if (content.length > JSON_LIMIT && !objectMedia) {
