@@ -10,8 +10,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   E: () => (/* binding */ deployTag)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
-var src = __nccwpck_require__(621);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
+var src = __nccwpck_require__(872);
 // EXTERNAL MODULE: ./src/github.ts
 var github = __nccwpck_require__(112);
 // EXTERNAL MODULE: ./src/records.ts
@@ -80,6 +80,8 @@ async function createDeployment(subject, deps) {
             tag: subject.tag,
             cluster: place.cluster,
             service: place.service,
+            // An application deploy's targets are in its records; its Deployment names the application.
+            ...(place.application ? { application: place.application } : {}),
             region: place.region,
             ...(place.account ? { account: place.account } : {}),
             ...(metadata.image ? { image: metadata.image } : {}),
@@ -143,20 +145,31 @@ async function inactivateReplaced(inputs, deps, deploymentId) {
     return undefined;
 }
 /**
- * Whether a Deployment's payload (data: any writer may have created it) names the same cluster, service and region.
- * A payload without a region (made before regions were recorded) is at any region; a part of `place` left empty
- * matches any value.
+ * Whether a Deployment's payload (data: any writer may have created it) names the same cluster, service or
+ * application, and region. A payload without a region (made before regions were recorded) is at any region; a part
+ * of `place` left empty matches any value. An application deploy's payload names its application (its targets are
+ * in its records): it is at a place that names that application, or names neither a service nor an application; a
+ * single-service payload is never at a place that names only an application.
  */
 function isAtPlace(payload, place) {
     if (payload === null || typeof payload !== 'object')
         return false;
-    const { cluster, service, region, account } = payload;
-    if (typeof cluster !== 'string' || typeof service !== 'string')
+    const { cluster, service, application, region, account } = payload;
+    if (typeof cluster !== 'string')
         return false;
     if (place.cluster !== undefined && (0,src_records/* ecsName */.pC)(cluster) !== (0,src_records/* ecsName */.pC)(place.cluster))
         return false;
-    if (place.service !== undefined && (0,src_records/* ecsName */.pC)(service) !== (0,src_records/* ecsName */.pC)(place.service))
+    if (typeof service === 'string') {
+        if (place.service !== undefined ? (0,src_records/* ecsName */.pC)(service) !== (0,src_records/* ecsName */.pC)(place.service) : place.application !== undefined)
+            return false;
+    }
+    else if (typeof application === 'string') {
+        if (place.application !== undefined ? application !== place.application : place.service !== undefined)
+            return false;
+    }
+    else {
         return false;
+    }
     if (region !== undefined && place.region !== undefined && region !== place.region)
         return false;
     return account === undefined || place.account === undefined || account === place.account;
@@ -375,7 +388,7 @@ async function readTagObject(sha, inputs, deps) {
 ;// CONCATENATED MODULE: ./src/history-index/store.ts
 /**
  * The history index's storage on GitHub: a commit chain under a ref of its own, each commit's tree holding the index
- * file. Read in three requests (the ref, the tree of its commit, the file); appended with a ref update that is not
+ * file. Read in two requests (the ref, then the file at its commit through the contents API); appended with a ref update that is not
  * forced, which GitHub accepts only as a fast-forward from the commit the writer read: a compare-and-swap.
  */
 
@@ -399,13 +412,22 @@ async function readIndex(inputs, deps) {
             return {};
         throw (0,github/* explain */.WE)(error, context);
     }
-    // A commit sha names its tree (get-a-tree takes a tree-ish): one request fewer than reading the commit first.
-    const tree = await (0,github/* call */.T1)(deps, context, () => deps.github.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { ...repo, tree_sha: head }));
-    const file = tree.data.tree.find((entry) => entry.path === INDEX_FILE);
-    if (!file?.sha)
-        return { head };
-    const blob = await (0,github/* call */.T1)(deps, context, () => deps.github.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { ...repo, file_sha: file.sha }));
-    const text = Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+    // The file at the ref's commit in one request (the raw media type: any size up to 100 MB, no blob sha needed).
+    let text;
+    try {
+        const file = await (0,github/* withRetry */.bD)(() => deps.github.request('GET /repos/{owner}/{repo}/contents/{path}', {
+            ...repo,
+            path: INDEX_FILE,
+            ref: head,
+            headers: { accept: 'application/vnd.github.raw+json' },
+        }), deps.sleep);
+        text = rawText(file.data);
+    }
+    catch (error) {
+        if ((0,github/* statusOf */.c2)(error) === 404)
+            return { head };
+        throw (0,github/* explain */.WE)(error, context);
+    }
     const content = parseIndex(text, inputs.prefix);
     return content ? { head, content } : { head };
 }
@@ -449,6 +471,16 @@ async function writeIndex(inputs, deps, base, content, message) {
         throw (0,github/* explain */.WE)(error, context);
     }
     return sha;
+}
+/** The raw media type's body as Octokit hands it over: text, or bytes when the content type is not text. */
+function rawText(data) {
+    if (typeof data === 'string')
+        return data;
+    if (data instanceof ArrayBuffer)
+        return Buffer.from(data).toString('utf8');
+    if (ArrayBuffer.isView(data))
+        return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/history-index/record.ts
@@ -519,10 +551,12 @@ const PARALLEL_READS = 8;
 /** How often a save lost to another run's append is tried again (on top of the index just re-read). */
 const SAVE_ATTEMPTS = 4;
 const PAGE = 100;
-async function readDeployHistory(inputs, deps) {
+async function readDeployHistory(inputs, deps, { check = 'refs' } = {}) {
     let stored = await readIndex(inputs, deps);
     const listed = stored.content?.header.listed;
-    if (stored.content && listed !== undefined && (await tagCountIs(listed, inputs, deps))) {
+    if (stored.content &&
+        listed !== undefined &&
+        (check === 'none' || (await indexMatchesTags(stored.content, listed, check === 'refs', inputs, deps)))) {
         return historyOf(stored, stored.content, inputs, deps);
     }
     const caughtUp = await catchUp(stored, inputs, deps);
@@ -530,12 +564,13 @@ async function readDeployHistory(inputs, deps) {
     return historyOf(stored, caughtUp.content, inputs, deps);
 }
 /**
- * Whether `matching-refs/tags/<prefix>` still lists `listed` refs: one request (for the page the last ref is on, were
- * the listing paged). A tag
- * made or deleted by hand since the index last matched the tags changes the count (one made and one deleted between
- * two runs is not seen until the next change of the count: the README says so).
+ * Whether the index still matches the tags, in one request: `matching-refs/tags/<prefix>` lists `listed` refs, and
+ * (GitHub answers the listing whole) each deploy tag's ref points at the object the index holds. A tag made or deleted
+ * by hand changes the count; a deploy added to a tag or a tag moved by a run that stopped before its index append (or
+ * by hand) changes that ref's object: either way the run reads just those tags in. Were the listing paged, only the
+ * count on its last page is checked.
  */
-async function tagCountIs(listed, inputs, deps) {
+async function indexMatchesTags(content, listed, byRef, inputs, deps) {
     const page = Math.max(1, Math.ceil(listed / PAGE));
     const response = await (0,github/* call */.T1)(deps, { what: `list the tags ${inputs.prefix}*`, permission: 'contents: read', repository: repositoryOf(inputs) }, () => deps.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
         owner: inputs.owner,
@@ -544,10 +579,19 @@ async function tagCountIs(listed, inputs, deps) {
         per_page: PAGE,
         page,
     }));
-    // GitHub answers matching-refs whole (the endpoint takes no per_page); a paged answer is read as one too.
     const link = response.headers.link ?? '';
     const paged = /rel="(?:next|prev)"/.test(link);
-    return !/rel="next"/.test(link) && response.data.length === (paged ? listed - PAGE * (page - 1) : listed);
+    if (/rel="next"/.test(link) || response.data.length !== (paged ? listed - PAGE * (page - 1) : listed))
+        return false;
+    return !byRef || paged || response.data.every((ref) => refIsIndexed(ref, content, inputs.prefix));
+}
+function refIsIndexed(ref, content, prefix) {
+    const tag = ref.ref.replace(/^refs\/tags\//, '');
+    const entry = content.entries.get(tag);
+    if (entry)
+        return entry.object === ref.object.sha;
+    // A ref under the prefix that names no version is not a deploy tag: the index holds no entry for it.
+    return !tag.startsWith(prefix) || (0,src_version/* parseVersion */.o)(tag.slice(prefix.length)) === undefined;
 }
 async function catchUp(stored, inputs, deps) {
     const { refs, listed } = await listTagRefs(inputs, deps);
@@ -821,8 +865,8 @@ var rate_limit = __nccwpck_require__(19);
 const WRITE_ATTEMPTS = 3;
 async function createDeployTag(inputs, deps) {
     const records = recordsOf(inputs, deps.clock.now());
-    // The history is read while the commit is checked (reads both; nothing is written before the commit is known to exist).
-    let [, history] = await (0,src/* inOrder */.al)([checkCommit(inputs, deps), readDeployHistory(inputs, deps)]);
+    // No separate commit check: the first write, the tag object, is refused (422) for a commit that does not exist.
+    let history = await readDeployHistory(inputs, deps, { check: 'none' });
     let tags = await withTagAsItIs(inputs, deps, history.tags);
     const place = historyAt(tags, inputs.place);
     // What ran here before this deploy: a redeploy of the current version reports the one before it.
@@ -850,8 +894,9 @@ async function createDeployTag(inputs, deps) {
             outcome = done;
             continue;
         }
-        // Another run appended to the index first: its write is the newer; ours is made again on top of it.
-        history = await readDeployHistory(inputs, deps);
+        // Another run appended to the index first: its write is the newer; ours is made again on top of it. This read
+        // checks the tag count: the other run may have written a tag (ours too) it had not indexed yet.
+        history = await readDeployHistory(inputs, deps, { check: 'count' });
         tags = history.tags;
         if (objectSha && history.content.entries.get(inputs.tag)?.object === objectSha) {
             // The other run's catch-up indexed this run's tag as written (a new tag counts in the tag list): it landed.
@@ -893,9 +938,8 @@ async function createDeployTag(inputs, deps) {
 }
 /** The tag is written but the index append failed (a rate limit, a cancelled request): say what was done. */
 function unindexedError(inputs, done, error) {
-    const next = done.action === 'created'
-        ? 'The next run reads the new tag into the index.'
-        : 'The next deploy of this version keeps this record and indexes it; until then lookups do not see it.';
+    // The tag's ref now differs from the index (a new ref, or another object): the next lookup's check sees it.
+    const next = 'The next run that reads the deploy history reads this tag into the index.';
     const message = `Tag ${inputs.tag} was ${done.action} on ${inputs.sha} (this deploy is in the tag), but the deploy history index was not appended: ${(0,src/* errorMessage */.gJ)(error)} ${next}`;
     if (error instanceof rate_limit/* RateLimitError */.OE)
         return new rate_limit/* RateLimitError */.OE(message);
@@ -923,22 +967,6 @@ function recordsOf(inputs, nowMs) {
         [target.kind]: target.resource,
         ...(target.taskDefinitionArn !== undefined ? { taskDefinitionArn: target.taskDefinitionArn } : {}),
     }));
-}
-/** The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA"). */
-async function checkCommit(inputs, deps) {
-    try {
-        await (0,github/* withRetry */.bD)(() => deps.github.request('GET /repos/{owner}/{repo}/commits/{ref}', {
-            owner: inputs.owner,
-            repo: inputs.repo,
-            ref: inputs.sha,
-        }), deps.sleep);
-    }
-    catch (error) {
-        if ((0,github/* statusOf */.c2)(error) === 422) {
-            throw new src/* ConfigurationError */.j1(`Input "sha": commit ${inputs.sha} (from ${inputs.shaSource}) does not exist in ${repositoryOf(inputs)}. Tag the commit that was built and deployed: the full sha of a pushed commit.`);
-        }
-        throw (0,github/* explain */.WE)(error, create_context(inputs, `read commit ${inputs.sha}`, 'contents: read'));
-    }
 }
 /** Creates the tag; 'raced' when another run created it between our read and our write. */
 async function writeNew(inputs, deps, records) {
@@ -1023,17 +1051,28 @@ async function updateRef(inputs, deps, tagObject) {
         force: true,
     }));
 }
-/** Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. */
+/**
+ * Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. It is the first write
+ * of every path, so a commit that does not exist (422 "Object does not exist") fails the step with nothing written.
+ */
 async function createTagObject(inputs, deps, message) {
-    const response = await (0,github/* call */.T1)(deps, create_context(inputs, 'create the tag object'), () => deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
-        owner: inputs.owner,
-        repo: inputs.repo,
-        tag: inputs.tag,
-        message,
-        object: inputs.sha,
-        type: 'commit',
-    }));
-    return response.data.sha;
+    try {
+        const response = await (0,github/* withRetry */.bD)(() => deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
+            owner: inputs.owner,
+            repo: inputs.repo,
+            tag: inputs.tag,
+            message,
+            object: inputs.sha,
+            type: 'commit',
+        }), deps.sleep);
+        return response.data.sha;
+    }
+    catch (error) {
+        if ((0,github/* statusOf */.c2)(error) === 422 && (0,github/* isRequestError */.eK)(error) && /object does not exist/i.test((0,github/* githubMessage */.hg)(error))) {
+            throw new src/* ConfigurationError */.j1(`Input "sha": commit ${inputs.sha} (from ${inputs.shaSource}) does not exist in ${repositoryOf(inputs)}. Tag the commit that was built and deployed: the full sha of a pushed commit.`);
+        }
+        throw (0,github/* explain */.WE)(error, create_context(inputs, 'create the tag object'));
+    }
 }
 function create_context(inputs, what, permission = 'contents: write') {
     return { what, permission, repository: repositoryOf(inputs) };
@@ -1125,10 +1164,11 @@ function failedDeploy(deployment, status) {
     const environment = text(deployment.environment, 'environment');
     const cluster = text(payload.cluster, 'cluster');
     const service = text(payload.service, 'service');
+    const application = service ? undefined : text(payload.application, 'application');
     const version = typeof payload.version === 'string' ? (0,src_version/* parseVersion */.o)(payload.version)?.text : undefined;
     const sha = typeof deployment.sha === 'string' && /^[0-9a-f]{40}$/.test(deployment.sha) ? deployment.sha : undefined;
     const createdAt = typeof status.created_at === 'string' ? Date.parse(status.created_at) : Number.NaN;
-    if (!environment || !cluster || !service || !version || !sha || Number.isNaN(createdAt))
+    if (!environment || !cluster || !(service || application) || !version || !sha || Number.isNaN(createdAt))
         return undefined;
     const region = text(payload.region, 'region');
     const account = text(payload.account, 'account');
@@ -1138,7 +1178,8 @@ function failedDeploy(deployment, status) {
     return {
         environment,
         cluster,
-        service,
+        ...(service ? { service } : {}),
+        ...(application ? { application } : {}),
         version,
         sha,
         time: new Date(createdAt).toISOString(),
@@ -1178,8 +1219,10 @@ async function recentDeploys(inputs, deps) {
     };
     for (const placed of matching)
         groupOf(placeKey(placeOfRecord(placed.record))).records.push(placed);
-    for (const deploy of failed)
-        groupOf(placeKey(deploy)).failed.push(deploy);
+    for (const deploy of failed) {
+        for (const key of failurePlaceKeys(deploy, matching))
+            groupOf(key).failed.push(deploy);
+    }
     const places = [...groups.values()]
         .map((group) => placeDeploys(group.records, group.failed, inputs))
         .sort((a, b) => newestTime(b).localeCompare(newestTime(a)));
@@ -1241,12 +1284,38 @@ function placeDeploys(records, failed, inputs) {
         deploys: [...recorded, ...failures].sort((a, b) => b.time.localeCompare(a.time)).slice(0, inputs.count),
     };
 }
+/**
+ * Where a failed deploy is shown: a single-service deploy at its service; an application deploy (its Deployment names
+ * the application, not its targets) at every target place its application's records show there, or, when none does
+ * (its first deploy failed), at a place named by the application.
+ */
+function failurePlaceKeys(deploy, records) {
+    const own = placeKey(placeOfFailure(deploy));
+    if (deploy.application === undefined)
+        return [own];
+    const failedAt = placeOfFailure(deploy);
+    // A region or account the Deployment does not name is any (as isAtPlace reads it).
+    const sameOr = (given, recorded) => given === undefined || given === recorded;
+    const keys = new Set();
+    for (const { record } of records) {
+        if (record.application !== deploy.application)
+            continue;
+        const place = placeOfRecord(record);
+        const same = place.environment === failedAt.environment &&
+            place.cluster === failedAt.cluster &&
+            sameOr(failedAt.region, place.region) &&
+            sameOr(failedAt.account, place.account);
+        if (same)
+            keys.add(placeKey(place));
+    }
+    return keys.size > 0 ? [...keys] : [own];
+}
 function placeOfFailure(deploy) {
-    const { environment, cluster, service, region, account } = deploy;
+    const { environment, cluster, service, application, region, account } = deploy;
     return {
         environment,
         cluster: (0,src_records/* ecsName */.pC)(cluster),
-        service: (0,src_records/* ecsName */.pC)(service),
+        service: (0,src_records/* ecsName */.pC)(service ?? application ?? ''),
         ...(region !== undefined ? { region } : {}),
         ...(account !== undefined ? { account } : {}),
     };
@@ -1328,7 +1397,7 @@ async function deployTag(inputs, deps) {
 /* harmony export */   u9: () => (/* binding */ fetchWithTimeout)
 /* harmony export */ });
 /* unused harmony exports REQUEST_TIMEOUT_MS, RETRY_DELAYS_MS */
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(872);
 /* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(19);
 
 
@@ -1427,7 +1496,7 @@ function explain(error, { what, permission, repository }) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ historyMarkdown)
 /* harmony export */ });
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(872);
 /**
  * History mode's job summary: per place a table of its newest deploys (when, version, who, how it ended, commit)
  * and one Mermaid gantt of them all, each version a bar from its deploy to the next one there (the current one to
@@ -1512,7 +1581,7 @@ function ganttSections(places, nowMs) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(621);
+/* harmony import */ var _ecs_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(872);
 /* harmony import */ var _octokit_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(694);
 /* harmony import */ var _deploy_tag_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(516);
 /* harmony import */ var _github_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(112);
@@ -1673,8 +1742,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 16 modules
-var src = __nccwpck_require__(621);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 15 modules
+var src = __nccwpck_require__(872);
 // EXTERNAL MODULE: ./src/records.ts
 var records = __nccwpck_require__(669);
 ;// CONCATENATED MODULE: ./src/place-inputs.ts
@@ -2489,7 +2558,7 @@ function compareVersions(a, b) {
 
 /***/ }),
 
-/***/ 621:
+/***/ 872:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2499,7 +2568,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   lg: () => (/* reexport */ ECS_ACTIONS_VERSION),
   i_: () => (/* reexport */ InputReader),
   gJ: () => (/* reexport */ errors_errorMessage),
-  al: () => (/* reexport */ inOrder),
   aY: () => (/* reexport */ invalidInput),
   Rm: () => (/* reexport */ log_namespaceObject),
   D9: () => (/* reexport */ markdownCode),
@@ -2514,7 +2582,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Sy: () => (/* reexport */ writeSummary)
 });
 
-// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
+// UNUSED EXPORTS: CONTROL_CHARACTERS, DESCRIBE_ONLY_FIELDS, MERMAID_GANTT_MAX_TASKS, MERMAID_LABEL_MAX, ManualClock, StepState, TASK_DEFINITION_MAX_BYTES, THROTTLING_CODES, awsClientConfig, awsErrorCode, awsRegion, createAwsClient, displayPath, explainAccessError, formatDuration, formatJson, inOrder, inputEnvName, inputsFrom, isAccessDenied, isAccessError, jobCancelSignal, jsonProblemMessage, keepRawResponse, locateJsonError, markdownCell, mermaidText, parseDuration, parseInteger, parseJsonText, plainTextEcho, poll, rawMember, readInputFile, reportFailure, requestTimeoutWithin, resolveInputPath, runner, runnerInputs, runnerLines, sendAsWritten, sentence, taskDefinitionBytes, taskDefinitionSizeProblem, wireBody, writePlainText
 
 // NAMESPACE OBJECT: ../../packages/core/src/log.ts
 var log_namespaceObject = {};
@@ -2647,19 +2715,6 @@ function errors_quoteValue(value, max = 120) {
 /** `Input "name" <expected>; got "<value>". <fix>` */
 function invalidInput(name, value, expected, fix) {
     return new errors_ConfigurationError(`Input "${name}" ${expected}; got ${errors_quoteValue(value)}.${fix ? ` ${fix}` : ''}`);
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/in-order.ts
-/**
- * Waits for all, then fails with the first failure in the order given (not the first to arrive): the error a
- * user sees does not depend on timing, and no call is left running.
- */
-async function inOrder(promises) {
-    const settled = await Promise.allSettled(promises);
-    for (const result of settled)
-        if (result.status === 'rejected')
-            throw result.reason;
-    return settled.map((result) => result.value);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/inputs.ts

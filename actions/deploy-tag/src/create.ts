@@ -4,7 +4,7 @@
  * written first, then the history index (history-index/) is appended with a compare-and-swap: a run that loses it to
  * another run's append writes its deploy again on top of the other's, so both land, in order.
  */
-import { ConfigurationError, errorMessage, inOrder } from '@ecs-actions/core';
+import { ConfigurationError, errorMessage } from '@ecs-actions/core';
 import { succeedDeployment } from './deployment.js';
 import {
   type CallContext,
@@ -35,8 +35,8 @@ type Written = Outcome & { objectSha?: string };
 
 export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps): Promise<DeployTagResult> {
   const records = recordsOf(inputs, deps.clock.now());
-  // The history is read while the commit is checked (reads both; nothing is written before the commit is known to exist).
-  let [, history] = await inOrder([checkCommit(inputs, deps), readDeployHistory(inputs, deps)] as const);
+  // No separate commit check: the first write, the tag object, is refused (422) for a commit that does not exist.
+  let history = await readDeployHistory(inputs, deps, { check: 'none' });
   let tags = await withTagAsItIs(inputs, deps, history.tags);
   const place = historyAt(tags, inputs.place);
   // What ran here before this deploy: a redeploy of the current version reports the one before it.
@@ -65,8 +65,9 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
       outcome = done;
       continue;
     }
-    // Another run appended to the index first: its write is the newer; ours is made again on top of it.
-    history = await readDeployHistory(inputs, deps);
+    // Another run appended to the index first: its write is the newer; ours is made again on top of it. This read
+    // checks the tag count: the other run may have written a tag (ours too) it had not indexed yet.
+    history = await readDeployHistory(inputs, deps, { check: 'count' });
     tags = history.tags;
     if (objectSha && history.content.entries.get(inputs.tag)?.object === objectSha) {
       // The other run's catch-up indexed this run's tag as written (a new tag counts in the tag list): it landed.
@@ -111,10 +112,8 @@ export async function createDeployTag(inputs: CreateInputs, deps: DeployTagDeps)
 
 /** The tag is written but the index append failed (a rate limit, a cancelled request): say what was done. */
 function unindexedError(inputs: CreateInputs, done: Outcome, error: unknown): Error {
-  const next =
-    done.action === 'created'
-      ? 'The next run reads the new tag into the index.'
-      : 'The next deploy of this version keeps this record and indexes it; until then lookups do not see it.';
+  // The tag's ref now differs from the index (a new ref, or another object): the next lookup's check sees it.
+  const next = 'The next run that reads the deploy history reads this tag into the index.';
   const message = `Tag ${inputs.tag} was ${done.action} on ${inputs.sha} (this deploy is in the tag), but the deploy history index was not appended: ${errorMessage(error)} ${next}`;
   if (error instanceof RateLimitError) return new RateLimitError(message);
   return error instanceof ConfigurationError ? new ConfigurationError(message) : new Error(message);
@@ -142,28 +141,6 @@ function recordsOf(inputs: CreateInputs, nowMs: number): DeployRecord[] {
     [target.kind]: target.resource,
     ...(target.taskDefinitionArn !== undefined ? { taskDefinitionArn: target.taskDefinitionArn } : {}),
   }));
-}
-
-/** The commit must exist before anything is written (GET a commit: 422 "No commit found for SHA"). */
-async function checkCommit(inputs: CreateInputs, deps: DeployTagDeps): Promise<void> {
-  try {
-    await withRetry(
-      () =>
-        deps.github.request('GET /repos/{owner}/{repo}/commits/{ref}', {
-          owner: inputs.owner,
-          repo: inputs.repo,
-          ref: inputs.sha,
-        }),
-      deps.sleep,
-    );
-  } catch (error) {
-    if (statusOf(error) === 422) {
-      throw new ConfigurationError(
-        `Input "sha": commit ${inputs.sha} (from ${inputs.shaSource}) does not exist in ${repositoryOf(inputs)}. Tag the commit that was built and deployed: the full sha of a pushed commit.`,
-      );
-    }
-    throw explain(error, context(inputs, `read commit ${inputs.sha}`, 'contents: read'));
-  }
 }
 
 /** Creates the tag; 'raced' when another run created it between our read and our write. */
@@ -278,19 +255,33 @@ async function updateRef(inputs: CreateInputs, deps: DeployTagDeps, tagObject: s
   );
 }
 
-/** Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. */
+/**
+ * Creates the annotated tag object (GitHub: a tag object first, then the ref); returns its sha. It is the first write
+ * of every path, so a commit that does not exist (422 "Object does not exist") fails the step with nothing written.
+ */
 async function createTagObject(inputs: CreateInputs, deps: DeployTagDeps, message: string): Promise<string> {
-  const response = await call(deps, context(inputs, 'create the tag object'), () =>
-    deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
-      owner: inputs.owner,
-      repo: inputs.repo,
-      tag: inputs.tag,
-      message,
-      object: inputs.sha,
-      type: 'commit',
-    }),
-  );
-  return response.data.sha;
+  try {
+    const response = await withRetry(
+      () =>
+        deps.github.request('POST /repos/{owner}/{repo}/git/tags', {
+          owner: inputs.owner,
+          repo: inputs.repo,
+          tag: inputs.tag,
+          message,
+          object: inputs.sha,
+          type: 'commit',
+        }),
+      deps.sleep,
+    );
+    return response.data.sha;
+  } catch (error) {
+    if (statusOf(error) === 422 && isRequestError(error) && /object does not exist/i.test(githubMessage(error))) {
+      throw new ConfigurationError(
+        `Input "sha": commit ${inputs.sha} (from ${inputs.shaSource}) does not exist in ${repositoryOf(inputs)}. Tag the commit that was built and deployed: the full sha of a pushed commit.`,
+      );
+    }
+    throw explain(error, context(inputs, 'create the tag object'));
+  }
 }
 
 function context(inputs: CreateInputs, what: string, permission = 'contents: write'): CallContext {

@@ -96,6 +96,8 @@ async function createDeployment(subject: DeploymentSubject, deps: DeployTagDeps)
         tag: subject.tag,
         cluster: place.cluster,
         service: place.service,
+        // An application deploy's targets are in its records; its Deployment names the application.
+        ...(place.application ? { application: place.application } : {}),
         region: place.region,
         ...(place.account ? { account: place.account } : {}),
         ...(metadata.image ? { image: metadata.image } : {}),
@@ -179,16 +181,25 @@ async function inactivateReplaced(
 }
 
 /**
- * Whether a Deployment's payload (data: any writer may have created it) names the same cluster, service and region.
- * A payload without a region (made before regions were recorded) is at any region; a part of `place` left empty
- * matches any value.
+ * Whether a Deployment's payload (data: any writer may have created it) names the same cluster, service or
+ * application, and region. A payload without a region (made before regions were recorded) is at any region; a part
+ * of `place` left empty matches any value. An application deploy's payload names its application (its targets are
+ * in its records): it is at a place that names that application, or names neither a service nor an application; a
+ * single-service payload is never at a place that names only an application.
  */
 export function isAtPlace(payload: unknown, place: Place): boolean {
   if (payload === null || typeof payload !== 'object') return false;
-  const { cluster, service, region, account } = payload as Record<string, unknown>;
-  if (typeof cluster !== 'string' || typeof service !== 'string') return false;
+  const { cluster, service, application, region, account } = payload as Record<string, unknown>;
+  if (typeof cluster !== 'string') return false;
   if (place.cluster !== undefined && ecsName(cluster) !== ecsName(place.cluster)) return false;
-  if (place.service !== undefined && ecsName(service) !== ecsName(place.service)) return false;
+  if (typeof service === 'string') {
+    if (place.service !== undefined ? ecsName(service) !== ecsName(place.service) : place.application !== undefined)
+      return false;
+  } else if (typeof application === 'string') {
+    if (place.application !== undefined ? application !== place.application : place.service !== undefined) return false;
+  } else {
+    return false;
+  }
   if (region !== undefined && place.region !== undefined && region !== place.region) return false;
   return account === undefined || place.account === undefined || account === place.account;
 }

@@ -18,7 +18,9 @@ export const FAILED_SEARCH = 30;
 export interface FailedDeploy {
   environment: string;
   cluster: string;
-  service: string;
+  /** The service of a single-service deploy; an application deploy names its application instead. */
+  service?: string;
+  application?: string;
   region?: string;
   account?: string;
   version: string;
@@ -93,10 +95,12 @@ function failedDeploy(deployment: DeploymentFields, status: Record<string, unkno
   const environment = text(deployment.environment, 'environment');
   const cluster = text(payload.cluster, 'cluster');
   const service = text(payload.service, 'service');
+  const application = service ? undefined : text(payload.application, 'application');
   const version = typeof payload.version === 'string' ? parseVersion(payload.version)?.text : undefined;
   const sha = typeof deployment.sha === 'string' && /^[0-9a-f]{40}$/.test(deployment.sha) ? deployment.sha : undefined;
   const createdAt = typeof status.created_at === 'string' ? Date.parse(status.created_at) : Number.NaN;
-  if (!environment || !cluster || !service || !version || !sha || Number.isNaN(createdAt)) return undefined;
+  if (!environment || !cluster || !(service || application) || !version || !sha || Number.isNaN(createdAt))
+    return undefined;
   const region = text(payload.region, 'region');
   const account = text(payload.account, 'account');
   const actor = text(payload.actor, 'actor');
@@ -105,7 +109,8 @@ function failedDeploy(deployment: DeploymentFields, status: Record<string, unkno
   return {
     environment,
     cluster,
-    service,
+    ...(service ? { service } : {}),
+    ...(application ? { application } : {}),
     version,
     sha,
     time: new Date(createdAt).toISOString(),

@@ -34,7 +34,9 @@ export async function recentDeploys(inputs: HistoryInputs, deps: DeployTagDeps):
     return group;
   };
   for (const placed of matching) groupOf(placeKey(placeOfRecord(placed.record))).records.push(placed);
-  for (const deploy of failed) groupOf(placeKey(deploy)).failed.push(deploy);
+  for (const deploy of failed) {
+    for (const key of failurePlaceKeys(deploy, matching)) groupOf(key).failed.push(deploy);
+  }
   const places = [...groups.values()]
     .map((group) => placeDeploys(group.records, group.failed, inputs))
     .sort((a, b) => newestTime(b).localeCompare(newestTime(a)));
@@ -105,12 +107,37 @@ function placeDeploys(records: PlacedRecord[], failed: FailedDeploy[], inputs: H
   };
 }
 
+/**
+ * Where a failed deploy is shown: a single-service deploy at its service; an application deploy (its Deployment names
+ * the application, not its targets) at every target place its application's records show there, or, when none does
+ * (its first deploy failed), at a place named by the application.
+ */
+function failurePlaceKeys(deploy: FailedDeploy, records: PlacedRecord[]): string[] {
+  const own = placeKey(placeOfFailure(deploy));
+  if (deploy.application === undefined) return [own];
+  const failedAt = placeOfFailure(deploy);
+  // A region or account the Deployment does not name is any (as isAtPlace reads it).
+  const sameOr = (given: string | undefined, recorded: string | undefined) => given === undefined || given === recorded;
+  const keys = new Set<string>();
+  for (const { record } of records) {
+    if (record.application !== deploy.application) continue;
+    const place = placeOfRecord(record);
+    const same =
+      place.environment === failedAt.environment &&
+      place.cluster === failedAt.cluster &&
+      sameOr(failedAt.region, place.region) &&
+      sameOr(failedAt.account, place.account);
+    if (same) keys.add(placeKey(place));
+  }
+  return keys.size > 0 ? [...keys] : [own];
+}
+
 function placeOfFailure(deploy: FailedDeploy): PlaceOf {
-  const { environment, cluster, service, region, account } = deploy;
+  const { environment, cluster, service, application, region, account } = deploy;
   return {
     environment,
     cluster: ecsName(cluster),
-    service: ecsName(service),
+    service: ecsName(service ?? application ?? ''),
     ...(region !== undefined ? { region } : {}),
     ...(account !== undefined ? { account } : {}),
   };

@@ -234,3 +234,41 @@ describe('format 3 records: read strictly', () => {
     expect(() => parseTagMessage(message(record), { version: '0.2602.1', commit: A })).toThrow(expected);
   });
 });
+
+describe('application deploys in version: history', () => {
+  /** An application deploy as deploy.yml runs it that fails: its Deployment in_progress, then failure; no record. */
+  async function failShop(version: string, sha: string) {
+    const started = await run({ version, sha, 'deployment-state': 'in_progress', ...SHOP });
+    await run({ version, 'deployment-state': 'failure', 'deployment-id': String(started.deploymentId), ...SHOP });
+  }
+
+  it("a failed application deploy (its Deployment names the application) shows at each of the application's targets", async () => {
+    await deployShop('0.2602.1', A, 1);
+    await failShop('0.2602.2', B);
+    const [deployment] = gh.github.deployments(OWNER, REPO).slice(-1);
+    expect(deployment?.payload).toMatchObject({ application: 'shop', cluster: 'prod' });
+    expect(deployment?.payload).not.toHaveProperty('service');
+    const shown = await run({ version: 'history', ...SHOP });
+    const places = shown.history ?? [];
+    expect(places.map((place) => place.service).sort()).toEqual(
+      ['default/shop-report', 'shop-api', 'shop-nightly', 'shop-worker'].sort(),
+    );
+    for (const place of places) {
+      expect(place.deploys.map((d) => [d.version, d.change])).toEqual([
+        ['0.2602.2', 'failed'],
+        ['0.2602.1', 'first'],
+      ]);
+    }
+    // A single-service history at the same cluster does not take the application's failure.
+    const single = await run({ version: 'history', service: 'web' });
+    expect((single.history ?? []).flatMap((place) => place.deploys).map((d) => d.change)).not.toContain('failed');
+  });
+
+  it("an application's first deploy that failed shows at a place named by the application", async () => {
+    await failShop('0.2602.1', A);
+    const shown = await run({ version: 'history', ...SHOP });
+    expect(shown.history).toEqual([
+      expect.objectContaining({ service: 'shop', deploys: [expect.objectContaining({ change: 'failed' })] }),
+    ]);
+  });
+});

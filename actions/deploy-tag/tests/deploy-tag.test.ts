@@ -110,21 +110,13 @@ describe('create', () => {
     expect(parseTagMessage(tag?.message ?? '', { version: '0.2602.7', commit: B })).toHaveLength(1);
   });
 
-  it('reads the tags while it checks the commit, and writes only after both', async () => {
-    gh.sim.faults.inject({
-      api: 'github',
-      operation: 'GET /repos/{owner}/{repo}/commits/{ref}',
-      kind: 'latency',
-      latencyMs: 500,
-    });
+  it('makes no separate commit check: the tag object, its first write, is what refuses a missing commit', async () => {
     await run({ version: '0.2602.7', sha: B });
-    // The simulator records a call when it answers it: the tag listing was answered while the commit check waited.
-    const [commit] = gh.sim.callsOf('GET /repos/{owner}/{repo}/commits/{ref}');
-    const [listing] = gh.sim.callsOf('GET /repos/{owner}/{repo}/git/matching-refs/{ref}');
+    expect(gh.sim.callsOf('GET /repos/{owner}/{repo}/commits/{ref}')).toHaveLength(0);
     const [write] = gh.sim.callsOf('POST /repos/{owner}/{repo}/git/tags');
-    expect([commit, listing, write].every((call) => call !== undefined)).toBe(true);
-    expect((listing?.time ?? 0) < (commit?.time ?? 0)).toBe(true);
-    expect((write?.time ?? 0) >= (commit?.time ?? Number.POSITIVE_INFINITY)).toBe(true);
+    const [listing] = gh.sim.callsOf('GET /repos/{owner}/{repo}/git/matching-refs/{ref}');
+    // The history is read (here: built from the tag list) before anything is written.
+    expect((listing?.time ?? Number.POSITIVE_INFINITY) <= (write?.time ?? 0)).toBe(true);
   });
 
   it('fails on a tag on another commit, naming both commits, and leaves it', async () => {
@@ -713,7 +705,7 @@ describe('bad input: one clear error, nothing written', () => {
     [
       'an invalid token (401)',
       { 'github-token': 'ghs_expired' },
-      'GitHub answered 401 (Bad credentials) to read commit',
+      'GitHub answered 401 (Bad credentials) to read refs/deploy-history/ecs-deploy-index',
     ],
     [
       'a commit that is not in the repository',
@@ -730,7 +722,7 @@ describe('bad input: one clear error, nothing written', () => {
   it('a repository the token cannot see (404)', async () => {
     await expect(
       run({ version: '0.2601.1', sha: B }, { ...ENV, GITHUB_REPOSITORY: 'octo-org/missing' }),
-    ).rejects.toThrow('GitHub answered 404 (Not Found) to read commit');
+    ).rejects.toThrow('GitHub answered 404 (Not Found) to list the tags ecs-deploy-*');
   });
 });
 

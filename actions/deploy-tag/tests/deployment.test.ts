@@ -84,6 +84,29 @@ describe('the Deployment of a deploy', () => {
     expect(states(third)).toEqual(['in_progress', 'success']);
   });
 
+  it("an application's Deployment names the application and retires only the same application's", async () => {
+    const targets = (revision: number) =>
+      JSON.stringify([
+        {
+          name: 'api',
+          kind: 'service',
+          resource: 'shop-api',
+          status: 'succeeded',
+          taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/shop-api:${revision}`,
+          previousTaskDefinitionArn: null,
+        },
+      ]);
+    const shop = { application: 'shop', service: '' };
+    const web = await deploy('0.2601.1', A, 'success');
+    const first = await deploy('0.2601.1', A, 'success', { ...shop, targets: targets(1) });
+    expect(deployments().find((d) => d.id === first)?.payload).toMatchObject({ application: 'shop' });
+    const second = await deploy('0.2601.2', B, 'success', { ...shop, targets: targets(2) });
+    expect(states(first)).toEqual(['in_progress', 'success', 'inactive']);
+    expect(states(second)).toEqual(['in_progress', 'success']);
+    // A single-service Deployment in the same cluster is not the application's.
+    expect(states(web)).toEqual(['in_progress', 'success']);
+  });
+
   it("retires only the same place's Deployment: another region's and another service's stay active", async () => {
     const us = await deploy('0.2601.1', A, 'success');
     const eu = await deploy('0.2601.1', A, 'success', { region: 'eu-west-1' });

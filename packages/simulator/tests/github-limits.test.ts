@@ -135,3 +135,54 @@ describe('matching-refs', () => {
     expect(sim.github.tags(OWNER, REPO)[0]).toMatchObject({ name: 'v-000', commit: C1, message: 'tag 0' });
   });
 });
+
+describe('get repository content', () => {
+  async function commitWith(path: string, content: string): Promise<string> {
+    const repo = { owner: OWNER, repo: REPO };
+    const tree = await octokit.request('POST /repos/{owner}/{repo}/git/trees', {
+      ...repo,
+      tree: [{ path, mode: '100644', type: 'blob', content }],
+    });
+    const commit = await octokit.request('POST /repos/{owner}/{repo}/git/commits', {
+      ...repo,
+      message: path,
+      tree: tree.data.sha,
+      parents: [C2],
+    });
+    return commit.data.sha;
+  }
+  const get = (path: string, ref: string, accept?: string) =>
+    octokit.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      owner: OWNER,
+      repo: REPO,
+      path,
+      ref,
+      ...(accept ? { headers: { accept } } : {}),
+    });
+  const statusOf = (error: unknown) => (error as { status?: number }).status;
+  const text = (data: unknown) => (typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8'));
+
+  it('answers a file at a commit: JSON up to 1 MB, raw bytes at any size, 403 too_large for JSON past 1 MB', async () => {
+    const small = await commitWith('history.jsonl', '{"a":1}\n');
+    const found = await get('history.jsonl', small);
+    expect(found.data).toMatchObject({ type: 'file', encoding: 'base64', size: 8, path: 'history.jsonl' });
+    expect(Buffer.from((found.data as { content: string }).content, 'base64').toString()).toBe('{"a":1}\n');
+    const bigText = 'x'.repeat(1024 * 1024 + 1);
+    const big = await commitWith('history.jsonl', bigText);
+    const refused = await get('history.jsonl', big).catch((error: unknown) => error);
+    expect(statusOf(refused)).toBe(403);
+    expect(String(refused)).toMatch(/up to 1 MB/);
+    const object = await get('history.jsonl', big, 'application/vnd.github.object+json');
+    expect(object.data).toMatchObject({ encoding: 'none', content: '', size: bigText.length });
+    const raw = await get('history.jsonl', big, 'application/vnd.github.raw+json');
+    expect(text(raw.data)).toBe(bigText);
+  });
+
+  it('answers 404 for a path the commit lacks and for a ref that names no commit', async () => {
+    const made = await commitWith('history.jsonl', 'x');
+    expect(statusOf(await get('other.jsonl', made).catch((error: unknown) => error))).toBe(404);
+    const missing = await get('history.jsonl', 'f'.repeat(40)).catch((error: unknown) => error);
+    expect(statusOf(missing)).toBe(404);
+    expect(String(missing)).toMatch(/No commit found for the ref/);
+  });
+});

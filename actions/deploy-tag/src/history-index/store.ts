@@ -1,6 +1,6 @@
 /**
  * The history index's storage on GitHub: a commit chain under a ref of its own, each commit's tree holding the index
- * file. Read in three requests (the ref, the tree of its commit, the file); appended with a ref update that is not
+ * file. Read in two requests (the ref, then the file at its commit through the contents API); appended with a ref update that is not
  * forced, which GitHub accepts only as a fast-forward from the commit the writer read: a compare-and-swap.
  */
 import {
@@ -42,16 +42,24 @@ export async function readIndex(inputs: RepoInputs, deps: DeployTagDeps): Promis
     if (statusOf(error) === 404) return {};
     throw explain(error, context);
   }
-  // A commit sha names its tree (get-a-tree takes a tree-ish): one request fewer than reading the commit first.
-  const tree = await call(deps, context, () =>
-    deps.github.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { ...repo, tree_sha: head }),
-  );
-  const file = tree.data.tree.find((entry) => entry.path === INDEX_FILE);
-  if (!file?.sha) return { head };
-  const blob = await call(deps, context, () =>
-    deps.github.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { ...repo, file_sha: file.sha as string }),
-  );
-  const text = Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+  // The file at the ref's commit in one request (the raw media type: any size up to 100 MB, no blob sha needed).
+  let text: string;
+  try {
+    const file = await withRetry(
+      () =>
+        deps.github.request('GET /repos/{owner}/{repo}/contents/{path}', {
+          ...repo,
+          path: INDEX_FILE,
+          ref: head,
+          headers: { accept: 'application/vnd.github.raw+json' },
+        }),
+      deps.sleep,
+    );
+    text = rawText(file.data);
+  } catch (error) {
+    if (statusOf(error) === 404) return { head };
+    throw explain(error, context);
+  }
   const content = parseIndex(text, inputs.prefix);
   return content ? { head, content } : { head };
 }
@@ -109,4 +117,12 @@ export async function writeIndex(
     throw explain(error, context);
   }
   return sha;
+}
+
+/** The raw media type's body as Octokit hands it over: text, or bytes when the content type is not text. */
+function rawText(data: unknown): string {
+  if (typeof data === 'string') return data;
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+  return '';
 }

@@ -16,7 +16,7 @@ import {
   resolveTag,
   type TagRef,
 } from '../tags.js';
-import { compareVersions } from '../version.js';
+import { compareVersions, parseVersion } from '../version.js';
 import { entryOf, INDEX_FORMAT, type IndexContent, type IndexEntry, tagOf } from './file.js';
 import { readIndex, type StoredIndex, writeIndex } from './store.js';
 
@@ -37,10 +37,27 @@ export interface DeployHistory {
   content: IndexContent;
 }
 
-export async function readDeployHistory(inputs: RepoInputs, deps: DeployTagDeps): Promise<DeployHistory> {
+/**
+ * How the index is checked against the tags: 'refs' (lookups) the count and every ref's object; 'count' the count
+ * only (create mode after a lost swap: its own tag write differs from the index the other run wrote, and must be
+ * written again on top of that index, not read in over it); 'none' (create mode's first read) no request: a tag
+ * made, deleted or changed by hand is still seen by the next lookup's check, as create mode adds one to the count for
+ * a tag it adds and indexes only the ref it wrote, so a difference the index did not make stays a difference.
+ */
+export type IndexCheck = 'refs' | 'count' | 'none';
+
+export async function readDeployHistory(
+  inputs: RepoInputs,
+  deps: DeployTagDeps,
+  { check = 'refs' }: { check?: IndexCheck } = {},
+): Promise<DeployHistory> {
   let stored = await readIndex(inputs, deps);
   const listed = stored.content?.header.listed;
-  if (stored.content && listed !== undefined && (await tagCountIs(listed, inputs, deps))) {
+  if (
+    stored.content &&
+    listed !== undefined &&
+    (check === 'none' || (await indexMatchesTags(stored.content, listed, check === 'refs', inputs, deps)))
+  ) {
     return historyOf(stored, stored.content, inputs, deps);
   }
   const caughtUp = await catchUp(stored, inputs, deps);
@@ -49,12 +66,19 @@ export async function readDeployHistory(inputs: RepoInputs, deps: DeployTagDeps)
 }
 
 /**
- * Whether `matching-refs/tags/<prefix>` still lists `listed` refs: one request (for the page the last ref is on, were
- * the listing paged). A tag
- * made or deleted by hand since the index last matched the tags changes the count (one made and one deleted between
- * two runs is not seen until the next change of the count: the README says so).
+ * Whether the index still matches the tags, in one request: `matching-refs/tags/<prefix>` lists `listed` refs, and
+ * (GitHub answers the listing whole) each deploy tag's ref points at the object the index holds. A tag made or deleted
+ * by hand changes the count; a deploy added to a tag or a tag moved by a run that stopped before its index append (or
+ * by hand) changes that ref's object: either way the run reads just those tags in. Were the listing paged, only the
+ * count on its last page is checked.
  */
-async function tagCountIs(listed: number, inputs: RepoInputs, deps: DeployTagDeps): Promise<boolean> {
+async function indexMatchesTags(
+  content: IndexContent,
+  listed: number,
+  byRef: boolean,
+  inputs: RepoInputs,
+  deps: DeployTagDeps,
+): Promise<boolean> {
   const page = Math.max(1, Math.ceil(listed / PAGE));
   const response = await call(
     deps,
@@ -68,10 +92,18 @@ async function tagCountIs(listed: number, inputs: RepoInputs, deps: DeployTagDep
         page,
       }),
   );
-  // GitHub answers matching-refs whole (the endpoint takes no per_page); a paged answer is read as one too.
   const link = response.headers.link ?? '';
   const paged = /rel="(?:next|prev)"/.test(link);
-  return !/rel="next"/.test(link) && response.data.length === (paged ? listed - PAGE * (page - 1) : listed);
+  if (/rel="next"/.test(link) || response.data.length !== (paged ? listed - PAGE * (page - 1) : listed)) return false;
+  return !byRef || paged || response.data.every((ref) => refIsIndexed(ref, content, inputs.prefix));
+}
+
+function refIsIndexed(ref: { ref: string; object: { sha: string } }, content: IndexContent, prefix: string): boolean {
+  const tag = ref.ref.replace(/^refs\/tags\//, '');
+  const entry = content.entries.get(tag);
+  if (entry) return entry.object === ref.object.sha;
+  // A ref under the prefix that names no version is not a deploy tag: the index holds no entry for it.
+  return !tag.startsWith(prefix) || parseVersion(tag.slice(prefix.length)) === undefined;
 }
 
 async function catchUp(

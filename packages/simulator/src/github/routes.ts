@@ -3,6 +3,7 @@ import { downloadArtifact, getArtifact, listArtifacts } from './artifacts.js';
 import { createBlob, createTree, getBlob, getTree } from './blobs-trees.js';
 import { createGitCommit, getCommit, getGitCommit } from './commits.js';
 import { compareCommits, getRepository } from './compare.js';
+import { getContent } from './contents.js';
 import { createDeployment, createStatus, getDeployment, listDeployments, listStatuses } from './deployments.js';
 import type { Params, Route } from './model.js';
 import { createRef, createTag, deleteRef, getRef, getTag, matchingRefs, updateRef } from './refs-tags.js';
@@ -18,6 +19,13 @@ export function buildRoutes(): Route[] {
   const gitDocs = 'https://docs.github.com/rest/git';
   const releaseDocs = 'https://docs.github.com/rest/releases/releases';
   return [
+    {
+      method: 'GET',
+      pattern: `${R}/contents/{path+}`,
+      write: false,
+      docs: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+      handler: getContent,
+    },
     {
       method: 'POST',
       pattern: `${R}/git/blobs`,
