@@ -22,7 +22,7 @@ export function buildRoutes(): Route[] {
     {
       method: 'GET',
       pattern: `${R}/contents/{path+}`,
-      write: false,
+      permission: { scope: 'contents', level: 'read' },
       docs: 'https://docs.github.com/rest/repos/contents#get-repository-content',
       handler: getContent,
     },
